@@ -1,0 +1,28 @@
+"""Entry point: subcommands go to the headless command line, anything else opens the window."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    from reviewer.cli.main import COMMANDS
+
+    if args[:1] and (args[0] in COMMANDS or args[0] in ("--version", "-h", "--help")):
+        if args[0] in ("-h", "--help"):
+            print("usage: reviewer [--db PATH] [FILE...]        open the window\n"
+                  "       reviewer {add,list,tag,annotations,export,themes} ...  (see reviewer COMMAND -h)\n"
+                  "       reviewer --version")
+            return 0
+        from reviewer.cli.main import main as cli_main
+
+        return cli_main(args)
+    from reviewer.ui.app import main as ui_main
+
+    return ui_main(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

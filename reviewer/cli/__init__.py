@@ -1,0 +1,1 @@
+"""Headless command line for scripts and batch work. Never imports Qt."""

@@ -1,0 +1,1 @@
+"""Pure-Python domain: letters, annotations, anchoring, codebook, commands and summaries."""

@@ -1,0 +1,99 @@
+"""Turning a file into a library letter: identify it, extract its canonical text, read its metadata.
+
+``prepare_letter`` does all the slow work and touches nothing shared, so it can run in a worker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reviewer.core.documents import (
+    DocumentError,
+    content_id,
+    decode_text,
+    extractor_version,
+    kind_for,
+    open_pdf,
+    pdf_layout,
+    text_pages,
+    text_sha,
+)
+from reviewer.core.layout import Layout, page_starts
+from reviewer.core.metadata import read_metadata
+from reviewer.core.model import Letter, now_iso
+
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+
+@dataclass
+class Extracted:
+    text: str
+    page_starts: list[int]
+    pages: int
+    extractor: str
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PreparedLetter:
+    letter: Letter
+    data: bytes
+    extracted: Extracted
+
+    @property
+    def notes(self) -> list[str]:
+        return self.extracted.notes
+
+
+def read_file(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise DocumentError(f"{path.name} is {size // (1024 * 1024)} MB: too large for a letter")
+        return path.read_bytes()
+    except OSError as exc:
+        raise DocumentError(f"{path.name} cannot be read: {exc.strerror or exc}") from None
+
+
+def layout_for(data: bytes, kind: str, name: str) -> tuple[Layout, bytes | None, list[str]]:
+    """Layout of a letter; for a text letter also the PDF its pages are drawn from."""
+    if kind == "pdf":
+        doc = open_pdf(data, name)
+        try:
+            return pdf_layout(doc, name), None, []
+        finally:
+            doc.close()
+    decoded = decode_text(data, name)
+    layout, pdf = text_pages(decoded.text)
+    return layout, pdf, decoded.notes
+
+
+def extract(data: bytes, kind: str, name: str) -> Extracted:
+    layout, _, notes = layout_for(data, kind, name)
+    if not layout.text.strip():
+        notes = notes + ["it has no text to select (scanned or image-only PDF): it can be read but not tagged"]
+    return Extracted(layout.text, page_starts(layout), layout.page_count, extractor_version(kind), notes)
+
+
+def prepare_letter(data: bytes, name: str) -> PreparedLetter:
+    kind = kind_for(name, data)
+    ex = extract(data, kind, name)
+    meta = read_metadata(ex.text) if ex.text.strip() else read_metadata("")
+    letter = Letter(
+        id=content_id(data),
+        title=Path(name).stem,
+        source=Path(name).name,
+        kind=kind,
+        pages=ex.pages,
+        meta=meta,
+        added=now_iso(),
+        text_sha=text_sha(ex.text),
+        extractor=ex.extractor,
+        has_text=bool(ex.text.strip()),
+    )
+    return PreparedLetter(letter, data, ex)
+
+
+def prepare_path(path: Path) -> PreparedLetter:
+    return prepare_letter(read_file(path), path.name)

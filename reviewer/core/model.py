@@ -1,0 +1,184 @@
+"""Domain records: severities, themes, letters with their metadata, and annotations.
+
+All records are frozen dataclasses; a change makes a new record (``dataclasses.replace``) and goes
+through a command so it can be undone. ``to_dict``/``from_dict`` give the stored JSON form.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+
+DOC_TYPES: tuple[str, ...] = (
+    "focused visit",
+    "monitoring visit",
+    "inspection report",
+    "committee report",
+    "other",
+)
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+@dataclass(frozen=True)
+class Severity:
+    id: str
+    label: str
+    colour: str
+    description: str = ""
+    rank: int = 0  # 0 = strength ... 3 = priority action
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    label: str
+    colour: str
+    description: str = ""
+    retired: bool = False
+    cues: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        d["cues"] = list(self.cues)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Theme:
+        return cls(
+            id=str(d["id"]),
+            label=str(d["label"]),
+            colour=str(d.get("colour") or "#888888"),
+            description=str(d.get("description") or ""),
+            retired=bool(d.get("retired", False)),
+            cues=tuple(str(c) for c in d.get("cues") or ()),
+        )
+
+
+@dataclass(frozen=True)
+class LetterMeta:
+    authority: str | None = None
+    doc_type: str | None = None
+    visit_start: str | None = None  # ISO dates
+    visit_end: str | None = None
+    published: str | None = None
+    lead_inspector: str | None = None
+    inspectors: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        d["inspectors"] = list(self.inspectors)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> LetterMeta:
+        d = d or {}
+        return cls(
+            authority=d.get("authority"),
+            doc_type=d.get("doc_type"),
+            visit_start=d.get("visit_start"),
+            visit_end=d.get("visit_end"),
+            published=d.get("published"),
+            lead_inspector=d.get("lead_inspector"),
+            inspectors=tuple(d.get("inspectors") or ()),
+        )
+
+
+@dataclass(frozen=True)
+class Letter:
+    """A letter in the library. ``id`` is the SHA-256 of the file's bytes."""
+
+    id: str
+    title: str
+    source: str  # original file name
+    kind: str  # "pdf" or "text"
+    pages: int
+    meta: LetterMeta = field(default_factory=LetterMeta)
+    added: str = ""
+    text_sha: str = ""  # SHA-256 of the canonical text the anchors refer to
+    extractor: str = ""  # extractor version that produced that text
+    has_text: bool = True
+
+    @property
+    def short_id(self) -> str:
+        return self.id[:10]
+
+    def to_dict(self) -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        d["meta"] = self.meta.to_dict()
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Letter:
+        return cls(
+            id=str(d["id"]),
+            title=str(d.get("title") or d.get("source") or d["id"][:10]),
+            source=str(d.get("source") or ""),
+            kind=str(d.get("kind") or "pdf"),
+            pages=int(d.get("pages") or 0),
+            meta=LetterMeta.from_dict(d.get("meta")),
+            added=str(d.get("added") or ""),
+            text_sha=str(d.get("text_sha") or ""),
+            extractor=str(d.get("extractor") or ""),
+            has_text=bool(d.get("has_text", True)),
+        )
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """A tagged passage: code-point offsets into the letter's canonical text plus the quote and context."""
+
+    id: str
+    letter_id: str
+    start: int
+    end: int
+    quote: str
+    prefix: str
+    suffix: str
+    pages: tuple[int, ...]  # 1-based page numbers
+    themes: tuple[str, ...]
+    severity: str
+    note: str = ""
+    author: str = ""
+    created: str = ""
+    modified: str = ""
+    orphaned: bool = False  # could not be placed in the current text: needs attention
+
+    @property
+    def page(self) -> int:
+        return self.pages[0] if self.pages else 0
+
+    def to_dict(self) -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        d["pages"] = list(self.pages)
+        d["themes"] = list(self.themes)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Annotation:
+        return cls(
+            id=str(d["id"]),
+            letter_id=str(d["letter_id"]),
+            start=int(d["start"]),
+            end=int(d["end"]),
+            quote=str(d.get("quote") or ""),
+            prefix=str(d.get("prefix") or ""),
+            suffix=str(d.get("suffix") or ""),
+            pages=tuple(int(p) for p in d.get("pages") or ()),
+            themes=tuple(str(t) for t in d.get("themes") or ()),
+            severity=str(d.get("severity") or "context"),
+            note=str(d.get("note") or ""),
+            author=str(d.get("author") or ""),
+            created=str(d.get("created") or ""),
+            modified=str(d.get("modified") or ""),
+            orphaned=bool(d.get("orphaned", False)),
+        )

@@ -1,0 +1,88 @@
+"""Shared pieces of the summary writers: labels, dates, scope lines, safe file writing."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from reviewer.core.summary import Entry, Summary
+
+DOC_TYPE_LABELS = {"focused visit": "Focused visit", "monitoring visit": "Monitoring visit",
+                   "inspection report": "Inspection report", "committee report": "Committee report",
+                   "other": "Other"}
+
+SECTION_TITLES = {"priority": "Priority actions", "improvement": "Areas for improvement",
+                  "strength": "Strengths", "context": "Context"}
+
+
+def human_date(iso: str | None) -> str:
+    if not iso:
+        return "—"
+    from datetime import date
+
+    try:
+        d = date.fromisoformat(iso[:10])
+    except ValueError:
+        return iso
+    return f"{d.day} {d.strftime('%B')} {d.year}"
+
+
+def pages_label(pages: tuple[int, ...]) -> str:
+    if not pages:
+        return "—"
+    if len(pages) == 1:
+        return f"p. {pages[0]}"
+    return f"pp. {pages[0]}–{pages[-1]}"
+
+
+def scope_rows(s: Summary) -> list[tuple[str, str]]:
+    period = "—"
+    if s.period[0]:
+        period = human_date(s.period[0]) if s.period[0] == s.period[1] else \
+            f"{human_date(s.period[0])} to {human_date(s.period[1])}"
+    return [
+        ("Letters", str(len(s.letters))),
+        ("Authorities", ", ".join(s.authorities) or "—"),
+        ("Period", period),
+        ("Auditors", ", ".join(s.auditors) or "—"),
+        ("Exported", human_date(s.exported) + " " + s.exported[11:16] + " UTC"),
+        ("Annotations", str(s.total)),
+    ]
+
+
+def letter_row(letter) -> tuple[str, str, str, str]:  # type: ignore[no-untyped-def]
+    m = letter.meta
+    visit = human_date(m.visit_start)
+    if m.visit_end and m.visit_end != m.visit_start:
+        visit += f" – {human_date(m.visit_end)}"
+    return (letter.title, m.authority or "—", DOC_TYPE_LABELS.get(m.doc_type or "", m.doc_type or "—"),
+            f"visit {visit}; letter {human_date(m.published)}")
+
+
+def entry_meta(e: Entry, many_letters: bool) -> str:
+    bits = []
+    if many_letters:
+        bits.append(e.letter)
+    bits.append(pages_label(e.pages))
+    bits.append(", ".join(e.themes) or "no theme")
+    if e.author:
+        bits.append(e.author)
+    return " · ".join(bits)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write an export so that a failure leaves no half-written file behind."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

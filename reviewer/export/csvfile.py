@@ -1,0 +1,60 @@
+"""Annotations as CSV, one row each, with every cell a spreadsheet could run as a formula neutralised."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+
+from reviewer.core.codebook import severities
+from reviewer.core.library import Library
+from reviewer.core.model import Annotation
+from reviewer.core.textsearch import collapse_ws
+
+HEADER = ["letter", "authority", "letter_date", "page", "quote", "themes", "severity", "note",
+          "auditor", "needs_attention", "start", "end", "annotation_id", "letter_id", "modified"]
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def safe_cell(value: object) -> str:
+    """A cell no spreadsheet will evaluate: a leading formula character gets a quote prefix."""
+    text = "" if value is None else str(value)
+    text = text.replace("\x00", "")
+    if text.startswith(_FORMULA_START) or text.lstrip().startswith(_FORMULA_START[:4]):
+        return "'" + text
+    return text
+
+
+def rows(lib: Library, annotations: Iterable[Annotation]) -> list[list[str]]:
+    sev = {s.id: s.label for s in severities()}
+    out = []
+    for a in annotations:
+        letter = lib.letters.get(a.letter_id)
+        meta = letter.meta if letter else None
+        out.append([
+            letter.title if letter else a.letter_id,
+            (meta.authority if meta else "") or "",
+            (meta.published if meta else "") or "",
+            ";".join(str(p) for p in a.pages),
+            collapse_ws(a.quote),
+            "; ".join(lib.theme_label(t) for t in a.themes),
+            sev.get(a.severity, a.severity),
+            a.note,
+            a.author,
+            "yes" if a.orphaned else "",
+            str(a.start),
+            str(a.end),
+            a.id,
+            a.letter_id,
+            a.modified,
+        ])
+    return out
+
+
+def to_csv(lib: Library, annotations: Iterable[Annotation]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(HEADER)
+    for r in rows(lib, annotations):
+        w.writerow([safe_cell(c) for c in r])
+    return buf.getvalue()

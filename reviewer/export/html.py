@@ -1,0 +1,82 @@
+"""The audit summary as one self-contained HTML file (inline CSS, no scripts, everything escaped)."""
+
+from __future__ import annotations
+
+from html import escape
+
+from reviewer.core.codebook import severities
+from reviewer.core.summary import Summary
+from reviewer.export.common import SECTION_TITLES, entry_meta, letter_row, scope_rows
+
+_COLOURS = {s.label: s.colour for s in severities()}
+_IDS = {s.label: s.id for s in severities()}
+
+CSS = """
+body{font-family:"Segoe UI",Helvetica,Arial,sans-serif;color:#1d2329;max-width:960px;margin:2em auto;padding:0 1.2em;line-height:1.45}
+h1{font-size:1.7em;margin-bottom:.3em}h2{font-size:1.25em;border-bottom:2px solid #e3e6ea;padding-bottom:.2em;margin-top:1.8em}
+table{border-collapse:collapse;margin:.6em 0;font-size:.93em}th,td{border:1px solid #d5d9de;padding:.3em .6em;text-align:left;vertical-align:top}
+th{background:#f3f5f7}td.n{text-align:right;font-variant-numeric:tabular-nums}
+.scope th{width:9em}.sev{display:inline-block;padding:.05em .5em;border-radius:3px;color:#fff;font-size:.85em;font-weight:600}
+blockquote{margin:.9em 0;padding:.5em .9em;background:#fafbfc;border-left:5px solid #999}
+blockquote p{margin:.2em 0}.meta{color:#555;font-size:.88em}.note{font-size:.93em}
+.attention{color:#b00020;font-weight:600}.none{color:#777}
+.counts td.n{font-weight:600}
+@media print{body{margin:0}blockquote{break-inside:avoid}}
+"""
+
+
+def _e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def to_html(s: Summary) -> str:
+    many = len(s.letters) > 1
+    h: list[str] = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">',
+        f"<title>{_e(s.title)}</title><style>{CSS}</style></head><body>",
+        f"<h1>{_e(s.title)}</h1>",
+        '<table class="scope">' + "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in scope_rows(s)) + "</table>",
+        "<h2>Letters</h2><table><tr><th>Letter</th><th>Authority</th><th>Type</th><th>Dates</th></tr>",
+    ]
+    h += ["<tr>" + "".join(f"<td>{_e(c)}</td>" for c in letter_row(x)) + "</tr>" for x in s.letters]
+    h.append("</table><h2>Counts by severity</h2><table class=\"counts\"><tr>")
+    h += [f'<th><span class="sev" style="background:{_COLOURS[k]}">{_e(k)}</span></th>' for k in s.counts]
+    h.append("<th>Total</th></tr><tr>")
+    h += [f'<td class="n">{v}</td>' for v in s.counts.values()]
+    h.append(f'<td class="n">{s.total}</td></tr></table>')
+    h.append("<h2>Themes by severity</h2>")
+    if s.table:
+        h.append("<table><tr><th>Theme</th>" + "".join(f"<th>{_e(x)}</th>" for x in s.severity_labels) + "<th>Total</th></tr>")
+        for theme, row, tot in s.table:
+            cells = "".join(f'<td class="n">{c or ""}</td>' for c in row)
+            h.append(f"<tr><td>{_e(theme)}</td>{cells}<td class=\"n\">{tot}</td></tr>")
+        h.append("</table>")
+    else:
+        h.append('<p class="none">No annotations yet.</p>')
+    for sid, label, entries in s.sections:
+        h.append(f"<h2>{_e(SECTION_TITLES[sid])} ({len(entries)})</h2>")
+        if not entries:
+            h.append('<p class="none">None.</p>')
+        for e in entries:
+            colour = _COLOURS.get(label, "#999")
+            h.append(f'<blockquote style="border-left-color:{colour}"><p>“{_e(e.quote)}”</p>')
+            h.append(f'<p class="meta">{_e(entry_meta(e, many))}</p>')
+            if e.needs_attention:
+                h.append('<p class="attention">Needs attention: this passage was not found in the current text of the letter.</p>')
+            if e.note:
+                h.append(f'<p class="note"><strong>Note:</strong> {_e(e.note)}</p>')
+            h.append("</blockquote>")
+    h.append("<h2>Inspectors’ “What needs to improve” items</h2>")
+    if not s.improvement_items:
+        h.append('<p class="none">The letters list none.</p>')
+    else:
+        h.append("<table><tr>" + ("<th>Letter</th>" if many else "") + "<th>Item</th><th>Tagged as</th></tr>")
+        for it in s.improvement_items:
+            tag = ", ".join(it.tagged_as) or "not yet tagged"
+            first = f"<td>{_e(it.letter)}</td>" if many else ""
+            h.append(f"<tr>{first}<td>{_e(it.text)}</td><td>{_e(tag)}</td></tr>")
+        h.append("</table>")
+    h.append("</body></html>")
+    return "\n".join(h)

@@ -1,0 +1,55 @@
+"""The audit summary as Markdown."""
+
+from __future__ import annotations
+
+import re
+
+from reviewer.core.summary import Summary
+from reviewer.export.common import SECTION_TITLES, entry_meta, letter_row, scope_rows
+
+
+def _md(text: str) -> str:
+    """Escape Markdown and HTML metacharacters in user or letter text."""
+    text = text.replace("\r", " ").replace("\n", " ").replace("\x00", "")
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"([\\`*_{}\[\]()#+!|~])", r"\\\1", text)
+
+
+def to_markdown(s: Summary) -> str:
+    out: list[str] = [f"# {_md(s.title)}", ""]
+    out += ["| | |", "|---|---|"] + [f"| {k} | {_md(v)} |" for k, v in scope_rows(s)] + [""]
+    out += ["## Letters", "", "| Letter | Authority | Type | Dates |", "|---|---|---|---|"]
+    out += ["| " + " | ".join(_md(c) for c in letter_row(x)) + " |" for x in s.letters] + [""]
+    out += ["## Counts by severity", "", "| Severity | Annotations |", "|---|---:|"]
+    out += [f"| {k} | {v} |" for k, v in s.counts.items()] + [f"| **Total** | **{s.total}** |", ""]
+    out += ["## Themes by severity", ""]
+    if s.table:
+        out.append("| Theme | " + " | ".join(s.severity_labels) + " | Total |")
+        out.append("|---|" + "---:|" * (len(s.severity_labels) + 1))
+        out += [f"| {_md(t)} | " + " | ".join(str(c) for c in row) + f" | {tot} |" for t, row, tot in s.table]
+    else:
+        out.append("No annotations yet.")
+    out.append("")
+    many = len(s.letters) > 1
+    for sid, _, entries in s.sections:
+        out += [f"## {SECTION_TITLES[sid]} ({len(entries)})", ""]
+        if not entries:
+            out += ["None.", ""]
+        for e in entries:
+            flag = " **(needs attention: not found in the current text)**" if e.needs_attention else ""
+            out.append(f"> {_md(e.quote)}")
+            out.append(">")
+            out.append(f"> — {_md(entry_meta(e, many))}{flag}")
+            if e.note:
+                out.append(">")
+                out.append(f"> *Note:* {_md(e.note)}")
+            out.append("")
+    out += ["## Inspectors' \"What needs to improve\" items", ""]
+    if not s.improvement_items:
+        out += ["The letters list none.", ""]
+    for it in s.improvement_items:
+        status = ", ".join(it.tagged_as) if it.tagged_as else "not yet tagged"
+        prefix = f"{_md(it.letter)}: " if many else ""
+        out.append(f"- {prefix}{_md(it.text)} — *{status}*")
+    out.append("")
+    return "\n".join(out)

@@ -1,0 +1,34 @@
+"""Writing an audit summary to a file in the chosen format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reviewer.core.library import Library
+from reviewer.core.summary import Summary
+from reviewer.export.common import write_atomic
+from reviewer.export.csvfile import to_csv
+from reviewer.export.html import to_html
+from reviewer.export.markdown import to_markdown
+from reviewer.export.pdf import to_pdf
+
+FORMATS = {"md": "Markdown (*.md)", "html": "HTML (*.html)", "pdf": "PDF (*.pdf)", "csv": "CSV (*.csv)"}
+
+
+def render(summary: Summary, lib: Library, fmt: str) -> bytes:
+    if fmt == "md":
+        return to_markdown(summary).encode("utf-8")
+    if fmt == "html":
+        return to_html(summary).encode("utf-8")
+    if fmt == "pdf":
+        return to_pdf(summary)
+    if fmt == "csv":
+        anns = [a for x in summary.letters for a in lib.annotations_for(x.id)]
+        return to_csv(lib, anns).encode("utf-8-sig")  # BOM: Excel then reads UTF-8
+    raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+def export_summary(summary: Summary, lib: Library, fmt: str, out: Path) -> Path:
+    data = render(summary, lib, fmt)
+    write_atomic(Path(out), data)
+    return Path(out)

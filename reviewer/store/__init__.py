@@ -1,0 +1,1 @@
+"""Persistence: the only layer that imports TinyDB."""

@@ -1,0 +1,269 @@
+"""The library on disk: one TinyDB file (metadata, annotations, codebook, settings, schema version)
+and a folder beside it holding the library's own copy of every letter and its extracted text.
+
+The in-memory ``Library`` is the working state. Every change it announces is queued and written
+by a background thread, coalesced, within a fraction of a second, through ``AtomicJSONStorage``:
+the UI thread never waits for the disk.
+"""
+
+from __future__ import annotations
+
+import json
+import queue
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+from tinydb.middlewares import CachingMiddleware
+from tinydb.table import Document
+
+from reviewer import __version__
+from reviewer.core.codebook import default_themes
+from reviewer.core.documents import DocumentError, extractor_version, text_sha
+from reviewer.core.importing import Extracted, PreparedLetter, extract
+from reviewer.core.library import Change, Library
+from reviewer.core.model import Annotation, Letter, Theme
+from reviewer.core.tagging import reanchor_all
+from reviewer.store.files import atomic_write_bytes
+from reviewer.store.storage import AtomicJSONStorage, LibraryDamaged
+
+SCHEMA_VERSION = 1
+TABLES = {"letter": "letters", "annotation": "annotations", "theme": "themes", "setting": "settings"}
+WRITE_DELAY = 0.15  # seconds to gather changes into one write
+
+
+class _Cache(CachingMiddleware):
+    WRITE_CACHE_SIZE = 10**12  # only our explicit flush writes
+
+
+class LibraryError(Exception):
+    """A library that cannot be used (damaged, too new, unwritable); the message is for the user."""
+
+
+class LibraryStore:
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path).expanduser().resolve()
+        self.files_dir = self.path.with_name(self.path.stem + "-letters")
+        self.created = not self.path.exists() or self.path.stat().st_size == 0
+        self.library = Library()
+        self.write_error: str | None = None
+        self.on_write_error: Callable[[str], None] | None = None
+        self._doc_ids: dict[str, dict[str, int]] = {t: {} for t in TABLES.values()}
+        self._next_id: dict[str, int] = {t: 1 for t in TABLES.values()}
+        self._texts: dict[str, Extracted] = {}
+        self._queue: queue.Queue[Any] = queue.Queue()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise LibraryError(f"cannot create the folder for {self.path}: {exc.strerror or exc}") from None
+        try:
+            self._db = TinyDB(self.path, storage=_Cache(AtomicJSONStorage))
+            self._load()
+        except LibraryDamaged as exc:
+            raise LibraryError(str(exc)) from None
+        self.library.subscribe(self._on_change)
+        self._thread = threading.Thread(target=self._writer, name="library-writer", daemon=True)
+        self._thread.start()
+        if self.created:
+            self._seed()
+
+    # ------------------------------------------------------------ loading
+    def _load(self) -> None:
+        meta = self._db.table("meta").all()
+        schema = int(meta[0].get("schema", SCHEMA_VERSION)) if meta else SCHEMA_VERSION
+        if schema > SCHEMA_VERSION:
+            raise LibraryError(
+                f"the library {self.path} was written by a newer Reviewer (schema {schema}); "
+                "update Reviewer to open it"
+            )
+        rows: dict[str, list[Any]] = {}
+        for table in TABLES.values():
+            rows[table] = []
+            for doc in self._db.table(table).all():
+                key = str(doc.get("id") or doc.get("key"))
+                self._doc_ids[table][key] = doc.doc_id
+                self._next_id[table] = max(self._next_id[table], doc.doc_id + 1)
+                rows[table].append(doc)
+        try:
+            letters = [Letter.from_dict(d) for d in rows["letters"]]
+            annotations = [Annotation.from_dict(d) for d in rows["annotations"]]
+            themes = [Theme.from_dict(d) for d in rows["themes"]]
+        except (KeyError, TypeError, ValueError) as exc:
+            raise LibraryError(f"the library {self.path} has a damaged record ({exc}); it has been left untouched") from None
+        settings = {str(d["key"]): str(d.get("value", "")) for d in rows["settings"]}
+        self.library.load(letters, annotations, themes, settings)
+
+    def _seed(self) -> None:
+        for theme in default_themes():
+            self.library.put_theme(theme)
+        self._queue.put(("meta", "schema", {"schema": SCHEMA_VERSION, "app": __version__}))
+
+    # ------------------------------------------------------------ writing
+    def _on_change(self, change: Change) -> None:
+        table = TABLES[change.kind]
+        if change.op == "remove":
+            doc = None
+        elif change.kind == "setting":
+            doc = {"key": change.id, "value": change.record}
+        else:
+            doc = change.record.to_dict()  # type: ignore[union-attr]
+        self._queue.put((table, change.id, doc))
+
+    def _writer(self) -> None:
+        while True:
+            first = self._queue.get()
+            if first is None:
+                return
+            items = [first]
+            if not isinstance(first, threading.Event):
+                threading.Event().wait(WRITE_DELAY)
+            while True:
+                try:
+                    items.append(self._queue.get_nowait())
+                except queue.Empty:
+                    break
+            stop = None in items
+            events = [i for i in items if isinstance(i, threading.Event)]
+            ops = [i for i in items if isinstance(i, tuple)]
+            try:
+                if ops:
+                    self._apply(ops)
+                    self._db.storage.flush()  # type: ignore[attr-defined]
+                self.write_error = None
+            except Exception as exc:  # disk full, permissions: keep state in memory, tell the user
+                self.write_error = f"could not save the library to {self.path}: {exc}"
+                for op in ops:  # retry on next change
+                    self._pending_retry(op)
+                if self.on_write_error:
+                    self.on_write_error(self.write_error)
+            for ev in events:
+                ev.set()
+            if stop:
+                return
+
+    def _pending_retry(self, op: tuple[str, str, Any]) -> None:
+        self._retry = getattr(self, "_retry", [])
+        self._retry.append(op)
+
+    def _apply(self, ops: list[tuple[str, str, Any]]) -> None:
+        ops = getattr(self, "_retry", []) + ops
+        self._retry = []
+        latest: dict[tuple[str, str], Any] = {}
+        for table, key, doc in ops:
+            latest[(table, key)] = doc
+        by_table: dict[str, list[tuple[str, Any]]] = {}
+        for (table, key), doc in latest.items():
+            by_table.setdefault(table, []).append((key, doc))
+        for table, entries in by_table.items():
+            tbl = self._db.table(table)
+            ids = self._doc_ids.setdefault(table, {})
+            removed = [ids.pop(k) for k, d in entries if d is None and k in ids]
+            if removed:
+                tbl.remove(doc_ids=removed)
+            for key, doc in entries:
+                if doc is None:
+                    continue
+                if key in ids:
+                    tbl.remove(doc_ids=[ids[key]])
+                else:
+                    ids[key] = self._next_id.get(table, 1)
+                    self._next_id[table] = ids[key] + 1
+                tbl.insert(Document(doc, doc_id=ids[key]))
+
+    def flush(self, timeout: float = 10.0) -> bool:
+        """Block until everything changed so far is on disk."""
+        ev = threading.Event()
+        self._queue.put(ev)
+        return ev.wait(timeout)
+
+    def close(self) -> None:
+        if self._thread.is_alive():
+            self.flush()
+            self._queue.put(None)
+            self._thread.join(timeout=10)
+
+    # ------------------------------------------------------------ letters and their files
+    def letter_file(self, letter: Letter) -> Path:
+        return self.files_dir / f"{letter.id}.{'pdf' if letter.kind == 'pdf' else 'txt'}"
+
+    def _text_file(self, letter_id: str) -> Path:
+        return self.files_dir / f"{letter_id}.text.json"
+
+    def add_prepared(self, prep: PreparedLetter, initiator: object | None = None) -> tuple[Letter, bool]:
+        """Add a prepared letter; returns the library's letter and whether it was new."""
+        existing = self.library.letters.get(prep.letter.id)
+        if existing is not None:
+            if not self.letter_file(existing).exists():
+                atomic_write_bytes(self.letter_file(existing), prep.data)
+            return existing, False
+        try:
+            atomic_write_bytes(self.letter_file(prep.letter), prep.data)
+            self._save_text(prep.letter.id, prep.extracted)
+        except OSError as exc:
+            raise LibraryError(f"cannot copy {prep.letter.source} into the library: {exc.strerror or exc}") from None
+        self.library.put_letter(prep.letter, initiator)
+        return prep.letter, True
+
+    def _save_text(self, letter_id: str, ex: Extracted) -> None:
+        payload = {"text": ex.text, "page_starts": ex.page_starts, "pages": ex.pages, "extractor": ex.extractor}
+        atomic_write_bytes(self._text_file(letter_id), json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+        self._texts[letter_id] = ex
+
+    def letter_bytes(self, letter: Letter) -> bytes:
+        try:
+            return self.letter_file(letter).read_bytes()
+        except OSError:
+            raise DocumentError(
+                f"the library's copy of {letter.source} is missing from {self.files_dir}"
+            ) from None
+
+    def extracted(self, letter_id: str) -> Extracted | None:
+        """The canonical text of a letter, re-extracted (and annotations re-placed) when the extractor changed."""
+        if letter_id in self._texts:
+            return self._texts[letter_id]
+        letter = self.library.letters.get(letter_id)
+        if letter is None:
+            return None
+        cached: Extracted | None = None
+        try:
+            d = json.loads(self._text_file(letter_id).read_text(encoding="utf-8"))
+            cached = Extracted(d["text"], list(d["page_starts"]), int(d["pages"]), str(d["extractor"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            cached = None
+        if cached is not None and cached.extractor == extractor_version(letter.kind) \
+                and text_sha(cached.text) == letter.text_sha:
+            self._texts[letter_id] = cached
+            return cached
+        fresh = extract(self.letter_bytes(letter), letter.kind, letter.source)
+        self._save_text(letter_id, fresh)
+        self.adopt_text(letter, fresh)
+        return fresh
+
+    def adopt_text(self, letter: Letter, ex: Extracted) -> list[Annotation]:
+        """Make ``ex`` the letter's canonical text, re-placing its annotations; returns those moved."""
+        self._texts[letter.id] = ex
+        sha = text_sha(ex.text)
+        if sha == letter.text_sha and ex.extractor == letter.extractor:
+            return []
+        changed: list[Annotation] = []
+        if sha != letter.text_sha:
+            changed = reanchor_all(ex.text, ex.page_starts, self.library.annotations_for(letter.id))
+            for a in changed:
+                self.library.put_annotation(a, initiator=self)
+        import dataclasses
+
+        self.library.put_letter(dataclasses.replace(letter, text_sha=sha, extractor=ex.extractor), initiator=self)
+        return changed
+
+    def text_of(self, letter_id: str) -> str | None:
+        try:
+            ex = self.extracted(letter_id)
+        except DocumentError:
+            return None
+        return ex.text if ex else None
+
+
+def open_library(path: Path | str) -> LibraryStore:
+    return LibraryStore(path)
