@@ -1,0 +1,78 @@
+"""Composition root: parse the window's arguments, open the library, show the main window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from reviewer import __version__
+from reviewer.store.paths import open_store
+from reviewer.store.repository import LibraryError, LibraryStore
+
+
+def parse(argv: Sequence[str]) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="reviewer", description="Open the Reviewer window.")
+    p.add_argument("--db", metavar="PATH", help="library file (default: REVIEWER_DB or the user data folder)")
+    p.add_argument("--version", action="version", version=f"reviewer {__version__}")
+    p.add_argument("files", nargs="*", metavar="FILE", help="letters to open")
+    return p.parse_args(list(argv))
+
+
+def open_library_interactively(db: str | None) -> LibraryStore | None:
+    """Open the library; on failure explain why and let the user pick another file or quit."""
+    while True:
+        try:
+            return open_store(db)
+        except LibraryError as exc:
+            box = QMessageBox(QMessageBox.Icon.Critical, "Reviewer — library cannot be opened",
+                              f"{exc}\n\nNothing has been changed. You can open or create another library file.")
+            other = box.addButton("Open Another Library…", QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(QMessageBox.StandardButton.Close)
+            box.exec()
+            if box.clickedButton() is not other:
+                return None
+            path, _ = QFileDialog.getSaveFileName(None, "Library file", str(Path.home() / "reviewer-library.json"),
+                                                  "Reviewer library (*.json)",
+                                                  options=QFileDialog.Option.DontConfirmOverwrite)
+            if not path:
+                return None
+            db = path
+
+
+def main(argv: Sequence[str]) -> int:
+    args = parse(argv)
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("Reviewer")
+    app.setOrganizationName("Reviewer")
+    app.setApplicationVersion(__version__)
+    from reviewer.ui.style import apply_style
+
+    apply_style(app)  # type: ignore[arg-type]
+    try:
+        from reviewer.resources import icon_path
+
+        app.setWindowIcon(QIcon(str(icon_path("reviewer"))))  # type: ignore[attr-defined]
+    except LookupError:
+        pass
+    store = open_library_interactively(args.db)
+    if store is None:
+        return 1
+    from reviewer.ui.main_window import MainWindow
+
+    window = MainWindow(store, QSettings())
+    window.show()
+    files = [Path(f) for f in args.files]
+    if files:
+        QTimer.singleShot(0, lambda: window.open_paths(files))
+    else:
+        last = str(window.settings.value("session/last_letter", ""))
+        first = last if last in store.library.letters else next(iter(x.id for x in store.library.letters_sorted()), None)
+        if first:
+            QTimer.singleShot(0, lambda: window.open_letter(first))
+    return app.exec()  # type: ignore[union-attr]

@@ -1,0 +1,55 @@
+"""Colours, icons and small visual helpers shared by the widgets (severity swatches and badges)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+
+from reviewer.core.codebook import severities
+
+SEVERITY = {s.id: s for s in severities()}
+SEVERITY_LETTER = {"strength": "S", "context": "C", "improvement": "I", "priority": "P"}
+
+
+def severity_colour(sid: str, alpha: int = 255) -> QColor:
+    s = SEVERITY.get(sid)
+    c = QColor(s.colour if s else "#888888")
+    c.setAlpha(alpha)
+    return c
+
+
+@lru_cache(maxsize=64)
+def severity_icon(sid: str, size: int = 16) -> QIcon:
+    """A coloured badge carrying the severity's initial, so colour is never the only cue."""
+    pm = QPixmap(size * 2, size * 2)
+    pm.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pm)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setBrush(severity_colour(sid))
+    p.setPen(Qt.PenStyle.NoPen)
+    p.drawRoundedRect(QRectF(2, 2, size * 2 - 4, size * 2 - 4), 6, 6)
+    f = QFont()
+    f.setBold(True)
+    f.setPixelSize(int(size * 1.2))
+    p.setFont(f)
+    p.setPen(QColor("white"))
+    p.drawText(QRectF(0, 0, size * 2, size * 2), Qt.AlignmentFlag.AlignCenter, SEVERITY_LETTER.get(sid, "?"))
+    p.end()
+    pm.setDevicePixelRatio(2.0)
+    return QIcon(pm)
+
+
+@lru_cache(maxsize=256)
+def swatch_icon(colour: str, size: int = 14) -> QIcon:
+    pm = QPixmap(size * 2, size * 2)
+    pm.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pm)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setBrush(QColor(colour))
+    p.setPen(QColor(0, 0, 0, 60))
+    p.drawEllipse(QRectF(3, 3, size * 2 - 6, size * 2 - 6))
+    p.end()
+    pm.setDevicePixelRatio(2.0)
+    return QIcon(pm)

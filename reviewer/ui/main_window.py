@@ -1,0 +1,623 @@
+"""The main window: composes the library, the page view and the annotation panel, and wires actions.
+
+Domain work is delegated: reading and rendering to the PyMuPDF worker, changes to undoable
+commands on the core library, persistence to the store's background writer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QImage
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QSpinBox,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer import __version__
+from reviewer.core.commands import AddAnnotation, DeleteAnnotations, EditAnnotation, EditLetter, UndoStack, edited
+from reviewer.core.documents import SUPPORTED_SUFFIXES, DocumentError, extractor_version
+from reviewer.core.importing import Extracted, PreparedLetter
+from reviewer.core.layout import Layout, page_starts
+from reviewer.core.library import Change
+from reviewer.core.structure import sentence_at
+from reviewer.core.tagging import new_annotation, trim_range
+from reviewer.store.repository import LibraryError, LibraryStore
+from reviewer.ui.actions import ACTIONS, make_actions
+from reviewer.ui.annotation_panel import AnnotationPanel
+from reviewer.ui.dialogs import CodebookDialog, LetterDetailsDialog
+from reviewer.ui.exporting import ExportController
+from reviewer.ui.find_bar import FindBar
+from reviewer.ui.library_panel import LibraryPanel
+from reviewer.ui.look import SEVERITY
+from reviewer.ui.page_view import Highlight, PageView
+from reviewer.ui.tag_dialog import TagDialog
+from reviewer.ui.worker import WorkerHost
+
+
+class MainWindow(QMainWindow):
+    writeFailed = Signal(str)
+
+    def __init__(self, store: LibraryStore, settings: QSettings, host: WorkerHost | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.lib = store.library
+        self.settings = settings
+        self.host = host or WorkerHost(self)
+        self.undo_stack = UndoStack(self.lib)
+        self.letter_id: str | None = None
+        self.layout_: Layout | None = None
+        self._open_after_import: set[str] = set()
+        self._import_errors: list[str] = []
+        self._refresh_pending: set[str] = set()
+        self.setWindowTitle("Reviewer")
+        self.setAcceptDrops(True)
+        self.resize(1400, 900)
+
+        self.library_panel = LibraryPanel(self.lib)
+        self.view = PageView()
+        self.find_bar = FindBar()
+        self.find_bar.hide()
+        self.panel = AnnotationPanel(self.lib)
+        centre = QWidget()
+        cl = QVBoxLayout(centre)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.setSpacing(0)
+        cl.addWidget(self.find_bar)
+        cl.addWidget(self.view, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.library_panel)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([380, 700, 340])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self.actions_ = make_actions(self)
+        self._build_menus_and_toolbar()
+        self._build_status_bar()
+        self.exporter = ExportController(self)
+
+        # wiring
+        w = self.host.worker
+        w.loaded.connect(self._letter_loaded)
+        w.rendered.connect(self._page_rendered)
+        w.import_progress.connect(self._import_progress)
+        w.imported.connect(self._imported)
+        w.import_failed.connect(self._import_failed)
+        w.import_finished.connect(self._import_finished)
+        self.view.renderRequested.connect(self._request_render)
+        self.view.selectionChanged.connect(self._update_actions)
+        self.view.pageChanged.connect(self._page_changed)
+        self.view.zoomChanged.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f}%"))
+        self.view.highlightActivated.connect(self._highlight_activated)
+        self.view.contextMenuAt.connect(self._page_context_menu)
+        self.find_bar.hitsChanged.connect(self.view.set_find_hits)
+        self.find_bar.closed.connect(self.view.setFocus)
+        self.library_panel.openLetter.connect(self.open_letter)
+        self.panel.activated.connect(self.show_annotation)
+        self.panel.editRequested.connect(self.edit_annotation)
+        self.panel.deleteRequested.connect(self.delete_annotations)
+        self.panel.view.selectionModel().selectionChanged.connect(self._update_actions)
+        self.lib.subscribe(self._library_changed)
+        self.undo_stack.subscribe(self._update_undo)
+        self.writeFailed.connect(self._write_failed)
+        store.on_write_error = self.writeFailed.emit
+        self._restore_settings()
+        self._update_actions()
+        self._update_undo()
+        self._update_status()
+
+    # ------------------------------------------------------------ construction
+    def _build_menus_and_toolbar(self) -> None:
+        menus: dict[str, QMenu] = {}
+        for spec in ACTIONS:
+            if spec.menu not in menus:
+                menus[spec.menu] = self.menuBar().addMenu(spec.menu)
+            menus[spec.menu].addAction(self.actions_[spec.id])
+            if spec.id in ("export_summary", "redo", "find", "select_sentence", "fit_width", "goto_page"):
+                menus[spec.menu].addSeparator()
+        self.actions_["toggle_library"].setCheckable(True)
+        self.actions_["toggle_library"].setChecked(True)
+        tb = self.addToolBar("Main")
+        tb.setObjectName("mainToolbar")
+        tb.setMovable(False)
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for aid in ("open", "import_folder", "export_summary"):
+            tb.addAction(self.actions_[aid])
+        tb.addSeparator()
+        for aid in ("undo", "redo"):
+            tb.addAction(self.actions_[aid])
+        tb.addSeparator()
+        tb.addAction(self.actions_["zoom_out"])
+        self.zoom_label = QLabel("100%")
+        self.zoom_label.setMinimumWidth(44)
+        self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.zoom_label.setToolTip("Zoom")
+        tb.addWidget(self.zoom_label)
+        tb.addAction(self.actions_["zoom_in"])
+        tb.addAction(self.actions_["fit_width"])
+        tb.addSeparator()
+        tb.addWidget(QLabel(" Page "))
+        self.page_box = QSpinBox()
+        self.page_box.setMinimum(1)
+        self.page_box.setMaximum(1)
+        self.page_box.setAccessibleName("Page number")
+        self.page_box.setToolTip("Current page; type a number and press Enter (Ctrl+G)")
+        self.page_box.setKeyboardTracking(False)
+        self.page_box.valueChanged.connect(lambda v: self.view.go_to_page(v - 1))
+        tb.addWidget(self.page_box)
+        self.page_total = QLabel(" of 0 ")
+        tb.addWidget(self.page_total)
+        tb.addSeparator()
+        tb.addAction(self.actions_["find"])
+        tb.addAction(self.actions_["tag"])
+
+    def _build_status_bar(self) -> None:
+        sb = self.statusBar()
+        self.counts_label = QLabel("")
+        self.save_label = QLabel("All changes saved")
+        self.save_label.setToolTip(str(self.store.path))
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.cancel_import = QToolButton(text="Cancel", toolTip="Stop importing after the current file")
+        self.cancel_import.clicked.connect(self.host.worker.cancel_import)
+        self.cancel_import.hide()
+        sb.addWidget(self.counts_label, 1)
+        sb.addPermanentWidget(self.progress)
+        sb.addPermanentWidget(self.cancel_import)
+        sb.addPermanentWidget(self.save_label)
+
+    # ------------------------------------------------------------ settings
+    def _restore_settings(self) -> None:
+        geo = self.settings.value("window/geometry")
+        if isinstance(geo, QByteArray):
+            self.restoreGeometry(geo)
+        st = self.settings.value("window/state")
+        if isinstance(st, QByteArray):
+            self.restoreState(st)
+        sp = self.settings.value("window/splitter")
+        if isinstance(sp, QByteArray):
+            self.splitter.restoreState(sp)
+        if self.settings.value("view/library_visible", True) in (False, "false"):
+            self.toggle_library()
+        zoom = self.settings.value("view/zoom")
+        fit = self.settings.value("view/fit_width", True) not in (False, "false")
+        if zoom and not fit:
+            try:
+                self.view.zoom, self.view.fit_width = float(zoom), False
+            except (TypeError, ValueError):
+                pass
+
+    def _save_settings(self) -> None:
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/splitter", self.splitter.saveState())
+        s.setValue("view/library_visible", self.library_panel.isVisible())
+        s.setValue("view/zoom", self.view.zoom)
+        s.setValue("view/fit_width", self.view.fit_width)
+        if self.letter_id:
+            s.setValue("session/last_letter", self.letter_id)
+        s.sync()
+
+    # ------------------------------------------------------------ library events
+    def _library_changed(self, change: Change) -> None:
+        self._refresh_pending.add(change.kind)
+        if change.kind == "annotation" and change.op == "put" and change.initiator is not self.store:
+            self.save_label.setText("Saving…")
+        QTimer.singleShot(0, self._refresh)
+
+    def _refresh(self) -> None:
+        kinds, self._refresh_pending = self._refresh_pending, set()
+        if not kinds:
+            return
+        if kinds & {"letter", "annotation"}:
+            self.library_panel.refresh()
+        if "theme" in kinds:
+            self.panel.reload_themes()
+        if kinds & {"annotation", "theme"}:
+            self.panel.refresh()
+            self._update_highlights()
+        if "letter" in kinds and self.letter_id:
+            self._update_title()
+        self._update_status()
+        self._update_actions()
+        if not self.store.write_error:
+            QTimer.singleShot(400, self._check_saved)
+
+    def _check_saved(self) -> None:
+        if self.store.write_error:
+            return
+        self.save_label.setText("All changes saved")
+
+    def _write_failed(self, message: str) -> None:
+        self.save_label.setText("⚠ Not saved")
+        self.save_label.setToolTip(message)
+        QMessageBox.warning(self, "Reviewer — changes not saved",
+                            f"{message}\n\nYour changes are kept in memory and will be written as soon as the "
+                            "library can be saved again. Do not quit until this is resolved.")
+
+    # ------------------------------------------------------------ opening letters
+    def open_letter(self, letter_id: str) -> None:
+        letter = self.lib.letters.get(letter_id)
+        if letter is None:
+            return
+        try:
+            data = self.store.letter_bytes(letter)
+        except DocumentError as exc:
+            QMessageBox.warning(self, "Cannot open letter", str(exc))
+            return
+        self.letter_id = letter_id
+        self.layout_ = None
+        self.view.set_layout(None, f"Opening {letter.title}…")
+        self.panel.set_letter(letter_id)
+        self.find_bar.set_text(None)
+        self.library_panel.select(letter_id)
+        self._update_title()
+        self.host.request_load.emit(letter_id, data, letter.kind, letter.source)
+
+    def _letter_loaded(self, letter_id: str, layout: Layout | None, error: str, notes: list) -> None:
+        if letter_id != self.letter_id:
+            return
+        letter = self.lib.letters[letter_id]
+        if layout is None:
+            self.view.set_layout(None, f"{letter.title} cannot be shown.\n\n{error}")
+            QMessageBox.warning(self, "Cannot open letter", error)
+            return
+        self.layout_ = layout
+        ex = Extracted(layout.text, page_starts(layout), layout.page_count, extractor_version(letter.kind))
+        moved = self.store.adopt_text(letter, ex)
+        self.view.set_layout(layout)
+        self.page_box.setMaximum(max(1, layout.page_count))
+        self.page_total.setText(f" of {layout.page_count} ")
+        self.find_bar.set_text(layout.text)
+        self._update_highlights()
+        self.panel.refresh()
+        self._update_actions()
+        self._update_status()
+        if not layout.text.strip():
+            self.statusBar().showMessage(f"{letter.title} has no text to select (scanned or image-only): it can be read but not tagged.", 10000)
+        elif any(a.orphaned for a in moved):
+            n = sum(1 for a in moved if a.orphaned)
+            QMessageBox.information(self, "Annotations need attention",
+                                    f"The text of {letter.title} has changed since it was annotated. "
+                                    f"{n} annotation(s) could not be placed and are listed as needing attention; "
+                                    "none has been removed.")
+        self.view.setFocus()
+
+    def _request_render(self, page: int, scale: float) -> None:
+        if not self.letter_id:
+            return
+        pages, sc = self.view.wanted()
+        self.host.wants.set({(self.letter_id, p, sc) for p in pages})
+        self.host.request_render.emit(self.letter_id, page, scale)
+
+    def _page_rendered(self, letter_id: str, page: int, scale: float, img: QImage) -> None:
+        if letter_id == self.letter_id:
+            self.view.page_rendered(page, scale, img)
+
+    def _page_changed(self, page: int) -> None:
+        self.page_box.blockSignals(True)
+        self.page_box.setValue(page + 1)
+        self.page_box.blockSignals(False)
+
+    def _update_title(self) -> None:
+        letter = self.lib.letters.get(self.letter_id or "")
+        self.setWindowTitle(f"{letter.title} — Reviewer" if letter else "Reviewer")
+
+    def _update_highlights(self) -> None:
+        if not self.letter_id or not self.layout_:
+            self.view.set_highlights([])
+            return
+        hs = []
+        for a in self.lib.annotations_for(self.letter_id):
+            if a.orphaned:
+                continue
+            sev = SEVERITY.get(a.severity)
+            themes = ", ".join(self.lib.theme_label(t) for t in a.themes)
+            tip = f"{sev.label if sev else a.severity} — {themes}"
+            if a.note:
+                tip += f"\n{a.note}"
+            if a.author:
+                tip += f"\n— {a.author}"
+            hs.append(Highlight(a.id, a.start, a.end, sev.colour if sev else "#888888", tip))
+        self.view.set_highlights(hs)
+
+    # ------------------------------------------------------------ importing
+    def open_files_dialog(self) -> None:
+        start = str(self.settings.value("paths/last_open", str(Path.home())))
+        files, _ = QFileDialog.getOpenFileNames(self, "Open letters", start,
+                                                "Letters (*.pdf *.txt *.md);;PDF (*.pdf);;Text (*.txt *.md);;All files (*)")
+        if files:
+            self.settings.setValue("paths/last_open", str(Path(files[0]).parent))
+            self.open_paths([Path(f) for f in files])
+
+    def import_folder_dialog(self) -> None:
+        start = str(self.settings.value("paths/last_folder", str(Path.home())))
+        folder = QFileDialog.getExistingDirectory(self, "Import a folder of letters", start)
+        if folder:
+            self.settings.setValue("paths/last_folder", folder)
+            self.open_paths([Path(folder)], open_single=False)
+
+    def open_paths(self, paths: list[Path], open_single: bool = True) -> None:
+        files: list[Path] = []
+        for p in paths:
+            if p.is_dir():
+                files += sorted(x for x in p.rglob("*") if x.is_file() and x.suffix.lower() in SUPPORTED_SUFFIXES)
+            else:
+                files.append(p)
+        if not files:
+            QMessageBox.information(self, "Nothing to import", "No PDF or text letters were found there.")
+            return
+        if open_single and len(files) == 1:
+            self._open_after_import.add(files[0].name)
+        self._import_errors = []
+        self.progress.setRange(0, len(files))
+        self.progress.setValue(0)
+        self.progress.show()
+        self.cancel_import.setVisible(len(files) > 1)
+        self.host.request_import.emit([str(f) for f in files])
+
+    def _import_progress(self, done: int, total: int, name: str) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.progress.setFormat(f"Importing {done + 1} of {total}")
+        self.statusBar().showMessage(f"Reading {name}…", 3000)
+
+    def _imported(self, prep: PreparedLetter) -> None:
+        try:
+            letter, _new = self.store.add_prepared(prep)
+        except LibraryError as exc:
+            self._import_errors.append(str(exc))
+            return
+        if prep.notes:
+            self.statusBar().showMessage(f"{letter.source}: " + "; ".join(prep.notes), 8000)
+        if letter.source in self._open_after_import:
+            self._open_after_import.discard(letter.source)
+            self.open_letter(letter.id)
+
+    def _import_failed(self, name: str, message: str) -> None:
+        self._import_errors.append(message)
+        self._open_after_import.discard(name)
+
+    def _import_finished(self, added: int, failed: int) -> None:
+        self.progress.hide()
+        self.cancel_import.hide()
+        self.statusBar().showMessage(f"Imported {added} letter(s)" + (f", {failed} could not be read" if failed else ""), 8000)
+        if self._import_errors:
+            box = QMessageBox(QMessageBox.Icon.Warning, "Some files could not be opened",
+                              "\n".join(self._import_errors[:8]) + ("\n…" if len(self._import_errors) > 8 else ""),
+                              QMessageBox.StandardButton.Ok, self)
+            if len(self._import_errors) > 8:
+                box.setDetailedText("\n".join(self._import_errors))
+            box.open()
+
+    def dragEnterEvent(self, e: QDragEnterEvent) -> None:  # noqa: N802
+        if e.mimeData().hasUrls():
+            e.acceptProposedAction()
+
+    def dropEvent(self, e: QDropEvent) -> None:  # noqa: N802
+        paths = [Path(u.toLocalFile()) for u in e.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            e.acceptProposedAction()
+            self.open_paths(paths)
+
+    # ------------------------------------------------------------ tagging
+    def auditor_name(self) -> str | None:
+        name = self.lib.settings.get("auditor", "")
+        if name:
+            return name
+        name, ok = QInputDialog.getText(self, "Your name", "Your name, as it should appear on your annotations\n"
+                                        "(asked once; change it later in the library settings):")
+        name = name.strip()
+        if not ok or not name:
+            return None
+        self.lib.set_setting("auditor", name)
+        return name
+
+    def tag_selection(self, severity: str | None = None) -> None:
+        sel = self.view.selection()
+        if not sel or not self.layout_ or not self.letter_id:
+            self.statusBar().showMessage("Select a passage first: drag across it, or double/triple-click.", 5000)
+            return
+        start, end = trim_range(self.layout_.text, *sel)
+        if start >= end:
+            return
+        author = self.auditor_name()
+        if author is None:
+            return
+        dlg = TagDialog(self.layout_.text[start:end], list(self.lib.themes.values()),
+                        severity=severity or self.settings.value("tag/last_severity", "improvement"), parent=self)
+        if dlg.exec() != TagDialog.DialogCode.Accepted:
+            return
+        themes, sev, note = dlg.result_values()
+        self.settings.setValue("tag/last_severity", sev)
+        ann = new_annotation(self.layout_.text, page_starts(self.layout_), self.letter_id, start, end,
+                             themes, sev, note, author)
+        self.undo_stack.push(AddAnnotation(ann), initiator=self)
+        self.view.clear_selection()
+        QTimer.singleShot(0, lambda: self.panel.select(ann.id))
+
+    def select_sentence(self) -> None:
+        sel = self.view.selection()
+        if sel and self.layout_:
+            a, _ = sentence_at(self.layout_.text, sel[0])
+            _, b = sentence_at(self.layout_.text, max(sel[0], sel[1] - 1))
+            self.view.set_selection(a, b)
+
+    def edit_annotation(self, ann_id: str | None = None) -> None:
+        ann_id = ann_id or next(iter(self.panel.selected_ids()), None)
+        a = self.lib.annotations.get(ann_id or "")
+        if a is None:
+            return
+        dlg = TagDialog(a.quote, list(self.lib.themes.values()), chosen=a.themes, severity=a.severity,
+                        note=a.note, title="Edit annotation", parent=self)
+        if dlg.exec() != TagDialog.DialogCode.Accepted:
+            return
+        themes, sev, note = dlg.result_values()
+        after = edited(a, themes=tuple(themes), severity=sev, note=note)
+        if (after.themes, after.severity, after.note) != (a.themes, a.severity, a.note):
+            self.undo_stack.push(EditAnnotation(a, after), initiator=self)
+
+    def delete_annotations(self, ids: list[str] | None = None) -> None:
+        ids = ids if ids else self.panel.selected_ids()
+        anns = [self.lib.annotations[i] for i in ids if i in self.lib.annotations]
+        if anns:
+            self.undo_stack.push(DeleteAnnotations(anns), initiator=self)
+            self.statusBar().showMessage(f"Deleted {len(anns)} annotation(s). Undo with Ctrl+Z.", 6000)
+
+    def show_annotation(self, ann_id: str) -> None:
+        a = self.lib.annotations.get(ann_id)
+        if a is None or a.orphaned or not self.layout_:
+            if a is not None and a.orphaned:
+                self.statusBar().showMessage("This annotation could not be placed in the current text of the letter.", 6000)
+            return
+        self.view.scroll_to_range(a.start, a.end)
+        self.view.flash(a.id)
+
+    def _highlight_activated(self, ann_id: str) -> None:
+        self.panel.select(ann_id)
+        self.edit_annotation(ann_id)
+
+    def _page_context_menu(self, pos, ann_id: str | None) -> None:  # type: ignore[no-untyped-def]
+        menu = QMenu(self)
+        if self.view.selection():
+            menu.addAction(self.actions_["tag"])
+            menu.addAction(self.actions_["select_sentence"])
+            menu.addAction(self.actions_["copy"])
+        if ann_id:
+            if not menu.isEmpty():
+                menu.addSeparator()
+            menu.addAction("Edit Annotation…", lambda: self.edit_annotation(ann_id))
+            menu.addAction("Delete Annotation", lambda: self.delete_annotations([ann_id]))
+        if not menu.isEmpty():
+            menu.exec(pos)
+
+    def copy_selection(self) -> None:
+        from PySide6.QtGui import QGuiApplication
+
+        text = self.view.selected_text()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+
+    # ------------------------------------------------------------ other actions
+    def undo(self) -> None:
+        cmd = self.undo_stack.undo(initiator=self)
+        if cmd:
+            self.statusBar().showMessage(f"Undone: {cmd.label}", 4000)
+
+    def redo(self) -> None:
+        cmd = self.undo_stack.redo(initiator=self)
+        if cmd:
+            self.statusBar().showMessage(f"Redone: {cmd.label}", 4000)
+
+    def _update_undo(self) -> None:
+        u, r = self.actions_["undo"], self.actions_["redo"]
+        u.setEnabled(self.undo_stack.can_undo())
+        r.setEnabled(self.undo_stack.can_redo())
+        u.setText(f"&Undo {self.undo_stack.undo_label()}".rstrip())
+        r.setText(f"&Redo {self.undo_stack.redo_label()}".rstrip())
+
+    def show_find(self) -> None:
+        if self.layout_:
+            self.find_bar.open_bar(self.view.selected_text()[:80] if self.view.selection() else "")
+
+    def edit_details(self) -> None:
+        letter = self.lib.letters.get(self.letter_id or "")
+        if letter is None:
+            return
+        dlg = LetterDetailsDialog(letter, self)
+        if dlg.exec() == LetterDetailsDialog.DialogCode.Accepted:
+            after = dlg.edited()
+            if after != letter:
+                self.undo_stack.push(EditLetter(letter, after), initiator=self)
+
+    def edit_codebook(self) -> None:
+        CodebookDialog(self.lib, self.undo_stack, self).exec()
+
+    def export_summary_dialog(self) -> None:
+        self.exporter.export_dialog()
+
+    def zoom_in(self) -> None:
+        self.view.zoom_in()
+
+    def zoom_out(self) -> None:
+        self.view.zoom_out()
+
+    def fit_width(self) -> None:
+        self.view.zoom_fit_width()
+
+    def next_page(self) -> None:
+        self.view.go_to_page(self.view.current_page() + 1)
+
+    def prev_page(self) -> None:
+        self.view.go_to_page(self.view.current_page() - 1)
+
+    def focus_page_box(self) -> None:
+        self.page_box.setFocus()
+        self.page_box.selectAll()
+
+    def toggle_library(self) -> None:
+        visible = not self.library_panel.isVisible()
+        self.library_panel.setVisible(visible)
+        self.actions_["toggle_library"].setChecked(visible)
+
+    def about(self) -> None:
+        QMessageBox.about(self, "About Reviewer",
+                          f"<h3>Reviewer {__version__}</h3><p>Annotate children's services inspection letters "
+                          "with themes and severities, and export audit summaries.</p>"
+                          "<p>Licensed under the GNU Affero General Public License v3.0 or later.<br/>"
+                          "Built with Qt for Python (LGPLv3), PyMuPDF (AGPLv3) and TinyDB (MIT).</p>"
+                          f"<p>Library: {self.store.path}</p>")
+
+    def _update_actions(self, *_: object) -> None:
+        has_letter = self.layout_ is not None
+        has_sel = self.view.selection() is not None
+        has_ann = bool(self.panel.selected_ids())
+        for spec in ACTIONS:
+            if spec.needs == "letter":
+                self.actions_[spec.id].setEnabled(has_letter)
+            elif spec.needs == "selection":
+                self.actions_[spec.id].setEnabled(has_letter and has_sel)
+            elif spec.needs == "annotation":
+                self.actions_[spec.id].setEnabled(has_ann)
+
+    def _update_status(self) -> None:
+        lib = self.lib
+        text = f"{len(lib.letters)} letters · {len(lib.annotations)} annotations in the library"
+        if self.letter_id and self.letter_id in lib.letters:
+            anns = lib.annotations_for(self.letter_id)
+            by = {s: sum(1 for a in anns if a.severity == s) for s in SEVERITY}
+            parts = [f"{by[s]} {SEVERITY[s].label.lower()}" for s in ("priority", "improvement", "strength", "context") if by[s]]
+            attention = sum(1 for a in anns if a.orphaned)
+            text = (f"This letter: {len(anns)} annotation{'s' if len(anns) != 1 else ''}"
+                    + (f" ({', '.join(parts)})" if parts else "")
+                    + (f" · ⚠ {attention} need attention" if attention else "") + " — " + text)
+        self.counts_label.setText(text)
+
+    # ------------------------------------------------------------ closing
+    def closeEvent(self, e: QCloseEvent) -> None:  # noqa: N802
+        self._save_settings()
+        self.host.stop()
+        self.store.close()
+        if self.store.write_error:
+            QMessageBox.critical(self, "Reviewer — changes not saved", self.store.write_error)
+        e.accept()

@@ -1,0 +1,112 @@
+"""Qt item models: thin adapters over the core library's letters and annotations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from reviewer.core.library import Library
+from reviewer.core.model import Annotation, Letter
+from reviewer.core.textsearch import collapse_ws
+from reviewer.export.common import DOC_TYPE_LABELS
+from reviewer.ui.look import SEVERITY, severity_icon
+
+Index = QModelIndex | QPersistentModelIndex
+LETTER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ANN_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class LetterTableModel(QAbstractTableModel):
+    HEADERS = ("Letter", "Authority", "Type", "Date", "Pages", "Notes")
+
+    def __init__(self, lib: Library) -> None:
+        super().__init__()
+        self.lib = lib
+        self.rows: list[Letter] = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self.rows = self.lib.letters_sorted()
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        x = self.rows[index.row()]
+        col = index.column()
+        if role == LETTER_ID_ROLE:
+            return x.id
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            m = x.meta
+            count = self.lib.annotation_count(x.id)
+            values = (x.title, m.authority or "", DOC_TYPE_LABELS.get(m.doc_type or "", m.doc_type or ""),
+                      m.published or m.visit_start or "", x.pages if role == Qt.ItemDataRole.EditRole else str(x.pages),
+                      count if role == Qt.ItemDataRole.EditRole else (str(count) if count else ""))
+            return values[col]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            m = x.meta
+            return (f"{x.source}\nAuthority: {m.authority or '—'}\nType: {m.doc_type or '—'}\n"
+                    f"Visit: {m.visit_start or '—'} to {m.visit_end or '—'}\nLetter date: {m.published or '—'}\n"
+                    f"Inspectors: {', '.join(m.inspectors) or '—'}"
+                    + ("" if x.has_text else "\nNo text to select (image-only)"))
+        if role == Qt.ItemDataRole.TextAlignmentRole and col >= 4:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def row_of(self, letter_id: str) -> int:
+        for i, x in enumerate(self.rows):
+            if x.id == letter_id:
+                return i
+        return -1
+
+
+class AnnotationListModel(QAbstractListModel):
+    def __init__(self, lib: Library) -> None:
+        super().__init__()
+        self.lib = lib
+        self.rows: list[Annotation] = []
+
+    def set_annotations(self, anns: list[Annotation]) -> None:
+        self.beginResetModel()
+        self.rows = anns
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        a = self.rows[index.row()]
+        if role == ANN_ROLE:
+            return a
+        if role == Qt.ItemDataRole.DisplayRole:
+            return collapse_ws(a.quote)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return severity_icon(a.severity)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            sev = SEVERITY.get(a.severity)
+            return (f"{sev.label if sev else a.severity}, page {a.page}: {collapse_ws(a.quote)}. "
+                    f"Themes: {', '.join(self.lib.theme_label(t) for t in a.themes)}. {a.note}")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return a.note or None
+        return None
+
+    def row_of(self, ann_id: str) -> int:
+        for i, a in enumerate(self.rows):
+            if a.id == ann_id:
+                return i
+        return -1

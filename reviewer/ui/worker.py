@@ -1,0 +1,156 @@
+"""The one thread that talks to PyMuPDF: opening letters, rendering pages, importing files.
+
+PyMuPDF must not be used from several threads at once, so every call goes through this worker.
+Page renders the view no longer wants are skipped; imports run one file per turn of the
+worker's event loop so that renders of the page the auditor is looking at are never stuck
+behind a long import.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pymupdf
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtGui import QImage
+
+from reviewer.core.documents import DocumentError
+from reviewer.core.importing import layout_for, prepare_path
+
+
+class RenderWants:
+    """Pages the view currently wants rendered; shared with the worker to skip stale requests."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._wanted: set[tuple[str, int, float]] = set()
+
+    def set(self, keys: set[tuple[str, int, float]]) -> None:
+        with self._lock:
+            self._wanted = set(keys)
+
+    def __contains__(self, key: tuple[str, int, float]) -> bool:
+        with self._lock:
+            return key in self._wanted
+
+
+class PdfWorker(QObject):
+    loaded = Signal(str, object, str, list)  # letter id, Layout or None, error, notes
+    rendered = Signal(str, int, float, QImage)
+    import_progress = Signal(int, int, str)
+    imported = Signal(object)  # PreparedLetter
+    import_failed = Signal(str, str)  # file name, message
+    import_finished = Signal(int, int)  # added, failed
+    call_done = Signal(object, str)  # callback, error
+
+    def __init__(self, wants: RenderWants) -> None:
+        super().__init__()
+        self.wants = wants
+        self._docs: dict[str, pymupdf.Document] = {}
+        self._queue: list[Path] = []
+        self._done = 0
+        self._failed = 0
+        self._total = 0
+        self._cancel = False
+
+    @Slot(str, bytes, str, str)
+    def load(self, letter_id: str, data: bytes, kind: str, name: str) -> None:
+        for key in list(self._docs):
+            self._docs.pop(key).close()
+        try:
+            layout, pdf, notes = layout_for(data, kind, name)
+            self._docs[letter_id] = pymupdf.open("pdf", pdf if pdf is not None else data)
+            self.loaded.emit(letter_id, layout, "", notes)
+        except DocumentError as exc:
+            self.loaded.emit(letter_id, None, str(exc), [])
+        except Exception as exc:  # a PDF MuPDF chokes on half-way
+            self.loaded.emit(letter_id, None, f"{name} cannot be shown: {exc}", [])
+
+    @Slot(str, int, float)
+    def render(self, letter_id: str, page: int, scale: float) -> None:
+        doc = self._docs.get(letter_id)
+        if doc is None or (letter_id, page, scale) not in self.wants:
+            return
+        try:
+            pix = doc[page].get_pixmap(matrix=pymupdf.Matrix(scale, scale), alpha=False)
+            img = QImage(pix.samples, pix.width, pix.height, pix.stride, QImage.Format.Format_RGB888).copy()
+        except Exception:
+            img = QImage()
+        self.rendered.emit(letter_id, page, scale, img)
+
+    @Slot(object)
+    def call(self, job: object) -> None:
+        fn, callback = job  # type: ignore[misc]
+        try:
+            fn()
+            error = ""
+        except Exception as exc:
+            error = str(exc) or type(exc).__name__
+        self.call_done.emit(callback, error)
+
+    @Slot(list)
+    def import_files(self, paths: list) -> None:
+        self._queue.extend(Path(p) for p in paths)
+        self._total += len(paths)
+        self._cancel = False
+        QTimer.singleShot(0, self._import_next)
+
+    def cancel_import(self) -> None:
+        self._cancel = True  # read by the worker thread between files
+
+    def _import_next(self) -> None:
+        if self._cancel:
+            self._queue.clear()
+        if not self._queue:
+            if self._total:
+                self.import_finished.emit(self._done, self._failed)
+            self._done = self._failed = self._total = 0
+            return
+        path = self._queue.pop(0)
+        self.import_progress.emit(self._done + self._failed, self._total, path.name)
+        try:
+            self.imported.emit(prepare_path(path))
+            self._done += 1
+        except DocumentError as exc:
+            self._failed += 1
+            self.import_failed.emit(path.name, str(exc))
+        except Exception as exc:
+            self._failed += 1
+            self.import_failed.emit(path.name, f"{path.name} could not be imported: {exc}")
+        QTimer.singleShot(0, self._import_next)
+
+
+class WorkerHost(QObject):
+    """Owns the worker thread; the GUI calls these signals, which run on the worker."""
+
+    request_load = Signal(str, bytes, str, str)
+    request_render = Signal(str, int, float)
+    request_import = Signal(list)
+    request_call = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.wants = RenderWants()
+        self.thread = QThread()
+        self.thread.setObjectName("pymupdf-worker")
+        self.worker = PdfWorker(self.wants)
+        self.worker.moveToThread(self.thread)
+        self.request_load.connect(self.worker.load)
+        self.request_render.connect(self.worker.render)
+        self.request_import.connect(self.worker.import_files)
+        self.request_call.connect(self.worker.call)
+        self.worker.call_done.connect(self._call_done)
+        self.thread.start()
+
+    def run_call(self, fn: object, callback: object) -> None:
+        """Run ``fn()`` on the worker thread, then ``callback(error)`` back on this (GUI) thread."""
+        self.request_call.emit((fn, callback))
+
+    def _call_done(self, callback: object, error: str) -> None:
+        callback(error)  # type: ignore[operator]
+
+    def stop(self) -> None:
+        self.worker.cancel_import()
+        self.thread.quit()
+        self.thread.wait(5000)
