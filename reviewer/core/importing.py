@@ -60,8 +60,11 @@ def layout_for(data: bytes, kind: str, name: str) -> tuple[Layout, bytes | None,
     """Layout of a letter; for a text letter also the PDF its pages are drawn from."""
     if kind == "pdf":
         doc = open_pdf(data, name)
+        notes = []
+        if getattr(doc, "is_repaired", False):
+            notes.append("the PDF is damaged (perhaps truncated) and was repaired: some of it may be missing")
         try:
-            return pdf_layout(doc, name), None, []
+            return pdf_layout(doc, name), None, notes
         finally:
             doc.close()
     decoded = decode_text(data, name)

@@ -1,0 +1,85 @@
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reviewer.cli.main import main
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> list[str]:
+    return ["--db", str(tmp_path / "lib.json")]
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_add_list_tag_annotations_export(capsys, db, samples: Path, tmp_path: Path):
+    code, out, _ = run(capsys, "add", str(samples / "thornbury_vale_2025_focused_visit.pdf"), *db)
+    assert code == 0 and "thornbury_vale_2025_focused_visit" in out and "3 pages" in out
+    code, out, _ = run(capsys, "list", "--json", *db)
+    (letter,) = json.loads(out)
+    assert {"id", "title", "source", "pages", "authority", "doc_type", "published", "annotations"} <= set(letter)
+    assert letter["source"] == "thornbury_vale_2025_focused_visit.pdf" and letter["annotations"] == 0
+    lid = letter["id"]
+    # quote split across a line break in the PDF, typed with a ligature-free "fi"
+    code, out, err = run(capsys, "tag", lid[:8], "--quote", "Too many plans are lists of services rather than actions",
+                         "--theme", "planning", "--theme", "Management overs", "--severity", "Area for improvement",
+                         "--note", "=cmd|' /C calc'!A0", "--author", "Ann", *db)
+    assert code == 0, err
+    code, out, _ = run(capsys, "annotations", "--format", "json", *db)
+    (a,) = json.loads(out)
+    assert a["letter"] == lid and a["severity"] == "Area for improvement" and a["page"] >= 1
+    assert a["themes"] == ["Planning and reviews", "Management oversight and supervision"]
+    assert a["end"] - a["start"] >= len("Too many plans are lists of services rather than actions")
+    code, out, _ = run(capsys, "annotations", "--format", "csv", *db)
+    assert "'=cmd" in out
+    for fmt in ("md", "html", "pdf", "csv"):
+        target = tmp_path / f"summary.{fmt}"
+        code, out, err = run(capsys, "export", "--format", fmt, "-o", str(target), *db)
+        assert code == 0, err
+        assert target.stat().st_size > 200
+    code, out, _ = run(capsys, "themes", *db)
+    assert "care-leavers" in out and "Priority action" in out
+
+
+def test_tag_by_path_and_quote_errors(capsys, db, samples: Path):
+    path = str(samples / "eastmere_2024_monitoring_visit.txt")
+    code, _, err = run(capsys, "tag", path, "--quote", "not in this letter at all", "--theme", "risk", "--severity", "priority", *db)
+    assert code != 0 and "not found" in err and "Traceback" not in err and err.count("\n") == 1
+    code, _, err = run(capsys, "tag", path, "--quote", "care leavers", "--theme", "risk", "--severity", "priority", *db)
+    assert code != 0 and "times" in err
+    code, _, err = run(capsys, "tag", path, "--quote", "leaves some children at risk", "--theme", "xyz", "--severity", "priority", *db)
+    assert code != 0 and "no theme" in err
+    code, _, err = run(capsys, "tag", path, "--quote", "leaves some children at risk", "--theme", "risk", "--severity", "urgent", *db)
+    assert code != 0 and "severity" in err
+    code, out, err = run(capsys, "tag", path, "--quote", "leaves some\nchildren at risk", "--theme", "risk", "--severity", "red", *db)
+    assert code == 0, err
+
+
+def test_bad_inputs_one_line_errors(capsys, db, bad_pdfs, tmp_path: Path):
+    for name in ("empty", "garbage", "encrypted"):
+        code, _, err = run(capsys, "add", str(bad_pdfs[name]), *db)
+        assert code != 0 and err.startswith("reviewer: error:") and "Traceback" not in err
+    code, out, err = run(capsys, "add", str(bad_pdfs["image_only"]), *db)
+    assert code == 0 and "no text to select" in err
+    damaged = tmp_path / "damaged.json"
+    damaged.write_text("{not json")
+    code, _, err = run(capsys, "list", "--db", str(damaged))
+    assert code != 0 and "damaged" in err and damaged.read_text() == "{not json"
+
+
+def test_cli_never_imports_qt():
+    code = ("import sys; from reviewer.cli.main import main; "
+            "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_version_via_entry_point():
+    out = subprocess.run([sys.executable, "-m", "reviewer", "--version"], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().startswith("reviewer ")

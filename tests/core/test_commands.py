@@ -1,0 +1,63 @@
+import dataclasses
+
+from reviewer.core.codebook import LookupFailed, default_themes, find_theme, severity
+from reviewer.core.commands import AddAnnotation, DeleteAnnotations, EditAnnotation, PutTheme, UndoStack, edited
+from reviewer.core.library import Library
+from reviewer.core.tagging import new_annotation
+
+import pytest
+
+TEXT = "One sentence here. Another sentence there."
+
+
+def _lib():
+    lib = Library()
+    lib.load([], [], default_themes())
+    return lib
+
+
+def test_add_edit_delete_undo_redo():
+    lib = _lib()
+    stack = UndoStack(lib)
+    a = new_annotation(TEXT, [0], "L", 0, 18, ["planning"], "improvement", "n", "me")
+    stack.push(AddAnnotation(a))
+    b = edited(a, severity="priority")
+    stack.push(EditAnnotation(a, b))
+    assert lib.annotations[a.id].severity == "priority"
+    stack.push(DeleteAnnotations([b]))
+    assert not lib.annotations
+    stack.undo()
+    assert lib.annotations[a.id].severity == "priority"
+    stack.undo()
+    assert lib.annotations[a.id].severity == "improvement"
+    stack.redo()
+    assert lib.annotations[a.id].severity == "priority"
+    assert stack.undo_label() == "Edit annotation"
+
+
+def test_retiring_a_theme_keeps_annotations():
+    lib = _lib()
+    stack = UndoStack(lib)
+    a = new_annotation(TEXT, [0], "L", 0, 18, ["neglect"], "context")
+    stack.push(AddAnnotation(a))
+    t = lib.themes["neglect"]
+    stack.push(PutTheme(t, dataclasses.replace(t, retired=True)))
+    assert lib.annotations[a.id].themes == ("neglect",)
+    assert lib.theme_label("neglect") == "Neglect"
+    with pytest.raises(LookupFailed):
+        find_theme(lib.themes.values(), "neglect", include_retired=False)
+    stack.undo()
+    assert not lib.themes["neglect"].retired
+
+
+def test_lookups():
+    themes = default_themes()
+    assert find_theme(themes, "care leavers").id == "care-leavers"
+    assert find_theme(themes, "Timeliness").id == "timeliness"
+    with pytest.raises(LookupFailed, match="ambiguous"):
+        find_theme(themes, "p")
+    assert severity("Area for improvement").id == "improvement"
+    assert severity("priority").id == "priority"
+    with pytest.raises(LookupFailed):
+        severity("urgent")
+    assert len({t.colour for t in themes}) == len(themes)

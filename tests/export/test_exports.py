@@ -1,0 +1,79 @@
+import csv
+import io
+from pathlib import Path
+
+import pymupdf
+
+from reviewer.core.codebook import default_themes
+from reviewer.core.commands import AddAnnotation, UndoStack
+from reviewer.core.importing import prepare_path
+from reviewer.core.library import Library
+from reviewer.core.summary import build_summary
+from reviewer.core.tagging import locate_quote, new_annotation
+from reviewer.export.csvfile import safe_cell, to_csv
+from reviewer.export.html import to_html
+from reviewer.export.markdown import to_markdown
+from reviewer.export.pdf import to_pdf
+
+EVIL = '<script>alert("x")</script> =HYPERLINK("http://evil") \u202e'
+
+
+def _lib(samples: Path):
+    prep = prepare_path(samples / "thornbury_vale_2025_focused_visit.txt")
+    lib = Library()
+    lib.load([prep.letter], [], default_themes())
+    text = prep.extracted.text
+    stack = UndoStack(lib)
+    for quote, sev, note in [
+        ("Too many plans are lists of services", "improvement", EVIL),
+        ("The adolescent safeguarding team provides a strong and creative response", "strength", ""),
+        ("a small number of children have lived with neglect for too long", "priority", "Escalate"),
+    ]:
+        s, e = locate_quote(text, quote)
+        stack.push(AddAnnotation(new_annotation(text, prep.extracted.page_starts, prep.letter.id, s, e,
+                                                ["planning", "neglect"], sev, note, "Ann Auditor")))
+    return lib, prep.letter.id, text
+
+
+def test_summary_content(samples: Path):
+    lib, lid, text = _lib(samples)
+    s = build_summary(lib, [lid], lambda _: text)
+    assert s.counts == {"Priority action": 1, "Area for improvement": 1, "Strength": 1, "Context": 0}
+    assert [sid for sid, _, _ in s.sections] == ["priority", "improvement", "strength", "context"]
+    assert len(s.improvement_items) == 4
+    assert s.improvement_items[0].tagged_as == ()  # the summary shows which WNTI items are not yet audited
+    assert s.authorities == ["Thornbury Vale"] and s.auditors == ["Ann Auditor"]
+
+
+def test_html_escapes_everything_from_users_and_letters(samples: Path):
+    lib, lid, text = _lib(samples)
+    html = to_html(build_summary(lib, [lid], lambda _: text))
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "Priority actions (1)" in html and "Thornbury Vale" in html
+    assert "http://" not in html.split("<body>")[0]  # no external resources
+
+
+def test_markdown_escapes(samples: Path):
+    lib, lid, text = _lib(samples)
+    md = to_markdown(build_summary(lib, [lid], lambda _: text))
+    assert "<script>" not in md and "## Priority actions (1)" in md and "What needs to improve" in md
+
+
+def test_csv_neutralises_formulas(samples: Path):
+    lib, lid, _ = _lib(samples)
+    rows = list(csv.reader(io.StringIO(to_csv(lib, lib.annotations_for(lid)))))
+    assert rows[0][:4] == ["letter", "authority", "letter_date", "page"]
+    notes = [r[7] for r in rows[1:]]
+    assert any(n.startswith("<script>") for n in notes)
+    assert safe_cell("=1+1") == "'=1+1" and safe_cell("@SUM(A1)") == "'@SUM(A1)" and safe_cell("plain") == "plain"
+    for r in rows[1:]:
+        for cell in r:
+            assert not cell.startswith(("=", "+", "@"))
+
+
+def test_pdf_summary_is_a_readable_pdf(samples: Path):
+    lib, lid, text = _lib(samples)
+    data = to_pdf(build_summary(lib, [lid], lambda _: text))
+    doc = pymupdf.open("pdf", data)
+    body = "".join(p.get_text() for p in doc)
+    assert "Priority actions (1)" in body and "lived with neglect" in body and "<script>" in body

@@ -1,0 +1,89 @@
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+
+from reviewer.core.commands import AddAnnotation, UndoStack
+from reviewer.core.importing import prepare_path
+from reviewer.core.tagging import locate_quote, new_annotation
+from reviewer.store.repository import LibraryError, LibraryStore
+
+
+def _tag(store, letter, quote, sev="improvement"):
+    ex = store.extracted(letter.id)
+    s, e = locate_quote(ex.text, quote)
+    a = new_annotation(ex.text, ex.page_starts, letter.id, s, e, ["planning"], sev, "note", "Ann")
+    UndoStack(store.library).push(AddAnnotation(a))
+    return a
+
+
+def test_new_library_has_codebook_and_persists(tmp_path: Path, samples: Path):
+    path = tmp_path / "lib.json"
+    store = LibraryStore(path)
+    assert store.created and len(store.library.themes) >= 30
+    letter, new = store.add_prepared(prepare_path(samples / "thornbury_vale_2025_focused_visit.pdf"))
+    assert new
+    a = _tag(store, letter, "Too many plans are lists of services")
+    store.close()
+    assert not list(tmp_path.glob(".*.tmp"))
+    again = LibraryStore(path)
+    assert not again.created
+    assert again.library.annotations[a.id] == a
+    assert again.library.letters[letter.id].meta.authority == "Thornbury Vale"
+    assert again.letter_file(letter).read_bytes() == (samples / "thornbury_vale_2025_focused_visit.pdf").read_bytes()
+    again.close()
+
+
+def test_same_content_is_one_letter(store, samples: Path, tmp_path: Path):
+    src = samples / "eastmere_2024_monitoring_visit.pdf"
+    copy = tmp_path / "renamed.pdf"
+    copy.write_bytes(src.read_bytes())
+    l1, new1 = store.add_prepared(prepare_path(src))
+    l2, new2 = store.add_prepared(prepare_path(copy))
+    assert new1 and not new2 and l1.id == l2.id and len(store.library.letters) == 1
+
+
+def test_change_is_on_disk_within_a_second(store, samples: Path):
+    import time
+
+    letter, _ = store.add_prepared(prepare_path(samples / "eastmere_2024_monitoring_visit.txt"))
+    a = _tag(store, letter, "leaves some children at risk", "priority")
+    deadline = time.monotonic() + 1.0
+    while time.monotonic() < deadline:
+        data = json.loads(store.path.read_text(encoding="utf-8")) if store.path.exists() else {}
+        if any(d["id"] == a.id for d in data.get("annotations", {}).values()):
+            break
+        time.sleep(0.05)
+    else:
+        pytest.fail("annotation not on disk within 1 s")
+
+
+@pytest.mark.parametrize("content", [b'{"letters": {"1": {"id": ', b"\x00\x01garbage", b"[1, 2, 3]"])
+def test_damaged_library_is_reported_and_left_untouched(tmp_path: Path, content: bytes):
+    path = tmp_path / "lib.json"
+    path.write_bytes(content)
+    with pytest.raises(LibraryError, match="left untouched|not a Reviewer library"):
+        LibraryStore(path)
+    assert path.read_bytes() == content
+
+
+def test_changed_extraction_reanchors_and_keeps_unplaceable(store, samples: Path):
+    letter, _ = store.add_prepared(prepare_path(samples / "kingsford_2025_committee_progress_report.txt"))
+    kept = _tag(store, letter, "bed and breakfast accommodation was used")
+    lost = _tag(store, letter, "The vacancy rate for social workers")
+    # simulate a newer extractor producing shifted text without one passage
+    ex = store.extracted(letter.id)
+    new_text = "A new first line.\n" + ex.text.replace("The vacancy rate for social workers", "Vacancies")
+    moved = store.adopt_text(letter, dataclasses.replace(ex, text=new_text, extractor="text/2"))
+    anns = store.library.annotations
+    assert anns[kept.id].start == kept.start + len("A new first line.\n") and not anns[kept.id].orphaned
+    assert anns[lost.id].orphaned and anns[lost.id].quote == lost.quote
+    assert {a.id for a in moved} == {kept.id, lost.id}
+
+
+def test_schema_from_newer_app_is_refused(tmp_path: Path):
+    path = tmp_path / "lib.json"
+    path.write_text(json.dumps({"meta": {"1": {"schema": 999}}}))
+    with pytest.raises(LibraryError, match="newer Reviewer"):
+        LibraryStore(path)
