@@ -69,7 +69,7 @@ class TagDialog(QDialog):
         self.sev_group = QButtonGroup(self)
         sev_row = QHBoxLayout()
         for i, s in enumerate(severities(), start=1):
-            b = QRadioButton(f"&{i} {s.label}")
+            b = QRadioButton(f"{i} {s.label}")
             b.setIcon(severity_icon(s.id))
             b.setToolTip(f"{s.label}: {s.description} (Alt+{i})")
             b.setProperty("sid", s.id)
@@ -77,6 +77,7 @@ class TagDialog(QDialog):
             sev_row.addWidget(b)
             if s.id == severity:
                 b.setChecked(True)
+            QShortcut(QKeySequence(f"Alt+{i}"), self, b.click)
         sev_row.addStretch(1)
 
         self.note = QPlainTextEdit(note)
@@ -112,6 +113,12 @@ class TagDialog(QDialog):
             if tid in by_id:
                 self._add_theme(by_id[tid])
         self.theme_input.setFocus()
+
+    def keyPressEvent(self, e) -> None:  # noqa: N802 - Qt override
+        if e.modifiers() & Qt.KeyboardModifier.AltModifier and Qt.Key.Key_1 <= e.key() <= Qt.Key.Key_4:
+            self.sev_group.button(e.key() - Qt.Key.Key_1 + 1).click()
+            return
+        super().keyPressEvent(e)
 
     def _add_theme(self, theme: Theme) -> None:
         for i in range(self.chosen.count()):

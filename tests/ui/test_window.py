@@ -1,0 +1,183 @@
+"""The window with pytest-qt: open a letter, select text, tag, edit, undo, filter, find, export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QPointF, QSettings, Qt  # noqa: E402
+
+from reviewer.core.importing import prepare_path  # noqa: E402
+from reviewer.core.tagging import locate_quote  # noqa: E402
+from reviewer.core.textsearch import collapse_ws  # noqa: E402
+from reviewer.store.repository import LibraryStore  # noqa: E402
+from reviewer.ui import main_window as mw  # noqa: E402
+from reviewer.ui.tag_dialog import TagDialog  # noqa: E402
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path, samples: Path):
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    store = LibraryStore(tmp_path / "lib.json")
+    store.library.set_setting("auditor", "Ann Auditor")
+    letter, _ = store.add_prepared(prepare_path(samples / "thornbury_vale_2025_focused_visit.pdf"))
+    w = mw.MainWindow(store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.resize(1300, 850)
+    w.show()
+    with qtbot.waitSignal(w.host.worker.loaded, timeout=10000):
+        w.open_letter(letter.id)
+    qtbot.waitUntil(lambda: w.layout_ is not None)
+    yield w
+    w.close()
+
+
+class ScriptedTagDialog(TagDialog):
+    """Drives the real dialog by keyboard instead of waiting for a person."""
+
+    script: dict = {}
+
+    def exec(self) -> int:  # noqa: A003
+        from PySide6.QtTest import QTest
+
+        for theme in self.script.get("themes", []):
+            QTest.keyClicks(self.theme_input, theme)
+            QTest.keyClick(self.theme_input, Qt.Key.Key_Return)
+        if "severity" in self.script:
+            self.set_severity(self.script["severity"])
+        if "note" in self.script:
+            self.note.setPlainText(self.script["note"])
+        self._accept()
+        return self.result()
+
+
+def test_title_and_pages(window):
+    assert window.windowTitle() == "thornbury_vale_2025_focused_visit — Reviewer"
+    assert window.view.page_count() == 3 and window.page_total.text().strip() == "of 3"
+
+
+def test_mouse_drag_selects_text(window, qtbot):
+    view = window.view
+    text = window.layout_.text
+    s = text.index("Too many plans")
+    view.scroll_to_range(s, s + 10)
+    qtbot.wait(50)
+    rects = window.layout_.rects(s, s + len("Too many plans"))
+    page, (x0, y0, x1, y1) = rects[0]
+    r = view._page_rect(page)
+    start = QPointF(r.left() + (x0 + 0.5) * view.zoom, r.top() + (y0 + y1) / 2 * view.zoom)
+    end = QPointF(r.left() + (x1 - 0.5) * view.zoom, start.y())
+    vp = view.viewport()
+    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, pos=start.toPoint())
+    qtbot.mouseMove(vp, end.toPoint())
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    move = QMouseEvent(QEvent.Type.MouseMove, end, vp.mapToGlobal(end), Qt.MouseButton.NoButton,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(vp, move)
+    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=end.toPoint())
+    assert view.selected_text().startswith("Too many plan")
+    qtbot.mouseDClick(vp, Qt.MouseButton.LeftButton, pos=start.toPoint())
+    assert view.selected_text() == "Too"
+
+
+def test_tag_edit_undo_redo_filter(window, qtbot, monkeypatch):
+    monkeypatch.setattr(mw, "TagDialog", ScriptedTagDialog)
+    text = window.layout_.text
+    window.view.set_selection(*locate_quote(text, "Too many plans are lists of services"))
+    ScriptedTagDialog.script = {"themes": ["plann", "drift"], "severity": "improvement", "note": "Seen in 3 of 5 audits"}
+    window.tag_selection()
+    (a,) = window.lib.annotations_for(window.letter_id)
+    assert a.themes == ("planning", "timeliness") and a.severity == "improvement" and a.author == "Ann Auditor"
+    assert collapse_ws(a.quote) == "Too many plans are lists of services" and a.pages == (2,)
+    qtbot.waitUntil(lambda: window.panel.model.rowCount() == 1)
+    assert [h.id for h in window.view._highlights] == [a.id]
+
+    ScriptedTagDialog.script = {"severity": "priority"}
+    window.edit_annotation(a.id)
+    assert window.lib.annotations[a.id].severity == "priority"
+    window.undo()
+    assert window.lib.annotations[a.id].severity == "improvement"
+    window.redo()
+    assert window.lib.annotations[a.id].severity == "priority"
+
+    window.panel.severity.setCurrentIndex(window.panel.severity.findData("strength"))
+    assert window.panel.model.rowCount() == 0 and window.panel.count.text() == "0 of 1"
+    window.panel.severity.setCurrentIndex(0)
+    window.panel.search.setText("3 of 5")
+    assert window.panel.model.rowCount() == 1
+    window.panel.search.clear()
+
+    window.delete_annotations([a.id])
+    assert not window.lib.annotations
+    window.undo()
+    assert a.id in window.lib.annotations
+    window.store.flush()
+    reopened = LibraryStore(window.store.path)
+    assert reopened.library.annotations[a.id].severity == "priority"
+    reopened.close()
+
+
+def test_clicking_annotation_scrolls_and_flashes(window, qtbot, monkeypatch):
+    monkeypatch.setattr(mw, "TagDialog", ScriptedTagDialog)
+    text = window.layout_.text
+    s = text.index("Yours sincerely")
+    window.view.set_selection(s, s + 15)
+    ScriptedTagDialog.script = {"themes": ["leadership"], "severity": "context"}
+    window.tag_selection()
+    window.view.verticalScrollBar().setValue(0)
+    (a,) = window.lib.annotations_for(window.letter_id)
+    window.panel.activated.emit(a.id)
+    assert a.pages[-1] - 1 in window.view.visible_pages()
+    assert window.view.verticalScrollBar().value() > 0
+    assert window.view._flash_id == a.id
+
+
+def test_find_matches_ligatures_across_lines(window, qtbot):
+    window.show_find()
+    window.find_bar.edit.setText("findings")
+    assert window.find_bar.hits and "match" not in window.find_bar.count.text().lower()
+    s, e = window.find_bar.hits[0]
+    assert window.layout_.text[s:e].lower() == "findings"
+
+
+def test_export_summary_from_window(window, qtbot, tmp_path: Path):
+    target = tmp_path / "out.html"
+    done = []
+    window.exporter.signals.done.connect(lambda p, err: done.append((p, err)))
+    window.exporter.start([window.letter_id], "html", target)
+    qtbot.waitUntil(lambda: bool(done), timeout=10000)
+    assert done[0][1] == "" and "Thornbury Vale" in target.read_text(encoding="utf-8")
+    pdf = tmp_path / "out.pdf"
+    window.exporter.start([window.letter_id], "pdf", pdf)
+    qtbot.waitUntil(lambda: pdf.exists(), timeout=15000)
+
+
+def test_import_folder_keeps_window_responsive(window, qtbot, samples: Path, bad_pdfs):
+    with qtbot.waitSignal(window.host.worker.import_finished, timeout=20000) as blocker:
+        window.open_paths([samples, bad_pdfs["garbage"]], open_single=False)
+    added, failed = blocker.args
+    assert added >= 5 and failed == 1
+    qtbot.waitUntil(lambda: len(window.lib.letters) == 6)
+    window.library_panel.filter.setText("eastmere")
+    assert window.library_panel.proxy.rowCount() == 2
+
+
+def test_tag_dialog_by_keyboard(qtbot):
+    from reviewer.core.codebook import default_themes
+    from PySide6.QtTest import QTest
+
+    dlg = TagDialog("A quote", default_themes())
+    qtbot.addWidget(dlg)
+    dlg.show()
+    QTest.keyClicks(dlg.theme_input, "care leav")
+    QTest.keyClick(dlg.theme_input, Qt.Key.Key_Return)
+    QTest.keyClick(dlg, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
+    themes, sev, _ = dlg.result_values()
+    assert themes == ["care-leavers"] and sev == "priority"
