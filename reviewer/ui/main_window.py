@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([380, 700, 340])
+        self.splitter.setSizes([300, 760, 340])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 

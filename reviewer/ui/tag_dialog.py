@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -60,25 +60,24 @@ class TagDialog(QDialog):
         self.chosen = QListWidget()
         self.chosen.setAccessibleName("Chosen themes")
         self.chosen.setToolTip("Chosen themes; select one and press Delete to remove it")
-        self.chosen.setMaximumHeight(96)
+        self.chosen.setMaximumHeight(76)
         QShortcut(QKeySequence(Qt.Key.Key_Delete), self.chosen, self._remove_theme,
                   context=Qt.ShortcutContext.WidgetShortcut)
         self.theme_error = QLabel("")
         self.theme_error.setObjectName("errorText")
 
         self.sev_group = QButtonGroup(self)
-        sev_row = QHBoxLayout()
+        sev_row = QGridLayout()
         for i, s in enumerate(severities(), start=1):
             b = QRadioButton(f"{i} {s.label}")
             b.setIcon(severity_icon(s.id))
             b.setToolTip(f"{s.label}: {s.description} (Alt+{i})")
             b.setProperty("sid", s.id)
             self.sev_group.addButton(b, i)
-            sev_row.addWidget(b)
+            sev_row.addWidget(b, (i - 1) // 2, (i - 1) % 2)
             if s.id == severity:
                 b.setChecked(True)
             QShortcut(QKeySequence(f"Alt+{i}"), self, b.click)
-        sev_row.addStretch(1)
 
         self.note = QPlainTextEdit(note)
         self.note.setPlaceholderText("Optional note for your manager…")
