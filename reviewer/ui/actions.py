@@ -41,6 +41,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Edit the selected annotation", needs="annotation"),
     ActionSpec("delete_annotation", "&Delete Annotation", "&Annotate", "delete_annotations", (Std.Delete,),
                "Delete the selected annotations", needs="annotation"),
+    ActionSpec("auditor", "Your &Name…", "&Annotate", "set_auditor_name", (), "The name shown as author of your annotations"),
     ActionSpec("codebook", "&Codebook…", "&Annotate", "edit_codebook", ("Ctrl+K",), "Add, rename, recolour or retire themes"),
     ActionSpec("details", "Letter &Details…", "&Letter", "edit_details", ("Ctrl+I",),
                "Authority, type, dates and inspectors of the letter", needs="letter"),

@@ -425,8 +425,12 @@ class MainWindow(QMainWindow):
         name = self.lib.settings.get("auditor", "")
         if name:
             return name
+        return self.set_auditor_name()
+
+    def set_auditor_name(self) -> str | None:
         name, ok = QInputDialog.getText(self, "Your name", "Your name, as it should appear on your annotations\n"
-                                        "(asked once; change it later in the library settings):")
+                                        "(Annotate > Your Name… changes it later):",
+                                        text=self.lib.settings.get("auditor", ""))
         name = name.strip()
         if not ok or not name:
             return None
