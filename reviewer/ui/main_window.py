@@ -11,7 +11,6 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import (
-    QFileDialog,
     QInputDialog,
     QLabel,
     QMainWindow,
@@ -27,18 +26,19 @@ from PySide6.QtWidgets import (
 
 from reviewer import __version__
 from reviewer.core.commands import AddAnnotation, DeleteAnnotations, EditAnnotation, EditLetter, UndoStack, edited
-from reviewer.core.documents import SUPPORTED_SUFFIXES, DocumentError, extractor_version
-from reviewer.core.importing import Extracted, PreparedLetter
+from reviewer.core.documents import DocumentError, extractor_version
+from reviewer.core.importing import Extracted
 from reviewer.core.layout import Layout, page_starts
 from reviewer.core.library import Change
 from reviewer.core.structure import sentence_at
 from reviewer.core.tagging import new_annotation, trim_range
-from reviewer.store.repository import LibraryError, LibraryStore
+from reviewer.store.repository import LibraryStore
 from reviewer.ui.actions import ACTIONS, make_actions
 from reviewer.ui.annotation_panel import AnnotationPanel
 from reviewer.ui.dialogs import CodebookDialog, LetterDetailsDialog
 from reviewer.ui.exporting import ExportController
 from reviewer.ui.find_bar import FindBar
+from reviewer.ui.importing import ImportController
 from reviewer.ui.library_panel import LibraryPanel
 from reviewer.ui.look import SEVERITY
 from reviewer.ui.page_view import Highlight, PageView
@@ -58,8 +58,6 @@ class MainWindow(QMainWindow):
         self.undo_stack = UndoStack(self.lib)
         self.letter_id: str | None = None
         self.layout_: Layout | None = None
-        self._open_after_import: set[str] = set()
-        self._import_errors: list[str] = []
         self._refresh_pending: set[str] = set()
         self.setWindowTitle("Reviewer")
         self.setAcceptDrops(True)
@@ -92,15 +90,12 @@ class MainWindow(QMainWindow):
         self._build_menus_and_toolbar()
         self._build_status_bar()
         self.exporter = ExportController(self)
+        self.importer = ImportController(self)
 
         # wiring
         w = self.host.worker
         w.loaded.connect(self._letter_loaded)
         w.rendered.connect(self._page_rendered)
-        w.import_progress.connect(self._import_progress)
-        w.imported.connect(self._imported)
-        w.import_failed.connect(self._import_failed)
-        w.import_finished.connect(self._import_finished)
         self.view.renderRequested.connect(self._request_render)
         self.view.selectionChanged.connect(self._update_actions)
         self.view.pageChanged.connect(self._page_changed)
@@ -341,74 +336,15 @@ class MainWindow(QMainWindow):
             hs.append(Highlight(a.id, a.start, a.end, sev.colour if sev else "#888888", tip))
         self.view.set_highlights(hs)
 
-    # ------------------------------------------------------------ importing
+    # ------------------------------------------------------------ importing (see ui/importing.py)
     def open_files_dialog(self) -> None:
-        start = str(self.settings.value("paths/last_open", str(Path.home())))
-        files, _ = QFileDialog.getOpenFileNames(self, "Open letters", start,
-                                                "Letters (*.pdf *.txt *.md);;PDF (*.pdf);;Text (*.txt *.md);;All files (*)")
-        if files:
-            self.settings.setValue("paths/last_open", str(Path(files[0]).parent))
-            self.open_paths([Path(f) for f in files])
+        self.importer.open_files_dialog()
 
     def import_folder_dialog(self) -> None:
-        start = str(self.settings.value("paths/last_folder", str(Path.home())))
-        folder = QFileDialog.getExistingDirectory(self, "Import a folder of letters", start)
-        if folder:
-            self.settings.setValue("paths/last_folder", folder)
-            self.open_paths([Path(folder)], open_single=False)
+        self.importer.import_folder_dialog()
 
     def open_paths(self, paths: list[Path], open_single: bool = True) -> None:
-        files: list[Path] = []
-        for p in paths:
-            if p.is_dir():
-                files += sorted(x for x in p.rglob("*") if x.is_file() and x.suffix.lower() in SUPPORTED_SUFFIXES)
-            else:
-                files.append(p)
-        if not files:
-            QMessageBox.information(self, "Nothing to import", "No PDF or text letters were found there.")
-            return
-        if open_single and len(files) == 1:
-            self._open_after_import.add(files[0].name)
-        self._import_errors = []
-        self.progress.setRange(0, len(files))
-        self.progress.setValue(0)
-        self.progress.show()
-        self.cancel_import.setVisible(len(files) > 1)
-        self.host.request_import.emit([str(f) for f in files])
-
-    def _import_progress(self, done: int, total: int, name: str) -> None:
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
-        self.progress.setFormat(f"Importing {done + 1} of {total}")
-        self.statusBar().showMessage(f"Reading {name}…", 3000)
-
-    def _imported(self, prep: PreparedLetter) -> None:
-        try:
-            letter, _new = self.store.add_prepared(prep)
-        except LibraryError as exc:
-            self._import_errors.append(str(exc))
-            return
-        if prep.notes:
-            self.statusBar().showMessage(f"{letter.source}: " + "; ".join(prep.notes), 8000)
-        if letter.source in self._open_after_import:
-            self._open_after_import.discard(letter.source)
-            self.open_letter(letter.id)
-
-    def _import_failed(self, name: str, message: str) -> None:
-        self._import_errors.append(message)
-        self._open_after_import.discard(name)
-
-    def _import_finished(self, added: int, failed: int) -> None:
-        self.progress.hide()
-        self.cancel_import.hide()
-        self.statusBar().showMessage(f"Imported {added} letter(s)" + (f", {failed} could not be read" if failed else ""), 8000)
-        if self._import_errors:
-            box = QMessageBox(QMessageBox.Icon.Warning, "Some files could not be opened",
-                              "\n".join(self._import_errors[:8]) + ("\n…" if len(self._import_errors) > 8 else ""),
-                              QMessageBox.StandardButton.Ok, self)
-            if len(self._import_errors) > 8:
-                box.setDetailedText("\n".join(self._import_errors))
-            box.open()
+        self.importer.open_paths(paths, open_single)
 
     def dragEnterEvent(self, e: QDragEnterEvent) -> None:  # noqa: N802
         if e.mimeData().hasUrls():

@@ -1,0 +1,102 @@
+"""Opening and importing letters: file dialogs, folders, drag-and-drop, progress in the status bar.
+
+The slow part (reading and extracting each file) runs on the PyMuPDF worker; adding the prepared
+letter to the library happens here, on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from reviewer.core.documents import SUPPORTED_SUFFIXES
+from reviewer.core.importing import PreparedLetter
+from reviewer.store.repository import LibraryError
+
+if TYPE_CHECKING:
+    from reviewer.ui.main_window import MainWindow
+
+
+class ImportController(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.w = window
+        self._open_after_import: set[str] = set()
+        self._import_errors: list[str] = []
+        worker = window.host.worker
+        worker.import_progress.connect(self._import_progress)
+        worker.imported.connect(self._imported)
+        worker.import_failed.connect(self._import_failed)
+        worker.import_finished.connect(self._import_finished)
+
+    def open_files_dialog(self) -> None:
+        start = str(self.w.settings.value("paths/last_open", str(Path.home())))
+        files, _ = QFileDialog.getOpenFileNames(self.w, "Open letters", start,
+                                                "Letters (*.pdf *.txt *.md);;PDF (*.pdf);;Text (*.txt *.md);;All files (*)")
+        if files:
+            self.w.settings.setValue("paths/last_open", str(Path(files[0]).parent))
+            self.open_paths([Path(f) for f in files])
+
+    def import_folder_dialog(self) -> None:
+        start = str(self.w.settings.value("paths/last_folder", str(Path.home())))
+        folder = QFileDialog.getExistingDirectory(self.w, "Import a folder of letters", start)
+        if folder:
+            self.w.settings.setValue("paths/last_folder", folder)
+            self.open_paths([Path(folder)], open_single=False)
+
+    def open_paths(self, paths: list[Path], open_single: bool = True) -> None:
+        files: list[Path] = []
+        for p in paths:
+            if p.is_dir():
+                files += sorted(x for x in p.rglob("*") if x.is_file() and x.suffix.lower() in SUPPORTED_SUFFIXES)
+            else:
+                files.append(p)
+        if not files:
+            QMessageBox.information(self.w, "Nothing to import", "No PDF or text letters were found there.")
+            return
+        if open_single and len(files) == 1:
+            self._open_after_import.add(files[0].name)
+        self._import_errors = []
+        self.w.progress.setRange(0, len(files))
+        self.w.progress.setValue(0)
+        self.w.progress.show()
+        self.w.cancel_import.setVisible(len(files) > 1)
+        self.w.host.request_import.emit([str(f) for f in files])
+
+    def _import_progress(self, done: int, total: int, name: str) -> None:
+        self.w.progress.setRange(0, total)
+        self.w.progress.setValue(done)
+        self.w.progress.setFormat(f"Importing {done + 1} of {total}")
+        self.w.statusBar().showMessage(f"Reading {name}…", 3000)
+
+    def _imported(self, prep: PreparedLetter) -> None:
+        try:
+            letter, _new = self.w.store.add_prepared(prep)
+        except LibraryError as exc:
+            self._import_errors.append(str(exc))
+            return
+        if prep.notes:
+            self.w.statusBar().showMessage(f"{letter.source}: " + "; ".join(prep.notes), 8000)
+        if letter.source in self._open_after_import:
+            self._open_after_import.discard(letter.source)
+            self.w.open_letter(letter.id)
+
+    def _import_failed(self, name: str, message: str) -> None:
+        self._import_errors.append(message)
+        self._open_after_import.discard(name)
+
+    def _import_finished(self, added: int, failed: int) -> None:
+        self.w.progress.hide()
+        self.w.cancel_import.hide()
+        self.w.statusBar().showMessage(f"Imported {added} letter(s)" + (f", {failed} could not be read" if failed else ""), 8000)
+        if self._import_errors:
+            box = QMessageBox(QMessageBox.Icon.Warning, "Some files could not be opened",
+                              "\n".join(self._import_errors[:8]) + ("\n…" if len(self._import_errors) > 8 else ""),
+                              QMessageBox.StandardButton.Ok, self.w)
+            if len(self._import_errors) > 8:
+                box.setDetailedText("\n".join(self._import_errors))
+            box.open()
+
