@@ -8,6 +8,7 @@ the UI thread never waits for the disk.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import queue
 import threading
@@ -54,6 +55,7 @@ class LibraryStore:
         self._next_id: dict[str, int] = {t: 1 for t in TABLES.values()}
         self._texts: dict[str, Extracted] = {}
         self._queue: queue.Queue[Any] = queue.Queue()
+        self._retry: list[tuple[str, str, Any]] = []  # ops whose write failed, retried with the next
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -127,15 +129,15 @@ class LibraryStore:
             stop = None in items
             events = [i for i in items if isinstance(i, threading.Event)]
             ops = [i for i in items if isinstance(i, tuple)]
+            batch, self._retry = self._retry + ops, []
             try:
-                if ops:
-                    self._apply(ops)
+                if batch:
+                    self._apply(batch)
                     self._db.storage.flush()  # type: ignore[attr-defined]
                 self.write_error = None
             except Exception as exc:  # disk full, permissions: keep state in memory, tell the user
                 self.write_error = f"could not save the library to {self.path}: {exc}"
-                for op in ops:  # retry on next change
-                    self._pending_retry(op)
+                self._retry = batch  # written again with the next change
                 if self.on_write_error:
                     self.on_write_error(self.write_error)
             for ev in events:
@@ -143,13 +145,7 @@ class LibraryStore:
             if stop:
                 return
 
-    def _pending_retry(self, op: tuple[str, str, Any]) -> None:
-        self._retry = getattr(self, "_retry", [])
-        self._retry.append(op)
-
     def _apply(self, ops: list[tuple[str, str, Any]]) -> None:
-        ops = getattr(self, "_retry", []) + ops
-        self._retry = []
         latest: dict[tuple[str, str], Any] = {}
         for table, key, doc in ops:
             latest[(table, key)] = doc
@@ -252,8 +248,6 @@ class LibraryStore:
             changed = reanchor_all(ex.text, ex.page_starts, self.library.annotations_for(letter.id))
             for a in changed:
                 self.library.put_annotation(a, initiator=self)
-        import dataclasses
-
         self.library.put_letter(dataclasses.replace(letter, text_sha=sha, extractor=ex.extractor), initiator=self)
         return changed
 

@@ -20,13 +20,25 @@ def severity_colour(sid: str, alpha: int = 255) -> QColor:
     return c
 
 
-@lru_cache(maxsize=64)
-def severity_icon(sid: str, size: int = 16) -> QIcon:
-    """A coloured badge carrying the severity's initial, so colour is never the only cue."""
+def _icon(size: int, draw) -> QIcon:  # type: ignore[no-untyped-def]
+    """A 2x pixmap icon painted by ``draw(painter)`` on a transparent background."""
     pm = QPixmap(size * 2, size * 2)
     pm.fill(Qt.GlobalColor.transparent)
     p = QPainter(pm)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    draw(p)
+    p.end()
+    pm.setDevicePixelRatio(2.0)
+    return QIcon(pm)
+
+
+@lru_cache(maxsize=64)
+def severity_icon(sid: str, size: int = 16) -> QIcon:
+    """A coloured badge carrying the severity's initial, so colour is never the only cue."""
+    return _icon(size, lambda p: _badge(p, sid, size))
+
+
+def _badge(p: QPainter, sid: str, size: int) -> None:
     p.setBrush(severity_colour(sid))
     p.setPen(Qt.PenStyle.NoPen)
     p.drawRoundedRect(QRectF(2, 2, size * 2 - 4, size * 2 - 4), 6, 6)
@@ -36,20 +48,13 @@ def severity_icon(sid: str, size: int = 16) -> QIcon:
     p.setFont(f)
     p.setPen(QColor("white"))
     p.drawText(QRectF(0, 0, size * 2, size * 2), Qt.AlignmentFlag.AlignCenter, SEVERITY_LETTER.get(sid, "?"))
-    p.end()
-    pm.setDevicePixelRatio(2.0)
-    return QIcon(pm)
 
 
 @lru_cache(maxsize=256)
 def swatch_icon(colour: str, size: int = 14) -> QIcon:
-    pm = QPixmap(size * 2, size * 2)
-    pm.fill(Qt.GlobalColor.transparent)
-    p = QPainter(pm)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    p.setBrush(QColor(colour))
-    p.setPen(QColor(0, 0, 0, 60))
-    p.drawEllipse(QRectF(3, 3, size * 2 - 6, size * 2 - 6))
-    p.end()
-    pm.setDevicePixelRatio(2.0)
-    return QIcon(pm)
+    def draw(p: QPainter) -> None:
+        p.setBrush(QColor(colour))
+        p.setPen(QColor(0, 0, 0, 60))
+        p.drawEllipse(QRectF(3, 3, size * 2 - 6, size * 2 - 6))
+
+    return _icon(size, draw)

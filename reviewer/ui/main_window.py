@@ -12,14 +12,10 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import (
     QInputDialog,
-    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
-    QProgressBar,
-    QSpinBox,
     QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +31,7 @@ from reviewer.core.tagging import new_annotation, trim_range
 from reviewer.store.repository import LibraryStore
 from reviewer.ui.actions import ACTIONS, make_actions
 from reviewer.ui.annotation_panel import AnnotationPanel
+from reviewer.ui.chrome import build_menus_and_toolbar, build_status_bar
 from reviewer.ui.dialogs import CodebookDialog, LetterDetailsDialog
 from reviewer.ui.exporting import ExportController
 from reviewer.ui.find_bar import FindBar
@@ -87,8 +84,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.actions_ = make_actions(self)
-        self._build_menus_and_toolbar()
-        self._build_status_bar()
+        build_menus_and_toolbar(self)
+        build_status_bar(self)
         self.exporter = ExportController(self)
         self.importer = ImportController(self)
 
@@ -117,68 +114,6 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._update_undo()
         self._update_status()
-
-    # ------------------------------------------------------------ construction
-    def _build_menus_and_toolbar(self) -> None:
-        menus: dict[str, QMenu] = {}
-        for spec in ACTIONS:
-            if spec.menu not in menus:
-                menus[spec.menu] = self.menuBar().addMenu(spec.menu)
-            menus[spec.menu].addAction(self.actions_[spec.id])
-            if spec.id in ("export_summary", "redo", "find", "select_sentence", "fit_width", "goto_page"):
-                menus[spec.menu].addSeparator()
-        self.actions_["toggle_library"].setCheckable(True)
-        self.actions_["toggle_library"].setChecked(True)
-        tb = self.addToolBar("Main")
-        tb.setObjectName("mainToolbar")
-        tb.setMovable(False)
-        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for aid in ("open", "import_folder", "export_summary"):
-            tb.addAction(self.actions_[aid])
-        tb.addSeparator()
-        for aid in ("undo", "redo"):
-            tb.addAction(self.actions_[aid])
-        tb.addSeparator()
-        tb.addAction(self.actions_["zoom_out"])
-        self.zoom_label = QLabel("100%")
-        self.zoom_label.setMinimumWidth(44)
-        self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.zoom_label.setToolTip("Zoom")
-        tb.addWidget(self.zoom_label)
-        tb.addAction(self.actions_["zoom_in"])
-        tb.addAction(self.actions_["fit_width"])
-        tb.addSeparator()
-        tb.addWidget(QLabel(" Page "))
-        self.page_box = QSpinBox()
-        self.page_box.setMinimum(1)
-        self.page_box.setMaximum(1)
-        self.page_box.setAccessibleName("Page number")
-        self.page_box.setToolTip("Current page; type a number and press Enter (Ctrl+G)")
-        self.page_box.setKeyboardTracking(False)
-        self.page_box.valueChanged.connect(lambda v: self.view.go_to_page(v - 1))
-        tb.addWidget(self.page_box)
-        self.page_total = QLabel(" of 0 ")
-        tb.addWidget(self.page_total)
-        tb.addSeparator()
-        tb.addAction(self.actions_["find"])
-        tb.addAction(self.actions_["tag"])
-
-    def _build_status_bar(self) -> None:
-        sb = self.statusBar()
-        self.counts_label = QLabel("")
-        self.save_label = QLabel("All changes saved")
-        self.save_label.setToolTip(str(self.store.path))
-        self.progress = QProgressBar()
-        self.progress.setMaximumWidth(220)
-        self.progress.setTextVisible(True)
-        self.progress.hide()
-        self.cancel_import = QToolButton(text="Cancel", toolTip="Stop importing after the current file")
-        self.cancel_import.clicked.connect(self.host.worker.cancel_import)
-        self.cancel_import.hide()
-        sb.addWidget(self.counts_label, 1)
-        sb.addPermanentWidget(self.progress)
-        sb.addPermanentWidget(self.cancel_import)
-        sb.addPermanentWidget(self.save_label)
 
     # ------------------------------------------------------------ settings
     def _restore_settings(self) -> None:

@@ -274,9 +274,8 @@ class PageView(QAbstractScrollArea):
         super().resizeEvent(event)
         page = self.current_page()
         self._relayout()
-        if self.fit_width:
-            self._images = {k: v for k, v in self._images.items()}
-            self.go_to_page(page) if self.verticalScrollBar().value() > 0 else None
+        if self.fit_width and self.verticalScrollBar().value() > 0:
+            self.go_to_page(page)
         self.viewport().update()
 
     def _scrolled(self, _value: int) -> None:

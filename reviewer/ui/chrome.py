@@ -1,0 +1,75 @@
+"""The window's chrome: menus and toolbar built from the declared actions, and the status bar."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMenu, QProgressBar, QSpinBox, QToolButton
+
+from reviewer.ui.actions import ACTIONS
+
+if TYPE_CHECKING:
+    from reviewer.ui.main_window import MainWindow
+
+
+def build_menus_and_toolbar(w: MainWindow) -> None:
+    menus: dict[str, QMenu] = {}
+    for spec in ACTIONS:
+        if spec.menu not in menus:
+            menus[spec.menu] = w.menuBar().addMenu(spec.menu)
+        menus[spec.menu].addAction(w.actions_[spec.id])
+        if spec.id in ("export_summary", "redo", "find", "select_sentence", "fit_width", "goto_page"):
+            menus[spec.menu].addSeparator()
+    w.actions_["toggle_library"].setCheckable(True)
+    w.actions_["toggle_library"].setChecked(True)
+    tb = w.addToolBar("Main")
+    tb.setObjectName("mainToolbar")
+    tb.setMovable(False)
+    tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    for aid in ("open", "import_folder", "export_summary"):
+        tb.addAction(w.actions_[aid])
+    tb.addSeparator()
+    for aid in ("undo", "redo"):
+        tb.addAction(w.actions_[aid])
+    tb.addSeparator()
+    tb.addAction(w.actions_["zoom_out"])
+    w.zoom_label = QLabel("100%")
+    w.zoom_label.setMinimumWidth(44)
+    w.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    w.zoom_label.setToolTip("Zoom")
+    tb.addWidget(w.zoom_label)
+    tb.addAction(w.actions_["zoom_in"])
+    tb.addAction(w.actions_["fit_width"])
+    tb.addSeparator()
+    tb.addWidget(QLabel(" Page "))
+    w.page_box = QSpinBox()
+    w.page_box.setMinimum(1)
+    w.page_box.setMaximum(1)
+    w.page_box.setAccessibleName("Page number")
+    w.page_box.setToolTip("Current page; type a number and press Enter (Ctrl+G)")
+    w.page_box.setKeyboardTracking(False)
+    w.page_box.valueChanged.connect(lambda v: w.view.go_to_page(v - 1))
+    tb.addWidget(w.page_box)
+    w.page_total = QLabel(" of 0 ")
+    tb.addWidget(w.page_total)
+    tb.addSeparator()
+    tb.addAction(w.actions_["find"])
+    tb.addAction(w.actions_["tag"])
+
+def build_status_bar(w: MainWindow) -> None:
+    sb = w.statusBar()
+    w.counts_label = QLabel("")
+    w.save_label = QLabel("All changes saved")
+    w.save_label.setToolTip(str(w.store.path))
+    w.progress = QProgressBar()
+    w.progress.setMaximumWidth(220)
+    w.progress.setTextVisible(True)
+    w.progress.hide()
+    w.cancel_import = QToolButton(text="Cancel", toolTip="Stop importing after the current file")
+    w.cancel_import.clicked.connect(w.host.worker.cancel_import)
+    w.cancel_import.hide()
+    sb.addWidget(w.counts_label, 1)
+    sb.addPermanentWidget(w.progress)
+    sb.addPermanentWidget(w.cancel_import)
+    sb.addPermanentWidget(w.save_label)
