@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reviewer import __version__
+from reviewer.cli import packs
 from reviewer.cli.resolve import CliError, resolve_letter
 from reviewer.core.codebook import LookupFailed, find_theme, severities, severity
 from reviewer.core.commands import AddAnnotation, UndoStack
@@ -23,7 +24,7 @@ from reviewer.export.summary_files import FORMATS, export_summary
 from reviewer.store.paths import open_store
 from reviewer.store.repository import LibraryError, LibraryStore
 
-COMMANDS = ("add", "list", "tag", "annotations", "export", "themes")
+COMMANDS = ("add", "list", "tag", "annotations", "export", "themes") + packs.COMMANDS
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -59,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     th = sub.add_parser("themes", parents=[common], help="list the codebook's themes and severities")
     th.add_argument("--json", action="store_true")
+    packs.add_parsers(sub, common)
     return p
 
 
@@ -153,6 +155,7 @@ def cmd_annotations(store: LibraryStore, args: argparse.Namespace) -> int:
             "severity": sev.get(a.severity, a.severity), "severity_id": a.severity, "note": a.note,
             "author": a.author, "page": a.page, "pages": list(a.pages), "start": a.start, "end": a.end,
             "needs_attention": a.orphaned, "created": a.created, "modified": a.modified,
+            "review": a.review.to_dict() if a.review else None,
         } for a in anns]
         _out(json.dumps(out, indent=2, ensure_ascii=False))
     elif args.format == "csv":
@@ -203,16 +206,17 @@ def cmd_themes(store: LibraryStore, args: argparse.Namespace) -> int:
 
 
 HANDLERS = {"add": cmd_add, "list": cmd_list, "tag": cmd_tag, "annotations": cmd_annotations,
-            "export": cmd_export, "themes": cmd_themes}
+            "export": cmd_export, "themes": cmd_themes, **packs.HANDLERS}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     store: LibraryStore | None = None
     try:
-        store = open_store(args.db)
-        code = HANDLERS[args.command](store, args)
-        if store.write_error:
+        if packs.needs_store(args):
+            store = open_store(args.db)
+        code = HANDLERS[args.command](store, args)  # type: ignore[arg-type]
+        if store is not None and store.write_error:
             raise CliError(store.write_error)
         return code
     except CliError as exc:

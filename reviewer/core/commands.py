@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reviewer.core.library import Library
-from reviewer.core.model import Annotation, Letter, Theme, now_iso
+from reviewer.core.model import Annotation, Letter, Theme, stamp_iso
 
 
 class Command:
@@ -111,8 +111,54 @@ class EditLetter(Command):
         lib.put_letter(self.before, initiator)
 
 
+@dataclass
+class PutLetter(Command):
+    """Add a letter record (before is None) or replace it; undo removes or restores it."""
+
+    before: Letter | None
+    after: Letter
+    text: str = "Add letter"
+
+    @property
+    def label(self) -> str:  # type: ignore[override]
+        return self.text
+
+    def do(self, lib: Library, initiator: object | None) -> None:
+        lib.put_letter(self.after, initiator)
+
+    def undo(self, lib: Library, initiator: object | None) -> None:
+        if self.before is None:
+            lib.remove_letter(self.after.id, initiator)
+        else:
+            lib.put_letter(self.before, initiator)
+
+
+@dataclass
+class Batch(Command):
+    """Several commands done, and undone, as one step."""
+
+    commands: list[Command]
+    text: str
+
+    @property
+    def label(self) -> str:  # type: ignore[override]
+        return self.text
+
+    def do(self, lib: Library, initiator: object | None) -> None:
+        for c in self.commands:
+            c.do(lib, initiator)
+
+    def undo(self, lib: Library, initiator: object | None) -> None:
+        for c in reversed(self.commands):
+            c.undo(lib, initiator)
+
+
+def put_annotation(before: Annotation | None, after: Annotation, text: str = "Edit annotation") -> Command:
+    return AddAnnotation(after) if before is None else EditAnnotation(before, after, text)
+
+
 def edited(ann: Annotation, **changes: object) -> Annotation:
-    return dataclasses.replace(ann, modified=now_iso(), **changes)  # type: ignore[arg-type]
+    return dataclasses.replace(ann, modified=stamp_iso(), **changes)  # type: ignore[arg-type]
 
 
 class UndoStack:

@@ -25,6 +25,20 @@ def now_iso() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
+def stamp_iso() -> str:
+    """Now, to the millisecond: when an annotation was made or edited (newest edit wins in a merge)."""
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def parse_time(iso: str | None) -> datetime:
+    """An ISO date-time as an aware datetime; missing or unreadable stamps sort first."""
+    try:
+        t = datetime.fromisoformat(str(iso or "").replace("Z", "+00:00"))
+    except ValueError:
+        return datetime.min.replace(tzinfo=timezone.utc)
+    return t if t.tzinfo else t.replace(tzinfo=timezone.utc)
+
+
 def new_id() -> str:
     return uuid.uuid4().hex
 
@@ -94,6 +108,24 @@ class LetterMeta:
 
 
 @dataclass(frozen=True)
+class SignOff:
+    """A manager's sign-off of a letter's audit."""
+
+    name: str
+    date: str  # ISO date-time
+    comment: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> SignOff | None:
+        if not d or not d.get("name"):
+            return None
+        return cls(name=str(d["name"]), date=str(d.get("date") or ""), comment=str(d.get("comment") or ""))
+
+
+@dataclass(frozen=True)
 class Letter:
     """A letter in the library. ``id`` is the SHA-256 of the file's bytes."""
 
@@ -107,6 +139,7 @@ class Letter:
     text_sha: str = ""  # SHA-256 of the canonical text the anchors refer to
     extractor: str = ""  # extractor version that produced that text
     has_text: bool = True
+    signoff: SignOff | None = None
 
     @property
     def short_id(self) -> str:
@@ -115,6 +148,7 @@ class Letter:
     def to_dict(self) -> dict[str, Any]:
         d = dataclasses.asdict(self)
         d["meta"] = self.meta.to_dict()
+        d["signoff"] = self.signoff.to_dict() if self.signoff else None
         return d
 
     @classmethod
@@ -130,7 +164,60 @@ class Letter:
             text_sha=str(d.get("text_sha") or ""),
             extractor=str(d.get("extractor") or ""),
             has_text=bool(d.get("has_text", True)),
+            signoff=SignOff.from_dict(d.get("signoff")),
         )
+
+
+REVIEW_STATUSES: dict[str, str] = {"agreed": "Agreed", "challenged": "Challenged", "resolved": "Resolved"}
+
+
+@dataclass(frozen=True)
+class Review:
+    """A manager's verdict on one annotation: agreed, challenged or resolved, with a comment."""
+
+    status: str  # a key of REVIEW_STATUSES
+    comment: str = ""
+    reviewer: str = ""
+    at: str = ""  # ISO date-time
+
+    @property
+    def label(self) -> str:
+        return REVIEW_STATUSES.get(self.status, self.status)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> Review | None:
+        if not d or str(d.get("status")) not in REVIEW_STATUSES:
+            return None
+        return cls(status=str(d["status"]), comment=str(d.get("comment") or ""),
+                   reviewer=str(d.get("reviewer") or ""), at=str(d.get("at") or ""))
+
+
+@dataclass(frozen=True)
+class Revision:
+    """An earlier version of an annotation, kept when a newer edit from an audit pack replaced it."""
+
+    modified: str
+    author: str
+    severity: str
+    themes: tuple[str, ...]
+    note: str
+    quote: str
+    replaced: str = ""  # when the newer version arrived
+
+    def to_dict(self) -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        d["themes"] = list(self.themes)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Revision:
+        return cls(modified=str(d.get("modified") or ""), author=str(d.get("author") or ""),
+                   severity=str(d.get("severity") or ""), themes=tuple(str(t) for t in d.get("themes") or ()),
+                   note=str(d.get("note") or ""), quote=str(d.get("quote") or ""),
+                   replaced=str(d.get("replaced") or ""))
 
 
 @dataclass(frozen=True)
@@ -152,6 +239,8 @@ class Annotation:
     created: str = ""
     modified: str = ""
     orphaned: bool = False  # could not be placed in the current text: needs attention
+    review: Review | None = None
+    history: tuple[Revision, ...] = ()  # earlier versions replaced by newer ones from audit packs
 
     @property
     def page(self) -> int:
@@ -161,6 +250,8 @@ class Annotation:
         d = dataclasses.asdict(self)
         d["pages"] = list(self.pages)
         d["themes"] = list(self.themes)
+        d["review"] = self.review.to_dict() if self.review else None
+        d["history"] = [r.to_dict() for r in self.history]
         return d
 
     @classmethod
@@ -181,4 +272,6 @@ class Annotation:
             created=str(d.get("created") or ""),
             modified=str(d.get("modified") or ""),
             orphaned=bool(d.get("orphaned", False)),
+            review=Review.from_dict(d.get("review")),
+            history=tuple(Revision.from_dict(r) for r in d.get("history") or () if isinstance(r, dict)),
         )

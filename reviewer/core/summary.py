@@ -28,6 +28,9 @@ class Entry:
     note: str
     author: str
     needs_attention: bool = False
+    review: str = ""  # review status label, "" when not reviewed
+    review_comment: str = ""
+    reviewer: str = ""
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,10 @@ class Summary:
     table: list[tuple[str, list[int], int]]  # theme label, counts per severity (SUMMARY_ORDER), total
     sections: list[tuple[str, str, list[Entry]]]  # severity id, label, entries
     improvement_items: list[ImprovementItem] = field(default_factory=list)
+    theme_letters: list[tuple[str, list[int], int]] = field(default_factory=list)  # theme, counts per letter
+    by_authority: list[tuple[str, int, list[int], int]] = field(default_factory=list)  # letters, per severity
+    reviews: dict[str, int] = field(default_factory=dict)  # status label (or "Not reviewed") -> count
+    signoffs: list[tuple[str, str, str, str]] = field(default_factory=list)  # letter, name, date, comment
 
     @property
     def total(self) -> int:
@@ -93,6 +100,9 @@ def build_summary(
                 note=a.note,
                 author=a.author,
                 needs_attention=a.orphaned,
+                review=a.review.label if a.review else "",
+                review_comment=a.review.comment if a.review else "",
+                reviewer=a.review.reviewer if a.review else "",
             )
             for letter, a in anns
             if a.severity == s.id
@@ -112,6 +122,24 @@ def build_summary(
             )
             items.append(ImprovementItem(letter.title, item, tagged))
 
+    theme_letters = []
+    for tid in sorted(per_theme, key=lambda t: (theme_order.index(t) if t in theme_order else 10**6, t)):
+        per_letter = [sum(1 for a in lib.annotations_for(x.id) if tid in (a.themes or ("(no theme)",)))
+                      for x in letters]
+        theme_letters.append((lib.theme_label(tid), per_letter, sum(per_letter)))
+    by_auth: dict[str, tuple[set[str], Counter[str]]] = {}
+    for letter in letters:
+        by_auth.setdefault(letter.meta.authority or "(authority not known)", (set(), Counter()))[0].add(letter.id)
+    for letter, a in anns:
+        by_auth[letter.meta.authority or "(authority not known)"][1][a.severity] += 1
+    by_authority = []
+    for auth in sorted(by_auth, key=str.casefold):
+        ids, c = by_auth[auth]
+        row = [c[s.id] for s in order]
+        by_authority.append((auth, len(ids), row, sum(row)))
+    reviews = Counter(a.review.label if a.review else "Not reviewed" for _, a in anns)
+    signoffs = [(x.title, x.signoff.name, x.signoff.date, x.signoff.comment) for x in letters if x.signoff]
+
     dates = sorted(d for letter in letters for d in (letter.meta.visit_start, letter.meta.published) if d)
     return Summary(
         title=title,
@@ -125,4 +153,8 @@ def build_summary(
         table=table,
         sections=sections,
         improvement_items=items,
+        theme_letters=theme_letters,
+        by_authority=by_authority,
+        reviews=dict(reviews),
+        signoffs=signoffs,
     )

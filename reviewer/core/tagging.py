@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from reviewer.core.anchor import Anchor, make_anchor, reanchor
 from reviewer.core.layout import pages_for_range
-from reviewer.core.model import Annotation, new_id, now_iso
+from reviewer.core.model import Annotation, new_id, stamp_iso
 from reviewer.core.textsearch import collapse_ws, find_all, fold
 
 
@@ -51,7 +51,7 @@ def new_annotation(
 ) -> Annotation:
     start, end = trim_range(text, start, end)
     anchor = make_anchor(text, start, end)
-    stamp = now_iso()
+    stamp = stamp_iso()
     return Annotation(
         id=new_id(),
         letter_id=letter_id,

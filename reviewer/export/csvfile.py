@@ -12,7 +12,7 @@ from reviewer.core.model import Annotation
 from reviewer.core.textsearch import collapse_ws
 
 HEADER = ["letter", "authority", "letter_date", "page", "quote", "themes", "severity", "note",
-          "auditor", "needs_attention", "start", "end", "annotation_id", "letter_id", "modified"]
+          "auditor", "review", "review_comment", "reviewer", "needs_attention", "start", "end", "annotation_id", "letter_id", "modified"]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
@@ -41,6 +41,9 @@ def rows(lib: Library, annotations: Iterable[Annotation]) -> list[list[str]]:
             sev.get(a.severity, a.severity),
             a.note,
             a.author,
+            a.review.label if a.review else "",
+            a.review.comment if a.review else "",
+            a.review.reviewer if a.review else "",
             "yes" if a.orphaned else "",
             str(a.start),
             str(a.end),

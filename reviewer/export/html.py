@@ -6,7 +6,7 @@ from html import escape
 
 from reviewer.core.codebook import severities
 from reviewer.core.summary import Summary
-from reviewer.export.common import SECTION_TITLES, entry_meta, letter_row, scope_rows
+from reviewer.export.common import SECTION_TITLES, entry_meta, human_date, letter_row, scope_rows
 
 _COLOURS = {s.label: s.colour for s in severities()}
 _IDS = {s.label: s.id for s in severities()}
@@ -19,7 +19,7 @@ th{background:#f3f5f7}td.n{text-align:right;font-variant-numeric:tabular-nums}
 .scope th{width:9em}.sev{display:inline-block;padding:.05em .5em;border-radius:3px;color:#fff;font-size:.85em;font-weight:600}
 blockquote{margin:.9em 0;padding:.5em .9em;background:#fafbfc;border-left:5px solid #999}
 blockquote p{margin:.2em 0}.meta{color:#555;font-size:.88em}.note{font-size:.93em}
-.attention{color:#b00020;font-weight:600}.none{color:#777}
+.attention{color:#b00020;font-weight:600}.review{font-size:.9em;color:#24313d}.none{color:#777}
 .counts td.n{font-weight:600}
 @media print{body{margin:0}blockquote{break-inside:avoid}}
 """
@@ -27,6 +27,21 @@ blockquote p{margin:.2em 0}.meta{color:#555;font-size:.88em}.note{font-size:.93e
 
 def _e(text: object) -> str:
     return escape(str(text), quote=True)
+
+
+def _review_html(s: Summary) -> list[str]:
+    reviewed = sum(v for k, v in s.reviews.items() if k != "Not reviewed")
+    if not reviewed and not s.signoffs:
+        return []
+    h = ["<h2>Manager’s review</h2><table><tr>"
+         + "".join(f"<th>{_e(k)}</th>" for k in s.reviews) + "</tr><tr>"
+         + "".join(f'<td class="n">{v}</td>' for v in s.reviews.values()) + "</tr></table>"]
+    if s.signoffs:
+        h.append("<table><tr><th>Letter</th><th>Signed off by</th><th>Date</th><th>Comment</th></tr>")
+        h += [f"<tr><td>{_e(t)}</td><td>{_e(n)}</td><td>{_e(human_date(d))}</td><td>{_e(c)}</td></tr>"
+              for t, n, d, c in s.signoffs]
+        h.append("</table>")
+    return h
 
 
 def to_html(s: Summary) -> str:
@@ -55,6 +70,21 @@ def to_html(s: Summary) -> str:
         h.append("</table>")
     else:
         h.append('<p class="none">No annotations yet.</p>')
+    if many and s.theme_letters:
+        h.append("<h2>Themes by letter</h2><table><tr><th>Theme</th>"
+                 + "".join(f"<th>{_e(x.title)}</th>" for x in s.letters) + "<th>Total</th></tr>")
+        for theme, row, tot in s.theme_letters:
+            cells = "".join(f'<td class="n">{c or ""}</td>' for c in row)
+            h.append(f"<tr><td>{_e(theme)}</td>{cells}<td class=\"n\">{tot}</td></tr>")
+        h.append("</table>")
+    if s.by_authority and (many or len(s.by_authority) > 1):
+        h.append("<h2>By authority</h2><table><tr><th>Authority</th><th>Letters</th>"
+                 + "".join(f"<th>{_e(x)}</th>" for x in s.severity_labels) + "<th>Total</th></tr>")
+        for auth, n, row, tot in s.by_authority:
+            cells = "".join(f'<td class="n">{c or ""}</td>' for c in row)
+            h.append(f'<tr><td>{_e(auth)}</td><td class="n">{n}</td>{cells}<td class="n">{tot}</td></tr>')
+        h.append("</table>")
+    h += _review_html(s)
     for sid, label, entries in s.sections:
         h.append(f"<h2>{_e(SECTION_TITLES[sid])} ({len(entries)})</h2>")
         if not entries:
@@ -67,6 +97,10 @@ def to_html(s: Summary) -> str:
                 h.append('<p class="attention">Needs attention: this passage was not found in the current text of the letter.</p>')
             if e.note:
                 h.append(f'<p class="note"><strong>Note:</strong> {_e(e.note)}</p>')
+            if e.review:
+                who = f" ({_e(e.reviewer)})" if e.reviewer else ""
+                comment = f": {_e(e.review_comment)}" if e.review_comment else ""
+                h.append(f'<p class="review"><strong>Review — {_e(e.review)}</strong>{who}{comment}</p>')
             h.append("</blockquote>")
     h.append("<h2>Inspectors’ “What needs to improve” items</h2>")
     if not s.improvement_items:

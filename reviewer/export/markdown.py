@@ -31,6 +31,15 @@ def to_markdown(s: Summary) -> str:
         out.append("No annotations yet.")
     out.append("")
     many = len(s.letters) > 1
+    if many and s.by_authority:
+        out += ["## By authority", "", "| Authority | Letters | " + " | ".join(s.severity_labels) + " | Total |",
+                "|---|---:|" + "---:|" * (len(s.severity_labels) + 1)]
+        out += [f"| {_md(a)} | {n} | " + " | ".join(str(c) for c in row) + f" | {tot} |"
+                for a, n, row, tot in s.by_authority] + [""]
+    if s.signoffs or any(k != "Not reviewed" for k in s.reviews):
+        out += ["## Manager's review", ""] + [f"- {k}: {v}" for k, v in s.reviews.items()]
+        out += [f"- Signed off: {_md(t)} by {_md(n)} on {d[:10]}" + (f" ({_md(c)})" if c else "")
+                for t, n, d, c in s.signoffs] + [""]
     for sid, _, entries in s.sections:
         out += [f"## {SECTION_TITLES[sid]} ({len(entries)})", ""]
         if not entries:
@@ -43,6 +52,10 @@ def to_markdown(s: Summary) -> str:
             if e.note:
                 out.append(">")
                 out.append(f"> *Note:* {_md(e.note)}")
+            if e.review:
+                out.append(">")
+                who = f" ({_md(e.reviewer)})" if e.reviewer else ""
+                out.append(f"> *Review — {_md(e.review)}*{who}" + (f": {_md(e.review_comment)}" if e.review_comment else ""))
             out.append("")
     out += ["## Inspectors' \"What needs to improve\" items", ""]
     if not s.improvement_items:

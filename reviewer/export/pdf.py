@@ -16,7 +16,7 @@ h1{font-size:17pt;margin:0 0 6pt 0}h2{font-size:12.5pt;margin:14pt 0 4pt 0;color
 table{border-collapse:collapse;margin:4pt 0}th,td{border:0.5pt solid #c5cad0;padding:2pt 4pt;font-size:9pt;text-align:left}
 th{background-color:#eef1f4}
 blockquote{margin:6pt 0 6pt 0;padding:3pt 6pt;border-left:3pt solid #999;background-color:#f8f9fa}
-p{margin:2pt 0}.meta{color:#555;font-size:8.5pt}.note{font-size:9pt}.attention{color:#b00020}.none{color:#777}
+p{margin:2pt 0}.meta{color:#555;font-size:8.5pt}.review{font-size:9pt;color:#24313d}.note{font-size:9pt}.attention{color:#b00020}.none{color:#777}
 .sev{color:#ffffff;padding:1pt 3pt}
 """
 

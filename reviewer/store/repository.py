@@ -194,13 +194,17 @@ class LibraryStore:
             if not self.letter_file(existing).exists():
                 atomic_write_bytes(self.letter_file(existing), prep.data)
             return existing, False
+        self.save_files(prep)
+        self.library.put_letter(prep.letter, initiator)
+        return prep.letter, True
+
+    def save_files(self, prep: PreparedLetter) -> None:
+        """Keep the library's copy of a letter and its text; the record is added separately."""
         try:
             atomic_write_bytes(self.letter_file(prep.letter), prep.data)
             self._save_text(prep.letter.id, prep.extracted)
         except OSError as exc:
             raise LibraryError(f"cannot copy {prep.letter.source} into the library: {exc.strerror or exc}") from None
-        self.library.put_letter(prep.letter, initiator)
-        return prep.letter, True
 
     def _save_text(self, letter_id: str, ex: Extracted) -> None:
         payload = {"text": ex.text, "page_starts": ex.page_starts, "pages": ex.pages, "extractor": ex.extractor}

@@ -1,0 +1,166 @@
+"""Writing an audit pack: one .zip a manager can use with Reviewer, and without it.
+
+Members: summary.pdf and summary.html, annotations.csv and annotations.xlsx, letters/ (each letter
+as a PDF with real highlight annotations), project.qdpx (REFI-QDA), data/pack.json and
+data/letters/ (the app's own records and the original letter files) and manifest.json (format
+version, app version, auditor, created, and the SHA-256 of every other member).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+import zipfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Protocol
+
+from reviewer import __version__
+from reviewer.core.library import Library
+from reviewer.core.model import Letter, now_iso
+from reviewer.core.summary import build_summary
+from reviewer.export.annotated import annotated_pdf
+from reviewer.export.csvfile import to_csv
+from reviewer.export.html import to_html
+from reviewer.export.pdf import to_pdf
+from reviewer.export.refiqda import SourceText, to_qdpx
+from reviewer.export.xlsx import to_xlsx
+
+PACK_FORMAT = "reviewer-audit-pack"
+PACK_VERSION = 1
+MANIFEST = "manifest.json"
+DATA = "data/pack.json"
+
+Progress = Callable[[int, int, str], None]
+
+
+class PackSource(Protocol):
+    """What a pack needs from the library beyond its records (``LibraryStore`` provides it)."""
+
+    library: Library
+
+    def letter_bytes(self, letter: Letter) -> bytes: ...
+
+    def text_of(self, letter_id: str) -> str | None: ...
+
+
+def original_name(letter: Letter) -> str:
+    return f"data/letters/{letter.id}.{'pdf' if letter.kind == 'pdf' else 'txt'}"
+
+
+def _file_title(title: str, taken: set[str]) -> str:
+    base = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", title).strip(" .")[:80] or "letter"
+    name, n = base, 2
+    while name.casefold() in taken:
+        name, n = f"{base} ({n})", n + 1
+    taken.add(name.casefold())
+    return name
+
+
+def pack_records(lib: Library, letters: Sequence[Letter], auditor: str) -> dict[str, object]:
+    return {
+        "format": PACK_FORMAT,
+        "format_version": PACK_VERSION,
+        "auditor": auditor,
+        "letters": [x.to_dict() for x in letters],
+        "annotations": [a.to_dict() for x in letters for a in lib.annotations_for(x.id)],
+        "themes": [t.to_dict() for t in lib.themes.values()],
+    }
+
+
+def build_pack(source: PackSource, letter_ids: Sequence[str], auditor: str, title: str = "Audit pack",
+               progress: Progress | None = None,
+               cancelled: Callable[[], bool] | None = None) -> dict[str, bytes]:
+    """Every member of the pack, manifest last, in memory."""
+    lib = source.library
+    letters = [lib.letters[i] for i in letter_ids if i in lib.letters]
+    if not letters:
+        raise ValueError("there are no letters to put in the pack")
+    steps = len(letters) + 3
+    done = 0
+
+    def step(what: str) -> None:
+        nonlocal done
+        if cancelled is not None and cancelled():
+            raise PackCancelled("cancelled")
+        if progress is not None:
+            progress(done, steps, what)
+        done += 1
+
+    created = now_iso()
+    members: dict[str, bytes] = {}
+    sources: list[SourceText] = []
+    taken: set[str] = set()
+    for x in letters:
+        step(f"Highlighting {x.title}")
+        data = source.letter_bytes(x)
+        anns = lib.annotations_for(x.id)
+        pdf = annotated_pdf(lib, x, data, anns)
+        members[f"letters/{_file_title(x.title, taken)}.pdf"] = pdf
+        members[original_name(x)] = data
+        as_pdf = data if x.kind == "pdf" else annotated_pdf(lib, x, data, [])  # the source QDA tools show
+        sources.append(SourceText(x, source.text_of(x.id) or "", as_pdf))
+    step("Writing the summary")
+    summary = build_summary(lib, [x.id for x in letters], source.text_of, title=title)
+    members["summary.html"] = to_html(summary).encode("utf-8")
+    members["summary.pdf"] = to_pdf(summary)
+    step("Writing the spreadsheet")
+    anns = [a for x in letters for a in lib.annotations_for(x.id)]
+    members["annotations.csv"] = to_csv(lib, anns).encode("utf-8-sig")
+    members["annotations.xlsx"] = to_xlsx(lib, anns, letters)
+    step("Writing the REFI-QDA project")
+    members["project.qdpx"] = to_qdpx(lib, sources, title, created)
+    members[DATA] = json.dumps(pack_records(lib, letters, auditor), ensure_ascii=False, indent=1).encode("utf-8")
+    signed = [x.signoff for x in letters if x.signoff]
+    manifest = {
+        "format": PACK_FORMAT,
+        "format_version": PACK_VERSION,
+        "app": "Reviewer",
+        "app_version": __version__,
+        "title": title,
+        "auditor": auditor,
+        "created": created,
+        "letters": len(letters),
+        "annotations": len(anns),
+        "signed_off": len(signed) == len(letters),
+        "files": {name: hashlib.sha256(data).hexdigest() for name, data in sorted(members.items())},
+    }
+    members[MANIFEST] = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
+    if progress is not None:
+        progress(steps, steps, "Done")
+    return members
+
+
+class PackCancelled(Exception):
+    pass
+
+
+def write_pack(members: dict[str, bytes], out: Path) -> Path:
+    """Write the zip next to its destination, then move it into place: never a half-written pack."""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            with zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as z:
+                for name in [MANIFEST] + sorted(n for n in members if n != MANIFEST):
+                    z.writestr(name, members[name])
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, out)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    return out
+
+
+def export_pack(source: PackSource, letter_ids: Sequence[str], out: Path, auditor: str,
+                title: str = "Audit pack", progress: Progress | None = None,
+                cancelled: Callable[[], bool] | None = None) -> Path:
+    return write_pack(build_pack(source, letter_ids, auditor, title, progress, cancelled), out)

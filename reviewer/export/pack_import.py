@@ -1,0 +1,70 @@
+"""Opening a verified audit pack into a library: letters prepared, anchors checked, one merge command.
+
+Nothing here writes: ``plan_pack_import`` does the slow work (reading each new letter) and returns
+the letters whose files the store must keep and one undoable command that merges the pack's records.
+Annotations made against a different extraction of the text (another Reviewer version) are placed
+again by quote and context, and any that cannot be placed are kept and flagged "needs attention".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from reviewer.core.commands import Command
+from reviewer.core.documents import DocumentError
+from reviewer.core.importing import Extracted, PreparedLetter, prepare_letter
+from reviewer.core.library import Library
+from reviewer.core.merge import MergeReport, plan_merge
+from reviewer.core.model import Annotation, Letter
+from reviewer.core.tagging import reanchor_all
+from reviewer.export.pack_read import PackContents, PackError
+
+
+@dataclass
+class PackImport:
+    prepared: list[PreparedLetter]  # new letters: their files go into the library
+    command: Command
+    report: MergeReport
+
+
+def _placed(anns: Sequence[Annotation], ex: Extracted) -> list[Annotation]:
+    moved = {a.id: a for a in reanchor_all(ex.text, ex.page_starts, anns)}
+    return [moved.get(a.id, a) for a in anns]
+
+
+def plan_pack_import(contents: PackContents, lib: Library,
+                     extracted_of: Callable[[str], Extracted | None]) -> PackImport:
+    prepared: list[PreparedLetter] = []
+    letters: list[Letter] = []
+    by_letter: dict[str, list[Annotation]] = {}
+    for a in contents.annotations:
+        by_letter.setdefault(a.letter_id, []).append(a)
+    annotations: list[Annotation] = []
+    for x in contents.letters:
+        anns = by_letter.get(x.id, [])
+        if x.id in lib.letters:
+            try:
+                ex = extracted_of(x.id)
+            except DocumentError:
+                ex = None
+            local_sha = lib.letters[x.id].text_sha
+            if ex is not None and local_sha != x.text_sha:
+                anns = _placed(anns, ex)
+            letters.append(x)
+        else:
+            try:
+                prep = prepare_letter(contents.originals[x.id], x.source or f"{x.title}.{x.kind}")
+            except DocumentError as exc:
+                raise PackError(f"{contents.path.name}: the letter {x.title} in the pack cannot be read ({exc})") from None
+            if prep.letter.text_sha != x.text_sha:
+                anns = _placed(anns, prep.extracted)
+            letter = dataclasses.replace(x, text_sha=prep.letter.text_sha, extractor=prep.letter.extractor,
+                                         pages=prep.letter.pages, has_text=prep.letter.has_text,
+                                         kind=prep.letter.kind)
+            prepared.append(dataclasses.replace(prep, letter=letter))
+            letters.append(letter)
+        annotations.extend(anns)
+    command, report = plan_merge(lib, letters, annotations, contents.themes, source=contents.path.name)
+    return PackImport(prepared, command, report)

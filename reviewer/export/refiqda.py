@@ -1,0 +1,224 @@
+"""REFI-QDA exchange: the pack as a .qdpx project and the codebook as a .qdc file.
+
+A .qdpx is a zip holding ``project.qde`` (QDA-XML, urn:QDA-XML:project:1.0) and the sources under
+``sources/``. Each letter is a PDFSource whose Representation is the canonical text, so codings are
+PlainTextSelections with the same code-point offsets the app uses. Themes are codes under a
+"Themes" category, severities codes under "Severity"; each annotation is coded with its themes and
+its severity by its auditor, its note is the selection's description, and a manager's review is a
+note attached to it. GUIDs are derived from our ids, so the same pack always gives the same GUIDs.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import uuid
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from xml.etree import ElementTree as ET
+
+from reviewer import __version__
+from reviewer.core.codebook import severities, slug_for
+from reviewer.core.library import Library
+from reviewer.core.model import Letter, Theme, parse_time
+
+PROJECT_NS = "urn:QDA-XML:project:1.0"
+CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
+_NS = uuid.UUID("6a1d3c2e-4b7f-5e9a-8c0d-2f1e3b4a5c6d")
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+MAX_QDC_BYTES = 5 * 1024 * 1024
+
+
+class CodebookError(ValueError):
+    """A .qdc file that cannot be read; the message is for the user."""
+
+
+def guid(kind: str, key: str) -> str:
+    return str(uuid.uuid5(_NS, f"{kind}:{key}"))
+
+
+def theme_guid(theme_id: str) -> str:
+    return guid("theme", theme_id)
+
+
+def _x(text: object) -> str:
+    """Text XML 1.0 can carry: control characters and lone surrogates dropped."""
+    return _XML_BAD.sub("", str(text))
+
+
+def _when(iso: str) -> str | None:
+    t = parse_time(iso)
+    return t.isoformat(timespec="seconds") if t.year > 1 else None
+
+
+def _sub(parent: ET.Element, ns: str, tag: str, text: str | None = None, **attrs: str | None) -> ET.Element:
+    el = ET.SubElement(parent, f"{{{ns}}}{tag}", {k: _x(v) for k, v in attrs.items() if v is not None})
+    if text is not None:
+        el.text = _x(text)
+    return el
+
+
+def _colour(c: str) -> str | None:
+    return c if re.fullmatch(r"#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})", c or "") else None
+
+
+def _theme_codes(parent: ET.Element, ns: str, themes: Sequence[Theme]) -> None:
+    for t in themes:
+        code = _sub(parent, ns, "Code", guid=theme_guid(t.id), name=t.label, isCodable="true", color=_colour(t.colour))
+        if t.description:
+            _sub(code, ns, "Description", t.description)
+
+
+@dataclass(frozen=True)
+class SourceText:
+    letter: Letter
+    text: str  # canonical text the offsets refer to
+    pdf: bytes  # the letter as PDF (text letters typeset)
+
+
+def project_xml(lib: Library, sources: Sequence[SourceText], name: str, created: str) -> bytes:
+    ns = PROJECT_NS
+    ET.register_namespace("", ns)
+    root = ET.Element(f"{{{ns}}}Project", {"name": _x(name), "origin": f"Reviewer {__version__}"})
+    if (w := _when(created)) is not None:
+        root.set("creationDateTime", w)
+    anns = [a for s in sources for a in lib.annotations_for(s.letter.id)]
+    people = sorted({a.author or "Unknown auditor" for a in anns}
+                    | {a.review.reviewer for a in anns if a.review and a.review.reviewer})
+    if people:
+        users = _sub(root, ns, "Users")
+        for p in people:
+            _sub(users, ns, "User", guid=guid("user", p), name=p)
+    codes = _sub(_sub(root, ns, "CodeBook"), ns, "Codes")
+    used = {t for a in anns for t in a.themes}
+    themes = [t for t in lib.themes.values() if not t.retired or t.id in used]
+    cat = _sub(codes, ns, "Code", guid=guid("category", "themes"), name="Themes", isCodable="false")
+    _sub(cat, ns, "Description", "Themes of the Reviewer codebook")
+    _theme_codes(cat, ns, themes)
+    sev = _sub(codes, ns, "Code", guid=guid("category", "severity"), name="Severity", isCodable="false")
+    _sub(sev, ns, "Description", "The audit's severity scale")
+    for s in severities():
+        c = _sub(sev, ns, "Code", guid=guid("severity", s.id), name=s.label, isCodable="true", color=s.colour)
+        _sub(c, ns, "Description", s.description)
+    known_codes = {t.id for t in themes}
+    notes: list[tuple[str, str, str, str]] = []  # guid, reviewer, when, text
+    srcs = _sub(root, ns, "Sources")
+    for s in sources:
+        x = s.letter
+        sg = guid("letter", x.id)
+        src = _sub(srcs, ns, "PDFSource", guid=sg, name=x.title, path=f"internal://{sg}.pdf",
+                   creationDateTime=_when(x.added))
+        m = x.meta
+        desc = "; ".join(v for v in (m.authority, m.doc_type, m.published and f"letter {m.published}") if v)
+        if desc:
+            _sub(src, ns, "Description", desc)
+        rep = _sub(src, ns, "Representation", guid=guid("text", x.id), name=x.title,
+                   plainTextPath=f"internal://{sg}.txt")
+        for a in lib.annotations_for(x.id):
+            if a.orphaned:
+                continue
+            user = guid("user", a.author or "Unknown auditor")
+            sel = _sub(rep, ns, "PlainTextSelection", guid=guid("annotation", a.id), name=a.quote[:60],
+                       startPosition=str(a.start), endPosition=str(a.end), creatingUser=user,
+                       creationDateTime=_when(a.created), modifyingUser=user,
+                       modifiedDateTime=_when(a.modified))
+            if a.note:
+                _sub(sel, ns, "Description", a.note)
+            targets = [theme_guid(t) for t in a.themes if t in known_codes] + [guid("severity", a.severity)]
+            for target in targets:
+                coding = _sub(sel, ns, "Coding", guid=guid("coding", f"{a.id}:{target}"), creatingUser=user,
+                              creationDateTime=_when(a.created))
+                _sub(coding, ns, "CodeRef", targetGUID=target)
+            if a.review:
+                ng = guid("review", a.id)
+                text = f"{a.review.label}" + (f": {a.review.comment}" if a.review.comment else "")
+                notes.append((ng, a.review.reviewer, a.review.at, text))
+                _sub(sel, ns, "NoteRef", targetGUID=ng)
+    if not len(srcs):
+        root.remove(srcs)
+    if notes:
+        holder = _sub(root, ns, "Notes")
+        for ng, reviewer, at, text in notes:
+            note = _sub(holder, ns, "Note", guid=ng, name="Manager's review",
+                        creatingUser=guid("user", reviewer) if reviewer else None, creationDateTime=_when(at))
+            _sub(note, ns, "PlainTextContent", text)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def to_qdpx(lib: Library, sources: Sequence[SourceText], name: str, created: str) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("project.qde", project_xml(lib, sources, name, created))
+        for s in sources:
+            sg = guid("letter", s.letter.id)
+            z.writestr(f"sources/{sg}.pdf", s.pdf)
+            z.writestr(f"sources/{sg}.txt", s.text.encode("utf-8"))
+    return buf.getvalue()
+
+
+# ---------------------------------------------------------------- codebook alone (.qdc)
+def to_qdc(themes: Sequence[Theme]) -> bytes:
+    ET.register_namespace("", CODEBOOK_NS)
+    root = ET.Element(f"{{{CODEBOOK_NS}}}CodeBook", {"origin": f"Reviewer {__version__}"})
+    _theme_codes(_sub(root, CODEBOOK_NS, "Codes"), CODEBOOK_NS, [t for t in themes if not t.retired])
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+@dataclass(frozen=True)
+class QdcCode:
+    guid: str
+    name: str
+    colour: str | None
+    description: str
+
+
+def read_qdc(data: bytes) -> list[QdcCode]:
+    """The codable codes of a REFI-QDA codebook (nested categories flattened)."""
+    if len(data) > MAX_QDC_BYTES:
+        raise CodebookError("the codebook file is too large to be a codebook")
+    head = data[:4096].lstrip(b"\xef\xbb\xbf").lower()
+    if b"<!doctype" in head or b"<!entity" in data.lower():
+        raise CodebookError("the codebook file declares a DOCTYPE or entities, which codebooks never need; refused")
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as exc:
+        raise CodebookError(f"the codebook file is not valid XML ({exc})") from None
+    ns = root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
+    if root.tag != f"{{{CODEBOOK_NS}}}CodeBook" and root.tag != f"{{{PROJECT_NS}}}Project":
+        raise CodebookError("not a REFI-QDA codebook (.qdc): its root element is not CodeBook")
+    out: list[QdcCode] = []
+
+    def walk(el: ET.Element) -> None:
+        for code in el.findall(f"{{{ns}}}Code"):
+            name = (code.get("name") or "").strip()
+            if code.get("isCodable", "true").lower() in ("true", "1") and name:
+                desc = code.find(f"{{{ns}}}Description")
+                out.append(QdcCode(code.get("guid") or "", name[:200], _colour(code.get("color") or ""),
+                                   (desc.text or "").strip() if desc is not None else ""))
+            walk(code)
+
+    codes = root.find(f"{{{ns}}}Codes") if root.tag.endswith("CodeBook") else root.find(f"{{{ns}}}CodeBook/{{{ns}}}Codes")
+    if codes is None:
+        raise CodebookError("the codebook file has no codes")
+    walk(codes)
+    return out
+
+
+def themes_from_qdc(codes: Sequence[QdcCode], current: Sequence[Theme]) -> list[tuple[Theme | None, Theme]]:
+    """(local theme or None, theme as the codebook has it) for every code, matched by GUID then name."""
+    by_guid = {theme_guid(t.id): t for t in current}
+    by_name = {t.label.casefold(): t for t in current}
+    taken = {t.id for t in current}
+    out: list[tuple[Theme | None, Theme]] = []
+    for c in codes:
+        mine = by_guid.get(c.guid.strip("{}").lower()) or by_name.get(c.name.casefold())
+        if mine is not None:
+            new = Theme(mine.id, c.name, c.colour or mine.colour, c.description or mine.description,
+                        False, mine.cues)
+        else:
+            tid = slug_for(c.name, taken)
+            taken.add(tid)
+            new = Theme(tid, c.name, c.colour or "#888888", c.description)
+        out.append((mine, new))
+    return out
