@@ -15,7 +15,7 @@ from reviewer.core.review import ReviewError, review_command, signoff_command
 from reviewer.export.common import write_atomic
 from reviewer.export.pack import PackCancelled, export_pack
 from reviewer.export.pack_import import plan_pack_import
-from reviewer.export.pack_read import PackContents, PackError, read_pack, verify
+from reviewer.export.pack_read import PackContents, PackError, read_pack
 from reviewer.export.refiqda import CodebookError, read_qdc, themes_from_qdc, to_qdc
 from reviewer.store.repository import LibraryStore
 
@@ -135,7 +135,8 @@ def _import(store: LibraryStore, paths: list[str]) -> int:
             raise CliError(f"{exc} — nothing was imported from it") from None
         for prep in plan.prepared:
             store.save_files(prep)
-        undo.push(plan.command)
+        if plan.changes_anything:
+            undo.push(plan.command)
         who = f" from {c.auditor}" if c.auditor else ""
         _out(f"{c.path.name}{who}:")
         for line in plan.report.lines():

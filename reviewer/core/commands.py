@@ -176,8 +176,10 @@ class UndoStack:
         for fn in list(self._listeners):
             fn()
 
-    def push(self, cmd: Command, initiator: object | None = None) -> None:
-        cmd.do(self.lib, initiator)
+    def push(self, cmd: Command, initiator: object | None = None, *, already_done: bool = False) -> None:
+        """Do ``cmd`` and keep it for undo (``already_done``: it has been applied step by step)."""
+        if not already_done:
+            cmd.do(self.lib, initiator)
         self._done.append(cmd)
         del self._done[: -self.limit]
         self._undone.clear()

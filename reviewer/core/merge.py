@@ -143,7 +143,7 @@ def _theme_difference(local: Theme, incoming: Theme) -> str | None:
 
 
 def plan_merge(lib: Library, letters: Iterable[Letter], annotations: Iterable[Annotation],
-               themes: Iterable[Theme], source: str = "") -> tuple[Command, MergeReport]:
+               themes: Iterable[Theme], source: str = "") -> tuple[Batch, MergeReport]:
     """One undoable command that merges the records into ``lib``, and a report of what it will do."""
     report = MergeReport(source=source)
     now = stamp_iso()

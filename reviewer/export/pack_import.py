@@ -9,10 +9,10 @@ again by quote and context, and any that cannot be placed are kept and flagged "
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
-from reviewer.core.commands import Command
+from reviewer.core.commands import Batch
 from reviewer.core.documents import DocumentError
 from reviewer.core.importing import Extracted, PreparedLetter, prepare_letter
 from reviewer.core.library import Library
@@ -25,8 +25,12 @@ from reviewer.export.pack_read import PackContents, PackError
 @dataclass
 class PackImport:
     prepared: list[PreparedLetter]  # new letters: their files go into the library
-    command: Command
+    command: Batch
     report: MergeReport
+
+    @property
+    def changes_anything(self) -> bool:
+        return bool(self.command.commands)
 
 
 def _placed(anns: Sequence[Annotation], ex: Extracted) -> list[Annotation]:
@@ -34,8 +38,26 @@ def _placed(anns: Sequence[Annotation], ex: Extracted) -> list[Annotation]:
     return [moved.get(a.id, a) for a in anns]
 
 
-def plan_pack_import(contents: PackContents, lib: Library,
-                     extracted_of: Callable[[str], Extracted | None]) -> PackImport:
+def prepare_pack_letters(contents: PackContents, known: Collection[str]) -> dict[str, PreparedLetter]:
+    """Read (extract) the pack's letters the library does not have yet: the slow, PyMuPDF part."""
+    out: dict[str, PreparedLetter] = {}
+    for x in contents.letters:
+        if x.id in known:
+            continue
+        try:
+            out[x.id] = prepare_letter(contents.originals[x.id], x.source or f"{x.title}.{x.kind}")
+        except DocumentError as exc:
+            raise PackError(f"{contents.path.name}: the letter {x.title} in the pack cannot be read ({exc})") from None
+    return out
+
+
+def plan_pack_import(contents: PackContents, lib: Library, extracted_of: Callable[[str], Extracted | None],
+                     ready: dict[str, PreparedLetter] | None = None) -> PackImport:
+    """What opening the pack will do; ``ready`` holds letters already prepared by ``prepare_pack_letters``."""
+    ready = dict(ready or {})
+    missing = [x for x in contents.letters if x.id not in lib.letters and x.id not in ready]
+    if missing:
+        ready.update(prepare_pack_letters(contents, set(lib.letters) | set(ready)))
     prepared: list[PreparedLetter] = []
     letters: list[Letter] = []
     by_letter: dict[str, list[Annotation]] = {}
@@ -54,10 +76,7 @@ def plan_pack_import(contents: PackContents, lib: Library,
                 anns = _placed(anns, ex)
             letters.append(x)
         else:
-            try:
-                prep = prepare_letter(contents.originals[x.id], x.source or f"{x.title}.{x.kind}")
-            except DocumentError as exc:
-                raise PackError(f"{contents.path.name}: the letter {x.title} in the pack cannot be read ({exc})") from None
+            prep = ready[x.id]
             if prep.letter.text_sha != x.text_sha:
                 anns = _placed(anns, prep.extracted)
             letter = dataclasses.replace(x, text_sha=prep.letter.text_sha, extractor=prep.letter.extractor,

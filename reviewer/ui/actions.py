@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
@@ -15,11 +16,12 @@ class ActionSpec:
     id: str
     text: str
     menu: str
-    handler: str  # name of the window method to call
+    handler: str  # the window method to call, or "controller.method" for one of its controllers
     shortcut: tuple[QKeySequence.StandardKey | str, ...] = ()
     tip: str = ""
     toolbar: bool = False
     needs: str = ""  # "letter", "selection", "annotation": enabled only then
+    short: str = ""  # shorter text for the toolbar
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
@@ -27,14 +29,23 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("import_folder", "&Import Folder…", "&File", "import_folder_dialog", ("Ctrl+Shift+O",),
                "Add every letter in a folder to the library", True),
     ActionSpec("export_summary", "&Export Audit Summary…", "&File", "export_summary_dialog", ("Ctrl+E",),
-               "Export the audit summary of the current or selected letters (Markdown, HTML, PDF, CSV)", True),
+               "Export the audit summary of the current or selected letters (Markdown, HTML, PDF, CSV)", True,
+               short="Summary"),
+    ActionSpec("export_pack", "Export Audit &Pack…", "&File", "packs.export_dialog", ("Ctrl+Shift+E",),
+               "Write an audit pack (.zip) of the selected or all letters for a manager", True, short="Export Pack"),
+    ActionSpec("open_pack", "Open Audit P&ack…", "&File", "packs.open_dialog", ("Ctrl+Shift+P",),
+               "Open audit packs from auditors or a manager, merging them into the library", True, short="Open Pack"),
+    ActionSpec("export_codebook", "Export Code&book (.qdc)…", "&File", "packs.export_codebook_dialog", (),
+               "Share the codebook as a REFI-QDA .qdc file"),
+    ActionSpec("import_codebook", "Import Codebook (.q&dc)…", "&File", "packs.import_codebook_dialog", (),
+               "Adopt a team codebook from a REFI-QDA .qdc file: new themes are added, matching ones updated"),
     ActionSpec("quit", "&Quit", "&File", "close", (Std.Quit, "Ctrl+Q"), "Quit Reviewer"),
-    ActionSpec("undo", "&Undo", "&Edit", "undo", (Std.Undo,), "Undo the last change"),
-    ActionSpec("redo", "&Redo", "&Edit", "redo", (Std.Redo, "Ctrl+Y", "Ctrl+Shift+Z"), "Redo the change undone"),
+    ActionSpec("undo", "&Undo", "&Edit", "undo", (Std.Undo,), "Undo the last change", short="Undo"),
+    ActionSpec("redo", "&Redo", "&Edit", "redo", (Std.Redo, "Ctrl+Y", "Ctrl+Shift+Z"), "Redo the change undone", short="Redo"),
     ActionSpec("copy", "&Copy", "&Edit", "copy_selection", (Std.Copy,), "Copy the selected text", needs="selection"),
-    ActionSpec("find", "&Find in Letter…", "&Edit", "show_find", (Std.Find,), "Find text in the letter", True, "letter"),
+    ActionSpec("find", "&Find in Letter…", "&Edit", "show_find", (Std.Find,), "Find text in the letter", True, "letter", short="Find"),
     ActionSpec("tag", "&Tag Selection…", "&Annotate", "tag_selection", ("Ctrl+T",),
-               "Tag the selected passage with themes and a severity", True, "selection"),
+               "Tag the selected passage with themes and a severity", True, "selection", short="Tag"),
     ActionSpec("select_sentence", "Select &Sentence", "&Annotate", "select_sentence", ("Ctrl+Shift+S",),
                "Extend the selection to the whole sentence or bullet", needs="selection"),
     ActionSpec("edit_annotation", "&Edit Annotation…", "&Annotate", "edit_annotation", ("F2",),
@@ -45,6 +56,24 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("codebook", "&Codebook…", "&Annotate", "edit_codebook", ("Ctrl+K",), "Add, rename, recolour or retire themes"),
     ActionSpec("details", "Letter &Details…", "&Letter", "edit_details", ("Ctrl+I",),
                "Authority, type, dates and inspectors of the letter", needs="letter"),
+    ActionSpec("agree", "&Agree", "&Review", "reviews.agree", ("F6",),
+               "Mark the selected annotations as agreed", needs="annotation"),
+    ActionSpec("challenge", "&Challenge…", "&Review", "reviews.challenge", ("F7",),
+               "Challenge the selected annotations, with a comment for the auditor", needs="annotation"),
+    ActionSpec("resolve", "&Resolve", "&Review", "reviews.resolve", ("F8",),
+               "Mark the selected annotations as resolved", needs="annotation"),
+    ActionSpec("review_comment", "Review Co&mment…", "&Review", "reviews.comment", ("Shift+F7",),
+               "Write or change the review comment on the selected annotations", needs="annotation"),
+    ActionSpec("clear_review", "C&lear Review", "&Review", "reviews.clear", (),
+               "Remove the review from the selected annotations", needs="annotation"),
+    ActionSpec("sign_off", "&Sign Off Letter…", "&Review", "reviews.sign_off_letter", (),
+               "Sign off this letter's audit with your name and today's date", needs="letter"),
+    ActionSpec("sign_off_all", "Sign Off &All Letters…", "&Review", "reviews.sign_off_all", (),
+               "Sign off every letter in the library: the whole pack"),
+    ActionSpec("withdraw_sign_off", "&Withdraw Sign-off", "&Review", "reviews.withdraw_sign_off", (),
+               "Withdraw the sign-off of this letter", needs="letter"),
+    ActionSpec("overview", "&Overview…", "&Review", "reviews.show_overview", ("Ctrl+Shift+M",),
+               "Heatmaps by theme, authority and date, and moderation between auditors", True),
     ActionSpec("zoom_in", "Zoom &In", "&View", "zoom_in", (Std.ZoomIn, "Ctrl+="), "Zoom in", needs="letter"),
     ActionSpec("zoom_out", "Zoom &Out", "&View", "zoom_out", (Std.ZoomOut,), "Zoom out", needs="letter"),
     ActionSpec("fit_width", "&Fit Width", "&View", "fit_width", ("Ctrl+0",), "Fit the page to the window's width", needs="letter"),
@@ -63,6 +92,8 @@ def make_actions(window: QWidget) -> dict[str, QAction]:
             raise ValueError(f"duplicate action id {spec.id!r}")
         act = QAction(spec.text.replace("…", "…"), window)
         act.setObjectName(f"action_{spec.id}")
+        if spec.short:
+            act.setIconText(spec.short)
         keys = [QKeySequence(k) if isinstance(k, str) else QKeySequence.keyBindings(k) for k in spec.shortcut]
         flat: list[QKeySequence] = []
         for k in keys:
@@ -75,7 +106,7 @@ def make_actions(window: QWidget) -> dict[str, QAction]:
             tip += f" ({flat[0].toString(QKeySequence.SequenceFormat.NativeText)})"
         act.setToolTip(tip)
         act.setStatusTip(spec.tip)
-        handler = getattr(window, spec.handler)
+        handler = attrgetter(spec.handler)(window)  # "method" or "controller.method"
         act.triggered.connect(lambda _checked=False, h=handler: h())
         actions[spec.id] = act
     return actions

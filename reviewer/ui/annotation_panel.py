@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.codebook import severities
 from reviewer.core.library import Library
-from reviewer.core.model import Annotation
+from reviewer.core.merge import describe_change
+from reviewer.core.model import REVIEW_STATUSES, Annotation
 from reviewer.core.textsearch import collapse_ws, fold_query, fold
 from reviewer.ui.look import SEVERITY, severity_colour, severity_icon
 from reviewer.ui.models import ANN_ROLE, AnnotationListModel
 
 PAD = 8
+REVIEW_COLOURS = {"agreed": QColor("#2e7d32"), "challenged": QColor("#b3261e"), "resolved": QColor("#1565c0")}
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -35,6 +37,24 @@ class CardDelegate(QStyledItemDelegate):
     def __init__(self, lib: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lib = lib
+
+    def _extras(self, a: Annotation) -> list[tuple[str, QColor]]:
+        """The manager's review and what changed in a merge, as (text, colour) lines under the note."""
+        out = []
+        if a.review:
+            who = f" — {a.review.reviewer}" if a.review.reviewer else ""
+            comment = f": {a.review.comment}" if a.review.comment else ""
+            mark = {"agreed": "✔", "challenged": "✖", "resolved": "✔✔"}.get(a.review.status, "•")
+            out.append((f"{mark} {a.review.label}{who}{comment}", REVIEW_COLOURS.get(a.review.status, QColor("#555"))))
+        if a.history:
+            last = a.history[-1]
+            out.append((f"↻ Changed by {a.author or 'the auditor'} since {last.modified[:10]}: "
+                        f"{describe_change(self.lib, last, a)}", QColor("#5a4a9c")))
+        return out
+
+    def _extras_height(self, fm: QFontMetrics, width: int, a: Annotation) -> int:
+        return sum(min(fm.boundingRect(QRect(0, 0, width, 1000), Qt.TextFlag.TextWordWrap, t).height(),
+                       fm.lineSpacing() * 3) + 3 for t, _ in self._extras(a))
 
     def _lines(self, a: Annotation) -> tuple[str, str, str]:
         themes = ", ".join(self.lib.theme_label(t) for t in a.themes) or "No theme"
@@ -54,7 +74,8 @@ class CardDelegate(QStyledItemDelegate):
         _, themes, note = self._lines(a)
         themes_h = fm.boundingRect(QRect(0, 0, width, 1000), Qt.TextFlag.TextWordWrap, themes).height()
         note_h = min(fm.boundingRect(QRect(0, 0, width, 1000), Qt.TextFlag.TextWordWrap, note).height(), fm.lineSpacing() * 3) if note else 0
-        return QSize(width, PAD * 2 + fm.lineSpacing() + 4 + quote_h + 4 + themes_h + (note_h + 4 if note else 0) + 2)
+        return QSize(width, PAD * 2 + fm.lineSpacing() + 4 + quote_h + 4 + themes_h + (note_h + 4 if note else 0) + 2
+                     + self._extras_height(fm, width, a))
 
     def paint(self, p: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         a: Annotation = index.data(ANN_ROLE)
@@ -104,6 +125,14 @@ class CardDelegate(QStyledItemDelegate):
             p.setPen(pal.color(QPalette.ColorRole.Text))
             nh = min(fm.boundingRect(QRect(0, 0, w, 1000), Qt.TextFlag.TextWordWrap, note).height(), fm.lineSpacing() * 3)
             p.drawText(QRect(x, y, w, nh), Qt.TextFlag.TextWordWrap, note)
+            y += nh + 4
+        small.setItalic(False)
+        for text, colour in self._extras(a):
+            p.setFont(small)
+            p.setPen(colour)
+            eh = min(fm.boundingRect(QRect(0, 0, w, 1000), Qt.TextFlag.TextWordWrap, text).height(), fm.lineSpacing() * 3)
+            p.drawText(QRect(x, y, w, eh), Qt.TextFlag.TextWordWrap, text)
+            y += eh + 3
         p.restore()
 
 
@@ -137,6 +166,17 @@ class AnnotationPanel(QWidget):
         for s in severities():
             self.severity.addItem(severity_icon(s.id), s.label, s.id)
 
+        self.review = QComboBox()
+        self.review.setToolTip("Show only annotations with this review status")
+        self.review.setAccessibleName("Filter by review status")
+        self.review.addItem("Any review", "")
+        for combo in (self.theme, self.severity, self.review):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
+        self.review.addItem("Not reviewed", "none")
+        for key, label in REVIEW_STATUSES.items():
+            self.review.addItem(label, key)
+
         self.model = AnnotationListModel(lib)
         self.view = QListView()
         self.view.setAccessibleName("Annotations in reading order")
@@ -164,6 +204,7 @@ class AnnotationPanel(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.theme, 3)
         filters.addWidget(self.severity, 2)
+        filters.addWidget(self.review, 2)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.edit_btn)
@@ -179,6 +220,7 @@ class AnnotationPanel(QWidget):
         self.search.textChanged.connect(self._apply_filter)
         self.theme.currentIndexChanged.connect(self._apply_filter)
         self.severity.currentIndexChanged.connect(self._apply_filter)
+        self.review.currentIndexChanged.connect(self._apply_filter)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.reload_themes()
         self._update_buttons()
@@ -215,6 +257,9 @@ class AnnotationPanel(QWidget):
                 continue
             if sev and a.severity != sev:
                 continue
+            status = self.review.currentData() or ""
+            if status and (a.review.status if a.review else "none") != status:
+                continue
             if q:
                 hay = fold(" ".join([a.quote, a.note, a.author] + [self.lib.theme_label(t) for t in a.themes])).text
                 if q not in hay:
@@ -228,7 +273,8 @@ class AnnotationPanel(QWidget):
         self._update_buttons()
 
     def filters_active(self) -> bool:
-        return bool(self.search.text() or self.theme.currentData() or self.severity.currentData())
+        return bool(self.search.text() or self.theme.currentData() or self.severity.currentData()
+                    or self.review.currentData())
 
     def selected_ids(self) -> list[str]:
         if not hasattr(self, "view"):

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMenu, QProgressBar, QSpinBox, QToolButton
+from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QProgressBar, QSpinBox, QToolButton
+
+from reviewer import __version__
 
 from reviewer.ui.actions import ACTIONS
 
@@ -19,7 +21,8 @@ def build_menus_and_toolbar(w: MainWindow) -> None:
         if spec.menu not in menus:
             menus[spec.menu] = w.menuBar().addMenu(spec.menu)
         menus[spec.menu].addAction(w.actions_[spec.id])
-        if spec.id in ("export_summary", "redo", "find", "select_sentence", "fit_width", "goto_page"):
+        if spec.id in ("export_summary", "open_pack", "import_codebook", "redo", "find", "select_sentence",
+                       "fit_width", "goto_page", "clear_review", "withdraw_sign_off"):
             menus[spec.menu].addSeparator()
     w.actions_["toggle_library"].setCheckable(True)
     w.actions_["toggle_library"].setChecked(True)
@@ -27,7 +30,7 @@ def build_menus_and_toolbar(w: MainWindow) -> None:
     tb.setObjectName("mainToolbar")
     tb.setMovable(False)
     tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-    for aid in ("open", "import_folder", "export_summary"):
+    for aid in ("open", "import_folder", "export_summary", "export_pack", "open_pack"):
         tb.addAction(w.actions_[aid])
     tb.addSeparator()
     for aid in ("undo", "redo"):
@@ -56,6 +59,7 @@ def build_menus_and_toolbar(w: MainWindow) -> None:
     tb.addSeparator()
     tb.addAction(w.actions_["find"])
     tb.addAction(w.actions_["tag"])
+    tb.addAction(w.actions_["overview"])
 
 def build_status_bar(w: MainWindow) -> None:
     sb = w.statusBar()
@@ -73,3 +77,12 @@ def build_status_bar(w: MainWindow) -> None:
     sb.addPermanentWidget(w.progress)
     sb.addPermanentWidget(w.cancel_import)
     sb.addPermanentWidget(w.save_label)
+
+
+def show_about(w: MainWindow) -> None:
+    QMessageBox.about(w, "About Reviewer",
+                      f"<h3>Reviewer {__version__}</h3><p>Annotate children's services inspection letters "
+                      "with themes and severities; export audit summaries and audit packs, and review them.</p>"
+                      "<p>Licensed under the GNU Affero General Public License v3.0 or later.<br/>"
+                      "Built with Qt for Python (LGPLv3), PyMuPDF (AGPLv3), TinyDB (MIT) and XlsxWriter (BSD-2-Clause).</p>"
+                      f"<p>Library: {w.store.path}</p>")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from reviewer.core.codebook import severities
@@ -56,5 +56,25 @@ def swatch_icon(colour: str, size: int = 14) -> QIcon:
         p.setBrush(QColor(colour))
         p.setPen(QColor(0, 0, 0, 60))
         p.drawEllipse(QRectF(3, 3, size * 2 - 6, size * 2 - 6))
+
+    return _icon(size, draw)
+
+
+@lru_cache(maxsize=1)
+def signed_off_icon(size: int = 14) -> QIcon:
+    """A green tick in a circle: the letter's audit is signed off."""
+
+    def draw(p: QPainter) -> None:
+        p.setBrush(QColor("#2e7d32"))
+        p.setPen(Qt.PenStyle.NoPen)
+        p.drawEllipse(QRectF(2, 2, size * 2 - 4, size * 2 - 4))
+        pen = p.pen()
+        pen.setStyle(Qt.PenStyle.SolidLine)
+        pen.setColor(QColor("white"))
+        pen.setWidthF(size * 0.28)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        p.setPen(pen)
+        s = size * 2
+        p.drawPolyline([QPointF(s * 0.28, s * 0.52), QPointF(s * 0.44, s * 0.68), QPointF(s * 0.73, s * 0.34)])
 
     return _icon(size, draw)

@@ -6,6 +6,7 @@ commands on the core library, persistence to the store's background writer.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer import __version__
 from reviewer.core.commands import AddAnnotation, DeleteAnnotations, EditAnnotation, EditLetter, UndoStack, edited
 from reviewer.core.documents import DocumentError, extractor_version
 from reviewer.core.importing import Extracted
@@ -31,14 +31,16 @@ from reviewer.core.tagging import new_annotation, trim_range
 from reviewer.store.repository import LibraryStore
 from reviewer.ui.actions import ACTIONS, make_actions
 from reviewer.ui.annotation_panel import AnnotationPanel
-from reviewer.ui.chrome import build_menus_and_toolbar, build_status_bar
+from reviewer.ui.chrome import build_menus_and_toolbar, build_status_bar, show_about
 from reviewer.ui.dialogs import CodebookDialog, LetterDetailsDialog
 from reviewer.ui.exporting import ExportController
 from reviewer.ui.find_bar import FindBar
 from reviewer.ui.importing import ImportController
 from reviewer.ui.library_panel import LibraryPanel
 from reviewer.ui.look import SEVERITY
+from reviewer.ui.packs import PackController
 from reviewer.ui.page_view import Highlight, PageView
+from reviewer.ui.reviewing import ReviewController
 from reviewer.ui.tag_dialog import TagDialog
 from reviewer.ui.worker import WorkerHost
 
@@ -83,6 +85,9 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
+        self.packs = PackController(self)
+        self.reviews = ReviewController(self)
+        self._after_load: Callable[[], None] | None = None
         self.actions_ = make_actions(self)
         build_menus_and_toolbar(self)
         build_status_bar(self)
@@ -225,6 +230,9 @@ class MainWindow(QMainWindow):
         self._update_status()
         if not layout.text.strip():
             self.statusBar().showMessage(f"{letter.title} has no text to select (scanned or image-only): it can be read but not tagged.", 10000)
+        if self._after_load is not None:
+            then, self._after_load = self._after_load, None
+            QTimer.singleShot(50, then)
         elif any(a.orphaned for a in moved):
             n = sum(1 for a in moved if a.orphaned)
             QMessageBox.information(self, "Annotations need attention",
@@ -368,6 +376,24 @@ class MainWindow(QMainWindow):
         self.view.scroll_to_range(a.start, a.end)
         self.view.flash(a.id)
 
+    def _when_open(self, letter_id: str, then: Callable[[], None]) -> None:
+        """Run ``then`` once ``letter_id`` is open and laid out (opening it first when needed)."""
+        if self.letter_id == letter_id and self.layout_ is not None:
+            then()
+        else:
+            self._after_load = then
+            self.open_letter(letter_id)
+        self.raise_()
+        self.activateWindow()
+
+    def reveal_annotation(self, ann_id: str) -> None:
+        a = self.lib.annotations.get(ann_id)
+        if a is not None:
+            self._when_open(a.letter_id, lambda: (self.panel.select(ann_id), self.show_annotation(ann_id)))
+
+    def reveal_passage(self, letter_id: str, start: int, end: int) -> None:
+        self._when_open(letter_id, lambda: (self.view.set_selection(start, end), self.view.scroll_to_range(start, end)))
+
     def _highlight_activated(self, ann_id: str) -> None:
         self.panel.select(ann_id)
         self.edit_annotation(ann_id)
@@ -456,12 +482,7 @@ class MainWindow(QMainWindow):
         self.actions_["toggle_library"].setChecked(visible)
 
     def about(self) -> None:
-        QMessageBox.about(self, "About Reviewer",
-                          f"<h3>Reviewer {__version__}</h3><p>Annotate children's services inspection letters "
-                          "with themes and severities, and export audit summaries.</p>"
-                          "<p>Licensed under the GNU Affero General Public License v3.0 or later.<br/>"
-                          "Built with Qt for Python (LGPLv3), PyMuPDF (AGPLv3) and TinyDB (MIT).</p>"
-                          f"<p>Library: {self.store.path}</p>")
+        show_about(self)
 
     def _update_actions(self, *_: object) -> None:
         has_letter = self.layout_ is not None
@@ -486,6 +507,9 @@ class MainWindow(QMainWindow):
             text = (f"This letter: {len(anns)} annotation{'s' if len(anns) != 1 else ''}"
                     + (f" ({', '.join(parts)})" if parts else "")
                     + (f" · ⚠ {attention} need attention" if attention else "") + " — " + text)
+            signoff = lib.letters[self.letter_id].signoff
+            if signoff:
+                text = f"✔ Signed off by {signoff.name} on {signoff.date[:10]} · " + text
         self.counts_label.setText(text)
 
     # ------------------------------------------------------------ closing

@@ -10,7 +10,7 @@ from reviewer.core.library import Library
 from reviewer.core.model import Annotation, Letter
 from reviewer.core.textsearch import collapse_ws
 from reviewer.export.common import DOC_TYPE_LABELS
-from reviewer.ui.look import SEVERITY, severity_icon
+from reviewer.ui.look import SEVERITY, severity_icon, signed_off_icon
 
 Index = QModelIndex | QPersistentModelIndex
 LETTER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -61,7 +61,10 @@ class LetterTableModel(QAbstractTableModel):
             return (f"{x.source}\nAuthority: {m.authority or '—'}\nType: {m.doc_type or '—'}\n"
                     f"Visit: {m.visit_start or '—'} to {m.visit_end or '—'}\nLetter date: {m.published or '—'}\n"
                     f"Inspectors: {', '.join(m.inspectors) or '—'}"
-                    + ("" if x.has_text else "\nNo text to select (image-only)"))
+                    + ("" if x.has_text else "\nNo text to select (image-only)")
+                    + (f"\nSigned off by {x.signoff.name} on {x.signoff.date[:10]}" if x.signoff else ""))
+        if role == Qt.ItemDataRole.DecorationRole and col == 0 and x.signoff:
+            return signed_off_icon()
         if role == Qt.ItemDataRole.TextAlignmentRole and col >= 4:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -1,0 +1,121 @@
+"""The Review menu: a manager agrees with, challenges or resolves annotations, and signs off letters."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from reviewer.core.model import REVIEW_STATUSES
+from reviewer.core.review import ReviewError, review_command, signoff_command
+
+if TYPE_CHECKING:
+    from reviewer.ui.main_window import MainWindow
+    from reviewer.ui.overview import OverviewWindow
+
+
+class ReviewController(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.w = window
+        self.overview: OverviewWindow | None = None
+
+    def _targets(self) -> list[str]:
+        ids = self.w.panel.selected_ids()
+        if not ids:
+            self.w.statusBar().showMessage("Select one or more annotations in the panel first.", 5000)
+        return ids
+
+    def _set(self, status: str | None, comment: str | None = None) -> None:
+        ids = self._targets()
+        if not ids:
+            return
+        name = self.w.auditor_name() if status else ""
+        if status and not name:
+            return
+        if comment is None:
+            current = self.w.lib.annotations[ids[0]].review
+            comment = current.comment if current and current.status == status else ""
+        try:
+            cmd = review_command(self.w.lib, ids, status, comment, name or "")
+        except ReviewError as exc:
+            QMessageBox.warning(self.w, "Review", str(exc))
+            return
+        self.w.undo_stack.push(cmd, initiator=self)
+        label = REVIEW_STATUSES.get(status or "", "not reviewed").lower()
+        self.w.statusBar().showMessage(f"{len(ids)} annotation(s) marked {label}. Undo with Ctrl+Z.", 5000)
+
+    def _ask_comment(self, title: str, prompt: str) -> str | None:
+        ids = self._targets()
+        if not ids:
+            return None
+        current = self.w.lib.annotations[ids[0]].review
+        text, ok = QInputDialog.getMultiLineText(self.w, title, prompt, current.comment if current else "")
+        return text.strip() if ok else None
+
+    def agree(self) -> None:
+        self._set("agreed")
+
+    def challenge(self) -> None:
+        comment = self._ask_comment("Challenge annotation", "What should the auditor look at again?")
+        if comment is not None:
+            self._set("challenged", comment)
+
+    def resolve(self) -> None:
+        self._set("resolved")
+
+    def comment(self) -> None:
+        ids = self._targets()
+        if not ids:
+            return
+        current = self.w.lib.annotations[ids[0]].review
+        status = current.status if current else "agreed"
+        text = self._ask_comment("Review comment", f"Comment ({REVIEW_STATUSES[status].lower()}):")
+        if text is not None:
+            self._set(status, text)
+
+    def clear(self) -> None:
+        self._set(None, "")
+
+    def sign_off_letter(self) -> None:
+        lid = self.w.letter_id
+        if not lid:
+            return
+        self._sign_off([lid], f"Sign off “{self.w.lib.letters[lid].title}”")
+
+    def sign_off_all(self) -> None:
+        ids = [x.id for x in self.w.lib.letters_sorted()]
+        if not ids:
+            return
+        self._sign_off(ids, f"Sign off all {len(ids)} letters")
+
+    def _sign_off(self, ids: list[str], title: str) -> None:
+        name = self.w.auditor_name()
+        if not name:
+            return
+        comment, ok = QInputDialog.getMultiLineText(self.w, title, f"Signed off by {name}, today.\nComment (optional):")
+        if not ok:
+            return
+        self.w.undo_stack.push(signoff_command(self.w.lib, ids, name, comment), initiator=self)
+        self.w.statusBar().showMessage(f"Signed off {len(ids)} letter(s) as {name}.", 6000)
+
+    def withdraw_sign_off(self) -> None:
+        lid = self.w.letter_id
+        letter = self.w.lib.letters.get(lid or "")
+        if letter is None or letter.signoff is None:
+            self.w.statusBar().showMessage("This letter is not signed off.", 4000)
+            return
+        self.w.undo_stack.push(signoff_command(self.w.lib, [letter.id], "", clear=True), initiator=self)
+
+    # ------------------------------------------------------------ overview
+    def show_overview(self) -> None:
+        from reviewer.ui.overview import OverviewWindow
+
+        if self.overview is None:
+            self.overview = OverviewWindow(self.w.lib, self.w.store.text_of, self.w.packs.scope, self.w)
+            self.overview.openAnnotation.connect(self.w.reveal_annotation)
+            self.overview.openPassage.connect(self.w.reveal_passage)
+        self.overview.show()
+        self.overview.raise_()
+        self.overview.activateWindow()

@@ -1,0 +1,163 @@
+"""The manager's screens with pytest-qt: packs in and out of the window, review, sign-off, overview."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtWidgets import QInputDialog, QMessageBox  # noqa: E402
+
+from reviewer.core.commands import AddAnnotation, UndoStack  # noqa: E402
+from reviewer.core.importing import prepare_path  # noqa: E402
+from reviewer.core.tagging import locate_quote, new_annotation  # noqa: E402
+from reviewer.export.pack import export_pack  # noqa: E402
+from reviewer.export.pack_read import read_pack  # noqa: E402
+from reviewer.store.repository import LibraryStore  # noqa: E402
+from reviewer.ui import main_window as mw  # noqa: E402
+
+QUOTES = {"Ann Auditor": [("the quality of plans is too variable", ["planning"], "improvement"),
+                          ("drift and delay mean", ["timeliness"], "priority")],
+          "Bob Auditor": [("the quality of plans is too variable", ["planning"], "improvement"),
+                          ("drift and delay mean", ["timeliness"], "improvement")]}
+
+
+def auditor_pack(folder: Path, name: str, samples: Path) -> Path:
+    """An auditor's pack made on their own machine."""
+    store = LibraryStore(folder / f"{name.split()[0]}.json")
+    try:
+        letter, _ = store.add_prepared(prepare_path(samples / "thornbury_vale_2025_focused_visit.pdf"))
+        ex = store.extracted(letter.id)
+        undo = UndoStack(store.library)
+        for quote, themes, sev in QUOTES[name]:
+            s, e = locate_quote(ex.text, quote)
+            undo.push(AddAnnotation(new_annotation(ex.text, ex.page_starts, letter.id, s, e, themes, sev, "", name)))
+        return export_pack(store, [letter.id], folder / f"{name.split()[0]}.zip", name)
+    finally:
+        store.close()
+
+
+@pytest.fixture
+def manager(qtbot, tmp_path: Path):
+    store = LibraryStore(tmp_path / "meg.json")
+    store.library.set_setting("auditor", "Meg Manager")
+    w = mw.MainWindow(store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.resize(1300, 850)
+    w.show()
+    yield w
+    w.close()
+
+
+@pytest.fixture
+def packs(tmp_path: Path, samples: Path) -> list[Path]:
+    return [auditor_pack(tmp_path, "Ann Auditor", samples), auditor_pack(tmp_path, "Bob Auditor", samples)]
+
+
+def _open(w, qtbot, paths: list[Path]) -> None:  # type: ignore[no-untyped-def]
+    w.packs.open_packs(paths)
+    qtbot.waitUntil(lambda: not w.packs.busy, timeout=15000)
+
+
+def test_opening_two_auditors_packs_shows_both_with_names(manager, qtbot, packs) -> None:  # type: ignore[no-untyped-def]
+    _open(manager, qtbot, packs)
+    lib = manager.lib
+    assert len(lib.letters) == 1 and len(lib.annotations) == 4
+    report = manager.packs.last_report
+    assert "Ann.zip" in report.text() and "Bob.zip" in report.text()
+    report.close()
+    qtbot.waitUntil(lambda: manager.layout_ is not None, timeout=10000)  # the letter opened
+    assert manager.panel.model.rowCount() == 4
+    authors = {manager.panel.model.rows[i].author for i in range(4)}
+    assert authors == {"Ann Auditor", "Bob Auditor"}
+    _open(manager, qtbot, packs)  # again: nothing doubles
+    manager.packs.last_report.close()
+    assert len(lib.annotations) == 4
+    assert manager.undo_stack.undo_label() == "Open 2 audit packs"  # the second opening changed nothing
+    manager.undo()  # one step takes both packs back
+    assert len(lib.annotations) == 0 and len(lib.letters) == 0
+
+
+def test_a_tampered_pack_is_refused_in_the_window(manager, qtbot, packs, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import zipfile
+
+    bad = tmp_path / "bad.zip"
+    with zipfile.ZipFile(packs[0]) as zin, zipfile.ZipFile(bad, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            zout.writestr(info.filename, data.replace(b"Ann Auditor", b"Eve Forger") if info.filename == "data/pack.json" else data)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, text, *a, **k: shown.append(f"{title}: {text}"))
+    _open(manager, qtbot, [packs[1], bad])
+    assert shown and "refused" in shown[0] and "changed" in shown[0] and "Nothing was imported" in shown[0]
+    assert len(manager.lib.annotations) == 0 and len(manager.lib.letters) == 0
+
+
+def test_review_sign_off_and_export_back(manager, qtbot, packs, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _open(manager, qtbot, packs[:1])
+    manager.packs.last_report.close()
+    qtbot.waitUntil(lambda: manager.layout_ is not None, timeout=10000)
+    panel = manager.panel
+    panel.select(panel.model.rows[0].id)
+    manager.actions_["agree"].trigger()
+    first = panel.model.rows[0]
+    assert manager.lib.annotations[first.id].review.status == "agreed"
+    assert manager.lib.annotations[first.id].review.reviewer == "Meg Manager"
+    panel.select(panel.model.rows[1].id)
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("Evidence is thin", True))
+    manager.actions_["challenge"].trigger()
+    second = manager.lib.annotations[panel.model.rows[1].id]
+    assert second.review.status == "challenged" and second.review.comment == "Evidence is thin"
+    qtbot.waitUntil(lambda: any(a.review for a in panel._all), timeout=2000)  # the panel refreshes after the change
+    panel.review.setCurrentIndex(panel.review.findData("challenged"))
+    assert panel.model.rowCount() == 1  # the review filter
+    panel.review.setCurrentIndex(0)
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("All seen", True))
+    manager.actions_["sign_off"].trigger()
+    letter = manager.lib.letters[manager.letter_id]
+    assert letter.signoff and letter.signoff.name == "Meg Manager" and letter.signoff.comment == "All seen"
+    qtbot.waitUntil(lambda: "Signed off by Meg Manager" in manager.counts_label.text(), timeout=2000)
+    manager.undo()
+    assert manager.lib.letters[manager.letter_id].signoff is None
+    manager.redo()
+    out = tmp_path / "back.zip"
+    manager.packs.export_to(list(manager.lib.letters), out, "Meg Manager")
+    qtbot.waitUntil(lambda: not manager.packs.busy and out.exists(), timeout=20000)
+    back = read_pack(out)
+    reviews = {a.id: a.review.status for a in back.annotations if a.review}
+    assert sorted(reviews.values()) == ["agreed", "challenged"]
+    assert back.letters[0].signoff.name == "Meg Manager"
+
+
+def test_overview_heatmap_lists_passages_and_moderation(manager, qtbot, packs) -> None:  # type: ignore[no-untyped-def]
+    _open(manager, qtbot, packs)
+    manager.packs.last_report.close()
+    qtbot.waitUntil(lambda: manager.layout_ is not None, timeout=10000)
+    manager.actions_["overview"].trigger()
+    ov = manager.reviews.overview
+    qtbot.waitExposed(ov)
+    heat = ov.maps["theme"]
+    row = heat.tab.rows.index(manager.lib.theme_label("planning"))
+    col = heat.tab.column_ids.index("improvement")
+    assert heat.table.item(row, col).text() == "2"
+    heat.table.setCurrentCell(row, col)
+    assert heat.passages.count() == 2
+    texts = [heat.passages.item(i).text() for i in range(2)]
+    assert any("Ann Auditor" in t for t in texts) and any("Bob Auditor" in t for t in texts)
+    # double-clicking a passage shows it in its letter
+    heat.passages.itemDoubleClicked.emit(heat.passages.item(0))
+    qtbot.waitUntil(lambda: bool(manager.panel.selected_ids()), timeout=5000)
+    assert manager.panel.selected_ids()[0] == heat.passages.item(0).data(Qt.ItemDataRole.UserRole + 1)
+    # moderation: one letter, one pair, timeliness agreed on the sentence, severity not
+    tree = ov.moderation.tree
+    assert tree.topLevelItemCount() == 1
+    top = tree.topLevelItem(0)
+    assert "Ann Auditor" in top.text(0) and "Bob Auditor" in top.text(0)
+    rows = {top.child(i).text(0): top.child(i) for i in range(top.childCount())}
+    assert rows["Timeliness, drift and delay"].text(1) == "1"
+    assert rows["Timeliness, drift and delay"].text(4).startswith("1.00")
+    assert any(k.startswith("Where they differ (1") for k in rows)
+    ov.close()
