@@ -20,7 +20,7 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="reviewer", description="Open the Reviewer window.")
     p.add_argument("--db", metavar="PATH", help="library file (default: REVIEWER_DB or the user data folder)")
     p.add_argument("--version", action="version", version=f"reviewer {__version__}")
-    p.add_argument("files", nargs="*", metavar="FILE", help="letters to open")
+    p.add_argument("files", nargs="*", metavar="FILE", help="letters (.pdf, .txt, .md), audit packs (.zip) or codebooks (.qdc) to open")
     return p.parse_args(list(argv))
 
 

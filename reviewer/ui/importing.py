@@ -48,6 +48,15 @@ class ImportController(QObject):
             self.open_paths([Path(folder)], open_single=False)
 
     def open_paths(self, paths: list[Path], open_single: bool = True) -> None:
+        packs = [p for p in paths if p.is_file() and p.suffix.lower() == ".zip"]
+        codebooks = [p for p in paths if p.is_file() and p.suffix.lower() == ".qdc"]
+        if packs:
+            self.w.packs.open_packs(packs)  # audit packs dropped or named on the command line
+        for c in codebooks:
+            self.w.packs.import_codebook(c)
+        paths = [p for p in paths if p not in packs and p not in codebooks]
+        if not paths:
+            return
         files: list[Path] = []
         for p in paths:
             if p.is_dir():

@@ -7,9 +7,9 @@ PyMuPDF worker; the GUI thread only snapshots the records beforehand and applies
 from __future__ import annotations
 
 import threading
-from html import escape
 from dataclasses import dataclass
 from datetime import date
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 

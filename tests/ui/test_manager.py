@@ -161,3 +161,10 @@ def test_overview_heatmap_lists_passages_and_moderation(manager, qtbot, packs) -
     assert rows["Timeliness, drift and delay"].text(4).startswith("1.00")
     assert any(k.startswith("Where they differ (1") for k in rows)
     ov.close()
+
+
+def test_a_pack_dropped_or_named_on_the_command_line_opens(manager, qtbot, packs) -> None:  # type: ignore[no-untyped-def]
+    manager.open_paths([packs[1]])  # what a drop or `reviewer PACK.zip` does
+    qtbot.waitUntil(lambda: not manager.packs.busy and len(manager.lib.annotations) == 2, timeout=15000)
+    manager.packs.last_report.close()
+    assert {a.author for a in manager.lib.annotations.values()} == {"Bob Auditor"}

@@ -1,0 +1,93 @@
+"""Time exporting and opening audit packs.
+
+    python bench/bench_packs.py [--letters N] [--every K]
+
+Builds a temporary library of N letters (the published reports in ../shared/reports, cycled,
+or the sample letters when ../shared is absent; copies get a distinct trailing byte so each is
+its own letter), tags every K-th sentence, then times: building and writing the pack, verifying
+it, and opening it into a fresh library (reading every letter again). Prints the machine too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from reviewer.core.commands import AddAnnotation, UndoStack  # noqa: E402
+from reviewer.core.importing import prepare_letter  # noqa: E402
+from reviewer.core.moderation import sentences  # noqa: E402
+from reviewer.core.tagging import new_annotation  # noqa: E402
+from reviewer.export.pack import export_pack  # noqa: E402
+from reviewer.export.pack_import import plan_pack_import  # noqa: E402
+from reviewer.export.pack_read import read_pack  # noqa: E402
+from reviewer.store.repository import LibraryStore  # noqa: E402
+
+
+def sources() -> list[Path]:
+    reports = ROOT.parent / "shared" / "reports"
+    found = sorted(reports.glob("*.pdf")) if reports.is_dir() else []
+    return found or sorted((ROOT / "sample_docs").glob("*.pdf"))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--letters", type=int, default=20)
+    ap.add_argument("--every", type=int, default=6, help="tag every K-th sentence")
+    args = ap.parse_args()
+    files = sources()
+    with tempfile.TemporaryDirectory() as tmp:
+        store = LibraryStore(Path(tmp) / "auditor.json")
+        undo = UndoStack(store.library)
+        themes = [t.id for t in store.library.active_themes()]
+        pages = 0
+        t0 = time.perf_counter()
+        for i in range(args.letters):
+            src = files[i % len(files)]
+            data = src.read_bytes() + (b"\n%" + str(i).encode() if i >= len(files) else b"")
+            prep = prepare_letter(data, f"{src.stem}-{i}.pdf")
+            letter, _ = store.add_prepared(prep)
+            pages += letter.pages
+            ex = prep.extracted
+            for j, (s, e) in enumerate(sentences(ex.text)):
+                if j % args.every == 0 and e - s > 20:
+                    ann = new_annotation(ex.text, ex.page_starts, letter.id, s, e, [themes[j % len(themes)]],
+                                         ("strength", "context", "improvement", "priority")[j % 4], "note", "Bench Auditor")
+                    undo.push(AddAnnotation(ann))
+        setup = time.perf_counter() - t0
+        n_ann = len(store.library.annotations)
+        out = Path(tmp) / "pack.zip"
+        t0 = time.perf_counter()
+        export_pack(store, list(store.library.letters), out, "Bench Auditor")
+        t_export = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        contents = read_pack(out)
+        t_verify = time.perf_counter() - t0
+        fresh = LibraryStore(Path(tmp) / "manager.json")
+        t0 = time.perf_counter()
+        plan = plan_pack_import(contents, fresh.library, fresh.extracted)
+        for prep in plan.prepared:
+            fresh.save_files(prep)
+        UndoStack(fresh.library).push(plan.command)
+        t_open = time.perf_counter() - t0
+        assert len(fresh.library.annotations) == n_ann
+        store.close()
+        fresh.close()
+        print(f"machine: {platform.machine()} {platform.system()} {platform.release()}, {os.cpu_count()} CPUs, "
+              f"Python {platform.python_version()}")
+        print(f"library: {args.letters} letters, {pages} pages, {n_ann} annotations (built in {setup:.1f} s)")
+        print(f"pack: {out.stat().st_size / 2**20:.1f} MB")
+        print(f"export pack:            {t_export:6.2f} s")
+        print(f"verify pack:            {t_verify:6.2f} s")
+        print(f"open into new library:  {t_open:6.2f} s")
+
+
+if __name__ == "__main__":
+    main()
