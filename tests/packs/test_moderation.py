@@ -7,7 +7,7 @@ import pytest
 from reviewer.core.moderation import cohen_kappa, moderate, sentences
 from reviewer.core.overview import crosstab
 
-from conftest import THORNBURY  # type: ignore[import-not-found]
+from pack_desks import THORNBURY  # type: ignore[import-not-found]
 
 
 def test_cohen_kappa_known_values() -> None:

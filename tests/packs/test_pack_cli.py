@@ -8,7 +8,7 @@ from pathlib import Path
 
 from reviewer.cli.main import main
 
-from conftest import THORNBURY  # type: ignore[import-not-found]
+from pack_desks import THORNBURY  # type: ignore[import-not-found]
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]

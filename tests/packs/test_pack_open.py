@@ -13,7 +13,7 @@ from reviewer.core.review import review_command, signoff_command
 from reviewer.export.pack import export_pack
 from reviewer.export.pack_read import PackError, read_pack
 
-from conftest import EASTMERE, THORNBURY, Desk  # type: ignore[import-not-found]
+from pack_desks import EASTMERE, THORNBURY, Desk  # type: ignore[import-not-found]
 
 
 def _export(desk: Desk, path: Path) -> Path:
