@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from reviewer.core.codebook import severities
@@ -25,8 +26,12 @@ blockquote p{margin:.2em 0}.meta{color:#555;font-size:.88em}.note{font-size:.93e
 """
 
 
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
 def _e(text: object) -> str:
-    return escape(str(text), quote=True)
+    """Escaped for HTML, with control characters and bidi overrides (which can disguise text) removed."""
+    return escape(_UNSAFE.sub("", str(text)), quote=True)
 
 
 def _review_html(s: Summary) -> list[str]:

@@ -134,3 +134,25 @@ def test_codebook_qdc_round_trip(ann_with_work) -> None:  # type: ignore[no-unty
     codes = read_qdc(data)
     assert len(codes) == len(ann_with_work.lib.active_themes())
     assert codes[0].name == ann_with_work.lib.active_themes()[0].label
+
+
+def test_hostile_notes_keep_every_export_valid(ann_with_work, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    desk = ann_with_work
+    lid = next(iter(desk.lib.letters))
+    nasty = "\x00NUL \u202eRTL override <script>alert(1)</script> =cmd|' /C calc'!A0 " + "x" * 10_000
+    desk.tag(lid, "Inspectors looked at", ["voice"], "context", nasty)
+    out = export_pack(desk.store, list(desk.lib.letters), tmp_path / "nasty.zip", "Ann Auditor")
+    z = zipfile.ZipFile(out)
+    html = z.read("summary.html").decode("utf-8")
+    assert "<script>alert" not in html and "\x00" not in html
+    (tmp_path / "n.xlsx").write_bytes(z.read("annotations.xlsx"))
+    ws = openpyxl.load_workbook(tmp_path / "n.xlsx")["Annotations"]
+    assert not any(c.data_type == "f" for row in ws.iter_rows() for c in row)
+    qde = zipfile.ZipFile(io.BytesIO(z.read("project.qdpx"))).read("project.qde")
+    assert b"\x00" not in qde
+    if (SCHEMAS / "Project.xsd").is_file():
+        _schema("Project.xsd").validate(io.BytesIO(qde))
+    else:  # still well-formed XML without the schema
+        from xml.etree import ElementTree
+
+        ElementTree.fromstring(qde)
