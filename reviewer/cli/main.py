@@ -214,7 +214,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     store: LibraryStore | None = None
     try:
         if packs.needs_store(args):
-            store = open_store(args.db)
+            store = open_store(args.db, program="cli")
         code = HANDLERS[args.command](store, args)  # type: ignore[arg-type]
         if store is not None and store.write_error:
             raise CliError(store.write_error)

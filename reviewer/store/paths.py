@@ -39,9 +39,9 @@ def seed_samples(store: LibraryStore) -> list[str]:
     return problems
 
 
-def open_store(db: str | None) -> LibraryStore:
+def open_store(db: str | None, program: str = "app") -> LibraryStore:
     path, is_default = resolve_library_path(db)
-    store = LibraryStore(path)
+    store = LibraryStore(path, program)
     if store.created and is_default:
         seed_samples(store)
     return store

@@ -28,6 +28,7 @@ from reviewer.core.library import Change, Library
 from reviewer.core.model import Annotation, Letter, Theme
 from reviewer.core.tagging import reanchor_all
 from reviewer.store.files import atomic_write_bytes
+from reviewer.store.lock import LibraryLock, LibraryLocked
 from reviewer.store.storage import AtomicJSONStorage, LibraryDamaged
 
 SCHEMA_VERSION = 1
@@ -43,8 +44,12 @@ class LibraryError(Exception):
     """A library that cannot be used (damaged, too new, unwritable); the message is for the user."""
 
 
+class LibraryInUse(LibraryError):
+    """Another Reviewer (window or command line) has the library open."""
+
+
 class LibraryStore:
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, program: str = "app") -> None:
         self.path = Path(path).expanduser().resolve()
         self.files_dir = self.path.with_name(self.path.stem + "-letters")
         self.created = not self.path.exists() or self.path.stat().st_size == 0
@@ -60,11 +65,20 @@ class LibraryStore:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise LibraryError(f"cannot create the folder for {self.path}: {exc.strerror or exc}") from None
+        self.lock = LibraryLock(self.path, program)
+        try:
+            self.lock.acquire()  # one writer: a second copy is told who has the library open
+        except LibraryLocked as exc:
+            raise LibraryInUse(str(exc)) from None
         try:
             self._db = TinyDB(self.path, storage=_Cache(AtomicJSONStorage))
             self._load()
         except LibraryDamaged as exc:
+            self.lock.release()
             raise LibraryError(str(exc)) from None
+        except LibraryError:
+            self.lock.release()
+            raise
         self.library.subscribe(self._on_change)
         self._thread = threading.Thread(target=self._writer, name="library-writer", daemon=True)
         self._thread.start()
@@ -179,6 +193,8 @@ class LibraryStore:
             self.flush()
             self._queue.put(None)
             self._thread.join(timeout=10)
+        if not self._retry:  # unsaved changes keep the lock until the process ends
+            self.lock.release()
 
     # ------------------------------------------------------------ letters and their files
     def letter_file(self, letter: Letter) -> Path:

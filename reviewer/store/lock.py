@@ -1,0 +1,122 @@
+"""One writer per library: a lock file held with an operating-system lock.
+
+The OS lock (``fcntl.flock`` on POSIX, ``msvcrt.locking`` on Windows) is released by the system
+when the holding process ends, however it ends, so a lock left by a crash or a kill is never in
+the way: the next Reviewer simply takes it. The file itself says who holds it (user, machine,
+process, since when), so a second copy of the app, the command line, or a colleague opening the
+same library on a shared folder is told exactly who has it open.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import socket
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import IO, Any
+
+_LOCK_OFFSET = 1 << 20  # Windows locks a byte range: lock one far past the text so the holder stays readable
+
+
+class LibraryLocked(Exception):
+    """The library is open in another Reviewer; the message says who has it."""
+
+
+def lock_path(library: Path) -> Path:
+    return library.with_name(library.name + ".lock")
+
+
+def _os_lock(fh: IO[bytes]) -> None:
+    if os.name == "nt":  # pragma: no cover - exercised on Windows
+        import msvcrt
+
+        fh.seek(_LOCK_OFFSET)
+        msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
+        fh.seek(0)
+    else:
+        import fcntl
+
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def _os_unlock(fh: IO[bytes]) -> None:
+    try:
+        if os.name == "nt":  # pragma: no cover
+            import msvcrt
+
+            fh.seek(_LOCK_OFFSET)
+            msvcrt.locking(fh.fileno(), msvcrt.LK_UNLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+    except OSError:
+        pass
+
+
+def _holder_text(info: dict[str, Any]) -> str:
+    who = info.get("user") or "someone"
+    host = info.get("host") or "another computer"
+    since = str(info.get("since") or "")[:16].replace("T", " ")
+    me = socket.gethostname()
+    where = "on this computer" if host == me else f"on {host}"
+    what = "the command line" if info.get("program") == "cli" else "Reviewer"
+    return f"{who} {where} has it open in {what} (process {info.get('pid', '?')}" + (f", since {since} UTC)" if since else ")")
+
+
+class LibraryLock:
+    def __init__(self, library: Path, program: str = "app") -> None:
+        self.path = lock_path(library)
+        self.library = library
+        self.program = program
+        self._fh: IO[bytes] | None = None
+
+    def acquire(self) -> None:
+        try:
+            fh = open(self.path, "a+b")  # noqa: SIM115 - held open for the life of the lock
+        except OSError as exc:
+            raise LibraryLocked(f"cannot create the lock file {self.path}: {exc.strerror or exc}") from None
+        try:
+            _os_lock(fh)
+        except OSError:
+            fh.seek(0)
+            try:
+                info = json.loads(fh.read(4096).decode("utf-8") or "{}")
+            except (ValueError, UnicodeDecodeError):
+                info = {}
+            fh.close()
+            raise LibraryLocked(
+                f"the library {self.library} is in use: {_holder_text(info)}. Close it there first; "
+                "two copies writing one library would overwrite each other's work"
+            ) from None
+        info = {"pid": os.getpid(), "host": socket.gethostname(), "user": _user(), "program": self.program,
+                "since": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+        fh.seek(0)
+        fh.truncate()
+        fh.write(json.dumps(info).encode("utf-8"))
+        fh.flush()
+        self._fh = fh
+
+    def release(self) -> None:
+        fh, self._fh = self._fh, None
+        if fh is None:
+            return
+        _os_unlock(fh)
+        fh.close()
+        try:
+            self.path.unlink()
+        except OSError:
+            pass
+
+    @property
+    def held(self) -> bool:
+        return self._fh is not None
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name in some service accounts
+        return "someone"

@@ -1,0 +1,42 @@
+"""A process that writes to a library as fast as it can, printing each change once it is durable.
+
+Run as ``python crash_writer.py LIBRARY``; the crash tests kill it with SIGKILL at random moments.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from reviewer.core.commands import AddAnnotation, EditAnnotation, UndoStack, edited  # noqa: E402
+from reviewer.core.tagging import new_annotation  # noqa: E402
+from reviewer.store.repository import LibraryStore  # noqa: E402
+
+
+def main() -> None:
+    store = LibraryStore(Path(sys.argv[1]))
+    lib = store.library
+    letter = next(iter(lib.letters.values()))
+    ex = store.extracted(letter.id)
+    assert ex is not None
+    undo = UndoStack(lib)
+    print("ready", flush=True)
+    i = 0
+    while True:
+        s = (i * 37) % max(1, len(ex.text) - 40)
+        ann = new_annotation(ex.text, ex.page_starts, letter.id, s, s + 30, ["planning"], "improvement",
+                             f"note {i}", "Crash Tester")
+        undo.push(AddAnnotation(ann))
+        if i % 3 == 0:  # edits too, so records are rewritten as well as added
+            undo.push(EditAnnotation(ann, edited(ann, note=f"edited {i}")))
+        if i % 2 == 0:
+            store.flush()  # acknowledged: on disk from here on
+            print(f"ack {ann.id} {'edited' if i % 3 == 0 else 'new'} {i}", flush=True)
+        i += 1
+
+
+if __name__ == "__main__":
+    main()

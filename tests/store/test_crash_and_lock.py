@@ -1,0 +1,110 @@
+"""Kill -9 while writing never loses an acknowledged change nor the file; one writer per library."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from reviewer.cli.main import main as cli
+from reviewer.core.importing import prepare_path
+from reviewer.store.lock import lock_path
+from reviewer.store.repository import LibraryInUse, LibraryStore
+
+WRITER = Path(__file__).with_name("crash_writer.py")
+posix_only = pytest.mark.skipif(os.name != "posix", reason="SIGKILL and fork semantics are POSIX")
+
+
+def _library(tmp_path: Path, samples: Path) -> Path:
+    path = tmp_path / "lib.json"
+    store = LibraryStore(path)
+    store.add_prepared(prepare_path(samples / "thornbury_vale_2025_focused_visit.pdf"))
+    store.close()
+    return path
+
+
+def _start(path: Path) -> subprocess.Popen[str]:
+    proc = subprocess.Popen([sys.executable, str(WRITER), str(path)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, bufsize=1)
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    assert line.strip() == "ready", proc.stderr.read() if proc.stderr else line
+    return proc
+
+
+@posix_only
+def test_kill_storm_never_loses_acknowledged_work(tmp_path: Path, samples: Path) -> None:
+    path = _library(tmp_path, samples)
+    rng = random.Random(20261122)
+    acked: dict[str, str] = {}
+    for _round in range(12):
+        proc = _start(path)
+        lines: list[str] = []
+        reader = threading.Thread(target=lambda: lines.extend(proc.stdout), daemon=True)  # type: ignore[arg-type]
+        reader.start()
+        time.sleep(rng.uniform(0.05, 0.6))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        reader.join(5)
+        for line in lines:
+            if line.startswith("ack "):
+                _, aid, kind, i = line.split()
+                acked[aid] = f"edited {i}" if kind == "edited" else f"note {i}"
+        store = LibraryStore(path)  # opens every time: the lock left by the kill is no obstacle
+        try:
+            for aid, note in acked.items():
+                assert aid in store.library.annotations, f"acknowledged annotation {aid} lost"
+                assert store.library.annotations[aid].note == note
+        finally:
+            store.close()
+    assert len(acked) > 12  # the writers did get work acknowledged between kills
+
+
+def test_a_second_store_on_the_same_library_is_refused(tmp_path: Path, samples: Path) -> None:
+    path = _library(tmp_path, samples)
+    first = LibraryStore(path)
+    try:
+        with pytest.raises(LibraryInUse) as err:
+            LibraryStore(path)
+        assert "in use" in str(err.value) and "this computer" in str(err.value)
+        before = path.read_bytes()
+        assert path.read_bytes() == before  # the refused copy wrote nothing
+    finally:
+        first.close()
+    assert not lock_path(path).exists()
+    LibraryStore(path).close()  # free again once the first is closed
+
+
+def test_the_command_line_is_told_the_library_is_in_use(tmp_path: Path, samples: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = _library(tmp_path, samples)
+    held = LibraryStore(path)
+    try:
+        code = cli(["tag", "--db", str(path), "thornbury", "--quote", "Too many plans", "--theme", "planning",
+                    "--severity", "improvement"])
+        err = capsys.readouterr().err
+        assert code == 1 and "in use" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    finally:
+        held.close()
+
+
+@posix_only
+def test_a_lock_left_by_a_killed_process_is_recovered(tmp_path: Path, samples: Path) -> None:
+    path = _library(tmp_path, samples)
+    proc = _start(path)
+    try:
+        with pytest.raises(LibraryInUse) as err:
+            LibraryStore(path)
+        assert f"process {proc.pid}" in str(err.value)
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    assert lock_path(path).exists()  # the dead writer's lock file is still there...
+    store = LibraryStore(path)  # ...and is taken over
+    store.close()
