@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reviewer import __version__
-from reviewer.cli import packs
+from reviewer.cli import backups, packs
 from reviewer.cli.resolve import CliError, resolve_letter
 from reviewer.core.codebook import LookupFailed, find_theme, severities, severity
 from reviewer.core.commands import AddAnnotation, UndoStack
@@ -24,7 +24,7 @@ from reviewer.export.summary_files import FORMATS, export_summary
 from reviewer.store.paths import open_store
 from reviewer.store.repository import LibraryError, LibraryStore
 
-COMMANDS = ("add", "list", "tag", "annotations", "export", "themes") + packs.COMMANDS
+COMMANDS = ("add", "list", "tag", "annotations", "export", "themes", "backups") + packs.COMMANDS
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -61,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     th = sub.add_parser("themes", parents=[common], help="list the codebook's themes and severities")
     th.add_argument("--json", action="store_true")
     packs.add_parsers(sub, common)
+    backups.add_parser(sub, common)
     return p
 
 
@@ -206,14 +207,14 @@ def cmd_themes(store: LibraryStore, args: argparse.Namespace) -> int:
 
 
 HANDLERS = {"add": cmd_add, "list": cmd_list, "tag": cmd_tag, "annotations": cmd_annotations,
-            "export": cmd_export, "themes": cmd_themes, **packs.HANDLERS}
+            "export": cmd_export, "themes": cmd_themes, "backups": backups.cmd_backups, **packs.HANDLERS}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     store: LibraryStore | None = None
     try:
-        if packs.needs_store(args):
+        if packs.needs_store(args) and args.command != "backups":  # backups works on a damaged library
             store = open_store(args.db, program="cli")
         code = HANDLERS[args.command](store, args)  # type: ignore[arg-type]
         if store is not None and store.write_error:

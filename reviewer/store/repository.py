@@ -27,6 +27,7 @@ from reviewer.core.importing import Extracted, PreparedLetter, extract
 from reviewer.core.library import Change, Library
 from reviewer.core.model import Annotation, Letter, Theme
 from reviewer.core.tagging import reanchor_all
+from reviewer.store.backups import good_backups, take_backup
 from reviewer.store.files import atomic_write_bytes
 from reviewer.store.lock import LibraryLock, LibraryLocked
 from reviewer.store.storage import AtomicJSONStorage, LibraryDamaged
@@ -42,6 +43,18 @@ class _Cache(CachingMiddleware):
 
 class LibraryError(Exception):
     """A library that cannot be used (damaged, too new, unwritable); the message is for the user."""
+
+
+class LibraryDamagedError(LibraryError):
+    """The library file is damaged and was left untouched; ``backups`` are the good ones, newest first."""
+
+    def __init__(self, message: str, path: Path) -> None:
+        self.backups = good_backups(path)
+        if self.backups:
+            message += (f". The newest good backup is from {self.backups[0].describe()}: "
+                        "restore it from the window, or with `reviewer backups --restore`")
+        super().__init__(message)
+        self.path = path
 
 
 class LibraryInUse(LibraryError):
@@ -75,10 +88,15 @@ class LibraryStore:
             self._load()
         except LibraryDamaged as exc:
             self.lock.release()
-            raise LibraryError(str(exc)) from None
+            raise LibraryDamagedError(str(exc), self.path) from None
         except LibraryError:
             self.lock.release()
             raise
+        if not self.created:
+            try:
+                take_backup(self.path)  # the state as it was opened, checked and good
+            except OSError:
+                pass  # a backup that cannot be written must not stop the auditor's work
         self.library.subscribe(self._on_change)
         self._thread = threading.Thread(target=self._writer, name="library-writer", daemon=True)
         self._thread.start()
@@ -107,7 +125,8 @@ class LibraryStore:
             annotations = [Annotation.from_dict(d) for d in rows["annotations"]]
             themes = [Theme.from_dict(d) for d in rows["themes"]]
         except (KeyError, TypeError, ValueError) as exc:
-            raise LibraryError(f"the library {self.path} has a damaged record ({exc}); it has been left untouched") from None
+            raise LibraryDamagedError(f"the library {self.path} has a damaged record ({exc}); it has been left untouched",
+                                      self.path) from None
         settings = {str(d["key"]): str(d.get("value", "")) for d in rows["settings"]}
         self.library.load(letters, annotations, themes, settings)
 
@@ -194,6 +213,10 @@ class LibraryStore:
             self._queue.put(None)
             self._thread.join(timeout=10)
         if not self._retry:  # unsaved changes keep the lock until the process ends
+            try:
+                take_backup(self.path, min_age=600)  # a long session also gets a backup as it ends
+            except OSError:
+                pass
             self.lock.release()
 
     # ------------------------------------------------------------ letters and their files

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from reviewer import __version__
 from reviewer.store.paths import open_store
-from reviewer.store.repository import LibraryError, LibraryStore
+from reviewer.store.backups import restore
+from reviewer.store.repository import LibraryDamagedError, LibraryError, LibraryStore
 
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:
@@ -32,9 +33,18 @@ def open_library_interactively(db: str | None) -> LibraryStore | None:
         except LibraryError as exc:
             box = QMessageBox(QMessageBox.Icon.Critical, "Reviewer — library cannot be opened",
                               f"{exc}\n\nNothing has been changed. You can open or create another library file.")
+            good = exc.backups if isinstance(exc, LibraryDamagedError) else []
+            restore_btn = box.addButton(f"Restore Backup from {good[0].describe()}", QMessageBox.ButtonRole.AcceptRole) \
+                if good else None
             other = box.addButton("Open Another Library…", QMessageBox.ButtonRole.AcceptRole)
             box.addButton(QMessageBox.StandardButton.Close)
             box.exec()
+            if restore_btn is not None and box.clickedButton() is restore_btn:
+                aside = restore(exc.path, good[0].path)  # type: ignore[union-attr]
+                QMessageBox.information(None, "Reviewer — backup restored",
+                                        f"The library was restored from the backup of {good[0].describe()}.\n\n"
+                                        f"The damaged file has been kept as {aside}.")
+                continue
             if box.clickedButton() is not other:
                 return None
             path, _ = QFileDialog.getSaveFileName(None, "Library file", str(Path.home() / "reviewer-library.json"),

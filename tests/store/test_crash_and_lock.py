@@ -108,3 +108,33 @@ def test_a_lock_left_by_a_killed_process_is_recovered(tmp_path: Path, samples: P
     assert lock_path(path).exists()  # the dead writer's lock file is still there...
     store = LibraryStore(path)  # ...and is taken over
     store.close()
+
+
+def test_backups_rotate_and_a_damaged_library_is_restored(tmp_path: Path, samples: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from reviewer.store.backups import KEEP, all_backups, take_backup
+    from reviewer.store.repository import LibraryDamagedError
+
+    path = _library(tmp_path, samples)
+    store = LibraryStore(path)  # opening a changed library takes a backup
+    store.close()
+    assert len(all_backups(path)) == 1
+    for i in range(KEEP + 5):  # bounded: only the newest KEEP are kept
+        path.write_bytes(path.read_bytes().replace(b'"themes"', b'"themes"', 1) + b" " * (i + 1))
+        take_backup(path)
+    assert len(all_backups(path)) == KEEP
+    good = path.read_bytes()
+    path.write_bytes(good[: len(good) // 2])  # damaged: half a file
+    damaged = path.read_bytes()
+    with pytest.raises(LibraryDamagedError) as err:
+        LibraryStore(path)
+    assert "newest good backup" in str(err.value) and err.value.backups
+    assert path.read_bytes() == damaged  # never written over
+    code = cli(["tag", "--db", str(path), "thornbury", "--quote", "x", "--theme", "planning", "--severity", "context"])
+    assert code == 1 and "reviewer backups --restore" in capsys.readouterr().err
+    assert cli(["backups", "--db", str(path)]) == 0 and "letters" in capsys.readouterr().out
+    assert cli(["backups", "--db", str(path), "--restore"]) == 0
+    assert "kept as" in capsys.readouterr().out
+    assert list(tmp_path.glob("lib.json.damaged-*"))[0].read_bytes() == damaged  # kept aside, not deleted
+    store = LibraryStore(path)
+    assert len(store.library.letters) == 1
+    store.close()

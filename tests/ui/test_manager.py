@@ -168,3 +168,31 @@ def test_a_pack_dropped_or_named_on_the_command_line_opens(manager, qtbot, packs
     qtbot.waitUntil(lambda: not manager.packs.busy and len(manager.lib.annotations) == 2, timeout=15000)
     manager.packs.last_report.close()
     assert {a.author for a in manager.lib.annotations.values()} == {"Bob Auditor"}
+
+
+def test_window_offers_the_newest_backup_of_a_damaged_library(qtbot, tmp_path: Path, samples: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from reviewer.ui.app import open_library_interactively
+
+    path = tmp_path / "lib.json"
+    store = LibraryStore(path)
+    store.add_prepared(prepare_path(samples / "thornbury_vale_2025_focused_visit.pdf"))
+    store.close()
+    LibraryStore(path).close()  # opened again: a backup of the good state
+    path.write_bytes(b'{"letters": {"1": {"id": ')  # damaged
+    offered: list[str] = []
+
+    def click_restore(box):  # type: ignore[no-untyped-def]
+        offered.extend(b.text() for b in box.buttons())
+        next(b for b in box.buttons() if b.text().startswith("Restore Backup")).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", click_restore)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    restored = open_library_interactively(str(path))
+    assert restored is not None
+    try:
+        assert any(t.startswith("Restore Backup from") for t in offered)
+        assert len(restored.library.letters) == 1
+        assert list(tmp_path.glob("lib.json.damaged-*"))
+    finally:
+        restored.close()
