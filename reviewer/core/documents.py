@@ -109,6 +109,25 @@ def _clean(text: str, encoding: str, name: str, notes: list[str] | None = None) 
 # ---------------------------------------------------------------- PDF files
 
 
+class EncryptedPdf(DocumentError):
+    """A PDF that needs a password to be read."""
+
+
+def decrypt_pdf(data: bytes, password: str, name: str = "file") -> bytes:
+    """The PDF without its encryption, given its password; the library keeps this copy."""
+    try:
+        doc = pymupdf.open(stream=data, filetype="pdf")
+    except Exception as exc:  # noqa: BLE001
+        raise DocumentError(f"{name} is not a readable PDF: {exc}") from None
+    try:
+        if doc.needs_pass and not doc.authenticate(password):
+            raise EncryptedPdf(f"the password for {name} is not right")
+        # no_new_id: the same file and password always give the same bytes, so the same letter id
+        return doc.tobytes(encryption=pymupdf.PDF_ENCRYPT_NONE, garbage=1, deflate=True, no_new_id=True)
+    finally:
+        doc.close()
+
+
 def open_pdf(data: bytes, name: str = "file") -> pymupdf.Document:
     if not data:
         raise DocumentError(f"{name} is empty (0 bytes): there is no letter in it")
@@ -118,7 +137,8 @@ def open_pdf(data: bytes, name: str = "file") -> pymupdf.Document:
         raise DocumentError(f"{name} is not a readable PDF (damaged or not a PDF): {exc}") from None
     if doc.needs_pass:
         doc.close()
-        raise DocumentError(f"{name} is encrypted: it needs a password, which Reviewer cannot supply")
+        raise EncryptedPdf(f"{name} is encrypted: it needs its password to be opened "
+                           "(in the window you are asked for it; the command line cannot ask)")
     if doc.page_count == 0:
         doc.close()
         raise DocumentError(f"{name} is a PDF with no pages (it may be truncated)")

@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
-from reviewer.core.documents import SUPPORTED_SUFFIXES
-from reviewer.core.importing import PreparedLetter
+from reviewer.core.documents import SUPPORTED_SUFFIXES, decrypt_pdf
+from reviewer.core.importing import PreparedLetter, prepare_letter, read_file
 from reviewer.store.repository import LibraryError
 
 if TYPE_CHECKING:
@@ -31,6 +31,7 @@ class ImportController(QObject):
         worker.imported.connect(self._imported)
         worker.import_failed.connect(self._import_failed)
         worker.import_finished.connect(self._import_finished)
+        worker.needs_password.connect(self.ask_password)
 
     def open_files_dialog(self) -> None:
         start = str(self.w.settings.value("paths/last_open", str(Path.home())))
@@ -96,6 +97,31 @@ class ImportController(QObject):
     def _import_failed(self, name: str, message: str) -> None:
         self._import_errors.append(message)
         self._open_after_import.discard(name)
+
+    def ask_password(self, path: str, attempt: int = 1, message: str = "") -> None:
+        """An encrypted PDF: ask for its password, then read it on the worker; the library keeps it decrypted."""
+        name = Path(path).name
+        prompt = (f"{message}\n\n" if message else "") + f"{name} is protected by a password.\nPassword:"
+        password, ok = QInputDialog.getText(self.w, "Password needed", prompt, QLineEdit.EchoMode.Password)
+        if not ok:
+            self.w.statusBar().showMessage(f"{name} was not opened: no password given.", 6000)
+            return
+        out: list[PreparedLetter] = []
+
+        def job() -> None:
+            data = read_file(Path(path))
+            out.append(prepare_letter(decrypt_pdf(data, password, name), name))
+
+        def done(error: str) -> None:
+            if out:
+                self._open_after_import.add(out[0].letter.source)
+                self._imported(out[0])
+            elif "password" in error and attempt < 3:
+                self.ask_password(path, attempt + 1, error)
+            else:
+                QMessageBox.warning(self.w, "Letter not opened", error)
+
+        self.w.host.run_call(job, done)
 
     def _import_finished(self, added: int, failed: int) -> None:
         self.w.progress.hide()

@@ -15,7 +15,7 @@ import pymupdf
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 
-from reviewer.core.documents import DocumentError
+from reviewer.core.documents import DocumentError, EncryptedPdf
 from reviewer.core.importing import layout_for, prepare_path
 
 
@@ -41,6 +41,7 @@ class PdfWorker(QObject):
     import_progress = Signal(int, int, str)
     imported = Signal(object)  # PreparedLetter
     import_failed = Signal(str, str)  # file name, message
+    needs_password = Signal(str)  # path of an encrypted PDF: the GUI asks for its password
     import_finished = Signal(int, int)  # added, failed
     call_done = Signal(object, str)  # callback, error
 
@@ -112,6 +113,8 @@ class PdfWorker(QObject):
         try:
             self.imported.emit(prepare_path(path))
             self._done += 1
+        except EncryptedPdf:
+            self.needs_password.emit(str(path))
         except DocumentError as exc:
             self._failed += 1
             self.import_failed.emit(path.name, str(exc))

@@ -1,0 +1,81 @@
+"""Kill -9 storm: start a process writing to a library, SIGKILL it at a random moment, reopen, repeat.
+
+    python bench/kill_storm.py [--rounds 300] [--max-delay 0.8]
+
+Every round checks that the library opens and holds every change the writer acknowledged
+(printed after ``flush()`` returned) with its latest content. POSIX only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from reviewer.core.importing import prepare_path  # noqa: E402
+from reviewer.store.repository import LibraryStore  # noqa: E402
+
+WRITER = ROOT / "tests" / "store" / "crash_writer.py"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rounds", type=int, default=300)
+    ap.add_argument("--max-delay", type=float, default=0.8)
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args()
+    rng = random.Random(args.seed)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "lib.json"
+        store = LibraryStore(path)
+        store.add_prepared(prepare_path(ROOT / "sample_docs" / "thornbury_vale_2025_focused_visit.pdf"))
+        store.close()
+        acked: dict[str, str] = {}
+        failures = 0
+        t0 = time.perf_counter()
+        for r in range(1, args.rounds + 1):
+            proc = subprocess.Popen([sys.executable, str(WRITER), str(path)], stdout=subprocess.PIPE,
+                                    stderr=subprocess.DEVNULL, text=True)
+            lines: list[str] = []
+            reader = threading.Thread(target=lambda p=proc: lines.extend(p.stdout), daemon=True)  # type: ignore[arg-type]
+            reader.start()
+            time.sleep(rng.uniform(0.0, args.max_delay))
+            proc.send_signal(signal.SIGKILL)
+            proc.wait()
+            reader.join(5)
+            for line in lines:
+                if line.startswith("ack "):
+                    _, aid, kind, i = line.split()
+                    acked[aid] = f"edited {i}" if kind == "edited" else f"note {i}"
+            try:
+                check = LibraryStore(path)
+            except Exception as exc:  # noqa: BLE001
+                print(f"round {r}: the library did not open: {exc}")
+                failures += 1
+                continue
+            lost = [a for a, note in acked.items()
+                    if a not in check.library.annotations or check.library.annotations[a].note != note]
+            n = len(check.library.annotations)
+            check.close()
+            if lost:
+                failures += 1
+                print(f"round {r}: {len(lost)} acknowledged change(s) lost")
+            if r % 50 == 0:
+                print(f"{r} rounds, {len(acked)} acknowledged annotations, {n} in the library, "
+                      f"{failures} failures, {time.perf_counter() - t0:.0f} s")
+        print(f"done: {args.rounds} kills, {failures} failures, {len(acked)} acknowledged changes all present"
+              if not failures else f"done: {failures} failures in {args.rounds} kills")
+        return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
