@@ -47,6 +47,7 @@ class LibraryPanel(QWidget):
         for c in range(1, self.model.columnCount()):
             h.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         h.setHighlightSections(False)
+        h.setResizeContentsPrecision(40)  # size columns from the first rows, not all 500 letters
         self.table.activated.connect(self._activated)
         self.table.doubleClicked.connect(self._activated)
         lay = QVBoxLayout(self)

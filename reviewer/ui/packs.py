@@ -19,15 +19,11 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from reviewer.core.commands import Batch, Command, PutTheme
 from reviewer.core.importing import PreparedLetter
 from reviewer.core.library import Library
-from reviewer.core.merge import MergeReport
 from reviewer.core.model import Letter
-from reviewer.export.common import write_atomic
-from reviewer.export.pack import export_pack
-from reviewer.export.pack_import import plan_pack_import, prepare_pack_letters
-from reviewer.export.pack_read import PackContents, read_pack
-from reviewer.export.refiqda import CodebookError, read_qdc, themes_from_qdc, to_qdc
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the writers and readers are imported when first used: start-up stays quick
+    from reviewer.core.merge import MergeReport
+    from reviewer.export.pack_read import PackContents
     from reviewer.ui.main_window import MainWindow
 
 
@@ -87,6 +83,8 @@ class PackController(QObject):
         self.export_to(ids, Path(path), who)
 
     def export_to(self, ids: list[str], path: Path, auditor: str, title: str = "Audit pack") -> None:
+        from reviewer.export.pack import export_pack
+
         w = self.w
         lib, store = w.lib, w.store
         snap = Library()
@@ -122,6 +120,9 @@ class PackController(QObject):
     def open_packs(self, paths: list[Path]) -> None:
         if self.busy:
             return
+        from reviewer.export.pack_import import prepare_pack_letters
+        from reviewer.export.pack_read import read_pack
+
         known = set(self.w.lib.letters)
         results: list[tuple[PackContents, dict[str, PreparedLetter]]] = []
         self._start(f"Checking {len(paths)} pack(s)", len(paths))
@@ -135,6 +136,8 @@ class PackController(QObject):
         self.w.host.run_call(job, lambda err: self._opened(results, err))
 
     def _opened(self, results: list[tuple[PackContents, dict[str, PreparedLetter]]], error: str) -> None:
+        from reviewer.export.pack_import import plan_pack_import
+
         self._finish()
         w = self.w
         if error:
@@ -187,6 +190,9 @@ class PackController(QObject):
 
     # ------------------------------------------------------------ codebook
     def export_codebook_dialog(self) -> None:
+        from reviewer.export.common import write_atomic
+        from reviewer.export.refiqda import to_qdc
+
         start = Path(str(self.w.settings.value("paths/last_pack", str(Path.home())))) / "reviewer-codebook.qdc"
         path, _ = QFileDialog.getSaveFileName(self.w, "Export codebook (REFI-QDA)", str(start), "REFI-QDA codebook (*.qdc)")
         if not path:
@@ -206,6 +212,8 @@ class PackController(QObject):
             self.import_codebook(Path(path))
 
     def import_codebook(self, path: Path) -> None:
+        from reviewer.export.refiqda import CodebookError, read_qdc, themes_from_qdc
+
         lib = self.w.lib
         try:
             codes = read_qdc(path.read_bytes())
