@@ -46,9 +46,10 @@ sys.exit(ui.main(["--db", sys.argv[1]]))
 """
 
 
-def build(path: Path, n: int) -> None:
+def build(path: Path, n: int, annotations: int = 0) -> None:
     from reviewer.core.documents import content_id
     from reviewer.core.importing import prepare_path
+    from reviewer.core.tagging import new_annotation
     from reviewer.store.repository import LibraryStore
 
     store = LibraryStore(path)
@@ -58,6 +59,12 @@ def build(path: Path, n: int) -> None:
         letter = dataclasses.replace(base.letter, id=content_id(data), title=f"{base.letter.title} {i}")
         prep = dataclasses.replace(base, letter=letter, data=data)
         store.add_prepared(prep)
+        ex = prep.extracted
+        per = annotations // n + (1 if i < annotations % n else 0)
+        for j in range(per):
+            s = (j * 211) % max(1, len(ex.text) - 60)
+            store.library.put_annotation(new_annotation(ex.text, ex.page_starts, letter.id, s, s + 50,
+                                                        ["planning"], "improvement", f"note {j}", "Bench"))
     store.close()
 
 
@@ -79,13 +86,14 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--letters", type=int, default=500)
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--annotations", type=int, default=0, help="annotations spread over the letters")
     args = ap.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory() as tmp:
         lib = Path(tmp) / "library.json"
         t0 = time.perf_counter()
-        build(lib, args.letters)
-        print(f"library of {args.letters} letters built in {time.perf_counter() - t0:.1f} s "
+        build(lib, args.letters, args.annotations)
+        print(f"library of {args.letters} letters and {args.annotations} annotations built in {time.perf_counter() - t0:.1f} s "
               f"({lib.stat().st_size / 2**20:.1f} MB)")
         os.environ["HOME"] = tmp  # QSettings of the run stay in the temporary folder
         bare = [timed(BARE) for _ in range(args.runs)]

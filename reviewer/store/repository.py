@@ -186,20 +186,26 @@ class LibraryStore:
         for (table, key), doc in latest.items():
             by_table.setdefault(table, []).append((key, doc))
         for table, entries in by_table.items():
+            # One removal and one insertion per table and batch: TinyDB copies the whole table on
+            # every operation, so per-record operations would make a batch quadratic.
             tbl = self._db.table(table)
             ids = self._doc_ids.setdefault(table, {})
-            removed = [ids.pop(k) for k, d in entries if d is None and k in ids]
-            if removed:
-                tbl.remove(doc_ids=removed)
+            stale = [ids[k] for k, _ in entries if k in ids]
+            for key, doc in entries:
+                if doc is None:
+                    ids.pop(key, None)
+            if stale:
+                tbl.remove(doc_ids=stale)
+            fresh = []
             for key, doc in entries:
                 if doc is None:
                     continue
-                if key in ids:
-                    tbl.remove(doc_ids=[ids[key]])
-                else:
+                if key not in ids:
                     ids[key] = self._next_id.get(table, 1)
                     self._next_id[table] = ids[key] + 1
-                tbl.insert(Document(doc, doc_id=ids[key]))
+                fresh.append(Document(doc, doc_id=ids[key]))
+            if fresh:
+                tbl.insert_multiple(fresh)
 
     def flush(self, timeout: float = 10.0) -> bool:
         """Block until everything changed so far is on disk."""
