@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from reviewer.core.summary import Entry, Summary
 
@@ -71,14 +73,22 @@ def entry_meta(e: Entry, many_letters: bool) -> str:
     return " · ".join(bits)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write an export so that a failure leaves no half-written file behind."""
+def write_atomic(path: Path, data: bytes | Callable[[BinaryIO], None]) -> None:
+    """Write an export so that a failure leaves no half-written file behind.
+
+    ``data`` is the bytes, or a function that writes them to the open file (a zip being built).
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            if callable(data):
+                data(fh)
+            else:
+                fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
         try:

@@ -10,19 +10,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import tempfile
 import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import BinaryIO, Protocol
 
 from reviewer import __version__
 from reviewer.core.library import Library
 from reviewer.core.model import Letter, now_iso
 from reviewer.core.summary import build_summary
 from reviewer.export.annotated import annotated_pdf
+from reviewer.export.common import write_atomic
 from reviewer.export.csvfile import to_csv
 from reviewer.export.html import to_html
 from reviewer.export.pdf import to_pdf
@@ -140,24 +139,14 @@ class PackCancelled(Exception):
 
 def write_pack(members: dict[str, bytes], out: Path) -> Path:
     """Write the zip next to its destination, then move it into place: never a half-written pack."""
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            with zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as z:
-                for name in [MANIFEST] + sorted(n for n in members if n != MANIFEST):
-                    z.writestr(name, members[name])
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    return out
+
+    def zip_into(fh: BinaryIO) -> None:
+        with zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as z:
+            for name in [MANIFEST] + sorted(n for n in members if n != MANIFEST):
+                z.writestr(name, members[name])
+
+    write_atomic(Path(out), zip_into)
+    return Path(out)
 
 
 def export_pack(source: PackSource, letter_ids: Sequence[str], out: Path, auditor: str,

@@ -8,8 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QProgressBar, QSpinBox, QToolButton
 
 from reviewer import __version__
+from reviewer.core.library import Library
 
 from reviewer.ui.actions import ACTIONS
+from reviewer.ui.look import SEVERITY
 
 if TYPE_CHECKING:
     from reviewer.ui.main_window import MainWindow
@@ -86,3 +88,20 @@ def show_about(w: MainWindow) -> None:
                       "<p>Licensed under the GNU Affero General Public License v3.0 or later.<br/>"
                       "Built with Qt for Python (LGPLv3), PyMuPDF (AGPLv3), TinyDB (MIT) and XlsxWriter (BSD-2-Clause).</p>"
                       f"<p>Library: {w.store.path}</p>")
+
+
+def status_text(lib: Library, letter_id: str | None) -> str:
+    """The status bar's counts: the open letter's annotations by severity, its sign-off, the library."""
+    text = f"{len(lib.letters)} letters · {len(lib.annotations)} annotations in the library"
+    if letter_id and letter_id in lib.letters:
+        anns = lib.annotations_for(letter_id)
+        by = {s: sum(1 for a in anns if a.severity == s) for s in SEVERITY}
+        parts = [f"{by[s]} {SEVERITY[s].label.lower()}" for s in ("priority", "improvement", "strength", "context") if by[s]]
+        attention = sum(1 for a in anns if a.orphaned)
+        text = (f"This letter: {len(anns)} annotation{'s' if len(anns) != 1 else ''}"
+                + (f" ({', '.join(parts)})" if parts else "")
+                + (f" · ⚠ {attention} need attention" if attention else "") + " — " + text)
+        signoff = lib.letters[letter_id].signoff
+        if signoff:
+            text = f"✔ Signed off by {signoff.name} on {signoff.date[:10]} · " + text
+    return text

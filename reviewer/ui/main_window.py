@@ -31,7 +31,7 @@ from reviewer.core.tagging import new_annotation, trim_range
 from reviewer.store.repository import LibraryStore
 from reviewer.ui.actions import ACTIONS, make_actions
 from reviewer.ui.annotation_panel import AnnotationPanel
-from reviewer.ui.chrome import build_menus_and_toolbar, build_status_bar, show_about
+from reviewer.ui.chrome import build_menus_and_toolbar, build_status_bar, show_about, status_text
 from reviewer.ui.dialogs import CodebookDialog, LetterDetailsDialog
 from reviewer.ui.exporting import ExportController
 from reviewer.ui.find_bar import FindBar
@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
 
         self.packs = PackController(self)
         self.reviews = ReviewController(self)
-        self._after_load: Callable[[], None] | None = None
+        self.after_load: Callable[[], None] | None = None
         self.actions_ = make_actions(self)
         build_menus_and_toolbar(self)
         build_status_bar(self)
@@ -230,8 +230,8 @@ class MainWindow(QMainWindow):
         self._update_status()
         if not layout.text.strip():
             self.statusBar().showMessage(f"{letter.title} has no text to select (scanned or image-only): it can be read but not tagged.", 10000)
-        if self._after_load is not None:
-            then, self._after_load = self._after_load, None
+        if self.after_load is not None:
+            then, self.after_load = self.after_load, None
             QTimer.singleShot(50, then)
         elif any(a.orphaned for a in moved):
             n = sum(1 for a in moved if a.orphaned)
@@ -376,24 +376,6 @@ class MainWindow(QMainWindow):
         self.view.scroll_to_range(a.start, a.end)
         self.view.flash(a.id)
 
-    def _when_open(self, letter_id: str, then: Callable[[], None]) -> None:
-        """Run ``then`` once ``letter_id`` is open and laid out (opening it first when needed)."""
-        if self.letter_id == letter_id and self.layout_ is not None:
-            then()
-        else:
-            self._after_load = then
-            self.open_letter(letter_id)
-        self.raise_()
-        self.activateWindow()
-
-    def reveal_annotation(self, ann_id: str) -> None:
-        a = self.lib.annotations.get(ann_id)
-        if a is not None:
-            self._when_open(a.letter_id, lambda: (self.panel.select(ann_id), self.show_annotation(ann_id)))
-
-    def reveal_passage(self, letter_id: str, start: int, end: int) -> None:
-        self._when_open(letter_id, lambda: (self.view.set_selection(start, end), self.view.scroll_to_range(start, end)))
-
     def _highlight_activated(self, ann_id: str) -> None:
         self.panel.select(ann_id)
         self.edit_annotation(ann_id)
@@ -497,20 +479,7 @@ class MainWindow(QMainWindow):
                 self.actions_[spec.id].setEnabled(has_ann)
 
     def _update_status(self) -> None:
-        lib = self.lib
-        text = f"{len(lib.letters)} letters · {len(lib.annotations)} annotations in the library"
-        if self.letter_id and self.letter_id in lib.letters:
-            anns = lib.annotations_for(self.letter_id)
-            by = {s: sum(1 for a in anns if a.severity == s) for s in SEVERITY}
-            parts = [f"{by[s]} {SEVERITY[s].label.lower()}" for s in ("priority", "improvement", "strength", "context") if by[s]]
-            attention = sum(1 for a in anns if a.orphaned)
-            text = (f"This letter: {len(anns)} annotation{'s' if len(anns) != 1 else ''}"
-                    + (f" ({', '.join(parts)})" if parts else "")
-                    + (f" · ⚠ {attention} need attention" if attention else "") + " — " + text)
-            signoff = lib.letters[self.letter_id].signoff
-            if signoff:
-                text = f"✔ Signed off by {signoff.name} on {signoff.date[:10]} · " + text
-        self.counts_label.setText(text)
+        self.counts_label.setText(status_text(self.lib, self.letter_id))
 
     # ------------------------------------------------------------ closing
     def closeEvent(self, e: QCloseEvent) -> None:  # noqa: N802

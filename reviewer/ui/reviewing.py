@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -108,14 +109,33 @@ class ReviewController(QObject):
             return
         self.w.undo_stack.push(signoff_command(self.w.lib, [letter.id], "", clear=True), initiator=self)
 
+    # ------------------------------------------------------------ showing a passage from the overview
+    def _when_open(self, letter_id: str, then: Callable[[], None]) -> None:
+        """Run ``then`` once ``letter_id`` is open and laid out (opening it first when needed)."""
+        if self.w.letter_id == letter_id and self.w.layout_ is not None:
+            then()
+        else:
+            self.w.after_load = then
+            self.w.open_letter(letter_id)
+        self.w.raise_()
+        self.w.activateWindow()
+
+    def reveal_annotation(self, ann_id: str) -> None:
+        a = self.w.lib.annotations.get(ann_id)
+        if a is not None:
+            self._when_open(a.letter_id, lambda: (self.w.panel.select(ann_id), self.w.show_annotation(ann_id)))
+
+    def reveal_passage(self, letter_id: str, start: int, end: int) -> None:
+        self._when_open(letter_id, lambda: (self.w.view.set_selection(start, end), self.w.view.scroll_to_range(start, end)))
+
     # ------------------------------------------------------------ overview
     def show_overview(self) -> None:
         from reviewer.ui.overview import OverviewWindow
 
         if self.overview is None:
             self.overview = OverviewWindow(self.w.lib, self.w.store.text_of, self.w.packs.scope, self.w)
-            self.overview.openAnnotation.connect(self.w.reveal_annotation)
-            self.overview.openPassage.connect(self.w.reveal_passage)
+            self.overview.openAnnotation.connect(self.reveal_annotation)
+            self.overview.openPassage.connect(self.reveal_passage)
         self.overview.show()
         self.overview.raise_()
         self.overview.activateWindow()
