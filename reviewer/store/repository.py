@@ -29,12 +29,14 @@ from reviewer.core.model import Annotation, Letter, Theme
 from reviewer.core.tagging import reanchor_all
 from reviewer.store.backups import good_backups, take_backup
 from reviewer.store.files import atomic_write_bytes
+from reviewer.store.journal import Journal
 from reviewer.store.lock import LibraryLock, LibraryLocked
 from reviewer.store.storage import AtomicJSONStorage, LibraryDamaged
 
 SCHEMA_VERSION = 1
 TABLES = {"letter": "letters", "annotation": "annotations", "theme": "themes", "setting": "settings"}
 WRITE_DELAY = 0.15  # seconds to gather changes into one write
+JOURNAL_LIMIT = 4 * 1024 * 1024  # fold the journal into the library file beyond this size
 
 
 class _Cache(CachingMiddleware):
@@ -83,9 +85,13 @@ class LibraryStore:
             self.lock.acquire()  # one writer: a second copy is told who has the library open
         except LibraryLocked as exc:
             raise LibraryInUse(str(exc)) from None
+        self.journal = Journal(self.path.with_name(self.path.name + ".journal"))
+        self._pending: list[tuple[str, str, Any]] = []  # in the journal, not yet in the library file
         try:
             self._db = TinyDB(self.path, storage=_Cache(AtomicJSONStorage))
             self._load()
+            if self._pending:
+                self._compact()  # fold what a crash left in the journal into the library file
         except LibraryDamaged as exc:
             self.lock.release()
             raise LibraryDamagedError(str(exc), self.path) from None
@@ -112,14 +118,22 @@ class LibraryStore:
                 f"the library {self.path} was written by a newer Reviewer (schema {schema}); "
                 "update Reviewer to open it"
             )
-        rows: dict[str, list[Any]] = {}
+        by_key: dict[str, dict[str, Any]] = {}
         for table in TABLES.values():
-            rows[table] = []
+            by_key[table] = {}
             for doc in self._db.table(table).all():
                 key = str(doc.get("id") or doc.get("key"))
                 self._doc_ids[table][key] = doc.doc_id
                 self._next_id[table] = max(self._next_id[table], doc.doc_id + 1)
-                rows[table].append(doc)
+                by_key[table][key] = doc
+        self._pending = self.journal.read()
+        for table, key, doc in self._pending:  # changes acknowledged after the file was last written
+            if table in by_key:
+                if doc is None:
+                    by_key[table].pop(key, None)
+                else:
+                    by_key[table][key] = doc
+        rows = {table: list(docs.values()) for table, docs in by_key.items()}
         try:
             letters = [Letter.from_dict(d) for d in rows["letters"]]
             annotations = [Annotation.from_dict(d) for d in rows["annotations"]]
@@ -150,6 +164,7 @@ class LibraryStore:
         while True:
             first = self._queue.get()
             if first is None:
+                self._compact_quietly()
                 return
             items = [first]
             if not isinstance(first, threading.Event):
@@ -165,18 +180,35 @@ class LibraryStore:
             batch, self._retry = self._retry + ops, []
             try:
                 if batch:
-                    self._apply(batch)
-                    self._db.storage.flush()  # type: ignore[attr-defined]
+                    self.journal.append(batch)  # durable from here: small, quick, and fsynced
+                    self._pending.extend(batch)
                 self.write_error = None
             except Exception as exc:  # disk full, permissions: keep state in memory, tell the user
                 self.write_error = f"could not save the library to {self.path}: {exc}"
                 self._retry = batch  # written again with the next change
                 if self.on_write_error:
                     self.on_write_error(self.write_error)
+            if stop or self.journal.size > JOURNAL_LIMIT or not self.path.exists():
+                self._compact_quietly()  # rarely: a new library, a long journal, or closing
             for ev in events:
                 ev.set()
             if stop:
                 return
+
+    def _compact_quietly(self) -> None:
+        if not self._pending:
+            return
+        try:
+            self._compact()
+        except Exception:  # noqa: BLE001 - the journal still holds every change; folded in next time
+            pass
+
+    def _compact(self) -> None:
+        """Write the whole library file with everything in the journal, then empty the journal."""
+        self._apply(self._pending)
+        self._db.storage.flush()  # type: ignore[attr-defined]
+        self._pending = []
+        self.journal.clear()
 
     def _apply(self, ops: list[tuple[str, str, Any]]) -> None:
         latest: dict[tuple[str, str], Any] = {}

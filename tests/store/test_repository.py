@@ -51,12 +51,46 @@ def test_change_is_on_disk_within_a_second(store, samples: Path):
     a = _tag(store, letter, "leaves some children at risk", "priority")
     deadline = time.monotonic() + 1.0
     while time.monotonic() < deadline:
-        data = json.loads(store.path.read_text(encoding="utf-8")) if store.path.exists() else {}
-        if any(d["id"] == a.id for d in data.get("annotations", {}).values()):
+        if a.id in annotations_on_disk(store.path):  # what a reopening process would find
             break
         time.sleep(0.05)
     else:
         pytest.fail("annotation not on disk within 1 s")
+
+
+def annotations_on_disk(path: Path) -> dict:
+    """The library file with its journal replayed: exactly what opening the library would read."""
+    from reviewer.store.journal import Journal
+
+    data = json.loads(path.read_text(encoding="utf-8")) if path.exists() and path.stat().st_size else {}
+    records = {d["id"]: d for d in data.get("annotations", {}).values()}
+    for table, key, doc in Journal(path.with_name(path.name + ".journal")).read():
+        if table == "annotations":
+            if doc is None:
+                records.pop(key, None)
+            else:
+                records[key] = doc
+    return records
+
+
+def test_journal_is_replayed_and_a_torn_last_line_ignored(tmp_path: Path, samples: Path):
+    path = tmp_path / "lib.json"
+    store = LibraryStore(path)
+    letter, _ = store.add_prepared(prepare_path(samples / "eastmere_2024_monitoring_visit.txt"))
+    store.flush()  # a new library's first write creates the file
+    a = _tag(store, letter, "leaves some children at risk", "priority")
+    store.flush()
+    journal = path.with_name(path.name + ".journal")
+    assert journal.stat().st_size > 0  # the change went to the journal, not a whole-file rewrite
+    copy = tmp_path / "copy.json"  # the state a crash would leave: file plus journal, no compaction
+    copy.write_bytes(path.read_bytes())
+    copy.with_name(copy.name + ".journal").write_bytes(journal.read_bytes() + b"0badc0de [[\"annotations\"")
+    store.close()
+    assert journal.stat().st_size == 0 and a.id in json.dumps(json.loads(path.read_text()))  # folded in on close
+    crashed = LibraryStore(copy)
+    assert crashed.library.annotations[a.id].severity == "priority"
+    crashed.close()
+    assert copy.with_name(copy.name + ".journal").stat().st_size == 0
 
 
 @pytest.mark.parametrize("content", [b'{"letters": {"1": {"id": ', b"\x00\x01garbage", b"[1, 2, 3]"])

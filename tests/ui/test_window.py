@@ -119,10 +119,13 @@ def test_tag_edit_undo_redo_filter(window, qtbot, monkeypatch):
     window.undo()
     assert a.id in window.lib.annotations
     window.store.flush()
-    import json  # the file on disk has it (a second LibraryStore would be refused: the window holds the lock)
+    import json  # on disk: the file plus its journal (a second LibraryStore would be refused: the lock)
 
-    on_disk = json.loads(window.store.path.read_text(encoding="utf-8"))["annotations"]
-    assert [d["severity"] for d in on_disk.values() if d["id"] == a.id] == ["priority"]
+    from reviewer.store.journal import Journal
+
+    on_disk = {d["id"]: d for d in json.loads(window.store.path.read_text(encoding="utf-8"))["annotations"].values()}
+    on_disk.update({k: d for t, k, d in Journal(window.store.journal.path).read() if t == "annotations"})
+    assert on_disk[a.id]["severity"] == "priority"
 
 
 def test_clicking_annotation_scrolls_and_flashes(window, qtbot, monkeypatch):
