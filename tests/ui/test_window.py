@@ -123,7 +123,8 @@ def test_tag_edit_undo_redo_filter(window, qtbot, monkeypatch):
 
     from reviewer.store.journal import Journal
 
-    on_disk = {d["id"]: d for d in json.loads(window.store.path.read_text(encoding="utf-8"))["annotations"].values()}
+    saved = json.loads(window.store.path.read_text(encoding="utf-8")).get("annotations", {})
+    on_disk = {d["id"]: d for d in saved.values()}
     on_disk.update({k: d for t, k, d in Journal(window.store.journal.path).read() if t == "annotations"})
     assert on_disk[a.id]["severity"] == "priority"
 
