@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import argparse
 import random
-import signal
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+sys.path.insert(0, str(ROOT / "tests" / "store"))
+
+from crash_writer import run_and_kill  # noqa: E402
 
 from reviewer.core.importing import prepare_path  # noqa: E402
 from reviewer.store.repository import LibraryStore  # noqa: E402
@@ -45,17 +47,7 @@ def main() -> int:
         for r in range(1, args.rounds + 1):
             proc = subprocess.Popen([sys.executable, str(WRITER), str(path)], stdout=subprocess.PIPE,
                                     stderr=subprocess.DEVNULL, text=True)
-            lines: list[str] = []
-            reader = threading.Thread(target=lambda p=proc: lines.extend(p.stdout), daemon=True)  # type: ignore[arg-type]
-            reader.start()
-            time.sleep(rng.uniform(0.0, args.max_delay))
-            proc.send_signal(signal.SIGKILL)
-            proc.wait()
-            reader.join(5)
-            for line in lines:
-                if line.startswith("ack "):
-                    _, aid, kind, i = line.split()
-                    acked[aid] = f"edited {i}" if kind == "edited" else f"note {i}"
+            acked.update(run_and_kill(proc, rng.uniform(0.0, args.max_delay)))
             try:
                 check = LibraryStore(path)
             except Exception as exc:  # noqa: BLE001

@@ -5,6 +5,7 @@ Run as ``python crash_writer.py LIBRARY``; the crash tests kill it with SIGKILL 
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -36,6 +37,29 @@ def main() -> None:
             store.flush()  # acknowledged: on disk from here on
             print(f"ack {ann.id} {'edited' if i % 3 == 0 else 'new'} {i}", flush=True)
         i += 1
+
+
+
+def run_and_kill(proc: subprocess.Popen[str], after: float) -> dict[str, str]:
+    """Let a started writer run for ``after`` seconds, SIGKILL it, and return what it acknowledged:
+    annotation id -> the note it must have on disk."""
+    import signal
+    import threading
+    import time
+
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(proc.stdout or ()), daemon=True)
+    reader.start()
+    time.sleep(after)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    reader.join(5)
+    acked = {}
+    for line in lines:
+        if line.startswith("ack "):
+            _, aid, kind, i = line.split()
+            acked[aid] = f"edited {i}" if kind == "edited" else f"note {i}"
+    return acked
 
 
 if __name__ == "__main__":

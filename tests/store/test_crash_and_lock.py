@@ -7,11 +7,11 @@ import random
 import signal
 import subprocess
 import sys
-import threading
-import time
 from pathlib import Path
 
 import pytest
+
+from crash_writer import run_and_kill  # type: ignore[import-not-found]
 
 from reviewer.cli.main import main as cli
 from reviewer.core.importing import prepare_path
@@ -45,18 +45,7 @@ def test_kill_storm_never_loses_acknowledged_work(tmp_path: Path, samples: Path)
     rng = random.Random(20261122)
     acked: dict[str, str] = {}
     for _round in range(12):
-        proc = _start(path)
-        lines: list[str] = []
-        reader = threading.Thread(target=lambda: lines.extend(proc.stdout), daemon=True)  # type: ignore[arg-type]
-        reader.start()
-        time.sleep(rng.uniform(0.05, 0.6))
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
-        reader.join(5)
-        for line in lines:
-            if line.startswith("ack "):
-                _, aid, kind, i = line.split()
-                acked[aid] = f"edited {i}" if kind == "edited" else f"note {i}"
+        acked.update(run_and_kill(_start(path), rng.uniform(0.05, 0.6)))
         store = LibraryStore(path)  # opens every time: the lock left by the kill is no obstacle
         try:
             for aid, note in acked.items():
