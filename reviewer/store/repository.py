@@ -296,23 +296,30 @@ class LibraryStore:
                 f"the library's copy of {letter.source} is missing from {self.files_dir}"
             ) from None
 
-    def extracted(self, letter_id: str) -> Extracted | None:
-        """The canonical text of a letter, re-extracted (and annotations re-placed) when the extractor changed."""
+    def saved_text(self, letter_id: str) -> Extracted | None:
+        """The letter's text as last saved, if it is the text its annotations refer to; never runs
+        PyMuPDF, so the GUI thread may call it while the worker owns PyMuPDF."""
         if letter_id in self._texts:
             return self._texts[letter_id]
         letter = self.library.letters.get(letter_id)
         if letter is None:
             return None
-        cached: Extracted | None = None
         try:
             d = json.loads(self._text_file(letter_id).read_text(encoding="utf-8"))
-            cached = Extracted(d["text"], list(d["page_starts"]), int(d["pages"]), str(d["extractor"]))
+            saved = Extracted(d["text"], list(d["page_starts"]), int(d["pages"]), str(d["extractor"]))
         except (OSError, ValueError, KeyError, TypeError):
-            cached = None
-        if cached is not None and cached.extractor == extractor_version(letter.kind) \
-                and text_sha(cached.text) == letter.text_sha:
-            self._texts[letter_id] = cached
-            return cached
+            return None
+        return saved if text_sha(saved.text) == letter.text_sha else None
+
+    def extracted(self, letter_id: str) -> Extracted | None:
+        """The canonical text of a letter, re-extracted (and annotations re-placed) when the extractor changed."""
+        letter = self.library.letters.get(letter_id)
+        if letter is None:
+            return None
+        saved = self.saved_text(letter_id)
+        if saved is not None and saved.extractor == extractor_version(letter.kind):
+            self._texts[letter_id] = saved
+            return saved
         fresh = extract(self.letter_bytes(letter), letter.kind, letter.source)
         self._save_text(letter_id, fresh)
         self.adopt_text(letter, fresh)

@@ -90,7 +90,7 @@ class PackController(QObject):
         snap = Library()
         letters = [lib.letters[i] for i in ids if i in lib.letters]
         snap.load(letters, [a for x in letters for a in lib.annotations_for(x.id)], lib.themes.values(), lib.settings)
-        texts = {x.id: store.text_of(x.id) or "" for x in letters}
+        texts = {x.id: ex.text if (ex := store.saved_text(x.id)) else "" for x in letters}  # no PyMuPDF here
         source = _Snapshot(snap, texts, {x.id: store.letter_file(x) for x in letters})
         self._start(f"Exporting {path.name}", len(letters) + 3)
 
@@ -147,7 +147,7 @@ class PackController(QObject):
         done: list[Batch] = []
         try:
             for contents, ready in results:  # each pack merges into what the packs before it left
-                plan = plan_pack_import(contents, w.lib, w.store.extracted, ready)
+                plan = plan_pack_import(contents, w.lib, w.store.saved_text, ready)  # GUI thread: no PyMuPDF
                 for prep in plan.prepared:
                     w.store.save_files(prep)
                 plan.command.do(w.lib, self)

@@ -60,10 +60,10 @@ def test_a_second_store_on_the_same_library_is_refused(tmp_path: Path, samples: 
     path = _library(tmp_path, samples)
     first = LibraryStore(path)
     try:
+        before = path.read_bytes()
         with pytest.raises(LibraryInUse) as err:
             LibraryStore(path)
         assert "in use" in str(err.value) and "this computer" in str(err.value)
-        before = path.read_bytes()
         assert path.read_bytes() == before  # the refused copy wrote nothing
     finally:
         first.close()
