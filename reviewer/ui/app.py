@@ -31,8 +31,9 @@ def open_library_interactively(db: str | None) -> LibraryStore | None:
         try:
             return open_store(db)
         except LibraryError as exc:
+            message = str(exc)
             box = QMessageBox(QMessageBox.Icon.Critical, "Reviewer — library cannot be opened",
-                              f"{exc}\n\nNothing has been changed. You can open or create another library file.")
+                              f"{message[:1].upper()}{message[1:]}.\n\nNothing has been changed. You can open or create another library file.")
             good = exc.backups if isinstance(exc, LibraryDamagedError) else []
             restore_btn = box.addButton(f"Restore Backup from {good[0].describe()}", QMessageBox.ButtonRole.AcceptRole) \
                 if good else None
