@@ -59,7 +59,7 @@ def main() -> None:
             for j, (s, e) in enumerate(sentences(ex.text)):
                 if j % args.every == 0 and e - s > 20:
                     ann = new_annotation(ex.text, ex.page_starts, letter.id, s, e, [themes[j % len(themes)]],
-                                         ("strength", "context", "improvement", "priority")[j % 4], "note", "Bench Auditor")
+                                         ("strength", "context", "improvement", "priority")[(j // args.every) % 4], "note", "Bench Auditor")
                     undo.push(AddAnnotation(ann))
         setup = time.perf_counter() - t0
         n_ann = len(store.library.annotations)

@@ -7,6 +7,9 @@ from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # a frozen build's export processes start here, not the app
     args = list(sys.argv[1:] if argv is None else argv)
     from reviewer.cli.main import COMMANDS
 

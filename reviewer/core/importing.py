@@ -33,6 +33,7 @@ class Extracted:
     pages: int
     extractor: str
     notes: list[str] = field(default_factory=list)
+    layout: Layout | None = field(default=None, repr=False, compare=False)  # kept to save beside the text
 
 
 @dataclass
@@ -76,7 +77,7 @@ def extract(data: bytes, kind: str, name: str) -> Extracted:
     layout, _, notes = layout_for(data, kind, name)
     if not layout.text.strip():
         notes = notes + ["it has no text to select (scanned or image-only PDF): it can be read but not tagged"]
-    return Extracted(layout.text, page_starts(layout), layout.page_count, extractor_version(kind), notes)
+    return Extracted(layout.text, page_starts(layout), layout.page_count, extractor_version(kind), notes, layout)
 
 
 def prepare_letter(data: bytes, name: str) -> PreparedLetter:

@@ -57,6 +57,7 @@ class Summary:
     by_authority: list[tuple[str, int, list[int], int]] = field(default_factory=list)  # letters, per severity
     reviews: dict[str, int] = field(default_factory=dict)  # status label (or "Not reviewed") -> count
     signoffs: list[tuple[str, str, str, str]] = field(default_factory=list)  # letter, name, date, comment
+    letter_counts: list[int] = field(default_factory=list)  # annotations per letter, in ``letters`` order
 
     @property
     def total(self) -> int:
@@ -157,4 +158,5 @@ def build_summary(
         by_authority=by_authority,
         reviews=dict(reviews),
         signoffs=signoffs,
+        letter_counts=[len(lib.annotations_for(x.id)) for x in letters],
     )

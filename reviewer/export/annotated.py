@@ -8,14 +8,17 @@ pages the window shows), so every letter in a pack opens the same way.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 import pymupdf
 
 from reviewer.core.codebook import severities
 from reviewer.core.importing import layout_for
+from reviewer.core.layout import Layout
 from reviewer.core.library import Library
 from reviewer.core.model import Annotation, Letter, parse_time
 from reviewer.core.textsearch import collapse_ws
+from reviewer.export.pdf import pdf_bytes
 
 
 def _tint(hex_colour: str, strength: float = 0.55) -> tuple[float, float, float]:
@@ -46,39 +49,81 @@ def _pdf_date(iso: str) -> str:
     return t.strftime("D:%Y%m%d%H%M%SZ") if t.year > 1 else ""
 
 
-def annotated_pdf(lib: Library, letter: Letter, data: bytes, annotations: Sequence[Annotation]) -> bytes:
-    """The letter as a PDF with one highlight annotation per annotation."""
-    layout, typeset, _ = layout_for(data, letter.kind, letter.source)
-    doc = pymupdf.open("pdf", typeset if typeset is not None else data)
+@dataclass
+class Highlight:
+    """One annotation as the PDF will carry it: plain values, so a job can go to another process."""
+
+    start: int
+    end: int
+    page: int  # 1-based page for a note when the passage cannot be placed
+    placed: bool
+    colour: tuple[float, float, float]
+    info: dict[str, str]
+
+
+@dataclass
+class AnnotateJob:
+    """Everything needed to write one annotated letter, with no reference to the library."""
+
+    title: str
+    kind: str
+    source: str
+    data: bytes
+    layout: Layout | None
+    highlights: list[Highlight] = field(default_factory=list)
+
+
+def annotate_job(lib: Library, letter: Letter, data: bytes, annotations: Sequence[Annotation],
+                 layout: Layout | None = None) -> AnnotateJob:
+    job = AnnotateJob(letter.title, letter.kind, letter.source, data, layout if letter.kind == "pdf" else None)
+    for a in annotations:
+        info = {"title": a.author or "Reviewer", "content": comment_for(lib, a),
+                "subject": _LABELS.get(a.severity, a.severity)}
+        if a.modified:
+            info["modDate"] = _pdf_date(a.modified)
+        if a.created:
+            info["creationDate"] = _pdf_date(a.created)
+        job.highlights.append(Highlight(a.start, a.end, a.page, not a.orphaned,
+                                        _COLOURS.get(a.severity, (1, 0.9, 0.3)), info))
+    return job
+
+
+def annotated_pdf(lib: Library, letter: Letter, data: bytes, annotations: Sequence[Annotation],
+                  layout: Layout | None = None) -> bytes:
+    """The letter as a PDF with one highlight annotation per annotation. ``layout``, when the
+    library kept it, spares reading every character of a PDF again."""
+    return run_annotate_job(annotate_job(lib, letter, data, annotations, layout))
+
+
+def run_annotate_job(job: AnnotateJob) -> bytes:
+    """Write the annotated PDF (a top-level function, so a process pool can run it)."""
+    layout, typeset = job.layout, None
+    if layout is None:
+        layout, typeset, _ = layout_for(job.data, job.kind, job.source)
+    doc = pymupdf.open("pdf", typeset if typeset is not None else job.data)
     try:
-        for a in annotations:
-            by_page: dict[int, list[pymupdf.Quad]] = {}
-            if not a.orphaned:
-                for page, r in layout.rects(a.start, a.end):
-                    by_page.setdefault(page, []).append(pymupdf.Rect(r).quad)
-            info = {"title": a.author or "Reviewer", "content": comment_for(lib, a),
-                    "subject": _LABELS.get(a.severity, a.severity)}
-            if a.modified:
-                info["modDate"] = _pdf_date(a.modified)
-            if a.created:
-                info["creationDate"] = _pdf_date(a.created)
+        for h in job.highlights:
+            by_page: dict[int, list[pymupdf.Rect]] = {}
+            if h.placed:
+                for page, r in layout.rects(h.start, h.end):
+                    by_page.setdefault(page, []).append(pymupdf.Rect(r))
             if not by_page:  # cannot be placed: a sticky note on its page says so
-                page = doc[min(max(a.page, 1), doc.page_count) - 1]
-                annot = page.add_text_annot((page.rect.width - 36, 36), info["content"], icon="Note")
-                annot.set_colors(stroke=_COLOURS.get(a.severity, (1, 0.9, 0.3)))
-                annot.set_info(info)
+                page = doc[min(max(h.page, 1), doc.page_count) - 1]
+                annot = page.add_text_annot((page.rect.width - 36, 36), h.info["content"], icon="Note")
+                annot.set_colors(stroke=h.colour)
+                annot.set_info(h.info)
                 annot.update()
                 continue
-            for page_no, quads in by_page.items():
+            for page_no, rects in by_page.items():
                 if page_no >= doc.page_count:
                     continue
                 page = doc[page_no]  # keep the page alive while its annotation is edited
-                annot = page.add_highlight_annot(quads=quads)
-                annot.set_colors(stroke=_COLOURS.get(a.severity, (1, 0.9, 0.3)))
-                annot.set_info(info)
+                annot = page.add_highlight_annot(quads=rects)
+                annot.set_colors(stroke=h.colour)
+                annot.set_info(h.info)
                 annot.update()
-        doc.set_metadata({**(doc.metadata or {}), "title": letter.title,
-                          "subject": f"Audited with Reviewer: {len(annotations)} annotation(s)"})
-        return doc.tobytes(garbage=1, deflate=True)
+        doc.set_metadata({**(doc.metadata or {}), "title": job.title,
+                          "subject": f"Audited with Reviewer: {len(job.highlights)} annotation(s)"})
+        return pdf_bytes(doc)
     finally:
         doc.close()

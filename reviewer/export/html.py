@@ -49,6 +49,25 @@ def _review_html(s: Summary) -> list[str]:
     return h
 
 
+WIDE = 5  # beyond this many letters, themes by letter are listed per letter, not as columns
+
+
+def _theme_letters_html(s: Summary) -> list[str]:
+    if len(s.letters) <= WIDE:
+        h = ["<h2>Themes by letter</h2><table><tr><th>Theme</th>"
+             + "".join(f"<th>{_e(x.title)}</th>" for x in s.letters) + "<th>Total</th></tr>"]
+        for theme, row, tot in s.theme_letters:
+            cells = "".join(f'<td class="n">{c or ""}</td>' for c in row)
+            h.append(f"<tr><td>{_e(theme)}</td>{cells}<td class=\"n\">{tot}</td></tr>")
+        return h + ["</table>"]
+    h = ["<h2>Themes by letter</h2><table><tr><th>Letter</th><th>Annotations</th><th>Themes (annotations)</th></tr>"]
+    for j, x in enumerate(s.letters):
+        found = sorted(((row[j], theme) for theme, row, _ in s.theme_letters if row[j]), key=lambda t: (-t[0], t[1]))
+        listed = ", ".join(f"{_e(theme)} ({n})" for n, theme in found) or '<span class="none">none</span>'
+        h.append(f'<tr><td>{_e(x.title)}</td><td class="n">{s.letter_counts[j]}</td><td>{listed}</td></tr>')
+    return h + ["</table>"]
+
+
 def to_html(s: Summary) -> str:
     many = len(s.letters) > 1
     h: list[str] = [
@@ -76,12 +95,7 @@ def to_html(s: Summary) -> str:
     else:
         h.append('<p class="none">No annotations yet.</p>')
     if many and s.theme_letters:
-        h.append("<h2>Themes by letter</h2><table><tr><th>Theme</th>"
-                 + "".join(f"<th>{_e(x.title)}</th>" for x in s.letters) + "<th>Total</th></tr>")
-        for theme, row, tot in s.theme_letters:
-            cells = "".join(f'<td class="n">{c or ""}</td>' for c in row)
-            h.append(f"<tr><td>{_e(theme)}</td>{cells}<td class=\"n\">{tot}</td></tr>")
-        h.append("</table>")
+        h += _theme_letters_html(s)
     if s.by_authority and (many or len(s.by_authority) > 1):
         h.append("<h2>By authority</h2><table><tr><th>Authority</th><th>Letters</th>"
                  + "".join(f"<th>{_e(x)}</th>" for x in s.severity_labels) + "<th>Total</th></tr>")

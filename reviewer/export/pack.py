@@ -17,13 +17,15 @@ from pathlib import Path
 from typing import BinaryIO, Protocol
 
 from reviewer import __version__
+from reviewer.core.layout import Layout
 from reviewer.core.library import Library
 from reviewer.core.model import Letter, now_iso
 from reviewer.core.summary import build_summary
-from reviewer.export.annotated import annotated_pdf
-from reviewer.export.common import write_atomic
+from reviewer.export.annotated import annotate_job, run_annotate_job
+from reviewer.export.common import write_atomic, zip_member
 from reviewer.export.csvfile import to_csv
 from reviewer.export.html import to_html
+from reviewer.export.parallel import Jobs, JobsCancelled
 from reviewer.export.pdf import to_pdf
 from reviewer.export.refiqda import SourceText, to_qdpx
 from reviewer.export.xlsx import to_xlsx
@@ -44,6 +46,8 @@ class PackSource(Protocol):
     def letter_bytes(self, letter: Letter) -> bytes: ...
 
     def text_of(self, letter_id: str) -> str | None: ...
+
+    def saved_layout(self, letter_id: str) -> Layout | None: ...
 
 
 def original_name(letter: Letter) -> str:
@@ -71,15 +75,32 @@ def pack_records(lib: Library, letters: Sequence[Letter], auditor: str) -> dict[
 
 
 def build_pack(source: PackSource, letter_ids: Sequence[str], auditor: str, title: str = "Audit pack",
-               progress: Progress | None = None,
-               cancelled: Callable[[], bool] | None = None) -> dict[str, bytes]:
-    """Every member of the pack, manifest last, in memory."""
+               progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+               put: Callable[[str, bytes], None] | None = None) -> dict[str, bytes]:
+    """Every member of the pack, handed to ``put`` as each is ready (so the zip is written while
+    letters are still being highlighted), the manifest of their hashes last. Without ``put``, the
+    members are returned."""
     lib = source.library
     letters = [lib.letters[i] for i in letter_ids if i in lib.letters]
     if not letters:
         raise ValueError("there are no letters to put in the pack")
-    steps = len(letters) + 3
-    done = 0
+    kept: dict[str, bytes] = {}
+    hashes: dict[str, str] = {}
+
+    def add(name: str, data: bytes) -> None:
+        hashes[name] = hashlib.sha256(data).hexdigest()
+        if put is None:
+            kept[name] = data
+        else:
+            put(name, data)
+
+    jobs = []
+    for x in letters:
+        data = source.letter_bytes(x)
+        jobs.append(annotate_job(lib, x, data, lib.annotations_for(x.id), source.saved_layout(x.id)))
+        if x.kind != "pdf":  # the typeset letter without highlights: the source QDA tools show
+            jobs.append(annotate_job(lib, x, data, []))
+    steps, done = len(jobs) + 4, 0
 
     def step(what: str) -> None:
         nonlocal done
@@ -90,29 +111,41 @@ def build_pack(source: PackSource, letter_ids: Sequence[str], auditor: str, titl
         done += 1
 
     created = now_iso()
-    members: dict[str, bytes] = {}
-    sources: list[SourceText] = []
-    taken: set[str] = set()
-    for x in letters:
-        step(f"Highlighting {x.title}")
-        data = source.letter_bytes(x)
-        anns = lib.annotations_for(x.id)
-        pdf = annotated_pdf(lib, x, data, anns)
-        members[f"letters/{_file_title(x.title, taken)}.pdf"] = pdf
-        members[original_name(x)] = data
-        as_pdf = data if x.kind == "pdf" else annotated_pdf(lib, x, data, [])  # the source QDA tools show
-        sources.append(SourceText(x, source.text_of(x.id) or "", as_pdf))
     step("Writing the summary")
     summary = build_summary(lib, [x.id for x in letters], source.text_of, title=title)
-    members["summary.html"] = to_html(summary).encode("utf-8")
-    members["summary.pdf"] = to_pdf(summary)
-    step("Writing the spreadsheet")
-    anns = [a for x in letters for a in lib.annotations_for(x.id)]
-    members["annotations.csv"] = to_csv(lib, anns).encode("utf-8-sig")
-    members["annotations.xlsx"] = to_xlsx(lib, anns, letters)
-    step("Writing the REFI-QDA project")
-    members["project.qdpx"] = to_qdpx(lib, sources, title, created)
-    members[DATA] = json.dumps(pack_records(lib, letters, auditor), ensure_ascii=False, indent=1).encode("utf-8")
+    # the summary's PDF and every letter are written in other processes meanwhile
+    running = Jobs([(to_pdf, summary)] + [(run_annotate_job, j) for j in jobs])
+    try:
+        add("summary.html", to_html(summary).encode("utf-8"))
+        step("Writing the spreadsheet")
+        anns = [a for x in letters for a in lib.annotations_for(x.id)]
+        add("annotations.csv", to_csv(lib, anns).encode("utf-8-sig"))
+        add("annotations.xlsx", to_xlsx(lib, anns, letters))
+        step("Writing the REFI-QDA project")
+        sources: list[SourceText] = []
+        i = 0
+        for x in letters:
+            data = jobs[i].data
+            add(original_name(x), data)
+            if x.kind == "pdf":
+                as_pdf, i = data, i + 1
+            else:
+                as_pdf, i = running.get(1 + i + 1, cancelled), i + 2
+            sources.append(SourceText(x, source.text_of(x.id) or "", as_pdf))
+        add("project.qdpx", to_qdpx(lib, sources, title, created))
+        taken: set[str] = set()
+        i = 0
+        for x in letters:
+            step(f"Highlighting {x.title}")
+            add(f"letters/{_file_title(x.title, taken)}.pdf", running.get(1 + i, cancelled))
+            i += 1 if x.kind == "pdf" else 2
+        step("Laying out the summary")
+        add("summary.pdf", running.get(0, cancelled))
+    except JobsCancelled:
+        raise PackCancelled("cancelled") from None
+    finally:
+        running.close()
+    add(DATA, json.dumps(pack_records(lib, letters, auditor), ensure_ascii=False, indent=1).encode("utf-8"))
     signed = [x.signoff for x in letters if x.signoff]
     manifest = {
         "format": PACK_FORMAT,
@@ -125,12 +158,12 @@ def build_pack(source: PackSource, letter_ids: Sequence[str], auditor: str, titl
         "letters": len(letters),
         "annotations": len(anns),
         "signed_off": len(signed) == len(letters),
-        "files": {name: hashlib.sha256(data).hexdigest() for name, data in sorted(members.items())},
+        "files": dict(sorted(hashes.items())),
     }
-    members[MANIFEST] = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
+    add(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"))
     if progress is not None:
         progress(steps, steps, "Done")
-    return members
+    return kept
 
 
 class PackCancelled(Exception):
@@ -141,9 +174,9 @@ def write_pack(members: dict[str, bytes], out: Path) -> Path:
     """Write the zip next to its destination, then move it into place: never a half-written pack."""
 
     def zip_into(fh: BinaryIO) -> None:
-        with zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as z:
-            for name in [MANIFEST] + sorted(n for n in members if n != MANIFEST):
-                z.writestr(name, members[name])
+        with zipfile.ZipFile(fh, "w") as z:
+            for name, data in members.items():
+                zip_member(z, name, data)
 
     write_atomic(Path(out), zip_into)
     return Path(out)
@@ -152,4 +185,13 @@ def write_pack(members: dict[str, bytes], out: Path) -> Path:
 def export_pack(source: PackSource, letter_ids: Sequence[str], out: Path, auditor: str,
                 title: str = "Audit pack", progress: Progress | None = None,
                 cancelled: Callable[[], bool] | None = None) -> Path:
-    return write_pack(build_pack(source, letter_ids, auditor, title, progress, cancelled), out)
+    """Build and write the pack, each member zipped as soon as it is ready; the file appears,
+    whole, only at the end."""
+
+    def zip_into(fh: BinaryIO) -> None:
+        with zipfile.ZipFile(fh, "w") as z:
+            build_pack(source, letter_ids, auditor, title, progress, cancelled,
+                       put=lambda name, data: zip_member(z, name, data))
+
+    write_atomic(Path(out), zip_into)
+    return Path(out)

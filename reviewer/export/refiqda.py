@@ -22,6 +22,7 @@ from reviewer import __version__
 from reviewer.core.codebook import severities, slug_for
 from reviewer.core.library import Library
 from reviewer.core.model import Letter, Theme, parse_time
+from reviewer.export.common import zip_member
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
@@ -152,7 +153,7 @@ def to_qdpx(lib: Library, sources: Sequence[SourceText], name: str, created: str
         z.writestr("project.qde", project_xml(lib, sources, name, created))
         for s in sources:
             sg = guid("letter", s.letter.id)
-            z.writestr(f"sources/{sg}.pdf", s.pdf)
+            zip_member(z, f"sources/{sg}.pdf", s.pdf)
             z.writestr(f"sources/{sg}.txt", s.text.encode("utf-8"))
     return buf.getvalue()
 

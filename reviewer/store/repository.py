@@ -24,6 +24,8 @@ from reviewer import __version__
 from reviewer.core.codebook import default_themes
 from reviewer.core.documents import DocumentError, extractor_version, text_sha
 from reviewer.core.importing import Extracted, PreparedLetter, extract
+from reviewer.core.layout import Layout
+from reviewer.core.layout_file import dump_layout, load_layout
 from reviewer.core.library import Change, Library
 from reviewer.core.model import Annotation, Letter, Theme
 from reviewer.core.tagging import reanchor_all
@@ -264,6 +266,9 @@ class LibraryStore:
     def _text_file(self, letter_id: str) -> Path:
         return self.files_dir / f"{letter_id}.text.json"
 
+    def layout_file(self, letter_id: str) -> Path:
+        return self.files_dir / f"{letter_id}.layout"
+
     def add_prepared(self, prep: PreparedLetter, initiator: object | None = None) -> tuple[Letter, bool]:
         """Add a prepared letter; returns the library's letter and whether it was new."""
         existing = self.library.letters.get(prep.letter.id)
@@ -285,8 +290,30 @@ class LibraryStore:
 
     def _save_text(self, letter_id: str, ex: Extracted) -> None:
         payload = {"text": ex.text, "page_starts": ex.page_starts, "pages": ex.pages, "extractor": ex.extractor}
+        if ex.layout is not None:
+            self.save_layout(letter_id, ex.layout, ex.extractor)
         atomic_write_bytes(self._text_file(letter_id), json.dumps(payload, ensure_ascii=False).encode("utf-8"))
-        self._texts[letter_id] = ex
+        self._texts[letter_id] = dataclasses.replace(ex, layout=None)  # layouts are big: read them when wanted
+
+    def save_layout(self, letter_id: str, layout: Layout, extractor: str) -> None:
+        """Keep where every character sits, so the letter opens and exports without PyMuPDF
+        reading it again. Safe from any thread; a failure only costs time later."""
+        try:
+            atomic_write_bytes(self.layout_file(letter_id), dump_layout(layout, extractor))
+        except OSError:
+            pass
+
+    def saved_layout(self, letter_id: str) -> Layout | None:
+        """The letter's layout as saved, if it is of its current text by the current extractor.
+        Reads one file and no shared state beyond the letter's record: safe from a worker thread."""
+        letter = self.library.letters.get(letter_id)
+        if letter is None:
+            return None
+        try:
+            data = self.layout_file(letter_id).read_bytes()
+        except OSError:
+            return None
+        return load_layout(data, letter.text_sha, extractor_version(letter.kind))
 
     def letter_bytes(self, letter: Letter) -> bytes:
         try:

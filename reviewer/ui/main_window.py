@@ -7,6 +7,7 @@ commands on the core library, persistence to the store's background writer.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
@@ -207,7 +208,10 @@ class MainWindow(QMainWindow):
         self.find_bar.set_text(None)
         self.library_panel.select(letter_id)
         self._update_title()
-        self.host.request_load.emit(letter_id, data, letter.kind, letter.source)
+        version = extractor_version(letter.kind)
+        cache = (partial(self.store.saved_layout, letter_id),
+                 lambda layout: self.store.save_layout(letter_id, layout, version))
+        self.host.request_load.emit(letter_id, data, letter.kind, letter.source, cache)
 
     def _letter_loaded(self, letter_id: str, layout: Layout | None, error: str, notes: list) -> None:
         if letter_id != self.letter_id:

@@ -17,7 +17,10 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from reviewer.core.commands import Batch, Command, PutTheme
+from reviewer.core.documents import extractor_version
 from reviewer.core.importing import PreparedLetter
+from reviewer.core.layout import Layout
+from reviewer.core.layout_file import load_layout
 from reviewer.core.library import Library
 from reviewer.core.model import Letter
 
@@ -34,12 +37,21 @@ class _Snapshot:
     library: Library
     texts: dict[str, str]
     files: dict[str, Path]
+    layouts: dict[str, Path]
 
     def letter_bytes(self, letter: Letter) -> bytes:
         return self.files[letter.id].read_bytes()
 
     def text_of(self, letter_id: str) -> str | None:
         return self.texts.get(letter_id)
+
+    def saved_layout(self, letter_id: str) -> Layout | None:
+        letter = self.library.letters[letter_id]
+        try:
+            data = self.layouts[letter_id].read_bytes()
+        except OSError:
+            return None
+        return load_layout(data, letter.text_sha, extractor_version(letter.kind))
 
 
 class _Signals(QObject):
@@ -91,7 +103,8 @@ class PackController(QObject):
         letters = [lib.letters[i] for i in ids if i in lib.letters]
         snap.load(letters, [a for x in letters for a in lib.annotations_for(x.id)], lib.themes.values(), lib.settings)
         texts = {x.id: ex.text if (ex := store.saved_text(x.id)) else "" for x in letters}  # no PyMuPDF here
-        source = _Snapshot(snap, texts, {x.id: store.letter_file(x) for x in letters})
+        source = _Snapshot(snap, texts, {x.id: store.letter_file(x) for x in letters},
+                           {x.id: store.layout_file(x.id) for x in letters})
         self._start(f"Exporting {path.name}", len(letters) + 3)
 
         def job() -> None:

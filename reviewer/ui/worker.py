@@ -15,7 +15,7 @@ import pymupdf
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 
-from reviewer.core.documents import DocumentError, EncryptedPdf
+from reviewer.core.documents import DocumentError, EncryptedPdf, open_pdf
 from reviewer.core.importing import layout_for, prepare_path
 
 
@@ -55,14 +55,25 @@ class PdfWorker(QObject):
         self._total = 0
         self._cancel = False
 
-    @Slot(str, bytes, str, str)
-    def load(self, letter_id: str, data: bytes, kind: str, name: str) -> None:
+    @Slot(str, bytes, str, str, object)
+    def load(self, letter_id: str, data: bytes, kind: str, name: str, cache: object) -> None:
+        """Open a letter. ``cache`` is ``(saved, keep)``: ``saved()`` gives the layout the library
+        kept (or None) and ``keep(layout)`` keeps a freshly extracted one, so a PDF's characters
+        are read from it once, not every time it is opened."""
         for key in list(self._docs):
             self._docs.pop(key).close()
+        saved, keep = cache if cache else (None, None)  # type: ignore[misc]
         try:
+            layout = saved() if saved is not None and kind == "pdf" else None
+            if layout is not None:
+                self._docs[letter_id] = open_pdf(data, name)
+                self.loaded.emit(letter_id, layout, "", [])
+                return
             layout, pdf, notes = layout_for(data, kind, name)
             self._docs[letter_id] = pymupdf.open("pdf", pdf if pdf is not None else data)
             self.loaded.emit(letter_id, layout, "", notes)
+            if keep is not None and kind == "pdf":
+                keep(layout)
         except DocumentError as exc:
             self.loaded.emit(letter_id, None, str(exc), [])
         except Exception as exc:  # a PDF MuPDF chokes on half-way
@@ -127,7 +138,7 @@ class PdfWorker(QObject):
 class WorkerHost(QObject):
     """Owns the worker thread; the GUI calls these signals, which run on the worker."""
 
-    request_load = Signal(str, bytes, str, str)
+    request_load = Signal(str, bytes, str, str, object)
     request_render = Signal(str, int, float)
     request_import = Signal(list)
     request_call = Signal(object)
