@@ -20,9 +20,6 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES
 PDF_EXTRACTOR = "pdf/1"
 TEXT_EXTRACTOR = "text/1"
 
-_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
-              "\ufb05": "st", "\ufb06": "st"}
-_FLAGS = pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP
 
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
@@ -143,48 +140,6 @@ def open_pdf(data: bytes, name: str = "file") -> pymupdf.Document:
         doc.close()
         raise DocumentError(f"{name} is a PDF with no pages (it may be truncated)")
     return doc
-
-
-def _expand(ch: str, x0: float, x1: float) -> list[tuple[str, float, float]]:
-    rep = _LIGATURES.get(ch)
-    if rep is None:
-        return [(ch, x0, x1)]
-    w = (x1 - x0) / len(rep)
-    return [(c, x0 + k * w, x0 + (k + 1) * w) for k, c in enumerate(rep)]
-
-
-def pdf_layout(doc: pymupdf.Document, name: str = "file") -> Layout:
-    """Canonical text and character boxes of a PDF: lines joined by newlines, blocks and pages by blank lines."""
-    b = LayoutBuilder()
-    for pno in range(doc.page_count):
-        try:
-            page = doc[pno]
-            b.page_sizes.append((page.rect.width, page.rect.height))
-            raw = page.get_text("rawdict", flags=_FLAGS)
-        except Exception as exc:
-            raise DocumentError(f"{name}: page {pno + 1} cannot be read ({exc})") from None
-        for block in raw.get("blocks", []):
-            if block.get("type") != 0:
-                continue
-            block_started = False
-            for line in block.get("lines", []):
-                chars: list[tuple[str, float, float]] = []
-                for span in line.get("spans", []):
-                    for c in span.get("chars", []):
-                        x0, _, x1, _ = c["bbox"]
-                        chars.extend(_expand(c["c"], x0, x1))
-                while chars and chars[-1][0].isspace():
-                    chars.pop()
-                while chars and chars[0][0].isspace():
-                    chars.pop(0)
-                if not chars:
-                    continue
-                if b.length:
-                    b.separator("\n" if block_started else "\n\n")
-                block_started = True
-                lb = line["bbox"]
-                b.line(pno, chars, lb[1], lb[3])
-    return b.build()
 
 
 # ---------------------------------------------------------------- text files rendered as pages

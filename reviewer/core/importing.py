@@ -15,12 +15,12 @@ from reviewer.core.documents import (
     extractor_version,
     kind_for,
     open_pdf,
-    pdf_layout,
     text_pages,
     text_sha,
 )
 from reviewer.core.layout import Layout, page_starts
 from reviewer.core.metadata import read_metadata
+from reviewer.core.pdf_text import pdf_layout, pdf_text
 from reviewer.core.model import Letter, now_iso
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -61,9 +61,7 @@ def layout_for(data: bytes, kind: str, name: str) -> tuple[Layout, bytes | None,
     """Layout of a letter; for a text letter also the PDF its pages are drawn from."""
     if kind == "pdf":
         doc = open_pdf(data, name)
-        notes = []
-        if getattr(doc, "is_repaired", False):
-            notes.append("the PDF is damaged (perhaps truncated) and was repaired: some of it may be missing")
+        notes = repair_notes(doc)
         try:
             return pdf_layout(doc, name), None, notes
         finally:
@@ -73,11 +71,29 @@ def layout_for(data: bytes, kind: str, name: str) -> tuple[Layout, bytes | None,
     return layout, pdf, decoded.notes
 
 
-def extract(data: bytes, kind: str, name: str) -> Extracted:
-    layout, _, notes = layout_for(data, kind, name)
-    if not layout.text.strip():
-        notes = notes + ["it has no text to select (scanned or image-only PDF): it can be read but not tagged"]
-    return Extracted(layout.text, page_starts(layout), layout.page_count, extractor_version(kind), notes, layout)
+def extract(data: bytes, kind: str, name: str, with_layout: bool = False) -> Extracted:
+    """The letter's canonical text. A PDF's character boxes (its layout) are read only when
+    ``with_layout``: they are needed to show the letter, not to import it."""
+    if kind == "pdf" and not with_layout:
+        doc = open_pdf(data, name)
+        try:
+            notes = repair_notes(doc)
+            text, starts = pdf_text(doc, name)
+            ex = Extracted(text, starts, doc.page_count, extractor_version(kind), notes)
+        finally:
+            doc.close()
+    else:
+        layout, _, notes = layout_for(data, kind, name)
+        ex = Extracted(layout.text, page_starts(layout), layout.page_count, extractor_version(kind), notes, layout)
+    if not ex.text.strip():
+        ex.notes = ex.notes + ["it has no text to select (scanned or image-only PDF): it can be read but not tagged"]
+    return ex
+
+
+def repair_notes(doc: object) -> list[str]:
+    if getattr(doc, "is_repaired", False):
+        return ["the PDF is damaged (perhaps truncated) and was repaired: some of it may be missing"]
+    return []
 
 
 def prepare_letter(data: bytes, name: str) -> PreparedLetter:

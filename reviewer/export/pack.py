@@ -25,7 +25,7 @@ from reviewer.export.annotated import annotate_job, run_annotate_job
 from reviewer.export.common import write_atomic, zip_member
 from reviewer.export.csvfile import to_csv
 from reviewer.export.html import to_html
-from reviewer.export.parallel import Jobs, JobsCancelled
+from reviewer.core.parallel import Jobs, JobsCancelled
 from reviewer.export.pdf import to_pdf
 from reviewer.export.refiqda import SourceText, to_qdpx
 from reviewer.export.xlsx import to_xlsx

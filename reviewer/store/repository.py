@@ -269,19 +269,25 @@ class LibraryStore:
     def layout_file(self, letter_id: str) -> Path:
         return self.files_dir / f"{letter_id}.layout"
 
-    def add_prepared(self, prep: PreparedLetter, initiator: object | None = None) -> tuple[Letter, bool]:
-        """Add a prepared letter; returns the library's letter and whether it was new."""
+    def add_prepared(self, prep: PreparedLetter, initiator: object | None = None,
+                     saved: bool = False) -> tuple[Letter, bool]:
+        """Add a prepared letter; returns the library's letter and whether it was new. ``saved``
+        says its files were already kept (by ``save_files`` on a worker thread)."""
         existing = self.library.letters.get(prep.letter.id)
         if existing is not None:
-            if not self.letter_file(existing).exists():
+            if not saved and not self.letter_file(existing).exists():
                 atomic_write_bytes(self.letter_file(existing), prep.data)
             return existing, False
-        self.save_files(prep)
+        if not saved:
+            self.save_files(prep)
         self.library.put_letter(prep.letter, initiator)
         return prep.letter, True
 
     def save_files(self, prep: PreparedLetter) -> None:
-        """Keep the library's copy of a letter and its text; the record is added separately."""
+        """Keep the library's copy of a letter and its text; the record is added separately. A
+        letter the library already has keeps the text its annotations were made on."""
+        if prep.letter.id in self.library.letters and self.letter_file(prep.letter).exists():
+            return
         try:
             atomic_write_bytes(self.letter_file(prep.letter), prep.data)
             self._save_text(prep.letter.id, prep.extracted)
@@ -290,7 +296,7 @@ class LibraryStore:
 
     def _save_text(self, letter_id: str, ex: Extracted) -> None:
         payload = {"text": ex.text, "page_starts": ex.page_starts, "pages": ex.pages, "extractor": ex.extractor}
-        if ex.layout is not None:
+        if ex.layout is not None and ex.extractor.startswith("pdf"):  # text letters are typeset anew
             self.save_layout(letter_id, ex.layout, ex.extractor)
         atomic_write_bytes(self._text_file(letter_id), json.dumps(payload, ensure_ascii=False).encode("utf-8"))
         self._texts[letter_id] = dataclasses.replace(ex, layout=None)  # layouts are big: read them when wanted

@@ -17,6 +17,7 @@ class FindBar(QWidget):
         super().__init__(parent)
         self.setObjectName("findBar")
         self._folded: Folded | None = None
+        self._text: str | None = None
         self.hits: list[tuple[int, int]] = []
         self.current = -1
         self.edit = QLineEdit(placeholderText="Find in letter")
@@ -47,7 +48,10 @@ class FindBar(QWidget):
         lay.addWidget(close)
 
     def set_text(self, text: str | None) -> None:
-        self._folded = fold(text) if text else None
+        """The letter to search; folded for searching only when first searched (a long letter
+        takes tens of milliseconds, which opening it should not pay)."""
+        self._text = text
+        self._folded = None
         self._search()
 
     def open_bar(self, initial: str = "") -> None:
@@ -65,6 +69,8 @@ class FindBar(QWidget):
 
     def _search(self) -> None:
         q = self.edit.text()
+        if self._folded is None and self._text and q.strip():
+            self._folded = fold(self._text)
         self.hits = find_all(self._folded, q) if self._folded and q.strip() else []
         self.current = 0 if self.hits else -1
         self._report()

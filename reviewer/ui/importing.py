@@ -74,7 +74,7 @@ class ImportController(QObject):
         self.w.progress.setValue(0)
         self.w.progress.show()
         self.w.cancel_import.setVisible(len(files) > 1)
-        self.w.host.request_import.emit([str(f) for f in files])
+        self.w.host.request_import.emit([str(f) for f in files], self.w.store.save_files)
 
     def _import_progress(self, done: int, total: int, name: str) -> None:
         self.w.progress.setRange(0, total)
@@ -84,7 +84,7 @@ class ImportController(QObject):
 
     def _imported(self, prep: PreparedLetter) -> None:
         try:
-            letter, _new = self.w.store.add_prepared(prep)
+            letter, _new = self.w.store.add_prepared(prep, saved=True)
         except LibraryError as exc:
             self._import_errors.append(str(exc))
             return
@@ -110,7 +110,9 @@ class ImportController(QObject):
 
         def job() -> None:
             data = read_file(Path(path))
-            out.append(prepare_letter(decrypt_pdf(data, password, name), name))
+            prep = prepare_letter(decrypt_pdf(data, password, name), name)
+            self.w.store.save_files(prep)  # here on the worker, as for any import
+            out.append(prep)
 
         def done(error: str) -> None:
             if out:

@@ -6,6 +6,7 @@ commands on the core library, persistence to the store's background writer.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         # wiring
         w = self.host.worker
         w.loaded.connect(self._letter_loaded)
+        w.pages_known.connect(self._pages_known)
         w.rendered.connect(self._page_rendered)
         self.view.renderRequested.connect(self._request_render)
         self.view.selectionChanged.connect(self._update_actions)
@@ -213,6 +215,13 @@ class MainWindow(QMainWindow):
                  lambda layout: self.store.save_layout(letter_id, layout, version))
         self.host.request_load.emit(letter_id, data, letter.kind, letter.source, cache)
 
+    def _pages_known(self, letter_id: str, sizes: list) -> None:
+        """The pages can be drawn while the worker reads the text (a letter opened for the first time)."""
+        if letter_id == self.letter_id and self.layout_ is None:
+            self.view.set_layout(Layout("", sizes, [], array("f"), array("f")))
+            self.page_total.setText(f" of {len(sizes)} ")
+            self.statusBar().showMessage("Reading the letter's text…", 3000)
+
     def _letter_loaded(self, letter_id: str, layout: Layout | None, error: str, notes: list) -> None:
         if letter_id != self.letter_id:
             return
@@ -224,7 +233,7 @@ class MainWindow(QMainWindow):
         self.layout_ = layout
         ex = Extracted(layout.text, page_starts(layout), layout.page_count, extractor_version(letter.kind))
         moved = self.store.adopt_text(letter, ex)
-        self.view.set_layout(layout)
+        self.view.set_layout(layout, keep_view=True)
         self.page_box.setMaximum(max(1, layout.page_count))
         self.page_total.setText(f" of {layout.page_count} ")
         self.find_bar.set_text(layout.text)

@@ -71,18 +71,24 @@ class PageView(QAbstractScrollArea):
         self.horizontalScrollBar().valueChanged.connect(lambda _: self.viewport().update())
 
     # ------------------------------------------------------------ document
-    def set_layout(self, layout: Layout | None, placeholder: str = "") -> None:
+    def set_layout(self, layout: Layout | None, placeholder: str = "", keep_view: bool = False) -> None:
+        """Show ``layout``. ``keep_view``: the same pages as now, with their text arrived: keep the
+        rendered pages and the scroll position."""
+        same = (keep_view and layout is not None and self.layout_ is not None
+                and self.layout_.page_sizes == layout.page_sizes)
         self.layout_ = layout
-        self._images.clear()
-        self._pending.clear()
+        if not same:
+            self._images.clear()
+            self._pending.clear()
         self._sel = None
         self._find_hits = []
         self._highlights = []
         self._last_page = -1
         if placeholder:
             self._placeholder = placeholder
-        self._relayout()
-        self.verticalScrollBar().setValue(0)
+        if not same:
+            self._relayout()
+            self.verticalScrollBar().setValue(0)
         self.viewport().update()
         self.selectionChanged.emit()
 

@@ -9,6 +9,7 @@ behind a long import.
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 import pymupdf
@@ -16,7 +17,13 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 
 from reviewer.core.documents import DocumentError, EncryptedPdf, open_pdf
-from reviewer.core.importing import layout_for, prepare_path
+from reviewer.core.importing import layout_for, prepare_path, repair_notes
+from reviewer.core.parallel import Jobs
+from reviewer.core.pdf_text import LayoutReader, page_sizes
+from reviewer.store.repository import LibraryError
+
+
+READ_AFTER_MS = 40  # time for the window to take in a letter's pages and ask for the first ones
 
 
 class RenderWants:
@@ -37,6 +44,7 @@ class RenderWants:
 
 class PdfWorker(QObject):
     loaded = Signal(str, object, str, list)  # letter id, Layout or None, error, notes
+    pages_known = Signal(str, list)  # letter id, page sizes: the pages can be drawn, the text is on its way
     rendered = Signal(str, int, float, QImage)
     import_progress = Signal(int, int, str)
     imported = Signal(object)  # PreparedLetter
@@ -54,30 +62,65 @@ class PdfWorker(QObject):
         self._failed = 0
         self._total = 0
         self._cancel = False
+        self._keep: object = None
+        self._reading: tuple | None = None
+        self._jobs: Jobs | None = None
+        self._job_paths: list[Path] = []
+        self._job_next = 0
 
     @Slot(str, bytes, str, str, object)
     def load(self, letter_id: str, data: bytes, kind: str, name: str, cache: object) -> None:
         """Open a letter. ``cache`` is ``(saved, keep)``: ``saved()`` gives the layout the library
-        kept (or None) and ``keep(layout)`` keeps a freshly extracted one, so a PDF's characters
-        are read from it once, not every time it is opened."""
+        kept (or None) and ``keep(layout)`` keeps a freshly read one. Without a saved layout, the
+        pages are announced at once (so the first can be drawn) and the text is read a few pages
+        per turn of this thread's loop, with page renders in between."""
         for key in list(self._docs):
             self._docs.pop(key).close()
+        self._reading = None
         saved, keep = cache if cache else (None, None)  # type: ignore[misc]
         try:
             layout = saved() if saved is not None and kind == "pdf" else None
-            if layout is not None:
-                self._docs[letter_id] = open_pdf(data, name)
-                self.loaded.emit(letter_id, layout, "", [])
+            if kind != "pdf" or layout is not None:
+                notes: list[str] = []
+                if layout is None:
+                    layout, pdf, notes = layout_for(data, kind, name)
+                    self._docs[letter_id] = pymupdf.open("pdf", pdf)
+                else:
+                    self._docs[letter_id] = open_pdf(data, name)
+                self.loaded.emit(letter_id, layout, "", notes)
                 return
-            layout, pdf, notes = layout_for(data, kind, name)
-            self._docs[letter_id] = pymupdf.open("pdf", pdf if pdf is not None else data)
-            self.loaded.emit(letter_id, layout, "", notes)
-            if keep is not None and kind == "pdf":
-                keep(layout)
+            doc = self._docs[letter_id] = open_pdf(data, name)
+            self.pages_known.emit(letter_id, page_sizes(doc))
+            self._reading = (letter_id, LayoutReader(doc, name), keep, repair_notes(doc))
+            QTimer.singleShot(READ_AFTER_MS, self._read_more)  # the window first asks for its first pages
         except DocumentError as exc:
             self.loaded.emit(letter_id, None, str(exc), [])
         except Exception as exc:  # a PDF MuPDF chokes on half-way
             self.loaded.emit(letter_id, None, f"{name} cannot be shown: {exc}", [])
+
+    def _read_more(self) -> None:
+        if self._reading is None:
+            return
+        letter_id, reader, keep, notes = self._reading
+        started = time.perf_counter()
+        try:
+            while time.perf_counter() - started < 0.008:
+                if reader.read_page():
+                    self._reading = None
+                    layout = reader.layout()
+                    self.loaded.emit(letter_id, layout, "", notes)
+                    if keep is not None:
+                        keep(layout)
+                    return
+        except DocumentError as exc:
+            self._reading = None
+            self.loaded.emit(letter_id, None, str(exc), [])
+            return
+        except Exception as exc:
+            self._reading = None
+            self.loaded.emit(letter_id, None, f"{reader.name} cannot be shown: {exc}", [])
+            return
+        QTimer.singleShot(0, self._read_more)
 
     @Slot(str, int, float)
     def render(self, letter_id: str, page: int, scale: float) -> None:
@@ -101,10 +144,13 @@ class PdfWorker(QObject):
             error = str(exc) or type(exc).__name__
         self.call_done.emit(callback, error)
 
-    @Slot(list)
-    def import_files(self, paths: list) -> None:
+    @Slot(list, object)
+    def import_files(self, paths: list, keep: object = None) -> None:
+        """Read letters; ``keep(prep)`` saves each one's files here, off the GUI thread. Ten or
+        more files are read in other processes, on every core, while this thread keeps rendering."""
         self._queue.extend(Path(p) for p in paths)
         self._total += len(paths)
+        self._keep = keep
         self._cancel = False
         QTimer.singleShot(0, self._import_next)
 
@@ -115,23 +161,43 @@ class PdfWorker(QObject):
         if self._cancel:
             self._queue.clear()
         if not self._queue:
+            if self._jobs is not None:
+                self._jobs.close()
+                self._jobs = None
             if self._total:
                 self.import_finished.emit(self._done, self._failed)
             self._done = self._failed = self._total = 0
             return
-        path = self._queue.pop(0)
+        if self._jobs is None and len(self._queue) >= 10:
+            self._jobs, self._job_paths, self._job_next = Jobs([(prepare_path, p) for p in self._queue]), list(self._queue), 0
+        path = self._queue[0]
+        from_jobs = self._jobs is not None and self._job_next < len(self._job_paths)
+        if from_jobs and not self._jobs.ready(self._job_next):  # type: ignore[union-attr]
+            QTimer.singleShot(10, self._import_next)  # renders asked for meanwhile run first
+            return
+        self._queue.pop(0)
         self.import_progress.emit(self._done + self._failed, self._total, path.name)
         try:
-            self.imported.emit(prepare_path(path))
+            if from_jobs:
+                self._job_next += 1
+                prep = self._jobs.get(self._job_next - 1)  # type: ignore[union-attr]
+            else:
+                prep = prepare_path(path)
+            if self._keep is not None:
+                self._keep(prep)  # type: ignore[operator]
+            self.imported.emit(prep)
             self._done += 1
         except EncryptedPdf:
             self.needs_password.emit(str(path))
-        except DocumentError as exc:
+        except (DocumentError, LibraryError) as exc:
             self._failed += 1
             self.import_failed.emit(path.name, str(exc))
         except Exception as exc:
             self._failed += 1
             self.import_failed.emit(path.name, f"{path.name} could not be imported: {exc}")
+        if self._jobs is not None and self._job_next >= len(self._job_paths):
+            self._jobs.close()
+            self._jobs = None
         QTimer.singleShot(0, self._import_next)
 
 
@@ -140,7 +206,7 @@ class WorkerHost(QObject):
 
     request_load = Signal(str, bytes, str, str, object)
     request_render = Signal(str, int, float)
-    request_import = Signal(list)
+    request_import = Signal(list, object)
     request_call = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:

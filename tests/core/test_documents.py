@@ -2,7 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core.documents import DocumentError, decode_text, kind_for, open_pdf, pdf_layout, text_pages
+from reviewer.core.documents import DocumentError, decode_text, kind_for, open_pdf, text_pages
+from reviewer.core.pdf_text import pdf_layout
 from reviewer.core.importing import prepare_path
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reviewer.core.documents import extractor_version, open_pdf, pdf_layout, text_sha
+from reviewer.core.documents import extractor_version, open_pdf, text_sha
+from reviewer.core.pdf_text import pdf_layout
 from reviewer.core.importing import prepare_path
 from reviewer.core.layout_file import dump_layout, load_layout
 from reviewer.store.repository import LibraryStore
@@ -49,13 +50,35 @@ def test_stale_or_damaged_files_are_refused() -> None:
     assert load_layout(b"", sha, version) is None
 
 
-def test_library_keeps_the_layout_of_an_imported_letter(tmp_path: Path) -> None:
+def test_library_keeps_a_letters_layout_once_read(tmp_path: Path) -> None:
     store = LibraryStore(tmp_path / "library.json")
     try:
         letter, _ = store.add_prepared(prepare_path(LETTER))
+        assert store.saved_layout(letter.id) is None  # importing reads the text only
+        store.save_layout(letter.id, _layout(), extractor_version("pdf"))  # as the window does on first opening
         saved = store.saved_layout(letter.id)
         assert saved is not None and saved.lines == _layout().lines
         store.layout_file(letter.id).write_bytes(b"damaged")
         assert store.saved_layout(letter.id) is None  # the caller extracts again
     finally:
         store.close()
+
+
+def _pdfs() -> list[Path]:
+    shared = ROOT.parent / "shared"
+    return sorted(ROOT.glob("sample_docs/*.pdf")) + sorted(shared.glob("letters/*.pdf")) + sorted(shared.glob("reports/*.pdf"))
+
+
+def test_text_read_for_import_is_the_text_the_layout_shows() -> None:
+    from reviewer.core.layout import page_starts
+    from reviewer.core.pdf_text import pdf_text
+
+    for path in _pdfs():
+        doc = open_pdf(path.read_bytes(), path.name)
+        try:
+            layout = pdf_layout(doc)
+            text, starts = pdf_text(doc)
+        finally:
+            doc.close()
+        assert text == layout.text, path.name
+        assert starts == page_starts(layout), path.name

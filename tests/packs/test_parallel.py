@@ -9,7 +9,7 @@ import pytest
 
 from pack_desks import EASTMERE, THORNBURY, Desk  # type: ignore[import-not-found]
 from reviewer.export.pack import export_pack
-from reviewer.export.parallel import Jobs, workers_for
+from reviewer.core.parallel import Jobs, workers_for
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,6 +1,6 @@
-"""Running independent export jobs on every core.
+"""Running independent jobs (reading letters, writing them out) on every core.
 
-PyMuPDF is not thread-safe, so letters are written in separate processes ("spawn", never "fork":
+PyMuPDF is not thread-safe, so letters are read and written in separate processes ("spawn", never "fork":
 the window has threads). The calling thread is free meanwhile for work of its own. Where
 processes cannot be started (a locked-down laptop, a frozen build without support for them), the
 jobs simply run here, one after another: slower, never different.
@@ -20,6 +20,10 @@ MIN_JOBS = 6  # below this, starting processes costs more than it saves
 
 class JobsCancelled(Exception):
     pass
+
+
+_DONE: Future[Any] = Future()
+_DONE.set_result(None)
 
 
 def workers_for(n_jobs: int) -> int:
@@ -46,13 +50,19 @@ class Jobs:
     def __len__(self) -> int:
         return len(self.calls)
 
+    def ready(self, i: int) -> bool:
+        """Whether ``get(i)`` would answer at once (always, when the calls run here)."""
+        return not self.futures or self.futures[i].done()
+
     def get(self, i: int, cancelled: Callable[[], bool] | None = None) -> Any:
-        """The result of call ``i``; its exception if it raised one."""
+        """The result of call ``i`` (asked for once: it is not kept); its exception if it raised one."""
         while self.futures:
             if cancelled is not None and cancelled():
                 raise JobsCancelled
             try:
-                return self.futures[i].result(timeout=0.2)
+                result = self.futures[i].result(timeout=0.2)
+                self.futures[i] = _DONE  # let the result go once it is handed over
+                return result
             except TimeoutError:
                 continue
             except (BrokenProcessPool, OSError):
