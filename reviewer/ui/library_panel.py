@@ -65,6 +65,9 @@ class LibraryPanel(QWidget):
         for lid in selected:
             self.select(lid, add=True)
 
+    def update_letters(self, ids: set[str]) -> None:
+        self.model.update_letters(ids)  # (selection survives: rows are inserted, not reset)
+
     def selected_ids(self) -> list[str]:
         rows = {ix.row() for ix in self.table.selectionModel().selectedRows()}
         return [self.proxy.index(r, 0).data(LETTER_ID_ROLE) for r in sorted(rows)]

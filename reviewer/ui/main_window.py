@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         self.letter_id: str | None = None
         self.layout_: Layout | None = None
         self._refresh_pending: set[str] = set()
+        self._letters_changed: set[str] = set()
         self.setWindowTitle("Reviewer")
         self.setAcceptDrops(True)
         self.resize(1400, 900)
@@ -159,6 +160,14 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ library events
     def _library_changed(self, change: Change) -> None:
         self._refresh_pending.add(change.kind)
+        if change.kind == "letter":
+            self._letters_changed.add(change.id)
+        elif change.kind == "annotation":
+            letter_id = getattr(change.record, "letter_id", None)
+            if letter_id:
+                self._letters_changed.add(letter_id)  # its count of annotations
+            else:
+                self._refresh_pending.add("all letters")  # a removal: which letter is not said
         if change.kind == "annotation" and change.op == "put" and change.initiator is not self.store:
             self.save_label.setText("Saving…")
         QTimer.singleShot(0, self._refresh)
@@ -167,8 +176,11 @@ class MainWindow(QMainWindow):
         kinds, self._refresh_pending = self._refresh_pending, set()
         if not kinds:
             return
-        if kinds & {"letter", "annotation"}:
+        changed, self._letters_changed = self._letters_changed, set()
+        if "all letters" in kinds:
             self.library_panel.refresh()
+        elif changed:
+            self.library_panel.update_letters(changed)
         if "theme" in kinds:
             self.panel.reload_themes()
         if kinds & {"annotation", "theme"}:

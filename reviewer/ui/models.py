@@ -24,12 +24,40 @@ class LetterTableModel(QAbstractTableModel):
         super().__init__()
         self.lib = lib
         self.rows: list[Letter] = []
+        self._row: dict[str, int] = {}
         self.refresh()
 
     def refresh(self) -> None:
         self.beginResetModel()
         self.rows = self.lib.letters_sorted()
+        self._row = {x.id: i for i, x in enumerate(self.rows)}
         self.endResetModel()
+
+    def update_letters(self, ids: set[str]) -> None:
+        """Rows for letters added or changed, inserted or updated in place: a sorted view then
+        places each new row, instead of sorting the whole library again for every letter an
+        import brings."""
+        new = []
+        last = self.columnCount() - 1
+        for lid in ids:
+            x = self.lib.letters.get(lid)
+            row = self._row.get(lid)
+            if x is None:
+                if row is not None:  # removed: rare, so start again
+                    self.refresh()
+                    return
+                continue
+            if row is None:
+                new.append(x)
+            else:
+                self.rows[row] = x
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+        if new:
+            n = len(self.rows)
+            self.beginInsertRows(QModelIndex(), n, n + len(new) - 1)
+            self.rows.extend(new)
+            self._row.update((x.id, n + i) for i, x in enumerate(new))
+            self.endInsertRows()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.rows)
@@ -70,10 +98,7 @@ class LetterTableModel(QAbstractTableModel):
         return None
 
     def row_of(self, letter_id: str) -> int:
-        for i, x in enumerate(self.rows):
-            if x.id == letter_id:
-                return i
-        return -1
+        return self._row.get(letter_id, -1)
 
 
 class AnnotationListModel(QAbstractListModel):
