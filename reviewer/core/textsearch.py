@@ -7,7 +7,9 @@ offset in the original, so a match in the folded form is a ``(start, end)`` rang
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
+from array import array
 from dataclasses import dataclass
 
 _HYPHENS = {"-", "\u00ad", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2212"}
@@ -100,3 +102,68 @@ def collapse_ws(text: str) -> str:
     t = re.sub(r"\u00ad\s*\n\s*", "", text)
     t = re.sub(r"(\w)-[ \t]*\n\s*(?=\w)", r"\1-", t)
     return " ".join(t.split())
+
+
+class CompactFold:
+    """A ``Folded`` text with its map back to the original kept as runs, not one number per
+    character: a letter's map is a few kilobytes instead of megabytes, so a whole library's
+    letters can be held in memory and searched at once."""
+
+    MAGIC = b"RVFOLD1\n"
+
+    def __init__(self, text: str, fpos: array, opos: array, steps: bytes) -> None:
+        self.text = text
+        self.fpos, self.opos, self.steps = fpos, opos, steps  # run i starts at fpos[i] <- opos[i]
+
+    @classmethod
+    def of(cls, folded: Folded) -> CompactFold:
+        fpos, opos, steps = array("i"), array("i"), bytearray()
+        origin = folded.origin
+        prev = None
+        for i, o in enumerate(origin):
+            if prev is not None and o == prev + 1 and steps[-1] == 1:
+                prev = o
+                continue
+            if prev is not None and o == prev and len(fpos) and fpos[-1] == i - 1 and steps[-1] == 1:
+                steps[-1] = 0  # a run of folded characters from one original (a ligature, "ß")
+                prev = o
+                continue
+            if prev is not None and o == prev and steps[-1] == 0:
+                continue
+            fpos.append(i)
+            opos.append(o)
+            steps.append(1)
+            prev = o
+        return cls(folded.text, fpos, opos, bytes(steps))
+
+    def origin(self, k: int) -> int:
+        j = bisect.bisect_right(self.fpos, k) - 1
+        return self.opos[j] + self.steps[j] * (k - self.fpos[j])
+
+    def span(self, fstart: int, fend: int) -> tuple[int, int]:
+        return self.origin(fstart), self.origin(fend - 1) + 1
+
+    def to_bytes(self) -> bytes:
+        text = self.text.encode("utf-8", "surrogatepass")
+        head = array("i", [len(text), len(self.fpos)])
+        return b"".join([self.MAGIC, head.tobytes(), self.fpos.tobytes(), self.opos.tobytes(), self.steps, text])
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> CompactFold | None:
+        try:
+            if not data.startswith(cls.MAGIC):
+                return None
+            pos = len(cls.MAGIC)
+            n_text, n_runs = array("i", data[pos : pos + 8])
+            pos += 8
+            fpos = array("i", data[pos : pos + 4 * n_runs])
+            pos += 4 * n_runs
+            opos = array("i", data[pos : pos + 4 * n_runs])
+            pos += 4 * n_runs
+            steps = data[pos : pos + n_runs]
+            pos += n_runs
+            if len(data) != pos + n_text or len(fpos) != n_runs or len(opos) != n_runs:
+                return None
+            return cls(data[pos:].decode("utf-8", "surrogatepass"), fpos, opos, steps)
+        except (ValueError, UnicodeDecodeError):
+            return None

@@ -83,3 +83,21 @@ def test_cli_never_imports_qt():
 def test_version_via_entry_point():
     out = subprocess.run([sys.executable, "-m", "reviewer", "--version"], capture_output=True, text=True, check=True)
     assert out.stdout.strip().startswith("reviewer ")
+
+
+def test_search_across_the_library(capsys, db, samples: Path, tmp_path: Path):
+    run(capsys, "add", str(samples / "thornbury_vale_2025_focused_visit.pdf"),
+        str(samples / "eastmere_2024_monitoring_visit.txt"), *db)
+    code, out, _ = run(capsys, "search", "monitoring visit", *db)
+    assert code == 0 and "eastmere_2024_monitoring_visit, p. 1" in out and "[" in out
+    code, out, _ = run(capsys, "search", "Leaders", "--json", "--limit", "2", *db)
+    found = json.loads(out)
+    assert code == 0 and found["total"] > 2 and len(found["hits"]) == 2 and found["letters"] == 2
+    assert all(h["snippet"] and h["page"] >= 1 and h["field"] == "text" for h in found["hits"])
+    code, out, _ = run(capsys, "search", "no such words here", *db)
+    assert code == 1 and "No match" in out
+    folds = list((tmp_path / "lib-letters").glob("*.fold"))
+    assert len(folds) == 2  # kept for next time; a stale one is folded again, not trusted
+    folds[0].write_bytes(b"0" * 64 + b"\n" + folds[0].read_bytes()[65:])
+    code, out, _ = run(capsys, "search", "Leaders", "--json", *db)
+    assert json.loads(out)["letters"] == 2

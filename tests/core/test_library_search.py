@@ -1,0 +1,62 @@
+"""Searching the whole library: compact folds map back exactly; hits carry letter, page and snippet."""
+
+from __future__ import annotations
+
+from reviewer.core.library import Library
+from reviewer.core.library_search import SearchIndex, fold_letter
+from reviewer.core.model import Letter, LetterMeta
+from reviewer.core.tagging import new_annotation
+from reviewer.core.textsearch import CompactFold, find_all, fold
+
+TRICKY = ("The ﬁrst STRASSE, straße and café — co-\noperate  with “partners”.\u00ad\nRe-\n  "
+          "ferral • bullet\n\n\nPage two: the front\ndoor is timely. " * 3)
+
+
+def test_compact_fold_maps_every_character_as_the_full_fold_does() -> None:
+    full = fold(TRICKY)
+    compact = CompactFold.of(full)
+    assert compact.text == full.text
+    assert [compact.origin(k) for k in range(len(full.text))] == list(full.origin)
+    back = CompactFold.from_bytes(compact.to_bytes())
+    assert back is not None and back.text == compact.text and back.span(3, 9) == full.span(3, 9)
+    assert CompactFold.from_bytes(compact.to_bytes()[:-3]) is None
+    assert CompactFold.from_bytes(b"junk") is None
+
+
+def _library() -> tuple[Library, SearchIndex, str, str]:
+    lib = Library()
+    one = Letter(id="a" * 64, title="Thornbury", source="t.pdf", kind="pdf", pages=2, meta=LetterMeta(authority="Thornbury"))
+    two = Letter(id="b" * 64, title="Eastmere", source="e.txt", kind="text", pages=1, meta=LetterMeta(authority="Eastmere"))
+    lib.put_letter(one)
+    lib.put_letter(two)
+    text2 = "Nothing here about doors. Leaders are visible."
+    page_starts = [0, TRICKY.index("Page two")]
+    ann = new_annotation(text2, [0], two.id, 0, 7, ["leadership"], "improvement", "Check the front door rota", "Ann")
+    lib.put_annotation(ann)
+    index = SearchIndex()
+    index.add(one.id, TRICKY, page_starts, CompactFold.from_bytes(fold_letter(TRICKY)))  # type: ignore[arg-type]
+    index.add(two.id, text2, [0], CompactFold.from_bytes(fold_letter(text2)))  # type: ignore[arg-type]
+    return lib, index, one.id, two.id
+
+
+def test_search_finds_text_across_breaks_and_in_notes() -> None:
+    lib, index, one, two = _library()
+    found = index.search("Front Door", lib)
+    text_hits = [h for h in found.hits if h.field == "text"]
+    assert [(h.start, h.end) for h in text_hits] == find_all(TRICKY, "front door")
+    assert all(h.letter_id == one and h.page == 2 for h in text_hits)
+    assert all(h.match.lower().startswith("front") for h in text_hits)
+    note = [h for h in found.hits if h.field == "note"]
+    assert len(note) == 1 and note[0].letter_id == two and note[0].match == "front door"
+    assert found.total == len(text_hits) + 1 and found.letters == 2
+    assert index.search("cooperate", lib).total == 3  # across "co-\noperate"
+    assert index.search("referral", lib).total == 3  # across "Re-\n  ferral"
+    assert index.search("leadership", lib).hits[0].field == "theme"
+    assert index.search("nowhere at all", lib).total == 0
+    assert index.search("   ", lib).total == 0
+
+
+def test_search_lists_only_up_to_the_limit_but_counts_all() -> None:
+    lib, index, _, _ = _library()
+    found = index.search("the", lib, limit=2)
+    assert len(found.hits) == 2 and found.total > 2
