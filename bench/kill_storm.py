@@ -1,9 +1,12 @@
 """Kill -9 storm: start a process writing to a library, SIGKILL it at a random moment, reopen, repeat.
 
-    python bench/kill_storm.py [--rounds 300] [--max-delay 0.8]
+    python bench/kill_storm.py [--target store|window|cli] [--rounds 300] [--max-delay 0.8]
 
-Every round checks that the library opens and holds every change the writer acknowledged
-(printed after ``flush()`` returned) with its latest content. POSIX only.
+The writer is the library itself (``store``), a main window tagging through its undo stack with
+its panels and worker running (``window``, offscreen), or the ``reviewer tag`` command (``cli``:
+each run that exited before the kill has acknowledged its annotation). Every round checks that
+the library opens and holds every change acknowledged before the kill, with its latest content.
+POSIX only.
 """
 
 from __future__ import annotations
@@ -29,11 +32,30 @@ from reviewer.store.repository import LibraryStore  # noqa: E402
 WRITER = ROOT / "tests" / "store" / "crash_writer.py"
 
 
+QUOTES = ("drift and delay mean", "Leaders in Thornbury Vale have strengthened the front door")
+
+
+def _cli_round(path: Path, r: int, after: float) -> dict[str, str]:
+    """Run `reviewer tag`, SIGKILL it after ``after`` seconds unless it finished: a run that exited
+    with 0 acknowledged its annotation (found by its note)."""
+    cmd = [sys.executable, "-m", "reviewer", "tag", "thornbury", "--quote", QUOTES[r % 2], "--theme", "planning",
+           "--severity", "improvement", "--note", f"cli {r}", "--author", "Storm", "--db", str(path)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    try:
+        code = proc.wait(timeout=after)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+        return {}
+    return {f"cli {r}": f"cli {r}"} if code == 0 else {}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=300)
     ap.add_argument("--max-delay", type=float, default=0.8)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--target", choices=("store", "window", "cli"), default="store")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     with tempfile.TemporaryDirectory() as tmp:
@@ -45,17 +67,24 @@ def main() -> int:
         failures = 0
         t0 = time.perf_counter()
         for r in range(1, args.rounds + 1):
-            proc = subprocess.Popen([sys.executable, str(WRITER), str(path)], stdout=subprocess.PIPE,
-                                    stderr=subprocess.DEVNULL, text=True)
-            acked.update(run_and_kill(proc, rng.uniform(0.0, args.max_delay)))
+            if args.target == "cli":
+                acked.update(_cli_round(path, r, rng.uniform(0.0, args.max_delay)))
+            else:
+                cmd = [sys.executable, str(WRITER), str(path)] + (["--window"] if args.target == "window" else [])
+                proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                acked.update(run_and_kill(proc, rng.uniform(0.0, args.max_delay)))
             try:
                 check = LibraryStore(path)
             except Exception as exc:  # noqa: BLE001
                 print(f"round {r}: the library did not open: {exc}")
                 failures += 1
                 continue
-            lost = [a for a, note in acked.items()
-                    if a not in check.library.annotations or check.library.annotations[a].note != note]
+            if args.target == "cli":  # acknowledged by note: the command does not print ids
+                notes = {a.note for a in check.library.annotations.values()}
+                lost = [n for n in acked if n not in notes]
+            else:
+                lost = [a for a, note in acked.items()
+                        if a not in check.library.annotations or check.library.annotations[a].note != note]
             n = len(check.library.annotations)
             check.close()
             if lost:

@@ -1,6 +1,8 @@
 """A process that writes to a library as fast as it can, printing each change once it is durable.
 
-Run as ``python crash_writer.py LIBRARY``; the crash tests kill it with SIGKILL at random moments.
+Run as ``python crash_writer.py LIBRARY [--window]``; the crash tests kill it with SIGKILL at
+random moments. With ``--window`` the changes go through a main window (offscreen) as tagging in
+it does, with its panels, models and worker thread running.
 """
 
 from __future__ import annotations
@@ -24,9 +26,26 @@ def main() -> None:
     ex = store.extracted(letter.id)
     assert ex is not None
     undo = UndoStack(lib)
+    pump = lambda: None  # noqa: E731
+    if "--window" in sys.argv:
+        import os
+
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtCore import QSettings
+        from PySide6.QtWidgets import QApplication
+
+        from reviewer.ui.main_window import MainWindow
+
+        app = QApplication([])
+        window = MainWindow(store, QSettings(str(Path(sys.argv[1]).with_suffix(".ini")), QSettings.Format.IniFormat))
+        window.show()
+        window.open_letter(letter.id)
+        undo = window.undo_stack
+        pump = app.processEvents
     print("ready", flush=True)
     i = 0
     while True:
+        pump()
         s = (i * 37) % max(1, len(ex.text) - 40)
         ann = new_annotation(ex.text, ex.page_starts, letter.id, s, s + 30, ["planning"], "improvement",
                              f"note {i}", "Crash Tester")

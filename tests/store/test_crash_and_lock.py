@@ -30,8 +30,8 @@ def _library(tmp_path: Path, samples: Path) -> Path:
     return path
 
 
-def _start(path: Path) -> subprocess.Popen[str]:
-    proc = subprocess.Popen([sys.executable, str(WRITER), str(path)], stdout=subprocess.PIPE,
+def _start(path: Path, *extra: str) -> subprocess.Popen[str]:
+    proc = subprocess.Popen([sys.executable, str(WRITER), str(path), *extra], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, bufsize=1)
     assert proc.stdout is not None
     line = proc.stdout.readline()
@@ -54,6 +54,23 @@ def test_kill_storm_never_loses_acknowledged_work(tmp_path: Path, samples: Path)
         finally:
             store.close()
     assert len(acked) > 12  # the writers did get work acknowledged between kills
+
+
+@posix_only
+def test_killing_the_window_while_tagging_loses_nothing_acknowledged(tmp_path: Path, samples: Path) -> None:
+    pytest.importorskip("PySide6")
+    path = _library(tmp_path, samples)
+    rng = random.Random(7)
+    acked: dict[str, str] = {}
+    for _round in range(3):  # bench/kill_storm.py --target window runs hundreds
+        acked.update(run_and_kill(_start(path, "--window"), rng.uniform(0.3, 1.0)))
+        store = LibraryStore(path)
+        try:
+            assert all(store.library.annotations[a].note == n for a, n in acked.items() if a in store.library.annotations)
+            assert set(acked) <= set(store.library.annotations)
+        finally:
+            store.close()
+    assert acked
 
 
 def test_a_second_store_on_the_same_library_is_refused(tmp_path: Path, samples: Path) -> None:
