@@ -38,7 +38,8 @@ from reviewer.store.storage import AtomicJSONStorage, LibraryDamaged
 SCHEMA_VERSION = 1
 TABLES = {"letter": "letters", "annotation": "annotations", "theme": "themes", "setting": "settings"}
 WRITE_DELAY = 0.15  # seconds to gather changes into one write
-JOURNAL_LIMIT = 4 * 1024 * 1024  # fold the journal into the library file beyond this size
+JOURNAL_LIMIT = 4 * 1024 * 1024  # fold the journal into the library file beyond this size...
+IDLE_COMPACT = 2.0  # ...once no change has come for this many seconds (it holds Python ~0.1 s)
 
 
 class _Cache(CachingMiddleware):
@@ -164,7 +165,11 @@ class LibraryStore:
 
     def _writer(self) -> None:
         while True:
-            first = self._queue.get()
+            try:  # a long journal is folded in at the first quiet moment, not while someone tags
+                first = self._queue.get(timeout=IDLE_COMPACT if self.journal.size > JOURNAL_LIMIT else None)
+            except queue.Empty:
+                self._compact_quietly()
+                continue
             if first is None:
                 self._compact_quietly()
                 return
@@ -190,8 +195,8 @@ class LibraryStore:
                 self._retry = batch  # written again with the next change
                 if self.on_write_error:
                     self.on_write_error(self.write_error)
-            if stop or self.journal.size > JOURNAL_LIMIT or not self.path.exists():
-                self._compact_quietly()  # rarely: a new library, a long journal, or closing
+            if stop or self.journal.size > 4 * JOURNAL_LIMIT or not self.path.exists():
+                self._compact_quietly()  # rarely: a new library, closing, or edits that never pause
             for ev in events:
                 ev.set()
             if stop:

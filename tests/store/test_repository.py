@@ -121,3 +121,27 @@ def test_schema_from_newer_app_is_refused(tmp_path: Path):
     path.write_text(json.dumps({"meta": {"1": {"schema": 999}}}))
     with pytest.raises(LibraryError, match="newer Reviewer"):
         LibraryStore(path)
+
+
+def test_a_long_journal_is_folded_in_at_a_quiet_moment(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    from reviewer.core.model import Theme
+    from reviewer.store import repository
+
+    monkeypatch.setattr(repository, "JOURNAL_LIMIT", 200)
+    monkeypatch.setattr(repository, "IDLE_COMPACT", 0.3)
+    store = LibraryStore(tmp_path / "lib.json")
+    try:
+        store.flush()  # (a new library's file is written at once)
+        for i in range(5):
+            store.library.put_theme(Theme(id=f"t{i}", label=f"Theme {i}", colour="#123456"))
+        assert store.flush()
+        assert store.journal.size > 200  # written to the journal first...
+        deadline = time.monotonic() + 5
+        while store.journal.size and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert store.journal.size == 0  # ...then folded into the library file once nothing more came
+        assert "t4" in (tmp_path / "lib.json").read_text(encoding="utf-8")
+    finally:
+        store.close()
