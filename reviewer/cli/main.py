@@ -102,7 +102,8 @@ def _letter_json(store: LibraryStore, x) -> dict:  # type: ignore[no-untyped-def
         "id": x.id, "title": x.title, "source": x.source, "kind": x.kind, "pages": x.pages,
         "authority": m.authority, "doc_type": m.doc_type, "published": m.published,
         "visit_start": m.visit_start, "visit_end": m.visit_end, "lead_inspector": m.lead_inspector,
-        "inspectors": list(m.inspectors), "judgements": None,
+        "inspectors": list(m.inspectors), "judgements": dict(m.judgements) or None,
+        "visit_number": m.visit_number,
         "annotations": store.library.annotation_count(x.id), "has_text": x.has_text,
     }
 

@@ -5,7 +5,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from reviewer.core.documents import (
@@ -34,6 +36,7 @@ class Extracted:
     extractor: str
     notes: list[str] = field(default_factory=list)
     layout: Layout | None = field(default=None, repr=False, compare=False)  # kept to save beside the text
+    created: str | None = None  # a PDF's own creation date (ISO), for metadata the text does not give
 
 
 @dataclass
@@ -79,7 +82,7 @@ def extract(data: bytes, kind: str, name: str, with_layout: bool = False) -> Ext
         try:
             notes = repair_notes(doc)
             text, starts = pdf_text(doc, name)
-            ex = Extracted(text, starts, doc.page_count, extractor_version(kind), notes)
+            ex = Extracted(text, starts, doc.page_count, extractor_version(kind), notes, created=pdf_created(doc))
         finally:
             doc.close()
     else:
@@ -88,6 +91,18 @@ def extract(data: bytes, kind: str, name: str, with_layout: bool = False) -> Ext
     if not ex.text.strip():
         ex.notes = ex.notes + ["it has no text to select (scanned or image-only PDF): it can be read but not tagged"]
     return ex
+
+
+def pdf_created(doc: object) -> str | None:
+    """The PDF's creation date as an ISO date, if it states a plausible one."""
+    raw = str((getattr(doc, "metadata", None) or {}).get("creationDate") or "")
+    m = re.match(r"D:(\d{4})(\d{2})(\d{2})", raw)
+    if not m or not 1990 <= int(m.group(1)) <= 2100:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    except ValueError:
+        return None
 
 
 def repair_notes(doc: object) -> list[str]:
@@ -99,7 +114,7 @@ def repair_notes(doc: object) -> list[str]:
 def prepare_letter(data: bytes, name: str) -> PreparedLetter:
     kind = kind_for(name, data)
     ex = extract(data, kind, name)
-    meta = read_metadata(ex.text) if ex.text.strip() else read_metadata("")
+    meta = read_metadata(ex.text, ex.created)
     letter = Letter(
         id=content_id(data),
         title=Path(name).stem,

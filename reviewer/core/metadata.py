@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from reviewer.core.judgements import read_judgements
 from reviewer.core.model import LetterMeta
 from reviewer.core.textsearch import collapse_ws
 
@@ -35,6 +36,7 @@ def _authority(flat: str) -> str | None:
     patterns = [
         r"(?:Focused|Monitoring|Joint targeted area inspection)\s+visit\s+(?:to|of)\s+(.+?)\s+(?:local authority\s+)?children['’]s services",
         r"Inspection of\s+(.+?)\s+local authority children['’]s services",
+        r"^(?:\d+\s+)?(.+?)\s+(?:(?:Metropolitan\s+)?(?:City|County|Borough|District)\s+)?Council\s+Inspection of",
         r"Local authority:\s*(.+?)\s{2,}",
         r"visit to\s+(.+?)\s+(?:local authority\s+)?children['’]s services",
         r"^(.+?)\s+(?:Council|County Council|Borough Council)\b.*?(?:committee|cabinet)",
@@ -44,6 +46,7 @@ def _authority(flat: str) -> str | None:
         if m:
             name = m.group(1).strip(" .,:;")
             name = re.sub(r"^(?:the|a|\d+)\s+", "", name, flags=re.I)
+            name = re.sub(r"\s+(?:Metropolitan\s+)?(?:City|County|Borough|District)?\s*Council$", "", name)
             if 2 <= len(name) <= 60:
                 return name
     return None
@@ -52,8 +55,12 @@ def _authority(flat: str) -> str | None:
 def _doc_type(flat: str) -> str | None:
     head = flat[:3000].lower()
     top = flat[:800]
+    if re.search(r"\b(news story|press release|news item)\b", top, re.I):
+        return "news item"
     if re.search(r"\b(committee|cabinet|scrutiny)\b", top, re.I) and re.search(r"\breport\b", top, re.I):
         return "committee report"
+    if re.search(r"Inspection of services for children|single inspection framework|Judgement\s+Grade", top, re.I):
+        return "inspection report"
     if re.search(r"Inspection of [A-Z][\w ,.'’-]{1,60}? local authority children['’]s services", top) or re.search(
         r"inspection dates", top, re.I
     ):
@@ -82,10 +89,12 @@ def _visit_dates(flat: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _published(flat: str) -> str | None:
-    m = re.search(r"\bPublished(?: on)?:?\s*" + _DATE.pattern, flat[:3000], re.I)
+def _published(flat: str, doc_type: str | None, created: str | None) -> str | None:
+    m = re.search(r"\b(?:Report )?Publish(?:ed|ed on|ing date|ation date):?\s*" + _DATE.pattern, flat[:3000], re.I)
     if m:
         return iso(int(m.group(1)), m.group(2), int(m.group(3)))
+    if doc_type == "inspection report":  # dated by its publication, which the text does not give:
+        return created  # the file's own creation date, days before it was published, or nothing
     m = _DATE.search(flat[:1200])
     if m:
         return iso(int(m.group(1)), m.group(2), int(m.group(3)))
@@ -127,16 +136,33 @@ def _inspectors(flat: str) -> tuple[str | None, list[str]]:
     return lead, names
 
 
-def read_metadata(text: str) -> LetterMeta:
+_ORDINALS = {w: i for i, w in enumerate(
+    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"], start=1)}
+
+
+def _visit_number(flat: str) -> int | None:
+    m = re.search(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2})(?:st|nd|rd|th)?"
+                  r"\s+monitoring visit", flat[:4000], re.I)
+    if not m:
+        return None
+    word = m.group(1).lower()
+    return _ORDINALS.get(word) or (int(word) if word.isdigit() else None)
+
+
+def read_metadata(text: str, created: str | None = None) -> LetterMeta:
+    """``created``: the file's creation date (ISO), used only where the text gives no date of its own."""
     flat = collapse_ws(text)
     start, end = _visit_dates(flat)
     lead, names = _inspectors(flat)
+    doc_type = _doc_type(flat)
     return LetterMeta(
         authority=_authority(flat),
-        doc_type=_doc_type(flat),
+        doc_type=doc_type,
         visit_start=start,
         visit_end=end,
-        published=_published(flat),
+        published=_published(flat, doc_type, created),
         lead_inspector=lead,
         inspectors=tuple(names),
+        judgements=tuple(read_judgements(flat).items()) if doc_type == "inspection report" else (),
+        visit_number=_visit_number(flat) if doc_type == "monitoring visit" else None,
     )

@@ -17,6 +17,7 @@ DOC_TYPES: tuple[str, ...] = (
     "monitoring visit",
     "inspection report",
     "committee report",
+    "news item",
     "other",
 )
 
@@ -87,10 +88,13 @@ class LetterMeta:
     published: str | None = None
     lead_inspector: str | None = None
     inspectors: tuple[str, ...] = ()
+    judgements: tuple[tuple[str, str], ...] = ()  # (judgement, grade) for inspection reports
+    visit_number: int | None = None  # which monitoring visit this is
 
     def to_dict(self) -> dict[str, Any]:
         d = dataclasses.asdict(self)
         d["inspectors"] = list(self.inspectors)
+        d["judgements"] = dict(self.judgements)
         return d
 
     @classmethod
@@ -104,6 +108,8 @@ class LetterMeta:
             published=d.get("published"),
             lead_inspector=d.get("lead_inspector"),
             inspectors=tuple(d.get("inspectors") or ()),
+            judgements=tuple((str(k), str(v)) for k, v in (d.get("judgements") or {}).items()),
+            visit_number=d.get("visit_number") if isinstance(d.get("visit_number"), int) else None,
         )
 
 

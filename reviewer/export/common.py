@@ -13,7 +13,7 @@ from reviewer.core.summary import Entry, Summary
 
 DOC_TYPE_LABELS = {"focused visit": "Focused visit", "monitoring visit": "Monitoring visit",
                    "inspection report": "Inspection report", "committee report": "Committee report",
-                   "other": "Other"}
+                   "news item": "News item", "other": "Other"}
 
 SECTION_TITLES = {"priority": "Priority actions", "improvement": "Areas for improvement",
                   "strength": "Strengths", "context": "Context"}

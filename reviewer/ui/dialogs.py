@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from reviewer.core.codebook import slug_for
 from reviewer.core.commands import PutTheme, UndoStack
 from reviewer.core.library import Library
-from reviewer.core.model import DOC_TYPES, Letter, LetterMeta, Theme
+from reviewer.core.model import DOC_TYPES, Letter, Theme
 from reviewer.export.common import DOC_TYPE_LABELS
 from reviewer.ui.look import swatch_icon
 
@@ -104,8 +104,8 @@ class LetterDetailsDialog(QDialog):
             return w.text().strip() or None
 
         names = tuple(n.strip() for n in self.inspectors.text().split(",") if n.strip())
-        meta = LetterMeta(
-            authority=opt(self.authority), doc_type=self.doc_type.currentData(),
+        meta = dataclasses.replace(  # judgements and the visit's number are kept as read
+            self.letter.meta, authority=opt(self.authority), doc_type=self.doc_type.currentData(),
             visit_start=opt(self.visit_start), visit_end=opt(self.visit_end), published=opt(self.published),
             lead_inspector=opt(self.lead), inspectors=names,
         )

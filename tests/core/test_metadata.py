@@ -1,3 +1,5 @@
+import pytest
+
 from pathlib import Path
 
 from reviewer.core.documents import decode_text
@@ -37,3 +39,94 @@ def test_improvement_items_and_sentences(samples: Path):
     assert text[s:e] == "Too many plans are lists of services rather than actions that will make a difference for the child."
     s, e = word_at(text, i + 5)
     assert text[s:e] == "many"
+
+
+ILACS = """Inspection of Northmoor local authority children's services
+
+Inspection dates: 3 March to 14 March 2025
+
+Lead inspector: Jo Bloggs, His Majesty's Inspector
+
+Judgement
+Grade
+
+The impact of leaders on social work
+practice with children and families
+
+Requires improvement to be good
+
+The experiences and progress of
+children who need help and protection
+
+Inadequate
+
+The experiences and progress of
+children in care
+
+Good
+
+The experiences and progress of
+care leavers
+
+Outstanding
+
+Overall effectiveness
+
+Inadequate
+
+Services in Northmoor are inadequate."""
+
+SIF = ("Northmoor County Council\n\nInspection of services for children in need of help and protection, children "
+       "looked after and care leavers\n\nInspection date: 2 June 2015 – 24 June 2015\n\nReport published: 30 July 2015\n\n"
+       "The overall judgement is that children's services require improvement to be good\n\nThe judgements on areas of "
+       "the service that contribute to overall effectiveness are:\n1. Children who need help and protection Requires "
+       "improvement\n2. Children looked after and achieving permanence Good\n2.1 Adoption performance Good\n2.2 "
+       "Experiences and progress of care leavers Requires improvement\n3. Leadership, management and governance "
+       "Requires improvement\n")
+
+
+def test_inspection_report_judgements_and_dates() -> None:
+    m = read_metadata(ILACS, created="2025-04-28")
+    assert m.doc_type == "inspection report" and m.authority == "Northmoor"
+    assert dict(m.judgements) == {"impact_of_leaders": "requires improvement", "help_and_protection": "inadequate",
+                                  "in_care": "good", "care_leavers": "outstanding", "overall_effectiveness": "inadequate"}
+    assert (m.visit_start, m.visit_end, m.lead_inspector) == ("2025-03-03", "2025-03-14", "Jo Bloggs")
+    assert m.published == "2025-04-28"  # not printed in the report: the file's creation date, offered to confirm
+    assert read_metadata(ILACS).published is None
+
+
+def test_single_inspection_framework_report() -> None:
+    m = read_metadata(SIF, created="2015-07-20")
+    assert m.doc_type == "inspection report" and m.authority == "Northmoor" and m.published == "2015-07-30"
+    assert dict(m.judgements) == {"overall_effectiveness": "requires improvement",
+                                  "help_and_protection": "requires improvement", "in_care": "good",
+                                  "adoption": "good", "care_leavers": "requires improvement",
+                                  "impact_of_leaders": "requires improvement"}
+
+
+def test_monitoring_visit_number_and_news_items() -> None:
+    m = read_metadata("12 May 2024\n\nDear Sam\n\nMonitoring visit to Northmoor children's services\n\n"
+                      "This letter summarises the findings of the fourth monitoring visit to Northmoor.")
+    assert m.doc_type == "monitoring visit" and m.visit_number == 4 and not m.judgements
+    assert read_metadata("News story\n\nCouncil praised by Ofsted\n\nPublished 3 April 2024").doc_type == "news item"
+
+
+def test_judgements_match_the_published_record() -> None:
+    import csv
+    from pathlib import Path
+
+    from reviewer.core.importing import prepare_path
+
+    folder = Path(__file__).resolve().parents[3] / "shared" / "reports"
+    if not (folder / "metadata.csv").exists():
+        pytest.skip("../shared/reports is not here")
+    grades = {"outstanding", "good", "requires improvement", "inadequate"}
+    with (folder / "metadata.csv").open(newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            d, mth, y = row["publication_date"].split("/")
+            pdf = folder / f"{row['local_authority'].replace(' ', '-')}_20{y}-{mth}-{d}.pdf"
+            got = dict(prepare_path(pdf).letter.meta.judgements)
+            for j in ("overall_effectiveness", "impact_of_leaders", "help_and_protection", "in_care", "care_leavers"):
+                want = row[f"{j}_grade"]
+                if want and want != "data_unreadable":
+                    assert got.get(j) == (want if want in grades else None), (pdf.name, j)
