@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reviewer import __version__
-from reviewer.cli import backups, packs, search
+from reviewer.cli import backups, packs, search, suggest
 from reviewer.cli.resolve import CliError, resolve_letter
 from reviewer.core.codebook import LookupFailed, find_theme, severities, severity
 from reviewer.core.commands import AddAnnotation, UndoStack
@@ -24,7 +24,7 @@ from reviewer.export.summary_files import FORMATS, export_summary
 from reviewer.store.paths import open_store
 from reviewer.store.repository import LibraryError, LibraryStore
 
-COMMANDS = ("add", "list", "tag", "annotations", "export", "themes", "search", "backups") + packs.COMMANDS
+COMMANDS = ("add", "list", "tag", "annotations", "export", "themes", "search", "suggest", "backups") + packs.COMMANDS
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -62,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     th.add_argument("--json", action="store_true")
     packs.add_parsers(sub, common)
     search.add_parser(sub, common)
+    suggest.add_parser(sub, common)
     backups.add_parser(sub, common)
     return p
 
@@ -209,7 +210,7 @@ def cmd_themes(store: LibraryStore, args: argparse.Namespace) -> int:
 
 
 HANDLERS = {"add": cmd_add, "list": cmd_list, "tag": cmd_tag, "annotations": cmd_annotations,
-            "export": cmd_export, "themes": cmd_themes, "search": search.cmd_search,
+            "export": cmd_export, "themes": cmd_themes, "search": search.cmd_search, "suggest": suggest.cmd_suggest,
             "backups": backups.cmd_backups, **packs.HANDLERS}
 
 

@@ -101,3 +101,16 @@ def test_search_across_the_library(capsys, db, samples: Path, tmp_path: Path):
     folds[0].write_bytes(b"0" * 64 + b"\n" + folds[0].read_bytes()[65:])
     code, out, _ = run(capsys, "search", "Leaders", "--json", *db)
     assert json.loads(out)["letters"] == 2
+
+
+def test_suggest_prints_passages_without_saving(capsys, db, samples: Path):
+    run(capsys, "add", str(samples / "thornbury_vale_2025_focused_visit.pdf"), *db)
+    code, out, _ = run(capsys, "suggest", "thornbury", "--json", *db)
+    found = json.loads(out)
+    assert code == 0 and found
+    assert {"start", "end", "quote", "severity", "themes", "score"} <= set(found[0])
+    assert {f["severity"] for f in found} <= {"Priority action", "Area for improvement", "Strength", "Context"}
+    code, out, _ = run(capsys, "annotations", "--format", "json", *db)
+    assert json.loads(out) == []  # nothing became an annotation
+    code, out, _ = run(capsys, "suggest", "thornbury", *db)
+    assert code == 0 and "suggestion(s)" in out

@@ -1,0 +1,43 @@
+"""`reviewer suggest`: the passages of a letter Reviewer would tag, with severity and themes, for the auditor to accept."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from reviewer.cli.resolve import CliError, resolve_letter
+from reviewer.core.codebook import severities
+from reviewer.core.suggest import suggest
+from reviewer.core.textsearch import collapse_ws
+from reviewer.store.repository import LibraryStore
+
+
+def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+    s = sub.add_parser("suggest", parents=[common], help="suggest annotations for a letter (nothing is saved)")
+    s.add_argument("letter", metavar="LETTER")
+    s.add_argument("--json", action="store_true")
+
+
+def cmd_suggest(store: LibraryStore, args: argparse.Namespace) -> int:
+    lib = store.library
+    letter = resolve_letter(store, args.letter)
+    ex = store.extracted(letter.id)
+    if ex is None or not ex.text.strip():
+        raise CliError(f"{letter.title} has no text to suggest from (scanned or image-only)")
+    mine = lib.annotations_for(letter.id)
+    dismissed = [tuple(x) for x in lib.settings.get(f"dismissed:{letter.id}", [])]
+    found = suggest(ex.text, lib.themes.values(), list(lib.annotations.values()),
+                    existing=[(a.start, a.end) for a in mine if not a.orphaned], dismissed=dismissed)  # type: ignore[arg-type]
+    labels = {s.id: s.label for s in severities()}
+    rows = [{"start": x.start, "end": x.end, "quote": collapse_ws(x.quote), "severity": labels.get(x.severity, x.severity),
+             "themes": [lib.theme_label(t) for t in x.themes], "score": x.score, "why": x.why} for x in found]
+    if args.json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return 0
+    out = sys.stdout
+    out.write(f"{len(rows)} suggestion(s) for {letter.title} (nothing is saved; tag with `reviewer tag`):\n")
+    for r in rows:
+        quote = r["quote"] if len(r["quote"]) <= 110 else r["quote"][:107] + "…"
+        out.write(f"{r['score']:.2f}  {r['severity']:<22} {', '.join(r['themes']) or '(no theme)'}\n      “{quote}”\n")
+    return 0

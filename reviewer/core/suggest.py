@@ -1,0 +1,210 @@
+"""Suggested annotations: for each sentence and bullet of a letter, a severity and the themes it is about.
+
+Nothing here leaves the machine or needs a model: the severity comes from where the sentence
+sits (anything under "What needs to improve" is at least an area for improvement; "areas for
+priority action" are priority actions; a judgement's grade in the heading above sets the tone)
+and from the inspectors' wording, with negation read ("not always effective" is not a strength).
+Themes come from the codebook's cue phrases and from what this library's auditors have already
+tagged: each theme's words, learnt from its accepted annotations, are matched against the
+sentence. A suggestion is only a suggestion: it becomes an annotation when the auditor accepts it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from reviewer.core.model import Annotation, Theme
+from reviewer.core.moderation import sentences
+from reviewer.core.textsearch import collapse_ws, fold
+
+STRONG = ("effective", "effectively", "strong", "strength", "strengths", "good", "well", "timely", "robust",
+          "appropriate", "appropriately", "improved", "improving", "swift", "swiftly", "prompt", "promptly",
+          "thorough", "clear", "comprehensive", "positive", "confident", "committed", "detailed", "creative",
+          "sustained", "secure", "skilled", "proportionate", "outstanding", "exceptional", "impressive",
+          "sensitive", "thoughtful", "purposeful", "child-centred", "meaningful", "efficiently", "consistently")
+WEAK = ("weak", "weakness", "weaknesses", "insufficient", "inconsistent", "inconsistently", "variable", "variability",
+        "lack", "lacks", "poor", "delay", "delays", "delayed", "drift", "gaps", "limited", "unclear", "deficits",
+        "concern", "concerns", "not", "too", "fail", "fails", "failed", "shortfalls", "ineffective", "slow",
+        "deteriorated", "deterioration", "needs", "require", "requires", "rarely", "vague", "overdue", "backlog",
+        "uncertain", "unable", "vacancies", "turnover", "fragile", "untimely", "declined")
+SERIOUS = ("inadequate", "serious", "widespread", "unsafe", "significant risk", "at risk of harm", "failures",
+           "not safeguarded", "left at risk", "immediate action", "systemic")
+NEGATORS = ("not", "no", "never", "nor", "without", "neither", "insufficiently", "inconsistently", "rarely")
+CONTEXT = ("inspectors looked at", "this letter summarises", "inspectors considered", "this visit was carried out",
+           "ofsted will take", "yours sincerely", "the inspectors were", "inspectors for this visit",
+           "this was the", "since the last", "dear ")
+
+_WORD = re.compile(r"[a-z][a-z'\-]+")
+_STOP = set("the a an and or of to in on for with by at from is are was were be been being this that these those "
+            "it its their they them there as not but have has had which who whom whose when where what while "
+            "also into than then so such can could will would should may might must do does did most some many "
+            "all any each more less very only other our your his her we you i".split())
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    start: int
+    end: int
+    quote: str
+    severity: str  # a severity id
+    themes: tuple[str, ...]  # theme ids, best first
+    score: float  # 0..1: how sure the suggestion is
+    why: str  # a few words the panel shows: "under What needs to improve", "wording: lack, delays"
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(fold(text).text)
+
+
+def _heading_kind(line: str) -> str | None:
+    low = line.lower()
+    if re.search(r"areas? for priority action|priority action", low):
+        return "priority"
+    if re.search(r"what needs to improve|areas? for improvement|what does the (?:local authority|lscb) need to improve", low):
+        return "improvement"
+    if re.search(r"\binadequate\b", low):
+        return "grade:inadequate"
+    if re.search(r"requires? improvement", low):
+        return "grade:requires improvement"
+    if re.search(r"\b(good|outstanding)\b", low) and len(low) < 140:
+        return "grade:good"
+    return None
+
+
+def _sections(text: str) -> list[tuple[int, str | None]]:
+    """(offset, kind) where each heading that changes the tone starts; kind None for a neutral heading."""
+    out: list[tuple[int, str | None]] = []
+    pos = 0
+    for raw in text.split("\n"):
+        line = raw.strip().strip("#*").strip().strip("*").strip()
+        if line and len(line) < 140 and not re.search(r"[.;,]$", line) and (raw.lstrip().startswith("#") or (
+                line[0].isupper() and len(line.split()) <= 16 and not re.match(r"^[\u2022\-\*•]", raw.strip()))):
+            out.append((pos, _heading_kind(line)))
+        pos += len(raw) + 1
+    return out
+
+
+def _section_at(sections: list[tuple[int, str | None]], offset: int) -> str | None:
+    kind = None
+    for pos, k in sections:
+        if pos > offset:
+            break
+        kind = k
+    return kind
+
+
+def _tone(words: list[str], flat: str) -> tuple[float, float, float, list[str]]:
+    """(strong, weak, serious) evidence in a sentence's words, negated strengths counted as weak."""
+    strong = weak = serious = 0.0
+    cues: list[str] = []
+    for i, w in enumerate(words):
+        before = words[max(0, i - 3) : i]
+        negated = any(b in NEGATORS for b in before) or (i >= 2 and words[i - 2 : i] == ["not", "always"])
+        if w in STRONG:
+            if negated:
+                weak += 1.0
+                cues.append(f"not {w}")
+            else:
+                strong += 1.0
+                cues.append(w)
+        elif w in WEAK and not (w == "not" and i + 1 < len(words) and words[i + 1] in STRONG):
+            weak += 1.0
+            cues.append(w)
+    for phrase in SERIOUS:
+        if phrase in flat:
+            serious += 1.0
+            cues.append(phrase)
+    return strong, weak, serious, cues
+
+
+class ThemeModel:
+    """Each theme's words: its cue phrases, and the words of the annotations tagged with it."""
+
+    def __init__(self, themes: Iterable[Theme], annotations: Iterable[Annotation] = ()) -> None:
+        self.themes = [t for t in themes if not t.retired]
+        self.cues = {t.id: [fold(c).text for c in t.cues] for t in self.themes}
+        self.learnt: dict[str, Counter[str]] = {t.id: Counter() for t in self.themes}
+        self.docs: Counter[str] = Counter()
+        n = 0
+        for a in annotations:
+            if a.orphaned:
+                continue
+            n += 1
+            ws = {w for w in _words(a.quote) if w not in _STOP}
+            self.docs.update(ws)
+            for tid in a.themes:
+                if tid in self.learnt:
+                    self.learnt[tid].update(ws)
+        self.n = max(1, n)
+
+    def score(self, sentence: str) -> list[tuple[str, float]]:
+        folded = fold(sentence).text
+        words = {w for w in _WORD.findall(folded) if w not in _STOP}
+        out = []
+        for t in self.themes:
+            s = 0.0
+            for cue in self.cues[t.id]:
+                if cue and re.search(rf"\b{re.escape(cue)}", folded):
+                    s += 1.0
+            learnt = self.learnt[t.id]
+            if learnt:
+                total = sum(learnt.values())
+                for w in words & learnt.keys():
+                    idf = math.log(1 + self.n / (1 + self.docs[w]))
+                    s += 0.6 * idf * learnt[w] / total * 10
+            if s > 0:
+                out.append((t.id, s))
+        out.sort(key=lambda x: -x[1])
+        return out
+
+
+def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation] = (),
+            existing: Sequence[tuple[int, int]] = (), dismissed: Iterable[tuple[int, int]] = ()) -> list[Suggestion]:
+    """Suggestions for every sentence and bullet of ``text`` that is not already annotated
+    (``existing`` ranges) nor dismissed. ``annotations``: the library's accepted annotations to
+    learn themes from."""
+    model = ThemeModel(themes, annotations)
+    sections = _sections(text)
+    skip = set(dismissed)
+    out: list[Suggestion] = []
+    for s, e in sentences(text):
+        quote = text[s:e]
+        flat = collapse_ws(quote)
+        if len(flat) < 25 or (s, e) in skip or any(a < e and s < b for a, b in existing):
+            continue
+        low = flat.lower()
+        if any(c in low for c in CONTEXT) or _heading_kind(flat) and len(flat) < 120 and not flat.endswith("."):
+            continue
+        words = _words(flat)
+        strong, weak, serious, cues = _tone(words, low)
+        section = _section_at(sections, s)
+        why = []
+        if section == "priority":
+            severity, conf = "priority", 0.9
+            why.append("under areas for priority action")
+        elif section == "improvement":
+            severity, conf = ("priority", 0.7) if serious else ("improvement", 0.85)
+            why.append("under What needs to improve")
+        elif serious and weak >= strong:
+            severity, conf = "priority", 0.55 + min(0.3, 0.1 * serious)
+        elif weak > strong:
+            severity, conf = "improvement", 0.45 + min(0.4, 0.12 * (weak - strong))
+        elif strong > weak:
+            severity, conf = "strength", 0.45 + min(0.4, 0.12 * (strong - weak))
+            if section == "grade:inadequate":
+                conf -= 0.15  # strengths are rarer under an inadequate judgement
+        else:
+            continue  # no evaluative wording: context, not worth a suggestion
+        if section and section.startswith("grade:"):
+            why.append(f"under a '{section[6:]}' judgement")
+        if cues:
+            why.append("wording: " + ", ".join(dict.fromkeys(cues[:4])))
+        ranked = model.score(flat)
+        top = ranked[0][1] if ranked else 0.0
+        chosen = tuple(tid for tid, sc in ranked[:3] if sc >= max(1.0, 0.5 * top))
+        out.append(Suggestion(s, e, quote, severity, chosen, round(min(0.99, conf), 2), "; ".join(why)))
+    return out

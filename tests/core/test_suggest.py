@@ -1,0 +1,69 @@
+"""Suggested annotations: severity from position and wording (negation read), themes from cues and from past tagging."""
+
+from __future__ import annotations
+
+from reviewer.core.codebook import default_themes
+from reviewer.core.suggest import suggest
+from reviewer.core.tagging import new_annotation
+
+LETTER = """12 March 2025
+
+Dear Sam
+
+## Focused visit to Northmoor children's services
+
+Inspectors looked at the local authority's arrangements for the front door.
+
+## Headline findings
+
+Leaders have created a strong and effective front door, where referrals are screened promptly.
+Management oversight of assessments is not always effective and some children wait too long.
+Social workers know their children well and visit them regularly.
+
+## What needs to improve in this area of social work practice
+
+- The quality of chronologies and the timeliness of strategy meetings.
+- Management oversight of plans for children.
+
+## Areas for priority action
+
+- Children at risk of harm are left without a timely response from the out-of-hours service.
+
+Yours sincerely
+"""
+
+
+def _by_quote(found):  # type: ignore[no-untyped-def]
+    return {" ".join(s.quote.split()): s for s in found}
+
+
+def test_severity_comes_from_position_and_wording() -> None:
+    found = _by_quote(suggest(LETTER, default_themes()))
+    strong = found["Leaders have created a strong and effective front door, where referrals are screened promptly."]
+    assert strong.severity == "strength" and "front-door" in strong.themes
+    negated = found["Management oversight of assessments is not always effective and some children wait too long."]
+    assert negated.severity == "improvement" and "not effective" in negated.why  # not a strength
+    assert found["The quality of chronologies and the timeliness of strategy meetings."].severity == "improvement"
+    assert found["Management oversight of plans for children."].severity == "improvement"  # no tone word: its place
+    priority = found["Children at risk of harm are left without a timely response from the out-of-hours service."]
+    assert priority.severity == "priority" and "out-of-hours" in priority.themes
+    assert not any(q.startswith("Inspectors looked at") for q in found)  # context is not suggested
+    assert all(0 < s.score < 1 for s in found.values())
+
+
+def test_annotated_and_dismissed_passages_are_not_suggested_again() -> None:
+    first = suggest(LETTER, default_themes())
+    taken, gone = first[0], first[1]
+    again = suggest(LETTER, default_themes(), existing=[(taken.start, taken.end)], dismissed=[(gone.start, gone.end)])
+    assert {(s.start, s.end) for s in again} == {(s.start, s.end) for s in first} - {(taken.start, taken.end),
+                                                                                     (gone.start, gone.end)}
+
+
+def test_themes_are_learnt_from_what_the_auditor_tagged() -> None:
+    text = "Direct work with families is thoughtful and creative in the Westfield hub. " * 1
+    before = suggest(text, default_themes())
+    assert before and "young-carers" not in before[0].themes
+    past = [new_annotation("Westfield hub direct work with young carers", [0], "x", 0, 41, ["young-carers"],
+                           "strength", "", "Ann") for _ in range(3)]
+    after = suggest(text, default_themes(), annotations=past)
+    assert after[0].themes[0] == "young-carers"
