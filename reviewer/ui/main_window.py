@@ -243,6 +243,8 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Cannot open letter", error)
             return
         self.layout_ = layout
+        if self.statusBar().currentMessage().startswith("Reading the letter"):
+            self.statusBar().clearMessage()
         ex = Extracted(layout.text, page_starts(layout), layout.page_count, extractor_version(letter.kind))
         moved = self.store.adopt_text(letter, ex)
         self.view.set_layout(layout, keep_view=True)
