@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import sys
 import tempfile
 import time
@@ -25,16 +24,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
+from bench_common import machine, report_sources  # noqa: E402
 
-def sources() -> list[Path]:
-    reports = ROOT.parent / "shared" / "reports"
-    found = sorted(reports.glob("*.pdf")) if reports.is_dir() else []
-    return found or sorted((ROOT / "sample_docs").glob("*.pdf"))
 
 
 def make_folder(folder: Path, n: int) -> int:
-    files = sources()
+    files = report_sources()
     pages = 0
     import pymupdf
 
@@ -123,8 +120,7 @@ def main() -> None:
         pages = make_folder(folder, args.letters)
         t_bare = bare(folder)
         t_ours, stall = through_window(folder, Path(tmp) / "library.json", args.letters)
-    print(f"machine: {platform.machine()} {platform.system()} {platform.release()}, {os.cpu_count()} CPUs, "
-          f"Python {platform.python_version()}")
+    print(machine())
     print(f"{args.letters} reports, {pages} pages")
     print(f"bare PyMuPDF get_text, one process: {t_bare:6.2f} s")
     print(f"Reviewer, Import Folder in the window: {t_ours:6.2f} s  ({t_ours / t_bare:.2f}x bare)")

@@ -11,8 +11,6 @@ it, and opening it into a fresh library (reading every letter again). Prints the
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import sys
 import tempfile
 import time
@@ -20,6 +18,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from bench_common import machine, report_sources  # noqa: E402
 
 from reviewer.core.commands import AddAnnotation, UndoStack  # noqa: E402
 from reviewer.core.documents import extractor_version  # noqa: E402
@@ -32,11 +33,6 @@ from reviewer.export.pack_read import read_pack  # noqa: E402
 from reviewer.store.repository import LibraryStore  # noqa: E402
 
 
-def sources() -> list[Path]:
-    reports = ROOT.parent / "shared" / "reports"
-    found = sorted(reports.glob("*.pdf")) if reports.is_dir() else []
-    return found or sorted((ROOT / "sample_docs").glob("*.pdf"))
-
 
 def main() -> None:
     ap = argparse.ArgumentParser()
@@ -45,7 +41,7 @@ def main() -> None:
     ap.add_argument("--cold", action="store_true",
                     help="letters never opened in the window: their layouts are read during the export")
     args = ap.parse_args()
-    files = sources()
+    files = report_sources()
     with tempfile.TemporaryDirectory() as tmp:
         store = LibraryStore(Path(tmp) / "auditor.json")
         undo = UndoStack(store.library)
@@ -87,8 +83,7 @@ def main() -> None:
         assert len(fresh.library.annotations) == n_ann
         store.close()
         fresh.close()
-        print(f"machine: {platform.machine()} {platform.system()} {platform.release()}, {os.cpu_count()} CPUs, "
-              f"Python {platform.python_version()}")
+        print(machine())
         print(f"library: {args.letters} letters, {pages} pages, {n_ann} annotations (built in {setup:.1f} s)")
         print(f"pack: {out.stat().st_size / 2**20:.1f} MB")
         print(f"export pack:            {t_export:6.2f} s"

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import os
-import platform
 import statistics
 import sys
 import tempfile
@@ -23,14 +21,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from bench_common import machine, report_sources  # noqa: E402
 
 QUERIES = ("children", "front door", "pre-birth", "zebra crossing")
 
-
-def sources() -> list[Path]:
-    reports = ROOT.parent / "shared" / "reports"
-    found = sorted(reports.glob("*.pdf")) if reports.is_dir() else []
-    return found or sorted((ROOT / "sample_docs").glob("*.pdf"))
 
 
 def main() -> None:
@@ -44,7 +40,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         store = LibraryStore(Path(tmp) / "library.json")
-        bases = [prepare_path(p) for p in sources()]
+        bases = [prepare_path(p) for p in report_sources()]
         chars = 0
         for i in range(args.letters):
             base = bases[i % len(bases)]
@@ -74,8 +70,7 @@ def main() -> None:
             assert found is not None
             rows.append((q, statistics.median(times), max(times), found.total, found.letters, statistics.median(floor)))
         store.close()
-    print(f"machine: {platform.machine()} {platform.system()} {platform.release()}, {os.cpu_count()} CPUs, "
-          f"Python {platform.python_version()}")
+    print(machine())
     print(f"library: {args.letters} letters, {chars / 1e6:.1f} million characters")
     print(f"index built first time (all folded): {t_first:6.2f} s; again from the kept folds: {t_again:6.2f} s")
     for q, med, worst, total, letters, floor in rows:

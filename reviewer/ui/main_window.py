@@ -11,7 +11,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -39,6 +39,7 @@ from reviewer.ui.exporting import ExportController
 from reviewer.ui.find_bar import FindBar
 from reviewer.ui.importing import ImportController
 from reviewer.ui.library_panel import LibraryPanel
+from reviewer.ui.layout_state import restore_layout, save_layout
 from reviewer.ui.look import SEVERITY
 from reviewer.ui.packs import PackController
 from reviewer.ui.page_view import Highlight, PageView
@@ -119,43 +120,10 @@ class MainWindow(QMainWindow):
         self.undo_stack.subscribe(self._update_undo)
         self.writeFailed.connect(self._write_failed)
         store.on_write_error = self.writeFailed.emit
-        self._restore_settings()
+        restore_layout(self)
         self._update_actions()
         self._update_undo()
         self._update_status()
-
-    # ------------------------------------------------------------ settings
-    def _restore_settings(self) -> None:
-        geo = self.settings.value("window/geometry")
-        if isinstance(geo, QByteArray):
-            self.restoreGeometry(geo)
-        st = self.settings.value("window/state")
-        if isinstance(st, QByteArray):
-            self.restoreState(st)
-        sp = self.settings.value("window/splitter")
-        if isinstance(sp, QByteArray):
-            self.splitter.restoreState(sp)
-        if self.settings.value("view/library_visible", True) in (False, "false"):
-            self.toggle_library()
-        zoom = self.settings.value("view/zoom")
-        fit = self.settings.value("view/fit_width", True) not in (False, "false")
-        if zoom and not fit:
-            try:
-                self.view.zoom, self.view.fit_width = float(zoom), False
-            except (TypeError, ValueError):
-                pass
-
-    def _save_settings(self) -> None:
-        s = self.settings
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/state", self.saveState())
-        s.setValue("window/splitter", self.splitter.saveState())
-        s.setValue("view/library_visible", self.library_panel.isVisible())
-        s.setValue("view/zoom", self.view.zoom)
-        s.setValue("view/fit_width", self.view.fit_width)
-        if self.letter_id:
-            s.setValue("session/last_letter", self.letter_id)
-        s.sync()
 
     # ------------------------------------------------------------ library events
     def _library_changed(self, change: Change) -> None:
@@ -510,7 +478,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ closing
     def closeEvent(self, e: QCloseEvent) -> None:  # noqa: N802
-        self._save_settings()
+        save_layout(self)
         self.host.stop()
         self.store.close()
         if self.store.write_error:

@@ -1,0 +1,21 @@
+"""What the benchmarks share: the documents they use and the line that says which machine ran them."""
+
+from __future__ import annotations
+
+import os
+import platform
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def report_sources() -> list[Path]:
+    """The published reports in ../shared/reports, or the sample letters when that folder is absent."""
+    reports = ROOT.parent / "shared" / "reports"
+    found = sorted(reports.glob("*.pdf")) if reports.is_dir() else []
+    return found or sorted((ROOT / "sample_docs").glob("*.pdf"))
+
+
+def machine() -> str:
+    return (f"machine: {platform.machine()} {platform.system()} {platform.release()}, {os.cpu_count()} CPUs, "
+            f"Python {platform.python_version()}")
