@@ -20,12 +20,12 @@ from reviewer import __version__
 from reviewer.core.layout import Layout
 from reviewer.core.library import Library
 from reviewer.core.model import Letter, now_iso
+from reviewer.core.parallel import Jobs, JobsCancelled
 from reviewer.core.summary import build_summary
 from reviewer.export.annotated import annotate_job, run_annotate_job
 from reviewer.export.common import write_atomic, zip_member
 from reviewer.export.csvfile import to_csv
 from reviewer.export.html import to_html
-from reviewer.core.parallel import Jobs, JobsCancelled
 from reviewer.export.pdf import to_pdf
 from reviewer.export.refiqda import SourceText, to_qdpx
 from reviewer.export.xlsx import to_xlsx
@@ -95,10 +95,15 @@ def build_pack(source: PackSource, letter_ids: Sequence[str], auditor: str, titl
             put(name, data)
 
     jobs = []
+    highlighted: dict[str, int] = {}  # letter id -> its job: the letter with its highlights
+    plain: dict[str, int] = {}  # a text letter's typeset pages without highlights: the source QDA tools show
+    originals: dict[str, bytes] = {}
     for x in letters:
-        data = source.letter_bytes(x)
+        originals[x.id] = data = source.letter_bytes(x)
+        highlighted[x.id] = len(jobs)
         jobs.append(annotate_job(lib, x, data, lib.annotations_for(x.id), source.saved_layout(x.id)))
-        if x.kind != "pdf":  # the typeset letter without highlights: the source QDA tools show
+        if x.kind != "pdf":
+            plain[x.id] = len(jobs)
             jobs.append(annotate_job(lib, x, data, []))
     steps, done = len(jobs) + 4, 0
 
@@ -113,7 +118,7 @@ def build_pack(source: PackSource, letter_ids: Sequence[str], auditor: str, titl
     created = now_iso()
     step("Writing the summary")
     summary = build_summary(lib, [x.id for x in letters], source.text_of, title=title)
-    # the summary's PDF and every letter are written in other processes meanwhile
+    # the summary's PDF (call 0) and every letter (call 1 + its job) are written in other processes meanwhile
     running = Jobs([(to_pdf, summary)] + [(run_annotate_job, j) for j in jobs])
     try:
         add("summary.html", to_html(summary).encode("utf-8"))
@@ -123,22 +128,15 @@ def build_pack(source: PackSource, letter_ids: Sequence[str], auditor: str, titl
         add("annotations.xlsx", to_xlsx(lib, anns, letters))
         step("Writing the REFI-QDA project")
         sources: list[SourceText] = []
-        i = 0
         for x in letters:
-            data = jobs[i].data
-            add(original_name(x), data)
-            if x.kind == "pdf":
-                as_pdf, i = data, i + 1
-            else:
-                as_pdf, i = running.get(1 + i + 1, cancelled), i + 2
+            add(original_name(x), originals[x.id])
+            as_pdf = running.get(1 + plain[x.id], cancelled) if x.id in plain else originals[x.id]
             sources.append(SourceText(x, source.text_of(x.id) or "", as_pdf))
         add("project.qdpx", to_qdpx(lib, sources, title, created))
         taken: set[str] = set()
-        i = 0
         for x in letters:
             step(f"Highlighting {x.title}")
-            add(f"letters/{_file_title(x.title, taken)}.pdf", running.get(1 + i, cancelled))
-            i += 1 if x.kind == "pdf" else 2
+            add(f"letters/{_file_title(x.title, taken)}.pdf", running.get(1 + highlighted[x.id], cancelled))
         step("Laying out the summary")
         add("summary.pdf", running.get(0, cancelled))
     except JobsCancelled:
@@ -168,18 +166,6 @@ def build_pack(source: PackSource, letter_ids: Sequence[str], auditor: str, titl
 
 class PackCancelled(Exception):
     pass
-
-
-def write_pack(members: dict[str, bytes], out: Path) -> Path:
-    """Write the zip next to its destination, then move it into place: never a half-written pack."""
-
-    def zip_into(fh: BinaryIO) -> None:
-        with zipfile.ZipFile(fh, "w") as z:
-            for name, data in members.items():
-                zip_member(z, name, data)
-
-    write_atomic(Path(out), zip_into)
-    return Path(out)
 
 
 def export_pack(source: PackSource, letter_ids: Sequence[str], out: Path, auditor: str,

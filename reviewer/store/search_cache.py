@@ -8,6 +8,7 @@ was folded from; a stale or damaged file is folded again, never trusted.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from reviewer.core.library_search import SearchIndex, fold_letter
 from reviewer.core.parallel import Jobs
@@ -18,7 +19,7 @@ from reviewer.store.repository import LibraryStore
 Progress = Callable[[int, int], None]
 
 
-def _fold_path(store: LibraryStore, letter_id: str):  # type: ignore[no-untyped-def]
+def _fold_path(store: LibraryStore, letter_id: str) -> Path:
     return store.files_dir / f"{letter_id}.fold"
 
 
