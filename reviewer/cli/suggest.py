@@ -9,7 +9,6 @@ import sys
 from reviewer.cli.resolve import CliError, resolve_letter
 from reviewer.core.codebook import severities
 from reviewer.core.suggest import suggest
-from reviewer.core.textsearch import collapse_ws
 from reviewer.store.repository import LibraryStore
 
 
@@ -28,9 +27,10 @@ def cmd_suggest(store: LibraryStore, args: argparse.Namespace) -> int:
     mine = lib.annotations_for(letter.id)
     dismissed = [tuple(x) for x in lib.settings.get(f"dismissed:{letter.id}", [])]
     found = suggest(ex.text, lib.themes.values(), list(lib.annotations.values()),
-                    existing=[(a.start, a.end) for a in mine if not a.orphaned], dismissed=dismissed)  # type: ignore[arg-type]
+                    existing=[(a.start, a.end) for a in mine if not a.orphaned], dismissed=dismissed,  # type: ignore[arg-type]
+                    page_starts=ex.page_starts)
     labels = {s.id: s.label for s in severities()}
-    rows = [{"start": x.start, "end": x.end, "quote": collapse_ws(x.quote), "severity": labels.get(x.severity, x.severity),
+    rows = [{"start": x.start, "end": x.end, "quote": x.quote, "severity": labels.get(x.severity, x.severity),
              "themes": [lib.theme_label(t) for t in x.themes], "score": x.score, "why": x.why} for x in found]
     if args.json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))

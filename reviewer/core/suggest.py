@@ -18,8 +18,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from reviewer.core.model import Annotation, Theme
-from reviewer.core.moderation import sentences
-from reviewer.core.textsearch import collapse_ws, fold
+from reviewer.core.outline import Part, Structure, analyse, unit_quote
+from reviewer.core.textsearch import fold
 
 STRONG = ("effective", "effectively", "strong", "strength", "strengths", "good", "well", "timely", "robust",
           "appropriate", "appropriately", "improved", "improving", "swift", "swiftly", "prompt", "promptly",
@@ -49,7 +49,7 @@ _STOP = set("the a an and or of to in on for with by at from is are was were be 
 class Suggestion:
     start: int
     end: int
-    quote: str
+    quote: str  # as it reads: page furniture left out, white space collapsed
     severity: str  # a severity id
     themes: tuple[str, ...]  # theme ids, best first
     score: float  # 0..1: how sure the suggestion is
@@ -62,7 +62,7 @@ def _words(text: str) -> list[str]:
 
 def _heading_kind(line: str) -> str | None:
     low = line.lower()
-    if re.search(r"areas? for priority action|priority action", low):
+    if re.search(r"areas? for priority action|priority action|immediate action", low):
         return "priority"
     if re.search(r"what needs to improve|areas? for improvement|what does the (?:local authority|lscb) need to improve", low):
         return "improvement"
@@ -75,26 +75,19 @@ def _heading_kind(line: str) -> str | None:
     return None
 
 
-def _sections(text: str) -> list[tuple[int, str | None]]:
-    """(offset, kind) where each heading that changes the tone starts; kind None for a neutral heading."""
-    out: list[tuple[int, str | None]] = []
-    pos = 0
-    for raw in text.split("\n"):
-        line = raw.strip().strip("#*").strip().strip("*").strip()
-        if line and len(line) < 140 and not re.search(r"[.;,]$", line) and (raw.lstrip().startswith("#") or (
-                line[0].isupper() and len(line.split()) <= 16 and not re.match(r"^[\u2022\-\*•]", raw.strip()))):
-            out.append((pos, _heading_kind(line)))
-        pos += len(raw) + 1
-    return out
-
-
-def _section_at(sections: list[tuple[int, str | None]], offset: int) -> str | None:
-    kind = None
-    for pos, k in sections:
-        if pos > offset:
-            break
-        kind = k
-    return kind
+def _tone_of(part: Part | None) -> str | None:
+    """The tone a section's heading sets for the sentences under it."""
+    if part is None:
+        return None
+    if part.kind == "priority":
+        return "priority"
+    if part.kind == "improve":
+        return "improvement"
+    if part.kind == "judgement" and part.grade:
+        return "grade:" + ("good" if part.grade == "outstanding" else part.grade)
+    if part.kind in ("heading", "headline", "title"):
+        return _heading_kind(part.title) if part.kind == "heading" else None
+    return None
 
 
 def _tone(words: list[str], flat: str) -> tuple[float, float, float, list[str]]:
@@ -163,25 +156,28 @@ class ThemeModel:
 
 
 def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation] = (),
-            existing: Sequence[tuple[int, int]] = (), dismissed: Iterable[tuple[int, int]] = ()) -> list[Suggestion]:
+            existing: Sequence[tuple[int, int]] = (), dismissed: Iterable[tuple[int, int]] = (),
+            page_starts: Sequence[int] = (), structure: Structure | None = None) -> list[Suggestion]:
     """Suggestions for every sentence and bullet of ``text`` that is not already annotated
     (``existing`` ranges) nor dismissed. ``annotations``: the library's accepted annotations to
-    learn themes from."""
+    learn themes from; ``page_starts`` (a PDF's) let page furniture be stepped over."""
     model = ThemeModel(themes, annotations)
-    sections = _sections(text)
+    st = structure or analyse(text, page_starts)
     skip = set(dismissed)
     out: list[Suggestion] = []
-    for s, e in sentences(text):
-        quote = text[s:e]
-        flat = collapse_ws(quote)
+    for s, e in st.units:
+        flat = unit_quote(text, s, e, st.furniture)
         if len(flat) < 25 or (s, e) in skip or any(a < e and s < b for a, b in existing):
             continue
+        part = st.part_at(s)
+        if part is not None and part.kind in ("address", "salutation", "signoff", "judgements") or st.is_heading(s, e):
+            continue
         low = flat.lower()
-        if any(c in low for c in CONTEXT) or _heading_kind(flat) and len(flat) < 120 and not flat.endswith("."):
+        if any(c in low for c in CONTEXT):
             continue
         words = _words(flat)
         strong, weak, serious, cues = _tone(words, low)
-        section = _section_at(sections, s)
+        section = _tone_of(part)
         why = []
         if section == "priority":
             severity, conf = "priority", 0.9
@@ -206,5 +202,5 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
         ranked = model.score(flat)
         top = ranked[0][1] if ranked else 0.0
         chosen = tuple(tid for tid, sc in ranked[:3] if sc >= max(1.0, 0.5 * top))
-        out.append(Suggestion(s, e, quote, severity, chosen, round(min(0.99, conf), 2), "; ".join(why)))
+        out.append(Suggestion(s, e, flat, severity, chosen, round(min(0.99, conf), 2), "; ".join(why)))
     return out

@@ -1,0 +1,129 @@
+"""A letter's structure: parts for the outline, page furniture, and sentences across page breaks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviewer.core.outline import analyse, unit_quote
+
+PAGE1 = """Ofsted
+Piccadilly Gate
+Manchester M1 2WD
+
+3 March 2025
+
+Jo Bloggs
+Director of Children's Services
+
+Dear Jo
+
+Focused visit to Northmoor children's services
+
+This letter summarises the findings of the focused visit to Northmoor children's services.
+
+Headline findings
+
+Leaders have created a strong front door. Management oversight of assessments is not always
+effective and some children wait too long for their plans to be
+
+Inspection letter    Page 1 of 2
+"""
+PAGE2 = """progressed by their social workers.
+
+What needs to improve in this area of social work practice
+
+\u2022  The quality of chronologies and the timeliness of strategy
+meetings.
+
+\u2022  Management oversight of plans for children.
+
+Main findings
+
+Social workers know their children well.
+
+Yours sincerely
+
+Pat Smith
+His Majesty's Inspector
+
+Inspection letter    Page 2 of 2
+"""
+TEXT = PAGE1 + "\n" + PAGE2
+STARTS = [0, len(PAGE1) + 1]
+
+
+def test_parts_of_a_letter() -> None:
+    st = analyse(TEXT, STARTS)
+    got = [(p.kind, p.title) for p in st.parts]
+    assert got == [
+        ("address", "Address and date"),
+        ("salutation", "Dear Jo"),
+        ("title", "Focused visit to Northmoor children's services"),
+        ("headline", "Headline findings"),
+        ("improve", "What needs to improve in this area of social work practice"),
+        ("headline", "Main findings"),
+        ("signoff", "Sign-off"),
+    ]
+    improve = st.parts[4]
+    assert TEXT[improve.start:improve.end].strip().endswith("Management oversight of plans for children.")
+
+
+def test_furniture_is_stepped_over_and_a_sentence_spans_the_page_break() -> None:
+    st = analyse(TEXT, STARTS)
+    assert [TEXT[s:e] for s, e in st.furniture] == ["Inspection letter    Page 1 of 2", "Inspection letter    Page 2 of 2"]
+    at = TEXT.index("some children wait")
+    s, e = st.unit_at(at)
+    assert TEXT[s:].startswith("Management oversight")
+    assert unit_quote(TEXT, s, e, st.furniture) == (
+        "Management oversight of assessments is not always effective and some children wait too long "
+        "for their plans to be progressed by their social workers.")
+    # a bullet broken over two lines is one unit, without its bullet sign
+    b = st.unit_at(TEXT.index("timeliness of strategy"))
+    assert TEXT[b[0]:b[1]].replace("\n", " ") == "The quality of chronologies and the timeliness of strategy meetings."
+    # whole units around a partial selection
+    a = TEXT.index("strong front")
+    assert st.units_covering(a, a + 6) == st.unit_at(a)
+
+
+def test_a_report_with_judgements_and_numbered_paragraphs() -> None:
+    body = ["Inspection of Eastshire local authority children's services", "",
+            "Judgement", "Grade", "The impact of leaders on social work practice with children and families",
+            "Requires improvement to be good", "Overall effectiveness", "Requires improvement to be good", "",
+            "What needs to improve?", "", "\u25fc The quality of plans.", "",
+            "The experiences and progress of children in care: good", ""]
+    for n in range(1, 7):
+        body += [f"{n}. Children in care are visited often and they say so {n} times.", ""]
+    text = "\n".join(body)
+    st = analyse(text)
+    kinds = [(p.kind, p.grade, p.level) for p in st.parts]
+    assert kinds[:4] == [("title", None, 1), ("judgements", None, 1), ("improve", None, 1), ("judgement", "good", 1)]
+    paras = [p for p in st.parts if p.level == 2]
+    assert [p.title.split(".")[0] for p in paras] == ["1", "2", "3", "4", "5", "6"]
+    assert all(st.part_at(p.start).kind == "judgement" for p in paras)
+
+
+def test_text_letter_without_pages_has_no_furniture_but_page_lines() -> None:
+    text = "Dear Jo\n\nA sentence here.\n\nPage 1 of 3\n\nAnother sentence.\n"
+    st = analyse(text)
+    assert [text[s:e] for s, e in st.furniture] == ["Page 1 of 3"]
+
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+
+
+@pytest.mark.skipif(not (SHARED / "letters").is_dir(), reason="../shared is not here")
+def test_real_letters_footers_and_sections() -> None:
+    import pymupdf
+
+    from reviewer.core.pdf_text import pdf_text
+
+    for pdf in sorted((SHARED / "letters").glob("*.pdf")):
+        text, starts = pdf_text(pymupdf.open(pdf))
+        st = analyse(text, starts)
+        assert len(st.furniture) == len(starts), pdf.name  # one footer per page
+        kinds = [p.kind for p in st.parts]
+        assert kinds[:3] == ["address", "salutation", "title"] and "improve" in kinds and kinds[-1] == "signoff"
+        for s, e in st.furniture:  # no unit reads a footer
+            assert all(not (a <= s < b) or "Page" not in unit_quote(text, a, b, st.furniture) for a, b in st.units)
