@@ -8,7 +8,7 @@ import sys
 
 from reviewer.cli.resolve import CliError, resolve_letter
 from reviewer.core.codebook import severities
-from reviewer.core.suggest import suggest
+from reviewer.core.suggest import read_dismissed, suggest
 from reviewer.store.repository import LibraryStore
 
 
@@ -25,9 +25,9 @@ def cmd_suggest(store: LibraryStore, args: argparse.Namespace) -> int:
     if ex is None or not ex.text.strip():
         raise CliError(f"{letter.title} has no text to suggest from (scanned or image-only)")
     mine = lib.annotations_for(letter.id)
-    dismissed = [tuple(x) for x in lib.settings.get(f"dismissed:{letter.id}", [])]
+    dismissed = read_dismissed(lib.settings, letter.id)
     found = suggest(ex.text, lib.themes.values(), list(lib.annotations.values()),
-                    existing=[(a.start, a.end) for a in mine if not a.orphaned], dismissed=dismissed,  # type: ignore[arg-type]
+                    existing=[(a.start, a.end) for a in mine if not a.orphaned], dismissed=dismissed,
                     page_starts=ex.page_starts)
     labels = {s.id: s.label for s in severities()}
     rows = [{"start": x.start, "end": x.end, "quote": x.quote, "severity": labels.get(x.severity, x.severity),

@@ -134,6 +134,26 @@ class PutLetter(Command):
 
 
 @dataclass
+class PutSetting(Command):
+    """Change one of the library's settings (dismissed suggestions, say); undo puts the old value back."""
+
+    key: str
+    before: str
+    after: str
+    text: str = "Change setting"
+
+    @property
+    def label(self) -> str:  # type: ignore[override]
+        return self.text
+
+    def do(self, lib: Library, initiator: object | None) -> None:
+        lib.set_setting(self.key, self.after, initiator)
+
+    def undo(self, lib: Library, initiator: object | None) -> None:
+        lib.set_setting(self.key, self.before, initiator)
+
+
+@dataclass
 class Batch(Command):
     """Several commands done, and undone, as one step."""
 

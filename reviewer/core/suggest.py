@@ -11,6 +11,7 @@ sentence. A suggestion is only a suggestion: it becomes an annotation when the a
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections import Counter
@@ -204,3 +205,20 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
         chosen = tuple(tid for tid, sc in ranked[:3] if sc >= max(1.0, 0.5 * top))
         out.append(Suggestion(s, e, flat, severity, chosen, round(min(0.99, conf), 2), "; ".join(why)))
     return out
+
+
+def dismissed_key(letter_id: str) -> str:
+    return f"dismissed:{letter_id}"
+
+
+def read_dismissed(settings: dict[str, str], letter_id: str) -> list[tuple[int, int]]:
+    """The passages the auditor dismissed for a letter, kept as JSON in the library's settings."""
+    try:
+        rows = json.loads(settings.get(dismissed_key(letter_id), "") or "[]")
+        return [(int(a), int(b)) for a, b in rows]
+    except (ValueError, TypeError):
+        return []  # a damaged value forgets dismissals; it never stops suggestions
+
+
+def dismissed_value(ranges: Iterable[tuple[int, int]]) -> str:
+    return json.dumps(sorted({(int(a), int(b)) for a, b in ranges}), separators=(",", ":"))

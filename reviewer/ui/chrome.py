@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QProgressBar, QSpinBox, QToolButton
+from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QProgressBar, QSpinBox, QTabWidget, QToolButton, QWidget
 
 from reviewer import __version__
 from reviewer.core.library import Library
@@ -23,11 +23,13 @@ def build_menus_and_toolbar(w: MainWindow) -> None:
         if spec.menu not in menus:
             menus[spec.menu] = w.menuBar().addMenu(spec.menu)
         menus[spec.menu].addAction(w.actions_[spec.id])
-        if spec.id in ("export_summary", "open_pack", "import_codebook", "redo", "find", "select_sentence",
+        if spec.id in ("export_summary", "open_pack", "import_codebook", "redo", "find", "select_sentence", "show_suggestions",
                        "fit_width", "goto_page", "clear_review", "withdraw_sign_off"):
             menus[spec.menu].addSeparator()
     w.actions_["toggle_library"].setCheckable(True)
     w.actions_["toggle_library"].setChecked(True)
+    w.actions_["show_suggestions"].setCheckable(True)
+    w.actions_["show_suggestions"].setChecked(w.suggester.shown)
     tb = w.addToolBar("Main")
     tb.setObjectName("mainToolbar")
     tb.setMovable(False)
@@ -62,6 +64,16 @@ def build_menus_and_toolbar(w: MainWindow) -> None:
     tb.addAction(w.actions_["find"])
     tb.addAction(w.actions_["tag"])
     tb.addAction(w.actions_["overview"])
+
+def side_tabs(name: str, *pages: tuple[QWidget, str]) -> QTabWidget:
+    """A side pane of panels as tabs (Library and Outline; Annotations and Suggestions)."""
+    tabs = QTabWidget()
+    tabs.setObjectName(name)
+    tabs.setDocumentMode(True)
+    for widget, label in pages:
+        tabs.addTab(widget, label)
+    return tabs
+
 
 def build_status_bar(w: MainWindow) -> None:
     sb = w.statusBar()

@@ -23,6 +23,11 @@ def restore_layout(w: MainWindow) -> None:
         w.splitter.restoreState(sp)
     if w.settings.value("view/library_visible", True) in (False, "false"):
         w.toggle_library()
+    for tabs, key in ((w.left_tabs, "view/left_tab"), (w.right_tabs, "view/right_tab")):
+        try:
+            tabs.setCurrentIndex(int(w.settings.value(key, 0)))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            pass
     zoom = w.settings.value("view/zoom")
     fit = w.settings.value("view/fit_width", True) not in (False, "false")
     if zoom and not fit:
@@ -38,7 +43,9 @@ def save_layout(w: MainWindow) -> None:
     s.setValue("window/geometry", w.saveGeometry())
     s.setValue("window/state", w.saveState())
     s.setValue("window/splitter", w.splitter.saveState())
-    s.setValue("view/library_visible", w.library_panel.isVisible())
+    s.setValue("view/library_visible", w.left_tabs.isVisible())
+    s.setValue("view/left_tab", w.left_tabs.currentIndex())
+    s.setValue("view/right_tab", w.right_tabs.currentIndex())
     s.setValue("view/zoom", w.view.zoom)
     s.setValue("view/fit_width", w.view.fit_width)
     if w.letter_id:

@@ -28,21 +28,23 @@ from reviewer.core.documents import DocumentError, extractor_version
 from reviewer.core.importing import Extracted
 from reviewer.core.layout import Layout, page_starts
 from reviewer.core.library import Change
-from reviewer.core.structure import sentence_at
 from reviewer.core.tagging import new_annotation, trim_range
 from reviewer.store.repository import LibraryStore
 from reviewer.ui.actions import ACTIONS, make_actions
 from reviewer.ui.annotation_panel import AnnotationPanel
-from reviewer.ui.chrome import build_menus_and_toolbar, build_status_bar, show_about, status_text
+from reviewer.ui.chrome import build_menus_and_toolbar, build_status_bar, show_about, side_tabs, status_text
 from reviewer.ui.dialogs import CodebookDialog, LetterDetailsDialog
 from reviewer.ui.exporting import ExportController
 from reviewer.ui.find_bar import FindBar
 from reviewer.ui.importing import ImportController
 from reviewer.ui.library_panel import LibraryPanel
+from reviewer.ui.outline_panel import OutlinePanel
 from reviewer.ui.layout_state import restore_layout, save_layout
 from reviewer.ui.look import SEVERITY
 from reviewer.ui.packs import PackController
 from reviewer.ui.page_view import Highlight, PageView
+from reviewer.ui.suggesting import SuggestionController
+from reviewer.ui.suggestions_panel import SuggestionsPanel
 from reviewer.ui.reviewing import ReviewController
 from reviewer.ui.tag_dialog import TagDialog
 from reviewer.ui.worker import WorkerHost
@@ -71,6 +73,10 @@ class MainWindow(QMainWindow):
         self.find_bar = FindBar()
         self.find_bar.hide()
         self.panel = AnnotationPanel(self.lib)
+        self.outline_panel = OutlinePanel()
+        self.suggestions_panel = SuggestionsPanel(self.lib.theme_label)
+        self.left_tabs = side_tabs("leftTabs", (self.library_panel, "Library"), (self.outline_panel, "Outline"))
+        self.right_tabs = side_tabs("rightTabs", (self.panel, "Annotations"), (self.suggestions_panel, "Suggestions"))
         centre = QWidget()
         cl = QVBoxLayout(centre)
         cl.setContentsMargins(0, 0, 0, 0)
@@ -79,9 +85,9 @@ class MainWindow(QMainWindow):
         cl.addWidget(self.view, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.library_panel)
+        self.splitter.addWidget(self.left_tabs)
         self.splitter.addWidget(centre)
-        self.splitter.addWidget(self.panel)
+        self.splitter.addWidget(self.right_tabs)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
@@ -92,6 +98,7 @@ class MainWindow(QMainWindow):
         self.packs = PackController(self)
         self.reviews = ReviewController(self)
         self.after_load: Callable[[], None] | None = None
+        self.suggester = SuggestionController(self)
         self.actions_ = make_actions(self)
         build_menus_and_toolbar(self)
         build_status_bar(self)
@@ -154,6 +161,8 @@ class MainWindow(QMainWindow):
         if kinds & {"annotation", "theme"}:
             self.panel.refresh()
             self._update_highlights()
+        if kinds & {"annotation", "theme", "setting"}:
+            self.suggester.schedule()
         if "letter" in kinds and self.letter_id:
             self._update_title()
         self._update_status()
@@ -186,6 +195,7 @@ class MainWindow(QMainWindow):
         self.letter_id = letter_id
         self.layout_ = None
         self.view.set_layout(None, f"Opening {letter.title}…")
+        self.suggester.letter_changed()
         self.panel.set_letter(letter_id)
         self.find_bar.set_text(None)
         self.library_panel.select(letter_id)
@@ -220,6 +230,7 @@ class MainWindow(QMainWindow):
         self.page_total.setText(f" of {layout.page_count} ")
         self.find_bar.set_text(layout.text)
         self._update_highlights()
+        self.suggester.letter_changed()
         self.panel.refresh()
         self._update_actions()
         self._update_status()
@@ -248,6 +259,8 @@ class MainWindow(QMainWindow):
             self.view.page_rendered(page, scale, img)
 
     def _page_changed(self, page: int) -> None:
+        if self.layout_ is not None:
+            self.outline_panel.follow(self.layout_.page_first_offset(page) or 0)
         self.page_box.blockSignals(True)
         self.page_box.setValue(page + 1)
         self.page_box.blockSignals(False)
@@ -337,9 +350,9 @@ class MainWindow(QMainWindow):
     def select_sentence(self) -> None:
         sel = self.view.selection()
         if sel and self.layout_:
-            a, _ = sentence_at(self.layout_.text, sel[0])
-            _, b = sentence_at(self.layout_.text, max(sel[0], sel[1] - 1))
-            self.view.set_selection(a, b)
+            a, _ = self.view.unit_at(sel[0])
+            _, b = self.view.unit_at(max(sel[0], sel[1] - 1))
+            self.view.set_selection(min(a, sel[0]), max(b, sel[1]))
 
     def edit_annotation(self, ann_id: str | None = None) -> None:
         ann_id = ann_id or next(iter(self.panel.selected_ids()), None)
@@ -454,9 +467,31 @@ class MainWindow(QMainWindow):
         self.page_box.selectAll()
 
     def toggle_library(self) -> None:
-        visible = not self.library_panel.isVisible()
-        self.library_panel.setVisible(visible)
+        visible = not self.left_tabs.isVisible()
+        self.left_tabs.setVisible(visible)
         self.actions_["toggle_library"].setChecked(visible)
+
+    def show_library(self) -> None:
+        self.show_tab(self.library_panel)
+
+    def show_outline(self) -> None:
+        self.show_tab(self.outline_panel)
+
+    def show_annotations(self) -> None:
+        self.show_tab(self.panel)
+
+    def show_suggestions(self) -> None:
+        self.show_tab(self.suggestions_panel)
+
+    def show_tab(self, widget: QWidget) -> None:
+        """Bring a side panel forward (showing its pane if hidden) and give it the keyboard."""
+        tabs = self.left_tabs if self.left_tabs.indexOf(widget) >= 0 else self.right_tabs
+        if not tabs.isVisible():
+            self.toggle_library()
+        tabs.setCurrentWidget(widget)
+        focus = {self.library_panel: self.library_panel.table, self.outline_panel: self.outline_panel.tree,
+                 self.panel: self.panel.view, self.suggestions_panel: self.suggestions_panel.list}.get(widget)
+        (focus or widget).setFocus()
 
     def about(self) -> None:
         show_about(self)

@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from html import escape
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QImage, QKeySequence, QMouseEvent, QPainter, QPen
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QKeySequence, QMouseEvent, QPainter
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QToolTip, QWidget
 
 from reviewer.core.layout import Layout
+from reviewer.core.outline import Structure
 from reviewer.core.structure import sentence_at, word_at
+from reviewer.ui.overlays import paint_overlays
 
 GAP = 14.0
 MIN_ZOOM, MAX_ZOOM = 0.25, 5.0
@@ -37,6 +39,7 @@ class PageView(QAbstractScrollArea):
     pageChanged = Signal(int)  # 0-based page at the top of the view
     zoomChanged = Signal(float)
     highlightActivated = Signal(str)  # double-click on a highlight
+    suggestionClicked = Signal(str)  # a click on a suggested passage: its id
     contextMenuAt = Signal(QPoint, object)  # global position, highlight id under the cursor or None
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -53,6 +56,9 @@ class PageView(QAbstractScrollArea):
         self._pending: set[tuple[int, float]] = set()
         self._tops: list[float] = []
         self._highlights: list[Highlight] = []
+        self._suggested: list[Highlight] = []  # suggestions: faint dashed outlines
+        self._suggested_current: str | None = None
+        self._structure: Structure | None = None
         self._find_hits: list[tuple[int, int]] = []
         self._find_current = -1
         self._sel: tuple[int, int] | None = None
@@ -83,6 +89,8 @@ class PageView(QAbstractScrollArea):
         self._sel = None
         self._find_hits = []
         self._highlights = []
+        self._suggested = []
+        self._structure = None
         self._last_page = -1
         if placeholder:
             self._placeholder = placeholder
@@ -95,6 +103,25 @@ class PageView(QAbstractScrollArea):
     def set_highlights(self, highlights: list[Highlight]) -> None:
         self._highlights = highlights
         self.viewport().update()
+
+    def set_structure(self, structure: Structure | None) -> None:
+        """The letter's sentences and bullets, for triple-click and sentence selection."""
+        self._structure = structure
+
+    def unit_at(self, offset: int) -> tuple[int, int]:
+        assert self.layout_
+        found = self._structure.unit_at(offset) if self._structure else None
+        return found or sentence_at(self.layout_.text, offset)
+
+    def set_suggested(self, suggested: list[Highlight], current: str | None = None) -> None:
+        self._suggested, self._suggested_current = suggested, current
+        self.viewport().update()
+
+    def suggested_at(self, pos: QPointF) -> str | None:
+        off = self.offset_at(pos)
+        if off is None:
+            return None
+        return next((h.id for h in self._suggested if h.start <= off < h.end), None)
 
     def page_count(self) -> int:
         return self.layout_.page_count if self.layout_ else 0
@@ -300,7 +327,7 @@ class PageView(QAbstractScrollArea):
             return
         triple = self._last_double.isValid() and self._last_double.elapsed() < QApplication.doubleClickInterval()
         if triple:
-            s, t = sentence_at(self.layout_.text, off)
+            s, t = self.unit_at(off)
             self._drag_mode = "sentence"
             self._anchor = s
             self.set_selection(s, t)
@@ -313,6 +340,9 @@ class PageView(QAbstractScrollArea):
         self._anchor = off
         self._sel = (off, off)
         self.viewport().update()
+        sid = self.suggested_at(e.position()) if not e.modifiers() else None
+        if sid and not self.highlight_at(e.position()):
+            self.suggestionClicked.emit(sid)
 
     def mouseDoubleClickEvent(self, e: QMouseEvent) -> None:  # noqa: N802
         if e.button() != Qt.MouseButton.LeftButton or not self.layout_:
@@ -334,8 +364,8 @@ class PageView(QAbstractScrollArea):
         if self.layout_ and e.buttons() & Qt.MouseButton.LeftButton and self._anchor is not None:
             off = self.offset_at(e.position())
             if off is not None:
-                if self._drag_mode == "word":
-                    a, b = word_at(self.layout_.text, off)
+                if self._drag_mode in ("word", "sentence"):
+                    a, b = word_at(self.layout_.text, off) if self._drag_mode == "word" else self.unit_at(off)
                     off = b if off >= self._anchor else a
                 self._sel = (min(self._anchor, off), max(self._anchor, off))
                 self.viewport().update()
@@ -442,40 +472,4 @@ class PageView(QAbstractScrollArea):
         self.viewport().update()
 
     def _paint_overlays(self, p: QPainter, page: int, r: QRectF) -> None:
-        assert self.layout_
-        z = self.zoom
-
-        def box(rect: tuple[float, float, float, float]) -> QRectF:
-            x0, y0, x1, y1 = rect
-            return QRectF(r.left() + x0 * z, r.top() + y0 * z, (x1 - x0) * z, (y1 - y0) * z)
-
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        p.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
-        for h in self._highlights:
-            colour = QColor(h.colour)
-            fill = QColor(colour)
-            fill.setAlpha(90)
-            for pg, rect in self.layout_.rects(h.start, h.end):
-                if pg == page:
-                    b = box(rect)
-                    p.fillRect(b, fill)
-                    p.fillRect(QRectF(b.left(), b.bottom() - 1.5, b.width(), 1.5), colour)
-        for i, (s, e) in enumerate(self._find_hits):
-            fill = QColor(255, 140, 0, 150) if i == self._find_current else QColor(255, 230, 0, 140)
-            for pg, rect in self.layout_.rects(s, e):
-                if pg == page:
-                    p.fillRect(box(rect), fill)
-        sel = self.selection()
-        if sel:
-            for pg, rect in self.layout_.rects(*sel):
-                if pg == page:
-                    p.fillRect(box(rect), QColor(60, 130, 240, 110))
-        p.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
-        if self._flash_id and self._flash_on:
-            for h in self._highlights:
-                if h.id == self._flash_id:
-                    pen = QPen(QColor(h.colour).darker(130), 2.5)
-                    p.setPen(pen)
-                    for pg, rect in self.layout_.rects(h.start, h.end):
-                        if pg == page:
-                            p.drawRect(box(rect).adjusted(-2, -2, 2, 2))
+        paint_overlays(self, p, page, r)

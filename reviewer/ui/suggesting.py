@@ -1,0 +1,265 @@
+"""Reading the open letter like an inspector, in the window: its structure (for the outline and
+whole-sentence selection) and its suggestions (dashed in the letter, cards in the panel), worked
+out on the worker thread and re-worked whenever annotations, themes or dismissals change.
+Accepting, editing and dismissing go through the undo stack like any other change."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+
+from reviewer.core.commands import AddAnnotation, Batch, Command, PutSetting
+from reviewer.core.layout import page_starts
+from reviewer.core.outline import Structure, analyse
+from reviewer.core.suggest import Suggestion, dismissed_key, dismissed_value, read_dismissed, suggest
+from reviewer.core.tagging import new_annotation
+from reviewer.ui.look import SEVERITY
+from reviewer.ui.page_view import Highlight
+from reviewer.ui.tag_dialog import TagDialog
+
+if TYPE_CHECKING:
+    from reviewer.ui.main_window import MainWindow
+
+IMPROVE_KINDS = ("improve", "priority")
+
+
+def sug_id(s: Suggestion) -> str:
+    return f"{s.start}:{s.end}"
+
+
+class SuggestionController(QObject):
+    def __init__(self, w: MainWindow) -> None:
+        super().__init__(w)
+        self.w = w
+        self.structure: Structure | None = None
+        self.suggestions: list[Suggestion] = []
+        self._generation = 0
+        self._text_of_structure = ""
+        self.shown = w.settings.value("view/suggestions", True) not in (False, "false")
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(300)
+        self._timer.timeout.connect(self.refresh)
+        p = w.suggestions_panel
+        p.acceptRequested.connect(self.accept)
+        p.editRequested.connect(self.edit)
+        p.dismissRequested.connect(self.dismiss)
+        p.acceptImproveRequested.connect(self.accept_improve)
+        p.restoreRequested.connect(self.restore)
+        p.current.connect(self._current)
+        w.view.suggestionClicked.connect(self._clicked)
+        w.outline_panel.jump.connect(self._jump)
+
+    # ------------------------------------------------------------ working it out
+    def letter_changed(self) -> None:
+        """A letter was opened (or closed): forget the last one's structure, work out this one's."""
+        self._generation += 1
+        self.structure, self.suggestions, self._text_of_structure = None, [], ""
+        self.w.view.set_suggested([])
+        self.w.outline_panel.set_structure(None, message="Reading the letter's structure…" if self.w.letter_id else "")
+        self.w.suggestions_panel.set_suggestions([], "Reading the letter…" if self.w.letter_id else
+                                                 "Open a letter to see what Reviewer suggests tagging.")
+        if self.w.layout_ is not None:
+            self.refresh()
+
+    def schedule(self) -> None:
+        if self.w.layout_ is not None:
+            self._timer.start()
+
+    def refresh(self) -> None:
+        w = self.w
+        layout, letter_id = w.layout_, w.letter_id
+        if layout is None or letter_id is None:
+            return
+        if not layout.text.strip():
+            w.outline_panel.set_structure(None, message="This letter has no text (scanned or image-only).")
+            w.suggestions_panel.set_suggestions([], "This letter has no text to suggest from (scanned or image-only).")
+            return
+        self._generation += 1
+        gen = self._generation
+        text, starts = layout.text, page_starts(layout)
+        themes = list(w.lib.themes.values())
+        library = list(w.lib.annotations.values())  # a snapshot: the worker must not see the dict change
+        existing = [(a.start, a.end) for a in w.lib.annotations_for(letter_id) if not a.orphaned]
+        dismissed = read_dismissed(w.lib.settings, letter_id)
+        known = self.structure if self._text_of_structure == text else None
+        out: dict[str, object] = {}
+
+        def job() -> None:
+            st = known or analyse(text, starts)
+            out["structure"] = st
+            out["suggestions"] = suggest(text, themes, library, existing, dismissed, structure=st)
+
+        def done(error: str) -> None:
+            if gen != self._generation or letter_id != w.letter_id:
+                return  # a newer letter or change has been asked for
+            if error:
+                w.suggestions_panel.set_suggestions([], f"Suggestions could not be worked out: {error}")
+                return
+            self.structure = out["structure"]  # type: ignore[assignment]
+            self._text_of_structure = text
+            self.suggestions = out["suggestions"]  # type: ignore[assignment]
+            self._show(len(dismissed))
+
+        w.host.run_call(job, done)
+
+    def _show(self, dismissed: int) -> None:
+        w, st = self.w, self.structure
+        assert st is not None
+        w.view.set_structure(st)
+        improve = sum(1 for s in self.suggestions if self._in_improve(s))
+        if self.suggestions:
+            msg = ""
+        elif dismissed:
+            msg = "Nothing left to suggest: every passage is tagged or dismissed."
+        else:
+            msg = "Nothing to suggest: every passage worth tagging is tagged."
+        w.suggestions_panel.set_suggestions(self.suggestions, msg, improve, dismissed)
+        w.outline_panel.set_structure(st, self._counts())
+        self._paint()
+        w.right_tabs.setTabText(1, f"Suggestions ({len(self.suggestions)})" if self.suggestions else "Suggestions")
+        if w.layout_ is not None:
+            w.outline_panel.follow(w.layout_.page_first_offset(w.view.current_page()) or 0)
+
+    def _counts(self) -> dict[int, tuple[int, int]]:
+        assert self.structure is not None
+        anns = [a.start for a in self.w.lib.annotations_for(self.w.letter_id or "") if not a.orphaned]
+        sugs = [s.start for s in self.suggestions]
+        return {p.start: (sum(p.start <= x < p.end for x in anns), sum(p.start <= x < p.end for x in sugs))
+                for p in self.structure.parts}
+
+    def _in_improve(self, s: Suggestion) -> bool:
+        part = self.structure.part_at(s.start) if self.structure else None
+        return part is not None and part.kind in IMPROVE_KINDS
+
+    def _paint(self, current: Suggestion | None = None) -> None:
+        if not self.shown:
+            self.w.view.set_suggested([])
+            return
+        cur = current or self.w.suggestions_panel.current_suggestion()
+        hs = [Highlight(sug_id(s), s.start, s.end, SEVERITY[s.severity].colour if s.severity in SEVERITY else "#888",
+                        f"Suggested: {s.severity}") for s in self.suggestions]
+        self.w.view.set_suggested(hs, sug_id(cur) if cur else None)
+
+    def set_shown(self, shown: bool) -> None:
+        self.shown = shown
+        self.w.settings.setValue("view/suggestions", shown)
+        self._paint()
+
+    # ------------------------------------------------------------ the auditor's decisions
+    def _author(self) -> str | None:
+        return self.w.auditor_name()
+
+    def _annotation_for(self, s: Suggestion, themes: tuple[str, ...], severity: str, note: str, author: str):  # type: ignore[no-untyped-def]
+        w = self.w
+        assert w.layout_ is not None and w.letter_id is not None
+        return new_annotation(w.layout_.text, page_starts(w.layout_), w.letter_id, s.start, s.end,
+                              themes, severity, note, author)
+
+    def accept(self, chosen: list[Suggestion]) -> None:
+        chosen = [s for s in chosen if s in self.suggestions]
+        if not chosen or self.w.layout_ is None:
+            return
+        if len(chosen) == 1 and not chosen[0].themes:
+            self.edit(chosen[0])  # no theme to accept with: the auditor picks one
+            return
+        author = self._author()
+        if author is None:
+            return
+        anns = [self._annotation_for(s, s.themes, s.severity, "", author) for s in chosen if s.themes]
+        if not anns:
+            return
+        self._push([AddAnnotation(a) for a in anns], "Accept suggestion" if len(anns) == 1 else f"Accept {len(anns)} suggestions")
+        self._drop(chosen)
+
+    def accept_improve(self) -> None:
+        self.accept([s for s in self.suggestions if self._in_improve(s)])
+
+    def edit(self, s: Suggestion) -> None:
+        w = self.w
+        if w.layout_ is None or s not in self.suggestions:
+            return
+        author = self._author()
+        if author is None:
+            return
+        dlg = TagDialog(w.layout_.text[s.start:s.end], list(w.lib.themes.values()), chosen=s.themes,
+                        severity=s.severity, title="Accept suggestion", parent=w)
+        if dlg.exec() != TagDialog.DialogCode.Accepted:
+            return
+        themes, severity, note = dlg.result_values()
+        self._push([AddAnnotation(self._annotation_for(s, tuple(themes), severity, note, author))], "Accept suggestion")
+        self._drop([s])
+
+    def dismiss(self, chosen: list[Suggestion]) -> None:
+        letter_id = self.w.letter_id
+        chosen = [s for s in chosen if s in self.suggestions]
+        if not chosen or letter_id is None:
+            return
+        key = dismissed_key(letter_id)
+        before = self.w.lib.settings.get(key, "")
+        after = dismissed_value(read_dismissed(self.w.lib.settings, letter_id) + [(s.start, s.end) for s in chosen])
+        self._push([PutSetting(key, before, after)], "Dismiss suggestion" if len(chosen) == 1 else f"Dismiss {len(chosen)} suggestions")
+        self._drop(chosen)
+
+    def restore(self) -> None:
+        letter_id = self.w.letter_id
+        if letter_id is None:
+            return
+        key = dismissed_key(letter_id)
+        self._push([PutSetting(key, self.w.lib.settings.get(key, ""), "[]")], "Restore dismissed suggestions")
+
+    def _push(self, commands: list[Command], label: str) -> None:
+        cmd = commands[0] if len(commands) == 1 and isinstance(commands[0], AddAnnotation) else Batch(commands, label)
+        self.w.undo_stack.push(cmd, initiator=self)
+        self.w.statusBar().showMessage(f"{label} — Ctrl+Z undoes it.", 4000)
+
+    def _drop(self, gone: list[Suggestion]) -> None:
+        """Take decided suggestions off the panel at once; the full re-work follows the change."""
+        self.suggestions = [s for s in self.suggestions if s not in gone]
+        panel = self.w.suggestions_panel
+        had_focus = panel.list.hasFocus()
+        panel.set_suggestions(self.suggestions, "", sum(1 for s in self.suggestions if self._in_improve(s)),
+                              len(read_dismissed(self.w.lib.settings, self.w.letter_id or "")))
+        self._paint()
+        if had_focus:
+            panel.list.setFocus()
+
+    # ------------------------------------------------------------ moving about (the window's actions)
+    def next(self) -> None:
+        self._step(1)
+
+    def previous(self) -> None:
+        self._step(-1)
+
+    def _step(self, delta: int) -> None:
+        w, panel = self.w, self.w.suggestions_panel
+        entering = not panel.list.hasFocus()
+        w.show_suggestions()
+        after = None
+        if entering and w.layout_ is not None:  # from the letter: the first suggestion where the reader is
+            sel = w.view.selection()
+            after = sel[0] if sel else (w.layout_.page_first_offset(w.view.current_page()) or 0)
+        panel.step(delta, after)
+
+    def accept_current(self) -> None:
+        self.accept(self.w.suggestions_panel.selected())
+
+    def dismiss_current(self) -> None:
+        self.dismiss(self.w.suggestions_panel.selected())
+
+    def toggle_shown(self) -> None:
+        self.set_shown(not self.shown)
+        self.w.actions_["show_suggestions"].setChecked(self.shown)
+
+    def _current(self, s: Suggestion | None) -> None:
+        self._paint(s)
+        if s is not None and self.w.suggestions_panel.list.hasFocus():
+            self.w.view.scroll_to_range(s.start, s.end)
+
+    def _clicked(self, sid: str) -> None:
+        self.w.right_tabs.setCurrentWidget(self.w.suggestions_panel)
+        self.w.suggestions_panel.select(sid)
+
+    def _jump(self, start: int, end: int) -> None:
+        self.w.view.scroll_to_range(start, end)

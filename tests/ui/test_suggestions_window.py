@@ -1,0 +1,133 @@
+"""Auditing a letter with suggestions, by keyboard: accept with Enter, dismiss with Delete (remembered,
+undoable), accept all "What needs to improve" at once; the outline jumps; triple-click takes a unit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QPointF, QSettings, Qt  # noqa: E402
+
+from reviewer.core.importing import prepare_path  # noqa: E402
+from reviewer.core.suggest import read_dismissed  # noqa: E402
+from reviewer.store.repository import LibraryStore  # noqa: E402
+from reviewer.ui import main_window as mw  # noqa: E402
+
+
+def _open(qtbot, tmp_path: Path, path: Path):  # type: ignore[no-untyped-def]
+    store = LibraryStore(tmp_path / "lib.json")
+    store.library.set_setting("auditor", "Ann Auditor")
+    letter, _ = store.add_prepared(prepare_path(path))
+    w = mw.MainWindow(store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.resize(1300, 850)
+    w.show()
+    w.open_letter(letter.id)
+    qtbot.waitUntil(lambda: w.layout_ is not None and w.suggester.structure is not None, timeout=15000)
+    return w, store, letter
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path, samples: Path):  # type: ignore[no-untyped-def]
+    w, store, letter = _open(qtbot, tmp_path, samples / "thornbury_vale_2025_focused_visit.pdf")
+    yield w
+    w.close()
+
+
+def _settle(qtbot, w) -> None:  # type: ignore[no-untyped-def]
+    """Wait for the re-worked suggestions after a change."""
+    gen = w.suggester._generation
+    qtbot.waitUntil(lambda: w.suggester._generation > gen and not w.suggester._timer.isActive(), timeout=5000)
+    qtbot.wait(150)
+
+
+def test_keyboard_accept_and_dismiss(window, qtbot) -> None:
+    w = window
+    panel = w.suggestions_panel
+    before = len(w.suggester.suggestions)
+    assert before > 5 and w.right_tabs.tabText(1) == f"Suggestions ({before})"
+    w.actions_["next_suggestion"].trigger()  # Alt+Down: into the panel, at the first suggestion
+    assert panel.list.hasFocus() and w.right_tabs.currentWidget() is panel
+    first = panel.current_suggestion()
+    assert first is not None and first.themes
+    qtbot.keyClick(panel.list, Qt.Key.Key_Return)  # one key accepts it
+    anns = w.lib.annotations_for(w.letter_id)
+    assert len(anns) == 1
+    a = anns[0]
+    assert (a.start, a.end, a.severity, a.themes, a.author) == (first.start, first.end, first.severity,
+                                                                 first.themes, "Ann Auditor")
+    _settle(qtbot, w)
+    assert first not in w.suggester.suggestions and len(w.suggester.suggestions) == before - 1
+
+    # Delete dismisses the current one (never the annotation selected elsewhere), and it is remembered
+    w.panel.select(a.id)
+    panel.list.setFocus()
+    gone = panel.current_suggestion()
+    qtbot.keyClick(panel.list, Qt.Key.Key_Delete)
+    assert w.lib.annotations.get(a.id) is not None
+    assert (gone.start, gone.end) in read_dismissed(w.lib.settings, w.letter_id)
+    _settle(qtbot, w)
+    assert gone not in w.suggester.suggestions
+    # undo brings it back, as a suggestion
+    w.undo()
+    _settle(qtbot, w)
+    assert gone in w.suggester.suggestions and not read_dismissed(w.lib.settings, w.letter_id)
+
+
+def test_accept_all_what_needs_to_improve(window, qtbot) -> None:
+    w = window
+    st = w.suggester.structure
+    improve = [s for s in w.suggester.suggestions if st.part_at(s.start).kind in ("improve", "priority")]
+    assert len(improve) >= 2
+    w.actions_["accept_improve"].trigger()
+    anns = w.lib.annotations_for(w.letter_id)
+    assert sorted((a.start, a.end) for a in anns) == sorted((s.start, s.end) for s in improve if s.themes)
+    assert all(a.severity in ("improvement", "priority") for a in anns)
+    w.undo()  # one step
+    assert not w.lib.annotations_for(w.letter_id)
+
+
+def test_outline_lists_parts_and_jumps(window, qtbot) -> None:
+    w = window
+    tree = w.outline_panel.tree
+    titles = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+    assert "Headline findings" in titles and any(t.startswith("What needs to improve") for t in titles)
+    w.actions_["show_outline"].trigger()
+    assert tree.hasFocus()
+    last = tree.topLevelItem(tree.topLevelItemCount() - 1)
+    assert last.text(0) == "Sign-off"
+    tree.setCurrentItem(last)
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    qtbot.wait(100)
+    assert w.view.current_page() == w.view.page_count() - 1
+
+
+def test_triple_click_takes_the_whole_unit(window, qtbot) -> None:
+    w = window
+    view, text = w.view, w.layout_.text
+    at = text.index("drift and delay mean")
+    s, e = w.suggester.structure.unit_at(at)
+    view.scroll_to_range(at, at + 5)
+    qtbot.wait(50)
+    page, (x0, y0, x1, y1) = w.layout_.rects(at, at + 5)[0]
+    r = view._page_rect(page)
+    pos = QPointF(r.left() + (x0 + 1) * view.zoom, r.top() + (y0 + y1) / 2 * view.zoom).toPoint()
+    vp = view.viewport()
+    qtbot.mouseDClick(vp, Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=pos)
+    assert view.selection() == (s, e)
+    assert " ".join(text[s:e].split()).startswith("However, the quality of plans")
+
+
+def test_a_sentence_across_a_page_break_is_one_unit(qtbot, tmp_path: Path, shared_letters: Path) -> None:
+    w, _, _ = _open(qtbot, tmp_path, shared_letters / "st_helens_2018_focused_visit.pdf")
+    text = w.layout_.text
+    at = text.index("While assessments of children")
+    s, e = w.view.unit_at(at + 3)
+    assert "Page 1 of 4" in text[s:e] and text[s:e].rstrip().endswith("not consistently good.")
+    assert "Page 1 of 4" not in next(x.quote for x in w.suggester.suggestions if x.start == s)
+    w.close()
