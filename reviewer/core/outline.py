@@ -315,3 +315,12 @@ def unit_quote(text: str, start: int, end: int, furniture: Sequence[tuple[int, i
     flat = " ".join(pieces)
     flat = re.sub(r"(\w)-[ \t]*\n\s*([a-z])", r"\1-\2", flat)  # "poor-\nquality" reads "poor-quality"
     return collapse_ws(flat)
+
+
+def unit_key(text: str, start: int, end: int, furniture: Sequence[tuple[int, int]] = ()) -> str:
+    """A short fingerprint of how a unit reads (letters and digits only, lower case): the same
+    sentence in a letter's text and PDF versions has the same key, and the key does not give the text."""
+    import hashlib
+
+    bare = re.sub(r"[^a-z0-9]", "", unit_quote(text, start, end, furniture).lower())
+    return hashlib.sha256(bare.encode()).hexdigest()[:16]

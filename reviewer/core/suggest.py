@@ -24,17 +24,24 @@ from reviewer.core.textsearch import fold
 
 STRONG = ("effective", "effectively", "strong", "strength", "strengths", "good", "well", "timely", "robust",
           "appropriate", "appropriately", "improved", "improving", "swift", "swiftly", "prompt", "promptly",
-          "thorough", "clear", "comprehensive", "positive", "confident", "committed", "detailed", "creative",
-          "sustained", "secure", "skilled", "proportionate", "outstanding", "exceptional", "impressive",
-          "sensitive", "thoughtful", "purposeful", "child-centred", "meaningful", "efficiently", "consistently")
-WEAK = ("weak", "weakness", "weaknesses", "insufficient", "inconsistent", "inconsistently", "variable", "variability",
-        "lack", "lacks", "poor", "delay", "delays", "delayed", "drift", "gaps", "limited", "unclear", "deficits",
-        "concern", "concerns", "not", "too", "fail", "fails", "failed", "shortfalls", "ineffective", "slow",
-        "deteriorated", "deterioration", "needs", "require", "requires", "rarely", "vague", "overdue", "backlog",
-        "uncertain", "unable", "vacancies", "turnover", "fragile", "untimely", "declined")
-SERIOUS = ("inadequate", "serious", "widespread", "unsafe", "significant risk", "at risk of harm", "failures",
+          "thorough", "clear", "clearly", "comprehensive", "positive", "positively", "confident", "committed",
+          "detailed", "creative", "sustained", "secure", "skilled", "proportionate", "outstanding", "exceptional",
+          "impressive", "sensitive", "thoughtful", "purposeful", "child-centred", "meaningful", "efficiently",
+          "efficient", "consistently", "helpful", "useful", "valued", "embedded", "well-embedded", "mature",
+          "coherent", "intelligent", "supportive", "accessible", "collaboratively", "innovative", "quickly",
+          "well-developed", "welldeveloped", "well-established", "established", "successfully", "excellent",
+          "high-quality", "integrated", "insight", "sufficient", "right")
+WEAK = ("weak", "weaker", "weakness", "weaknesses", "insufficient", "inconsistent", "inconsistently", "variable",
+        "variability", "lack", "lacks", "poor", "delay", "delays", "delayed", "drift", "gaps", "limited", "limits",
+        "unclear", "deficits", "too", "fail", "fails", "failed", "shortfalls", "ineffective", "slow", "difficult",
+        "deteriorated", "deterioration", "rarely", "vague", "overdue", "backlog", "briefly", "uncertain", "unable",
+        "vacancies", "turnover", "fragile", "untimely", "declined", "not")
+SERIOUS = ("inadequate", "serious", "widespread", "unsafe", "significant risk", "failures",
            "not safeguarded", "left at risk", "immediate action", "systemic")
 NEGATORS = ("not", "no", "never", "nor", "without", "neither", "insufficiently", "inconsistently", "rarely")
+LEARNT_WEIGHT = 0.25  # how much the library's own annotations count beside the codebook's cues (bench_suggestions.py)
+NEGATION_SCOPE = 6  # words a negator reaches, within its clause: "not clearly recorded or responded to effectively"
+_CLAUSE = re.compile(r"[,;:()]|\b(?:but|although|though|while|whereas|however|despite)\b", re.I)
 CONTEXT = ("inspectors looked at", "this letter summarises", "inspectors considered", "this visit was carried out",
            "ofsted will take", "yours sincerely", "the inspectors were", "inspectors for this visit",
            "this was the", "since the last", "dear ")
@@ -91,25 +98,42 @@ def _tone_of(part: Part | None) -> str | None:
     return None
 
 
-def _tone(words: list[str], flat: str) -> tuple[float, float, float, list[str]]:
-    """(strong, weak, serious) evidence in a sentence's words, negated strengths counted as weak."""
+def _tone(flat: str) -> tuple[float, float, float, list[str]]:
+    """(strong, weak, serious) evidence in a sentence, read clause by clause: a negator turns the
+    strengths after it in its clause into weaknesses ("not always effective", "not clearly recorded
+    or responded to effectively"); a "not" with no strength in reach is itself a weakness."""
     strong = weak = serious = 0.0
     cues: list[str] = []
-    for i, w in enumerate(words):
-        before = words[max(0, i - 3) : i]
-        negated = any(b in NEGATORS for b in before) or (i >= 2 and words[i - 2 : i] == ["not", "always"])
-        if w in STRONG:
-            if negated:
+    for clause in _CLAUSE.split(flat):
+        words = _words(clause or "")
+        reach = -1
+        pending_not: str | None = None
+        for i, w in enumerate(words):
+            if w in NEGATORS:
+                if pending_not:
+                    weak += 1.0
+                    cues.append(pending_not)
+                reach, pending_not = i + NEGATION_SCOPE, w
+                if w not in WEAK:
+                    pending_not = None
+                continue
+            if w in STRONG:
+                if i <= reach:
+                    weak += 1.0
+                    cues.append(f"not {w}")
+                    pending_not = None
+                else:
+                    strong += 1.0
+                    cues.append(w)
+            elif w in WEAK:
                 weak += 1.0
-                cues.append(f"not {w}")
-            else:
-                strong += 1.0
                 cues.append(w)
-        elif w in WEAK and not (w == "not" and i + 1 < len(words) and words[i + 1] in STRONG):
+        if pending_not:
             weak += 1.0
-            cues.append(w)
+            cues.append(pending_not)
+    low = flat.lower()
     for phrase in SERIOUS:
-        if phrase in flat:
+        if phrase in low:
             serious += 1.0
             cues.append(phrase)
     return strong, weak, serious, cues
@@ -149,7 +173,7 @@ class ThemeModel:
                 total = sum(learnt.values())
                 for w in words & learnt.keys():
                     idf = math.log(1 + self.n / (1 + self.docs[w]))
-                    s += 0.6 * idf * learnt[w] / total * 10
+                    s += LEARNT_WEIGHT * idf * learnt[w] / total * 10
             if s > 0:
                 out.append((t.id, s))
         out.sort(key=lambda x: -x[1])
@@ -176,8 +200,7 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
         low = flat.lower()
         if any(c in low for c in CONTEXT):
             continue
-        words = _words(flat)
-        strong, weak, serious, cues = _tone(words, low)
+        strong, weak, serious, cues = _tone(flat)
         section = _tone_of(part)
         why = []
         if section == "priority":

@@ -127,3 +127,38 @@ def test_real_letters_footers_and_sections() -> None:
         assert kinds[:3] == ["address", "salutation", "title"] and "improve" in kinds and kinds[-1] == "signoff"
         for s, e in st.furniture:  # no unit reads a footer
             assert all(not (a <= s < b) or "Page" not in unit_quote(text, a, b, st.furniture) for a, b in st.units)
+
+
+GOLD = Path(__file__).resolve().parents[1] / "gold" / "letters_annotations.json"
+
+
+@pytest.mark.skipif(not (SHARED / "letters").is_dir(), reason="../shared is not here")
+def test_gold_units_are_the_same_in_text_and_pdf_and_improvements_are_suggested() -> None:
+    """Every unit the auditor tagged is a unit of both versions of the letter, and each bullet under
+    "What needs to improve" is suggested as at least an area for improvement."""
+    import json
+
+    import pymupdf
+
+    from reviewer.core.codebook import default_themes
+    from reviewer.core.documents import decode_text
+    from reviewer.core.outline import unit_key
+    from reviewer.core.pdf_text import pdf_text
+    from reviewer.core.suggest import suggest
+
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    for stem, entry in gold["letters"].items():
+        for name in entry["files"]:
+            path = SHARED / "letters" / name
+            if path.suffix == ".pdf":
+                text, starts = pdf_text(pymupdf.open(path))
+            else:
+                text, starts = decode_text(path.read_bytes()).text, []
+            st = analyse(text, starts)
+            keys = {unit_key(text, s, e, st.furniture): (s, e) for s, e in st.units}
+            assert all(row["key"] in keys for row in entry["annotations"]), name
+            found = {(x.start, x.end): x for x in suggest(text, default_themes(), structure=st)}
+            for row in entry["annotations"]:
+                s, e = keys[row["key"]]
+                if st.part_at(s).kind == "improve":
+                    assert found[(s, e)].severity in ("improvement", "priority"), name

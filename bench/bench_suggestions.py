@@ -1,0 +1,157 @@
+"""How good Reviewer's suggestions are, against a careful auditor's own annotations.
+
+    python bench/bench_suggestions.py [--letters DIR] [--gold FILE] [--show]
+
+Gold: tests/gold/letters_annotations.json, one annotation per tagged sentence or bullet of the
+letters in ../shared/letters, made by hand (a unit's key, never its text). Each letter is read in
+its text and its PDF version. The unit is the sentence or bullet.
+
+- Severity, per level: a suggestion of level L on a unit is right when the auditor gave that unit
+  level L. Precision = right / suggested L; recall = right / units the auditor gave L. A unit the
+  auditor left untagged counts against a suggestion on it.
+- Themes: over (unit, theme) pairs, among all units: precision = suggested pairs the auditor also
+  gave / suggested pairs; recall = the auditor's pairs suggested / the auditor's pairs.
+- Passages touched per letter. Without suggestions, every passage the auditor tags is selected and
+  tagged by hand. With them: a right suggestion (right severity, and its first theme one the auditor
+  gave) is accepted with one key and is not counted as touched; a suggestion with the wrong severity
+  or theme is edited, a suggestion on an untagged unit dismissed, and a tagged unit with no suggestion
+  tagged by hand: each of those is one passage touched.
+- Two runs: "cold" (a new library: the codebook's cue phrases only) and "learnt" (the library holds
+  the auditor's annotations of the other letter: themes learnt from them, leave one letter out).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from reviewer.core.codebook import default_themes, severities  # noqa: E402
+from reviewer.core.model import Annotation  # noqa: E402
+from reviewer.core.outline import analyse, unit_key  # noqa: E402
+from reviewer.core.suggest import suggest  # noqa: E402
+
+
+def read_letter(path: Path) -> tuple[str, list[int]]:
+    if path.suffix.lower() == ".pdf":
+        import pymupdf
+
+        from reviewer.core.pdf_text import pdf_text
+
+        with pymupdf.open(path) as doc:
+            return pdf_text(doc)
+    from reviewer.core.documents import decode_text
+
+    return decode_text(path.read_bytes(), path.name).text, []
+
+
+def learnt_annotations(gold: dict, leave_out: str, letters: Path) -> list[Annotation]:
+    """The auditor's annotations of the other letters, as a library would hold them (from the text version)."""
+    out = []
+    for stem, entry in gold["letters"].items():
+        if stem == leave_out:
+            continue
+        text, _ = read_letter(letters / f"{stem}.txt")
+        for i, row in enumerate(entry["annotations"]):
+            out.append(Annotation(id=f"{stem}-{i}", letter_id=stem, start=row["start"], end=row["end"],
+                                  quote=text[row["start"]:row["end"]], prefix="", suffix="", pages=(1,),
+                                  themes=tuple(row["themes"]), severity=row["severity"]))
+    return out
+
+
+def score(gold: dict, letters: Path, learn: bool, show: bool) -> dict:
+    levels = [s.id for s in severities()]
+    sev = Counter()  # (level, "tp"|"sug"|"gold")
+    themes = Counter()
+    touched_without = accepted = edited = dismissed = by_hand = 0
+    files = 0
+    missing_units = 0
+    for stem, entry in gold["letters"].items():
+        want = {row["key"]: row for row in entry["annotations"]}
+        library = learnt_annotations(gold, stem, letters) if learn else []
+        for name in entry["files"]:
+            path = letters / name
+            if not path.exists():
+                continue
+            files += 1
+            text, starts = read_letter(path)
+            st = analyse(text, starts)
+            keys = {unit_key(text, s, e, st.furniture) for s, e in st.units}
+            missing_units += sum(1 for k in want if k not in keys)
+            found = suggest(text, default_themes(), library, structure=st)
+            got = {unit_key(text, x.start, x.end, st.furniture): x for x in found}
+            for k, row in want.items():
+                sev[(row["severity"], "gold")] += 1
+                themes["gold"] += len(row["themes"])
+            touched_without += len(want)
+            for k, x in got.items():
+                sev[(x.severity, "sug")] += 1
+                themes["sug"] += len(x.themes)
+                row = want.get(k)
+                if row is None:
+                    dismissed += 1
+                    if show:
+                        print(f"  {name}: untagged unit suggested as {x.severity}: {x.quote[:90]}")
+                    continue
+                themes["tp"] += len(set(x.themes) & set(row["themes"]))
+                if x.severity == row["severity"]:
+                    sev[(x.severity, "tp")] += 1
+                if x.severity == row["severity"] and x.themes and x.themes[0] in row["themes"]:
+                    accepted += 1
+                else:
+                    edited += 1
+                    if show:
+                        print(f"  {name}: edit: suggested {x.severity} {list(x.themes)}, auditor {row['severity']} "
+                              f"{row['themes']}: {x.quote[:80]}")
+            by_hand += sum(1 for k in want if k not in got)
+    touched_with = edited + dismissed + by_hand
+    result = {"files": files, "levels": {}, "missing_units": missing_units}
+    for lv in levels:
+        tp, sug, gd = sev[(lv, "tp")], sev[(lv, "sug")], sev[(lv, "gold")]
+        result["levels"][lv] = (tp / sug if sug else None, tp / gd if gd else None, sug, gd)
+    result["themes"] = (themes["tp"] / themes["sug"] if themes["sug"] else None,
+                        themes["tp"] / themes["gold"] if themes["gold"] else None)
+    result["touched"] = (touched_without / max(1, files), touched_with / max(1, files))
+    result["decisions"] = {"accepted with one key": accepted, "edited": edited, "dismissed": dismissed,
+                           "tagged by hand": by_hand}
+    return result
+
+
+def pct(x: float | None) -> str:
+    return "—" if x is None else f"{x * 100:.0f}%"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--letters", type=Path, default=ROOT.parent / "shared" / "letters")
+    ap.add_argument("--gold", type=Path, default=ROOT / "tests" / "gold" / "letters_annotations.json")
+    ap.add_argument("--show", action="store_true", help="print every edit and dismissal")
+    args = ap.parse_args()
+    if not args.letters.is_dir():
+        print(f"no letters at {args.letters}: nothing to measure")
+        return 1
+    gold = json.loads(args.gold.read_text(encoding="utf-8"))
+    n_gold = sum(len(e["annotations"]) for e in gold["letters"].values())
+    print(f"gold: {n_gold} annotations on {len(gold['letters'])} letters (each read as .txt and .pdf)")
+    for learn in (False, True):
+        r = score(gold, args.letters, learn, args.show)
+        print(f"\n== {'learnt (leave one letter out)' if learn else 'cold (codebook cues only)'}: {r['files']} files")
+        if r["missing_units"]:
+            print(f"   {r['missing_units']} gold unit(s) not found as a unit in a file")
+        print("   severity     precision  recall  (suggested / auditor)")
+        for lv, (p, rc, sug, gd) in r["levels"].items():
+            print(f"   {lv:<12} {pct(p):>9} {pct(rc):>7}  ({sug} / {gd})")
+        print(f"   themes       {pct(r['themes'][0]):>9} {pct(r['themes'][1]):>7}")
+        wo, wi = r["touched"]
+        print(f"   passages touched per letter: {wo:.1f} without suggestions, {wi:.1f} with")
+        print("   " + ", ".join(f"{k}: {v}" for k, v in r["decisions"].items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
