@@ -5,6 +5,7 @@ Best effort, for the auditor to confirm: a field the letter does not state is ``
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date
 
@@ -166,3 +167,14 @@ def read_metadata(text: str, created: str | None = None) -> LetterMeta:
         judgements=tuple(read_judgements(flat).items()) if doc_type == "inspection report" else (),
         visit_number=_visit_number(flat) if doc_type == "monitoring visit" else None,
     )
+
+
+def fill_blanks(old: LetterMeta, new: LetterMeta) -> LetterMeta:
+    """``old`` with only its empty fields taken from ``new``: what the auditor set or confirmed is
+    never overwritten (letters read before a field was known get it when next opened)."""
+    changes = {}
+    for f in dataclasses.fields(LetterMeta):
+        mine, found = getattr(old, f.name), getattr(new, f.name)
+        if (mine is None or mine == () or mine == "") and found not in (None, (), ""):
+            changes[f.name] = found
+    return dataclasses.replace(old, **changes) if changes else old

@@ -69,6 +69,15 @@ class LetterDetailsDialog(QDialog):
         form.addRow("&Letter date:", self.published)
         form.addRow("Lead &inspector:", self.lead)
         form.addRow("Inspector&s:", self.inspectors)
+        if m.visit_number:
+            form.addRow("Visit number:", QLabel(f"Monitoring visit {m.visit_number}"))
+        if m.judgements:
+            names = {"overall_effectiveness": "Overall effectiveness", "impact_of_leaders": "Impact of leaders",
+                     "help_and_protection": "Help and protection", "in_care": "Children in care",
+                     "care_leavers": "Care leavers", "adoption": "Adoption performance"}
+            grades = QLabel("<br/>".join(f"{names.get(k, k)}: <b>{v.capitalize()}</b>" for k, v in m.judgements))
+            grades.setToolTip("The judgements as read from the report")
+            form.addRow("Judgements:", grades)
         src = QLabel(f"Source file: {letter.source} · {letter.pages} pages · id {letter.id[:12]}")
         src.setObjectName("hint")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)

@@ -5,12 +5,15 @@ Accepting, editing and dismissing go through the undo stack like any other chang
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
 from reviewer.core.commands import AddAnnotation, Batch, Command, PutSetting
 from reviewer.core.layout import page_starts
+from reviewer.core.metadata import fill_blanks, read_metadata
+from reviewer.core.model import LetterMeta
 from reviewer.core.outline import Structure, analyse
 from reviewer.core.suggest import Suggestion, dismissed_key, dismissed_value, read_dismissed, suggest
 from reviewer.core.tagging import new_annotation
@@ -90,6 +93,7 @@ class SuggestionController(QObject):
             st = known or analyse(text, starts)
             out["structure"] = st
             out["suggestions"] = suggest(text, themes, library, existing, dismissed, structure=st)
+            out["meta"] = read_metadata(text)
 
         def done(error: str) -> None:
             if gen != self._generation or letter_id != w.letter_id:
@@ -101,8 +105,19 @@ class SuggestionController(QObject):
             self._text_of_structure = text
             self.suggestions = out["suggestions"]  # type: ignore[assignment]
             self._show(len(dismissed))
+            self._fill_details(letter_id, out["meta"])  # type: ignore[arg-type]
 
         w.host.run_call(job, done)
+
+    def _fill_details(self, letter_id: str, found: LetterMeta) -> None:
+        """Details a letter lacks because it was imported before Reviewer could read them (judgements,
+        visit numbers): filled in, never overwriting what the auditor set."""
+        letter = self.w.lib.letters.get(letter_id)
+        if letter is None:
+            return
+        meta = fill_blanks(letter.meta, found)
+        if meta != letter.meta:
+            self.w.lib.put_letter(dataclasses.replace(letter, meta=meta), initiator=self)
 
     def _show(self, dismissed: int) -> None:
         w, st = self.w, self.structure

@@ -130,3 +130,15 @@ def test_judgements_match_the_published_record() -> None:
                 want = row[f"{j}_grade"]
                 if want and want != "data_unreadable":
                     assert got.get(j) == (want if want in grades else None), (pdf.name, j)
+
+
+def test_fill_blanks_never_overwrites_what_the_auditor_set() -> None:
+    from reviewer.core.metadata import fill_blanks
+    from reviewer.core.model import LetterMeta
+
+    old = LetterMeta(authority="Eastshire (checked)", doc_type="inspection report")
+    new = LetterMeta(authority="Eastshire", doc_type="focused visit", judgements=(("in_care", "good"),), visit_number=2)
+    got = fill_blanks(old, new)
+    assert got.authority == "Eastshire (checked)" and got.doc_type == "inspection report"
+    assert got.judgements == (("in_care", "good"),) and got.visit_number == 2
+    assert fill_blanks(got, new) == got
