@@ -28,6 +28,17 @@ _NAMES = (
 )
 
 
+LABELS = {"overall_effectiveness": "Overall effectiveness", "impact_of_leaders": "Impact of leaders",
+          "help_and_protection": "Help and protection", "in_care": "Children in care",
+          "care_leavers": "Care leavers", "adoption": "Adoption performance"}
+
+
+def short_label(heading: str) -> str | None:
+    """A judgement heading's short name ("Children in care"), or None when it names no judgement."""
+    name = _name(heading)
+    return LABELS[name] if name else None
+
+
 def _grade(word: str) -> str:
     w = word.lower()
     return "requires improvement" if w.startswith("requires improvement") else w

@@ -36,7 +36,7 @@ WEAK = ("weak", "weaker", "weakness", "weaknesses", "insufficient", "inconsisten
         "unclear", "deficits", "too", "fail", "fails", "failed", "shortfalls", "ineffective", "slow", "difficult",
         "deteriorated", "deterioration", "rarely", "vague", "overdue", "backlog", "briefly", "uncertain", "unable",
         "vacancies", "turnover", "fragile", "untimely", "declined", "not")
-SERIOUS = ("inadequate", "serious", "widespread", "unsafe", "significant risk", "failures",
+SERIOUS = ("inadequate", "serious", "widespread", "unsafe", "significant risk", "significant harm", "failures",
            "not safeguarded", "left at risk", "immediate action", "systemic")
 NEGATORS = ("not", "no", "never", "nor", "without", "neither", "insufficiently", "inconsistently", "rarely")
 LEARNT_WEIGHT = 0.25  # how much the library's own annotations count beside the codebook's cues (bench_suggestions.py)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.codebook import slug_for
 from reviewer.core.commands import PutTheme, UndoStack
+from reviewer.core.judgements import LABELS as JUDGEMENT_LABELS
 from reviewer.core.library import Library
 from reviewer.core.model import DOC_TYPES, Letter, Theme
 from reviewer.export.common import DOC_TYPE_LABELS
@@ -72,10 +73,7 @@ class LetterDetailsDialog(QDialog):
         if m.visit_number:
             form.addRow("Visit number:", QLabel(f"Monitoring visit {m.visit_number}"))
         if m.judgements:
-            names = {"overall_effectiveness": "Overall effectiveness", "impact_of_leaders": "Impact of leaders",
-                     "help_and_protection": "Help and protection", "in_care": "Children in care",
-                     "care_leavers": "Care leavers", "adoption": "Adoption performance"}
-            grades = QLabel("<br/>".join(f"{names.get(k, k)}: <b>{v.capitalize()}</b>" for k, v in m.judgements))
+            grades = QLabel("<br/>".join(f"{JUDGEMENT_LABELS.get(k, k)}: <b>{v.capitalize()}</b>" for k, v in m.judgements))
             grades.setToolTip("The judgements as read from the report")
             form.addRow("Judgements:", grades)
         src = QLabel(f"Source file: {letter.source} · {letter.pages} pages · id {letter.id[:12]}")

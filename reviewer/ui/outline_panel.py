@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from reviewer.core.judgements import short_label
 from reviewer.core.outline import Part, Structure
 
 KIND_LABELS = {"address": "Address", "salutation": "Greeting", "title": "Title", "headline": "Findings",
@@ -65,7 +66,7 @@ class OutlinePanel(QWidget):
             kind = KIND_LABELS.get(part.kind, "")
             title = part.title
             if part.kind == "judgement" and part.grade:
-                title = f"{title.split(':')[0].strip()} — {part.grade.capitalize()}"
+                title = f"{short_label(part.title) or title.split(':')[0].strip()} — {part.grade.capitalize()}"
             item = QTreeWidgetItem([title])
             item.setData(0, OFFSET_ROLE, (part.start, part.heading_end if part.heading_end > part.start else part.start + 1))
             tip = f"{kind}: {part.title}" if kind else part.title
