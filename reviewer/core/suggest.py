@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reviewer.core.model import Annotation, Theme
 from reviewer.core.outline import Part, Structure, analyse, unit_quote
@@ -62,6 +63,12 @@ class Suggestion:
     themes: tuple[str, ...]  # theme ids, best first
     score: float  # 0..1: how sure the suggestion is
     why: str  # a few words the panel shows: "under What needs to improve", "wording: lack, delays"
+
+
+@lru_cache(maxsize=65536)
+def _quote_words(quote: str) -> frozenset[str]:
+    """An annotation's words, kept: the model is rebuilt after every change, the quotes rarely change."""
+    return frozenset(w for w in _WORD.findall(quote.lower()) if w not in _STOP)
 
 
 def _words(text: str) -> list[str]:
@@ -152,7 +159,7 @@ class ThemeModel:
             if a.orphaned:
                 continue
             n += 1
-            ws = {w for w in _words(a.quote) if w not in _STOP}
+            ws = _quote_words(a.quote)
             self.docs.update(ws)
             for tid in a.themes:
                 if tid in self.learnt:
