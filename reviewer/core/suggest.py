@@ -45,7 +45,7 @@ NEGATION_SCOPE = 6  # words a negator reaches, within its clause: "not clearly r
 _CLAUSE = re.compile(r"[,;:()]|\b(?:but|although|though|while|whereas|however|despite)\b", re.I)
 CONTEXT = ("inspectors looked at", "this letter summarises", "inspectors considered", "this visit was carried out",
            "ofsted will take", "yours sincerely", "the inspectors were", "inspectors for this visit",
-           "this was the", "since the last", "dear ")
+           "this was the", "since the last", "dear ", "fictional letter")
 
 _WORD = re.compile(r"[a-z][a-z'\-]+")
 _STOP = set("the a an and or of to in on for with by at from is are was were be been being this that these those "

@@ -62,6 +62,7 @@ def build_menus_and_toolbar(w: MainWindow) -> None:
     tb.addWidget(w.page_total)
     tb.addSeparator()
     tb.addAction(w.actions_["find"])
+    tb.addAction(w.actions_["search_library"])
     tb.addAction(w.actions_["tag"])
     tb.addAction(w.actions_["overview"])
 

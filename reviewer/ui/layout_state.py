@@ -22,7 +22,7 @@ def restore_layout(w: MainWindow) -> None:
     if isinstance(sp, QByteArray):
         w.splitter.restoreState(sp)
     if w.settings.value("view/library_visible", True) in (False, "false"):
-        w.toggle_library()
+        w.panes.toggle_library()
     for tabs, key in ((w.left_tabs, "view/left_tab"), (w.right_tabs, "view/right_tab")):
         try:
             tabs.setCurrentIndex(int(w.settings.value(key, 0)))  # type: ignore[arg-type]

@@ -39,6 +39,8 @@ from reviewer.ui.find_bar import FindBar
 from reviewer.ui.importing import ImportController
 from reviewer.ui.library_panel import LibraryPanel
 from reviewer.ui.outline_panel import OutlinePanel
+from reviewer.ui.panes import Panes
+from reviewer.ui.search_panel import LibrarySearch, SearchPanel
 from reviewer.ui.layout_state import restore_layout, save_layout
 from reviewer.ui.look import SEVERITY
 from reviewer.ui.packs import PackController
@@ -75,7 +77,9 @@ class MainWindow(QMainWindow):
         self.panel = AnnotationPanel(self.lib)
         self.outline_panel = OutlinePanel()
         self.suggestions_panel = SuggestionsPanel(self.lib.theme_label)
-        self.left_tabs = side_tabs("leftTabs", (self.library_panel, "Library"), (self.outline_panel, "Outline"))
+        self.search_panel = SearchPanel()
+        self.left_tabs = side_tabs("leftTabs", (self.library_panel, "Library"), (self.outline_panel, "Outline"),
+                                   (self.search_panel, "Search"))
         self.right_tabs = side_tabs("rightTabs", (self.panel, "Annotations"), (self.suggestions_panel, "Suggestions"))
         centre = QWidget()
         cl = QVBoxLayout(centre)
@@ -99,6 +103,8 @@ class MainWindow(QMainWindow):
         self.reviews = ReviewController(self)
         self.after_load: Callable[[], None] | None = None
         self.suggester = SuggestionController(self)
+        self.panes = Panes(self)
+        self.searcher = LibrarySearch(self)
         self.actions_ = make_actions(self)
         build_menus_and_toolbar(self)
         build_status_bar(self)
@@ -465,33 +471,6 @@ class MainWindow(QMainWindow):
     def focus_page_box(self) -> None:
         self.page_box.setFocus()
         self.page_box.selectAll()
-
-    def toggle_library(self) -> None:
-        visible = not self.left_tabs.isVisible()
-        self.left_tabs.setVisible(visible)
-        self.actions_["toggle_library"].setChecked(visible)
-
-    def show_library(self) -> None:
-        self.show_tab(self.library_panel)
-
-    def show_outline(self) -> None:
-        self.show_tab(self.outline_panel)
-
-    def show_annotations(self) -> None:
-        self.show_tab(self.panel)
-
-    def show_suggestions(self) -> None:
-        self.show_tab(self.suggestions_panel)
-
-    def show_tab(self, widget: QWidget) -> None:
-        """Bring a side panel forward (showing its pane if hidden) and give it the keyboard."""
-        tabs = self.left_tabs if self.left_tabs.indexOf(widget) >= 0 else self.right_tabs
-        if not tabs.isVisible():
-            self.toggle_library()
-        tabs.setCurrentWidget(widget)
-        focus = {self.library_panel: self.library_panel.table, self.outline_panel: self.outline_panel.tree,
-                 self.panel: self.panel.view, self.suggestions_panel: self.suggestions_panel.list}.get(widget)
-        (focus or widget).setFocus()
 
     def about(self) -> None:
         show_about(self)

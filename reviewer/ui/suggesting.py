@@ -250,7 +250,7 @@ class SuggestionController(QObject):
     def _step(self, delta: int) -> None:
         w, panel = self.w, self.w.suggestions_panel
         entering = not panel.list.hasFocus()
-        w.show_suggestions()
+        w.panes.show_suggestions()
         after = None
         if entering and w.layout_ is not None:  # from the letter: the first suggestion where the reader is
             sel = w.view.selection()

@@ -131,3 +131,25 @@ def test_a_sentence_across_a_page_break_is_one_unit(qtbot, tmp_path: Path, share
     assert "Page 1 of 4" in text[s:e] and text[s:e].rstrip().endswith("not consistently good.")
     assert "Page 1 of 4" not in next(x.quote for x in w.suggester.suggestions if x.start == s)
     w.close()
+
+
+def test_search_the_library_and_open_a_result(qtbot, tmp_path: Path, samples: Path) -> None:
+    w, store, _ = _open(qtbot, tmp_path, samples / "thornbury_vale_2025_focused_visit.pdf")
+    other, _ = store.add_prepared(prepare_path(samples / "eastmere_2024_monitoring_visit.pdf"))
+    w.actions_["search_library"].trigger()  # Ctrl+Shift+F
+    panel = w.search_panel
+    assert panel.box.hasFocus() and w.left_tabs.currentWidget() is panel
+    text = store.extracted(other.id).text
+    words = " ".join(text[text.index("\n", 400):].split()[:4])  # a phrase from the other letter
+    qtbot.keyClicks(panel.box, words.upper())  # case does not matter
+    qtbot.waitUntil(lambda: panel.results.count() > 0, timeout=15000)
+    hit = panel.results.item(0).data(Qt.ItemDataRole.UserRole + 4)
+    assert hit.letter_id == other.id and " ".join(hit.match.split()).lower() == words.lower()
+    qtbot.keyClick(panel.box, Qt.Key.Key_Down)
+    assert panel.results.hasFocus()
+    qtbot.keyClick(panel.results, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: w.letter_id == other.id and w.view.selection() is not None, timeout=15000)
+    assert w.view.selection() == (hit.start, hit.end)
+    qtbot.keyClicks(panel.box, "zzqqxx")
+    qtbot.waitUntil(lambda: panel.status.text().startswith("No match"), timeout=5000)
+    w.close()
