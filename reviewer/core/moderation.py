@@ -16,27 +16,14 @@ from itertools import combinations
 from reviewer.core.codebook import severities
 from reviewer.core.library import Library
 from reviewer.core.model import Annotation
-from reviewer.core.structure import sentence_at
+from reviewer.core.outline import split_units
 
 _RANK = {s.id: s.rank for s in severities()}
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """The letter's sentences and bullets as (start, end), in order."""
-    out: list[tuple[int, int]] = []
-    n, off = len(text), 0
-    while off < n:
-        if text[off].isspace():
-            off += 1
-            continue
-        s, e = sentence_at(text, off)
-        if e <= off:
-            off += 1
-            continue
-        if e > s and (not out or s >= out[-1][1]):
-            out.append((s, e))
-        off = e
-    return out
+    return split_units(text)
 
 
 def cohen_kappa(a: Sequence[Hashable], b: Sequence[Hashable]) -> float | None:

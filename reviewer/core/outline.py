@@ -164,7 +164,8 @@ def reading_text(text: str, furniture: Sequence[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def _units(reading: str) -> list[tuple[int, int]]:
+def split_units(reading: str) -> list[tuple[int, int]]:
+    """Sentences and bullets of ``reading`` as (start, end), in order."""
     out: list[tuple[int, int]] = []
     n, off = len(reading), 0
     while off < n:
@@ -225,7 +226,7 @@ def analyse(text: str, page_starts: Sequence[int] = ()) -> Structure:
     """The structure of a letter or report from its canonical text and (for a PDF) its page starts."""
     furniture = find_furniture(text, page_starts)
     reading = reading_text(text, furniture)
-    units = _units(reading)
+    units = split_units(reading)
     blocks = _blocks(reading)
     heads: list[tuple[str, str, int, int, str | None]] = []  # kind, title, start, heading_end, grade
     salutation = next((b for b in blocks[:40] if re.match(r"^Dear\b", reading[b[0]:b[1]])), None)
