@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
+from reviewer.ui.shortcuts import show_shortcuts
+
 if TYPE_CHECKING:
     from reviewer.ui.main_window import MainWindow
 
@@ -39,6 +41,9 @@ class Panes(QObject):
 
     def show_suggestions(self) -> None:
         self.show(self.w.suggestions_panel, self.w.suggestions_panel.list)
+
+    def show_shortcuts(self) -> None:
+        show_shortcuts(self.w, self.w.actions_)
 
     def show(self, widget: QWidget, focus: QWidget) -> None:
         """Bring a side panel forward (showing its pane if hidden) and give it the keyboard."""

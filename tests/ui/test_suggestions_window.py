@@ -153,3 +153,18 @@ def test_search_the_library_and_open_a_result(qtbot, tmp_path: Path, samples: Pa
     qtbot.keyClicks(panel.box, "zzqqxx")
     qtbot.waitUntil(lambda: panel.status.text().startswith("No match"), timeout=5000)
     w.close()
+
+
+def test_every_shortcut_is_listed_and_none_is_bound_twice(window) -> None:
+    from reviewer.ui.shortcuts import shortcut_rows
+
+    bound: dict[str, str] = {}
+    for aid, act in window.actions_.items():
+        for k in act.shortcuts():
+            key = k.toString()
+            assert key not in bound, f"{key} is bound to both {bound[key]} and {aid}"
+            bound[key] = aid
+    listed = {keys for _, rows in shortcut_rows(window.actions_) for keys, _ in rows}
+    for aid, act in window.actions_.items():
+        if act.shortcuts():
+            assert any(act.shortcuts()[0].toString(act.shortcuts()[0].SequenceFormat.NativeText) in k for k in listed), aid
