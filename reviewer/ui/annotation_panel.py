@@ -24,7 +24,7 @@ from reviewer.core.library import Library
 from reviewer.core.merge import describe_change
 from reviewer.core.model import REVIEW_STATUSES, Annotation
 from reviewer.core.textsearch import collapse_ws, fold_query, fold
-from reviewer.ui.look import SEVERITY, severity_colour, severity_icon
+from reviewer.ui.look import SEVERITY, draw_wrapped, severity_colour, severity_icon, wrapped_height
 from reviewer.ui.models import ANN_ROLE, AnnotationListModel
 
 PAD = 8
@@ -70,7 +70,7 @@ class CardDelegate(QStyledItemDelegate):
         a: Annotation = index.data(ANN_ROLE)
         fm = QFontMetrics(option.font)
         width = max(120, option.rect.width() - 2 * PAD - 8)
-        quote_h = min(fm.boundingRect(QRect(0, 0, width, 10000), Qt.TextFlag.TextWordWrap, "“" + collapse_ws(a.quote) + "”").height(), fm.lineSpacing() * 4)
+        quote_h = wrapped_height(fm, width, "“" + collapse_ws(a.quote) + "”", 4)
         _, themes, note = self._lines(a)
         themes_h = fm.boundingRect(QRect(0, 0, width, 1000), Qt.TextFlag.TextWordWrap, themes).height()
         note_h = min(fm.boundingRect(QRect(0, 0, width, 1000), Qt.TextFlag.TextWordWrap, note).height(), fm.lineSpacing() * 3) if note else 0
@@ -104,13 +104,7 @@ class CardDelegate(QStyledItemDelegate):
         y += fm.lineSpacing() + 4
         p.setFont(option.font)
         p.setPen(pal.color(QPalette.ColorRole.Text))
-        quote = "“" + collapse_ws(a.quote) + "”"
-        qh = min(fm.boundingRect(QRect(0, 0, w, 10000), Qt.TextFlag.TextWordWrap, quote).height(), fm.lineSpacing() * 4)
-        elided = quote
-        if fm.boundingRect(QRect(0, 0, w, 10000), Qt.TextFlag.TextWordWrap, quote).height() > qh:
-            elided = fm.elidedText(quote, Qt.TextElideMode.ElideRight, w * 4 - fm.horizontalAdvance("……"))
-        p.drawText(QRect(x, y, w, qh), Qt.TextFlag.TextWordWrap, elided)
-        y += qh + 4
+        y += draw_wrapped(p, fm, x, y, w, "“" + collapse_ws(a.quote) + "”", 4) + 4
         small = QFont(option.font)
         small.setPointSizeF(option.font.pointSizeF() * 0.9)
         p.setFont(small)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPixmap
 
 from reviewer.core.codebook import severities
 
@@ -78,3 +78,18 @@ def signed_off_icon(size: int = 14) -> QIcon:
         p.drawPolyline([QPointF(s * 0.28, s * 0.52), QPointF(s * 0.44, s * 0.68), QPointF(s * 0.73, s * 0.34)])
 
     return _icon(size, draw)
+
+
+def wrapped_height(fm: QFontMetrics, width: int, text: str, max_lines: int) -> int:
+    """The height ``text`` takes wrapped to ``width``, at most ``max_lines`` lines."""
+    return min(fm.boundingRect(QRect(0, 0, width, 10000), Qt.TextFlag.TextWordWrap, text).height(),
+               fm.lineSpacing() * max_lines)
+
+
+def draw_wrapped(p: QPainter, fm: QFontMetrics, x: int, y: int, width: int, text: str, max_lines: int) -> int:
+    """Draw ``text`` wrapped in at most ``max_lines`` lines, elided with "…" when longer; returns its height."""
+    h = wrapped_height(fm, width, text, max_lines)
+    if fm.boundingRect(QRect(0, 0, width, 10000), Qt.TextFlag.TextWordWrap, text).height() > h:
+        text = fm.elidedText(text, Qt.TextElideMode.ElideRight, width * max_lines - fm.horizontalAdvance("……"))
+    p.drawText(QRect(x, y, width, h), Qt.TextFlag.TextWordWrap, text)
+    return h

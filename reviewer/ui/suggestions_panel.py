@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.core.suggest import Suggestion
-from reviewer.ui.look import SEVERITY, severity_colour, severity_icon
+from reviewer.ui.look import SEVERITY, draw_wrapped, severity_colour, severity_icon, wrapped_height
 
 SUG_ROLE = Qt.ItemDataRole.UserRole + 2
 THEMES_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -42,8 +42,7 @@ class SuggestionDelegate(QStyledItemDelegate):
         sug, _, themes = self._parts(index)
         fm = QFontMetrics(option.font)
         w = max(120, option.rect.width() - 2 * PAD - 10)
-        quote_h = min(fm.boundingRect(QRect(0, 0, w, 10000), Qt.TextFlag.TextWordWrap, f"“{sug.quote}”").height(),
-                      fm.lineSpacing() * 3)
+        quote_h = wrapped_height(fm, w, f"“{sug.quote}”", 3)
         return QSize(w, PAD * 2 + fm.lineSpacing() * 3 + quote_h + 14)
 
     def paint(self, p: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
@@ -70,12 +69,7 @@ class SuggestionDelegate(QStyledItemDelegate):
         y += fm.lineSpacing() + 4
         p.setFont(option.font)
         p.setPen(pal.color(QPalette.ColorRole.Text))
-        quote = f"“{sug.quote}”"
-        qh = min(fm.boundingRect(QRect(0, 0, w, 10000), Qt.TextFlag.TextWordWrap, quote).height(), fm.lineSpacing() * 3)
-        if fm.boundingRect(QRect(0, 0, w, 10000), Qt.TextFlag.TextWordWrap, quote).height() > qh:
-            quote = fm.elidedText(quote, Qt.TextElideMode.ElideRight, w * 3 - fm.horizontalAdvance("……"))
-        p.drawText(QRect(x, y, w, qh), Qt.TextFlag.TextWordWrap, quote)
-        y += qh + 4
+        y += draw_wrapped(p, fm, x, y, w, f"“{sug.quote}”", 3) + 4
         small = QFont(option.font)
         small.setPointSizeF(option.font.pointSizeF() * 0.9)
         p.setFont(small)
