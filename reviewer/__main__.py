@@ -16,6 +16,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args[:1] and (args[0] in COMMANDS or args[0] in ("--version", "-h", "--help")):
         if args[0] in ("-h", "--help"):
             print("usage: reviewer [--db PATH] [FILE...]        open the window\n"
+                  "       reviewer --self-test [FILE]           check the installation: open a letter, then quit\n"
                   f"       reviewer {{{','.join(COMMANDS)}}} ...  (see reviewer COMMAND -h)\n"
                   "       reviewer --version")
             return 0

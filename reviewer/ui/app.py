@@ -7,8 +7,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from reviewer import __version__
@@ -21,6 +21,8 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="reviewer", description="Open the Reviewer window.")
     p.add_argument("--db", metavar="PATH", help="library file (default: REVIEWER_DB or the user data folder)")
     p.add_argument("--version", action="version", version=f"reviewer {__version__}")
+    p.add_argument("--self-test", action="store_true",
+                   help="open FILE (or a sample letter) on a throwaway library, print whether it worked, and quit")
     p.add_argument("files", nargs="*", metavar="FILE", help="letters (.pdf, .txt, .md), audit packs (.zip) or codebooks (.qdc) to open")
     return p.parse_args(list(argv))
 
@@ -56,12 +58,34 @@ def open_library_interactively(db: str | None) -> LibraryStore | None:
             db = path
 
 
+class FileOpenEvents(QObject):
+    """macOS hands "Open with" and files dropped on the Dock icon to the app as events, not arguments."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.window = None
+        self.early: list[Path] = []
+
+    def eventFilter(self, _obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent) and event.file():
+            path = Path(event.file())
+            if self.window is None:
+                self.early.append(path)
+            else:
+                self.window.open_paths([path])
+            return True
+        return False
+
+
 def main(argv: Sequence[str]) -> int:
     args = parse(argv)
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("Reviewer")
     app.setOrganizationName("Reviewer")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("org.reviewer.Reviewer")  # the Linux menu entry (packaging/linux)
+    file_opens = FileOpenEvents()
+    app.installEventFilter(file_opens)
     from reviewer.ui.style import apply_style
 
     apply_style(app)  # type: ignore[arg-type]
@@ -71,6 +95,10 @@ def main(argv: Sequence[str]) -> int:
         app.setWindowIcon(QIcon(str(icon_path("reviewer"))))  # type: ignore[attr-defined]
     except LookupError:
         pass
+    if args.self_test:
+        from reviewer.ui.self_test import run
+
+        return run(app, args.files)  # type: ignore[arg-type]
     store = open_library_interactively(args.db)
     if store is None:
         return 1
@@ -78,7 +106,8 @@ def main(argv: Sequence[str]) -> int:
 
     window = MainWindow(store, QSettings())
     window.show()
-    files = [Path(f) for f in args.files]
+    file_opens.window = window
+    files = [Path(f) for f in args.files] + file_opens.early
     if files:
         QTimer.singleShot(0, lambda: window.open_paths(files))
     else:

@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QProgressBar, QSpinBox, QTabWidget, QToolButton, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QProgressBar, QSpinBox, QTabWidget, QToolButton, QWidget
 
-from reviewer import __version__
 from reviewer.core.library import Library
 
 from reviewer.ui.actions import ACTIONS
@@ -95,12 +94,9 @@ def build_status_bar(w: MainWindow) -> None:
 
 
 def show_about(w: MainWindow) -> None:
-    QMessageBox.about(w, "About Reviewer",
-                      f"<h3>Reviewer {__version__}</h3><p>Annotate children's services inspection letters "
-                      "with themes and severities; export audit summaries and audit packs, and review them.</p>"
-                      "<p>Licensed under the GNU Affero General Public License v3.0 or later.<br/>"
-                      "Built with Qt for Python (LGPLv3), PyMuPDF (AGPLv3), TinyDB (MIT) and XlsxWriter (BSD-2-Clause).</p>"
-                      f"<p>Library: {w.store.path}</p>")
+    from reviewer.ui.about import AboutDialog
+
+    AboutDialog(str(w.store.path), w).exec()
 
 
 def status_text(lib: Library, letter_id: str | None) -> str:
