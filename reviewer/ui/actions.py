@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from operator import attrgetter
 
 from PySide6.QtGui import QAction, QKeySequence
@@ -46,10 +47,22 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("find", "&Find in Letter…", "&Edit", "show_find", (Std.Find,), "Find text in the letter", True, "letter", short="Find"),
     ActionSpec("search_library", "&Search Library…", "&Edit", "panes.show_search", ("Ctrl+Shift+F",),
                "Search every letter's text and every annotation's quote, note and themes", True, short="Search"),
-    ActionSpec("tag", "&Tag Selection…", "&Annotate", "tag_selection", ("Ctrl+T",),
+    ActionSpec("tag", "&Tag Selection…", "&Annotate", "annotating.tag_selection", ("Ctrl+T",),
                "Tag the selected passage with themes and a severity", True, "selection", short="Tag"),
-    ActionSpec("select_sentence", "Select &Sentence", "&Annotate", "select_sentence", ("Ctrl+Shift+S",),
+    ActionSpec("select_sentence", "Select &Sentence", "&Annotate", "annotating.select_sentence", ("Ctrl+Shift+S",),
                "Extend the selection to the whole sentence or bullet", needs="selection"),
+    ActionSpec("sev_strength", "Strengt&h", "&Annotate", "annotating.severity_key:1", ("Alt+1",),
+               "Tag the selected passage as a strength, or make the selected annotations strengths", needs="letter"),
+    ActionSpec("sev_context", "C&ontext", "&Annotate", "annotating.severity_key:2", ("Alt+2",),
+               "Tag the selected passage as context, or make the selected annotations context", needs="letter"),
+    ActionSpec("sev_improvement", "Area for &Improvement", "&Annotate", "annotating.severity_key:3", ("Alt+3",),
+               "Tag the selected passage as an area for improvement, or set the selected annotations to it", needs="letter"),
+    ActionSpec("sev_priority", "&Priority Action", "&Annotate", "annotating.severity_key:4", ("Alt+4",),
+               "Tag the selected passage as a priority action, or set the selected annotations to it", needs="letter"),
+    ActionSpec("next_annotation", "Next Annotatio&n", "&Annotate", "annotating.next", ("Alt+Shift+Down",),
+               "Go to the next annotation in reading order", needs="letter"),
+    ActionSpec("prev_annotation", "Previous Annota&tion", "&Annotate", "annotating.previous", ("Alt+Shift+Up",),
+               "Go to the previous annotation in reading order", needs="letter"),
     ActionSpec("next_suggestion", "&Next Suggestion", "&Annotate", "suggester.next", ("Alt+Down",),
                "Go to the next suggested passage; there Enter accepts it, E edits it, Delete dismisses it", needs="letter"),
     ActionSpec("prev_suggestion", "Pre&vious Suggestion", "&Annotate", "suggester.previous", ("Alt+Up",),
@@ -63,11 +76,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "as one step", needs="letter"),
     ActionSpec("show_suggestions", "Show Suggestions in the &Letter", "&Annotate", "suggester.toggle_shown", (),
                "Outline suggested passages in the letter with faint dashes"),
-    ActionSpec("edit_annotation", "&Edit Annotation…", "&Annotate", "edit_annotation", ("F2",),
+    ActionSpec("edit_annotation", "&Edit Annotation…", "&Annotate", "annotating.edit_annotation", ("F2",),
                "Edit the selected annotation", needs="annotation"),
-    ActionSpec("delete_annotation", "&Delete Annotation", "&Annotate", "delete_annotations", (Std.Delete,),
+    ActionSpec("delete_annotation", "&Delete Annotation", "&Annotate", "annotating.delete_annotations", (Std.Delete,),
                "Delete the selected annotations", needs="annotation"),
-    ActionSpec("auditor", "Your &Name…", "&Annotate", "set_auditor_name", (), "The name shown as author of your annotations"),
+    ActionSpec("auditor", "Your &Name…", "&Annotate", "annotating.set_auditor_name", (), "The name shown as author of your annotations"),
     ActionSpec("codebook", "&Codebook…", "&Annotate", "edit_codebook", ("Ctrl+K",), "Add, rename, recolour or retire themes"),
     ActionSpec("details", "Letter &Details…", "&Letter", "edit_details", ("Ctrl+I",),
                "Authority, type, dates and inspectors of the letter", needs="letter"),
@@ -129,7 +142,10 @@ def make_actions(window: QWidget) -> dict[str, QAction]:
             tip += f" ({flat[0].toString(QKeySequence.SequenceFormat.NativeText)})"
         act.setToolTip(tip)
         act.setStatusTip(spec.tip)
-        handler = attrgetter(spec.handler)(window)  # "method" or "controller.method"
+        name, _, arg = spec.handler.partition(":")  # "method", "controller.method" or "controller.method:N"
+        handler = attrgetter(name)(window)
+        if arg:
+            handler = partial(handler, int(arg))
         act.triggered.connect(lambda _checked=False, h=handler: h())
         actions[spec.id] = act
     return actions

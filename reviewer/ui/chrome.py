@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QMenu, QProgressBar, QSpinBox, QTabWidget,
 from reviewer.core.library import Library
 
 from reviewer.ui.actions import ACTIONS
-from reviewer.ui.look import SEVERITY
+from reviewer.ui.look import SEVERITY, severity_icon
 
 if TYPE_CHECKING:
     from reviewer.ui.main_window import MainWindow
@@ -22,9 +22,11 @@ def build_menus_and_toolbar(w: MainWindow) -> None:
         if spec.menu not in menus:
             menus[spec.menu] = w.menuBar().addMenu(spec.menu)
         menus[spec.menu].addAction(w.actions_[spec.id])
-        if spec.id in ("export_summary", "open_pack", "import_codebook", "redo", "find", "select_sentence", "show_suggestions",
-                       "fit_width", "goto_page", "clear_review", "withdraw_sign_off"):
+        if spec.id in ("export_summary", "open_pack", "import_codebook", "redo", "find", "select_sentence", "sev_priority",
+                       "prev_annotation", "show_suggestions", "fit_width", "goto_page", "clear_review", "withdraw_sign_off"):
             menus[spec.menu].addSeparator()
+    for sid in SEVERITY:
+        w.actions_[f"sev_{sid}"].setIcon(severity_icon(sid))
     w.actions_["toggle_library"].setCheckable(True)
     w.actions_["toggle_library"].setChecked(True)
     w.actions_["show_suggestions"].setCheckable(True)

@@ -14,23 +14,21 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import (
-    QInputDialog,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from reviewer.core.commands import AddAnnotation, DeleteAnnotations, EditAnnotation, EditLetter, UndoStack, edited
+from reviewer.core.commands import EditLetter, UndoStack
 from reviewer.core.documents import DocumentError, extractor_version
 from reviewer.core.importing import Extracted
 from reviewer.core.layout import Layout, page_starts
 from reviewer.core.library import Change
-from reviewer.core.tagging import new_annotation, trim_range
 from reviewer.store.repository import LibraryStore
 from reviewer.ui.actions import ACTIONS, make_actions
+from reviewer.ui.annotating import Annotating
 from reviewer.ui.annotation_panel import AnnotationPanel
 from reviewer.ui.chrome import build_menus_and_toolbar, build_status_bar, show_about, side_tabs, status_text
 from reviewer.ui.dialogs import CodebookDialog, LetterDetailsDialog
@@ -48,7 +46,6 @@ from reviewer.ui.page_view import Highlight, PageView
 from reviewer.ui.suggesting import SuggestionController
 from reviewer.ui.suggestions_panel import SuggestionsPanel
 from reviewer.ui.reviewing import ReviewController
-from reviewer.ui.tag_dialog import TagDialog
 from reviewer.ui.worker import WorkerHost
 
 
@@ -99,6 +96,7 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
+        self.annotating = Annotating(self)
         self.packs = PackController(self)
         self.reviews = ReviewController(self)
         self.after_load: Callable[[], None] | None = None
@@ -120,14 +118,14 @@ class MainWindow(QMainWindow):
         self.view.selectionChanged.connect(self._update_actions)
         self.view.pageChanged.connect(self._page_changed)
         self.view.zoomChanged.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f}%"))
-        self.view.highlightActivated.connect(self._highlight_activated)
-        self.view.contextMenuAt.connect(self._page_context_menu)
+        self.view.highlightActivated.connect(self.annotating.highlight_activated)
+        self.view.contextMenuAt.connect(self.annotating.page_context_menu)
         self.find_bar.hitsChanged.connect(self.view.set_find_hits)
         self.find_bar.closed.connect(self.view.setFocus)
         self.library_panel.openLetter.connect(self.open_letter)
-        self.panel.activated.connect(self.show_annotation)
-        self.panel.editRequested.connect(self.edit_annotation)
-        self.panel.deleteRequested.connect(self.delete_annotations)
+        self.panel.activated.connect(self.annotating.show_annotation)
+        self.panel.editRequested.connect(self.annotating.edit_annotation)
+        self.panel.deleteRequested.connect(self.annotating.delete_annotations)
         self.panel.view.selectionModel().selectionChanged.connect(self._update_actions)
         self.lib.subscribe(self._library_changed)
         self.undo_stack.subscribe(self._update_undo)
@@ -312,101 +310,6 @@ class MainWindow(QMainWindow):
         if paths:
             e.acceptProposedAction()
             self.open_paths(paths)
-
-    # ------------------------------------------------------------ tagging
-    def auditor_name(self) -> str | None:
-        name = self.lib.settings.get("auditor", "")
-        if name:
-            return name
-        return self.set_auditor_name()
-
-    def set_auditor_name(self) -> str | None:
-        name, ok = QInputDialog.getText(self, "Your name", "Your name, as it should appear on your annotations\n"
-                                        "(Annotate > Your Name… changes it later):",
-                                        text=self.lib.settings.get("auditor", ""))
-        name = name.strip()
-        if not ok or not name:
-            return None
-        self.lib.set_setting("auditor", name)
-        return name
-
-    def tag_selection(self, severity: str | None = None) -> None:
-        sel = self.view.selection()
-        if not sel or not self.layout_ or not self.letter_id:
-            self.statusBar().showMessage("Select a passage first: drag across it, or double/triple-click.", 5000)
-            return
-        start, end = trim_range(self.layout_.text, *sel)
-        if start >= end:
-            return
-        author = self.auditor_name()
-        if author is None:
-            return
-        dlg = TagDialog(self.layout_.text[start:end], list(self.lib.themes.values()),
-                        severity=severity or self.settings.value("tag/last_severity", "improvement"), parent=self)
-        if dlg.exec() != TagDialog.DialogCode.Accepted:
-            return
-        themes, sev, note = dlg.result_values()
-        self.settings.setValue("tag/last_severity", sev)
-        ann = new_annotation(self.layout_.text, page_starts(self.layout_), self.letter_id, start, end,
-                             themes, sev, note, author)
-        self.undo_stack.push(AddAnnotation(ann), initiator=self)
-        self.view.clear_selection()
-        QTimer.singleShot(0, lambda: self.panel.select(ann.id))
-
-    def select_sentence(self) -> None:
-        sel = self.view.selection()
-        if sel and self.layout_:
-            a, _ = self.view.unit_at(sel[0])
-            _, b = self.view.unit_at(max(sel[0], sel[1] - 1))
-            self.view.set_selection(min(a, sel[0]), max(b, sel[1]))
-
-    def edit_annotation(self, ann_id: str | None = None) -> None:
-        ann_id = ann_id or next(iter(self.panel.selected_ids()), None)
-        a = self.lib.annotations.get(ann_id or "")
-        if a is None:
-            return
-        dlg = TagDialog(a.quote, list(self.lib.themes.values()), chosen=a.themes, severity=a.severity,
-                        note=a.note, title="Edit annotation", parent=self)
-        if dlg.exec() != TagDialog.DialogCode.Accepted:
-            return
-        themes, sev, note = dlg.result_values()
-        after = edited(a, themes=tuple(themes), severity=sev, note=note)
-        if (after.themes, after.severity, after.note) != (a.themes, a.severity, a.note):
-            self.undo_stack.push(EditAnnotation(a, after), initiator=self)
-
-    def delete_annotations(self, ids: list[str] | None = None) -> None:
-        ids = ids if ids else self.panel.selected_ids()
-        anns = [self.lib.annotations[i] for i in ids if i in self.lib.annotations]
-        if anns:
-            self.undo_stack.push(DeleteAnnotations(anns), initiator=self)
-            self.statusBar().showMessage(f"Deleted {len(anns)} annotation(s). Undo with Ctrl+Z.", 6000)
-
-    def show_annotation(self, ann_id: str) -> None:
-        a = self.lib.annotations.get(ann_id)
-        if a is None or a.orphaned or not self.layout_:
-            if a is not None and a.orphaned:
-                self.statusBar().showMessage("This annotation could not be placed in the current text of the letter.", 6000)
-            return
-        self.view.scroll_to_range(a.start, a.end)
-        self.view.flash(a.id)
-
-    def _highlight_activated(self, ann_id: str) -> None:
-        self.panel.select(ann_id)
-        self.edit_annotation(ann_id)
-
-    def _page_context_menu(self, pos, ann_id: str | None) -> None:  # type: ignore[no-untyped-def]
-        menu = QMenu(self)
-        if self.view.selection():
-            menu.addAction(self.actions_["tag"])
-            menu.addAction(self.actions_["select_sentence"])
-            menu.addAction(self.actions_["copy"])
-        if ann_id:
-            if not menu.isEmpty():
-                menu.addSeparator()
-            menu.addAction("Edit Annotation…", lambda: self.edit_annotation(ann_id))
-            menu.addAction("Delete Annotation", lambda: self.delete_annotations([ann_id]))
-        if not menu.isEmpty():
-            menu.exec(pos)
 
     def copy_selection(self) -> None:
         from PySide6.QtGui import QGuiApplication

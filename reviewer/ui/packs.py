@@ -80,7 +80,7 @@ class PackController(QObject):
             return
         if self.busy:
             return
-        who = w.auditor_name()
+        who = w.annotating.auditor_name()
         if who is None:
             return
         folder = Path(str(w.settings.value("paths/last_pack", str(Path.home()))))

@@ -32,7 +32,7 @@ class ReviewController(QObject):
         ids = self._targets()
         if not ids:
             return
-        name = self.w.auditor_name() if status else ""
+        name = self.w.annotating.auditor_name() if status else ""
         if status and not name:
             return
         if comment is None:
@@ -92,7 +92,7 @@ class ReviewController(QObject):
         self._sign_off(ids, f"Sign off all {len(ids)} letters")
 
     def _sign_off(self, ids: list[str], title: str) -> None:
-        name = self.w.auditor_name()
+        name = self.w.annotating.auditor_name()
         if not name:
             return
         comment, ok = QInputDialog.getMultiLineText(self.w, title, f"Signed off by {name}, today.\nComment (optional):")
@@ -123,7 +123,7 @@ class ReviewController(QObject):
     def reveal_annotation(self, ann_id: str) -> None:
         a = self.w.lib.annotations.get(ann_id)
         if a is not None:
-            self._when_open(a.letter_id, lambda: (self.w.panel.select(ann_id), self.w.show_annotation(ann_id)))
+            self._when_open(a.letter_id, lambda: (self.w.panel.select(ann_id), self.w.annotating.show_annotation(ann_id)))
 
     def reveal_passage(self, letter_id: str, start: int, end: int) -> None:
         self._when_open(letter_id, lambda: (self.w.view.set_selection(start, end), self.w.view.scroll_to_range(start, end)))

@@ -145,7 +145,7 @@ class LibrarySearch(QObject):
         def show() -> None:
             if hit.annotation_id:
                 w.panel.select(hit.annotation_id)
-                w.show_annotation(hit.annotation_id)
+                w.annotating.show_annotation(hit.annotation_id)
             else:
                 w.view.scroll_to_range(hit.start, hit.end)
                 w.view.set_selection(hit.start, hit.end)

@@ -164,7 +164,7 @@ class SuggestionController(QObject):
 
     # ------------------------------------------------------------ the auditor's decisions
     def _author(self) -> str | None:
-        return self.w.auditor_name()
+        return self.w.annotating.auditor_name()
 
     def _annotation_for(self, s: Suggestion, themes: tuple[str, ...], severity: str, note: str, author: str):  # type: ignore[no-untyped-def]
         w = self.w

@@ -15,6 +15,7 @@ from reviewer.core.tagging import locate_quote  # noqa: E402
 from reviewer.core.textsearch import collapse_ws  # noqa: E402
 from reviewer.store.repository import LibraryStore  # noqa: E402
 from reviewer.ui import main_window as mw  # noqa: E402
+from reviewer.ui import annotating  # noqa: E402
 from reviewer.ui.tag_dialog import TagDialog  # noqa: E402
 
 
@@ -88,11 +89,11 @@ def test_mouse_drag_selects_text(window, qtbot):
 
 
 def test_tag_edit_undo_redo_filter(window, qtbot, monkeypatch):
-    monkeypatch.setattr(mw, "TagDialog", ScriptedTagDialog)
+    monkeypatch.setattr(annotating, "TagDialog", ScriptedTagDialog)
     text = window.layout_.text
     window.view.set_selection(*locate_quote(text, "Too many plans are lists of services"))
     ScriptedTagDialog.script = {"themes": ["plann", "drift"], "severity": "improvement", "note": "Seen in 3 of 5 audits"}
-    window.tag_selection()
+    window.annotating.tag_selection()
     (a,) = window.lib.annotations_for(window.letter_id)
     assert a.themes == ("planning", "timeliness") and a.severity == "improvement" and a.author == "Ann Auditor"
     assert collapse_ws(a.quote) == "Too many plans are lists of services" and a.pages == (2,)
@@ -100,7 +101,7 @@ def test_tag_edit_undo_redo_filter(window, qtbot, monkeypatch):
     assert [h.id for h in window.view._highlights] == [a.id]
 
     ScriptedTagDialog.script = {"severity": "priority"}
-    window.edit_annotation(a.id)
+    window.annotating.edit_annotation(a.id)
     assert window.lib.annotations[a.id].severity == "priority"
     window.undo()
     assert window.lib.annotations[a.id].severity == "improvement"
@@ -114,7 +115,7 @@ def test_tag_edit_undo_redo_filter(window, qtbot, monkeypatch):
     assert window.panel.model.rowCount() == 1
     window.panel.search.clear()
 
-    window.delete_annotations([a.id])
+    window.annotating.delete_annotations([a.id])
     assert not window.lib.annotations
     window.undo()
     assert a.id in window.lib.annotations
@@ -130,12 +131,12 @@ def test_tag_edit_undo_redo_filter(window, qtbot, monkeypatch):
 
 
 def test_clicking_annotation_scrolls_and_flashes(window, qtbot, monkeypatch):
-    monkeypatch.setattr(mw, "TagDialog", ScriptedTagDialog)
+    monkeypatch.setattr(annotating, "TagDialog", ScriptedTagDialog)
     text = window.layout_.text
     s = text.index("Yours sincerely")
     window.view.set_selection(s, s + 15)
     ScriptedTagDialog.script = {"themes": ["leadership"], "severity": "context"}
-    window.tag_selection()
+    window.annotating.tag_selection()
     window.view.verticalScrollBar().setValue(0)
     (a,) = window.lib.annotations_for(window.letter_id)
     window.panel.activated.emit(a.id)
@@ -186,3 +187,40 @@ def test_tag_dialog_by_keyboard(qtbot):
     QTest.keyClick(dlg, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
     themes, sev, _ = dlg.result_values()
     assert themes == ["care-leavers"] and sev == "priority"
+
+
+def test_severity_keys_and_stepping_through_annotations(window, qtbot, monkeypatch):
+    """Alt+1…4 tag a selection at that severity or re-grade selected annotations (one undo step);
+    Alt+Shift+Down / Up walk the letter's annotations in reading order, wrapping at the ends."""
+    from PySide6.QtTest import QTest
+
+    monkeypatch.setattr(annotating, "TagDialog", ScriptedTagDialog)
+    text = window.layout_.text
+    quotes = ["Too many plans are lists of services", "Yours sincerely"]
+    window.activateWindow()
+    window.view.setFocus()
+    for quote in quotes:
+        window.view.set_selection(*locate_quote(text, quote))
+        ScriptedTagDialog.script = {"themes": ["plann"]}  # the severity comes from the key
+        QTest.keyClick(window.view, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    anns = sorted(window.lib.annotations_for(window.letter_id), key=lambda a: a.start)
+    assert [a.severity for a in anns] == ["improvement", "improvement"]
+    qtbot.waitUntil(lambda: window.panel.model.rowCount() == 2)
+
+    window.panel.view.setFocus()
+    window.panel.view.selectAll()
+    QTest.keyClick(window.panel.view, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    assert {a.severity for a in window.lib.annotations.values()} == {"strength"}
+    window.undo()  # both together
+    assert {a.severity for a in window.lib.annotations.values()} == {"improvement"}
+
+    window.panel.view.clearSelection()
+    window.view.go_to_page(0)
+    QTest.keyClick(window.view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.panel.selected_ids() == [anns[0].id]
+    QTest.keyClick(window.view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.panel.selected_ids() == [anns[1].id]
+    QTest.keyClick(window.view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.panel.selected_ids() == [anns[0].id]  # wrapped
+    QTest.keyClick(window.view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.panel.selected_ids() == [anns[1].id]
