@@ -47,6 +47,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("find", "&Find in Letter…", "&Edit", "show_find", (Std.Find,), "Find text in the letter", True, "letter", short="Find"),
     ActionSpec("search_library", "&Search Library…", "&Edit", "panes.show_search", ("Ctrl+Shift+F",),
                "Search every letter's text and every annotation's quote, note and themes", True, short="Search"),
+    ActionSpec("preferences", "Pre&ferences…", "&Edit", "preferences", (Std.Preferences, "Ctrl+,"),
+               "Your name, default severity, appearance (light or dark), text size and highlight colours"),
     ActionSpec("tag", "&Tag Selection…", "&Annotate", "annotating.tag_selection", ("Ctrl+T",),
                "Tag the selected passage with themes and a severity", True, "selection", short="Tag"),
     ActionSpec("select_sentence", "Select &Sentence", "&Annotate", "annotating.select_sentence", ("Ctrl+Shift+S",),

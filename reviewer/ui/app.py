@@ -86,9 +86,10 @@ def main(argv: Sequence[str]) -> int:
     app.setDesktopFileName("org.reviewer.Reviewer")  # the Linux menu entry (packaging/linux)
     file_opens = FileOpenEvents()
     app.installEventFilter(file_opens)
-    from reviewer.ui.style import apply_style
+    from reviewer.ui.style import apply_saved_style
 
-    apply_style(app)  # type: ignore[arg-type]
+    apply_saved_style(app, QSettings())  # type: ignore[arg-type]
+    app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_saved_style(app, QSettings()))  # type: ignore[union-attr,arg-type]
     try:
         from reviewer.resources import icon_path
 

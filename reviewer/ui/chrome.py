@@ -22,7 +22,7 @@ def build_menus_and_toolbar(w: MainWindow) -> None:
         if spec.menu not in menus:
             menus[spec.menu] = w.menuBar().addMenu(spec.menu)
         menus[spec.menu].addAction(w.actions_[spec.id])
-        if spec.id in ("export_summary", "open_pack", "import_codebook", "redo", "find", "select_sentence", "sev_priority",
+        if spec.id in ("export_summary", "open_pack", "import_codebook", "redo", "search_library", "select_sentence", "sev_priority",
                        "prev_annotation", "show_suggestions", "fit_width", "goto_page", "clear_review", "withdraw_sign_off"):
             menus[spec.menu].addSeparator()
     for sid in SEVERITY:

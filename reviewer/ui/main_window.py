@@ -42,6 +42,7 @@ from reviewer.ui.search_panel import LibrarySearch, SearchPanel
 from reviewer.ui.layout_state import restore_layout, save_layout
 from reviewer.ui.look import SEVERITY
 from reviewer.ui.packs import PackController
+from reviewer.ui.preferences import highlight_opacity, open_preferences
 from reviewer.ui.page_view import Highlight, PageView
 from reviewer.ui.suggesting import SuggestionController
 from reviewer.ui.suggestions_panel import SuggestionsPanel
@@ -132,6 +133,7 @@ class MainWindow(QMainWindow):
         self.writeFailed.connect(self._write_failed)
         store.on_write_error = self.writeFailed.emit
         restore_layout(self)
+        self.apply_preferences()
         self._update_actions()
         self._update_undo()
         self._update_status()
@@ -278,17 +280,21 @@ class MainWindow(QMainWindow):
             self.view.set_highlights([])
             return
         hs = []
+        by_theme = self.settings.value("prefs/highlight_by", "severity") == "theme"
         for a in self.lib.annotations_for(self.letter_id):
             if a.orphaned:
                 continue
             sev = SEVERITY.get(a.severity)
+            colour = sev.colour if sev else "#888888"
+            if by_theme and a.themes and a.themes[0] in self.lib.themes:
+                colour = self.lib.themes[a.themes[0]].colour
             themes = ", ".join(self.lib.theme_label(t) for t in a.themes)
             tip = f"{sev.label if sev else a.severity} — {themes}"
             if a.note:
                 tip += f"\n{a.note}"
             if a.author:
                 tip += f"\n— {a.author}"
-            hs.append(Highlight(a.id, a.start, a.end, sev.colour if sev else "#888888", tip))
+            hs.append(Highlight(a.id, a.start, a.end, colour, tip))
         self.view.set_highlights(hs)
 
     # ------------------------------------------------------------ importing (see ui/importing.py)
@@ -377,6 +383,15 @@ class MainWindow(QMainWindow):
 
     def about(self) -> None:
         show_about(self)
+
+    def preferences(self) -> None:
+        open_preferences(self)
+
+    def apply_preferences(self) -> None:
+        """Show what Preferences hold: highlight strength and colouring (style and text size are the app's)."""
+        self.view.highlight_alpha = round(highlight_opacity(self.settings) * 255 / 100)
+        self._update_highlights()
+        self.view.viewport().update()
 
     def _update_actions(self, *_: object) -> None:
         has_letter = self.layout_ is not None

@@ -27,7 +27,7 @@ def paint_overlays(self: PageView, p: QPainter, page: int, r: QRectF) -> None:
     for h in self._highlights:
         colour = QColor(h.colour)
         fill = QColor(colour)
-        fill.setAlpha(90)
+        fill.setAlpha(self.highlight_alpha)
         for pg, rect in self.layout_.rects(h.start, h.end):
             if pg == page:
                 b = box(rect)

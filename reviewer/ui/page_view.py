@@ -52,6 +52,7 @@ class PageView(QAbstractScrollArea):
         self.layout_: Layout | None = None
         self.zoom = 1.0
         self.fit_width = True
+        self.highlight_alpha = 90  # annotations' fill over the text, 0–255 (Preferences)
         self._images: dict[int, tuple[float, QImage]] = {}
         self._pending: set[tuple[int, float]] = set()
         self._tops: list[float] = []
@@ -444,8 +445,12 @@ class PageView(QAbstractScrollArea):
             p.fillRect(r.adjusted(2, 3, 2, 3), QColor(0, 0, 0, 40))
             p.fillRect(r, QColor("white"))
             img = self._images.get(page)
-            if img is not None:
-                p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, img[0] != scale)
+            if img is not None and img[0] == scale:
+                # Pixel for pixel: drawn into the page's fractional rectangle, nearest-neighbour scaling
+                # by a hair would drop a column of pixels here and there (thin strokes like a "j" vanish).
+                p.drawImage(QPointF(round(r.left()), round(r.top())), img[1])
+            elif img is not None:
+                p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
                 p.drawImage(r, img[1])
             self._paint_overlays(p, page, r)
         p.end()

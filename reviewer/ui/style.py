@@ -1,13 +1,16 @@
-"""Application style: Fusion with a calm palette and a little stylesheet for panel titles."""
+"""Application style: Fusion with a calm palette, light or dark (following the system unless the auditor
+chose), the text size chosen in Preferences, and a little stylesheet for panel titles."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 STYLESHEET = """
 QLabel#panelTitle { font-weight: 600; font-size: 11pt; padding: 2px 0 4px 0; }
 QLabel#panelCount { color: palette(placeholder-text); }
-QLabel#errorText { color: #b00020; }
+QLabel#errorText { color: %(error)s; }
 QLabel#hint { color: palette(placeholder-text); }
 QLabel#quotePreview { background: palette(alternate-base); border-left: 4px solid #8a94a6; padding: 8px; }
 QWidget#findBar { background: palette(window); border-bottom: 1px solid palette(mid); }
@@ -16,7 +19,60 @@ QSplitter::handle { background: palette(mid); }
 QSplitter::handle:horizontal { width: 1px; }
 """
 
+APPEARANCES = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
+_system_font: QFont | None = None
 
-def apply_style(app: QApplication) -> None:
+
+def dark_palette() -> QPalette:
+    """A dark Fusion palette with enough contrast for a day's reading (text on base is about 13:1)."""
+    p = QPalette()
+    window, base, alt, text = QColor("#2b2d31"), QColor("#1f2023"), QColor("#26282c"), QColor("#e6e7ea")
+    roles = {
+        QPalette.ColorRole.Window: window, QPalette.ColorRole.WindowText: text, QPalette.ColorRole.Base: base,
+        QPalette.ColorRole.AlternateBase: alt, QPalette.ColorRole.ToolTipBase: QColor("#3a3d42"),
+        QPalette.ColorRole.ToolTipText: text, QPalette.ColorRole.Text: text, QPalette.ColorRole.Button: QColor("#35383d"),
+        QPalette.ColorRole.ButtonText: text, QPalette.ColorRole.BrightText: QColor("#ff6b6b"),
+        QPalette.ColorRole.Highlight: QColor("#3d7bd9"), QPalette.ColorRole.HighlightedText: QColor("#ffffff"),
+        QPalette.ColorRole.Link: QColor("#7fb0ff"), QPalette.ColorRole.LinkVisited: QColor("#b99cff"),
+        QPalette.ColorRole.PlaceholderText: QColor("#9a9ea6"), QPalette.ColorRole.Light: QColor("#45484e"),
+        QPalette.ColorRole.Midlight: QColor("#3a3d42"), QPalette.ColorRole.Mid: QColor("#303236"),
+        QPalette.ColorRole.Dark: QColor("#1a1b1e"), QPalette.ColorRole.Shadow: QColor("#000000"),
+    }
+    for role, colour in roles.items():
+        p.setColor(role, colour)
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7d8188"))
+    return p
+
+
+def system_is_dark() -> bool:
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def is_dark(appearance: str) -> bool:
+    return appearance == "dark" or (appearance not in ("light", "dark") and system_is_dark())
+
+
+def apply_style(app: QApplication, appearance: str = "system", text_size: int = 0) -> None:
+    """Fusion, light or dark palette, and the panels' text size in points (0: the system's)."""
+    global _system_font
     app.setStyle("Fusion")
-    app.setStyleSheet(STYLESHEET)
+    dark = is_dark(appearance)
+    app.setPalette(dark_palette() if dark else app.style().standardPalette())
+    if _system_font is None:
+        _system_font = QFont(app.font())
+    font = QFont(_system_font)
+    if text_size > 0:
+        font.setPointSize(text_size)
+    app.setFont(font)
+    app.setStyleSheet(STYLESHEET % {"error": "#ff8a80" if dark else "#b00020"})
+
+
+def apply_saved_style(app: QApplication, settings: QSettings) -> None:
+    """The appearance and text size kept in Preferences; re-applied when the system turns dark or light."""
+    appearance = str(settings.value("prefs/appearance", "system") or "system")
+    try:
+        size = int(settings.value("prefs/text_size", 0) or 0)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        size = 0
+    apply_style(app, appearance, size)
