@@ -117,6 +117,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Show the letter's annotations and move to them"),
     ActionSpec("show_suggestions_panel", "Go to &Suggestions", "&View", "panes.show_suggestions", ("Ctrl+4",),
                "Show the suggestions and move to them"),
+    ActionSpec("welcome", "&Welcome Page", "&Help", "show_welcome", (),
+               "Sample and recent letters, your name and where your library lives"),
     ActionSpec("shortcuts", "&Keyboard Shortcuts", "&Help", "panes.show_shortcuts", ("F1",),
                "Every keyboard shortcut, by menu and panel"),
     ActionSpec("about", "&About Reviewer", "&Help", "about", (), "Version and licence"),

@@ -77,6 +77,19 @@ class FileOpenEvents(QObject):
         return False
 
 
+def start_page(window) -> None:  # type: ignore[no-untyped-def]
+    """The first run, or an auditor who asked for it, starts on the welcome page; later runs reopen the
+    letter that was open."""
+    settings, letters = window.settings, window.lib.letters
+    first_run = settings.value("welcome/seen", False) not in (True, "true")
+    last = str(settings.value("session/last_letter", ""))
+    if first_run or settings.value("prefs/show_welcome", False) in (True, "true") or last not in letters:
+        settings.setValue("welcome/seen", True)
+        window.show_welcome()
+    else:
+        QTimer.singleShot(0, lambda: window.open_letter(last))
+
+
 def main(argv: Sequence[str]) -> int:
     args = parse(argv)
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -112,8 +125,5 @@ def main(argv: Sequence[str]) -> int:
     if files:
         QTimer.singleShot(0, lambda: window.open_paths(files))
     else:
-        last = str(window.settings.value("session/last_letter", ""))
-        first = last if last in store.library.letters else next(iter(x.id for x in store.library.letters_sorted()), None)
-        if first:
-            QTimer.singleShot(0, lambda: window.open_letter(first))
+        start_page(window)
     return app.exec()  # type: ignore[union-attr]

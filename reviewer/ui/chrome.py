@@ -11,6 +11,7 @@ from reviewer.core.library import Library
 
 from reviewer.ui.actions import ACTIONS
 from reviewer.ui.look import SEVERITY, severity_icon
+from reviewer.ui.welcome import fill_recent_menu
 
 if TYPE_CHECKING:
     from reviewer.ui.main_window import MainWindow
@@ -25,6 +26,10 @@ def build_menus_and_toolbar(w: MainWindow) -> None:
         if spec.id in ("export_summary", "open_pack", "import_codebook", "redo", "search_library", "select_sentence", "sev_priority",
                        "prev_annotation", "show_suggestions", "fit_width", "goto_page", "clear_review", "withdraw_sign_off"):
             menus[spec.menu].addSeparator()
+    recent = QMenu("Open &Recent", w)
+    recent.setObjectName("recentMenu")
+    recent.aboutToShow.connect(lambda: fill_recent_menu(recent, w))
+    menus["&File"].insertMenu(w.actions_["import_folder"], recent)
     for sid in SEVERITY:
         w.actions_[f"sev_{sid}"].setIcon(severity_icon(sid))
     w.actions_["toggle_library"].setCheckable(True)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +48,7 @@ from reviewer.ui.page_view import Highlight, PageView
 from reviewer.ui.suggesting import SuggestionController
 from reviewer.ui.suggestions_panel import SuggestionsPanel
 from reviewer.ui.reviewing import ReviewController
+from reviewer.ui.welcome import WelcomePage, remember_letter
 from reviewer.ui.worker import WorkerHost
 
 
@@ -88,7 +90,9 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.left_tabs)
-        self.splitter.addWidget(centre)
+        self.centre = QStackedWidget()  # the letter, or the welcome page
+        self.centre.addWidget(centre)
+        self.splitter.addWidget(self.centre)
         self.splitter.addWidget(self.right_tabs)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
@@ -107,6 +111,9 @@ class MainWindow(QMainWindow):
         self.actions_ = make_actions(self)
         build_menus_and_toolbar(self)
         build_status_bar(self)
+        self.welcome = WelcomePage(self)
+        self.welcome.openLetter.connect(self.open_letter)
+        self.centre.addWidget(self.welcome)
         self.exporter = ExportController(self)
         self.importer = ImportController(self)
 
@@ -171,6 +178,8 @@ class MainWindow(QMainWindow):
             self.suggester.schedule()
         if "letter" in kinds and self.letter_id:
             self._update_title()
+        if self.centre.currentWidget() is self.welcome:
+            self.welcome.refresh()
         self._update_status()
         self._update_actions()
         if not self.store.write_error:
@@ -200,6 +209,8 @@ class MainWindow(QMainWindow):
             return
         self.letter_id = letter_id
         self.layout_ = None
+        self.centre.setCurrentIndex(0)
+        remember_letter(self.settings, letter_id)
         self.view.set_layout(None, f"Opening {letter.title}…")
         self.suggester.letter_changed()
         self.panel.set_letter(letter_id)
@@ -383,6 +394,16 @@ class MainWindow(QMainWindow):
 
     def about(self) -> None:
         show_about(self)
+
+    def show_welcome(self) -> None:
+        self.welcome.refresh()
+        self.centre.setCurrentWidget(self.welcome)
+        (self.welcome.letters if self.lib.settings.get("auditor") else self.welcome.name).setFocus()
+
+    def back_to_letter(self) -> None:
+        if self.centre.currentWidget() is self.welcome and self.letter_id:
+            self.centre.setCurrentIndex(0)
+            self.view.setFocus()
 
     def preferences(self) -> None:
         open_preferences(self)

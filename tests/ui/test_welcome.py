@@ -1,0 +1,65 @@
+"""First run: the welcome page asks the name once, offers the sample letters, says where the library
+is; later runs reopen the last letter; File > Open Recent lists what was opened."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QMenu  # noqa: E402
+
+from reviewer.store.paths import seed_samples  # noqa: E402
+from reviewer.store.repository import LibraryStore  # noqa: E402
+from reviewer.ui.app import start_page  # noqa: E402
+from reviewer.ui.main_window import MainWindow  # noqa: E402
+from reviewer.ui.welcome import fill_recent_menu  # noqa: E402
+
+
+def make_window(qtbot, tmp_path: Path) -> MainWindow:
+    store = LibraryStore(tmp_path / "lib.json")
+    if not store.library.letters:
+        seed_samples(store)
+    w = MainWindow(store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.show()
+    w.activateWindow()
+    return w
+
+
+def test_first_run_then_reopening(qtbot, tmp_path: Path):
+    w = make_window(qtbot, tmp_path)
+    start_page(w)
+    assert w.centre.currentWidget() is w.welcome
+    assert str(w.store.path) in w.welcome.where.text()
+    items = [w.welcome.letters.item(i).text() for i in range(w.welcome.letters.count())]
+    assert len(items) == 3 and all("sample" in t for t in items)
+    qtbot.waitUntil(w.welcome.name.hasFocus)  # the name is asked first, once
+    QTest.keyClicks(w.welcome.name, "Sam Patel")
+    QTest.keyClick(w.welcome.name, Qt.Key.Key_Return)
+    assert w.lib.settings["auditor"] == "Sam Patel" and w.welcome.letters.hasFocus()
+    QTest.keyClick(w.welcome.letters, Qt.Key.Key_Down)
+    chosen = w.welcome.letters.currentItem().data(Qt.ItemDataRole.UserRole)
+    with qtbot.waitSignal(w.host.worker.loaded, timeout=10000):
+        QTest.keyClick(w.welcome.letters, Qt.Key.Key_Return)
+    assert w.letter_id == chosen and w.centre.currentIndex() == 0
+
+    w.show_welcome()  # Help > Welcome Page, and Esc back to the letter
+    assert w.welcome.back.isVisible() and "Sam Patel" in w.welcome.name_hint.text()
+    assert "opened recently" in w.welcome.letters.item(0).text()
+    QTest.keyClick(w.welcome.letters, Qt.Key.Key_Escape)
+    assert w.centre.currentIndex() == 0
+    menu = QMenu()
+    fill_recent_menu(menu, w)
+    assert w.lib.letters[chosen].title in menu.actions()[0].text()
+    w.close()
+
+    again = make_window(qtbot, tmp_path)  # the next run: straight back to that letter
+    with qtbot.waitSignal(again.host.worker.loaded, timeout=10000):
+        start_page(again)
+    assert again.letter_id == chosen and again.centre.currentIndex() == 0
+    again.close()
