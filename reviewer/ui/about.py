@@ -103,6 +103,7 @@ class AboutDialog(QDialog):
         self.text = QPlainTextEdit()
         self.text.setObjectName("licenceText")
         self.text.setAccessibleName("Licence text")
+        self.text.setToolTip("The licence of the component selected above")
         self.text.setReadOnly(True)
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.table.currentItemChanged.connect(self._show)

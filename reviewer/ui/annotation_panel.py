@@ -174,6 +174,7 @@ class AnnotationPanel(QWidget):
         self.model = AnnotationListModel(lib)
         self.view = QListView()
         self.view.setAccessibleName("Annotations in reading order")
+        self.view.setToolTip("Click or Enter goes to the passage; F2 edits, Delete deletes, Alt+1…4 sets the severity")
         self.view.setModel(self.model)
         self.view.setItemDelegate(CardDelegate(lib, self.view))
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

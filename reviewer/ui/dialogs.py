@@ -62,14 +62,18 @@ class LetterDetailsDialog(QDialog):
         self.error = QLabel("")
         self.error.setObjectName("errorText")
         form = QFormLayout()
-        form.addRow("&Title:", self.title)
-        form.addRow("&Authority:", self.authority)
-        form.addRow("Document &type:", self.doc_type)
-        form.addRow("Visit &from:", self.visit_start)
-        form.addRow("Visit t&o:", self.visit_end)
-        form.addRow("&Letter date:", self.published)
-        form.addRow("Lead &inspector:", self.lead)
-        form.addRow("Inspector&s:", self.inspectors)
+        for label, field, tip in (
+                ("&Title:", self.title, "How the letter is listed in the library and in exports"),
+                ("&Authority:", self.authority, "The local authority inspected"),
+                ("Document &type:", self.doc_type, "Focused visit, monitoring visit, inspection report…"),
+                ("Visit &from:", self.visit_start, "First day of the visit (YYYY-MM-DD)"),
+                ("Visit t&o:", self.visit_end, "Last day of the visit (YYYY-MM-DD)"),
+                ("&Letter date:", self.published, "Date of the letter or report (YYYY-MM-DD)"),
+                ("Lead &inspector:", self.lead, "The lead inspector named in the letter"),
+                ("Inspector&s:", self.inspectors, "Every inspector named, separated by commas")):
+            field.setAccessibleName(label.replace("&", "").rstrip(":"))
+            field.setToolTip(tip)
+            form.addRow(label, field)
         if m.visit_number:
             form.addRow("Visit number:", QLabel(f"Monitoring visit {m.visit_number}"))
         if m.judgements:
@@ -130,6 +134,7 @@ class CodebookDialog(QDialog):
         self.undo = undo
         self.list = QListWidget()
         self.list.setAccessibleName("Themes")
+        self.list.setToolTip("The codebook's themes, with how many annotations use each; double-click renames")
         self.list.currentRowChanged.connect(self._update)
         self.list.itemDoubleClicked.connect(lambda _: self.rename())
         self.desc = QLabel("")

@@ -22,6 +22,7 @@ class FindBar(QWidget):
         self.current = -1
         self.edit = QLineEdit(placeholderText="Find in letter")
         self.edit.setAccessibleName("Find in letter")
+        self.edit.setToolTip("Enter: next match, Shift+Enter: previous, Esc: close")
         self.edit.setClearButtonEnabled(True)
         self.edit.setMaximumWidth(320)
         self.count = QLabel("")

@@ -31,6 +31,9 @@ class LibraryPanel(QWidget):
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.table = QTableView()
         self.table.setAccessibleName("Letters in the library")
+        self.table.setToolTip("Enter or a double-click opens a letter; Ctrl+click or Shift+click selects several "
+                              "for export")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list (arrows move in it), as in a file manager
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)

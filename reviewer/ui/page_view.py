@@ -46,6 +46,8 @@ class PageView(QAbstractScrollArea):
         super().__init__(parent)
         self.setObjectName("pageView")
         self.setAccessibleName("Letter pages")
+        self.setAccessibleDescription("The letter as published. Drag, double- or triple-click to select; Ctrl+T tags "
+                                      "the selection; hover a highlight for its themes and note.")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.viewport().setMouseTracking(True)

@@ -82,6 +82,7 @@ class TagDialog(QDialog):
         self.note = QPlainTextEdit(note)
         self.note.setPlaceholderText("Optional note for your manager…")
         self.note.setAccessibleName("Note")
+        self.note.setToolTip("Why this passage matters, for your manager (optional); Ctrl+Enter saves")
         self.note.setTabChangesFocus(True)
         self.note.setMaximumHeight(90)
 

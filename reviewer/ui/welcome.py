@@ -92,6 +92,7 @@ class WelcomePage(QScrollArea):
         self.lib: Library = window.lib
         self.setObjectName("welcomePage")
         self.setAccessibleName("Welcome")
+        self.setAccessibleDescription("Your name, sample and recent letters, and where your library lives")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         inner = QWidget()
