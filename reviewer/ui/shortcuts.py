@@ -15,8 +15,12 @@ PANEL_KEYS = (
                           ("Delete or D", "Dismiss it (remembered; Ctrl+Z undoes)"))),
     ("Tag dialog", (("Enter", "Add the highlighted theme"), ("Alt+1 … Alt+4", "Pick the severity"),
                     ("Ctrl+Enter", "Save"))),
-    ("Letter", (("Triple-click", "Select the whole sentence or bullet"), ("Double-click a highlight", "Edit its annotation"),
+    ("Letter", (("Ctrl+Down / Ctrl+Up", "Select the next / previous sentence or bullet"),
+                ("Shift+Down / Shift+Up", "Take one more sentence / give the last one back"),
+                ("Ctrl+Shift+Right / Left", "Take one more word / give one back"),
+                ("Triple-click", "Select the whole sentence or bullet"), ("Double-click a highlight", "Edit its annotation"),
                 ("Escape", "Clear the selection"))),
+    ("Welcome page", (("Enter", "Open the chosen letter"), ("Escape", "Back to the letter"))),
     ("Search", (("Down", "From the search box to the results"), ("Enter", "Open the letter at the passage"))),
 )
 

@@ -224,3 +224,48 @@ def test_severity_keys_and_stepping_through_annotations(window, qtbot, monkeypat
     assert window.panel.selected_ids() == [anns[0].id]  # wrapped
     QTest.keyClick(window.view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
     assert window.panel.selected_ids() == [anns[1].id]
+
+
+def test_selecting_and_tagging_by_keyboard_alone(window, qtbot, monkeypatch):
+    """Ctrl+Down picks a sentence, Shift+Down/Up take one more or give it back, Ctrl+Shift+Right/Left
+    a word; Alt+3 then tags it: no mouse anywhere."""
+    from PySide6.QtTest import QTest
+
+    monkeypatch.setattr(annotating, "TagDialog", ScriptedTagDialog)
+    text = window.layout_.text
+    view = window.view
+    window.activateWindow()
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    start = text.index("Too many plans")
+    view.scroll_to_range(start, start + 10)
+    view.set_selection(*view.unit_at(start))
+    first = view.selection()
+    assert text[first[0]:first[1]].startswith("Too many plans")
+
+    def key(k, mods):
+        QTest.keyClick(view, k, mods)
+        return view.selection()
+
+    ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    second = key(Qt.Key.Key_Down, ctrl)  # the next sentence alone
+    assert second[0] > first[1] and second == view.unit_at(second[0])
+    assert key(Qt.Key.Key_Up, ctrl) == first
+    two = key(Qt.Key.Key_Down, shift)  # one more sentence
+    assert two == (first[0], second[1])
+    assert key(Qt.Key.Key_Up, shift) == first  # and back
+    assert key(Qt.Key.Key_Up, shift) == first  # never less than one sentence
+    longer = key(Qt.Key.Key_Right, ctrl | shift)
+    assert longer[0] == first[0] and text[first[1]:longer[1]].strip().count(" ") == 0 and longer[1] > first[1]
+    assert key(Qt.Key.Key_Left, ctrl | shift)[1] < longer[1]
+
+    view.set_selection(*first)
+    ScriptedTagDialog.script = {"themes": ["plann"]}
+    QTest.keyClick(view, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    (a,) = window.lib.annotations_for(window.letter_id)
+    assert a.severity == "improvement" and collapse_ws(a.quote).startswith("Too many plans")
+
+    view.clear_selection()
+    view.verticalScrollBar().setValue(0)
+    top = key(Qt.Key.Key_Down, ctrl)  # nothing selected: the first sentence in view
+    assert top is not None and top[0] < 400
