@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtCore import QStringListModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -37,6 +37,7 @@ class TagDialog(QDialog):
         self.setWindowTitle(title)
         self.setMinimumWidth(520)
         self.all_themes = themes
+        self._completed = False
         active = [t for t in themes if not t.retired]
 
         shown = collapse_ws(quote)
@@ -118,6 +119,11 @@ class TagDialog(QDialog):
         if e.modifiers() & Qt.KeyboardModifier.AltModifier and Qt.Key.Key_1 <= e.key() <= Qt.Key.Key_4:
             self.sev_group.button(e.key() - Qt.Key.Key_1 + 1).click()
             return
+        if e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not e.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            # Enter is the theme field's (add a theme; on the empty field, save). Never let it fall
+            # through to the default button, which the button box makes OK as the dialog shows.
+            e.accept()
+            return
         super().keyPressEvent(e)
 
     def _add_theme(self, theme: Theme) -> None:
@@ -130,6 +136,10 @@ class TagDialog(QDialog):
         self.theme_error.setText("")
 
     def _add_label(self, label: str) -> None:
+        # Enter on the completion pop-up chooses the theme and then reaches the line edit as well:
+        # that second Enter must not save the dialog, or a second theme could never be added.
+        self._completed = True
+        QTimer.singleShot(0, self._completion_done)
         try:
             self._add_theme(find_theme(self.all_themes, label, include_retired=False))
         except LookupFailed as exc:
@@ -141,7 +151,7 @@ class TagDialog(QDialog):
         text = self.theme_input.text().strip()
         if not text:
             # Enter on an empty theme field saves, once a theme is chosen
-            if self.chosen.count():
+            if self.chosen.count() and not self._completed:
                 self._accept()
             return
         popup = self.completer.popup()
@@ -153,6 +163,9 @@ class TagDialog(QDialog):
                 text = matches[0].label
         self._add_label(text)
         popup.hide()
+
+    def _completion_done(self) -> None:
+        self._completed = False
 
     def _remove_theme(self) -> None:
         for item in self.chosen.selectedItems():
