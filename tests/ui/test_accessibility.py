@@ -3,13 +3,12 @@ through the panes, and severity is shown by letter and label as well as colour."
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
     QAbstractButton,
@@ -25,9 +24,6 @@ from PySide6.QtWidgets import (  # noqa: E402
     QWidget,
 )
 
-from reviewer.core.importing import prepare_path  # noqa: E402
-from reviewer.store.repository import LibraryStore  # noqa: E402
-from reviewer.ui.main_window import MainWindow  # noqa: E402
 from reviewer.ui.preferences import PreferencesDialog  # noqa: E402
 
 CONTROLS = (QAbstractButton, QComboBox, QLineEdit, QAbstractSpinBox, QAbstractItemView, QSlider, QTabBar,
@@ -35,17 +31,8 @@ CONTROLS = (QAbstractButton, QComboBox, QLineEdit, QAbstractSpinBox, QAbstractIt
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path, samples: Path):
-    store = LibraryStore(tmp_path / "lib.json")
-    store.library.set_setting("auditor", "Ann Auditor")
-    letter, _ = store.add_prepared(prepare_path(samples / "thornbury_vale_2025_focused_visit.pdf"))
-    w = MainWindow(store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(w)
-    w.show()
-    with qtbot.waitSignal(w.host.worker.loaded, timeout=10000):
-        w.open_letter(letter.id)
-    yield w
-    w.close()
+def window(letter_window):
+    yield letter_window
 
 
 def unexplained(root: QWidget) -> list[str]:

@@ -2,35 +2,21 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtGui import QColor, QPalette  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from reviewer.core.importing import prepare_path  # noqa: E402
-from reviewer.store.repository import LibraryStore  # noqa: E402
-from reviewer.ui import main_window as mw  # noqa: E402
 from reviewer.ui import preferences  # noqa: E402
 from reviewer.ui.style import apply_style  # noqa: E402
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path, samples: Path):
-    store = LibraryStore(tmp_path / "lib.json")
-    store.library.set_setting("auditor", "Ann Auditor")
-    letter, _ = store.add_prepared(prepare_path(samples / "thornbury_vale_2025_focused_visit.pdf"))
-    w = mw.MainWindow(store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(w)
-    w.show()
-    with qtbot.waitSignal(w.host.worker.loaded, timeout=10000):
-        w.open_letter(letter.id)
-    yield w
-    w.close()
+def window(letter_window):
+    yield letter_window
     apply_style(QApplication.instance())  # type: ignore[arg-type]  # back to the light default for other tests
 
 
