@@ -263,27 +263,6 @@ class PageView(QAbstractScrollArea):
         target = self._tops[page] + y0 * self.zoom - self.viewport().height() * 0.3
         self.verticalScrollBar().setValue(int(target))
 
-    def first_visible_offset(self) -> int:
-        """The first character at the top of the view (of the current page if the top is a margin)."""
-        assert self.layout_
-        for y in (8, self.viewport().height() * 0.25, self.viewport().height() * 0.5):
-            for x in (0.3, 0.5):
-                found = self.offset_at(QPointF(self.viewport().width() * x, y))
-                if found is not None:
-                    return found
-        return self.layout_.page_first_offset(self.current_page()) or 0
-
-    def ensure_visible(self, offset: int) -> None:
-        """Scroll just enough to show the line holding ``offset``."""
-        rects = self.layout_.rects(max(0, offset - 1), max(1, offset)) if self.layout_ else []
-        if not rects:
-            return
-        page, (_x0, y0, _x1, y1) = rects[-1]
-        top = self._tops[page] + y0 * self.zoom - self.verticalScrollBar().value()
-        bottom = self._tops[page] + y1 * self.zoom - self.verticalScrollBar().value()
-        if top < 0 or bottom > self.viewport().height():
-            self.scroll_to_range(max(0, offset - 1), offset)
-
     def flash(self, hid: str) -> None:
         self._flash_id = hid
         self._flash_left = 6

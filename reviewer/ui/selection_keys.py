@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QKeyEvent
 
 if TYPE_CHECKING:
@@ -63,6 +63,29 @@ def word_end_before(text: str, start: int, end: int) -> int:
     return i if i > start else end
 
 
+def first_visible_offset(view: PageView) -> int:
+    """The first character at the top of the view (of the current page if the top is a margin)."""
+    assert view.layout_
+    for y in (8, view.viewport().height() * 0.25, view.viewport().height() * 0.5):
+        for x in (0.3, 0.5):
+            found = view.offset_at(QPointF(view.viewport().width() * x, y))
+            if found is not None:
+                return found
+    return view.layout_.page_first_offset(view.current_page()) or 0
+
+
+def ensure_visible(view: PageView, offset: int) -> None:
+    """Scroll just enough to show the line holding ``offset``."""
+    rects = view.layout_.rects(max(0, offset - 1), max(1, offset)) if view.layout_ else []
+    if not rects:
+        return
+    page, (_x0, y0, _x1, y1) = rects[-1]
+    scrolled = view.verticalScrollBar().value()
+    top, bottom = view._tops[page] + y0 * view.zoom - scrolled, view._tops[page] + y1 * view.zoom - scrolled
+    if top < 0 or bottom > view.viewport().height():
+        view.scroll_to_range(max(0, offset - 1), offset)
+
+
 def handle(view: PageView, e: QKeyEvent) -> bool:
     """Apply a selection key to the view; False if the key is not one of them."""
     layout = view.layout_
@@ -75,7 +98,7 @@ def handle(view: PageView, e: QKeyEvent) -> bool:
     new: tuple[int, int] | None = None
     if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and mods in (CTRL, SHIFT):
         if sel is None:
-            top = view.first_visible_offset()
+            top = first_visible_offset(view)
             new = unit_at(top) if key == Qt.Key.Key_Down else previous_unit(text, unit_at, top) or unit_at(top)
         elif mods == CTRL:
             new = (next_unit(text, unit_at, sel[1]) if key == Qt.Key.Key_Down else previous_unit(text, unit_at, sel[0])) or sel
@@ -88,7 +111,7 @@ def handle(view: PageView, e: QKeyEvent) -> bool:
             new = (sel[0], prev[1]) if prev and prev[1] > sel[0] else sel
     elif key in (Qt.Key.Key_Right, Qt.Key.Key_Left) and mods == CTRL | SHIFT:
         if sel is None:
-            start = view.first_visible_offset()
+            start = first_visible_offset(view)
             new = (start, word_end_after(text, start))
         elif key == Qt.Key.Key_Right:
             new = (sel[0], word_end_after(text, sel[1]))
@@ -98,5 +121,5 @@ def handle(view: PageView, e: QKeyEvent) -> bool:
         return False
     if new and new[1] > new[0]:
         view.set_selection(*new)
-        view.ensure_visible(new[1] if key != Qt.Key.Key_Up or mods == CTRL else new[0])
+        ensure_visible(view, new[1] if key != Qt.Key.Key_Up or mods == CTRL else new[0])
     return True
