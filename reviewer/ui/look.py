@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPixmap
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, QUrl
+from PySide6.QtGui import QColor, QDesktopServices, QFont, QFontMetrics, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QPushButton
 
 from reviewer.core.codebook import severities
 
@@ -93,3 +96,10 @@ def draw_wrapped(p: QPainter, fm: QFontMetrics, x: int, y: int, width: int, text
         text = fm.elidedText(text, Qt.TextElideMode.ElideRight, width * max_lines - fm.horizontalAdvance("……"))
     p.drawText(QRect(x, y, width, h), Qt.TextFlag.TextWordWrap, text)
     return h
+
+
+def show_folder_button(folder: Path) -> QPushButton:
+    """"Show Folder": opens ``folder`` (where the library lives) in the system's file manager."""
+    button = QPushButton("Show Folder", toolTip="Open the folder that holds the library in the file manager")
+    button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
+    return button

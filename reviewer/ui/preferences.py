@@ -10,8 +10,8 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QUrl
-from PySide6.QtGui import QColor, QDesktopServices
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import (
     QApplication,
     QColorDialog,
@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.core.commands import Batch, PutTheme
-from reviewer.ui.look import SEVERITY, severity_icon, swatch_icon
-from reviewer.ui.style import APPEARANCES, apply_saved_style
+from reviewer.ui.look import SEVERITY, severity_icon, show_folder_button, swatch_icon
+from reviewer.ui.style import APPEARANCES, apply_saved_style, saved_text_size
 
 if TYPE_CHECKING:
     from reviewer.ui.main_window import MainWindow
@@ -48,6 +48,20 @@ def highlight_opacity(settings: QSettings) -> int:
         return max(10, min(90, int(settings.value("prefs/highlight_opacity", DEFAULT_OPACITY))))  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return DEFAULT_OPACITY
+
+
+def choice(name: str, tip: str, items: list[tuple[str, str, QIcon | None]], current: object) -> QComboBox:
+    """A named, explained combo box of (value, label, icon) with ``current`` chosen (the first if unknown)."""
+    box = QComboBox()
+    box.setAccessibleName(name)
+    box.setToolTip(tip)
+    for value, label, icon in items:
+        if icon is None:
+            box.addItem(label, value)
+        else:
+            box.addItem(icon, label, value)
+    box.setCurrentIndex(max(0, box.findData(str(current or ""))))
+    return box
 
 
 class PreferencesDialog(QDialog):
@@ -66,26 +80,17 @@ class PreferencesDialog(QDialog):
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         where.setWordWrap(True)
         where.setAccessibleName("Library file")
-        show = QPushButton("Show Folder", toolTip="Open the folder that holds the library in the file manager")
-        show.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(window.store.path.parent))))
+        show = show_folder_button(window.store.path.parent)
         lib_row = QHBoxLayout()
         lib_row.addWidget(where, 1)
         lib_row.addWidget(show)
 
-        self.severity = QComboBox()
-        self.severity.setAccessibleName("Default severity")
-        self.severity.setToolTip("The severity a new tag starts with")
-        self.severity.addItem("The last one I used", "")
-        for sid, sev in SEVERITY.items():
-            self.severity.addItem(severity_icon(sid), sev.label, sid)
-        self.severity.setCurrentIndex(max(0, self.severity.findData(str(s.value("prefs/default_severity", "") or ""))))
-
-        self.appearance = QComboBox()
-        self.appearance.setAccessibleName("Appearance")
-        self.appearance.setToolTip("Light or dark; “Follow the system” changes with the system's setting")
-        for key, label in APPEARANCES.items():
-            self.appearance.addItem(label, key)
-        self.appearance.setCurrentIndex(max(0, self.appearance.findData(str(s.value("prefs/appearance", "system")))))
+        self.severity = choice("Default severity", "The severity a new tag starts with",
+                               [("", "The last one I used", None)]
+                               + [(sid, sev.label, severity_icon(sid)) for sid, sev in SEVERITY.items()],
+                               s.value("prefs/default_severity", ""))
+        self.appearance = choice("Appearance", "Light or dark; “Follow the system” changes with the system's setting",
+                                 [(k, label, None) for k, label in APPEARANCES.items()], s.value("prefs/appearance", "system"))
 
         self.text_size = QSpinBox()
         self.text_size.setRange(0, 24)
@@ -93,10 +98,7 @@ class PreferencesDialog(QDialog):
         self.text_size.setSuffix(" pt")
         self.text_size.setAccessibleName("Text size")
         self.text_size.setToolTip("Size of the text in the panels, cards, menus and dialogs (letters zoom with Ctrl+=)")
-        try:
-            self.text_size.setValue(int(s.value("prefs/text_size", 0) or 0))  # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            pass
+        self.text_size.setValue(saved_text_size(s))
 
         self.opacity = QSlider(Qt.Orientation.Horizontal)
         self.opacity.setRange(10, 90)
@@ -111,12 +113,10 @@ class PreferencesDialog(QDialog):
         opacity_row.addWidget(self.opacity, 1)
         opacity_row.addWidget(self.opacity_label)
 
-        self.highlight_by = QComboBox()
-        self.highlight_by.setAccessibleName("Colour highlights by")
-        self.highlight_by.setToolTip("Colour each highlight by its severity (as in exports) or by its first theme")
-        for key, label in HIGHLIGHT_BY.items():
-            self.highlight_by.addItem(label, key)
-        self.highlight_by.setCurrentIndex(max(0, self.highlight_by.findData(str(s.value("prefs/highlight_by", "severity")))))
+        self.highlight_by = choice("Colour highlights by",
+                                   "Colour each highlight by its severity (as in exports) or by its first theme",
+                                   [(k, label, None) for k, label in HIGHLIGHT_BY.items()],
+                                   s.value("prefs/highlight_by", "severity"))
 
         self.themes = QListWidget()
         self.themes.setAccessibleName("Theme colours")

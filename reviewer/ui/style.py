@@ -71,8 +71,12 @@ def apply_style(app: QApplication, appearance: str = "system", text_size: int = 
 def apply_saved_style(app: QApplication, settings: QSettings) -> None:
     """The appearance and text size kept in Preferences; re-applied when the system turns dark or light."""
     appearance = str(settings.value("prefs/appearance", "system") or "system")
+    apply_style(app, appearance, saved_text_size(settings))
+
+
+def saved_text_size(settings: QSettings) -> int:
+    """The panels' text size chosen in Preferences, in points (0: the system's)."""
     try:
-        size = int(settings.value("prefs/text_size", 0) or 0)  # type: ignore[arg-type]
+        return max(0, int(settings.value("prefs/text_size", 0) or 0))  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        size = 0
-    apply_style(app, appearance, size)
+        return 0

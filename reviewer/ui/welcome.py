@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QIcon, QKeySequence, QShortcut
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from reviewer.core.library import Library
 from reviewer.core.model import Letter
 from reviewer.resources import icon_path, sample_letters
+from reviewer.ui.look import show_folder_button
 
 if TYPE_CHECKING:
     from reviewer.ui.main_window import MainWindow
@@ -152,8 +153,7 @@ class WelcomePage(QScrollArea):
         self.where.setWordWrap(True)
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.where.setAccessibleName("Where the library lives")
-        show = QPushButton("Show Folder", toolTip="Open the library's folder in the file manager")
-        show.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(window.store.path.parent))))
+        show = show_folder_button(window.store.path.parent)
         where_lay.addWidget(self.where)
         where_lay.addWidget(show, 0, Qt.AlignmentFlag.AlignLeft)
         keys, keys_lay = _card("A few keys")
