@@ -62,11 +62,12 @@ def through_window(folder: Path, db: Path, n: int) -> tuple[float, float]:
     from PySide6.QtWidgets import QApplication
 
     from reviewer.store.repository import LibraryStore
-    from reviewer.ui.main_window import MainWindow
+    from reviewer.workspace import Workspace
+    from reviewer.ui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     store = LibraryStore(db)
-    w = MainWindow(store, QSettings(str(db.parent / "bench.ini"), QSettings.Format.IniFormat))
+    w = MainWindow(Workspace(store), QSettings(str(db.parent / "bench.ini"), QSettings.Format.IniFormat))
     w.resize(1300, 850)
     w.show()
     app.processEvents()

@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from reviewer.core.importing import prepare_path  # noqa: E402
+from reviewer.letters.importing import prepare_path  # noqa: E402
 
 JUDGEMENTS = ("overall_effectiveness", "impact_of_leaders", "help_and_protection", "in_care", "care_leavers")
 GRADES = {"outstanding", "good", "requires improvement", "inadequate"}

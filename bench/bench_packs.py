@@ -22,11 +22,12 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_common import machine, report_sources  # noqa: E402
 
-from reviewer.core.commands import AddAnnotation, UndoStack  # noqa: E402
-from reviewer.core.documents import extractor_version  # noqa: E402
-from reviewer.core.importing import layout_for, prepare_letter  # noqa: E402
-from reviewer.core.moderation import sentences  # noqa: E402
-from reviewer.core.tagging import new_annotation  # noqa: E402
+from reviewer.core.annotations.commands import AddAnnotation, UndoStack  # noqa: E402
+from reviewer.workspace import Workspace  # noqa: E402
+from reviewer.letters.pdf import extractor_version  # noqa: E402
+from reviewer.letters.importing import layout_for, prepare_letter  # noqa: E402
+from reviewer.core.team.moderation import sentences  # noqa: E402
+from reviewer.core.annotations.tagging import new_annotation  # noqa: E402
 from reviewer.export.pack import export_pack  # noqa: E402
 from reviewer.export.pack_import import plan_pack_import  # noqa: E402
 from reviewer.export.pack_read import read_pack  # noqa: E402
@@ -68,7 +69,7 @@ def main() -> None:
         n_ann = len(store.library.annotations)
         out = Path(tmp) / "pack.zip"
         t0 = time.perf_counter()
-        export_pack(store, list(store.library.letters), out, "Bench Auditor")
+        export_pack(Workspace(store), list(store.library.letters), out, "Bench Auditor")
         t_export = time.perf_counter() - t0
         t0 = time.perf_counter()
         contents = read_pack(out)

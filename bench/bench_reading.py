@@ -77,9 +77,10 @@ def main() -> None:
     import pymupdf
 
     from bench_startup import build  # type: ignore[import-not-found]
-    from reviewer.core.importing import prepare_path
+    from reviewer.letters.importing import prepare_path
+    from reviewer.workspace import Workspace
     from reviewer.store.repository import LibraryStore
-    from reviewer.ui.main_window import MainWindow
+    from reviewer.ui.shell.main_window import MainWindow
 
     with tempfile.TemporaryDirectory() as tmp:
         tmpd = Path(tmp)
@@ -88,7 +89,7 @@ def main() -> None:
         build(db, args.library)
         store = LibraryStore(db)
         ids = {p: store.add_prepared(prepare_path(p))[0].id for p in (p50, p500)}
-        w = MainWindow(store, QSettings(str(tmpd / "bench.ini"), QSettings.Format.IniFormat))
+        w = MainWindow(Workspace(store), QSettings(str(tmpd / "bench.ini"), QSettings.Format.IniFormat))
         w.resize(1300, 850)
         w.show()
         app.processEvents()

@@ -33,10 +33,10 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--letters", type=int, default=500)
     args = ap.parse_args()
-    from reviewer.core.documents import content_id
-    from reviewer.core.importing import prepare_path
+    from reviewer.core.text.documents import content_id
+    from reviewer.letters.importing import prepare_path
     from reviewer.store.repository import LibraryStore
-    from reviewer.store.search_cache import build_index
+    from reviewer.workspace.search import build_index
 
     with tempfile.TemporaryDirectory() as tmp:
         store = LibraryStore(Path(tmp) / "library.json")

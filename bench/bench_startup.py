@@ -36,7 +36,7 @@ REVIEWER = """
 import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-import reviewer.ui.app as ui
+import reviewer.ui.shell.app as ui
 real = QApplication.exec
 def exec_(*a):
     QTimer.singleShot(0, lambda: (print("shown", flush=True), QApplication.quit()))
@@ -47,9 +47,9 @@ sys.exit(ui.main(["--db", sys.argv[1]]))
 
 
 def build(path: Path, n: int, annotations: int = 0) -> None:
-    from reviewer.core.documents import content_id
-    from reviewer.core.importing import prepare_path
-    from reviewer.core.tagging import new_annotation
+    from reviewer.core.text.documents import content_id
+    from reviewer.letters.importing import prepare_path
+    from reviewer.core.annotations.tagging import new_annotation
     from reviewer.store.repository import LibraryStore
 
     store = LibraryStore(path)

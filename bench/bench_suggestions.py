@@ -31,21 +31,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from reviewer.core.codebook import default_themes, severities  # noqa: E402
-from reviewer.core.model import Annotation  # noqa: E402
-from reviewer.core.outline import analyse, unit_key  # noqa: E402
-from reviewer.core.suggest import suggest  # noqa: E402
+from reviewer.core.annotations.codebook import default_themes, severities  # noqa: E402
+from reviewer.core.annotations.model import Annotation  # noqa: E402
+from reviewer.core.reading.outline import analyse, unit_key  # noqa: E402
+from reviewer.core.reading.suggest import suggest  # noqa: E402
 
 
 def read_letter(path: Path) -> tuple[str, list[int]]:
     if path.suffix.lower() == ".pdf":
         import pymupdf
 
-        from reviewer.core.pdf_text import pdf_text
+        from reviewer.letters.pdf_text import pdf_text
 
         with pymupdf.open(path) as doc:
             return pdf_text(doc)
-    from reviewer.core.documents import decode_text
+    from reviewer.core.text.documents import decode_text
 
     return decode_text(path.read_bytes(), path.name).text, []
 

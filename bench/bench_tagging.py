@@ -26,8 +26,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_startup import build  # noqa: E402
 
-from reviewer.core.commands import AddAnnotation, UndoStack  # noqa: E402
-from reviewer.core.tagging import new_annotation  # noqa: E402
+from reviewer.core.annotations.commands import AddAnnotation, UndoStack  # noqa: E402
+from reviewer.workspace import Workspace  # noqa: E402
+from reviewer.core.annotations.tagging import new_annotation  # noqa: E402
 from reviewer.store.repository import LibraryStore  # noqa: E402
 
 
@@ -46,7 +47,7 @@ def main() -> None:
         lib = store.library
         undo = UndoStack(lib)
         letter = lib.letters_sorted()[0]
-        ex = store.extracted(letter.id)
+        ex = Workspace(store).text(letter.id)
         assert ex is not None
         calls, stalls, durable = [], [], []
         for i in range(args.tags):

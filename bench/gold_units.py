@@ -33,8 +33,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from corpus_split import side  # noqa: E402
 
-from reviewer.core.codebook import default_themes  # noqa: E402
-from reviewer.core.outline import analyse, unit_key, unit_quote  # noqa: E402
+from reviewer.core.annotations.codebook import default_themes  # noqa: E402
+from reviewer.core.reading.outline import analyse, unit_key, unit_quote  # noqa: E402
 
 GOLD_DIR = ROOT / "tests" / "gold"
 LABELS = ("strength", "context", "improvement", "priority", "none")
@@ -44,11 +44,11 @@ def read(path: Path) -> tuple[str, list[int]]:
     if path.suffix.lower() == ".pdf":
         import pymupdf
 
-        from reviewer.core.pdf_text import pdf_text
+        from reviewer.letters.pdf_text import pdf_text
 
         with pymupdf.open(path) as doc:
             return pdf_text(doc)
-    from reviewer.core.documents import decode_text
+    from reviewer.core.text.documents import decode_text
 
     return decode_text(path.read_bytes(), path.name).text, []
 
@@ -100,7 +100,7 @@ def write(path: Path, labels_file: Path, GOLD: Path) -> None:
         "about": ("An auditor's exhaustive labels of whole corpus documents (../shared/corpus/reports): every "
                   "sentence and bullet as strength, context, improvement, priority or none (not worth tagging), "
                   "with 0-3 theme ids of the default codebook. Offsets into the canonical text and a unit key "
-                  "(reviewer.core.outline.unit_key), never the text. Made by reading against DOMAIN.md, before "
+                  "(reviewer.core.reading.outline.unit_key), never the text. Made by reading against DOMAIN.md, before "
                   "looking at what the suggester says (bench/gold_units.py)."),
         "documents": {}}
     import csv

@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "tests" / "store"))
 
 from crash_writer import run_and_kill  # noqa: E402
 
-from reviewer.core.importing import prepare_path  # noqa: E402
+from reviewer.letters.importing import prepare_path  # noqa: E402
 from reviewer.store.repository import LibraryStore  # noqa: E402
 
 WRITER = ROOT / "tests" / "store" / "crash_writer.py"

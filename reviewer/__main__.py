@@ -23,7 +23,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from reviewer.cli.main import main as cli_main
 
         return cli_main(args)
-    from reviewer.ui.app import main as ui_main
+    from reviewer.ui.shell.app import main as ui_main
 
     return ui_main(args)
 

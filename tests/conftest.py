@@ -37,12 +37,20 @@ def shared_reports() -> Path:
 
 
 @pytest.fixture
-def store(tmp_path: Path):  # type: ignore[no-untyped-def]
+def ws(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A workspace on a new library in a temporary folder."""
     from reviewer.store.repository import LibraryStore
+    from reviewer.workspace import Workspace
 
-    s = LibraryStore(tmp_path / "lib.json")
-    yield s
-    s.close()
+    w = Workspace(LibraryStore(tmp_path / "lib.json"))
+    yield w
+    w.close()
+
+
+@pytest.fixture
+def store(ws):  # type: ignore[no-untyped-def]
+    """The store under the ``ws`` fixture's workspace."""
+    return ws.store
 
 
 def make_pdf(text_lines: list[str], pages: int = 1) -> bytes:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from reviewer.cli.resolve import CliError
+from reviewer.cli.errors import CliError
 from reviewer.store.backups import good_backups, restore
 from reviewer.store.lock import LibraryLock, LibraryLocked
 from reviewer.store.paths import resolve_library_path

@@ -11,18 +11,13 @@ from pathlib import Path
 
 from reviewer import __version__
 from reviewer.cli import backups, packs, search, suggest
-from reviewer.cli.resolve import CliError, resolve_letter
-from reviewer.core.codebook import LookupFailed, find_theme, severities, severity
-from reviewer.core.commands import AddAnnotation, UndoStack
-from reviewer.core.documents import SUPPORTED_SUFFIXES, DocumentError
-from reviewer.core.importing import prepare_path
-from reviewer.core.summary import build_summary
-from reviewer.core.tagging import QuoteError, locate_quote, new_annotation
-from reviewer.core.textsearch import collapse_ws
+from reviewer.cli.errors import CliError
+from reviewer.core.annotations.codebook import severities
+from reviewer.core.text.documents import DocumentError
+from reviewer.core.text.textsearch import collapse_ws
 from reviewer.export.csvfile import to_csv
-from reviewer.export.summary_files import FORMATS, export_summary
-from reviewer.store.paths import open_store
-from reviewer.store.repository import LibraryError, LibraryStore
+from reviewer.export.summary_files import FORMATS
+from reviewer.workspace import USER_ERRORS, Workspace
 
 COMMANDS = ("add", "list", "tag", "annotations", "export", "themes", "search", "suggest", "backups") + packs.COMMANDS
 
@@ -71,33 +66,23 @@ def _out(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
-def cmd_add(store: LibraryStore, args: argparse.Namespace) -> int:
+def cmd_add(ws: Workspace, args: argparse.Namespace) -> int:
     failures = 0
-    paths: list[Path] = []
-    for f in args.files:
-        p = Path(f).expanduser()
-        if p.is_dir():
-            paths += sorted(x for x in p.rglob("*") if x.is_file() and x.suffix.lower() in SUPPORTED_SUFFIXES)
-        else:
-            paths.append(p)
-    for p in paths:
+    for p in ws.files_in(Path(f) for f in args.files):
         try:
-            if not p.exists():
-                raise DocumentError(f"{p}: no such file")
-            prep = prepare_path(p)
-            letter, new = store.add_prepared(prep)
+            letter, new, notes = ws.add_file(p)
         except DocumentError as exc:
             print(f"reviewer: error: {exc}", file=sys.stderr)
             failures += 1
             continue
         status = "" if new else "  (already in the library)"
         _out(f"{letter.id[:12]}  {letter.title}  {letter.pages} page{'s' if letter.pages != 1 else ''}{status}")
-        for note in prep.notes:
+        for note in notes:
             print(f"reviewer: note: {p.name}: {note}", file=sys.stderr)
     return 1 if failures else 0
 
 
-def _letter_json(store: LibraryStore, x) -> dict:  # type: ignore[no-untyped-def]
+def _letter_json(ws: Workspace, x) -> dict:  # type: ignore[no-untyped-def]
     m = x.meta
     return {
         "id": x.id, "title": x.title, "source": x.source, "kind": x.kind, "pages": x.pages,
@@ -105,14 +90,14 @@ def _letter_json(store: LibraryStore, x) -> dict:  # type: ignore[no-untyped-def
         "visit_start": m.visit_start, "visit_end": m.visit_end, "lead_inspector": m.lead_inspector,
         "inspectors": list(m.inspectors), "judgements": dict(m.judgements) or None,
         "visit_number": m.visit_number,
-        "annotations": store.library.annotation_count(x.id), "has_text": x.has_text,
+        "annotations": ws.library.annotation_count(x.id), "has_text": x.has_text,
     }
 
 
-def cmd_list(store: LibraryStore, args: argparse.Namespace) -> int:
-    letters = store.library.letters_sorted()
+def cmd_list(ws: Workspace, args: argparse.Namespace) -> int:
+    letters = ws.library.letters_sorted()
     if args.json:
-        _out(json.dumps([_letter_json(store, x) for x in letters], indent=2, ensure_ascii=False))
+        _out(json.dumps([_letter_json(ws, x) for x in letters], indent=2, ensure_ascii=False))
         return 0
     if not letters:
         _out("The library is empty. Add letters with `reviewer add FILE...`.")
@@ -120,7 +105,7 @@ def cmd_list(store: LibraryStore, args: argparse.Namespace) -> int:
     rows = [("ID", "TITLE", "AUTHORITY", "TYPE", "DATE", "PAGES", "ANNOTATIONS")]
     for x in letters:
         rows.append((x.id[:12], x.title[:40], (x.meta.authority or "")[:24], x.meta.doc_type or "",
-                     x.meta.published or "", str(x.pages), str(store.library.annotation_count(x.id))))
+                     x.meta.published or "", str(x.pages), str(ws.library.annotation_count(x.id))))
     _table(rows)
     return 0
 
@@ -131,25 +116,18 @@ def _table(rows: Sequence[Sequence[str]]) -> None:
         _out("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
 
 
-def cmd_tag(store: LibraryStore, args: argparse.Namespace) -> int:
-    letter = resolve_letter(store, args.letter)
-    ex = store.extracted(letter.id)
-    if ex is None or not ex.text.strip():
-        raise CliError(f"{letter.title} has no text to tag (scanned or image-only)")
-    themes = [find_theme(store.library.themes.values(), t, include_retired=False).id for t in args.theme]
-    level = severity(args.severity)
-    start, end = locate_quote(ex.text, args.quote)
-    author = args.author or store.library.settings.get("auditor", "")
-    ann = new_annotation(ex.text, ex.page_starts, letter.id, start, end, themes, level.id, args.note, author)
-    UndoStack(store.library).push(AddAnnotation(ann))
-    _out(f"{ann.id[:12]}  {letter.title}  p.{ann.page}  {level.label}  "
-         f"{', '.join(store.library.theme_label(t) for t in themes)}")
+def cmd_tag(ws: Workspace, args: argparse.Namespace) -> int:
+    letter = ws.letter(args.letter, add_missing=True)
+    ann = ws.tag_quote(letter, args.quote, args.theme, args.severity, args.note, args.author)
+    level = {s.id: s.label for s in severities()}[ann.severity]
+    _out(f"{ann.id[:12]}  {letter.title}  p.{ann.page}  {level}  "
+         f"{', '.join(ws.library.theme_label(t) for t in ann.themes)}")
     return 0
 
 
-def cmd_annotations(store: LibraryStore, args: argparse.Namespace) -> int:
-    lib = store.library
-    letters = [resolve_letter(store, args.letter, add_missing=False)] if args.letter else lib.letters_sorted()
+def cmd_annotations(ws: Workspace, args: argparse.Namespace) -> int:
+    lib = ws.library
+    letters = [ws.letter(args.letter)] if args.letter else lib.letters_sorted()
     anns = [a for x in letters for a in lib.annotations_for(x.id)]
     sev = {s.id: s.label for s in severities()}
     if args.format == "json":
@@ -177,25 +155,16 @@ def cmd_annotations(store: LibraryStore, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_export(store: LibraryStore, args: argparse.Namespace) -> int:
+def cmd_export(ws: Workspace, args: argparse.Namespace) -> int:
     out = Path(args.output).expanduser()
-    fmt = args.format or out.suffix.lower().lstrip(".")
-    if fmt == "markdown":
-        fmt = "md"
-    if fmt not in FORMATS:
-        raise CliError(f"cannot tell the format from {out.name!r}; give --format {'|'.join(FORMATS)}")
-    lib = store.library
-    letters = [resolve_letter(store, k, add_missing=False) for k in args.letters] or lib.letters_sorted()
-    if not letters:
-        raise CliError("the library has no letters to export")
-    summary = build_summary(lib, [x.id for x in letters], store.text_of, title=args.title)
-    export_summary(summary, lib, fmt, out)
-    _out(f"wrote {out} ({len(letters)} letter{'s' if len(letters) != 1 else ''}, {summary.total} annotations)")
+    letters = ws.letters(args.letters)
+    _, total = ws.export_summary([x.id for x in letters], out, args.format, args.title)
+    _out(f"wrote {out} ({len(letters)} letter{'s' if len(letters) != 1 else ''}, {total} annotations)")
     return 0
 
 
-def cmd_themes(store: LibraryStore, args: argparse.Namespace) -> int:
-    themes = list(store.library.themes.values())
+def cmd_themes(ws: Workspace, args: argparse.Namespace) -> int:
+    themes = list(ws.library.themes.values())
     if args.json:
         _out(json.dumps({"themes": [t.to_dict() for t in themes],
                          "severities": [{"id": s.id, "label": s.label, "colour": s.colour} for s in severities()]},
@@ -216,18 +185,18 @@ HANDLERS = {"add": cmd_add, "list": cmd_list, "tag": cmd_tag, "annotations": cmd
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    store: LibraryStore | None = None
+    ws: Workspace | None = None
     try:
         if packs.needs_store(args) and args.command != "backups":  # backups works on a damaged library
-            store = open_store(args.db, program="cli")
-        code = HANDLERS[args.command](store, args)  # type: ignore[arg-type]
-        if store is not None and store.write_error:
-            raise CliError(store.write_error)
+            ws = Workspace.open(args.db, program="cli")
+        code = HANDLERS[args.command](ws, args)  # type: ignore[arg-type]
+        if ws is not None:
+            ws.flush()  # a change is reported done only once it is on disk
         return code
     except CliError as exc:
         print(f"reviewer: error: {exc}", file=sys.stderr)
         return exc.code
-    except (DocumentError, LibraryError, QuoteError, LookupFailed) as exc:
+    except USER_ERRORS as exc:
         print(f"reviewer: error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -245,7 +214,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"reviewer: error: unexpected {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
     finally:
-        if store is not None:
-            store.close()
-            if store.write_error:
-                print(f"reviewer: error: {store.write_error}", file=sys.stderr)
+        if ws is not None:
+            ws.close()

@@ -7,17 +7,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from reviewer.cli.resolve import CliError, resolve_letter
-from reviewer.core.commands import Batch, Command, PutTheme, UndoStack
-from reviewer.core.documents import DocumentError
-from reviewer.core.model import REVIEW_STATUSES, Annotation
-from reviewer.core.review import ReviewError, review_command, signoff_command
-from reviewer.export.common import write_atomic
-from reviewer.export.pack import PackCancelled, export_pack
-from reviewer.export.pack_import import plan_pack_import
-from reviewer.export.pack_read import PackContents, PackError, read_pack
-from reviewer.export.refiqda import CodebookError, read_qdc, themes_from_qdc, to_qdc
-from reviewer.store.repository import LibraryStore
+from reviewer.cli.errors import CliError
+from reviewer.core.annotations.model import REVIEW_STATUSES
+from reviewer.export.pack import PackCancelled
+from reviewer.export.pack_read import PackError, read_pack
+from reviewer.workspace import Workspace
 
 COMMANDS = ("pack", "codebook", "review", "signoff")
 
@@ -64,20 +58,13 @@ def needs_store(args: argparse.Namespace) -> bool:
     return not (args.command == "pack" and args.pack_command == "verify")
 
 
-def _me(store: LibraryStore | None, given: str | None, what: str) -> str:
-    name = (given or (store.library.settings.get("auditor", "") if store else "")).strip()
-    if not name:
-        raise CliError(f"give {what} (no name is set in this library)")
-    return name
-
-
-def cmd_pack(store: LibraryStore | None, args: argparse.Namespace) -> int:
+def cmd_pack(ws: Workspace | None, args: argparse.Namespace) -> int:
     if args.pack_command == "verify":
         return _verify(args.packs)
-    assert store is not None
+    assert ws is not None
     if args.pack_command == "export":
-        return _export(store, args)
-    return _import(store, args.packs)
+        return _export(ws, args)
+    return _import(ws, args.packs)
 
 
 def _verify(paths: list[str]) -> int:
@@ -93,15 +80,10 @@ def _verify(paths: list[str]) -> int:
     return 1 if bad else 0
 
 
-def _export(store: LibraryStore, args: argparse.Namespace) -> int:
-    lib = store.library
-    letters = [resolve_letter(store, k, add_missing=False) for k in args.letters] or lib.letters_sorted()
-    if not letters:
-        raise CliError("the library has no letters to put in a pack")
+def _export(ws: Workspace, args: argparse.Namespace) -> int:
+    letters = ws.letters(args.letters)
     out = Path(args.output).expanduser()
-    if out.suffix.lower() != ".zip":
-        raise CliError(f"an audit pack is a .zip file; got {out.name}")
-    auditor = args.auditor or lib.settings.get("auditor", "")
+    auditor = args.auditor or ws.auditor
     tty = sys.stderr.isatty()
 
     def progress(done: int, total: int, what: str) -> None:
@@ -110,103 +92,60 @@ def _export(store: LibraryStore, args: argparse.Namespace) -> int:
             sys.stderr.flush()
 
     try:
-        export_pack(store, [x.id for x in letters], out, auditor, args.title, progress)
-    except (DocumentError, PackCancelled) as exc:
+        ws.export_pack([x.id for x in letters], out, auditor, args.title, progress)
+    except PackCancelled as exc:
         raise CliError(f"could not write the pack: {exc}") from None
     if tty:
         sys.stderr.write("\n")
-    n = sum(lib.annotation_count(x.id) for x in letters)
+    n = sum(ws.library.annotation_count(x.id) for x in letters)
     _out(f"wrote {out} ({len(letters)} letter{'s' if len(letters) != 1 else ''}, {n} annotations)")
     return 0
 
 
-def _import(store: LibraryStore, paths: list[str]) -> int:
-    contents: list[PackContents] = []
-    for p in paths:  # every pack is checked before any is imported
-        try:
-            contents.append(read_pack(Path(p).expanduser()))
-        except PackError as exc:
-            raise CliError(f"{exc} — nothing was imported") from None
-    undo = UndoStack(store.library)
-    for c in contents:
-        try:
-            plan = plan_pack_import(c, store.library, store.extracted)
-        except PackError as exc:
-            raise CliError(f"{exc} — nothing was imported from it") from None
-        for prep in plan.prepared:
-            store.save_files(prep)
-        if plan.changes_anything:
-            undo.push(plan.command)
-        who = f" from {c.auditor}" if c.auditor else ""
-        _out(f"{c.path.name}{who}:")
-        for line in plan.report.lines():
+def _import(ws: Workspace, paths: list[str]) -> int:
+    try:  # every pack is checked, and all are merged as one step, or nothing is imported
+        opened = ws.import_packs([Path(p).expanduser() for p in paths])
+    except PackError as exc:
+        raise CliError(f"{exc} — nothing was imported") from None
+    for o in opened:
+        who = f" from {o.contents.auditor}" if o.contents.auditor else ""
+        _out(f"{o.contents.path.name}{who}:")
+        for line in o.report.lines():
             _out(f"  {line}")
     return 0
 
 
-def cmd_codebook(store: LibraryStore | None, args: argparse.Namespace) -> int:
-    assert store is not None
-    lib = store.library
+def cmd_codebook(ws: Workspace | None, args: argparse.Namespace) -> int:
+    assert ws is not None
     if args.codebook_command == "export":
         out = Path(args.output).expanduser()
-        write_atomic(out, to_qdc(list(lib.themes.values())))
-        _out(f"wrote {out} ({len(lib.active_themes())} themes)")
+        n = ws.export_codebook(out)
+        _out(f"wrote {out} ({n} themes)")
         return 0
-    path = Path(args.file).expanduser()
-    try:
-        codes = read_qdc(path.read_bytes())
-    except CodebookError as exc:
-        raise CliError(f"{path.name}: {exc}") from None
-    cmds: list[Command] = []
-    for before, after in themes_from_qdc(codes, list(lib.themes.values())):
-        if before is None:
-            cmds.append(PutTheme(None, after, "Add theme"))
-            _out(f"added     {after.label}")
-        elif before != after:
-            cmds.append(PutTheme(before, after, "Update theme"))
-            _out(f"updated   {before.label}" + (f" → {after.label}" if before.label != after.label else ""))
-    if cmds:
-        UndoStack(lib).push(Batch(cmds, "Import codebook"))
-    _out(f"{len(codes)} codes read; {len(cmds)} theme(s) added or updated")
+    for line in ws.import_codebook(Path(args.file).expanduser()).lines:
+        _out(line)
     return 0
 
 
-def _annotation(store: LibraryStore, key: str) -> Annotation:
-    anns = store.library.annotations
-    if key in anns:
-        return anns[key]
-    hits = [a for a in anns.values() if len(key) >= 4 and a.id.startswith(key.lower())]
-    if len(hits) != 1:
-        raise CliError(f"no annotation matches {key!r}" if not hits else f"annotation {key!r} is ambiguous")
-    return hits[0]
-
-
-def cmd_review(store: LibraryStore | None, args: argparse.Namespace) -> int:
-    assert store is not None
+def cmd_review(ws: Workspace | None, args: argparse.Namespace) -> int:
+    assert ws is not None
     status = None if args.status == "none" else args.status
-    reviewer = _me(store, args.reviewer, "--reviewer NAME") if status else ""
-    anns = [_annotation(store, k) for k in args.annotations]
-    try:
-        UndoStack(store.library).push(review_command(store.library, [a.id for a in anns], status, args.comment, reviewer))
-    except ReviewError as exc:
-        raise CliError(str(exc)) from None
+    reviewer = ws.name_or(args.reviewer, "--reviewer NAME") if status else ""
+    anns = ws.annotations_named(args.annotations)
+    ws.review([a.id for a in anns], status, args.comment, reviewer)
     label = REVIEW_STATUSES.get(status or "", "not reviewed")
     for a in anns:
         _out(f"{a.id[:12]}  {label}")
     return 0
 
 
-def cmd_signoff(store: LibraryStore | None, args: argparse.Namespace) -> int:
-    assert store is not None
-    lib = store.library
+def cmd_signoff(ws: Workspace | None, args: argparse.Namespace) -> int:
+    assert ws is not None
     if args.all == bool(args.letters):
         raise CliError("name the letters to sign off, or give --all")
-    letters = lib.letters_sorted() if args.all else [resolve_letter(store, k, add_missing=False) for k in args.letters]
-    name = "" if args.withdraw else _me(store, args.name, "--name NAME")
-    try:
-        UndoStack(lib).push(signoff_command(lib, [x.id for x in letters], name, args.comment, clear=args.withdraw))
-    except ReviewError as exc:
-        raise CliError(str(exc)) from None
+    letters = ws.letters(args.letters)
+    name = "" if args.withdraw else ws.name_or(args.name, "--name NAME")
+    ws.sign_off([x.id for x in letters], name, args.comment, withdraw=args.withdraw)
     for x in letters:
         _out(f"{x.id[:12]}  {x.title}  " + ("sign-off withdrawn" if args.withdraw else f"signed off by {name}"))
     return 0

@@ -6,10 +6,10 @@ import argparse
 import json
 import sys
 
-from reviewer.cli.resolve import CliError, resolve_letter
-from reviewer.core.codebook import severities
-from reviewer.core.suggest import read_dismissed, suggest
-from reviewer.store.repository import LibraryStore
+from reviewer.cli.errors import CliError
+from reviewer.core.annotations.codebook import severities
+from reviewer.core.reading.suggest import read_dismissed, suggest
+from reviewer.workspace import Workspace
 
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -18,10 +18,10 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
     s.add_argument("--json", action="store_true")
 
 
-def cmd_suggest(store: LibraryStore, args: argparse.Namespace) -> int:
-    lib = store.library
-    letter = resolve_letter(store, args.letter)
-    ex = store.extracted(letter.id)
+def cmd_suggest(ws: Workspace, args: argparse.Namespace) -> int:
+    lib = ws.library
+    letter = ws.letter(args.letter, add_missing=True)
+    ex = ws.text(letter.id)
     if ex is None or not ex.text.strip():
         raise CliError(f"{letter.title} has no text to suggest from (scanned or image-only)")
     mine = lib.annotations_for(letter.id)

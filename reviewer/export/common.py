@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 import zipfile
-from collections.abc import Callable
-from pathlib import Path
-from typing import BinaryIO
 
-from reviewer.core.summary import Entry, Summary
-
-DOC_TYPE_LABELS = {"focused visit": "Focused visit", "monitoring visit": "Monitoring visit",
-                   "inspection report": "Inspection report", "committee report": "Committee report",
-                   "news item": "News item", "other": "Other"}
+from reviewer.core.annotations.model import DOC_TYPE_LABELS
+from reviewer.core.team.summary import Entry, Summary
 
 SECTION_TITLES = {"priority": "Priority actions", "improvement": "Areas for improvement",
                   "strength": "Strengths", "context": "Context"}
@@ -72,31 +64,6 @@ def entry_meta(e: Entry, many_letters: bool) -> str:
     if e.author:
         bits.append(e.author)
     return " · ".join(bits)
-
-
-def write_atomic(path: Path, data: bytes | Callable[[BinaryIO], None]) -> None:
-    """Write an export so that a failure leaves no half-written file behind.
-
-    ``data`` is the bytes, or a function that writes them to the open file (a zip being built).
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            if callable(data):
-                data(fh)
-            else:
-                fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 _ZIPPED = (".qdpx", ".xlsx", ".zip", ".png", ".jpg")  # compressed through and through: stored

@@ -6,10 +6,10 @@ import csv
 import io
 from collections.abc import Iterable
 
-from reviewer.core.codebook import severities
-from reviewer.core.library import Library
-from reviewer.core.model import Annotation
-from reviewer.core.textsearch import collapse_ws
+from reviewer.core.annotations.codebook import severities
+from reviewer.core.annotations.library import Library
+from reviewer.core.annotations.model import Annotation
+from reviewer.core.text.textsearch import collapse_ws
 
 HEADER = ["letter", "authority", "letter_date", "page", "quote", "themes", "severity", "note",
           "auditor", "review", "review_comment", "reviewer", "needs_attention", "start", "end", "annotation_id", "letter_id", "modified"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from html import escape
 
-from reviewer.core.codebook import severities
-from reviewer.core.summary import Summary
+from reviewer.core.annotations.codebook import severities
+from reviewer.core.team.summary import Summary
 from reviewer.export.common import SECTION_TITLES, entry_meta, human_date, letter_row, scope_rows
 
 _COLOURS = {s.label: s.colour for s in severities()}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from reviewer.core.summary import Summary
+from reviewer.core.team.summary import Summary
 from reviewer.export.common import SECTION_TITLES, entry_meta, letter_row, scope_rows
 
 

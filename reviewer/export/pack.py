@@ -17,13 +17,14 @@ from pathlib import Path
 from typing import BinaryIO, Protocol
 
 from reviewer import __version__
-from reviewer.core.layout import Layout
-from reviewer.core.library import Library
-from reviewer.core.model import Letter, now_iso
-from reviewer.core.parallel import Jobs, JobsCancelled
-from reviewer.core.summary import build_summary
-from reviewer.export.annotated import annotate_job, run_annotate_job
-from reviewer.export.common import write_atomic, zip_member
+from reviewer.core.text.layout import Layout
+from reviewer.core.annotations.library import Library
+from reviewer.core.annotations.model import Letter, now_iso
+from reviewer.letters.parallel import Jobs, JobsCancelled
+from reviewer.core.team.summary import build_summary
+from reviewer.letters.highlight import annotate_job, run_annotate_job
+from reviewer.core.atomic import write_atomic
+from reviewer.export.common import zip_member
 from reviewer.export.csvfile import to_csv
 from reviewer.export.html import to_html
 from reviewer.export.pdf import to_pdf

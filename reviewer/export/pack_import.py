@@ -12,13 +12,15 @@ import dataclasses
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
-from reviewer.core.commands import Batch
-from reviewer.core.documents import DocumentError
-from reviewer.core.importing import Extracted, PreparedLetter, prepare_letter
-from reviewer.core.library import Library
-from reviewer.core.merge import MergeReport, plan_merge
-from reviewer.core.model import Annotation, Letter
-from reviewer.core.tagging import reanchor_all
+from reviewer.core.annotations.commands import Batch
+from reviewer.core.text.documents import DocumentError
+from reviewer.core.annotations.model import PreparedLetter
+from reviewer.core.text.documents import Extracted
+from reviewer.letters.importing import prepare_letter
+from reviewer.core.annotations.library import Library
+from reviewer.core.team.merge import MergeReport, plan_merge
+from reviewer.core.annotations.model import Annotation, Letter
+from reviewer.core.annotations.tagging import reanchor_all
 from reviewer.export.pack_read import PackContents, PackError
 
 

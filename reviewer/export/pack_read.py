@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reviewer.core.model import Annotation, Letter, Theme
+from reviewer.core.annotations.model import Annotation, Letter, Theme
 from reviewer.export.pack import DATA, MANIFEST, PACK_FORMAT, PACK_VERSION, original_name
 
 MAX_MEMBERS = 20_000

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import io
-import os
 import re
-import tempfile
 
-import pymupdf
-
-from reviewer.core.summary import Summary
+from reviewer.core.team.summary import Summary
 from reviewer.export.html import to_html
+from reviewer.letters.pdf_writer import story_pdf
 
 # Story understands a subset of CSS: keep to fonts, colours, margins and borders.
 PDF_CSS = """
@@ -48,54 +44,4 @@ def _chunks(body: str) -> list[str]:
 
 
 def to_pdf(s: Summary) -> bytes:
-    """Laid out a chunk at a time, each continuing where the last ended on the page: a summary of
-    thousands of findings takes time in proportion to its length, not its square."""
-    buf = io.BytesIO()
-    writer = pymupdf.DocumentWriter(buf)
-    mediabox = pymupdf.paper_rect("a4")
-    where = mediabox + (48, 54, -48, -54)
-    dev, space = None, where
-    for chunk in _chunks(_story_html(s)):
-        story = pymupdf.Story(html=chunk, user_css=PDF_CSS)
-        more = True
-        while more:
-            if dev is None or space.height < 40:
-                if dev is not None:
-                    writer.end_page()
-                dev, space = writer.begin_page(mediabox), where
-            more, filled = story.place(space)
-            story.draw(dev)
-            if more:
-                writer.end_page()
-                dev, space = None, where
-            else:
-                space = pymupdf.Rect(where.x0, pymupdf.Rect(filled).y1 + 4, where.x1, where.y1)
-    if dev is not None:
-        writer.end_page()
-    writer.close()
-    # add page numbers and a title to each page
-    doc = pymupdf.open("pdf", buf.getvalue())
-    doc.set_metadata({"title": s.title, "creator": "Reviewer", "producer": "Reviewer (PyMuPDF)"})
-    font = pymupdf.Font("helv")
-    for i, page in enumerate(doc):
-        page.wrap_contents()  # the story leaves its coordinate system set: draw the footer outside it
-        footer = pymupdf.TextWriter(page.rect, color=(0.45, 0.45, 0.45))
-        footer.append((48, mediabox.height - 28), f"{s.title} — page {i + 1} of {doc.page_count}", font=font, fontsize=7.5)
-        footer.write_text(page)
-    return pdf_bytes(doc)
-
-
-def pdf_bytes(doc: pymupdf.Document) -> bytes:
-    """The document saved: through a temporary file, which MuPDF writes about three times faster
-    than it hands bytes to Python."""
-    fd, tmp = tempfile.mkstemp(prefix="reviewer-", suffix=".pdf")
-    os.close(fd)
-    try:
-        doc.save(tmp, garbage=1, deflate=True)
-        with open(tmp, "rb") as fh:
-            return fh.read()
-    finally:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+    return story_pdf(_chunks(_story_html(s)), PDF_CSS, s.title)

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
 from reviewer import __version__
-from reviewer.core.codebook import severities, slug_for
-from reviewer.core.library import Library
-from reviewer.core.model import Letter, Theme, parse_time
+from reviewer.core.annotations.codebook import severities, slug_for
+from reviewer.core.annotations.library import Library
+from reviewer.core.annotations.model import Letter, Theme, parse_time
 from reviewer.export.common import zip_member
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reviewer.core.library import Library
-from reviewer.core.summary import Summary
-from reviewer.export.common import write_atomic
+from reviewer.core.annotations.library import Library
+from reviewer.core.team.summary import Summary
+from reviewer.core.atomic import write_atomic
 from reviewer.export.csvfile import to_csv
 from reviewer.export.html import to_html
 from reviewer.export.markdown import to_markdown

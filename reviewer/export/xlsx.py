@@ -12,9 +12,9 @@ from collections.abc import Iterable
 
 import xlsxwriter
 
-from reviewer.core.library import Library
-from reviewer.core.model import Annotation, Letter
-from reviewer.export.common import DOC_TYPE_LABELS
+from reviewer.core.annotations.library import Library
+from reviewer.core.annotations.model import Annotation, Letter
+from reviewer.core.annotations.model import DOC_TYPE_LABELS
 from reviewer.export.csvfile import HEADER, rows
 
 _WIDTHS = {"letter": 30, "authority": 22, "letter_date": 12, "page": 7, "quote": 60, "themes": 28,

@@ -15,8 +15,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from reviewer.core.model import Annotation, Letter, Theme
-from reviewer.store.files import atomic_write_bytes
+from reviewer.core.annotations.model import Annotation, Letter, Theme
+from reviewer.core.atomic import write_atomic
 
 KEEP = 10
 
@@ -90,7 +90,7 @@ def take_backup(library: Path, keep: int = KEEP, min_age: float = 0) -> Path | N
             pass
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
     target = backup_dir(library) / f"{library.stem}-{stamp}.json"
-    atomic_write_bytes(target, data)
+    write_atomic(target, data)
     for old in all_backups(library)[keep:]:
         try:
             old.unlink()
@@ -117,5 +117,5 @@ def restore(library: Path, backup: Path) -> Path:
     aside = library.with_name(f"{library.name}.damaged-{datetime.now(timezone.utc).strftime('%Y%m%dT%H%M%SZ')}")
     if library.exists():
         library.replace(aside)
-    atomic_write_bytes(library, backup.read_bytes())
+    write_atomic(library, backup.read_bytes())
     return aside

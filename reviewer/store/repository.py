@@ -21,16 +21,15 @@ from tinydb.middlewares import CachingMiddleware
 from tinydb.table import Document
 
 from reviewer import __version__
-from reviewer.core.codebook import default_themes
-from reviewer.core.documents import DocumentError, extractor_version, text_sha
-from reviewer.core.importing import Extracted, PreparedLetter, extract
-from reviewer.core.layout import Layout
-from reviewer.core.layout_file import dump_layout, load_layout
-from reviewer.core.library import Change, Library
-from reviewer.core.model import Annotation, Letter, Theme
-from reviewer.core.tagging import reanchor_all
+from reviewer.core.annotations.codebook import default_themes
+from reviewer.core.annotations.model import PreparedLetter
+from reviewer.core.text.documents import DocumentError, Extracted, text_sha
+from reviewer.core.text.layout import Layout
+from reviewer.core.text.layout_file import dump_layout, load_layout
+from reviewer.core.annotations.library import Change, Library
+from reviewer.core.annotations.model import Annotation, Letter, Theme
 from reviewer.store.backups import good_backups, take_backup
-from reviewer.store.files import atomic_write_bytes
+from reviewer.core.atomic import write_atomic
 from reviewer.store.journal import Journal
 from reviewer.store.lock import LibraryLock, LibraryLocked
 from reviewer.store.storage import AtomicJSONStorage, LibraryDamaged
@@ -281,7 +280,7 @@ class LibraryStore:
         existing = self.library.letters.get(prep.letter.id)
         if existing is not None:
             if not saved and not self.letter_file(existing).exists():
-                atomic_write_bytes(self.letter_file(existing), prep.data)
+                write_atomic(self.letter_file(existing), prep.data)
             return existing, False
         if not saved:
             self.save_files(prep)
@@ -294,28 +293,28 @@ class LibraryStore:
         if prep.letter.id in self.library.letters and self.letter_file(prep.letter).exists():
             return
         try:
-            atomic_write_bytes(self.letter_file(prep.letter), prep.data)
-            self._save_text(prep.letter.id, prep.extracted)
+            write_atomic(self.letter_file(prep.letter), prep.data)
+            self.save_text(prep.letter.id, prep.extracted)
         except OSError as exc:
             raise LibraryError(f"cannot copy {prep.letter.source} into the library: {exc.strerror or exc}") from None
 
-    def _save_text(self, letter_id: str, ex: Extracted) -> None:
+    def save_text(self, letter_id: str, ex: Extracted) -> None:
         payload = {"text": ex.text, "page_starts": ex.page_starts, "pages": ex.pages, "extractor": ex.extractor}
         if ex.layout is not None and ex.extractor.startswith("pdf"):  # text letters are typeset anew
             self.save_layout(letter_id, ex.layout, ex.extractor)
-        atomic_write_bytes(self._text_file(letter_id), json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+        write_atomic(self._text_file(letter_id), json.dumps(payload, ensure_ascii=False).encode("utf-8"))
         self._texts[letter_id] = dataclasses.replace(ex, layout=None)  # layouts are big: read them when wanted
 
     def save_layout(self, letter_id: str, layout: Layout, extractor: str) -> None:
         """Keep where every character sits, so the letter opens and exports without PyMuPDF
         reading it again. Safe from any thread; a failure only costs time later."""
         try:
-            atomic_write_bytes(self.layout_file(letter_id), dump_layout(layout, extractor))
+            write_atomic(self.layout_file(letter_id), dump_layout(layout, extractor))
         except OSError:
             pass
 
-    def saved_layout(self, letter_id: str) -> Layout | None:
-        """The letter's layout as saved, if it is of its current text by the current extractor.
+    def saved_layout(self, letter_id: str, extractor: str) -> Layout | None:
+        """The letter's layout as saved, if it is of its current text by ``extractor`` (the current one).
         Reads one file and no shared state beyond the letter's record: safe from a worker thread."""
         letter = self.library.letters.get(letter_id)
         if letter is None:
@@ -324,7 +323,7 @@ class LibraryStore:
             data = self.layout_file(letter_id).read_bytes()
         except OSError:
             return None
-        return load_layout(data, letter.text_sha, extractor_version(letter.kind))
+        return load_layout(data, letter.text_sha, extractor)
 
     def letter_bytes(self, letter: Letter) -> bytes:
         try:
@@ -349,40 +348,9 @@ class LibraryStore:
             return None
         return saved if text_sha(saved.text) == letter.text_sha else None
 
-    def extracted(self, letter_id: str) -> Extracted | None:
-        """The canonical text of a letter, re-extracted (and annotations re-placed) when the extractor changed."""
-        letter = self.library.letters.get(letter_id)
-        if letter is None:
-            return None
-        saved = self.saved_text(letter_id)
-        if saved is not None and saved.extractor == extractor_version(letter.kind):
-            self._texts[letter_id] = saved
-            return saved
-        fresh = extract(self.letter_bytes(letter), letter.kind, letter.source)
-        self._save_text(letter_id, fresh)
-        self.adopt_text(letter, fresh)
-        return fresh
-
-    def adopt_text(self, letter: Letter, ex: Extracted) -> list[Annotation]:
-        """Make ``ex`` the letter's canonical text, re-placing its annotations; returns those moved."""
-        self._texts[letter.id] = ex
-        sha = text_sha(ex.text)
-        if sha == letter.text_sha and ex.extractor == letter.extractor:
-            return []
-        changed: list[Annotation] = []
-        if sha != letter.text_sha:
-            changed = reanchor_all(ex.text, ex.page_starts, self.library.annotations_for(letter.id))
-            for a in changed:
-                self.library.put_annotation(a, initiator=self)
-        self.library.put_letter(dataclasses.replace(letter, text_sha=sha, extractor=ex.extractor), initiator=self)
-        return changed
-
-    def text_of(self, letter_id: str) -> str | None:
-        try:
-            ex = self.extracted(letter_id)
-        except DocumentError:
-            return None
-        return ex.text if ex else None
+    def remember_text(self, letter_id: str, ex: Extracted) -> None:
+        """Hold ``ex`` as the letter's text for this session (the workspace has just made it so)."""
+        self._texts[letter_id] = dataclasses.replace(ex, layout=None)
 
 
 def open_library(path: Path | str) -> LibraryStore:

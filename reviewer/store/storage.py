@@ -13,7 +13,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
-from reviewer.store.files import atomic_write_bytes
+from reviewer.core.atomic import write_atomic
 
 
 class LibraryDamaged(Exception):
@@ -52,7 +52,7 @@ class AtomicJSONStorage(Storage):
         if self.damaged:
             raise LibraryDamaged(f"refusing to overwrite the damaged library {self.path}")
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        atomic_write_bytes(self.path, payload)
+        write_atomic(self.path, payload)
 
     def close(self) -> None:
         pass

@@ -1,5 +1,5 @@
-from reviewer.core.anchor import make_anchor, reanchor
-from reviewer.core.tagging import QuoteError, locate_quote, new_annotation, reanchor_all
+from reviewer.core.annotations.anchor import make_anchor, reanchor
+from reviewer.core.annotations.tagging import QuoteError, locate_quote, new_annotation, reanchor_all
 
 import pytest
 

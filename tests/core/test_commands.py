@@ -1,9 +1,9 @@
 import dataclasses
 
-from reviewer.core.codebook import LookupFailed, default_themes, find_theme, severity
-from reviewer.core.commands import AddAnnotation, DeleteAnnotations, EditAnnotation, PutTheme, UndoStack, edited
-from reviewer.core.library import Library
-from reviewer.core.tagging import new_annotation
+from reviewer.core.annotations.codebook import LookupFailed, default_themes, find_theme, severity
+from reviewer.core.annotations.commands import AddAnnotation, DeleteAnnotations, EditAnnotation, PutTheme, UndoStack, edited
+from reviewer.core.annotations.library import Library
+from reviewer.core.annotations.tagging import new_annotation
 
 import pytest
 

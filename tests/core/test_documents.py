@@ -2,9 +2,11 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core.documents import DocumentError, decode_text, kind_for, open_pdf, text_pages
-from reviewer.core.pdf_text import pdf_layout
-from reviewer.core.importing import prepare_path
+from reviewer.core.text.documents import DocumentError, decode_text, kind_for
+from reviewer.letters.pdf import open_pdf
+from reviewer.letters.typeset import text_pages
+from reviewer.letters.pdf_text import pdf_layout
+from reviewer.letters.importing import prepare_path
 
 
 def test_cp1252_and_utf16_are_read():

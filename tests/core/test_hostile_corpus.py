@@ -11,9 +11,11 @@ from pathlib import Path
 import pymupdf
 import pytest
 
-from reviewer.core.documents import DocumentError, decrypt_pdf
-from reviewer.core.importing import prepare_letter, prepare_path
-from reviewer.core.model import Theme
+from reviewer.core.text.documents import DocumentError
+from reviewer.workspace import Workspace
+from reviewer.letters.pdf import decrypt_pdf
+from reviewer.letters.importing import prepare_letter, prepare_path
+from reviewer.core.annotations.model import Theme
 
 HOSTILE_NAME = "<img src=x onerror=alert(1)>\u202eevil\x00 =HYPERLINK(\"http://x\") " + "n" * 10_000
 
@@ -50,22 +52,22 @@ def test_wrong_password_is_a_clear_error(bad_pdfs) -> None:  # type: ignore[no-u
 
 
 def test_hostile_theme_names_stay_inert_in_every_export(store, samples: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from reviewer.core.commands import AddAnnotation, UndoStack
-    from reviewer.core.summary import build_summary
-    from reviewer.core.tagging import locate_quote, new_annotation
+    from reviewer.core.annotations.commands import AddAnnotation, UndoStack
+    from reviewer.core.team.summary import build_summary
+    from reviewer.core.annotations.tagging import locate_quote, new_annotation
     from reviewer.export.html import to_html
     from reviewer.export.pack import export_pack
     from reviewer.export.refiqda import read_qdc, to_qdc
 
     store.library.put_theme(Theme("hostile", HOSTILE_NAME, "#123456"))
     letter, _ = store.add_prepared(prepare_path(samples / "thornbury_vale_2025_focused_visit.pdf"))
-    ex = store.extracted(letter.id)
+    ex = Workspace(store).text(letter.id)
     s, e = locate_quote(ex.text, "Too many plans")
     UndoStack(store.library).push(AddAnnotation(new_annotation(ex.text, ex.page_starts, letter.id, s, e,
                                                                ["hostile"], "priority", HOSTILE_NAME, "A")))
-    html = to_html(build_summary(store.library, [letter.id], store.text_of))
+    html = to_html(build_summary(store.library, [letter.id], Workspace(store).text_of))
     assert "<img" not in html and "\u202e" not in html and "\x00" not in html and "&lt;img" in html
-    pack = zipfile.ZipFile(export_pack(store, [letter.id], tmp_path / "p.zip", "A"))
+    pack = zipfile.ZipFile(export_pack(Workspace(store), [letter.id], tmp_path / "p.zip", "A"))
     rows = list(csv.reader(io.StringIO(pack.read("annotations.csv").decode("utf-8-sig"))))
     assert all(not c.startswith(("=", "+", "-", "@")) for r in rows for c in r)
     qde = zipfile.ZipFile(io.BytesIO(pack.read("project.qdpx"))).read("project.qde")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reviewer.core.documents import extractor_version, open_pdf, text_sha
-from reviewer.core.pdf_text import pdf_layout
-from reviewer.core.importing import prepare_path
-from reviewer.core.layout_file import dump_layout, load_layout
+from reviewer.core.text.documents import text_sha
+from reviewer.letters.pdf import extractor_version, open_pdf
+from reviewer.letters.pdf_text import pdf_layout
+from reviewer.letters.importing import prepare_path
+from reviewer.core.text.layout_file import dump_layout, load_layout
 from reviewer.store.repository import LibraryStore
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,12 +55,12 @@ def test_library_keeps_a_letters_layout_once_read(tmp_path: Path) -> None:
     store = LibraryStore(tmp_path / "library.json")
     try:
         letter, _ = store.add_prepared(prepare_path(LETTER))
-        assert store.saved_layout(letter.id) is None  # importing reads the text only
+        assert store.saved_layout(letter.id, extractor_version("pdf")) is None  # importing reads the text only
         store.save_layout(letter.id, _layout(), extractor_version("pdf"))  # as the window does on first opening
-        saved = store.saved_layout(letter.id)
+        saved = store.saved_layout(letter.id, extractor_version("pdf"))
         assert saved is not None and saved.lines == _layout().lines
         store.layout_file(letter.id).write_bytes(b"damaged")
-        assert store.saved_layout(letter.id) is None  # the caller extracts again
+        assert store.saved_layout(letter.id, extractor_version("pdf")) is None  # the caller extracts again
     finally:
         store.close()
 
@@ -70,8 +71,8 @@ def _pdfs() -> list[Path]:
 
 
 def test_text_read_for_import_is_the_text_the_layout_shows() -> None:
-    from reviewer.core.layout import page_starts
-    from reviewer.core.pdf_text import pdf_text
+    from reviewer.core.text.layout import page_starts
+    from reviewer.letters.pdf_text import pdf_text
 
     for path in _pdfs():
         doc = open_pdf(path.read_bytes(), path.name)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from reviewer.core.library import Library
-from reviewer.core.library_search import SearchIndex, fold_letter
-from reviewer.core.model import Letter, LetterMeta
-from reviewer.core.tagging import new_annotation
-from reviewer.core.textsearch import CompactFold, find_all, fold
+from reviewer.core.annotations.library import Library
+from reviewer.core.reading.library_search import SearchIndex, fold_letter
+from reviewer.core.annotations.model import Letter, LetterMeta
+from reviewer.core.annotations.tagging import new_annotation
+from reviewer.core.text.textsearch import CompactFold, find_all, fold
 
 TRICKY = ("The ﬁrst STRASSE, straße and café — co-\noperate  with “partners”.\u00ad\nRe-\n  "
           "ferral • bullet\n\n\nPage two: the front\ndoor is timely. " * 3)

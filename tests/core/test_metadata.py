@@ -2,9 +2,9 @@ import pytest
 
 from pathlib import Path
 
-from reviewer.core.documents import decode_text
-from reviewer.core.metadata import read_metadata
-from reviewer.core.structure import improvement_items, sentence_at, word_at
+from reviewer.core.text.documents import decode_text
+from reviewer.core.reading.metadata import read_metadata
+from reviewer.core.text.units import improvement_items, sentence_at, word_at
 
 
 def _meta(path: Path):
@@ -115,7 +115,7 @@ def test_judgements_match_the_published_record() -> None:
     import csv
     from pathlib import Path
 
-    from reviewer.core.importing import prepare_path
+    from reviewer.letters.importing import prepare_path
 
     folder = Path(__file__).resolve().parents[3] / "shared" / "reports"
     if not (folder / "metadata.csv").exists():
@@ -133,8 +133,8 @@ def test_judgements_match_the_published_record() -> None:
 
 
 def test_fill_blanks_never_overwrites_what_the_auditor_set() -> None:
-    from reviewer.core.metadata import fill_blanks
-    from reviewer.core.model import LetterMeta
+    from reviewer.core.reading.metadata import fill_blanks
+    from reviewer.core.annotations.model import LetterMeta
 
     old = LetterMeta(authority="Eastshire (checked)", doc_type="inspection report")
     new = LetterMeta(authority="Eastshire", doc_type="focused visit", judgements=(("in_care", "good"),), visit_number=2)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core.outline import analyse, unit_quote
+from reviewer.core.reading.outline import analyse, unit_quote
 
 PAGE1 = """Ofsted
 Piccadilly Gate
@@ -117,7 +117,7 @@ SHARED = Path(__file__).resolve().parents[3] / "shared"
 def test_real_letters_footers_and_sections() -> None:
     import pymupdf
 
-    from reviewer.core.pdf_text import pdf_text
+    from reviewer.letters.pdf_text import pdf_text
 
     for pdf in sorted((SHARED / "letters").glob("*.pdf")):
         text, starts = pdf_text(pymupdf.open(pdf))
@@ -140,11 +140,11 @@ def test_gold_units_are_the_same_in_text_and_pdf_and_improvements_are_suggested(
 
     import pymupdf
 
-    from reviewer.core.codebook import default_themes
-    from reviewer.core.documents import decode_text
-    from reviewer.core.outline import unit_key
-    from reviewer.core.pdf_text import pdf_text
-    from reviewer.core.suggest import suggest
+    from reviewer.core.annotations.codebook import default_themes
+    from reviewer.core.text.documents import decode_text
+    from reviewer.core.reading.outline import unit_key
+    from reviewer.letters.pdf_text import pdf_text
+    from reviewer.core.reading.suggest import suggest
 
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
     for stem, entry in gold["letters"].items():

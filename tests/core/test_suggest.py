@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from reviewer.core.codebook import default_themes
-from reviewer.core.suggest import suggest
-from reviewer.core.tagging import new_annotation
+from reviewer.core.annotations.codebook import default_themes
+from reviewer.core.reading.suggest import suggest
+from reviewer.core.annotations.tagging import new_annotation
 
 LETTER = """12 March 2025
 

@@ -1,4 +1,4 @@
-from reviewer.core.textsearch import collapse_ws, find_all, fold
+from reviewer.core.text.textsearch import collapse_ws, find_all, fold
 
 
 def test_finds_across_ligature_glyphs():

@@ -4,12 +4,12 @@ from pathlib import Path
 
 import pymupdf
 
-from reviewer.core.codebook import default_themes
-from reviewer.core.commands import AddAnnotation, UndoStack
-from reviewer.core.importing import prepare_path
-from reviewer.core.library import Library
-from reviewer.core.summary import build_summary
-from reviewer.core.tagging import locate_quote, new_annotation
+from reviewer.core.annotations.codebook import default_themes
+from reviewer.core.annotations.commands import AddAnnotation, UndoStack
+from reviewer.letters.importing import prepare_path
+from reviewer.core.annotations.library import Library
+from reviewer.core.team.summary import build_summary
+from reviewer.core.annotations.tagging import locate_quote, new_annotation
 from reviewer.export.csvfile import safe_cell, to_csv
 from reviewer.export.html import to_html
 from reviewer.export.markdown import to_markdown

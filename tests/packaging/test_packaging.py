@@ -69,7 +69,7 @@ def test_desktop_entry_and_metainfo_agree_with_the_app() -> None:
 
 def test_about_box_licences_are_all_shipped() -> None:
     pytest.importorskip("PySide6")
-    from reviewer.ui.about import components, licence_text
+    from reviewer.ui.shell.about import components, licence_text
 
     names = [c.name for c in components()]
     assert names[0] == "Reviewer" and {"Qt", "PyMuPDF and MuPDF", "TinyDB", "XlsxWriter", "Python"} <= set(names)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.core.moderation import cohen_kappa, moderate, sentences
-from reviewer.core.overview import crosstab
+from reviewer.core.team.moderation import cohen_kappa, moderate, sentences
+from reviewer.core.team.overview import crosstab
 
 from pack_desks import THORNBURY  # type: ignore[import-not-found]
 
@@ -37,7 +37,7 @@ def test_two_auditors_agreement_on_a_letter(desks) -> None:  # type: ignore[no-u
     # merge Bob's annotations into Ann's library (as a manager would by opening both packs)
     for a in bob.lib.annotations.values():
         ann.lib.put_annotation(a)
-    results = moderate(ann.lib, [lid], ann.store.text_of)
+    results = moderate(ann.lib, [lid], ann.ws.text_of)
     assert len(results) == 1
     r = results[0]
     assert {r.auditor_a, r.auditor_b} == {"Ann Auditor", "Bob Auditor"}

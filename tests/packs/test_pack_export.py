@@ -13,7 +13,7 @@ import openpyxl
 import pymupdf
 import pytest
 
-from reviewer.core.review import review_command, signoff_command
+from reviewer.core.annotations.review import review_command, signoff_command
 from reviewer.export.pack import export_pack
 from reviewer.export.refiqda import read_qdc, to_qdc
 
@@ -35,7 +35,7 @@ def pack(ann_with_work, tmp_path: Path) -> zipfile.ZipFile:  # type: ignore[no-u
     desk.undo.push(review_command(lib, [a.id], "challenged", "Is it drift, or capacity?", "Meg Manager"))
     desk.undo.push(signoff_command(lib, [a.letter_id], "Meg Manager", "Seen"))
     steps: list[tuple[int, int]] = []
-    out = export_pack(desk.store, [x.id for x in lib.letters_sorted()], tmp_path / "ann.zip", "Ann Auditor",
+    out = export_pack(desk.ws, [x.id for x in lib.letters_sorted()], tmp_path / "ann.zip", "Ann Auditor",
                       progress=lambda d, t, w: steps.append((d, t)))
     assert steps[-1][0] == steps[-1][1] and len(steps) >= 4  # progress reached the end, step by step
     return zipfile.ZipFile(out)
@@ -141,7 +141,7 @@ def test_hostile_notes_keep_every_export_valid(ann_with_work, tmp_path: Path) ->
     lid = next(iter(desk.lib.letters))
     nasty = "\x00NUL \u202eRTL override <script>alert(1)</script> =cmd|' /C calc'!A0 " + "x" * 10_000
     desk.tag(lid, "Inspectors looked at", ["voice"], "context", nasty)
-    out = export_pack(desk.store, list(desk.lib.letters), tmp_path / "nasty.zip", "Ann Auditor")
+    out = export_pack(desk.ws, list(desk.lib.letters), tmp_path / "nasty.zip", "Ann Auditor")
     z = zipfile.ZipFile(out)
     html = z.read("summary.html").decode("utf-8")
     assert "<script>alert" not in html and "\x00" not in html

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core.commands import EditAnnotation, edited
-from reviewer.core.review import review_command, signoff_command
+from reviewer.core.annotations.commands import EditAnnotation, edited
+from reviewer.core.annotations.review import review_command, signoff_command
 from reviewer.export.pack import export_pack
 from reviewer.export.pack_read import PackError, read_pack
 
@@ -17,7 +17,7 @@ from pack_desks import EASTMERE, THORNBURY, Desk  # type: ignore[import-not-foun
 
 
 def _export(desk: Desk, path: Path) -> Path:
-    return export_pack(desk.store, list(desk.lib.letters), path, desk.name)
+    return export_pack(desk.ws, list(desk.lib.letters), path, desk.name)
 
 
 def _rewrite(src: Path, dst: Path, change) -> Path:  # type: ignore[no-untyped-def]
@@ -44,7 +44,7 @@ def test_pack_opens_in_a_fresh_library_elsewhere(ann_with_work, desks, tmp_path:
         b = meg.lib.annotations[aid]
         assert (b.start, b.end, b.quote, b.themes, b.severity, b.note, b.author) == \
                (a.start, a.end, a.quote, a.themes, a.severity, a.note, a.author)
-        text = meg.store.text_of(b.letter_id)
+        text = meg.ws.text_of(b.letter_id)
         assert text is not None and text[b.start:b.end] == b.quote
     for letter in meg.lib.letters.values():
         assert meg.store.letter_file(letter).exists()
@@ -55,7 +55,7 @@ def test_pack_opens_in_a_fresh_library_elsewhere(ann_with_work, desks, tmp_path:
     reopened = LibraryStore(meg.store.path)
     try:
         assert len(reopened.library.annotations) == 3 and len(reopened.library.letters) == 2
-        assert reopened.text_of(next(iter(reopened.library.letters)))
+        assert reopened.saved_text(next(iter(reopened.library.letters)))
     finally:
         reopened.close()
 
@@ -171,7 +171,7 @@ def test_review_round_trip_manager_and_auditor(ann_with_work, desks, tmp_path: P
     meg.undo.push(review_command(meg.lib, ids[:1], "challenged", "Evidence is thin", "Meg Manager"))
     meg.undo.push(review_command(meg.lib, ids[1:], "agreed", "", "Meg Manager"))
     meg.undo.push(signoff_command(meg.lib, list(meg.lib.letters), "Meg Manager", "Pack reviewed"))
-    back = export_pack(meg.store, list(meg.lib.letters), tmp_path / "to-auditor.zip", "Meg Manager")
+    back = export_pack(meg.ws, list(meg.lib.letters), tmp_path / "to-auditor.zip", "Meg Manager")
     report = ann.open_pack(back)
     assert report.reviews == 3 and report.signoffs == 2 and report.added == 0
     mine = ann.lib.annotations[ids[0]]
@@ -181,7 +181,7 @@ def test_review_round_trip_manager_and_auditor(ann_with_work, desks, tmp_path: P
     assert all(x.signoff and x.signoff.name == "Meg Manager" for x in ann.lib.letters.values())
     # the auditor then resolves the challenge; the manager sees it on the next pack
     ann.undo.push(review_command(ann.lib, ids[:1], "resolved", "Added evidence from p.2", "Ann Auditor"))
-    meg.open_pack(export_pack(ann.store, list(ann.lib.letters), tmp_path / "again.zip", "Ann Auditor"))
+    meg.open_pack(export_pack(ann.ws, list(ann.lib.letters), tmp_path / "again.zip", "Ann Auditor"))
     assert meg.lib.annotations[ids[0]].review.status == "resolved"  # type: ignore[union-attr]
 
 

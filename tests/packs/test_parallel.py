@@ -9,7 +9,7 @@ import pytest
 
 from pack_desks import EASTMERE, THORNBURY, Desk  # type: ignore[import-not-found]
 from reviewer.export.pack import export_pack
-from reviewer.core.parallel import Jobs, workers_for
+from reviewer.letters.parallel import Jobs, workers_for
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -62,9 +62,9 @@ def test_pack_from_processes_equals_pack_made_here(tmp_path: Path, monkeypatch: 
         ids = list(desk.lib.letters)
         if workers_for(len(ids) + 5) == 0:
             pytest.skip("this machine has one CPU: no processes are used")
-        parallel = export_pack(desk.store, ids, tmp_path / "parallel.zip", "Ann Auditor")
+        parallel = export_pack(desk.ws, ids, tmp_path / "parallel.zip", "Ann Auditor")
         monkeypatch.setenv("REVIEWER_NO_PROCESSES", "1")
-        here = export_pack(desk.store, ids, tmp_path / "here.zip", "Ann Auditor")
+        here = export_pack(desk.ws, ids, tmp_path / "here.zip", "Ann Auditor")
         a, b = _texts(parallel), _texts(here)
         a.pop("data/pack.json")
         b.pop("data/pack.json")

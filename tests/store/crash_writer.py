@@ -14,8 +14,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from reviewer.core.commands import AddAnnotation, EditAnnotation, UndoStack, edited  # noqa: E402
-from reviewer.core.tagging import new_annotation  # noqa: E402
+from reviewer.core.annotations.commands import AddAnnotation, EditAnnotation, UndoStack, edited  # noqa: E402
+from reviewer.workspace import Workspace  # noqa: E402
+from reviewer.core.annotations.tagging import new_annotation  # noqa: E402
 from reviewer.store.repository import LibraryStore  # noqa: E402
 
 
@@ -23,7 +24,7 @@ def main() -> None:
     store = LibraryStore(Path(sys.argv[1]))
     lib = store.library
     letter = next(iter(lib.letters.values()))
-    ex = store.extracted(letter.id)
+    ex = Workspace(store).text(letter.id)
     assert ex is not None
     undo = UndoStack(lib)
     pump = lambda: None  # noqa: E731
@@ -34,10 +35,10 @@ def main() -> None:
         from PySide6.QtCore import QSettings
         from PySide6.QtWidgets import QApplication
 
-        from reviewer.ui.main_window import MainWindow
+        from reviewer.ui.shell.main_window import MainWindow
 
         app = QApplication([])
-        window = MainWindow(store, QSettings(str(Path(sys.argv[1]).with_suffix(".ini")), QSettings.Format.IniFormat))
+        window = MainWindow(Workspace(store), QSettings(str(Path(sys.argv[1]).with_suffix(".ini")), QSettings.Format.IniFormat))
         window.show()
         window.open_letter(letter.id)
         undo = window.undo_stack

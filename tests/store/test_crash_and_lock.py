@@ -14,7 +14,7 @@ import pytest
 from crash_writer import run_and_kill  # type: ignore[import-not-found]
 
 from reviewer.cli.main import main as cli
-from reviewer.core.importing import prepare_path
+from reviewer.letters.importing import prepare_path
 from reviewer.store.lock import lock_path
 from reviewer.store.repository import LibraryInUse, LibraryStore
 

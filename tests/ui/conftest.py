@@ -11,14 +11,15 @@ import pytest
 def letter_window(qtbot, tmp_path: Path, samples: Path):
     from PySide6.QtCore import QSettings
 
-    from reviewer.core.importing import prepare_path
+    from reviewer.letters.importing import prepare_path
+    from reviewer.workspace import Workspace
     from reviewer.store.repository import LibraryStore
-    from reviewer.ui.main_window import MainWindow
+    from reviewer.ui.shell.main_window import MainWindow
 
     store = LibraryStore(tmp_path / "lib.json")
     store.library.set_setting("auditor", "Ann Auditor")
     letter, _ = store.add_prepared(prepare_path(samples / "thornbury_vale_2025_focused_visit.pdf"))
-    w = MainWindow(store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    w = MainWindow(Workspace(store), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(w)
     w.show()
     with qtbot.waitSignal(w.host.worker.loaded, timeout=10000):

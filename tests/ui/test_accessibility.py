@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (  # noqa: E402
     QWidget,
 )
 
-from reviewer.ui.preferences import PreferencesDialog  # noqa: E402
+from reviewer.ui.shell.preferences import PreferencesDialog  # noqa: E402
 
 CONTROLS = (QAbstractButton, QComboBox, QLineEdit, QAbstractSpinBox, QAbstractItemView, QSlider, QTabBar,
             QAbstractScrollArea)
@@ -61,13 +61,13 @@ def test_every_control_has_a_name_and_a_tooltip(window):
     window.show_welcome()
     assert unexplained(window.welcome) == []
     assert unexplained(PreferencesDialog(window)) == []
-    from reviewer.ui.about import AboutDialog
-    from reviewer.ui.dialogs import CodebookDialog, LetterDetailsDialog
-    from reviewer.ui.tag_dialog import TagDialog
+    from reviewer.ui.shell.about import AboutDialog
+    from reviewer.ui.annotate.dialogs import CodebookDialog, LetterDetailsDialog
+    from reviewer.ui.annotate.tag_dialog import TagDialog
 
     letter = window.lib.letters[window.letter_id]
     for dlg in (TagDialog("A quote", list(window.lib.themes.values()), parent=window),
-                CodebookDialog(window.lib, window.undo_stack, window), LetterDetailsDialog(letter, window),
+                CodebookDialog(window.ws, window), LetterDetailsDialog(letter, window),
                 AboutDialog(str(window.store.path), window)):
         assert unexplained(dlg) == [], type(dlg).__name__
     for act in window.actions_.values():
@@ -88,8 +88,8 @@ def test_tab_moves_left_to_right_through_the_panes(window, qtbot):
 
 
 def test_severity_is_never_colour_alone(window):
-    from reviewer.ui.annotation_panel import AnnotationPanel  # the cards draw a letter badge and the label
-    from reviewer.ui.look import SEVERITY_LETTER, severity_icon
+    from reviewer.ui.annotate.annotation_panel import AnnotationPanel  # the cards draw a letter badge and the label
+    from reviewer.ui.kit.look import SEVERITY_LETTER, severity_icon
 
     assert set(SEVERITY_LETTER) == {"strength", "context", "improvement", "priority"}
     assert len(set(SEVERITY_LETTER.values())) == 4

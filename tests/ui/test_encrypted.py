@@ -12,12 +12,13 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QInputDialog  # noqa: E402
 
 from reviewer.store.repository import LibraryStore  # noqa: E402
-from reviewer.ui import main_window as mw  # noqa: E402
+from reviewer.workspace import Workspace  # noqa: E402
+from reviewer.ui.shell import main_window as mw  # noqa: E402
 
 
 def test_password_is_asked_and_the_letter_opens(qtbot, tmp_path: Path, bad_pdfs, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     store = LibraryStore(tmp_path / "lib.json")
-    w = mw.MainWindow(store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    w = mw.MainWindow(Workspace(store), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(w)
     w.show()
     answers = iter([("wrong", True), ("secret", True)])

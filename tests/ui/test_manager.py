@@ -11,13 +11,14 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import QSettings, Qt  # noqa: E402
 from PySide6.QtWidgets import QInputDialog, QMessageBox  # noqa: E402
 
-from reviewer.core.commands import AddAnnotation, UndoStack  # noqa: E402
-from reviewer.core.importing import prepare_path  # noqa: E402
-from reviewer.core.tagging import locate_quote, new_annotation  # noqa: E402
+from reviewer.core.annotations.commands import AddAnnotation, UndoStack  # noqa: E402
+from reviewer.workspace import Workspace  # noqa: E402
+from reviewer.letters.importing import prepare_path  # noqa: E402
+from reviewer.core.annotations.tagging import locate_quote, new_annotation  # noqa: E402
 from reviewer.export.pack import export_pack  # noqa: E402
 from reviewer.export.pack_read import read_pack  # noqa: E402
 from reviewer.store.repository import LibraryStore  # noqa: E402
-from reviewer.ui import main_window as mw  # noqa: E402
+from reviewer.ui.shell import main_window as mw  # noqa: E402
 
 QUOTES = {"Ann Auditor": [("the quality of plans is too variable", ["planning"], "improvement"),
                           ("drift and delay mean", ["timeliness"], "priority")],
@@ -30,12 +31,12 @@ def auditor_pack(folder: Path, name: str, samples: Path) -> Path:
     store = LibraryStore(folder / f"{name.split()[0]}.json")
     try:
         letter, _ = store.add_prepared(prepare_path(samples / "thornbury_vale_2025_focused_visit.pdf"))
-        ex = store.extracted(letter.id)
+        ex = Workspace(store).text(letter.id)
         undo = UndoStack(store.library)
         for quote, themes, sev in QUOTES[name]:
             s, e = locate_quote(ex.text, quote)
             undo.push(AddAnnotation(new_annotation(ex.text, ex.page_starts, letter.id, s, e, themes, sev, "", name)))
-        return export_pack(store, [letter.id], folder / f"{name.split()[0]}.zip", name)
+        return export_pack(Workspace(store), [letter.id], folder / f"{name.split()[0]}.zip", name)
     finally:
         store.close()
 
@@ -44,7 +45,7 @@ def auditor_pack(folder: Path, name: str, samples: Path) -> Path:
 def manager(qtbot, tmp_path: Path):
     store = LibraryStore(tmp_path / "meg.json")
     store.library.set_setting("auditor", "Meg Manager")
-    w = mw.MainWindow(store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    w = mw.MainWindow(Workspace(store), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(w)
     w.resize(1300, 850)
     w.show()
@@ -171,7 +172,7 @@ def test_a_pack_dropped_or_named_on_the_command_line_opens(manager, qtbot, packs
 
 
 def test_window_offers_the_newest_backup_of_a_damaged_library(qtbot, tmp_path: Path, samples: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from reviewer.ui.app import open_library_interactively
+    from reviewer.ui.shell.app import open_library_interactively
 
     path = tmp_path / "lib.json"
     store = LibraryStore(path)

@@ -10,8 +10,8 @@ pytest.importorskip("PySide6")
 from PySide6.QtGui import QColor, QPalette  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from reviewer.ui import preferences  # noqa: E402
-from reviewer.ui.style import apply_style  # noqa: E402
+from reviewer.ui.shell import preferences  # noqa: E402
+from reviewer.ui.kit.style import apply_style  # noqa: E402
 
 
 @pytest.fixture

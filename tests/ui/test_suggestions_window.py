@@ -11,17 +11,18 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtCore import QPointF, QSettings, Qt  # noqa: E402
 
-from reviewer.core.importing import prepare_path  # noqa: E402
-from reviewer.core.suggest import read_dismissed  # noqa: E402
+from reviewer.letters.importing import prepare_path  # noqa: E402
+from reviewer.workspace import Workspace  # noqa: E402
+from reviewer.core.reading.suggest import read_dismissed  # noqa: E402
 from reviewer.store.repository import LibraryStore  # noqa: E402
-from reviewer.ui import main_window as mw  # noqa: E402
+from reviewer.ui.shell import main_window as mw  # noqa: E402
 
 
 def _open(qtbot, tmp_path: Path, path: Path):  # type: ignore[no-untyped-def]
     store = LibraryStore(tmp_path / "lib.json")
     store.library.set_setting("auditor", "Ann Auditor")
     letter, _ = store.add_prepared(prepare_path(path))
-    w = mw.MainWindow(store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    w = mw.MainWindow(Workspace(store), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(w)
     w.resize(1300, 850)
     w.show()
@@ -139,7 +140,7 @@ def test_search_the_library_and_open_a_result(qtbot, tmp_path: Path, samples: Pa
     w.actions_["search_library"].trigger()  # Ctrl+Shift+F
     panel = w.search_panel
     assert panel.box.hasFocus() and w.left_tabs.currentWidget() is panel
-    text = store.extracted(other.id).text
+    text = Workspace(store).text(other.id).text
     words = " ".join(text[text.index("\n", 400):].split()[:4])  # a phrase from the other letter
     qtbot.keyClicks(panel.box, words.upper())  # case does not matter
     qtbot.waitUntil(lambda: panel.results.count() > 0, timeout=15000)
@@ -156,7 +157,7 @@ def test_search_the_library_and_open_a_result(qtbot, tmp_path: Path, samples: Pa
 
 
 def test_every_shortcut_is_listed_and_none_is_bound_twice(window) -> None:
-    from reviewer.ui.shortcuts import shortcut_rows
+    from reviewer.ui.shell.shortcuts import shortcut_rows
 
     bound: dict[str, str] = {}
     for aid, act in window.actions_.items():

@@ -10,8 +10,8 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
-from reviewer.core.codebook import default_themes  # noqa: E402
-from reviewer.ui.tag_dialog import TagDialog  # noqa: E402
+from reviewer.core.annotations.codebook import default_themes  # noqa: E402
+from reviewer.ui.annotate.tag_dialog import TagDialog  # noqa: E402
 
 
 def choose_from_popup(dlg: TagDialog, typed: str, label: str) -> None:

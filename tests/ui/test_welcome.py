@@ -13,18 +13,18 @@ from PySide6.QtCore import QSettings, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QMenu  # noqa: E402
 
-from reviewer.store.paths import seed_samples  # noqa: E402
 from reviewer.store.repository import LibraryStore  # noqa: E402
-from reviewer.ui.app import start_page  # noqa: E402
-from reviewer.ui.main_window import MainWindow  # noqa: E402
-from reviewer.ui.welcome import fill_recent_menu  # noqa: E402
+from reviewer.workspace import Workspace  # noqa: E402
+from reviewer.ui.shell.app import start_page  # noqa: E402
+from reviewer.ui.shell.main_window import MainWindow  # noqa: E402
+from reviewer.ui.shell.welcome import fill_recent_menu  # noqa: E402
 
 
 def make_window(qtbot, tmp_path: Path) -> MainWindow:
     store = LibraryStore(tmp_path / "lib.json")
     if not store.library.letters:
-        seed_samples(store)
-    w = MainWindow(store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+        Workspace(store).add_samples()
+    w = MainWindow(Workspace(store), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(w)
     w.show()
     w.activateWindow()

@@ -10,13 +10,14 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtCore import QPointF, QSettings, Qt  # noqa: E402
 
-from reviewer.core.importing import prepare_path  # noqa: E402
-from reviewer.core.tagging import locate_quote  # noqa: E402
-from reviewer.core.textsearch import collapse_ws  # noqa: E402
+from reviewer.letters.importing import prepare_path  # noqa: E402
+from reviewer.workspace import Workspace  # noqa: E402
+from reviewer.core.annotations.tagging import locate_quote  # noqa: E402
+from reviewer.core.text.textsearch import collapse_ws  # noqa: E402
 from reviewer.store.repository import LibraryStore  # noqa: E402
-from reviewer.ui import main_window as mw  # noqa: E402
-from reviewer.ui import annotating  # noqa: E402
-from reviewer.ui.tag_dialog import TagDialog  # noqa: E402
+from reviewer.ui.shell import main_window as mw  # noqa: E402
+from reviewer.ui.annotate import annotating  # noqa: E402
+from reviewer.ui.annotate.tag_dialog import TagDialog  # noqa: E402
 
 
 @pytest.fixture
@@ -26,7 +27,7 @@ def window(qtbot, tmp_path: Path, samples: Path):
     store = LibraryStore(tmp_path / "lib.json")
     store.library.set_setting("auditor", "Ann Auditor")
     letter, _ = store.add_prepared(prepare_path(samples / "thornbury_vale_2025_focused_visit.pdf"))
-    w = mw.MainWindow(store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    w = mw.MainWindow(Workspace(store), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(w)
     w.resize(1300, 850)
     w.show()
@@ -176,7 +177,7 @@ def test_import_folder_keeps_window_responsive(window, qtbot, samples: Path, bad
 
 
 def test_tag_dialog_by_keyboard(qtbot):
-    from reviewer.core.codebook import default_themes
+    from reviewer.core.annotations.codebook import default_themes
     from PySide6.QtTest import QTest
 
     dlg = TagDialog("A quote", default_themes())

@@ -1,0 +1,81 @@
+"""The codebook: the four severities (fixed scale) and the themes (editable), with lookups by name."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from reviewer.core.annotations.model import Severity, Theme
+
+_DEFAULT_SEVERITIES = (
+    Severity("strength", "Strength", "#2e7d32", "Good or outstanding practice.", 0),
+    Severity("context", "Context", "#78909c", "Neutral description, no judgement.", 1),
+    Severity("improvement", "Area for improvement", "#ef9a00", "What needs to improve.", 2),
+    Severity("priority", "Priority action", "#c62828", "Areas for priority action; children at risk.", 3),
+)
+
+# Order in which summaries list the sections: most urgent first.
+SUMMARY_ORDER = ("priority", "improvement", "strength", "context")
+
+
+class LookupFailed(ValueError):
+    """A theme or severity name that matches nothing, or more than one thing."""
+
+
+def severities() -> tuple[Severity, ...]:
+    return _DEFAULT_SEVERITIES
+
+
+def severity(key: str) -> Severity:
+    """Find a severity by id, label or unique case-insensitive label prefix."""
+    k = key.strip().casefold()
+    for s in _DEFAULT_SEVERITIES:
+        if k in (s.id, s.label.casefold()):
+            return s
+    aliases = {"afi": "improvement", "area for improvement": "improvement", "amber": "improvement",
+               "red": "priority", "green": "strength", "grey": "context", "gray": "context"}
+    if k in aliases:
+        return severity(aliases[k])
+    hits = [s for s in _DEFAULT_SEVERITIES if k and s.label.casefold().startswith(k)]
+    if len(hits) == 1:
+        return hits[0]
+    names = ", ".join(s.label for s in _DEFAULT_SEVERITIES)
+    raise LookupFailed(f"unknown severity {key!r}; use one of: {names}")
+
+
+def default_themes() -> list[Theme]:
+    from reviewer.resources import read_text
+
+    data = json.loads(read_text("codebook.json"))
+    return [Theme.from_dict(t) for t in data["themes"]]
+
+
+def find_theme(themes: Iterable[Theme], key: str, *, include_retired: bool = True) -> Theme:
+    """A theme by id, exact label, or unique case-insensitive label prefix."""
+    pool = [t for t in themes if include_retired or not t.retired]
+    k = key.strip()
+    for t in pool:
+        if t.id == k:
+            return t
+    kf = k.casefold()
+    exact = [t for t in pool if t.label.casefold() == kf]
+    if len(exact) == 1:
+        return exact[0]
+    hits = [t for t in pool if kf and t.label.casefold().startswith(kf)]
+    if len(hits) == 1:
+        return hits[0]
+    if not hits:
+        raise LookupFailed(f"no theme matches {key!r} (see `reviewer themes`)")
+    listed = "; ".join(t.label for t in hits[:5])
+    raise LookupFailed(f"theme {key!r} is ambiguous: {listed}")
+
+
+def slug_for(label: str, taken: Iterable[str]) -> str:
+    import re
+
+    base = re.sub(r"[^a-z0-9]+", "-", label.casefold()).strip("-")[:40] or "theme"
+    used = set(taken)
+    candidate, n = base, 2
+    while candidate in used:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate

@@ -1,0 +1,91 @@
+"""Making annotations: from a selected range or from a quote, and re-placing them when text changes."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+
+from reviewer.core.annotations.anchor import Anchor, make_anchor, reanchor
+from reviewer.core.text.layout import pages_for_range
+from reviewer.core.annotations.model import Annotation, new_id, stamp_iso
+from reviewer.core.text.textsearch import collapse_ws, find_all, fold
+
+
+class QuoteError(ValueError):
+    """A quote that is not in the letter, or is in it more than once."""
+
+
+def locate_quote(text: str, quote: str) -> tuple[int, int]:
+    if not quote.strip():
+        raise QuoteError("the quote is empty")
+    hits = find_all(text, quote)
+    shown = collapse_ws(quote)
+    shown = shown if len(shown) <= 60 else shown[:57] + "..."
+    if not hits:
+        raise QuoteError(f'quote not found in the letter: "{shown}"')
+    if len(hits) > 1:
+        raise QuoteError(
+            f'quote occurs {len(hits)} times in the letter: "{shown}" (quote more words to make it unique)'
+        )
+    return hits[0]
+
+
+def trim_range(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def new_annotation(
+    text: str,
+    page_starts: Sequence[int],
+    letter_id: str,
+    start: int,
+    end: int,
+    themes: Iterable[str],
+    severity: str,
+    note: str = "",
+    author: str = "",
+) -> Annotation:
+    start, end = trim_range(text, start, end)
+    anchor = make_anchor(text, start, end)
+    stamp = stamp_iso()
+    return Annotation(
+        id=new_id(),
+        letter_id=letter_id,
+        start=anchor.start,
+        end=anchor.end,
+        quote=anchor.quote,
+        prefix=anchor.prefix,
+        suffix=anchor.suffix,
+        pages=pages_for_range(list(page_starts), anchor.start, anchor.end),
+        themes=tuple(dict.fromkeys(themes)),
+        severity=severity,
+        note=note,
+        author=author,
+        created=stamp,
+        modified=stamp,
+    )
+
+
+def reanchor_all(text: str, page_starts: Sequence[int], anns: Iterable[Annotation]) -> list[Annotation]:
+    """Annotations re-placed in ``text``; only those that changed are returned.
+
+    One that cannot be placed keeps its quote and is marked ``orphaned`` (needs attention).
+    """
+    folded = fold(text)
+    changed: list[Annotation] = []
+    for a in anns:
+        found = reanchor(text, Anchor(a.start, a.end, a.quote, a.prefix, a.suffix), folded)
+        if found is None:
+            if not a.orphaned:
+                changed.append(dataclasses.replace(a, orphaned=True))
+            continue
+        pages = pages_for_range(list(page_starts), found.start, found.end)
+        new = dataclasses.replace(a, start=found.start, end=found.end, quote=found.quote,
+                                  prefix=found.prefix, suffix=found.suffix, pages=pages, orphaned=False)
+        if new != a:
+            changed.append(new)
+    return changed

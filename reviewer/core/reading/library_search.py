@@ -1,0 +1,127 @@
+"""Finding anything across the whole library: letters' text, and annotations' quotes, notes and themes.
+
+Each letter's text is folded once for searching (``fold_letter``, slow, run in a worker or
+another process; its result is kept on disk by the store), then held compactly in a
+``SearchIndex``; a search is then a plain substring scan of every folded letter, tens of
+milliseconds for hundreds of letters. Matching is as in the find bar: case, accents, ligatures,
+hyphenation, line breaks and curly quotes do not matter.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from reviewer.core.annotations.library import Library
+from reviewer.core.text.textsearch import CompactFold, Folded, collapse_ws, fold, fold_query
+
+SNIPPET = 70  # characters of context either side of a hit
+
+
+@dataclass(frozen=True)
+class Hit:
+    letter_id: str
+    field: str  # "text" | "quote" | "note" | "theme"
+    start: int  # offsets of the passage in the letter's text (of the annotation, for its fields)
+    end: int
+    page: int  # 1-based
+    snippet: str
+    before: str  # snippet split around the match, for showing it in bold
+    match: str
+    after: str
+    annotation_id: str | None = None
+
+
+@dataclass
+class SearchResult:
+    hits: list[Hit]
+    total: int  # matches in all, beyond those listed
+    letters: int  # letters with a match
+
+
+def fold_letter(text: str) -> bytes:
+    """The letter folded for searching, as bytes to keep (a top-level function: processes run it)."""
+    return CompactFold.of(fold(text)).to_bytes()
+
+
+@dataclass
+class _Entry:
+    text: str
+    page_starts: list[int]
+    folded: CompactFold
+
+
+def _split(text: str, start: int, end: int) -> tuple[str, str, str]:
+    a = max(0, start - SNIPPET)
+    b = min(len(text), end + SNIPPET)
+    before = collapse_ws(text[a:start])
+    after = collapse_ws(text[end:b])
+    return (("…" if a else "") + before + (" " if before and text[start - 1 : start].isspace() else ""),
+            collapse_ws(text[start:end]),
+            (" " if after and text[end : end + 1].isspace() else "") + after + ("…" if b < len(text) else ""))
+
+
+class SearchIndex:
+    def __init__(self) -> None:
+        self._letters: dict[str, _Entry] = {}
+        self._folds: dict[str, Folded] = {}  # annotations' notes and themes, folded once
+
+    def _fold(self, value: str) -> Folded:
+        got = self._folds.get(value)
+        if got is None:
+            if len(self._folds) > 200_000:
+                self._folds.clear()
+            got = self._folds[value] = fold(value)
+        return got
+
+    def __contains__(self, letter_id: str) -> bool:
+        return letter_id in self._letters
+
+    def __len__(self) -> int:
+        return len(self._letters)
+
+    def add(self, letter_id: str, text: str, page_starts: list[int], folded: CompactFold) -> None:
+        self._letters[letter_id] = _Entry(text, list(page_starts), folded)
+
+    def discard(self, letter_id: str) -> None:
+        self._letters.pop(letter_id, None)
+
+    def search(self, query: str, lib: Library, limit: int = 300) -> SearchResult:
+        """Every letter's text, then annotations' quotes, notes and themes; letters in library order."""
+        q = fold_query(query)
+        hits: list[Hit] = []
+        total, letters = 0, 0
+        if not q:
+            return SearchResult([], 0, 0)
+        for letter in lib.letters_sorted():
+            entry = self._letters.get(letter.id)
+            found = 0
+            if entry is not None:
+                ftext = entry.folded.text
+                n = ftext.count(q)
+                found += n
+                pos = ftext.find(q) if n else -1
+                while pos >= 0 and len(hits) < limit:
+                    start, end = entry.folded.span(pos, pos + len(q))
+                    page = max(0, bisect.bisect_right(entry.page_starts, start) - 1) + 1
+                    before, match, after = _split(entry.text, start, end)
+                    hits.append(Hit(letter.id, "text", start, end, page, before + match + after, before, match, after))
+                    pos = ftext.find(q, pos + len(q))
+            for a in lib.annotations_for(letter.id):
+                for field, value in (("note", a.note), ("theme", "; ".join(lib.theme_label(t) for t in a.themes)),
+                                     ("quote", a.quote if entry is None else "")):
+                    if not value:
+                        continue
+                    folded = self._fold(value)
+                    pos = folded.text.find(q)
+                    if pos < 0:
+                        continue
+                    found += 1
+                    if len(hits) < limit:
+                        s, e = folded.span(pos, pos + len(q))
+                        before, match, after = _split(value, s, e)
+                        hits.append(Hit(letter.id, field, a.start, a.end, a.page, before + match + after,
+                                        before, match, after, a.id))
+            total += found
+            letters += 1 if found else 0
+        return SearchResult(hits, total, letters)

@@ -1,0 +1,327 @@
+"""A letter's structure: its parts, its page furniture, and the sentences and bullets an auditor tags.
+
+Offsets are always into the canonical text (what annotations anchor to). Nothing is removed
+from it: page furniture (running headers and footers, page numbers) is *known*, so the reading
+units step over it, and a sentence broken by a page break, a footer or a blank line the PDF put
+in the middle of it is one unit again. Parts are what the outline lists: the address block, the
+salutation, the title, headline findings, "What needs to improve" and priority-action sections,
+judgement headings with the grade they carry, other headings, numbered paragraphs and the
+sign-off. Everything is worked out from the text alone (fonts are not needed), so plain-text
+letters, PDFs and reports all get the same treatment.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reviewer.core.text.units import sentence_at
+from reviewer.core.text.textsearch import collapse_ws
+
+_PAGE_NO = re.compile(r"^(?:page\s+\d+(?:\s+of\s+\d+)?|\d{1,3}|[-–]\s*\d{1,3}\s*[-–]|\d{1,3}\s+of\s+\d{1,3}"
+                      r"|.{0,80}\bpage\s+\d{1,3}\s+of\s+\d{1,3})$", re.I)
+_GRADE = r"(outstanding|good|requires improvement(?: to be good)?|inadequate)"
+_JUDGEMENT_HEADING = re.compile(rf"^(.{{8,140}}?)\s*[:\-–]\s*{_GRADE}\s*$", re.I)
+_BULLET_LINE = re.compile(r"^\s*(?:[\u2022\u25aa\u25fc\u25a0\u25cf\uf0b7\-\*–]|\d+\.)\s+\S")
+_NUMBERED = re.compile(r"^\s*(\d{1,3})\.(?:\s|$)")
+_NOT_HEADING = re.compile(r"\b(?:19|20)\d\d\b|@|www\.|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s+\d[A-Z]{2}\b|^[TEW]:?\s|"
+                          r"^(?:Outstanding|Good|Requires improvement(?: to be good)?|Inadequate|Judgement|Grade)$|"
+                          r"^(?:Lead inspector|Inspection dates?|Inspectors?|Dates? of (?:visit|inspection))\b|"
+                          r"\s\d{1,3}$")  # a contents line ends with its page number
+
+KINDS = ("address", "salutation", "title", "headline", "improve", "priority", "judgements", "judgement",
+         "heading", "paragraph", "signoff")
+
+
+@dataclass(frozen=True)
+class Part:
+    kind: str  # one of KINDS
+    title: str  # as the outline shows it
+    start: int  # where the part (its heading) starts
+    end: int  # where the part ends (the next part of the same level starts)
+    grade: str | None = None  # for a judgement heading: "good", "requires improvement", ...
+    level: int = 1  # 1: sections; 2: numbered paragraphs within them
+    heading_end: int = -1  # end of the heading's own text; -1 for parts without one
+
+
+@dataclass
+class Structure:
+    parts: list[Part]
+    furniture: list[tuple[int, int]]
+    units: list[tuple[int, int]]  # sentences and bullets, in order, furniture stepped over
+    length: int
+    _unit_starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self._unit_starts = [s for s, _ in self.units]
+
+    def unit_at(self, offset: int) -> tuple[int, int] | None:
+        """The sentence or bullet containing ``offset`` (or the nearest one before it)."""
+        i = bisect.bisect_right(self._unit_starts, offset) - 1
+        if i < 0:
+            return self.units[0] if self.units else None
+        s, e = self.units[i]
+        if offset >= e and i + 1 < len(self.units) and self.units[i + 1][0] - offset < offset - e:
+            return self.units[i + 1]
+        return s, e
+
+    def units_covering(self, start: int, end: int) -> tuple[int, int] | None:
+        """The smallest run of whole units that covers [start, end)."""
+        a, b = self.unit_at(start), self.unit_at(max(start, end - 1))
+        if a is None or b is None:
+            return None
+        return min(a[0], start), max(b[1], end)
+
+    def part_at(self, offset: int, level: int = 1) -> Part | None:
+        found = None
+        for p in self.parts:
+            if p.level != level:
+                continue
+            if p.start > offset:
+                break
+            found = p
+        return found
+
+    def is_heading(self, start: int, end: int) -> bool:
+        return any(p.start <= start and end <= max(p.heading_end, p.start) + 1 for p in self.parts
+                   if p.heading_end >= 0 and p.level == 1)
+
+    def in_furniture(self, offset: int) -> bool:
+        return any(s <= offset < e for s, e in self.furniture)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        out.append((pos, pos + len(raw)))
+        pos += len(raw) + 1
+    return out
+
+
+def find_furniture(text: str, page_starts: Sequence[int] = ()) -> list[tuple[int, int]]:
+    """Running headers, footers and page numbers: (start, end) of each such line.
+
+    A line is furniture when it sits among the first or last few lines of a page and either looks
+    like a page number ("Page 2 of 4", "7") or recurs (digits aside) on at least half the pages.
+    Without page starts (a plain-text letter) only "Page N of M" lines standing alone count."""
+    lines = [(s, e) for s, e in _lines(text) if text[s:e].strip()]
+    if not lines:
+        return []
+    norm = [re.sub(r"\d+", "#", collapse_ws(text[s:e])) for s, e in lines]
+    starts = sorted(set(page_starts) | {0}) if page_starts else []
+    pages = len(starts)
+    near: set[int] = set()
+    if pages > 1:
+        line_starts = [s for s, _ in lines]
+        for k, ps in enumerate(starts):
+            i = bisect.bisect_left(line_starts, ps)
+            near.update(range(i, min(i + 4, len(lines))))  # the top of page k
+            if k:
+                near.update(range(max(0, i - 4), i))  # the bottom of page k - 1
+        near.update(range(max(0, len(lines) - 3), len(lines)))
+    counts = Counter(norm[i] for i in near) if near else Counter()
+    need = max(2, pages // 2)
+    out = []
+    for i, (s, e) in enumerate(lines):
+        flat = norm[i].replace("#", "1")
+        if len(flat) > 120:
+            continue
+        if pages > 1:
+            if i in near and (_PAGE_NO.match(flat) or counts[norm[i]] >= need):
+                out.append((s, e))
+        elif re.search(r"\bpage\s+\d+\s+of\s+\d+\s*$", flat, re.I) and len(flat) < 80:
+            out.append((s, e))
+    return out
+
+
+def reading_text(text: str, furniture: Sequence[tuple[int, int]]) -> str:
+    """``text`` with furniture blanked and the breaks inside a sentence (a page break, a footer, a
+    blank line the PDF left mid-sentence) turned to spaces: same length, same offsets."""
+    chars = list(text)
+    for s, e in furniture:
+        for i in range(s, e):
+            chars[i] = " "
+    masked = "".join(chars)
+    for m in re.finditer(r"\n[ \t\n]*\n", masked):
+        a, b = m.start(), m.end()
+        before = masked[:a].rstrip()
+        after = masked[b:b + 3]
+        if not before or not after:
+            continue
+        prev, nxt = before[-1], after[0]
+        if (prev.islower() or prev in ",;(-–") and (nxt.islower() or nxt.isdigit() and prev == ","):
+            chars[a:b] = [" "] * (b - a)
+        elif prev.islower() and nxt.isupper() and not _BULLET_LINE.match(masked[b:b + 4]) and \
+                any(s <= a <= e + 2 or s <= b <= e + 2 for s, e in furniture):
+            # a page break mid-sentence before a proper noun: "...the work of\n\nFooter\n\nSocial workers"
+            # is ambiguous; join only when the line before is a long (wrapped) body line
+            line_start = before.rfind("\n") + 1
+            if len(before) - line_start > 60:
+                chars[a:b] = [" "] * (b - a)
+    return "".join(chars)
+
+
+def split_units(reading: str) -> list[tuple[int, int]]:
+    """Sentences and bullets of ``reading`` as (start, end), in order."""
+    out: list[tuple[int, int]] = []
+    n, off = len(reading), 0
+    while off < n:
+        if reading[off].isspace():
+            off += 1
+            continue
+        s, e = sentence_at(reading, off)
+        if e <= off:
+            off += 1
+            continue
+        if e > s and (not out or s >= out[-1][1]):
+            out.append((s, e))
+        off = e
+    return out
+
+
+def _blocks(reading: str) -> list[tuple[int, int]]:
+    """Paragraph blocks: runs of non-blank lines, (start, end) without the surrounding space."""
+    out = []
+    for m in re.finditer(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*", reading):
+        s, e = m.start(), m.end()
+        while s < e and reading[s].isspace():
+            s += 1
+        while e > s and reading[e - 1].isspace():
+            e -= 1
+        out.append((s, e))
+    return out
+
+
+def _heading_text(block: str) -> str | None:
+    flat = collapse_ws(block).strip("#*_ ").strip()
+    if not flat or len(flat) > 160 or len(flat.split()) > 22 or block.count("\n") > 2:
+        return None
+    if flat.endswith((".", ",", ";")) or _BULLET_LINE.match(block) or _NOT_HEADING.search(flat):
+        return None
+    if not (flat[0].isupper() or flat[0].isdigit() and re.match(r"^\d+(?:\.\d+)*\s+[A-Z]", flat)):
+        return None
+    return flat
+
+
+def _kind(title: str) -> tuple[str, str | None]:
+    low = title.lower()
+    if re.search(r"areas? for priority action|priority action|priority and immediate action|immediate action", low):
+        return "priority", None
+    if re.search(r"what needs to improve|areas? for improvement|what does the (?:local authority|lscb) need to improve|"
+                 r"recommendations", low):
+        return "improve", None
+    m = _JUDGEMENT_HEADING.match(title)
+    if m:
+        grade = m.group(2).lower()
+        return "judgement", ("requires improvement" if grade.startswith("requires") else grade)
+    if re.search(r"^(?:overview|headline findings|summary of findings|summary|main findings|findings)\b", low):
+        return "headline", None
+    return "heading", None
+
+
+def analyse(text: str, page_starts: Sequence[int] = ()) -> Structure:
+    """The structure of a letter or report from its canonical text and (for a PDF) its page starts."""
+    furniture = find_furniture(text, page_starts)
+    reading = reading_text(text, furniture)
+    units = split_units(reading)
+    blocks = _blocks(reading)
+    heads: list[tuple[str, str, int, int, str | None]] = []  # kind, title, start, heading_end, grade
+    salutation = next((b for b in blocks[:40] if re.match(r"^Dear\b", reading[b[0]:b[1]])), None)
+    if salutation:
+        if salutation[0] > 0 and blocks[0][0] < salutation[0]:
+            heads.append(("address", "Address and date", blocks[0][0], salutation[0], None))
+        heads.append(("salutation", collapse_ws(reading[salutation[0]:salutation[1]]).split("\n")[0][:60],
+                      salutation[0], salutation[1], None))
+    table = re.search(r"\n\s*Judgement\s*\n\s*Grade\s*\n", reading[:12000])
+    table_span = (-1, -1)
+    if table:
+        m = re.search(r"Overall effectiveness\s*\n\s*(?:Outstanding|Good|Requires improvement(?: to be good)?|Inadequate)",
+                      reading[table.end():table.end() + 1500])
+        end = table.end() + (m.end() if m else 0)
+        table_span = (table.start() + 1, end)
+        heads.append(("judgements", "Judgements", table_span[0], end, None))
+    signoff_at = None
+    title_done = False
+    for s, e in blocks:
+        if salutation and s <= salutation[1] or table_span[0] <= s < table_span[1]:
+            continue
+        block = reading[s:e]
+        if re.match(r"^(?:Yours sincerely|Yours faithfully|Kind regards)\b", block):
+            heads.append(("signoff", "Sign-off", s, e, None))
+            signoff_at = s
+            continue
+        if signoff_at is not None:
+            continue
+        title = _heading_text(block)
+        if title is None:
+            continue
+        kind, grade = _kind(title)
+        if kind != "judgement" and len(title.split()) > 14:
+            continue  # a sentence that lost its full stop, not a heading
+        if kind == "heading" and not title_done:
+            kind = "title"
+        title_done = True
+        heads.append((kind, title, s, e, grade))
+    heads.sort(key=lambda h: h[2])
+    parts: list[Part] = []
+    for i, (kind, title, s, he, grade) in enumerate(heads):
+        nxt = heads[i + 1][2] if i + 1 < len(heads) else len(text)
+        end = he if kind in ("salutation", "address", "judgements") else nxt
+        if kind == "signoff":
+            end = max(he, min(len(text), len(reading.rstrip())))
+        parts.append(Part(kind, title, s, end, grade, 1, he))
+    parts.extend(_numbered(reading, parts))
+    parts.sort(key=lambda p: (p.start, p.level))
+    return Structure(parts, furniture, units, len(text))
+
+
+def _numbered(reading: str, parts: list[Part]) -> list[Part]:
+    """Numbered paragraphs ("12. Children in care...") as second-level parts, when a text numbers them."""
+    found: list[tuple[int, int]] = []
+    for m in re.finditer(r"(?m)^[ \t]*(\d{1,3})\.(?:[ \t]+|\n\s*)(?=[A-Z‘'“\"])", reading):
+        found.append((int(m.group(1)), m.start()))
+    # keep only a numbering that counts up (a list of numbered bullets restarting at 1 is not paragraphs)
+    if len(found) < 5:
+        return []
+    out, expect = [], None
+    for number, start in found:
+        if expect is None or number == expect or number == expect + 1:
+            body = re.sub(r"^\s*\d{1,3}\.\s*", "", reading[start:start + 120])
+            words = collapse_ws(body).split()
+            label = f"{number}. " + " ".join(words[:7]) + ("…" if len(words) > 7 else "")
+            out.append((number, start, label))
+            expect = number
+    if len(out) < 5:
+        return []
+    result = []
+    for i, (_number, start, label) in enumerate(out):
+        end = out[i + 1][1] if i + 1 < len(out) else len(reading)
+        nxt_part = next((p.start for p in parts if p.start > start), end)
+        result.append(Part("paragraph", label, start, min(end, nxt_part), None, 2, -1))
+    return result
+
+
+def unit_quote(text: str, start: int, end: int, furniture: Sequence[tuple[int, int]]) -> str:
+    """How a unit reads: furniture left out, white space collapsed, a word hyphenated across lines kept whole."""
+    pieces, pos = [], start
+    for s, e in furniture:
+        if e <= start or s >= end:
+            continue
+        pieces.append(text[pos:max(pos, s)])
+        pos = min(end, e)
+    pieces.append(text[pos:end])
+    flat = " ".join(pieces)
+    flat = re.sub(r"(\w)-[ \t]*\n\s*([a-z])", r"\1-\2", flat)  # "poor-\nquality" reads "poor-quality"
+    return collapse_ws(flat)
+
+
+def unit_key(text: str, start: int, end: int, furniture: Sequence[tuple[int, int]] = ()) -> str:
+    """A short fingerprint of how a unit reads (letters and digits only, lower case): the same
+    sentence in a letter's text and PDF versions has the same key, and the key does not give the text."""
+    import hashlib
+
+    bare = re.sub(r"[^a-z0-9]", "", unit_quote(text, start, end, furniture).lower())
+    return hashlib.sha256(bare.encode()).hexdigest()[:16]

@@ -1,0 +1,254 @@
+"""Suggested annotations: for each sentence and bullet of a letter, a severity and the themes it is about.
+
+Nothing here leaves the machine or needs a model: the severity comes from where the sentence
+sits (anything under "What needs to improve" is at least an area for improvement; "areas for
+priority action" are priority actions; a judgement's grade in the heading above sets the tone)
+and from the inspectors' wording, with negation read ("not always effective" is not a strength).
+Themes come from the codebook's cue phrases and from what this library's auditors have already
+tagged: each theme's words, learnt from its accepted annotations, are matched against the
+sentence. A suggestion is only a suggestion: it becomes an annotation when the auditor accepts it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reviewer.core.annotations.model import Annotation, Theme
+from reviewer.core.reading.outline import Part, Structure, analyse, unit_quote
+from reviewer.core.text.textsearch import fold
+
+STRONG = ("effective", "effectively", "strong", "strength", "strengths", "good", "well", "timely", "robust",
+          "appropriate", "appropriately", "improved", "improving", "swift", "swiftly", "prompt", "promptly",
+          "thorough", "clear", "clearly", "comprehensive", "positive", "positively", "confident", "committed",
+          "detailed", "creative", "sustained", "secure", "skilled", "proportionate", "outstanding", "exceptional",
+          "impressive", "sensitive", "thoughtful", "purposeful", "child-centred", "meaningful", "efficiently",
+          "efficient", "consistently", "helpful", "useful", "valued", "embedded", "well-embedded", "mature",
+          "coherent", "intelligent", "supportive", "accessible", "collaboratively", "innovative", "quickly",
+          "well-developed", "welldeveloped", "well-established", "established", "successfully", "excellent",
+          "high-quality", "integrated", "insight", "sufficient", "right")
+WEAK = ("weak", "weaker", "weakness", "weaknesses", "insufficient", "inconsistent", "inconsistently", "variable",
+        "variability", "lack", "lacks", "poor", "delay", "delays", "delayed", "drift", "gaps", "limited", "limits",
+        "unclear", "deficits", "too", "fail", "fails", "failed", "shortfalls", "ineffective", "slow", "difficult",
+        "deteriorated", "deterioration", "rarely", "vague", "overdue", "backlog", "briefly", "uncertain", "unable",
+        "vacancies", "turnover", "fragile", "untimely", "declined", "not")
+SERIOUS = ("inadequate", "serious", "widespread", "unsafe", "significant risk", "significant harm", "failures",
+           "not safeguarded", "left at risk", "immediate action", "systemic")
+NEGATORS = ("not", "no", "never", "nor", "without", "neither", "insufficiently", "inconsistently", "rarely")
+LEARNT_WEIGHT = 0.25  # how much the library's own annotations count beside the codebook's cues (bench_suggestions.py)
+NEGATION_SCOPE = 6  # words a negator reaches, within its clause: "not clearly recorded or responded to effectively"
+_CLAUSE = re.compile(r"[,;:()]|\b(?:but|although|though|while|whereas|however|despite)\b", re.I)
+CONTEXT = ("inspectors looked at", "this letter summarises", "inspectors considered", "this visit was carried out",
+           "ofsted will take", "yours sincerely", "the inspectors were", "inspectors for this visit",
+           "this was the", "since the last", "dear ", "fictional letter")
+
+_WORD = re.compile(r"[a-z][a-z'\-]+")
+_STOP = set("the a an and or of to in on for with by at from is are was were be been being this that these those "
+            "it its their they them there as not but have has had which who whom whose when where what while "
+            "also into than then so such can could will would should may might must do does did most some many "
+            "all any each more less very only other our your his her we you i".split())
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    start: int
+    end: int
+    quote: str  # as it reads: page furniture left out, white space collapsed
+    severity: str  # a severity id
+    themes: tuple[str, ...]  # theme ids, best first
+    score: float  # 0..1: how sure the suggestion is
+    why: str  # a few words the panel shows: "under What needs to improve", "wording: lack, delays"
+
+
+@lru_cache(maxsize=65536)
+def _quote_words(quote: str) -> frozenset[str]:
+    """An annotation's words, kept: the model is rebuilt after every change, the quotes rarely change."""
+    return frozenset(w for w in _WORD.findall(quote.lower()) if w not in _STOP)
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(fold(text).text)
+
+
+def _heading_kind(line: str) -> str | None:
+    low = line.lower()
+    if re.search(r"areas? for priority action|priority action|immediate action", low):
+        return "priority"
+    if re.search(r"what needs to improve|areas? for improvement|what does the (?:local authority|lscb) need to improve", low):
+        return "improvement"
+    if re.search(r"\binadequate\b", low):
+        return "grade:inadequate"
+    if re.search(r"requires? improvement", low):
+        return "grade:requires improvement"
+    if re.search(r"\b(good|outstanding)\b", low) and len(low) < 140:
+        return "grade:good"
+    return None
+
+
+def _tone_of(part: Part | None) -> str | None:
+    """The tone a section's heading sets for the sentences under it."""
+    if part is None:
+        return None
+    if part.kind == "priority":
+        return "priority"
+    if part.kind == "improve":
+        return "improvement"
+    if part.kind == "judgement" and part.grade:
+        return "grade:" + ("good" if part.grade == "outstanding" else part.grade)
+    if part.kind in ("heading", "headline", "title"):
+        return _heading_kind(part.title) if part.kind == "heading" else None
+    return None
+
+
+def _tone(flat: str) -> tuple[float, float, float, list[str]]:
+    """(strong, weak, serious) evidence in a sentence, read clause by clause: a negator turns the
+    strengths after it in its clause into weaknesses ("not always effective", "not clearly recorded
+    or responded to effectively"); a "not" with no strength in reach is itself a weakness."""
+    strong = weak = serious = 0.0
+    cues: list[str] = []
+    for clause in _CLAUSE.split(flat):
+        words = _words(clause or "")
+        reach = -1
+        pending_not: str | None = None
+        for i, w in enumerate(words):
+            if w in NEGATORS:
+                if pending_not:
+                    weak += 1.0
+                    cues.append(pending_not)
+                reach, pending_not = i + NEGATION_SCOPE, w
+                if w not in WEAK:
+                    pending_not = None
+                continue
+            if w in STRONG:
+                if i <= reach:
+                    weak += 1.0
+                    cues.append(f"not {w}")
+                    pending_not = None
+                else:
+                    strong += 1.0
+                    cues.append(w)
+            elif w in WEAK:
+                weak += 1.0
+                cues.append(w)
+        if pending_not:
+            weak += 1.0
+            cues.append(pending_not)
+    low = flat.lower()
+    for phrase in SERIOUS:
+        if phrase in low:
+            serious += 1.0
+            cues.append(phrase)
+    return strong, weak, serious, cues
+
+
+class ThemeModel:
+    """Each theme's words: its cue phrases, and the words of the annotations tagged with it."""
+
+    def __init__(self, themes: Iterable[Theme], annotations: Iterable[Annotation] = ()) -> None:
+        self.themes = [t for t in themes if not t.retired]
+        self.cues = {t.id: [fold(c).text for c in t.cues] for t in self.themes}
+        self.learnt: dict[str, Counter[str]] = {t.id: Counter() for t in self.themes}
+        self.docs: Counter[str] = Counter()
+        n = 0
+        for a in annotations:
+            if a.orphaned:
+                continue
+            n += 1
+            ws = _quote_words(a.quote)
+            self.docs.update(ws)
+            for tid in a.themes:
+                if tid in self.learnt:
+                    self.learnt[tid].update(ws)
+        self.n = max(1, n)
+
+    def score(self, sentence: str) -> list[tuple[str, float]]:
+        folded = fold(sentence).text
+        words = {w for w in _WORD.findall(folded) if w not in _STOP}
+        out = []
+        for t in self.themes:
+            s = 0.0
+            for cue in self.cues[t.id]:
+                if cue and re.search(rf"\b{re.escape(cue)}", folded):
+                    s += 1.0
+            learnt = self.learnt[t.id]
+            if learnt:
+                total = sum(learnt.values())
+                for w in words & learnt.keys():
+                    idf = math.log(1 + self.n / (1 + self.docs[w]))
+                    s += LEARNT_WEIGHT * idf * learnt[w] / total * 10
+            if s > 0:
+                out.append((t.id, s))
+        out.sort(key=lambda x: -x[1])
+        return out
+
+
+def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation] = (),
+            existing: Sequence[tuple[int, int]] = (), dismissed: Iterable[tuple[int, int]] = (),
+            page_starts: Sequence[int] = (), structure: Structure | None = None) -> list[Suggestion]:
+    """Suggestions for every sentence and bullet of ``text`` that is not already annotated
+    (``existing`` ranges) nor dismissed. ``annotations``: the library's accepted annotations to
+    learn themes from; ``page_starts`` (a PDF's) let page furniture be stepped over."""
+    model = ThemeModel(themes, annotations)
+    st = structure or analyse(text, page_starts)
+    skip = set(dismissed)
+    out: list[Suggestion] = []
+    for s, e in st.units:
+        flat = unit_quote(text, s, e, st.furniture)
+        if len(flat) < 25 or (s, e) in skip or any(a < e and s < b for a, b in existing):
+            continue
+        part = st.part_at(s)
+        if part is not None and part.kind in ("address", "salutation", "signoff", "judgements") or st.is_heading(s, e):
+            continue
+        low = flat.lower()
+        if any(c in low for c in CONTEXT):
+            continue
+        strong, weak, serious, cues = _tone(flat)
+        section = _tone_of(part)
+        why = []
+        if section == "priority":
+            severity, conf = "priority", 0.9
+            why.append("under areas for priority action")
+        elif section == "improvement":
+            severity, conf = ("priority", 0.7) if serious else ("improvement", 0.85)
+            why.append("under What needs to improve")
+        elif serious and weak >= strong:
+            severity, conf = "priority", 0.55 + min(0.3, 0.1 * serious)
+        elif weak > strong:
+            severity, conf = "improvement", 0.45 + min(0.4, 0.12 * (weak - strong))
+        elif strong > weak:
+            severity, conf = "strength", 0.45 + min(0.4, 0.12 * (strong - weak))
+            if section == "grade:inadequate":
+                conf -= 0.15  # strengths are rarer under an inadequate judgement
+        else:
+            continue  # no evaluative wording: context, not worth a suggestion
+        if section and section.startswith("grade:"):
+            why.append(f"under a '{section[6:]}' judgement")
+        if cues:
+            why.append("wording: " + ", ".join(dict.fromkeys(cues[:4])))
+        ranked = model.score(flat)
+        top = ranked[0][1] if ranked else 0.0
+        chosen = tuple(tid for tid, sc in ranked[:3] if sc >= max(1.0, 0.5 * top))
+        out.append(Suggestion(s, e, flat, severity, chosen, round(min(0.99, conf), 2), "; ".join(why)))
+    return out
+
+
+def dismissed_key(letter_id: str) -> str:
+    return f"dismissed:{letter_id}"
+
+
+def read_dismissed(settings: dict[str, str], letter_id: str) -> list[tuple[int, int]]:
+    """The passages the auditor dismissed for a letter, kept as JSON in the library's settings."""
+    try:
+        rows = json.loads(settings.get(dismissed_key(letter_id), "") or "[]")
+        return [(int(a), int(b)) for a, b in rows]
+    except (ValueError, TypeError):
+        return []  # a damaged value forgets dismissals; it never stops suggestions
+
+
+def dismissed_value(ranges: Iterable[tuple[int, int]]) -> str:
+    return json.dumps(sorted({(int(a), int(b)) for a, b in ranges}), separators=(",", ":"))

@@ -1,0 +1,182 @@
+"""Merging what arrives in audit packs into a library: one letter per document, one annotation per id.
+
+Rules: a letter already present stays one letter (blank metadata is filled in, the newer sign-off
+wins); an annotation already present is a duplicate when unchanged, is replaced by a newer edit
+(the older version is kept in its history so a manager can see what changed) and is left alone
+when the arriving copy is older; a review travels on its own clock (the newer review wins);
+themes are matched by id, new ones are added and differences are reported, never overwritten.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from reviewer.core.annotations.codebook import severities
+from reviewer.core.annotations.commands import Batch, Command, PutLetter, PutTheme, put_annotation
+from reviewer.core.annotations.library import Library
+from reviewer.core.annotations.model import Annotation, Letter, LetterMeta, Revision, Theme, parse_time, stamp_iso
+
+CONTENT_FIELDS = ("start", "end", "quote", "themes", "severity", "note", "pages")
+
+
+@dataclass
+class MergeReport:
+    source: str = ""
+    letters_added: list[str] = field(default_factory=list)
+    letters_known: int = 0
+    added: int = 0
+    updated: list[str] = field(default_factory=list)  # "letter p.N: what changed"
+    duplicates: int = 0
+    older_ignored: int = 0
+    conflicts: list[str] = field(default_factory=list)
+    reviews: int = 0
+    signoffs: int = 0
+    themes_added: list[str] = field(default_factory=list)
+    theme_differences: list[str] = field(default_factory=list)
+    needs_attention: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.letters_added or self.added or self.updated or self.reviews or self.signoffs
+                    or self.themes_added)
+
+    def lines(self) -> list[str]:
+        out = [f"{len(self.letters_added)} new letter(s), {self.letters_known} already in the library",
+               f"{self.added} new annotation(s), {len(self.updated)} updated by a newer edit, "
+               f"{self.duplicates} already present, {self.older_ignored} older copies ignored"]
+        if self.reviews or self.signoffs:
+            out.append(f"{self.reviews} review(s) and {self.signoffs} sign-off(s) taken")
+        out += [f"updated: {u}" for u in self.updated]
+        out += [f"conflict: {c}" for c in self.conflicts]
+        if self.needs_attention:
+            out.append(f"{self.needs_attention} annotation(s) could not be placed in the text: marked needs attention")
+        if self.themes_added:
+            out.append("themes added from the pack: " + ", ".join(self.themes_added))
+        out += [f"codebook difference: {d}" for d in self.theme_differences]
+        return out
+
+
+def _sev_labels() -> dict[str, str]:
+    return {s.id: s.label for s in severities()}
+
+
+def describe_change(lib: Library, old: Annotation | Revision, new: Annotation | Revision) -> str:
+    """What differs between two versions of an annotation, in words."""
+    sev = _sev_labels()
+    bits = []
+    if old.severity != new.severity:
+        bits.append(f"severity {sev.get(old.severity, old.severity)} → {sev.get(new.severity, new.severity)}")
+    added = [lib.theme_label(t) for t in new.themes if t not in old.themes]
+    dropped = [lib.theme_label(t) for t in old.themes if t not in new.themes]
+    if added:
+        bits.append("themes + " + ", ".join(added))
+    if dropped:
+        bits.append("themes − " + ", ".join(dropped))
+    if old.note != new.note:
+        bits.append(f"note “{old.note}” → “{new.note}”" if len(old.note) + len(new.note) < 160 else "note edited")
+    if old.quote != new.quote:
+        bits.append("passage changed")
+    return "; ".join(bits) or "no visible change"
+
+
+def revision_of(a: Annotation, replaced: str) -> Revision:
+    return Revision(a.modified or a.created, a.author, a.severity, a.themes, a.note, a.quote, replaced)
+
+
+def _same_content(a: Annotation, b: Annotation) -> bool:
+    return all(getattr(a, f) == getattr(b, f) for f in CONTENT_FIELDS)
+
+
+def merge_annotation(lib: Library, local: Annotation, incoming: Annotation, report: MergeReport,
+                     now: str) -> Annotation | None:
+    """The annotation after merging ``incoming`` into ``local``; None when nothing changes."""
+    result = local
+    t_local = parse_time(local.modified or local.created)
+    t_in = parse_time(incoming.modified or incoming.created)
+    where = f"{lib.letters[local.letter_id].title if local.letter_id in lib.letters else ''} p.{local.page}".strip()
+    if _same_content(local, incoming):
+        report.duplicates += 1
+    elif t_in > t_local:
+        history = list(local.history)
+        known = {(r.modified, r.author) for r in history}
+        history += [r for r in incoming.history if (r.modified, r.author) not in known]
+        history.append(revision_of(local, now))
+        history.sort(key=lambda r: parse_time(r.modified))
+        result = dataclasses.replace(incoming, history=tuple(history), review=local.review)
+        report.updated.append(f"{where}: {describe_change(lib, local, incoming)} (by {incoming.author or 'unknown'})")
+    elif t_in < t_local:
+        report.older_ignored += 1
+    else:  # same moment, different content: keep ours and say so
+        report.conflicts.append(f"{where}: two different versions dated {incoming.modified}; kept the one here")
+    if incoming.review and (local.review is None or parse_time(incoming.review.at) > parse_time(local.review.at)):
+        result = dataclasses.replace(result, review=incoming.review)
+        report.reviews += 1
+    return None if result == local else result
+
+
+def _fill_meta(local: LetterMeta, incoming: LetterMeta) -> LetterMeta:
+    changes = {f.name: getattr(incoming, f.name) for f in dataclasses.fields(LetterMeta)
+               if not getattr(local, f.name) and getattr(incoming, f.name)}
+    return dataclasses.replace(local, **changes) if changes else local
+
+
+def merge_letter(local: Letter, incoming: Letter, report: MergeReport) -> Letter:
+    result = dataclasses.replace(local, meta=_fill_meta(local.meta, incoming.meta))
+    if incoming.signoff and (local.signoff is None or
+                             parse_time(incoming.signoff.date) > parse_time(local.signoff.date)):
+        result = dataclasses.replace(result, signoff=incoming.signoff)
+        report.signoffs += 1
+    return result
+
+
+def _theme_difference(local: Theme, incoming: Theme) -> str | None:
+    bits = []
+    if local.label != incoming.label:
+        bits.append(f"named “{incoming.label}” in the pack, “{local.label}” here")
+    if local.colour.lower() != incoming.colour.lower():
+        bits.append(f"colour {incoming.colour} in the pack, {local.colour} here")
+    if local.retired != incoming.retired:
+        bits.append("retired in the pack" if incoming.retired else "retired here")
+    return f"{local.id}: " + "; ".join(bits) if bits else None
+
+
+def plan_merge(lib: Library, letters: Iterable[Letter], annotations: Iterable[Annotation],
+               themes: Iterable[Theme], source: str = "") -> tuple[Batch, MergeReport]:
+    """One undoable command that merges the records into ``lib``, and a report of what it will do."""
+    report = MergeReport(source=source)
+    now = stamp_iso()
+    cmds: list[Command] = []
+    for t in themes:
+        mine = lib.themes.get(t.id)
+        if mine is None:
+            cmds.append(PutTheme(None, t, "Add theme"))
+            report.themes_added.append(t.label)
+        elif (diff := _theme_difference(mine, t)) is not None:
+            report.theme_differences.append(diff)
+    incoming_letters = {x.id: x for x in letters}
+    for x in incoming_letters.values():
+        mine_l = lib.letters.get(x.id)
+        if mine_l is None:
+            cmds.append(PutLetter(None, x))
+            report.letters_added.append(x.title)
+        else:
+            report.letters_known += 1
+            merged = merge_letter(mine_l, x, report)
+            if merged != mine_l:
+                cmds.append(PutLetter(mine_l, merged, "Update letter"))
+    for a in annotations:
+        if a.letter_id not in incoming_letters and a.letter_id not in lib.letters:
+            continue
+        mine_a = lib.annotations.get(a.id)
+        if mine_a is None:
+            cmds.append(put_annotation(None, a))
+            report.added += 1
+            report.needs_attention += a.orphaned
+            continue
+        merged_a = merge_annotation(lib, mine_a, a, report, now)
+        if merged_a is not None:
+            cmds.append(put_annotation(mine_a, merged_a, "Merge annotation"))
+    label = f"Open audit pack {source}".strip()
+    return Batch(cmds, label), report

@@ -1,0 +1,162 @@
+"""The audit summary as data: scope, counts, theme x severity table, findings by severity,
+and the inspectors' own "What needs to improve" items for cross-reference.
+
+Writers in ``reviewer.export`` turn a ``Summary`` into Markdown, HTML, PDF or CSV.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from reviewer.core.annotations.codebook import SUMMARY_ORDER, severities
+from reviewer.core.annotations.library import Library
+from reviewer.core.annotations.model import Annotation, Letter, now_iso
+from reviewer.core.text.units import improvement_items
+from reviewer.core.text.textsearch import collapse_ws
+
+
+@dataclass(frozen=True)
+class Entry:
+    letter: str  # title
+    authority: str
+    quote: str
+    pages: tuple[int, ...]
+    themes: tuple[str, ...]  # labels
+    severity: str  # label
+    note: str
+    author: str
+    needs_attention: bool = False
+    review: str = ""  # review status label, "" when not reviewed
+    review_comment: str = ""
+    reviewer: str = ""
+
+
+@dataclass(frozen=True)
+class ImprovementItem:
+    letter: str
+    text: str
+    tagged_as: tuple[str, ...]  # severity labels of annotations overlapping it; empty = not yet audited
+
+
+@dataclass
+class Summary:
+    title: str
+    exported: str
+    letters: list[Letter]
+    authorities: list[str]
+    auditors: list[str]
+    period: tuple[str | None, str | None]
+    severity_labels: list[str]
+    counts: dict[str, int]  # by severity label, in SUMMARY_ORDER
+    table: list[tuple[str, list[int], int]]  # theme label, counts per severity (SUMMARY_ORDER), total
+    sections: list[tuple[str, str, list[Entry]]]  # severity id, label, entries
+    improvement_items: list[ImprovementItem] = field(default_factory=list)
+    theme_letters: list[tuple[str, list[int], int]] = field(default_factory=list)  # theme, counts per letter
+    by_authority: list[tuple[str, int, list[int], int]] = field(default_factory=list)  # letters, per severity
+    reviews: dict[str, int] = field(default_factory=dict)  # status label (or "Not reviewed") -> count
+    signoffs: list[tuple[str, str, str, str]] = field(default_factory=list)  # letter, name, date, comment
+    letter_counts: list[int] = field(default_factory=list)  # annotations per letter, in ``letters`` order
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def build_summary(
+    lib: Library,
+    letter_ids: Sequence[str],
+    text_of: Callable[[str], str | None],
+    title: str = "Audit summary",
+) -> Summary:
+    sev = {s.id: s for s in severities()}
+    order = [sev[i] for i in SUMMARY_ORDER]
+    letters = [lib.letters[i] for i in letter_ids if i in lib.letters]
+    anns: list[tuple[Letter, Annotation]] = []
+    for letter in letters:
+        anns.extend((letter, a) for a in lib.annotations_for(letter.id))
+
+    counts = Counter(a.severity for _, a in anns)
+    per_theme: dict[str, Counter[str]] = {}
+    for _, a in anns:
+        for t in a.themes or ("(no theme)",):
+            per_theme.setdefault(t, Counter())[a.severity] += 1
+    theme_order = list(lib.themes)
+    table = []
+    for tid in sorted(per_theme, key=lambda t: (theme_order.index(t) if t in theme_order else 10**6, t)):
+        row = [per_theme[tid][s.id] for s in order]
+        table.append((lib.theme_label(tid), row, sum(row)))
+
+    sections = []
+    for s in order:
+        entries = [
+            Entry(
+                letter=letter.title,
+                authority=letter.meta.authority or "",
+                quote=collapse_ws(a.quote),
+                pages=a.pages,
+                themes=tuple(lib.theme_label(t) for t in a.themes),
+                severity=s.label,
+                note=a.note,
+                author=a.author,
+                needs_attention=a.orphaned,
+                review=a.review.label if a.review else "",
+                review_comment=a.review.comment if a.review else "",
+                reviewer=a.review.reviewer if a.review else "",
+            )
+            for letter, a in anns
+            if a.severity == s.id
+        ]
+        sections.append((s.id, s.label, entries))
+
+    items: list[ImprovementItem] = []
+    for letter in letters:
+        text = text_of(letter.id)
+        if not text:
+            continue
+        letter_anns = lib.annotations_for(letter.id)
+        for start, end, item in improvement_items(text):
+            tagged = tuple(
+                dict.fromkeys(sev[a.severity].label for a in letter_anns
+                              if a.severity in sev and not a.orphaned and a.start < end and a.end > start)
+            )
+            items.append(ImprovementItem(letter.title, item, tagged))
+
+    theme_letters = []
+    for tid in sorted(per_theme, key=lambda t: (theme_order.index(t) if t in theme_order else 10**6, t)):
+        per_letter = [sum(1 for a in lib.annotations_for(x.id) if tid in (a.themes or ("(no theme)",)))
+                      for x in letters]
+        theme_letters.append((lib.theme_label(tid), per_letter, sum(per_letter)))
+    by_auth: dict[str, tuple[set[str], Counter[str]]] = {}
+    for letter in letters:
+        by_auth.setdefault(letter.meta.authority or "(authority not known)", (set(), Counter()))[0].add(letter.id)
+    for letter, a in anns:
+        by_auth[letter.meta.authority or "(authority not known)"][1][a.severity] += 1
+    by_authority = []
+    for auth in sorted(by_auth, key=str.casefold):
+        ids, c = by_auth[auth]
+        row = [c[s.id] for s in order]
+        by_authority.append((auth, len(ids), row, sum(row)))
+    reviews = Counter(a.review.label if a.review else "Not reviewed" for _, a in anns)
+    signoffs = [(x.title, x.signoff.name, x.signoff.date, x.signoff.comment) for x in letters if x.signoff]
+
+    dates = sorted(d for letter in letters for d in (letter.meta.visit_start, letter.meta.published) if d)
+    return Summary(
+        title=title,
+        exported=now_iso(),
+        letters=letters,
+        authorities=sorted({x.meta.authority for x in letters if x.meta.authority}),
+        auditors=sorted({a.author for _, a in anns if a.author}),
+        period=(dates[0] if dates else None, dates[-1] if dates else None),
+        severity_labels=[s.label for s in order],
+        counts={s.label: counts.get(s.id, 0) for s in order},
+        table=table,
+        sections=sections,
+        improvement_items=items,
+        theme_letters=theme_letters,
+        by_authority=by_authority,
+        reviews=dict(reviews),
+        signoffs=signoffs,
+        letter_counts=[len(lib.annotations_for(x.id)) for x in letters],
+    )

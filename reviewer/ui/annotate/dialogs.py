@@ -1,0 +1,237 @@
+"""Smaller dialogs: a letter's details (metadata) and the codebook editor."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.core.annotations.codebook import slug_for
+from reviewer.core.reading.judgements import LABELS as JUDGEMENT_LABELS
+from reviewer.core.annotations.model import DOC_TYPES, Letter, Theme
+from reviewer.core.annotations.model import DOC_TYPE_LABELS
+from reviewer.ui.kit.look import swatch_icon
+from reviewer.workspace import Workspace
+
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class LetterDetailsDialog(QDialog):
+    """Edit a letter's title and metadata; ``edited()`` gives the new Letter."""
+
+    def __init__(self, letter: Letter, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Details — {letter.title}")
+        self.setMinimumWidth(460)
+        self.letter = letter
+        m = letter.meta
+        self.title = QLineEdit(letter.title)
+        self.authority = QLineEdit(m.authority or "")
+        self.doc_type = QComboBox()
+        self.doc_type.addItem("Not known", None)
+        for t in DOC_TYPES:
+            self.doc_type.addItem(DOC_TYPE_LABELS[t], t)
+        self.doc_type.setCurrentIndex(max(0, self.doc_type.findData(m.doc_type)))
+        self.visit_start = QLineEdit(m.visit_start or "")
+        self.visit_end = QLineEdit(m.visit_end or "")
+        self.published = QLineEdit(m.published or "")
+        for w in (self.visit_start, self.visit_end, self.published):
+            w.setPlaceholderText("YYYY-MM-DD")
+        self.lead = QLineEdit(m.lead_inspector or "")
+        self.inspectors = QLineEdit(", ".join(m.inspectors))
+        self.inspectors.setPlaceholderText("Names, separated by commas")
+        self.error = QLabel("")
+        self.error.setObjectName("errorText")
+        form = QFormLayout()
+        for label, field, tip in (
+                ("&Title:", self.title, "How the letter is listed in the library and in exports"),
+                ("&Authority:", self.authority, "The local authority inspected"),
+                ("Document &type:", self.doc_type, "Focused visit, monitoring visit, inspection report…"),
+                ("Visit &from:", self.visit_start, "First day of the visit (YYYY-MM-DD)"),
+                ("Visit t&o:", self.visit_end, "Last day of the visit (YYYY-MM-DD)"),
+                ("&Letter date:", self.published, "Date of the letter or report (YYYY-MM-DD)"),
+                ("Lead &inspector:", self.lead, "The lead inspector named in the letter"),
+                ("Inspector&s:", self.inspectors, "Every inspector named, separated by commas")):
+            field.setAccessibleName(label.replace("&", "").rstrip(":"))
+            field.setToolTip(tip)
+            form.addRow(label, field)
+        if m.visit_number:
+            form.addRow("Visit number:", QLabel(f"Monitoring visit {m.visit_number}"))
+        if m.judgements:
+            grades = QLabel("<br/>".join(f"{JUDGEMENT_LABELS.get(k, k)}: <b>{v.capitalize()}</b>" for k, v in m.judgements))
+            grades.setToolTip("The judgements as read from the report")
+            form.addRow("Judgements:", grades)
+        src = QLabel(f"Source file: {letter.source} · {letter.pages} pages · id {letter.id[:12]}")
+        src.setObjectName("hint")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(src)
+        lay.addWidget(self.error)
+        lay.addWidget(buttons)
+
+    def _accept(self) -> None:
+        from datetime import date
+
+        for w, name in ((self.visit_start, "Visit from"), (self.visit_end, "Visit to"), (self.published, "Letter date")):
+            v = w.text().strip()
+            if v:
+                try:
+                    if not _ISO.match(v):
+                        raise ValueError
+                    date.fromisoformat(v)
+                except ValueError:
+                    self.error.setText(f"{name}: write the date as YYYY-MM-DD, e.g. 2024-11-19.")
+                    w.setFocus()
+                    return
+        if not self.title.text().strip():
+            self.error.setText("The title cannot be empty.")
+            return
+        self.accept()
+
+    def edited(self) -> Letter:
+        def opt(w: QLineEdit) -> str | None:
+            return w.text().strip() or None
+
+        names = tuple(n.strip() for n in self.inspectors.text().split(",") if n.strip())
+        meta = dataclasses.replace(  # judgements and the visit's number are kept as read
+            self.letter.meta, authority=opt(self.authority), doc_type=self.doc_type.currentData(),
+            visit_start=opt(self.visit_start), visit_end=opt(self.visit_end), published=opt(self.published),
+            lead_inspector=opt(self.lead), inspectors=names,
+        )
+        return dataclasses.replace(self.letter, title=self.title.text().strip(), meta=meta)
+
+
+class CodebookDialog(QDialog):
+    """Add, rename, recolour, retire and restore themes. Each change is an undoable command."""
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Codebook — themes")
+        self.resize(560, 560)
+        self.ws = ws
+        self.lib = ws.library
+        self.list = QListWidget()
+        self.list.setAccessibleName("Themes")
+        self.list.setToolTip("The codebook's themes, with how many annotations use each; double-click renames")
+        self.list.currentRowChanged.connect(self._update)
+        self.list.itemDoubleClicked.connect(lambda _: self.rename())
+        self.desc = QLabel("")
+        self.desc.setWordWrap(True)
+        self.desc.setObjectName("hint")
+        self.add_btn = QPushButton("&Add…", toolTip="Add a new theme")
+        self.rename_btn = QPushButton("&Rename…", toolTip="Rename the selected theme (annotations keep it)")
+        self.colour_btn = QPushButton("&Colour…", toolTip="Choose the selected theme's colour")
+        self.retire_btn = QPushButton("Re&tire", toolTip="Retire the theme: no new tags, existing annotations keep it")
+        self.add_btn.clicked.connect(self.add)
+        self.rename_btn.clicked.connect(self.rename)
+        self.colour_btn.clicked.connect(self.recolour)
+        self.retire_btn.clicked.connect(self.toggle_retired)
+        side = QVBoxLayout()
+        for b in (self.add_btn, self.rename_btn, self.colour_btn, self.retire_btn):
+            side.addWidget(b)
+        side.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(self.list, 1)
+        row.addLayout(side)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(row, 1)
+        lay.addWidget(self.desc)
+        lay.addWidget(close)
+        self.reload()
+
+    def reload(self, select: str | None = None) -> None:
+        current = select or self.current_id()
+        self.list.clear()
+        for t in self.lib.themes.values():
+            used = sum(1 for a in self.lib.annotations.values() if t.id in a.themes)
+            label = t.label + (" — retired" if t.retired else "") + (f"  ({used})" if used else "")
+            item = QListWidgetItem(swatch_icon(t.colour), label)
+            item.setData(Qt.ItemDataRole.UserRole, t.id)
+            if t.retired:
+                f = item.font()
+                f.setItalic(True)
+                item.setFont(f)
+                item.setForeground(self.palette().placeholderText())
+            self.list.addItem(item)
+            if t.id == current:
+                self.list.setCurrentItem(item)
+        self._update()
+
+    def current_id(self) -> str | None:
+        item = self.list.currentItem() if hasattr(self, "list") else None
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def current(self) -> Theme | None:
+        tid = self.current_id()
+        return self.lib.themes.get(tid) if tid else None
+
+    def _update(self, *_: object) -> None:
+        t = self.current()
+        for b in (self.rename_btn, self.colour_btn, self.retire_btn):
+            b.setEnabled(t is not None)
+        self.retire_btn.setText("Res&tore" if t and t.retired else "Re&tire")
+        self.desc.setText(t.description if t else "")
+
+    def add(self) -> None:
+        label, ok = QInputDialog.getText(self, "Add theme", "Theme name:")
+        label = label.strip()
+        if not ok or not label:
+            return
+        if any(t.label.casefold() == label.casefold() for t in self.lib.themes.values()):
+            QMessageBox.information(self, "Add theme", f"There is already a theme called “{label}”.")
+            return
+        theme = Theme(id=slug_for(label, self.lib.themes), label=label, colour="#5c6bc0")
+        self.ws.put_theme(None, theme, f"Add theme “{label}”")
+        self.reload(theme.id)
+
+    def rename(self) -> None:
+        t = self.current()
+        if not t:
+            return
+        label, ok = QInputDialog.getText(self, "Rename theme", "New name:", text=t.label)
+        label = label.strip()
+        if ok and label and label != t.label:
+            self.ws.put_theme(t, dataclasses.replace(t, label=label), f"Rename theme to “{label}”")
+            self.reload()
+
+    def recolour(self) -> None:
+        from PySide6.QtGui import QColor
+
+        t = self.current()
+        if not t:
+            return
+        c = QColorDialog.getColor(QColor(t.colour), self, f"Colour for {t.label}")
+        if c.isValid():
+            self.ws.put_theme(t, dataclasses.replace(t, colour=c.name()), f"Recolour “{t.label}”")
+            self.reload()
+
+    def toggle_retired(self) -> None:
+        t = self.current()
+        if not t:
+            return
+        verb = "Restore" if t.retired else "Retire"
+        self.ws.put_theme(t, dataclasses.replace(t, retired=not t.retired), f"{verb} “{t.label}”")
+        self.reload()

@@ -1,0 +1,270 @@
+"""Reading the open letter like an inspector, in the window: its structure (for the outline and
+whole-sentence selection) and its suggestions (dashed in the letter, cards in the panel), worked
+out on the worker thread and re-worked whenever annotations, themes or dismissals change.
+Accepting, editing and dismissing go through the undo stack like any other change."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+
+from reviewer.core.text.layout import page_starts
+from reviewer.core.reading.metadata import fill_blanks, read_metadata
+from reviewer.core.annotations.model import LetterMeta
+from reviewer.core.reading.outline import Structure, analyse
+from reviewer.core.reading.suggest import Suggestion, read_dismissed, suggest
+from reviewer.ui.kit.look import SEVERITY
+from reviewer.ui.reader.page_view import Highlight
+from reviewer.ui.annotate.tag_dialog import TagDialog
+
+if TYPE_CHECKING:
+    from reviewer.ui.kit.window import AppWindow
+
+IMPROVE_KINDS = ("improve", "priority")
+
+
+def sug_id(s: Suggestion) -> str:
+    return f"{s.start}:{s.end}"
+
+
+class SuggestionController(QObject):
+    def __init__(self, w: AppWindow) -> None:
+        super().__init__(w)
+        self.w = w
+        self.structure: Structure | None = None
+        self.suggestions: list[Suggestion] = []
+        self._generation = 0
+        self._text_of_structure = ""
+        self.shown = w.settings.value("view/suggestions", True) not in (False, "false")
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(300)
+        self._timer.timeout.connect(self.refresh)
+        p = w.suggestions_panel
+        p.acceptRequested.connect(self.accept)
+        p.editRequested.connect(self.edit)
+        p.dismissRequested.connect(self.dismiss)
+        p.acceptImproveRequested.connect(self.accept_improve)
+        p.restoreRequested.connect(self.restore)
+        p.current.connect(self._current)
+        w.view.suggestionClicked.connect(self._clicked)
+        w.outline_panel.jump.connect(self._jump)
+
+    # ------------------------------------------------------------ working it out
+    def letter_changed(self) -> None:
+        """A letter was opened (or closed): forget the last one's structure, work out this one's."""
+        self._generation += 1
+        self.structure, self.suggestions, self._text_of_structure = None, [], ""
+        self.w.view.set_suggested([])
+        self.w.outline_panel.set_structure(None, message="Reading the letter's structure…" if self.w.letter_id else "")
+        self.w.suggestions_panel.set_suggestions([], "Reading the letter…" if self.w.letter_id else
+                                                 "Open a letter to see what Reviewer suggests tagging.")
+        if self.w.layout_ is not None:
+            self.refresh()
+
+    def schedule(self) -> None:
+        if self.w.layout_ is not None:
+            self._timer.start()
+
+    def refresh(self) -> None:
+        w = self.w
+        layout, letter_id = w.layout_, w.letter_id
+        if layout is None or letter_id is None:
+            return
+        if not layout.text.strip():
+            w.outline_panel.set_structure(None, message="This letter has no text (scanned or image-only).")
+            w.suggestions_panel.set_suggestions([], "This letter has no text to suggest from (scanned or image-only).")
+            return
+        self._generation += 1
+        gen = self._generation
+        text, starts = layout.text, page_starts(layout)
+        themes = list(w.lib.themes.values())
+        library = list(w.lib.annotations.values())  # a snapshot: the worker must not see the dict change
+        existing = [(a.start, a.end) for a in w.lib.annotations_for(letter_id) if not a.orphaned]
+        dismissed = read_dismissed(w.lib.settings, letter_id)
+        known = self.structure if self._text_of_structure == text else None
+        def job() -> tuple[Structure, list[Suggestion], LetterMeta]:
+            st = known or analyse(text, starts)
+            return st, suggest(text, themes, library, existing, dismissed, structure=st), read_metadata(text)
+
+        def done(out: tuple[Structure, list[Suggestion], LetterMeta]) -> None:
+            if gen != self._generation or letter_id != w.letter_id:
+                return  # a newer letter or change has been asked for
+            self.structure, self.suggestions, meta = out
+            self._text_of_structure = text
+            self._show(len(dismissed))
+            self._fill_details(letter_id, meta)
+
+        def failed(exc: Exception) -> None:
+            if gen == self._generation and letter_id == w.letter_id:
+                w.suggestions_panel.set_suggestions([], f"Suggestions could not be worked out: {exc}")
+
+        w.host.call(job, done, failed, key="suggestions")
+
+    def _fill_details(self, letter_id: str, found: LetterMeta) -> None:
+        """Details a letter lacks because it was imported before Reviewer could read them (judgements,
+        visit numbers): filled in, never overwriting what the auditor set."""
+        letter = self.w.lib.letters.get(letter_id)
+        if letter is None:
+            return
+        meta = fill_blanks(letter.meta, found)
+        if meta != letter.meta:
+            self.w.ws.fill_details(letter_id, meta, initiator=self)
+
+    def _show(self, dismissed: int) -> None:
+        w, st = self.w, self.structure
+        assert st is not None
+        w.view.set_structure(st)
+        improve = sum(1 for s in self.suggestions if self._in_improve(s))
+        if self.suggestions:
+            msg = ""
+        elif dismissed:
+            msg = "Nothing left to suggest: every passage is tagged or dismissed."
+        else:
+            msg = "Nothing to suggest: every passage worth tagging is tagged."
+        w.suggestions_panel.set_suggestions(self.suggestions, msg, improve, dismissed)
+        w.outline_panel.set_structure(st, self._counts())
+        self._paint()
+        w.right_tabs.setTabText(1, f"Suggestions ({len(self.suggestions)})" if self.suggestions else "Suggestions")
+        if w.layout_ is not None:
+            w.outline_panel.follow(w.layout_.page_first_offset(w.view.current_page()) or 0)
+
+    def _counts(self) -> dict[int, tuple[int, int]]:
+        assert self.structure is not None
+        anns = [a.start for a in self.w.lib.annotations_for(self.w.letter_id or "") if not a.orphaned]
+        sugs = [s.start for s in self.suggestions]
+        return {p.start: (sum(p.start <= x < p.end for x in anns), sum(p.start <= x < p.end for x in sugs))
+                for p in self.structure.parts}
+
+    def _in_improve(self, s: Suggestion) -> bool:
+        part = self.structure.part_at(s.start) if self.structure else None
+        return part is not None and part.kind in IMPROVE_KINDS
+
+    def _paint(self, current: Suggestion | None = None) -> None:
+        if not self.shown:
+            self.w.view.set_suggested([])
+            return
+        cur = current or self.w.suggestions_panel.current_suggestion()
+        hs = [Highlight(sug_id(s), s.start, s.end, SEVERITY[s.severity].colour if s.severity in SEVERITY else "#888",
+                        f"Suggested: {s.severity}") for s in self.suggestions]
+        self.w.view.set_suggested(hs, sug_id(cur) if cur else None)
+
+    def set_shown(self, shown: bool) -> None:
+        self.shown = shown
+        self.w.settings.setValue("view/suggestions", shown)
+        self._paint()
+
+    # ------------------------------------------------------------ the auditor's decisions
+    def _author(self) -> str | None:
+        return self.w.annotating.auditor_name()
+
+    def accept(self, chosen: list[Suggestion]) -> None:
+        chosen = [s for s in chosen if s in self.suggestions]
+        if not chosen or self.w.layout_ is None:
+            return
+        if len(chosen) == 1 and not chosen[0].themes:
+            self.edit(chosen[0])  # no theme to accept with: the auditor picks one
+            return
+        author = self._author()
+        if author is None:
+            return
+        anns = self._accept([(s.start, s.end, s.themes, s.severity, "") for s in chosen], author)
+        if anns:
+            self._drop(chosen)
+
+    def accept_improve(self) -> None:
+        self.accept([s for s in self.suggestions if self._in_improve(s)])
+
+    def edit(self, s: Suggestion) -> None:
+        w = self.w
+        if w.layout_ is None or s not in self.suggestions:
+            return
+        author = self._author()
+        if author is None:
+            return
+        dlg = TagDialog(w.layout_.text[s.start:s.end], list(w.lib.themes.values()), chosen=s.themes,
+                        severity=s.severity, title="Accept suggestion", parent=w)
+        if dlg.exec() != TagDialog.DialogCode.Accepted:
+            return
+        themes, severity, note = dlg.result_values()
+        self._accept([(s.start, s.end, tuple(themes), severity, note)], author)
+        self._drop([s])
+
+    def dismiss(self, chosen: list[Suggestion]) -> None:
+        letter_id = self.w.letter_id
+        chosen = [s for s in chosen if s in self.suggestions]
+        if not chosen or letter_id is None:
+            return
+        self.w.ws.dismiss_suggestions(letter_id, [(s.start, s.end) for s in chosen], initiator=self)
+        self._said("Dismissed " + ("a suggestion" if len(chosen) == 1 else f"{len(chosen)} suggestions"))
+        self._drop(chosen)
+
+    def restore(self) -> None:
+        letter_id = self.w.letter_id
+        if letter_id is None:
+            return
+        self.w.ws.restore_dismissed(letter_id, initiator=self)
+        self._said("Restored the dismissed suggestions")
+
+    def _accept(self, chosen: list[tuple[int, int, tuple[str, ...], str, str]], author: str) -> list:  # type: ignore[type-arg]
+        w = self.w
+        assert w.layout_ is not None and w.letter_id is not None
+        anns = w.ws.accept_suggestions(w.letter_id, w.layout_.text, page_starts(w.layout_), chosen, author,
+                                       initiator=self)
+        if anns:
+            self._said("Accepted " + ("a suggestion" if len(anns) == 1 else f"{len(anns)} suggestions"))
+        return anns
+
+    def _said(self, what: str) -> None:
+        self.w.statusBar().showMessage(f"{what} — Ctrl+Z undoes it.", 4000)
+
+    def _drop(self, gone: list[Suggestion]) -> None:
+        """Take decided suggestions off the panel at once; the full re-work follows the change."""
+        self.suggestions = [s for s in self.suggestions if s not in gone]
+        panel = self.w.suggestions_panel
+        had_focus = panel.list.hasFocus()
+        panel.set_suggestions(self.suggestions, "", sum(1 for s in self.suggestions if self._in_improve(s)),
+                              len(read_dismissed(self.w.lib.settings, self.w.letter_id or "")))
+        self._paint()
+        if had_focus:
+            panel.list.setFocus()
+
+    # ------------------------------------------------------------ moving about (the window's actions)
+    def next(self) -> None:
+        self._step(1)
+
+    def previous(self) -> None:
+        self._step(-1)
+
+    def _step(self, delta: int) -> None:
+        w, panel = self.w, self.w.suggestions_panel
+        entering = not panel.list.hasFocus()
+        w.panes.show_suggestions()
+        after = None
+        if entering and w.layout_ is not None:  # from the letter: the first suggestion where the reader is
+            sel = w.view.selection()
+            after = sel[0] if sel else (w.layout_.page_first_offset(w.view.current_page()) or 0)
+        panel.step(delta, after)
+
+    def accept_current(self) -> None:
+        self.accept(self.w.suggestions_panel.selected())
+
+    def dismiss_current(self) -> None:
+        self.dismiss(self.w.suggestions_panel.selected())
+
+    def toggle_shown(self) -> None:
+        self.set_shown(not self.shown)
+        self.w.actions_["show_suggestions"].setChecked(self.shown)
+
+    def _current(self, s: Suggestion | None) -> None:
+        self._paint(s)
+        if s is not None and self.w.suggestions_panel.list.hasFocus():
+            self.w.view.scroll_to_range(s.start, s.end)
+
+    def _clicked(self, sid: str) -> None:
+        self.w.right_tabs.setCurrentWidget(self.w.suggestions_panel)
+        self.w.suggestions_panel.select(sid)
+
+    def _jump(self, start: int, end: int) -> None:
+        self.w.view.scroll_to_range(start, end)

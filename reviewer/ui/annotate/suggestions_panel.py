@@ -1,0 +1,260 @@
+"""The suggestions panel: passages Reviewer would tag, as dashed cards the auditor accepts
+(Enter), edits (E) or dismisses (Delete); nothing is an annotation until accepted."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.core.reading.suggest import Suggestion
+from reviewer.ui.kit.look import SEVERITY, draw_wrapped, severity_colour, severity_icon, wrapped_height
+
+SUG_ROLE = Qt.ItemDataRole.UserRole + 2
+THEMES_ROLE = Qt.ItemDataRole.UserRole + 3
+PAD = 8
+
+
+class SuggestionDelegate(QStyledItemDelegate):
+    """A suggestion as a card with a dashed edge: severity and score, quote, themes, why."""
+
+    def _parts(self, index: QModelIndex) -> tuple[Suggestion, str, str]:
+        sug: Suggestion = index.data(SUG_ROLE)
+        sev = SEVERITY.get(sug.severity)
+        head = f"{sev.label if sev else sug.severity}  ·  {round(sug.score * 100)}% sure"
+        return sug, head, index.data(THEMES_ROLE) or "No theme suggested"
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        sug, _, themes = self._parts(index)
+        fm = QFontMetrics(option.font)
+        w = max(120, option.rect.width() - 2 * PAD - 10)
+        quote_h = wrapped_height(fm, w, f"“{sug.quote}”", 3)
+        return QSize(w, PAD * 2 + fm.lineSpacing() * 3 + quote_h + 14)
+
+    def paint(self, p: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        sug, head, themes = self._parts(index)
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        r = option.rect.adjusted(3, 3, -3, -3)
+        pal = option.palette
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        colour = severity_colour(sug.severity)
+        p.setBrush(pal.color(QPalette.ColorRole.AlternateBase) if selected else pal.color(QPalette.ColorRole.Base))
+        p.setPen(QPen(pal.color(QPalette.ColorRole.Highlight) if selected else colour, 2 if selected else 1.2,
+                      Qt.PenStyle.SolidLine if selected else Qt.PenStyle.DashLine))
+        p.drawRoundedRect(r, 5, 5)
+        fm = QFontMetrics(option.font)
+        x, w, y = r.left() + PAD + 2, r.width() - 2 * PAD - 4, r.top() + PAD - 2
+        severity_icon(sug.severity).paint(p, QRect(x, y + 1, 14, 14))
+        bold = QFont(option.font)
+        bold.setBold(True)
+        bold.setPointSizeF(option.font.pointSizeF() * 0.92)
+        p.setFont(bold)
+        p.setPen(colour.darker(120))
+        p.drawText(QRect(x + 19, y, w - 19, fm.lineSpacing()), Qt.AlignmentFlag.AlignVCenter, head)
+        y += fm.lineSpacing() + 4
+        p.setFont(option.font)
+        p.setPen(pal.color(QPalette.ColorRole.Text))
+        y += draw_wrapped(p, fm, x, y, w, f"“{sug.quote}”", 3) + 4
+        small = QFont(option.font)
+        small.setPointSizeF(option.font.pointSizeF() * 0.9)
+        p.setFont(small)
+        p.drawText(QRect(x, y, w, fm.lineSpacing()), Qt.AlignmentFlag.AlignVCenter,
+                   fm.elidedText(themes, Qt.TextElideMode.ElideRight, w))
+        y += fm.lineSpacing()
+        p.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
+        p.drawText(QRect(x, y, w, fm.lineSpacing()), Qt.AlignmentFlag.AlignVCenter,
+                   fm.elidedText(sug.why or "", Qt.TextElideMode.ElideRight, w))
+        p.restore()
+
+
+class SuggestionsPanel(QWidget):
+    acceptRequested = Signal(list)  # [Suggestion]
+    editRequested = Signal(object)  # Suggestion
+    dismissRequested = Signal(list)  # [Suggestion]
+    acceptImproveRequested = Signal()
+    restoreRequested = Signal()
+    current = Signal(object)  # Suggestion or None: the view outlines it
+
+    def __init__(self, theme_label, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.setObjectName("suggestionsPanel")
+        self.theme_label = theme_label
+        self._all: list[Suggestion] = []
+        self.count = QLabel("")
+        self.count.setObjectName("panelCount")
+        self.hint = QLabel("")
+        self.hint.setObjectName("panelHint")
+        self.hint.setWordWrap(True)
+        self.severity = QComboBox()
+        self.severity.setAccessibleName("Show suggestions of severity")
+        self.severity.setToolTip("Show only suggestions of this severity")
+        self.severity.addItem("All severities", "")
+        for sid, sev in SEVERITY.items():
+            self.severity.addItem(severity_icon(sid), sev.label, sid)
+        self.severity.currentIndexChanged.connect(self._fill)
+        self.list = QListWidget()
+        self.list.setAccessibleName("Suggested passages")
+        self.list.setToolTip("Enter accepts, E edits before accepting, Delete dismisses")
+        self.list.setItemDelegate(SuggestionDelegate(self.list))
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setWordWrap(True)
+        self.list.installEventFilter(self)
+        self.list.currentItemChanged.connect(lambda *_: self.current.emit(self.current_suggestion()))
+        self.list.itemDoubleClicked.connect(lambda it: self.editRequested.emit(it.data(SUG_ROLE)))
+        self.accept_btn = QPushButton("Accept")
+        self.accept_btn.setToolTip("Make the selected suggestions annotations (Enter)")
+        self.accept_btn.clicked.connect(lambda: self.acceptRequested.emit(self.selected()))
+        self.edit_btn = QToolButton(text="Edit…", toolTip="Change themes, severity or note, then accept (E)")
+        self.edit_btn.clicked.connect(lambda: self._edit_current())
+        self.dismiss_btn = QToolButton(text="Dismiss", toolTip="Not worth tagging: it will not be suggested again (Delete)")
+        self.dismiss_btn.clicked.connect(lambda: self.dismissRequested.emit(self.selected()))
+        self.improve_btn = QPushButton("Accept All “What Needs to Improve”")
+        self.improve_btn.setToolTip("Accept every suggestion under the letter's “What needs to improve” "
+                                    "and priority-action headings, as one step you can undo")
+        self.improve_btn.clicked.connect(self.acceptImproveRequested.emit)
+        self.restore_btn = QToolButton(text="Restore Dismissed", toolTip="Suggest the passages you dismissed again")
+        self.restore_btn.clicked.connect(self.restoreRequested.emit)
+        head = QHBoxLayout()
+        head.addWidget(self.severity, 1)
+        head.addWidget(self.count)
+        row = QHBoxLayout()
+        row.addWidget(self.accept_btn)
+        row.addWidget(self.edit_btn)
+        row.addWidget(self.dismiss_btn)
+        row.addStretch(1)
+        row.addWidget(self.restore_btn)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(8, 8, 8, 8)
+        lay.addLayout(head)
+        lay.addWidget(self.hint)
+        lay.addWidget(self.list, 1)
+        lay.addLayout(row)
+        lay.addWidget(self.improve_btn)
+        self.set_suggestions([], "Open a letter to see what Reviewer suggests tagging.")
+
+    # ------------------------------------------------------------ contents
+    def set_suggestions(self, suggestions: list[Suggestion], message: str = "", improve: int = 0,
+                        dismissed: int = 0) -> None:
+        keep = self.current_suggestion()
+        self._all = suggestions
+        self.hint.setText(message)
+        self.hint.setVisible(bool(message))
+        self.improve_btn.setEnabled(improve > 0)
+        self.improve_btn.setText(f"Accept All “What Needs to Improve” ({improve})" if improve
+                                 else "Accept All “What Needs to Improve”")
+        self.restore_btn.setEnabled(dismissed > 0)
+        self.restore_btn.setText(f"Restore Dismissed ({dismissed})" if dismissed else "Restore Dismissed")
+        self._fill(keep=keep)
+
+    def _fill(self, *_: object, keep: Suggestion | None = None) -> None:
+        want = self.severity.currentData()
+        row = max(0, self.list.currentRow())
+        self.list.blockSignals(True)
+        self.list.clear()
+        chosen = None
+        for sug in self._all:
+            if want and sug.severity != want:
+                continue
+            item = QListWidgetItem()
+            item.setData(SUG_ROLE, sug)
+            themes = ", ".join(self.theme_label(t) for t in sug.themes)
+            item.setData(THEMES_ROLE, themes)
+            sev = SEVERITY.get(sug.severity)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                         f"{sev.label if sev else sug.severity}; {themes or 'no theme'}; {sug.quote}")
+            self.list.addItem(item)
+            if keep is not None and (sug.start, sug.end) == (keep.start, keep.end):
+                chosen = item
+        if chosen is not None:
+            self.list.setCurrentItem(chosen)
+        elif self.list.count():
+            self.list.setCurrentRow(min(row, self.list.count() - 1))
+        self.list.blockSignals(False)
+        self.count.setText(f"{self.list.count()} of {len(self._all)}" if want else str(len(self._all)))
+        for b in (self.accept_btn, self.edit_btn, self.dismiss_btn):
+            b.setEnabled(self.list.count() > 0)
+        self.current.emit(self.current_suggestion())
+
+    def suggestions(self) -> list[Suggestion]:
+        return list(self._all)
+
+    def current_suggestion(self) -> Suggestion | None:
+        item = self.list.currentItem()
+        return item.data(SUG_ROLE) if item is not None else None
+
+    def selected(self) -> list[Suggestion]:
+        chosen = [it.data(SUG_ROLE) for it in self.list.selectedItems()]
+        cur = self.current_suggestion()
+        return chosen or ([cur] if cur else [])
+
+    def select(self, sug_id: str) -> None:
+        for i in range(self.list.count()):
+            sug = self.list.item(i).data(SUG_ROLE)
+            if f"{sug.start}:{sug.end}" == sug_id:
+                self.list.setCurrentRow(i)
+                self.list.scrollToItem(self.list.item(i))
+                return
+
+    def step(self, delta: int, after: int | None = None) -> None:
+        """Move to the next (or previous) suggestion; ``after``: start from the first at or after
+        this offset (where the reader is) rather than from the current card."""
+        n = self.list.count()
+        if not n:
+            return
+        if after is not None:
+            starts = [self.list.item(i).data(SUG_ROLE).start for i in range(n)]
+            row = next((i for i, s in enumerate(starts) if s >= after), n - 1 if delta > 0 else 0)
+            if delta < 0:
+                row = max(0, row - 1)
+        else:
+            row = (self.list.currentRow() + delta) % n
+        self.list.setCurrentRow(row)
+        self.list.scrollToItem(self.list.item(row))
+        self.list.setFocus()
+
+    def _edit_current(self) -> None:
+        cur = self.current_suggestion()
+        if cur is not None:
+            self.editRequested.emit(cur)
+
+    def eventFilter(self, obj: QObject, e: QEvent) -> bool:  # noqa: N802
+        """Enter/A accepts, Delete/Backspace/D dismisses, E/F2 edits: single keys, while the list has
+        the keyboard (taken before the window's own shortcuts, so Delete never deletes an annotation here)."""
+        if obj is not self.list or not isinstance(e, QKeyEvent) or e.type() not in (
+                QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+            return super().eventFilter(obj, e)
+        if e.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        key = e.key()
+        action = {Qt.Key.Key_Return: "accept", Qt.Key.Key_Enter: "accept", Qt.Key.Key_A: "accept",
+                  Qt.Key.Key_Delete: "dismiss", Qt.Key.Key_Backspace: "dismiss", Qt.Key.Key_D: "dismiss",
+                  Qt.Key.Key_E: "edit", Qt.Key.Key_F2: "edit"}.get(Qt.Key(key))
+        if action is None:
+            return False
+        if e.type() == QEvent.Type.ShortcutOverride:
+            e.accept()  # the key comes to the list as a key press
+            return True
+        if action == "accept":
+            self.acceptRequested.emit(self.selected())
+        elif action == "dismiss":
+            self.dismissRequested.emit(self.selected())
+        else:
+            self._edit_current()
+        return True

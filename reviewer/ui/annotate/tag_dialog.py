@@ -1,0 +1,191 @@
+"""Tagging a passage in a few keystrokes: themes by type-ahead, a severity, an optional note."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QStringListModel, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.core.annotations.codebook import LookupFailed, find_theme, severities
+from reviewer.core.annotations.model import Theme
+from reviewer.core.text.textsearch import collapse_ws
+from reviewer.ui.kit.look import severity_icon, swatch_icon
+
+
+class TagDialog(QDialog):
+    """Returns themes (ids), severity (id) and note through ``result_values`` when accepted."""
+
+    def __init__(self, quote: str, themes: list[Theme], *, chosen: tuple[str, ...] = (),
+                 severity: str = "improvement", note: str = "", title: str = "Tag passage",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(520)
+        self.all_themes = themes
+        self._completed = False
+        active = [t for t in themes if not t.retired]
+
+        shown = collapse_ws(quote)
+        q = QLabel("“" + (shown if len(shown) < 400 else shown[:397] + "…") + "”")
+        q.setWordWrap(True)
+        q.setObjectName("quotePreview")
+        q.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.theme_input = QLineEdit(placeholderText="Type a theme and press Enter…")
+        self.theme_input.setAccessibleName("Add theme")
+        self.theme_input.setToolTip("Type part of a theme's name; Enter adds the highlighted match")
+        self.completer = QCompleter(QStringListModel([t.label for t in active]), self)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.completer.setMaxVisibleItems(12)
+        self.theme_input.setCompleter(self.completer)
+        self.completer.activated.connect(self._add_label)
+        self.theme_input.returnPressed.connect(self._enter_theme)
+
+        self.chosen = QListWidget()
+        self.chosen.setAccessibleName("Chosen themes")
+        self.chosen.setToolTip("Chosen themes; select one and press Delete to remove it")
+        self.chosen.setMaximumHeight(76)
+        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.chosen, self._remove_theme,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        self.theme_error = QLabel("")
+        self.theme_error.setObjectName("errorText")
+
+        self.sev_group = QButtonGroup(self)
+        sev_row = QGridLayout()
+        for i, s in enumerate(severities(), start=1):
+            b = QRadioButton(f"{i} {s.label}")
+            b.setIcon(severity_icon(s.id))
+            b.setToolTip(f"{s.label}: {s.description} (Alt+{i})")
+            b.setProperty("sid", s.id)
+            self.sev_group.addButton(b, i)
+            sev_row.addWidget(b, (i - 1) // 2, (i - 1) % 2)
+            if s.id == severity:
+                b.setChecked(True)
+            QShortcut(QKeySequence(f"Alt+{i}"), self, b.click)
+
+        self.note = QPlainTextEdit(note)
+        self.note.setPlaceholderText("Optional note for your manager…")
+        self.note.setAccessibleName("Note")
+        self.note.setToolTip("Why this passage matters, for your manager (optional); Ctrl+Enter saves")
+        self.note.setTabChangesFocus(True)
+        self.note.setMaximumHeight(90)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Save")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setToolTip("Save (Ctrl+Enter)")
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self._accept)
+        QShortcut(QKeySequence("Ctrl+Enter"), self, self._accept)
+        for b in buttons.buttons():
+            b.setAutoDefault(False)
+            b.setDefault(False)
+
+        form = QFormLayout()
+        form.addRow("Themes:", self.theme_input)
+        form.addRow("", self.chosen)
+        form.addRow("", self.theme_error)
+        form.addRow("Severity:", sev_row)
+        form.addRow("Note:", self.note)
+        lay = QVBoxLayout(self)
+        lay.addWidget(q)
+        lay.addLayout(form)
+        lay.addWidget(buttons)
+
+        by_id = {t.id: t for t in themes}
+        for tid in chosen:
+            if tid in by_id:
+                self._add_theme(by_id[tid])
+        self.theme_input.setFocus()
+
+    def keyPressEvent(self, e) -> None:  # noqa: N802 - Qt override
+        if e.modifiers() & Qt.KeyboardModifier.AltModifier and Qt.Key.Key_1 <= e.key() <= Qt.Key.Key_4:
+            self.sev_group.button(e.key() - Qt.Key.Key_1 + 1).click()
+            return
+        if e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not e.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            # Enter is the theme field's (add a theme; on the empty field, save). Never let it fall
+            # through to the default button, which the button box makes OK as the dialog shows.
+            e.accept()
+            return
+        super().keyPressEvent(e)
+
+    def _add_theme(self, theme: Theme) -> None:
+        for i in range(self.chosen.count()):
+            if self.chosen.item(i).data(Qt.ItemDataRole.UserRole) == theme.id:
+                return
+        item = QListWidgetItem(swatch_icon(theme.colour), theme.label)
+        item.setData(Qt.ItemDataRole.UserRole, theme.id)
+        self.chosen.addItem(item)
+        self.theme_error.setText("")
+
+    def _add_label(self, label: str) -> None:
+        # Enter on the completion pop-up chooses the theme and then reaches the line edit as well:
+        # that second Enter must not save the dialog, or a second theme could never be added.
+        self._completed = True
+        QTimer.singleShot(0, self._completion_done)
+        try:
+            self._add_theme(find_theme(self.all_themes, label, include_retired=False))
+        except LookupFailed as exc:
+            self.theme_error.setText(str(exc))
+            return
+        self.theme_input.clear()
+
+    def _enter_theme(self) -> None:
+        text = self.theme_input.text().strip()
+        if not text:
+            # Enter on an empty theme field saves, once a theme is chosen
+            if self.chosen.count() and not self._completed:
+                self._accept()
+            return
+        popup = self.completer.popup()
+        if popup.isVisible() and popup.currentIndex().isValid():
+            text = popup.currentIndex().data()
+        else:
+            matches = [t for t in self.all_themes if not t.retired and text.casefold() in t.label.casefold()]
+            if len(matches) == 1:
+                text = matches[0].label
+        self._add_label(text)
+        popup.hide()
+
+    def _completion_done(self) -> None:
+        self._completed = False
+
+    def _remove_theme(self) -> None:
+        for item in self.chosen.selectedItems():
+            self.chosen.takeItem(self.chosen.row(item))
+
+    def set_severity(self, sid: str) -> None:
+        for b in self.sev_group.buttons():
+            if b.property("sid") == sid:
+                b.setChecked(True)
+
+    def result_values(self) -> tuple[list[str], str, str]:
+        themes = [self.chosen.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.chosen.count())]
+        b = self.sev_group.checkedButton()
+        return themes, (b.property("sid") if b else "context"), self.note.toPlainText().strip()
+
+    def _accept(self) -> None:
+        if self.theme_input.text().strip():
+            self._enter_theme()
+        if self.chosen.count() == 0:
+            self.theme_error.setText("Choose at least one theme.")
+            self.theme_input.setFocus()
+            return
+        self.accept()

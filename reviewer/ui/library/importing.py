@@ -1,0 +1,140 @@
+"""Opening and importing letters: file dialogs, folders, drag-and-drop, progress in the status bar.
+
+The slow part (reading and extracting each file) runs on the PyMuPDF worker; adding the prepared
+letter to the library happens here, on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
+
+from reviewer.core.text.documents import SUPPORTED_SUFFIXES, EncryptedPdf
+from reviewer.letters.pdf import decrypt_pdf
+from reviewer.core.annotations.model import PreparedLetter
+from reviewer.letters.importing import prepare_letter, read_file
+from reviewer.store.repository import LibraryError
+
+if TYPE_CHECKING:
+    from reviewer.ui.kit.window import AppWindow
+
+
+class ImportController(QObject):
+    def __init__(self, window: AppWindow) -> None:
+        super().__init__(window)
+        self.w = window
+        self._open_after_import: set[str] = set()
+        self._import_errors: list[str] = []
+        worker = window.host.worker
+        worker.import_progress.connect(self._import_progress)
+        worker.imported.connect(self._imported)
+        worker.import_failed.connect(self._import_failed)
+        worker.import_finished.connect(self._import_finished)
+        worker.needs_password.connect(self.ask_password)
+
+    def open_files_dialog(self) -> None:
+        start = str(self.w.settings.value("paths/last_open", str(Path.home())))
+        files, _ = QFileDialog.getOpenFileNames(self.w, "Open letters", start,
+                                                "Letters (*.pdf *.txt *.md);;PDF (*.pdf);;Text (*.txt *.md);;All files (*)")
+        if files:
+            self.w.settings.setValue("paths/last_open", str(Path(files[0]).parent))
+            self.open_paths([Path(f) for f in files])
+
+    def import_folder_dialog(self) -> None:
+        start = str(self.w.settings.value("paths/last_folder", str(Path.home())))
+        folder = QFileDialog.getExistingDirectory(self.w, "Import a folder of letters", start)
+        if folder:
+            self.w.settings.setValue("paths/last_folder", folder)
+            self.open_paths([Path(folder)], open_single=False)
+
+    def open_paths(self, paths: list[Path], open_single: bool = True) -> None:
+        packs = [p for p in paths if p.is_file() and p.suffix.lower() == ".zip"]
+        codebooks = [p for p in paths if p.is_file() and p.suffix.lower() == ".qdc"]
+        if packs:
+            self.w.packs.open_packs(packs)  # audit packs dropped or named on the command line
+        for c in codebooks:
+            self.w.packs.import_codebook(c)
+        paths = [p for p in paths if p not in packs and p not in codebooks]
+        if not paths:
+            return
+        files: list[Path] = []
+        for p in paths:
+            if p.is_dir():
+                files += sorted(x for x in p.rglob("*") if x.is_file() and x.suffix.lower() in SUPPORTED_SUFFIXES)
+            else:
+                files.append(p)
+        if not files:
+            QMessageBox.information(self.w, "Nothing to import", "No PDF or text letters were found there.")
+            return
+        if open_single and len(files) == 1:
+            self._open_after_import.add(files[0].name)
+        self._import_errors = []
+        self.w.progress.setRange(0, len(files))
+        self.w.progress.setValue(0)
+        self.w.progress.show()
+        self.w.cancel_import.setVisible(len(files) > 1)
+        self.w.host.request_import.emit([str(f) for f in files], self.w.store.save_files)
+
+    def _import_progress(self, done: int, total: int, name: str) -> None:
+        self.w.progress.setRange(0, total)
+        self.w.progress.setValue(done)
+        self.w.progress.setFormat(f"Importing {done + 1} of {total}")
+        self.w.statusBar().showMessage(f"Reading {name}…", 3000)
+
+    def _imported(self, prep: PreparedLetter) -> None:
+        try:
+            letter, _new = self.w.ws.add_prepared(prep, saved=True)
+        except LibraryError as exc:
+            self._import_errors.append(str(exc))
+            return
+        if prep.notes:
+            self.w.statusBar().showMessage(f"{letter.source}: " + "; ".join(prep.notes), 8000)
+        if letter.source in self._open_after_import:
+            self._open_after_import.discard(letter.source)
+            self.w.open_letter(letter.id)
+
+    def _import_failed(self, name: str, message: str) -> None:
+        self._import_errors.append(message)
+        self._open_after_import.discard(name)
+
+    def ask_password(self, path: str, attempt: int = 1, message: str = "") -> None:
+        """An encrypted PDF: ask for its password, then read it on the worker; the library keeps it decrypted."""
+        name = Path(path).name
+        prompt = (f"{message}\n\n" if message else "") + f"{name} is protected by a password.\nPassword:"
+        password, ok = QInputDialog.getText(self.w, "Password needed", prompt, QLineEdit.EchoMode.Password)
+        if not ok:
+            self.w.statusBar().showMessage(f"{name} was not opened: no password given.", 6000)
+            return
+        def job() -> PreparedLetter:
+            data = read_file(Path(path))
+            prep = prepare_letter(decrypt_pdf(data, password, name), name)
+            self.w.store.save_files(prep)  # here on the worker, as for any import
+            return prep
+
+        def done(prep: PreparedLetter) -> None:
+            self._open_after_import.add(prep.letter.source)
+            self._imported(prep)
+
+        def failed(exc: Exception) -> None:
+            if isinstance(exc, EncryptedPdf) and attempt < 3:  # the password was not right
+                self.ask_password(path, attempt + 1, str(exc))
+            else:
+                QMessageBox.warning(self.w, "Letter not opened", str(exc))
+
+        self.w.host.call(job, done, failed)
+
+    def _import_finished(self, added: int, failed: int) -> None:
+        self.w.progress.hide()
+        self.w.cancel_import.hide()
+        self.w.statusBar().showMessage(f"Imported {added} letter(s)" + (f", {failed} could not be read" if failed else ""), 8000)
+        if self._import_errors:
+            box = QMessageBox(QMessageBox.Icon.Warning, "Some files could not be opened",
+                              "\n".join(self._import_errors[:8]) + ("\n…" if len(self._import_errors) > 8 else ""),
+                              QMessageBox.StandardButton.Ok, self.w)
+            if len(self._import_errors) > 8:
+                box.setDetailedText("\n".join(self._import_errors))
+            box.open()
+

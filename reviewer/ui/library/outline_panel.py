@@ -1,0 +1,110 @@
+"""The outline: the open letter's parts (headings, judgements with their grades, numbered
+paragraphs) to jump through, with how many annotations and suggestions each holds."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from reviewer.core.reading.judgements import short_label
+from reviewer.core.reading.outline import Part, Structure
+
+KIND_LABELS = {"address": "Address", "salutation": "Greeting", "title": "Title", "headline": "Findings",
+               "improve": "To improve", "priority": "Priority action", "judgements": "Judgements",
+               "judgement": "Judgement", "heading": "", "paragraph": "", "signoff": "Sign-off"}
+GRADE_COLOURS = {"outstanding": "#1b5e20", "good": "#2e7d32", "requires improvement": "#b26a00", "inadequate": "#b3261e"}
+OFFSET_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class OutlinePanel(QWidget):
+    jump = Signal(int, int)  # start, end of the part's heading (or its start)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("outlinePanel")
+        self.tree = QTreeWidget()
+        self.tree.setAccessibleName("Outline of the letter")
+        self.tree.setToolTip("The letter's parts: Enter or a click goes there")
+        self.tree.setHeaderLabels(["Part", "Tagged"])
+        self.tree.headerItem().setToolTip(1, "Annotations in the part, and +suggestions not yet decided")
+        self.tree.setColumnCount(2)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setRootIsDecorated(True)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.itemActivated.connect(self._go)
+        self.tree.itemClicked.connect(self._go)
+        self.empty = QLabel("Open a letter to see its outline.")
+        self.empty.setObjectName("panelHint")
+        self.empty.setWordWrap(True)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 6, 6, 6)
+        lay.addWidget(self.empty)
+        lay.addWidget(self.tree, 1)
+        self.tree.hide()
+        self._items: list[tuple[Part, QTreeWidgetItem]] = []
+
+    def set_structure(self, structure: Structure | None, counts: dict[int, tuple[int, int]] | None = None,
+                      message: str = "") -> None:
+        """Show ``structure``'s parts; ``counts``: part start -> (annotations, suggestions)."""
+        self.tree.clear()
+        self._items = []
+        if structure is None or not structure.parts:
+            self.tree.hide()
+            self.empty.setText(message or ("This letter has no headings Reviewer could find." if structure
+                                           else "Open a letter to see its outline."))
+            self.empty.show()
+            return
+        self.empty.hide()
+        self.tree.show()
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        top: QTreeWidgetItem | None = None
+        for part in structure.parts:
+            kind = KIND_LABELS.get(part.kind, "")
+            title = part.title
+            if part.kind == "judgement" and part.grade:
+                title = f"{short_label(part.title) or title.split(':')[0].strip()} — {part.grade.capitalize()}"
+            item = QTreeWidgetItem([title])
+            item.setData(0, OFFSET_ROLE, (part.start, part.heading_end if part.heading_end > part.start else part.start + 1))
+            tip = f"{kind}: {part.title}" if kind else part.title
+            item.setToolTip(0, tip)
+            if part.grade:
+                item.setForeground(0, QBrush(QColor(GRADE_COLOURS.get(part.grade, "#333"))))
+            if part.kind in ("improve", "priority", "judgement", "title"):
+                item.setFont(0, bold)
+            if part.kind in ("address", "salutation", "signoff", "judgements"):
+                item.setForeground(0, QBrush(self.palette().color(self.palette().ColorRole.PlaceholderText)))
+            n_ann, n_sug = (counts or {}).get(part.start, (0, 0))
+            if n_ann or n_sug:
+                item.setText(1, " ".join(x for x in (str(n_ann) if n_ann else "", f"+{n_sug}" if n_sug else "") if x))
+                item.setToolTip(1, f"{n_ann} annotation(s), {n_sug} suggestion(s) not yet decided")
+                item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if part.level == 2 and top is not None:
+                top.addChild(item)
+            else:
+                self.tree.addTopLevelItem(item)
+                top = item
+            self._items.append((part, item))
+        self.tree.expandAll()
+
+    def follow(self, offset: int) -> None:
+        """Mark the part the reader is in (as the view scrolls) without moving focus."""
+        current = None
+        for part, item in self._items:
+            if part.start <= offset:
+                current = item
+            else:
+                break
+        if current is not None and current is not self.tree.currentItem():
+            self.tree.blockSignals(True)
+            self.tree.setCurrentItem(current)
+            self.tree.scrollToItem(current)
+            self.tree.blockSignals(False)
+
+    def _go(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        span = item.data(0, OFFSET_ROLE)
+        if span:
+            self.jump.emit(int(span[0]), int(span[1]))

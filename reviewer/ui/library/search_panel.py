@@ -1,0 +1,158 @@
+"""Find anything: a search across the whole library (letters' text, annotations' quotes, notes and
+themes) as a side panel. Results list letter, page and a snippet; choosing one opens the letter at
+the passage. The index is built on the worker thread the first time it is needed (from the folds
+kept beside the letters) and grows as letters are added; each search is a scan of it."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from reviewer.core.reading.library_search import Hit, SearchIndex
+from reviewer.workspace.search import build_index
+
+if TYPE_CHECKING:
+    from reviewer.ui.kit.window import AppWindow
+
+HIT_ROLE = Qt.ItemDataRole.UserRole + 4
+FIELD_LABELS = {"text": "", "quote": "quote", "note": "note", "theme": "theme"}
+
+
+class SearchPanel(QWidget):
+    chosen = Signal(object)  # Hit
+    queryChanged = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("searchPanel")
+        self.box = QLineEdit(placeholderText="Search all letters, quotes, notes and themes…")
+        self.box.setClearButtonEnabled(True)
+        self.box.setAccessibleName("Search the library")
+        self.box.setToolTip("Matches ignore case, accents, line breaks and hyphenation; Down moves to the results")
+        self.status = QLabel("")
+        self.status.setObjectName("panelCount")
+        self.status.setWordWrap(True)
+        self.results = QListWidget()
+        self.results.setAccessibleName("Search results")
+        self.results.setToolTip("Enter or a click opens the letter at the passage")
+        self.results.setWordWrap(True)
+        self.results.setAlternatingRowColors(True)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.itemActivated.connect(self._choose)
+        self.results.itemClicked.connect(self._choose)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(200)
+        self._timer.timeout.connect(lambda: self.queryChanged.emit(self.box.text()))
+        self.box.textChanged.connect(lambda _t: self._timer.start())
+        self.box.returnPressed.connect(lambda: (self._timer.stop(), self.queryChanged.emit(self.box.text())))
+        self.box.installEventFilter(self)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 6, 6, 6)
+        lay.addWidget(self.box)
+        lay.addWidget(self.status)
+        lay.addWidget(self.results, 1)
+
+    def eventFilter(self, obj: QObject, e) -> bool:  # type: ignore[no-untyped-def]  # noqa: N802
+        if obj is self.box and e.type() == e.Type.KeyPress and e.key() == Qt.Key.Key_Down and self.results.count():
+            self.results.setFocus()
+            self.results.setCurrentRow(0)
+            return True
+        return super().eventFilter(obj, e)
+
+    def show_results(self, hits: list[Hit], titles: dict[str, str], message: str) -> None:
+        self.results.clear()
+        self.status.setText(message)
+        for h in hits:
+            where = f"{titles.get(h.letter_id, h.letter_id[:10])} · p. {h.page}"
+            kind = FIELD_LABELS.get(h.field, h.field)
+            item = QListWidgetItem()
+            item.setData(HIT_ROLE, h)
+            label = QLabel(f"<b>{escape(where)}</b>" + (f" <i>({kind})</i>" if kind else "")
+                           + f"<br/>{escape(h.before)}<b style='background:#ffe066; color:#1d2329'>{escape(h.match)}</b>{escape(h.after)}")
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setContentsMargins(6, 4, 6, 4)
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{where}: {h.snippet}")
+            self.results.addItem(item)
+            label.setFixedWidth(max(160, self.results.viewport().width() - 4))
+            item.setSizeHint(label.sizeHint())
+            self.results.setItemWidget(item, label)
+
+    def _choose(self, item: QListWidgetItem) -> None:
+        hit = item.data(HIT_ROLE)
+        if hit is not None:
+            self.chosen.emit(hit)
+
+
+class LibrarySearch(QObject):
+    """Keeps the index, runs searches and opens what is chosen."""
+
+    def __init__(self, w: AppWindow) -> None:
+        super().__init__(w)
+        self.w = w
+        self.index = SearchIndex()
+        self._building = False
+        self._pending = ""
+        w.search_panel.queryChanged.connect(self.search)
+        w.search_panel.chosen.connect(self.open_hit)
+
+    def search(self, query: str) -> None:
+        self._pending = query
+        panel, lib = self.w.search_panel, self.w.lib
+        if not query.strip():
+            panel.show_results([], {}, "")
+            return
+        missing = [lid for lid in lib.letters if lid not in self.index]
+        if missing:
+            self._build(missing)
+            if not len(self.index):
+                panel.show_results([], {}, f"Preparing {len(missing)} letter(s) for searching…")
+                return
+        found = self.index.search(query, lib, limit=300)
+        titles = {lid: lib.letters[lid].title for lid in {h.letter_id for h in found.hits} if lid in lib.letters}
+        if not found.total:
+            msg = f"No match in {len(lib.letters)} letter(s)."
+        else:
+            msg = (f"{found.total} match(es) in {found.letters} letter(s)"
+                   + (f"; the first {len(found.hits)} listed" if len(found.hits) < found.total else ""))
+        if missing:
+            msg += f" ({len(missing)} letter(s) still being prepared)"
+        panel.show_results(found.hits, titles, msg)
+
+    def _build(self, ids: list[str]) -> None:
+        if self._building:
+            return
+        self._building = True
+        ws, index = self.w.ws, self.index
+
+        def job() -> None:  # on the worker: folds kept beside the letters, or folded in processes
+            build_index(ws, ids, index=index, extract_stale=False)
+
+        def done(_: object = None) -> None:
+            self._building = False
+            if self._pending.strip():
+                self.search(self._pending)
+
+        self.w.host.call(job, done, lambda _exc: done())  # letters that cannot be read are left out
+
+    def open_hit(self, hit: Hit) -> None:
+        w = self.w
+
+        def show() -> None:
+            if hit.annotation_id:
+                w.panel.select(hit.annotation_id)
+                w.annotating.show_annotation(hit.annotation_id)
+            else:
+                w.view.scroll_to_range(hit.start, hit.end)
+                w.view.set_selection(hit.start, hit.end)
+
+        if w.letter_id == hit.letter_id and w.layout_ is not None:
+            show()
+        else:
+            w.after_load = show
+            w.open_letter(hit.letter_id)

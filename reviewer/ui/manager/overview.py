@@ -1,0 +1,266 @@
+"""The manager's overview: heatmaps of theme, authority and month against severity, the passages
+behind any cell, and moderation figures where two auditors tagged the same letter."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.core.annotations.library import Change, Library
+from reviewer.core.team.moderation import moderate
+from reviewer.core.team.overview import ROW_KINDS, CrossTab, crosstab
+from reviewer.core.text.textsearch import collapse_ws
+from reviewer.ui.kit.look import SEVERITY, severity_colour, severity_icon
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _kappa(k: float | None) -> str:
+    return "—" if k is None else f"{k:.2f}"
+
+
+def _strength(k: float | None) -> str:
+    """Landis and Koch's words for a kappa, as moderation reports use them."""
+    if k is None:
+        return "not defined"
+    for limit, word in ((0.0, "poor"), (0.2, "slight"), (0.4, "fair"), (0.6, "moderate"), (0.8, "substantial")):
+        if k <= limit:
+            return word
+    return "almost perfect"
+
+
+class Heatmap(QWidget):
+    """One cross-table as a heatmap; a click lists the passages behind the cell."""
+
+    openAnnotation = Signal(str)
+
+    def __init__(self, lib: Library, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lib, self.kind = lib, kind
+        self.tab: CrossTab | None = None
+        self.table = QTableWidget()
+        self.table.setAccessibleName(f"{ROW_KINDS[kind]} by severity")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # no selection colour: the chosen cell keeps its heat colour and shows the focus frame
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setMinimumSectionSize(110)
+        self.table.horizontalHeader().setHighlightSections(False)
+        self.table.verticalHeader().setHighlightSections(False)
+        self.table.currentCellChanged.connect(lambda r, c, *_: self._show_cell(r, c))
+        self.passages = QListWidget()
+        self.passages.setAccessibleName("Passages in the chosen cell")
+        self.passages.setWordWrap(True)
+        self.passages.setSpacing(2)
+        self.passages.itemActivated.connect(lambda it: self.openAnnotation.emit(it.data(ID_ROLE)))
+        self.passages.itemDoubleClicked.connect(lambda it: self.openAnnotation.emit(it.data(ID_ROLE)))
+        self.caption = QLabel("Click a cell to list the passages behind it; double-click a passage to open it.")
+        self.caption.setObjectName("overviewCaption")
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        box = QWidget()
+        bl = QVBoxLayout(box)
+        bl.setContentsMargins(0, 4, 0, 0)
+        bl.addWidget(self.caption)
+        bl.addWidget(self.passages, 1)
+        split.addWidget(box)
+        split.setSizes([380, 220])
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 6, 6, 6)
+        lay.addWidget(split)
+
+    def refresh(self, letter_ids: list[str]) -> None:
+        tab = crosstab(self.lib, letter_ids, self.kind)
+        self.tab = tab
+        t = self.table
+        t.clear()
+        t.setRowCount(len(tab.rows))
+        t.setColumnCount(len(tab.columns) + 1)
+        for c, (label, sid) in enumerate(zip(tab.columns, tab.column_ids)):
+            head = QTableWidgetItem(severity_icon(sid), label.replace(" for ", " for\n"))
+            head.setToolTip(label)
+            t.setHorizontalHeaderItem(c, head)
+        t.setHorizontalHeaderItem(len(tab.columns), QTableWidgetItem("Total"))
+        peak = max(tab.max_count, 1)
+        bold = QFont()
+        bold.setBold(True)
+        for r, row in enumerate(tab.rows):
+            t.setVerticalHeaderItem(r, QTableWidgetItem(row))
+            for c, sid in enumerate(tab.column_ids):
+                n = tab.count(r, c)
+                item = QTableWidgetItem(str(n) if n else "")
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                if n:
+                    alpha = 40 + int(200 * n / peak)
+                    item.setBackground(severity_colour(sid, alpha))
+                    item.setForeground(QColor("white") if alpha > 150 else QColor("#1d2329"))
+                    item.setToolTip(f"{row} — {SEVERITY[sid].label}: {n} annotation(s)")
+                t.setItem(r, c, item)
+            total = QTableWidgetItem(str(tab.row_total(r)))
+            total.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            total.setFont(bold)
+            t.setItem(r, len(tab.columns), total)
+        self.passages.clear()
+
+    def _show_cell(self, r: int, c: int) -> None:
+        self.passages.clear()
+        tab = self.tab
+        if tab is None or r < 0 or c < 0:
+            return
+        if c >= len(tab.columns):
+            ids = [i for cc in range(len(tab.columns)) for i in tab.cells.get((r, cc), [])]
+            what = f"{tab.rows[r]} — all severities"
+        else:
+            ids = tab.cells.get((r, c), [])
+            what = f"{tab.rows[r]} — {tab.columns[c]}"
+        self.caption.setText(f"{what}: {len(ids)} passage(s). Double-click one to open it in its letter.")
+        for aid in dict.fromkeys(ids):
+            a = self.lib.annotations.get(aid)
+            if a is None:
+                continue
+            letter = self.lib.letters[a.letter_id]
+            review = f" · {a.review.label}" if a.review else ""
+            text = (f"“{collapse_ws(a.quote)[:220]}”\n{letter.meta.authority or letter.title} · p. {a.page}"
+                    f" · {a.author or 'unknown auditor'}{review}")
+            item = QListWidgetItem(severity_icon(a.severity), text)
+            item.setData(ID_ROLE, aid)
+            item.setSizeHint(QSize(0, 46))
+            self.passages.addItem(item)
+
+
+class ModerationView(QWidget):
+    openAnnotation = Signal(str)
+    openPassage = Signal(str, int, int)  # letter id, start, end
+
+    def __init__(self, lib: Library, text_of: Callable[[str], str | None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lib, self.text_of = lib, text_of
+        self.tree = QTreeWidget()
+        self.tree.setAccessibleName("Moderation: agreement between auditors")
+        self.tree.setColumnCount(6)
+        self.tree.setHeaderLabels(["Letter / theme", "Both", "Only first", "Only second", "Kappa", "Agreement"])
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in range(1, 6):
+            self.tree.header().setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.itemActivated.connect(self._activated)
+        self.tree.itemDoubleClicked.connect(self._activated)
+        self.note = QLabel("")
+        self.note.setWordWrap(True)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 6, 6, 6)
+        lay.addWidget(self.note)
+        lay.addWidget(self.tree, 1)
+
+    def refresh(self, letter_ids: list[str]) -> None:
+        self.tree.clear()
+        results = moderate(self.lib, letter_ids, self.text_of)
+        if not results:
+            self.note.setText("No letter has been tagged by two auditors yet. Open the packs of two auditors "
+                              "who audited the same letters to see where they agree.")
+            return
+        self.note.setText("Cohen's kappa per theme, with each sentence or bullet as the unit: a sentence carries "
+                          "a theme for an auditor when one of their annotations with that theme overlaps it.")
+        for r in results:
+            top = QTreeWidgetItem([f"{r.letter} — first: {r.auditor_a}, second: {r.auditor_b}"])
+            f = top.font(0)
+            f.setBold(True)
+            top.setFont(0, f)
+            top.setToolTip(0, f"{r.sentences} sentences and bullets compared")
+            sev = QTreeWidgetItem(["Severity (all levels)", "", "", "",
+                                   f"{_kappa(r.severity_kappa)} {_strength(r.severity_kappa)}",
+                                   f"{r.severity_agreement:.0%}"])
+            sev.setFont(0, f)
+            sev.setToolTip(0, "Kappa over five categories per sentence: not tagged, or the highest severity tagged")
+            top.addChild(sev)
+            for t in r.themes:
+                agree = (t.both + t.neither) / r.sentences if r.sentences else 0.0
+                child = QTreeWidgetItem([t.label, str(t.both), str(t.only_a), str(t.only_b),
+                                         f"{_kappa(t.kappa)} {_strength(t.kappa)}", f"{agree:.0%}"])
+                child.setToolTip(4, f"{_strength(t.kappa)} agreement")
+                top.addChild(child)
+            if r.disagreements:
+                dis = QTreeWidgetItem([f"Where they differ ({len(r.disagreements)} sentences)"])
+                for d in r.disagreements:
+                    item = QTreeWidgetItem([f"“{collapse_ws(d.text)[:160]}” — {r.auditor_a}: {d.a}; "
+                                            f"{r.auditor_b}: {d.b}"])
+                    item.setData(0, ID_ROLE, (r.letter_id, d.start, d.end))
+                    item.setToolTip(0, collapse_ws(d.text))
+                    dis.addChild(item)
+                top.addChild(dis)
+            self.tree.addTopLevelItem(top)
+            top.setFirstColumnSpanned(True)
+            top.setExpanded(True)
+
+    def _activated(self, item: QTreeWidgetItem, _col: int = 0) -> None:
+        where = item.data(0, ID_ROLE)
+        if where:
+            self.openPassage.emit(*where)
+
+
+class OverviewWindow(QWidget):
+    """A separate window, kept up to date as packs are opened and reviews change."""
+
+    openAnnotation = Signal(str)
+    openPassage = Signal(str, int, int)
+
+    def __init__(self, lib: Library, text_of: Callable[[str], str | None],
+                 scope: Callable[[], list[str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle("Overview — Reviewer")
+        self.setObjectName("overviewWindow")
+        self.lib, self.scope = lib, scope
+        self.resize(980, 720)
+        self.tabs = QTabWidget()
+        self.maps = {k: Heatmap(lib, k) for k in ROW_KINDS}
+        titles = {"theme": "Themes × severity", "authority": "By authority", "month": "By date"}
+        for k, m in self.maps.items():
+            self.tabs.addTab(m, titles[k])
+            m.openAnnotation.connect(self.openAnnotation)
+        self.moderation = ModerationView(lib, text_of)
+        self.moderation.openPassage.connect(self.openPassage)
+        self.tabs.addTab(self.moderation, "Moderation")
+        self.summary = QLabel("")
+        self.summary.setObjectName("overviewSummary")
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.summary)
+        lay.addWidget(self.tabs, 1)
+        self._timer = QTimer(self, singleShot=True, interval=300)
+        self._timer.timeout.connect(self.refresh)
+        lib.subscribe(self._changed)
+
+    def _changed(self, change: Change) -> None:
+        if self.isVisible():
+            self._timer.start()
+
+    def showEvent(self, e) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        self.refresh()
+        super().showEvent(e)
+
+    def refresh(self) -> None:
+        ids = self.scope()
+        anns = [a for i in ids for a in self.lib.annotations_for(i)]
+        authors = sorted({a.author for a in anns if a.author})
+        reviewed = sum(1 for a in anns if a.review)
+        self.summary.setText(f"<b>{len(ids)}</b> letters · <b>{len(anns)}</b> annotations · auditors: "
+                             f"{', '.join(authors) or '—'} · reviewed {reviewed} of {len(anns)}")
+        for m in self.maps.values():
+            m.refresh(ids)
+        self.moderation.refresh(ids)

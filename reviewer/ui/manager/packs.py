@@ -1,0 +1,209 @@
+"""File > Export Audit Pack / Open Audit Pack / codebook exchange, with progress and clear refusals.
+
+Building a pack and reading the letters of an arriving pack use PyMuPDF, so both run on the one
+PyMuPDF worker; the GUI thread only snapshots the records beforehand and applies the merge after.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from reviewer.core.annotations.model import PreparedLetter
+from reviewer.workspace import USER_ERRORS, PackOpened, Workspace
+
+if TYPE_CHECKING:  # the writers and readers are imported when first used: start-up stays quick
+    from reviewer.export.pack_read import PackContents
+    from reviewer.ui.kit.window import AppWindow
+
+
+class _Signals(QObject):
+    progress = Signal(int, int, str)  # emitted on the worker thread, delivered on the GUI thread
+
+
+class PackController(QObject):
+    def __init__(self, window: AppWindow) -> None:
+        super().__init__(window)
+        self.w = window
+        self.signals = _Signals()
+        self.signals.progress.connect(self._progress)
+        self._cancel = threading.Event()
+        self.busy = False
+
+    # ------------------------------------------------------------ export
+    def scope(self) -> list[str]:
+        selected = self.w.library_panel.selected_ids()
+        return selected if len(selected) > 1 else [x.id for x in self.w.lib.letters_sorted()]
+
+    def export_dialog(self) -> None:
+        w = self.w
+        ids = self.scope()
+        if not ids:
+            QMessageBox.information(w, "Export audit pack", "The library has no letters yet.")
+            return
+        if self.busy:
+            return
+        who = w.annotating.auditor_name()
+        if who is None:
+            return
+        folder = Path(str(w.settings.value("paths/last_pack", str(Path.home()))))
+        default = folder / f"audit-pack-{who.replace(' ', '-').lower()}-{date.today().isoformat()}.zip"
+        path, _ = QFileDialog.getSaveFileName(w, f"Export audit pack ({len(ids)} letter{'s' if len(ids) != 1 else ''})",
+                                              str(default), "Audit packs (*.zip)")
+        if not path:
+            return
+        if not path.lower().endswith(".zip"):
+            path += ".zip"
+        w.settings.setValue("paths/last_pack", str(Path(path).parent))
+        self.export_to(ids, Path(path), who)
+
+    def export_to(self, ids: list[str], path: Path, auditor: str, title: str = "Audit pack") -> None:
+        from reviewer.export.pack import export_pack
+
+        w = self.w
+        source = w.ws.snapshot(ids)  # copied here; the worker never reads the live library
+        letter_ids = list(source.library.letters)
+        self._start(f"Exporting {path.name}", len(letter_ids) + 3)
+
+        def job() -> None:
+            export_pack(source, letter_ids, path, auditor, title, self.signals.progress.emit, self._cancel.is_set)
+
+        w.host.call(job, lambda _: self._exported(path, None), lambda exc: self._exported(path, exc))
+
+    def _exported(self, path: Path, error: Exception | None) -> None:
+        from reviewer.export.pack import PackCancelled
+
+        self._finish()
+        if isinstance(error, PackCancelled) or self._cancel.is_set():
+            self.w.statusBar().showMessage("Export cancelled; no pack was written.", 6000)
+        elif error is not None:
+            QMessageBox.warning(self.w, "Export failed", f"{path.name} could not be written:\n{error}\n\nNo file was left behind.")
+        else:
+            self.w.statusBar().showMessage(f"Exported audit pack {path}", 10000)
+
+    # ------------------------------------------------------------ open
+    def open_dialog(self) -> None:
+        start = str(self.w.settings.value("paths/last_pack", str(Path.home())))
+        files, _ = QFileDialog.getOpenFileNames(self.w, "Open audit packs", start, "Audit packs (*.zip);;All files (*)")
+        if files:
+            self.w.settings.setValue("paths/last_pack", str(Path(files[0]).parent))
+            self.open_packs([Path(f) for f in files])
+
+    def open_packs(self, paths: list[Path]) -> None:
+        if self.busy:
+            return
+        known = set(self.w.lib.letters)
+        self._start(f"Checking {len(paths)} pack(s)", len(paths))
+        # checking the packs and reading their new letters is slow: the worker does it
+        self.w.host.call(lambda: Workspace.read_packs(paths, known, self.signals.progress.emit),
+                         self._opened, self._refused)
+
+    def _refused(self, error: Exception) -> None:
+        self._finish()
+        QMessageBox.warning(self.w, "Audit pack refused", f"{error}\n\nNothing was imported.")
+
+    def _opened(self, results: list[tuple[PackContents, dict[str, PreparedLetter]]]) -> None:
+        self._finish()
+        w = self.w
+        try:
+            opened = w.ws.merge_packs(results, initiator=self)  # all of them, as one step, or none
+        except USER_ERRORS as exc:
+            QMessageBox.warning(w, "Audit pack not opened", f"{exc}\n\nNothing was imported.")
+            return
+        self._show_reports(opened)
+        if not w.letter_id and results and results[0][0].letters:
+            w.open_letter(results[0][0].letters[0].id)
+
+    def _show_reports(self, reports: list[PackOpened]) -> None:
+        lines, short = [], []
+        for opened in reports:
+            contents, r = opened.contents, opened.report
+            who = f" from {contents.auditor}" if contents.auditor else ""
+            lines.append(f"{contents.path.name}{who}:")
+            lines += [f"  • {x}" for x in r.lines()]
+            bits = [f"{len(r.letters_added)} new letter(s)", f"{r.added} new annotation(s)"]
+            bits += [f"{len(r.updated)} updated"] if r.updated else []
+            bits += [f"{r.duplicates} already here"] if r.duplicates else []
+            bits += [f"{r.reviews} review(s)"] if r.reviews else []
+            bits += [f"{r.signoffs} sign-off(s)"] if r.signoffs else []
+            bits += [f"{len(r.theme_differences)} codebook difference(s)"] if r.theme_differences else []
+            short.append(f"<li><b>{escape(contents.path.name)}</b>{escape(who)}: {', '.join(bits)}</li>")
+        box = QMessageBox(QMessageBox.Icon.Information, "Audit packs opened",
+                          f"<p>{len(reports)} audit pack(s) opened and merged into the library.</p>"
+                          f"<ul>{''.join(short)}</ul><p>Undo (Ctrl+Z) takes it all back.</p>",
+                          QMessageBox.StandardButton.Ok, self.w)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setDetailedText("\n".join(lines))
+        box.setObjectName("packReport")
+        box.open()
+        self.last_report = box
+
+    # ------------------------------------------------------------ codebook
+    def export_codebook_dialog(self) -> None:
+        start = Path(str(self.w.settings.value("paths/last_pack", str(Path.home())))) / "reviewer-codebook.qdc"
+        path, _ = QFileDialog.getSaveFileName(self.w, "Export codebook (REFI-QDA)", str(start), "REFI-QDA codebook (*.qdc)")
+        if not path:
+            return
+        try:
+            self.w.ws.export_codebook(Path(path))
+        except OSError as exc:
+            QMessageBox.warning(self.w, "Export failed", f"{Path(path).name} could not be written: {exc.strerror or exc}")
+            return
+        self.w.statusBar().showMessage(f"Exported the codebook to {path}", 8000)
+
+    def import_codebook_dialog(self) -> None:
+        start = str(self.w.settings.value("paths/last_pack", str(Path.home())))
+        path, _ = QFileDialog.getOpenFileName(self.w, "Import codebook (REFI-QDA)", start,
+                                              "REFI-QDA codebook (*.qdc);;All files (*)")
+        if path:
+            self.import_codebook(Path(path))
+
+    def import_codebook(self, path: Path) -> None:
+        try:
+            outcome = self.w.ws.import_codebook(path, initiator=self)
+        except USER_ERRORS as exc:
+            QMessageBox.warning(self.w, "Codebook not imported", str(exc))
+            return
+        text = f"{path.name}: {outcome.lines[-1]}."
+        box = QMessageBox(QMessageBox.Icon.Information, "Codebook imported", text, QMessageBox.StandardButton.Ok, self.w)
+        if len(outcome.lines) > 1:
+            box.setDetailedText("\n".join(" ".join(line.split()) for line in outcome.lines[:-1]))
+        box.open()
+        self.last_report = box
+
+    # ------------------------------------------------------------ progress in the status bar
+    def _start(self, what: str, steps: int) -> None:
+        self.busy = True
+        self._cancel.clear()
+        w = self.w
+        w.progress.setRange(0, max(steps, 1))
+        w.progress.setValue(0)
+        w.progress.setFormat(what)
+        w.progress.show()
+        w.cancel_import.show()
+        w.cancel_import.clicked.connect(self._cancel.set)
+        w.statusBar().showMessage(f"{what}…")
+
+    def _progress(self, done: int, total: int, what: str) -> None:
+        self.w.progress.setRange(0, max(total, 1))
+        self.w.progress.setValue(done)
+        self.w.progress.setFormat(f"{done} of {total}")
+        self.w.statusBar().showMessage(what + "…")
+
+    def _finish(self) -> None:
+        self.busy = False
+        w = self.w
+        w.progress.hide()
+        w.cancel_import.hide()
+        try:
+            w.cancel_import.clicked.disconnect(self._cancel.set)
+        except (RuntimeError, TypeError):
+            pass
+        w.statusBar().clearMessage()
+

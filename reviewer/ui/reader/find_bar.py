@@ -1,0 +1,97 @@
+"""Find in letter (Ctrl+F): matches across line breaks, hyphenation, ligatures and curly quotes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+
+from reviewer.core.text.textsearch import Folded, find_all, fold
+
+
+class FindBar(QWidget):
+    hitsChanged = Signal(list, int)  # [(start, end)], current index
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("findBar")
+        self._folded: Folded | None = None
+        self._text: str | None = None
+        self.hits: list[tuple[int, int]] = []
+        self.current = -1
+        self.edit = QLineEdit(placeholderText="Find in letter")
+        self.edit.setAccessibleName("Find in letter")
+        self.edit.setToolTip("Enter: next match, Shift+Enter: previous, Esc: close")
+        self.edit.setClearButtonEnabled(True)
+        self.edit.setMaximumWidth(320)
+        self.count = QLabel("")
+        prev = QToolButton(text="▲", toolTip="Previous match (Shift+Enter, Shift+F3)")
+        nxt = QToolButton(text="▼", toolTip="Next match (Enter, F3)")
+        close = QToolButton(text="✕", toolTip="Close (Esc)")
+        prev.setAccessibleName("Previous match")
+        nxt.setAccessibleName("Next match")
+        close.setAccessibleName("Close find bar")
+        prev.clicked.connect(self.previous)
+        nxt.clicked.connect(self.next)
+        close.clicked.connect(self.close_bar)
+        self.edit.textChanged.connect(self._search)
+        self.edit.returnPressed.connect(self.next)
+        QShortcut(QKeySequence("Shift+Return"), self.edit, self.previous, context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_bar, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(8, 4, 8, 4)
+        lay.addWidget(self.edit)
+        lay.addWidget(prev)
+        lay.addWidget(nxt)
+        lay.addWidget(self.count)
+        lay.addStretch(1)
+        lay.addWidget(close)
+
+    def set_text(self, text: str | None) -> None:
+        """The letter to search; folded for searching only when first searched (a long letter
+        takes tens of milliseconds, which opening it should not pay)."""
+        self._text = text
+        self._folded = None
+        self._search()
+
+    def open_bar(self, initial: str = "") -> None:
+        self.show()
+        if initial:
+            self.edit.setText(initial)
+        self.edit.setFocus()
+        self.edit.selectAll()
+
+    def close_bar(self) -> None:
+        self.hide()
+        self.hits, self.current = [], -1
+        self.hitsChanged.emit([], -1)
+        self.closed.emit()
+
+    def _search(self) -> None:
+        q = self.edit.text()
+        if self._folded is None and self._text and q.strip():
+            self._folded = fold(self._text)
+        self.hits = find_all(self._folded, q) if self._folded and q.strip() else []
+        self.current = 0 if self.hits else -1
+        self._report()
+
+    def _report(self) -> None:
+        q = self.edit.text().strip()
+        if not q:
+            self.count.setText("")
+        elif not self.hits:
+            self.count.setText("No matches")
+        else:
+            self.count.setText(f"{self.current + 1} of {len(self.hits)}")
+        self.hitsChanged.emit(self.hits, self.current)
+
+    def next(self) -> None:
+        if self.hits:
+            self.current = (self.current + 1) % len(self.hits)
+            self._report()
+
+    def previous(self) -> None:
+        if self.hits:
+            self.current = (self.current - 1) % len(self.hits)
+            self._report()

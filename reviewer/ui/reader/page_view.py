@@ -1,0 +1,485 @@
+"""The reading view: a letter's pages in a continuous scroll, with selection and highlights.
+
+It draws pages rendered by the worker (only the visible ones, re-requested at each zoom), the
+annotations as translucent highlights coloured by severity, the current selection and find hits.
+Selection works as in a PDF reader: drag, double-click for a word, triple-click for a sentence or
+bullet. Offsets are code points into the letter's canonical text (core.layout.Layout).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from PySide6.QtCore import QElapsedTimer, QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QKeySequence, QMouseEvent, QPainter
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QToolTip, QWidget
+
+from reviewer.core.text.layout import Layout
+from reviewer.core.reading.outline import Structure
+from reviewer.core.text.units import sentence_at, word_at
+from reviewer.ui.reader import selection_keys
+from reviewer.ui.reader.overlays import paint_overlays
+
+GAP = 14.0
+MIN_ZOOM, MAX_ZOOM = 0.25, 5.0
+
+
+@dataclass(frozen=True)
+class Highlight:
+    id: str
+    start: int
+    end: int
+    colour: str
+    tooltip: str  # plain text lines; escaped when shown
+
+
+class PageView(QAbstractScrollArea):
+    selectionChanged = Signal()
+    renderRequested = Signal(int, float)  # page, scale (pixels per point x device ratio)
+    pageChanged = Signal(int)  # 0-based page at the top of the view
+    zoomChanged = Signal(float)
+    highlightActivated = Signal(str)  # double-click on a highlight
+    suggestionClicked = Signal(str)  # a click on a suggested passage: its id
+    contextMenuAt = Signal(QPoint, object)  # global position, highlight id under the cursor or None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pageView")
+        self.setAccessibleName("Letter pages")
+        self.setAccessibleDescription("The letter as published. Drag, double- or triple-click to select; Ctrl+T tags "
+                                      "the selection; hover a highlight for its themes and note.")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.viewport().setMouseTracking(True)
+        self.layout_: Layout | None = None
+        self.zoom = 1.0
+        self.fit_width = True
+        self.highlight_alpha = 90  # annotations' fill over the text, 0–255 (Preferences)
+        self._images: dict[int, tuple[float, QImage]] = {}
+        self._pending: set[tuple[int, float]] = set()
+        self._tops: list[float] = []
+        self._highlights: list[Highlight] = []
+        self._suggested: list[Highlight] = []  # suggestions: faint dashed outlines
+        self._suggested_current: str | None = None
+        self._structure: Structure | None = None
+        self._find_hits: list[tuple[int, int]] = []
+        self._find_current = -1
+        self._sel: tuple[int, int] | None = None
+        self._anchor: int | None = None
+        self._drag_mode = "char"
+        self._last_double = QElapsedTimer()
+        self._last_page = -1
+        self._flash_id: str | None = None
+        self._flash_on = False
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setInterval(160)
+        self._flash_timer.timeout.connect(self._flash_tick)
+        self._flash_left = 0
+        self._placeholder = "Open a letter from the library, or drop a PDF or text file here."
+        self.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self.horizontalScrollBar().valueChanged.connect(lambda _: self.viewport().update())
+
+    # ------------------------------------------------------------ document
+    def set_layout(self, layout: Layout | None, placeholder: str = "", keep_view: bool = False) -> None:
+        """Show ``layout``. ``keep_view``: the same pages as now, with their text arrived: keep the
+        rendered pages and the scroll position."""
+        same = (keep_view and layout is not None and self.layout_ is not None
+                and self.layout_.page_sizes == layout.page_sizes)
+        self.layout_ = layout
+        if not same:
+            self._images.clear()
+            self._pending.clear()
+        self._sel = None
+        self._find_hits = []
+        self._highlights = []
+        self._suggested = []
+        self._structure = None
+        self._last_page = -1
+        if placeholder:
+            self._placeholder = placeholder
+        if not same:
+            self._relayout()
+            self.verticalScrollBar().setValue(0)
+        self.viewport().update()
+        self.selectionChanged.emit()
+
+    def set_highlights(self, highlights: list[Highlight]) -> None:
+        self._highlights = highlights
+        self.viewport().update()
+
+    def set_structure(self, structure: Structure | None) -> None:
+        """The letter's sentences and bullets, for triple-click and sentence selection."""
+        self._structure = structure
+
+    def unit_at(self, offset: int) -> tuple[int, int]:
+        assert self.layout_
+        found = self._structure.unit_at(offset) if self._structure else None
+        return found or sentence_at(self.layout_.text, offset)
+
+    def set_suggested(self, suggested: list[Highlight], current: str | None = None) -> None:
+        self._suggested, self._suggested_current = suggested, current
+        self.viewport().update()
+
+    def suggested_at(self, pos: QPointF) -> str | None:
+        off = self.offset_at(pos)
+        if off is None:
+            return None
+        return next((h.id for h in self._suggested if h.start <= off < h.end), None)
+
+    def page_count(self) -> int:
+        return self.layout_.page_count if self.layout_ else 0
+
+    # ------------------------------------------------------------ geometry
+    def _dpr(self) -> float:
+        return float(self.devicePixelRatioF())
+
+    def _fit_zoom(self) -> float:
+        if not self.layout_ or not self.layout_.page_sizes:
+            return 1.0
+        widest = max(w for w, _ in self.layout_.page_sizes)
+        avail = self.viewport().width() - 2 * GAP
+        return max(MIN_ZOOM, min(MAX_ZOOM, avail / widest))
+
+    def _relayout(self) -> None:
+        if self.fit_width:
+            z = self._fit_zoom()
+            if abs(z - self.zoom) > 1e-6:
+                self.zoom = z
+                self.zoomChanged.emit(z)
+        self._tops = []
+        y = GAP
+        for _, h in self.layout_.page_sizes if self.layout_ else []:
+            self._tops.append(y)
+            y += h * self.zoom + GAP
+        total_h = y
+        widest = max((w for w, _ in self.layout_.page_sizes), default=0) if self.layout_ else 0
+        total_w = widest * self.zoom + 2 * GAP
+        vp = self.viewport().size()
+        self.verticalScrollBar().setRange(0, max(0, int(total_h - vp.height())))
+        self.verticalScrollBar().setPageStep(vp.height())
+        self.verticalScrollBar().setSingleStep(40)
+        self.horizontalScrollBar().setRange(0, max(0, int(total_w - vp.width())))
+        self.horizontalScrollBar().setPageStep(vp.width())
+
+    def _page_rect(self, page: int) -> QRectF:
+        """Where a page sits in viewport coordinates."""
+        assert self.layout_
+        w, h = self.layout_.page_sizes[page]
+        vw = self.viewport().width()
+        x = max(GAP, (vw - w * self.zoom) / 2) - self.horizontalScrollBar().value()
+        y = self._tops[page] - self.verticalScrollBar().value()
+        return QRectF(x, y, w * self.zoom, h * self.zoom)
+
+    def visible_pages(self) -> list[int]:
+        if not self.layout_:
+            return []
+        top = self.verticalScrollBar().value()
+        bottom = top + self.viewport().height()
+        out = []
+        for i, t in enumerate(self._tops):
+            h = self.layout_.page_sizes[i][1] * self.zoom
+            if t + h >= top and t <= bottom:
+                out.append(i)
+        return out
+
+    def current_page(self) -> int:
+        vis = self.visible_pages()
+        if not vis:
+            return 0
+        top = self.verticalScrollBar().value() + self.viewport().height() * 0.3
+        for p in vis:
+            if self._tops[p] + self.layout_.page_sizes[p][1] * self.zoom >= top:  # type: ignore[union-attr]
+                return p
+        return vis[-1]
+
+    def _to_page(self, pos: QPointF) -> tuple[int, float, float] | None:
+        if not self.layout_:
+            return None
+        best = None
+        for p in self.visible_pages() or range(self.page_count()):
+            r = self._page_rect(p)
+            if r.top() - GAP / 2 <= pos.y() <= r.bottom() + GAP / 2:
+                best = p
+                break
+        if best is None:
+            return None
+        r = self._page_rect(best)
+        return best, (pos.x() - r.left()) / self.zoom, (pos.y() - r.top()) / self.zoom
+
+    def offset_at(self, pos: QPointF) -> int | None:
+        hit = self._to_page(pos)
+        if hit is None or not self.layout_:
+            return None
+        return self.layout_.hit(*hit)
+
+    def highlight_at(self, pos: QPointF) -> list[Highlight]:
+        hit = self._to_page(pos)
+        if hit is None or not self.layout_:
+            return []
+        page, x, y = hit
+        out = []
+        for h in self._highlights:
+            for p, (x0, y0, x1, y1) in self.layout_.rects(h.start, h.end):
+                if p == page and x0 - 1 <= x <= x1 + 1 and y0 - 1 <= y <= y1 + 1:
+                    out.append(h)
+                    break
+        return out
+
+    # ------------------------------------------------------------ zoom and navigation
+    def set_zoom(self, zoom: float, fit_width: bool = False) -> None:
+        anchor_page = self.current_page()
+        frac = 0.0
+        if self._tops and self.layout_:
+            frac = (self.verticalScrollBar().value() - self._tops[anchor_page]) / max(1.0, self.layout_.page_sizes[anchor_page][1] * self.zoom)
+        self.fit_width = fit_width
+        self.zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
+        self._relayout()
+        if self._tops and self.layout_:
+            self.verticalScrollBar().setValue(int(self._tops[anchor_page] + frac * self.layout_.page_sizes[anchor_page][1] * self.zoom))
+        self.zoomChanged.emit(self.zoom)
+        self.viewport().update()
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.zoom * 1.2)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.zoom / 1.2)
+
+    def zoom_fit_width(self) -> None:
+        self.set_zoom(self._fit_zoom(), fit_width=True)
+
+    def go_to_page(self, page: int) -> None:
+        if self._tops and 0 <= page < len(self._tops):
+            self.verticalScrollBar().setValue(int(self._tops[page] - GAP / 2))
+
+    def scroll_to_range(self, start: int, end: int) -> None:
+        if not self.layout_:
+            return
+        rects = self.layout_.rects(start, end)
+        if not rects:
+            return
+        page, (x0, y0, x1, y1) = rects[0]
+        target = self._tops[page] + y0 * self.zoom - self.viewport().height() * 0.3
+        self.verticalScrollBar().setValue(int(target))
+
+    def flash(self, hid: str) -> None:
+        self._flash_id = hid
+        self._flash_left = 6
+        self._flash_on = True
+        self._flash_timer.start()
+        self.viewport().update()
+
+    def _flash_tick(self) -> None:
+        self._flash_left -= 1
+        self._flash_on = not self._flash_on
+        if self._flash_left <= 0:
+            self._flash_timer.stop()
+            self._flash_id = None
+        self.viewport().update()
+
+    # ------------------------------------------------------------ selection
+    def selection(self) -> tuple[int, int] | None:
+        if self._sel and self._sel[0] < self._sel[1]:
+            return self._sel
+        return None
+
+    def selected_text(self) -> str:
+        s = self.selection()
+        return self.layout_.text[s[0] : s[1]] if s and self.layout_ else ""
+
+    def set_selection(self, start: int, end: int) -> None:
+        self._sel = (min(start, end), max(start, end))
+        self.viewport().update()
+        self.selectionChanged.emit()
+
+    def clear_selection(self) -> None:
+        if self._sel is not None:
+            self._sel = None
+            self.viewport().update()
+            self.selectionChanged.emit()
+
+    def set_find_hits(self, hits: list[tuple[int, int]], current: int) -> None:
+        self._find_hits = hits
+        self._find_current = current
+        if 0 <= current < len(hits):
+            self.scroll_to_range(*hits[current])
+        self.viewport().update()
+
+    # ------------------------------------------------------------ events
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        page = self.current_page()
+        self._relayout()
+        if self.fit_width and self.verticalScrollBar().value() > 0:
+            self.go_to_page(page)
+        self.viewport().update()
+
+    def _scrolled(self, _value: int) -> None:
+        page = self.current_page()
+        if page != self._last_page:
+            self._last_page = page
+            self.pageChanged.emit(page)
+        self.viewport().update()
+
+    def mousePressEvent(self, e: QMouseEvent) -> None:  # noqa: N802
+        if e.button() != Qt.MouseButton.LeftButton or not self.layout_:
+            return super().mousePressEvent(e)
+        off = self.offset_at(e.position())
+        if off is None:
+            self.clear_selection()
+            return
+        triple = self._last_double.isValid() and self._last_double.elapsed() < QApplication.doubleClickInterval()
+        if triple:
+            s, t = self.unit_at(off)
+            self._drag_mode = "sentence"
+            self._anchor = s
+            self.set_selection(s, t)
+            self._last_double.invalidate()
+            return
+        if e.modifiers() & Qt.KeyboardModifier.ShiftModifier and self._sel:
+            self.set_selection(self._sel[0], off)
+            return
+        self._drag_mode = "char"
+        self._anchor = off
+        self._sel = (off, off)
+        self.viewport().update()
+        sid = self.suggested_at(e.position()) if not e.modifiers() else None
+        if sid and not self.highlight_at(e.position()):
+            self.suggestionClicked.emit(sid)
+
+    def mouseDoubleClickEvent(self, e: QMouseEvent) -> None:  # noqa: N802
+        if e.button() != Qt.MouseButton.LeftButton or not self.layout_:
+            return
+        off = self.offset_at(e.position())
+        if off is None:
+            return
+        hits = self.highlight_at(e.position())
+        self._last_double.start()
+        if hits and not (e.modifiers() & Qt.KeyboardModifier.ShiftModifier):
+            self.highlightActivated.emit(hits[-1].id)
+            return
+        s, t = word_at(self.layout_.text, off)
+        self._drag_mode = "word"
+        self._anchor = s
+        self.set_selection(s, t)
+
+    def mouseMoveEvent(self, e: QMouseEvent) -> None:  # noqa: N802
+        if self.layout_ and e.buttons() & Qt.MouseButton.LeftButton and self._anchor is not None:
+            off = self.offset_at(e.position())
+            if off is not None:
+                if self._drag_mode in ("word", "sentence"):
+                    a, b = word_at(self.layout_.text, off) if self._drag_mode == "word" else self.unit_at(off)
+                    off = b if off >= self._anchor else a
+                self._sel = (min(self._anchor, off), max(self._anchor, off))
+                self.viewport().update()
+            self._autoscroll(e.position())
+            return
+        over_text = self.layout_ is not None and self.highlight_at(e.position()) == [] and self.offset_at(e.position()) is not None
+        self.viewport().setCursor(Qt.CursorShape.IBeamCursor if over_text else Qt.CursorShape.ArrowCursor)
+
+    def _autoscroll(self, pos: QPointF) -> None:
+        h = self.viewport().height()
+        bar = self.verticalScrollBar()
+        if pos.y() < 10:
+            bar.setValue(bar.value() - 20)
+        elif pos.y() > h - 10:
+            bar.setValue(bar.value() + 20)
+
+    def mouseReleaseEvent(self, e: QMouseEvent) -> None:  # noqa: N802
+        if e.button() == Qt.MouseButton.LeftButton:
+            self._anchor = None
+            self.selectionChanged.emit()
+        super().mouseReleaseEvent(e)
+
+    def contextMenuEvent(self, e) -> None:  # noqa: N802
+        hits = self.highlight_at(QPointF(e.pos()))
+        self.contextMenuAt.emit(e.globalPos(), hits[-1].id if hits else None)
+
+    def keyPressEvent(self, e) -> None:  # noqa: N802
+        if selection_keys.handle(self, e):
+            return
+        if e.matches(QKeySequence.StandardKey.Copy):
+            text = self.selected_text()
+            if text:
+                QGuiApplication.clipboard().setText(text)
+            return
+        if e.matches(QKeySequence.StandardKey.SelectAll) and self.layout_:
+            self.set_selection(0, len(self.layout_.text))
+            return
+        if e.key() == Qt.Key.Key_Escape:
+            self.clear_selection()
+            return
+        super().keyPressEvent(e)
+
+    def viewportEvent(self, e: QEvent) -> bool:  # noqa: N802
+        if e.type() == QEvent.Type.ToolTip:
+            hits = self.highlight_at(QPointF(e.pos()))  # type: ignore[attr-defined]
+            if hits:
+                html = "<hr/>".join(escape(h.tooltip).replace("\n", "<br/>") for h in hits)
+                QToolTip.showText(e.globalPos(), f"<div style='max-width:360px'>{html}</div>", self)  # type: ignore[attr-defined]
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(e)
+
+    def wheelEvent(self, e) -> None:  # noqa: N802
+        if e.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.zoom_in() if e.angleDelta().y() > 0 else self.zoom_out()
+            return
+        super().wheelEvent(e)
+
+    # ------------------------------------------------------------ painting
+    def paintEvent(self, _event) -> None:  # noqa: N802
+        p = QPainter(self.viewport())
+        p.fillRect(self.viewport().rect(), self.palette().color(self.palette().ColorRole.Mid).darker(115)
+                   if self.palette().color(self.palette().ColorRole.Window).lightness() < 128 else QColor("#e4e6ea"))
+        if not self.layout_:
+            p.setPen(self.palette().color(self.palette().ColorRole.Text))
+            p.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._placeholder)
+            return
+        scale = round(self.zoom * self._dpr(), 3)
+        visible = self.visible_pages()
+        wanted = set(visible)
+        if visible:
+            wanted |= {max(0, visible[0] - 1), min(self.page_count() - 1, visible[-1] + 1)}
+        self._images = {k: v for k, v in self._images.items() if k in wanted}
+        self._want(wanted, scale)
+        for page in visible:
+            r = self._page_rect(page)
+            p.fillRect(r.adjusted(2, 3, 2, 3), QColor(0, 0, 0, 40))
+            p.fillRect(r, QColor("white"))
+            img = self._images.get(page)
+            if img is not None and img[0] == scale:
+                # Pixel for pixel: drawn into the page's fractional rectangle, nearest-neighbour scaling
+                # by a hair would drop a column of pixels here and there (thin strokes like a "j" vanish).
+                p.drawImage(QPointF(round(r.left()), round(r.top())), img[1])
+            elif img is not None:
+                p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+                p.drawImage(r, img[1])
+            self._paint_overlays(p, page, r)
+        p.end()
+
+    def _want(self, pages: set[int], scale: float) -> None:
+        self._wanted_pages = set(pages)
+        self._wanted_scale = scale
+        self._pending = {(pg, sc) for pg, sc in self._pending if pg in pages and sc == scale}
+        for page in sorted(pages):
+            have = self._images.get(page)
+            if (have is None or have[0] != scale) and (page, scale) not in self._pending:
+                self._pending.add((page, scale))
+                self.renderRequested.emit(page, scale)
+
+    def wanted(self) -> tuple[set[int], float]:
+        return getattr(self, "_wanted_pages", set()), getattr(self, "_wanted_scale", 0.0)
+
+    def page_rendered(self, page: int, scale: float, img: QImage) -> None:
+        self._pending.discard((page, scale))
+        if img.isNull():
+            return
+        img.setDevicePixelRatio(self._dpr())
+        self._images[page] = (scale, img)
+        self.viewport().update()
+
+    def _paint_overlays(self, p: QPainter, page: int, r: QRectF) -> None:
+        paint_overlays(self, p, page, r)

@@ -1,0 +1,125 @@
+"""Selecting a passage without a mouse, by the letter's own units (sentences and bullets) and words.
+
+In the page view:
+- Ctrl+Down / Ctrl+Up select the next / previous sentence (the first one in view if nothing is selected);
+- Shift+Down takes one more sentence; Shift+Up gives the last one back;
+- Ctrl+Shift+Right / Ctrl+Shift+Left take one more word, or give one back, at the end.
+Then Ctrl+T (or Alt+1…4) tags the selection as usual.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QKeyEvent
+
+if TYPE_CHECKING:
+    from reviewer.ui.reader.page_view import PageView
+
+Unit = Callable[[int], tuple[int, int]]
+_WORD_END = re.compile(r"\s*\S+")
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def next_unit(text: str, unit_at: Unit, after: int) -> tuple[int, int] | None:
+    i = after
+    while i < len(text) and text[i].isspace():
+        i += 1
+    if i >= len(text):
+        return None
+    a, b = unit_at(i)
+    return (a, b) if b > after else None
+
+
+def previous_unit(text: str, unit_at: Unit, before: int) -> tuple[int, int] | None:
+    i = before - 1
+    while i > 0 and text[i].isspace():
+        i -= 1
+    if i < 0:
+        return None
+    a, b = unit_at(i)
+    return (a, b) if a < before else None
+
+
+def word_end_after(text: str, end: int) -> int:
+    m = _WORD_END.match(text, end)
+    return m.end() if m else end
+
+
+def word_end_before(text: str, start: int, end: int) -> int:
+    """The end of the previous word, never before ``start`` plus one word."""
+    i = end
+    while i > start and text[i - 1].isspace():
+        i -= 1
+    while i > start and not text[i - 1].isspace():
+        i -= 1
+    while i > start and text[i - 1].isspace():
+        i -= 1
+    return i if i > start else end
+
+
+def first_visible_offset(view: PageView) -> int:
+    """The first character at the top of the view (of the current page if the top is a margin)."""
+    assert view.layout_
+    for y in (8, view.viewport().height() * 0.25, view.viewport().height() * 0.5):
+        for x in (0.3, 0.5):
+            found = view.offset_at(QPointF(view.viewport().width() * x, y))
+            if found is not None:
+                return found
+    return view.layout_.page_first_offset(view.current_page()) or 0
+
+
+def ensure_visible(view: PageView, offset: int) -> None:
+    """Scroll just enough to show the line holding ``offset``."""
+    rects = view.layout_.rects(max(0, offset - 1), max(1, offset)) if view.layout_ else []
+    if not rects:
+        return
+    page, (_x0, y0, _x1, y1) = rects[-1]
+    scrolled = view.verticalScrollBar().value()
+    top, bottom = view._tops[page] + y0 * view.zoom - scrolled, view._tops[page] + y1 * view.zoom - scrolled
+    if top < 0 or bottom > view.viewport().height():
+        view.scroll_to_range(max(0, offset - 1), offset)
+
+
+def handle(view: PageView, e: QKeyEvent) -> bool:
+    """Apply a selection key to the view; False if the key is not one of them."""
+    layout = view.layout_
+    if layout is None or not layout.text:
+        return False
+    mods = e.modifiers() & (CTRL | SHIFT)
+    key = e.key()
+    text, sel = layout.text, view.selection()
+    unit_at = view.unit_at
+    new: tuple[int, int] | None = None
+    if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and mods in (CTRL, SHIFT):
+        if sel is None:
+            top = first_visible_offset(view)
+            new = unit_at(top) if key == Qt.Key.Key_Down else previous_unit(text, unit_at, top) or unit_at(top)
+        elif mods == CTRL:
+            new = (next_unit(text, unit_at, sel[1]) if key == Qt.Key.Key_Down else previous_unit(text, unit_at, sel[0])) or sel
+        elif key == Qt.Key.Key_Down:
+            more = next_unit(text, unit_at, sel[1])
+            new = (sel[0], more[1]) if more else sel
+        else:  # give back the last sentence, keeping at least one
+            last_start, _ = unit_at(max(sel[0], sel[1] - 1))
+            prev = previous_unit(text, unit_at, last_start) if last_start > sel[0] else None
+            new = (sel[0], prev[1]) if prev and prev[1] > sel[0] else sel
+    elif key in (Qt.Key.Key_Right, Qt.Key.Key_Left) and mods == CTRL | SHIFT:
+        if sel is None:
+            start = first_visible_offset(view)
+            new = (start, word_end_after(text, start))
+        elif key == Qt.Key.Key_Right:
+            new = (sel[0], word_end_after(text, sel[1]))
+        else:
+            new = (sel[0], word_end_before(text, sel[0], sel[1]))
+    else:
+        return False
+    if new and new[1] > new[0]:
+        view.set_selection(*new)
+        ensure_visible(view, new[1] if key != Qt.Key.Key_Up or mods == CTRL else new[0])
+    return True

@@ -1,0 +1,131 @@
+"""Composition root: parse the window's arguments, open the library, show the main window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtGui import QFileOpenEvent, QIcon
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from reviewer import __version__
+from reviewer.store.backups import restore
+from reviewer.store.repository import LibraryDamagedError, LibraryError
+from reviewer.workspace import Workspace
+
+
+def parse(argv: Sequence[str]) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="reviewer", description="Open the Reviewer window.")
+    p.add_argument("--db", metavar="PATH", help="library file (default: REVIEWER_DB or the user data folder)")
+    p.add_argument("--version", action="version", version=f"reviewer {__version__}")
+    p.add_argument("--self-test", action="store_true",
+                   help="open FILE (or a sample letter) on a throwaway library, print whether it worked, and quit")
+    p.add_argument("files", nargs="*", metavar="FILE", help="letters (.pdf, .txt, .md), audit packs (.zip) or codebooks (.qdc) to open")
+    return p.parse_args(list(argv))
+
+
+def open_library_interactively(db: str | None) -> Workspace | None:
+    """Open the library; on failure explain why and let the user pick another file or quit."""
+    while True:
+        try:
+            return Workspace.open(db)
+        except LibraryError as exc:
+            message = str(exc)
+            box = QMessageBox(QMessageBox.Icon.Critical, "Reviewer — library cannot be opened",
+                              f"{message[:1].upper()}{message[1:]}.\n\nNothing has been changed. You can open or create another library file.")
+            good = exc.backups if isinstance(exc, LibraryDamagedError) else []
+            restore_btn = box.addButton(f"Restore Backup from {good[0].describe()}", QMessageBox.ButtonRole.AcceptRole) \
+                if good else None
+            other = box.addButton("Open Another Library…", QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(QMessageBox.StandardButton.Close)
+            box.exec()
+            if restore_btn is not None and box.clickedButton() is restore_btn:
+                aside = restore(exc.path, good[0].path)  # type: ignore[union-attr]
+                QMessageBox.information(None, "Reviewer — backup restored",
+                                        f"The library was restored from the backup of {good[0].describe()}.\n\n"
+                                        f"The damaged file has been kept as {aside}.")
+                continue
+            if box.clickedButton() is not other:
+                return None
+            path, _ = QFileDialog.getSaveFileName(None, "Library file", str(Path.home() / "reviewer-library.json"),
+                                                  "Reviewer library (*.json)",
+                                                  options=QFileDialog.Option.DontConfirmOverwrite)
+            if not path:
+                return None
+            db = path
+
+
+class FileOpenEvents(QObject):
+    """macOS hands "Open with" and files dropped on the Dock icon to the app as events, not arguments."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.window = None
+        self.early: list[Path] = []
+
+    def eventFilter(self, _obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent) and event.file():
+            path = Path(event.file())
+            if self.window is None:
+                self.early.append(path)
+            else:
+                self.window.open_paths([path])
+            return True
+        return False
+
+
+def start_page(window) -> None:  # type: ignore[no-untyped-def]
+    """The first run, or an auditor who asked for it, starts on the welcome page; later runs reopen the
+    letter that was open."""
+    settings, letters = window.settings, window.lib.letters
+    first_run = settings.value("welcome/seen", False) not in (True, "true")
+    last = str(settings.value("session/last_letter", ""))
+    if first_run or settings.value("prefs/show_welcome", False) in (True, "true") or last not in letters:
+        settings.setValue("welcome/seen", True)
+        window.show_welcome()
+    else:
+        QTimer.singleShot(0, lambda: window.open_letter(last))
+
+
+def main(argv: Sequence[str]) -> int:
+    args = parse(argv)
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("Reviewer")
+    app.setOrganizationName("Reviewer")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("org.reviewer.Reviewer")  # the Linux menu entry (packaging/linux)
+    file_opens = FileOpenEvents()
+    app.installEventFilter(file_opens)
+    from reviewer.ui.kit.style import apply_saved_style
+
+    apply_saved_style(app, QSettings())  # type: ignore[arg-type]
+    app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_saved_style(app, QSettings()))  # type: ignore[union-attr,arg-type]
+    try:
+        from reviewer.resources import icon_path
+
+        app.setWindowIcon(QIcon(str(icon_path("reviewer"))))  # type: ignore[attr-defined]
+    except LookupError:
+        pass
+    if args.self_test:
+        from reviewer.ui.shell.self_test import run
+
+        return run(app, args.files)  # type: ignore[arg-type]
+    ws = open_library_interactively(args.db)
+    if ws is None:
+        return 1
+    from reviewer.letters import guard
+    from reviewer.ui.shell.main_window import MainWindow
+
+    guard.forbid_thread()  # from here on, only the worker reads letters: a slip raises, never freezes
+    window = MainWindow(ws, QSettings())
+    window.show()
+    file_opens.window = window
+    files = [Path(f) for f in args.files] + file_opens.early
+    if files:
+        QTimer.singleShot(0, lambda: window.open_paths(files))
+    else:
+        start_page(window)
+    return app.exec()  # type: ignore[union-attr]

@@ -1,0 +1,53 @@
+"""The window's layout remembered between runs (Qt settings: UI state only, never domain data)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray
+
+if TYPE_CHECKING:
+    from reviewer.ui.kit.window import AppWindow
+
+
+def restore_layout(w: AppWindow) -> None:
+    """Window geometry, docks, splitter, library pane and zoom as they were left."""
+    geo = w.settings.value("window/geometry")
+    if isinstance(geo, QByteArray):
+        w.restoreGeometry(geo)
+    st = w.settings.value("window/state")
+    if isinstance(st, QByteArray):
+        w.restoreState(st)
+    sp = w.settings.value("window/splitter")
+    if isinstance(sp, QByteArray):
+        w.splitter.restoreState(sp)
+    if w.settings.value("view/library_visible", True) in (False, "false"):
+        w.panes.toggle_library()
+    for tabs, key in ((w.left_tabs, "view/left_tab"), (w.right_tabs, "view/right_tab")):
+        try:
+            tabs.setCurrentIndex(int(w.settings.value(key, 0)))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            pass
+    zoom = w.settings.value("view/zoom")
+    fit = w.settings.value("view/fit_width", True) not in (False, "false")
+    if zoom and not fit:
+        try:
+            w.view.zoom, w.view.fit_width = float(zoom), False
+        except (TypeError, ValueError):
+            pass
+
+
+def save_layout(w: AppWindow) -> None:
+    """Kept as the window closes, with the letter that was open."""
+    s = w.settings
+    s.setValue("window/geometry", w.saveGeometry())
+    s.setValue("window/state", w.saveState())
+    s.setValue("window/splitter", w.splitter.saveState())
+    s.setValue("view/library_visible", w.left_tabs.isVisible())
+    s.setValue("view/left_tab", w.left_tabs.currentIndex())
+    s.setValue("view/right_tab", w.right_tabs.currentIndex())
+    s.setValue("view/zoom", w.view.zoom)
+    s.setValue("view/fit_width", w.view.fit_width)
+    if w.letter_id:
+        s.setValue("session/last_letter", w.letter_id)
+    s.sync()

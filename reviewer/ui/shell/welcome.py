@@ -1,0 +1,238 @@
+"""The welcome page: where a first run starts, and where Help > Welcome returns.
+
+It asks the auditor's name once (the author of every annotation), offers the sample letters and the
+letters opened recently, says where the library lives, and points at the few keys that matter.
+Recent letters are kept here too (Qt settings: which letters this person opened, not domain data).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.core.annotations.library import Library
+from reviewer.core.annotations.model import Letter
+from reviewer.resources import icon_path, sample_letters
+from reviewer.ui.kit.look import show_folder_button
+
+if TYPE_CHECKING:
+    from reviewer.ui.kit.window import AppWindow
+
+RECENT_KEY = "session/recent"
+RECENT_MAX = 10
+
+
+def remember_letter(settings: QSettings, letter_id: str) -> None:
+    ids = [i for i in recent_ids(settings) if i != letter_id]
+    settings.setValue(RECENT_KEY, [letter_id, *ids][:RECENT_MAX])
+
+
+def recent_ids(settings: QSettings) -> list[str]:
+    value = settings.value(RECENT_KEY, [])
+    if isinstance(value, str):  # one entry comes back from INI files as a plain string
+        value = [value] if value else []
+    return [str(v) for v in value or []]
+
+
+def fill_recent_menu(menu: QMenu, window: AppWindow) -> None:
+    """File > Recent Letters, filled as it opens: the letters still in the library, newest first."""
+    menu.clear()
+    letters = [window.lib.letters[i] for i in recent_ids(window.settings) if i in window.lib.letters]
+    for n, letter in enumerate(letters, 1):
+        act = menu.addAction(f"&{n % 10} {letter.title}" if n <= 10 else letter.title)
+        act.setToolTip(describe(letter))
+        act.triggered.connect(lambda _c=False, lid=letter.id: window.open_letter(lid))
+    if not letters:
+        menu.addAction("No recent letters").setEnabled(False)
+    else:
+        menu.addSeparator()
+        menu.addAction("Clear Recent Letters", lambda: window.settings.setValue(RECENT_KEY, []))
+
+
+def describe(letter: Letter) -> str:
+    m = letter.meta
+    when = (m.published or m.visit_end or m.visit_start or "")[:10]
+    return " · ".join(x for x in (m.authority, m.doc_type, when) if x) or letter.source
+
+
+def _card(title: str) -> tuple[QFrame, QVBoxLayout]:
+    frame = QFrame()
+    frame.setObjectName("welcomeCard")
+    lay = QVBoxLayout(frame)
+    lay.setContentsMargins(16, 12, 16, 14)
+    head = QLabel(title)
+    head.setObjectName("panelTitle")
+    lay.addWidget(head)
+    lay.setAlignment(Qt.AlignmentFlag.AlignTop)
+    return frame, lay
+
+
+class WelcomePage(QScrollArea):
+    openLetter = Signal(str)
+
+    def __init__(self, window: AppWindow) -> None:
+        super().__init__()
+        self.w = window
+        self.lib: Library = window.lib
+        self.setObjectName("welcomePage")
+        self.setAccessibleName("Welcome")
+        self.setAccessibleDescription("Your name, sample and recent letters, and where your library lives")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget()
+        inner.setObjectName("welcomeInner")
+        self.setWidget(inner)
+
+        icon = QLabel()
+        icon.setPixmap(QIcon(str(icon_path("reviewer"))).pixmap(64, 64))
+        title = QLabel("<span style='font-size:20pt; font-weight:600'>Welcome to Reviewer</span><br/>"
+                       "Read inspection letters, tag what matters with themes and a severity, and send your "
+                       "manager an audit pack.")
+        title.setWordWrap(True)
+        head = QHBoxLayout()
+        head.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        head.addSpacing(8)
+        head.addWidget(title, 1)
+
+        # you
+        you, you_lay = _card("Your name")
+        self.name_hint = QLabel()
+        self.name_hint.setWordWrap(True)
+        self.name = QLineEdit(placeholderText="e.g. Sam Patel")
+        self.name.setAccessibleName("Your name")
+        self.name.setToolTip("Shown as the author of your annotations, in exports and in audit packs")
+        self.save_name = QPushButton("Save Name", toolTip="Keep this name for your annotations")
+        self.save_name.clicked.connect(self._save_name)
+        self.name.returnPressed.connect(self._save_name)
+        row = QHBoxLayout()
+        row.addWidget(self.name, 1)
+        row.addWidget(self.save_name)
+        you_lay.addWidget(self.name_hint)
+        you_lay.addLayout(row)
+
+        # letters
+        letters, letters_lay = _card("Start with a letter")
+        self.letters = QListWidget()
+        self.letters.setObjectName("welcomeLetters")
+        self.letters.setAccessibleName("Sample and recent letters")
+        self.letters.setToolTip("Enter or double-click opens the letter")
+        self.letters.itemActivated.connect(lambda item: self.openLetter.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.letters.setSpacing(3)
+        self.letters.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.letters.setTextElideMode(Qt.TextElideMode.ElideRight)
+        buttons = QHBoxLayout()
+        for aid in ("open", "import_folder", "open_pack"):
+            b = QPushButton(window.actions_[aid].text().replace("&", ""))
+            b.setToolTip(window.actions_[aid].toolTip())
+            b.clicked.connect(window.actions_[aid].trigger)
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        letters_lay.addWidget(self.letters)
+        letters_lay.addLayout(buttons)
+
+        # library and keys
+        where, where_lay = _card("Your library")
+        self.where = QLabel()
+        self.where.setWordWrap(True)
+        self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.where.setAccessibleName("Where the library lives")
+        show = show_folder_button(window.store.path.parent)
+        where_lay.addWidget(self.where)
+        where_lay.addWidget(show, 0, Qt.AlignmentFlag.AlignLeft)
+        keys, keys_lay = _card("A few keys")
+        grid = QGridLayout()
+        for r, (key, what) in enumerate((("Ctrl+O", "open a letter"), ("triple-click", "select a sentence"),
+                                         ("Ctrl+T", "tag the selection"), ("Alt+1…4", "tag as a severity"),
+                                         ("Alt+Down", "next suggestion"), ("F1", "every shortcut"))):
+            k = QLabel(f"<b>{key}</b>")
+            grid.addWidget(k, r, 0)
+            grid.addWidget(QLabel(what), r, 1)
+        grid.setColumnStretch(1, 1)
+        keys_lay.addLayout(grid)
+        lower = QHBoxLayout()
+        lower.addWidget(where, 3)
+        lower.addWidget(keys, 2)
+        lower.setAlignment(Qt.AlignmentFlag.AlignTop)
+
+        self.back = QPushButton("Back to the Letter", toolTip="Return to the letter you were reading (Esc)")
+        self.back.clicked.connect(window.back_to_letter)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, window.back_to_letter,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        head.addWidget(self.back, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.show_at_start = QCheckBox("Show this page when Reviewer starts")
+        self.show_at_start.setToolTip("Otherwise Reviewer reopens the letter you were reading")
+        self.show_at_start.setChecked(window.settings.value("prefs/show_welcome", False) in (True, "true"))
+        self.show_at_start.toggled.connect(lambda on: window.settings.setValue("prefs/show_welcome", on))
+
+        lay = QVBoxLayout(inner)
+        lay.setContentsMargins(40, 28, 40, 28)
+        lay.setSpacing(14)
+        lay.addLayout(head)
+        lay.addWidget(you)
+        lay.addWidget(letters)
+        lay.addLayout(lower)
+        lay.addWidget(self.show_at_start)
+        lay.addStretch(1)
+        inner.setMaximumWidth(860)
+        self.setStyleSheet("QFrame#welcomeCard { background: palette(base); border: 1px solid palette(mid);"
+                           " border-radius: 6px; }")
+        self.refresh()
+
+    def refresh(self) -> None:
+        w = self.w
+        name = self.lib.settings.get("auditor", "")
+        self.name_hint.setText(f"Your annotations are signed <b>{name}</b>. Change it here or in Edit > Preferences."
+                               if name else "Reviewer signs each annotation with your name. Type it once:")
+        self.back.setVisible(bool(w.letter_id))
+        if not self.name.hasFocus():
+            self.name.setText(name)
+        self.letters.clear()
+        samples = {p.name for p in sample_letters()}
+        recent = [self.lib.letters[i] for i in recent_ids(w.settings) if i in self.lib.letters]
+        shown = set()
+        for letter in recent:
+            self._add(letter.id, letter.title, f"{describe(letter)} · opened recently")
+            shown.add(letter.id)
+        for letter in self.lib.letters_sorted():
+            if letter.source in samples and letter.id not in shown:
+                self._add(letter.id, letter.title, f"{describe(letter)} · sample")
+        if self.letters.count():
+            self.letters.setCurrentRow(0)
+        rows = max(3, min(8, self.letters.count()))
+        self.letters.setFixedHeight(rows * (self.letters.fontMetrics().height() + 2 * self.letters.spacing() + 4) + 8)
+        n = len(self.lib.letters)
+        self.where.setText(f"{n} letter{'s' if n != 1 else ''} and {len(self.lib.annotations)} annotations, kept in "
+                           f"<code>{w.store.path}</code> on this computer. Nothing is sent anywhere; "
+                           "share your work as an audit pack (File > Export Audit Pack).")
+
+    def _add(self, letter_id: str, title: str, what: str) -> None:
+        item = QListWidgetItem(f"{title}  —  {what}")
+        item.setData(Qt.ItemDataRole.UserRole, letter_id)
+        item.setToolTip(f"Open {title}")
+        self.letters.addItem(item)
+
+    def _save_name(self) -> None:
+        name = self.name.text().strip()
+        if name and name != self.lib.settings.get("auditor", ""):
+            self.w.ws.set_auditor(name, initiator=self)
+            self.w.statusBar().showMessage(f"Your annotations will be signed {name}.", 5000)
+        self.refresh()
+        self.letters.setFocus()

@@ -1,0 +1,5 @@
+"""The library open for work, and every operation an auditor or a manager performs on it (Qt-free)."""
+
+from reviewer.workspace.workspace import USER_ERRORS, NotFound, Outcome, PackOpened, Workspace, WorkspaceError
+
+__all__ = ["USER_ERRORS", "NotFound", "Outcome", "PackOpened", "Workspace", "WorkspaceError"]

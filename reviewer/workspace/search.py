@@ -1,0 +1,57 @@
+"""Searching the library: its index built from the kept folds, folding in other processes the
+letters that have none yet (slow: pure Python, ~10 ms per report, so done once and kept)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from reviewer.core.reading.library_search import SearchIndex, fold_letter
+from reviewer.core.text.textsearch import CompactFold
+from reviewer.letters.parallel import Jobs
+from reviewer.store.search_cache import keep_fold, saved_fold
+from reviewer.workspace.workspace import Workspace
+
+Progress = Callable[[int, int], None]
+
+
+def build_index(ws: Workspace, letter_ids: Sequence[str] | None = None,
+                progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+                index: SearchIndex | None = None, extract_stale: bool = True) -> SearchIndex:
+    """An index of the letters' texts (all letters by default); letters whose text cannot be read
+    are left out. A letter whose saved text is out of date is read again with PyMuPDF when
+    ``extract_stale`` (that changes the library: the window leaves it to opening the letter).
+    ``cancelled()`` ends it with ``JobsCancelled``."""
+    index = index if index is not None else SearchIndex()
+    lib, store = ws.library, ws.store
+    ids = [i for i in (letter_ids if letter_ids is not None else list(lib.letters)) if i in lib.letters]
+    todo = []
+    for n, lid in enumerate(ids):
+        if cancelled is not None and cancelled():
+            return index
+        try:
+            ex = ws.saved_text(lid) or (ws.text(lid) if extract_stale else None)
+        except Exception:  # an unreadable letter is simply not searchable
+            continue
+        if ex is None:
+            continue
+        sha = lib.letters[lid].text_sha
+        folded = saved_fold(store, lid, sha)
+        if folded is None:
+            todo.append((lid, sha, ex))
+        else:
+            index.add(lid, ex.text, ex.page_starts, folded)
+        if progress is not None:
+            progress(n, len(ids) + len(todo))
+    jobs = Jobs([(fold_letter, ex.text) for _, _, ex in todo])
+    try:
+        for k, (lid, sha, ex) in enumerate(todo):
+            data = jobs.get(k, cancelled)
+            folded = CompactFold.from_bytes(data)
+            if folded is not None:
+                index.add(lid, ex.text, ex.page_starts, folded)
+                keep_fold(store, lid, sha, data)
+            if progress is not None:
+                progress(len(ids) + k, len(ids) + len(todo))
+    finally:
+        jobs.close()
+    return index

@@ -1,0 +1,525 @@
+"""The library open for work: the one place where an auditor's or a manager's operation is written.
+
+A ``Workspace`` owns the store, the in-memory library, the undo stack and the auditor's name. The
+command line and the window both call it, so tagging, importing a pack, importing a codebook or
+signing off is written once. Every change is an undoable command pushed through ``do``, which
+returns the ``Change`` events it caused (what changed, and who asked: the initiator), so a front
+end can update what it shows from that. Errors are typed (``USER_ERRORS``): a front end shows
+their message in a dialog or as one line, never a traceback.
+
+Slow steps that read files (preparing letters, reading packs) are separate functions that touch
+no shared state, so a window can run them on its worker and apply their result here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reviewer.core.annotations.codebook import LookupFailed, find_theme, severity
+from reviewer.core.annotations.commands import (
+    AddAnnotation,
+    Batch,
+    Command,
+    DeleteAnnotations,
+    EditAnnotation,
+    EditLetter,
+    PutSetting,
+    PutTheme,
+    UndoStack,
+    edited,
+)
+from reviewer.core.annotations.library import Change, Library
+from reviewer.core.annotations.model import Annotation, Letter, LetterMeta, Theme
+from reviewer.core.annotations.review import ReviewError, review_command, signoff_command
+from reviewer.core.annotations.tagging import QuoteError, locate_quote, new_annotation, reanchor_all
+from reviewer.core.reading.suggest import dismissed_key, dismissed_value, read_dismissed
+from reviewer.core.team.merge import MergeReport
+from reviewer.core.team.summary import build_summary
+from reviewer.core.annotations.model import PreparedLetter
+from reviewer.core.text.documents import SUPPORTED_SUFFIXES, DocumentError, Extracted, content_id, text_sha
+from reviewer.core.text.layout import Layout
+from reviewer.core.text.layout_file import load_layout
+from reviewer.core.atomic import write_atomic
+from reviewer.export.pack import PackCancelled, export_pack
+from reviewer.export.pack_import import plan_pack_import, prepare_pack_letters
+from reviewer.export.pack_read import PackContents, PackError, read_pack
+from reviewer.export.refiqda import CodebookError, read_qdc, themes_from_qdc, to_qdc
+from reviewer.export.summary_files import FORMATS, export_summary
+from reviewer.letters.importing import extract, prepare_path, read_file
+from reviewer.letters.pdf import extractor_version
+from reviewer.store.paths import resolve_library_path
+from reviewer.store.repository import LibraryError, LibraryStore
+
+
+class WorkspaceError(Exception):
+    """Something the user asked that cannot be done; the message says why, in their words."""
+
+
+class NotFound(WorkspaceError):
+    """No letter, annotation or theme matches what was named."""
+
+
+# Every error a front end shows as a message: nothing else should reach the user.
+USER_ERRORS: tuple[type[Exception], ...] = (
+    WorkspaceError, DocumentError, LibraryError, QuoteError, LookupFailed, PackError, CodebookError, ReviewError,
+)
+
+
+@dataclass
+class Outcome:
+    """What an operation did: the changes it made (empty when nothing changed) and lines to report."""
+
+    changes: list[Change] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+    command: Command | None = None
+
+
+@dataclass
+class Snapshot:
+    """A pack's records and files as they were when it was asked for (a ``PackSource``)."""
+
+    library: Library
+    texts: dict[str, str]
+    files: dict[str, Path]
+    layouts: dict[str, Path]
+    extractors: dict[str, str]
+
+    def letter_bytes(self, letter: Letter) -> bytes:
+        try:
+            return self.files[letter.id].read_bytes()
+        except OSError:
+            raise DocumentError(f"the library's copy of {letter.source} is missing") from None
+
+    def text_of(self, letter_id: str) -> str | None:
+        return self.texts.get(letter_id)
+
+    @staticmethod
+    def extractor(letter: Letter) -> str:
+        """The extraction a letter's text comes from today (a new PyMuPDF may read it differently)."""
+        return extractor_version(letter.kind)
+
+    def saved_layout(self, letter_id: str) -> Layout | None:
+        letter = self.library.letters[letter_id]
+        try:
+            data = self.layouts[letter_id].read_bytes()
+        except OSError:
+            return None
+        return load_layout(data, letter.text_sha, self.extractors[letter_id])
+
+
+@dataclass
+class PackOpened:
+    contents: PackContents
+    report: MergeReport
+
+
+class Workspace:
+    def __init__(self, store: LibraryStore) -> None:
+        self.store = store
+        self.library: Library = store.library
+        self.undo = UndoStack(self.library)
+
+    @classmethod
+    def open(cls, db: str | None = None, program: str = "app") -> Workspace:
+        """The library ``db`` names (else REVIEWER_DB, else the user's default one, which starts with
+        the sample letters)."""
+        path, is_default = resolve_library_path(db)
+        ws = cls(LibraryStore(path, program))
+        if ws.store.created and is_default:
+            ws.add_samples()
+        return ws
+
+    def add_samples(self) -> list[str]:
+        """Add the sample letters that ship with the app; returns problems met (normally none)."""
+        from reviewer.resources import sample_letters
+
+        problems = []
+        for path in sample_letters():
+            try:
+                self.add_prepared(prepare_path(path))
+            except DocumentError as exc:
+                problems.append(str(exc))
+        return problems
+
+    # ------------------------------------------------------------ changes
+    def do(self, cmd: Command, initiator: object | None = None, *, already_done: bool = False) -> list[Change]:
+        """Do ``cmd`` as one undoable step; returns the changes it made."""
+        seen: list[Change] = []
+        self.library.subscribe(seen.append)
+        try:
+            self.undo.push(cmd, initiator, already_done=already_done)
+        finally:
+            self.library.unsubscribe(seen.append)
+        return seen
+
+    def undo_last(self, initiator: object | None = None) -> Command | None:
+        return self.undo.undo(initiator)
+
+    def redo_last(self, initiator: object | None = None) -> Command | None:
+        return self.undo.redo(initiator)
+
+    def flush(self) -> None:
+        """Make every change so far durable, or raise ``LibraryError`` saying why it is not."""
+        self.store.flush()
+        if self.store.write_error:
+            raise LibraryError(self.store.write_error)
+
+    def close(self) -> None:
+        self.store.close()
+
+    # ------------------------------------------------------------ who
+    @property
+    def auditor(self) -> str:
+        return self.library.settings.get("auditor", "")
+
+    def set_auditor(self, name: str, initiator: object | None = None) -> list[Change]:
+        name = " ".join(name.split())
+        if not name or name == self.auditor:
+            return []
+        return self.do(PutSetting("auditor", self.auditor, name, "Set your name"), initiator)
+
+    def name_or(self, given: str | None, what: str) -> str:
+        """``given``, else the auditor's name in the library; an error naming ``what`` when neither is set."""
+        name = " ".join((given or self.auditor).split())
+        if not name:
+            raise WorkspaceError(f"give {what} (no name is set in this library)")
+        return name
+
+    # ------------------------------------------------------------ letters
+    def letter(self, key: str, *, add_missing: bool = False) -> Letter:
+        """The letter ``key`` names: an id, a unique id prefix (4+), a file path, a file name or a title."""
+        letters = self.library.letters
+        if key in letters:
+            return letters[key]
+        path = Path(key).expanduser()
+        if path.is_file():
+            lid = content_id(read_file(path))
+            if lid in letters:
+                return letters[lid]
+            if not add_missing:
+                raise NotFound(f"{path.name} is not in the library; add it with `reviewer add {key}`")
+            return self.add_prepared(prepare_path(path))[0]
+        low = key.casefold()
+        hits = [x for x in letters.values() if len(key) >= 4 and x.id.startswith(low)]
+        if not hits:
+            hits = [x for x in letters.values() if low in (x.source.casefold(), x.title.casefold())]
+        if not hits:
+            hits = [x for x in letters.values() if x.title.casefold().startswith(low)]
+        if len(hits) == 1:
+            return hits[0]
+        if len(hits) > 1:
+            named = ", ".join(f"{x.id[:12]} ({x.source})" for x in hits[:4])
+            raise NotFound(f"{key!r} matches {len(hits)} letters: {named}; give the id or the file name")
+        raise NotFound(f"no letter matches {key!r} (see `reviewer list`)")
+
+    def letters(self, keys: Sequence[str]) -> list[Letter]:
+        """The letters named, or every letter when none is named."""
+        return [self.letter(k) for k in keys] if keys else self.library.letters_sorted()
+
+    @staticmethod
+    def files_in(paths: Iterable[Path]) -> list[Path]:
+        """Files to add: each file named, and the letters inside each folder named."""
+        out: list[Path] = []
+        for p in paths:
+            p = Path(p).expanduser()
+            if p.is_dir():
+                out += sorted(x for x in p.rglob("*") if x.is_file() and x.suffix.lower() in SUPPORTED_SUFFIXES)
+            else:
+                out.append(p)
+        return out
+
+    def add_prepared(self, prep: PreparedLetter, initiator: object | None = None,
+                     saved: bool = False) -> tuple[Letter, bool]:
+        """Add a read letter (its files kept unless ``saved``); returns the library's letter and whether it is new."""
+        return self.store.add_prepared(prep, initiator, saved)
+
+    def add_file(self, path: Path) -> tuple[Letter, bool, list[str]]:
+        if not path.exists():
+            raise DocumentError(f"{path}: no such file")
+        prep = prepare_path(path)
+        letter, new = self.add_prepared(prep)
+        return letter, new, prep.notes
+
+    def letter_bytes(self, letter: Letter) -> bytes:
+        return self.store.letter_bytes(letter)
+
+    @staticmethod
+    def extractor(letter: Letter) -> str:
+        """The extraction a letter's text comes from today (a new PyMuPDF may read it differently)."""
+        return extractor_version(letter.kind)
+
+    def saved_layout(self, letter_id: str) -> Layout | None:
+        letter = self.library.letters.get(letter_id)
+        return self.store.saved_layout(letter_id, extractor_version(letter.kind)) if letter else None
+
+    def keep_layout(self, letter_id: str, layout: Layout) -> None:
+        letter = self.library.letters.get(letter_id)
+        if letter is not None:
+            self.store.save_layout(letter_id, layout, extractor_version(letter.kind))
+
+    def saved_text(self, letter_id: str) -> Extracted | None:
+        """The text as kept, without reading the letter again (safe while a worker reads PDFs)."""
+        return self.store.saved_text(letter_id)
+
+    def text(self, letter_id: str) -> Extracted | None:
+        """The letter's canonical text; read again (and its annotations re-placed) when the extractor changed."""
+        letter = self.library.letters.get(letter_id)
+        if letter is None:
+            return None
+        saved = self.store.saved_text(letter_id)
+        if saved is not None and saved.extractor == extractor_version(letter.kind):
+            return saved
+        fresh = extract(self.store.letter_bytes(letter), letter.kind, letter.source)
+        self.store.save_text(letter_id, fresh)
+        self.adopt_text(letter, fresh)
+        return fresh
+
+    def saved_text_of(self, letter_id: str) -> str | None:
+        """The letter's text as kept, never read again: for the window, where only the worker may read letters."""
+        ex = self.store.saved_text(letter_id)
+        return ex.text if ex else None
+
+    def snapshot(self, letter_ids: Sequence[str]) -> Snapshot:
+        """The records and files a pack of ``letter_ids`` is built from, copied now, so another thread
+        can build the pack while the library goes on changing."""
+        lib = self.library
+        snap = Library()
+        letters = [lib.letters[i] for i in letter_ids if i in lib.letters]
+        snap.load(letters, [a for x in letters for a in lib.annotations_for(x.id)], lib.themes.values(), lib.settings)
+        return Snapshot(snap, {x.id: self.saved_text_of(x.id) or "" for x in letters},
+                        {x.id: self.store.letter_file(x) for x in letters},
+                        {x.id: self.store.layout_file(x.id) for x in letters},
+                        {x.id: extractor_version(x.kind) for x in letters})
+
+    def text_of(self, letter_id: str) -> str | None:
+        try:
+            ex = self.text(letter_id)
+        except DocumentError:
+            return None
+        return ex.text if ex else None
+
+    def adopt_text(self, letter: Letter, ex: Extracted, initiator: object | None = None) -> list[Annotation]:
+        """Make ``ex`` the letter's text (as read for showing it), re-placing its annotations where the
+        text changed; returns those moved. Not an undo step: nothing the auditor decided changes."""
+        self.store.remember_text(letter.id, ex)
+        sha = text_sha(ex.text)
+        if sha == letter.text_sha and ex.extractor == letter.extractor:
+            return []
+        moved: list[Annotation] = []
+        if sha != letter.text_sha:
+            moved = reanchor_all(ex.text, ex.page_starts, self.library.annotations_for(letter.id))
+            for a in moved:
+                self.library.put_annotation(a, initiator=initiator or self.store)
+        self.library.put_letter(dataclasses.replace(letter, text_sha=sha, extractor=ex.extractor),
+                                initiator=initiator or self.store)
+        return moved
+
+    def edit_letter(self, before: Letter, after: Letter, initiator: object | None = None) -> list[Change]:
+        return self.do(EditLetter(before, after), initiator) if after != before else []
+
+    def fill_details(self, letter_id: str, meta: LetterMeta, initiator: object | None = None) -> None:
+        """Details read from a letter imported before Reviewer could read them: blanks filled in,
+        never what the auditor set (``fill_blanks`` decides), and not an undo step of the auditor's."""
+        letter = self.library.letters.get(letter_id)
+        if letter is not None and meta != letter.meta:
+            self.library.put_letter(dataclasses.replace(letter, meta=meta), initiator=initiator)
+
+    # ------------------------------------------------------------ tagging
+    def new_annotation(self, letter_id: str, text: str, page_starts: Sequence[int], start: int, end: int,
+                       themes: Sequence[str], severity_id: str, note: str = "", author: str | None = None) -> Annotation:
+        return new_annotation(text, page_starts, letter_id, start, end, themes, severity_id, note,
+                              author if author is not None else self.auditor)
+
+    def tag(self, letter_id: str, text: str, page_starts: Sequence[int], start: int, end: int, themes: Sequence[str],
+            severity_id: str, note: str = "", author: str | None = None, initiator: object | None = None) -> Annotation:
+        """Tag a range of the letter's text (``text`` as the window shows it, its pages starting at ``page_starts``)."""
+        ann = self.new_annotation(letter_id, text, page_starts, start, end, themes, severity_id, note, author)
+        self.do(AddAnnotation(ann), initiator)
+        return ann
+
+    def tag_quote(self, letter: Letter, quote: str, themes: Sequence[str], severity_name: str, note: str = "",
+                  author: str | None = None) -> Annotation:
+        """Tag the passage ``quote`` finds (across line breaks, hyphens, ligatures): the command line's way."""
+        ex = self.text(letter.id)
+        if ex is None or not ex.text.strip():
+            raise WorkspaceError(f"{letter.title} has no text to tag (scanned or image-only)")
+        theme_ids = [find_theme(self.library.themes.values(), t, include_retired=False).id for t in themes]
+        level = severity(severity_name)
+        start, end = locate_quote(ex.text, quote)
+        return self.tag(letter.id, ex.text, ex.page_starts, start, end, theme_ids, level.id, note, author)
+
+    def edit_annotation(self, ann_id: str, initiator: object | None = None, **changes: object) -> list[Change]:
+        a = self._annotation(ann_id)
+        after = edited(a, **changes)
+        if all(getattr(after, k) == getattr(a, k) for k in changes):
+            return []
+        return self.do(EditAnnotation(a, after), initiator)
+
+    def delete(self, ann_ids: Iterable[str], initiator: object | None = None) -> int:
+        anns = [self.library.annotations[i] for i in ann_ids if i in self.library.annotations]
+        if anns:
+            self.do(DeleteAnnotations(anns), initiator)
+        return len(anns)
+
+    def regrade(self, ann_ids: Iterable[str], severity_id: str, label: str,
+                initiator: object | None = None) -> int:
+        """Set the severity of several annotations as one step; returns how many changed."""
+        anns = [self.library.annotations[i] for i in ann_ids if i in self.library.annotations]
+        changes = [EditAnnotation(a, edited(a, severity=severity_id)) for a in anns if a.severity != severity_id]
+        if changes:
+            self.do(changes[0] if len(changes) == 1 else
+                    Batch(list(changes), f"Set {len(changes)} annotations to {label}"), initiator)
+        return len(changes)
+
+    def _annotation(self, key: str) -> Annotation:
+        anns = self.library.annotations
+        if key in anns:
+            return anns[key]
+        hits = [a for a in anns.values() if len(key) >= 4 and a.id.startswith(key.lower())]
+        if len(hits) != 1:
+            raise NotFound(f"no annotation matches {key!r}" if not hits else f"annotation {key!r} is ambiguous")
+        return hits[0]
+
+    def annotations_named(self, keys: Sequence[str]) -> list[Annotation]:
+        return [self._annotation(k) for k in keys]
+
+    # ------------------------------------------------------------ suggestions
+    def accept_suggestions(self, letter_id: str, text: str, page_starts: Sequence[int],
+                           chosen: Sequence[tuple[int, int, Sequence[str], str, str]],
+                           author: str | None = None, initiator: object | None = None) -> list[Annotation]:
+        """Accept suggestions as annotations, one step: each is (start, end, themes, severity, note)."""
+        anns = [self.new_annotation(letter_id, text, page_starts, s, e, themes, sev, note, author)
+                for s, e, themes, sev, note in chosen if themes]
+        if anns:
+            label = "Accept suggestion" if len(anns) == 1 else f"Accept {len(anns)} suggestions"
+            self.do(Batch([AddAnnotation(a) for a in anns], label), initiator)
+        return anns
+
+    def dismiss_suggestions(self, letter_id: str, ranges: Sequence[tuple[int, int]],
+                            initiator: object | None = None) -> None:
+        key = dismissed_key(letter_id)
+        before = self.library.settings.get(key, "")
+        after = dismissed_value(read_dismissed(self.library.settings, letter_id) + list(ranges))
+        label = "Dismiss suggestion" if len(ranges) == 1 else f"Dismiss {len(ranges)} suggestions"
+        self.do(PutSetting(key, before, after, label), initiator)
+
+    def restore_dismissed(self, letter_id: str, initiator: object | None = None) -> None:
+        key = dismissed_key(letter_id)
+        self.do(PutSetting(key, self.library.settings.get(key, ""), "[]", "Restore dismissed suggestions"), initiator)
+
+    # ------------------------------------------------------------ review and sign-off
+    def review(self, ann_ids: Sequence[str], status: str | None, comment: str = "", reviewer: str = "",
+               initiator: object | None = None) -> list[Change]:
+        return self.do(review_command(self.library, ann_ids, status, comment, reviewer), initiator)
+
+    def sign_off(self, letter_ids: Sequence[str], name: str, comment: str = "", *, withdraw: bool = False,
+                 initiator: object | None = None) -> list[Change]:
+        return self.do(signoff_command(self.library, letter_ids, name, comment, clear=withdraw), initiator)
+
+    # ------------------------------------------------------------ codebook
+    def put_theme(self, before: Theme | None, after: Theme, label: str, initiator: object | None = None) -> list[Change]:
+        return self.do(PutTheme(before, after, label), initiator)
+
+    def export_codebook(self, out: Path) -> int:
+        write_atomic(out, to_qdc(list(self.library.themes.values())))
+        return len(self.library.active_themes())
+
+    def import_codebook(self, path: Path, initiator: object | None = None) -> Outcome:
+        """Adopt a .qdc codebook: new themes added, matched ones updated, as one step."""
+        try:
+            codes = read_qdc(path.read_bytes())
+        except OSError as exc:
+            raise WorkspaceError(f"{path.name} cannot be read: {exc.strerror or exc}") from None
+        except CodebookError as exc:
+            raise CodebookError(f"{path.name}: {exc}") from None
+        cmds: list[Command] = []
+        lines: list[str] = []
+        for before, after in themes_from_qdc(codes, list(self.library.themes.values())):
+            if before is None:
+                cmds.append(PutTheme(None, after, "Add theme"))
+                lines.append(f"added     {after.label}")
+            elif before != after:
+                cmds.append(PutTheme(before, after, "Update theme"))
+                lines.append(f"updated   {before.label}" + (f" → {after.label}" if before.label != after.label else ""))
+        out = Outcome(lines=lines)
+        if cmds:
+            out.command = Batch(cmds, "Import codebook")
+            out.changes = self.do(out.command, initiator)
+        out.lines.append(f"{len(codes)} codes read; {len(cmds)} theme(s) added or updated")
+        return out
+
+    # ------------------------------------------------------------ summaries and packs
+    def export_summary(self, letter_ids: Sequence[str], out: Path, fmt: str | None = None,
+                       title: str = "Audit summary") -> tuple[Path, int]:
+        fmt = fmt or out.suffix.lower().lstrip(".")
+        fmt = "md" if fmt == "markdown" else fmt
+        if fmt not in FORMATS:
+            raise WorkspaceError(f"cannot tell the format from {out.name!r}; give --format {'|'.join(FORMATS)}")
+        if not letter_ids:
+            raise WorkspaceError("the library has no letters to export")
+        summary = build_summary(self.library, list(letter_ids), self.text_of, title=title)
+        export_summary(summary, self.library, fmt, out)
+        return out, summary.total
+
+    def export_pack(self, letter_ids: Sequence[str], out: Path, auditor: str, title: str = "Audit pack",
+                    progress: Callable[[int, int, str], None] | None = None,
+                    cancelled: Callable[[], bool] | None = None) -> None:
+        if not letter_ids:
+            raise WorkspaceError("the library has no letters to put in a pack")
+        if out.suffix.lower() != ".zip":
+            raise WorkspaceError(f"an audit pack is a .zip file; got {out.name}")
+        try:
+            export_pack(self, list(letter_ids), out, auditor, title, progress, cancelled)
+        except PackCancelled:
+            raise
+        except DocumentError as exc:
+            raise WorkspaceError(f"could not write the pack: {exc}") from None
+
+    @staticmethod
+    def read_packs(paths: Sequence[Path], known: Iterable[str],
+                   progress: Callable[[int, int, str], None] | None = None
+                   ) -> list[tuple[PackContents, dict[str, PreparedLetter]]]:
+        """Check every pack and read the letters the library lacks: the slow part, no shared state.
+        A refused pack raises ``PackError`` and nothing is imported."""
+        known = set(known)
+        out = []
+        for i, p in enumerate(paths):
+            if progress:
+                progress(i, len(paths), f"Checking {p.name}")
+            contents = read_pack(p)
+            ready = prepare_pack_letters(contents, known)
+            known |= set(ready)
+            out.append((contents, ready))
+        return out
+
+    def merge_packs(self, read: Sequence[tuple[PackContents, dict[str, PreparedLetter]]],
+                    initiator: object | None = None) -> list[PackOpened]:
+        """Merge read packs, in order, as one undoable step: all of them or, on any error, none."""
+        done: list[Batch] = []
+        opened: list[PackOpened] = []
+        kept: list[PreparedLetter] = []
+        try:
+            for contents, ready in read:  # each pack merges into what the packs before it left
+                plan = plan_pack_import(contents, self.library, self.saved_text, ready)
+                for prep in plan.prepared:
+                    self.store.save_files(prep)
+                    kept.append(prep)
+                plan.command.do(self.library, initiator)
+                done.append(plan.command)
+                opened.append(PackOpened(contents, plan.report))
+        except BaseException:
+            for cmd in reversed(done):
+                cmd.undo(self.library, initiator)
+            raise
+        if any(cmd.commands for cmd in done):
+            label = "Open audit pack" if len(done) == 1 else f"Open {len(done)} audit packs"
+            self.do(Batch(list(done), label), initiator, already_done=True)
+        return opened
+
+    def import_packs(self, paths: Sequence[Path], initiator: object | None = None) -> list[PackOpened]:
+        return self.merge_packs(self.read_packs(paths, self.library.letters), initiator)
+
+
