@@ -294,10 +294,14 @@ class PageView(QAbstractScrollArea):
         self.selectionChanged.emit()
 
     def clear_selection(self) -> None:
-        if self._sel is not None:
-            self._sel = None
+        if self.selection() is not None:
+            self._sel = (self._sel[1], self._sel[1])  # type: ignore[index]  # a caret where it ended
             self.viewport().update()
             self.selectionChanged.emit()
+
+    def caret(self) -> int | None:
+        """Where selecting by keyboard goes on from: the end of the last selection, or the last click."""
+        return self._sel[1] if self._sel else None
 
     def set_find_hits(self, hits: list[tuple[int, int]], current: int) -> None:
         self._find_hits = hits
