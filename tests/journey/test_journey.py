@@ -132,24 +132,25 @@ class Journey:
 
     def accept_suggestion(self) -> None:
         w = self.window()
-        right = Geometry(w.x + w.width * 3 // 4, w.y + w.height // 4, w.width // 4 - 20, w.height // 2)
+        letter = Geometry(self.sheet.x, w.y + 120, self.sheet.width, w.height - 180)  # the pages in view
         self.d.key("ctrl+4")
         before = self.shot("suggestions")
         self.d.key("Return")
-        accepted = self.shot("suggestion-accepted")
-        assert accepted.differs(before, right) > 0.01, "Enter in the suggestions list changed nothing"
+        accepted = wait_for("the accepted suggestion to be highlighted", lambda: (
+            s := self.shot("suggestion-accepted")) and s.differs(before, letter) > 0.01 and s, timeout=5)
+        accepted = wait_for("the letter to settle", lambda: (
+            s := self.shot("suggestion-accepted")) and s.differs(accepted, letter) < 0.0005 and s, timeout=5)
         self.d.key("ctrl+z")
-        undone = self.shot("undone")
-        assert undone.differs(accepted, right) > 0.01, "Ctrl+Z changed nothing"
+        wait_for("Ctrl+Z to take the highlight away", lambda: (
+            s := self.shot("undone")) and s.differs(accepted, letter) > 0.01, timeout=5)
         self.d.key("ctrl+shift+z")
-        redone = wait_for("the redone suggestion to look as accepted", lambda: (
-            s := self.shot("redone")) and s.differs(accepted, right) < 0.01 and s, timeout=5)
-        assert redone
+        wait_for("Ctrl+Shift+Z to bring it back", lambda: (
+            s := self.shot("redone")) and s.differs(accepted, letter) < 0.0005, timeout=5)
 
     def quit_and_check_library(self) -> list[dict]:
         self.d.key("ctrl+q")
         assert self.app.wait_exit() == 0
-        out = self.app.cli("--db", str(self.lib), "annotations", "--format", "json")
+        out = self.app.cli("annotations", "--db", str(self.lib), "--format", "json")  # --db first: issue 16, item 4
         assert out.returncode == 0, out.stderr
         anns = json.loads(out.stdout)
         by_quote = {a["quote"].split()[0:4].__str__(): a for a in anns}
