@@ -37,3 +37,51 @@ def test_enter_on_the_popup_adds_a_theme_and_enter_on_the_empty_field_saves(qtbo
     assert dlg.result() == TagDialog.DialogCode.Accepted
     chosen, severity, _note = dlg.result_values()
     assert chosen == ["planning", "timeliness"] and severity == "improvement"
+
+
+def test_the_theme_pop_up_offers_matches_as_you_type(qtbot):
+    """Issue 16, item 1: the completer's model had no parent and was collected: no type-ahead at all."""
+    import gc
+
+    dlg = TagDialog("Leaders have reduced caseloads", default_themes(), severity="strength")
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    gc.collect()
+    assert dlg.completer.model() is not None and dlg.completer.model().rowCount() > 30
+    QTest.keyClicks(dlg.theme_input, "work")  # Workforce, caseloads…; Partnership and multi-agency working
+    popup = dlg.completer.popup()
+    qtbot.waitUntil(popup.isVisible, timeout=2000)
+    assert dlg.completer.completionCount() == 2
+    QTest.keyClick(popup, Qt.Key.Key_Down)
+    QTest.keyClick(popup, Qt.Key.Key_Return)
+    assert [dlg.chosen.item(i).text() for i in range(dlg.chosen.count())] == ["Workforce, caseloads and practice model"]
+    qtbot.waitUntil(lambda: dlg.theme_input.text() == "", timeout=1000)  # ready for the next theme
+    assert dlg.isVisible()
+
+
+def test_tab_from_the_theme_field_reaches_the_note_and_a_space_there_keeps_the_severity(qtbot):
+    """Issue 16, item 2: Tab went to the chosen themes, then to "1 Strength" (not the checked severity),
+    where the first space of the note made a priority action a strength."""
+    themes = default_themes()
+    dlg = TagDialog("Plans are not specific", themes, severity="improvement")
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    QTest.keyClicks(dlg.theme_input, "drift")
+    QTest.keyClick(dlg.theme_input, Qt.Key.Key_Return)
+    QTest.keyClick(dlg, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
+    QTest.keyClick(dlg.theme_input, Qt.Key.Key_Tab)
+    assert dlg.focusWidget() is dlg.note
+    QTest.keyClicks(dlg.focusWidget(), "Act now on drift")
+    themes_, severity, note = dlg.result_values()
+    assert (themes_, severity, note) == (["timeliness"], "priority", "Act now on drift")
+    # on from the note: the chosen themes, then the checked severity, never an unchecked one
+    QTest.keyClick(dlg.note, Qt.Key.Key_Tab)
+    assert dlg.focusWidget() is dlg.chosen
+    QTest.keyClick(dlg.chosen, Qt.Key.Key_Tab)
+    assert dlg.focusWidget() is dlg.sev_group.checkedButton()
+    QTest.keyClick(dlg.focusWidget(), Qt.Key.Key_Space)
+    assert dlg.result_values()[1] == "priority"
+    QTest.keyClick(dlg.focusWidget(), Qt.Key.Key_Tab)
+    assert dlg.focusWidget().text() == "Save"

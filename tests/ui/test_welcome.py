@@ -63,3 +63,28 @@ def test_first_run_then_reopening(qtbot, tmp_path: Path):
         start_page(again)
     assert again.letter_id == chosen and again.centre.currentIndex() == 0
     again.close()
+
+
+def test_reopening_returns_to_the_page_and_place_the_auditor_left(qtbot, tmp_path: Path):
+    """Issue 16, item 7: the next run reopened the right letter, but at page 1."""
+    w = make_window(qtbot, tmp_path)
+    w.resize(1200, 800)
+    start_page(w)
+    thornbury = next(x.id for x in w.lib.letters.values() if x.source.startswith("thornbury"))
+    with qtbot.waitSignal(w.host.worker.loaded, timeout=10000):
+        w.open_letter(thornbury)
+    w.view.go_to_page(1)
+    w.view.verticalScrollBar().setValue(w.view.verticalScrollBar().value() + 150)
+    left = w.view.position()
+    assert left[0] == 1 and 0.1 < left[1] < 0.9
+    w.close()
+
+    again = make_window(qtbot, tmp_path)
+    again.resize(1000, 700)  # a smaller window: the same place, at another zoom
+    with qtbot.waitSignal(again.host.worker.loaded, timeout=10000):
+        start_page(again)
+    assert again.letter_id == thornbury
+    qtbot.waitUntil(lambda: again.view.position()[0] == 1, timeout=3000)
+    page, fraction = again.view.position()
+    assert abs(fraction - left[1]) < 0.02
+    again.close()

@@ -208,6 +208,8 @@ def test_severity_keys_and_stepping_through_annotations(window, qtbot, monkeypat
     assert [a.severity for a in anns] == ["improvement", "improvement"]
     qtbot.waitUntil(lambda: window.panel.model.rowCount() == 2)
 
+    window.activateWindow()  # the theme pop-up the scripted dialog opened took the window's activation
+    qtbot.waitUntil(window.isActiveWindow)
     window.panel.view.setFocus()
     window.panel.view.selectAll()
     QTest.keyClick(window.panel.view, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
@@ -270,3 +272,36 @@ def test_selecting_and_tagging_by_keyboard_alone(window, qtbot, monkeypatch):
     view.verticalScrollBar().setValue(0)
     top = key(Qt.Key.Key_Down, ctrl)  # nothing selected: the first sentence in view
     assert top is not None and top[0] < 400
+
+
+def test_ctrl_down_goes_on_after_the_passage_just_tagged_or_from_a_click(window, qtbot, monkeypatch):
+    """Issue 16, item 6: after tagging, Ctrl+Down jumped back to the first line in view (the address
+    block); it goes on after the sentence just tagged, and after a click from the sentence clicked."""
+    from PySide6.QtTest import QTest
+
+    monkeypatch.setattr(annotating, "TagDialog", ScriptedTagDialog)
+    text, view = window.layout_.text, window.view
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    window.activateWindow()
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    first = view.unit_at(text.index("Since the last inspection"))
+    view.set_selection(*first)
+    ScriptedTagDialog.script = {"themes": ["workforce"]}
+    QTest.keyClick(view, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    assert len(window.lib.annotations_for(window.letter_id)) == 1 and view.selection() is None
+    QTest.keyClick(view, Qt.Key.Key_Down, ctrl)
+    after = view.selection()
+    assert after is not None and collapse_ws(text[after[0]:after[1]]).startswith("Most children in need of help")
+    # a click in a later sentence: Ctrl+Down takes that sentence
+    later = text.index("drift and delay mean")
+    rects = window.layout_.rects(later, later + 5)
+    page, (x0, y0, x1, y1) = rects[0]
+    r = view._page_rect(page)
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPointF(r.left() + (x0 + 2) * view.zoom, r.top() + (y0 + y1) / 2 * view.zoom).toPoint())
+    assert view.selection() is None and view.caret() is not None
+    QTest.keyClick(view, Qt.Key.Key_Down, ctrl)
+    clicked = view.selection()
+    assert clicked is not None and clicked[0] <= later < clicked[1]
+    assert collapse_ws(text[clicked[0]:clicked[1]]).startswith("However, the quality of plans")

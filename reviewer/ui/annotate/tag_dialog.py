@@ -49,7 +49,9 @@ class TagDialog(QDialog):
         self.theme_input = QLineEdit(placeholderText="Type a theme and press Enter…")
         self.theme_input.setAccessibleName("Add theme")
         self.theme_input.setToolTip("Type part of a theme's name; Enter adds the highlighted match")
-        self.completer = QCompleter(QStringListModel([t.label for t in active]), self)
+        # the model belongs to the dialog: a model without a parent is collected and the pop-up never shows
+        self.theme_model = QStringListModel([t.label for t in active], self)
+        self.completer = QCompleter(self.theme_model, self)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
@@ -109,6 +111,15 @@ class TagDialog(QDialog):
         lay.addLayout(form)
         lay.addWidget(buttons)
 
+        # Tab from the theme field goes to the note, then the chosen themes, the checked severity only
+        # (arrows move between severities, as in any radio group) and the buttons: a note typed after
+        # one Tab is kept, and a space in it never reaches a severity.
+        self.sev_group.buttonToggled.connect(self._severity_focus)
+        self._severity_focus()
+        chain = [self.theme_input, self.note, self.chosen, *self.sev_group.buttons(), *buttons.buttons()]
+        for before, after in zip(chain, chain[1:]):
+            QWidget.setTabOrder(before, after)
+
         by_id = {t.id: t for t in themes}
         for tid in chosen:
             if tid in by_id:
@@ -146,6 +157,8 @@ class TagDialog(QDialog):
             self.theme_error.setText(str(exc))
             return
         self.theme_input.clear()
+        # the line edit writes the completer's choice into itself after telling us: clear it after that too
+        QTimer.singleShot(0, self.theme_input, self.theme_input.clear)
 
     def _enter_theme(self) -> None:
         text = self.theme_input.text().strip()
@@ -171,6 +184,11 @@ class TagDialog(QDialog):
         for item in self.chosen.selectedItems():
             self.chosen.takeItem(self.chosen.row(item))
 
+    def _severity_focus(self, *_: object) -> None:
+        checked = self.sev_group.checkedButton() or self.sev_group.buttons()[0]
+        for b in self.sev_group.buttons():
+            b.setFocusPolicy(Qt.FocusPolicy.StrongFocus if b is checked else Qt.FocusPolicy.ClickFocus)
+
     def set_severity(self, sid: str) -> None:
         for b in self.sev_group.buttons():
             if b.property("sid") == sid:
@@ -189,3 +207,7 @@ class TagDialog(QDialog):
             self.theme_input.setFocus()
             return
         self.accept()
+
+    def done(self, result: int) -> None:
+        self.completer.popup().hide()  # a pop-up left open would keep the window's keys (Alt+1…4) to itself
+        super().done(result)

@@ -227,16 +227,24 @@ class PageView(QAbstractScrollArea):
         return out
 
     # ------------------------------------------------------------ zoom and navigation
+    def position(self) -> tuple[int, float]:
+        """Where the reader is: the current page, and the top of the view as a fraction of that page's
+        height (the same place at any zoom or window size)."""
+        page = self.current_page()
+        if not self._tops or not self.layout_:
+            return 0, 0.0
+        return page, (self.verticalScrollBar().value() - self._tops[page]) / max(1.0, self.layout_.page_sizes[page][1] * self.zoom)
+
+    def set_position(self, page: int, fraction: float) -> None:
+        if self._tops and self.layout_ and 0 <= page < len(self._tops):
+            self.verticalScrollBar().setValue(int(self._tops[page] + fraction * self.layout_.page_sizes[page][1] * self.zoom))
+
     def set_zoom(self, zoom: float, fit_width: bool = False) -> None:
-        anchor_page = self.current_page()
-        frac = 0.0
-        if self._tops and self.layout_:
-            frac = (self.verticalScrollBar().value() - self._tops[anchor_page]) / max(1.0, self.layout_.page_sizes[anchor_page][1] * self.zoom)
+        anchor = self.position()
         self.fit_width = fit_width
         self.zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
         self._relayout()
-        if self._tops and self.layout_:
-            self.verticalScrollBar().setValue(int(self._tops[anchor_page] + frac * self.layout_.page_sizes[anchor_page][1] * self.zoom))
+        self.set_position(*anchor)
         self.zoomChanged.emit(self.zoom)
         self.viewport().update()
 
@@ -294,10 +302,14 @@ class PageView(QAbstractScrollArea):
         self.selectionChanged.emit()
 
     def clear_selection(self) -> None:
-        if self._sel is not None:
-            self._sel = None
+        if self.selection() is not None:
+            self._sel = (self._sel[1], self._sel[1])  # type: ignore[index]  # a caret where it ended
             self.viewport().update()
             self.selectionChanged.emit()
+
+    def caret(self) -> int | None:
+        """Where selecting by keyboard goes on from: the end of the last selection, or the last click."""
+        return self._sel[1] if self._sel else None
 
     def set_find_hits(self, hits: list[tuple[int, int]], current: int) -> None:
         self._find_hits = hits

@@ -1,7 +1,8 @@
 """Selecting a passage without a mouse, by the letter's own units (sentences and bullets) and words.
 
 In the page view:
-- Ctrl+Down / Ctrl+Up select the next / previous sentence (the first one in view if nothing is selected);
+- Ctrl+Down / Ctrl+Up select the next / previous sentence (nothing selected: after the passage just tagged
+  or the last click, if in view, else the first sentence in view);
 - Shift+Down takes one more sentence; Shift+Up gives the last one back;
 - Ctrl+Shift+Right / Ctrl+Shift+Left take one more word, or give one back, at the end.
 Then Ctrl+T (or Alt+1…4) tags the selection as usual.
@@ -74,16 +75,31 @@ def first_visible_offset(view: PageView) -> int:
     return view.layout_.page_first_offset(view.current_page()) or 0
 
 
-def ensure_visible(view: PageView, offset: int) -> None:
-    """Scroll just enough to show the line holding ``offset``."""
+def _line_in_view(view: PageView, offset: int) -> tuple[float, float] | None:
+    """The top and bottom of the line holding ``offset``, in the viewport's coordinates."""
     rects = view.layout_.rects(max(0, offset - 1), max(1, offset)) if view.layout_ else []
     if not rects:
-        return
+        return None
     page, (_x0, y0, _x1, y1) = rects[-1]
     scrolled = view.verticalScrollBar().value()
-    top, bottom = view._tops[page] + y0 * view.zoom - scrolled, view._tops[page] + y1 * view.zoom - scrolled
-    if top < 0 or bottom > view.viewport().height():
+    return view._tops[page] + y0 * view.zoom - scrolled, view._tops[page] + y1 * view.zoom - scrolled
+
+
+def ensure_visible(view: PageView, offset: int) -> None:
+    """Scroll just enough to show the line holding ``offset``."""
+    line = _line_in_view(view, offset)
+    if line is not None and (line[0] < 0 or line[1] > view.viewport().height()):
         view.scroll_to_range(max(0, offset - 1), offset)
+
+
+def start_offset(view: PageView) -> int:
+    """Where selecting by keyboard starts when nothing is selected: after the passage just tagged or
+    where the auditor clicked, if that is in view; else the first character in view."""
+    caret = view.caret()
+    line = _line_in_view(view, caret) if caret is not None else None
+    if caret is not None and line is not None and line[1] > 0 and line[0] < view.viewport().height():
+        return caret
+    return first_visible_offset(view)
 
 
 def handle(view: PageView, e: QKeyEvent) -> bool:
@@ -98,8 +114,9 @@ def handle(view: PageView, e: QKeyEvent) -> bool:
     new: tuple[int, int] | None = None
     if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and mods in (CTRL, SHIFT):
         if sel is None:
-            top = first_visible_offset(view)
-            new = unit_at(top) if key == Qt.Key.Key_Down else previous_unit(text, unit_at, top) or unit_at(top)
+            top = start_offset(view)
+            new = (next_unit(text, unit_at, top) if key == Qt.Key.Key_Down else previous_unit(text, unit_at, top)) \
+                or unit_at(top)
         elif mods == CTRL:
             new = (next_unit(text, unit_at, sel[1]) if key == Qt.Key.Key_Down else previous_unit(text, unit_at, sel[0])) or sel
         elif key == Qt.Key.Key_Down:
@@ -111,7 +128,7 @@ def handle(view: PageView, e: QKeyEvent) -> bool:
             new = (sel[0], prev[1]) if prev and prev[1] > sel[0] else sel
     elif key in (Qt.Key.Key_Right, Qt.Key.Key_Left) and mods == CTRL | SHIFT:
         if sel is None:
-            start = first_visible_offset(view)
+            start = start_offset(view)
             new = (start, word_end_after(text, start))
         elif key == Qt.Key.Key_Right:
             new = (sel[0], word_end_after(text, sel[1]))

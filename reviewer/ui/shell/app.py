@@ -15,6 +15,7 @@ from reviewer import __version__
 from reviewer.store.backups import restore
 from reviewer.store.repository import LibraryDamagedError, LibraryError
 from reviewer.workspace import Workspace
+from reviewer.ui.shell.layout_state import saved_position
 
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:
@@ -79,7 +80,7 @@ class FileOpenEvents(QObject):
 
 def start_page(window) -> None:  # type: ignore[no-untyped-def]
     """The first run, or an auditor who asked for it, starts on the welcome page; later runs reopen the
-    letter that was open."""
+    letter that was open, at the page and place it was left."""
     settings, letters = window.settings, window.lib.letters
     first_run = settings.value("welcome/seen", False) not in (True, "true")
     last = str(settings.value("session/last_letter", ""))
@@ -87,6 +88,8 @@ def start_page(window) -> None:  # type: ignore[no-untyped-def]
         settings.setValue("welcome/seen", True)
         window.show_welcome()
     else:
+        page, fraction = saved_position(settings)
+        window.after_load = lambda: window.view.set_position(page, fraction)  # where the auditor was
         QTimer.singleShot(0, lambda: window.open_letter(last))
 
 

