@@ -73,7 +73,9 @@ def test_reopening_returns_to_the_page_and_place_the_auditor_left(qtbot, tmp_pat
     thornbury = next(x.id for x in w.lib.letters.values() if x.source.startswith("thornbury"))
     with qtbot.waitSignal(w.host.worker.loaded, timeout=10000):
         w.open_letter(thornbury)
+    qtbot.waitUntil(lambda: w.view.page_count() == 3 and w.view.verticalScrollBar().maximum() > 0, timeout=5000)
     w.view.go_to_page(1)
+    qtbot.waitUntil(lambda: w.view.current_page() == 1, timeout=3000)
     w.view.verticalScrollBar().setValue(w.view.verticalScrollBar().value() + 150)
     left = w.view.position()
     assert left[0] == 1 and 0.1 < left[1] < 0.9
