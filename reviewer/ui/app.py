@@ -12,7 +12,7 @@ from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from reviewer import __version__
-from reviewer.store.paths import open_store
+from reviewer.store.paths import open_store, resolve_library_path
 from reviewer.store.backups import restore
 from reviewer.store.repository import LibraryDamagedError, LibraryError, LibraryStore
 from reviewer.ui.layout_state import saved_position
@@ -116,15 +116,21 @@ def main(argv: Sequence[str]) -> int:
         from reviewer.ui.self_test import run
 
         return run(app, args.files)  # type: ignore[arg-type]
+    from reviewer.ui.single_instance import Listener, hand_over
+
+    files = [Path(f) for f in args.files]
+    if hand_over(resolve_library_path(args.db)[0], files):  # a window has this library open: it takes them
+        return 0
     store = open_library_interactively(args.db)
     if store is None:
         return 1
     from reviewer.ui.main_window import MainWindow
 
     window = MainWindow(store, QSettings())
+    Listener(store.path, window, window.open_paths)
     window.show()
     file_opens.window = window
-    files = [Path(f) for f in args.files] + file_opens.early
+    files += file_opens.early
     if files:
         QTimer.singleShot(0, lambda: window.open_paths(files))
     else:

@@ -1,0 +1,67 @@
+"""One window per library (issue 16, item 3): `reviewer FILE` while the window has the library open
+hands the file to that window, which comes forward and opens it, instead of refusing on the lock."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QDir  # noqa: E402
+
+from reviewer.ui.single_instance import Listener, hand_over, server_name  # noqa: E402
+
+LAUNCH = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication
+from reviewer.ui.single_instance import hand_over
+app = QCoreApplication([])
+sys.exit(0 if hand_over(Path(sys.argv[1]), [Path(p) for p in sys.argv[2:]]) else 3)
+"""
+
+
+def test_a_second_launch_hands_its_file_to_the_window_and_quits(letter_window, qtbot, samples: Path):
+    w = letter_window
+    Listener(w.store.path, w, w.open_paths)
+    w.showMinimized()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    other = samples / "eastmere_2024_monitoring_visit.pdf"
+    launch = subprocess.Popen([sys.executable, "-c", LAUNCH, str(w.store.path), str(other)], env=env,
+                              cwd=samples.parent)
+    qtbot.waitUntil(lambda: launch.poll() is not None, timeout=30000)
+    assert launch.returncode == 0
+    qtbot.waitUntil(lambda: w.windowTitle() == "eastmere_2024_monitoring_visit — Reviewer", timeout=15000)
+    assert not w.isMinimized()
+
+
+def test_with_no_window_on_the_library_a_launch_starts_as_usual(tmp_path: Path):
+    started = time.monotonic()
+    assert hand_over(tmp_path / "lib.json", [tmp_path / "letter.pdf"]) is False
+    assert time.monotonic() - started < 2
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="local sockets are files on Unix only")
+def test_a_socket_left_by_a_crashed_window_does_not_stop_the_next_one(letter_window, tmp_path: Path):
+    lib = tmp_path / "other-lib.json"
+    stale = Path(QDir.tempPath()) / server_name(lib)
+    with socket.socket(socket.AF_UNIX) as s:  # bound, never unlinked: what a killed window leaves
+        s.bind(str(stale))
+    try:
+        listener = Listener(lib, letter_window, letter_window.open_paths)
+        assert listener.server.isListening()
+    finally:
+        stale.unlink(missing_ok=True)
+
+
+def test_one_library_one_name(tmp_path: Path):
+    (tmp_path / "sub").mkdir()
+    assert server_name(tmp_path / "lib.json") == server_name(tmp_path / "sub" / ".." / "lib.json")
+    assert server_name(tmp_path / "lib.json") != server_name(tmp_path / "other.json")
