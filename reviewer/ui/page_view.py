@@ -321,10 +321,10 @@ class PageView(QAbstractScrollArea):
     # ------------------------------------------------------------ events
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        page = self.current_page()
+        here = self.position()
         self._relayout()
         if self.fit_width and self.verticalScrollBar().value() > 0:
-            self.go_to_page(page)
+            self.set_position(*here)  # the same place on the page, not the page's top
         self.viewport().update()
 
     def _scrolled(self, _value: int) -> None:
