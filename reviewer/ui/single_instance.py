@@ -3,8 +3,8 @@
 Double-clicking a letter, "Open with" and `reviewer FILE` while Reviewer is open start a second
 process, which the library's lock would refuse. Instead the window listens on a local socket named
 from its library's path (and the user), and a new launch on the same library first offers it the
-files: the window raises itself and opens them, and the new process quits. When no window answers,
-the launch goes on as usual.
+files: the window raises itself and opens them (once any open dialog is closed), and the new process
+quits. When no window answers, the launch goes on as usual.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 REPLY_MS = 5000  # a busy window still answers between two events
 
@@ -90,4 +90,10 @@ class Listener(QObject):
         sock.flush()
         bring_forward(self.target)
         if files:
-            self.receive(files)
+            self._deliver(files)
+
+    def _deliver(self, files: list[Path]) -> None:
+        if QApplication.activeModalWidget() is not None:  # a dialog (the tag dialog holds this letter's text) first
+            QTimer.singleShot(300, self, lambda: self._deliver(files))
+            return
+        self.receive(files)

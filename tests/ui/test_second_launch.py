@@ -15,6 +15,7 @@ import pytest
 pytest.importorskip("PySide6")
 
 from PySide6.QtCore import QDir  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from reviewer.ui.single_instance import Listener, hand_over, server_name  # noqa: E402
 
@@ -28,18 +29,38 @@ sys.exit(0 if hand_over(Path(sys.argv[1]), [Path(p) for p in sys.argv[2:]]) else
 """
 
 
+def second_launch(qtbot, library: Path, *files: Path) -> int:
+    """What `reviewer FILE` does first, in a process of its own; its exit code."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    launch = subprocess.Popen([sys.executable, "-c", LAUNCH, str(library), *map(str, files)], env=env)
+    qtbot.waitUntil(lambda: launch.poll() is not None, timeout=30000)
+    return launch.returncode
+
+
 def test_a_second_launch_hands_its_file_to_the_window_and_quits(letter_window, qtbot, samples: Path):
     w = letter_window
     Listener(w.store.path, w, w.open_paths)
     w.showMinimized()
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    other = samples / "eastmere_2024_monitoring_visit.pdf"
-    launch = subprocess.Popen([sys.executable, "-c", LAUNCH, str(w.store.path), str(other)], env=env,
-                              cwd=samples.parent)
-    qtbot.waitUntil(lambda: launch.poll() is not None, timeout=30000)
-    assert launch.returncode == 0
+    assert second_launch(qtbot, w.store.path, samples / "eastmere_2024_monitoring_visit.pdf") == 0
     qtbot.waitUntil(lambda: w.windowTitle() == "eastmere_2024_monitoring_visit — Reviewer", timeout=15000)
     assert not w.isMinimized()
+
+
+def test_files_handed_over_during_a_dialog_open_once_it_is_closed(letter_window, qtbot, samples: Path):
+    """A tag dialog holds the open letter's passage: the handed-over letter must not replace it meanwhile."""
+    from PySide6.QtWidgets import QDialog
+
+    w = letter_window
+    Listener(w.store.path, w, w.open_paths)
+    dialog = QDialog(w)
+    dialog.setModal(True)
+    dialog.show()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is dialog)
+    assert second_launch(qtbot, w.store.path, samples / "eastmere_2024_monitoring_visit.pdf") == 0
+    qtbot.wait(700)
+    assert w.windowTitle().startswith("thornbury")
+    dialog.accept()
+    qtbot.waitUntil(lambda: w.windowTitle().startswith("eastmere"), timeout=15000)
 
 
 def test_with_no_window_on_the_library_a_launch_starts_as_usual(tmp_path: Path):
