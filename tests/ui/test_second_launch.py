@@ -86,3 +86,13 @@ def test_one_library_one_name(tmp_path: Path):
     (tmp_path / "sub").mkdir()
     assert server_name(tmp_path / "lib.json") == server_name(tmp_path / "sub" / ".." / "lib.json")
     assert server_name(tmp_path / "lib.json") != server_name(tmp_path / "other.json")
+
+
+def test_a_letter_opened_from_outside_is_the_one_selected_in_the_library(letter_window, qtbot, samples: Path):
+    """Seen in the journey's screenshots: the handed-over letter opened, but the library kept the old
+    letter selected (its row did not exist yet when the window selected it)."""
+    w = letter_window
+    w.open_paths([samples / "eastmere_2024_monitoring_visit.pdf"])
+    qtbot.waitUntil(lambda: w.windowTitle().startswith("eastmere"), timeout=15000)
+    qtbot.wait(50)
+    assert w.library_panel.selected_ids() == [w.letter_id]
