@@ -53,7 +53,7 @@ def save_layout(w: MainWindow) -> None:
         if w.view.page_count():  # its pages are shown (the text may still be on its way): where the auditor was
             page, fraction = w.view.position()
             s.setValue("session/last_page", page)
-            s.setValue("session/last_page_fraction", round(fraction, 4))
+            s.setValue("session/last_page_fraction", round(fraction, 6))
     s.sync()
 
 

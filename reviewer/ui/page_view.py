@@ -237,7 +237,7 @@ class PageView(QAbstractScrollArea):
 
     def set_position(self, page: int, fraction: float) -> None:
         if self._tops and self.layout_ and 0 <= page < len(self._tops):
-            self.verticalScrollBar().setValue(int(self._tops[page] + fraction * self.layout_.page_sizes[page][1] * self.zoom))
+            self.verticalScrollBar().setValue(round(self._tops[page] + fraction * self.layout_.page_sizes[page][1] * self.zoom))
 
     def set_zoom(self, zoom: float, fit_width: bool = False) -> None:
         anchor = self.position()

@@ -186,7 +186,7 @@ class Journey:
         self.app.launch("--db", str(self.lib), title=f"^{LETTER.stem} — Reviewer$")
         letter = self.letter_region()
         seen = wait_for("the letter at the page and place it was left", lambda: (
-            s := self.shot("reopened")) and s.differs(self.left, letter) < 0.02 and s, timeout=15)
+            s := self.shot("reopened")) and s.shifted_differs(self.left, letter) < 0.05 and s, timeout=15)
         assert seen
 
     def second_launch(self) -> None:
