@@ -26,6 +26,7 @@ LETTER = ROOT / "sample_docs" / "thornbury_vale_2025_focused_visit.pdf"
 OTHER = ROOT / "sample_docs" / "eastmere_2024_monitoring_visit.pdf"
 FIRST = "Since the last inspection"  # the sentence tagged by mouse
 SECOND = "Most children in need of help"  # the next one, tagged by keyboard alone
+ACCEPTED = "However, the quality of plans"  # the first suggestion after those two: accepted with Enter
 NAME = "Ann Auditor"
 
 
@@ -69,10 +70,10 @@ class Journey:
         pid = self.app.proc.pid
         before = set(self.d.windows(pid))
         self.d.type(typed)
-        wait_for(f"the theme pop-up for {typed!r}", lambda: set(self.d.windows(pid)) - before, timeout=5)
+        wait_for(f"the theme pop-up for {typed!r}", lambda: set(self.d.windows(pid)) - before, timeout=10)
         self.shot(f"theme-popup-{typed}")
         self.d.key("Down", "Return")
-        wait_for("the pop-up to close", lambda: not set(self.d.windows(pid)) - before, timeout=5)
+        wait_for("the pop-up to close", lambda: not set(self.d.windows(pid)) - before, timeout=10)
 
     # ------------------------------------------------------------ the steps
     def first_run(self) -> None:
@@ -136,15 +137,15 @@ class Journey:
         before = self.shot("suggestions")
         self.d.key("Return")
         accepted = wait_for("the accepted suggestion to be highlighted", lambda: (
-            s := self.shot("suggestion-accepted")) and s.differs(before, letter) > 0.01 and s, timeout=5)
+            s := self.shot("suggestion-accepted")) and s.differs(before, letter) > 0.01 and s, timeout=10)
         accepted = wait_for("the letter to settle", lambda: (
-            s := self.shot("suggestion-accepted")) and s.differs(accepted, letter) < 0.0005 and s, timeout=5)
+            s := self.shot("suggestion-accepted")) and s.differs(accepted, letter) < 0.0005 and s, timeout=10)
         self.d.key("ctrl+z")
         wait_for("Ctrl+Z to take the highlight away", lambda: (
-            s := self.shot("undone")) and s.differs(accepted, letter) > 0.01, timeout=5)
+            s := self.shot("undone")) and s.differs(accepted, letter) > 0.01, timeout=10)
         self.d.key("ctrl+shift+z")
         wait_for("Ctrl+Shift+Z to bring it back", lambda: (
-            s := self.shot("redone")) and s.differs(accepted, letter) < 0.0005, timeout=5)
+            s := self.shot("redone")) and s.differs(accepted, letter) < 0.0005, timeout=10)
 
     def letter_region(self) -> Geometry:
         w = self.window()
@@ -169,8 +170,8 @@ class Journey:
         out = self.app.cli("annotations", "--db", str(self.lib), "--format", "json")  # --db first: issue 16, item 4
         assert out.returncode == 0, out.stderr
         anns = json.loads(out.stdout)
-        by_quote = {a["quote"].split()[0:4].__str__(): a for a in anns}
-        assert len(anns) == 3, f"expected 2 tagged and 1 accepted annotation, got {len(anns)}: {by_quote}"
+        quotes = [" ".join(a["quote"].split()) for a in anns]
+        assert len(anns) == 3, f"expected 2 tagged and 1 accepted annotation, got {quotes}"
         first = next(a for a in anns if a["quote"].startswith(FIRST))
         assert first["themes"] == ["Workforce, caseloads and practice model", "Leadership and governance"]
         assert first["severity"] == "Area for improvement"
@@ -179,6 +180,8 @@ class Journey:
         assert second["themes"] == ["Timeliness, drift and delay"]
         assert second["severity"] == "Priority action", "a space typed in the note changed the severity"
         assert second["note"] == "Not yet for every child: keep watching."
+        accepted = next(a for a, q in zip(anns, quotes) if q.startswith(ACCEPTED))  # the first suggestion left
+        assert accepted["severity"] == "Area for improvement" and accepted["themes"]
         assert all(a["author"] == NAME for a in anns)
         return anns
 
@@ -193,7 +196,7 @@ class Journey:
         """`reviewer OTHER.pdf` while the window is open (and minimised): the window takes it."""
         main = self.app.main_window()
         self.d.xdo("windowminimize", main)
-        wait_for("the window to be minimised", lambda: self.d.active_window() != main, timeout=5)
+        wait_for("the window to be minimised", lambda: self.d.active_window() != main, timeout=10)
         self.shot("minimised")
         launch = self.app.start("--db", str(self.lib), str(OTHER))
         try:
