@@ -174,6 +174,7 @@ class Screen:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.pix = pymupdf.Pixmap(str(path))
+        self.samples = self.pix.samples  # a copy each time it is read: read it once
 
     def rgb(self, x: int, y: int) -> tuple[int, int, int]:
         return tuple(self.pix.pixel(x, y)[:3])  # type: ignore[return-value]
@@ -184,7 +185,7 @@ class Screen:
     def region(self, g: Geometry) -> bytes:
         """The raw pixels of a rectangle, for comparing two screenshots."""
         n = self.pix.n
-        rows = [self.pix.samples[(y * self.pix.width + g.x) * n:(y * self.pix.width + g.x + g.width) * n]
+        rows = [self.samples[(y * self.pix.width + g.x) * n:(y * self.pix.width + g.x + g.width) * n]
                 for y in range(g.y, g.y + g.height)]
         return b"".join(rows)
 
@@ -194,6 +195,21 @@ class Screen:
         n = self.pix.n
         changed = sum(1 for i in range(0, len(a), n) if a[i:i + 3] != b[i:i + 3])
         return changed / max(1, len(a) // n)
+
+    def row(self, y: int, x: int, width: int) -> bytes:
+        n = self.pix.n
+        start = (y * self.pix.width + x) * n
+        return self.samples[start:start + width * n]
+
+    def shifted_differs(self, other: Screen, g: Geometry, shift: int = 3) -> float:
+        """The share of rows in ``g`` that differ from ``other``'s, at the best vertical shift of up to
+        ``shift`` pixels (the same place a pixel up or down after rounding is still the same place)."""
+        mine = [self.row(y, g.x, g.width) for y in range(g.y, g.y + g.height)]
+        best = 1.0
+        for dy in range(-shift, shift + 1):
+            theirs = [other.row(y + dy, g.x, g.width) for y in range(g.y, g.y + g.height)]
+            best = min(best, sum(1 for a, b in zip(mine, theirs) if a != b) / max(1, g.height))
+        return best
 
     def page(self, window: Geometry) -> Geometry:
         """Where the page (white paper on the grey of the reading view) in the middle of the window is:

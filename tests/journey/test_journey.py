@@ -26,6 +26,7 @@ LETTER = ROOT / "sample_docs" / "thornbury_vale_2025_focused_visit.pdf"
 OTHER = ROOT / "sample_docs" / "eastmere_2024_monitoring_visit.pdf"
 FIRST = "Since the last inspection"  # the sentence tagged by mouse
 SECOND = "Most children in need of help"  # the next one, tagged by keyboard alone
+ACCEPTED = "However, the quality of plans"  # the first suggestion after those two: accepted with Enter
 NAME = "Ann Auditor"
 
 
@@ -69,10 +70,10 @@ class Journey:
         pid = self.app.proc.pid
         before = set(self.d.windows(pid))
         self.d.type(typed)
-        wait_for(f"the theme pop-up for {typed!r}", lambda: set(self.d.windows(pid)) - before, timeout=5)
+        wait_for(f"the theme pop-up for {typed!r}", lambda: set(self.d.windows(pid)) - before, timeout=10)
         self.shot(f"theme-popup-{typed}")
         self.d.key("Down", "Return")
-        wait_for("the pop-up to close", lambda: not set(self.d.windows(pid)) - before, timeout=5)
+        wait_for("the pop-up to close", lambda: not set(self.d.windows(pid)) - before, timeout=10)
 
     # ------------------------------------------------------------ the steps
     def first_run(self) -> None:
@@ -131,21 +132,37 @@ class Journey:
         self.shot("tagged-second")
 
     def accept_suggestion(self) -> None:
-        w = self.window()
-        letter = Geometry(self.sheet.x, w.y + 120, self.sheet.width, w.height - 180)  # the pages in view
+        letter = self.letter_region()  # the pages in view
         self.d.key("ctrl+4")
         before = self.shot("suggestions")
         self.d.key("Return")
         accepted = wait_for("the accepted suggestion to be highlighted", lambda: (
-            s := self.shot("suggestion-accepted")) and s.differs(before, letter) > 0.01 and s, timeout=5)
+            s := self.shot("suggestion-accepted")) and s.differs(before, letter) > 0.01 and s, timeout=10)
         accepted = wait_for("the letter to settle", lambda: (
-            s := self.shot("suggestion-accepted")) and s.differs(accepted, letter) < 0.0005 and s, timeout=5)
+            s := self.shot("suggestion-accepted")) and s.differs(accepted, letter) < 0.0005 and s, timeout=10)
         self.d.key("ctrl+z")
         wait_for("Ctrl+Z to take the highlight away", lambda: (
-            s := self.shot("undone")) and s.differs(accepted, letter) > 0.01, timeout=5)
+            s := self.shot("undone")) and s.differs(accepted, letter) > 0.01, timeout=10)
         self.d.key("ctrl+shift+z")
         wait_for("Ctrl+Shift+Z to bring it back", lambda: (
-            s := self.shot("redone")) and s.differs(accepted, letter) < 0.0005, timeout=5)
+            s := self.shot("redone")) and s.differs(accepted, letter) < 0.0005, timeout=10)
+
+    def letter_region(self) -> Geometry:
+        w = self.window()
+        return Geometry(self.sheet.x, w.y + 120, self.sheet.width, w.height - 180)
+
+    def leave_on_page_two(self) -> None:
+        """Go to page 2 (Ctrl+G), then a little further down it with the mouse wheel."""
+        self.d.key("ctrl+g")
+        self.d.type("2")
+        self.d.key("Return")
+        letter = self.letter_region()
+        self.d.xdo("mousemove", str(letter.x + letter.width // 2), str(letter.y + letter.height // 2))
+        self.d.xdo("click", "--repeat", "2", "--delay", "120", "5")  # two notches of the wheel
+        self.left = wait_for("the view to settle on page 2", lambda: (
+            a := self.shot("left-here")) and (b := self.shot("left-here")) and b.differs(a, letter) < 0.0005 and b,
+            timeout=10)
+        assert self.left.differs(self.tagged, letter) > 0.1, "the view did not move from page 1"
 
     def quit_and_check_library(self) -> list[dict]:
         self.d.key("ctrl+q")
@@ -153,8 +170,8 @@ class Journey:
         out = self.app.cli("annotations", "--db", str(self.lib), "--format", "json")  # --db first: issue 16, item 4
         assert out.returncode == 0, out.stderr
         anns = json.loads(out.stdout)
-        by_quote = {a["quote"].split()[0:4].__str__(): a for a in anns}
-        assert len(anns) == 3, f"expected 2 tagged and 1 accepted annotation, got {len(anns)}: {by_quote}"
+        quotes = [" ".join(a["quote"].split()) for a in anns]
+        assert len(anns) == 3, f"expected 2 tagged and 1 accepted annotation, got {quotes}"
         first = next(a for a in anns if a["quote"].startswith(FIRST))
         assert first["themes"] == ["Workforce, caseloads and practice model", "Leadership and governance"]
         assert first["severity"] == "Area for improvement"
@@ -163,8 +180,83 @@ class Journey:
         assert second["themes"] == ["Timeliness, drift and delay"]
         assert second["severity"] == "Priority action", "a space typed in the note changed the severity"
         assert second["note"] == "Not yet for every child: keep watching."
+        accepted = next(a for a, q in zip(anns, quotes) if q.startswith(ACCEPTED))  # the first suggestion left
+        assert accepted["severity"] == "Area for improvement" and accepted["themes"]
         assert all(a["author"] == NAME for a in anns)
         return anns
+
+    def restart_where_left(self) -> None:
+        self.app.launch("--db", str(self.lib), title=f"^{LETTER.stem} — Reviewer$")
+        letter = self.letter_region()
+        seen = wait_for("the letter at the page and place it was left", lambda: (
+            s := self.shot("reopened")) and s.shifted_differs(self.left, letter) < 0.05 and s, timeout=15)
+        assert seen
+
+    def second_launch(self) -> None:
+        """`reviewer OTHER.pdf` while the window is open (and minimised): the window takes it."""
+        main = self.app.main_window()
+        self.d.xdo("windowminimize", main)
+        wait_for("the window to be minimised", lambda: self.d.active_window() != main, timeout=10)
+        self.shot("minimised")
+        launch = self.app.start("--db", str(self.lib), str(OTHER))
+        try:
+            code = launch.wait(30)
+        except Exception:
+            launch.kill()
+            raise AssertionError("the second launch did not hand over and quit") from None
+        assert code == 0, f"the second launch failed ({code}): see {self.app.log}"
+        self.app.wait_title(f"^{OTHER.stem} — Reviewer$")
+        wait_for("the window to come forward", lambda: self.d.active_window() == main, timeout=10)
+        windows = [w for w in self.d.windows(self.app.proc.pid) if self.d.xdo("getwindowname", w, check=False)]
+        self.shot("handed-over")
+        assert self.app.main_window() == main and len([w for w in windows if w == main]) == 1
+
+    def export_pack(self) -> Path:
+        pack = self.tmp / "out" / "audit pack.zip"
+        pack.parent.mkdir()
+        self.d.key("ctrl+shift+e")
+        self.d.wait_active("^Export audit pack")
+        self.shot("export-dialog")
+        self.d.key("ctrl+a")
+        self.d.type(str(pack))
+        self.d.key("Return")
+        wait_for("the pack to be written", lambda: pack.exists() and zipfile.is_zipfile(pack), timeout=60, every=0.3)
+        self.d.wait_active(" — Reviewer$")
+        self.shot("exported")
+        self.d.key("ctrl+q")
+        assert self.app.wait_exit() == 0
+        return pack
+
+    def check_pack(self, pack: Path) -> None:
+        """The pack, read by the command line and by readers that are not Reviewer's."""
+        from openpyxl import load_workbook
+        from pypdf import PdfReader
+
+        out = self.app.cli("pack", "verify", str(pack))
+        assert out.returncode == 0 and "OK" in out.stdout, out.stdout + out.stderr
+        with zipfile.ZipFile(pack) as z:
+            names = set(z.namelist())
+            assert {"manifest.json", "summary.pdf", "summary.html", "annotations.csv", "annotations.xlsx",
+                    "project.qdpx"} <= names
+            manifest = json.loads(z.read("manifest.json"))
+            assert manifest["auditor"] == NAME
+            rows = list(csv.DictReader(io.StringIO(z.read("annotations.csv").decode("utf-8-sig"))))
+            assert len(rows) == 3
+            sheet = load_workbook(io.BytesIO(z.read("annotations.xlsx")), read_only=True).worksheets[0]
+            assert sum(1 for _ in sheet.iter_rows()) == 1 + 3
+            letters = sorted(n for n in names if n.startswith("letters/") and n.endswith(".pdf"))
+            assert len(letters) == 2, letters
+            highlights = {}
+            for name in letters:
+                reader = PdfReader(io.BytesIO(z.read(name)))
+                annots = [a.get_object() for page in reader.pages for a in (page.get("/Annots") or [])]
+                highlights[name] = [a for a in annots if a.get("/Subtype") == "/Highlight"]
+            thornbury = next(n for n in letters if "thornbury" in n.lower())
+            assert len(highlights[thornbury]) == 3
+            assert all(str(h.get("/T")) == NAME for h in highlights[thornbury])
+            assert any("Caseloads are down" in str(h.get("/Contents")) for h in highlights[thornbury])
+            summary = "".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(z.read("summary.pdf"))).pages)
+            assert "Leadership and governance" in summary and "Timeliness, drift and delay" in summary
 
 
 @pytest.fixture
@@ -184,4 +276,13 @@ def test_an_auditors_day(journey: Journey) -> None:
     journey.tag_by_mouse()
     journey.tag_by_keyboard()
     journey.accept_suggestion()
+    journey.leave_on_page_two()
     journey.quit_and_check_library()
+    journey.restart_where_left()
+    journey.second_launch()
+    pack = journey.export_pack()
+    journey.check_pack(pack)
+    anns = journey.app.cli("annotations", "--db", str(journey.lib), "--format", "json")
+    assert len(json.loads(anns.stdout)) == 3  # the second day changed nothing
+    letters = json.loads(journey.app.cli("list", "--db", str(journey.lib), "--json").stdout)
+    assert sorted(x["source"] for x in letters) == sorted([LETTER.name, OTHER.name])

@@ -90,3 +90,14 @@ def test_reopening_returns_to_the_page_and_place_the_auditor_left(qtbot, tmp_pat
     page, fraction = again.view.position()
     assert abs(fraction - left[1]) < 0.02
     again.close()
+
+
+def test_resizing_the_window_keeps_the_place_on_the_page(letter_window, qtbot):
+    """Found by the journey: a resize (the window manager's, just after reopening) sent the view to the
+    top of the current page, losing the place it had just been returned to."""
+    view = letter_window.view
+    view.go_to_page(1)
+    view.verticalScrollBar().setValue(view.verticalScrollBar().value() + 200)
+    page, fraction = view.position()
+    letter_window.resize(letter_window.width() - 150, letter_window.height())
+    qtbot.waitUntil(lambda: view.position()[0] == page and abs(view.position()[1] - fraction) < 0.02, timeout=2000)

@@ -54,6 +54,9 @@ class ScriptedTagDialog(TagDialog):
         if "note" in self.script:
             self.note.setPlainText(self.script["note"])
         self._accept()
+        # the theme pop-up (now that type-ahead works) took the offscreen platform's activation; a window
+        # manager gives it back to the main window when the dialog closes
+        self.parentWidget().activateWindow()
         return self.result()
 
 

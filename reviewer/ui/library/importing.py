@@ -94,6 +94,7 @@ class ImportController(QObject):
             self.w.statusBar().showMessage(f"{letter.source}: " + "; ".join(prep.notes), 8000)
         if letter.source in self._open_after_import:
             self._open_after_import.discard(letter.source)
+            self.w.library_panel.update_letters({letter.id})  # its row now, so opening it selects it
             self.w.open_letter(letter.id)
 
     def _import_failed(self, name: str, message: str) -> None:

@@ -237,7 +237,7 @@ class PageView(QAbstractScrollArea):
 
     def set_position(self, page: int, fraction: float) -> None:
         if self._tops and self.layout_ and 0 <= page < len(self._tops):
-            self.verticalScrollBar().setValue(int(self._tops[page] + fraction * self.layout_.page_sizes[page][1] * self.zoom))
+            self.verticalScrollBar().setValue(round(self._tops[page] + fraction * self.layout_.page_sizes[page][1] * self.zoom))
 
     def set_zoom(self, zoom: float, fit_width: bool = False) -> None:
         anchor = self.position()
@@ -321,10 +321,10 @@ class PageView(QAbstractScrollArea):
     # ------------------------------------------------------------ events
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        page = self.current_page()
+        here = self.position()
         self._relayout()
         if self.fit_width and self.verticalScrollBar().value() > 0:
-            self.go_to_page(page)
+            self.set_position(*here)  # the same place on the page, not the page's top
         self.viewport().update()
 
     def _scrolled(self, _value: int) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from reviewer import __version__
+from reviewer.store.paths import resolve_library_path
 from reviewer.store.backups import restore
 from reviewer.store.repository import LibraryDamagedError, LibraryError
 from reviewer.workspace import Workspace
@@ -116,6 +117,11 @@ def main(argv: Sequence[str]) -> int:
         from reviewer.ui.shell.self_test import run
 
         return run(app, args.files)  # type: ignore[arg-type]
+    from reviewer.ui.shell.single_instance import Listener, hand_over
+
+    files = [Path(f) for f in args.files]
+    if hand_over(resolve_library_path(args.db)[0], files):  # a window has this library open: it takes them
+        return 0
     ws = open_library_interactively(args.db)
     if ws is None:
         return 1
@@ -124,9 +130,10 @@ def main(argv: Sequence[str]) -> int:
 
     guard.forbid_thread()  # from here on, only the worker reads letters: a slip raises, never freezes
     window = MainWindow(ws, QSettings())
+    Listener(ws.store.path, window, window.open_paths)
     window.show()
     file_opens.window = window
-    files = [Path(f) for f in args.files] + file_opens.early
+    files += file_opens.early
     if files:
         QTimer.singleShot(0, lambda: window.open_paths(files))
     else:

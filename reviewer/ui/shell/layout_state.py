@@ -50,10 +50,10 @@ def save_layout(w: AppWindow) -> None:
     s.setValue("view/fit_width", w.view.fit_width)
     if w.letter_id:
         s.setValue("session/last_letter", w.letter_id)
-        if w.layout_ is not None:  # the letter is shown: where the auditor was in it
+        if w.view.page_count():  # its pages are shown (the text may still be on its way): where the auditor was
             page, fraction = w.view.position()
             s.setValue("session/last_page", page)
-            s.setValue("session/last_page_fraction", round(fraction, 4))
+            s.setValue("session/last_page_fraction", round(fraction, 6))
     s.sync()
 
 
