@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 
 from reviewer.core.commands import AddAnnotation, Batch, Command, PutSetting
+from reviewer.core.importing import created_date
 from reviewer.core.layout import page_starts
 from reviewer.core.metadata import fill_blanks, read_metadata
 from reviewer.core.model import LetterMeta
@@ -39,6 +40,7 @@ class SuggestionController(QObject):
         self.suggestions: list[Suggestion] = []
         self._generation = 0
         self._text_of_structure = ""
+        self._created: dict[str, str | None] = {}  # letter id -> its PDF's creation date, read once
         self.shown = w.settings.value("view/suggestions", True) not in (False, "false")
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -88,12 +90,22 @@ class SuggestionController(QObject):
         dismissed = read_dismissed(w.lib.settings, letter_id)
         known = self.structure if self._text_of_structure == text else None
         out: dict[str, object] = {}
+        letter = w.lib.letters.get(letter_id)
+        pdf = w.store.letter_file(letter) if letter is not None and letter.kind == "pdf" else None
+        created_known = letter_id in self._created
 
         def job() -> None:
             st = known or analyse(text, starts)
             out["structure"] = st
             out["suggestions"] = suggest(text, themes, library, existing, dismissed, structure=st)
-            out["meta"] = read_metadata(text)
+            created = self._created.get(letter_id) if created_known else None
+            if not created_known and pdf is not None:
+                try:
+                    created = created_date(pdf.read_bytes(), pdf.name)
+                except OSError:
+                    created = None
+            out["created"] = created
+            out["meta"] = read_metadata(text, created)  # as on import: a report's date is its PDF's
 
         def done(error: str) -> None:
             if gen != self._generation or letter_id != w.letter_id:
@@ -105,13 +117,15 @@ class SuggestionController(QObject):
             self._text_of_structure = text
             self.suggestions = out["suggestions"]  # type: ignore[assignment]
             self._show(len(dismissed))
+            self._created[letter_id] = out["created"]  # type: ignore[assignment]
             self._fill_details(letter_id, out["meta"])  # type: ignore[arg-type]
 
         w.host.run_call(job, done)
 
     def _fill_details(self, letter_id: str, found: LetterMeta) -> None:
-        """Details a letter lacks because it was imported before Reviewer could read them (judgements,
-        visit numbers): filled in, never overwriting what the auditor set."""
+        """Details a letter lacks because it was imported before Reviewer could read them (authority,
+        judgements, visit numbers, inspectors, a report's estimated date and its "estimated" flag):
+        filled in where blank, never overwriting what the auditor set (``fill_blanks``)."""
         letter = self.w.lib.letters.get(letter_id)
         if letter is None:
             return
