@@ -129,7 +129,7 @@ def _council_named(text: str) -> str | None:
             words = m.group(1).split()
             while words and words[0].casefold() in _TITLE_WORDS:
                 words.pop(0)
-            name = clean_authority(" ".join(words)) if len(words) > 1 or not words else None
+            name = clean_authority(" ".join(words)) if len(words) > 1 else None  # a name, then "Council"
             if name and name.casefold() not in _TITLE_WORDS:
                 return name
     return None
