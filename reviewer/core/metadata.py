@@ -11,7 +11,7 @@ regional partnership) are not the subject. The authority is given as auditors na
 not "London Borough of Lewisham"; "Bristol", not "Bristol City of".
 
 Dates: a letter, a committee report and a news item carry their own date. An inspection report
-prints its publication date only before 2018 ("Report published: 8 August 2014"); otherwise the
+prints its publication date only before 2018 ("Report published: 3 May 2015"); otherwise the
 PDF's creation date, a few days before publication, is offered as an estimate
 (``published_estimated``), for the auditor to confirm.
 """
@@ -277,7 +277,7 @@ _NUMERIC_DATE = r"(\d{1,2})/(\d{1,2})/(\d{4})"
 
 
 def _labelled_date(head: str, labels: str) -> str | None:
-    """The date after a label that starts a line ("Report published: 8 August 2014", "DATE: 4th January 2016")."""
+    """The date after a label that starts a line ("Report published: 3 May 2015", "DATE: 4th January 2016")."""
     m = re.search(rf"(?:^|\n|\|)[ \t]*(?:{labels})[ \t]*:?\s*(?:{_ANY_DATE}|{_NUMERIC_DATE})", head, re.I)
     if not m:
         return None
