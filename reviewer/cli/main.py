@@ -87,6 +87,7 @@ def _letter_json(ws: Workspace, x) -> dict:  # type: ignore[no-untyped-def]
     return {
         "id": x.id, "title": x.title, "source": x.source, "kind": x.kind, "pages": x.pages,
         "authority": m.authority, "doc_type": m.doc_type, "published": m.published,
+        "published_estimated": m.published_estimated,
         "visit_start": m.visit_start, "visit_end": m.visit_end, "lead_inspector": m.lead_inspector,
         "inspectors": list(m.inspectors), "judgements": dict(m.judgements) or None,
         "visit_number": m.visit_number,
@@ -105,9 +106,14 @@ def cmd_list(ws: Workspace, args: argparse.Namespace) -> int:
     rows = [("ID", "TITLE", "AUTHORITY", "TYPE", "DATE", "PAGES", "ANNOTATIONS")]
     for x in letters:
         rows.append((x.id[:12], x.title[:40], (x.meta.authority or "")[:24], x.meta.doc_type or "",
-                     x.meta.published or "", str(x.pages), str(ws.library.annotation_count(x.id))))
+                     _date_shown(x.meta), str(x.pages), str(ws.library.annotation_count(x.id))))
     _table(rows)
     return 0
+
+
+def _date_shown(m) -> str:  # type: ignore[no-untyped-def]
+    """The letter's date; "~" marks an estimate (a report's PDF creation date, to confirm)."""
+    return f"~{m.published}" if m.published and m.published_estimated else (m.published or "")
 
 
 def _table(rows: Sequence[Sequence[str]]) -> None:

@@ -82,6 +82,18 @@ def pdf_created(doc: object) -> str | None:
         return None
 
 
+def created_date(data: bytes, name: str = "file") -> str | None:
+    """A PDF's creation date (ISO) from its bytes, or None; for re-reading letters imported earlier."""
+    try:
+        doc = open_pdf(data, name)
+    except DocumentError:
+        return None
+    try:
+        return pdf_created(doc)
+    finally:
+        doc.close()
+
+
 def repair_notes(doc: object) -> list[str]:
     if getattr(doc, "is_repaired", False):
         return ["the PDF is damaged (perhaps truncated) and was repaired: some of it may be missing"]

@@ -24,7 +24,8 @@ def test_add_list_tag_annotations_export(capsys, db, samples: Path, tmp_path: Pa
     assert code == 0 and "thornbury_vale_2025_focused_visit" in out and "3 pages" in out
     code, out, _ = run(capsys, "list", "--json", *db)
     (letter,) = json.loads(out)
-    assert {"id", "title", "source", "pages", "authority", "doc_type", "published", "annotations"} <= set(letter)
+    assert {"id", "title", "source", "pages", "authority", "doc_type", "published", "published_estimated",
+            "annotations"} <= set(letter)
     assert letter["source"] == "thornbury_vale_2025_focused_visit.pdf" and letter["annotations"] == 0
     lid = letter["id"]
     # quote split across a line break in the PDF, typed with a ligature-free "fi"

@@ -169,3 +169,67 @@ def test_every_shortcut_is_listed_and_none_is_bound_twice(window) -> None:
     for aid, act in window.actions_.items():
         if act.shortcuts():
             assert any(act.shortcuts()[0].toString(act.shortcuts()[0].SequenceFormat.NativeText) in k for k in listed), aid
+
+
+def test_letters_imported_earlier_are_read_again_blanks_only(qtbot, tmp_path: Path) -> None:
+    """A report imported before Reviewer read its authority, judgements and the "estimated" flag of its
+    date gets them when next opened; what the auditor set stays. (Fictional council.)"""
+    import dataclasses
+
+    import pymupdf
+
+    from reviewer.core.model import LetterMeta
+
+    lines = ["Inspection of London Borough of Ashvale local authority children's services", "",
+             "Inspection dates: 29 September to 10 October 2025", "",
+             "Lead inspector: Ffion Tudor, His Majesty's Inspector", "", "Judgement", "Grade", "",
+             "The impact of leaders on social work practice with children and families", "Good", "",
+             "The experiences and progress of children who need help and protection", "Good", "",
+             "The experiences and progress of children in care", "Good", "",
+             "The experiences and progress of care leavers", "Outstanding", "",
+             "Overall effectiveness", "Good", "", "Children in Ashvale are well supported by skilled social workers."]
+    doc = pymupdf.open()
+    page = doc.new_page()
+    y = 60
+    for line in lines:
+        page.insert_text((40, y), line, fontsize=9)
+        y += 13
+    doc.set_metadata({"creationDate": "D:20251114120000+00'00'"})
+    path = tmp_path / "ashvale_report.pdf"
+    path.write_bytes(doc.tobytes())
+    doc.close()
+    store = LibraryStore(tmp_path / "lib.json")
+    letter, _ = store.add_prepared(prepare_path(path))
+    assert letter.meta.authority == "Ashvale" and letter.meta.published_estimated
+    # as an older Reviewer left it: the creation date without its flag, no authority nor judgements,
+    # and a lead inspector the auditor typed
+    old = LetterMeta(doc_type="inspection report", published="2025-11-14", lead_inspector="A. Auditor's Choice")
+    store.library.put_letter(dataclasses.replace(letter, meta=old))
+    w = mw.MainWindow(store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.show()
+    w.open_letter(letter.id)
+    qtbot.waitUntil(lambda: store.library.letters[letter.id].meta.authority is not None, timeout=15000)
+    m = store.library.letters[letter.id].meta
+    assert (m.authority, m.published, m.published_estimated) == ("Ashvale", "2025-11-14", True)
+    assert m.lead_inspector == "A. Auditor's Choice"
+    assert dict(m.judgements)["care_leavers"] == "outstanding"
+    assert (m.visit_start, m.visit_end) == ("2025-09-29", "2025-10-10")
+    w.close()
+
+
+def test_details_dialog_shows_an_estimated_date_and_editing_confirms_it(qtbot) -> None:
+    from reviewer.core.model import Letter, LetterMeta
+    from reviewer.ui.dialogs import LetterDetailsDialog
+
+    letter = Letter(id="a" * 64, title="Ashvale report", source="ashvale.pdf", kind="pdf", pages=1,
+                    meta=LetterMeta(doc_type="inspection report", published="2025-11-14", published_estimated=True))
+    dlg = LetterDetailsDialog(letter)
+    qtbot.addWidget(dlg)
+    assert dlg.estimated.isChecked() and dlg.edited().meta.published_estimated
+    dlg.published.setFocus()
+    dlg.published.end(False)
+    qtbot.keyClick(dlg.published, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(dlg.published, "7")
+    m = dlg.edited().meta
+    assert (m.published, m.published_estimated) == ("2025-11-17", False)

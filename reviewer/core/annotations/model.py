@@ -91,6 +91,7 @@ class LetterMeta:
     visit_start: str | None = None  # ISO dates
     visit_end: str | None = None
     published: str | None = None
+    published_estimated: bool = False  # not printed in the document: the PDF's creation date, to confirm
     lead_inspector: str | None = None
     inspectors: tuple[str, ...] = ()
     judgements: tuple[tuple[str, str], ...] = ()  # (judgement, grade) for inspection reports
@@ -111,6 +112,7 @@ class LetterMeta:
             visit_start=d.get("visit_start"),
             visit_end=d.get("visit_end"),
             published=d.get("published"),
+            published_estimated=d.get("published_estimated") is True,
             lead_inspector=d.get("lead_inspector"),
             inspectors=tuple(d.get("inspectors") or ()),
             judgements=tuple((str(k), str(v)) for k, v in (d.get("judgements") or {}).items()),

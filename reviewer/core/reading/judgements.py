@@ -1,18 +1,25 @@
 """The judgements an inspection report gives, with their grades, read from its text.
 
 Names follow the published record: ``overall_effectiveness``, ``impact_of_leaders``,
-``help_and_protection``, ``in_care``, ``care_leavers`` (and ``adoption`` in reports of 2014-18).
+``help_and_protection``, ``in_care``, ``care_leavers`` (and ``adoption`` in reports of 2013-18).
 Grades are lower case: "outstanding", "good", "requires improvement", "inadequate". A judgement
-the report does not give is absent. Reports under the single inspection framework (2013-18)
-name them differently ("Children looked after and achieving permanence", "Leadership,
-management and governance"); they are mapped to the same names.
+the report does not give is absent: reports of 2018-23 have no separate care leavers judgement
+("children in care and care leavers" is ``in_care``), reports from 2026 no overall effectiveness.
+
+Reports under the single inspection framework (2013-18) name them differently and put them in a
+list on the first page: "1. Children who need help and protection", "2. Children looked after and
+achieving permanence" with its sub-judgements "2.1 Adoption performance" and "2.2 Experiences and
+progress of care leavers", "3. Leadership, management and governance"; the overall judgement is a
+sentence ("The overall judgement is that children's services require improvement", "Children's
+services in X are good"). They are mapped to the same names. The review of the Local Safeguarding
+Children Board, graded in the same reports, is not a judgement on the local authority and is left out.
 """
 
 from __future__ import annotations
 
 import re
 
-_GRADE = r"(Outstanding|Good|Requires improvement(?: to be good)?|Inadequate)"
+_GRADE = r"(Outstanding|Good|Requires\s+improvement(?:\s+to\s+be\s+good)?|Inadequate)"
 
 # heading (as the report words it) -> judgement name; the first that matches wins
 _NAMES = (
@@ -40,39 +47,72 @@ def short_label(heading: str) -> str | None:
 
 
 def _grade(word: str) -> str:
-    w = word.lower()
-    return "requires improvement" if w.startswith("requires improvement") else w
+    w = " ".join(word.lower().split())
+    return "requires improvement" if w.startswith("requires improvement") or w.startswith("require") else w
 
 
 def _name(heading: str) -> str | None:
-    h = heading.lower()
+    h = " ".join(heading.lower().split())
+    if "safeguarding children board" in h or "lscb" in h:
+        return None
     for pat, name in _NAMES:
         if re.search(pat, h):
             return name
     return None
 
 
+# ILACS (2018-): "Judgement Grade" and then heading, grade, heading, grade ... one after the other
+_ILACS_ROW = re.compile(rf"\s*((?:The|Overall)\s[A-Za-z ,’'\-]{{3,140}}?)\s+{_GRADE}\b")
+
+# The single inspection framework's list, numbered or not
+_SIF_ROWS = (
+    (r"(?:\d\.\s*)?Children who need help and protection", "help_and_protection"),
+    (r"(?:\d\.\s*)?Children looked after and achieving permanence", "in_care"),
+    (r"(?:2\.1\s*)?Adoption performance", "adoption"),
+    (r"(?:2\.2\s*)?Experiences and progress of care leavers", "care_leavers"),
+    (r"(?:\d\.\s*)?Leadership,? management and governance", "impact_of_leaders"),
+)
+_SIF_OVERALL = re.compile(
+    r"(?:overall judgement is(?:\s+that)?(?:\s+children['’]s services)?|Children['’]s services in\s[^.]{2,90}?)"
+    r"\s+(?:are\s+|is\s+|were\s+)?(requires?\s+improvement|outstanding|good|inadequate)\b", re.I)
+
+
+def _ilacs_table(flat: str) -> dict[str, str] | None:
+    table = re.search(r"\bJudgement\s+Grade\b", flat[:6000])
+    if not table:
+        return None
+    out: dict[str, str] = {}
+    pos = table.end()
+    while True:
+        m = _ILACS_ROW.match(flat, pos)
+        if not m:
+            break
+        name = _name(m.group(1))
+        if name is None:
+            break
+        out.setdefault(name, _grade(m.group(2)))
+        pos = m.end()
+    return out or None
+
+
+def _sif_list(flat: str) -> dict[str, str]:
+    first = flat[:6000]
+    cut = re.search(r"\b(?:Executive summary|Contents)\b", first)
+    if cut and cut.start() > 300:
+        first = first[:cut.start()]
+    out: dict[str, str] = {}
+    sif = _SIF_OVERALL.search(first)
+    if sif:
+        out["overall_effectiveness"] = _grade(sif.group(1))
+    for pat, name in _SIF_ROWS:
+        m = re.search(rf"{pat}\s+{_GRADE}\b", first, re.I)
+        if m and name not in out:
+            out[name] = _grade(m.group(1))
+    if len(out) < 2:  # a sentence that merely sounds like a judgement, not the report's list
+        return {}
+    return out
+
+
 def read_judgements(flat: str) -> dict[str, str]:
     """Judgement name -> grade from the report's text (white space collapsed)."""
-    out: dict[str, str] = {}
-    table = re.search(r"Judgement\s+Grade\s+(.{0,900})", flat)
-    if table:  # ILACS (2018-): "Judgement Grade <heading> <grade> <heading> <grade> ..."
-        for m in re.finditer(rf"((?:The |Overall )[^.]{{3,140}}?)\s+{_GRADE}\b", table.group(1)):
-            name = _name(m.group(1))
-            if name and name not in out:
-                out[name] = _grade(m.group(2))
-            if name == "overall_effectiveness":
-                break
-        return out
-    sif = re.search(r"overall judgement is that children['’]s services (?:are|is|require) "
-                    r"(outstanding|good|inadequate|improvement)", flat[:6000], re.I)
-    if sif:  # the single inspection framework (2013-18)
-        word = sif.group(1).lower()
-        out["overall_effectiveness"] = "requires improvement" if word == "improvement" else word
-        listed = re.search(r"contribute to overall effectiveness are:?\s+(.{0,700})", flat[:8000])
-        if listed:
-            for m in re.finditer(rf"\d(?:\.\d)?\.?\s+([A-Z][^.]{{3,120}}?)\s+{_GRADE}\b", listed.group(1)):
-                name = _name(m.group(1))
-                if name and name not in out:
-                    out[name] = _grade(m.group(2))
-    return out
+    return _ilacs_table(flat) or _sif_list(flat)

@@ -1,6 +1,19 @@
-"""Reading a letter's metadata from its text: authority, type, dates and inspectors.
+"""Reading a document's metadata from its text: authority, type, dates, inspectors and judgements.
 
-Best effort, for the auditor to confirm: a field the letter does not state is ``None``.
+Best effort, for the auditor to confirm: a field the document does not state is ``None``.
+
+Documents an auditor meets: focused-visit and monitoring-visit letters, inspection reports of every
+framework since 2012 (the 2013 inspection of looked-after children services, the single inspection
+framework of 2013-18 and its re-inspections, ILACS standard and short inspections), council
+committee reports on progress since an inspection, and news items about a visit. Each gives its
+subject authority in its title or first lines; other councils named further on (a neighbour, a
+regional partnership) are not the subject. The authority is given as auditors name it: "Lewisham",
+not "London Borough of Lewisham"; "Bristol", not "Bristol City of".
+
+Dates: a letter, a committee report and a news item carry their own date. An inspection report
+prints its publication date only before 2018 ("Report published: 3 May 2015"); otherwise the
+PDF's creation date, a few days before publication, is offered as an estimate
+(``published_estimated``), for the auditor to confirm.
 """
 
 from __future__ import annotations
@@ -17,68 +30,237 @@ MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"], start=1)}
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_MON = (r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+        r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _DATE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s+(\d{{4}})\b", re.I)
 _RANGE = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+{_MONTH})?(?:\s+(\d{{4}}))?\s*(?:and|to|-|–|—)\s*"
     rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s+(\d{{4}})",
     re.I,
 )
-_NAME = r"[A-Z][A-Za-z'’\-]+(?:\s+[A-Z][A-Za-z'’\-]+){1,3}"
+_NAME_WORD = r"(?:[A-Z][A-Za-z'’\-]+|[A-Z]\.?)"
+_NAME = rf"[A-Z][A-Za-z'’\-]+(?:\s+{_NAME_WORD}){{1,3}}"
+_APOS = "['’]"
+
+# Reading an authority's name as auditors write it
+_PREFIXES = re.compile(
+    r"^(?:the\s+)?(?:(?:London|Royal)\s+Borough\s+of|Metropolitan\s+Borough\s+of|Borough\s+of|County\s+of|"
+    r"City\s+and\s+County\s+of|City\s+of(?!\s+London\b)|County(?=\s+Durham\b))\s+", re.I)
+_SUFFIX_WORDS = {"council", "borough", "county", "city", "district", "metropolitan", "of"}
+_SMALL_WORDS = {"and", "upon", "on", "with", "of", "the", "in", "under", "le"}
 
 
 def iso(day: int, month: str, year: int) -> str | None:
     try:
-        return date(int(year), MONTHS[month.lower()], int(day)).isoformat()
-    except (ValueError, KeyError):
+        return date(int(year), _month(month), int(day)).isoformat()
+    except (ValueError, KeyError, TypeError):
         return None
 
 
-def _authority(flat: str) -> str | None:
-    patterns = [
-        r"(?:Focused|Monitoring|Joint targeted area inspection)\s+visit\s+(?:to|of)\s+(.+?)\s+(?:local authority\s+)?children['’]s services",
-        r"Inspection of\s+(.+?)\s+local authority children['’]s services",
-        r"^(?:\d+\s+)?(.+?)\s+(?:(?:Metropolitan\s+)?(?:City|County|Borough|District)\s+)?Council\s+Inspection of",
-        r"Local authority:\s*(.+?)\s{2,}",
-        r"visit to\s+(.+?)\s+(?:local authority\s+)?children['’]s services",
-        r"^(.+?)\s+(?:Council|County Council|Borough Council)\b.*?(?:committee|cabinet)",
-    ]
-    for pat in patterns:
-        m = re.search(pat, flat, re.I)
-        if m:
-            name = m.group(1).strip(" .,:;")
-            name = re.sub(r"^(?:the|a|\d+)\s+", "", name, flags=re.I)
-            name = re.sub(r"\s+(?:Metropolitan\s+)?(?:City|County|Borough|District)?\s*Council$", "", name)
-            if 2 <= len(name) <= 60:
+def _month(word: str) -> int:
+    w = word.lower().rstrip(".")
+    for name, number in MONTHS.items():
+        if len(w) >= 3 and name.startswith(w[:3]) and (w == name or len(w) <= 4):
+            return number
+    raise KeyError(word)
+
+
+# ---------------------------------------------------------------- authority
+def clean_authority(name: str) -> str | None:
+    """"London Borough of Barking and Dagenham" -> "Barking and Dagenham", "Kent County Council" -> "Kent",
+    "Bristol City of" -> "Bristol", "St. Helens Metropolitan Borough Council" -> "St Helens"."""
+    name = " ".join(name.replace("&", " and ").split()).strip(" .,:;-–")
+    name = re.sub(r"\s*\((?:fictional|the)\)$", "", name, flags=re.I)
+    if name.isupper():
+        name = name.title()
+    for _ in range(2):
+        name = _PREFIXES.sub("", name).strip()
+    words = name.split()
+    while len(words) > 1 and words[-1].casefold().strip(".,") in _SUFFIX_WORDS:
+        words.pop()
+    if not words:
+        return None
+    name = " ".join(words)
+    name = re.sub(r"\bSt\.\s*", "St ", name)
+    name = " ".join(w.lower() if i and w.lower() in _SMALL_WORDS else w for i, w in enumerate(name.split()))
+    name = re.sub(r"(?<=\w)-(On|Upon|Le|Under)-(?=\w)", lambda m: f"-{m.group(1).lower()}-", name)
+    if not 2 <= len(name) <= 60 or not re.match(r"[A-Z]", name):
+        return None
+    return name
+
+
+_TITLE_BEFORE = re.compile(  # the name stands on the lines before these titles (2013-19 reports)
+    r"^\s*(?:Re-?\s?inspection|Reinspection|Inspection) of (?:children['’]s social care services|local authority "
+    r"children['’]s services|services for children in need)", re.I | re.M)
+
+
+def _lines_before_title(text: str) -> str | None:
+    head = text[:1500]
+    m = _TITLE_BEFORE.search(head)
+    if not m:
+        return None
+    lines = [ln.strip() for ln in head[:m.start()].splitlines()]
+    lines = [ln for ln in lines if ln and not re.fullmatch(r"\d{1,3}", ln)]
+    if not lines or len(lines) > 3:
+        return None
+    return " ".join(lines)
+
+
+_COUNCIL = re.compile(  # on one line: "London Borough of X", "X Council", "X Metropolitan Borough Council"
+    r"\b((?:London|Royal|Metropolitan)[ \t]+Borough[ \t]+(?i:of)[ \t]+(?:the[ \t]+)?[A-Z][\w'’.\-]*"
+    r"(?:[ \t]+(?:and|upon|on|with|[A-Z][\w'’.\-]*))*"
+    r"|(?<![\w'’])[A-Z][\w'’.\-]*(?:[ \t]+(?:and|upon|on|with|[A-Z][\w'’.\-]*)){0,4}?"
+    r"[ \t]+(?:(?:Metropolitan[ \t]+)?(?:Borough|District|County|City)[ \t]+)?Council)\b")
+_TITLE_WORDS = {  # words that start a heading before the council's name: "Ofsted Report On Northmoor Council"
+    "ofsted", "report", "reports", "news", "press", "release", "latest", "update", "cabinet", "committee", "scrutiny",
+    "agenda", "item", "to", "on", "of", "the", "for", "inspection", "children's", "children’s", "services", "focused",
+    "monitoring", "visit", "praises", "praised", "welcomes", "says", "finds", "statement", "from", "by", "meeting",
+    "subject", "title", "and", "overview", "full", "health", "wellbeing", "board", "panel", "date", "at", "a", "an",
+    "council", "county", "city", "borough", "district", "town", "parish", "regional", "local", "our", "your", "all"}
+
+
+def _council_named(text: str) -> str | None:
+    """The first council a committee report or news item names in its opening lines."""
+    for line in text[:2500].splitlines():
+        line = line.strip()
+        if sum(c.isalpha() for c in line) > 3 and line.upper() == line:
+            line = line.title().replace("'S ", "'s ").replace("’S ", "’s ")
+        for m in _COUNCIL.finditer(line):
+            words = m.group(1).split()
+            while words and words[0].casefold() in _TITLE_WORDS:
+                words.pop(0)
+            name = clean_authority(" ".join(words)) if len(words) > 1 else None  # a name, then "Council"
+            if name and name.casefold() not in _TITLE_WORDS:
                 return name
     return None
 
 
-def _doc_type(flat: str) -> str | None:
-    head = flat[:3000].lower()
+def _authority(text: str, flat: str, doc_type: str) -> str | None:
+    head = flat[:3000]
+    titled = [
+        rf"(?:Focused|Monitoring|Joint targeted area inspection)\s+visit\s+(?:to|of)\s+(.+?)\s+"
+        rf"(?:local authority\s+)?children{_APOS}s services",
+        rf"Inspection of\s+(.+?)\s+local authority\s+children{_APOS}s\s+services",
+    ]
+    if doc_type in ("focused visit", "monitoring visit", "inspection report"):
+        found = sorted((m.start(), m.group(1)) for m in (re.search(p, head[:1500], re.I) for p in titled) if m)
+        for _, raw in found:  # the title comes first; a visit mentioned further on is another one
+            name = clean_authority(raw)
+            if name:
+                return name
+        before = _lines_before_title(text)
+        if before:
+            name = clean_authority(before)
+            if name:
+                return name
+        m = re.search(r"Local authority:\s*(.+?)\s{2,}", text[:3000])
+        if m:
+            name = clean_authority(m.group(1))
+            if name:
+                return name
+        m = re.search(rf"\bvisit to\s+(.+?)\s+(?:local authority\s+)?children{_APOS}s services", head, re.I)
+        if m:
+            name = clean_authority(m.group(1))
+            if name:
+                return name
+    if doc_type in ("committee report", "news item"):
+        m = re.search(rf"\b(?:focused|monitoring)\s+visit\s+(?:to|of)\s+(.+?){_APOS}?s?\s+children{_APOS}s services",
+                      head[:1500], re.I)
+        council = _council_named(text)
+        if council:
+            return council
+        if m:
+            return clean_authority(m.group(1))
+        m = re.search(rf"\binspection of\s+(.+?)\s+(?:local authority\s+)?children{_APOS}s services", head[:1500], re.I)
+        if m:
+            return clean_authority(m.group(1))
+    return None
+
+
+# ---------------------------------------------------------------- type
+_REPORT_TITLE = re.compile(
+    rf"Inspection of\s+(?:[A-Z][\w ,.'’&-]{{1,80}}?\s+)?local authority\s+children{_APOS}s\s+services|"
+    rf"(?:Re-?\s?inspection|Reinspection|Inspection) of (?:children{_APOS}s social care services|services for children "
+    rf"in need)|Inspection dates?\s*:|\bJudgement\s+Grade\b", re.I)
+_COMMITTEE = re.compile(
+    r"\bREPORT\s+TO\s*:|\bReport\s+to\s*:?\s+(?:the\s+)?[\w ,'’&-]{0,60}?(?:Committee|Cabinet|Board|Panel|Council)\b|"
+    r"\b(?:Date of (?:the )?meeting|Meeting date|Agenda item|Wards? affected|Key decision|Report of\s*:|"
+    r"Report author|Purpose of (?:the )?report)\b", re.I)
+_NEWS = re.compile(r"\b(?:news story|press release|media release|news item|latest news|news release|"
+                   r"(?:^|\n)\s*News\s*(?:\n|$)|posted on|posted by)\b", re.I)
+_LETTER = re.compile(r"\bDear\s+[A-Z]|\bThis letter summarises|\bYours sincerely", re.I)
+
+
+def _doc_type(text: str, flat: str) -> str:
     top = flat[:800]
-    if re.search(r"\b(news story|press release|news item)\b", top, re.I):
+    head = flat[:3000]
+    if _NEWS.search(text[:600]) and not _LETTER.search(head):
         return "news item"
-    if re.search(r"\b(committee|cabinet|scrutiny)\b", top, re.I) and re.search(r"\breport\b", top, re.I):
+    if _COMMITTEE.search(top) and not _LETTER.search(head[:1500]):
         return "committee report"
-    if re.search(r"Inspection of services for children|single inspection framework|Judgement\s+Grade", top, re.I):
-        return "inspection report"
-    if re.search(r"Inspection of [A-Z][\w ,.'’-]{1,60}? local authority children['’]s services", top) or re.search(
-        r"inspection dates", top, re.I
-    ):
-        return "inspection report"
-    if "focused visit" in head:
+    titles = [(m.start(), kind) for kind, m in (
+        ("focused visit", re.search(r"\bFocused\s+visit\s+(?:to|of)\b", top, re.I)),
+        ("monitoring visit", re.search(r"\bMonitoring\s+visit\s+(?:to|of)\b", top, re.I)),
+        ("inspection report", _REPORT_TITLE.search(top))) if m]
+    if titles:  # the document's own title comes first; later mentions are of other visits
+        return min(titles)[1]
+    if "focused visit" in head.lower():
         return "focused visit"
-    if "monitoring visit" in head:
+    if "monitoring visit" in head.lower():
         return "monitoring visit"
-    if re.search(r"inspection of .{2,60} children['’]s services", head) or "inspection dates" in head:
+    if _REPORT_TITLE.search(head):
         return "inspection report"
-    if re.search(r"\b(committee|cabinet|scrutiny)\b", head) and "report" in head:
+    if re.search(r"\b(committee|cabinet|scrutiny)\b", head, re.I) and re.search(r"\breport\b", head, re.I):
         return "committee report"
     return "other"
 
 
+# ---------------------------------------------------------------- dates
+_DAY_TOKEN = re.compile(
+    rf"\b(\d{{1,2}})/(\d{{1,2}})/(\d{{2,4}})\b|\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+{_MON})?(?:,?\s+(\d{{4}}))?\b", re.I)
+_DATES_END = re.compile(r"Report published|Publi(?:shed|cation)|Lead inspector|The overall|"
+                        r"Children['’]s services|Judgement|Inspection of|Her Majesty|His Majesty", re.I)
+
+
+def _date_list(segment: str) -> list[str]:
+    """Every date of "19 November-11 December 2013 and 28 – 30 January 2014" or "1/06/2015 – 25/06/2015",
+    months and years taken from the next date that gives them."""
+    parts: list[list[int | None]] = []
+    for m in _DAY_TOKEN.finditer(segment):
+        if m.group(1):
+            y = int(m.group(3))
+            parts.append([int(m.group(1)), int(m.group(2)), y + 2000 if y < 100 else y])
+        else:
+            try:
+                mon = _month(m.group(5)) if m.group(5) else None
+            except KeyError:
+                mon = None
+            parts.append([int(m.group(4)), mon, int(m.group(6)) if m.group(6) else None])
+    out: list[str] = []
+    month = year = None
+    for p in reversed(parts):
+        month = p[1] or month
+        year = p[2] or year
+        if month is None or year is None:
+            return []
+        try:
+            out.append(date(year, month, p[0]).isoformat())  # type: ignore[arg-type]
+        except ValueError:
+            return []
+    return out[::-1]
+
+
 def _visit_dates(flat: str) -> tuple[str | None, str | None]:
-    m = re.search(r"(?:Inspection dates?|visit(?:ed)?|carried out|took place|on)\s*:?\s*" + _RANGE.pattern, flat, re.I)
+    m = re.search(r"\b(?:Inspection dates?|Dates? of (?:the )?(?:visit|inspection)|Visit dates?)\s*:?\s*", flat[:4000], re.I)
+    if m:
+        seg = flat[m.end():m.end() + 160]
+        stop = _DATES_END.search(seg)
+        if stop:
+            seg = seg[:stop.start()]
+        got = [d for d in _date_list(seg) if d]
+        if got and re.match(r"\s*\d", seg):
+            return got[0], got[-1]
+    m = re.search(r"(?:visit(?:ed)?|carried out|took place|on)\s*:?\s*" + _RANGE.pattern, flat, re.I)
     if m:
         g = m.groups()
         d1, m1, y1, d2, m2, y2 = g[0], g[1] or g[4], g[2] or g[5], g[3], g[4], g[5]
@@ -90,46 +272,103 @@ def _visit_dates(flat: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _published(flat: str, doc_type: str | None, created: str | None) -> str | None:
-    m = re.search(r"\b(?:Report )?Publish(?:ed|ed on|ing date|ation date):?\s*" + _DATE.pattern, flat[:3000], re.I)
-    if m:
+_ANY_DATE = rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON},?\s+(\d{{4}})"
+_NUMERIC_DATE = r"(\d{1,2})/(\d{1,2})/(\d{4})"
+
+
+def _labelled_date(head: str, labels: str) -> str | None:
+    """The date after a label that starts a line ("Report published: 3 May 2015", "DATE: 4th January 2016")."""
+    m = re.search(rf"(?:^|\n|\|)[ \t]*(?:{labels})[ \t]*:?\s*(?:{_ANY_DATE}|{_NUMERIC_DATE})", head, re.I)
+    if not m:
+        return None
+    if m.group(1):
         return iso(int(m.group(1)), m.group(2), int(m.group(3)))
+    try:
+        return date(int(m.group(6)), int(m.group(5)), int(m.group(4))).isoformat()
+    except ValueError:
+        return None
+
+
+def _plausible_creation(created: str | None, visit_end: str | None) -> bool:
+    """A report's PDF is made days before it is published, after the visit: one made before the visit
+    ended, or half a year after it (a file re-issued later), says nothing of the publication date."""
+    if not created:
+        return False
+    if not visit_end:
+        return True
+    days = (date.fromisoformat(created) - date.fromisoformat(visit_end)).days
+    return 0 <= days <= 180
+
+
+def _published(text: str, flat: str, doc_type: str, created: str | None, visit_end: str | None
+               ) -> tuple[str | None, bool]:
+    """(date, estimated)."""
+    head = text[:4000]
+    printed = _labelled_date(head, r"(?:Report\s+)?Publi(?:shed(?: on)?|shing date|cation date)")
+    if printed:
+        return printed, False
     if doc_type == "inspection report":  # dated by its publication, which the text does not give:
-        return created  # the file's own creation date, days before it was published, or nothing
-    m = _DATE.search(flat[:1200])
+        if _plausible_creation(created, visit_end):
+            return created, True  # the file's own creation date, days before it was published
+        return None, False
+    if doc_type == "committee report":
+        own = _labelled_date(head, r"DATE|Date of (?:the )?meeting|Meeting date|Date of report|Report date")
+        if own:
+            return own, False
+    if doc_type == "news item":
+        own = _labelled_date(head, r"Posted(?: on)?|Updated(?: on)?|Date")
+        if own:
+            return own, False
+    m = re.search(_ANY_DATE, flat[:1200], re.I)
     if m:
-        return iso(int(m.group(1)), m.group(2), int(m.group(3)))
-    return None
+        return iso(int(m.group(1)), m.group(2), int(m.group(3))), False
+    return None, False
 
 
+# ---------------------------------------------------------------- inspectors
 def _split_names(s: str) -> list[str]:
     s = re.sub(r",?\s*(?:His|Her) Majesty['’]s Inspectors?", "", s)
     s = re.sub(r"\s*\((?:lead|HMI)[^)]*\)", "", s, flags=re.I)
-    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+", s)
+    parts = re.split(r"[,;]\s*(?:and\s+)?|\s+and\s+", s)
     return [_trim_name(p) for p in parts if re.fullmatch(_NAME, _trim_name(p))]
 
 
 _NOT_NAME = {"her", "his", "hmi", "deputy", "lead", "inspector", "inspectors", "majesty's", "majesty’s",
-             "ofsted", "senior", "social", "care", "regulatory"}
+             "ofsted", "senior", "social", "care", "regulatory", "team", "report", "judgement", "inspection",
+             "age", "the", "children's", "children’s", "overall"}
 
 
 def _trim_name(s: str) -> str:
-    words = s.strip(" .").split()
+    words = s.strip(" .,").split()
     keep: list[str] = []
     for w in words:
-        if w.casefold() in _NOT_NAME:
+        if w.casefold().strip(",.") in _NOT_NAME:
             break
-        keep.append(w)
+        keep.append(w.strip(","))
+        if w.endswith(","):
+            break
     return " ".join(keep)
 
 
 def _inspectors(flat: str) -> tuple[str | None, list[str]]:
     lead = None
-    m = re.search(rf"Lead inspector:?\s*({_NAME})", flat)
+    m = re.search(rf"Lead inspector\s*:?\s*({_NAME})", flat)
     if m:
         lead = _trim_name(m.group(1)) or None
-    m = re.search(r"(?:Inspectors? for this visit (?:were|was)|The inspectors were|inspectors were)\s+(.+?)\.(?:\s|$)", flat)
-    names = _split_names(m.group(1)) if m else []
+        if lead and len(lead.split()) < 2:
+            lead = None
+    said = re.search(r"(?:Inspectors? for this visit (?:were|was)|The inspectors were|inspectors were)\s+(.+?)\.(?:\s|$)",
+                     flat)
+    names = _split_names(said.group(1)) if said else []
+    if not names and m and lead:  # reports of 2013-18 list the team after the lead inspector
+        at = m.start(1) + len(lead)
+        after = flat[at:at + 1500]
+        for t in re.finditer(r"(?:Deputy lead inspector|Team inspectors?)\s*:?\s*(.{3,300}?)(?=\.(?:\s|$)|\s+\d{1,3}\s|\s+A second visit|\s+(?:Deputy lead|"
+                             r"Team inspectors?|Shadow|Senior data|Data analyst|Quality assurance|Ofsted|Any complaints|"
+                             r"The Office|Report author)\b|$)", after):
+            for n in _split_names(re.sub(r"\b(?:S?HMI|AI|OI)\b|\([^)]*\)|/", ",", t.group(1))):
+                if n not in names:
+                    names.append(n)
     if lead and lead not in names:
         names.insert(0, lead)
     if not lead and names:
@@ -151,17 +390,20 @@ def _visit_number(flat: str) -> int | None:
 
 
 def read_metadata(text: str, created: str | None = None) -> LetterMeta:
-    """``created``: the file's creation date (ISO), used only where the text gives no date of its own."""
+    """``created``: the file's creation date (ISO), offered (flagged as estimated) as an inspection
+    report's publication date where the report does not print it."""
     flat = collapse_ws(text)
-    start, end = _visit_dates(flat)
-    lead, names = _inspectors(flat)
-    doc_type = _doc_type(flat)
+    doc_type = _doc_type(text, flat)
+    start, end = _visit_dates(flat) if doc_type != "other" else (None, None)
+    lead, names = _inspectors(flat) if doc_type != "other" else (None, [])
+    published, estimated = _published(text, flat, doc_type, created, end) if doc_type != "other" else (None, False)
     return LetterMeta(
-        authority=_authority(flat),
+        authority=_authority(text, flat, doc_type) if doc_type != "other" else None,
         doc_type=doc_type,
         visit_start=start,
         visit_end=end,
-        published=_published(flat, doc_type, created),
+        published=published,
+        published_estimated=estimated,
         lead_inspector=lead,
         inspectors=tuple(names),
         judgements=tuple(read_judgements(flat).items()) if doc_type == "inspection report" else (),
@@ -171,10 +413,18 @@ def read_metadata(text: str, created: str | None = None) -> LetterMeta:
 
 def fill_blanks(old: LetterMeta, new: LetterMeta) -> LetterMeta:
     """``old`` with only its empty fields taken from ``new``: what the auditor set or confirmed is
-    never overwritten (letters read before a field was known get it when next opened)."""
+    never overwritten (letters read before a field was known get it when next opened).
+    A publication date is taken with its "estimated" flag; a date read before the flag existed that
+    is the very date the reader now estimates is marked estimated too."""
     changes = {}
     for f in dataclasses.fields(LetterMeta):
+        if f.name == "published_estimated":
+            continue
         mine, found = getattr(old, f.name), getattr(new, f.name)
         if (mine is None or mine == () or mine == "") and found not in (None, (), ""):
             changes[f.name] = found
+    if "published" in changes:
+        changes["published_estimated"] = new.published_estimated
+    elif new.published_estimated and old.published == new.published and not old.published_estimated:
+        changes["published_estimated"] = True
     return dataclasses.replace(old, **changes) if changes else old

@@ -118,7 +118,9 @@ def merge_annotation(lib: Library, local: Annotation, incoming: Annotation, repo
 
 def _fill_meta(local: LetterMeta, incoming: LetterMeta) -> LetterMeta:
     changes = {f.name: getattr(incoming, f.name) for f in dataclasses.fields(LetterMeta)
-               if not getattr(local, f.name) and getattr(incoming, f.name)}
+               if f.name != "published_estimated" and not getattr(local, f.name) and getattr(incoming, f.name)}
+    if "published" in changes:  # the date comes with its "estimated" flag, never the flag alone
+        changes["published_estimated"] = incoming.published_estimated
     return dataclasses.replace(local, **changes) if changes else local
 
 

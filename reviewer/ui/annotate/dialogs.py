@@ -7,6 +7,7 @@ import re
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QColorDialog,
     QComboBox,
     QDialog,
@@ -53,6 +54,18 @@ class LetterDetailsDialog(QDialog):
         self.visit_start = QLineEdit(m.visit_start or "")
         self.visit_end = QLineEdit(m.visit_end or "")
         self.published = QLineEdit(m.published or "")
+        self.estimated = QCheckBox("Estimated")
+        self.estimated.setChecked(bool(m.published and m.published_estimated))
+        self.estimated.setToolTip("The report does not print its publication date: this is its PDF's creation date, "
+                                  "a few days earlier. Untick once confirmed; editing the date unticks it.")
+        self.estimated.setAccessibleName("Letter date is estimated")
+        self.published.textEdited.connect(lambda _t: self.estimated.setChecked(False))
+        dated = QWidget()
+        row = QHBoxLayout(dated)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.published, 1)
+        row.addWidget(self.estimated)
+        dated.setFocusProxy(self.published)  # Alt+L still lands in the date
         for w in (self.visit_start, self.visit_end, self.published):
             w.setPlaceholderText("YYYY-MM-DD")
         self.lead = QLineEdit(m.lead_inspector or "")
@@ -72,7 +85,7 @@ class LetterDetailsDialog(QDialog):
                 ("Inspector&s:", self.inspectors, "Every inspector named, separated by commas")):
             field.setAccessibleName(label.replace("&", "").rstrip(":"))
             field.setToolTip(tip)
-            form.addRow(label, field)
+            form.addRow(label, dated if field is self.published else field)
         if m.visit_number:
             form.addRow("Visit number:", QLabel(f"Monitoring visit {m.visit_number}"))
         if m.judgements:
@@ -117,6 +130,7 @@ class LetterDetailsDialog(QDialog):
         meta = dataclasses.replace(  # judgements and the visit's number are kept as read
             self.letter.meta, authority=opt(self.authority), doc_type=self.doc_type.currentData(),
             visit_start=opt(self.visit_start), visit_end=opt(self.visit_end), published=opt(self.published),
+            published_estimated=bool(opt(self.published)) and self.estimated.isChecked(),
             lead_inspector=opt(self.lead), inspectors=names,
         )
         return dataclasses.replace(self.letter, title=self.title.text().strip(), meta=meta)

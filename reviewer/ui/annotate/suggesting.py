@@ -14,6 +14,7 @@ from reviewer.core.reading.metadata import fill_blanks, read_metadata
 from reviewer.core.annotations.model import LetterMeta
 from reviewer.core.reading.outline import Structure, analyse
 from reviewer.core.reading.suggest import Suggestion, read_dismissed, suggest
+from reviewer.letters.importing import created_date
 from reviewer.ui.kit.look import SEVERITY
 from reviewer.ui.reader.page_view import Highlight
 from reviewer.ui.annotate.tag_dialog import TagDialog
@@ -36,6 +37,7 @@ class SuggestionController(QObject):
         self.suggestions: list[Suggestion] = []
         self._generation = 0
         self._text_of_structure = ""
+        self._created: dict[str, str | None] = {}  # letter id -> its PDF's creation date, read once
         self.shown = w.settings.value("view/suggestions", True) not in (False, "false")
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -84,16 +86,29 @@ class SuggestionController(QObject):
         existing = [(a.start, a.end) for a in w.lib.annotations_for(letter_id) if not a.orphaned]
         dismissed = read_dismissed(w.lib.settings, letter_id)
         known = self.structure if self._text_of_structure == text else None
-        def job() -> tuple[Structure, list[Suggestion], LetterMeta]:
-            st = known or analyse(text, starts)
-            return st, suggest(text, themes, library, existing, dismissed, structure=st), read_metadata(text)
+        letter = w.lib.letters.get(letter_id)
+        pdf = w.store.letter_file(letter) if letter is not None and letter.kind == "pdf" else None
+        created_known = letter_id in self._created
+        known_created = self._created.get(letter_id)
 
-        def done(out: tuple[Structure, list[Suggestion], LetterMeta]) -> None:
+        def job() -> tuple[Structure, list[Suggestion], LetterMeta, str | None]:
+            st = known or analyse(text, starts)
+            created = known_created
+            if not created_known and pdf is not None:  # read once per letter, here on the worker
+                try:
+                    created = created_date(pdf.read_bytes(), pdf.name)
+                except OSError:
+                    created = None
+            # as on import: a report's date is its PDF's
+            return st, suggest(text, themes, library, existing, dismissed, structure=st), read_metadata(text, created), created
+
+        def done(out: tuple[Structure, list[Suggestion], LetterMeta, str | None]) -> None:
             if gen != self._generation or letter_id != w.letter_id:
                 return  # a newer letter or change has been asked for
-            self.structure, self.suggestions, meta = out
+            self.structure, self.suggestions, meta, created = out
             self._text_of_structure = text
             self._show(len(dismissed))
+            self._created[letter_id] = created
             self._fill_details(letter_id, meta)
 
         def failed(exc: Exception) -> None:
@@ -103,8 +118,9 @@ class SuggestionController(QObject):
         w.host.call(job, done, failed, key="suggestions")
 
     def _fill_details(self, letter_id: str, found: LetterMeta) -> None:
-        """Details a letter lacks because it was imported before Reviewer could read them (judgements,
-        visit numbers): filled in, never overwriting what the auditor set."""
+        """Details a letter lacks because it was imported before Reviewer could read them (authority,
+        judgements, visit numbers, inspectors, a report's estimated date and its "estimated" flag):
+        filled in where blank, never overwriting what the auditor set (``fill_blanks``)."""
         letter = self.w.lib.letters.get(letter_id)
         if letter is None:
             return

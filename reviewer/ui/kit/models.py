@@ -87,7 +87,8 @@ class LetterTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             m = x.meta
             return (f"{x.source}\nAuthority: {m.authority or '—'}\nType: {m.doc_type or '—'}\n"
-                    f"Visit: {m.visit_start or '—'} to {m.visit_end or '—'}\nLetter date: {m.published or '—'}\n"
+                    f"Visit: {m.visit_start or '—'} to {m.visit_end or '—'}\nLetter date: {m.published or '—'}"
+                    f"{' (estimated from the PDF: the report does not print it)' if m.published_estimated else ''}\n"
                     f"Inspectors: {', '.join(m.inspectors) or '—'}"
                     + ("" if x.has_text else "\nNo text to select (image-only)")
                     + (f"\nSigned off by {x.signoff.name} on {x.signoff.date[:10]}" if x.signoff else ""))
