@@ -1,28 +1,57 @@
-"""A main window on a fresh library with the Thornbury Vale sample letter open."""
+"""Windows for the widget tests, all built one way: a workspace on a library in the test's folder,
+settings in the same folder, and (when asked) letters added and the first one opened."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
 
 
 @pytest.fixture
-def letter_window(qtbot, tmp_path: Path, samples: Path):
+def make_window(qtbot, tmp_path: Path) -> Iterator[Callable[..., object]]:
+    """``make_window(letters=(), auditor="Ann Auditor", library="lib.json", samples=False, open_first=True,
+    size=(1300, 850))``: the main window on a workspace. Every window made is closed at the end."""
     from PySide6.QtCore import QSettings
 
-    from reviewer.letters.importing import prepare_path
-    from reviewer.workspace import Workspace
     from reviewer.store.repository import LibraryStore
     from reviewer.ui.shell.main_window import MainWindow
+    from reviewer.workspace import Workspace
 
-    store = LibraryStore(tmp_path / "lib.json")
-    store.library.set_setting("auditor", "Ann Auditor")
-    letter, _ = store.add_prepared(prepare_path(samples / "thornbury_vale_2025_focused_visit.pdf"))
-    w = MainWindow(Workspace(store), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(w)
-    w.show()
-    with qtbot.waitSignal(w.host.worker.loaded, timeout=10000):
-        w.open_letter(letter.id)
-    yield w
-    w.close()
+    made: list[MainWindow] = []
+
+    def make(letters: Sequence[Path] = (), auditor: str | None = "Ann Auditor", library: str = "lib.json",
+             samples: bool = False, open_first: bool = True, size: tuple[int, int] | None = (1300, 850),
+             show: bool = True) -> MainWindow:
+        ws = Workspace(LibraryStore(tmp_path / library))
+        if auditor:
+            ws.set_auditor(auditor)
+            ws.undo.clear()  # the window starts with nothing to undo, as after a restart
+        if samples and not ws.library.letters:
+            ws.add_samples()
+        ids = [ws.add_file(Path(p))[0].id for p in letters]
+        w = MainWindow(ws, QSettings(str(tmp_path / f"{Path(library).stem}.ini"), QSettings.Format.IniFormat))
+        qtbot.addWidget(w)
+        made.append(w)
+        if size:
+            w.resize(*size)
+        if show:
+            w.show()
+            w.activateWindow()
+        if ids and open_first:
+            with qtbot.waitSignal(w.host.worker.loaded, timeout=15000):
+                w.open_letter(ids[0])
+            qtbot.waitUntil(lambda: w.layout_ is not None)
+        return w
+
+    yield make
+    for w in made:
+        if w.isVisible():
+            w.close()
+
+
+@pytest.fixture
+def letter_window(make_window, samples: Path):  # type: ignore[no-untyped-def]
+    """A main window with the Thornbury Vale sample letter open."""
+    return make_window([samples / "thornbury_vale_2025_focused_visit.pdf"], size=None)

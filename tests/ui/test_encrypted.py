@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QInputDialog  # noqa: E402
 
-from reviewer.store.repository import LibraryStore  # noqa: E402
-from reviewer.workspace import Workspace  # noqa: E402
-from reviewer.ui.shell import main_window as mw  # noqa: E402
 
 
-def test_password_is_asked_and_the_letter_opens(qtbot, tmp_path: Path, bad_pdfs, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    store = LibraryStore(tmp_path / "lib.json")
-    w = mw.MainWindow(Workspace(store), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(w)
-    w.show()
+def test_password_is_asked_and_the_letter_opens(qtbot, make_window, bad_pdfs, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    w = make_window(auditor=None, size=None)
+    store = w.store
     answers = iter([("wrong", True), ("secret", True)])
     prompts: list[str] = []
 

@@ -8,7 +8,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QInputDialog, QMessageBox  # noqa: E402
 
 from reviewer.core.annotations.commands import AddAnnotation, UndoStack  # noqa: E402
@@ -18,7 +18,6 @@ from reviewer.core.annotations.tagging import locate_quote, new_annotation  # no
 from reviewer.export.pack import export_pack  # noqa: E402
 from reviewer.export.pack_read import read_pack  # noqa: E402
 from reviewer.store.repository import LibraryStore  # noqa: E402
-from reviewer.ui.shell import main_window as mw  # noqa: E402
 
 QUOTES = {"Ann Auditor": [("the quality of plans is too variable", ["planning"], "improvement"),
                           ("drift and delay mean", ["timeliness"], "priority")],
@@ -42,15 +41,8 @@ def auditor_pack(folder: Path, name: str, samples: Path) -> Path:
 
 
 @pytest.fixture
-def manager(qtbot, tmp_path: Path):
-    store = LibraryStore(tmp_path / "meg.json")
-    store.library.set_setting("auditor", "Meg Manager")
-    w = mw.MainWindow(Workspace(store), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(w)
-    w.resize(1300, 850)
-    w.show()
-    yield w
-    w.close()
+def manager(make_window):
+    return make_window(auditor="Meg Manager", library="meg.json")
 
 
 @pytest.fixture

@@ -9,33 +9,23 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QPointF, QSettings, Qt  # noqa: E402
+from PySide6.QtCore import QPointF, Qt  # noqa: E402
 
 from reviewer.letters.importing import prepare_path  # noqa: E402
 from reviewer.workspace import Workspace  # noqa: E402
 from reviewer.core.reading.suggest import read_dismissed  # noqa: E402
 from reviewer.store.repository import LibraryStore  # noqa: E402
-from reviewer.ui.shell import main_window as mw  # noqa: E402
 
 
-def _open(qtbot, tmp_path: Path, path: Path):  # type: ignore[no-untyped-def]
-    store = LibraryStore(tmp_path / "lib.json")
-    store.library.set_setting("auditor", "Ann Auditor")
-    letter, _ = store.add_prepared(prepare_path(path))
-    w = mw.MainWindow(Workspace(store), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(w)
-    w.resize(1300, 850)
-    w.show()
-    w.open_letter(letter.id)
-    qtbot.waitUntil(lambda: w.layout_ is not None and w.suggester.structure is not None, timeout=15000)
-    return w, store, letter
+def _open(qtbot, make_window, path: Path):  # type: ignore[no-untyped-def]
+    w = make_window([path])
+    qtbot.waitUntil(lambda: w.suggester.structure is not None, timeout=15000)
+    return w, w.store, w.lib.letters[w.letter_id]
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path, samples: Path):  # type: ignore[no-untyped-def]
-    w, store, letter = _open(qtbot, tmp_path, samples / "thornbury_vale_2025_focused_visit.pdf")
-    yield w
-    w.close()
+def window(qtbot, make_window, samples: Path):  # type: ignore[no-untyped-def]
+    return _open(qtbot, make_window, samples / "thornbury_vale_2025_focused_visit.pdf")[0]
 
 
 def _settle(qtbot, w) -> None:  # type: ignore[no-untyped-def]
@@ -124,8 +114,8 @@ def test_triple_click_takes_the_whole_unit(window, qtbot) -> None:
     assert " ".join(text[s:e].split()).startswith("However, the quality of plans")
 
 
-def test_a_sentence_across_a_page_break_is_one_unit(qtbot, tmp_path: Path, shared_letters: Path) -> None:
-    w, _, _ = _open(qtbot, tmp_path, shared_letters / "st_helens_2018_focused_visit.pdf")
+def test_a_sentence_across_a_page_break_is_one_unit(qtbot, make_window, shared_letters: Path) -> None:
+    w, _, _ = _open(qtbot, make_window, shared_letters / "st_helens_2018_focused_visit.pdf")
     text = w.layout_.text
     at = text.index("While assessments of children")
     s, e = w.view.unit_at(at + 3)
@@ -134,8 +124,8 @@ def test_a_sentence_across_a_page_break_is_one_unit(qtbot, tmp_path: Path, share
     w.close()
 
 
-def test_search_the_library_and_open_a_result(qtbot, tmp_path: Path, samples: Path) -> None:
-    w, store, _ = _open(qtbot, tmp_path, samples / "thornbury_vale_2025_focused_visit.pdf")
+def test_search_the_library_and_open_a_result(qtbot, make_window, samples: Path) -> None:
+    w, store, _ = _open(qtbot, make_window, samples / "thornbury_vale_2025_focused_visit.pdf")
     other, _ = store.add_prepared(prepare_path(samples / "eastmere_2024_monitoring_visit.pdf"))
     w.actions_["search_library"].trigger()  # Ctrl+Shift+F
     panel = w.search_panel
@@ -171,14 +161,14 @@ def test_every_shortcut_is_listed_and_none_is_bound_twice(window) -> None:
             assert any(act.shortcuts()[0].toString(act.shortcuts()[0].SequenceFormat.NativeText) in k for k in listed), aid
 
 
-def test_letters_imported_earlier_are_read_again_blanks_only(qtbot, tmp_path: Path) -> None:
+def test_letters_imported_earlier_are_read_again_blanks_only(qtbot, make_window, tmp_path: Path) -> None:
     """A report imported before Reviewer read its authority, judgements and the "estimated" flag of its
     date gets them when next opened; what the auditor set stays. (Fictional council.)"""
     import dataclasses
 
     import pymupdf
 
-    from reviewer.core.model import LetterMeta
+    from reviewer.core.annotations.model import LetterMeta
 
     lines = ["Inspection of London Borough of Ashvale local authority children's services", "",
              "Inspection dates: 29 September to 10 October 2025", "",
@@ -205,9 +195,9 @@ def test_letters_imported_earlier_are_read_again_blanks_only(qtbot, tmp_path: Pa
     # and a lead inspector the auditor typed
     old = LetterMeta(doc_type="inspection report", published="2025-11-14", lead_inspector="A. Auditor's Choice")
     store.library.put_letter(dataclasses.replace(letter, meta=old))
-    w = mw.MainWindow(store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(w)
-    w.show()
+    store.close()
+    w = make_window()
+    store = w.store
     w.open_letter(letter.id)
     qtbot.waitUntil(lambda: store.library.letters[letter.id].meta.authority is not None, timeout=15000)
     m = store.library.letters[letter.id].meta
@@ -219,8 +209,8 @@ def test_letters_imported_earlier_are_read_again_blanks_only(qtbot, tmp_path: Pa
 
 
 def test_details_dialog_shows_an_estimated_date_and_editing_confirms_it(qtbot) -> None:
-    from reviewer.core.model import Letter, LetterMeta
-    from reviewer.ui.dialogs import LetterDetailsDialog
+    from reviewer.core.annotations.model import Letter, LetterMeta
+    from reviewer.ui.annotate.dialogs import LetterDetailsDialog
 
     letter = Letter(id="a" * 64, title="Ashvale report", source="ashvale.pdf", kind="pdf", pages=1,
                     meta=LetterMeta(doc_type="inspection report", published="2025-11-14", published_estimated=True))

@@ -3,36 +3,27 @@ is; later runs reopen the last letter; File > Open Recent lists what was opened.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QMenu  # noqa: E402
 
-from reviewer.store.repository import LibraryStore  # noqa: E402
-from reviewer.workspace import Workspace  # noqa: E402
 from reviewer.ui.shell.app import start_page  # noqa: E402
-from reviewer.ui.shell.main_window import MainWindow  # noqa: E402
 from reviewer.ui.shell.welcome import fill_recent_menu  # noqa: E402
 
 
-def make_window(qtbot, tmp_path: Path) -> MainWindow:
-    store = LibraryStore(tmp_path / "lib.json")
-    if not store.library.letters:
-        Workspace(store).add_samples()
-    w = MainWindow(Workspace(store), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(w)
-    w.show()
-    w.activateWindow()
-    return w
+@pytest.fixture
+def first_run(make_window):  # type: ignore[no-untyped-def]
+    """A window as a new user's first run makes it: the sample letters, no name yet."""
+    return lambda: make_window(auditor=None, samples=True, size=None)
 
 
-def test_first_run_then_reopening(qtbot, tmp_path: Path):
-    w = make_window(qtbot, tmp_path)
+def test_first_run_then_reopening(qtbot, first_run):
+    w = first_run()
     start_page(w)
     assert w.centre.currentWidget() is w.welcome
     assert str(w.store.path) in w.welcome.where.text()
@@ -58,16 +49,16 @@ def test_first_run_then_reopening(qtbot, tmp_path: Path):
     assert w.lib.letters[chosen].title in menu.actions()[0].text()
     w.close()
 
-    again = make_window(qtbot, tmp_path)  # the next run: straight back to that letter
+    again = first_run()  # the next run: straight back to that letter
     with qtbot.waitSignal(again.host.worker.loaded, timeout=10000):
         start_page(again)
     assert again.letter_id == chosen and again.centre.currentIndex() == 0
     again.close()
 
 
-def test_reopening_returns_to_the_page_and_place_the_auditor_left(qtbot, tmp_path: Path):
+def test_reopening_returns_to_the_page_and_place_the_auditor_left(qtbot, first_run):
     """Issue 16, item 7: the next run reopened the right letter, but at page 1."""
-    w = make_window(qtbot, tmp_path)
+    w = first_run()
     w.resize(1200, 800)
     start_page(w)
     thornbury = next(x.id for x in w.lib.letters.values() if x.source.startswith("thornbury"))
@@ -81,7 +72,7 @@ def test_reopening_returns_to_the_page_and_place_the_auditor_left(qtbot, tmp_pat
     assert left[0] == 1 and 0.1 < left[1] < 0.9
     w.close()
 
-    again = make_window(qtbot, tmp_path)
+    again = first_run()
     again.resize(1000, 700)  # a smaller window: the same place, at another zoom
     with qtbot.waitSignal(again.host.worker.loaded, timeout=10000):
         start_page(again)

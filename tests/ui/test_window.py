@@ -10,32 +10,17 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtCore import QPointF, QSettings, Qt  # noqa: E402
 
-from reviewer.letters.importing import prepare_path  # noqa: E402
-from reviewer.workspace import Workspace  # noqa: E402
 from reviewer.core.annotations.tagging import locate_quote  # noqa: E402
 from reviewer.core.text.textsearch import collapse_ws  # noqa: E402
-from reviewer.store.repository import LibraryStore  # noqa: E402
-from reviewer.ui.shell import main_window as mw  # noqa: E402
 from reviewer.ui.annotate import annotating  # noqa: E402
 from reviewer.ui.annotate.tag_dialog import TagDialog  # noqa: E402
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path, samples: Path):
+def window(make_window, tmp_path: Path, samples: Path):
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    store = LibraryStore(tmp_path / "lib.json")
-    store.library.set_setting("auditor", "Ann Auditor")
-    letter, _ = store.add_prepared(prepare_path(samples / "thornbury_vale_2025_focused_visit.pdf"))
-    w = mw.MainWindow(Workspace(store), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(w)
-    w.resize(1300, 850)
-    w.show()
-    with qtbot.waitSignal(w.host.worker.loaded, timeout=10000):
-        w.open_letter(letter.id)
-    qtbot.waitUntil(lambda: w.layout_ is not None)
-    yield w
-    w.close()
+    return make_window([samples / "thornbury_vale_2025_focused_visit.pdf"])
 
 
 class ScriptedTagDialog(TagDialog):
