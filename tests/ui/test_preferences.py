@@ -38,7 +38,7 @@ def test_preferences_are_kept_and_shown(window, qtbot, monkeypatch):
     assert window.annotating.default_severity() == "priority"
     assert app.palette().color(QPalette.ColorRole.Window).lightness() < 80  # dark
     assert app.font().pointSize() == 13
-    assert window.view.highlight_alpha == round(60 * 255 / 100)
+    assert window.view.marks.alpha == round(60 * 255 / 100)
     assert window.lib.themes[theme.id].colour == "#123456"
     window.undo()  # theme colours are codebook changes: undoable
     assert window.lib.themes[theme.id].colour == theme.colour

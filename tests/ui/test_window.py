@@ -87,7 +87,7 @@ def test_tag_edit_undo_redo_filter(window, qtbot, monkeypatch):
     assert a.themes == ("planning", "timeliness") and a.severity == "improvement" and a.author == "Ann Auditor"
     assert collapse_ws(a.quote) == "Too many plans are lists of services" and a.pages == (2,)
     qtbot.waitUntil(lambda: window.panel.model.rowCount() == 1)
-    assert [h.id for h in window.view._highlights] == [a.id]
+    assert [h.id for h in window.view.marks.highlights] == [a.id]
 
     ScriptedTagDialog.script = {"severity": "priority"}
     window.annotating.edit_annotation(a.id)
@@ -131,7 +131,7 @@ def test_clicking_annotation_scrolls_and_flashes(window, qtbot, monkeypatch):
     window.panel.activated.emit(a.id)
     assert a.pages[-1] - 1 in window.view.visible_pages()
     assert window.view.verticalScrollBar().value() > 0
-    assert window.view._flash_id == a.id
+    assert window.view.marks.flash_id == a.id
 
 
 def test_find_matches_ligatures_across_lines(window, qtbot):

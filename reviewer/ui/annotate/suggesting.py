@@ -16,7 +16,7 @@ from reviewer.core.reading.outline import Structure, analyse
 from reviewer.core.reading.suggest import Suggestion, read_dismissed, suggest
 from reviewer.letters.importing import created_date
 from reviewer.ui.kit.look import SEVERITY
-from reviewer.ui.reader.page_view import Highlight
+from reviewer.ui.reader.overlays import Highlight
 from reviewer.ui.annotate.tag_dialog import TagDialog
 
 if TYPE_CHECKING:

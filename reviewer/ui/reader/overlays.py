@@ -4,25 +4,48 @@ flash that shows where an annotation is."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
-if TYPE_CHECKING:
-    from reviewer.ui.reader.page_view import PageView
+from reviewer.core.text.layout import Layout
 
 
-def paint_overlays(self: PageView, p: QPainter, page: int, r: QRectF) -> None:
-    """Annotations, suggestions, find hits, the selection and a flashing highlight over one page."""
-    assert self.layout_
-    z = self.zoom
+@dataclass(frozen=True)
+class Highlight:
+    id: str
+    start: int
+    end: int
+    colour: str
+    tooltip: str  # plain text lines; escaped when shown
+
+
+@dataclass
+class Marks:
+    """Everything drawn over the pages besides the selection; the page view owns one and sets it."""
+
+    highlights: list[Highlight] = field(default_factory=list)
+    suggested: list[Highlight] = field(default_factory=list)  # suggestions: faint dashed outlines
+    suggested_current: str | None = None
+    find_hits: list[tuple[int, int]] = field(default_factory=list)
+    find_current: int = -1
+    furniture: list[tuple[int, int]] = field(default_factory=list)  # running headers and footers: never marked
+    flash_id: str | None = None
+    flash_on: bool = False
+    alpha: int = 90  # annotations' fill over the text, 0–255 (Preferences)
+
+
+def paint(p: QPainter, marks: Marks, layout: Layout, selection: tuple[int, int] | None, page: int, r: QRectF,
+          z: float) -> None:
+    """Annotations, suggestions, find hits, the selection and a flashing highlight over one page whose
+    image sits in ``r``, drawn at zoom ``z``."""
 
     def box(rect: tuple[float, float, float, float]) -> QRectF:
         x0, y0, x1, y1 = rect
         return QRectF(r.left() + x0 * z, r.top() + y0 * z, (x1 - x0) * z, (y1 - y0) * z)
 
-    furniture = self._structure.furniture if self._structure else []
+    furniture = marks.furniture
 
     def rects(start: int, end: int) -> list[tuple[float, float, float, float]]:
         """The lines of [start, end) on this page, without the running footers and page numbers inside
@@ -35,21 +58,21 @@ def paint_overlays(self: PageView, p: QPainter, page: int, r: QRectF) -> None:
             at = max(at, e)
         if at < end:
             pieces.append((at, end))
-        return [rect for a, b in pieces for pg, rect in self.layout_.rects(a, b) if pg == page]
+        return [rect for a, b in pieces for pg, rect in layout.rects(a, b) if pg == page]
 
     p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     p.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
-    for h in self._highlights:
+    for h in marks.highlights:
         colour = QColor(h.colour)
         fill = QColor(colour)
-        fill.setAlpha(self.highlight_alpha)
+        fill.setAlpha(marks.alpha)
         for rect in rects(h.start, h.end):
             b = box(rect)
             p.fillRect(b, fill)
             p.fillRect(QRectF(b.left(), b.bottom() - 1.5, b.width(), 1.5), colour)
     p.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
-    for h in self._suggested:
-        current = h.id == self._suggested_current
+    for h in marks.suggested:
+        current = h.id == marks.suggested_current
         colour = QColor(h.colour)
         pen = QPen(colour, 1.6 if current else 1.0, Qt.PenStyle.DashLine)
         colour.setAlpha(55 if current else 22)
@@ -61,22 +84,22 @@ def paint_overlays(self: PageView, p: QPainter, page: int, r: QRectF) -> None:
             if current:
                 p.drawRect(b)
     p.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
-    for i, (s, e) in enumerate(self._find_hits):
-        fill = QColor(255, 140, 0, 150) if i == self._find_current else QColor(255, 230, 0, 140)
-        for pg, rect in self.layout_.rects(s, e):
+    for i, (s, e) in enumerate(marks.find_hits):
+        fill = QColor(255, 140, 0, 150) if i == marks.find_current else QColor(255, 230, 0, 140)
+        for pg, rect in layout.rects(s, e):
             if pg == page:
                 p.fillRect(box(rect), fill)
-    sel = self.selection()
+    sel = selection
     if sel:
-        for pg, rect in self.layout_.rects(*sel):
+        for pg, rect in layout.rects(*sel):
             if pg == page:
                 p.fillRect(box(rect), QColor(60, 130, 240, 110))
     p.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
-    if self._flash_id and self._flash_on:
-        for h in self._highlights:
-            if h.id == self._flash_id:
+    if marks.flash_id and marks.flash_on:
+        for h in marks.highlights:
+            if h.id == marks.flash_id:
                 pen = QPen(QColor(h.colour).darker(130), 2.5)
                 p.setPen(pen)
-                for pg, rect in self.layout_.rects(h.start, h.end):
+                for pg, rect in layout.rects(h.start, h.end):
                     if pg == page:
                         p.drawRect(box(rect).adjusted(-2, -2, 2, 2))

@@ -8,7 +8,6 @@ bullet. Offsets are code points into the letter's canonical text (core.layout.La
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from html import escape
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
@@ -19,19 +18,11 @@ from reviewer.core.text.layout import Layout
 from reviewer.core.reading.outline import Structure
 from reviewer.core.text.units import sentence_at, word_at
 from reviewer.ui.reader import selection_keys
-from reviewer.ui.reader.overlays import paint_overlays
+from reviewer.ui.reader import overlays
+from reviewer.ui.reader.overlays import Highlight, Marks
 
 GAP = 14.0
 MIN_ZOOM, MAX_ZOOM = 0.25, 5.0
-
-
-@dataclass(frozen=True)
-class Highlight:
-    id: str
-    start: int
-    end: int
-    colour: str
-    tooltip: str  # plain text lines; escaped when shown
 
 
 class PageView(QAbstractScrollArea):
@@ -55,23 +46,16 @@ class PageView(QAbstractScrollArea):
         self.layout_: Layout | None = None
         self.zoom = 1.0
         self.fit_width = True
-        self.highlight_alpha = 90  # annotations' fill over the text, 0–255 (Preferences)
+        self.marks = Marks()  # what is drawn over the pages (reader/overlays.py draws it)
         self._images: dict[int, tuple[float, QImage]] = {}
         self._pending: set[tuple[int, float]] = set()
         self._tops: list[float] = []
-        self._highlights: list[Highlight] = []
-        self._suggested: list[Highlight] = []  # suggestions: faint dashed outlines
-        self._suggested_current: str | None = None
         self._structure: Structure | None = None
-        self._find_hits: list[tuple[int, int]] = []
-        self._find_current = -1
         self._sel: tuple[int, int] | None = None
         self._anchor: int | None = None
         self._drag_mode = "char"
         self._last_double = QElapsedTimer()
         self._last_page = -1
-        self._flash_id: str | None = None
-        self._flash_on = False
         self._flash_timer = QTimer(self)
         self._flash_timer.setInterval(160)
         self._flash_timer.timeout.connect(self._flash_tick)
@@ -91,9 +75,7 @@ class PageView(QAbstractScrollArea):
             self._images.clear()
             self._pending.clear()
         self._sel = None
-        self._find_hits = []
-        self._highlights = []
-        self._suggested = []
+        self.marks = Marks(alpha=self.marks.alpha)
         self._structure = None
         self._last_page = -1
         if placeholder:
@@ -105,12 +87,18 @@ class PageView(QAbstractScrollArea):
         self.selectionChanged.emit()
 
     def set_highlights(self, highlights: list[Highlight]) -> None:
-        self._highlights = highlights
+        self.marks.highlights = highlights
+        self.viewport().update()
+
+    def set_highlight_alpha(self, alpha: int) -> None:
+        """How strongly annotations' colours fill the text, 0–255 (Preferences)."""
+        self.marks.alpha = alpha
         self.viewport().update()
 
     def set_structure(self, structure: Structure | None) -> None:
         """The letter's sentences and bullets, for triple-click and sentence selection."""
         self._structure = structure
+        self.marks.furniture = list(structure.furniture) if structure else []
 
     def unit_at(self, offset: int) -> tuple[int, int]:
         assert self.layout_
@@ -118,14 +106,18 @@ class PageView(QAbstractScrollArea):
         return found or sentence_at(self.layout_.text, offset)
 
     def set_suggested(self, suggested: list[Highlight], current: str | None = None) -> None:
-        self._suggested, self._suggested_current = suggested, current
+        self.marks.suggested, self.marks.suggested_current = suggested, current
         self.viewport().update()
 
     def suggested_at(self, pos: QPointF) -> str | None:
         off = self.offset_at(pos)
         if off is None:
             return None
-        return next((h.id for h in self._suggested if h.start <= off < h.end), None)
+        return next((h.id for h in self.marks.suggested if h.start <= off < h.end), None)
+
+    def page_top(self, page: int) -> float:
+        """Where page ``page`` starts, in the scrolled area's coordinates."""
+        return self._tops[page]
 
     def page_count(self) -> int:
         return self.layout_.page_count if self.layout_ else 0
@@ -219,7 +211,7 @@ class PageView(QAbstractScrollArea):
             return []
         page, x, y = hit
         out = []
-        for h in self._highlights:
+        for h in self.marks.highlights:
             for p, (x0, y0, x1, y1) in self.layout_.rects(h.start, h.end):
                 if p == page and x0 - 1 <= x <= x1 + 1 and y0 - 1 <= y <= y1 + 1:
                     out.append(h)
@@ -272,18 +264,18 @@ class PageView(QAbstractScrollArea):
         self.verticalScrollBar().setValue(int(target))
 
     def flash(self, hid: str) -> None:
-        self._flash_id = hid
+        self.marks.flash_id = hid
         self._flash_left = 6
-        self._flash_on = True
+        self.marks.flash_on = True
         self._flash_timer.start()
         self.viewport().update()
 
     def _flash_tick(self) -> None:
         self._flash_left -= 1
-        self._flash_on = not self._flash_on
+        self.marks.flash_on = not self.marks.flash_on
         if self._flash_left <= 0:
             self._flash_timer.stop()
-            self._flash_id = None
+            self.marks.flash_id = None
         self.viewport().update()
 
     # ------------------------------------------------------------ selection
@@ -312,8 +304,7 @@ class PageView(QAbstractScrollArea):
         return self._sel[1] if self._sel else None
 
     def set_find_hits(self, hits: list[tuple[int, int]], current: int) -> None:
-        self._find_hits = hits
-        self._find_current = current
+        self.marks.find_hits, self.marks.find_current = hits, current
         if 0 <= current < len(hits):
             self.scroll_to_range(*hits[current])
         self.viewport().update()
@@ -469,7 +460,8 @@ class PageView(QAbstractScrollArea):
             elif img is not None:
                 p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
                 p.drawImage(r, img[1])
-            self._paint_overlays(p, page, r)
+            if self.layout_ is not None:
+                overlays.paint(p, self.marks, self.layout_, self.selection(), page, r, self.zoom)
         p.end()
 
     def _want(self, pages: set[int], scale: float) -> None:
@@ -493,5 +485,3 @@ class PageView(QAbstractScrollArea):
         self._images[page] = (scale, img)
         self.viewport().update()
 
-    def _paint_overlays(self, p: QPainter, page: int, r: QRectF) -> None:
-        paint_overlays(self, p, page, r)

@@ -12,13 +12,31 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QScrollBar, QWidget
 
-if TYPE_CHECKING:
-    from reviewer.ui.reader.page_view import PageView
+from reviewer.core.text.layout import Layout
+
+
+class PageView(Protocol):
+    """What selecting by keyboard needs of the page view: its public face only."""
+
+    layout_: Layout | None
+    zoom: float
+
+    def viewport(self) -> QWidget: ...
+    def verticalScrollBar(self) -> QScrollBar: ...  # noqa: N802 - Qt's name
+    def offset_at(self, pos: QPointF) -> int | None: ...
+    def current_page(self) -> int: ...
+    def page_top(self, page: int) -> float: ...
+    def caret(self) -> int | None: ...
+    def selection(self) -> tuple[int, int] | None: ...
+    def set_selection(self, start: int, end: int) -> None: ...
+    def unit_at(self, offset: int) -> tuple[int, int]: ...
+    def scroll_to_range(self, start: int, end: int) -> None: ...
 
 Unit = Callable[[int], tuple[int, int]]
 _WORD_END = re.compile(r"\s*\S+")
@@ -82,7 +100,8 @@ def _line_in_view(view: PageView, offset: int) -> tuple[float, float] | None:
         return None
     page, (_x0, y0, _x1, y1) = rects[-1]
     scrolled = view.verticalScrollBar().value()
-    return view._tops[page] + y0 * view.zoom - scrolled, view._tops[page] + y1 * view.zoom - scrolled
+    top = view.page_top(page)
+    return top + y0 * view.zoom - scrolled, top + y1 * view.zoom - scrolled
 
 
 def ensure_visible(view: PageView, offset: int) -> None:

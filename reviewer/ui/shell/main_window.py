@@ -42,7 +42,8 @@ from reviewer.ui.shell.layout_state import restore_layout, save_layout
 from reviewer.ui.kit.look import SEVERITY
 from reviewer.ui.manager.packs import PackController
 from reviewer.ui.shell.preferences import highlight_opacity, open_preferences
-from reviewer.ui.reader.page_view import Highlight, PageView
+from reviewer.ui.reader.overlays import Highlight
+from reviewer.ui.reader.page_view import PageView
 from reviewer.ui.annotate.suggesting import SuggestionController
 from reviewer.ui.annotate.suggestions_panel import SuggestionsPanel
 from reviewer.ui.manager.reviewing import ReviewController
@@ -405,7 +406,7 @@ class MainWindow(QMainWindow):
 
     def apply_preferences(self) -> None:
         """Show what Preferences hold: highlight strength and colouring (style and text size are the app's)."""
-        self.view.highlight_alpha = round(highlight_opacity(self.settings) * 255 / 100)
+        self.view.set_highlight_alpha(round(highlight_opacity(self.settings) * 255 / 100))
         self._update_highlights()
         self.view.viewport().update()
 
