@@ -1,22 +1,22 @@
 """Rotating backups of the library, kept beside it, and restoring the newest good one.
 
 A backup is taken when a library is opened and when it is closed, only when the file changed
-since the newest backup; the newest ``KEEP`` are kept. A backup is "good" when it parses and
-every record in it can be read, the same integrity check a library passes when it is opened.
+since the newest backup; the newest ``KEEP`` are kept. A backup is "good" when it passes the very
+check a library passes when it is opened (``schema.read_library_bytes``: every table, row and
+record by type and range), so a poisoned backup is never offered.
 Restoring never deletes anything: the damaged file is renamed aside first.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from reviewer.core.model import Annotation, Letter, Theme
 from reviewer.store.files import atomic_write_bytes
+from reviewer.store.schema import Damaged, read_library_bytes
 
 KEEP = 10
 
@@ -40,19 +40,9 @@ def backup_dir(library: Path) -> Path:
 def check(data: bytes) -> tuple[int, int]:
     """Letters and annotations in a library file's content; ``ValueError`` when it is damaged."""
     try:
-        doc: Any = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ValueError(f"not readable JSON ({exc})") from None
-    if not isinstance(doc, dict) or not all(isinstance(v, dict) for v in doc.values()):
-        raise ValueError("unexpected structure")
-    try:
-        letters = [Letter.from_dict(d) for d in doc.get("letters", {}).values()]
-        anns = [Annotation.from_dict(d) for d in doc.get("annotations", {}).values()]
-        for d in doc.get("themes", {}).values():
-            Theme.from_dict(d)
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise ValueError(f"a damaged record ({exc})") from None
-    return len(letters), len(anns)
+        return read_library_bytes(data).counts
+    except Damaged as exc:
+        raise ValueError(str(exc)) from None
 
 
 def _stamp(p: Path) -> datetime:
