@@ -22,10 +22,10 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         except OSError:
             pass
         raise
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     if os.name != "posix":
         return
     try:
@@ -38,3 +38,4 @@ def _fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+_fsync_dir = fsync_dir
