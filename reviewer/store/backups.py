@@ -4,18 +4,23 @@ A backup is taken when a library is opened and when it is closed, only when the 
 since the newest backup; the newest ``KEEP`` are kept. A backup is "good" when it passes the very
 check a library passes when it is opened (``schema.read_library_bytes``: every table, row and
 record by type and range), so a poisoned backup is never offered.
-Restoring never deletes anything: the damaged file is renamed aside first.
+
+Restoring never deletes anything and never leaves the library missing, whenever it is stopped:
+the current file is first linked (or copied) aside as ``*.damaged-<time>``, then the backup is
+written beside the library and put in its place with one atomic rename.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import shutil
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from reviewer.store.files import atomic_write_bytes
+from reviewer.store.files import atomic_write_bytes, fsync_dir
 from reviewer.store.schema import Damaged, read_library_bytes
 
 KEEP = 10
@@ -101,11 +106,23 @@ def good_backups(library: Path) -> list[Backup]:
     return out
 
 
-def restore(library: Path, backup: Path) -> Path:
-    """Put ``backup`` in place of the library; the file it replaces is kept as ``*.damaged-<time>``."""
-    check(backup.read_bytes())
-    aside = library.with_name(f"{library.name}.damaged-{datetime.now(timezone.utc).strftime('%Y%m%dT%H%M%SZ')}")
-    if library.exists():
-        library.replace(aside)
-    atomic_write_bytes(library, backup.read_bytes())
+def restore(library: Path, backup: Path) -> Path | None:
+    """Put ``backup`` in place of the library; the file it replaces is kept as ``*.damaged-<time>``
+    (returned; None when there was no library file). Atomic: killed at any moment, the library
+    path holds either the file it had or the whole backup."""
+    data = backup.read_bytes()
+    check(data)
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    aside = library.with_name(f"{library.name}.damaged-{stamp}")
+    try:
+        os.link(library, aside)  # the old file stays where it is, and is also kept under the new name
+    except FileNotFoundError:
+        aside = None  # type: ignore[assignment]
+    except OSError:  # no hard links here (some shared folders): a copy, made durable
+        shutil.copy2(library, aside)
+        with open(aside, "rb+") as fh:
+            os.fsync(fh.fileno())
+    if aside is not None:
+        fsync_dir(aside.parent)
+    atomic_write_bytes(library, data)  # written beside, fsynced, then renamed over the library
     return aside
