@@ -18,7 +18,6 @@ import shutil
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
 
 from reviewer.store.files import atomic_write_bytes, fsync_dir
 from reviewer.store.schema import Damaged, read_library_bytes
