@@ -221,8 +221,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if packs.needs_store(args) and args.command != "backups":  # backups works on a damaged library
             store = open_store(args.db, program="cli")
         code = HANDLERS[args.command](store, args)  # type: ignore[arg-type]
-        if store is not None and store.write_error:
-            raise CliError(store.write_error)
+        if store is not None:
+            store.commit()  # raises LibraryError unless every change made is durable
         return code
     except CliError as exc:
         print(f"reviewer: error: {exc}", file=sys.stderr)
@@ -247,5 +247,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if store is not None:
             store.close()
-            if store.write_error:
-                print(f"reviewer: error: {store.write_error}", file=sys.stderr)
+            for message in store.take_notices():  # journal recovered, text cleaned, not saved (if not yet said)
+                print(f"reviewer: {message}", file=sys.stderr)
