@@ -107,7 +107,11 @@ def _str(v: Any, field: str, limit: int = MAX_NAME) -> str:
 def _text(d: dict[str, Any], key: str, default: str = "", limit: int = MAX_NAME) -> str:
     """An optional text field: missing or null gives ``default``."""
     v = d.get(key)
-    return default if v is None else _str(v, key, limit)
+    if v is None:
+        return default
+    if type(v) is str and len(v) <= limit and v.isascii():  # the usual case, quickly
+        return v
+    return _str(v, key, limit)
 
 
 def _opt(d: dict[str, Any], key: str, limit: int = MAX_NAME) -> str | None:
@@ -116,6 +120,8 @@ def _opt(d: dict[str, Any], key: str, limit: int = MAX_NAME) -> str | None:
 
 
 def _ident(v: Any, field: str) -> str:
+    if type(v) is str and 0 < len(v) <= MAX_ID and v.isascii() and v.isprintable() and not v.isspace():
+        return v  # the usual case, quickly
     s = _str(v, field, MAX_ID)
     if not s.strip() or not s.isprintable():
         raise RecordError(f"{field!r} must be a non-empty name without control characters")
@@ -123,7 +129,7 @@ def _ident(v: Any, field: str) -> str:
 
 
 def _letter_id(v: Any, field: str) -> str:
-    if type(v) is not str or len(v) != 64 or not all(c in "0123456789abcdef" for c in v):
+    if type(v) is not str or len(v) != 64 or v.strip("0123456789abcdef"):
         raise RecordError(f"{field!r} must be a letter's SHA-256 (64 hexadecimal digits)")
     return v
 
@@ -443,6 +449,7 @@ class Annotation:
             created=_text(d, "created", limit=100),
             modified=_text(d, "modified", limit=100),
             orphaned=_bool(d, "orphaned", False),
-            review=_within("review", Review.from_dict, d.get("review")),
-            history=tuple(_within(f"history[{i}]", Revision.from_dict, r) for i, r in enumerate(_list(d, "history"))),
+            review=None if d.get("review") is None else _within("review", Review.from_dict, d["review"]),
+            history=tuple(_within(f"history[{i}]", Revision.from_dict, r) for i, r in enumerate(_list(d, "history")))
+            if d.get("history") else (),
         )
