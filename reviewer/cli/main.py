@@ -222,3 +222,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if ws is not None:
             ws.close()
+            for message in ws.store.take_notices():  # journal recovered, text cleaned, not saved (if not yet said)
+                print(f"reviewer: {message}", file=sys.stderr)

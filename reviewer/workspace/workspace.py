@@ -163,9 +163,7 @@ class Workspace:
 
     def flush(self) -> None:
         """Make every change so far durable, or raise ``LibraryError`` saying why it is not."""
-        self.store.flush()
-        if self.store.write_error:
-            raise LibraryError(self.store.write_error)
+        self.store.commit()
 
     def close(self) -> None:
         self.store.close()
