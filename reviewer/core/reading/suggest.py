@@ -36,7 +36,25 @@ WEAK = ("weak", "weaker", "weakness", "weaknesses", "insufficient", "inconsisten
         "variability", "lack", "lacks", "poor", "delay", "delays", "delayed", "drift", "gaps", "limited", "limits",
         "unclear", "deficits", "too", "fail", "fails", "failed", "shortfalls", "ineffective", "slow", "difficult",
         "deteriorated", "deterioration", "rarely", "vague", "overdue", "backlog", "briefly", "uncertain", "unable",
-        "vacancies", "turnover", "fragile", "untimely", "declined", "not")
+        "vacancies", "turnover", "fragile", "untimely", "declined", "not", "no", "absence", "absent", "barrier",
+        "barriers", "omission", "shortage", "shortages", "vary", "varies", "varied", "missed", "missing", "lacking",
+        "lacked", "basic", "prevented", "prevent", "hinders", "hinder", "hindered", "adversely", "underdeveloped",
+        "fluctuates", "churn", "overly", "reactive", "impeded", "below", "struggle", "struggles",
+        "inappropriate", "inappropriately", "unrealistic", "incomplete", "minimal", "instability", "inexperience",
+        "unsuitable")
+# A weakness word right after one of these is the problem being dealt with ("reduces delay", "no delay").
+REMEDY = ("reduce", "reduces", "reduced", "reducing", "reduction", "minimise", "minimises", "minimised", "minimising",
+          "prevent", "prevents", "preventing", "avoid", "avoids", "avoiding", "tackle", "tackles", "tackling",
+          "address", "addresses", "addressing", "no", "without", "free", "identify", "identifies", "low", "lower",
+          "fewer", "few", "little", "respond", "responds", "understand", "understanding", "track", "tracks")
+REMEDY_SCOPE = 3
+IMPERATIVE = re.compile(r"^\W*(?:ensure|improve|increase|develop|strengthen|review|establish|analyse|reduce|"
+                        r"make sure|provide|embed|extend|consider|evaluate|collate|secure|monitor|address)\b", re.I)
+STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|could be (?:improved|strengthened|better)|"
+                         r"\b(?:is|remains?) an area for development|requires? (?:improvement|strengthening)|"
+                         r"\bnot yet\b|need to (?:improve|strengthen)|should (?:ensure|improve|make sure)", re.I)
+LEAD_CONCESSION = re.compile(r"^\W*(?:despite|although|though|even though|while|whilst|notwithstanding)\b[^,]*,", re.I)
+MID_CONTRAST = re.compile(r".\b(?:however|although|though|but|yet|whilst|while|except)\b", re.I)
 SERIOUS = ("inadequate", "serious", "widespread", "unsafe", "significant risk", "significant harm", "failures",
            "not safeguarded", "left at risk", "immediate action", "systemic")
 NEGATORS = ("not", "no", "never", "nor", "without", "neither", "insufficiently", "inconsistently", "rarely")
@@ -114,8 +132,13 @@ def _tone(flat: str) -> tuple[float, float, float, list[str]]:
     for clause in _CLAUSE.split(flat):
         words = _words(clause or "")
         reach = -1
+        remedied = -1
         pending_not: str | None = None
         for i, w in enumerate(words):
+            if w in REMEDY and w not in ("no",):
+                remedied = i + REMEDY_SCOPE
+            if w in WEAK and i <= remedied and w not in NEGATORS:
+                continue  # "reduces delay": the weakness is what is being dealt with
             if w in NEGATORS:
                 if pending_not:
                     weak += 1.0
@@ -187,35 +210,144 @@ class ThemeModel:
         return out
 
 
+# Sections whose sentences describe the authority or the inspection rather than judge practice (SIF
+# reports' "Information about this local authority area", contact boilerplate, saved web pages).
+_NEUTRAL_SECTION = re.compile(
+    r"in this area\b|information about this|other ofsted inspections|previous ofsted inspections|"
+    r"other information about|^local leadership|the inspection team|what the inspection judge?ments mean|"
+    r"^contents\b|review of the effectiveness of|how was your visit|improving the way ofsted|"
+    r"quality assurance manager|senior data analyst|team inspectors|deputy lead inspector|"
+    r"^(?:her|his) majesty|report not found|cookies|skip to main content|^inspection of\b", re.I)
+_BOILERPLATE = re.compile(
+    r"crown copyright|interested in our work|subscribe to our|www\.|@ofsted|ofsted produces this report|"
+    r"it is ofsted.s expectation|\b(?:a|an) (?:local authority|lscb) (?:that is|is judged|requires)|"
+    r"^(?:lead|deputy lead|team) inspectors?:|^inspection dates?:|this publication is available|"
+    r"you can (?:obtain|download|use)|piccadilly gate|textphone", re.I)
+# A sentence that reports what an earlier inspection or visit found is context, not a current finding.
+_EARLIER = re.compile(
+    r"\b(?:previous|last|earlier|prior|most recent|recent)\s+(?:ofsted\s+|single\s+|standard\s+|short\s+|full\s+)?"
+    r"(?:inspection|visit|focused visit|monitoring visit|judgement)s?\b|\bfocused visit\b|\bmonitoring visits?\b|"
+    r"\b(?:in|at|during)\s+(?:(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\s+)?(?:19|20)\d\d\b", re.I)
+_REPORTED = re.compile(
+    r"\b(?:was|were) (?:judged|found|rated|graded)|\b(?:identified|found|highlighted|judged|recommended|noted|"
+    r"reported) (?:that|a |an |several|some|many|the |areas|weakness|serious|significant)|\bwas in\b", re.I)
+_STILL = re.compile(r"\b(?:has|have|had) not\b|\bhas (?:now |since )?(?:deteriorated|declined|improved)|"
+                    r"\bremains?\b|\bstill\b|\bnow\b|\bcontinues?\b|\bsince\b|\bnot (?:been )?(?:addressed|"
+                    r"delivered|improved|sustained)|\btoday\b", re.I)
+# Weak wording that, under an inadequate judgement, marks a priority action: children left at risk.
+HARM = ("harm", "at risk", "unsafe", "serious", "widespread", "significant", "failure", "failures", "fail",
+        "fails", "unassessed", "not safeguarded", "not protected", "neglect", "inadequate", "deteriorat",
+        "exposed", "risky", "left in", "too many children", "not recognised", "not identified", "ineffective")
+
+
+def _earlier_findings(low: str) -> bool:
+    """A sentence that reports an earlier inspection's or visit's findings ("In 2016, services were
+    judged to require improvement", "The focused visit identified that ..."), not today's practice."""
+    return bool(_EARLIER.search(low) and _REPORTED.search(low) and not _STILL.search(low))
+
+
+def _heading_like(text: str, s: int, e: int, flat: str) -> bool:
+    """A short line standing alone, with no sentence's full stop: a heading the outline did not list."""
+    if flat.endswith((".", ";", ",")) or len(flat.split()) > 12 or not flat[:1].isupper():
+        return False
+    before = text[max(0, s - 200):s]
+    line_start = before.rfind("\n")
+    if before[line_start + 1:].strip():
+        return False
+    after = text[e:e + 200]
+    nl = after.find("\n")
+    return not (after[:nl] if nl >= 0 else after).strip()
+
+
+def _document_grade(st: Structure, text: str) -> str | None:
+    """The report's overall judgement (or its worst), from the judgement table or its graded headings."""
+    table = next((p for p in st.parts if p.kind == "judgements"), None)
+    if table is not None:
+        rows = text[table.start:max(table.end, table.heading_end)].lower()
+        m = re.search(r"overall effectiveness\s*(inadequate|requires improvement|good|outstanding)", rows)
+        if m:
+            return m.group(1)
+        for g in ("inadequate", "requires improvement", "good", "outstanding"):
+            if g in rows:
+                return g
+    grades = [p.grade for p in st.parts if p.kind == "judgement" and p.grade]
+    for g in ("inadequate", "requires improvement", "good", "outstanding"):
+        if g in grades:
+            return g
+    return None
+
+
 def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation] = (),
             existing: Sequence[tuple[int, int]] = (), dismissed: Iterable[tuple[int, int]] = (),
             page_starts: Sequence[int] = (), structure: Structure | None = None) -> list[Suggestion]:
-    """Suggestions for every sentence and bullet of ``text`` that is not already annotated
-    (``existing`` ranges) nor dismissed. ``annotations``: the library's accepted annotations to
+    """Suggestions for every sentence and bullet of ``text`` worth tagging that is not already
+    annotated (``existing`` ranges) nor dismissed, in reading order, each with its confidence
+    (``ranked`` puts the strongest first). ``annotations``: the library's accepted annotations to
     learn themes from; ``page_starts`` (a PDF's) let page furniture be stepped over."""
     model = ThemeModel(themes, annotations)
     st = structure or analyse(text, page_starts)
     skip = set(dismissed)
+    doc_grade = _document_grade(st, text)
     out: list[Suggestion] = []
+    inline: str | None = None  # the tone a heading the outline missed sets ("What needs to improve:")
+    inline_part: Part | None = None
     for s, e in st.units:
         flat = unit_quote(text, s, e, st.furniture)
+        part = st.part_at(s)
+        if part is not inline_part:
+            inline, inline_part = None, part
+        if flat and _heading_like(text, s, e, flat):
+            kind = _heading_kind(flat.rstrip(":?"))
+            if kind in ("improvement", "priority"):
+                inline = kind
+            elif not flat.endswith(":") and len(flat) > 12:
+                inline = "reset"
+            continue
         if len(flat) < 25 or (s, e) in skip or any(a < e and s < b for a, b in existing):
             continue
-        part = st.part_at(s)
-        if part is not None and part.kind in ("address", "salutation", "signoff", "judgements") or st.is_heading(s, e):
+        if part is not None and part.kind in ("address", "salutation", "signoff", "title") or st.is_heading(s, e):
+            continue
+        if part is not None and part.kind == "judgements" and s < max(part.end, part.heading_end):
+            continue  # the judgement table's rows
+        if part is not None and part.kind in ("heading", "headline") and _NEUTRAL_SECTION.search(part.title):
             continue
         low = flat.lower()
-        if any(c in low for c in CONTEXT):
+        if any(c in low for c in CONTEXT) or _BOILERPLATE.search(flat):
             continue
+        if _earlier_findings(low):
+            continue  # context: what an earlier inspection found
         strong, weak, serious, cues = _tone(flat)
         section = _tone_of(part)
+        if part is not None and part.kind == "judgements":
+            section = f"grade:{doc_grade}" if doc_grade else None  # the summary under the table
+        if inline in ("improvement", "priority"):
+            section = inline
+        elif inline == "reset" and section in ("improvement", "priority"):
+            section = None
+        if section == "grade:outstanding":
+            section = "grade:good"
+        harm = sum(1 for h in HARM if h in low)
         why = []
         if section == "priority":
             severity, conf = "priority", 0.9
             why.append("under areas for priority action")
         elif section == "improvement":
-            severity, conf = ("priority", 0.7) if serious else ("improvement", 0.85)
+            severity, conf = "improvement", 0.85
             why.append("under What needs to improve")
+        elif IMPERATIVE.search(flat) or STILL_TO_DO.search(flat):
+            severity, conf = "improvement", 0.7
+            why.append("wording: something still to do")
+        elif (m := LEAD_CONCESSION.match(flat)) and (main := _tone(flat[m.end():]))[0] > main[1] and not serious:
+            severity, conf = "strength", 0.45 + min(0.3, 0.1 * (main[0] - main[1]))  # "Despite X, Y is strong"
+        elif weak and (MID_CONTRAST.search(flat) or LEAD_CONCESSION.match(flat) or weak >= strong) \
+                and not (section == "grade:inadequate" and harm):
+            severity, conf = "improvement", 0.5 + min(0.35, 0.1 * weak)
+        elif section == "grade:inadequate" and weak > strong:
+            if harm:
+                severity, conf = "priority", 0.55 + min(0.35, 0.1 * (harm + serious))
+            else:
+                severity, conf = "improvement", 0.5 + min(0.35, 0.1 * (weak - strong))
         elif serious and weak >= strong:
             severity, conf = "priority", 0.55 + min(0.3, 0.1 * serious)
         elif weak > strong:
@@ -224,15 +356,17 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
             severity, conf = "strength", 0.45 + min(0.4, 0.12 * (strong - weak))
             if section == "grade:inadequate":
                 conf -= 0.15  # strengths are rarer under an inadequate judgement
+        elif section == "grade:good":
+            severity, conf = "strength", 0.35  # a plain statement under a good judgement reads as a strength
         else:
             continue  # no evaluative wording: context, not worth a suggestion
         if section and section.startswith("grade:"):
             why.append(f"under a '{section[6:]}' judgement")
         if cues:
             why.append("wording: " + ", ".join(dict.fromkeys(cues[:4])))
-        ranked = model.score(flat)
-        top = ranked[0][1] if ranked else 0.0
-        chosen = tuple(tid for tid, sc in ranked[:3] if sc >= max(1.0, 0.5 * top))
+        ranked_themes = model.score(flat)
+        top = ranked_themes[0][1] if ranked_themes else 0.0
+        chosen = tuple(tid for tid, sc in ranked_themes[:3] if sc >= max(1.0, 0.5 * top))
         out.append(Suggestion(s, e, flat, severity, chosen, round(min(0.99, conf), 2), "; ".join(why)))
     return out
 
