@@ -31,7 +31,9 @@ STRONG = ("effective", "effectively", "strong", "strength", "strengths", "good",
           "efficient", "consistently", "helpful", "useful", "valued", "embedded", "well-embedded", "mature",
           "coherent", "intelligent", "supportive", "accessible", "collaboratively", "innovative", "quickly",
           "well-developed", "welldeveloped", "well-established", "established", "successfully", "excellent",
-          "high-quality", "integrated", "insight", "sufficient", "right")
+          "high-quality", "integrated", "insight", "sufficient", "right", "stable", "stability", "routinely",
+          "favourably", "successful", "highly", "benefit", "benefits", "increased", "strengthened", "suitable",
+          "supported", "achieved", "celebrated", "well-attended", "well-resourced", "well-coordinated")
 WEAK = ("weak", "weaker", "weakness", "weaknesses", "insufficient", "inconsistent", "inconsistently", "variable",
         "variability", "lack", "lacks", "poor", "delay", "delays", "delayed", "drift", "gaps", "limited", "limits",
         "unclear", "deficits", "too", "fail", "fails", "failed", "shortfalls", "ineffective", "slow", "difficult",
@@ -63,7 +65,7 @@ NEGATION_SCOPE = 6  # words a negator reaches, within its clause: "not clearly r
 _CLAUSE = re.compile(r"[,;:()]|\b(?:but|although|though|while|whereas|however|despite)\b", re.I)
 CONTEXT = ("inspectors looked at", "this letter summarises", "inspectors considered", "this visit was carried out",
            "ofsted will take", "yours sincerely", "the inspectors were", "inspectors for this visit",
-           "this was the", "since the last", "dear ", "fictional letter")
+           "this was the", "dear ", "fictional letter")
 
 _WORD = re.compile(r"[a-z][a-z'\-]+")
 _STOP = set("the a an and or of to in on for with by at from is are was were be been being this that these those "
@@ -236,9 +238,10 @@ _STILL = re.compile(r"\b(?:has|have|had) not\b|\bhas (?:now |since )?(?:deterior
                     r"\bremains?\b|\bstill\b|\bnow\b|\bcontinues?\b|\bsince\b|\bnot (?:been )?(?:addressed|"
                     r"delivered|improved|sustained)|\btoday\b", re.I)
 # Weak wording that, under an inadequate judgement, marks a priority action: children left at risk.
-HARM = ("harm", "at risk", "unsafe", "serious", "widespread", "significant", "failure", "failures", "fail",
-        "fails", "unassessed", "not safeguarded", "not protected", "neglect", "inadequate", "deteriorat",
-        "exposed", "risky", "left in", "too many children", "not recognised", "not identified", "ineffective")
+HARM = ("harm", "at risk", "unsafe", "serious", "widespread", "significant", "failure", "failures", "fails",
+        "unassessed", "not safeguarded", "not protected", "neglect", "inadequate", "deteriorat", "exposed", "risky",
+        "left in", "not recognised", "not identified", "ineffective", "poor", "too few", "not fit for purpose",
+        "unaware", "grip", "safeguarded")
 
 
 def _earlier_findings(low: str) -> bool:
@@ -275,6 +278,14 @@ def _document_grade(st: Structure, text: str) -> str | None:
     for g in ("inadequate", "requires improvement", "good", "outstanding"):
         if g in grades:
             return g
+    head = text[:20000].lower()
+    m = re.search(r"overall (?:judgement|effectiveness)(?: is|:)\s*(inadequate|requires? improvement|good|outstanding)\b"
+                  r"|\blocal authority is (inadequate|requires? improvement|good|outstanding)\b"
+                  r"|children.s services in [a-z ,'’-]{2,60}? (?:are|is|requires?) (inadequate|improvement|good|outstanding)\b",
+                  head)
+    if m:
+        g = next(g for g in m.groups() if g)
+        return "requires improvement" if "improvement" in g else g
     return None
 
 
@@ -356,7 +367,8 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
             severity, conf = "strength", 0.45 + min(0.4, 0.12 * (strong - weak))
             if section == "grade:inadequate":
                 conf -= 0.15  # strengths are rarer under an inadequate judgement
-        elif section == "grade:good":
+        elif section == "grade:good" or section is None and doc_grade in ("good", "outstanding") \
+                and part is not None and part.kind in ("heading", "headline", "paragraph"):
             severity, conf = "strength", 0.35  # a plain statement under a good judgement reads as a strength
         else:
             continue  # no evaluative wording: context, not worth a suggestion
