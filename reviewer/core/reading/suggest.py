@@ -244,6 +244,24 @@ HARM = ("harm", "at risk", "unsafe", "serious", "widespread", "significant", "fa
         "unaware", "grip", "safeguarded")
 
 
+# The theme a graded section is about, when its heading names one: a sentence under "The experiences and
+# progress of care leavers" is about care leavers even when it does not say so.
+SECTION_THEMES = ((re.compile(r"care leavers?|care-experienced|leaving care", re.I), "care-leavers"),
+                  (re.compile(r"\badoption\b", re.I), "permanence"),
+                  (re.compile(r"impact of leaders|leadership|management and governance", re.I), "leadership"))
+SECTION_THEME_WEIGHT = 1.0
+
+
+def _section_theme(part: Part | None) -> str | None:
+    if part is None or part.kind not in ("judgement", "heading", "headline"):
+        return None
+    for pattern, tid in SECTION_THEMES:
+        if pattern.search(part.title) and not (tid == "care-leavers" and re.search(
+                r"children in care|looked after|permanence", part.title, re.I)):
+            return tid
+    return None
+
+
 def _earlier_findings(low: str) -> bool:
     """A sentence that reports an earlier inspection's or visit's findings ("In 2016, services were
     judged to require improvement", "The focused visit identified that ..."), not today's practice."""
@@ -377,6 +395,11 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
         if cues:
             why.append("wording: " + ", ".join(dict.fromkeys(cues[:4])))
         ranked_themes = model.score(flat)
+        sec_theme = _section_theme(part)
+        if sec_theme and any(t.id == sec_theme for t in model.themes):
+            scores = dict(ranked_themes)
+            scores[sec_theme] = scores.get(sec_theme, 0.0) + SECTION_THEME_WEIGHT
+            ranked_themes = sorted(scores.items(), key=lambda x: -x[1])
         top = ranked_themes[0][1] if ranked_themes else 0.0
         chosen = tuple(tid for tid, sc in ranked_themes[:3] if sc >= max(1.0, 0.5 * top))
         out.append(Suggestion(s, e, flat, severity, chosen, round(min(0.99, conf), 2), "; ".join(why)))
