@@ -171,12 +171,33 @@ def _tone(flat: str) -> tuple[float, float, float, list[str]]:
     return strong, weak, serious, cues
 
 
-class ThemeModel:
-    """Each theme's words: its cue phrases, and the words of the annotations tagged with it."""
+MAX_THEMES, MIN_THEME_SCORE, KEEP_THEME = 3, 1.0, 0.9  # which of a sentence's ranked themes are suggested
+PRIOR_WEIGHT = 0.5  # how much the shipped word prior (resources/theme_words.json) counts beside the cues
 
-    def __init__(self, themes: Iterable[Theme], annotations: Iterable[Annotation] = ()) -> None:
+
+@lru_cache(maxsize=1)
+def _prior() -> tuple[dict[str, dict[str, int]], dict[str, int], int]:
+    """The theme word prior trained on the development corpus gold (bench/train_theme_words.py):
+    per theme id, word counts; per word, how many tagged units it appeared in; the number of units."""
+    try:
+        from reviewer.resources import read_text
+
+        data = json.loads(read_text("theme_words.json"))
+        return data["themes"], data["df"], int(data["units"])
+    except Exception:  # noqa: BLE001 - a missing or damaged prior only means cues alone
+        return {}, {}, 1
+
+
+class ThemeModel:
+    """Each theme's words: its cue phrases, the shipped word prior (for the default themes' ids) and
+    the words of the annotations tagged with it."""
+
+    def __init__(self, themes: Iterable[Theme], annotations: Iterable[Annotation] = (), prior: bool = True) -> None:
         self.themes = [t for t in themes if not t.retired]
         self.cues = {t.id: [fold(c).text for c in t.cues] for t in self.themes}
+        words, df, n = _prior() if prior else ({}, {}, 1)
+        self.prior = {tid: (words[tid], sum(words[tid].values())) for tid in self.cues if words.get(tid)}
+        self.prior_idf = {w: math.log(1 + n / (1 + c)) for w, c in df.items()}
         self.learnt: dict[str, Counter[str]] = {t.id: Counter() for t in self.themes}
         self.docs: Counter[str] = Counter()
         n = 0
@@ -192,6 +213,12 @@ class ThemeModel:
         self.n = max(1, n)
 
     def score(self, sentence: str) -> list[tuple[str, float]]:
+        """The themes a sentence is about, best first, with their scores (cues, prior and learnt words)."""
+        return [(tid, s) for tid, s, _ in self.evidence(sentence)]
+
+    def evidence(self, sentence: str) -> list[tuple[str, float, float]]:
+        """(theme id, score, the part of the score that is the codebook's cues and the library's own
+        annotations), best first."""
         folded = fold(sentence).text
         words = {w for w in _WORD.findall(folded) if w not in _STOP}
         out = []
@@ -206,10 +233,26 @@ class ThemeModel:
                 for w in words & learnt.keys():
                     idf = math.log(1 + self.n / (1 + self.docs[w]))
                     s += LEARNT_WEIGHT * idf * learnt[w] / total * 10
+            own = s
+            prior = self.prior.get(t.id)
+            if prior:
+                counts, total = prior
+                for w in words & counts.keys():
+                    s += PRIOR_WEIGHT * self.prior_idf.get(w, 0.0) * counts[w] / total * 10
             if s > 0:
-                out.append((t.id, s))
+                out.append((t.id, s, own))
         out.sort(key=lambda x: -x[1])
         return out
+
+    def choose(self, ranked: Sequence[tuple[str, float, float]]) -> tuple[str, ...]:
+        """The themes to suggest: up to MAX_THEMES, each either close to the best on the whole score or,
+        on the codebook's cues and the library's annotations alone, close to the best there."""
+        if not ranked:
+            return ()
+        top = ranked[0][1]
+        top_own = max(own for _, _, own in ranked)
+        return tuple(tid for tid, sc, own in ranked
+                     if sc >= max(MIN_THEME_SCORE, KEEP_THEME * top) or own >= max(1.0, 0.5 * top_own))[:MAX_THEMES]
 
 
 # Sections whose sentences describe the authority or the inspection rather than judge practice (SIF
@@ -394,14 +437,14 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
             why.append(f"under a '{section[6:]}' judgement")
         if cues:
             why.append("wording: " + ", ".join(dict.fromkeys(cues[:4])))
-        ranked_themes = model.score(flat)
+        ranked_themes = model.evidence(flat)
         sec_theme = _section_theme(part)
         if sec_theme and any(t.id == sec_theme for t in model.themes):
-            scores = dict(ranked_themes)
-            scores[sec_theme] = scores.get(sec_theme, 0.0) + SECTION_THEME_WEIGHT
-            ranked_themes = sorted(scores.items(), key=lambda x: -x[1])
-        top = ranked_themes[0][1] if ranked_themes else 0.0
-        chosen = tuple(tid for tid, sc in ranked_themes[:3] if sc >= max(1.0, 0.5 * top))
+            scores = {tid: (sc, own) for tid, sc, own in ranked_themes}
+            sc, own = scores.get(sec_theme, (0.0, 0.0))
+            scores[sec_theme] = (sc + SECTION_THEME_WEIGHT, own + SECTION_THEME_WEIGHT)
+            ranked_themes = sorted(((tid, sc, own) for tid, (sc, own) in scores.items()), key=lambda x: -x[1])
+        chosen = model.choose(ranked_themes)
         out.append(Suggestion(s, e, flat, severity, chosen, round(min(0.99, conf), 2), "; ".join(why)))
     return out
 
