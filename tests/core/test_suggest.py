@@ -67,3 +67,49 @@ def test_themes_are_learnt_from_what_the_auditor_tagged() -> None:
                            "strength", "", "Ann") for _ in range(8)]
     after = suggest(text, default_themes(), annotations=past)
     assert "young-carers" in after[0].themes
+
+
+REPORT = """Inspection of Northmoor local authority children's services
+
+Judgement
+Grade
+The impact of leaders on social work practice with children and families
+Inadequate
+Overall effectiveness
+Inadequate
+
+There are serious and widespread failures that leave children at risk of harm.
+In 2019, services were judged to require improvement to be good.
+The focused visit in 2023 identified that children were not being protected.
+
+What needs to improve?
+
+- the recognition of risk and the response to neglect
+- the timeliness of assessments
+
+The experiences and progress of care leavers: good
+
+Personal advisers know their young people well and keep in touch with them.
+Young people live in suitable homes and are supported into education and work.
+"""
+
+
+def test_a_report_is_read_by_its_judgements_and_earlier_findings_are_context() -> None:
+    found = _by_quote(suggest(REPORT, default_themes()))
+    assert found["There are serious and widespread failures that leave children at risk of harm."].severity == \
+        "priority"  # the summary under an inadequate judgement table
+    assert "In 2019, services were judged to require improvement to be good." not in found  # an earlier finding
+    assert "The focused visit in 2023 identified that children were not being protected." not in found
+    assert found["the recognition of risk and the response to neglect"].severity == "improvement"
+    assert not any(q.startswith(("What needs to improve", "Judgement", "Overall effectiveness")) for q in found)
+    plain = found["Personal advisers know their young people well and keep in touch with them."]
+    assert plain.severity == "strength" and "care-leavers" in plain.themes  # the section says who it is about
+
+
+def test_suggestions_are_ranked_and_the_strongest_shown_first() -> None:
+    from reviewer.core.reading.suggest import ranked, strongest
+
+    found = suggest(REPORT, default_themes())
+    order = ranked(found)
+    assert [s.score for s in order] == sorted((s.score for s in found), reverse=True)
+    assert strongest(found, 2) == order[:2] and len(strongest(found, 100)) == len(found)

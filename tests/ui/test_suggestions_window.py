@@ -169,3 +169,23 @@ def test_every_shortcut_is_listed_and_none_is_bound_twice(window) -> None:
     for aid, act in window.actions_.items():
         if act.shortcuts():
             assert any(act.shortcuts()[0].toString(act.shortcuts()[0].SequenceFormat.NativeText) in k for k in listed), aid
+
+
+def test_the_panel_shows_the_strongest_and_the_rest_one_key_away(window, qtbot, monkeypatch) -> None:
+    import reviewer.ui.annotate.suggestions_panel as sp
+
+    w = window
+    panel = w.suggestions_panel
+    everything = w.suggester.suggestions
+    assert len(everything) > 3
+    monkeypatch.setattr(sp, "DEFAULT_SHOWN", 3)
+    panel.set_suggestions(everything)
+    shown = panel.visible()
+    assert len(shown) == 3 and [s.score for s in shown] == sorted((s.score for s in shown), reverse=True)
+    assert min(s.score for s in shown) >= max(s.score for s in everything if s not in shown)
+    assert panel.more_btn.text() == f"Show All ({len(everything) - 3} more)"
+    panel.list.setFocus()
+    qtbot.keyClick(panel.list, Qt.Key.Key_M)  # one key shows the rest, in reading order
+    assert panel.visible() == everything and panel.show_all
+    qtbot.keyClick(panel.list, Qt.Key.Key_M)
+    assert len(panel.visible()) == 3

@@ -449,6 +449,19 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
     return out
 
 
+DEFAULT_SHOWN = 30  # suggestions the window shows at first: the strongest; the rest are one key away
+
+
+def ranked(suggestions: Iterable[Suggestion]) -> list[Suggestion]:
+    """Suggestions strongest first (by confidence, then in reading order)."""
+    return sorted(suggestions, key=lambda x: (-x.score, x.start, x.end))
+
+
+def strongest(suggestions: Sequence[Suggestion], n: int = DEFAULT_SHOWN) -> list[Suggestion]:
+    """The ``n`` most confident suggestions, strongest first: what the window shows by default."""
+    return ranked(suggestions)[:max(0, n)]
+
+
 def dismissed_key(letter_id: str) -> str:
     return f"dismissed:{letter_id}"
 

@@ -48,6 +48,7 @@ class SuggestionController(QObject):
         p.acceptImproveRequested.connect(self.accept_improve)
         p.restoreRequested.connect(self.restore)
         p.current.connect(self._current)
+        p.shownChanged.connect(lambda: self._paint())
         w.view.suggestionClicked.connect(self._clicked)
         w.outline_panel.jump.connect(self._jump)
 
@@ -147,7 +148,7 @@ class SuggestionController(QObject):
             return
         cur = current or self.w.suggestions_panel.current_suggestion()
         hs = [Highlight(sug_id(s), s.start, s.end, SEVERITY[s.severity].colour if s.severity in SEVERITY else "#888",
-                        f"Suggested: {s.severity}") for s in self.suggestions]
+                        f"Suggested: {s.severity}") for s in self.w.suggestions_panel.visible()]
         self.w.view.set_suggested(hs, sug_id(cur) if cur else None)
 
     def set_shown(self, shown: bool) -> None:
