@@ -39,8 +39,8 @@ WEAK = ("weak", "weaker", "weakness", "weaknesses", "insufficient", "inconsisten
         "unclear", "deficits", "too", "fail", "fails", "failed", "shortfalls", "ineffective", "slow", "difficult",
         "deteriorated", "deterioration", "rarely", "vague", "overdue", "backlog", "briefly", "uncertain", "unable",
         "vacancies", "turnover", "fragile", "untimely", "declined", "not", "no", "absence", "absent", "barrier",
-        "barriers", "omission", "shortage", "shortages", "vary", "varies", "varied", "missed", "missing", "lacking",
-        "lacked", "basic", "prevented", "prevent", "hinders", "hinder", "hindered", "adversely", "underdeveloped",
+        "barriers", "omission", "shortage", "shortages", "vary", "varies", "varied", "missed", "lacking",
+        "lacked", "basic", "prevented", "hinders", "hinder", "hindered", "adversely", "underdeveloped",
         "fluctuates", "churn", "overly", "reactive", "impeded", "below", "struggle", "struggles",
         "inappropriate", "inappropriately", "unrealistic", "incomplete", "minimal", "instability", "inexperience",
         "unsuitable")
@@ -55,7 +55,8 @@ IMPERATIVE = re.compile(r"^\W*(?:ensure|improve|increase|develop|strengthen|revi
 STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|could be (?:improved|strengthened|better)|"
                          r"\b(?:is|remains?) an area for development|requires? (?:improvement|strengthening)|"
                          r"\bnot yet\b|need to (?:improve|strengthen)|should (?:ensure|improve|make sure)", re.I)
-LEAD_CONCESSION = re.compile(r"^\W*(?:despite|although|though|even though|while|whilst|notwithstanding)\b[^,]*,", re.I)
+LEAD_CONCESSION = re.compile(r"^\W*(?:despite|although|though|even though|while|whilst|notwithstanding|when|where|if|"
+                             r"after|once|since)\b[^,]*,", re.I)
 MID_CONTRAST = re.compile(r".\b(?:however|although|though|but|yet|whilst|while|except)\b", re.I)
 SERIOUS = ("inadequate", "serious", "widespread", "unsafe", "significant risk", "significant harm", "failures",
            "not safeguarded", "left at risk", "immediate action", "systemic")
@@ -267,7 +268,20 @@ _BOILERPLATE = re.compile(
     r"crown copyright|interested in our work|subscribe to our|www\.|@ofsted|ofsted produces this report|"
     r"it is ofsted.s expectation|\b(?:a|an) (?:local authority|lscb) (?:that is|is judged|requires)|"
     r"^(?:lead|deputy lead|team) inspectors?:|^inspection dates?:|this publication is available|"
-    r"you can (?:obtain|download|use)|piccadilly gate|textphone", re.I)
+    r"you can (?:obtain|download|use)|piccadilly gate|textphone|regulates and inspects|assesses council children|"
+    r"this report includes the report|under section \d+ of the|open government licence", re.I)
+# A sentence saying what is planned or under way (not yet a judgement of practice): context.
+_UNDER_WAY = re.compile(
+    r"\b(?:is|are|were|was) (?:already )?aware of (?:this|these|it)\b|\bhas (?:now )?been put in place to address|"
+    r"\b(?:has|have) (?:well[- ]developed |appropriate |clear )?plans? (?:to|for|in place)\b|\bplans? (?:are|is) in place\b|"
+    r"\b(?:is|are) (?:currently )?(?:piloting|reviewing|rolling out|working towards|planning|"
+    r"developing|exploring|considering)\b|\b(?:is|are) being (?:further )?(?:developed|implemented|rolled out)\b|"
+    r"\bhad recognised this\b|\bcommenced preparation|\bat the time of (?:the|this) inspection, there (?:were|was)\b", re.I)
+# A sentence that only states a judgement ("The graded judgement for adoption performance is good."): furniture.
+_JUDGEMENT_LINE = re.compile(
+    r"^(?:the )?(?:graded judge?ment|overall judge?ment|experiences? and progress|effectiveness|impact of leaders|"
+    r"leadership, management and governance|adoption performance)[^.]{0,160}?\b(?:is|are|:)?\s*(?:that it is\s+)?"
+    r"(?:good|outstanding|inadequate|requires? improvement(?: to be good)?)\.?$", re.I)
 # A sentence that reports what an earlier inspection or visit found is context, not a current finding.
 _EARLIER = re.compile(
     r"\b(?:previous|last|earlier|prior|most recent|recent)\s+(?:ofsted\s+|single\s+|standard\s+|short\s+|full\s+)?"
@@ -389,7 +403,11 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
             continue
         if _earlier_findings(low):
             continue  # context: what an earlier inspection found
+        if _JUDGEMENT_LINE.match(flat):
+            continue
         strong, weak, serious, cues = _tone(flat)
+        if not weak and _UNDER_WAY.search(flat):
+            continue  # context: something planned or under way
         section = _tone_of(part)
         if part is not None and part.kind == "judgements":
             section = f"grade:{doc_grade}" if doc_grade else None  # the summary under the table
