@@ -276,7 +276,8 @@ _UNDER_WAY = re.compile(
     r"\b(?:has|have) (?:well[- ]developed |appropriate |clear )?plans? (?:to|for|in place)\b|\bplans? (?:are|is) in place\b|"
     r"\b(?:is|are) (?:currently )?(?:piloting|reviewing|rolling out|working towards|planning|"
     r"developing|exploring|considering)\b|\b(?:is|are) being (?:further )?(?:developed|implemented|rolled out)\b|"
-    r"\bhad recognised this\b|\bcommenced preparation|\bat the time of (?:the|this) inspection, there (?:were|was)\b", re.I)
+    r"\bhad recognised this\b|\bcommenced preparation|\b(?:is|are) (?:recognised and )?being addressed\b|"
+    r"\b(?:has|have) (?:rightly )?acknowledged\b|\b(?:has|have) committed to\b|\bis committed to further\b|\bat the time of (?:the|this) inspection, there (?:were|was)\b", re.I)
 # A sentence that only states a judgement ("The graded judgement for adoption performance is good."): furniture.
 _JUDGEMENT_LINE = re.compile(
     r"^(?:the )?(?:graded judge?ment|overall judge?ment|experiences? and progress|effectiveness|impact of leaders|"
@@ -290,7 +291,9 @@ _EARLIER = re.compile(
     r"december)\s+)?(?:19|20)\d\d\b", re.I)
 _REPORTED = re.compile(
     r"\b(?:was|were) (?:judged|found|rated|graded)|\b(?:identified|found|highlighted|judged|recommended|noted|"
-    r"reported) (?:that|a |an |several|some|many|the |areas|weakness|serious|significant)|\bwas in\b", re.I)
+    r"reported) (?:that|a |an |several|some|many|the |areas|weakness|serious|significant)|\bwas in\b|"
+    r"\b(?:identified|highlighted|found|raised|noted|reported) (?:in|at|by|during) (?:the |two |both )?"
+    r"(?:last|previous|earlier|prior|most recent|recent)\b", re.I)
 _STILL = re.compile(r"\b(?:has|have|had) not\b|\bhas (?:now |since )?(?:deteriorated|declined|improved)|"
                     r"\bremains?\b|\bstill\b|\bnow\b|\bcontinues?\b|\bsince\b|\bnot (?:been )?(?:addressed|"
                     r"delivered|improved|sustained)|\btoday\b", re.I)
@@ -433,6 +436,8 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
         elif weak and (MID_CONTRAST.search(flat) or LEAD_CONCESSION.match(flat) or weak >= strong) \
                 and not (section == "grade:inadequate" and harm):
             severity, conf = "improvement", 0.5 + min(0.35, 0.1 * weak)
+        elif section == "grade:inadequate" and harm and not strong:
+            severity, conf = "priority", 0.55 + min(0.35, 0.1 * (harm + serious))  # "This leaves children in harmful situations"
         elif section == "grade:inadequate" and weak > strong:
             if harm:
                 severity, conf = "priority", 0.55 + min(0.35, 0.1 * (harm + serious))
