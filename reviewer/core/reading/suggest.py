@@ -58,7 +58,7 @@ STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|could be
 LEAD_CONCESSION = re.compile(r"^\W*(?:despite|although|though|even though|while|whilst|notwithstanding|when|where|if|"
                              r"after|once|since)\b[^,]*,", re.I)
 MID_CONTRAST = re.compile(r".\b(?:however|although|though|but|yet|whilst|while|except)\b", re.I)
-SERIOUS = ("inadequate", "serious", "widespread", "unsafe", "significant risk", "significant harm", "failures",
+SERIOUS = ("inadequate", "serious", "widespread", "unsafe", "significant risk", "failures",
            "not safeguarded", "left at risk", "immediate action", "systemic")
 NEGATORS = ("not", "no", "never", "nor", "without", "neither", "insufficiently", "inconsistently", "rarely")
 LEARNT_WEIGHT = 0.25  # how much the library's own annotations count beside the codebook's cues (bench_suggestions.py)
@@ -310,16 +310,23 @@ SECTION_THEMES = ((re.compile(r"care leavers?|care-experienced|leaving care", re
                   (re.compile(r"\badoption\b", re.I), "permanence"),
                   (re.compile(r"impact of leaders|leadership|management and governance", re.I), "leadership"))
 SECTION_THEME_WEIGHT = 1.0
+CARRY, CARRY_FOLLOW_ON = 0.3, 1.0  # how much of the sentence before's themes a sentence takes (in its paragraph)
+_FOLLOW_ON = re.compile(r"^\W*(?:this|these|they|their|it|its|such|as a result|consequently|however|for example|"
+                        r"in addition|additionally|also|moreover|this means|in these cases|in some cases|he|she)\b", re.I)
+
+
+def _title_theme(title: str) -> str | None:
+    for pattern, tid in SECTION_THEMES:
+        if pattern.search(title) and not (tid == "care-leavers" and re.search(
+                r"children in care|looked after|permanence", title, re.I)):
+            return tid
+    return None
 
 
 def _section_theme(part: Part | None) -> str | None:
     if part is None or part.kind not in ("judgement", "heading", "headline"):
         return None
-    for pattern, tid in SECTION_THEMES:
-        if pattern.search(part.title) and not (tid == "care-leavers" and re.search(
-                r"children in care|looked after|permanence", part.title, re.I)):
-            return tid
-    return None
+    return _title_theme(part.title)
 
 
 def _earlier_findings(low: str) -> bool:
@@ -381,17 +388,22 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
     out: list[Suggestion] = []
     inline: str | None = None  # the tone a heading the outline missed sets ("What needs to improve:")
     inline_part: Part | None = None
+    inline_theme: str | None = None  # and the subject it names ("... care leavers is that it is good")
+    prev_themes: dict[str, float] = {}
+    prev_end = -1
     for s, e in st.units:
         flat = unit_quote(text, s, e, st.furniture)
         part = st.part_at(s)
         if part is not inline_part:
-            inline, inline_part = None, part
-        if flat and _heading_like(text, s, e, flat):
-            kind = _heading_kind(flat.rstrip(":?"))
-            if kind in ("improvement", "priority"):
+            inline, inline_part, inline_theme = None, part, None
+        if flat and (_heading_like(text, s, e, flat) or _JUDGEMENT_LINE.match(flat)):
+            kind = _heading_kind(flat.rstrip(":?."))
+            if kind in ("improvement", "priority") or kind and kind.startswith("grade:"):
                 inline = kind
             elif not flat.endswith(":") and len(flat) > 12:
                 inline = "reset"
+            if not flat.endswith(":") and len(flat) > 12:
+                inline_theme = _title_theme(flat)
             continue
         if len(flat) < 25 or (s, e) in skip or any(a < e and s < b for a, b in existing):
             continue
@@ -414,7 +426,7 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
         section = _tone_of(part)
         if part is not None and part.kind == "judgements":
             section = f"grade:{doc_grade}" if doc_grade else None  # the summary under the table
-        if inline in ("improvement", "priority"):
+        if inline in ("improvement", "priority") or inline and inline.startswith("grade:"):
             section = inline
         elif inline == "reset" and section in ("improvement", "priority"):
             section = None
@@ -443,7 +455,7 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
                 severity, conf = "priority", 0.55 + min(0.35, 0.1 * (harm + serious))
             else:
                 severity, conf = "improvement", 0.5 + min(0.35, 0.1 * (weak - strong))
-        elif serious and weak >= strong:
+        elif serious and weak > strong:
             severity, conf = "priority", 0.55 + min(0.3, 0.1 * serious)
         elif weak > strong:
             severity, conf = "improvement", 0.45 + min(0.4, 0.12 * (weak - strong))
@@ -461,7 +473,17 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
         if cues:
             why.append("wording: " + ", ".join(dict.fromkeys(cues[:4])))
         ranked_themes = model.evidence(flat)
-        sec_theme = _section_theme(part)
+        if prev_themes and prev_end >= 0 and "\n\n" not in text[prev_end:s].replace(" ", ""):
+            # a sentence mostly goes on about what the one before it in its paragraph was about, the more
+            # so when it says so ("This means that...", "They...")
+            carry = CARRY_FOLLOW_ON if _FOLLOW_ON.match(flat) else CARRY
+            scores = {tid: (sc, own) for tid, sc, own in ranked_themes}
+            for tid, sc in prev_themes.items():
+                a, b = scores.get(tid, (0.0, 0.0))
+                scores[tid] = (a + carry * sc, b)
+            ranked_themes = sorted(((tid, sc, own) for tid, (sc, own) in scores.items()), key=lambda x: -x[1])
+        prev_themes, prev_end = {tid: sc for tid, sc, _ in ranked_themes[:3]}, e
+        sec_theme = inline_theme or _section_theme(part)
         if sec_theme and any(t.id == sec_theme for t in model.themes):
             scores = {tid: (sc, own) for tid, sc, own in ranked_themes}
             sc, own = scores.get(sec_theme, (0.0, 0.0))
