@@ -32,7 +32,7 @@ STRONG = ("effective", "effectively", "strong", "strength", "strengths", "good",
           "coherent", "intelligent", "supportive", "accessible", "collaboratively", "innovative", "quickly",
           "well-developed", "welldeveloped", "well-established", "established", "successfully", "excellent",
           "high-quality", "integrated", "insight", "sufficient", "right", "stable", "stability", "routinely",
-          "favourably", "successful", "highly", "benefit", "benefits", "increased", "strengthened", "suitable",
+          "favourably", "successful", "highly", "benefit", "benefits", "strengthened", "suitable",
           "supported", "achieved", "celebrated", "well-attended", "well-resourced", "well-coordinated")
 WEAK = ("weak", "weaker", "weakness", "weaknesses", "insufficient", "inconsistent", "inconsistently", "variable",
         "variability", "lack", "lacks", "poor", "delay", "delays", "delayed", "drift", "gaps", "limited", "limits",
@@ -329,6 +329,11 @@ def _section_theme(part: Part | None) -> str | None:
     return _title_theme(part.title)
 
 
+# Harm itself: under an inadequate judgement, enough for a priority action with no other weak wording.
+LEFT_AT_RISK = ("harm", "at risk", "unsafe", "unassessed", "not safeguarded", "not protected", "exposed", "risky",
+                "left in", "neglect", "serious", "widespread", "failure")
+
+
 def _earlier_findings(low: str) -> bool:
     """A sentence that reports an earlier inspection's or visit's findings ("In 2016, services were
     judged to require improvement", "The focused visit identified that ..."), not today's practice."""
@@ -448,7 +453,7 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
         elif weak and (MID_CONTRAST.search(flat) or LEAD_CONCESSION.match(flat) or weak >= strong) \
                 and not (section == "grade:inadequate" and harm):
             severity, conf = "improvement", 0.5 + min(0.35, 0.1 * weak)
-        elif section == "grade:inadequate" and harm and not strong:
+        elif section == "grade:inadequate" and not strong and any(h in low for h in LEFT_AT_RISK):
             severity, conf = "priority", 0.55 + min(0.35, 0.1 * (harm + serious))  # "This leaves children in harmful situations"
         elif section == "grade:inadequate" and weak > strong:
             if harm:
