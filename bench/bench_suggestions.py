@@ -14,7 +14,9 @@ matched to the gold unit it overlaps most (so the figures survive changes in uni
 - main theme: among suggestions on units with themes, the share whose themes include the unit's
   first (main) theme; themes right: the share of suggested themes (on units with themes) the
   auditor gave;
-- on none: the share of suggestions on units not worth tagging; per document: suggestions made.
+- on none: the share of suggestions on units not worth tagging; per document: suggestions made;
+  the strongest: of the DEFAULT_SHOWN most confident suggestions of each document (what the window
+  lists first), the share with the auditor's severity.
 
 Then the letters gold:
 tests/gold/letters_annotations.json, one annotation per tagged sentence or bullet of the
@@ -49,7 +51,7 @@ sys.path.insert(0, str(ROOT))
 from reviewer.core.annotations.codebook import default_themes, severities  # noqa: E402
 from reviewer.core.annotations.model import Annotation  # noqa: E402
 from reviewer.core.reading.outline import analyse, unit_key  # noqa: E402
-from reviewer.core.reading.suggest import suggest  # noqa: E402
+from reviewer.core.reading.suggest import DEFAULT_SHOWN, ranked, suggest  # noqa: E402
 
 
 def read_letter(path: Path) -> tuple[str, list[int]]:
@@ -185,6 +187,10 @@ def score_corpus(docs: dict[str, dict], corpus: Path, split: str, show: bool = F
             c[(u["label"], "gold")] += 1
         found = fn(text, st)
         per_doc.append((name, len(found)))
+        for x in ranked(found)[:DEFAULT_SHOWN]:
+            u = match_units(units, x.start, x.end)
+            c["top_n"] += 1
+            c["top_right"] += u is not None and u["label"] == x.severity
         hit: dict[int, set[str]] = {}
         for x in found:
             u = match_units(units, x.start, x.end)
@@ -219,6 +225,7 @@ def score_corpus(docs: dict[str, dict], corpus: Path, split: str, show: bool = F
     out["on_none"] = c["on_none"] / c["sug"] if c["sug"] else None
     out["suggestions"] = c["sug"]
     out["per_document"] = c["sug"] / n_docs
+    out["top"] = c["top_right"] / c["top_n"] if c["top_n"] else None
     return out
 
 
@@ -232,6 +239,8 @@ def print_corpus(r: dict, split: str) -> None:
     each = ", ".join(f"{n[:-4] if n.endswith('.pdf') else n} {k}" for n, k in r["per_doc"])
     print(f"   suggestions on units not worth tagging: {pct(r['on_none'])}; suggestions per document: "
           f"{r['per_document']:.0f} ({each})")
+    print(f"   the {DEFAULT_SHOWN} strongest of each document (what the window shows first): {pct(r['top'])} "
+          f"with the auditor's severity")
 
 
 def pct(x: float | None) -> str:
