@@ -263,7 +263,7 @@ _NEUTRAL_SECTION = re.compile(
     r"other information about|^local leadership|the inspection team|what the inspection judge?ments mean|"
     r"^contents\b|review of the effectiveness of|how was your visit|improving the way ofsted|"
     r"quality assurance manager|senior data analyst|team inspectors|deputy lead inspector|"
-    r"^(?:her|his) majesty|report not found|cookies|skip to main content|^inspection of\b", re.I)
+    r"^(?:her|his) majesty|report not found|^the previous inspection of|cookies|skip to main content|^inspection of\b", re.I)
 _BOILERPLATE = re.compile(
     r"crown copyright|interested in our work|subscribe to our|www\.|@ofsted|ofsted produces this report|"
     r"it is ofsted.s expectation|\b(?:a|an) (?:local authority|lscb) (?:that is|is judged|requires)|"
