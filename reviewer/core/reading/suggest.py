@@ -294,7 +294,7 @@ _REPORTED = re.compile(
     r"reported) (?:that|a |an |several|some|many|the |areas|weakness|serious|significant)|\bwas in\b|"
     r"\b(?:identified|highlighted|found|raised|noted|reported) (?:in|at|by|during) (?:the |two |both )?"
     r"(?:last|previous|earlier|prior|most recent|recent)\b", re.I)
-_STILL = re.compile(r"\b(?:has|have|had) not\b|\bhas (?:now |since )?(?:deteriorated|declined|improved)|"
+_STILL = re.compile(r"\b(?:has|have|had) not\b|\b(?:has|have) been (?:addressed|tackled|resolved)|\bsuccessfully\b|\bhas (?:now |since )?(?:deteriorated|declined|improved)|"
                     r"\bremains?\b|\bstill\b|\bnow\b|\bcontinues?\b|\bsince\b|\bnot (?:been )?(?:addressed|"
                     r"delivered|improved|sustained)|\btoday\b", re.I)
 # Weak wording that, under an inadequate judgement, marks a priority action: children left at risk.
@@ -310,6 +310,7 @@ SECTION_THEMES = ((re.compile(r"care leavers?|care-experienced|leaving care", re
                   (re.compile(r"\badoption\b", re.I), "permanence"),
                   (re.compile(r"impact of leaders|leadership|management and governance", re.I), "leadership"))
 SECTION_THEME_WEIGHT = 1.0
+NEUTRAL_RI = True  # a plain statement under a requires-improvement judgement is a (weak) strength too
 CARRY, CARRY_FOLLOW_ON = 0.3, 1.0  # how much of the sentence before's themes a sentence takes (in its paragraph)
 _FOLLOW_ON = re.compile(r"^\W*(?:this|these|they|their|it|its|such|as a result|consequently|however|for example|"
                         r"in addition|additionally|also|moreover|this means|in these cases|in some cases|he|she)\b", re.I)
@@ -470,7 +471,10 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
                 conf -= 0.15  # strengths are rarer under an inadequate judgement
         elif section == "grade:good" or section is None and doc_grade in ("good", "outstanding") \
                 and part is not None and part.kind in ("heading", "headline", "paragraph"):
-            severity, conf = "strength", 0.35  # a plain statement under a good judgement reads as a strength
+            severity, conf = "strength", 0.35
+        elif NEUTRAL_RI and (section == "grade:requires improvement" or section is None and doc_grade == "requires improvement"
+                             and part is not None and part.kind in ("heading", "headline", "paragraph")):
+            severity, conf = "strength", 0.3  # a plain statement under a good judgement reads as a strength
         else:
             continue  # no evaluative wording: context, not worth a suggestion
         if section and section.startswith("grade:"):
