@@ -310,6 +310,7 @@ SECTION_THEMES = ((re.compile(r"care leavers?|care-experienced|leaving care", re
                   (re.compile(r"\badoption\b", re.I), "permanence"),
                   (re.compile(r"impact of leaders|leadership|management and governance", re.I), "leadership"))
 SECTION_THEME_WEIGHT = 1.0
+SUMMARY_PRIORITY = True
 NEUTRAL_RI = True  # a plain statement under a requires-improvement judgement is a (weak) strength too
 CARRY, CARRY_FOLLOW_ON = 0.3, 1.0  # how much of the sentence before's themes a sentence takes (in its paragraph)
 _FOLLOW_ON = re.compile(r"^\W*(?:this|these|they|their|it|its|such|as a result|consequently|however|for example|"
@@ -446,6 +447,9 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
         elif section == "improvement":
             severity, conf = "improvement", 0.85
             why.append("under What needs to improve")
+        elif SUMMARY_PRIORITY and section == "grade:inadequate" and part is not None and part.kind == "judgements" \
+                and weak > strong:
+            severity, conf = "priority", 0.6  # the summary of an inadequate report: its most serious findings
         elif IMPERATIVE.search(flat) or STILL_TO_DO.search(flat):
             severity, conf = "improvement", 0.7
             why.append("wording: something still to do")
