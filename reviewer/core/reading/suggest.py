@@ -60,7 +60,8 @@ LEAD_CONCESSION = re.compile(r"^\W*(?:despite|although|though|even though|while|
 MID_CONTRAST = re.compile(r".\b(?:however|although|though|but|yet|whilst|while|except)\b", re.I)
 SERIOUS = ("inadequate", "serious", "widespread", "unsafe", "significant risk", "failures",
            "not safeguarded", "left at risk", "immediate action", "systemic")
-NEGATORS = ("not", "no", "never", "nor", "without", "neither", "insufficiently", "inconsistently", "rarely")
+NEGATORS = ("not", "no", "never", "nor", "without", "neither", "insufficiently", "inconsistently", "rarely", "lack",
+            "lacks", "lacking", "absence")
 LEARNT_WEIGHT = 0.25  # how much the library's own annotations count beside the codebook's cues (bench_suggestions.py)
 NEGATION_SCOPE = 6  # words a negator reaches, within its clause: "not clearly recorded or responded to effectively"
 _CLAUSE = re.compile(r"[,;:()]|\b(?:but|although|though|while|whereas|however|despite|where|there is|there are)\b", re.I)
@@ -311,6 +312,7 @@ SECTION_THEMES = ((re.compile(r"care leavers?|care-experienced|leaving care", re
                   (re.compile(r"impact of leaders|leadership|management and governance", re.I), "leadership"))
 SECTION_THEME_WEIGHT = 1.0
 SUMMARY_PRIORITY = True
+SEVERITY_CARRY = True  # a neutral follow-on sentence takes the severity of the one before
 NEUTRAL_RI = True  # a plain statement under a requires-improvement judgement is a (weak) strength too
 CARRY, CARRY_FOLLOW_ON = 0.3, 1.0  # how much of the sentence before's themes a sentence takes (in its paragraph)
 _FOLLOW_ON = re.compile(r"^\W*(?:this|these|they|their|it|its|such|as a result|consequently|however|for example|"
@@ -398,6 +400,7 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
     inline_theme: str | None = None  # and the subject it names ("... care leavers is that it is good")
     prev_themes: dict[str, float] = {}
     prev_end = -1
+    prev_sev = ""
     for s, e in st.units:
         flat = unit_quote(text, s, e, st.furniture)
         part = st.part_at(s)
@@ -412,7 +415,7 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
             if not flat.endswith(":") and len(flat) > 12:
                 inline_theme = _title_theme(flat)
             continue
-        if len(flat) < 25 or (s, e) in skip or any(a < e and s < b for a, b in existing):
+        if len(flat) < 20 or (s, e) in skip or any(a < e and s < b for a, b in existing):
             continue
         if part is not None and part.kind in ("address", "salutation", "signoff", "title") or st.is_heading(s, e):
             continue
@@ -473,12 +476,16 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
             severity, conf = "strength", 0.45 + min(0.4, 0.12 * (strong - weak))
             if section == "grade:inadequate":
                 conf -= 0.15  # strengths are rarer under an inadequate judgement
+        elif SEVERITY_CARRY and not strong and not weak and prev_sev and _FOLLOW_ON.match(flat) \
+                and "\n\n" not in text[prev_end:s].replace(" ", ""):
+            severity, conf = prev_sev, 0.4  # "This particularly affects...": goes on about the sentence before
+            why.append("follows on from the sentence before")
         elif section == "grade:good" or section is None and doc_grade in ("good", "outstanding") \
                 and part is not None and part.kind in ("heading", "headline", "paragraph"):
-            severity, conf = "strength", 0.35
+            severity, conf = "strength", 0.35  # a plain statement under a good judgement reads as a strength
         elif NEUTRAL_RI and (section == "grade:requires improvement" or section is None and doc_grade == "requires improvement"
                              and part is not None and part.kind in ("heading", "headline", "paragraph")):
-            severity, conf = "strength", 0.3  # a plain statement under a good judgement reads as a strength
+            severity, conf = "strength", 0.3
         else:
             continue  # no evaluative wording: context, not worth a suggestion
         if section and section.startswith("grade:"):
@@ -495,7 +502,7 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
                 a, b = scores.get(tid, (0.0, 0.0))
                 scores[tid] = (a + carry * sc, b)
             ranked_themes = sorted(((tid, sc, own) for tid, (sc, own) in scores.items()), key=lambda x: -x[1])
-        prev_themes, prev_end = {tid: sc for tid, sc, _ in ranked_themes[:3]}, e
+        prev_themes, prev_end, prev_sev = {tid: sc for tid, sc, _ in ranked_themes[:3]}, e, severity
         sec_theme = inline_theme or _section_theme(part)
         if sec_theme and any(t.id == sec_theme for t in model.themes):
             scores = {tid: (sc, own) for tid, sc, own in ranked_themes}
