@@ -113,3 +113,14 @@ def test_suggestions_are_ranked_and_the_strongest_shown_first() -> None:
     order = ranked(found)
     assert [s.score for s in order] == sorted((s.score for s in found), reverse=True)
     assert strongest(found, 2) == order[:2] and len(strongest(found, 100)) == len(found)
+
+
+def test_headings_and_earlier_priority_actions_are_not_suggested() -> None:
+    text = ("Inspection of Northmoor\n\nPRIORITY AND IMMEDIATE ACTION RECOMMENDATIONS\n\n"
+            "At the last inspection in 2019, inspectors identified priority actions for the front door.\n\n"
+            "Services for care leavers are also poor.\n")
+    found = _by_quote(suggest(text, default_themes()))
+    assert "PRIORITY AND IMMEDIATE ACTION RECOMMENDATIONS" not in found
+    assert not any(q.startswith("At the last inspection") for q in found)  # context: an earlier finding
+    poor = found["Services for care leavers are also poor."]
+    assert poor.severity in ("improvement", "priority") and "care-leavers" in poor.themes

@@ -294,7 +294,8 @@ _REPORTED = re.compile(
     r"\b(?:was|were) (?:judged|found|rated|graded)|\b(?:identified|found|highlighted|judged|recommended|noted|"
     r"reported) (?:that|a |an |several|some|many|the |areas|weakness|serious|significant)|\bwas in\b|"
     r"\b(?:identified|highlighted|found|raised|noted|reported) (?:in|at|by|during) (?:the |two |both )?"
-    r"(?:last|previous|earlier|prior|most recent|recent)\b", re.I)
+    r"(?:last|previous|earlier|prior|most recent|recent)\b|"
+    r"\b(?:identified|highlighted|found|raised|noted|recommended|judged)\b", re.I)
 _STILL = re.compile(r"\b(?:has|have|had) not\b|\b(?:has|have) been (?:addressed|tackled|resolved)|\bsuccessfully\b|\bhas (?:now |since )?(?:deteriorated|declined|improved)|"
                     r"\bremains?\b|\bstill\b|\bnow\b|\bcontinues?\b|\bsince\b|\bnot (?:been )?(?:addressed|"
                     r"delivered|improved|sustained)|\btoday\b", re.I)
