@@ -358,30 +358,69 @@ def _heading_like(text: str, s: int, e: int, flat: str) -> bool:
     return not (after[:nl] if nl >= 0 else after).strip()
 
 
+_GRADE_WORDS = r"(inadequate|requires? improvement(?: to be good)?|good|outstanding)"
+
+
+def _grade(g: str) -> str:
+    g = g.lower()
+    return "requires improvement" if "improvement" in g else g
+
+
+def _table_grades(text: str) -> list[tuple[str, str]]:
+    """The rows of an ILACS judgement table ("Judgement / Grade", then each judgement and its grade),
+    as (judgement, grade), judgement in lower case with white space collapsed."""
+    m = re.search(r"\n\s*Judgement\s*\n\s*Grade\s*\n", text[:15000])
+    if not m:
+        return []
+    body = text[m.end():m.end() + 2000]
+    rows = []
+    for r in re.finditer(rf"((?:[^\n]+\n){{1,3}}?)\s*{_GRADE_WORDS}\s*(?:\n|$)", body, re.I):
+        name = re.sub(r"\s+", " ", r.group(1)).strip().lower()
+        if len(name) < 8 or len(name) > 160:
+            break
+        rows.append((name, _grade(r.group(2))))
+    return rows
+
+
 def _document_grade(st: Structure, text: str) -> str | None:
     """The report's overall judgement (or its worst), from the judgement table or its graded headings."""
-    table = next((p for p in st.parts if p.kind == "judgements"), None)
-    if table is not None:
-        rows = text[table.start:max(table.end, table.heading_end)].lower()
-        m = re.search(r"overall effectiveness\s*(inadequate|requires improvement|good|outstanding)", rows)
-        if m:
-            return m.group(1)
-        for g in ("inadequate", "requires improvement", "good", "outstanding"):
-            if g in rows:
-                return g
+    table = _table_grades(text)
+    overall = [g for name, g in table if name.startswith("overall effectiveness")]
+    if overall:
+        return overall[0]
+    for g in ("inadequate", "requires improvement", "good", "outstanding"):
+        if any(tg == g for _, tg in table):
+            return g
     grades = [p.grade for p in st.parts if p.kind == "judgement" and p.grade]
     for g in ("inadequate", "requires improvement", "good", "outstanding"):
         if g in grades:
             return g
-    head = text[:20000].lower()
-    m = re.search(r"overall (?:judgement|effectiveness)(?: is|:)\s*(inadequate|requires? improvement|good|outstanding)\b"
-                  r"|\blocal authority is (inadequate|requires? improvement|good|outstanding)\b"
-                  r"|children.s services in [a-z ,'’-]{2,60}? (?:are|is|requires?) (inadequate|improvement|good|outstanding)\b",
+    head = re.sub(r"\s+", " ", text[:20000].lower())
+    m = re.search(rf"overall (?:judgement|effectiveness)(?: is|:)(?: that [a-z’' ]{{2,40}}? (?:are|is|requires?))?\s*{_GRADE_WORDS}\b"
+                  rf"|\blocal authority is {_GRADE_WORDS}\b"
+                  rf"|children.s services in [a-z ,'’.-]{{2,60}}? (?:are|is|requires?) (inadequate|improvement|good|outstanding)\b",
                   head)
     if m:
-        g = next(g for g in m.groups() if g)
-        return "requires improvement" if "improvement" in g else g
+        return _grade(next(g for g in m.groups() if g))
     return None
+
+
+def _section_grades(st: Structure, text: str) -> dict[int, str]:
+    """For headings that do not carry their grade (2026 reports give it only in the judgement table):
+    the grade the table gives the judgement the heading names, by the heading's start."""
+    table = _table_grades(text)
+    out = {}
+    if not table:
+        return out
+    for p in st.parts:
+        if p.level != 1 or p.kind not in ("heading", "headline") or p.grade:
+            continue
+        title = re.sub(r"\s+", " ", p.title).strip().lower()
+        for name, g in table:
+            if not name.startswith("overall") and len(title) >= 20 and (name.startswith(title) or title.startswith(name)):
+                out[p.start] = g
+                break
+    return out
 
 
 def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation] = (),
@@ -395,6 +434,7 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
     st = structure or analyse(text, page_starts)
     skip = set(dismissed)
     doc_grade = _document_grade(st, text)
+    section_grades = _section_grades(st, text)
     out: list[Suggestion] = []
     inline: str | None = None  # the tone a heading the outline missed sets ("What needs to improve:")
     inline_part: Part | None = None
@@ -435,6 +475,8 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
         if not weak and _UNDER_WAY.search(flat):
             continue  # context: something planned or under way
         section = _tone_of(part)
+        if section is None and part is not None and part.start in section_grades:
+            section = "grade:" + section_grades[part.start]
         if part is not None and part.kind == "judgements":
             section = f"grade:{doc_grade}" if doc_grade else None  # the summary under the table
         if inline in ("improvement", "priority") or inline and inline.startswith("grade:"):
