@@ -367,34 +367,33 @@ def _grade(g: str) -> str:
 
 
 def _table_grades(text: str) -> list[tuple[str, str]]:
-    """The rows of an ILACS judgement table ("Judgement / Grade", then each judgement and its grade),
-    as (judgement, grade), judgement in lower case with white space collapsed."""
+    """The rows of a report's judgement table (ILACS: "Judgement / Grade", then each judgement and its
+    grade; SIF: "1. Children who need help and protection / Requires improvement"), as (judgement,
+    grade), the judgement in lower case with white space collapsed and its number dropped."""
     m = re.search(r"\n\s*Judgement\s*\n\s*Grade\s*\n", text[:15000])
-    if not m:
-        return []
-    body = text[m.end():m.end() + 2000]
     rows = []
-    for r in re.finditer(rf"((?:[^\n]+\n){{1,3}}?)\s*{_GRADE_WORDS}\s*(?:\n|$)", body, re.I):
-        name = re.sub(r"\s+", " ", r.group(1)).strip().lower()
-        if len(name) < 8 or len(name) > 160:
-            break
-        rows.append((name, _grade(r.group(2))))
+    if m:
+        body = text[m.end():m.end() + 2000]
+        for r in re.finditer(rf"((?:[^\n]+\n){{1,3}}?)\s*{_GRADE_WORDS}\s*(?:\n|$)", body, re.I):
+            name = re.sub(r"\s+", " ", r.group(1)).strip().lower()
+            if len(name) < 8 or len(name) > 160:
+                break
+            rows.append((name, _grade(r.group(2))))
+        return rows
+    for r in re.finditer(rf"\n\s*\d(?:\.\d)?\.?\s+([A-Z][^\n]{{5,80}}(?:\n[a-z][^\n]{{0,60}})?)\s*\n\s*{_GRADE_WORDS}[ \t]*(?=\n)",
+                         text[:12000], re.I):
+        rows.append((re.sub(r"\s+", " ", r.group(1)).strip().lower(), _grade(r.group(2))))
     return rows
 
 
 def _document_grade(st: Structure, text: str) -> str | None:
-    """The report's overall judgement (or its worst), from the judgement table or its graded headings."""
+    """The report's overall judgement: the judgement table's overall row, the sentence that gives it
+    ("The overall judgement is good", "Children's services in X require improvement to be good"), or
+    else the worst grade of its table or graded headings."""
     table = _table_grades(text)
     overall = [g for name, g in table if name.startswith("overall effectiveness")]
     if overall:
         return overall[0]
-    for g in ("inadequate", "requires improvement", "good", "outstanding"):
-        if any(tg == g for _, tg in table):
-            return g
-    grades = [p.grade for p in st.parts if p.kind == "judgement" and p.grade]
-    for g in ("inadequate", "requires improvement", "good", "outstanding"):
-        if g in grades:
-            return g
     head = re.sub(r"\s+", " ", text[:20000].lower())
     m = re.search(rf"overall (?:judgement|effectiveness)(?: is|:)(?: that [a-z’' ]{{2,40}}? (?:are|is|requires?))?\s*{_GRADE_WORDS}\b"
                   rf"|\blocal authority is {_GRADE_WORDS}\b"
@@ -402,6 +401,10 @@ def _document_grade(st: Structure, text: str) -> str | None:
                   head)
     if m:
         return _grade(next(g for g in m.groups() if g))
+    grades = [g for _, g in table] + [p.grade for p in st.parts if p.kind == "judgement" and p.grade]
+    for g in ("inadequate", "requires improvement", "good", "outstanding"):
+        if g in grades:
+            return g
     return None
 
 
@@ -417,7 +420,7 @@ def _section_grades(st: Structure, text: str) -> dict[int, str]:
             continue
         title = re.sub(r"\s+", " ", p.title).strip().lower()
         for name, g in table:
-            if not name.startswith("overall") and len(title) >= 20 and (name.startswith(title) or title.startswith(name)):
+            if not name.startswith("overall") and len(title) >= 20 and len(name) >= 20 and (name in title or title in name):
                 out[p.start] = g
                 break
     return out
