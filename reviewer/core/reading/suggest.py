@@ -224,11 +224,19 @@ class ThemeModel:
         folded = fold(sentence).text
         words = {w for w in _WORD.findall(folded) if w not in _STOP}
         out = []
+        hits: list[tuple[int, int, str, str]] = []  # start, end, theme id, cue
         for t in self.themes:
-            s = 0.0
             for cue in self.cues[t.id]:
-                if cue and re.search(rf"\b{re.escape(cue)}", folded):
-                    s += 1.0
+                m = re.search(rf"\b{re.escape(cue)}", folded) if cue else None
+                if m:
+                    hits.append((m.start(), m.end(), t.id, cue))
+        if LONGEST_CUE:
+            # a cue inside a longer cue of another theme ("plan" in "pathway plan") is that theme's word
+            hits = [h for h in hits if not any(o[2] != h[2] and o[0] <= h[0] and h[1] <= o[1]
+                                               and (o[1] - o[0]) > (h[1] - h[0]) for o in hits)]
+        cue_score = Counter(tid for _, _, tid, _ in hits)
+        for t in self.themes:
+            s = float(cue_score.get(t.id, 0))
             learnt = self.learnt[t.id]
             if learnt:
                 total = sum(learnt.values())
@@ -312,6 +320,7 @@ SECTION_THEMES = ((re.compile(r"care leavers?|care-experienced|leaving care", re
                   (re.compile(r"\badoption\b", re.I), "permanence"),
                   (re.compile(r"impact of leaders|leadership|management and governance", re.I), "leadership"))
 SECTION_THEME_WEIGHT = 1.0
+LONGEST_CUE = True
 SUMMARY_PRIORITY = True
 SEVERITY_CARRY = True  # a neutral follow-on sentence takes the severity of the one before
 NEUTRAL_RI = True  # a plain statement under a requires-improvement judgement is a (weak) strength too
