@@ -43,7 +43,7 @@ WEAK = ("weak", "weaker", "weakness", "weaknesses", "insufficient", "inconsisten
         "lacked", "basic", "prevented", "hinders", "hinder", "hindered", "adversely", "underdeveloped",
         "fluctuates", "churn", "overly", "reactive", "impeded", "below", "struggle", "struggles",
         "inappropriate", "inappropriately", "unrealistic", "incomplete", "minimal", "instability", "inexperience",
-        "unsuitable", "difficulty", "difficulties")
+        "unsuitable")
 # A weakness word right after one of these is the problem being dealt with ("reduces delay", "no delay").
 REMEDY = ("reduce", "reduces", "reduced", "reducing", "reduction", "minimise", "minimises", "minimised", "minimising",
           "prevent", "prevents", "preventing", "avoid", "avoids", "avoiding", "tackle", "tackles", "tackling",
