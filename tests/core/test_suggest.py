@@ -124,3 +124,15 @@ def test_headings_and_earlier_priority_actions_are_not_suggested() -> None:
     assert not any(q.startswith("At the last inspection") for q in found)  # context: an earlier finding
     poor = found["Services for care leavers are also poor."]
     assert poor.severity in ("improvement", "priority") and "care-leavers" in poor.themes
+
+
+def test_a_committee_report_progress_section_is_not_all_improvement(samples) -> None:  # type: ignore[no-untyped-def]
+    text = (samples / "kingsford_2025_committee_progress_report.txt").read_text(encoding="utf-8")
+    found = _by_quote(suggest(text, default_themes()))
+    # the inspectors' list under "What needs to improve" is
+    assert found["The quality and timeliness of pathway plans for care leavers."].severity == "improvement"
+    # "Progress against the areas for improvement" and what follows it is not a list of improvements
+    assert not any("Progress against the areas for improvement" in q for q in found)
+    assert found["Police and health colleagues attend strategy meetings consistently."].severity == "strength"
+    assert "A joint housing protocol has been agreed with district councils." not in found
+    assert not any("the committee" in q.lower() for q in found)  # its own recommendations to members

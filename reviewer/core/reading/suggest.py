@@ -67,7 +67,8 @@ NEGATION_SCOPE = 6  # words a negator reaches, within its clause: "not clearly r
 _CLAUSE = re.compile(r"[,;:()]|\b(?:but|although|though|while|whereas|however|despite|where|there is|there are)\b", re.I)
 CONTEXT = ("inspectors looked at", "this letter summarises", "inspectors considered", "this visit was carried out",
            "ofsted will take", "yours sincerely", "the inspectors were", "inspectors for this visit",
-           "this was the", "dear ", "fictional letter")
+           "this was the", "dear ", "inspectors reviewed", "inspectors evaluated", "inspectors spoke",
+           "inspectors met with", "inspectors also considered", "the focus of this visit", "areas covered by", "fictional letter")
 
 _WORD = re.compile(r"[a-z][a-z'\-]+")
 _STOP = set("the a an and or of to in on for with by at from is are was were be been being this that these those "
@@ -278,6 +279,9 @@ _BOILERPLATE = re.compile(
     r"it is ofsted.s expectation|\b(?:a|an) (?:local authority|lscb) (?:that is|is judged|requires)|"
     r"^(?:lead|deputy lead|team) inspectors?:|^inspection dates?:|this publication is available|"
     r"you can (?:obtain|download|use)|piccadilly gate|textphone|regulates and inspects|assesses council children|"
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?that (?:the )?(?:committee|cabinet|board|panel|council|members?|scrutiny)\b|"
+    r"\b(?:committee|cabinet|board|panel|members?) (?:is|are) (?:asked|recommended|invited) to\b|"
+    r"\bit is recommended that (?:the )?(?:committee|cabinet|board|members|council|panel)\b|"
     r"this report includes the report|https?://|report is available at|under section \d+ of the|open government licence", re.I)
 # A sentence saying what is planned or under way (not yet a judgement of practice): context.
 _UNDER_WAY = re.compile(
@@ -360,8 +364,8 @@ def _heading_like(text: str, s: int, e: int, flat: str) -> bool:
         return False
     before = text[max(0, s - 200):s]
     line_start = before.rfind("\n")
-    if before[line_start + 1:].strip():
-        return False
+    if not re.fullmatch(r"[#*\s]*(?:\d+(?:\.\d+)*\.?)?\s*", before[line_start + 1:]):
+        return False  # only a Markdown mark or a section number may stand before a heading on its line
     after = text[e:e + 200]
     nl = after.find("\n")
     return not (after[:nl] if nl >= 0 else after).strip()
@@ -461,6 +465,8 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
             inline, inline_part, inline_theme = None, part, None
         if flat and (_heading_like(text, s, e, flat) or _JUDGEMENT_LINE.match(flat)):
             kind = _heading_kind(flat.rstrip(":?."))
+            if kind in ("improvement", "priority") and re.search(r"\bprogress\b|\bupdate\b|\bresponse to\b", flat, re.I):
+                kind = None  # "Progress against the areas for improvement": what the council has done since
             if kind in ("improvement", "priority") or kind and kind.startswith("grade:"):
                 inline = kind
             elif not flat.endswith(":") and len(flat) > 12:
