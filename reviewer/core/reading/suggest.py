@@ -134,8 +134,8 @@ def _tone(flat: str) -> tuple[float, float, float, list[str]]:
     or responded to effectively"); a "not" with no strength in reach is itself a weakness."""
     strong = weak = serious = 0.0
     cues: list[str] = []
-    for clause in _CLAUSE.split(flat):
-        words = _words(clause or "")
+    for clause in _CLAUSE.split(fold(flat).text):
+        words = _WORD.findall(clause or "")
         reach = -1
         remedied = -1
         pending_not: str | None = None
@@ -198,6 +198,7 @@ class ThemeModel:
     def __init__(self, themes: Iterable[Theme], annotations: Iterable[Annotation] = (), prior: bool = True) -> None:
         self.themes = [t for t in themes if not t.retired]
         self.cues = {t.id: [fold(c).text for c in t.cues] for t in self.themes}
+        self.cue_res = [(t.id, re.compile(rf"\b{re.escape(c)}")) for t in self.themes for c in self.cues[t.id] if c]
         words, df, n = _prior() if prior else ({}, {}, 1)
         self.prior = {tid: (words[tid], sum(words[tid].values())) for tid in self.cues if words.get(tid)}
         self.prior_idf = {w: math.log(1 + n / (1 + c)) for w, c in df.items()}
@@ -226,11 +227,10 @@ class ThemeModel:
         words = {w for w in _WORD.findall(folded) if w not in _STOP}
         out = []
         hits: list[tuple[int, int, str, str]] = []  # start, end, theme id, cue
-        for t in self.themes:
-            for cue in self.cues[t.id]:
-                m = re.search(rf"\b{re.escape(cue)}", folded) if cue else None
-                if m:
-                    hits.append((m.start(), m.end(), t.id, cue))
+        for tid, cue_re in self.cue_res:
+            m = cue_re.search(folded)
+            if m:
+                hits.append((m.start(), m.end(), tid, cue_re.pattern))
         if LONGEST_CUE:
             # a cue inside a longer cue of another theme ("plan" in "pathway plan") is that theme's word
             hits = [h for h in hits if not any(o[2] != h[2] and o[0] <= h[0] and h[1] <= o[1]
