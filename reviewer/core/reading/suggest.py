@@ -64,11 +64,13 @@ NEGATORS = ("not", "no", "never", "nor", "without", "neither", "insufficiently",
             "lacks", "lacking", "absence")
 LEARNT_WEIGHT = 0.25  # how much the library's own annotations count beside the codebook's cues (bench_suggestions.py)
 NEGATION_SCOPE = 6  # words a negator reaches, within its clause: "not clearly recorded or responded to effectively"
-_CLAUSE = re.compile(r"[,;:()]|\b(?:but|although|though|while|whereas|however|despite|where|there is|there are)\b", re.I)
+_CLAUSE = re.compile(r"[,;:()]|\b(?:but|although|though|while|whereas|however|despite|where|there is|there are)\b",
+                     re.I)
 CONTEXT = ("inspectors looked at", "this letter summarises", "inspectors considered", "this visit was carried out",
            "ofsted will take", "yours sincerely", "the inspectors were", "inspectors for this visit",
            "this was the", "dear ", "inspectors reviewed", "inspectors evaluated", "inspectors spoke",
-           "inspectors met with", "inspectors also considered", "the focus of this visit", "areas covered by", "fictional letter")
+           "inspectors met with", "inspectors also considered", "the focus of this visit", "areas covered by",
+           "fictional letter")
 
 _WORD = re.compile(r"[a-z][a-z'\-]+")
 _STOP = set("the a an and or of to in on for with by at from is are was were be been being this that these those "
@@ -102,7 +104,8 @@ def _heading_kind(line: str) -> str | None:
     low = line.lower()
     if re.search(r"areas? for priority action|priority action|immediate action", low):
         return "priority"
-    if re.search(r"what needs to improve|areas? for improvement|what does the (?:local authority|lscb) need to improve", low):
+    if re.search(r"what needs to improve|areas? for improvement|"
+                 r"what does the (?:local authority|lscb) need to improve", low):
         return "improvement"
     if re.search(r"\binadequate\b", low):
         return "grade:inadequate"
@@ -273,7 +276,8 @@ _NEUTRAL_SECTION = re.compile(
     r"other information about|^local leadership|the inspection team|what the inspection judge?ments mean|"
     r"^contents\b|review of the effectiveness of|how was your visit|improving the way ofsted|"
     r"quality assurance manager|senior data analyst|team inspectors|deputy lead inspector|"
-    r"^(?:her|his) majesty|report not found|^the previous inspection of|cookies|skip to main content|^inspection of\b", re.I)
+    r"^(?:her|his) majesty|report not found|^the previous inspection of|cookies|skip to main content|"
+    r"^inspection of\b", re.I)
 _BOILERPLATE = re.compile(
     r"crown copyright|interested in our work|subscribe to our|www\.|@ofsted|ofsted produces this report|"
     r"it is ofsted.s expectation|\b(?:a|an) (?:local authority|lscb) (?:that is|is judged|requires)|"
@@ -282,15 +286,18 @@ _BOILERPLATE = re.compile(
     r"^(?:\d+(?:\.\d+)*\.?\s+)?that (?:the )?(?:committee|cabinet|board|panel|council|members?|scrutiny)\b|"
     r"\b(?:committee|cabinet|board|panel|members?) (?:is|are) (?:asked|recommended|invited) to\b|"
     r"\bit is recommended that (?:the )?(?:committee|cabinet|board|members|council|panel)\b|"
-    r"this report includes the report|https?://|report is available at|under section \d+ of the|open government licence", re.I)
+    r"this report includes the report|https?://|report is available at|under section \d+ of the|"
+    r"open government licence", re.I)
 # A sentence saying what is planned or under way (not yet a judgement of practice): context.
 _UNDER_WAY = re.compile(
     r"\b(?:is|are|were|was) (?:already )?aware of (?:this|these|it)\b|\bhas (?:now )?been put in place to address|"
-    r"\b(?:has|have) (?:well[- ]developed |appropriate |clear )?plans? (?:to|for|in place)\b|\bplans? (?:are|is) in place\b|"
+    r"\b(?:has|have) (?:well[- ]developed |appropriate |clear )?plans? (?:to|for|in place)\b|"
+    r"\bplans? (?:are|is) in place\b|"
     r"\b(?:is|are) (?:currently )?(?:piloting|reviewing|rolling out|working towards|planning|"
     r"developing|exploring|considering)\b|\b(?:is|are) being (?:further )?(?:developed|implemented|rolled out)\b|"
     r"\bhad recognised this\b|\bcommenced preparation|\b(?:is|are) (?:recognised and )?being addressed\b|"
-    r"\b(?:has|have) (?:rightly )?acknowledged\b|\b(?:has|have) committed to\b|\bis committed to further\b|\bat the time of (?:the|this) inspection, there (?:were|was)\b", re.I)
+    r"\b(?:has|have) (?:rightly )?acknowledged\b|\b(?:has|have) committed to\b|\bis committed to further\b|"
+    r"\bat the time of (?:the|this) inspection, there (?:were|was)\b", re.I)
 # A sentence that only states a judgement ("The graded judgement for adoption performance is good."): furniture.
 _JUDGEMENT_LINE = re.compile(
     r"^(?:the )?(?:graded judge?ment|overall judge?ment|experiences? and progress|effectiveness|impact of leaders|"
@@ -308,7 +315,8 @@ _REPORTED = re.compile(
     r"\b(?:identified|highlighted|found|raised|noted|reported) (?:in|at|by|during) (?:the |two |both )?"
     r"(?:last|previous|earlier|prior|most recent|recent)\b|"
     r"\b(?:identified|highlighted|found|raised|noted|recommended|judged)\b", re.I)
-_STILL = re.compile(r"\b(?:has|have|had) not\b|\b(?:has|have) been (?:addressed|tackled|resolved)|\bsuccessfully\b|\bhas (?:now |since )?(?:deteriorated|declined|improved)|"
+_STILL = re.compile(r"\b(?:has|have|had) not\b|\b(?:has|have) been (?:addressed|tackled|resolved)|\bsuccessfully\b|"
+                    r"\bhas (?:now |since )?(?:deteriorated|declined|improved)|"
                     r"\bremains?\b|\bstill\b|\bnow\b|\bcontinues?\b|\bsince\b|\bnot (?:been )?(?:addressed|"
                     r"delivered|improved|sustained)|\btoday\b", re.I)
 # Weak wording that, under an inadequate judgement, marks a priority action: children left at risk.
@@ -330,7 +338,8 @@ SEVERITY_CARRY = True  # a neutral follow-on sentence takes the severity of the 
 NEUTRAL_RI = True  # a plain statement under a requires-improvement judgement is a (weak) strength too
 CARRY, CARRY_FOLLOW_ON = 0.3, 1.0  # how much of the sentence before's themes a sentence takes (in its paragraph)
 _FOLLOW_ON = re.compile(r"^\W*(?:this|these|they|their|it|its|such|as a result|consequently|however|for example|"
-                        r"in addition|additionally|also|moreover|this means|in these cases|in some cases|he|she)\b", re.I)
+                        r"in addition|additionally|also|moreover|this means|in these cases|in some cases|he|she)\b",
+                        re.I)
 
 
 def _title_theme(title: str) -> str | None:
@@ -393,8 +402,8 @@ def _table_grades(text: str) -> list[tuple[str, str]]:
                 break
             rows.append((name, _grade(r.group(2))))
         return rows
-    for r in re.finditer(rf"\n\s*\d(?:\.\d)?\.?\s+([A-Z][^\n]{{5,80}}(?:\n[a-z][^\n]{{0,60}})?)\s*\n\s*{_GRADE_WORDS}[ \t]*(?=\n)",
-                         text[:12000], re.I):
+    sif_row = rf"\n\s*\d(?:\.\d)?\.?\s+([A-Z][^\n]{{5,80}}(?:\n[a-z][^\n]{{0,60}})?)\s*\n\s*{_GRADE_WORDS}[ \t]*(?=\n)"
+    for r in re.finditer(sif_row, text[:12000], re.I):
         rows.append((re.sub(r"\s+", " ", r.group(1)).strip().lower(), _grade(r.group(2))))
     return rows
 
@@ -408,10 +417,11 @@ def _document_grade(st: Structure, text: str) -> str | None:
     if overall:
         return overall[0]
     head = re.sub(r"\s+", " ", text[:20000].lower())
-    m = re.search(rf"overall (?:judgement|effectiveness)(?: is|:)(?: that [a-z’' ]{{2,40}}? (?:are|is|requires?))?\s*{_GRADE_WORDS}\b"
+    m = re.search(rf"overall (?:judgement|effectiveness)(?: is|:)(?: that [a-z’' ]{{2,40}}? (?:are|is|requires?))?"
+                  rf"\s*{_GRADE_WORDS}\b"
                   rf"|\blocal authority is {_GRADE_WORDS}\b"
-                  rf"|children.s services in [a-z ,'’.-]{{2,60}}? (?:are|is|requires?) (inadequate|improvement|good|outstanding)\b",
-                  head)
+                  r"|children.s services in [a-z ,'’.-]{2,60}? (?:are|is|requires?) "
+                  r"(inadequate|improvement|good|outstanding)\b", head)
     if m:
         return _grade(next(g for g in m.groups() if g))
     grades = [g for _, g in table] + [p.grade for p in st.parts if p.kind == "judgement" and p.grade]
@@ -433,7 +443,8 @@ def _section_grades(st: Structure, text: str) -> dict[int, str]:
             continue
         title = re.sub(r"\s+", " ", p.title).strip().lower()
         for name, g in table:
-            if not name.startswith("overall") and len(title) >= 20 and len(name) >= 20 and (name in title or title in name):
+            if not name.startswith("overall") and min(len(title), len(name)) >= 20 \
+                    and (name in title or title in name):
                 out[p.start] = g
                 break
     return out
@@ -465,7 +476,8 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
             inline, inline_part, inline_theme = None, part, None
         if flat and (_heading_like(text, s, e, flat) or _JUDGEMENT_LINE.match(flat)):
             kind = _heading_kind(flat.rstrip(":?."))
-            if kind in ("improvement", "priority") and re.search(r"\bprogress\b|\bupdate\b|\bresponse to\b", flat, re.I):
+            if kind in ("improvement", "priority") and \
+                    re.search(r"\bprogress\b|\bupdate\b|\bresponse to\b", flat, re.I):
                 kind = None  # "Progress against the areas for improvement": what the council has done since
             if kind in ("improvement", "priority") or kind and kind.startswith("grade:"):
                 inline = kind
@@ -523,7 +535,8 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
                 and not (section == "grade:inadequate" and harm):
             severity, conf = "improvement", 0.5 + min(0.35, 0.1 * weak)
         elif section == "grade:inadequate" and not strong and any(h in low for h in LEFT_AT_RISK):
-            severity, conf = "priority", 0.55 + min(0.35, 0.1 * (harm + serious))  # "This leaves children in harmful situations"
+            # "This leaves children in potentially harmful situations."
+            severity, conf = "priority", 0.55 + min(0.35, 0.1 * (harm + serious))
         elif section == "grade:inadequate" and weak > strong:
             if harm:
                 severity, conf = "priority", 0.55 + min(0.35, 0.1 * (harm + serious))
@@ -544,7 +557,8 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
         elif section == "grade:good" or section is None and doc_grade in ("good", "outstanding") \
                 and part is not None and part.kind in ("heading", "headline", "paragraph"):
             severity, conf = "strength", 0.35  # a plain statement under a good judgement reads as a strength
-        elif NEUTRAL_RI and (section == "grade:requires improvement" or section is None and doc_grade == "requires improvement"
+        elif NEUTRAL_RI and (section == "grade:requires improvement" or section is None
+                             and doc_grade == "requires improvement"
                              and part is not None and part.kind in ("heading", "headline", "paragraph")):
             severity, conf = "strength", 0.3
         else:
