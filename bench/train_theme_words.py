@@ -56,7 +56,8 @@ def main() -> int:
     keep = {w for w, n in df.items() if n >= MIN_UNITS}
     themes = {}
     for tid, counts in sorted(per_theme.items()):
-        top = [(w, n) for w, n in counts.most_common() if w in keep][:TOP]
+        ordered = sorted(counts.items(), key=lambda wn: (-wn[1], wn[0]))  # ties by word: the same file every run
+        top = [(w, n) for w, n in ordered if w in keep][:TOP]
         if top:
             themes[tid] = dict(sorted(top))
     used = {w for t in themes.values() for w in t}
