@@ -88,6 +88,7 @@ class Suggestion:
     themes: tuple[str, ...]  # theme ids, best first
     score: float  # 0..1: how sure the suggestion is
     why: str  # a few words the panel shows: "under What needs to improve", "wording: lack, delays"
+    listed: bool = False  # under the inspectors' "What needs to improve" or priority-action list
 
 
 @lru_cache(maxsize=65536)
@@ -585,7 +586,8 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
             scores[sec_theme] = (sc + SECTION_THEME_WEIGHT, own + SECTION_THEME_WEIGHT)
             ranked_themes = sorted(((tid, sc, own) for tid, (sc, own) in scores.items()), key=lambda x: -x[1])
         chosen = model.choose(ranked_themes)
-        out.append(Suggestion(s, e, flat, severity, chosen, round(min(0.99, conf), 2), "; ".join(why)))
+        out.append(Suggestion(s, e, flat, severity, chosen, round(min(0.99, conf), 2), "; ".join(why),
+                              section in ("improvement", "priority")))
     return out
 
 

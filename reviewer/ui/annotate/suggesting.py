@@ -21,7 +21,6 @@ from reviewer.ui.annotate.tag_dialog import TagDialog
 if TYPE_CHECKING:
     from reviewer.ui.kit.window import AppWindow
 
-IMPROVE_KINDS = ("improve", "priority")
 
 
 def sug_id(s: Suggestion) -> str:
@@ -139,8 +138,9 @@ class SuggestionController(QObject):
                 for p in self.structure.parts}
 
     def _in_improve(self, s: Suggestion) -> bool:
-        part = self.structure.part_at(s.start) if self.structure else None
-        return part is not None and part.kind in IMPROVE_KINDS
+        """Under the inspectors' "What needs to improve" or priority-action list, as the suggester read it
+        (it also finds a list the outline did not list as a part, and sees where such a part really ends)."""
+        return s.listed
 
     def _paint(self, current: Suggestion | None = None) -> None:
         if not self.shown:
