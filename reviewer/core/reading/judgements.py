@@ -41,6 +41,11 @@ LABELS = {"overall_effectiveness": "Overall effectiveness", "impact_of_leaders":
           "care_leavers": "Care leavers", "adoption": "Adoption performance"}
 
 
+def judgement_name(heading: str) -> str | None:
+    """The judgement a heading names ("care_leavers"), or None when it names none."""
+    return _name(heading)
+
+
 def short_label(heading: str) -> str | None:
     """A judgement heading's short name ("Children in care"), or None when it names no judgement."""
     name = _name(heading)

@@ -21,7 +21,8 @@ from functools import lru_cache
 
 from reviewer.core.annotations.model import Annotation, Theme
 from reviewer.core.reading.outline import Part, Structure, analyse, unit_quote
-from reviewer.core.text.textsearch import fold
+from reviewer.core.reading.judgements import judgement_name, read_judgements
+from reviewer.core.text.textsearch import collapse_ws, fold
 
 STRONG = ("effective", "effectively", "strong", "strength", "strengths", "good", "well", "timely", "robust",
           "appropriate", "appropriately", "improved", "improving", "swift", "swiftly", "prompt", "promptly",
@@ -381,73 +382,28 @@ def _heading_like(text: str, s: int, e: int, flat: str) -> bool:
     return not (after[:nl] if nl >= 0 else after).strip()
 
 
-_GRADE_WORDS = r"(inadequate|requires? improvement(?: to be good)?|good|outstanding)"
+_WORST_FIRST = ("inadequate", "requires improvement", "good", "outstanding")
 
 
-def _grade(g: str) -> str:
-    g = g.lower()
-    return "requires improvement" if "improvement" in g else g
+def _document_grade(st: Structure, judgements: dict[str, str]) -> str | None:
+    """The report's overall judgement as its judgement table or overall sentence gives it (read by
+    reading.judgements, the one reader of grades), else the worst grade it gives anywhere."""
+    if "overall_effectiveness" in judgements:
+        return judgements["overall_effectiveness"]
+    grades = list(judgements.values()) + [p.grade for p in st.parts if p.kind == "judgement" and p.grade]
+    return next((g for g in _WORST_FIRST if g in grades), None)
 
 
-def _table_grades(text: str) -> list[tuple[str, str]]:
-    """The rows of a report's judgement table (ILACS: "Judgement / Grade", then each judgement and its
-    grade; SIF: "1. Children who need help and protection / Requires improvement"), as (judgement,
-    grade), the judgement in lower case with white space collapsed and its number dropped."""
-    m = re.search(r"\n\s*Judgement\s*\n\s*Grade\s*\n", text[:15000])
-    rows = []
-    if m:
-        body = text[m.end():m.end() + 2000]
-        for r in re.finditer(rf"((?:[^\n]+\n){{1,3}}?)\s*{_GRADE_WORDS}\s*(?:\n|$)", body, re.I):
-            name = re.sub(r"\s+", " ", r.group(1)).strip().lower()
-            if len(name) < 8 or len(name) > 160:
-                break
-            rows.append((name, _grade(r.group(2))))
-        return rows
-    sif_row = rf"\n\s*\d(?:\.\d)?\.?\s+([A-Z][^\n]{{5,80}}(?:\n[a-z][^\n]{{0,60}})?)\s*\n\s*{_GRADE_WORDS}[ \t]*(?=\n)"
-    for r in re.finditer(sif_row, text[:12000], re.I):
-        rows.append((re.sub(r"\s+", " ", r.group(1)).strip().lower(), _grade(r.group(2))))
-    return rows
-
-
-def _document_grade(st: Structure, text: str) -> str | None:
-    """The report's overall judgement: the judgement table's overall row, the sentence that gives it
-    ("The overall judgement is good", "Children's services in X require improvement to be good"), or
-    else the worst grade of its table or graded headings."""
-    table = _table_grades(text)
-    overall = [g for name, g in table if name.startswith("overall effectiveness")]
-    if overall:
-        return overall[0]
-    head = re.sub(r"\s+", " ", text[:20000].lower())
-    m = re.search(rf"overall (?:judgement|effectiveness)(?: is|:)(?: that [a-z’' ]{{2,40}}? (?:are|is|requires?))?"
-                  rf"\s*{_GRADE_WORDS}\b"
-                  rf"|\blocal authority is {_GRADE_WORDS}\b"
-                  r"|children.s services in [a-z ,'’.-]{2,60}? (?:are|is|requires?) "
-                  r"(inadequate|improvement|good|outstanding)\b", head)
-    if m:
-        return _grade(next(g for g in m.groups() if g))
-    grades = [g for _, g in table] + [p.grade for p in st.parts if p.kind == "judgement" and p.grade]
-    for g in ("inadequate", "requires improvement", "good", "outstanding"):
-        if g in grades:
-            return g
-    return None
-
-
-def _section_grades(st: Structure, text: str) -> dict[int, str]:
+def _section_grades(st: Structure, judgements: dict[str, str]) -> dict[int, str]:
     """For headings that do not carry their grade (2026 reports give it only in the judgement table):
-    the grade the table gives the judgement the heading names, by the heading's start."""
-    table = _table_grades(text)
+    the grade the report gives the judgement the heading names, by the heading's start."""
     out = {}
-    if not table:
-        return out
     for p in st.parts:
         if p.level != 1 or p.kind not in ("heading", "headline") or p.grade:
             continue
-        title = re.sub(r"\s+", " ", p.title).strip().lower()
-        for name, g in table:
-            if not name.startswith("overall") and min(len(title), len(name)) >= 20 \
-                    and (name in title or title in name):
-                out[p.start] = g
-                break
+        name = judgement_name(p.title) if len(p.title) >= 20 else None
+        if name and name != "overall_effectiveness" and name in judgements:
+            out[p.start] = judgements[name]
     return out
 
 
@@ -461,8 +417,9 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
     model = ThemeModel(themes, annotations)
     st = structure or analyse(text, page_starts)
     skip = set(dismissed)
-    doc_grade = _document_grade(st, text)
-    section_grades = _section_grades(st, text)
+    judgements = read_judgements(collapse_ws(text[:60000]))
+    doc_grade = _document_grade(st, judgements)
+    section_grades = _section_grades(st, judgements)
     out: list[Suggestion] = []
     inline: str | None = None  # the tone a heading the outline missed sets ("What needs to improve:")
     inline_part: Part | None = None
