@@ -23,7 +23,7 @@ from tinydb.table import Document
 from reviewer import __version__
 from reviewer.core.annotations.codebook import default_themes
 from reviewer.core.annotations.model import PreparedLetter
-from reviewer.core.text.documents import DocumentError, Extracted, text_sha
+from reviewer.core.text.documents import DocumentError, Extracted, content_id, text_sha
 from reviewer.core.text.layout import Layout
 from reviewer.core.text.layout_file import dump_layout, load_layout
 from reviewer.core.annotations.library import Change, Library
@@ -434,18 +434,28 @@ class LibraryStore:
         says its files were already kept (by ``save_files`` on a worker thread)."""
         existing = self.library.letters.get(prep.letter.id)
         if existing is not None:
-            if not saved and not self.letter_file(existing).exists():
-                write_atomic(self.letter_file(existing), prep.data)
+            if not saved and not self._copy_is_good(existing):
+                write_atomic(self.letter_file(existing), prep.data)  # the file again: a lost or changed copy mended
             return existing, False
         if not saved:
             self.save_files(prep)
         self.library.put_letter(prep.letter, initiator)
         return self.library.letters.get(prep.letter.id, prep.letter), True  # as stored (text cleaned)
 
+    def _copy_is_good(self, letter: Letter) -> bool:
+        try:
+            read_letter_copy(self.letter_file(letter), letter)
+        except DocumentError:
+            return False
+        return True
+
     def save_files(self, prep: PreparedLetter) -> None:
         """Keep the library's copy of a letter and its text; the record is added separately. A
         letter the library already has keeps the text its annotations were made on."""
-        if prep.letter.id in self.library.letters and self.letter_file(prep.letter).exists():
+        known = self.library.letters.get(prep.letter.id)
+        if known is not None:
+            if not self._copy_is_good(known):  # a lost or changed copy mended; its text stays as annotated
+                write_atomic(self.letter_file(known), prep.data)
             return
         try:
             write_atomic(self.letter_file(prep.letter), prep.data)
@@ -481,12 +491,7 @@ class LibraryStore:
         return load_layout(data, letter.text_sha, extractor)
 
     def letter_bytes(self, letter: Letter) -> bytes:
-        try:
-            return self.letter_file(letter).read_bytes()
-        except OSError:
-            raise DocumentError(
-                f"the library's copy of {letter.source} is missing from {self.files_dir}"
-            ) from None
+        return read_letter_copy(self.letter_file(letter), letter)
 
     def saved_text(self, letter_id: str) -> Extracted | None:
         """The letter's text as last saved, if it is the text its annotations refer to; never runs
@@ -506,6 +511,22 @@ class LibraryStore:
     def remember_text(self, letter_id: str, ex: Extracted) -> None:
         """Hold ``ex`` as the letter's text for this session (the workspace has just made it so)."""
         self._texts[letter_id] = dataclasses.replace(ex, layout=None)
+
+
+def read_letter_copy(path: Path, letter: Letter) -> bytes:
+    """The library's copy of ``letter``, checked against its id (the SHA-256 of the file as added):
+    a copy changed on disk since is refused, never trusted, so nothing is re-read, re-anchored or
+    exported from it."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        raise DocumentError(f"the library's copy of {letter.source} is missing from {path.parent}") from None
+    if content_id(data) != letter.id:
+        raise DocumentError(
+            f"the library's copy of {letter.source} ({path.name}) has been changed since it was added: it no "
+            "longer matches the letter its annotations were made on, so it is not used. Put the original "
+            f"file back there, or add {letter.source} again from where you keep it")
+    return data
 
 
 def open_library(path: Path | str) -> LibraryStore:

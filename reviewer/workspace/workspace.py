@@ -51,7 +51,7 @@ from reviewer.export.summary_files import FORMATS, export_summary
 from reviewer.letters.importing import extract, prepare_path, read_file
 from reviewer.letters.pdf import extractor_version
 from reviewer.store.paths import resolve_library_path
-from reviewer.store.repository import LibraryError, LibraryStore
+from reviewer.store.repository import LibraryError, LibraryStore, read_letter_copy
 
 
 class WorkspaceError(Exception):
@@ -88,10 +88,7 @@ class Snapshot:
     extractors: dict[str, str]
 
     def letter_bytes(self, letter: Letter) -> bytes:
-        try:
-            return self.files[letter.id].read_bytes()
-        except OSError:
-            raise DocumentError(f"the library's copy of {letter.source} is missing") from None
+        return read_letter_copy(self.files[letter.id], letter)
 
     def text_of(self, letter_id: str) -> str | None:
         return self.texts.get(letter_id)

@@ -144,6 +144,11 @@ def _theme_difference(local: Theme, incoming: Theme) -> str | None:
     return f"{local.id}: " + "; ".join(bits) if bits else None
 
 
+def _title(lib: Library, letter_id: str, also: dict[str, Letter] | None = None) -> str:
+    x = lib.letters.get(letter_id) or (also or {}).get(letter_id)
+    return x.title if x else "another letter"
+
+
 def plan_merge(lib: Library, letters: Iterable[Letter], annotations: Iterable[Annotation],
                themes: Iterable[Theme], source: str = "") -> tuple[Batch, MergeReport]:
     """One undoable command that merges the records into ``lib``, and a report of what it will do."""
@@ -176,6 +181,10 @@ def plan_merge(lib: Library, letters: Iterable[Letter], annotations: Iterable[An
             cmds.append(put_annotation(None, a))
             report.added += 1
             report.needs_attention += a.orphaned
+            continue
+        if mine_a.letter_id != a.letter_id:  # an id names one letter forever: never moved by a pack
+            report.conflicts.append(f"annotation {a.id[:12]} belongs to {_title(lib, mine_a.letter_id)} here, the "
+                                    f"pack puts it on {_title(lib, a.letter_id, incoming_letters)}: left as it is")
             continue
         merged_a = merge_annotation(lib, mine_a, a, report, now)
         if merged_a is not None:
