@@ -13,7 +13,6 @@ from reviewer import __version__
 from reviewer.cli import backups, packs, search, suggest
 from reviewer.cli.errors import CliError
 from reviewer.core.annotations.codebook import severities
-from reviewer.core.text.documents import DocumentError
 from reviewer.core.text.textsearch import collapse_ws
 from reviewer.export.csvfile import to_csv
 from reviewer.export.summary_files import FORMATS
@@ -68,11 +67,9 @@ def _out(text: str) -> None:
 
 def cmd_add(ws: Workspace, args: argparse.Namespace) -> int:
     failures = 0
-    for p in ws.files_in(Path(f) for f in args.files):
-        try:
-            letter, new, notes = ws.add_file(p)
-        except DocumentError as exc:
-            print(f"reviewer: error: {exc}", file=sys.stderr)
+    for p, letter, new, notes, error in ws.add_files(ws.files_in(Path(f) for f in args.files)):
+        if letter is None:
+            print(f"reviewer: error: {error}", file=sys.stderr)
             failures += 1
             continue
         status = "" if new else "  (already in the library)"

@@ -14,7 +14,7 @@ no shared state, so a window can run them on its worker and apply their result h
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,6 +49,7 @@ from reviewer.export.pack_read import PackContents, PackError, read_pack
 from reviewer.export.refiqda import CodebookError, read_qdc, themes_from_qdc, to_qdc
 from reviewer.export.summary_files import FORMATS, export_summary
 from reviewer.letters.importing import extract, prepare_path, read_file
+from reviewer.letters.parallel import Jobs
 from reviewer.letters.pdf import extractor_version
 from reviewer.store.paths import resolve_library_path
 from reviewer.store.repository import LibraryError, LibraryStore, read_letter_copy
@@ -230,6 +231,24 @@ class Workspace:
                      saved: bool = False) -> tuple[Letter, bool]:
         """Add a read letter (its files kept unless ``saved``); returns the library's letter and whether it is new."""
         return self.store.add_prepared(prep, initiator, saved)
+
+    def add_files(self, paths: Sequence[Path]) -> Iterator[tuple[Path, Letter | None, bool, list[str], str]]:
+        """Add many files, read on every core (letters.parallel) while this thread adds each to the
+        library in order: yields (path, letter or None, new, notes, error) per file."""
+        jobs = Jobs([(prepare_path, p) for p in paths])
+        try:
+            for i, p in enumerate(paths):
+                try:
+                    if not p.exists():
+                        raise DocumentError(f"{p}: no such file")
+                    prep = jobs.get(i)
+                    letter, new = self.add_prepared(prep)
+                except (DocumentError, LibraryError) as exc:
+                    yield p, None, False, [], str(exc)
+                    continue
+                yield p, letter, new, prep.notes, ""
+        finally:
+            jobs.close()
 
     def add_file(self, path: Path) -> tuple[Letter, bool, list[str]]:
         if not path.exists():
