@@ -62,9 +62,10 @@ def read_letter(path: Path) -> tuple[str, list[int]]:
 
         with pymupdf.open(path) as doc:
             return pdf_text(doc)
-    from reviewer.core.text.documents import decode_text
+    from reviewer.letters.importing import extract
 
-    return decode_text(path.read_bytes(), path.name).text, []
+    ex = extract(path.read_bytes(), "text", path.name)  # as the app reads it: Markdown marks read as text
+    return ex.text, []
 
 
 def learnt_annotations(gold: dict, leave_out: str, letters: Path) -> list[Annotation]:

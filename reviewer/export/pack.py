@@ -18,6 +18,7 @@ from typing import BinaryIO, Protocol
 
 from reviewer import __version__
 from reviewer.core.text.layout import Layout
+from reviewer.core.text.documents import FILE_SUFFIX
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Letter, now_iso
 from reviewer.letters.parallel import Jobs, JobsCancelled
@@ -52,7 +53,7 @@ class PackSource(Protocol):
 
 
 def original_name(letter: Letter) -> str:
-    return f"data/letters/{letter.id}.{'pdf' if letter.kind == 'pdf' else 'txt'}"
+    return f"data/letters/{letter.id}.{FILE_SUFFIX.get(letter.kind, 'txt')}"
 
 
 def _file_title(title: str, taken: set[str]) -> str:

@@ -23,7 +23,7 @@ from tinydb.table import Document
 from reviewer import __version__
 from reviewer.core.annotations.codebook import default_themes
 from reviewer.core.annotations.model import PreparedLetter
-from reviewer.core.text.documents import DocumentError, Extracted, content_id, text_sha
+from reviewer.core.text.documents import FILE_SUFFIX, DocumentError, Extracted, content_id, text_sha
 from reviewer.core.text.layout import Layout
 from reviewer.core.text.layout_file import dump_layout, load_layout
 from reviewer.core.annotations.library import Change, Library
@@ -420,7 +420,7 @@ class LibraryStore:
 
     # ------------------------------------------------------------ letters and their files
     def letter_file(self, letter: Letter) -> Path:
-        return self.files_dir / f"{letter.id}.{'pdf' if letter.kind == 'pdf' else 'txt'}"
+        return self.files_dir / f"{letter.id}.{FILE_SUFFIX.get(letter.kind, 'txt')}"
 
     def _text_file(self, letter_id: str) -> Path:
         return self.files_dir / f"{letter_id}.text.json"

@@ -141,8 +141,8 @@ def test_gold_units_are_the_same_in_text_and_pdf_and_improvements_are_suggested(
     import pymupdf
 
     from reviewer.core.annotations.codebook import default_themes
-    from reviewer.core.text.documents import decode_text
     from reviewer.core.reading.outline import unit_key
+    from reviewer.letters.importing import extract
     from reviewer.letters.pdf_text import pdf_text
     from reviewer.core.reading.suggest import suggest
 
@@ -153,7 +153,7 @@ def test_gold_units_are_the_same_in_text_and_pdf_and_improvements_are_suggested(
             if path.suffix == ".pdf":
                 text, starts = pdf_text(pymupdf.open(path))
             else:
-                text, starts = decode_text(path.read_bytes()).text, []
+                text, starts = extract(path.read_bytes(), "text", path.name).text, []
             st = analyse(text, starts)
             keys = {unit_key(text, s, e, st.furniture): (s, e) for s, e in st.units}
             assert all(row["key"] in keys for row in entry["annotations"]), name

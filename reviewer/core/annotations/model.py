@@ -296,7 +296,7 @@ class Letter:
     id: str
     title: str
     source: str  # original file name
-    kind: str  # "pdf" or "text"
+    kind: str  # "pdf", "text" or "docx"
     pages: int
     meta: LetterMeta = field(default_factory=LetterMeta)
     added: str = ""
@@ -321,8 +321,8 @@ class Letter:
         lid = _letter_id(d.get("id"), "id")
         source = _text(d, "source")
         kind = _text(d, "kind") or "pdf"
-        if kind not in ("pdf", "text"):
-            raise RecordError(f"'kind' must be pdf or text, not {kind[:20]!r}")
+        if kind not in ("pdf", "text", "docx"):
+            raise RecordError(f"'kind' must be pdf, text or docx, not {kind[:20]!r}")
         return cls(
             id=lid,
             title=_text(d, "title") or source or lid[:10],
