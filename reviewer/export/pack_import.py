@@ -90,5 +90,6 @@ def plan_pack_import(contents: PackContents, lib: Library, extracted_of: Callabl
             prepared.append(dataclasses.replace(prep, letter=letter))
             letters.append(letter)
         annotations.extend(anns)
-    command, report = plan_merge(lib, letters, annotations, contents.themes, source=contents.path.name)
+    command, report = plan_merge(lib, letters, annotations, contents.themes, source=contents.path.name,
+                                 deleted=contents.deleted)
     return PackImport(prepared, command, report)

@@ -18,12 +18,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reviewer.core.annotations import deletions
 from reviewer.core.annotations.codebook import LookupFailed, find_theme, severity
 from reviewer.core.annotations.commands import (
     AddAnnotation,
     Batch,
     Command,
-    DeleteAnnotations,
     EditAnnotation,
     EditLetter,
     PutSetting,
@@ -372,10 +372,12 @@ class Workspace:
             return []
         return self.do(EditAnnotation(a, after), initiator)
 
-    def delete(self, ann_ids: Iterable[str], initiator: object | None = None) -> int:
+    def delete(self, ann_ids: Iterable[str], initiator: object | None = None, by: str | None = None) -> int:
+        """Delete annotations as one step; each deletion is remembered (who, when) and travels in packs."""
         anns = [self.library.annotations[i] for i in ann_ids if i in self.library.annotations]
         if anns:
-            self.do(DeleteAnnotations(anns), initiator)
+            self.do(deletions.delete_command(anns, by if by is not None else self.auditor, self.library.settings),
+                    initiator)
         return len(anns)
 
     def regrade(self, ann_ids: Iterable[str], severity_id: str, label: str,

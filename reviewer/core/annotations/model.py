@@ -473,3 +473,27 @@ class PreparedLetter:
     @property
     def notes(self) -> list[str]:
         return self.extracted.notes
+
+
+@dataclass(frozen=True)
+class Tombstone:
+    """An annotation deleted by someone, kept (who and when) so the deletion travels in packs."""
+
+    id: str  # the annotation's id
+    letter_id: str
+    by: str = ""
+    at: str = ""  # when, ISO
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Tombstone:
+        d = _row(d, "a deletion")
+        tid, letter_id = _str(d.get("id"), "id", 100), _str(d.get("letter_id"), "letter_id", 100)
+        if not tid or not letter_id:
+            raise RecordError("a deletion names no annotation or letter")
+        at = _text(d, "at", limit=100)
+        if at and parse_time(at) == parse_time(None):
+            raise RecordError(f"'at' is not a date and time: {at[:40]!r}")
+        return cls(tid, letter_id, _text(d, "by"), at)
