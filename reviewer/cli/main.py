@@ -25,6 +25,8 @@ COMMANDS = ("add", "list", "tag", "annotations", "export", "themes", "search", "
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="reviewer", description="Annotate inspection letters (command line).")
     p.add_argument("--version", action="version", version=f"reviewer {__version__}")
+    # before the subcommand too (`reviewer --db lib.json add FILE`); the subcommand's own --db wins
+    p.add_argument("--db", dest="db_before", metavar="PATH", help="library file (default: REVIEWER_DB or the user data folder)")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="PATH", help="library file (default: REVIEWER_DB or the user data folder)")
     sub = p.add_subparsers(dest="command", required=True)
@@ -191,6 +193,7 @@ HANDLERS = {"add": cmd_add, "list": cmd_list, "tag": cmd_tag, "annotations": cmd
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    args.db = getattr(args, "db", None) or args.db_before
     ws: Workspace | None = None
     try:
         if packs.needs_store(args) and args.command != "backups":  # backups works on a damaged library

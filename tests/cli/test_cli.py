@@ -115,3 +115,36 @@ def test_suggest_prints_passages_without_saving(capsys, db, samples: Path):
     assert json.loads(out) == []  # nothing became an annotation
     code, out, _ = run(capsys, "suggest", "thornbury", *db)
     assert code == 0 and "suggestion(s)" in out
+
+
+def test_db_before_the_subcommand_never_starts_the_window(tmp_path: Path, samples: Path):
+    """`reviewer --db lib.json add FILE` (issue 16, item 4): the option before the subcommand, as git
+    takes it, works for every subcommand; a known subcommand runs headless, without a display."""
+    import os
+
+    lib = str(tmp_path / "lib.json")
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    probe = ("import sys; from reviewer.__main__ import main; code = main(sys.argv[1:]); "
+             "assert not any(m.startswith('PySide6') for m in sys.modules), 'the window was started'; sys.exit(code)")
+
+    def reviewer(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, env=env,
+                              timeout=120)
+
+    out = reviewer("--db", lib, "add", str(samples / "eastmere_2024_monitoring_visit.txt"))
+    assert out.returncode == 0, out.stderr
+    assert "3 pages" in out.stdout
+    out = reviewer(f"--db={lib}", "list", "--json")
+    assert out.returncode == 0 and len(json.loads(out.stdout)) == 1, out.stderr
+    for args in (("--db", lib, "themes"), ("--db", lib, "annotations"), ("--db", lib, "pack", "export", "-o",
+                                                                            str(tmp_path / "p.zip"), "--auditor", "Ann"),
+                 ("--db", lib, "search", "children"), ("--db", lib, "backups")):
+        out = reviewer(*args)
+        assert out.returncode == 0, (args, out.stderr)
+    out = reviewer("--db", lib, "pack", "verify", str(tmp_path / "p.zip"))  # a subcommand without --db of its own
+    assert out.returncode == 0 and "OK" in out.stdout, out.stderr
+    out = reviewer("--db", lib, "tag", "eastmere", "--quote", "no such words", "--theme", "risk", "--severity", "red")
+    assert out.returncode == 1 and out.stderr.startswith("reviewer: error:") and "display" not in out.stderr
+    other = str(tmp_path / "other.json")
+    out = reviewer("--db", lib, "list", "--db", other)  # the subcommand's own --db wins
+    assert out.returncode == 0 and "empty" in out.stdout
