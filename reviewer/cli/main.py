@@ -14,6 +14,7 @@ from reviewer.cli import backups, packs, search, suggest
 from reviewer.cli.errors import CliError
 from reviewer.core.annotations.codebook import severities
 from reviewer.core.text.documents import DocumentError
+from reviewer.core.text.shorten import shorten
 from reviewer.core.text.textsearch import collapse_ws
 from reviewer.export.csvfile import to_csv
 from reviewer.export.summary_files import FORMATS
@@ -78,7 +79,8 @@ def cmd_add(ws: Workspace, args: argparse.Namespace) -> int:
             failures += 1
             continue
         status = "" if new else "  (already in the library)"
-        _out(f"{letter.id[:12]}  {letter.title}  {letter.pages} page{'s' if letter.pages != 1 else ''}{status}")
+        _out(f"{letter.id[:12]}  {ws.library.display_title(letter.id)}  ({letter.source})  "
+             f"{letter.pages} page{'s' if letter.pages != 1 else ''}{status}")
         for note in notes:
             print(f"reviewer: note: {p.name}: {note}", file=sys.stderr)
     return 1 if failures else 0
@@ -87,7 +89,7 @@ def cmd_add(ws: Workspace, args: argparse.Namespace) -> int:
 def _letter_json(ws: Workspace, x) -> dict:  # type: ignore[no-untyped-def]
     m = x.meta
     return {
-        "id": x.id, "title": x.title, "source": x.source, "kind": x.kind, "pages": x.pages,
+        "id": x.id, "title": x.title, "display_title": ws.library.display_title(x.id), "source": x.source, "kind": x.kind, "pages": x.pages,
         "authority": m.authority, "doc_type": m.doc_type, "published": m.published,
         "published_estimated": m.published_estimated,
         "visit_start": m.visit_start, "visit_end": m.visit_end, "lead_inspector": m.lead_inspector,
@@ -105,10 +107,10 @@ def cmd_list(ws: Workspace, args: argparse.Namespace) -> int:
     if not letters:
         _out("The library is empty. Add letters with `reviewer add FILE...`.")
         return 0
-    rows = [("ID", "TITLE", "AUTHORITY", "TYPE", "DATE", "PAGES", "ANNOTATIONS")]
+    rows = [("ID", "TITLE", "DATE", "PAGES", "ANNOTATIONS", "FILE")]
     for x in letters:
-        rows.append((x.id[:12], x.title[:40], (x.meta.authority or "")[:24], x.meta.doc_type or "",
-                     _date_shown(x.meta), str(x.pages), str(ws.library.annotation_count(x.id))))
+        rows.append((x.id[:12], shorten(ws.library.display_title(x.id), 64), _date_shown(x.meta), str(x.pages),
+                     str(ws.library.annotation_count(x.id)), x.source))
     _table(rows)
     return 0
 
@@ -128,7 +130,7 @@ def cmd_tag(ws: Workspace, args: argparse.Namespace) -> int:
     letter = ws.letter(args.letter, add_missing=True)
     ann = ws.tag_quote(letter, args.quote, args.theme, args.severity, args.note, args.author)
     level = {s.id: s.label for s in severities()}[ann.severity]
-    _out(f"{ann.id[:12]}  {letter.title}  p.{ann.page}  {level}  "
+    _out(f"{ann.id[:12]}  {ws.library.display_title(letter.id)}  p.{ann.page}  {level}  "
          f"{', '.join(ws.library.theme_label(t) for t in ann.themes)}")
     return 0
 
@@ -140,7 +142,7 @@ def cmd_annotations(ws: Workspace, args: argparse.Namespace) -> int:
     sev = {s.id: s.label for s in severities()}
     if args.format == "json":
         out = [{
-            "id": a.id, "letter": a.letter_id, "letter_title": lib.letters[a.letter_id].title,
+            "id": a.id, "letter": a.letter_id, "letter_title": lib.display_title(a.letter_id),
             "quote": a.quote, "themes": [lib.theme_label(t) for t in a.themes], "theme_ids": list(a.themes),
             "severity": sev.get(a.severity, a.severity), "severity_id": a.severity, "note": a.note,
             "author": a.author, "page": a.page, "pages": list(a.pages), "start": a.start, "end": a.end,
@@ -157,8 +159,8 @@ def cmd_annotations(ws: Workspace, args: argparse.Namespace) -> int:
         rows = [("ID", "LETTER", "PAGE", "SEVERITY", "THEMES", "QUOTE")]
         for a in anns:
             q = collapse_ws(a.quote)
-            rows.append((a.id[:12], lib.letters[a.letter_id].title[:28], str(a.page), sev.get(a.severity, ""),
-                         ", ".join(lib.theme_label(t) for t in a.themes)[:40], q[:60] + ("…" if len(q) > 60 else "")))
+            rows.append((a.id[:12], shorten(lib.display_title(a.letter_id), 40), str(a.page), sev.get(a.severity, ""),
+                         shorten(", ".join(lib.theme_label(t) for t in a.themes), 40), shorten(q, 60)))
         _table(rows)
     return 0
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -20,6 +19,7 @@ from reviewer import __version__
 from reviewer.core.text.layout import Layout
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Letter, now_iso
+from reviewer.core.annotations.titles import file_title
 from reviewer.letters.parallel import Jobs, JobsCancelled
 from reviewer.core.team.summary import build_summary
 from reviewer.letters.highlight import annotate_job, run_annotate_job
@@ -56,7 +56,7 @@ def original_name(letter: Letter) -> str:
 
 
 def _file_title(title: str, taken: set[str]) -> str:
-    base = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", title).strip(" .")[:80] or "letter"
+    base = file_title(title)[:80].strip(" .") or "letter"
     name, n = base, 2
     while name.casefold() in taken:
         name, n = f"{base} ({n})", n + 1
@@ -136,8 +136,8 @@ def build_pack(source: PackSource, letter_ids: Sequence[str], auditor: str, titl
         add("project.qdpx", to_qdpx(lib, sources, title, created))
         taken: set[str] = set()
         for x in letters:
-            step(f"Highlighting {x.title}")
-            add(f"letters/{_file_title(x.title, taken)}.pdf", running.get(1 + highlighted[x.id], cancelled))
+            step(f"Highlighting {lib.display_title(x.id)}")
+            add(f"letters/{_file_title(lib.display_title(x.id), taken)}.pdf", running.get(1 + highlighted[x.id], cancelled))
         step("Laying out the summary")
         add("summary.pdf", running.get(0, cancelled))
     except JobsCancelled:

@@ -190,7 +190,8 @@ class Workspace:
 
     # ------------------------------------------------------------ letters
     def letter(self, key: str, *, add_missing: bool = False) -> Letter:
-        """The letter ``key`` names: an id, a unique id prefix (4+), a file path, a file name or a title."""
+        """The letter ``key`` names: an id, a unique id prefix (4+), a file path, a file name or a title
+        (as stored or as shown), or the start of one."""
         letters = self.library.letters
         if key in letters:
             return letters[key]
@@ -204,10 +205,11 @@ class Workspace:
             return self.add_prepared(prepare_path(path))[0]
         low = key.casefold()
         hits = [x for x in letters.values() if len(key) >= 4 and x.id.startswith(low)]
+        shown = {x.id: self.library.display_title(x.id).casefold() for x in letters.values()}
         if not hits:
-            hits = [x for x in letters.values() if low in (x.source.casefold(), x.title.casefold())]
+            hits = [x for x in letters.values() if low in (x.source.casefold(), x.title.casefold(), shown[x.id])]
         if not hits:
-            hits = [x for x in letters.values() if x.title.casefold().startswith(low)]
+            hits = [x for x in letters.values() if x.title.casefold().startswith(low) or shown[x.id].startswith(low)]
         if len(hits) == 1:
             return hits[0]
         if len(hits) > 1:
@@ -345,7 +347,7 @@ class Workspace:
         """Tag the passage ``quote`` finds (across line breaks, hyphens, ligatures): the command line's way."""
         ex = self.text(letter.id)
         if ex is None or not ex.text.strip():
-            raise WorkspaceError(f"{letter.title} has no text to tag (scanned or image-only)")
+            raise WorkspaceError(f"{self.library.display_title(letter.id)} has no text to tag (scanned or image-only)")
         theme_ids = [find_theme(self.library.themes.values(), t, include_retired=False).id for t in themes]
         level = severity(severity_name)
         start, end = locate_quote(ex.text, quote)

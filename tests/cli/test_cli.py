@@ -90,7 +90,7 @@ def test_search_across_the_library(capsys, db, samples: Path, tmp_path: Path):
     run(capsys, "add", str(samples / "thornbury_vale_2025_focused_visit.pdf"),
         str(samples / "eastmere_2024_monitoring_visit.txt"), *db)
     code, out, _ = run(capsys, "search", "monitoring visit", *db)
-    assert code == 0 and "eastmere_2024_monitoring_visit, p. 1" in out and "[" in out
+    assert code == 0 and "Eastmere — monitoring visit 3 — November 2024, p. 1" in out and "[" in out
     code, out, _ = run(capsys, "search", "Leaders", "--json", "--limit", "2", *db)
     found = json.loads(out)
     assert code == 0 and found["total"] > 2 and len(found["hits"]) == 2 and found["letters"] == 2
@@ -148,3 +148,21 @@ def test_db_before_the_subcommand_never_starts_the_window(tmp_path: Path, sample
     other = str(tmp_path / "other.json")
     out = reviewer("--db", lib, "list", "--db", other)  # the subcommand's own --db wins
     assert out.returncode == 0 and "empty" in out.stdout
+
+
+def test_list_shows_readable_titles_telling_twins_apart(capsys, db, samples: Path):
+    """Issue 16, item 8: a readable title from the letter's metadata, the same as the window's."""
+    run(capsys, "add", str(samples / "thornbury_vale_2025_focused_visit.pdf"),
+        str(samples / "thornbury_vale_2025_focused_visit.txt"), *db)
+    code, out, _ = run(capsys, "list", *db)
+    lines = out.splitlines()
+    assert code == 0 and lines[0].split()[:3] == ["ID", "TITLE", "DATE"]
+    assert "Thornbury Vale — focused visit — March 2025  " in lines[1] and "(text)" not in lines[1]
+    assert "Thornbury Vale — focused visit — March 2025 (text)" in lines[2]
+    assert lines[1].rstrip().endswith(".pdf") and lines[2].rstrip().endswith(".txt")
+    code, out, _ = run(capsys, "list", "--json", *db)
+    shown = [x["display_title"] for x in json.loads(out)]
+    assert shown == ["Thornbury Vale — focused visit — March 2025", "Thornbury Vale — focused visit — March 2025 (text)"]
+    assert [x["title"] for x in json.loads(out)] == ["thornbury_vale_2025_focused_visit"] * 2  # as stored
+    code, out, err = run(capsys, "annotations", "Thornbury Vale — focused visit — March 2025 (text)", *db)
+    assert code == 0, err  # a letter is named by its title as shown, too

@@ -28,6 +28,8 @@ FIRST = "Since the last inspection"  # the sentence tagged by mouse
 SECOND = "Most children in need of help"  # the next one, tagged by keyboard alone
 ACCEPTED = "However, the quality of plans"  # the first suggestion after those two: accepted with Enter
 NAME = "Ann Auditor"
+TITLE = "Thornbury Vale — focused visit — March 2025"  # as the window shows the letter (issue 16, item 8)
+OTHER_TITLE = "Eastmere — monitoring visit 3 — November 2024"
 
 
 class Journey:
@@ -91,7 +93,7 @@ class Journey:
         self.shot("open-dialog")
         self.d.type(str(LETTER))
         self.d.key("Return")
-        self.app.wait_title(f"^{LETTER.stem} — Reviewer$")
+        self.app.wait_title(f"^{TITLE} — Reviewer$")
         self.screen, self.sheet = self.page()
 
     def tag_by_mouse(self) -> None:
@@ -108,8 +110,8 @@ class Journey:
         self.d.type("Caseloads are down; ask for the figures.")
         self.shot("tag-dialog-filled")
         self.d.key("ctrl+Return")
-        self.app.wait_title(f"^{LETTER.stem} — Reviewer$")
-        self.d.wait_active(f"^{LETTER.stem} — Reviewer$")
+        self.app.wait_title(f"^{TITLE} — Reviewer$")
+        self.d.wait_active(f"^{TITLE} — Reviewer$")
         self.tagged = self.shot("tagged-first")
         assert self.tagged.differs(self.screen, self.around(x, y)) > 0.3, "no highlight on the tagged sentence"
 
@@ -128,7 +130,7 @@ class Journey:
         self.d.type("Not yet for every child: keep watching.")
         self.shot("tag-dialog-priority")
         self.d.key("ctrl+Return")
-        self.d.wait_active(f"^{LETTER.stem} — Reviewer$")
+        self.d.wait_active(f"^{TITLE} — Reviewer$")
         self.shot("tagged-second")
 
     def accept_suggestion(self) -> None:
@@ -186,7 +188,7 @@ class Journey:
         return anns
 
     def restart_where_left(self) -> None:
-        self.app.launch("--db", str(self.lib), title=f"^{LETTER.stem} — Reviewer$")
+        self.app.launch("--db", str(self.lib), title=f"^{TITLE} — Reviewer$")
         letter = self.letter_region()
         seen = wait_for("the letter at the page and place it was left", lambda: (
             s := self.shot("reopened")) and s.shifted_differs(self.left, letter) < 0.05 and s, timeout=15)
@@ -205,7 +207,7 @@ class Journey:
             launch.kill()
             raise AssertionError("the second launch did not hand over and quit") from None
         assert code == 0, f"the second launch failed ({code}): see {self.app.log}"
-        self.app.wait_title(f"^{OTHER.stem} — Reviewer$")
+        self.app.wait_title(f"^{OTHER_TITLE} — Reviewer$")
         wait_for("the window to come forward", lambda: self.d.active_window() == main, timeout=10)
         windows = [w for w in self.d.windows(self.app.proc.pid) if self.d.xdo("getwindowname", w, check=False)]
         self.shot("handed-over")

@@ -46,7 +46,7 @@ def test_first_run_then_reopening(qtbot, first_run):
     assert w.centre.currentIndex() == 0
     menu = QMenu()
     fill_recent_menu(menu, w)
-    assert w.lib.letters[chosen].title in menu.actions()[0].text()
+    assert w.lib.display_title(chosen) in menu.actions()[0].text()
     w.close()
 
     again = first_run()  # the next run: straight back to that letter

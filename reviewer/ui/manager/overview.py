@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from reviewer.core.annotations.library import Change, Library
 from reviewer.core.team.moderation import moderate
 from reviewer.core.team.overview import ROW_KINDS, CrossTab, crosstab
+from reviewer.core.text.shorten import shorten
 from reviewer.core.text.textsearch import collapse_ws
 from reviewer.ui.kit.look import SEVERITY, severity_colour, severity_icon
 
@@ -138,7 +139,7 @@ class Heatmap(QWidget):
                 continue
             letter = self.lib.letters[a.letter_id]
             review = f" · {a.review.label}" if a.review else ""
-            text = (f"“{collapse_ws(a.quote)[:220]}”\n{letter.meta.authority or letter.title} · p. {a.page}"
+            text = (f"“{shorten(collapse_ws(a.quote), 220)}”\n{self.lib.display_title(letter.id)} · p. {a.page}"
                     f" · {a.author or 'unknown auditor'}{review}")
             item = QListWidgetItem(severity_icon(a.severity), text)
             item.setData(ID_ROLE, aid)
@@ -199,7 +200,7 @@ class ModerationView(QWidget):
             if r.disagreements:
                 dis = QTreeWidgetItem([f"Where they differ ({len(r.disagreements)} sentences)"])
                 for d in r.disagreements:
-                    item = QTreeWidgetItem([f"“{collapse_ws(d.text)[:160]}” — {r.auditor_a}: {d.a}; "
+                    item = QTreeWidgetItem([f"“{shorten(collapse_ws(d.text), 160)}” — {r.auditor_a}: {d.a}; "
                                             f"{r.auditor_b}: {d.b}"])
                     item.setData(0, ID_ROLE, (r.letter_id, d.start, d.end))
                     item.setToolTip(0, collapse_ws(d.text))

@@ -82,7 +82,7 @@ class ReviewController(QObject):
         lid = self.w.letter_id
         if not lid:
             return
-        self._sign_off([lid], f"Sign off “{self.w.lib.letters[lid].title}”")
+        self._sign_off([lid], f"Sign off “{self.w.lib.display_title(lid)}”")
 
     def sign_off_all(self) -> None:
         ids = [x.id for x in self.w.lib.letters_sorted()]

@@ -56,7 +56,8 @@ def fill_recent_menu(menu: QMenu, window: AppWindow) -> None:
     menu.clear()
     letters = [window.lib.letters[i] for i in recent_ids(window.settings) if i in window.lib.letters]
     for n, letter in enumerate(letters, 1):
-        act = menu.addAction(f"&{n % 10} {letter.title}" if n <= 10 else letter.title)
+        title = window.lib.display_title(letter.id)
+        act = menu.addAction(f"&{n % 10} {title}" if n <= 10 else title)
         act.setToolTip(describe(letter))
         act.triggered.connect(lambda _c=False, lid=letter.id: window.open_letter(lid))
     if not letters:
@@ -209,11 +210,11 @@ class WelcomePage(QScrollArea):
         recent = [self.lib.letters[i] for i in recent_ids(w.settings) if i in self.lib.letters]
         shown = set()
         for letter in recent:
-            self._add(letter.id, letter.title, f"{describe(letter)} · opened recently")
+            self._add(letter.id, self.lib.display_title(letter.id), "opened recently")
             shown.add(letter.id)
         for letter in self.lib.letters_sorted():
             if letter.source in samples and letter.id not in shown:
-                self._add(letter.id, letter.title, f"{describe(letter)} · sample")
+                self._add(letter.id, self.lib.display_title(letter.id), "sample")
         if self.letters.count():
             self.letters.setCurrentRow(0)
         rows = max(3, min(8, self.letters.count()))
@@ -224,7 +225,7 @@ class WelcomePage(QScrollArea):
                            "share your work as an audit pack (File > Export Audit Pack).")
 
     def _add(self, letter_id: str, title: str, what: str) -> None:
-        item = QListWidgetItem(f"{title}  —  {what}")
+        item = QListWidgetItem(f"{title}  ·  {what}")
         item.setData(Qt.ItemDataRole.UserRole, letter_id)
         item.setToolTip(f"Open {title}")
         self.letters.addItem(item)
