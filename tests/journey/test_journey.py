@@ -142,6 +142,8 @@ class Journey:
             s := self.shot("suggestion-accepted")) and s.differs(before, letter) > 0.01 and s, timeout=10)
         accepted = wait_for("the letter to settle", lambda: (
             s := self.shot("suggestion-accepted")) and s.differs(accepted, letter) < 0.0005 and s, timeout=10)
+        head = Geometry(letter.x, letter.y, letter.width, 150)  # the letter's head: no suggestion there
+        assert accepted.differs(before, head) < 0.001, "accepting scrolled the letter away from where it was read"
         self.d.key("ctrl+z")
         wait_for("Ctrl+Z to take the highlight away", lambda: (
             s := self.shot("undone")) and s.differs(accepted, letter) > 0.01, timeout=10)

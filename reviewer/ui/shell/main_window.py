@@ -337,12 +337,12 @@ class MainWindow(QMainWindow):
     def undo(self) -> None:
         cmd = self.ws.undo_last(initiator=self)
         if cmd:
-            self.statusBar().showMessage(f"Undone: {cmd.label}", 4000)
+            self.statusBar().showMessage(f"Undone: {cmd.label} — Ctrl+Shift+Z does it again", 4000)
 
     def redo(self) -> None:
         cmd = self.ws.redo_last(initiator=self)
         if cmd:
-            self.statusBar().showMessage(f"Redone: {cmd.label}", 4000)
+            self.statusBar().showMessage(f"{cmd.done} — Ctrl+Z undoes it", 4000)  # what was done, again
 
     def _update_undo(self) -> None:
         u, r = self.actions_["undo"], self.actions_["redo"]
