@@ -87,14 +87,27 @@ class Journey:
         self.shot("name-saved")
 
     def open_letter(self) -> None:
+        """File > Open with two files (issue 16, item 5): the first is shown, both are selected in the library."""
         self.d.key("alt+f")
         self.d.key("o")  # File > Open Letter…
         self.d.wait_active("^Open letters$")
         self.shot("open-dialog")
-        self.d.type(str(LETTER))
+        self.d.type(f'"{LETTER}" "{OTHER}"')
         self.d.key("Return")
         self.app.wait_title(f"^{TITLE} — Reviewer$")
         self.screen, self.sheet = self.page()
+        w = self.window()
+        pane = Geometry(w.x + 4, w.y + 100, w.width // 5, 300)  # the library list
+        rows = wait_for("both letters selected in the library", lambda: (
+            s := self.shot("opened-two")) and self.selected_rows(s, pane) >= 2 and s, timeout=10)
+        assert rows
+
+    @staticmethod
+    def selected_rows(screen: Screen, g: Geometry) -> int:
+        """Rows of a list drawn in the selection's blue, counted down its middle."""
+        x = g.x + g.width // 2
+        blue = [(b := screen.rgb(x, y))[2] > 150 and b[2] > b[0] + 60 for y in range(g.y, g.y + g.height)]
+        return sum(1 for y in range(1, len(blue)) if blue[y] and not blue[y - 1])
 
     def tag_by_mouse(self) -> None:
         x, y = self.spot(self.sheet, FIRST)

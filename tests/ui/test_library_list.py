@@ -57,3 +57,19 @@ def test_a_twin_arriving_renames_both_rows(make_window, samples: Path, qtbot):
     w.ws.add_file(samples / "thornbury_vale_2025_focused_visit.txt")
     qtbot.waitUntil(lambda: titles(w) == [THORNBURY, f"{THORNBURY} (text)"])
     assert w.windowTitle() == f"{THORNBURY} — Reviewer"
+
+
+def test_opening_several_files_shows_the_first_and_selects_them_all(make_window, samples: Path, qtbot):
+    """Issue 16, item 5: File > Open with several files said "Imported 3 letter(s)" and kept the old
+    letter on screen."""
+    w = make_window([samples / "eastmere_2024_monitoring_visit.pdf"])
+    chosen = [samples / "thornbury_vale_2025_focused_visit.pdf", samples / "kingsford_2025_committee_progress_report.pdf",
+              samples / "eastmere_2024_monitoring_visit.pdf"]  # one of them already in the library
+    w.open_paths(chosen)  # what File > Open hands over
+    qtbot.waitUntil(lambda: len(w.lib.letters) == 3 and "Imported" in w.statusBar().currentMessage(), timeout=30000)
+    by_source = {x.source: x.id for x in w.lib.letters.values()}
+    assert w.letter_id == by_source[chosen[0].name]
+    assert w.windowTitle() == f"{THORNBURY} — Reviewer"
+    assert set(w.library_panel.selected_ids()) == {by_source[p.name] for p in chosen}
+    assert "showing Thornbury Vale" in w.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: w.layout_ is not None, timeout=15000)
