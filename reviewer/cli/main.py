@@ -44,7 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--theme", action="append", required=True, metavar="THEME")
     t.add_argument("--severity", required=True, metavar="LEVEL")
     t.add_argument("--note", default="")
-    t.add_argument("--author")
+    t.add_argument("--author", help="who tags it (default: your name in the library)")
+    t.add_argument("--again", action="store_true", help="tag a passage that is tagged already, once more")
 
     an = sub.add_parser("annotations", parents=[common], help="list annotations")
     an.add_argument("letter", nargs="?", metavar="LETTER")
@@ -52,8 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     ex = sub.add_parser("export", parents=[common], help="export an audit summary")
     ex.add_argument("letters", nargs="*", metavar="LETTER")
-    ex.add_argument("--format", choices=tuple(FORMATS))
-    ex.add_argument("-o", "--output", required=True, metavar="OUT")
+    ex.add_argument("--format", choices=tuple(FORMATS), help="optional: the file's name says it (and must agree)")
+    ex.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write: .md, .html, .pdf or .csv")
     ex.add_argument("--title", default="Audit summary")
 
     th = sub.add_parser("themes", parents=[common], help="list the codebook's themes and severities")
@@ -128,7 +129,11 @@ def _table(rows: Sequence[Sequence[str]]) -> None:
 
 def cmd_tag(ws: Workspace, args: argparse.Namespace) -> int:
     letter = ws.letter(args.letter, add_missing=True)
-    ann = ws.tag_quote(letter, args.quote, args.theme, args.severity, args.note, args.author)
+    ann = ws.tag_quote(letter, args.quote, args.theme, args.severity, args.note, args.author, again=args.again)
+    before = [a for a in ws.tagged_at(letter.id, ann.start, ann.end) if a.id != ann.id]
+    if before:
+        print(f"reviewer: warning: that passage was tagged already ({', '.join(a.id[:12] for a in before)}); "
+              "tagged again as asked", file=sys.stderr)
     level = {s.id: s.label for s in severities()}[ann.severity]
     _out(f"{ann.id[:12]}  {ws.library.display_title(letter.id)}  p.{ann.page}  {level}  "
          f"{', '.join(ws.library.theme_label(t) for t in ann.themes)}")

@@ -8,6 +8,7 @@ version, app version, auditor, created, and the SHA-256 of every other member).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import zipfile
@@ -75,13 +76,25 @@ def pack_records(lib: Library, letters: Sequence[Letter], auditor: str) -> dict[
     }
 
 
+def signed_library(lib: Library, auditor: str) -> Library:
+    """The library as the pack tells it: annotations nobody signed (made before a name was set) are
+    the pack's auditor's, in every member (records, spreadsheets, highlights, summary, REFI-QDA)."""
+    if not auditor or all(a.author for a in lib.annotations.values()):
+        return lib
+    out = Library()
+    out.load(lib.letters.values(),
+             [a if a.author else dataclasses.replace(a, author=auditor) for a in lib.annotations.values()],
+             lib.themes.values(), lib.settings)
+    return out
+
+
 def build_pack(source: PackSource, letter_ids: Sequence[str], auditor: str, title: str = "Audit pack",
                progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
                put: Callable[[str, bytes], None] | None = None) -> dict[str, bytes]:
     """Every member of the pack, handed to ``put`` as each is ready (so the zip is written while
     letters are still being highlighted), the manifest of their hashes last. Without ``put``, the
     members are returned."""
-    lib = source.library
+    lib = signed_library(source.library, auditor)
     letters = [lib.letters[i] for i in letter_ids if i in lib.letters]
     if not letters:
         raise ValueError("there are no letters to put in the pack")

@@ -59,7 +59,8 @@ def test_tag_by_path_and_quote_errors(capsys, db, samples: Path):
     assert code != 0 and "no theme" in err
     code, _, err = run(capsys, "tag", path, "--quote", "leaves some children at risk", "--theme", "risk", "--severity", "urgent", *db)
     assert code != 0 and "severity" in err
-    code, out, err = run(capsys, "tag", path, "--quote", "leaves some\nchildren at risk", "--theme", "risk", "--severity", "red", *db)
+    code, out, err = run(capsys, "tag", path, "--quote", "leaves some\nchildren at risk", "--theme", "risk", "--severity", "red",
+                         "--author", "Ann", *db)
     assert code == 0, err
 
 
@@ -166,3 +167,46 @@ def test_list_shows_readable_titles_telling_twins_apart(capsys, db, samples: Pat
     assert [x["title"] for x in json.loads(out)] == ["thornbury_vale_2025_focused_visit"] * 2  # as stored
     code, out, err = run(capsys, "annotations", "Thornbury Vale — focused visit — March 2025 (text)", *db)
     assert code == 0, err  # a letter is named by its title as shown, too
+
+
+def _name_library(path: str, name: str) -> None:
+    from reviewer.workspace import Workspace
+
+    ws = Workspace.open(path)
+    ws.set_auditor(name)
+    ws.flush()
+    ws.close()
+
+
+def test_tag_is_signed_and_a_passage_is_tagged_once_unless_asked(capsys, db, samples: Path):
+    """Issue 16, item 10: annotations made on the command line were unsigned, and the same quote tagged
+    twice made two identical annotations without a word."""
+    path = str(samples / "eastmere_2024_monitoring_visit.txt")
+    args = ("tag", path, "--quote", "leaves some children at risk", "--theme", "risk", "--severity", "red", *db)
+    code, _, err = run(capsys, *args)
+    assert code == 1 and "--author" in err and "no name" in err  # nobody to sign it: said, not guessed
+    _name_library(db[1], "Ann Auditor")
+    code, _, err = run(capsys, *args)
+    assert code == 0, err
+    code, _, err = run(capsys, *args)
+    assert code == 1 and "already tagged" in err and "--again" in err and err.count("\n") == 1
+    code, _, err = run(capsys, *args, "--again", "--author", "Bob Builder")
+    assert code == 0 and "warning" in err and "tagged already" in err
+    code, out, _ = run(capsys, "annotations", "--format", "json", *db)
+    assert [a["author"] for a in json.loads(out)] == ["Ann Auditor", "Bob Builder"]
+
+
+def test_export_never_writes_a_format_under_another_name(capsys, db, samples: Path, tmp_path: Path):
+    """Issue 16, item 10: `export -o s.docx` wrote a PDF named s.docx."""
+    run(capsys, "add", str(samples / "eastmere_2024_monitoring_visit.txt"), *db)
+    for args, says in ((("-o", str(tmp_path / "s.docx")), "end its name in .md, .html, .pdf, .csv"),
+                       (("--format", "pdf", "-o", str(tmp_path / "s.docx")), "name it s.pdf"),
+                       (("--format", "pdf", "-o", str(tmp_path / "s.html")), "name it s.pdf, or leave out --format"),
+                       (("--format", "md", "-o", str(tmp_path / "summary")), "name it summary.md")):
+        code, _, err = run(capsys, "export", *args, *db)
+        assert code == 1 and says in err, (args, err)
+    assert list(tmp_path.glob("s*")) == [] and not (tmp_path / "summary").exists()
+    code, out, err = run(capsys, "export", "-o", str(tmp_path / "s.PDF"), *db)  # the name says it
+    assert code == 0 and (tmp_path / "s.PDF").read_bytes().startswith(b"%PDF"), err
+    code, out, err = run(capsys, "export", "--format", "md", "-o", str(tmp_path / "s.markdown"), *db)
+    assert code == 0 and (tmp_path / "s.markdown").read_text().startswith("#"), err

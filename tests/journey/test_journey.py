@@ -98,16 +98,16 @@ class Journey:
         self.screen, self.sheet = self.page()
         w = self.window()
         pane = Geometry(w.x + 4, w.y + 100, w.width // 5, 300)  # the library list
-        rows = wait_for("both letters selected in the library", lambda: (
-            s := self.shot("opened-two")) and self.selected_rows(s, pane) >= 2 and s, timeout=10)
-        assert rows
+        row = 24  # the library list's row height
+        wait_for("both letters selected in the library", lambda: (
+            s := self.shot("opened-two")) and self.selected_height(s, pane) >= 2 * row - 4 and s, timeout=10)
 
     @staticmethod
-    def selected_rows(screen: Screen, g: Geometry) -> int:
-        """Rows of a list drawn in the selection's blue, counted down its middle."""
+    def selected_height(screen: Screen, g: Geometry) -> int:
+        """How many pixels down the middle of a list are drawn in the selection's blue."""
         x = g.x + g.width // 2
-        blue = [(b := screen.rgb(x, y))[2] > 150 and b[2] > b[0] + 60 for y in range(g.y, g.y + g.height)]
-        return sum(1 for y in range(1, len(blue)) if blue[y] and not blue[y - 1])
+        return sum(1 for y in range(g.y, g.y + g.height)
+                   if (c := screen.rgb(x, y))[2] > 150 and c[2] > c[0] + 60)
 
     def tag_by_mouse(self) -> None:
         x, y = self.spot(self.sheet, FIRST)
