@@ -245,6 +245,7 @@ def test_a_decision_shows_at_once_and_leaves_the_letter_where_it_was(window, qtb
 
     w.undo()  # at once: the card, the count, and the dashes in the letter
     assert first in w.suggester.suggestions and first in panel.suggestions()
+    assert panel.current_suggestion() == first  # Enter would take it again
     assert w.right_tabs.tabText(1) == f"Suggestions ({n})"
     assert any(h.start == first.start for h in view.marks.suggested)
     w.redo()

@@ -278,9 +278,15 @@ class SuggestionController(QObject):
                 self._drop(gone)
 
     def _put_back(self, back: list[Suggestion]) -> None:
+        """Suggestions an undo brings back, the first of them the current card again (Enter takes it)."""
         self.suggestions = sorted([*self.suggestions, *(s for s in back if s not in self.suggestions)],
                                   key=lambda s: (s.start, s.end))
         self._show_now()
+        self._quiet = True
+        try:
+            self.w.suggestions_panel.select(sug_id(min(back, key=lambda s: s.start)))
+        finally:
+            self._quiet = False
 
     def _drop(self, gone: list[Suggestion]) -> None:
         """Take decided suggestions off the panel at once; the full re-work follows the change."""
