@@ -394,7 +394,7 @@ class MainWindow(QMainWindow):
     def show_welcome(self) -> None:
         self.welcome.refresh()
         self.centre.setCurrentWidget(self.welcome)
-        (self.welcome.letters if self.lib.settings.get("auditor") else self.welcome.name).setFocus()
+        self.welcome.focus_first()
 
     def back_to_letter(self) -> None:
         if self.centre.currentWidget() is self.welcome and self.letter_id:
