@@ -17,7 +17,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from desktop import App, Display, Geometry, Screen, locate, wait_for  # type: ignore[import-not-found]
+from desktop import SCREEN, App, Display, Geometry, Screen, locate, wait_for  # type: ignore[import-not-found]
 
 pytestmark = pytest.mark.journey
 
@@ -164,6 +164,22 @@ class Journey:
         wait_for("Ctrl+Shift+Z to bring it back", lambda: (
             s := self.shot("redone")) and s.differs(accepted, letter) < 0.0005, timeout=10)
 
+    def overview_on_screen(self) -> None:
+        """Review > Overview opens over the window, wholly on the screen (issue 16, item 9: it opened at
+        the screen's edge)."""
+        main = self.app.main_window()
+        self.d.key("ctrl+shift+m")
+        self.d.wait_active("^Overview — Reviewer$")
+        wid = self.d.active_window()
+        g = wait_for("the overview to be placed", lambda: (
+            g := self.d.geometry(wid)) and g.x > 0 and g.y > 0 and g.x + g.width < SCREEN[0]
+            and g.y + g.height < SCREEN[1] and g, timeout=10)
+        self.shot("overview")
+        w = self.d.geometry(main)
+        assert w.x <= g.x + g.width // 2 <= w.x + w.width, "the overview is not over the window"
+        self.d.xdo("windowactivate", "--sync", main)
+        self.d.wait_active(f"^{TITLE} — Reviewer$")
+
     def letter_region(self) -> Geometry:
         w = self.window()
         return Geometry(self.sheet.x, w.y + 120, self.sheet.width, w.height - 180)
@@ -293,6 +309,7 @@ def test_an_auditors_day(journey: Journey) -> None:
     journey.tag_by_mouse()
     journey.tag_by_keyboard()
     journey.accept_suggestion()
+    journey.overview_on_screen()
     journey.leave_on_page_two()
     journey.quit_and_check_library()
     journey.restart_where_left()

@@ -135,6 +135,7 @@ class ReviewController(QObject):
             self.overview = OverviewWindow(self.w.lib, self.w.ws.saved_text_of, self.w.packs.scope, self.w)
             self.overview.openAnnotation.connect(self.reveal_annotation)
             self.overview.openPassage.connect(self.reveal_passage)
+            self.overview.place()
         self.overview.show()
         self.overview.raise_()
         self.overview.activateWindow()
