@@ -13,6 +13,7 @@ from reviewer import __version__
 from reviewer.cli import backups, packs, search, suggest
 from reviewer.cli.errors import CliError
 from reviewer.core.annotations.codebook import severities
+from reviewer.core.text.shorten import shorten
 from reviewer.core.text.textsearch import collapse_ws
 from reviewer.export.csvfile import to_csv
 from reviewer.export.summary_files import FORMATS
@@ -24,6 +25,8 @@ COMMANDS = ("add", "list", "tag", "delete", "annotations", "export", "themes", "
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="reviewer", description="Annotate inspection letters (command line).")
     p.add_argument("--version", action="version", version=f"reviewer {__version__}")
+    # before the subcommand too (`reviewer --db lib.json add FILE`); the subcommand's own --db wins
+    p.add_argument("--db", dest="db_before", metavar="PATH", help="library file (default: REVIEWER_DB or the user data folder)")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="PATH", help="library file (default: REVIEWER_DB or the user data folder)")
     sub = p.add_subparsers(dest="command", required=True)
@@ -40,7 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--theme", action="append", required=True, metavar="THEME")
     t.add_argument("--severity", required=True, metavar="LEVEL")
     t.add_argument("--note", default="")
-    t.add_argument("--author")
+    t.add_argument("--author", help="who tags it (default: your name in the library)")
+    t.add_argument("--again", action="store_true", help="tag a passage that is tagged already, once more")
 
     dl = sub.add_parser("delete", parents=[common], help="delete annotations (the deletion travels in packs)")
     dl.add_argument("annotations", nargs="+", metavar="ANNOTATION", help="annotation ids or unique prefixes")
@@ -51,8 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     ex = sub.add_parser("export", parents=[common], help="export an audit summary")
     ex.add_argument("letters", nargs="*", metavar="LETTER")
-    ex.add_argument("--format", choices=tuple(FORMATS))
-    ex.add_argument("-o", "--output", required=True, metavar="OUT")
+    ex.add_argument("--format", choices=tuple(FORMATS), help="optional: the file's name says it (and must agree)")
+    ex.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write: .md, .html, .pdf or .csv")
     ex.add_argument("--title", default="Audit summary")
 
     th = sub.add_parser("themes", parents=[common], help="list the codebook's themes and severities")
@@ -76,7 +80,8 @@ def cmd_add(ws: Workspace, args: argparse.Namespace) -> int:
             failures += 1
             continue
         status = "" if new else "  (already in the library)"
-        _out(f"{letter.id[:12]}  {letter.title}  {letter.pages} page{'s' if letter.pages != 1 else ''}{status}")
+        _out(f"{letter.id[:12]}  {ws.library.display_title(letter.id)}  ({letter.source})  "
+             f"{letter.pages} page{'s' if letter.pages != 1 else ''}{status}")
         for note in notes:
             print(f"reviewer: note: {p.name}: {note}", file=sys.stderr)
     return 1 if failures else 0
@@ -85,7 +90,7 @@ def cmd_add(ws: Workspace, args: argparse.Namespace) -> int:
 def _letter_json(ws: Workspace, x) -> dict:  # type: ignore[no-untyped-def]
     m = x.meta
     return {
-        "id": x.id, "title": x.title, "source": x.source, "kind": x.kind, "pages": x.pages,
+        "id": x.id, "title": x.title, "display_title": ws.library.display_title(x.id), "source": x.source, "kind": x.kind, "pages": x.pages,
         "authority": m.authority, "doc_type": m.doc_type, "published": m.published,
         "published_estimated": m.published_estimated,
         "visit_start": m.visit_start, "visit_end": m.visit_end, "lead_inspector": m.lead_inspector,
@@ -103,10 +108,10 @@ def cmd_list(ws: Workspace, args: argparse.Namespace) -> int:
     if not letters:
         _out("The library is empty. Add letters with `reviewer add FILE...`.")
         return 0
-    rows = [("ID", "TITLE", "AUTHORITY", "TYPE", "DATE", "PAGES", "ANNOTATIONS")]
+    rows = [("ID", "TITLE", "DATE", "PAGES", "ANNOTATIONS", "FILE")]
     for x in letters:
-        rows.append((x.id[:12], x.title[:40], (x.meta.authority or "")[:24], x.meta.doc_type or "",
-                     _date_shown(x.meta), str(x.pages), str(ws.library.annotation_count(x.id))))
+        rows.append((x.id[:12], shorten(ws.library.display_title(x.id), 64), _date_shown(x.meta), str(x.pages),
+                     str(ws.library.annotation_count(x.id)), x.source))
     _table(rows)
     return 0
 
@@ -124,9 +129,13 @@ def _table(rows: Sequence[Sequence[str]]) -> None:
 
 def cmd_tag(ws: Workspace, args: argparse.Namespace) -> int:
     letter = ws.letter(args.letter, add_missing=True)
-    ann = ws.tag_quote(letter, args.quote, args.theme, args.severity, args.note, args.author)
+    ann = ws.tag_quote(letter, args.quote, args.theme, args.severity, args.note, args.author, again=args.again)
+    before = [a for a in ws.tagged_at(letter.id, ann.start, ann.end) if a.id != ann.id]
+    if before:
+        print(f"reviewer: warning: that passage was tagged already ({', '.join(a.id[:12] for a in before)}); "
+              "tagged again as asked", file=sys.stderr)
     level = {s.id: s.label for s in severities()}[ann.severity]
-    _out(f"{ann.id[:12]}  {letter.title}  p.{ann.page}  {level}  "
+    _out(f"{ann.id[:12]}  {ws.library.display_title(letter.id)}  p.{ann.page}  {level}  "
          f"{', '.join(ws.library.theme_label(t) for t in ann.themes)}")
     return 0
 
@@ -146,7 +155,7 @@ def cmd_annotations(ws: Workspace, args: argparse.Namespace) -> int:
     sev = {s.id: s.label for s in severities()}
     if args.format == "json":
         out = [{
-            "id": a.id, "letter": a.letter_id, "letter_title": lib.letters[a.letter_id].title,
+            "id": a.id, "letter": a.letter_id, "letter_title": lib.display_title(a.letter_id),
             "quote": a.quote, "themes": [lib.theme_label(t) for t in a.themes], "theme_ids": list(a.themes),
             "severity": sev.get(a.severity, a.severity), "severity_id": a.severity, "note": a.note,
             "author": a.author, "page": a.page, "pages": list(a.pages), "start": a.start, "end": a.end,
@@ -163,8 +172,8 @@ def cmd_annotations(ws: Workspace, args: argparse.Namespace) -> int:
         rows = [("ID", "LETTER", "PAGE", "SEVERITY", "THEMES", "QUOTE")]
         for a in anns:
             q = collapse_ws(a.quote)
-            rows.append((a.id[:12], lib.letters[a.letter_id].title[:28], str(a.page), sev.get(a.severity, ""),
-                         ", ".join(lib.theme_label(t) for t in a.themes)[:40], q[:60] + ("…" if len(q) > 60 else "")))
+            rows.append((a.id[:12], shorten(lib.display_title(a.letter_id), 40), str(a.page), sev.get(a.severity, ""),
+                         shorten(", ".join(lib.theme_label(t) for t in a.themes), 40), shorten(q, 60)))
         _table(rows)
     return 0
 
@@ -199,6 +208,7 @@ HANDLERS = {"add": cmd_add, "list": cmd_list, "tag": cmd_tag, "delete": cmd_dele
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    args.db = getattr(args, "db", None) or args.db_before
     ws: Workspace | None = None
     try:
         if packs.needs_store(args) and args.command != "backups":  # backups works on a damaged library

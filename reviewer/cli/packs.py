@@ -147,7 +147,7 @@ def cmd_signoff(ws: Workspace | None, args: argparse.Namespace) -> int:
     name = "" if args.withdraw else ws.name_or(args.name, "--name NAME")
     ws.sign_off([x.id for x in letters], name, args.comment, withdraw=args.withdraw)
     for x in letters:
-        _out(f"{x.id[:12]}  {x.title}  " + ("sign-off withdrawn" if args.withdraw else f"signed off by {name}"))
+        _out(f"{x.id[:12]}  {ws.library.display_title(x.id)}  " + ("sign-off withdrawn" if args.withdraw else f"signed off by {name}"))
     return 0
 
 

@@ -31,7 +31,7 @@ def cmd_search(ws: Workspace, args: argparse.Namespace) -> int:
 def _as_json(ws: Workspace, found: SearchResult) -> dict[str, object]:
     lib = ws.library
     return {"total": found.total, "letters": found.letters, "hits": [
-        {"letter": h.letter_id, "title": lib.letters[h.letter_id].title, "field": h.field, "page": h.page,
+        {"letter": h.letter_id, "title": lib.display_title(h.letter_id), "field": h.field, "page": h.page,
          "start": h.start, "end": h.end, "snippet": h.snippet, "annotation": h.annotation_id} for h in found.hits]}
 
 
@@ -43,6 +43,6 @@ def _print(ws: Workspace, query: str, found: SearchResult) -> None:
     out.write(f"{found.total} match(es) in {found.letters} letter(s)"
               + (f"; the first {len(found.hits)}:" if len(found.hits) < found.total else ":") + "\n")
     for h in found.hits:
-        where = f"{ws.library.letters[h.letter_id].title}, p. {h.page}"
+        where = f"{ws.library.display_title(h.letter_id)}, p. {h.page}"
         what = "" if h.field == "text" else f" [{h.field}]"
         out.write(f"{where}{what}: {h.before}[{h.match}]{h.after}\n")

@@ -9,6 +9,7 @@ import sys
 from reviewer.cli.errors import CliError
 from reviewer.core.annotations.codebook import severities
 from reviewer.core.reading.suggest import DEFAULT_SHOWN, ranked, read_dismissed, suggest
+from reviewer.core.text.shorten import shorten
 from reviewer.workspace import Workspace
 
 
@@ -26,7 +27,7 @@ def cmd_suggest(ws: Workspace, args: argparse.Namespace) -> int:
     letter = ws.letter(args.letter, add_missing=True)
     ex = ws.text(letter.id)
     if ex is None or not ex.text.strip():
-        raise CliError(f"{letter.title} has no text to suggest from (scanned or image-only)")
+        raise CliError(f"{ws.library.display_title(letter.id)} has no text to suggest from (scanned or image-only)")
     mine = lib.annotations_for(letter.id)
     dismissed = read_dismissed(lib.settings, letter.id)
     found = suggest(ex.text, lib.themes.values(), list(lib.annotations.values()),
@@ -39,12 +40,12 @@ def cmd_suggest(ws: Workspace, args: argparse.Namespace) -> int:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return 0
     out = sys.stdout
-    out.write(f"{len(rows)} suggestion(s) for {letter.title} (nothing is saved; tag with `reviewer tag`):\n")
+    out.write(f"{len(rows)} suggestion(s) for {ws.library.display_title(letter.id)} (nothing is saved; tag with `reviewer tag`):\n")
     if not args.all and len(rows) > max(0, args.top):
         order = {id(x): i for i, x in enumerate(found)}
         rows = [rows[order[id(x)]] for x in ranked(found)[:max(0, args.top)]]
         out.write(f"the {len(rows)} strongest first (--all for every one, in reading order):\n")
     for r in rows:
-        quote = r["quote"] if len(r["quote"]) <= 110 else r["quote"][:107] + "…"
+        quote = shorten(r["quote"], 110)
         out.write(f"{r['score']:.2f}  {r['severity']:<22} {', '.join(r['themes']) or '(no theme)'}\n      “{quote}”\n")
     return 0

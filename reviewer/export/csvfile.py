@@ -32,7 +32,7 @@ def rows(lib: Library, annotations: Iterable[Annotation]) -> list[list[str]]:
         letter = lib.letters.get(a.letter_id)
         meta = letter.meta if letter else None
         out.append([
-            letter.title if letter else a.letter_id,
+            lib.display_title(letter.id) if letter else a.letter_id,
             (meta.authority if meta else "") or "",
             (meta.published if meta else "") or "",
             ";".join(str(p) for p in a.pages),

@@ -55,7 +55,7 @@ WIDE = 5  # beyond this many letters, themes by letter are listed per letter, no
 def _theme_letters_html(s: Summary) -> list[str]:
     if len(s.letters) <= WIDE:
         h = ["<h2>Themes by letter</h2><table><tr><th>Theme</th>"
-             + "".join(f"<th>{_e(x.title)}</th>" for x in s.letters) + "<th>Total</th></tr>"]
+             + "".join(f"<th>{_e(s.title_of(x))}</th>" for x in s.letters) + "<th>Total</th></tr>"]
         for theme, row, tot in s.theme_letters:
             cells = "".join(f'<td class="n">{c or ""}</td>' for c in row)
             h.append(f"<tr><td>{_e(theme)}</td>{cells}<td class=\"n\">{tot}</td></tr>")
@@ -64,7 +64,7 @@ def _theme_letters_html(s: Summary) -> list[str]:
     for j, x in enumerate(s.letters):
         found = sorted(((row[j], theme) for theme, row, _ in s.theme_letters if row[j]), key=lambda t: (-t[0], t[1]))
         listed = ", ".join(f"{_e(theme)} ({n})" for n, theme in found) or '<span class="none">none</span>'
-        h.append(f'<tr><td>{_e(x.title)}</td><td class="n">{s.letter_counts[j]}</td><td>{listed}</td></tr>')
+        h.append(f'<tr><td>{_e(s.title_of(x))}</td><td class="n">{s.letter_counts[j]}</td><td>{listed}</td></tr>')
     return h + ["</table>"]
 
 
@@ -79,7 +79,7 @@ def to_html(s: Summary) -> str:
         '<table class="scope">' + "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in scope_rows(s)) + "</table>",
         "<h2>Letters</h2><table><tr><th>Letter</th><th>Authority</th><th>Type</th><th>Dates</th></tr>",
     ]
-    h += ["<tr>" + "".join(f"<td>{_e(c)}</td>" for c in letter_row(x)) + "</tr>" for x in s.letters]
+    h += ["<tr>" + "".join(f"<td>{_e(c)}</td>" for c in letter_row(x, s.title_of(x))) + "</tr>" for x in s.letters]
     h.append("</table><h2>Counts by severity</h2><table class=\"counts\"><tr>")
     h += [f'<th><span class="sev" style="background:{_COLOURS[k]}">{_e(k)}</span></th>' for k in s.counts]
     h.append("<th>Total</th></tr><tr>")

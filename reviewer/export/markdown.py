@@ -19,7 +19,7 @@ def to_markdown(s: Summary) -> str:
     out: list[str] = [f"# {_md(s.title)}", ""]
     out += ["| | |", "|---|---|"] + [f"| {k} | {_md(v)} |" for k, v in scope_rows(s)] + [""]
     out += ["## Letters", "", "| Letter | Authority | Type | Dates |", "|---|---|---|---|"]
-    out += ["| " + " | ".join(_md(c) for c in letter_row(x)) + " |" for x in s.letters] + [""]
+    out += ["| " + " | ".join(_md(c) for c in letter_row(x, s.title_of(x))) + " |" for x in s.letters] + [""]
     out += ["## Counts by severity", "", "| Severity | Annotations |", "|---|---:|"]
     out += [f"| {k} | {v} |" for k, v in s.counts.items()] + [f"| **Total** | **{s.total}** |", ""]
     out += ["## Themes by severity", ""]

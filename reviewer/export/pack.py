@@ -8,9 +8,9 @@ version, app version, auditor, created, and the SHA-256 of every other member).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
-import re
 import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -22,6 +22,7 @@ from reviewer.core.text.documents import FILE_SUFFIX
 from reviewer.core.annotations import deletions
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Letter, now_iso
+from reviewer.core.annotations.titles import file_title
 from reviewer.letters.parallel import Jobs, JobsCancelled
 from reviewer.core.team.summary import build_summary
 from reviewer.letters.highlight import annotate_job, run_annotate_job
@@ -58,7 +59,7 @@ def original_name(letter: Letter) -> str:
 
 
 def _file_title(title: str, taken: set[str]) -> str:
-    base = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", title).strip(" .")[:80] or "letter"
+    base = file_title(title)[:80].strip(" .") or "letter"
     name, n = base, 2
     while name.casefold() in taken:
         name, n = f"{base} ({n})", n + 1
@@ -79,13 +80,25 @@ def pack_records(lib: Library, letters: Sequence[Letter], auditor: str) -> dict[
     }
 
 
+def signed_library(lib: Library, auditor: str) -> Library:
+    """The library as the pack tells it: annotations nobody signed (made before a name was set) are
+    the pack's auditor's, in every member (records, spreadsheets, highlights, summary, REFI-QDA)."""
+    if not auditor or all(a.author for a in lib.annotations.values()):
+        return lib
+    out = Library()
+    out.load(lib.letters.values(),
+             [a if a.author else dataclasses.replace(a, author=auditor) for a in lib.annotations.values()],
+             lib.themes.values(), lib.settings)
+    return out
+
+
 def build_pack(source: PackSource, letter_ids: Sequence[str], auditor: str, title: str = "Audit pack",
                progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
                put: Callable[[str, bytes], None] | None = None) -> dict[str, bytes]:
     """Every member of the pack, handed to ``put`` as each is ready (so the zip is written while
     letters are still being highlighted), the manifest of their hashes last. Without ``put``, the
     members are returned."""
-    lib = source.library
+    lib = signed_library(source.library, auditor)
     letters = [lib.letters[i] for i in letter_ids if i in lib.letters]
     if not letters:
         raise ValueError("there are no letters to put in the pack")
@@ -140,8 +153,8 @@ def build_pack(source: PackSource, letter_ids: Sequence[str], auditor: str, titl
         add("project.qdpx", to_qdpx(lib, sources, title, created))
         taken: set[str] = set()
         for x in letters:
-            step(f"Highlighting {x.title}")
-            add(f"letters/{_file_title(x.title, taken)}.pdf", running.get(1 + highlighted[x.id], cancelled))
+            step(f"Highlighting {lib.display_title(x.id)}")
+            add(f"letters/{_file_title(lib.display_title(x.id), taken)}.pdf", running.get(1 + highlighted[x.id], cancelled))
         step("Laying out the summary")
         add("summary.pdf", running.get(0, cancelled))
     except JobsCancelled:

@@ -108,13 +108,13 @@ def project_xml(lib: Library, sources: Sequence[SourceText], name: str, created:
     for s in sources:
         x = s.letter
         sg = guid("letter", x.id)
-        src = _sub(srcs, ns, "PDFSource", guid=sg, name=x.title, path=f"internal://{sg}.pdf",
+        src = _sub(srcs, ns, "PDFSource", guid=sg, name=lib.display_title(x.id), path=f"internal://{sg}.pdf",
                    creationDateTime=_when(x.added))
         m = x.meta
         desc = "; ".join(v for v in (m.authority, m.doc_type, m.published and f"letter {m.published}") if v)
         if desc:
             _sub(src, ns, "Description", desc)
-        rep = _sub(src, ns, "Representation", guid=guid("text", x.id), name=x.title,
+        rep = _sub(src, ns, "Representation", guid=guid("text", x.id), name=lib.display_title(x.id),
                    plainTextPath=f"internal://{sg}.txt")
         for a in lib.annotations_for(x.id):
             if a.orphaned:

@@ -66,7 +66,7 @@ def to_xlsx(lib: Library, annotations: Iterable[Annotation], letters: Iterable[L
     letter_rows = []
     for x in letters:
         m = x.meta
-        letter_rows.append([x.title, m.authority or "", DOC_TYPE_LABELS.get(m.doc_type or "", m.doc_type or ""),
+        letter_rows.append([lib.display_title(x.id), m.authority or "", DOC_TYPE_LABELS.get(m.doc_type or "", m.doc_type or ""),
                             m.visit_start or "", m.visit_end or "", m.published or "",
                             str(lib.annotation_count(x.id)), x.signoff.name if x.signoff else "",
                             x.signoff.date[:10] if x.signoff else "", x.id])

@@ -76,7 +76,7 @@ class AnnotateJob:
 
 def annotate_job(lib: Library, letter: Letter, data: bytes, annotations: Sequence[Annotation],
                  layout: Layout | None = None) -> AnnotateJob:
-    job = AnnotateJob(letter.title, letter.kind, letter.source, data, layout if letter.kind == "pdf" else None)
+    job = AnnotateJob(lib.display_title(letter.id), letter.kind, letter.source, data, layout if letter.kind == "pdf" else None)
     for a in annotations:
         info = {"title": a.author or "Reviewer", "content": comment_for(lib, a),
                 "subject": _LABELS.get(a.severity, a.severity)}

@@ -1,5 +1,15 @@
 """The library open for work, and every operation an auditor or a manager performs on it (Qt-free)."""
 
-from reviewer.workspace.workspace import USER_ERRORS, NotFound, Outcome, PackOpened, Workspace, WorkspaceError
+from reviewer.workspace.workspace import (
+    USER_ERRORS,
+    AlreadyTagged,
+    NotFound,
+    Outcome,
+    PackOpened,
+    Workspace,
+    WorkspaceError,
+    summary_format,
+)
 
-__all__ = ["USER_ERRORS", "NotFound", "Outcome", "PackOpened", "Workspace", "WorkspaceError"]
+__all__ = ["USER_ERRORS", "AlreadyTagged", "NotFound", "Outcome", "PackOpened", "Workspace", "WorkspaceError",
+           "summary_format"]

@@ -63,6 +63,10 @@ class NotFound(WorkspaceError):
     """No letter, annotation or theme matches what was named."""
 
 
+class AlreadyTagged(WorkspaceError):
+    """The passage named is tagged already: tagging it again is asked for explicitly."""
+
+
 # Every error a front end shows as a message: nothing else should reach the user.
 USER_ERRORS: tuple[type[Exception], ...] = (
     WorkspaceError, DocumentError, LibraryError, QuoteError, LookupFailed, PackError, CodebookError, ReviewError,
@@ -112,6 +116,28 @@ class Snapshot:
 class PackOpened:
     contents: PackContents
     report: MergeReport
+
+
+SUFFIXES = {"md": (".md", ".markdown"), "html": (".html", ".htm"), "pdf": (".pdf",), "csv": (".csv",)}
+
+
+def summary_format(out: Path, fmt: str | None = None) -> str:
+    """The format a summary is written in: ``fmt`` if the file's suffix agrees with it, else the one
+    the suffix names. A file is never written in a format its name does not say (s.docx holding a PDF)."""
+    fmt = "md" if fmt == "markdown" else fmt
+    named = next((f for f, suffixes in SUFFIXES.items() if out.suffix.lower() in suffixes), None)
+    if fmt is not None and fmt not in FORMATS:
+        raise WorkspaceError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if named is None and fmt is not None:
+        raise WorkspaceError(f"{out.name} would hold a {fmt.upper()} summary under another name; "
+                             f"name it {out.stem}{SUFFIXES[fmt][0]}")
+    if named is None:
+        raise WorkspaceError(f"{out.name} does not say which format to write: end its name in "
+                             f"{', '.join(s[0] for s in SUFFIXES.values())} (or give --format and a name to match)")
+    if fmt is not None and fmt != named:
+        raise WorkspaceError(f"{out.name} names a {named.upper()} file but the format asked for is {fmt.upper()}: "
+                             f"name it {out.stem}{SUFFIXES[fmt][0]}, or leave out --format")
+    return named
 
 
 class Workspace:
@@ -186,7 +212,8 @@ class Workspace:
 
     # ------------------------------------------------------------ letters
     def letter(self, key: str, *, add_missing: bool = False) -> Letter:
-        """The letter ``key`` names: an id, a unique id prefix (4+), a file path, a file name or a title."""
+        """The letter ``key`` names: an id, a unique id prefix (4+), a file path, a file name or a title
+        (as stored or as shown), or the start of one."""
         letters = self.library.letters
         if key in letters:
             return letters[key]
@@ -200,10 +227,11 @@ class Workspace:
             return self.add_prepared(prepare_path(path))[0]
         low = key.casefold()
         hits = [x for x in letters.values() if len(key) >= 4 and x.id.startswith(low)]
+        shown = {x.id: self.library.display_title(x.id).casefold() for x in letters.values()}
         if not hits:
-            hits = [x for x in letters.values() if low in (x.source.casefold(), x.title.casefold())]
+            hits = [x for x in letters.values() if low in (x.source.casefold(), x.title.casefold(), shown[x.id])]
         if not hits:
-            hits = [x for x in letters.values() if x.title.casefold().startswith(low)]
+            hits = [x for x in letters.values() if x.title.casefold().startswith(low) or shown[x.id].startswith(low)]
         if len(hits) == 1:
             return hits[0]
         if len(hits) > 1:
@@ -355,15 +383,28 @@ class Workspace:
         return ann
 
     def tag_quote(self, letter: Letter, quote: str, themes: Sequence[str], severity_name: str, note: str = "",
-                  author: str | None = None) -> Annotation:
-        """Tag the passage ``quote`` finds (across line breaks, hyphens, ligatures): the command line's way."""
+                  author: str | None = None, *, again: bool = False) -> Annotation:
+        """Tag the passage ``quote`` finds (across line breaks, hyphens, ligatures): the command line's way.
+        Signed ``author``, else with the library's auditor name; a passage already tagged is refused
+        (``AlreadyTagged``) unless ``again``."""
         ex = self.text(letter.id)
         if ex is None or not ex.text.strip():
-            raise WorkspaceError(f"{letter.title} has no text to tag (scanned or image-only)")
+            raise WorkspaceError(f"{self.library.display_title(letter.id)} has no text to tag (scanned or image-only)")
         theme_ids = [find_theme(self.library.themes.values(), t, include_retired=False).id for t in themes]
         level = severity(severity_name)
         start, end = locate_quote(ex.text, quote)
-        return self.tag(letter.id, ex.text, ex.page_starts, start, end, theme_ids, level.id, note, author)
+        name = self.name_or(author, "--author NAME")
+        same = self.tagged_at(letter.id, start, end)
+        if same and not again:
+            a = same[0]
+            raise AlreadyTagged(f"that passage of {self.library.display_title(letter.id)} is already tagged "
+                                f"({a.id[:12]}: {severity(a.severity).label}, "
+                                f"{', '.join(self.library.theme_label(t) for t in a.themes)}); give --again to tag it again")
+        return self.tag(letter.id, ex.text, ex.page_starts, start, end, theme_ids, level.id, note, name)
+
+    def tagged_at(self, letter_id: str, start: int, end: int) -> list[Annotation]:
+        """The letter's annotations of exactly this passage."""
+        return [a for a in self.library.annotations_for(letter_id) if (a.start, a.end) == (start, end) and not a.orphaned]
 
     def edit_annotation(self, ann_id: str, initiator: object | None = None, **changes: object) -> list[Change]:
         a = self._annotation(ann_id)
@@ -470,10 +511,7 @@ class Workspace:
     # ------------------------------------------------------------ summaries and packs
     def export_summary(self, letter_ids: Sequence[str], out: Path, fmt: str | None = None,
                        title: str = "Audit summary") -> tuple[Path, int]:
-        fmt = fmt or out.suffix.lower().lstrip(".")
-        fmt = "md" if fmt == "markdown" else fmt
-        if fmt not in FORMATS:
-            raise WorkspaceError(f"cannot tell the format from {out.name!r}; give --format {'|'.join(FORMATS)}")
+        fmt = summary_format(out, fmt)
         if not letter_ids:
             raise WorkspaceError("the library has no letters to export")
         summary = build_summary(self.library, list(letter_ids), self.text_of, title=title)

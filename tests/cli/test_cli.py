@@ -59,7 +59,8 @@ def test_tag_by_path_and_quote_errors(capsys, db, samples: Path):
     assert code != 0 and "no theme" in err
     code, _, err = run(capsys, "tag", path, "--quote", "leaves some children at risk", "--theme", "risk", "--severity", "urgent", *db)
     assert code != 0 and "severity" in err
-    code, out, err = run(capsys, "tag", path, "--quote", "leaves some\nchildren at risk", "--theme", "risk", "--severity", "red", *db)
+    code, out, err = run(capsys, "tag", path, "--quote", "leaves some\nchildren at risk", "--theme", "risk", "--severity", "red",
+                         "--author", "Ann", *db)
     assert code == 0, err
 
 
@@ -90,7 +91,7 @@ def test_search_across_the_library(capsys, db, samples: Path, tmp_path: Path):
     run(capsys, "add", str(samples / "thornbury_vale_2025_focused_visit.pdf"),
         str(samples / "eastmere_2024_monitoring_visit.txt"), *db)
     code, out, _ = run(capsys, "search", "monitoring visit", *db)
-    assert code == 0 and "eastmere_2024_monitoring_visit, p. 1" in out and "[" in out
+    assert code == 0 and "Eastmere — monitoring visit 3 — November 2024, p. 1" in out and "[" in out
     code, out, _ = run(capsys, "search", "Leaders", "--json", "--limit", "2", *db)
     found = json.loads(out)
     assert code == 0 and found["total"] > 2 and len(found["hits"]) == 2 and found["letters"] == 2
@@ -115,3 +116,97 @@ def test_suggest_prints_passages_without_saving(capsys, db, samples: Path):
     assert json.loads(out) == []  # nothing became an annotation
     code, out, _ = run(capsys, "suggest", "thornbury", *db)
     assert code == 0 and "suggestion(s)" in out
+
+
+def test_db_before_the_subcommand_never_starts_the_window(tmp_path: Path, samples: Path):
+    """`reviewer --db lib.json add FILE` (issue 16, item 4): the option before the subcommand, as git
+    takes it, works for every subcommand; a known subcommand runs headless, without a display."""
+    import os
+
+    lib = str(tmp_path / "lib.json")
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    probe = ("import sys; from reviewer.__main__ import main; code = main(sys.argv[1:]); "
+             "assert not any(m.startswith('PySide6') for m in sys.modules), 'the window was started'; sys.exit(code)")
+
+    def reviewer(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, env=env,
+                              timeout=120)
+
+    out = reviewer("--db", lib, "add", str(samples / "eastmere_2024_monitoring_visit.txt"))
+    assert out.returncode == 0, out.stderr
+    assert "3 pages" in out.stdout
+    out = reviewer(f"--db={lib}", "list", "--json")
+    assert out.returncode == 0 and len(json.loads(out.stdout)) == 1, out.stderr
+    for args in (("--db", lib, "themes"), ("--db", lib, "annotations"), ("--db", lib, "pack", "export", "-o",
+                                                                            str(tmp_path / "p.zip"), "--auditor", "Ann"),
+                 ("--db", lib, "search", "children"), ("--db", lib, "backups")):
+        out = reviewer(*args)
+        assert out.returncode == 0, (args, out.stderr)
+    out = reviewer("--db", lib, "pack", "verify", str(tmp_path / "p.zip"))  # a subcommand without --db of its own
+    assert out.returncode == 0 and "OK" in out.stdout, out.stderr
+    out = reviewer("--db", lib, "tag", "eastmere", "--quote", "no such words", "--theme", "risk", "--severity", "red")
+    assert out.returncode == 1 and out.stderr.startswith("reviewer: error:") and "display" not in out.stderr
+    other = str(tmp_path / "other.json")
+    out = reviewer("--db", lib, "list", "--db", other)  # the subcommand's own --db wins
+    assert out.returncode == 0 and "empty" in out.stdout
+
+
+def test_list_shows_readable_titles_telling_twins_apart(capsys, db, samples: Path):
+    """Issue 16, item 8: a readable title from the letter's metadata, the same as the window's."""
+    run(capsys, "add", str(samples / "thornbury_vale_2025_focused_visit.pdf"),
+        str(samples / "thornbury_vale_2025_focused_visit.txt"), *db)
+    code, out, _ = run(capsys, "list", *db)
+    lines = out.splitlines()
+    assert code == 0 and lines[0].split()[:3] == ["ID", "TITLE", "DATE"]
+    assert "Thornbury Vale — focused visit — March 2025  " in lines[1] and "(text)" not in lines[1]
+    assert "Thornbury Vale — focused visit — March 2025 (text)" in lines[2]
+    assert lines[1].rstrip().endswith(".pdf") and lines[2].rstrip().endswith(".txt")
+    code, out, _ = run(capsys, "list", "--json", *db)
+    shown = [x["display_title"] for x in json.loads(out)]
+    assert shown == ["Thornbury Vale — focused visit — March 2025", "Thornbury Vale — focused visit — March 2025 (text)"]
+    assert [x["title"] for x in json.loads(out)] == ["thornbury_vale_2025_focused_visit"] * 2  # as stored
+    code, out, err = run(capsys, "annotations", "Thornbury Vale — focused visit — March 2025 (text)", *db)
+    assert code == 0, err  # a letter is named by its title as shown, too
+
+
+def _name_library(path: str, name: str) -> None:
+    from reviewer.workspace import Workspace
+
+    ws = Workspace.open(path)
+    ws.set_auditor(name)
+    ws.flush()
+    ws.close()
+
+
+def test_tag_is_signed_and_a_passage_is_tagged_once_unless_asked(capsys, db, samples: Path):
+    """Issue 16, item 10: annotations made on the command line were unsigned, and the same quote tagged
+    twice made two identical annotations without a word."""
+    path = str(samples / "eastmere_2024_monitoring_visit.txt")
+    args = ("tag", path, "--quote", "leaves some children at risk", "--theme", "risk", "--severity", "red", *db)
+    code, _, err = run(capsys, *args)
+    assert code == 1 and "--author" in err and "no name" in err  # nobody to sign it: said, not guessed
+    _name_library(db[1], "Ann Auditor")
+    code, _, err = run(capsys, *args)
+    assert code == 0, err
+    code, _, err = run(capsys, *args)
+    assert code == 1 and "already tagged" in err and "--again" in err and err.count("\n") == 1
+    code, _, err = run(capsys, *args, "--again", "--author", "Bob Builder")
+    assert code == 0 and "warning" in err and "tagged already" in err
+    code, out, _ = run(capsys, "annotations", "--format", "json", *db)
+    assert [a["author"] for a in json.loads(out)] == ["Ann Auditor", "Bob Builder"]
+
+
+def test_export_never_writes_a_format_under_another_name(capsys, db, samples: Path, tmp_path: Path):
+    """Issue 16, item 10: `export -o s.docx` wrote a PDF named s.docx."""
+    run(capsys, "add", str(samples / "eastmere_2024_monitoring_visit.txt"), *db)
+    for args, says in ((("-o", str(tmp_path / "s.docx")), "end its name in .md, .html, .pdf, .csv"),
+                       (("--format", "pdf", "-o", str(tmp_path / "s.docx")), "name it s.pdf"),
+                       (("--format", "pdf", "-o", str(tmp_path / "s.html")), "name it s.pdf, or leave out --format"),
+                       (("--format", "md", "-o", str(tmp_path / "summary")), "name it summary.md")):
+        code, _, err = run(capsys, "export", *args, *db)
+        assert code == 1 and says in err, (args, err)
+    assert list(tmp_path.glob("s*")) == [] and not (tmp_path / "summary").exists()
+    code, out, err = run(capsys, "export", "-o", str(tmp_path / "s.PDF"), *db)  # the name says it
+    assert code == 0 and (tmp_path / "s.PDF").read_bytes().startswith(b"%PDF"), err
+    code, out, err = run(capsys, "export", "--format", "md", "-o", str(tmp_path / "s.markdown"), *db)
+    assert code == 0 and (tmp_path / "s.markdown").read_text().startswith("#"), err

@@ -61,3 +61,19 @@ def test_lookups():
     with pytest.raises(LookupFailed):
         severity("urgent")
     assert len({t.colour for t in themes}) == len(themes)
+
+
+def test_a_step_says_what_was_done():
+    """Issue 16, item 10: the status bar said "Redone: Tag passage" for an accepted suggestion. Each
+    command's label names the step; its past tense says what was done, for the status bar."""
+    from reviewer.core.annotations.commands import Batch, past_tense
+
+    for label, done in (("Accept suggestion", "Accepted suggestion"), ("Accept 4 suggestions", "Accepted 4 suggestions"),
+                        ("Tag passage", "Tagged passage"), ("Dismiss suggestion", "Dismissed suggestion"),
+                        ("Restore dismissed suggestions", "Restored dismissed suggestions"),
+                        ("Sign off 2 letters", "Signed off 2 letters"), ("Withdraw sign-off of letter",
+                                                                          "Withdrew sign-off of letter"),
+                        ("Mark agreed", "Marked agreed"), ("Set 3 annotations to Strength", "Set 3 annotations to Strength"),
+                        ("Open audit pack", "Opened audit pack"), ("Recolour “Risk”", "Recoloured “Risk”")):
+        assert past_tense(label) == done
+    assert Batch([], "Accept suggestion").done == "Accepted suggestion"

@@ -48,7 +48,7 @@ def test_a_command_whose_change_cannot_be_saved_exits_non_zero(command: str, tmp
     path = library(tmp_path, tags=2)
     before, count = files_beside(path), len(_on_disk(path))
     args = ["tag", "--db", str(path), "thornbury", "--quote", QUOTES[1], "--theme", "planning",
-            "--severity", "improvement"] + (["--note", "x" * 500] if command == "note-only" else [])
+            "--severity", "improvement", "--author", "Ann"] + (["--note", "x" * 500] if command == "note-only" else [])
     proc = subprocess.run([sys.executable, "-m", "reviewer", *args], capture_output=True, text=True,
                           preexec_fn=_full_disk, timeout=120)
     assert proc.returncode == 1, proc.stderr
@@ -74,7 +74,7 @@ def test_a_failed_write_fails_the_command_in_process(tmp_path: Path, capsys, mon
 
     monkeypatch.setattr(Journal, "append_encoded", full)
     code, _, err = run(capsys, "tag", "--db", str(path), "thornbury", "--quote", QUOTES[1], "--theme", "planning",
-                       "--severity", "strength")
+                       "--severity", "strength", "--author", "Ann")
     assert code == 1 and "No space left on device" in err and "Nothing this command changed has been saved" in err
     assert err.count("No space left") == 1  # said once, not again as the library closes
     monkeypatch.undo()
@@ -178,7 +178,7 @@ def test_a_pack_with_a_lone_surrogate_imports_and_the_next_tag_is_saved(tmp_path
     notes = {a["note"] for a in _on_disk(manager).values()}
     assert "bad \ufffd text" in notes and len(_on_disk(manager)) == 2
     code, _, err = run(capsys, "tag", "--db", str(manager), "thornbury", "--quote", QUOTES[1], "--theme", "planning",
-                       "--severity", "strength", "--note", "after the pack")
+                       "--severity", "strength", "--note", "after the pack", "--author", "Meg")
     assert code == 0 and err == ""
     assert len(_on_disk(manager)) == 3 and "after the pack" in {a["note"] for a in _on_disk(manager).values()}
 

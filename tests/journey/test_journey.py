@@ -17,7 +17,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from desktop import App, Display, Geometry, Screen, locate, wait_for  # type: ignore[import-not-found]
+from desktop import SCREEN, App, Display, Geometry, Screen, locate, wait_for  # type: ignore[import-not-found]
 
 pytestmark = pytest.mark.journey
 
@@ -28,6 +28,8 @@ FIRST = "Since the last inspection"  # the sentence tagged by mouse
 SECOND = "Most children in need of help"  # the next one, tagged by keyboard alone
 ACCEPTED = "However, the quality of plans"  # the first suggestion after those two: accepted with Enter
 NAME = "Ann Auditor"
+TITLE = "Thornbury Vale — focused visit — March 2025"  # as the window shows the letter (issue 16, item 8)
+OTHER_TITLE = "Eastmere — monitoring visit 3 — November 2024"
 
 
 class Journey:
@@ -85,14 +87,27 @@ class Journey:
         self.shot("name-saved")
 
     def open_letter(self) -> None:
+        """File > Open with two files (issue 16, item 5): the first is shown, both are selected in the library."""
         self.d.key("alt+f")
         self.d.key("o")  # File > Open Letter…
         self.d.wait_active("^Open letters$")
         self.shot("open-dialog")
-        self.d.type(str(LETTER))
+        self.d.type(f'"{LETTER}" "{OTHER}"')
         self.d.key("Return")
-        self.app.wait_title(f"^{LETTER.stem} — Reviewer$")
+        self.app.wait_title(f"^{TITLE} — Reviewer$")
         self.screen, self.sheet = self.page()
+        w = self.window()
+        pane = Geometry(w.x + 4, w.y + 100, w.width // 5, 300)  # the library list
+        row = 24  # the library list's row height
+        wait_for("both letters selected in the library", lambda: (
+            s := self.shot("opened-two")) and self.selected_height(s, pane) >= 2 * row - 4 and s, timeout=10)
+
+    @staticmethod
+    def selected_height(screen: Screen, g: Geometry) -> int:
+        """How many pixels down the middle of a list are drawn in the selection's blue."""
+        x = g.x + g.width // 2
+        return sum(1 for y in range(g.y, g.y + g.height)
+                   if (c := screen.rgb(x, y))[2] > 150 and c[2] > c[0] + 60)
 
     def tag_by_mouse(self) -> None:
         x, y = self.spot(self.sheet, FIRST)
@@ -108,8 +123,8 @@ class Journey:
         self.d.type("Caseloads are down; ask for the figures.")
         self.shot("tag-dialog-filled")
         self.d.key("ctrl+Return")
-        self.app.wait_title(f"^{LETTER.stem} — Reviewer$")
-        self.d.wait_active(f"^{LETTER.stem} — Reviewer$")
+        self.app.wait_title(f"^{TITLE} — Reviewer$")
+        self.d.wait_active(f"^{TITLE} — Reviewer$")
         self.tagged = self.shot("tagged-first")
         assert self.tagged.differs(self.screen, self.around(x, y)) > 0.3, "no highlight on the tagged sentence"
 
@@ -128,7 +143,7 @@ class Journey:
         self.d.type("Not yet for every child: keep watching.")
         self.shot("tag-dialog-priority")
         self.d.key("ctrl+Return")
-        self.d.wait_active(f"^{LETTER.stem} — Reviewer$")
+        self.d.wait_active(f"^{TITLE} — Reviewer$")
         self.shot("tagged-second")
 
     def accept_suggestion(self) -> None:
@@ -140,12 +155,30 @@ class Journey:
             s := self.shot("suggestion-accepted")) and s.differs(before, letter) > 0.01 and s, timeout=10)
         accepted = wait_for("the letter to settle", lambda: (
             s := self.shot("suggestion-accepted")) and s.differs(accepted, letter) < 0.0005 and s, timeout=10)
+        head = Geometry(letter.x, letter.y, letter.width, 150)  # the letter's head: no suggestion there
+        assert accepted.differs(before, head) < 0.001, "accepting scrolled the letter away from where it was read"
         self.d.key("ctrl+z")
         wait_for("Ctrl+Z to take the highlight away", lambda: (
             s := self.shot("undone")) and s.differs(accepted, letter) > 0.01, timeout=10)
         self.d.key("ctrl+shift+z")
         wait_for("Ctrl+Shift+Z to bring it back", lambda: (
             s := self.shot("redone")) and s.differs(accepted, letter) < 0.0005, timeout=10)
+
+    def overview_on_screen(self) -> None:
+        """Review > Overview opens over the window, wholly on the screen (issue 16, item 9: it opened at
+        the screen's edge)."""
+        main = self.app.main_window()
+        self.d.key("ctrl+shift+m")
+        self.d.wait_active("^Overview — Reviewer$")
+        wid = self.d.active_window()
+        g = wait_for("the overview to be placed", lambda: (
+            g := self.d.geometry(wid)) and g.x > 0 and g.y > 0 and g.x + g.width < SCREEN[0]
+            and g.y + g.height < SCREEN[1] and g, timeout=10)
+        self.shot("overview")
+        w = self.d.geometry(main)
+        assert w.x <= g.x + g.width // 2 <= w.x + w.width, "the overview is not over the window"
+        self.d.xdo("windowactivate", "--sync", main)
+        self.d.wait_active(f"^{TITLE} — Reviewer$")
 
     def letter_region(self) -> Geometry:
         w = self.window()
@@ -186,7 +219,7 @@ class Journey:
         return anns
 
     def restart_where_left(self) -> None:
-        self.app.launch("--db", str(self.lib), title=f"^{LETTER.stem} — Reviewer$")
+        self.app.launch("--db", str(self.lib), title=f"^{TITLE} — Reviewer$")
         letter = self.letter_region()
         seen = wait_for("the letter at the page and place it was left", lambda: (
             s := self.shot("reopened")) and s.shifted_differs(self.left, letter) < 0.05 and s, timeout=15)
@@ -205,7 +238,7 @@ class Journey:
             launch.kill()
             raise AssertionError("the second launch did not hand over and quit") from None
         assert code == 0, f"the second launch failed ({code}): see {self.app.log}"
-        self.app.wait_title(f"^{OTHER.stem} — Reviewer$")
+        self.app.wait_title(f"^{OTHER_TITLE} — Reviewer$")
         wait_for("the window to come forward", lambda: self.d.active_window() == main, timeout=10)
         windows = [w for w in self.d.windows(self.app.proc.pid) if self.d.xdo("getwindowname", w, check=False)]
         self.shot("handed-over")
@@ -276,6 +309,7 @@ def test_an_auditors_day(journey: Journey) -> None:
     journey.tag_by_mouse()
     journey.tag_by_keyboard()
     journey.accept_suggestion()
+    journey.overview_on_screen()
     journey.leave_on_page_two()
     journey.quit_and_check_library()
     journey.restart_where_left()

@@ -113,6 +113,7 @@ def test_a_word_letter_is_added_tagged_and_packed(tmp_path: Path, ws: Workspace)
     assert new and letter.kind == "docx" and letter.pages >= 1
     assert ws.store.letter_file(letter).suffix == ".docx"
     assert letter.meta.doc_type == "committee report"
+    ws.set_auditor("Ann Auditor")
     ann = ws.tag_quote(letter, "Too many child in need plans are lists of services", ["planning"],
                        "area for improvement")
     assert ann.quote.startswith("Too many child in need plans")

@@ -80,3 +80,33 @@ def test_codebook_export_and_import(tmp_path: Path, capsys) -> None:  # type: ig
     evil.write_text('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><CodeBook/>', encoding="utf-8")
     code, _, err = run(capsys, "codebook", "import", "--db", b, str(evil))
     assert code == 1 and "DOCTYPE" in err
+
+
+def test_pack_auditor_signs_what_nobody_signed(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Issue 16, item 10: `pack export --auditor` left the pack's auditor column empty for annotations
+    made before the library had a name. The pack signs them with its auditor; signed ones keep theirs."""
+    import csv
+    import io
+
+    from reviewer.core.annotations.tagging import locate_quote
+    from reviewer.workspace import Workspace
+
+    lib = str(tmp_path / "lib.json")
+    ws = Workspace.open(lib)
+    letter, _, _ = ws.add_file(THORNBURY)
+    ex = ws.text(letter.id)
+    start, end = locate_quote(ex.text, "drift and delay mean")
+    ws.tag(letter.id, ex.text, ex.page_starts, start, end, ["timeliness"], "improvement", author="")  # before a name was set
+    ws.tag_quote(letter, "reduced caseloads", ["workforce"], "strength", author="Cas Colleague")
+    ws.flush()
+    ws.close()
+    pack = tmp_path / "p.zip"
+    code, _, err = run(capsys, "--db", lib, "pack", "export", "-o", str(pack), "--auditor", "Ann Auditor")
+    assert code == 0, err
+    with zipfile.ZipFile(pack) as z:
+        rows = list(csv.DictReader(io.StringIO(z.read("annotations.csv").decode("utf-8-sig"))))
+        records = json.loads(z.read("data/pack.json"))
+    assert sorted(r["auditor"] for r in rows) == ["Ann Auditor", "Cas Colleague"]
+    assert sorted(a["author"] for a in records["annotations"]) == ["Ann Auditor", "Cas Colleague"]
+    code, out, _ = run(capsys, "--db", lib, "annotations", "--format", "json")
+    assert sorted(a["author"] for a in json.loads(out)) == ["", "Cas Colleague"]  # the library itself is as it was

@@ -132,6 +132,8 @@ def test_overview_heatmap_lists_passages_and_moderation(manager, qtbot, packs) -
     manager.actions_["overview"].trigger()
     ov = manager.reviews.overview
     qtbot.waitExposed(ov)
+    screen = manager.screen().availableGeometry()  # issue 16, item 9: it opened at the screen's edge
+    qtbot.waitUntil(lambda: screen.contains(ov.frameGeometry()), timeout=2000)
     heat = ov.maps["theme"]
     row = heat.tab.rows.index(manager.lib.theme_label("planning"))
     col = heat.tab.column_ids.index("improvement")

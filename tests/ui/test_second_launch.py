@@ -42,7 +42,7 @@ def test_a_second_launch_hands_its_file_to_the_window_and_quits(letter_window, q
     Listener(w.store.path, w, w.open_paths)
     w.showMinimized()
     assert second_launch(qtbot, w.store.path, samples / "eastmere_2024_monitoring_visit.pdf") == 0
-    qtbot.waitUntil(lambda: w.windowTitle() == "eastmere_2024_monitoring_visit — Reviewer", timeout=15000)
+    qtbot.waitUntil(lambda: w.windowTitle() == "Eastmere — monitoring visit 3 — November 2024 — Reviewer", timeout=15000)
     assert not w.isMinimized()
 
 
@@ -58,9 +58,9 @@ def test_files_handed_over_during_a_dialog_open_once_it_is_closed(letter_window,
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is dialog)
     assert second_launch(qtbot, w.store.path, samples / "eastmere_2024_monitoring_visit.pdf") == 0
     qtbot.wait(700)
-    assert w.windowTitle().startswith("thornbury")
+    assert w.windowTitle().startswith("Thornbury Vale")
     dialog.accept()
-    qtbot.waitUntil(lambda: w.windowTitle().startswith("eastmere"), timeout=15000)
+    qtbot.waitUntil(lambda: w.windowTitle().startswith("Eastmere"), timeout=15000)
 
 
 def test_with_no_window_on_the_library_a_launch_starts_as_usual(tmp_path: Path):
@@ -93,6 +93,6 @@ def test_a_letter_opened_from_outside_is_the_one_selected_in_the_library(letter_
     letter selected (its row did not exist yet when the window selected it)."""
     w = letter_window
     w.open_paths([samples / "eastmere_2024_monitoring_visit.pdf"])
-    qtbot.waitUntil(lambda: w.windowTitle().startswith("eastmere"), timeout=15000)
+    qtbot.waitUntil(lambda: w.windowTitle().startswith("Eastmere"), timeout=15000)
     qtbot.wait(50)
     assert w.library_panel.selected_ids() == [w.letter_id]

@@ -243,3 +243,40 @@ def test_the_panel_shows_the_strongest_and_the_rest_one_key_away(window, qtbot, 
     assert panel.visible() == everything and panel.show_all
     qtbot.keyClick(panel.list, Qt.Key.Key_M)
     assert len(panel.visible()) == 3
+
+
+def test_a_decision_shows_at_once_and_leaves_the_letter_where_it_was(window, qtbot) -> None:
+    """Seen in the journey's screenshots: after Enter the tab's count lagged the list, the letter jumped
+    to the next suggestion, and after Ctrl+Z the suggestion only came back at a later re-work; the
+    status bar said "Redone: Accept suggestion" rather than what was done."""
+    w = window
+    panel, view = w.suggestions_panel, w.view
+    n = len(w.suggester.suggestions)
+    view.verticalScrollBar().setValue(0)
+    w.actions_["next_suggestion"].trigger()
+    first = panel.current_suggestion()
+    reading = view.verticalScrollBar().value()
+    qtbot.keyClick(panel.list, Qt.Key.Key_Return)
+    assert len(w.lib.annotations_for(w.letter_id)) == 1
+    assert view.verticalScrollBar().value() == reading, "accepting moved the letter"
+    assert first not in w.suggester.suggestions and panel.count.text().split()[-1] == str(n - 1)  # "30 of 37"
+    assert w.right_tabs.tabText(1) == f"Suggestions ({n - 1})", "the tab's count lags the list"
+    assert w.statusBar().currentMessage().startswith("Accepted suggestion")
+
+    w.undo()  # at once: the card, the count, and the dashes in the letter
+    assert first in w.suggester.suggestions and first in panel.suggestions()
+    assert panel.current_suggestion() == first  # Enter would take it again
+    assert w.right_tabs.tabText(1) == f"Suggestions ({n})"
+    assert any(h.start == first.start for h in view.marks.suggested)
+    w.redo()
+    assert first not in w.suggester.suggestions and w.right_tabs.tabText(1) == f"Suggestions ({n - 1})"
+    assert w.statusBar().currentMessage().startswith("Accepted suggestion"), w.statusBar().currentMessage()
+    assert view.verticalScrollBar().value() == reading
+    _settle(qtbot, w)  # the re-work agrees
+    assert first not in w.suggester.suggestions and len(w.suggester.suggestions) == n - 1
+
+    gone = panel.current_suggestion()  # a dismissal too comes back at once with Ctrl+Z
+    qtbot.keyClick(panel.list, Qt.Key.Key_Delete)
+    assert gone not in panel.suggestions() and w.statusBar().currentMessage().startswith("Dismissed suggestion")
+    w.undo()
+    assert gone in panel.suggestions() and w.right_tabs.tabText(1) == f"Suggestions ({n - 1})"

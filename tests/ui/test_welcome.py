@@ -46,7 +46,7 @@ def test_first_run_then_reopening(qtbot, first_run):
     assert w.centre.currentIndex() == 0
     menu = QMenu()
     fill_recent_menu(menu, w)
-    assert w.lib.letters[chosen].title in menu.actions()[0].text()
+    assert w.lib.display_title(chosen) in menu.actions()[0].text()
     w.close()
 
     again = first_run()  # the next run: straight back to that letter
@@ -92,3 +92,19 @@ def test_resizing_the_window_keeps_the_place_on_the_page(letter_window, qtbot):
     page, fraction = view.position()
     letter_window.resize(letter_window.width() - 150, letter_window.height())
     qtbot.waitUntil(lambda: view.position()[0] == page and abs(view.position()[1] - fraction) < 0.02, timeout=2000)
+
+
+def test_an_empty_library_is_told_what_to_do(make_window, samples, qtbot, tmp_path):
+    """Seen in the journey's screenshots: with an empty library the "Start with a letter" box was blank."""
+    w = make_window(open_first=False)
+    w.show_welcome()
+    assert w.welcome.letters.isHidden() and w.welcome.empty.isVisible()
+    said = w.welcome.empty.text()
+    assert "no letters yet" in said and "Open Letter" in said and "Import Folder" in said and "Open Audit Pack" in said
+    qtbot.waitUntil(w.welcome.buttons[0].hasFocus)  # Enter opens a letter
+    mine = tmp_path / "from the council.pdf"  # not a sample: a library of its own, nothing opened yet
+    mine.write_bytes((samples / "eastmere_2024_monitoring_visit.pdf").read_bytes())
+    w.ws.add_file(mine)
+    w.welcome.refresh()
+    assert w.welcome.empty.isHidden() and w.welcome.letters.count() == 1
+    assert "Eastmere" in w.welcome.letters.item(0).text() and "in your library" in w.welcome.letters.item(0).text()

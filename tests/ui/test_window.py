@@ -46,7 +46,7 @@ class ScriptedTagDialog(TagDialog):
 
 
 def test_title_and_pages(window):
-    assert window.windowTitle() == "thornbury_vale_2025_focused_visit — Reviewer"
+    assert window.windowTitle() == "Thornbury Vale — focused visit — March 2025 — Reviewer"
     assert window.view.page_count() == 3 and window.page_total.text().strip() == "of 3"
 
 

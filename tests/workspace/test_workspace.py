@@ -114,7 +114,7 @@ def test_codebook_round_trip_is_one_step(ws: Workspace, tmp_path: Path) -> None:
 
 def test_export_refuses_an_unknown_format(ws: Workspace, samples: Path, tmp_path: Path) -> None:
     letter = _letter(ws, samples)
-    with pytest.raises(WorkspaceError, match="cannot tell the format"):
+    with pytest.raises(WorkspaceError, match="does not say which format"):
         ws.export_summary([letter.id], tmp_path / "summary.docx")
     assert not (tmp_path / "summary.docx").exists()
 

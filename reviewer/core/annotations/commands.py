@@ -14,8 +14,29 @@ from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Annotation, Letter, Theme, stamp_iso
 
 
+# The verbs labels start with, and what the status bar says once they are done ("Accepted suggestion").
+PAST = {"Accept": "Accepted", "Add": "Added", "Change": "Changed", "Clear": "Cleared", "Delete": "Deleted",
+        "Dismiss": "Dismissed", "Edit": "Edited", "Import": "Imported", "Mark": "Marked", "Open": "Opened",
+        "Recolour": "Recoloured", "Rename": "Renamed", "Restore": "Restored", "Retire": "Retired", "Set": "Set",
+        "Sign": "Signed", "Tag": "Tagged", "Update": "Updated", "Withdraw": "Withdrew"}
+
+
+def past_tense(label: str) -> str:
+    """"Accept suggestion" -> "Accepted suggestion": what a command's label says, once it is done."""
+    verb, _, rest = label.partition(" ")
+    done = PAST.get(verb)
+    return f"{done} {rest}".rstrip() if done else label
+
+
 class Command:
+    """A change the auditor can undo. ``label`` names it as a step ("Accept suggestion", for the Edit
+    menu's Undo and Redo); ``done`` says what was done ("Accepted suggestion", for the status bar)."""
+
     label = "Change"
+
+    @property
+    def done(self) -> str:
+        return past_tense(self.label)
 
     def do(self, lib: Library, initiator: object | None) -> None:
         raise NotImplementedError
@@ -216,6 +237,10 @@ class UndoStack:
 
     def redo_label(self) -> str:
         return self._undone[-1].label if self._undone else ""
+
+    def last_done(self) -> str:
+        """What the last step did, as the status bar says it ("Accepted suggestion")."""
+        return self._done[-1].done if self._done else ""
 
     def undo(self, initiator: object | None = None) -> Command | None:
         if not self._done:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from reviewer.core.annotations.model import Annotation, Letter, Theme
+from reviewer.core.annotations.titles import display_titles
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class Library:
         self.settings: dict[str, str] = {}
         self._by_letter: dict[str, set[str]] = {}
         self._listeners: list[Listener] = []
+        self._titles: dict[str, str] | None = None  # worked out again after any letter changes
 
     # ------------------------------------------------------------ events
     def subscribe(self, listener: Listener) -> None:
@@ -50,6 +52,7 @@ class Library:
     def load(self, letters: Iterable[Letter], annotations: Iterable[Annotation],
              themes: Iterable[Theme], settings: dict[str, str] | None = None) -> None:
         self.letters = {x.id: x for x in letters}
+        self._titles = None
         self.themes = {t.id: t for t in themes}
         self.annotations = {}
         self._by_letter = {}
@@ -67,16 +70,32 @@ class Library:
     # ------------------------------------------------------------ letters
     def put_letter(self, letter: Letter, initiator: object | None = None) -> None:
         self.letters[letter.id] = letter
+        self._titles = None
         self._emit(Change("letter", letter.id, "put", letter, initiator))
 
     def remove_letter(self, letter_id: str, initiator: object | None = None) -> None:
         for aid in list(self._by_letter.get(letter_id, ())):
             self.remove_annotation(aid, initiator)
         if self.letters.pop(letter_id, None) is not None:
+            self._titles = None
             self._emit(Change("letter", letter_id, "remove", None, initiator))
 
     def letters_sorted(self) -> list[Letter]:
-        return sorted(self.letters.values(), key=lambda x: (x.meta.authority or x.title).casefold())
+        """By authority, then kind of document, date, the PDF before its text twin: the same order every run."""
+        return sorted(self.letters.values(), key=self.sort_key)
+
+    def sort_key(self, x: Letter) -> tuple[str, str, str, int, str, str]:
+        m = x.meta
+        return ((m.authority or x.title).casefold(), m.doc_type or "", m.published or m.visit_start or "",
+                x.kind != "pdf", self.display_title(x.id).casefold(), x.id)
+
+    def display_title(self, letter_id: str) -> str:
+        """The letter's title as the auditor reads it (``titles.display_titles``): one place for the
+        library list, the window, the command line and the names of exported files."""
+        if self._titles is None:
+            self._titles = display_titles(self.letters.values())
+        letter = self.letters.get(letter_id)
+        return self._titles.get(letter_id) or (letter.title if letter else letter_id)
 
     # ------------------------------------------------------------ annotations
     def put_annotation(self, ann: Annotation, initiator: object | None = None) -> None:

@@ -18,6 +18,7 @@ from reviewer.core.annotations.codebook import severities
 from reviewer.core.annotations.commands import Batch, Command, PutLetter, PutTheme, put_annotation
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Annotation, Letter, LetterMeta, Revision, Theme, Tombstone, parse_time, stamp_iso
+from reviewer.core.annotations.titles import readable_title
 
 CONTENT_FIELDS = ("start", "end", "quote", "themes", "severity", "note", "pages")
 
@@ -183,7 +184,7 @@ def plan_merge(lib: Library, letters: Iterable[Letter], annotations: Iterable[An
         mine_l = lib.letters.get(x.id)
         if mine_l is None:
             cmds.append(PutLetter(None, x))
-            report.letters_added.append(x.title)
+            report.letters_added.append(readable_title(x))
         else:
             report.letters_known += 1
             merged = merge_letter(mine_l, x, report)

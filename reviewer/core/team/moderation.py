@@ -99,7 +99,7 @@ def moderate_letter(lib: Library, letter_id: str, text: str) -> list[PairModerat
     if len(by_author) < 2:
         return []
     units = sentences(text)
-    title = lib.letters[letter_id].title if letter_id in lib.letters else letter_id
+    title = lib.display_title(letter_id)
     results = []
     for name_a, name_b in combinations(sorted(by_author, key=str.casefold), 2):
         la, lb = _labels(units, by_author[name_a]), _labels(units, by_author[name_b])

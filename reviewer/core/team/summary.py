@@ -14,6 +14,7 @@ from reviewer.core.annotations.codebook import SUMMARY_ORDER, severities
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Annotation, Letter, now_iso
 from reviewer.core.reading.outline import analyse, inspectors_items
+from reviewer.core.annotations.titles import file_title
 from reviewer.core.text.textsearch import collapse_ws
 
 
@@ -58,10 +59,21 @@ class Summary:
     reviews: dict[str, int] = field(default_factory=dict)  # status label (or "Not reviewed") -> count
     signoffs: list[tuple[str, str, str, str]] = field(default_factory=list)  # letter, name, date, comment
     letter_counts: list[int] = field(default_factory=list)  # annotations per letter, in ``letters`` order
+    titles: dict[str, str] = field(default_factory=dict)  # letter id -> its title as shown (``Library.display_title``)
+
+    def title_of(self, letter: Letter) -> str:
+        return self.titles.get(letter.id) or letter.title
 
     @property
     def total(self) -> int:
         return sum(self.counts.values())
+
+
+def summary_file_stem(lib: Library, letter_ids: Sequence[str]) -> str:
+    """The name an audit summary is offered under: "<letter's title> — audit summary" for one letter."""
+    if len(letter_ids) == 1:
+        return file_title(f"{lib.display_title(letter_ids[0])} — audit summary")
+    return f"audit summary — {len(letter_ids)} letters"
 
 
 def build_summary(
@@ -92,7 +104,7 @@ def build_summary(
     for s in order:
         entries = [
             Entry(
-                letter=letter.title,
+                letter=lib.display_title(letter.id),
                 authority=letter.meta.authority or "",
                 quote=collapse_ws(a.quote),
                 pages=a.pages,
@@ -121,7 +133,7 @@ def build_summary(
                 dict.fromkeys(sev[a.severity].label for a in letter_anns
                               if a.severity in sev and not a.orphaned and a.start < end and a.end > start)
             )
-            items.append(ImprovementItem(letter.title, item, tagged))
+            items.append(ImprovementItem(lib.display_title(letter.id), item, tagged))
 
     theme_letters = []
     for tid in sorted(per_theme, key=lambda t: (theme_order.index(t) if t in theme_order else 10**6, t)):
@@ -139,7 +151,7 @@ def build_summary(
         row = [c[s.id] for s in order]
         by_authority.append((auth, len(ids), row, sum(row)))
     reviews = Counter(a.review.label if a.review else "Not reviewed" for _, a in anns)
-    signoffs = [(x.title, x.signoff.name, x.signoff.date, x.signoff.comment) for x in letters if x.signoff]
+    signoffs = [(lib.display_title(x.id), x.signoff.name, x.signoff.date, x.signoff.comment) for x in letters if x.signoff]
 
     dates = sorted(d for letter in letters for d in (letter.meta.visit_start, letter.meta.published) if d)
     return Summary(
@@ -159,4 +171,5 @@ def build_summary(
         reviews=dict(reviews),
         signoffs=signoffs,
         letter_counts=[len(lib.annotations_for(x.id)) for x in letters],
+        titles={x.id: lib.display_title(x.id) for x in letters},
     )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtCore import QModelIndex, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,11 +24,21 @@ from reviewer.core.annotations.library import Library
 from reviewer.core.team.merge import describe_change
 from reviewer.core.annotations.model import REVIEW_STATUSES, Annotation
 from reviewer.core.text.textsearch import collapse_ws, fold_query, fold
-from reviewer.ui.kit.look import SEVERITY, draw_wrapped, severity_colour, severity_icon, wrapped_height
+from reviewer.ui.kit.look import (
+    SEVERITY,
+    draw_wrapped,
+    readable_on,
+    severity_colour,
+    severity_icon,
+    severity_text,
+    wrapped_height,
+)
 from reviewer.ui.kit.models import ANN_ROLE, AnnotationListModel
 
 PAD = 8
 REVIEW_COLOURS = {"agreed": QColor("#2e7d32"), "challenged": QColor("#b3261e"), "resolved": QColor("#1565c0")}
+CHANGED_COLOUR = QColor("#5a4a9c")
+ATTENTION_COLOUR = QColor("#b00020")
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -49,7 +59,7 @@ class CardDelegate(QStyledItemDelegate):
         if a.history:
             last = a.history[-1]
             out.append((f"↻ Changed by {a.author or 'the auditor'} since {last.modified[:10]}: "
-                        f"{describe_change(self.lib, last, a)}", QColor("#5a4a9c")))
+                        f"{describe_change(self.lib, last, a)}", CHANGED_COLOUR))
         return out
 
     def _extras_height(self, fm: QFontMetrics, width: int, a: Annotation) -> int:
@@ -66,11 +76,17 @@ class CardDelegate(QStyledItemDelegate):
             head = "⚠ Needs attention  ·  " + head
         return head, themes, a.note
 
+    @staticmethod
+    def _text_width(rect: QRect) -> int:
+        """The width the card's lines wrap at: the same when measuring (sizeHint) and drawing (paint),
+        so a card is never taller than the room the list gives it."""
+        return max(120, rect.width() - 6 - PAD * 2 - 6)
+
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
         a: Annotation = index.data(ANN_ROLE)
         fm = QFontMetrics(option.font)
-        width = max(120, option.rect.width() - 2 * PAD - 8)
-        quote_h = wrapped_height(fm, width, "“" + collapse_ws(a.quote) + "”", 4)
+        width = self._text_width(option.rect)
+        quote_h = wrapped_height(fm, width, "“" + collapse_ws(a.quote), 4, close="”")
         _, themes, note = self._lines(a)
         themes_h = fm.boundingRect(QRect(0, 0, width, 1000), Qt.TextFlag.TextWordWrap, themes).height()
         note_h = min(fm.boundingRect(QRect(0, 0, width, 1000), Qt.TextFlag.TextWordWrap, note).height(), fm.lineSpacing() * 3) if note else 0
@@ -80,18 +96,20 @@ class CardDelegate(QStyledItemDelegate):
     def paint(self, p: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         a: Annotation = index.data(ANN_ROLE)
         p.save()
+        p.setClipRect(option.rect)  # nothing of a card is ever drawn over its neighbour
         r = option.rect.adjusted(3, 3, -3, -3)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         pal = option.palette
-        base = pal.color(QPalette.ColorRole.Base)
+        ground = pal.color(QPalette.ColorRole.AlternateBase if selected else QPalette.ColorRole.Base)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setPen(pal.color(QPalette.ColorRole.Highlight) if selected else QColor(0, 0, 0, 35))
-        p.setBrush(pal.color(QPalette.ColorRole.AlternateBase) if selected else base)
-        p.drawRoundedRect(r, 5, 5)
+        edge = 2.0 if selected else 1.0
+        p.setPen(QPen(pal.color(QPalette.ColorRole.Highlight) if selected else QColor(0, 0, 0, 35), edge))
+        p.setBrush(ground)
+        p.drawRoundedRect(QRectF(r).adjusted(edge / 2, edge / 2, -edge / 2, -edge / 2), 5, 5)  # the stroke inside r
         p.fillRect(QRect(r.left(), r.top() + 1, 5, r.height() - 1), severity_colour(a.severity))
         head, themes, note = self._lines(a)
         x = r.left() + PAD + 6
-        w = r.width() - PAD * 2 - 6
+        w = self._text_width(option.rect)
         y = r.top() + PAD - 2
         fm = QFontMetrics(option.font)
         bold = QFont(option.font)
@@ -99,12 +117,12 @@ class CardDelegate(QStyledItemDelegate):
         bold.setPointSizeF(option.font.pointSizeF() * 0.92)
         severity_icon(a.severity).paint(p, QRect(x, y + 1, 14, 14))
         p.setFont(bold)
-        p.setPen(severity_colour(a.severity).darker(115) if not a.orphaned else QColor("#b00020"))
+        p.setPen(severity_text(a.severity, ground) if not a.orphaned else readable_on(ATTENTION_COLOUR, ground))
         p.drawText(QRect(x + 19, y, w - 19, fm.lineSpacing()), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, head)
         y += fm.lineSpacing() + 4
         p.setFont(option.font)
         p.setPen(pal.color(QPalette.ColorRole.Text))
-        y += draw_wrapped(p, fm, x, y, w, "“" + collapse_ws(a.quote) + "”", 4) + 4
+        y += draw_wrapped(p, fm, x, y, w, "“" + collapse_ws(a.quote), 4, close="”") + 4
         small = QFont(option.font)
         small.setPointSizeF(option.font.pointSizeF() * 0.9)
         p.setFont(small)
@@ -123,7 +141,7 @@ class CardDelegate(QStyledItemDelegate):
         small.setItalic(False)
         for text, colour in self._extras(a):
             p.setFont(small)
-            p.setPen(colour)
+            p.setPen(readable_on(colour, ground))
             eh = min(fm.boundingRect(QRect(0, 0, w, 1000), Qt.TextFlag.TextWordWrap, text).height(), fm.lineSpacing() * 3)
             p.drawText(QRect(x, y, w, eh), Qt.TextFlag.TextWordWrap, text)
             y += eh + 3

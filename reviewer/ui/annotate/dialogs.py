@@ -38,9 +38,9 @@ _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 class LetterDetailsDialog(QDialog):
     """Edit a letter's title and metadata; ``edited()`` gives the new Letter."""
 
-    def __init__(self, letter: Letter, parent: QWidget | None = None) -> None:
+    def __init__(self, letter: Letter, parent: QWidget | None = None, shown: str | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Details — {letter.title}")
+        self.setWindowTitle(f"Details — {shown or letter.title}")
         self.setMinimumWidth(460)
         self.letter = letter
         m = letter.meta
@@ -75,7 +75,8 @@ class LetterDetailsDialog(QDialog):
         self.error.setObjectName("errorText")
         form = QFormLayout()
         for label, field, tip in (
-                ("&Title:", self.title, "How the letter is listed in the library and in exports"),
+                ("&Title:", self.title, "Left as the file's name, the letter is listed by its authority, kind and date; "
+                 "a title of your own is listed as you typed it"),
                 ("&Authority:", self.authority, "The local authority inspected"),
                 ("Document &type:", self.doc_type, "Focused visit, monitoring visit, inspection report…"),
                 ("Visit &from:", self.visit_start, "First day of the visit (YYYY-MM-DD)"),

@@ -1,7 +1,8 @@
 """Reading the open letter like an inspector, in the window: its structure (for the outline and
 whole-sentence selection) and its suggestions (dashed in the letter, cards in the panel), worked
 out on the worker thread and re-worked whenever annotations, themes or dismissals change.
-Accepting, editing and dismissing go through the undo stack like any other change."""
+Accepting, editing and dismissing go through the undo stack like any other change; the panel and
+the letter follow a decision, its undo and its redo at once, and the full re-work follows."""
 
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ from PySide6.QtCore import QObject, QTimer
 
 from reviewer.core.text.layout import page_starts
 from reviewer.core.reading.metadata import fill_blanks, read_metadata
+from reviewer.core.annotations.library import Change
 from reviewer.core.annotations.model import LetterMeta
 from reviewer.core.reading.outline import Structure, analyse
-from reviewer.core.reading.suggest import Suggestion, read_dismissed, suggest
+from reviewer.core.reading.suggest import Suggestion, dismissed_key, read_dismissed, suggest
 from reviewer.letters.importing import created_date
 from reviewer.ui.kit.look import SEVERITY
 from reviewer.ui.reader.overlays import Highlight
@@ -37,6 +39,9 @@ class SuggestionController(QObject):
         self._generation = 0
         self._text_of_structure = ""
         self._created: dict[str, str | None] = {}  # letter id -> its PDF's creation date, read once
+        self._accepted: dict[str, Suggestion] = {}  # annotation id -> the suggestion it was accepted from
+        self._dismissed: list[Suggestion] = []  # dismissed from the open letter, to show again on undo
+        self._quiet = False  # the panel changed under the auditor: the letter stays where it is
         self.shown = w.settings.value("view/suggestions", True) not in (False, "false")
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -52,12 +57,14 @@ class SuggestionController(QObject):
         p.shownChanged.connect(lambda: self._paint())
         w.view.suggestionClicked.connect(self._clicked)
         w.outline_panel.jump.connect(self._jump)
+        w.lib.subscribe(self._library_changed)
 
     # ------------------------------------------------------------ working it out
     def letter_changed(self) -> None:
         """A letter was opened (or closed): forget the last one's structure, work out this one's."""
         self._generation += 1
         self.structure, self.suggestions, self._text_of_structure = None, [], ""
+        self._accepted, self._dismissed = {}, []
         self.w.view.set_suggested([])
         self.w.outline_panel.set_structure(None, message="Reading the letter's structure…" if self.w.letter_id else "")
         self.w.suggestions_panel.set_suggestions([], "Reading the letter…" if self.w.letter_id else
@@ -139,10 +146,14 @@ class SuggestionController(QObject):
             msg = "Nothing left to suggest: every passage is tagged or dismissed."
         else:
             msg = "Nothing to suggest: every passage worth tagging is tagged."
-        w.suggestions_panel.set_suggestions(self.suggestions, msg, improve, dismissed)
+        self._quiet = True  # a re-work never moves the letter
+        try:
+            w.suggestions_panel.set_suggestions(self.suggestions, msg, improve, dismissed)
+        finally:
+            self._quiet = False
         w.outline_panel.set_structure(st, self._counts())
         self._paint()
-        w.right_tabs.setTabText(1, f"Suggestions ({len(self.suggestions)})" if self.suggestions else "Suggestions")
+        self._tab_count()
         if w.layout_ is not None:
             w.outline_panel.follow(w.layout_.page_first_offset(w.view.current_page()) or 0)
 
@@ -188,6 +199,7 @@ class SuggestionController(QObject):
             return
         anns = self._accept([(s.start, s.end, s.themes, s.severity, "") for s in chosen], author)
         if anns:
+            self._remember_accepted(anns, chosen)
             self._drop(chosen)
 
     def accept_improve(self) -> None:
@@ -205,8 +217,10 @@ class SuggestionController(QObject):
         if dlg.exec() != TagDialog.DialogCode.Accepted:
             return
         themes, severity, note = dlg.result_values()
-        self._accept([(s.start, s.end, tuple(themes), severity, note)], author)
-        self._drop([s])
+        anns = self._accept([(s.start, s.end, tuple(themes), severity, note)], author)
+        if anns:
+            self._remember_accepted(anns, [s])
+            self._drop([s])
 
     def dismiss(self, chosen: list[Suggestion]) -> None:
         letter_id = self.w.letter_id
@@ -214,7 +228,8 @@ class SuggestionController(QObject):
         if not chosen or letter_id is None:
             return
         self.w.ws.dismiss_suggestions(letter_id, [(s.start, s.end) for s in chosen], initiator=self)
-        self._said("Dismissed " + ("a suggestion" if len(chosen) == 1 else f"{len(chosen)} suggestions"))
+        self._dismissed += chosen
+        self._said(self.w.undo_stack.last_done())
         self._drop(chosen)
 
     def restore(self) -> None:
@@ -222,7 +237,7 @@ class SuggestionController(QObject):
         if letter_id is None:
             return
         self.w.ws.restore_dismissed(letter_id, initiator=self)
-        self._said("Restored the dismissed suggestions")
+        self._said(self.w.undo_stack.last_done())
 
     def _accept(self, chosen: list[tuple[int, int, tuple[str, ...], str, str]], author: str) -> list:  # type: ignore[type-arg]
         w = self.w
@@ -230,22 +245,75 @@ class SuggestionController(QObject):
         anns = w.ws.accept_suggestions(w.letter_id, w.layout_.text, page_starts(w.layout_), chosen, author,
                                        initiator=self)
         if anns:
-            self._said("Accepted " + ("a suggestion" if len(anns) == 1 else f"{len(anns)} suggestions"))
+            self._said(w.undo_stack.last_done())  # "Accepted suggestion", as the command says
         return anns
 
     def _said(self, what: str) -> None:
         self.w.statusBar().showMessage(f"{what} — Ctrl+Z undoes it.", 4000)
 
+    def _remember_accepted(self, anns: list, chosen: list[Suggestion]) -> None:  # type: ignore[type-arg]
+        by_range = {(s.start, s.end): s for s in chosen}
+        for a in anns:
+            s = by_range.get((a.start, a.end))
+            if s is not None:
+                self._accepted[a.id] = s
+
+    def _library_changed(self, change: Change) -> None:
+        """A decision undone (or done again) shows at once: the suggestion an undone accept or dismissal
+        took away is back in the panel and the letter, and one redone goes; the re-work follows."""
+        if self.structure is None:
+            return
+        if change.kind == "annotation" and change.id in self._accepted:
+            s = self._accepted[change.id]
+            if change.op == "remove":
+                self._put_back([s])
+            elif s in self.suggestions:
+                self._drop([s])
+        elif change.kind == "setting" and change.id == dismissed_key(self.w.letter_id or "") and self._dismissed:
+            dismissed = set(read_dismissed(self.w.lib.settings, self.w.letter_id or ""))
+            back = [s for s in self._dismissed if (s.start, s.end) not in dismissed and s not in self.suggestions]
+            gone = [s for s in self._dismissed if (s.start, s.end) in dismissed and s in self.suggestions]
+            if back:
+                self._put_back(back)
+            if gone:
+                self._drop(gone)
+
+    def _put_back(self, back: list[Suggestion]) -> None:
+        """Suggestions an undo brings back, the first of them the current card again (Enter takes it)."""
+        self.suggestions = sorted([*self.suggestions, *(s for s in back if s not in self.suggestions)],
+                                  key=lambda s: (s.start, s.end))
+        self._show_now()
+        self._quiet = True
+        try:
+            self.w.suggestions_panel.select(sug_id(min(back, key=lambda s: s.start)))
+        finally:
+            self._quiet = False
+
     def _drop(self, gone: list[Suggestion]) -> None:
         """Take decided suggestions off the panel at once; the full re-work follows the change."""
         self.suggestions = [s for s in self.suggestions if s not in gone]
+        self._show_now()
+
+    def _show_now(self) -> None:
+        """The panel, its tab and the letter's dashes as the suggestions now stand, without waiting for
+        the re-work (whose answer, if already on its way, is from before and is dropped)."""
+        self._generation += 1
         panel = self.w.suggestions_panel
         had_focus = panel.list.hasFocus()
-        panel.set_suggestions(self.suggestions, "", sum(1 for s in self.suggestions if self._in_improve(s)),
-                              len(read_dismissed(self.w.lib.settings, self.w.letter_id or "")))
+        self._quiet = True  # the next card becomes current: the letter stays where the auditor reads
+        try:
+            panel.set_suggestions(self.suggestions, "", sum(1 for s in self.suggestions if self._in_improve(s)),
+                                  len(read_dismissed(self.w.lib.settings, self.w.letter_id or "")))
+        finally:
+            self._quiet = False
         self._paint()
+        self._tab_count()
         if had_focus:
             panel.list.setFocus()
+
+    def _tab_count(self) -> None:
+        n = len(self.suggestions)
+        self.w.right_tabs.setTabText(1, f"Suggestions ({n})" if n else "Suggestions")
 
     # ------------------------------------------------------------ moving about (the window's actions)
     def next(self) -> None:
@@ -276,8 +344,8 @@ class SuggestionController(QObject):
 
     def _current(self, s: Suggestion | None) -> None:
         self._paint(s)
-        if s is not None and self.w.suggestions_panel.list.hasFocus():
-            self.w.view.scroll_to_range(s.start, s.end)
+        if s is not None and not self._quiet and self.w.suggestions_panel.list.hasFocus():
+            self.w.view.scroll_to_range(s.start, s.end, only_if_hidden=True)
 
     def _clicked(self, sid: str) -> None:
         self.w.right_tabs.setCurrentWidget(self.w.suggestions_panel)

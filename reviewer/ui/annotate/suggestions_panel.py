@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.core.reading.suggest import DEFAULT_SHOWN, Suggestion, strongest
-from reviewer.ui.kit.look import SEVERITY, draw_wrapped, severity_colour, severity_icon, wrapped_height
+from reviewer.core.text.textsearch import collapse_ws
+from reviewer.ui.kit.look import SEVERITY, draw_wrapped, severity_colour, severity_icon, severity_text, wrapped_height
 
 SUG_ROLE = Qt.ItemDataRole.UserRole + 2
 THEMES_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -42,21 +43,24 @@ class SuggestionDelegate(QStyledItemDelegate):
         sug, _, themes = self._parts(index)
         fm = QFontMetrics(option.font)
         w = max(120, option.rect.width() - 2 * PAD - 10)
-        quote_h = wrapped_height(fm, w, f"“{sug.quote}”", 3)
+        quote_h = wrapped_height(fm, w, f"“{collapse_ws(sug.quote)}", 3, close="”")
         return QSize(w, PAD * 2 + fm.lineSpacing() * 3 + quote_h + 14)
 
     def paint(self, p: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         sug, head, themes = self._parts(index)
         p.save()
+        p.setClipRect(option.rect)  # nothing of a card is ever drawn over its neighbour
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         r = option.rect.adjusted(3, 3, -3, -3)
         pal = option.palette
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         colour = severity_colour(sug.severity)
-        p.setBrush(pal.color(QPalette.ColorRole.AlternateBase) if selected else pal.color(QPalette.ColorRole.Base))
+        ground = pal.color(QPalette.ColorRole.AlternateBase if selected else QPalette.ColorRole.Base)
+        p.setBrush(ground)
         p.setPen(QPen(pal.color(QPalette.ColorRole.Highlight) if selected else colour, 2 if selected else 1.2,
                       Qt.PenStyle.SolidLine if selected else Qt.PenStyle.DashLine))
-        p.drawRoundedRect(r, 5, 5)
+        edge = 2.0 if selected else 1.2
+        p.drawRoundedRect(QRectF(r).adjusted(edge / 2, edge / 2, -edge / 2, -edge / 2), 5, 5)  # the stroke inside r
         fm = QFontMetrics(option.font)
         x, w, y = r.left() + PAD + 2, r.width() - 2 * PAD - 4, r.top() + PAD - 2
         severity_icon(sug.severity).paint(p, QRect(x, y + 1, 14, 14))
@@ -64,12 +68,12 @@ class SuggestionDelegate(QStyledItemDelegate):
         bold.setBold(True)
         bold.setPointSizeF(option.font.pointSizeF() * 0.92)
         p.setFont(bold)
-        p.setPen(colour.darker(120))
+        p.setPen(severity_text(sug.severity, ground))
         p.drawText(QRect(x + 19, y, w - 19, fm.lineSpacing()), Qt.AlignmentFlag.AlignVCenter, head)
         y += fm.lineSpacing() + 4
         p.setFont(option.font)
         p.setPen(pal.color(QPalette.ColorRole.Text))
-        y += draw_wrapped(p, fm, x, y, w, f"“{sug.quote}”", 3) + 4
+        y += draw_wrapped(p, fm, x, y, w, f"“{collapse_ws(sug.quote)}", 3, close="”") + 4
         small = QFont(option.font)
         small.setPointSizeF(option.font.pointSizeF() * 0.9)
         p.setFont(small)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from pathlib import Path
@@ -11,6 +12,7 @@ from PySide6.QtGui import QColor, QDesktopServices, QFont, QFontMetrics, QIcon, 
 from PySide6.QtWidgets import QPushButton
 
 from reviewer.core.annotations.codebook import severities
+from reviewer.ui.kit.contrast import readable, text_on
 
 SEVERITY = {s.id: s for s in severities()}
 SEVERITY_LETTER = {"strength": "S", "context": "C", "improvement": "I", "priority": "P"}
@@ -21,6 +23,18 @@ def severity_colour(sid: str, alpha: int = 255) -> QColor:
     c = QColor(s.colour if s else "#888888")
     c.setAlpha(alpha)
     return c
+
+
+def severity_text(sid: str, background: QColor) -> QColor:
+    """The severity's colour for text on ``background`` (a card's header): darkened or lightened until it
+    reads at 4.5:1, so a Priority action header on a dark card is as legible as on a light one."""
+    s = SEVERITY.get(sid)
+    return QColor(readable(s.colour if s else "#888888", background.name()))
+
+
+def readable_on(colour: str | QColor, background: QColor) -> QColor:
+    """Any accent colour (a review's, a grade's) as text on ``background``, at 4.5:1 or better."""
+    return QColor(readable(QColor(colour).name(), background.name()))
 
 
 def _icon(size: int, draw) -> QIcon:  # type: ignore[no-untyped-def]
@@ -49,7 +63,7 @@ def _badge(p: QPainter, sid: str, size: int) -> None:
     f.setBold(True)
     f.setPixelSize(int(size * 1.2))
     p.setFont(f)
-    p.setPen(QColor("white"))
+    p.setPen(QColor(text_on(severity_colour(sid).name())))  # white on green and red, dark on amber and grey
     p.drawText(QRectF(0, 0, size * 2, size * 2), Qt.AlignmentFlag.AlignCenter, SEVERITY_LETTER.get(sid, "?"))
 
 
@@ -83,19 +97,66 @@ def signed_off_icon(size: int = 14) -> QIcon:
     return _icon(size, draw)
 
 
-def wrapped_height(fm: QFontMetrics, width: int, text: str, max_lines: int) -> int:
-    """The height ``text`` takes wrapped to ``width``, at most ``max_lines`` lines."""
-    return min(fm.boundingRect(QRect(0, 0, width, 10000), Qt.TextFlag.TextWordWrap, text).height(),
-               fm.lineSpacing() * max_lines)
+def _wrap(fm: QFontMetrics, width: int, text: str, limit: int) -> list[tuple[int, int]]:
+    """Where ``text`` breaks into lines of at most ``width`` pixels (start, end), at spaces where it can;
+    at most ``limit`` lines."""
+    lines: list[tuple[int, int]] = []
+    start = end = -1
+    for m in re.finditer(r"\S+", text):
+        s, e = m.span()
+        if start < 0:
+            start = end = s
+        if fm.horizontalAdvance(text[start:e]) <= width:
+            end = e
+            continue
+        if end > start:  # the line so far; this word starts the next
+            lines.append((start, end))
+            if len(lines) >= limit:
+                return lines
+        start = s
+        while fm.horizontalAdvance(text[start:e]) > width and e - start > 1:  # a word longer than a line
+            cut = start + 1
+            while cut < e and fm.horizontalAdvance(text[start:cut + 1]) <= width:
+                cut += 1
+            lines.append((start, cut))
+            if len(lines) >= limit:
+                return lines
+            start = cut
+        end = e
+    if start >= 0 and end > start:
+        lines.append((start, end))
+    return lines[:limit]
 
 
-def draw_wrapped(p: QPainter, fm: QFontMetrics, x: int, y: int, width: int, text: str, max_lines: int) -> int:
-    """Draw ``text`` wrapped in at most ``max_lines`` lines, elided with "…" when longer; returns its height."""
-    h = wrapped_height(fm, width, text, max_lines)
-    if fm.boundingRect(QRect(0, 0, width, 10000), Qt.TextFlag.TextWordWrap, text).height() > h:
-        text = fm.elidedText(text, Qt.TextElideMode.ElideRight, width * max_lines - fm.horizontalAdvance("……"))
-    p.drawText(QRect(x, y, width, h), Qt.TextFlag.TextWordWrap, text)
-    return h
+def fit_lines(fm: QFontMetrics, width: int, text: str, max_lines: int, close: str = "") -> list[str]:
+    """``text`` + ``close`` wrapped in at most ``max_lines`` lines; when it is longer, the last line is cut
+    and ends in "…" (then ``close``, the closing quotation mark), so a cut quote always says so."""
+    full = text + close
+    spans = _wrap(fm, width, full, max_lines + 1)
+    if len(spans) <= max_lines:
+        return [full[s:e] for s, e in spans]
+    lines = [full[s:e] for s, e in spans[: max_lines - 1]]
+    rest = text[spans[max_lines - 1][0]:]
+    last = fm.elidedText(rest, Qt.TextElideMode.ElideRight, width - fm.horizontalAdvance(close))
+    if not last.endswith("…"):
+        last = last.rstrip() + "…"
+    return [*lines, last + close]
+
+
+def wrapped_height(fm: QFontMetrics, width: int, text: str, max_lines: int, close: str = "") -> int:
+    """The height ``text`` takes drawn by ``draw_wrapped``."""
+    return fm.lineSpacing() * max(1, len(fit_lines(fm, width, text, max_lines, close)))
+
+
+def draw_wrapped(p: QPainter, fm: QFontMetrics, x: int, y: int, width: int, text: str, max_lines: int,
+                 close: str = "") -> int:
+    """Draw ``text`` + ``close`` wrapped in at most ``max_lines`` lines, cut with "…" when longer; returns
+    its height."""
+    lines = fit_lines(fm, width, text, max_lines, close)
+    for i, line in enumerate(lines):
+        p.drawText(QRect(x, y + i * fm.lineSpacing(), width, fm.lineSpacing()),
+                   Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
+    return fm.lineSpacing() * max(1, len(lines))
 
 
 def show_folder_button(folder: Path) -> QPushButton:

@@ -10,6 +10,7 @@ from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Annotation, Letter
 from reviewer.core.text.textsearch import collapse_ws
 from reviewer.core.annotations.model import DOC_TYPE_LABELS
+from reviewer.core.annotations.titles import readable_title
 from reviewer.ui.kit.look import SEVERITY, severity_icon, signed_off_icon
 
 Index = QModelIndex | QPersistentModelIndex
@@ -18,27 +19,38 @@ ANN_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class LetterTableModel(QAbstractTableModel):
-    HEADERS = ("Letter", "Authority", "Type", "Date", "Pages", "Notes")
+    """The library's letters, one row each. Columns past ``SHOWN`` are hidden until the auditor shows
+    them (the title already says authority, kind and month), so the title has the pane's width. Every
+    column sorts by a key that ends in the letter's place in the library's own order, so ties never
+    change places between runs."""
+
+    HEADERS = ("Letter", "Notes", "Date", "Authority", "Type", "Pages", "File")
+    SHOWN = 2
+    SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 
     def __init__(self, lib: Library) -> None:
         super().__init__()
         self.lib = lib
         self.rows: list[Letter] = []
         self._row: dict[str, int] = {}
+        self._keys: dict[tuple[str, int], str] = {}  # (letter id, column) -> sort key, kept until letters change
         self.refresh()
 
     def refresh(self) -> None:
         self.beginResetModel()
         self.rows = self.lib.letters_sorted()
         self._row = {x.id: i for i, x in enumerate(self.rows)}
+        self._keys.clear()
         self.endResetModel()
 
     def update_letters(self, ids: set[str]) -> None:
         """Rows for letters added or changed, inserted or updated in place: a sorted view then
         places each new row, instead of sorting the whole library again for every letter an
-        import brings."""
+        import brings. A letter that reads like another (a PDF's text twin arriving) changes that
+        one's title too, so its row is shown again as well."""
         new = []
-        last = self.columnCount() - 1
+        changed: set[int] = set()
+        alike: set[str] = set()
         for lid in ids:
             x = self.lib.letters.get(lid)
             row = self._row.get(lid)
@@ -47,11 +59,16 @@ class LetterTableModel(QAbstractTableModel):
                     self.refresh()
                     return
                 continue
+            alike.add(readable_title(x).casefold())
             if row is None:
                 new.append(x)
             else:
                 self.rows[row] = x
-                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+                changed.add(row)
+        self._keys.clear()
+        changed |= {i for i, x in enumerate(self.rows) if x.id not in ids and readable_title(x).casefold() in alike}
+        for row in sorted(changed):
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
         if new:
             n = len(self.rows)
             self.beginInsertRows(QModelIndex(), n, n + len(new) - 1)
@@ -68,7 +85,22 @@ class LetterTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.HEADERS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return "Click to sort by this column (again to reverse); right-click to show or hide columns"
         return None
+
+    def _date(self, x: Letter) -> str:
+        """The letter's date; "~" marks an estimate (a report's PDF creation date, to confirm)."""
+        m = x.meta
+        d = m.published or m.visit_start or ""
+        return f"~{d}" if d and m.published and m.published_estimated else d
+
+    def _sort_key(self, x: Letter, col: int) -> str:
+        m = x.meta
+        order = "\x1f".join(str(int(k)) if isinstance(k, bool) else k for k in self.lib.sort_key(x))
+        first = ("", f"{self.lib.annotation_count(x.id):09d}", m.published or m.visit_start or "",
+                 (m.authority or "").casefold(), m.doc_type or "", f"{x.pages:09d}", x.source.casefold())[col]
+        return f"{first}\x1f{order}"
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.rows):
@@ -77,16 +109,21 @@ class LetterTableModel(QAbstractTableModel):
         col = index.column()
         if role == LETTER_ID_ROLE:
             return x.id
+        if role == self.SORT_ROLE:
+            key = self._keys.get((x.id, col))
+            if key is None:
+                key = self._keys[(x.id, col)] = self._sort_key(x, col)
+            return key
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             m = x.meta
             count = self.lib.annotation_count(x.id)
-            values = (x.title, m.authority or "", DOC_TYPE_LABELS.get(m.doc_type or "", m.doc_type or ""),
-                      m.published or m.visit_start or "", x.pages if role == Qt.ItemDataRole.EditRole else str(x.pages),
-                      count if role == Qt.ItemDataRole.EditRole else (str(count) if count else ""))
+            values = (self.lib.display_title(x.id), str(count) if count else "", self._date(x), m.authority or "",
+                      DOC_TYPE_LABELS.get(m.doc_type or "", m.doc_type or ""), str(x.pages), x.source)
             return values[col]
         if role == Qt.ItemDataRole.ToolTipRole:
             m = x.meta
-            return (f"{x.source}\nAuthority: {m.authority or '—'}\nType: {m.doc_type or '—'}\n"
+            return (f"{self.lib.display_title(x.id)}\n{x.source}\nAuthority: {m.authority or '—'}\n"
+                    f"Type: {m.doc_type or '—'}\n"
                     f"Visit: {m.visit_start or '—'} to {m.visit_end or '—'}\nLetter date: {m.published or '—'}"
                     f"{' (estimated from the PDF: the report does not print it)' if m.published_estimated else ''}\n"
                     f"Inspectors: {', '.join(m.inspectors) or '—'}"
@@ -94,7 +131,7 @@ class LetterTableModel(QAbstractTableModel):
                     + (f"\nSigned off by {x.signoff.name} on {x.signoff.date[:10]}" if x.signoff else ""))
         if role == Qt.ItemDataRole.DecorationRole and col == 0 and x.signoff:
             return signed_off_icon()
-        if role == Qt.ItemDataRole.TextAlignmentRole and col >= 4:
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (1, 5):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 

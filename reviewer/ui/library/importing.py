@@ -27,6 +27,8 @@ class ImportController(QObject):
         super().__init__(window)
         self.w = window
         self._open_after_import: set[str] = set()
+        self._batch: set[str] = set()  # names of the files opened together, to select them in the library
+        self._batch_ids: list[str] = []  # their letters, as they arrive
         self._import_errors: list[str] = []
         worker = window.host.worker
         worker.import_progress.connect(self._import_progress)
@@ -69,8 +71,10 @@ class ImportController(QObject):
         if not files:
             QMessageBox.information(self.w, "Nothing to import", "No PDF or text letters were found there.")
             return
-        if open_single and len(files) == 1:
+        if open_single:  # the first of them is opened; several are selected in the library as well
             self._open_after_import.add(files[0].name)
+            self._batch = {f.name for f in files} if len(files) > 1 else set()
+            self._batch_ids = []
         self._import_errors = []
         self.w.progress.setRange(0, len(files))
         self.w.progress.setValue(0)
@@ -92,14 +96,36 @@ class ImportController(QObject):
             return
         if prep.notes:
             self.w.statusBar().showMessage(f"{letter.source}: " + "; ".join(prep.notes), 8000)
+        if letter.source in self._batch:
+            self._batch_ids.append(letter.id)
         if letter.source in self._open_after_import:
             self._open_after_import.discard(letter.source)
             self.w.library_panel.update_letters({letter.id})  # its row now, so opening it selects it
+            self.w.open_letter(letter.id)
+        elif self._batch and len(self._batch_ids) == 1 and self._batch_ids[0] == letter.id:
+            self._open_after_import.clear()  # the first file could not be read: open the first that could
+            self.w.library_panel.update_letters({letter.id})
             self.w.open_letter(letter.id)
 
     def _import_failed(self, name: str, message: str) -> None:
         self._import_errors.append(message)
         self._open_after_import.discard(name)
+
+    def _select_batch(self) -> str:
+        """Letters opened together (File > Open with several files, a drop, a launch with several):
+        the first is on screen and all of them are selected in the library. Returns the title shown."""
+        ids, self._batch, self._batch_ids = self._batch_ids, set(), []
+        if len(ids) < 2:
+            return ""
+        panel = self.w.library_panel
+        panel.update_letters(set(ids))  # their rows now, so they can be selected
+        first = self.w.letter_id if self.w.letter_id in ids else ids[0]
+        panel.select(first)
+        for lid in ids:
+            if lid != first:
+                panel.select(lid, add=True)
+        panel.select(first, add=True)  # the row in view is the one on screen
+        return self.w.lib.display_title(first)
 
     def ask_password(self, path: str, attempt: int = 1, message: str = "") -> None:
         """An encrypted PDF: ask for its password, then read it on the worker; the library keeps it decrypted."""
@@ -130,7 +156,10 @@ class ImportController(QObject):
     def _import_finished(self, added: int, failed: int) -> None:
         self.w.progress.hide()
         self.w.cancel_import.hide()
-        self.w.statusBar().showMessage(f"Imported {added} letter(s)" + (f", {failed} could not be read" if failed else ""), 8000)
+        opened = self._select_batch()
+        self.w.statusBar().showMessage(f"Imported {added} letter(s)" + (f", {failed} could not be read" if failed else "")
+                                       + (f"; showing {opened}, all {added} selected in the library" if opened else ""),
+                                       8000)
         if self._import_errors:
             box = QMessageBox(QMessageBox.Icon.Warning, "Some files could not be opened",
                               "\n".join(self._import_errors[:8]) + ("\n…" if len(self._import_errors) > 8 else ""),

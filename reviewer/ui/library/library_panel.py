@@ -1,9 +1,19 @@
-"""The library pane: every letter with authority, type, date and annotation count, filterable."""
+"""The library pane: every letter by its readable title, with its date and annotation count; filterable,
+sorted by the column the auditor clicks (remembered by the window), and never wider than the pane."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reviewer.core.annotations.library import Library
 from reviewer.ui.kit.models import LETTER_ID_ROLE, LetterTableModel
@@ -21,13 +31,13 @@ class LibraryPanel(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setSortRole(Qt.ItemDataRole.EditRole)
+        self.proxy.setSortRole(LetterTableModel.SORT_ROLE)
         title = QLabel("Library")
         title.setObjectName("panelTitle")
-        self.filter = QLineEdit(placeholderText="Filter by title, authority, type or date…")
+        self.filter = QLineEdit(placeholderText="Filter by title, authority, date or file…")
         self.filter.setClearButtonEnabled(True)
         self.filter.setAccessibleName("Filter letters")
-        self.filter.setToolTip("Show only letters whose title, authority, type or date contains this text")
+        self.filter.setToolTip("Show only letters whose title, authority, type, date or file name contains this text")
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.table = QTableView()
         self.table.setAccessibleName("Letters in the library")
@@ -36,7 +46,7 @@ class LibraryPanel(QWidget):
         self.table.setTabKeyNavigation(False)  # Tab leaves the list (arrows move in it), as in a file manager
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -44,6 +54,8 @@ class LibraryPanel(QWidget):
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keeps the authority, and the date or "(text)"
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # titles are cut with "…"
         self.table.verticalHeader().setDefaultSectionSize(24)
         h = self.table.horizontalHeader()
         h.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -51,6 +63,12 @@ class LibraryPanel(QWidget):
             h.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         h.setHighlightSections(False)
         h.setResizeContentsPrecision(40)  # size columns from the first rows, not all 500 letters
+        h.setSectionsClickable(True)
+        h.setSortIndicatorShown(True)
+        h.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        h.customContextMenuRequested.connect(self._column_menu)
+        for c in range(LetterTableModel.SHOWN, self.model.columnCount()):
+            self.table.setColumnHidden(c, True)
         self.table.activated.connect(self._activated)
         self.table.doubleClicked.connect(self._activated)
         lay = QVBoxLayout(self)
@@ -58,6 +76,31 @@ class LibraryPanel(QWidget):
         lay.addWidget(title)
         lay.addWidget(self.filter)
         lay.addWidget(self.table, 1)
+
+    # ------------------------------------------------------------ columns and order (kept by the window)
+    def _column_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        for c in range(1, self.model.columnCount()):
+            act = menu.addAction(LetterTableModel.HEADERS[c])
+            act.setCheckable(True)
+            act.setChecked(not self.table.isColumnHidden(c))
+            act.toggled.connect(lambda on, c=c: self.table.setColumnHidden(c, not on))
+        menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
+
+    def view_state(self) -> dict[str, object]:
+        """The column sorted by, its direction and the columns shown: for the window to remember."""
+        h = self.table.horizontalHeader()
+        return {"sort_column": h.sortIndicatorSection(), "sort_order": h.sortIndicatorOrder().value,
+                "columns": [c for c in range(self.model.columnCount()) if not self.table.isColumnHidden(c)]}
+
+    def set_view_state(self, sort_column: int, sort_order: int, columns: list[int] | None = None) -> None:
+        if 0 <= sort_column < self.model.columnCount():
+            order = Qt.SortOrder.DescendingOrder if sort_order == Qt.SortOrder.DescendingOrder.value \
+                else Qt.SortOrder.AscendingOrder
+            self.table.sortByColumn(sort_column, order)
+        if columns:
+            for c in range(1, self.model.columnCount()):
+                self.table.setColumnHidden(c, c not in columns)
 
     def _activated(self, ix) -> None:  # type: ignore[no-untyped-def]
         self.openLetter.emit(ix.data(LETTER_ID_ROLE))

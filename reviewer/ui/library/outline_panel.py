@@ -4,11 +4,12 @@ paragraphs) to jump through, with how many annotations and suggestions each hold
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from reviewer.core.reading.judgements import short_label
 from reviewer.core.reading.outline import Part, Structure
+from reviewer.ui.kit.look import readable_on
 
 KIND_LABELS = {"address": "Address", "salutation": "Greeting", "title": "Title", "headline": "Findings",
                "improve": "To improve", "priority": "Priority action", "judgements": "Judgements",
@@ -72,7 +73,8 @@ class OutlinePanel(QWidget):
             tip = f"{kind}: {part.title}" if kind else part.title
             item.setToolTip(0, tip)
             if part.grade:
-                item.setForeground(0, QBrush(QColor(GRADE_COLOURS.get(part.grade, "#333"))))
+                ground = self.tree.palette().color(self.tree.palette().ColorRole.Base)
+                item.setForeground(0, QBrush(readable_on(GRADE_COLOURS.get(part.grade, "#333333"), ground)))
             if part.kind in ("improve", "priority", "judgement", "title"):
                 item.setFont(0, bold)
             if part.kind in ("address", "salutation", "signoff", "judgements"):

@@ -114,7 +114,7 @@ class LibrarySearch(QObject):
                 panel.show_results([], {}, f"Preparing {len(missing)} letter(s) for searching…")
                 return
         found = self.index.search(query, lib, limit=300)
-        titles = {lid: lib.letters[lid].title for lid in {h.letter_id for h in found.hits} if lid in lib.letters}
+        titles = {lid: lib.display_title(lid) for lid in {h.letter_id for h in found.hits} if lid in lib.letters}
         if not found.total:
             msg = f"No match in {len(lib.letters)} letter(s)."
         else:

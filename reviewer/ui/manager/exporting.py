@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from reviewer.core.team.summary import build_summary
+from reviewer.core.team.summary import build_summary, summary_file_stem
 from reviewer.export.summary_files import FORMATS, export_summary
 
 if TYPE_CHECKING:
@@ -55,8 +55,7 @@ class ExportController(QObject):
         if not ids:
             QMessageBox.information(w, "Export audit summary", "The library has no letters yet.")
             return
-        first = w.lib.letters[ids[0]]
-        name = first.title if len(ids) == 1 else f"audit-summary-{len(ids)}-letters"
+        name = summary_file_stem(w.lib, ids)
         folder = Path(str(w.settings.value("paths/last_export", str(Path.home()))))
         filters = ";;".join(FORMATS.values())
         path, chosen = QFileDialog.getSaveFileName(w, f"Export audit summary ({len(ids)} letter{'s' if len(ids) > 1 else ''})",
@@ -75,7 +74,7 @@ class ExportController(QObject):
     def start(self, ids: list[str], fmt: str, path: Path) -> None:
         w = self.window
         summary = build_summary(w.lib, ids, w.ws.saved_text_of,
-                                title=f"Audit summary — {w.lib.letters[ids[0]].title}" if len(ids) == 1 else "Audit summary")
+                                title=f"Audit summary — {w.lib.display_title(ids[0])}" if len(ids) == 1 else "Audit summary")
         w.statusBar().showMessage(f"Exporting {path.name}…")
         w.actions_["export_summary"].setEnabled(False)
         if fmt == "pdf":

@@ -26,10 +26,18 @@ from PySide6.QtWidgets import (
 from reviewer.core.annotations.library import Change, Library
 from reviewer.core.team.moderation import moderate
 from reviewer.core.team.overview import ROW_KINDS, CrossTab, crosstab
+from reviewer.core.text.shorten import shorten
 from reviewer.core.text.textsearch import collapse_ws
+from reviewer.ui.kit.contrast import blend, legible_fill
 from reviewer.ui.kit.look import SEVERITY, severity_colour, severity_icon
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def cell_colours(sid: str, alpha: int, ground: str) -> tuple[str, str]:
+    """A heatmap cell's colour and its number's: the severity's colour laid at ``alpha`` over the table's
+    ``ground`` (light or dark), with white or dark text, the cell shaded a little where neither reads at 4.5:1."""
+    return legible_fill(blend(severity_colour(sid).name(), ground, alpha / 255))
 
 
 def _kappa(k: float | None) -> str:
@@ -100,6 +108,7 @@ class Heatmap(QWidget):
             t.setHorizontalHeaderItem(c, head)
         t.setHorizontalHeaderItem(len(tab.columns), QTableWidgetItem("Total"))
         peak = max(tab.max_count, 1)
+        ground = t.palette().color(t.palette().ColorRole.Base).name()
         bold = QFont()
         bold.setBold(True)
         for r, row in enumerate(tab.rows):
@@ -110,8 +119,9 @@ class Heatmap(QWidget):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 if n:
                     alpha = 40 + int(200 * n / peak)
-                    item.setBackground(severity_colour(sid, alpha))
-                    item.setForeground(QColor("white") if alpha > 150 else QColor("#1d2329"))
+                    fill, text = cell_colours(sid, alpha, ground)
+                    item.setBackground(QColor(fill))
+                    item.setForeground(QColor(text))
                     item.setToolTip(f"{row} — {SEVERITY[sid].label}: {n} annotation(s)")
                 t.setItem(r, c, item)
             total = QTableWidgetItem(str(tab.row_total(r)))
@@ -138,7 +148,7 @@ class Heatmap(QWidget):
                 continue
             letter = self.lib.letters[a.letter_id]
             review = f" · {a.review.label}" if a.review else ""
-            text = (f"“{collapse_ws(a.quote)[:220]}”\n{letter.meta.authority or letter.title} · p. {a.page}"
+            text = (f"“{shorten(collapse_ws(a.quote), 220)}”\n{self.lib.display_title(letter.id)} · p. {a.page}"
                     f" · {a.author or 'unknown auditor'}{review}")
             item = QListWidgetItem(severity_icon(a.severity), text)
             item.setData(ID_ROLE, aid)
@@ -199,7 +209,7 @@ class ModerationView(QWidget):
             if r.disagreements:
                 dis = QTreeWidgetItem([f"Where they differ ({len(r.disagreements)} sentences)"])
                 for d in r.disagreements:
-                    item = QTreeWidgetItem([f"“{collapse_ws(d.text)[:160]}” — {r.auditor_a}: {d.a}; "
+                    item = QTreeWidgetItem([f"“{shorten(collapse_ws(d.text), 160)}” — {r.auditor_a}: {d.a}; "
                                             f"{r.auditor_b}: {d.b}"])
                     item.setData(0, ID_ROLE, (r.letter_id, d.start, d.end))
                     item.setToolTip(0, collapse_ws(d.text))
@@ -242,6 +252,7 @@ class OverviewWindow(QWidget):
         lay = QVBoxLayout(self)
         lay.addWidget(self.summary)
         lay.addWidget(self.tabs, 1)
+        self._placed = False
         self._timer = QTimer(self, singleShot=True, interval=300)
         self._timer.timeout.connect(self.refresh)
         lib.subscribe(self._changed)
@@ -250,9 +261,24 @@ class OverviewWindow(QWidget):
         if self.isVisible():
             self._timer.start()
 
+    def place(self) -> None:
+        """Open over the main window, wholly on its screen (it opened at the screen's edge)."""
+        parent = self.parentWidget()
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        size = self.size().boundedTo(screen.size() * 0.9)  # room for the frame the window manager adds
+        self.resize(size)
+        frame = self.frameGeometry()
+        frame.moveCenter(parent.frameGeometry().center() if parent is not None else screen.center())
+        frame.moveLeft(max(screen.left(), min(frame.left(), screen.right() - frame.width() + 1)))
+        frame.moveTop(max(screen.top(), min(frame.top(), screen.bottom() - frame.height() + 1)))
+        self.move(frame.topLeft())
+
     def showEvent(self, e) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         self.refresh()
         super().showEvent(e)
+        if not self._placed:  # once its frame is known, on screen with all of it
+            self._placed = True
+            QTimer.singleShot(0, self.place)
 
     def refresh(self) -> None:
         ids = self.scope()

@@ -82,7 +82,7 @@ class ReviewController(QObject):
         lid = self.w.letter_id
         if not lid:
             return
-        self._sign_off([lid], f"Sign off “{self.w.lib.letters[lid].title}”")
+        self._sign_off([lid], f"Sign off “{self.w.lib.display_title(lid)}”")
 
     def sign_off_all(self) -> None:
         ids = [x.id for x in self.w.lib.letters_sorted()]
@@ -135,6 +135,7 @@ class ReviewController(QObject):
             self.overview = OverviewWindow(self.w.lib, self.w.ws.saved_text_of, self.w.packs.scope, self.w)
             self.overview.openAnnotation.connect(self.reveal_annotation)
             self.overview.openPassage.connect(self.reveal_passage)
+            self.overview.place()
         self.overview.show()
         self.overview.raise_()
         self.overview.activateWindow()

@@ -10,6 +10,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
 from reviewer.core.text.layout import Layout
+from reviewer.ui.kit.contrast import highlight_alpha
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def paint(p: QPainter, marks: Marks, layout: Layout, selection: tuple[int, int] 
     for h in marks.highlights:
         colour = QColor(h.colour)
         fill = QColor(colour)
-        fill.setAlpha(marks.alpha)
+        fill.setAlpha(highlight_alpha(colour.name(), marks.alpha))  # the print under it keeps 4.5:1
         for rect in rects(h.start, h.end):
             b = box(rect)
             p.fillRect(b, fill)

@@ -253,13 +253,21 @@ class PageView(QAbstractScrollArea):
         if self._tops and 0 <= page < len(self._tops):
             self.verticalScrollBar().setValue(int(self._tops[page] - GAP / 2))
 
-    def scroll_to_range(self, start: int, end: int) -> None:
+    def scroll_to_range(self, start: int, end: int, only_if_hidden: bool = False) -> None:
+        """Bring the passage into view, its first line a third of the way down. ``only_if_hidden``: leave
+        the view where the auditor is reading when the passage is already wholly in it."""
         if not self.layout_:
             return
         rects = self.layout_.rects(start, end)
-        if not rects:
+        if not rects or not self._tops:
             return
         page, (x0, y0, x1, y1) = rects[0]
+        if only_if_hidden:
+            last_page, (_, _, _, last_y1) = rects[-1]
+            top, bottom = self._tops[page] + y0 * self.zoom, self._tops[last_page] + last_y1 * self.zoom
+            shown = self.verticalScrollBar().value()
+            if shown <= top and bottom <= shown + self.viewport().height():
+                return
         target = self._tops[page] + y0 * self.zoom - self.viewport().height() * 0.3
         self.verticalScrollBar().setValue(int(target))
 

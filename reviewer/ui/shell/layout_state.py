@@ -28,6 +28,12 @@ def restore_layout(w: AppWindow) -> None:
             tabs.setCurrentIndex(int(w.settings.value(key, 0)))  # type: ignore[arg-type]
         except (TypeError, ValueError):
             pass
+    try:
+        columns = [int(c) for c in _as_list(w.settings.value("library/columns", []))]
+        w.library_panel.set_view_state(int(w.settings.value("library/sort_column", 0)),  # type: ignore[arg-type]
+                                       int(w.settings.value("library/sort_order", 0)), columns)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        pass
     zoom = w.settings.value("view/zoom")
     fit = w.settings.value("view/fit_width", True) not in (False, "false")
     if zoom and not fit:
@@ -46,6 +52,10 @@ def save_layout(w: AppWindow) -> None:
     s.setValue("view/library_visible", w.left_tabs.isVisible())
     s.setValue("view/left_tab", w.left_tabs.currentIndex())
     s.setValue("view/right_tab", w.right_tabs.currentIndex())
+    library = w.library_panel.view_state()
+    s.setValue("library/sort_column", library["sort_column"])
+    s.setValue("library/sort_order", library["sort_order"])
+    s.setValue("library/columns", [str(c) for c in library["columns"]])  # type: ignore[attr-defined]
     s.setValue("view/zoom", w.view.zoom)
     s.setValue("view/fit_width", w.view.fit_width)
     if w.letter_id:
@@ -55,6 +65,13 @@ def save_layout(w: AppWindow) -> None:
             s.setValue("session/last_page", page)
             s.setValue("session/last_page_fraction", round(fraction, 6))
     s.sync()
+
+
+def _as_list(value: object) -> list[object]:
+    """A list kept in settings: INI files give one entry back as a plain string."""
+    if isinstance(value, str):
+        return [value] if value else []
+    return list(value) if isinstance(value, (list, tuple)) else []
 
 
 def saved_position(settings: QSettings) -> tuple[int, float]:

@@ -211,7 +211,7 @@ class MainWindow(QMainWindow):
         self.layout_ = None
         self.centre.setCurrentIndex(0)
         remember_letter(self.settings, letter_id)
-        self.view.set_layout(None, f"Opening {letter.title}…")
+        self.view.set_layout(None, f"Opening {self.lib.display_title(letter_id)}…")
         self.suggester.letter_changed()
         self.panel.set_letter(letter_id)
         self.find_bar.set_text(None)
@@ -232,7 +232,7 @@ class MainWindow(QMainWindow):
             return
         letter = self.lib.letters[letter_id]
         if layout is None:
-            self.view.set_layout(None, f"{letter.title} cannot be shown.\n\n{error}")
+            self.view.set_layout(None, f"{self.lib.display_title(letter_id)} cannot be shown.\n\n{error}")
             QMessageBox.warning(self, "Cannot open letter", error)
             return
         self.layout_ = layout
@@ -250,14 +250,14 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._update_status()
         if not layout.text.strip():
-            self.statusBar().showMessage(f"{letter.title} has no text to select (scanned or image-only): it can be read but not tagged.", 10000)
+            self.statusBar().showMessage(f"{self.lib.display_title(letter_id)} has no text to select (scanned or image-only): it can be read but not tagged.", 10000)
         if self.after_load is not None:
             then, self.after_load = self.after_load, None
             QTimer.singleShot(50, self, then)  # not after the window is gone
         elif any(a.orphaned for a in moved):
             n = sum(1 for a in moved if a.orphaned)
             QMessageBox.information(self, "Annotations need attention",
-                                    f"The text of {letter.title} has changed since it was annotated. "
+                                    f"The text of {self.lib.display_title(letter_id)} has changed since it was annotated. "
                                     f"{n} annotation(s) could not be placed and are listed as needing attention; "
                                     "none has been removed.")
         self.view.setFocus()
@@ -282,7 +282,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         letter = self.lib.letters.get(self.letter_id or "")
-        self.setWindowTitle(f"{letter.title} — Reviewer" if letter else "Reviewer")
+        self.setWindowTitle(f"{self.lib.display_title(letter.id)} — Reviewer" if letter else "Reviewer")
 
     def _update_highlights(self) -> None:
         if not self.letter_id or not self.layout_:
@@ -337,12 +337,12 @@ class MainWindow(QMainWindow):
     def undo(self) -> None:
         cmd = self.ws.undo_last(initiator=self)
         if cmd:
-            self.statusBar().showMessage(f"Undone: {cmd.label}", 4000)
+            self.statusBar().showMessage(f"Undone: {cmd.label} — Ctrl+Shift+Z does it again", 4000)
 
     def redo(self) -> None:
         cmd = self.ws.redo_last(initiator=self)
         if cmd:
-            self.statusBar().showMessage(f"Redone: {cmd.label}", 4000)
+            self.statusBar().showMessage(f"{cmd.done} — Ctrl+Z undoes it", 4000)  # what was done, again
 
     def _update_undo(self) -> None:
         u, r = self.actions_["undo"], self.actions_["redo"]
@@ -359,7 +359,7 @@ class MainWindow(QMainWindow):
         letter = self.lib.letters.get(self.letter_id or "")
         if letter is None:
             return
-        dlg = LetterDetailsDialog(letter, self)
+        dlg = LetterDetailsDialog(letter, self, shown=self.lib.display_title(letter.id))
         if dlg.exec() == LetterDetailsDialog.DialogCode.Accepted:
             self.ws.edit_letter(letter, dlg.edited(), initiator=self)
 
@@ -394,7 +394,7 @@ class MainWindow(QMainWindow):
     def show_welcome(self) -> None:
         self.welcome.refresh()
         self.centre.setCurrentWidget(self.welcome)
-        (self.welcome.letters if self.lib.settings.get("auditor") else self.welcome.name).setFocus()
+        self.welcome.focus_first()
 
     def back_to_letter(self) -> None:
         if self.centre.currentWidget() is self.welcome and self.letter_id:

@@ -56,7 +56,8 @@ def fill_recent_menu(menu: QMenu, window: AppWindow) -> None:
     menu.clear()
     letters = [window.lib.letters[i] for i in recent_ids(window.settings) if i in window.lib.letters]
     for n, letter in enumerate(letters, 1):
-        act = menu.addAction(f"&{n % 10} {letter.title}" if n <= 10 else letter.title)
+        title = window.lib.display_title(letter.id)
+        act = menu.addAction(f"&{n % 10} {title}" if n <= 10 else title)
         act.setToolTip(describe(letter))
         act.triggered.connect(lambda _c=False, lid=letter.id: window.open_letter(lid))
     if not letters:
@@ -137,14 +138,21 @@ class WelcomePage(QScrollArea):
         self.letters.setSpacing(3)
         self.letters.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.letters.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.empty = QLabel()
+        self.empty.setObjectName("welcomeEmpty")
+        self.empty.setWordWrap(True)
+        self.empty.setAccessibleName("No letters yet")
         buttons = QHBoxLayout()
+        self.buttons: list[QPushButton] = []
         for aid in ("open", "import_folder", "open_pack"):
             b = QPushButton(window.actions_[aid].text().replace("&", ""))
+            self.buttons.append(b)
             b.setToolTip(window.actions_[aid].toolTip())
             b.clicked.connect(window.actions_[aid].trigger)
             buttons.addWidget(b)
         buttons.addStretch(1)
         letters_lay.addWidget(self.letters)
+        letters_lay.addWidget(self.empty)
         letters_lay.addLayout(buttons)
 
         # library and keys
@@ -209,13 +217,23 @@ class WelcomePage(QScrollArea):
         recent = [self.lib.letters[i] for i in recent_ids(w.settings) if i in self.lib.letters]
         shown = set()
         for letter in recent:
-            self._add(letter.id, letter.title, f"{describe(letter)} · opened recently")
+            self._add(letter.id, self.lib.display_title(letter.id), "opened recently")
             shown.add(letter.id)
         for letter in self.lib.letters_sorted():
             if letter.source in samples and letter.id not in shown:
-                self._add(letter.id, letter.title, f"{describe(letter)} · sample")
+                self._add(letter.id, self.lib.display_title(letter.id), "sample")
+                shown.add(letter.id)
+        if not shown:  # a library of its own, nothing opened here yet: its first letters
+            for letter in self.lib.letters_sorted()[:RECENT_MAX]:
+                self._add(letter.id, self.lib.display_title(letter.id), "in your library")
         if self.letters.count():
             self.letters.setCurrentRow(0)
+        self.letters.setVisible(bool(self.letters.count()))
+        self.empty.setVisible(not self.letters.count())
+        self.empty.setText("Your library has no letters yet. Open an inspection letter — a PDF as published, or a "
+                           "text file — with <b>Open Letter</b> (Ctrl+O), add a whole folder of them with "
+                           "<b>Import Folder</b>, or open an audit pack a colleague sent you with <b>Open Audit Pack</b>. "
+                           "You can also drop files onto this window.")
         rows = max(3, min(8, self.letters.count()))
         self.letters.setFixedHeight(rows * (self.letters.fontMetrics().height() + 2 * self.letters.spacing() + 4) + 8)
         n = len(self.lib.letters)
@@ -224,7 +242,7 @@ class WelcomePage(QScrollArea):
                            "share your work as an audit pack (File > Export Audit Pack).")
 
     def _add(self, letter_id: str, title: str, what: str) -> None:
-        item = QListWidgetItem(f"{title}  —  {what}")
+        item = QListWidgetItem(f"{title}  ·  {what}")
         item.setData(Qt.ItemDataRole.UserRole, letter_id)
         item.setToolTip(f"Open {title}")
         self.letters.addItem(item)
@@ -235,4 +253,14 @@ class WelcomePage(QScrollArea):
             self.w.ws.set_auditor(name, initiator=self)
             self.w.statusBar().showMessage(f"Your annotations will be signed {name}.", 5000)
         self.refresh()
-        self.letters.setFocus()
+        self.focus_first()
+
+    def focus_first(self) -> None:
+        """The keyboard where the page starts: the name until it is given, then the letters (or, with
+        none yet, Open Letter)."""
+        if not self.lib.settings.get("auditor"):
+            self.name.setFocus()
+        elif self.letters.count():
+            self.letters.setFocus()
+        else:
+            self.buttons[0].setFocus()

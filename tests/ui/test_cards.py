@@ -1,0 +1,65 @@
+"""Cards in the annotation and suggestion panels (issue 16, item 10): a cut quote ends in "…", and a
+card is drawn wholly inside its own row, so the next card never covers a selected card's border."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QRect, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPalette
+from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+from reviewer.ui.kit.look import fit_lines
+
+LONG = ("However, the quality of plans is too variable, and for some children who have been on a child protection "
+        "plan for more than a year, drift and delay mean that their circumstances are not improving quickly enough.")
+
+
+def test_a_cut_quote_ends_in_an_ellipsis(qapp):
+    fm = QFontMetrics(QFont())
+    lines = fit_lines(fm, 220, "“" + LONG, 3, close="”")
+    assert len(lines) == 3 and lines[-1].endswith("…”") and lines[0].startswith("“However"), lines
+    assert all(fm.horizontalAdvance(line) <= 220 for line in lines)
+    short = fit_lines(fm, 220, "“Short.", 3, close="”")
+    assert short == ["“Short.”"]
+    assert fit_lines(fm, 60, "Supercalifragilisticexpialidocious", 2)[-1].endswith("…")  # a word longer than a line
+
+
+def _paint_alone(delegate, index: QModelIndex, width: int, selected: bool, palette: QPalette) -> tuple[QImage, QRect]:
+    """The card painted into a picture with room around it: what it drew outside its row shows."""
+    option = QStyleOptionViewItem()
+    option.font = QFont()
+    option.palette = palette
+    option.rect = QRect(0, 0, width, 10)
+    height = delegate.sizeHint(option, index).height()
+    row = QRect(0, 40, width, height)
+    option.rect = row
+    if selected:
+        option.state |= QStyle.StateFlag.State_Selected
+    img = QImage(width, height + 80, QImage.Format.Format_ARGB32)
+    img.fill(Qt.GlobalColor.transparent)
+    p = QPainter(img)
+    delegate.paint(p, option, index)
+    p.end()
+    return img, row
+
+
+def test_cards_stay_inside_their_rows_with_the_whole_border(letter_window, qtbot):
+    w = letter_window
+    qtbot.waitUntil(lambda: bool(w.suggester.suggestions), timeout=15000)
+    s = max(w.suggester.suggestions, key=lambda s: len(s.quote))
+    w.suggester.accept([s])
+    qtbot.waitUntil(lambda: w.panel.model.rowCount() == 1)
+    palette = w.palette()
+    highlight = palette.color(QPalette.ColorRole.Highlight)
+    for view in (w.panel.view, w.suggestions_panel.list):
+        index = view.model().index(0, 0)
+        for width in (300, 340, 420):
+            img, row = _paint_alone(view.itemDelegate(), index, width, True, palette)
+            outside = [(x, y) for y in list(range(0, row.top())) + list(range(row.bottom() + 1, img.height()))
+                       for x in range(0, width, 3) if img.pixelColor(x, y).alpha()]
+            assert not outside, f"{type(view).__name__} at {width}: drawn outside its row at {outside[:3]}"
+            bottom = [img.pixelColor(x, row.bottom() - 3) for x in range(20, width - 20, 5)]
+            assert sum(1 for c in bottom if _near(c, highlight)) > len(bottom) * 0.8, "the selected border is not whole"
+
+
+def _near(a: QColor, b: QColor) -> bool:
+    return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue()) < 90

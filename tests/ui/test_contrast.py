@@ -1,0 +1,79 @@
+"""Contrast (issue 16, item 9): every text on every surface reads at 4.5:1 or better (WCAG 2 AA), in
+light and dark, computed from the palettes and from the severity, theme, review and grade colours as
+the widgets draw them: cards' headers, badges, heatmap numbers, highlights over the letter's print."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QColor, QPalette
+
+from reviewer.core.annotations.codebook import default_themes, severities
+from reviewer.ui.annotate.annotation_panel import ATTENTION_COLOUR, CHANGED_COLOUR, REVIEW_COLOURS
+from reviewer.ui.kit.contrast import AA, blend, highlight_alpha, ratio, text_on
+from reviewer.ui.kit.look import readable_on, severity_colour, severity_text
+from reviewer.ui.kit.style import apply_style, error_colour
+from reviewer.ui.library.outline_panel import GRADE_COLOURS
+from reviewer.ui.manager.overview import cell_colours
+
+R = QPalette.ColorRole
+SEVERITIES = [s.id for s in severities()]
+
+
+@pytest.fixture(params=["light", "dark"])
+def palette(request, qapp):  # type: ignore[no-untyped-def]
+    kept = (QPalette(qapp.palette()), qapp.style().name(), qapp.styleSheet(), qapp.font())
+    apply_style(qapp, request.param)
+    yield request.param, qapp.palette()
+    qapp.setStyle(kept[1])
+    qapp.setPalette(kept[0])
+    qapp.setStyleSheet(kept[2])
+    qapp.setFont(kept[3])
+
+
+def hexa(c: QColor) -> str:
+    assert c.alpha() == 255, f"{c.name()} is see-through: its contrast depends on what lies under it"
+    return c.name()
+
+
+def test_the_palette_text_on_its_surfaces(palette):
+    mode, p = palette
+    pairs = [(R.Text, R.Base), (R.Text, R.AlternateBase), (R.WindowText, R.Window), (R.ButtonText, R.Button),
+             (R.PlaceholderText, R.Base), (R.PlaceholderText, R.AlternateBase), (R.PlaceholderText, R.Window),
+             (R.HighlightedText, R.Highlight), (R.ToolTipText, R.ToolTipBase), (R.Link, R.Base)]
+    low = [(fg.name, bg.name, round(ratio(hexa(p.color(fg)), hexa(p.color(bg))), 2)) for fg, bg in pairs
+           if ratio(hexa(p.color(fg)), hexa(p.color(bg))) < AA]
+    assert not low, f"{mode}: {low}"
+    assert ratio(error_colour(mode == "dark"), hexa(p.color(R.Window))) >= AA
+
+
+def test_cards_badges_and_review_lines(palette):
+    mode, p = palette
+    for ground in (p.color(R.Base), p.color(R.AlternateBase)):  # a card, and a selected card
+        for sid in SEVERITIES:
+            assert ratio(severity_text(sid, ground).name(), ground.name()) >= AA, (mode, sid, "card header")
+        for colour in [*REVIEW_COLOURS.values(), CHANGED_COLOUR, ATTENTION_COLOUR, *map(QColor, GRADE_COLOURS.values())]:
+            assert ratio(readable_on(colour, ground).name(), ground.name()) >= AA, (mode, colour.name())
+    for sid in SEVERITIES:  # the letter on a severity's badge
+        fill = severity_colour(sid).name()
+        assert ratio(text_on(fill), fill) >= AA, (sid, "badge")
+
+
+def test_heatmap_numbers_on_their_cells(palette):
+    mode, p = palette
+    ground = p.color(R.Base).name()
+    for sid in SEVERITIES:
+        for alpha in range(40, 241):  # from the faintest cell to the fullest
+            cell, number = cell_colours(sid, alpha, ground)
+            assert ratio(number, cell) >= AA, (mode, sid, alpha)
+            assert ratio(cell, blend(severity_colour(sid).name(), ground, alpha / 255)) < 1.3  # still its heat
+
+
+def test_the_letters_print_under_highlights():
+    """Highlights tint the paper (the print stays black), never so strongly that the print falls below 4.5:1,
+    whatever the opacity chosen in Preferences (10 to 90%) and whichever severity or theme colours them."""
+    colours = [s.colour for s in severities()] + [t.colour for t in default_themes()]
+    for colour in colours:
+        for percent in range(10, 91, 5):
+            alpha = highlight_alpha(colour, round(percent * 255 / 100))
+            assert alpha > 0
+            assert ratio("#000000", blend(colour, "#ffffff", alpha / 255)) >= AA, (colour, percent)

@@ -1,0 +1,75 @@
+"""The library list (issue 16, item 8): readable titles, columns that fit the pane, and a stable
+order the auditor chooses by clicking a header, remembered between runs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+
+THORNBURY = "Thornbury Vale — focused visit — March 2025"
+EASTMERE = "Eastmere — monitoring visit 3 — November 2024"
+
+
+def titles(w) -> list[str]:  # type: ignore[no-untyped-def]
+    p = w.library_panel.proxy
+    return [p.index(r, 0).data() for r in range(p.rowCount())]
+
+
+def click_header(qtbot, w, column: int) -> None:  # type: ignore[no-untyped-def]
+    header = w.library_panel.table.horizontalHeader()
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+
+
+def test_titles_columns_and_a_remembered_order(make_window, samples: Path, qtbot):
+    letters = [samples / "thornbury_vale_2025_focused_visit.pdf", samples / "thornbury_vale_2025_focused_visit.txt",
+               samples / "eastmere_2024_monitoring_visit.pdf"]
+    w = make_window(letters)
+    assert w.windowTitle() == f"{THORNBURY} — Reviewer"
+    assert titles(w) == [EASTMERE, THORNBURY, f"{THORNBURY} (text)"]
+    table = w.library_panel.table
+    shown = [c for c in range(table.model().columnCount()) if not table.isColumnHidden(c)]
+    assert [table.model().headerData(c, Qt.Orientation.Horizontal) for c in shown] == ["Letter", "Notes"]
+    qtbot.waitUntil(lambda: table.columnWidth(0) > 0)
+    assert sum(table.columnWidth(c) for c in shown) <= table.viewport().width(), "the list scrolls sideways"
+    assert table.horizontalScrollBar().isHidden() or table.horizontalScrollBar().maximum() == 0
+    assert table.columnWidth(0) >= table.viewport().width() * 2 // 3, "the title gets most of the pane"
+
+    table.setColumnHidden(2, False)  # the header's right-click menu: Date
+    click_header(qtbot, w, 2)  # Date, oldest first; the PDF before its text twin on the same day
+    assert titles(w) == [EASTMERE, THORNBURY, f"{THORNBURY} (text)"]
+    click_header(qtbot, w, 2)  # newest first
+    assert titles(w) == [f"{THORNBURY} (text)", THORNBURY, EASTMERE]
+    w.close()  # the window keeps the order (and the columns) as it closes
+
+    again = make_window(open_first=False)
+    table = again.library_panel.table
+    header = table.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (2, Qt.SortOrder.DescendingOrder)
+    assert not table.isColumnHidden(2)
+    assert titles(again) == [f"{THORNBURY} (text)", THORNBURY, EASTMERE]
+
+
+def test_a_twin_arriving_renames_both_rows(make_window, samples: Path, qtbot):
+    w = make_window([samples / "thornbury_vale_2025_focused_visit.pdf"])
+    assert titles(w) == [THORNBURY]
+    w.ws.add_file(samples / "thornbury_vale_2025_focused_visit.txt")
+    qtbot.waitUntil(lambda: titles(w) == [THORNBURY, f"{THORNBURY} (text)"])
+    assert w.windowTitle() == f"{THORNBURY} — Reviewer"
+
+
+def test_opening_several_files_shows_the_first_and_selects_them_all(make_window, samples: Path, qtbot):
+    """Issue 16, item 5: File > Open with several files said "Imported 3 letter(s)" and kept the old
+    letter on screen."""
+    w = make_window([samples / "eastmere_2024_monitoring_visit.pdf"])
+    chosen = [samples / "thornbury_vale_2025_focused_visit.pdf", samples / "kingsford_2025_committee_progress_report.pdf",
+              samples / "eastmere_2024_monitoring_visit.pdf"]  # one of them already in the library
+    w.open_paths(chosen)  # what File > Open hands over
+    qtbot.waitUntil(lambda: len(w.lib.letters) == 3 and "Imported" in w.statusBar().currentMessage(), timeout=30000)
+    by_source = {x.source: x.id for x in w.lib.letters.values()}
+    assert w.letter_id == by_source[chosen[0].name]
+    assert w.windowTitle() == f"{THORNBURY} — Reviewer"
+    assert set(w.library_panel.selected_ids()) == {by_source[p.name] for p in chosen}
+    assert "showing Thornbury Vale" in w.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: w.layout_ is not None, timeout=15000)
