@@ -21,7 +21,7 @@ from reviewer.core.text.layout import Layout
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Letter, now_iso
 from reviewer.letters.parallel import Jobs, JobsCancelled
-from reviewer.core.team.summary import build_summary
+from reviewer.core.team.summary import build_summary, distinct_titles
 from reviewer.letters.highlight import annotate_job, run_annotate_job
 from reviewer.core.atomic import write_atomic
 from reviewer.export.common import zip_member
@@ -56,6 +56,8 @@ def original_name(letter: Letter) -> str:
 
 
 def _file_title(title: str, taken: set[str]) -> str:
+    """A file name for ``title`` (already told apart from its namesakes by ``distinct_titles``), made
+    safe for every file system and unique again after that."""
     base = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", title).strip(" .")[:80] or "letter"
     name, n = base, 2
     while name.casefold() in taken:
@@ -135,9 +137,10 @@ def build_pack(source: PackSource, letter_ids: Sequence[str], auditor: str, titl
             sources.append(SourceText(x, source.text_of(x.id) or "", as_pdf))
         add("project.qdpx", to_qdpx(lib, sources, title, created))
         taken: set[str] = set()
+        shown = distinct_titles(letters)
         for x in letters:
             step(f"Highlighting {x.title}")
-            add(f"letters/{_file_title(x.title, taken)}.pdf", running.get(1 + highlighted[x.id], cancelled))
+            add(f"letters/{_file_title(shown[x.id], taken)}.pdf", running.get(1 + highlighted[x.id], cancelled))
         step("Laying out the summary")
         add("summary.pdf", running.get(0, cancelled))
     except JobsCancelled:

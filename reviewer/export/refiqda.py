@@ -22,6 +22,7 @@ from reviewer import __version__
 from reviewer.core.annotations.codebook import severities, slug_for
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Letter, Theme, parse_time
+from reviewer.core.team.summary import distinct_titles
 from reviewer.export.common import zip_member
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
@@ -105,16 +106,17 @@ def project_xml(lib: Library, sources: Sequence[SourceText], name: str, created:
     known_codes = {t.id for t in themes}
     notes: list[tuple[str, str, str, str]] = []  # guid, reviewer, when, text
     srcs = _sub(root, ns, "Sources")
+    names = distinct_titles([s.letter for s in sources])  # QualCoder keys sources by name: no two alike
     for s in sources:
         x = s.letter
         sg = guid("letter", x.id)
-        src = _sub(srcs, ns, "PDFSource", guid=sg, name=x.title, path=f"internal://{sg}.pdf",
+        src = _sub(srcs, ns, "PDFSource", guid=sg, name=names[x.id], path=f"internal://{sg}.pdf",
                    creationDateTime=_when(x.added))
         m = x.meta
         desc = "; ".join(v for v in (m.authority, m.doc_type, m.published and f"letter {m.published}") if v)
         if desc:
             _sub(src, ns, "Description", desc)
-        rep = _sub(src, ns, "Representation", guid=guid("text", x.id), name=x.title,
+        rep = _sub(src, ns, "Representation", guid=guid("text", x.id), name=names[x.id],
                    plainTextPath=f"internal://{sg}.txt")
         for a in lib.annotations_for(x.id):
             if a.orphaned:

@@ -64,6 +64,21 @@ class Summary:
         return sum(self.counts.values())
 
 
+def distinct_titles(letters: Sequence[Letter]) -> dict[str, str]:
+    """Each letter's title as a list of several shows it: a title met again (a PDF and its text
+    twin, two visits reported under one name) gets " (2)", " (3)"..., as the pack's ``letters/`` names
+    its files, so REFI-QDA tools, which key sources by name, and readers of the tables can tell them apart."""
+    taken: set[str] = set()
+    out: dict[str, str] = {}
+    for x in letters:
+        name, n = x.title, 2
+        while name.casefold() in taken:
+            name, n = f"{x.title} ({n})", n + 1
+        taken.add(name.casefold())
+        out[x.id] = name
+    return out
+
+
 def build_summary(
     lib: Library,
     letter_ids: Sequence[str],

@@ -1,0 +1,84 @@
+"""An audit pack read by software that did not write it (issue 17): REFI-QDA parsed against its schema
+by xmlschema, the summary PDF's text extracted by pypdf (and poppler where installed), the highlights
+read back from the letters' PDFs, the workbook read by openpyxl.
+
+One pack is built for the module from a library that holds what broke these readers: a PDF letter and
+its text twin (one title), notes with emoji, symbols and line breaks, words the layout would set with
+ligatures ("officer", "significant"), and a sentence that crosses a page break with a running footer.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pymupdf
+import pytest
+
+from reviewer.export.pack import export_pack
+
+from pack_desks import EASTMERE, THORNBURY, Desk  # type: ignore[import-not-found]
+
+SCHEMAS = Path(__file__).resolve().parents[3] / "shared" / "refi-qda"
+EASTMERE_PDF = EASTMERE.with_suffix(".pdf")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Desk, zipfile.ZipFile]]:
+    folder = tmp_path_factory.mktemp("readers")
+    desk = Desk(folder / "ann", "Ann Auditor")
+    t = desk.add(THORNBURY)
+    e_pdf, e_txt = desk.add(EASTMERE_PDF), desk.add(EASTMERE)
+    desk.tag(t, "drift and delay mean", ["timeliness", "planning"], "improvement",
+             "Plans drift 📉 — the officer said:\n• first point\n• second point ✓")
+    desk.tag(t, "leaders in Thornbury Vale have strengthened the front door", ["front-door"], "strength",
+             "A significant, efficient change 👍 ★ € → ✔")
+    quote = "Leaders have made some progress since the last monitoring visit"
+    desk.tag(e_pdf, quote, ["leadership"], "improvement", "Seen in the PDF")
+    desk.tag(e_txt, quote, ["leadership"], "priority", "Seen in the text 🔥")
+    pack = export_pack(desk.ws, [x.id for x in desk.lib.letters_sorted()], folder / "pack.zip", "Ann Auditor")
+    with zipfile.ZipFile(pack) as z:
+        yield desk, z
+    desk.store.close()
+
+
+def _listed(value: Any) -> list[Any]:
+    """xmlschema gives one child as a dict and several as a list."""
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def test_project_parsed_against_its_schema_names_sources_apart_and_codes_the_quotes(built) -> None:  # type: ignore[no-untyped-def]
+    xmlschema = pytest.importorskip("xmlschema")
+    if not (SCHEMAS / "Project.xsd").is_file():
+        pytest.skip("../shared/refi-qda is not available in this checkout")
+    desk, pack = built
+    inner = zipfile.ZipFile(io.BytesIO(pack.read("project.qdpx")))
+    project = xmlschema.XMLSchema(str(SCHEMAS / "Project.xsd")).to_dict(io.BytesIO(inner.read("project.qde")))
+    sources = _listed(project["Sources"].get("PDFSource"))
+    assert len(sources) == 3
+    names = [s["@name"] for s in sources]
+    assert len({n.casefold() for n in names}) == len(names), names  # QualCoder: UNIQUE(source.name)
+    assert "eastmere_2024_monitoring_visit (2)" in names
+    reps = [s["Representation"] for s in sources]
+    assert len({r["@name"].casefold() for r in reps}) == len(reps)
+    # the letters/ folder names the twins the same way
+    assert {n[len("letters/"):-4] for n in pack.namelist() if n.startswith("letters/")} == set(names)
+    records = json.loads(pack.read("data/pack.json"))
+    quotes = {a["id"]: a["quote"] for a in records["annotations"]}
+    from reviewer.export.refiqda import guid
+
+    by_guid = {guid("annotation", i): q for i, q in quotes.items()}
+    coded = 0
+    for rep in reps:
+        text = inner.read("sources/" + rep["@plainTextPath"].removeprefix("internal://")).decode("utf-8")
+        for sel in _listed(rep.get("PlainTextSelection")):
+            assert text[sel["@startPosition"]:sel["@endPosition"]] == by_guid[sel["@guid"]]
+            assert _listed(sel.get("Coding"))
+            coded += 1
+    assert coded == len(quotes) == 4
