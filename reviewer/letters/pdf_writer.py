@@ -4,12 +4,31 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import tempfile
 from collections.abc import Sequence
 
 import pymupdf
 
 from reviewer.letters import guard
+from reviewer.letters.pdf_fonts import tidy_fonts
+
+# MuPDF's layout sets "ff", "fi", "fl", "ffi" and "ffl" as the ligature characters U+FB00-FB04 whenever
+# the font has them (html-layout.c, quick_ligature), and no CSS turns that off: pdftotext and pypdf then
+# give "oﬃcer" and a search for "officer" finds nothing. A soft hyphen after the "f" cuts the word into
+# two runs that cannot ligate, and with ``hyphens: none`` it offers no line break and draws nothing: the
+# letters are set side by side and every reader joins them again.
+_LIGATURE_START = re.compile(r"f(?=[fil])")
+_MARKUP = re.compile(r"(<[^>]*>|&#?\w+;)")
+STORY_CSS = "body{hyphens:none}"
+
+
+def unligatured(html: str) -> str:
+    """``html`` with a soft hyphen after every "f" of its text that MuPDF would join to the next letter."""
+    parts = _MARKUP.split(html)
+    parts[::2] = [_LIGATURE_START.sub("f\u00ad", p) for p in parts[::2]]
+    return "".join(parts)
+
 
 def story_pdf(chunks: Sequence[str], css: str, title: str) -> bytes:
     """Lay out HTML ``chunks`` on A4 pages, each continuing where the last ended on the page (a long
@@ -22,7 +41,7 @@ def story_pdf(chunks: Sequence[str], css: str, title: str) -> bytes:
     where = mediabox + (48, 54, -48, -54)
     dev, space = None, where
     for chunk in chunks:
-        story = pymupdf.Story(html=chunk, user_css=css)
+        story = pymupdf.Story(html=unligatured(chunk), user_css=STORY_CSS + css)
         more = True
         while more:
             if dev is None or space.height < 40:
@@ -47,16 +66,17 @@ def story_pdf(chunks: Sequence[str], css: str, title: str) -> bytes:
         footer = pymupdf.TextWriter(page.rect, color=(0.45, 0.45, 0.45))
         footer.append((48, mediabox.height - 28), f"{title} — page {i + 1} of {doc.page_count}", font=font, fontsize=7.5)
         footer.write_text(page)
-    return pdf_bytes(doc)
+    tidy_fonts(doc)
+    return pdf_bytes(doc, garbage=4)  # 4: the footer's font and the body's, subset alike, stored once
 
 
-def pdf_bytes(doc: pymupdf.Document) -> bytes:
+def pdf_bytes(doc: pymupdf.Document, garbage: int = 1) -> bytes:
     """The document saved: through a temporary file, which MuPDF writes about three times faster
     than it hands bytes to Python."""
     fd, tmp = tempfile.mkstemp(prefix="reviewer-", suffix=".pdf")
     os.close(fd)
     try:
-        doc.save(tmp, garbage=1, deflate=True)
+        doc.save(tmp, garbage=garbage, deflate=True)
         with open(tmp, "rb") as fh:
             return fh.read()
     finally:

@@ -82,3 +82,56 @@ def test_project_parsed_against_its_schema_names_sources_apart_and_codes_the_quo
             assert _listed(sel.get("Coding"))
             coded += 1
     assert coded == len(quotes) == 4
+
+
+_FOOTER = r"(?m)^.*— page \d+ of \d+\s*$"
+
+
+def _flat(text: str) -> str:
+    import re
+
+    return " ".join(re.sub(_FOOTER, " ", text).split())
+
+
+def test_summary_pdf_text_is_what_it_shows(built, caplog) -> None:  # type: ignore[no-untyped-def]
+    """pypdf (and pdftotext where poppler is installed) extract every quote and note as typed, emoji
+    and symbols included; no ligature character the layout chose; and no font embedded whole."""
+    import logging
+    import re
+    import shutil
+    import subprocess
+
+    import pypdf
+
+    from reviewer.core.text.textsearch import collapse_ws
+
+    desk, pack = built
+    data = pack.read("summary.pdf")
+    with caplog.at_level(logging.WARNING, logger="pypdf"):
+        extracted = {"pypdf": "\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(data)).pages)}
+    assert not [r for r in caplog.records if "Odd-length" in r.getMessage()]  # the ToUnicode map is UTF-16
+    if shutil.which("pdftotext"):
+        extracted["pdftotext"] = subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=data,
+                                                capture_output=True, check=True).stdout.decode("utf-8")
+    anns = list(desk.lib.annotations.values())
+    for reader, text in extracted.items():
+        flat = _flat(text)
+        assert not re.search("[\ufb00-\ufb06]", text), reader
+        assert "officer" in flat and "significant" in flat and "efficient" in flat, reader
+        for a in anns:
+            assert collapse_ws(a.quote) in flat, (reader, a.quote)
+            assert " ".join(a.note.split()) in flat, (reader, a.note)
+        for symbol in "📉👍🔥★€→✔✓•—":
+            assert symbol in flat, (reader, symbol)
+    assert len(data) < 150_000, len(data)  # it was 718 KB with the emoji and symbol fonts embedded whole
+    doc = pymupdf.open("pdf", data)
+    for page in doc:
+        for xref, _ext, _kind, name, *_ in page.get_fonts():
+            assert "+" in name, f"{name} is embedded whole"  # a subset's name has its tag
+
+
+def test_ligature_breaks_leave_markup_alone() -> None:
+    from reviewer.letters.pdf_writer import unligatured
+
+    html = '<p class="fifth" style="x:ffl">officer &amp; fifty</p>'
+    assert unligatured(html) == '<p class="fifth" style="x:ffl">of\u00adf\u00adicer &amp; f\u00adifty</p>'
