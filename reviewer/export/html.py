@@ -50,10 +50,11 @@ def _review_html(s: Summary) -> list[str]:
 
 
 WIDE = 5  # beyond this many letters, themes by letter are listed per letter, not as columns
+WIDE_TITLES = 90  # characters of letter titles that fit across a page as column headings
 
 
 def _theme_letters_html(s: Summary) -> list[str]:
-    if len(s.letters) <= WIDE:
+    if len(s.letters) <= WIDE and sum(len(x.title) for x in s.letters) <= WIDE_TITLES:
         h = ["<h2>Themes by letter</h2><table><tr><th>Theme</th>"
              + "".join(f"<th>{_e(x.title)}</th>" for x in s.letters) + "<th>Total</th></tr>"]
         for theme, row, tot in s.theme_letters:
@@ -68,7 +69,18 @@ def _theme_letters_html(s: Summary) -> list[str]:
     return h + ["</table>"]
 
 
-def to_html(s: Summary) -> str:
+def _severity_heading(label: str, chips: bool) -> str:
+    colour = _COLOURS[label]
+    if chips:
+        return f'<th><span class="sev" style="background:{colour}">{_e(label)}</span></th>'
+    # for MuPDF's layout: an inline chip is clipped when its column is narrow ("Strengt"), and a cell's
+    # background comes back as a thin bar on later pages; a coloured rule under the name does neither
+    return f'<th class="sev" style="border-bottom:3pt solid {colour}">{_e(label)}</th>'
+
+
+def to_html(s: Summary, chips: bool = True) -> str:
+    """The summary as HTML; ``chips=False`` names the severities over coloured rules instead of on
+    coloured chips (for the PDF's layout)."""
     many = len(s.letters) > 1
     h: list[str] = [
         "<!DOCTYPE html>",
@@ -81,7 +93,7 @@ def to_html(s: Summary) -> str:
     ]
     h += ["<tr>" + "".join(f"<td>{_e(c)}</td>" for c in letter_row(x)) + "</tr>" for x in s.letters]
     h.append("</table><h2>Counts by severity</h2><table class=\"counts\"><tr>")
-    h += [f'<th><span class="sev" style="background:{_COLOURS[k]}">{_e(k)}</span></th>' for k in s.counts]
+    h += [_severity_heading(k, chips) for k in s.counts]
     h.append("<th>Total</th></tr><tr>")
     h += [f'<td class="n">{v}</td>' for v in s.counts.values()]
     h.append(f'<td class="n">{s.total}</td></tr></table>')

@@ -21,6 +21,7 @@ from reviewer.letters.pdf_fonts import tidy_fonts
 _LIGATURE_START = re.compile(r"f(?=[fil])")
 _MARKUP = re.compile(r"(<[^>]*>|&#?\w+;)")
 STORY_CSS = "body{hyphens:none}"
+KEEP = 60  # points: about a heading and two lines
 
 
 def unligatured(html: str) -> str:
@@ -33,7 +34,8 @@ def unligatured(html: str) -> str:
 def story_pdf(chunks: Sequence[str], css: str, title: str) -> bytes:
     """Lay out HTML ``chunks`` on A4 pages, each continuing where the last ended on the page (a long
     document takes time in proportion to its length, not its square), with ``title`` and page
-    numbers in each page's footer."""
+    numbers in each page's footer. A chunk that would leave less than ``KEEP`` of itself at the
+    foot of a page (a heading without its table, one line of a finding) starts on the next page."""
     guard.check()
     buf = io.BytesIO()
     writer = pymupdf.DocumentWriter(buf)
@@ -41,7 +43,8 @@ def story_pdf(chunks: Sequence[str], css: str, title: str) -> bytes:
     where = mediabox + (48, 54, -48, -54)
     dev, space = None, where
     for chunk in chunks:
-        story = pymupdf.Story(html=unligatured(chunk), user_css=STORY_CSS + css)
+        html = unligatured(chunk)
+        story = pymupdf.Story(html=html, user_css=STORY_CSS + css)
         more = True
         while more:
             if dev is None or space.height < 40:
@@ -49,6 +52,11 @@ def story_pdf(chunks: Sequence[str], css: str, title: str) -> bytes:
                     writer.end_page()
                 dev, space = writer.begin_page(mediabox), where
             more, filled = story.place(space)
+            if more and space.y0 > where.y0 and pymupdf.Rect(filled).y1 - space.y0 < KEEP:
+                writer.end_page()  # too little of it fits here: lay it out afresh on a new page
+                story = pymupdf.Story(html=html, user_css=STORY_CSS + css)
+                dev, space = writer.begin_page(mediabox), where
+                more, filled = story.place(space)
             story.draw(dev)
             if more:
                 writer.end_page()
@@ -59,6 +67,9 @@ def story_pdf(chunks: Sequence[str], css: str, title: str) -> bytes:
         writer.end_page()
     writer.close()
     doc = pymupdf.open("pdf", buf.getvalue())
+    blank = [page.number for page in doc if not page.get_text().strip()]
+    if blank and len(blank) < doc.page_count:
+        doc.delete_pages(blank)  # a page the layout began for a table's last rule, and nothing else
     doc.set_metadata({"title": title, "creator": "Reviewer", "producer": "Reviewer (PyMuPDF)"})
     font = pymupdf.Font("helv")
     for i, page in enumerate(doc):

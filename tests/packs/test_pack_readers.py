@@ -135,3 +135,45 @@ def test_ligature_breaks_leave_markup_alone() -> None:
 
     html = '<p class="fifth" style="x:ffl">officer &amp; fifty</p>'
     assert unligatured(html) == '<p class="fifth" style="x:ffl">of\u00adf\u00adicer &amp; f\u00adifty</p>'
+
+
+def test_summary_pdf_layout_has_no_ghost_bars_whole_headings_and_no_stray_page(built) -> None:  # type: ignore[no-untyped-def]
+    """MuPDF's layout draws a table cell's background again on each later page, as a bar as tall as
+    the cell's padding; the summary gives cells no background, only rules. Severity names sit whole
+    over coloured rules (an inline chip was clipped: "Strengt"). Every heading has its content with it."""
+    from reviewer.core.annotations.codebook import severities
+
+    _desk, pack = built
+    doc = pymupdf.open("pdf", pack.read("summary.pdf"))
+    assert doc.page_count >= 2
+
+    def rgb(hex_colour: str) -> tuple[int, int, int]:
+        return tuple(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))  # type: ignore[return-value]
+
+    rules = {rgb("#c5cad0"), rgb("#8a939c")} | {rgb(s.colour) for s in severities()}
+    for page in doc:
+        for d in page.get_drawings():
+            r = d["rect"]
+            if d.get("fill") is None or r.width < 20 or r.height >= 6:
+                continue
+            colour = tuple(round(c * 255) for c in d["fill"])
+            assert any(max(abs(a - b) for a, b in zip(colour, rule)) <= 2 for rule in rules), \
+                f"a bar {r} in {colour} on page {page.number + 1}"
+        lines = [ln for ln in page.get_text().splitlines() if ln.strip()]
+        body = [ln for ln in lines if "— page" not in ln]
+        assert body, f"page {page.number + 1} holds nothing but its footer"
+        assert not body[-1].startswith(("Priority actions", "Areas for improvement", "Strengths", "Context (",
+                                         "Themes by", "By authority", "Letters", "Inspectors")), \
+            f"page {page.number + 1} ends with the heading {body[-1]!r}"
+    header = doc[0].get_text()
+    for s in severities():
+        assert s.label in header  # each name whole on one line, not cut by its cell
+
+
+def test_a_page_holding_only_a_rule_is_not_kept() -> None:
+    from reviewer.letters.pdf_writer import story_pdf
+
+    # the first chunk leaves less than a line at the foot of page 1, so the rule would begin page 2 alone
+    data = story_pdf(['<p style="margin-top:690pt">text</p>', '<div style="border-top:1pt solid #000"></div>'], "", "T")
+    doc = pymupdf.open("pdf", data)
+    assert doc.page_count == 1 and "page 1 of 1" in doc[0].get_text()
