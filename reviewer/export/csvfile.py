@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from reviewer.core.annotations.codebook import severities
 from reviewer.core.annotations.library import Library
@@ -25,8 +25,11 @@ def safe_cell(value: object) -> str:
     return text
 
 
-def rows(lib: Library, annotations: Iterable[Annotation]) -> list[list[str]]:
+def rows(lib: Library, annotations: Iterable[Annotation], quotes: Mapping[str, str] | None = None) -> list[list[str]]:
+    """One row per annotation; ``quotes`` (``Summary.quotes``) gives each quote as the letter reads it,
+    without the running footer a page break put inside it."""
     sev = {s.id: s.label for s in severities()}
+    quotes = quotes or {}
     out = []
     for a in annotations:
         letter = lib.letters.get(a.letter_id)
@@ -36,7 +39,7 @@ def rows(lib: Library, annotations: Iterable[Annotation]) -> list[list[str]]:
             (meta.authority if meta else "") or "",
             (meta.published if meta else "") or "",
             ";".join(str(p) for p in a.pages),
-            collapse_ws(a.quote),
+            quotes.get(a.id) or collapse_ws(a.quote),
             "; ".join(lib.theme_label(t) for t in a.themes),
             sev.get(a.severity, a.severity),
             a.note,
@@ -54,10 +57,10 @@ def rows(lib: Library, annotations: Iterable[Annotation]) -> list[list[str]]:
     return out
 
 
-def to_csv(lib: Library, annotations: Iterable[Annotation]) -> str:
+def to_csv(lib: Library, annotations: Iterable[Annotation], quotes: Mapping[str, str] | None = None) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(HEADER)
-    for r in rows(lib, annotations):
+    for r in rows(lib, annotations, quotes):
         w.writerow([safe_cell(c) for c in r])
     return buf.getvalue()

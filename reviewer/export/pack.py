@@ -50,6 +50,8 @@ class PackSource(Protocol):
 
     def saved_layout(self, letter_id: str) -> Layout | None: ...
 
+    def page_starts_of(self, letter_id: str) -> list[int]: ...
+
 
 def original_name(letter: Letter) -> str:
     return f"data/letters/{letter.id}.{'pdf' if letter.kind == 'pdf' else 'txt'}"
@@ -120,15 +122,16 @@ def build_pack(source: PackSource, letter_ids: Sequence[str], auditor: str, titl
 
     created = now_iso()
     step("Writing the summary")
-    summary = build_summary(lib, [x.id for x in letters], source.text_of, title=title)
+    summary = build_summary(lib, [x.id for x in letters], source.text_of, title=title,
+                            page_starts_of=source.page_starts_of)
     # the summary's PDF (call 0) and every letter (call 1 + its job) are written in other processes meanwhile
     running = Jobs([(to_pdf, summary)] + [(run_annotate_job, j) for j in jobs])
     try:
         add("summary.html", to_html(summary).encode("utf-8"))
         step("Writing the spreadsheet")
         anns = [a for x in letters for a in lib.annotations_for(x.id)]
-        add("annotations.csv", to_csv(lib, anns).encode("utf-8-sig"))
-        add("annotations.xlsx", to_xlsx(lib, anns, letters))
+        add("annotations.csv", to_csv(lib, anns, summary.quotes).encode("utf-8-sig"))
+        add("annotations.xlsx", to_xlsx(lib, anns, letters, summary.quotes))
         step("Writing the REFI-QDA project")
         sources: list[SourceText] = []
         for x in letters:

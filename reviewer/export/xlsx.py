@@ -8,7 +8,7 @@ quote-prefix flag, so editing the cell later does not turn it into one.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import xlsxwriter
 
@@ -53,11 +53,12 @@ def _sheet(book: xlsxwriter.Workbook, name: str, header: list[str], data: list[l
     ws.autofilter(0, 0, max(len(data), 1), len(header) - 1)
 
 
-def to_xlsx(lib: Library, annotations: Iterable[Annotation], letters: Iterable[Letter] = ()) -> bytes:
+def to_xlsx(lib: Library, annotations: Iterable[Annotation], letters: Iterable[Letter] = (),
+            quotes: Mapping[str, str] | None = None) -> bytes:
     buf = io.BytesIO()
     book = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False,
                                      "strings_to_urls": False, "strings_to_numbers": False})
-    data = rows(lib, annotations)
+    data = rows(lib, annotations, quotes)
     for r in data:
         r[HEADER.index("page")] = r[HEADER.index("page")].split(";")[0]  # first page as a number
     _sheet(book, "Annotations", list(HEADER), data, _WIDTHS, _WRAP)

@@ -37,7 +37,8 @@ from reviewer.core.annotations.review import ReviewError, review_command, signof
 from reviewer.core.annotations.tagging import QuoteError, locate_quote, new_annotation, reanchor_all
 from reviewer.core.reading.suggest import dismissed_key, dismissed_value, read_dismissed
 from reviewer.core.team.merge import MergeReport
-from reviewer.core.team.summary import build_summary
+from reviewer.core.reading.outline import find_furniture
+from reviewer.core.team.summary import build_summary, reading_quotes
 from reviewer.core.annotations.model import PreparedLetter
 from reviewer.core.text.documents import SUPPORTED_SUFFIXES, DocumentError, Extracted, content_id, text_sha
 from reviewer.core.text.layout import Layout
@@ -86,6 +87,7 @@ class Snapshot:
     files: dict[str, Path]
     layouts: dict[str, Path]
     extractors: dict[str, str]
+    starts: dict[str, list[int]] = field(default_factory=dict)
 
     def letter_bytes(self, letter: Letter) -> bytes:
         try:
@@ -95,6 +97,9 @@ class Snapshot:
 
     def text_of(self, letter_id: str) -> str | None:
         return self.texts.get(letter_id)
+
+    def page_starts_of(self, letter_id: str) -> list[int]:
+        return self.starts.get(letter_id, [])
 
     @staticmethod
     def extractor(letter: Letter) -> str:
@@ -282,6 +287,22 @@ class Workspace:
         ex = self.store.saved_text(letter_id)
         return ex.text if ex else None
 
+    def saved_page_starts(self, letter_id: str) -> list[int]:
+        """Where the pages of the letter's kept text start (never read again, as ``saved_text_of``)."""
+        ex = self.store.saved_text(letter_id)
+        return list(ex.page_starts) if ex else []
+
+    def page_starts_of(self, letter_id: str) -> list[int]:
+        try:
+            ex = self.text(letter_id)
+        except DocumentError:
+            return []
+        return list(ex.page_starts) if ex else []
+
+    def reading_quotes(self, letters: Sequence[Letter]) -> dict[str, str]:
+        """Annotation id -> its quote as the letter reads it (running footers inside it left out)."""
+        return reading_quotes(self.library, letters, self.text_of, self.page_starts_of)
+
     def snapshot(self, letter_ids: Sequence[str]) -> Snapshot:
         """The records and files a pack of ``letter_ids`` is built from, copied now, so another thread
         can build the pack while the library goes on changing."""
@@ -292,7 +313,8 @@ class Workspace:
         return Snapshot(snap, {x.id: self.saved_text_of(x.id) or "" for x in letters},
                         {x.id: self.store.letter_file(x) for x in letters},
                         {x.id: self.store.layout_file(x.id) for x in letters},
-                        {x.id: extractor_version(x.kind) for x in letters})
+                        {x.id: extractor_version(x.kind) for x in letters},
+                        {x.id: self.saved_page_starts(x.id) for x in letters})
 
     def text_of(self, letter_id: str) -> str | None:
         try:
@@ -348,7 +370,8 @@ class Workspace:
             raise WorkspaceError(f"{letter.title} has no text to tag (scanned or image-only)")
         theme_ids = [find_theme(self.library.themes.values(), t, include_retired=False).id for t in themes]
         level = severity(severity_name)
-        start, end = locate_quote(ex.text, quote)
+        # a sentence across a page break is found without its running footer typed into the quote
+        start, end = locate_quote(ex.text, quote, find_furniture(ex.text, ex.page_starts))
         return self.tag(letter.id, ex.text, ex.page_starts, start, end, theme_ids, level.id, note, author)
 
     def edit_annotation(self, ann_id: str, initiator: object | None = None, **changes: object) -> list[Change]:
@@ -460,7 +483,8 @@ class Workspace:
             raise WorkspaceError(f"cannot tell the format from {out.name!r}; give --format {'|'.join(FORMATS)}")
         if not letter_ids:
             raise WorkspaceError("the library has no letters to export")
-        summary = build_summary(self.library, list(letter_ids), self.text_of, title=title)
+        summary = build_summary(self.library, list(letter_ids), self.text_of, title=title,
+                                page_starts_of=self.page_starts_of)
         export_summary(summary, self.library, fmt, out)
         return out, summary.total
 

@@ -21,7 +21,7 @@ import pytest
 
 from reviewer.export.pack import export_pack
 
-from pack_desks import EASTMERE, THORNBURY, Desk  # type: ignore[import-not-found]
+from pack_desks import EASTMERE, FOOTER_SENTENCE, THORNBURY, Desk, footer_letter  # type: ignore[import-not-found]
 
 SCHEMAS = Path(__file__).resolve().parents[3] / "shared" / "refi-qda"
 EASTMERE_PDF = EASTMERE.with_suffix(".pdf")
@@ -40,6 +40,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Desk, zipf
     quote = "Leaders have made some progress since the last monitoring visit"
     desk.tag(e_pdf, quote, ["leadership"], "improvement", "Seen in the PDF")
     desk.tag(e_txt, quote, ["leadership"], "priority", "Seen in the text 🔥")
+    westbrook = desk.ws.letter(desk.add(footer_letter(folder / "westbrook_focused_visit.pdf")))
+    # the quote as the auditor reads it: the running footer between its halves is not typed
+    desk.ws.tag_quote(westbrook, FOOTER_SENTENCE, ["planning"], "area for improvement", "Across the page break",
+                      "Ann Auditor")
     pack = export_pack(desk.ws, [x.id for x in desk.lib.letters_sorted()], folder / "pack.zip", "Ann Auditor")
     with zipfile.ZipFile(pack) as z:
         yield desk, z
@@ -61,7 +65,7 @@ def test_project_parsed_against_its_schema_names_sources_apart_and_codes_the_quo
     inner = zipfile.ZipFile(io.BytesIO(pack.read("project.qdpx")))
     project = xmlschema.XMLSchema(str(SCHEMAS / "Project.xsd")).to_dict(io.BytesIO(inner.read("project.qde")))
     sources = _listed(project["Sources"].get("PDFSource"))
-    assert len(sources) == 3
+    assert len(sources) == 4
     names = [s["@name"] for s in sources]
     assert len({n.casefold() for n in names}) == len(names), names  # QualCoder: UNIQUE(source.name)
     assert "eastmere_2024_monitoring_visit (2)" in names
@@ -81,7 +85,7 @@ def test_project_parsed_against_its_schema_names_sources_apart_and_codes_the_quo
             assert text[sel["@startPosition"]:sel["@endPosition"]] == by_guid[sel["@guid"]]
             assert _listed(sel.get("Coding"))
             coded += 1
-    assert coded == len(quotes) == 4
+    assert coded == len(quotes) == 5
 
 
 _FOOTER = r"(?m)^.*— page \d+ of \d+\s*$"
@@ -103,8 +107,6 @@ def test_summary_pdf_text_is_what_it_shows(built, caplog) -> None:  # type: igno
 
     import pypdf
 
-    from reviewer.core.text.textsearch import collapse_ws
-
     desk, pack = built
     data = pack.read("summary.pdf")
     with caplog.at_level(logging.WARNING, logger="pypdf"):
@@ -114,12 +116,13 @@ def test_summary_pdf_text_is_what_it_shows(built, caplog) -> None:  # type: igno
         extracted["pdftotext"] = subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=data,
                                                 capture_output=True, check=True).stdout.decode("utf-8")
     anns = list(desk.lib.annotations.values())
+    quotes = desk.ws.reading_quotes(desk.lib.letters_sorted())  # as the letter reads: footers left out
     for reader, text in extracted.items():
         flat = _flat(text)
         assert not re.search("[\ufb00-\ufb06]", text), reader
         assert "officer" in flat and "significant" in flat and "efficient" in flat, reader
         for a in anns:
-            assert collapse_ws(a.quote) in flat, (reader, a.quote)
+            assert quotes[a.id] in flat, (reader, a.quote)
             assert " ".join(a.note.split()) in flat, (reader, a.note)
         for symbol in "📉👍🔥★€→✔✓•—":
             assert symbol in flat, (reader, symbol)
@@ -177,3 +180,84 @@ def test_a_page_holding_only_a_rule_is_not_kept() -> None:
     data = story_pdf(['<p style="margin-top:690pt">text</p>', '<div style="border-top:1pt solid #000"></div>'], "", "T")
     doc = pymupdf.open("pdf", data)
     assert doc.page_count == 1 and "page 1 of 1" in doc[0].get_text()
+
+
+def _words(text: str) -> list[str]:
+    import re
+
+    return [w for w in (re.sub(r"^\W+|\W+$", "", t) for t in text.split()) if w]
+
+
+def test_highlights_cover_the_quotes_words_and_never_the_footer(built) -> None:  # type: ignore[no-untyped-def]
+    """Each highlight, read back with pypdf, covers exactly its quote's words (found on the page by
+    PyMuPDF), on both pages of a passage across a page break, and not one word of the footer."""
+    import pypdf
+
+    from reviewer.letters.highlight import comment_for
+
+    desk, pack = built
+    lib = desk.lib
+    by_comment = {comment_for(lib, a): a for a in lib.annotations.values()}
+    covered: dict[str, list[str]] = {}
+    crossing = None
+    for name in sorted(n for n in pack.namelist() if n.startswith("letters/")):
+        data = pack.read(name)
+        reader, words_doc = pypdf.PdfReader(io.BytesIO(data)), pymupdf.open("pdf", data)
+        for page_no, page in enumerate(reader.pages):
+            height = float(page.mediabox.height)
+            words = words_doc[page_no].get_text("words", sort=True)
+            for ref in page.get("/Annots") or []:
+                annot = ref.get_object()
+                if annot.get("/Subtype") != "/Highlight":
+                    continue
+                a = by_comment[str(annot["/Contents"])]
+                q = [float(v) for v in annot["/QuadPoints"]]
+                boxes = [(min(q[i:i + 8:2]), height - max(q[i + 1:i + 8:2]), max(q[i:i + 8:2]), height - min(q[i + 1:i + 8:2]))
+                         for i in range(0, len(q), 8)]
+                hit = [w[4] for w in words
+                       if any(x0 - 1 <= (w[0] + w[2]) / 2 <= x1 + 1 and y0 - 1 <= (w[1] + w[3]) / 2 <= y1 + 1
+                              for x0, y0, x1, y1 in boxes)]
+                covered.setdefault(a.id, []).extend(hit)
+                if a.note == "Across the page break":
+                    crossing = (crossing or 0) + 1
+    assert crossing == 2  # one highlight on each page of the passage
+    quotes = json.loads(pack.read("data/pack.json"))["annotations"]
+    assert set(covered) == {a["id"] for a in quotes}
+    for a in lib.annotations.values():
+        shown = desk.ws.reading_quotes([lib.letters[a.letter_id]])[a.id]
+        assert _words(" ".join(covered[a.id])) == _words(shown), a.quote
+        assert "Inspection" not in covered[a.id] and "Page" not in covered[a.id]
+
+
+def test_quotes_read_without_the_footer_in_csv_html_and_pdf(built) -> None:  # type: ignore[no-untyped-def]
+    import csv
+
+    import pypdf
+
+    desk, pack = built
+    a = next(x for x in desk.lib.annotations.values() if x.note == "Across the page break")
+    assert "Inspection letter" in a.quote  # the annotation holds the letter's text as it is...
+    rows = list(csv.DictReader(io.StringIO(pack.read("annotations.csv").decode("utf-8-sig"))))
+    assert next(r["quote"] for r in rows if r["annotation_id"] == a.id) == FOOTER_SENTENCE  # ...and reads as typed
+    import html
+
+    assert FOOTER_SENTENCE in html.unescape(pack.read("summary.html").decode("utf-8"))
+    text = _flat("\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pack.read("summary.pdf"))).pages))
+    assert FOOTER_SENTENCE in text and "Inspection letter" not in text
+    import openpyxl
+
+    ws = openpyxl.load_workbook(io.BytesIO(pack.read("annotations.xlsx")))["Annotations"]
+    assert FOOTER_SENTENCE in [c.value for c in ws["E"]]
+
+
+def test_tag_quote_on_the_command_line_reads_past_the_footer(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from reviewer.cli.main import main
+
+    db, letter = str(tmp_path / "lib.json"), footer_letter(tmp_path / "westbrook.pdf")
+    assert main(["add", "--db", db, str(letter)]) == 0
+    code = main(["tag", "--db", db, "westbrook", "--quote", FOOTER_SENTENCE, "--theme", "planning",
+                 "--severity", "improvement"])
+    out = capsys.readouterr()
+    assert code == 0, out.err
+    assert main(["annotations", "--db", db, "--format", "csv"]) == 0
+    assert FOOTER_SENTENCE in capsys.readouterr().out

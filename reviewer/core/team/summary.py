@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from reviewer.core.annotations.codebook import SUMMARY_ORDER, severities
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Annotation, Letter, now_iso
+from reviewer.core.reading.outline import find_furniture, quote_as_read
 from reviewer.core.text.units import improvement_items
-from reviewer.core.text.textsearch import collapse_ws
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,7 @@ class Summary:
     reviews: dict[str, int] = field(default_factory=dict)  # status label (or "Not reviewed") -> count
     signoffs: list[tuple[str, str, str, str]] = field(default_factory=list)  # letter, name, date, comment
     letter_counts: list[int] = field(default_factory=list)  # annotations per letter, in ``letters`` order
+    quotes: dict[str, str] = field(default_factory=dict)  # annotation id -> its quote as the letter reads it
 
     @property
     def total(self) -> int:
@@ -84,13 +85,18 @@ def build_summary(
     letter_ids: Sequence[str],
     text_of: Callable[[str], str | None],
     title: str = "Audit summary",
+    page_starts_of: Callable[[str], Sequence[int]] | None = None,
 ) -> Summary:
+    """``page_starts_of`` (a PDF letter's page starts) lets running headers and footers be told from
+    the text, so a quote across a page break reads without them; without it only lines like
+    "Page 2 of 5" are."""
     sev = {s.id: s for s in severities()}
     order = [sev[i] for i in SUMMARY_ORDER]
     letters = [lib.letters[i] for i in letter_ids if i in lib.letters]
     anns: list[tuple[Letter, Annotation]] = []
     for letter in letters:
         anns.extend((letter, a) for a in lib.annotations_for(letter.id))
+    quotes = reading_quotes(lib, letters, text_of, page_starts_of)
 
     counts = Counter(a.severity for _, a in anns)
     per_theme: dict[str, Counter[str]] = {}
@@ -109,7 +115,7 @@ def build_summary(
             Entry(
                 letter=letter.title,
                 authority=letter.meta.authority or "",
-                quote=collapse_ws(a.quote),
+                quote=quotes[a.id],
                 pages=a.pages,
                 themes=tuple(lib.theme_label(t) for t in a.themes),
                 severity=s.label,
@@ -174,4 +180,21 @@ def build_summary(
         reviews=dict(reviews),
         signoffs=signoffs,
         letter_counts=[len(lib.annotations_for(x.id)) for x in letters],
+        quotes=quotes,
     )
+
+
+def reading_quotes(lib: Library, letters: Sequence[Letter], text_of: Callable[[str], str | None],
+                   page_starts_of: Callable[[str], Sequence[int]] | None = None) -> dict[str, str]:
+    """Annotation id -> its quote as the letter reads it (``quote_as_read``), for every letter's annotations."""
+    out: dict[str, str] = {}
+    for letter in letters:
+        anns = lib.annotations_for(letter.id)
+        if not anns:
+            continue
+        text = text_of(letter.id)
+        starts = page_starts_of(letter.id) if page_starts_of is not None and text else ()
+        furniture = find_furniture(text, starts) if text else []
+        for a in anns:
+            out[a.id] = quote_as_read(text, a.start, a.end, a.quote, furniture)
+    return out
