@@ -25,17 +25,19 @@ def safe_cell(value: object) -> str:
     return text
 
 
-def rows(lib: Library, annotations: Iterable[Annotation], quotes: Mapping[str, str] | None = None) -> list[list[str]]:
+def rows(lib: Library, annotations: Iterable[Annotation], quotes: Mapping[str, str] | None = None,
+         names: Mapping[str, str] | None = None) -> list[list[str]]:
     """One row per annotation; ``quotes`` (``Summary.quotes``) gives each quote as the letter reads it,
-    without the running footer a page break put inside it."""
+    without the running footer a page break put inside it, and ``names`` (``Summary.names``) each
+    letter's title told apart from a namesake's."""
     sev = {s.id: s.label for s in severities()}
-    quotes = quotes or {}
+    quotes, names = quotes or {}, names or {}
     out = []
     for a in annotations:
         letter = lib.letters.get(a.letter_id)
         meta = letter.meta if letter else None
         out.append([
-            letter.title if letter else a.letter_id,
+            names.get(a.letter_id) or (letter.title if letter else a.letter_id),
             (meta.authority if meta else "") or "",
             (meta.published if meta else "") or "",
             ";".join(str(p) for p in a.pages),
@@ -57,10 +59,11 @@ def rows(lib: Library, annotations: Iterable[Annotation], quotes: Mapping[str, s
     return out
 
 
-def to_csv(lib: Library, annotations: Iterable[Annotation], quotes: Mapping[str, str] | None = None) -> str:
+def to_csv(lib: Library, annotations: Iterable[Annotation], quotes: Mapping[str, str] | None = None,
+           names: Mapping[str, str] | None = None) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(HEADER)
-    for r in rows(lib, annotations, quotes):
+    for r in rows(lib, annotations, quotes, names):
         w.writerow([safe_cell(c) for c in r])
     return buf.getvalue()

@@ -130,8 +130,8 @@ def build_pack(source: PackSource, letter_ids: Sequence[str], auditor: str, titl
         add("summary.html", to_html(summary).encode("utf-8"))
         step("Writing the spreadsheet")
         anns = [a for x in letters for a in lib.annotations_for(x.id)]
-        add("annotations.csv", to_csv(lib, anns, summary.quotes).encode("utf-8-sig"))
-        add("annotations.xlsx", to_xlsx(lib, anns, letters, summary.quotes))
+        add("annotations.csv", to_csv(lib, anns, summary.quotes, summary.names).encode("utf-8-sig"))
+        add("annotations.xlsx", to_xlsx(lib, anns, letters, summary.quotes, summary.names))
         step("Writing the REFI-QDA project")
         sources: list[SourceText] = []
         for x in letters:

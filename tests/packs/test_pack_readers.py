@@ -44,6 +44,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Desk, zipf
     # the quote as the auditor reads it: the running footer between its halves is not typed
     desk.ws.tag_quote(westbrook, FOOTER_SENTENCE, ["planning"], "area for improvement", "Across the page break",
                       "Ann Auditor")
+    desk.ws.sign_off([t], "Meg Manager", "Seen")
     pack = export_pack(desk.ws, [x.id for x in desk.lib.letters_sorted()], folder / "pack.zip", "Ann Auditor")
     with zipfile.ZipFile(pack) as z:
         yield desk, z
@@ -261,3 +262,54 @@ def test_tag_quote_on_the_command_line_reads_past_the_footer(tmp_path: Path, cap
     assert code == 0, out.err
     assert main(["annotations", "--db", db, "--format", "csv"]) == 0
     assert FOOTER_SENTENCE in capsys.readouterr().out
+
+
+def test_workbook_has_dates_and_numbers(built) -> None:  # type: ignore[no-untyped-def]
+    """Read back by openpyxl: dates are dates (Excel's date filters work), counts and pages numbers."""
+    from datetime import datetime
+
+    import openpyxl
+
+    desk, pack = built
+    book = openpyxl.load_workbook(io.BytesIO(pack.read("annotations.xlsx")))
+
+    def columns(sheet: str) -> dict[str, list[Any]]:
+        ws = book[sheet]
+        head = [c.value for c in ws[1]]
+        return {h: [row[i] for row in ws.iter_rows(min_row=2, values_only=True)] for i, h in enumerate(head)}
+
+    anns = columns("Annotations")
+    assert all(isinstance(v, datetime) for v in anns["Modified (UTC)"])
+    assert all(isinstance(v, int) for v in anns["Page"] + anns["Start"] + anns["End"])
+    dated = [v for v in anns["Letter date"] if v is not None]
+    assert dated and all(isinstance(v, datetime) for v in dated)
+    letters = columns("Letters")
+    assert all(isinstance(v, int) for v in letters["Annotations"]) and sum(letters["Annotations"]) == 5
+    for column in ("Visit start", "Visit end", "Letter date"):
+        assert all(v is None or isinstance(v, datetime) for v in letters[column]), column
+    assert sum(isinstance(v, datetime) for v in letters["Letter date"]) >= 3
+    signed = [v for v in letters["Signed off"] if v is not None]
+    assert len(signed) == 1 and isinstance(signed[0], datetime)
+    names = letters["Letter"]
+    assert len(set(names)) == len(names) and "eastmere_2024_monitoring_visit (2)" in names
+    thornbury = desk.lib.letters[next(i for i, x in desk.lib.letters.items() if x.title.startswith("thornbury"))]
+    assert thornbury.meta.published and \
+        letters["Letter date"][names.index(thornbury.title)].date().isoformat() == thornbury.meta.published
+
+
+def test_notes_keep_their_line_breaks_and_namesakes_are_told_apart(built) -> None:  # type: ignore[no-untyped-def]
+    import html
+
+    import pypdf
+
+    _desk, pack = built
+    page = pack.read("summary.html").decode("utf-8")
+    assert "said:<br>• first point<br>• second point ✓" in page
+    text = "\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pack.read("summary.pdf"))).pages)
+    lines = [ln.strip() for ln in text.splitlines()]
+    assert "• first point" in lines and "• second point ✓" in lines
+    # the PDF letter and its text twin: two rows, two names, in every table and finding
+    shown = html.unescape(page)
+    assert shown.count("<td>eastmere_2024_monitoring_visit (2)</td>") >= 2  # letters, themes by letter
+    assert "eastmere_2024_monitoring_visit (2) · p." in shown
+    assert "eastmere_2024_monitoring_visit (2)" in _flat(text)

@@ -19,7 +19,7 @@ from reviewer.core.text.units import improvement_items
 
 @dataclass(frozen=True)
 class Entry:
-    letter: str  # title
+    letter: str  # title, told apart from a namesake's (``Summary.names``)
     authority: str
     quote: str
     pages: tuple[int, ...]
@@ -59,6 +59,10 @@ class Summary:
     signoffs: list[tuple[str, str, str, str]] = field(default_factory=list)  # letter, name, date, comment
     letter_counts: list[int] = field(default_factory=list)  # annotations per letter, in ``letters`` order
     quotes: dict[str, str] = field(default_factory=dict)  # annotation id -> its quote as the letter reads it
+    names: dict[str, str] = field(default_factory=dict)  # letter id -> its title, namesakes told apart
+
+    def name(self, letter: Letter) -> str:
+        return self.names.get(letter.id, letter.title)
 
     @property
     def total(self) -> int:
@@ -97,6 +101,7 @@ def build_summary(
     for letter in letters:
         anns.extend((letter, a) for a in lib.annotations_for(letter.id))
     quotes = reading_quotes(lib, letters, text_of, page_starts_of)
+    names = distinct_titles(letters)
 
     counts = Counter(a.severity for _, a in anns)
     per_theme: dict[str, Counter[str]] = {}
@@ -113,7 +118,7 @@ def build_summary(
     for s in order:
         entries = [
             Entry(
-                letter=letter.title,
+                letter=names[letter.id],
                 authority=letter.meta.authority or "",
                 quote=quotes[a.id],
                 pages=a.pages,
@@ -142,7 +147,7 @@ def build_summary(
                 dict.fromkeys(sev[a.severity].label for a in letter_anns
                               if a.severity in sev and not a.orphaned and a.start < end and a.end > start)
             )
-            items.append(ImprovementItem(letter.title, item, tagged))
+            items.append(ImprovementItem(names[letter.id], item, tagged))
 
     theme_letters = []
     for tid in sorted(per_theme, key=lambda t: (theme_order.index(t) if t in theme_order else 10**6, t)):
@@ -160,7 +165,7 @@ def build_summary(
         row = [c[s.id] for s in order]
         by_authority.append((auth, len(ids), row, sum(row)))
     reviews = Counter(a.review.label if a.review else "Not reviewed" for _, a in anns)
-    signoffs = [(x.title, x.signoff.name, x.signoff.date, x.signoff.comment) for x in letters if x.signoff]
+    signoffs = [(names[x.id], x.signoff.name, x.signoff.date, x.signoff.comment) for x in letters if x.signoff]
 
     dates = sorted(d for letter in letters for d in (letter.meta.visit_start, letter.meta.published) if d)
     return Summary(
@@ -181,6 +186,7 @@ def build_summary(
         signoffs=signoffs,
         letter_counts=[len(lib.annotations_for(x.id)) for x in letters],
         quotes=quotes,
+        names=names,
     )
 
 
