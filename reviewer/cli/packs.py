@@ -39,6 +39,8 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     ce.add_argument("-o", "--output", required=True, metavar="FILE.qdc")
     ci = cbs.add_parser("import", parents=[common], help="adopt a .qdc codebook: new themes added, matched ones updated")
     ci.add_argument("file", metavar="FILE.qdc")
+    ci.add_argument("--colours", action="store_true",
+                    help="take the file's colours for themes you have (by default yours stand)")
 
     r = sub.add_parser("review", parents=[common], help="record a manager's review of annotations")
     r.add_argument("annotations", nargs="+", metavar="ANNOTATION", help="annotation ids or unique prefixes")
@@ -122,7 +124,7 @@ def cmd_codebook(ws: Workspace | None, args: argparse.Namespace) -> int:
         n = ws.export_codebook(out)
         _out(f"wrote {out} ({n} themes)")
         return 0
-    for line in ws.import_codebook(Path(args.file).expanduser()).lines:
+    for line in ws.import_codebook(Path(args.file).expanduser(), take_colours=args.colours).lines:
         _out(line)
     return 0
 

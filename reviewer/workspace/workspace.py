@@ -47,7 +47,7 @@ from reviewer.core.atomic import write_atomic
 from reviewer.export.pack import PackCancelled, export_pack
 from reviewer.export.pack_import import plan_pack_import, prepare_pack_letters
 from reviewer.export.pack_read import PackContents, PackError, read_pack
-from reviewer.export.refiqda import CodebookError, read_qdc, themes_from_qdc, to_qdc
+from reviewer.export.refiqda import CodebookError, read_qdc, severity_of, themes_from_qdc, to_qdc
 from reviewer.export.summary_files import FORMATS, export_summary
 from reviewer.letters.importing import extract, prepare_path, read_file
 from reviewer.letters.pdf import extractor_version
@@ -450,8 +450,10 @@ class Workspace:
         write_atomic(out, to_qdc(list(self.library.themes.values())))
         return len(self.library.active_themes())
 
-    def import_codebook(self, path: Path, initiator: object | None = None) -> Outcome:
-        """Adopt a .qdc codebook: new themes added, matched ones updated, as one step."""
+    def import_codebook(self, path: Path, initiator: object | None = None, *, take_colours: bool = False) -> Outcome:
+        """Adopt a .qdc codebook: new themes added, matched ones updated, as one step. Our severities
+        and our own categories, as another tool sends them back, are recognised and not made themes;
+        a matched theme keeps its colour unless ``take_colours`` (or the file changed it on purpose)."""
         try:
             codes = read_qdc(path.read_bytes())
         except OSError as exc:
@@ -460,13 +462,19 @@ class Workspace:
             raise CodebookError(f"{path.name}: {exc}") from None
         cmds: list[Command] = []
         lines: list[str] = []
-        for before, after in themes_from_qdc(codes, list(self.library.themes.values())):
+        themes = list(self.library.themes.values())
+        for before, after in themes_from_qdc(codes, themes, take_colours):
             if before is None:
                 cmds.append(PutTheme(None, after, "Add theme"))
                 lines.append(f"added     {after.label}")
             elif before != after:
                 cmds.append(PutTheme(before, after, "Update theme"))
                 lines.append(f"updated   {before.label}" + (f" → {after.label}" if before.label != after.label else ""))
+        labels = {t.label.casefold() for t in themes}
+        known = [c for c in codes if c.name.casefold() not in labels and severity_of(c) is not None]
+        if known:
+            lines.append(f"{len(known)} severit{'y' if len(known) == 1 else 'ies'} recognised (not added as themes): "
+                         + ", ".join(dict.fromkeys(c.name for c in known)))
         out = Outcome(lines=lines)
         if cmds:
             out.command = Batch(cmds, "Import codebook")
