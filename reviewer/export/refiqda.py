@@ -225,6 +225,14 @@ def read_qdc(data: bytes) -> list[QdcCode]:
     if local not in ("CodeBook", "Project") or (ns and not ns.startswith("urn:QDA-XML:")):
         raise CodebookError("not a REFI-QDA codebook (.qdc): its root element is not CodeBook")
     q = f"{{{ns}}}" if ns else ""
+    codes = root.find(f"{q}Codes") if local == "CodeBook" else root.find(f"{q}CodeBook/{q}Codes")
+    if codes is None:
+        raise CodebookError("the codebook file has no codes")
+    return codes_in(codes, q)
+
+
+def codes_in(codes: ET.Element, q: str) -> list[QdcCode]:
+    """The codable codes under a ``Codes`` element (``q``: its namespace as "{...}"), flattened."""
     out: list[QdcCode] = []
 
     def walk(el: ET.Element, path: tuple[str, ...]) -> None:
@@ -238,9 +246,6 @@ def read_qdc(data: bytes) -> list[QdcCode]:
                                    text, path, bool(children)))
             walk(code, path + (name,))
 
-    codes = root.find(f"{q}Codes") if local == "CodeBook" else root.find(f"{q}CodeBook/{q}Codes")
-    if codes is None:
-        raise CodebookError("the codebook file has no codes")
     walk(codes, ())
     return out
 

@@ -47,6 +47,7 @@ from reviewer.core.atomic import write_atomic
 from reviewer.export.pack import PackCancelled, export_pack
 from reviewer.export.pack_import import plan_pack_import, prepare_pack_letters
 from reviewer.export.pack_read import PackContents, PackError, read_pack
+from reviewer.export.project_read import ProjectRead, read_project
 from reviewer.export.refiqda import CodebookError, read_qdc, severity_of, themes_from_qdc, to_qdc
 from reviewer.export.summary_files import FORMATS, export_summary
 from reviewer.letters.importing import extract, prepare_path, read_file
@@ -528,7 +529,7 @@ class Workspace:
         return out
 
     def merge_packs(self, read: Sequence[tuple[PackContents, dict[str, PreparedLetter]]],
-                    initiator: object | None = None) -> list[PackOpened]:
+                    initiator: object | None = None, label: str | None = None) -> list[PackOpened]:
         """Merge read packs, in order, as one undoable step: all of them or, on any error, none."""
         done: list[Batch] = []
         opened: list[PackOpened] = []
@@ -547,11 +548,30 @@ class Workspace:
                 cmd.undo(self.library, initiator)
             raise
         if any(cmd.commands for cmd in done):
-            label = "Open audit pack" if len(done) == 1 else f"Open {len(done)} audit packs"
+            label = label or ("Open audit pack" if len(done) == 1 else f"Open {len(done)} audit packs")
             self.do(Batch(list(done), label), initiator, already_done=True)
         return opened
 
     def import_packs(self, paths: Sequence[Path], initiator: object | None = None) -> list[PackOpened]:
         return self.merge_packs(self.read_packs(paths, self.library.letters), initiator)
+
+    # ------------------------------------------------------------ REFI-QDA projects from other tools
+    @staticmethod
+    def read_project(path: Path, themes: Sequence[Theme]) -> ProjectRead:
+        """Check a .qdpx and read its letters and codings against the library's ``themes``: the slow
+        part, no shared state (the window runs it on its worker). A refused archive raises ``PackError``."""
+        return read_project(path, themes)
+
+    def merge_project(self, read: ProjectRead, initiator: object | None = None) -> Outcome:
+        """Merge a read project as one undoable step; its lines say what came in and what did not."""
+        opened = self.merge_packs([(read.contents, read.prepared)], initiator,
+                                  label=f"Import project {read.contents.path.name}")[0]
+        origin = read.contents.manifest.get("origin") or "another tool"
+        lines = [f"{read.contents.path.name} (from {origin}):"] + opened.report.lines() + read.notes
+        return Outcome(lines=lines)
+
+    def import_project(self, path: Path, initiator: object | None = None) -> Outcome:
+        """``reviewer project import``: read the project, then merge it."""
+        return self.merge_project(self.read_project(path, list(self.library.themes.values())), initiator)
 
 
