@@ -1,8 +1,25 @@
 """How good Reviewer's suggestions are, against a careful auditor's own annotations.
 
-    python bench/bench_suggestions.py [--letters DIR] [--gold FILE] [--show]
+    python bench/bench_suggestions.py [--letters DIR] [--gold FILE] [--show] [--corpus DIR] [--no-letters]
 
-Gold: tests/gold/letters_annotations.json, one annotation per tagged sentence or bullet of the
+Two golds. First the corpus gold (tests/gold/corpus_*.json, bench/gold_units.py): an auditor's
+exhaustive labels of whole corpus documents, every unit strength / context / improvement / priority /
+none (not worth tagging), with 0-3 themes. Figures are printed for DEVELOPMENT and VALIDATION
+documents separately (each gold document's `split`); tune on development only. Each suggestion is
+matched to the gold unit it overlaps most (so the figures survive changes in unit splitting):
+- per label L: precision = suggestions of level L on units labelled L / suggestions of level L;
+  recall = units labelled L with a suggestion of level L / units labelled L. A suggestion on a unit
+  labelled none or context counts against the suggestion's level (context is printed for information:
+  the suggester does not suggest context);
+- main theme: among suggestions on units with themes, the share whose themes include the unit's
+  first (main) theme; themes right: the share of suggested themes (on units with themes) the
+  auditor gave;
+- on none: the share of suggestions on units not worth tagging; per document: suggestions made;
+  the strongest: of the DEFAULT_SHOWN most confident suggestions of each document (what the window
+  lists first), the share with the auditor's severity.
+
+Then the letters gold:
+tests/gold/letters_annotations.json, one annotation per tagged sentence or bullet of the
 letters in ../shared/letters, made by hand (a unit's key, never its text). Each letter is read in
 its text and its PDF version. The unit is the sentence or bullet.
 
@@ -34,7 +51,7 @@ sys.path.insert(0, str(ROOT))
 from reviewer.core.annotations.codebook import default_themes, severities  # noqa: E402
 from reviewer.core.annotations.model import Annotation  # noqa: E402
 from reviewer.core.reading.outline import analyse, unit_key  # noqa: E402
-from reviewer.core.reading.suggest import suggest  # noqa: E402
+from reviewer.core.reading.suggest import DEFAULT_SHOWN, ranked, suggest  # noqa: E402
 
 
 def read_letter(path: Path) -> tuple[str, list[int]]:
@@ -45,9 +62,10 @@ def read_letter(path: Path) -> tuple[str, list[int]]:
 
         with pymupdf.open(path) as doc:
             return pdf_text(doc)
-    from reviewer.core.text.documents import decode_text
+    from reviewer.letters.importing import extract
 
-    return decode_text(path.read_bytes(), path.name).text, []
+    ex = extract(path.read_bytes(), "text", path.name)  # as the app reads it: Markdown marks read as text
+    return ex.text, []
 
 
 def learnt_annotations(gold: dict, leave_out: str, letters: Path) -> list[Annotation]:
@@ -122,6 +140,110 @@ def score(gold: dict, letters: Path, learn: bool, show: bool) -> dict:
     return result
 
 
+CORPUS_LABELS = ("strength", "improvement", "priority", "context")
+
+
+def corpus_gold() -> dict[str, dict]:
+    """Every gold document of tests/gold/corpus_*.json, by file name."""
+    docs: dict[str, dict] = {}
+    for f in sorted((ROOT / "tests" / "gold").glob("corpus_*.json")):
+        docs.update(json.loads(f.read_text(encoding="utf-8"))["documents"])
+    return docs
+
+
+def match_units(units: list[dict], start: int, end: int) -> dict | None:
+    """The gold unit a passage overlaps most (units are sorted by start)."""
+    import bisect
+
+    starts = [u["start"] for u in units]
+    i = max(0, bisect.bisect_right(starts, start) - 1)
+    best, best_ov = None, 0
+    while i < len(units) and units[i]["start"] < end:
+        u = units[i]
+        ov = min(end, u["end"]) - max(start, u["start"])
+        if ov > best_ov:
+            best, best_ov = u, ov
+        i += 1
+    return best
+
+
+def score_corpus(docs: dict[str, dict], corpus: Path, split: str, show: bool = False,
+                 suggester=None) -> dict | None:
+    """The suggester against the corpus gold documents of one side of the split."""
+    fn = suggester or (lambda text, st: suggest(text, default_themes(), [], structure=st))
+    c = Counter()
+    n_docs = 0
+    per_doc = []
+    for name, entry in sorted(docs.items()):
+        if entry.get("split") != split:
+            continue
+        path = corpus / name
+        if not path.exists():
+            continue
+        n_docs += 1
+        text, starts = read_letter(path)
+        st = analyse(text, starts)
+        units = sorted(entry["units"], key=lambda u: u["start"])
+        for u in units:
+            c[(u["label"], "gold")] += 1
+        found = fn(text, st)
+        per_doc.append((name, len(found)))
+        for x in ranked(found)[:DEFAULT_SHOWN]:
+            u = match_units(units, x.start, x.end)
+            c["top_n"] += 1
+            c["top_right"] += u is not None and u["label"] == x.severity
+        hit: dict[int, set[str]] = {}
+        for x in found:
+            u = match_units(units, x.start, x.end)
+            label = u["label"] if u else "none"
+            c[(x.severity, "sug")] += 1
+            c["sug"] += 1
+            if label == "none":
+                c["on_none"] += 1
+            if u is not None:
+                hit.setdefault(id(u), set()).add(x.severity)
+            if label == x.severity:
+                c[(x.severity, "tp_p")] += 1
+            elif show:
+                print(f"   {name}: suggested {x.severity}, auditor {label}: {x.quote[:100]}")
+            if u is not None and u["themes"]:
+                c["theme_units"] += 1
+                if u["themes"][0] in x.themes:
+                    c["main_in"] += 1
+                c["themes_sug"] += len(x.themes)
+                c["themes_right"] += len(set(x.themes) & set(u["themes"]))
+        for u in units:
+            if u["label"] in hit.get(id(u), ()):
+                c[(u["label"], "tp_r")] += 1
+    if not n_docs:
+        return None
+    out = {"documents": n_docs, "levels": {}, "per_doc": per_doc}
+    for lv in CORPUS_LABELS:
+        sug, gd = c[(lv, "sug")], c[(lv, "gold")]
+        out["levels"][lv] = (c[(lv, "tp_p")] / sug if sug else None, c[(lv, "tp_r")] / gd if gd else None, sug, gd)
+    out["main_theme"] = c["main_in"] / c["theme_units"] if c["theme_units"] else None
+    out["themes_right"] = c["themes_right"] / c["themes_sug"] if c["themes_sug"] else None
+    out["on_none"] = c["on_none"] / c["sug"] if c["sug"] else None
+    out["suggestions"] = c["sug"]
+    out["per_document"] = c["sug"] / n_docs
+    out["top"] = c["top_right"] / c["top_n"] if c["top_n"] else None
+    return out
+
+
+def print_corpus(r: dict, split: str) -> None:
+    print(f"\n== corpus gold, {split.upper()}: {r['documents']} documents")
+    print("   label        precision  recall  (suggested / auditor)")
+    for lv, (p, rc, sug, gd) in r["levels"].items():
+        print(f"   {lv:<12} {pct(p):>9} {pct(rc):>7}  ({sug} / {gd})")
+    print(f"   main theme among suggested themes: {pct(r['main_theme'])}; suggested themes right: "
+          f"{pct(r['themes_right'])}")
+    each = ", ".join(f"{n[:-4] if n.endswith('.pdf') else n} {k}" for n, k in r["per_doc"])
+    print(f"   suggestions on units not worth tagging: {pct(r['on_none'])}; suggestions per document: "
+          f"{r['per_document']:.0f} ({each})")
+    print(f"   the {DEFAULT_SHOWN} strongest of each document (what the window shows first): {pct(r['top'])} "
+          f"with the auditor's severity")
+
+
 def pct(x: float | None) -> str:
     return "—" if x is None else f"{x * 100:.0f}%"
 
@@ -131,7 +253,22 @@ def main() -> int:
     ap.add_argument("--letters", type=Path, default=ROOT.parent / "shared" / "letters")
     ap.add_argument("--gold", type=Path, default=ROOT / "tests" / "gold" / "letters_annotations.json")
     ap.add_argument("--show", action="store_true", help="print every edit and dismissal")
+    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "reports")
+    ap.add_argument("--split", choices=("development", "validation", "both"), default="both")
+    ap.add_argument("--no-letters", action="store_true", help="score the corpus gold only")
     args = ap.parse_args()
+    if args.corpus.is_dir():
+        docs = corpus_gold()
+        sides = ("development", "validation") if args.split == "both" else (args.split,)
+        for split in sides:
+            # never print a validation document's units: only its totals
+            r = score_corpus(docs, args.corpus, split, args.show and split == "development")
+            if r:
+                print_corpus(r, split)
+    else:
+        print(f"no corpus at {args.corpus}: corpus gold not measured")
+    if args.no_letters:
+        return 0
     if not args.letters.is_dir():
         print(f"no letters at {args.letters}: nothing to measure")
         return 1

@@ -1,11 +1,17 @@
 """Kill -9 storm: start a process writing to a library, SIGKILL it at a random moment, reopen, repeat.
 
-    python bench/kill_storm.py [--target store|window|cli] [--rounds 300] [--max-delay 0.8]
+    python bench/kill_storm.py [--target store|window|cli|restore] [--rounds 300] [--max-delay 0.8]
 
 The writer is the library itself (``store``), a main window tagging through its undo stack with
 its panels and worker running (``window``, offscreen), or the ``reviewer tag`` command (``cli``:
 each run that exited before the kill has acknowledged its annotation). Every round checks that
 the library opens and holds every change acknowledged before the kill, with its latest content.
+
+``restore``: each round damages the library and runs ``reviewer backups --restore``, killed at a
+random moment of its run (the delay is drawn over the measured length of a whole run, so kills land
+before, during and after the restore itself). Afterwards a library must be there: either the
+damaged file, byte for byte (refused as damaged, never opened as a new library), or the whole
+backup with every annotation; and the damaged file must never be lost.
 POSIX only.
 """
 
@@ -50,14 +56,106 @@ def _cli_round(path: Path, r: int, after: float) -> dict[str, str]:
     return {f"cli {r}": f"cli {r}"} if code == 0 else {}
 
 
+def _restore_storm(rounds: int, rng: random.Random, annotations: int) -> int:
+    from reviewer.store.backups import good_backups
+    from reviewer.store.repository import LibraryDamagedError
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "lib.json"
+        store = LibraryStore(path)
+        store.add_prepared(prepare_path(ROOT / "sample_docs" / "thornbury_vale_2025_focused_visit.pdf"))
+        _many_tags(store, annotations)
+        store.close()
+        LibraryStore(path).close()  # opening a changed library keeps the backup that will be restored
+        backup = good_backups(path)[0].path.read_bytes()
+        damaged = backup[: len(backup) // 2]
+        cmd = [sys.executable, "-m", "reviewer", "backups", "--db", str(path), "--restore"]
+
+        def timed(command: list[str]) -> float:
+            runs = []
+            for _ in range(3):
+                path.write_bytes(damaged)
+                t = time.perf_counter()
+                subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, check=True)
+                runs.append(time.perf_counter() - t)
+            return sorted(runs)[1]
+
+        listing, whole = timed(cmd[:-1]), timed(cmd)  # start-up and checking the backups; then the whole restore
+        lo, hi = listing * 0.9, whole * 1.1  # kills drawn over the part of the run where the restore happens
+        print(f"library {len(backup) // 1024} KB, {annotations} annotations; `backups` takes {listing:.2f} s, "
+              f"`backups --restore` {whole:.2f} s: kills between {lo:.2f} and {hi:.2f} s")
+        failures = 0
+        outcomes = {"still damaged": 0, "restored": 0, "killed between keeping aside and replacing": 0}
+        t0 = time.perf_counter()
+        for r in range(1, rounds + 1):
+            for aside in Path(tmp).glob("lib.json.damaged-*"):
+                aside.unlink()
+            path.write_bytes(damaged)
+            proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+            try:
+                proc.wait(timeout=rng.uniform(lo, hi))
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+            problem = None
+            asides = [a.read_bytes() for a in Path(tmp).glob("lib.json.damaged-*")]
+            if not path.exists():
+                problem = "no library file"
+            elif path.read_bytes() == damaged:
+                outcomes["still damaged"] += 1
+                if damaged in asides:
+                    outcomes["killed between keeping aside and replacing"] += 1
+                try:
+                    LibraryStore(path).close()
+                    problem = "the damaged library opened"
+                except LibraryDamagedError as exc:
+                    if not exc.backups:
+                        problem = "no backup offered"
+            elif path.read_bytes() == backup:
+                outcomes["restored"] += 1
+                if damaged not in asides:
+                    problem = "the damaged file was not kept aside"
+                check = LibraryStore(path)
+                if check.created or len(check.library.annotations) != annotations:
+                    problem = f"restored library has {len(check.library.annotations)} annotations"
+                check.close()
+            else:
+                problem = f"the library is neither the old file nor the backup ({path.stat().st_size} bytes)"
+            if problem:
+                failures += 1
+                print(f"round {r}: {problem}")
+            if r % 25 == 0:
+                print(f"{r} rounds: {outcomes}, {failures} failures, {time.perf_counter() - t0:.0f} s")
+        print(f"done: {rounds} kills during restore, {failures} failures; {outcomes}")
+        return 1 if failures else 0
+
+
+def _many_tags(store: LibraryStore, n: int) -> None:
+    from reviewer.core.annotations.commands import AddAnnotation, UndoStack
+    from reviewer.core.annotations.tagging import new_annotation
+
+    letter = next(iter(store.library.letters.values()))
+    ex = store.saved_text(letter.id)
+    assert ex is not None
+    undo = UndoStack(store.library)
+    for i in range(n):
+        s = (i * 37) % max(1, len(ex.text) - 40)
+        undo.push(AddAnnotation(new_annotation(ex.text, ex.page_starts, letter.id, s, s + 30, ["planning"],
+                                               "improvement", f"note {i}", "Storm")))
+    store.commit()
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=300)
     ap.add_argument("--max-delay", type=float, default=0.8)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--target", choices=("store", "window", "cli"), default="store")
+    ap.add_argument("--target", choices=("store", "window", "cli", "restore"), default="store")
+    ap.add_argument("--annotations", type=int, default=2000, help="restore: annotations in the library")
     args = ap.parse_args()
     rng = random.Random(args.seed)
+    if args.target == "restore":
+        return _restore_storm(args.rounds, rng, args.annotations)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "lib.json"
         store = LibraryStore(path)

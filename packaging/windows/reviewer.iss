@@ -43,6 +43,7 @@ Root: HKCU; Subkey: "Software\Classes\Applications\Reviewer.exe"; ValueType: str
 Root: HKCU; Subkey: "Software\Classes\Applications\Reviewer.exe\shell\open\command"; ValueType: string; ValueData: """{app}\Reviewer.exe"" ""%1"""
 Root: HKCU; Subkey: "Software\Classes\Applications\Reviewer.exe\SupportedTypes"; ValueType: string; ValueName: ".pdf"; ValueData: ""
 Root: HKCU; Subkey: "Software\Classes\Applications\Reviewer.exe\SupportedTypes"; ValueType: string; ValueName: ".txt"; ValueData: ""
+Root: HKCU; Subkey: "Software\Classes\Applications\Reviewer.exe\SupportedTypes"; ValueType: string; ValueName: ".docx"; ValueData: ""
 Root: HKCU; Subkey: "Software\Classes\Applications\Reviewer.exe\SupportedTypes"; ValueType: string; ValueName: ".zip"; ValueData: ""
 Root: HKCU; Subkey: "Software\Classes\Applications\Reviewer.exe\SupportedTypes"; ValueType: string; ValueName: ".qdc"; ValueData: ""
 Root: HKCU; Subkey: "Software\Classes\Reviewer.Letter"; ValueType: string; ValueData: "Inspection letter"; Flags: uninsdeletekey
@@ -53,6 +54,7 @@ Root: HKCU; Subkey: "Software\Classes\Reviewer.AuditPack\DefaultIcon"; ValueType
 Root: HKCU; Subkey: "Software\Classes\Reviewer.AuditPack\shell\open\command"; ValueType: string; ValueData: """{app}\Reviewer.exe"" ""%1"""
 Root: HKCU; Subkey: "Software\Classes\.pdf\OpenWithProgids"; ValueType: string; ValueName: "Reviewer.Letter"; ValueData: ""; Flags: uninsdeletevalue
 Root: HKCU; Subkey: "Software\Classes\.txt\OpenWithProgids"; ValueType: string; ValueName: "Reviewer.Letter"; ValueData: ""; Flags: uninsdeletevalue
+Root: HKCU; Subkey: "Software\Classes\.docx\OpenWithProgids"; ValueType: string; ValueName: "Reviewer.Letter"; ValueData: ""; Flags: uninsdeletevalue
 Root: HKCU; Subkey: "Software\Classes\.zip\OpenWithProgids"; ValueType: string; ValueName: "Reviewer.AuditPack"; ValueData: ""; Flags: uninsdeletevalue
 
 [Run]

@@ -38,6 +38,6 @@ def cmd_backups(_store: object, args: argparse.Namespace) -> int:
         aside = restore(path, found[args.restore - 1].path)
     finally:
         lock.release()
-    sys.stdout.write(f"restored the backup from {found[args.restore - 1].describe()}; "
-                     f"the file it replaced is kept as {aside.name}\n")
+    sys.stdout.write(f"restored the backup from {found[args.restore - 1].describe()}"
+                     + (f"; the file it replaced is kept as {aside.name}\n" if aside else "\n"))
     return 0

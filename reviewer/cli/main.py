@@ -13,13 +13,12 @@ from reviewer import __version__
 from reviewer.cli import backups, packs, search, suggest
 from reviewer.cli.errors import CliError
 from reviewer.core.annotations.codebook import severities
-from reviewer.core.text.documents import DocumentError
 from reviewer.core.text.textsearch import collapse_ws
 from reviewer.export.csvfile import to_csv
 from reviewer.export.summary_files import FORMATS
 from reviewer.workspace import USER_ERRORS, Workspace
 
-COMMANDS = ("add", "list", "tag", "annotations", "export", "themes", "search", "suggest", "backups") + packs.COMMANDS
+COMMANDS = ("add", "list", "tag", "delete", "annotations", "export", "themes", "search", "suggest", "backups") + packs.COMMANDS
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,6 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--severity", required=True, metavar="LEVEL")
     t.add_argument("--note", default="")
     t.add_argument("--author")
+
+    dl = sub.add_parser("delete", parents=[common], help="delete annotations (the deletion travels in packs)")
+    dl.add_argument("annotations", nargs="+", metavar="ANNOTATION", help="annotation ids or unique prefixes")
 
     an = sub.add_parser("annotations", parents=[common], help="list annotations")
     an.add_argument("letter", nargs="?", metavar="LETTER")
@@ -68,11 +70,9 @@ def _out(text: str) -> None:
 
 def cmd_add(ws: Workspace, args: argparse.Namespace) -> int:
     failures = 0
-    for p in ws.files_in(Path(f) for f in args.files):
-        try:
-            letter, new, notes = ws.add_file(p)
-        except DocumentError as exc:
-            print(f"reviewer: error: {exc}", file=sys.stderr)
+    for p, letter, new, notes, error in ws.add_files(ws.files_in(Path(f) for f in args.files)):
+        if letter is None:
+            print(f"reviewer: error: {error}", file=sys.stderr)
             failures += 1
             continue
         status = "" if new else "  (already in the library)"
@@ -131,6 +131,14 @@ def cmd_tag(ws: Workspace, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_delete(ws: Workspace, args: argparse.Namespace) -> int:
+    anns = ws.annotations_named(args.annotations)
+    ws.delete([a.id for a in anns])
+    for a in anns:
+        _out(f"{a.id[:12]}  deleted  {ws.library.letters[a.letter_id].title}  p.{a.page}")
+    return 0
+
+
 def cmd_annotations(ws: Workspace, args: argparse.Namespace) -> int:
     lib = ws.library
     letters = [ws.letter(args.letter)] if args.letter else lib.letters_sorted()
@@ -185,7 +193,7 @@ def cmd_themes(ws: Workspace, args: argparse.Namespace) -> int:
     return 0
 
 
-HANDLERS = {"add": cmd_add, "list": cmd_list, "tag": cmd_tag, "annotations": cmd_annotations,
+HANDLERS = {"add": cmd_add, "list": cmd_list, "tag": cmd_tag, "delete": cmd_delete, "annotations": cmd_annotations,
             "export": cmd_export, "themes": cmd_themes, "search": search.cmd_search, "suggest": suggest.cmd_suggest,
             "backups": backups.cmd_backups, **packs.HANDLERS}
 
@@ -223,3 +231,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if ws is not None:
             ws.close()
+            for message in ws.store.take_notices():  # journal recovered, text cleaned, not saved (if not yet said)
+                print(f"reviewer: {message}", file=sys.stderr)

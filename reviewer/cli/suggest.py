@@ -8,14 +8,17 @@ import sys
 
 from reviewer.cli.errors import CliError
 from reviewer.core.annotations.codebook import severities
-from reviewer.core.reading.suggest import read_dismissed, suggest
+from reviewer.core.reading.suggest import DEFAULT_SHOWN, ranked, read_dismissed, suggest
 from reviewer.workspace import Workspace
 
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
     s = sub.add_parser("suggest", parents=[common], help="suggest annotations for a letter (nothing is saved)")
     s.add_argument("letter", metavar="LETTER")
-    s.add_argument("--json", action="store_true")
+    s.add_argument("--json", action="store_true", help="every suggestion, in reading order, as JSON")
+    s.add_argument("--top", type=int, default=DEFAULT_SHOWN, metavar="N",
+                   help=f"print the N strongest (default {DEFAULT_SHOWN}), strongest first")
+    s.add_argument("--all", action="store_true", help="print every suggestion, in reading order")
 
 
 def cmd_suggest(ws: Workspace, args: argparse.Namespace) -> int:
@@ -37,6 +40,10 @@ def cmd_suggest(ws: Workspace, args: argparse.Namespace) -> int:
         return 0
     out = sys.stdout
     out.write(f"{len(rows)} suggestion(s) for {letter.title} (nothing is saved; tag with `reviewer tag`):\n")
+    if not args.all and len(rows) > max(0, args.top):
+        order = {id(x): i for i, x in enumerate(found)}
+        rows = [rows[order[id(x)]] for x in ranked(found)[:max(0, args.top)]]
+        out.write(f"the {len(rows)} strongest first (--all for every one, in reading order):\n")
     for r in rows:
         quote = r["quote"] if len(r["quote"]) <= 110 else r["quote"][:107] + "…"
         out.write(f"{r['score']:.2f}  {r['severity']:<22} {', '.join(r['themes']) or '(no theme)'}\n      “{quote}”\n")

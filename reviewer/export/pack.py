@@ -18,6 +18,8 @@ from typing import BinaryIO, Protocol
 
 from reviewer import __version__
 from reviewer.core.text.layout import Layout
+from reviewer.core.text.documents import FILE_SUFFIX
+from reviewer.core.annotations import deletions
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Letter, now_iso
 from reviewer.letters.parallel import Jobs, JobsCancelled
@@ -54,7 +56,7 @@ class PackSource(Protocol):
 
 
 def original_name(letter: Letter) -> str:
-    return f"data/letters/{letter.id}.{'pdf' if letter.kind == 'pdf' else 'txt'}"
+    return f"data/letters/{letter.id}.{FILE_SUFFIX.get(letter.kind, 'txt')}"
 
 
 def _file_title(title: str, taken: set[str]) -> str:
@@ -76,6 +78,8 @@ def pack_records(lib: Library, letters: Sequence[Letter], auditor: str) -> dict[
         "letters": [x.to_dict() for x in letters],
         "annotations": [a.to_dict() for x in letters for a in lib.annotations_for(x.id)],
         "themes": [t.to_dict() for t in lib.themes.values()],
+        "deleted": [t.to_dict() for t in deletions.read_all(lib.settings).values()
+                    if t.letter_id in {x.id for x in letters}],
     }
 
 

@@ -35,8 +35,14 @@ class PackImport:
         return bool(self.command.commands)
 
 
-def _placed(anns: Sequence[Annotation], ex: Extracted) -> list[Annotation]:
-    moved = {a.id: a for a in reanchor_all(ex.text, ex.page_starts, anns)}
+def _placed(anns: Sequence[Annotation], ex: Extracted | None) -> list[Annotation]:
+    """The pack's annotations as they sit in the letter's text here: one whose quote is not at its
+    offsets is found again by its quote and context, or kept as needing attention; never stored as
+    placed on trust (a pack could say any offsets)."""
+    if ex is None:  # the text cannot be read here: nothing can be checked
+        return [a if a.orphaned else dataclasses.replace(a, orphaned=True) for a in anns]
+    wrong = [a for a in anns if not a.orphaned and ex.text[a.start:a.end] != a.quote]
+    moved = {a.id: a for a in reanchor_all(ex.text, ex.page_starts, wrong)}
     return [moved.get(a.id, a) for a in anns]
 
 
@@ -73,19 +79,17 @@ def plan_pack_import(contents: PackContents, lib: Library, extracted_of: Callabl
                 ex = extracted_of(x.id)
             except DocumentError:
                 ex = None
-            local_sha = lib.letters[x.id].text_sha
-            if ex is not None and local_sha != x.text_sha:
-                anns = _placed(anns, ex)
+            anns = _placed(anns, ex)
             letters.append(x)
         else:
             prep = ready[x.id]
-            if prep.letter.text_sha != x.text_sha:
-                anns = _placed(anns, prep.extracted)
+            anns = _placed(anns, prep.extracted)
             letter = dataclasses.replace(x, text_sha=prep.letter.text_sha, extractor=prep.letter.extractor,
                                          pages=prep.letter.pages, has_text=prep.letter.has_text,
                                          kind=prep.letter.kind)
             prepared.append(dataclasses.replace(prep, letter=letter))
             letters.append(letter)
         annotations.extend(anns)
-    command, report = plan_merge(lib, letters, annotations, contents.themes, source=contents.path.name)
+    command, report = plan_merge(lib, letters, annotations, contents.themes, source=contents.path.name,
+                                 deleted=contents.deleted)
     return PackImport(prepared, command, report)

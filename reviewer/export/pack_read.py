@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reviewer.core.annotations.model import Annotation, Letter, Theme
+from reviewer.core.annotations.model import Annotation, Letter, Theme, Tombstone
 from reviewer.export.pack import DATA, MANIFEST, PACK_FORMAT, PACK_VERSION, original_name
 
 MAX_MEMBERS = 20_000
@@ -40,6 +40,7 @@ class PackContents:
     annotations: list[Annotation]
     themes: list[Theme]
     originals: dict[str, bytes] = field(default_factory=dict)  # letter id -> original file
+    deleted: list[Tombstone] = field(default_factory=list)  # annotations deleted by their author
 
     @property
     def auditor(self) -> str:
@@ -160,6 +161,7 @@ def read_pack(path: Path | str) -> PackContents:
         letters = [Letter.from_dict(d) for d in data["letters"]]
         annotations = [Annotation.from_dict(d) for d in data["annotations"]]
         themes = [Theme.from_dict(d) for d in data.get("themes") or []]
+        deleted = [Tombstone.from_dict(d) for d in data.get("deleted") or []]
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise PackError(f"{path.name}: a record in {DATA} is damaged ({exc})") from None
     ids = {x.id for x in letters}
@@ -181,4 +183,9 @@ def read_pack(path: Path | str) -> PackContents:
         if not (0 <= a.start <= a.end):
             raise PackError(f"{path.name}: annotation {a.id[:12]} has impossible offsets")
         seen.add(a.id)
-    return PackContents(path, manifest, letters, annotations, themes, originals)
+    for t in deleted:
+        if t.letter_id not in ids:
+            raise PackError(f"{path.name}: the deletion of annotation {t.id[:12]} belongs to no letter in the pack")
+        if t.id in seen:
+            raise PackError(f"{path.name}: annotation {t.id[:12]} is both in the pack and deleted by it")
+    return PackContents(path, manifest, letters, annotations, themes, originals, deleted)

@@ -17,7 +17,8 @@ from reviewer.core.text.documents import (
     kind_for,
     text_sha,
 )
-from reviewer.letters.pdf import extractor_version, open_pdf
+from reviewer.core.text.markup import has_markup, to_plain
+from reviewer.letters.pdf import docx_as_pdf, extractor_version, open_pdf
 from reviewer.letters.typeset import text_pages
 from reviewer.core.text.layout import Layout, page_starts
 from reviewer.core.reading.metadata import read_metadata
@@ -46,7 +47,18 @@ def layout_for(data: bytes, kind: str, name: str) -> tuple[Layout, bytes | None,
             return pdf_layout(doc, name), None, notes
         finally:
             doc.close()
+    if kind == "docx":
+        pdf = docx_as_pdf(data, name)
+        doc = open_pdf(pdf, name)
+        try:
+            return pdf_layout(doc, name), pdf, []
+        finally:
+            doc.close()
     decoded = decode_text(data, name)
+    if has_markup(decoded.text, name):
+        plain = to_plain(decoded.text)
+        layout, pdf = text_pages(plain.text, plain.headings)
+        return layout, pdf, decoded.notes
     layout, pdf = text_pages(decoded.text)
     return layout, pdf, decoded.notes
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pymupdf
 
 from reviewer.letters import guard
-from reviewer.core.text.documents import PDF_EXTRACTOR, TEXT_EXTRACTOR, DocumentError, EncryptedPdf
+from reviewer.core.text.documents import DOCX_EXTRACTOR, PDF_EXTRACTOR, TEXT_EXTRACTOR, DocumentError, EncryptedPdf
 
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
@@ -15,7 +15,27 @@ def extractor_version(kind: str) -> str:
     """Names the extraction a letter's text came from: a change of PyMuPDF may change the text."""
     if kind == "pdf":
         return f"{PDF_EXTRACTOR}/pymupdf-{pymupdf.__version__}"
+    if kind == "docx":
+        return f"{DOCX_EXTRACTOR}/pymupdf-{pymupdf.__version__}"
     return TEXT_EXTRACTOR
+
+
+def docx_as_pdf(data: bytes, name: str = "file") -> bytes:
+    """A Word document laid out as PDF pages by MuPDF, to be read and shown like any PDF letter."""
+    guard.check()
+    try:
+        with guard.LOCK:
+            doc = pymupdf.open(stream=data, filetype="docx")
+            try:
+                if doc.page_count == 0:
+                    raise DocumentError(f"{name} is a Word document with no pages")
+                return doc.convert_to_pdf()
+            finally:
+                doc.close()
+    except DocumentError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - MuPDF raises several types for broken files
+        raise DocumentError(f"{name} is not a readable Word document (damaged, or not .docx): {exc}") from None
 
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pymupdf
 
 from reviewer.letters import guard
@@ -41,8 +43,10 @@ class _Fonts:
         return out
 
 
-def text_pages(text: str) -> tuple[Layout, bytes]:
-    """Lay a plain-text letter out on A4 pages; return its layout and the PDF that shows it."""
+def text_pages(text: str, headings: Sequence[tuple[int, int]] | None = None) -> tuple[Layout, bytes]:
+    """Lay a plain-text letter out on A4 pages; return its layout and the PDF that shows it. Lines that
+    start at a ``headings`` span are set as headings (without it, lines marked "#")."""
+    heading_starts = {s for s, _ in headings} if headings is not None else None
     guard.check()
     fonts = _Fonts()
     b = LayoutBuilder()
@@ -77,10 +81,10 @@ def text_pages(text: str) -> tuple[Layout, bytes]:
     offset = 0
     paragraphs = text.split("\n")
     for para in paragraphs:
-        heading = para.lstrip().startswith("#")
+        heading = (offset in heading_starts) if heading_starts is not None else para.lstrip().startswith("#")
         size = HEAD_SIZE if heading else BODY_SIZE
         lead = size * 1.45
-        markup = len(para) - len(para.lstrip("# *")) if heading else 0
+        markup = len(para) - len(para.lstrip("# *")) if heading and heading_starts is None else 0
         if not para.strip():
             if b.length or offset:
                 y += lead * 0.6

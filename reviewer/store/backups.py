@@ -1,22 +1,26 @@
 """Rotating backups of the library, kept beside it, and restoring the newest good one.
 
 A backup is taken when a library is opened and when it is closed, only when the file changed
-since the newest backup; the newest ``KEEP`` are kept. A backup is "good" when it parses and
-every record in it can be read, the same integrity check a library passes when it is opened.
-Restoring never deletes anything: the damaged file is renamed aside first.
+since the newest backup; the newest ``KEEP`` are kept. A backup is "good" when it passes the very
+check a library passes when it is opened (``schema.read_library_bytes``: every table, row and
+record by type and range), so a poisoned backup is never offered.
+
+Restoring never deletes anything and never leaves the library missing, whenever it is stopped:
+the current file is first linked (or copied) aside as ``*.damaged-<time>``, then the backup is
+written beside the library and put in its place with one atomic rename.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
+import os
+import shutil
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
 
-from reviewer.core.annotations.model import Annotation, Letter, Theme
-from reviewer.core.atomic import write_atomic
+from reviewer.core.atomic import fsync_folder, write_atomic
+from reviewer.store.schema import Damaged, read_library_bytes
 
 KEEP = 10
 
@@ -40,19 +44,9 @@ def backup_dir(library: Path) -> Path:
 def check(data: bytes) -> tuple[int, int]:
     """Letters and annotations in a library file's content; ``ValueError`` when it is damaged."""
     try:
-        doc: Any = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ValueError(f"not readable JSON ({exc})") from None
-    if not isinstance(doc, dict) or not all(isinstance(v, dict) for v in doc.values()):
-        raise ValueError("unexpected structure")
-    try:
-        letters = [Letter.from_dict(d) for d in doc.get("letters", {}).values()]
-        anns = [Annotation.from_dict(d) for d in doc.get("annotations", {}).values()]
-        for d in doc.get("themes", {}).values():
-            Theme.from_dict(d)
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise ValueError(f"a damaged record ({exc})") from None
-    return len(letters), len(anns)
+        return read_library_bytes(data).counts
+    except Damaged as exc:
+        raise ValueError(str(exc)) from None
 
 
 def _stamp(p: Path) -> datetime:
@@ -111,11 +105,23 @@ def good_backups(library: Path) -> list[Backup]:
     return out
 
 
-def restore(library: Path, backup: Path) -> Path:
-    """Put ``backup`` in place of the library; the file it replaces is kept as ``*.damaged-<time>``."""
-    check(backup.read_bytes())
-    aside = library.with_name(f"{library.name}.damaged-{datetime.now(timezone.utc).strftime('%Y%m%dT%H%M%SZ')}")
-    if library.exists():
-        library.replace(aside)
-    write_atomic(library, backup.read_bytes())
+def restore(library: Path, backup: Path) -> Path | None:
+    """Put ``backup`` in place of the library; the file it replaces is kept as ``*.damaged-<time>``
+    (returned; None when there was no library file). Atomic: killed at any moment, the library
+    path holds either the file it had or the whole backup."""
+    data = backup.read_bytes()
+    check(data)
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    aside = library.with_name(f"{library.name}.damaged-{stamp}")
+    try:
+        os.link(library, aside)  # the old file stays where it is, and is also kept under the new name
+    except FileNotFoundError:
+        aside = None  # type: ignore[assignment]
+    except OSError:  # no hard links here (some shared folders): a copy, made durable
+        shutil.copy2(library, aside)
+        with open(aside, "rb+") as fh:
+            os.fsync(fh.fileno())
+    if aside is not None:
+        fsync_folder(aside.parent)
+    write_atomic(library, data)  # written beside, fsynced, then renamed over the library
     return aside

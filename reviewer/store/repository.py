@@ -23,19 +23,18 @@ from tinydb.table import Document
 from reviewer import __version__
 from reviewer.core.annotations.codebook import default_themes
 from reviewer.core.annotations.model import PreparedLetter
-from reviewer.core.text.documents import DocumentError, Extracted, text_sha
+from reviewer.core.text.documents import FILE_SUFFIX, DocumentError, Extracted, content_id, text_sha
 from reviewer.core.text.layout import Layout
 from reviewer.core.text.layout_file import dump_layout, load_layout
 from reviewer.core.annotations.library import Change, Library
-from reviewer.core.annotations.model import Annotation, Letter, Theme
-from reviewer.store.backups import good_backups, take_backup
+from reviewer.core.annotations.model import Letter
+from reviewer.store import schema
+from reviewer.store.backups import backup_dir, good_backups, take_backup
 from reviewer.core.atomic import write_atomic
-from reviewer.store.journal import Journal
+from reviewer.store.journal import Journal, Scan
 from reviewer.store.lock import LibraryLock, LibraryLocked
+from reviewer.store.schema import SCHEMA_VERSION, TABLES, Damaged
 from reviewer.store.storage import AtomicJSONStorage, LibraryDamaged
-
-SCHEMA_VERSION = 1
-TABLES = {"letter": "letters", "annotation": "annotations", "theme": "themes", "setting": "settings"}
 WRITE_DELAY = 0.15  # seconds to gather changes into one write
 JOURNAL_LIMIT = 4 * 1024 * 1024  # fold the journal into the library file beyond this size...
 IDLE_COMPACT = 2.0  # ...once no change has come for this many seconds (it holds Python ~0.1 s)
@@ -61,20 +60,54 @@ class LibraryDamagedError(LibraryError):
         self.path = path
 
 
+class LibraryMissingError(LibraryDamagedError):
+    """The library file is gone (or empty) although its journal, letters or backups show there was
+    one: it is not re-created empty; ``backups`` are offered as for a damaged library."""
+
+
 class LibraryInUse(LibraryError):
     """Another Reviewer (window or command line) has the library open."""
+
+
+class NotSaved(LibraryError):
+    """Changes that were not made durable; the message says which and why."""
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def traces_of_library(path: Path) -> list[str]:
+    """What beside ``path`` shows a library was kept there: its journal, its letters folder, its
+    backups, or a damaged copy kept aside."""
+    found = []
+    journal = path.with_name(path.name + ".journal")
+    if journal.exists():
+        found.append(journal.name)
+    letters = path.with_name(path.stem + "-letters")
+    if letters.is_dir() and any(letters.iterdir()):
+        found.append(letters.name + "/")
+    backups = backup_dir(path)
+    if backups.is_dir() and any(backups.glob(f"{path.stem}-*.json")):
+        found.append(backups.name + "/")
+    found += sorted(p.name for p in path.parent.glob(f"{path.name}.damaged-*"))[:1]
+    return found
 
 
 class LibraryStore:
     def __init__(self, path: Path | str, program: str = "app") -> None:
         self.path = Path(path).expanduser().resolve()
         self.files_dir = self.path.with_name(self.path.stem + "-letters")
-        self.created = not self.path.exists() or self.path.stat().st_size == 0
         self.library = Library()
-        self.write_error: str | None = None
+        self.write_error: str | None = None  # the last write failed (disk full...): retried with the next change
         self.on_write_error: Callable[[str], None] | None = None
-        self._doc_ids: dict[str, dict[str, int]] = {t: {} for t in TABLES.values()}
-        self._next_id: dict[str, int] = {t: 1 for t in TABLES.values()}
+        self.refused: list[str] = []  # changes that cannot be written, left out and reported (never retried)
+        self.recovered: str | None = None  # what opening recovered from a damaged journal, and what it could not
+        self.notices: list[str] = []  # for the user: the recovery above, text that had to be cleaned
+        self._told = {"notices": 0, "refused": 0, "error": None}
+        self._doc_ids: dict[str, dict[str, int]] = {t: {} for t in schema.KNOWN}
+        self._next_id: dict[str, int] = {t: 1 for t in schema.KNOWN}
+        self._stale: dict[str, list[int]] = {}
         self._texts: dict[str, Extracted] = {}
         self._queue: queue.Queue[Any] = queue.Queue()
         self._retry: list[tuple[str, str, Any]] = []  # ops whose write failed, retried with the next
@@ -90,14 +123,26 @@ class LibraryStore:
         self.journal = Journal(self.path.with_name(self.path.name + ".journal"))
         self._pending: list[tuple[str, str, Any]] = []  # in the journal, not yet in the library file
         try:
+            self.created = not self.path.exists() or self.path.stat().st_size == 0
+            if self.created and (traces := traces_of_library(self.path)):
+                raise LibraryMissingError(
+                    f"the library {self.path} is {'empty' if self.path.exists() else 'missing'}, but "
+                    f"{', '.join(traces)} beside it show{'s' if len(traces) == 1 else ''} that it held a library; "
+                    "nothing has been created in its place (to start a new library there, move those aside first)",
+                    self.path)
             self._db = TinyDB(self.path, storage=_Cache(AtomicJSONStorage))
+            if self.created:  # the file exists from the start: a library file missing later is a lost library
+                self._apply([("meta", "schema", {"schema": SCHEMA_VERSION, "app": __version__})])
+                self._db.storage.flush()  # type: ignore[attr-defined]
             self._load()
-            if self._pending:
-                self._compact()  # fold what a crash left in the journal into the library file
         except LibraryDamaged as exc:
             self.lock.release()
             raise LibraryDamagedError(str(exc), self.path) from None
-        except LibraryError:
+        except OSError as exc:
+            self.lock.release()
+            raise LibraryError(f"cannot {'create' if self.created else 'open'} the library {self.path}: "
+                               f"{exc.strerror or exc}") from None
+        except BaseException:
             self.lock.release()
             raise
         if not self.created:
@@ -113,43 +158,68 @@ class LibraryStore:
 
     # ------------------------------------------------------------ loading
     def _load(self) -> None:
-        meta = self._db.table("meta").all()
-        schema = int(meta[0].get("schema", SCHEMA_VERSION)) if meta else SCHEMA_VERSION
-        if schema > SCHEMA_VERSION:
+        data = self._db.storage.read()  # type: ignore[attr-defined]  # parsed and shape-checked by the storage
+        try:
+            contents = schema.read_library(data or {})
+        except Damaged as exc:
+            raise LibraryDamaged(f"the library {self.path} has a damaged record: {exc}; it has been left untouched") from None
+        if contents.schema > SCHEMA_VERSION:
             raise LibraryError(
-                f"the library {self.path} was written by a newer Reviewer (schema {schema}); "
+                f"the library {self.path} was written by a newer Reviewer (schema {contents.schema}); "
                 "update Reviewer to open it"
             )
         by_key: dict[str, dict[str, Any]] = {}
-        for table in TABLES.values():
-            by_key[table] = {}
-            for doc in self._db.table(table).all():
-                key = str(doc.get("id") or doc.get("key"))
-                self._doc_ids[table][key] = doc.doc_id
-                self._next_id[table] = max(self._next_id[table], doc.doc_id + 1)
-                by_key[table][key] = doc
-        self._pending = self.journal.read()
-        for table, key, doc in self._pending:  # changes acknowledged after the file was last written
-            if table in by_key:
-                if doc is None:
-                    by_key[table].pop(key, None)
-                else:
-                    by_key[table][key] = doc
-        rows = {table: list(docs.values()) for table, docs in by_key.items()}
+        for table in schema.KNOWN:
+            rows = contents.rows.get(table, {})
+            self._doc_ids[table] = {key: number for key, (number, _) in rows.items()}
+            self._next_id[table] = contents.top.get(table, 0) + 1
+            by_key[table] = {key: rec for key, (_, rec) in rows.items()}
+        self._stale = contents.stale
         try:
-            letters = [Letter.from_dict(d) for d in rows["letters"]]
-            annotations = [Annotation.from_dict(d) for d in rows["annotations"]]
-            themes = [Theme.from_dict(d) for d in rows["themes"]]
-        except (KeyError, TypeError, ValueError) as exc:
-            raise LibraryDamagedError(f"the library {self.path} has a damaged record ({exc}); it has been left untouched",
-                                      self.path) from None
-        settings = {str(d["key"]): str(d.get("value", "")) for d in rows["settings"]}
-        self.library.load(letters, annotations, themes, settings)
+            scan = self.journal.scan()
+        except Damaged as exc:
+            raise LibraryError(f"{exc}; nothing has been changed") from None
+        for table, key, doc in scan.ops:  # changes acknowledged after the file was last written
+            if table == "meta":
+                continue
+            if doc is None:
+                by_key[table].pop(key, None)
+            else:
+                by_key[table][key] = schema.record(table, doc)[1]
+        self._pending = scan.ops
+        self.library.load(by_key["letters"].values(), by_key["annotations"].values(), by_key["themes"].values(),
+                          dict(by_key["settings"]))
+        if scan.needs_keeping:  # the journal as it was is kept before it is folded in and emptied
+            try:
+                aside = self.journal.keep_aside()
+            except OSError as exc:
+                raise LibraryError(
+                    f"the library's journal {self.journal.path} is damaged and a copy of it cannot be kept "
+                    f"({exc.strerror or exc}); nothing has been changed. Free some space and open it again") from None
+            self.recovered = self._recovery_message(scan, aside)
+            self.notices.append(self.recovered)
+        if self._pending or self.journal.size or self._stale:
+            try:
+                self._compact()  # fold what a crash left in the journal into the library file
+            except OSError:  # a full disk: the journal still holds every change; it is folded in later
+                if scan.torn:
+                    self.journal.drop_torn()
+
+    def _recovery_message(self, scan: Scan, aside: Path) -> str:
+        where = f"The library's journal (the changes not yet written into {self.path.name}) "
+        if not scan.damaged:
+            return (where + "was damaged and has been repaired: " + "; ".join(scan.repaired[:5]) +
+                    f". Nothing was lost. The journal as it was is kept as {aside}.")
+        lost = f"about {_plural(scan.lost_ops, 'change')}" if scan.lost_ops else "what those lines held"
+        after = (f" {_plural(scan.after_damage, 'change')} written after the damage, and" if scan.after_damage else "")
+        fixed = (" Repaired: " + "; ".join(scan.repaired[:3]) + ".") if scan.repaired else ""
+        shown = "; ".join(scan.damaged[:5]) + (f"; and {len(scan.damaged) - 5} more" if len(scan.damaged) > 5 else "")
+        return (where + f"was damaged. Could not be read: {shown}. Not recovered: {lost}. Recovered:{after} "
+                f"every other change; the library opened.{fixed} The journal as it was is kept as {aside}.")
 
     def _seed(self) -> None:
         for theme in default_themes():
             self.library.put_theme(theme)
-        self._queue.put(("meta", "schema", {"schema": SCHEMA_VERSION, "app": __version__}))
 
     # ------------------------------------------------------------ writing
     def _on_change(self, change: Change) -> None:
@@ -160,7 +230,31 @@ class LibraryStore:
             doc = {"key": change.id, "value": change.record}
         else:
             doc = change.record.to_dict()  # type: ignore[union-attr]
+        if doc is not None:
+            clean = schema.clean_doc(doc)
+            if clean != doc:  # text that cannot be stored (bytes that were not UTF-8): cleaned here, for every caller
+                self._adopt_clean(change, doc, clean)
+                doc = clean
         self._queue.put((table, change.id, doc))
+
+    def _adopt_clean(self, change: Change, doc: dict[str, Any], clean: dict[str, Any]) -> None:
+        """Put the cleaned record in the library in place of the one announced (without a second
+        event), so what is shown is what is stored, and say so."""
+        table = TABLES[change.kind]
+        try:
+            rec = schema.record(table, clean)[1]
+        except Damaged:
+            return  # the writer refuses it, and says why
+        held = {"letter": self.library.letters, "annotation": self.library.annotations,
+                "theme": self.library.themes, "setting": self.library.settings}[change.kind]
+        if change.id in held:
+            held[change.id] = rec  # type: ignore[index]
+        fields = [k for k in clean if clean[k] != doc.get(k)]
+        field_name = fields[0] if fields else "text"
+        shown = clean.get(field_name) if isinstance(clean.get(field_name), str) else None
+        self.notices.append(
+            f"the {field_name} of {change.kind} {change.id[:12]} held bytes that are not UTF-8 text (for example a "
+            "Latin-1 argument or file name); it was stored as " + (repr(shown[:80]) if shown is not None else "valid text"))
 
     def _writer(self) -> None:
         while True:
@@ -184,25 +278,50 @@ class LibraryStore:
             events = [i for i in items if isinstance(i, threading.Event)]
             ops = [i for i in items if isinstance(i, tuple)]
             batch, self._retry = self._retry + ops, []
-            try:
-                if batch:
-                    self.journal.append(batch)  # durable from here: small, quick, and fsynced
-                    self._pending.extend(batch)
-                self.write_error = None
-            except Exception as exc:  # disk full, permissions: keep state in memory, tell the user
-                self.write_error = f"could not save the library to {self.path}: {exc}"
-                self._retry = batch  # written again with the next change
-                if self.on_write_error:
-                    self.on_write_error(self.write_error)
+            if batch:
+                self._write(batch)
             if stop or self.journal.size > 4 * JOURNAL_LIMIT or not self.path.exists():
-                self._compact_quietly()  # rarely: a new library, closing, or edits that never pause
+                self._compact_quietly()  # rarely: closing, or edits that never pause
             for ev in events:
                 ev.set()
             if stop:
                 return
 
+    def _write(self, batch: list[tuple[str, str, Any]]) -> None:
+        """Append ``batch`` to the journal. A change that could not be read back is left out and
+        reported, never retried: it must not stop the others. A batch the disk refuses is kept and
+        written again with the next change."""
+        good, encoded = [], []
+        for op in batch:
+            try:
+                encoded.append(schema.encode_op(*op))
+                good.append(op)
+            except Damaged as exc:
+                self._refuse(op, str(exc))
+        if not good:
+            return
+        try:
+            self.journal.append_encoded(encoded)  # durable from here: small, quick, and fsynced
+        except Exception as exc:  # noqa: BLE001 - disk full, permissions: keep state in memory, tell the user
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            self.write_error = f"could not save the library to {self.path}: {reason}"
+            self._retry = good  # written again with the next change
+            if self.on_write_error:
+                self.on_write_error(self.write_error)
+            return
+        self._pending.extend(good)
+        self.write_error = None
+
+    def _refuse(self, op: tuple[str, str, Any], reason: str) -> None:
+        table, key, _ = op
+        message = (f"a change to {table.rstrip('s')} {key[:12]} cannot be saved and was left out ({reason}); "
+                   "every other change was saved")
+        self.refused.append(message)
+        if self.on_write_error:
+            self.on_write_error(message)
+
     def _compact_quietly(self) -> None:
-        if not self._pending:
+        if not self._pending and not self._stale:
             return
         try:
             self._compact()
@@ -212,8 +331,11 @@ class LibraryStore:
     def _compact(self) -> None:
         """Write the whole library file with everything in the journal, then empty the journal."""
         self._apply(self._pending)
+        for table, numbers in self._stale.items():  # rows that repeated a record: the later one was kept
+            self._db.table(table).remove(doc_ids=numbers)
         self._db.storage.flush()  # type: ignore[attr-defined]
         self._pending = []
+        self._stale = {}
         self.journal.clear()
 
     def _apply(self, ops: list[tuple[str, str, Any]]) -> None:
@@ -246,10 +368,43 @@ class LibraryStore:
                 tbl.insert_multiple(fresh)
 
     def flush(self, timeout: float = 10.0) -> bool:
-        """Block until everything changed so far is on disk."""
+        """Block until everything changed so far has been through the writer (written, or failed:
+        see ``commit``)."""
         ev = threading.Event()
         self._queue.put(ev)
         return ev.wait(timeout)
+
+    def commit(self) -> None:
+        """Return once every change made so far is durable (in the journal, fsynced); otherwise raise
+        ``NotSaved`` saying what was not saved and why. A command calls this before it reports
+        success, so it never exits 0 with its change lost."""
+        ev = threading.Event()
+        self._queue.put(ev)
+        while not ev.wait(0.25):
+            if not self._thread.is_alive():
+                break
+        problems = self.refused[self._told["refused"]:]
+        self._told["refused"] = len(self.refused)
+        if not ev.is_set():
+            problems.append(f"the library {self.path} is closed; changes made after that were not saved")
+        elif self._retry:
+            problems.append(f"{self.write_error or 'the library could not be saved'}. "
+                            "Nothing this command changed has been saved")
+            self._told["error"] = self.write_error
+        if problems:
+            raise NotSaved("; ".join(problems))
+
+    def take_notices(self) -> list[str]:
+        """Messages for the user not given yet: what opening recovered, text that had to be cleaned,
+        changes left out or not saved (unless ``commit`` has already raised them)."""
+        out = [f"note: {n}" for n in self.notices[self._told["notices"]:]]
+        self._told["notices"] = len(self.notices)
+        out += [f"error: {r}" for r in self.refused[self._told["refused"]:]]
+        self._told["refused"] = len(self.refused)
+        if self._retry and self.write_error and self.write_error != self._told["error"]:
+            out.append(f"error: {self.write_error}")
+            self._told["error"] = self.write_error
+        return out
 
     def close(self) -> None:
         if self._thread.is_alive():
@@ -265,7 +420,7 @@ class LibraryStore:
 
     # ------------------------------------------------------------ letters and their files
     def letter_file(self, letter: Letter) -> Path:
-        return self.files_dir / f"{letter.id}.{'pdf' if letter.kind == 'pdf' else 'txt'}"
+        return self.files_dir / f"{letter.id}.{FILE_SUFFIX.get(letter.kind, 'txt')}"
 
     def _text_file(self, letter_id: str) -> Path:
         return self.files_dir / f"{letter_id}.text.json"
@@ -279,18 +434,28 @@ class LibraryStore:
         says its files were already kept (by ``save_files`` on a worker thread)."""
         existing = self.library.letters.get(prep.letter.id)
         if existing is not None:
-            if not saved and not self.letter_file(existing).exists():
-                write_atomic(self.letter_file(existing), prep.data)
+            if not saved and not self._copy_is_good(existing):
+                write_atomic(self.letter_file(existing), prep.data)  # the file again: a lost or changed copy mended
             return existing, False
         if not saved:
             self.save_files(prep)
         self.library.put_letter(prep.letter, initiator)
-        return prep.letter, True
+        return self.library.letters.get(prep.letter.id, prep.letter), True  # as stored (text cleaned)
+
+    def _copy_is_good(self, letter: Letter) -> bool:
+        try:
+            read_letter_copy(self.letter_file(letter), letter)
+        except DocumentError:
+            return False
+        return True
 
     def save_files(self, prep: PreparedLetter) -> None:
         """Keep the library's copy of a letter and its text; the record is added separately. A
         letter the library already has keeps the text its annotations were made on."""
-        if prep.letter.id in self.library.letters and self.letter_file(prep.letter).exists():
+        known = self.library.letters.get(prep.letter.id)
+        if known is not None:
+            if not self._copy_is_good(known):  # a lost or changed copy mended; its text stays as annotated
+                write_atomic(self.letter_file(known), prep.data)
             return
         try:
             write_atomic(self.letter_file(prep.letter), prep.data)
@@ -326,12 +491,7 @@ class LibraryStore:
         return load_layout(data, letter.text_sha, extractor)
 
     def letter_bytes(self, letter: Letter) -> bytes:
-        try:
-            return self.letter_file(letter).read_bytes()
-        except OSError:
-            raise DocumentError(
-                f"the library's copy of {letter.source} is missing from {self.files_dir}"
-            ) from None
+        return read_letter_copy(self.letter_file(letter), letter)
 
     def saved_text(self, letter_id: str) -> Extracted | None:
         """The letter's text as last saved, if it is the text its annotations refer to; never runs
@@ -351,6 +511,22 @@ class LibraryStore:
     def remember_text(self, letter_id: str, ex: Extracted) -> None:
         """Hold ``ex`` as the letter's text for this session (the workspace has just made it so)."""
         self._texts[letter_id] = dataclasses.replace(ex, layout=None)
+
+
+def read_letter_copy(path: Path, letter: Letter) -> bytes:
+    """The library's copy of ``letter``, checked against its id (the SHA-256 of the file as added):
+    a copy changed on disk since is refused, never trusted, so nothing is re-read, re-anchored or
+    exported from it."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        raise DocumentError(f"the library's copy of {letter.source} is missing from {path.parent}") from None
+    if content_id(data) != letter.id:
+        raise DocumentError(
+            f"the library's copy of {letter.source} ({path.name}) has been changed since it was added: it no "
+            "longer matches the letter its annotations were made on, so it is not used. Put the original "
+            f"file back there, or add {letter.source} again from where you keep it")
+    return data
 
 
 def open_library(path: Path | str) -> LibraryStore:

@@ -8,12 +8,14 @@ A library file that cannot be parsed raises ``LibraryDamaged`` and is never writ
 from __future__ import annotations
 
 import json
+import stat
 from pathlib import Path
 from typing import Any
 
 from tinydb.storages import Storage
 
 from reviewer.core.atomic import write_atomic
+from reviewer.store.schema import Damaged, loads, structure
 
 
 class LibraryDamaged(Exception):
@@ -26,8 +28,15 @@ class AtomicJSONStorage(Storage):
         self.damaged: str | None = None
 
     def read(self) -> dict[str, dict[str, Any]] | None:
-        if not self.path.exists():
+        try:
+            st = self.path.stat()
+        except FileNotFoundError:
             return None
+        except OSError as exc:
+            raise LibraryDamaged(f"the library {self.path} cannot be read: {exc.strerror or exc}") from None
+        if not stat.S_ISREG(st.st_mode):
+            self.damaged = "not a plain file"
+            raise LibraryDamaged(f"the library {self.path} is not a plain file; it has been left untouched")
         try:
             raw = self.path.read_bytes()
         except OSError as exc:
@@ -35,18 +44,10 @@ class AtomicJSONStorage(Storage):
         if not raw.strip():
             return None
         try:
-            data = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            return structure(loads(raw, "it"))
+        except Damaged as exc:
             self.damaged = str(exc)
-            raise LibraryDamaged(
-                f"the library {self.path} is damaged ({exc}); it has been left untouched"
-            ) from None
-        if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
-            self.damaged = "unexpected structure"
-            raise LibraryDamaged(
-                f"the library {self.path} is not a Reviewer library (unexpected structure); it has been left untouched"
-            )
-        return data
+            raise LibraryDamaged(f"the library {self.path} is damaged ({exc}); it has been left untouched") from None
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         if self.damaged:

@@ -14,16 +14,16 @@ no shared state, so a window can run them on its worker and apply their result h
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reviewer.core.annotations import deletions
 from reviewer.core.annotations.codebook import LookupFailed, find_theme, severity
 from reviewer.core.annotations.commands import (
     AddAnnotation,
     Batch,
     Command,
-    DeleteAnnotations,
     EditAnnotation,
     EditLetter,
     PutSetting,
@@ -51,9 +51,10 @@ from reviewer.export.project_read import ProjectRead, read_project
 from reviewer.export.refiqda import CodebookError, read_qdc, severity_of, themes_from_qdc, to_qdc
 from reviewer.export.summary_files import FORMATS, export_summary
 from reviewer.letters.importing import extract, prepare_path, read_file
+from reviewer.letters.parallel import Jobs
 from reviewer.letters.pdf import extractor_version
 from reviewer.store.paths import resolve_library_path
-from reviewer.store.repository import LibraryError, LibraryStore
+from reviewer.store.repository import LibraryError, LibraryStore, read_letter_copy
 
 
 class WorkspaceError(Exception):
@@ -91,10 +92,7 @@ class Snapshot:
     starts: dict[str, list[int]] = field(default_factory=dict)
 
     def letter_bytes(self, letter: Letter) -> bytes:
-        try:
-            return self.files[letter.id].read_bytes()
-        except OSError:
-            raise DocumentError(f"the library's copy of {letter.source} is missing") from None
+        return read_letter_copy(self.files[letter.id], letter)
 
     def text_of(self, letter_id: str) -> str | None:
         return self.texts.get(letter_id)
@@ -169,9 +167,7 @@ class Workspace:
 
     def flush(self) -> None:
         """Make every change so far durable, or raise ``LibraryError`` saying why it is not."""
-        self.store.flush()
-        if self.store.write_error:
-            raise LibraryError(self.store.write_error)
+        self.store.commit()
 
     def close(self) -> None:
         self.store.close()
@@ -241,6 +237,24 @@ class Workspace:
                      saved: bool = False) -> tuple[Letter, bool]:
         """Add a read letter (its files kept unless ``saved``); returns the library's letter and whether it is new."""
         return self.store.add_prepared(prep, initiator, saved)
+
+    def add_files(self, paths: Sequence[Path]) -> Iterator[tuple[Path, Letter | None, bool, list[str], str]]:
+        """Add many files, read on every core (letters.parallel) while this thread adds each to the
+        library in order: yields (path, letter or None, new, notes, error) per file."""
+        jobs = Jobs([(prepare_path, p) for p in paths])
+        try:
+            for i, p in enumerate(paths):
+                try:
+                    if not p.exists():
+                        raise DocumentError(f"{p}: no such file")
+                    prep = jobs.get(i)
+                    letter, new = self.add_prepared(prep)
+                except (DocumentError, LibraryError) as exc:
+                    yield p, None, False, [], str(exc)
+                    continue
+                yield p, letter, new, prep.notes, ""
+        finally:
+            jobs.close()
 
     def add_file(self, path: Path) -> tuple[Letter, bool, list[str]]:
         if not path.exists():
@@ -382,10 +396,12 @@ class Workspace:
             return []
         return self.do(EditAnnotation(a, after), initiator)
 
-    def delete(self, ann_ids: Iterable[str], initiator: object | None = None) -> int:
+    def delete(self, ann_ids: Iterable[str], initiator: object | None = None, by: str | None = None) -> int:
+        """Delete annotations as one step; each deletion is remembered (who, when) and travels in packs."""
         anns = [self.library.annotations[i] for i in ann_ids if i in self.library.annotations]
         if anns:
-            self.do(DeleteAnnotations(anns), initiator)
+            self.do(deletions.delete_command(anns, by if by is not None else self.auditor, self.library.settings),
+                    initiator)
         return len(anns)
 
     def regrade(self, ann_ids: Iterable[str], severity_id: str, label: str,

@@ -38,7 +38,7 @@ def test_image_only_pdf_opens_without_text(bad_pdfs):
 
 def test_unknown_file_type_is_refused(tmp_path: Path):
     with pytest.raises(DocumentError, match="not a letter"):
-        kind_for("notes.docx", b"PK\x03\x04")
+        kind_for("notes.xlsx", b"PK\x03\x04")
 
 
 def test_text_layout_covers_text_exactly():

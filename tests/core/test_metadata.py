@@ -4,7 +4,8 @@ from pathlib import Path
 
 from reviewer.core.text.documents import decode_text
 from reviewer.core.reading.metadata import read_metadata
-from reviewer.core.text.units import improvement_items, sentence_at, word_at
+from reviewer.core.reading.outline import analyse, inspectors_items
+from reviewer.core.text.units import sentence_at, word_at
 
 
 def _meta(path: Path):
@@ -32,8 +33,9 @@ def test_shared_letters_metadata(shared_letters: Path):
 
 def test_improvement_items_and_sentences(samples: Path):
     text = decode_text((samples / "thornbury_vale_2025_focused_visit.txt").read_bytes()).text
-    items = improvement_items(text)
+    items = inspectors_items(text, analyse(text))
     assert len(items) == 4 and items[0][2].startswith("The quality of child protection")
+    assert {kind for *_, kind in items} == {"improve"}
     i = text.index("Too many plans")
     s, e = sentence_at(text, i + 5)
     assert text[s:e] == "Too many plans are lists of services rather than actions that will make a difference for the child."

@@ -141,8 +141,8 @@ def test_gold_units_are_the_same_in_text_and_pdf_and_improvements_are_suggested(
     import pymupdf
 
     from reviewer.core.annotations.codebook import default_themes
-    from reviewer.core.text.documents import decode_text
     from reviewer.core.reading.outline import unit_key
+    from reviewer.letters.importing import extract
     from reviewer.letters.pdf_text import pdf_text
     from reviewer.core.reading.suggest import suggest
 
@@ -153,7 +153,7 @@ def test_gold_units_are_the_same_in_text_and_pdf_and_improvements_are_suggested(
             if path.suffix == ".pdf":
                 text, starts = pdf_text(pymupdf.open(path))
             else:
-                text, starts = decode_text(path.read_bytes()).text, []
+                text, starts = extract(path.read_bytes(), "text", path.name).text, []
             st = analyse(text, starts)
             keys = {unit_key(text, s, e, st.furniture): (s, e) for s, e in st.units}
             assert all(row["key"] in keys for row in entry["annotations"]), name
@@ -162,3 +162,21 @@ def test_gold_units_are_the_same_in_text_and_pdf_and_improvements_are_suggested(
                 s, e = keys[row["key"]]
                 if st.part_at(s).kind == "improve":
                     assert found[(s, e)].severity in ("improvement", "priority"), name
+
+
+def test_an_older_reports_recommendations_are_its_items(shared_reports: Path) -> None:
+    """A 2015 single-inspection-framework report groups its recommendations under sub-headings after
+    "Areas for improvement": all of them are the inspectors' items (the summary listed one stray
+    sentence), without footnote numbers, and "There are no areas for priority action" is not one."""
+    import pymupdf
+
+    from reviewer.core.reading.outline import inspectors_items
+    from reviewer.letters.pdf_text import pdf_text
+
+    with pymupdf.open(shared_reports / "lincolnshire_2015-01-06.pdf") as doc:
+        text, starts = pdf_text(doc)
+    items = inspectors_items(text, analyse(text, starts))
+    improve = [q for *_, q, kind in items if kind == "improve"]
+    assert len(improve) >= 17
+    assert sum(q.startswith(("Ensure", "Improve", "Review", "Undertake", "Introduce", "Take", "Maximise")) for q in improve) >= 15
+    assert not any(q.lower().startswith("there are no") or q[-1].isdigit() for *_, q, _k in items)

@@ -67,3 +67,72 @@ def test_themes_are_learnt_from_what_the_auditor_tagged() -> None:
                            "strength", "", "Ann") for _ in range(8)]
     after = suggest(text, default_themes(), annotations=past)
     assert "young-carers" in after[0].themes
+
+
+REPORT = """Inspection of Northmoor local authority children's services
+
+Judgement
+Grade
+The impact of leaders on social work practice with children and families
+Inadequate
+Overall effectiveness
+Inadequate
+
+There are serious and widespread failures that leave children at risk of harm.
+In 2019, services were judged to require improvement to be good.
+The focused visit in 2023 identified that children were not being protected.
+
+What needs to improve?
+
+- the recognition of risk and the response to neglect
+- the timeliness of assessments
+
+The experiences and progress of care leavers: good
+
+Personal advisers know their young people well and keep in touch with them.
+Young people live in suitable homes and are supported into education and work.
+"""
+
+
+def test_a_report_is_read_by_its_judgements_and_earlier_findings_are_context() -> None:
+    found = _by_quote(suggest(REPORT, default_themes()))
+    assert found["There are serious and widespread failures that leave children at risk of harm."].severity == \
+        "priority"  # the summary under an inadequate judgement table
+    assert "In 2019, services were judged to require improvement to be good." not in found  # an earlier finding
+    assert "The focused visit in 2023 identified that children were not being protected." not in found
+    assert found["the recognition of risk and the response to neglect"].severity == "improvement"
+    assert not any(q.startswith(("What needs to improve", "Judgement", "Overall effectiveness")) for q in found)
+    plain = found["Personal advisers know their young people well and keep in touch with them."]
+    assert plain.severity == "strength" and "care-leavers" in plain.themes  # the section says who it is about
+
+
+def test_suggestions_are_ranked_and_the_strongest_shown_first() -> None:
+    from reviewer.core.reading.suggest import ranked, strongest
+
+    found = suggest(REPORT, default_themes())
+    order = ranked(found)
+    assert [s.score for s in order] == sorted((s.score for s in found), reverse=True)
+    assert strongest(found, 2) == order[:2] and len(strongest(found, 100)) == len(found)
+
+
+def test_headings_and_earlier_priority_actions_are_not_suggested() -> None:
+    text = ("Inspection of Northmoor\n\nPRIORITY AND IMMEDIATE ACTION RECOMMENDATIONS\n\n"
+            "At the last inspection in 2019, inspectors identified priority actions for the front door.\n\n"
+            "Services for care leavers are also poor.\n")
+    found = _by_quote(suggest(text, default_themes()))
+    assert "PRIORITY AND IMMEDIATE ACTION RECOMMENDATIONS" not in found
+    assert not any(q.startswith("At the last inspection") for q in found)  # context: an earlier finding
+    poor = found["Services for care leavers are also poor."]
+    assert poor.severity in ("improvement", "priority") and "care-leavers" in poor.themes
+
+
+def test_a_committee_report_progress_section_is_not_all_improvement(samples) -> None:  # type: ignore[no-untyped-def]
+    text = (samples / "kingsford_2025_committee_progress_report.txt").read_text(encoding="utf-8")
+    found = _by_quote(suggest(text, default_themes()))
+    # the inspectors' list under "What needs to improve" is
+    assert found["The quality and timeliness of pathway plans for care leavers."].severity == "improvement"
+    # "Progress against the areas for improvement" and what follows it is not a list of improvements
+    assert not any("Progress against the areas for improvement" in q for q in found)
+    assert found["Police and health colleagues attend strategy meetings consistently."].severity == "strength"
+    assert "A joint housing protocol has been agreed with district councils." not in found
+    assert not any("the committee" in q.lower() for q in found)  # its own recommendations to members

@@ -54,7 +54,7 @@ def main() -> None:
         if i % 3 == 0:  # edits too, so records are rewritten as well as added
             undo.push(EditAnnotation(ann, edited(ann, note=f"edited {i}")))
         if i % 2 == 0:
-            store.flush()  # acknowledged: on disk from here on
+            store.commit()  # acknowledged: on disk from here on (raises if it is not)
             print(f"ack {ann.id} {'edited' if i % 3 == 0 else 'new'} {i}", flush=True)
         i += 1
 

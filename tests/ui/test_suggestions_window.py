@@ -223,3 +223,23 @@ def test_details_dialog_shows_an_estimated_date_and_editing_confirms_it(qtbot) -
     qtbot.keyClicks(dlg.published, "7")
     m = dlg.edited().meta
     assert (m.published, m.published_estimated) == ("2025-11-17", False)
+
+
+def test_the_panel_shows_the_strongest_and_the_rest_one_key_away(window, qtbot, monkeypatch) -> None:
+    import reviewer.ui.annotate.suggestions_panel as sp
+
+    w = window
+    panel = w.suggestions_panel
+    everything = w.suggester.suggestions
+    assert len(everything) > 3
+    monkeypatch.setattr(sp, "DEFAULT_SHOWN", 3)
+    panel.set_suggestions(everything)
+    shown = panel.visible()
+    assert len(shown) == 3 and [s.score for s in shown] == sorted((s.score for s in shown), reverse=True)
+    assert min(s.score for s in shown) >= max(s.score for s in everything if s not in shown)
+    assert panel.more_btn.text() == f"Show All ({len(everything) - 3} more)"
+    panel.list.setFocus()
+    qtbot.keyClick(panel.list, Qt.Key.Key_M)  # one key shows the rest, in reading order
+    assert panel.visible() == everything and panel.show_all
+    qtbot.keyClick(panel.list, Qt.Key.Key_M)
+    assert len(panel.visible()) == 3

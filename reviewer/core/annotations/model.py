@@ -49,6 +49,145 @@ def new_id() -> str:
     return uuid.uuid4().hex
 
 
+# ---------------------------------------------------------------- reading records: one schema
+# Every record that enters from outside the running program (the library file, its journal, a
+# backup, an audit pack, a project) is read by the ``from_dict`` methods below, and only by them:
+# they are the schema. A field of the wrong type or out of range raises ``RecordError`` naming it,
+# never an AttributeError later; text is passed through ``clean_text``.
+
+MAX_TEXT = 5_000_000  # characters in a quote, note or context: a whole long letter fits
+MAX_NAME = 100_000  # a title, label, name, date or other short text
+MAX_ID = 200
+MAX_ITEMS = 100_000  # entries in a list (pages, themes, cues, inspectors, history)
+MAX_OFFSET = 2**40  # code-point offsets and page counts
+
+
+class RecordError(ValueError):
+    """A record of the wrong shape: the message names the field and what is wrong with it."""
+
+
+def clean_text(s: str) -> str:
+    r"""``s`` as it can be stored (UTF-8). Text that came from bytes that were not UTF-8 (a Latin-1
+    command-line argument or file name: Python hands them over as lone surrogates, U+DC80-U+DCFF)
+    gets the Windows-1252 character each byte stands for ("caf\udce9" -> "café"); any other lone
+    surrogate (e.g. a "\ud800" escape in JSON) becomes U+FFFD. Valid text is returned as it is."""
+    if s.isascii():
+        return s
+    try:
+        s.encode("utf-8")
+        return s
+    except UnicodeEncodeError:
+        pass
+    out = []
+    for ch in s:
+        o = ord(ch)
+        if 0xDC80 <= o <= 0xDCFF:
+            out.append(bytes((o - 0xDC00,)).decode("cp1252", "replace"))
+        elif 0xD800 <= o <= 0xDFFF:
+            out.append("\ufffd")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _kind(v: Any) -> str:
+    return {bool: "true/false", int: "a number", float: "a number", str: "text", list: "a list",
+            dict: "an object", type(None): "null"}.get(type(v), type(v).__name__)
+
+
+def _row(d: Any, what: str) -> dict[str, Any]:
+    if not isinstance(d, dict):
+        raise RecordError(f"{what} must be an object, not {_kind(d)}")
+    return d
+
+
+def _str(v: Any, field: str, limit: int = MAX_NAME) -> str:
+    if type(v) is not str:
+        raise RecordError(f"{field!r} must be text, not {_kind(v)}")
+    if len(v) > limit:
+        raise RecordError(f"{field!r} is longer than {limit:,} characters")
+    return clean_text(v)
+
+
+def _text(d: dict[str, Any], key: str, default: str = "", limit: int = MAX_NAME) -> str:
+    """An optional text field: missing or null gives ``default``."""
+    v = d.get(key)
+    if v is None:
+        return default
+    if type(v) is str and len(v) <= limit and v.isascii():  # the usual case, quickly
+        return v
+    return _str(v, key, limit)
+
+
+def _opt(d: dict[str, Any], key: str, limit: int = MAX_NAME) -> str | None:
+    v = d.get(key)
+    return None if v is None else _str(v, key, limit)
+
+
+def _ident(v: Any, field: str) -> str:
+    if type(v) is str and 0 < len(v) <= MAX_ID and v.isascii() and v.isprintable() and not v.isspace():
+        return v  # the usual case, quickly
+    s = _str(v, field, MAX_ID)
+    if not s.strip() or not s.isprintable():
+        raise RecordError(f"{field!r} must be a non-empty name without control characters")
+    return s
+
+
+def _letter_id(v: Any, field: str) -> str:
+    if type(v) is not str or len(v) != 64 or v.strip("0123456789abcdef"):
+        raise RecordError(f"{field!r} must be a letter's SHA-256 (64 hexadecimal digits)")
+    return v
+
+
+def _int(d: dict[str, Any], key: str, default: int | None = None, lo: int = 0, hi: int = MAX_OFFSET) -> int:
+    v = d.get(key)
+    if v is None and default is not None:
+        return default
+    if type(v) is not int:
+        raise RecordError(f"{key!r} must be a whole number, not {_kind(v)}")
+    if not lo <= v <= hi:
+        raise RecordError(f"{key!r} is out of range ({lo} to {hi:,})")
+    return v
+
+
+def _bool(d: dict[str, Any], key: str, default: bool) -> bool:
+    v = d.get(key)
+    if v is None:
+        return default
+    if type(v) is not bool:
+        raise RecordError(f"{key!r} must be true or false, not {_kind(v)}")
+    return v
+
+
+def _list(d: dict[str, Any], key: str) -> list[Any]:
+    v = d.get(key)
+    if v is None:
+        return []
+    if not isinstance(v, list):
+        raise RecordError(f"{key!r} must be a list, not {_kind(v)}")
+    if len(v) > MAX_ITEMS:
+        raise RecordError(f"{key!r} has more than {MAX_ITEMS:,} entries")
+    return v
+
+
+def _strs(d: dict[str, Any], key: str, limit: int = MAX_NAME) -> tuple[str, ...]:
+    return tuple(_str(x, key, limit) for x in _list(d, key))
+
+
+def _nested(d: dict[str, Any], key: str) -> dict[str, Any] | None:
+    v = d.get(key)
+    if v is None:
+        return None
+    return _row(v, repr(key))
+
+
+def _within(what: str, fn, *args):  # type: ignore[no-untyped-def]
+    try:
+        return fn(*args)
+    except RecordError as exc:
+        raise RecordError(f"{what}: {exc}") from None
+
+
 @dataclass(frozen=True)
 class Severity:
     id: str
@@ -74,13 +213,17 @@ class Theme:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Theme:
+        d = _row(d, "a theme")
+        label = _str(d.get("label"), "label")
+        if not label.strip():
+            raise RecordError("'label' is empty")
         return cls(
-            id=str(d["id"]),
-            label=str(d["label"]),
-            colour=str(d.get("colour") or "#888888"),
-            description=str(d.get("description") or ""),
-            retired=bool(d.get("retired", False)),
-            cues=tuple(str(c) for c in d.get("cues") or ()),
+            id=_ident(d.get("id"), "id"),
+            label=label,
+            colour=_text(d, "colour", limit=100) or "#888888",
+            description=_text(d, "description", limit=MAX_TEXT),
+            retired=_bool(d, "retired", False),
+            cues=_strs(d, "cues"),
         )
 
 
@@ -105,18 +248,22 @@ class LetterMeta:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any] | None) -> LetterMeta:
-        d = d or {}
+        d = {} if d is None else _row(d, "the letter's details")
+        judgements = _nested(d, "judgements") or {}
+        if len(judgements) > 1000:
+            raise RecordError("'judgements' has too many entries")
+        number = d.get("visit_number")
         return cls(
-            authority=d.get("authority"),
-            doc_type=d.get("doc_type"),
-            visit_start=d.get("visit_start"),
-            visit_end=d.get("visit_end"),
-            published=d.get("published"),
+            authority=_opt(d, "authority"),
+            doc_type=_opt(d, "doc_type"),
+            visit_start=_opt(d, "visit_start", 100),
+            visit_end=_opt(d, "visit_end", 100),
+            published=_opt(d, "published", 100),
             published_estimated=d.get("published_estimated") is True,
-            lead_inspector=d.get("lead_inspector"),
-            inspectors=tuple(d.get("inspectors") or ()),
-            judgements=tuple((str(k), str(v)) for k, v in (d.get("judgements") or {}).items()),
-            visit_number=d.get("visit_number") if isinstance(d.get("visit_number"), int) else None,
+            lead_inspector=_opt(d, "lead_inspector"),
+            inspectors=_strs(d, "inspectors"),
+            judgements=tuple((clean_text(k), _str(v, f"judgements.{k}")) for k, v in judgements.items()),
+            visit_number=None if number is None else _int(d, "visit_number", hi=100_000),
         )
 
 
@@ -133,9 +280,13 @@ class SignOff:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any] | None) -> SignOff | None:
-        if not d or not d.get("name"):
+        if d is None:
             return None
-        return cls(name=str(d["name"]), date=str(d.get("date") or ""), comment=str(d.get("comment") or ""))
+        d = _row(d, "the sign-off")
+        name = _text(d, "name")
+        if not name:
+            return None
+        return cls(name=name, date=_text(d, "date", limit=100), comment=_text(d, "comment", limit=MAX_TEXT))
 
 
 @dataclass(frozen=True)
@@ -145,7 +296,7 @@ class Letter:
     id: str
     title: str
     source: str  # original file name
-    kind: str  # "pdf" or "text"
+    kind: str  # "pdf", "text" or "docx"
     pages: int
     meta: LetterMeta = field(default_factory=LetterMeta)
     added: str = ""
@@ -166,18 +317,24 @@ class Letter:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Letter:
+        d = _row(d, "a letter")
+        lid = _letter_id(d.get("id"), "id")
+        source = _text(d, "source")
+        kind = _text(d, "kind") or "pdf"
+        if kind not in ("pdf", "text", "docx"):
+            raise RecordError(f"'kind' must be pdf, text or docx, not {kind[:20]!r}")
         return cls(
-            id=str(d["id"]),
-            title=str(d.get("title") or d.get("source") or d["id"][:10]),
-            source=str(d.get("source") or ""),
-            kind=str(d.get("kind") or "pdf"),
-            pages=int(d.get("pages") or 0),
-            meta=LetterMeta.from_dict(d.get("meta")),
-            added=str(d.get("added") or ""),
-            text_sha=str(d.get("text_sha") or ""),
-            extractor=str(d.get("extractor") or ""),
-            has_text=bool(d.get("has_text", True)),
-            signoff=SignOff.from_dict(d.get("signoff")),
+            id=lid,
+            title=_text(d, "title") or source or lid[:10],
+            source=source,
+            kind=kind,
+            pages=_int(d, "pages", 0, hi=1_000_000),
+            meta=_within("meta", LetterMeta.from_dict, d.get("meta")),
+            added=_text(d, "added", limit=100),
+            text_sha=_text(d, "text_sha", limit=100),
+            extractor=_text(d, "extractor", limit=1000),
+            has_text=_bool(d, "has_text", True),
+            signoff=_within("signoff", SignOff.from_dict, d.get("signoff")),
         )
 
 
@@ -202,10 +359,16 @@ class Review:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any] | None) -> Review | None:
-        if not d or str(d.get("status")) not in REVIEW_STATUSES:
+        if d is None:
             return None
-        return cls(status=str(d["status"]), comment=str(d.get("comment") or ""),
-                   reviewer=str(d.get("reviewer") or ""), at=str(d.get("at") or ""))
+        d = _row(d, "the review")
+        status = d.get("status")
+        if status is None or status == "" or status == "none":
+            return None
+        if status not in REVIEW_STATUSES:
+            raise RecordError(f"'status' must be one of {', '.join(REVIEW_STATUSES)}")
+        return cls(status=status, comment=_text(d, "comment", limit=MAX_TEXT),
+                   reviewer=_text(d, "reviewer"), at=_text(d, "at", limit=100))
 
 
 @dataclass(frozen=True)
@@ -227,10 +390,11 @@ class Revision:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Revision:
-        return cls(modified=str(d.get("modified") or ""), author=str(d.get("author") or ""),
-                   severity=str(d.get("severity") or ""), themes=tuple(str(t) for t in d.get("themes") or ()),
-                   note=str(d.get("note") or ""), quote=str(d.get("quote") or ""),
-                   replaced=str(d.get("replaced") or ""))
+        d = _row(d, "an earlier version")
+        return cls(modified=_text(d, "modified", limit=100), author=_text(d, "author"),
+                   severity=_text(d, "severity", limit=MAX_ID), themes=_strs(d, "themes", MAX_ID),
+                   note=_text(d, "note", limit=MAX_TEXT), quote=_text(d, "quote", limit=MAX_TEXT),
+                   replaced=_text(d, "replaced", limit=100))
 
 
 @dataclass(frozen=True)
@@ -269,24 +433,32 @@ class Annotation:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Annotation:
+        d = _row(d, "an annotation")
+        start, end = _int(d, "start"), _int(d, "end")
+        if end < start:
+            raise RecordError("'end' comes before 'start'")
+        pages = _list(d, "pages")
+        if not all(type(p) is int and 0 <= p <= 1_000_000 for p in pages):
+            raise RecordError("'pages' must be page numbers")
         return cls(
-            id=str(d["id"]),
-            letter_id=str(d["letter_id"]),
-            start=int(d["start"]),
-            end=int(d["end"]),
-            quote=str(d.get("quote") or ""),
-            prefix=str(d.get("prefix") or ""),
-            suffix=str(d.get("suffix") or ""),
-            pages=tuple(int(p) for p in d.get("pages") or ()),
-            themes=tuple(str(t) for t in d.get("themes") or ()),
-            severity=str(d.get("severity") or "context"),
-            note=str(d.get("note") or ""),
-            author=str(d.get("author") or ""),
-            created=str(d.get("created") or ""),
-            modified=str(d.get("modified") or ""),
-            orphaned=bool(d.get("orphaned", False)),
-            review=Review.from_dict(d.get("review")),
-            history=tuple(Revision.from_dict(r) for r in d.get("history") or () if isinstance(r, dict)),
+            id=_ident(d.get("id"), "id"),
+            letter_id=_letter_id(d.get("letter_id"), "letter_id"),
+            start=start,
+            end=end,
+            quote=_text(d, "quote", limit=MAX_TEXT),
+            prefix=_text(d, "prefix", limit=MAX_TEXT),
+            suffix=_text(d, "suffix", limit=MAX_TEXT),
+            pages=tuple(pages),
+            themes=tuple(_ident(t, "themes") for t in _list(d, "themes")),
+            severity=_text(d, "severity", limit=MAX_ID) or "context",
+            note=_text(d, "note", limit=MAX_TEXT),
+            author=_text(d, "author"),
+            created=_text(d, "created", limit=100),
+            modified=_text(d, "modified", limit=100),
+            orphaned=_bool(d, "orphaned", False),
+            review=None if d.get("review") is None else _within("review", Review.from_dict, d["review"]),
+            history=tuple(_within(f"history[{i}]", Revision.from_dict, r) for i, r in enumerate(_list(d, "history")))
+            if d.get("history") else (),
         )
 
 
@@ -301,3 +473,27 @@ class PreparedLetter:
     @property
     def notes(self) -> list[str]:
         return self.extracted.notes
+
+
+@dataclass(frozen=True)
+class Tombstone:
+    """An annotation deleted by someone, kept (who and when) so the deletion travels in packs."""
+
+    id: str  # the annotation's id
+    letter_id: str
+    by: str = ""
+    at: str = ""  # when, ISO
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Tombstone:
+        d = _row(d, "a deletion")
+        tid, letter_id = _str(d.get("id"), "id", 100), _str(d.get("letter_id"), "letter_id", 100)
+        if not tid or not letter_id:
+            raise RecordError("a deletion names no annotation or letter")
+        at = _text(d, "at", limit=100)
+        if at and parse_time(at) == parse_time(None):
+            raise RecordError(f"'at' is not a date and time: {at[:40]!r}")
+        return cls(tid, letter_id, _text(d, "by"), at)

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import re
 
-_GRADE = r"(Outstanding|Good|Requires\s+improvement(?:\s+to\s+be\s+good)?|Inadequate)"
+GRADE = r"(Outstanding|Good|Requires\s+improvement(?:\s+to\s+be\s+good)?|Inadequate)"  # the one grade pattern
+
 
 # heading (as the report words it) -> judgement name; the first that matches wins
 _NAMES = (
@@ -40,13 +41,19 @@ LABELS = {"overall_effectiveness": "Overall effectiveness", "impact_of_leaders":
           "care_leavers": "Care leavers", "adoption": "Adoption performance"}
 
 
+def judgement_name(heading: str) -> str | None:
+    """The judgement a heading names ("care_leavers"), or None when it names none."""
+    return _name(heading)
+
+
 def short_label(heading: str) -> str | None:
     """A judgement heading's short name ("Children in care"), or None when it names no judgement."""
     name = _name(heading)
     return LABELS[name] if name else None
 
 
-def _grade(word: str) -> str:
+def grade_of(word: str) -> str:
+    """A grade as the record names it: "outstanding", "good", "requires improvement", "inadequate"."""
     w = " ".join(word.lower().split())
     return "requires improvement" if w.startswith("requires improvement") or w.startswith("require") else w
 
@@ -62,7 +69,7 @@ def _name(heading: str) -> str | None:
 
 
 # ILACS (2018-): "Judgement Grade" and then heading, grade, heading, grade ... one after the other
-_ILACS_ROW = re.compile(rf"\s*((?:The|Overall)\s[A-Za-z ,’'\-]{{3,140}}?)\s+{_GRADE}\b")
+_ILACS_ROW = re.compile(rf"\s*((?:The|Overall)\s[A-Za-z ,’'\-]{{3,140}}?)\s+{GRADE}\b")
 
 # The single inspection framework's list, numbered or not
 _SIF_ROWS = (
@@ -90,7 +97,7 @@ def _ilacs_table(flat: str) -> dict[str, str] | None:
         name = _name(m.group(1))
         if name is None:
             break
-        out.setdefault(name, _grade(m.group(2)))
+        out.setdefault(name, grade_of(m.group(2)))
         pos = m.end()
     return out or None
 
@@ -103,11 +110,11 @@ def _sif_list(flat: str) -> dict[str, str]:
     out: dict[str, str] = {}
     sif = _SIF_OVERALL.search(first)
     if sif:
-        out["overall_effectiveness"] = _grade(sif.group(1))
+        out["overall_effectiveness"] = grade_of(sif.group(1))
     for pat, name in _SIF_ROWS:
-        m = re.search(rf"{pat}\s+{_GRADE}\b", first, re.I)
+        m = re.search(rf"{pat}\s+{GRADE}\b", first, re.I)
         if m and name not in out:
-            out[name] = _grade(m.group(1))
+            out[name] = grade_of(m.group(1))
     if len(out) < 2:  # a sentence that merely sounds like a judgement, not the report's list
         return {}
     return out

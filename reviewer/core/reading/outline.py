@@ -18,13 +18,13 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from reviewer.core.reading.judgements import GRADE, grade_of
 from reviewer.core.text.units import sentence_at
 from reviewer.core.text.textsearch import collapse_ws
 
 _PAGE_NO = re.compile(r"^(?:page\s+\d+(?:\s+of\s+\d+)?|\d{1,3}|[-–]\s*\d{1,3}\s*[-–]|\d{1,3}\s+of\s+\d{1,3}"
                       r"|.{0,80}\bpage\s+\d{1,3}\s+of\s+\d{1,3})$", re.I)
-_GRADE = r"(outstanding|good|requires improvement(?: to be good)?|inadequate)"
-_JUDGEMENT_HEADING = re.compile(rf"^(.{{8,140}}?)\s*[:\-–]\s*{_GRADE}\s*$", re.I)
+_JUDGEMENT_HEADING = re.compile(rf"^(.{{8,140}}?)\s*[:\-–]\s*{GRADE}\s*$", re.I)
 _BULLET_LINE = re.compile(r"^\s*(?:[\u2022\u25aa\u25fc\u25a0\u25cf\uf0b7\-\*–]|\d+\.)\s+\S")
 _NUMBERED = re.compile(r"^\s*(\d{1,3})\.(?:\s|$)")
 _NOT_HEADING = re.compile(r"\b(?:19|20)\d\d\b|@|www\.|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s+\d[A-Z]{2}\b|^[TEW]:?\s|"
@@ -215,8 +215,7 @@ def _kind(title: str) -> tuple[str, str | None]:
         return "improve", None
     m = _JUDGEMENT_HEADING.match(title)
     if m:
-        grade = m.group(2).lower()
-        return "judgement", ("requires improvement" if grade.startswith("requires") else grade)
+        return "judgement", grade_of(m.group(2))
     if re.search(r"^(?:overview|headline findings|summary of findings|summary|main findings|findings)\b", low):
         return "headline", None
     return "heading", None
@@ -350,3 +349,49 @@ def unit_key(text: str, start: int, end: int, furniture: Sequence[tuple[int, int
 
     bare = re.sub(r"[^a-z0-9]", "", unit_quote(text, start, end, furniture).lower())
     return hashlib.sha256(bare.encode()).hexdigest()[:16]
+
+
+_FOOTNOTE_MARK = re.compile(r"(?<=[.;:])\s*\d{1,2}$")  # "…communities. 1": a footnote's number, not the item's
+_IMPERATIVE = re.compile(r"^(?:\d{1,2}\.?\s+)?(?:Ensure|Improve|Strengthen|Develop|Review|Increase|Make|Take|Cease|Reduce|"
+                         r"Establish|Provide|Secure|Undertake|Implement|Embed|Continue|Consider|Promote|Address|Monitor|"
+                         r"Evaluate|Work|Complete|Ensuring|Improving|Strengthening)\b")
+_NONE_NEEDED = re.compile(r"^there (?:are|is|were|was) no\b", re.I)
+
+
+def inspectors_items(text: str, structure: Structure) -> list[tuple[int, int, str, str]]:
+    """The inspectors' own list of what must improve: every sentence or bullet under the letter's "What
+    needs to improve" / recommendations / areas for priority action headings, as (start, end, quote,
+    kind), kind "improve" or "priority". Older reports group their recommendations under sub-headings
+    ("Leadership and management", "Care leavers"): a plain heading right after such a section goes on
+    with it while what it holds reads as recommendations (mostly "Ensure…", "Improve…"). The one
+    reader the outline, the summary and the suggester share."""
+
+    def items_of(part: Part) -> list[tuple[int, int, str]]:
+        found = []
+        for s, e in structure.units:
+            if s < max(part.heading_end, part.start) or s >= part.end or structure.is_heading(s, e):
+                continue
+            quote = _FOOTNOTE_MARK.sub("", unit_quote(text, s, e, structure.furniture)).strip()
+            quote = _BULLET_LINE.sub("", quote, count=1) if _BULLET_LINE.match(quote) else quote
+            quote = re.sub(r"^\d{1,2}\.\s+", "", quote)
+            if len(quote.split()) < 3 or _NONE_NEEDED.match(quote):  # an item number, a fragment, "there are none"
+                continue
+            found.append((s, e, quote))
+        return found
+
+    out: list[tuple[int, int, str, str]] = []
+    kind: str | None = None
+    for part in (p for p in structure.parts if p.level == 1):
+        if part.kind in ("improve", "priority"):
+            kind = part.kind
+            out += [(s, e, q, kind) for s, e, q in items_of(part)]
+            continue
+        if kind is None or part.kind != "heading":
+            kind = None
+            continue
+        items = items_of(part)
+        if items and sum(bool(_IMPERATIVE.match(q)) for _, _, q in items) >= 0.6 * len(items):
+            out += [(s, e, q, kind) for s, e, q in items]
+        else:
+            kind = None
+    return out

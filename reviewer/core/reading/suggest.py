@@ -21,7 +21,8 @@ from functools import lru_cache
 
 from reviewer.core.annotations.model import Annotation, Theme
 from reviewer.core.reading.outline import Part, Structure, analyse, unit_quote
-from reviewer.core.text.textsearch import fold
+from reviewer.core.reading.judgements import judgement_name, read_judgements
+from reviewer.core.text.textsearch import collapse_ws, fold
 
 STRONG = ("effective", "effectively", "strong", "strength", "strengths", "good", "well", "timely", "robust",
           "appropriate", "appropriately", "improved", "improving", "swift", "swiftly", "prompt", "promptly",
@@ -31,21 +32,46 @@ STRONG = ("effective", "effectively", "strong", "strength", "strengths", "good",
           "efficient", "consistently", "helpful", "useful", "valued", "embedded", "well-embedded", "mature",
           "coherent", "intelligent", "supportive", "accessible", "collaboratively", "innovative", "quickly",
           "well-developed", "welldeveloped", "well-established", "established", "successfully", "excellent",
-          "high-quality", "integrated", "insight", "sufficient", "right")
+          "high-quality", "integrated", "insight", "sufficient", "right", "stable", "stability", "routinely",
+          "favourably", "successful", "highly", "benefit", "benefits", "strengthened", "suitable",
+          "supported", "achieved", "celebrated", "well-attended", "well-resourced", "well-coordinated")
 WEAK = ("weak", "weaker", "weakness", "weaknesses", "insufficient", "inconsistent", "inconsistently", "variable",
         "variability", "lack", "lacks", "poor", "delay", "delays", "delayed", "drift", "gaps", "limited", "limits",
         "unclear", "deficits", "too", "fail", "fails", "failed", "shortfalls", "ineffective", "slow", "difficult",
         "deteriorated", "deterioration", "rarely", "vague", "overdue", "backlog", "briefly", "uncertain", "unable",
-        "vacancies", "turnover", "fragile", "untimely", "declined", "not")
-SERIOUS = ("inadequate", "serious", "widespread", "unsafe", "significant risk", "significant harm", "failures",
+        "vacancies", "turnover", "fragile", "untimely", "declined", "not", "no", "absence", "absent", "barrier",
+        "barriers", "omission", "shortage", "shortages", "vary", "varies", "varied", "missed", "lacking",
+        "lacked", "basic", "prevented", "hinders", "hinder", "hindered", "adversely", "underdeveloped",
+        "fluctuates", "churn", "overly", "reactive", "impeded", "below", "struggle", "struggles",
+        "inappropriate", "inappropriately", "unrealistic", "incomplete", "minimal", "instability", "inexperience",
+        "unsuitable")
+# A weakness word right after one of these is the problem being dealt with ("reduces delay", "no delay").
+REMEDY = ("reduce", "reduces", "reduced", "reducing", "reduction", "minimise", "minimises", "minimised", "minimising",
+          "prevent", "prevents", "preventing", "avoid", "avoids", "avoiding", "tackle", "tackles", "tackling",
+          "address", "addresses", "addressing", "no", "without", "free", "identify", "identifies", "low", "lower",
+          "fewer", "few", "little", "respond", "responds", "understand", "understanding", "track", "tracks")
+REMEDY_SCOPE = 3
+IMPERATIVE = re.compile(r"^\W*(?:ensure|improve|increase|develop|strengthen|review|establish|analyse|reduce|"
+                        r"make sure|provide|embed|extend|consider|evaluate|collate|secure|monitor|address)\b", re.I)
+STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|could be (?:improved|strengthened|better)|"
+                         r"\b(?:is|remains?) an area for development|requires? (?:improvement|strengthening)|"
+                         r"\bnot yet\b|need to (?:improve|strengthen)|should (?:ensure|improve|make sure)", re.I)
+LEAD_CONCESSION = re.compile(r"^\W*(?:despite|although|though|even though|while|whilst|notwithstanding|when|where|if|"
+                             r"after|once|since)\b[^,]*,", re.I)
+MID_CONTRAST = re.compile(r".\b(?:however|although|though|but|yet|whilst|while|except)\b", re.I)
+SERIOUS = ("inadequate", "serious", "widespread", "unsafe", "significant risk", "failures",
            "not safeguarded", "left at risk", "immediate action", "systemic")
-NEGATORS = ("not", "no", "never", "nor", "without", "neither", "insufficiently", "inconsistently", "rarely")
+NEGATORS = ("not", "no", "never", "nor", "without", "neither", "insufficiently", "inconsistently", "rarely", "lack",
+            "lacks", "lacking", "absence")
 LEARNT_WEIGHT = 0.25  # how much the library's own annotations count beside the codebook's cues (bench_suggestions.py)
 NEGATION_SCOPE = 6  # words a negator reaches, within its clause: "not clearly recorded or responded to effectively"
-_CLAUSE = re.compile(r"[,;:()]|\b(?:but|although|though|while|whereas|however|despite)\b", re.I)
+_CLAUSE = re.compile(r"[,;:()]|\b(?:but|although|though|while|whereas|however|despite|where|there is|there are)\b",
+                     re.I)
 CONTEXT = ("inspectors looked at", "this letter summarises", "inspectors considered", "this visit was carried out",
            "ofsted will take", "yours sincerely", "the inspectors were", "inspectors for this visit",
-           "this was the", "since the last", "dear ", "fictional letter")
+           "this was the", "dear ", "inspectors reviewed", "inspectors evaluated", "inspectors spoke",
+           "inspectors met with", "inspectors also considered", "the focus of this visit", "areas covered by",
+           "fictional letter")
 
 _WORD = re.compile(r"[a-z][a-z'\-]+")
 _STOP = set("the a an and or of to in on for with by at from is are was were be been being this that these those "
@@ -63,6 +89,7 @@ class Suggestion:
     themes: tuple[str, ...]  # theme ids, best first
     score: float  # 0..1: how sure the suggestion is
     why: str  # a few words the panel shows: "under What needs to improve", "wording: lack, delays"
+    listed: bool = False  # under the inspectors' "What needs to improve" or priority-action list
 
 
 @lru_cache(maxsize=65536)
@@ -79,7 +106,8 @@ def _heading_kind(line: str) -> str | None:
     low = line.lower()
     if re.search(r"areas? for priority action|priority action|immediate action", low):
         return "priority"
-    if re.search(r"what needs to improve|areas? for improvement|what does the (?:local authority|lscb) need to improve", low):
+    if re.search(r"what needs to improve|areas? for improvement|"
+                 r"what does the (?:local authority|lscb) need to improve", low):
         return "improvement"
     if re.search(r"\binadequate\b", low):
         return "grade:inadequate"
@@ -111,11 +139,16 @@ def _tone(flat: str) -> tuple[float, float, float, list[str]]:
     or responded to effectively"); a "not" with no strength in reach is itself a weakness."""
     strong = weak = serious = 0.0
     cues: list[str] = []
-    for clause in _CLAUSE.split(flat):
-        words = _words(clause or "")
+    for clause in _CLAUSE.split(fold(flat).text):
+        words = _WORD.findall(clause or "")
         reach = -1
+        remedied = -1
         pending_not: str | None = None
         for i, w in enumerate(words):
+            if w in REMEDY and w not in ("no",):
+                remedied = i + REMEDY_SCOPE
+            if w in WEAK and i <= remedied and w not in NEGATORS:
+                continue  # "reduces delay": the weakness is what is being dealt with
             if w in NEGATORS:
                 if pending_not:
                     weak += 1.0
@@ -146,12 +179,34 @@ def _tone(flat: str) -> tuple[float, float, float, list[str]]:
     return strong, weak, serious, cues
 
 
-class ThemeModel:
-    """Each theme's words: its cue phrases, and the words of the annotations tagged with it."""
+MAX_THEMES, MIN_THEME_SCORE, KEEP_THEME = 3, 1.0, 0.9  # which of a sentence's ranked themes are suggested
+PRIOR_WEIGHT = 0.5  # how much the shipped word prior (resources/theme_words.json) counts beside the cues
 
-    def __init__(self, themes: Iterable[Theme], annotations: Iterable[Annotation] = ()) -> None:
+
+@lru_cache(maxsize=1)
+def _prior() -> tuple[dict[str, dict[str, int]], dict[str, int], int]:
+    """The theme word prior trained on the development corpus gold (bench/train_theme_words.py):
+    per theme id, word counts; per word, how many tagged units it appeared in; the number of units."""
+    try:
+        from reviewer.resources import read_text
+
+        data = json.loads(read_text("theme_words.json"))
+        return data["themes"], data["df"], int(data["units"])
+    except Exception:  # noqa: BLE001 - a missing or damaged prior only means cues alone
+        return {}, {}, 1
+
+
+class ThemeModel:
+    """Each theme's words: its cue phrases, the shipped word prior (for the default themes' ids) and
+    the words of the annotations tagged with it."""
+
+    def __init__(self, themes: Iterable[Theme], annotations: Iterable[Annotation] = (), prior: bool = True) -> None:
         self.themes = [t for t in themes if not t.retired]
         self.cues = {t.id: [fold(c).text for c in t.cues] for t in self.themes}
+        self.cue_res = [(t.id, re.compile(rf"\b{re.escape(c)}")) for t in self.themes for c in self.cues[t.id] if c]
+        words, df, n = _prior() if prior else ({}, {}, 1)
+        self.prior = {tid: (words[tid], sum(words[tid].values())) for tid in self.cues if words.get(tid)}
+        self.prior_idf = {w: math.log(1 + n / (1 + c)) for w, c in df.items()}
         self.learnt: dict[str, Counter[str]] = {t.id: Counter() for t in self.themes}
         self.docs: Counter[str] = Counter()
         n = 0
@@ -167,56 +222,285 @@ class ThemeModel:
         self.n = max(1, n)
 
     def score(self, sentence: str) -> list[tuple[str, float]]:
+        """The themes a sentence is about, best first, with their scores (cues, prior and learnt words)."""
+        return [(tid, s) for tid, s, _ in self.evidence(sentence)]
+
+    def evidence(self, sentence: str) -> list[tuple[str, float, float]]:
+        """(theme id, score, the part of the score that is the codebook's cues and the library's own
+        annotations), best first."""
         folded = fold(sentence).text
         words = {w for w in _WORD.findall(folded) if w not in _STOP}
         out = []
+        hits: list[tuple[int, int, str, str]] = []  # start, end, theme id, cue
+        for tid, cue_re in self.cue_res:
+            m = cue_re.search(folded)
+            if m:
+                hits.append((m.start(), m.end(), tid, cue_re.pattern))
+        if LONGEST_CUE:
+            # a cue inside a longer cue of another theme ("plan" in "pathway plan") is that theme's word
+            hits = [h for h in hits if not any(o[2] != h[2] and o[0] <= h[0] and h[1] <= o[1]
+                                               and (o[1] - o[0]) > (h[1] - h[0]) for o in hits)]
+        cue_score = Counter(tid for _, _, tid, _ in hits)
         for t in self.themes:
-            s = 0.0
-            for cue in self.cues[t.id]:
-                if cue and re.search(rf"\b{re.escape(cue)}", folded):
-                    s += 1.0
+            s = float(cue_score.get(t.id, 0))
             learnt = self.learnt[t.id]
             if learnt:
                 total = sum(learnt.values())
                 for w in words & learnt.keys():
                     idf = math.log(1 + self.n / (1 + self.docs[w]))
                     s += LEARNT_WEIGHT * idf * learnt[w] / total * 10
+            own = s
+            prior = self.prior.get(t.id)
+            if prior:
+                counts, total = prior
+                for w in words & counts.keys():
+                    s += PRIOR_WEIGHT * self.prior_idf.get(w, 0.0) * counts[w] / total * 10
             if s > 0:
-                out.append((t.id, s))
+                out.append((t.id, s, own))
         out.sort(key=lambda x: -x[1])
         return out
+
+    def choose(self, ranked: Sequence[tuple[str, float, float]]) -> tuple[str, ...]:
+        """The themes to suggest: up to MAX_THEMES, each either close to the best on the whole score or,
+        on the codebook's cues and the library's annotations alone, close to the best there."""
+        if not ranked:
+            return ()
+        top = ranked[0][1]
+        top_own = max(own for _, _, own in ranked)
+        return tuple(tid for tid, sc, own in ranked
+                     if sc >= max(MIN_THEME_SCORE, KEEP_THEME * top) or own >= max(1.0, 0.5 * top_own))[:MAX_THEMES]
+
+
+# Sections whose sentences describe the authority or the inspection rather than judge practice (SIF
+# reports' "Information about this local authority area", contact boilerplate, saved web pages).
+_NEUTRAL_SECTION = re.compile(
+    r"in this area\b|information about this|other ofsted inspections|previous ofsted inspections|"
+    r"other information about|^local leadership|the inspection team|what the inspection judge?ments mean|"
+    r"^contents\b|review of the effectiveness of|how was your visit|improving the way ofsted|"
+    r"quality assurance manager|senior data analyst|team inspectors|deputy lead inspector|"
+    r"^(?:her|his) majesty|report not found|^the previous inspection of|cookies|skip to main content|"
+    r"^inspection of\b", re.I)
+_BOILERPLATE = re.compile(
+    r"crown copyright|interested in our work|subscribe to our|www\.|@ofsted|ofsted produces this report|"
+    r"it is ofsted.s expectation|\b(?:a|an) (?:local authority|lscb) (?:that is|is judged|requires)|"
+    r"^(?:lead|deputy lead|team) inspectors?:|^inspection dates?:|this publication is available|"
+    r"you can (?:obtain|download|use)|piccadilly gate|textphone|regulates and inspects|assesses council children|"
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?that (?:the )?(?:committee|cabinet|board|panel|council|members?|scrutiny)\b|"
+    r"\b(?:committee|cabinet|board|panel|members?) (?:is|are) (?:asked|recommended|invited) to\b|"
+    r"\bit is recommended that (?:the )?(?:committee|cabinet|board|members|council|panel)\b|"
+    r"this report includes the report|https?://|report is available at|under section \d+ of the|"
+    r"open government licence", re.I)
+# A sentence saying what is planned or under way (not yet a judgement of practice): context.
+_UNDER_WAY = re.compile(
+    r"\b(?:is|are|were|was) (?:already )?aware of (?:this|these|it)\b|\bhas (?:now )?been put in place to address|"
+    r"\b(?:has|have) (?:well[- ]developed |appropriate |clear )?plans? (?:to|for|in place)\b|"
+    r"\bplans? (?:are|is) in place\b|"
+    r"\b(?:is|are) (?:currently )?(?:piloting|reviewing|rolling out|working towards|planning|"
+    r"developing|exploring|considering)\b|\b(?:is|are) being (?:further )?(?:developed|implemented|rolled out)\b|"
+    r"\bhad recognised this\b|\bcommenced preparation|\b(?:is|are) (?:recognised and )?being addressed\b|"
+    r"\b(?:has|have) (?:rightly )?acknowledged\b|\b(?:has|have) committed to\b|\bis committed to further\b|"
+    r"\bat the time of (?:the|this) inspection, there (?:were|was)\b", re.I)
+# A sentence that only states a judgement ("The graded judgement for adoption performance is good."): furniture.
+_JUDGEMENT_LINE = re.compile(
+    r"^(?:the )?(?:graded judge?ment|overall judge?ment|experiences? and progress|effectiveness|impact of leaders|"
+    r"leadership, management and governance|adoption performance)[^.]{0,160}?\b(?:is|are|:)?\s*(?:that it is\s+)?"
+    r"(?:good|outstanding|inadequate|requires? improvement(?: to be good)?)\.?$", re.I)
+# A sentence that reports what an earlier inspection or visit found is context, not a current finding.
+_EARLIER = re.compile(
+    r"\b(?:previous|last|earlier|prior|most recent|recent)\s+(?:ofsted\s+|single\s+|standard\s+|short\s+|full\s+)?"
+    r"(?:inspection|visit|focused visit|monitoring visit|judgement)s?\b|\bfocused visit\b|\bmonitoring visits?\b|"
+    r"\b(?:in|at|during)\s+(?:(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\s+)?(?:19|20)\d\d\b", re.I)
+_REPORTED = re.compile(
+    r"\b(?:was|were) (?:judged|found|rated|graded)|\b(?:identified|found|highlighted|judged|recommended|noted|"
+    r"reported) (?:that|a |an |several|some|many|the |areas|weakness|serious|significant)|\bwas in\b|"
+    r"\b(?:identified|highlighted|found|raised|noted|reported) (?:in|at|by|during) (?:the |two |both )?"
+    r"(?:last|previous|earlier|prior|most recent|recent)\b|"
+    r"\b(?:identified|highlighted|found|raised|noted|recommended|judged)\b", re.I)
+_STILL = re.compile(r"\b(?:has|have|had) not\b|\b(?:has|have) been (?:addressed|tackled|resolved)|\bsuccessfully\b|"
+                    r"\bhas (?:now |since )?(?:deteriorated|declined|improved)|"
+                    r"\bremains?\b|\bstill\b|\bnow\b|\bcontinues?\b|\bsince\b|\bnot (?:been )?(?:addressed|"
+                    r"delivered|improved|sustained)|\btoday\b", re.I)
+# Weak wording that, under an inadequate judgement, marks a priority action: children left at risk.
+HARM = ("harm", "at risk", "unsafe", "serious", "widespread", "significant", "failure", "failures", "fails",
+        "unassessed", "not safeguarded", "not protected", "neglect", "inadequate", "deteriorat", "exposed", "risky",
+        "left in", "not recognised", "not identified", "ineffective", "poor", "too few", "not fit for purpose",
+        "unaware", "grip", "safeguarded")
+
+
+# The theme a graded section is about, when its heading names one: a sentence under "The experiences and
+# progress of care leavers" is about care leavers even when it does not say so.
+SECTION_THEMES = ((re.compile(r"care leavers?|care-experienced|leaving care", re.I), "care-leavers"),
+                  (re.compile(r"\badoption\b", re.I), "permanence"),
+                  (re.compile(r"impact of leaders|leadership|management and governance", re.I), "leadership"))
+SECTION_THEME_WEIGHT = 1.0
+LONGEST_CUE = True
+SUMMARY_PRIORITY = True
+SEVERITY_CARRY = True  # a neutral follow-on sentence takes the severity of the one before
+NEUTRAL_RI = True  # a plain statement under a requires-improvement judgement is a (weak) strength too
+CARRY, CARRY_FOLLOW_ON = 0.3, 1.0  # how much of the sentence before's themes a sentence takes (in its paragraph)
+_FOLLOW_ON = re.compile(r"^\W*(?:this|these|they|their|it|its|such|as a result|consequently|however|for example|"
+                        r"in addition|additionally|also|moreover|this means|in these cases|in some cases|he|she)\b",
+                        re.I)
+
+
+def _title_theme(title: str) -> str | None:
+    for pattern, tid in SECTION_THEMES:
+        if pattern.search(title) and not (tid == "care-leavers" and re.search(
+                r"children in care|looked after|permanence", title, re.I)):
+            return tid
+    return None
+
+
+def _section_theme(part: Part | None) -> str | None:
+    if part is None or part.kind not in ("judgement", "heading", "headline"):
+        return None
+    return _title_theme(part.title)
+
+
+# Harm itself: under an inadequate judgement, enough for a priority action with no other weak wording.
+LEFT_AT_RISK = ("harm", "at risk", "unsafe", "unassessed", "not safeguarded", "not protected", "exposed", "risky",
+                "left in", "neglect", "serious", "widespread", "failure")
+
+
+def _earlier_findings(low: str) -> bool:
+    """A sentence that reports an earlier inspection's or visit's findings ("In 2016, services were
+    judged to require improvement", "The focused visit identified that ..."), not today's practice."""
+    return bool(_EARLIER.search(low) and _REPORTED.search(low) and not _STILL.search(low))
+
+
+def _heading_like(text: str, s: int, e: int, flat: str) -> bool:
+    """A short line standing alone, with no sentence's full stop: a heading the outline did not list."""
+    if flat.endswith((".", ";", ",")) or len(flat.split()) > 12 or not flat[:1].isupper():
+        return False
+    before = text[max(0, s - 200):s]
+    line_start = before.rfind("\n")
+    if not re.fullmatch(r"[#*\s]*(?:\d+(?:\.\d+)*\.?)?\s*", before[line_start + 1:]):
+        return False  # only a Markdown mark or a section number may stand before a heading on its line
+    after = text[e:e + 200]
+    nl = after.find("\n")
+    return not (after[:nl] if nl >= 0 else after).strip()
+
+
+_WORST_FIRST = ("inadequate", "requires improvement", "good", "outstanding")
+
+
+def _document_grade(st: Structure, judgements: dict[str, str]) -> str | None:
+    """The report's overall judgement as its judgement table or overall sentence gives it (read by
+    reading.judgements, the one reader of grades), else the worst grade it gives anywhere."""
+    if "overall_effectiveness" in judgements:
+        return judgements["overall_effectiveness"]
+    grades = list(judgements.values()) + [p.grade for p in st.parts if p.kind == "judgement" and p.grade]
+    return next((g for g in _WORST_FIRST if g in grades), None)
+
+
+def _section_grades(st: Structure, judgements: dict[str, str]) -> dict[int, str]:
+    """For headings that do not carry their grade (2026 reports give it only in the judgement table):
+    the grade the report gives the judgement the heading names, by the heading's start."""
+    out = {}
+    for p in st.parts:
+        if p.level != 1 or p.kind not in ("heading", "headline") or p.grade:
+            continue
+        name = judgement_name(p.title) if len(p.title) >= 20 else None
+        if name and name != "overall_effectiveness" and name in judgements:
+            out[p.start] = judgements[name]
+    return out
 
 
 def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation] = (),
             existing: Sequence[tuple[int, int]] = (), dismissed: Iterable[tuple[int, int]] = (),
             page_starts: Sequence[int] = (), structure: Structure | None = None) -> list[Suggestion]:
-    """Suggestions for every sentence and bullet of ``text`` that is not already annotated
-    (``existing`` ranges) nor dismissed. ``annotations``: the library's accepted annotations to
+    """Suggestions for every sentence and bullet of ``text`` worth tagging that is not already
+    annotated (``existing`` ranges) nor dismissed, in reading order, each with its confidence
+    (``ranked`` puts the strongest first). ``annotations``: the library's accepted annotations to
     learn themes from; ``page_starts`` (a PDF's) let page furniture be stepped over."""
     model = ThemeModel(themes, annotations)
     st = structure or analyse(text, page_starts)
     skip = set(dismissed)
+    judgements = read_judgements(collapse_ws(text[:60000]))
+    doc_grade = _document_grade(st, judgements)
+    section_grades = _section_grades(st, judgements)
     out: list[Suggestion] = []
+    inline: str | None = None  # the tone a heading the outline missed sets ("What needs to improve:")
+    inline_part: Part | None = None
+    inline_theme: str | None = None  # and the subject it names ("... care leavers is that it is good")
+    prev_themes: dict[str, float] = {}
+    prev_end = -1
+    prev_sev = ""
     for s, e in st.units:
         flat = unit_quote(text, s, e, st.furniture)
-        if len(flat) < 25 or (s, e) in skip or any(a < e and s < b for a, b in existing):
-            continue
         part = st.part_at(s)
-        if part is not None and part.kind in ("address", "salutation", "signoff", "judgements") or st.is_heading(s, e):
+        if part is not inline_part:
+            inline, inline_part, inline_theme = None, part, None
+        if flat and (_heading_like(text, s, e, flat) or _JUDGEMENT_LINE.match(flat)):
+            kind = _heading_kind(flat.rstrip(":?."))
+            if kind in ("improvement", "priority") and \
+                    re.search(r"\bprogress\b|\bupdate\b|\bresponse to\b", flat, re.I):
+                kind = None  # "Progress against the areas for improvement": what the council has done since
+            if kind in ("improvement", "priority") or kind and kind.startswith("grade:"):
+                inline = kind
+            elif not flat.endswith(":") and len(flat) > 12:
+                inline = "reset"
+            if not flat.endswith(":") and len(flat) > 12:
+                inline_theme = _title_theme(flat)
+            continue
+        if len(flat) < 20 or (s, e) in skip or any(a < e and s < b for a, b in existing):
+            continue
+        if part is not None and part.kind in ("address", "salutation", "signoff", "title") or st.is_heading(s, e):
+            continue
+        if part is not None and part.kind == "judgements" and s < max(part.end, part.heading_end):
+            continue  # the judgement table's rows
+        if part is not None and part.kind in ("heading", "headline") and _NEUTRAL_SECTION.search(part.title):
             continue
         low = flat.lower()
-        if any(c in low for c in CONTEXT):
+        if any(c in low for c in CONTEXT) or _BOILERPLATE.search(flat):
+            continue
+        if _earlier_findings(low):
+            continue  # context: what an earlier inspection found
+        if _JUDGEMENT_LINE.match(flat):
             continue
         strong, weak, serious, cues = _tone(flat)
+        if not weak and _UNDER_WAY.search(flat):
+            continue  # context: something planned or under way
         section = _tone_of(part)
+        if section is None and part is not None and part.start in section_grades:
+            section = "grade:" + section_grades[part.start]
+        if part is not None and part.kind == "judgements":
+            section = f"grade:{doc_grade}" if doc_grade else None  # the summary under the table
+        if inline in ("improvement", "priority") or inline and inline.startswith("grade:"):
+            section = inline
+        elif inline == "reset" and section in ("improvement", "priority"):
+            section = None
+        if section == "grade:outstanding":
+            section = "grade:good"
+        harm = sum(1 for h in HARM if h in low)
         why = []
         if section == "priority":
             severity, conf = "priority", 0.9
             why.append("under areas for priority action")
         elif section == "improvement":
-            severity, conf = ("priority", 0.7) if serious else ("improvement", 0.85)
+            severity, conf = "improvement", 0.85
             why.append("under What needs to improve")
-        elif serious and weak >= strong:
+        elif SUMMARY_PRIORITY and section == "grade:inadequate" and part is not None and part.kind == "judgements" \
+                and weak > strong:
+            severity, conf = "priority", 0.6  # the summary of an inadequate report: its most serious findings
+        elif IMPERATIVE.search(flat) or STILL_TO_DO.search(flat):
+            severity, conf = "improvement", 0.7
+            why.append("wording: something still to do")
+        elif (m := LEAD_CONCESSION.match(flat)) and (main := _tone(flat[m.end():]))[0] > main[1] and not serious:
+            severity, conf = "strength", 0.45 + min(0.3, 0.1 * (main[0] - main[1]))  # "Despite X, Y is strong"
+        elif weak and (MID_CONTRAST.search(flat) or LEAD_CONCESSION.match(flat) or weak >= strong) \
+                and not (section == "grade:inadequate" and harm):
+            severity, conf = "improvement", 0.5 + min(0.35, 0.1 * weak)
+        elif section == "grade:inadequate" and not strong and any(h in low for h in LEFT_AT_RISK):
+            # "This leaves children in potentially harmful situations."
+            severity, conf = "priority", 0.55 + min(0.35, 0.1 * (harm + serious))
+        elif section == "grade:inadequate" and weak > strong:
+            if harm:
+                severity, conf = "priority", 0.55 + min(0.35, 0.1 * (harm + serious))
+            else:
+                severity, conf = "improvement", 0.5 + min(0.35, 0.1 * (weak - strong))
+        elif serious and weak > strong:
             severity, conf = "priority", 0.55 + min(0.3, 0.1 * serious)
         elif weak > strong:
             severity, conf = "improvement", 0.45 + min(0.4, 0.12 * (weak - strong))
@@ -224,17 +508,57 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
             severity, conf = "strength", 0.45 + min(0.4, 0.12 * (strong - weak))
             if section == "grade:inadequate":
                 conf -= 0.15  # strengths are rarer under an inadequate judgement
+        elif SEVERITY_CARRY and not strong and not weak and prev_sev and _FOLLOW_ON.match(flat) \
+                and "\n\n" not in text[prev_end:s].replace(" ", ""):
+            severity, conf = prev_sev, 0.4  # "This particularly affects...": goes on about the sentence before
+            why.append("follows on from the sentence before")
+        elif section == "grade:good" or section is None and doc_grade in ("good", "outstanding") \
+                and part is not None and part.kind in ("heading", "headline", "paragraph"):
+            severity, conf = "strength", 0.35  # a plain statement under a good judgement reads as a strength
+        elif NEUTRAL_RI and (section == "grade:requires improvement" or section is None
+                             and doc_grade == "requires improvement"
+                             and part is not None and part.kind in ("heading", "headline", "paragraph")):
+            severity, conf = "strength", 0.3
         else:
             continue  # no evaluative wording: context, not worth a suggestion
         if section and section.startswith("grade:"):
             why.append(f"under a '{section[6:]}' judgement")
         if cues:
             why.append("wording: " + ", ".join(dict.fromkeys(cues[:4])))
-        ranked = model.score(flat)
-        top = ranked[0][1] if ranked else 0.0
-        chosen = tuple(tid for tid, sc in ranked[:3] if sc >= max(1.0, 0.5 * top))
-        out.append(Suggestion(s, e, flat, severity, chosen, round(min(0.99, conf), 2), "; ".join(why)))
+        ranked_themes = model.evidence(flat)
+        if prev_themes and prev_end >= 0 and "\n\n" not in text[prev_end:s].replace(" ", ""):
+            # a sentence mostly goes on about what the one before it in its paragraph was about, the more
+            # so when it says so ("This means that...", "They...")
+            carry = CARRY_FOLLOW_ON if _FOLLOW_ON.match(flat) else CARRY
+            scores = {tid: (sc, own) for tid, sc, own in ranked_themes}
+            for tid, sc in prev_themes.items():
+                a, b = scores.get(tid, (0.0, 0.0))
+                scores[tid] = (a + carry * sc, b)
+            ranked_themes = sorted(((tid, sc, own) for tid, (sc, own) in scores.items()), key=lambda x: -x[1])
+        prev_themes, prev_end, prev_sev = {tid: sc for tid, sc, _ in ranked_themes[:3]}, e, severity
+        sec_theme = inline_theme or _section_theme(part)
+        if sec_theme and any(t.id == sec_theme for t in model.themes):
+            scores = {tid: (sc, own) for tid, sc, own in ranked_themes}
+            sc, own = scores.get(sec_theme, (0.0, 0.0))
+            scores[sec_theme] = (sc + SECTION_THEME_WEIGHT, own + SECTION_THEME_WEIGHT)
+            ranked_themes = sorted(((tid, sc, own) for tid, (sc, own) in scores.items()), key=lambda x: -x[1])
+        chosen = model.choose(ranked_themes)
+        out.append(Suggestion(s, e, flat, severity, chosen, round(min(0.99, conf), 2), "; ".join(why),
+                              section in ("improvement", "priority")))
     return out
+
+
+DEFAULT_SHOWN = 30  # suggestions the window shows at first: the strongest; the rest are one key away
+
+
+def ranked(suggestions: Iterable[Suggestion]) -> list[Suggestion]:
+    """Suggestions strongest first (by confidence, then in reading order)."""
+    return sorted(suggestions, key=lambda x: (-x.score, x.start, x.end))
+
+
+def strongest(suggestions: Sequence[Suggestion], n: int = DEFAULT_SHOWN) -> list[Suggestion]:
+    """The ``n`` most confident suggestions, strongest first: what the window shows by default."""
+    return ranked(suggestions)[:max(0, n)]
 
 
 def dismissed_key(letter_id: str) -> str:

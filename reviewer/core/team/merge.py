@@ -13,10 +13,11 @@ import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from reviewer.core.annotations import deletions
 from reviewer.core.annotations.codebook import severities
 from reviewer.core.annotations.commands import Batch, Command, PutLetter, PutTheme, put_annotation
 from reviewer.core.annotations.library import Library
-from reviewer.core.annotations.model import Annotation, Letter, LetterMeta, Revision, Theme, parse_time, stamp_iso
+from reviewer.core.annotations.model import Annotation, Letter, LetterMeta, Revision, Theme, Tombstone, parse_time, stamp_iso
 
 CONTENT_FIELDS = ("start", "end", "quote", "themes", "severity", "note", "pages")
 
@@ -36,11 +37,14 @@ class MergeReport:
     themes_added: list[str] = field(default_factory=list)
     theme_differences: list[str] = field(default_factory=list)
     needs_attention: int = 0
+    deleted: list[str] = field(default_factory=list)  # deletions made by their author, made here too
+    deleted_here: int = 0  # older copies of annotations deleted here, left deleted
+    deletions_unknown: int = 0  # deletions of annotations never seen here
 
     @property
     def changed(self) -> bool:
         return bool(self.letters_added or self.added or self.updated or self.reviews or self.signoffs
-                    or self.themes_added)
+                    or self.themes_added or self.deleted)
 
     def lines(self) -> list[str]:
         out = [f"{len(self.letters_added)} new letter(s), {self.letters_known} already in the library",
@@ -48,7 +52,14 @@ class MergeReport:
                f"{self.duplicates} already present, {self.older_ignored} older copies ignored"]
         if self.reviews or self.signoffs:
             out.append(f"{self.reviews} review(s) and {self.signoffs} sign-off(s) taken")
+        if self.deleted:
+            out.append(f"{len(self.deleted)} annotation(s) deleted by their author, deleted here too")
+        if self.deleted_here:
+            out.append(f"{self.deleted_here} annotation(s) deleted here stay deleted (the pack's copies are older)")
+        if self.deletions_unknown:
+            out.append(f"{self.deletions_unknown} deletion(s) of annotations never seen here: nothing to do")
         out += [f"updated: {u}" for u in self.updated]
+        out += [f"deleted: {d}" for d in self.deleted]
         out += [f"conflict: {c}" for c in self.conflicts]
         if self.needs_attention:
             out.append(f"{self.needs_attention} annotation(s) could not be placed in the text: marked needs attention")
@@ -144,10 +155,20 @@ def _theme_difference(local: Theme, incoming: Theme) -> str | None:
     return f"{local.id}: " + "; ".join(bits) if bits else None
 
 
+def _title(lib: Library, letter_id: str, also: dict[str, Letter] | None = None) -> str:
+    x = lib.letters.get(letter_id) or (also or {}).get(letter_id)
+    return x.title if x else "another letter"
+
+
 def plan_merge(lib: Library, letters: Iterable[Letter], annotations: Iterable[Annotation],
-               themes: Iterable[Theme], source: str = "") -> tuple[Batch, MergeReport]:
-    """One undoable command that merges the records into ``lib``, and a report of what it will do."""
+               themes: Iterable[Theme], source: str = "", deleted: Iterable[Tombstone] = ()) -> tuple[Batch, MergeReport]:
+    """One undoable command that merges the records into ``lib``, and a report of what it will do.
+
+    A deletion made by an annotation's author is a deletion here too (remembered, with who and when),
+    unless the annotation was reviewed or edited here since: then it is kept and reported as a
+    conflict to settle. An annotation deleted here is not brought back by an older copy of it."""
     report = MergeReport(source=source)
+    gone_here = deletions.read_all(lib.settings)
     now = stamp_iso()
     cmds: list[Command] = []
     for t in themes:
@@ -172,13 +193,39 @@ def plan_merge(lib: Library, letters: Iterable[Letter], annotations: Iterable[An
         if a.letter_id not in incoming_letters and a.letter_id not in lib.letters:
             continue
         mine_a = lib.annotations.get(a.id)
+        gone = gone_here.get(a.id)
+        if mine_a is None and gone is not None and parse_time(a.modified or a.created) <= parse_time(gone.at):
+            report.deleted_here += 1  # deleted here after that version: it stays deleted
+            continue
         if mine_a is None:
             cmds.append(put_annotation(None, a))
             report.added += 1
             report.needs_attention += a.orphaned
             continue
+        if mine_a.letter_id != a.letter_id:  # an id names one letter forever: never moved by a pack
+            report.conflicts.append(f"annotation {a.id[:12]} belongs to {_title(lib, mine_a.letter_id)} here, the "
+                                    f"pack puts it on {_title(lib, a.letter_id, incoming_letters)}: left as it is")
+            continue
         merged_a = merge_annotation(lib, mine_a, a, report, now)
         if merged_a is not None:
             cmds.append(put_annotation(mine_a, merged_a, "Merge annotation"))
+    for t in deleted:
+        mine_a = lib.annotations.get(t.id)
+        if mine_a is None:
+            if t.id not in gone_here:
+                report.deletions_unknown += 1  # never seen here: nothing to delete
+            continue
+        who = t.by or "its author"
+        where = f"{_title(lib, mine_a.letter_id)} p.{mine_a.page}"
+        if mine_a.letter_id != t.letter_id:
+            report.conflicts.append(f"{where}: the pack deletes annotation {t.id[:12]} on another letter: kept")
+        elif mine_a.review is not None and parse_time(mine_a.review.at) > parse_time(t.at):
+            report.conflicts.append(f"{where}: deleted by {who} on {t.at[:10]}, but reviewed here since "
+                                    f"({mine_a.review.label.lower()}): kept; delete it or keep it")
+        elif parse_time(mine_a.modified or mine_a.created) > parse_time(t.at):
+            report.conflicts.append(f"{where}: deleted by {who} on {t.at[:10]}, but edited here since: kept")
+        else:
+            cmds.append(deletions.delete_command([mine_a], t.by, lib.settings, at=t.at, label="Delete annotation"))
+            report.deleted.append(f"{where} (by {who}, {t.at[:10]})")
     label = f"Open audit pack {source}".strip()
     return Batch(cmds, label), report

@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 from reviewer.core.annotations.codebook import SUMMARY_ORDER, severities
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Annotation, Letter, now_iso
-from reviewer.core.reading.outline import find_furniture, quote_as_read
-from reviewer.core.text.units import improvement_items
+from reviewer.core.reading.outline import analyse, find_furniture, inspectors_items, quote_as_read
 
 
 @dataclass(frozen=True)
@@ -142,7 +141,7 @@ def build_summary(
         if not text:
             continue
         letter_anns = lib.annotations_for(letter.id)
-        for start, end, item in improvement_items(text):
+        for start, end, item, _kind in inspectors_items(text, analyse(text)):
             tagged = tuple(
                 dict.fromkeys(sev[a.severity].label for a in letter_anns
                               if a.severity in sev and not a.orphaned and a.start < end and a.end > start)

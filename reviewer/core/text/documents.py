@@ -16,9 +16,12 @@ from reviewer.core.text.layout import Layout
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
 PDF_SUFFIXES = {".pdf"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES
+DOCX_SUFFIXES = {".docx"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES
 PDF_EXTRACTOR = "pdf/1"
-TEXT_EXTRACTOR = "text/1"
+DOCX_EXTRACTOR = "docx/1"
+TEXT_EXTRACTOR = "text/2"  # 2: Markdown and simple HTML read as the text they stand for
+FILE_SUFFIX = {"pdf": "pdf", "text": "txt", "docx": "docx"}  # a letter's kind -> its file's suffix
 
 
 class DocumentError(Exception):
@@ -50,9 +53,11 @@ def kind_for(name: str, data: bytes) -> str:
     suffix = Path(name).suffix.lower()
     if suffix in PDF_SUFFIXES:
         return "pdf"  # named .pdf but not one: opening it will say so
+    if suffix in DOCX_SUFFIXES or data[:4] == b"PK\x03\x04" and b"word/" in data[:4000]:
+        return "docx"
     if suffix in TEXT_SUFFIXES:
         return "text"
-    raise DocumentError(f"{name}: not a letter Reviewer can open (PDF, .txt or .md)")
+    raise DocumentError(f"{name}: not a letter Reviewer can open (PDF, Word .docx, .txt or .md)")
 
 
 # ---------------------------------------------------------------- text files

@@ -22,7 +22,6 @@ from reviewer.ui.annotate.tag_dialog import TagDialog
 if TYPE_CHECKING:
     from reviewer.ui.kit.window import AppWindow
 
-IMPROVE_KINDS = ("improve", "priority")
 
 
 def sug_id(s: Suggestion) -> str:
@@ -50,6 +49,7 @@ class SuggestionController(QObject):
         p.acceptImproveRequested.connect(self.accept_improve)
         p.restoreRequested.connect(self.restore)
         p.current.connect(self._current)
+        p.shownChanged.connect(lambda: self._paint())
         w.view.suggestionClicked.connect(self._clicked)
         w.outline_panel.jump.connect(self._jump)
 
@@ -154,8 +154,9 @@ class SuggestionController(QObject):
                 for p in self.structure.parts}
 
     def _in_improve(self, s: Suggestion) -> bool:
-        part = self.structure.part_at(s.start) if self.structure else None
-        return part is not None and part.kind in IMPROVE_KINDS
+        """Under the inspectors' "What needs to improve" or priority-action list, as the suggester read it
+        (it also finds a list the outline did not list as a part, and sees where such a part really ends)."""
+        return s.listed
 
     def _paint(self, current: Suggestion | None = None) -> None:
         if not self.shown:
@@ -163,7 +164,7 @@ class SuggestionController(QObject):
             return
         cur = current or self.w.suggestions_panel.current_suggestion()
         hs = [Highlight(sug_id(s), s.start, s.end, SEVERITY[s.severity].colour if s.severity in SEVERITY else "#888",
-                        f"Suggested: {s.severity}") for s in self.suggestions]
+                        f"Suggested: {s.severity}") for s in self.w.suggestions_panel.visible()]
         self.w.view.set_suggested(hs, sug_id(cur) if cur else None)
 
     def set_shown(self, shown: bool) -> None:

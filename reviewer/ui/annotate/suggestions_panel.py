@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.core.reading.suggest import Suggestion
+from reviewer.core.reading.suggest import DEFAULT_SHOWN, Suggestion, strongest
 from reviewer.ui.kit.look import SEVERITY, draw_wrapped, severity_colour, severity_icon, wrapped_height
 
 SUG_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -89,12 +89,14 @@ class SuggestionsPanel(QWidget):
     acceptImproveRequested = Signal()
     restoreRequested = Signal()
     current = Signal(object)  # Suggestion or None: the view outlines it
+    shownChanged = Signal()  # the list now shows other suggestions (all / the strongest, a severity)
 
     def __init__(self, theme_label, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self.setObjectName("suggestionsPanel")
         self.theme_label = theme_label
         self._all: list[Suggestion] = []
+        self.show_all = False  # False: the DEFAULT_SHOWN strongest, strongest first; True: all, in reading order
         self.count = QLabel("")
         self.count.setObjectName("panelCount")
         self.hint = QLabel("")
@@ -106,7 +108,7 @@ class SuggestionsPanel(QWidget):
         self.severity.addItem("All severities", "")
         for sid, sev in SEVERITY.items():
             self.severity.addItem(severity_icon(sid), sev.label, sid)
-        self.severity.currentIndexChanged.connect(self._fill)
+        self.severity.currentIndexChanged.connect(lambda *_: (self._fill(), self.shownChanged.emit()))
         self.list = QListWidget()
         self.list.setAccessibleName("Suggested passages")
         self.list.setToolTip("Enter accepts, E edits before accepting, Delete dismisses")
@@ -129,11 +131,16 @@ class SuggestionsPanel(QWidget):
         self.improve_btn.setToolTip("Accept every suggestion under the letter's “What needs to improve” "
                                     "and priority-action headings, as one step you can undo")
         self.improve_btn.clicked.connect(self.acceptImproveRequested.emit)
+        self.more_btn = QToolButton(text="Show All", toolTip="Show every suggestion, in reading order, or only "
+                                    f"the {DEFAULT_SHOWN} strongest (M)")
+        self.more_btn.setCheckable(True)
+        self.more_btn.toggled.connect(self.set_show_all)
         self.restore_btn = QToolButton(text="Restore Dismissed", toolTip="Suggest the passages you dismissed again")
         self.restore_btn.clicked.connect(self.restoreRequested.emit)
         head = QHBoxLayout()
         head.addWidget(self.severity, 1)
         head.addWidget(self.count)
+        head.addWidget(self.more_btn)
         row = QHBoxLayout()
         row.addWidget(self.accept_btn)
         row.addWidget(self.edit_btn)
@@ -163,15 +170,32 @@ class SuggestionsPanel(QWidget):
         self.restore_btn.setText(f"Restore Dismissed ({dismissed})" if dismissed else "Restore Dismissed")
         self._fill(keep=keep)
 
+    def set_show_all(self, show_all: bool) -> None:
+        """Every suggestion (in reading order), or only the strongest (strongest first)."""
+        self.show_all = bool(show_all)
+        if self.more_btn.isChecked() != self.show_all:
+            self.more_btn.setChecked(self.show_all)  # re-enters here once
+            return
+        self._fill(keep=self.current_suggestion())
+        self.shownChanged.emit()
+
+    def visible(self) -> list[Suggestion]:
+        """The suggestions the list shows now (what the letter outlines)."""
+        return [self.list.item(i).data(SUG_ROLE) for i in range(self.list.count())]
+
+    def _pool(self, want: str) -> list[Suggestion]:
+        pool = [s for s in self._all if not want or s.severity == want]
+        if self.show_all or want:
+            return pool  # a severity asked for: all of it, in reading order
+        return strongest(pool, DEFAULT_SHOWN)
+
     def _fill(self, *_: object, keep: Suggestion | None = None) -> None:
         want = self.severity.currentData()
         row = max(0, self.list.currentRow())
         self.list.blockSignals(True)
         self.list.clear()
         chosen = None
-        for sug in self._all:
-            if want and sug.severity != want:
-                continue
+        for sug in self._pool(want):
             item = QListWidgetItem()
             item.setData(SUG_ROLE, sug)
             themes = ", ".join(self.theme_label(t) for t in sug.themes)
@@ -187,7 +211,12 @@ class SuggestionsPanel(QWidget):
         elif self.list.count():
             self.list.setCurrentRow(min(row, self.list.count() - 1))
         self.list.blockSignals(False)
-        self.count.setText(f"{self.list.count()} of {len(self._all)}" if want else str(len(self._all)))
+        self.count.setText(f"{self.list.count()} of {len(self._all)}" if self.list.count() < len(self._all)
+                           else str(len(self._all)))
+        hidden = len(self._all) - len(self._pool(""))
+        self.more_btn.setText("Strongest Only" if self.show_all else
+                              (f"Show All ({hidden} more)" if hidden else "Show All"))
+        self.more_btn.setEnabled(self.show_all or hidden > 0)
         for b in (self.accept_btn, self.edit_btn, self.dismiss_btn):
             b.setEnabled(self.list.count() > 0)
         self.current.emit(self.current_suggestion())
@@ -219,10 +248,13 @@ class SuggestionsPanel(QWidget):
         if not n:
             return
         if after is not None:
-            starts = [self.list.item(i).data(SUG_ROLE).start for i in range(n)]
-            row = next((i for i, s in enumerate(starts) if s >= after), n - 1 if delta > 0 else 0)
+            # the list may be strongest first: go by reading order
+            order = sorted(range(n), key=lambda i: self.list.item(i).data(SUG_ROLE).start)
+            starts = [self.list.item(i).data(SUG_ROLE).start for i in order]
+            k = next((j for j, s in enumerate(starts) if s >= after), n - 1 if delta > 0 else 0)
             if delta < 0:
-                row = max(0, row - 1)
+                k = max(0, k - 1)
+            row = order[k]
         else:
             row = (self.list.currentRow() + delta) % n
         self.list.setCurrentRow(row)
@@ -245,7 +277,7 @@ class SuggestionsPanel(QWidget):
         key = e.key()
         action = {Qt.Key.Key_Return: "accept", Qt.Key.Key_Enter: "accept", Qt.Key.Key_A: "accept",
                   Qt.Key.Key_Delete: "dismiss", Qt.Key.Key_Backspace: "dismiss", Qt.Key.Key_D: "dismiss",
-                  Qt.Key.Key_E: "edit", Qt.Key.Key_F2: "edit"}.get(Qt.Key(key))
+                  Qt.Key.Key_E: "edit", Qt.Key.Key_F2: "edit", Qt.Key.Key_M: "more"}.get(Qt.Key(key))
         if action is None:
             return False
         if e.type() == QEvent.Type.ShortcutOverride:
@@ -255,6 +287,8 @@ class SuggestionsPanel(QWidget):
             self.acceptRequested.emit(self.selected())
         elif action == "dismiss":
             self.dismissRequested.emit(self.selected())
+        elif action == "more":
+            self.set_show_all(not self.show_all)
         else:
             self._edit_current()
         return True

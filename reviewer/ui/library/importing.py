@@ -38,7 +38,7 @@ class ImportController(QObject):
     def open_files_dialog(self) -> None:
         start = str(self.w.settings.value("paths/last_open", str(Path.home())))
         files, _ = QFileDialog.getOpenFileNames(self.w, "Open letters", start,
-                                                "Letters (*.pdf *.txt *.md);;PDF (*.pdf);;Text (*.txt *.md);;All files (*)")
+                                                "Letters (*.pdf *.docx *.txt *.md);;PDF (*.pdf);;Word (*.docx);;Text (*.txt *.md);;All files (*)")
         if files:
             self.w.settings.setValue("paths/last_open", str(Path(files[0]).parent))
             self.open_paths([Path(f) for f in files])

@@ -47,8 +47,8 @@ def open_library_interactively(db: str | None) -> Workspace | None:
             if restore_btn is not None and box.clickedButton() is restore_btn:
                 aside = restore(exc.path, good[0].path)  # type: ignore[union-attr]
                 QMessageBox.information(None, "Reviewer — backup restored",
-                                        f"The library was restored from the backup of {good[0].describe()}.\n\n"
-                                        f"The damaged file has been kept as {aside}.")
+                                        f"The library was restored from the backup of {good[0].describe()}."
+                                        + (f"\n\nThe damaged file has been kept as {aside}." if aside else ""))
                 continue
             if box.clickedButton() is not other:
                 return None

@@ -1,0 +1,101 @@
+"""Letters written in Markdown or simple HTML (a `.md` file, or a `.txt` pasted from a web page or an
+email): read as the formatted text they stand for, never as raw markup.
+
+``**bold**`` reads "bold", ``# Heading`` reads "Heading" (and is shown as a heading),
+``8<sup>th</sup>`` reads "8th", ``[the report](https://…)`` reads "the report", ``&amp;`` reads "&",
+``<li>`` and ``- `` items read as bullets. Only what letters use is understood; anything else is left
+as it was written. The result is the letter's canonical text: annotations anchor to it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+_MD_SIGNS = re.compile(r"(?m)^#{1,6}\s+\S|\*\*[^*\n]+\*\*|__[^_\n]+__|^\s*[-*+]\s+\S.*\n\s*[-*+]\s+\S|\[[^\]\n]+\]\([^)\s]+\)")
+_HTML_SIGNS = re.compile(r"</?(?:p|br|sup|sub|b|strong|em|i|u|h[1-6]|ul|ol|li|div|span|a)\b[^>]*>|&(?:amp|nbsp|rsquo|lsquo|"
+                         r"ldquo|rdquo|ndash|mdash|quot|#\d+);", re.I)
+_BLOCK_TAG = re.compile(r"(?i)</?(?:p|div|ul|ol|table|tr|h[1-6])\b[^>]*>|<br\s*/?>")
+_HEADING_TAG = re.compile(r"(?is)<h[1-6]\b[^>]*>(.*?)</h[1-6]\s*>")
+_LI = re.compile(r"(?i)<li\b[^>]*>")
+_TAG = re.compile(r"<[^>\n]{1,200}>")
+_ATX = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_SETEXT = re.compile(r"^(=+|-+)\s*$")
+_BULLET = re.compile(r"^(\s*)[-*+]\s+(?=\S)")
+_EMPHASIS = (
+    (re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*"), r"\1"),
+    (re.compile(r"__(?=\S)(.+?)(?<=\S)__"), r"\1"),
+    (re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])"), r"\1"),
+    (re.compile(r"`([^`\n]+)`"), r"\1"),
+    (re.compile(r"!?\[([^\]\n]+)\]\([^)\s]+(?:\s+\"[^\"]*\")?\)"), r"\1"),
+)
+
+
+@dataclass
+class Plain:
+    text: str
+    headings: list[tuple[int, int]] = field(default_factory=list)  # spans of the text that are headings
+
+
+def has_markup(text: str, name: str = "") -> bool:
+    """Whether a letter is written in Markdown or HTML: a .md name, or the marks themselves."""
+    if name.lower().endswith((".md", ".markdown")):
+        return True
+    sample = text[:20000]
+    return len(_HTML_SIGNS.findall(sample)) >= 2 or len(_MD_SIGNS.findall(sample)) >= 2
+
+
+def to_plain(text: str) -> Plain:
+    """The text a Markdown or simple-HTML letter reads as, and which of its lines are headings."""
+    heads: list[str] = []
+
+    def heading(m: re.Match[str]) -> str:
+        heads.append(_inline(_TAG.sub("", m.group(1))).strip())
+        return f"\n\n\x01{len(heads) - 1}\x01\n\n"
+
+    src = text.replace("\r\n", "\n")
+    if _HTML_SIGNS.search(src):
+        src = _HEADING_TAG.sub(heading, src)
+        src = _LI.sub("\n• ", src)
+        src = _BLOCK_TAG.sub("\n", src)
+        src = re.sub(r"(?i)<sup\b[^>]*>(.*?)</sup\s*>", r"\1", src)
+        src = _TAG.sub("", src)
+        src = html.unescape(src).replace("\xa0", " ")
+    lines = src.split("\n")
+    out: list[str] = []
+    heading_lines: set[int] = set()
+    for i, line in enumerate(lines):
+        m = _ATX.match(line)
+        if m:
+            heading_lines.add(len(out))
+            out.append(_inline(m.group(2)))
+            continue
+        if _SETEXT.match(line) and out and out[-1].strip() and i > 0 and not _BULLET.match(lines[i - 1]):
+            heading_lines.add(len(out) - 1)  # "Title\n=====": the line above is the heading
+            continue
+        marker = re.fullmatch(r"\x01(\d+)\x01", line.strip())
+        if marker:
+            heading_lines.add(len(out))
+            out.append(heads[int(marker.group(1))])
+            continue
+        line = _BULLET.sub(lambda b: f"{b.group(1)}• ", line)
+        out.append(_inline(line).rstrip())
+    plain = re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip("\n") + "\n"
+    # where the heading lines ended up, now that blank runs are folded
+    spans: list[tuple[int, int]] = []
+    wanted = [out[k].strip() for k in sorted(heading_lines) if out[k].strip()]
+    pos = 0
+    for h in wanted:
+        at = plain.find(h, pos)
+        if at >= 0:
+            spans.append((at, at + len(h)))
+            pos = at + len(h)
+    return Plain(plain, spans)
+
+
+def _inline(s: str) -> str:
+    for pat, rep in _EMPHASIS:
+        s = pat.sub(rep, s)
+    return s

@@ -1,0 +1,133 @@
+"""Letters in the other shapes auditors receive: Markdown or simple HTML in a text file reads as the
+formatted text it stands for, and a Word .docx opens and tags like the rest. Fictional councils."""
+
+from __future__ import annotations
+
+import zipfile
+from io import BytesIO
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import pytest
+
+from reviewer.core.text.markup import has_markup, to_plain
+from reviewer.letters.importing import layout_for, prepare_letter
+from reviewer.workspace import Workspace
+
+MARKDOWN = """# Focused visit to Ashvale children's services
+
+Dear **Ms Okafor**,
+
+This letter summarises the findings of the focused visit on 23<sup>rd</sup> &amp; 24<sup>th</sup> November 2025.
+
+## What needs to improve in this area of social work practice?
+
+- The *quality* of child protection plans.
+- Management oversight of [drift and delay](https://example.org/x).
+
+Yours sincerely
+"""
+
+PARAGRAPHS = [
+    ("Heading1", "Report to: Children and Young People Scrutiny Committee"),
+    ("", "Date: 4th January 2026"),
+    ("", "Subject: Progress since the Ofsted inspection of Ashvale children's services"),
+    ("", "Too many child in need plans are lists of services rather than actions. Leaders know this."),
+]
+
+
+_NS = "http://schemas.openxmlformats.org"
+_RELS = f"{_NS}/package/2006/relationships"
+_PARTS = {
+    "[Content_Types].xml": (
+        f'<Types xmlns="{_NS}/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/word/document.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
+    "_rels/.rels": (
+        f'<Relationships xmlns="{_RELS}">'
+        f'<Relationship Id="rId1" Type="{_NS}/officeDocument/2006/relationships/officeDocument" '
+        'Target="word/document.xml"/>'
+        f'<Relationship Id="rId2" Type="{_RELS}/metadata/core-properties" Target="docProps/core.xml"/>'
+        "</Relationships>"),
+    "docProps/core.xml": (
+        f'<cp:coreProperties xmlns:cp="{_NS}/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Committee report</dc:title></cp:coreProperties>'),
+    "word/_rels/document.xml.rels": f'<Relationships xmlns="{_RELS}"/>',
+}
+
+
+def docx_bytes(paragraphs: list[tuple[str, str]]) -> bytes:
+    """A small Word document as Word writes one (the parts MuPDF needs: the package and core
+    relationships, core properties and the body), its paragraphs as given."""
+
+    def para(style: str, text: str) -> str:
+        props = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+        return f'<w:p>{props}<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
+
+    body = "".join(para(style, text) for style, text in paragraphs)
+    parts = dict(_PARTS)
+    parts["word/document.xml"] = (f'<w:document xmlns:w="{_NS}/wordprocessingml/2006/main"><w:body>{body}'
+                                  "</w:body></w:document>")
+    buf = BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, xml in parts.items():
+            z.writestr(name, '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' + xml)
+    return buf.getvalue()
+
+
+def test_markdown_reads_as_text_with_its_headings() -> None:
+    assert has_markup(MARKDOWN, "letter.txt")
+    plain = to_plain(MARKDOWN)
+    assert "**" not in plain.text and "<sup>" not in plain.text and "&amp;" not in plain.text and "#" not in plain.text
+    assert "Dear Ms Okafor," in plain.text and "23rd & 24th November" in plain.text
+    assert "• The quality of child protection plans." in plain.text
+    assert "Management oversight of drift and delay." in plain.text
+    assert [plain.text[s:e] for s, e in plain.headings] == [
+        "Focused visit to Ashvale children's services",
+        "What needs to improve in this area of social work practice?"]
+
+
+def test_plain_text_is_left_as_it_is() -> None:
+    text = "Dear Ms Okafor,\n\nThe visit found that plans were too variable - and 2 * 3 children waited.\n"
+    assert not has_markup(text, "letter.txt")
+
+
+def test_a_markdown_letter_is_typeset_without_its_marks() -> None:
+    prep = prepare_letter(MARKDOWN.encode("utf-8"), "ashvale.md")
+    assert prep.letter.kind == "text" and "**" not in prep.extracted.text
+    layout, pdf, _notes = layout_for(MARKDOWN.encode("utf-8"), "text", "ashvale.md")
+    assert layout.text == prep.extracted.text and pdf is not None
+    import pymupdf
+
+    with pymupdf.open("pdf", pdf) as doc:  # the pages drawn show the words, not the marks
+        shown = "".join(page.get_text() for page in doc)
+    assert "Ms Okafor" in shown and "**" not in shown and "sup>" not in shown
+
+
+def test_a_word_letter_is_added_tagged_and_packed(tmp_path: Path, ws: Workspace) -> None:
+    path = tmp_path / "ashvale_committee_report.docx"
+    path.write_bytes(docx_bytes(PARAGRAPHS))
+    letter, new, _notes = ws.add_file(path)
+    assert new and letter.kind == "docx" and letter.pages >= 1
+    assert ws.store.letter_file(letter).suffix == ".docx"
+    assert letter.meta.doc_type == "committee report"
+    ann = ws.tag_quote(letter, "Too many child in need plans are lists of services", ["planning"],
+                       "area for improvement")
+    assert ann.quote.startswith("Too many child in need plans")
+    pack = tmp_path / "pack.zip"
+    ws.export_pack([letter.id], pack, "Ann Auditor")
+    with zipfile.ZipFile(pack) as z:
+        names = z.namelist()
+    assert any(n.endswith(".docx") for n in names)  # the original, as it came
+
+
+def test_a_broken_word_file_says_so(tmp_path: Path, ws: Workspace) -> None:
+    path = tmp_path / "broken.docx"
+    path.write_bytes(b"PK\x03\x04 not really a word document")
+    from reviewer.workspace import USER_ERRORS
+
+    with pytest.raises(USER_ERRORS, match="Word document"):
+        ws.add_file(path)
+    assert not ws.library.letters

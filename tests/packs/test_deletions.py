@@ -1,0 +1,73 @@
+"""Issue 18, item 3: deletions travel. An annotation its author deletes is deleted in the manager's copy
+when the next pack is opened (kept as a tombstone: who and when), unless the manager reviewed it since,
+which is a conflict to settle; undo brings it back; an older copy never resurrects a deletion."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pack_desks import THORNBURY, Desk  # type: ignore[import-not-found]
+from reviewer.cli.main import main as cli_main
+from reviewer.core.annotations import deletions
+
+
+def _pack(desk: Desk, path: Path) -> Path:
+    desk.ws.export_pack(list(desk.lib.letters), path, desk.name)
+    return path
+
+
+def test_a_deletion_travels_and_undo_brings_it_back(tmp_path: Path) -> None:
+    ann, meg = Desk(tmp_path / "ann", "Ann Auditor"), Desk(tmp_path / "meg", "Meg Manager")
+    lid = ann.add(THORNBURY)
+    kept = ann.tag(lid, "Too many plans", ["planning"], "improvement")
+    gone = ann.tag(lid, "drift and delay mean", ["timeliness"], "improvement")
+    meg.open_pack(_pack(ann, tmp_path / "first.zip"))
+    assert set(meg.lib.annotations) == {kept.id, gone.id}
+
+    assert ann.ws.delete([gone.id]) == 1
+    tomb = deletions.read_all(ann.lib.settings)[gone.id]
+    assert (tomb.by, tomb.letter_id) == ("Ann Auditor", lid)
+    report = meg.open_pack(_pack(ann, tmp_path / "second.zip"))
+    assert gone.id not in meg.lib.annotations and kept.id in meg.lib.annotations
+    assert any("deleted by their author" in line for line in report.lines())
+    assert deletions.read_all(meg.lib.settings)[gone.id].by == "Ann Auditor"  # kept with who and when
+    meg.undo.undo()
+    assert gone.id in meg.lib.annotations  # undo of opening the pack brings it back
+
+
+def test_a_reviewed_annotation_is_a_conflict_not_a_deletion(tmp_path: Path) -> None:
+    ann, meg = Desk(tmp_path / "ann", "Ann Auditor"), Desk(tmp_path / "meg", "Meg Manager")
+    lid = ann.add(THORNBURY)
+    a = ann.tag(lid, "drift and delay mean", ["timeliness"], "improvement")
+    meg.open_pack(_pack(ann, tmp_path / "first.zip"))
+    ann.ws.delete([a.id])
+    pack = _pack(ann, tmp_path / "second.zip")
+    meg.ws.review([a.id], "agreed", "", "Meg Manager")  # reviewed after Ann deleted it
+    report = meg.open_pack(pack)
+    assert a.id in meg.lib.annotations
+    assert any("reviewed here since" in c for c in report.conflicts)
+
+
+def test_an_older_copy_does_not_bring_back_what_was_deleted(tmp_path: Path) -> None:
+    ann, meg = Desk(tmp_path / "ann", "Ann Auditor"), Desk(tmp_path / "meg", "Meg Manager")
+    lid = ann.add(THORNBURY)
+    a = ann.tag(lid, "drift and delay mean", ["timeliness"], "improvement")
+    old = _pack(ann, tmp_path / "old.zip")
+    meg.open_pack(old)
+    meg.ws.delete([a.id])  # the manager deletes it
+    report = meg.open_pack(old)  # the same old pack opened again
+    assert a.id not in meg.lib.annotations and report.deleted_here == 1
+
+
+def test_delete_on_the_command_line(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    ann = Desk(tmp_path / "ann", "Ann Auditor")
+    lid = ann.add(THORNBURY)
+    a = ann.tag(lid, "drift and delay mean", ["timeliness"], "improvement")
+    path = ann.store.path
+    ann.ws.close()
+    assert cli_main(["delete", "--db", str(path), a.id[:8]]) == 0
+    assert "deleted" in capsys.readouterr().out
+    assert cli_main(["annotations", "--db", str(path), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert cli_main(["delete", "--db", str(path), "nothing-like-it"]) == 1
