@@ -164,14 +164,15 @@ def cmd_annotations(ws: Workspace, args: argparse.Namespace) -> int:
         } for a in anns]
         _out(json.dumps(out, indent=2, ensure_ascii=False))
     elif args.format == "csv":
-        sys.stdout.write(to_csv(lib, anns))
+        sys.stdout.write(to_csv(lib, anns, ws.reading_quotes(letters)))
     else:
         if not anns:
             _out("No annotations.")
             return 0
         rows = [("ID", "LETTER", "PAGE", "SEVERITY", "THEMES", "QUOTE")]
+        quotes = ws.reading_quotes(letters)
         for a in anns:
-            q = collapse_ws(a.quote)
+            q = quotes.get(a.id) or collapse_ws(a.quote)
             rows.append((a.id[:12], shorten(lib.display_title(a.letter_id), 40), str(a.page), sev.get(a.severity, ""),
                          shorten(", ".join(lib.theme_label(t) for t in a.themes), 40), shorten(q, 60)))
         _table(rows)

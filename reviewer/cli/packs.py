@@ -1,5 +1,5 @@
-"""`reviewer pack export|import|verify`, `codebook export|import`, `review` and `signoff`:
-the manager's side of the command line."""
+"""`reviewer pack export|import|verify`, `codebook export|import`, `project import`, `review` and
+`signoff`: the manager's side of the command line."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from reviewer.export.pack import PackCancelled
 from reviewer.export.pack_read import PackError, read_pack
 from reviewer.workspace import Workspace
 
-COMMANDS = ("pack", "codebook", "review", "signoff")
+COMMANDS = ("pack", "codebook", "project", "review", "signoff")
 
 
 def _out(text: str) -> None:
@@ -39,6 +39,13 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     ce.add_argument("-o", "--output", required=True, metavar="FILE.qdc")
     ci = cbs.add_parser("import", parents=[common], help="adopt a .qdc codebook: new themes added, matched ones updated")
     ci.add_argument("file", metavar="FILE.qdc")
+    ci.add_argument("--colours", action="store_true",
+                    help="take the file's colours for themes you have (by default yours stand)")
+
+    pj = sub.add_parser("project", help="bring in a REFI-QDA project (.qdpx) from NVivo, ATLAS.ti, MAXQDA or QualCoder")
+    pjs = pj.add_subparsers(dest="project_command", required=True)
+    pi = pjs.add_parser("import", parents=[common], help="its sources become letters, codes themes, codings annotations")
+    pi.add_argument("file", metavar="FILE.qdpx")
 
     r = sub.add_parser("review", parents=[common], help="record a manager's review of annotations")
     r.add_argument("annotations", nargs="+", metavar="ANNOTATION", help="annotation ids or unique prefixes")
@@ -122,7 +129,7 @@ def cmd_codebook(ws: Workspace | None, args: argparse.Namespace) -> int:
         n = ws.export_codebook(out)
         _out(f"wrote {out} ({n} themes)")
         return 0
-    for line in ws.import_codebook(Path(args.file).expanduser()).lines:
+    for line in ws.import_codebook(Path(args.file).expanduser(), take_colours=args.colours).lines:
         _out(line)
     return 0
 
@@ -151,4 +158,16 @@ def cmd_signoff(ws: Workspace | None, args: argparse.Namespace) -> int:
     return 0
 
 
-HANDLERS = {"pack": cmd_pack, "codebook": cmd_codebook, "review": cmd_review, "signoff": cmd_signoff}
+def cmd_project(ws: Workspace | None, args: argparse.Namespace) -> int:
+    assert ws is not None
+    try:  # the archive is checked first; a refused one imports nothing
+        outcome = ws.import_project(Path(args.file).expanduser())
+    except PackError as exc:
+        raise CliError(f"{exc} — nothing was imported") from None
+    for i, line in enumerate(outcome.lines):
+        _out(line if i == 0 else f"  {line}")
+    return 0
+
+
+HANDLERS = {"pack": cmd_pack, "codebook": cmd_codebook, "project": cmd_project, "review": cmd_review,
+            "signoff": cmd_signoff}

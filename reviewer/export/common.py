@@ -46,13 +46,13 @@ def scope_rows(s: Summary) -> list[tuple[str, str]]:
     ]
 
 
-def letter_row(letter, title: str) -> tuple[str, str, str, str]:  # type: ignore[no-untyped-def]
-    """A letter in the summary's list: its title as shown, authority, kind, and when."""
+def letter_row(letter, name: str | None = None) -> tuple[str, str, str, str]:  # type: ignore[no-untyped-def]
+    """Letter (``name``: its title told apart from a namesake's), authority, type, dates."""
     m = letter.meta
     visit = human_date(m.visit_start)
     if m.visit_end and m.visit_end != m.visit_start:
         visit += f" – {human_date(m.visit_end)}"
-    return (title, m.authority or "—", DOC_TYPE_LABELS.get(m.doc_type or "", m.doc_type or "—"),
+    return (name or letter.title, m.authority or "—", DOC_TYPE_LABELS.get(m.doc_type or "", m.doc_type or "—"),
             f"visit {visit}; letter {human_date(m.published)}")
 
 

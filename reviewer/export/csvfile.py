@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from reviewer.core.annotations.codebook import severities
 from reviewer.core.annotations.library import Library
@@ -25,18 +25,23 @@ def safe_cell(value: object) -> str:
     return text
 
 
-def rows(lib: Library, annotations: Iterable[Annotation]) -> list[list[str]]:
+def rows(lib: Library, annotations: Iterable[Annotation], quotes: Mapping[str, str] | None = None,
+         names: Mapping[str, str] | None = None) -> list[list[str]]:
+    """One row per annotation; ``quotes`` (``Summary.quotes``) gives each quote as the letter reads it,
+    without the running footer a page break put inside it, and ``names`` (``Summary.names``) each
+    letter's title told apart from a namesake's."""
     sev = {s.id: s.label for s in severities()}
+    quotes, names = quotes or {}, names or {}
     out = []
     for a in annotations:
         letter = lib.letters.get(a.letter_id)
         meta = letter.meta if letter else None
         out.append([
-            lib.display_title(letter.id) if letter else a.letter_id,
+            names.get(a.letter_id) or (lib.display_title(letter.id) if letter else a.letter_id),
             (meta.authority if meta else "") or "",
             (meta.published if meta else "") or "",
             ";".join(str(p) for p in a.pages),
-            collapse_ws(a.quote),
+            quotes.get(a.id) or collapse_ws(a.quote),
             "; ".join(lib.theme_label(t) for t in a.themes),
             sev.get(a.severity, a.severity),
             a.note,
@@ -54,10 +59,11 @@ def rows(lib: Library, annotations: Iterable[Annotation]) -> list[list[str]]:
     return out
 
 
-def to_csv(lib: Library, annotations: Iterable[Annotation]) -> str:
+def to_csv(lib: Library, annotations: Iterable[Annotation], quotes: Mapping[str, str] | None = None,
+           names: Mapping[str, str] | None = None) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(HEADER)
-    for r in rows(lib, annotations):
+    for r in rows(lib, annotations, quotes, names):
         w.writerow([safe_cell(c) for c in r])
     return buf.getvalue()

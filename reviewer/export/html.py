@@ -34,6 +34,11 @@ def _e(text: object) -> str:
     return escape(_UNSAFE.sub("", str(text)), quote=True)
 
 
+def _lines(text: object) -> str:
+    """Escaped, its line breaks kept (a note typed as a list reads as one)."""
+    return "<br>".join(_e(line) for line in str(text).replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+
+
 def _review_html(s: Summary) -> list[str]:
     reviewed = sum(v for k, v in s.reviews.items() if k != "Not reviewed")
     if not reviewed and not s.signoffs:
@@ -50,12 +55,13 @@ def _review_html(s: Summary) -> list[str]:
 
 
 WIDE = 5  # beyond this many letters, themes by letter are listed per letter, not as columns
+WIDE_TITLES = 90  # characters of letter titles that fit across a page as column headings
 
 
 def _theme_letters_html(s: Summary) -> list[str]:
-    if len(s.letters) <= WIDE:
+    if len(s.letters) <= WIDE and sum(len(s.name(x)) for x in s.letters) <= WIDE_TITLES:
         h = ["<h2>Themes by letter</h2><table><tr><th>Theme</th>"
-             + "".join(f"<th>{_e(s.title_of(x))}</th>" for x in s.letters) + "<th>Total</th></tr>"]
+             + "".join(f"<th>{_e(s.name(x))}</th>" for x in s.letters) + "<th>Total</th></tr>"]
         for theme, row, tot in s.theme_letters:
             cells = "".join(f'<td class="n">{c or ""}</td>' for c in row)
             h.append(f"<tr><td>{_e(theme)}</td>{cells}<td class=\"n\">{tot}</td></tr>")
@@ -64,11 +70,22 @@ def _theme_letters_html(s: Summary) -> list[str]:
     for j, x in enumerate(s.letters):
         found = sorted(((row[j], theme) for theme, row, _ in s.theme_letters if row[j]), key=lambda t: (-t[0], t[1]))
         listed = ", ".join(f"{_e(theme)} ({n})" for n, theme in found) or '<span class="none">none</span>'
-        h.append(f'<tr><td>{_e(s.title_of(x))}</td><td class="n">{s.letter_counts[j]}</td><td>{listed}</td></tr>')
+        h.append(f'<tr><td>{_e(s.name(x))}</td><td class="n">{s.letter_counts[j]}</td><td>{listed}</td></tr>')
     return h + ["</table>"]
 
 
-def to_html(s: Summary) -> str:
+def _severity_heading(label: str, chips: bool) -> str:
+    colour = _COLOURS[label]
+    if chips:
+        return f'<th><span class="sev" style="background:{colour}">{_e(label)}</span></th>'
+    # for MuPDF's layout: an inline chip is clipped when its column is narrow ("Strengt"), and a cell's
+    # background comes back as a thin bar on later pages; a coloured rule under the name does neither
+    return f'<th class="sev" style="border-bottom:3pt solid {colour}">{_e(label)}</th>'
+
+
+def to_html(s: Summary, chips: bool = True) -> str:
+    """The summary as HTML; ``chips=False`` names the severities over coloured rules instead of on
+    coloured chips (for the PDF's layout)."""
     many = len(s.letters) > 1
     h: list[str] = [
         "<!DOCTYPE html>",
@@ -79,9 +96,9 @@ def to_html(s: Summary) -> str:
         '<table class="scope">' + "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in scope_rows(s)) + "</table>",
         "<h2>Letters</h2><table><tr><th>Letter</th><th>Authority</th><th>Type</th><th>Dates</th></tr>",
     ]
-    h += ["<tr>" + "".join(f"<td>{_e(c)}</td>" for c in letter_row(x, s.title_of(x))) + "</tr>" for x in s.letters]
+    h += ["<tr>" + "".join(f"<td>{_e(c)}</td>" for c in letter_row(x, s.name(x))) + "</tr>" for x in s.letters]
     h.append("</table><h2>Counts by severity</h2><table class=\"counts\"><tr>")
-    h += [f'<th><span class="sev" style="background:{_COLOURS[k]}">{_e(k)}</span></th>' for k in s.counts]
+    h += [_severity_heading(k, chips) for k in s.counts]
     h.append("<th>Total</th></tr><tr>")
     h += [f'<td class="n">{v}</td>' for v in s.counts.values()]
     h.append(f'<td class="n">{s.total}</td></tr></table>')
@@ -115,10 +132,10 @@ def to_html(s: Summary) -> str:
             if e.needs_attention:
                 h.append('<p class="attention">Needs attention: this passage was not found in the current text of the letter.</p>')
             if e.note:
-                h.append(f'<p class="note"><strong>Note:</strong> {_e(e.note)}</p>')
+                h.append(f'<p class="note"><strong>Note:</strong> {_lines(e.note)}</p>')
             if e.review:
                 who = f" ({_e(e.reviewer)})" if e.reviewer else ""
-                comment = f": {_e(e.review_comment)}" if e.review_comment else ""
+                comment = f": {_lines(e.review_comment)}" if e.review_comment else ""
                 h.append(f'<p class="review"><strong>Review — {_e(e.review)}</strong>{who}{comment}</p>')
             h.append("</blockquote>")
     h.append("<h2>Inspectors’ “What needs to improve” items</h2>")

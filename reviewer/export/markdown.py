@@ -19,7 +19,7 @@ def to_markdown(s: Summary) -> str:
     out: list[str] = [f"# {_md(s.title)}", ""]
     out += ["| | |", "|---|---|"] + [f"| {k} | {_md(v)} |" for k, v in scope_rows(s)] + [""]
     out += ["## Letters", "", "| Letter | Authority | Type | Dates |", "|---|---|---|---|"]
-    out += ["| " + " | ".join(_md(c) for c in letter_row(x, s.title_of(x))) + " |" for x in s.letters] + [""]
+    out += ["| " + " | ".join(_md(c) for c in letter_row(x, s.name(x))) + " |" for x in s.letters] + [""]
     out += ["## Counts by severity", "", "| Severity | Annotations |", "|---|---:|"]
     out += [f"| {k} | {v} |" for k, v in s.counts.items()] + [f"| **Total** | **{s.total}** |", ""]
     out += ["## Themes by severity", ""]
@@ -51,7 +51,8 @@ def to_markdown(s: Summary) -> str:
             out.append(f"> — {_md(entry_meta(e, many))}{flag}")
             if e.note:
                 out.append(">")
-                out.append(f"> *Note:* {_md(e.note)}")
+                lines = e.note.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+                out.append("> *Note:* " + "  \n> ".join(_md(line) for line in lines))  # two spaces: a line break
             if e.review:
                 out.append(">")
                 who = f" ({_md(e.reviewer)})" if e.reviewer else ""

@@ -24,7 +24,7 @@ from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Letter, now_iso
 from reviewer.core.annotations.titles import file_title
 from reviewer.letters.parallel import Jobs, JobsCancelled
-from reviewer.core.team.summary import build_summary
+from reviewer.core.team.summary import build_summary, distinct_titles
 from reviewer.letters.highlight import annotate_job, run_annotate_job
 from reviewer.core.atomic import write_atomic
 from reviewer.export.common import zip_member
@@ -53,12 +53,16 @@ class PackSource(Protocol):
 
     def saved_layout(self, letter_id: str) -> Layout | None: ...
 
+    def page_starts_of(self, letter_id: str) -> list[int]: ...
+
 
 def original_name(letter: Letter) -> str:
     return f"data/letters/{letter.id}.{FILE_SUFFIX.get(letter.kind, 'txt')}"
 
 
 def _file_title(title: str, taken: set[str]) -> str:
+    """A file name for ``title`` (already told apart from its namesakes by ``distinct_titles``), made
+    safe for every file system and unique again after that."""
     base = file_title(title)[:80].strip(" .") or "letter"
     name, n = base, 2
     while name.casefold() in taken:
@@ -135,15 +139,16 @@ def build_pack(source: PackSource, letter_ids: Sequence[str], auditor: str, titl
 
     created = now_iso()
     step("Writing the summary")
-    summary = build_summary(lib, [x.id for x in letters], source.text_of, title=title)
+    summary = build_summary(lib, [x.id for x in letters], source.text_of, title=title,
+                            page_starts_of=source.page_starts_of)
     # the summary's PDF (call 0) and every letter (call 1 + its job) are written in other processes meanwhile
     running = Jobs([(to_pdf, summary)] + [(run_annotate_job, j) for j in jobs])
     try:
         add("summary.html", to_html(summary).encode("utf-8"))
         step("Writing the spreadsheet")
         anns = [a for x in letters for a in lib.annotations_for(x.id)]
-        add("annotations.csv", to_csv(lib, anns).encode("utf-8-sig"))
-        add("annotations.xlsx", to_xlsx(lib, anns, letters))
+        add("annotations.csv", to_csv(lib, anns, summary.quotes, summary.names).encode("utf-8-sig"))
+        add("annotations.xlsx", to_xlsx(lib, anns, letters, summary.quotes, summary.names))
         step("Writing the REFI-QDA project")
         sources: list[SourceText] = []
         for x in letters:
@@ -152,9 +157,10 @@ def build_pack(source: PackSource, letter_ids: Sequence[str], auditor: str, titl
             sources.append(SourceText(x, source.text_of(x.id) or "", as_pdf))
         add("project.qdpx", to_qdpx(lib, sources, title, created))
         taken: set[str] = set()
+        shown = distinct_titles(letters, lib)
         for x in letters:
-            step(f"Highlighting {lib.display_title(x.id)}")
-            add(f"letters/{_file_title(lib.display_title(x.id), taken)}.pdf", running.get(1 + highlighted[x.id], cancelled))
+            step(f"Highlighting {shown[x.id]}")
+            add(f"letters/{_file_title(shown[x.id], taken)}.pdf", running.get(1 + highlighted[x.id], cancelled))
         step("Laying out the summary")
         add("summary.pdf", running.get(0, cancelled))
     except JobsCancelled:

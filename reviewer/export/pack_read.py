@@ -47,23 +47,23 @@ class PackContents:
         return str(self.manifest.get("auditor") or "")
 
 
-def _check_name(info: zipfile.ZipInfo) -> None:
+def _check_name(info: zipfile.ZipInfo, what: str = "pack") -> None:
     name = info.filename
     parts = name.replace("\\", "/").split("/")
     if (not name or "\\" in name or name.startswith("/") or _DRIVE.match(name) or "\x00" in name
             or any(p in ("..", ".") for p in parts)):
-        raise PackError(f"the member {name!r} has a path that would escape the pack's folder")
+        raise PackError(f"the member {name!r} has a path that would escape the {what}'s folder")
     mode = info.external_attr >> 16
     if mode and stat.S_ISLNK(mode):
-        raise PackError(f"the member {name!r} is a symbolic link, which packs never contain")
+        raise PackError(f"the member {name!r} is a symbolic link, which {what}s never contain")
     if info.flag_bits & 0x1:
-        raise PackError(f"the member {name!r} is encrypted, which packs never are")
+        raise PackError(f"the member {name!r} is encrypted, which {what}s never are")
 
 
-def _check_size(info: zipfile.ZipInfo) -> None:
+def _check_size(info: zipfile.ZipInfo, what: str = "pack") -> None:
     if info.file_size > MAX_MEMBER_BYTES:
         raise PackError(f"the member {info.filename!r} would inflate to {info.file_size // 2**20} MB, beyond the "
-                        f"{MAX_MEMBER_BYTES // 2**20} MB a pack member may have")
+                        f"{MAX_MEMBER_BYTES // 2**20} MB a {what} member may have")
     if info.file_size > 2**20 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
         raise PackError(f"the member {info.filename!r} inflates {info.file_size // max(info.compress_size, 1)} "
                         "times its packed size: refused as a zip bomb")
@@ -85,33 +85,35 @@ def _json(data: bytes, what: str) -> Any:
         raise PackError(f"{what} is not valid JSON ({exc})") from None
 
 
-def verify(path: Path | str) -> tuple[dict[str, Any], dict[str, bytes]]:
-    """The manifest and every member's bytes, or ``PackError`` saying what is wrong."""
-    path = Path(path)
+def read_members(path: Path, what: str = "audit pack", required: str | None = None) -> dict[str, bytes]:
+    """Every member of the zip at ``path`` by name, each checked before any is read: a path that
+    escapes the folder, a link, an encrypted member, one that inflates beyond a sane size (or beyond
+    what its header says), too many members, a damaged zip: ``PackError`` saying which."""
+    short = what.split()[-1]
     try:
         z = zipfile.ZipFile(path)
     except FileNotFoundError:
         raise PackError(f"{path.name}: no such file") from None
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
-        raise PackError(f"{path.name} is not a readable audit pack (a damaged, truncated or non-zip file: {exc})") from None
+        raise PackError(f"{path.name} is not a readable {what} (a damaged, truncated or non-zip file: {exc})") from None
     with z:
         infos = z.infolist()
         if len(infos) > MAX_MEMBERS:
-            raise PackError(f"{path.name} has {len(infos)} members, more than a pack can have")
+            raise PackError(f"{path.name} has {len(infos)} members, more than a {short} can have")
         seen: set[str] = set()
         total = 0
         for info in infos:
-            _check_name(info)
+            _check_name(info, short)
             if info.filename in seen:
                 raise PackError(f"the member {info.filename!r} appears twice")
             seen.add(info.filename)
             if not info.is_dir():
-                _check_size(info)
+                _check_size(info, short)
                 total += info.file_size
         if total > MAX_TOTAL_BYTES:
             raise PackError(f"{path.name} would inflate to {total // 2**20} MB in all: refused")
-        if MANIFEST not in seen:
-            raise PackError(f"{path.name} has no {MANIFEST}: it is not an audit pack, or it has been altered")
+        if required is not None and required not in seen:
+            raise PackError(f"{path.name} has no {required}: it is not an audit pack, or it has been altered")
         members: dict[str, bytes] = {}
         try:
             for info in infos:
@@ -119,6 +121,13 @@ def verify(path: Path | str) -> tuple[dict[str, Any], dict[str, bytes]]:
                     members[info.filename] = _read(z, info)
         except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
             raise PackError(f"{path.name} is damaged: {exc}") from None
+    return members
+
+
+def verify(path: Path | str) -> tuple[dict[str, Any], dict[str, bytes]]:
+    """The manifest and every member's bytes, or ``PackError`` saying what is wrong."""
+    path = Path(path)
+    members = read_members(path, "audit pack", MANIFEST)
     manifest = _json(members.pop(MANIFEST), "the manifest")
     if not isinstance(manifest, dict) or manifest.get("format") != PACK_FORMAT:
         raise PackError(f"{path.name} is not a Reviewer audit pack (its manifest names no pack format)")

@@ -13,15 +13,15 @@ PDF_CSS = """
 body{font-family:sans-serif;font-size:10pt;color:#1d2329}
 h1{font-size:17pt;margin:0 0 6pt 0}h2{font-size:12.5pt;margin:14pt 0 4pt 0;color:#24313d}
 table{border-collapse:collapse;margin:4pt 0}th,td{border:0.5pt solid #c5cad0;padding:2pt 4pt;font-size:9pt;text-align:left}
-th{background-color:#eef1f4}
+th{border-bottom:1pt solid #8a939c}
 blockquote{margin:6pt 0 6pt 0;padding:3pt 6pt;border-left:3pt solid #999;background-color:#f8f9fa}
 p{margin:2pt 0}.meta{color:#555;font-size:8.5pt}.review{font-size:9pt;color:#24313d}.note{font-size:9pt}.attention{color:#b00020}.none{color:#777}
-.sev{color:#ffffff;padding:1pt 3pt}
+blockquote p{overflow-wrap:break-word}th.sev{white-space:nowrap}.scope th{border-bottom:0.5pt solid #c5cad0}
 """
 
 
 def _story_html(s: Summary) -> str:
-    html = to_html(s)
+    html = to_html(s, chips=False)
     body = html[html.index("<body>") + 6 : html.rindex("</body>")]
     return body
 
@@ -31,10 +31,11 @@ CHUNK = 16_000  # characters of HTML per Story: MuPDF's layout slows as one stor
 
 
 def _chunks(body: str) -> list[str]:
-    """The body cut between top-level headings and findings, in pieces of about ``CHUNK``."""
+    """The body cut between top-level headings and findings, in pieces of about ``CHUNK``: each
+    heading starts a piece, so the layout can keep it with what follows it."""
     out, cur = [], ""
     for part in _TOP.split(body):
-        if cur and len(cur) + len(part) > CHUNK:
+        if cur and (part.startswith("<h2>") or len(cur) + len(part) > CHUNK) and not cur.endswith("</h2>"):
             out.append(cur)
             cur = ""
         cur += part

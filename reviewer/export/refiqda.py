@@ -22,6 +22,7 @@ from reviewer import __version__
 from reviewer.core.annotations.codebook import severities, slug_for
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Letter, Theme, parse_time
+from reviewer.core.team.summary import distinct_titles
 from reviewer.export.common import zip_member
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
@@ -105,16 +106,17 @@ def project_xml(lib: Library, sources: Sequence[SourceText], name: str, created:
     known_codes = {t.id for t in themes}
     notes: list[tuple[str, str, str, str]] = []  # guid, reviewer, when, text
     srcs = _sub(root, ns, "Sources")
+    names = distinct_titles([s.letter for s in sources], lib)  # QualCoder keys sources by name: no two alike
     for s in sources:
         x = s.letter
         sg = guid("letter", x.id)
-        src = _sub(srcs, ns, "PDFSource", guid=sg, name=lib.display_title(x.id), path=f"internal://{sg}.pdf",
+        src = _sub(srcs, ns, "PDFSource", guid=sg, name=names[x.id], path=f"internal://{sg}.pdf",
                    creationDateTime=_when(x.added))
         m = x.meta
         desc = "; ".join(v for v in (m.authority, m.doc_type, m.published and f"letter {m.published}") if v)
         if desc:
             _sub(src, ns, "Description", desc)
-        rep = _sub(src, ns, "Representation", guid=guid("text", x.id), name=lib.display_title(x.id),
+        rep = _sub(src, ns, "Representation", guid=guid("text", x.id), name=names[x.id],
                    plainTextPath=f"internal://{sg}.txt")
         for a in lib.annotations_for(x.id):
             if a.orphaned:
@@ -172,51 +174,149 @@ class QdcCode:
     name: str
     colour: str | None
     description: str
+    path: tuple[str, ...] = ()  # names of the codes (or categories) it sits in, outermost first
+    parent: bool = False  # it holds codes of its own
+
+
+class _Refused(Exception):
+    pass
+
+
+def safe_xml(data: bytes, what: str) -> ET.Element:
+    """``data`` parsed, refusing a document type declaration or entity of any kind (REFI-QDA never
+    needs one; they are how entity expansion and external entities attack), in whatever encoding
+    the file is (a UTF-16 file hides "<!ENTITY" from a byte search, not from the parser)."""
+    from xml.parsers import expat
+
+    def refuse(*_args: object) -> None:
+        raise _Refused
+
+    check = expat.ParserCreate()
+    check.StartDoctypeDeclHandler = refuse
+    check.EntityDeclHandler = refuse
+    check.UnparsedEntityDeclHandler = refuse
+    check.ExternalEntityRefHandler = refuse  # type: ignore[assignment]
+    try:
+        check.Parse(data, True)
+    except _Refused:
+        raise CodebookError(f"the {what} declares a DOCTYPE or entities, which REFI-QDA never needs; refused") from None
+    except expat.ExpatError as exc:
+        raise CodebookError(f"the {what} is not valid XML ({expat.ErrorString(exc.code)}, line {exc.lineno})") from None
+    try:
+        return ET.fromstring(data)
+    except ET.ParseError as exc:
+        raise CodebookError(f"the {what} is not valid XML ({exc})") from None
+
+
+def _local(tag: str) -> tuple[str, str]:
+    """(namespace, local name) of an element's tag."""
+    return (tag[1:].split("}")[0], tag.split("}")[1]) if tag.startswith("{") else ("", tag)
 
 
 def read_qdc(data: bytes) -> list[QdcCode]:
-    """The codable codes of a REFI-QDA codebook (nested categories flattened)."""
+    """The codable codes of a REFI-QDA codebook (nested categories flattened, each code with the
+    names of those it sits in). Takes what the tools write: a byte-order mark (QualCoder), the
+    namespace as "codebook:1:0" (older QualCoder), codes with descriptions and "Group::Code" names
+    (ATLAS.ti), and a project's codebook."""
     if len(data) > MAX_QDC_BYTES:
         raise CodebookError("the codebook file is too large to be a codebook")
-    head = data[:4096].lstrip(b"\xef\xbb\xbf").lower()
-    if b"<!doctype" in head or b"<!entity" in data.lower():
-        raise CodebookError("the codebook file declares a DOCTYPE or entities, which codebooks never need; refused")
-    try:
-        root = ET.fromstring(data)
-    except ET.ParseError as exc:
-        raise CodebookError(f"the codebook file is not valid XML ({exc})") from None
-    ns = root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
-    if root.tag != f"{{{CODEBOOK_NS}}}CodeBook" and root.tag != f"{{{PROJECT_NS}}}Project":
+    root = safe_xml(data, "codebook file")
+    ns, local = _local(root.tag)
+    if local not in ("CodeBook", "Project") or (ns and not ns.startswith("urn:QDA-XML:")):
         raise CodebookError("not a REFI-QDA codebook (.qdc): its root element is not CodeBook")
-    out: list[QdcCode] = []
-
-    def walk(el: ET.Element) -> None:
-        for code in el.findall(f"{{{ns}}}Code"):
-            name = (code.get("name") or "").strip()
-            if code.get("isCodable", "true").lower() in ("true", "1") and name:
-                desc = code.find(f"{{{ns}}}Description")
-                out.append(QdcCode(code.get("guid") or "", name[:200], _colour(code.get("color") or ""),
-                                   (desc.text or "").strip() if desc is not None else ""))
-            walk(code)
-
-    codes = root.find(f"{{{ns}}}Codes") if root.tag.endswith("CodeBook") else root.find(f"{{{ns}}}CodeBook/{{{ns}}}Codes")
+    q = f"{{{ns}}}" if ns else ""
+    codes = root.find(f"{q}Codes") if local == "CodeBook" else root.find(f"{q}CodeBook/{q}Codes")
     if codes is None:
         raise CodebookError("the codebook file has no codes")
-    walk(codes)
+    return codes_in(codes, q)
+
+
+def codes_in(codes: ET.Element, q: str) -> list[QdcCode]:
+    """The codable codes under a ``Codes`` element (``q``: its namespace as "{...}"), flattened."""
+    out: list[QdcCode] = []
+
+    def walk(el: ET.Element, path: tuple[str, ...]) -> None:
+        for code in el.findall(f"{q}Code"):
+            name = (code.get("name") or "").strip()
+            children = code.findall(f"{q}Code")
+            if code.get("isCodable", "true").strip().lower() in ("true", "1") and name:
+                desc = code.find(f"{q}Description")
+                text = "".join(desc.itertext()).strip() if desc is not None else ""
+                out.append(QdcCode(code.get("guid") or "", name[:200], _colour(code.get("color") or ""),
+                                   text, path, bool(children)))
+            walk(code, path + (name,))
+
+    walk(codes, ())
     return out
 
 
-def themes_from_qdc(codes: Sequence[QdcCode], current: Sequence[Theme]) -> list[tuple[Theme | None, Theme]]:
-    """(local theme or None, theme as the codebook has it) for every code, matched by GUID then name."""
+# Colour: ours stands. A tool with its own palette shows our colour as its nearest (QualCoder snaps
+# every colour to one of its 120, up to 42 away per channel on average for our codebook) and gives
+# every code a new GUID on each export; a colour far from ours on a code that kept our GUID is an
+# auditor's choice, made on purpose in a tool that keeps identities, and is taken.
+PALETTE_DRIFT = 48  # mean difference per channel (of 255) within which a colour is ours as another tool shows it
+
+
+def _far(a: str, b: str) -> bool:
+    def rgb(c: str) -> list[int]:
+        h = c.lstrip("#")
+        h = "".join(ch * 2 for ch in h) if len(h) == 3 else h
+        return [int(h[i:i + 2], 16) for i in (0, 2, 4)]
+
+    try:
+        return sum(abs(x - y) for x, y in zip(rgb(a), rgb(b))) / 3 > PALETTE_DRIFT
+    except ValueError:
+        return False
+
+
+_OUR_CATEGORIES = {"themes", "severity"}
+
+
+def severity_of(code: QdcCode) -> str | None:
+    """The id of the severity a code stands for: one under our "Severity" category, named
+    "Severity::…" (a tool that flattens groups), carrying our severity GUID, or named as one."""
+    by_label = {s.label.casefold(): s.id for s in severities()}
+    by_guid = {guid("severity", s.id): s.id for s in severities()}
+    found = by_guid.get(code.guid.strip("{}").lower())
+    if found:
+        return found
+    name = code.name.casefold()
+    if "::" in name:
+        group, _, leaf = name.rpartition("::")
+        return by_label.get(leaf.strip()) if group.strip() == "severity" else None
+    in_severity = any(p.casefold() == "severity" for p in code.path)
+    if in_severity or name in by_label:
+        return by_label.get(name)
+    return None
+
+
+def is_our_category(code: QdcCode) -> bool:
+    """Our own "Themes" or "Severity" holder, which a tool exported as a codable code."""
+    ours = (guid("category", "themes"), guid("category", "severity"))
+    return (code.parent and not code.path and code.name.casefold() in _OUR_CATEGORIES) or \
+        code.guid.strip("{}").lower() in ours
+
+
+def themes_from_qdc(codes: Sequence[QdcCode], current: Sequence[Theme],
+                    take_colours: bool = False) -> list[tuple[Theme | None, Theme]]:
+    """(local theme or None, theme as the codebook has it) for every code that is a theme, matched
+    by GUID then name. Our severities and our own categories are not themes (``severity_of``,
+    ``is_our_category``), unless the library has a theme of that name. A matched theme keeps its
+    colour unless ``take_colours`` or the file changed it on purpose (see ``PALETTE_DRIFT``)."""
     by_guid = {theme_guid(t.id): t for t in current}
     by_name = {t.label.casefold(): t for t in current}
     taken = {t.id for t in current}
     out: list[tuple[Theme | None, Theme]] = []
     for c in codes:
-        mine = by_guid.get(c.guid.strip("{}").lower()) or by_name.get(c.name.casefold())
+        mine_by_guid = by_guid.get(c.guid.strip("{}").lower())
+        mine = mine_by_guid or by_name.get(c.name.casefold())
+        if mine is None and (is_our_category(c) or severity_of(c) is not None):
+            continue
         if mine is not None:
-            new = Theme(mine.id, c.name, c.colour or mine.colour, c.description or mine.description,
-                        False, mine.cues)
+            colour = mine.colour
+            if c.colour and (take_colours or mine_by_guid is not None and _far(c.colour, mine.colour)):
+                colour = c.colour
+            new = Theme(mine.id, c.name, colour, c.description or mine.description, False, mine.cues)
         else:
             tid = slug_for(c.name, taken)
             taken.add(tid)

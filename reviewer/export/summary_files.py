@@ -24,7 +24,7 @@ def render(summary: Summary, lib: Library, fmt: str) -> bytes:
         return to_pdf(summary)
     if fmt == "csv":
         anns = [a for x in summary.letters for a in lib.annotations_for(x.id)]
-        return to_csv(lib, anns).encode("utf-8-sig")  # BOM: Excel then reads UTF-8
+        return to_csv(lib, anns, summary.quotes, summary.names).encode("utf-8-sig")  # BOM: Excel then reads UTF-8
     raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 

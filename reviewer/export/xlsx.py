@@ -1,20 +1,25 @@
 """Annotations as an Excel workbook: a frozen, filterable header, readable widths, and no formulas.
 
-Every cell is written as a string or a number, never a formula (XlsxWriter's ``strings_to_formulas``
-is off and text goes through ``write_string``); text that starts like a formula also gets Excel's
-quote-prefix flag, so editing the cell later does not turn it into one.
+Every cell is written as a string, a number or a date, never a formula (XlsxWriter's
+``strings_to_formulas`` is off and text goes through ``write_string``); text that starts like a
+formula also gets Excel's quote-prefix flag, so editing the cell later does not turn it into one.
+Dates (letter, visit, sign-off) are Excel dates and ``modified`` a date and time in UTC, so Excel's
+date filters and sorting work; pages, offsets and counts are numbers.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime, timezone
 
 import xlsxwriter
 
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Annotation, Letter
-from reviewer.core.annotations.model import DOC_TYPE_LABELS
+from reviewer.core.annotations.model import DOC_TYPE_LABELS, parse_time
+from reviewer.core.team.summary import distinct_titles
 from reviewer.export.csvfile import HEADER, rows
 
 _WIDTHS = {"letter": 30, "authority": 22, "letter_date": 12, "page": 7, "quote": 60, "themes": 28,
@@ -23,11 +28,30 @@ _WIDTHS = {"letter": 30, "authority": 22, "letter_date": 12, "page": 7, "quote":
 _WRAP = {"quote", "note", "review_comment", "themes"}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 _MAX_CELL = 32767  # Excel's limit on characters in a cell
+_NUMBERS = {"page", "start", "end", "annotations"}
+_DATES = {"letter_date", "visit_start", "visit_end", "signed_off"}
+_TIMES = {"modified"}
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _clean(text: str) -> str:
     text = "".join(ch for ch in text if ch in "\t\n\r" or ord(ch) >= 32)  # XML 1.0 cannot carry control characters
     return text if len(text) <= _MAX_CELL else text[: _MAX_CELL - 1] + "…"
+
+
+def _typed(column: str, text: str) -> int | date | datetime | None:
+    """The cell's value as a number or date where its column holds those, else None (text)."""
+    if column in _NUMBERS and text.isdigit():
+        return int(text)
+    if column in _DATES and _ISO_DATE.match(text):
+        try:
+            return date.fromisoformat(text[:10])
+        except ValueError:
+            return None
+    if column in _TIMES and text:
+        t = parse_time(text)
+        return t.astimezone(timezone.utc).replace(tzinfo=None) if t.year > 1 else None
+    return None
 
 
 def _sheet(book: xlsxwriter.Workbook, name: str, header: list[str], data: list[list[str]],
@@ -37,36 +61,47 @@ def _sheet(book: xlsxwriter.Workbook, name: str, header: list[str], data: list[l
     plain = book.add_format({"valign": "top"})
     wrapped = book.add_format({"valign": "top", "text_wrap": True})
     quoted = book.add_format({"valign": "top", "text_wrap": True, "quote_prefix": True})
+    day = book.add_format({"valign": "top", "num_format": "yyyy-mm-dd", "align": "left"})
+    stamp = book.add_format({"valign": "top", "num_format": "yyyy-mm-dd hh:mm", "align": "left"})
     for c, h in enumerate(header):
-        ws.write_string(0, c, h.replace("_", " ").capitalize(), bold)
+        label = h.replace("_", " ").capitalize() + (" (UTC)" if h in _TIMES else "")
+        ws.write_string(0, c, label, bold)
         ws.set_column(c, c, widths.get(h, 14), wrapped if h in wrap else plain)
     for r, row in enumerate(data, start=1):
         for c, value in enumerate(row):
             text = _clean(str(value))
-            if header[c] in ("page", "start", "end") and text.isdigit():
-                ws.write_number(r, c, int(text))
+            typed = _typed(header[c], text)
+            if isinstance(typed, datetime):
+                ws.write_datetime(r, c, typed, stamp)
+            elif isinstance(typed, date):
+                ws.write_datetime(r, c, datetime(typed.year, typed.month, typed.day), day)
+            elif isinstance(typed, int):
+                ws.write_number(r, c, typed)
             elif text.lstrip().startswith(_FORMULA_START):
                 ws.write_string(r, c, text, quoted)
-            else:
+            elif text:
                 ws.write_string(r, c, text, wrapped if header[c] in wrap else plain)
     ws.freeze_panes(1, 0)
     ws.autofilter(0, 0, max(len(data), 1), len(header) - 1)
 
 
-def to_xlsx(lib: Library, annotations: Iterable[Annotation], letters: Iterable[Letter] = ()) -> bytes:
+def to_xlsx(lib: Library, annotations: Iterable[Annotation], letters: Iterable[Letter] = (),
+            quotes: Mapping[str, str] | None = None, names: Mapping[str, str] | None = None) -> bytes:
     buf = io.BytesIO()
     book = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False,
                                      "strings_to_urls": False, "strings_to_numbers": False})
-    data = rows(lib, annotations)
+    data = rows(lib, annotations, quotes, names)
     for r in data:
         r[HEADER.index("page")] = r[HEADER.index("page")].split(";")[0]  # first page as a number
     _sheet(book, "Annotations", list(HEADER), data, _WIDTHS, _WRAP)
     letter_header = ["letter", "authority", "type", "visit_start", "visit_end", "letter_date",
                      "annotations", "signed_off_by", "signed_off", "letter_id"]
+    letters = list(letters)
+    names = dict(distinct_titles(letters, lib), **(names or {}))  # namesakes (a PDF and its text twin) told apart
     letter_rows = []
     for x in letters:
         m = x.meta
-        letter_rows.append([lib.display_title(x.id), m.authority or "", DOC_TYPE_LABELS.get(m.doc_type or "", m.doc_type or ""),
+        letter_rows.append([names[x.id], m.authority or "", DOC_TYPE_LABELS.get(m.doc_type or "", m.doc_type or ""),
                             m.visit_start or "", m.visit_end or "", m.published or "",
                             str(lib.annotation_count(x.id)), x.signoff.name if x.signoff else "",
                             x.signoff.date[:10] if x.signoff else "", x.id])

@@ -15,7 +15,8 @@ import pymupdf
 from reviewer.letters import guard
 from reviewer.core.annotations.codebook import severities
 from reviewer.letters.importing import layout_for
-from reviewer.core.text.layout import Layout
+from reviewer.core.reading.outline import find_furniture, without_furniture
+from reviewer.core.text.layout import Layout, page_starts
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Annotation, Letter, parse_time
 from reviewer.core.text.textsearch import collapse_ws
@@ -103,12 +104,16 @@ def run_annotate_job(job: AnnotateJob) -> bytes:
     if layout is None:
         layout, typeset, _ = layout_for(job.data, job.kind, job.source)
     doc = pymupdf.open("pdf", typeset if typeset is not None else job.data)
+    # running headers, footers and page numbers: a passage across a page break is highlighted on both
+    # pages, never on the footer between its halves (as the window draws it)
+    furniture = find_furniture(layout.text, page_starts(layout)) if job.highlights else []
     try:
         for h in job.highlights:
             by_page: dict[int, list[pymupdf.Rect]] = {}
             if h.placed:
-                for page, r in layout.rects(h.start, h.end):
-                    by_page.setdefault(page, []).append(pymupdf.Rect(r))
+                for a, b in without_furniture(h.start, h.end, furniture):
+                    for page, r in layout.rects(a, b):
+                        by_page.setdefault(page, []).append(pymupdf.Rect(r))
             if not by_page:  # cannot be placed: a sticky note on its page says so
                 page = doc[min(max(h.page, 1), doc.page_count) - 1]
                 annot = page.add_text_annot((page.rect.width - 36, 36), h.info["content"], icon="Note")

@@ -4,17 +4,38 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import tempfile
 from collections.abc import Sequence
 
 import pymupdf
 
 from reviewer.letters import guard
+from reviewer.letters.pdf_fonts import tidy_fonts
+
+# MuPDF's layout sets "ff", "fi", "fl", "ffi" and "ffl" as the ligature characters U+FB00-FB04 whenever
+# the font has them (html-layout.c, quick_ligature), and no CSS turns that off: pdftotext and pypdf then
+# give "oﬃcer" and a search for "officer" finds nothing. A soft hyphen after the "f" cuts the word into
+# two runs that cannot ligate, and with ``hyphens: none`` it offers no line break and draws nothing: the
+# letters are set side by side and every reader joins them again.
+_LIGATURE_START = re.compile(r"f(?=[fil])")
+_MARKUP = re.compile(r"(<[^>]*>|&#?\w+;)")
+STORY_CSS = "body{hyphens:none}"
+KEEP = 60  # points: about a heading and two lines
+
+
+def unligatured(html: str) -> str:
+    """``html`` with a soft hyphen after every "f" of its text that MuPDF would join to the next letter."""
+    parts = _MARKUP.split(html)
+    parts[::2] = [_LIGATURE_START.sub("f\u00ad", p) for p in parts[::2]]
+    return "".join(parts)
+
 
 def story_pdf(chunks: Sequence[str], css: str, title: str) -> bytes:
     """Lay out HTML ``chunks`` on A4 pages, each continuing where the last ended on the page (a long
     document takes time in proportion to its length, not its square), with ``title`` and page
-    numbers in each page's footer."""
+    numbers in each page's footer. A chunk that would leave less than ``KEEP`` of itself at the
+    foot of a page (a heading without its table, one line of a finding) starts on the next page."""
     guard.check()
     buf = io.BytesIO()
     writer = pymupdf.DocumentWriter(buf)
@@ -22,7 +43,8 @@ def story_pdf(chunks: Sequence[str], css: str, title: str) -> bytes:
     where = mediabox + (48, 54, -48, -54)
     dev, space = None, where
     for chunk in chunks:
-        story = pymupdf.Story(html=chunk, user_css=css)
+        html = unligatured(chunk)
+        story = pymupdf.Story(html=html, user_css=STORY_CSS + css)
         more = True
         while more:
             if dev is None or space.height < 40:
@@ -30,6 +52,11 @@ def story_pdf(chunks: Sequence[str], css: str, title: str) -> bytes:
                     writer.end_page()
                 dev, space = writer.begin_page(mediabox), where
             more, filled = story.place(space)
+            if more and space.y0 > where.y0 and pymupdf.Rect(filled).y1 - space.y0 < KEEP:
+                writer.end_page()  # too little of it fits here: lay it out afresh on a new page
+                story = pymupdf.Story(html=html, user_css=STORY_CSS + css)
+                dev, space = writer.begin_page(mediabox), where
+                more, filled = story.place(space)
             story.draw(dev)
             if more:
                 writer.end_page()
@@ -40,6 +67,9 @@ def story_pdf(chunks: Sequence[str], css: str, title: str) -> bytes:
         writer.end_page()
     writer.close()
     doc = pymupdf.open("pdf", buf.getvalue())
+    blank = [page.number for page in doc if not page.get_text().strip()]
+    if blank and len(blank) < doc.page_count:
+        doc.delete_pages(blank)  # a page the layout began for a table's last rule, and nothing else
     doc.set_metadata({"title": title, "creator": "Reviewer", "producer": "Reviewer (PyMuPDF)"})
     font = pymupdf.Font("helv")
     for i, page in enumerate(doc):
@@ -47,16 +77,17 @@ def story_pdf(chunks: Sequence[str], css: str, title: str) -> bytes:
         footer = pymupdf.TextWriter(page.rect, color=(0.45, 0.45, 0.45))
         footer.append((48, mediabox.height - 28), f"{title} — page {i + 1} of {doc.page_count}", font=font, fontsize=7.5)
         footer.write_text(page)
-    return pdf_bytes(doc)
+    tidy_fonts(doc)
+    return pdf_bytes(doc, garbage=4)  # 4: the footer's font and the body's, subset alike, stored once
 
 
-def pdf_bytes(doc: pymupdf.Document) -> bytes:
+def pdf_bytes(doc: pymupdf.Document, garbage: int = 1) -> bytes:
     """The document saved: through a temporary file, which MuPDF writes about three times faster
     than it hands bytes to Python."""
     fd, tmp = tempfile.mkstemp(prefix="reviewer-", suffix=".pdf")
     os.close(fd)
     try:
-        doc.save(tmp, garbage=1, deflate=True)
+        doc.save(tmp, garbage=garbage, deflate=True)
         with open(tmp, "rb") as fh:
             return fh.read()
     finally:

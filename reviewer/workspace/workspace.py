@@ -37,7 +37,8 @@ from reviewer.core.annotations.review import ReviewError, review_command, signof
 from reviewer.core.annotations.tagging import QuoteError, locate_quote, new_annotation, reanchor_all
 from reviewer.core.reading.suggest import dismissed_key, dismissed_value, read_dismissed
 from reviewer.core.team.merge import MergeReport
-from reviewer.core.team.summary import build_summary
+from reviewer.core.reading.outline import find_furniture
+from reviewer.core.team.summary import build_summary, reading_quotes
 from reviewer.core.annotations.model import PreparedLetter
 from reviewer.core.text.documents import SUPPORTED_SUFFIXES, DocumentError, Extracted, content_id, text_sha
 from reviewer.core.text.layout import Layout
@@ -46,7 +47,8 @@ from reviewer.core.atomic import write_atomic
 from reviewer.export.pack import PackCancelled, export_pack
 from reviewer.export.pack_import import plan_pack_import, prepare_pack_letters
 from reviewer.export.pack_read import PackContents, PackError, read_pack
-from reviewer.export.refiqda import CodebookError, read_qdc, themes_from_qdc, to_qdc
+from reviewer.export.project_read import ProjectRead, read_project
+from reviewer.export.refiqda import CodebookError, read_qdc, severity_of, themes_from_qdc, to_qdc
 from reviewer.export.summary_files import FORMATS, export_summary
 from reviewer.letters.importing import extract, prepare_path, read_file
 from reviewer.letters.parallel import Jobs
@@ -91,12 +93,16 @@ class Snapshot:
     files: dict[str, Path]
     layouts: dict[str, Path]
     extractors: dict[str, str]
+    starts: dict[str, list[int]] = field(default_factory=dict)
 
     def letter_bytes(self, letter: Letter) -> bytes:
         return read_letter_copy(self.files[letter.id], letter)
 
     def text_of(self, letter_id: str) -> str | None:
         return self.texts.get(letter_id)
+
+    def page_starts_of(self, letter_id: str) -> list[int]:
+        return self.starts.get(letter_id, [])
 
     @staticmethod
     def extractor(letter: Letter) -> str:
@@ -324,6 +330,22 @@ class Workspace:
         ex = self.store.saved_text(letter_id)
         return ex.text if ex else None
 
+    def saved_page_starts(self, letter_id: str) -> list[int]:
+        """Where the pages of the letter's kept text start (never read again, as ``saved_text_of``)."""
+        ex = self.store.saved_text(letter_id)
+        return list(ex.page_starts) if ex else []
+
+    def page_starts_of(self, letter_id: str) -> list[int]:
+        try:
+            ex = self.text(letter_id)
+        except DocumentError:
+            return []
+        return list(ex.page_starts) if ex else []
+
+    def reading_quotes(self, letters: Sequence[Letter]) -> dict[str, str]:
+        """Annotation id -> its quote as the letter reads it (running footers inside it left out)."""
+        return reading_quotes(self.library, letters, self.text_of, self.page_starts_of)
+
     def snapshot(self, letter_ids: Sequence[str]) -> Snapshot:
         """The records and files a pack of ``letter_ids`` is built from, copied now, so another thread
         can build the pack while the library goes on changing."""
@@ -334,7 +356,8 @@ class Workspace:
         return Snapshot(snap, {x.id: self.saved_text_of(x.id) or "" for x in letters},
                         {x.id: self.store.letter_file(x) for x in letters},
                         {x.id: self.store.layout_file(x.id) for x in letters},
-                        {x.id: extractor_version(x.kind) for x in letters})
+                        {x.id: extractor_version(x.kind) for x in letters},
+                        {x.id: self.saved_page_starts(x.id) for x in letters})
 
     def text_of(self, letter_id: str) -> str | None:
         try:
@@ -392,7 +415,8 @@ class Workspace:
             raise WorkspaceError(f"{self.library.display_title(letter.id)} has no text to tag (scanned or image-only)")
         theme_ids = [find_theme(self.library.themes.values(), t, include_retired=False).id for t in themes]
         level = severity(severity_name)
-        start, end = locate_quote(ex.text, quote)
+        # a sentence across a page break is found without its running footer typed into the quote
+        start, end = locate_quote(ex.text, quote, find_furniture(ex.text, ex.page_starts))
         name = self.name_or(author, "--author NAME")
         same = self.tagged_at(letter.id, start, end)
         if same and not again:
@@ -484,8 +508,10 @@ class Workspace:
         write_atomic(out, to_qdc(list(self.library.themes.values())))
         return len(self.library.active_themes())
 
-    def import_codebook(self, path: Path, initiator: object | None = None) -> Outcome:
-        """Adopt a .qdc codebook: new themes added, matched ones updated, as one step."""
+    def import_codebook(self, path: Path, initiator: object | None = None, *, take_colours: bool = False) -> Outcome:
+        """Adopt a .qdc codebook: new themes added, matched ones updated, as one step. Our severities
+        and our own categories, as another tool sends them back, are recognised and not made themes;
+        a matched theme keeps its colour unless ``take_colours`` (or the file changed it on purpose)."""
         try:
             codes = read_qdc(path.read_bytes())
         except OSError as exc:
@@ -494,13 +520,19 @@ class Workspace:
             raise CodebookError(f"{path.name}: {exc}") from None
         cmds: list[Command] = []
         lines: list[str] = []
-        for before, after in themes_from_qdc(codes, list(self.library.themes.values())):
+        themes = list(self.library.themes.values())
+        for before, after in themes_from_qdc(codes, themes, take_colours):
             if before is None:
                 cmds.append(PutTheme(None, after, "Add theme"))
                 lines.append(f"added     {after.label}")
             elif before != after:
                 cmds.append(PutTheme(before, after, "Update theme"))
                 lines.append(f"updated   {before.label}" + (f" → {after.label}" if before.label != after.label else ""))
+        labels = {t.label.casefold() for t in themes}
+        known = [c for c in codes if c.name.casefold() not in labels and severity_of(c) is not None]
+        if known:
+            lines.append(f"{len(known)} severit{'y' if len(known) == 1 else 'ies'} recognised (not added as themes): "
+                         + ", ".join(dict.fromkeys(c.name for c in known)))
         out = Outcome(lines=lines)
         if cmds:
             out.command = Batch(cmds, "Import codebook")
@@ -514,7 +546,8 @@ class Workspace:
         fmt = summary_format(out, fmt)
         if not letter_ids:
             raise WorkspaceError("the library has no letters to export")
-        summary = build_summary(self.library, list(letter_ids), self.text_of, title=title)
+        summary = build_summary(self.library, list(letter_ids), self.text_of, title=title,
+                                page_starts_of=self.page_starts_of)
         export_summary(summary, self.library, fmt, out)
         return out, summary.total
 
@@ -550,7 +583,7 @@ class Workspace:
         return out
 
     def merge_packs(self, read: Sequence[tuple[PackContents, dict[str, PreparedLetter]]],
-                    initiator: object | None = None) -> list[PackOpened]:
+                    initiator: object | None = None, label: str | None = None) -> list[PackOpened]:
         """Merge read packs, in order, as one undoable step: all of them or, on any error, none."""
         done: list[Batch] = []
         opened: list[PackOpened] = []
@@ -569,11 +602,30 @@ class Workspace:
                 cmd.undo(self.library, initiator)
             raise
         if any(cmd.commands for cmd in done):
-            label = "Open audit pack" if len(done) == 1 else f"Open {len(done)} audit packs"
+            label = label or ("Open audit pack" if len(done) == 1 else f"Open {len(done)} audit packs")
             self.do(Batch(list(done), label), initiator, already_done=True)
         return opened
 
     def import_packs(self, paths: Sequence[Path], initiator: object | None = None) -> list[PackOpened]:
         return self.merge_packs(self.read_packs(paths, self.library.letters), initiator)
+
+    # ------------------------------------------------------------ REFI-QDA projects from other tools
+    @staticmethod
+    def read_project(path: Path, themes: Sequence[Theme]) -> ProjectRead:
+        """Check a .qdpx and read its letters and codings against the library's ``themes``: the slow
+        part, no shared state (the window runs it on its worker). A refused archive raises ``PackError``."""
+        return read_project(path, themes)
+
+    def merge_project(self, read: ProjectRead, initiator: object | None = None) -> Outcome:
+        """Merge a read project as one undoable step; its lines say what came in and what did not."""
+        opened = self.merge_packs([(read.contents, read.prepared)], initiator,
+                                  label=f"Import project {read.contents.path.name}")[0]
+        origin = read.contents.manifest.get("origin") or "another tool"
+        lines = [f"{read.contents.path.name} (from {origin}):"] + opened.report.lines() + read.notes
+        return Outcome(lines=lines)
+
+    def import_project(self, path: Path, initiator: object | None = None) -> Outcome:
+        """``reviewer project import``: read the project, then merge it."""
+        return self.merge_project(self.read_project(path, list(self.library.themes.values())), initiator)
 
 

@@ -41,3 +41,38 @@ class Desk:
 
     def open_pack(self, path: Path):  # type: ignore[no-untyped-def]
         return self.ws.import_packs([path])[0].report
+
+
+FOOTER_SENTENCE = ("While assessments of children's needs are undertaken and plans for support are evident on "
+                   "case files, the quality of assessments and plans is not consistently good.")
+
+
+def footer_letter(path: Path) -> Path:
+    """A three-page letter (a fictional council) whose pages end in a running footer, "Inspection letter
+    Page N of 3", with ``FOOTER_SENTENCE`` broken across the first page break: the footer sits in the
+    middle of the sentence in the letter's text."""
+    import pymupdf
+
+    subjects = ["Leaders", "Managers", "Social workers", "Partners", "Practitioners", "Elected members",
+                "Independent reviewing officers", "Team managers", "Senior leaders", "Foster carers"]
+    verbs = ["know their services well", "act on what audits tell them", "visit children regularly",
+             "record decisions clearly", "understand thresholds", "hear the voice of each child",
+             "share information promptly", "review plans when circumstances change"]
+    body = [f"{subjects[i % len(subjects)]} in Westbrook {verbs[i * 3 % len(verbs)]} in area {chr(65 + i % 26)}{i}."
+            for i in range(80)]
+    pages = [["Office for Children's Inspection (fictional)", "", "Dear Ms Example,", "",
+              "Focused visit to Westbrook children's services", ""] + body[:46]
+             + ["While assessments of children's needs are undertaken and"],
+             ["plans for support are evident on case files, the quality of assessments and plans is not",
+              "consistently good."] + body[46:80],
+             ["Yours sincerely,", "", "A. Inspector", "His Majesty's Inspector"]]
+    doc = pymupdf.open()
+    for n, lines in enumerate(pages, start=1):
+        page = doc.new_page()
+        y = 60.0
+        for line in lines:
+            page.insert_text((56, y), line, fontsize=10)
+            y += 14
+        page.insert_text((56, 810), f"Inspection letter    Page {n} of {len(pages)}", fontsize=8)
+    path.write_bytes(doc.tobytes())
+    return path

@@ -191,3 +191,32 @@ def test_window_offers_the_newest_backup_of_a_damaged_library(qtbot, tmp_path: P
         assert list(tmp_path.glob("lib.json.damaged-*"))
     finally:
         restored.close()
+
+
+def test_import_project_in_the_window_is_one_undoable_step(manager, qtbot, packs, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """File > Import Project: the window reads the project on its worker and merges it as one step;
+    a hostile archive is refused with nothing imported."""
+    import zipfile
+
+    qdpx = tmp_path / "ann.qdpx"
+    qdpx.write_bytes(zipfile.ZipFile(packs[0]).read("project.qdpx"))
+    w = manager
+    w.packs.import_project(qdpx)
+    qtbot.waitUntil(lambda: not w.packs.busy, timeout=15000)
+    report = w.packs.last_report
+    assert report.objectName() == "projectReport" and "ann.qdpx" in report.text()
+    report.close()
+    assert len(w.lib.letters) == 1 and len(w.lib.annotations) == 2
+    assert w.undo_stack.undo_label() == "Import project ann.qdpx"
+    w.undo()
+    assert not w.lib.annotations and not w.lib.letters
+    evil = tmp_path / "evil.qdpx"
+    with zipfile.ZipFile(evil, "w") as z:
+        z.writestr("project.qde", zipfile.ZipFile(qdpx).read("project.qde"))
+        z.writestr("../escape.txt", b"x")
+    warned: list[str] = []
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+        w.packs.import_project(evil)
+        qtbot.waitUntil(lambda: not w.packs.busy, timeout=15000)
+    assert warned and "Nothing was imported" in warned[0] and not w.lib.letters

@@ -15,10 +15,20 @@ class QuoteError(ValueError):
     """A quote that is not in the letter, or is in it more than once."""
 
 
-def locate_quote(text: str, quote: str) -> tuple[int, int]:
+def locate_quote(text: str, quote: str, furniture: Sequence[tuple[int, int]] = ()) -> tuple[int, int]:
+    """Where ``quote`` is in ``text`` (across line breaks, hyphenation, ligatures). ``furniture`` (running
+    headers, footers, page numbers) is read past, so a sentence across a page break is found without
+    the footer between its halves typed; a quote that does type it is found as well."""
     if not quote.strip():
         raise QuoteError("the quote is empty")
-    hits = find_all(text, quote)
+    hits: list[tuple[int, int]] = []
+    if furniture:
+        chars = list(text)
+        for s, e in furniture:
+            chars[s:e] = " " * (e - s)
+        hits = find_all("".join(chars), quote)  # same length: offsets hold for ``text``
+    if not hits:
+        hits = find_all(text, quote)
     shown = collapse_ws(quote)
     shown = shown if len(shown) <= 60 else shown[:57] + "..."
     if not hits:

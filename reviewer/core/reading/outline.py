@@ -317,6 +317,31 @@ def unit_quote(text: str, start: int, end: int, furniture: Sequence[tuple[int, i
     return collapse_ws(flat)
 
 
+def without_furniture(start: int, end: int, furniture: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """[start, end) in pieces, the furniture inside it left out: what a highlight of a passage that
+    crosses a page break covers (never the running footer or the page number between its halves)."""
+    pieces, at = [], start
+    for s, e in sorted(furniture):
+        if e <= at or s >= end:
+            continue
+        if s > at:
+            pieces.append((at, s))
+        at = max(at, e)
+    if at < end:
+        pieces.append((at, end))
+    return pieces
+
+
+def quote_as_read(text: str | None, start: int, end: int, quote: str,
+                  furniture: Sequence[tuple[int, int]]) -> str:
+    """An annotation's quote as the letter reads it: the running footer or page number a page break
+    put inside it left out, white space collapsed. Where the text no longer holds the quote at its
+    place (an annotation that needs attention), the quote as stored."""
+    if text is not None and text[start:end] == quote:
+        return unit_quote(text, start, end, furniture)
+    return collapse_ws(quote)
+
+
 def unit_key(text: str, start: int, end: int, furniture: Sequence[tuple[int, int]] = ()) -> str:
     """A short fingerprint of how a unit reads (letters and digits only, lower case): the same
     sentence in a letter's text and PDF versions has the same key, and the key does not give the text."""

@@ -13,14 +13,13 @@ from dataclasses import dataclass, field
 from reviewer.core.annotations.codebook import SUMMARY_ORDER, severities
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Annotation, Letter, now_iso
-from reviewer.core.reading.outline import analyse, inspectors_items
+from reviewer.core.reading.outline import analyse, find_furniture, inspectors_items, quote_as_read
 from reviewer.core.annotations.titles import file_title
-from reviewer.core.text.textsearch import collapse_ws
 
 
 @dataclass(frozen=True)
 class Entry:
-    letter: str  # title
+    letter: str  # title, told apart from a namesake's (``Summary.names``)
     authority: str
     quote: str
     pages: tuple[int, ...]
@@ -59,10 +58,14 @@ class Summary:
     reviews: dict[str, int] = field(default_factory=dict)  # status label (or "Not reviewed") -> count
     signoffs: list[tuple[str, str, str, str]] = field(default_factory=list)  # letter, name, date, comment
     letter_counts: list[int] = field(default_factory=list)  # annotations per letter, in ``letters`` order
-    titles: dict[str, str] = field(default_factory=dict)  # letter id -> its title as shown (``Library.display_title``)
+    quotes: dict[str, str] = field(default_factory=dict)  # annotation id -> its quote as the letter reads it
+    names: dict[str, str] = field(default_factory=dict)  # letter id -> its title, namesakes told apart
+
+    def name(self, letter: Letter) -> str:
+        return self.names.get(letter.id, letter.title)
 
     def title_of(self, letter: Letter) -> str:
-        return self.titles.get(letter.id) or letter.title
+        return self.name(letter)
 
     @property
     def total(self) -> int:
@@ -76,18 +79,40 @@ def summary_file_stem(lib: Library, letter_ids: Sequence[str]) -> str:
     return f"audit summary — {len(letter_ids)} letters"
 
 
+def distinct_titles(letters: Sequence[Letter], lib: Library | None = None) -> dict[str, str]:
+    """Each letter's title as a list of several shows it: a title met again (a PDF and its text
+    twin, two visits reported under one name) gets " (2)", " (3)"..., as the pack's ``letters/`` names
+    its files, so REFI-QDA tools, which key sources by name, and readers of the tables can tell them apart."""
+    taken: set[str] = set()
+    out: dict[str, str] = {}
+    for x in letters:
+        title = lib.display_title(x.id) if lib is not None else x.title  # as the library shows it
+        name, n = title, 2
+        while name.casefold() in taken:
+            name, n = f"{title} ({n})", n + 1
+        taken.add(name.casefold())
+        out[x.id] = name
+    return out
+
+
 def build_summary(
     lib: Library,
     letter_ids: Sequence[str],
     text_of: Callable[[str], str | None],
     title: str = "Audit summary",
+    page_starts_of: Callable[[str], Sequence[int]] | None = None,
 ) -> Summary:
+    """``page_starts_of`` (a PDF letter's page starts) lets running headers and footers be told from
+    the text, so a quote across a page break reads without them; without it only lines like
+    "Page 2 of 5" are."""
     sev = {s.id: s for s in severities()}
     order = [sev[i] for i in SUMMARY_ORDER]
     letters = [lib.letters[i] for i in letter_ids if i in lib.letters]
     anns: list[tuple[Letter, Annotation]] = []
     for letter in letters:
         anns.extend((letter, a) for a in lib.annotations_for(letter.id))
+    quotes = reading_quotes(lib, letters, text_of, page_starts_of)
+    names = distinct_titles(letters, lib)
 
     counts = Counter(a.severity for _, a in anns)
     per_theme: dict[str, Counter[str]] = {}
@@ -104,9 +129,9 @@ def build_summary(
     for s in order:
         entries = [
             Entry(
-                letter=lib.display_title(letter.id),
+                letter=names[letter.id],
                 authority=letter.meta.authority or "",
-                quote=collapse_ws(a.quote),
+                quote=quotes[a.id],
                 pages=a.pages,
                 themes=tuple(lib.theme_label(t) for t in a.themes),
                 severity=s.label,
@@ -133,7 +158,7 @@ def build_summary(
                 dict.fromkeys(sev[a.severity].label for a in letter_anns
                               if a.severity in sev and not a.orphaned and a.start < end and a.end > start)
             )
-            items.append(ImprovementItem(lib.display_title(letter.id), item, tagged))
+            items.append(ImprovementItem(names[letter.id], item, tagged))
 
     theme_letters = []
     for tid in sorted(per_theme, key=lambda t: (theme_order.index(t) if t in theme_order else 10**6, t)):
@@ -151,7 +176,7 @@ def build_summary(
         row = [c[s.id] for s in order]
         by_authority.append((auth, len(ids), row, sum(row)))
     reviews = Counter(a.review.label if a.review else "Not reviewed" for _, a in anns)
-    signoffs = [(lib.display_title(x.id), x.signoff.name, x.signoff.date, x.signoff.comment) for x in letters if x.signoff]
+    signoffs = [(names[x.id], x.signoff.name, x.signoff.date, x.signoff.comment) for x in letters if x.signoff]
 
     dates = sorted(d for letter in letters for d in (letter.meta.visit_start, letter.meta.published) if d)
     return Summary(
@@ -171,5 +196,22 @@ def build_summary(
         reviews=dict(reviews),
         signoffs=signoffs,
         letter_counts=[len(lib.annotations_for(x.id)) for x in letters],
-        titles={x.id: lib.display_title(x.id) for x in letters},
+        quotes=quotes,
+        names=names,
     )
+
+
+def reading_quotes(lib: Library, letters: Sequence[Letter], text_of: Callable[[str], str | None],
+                   page_starts_of: Callable[[str], Sequence[int]] | None = None) -> dict[str, str]:
+    """Annotation id -> its quote as the letter reads it (``quote_as_read``), for every letter's annotations."""
+    out: dict[str, str] = {}
+    for letter in letters:
+        anns = lib.annotations_for(letter.id)
+        if not anns:
+            continue
+        text = text_of(letter.id)
+        starts = page_starts_of(letter.id) if page_starts_of is not None and text else ()
+        furniture = find_furniture(text, starts) if text else []
+        for a in anns:
+            out[a.id] = quote_as_read(text, a.start, a.end, a.quote, furniture)
+    return out

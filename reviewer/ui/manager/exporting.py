@@ -74,7 +74,8 @@ class ExportController(QObject):
     def start(self, ids: list[str], fmt: str, path: Path) -> None:
         w = self.window
         summary = build_summary(w.lib, ids, w.ws.saved_text_of,
-                                title=f"Audit summary — {w.lib.display_title(ids[0])}" if len(ids) == 1 else "Audit summary")
+                                title=f"Audit summary — {w.lib.display_title(ids[0])}" if len(ids) == 1 else "Audit summary",
+                                page_starts_of=w.ws.saved_page_starts)
         w.statusBar().showMessage(f"Exporting {path.name}…")
         w.actions_["export_summary"].setEnabled(False)
         if fmt == "pdf":

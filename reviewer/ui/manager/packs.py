@@ -20,6 +20,7 @@ from reviewer.workspace import USER_ERRORS, PackOpened, Workspace
 
 if TYPE_CHECKING:  # the writers and readers are imported when first used: start-up stays quick
     from reviewer.export.pack_read import PackContents
+    from reviewer.export.project_read import ProjectRead
     from reviewer.ui.kit.window import AppWindow
 
 
@@ -176,6 +177,49 @@ class PackController(QObject):
             box.setDetailedText("\n".join(" ".join(line.split()) for line in outcome.lines[:-1]))
         box.open()
         self.last_report = box
+
+    # ------------------------------------------------------------ REFI-QDA projects from other tools
+    def import_project_dialog(self) -> None:
+        start = str(self.w.settings.value("paths/last_pack", str(Path.home())))
+        path, _ = QFileDialog.getOpenFileName(self.w, "Import project (REFI-QDA)", start,
+                                              "REFI-QDA projects (*.qdpx);;All files (*)")
+        if path:
+            self.w.settings.setValue("paths/last_pack", str(Path(path).parent))
+            self.import_project(Path(path))
+
+    def import_project(self, path: Path) -> None:
+        """Check and read the project on the worker (it reads every letter), then merge it here as one step."""
+        if self.busy:
+            return
+        themes = list(self.w.lib.themes.values())
+        self._start(f"Reading {path.name}", 1)
+        self.w.host.call(lambda: Workspace.read_project(path, themes), self._project_read, self._project_refused)
+
+    def _project_refused(self, error: Exception) -> None:
+        self._finish()
+        QMessageBox.warning(self.w, "Project refused", f"{error}\n\nNothing was imported.")
+
+    def _project_read(self, read: ProjectRead) -> None:
+        self._finish()
+        w = self.w
+        try:
+            outcome = w.ws.merge_project(read, initiator=self)
+        except USER_ERRORS as exc:
+            QMessageBox.warning(w, "Project not imported", f"{exc}\n\nNothing was imported.")
+            return
+        left_out = [line for line in outcome.lines if line.startswith(("not imported", "needs attention"))]
+        text = (f"<p>{escape(outcome.lines[0])}</p><ul>"
+                + "".join(f"<li>{escape(line)}</li>" for line in outcome.lines[1:3])
+                + (f"<li>{len(left_out)} item(s) not imported or needing attention: see the details</li>" if left_out else "")
+                + "</ul><p>Undo (Ctrl+Z) takes it all back.</p>")
+        box = QMessageBox(QMessageBox.Icon.Information, "Project imported", text, QMessageBox.StandardButton.Ok, w)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setDetailedText("\n".join(outcome.lines))
+        box.setObjectName("projectReport")
+        box.open()
+        self.last_report = box
+        if not w.letter_id and read.contents.letters:
+            w.open_letter(read.contents.letters[0].id)
 
     # ------------------------------------------------------------ progress in the status bar
     def _start(self, what: str, steps: int) -> None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
+from reviewer.core.reading.outline import without_furniture
 from reviewer.core.text.layout import Layout
 from reviewer.ui.kit.contrast import highlight_alpha
 
@@ -51,15 +52,8 @@ def paint(p: QPainter, marks: Marks, layout: Layout, selection: tuple[int, int] 
     def rects(start: int, end: int) -> list[tuple[float, float, float, float]]:
         """The lines of [start, end) on this page, without the running footers and page numbers inside
         it (a sentence across a page break would otherwise underline the page number)."""
-        cuts = [(s, e) for s, e in furniture if s < end and e > start]
-        pieces, at = [], start
-        for s, e in cuts:
-            if s > at:
-                pieces.append((at, s))
-            at = max(at, e)
-        if at < end:
-            pieces.append((at, end))
-        return [rect for a, b in pieces for pg, rect in layout.rects(a, b) if pg == page]
+        return [rect for a, b in without_furniture(start, end, furniture) for pg, rect in layout.rects(a, b)
+                if pg == page]
 
     p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     p.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)

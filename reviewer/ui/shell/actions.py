@@ -40,6 +40,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Share the codebook as a REFI-QDA .qdc file"),
     ActionSpec("import_codebook", "Import Codebook (.q&dc)…", "&File", "packs.import_codebook_dialog", (),
                "Adopt a team codebook from a REFI-QDA .qdc file: new themes are added, matching ones updated"),
+    ActionSpec("import_project", "Import P&roject (.qdpx)…", "&File", "packs.import_project_dialog", (),
+               "Bring in a REFI-QDA project from NVivo, ATLAS.ti, MAXQDA or QualCoder: its sources become letters, "
+               "its codes themes and its codings annotations"),
     ActionSpec("quit", "&Quit", "&File", "close", (Std.Quit, "Ctrl+Q"), "Quit Reviewer"),
     ActionSpec("undo", "&Undo", "&Edit", "undo", (Std.Undo,), "Undo the last change", short="Undo"),
     ActionSpec("redo", "&Redo", "&Edit", "redo", (Std.Redo, "Ctrl+Y", "Ctrl+Shift+Z"), "Redo the change undone", short="Redo"),
