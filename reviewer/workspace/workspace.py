@@ -36,6 +36,7 @@ from reviewer.core.annotations.model import Annotation, Letter, LetterMeta, Them
 from reviewer.core.annotations.review import ReviewError, review_command, signoff_command
 from reviewer.core.annotations.tagging import QuoteError, locate_quote, new_annotation, reanchor_all
 from reviewer.core.reading.suggest import dismissed_key, dismissed_value, read_dismissed
+from reviewer.core.team.baseline import Baseline, BaselineError, Profile, profile
 from reviewer.core.team.merge import MergeReport
 from reviewer.core.team.summary import build_summary
 from reviewer.core.annotations.model import PreparedLetter
@@ -52,6 +53,7 @@ from reviewer.letters.importing import extract, prepare_path, read_file
 from reviewer.letters.pdf import extractor_version
 from reviewer.store.paths import resolve_library_path
 from reviewer.store.repository import LibraryError, LibraryStore
+from reviewer.workspace.baseline import baseline_path, load_baseline
 
 
 class WorkspaceError(Exception):
@@ -65,6 +67,7 @@ class NotFound(WorkspaceError):
 # Every error a front end shows as a message: nothing else should reach the user.
 USER_ERRORS: tuple[type[Exception], ...] = (
     WorkspaceError, DocumentError, LibraryError, QuoteError, LookupFailed, PackError, CodebookError, ReviewError,
+    BaselineError,
 )
 
 
@@ -520,4 +523,27 @@ class Workspace:
     def import_packs(self, paths: Sequence[Path], initiator: object | None = None) -> list[PackOpened]:
         return self.merge_packs(self.read_packs(paths, self.library.letters), initiator)
 
+    # ------------------------------------------------------------ the national picture
+    def national_baseline(self, table: Path | None = None) -> Baseline:
+        """The baseline table named, else the organisation's own beside the library, else the shipped one."""
+        return load_baseline(baseline_path(self.store.path, table))
+
+    def national_profile(self, authority: str, basis: str = "weaknesses", sources: Sequence[str] | None = None,
+                         years: tuple[int, int] | None = None, framework: str | None = None,
+                         letter_ids: Sequence[str] | None = None, table: Path | None = None,
+                         baseline: Baseline | None = None) -> Profile:
+        """The authority's findings by theme against the national baseline; ``NotFound`` when the
+        library holds no letter of that authority."""
+        lib = self.library
+        key = " ".join(authority.split()).casefold()
+        known = {(x.meta.authority or "").casefold(): x.meta.authority for x in lib.letters.values() if x.meta.authority}
+        if key not in known:
+            hits = sorted({v for k, v in known.items() if k.startswith(key)}) if key else []
+            if len(hits) != 1:
+                named = ", ".join(sorted(known.values(), key=str.casefold)[:8]) or "none"
+                raise NotFound(f"no letter in the library is about {authority!r}" +
+                               (f" ({len(hits)} authorities start so)" if hits else "") + f"; authorities: {named}")
+            key = hits[0].casefold()
+        return profile(lib, known[key] or authority, baseline or self.national_baseline(table), basis, sources,
+                       years, framework, letter_ids)
 
