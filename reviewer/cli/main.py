@@ -53,6 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--format", choices=tuple(FORMATS))
     ex.add_argument("-o", "--output", required=True, metavar="OUT")
     ex.add_argument("--title", default="Audit summary")
+    ex.add_argument("--national", action="store_true",
+                    help="include each authority's findings against the national baseline (see `reviewer baseline`)")
 
     th = sub.add_parser("themes", parents=[common], help="list the codebook's themes and severities")
     th.add_argument("--json", action="store_true")
@@ -166,7 +168,7 @@ def cmd_annotations(ws: Workspace, args: argparse.Namespace) -> int:
 def cmd_export(ws: Workspace, args: argparse.Namespace) -> int:
     out = Path(args.output).expanduser()
     letters = ws.letters(args.letters)
-    _, total = ws.export_summary([x.id for x in letters], out, args.format, args.title)
+    _, total = ws.export_summary([x.id for x in letters], out, args.format, args.title, national=args.national)
     _out(f"wrote {out} ({len(letters)} letter{'s' if len(letters) != 1 else ''}, {total} annotations)")
     return 0
 

@@ -36,7 +36,7 @@ from reviewer.core.annotations.model import Annotation, Letter, LetterMeta, Them
 from reviewer.core.annotations.review import ReviewError, review_command, signoff_command
 from reviewer.core.annotations.tagging import QuoteError, locate_quote, new_annotation, reanchor_all
 from reviewer.core.reading.suggest import dismissed_key, dismissed_value, read_dismissed
-from reviewer.core.team.baseline import Baseline, BaselineError, Profile, profile
+from reviewer.core.team.baseline import Baseline, BaselineError, Profile, authorities, profile
 from reviewer.core.team.merge import MergeReport
 from reviewer.core.team.summary import build_summary
 from reviewer.core.annotations.model import PreparedLetter
@@ -454,14 +454,15 @@ class Workspace:
 
     # ------------------------------------------------------------ summaries and packs
     def export_summary(self, letter_ids: Sequence[str], out: Path, fmt: str | None = None,
-                       title: str = "Audit summary") -> tuple[Path, int]:
+                       title: str = "Audit summary", national: bool = False) -> tuple[Path, int]:
         fmt = fmt or out.suffix.lower().lstrip(".")
         fmt = "md" if fmt == "markdown" else fmt
         if fmt not in FORMATS:
             raise WorkspaceError(f"cannot tell the format from {out.name!r}; give --format {'|'.join(FORMATS)}")
         if not letter_ids:
             raise WorkspaceError("the library has no letters to export")
-        summary = build_summary(self.library, list(letter_ids), self.text_of, title=title)
+        profiles = self.national_profiles(letter_ids) if national else []
+        summary = build_summary(self.library, list(letter_ids), self.text_of, title=title, national=profiles)
         export_summary(summary, self.library, fmt, out)
         return out, summary.total
 
@@ -527,6 +528,12 @@ class Workspace:
     def national_baseline(self, table: Path | None = None) -> Baseline:
         """The baseline table named, else the organisation's own beside the library, else the shipped one."""
         return load_baseline(baseline_path(self.store.path, table))
+
+    def national_profiles(self, letter_ids: Sequence[str], baseline: Baseline | None = None) -> list[Profile]:
+        """Each authority of these letters that has findings, against the national baseline: for a summary."""
+        table = baseline or self.national_baseline()
+        out = [profile(self.library, name, table, letter_ids=letter_ids) for name in authorities(self.library, letter_ids)]
+        return [p for p in out if p.findings]
 
     def national_profile(self, authority: str, basis: str = "weaknesses", sources: Sequence[str] | None = None,
                          years: tuple[int, int] | None = None, framework: str | None = None,

@@ -39,6 +39,13 @@ def test_baseline_table_profile_build_and_damage(capsys, samples: Path, tmp_path
     row = next(r for r in prof["themes"] if r["theme_id"] == "care-leavers")
     assert row["yours"] == 2 and row["your_share"] == 1.0 and 0 < row["national_share"] < 0.5
     assert prof["national_source"] == ["items"] and prof["national_reports"] > 200
+    html = tmp_path / "summary.html"
+    code, _, err = run(capsys, "export", "--national", "-o", str(html), *db)
+    assert code == 0, err
+    page = html.read_text(encoding="utf-8")
+    assert "<h2>The national picture</h2>" in page and "Care leavers: 100% of your findings" in page
+    code, _, err = run(capsys, "export", "-o", str(html), *db)
+    assert "national picture" not in html.read_text(encoding="utf-8")  # only when asked for
     code, _, err = run(capsys, "baseline", "Nowhere", *db)
     assert code == 1 and "no letter in the library is about 'Nowhere'" in err and "Eastmere" in err
 

@@ -14,6 +14,7 @@ from reviewer.core.annotations.codebook import SUMMARY_ORDER, severities
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Annotation, Letter, now_iso
 from reviewer.core.reading.outline import analyse, inspectors_items
+from reviewer.core.team.baseline import Profile
 from reviewer.core.text.textsearch import collapse_ws
 
 
@@ -58,6 +59,7 @@ class Summary:
     reviews: dict[str, int] = field(default_factory=dict)  # status label (or "Not reviewed") -> count
     signoffs: list[tuple[str, str, str, str]] = field(default_factory=list)  # letter, name, date, comment
     letter_counts: list[int] = field(default_factory=list)  # annotations per letter, in ``letters`` order
+    national: list[Profile] = field(default_factory=list)  # each authority against the national baseline (an option)
 
     @property
     def total(self) -> int:
@@ -69,6 +71,7 @@ def build_summary(
     letter_ids: Sequence[str],
     text_of: Callable[[str], str | None],
     title: str = "Audit summary",
+    national: Sequence[Profile] = (),
 ) -> Summary:
     sev = {s.id: s for s in severities()}
     order = [sev[i] for i in SUMMARY_ORDER]
@@ -159,4 +162,5 @@ def build_summary(
         reviews=dict(reviews),
         signoffs=signoffs,
         letter_counts=[len(lib.annotations_for(x.id)) for x in letters],
+        national=list(national),
     )
