@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reviewer import __version__
-from reviewer.cli import backups, baseline, packs, search, suggest
+from reviewer.cli import backups, baseline, dataset, packs, search, suggest
 from reviewer.cli.errors import CliError
 from reviewer.core.annotations.codebook import severities
 from reviewer.core.text.documents import DocumentError
@@ -20,7 +20,7 @@ from reviewer.export.summary_files import FORMATS
 from reviewer.workspace import USER_ERRORS, Workspace
 
 COMMANDS = ("add", "list", "tag", "annotations", "export", "themes", "search", "suggest", "backups",
-            "baseline") + packs.COMMANDS
+            "baseline", "dataset") + packs.COMMANDS
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -63,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     suggest.add_parser(sub, common)
     backups.add_parser(sub, common)
     baseline.add_parser(sub, common)
+    dataset.add_parser(sub)
     return p
 
 
@@ -190,14 +191,15 @@ def cmd_themes(ws: Workspace, args: argparse.Namespace) -> int:
 
 HANDLERS = {"add": cmd_add, "list": cmd_list, "tag": cmd_tag, "annotations": cmd_annotations,
             "export": cmd_export, "themes": cmd_themes, "search": search.cmd_search, "suggest": suggest.cmd_suggest,
-            "backups": backups.cmd_backups, "baseline": baseline.cmd_baseline, **packs.HANDLERS}
+            "backups": backups.cmd_backups, "baseline": baseline.cmd_baseline,
+            "dataset": dataset.cmd_dataset, **packs.HANDLERS}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     ws: Workspace | None = None
     try:
-        if packs.needs_store(args) and baseline.needs_store(args) and args.command != "backups":  # backups works on a damaged library
+        if packs.needs_store(args) and baseline.needs_store(args) and dataset.needs_store(args) and args.command != "backups":  # backups works on a damaged library
             ws = Workspace.open(args.db, program="cli")
         code = HANDLERS[args.command](ws, args)  # type: ignore[arg-type]
         if ws is not None:

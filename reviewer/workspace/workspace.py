@@ -44,6 +44,7 @@ from reviewer.core.text.documents import SUPPORTED_SUFFIXES, DocumentError, Extr
 from reviewer.core.text.layout import Layout
 from reviewer.core.text.layout_file import load_layout
 from reviewer.core.atomic import write_atomic
+from reviewer.export.dataset import DatasetError
 from reviewer.export.pack import PackCancelled, export_pack
 from reviewer.export.pack_import import plan_pack_import, prepare_pack_letters
 from reviewer.export.pack_read import PackContents, PackError, read_pack
@@ -67,7 +68,7 @@ class NotFound(WorkspaceError):
 # Every error a front end shows as a message: nothing else should reach the user.
 USER_ERRORS: tuple[type[Exception], ...] = (
     WorkspaceError, DocumentError, LibraryError, QuoteError, LookupFailed, PackError, CodebookError, ReviewError,
-    BaselineError,
+    BaselineError, DatasetError,
 )
 
 
