@@ -35,13 +35,15 @@ from reviewer.core.annotations.library import Change, Library
 from reviewer.core.annotations.model import Annotation, Letter, LetterMeta, Theme
 from reviewer.core.annotations.review import ReviewError, review_command, signoff_command
 from reviewer.core.annotations.tagging import QuoteError, locate_quote, new_annotation, reanchor_all
+from reviewer.core.reading.marks import PlacedMark, place_marks
+from reviewer.core.reading.outline import Structure, analyse
 from reviewer.core.reading.suggest import dismissed_key, dismissed_value, read_dismissed
 from reviewer.core.team.baseline import Baseline, BaselineError, Profile, authorities, profile
 from reviewer.core.team.merge import MergeReport
 from reviewer.core.team.summary import build_summary
 from reviewer.core.annotations.model import PreparedLetter
 from reviewer.core.text.documents import SUPPORTED_SUFFIXES, DocumentError, Extracted, content_id, text_sha
-from reviewer.core.text.layout import Layout
+from reviewer.core.text.layout import Layout, page_starts
 from reviewer.core.text.layout_file import load_layout
 from reviewer.core.atomic import write_atomic
 from reviewer.export.dataset import DatasetError
@@ -50,7 +52,8 @@ from reviewer.export.pack_import import plan_pack_import, prepare_pack_letters
 from reviewer.export.pack_read import PackContents, PackError, read_pack
 from reviewer.export.refiqda import CodebookError, read_qdc, themes_from_qdc, to_qdc
 from reviewer.export.summary_files import FORMATS, export_summary
-from reviewer.letters.importing import extract, prepare_path, read_file
+from reviewer.letters.importing import extract, layout_for, prepare_path, read_file
+from reviewer.letters.pdf_marks import read_pdf_marks
 from reviewer.letters.pdf import extractor_version
 from reviewer.store.paths import resolve_library_path
 from reviewer.store.repository import LibraryError, LibraryStore
@@ -390,15 +393,37 @@ class Workspace:
 
     # ------------------------------------------------------------ suggestions
     def accept_suggestions(self, letter_id: str, text: str, page_starts: Sequence[int],
-                           chosen: Sequence[tuple[int, int, Sequence[str], str, str]],
+                           chosen: Sequence[tuple[int, int, Sequence[str], str, str] |
+                                            tuple[int, int, Sequence[str], str, str, str]],
                            author: str | None = None, initiator: object | None = None) -> list[Annotation]:
-        """Accept suggestions as annotations, one step: each is (start, end, themes, severity, note)."""
-        anns = [self.new_annotation(letter_id, text, page_starts, s, e, themes, sev, note, author)
-                for s, e, themes, sev, note in chosen if themes]
+        """Accept suggestions as annotations, one step: each is (start, end, themes, severity, note), or
+        with a sixth item, its own author (a PDF mark's, kept), else ``author``."""
+        anns = [self.new_annotation(letter_id, text, page_starts, s, e, themes, sev, note,
+                                    (rest[0] or author) if rest else author)
+                for s, e, themes, sev, note, *rest in chosen if themes]
         if anns:
             label = "Accept suggestion" if len(anns) == 1 else f"Accept {len(anns)} suggestions"
             self.do(Batch([AddAnnotation(a) for a in anns], label), initiator)
         return anns
+
+    def pdf_marks(self, letter: Letter, structure: Structure | None = None) -> list[PlacedMark]:
+        """The highlights, underlines and comments the letter's PDF carries, placed on its text (read from
+        the library's copy; the layout is the one kept beside the letter, else read now and kept)."""
+        if letter.kind != "pdf":
+            return []
+        data = self.letter_bytes(letter)
+        raw = read_pdf_marks(data, letter.source)
+        if not raw:
+            return []
+        ex = self.text(letter.id)
+        layout = self.saved_layout(letter.id)
+        if layout is None or ex is None or layout.text != ex.text:
+            layout = layout_for(data, letter.kind, letter.source)[0]
+            if ex is not None and layout.text == ex.text:
+                self.keep_layout(letter.id, layout)
+        if ex is not None and layout.text != ex.text:
+            return []  # the text the annotations anchor to is not this layout's: nothing can be placed
+        return place_marks(layout, raw, structure or analyse(layout.text, page_starts(layout)))
 
     def dismiss_suggestions(self, letter_id: str, ranges: Sequence[tuple[int, int]],
                             initiator: object | None = None) -> None:
