@@ -128,7 +128,8 @@ def mark_suggestions(text: str, marks: Sequence[PlacedMark], found: Sequence[Sug
             model = model or ThemeModel(themes, annotations)
             severity, chosen = "context", model.choose(model.evidence(quote))
         who = f" by {m.author}" if m.author else ""
-        why = f"{VERBS.get(m.kind, 'marked')} in the PDF{who}" + (f": {m.note}" if m.note else "")
+        said = " — ".join(" ".join(line.split()) for line in m.note.splitlines() if line.strip())
+        why = f"{VERBS.get(m.kind, 'marked')} in the PDF{who}" + (f": {said}" if said else "")
         offered.append(Suggestion(m.start, m.end, quote, severity, tuple(chosen), MARK_SCORE, why,
                                   best.listed if best is not None else False, origin="pdf", note=m.note,
                                   author=m.author))

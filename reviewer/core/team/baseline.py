@@ -282,7 +282,8 @@ class Profile:
     def scope(self) -> str:
         years = "all years" if self.years is None else (
             str(self.years[0]) if self.years[0] == self.years[1] else f"{self.years[0]}-{self.years[1]}")
-        return (f"{self.national_findings:,} {'inspectors’ items' if self.sources == ('items',) else 'findings'} "
+        what = "inspectors' items" if self.sources == ("items",) else "findings"
+        return (f"{self.national_findings:,} {what} "
                 f"({BASIS_LABELS[self.basis]}) of {self.national_reports:,} reports, "
                 f"{self.framework or 'every framework'}, {years}")
 
