@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reviewer import __version__
-from reviewer.cli import backups, packs, search, suggest
+from reviewer.cli import backups, baseline, dataset, packs, search, suggest
 from reviewer.cli.errors import CliError
 from reviewer.core.annotations.codebook import severities
 from reviewer.core.text.shorten import shorten
@@ -19,7 +19,8 @@ from reviewer.export.csvfile import to_csv
 from reviewer.export.summary_files import FORMATS
 from reviewer.workspace import USER_ERRORS, Workspace
 
-COMMANDS = ("add", "list", "tag", "delete", "annotations", "export", "themes", "search", "suggest", "backups") + packs.COMMANDS
+COMMANDS = ("add", "list", "tag", "delete", "annotations", "export", "themes", "search", "suggest", "backups",
+            "baseline", "dataset") + packs.COMMANDS
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -58,6 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--format", choices=tuple(FORMATS), help="optional: the file's name says it (and must agree)")
     ex.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write: .md, .html, .pdf or .csv")
     ex.add_argument("--title", default="Audit summary")
+    ex.add_argument("--national", action="store_true",
+                    help="include each authority's findings against the national baseline (see `reviewer baseline`)")
 
     th = sub.add_parser("themes", parents=[common], help="list the codebook's themes and severities")
     th.add_argument("--json", action="store_true")
@@ -65,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_parser(sub, common)
     suggest.add_parser(sub, common)
     backups.add_parser(sub, common)
+    baseline.add_parser(sub, common)
+    dataset.add_parser(sub)
     return p
 
 
@@ -182,7 +187,7 @@ def cmd_annotations(ws: Workspace, args: argparse.Namespace) -> int:
 def cmd_export(ws: Workspace, args: argparse.Namespace) -> int:
     out = Path(args.output).expanduser()
     letters = ws.letters(args.letters)
-    _, total = ws.export_summary([x.id for x in letters], out, args.format, args.title)
+    _, total = ws.export_summary([x.id for x in letters], out, args.format, args.title, national=args.national)
     _out(f"wrote {out} ({len(letters)} letter{'s' if len(letters) != 1 else ''}, {total} annotations)")
     return 0
 
@@ -204,7 +209,8 @@ def cmd_themes(ws: Workspace, args: argparse.Namespace) -> int:
 
 HANDLERS = {"add": cmd_add, "list": cmd_list, "tag": cmd_tag, "delete": cmd_delete, "annotations": cmd_annotations,
             "export": cmd_export, "themes": cmd_themes, "search": search.cmd_search, "suggest": suggest.cmd_suggest,
-            "backups": backups.cmd_backups, **packs.HANDLERS}
+            "backups": backups.cmd_backups, "baseline": baseline.cmd_baseline,
+            "dataset": dataset.cmd_dataset, **packs.HANDLERS}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -212,7 +218,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.db = getattr(args, "db", None) or args.db_before
     ws: Workspace | None = None
     try:
-        if packs.needs_store(args) and args.command != "backups":  # backups works on a damaged library
+        if packs.needs_store(args) and baseline.needs_store(args) and dataset.needs_store(args) and args.command != "backups":  # backups works on a damaged library
             ws = Workspace.open(args.db, program="cli")
         code = HANDLERS[args.command](ws, args)  # type: ignore[arg-type]
         if ws is not None:

@@ -8,6 +8,8 @@ import sys
 
 from reviewer.cli.errors import CliError
 from reviewer.core.annotations.codebook import severities
+from reviewer.core.reading.marks import mark_suggestions
+from reviewer.core.reading.outline import analyse
 from reviewer.core.reading.suggest import DEFAULT_SHOWN, ranked, read_dismissed, suggest
 from reviewer.core.text.shorten import shorten
 from reviewer.workspace import Workspace
@@ -30,12 +32,17 @@ def cmd_suggest(ws: Workspace, args: argparse.Namespace) -> int:
         raise CliError(f"{ws.library.display_title(letter.id)} has no text to suggest from (scanned or image-only)")
     mine = lib.annotations_for(letter.id)
     dismissed = read_dismissed(lib.settings, letter.id)
-    found = suggest(ex.text, lib.themes.values(), list(lib.annotations.values()),
-                    existing=[(a.start, a.end) for a in mine if not a.orphaned], dismissed=dismissed,
-                    page_starts=ex.page_starts)
+    existing = [(a.start, a.end) for a in mine if not a.orphaned]
+    st = analyse(ex.text, ex.page_starts)
+    found = suggest(ex.text, lib.themes.values(), list(lib.annotations.values()), existing=existing,
+                    dismissed=dismissed, page_starts=ex.page_starts, structure=st)
+    # highlights and comments the PDF already carries (Acrobat, Edge, Zotero): offered first
+    found = mark_suggestions(ex.text, ws.pdf_marks(letter, st), found, lib.themes.values(),
+                             list(lib.annotations.values()), existing, dismissed, st)
     labels = {s.id: s.label for s in severities()}
     rows = [{"start": x.start, "end": x.end, "quote": x.quote, "severity": labels.get(x.severity, x.severity),
-             "themes": [lib.theme_label(t) for t in x.themes], "score": x.score, "why": x.why} for x in found]
+             "themes": [lib.theme_label(t) for t in x.themes], "score": x.score, "why": x.why, "origin": x.origin,
+             "note": x.note, "author": x.author} for x in found]
     if args.json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return 0
@@ -48,4 +55,6 @@ def cmd_suggest(ws: Workspace, args: argparse.Namespace) -> int:
     for r in rows:
         quote = shorten(r["quote"], 110)
         out.write(f"{r['score']:.2f}  {r['severity']:<22} {', '.join(r['themes']) or '(no theme)'}\n      “{quote}”\n")
+        if r["origin"] == "pdf":
+            out.write(f"      from the PDF: {r['why']}\n")
     return 0

@@ -35,26 +35,32 @@ from reviewer.core.annotations.library import Change, Library
 from reviewer.core.annotations.model import Annotation, Letter, LetterMeta, Theme
 from reviewer.core.annotations.review import ReviewError, review_command, signoff_command
 from reviewer.core.annotations.tagging import QuoteError, locate_quote, new_annotation, reanchor_all
+from reviewer.core.reading.marks import PlacedMark, place_marks
+from reviewer.core.reading.outline import Structure, analyse
 from reviewer.core.reading.suggest import dismissed_key, dismissed_value, read_dismissed
+from reviewer.core.team.baseline import Baseline, BaselineError, Profile, authorities, profile
 from reviewer.core.team.merge import MergeReport
 from reviewer.core.reading.outline import find_furniture
 from reviewer.core.team.summary import build_summary, reading_quotes
 from reviewer.core.annotations.model import PreparedLetter
 from reviewer.core.text.documents import SUPPORTED_SUFFIXES, DocumentError, Extracted, content_id, text_sha
-from reviewer.core.text.layout import Layout
+from reviewer.core.text.layout import Layout, page_starts
 from reviewer.core.text.layout_file import load_layout
 from reviewer.core.atomic import write_atomic
+from reviewer.export.dataset import DatasetError
 from reviewer.export.pack import PackCancelled, export_pack
 from reviewer.export.pack_import import plan_pack_import, prepare_pack_letters
 from reviewer.export.pack_read import PackContents, PackError, read_pack
 from reviewer.export.project_read import ProjectRead, read_project
 from reviewer.export.refiqda import CodebookError, read_qdc, severity_of, themes_from_qdc, to_qdc
 from reviewer.export.summary_files import FORMATS, export_summary
-from reviewer.letters.importing import extract, prepare_path, read_file
+from reviewer.letters.importing import extract, layout_for, prepare_path, read_file
 from reviewer.letters.parallel import Jobs
+from reviewer.letters.pdf_marks import read_pdf_marks
 from reviewer.letters.pdf import extractor_version
 from reviewer.store.paths import resolve_library_path
 from reviewer.store.repository import LibraryError, LibraryStore, read_letter_copy
+from reviewer.workspace.baseline import baseline_path, load_baseline
 
 
 class WorkspaceError(Exception):
@@ -72,6 +78,7 @@ class AlreadyTagged(WorkspaceError):
 # Every error a front end shows as a message: nothing else should reach the user.
 USER_ERRORS: tuple[type[Exception], ...] = (
     WorkspaceError, DocumentError, LibraryError, QuoteError, LookupFailed, PackError, CodebookError, ReviewError,
+    BaselineError, DatasetError,
 )
 
 
@@ -469,15 +476,37 @@ class Workspace:
 
     # ------------------------------------------------------------ suggestions
     def accept_suggestions(self, letter_id: str, text: str, page_starts: Sequence[int],
-                           chosen: Sequence[tuple[int, int, Sequence[str], str, str]],
+                           chosen: Sequence[tuple[int, int, Sequence[str], str, str] |
+                                            tuple[int, int, Sequence[str], str, str, str]],
                            author: str | None = None, initiator: object | None = None) -> list[Annotation]:
-        """Accept suggestions as annotations, one step: each is (start, end, themes, severity, note)."""
-        anns = [self.new_annotation(letter_id, text, page_starts, s, e, themes, sev, note, author)
-                for s, e, themes, sev, note in chosen if themes]
+        """Accept suggestions as annotations, one step: each is (start, end, themes, severity, note), or
+        with a sixth item, its own author (a PDF mark's, kept), else ``author``."""
+        anns = [self.new_annotation(letter_id, text, page_starts, s, e, themes, sev, note,
+                                    (rest[0] or author) if rest else author)
+                for s, e, themes, sev, note, *rest in chosen if themes]
         if anns:
             label = "Accept suggestion" if len(anns) == 1 else f"Accept {len(anns)} suggestions"
             self.do(Batch([AddAnnotation(a) for a in anns], label), initiator)
         return anns
+
+    def pdf_marks(self, letter: Letter, structure: Structure | None = None) -> list[PlacedMark]:
+        """The highlights, underlines and comments the letter's PDF carries, placed on its text (read from
+        the library's copy; the layout is the one kept beside the letter, else read now and kept)."""
+        if letter.kind != "pdf":
+            return []
+        data = self.letter_bytes(letter)
+        raw = read_pdf_marks(data, letter.source)
+        if not raw:
+            return []
+        ex = self.text(letter.id)
+        layout = self.saved_layout(letter.id)
+        if layout is None or ex is None or layout.text != ex.text:
+            layout = layout_for(data, letter.kind, letter.source)[0]
+            if ex is not None and layout.text == ex.text:
+                self.keep_layout(letter.id, layout)
+        if ex is not None and layout.text != ex.text:
+            return []  # the text the annotations anchor to is not this layout's: nothing can be placed
+        return place_marks(layout, raw, structure or analyse(layout.text, page_starts(layout)))
 
     def dismiss_suggestions(self, letter_id: str, ranges: Sequence[tuple[int, int]],
                             initiator: object | None = None) -> None:
@@ -542,12 +571,13 @@ class Workspace:
 
     # ------------------------------------------------------------ summaries and packs
     def export_summary(self, letter_ids: Sequence[str], out: Path, fmt: str | None = None,
-                       title: str = "Audit summary") -> tuple[Path, int]:
+                       title: str = "Audit summary", national: bool = False) -> tuple[Path, int]:
         fmt = summary_format(out, fmt)
         if not letter_ids:
             raise WorkspaceError("the library has no letters to export")
+        profiles = self.national_profiles(letter_ids) if national else []
         summary = build_summary(self.library, list(letter_ids), self.text_of, title=title,
-                                page_starts_of=self.page_starts_of)
+                                page_starts_of=self.page_starts_of, national=profiles)
         export_summary(summary, self.library, fmt, out)
         return out, summary.total
 
@@ -628,4 +658,33 @@ class Workspace:
         """``reviewer project import``: read the project, then merge it."""
         return self.merge_project(self.read_project(path, list(self.library.themes.values())), initiator)
 
+    # ------------------------------------------------------------ the national picture
+    def national_baseline(self, table: Path | None = None) -> Baseline:
+        """The baseline table named, else the organisation's own beside the library, else the shipped one."""
+        return load_baseline(baseline_path(self.store.path, table))
+
+    def national_profiles(self, letter_ids: Sequence[str], baseline: Baseline | None = None) -> list[Profile]:
+        """Each authority of these letters that has findings, against the national baseline: for a summary."""
+        table = baseline or self.national_baseline()
+        out = [profile(self.library, name, table, letter_ids=letter_ids) for name in authorities(self.library, letter_ids)]
+        return [p for p in out if p.findings]
+
+    def national_profile(self, authority: str, basis: str = "weaknesses", sources: Sequence[str] | None = None,
+                         years: tuple[int, int] | None = None, framework: str | None = None,
+                         letter_ids: Sequence[str] | None = None, table: Path | None = None,
+                         baseline: Baseline | None = None) -> Profile:
+        """The authority's findings by theme against the national baseline; ``NotFound`` when the
+        library holds no letter of that authority."""
+        lib = self.library
+        key = " ".join(authority.split()).casefold()
+        known = {(x.meta.authority or "").casefold(): x.meta.authority for x in lib.letters.values() if x.meta.authority}
+        if key not in known:
+            hits = sorted({v for k, v in known.items() if k.startswith(key)}) if key else []
+            if len(hits) != 1:
+                named = ", ".join(sorted(known.values(), key=str.casefold)[:8]) or "none"
+                raise NotFound(f"no letter in the library is about {authority!r}" +
+                               (f" ({len(hits)} authorities start so)" if hits else "") + f"; authorities: {named}")
+            key = hits[0].casefold()
+        return profile(lib, known[key] or authority, baseline or self.national_baseline(table), basis, sources,
+                       years, framework, letter_ids)
 

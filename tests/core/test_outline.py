@@ -180,3 +180,38 @@ def test_an_older_reports_recommendations_are_its_items(shared_reports: Path) ->
     assert len(improve) >= 17
     assert sum(q.startswith(("Ensure", "Improve", "Review", "Undertake", "Introduce", "Take", "Maximise")) for q in improve) >= 15
     assert not any(q.lower().startswith("there are no") or q[-1].isdigit() for *_, q, _k in items)
+
+
+GLUED = """Inspection of Northmoor local authority children's services
+
+Services for children have improved since the last inspection, and leaders know their
+strengths and weaknesses well.
+What needs to improve?1
+◼ The quality of plans and contingency planning for children.
+
+◼ The effectiveness of supervision in addressing drift.
+The experiences and progress of children who need help and
+protection: good
+1.
+Children benefit from a strong early help offer. Thresholds are well understood.
+
+The experiences and progress of children in care and care leavers requires
+improvement to be good
+
+2.
+Too many children wait too long for permanence.
+"""
+
+
+def test_headings_run_into_their_neighbours_still_end_the_inspectors_list() -> None:
+    """Reports whose PDF glues "What needs to improve?" to the paragraph before and its first bullet,
+    glues a judgement heading to the last bullet, or prints the grade without a colon (2018-19)."""
+    from reviewer.core.reading.outline import inspectors_items
+
+    st = analyse(GLUED)
+    kinds = [(p.kind, p.grade) for p in st.parts if p.level == 1]
+    assert ("improve", None) in kinds
+    assert ("judgement", "good") in kinds and ("judgement", "requires improvement") in kinds
+    items = [q for _, _, q, _ in inspectors_items(GLUED, st)]
+    assert items == ["The quality of plans and contingency planning for children.",
+                     "The effectiveness of supervision in addressing drift."]

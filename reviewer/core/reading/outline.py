@@ -25,6 +25,9 @@ from reviewer.core.text.textsearch import collapse_ws
 _PAGE_NO = re.compile(r"^(?:page\s+\d+(?:\s+of\s+\d+)?|\d{1,3}|[-–]\s*\d{1,3}\s*[-–]|\d{1,3}\s+of\s+\d{1,3}"
                       r"|.{0,80}\bpage\s+\d{1,3}\s+of\s+\d{1,3})$", re.I)
 _JUDGEMENT_HEADING = re.compile(rf"^(.{{8,140}}?)\s*[:\-–]\s*{GRADE}\s*$", re.I)
+# 2018-19 reports print the grade without a colon: "... help and protection requires improvement to be good"
+_JUDGEMENT_SENTENCE = re.compile(rf"^((?:The experiences and progress|The impact of leaders|Overall effectiveness)"
+                                 rf".{{0,140}}?)\s+(?:is\s+|are\s+)?{GRADE}\s*$", re.I)
 _BULLET_LINE = re.compile(r"^\s*(?:[\u2022\u25aa\u25fc\u25a0\u25cf\uf0b7\-\*–]|\d+\.)\s+\S")
 _NUMBERED = re.compile(r"^\s*(\d{1,3})\.(?:\s|$)")
 _NOT_HEADING = re.compile(r"\b(?:19|20)\d\d\b|@|www\.|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s+\d[A-Z]{2}\b|^[TEW]:?\s|"
@@ -195,6 +198,44 @@ def _blocks(reading: str) -> list[tuple[int, int]]:
     return out
 
 
+_LIST_HEADING = re.compile(r"^(?:What needs to improve(?: in this area of social work practice)?|"
+                           r"Areas? for (?:priority action|improvement)|What does the local authority need to improve)"
+                           r"\s*[?:.]?\s*\d{0,2}$", re.I)  # on a line of its own (a footnote mark may follow)
+_JUDGEMENT_START = re.compile(r"^(?:The experiences and progress of|The impact of leaders)\b")
+
+
+def _split_blocks(reading: str, blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Blocks with a heading the PDF ran into its neighbours taken apart: a judgement heading ("The
+    experiences and progress of ...: good", on one or two lines) glued to the bullet before it or the
+    paragraph after it, and "What needs to improve?" on a line of its own run into the paragraph before
+    it or its first bullet after it."""
+    out: list[tuple[int, int]] = []
+    for s, e in blocks:
+        lines = [(s + m.start(), s + m.end()) for m in re.finditer(r"[^\n]+", reading[s:e])]
+        cuts: set[int] = set()
+        for i, (ls, le) in enumerate(lines):
+            line = reading[ls:le].strip()
+            if _LIST_HEADING.match(line):
+                cuts.update((ls, lines[i + 1][0] if i + 1 < len(lines) else e))
+                continue
+            if not _JUDGEMENT_START.match(line):
+                continue
+            for j in (i, i + 1):
+                if j >= len(lines):
+                    break
+                title = collapse_ws(reading[ls:lines[j][1]])
+                if _JUDGEMENT_HEADING.match(title) or _JUDGEMENT_SENTENCE.match(title):
+                    cuts.update((ls, lines[j + 1][0] if j + 1 < len(lines) else e))
+                    break
+        bounds = sorted(c for c in cuts if s < c < e)
+        for a, b in zip([s, *bounds], [*bounds, e]):
+            seg = reading[a:b]
+            a2, b2 = a + len(seg) - len(seg.lstrip()), a + len(seg.rstrip())
+            if a2 < b2:
+                out.append((a2, b2))
+    return out
+
+
 def _heading_text(block: str) -> str | None:
     flat = collapse_ws(block).strip("#*_ ").strip()
     if not flat or len(flat) > 160 or len(flat.split()) > 22 or block.count("\n") > 2:
@@ -213,7 +254,7 @@ def _kind(title: str) -> tuple[str, str | None]:
     if re.search(r"what needs to improve|areas? for improvement|what does the (?:local authority|lscb) need to improve|"
                  r"recommendations", low):
         return "improve", None
-    m = _JUDGEMENT_HEADING.match(title)
+    m = _JUDGEMENT_HEADING.match(title) or _JUDGEMENT_SENTENCE.match(title)
     if m:
         return "judgement", grade_of(m.group(2))
     if re.search(r"^(?:overview|headline findings|summary of findings|summary|main findings|findings)\b", low):
@@ -226,7 +267,7 @@ def analyse(text: str, page_starts: Sequence[int] = ()) -> Structure:
     furniture = find_furniture(text, page_starts)
     reading = reading_text(text, furniture)
     units = split_units(reading)
-    blocks = _blocks(reading)
+    blocks = _split_blocks(reading, _blocks(reading))
     heads: list[tuple[str, str, int, int, str | None]] = []  # kind, title, start, heading_end, grade
     salutation = next((b for b in blocks[:40] if re.match(r"^Dear\b", reading[b[0]:b[1]])), None)
     if salutation:

@@ -90,6 +90,9 @@ class Suggestion:
     score: float  # 0..1: how sure the suggestion is
     why: str  # a few words the panel shows: "under What needs to improve", "wording: lack, delays"
     listed: bool = False  # under the inspectors' "What needs to improve" or priority-action list
+    origin: str = "suggester"  # or "pdf": a highlight or comment the PDF already carried (core.reading.marks)
+    note: str = ""  # a PDF mark's comment: the note the annotation takes
+    author: str = ""  # who made the PDF mark: the annotation's author
 
 
 @lru_cache(maxsize=65536)

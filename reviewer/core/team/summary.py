@@ -15,6 +15,7 @@ from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Annotation, Letter, now_iso
 from reviewer.core.reading.outline import analyse, find_furniture, inspectors_items, quote_as_read
 from reviewer.core.annotations.titles import file_title
+from reviewer.core.team.baseline import Profile
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ class Summary:
 
     def title_of(self, letter: Letter) -> str:
         return self.name(letter)
+    national: list[Profile] = field(default_factory=list)  # each authority against the national baseline (an option)
 
     @property
     def total(self) -> int:
@@ -101,6 +103,7 @@ def build_summary(
     text_of: Callable[[str], str | None],
     title: str = "Audit summary",
     page_starts_of: Callable[[str], Sequence[int]] | None = None,
+    national: Sequence[Profile] = (),
 ) -> Summary:
     """``page_starts_of`` (a PDF letter's page starts) lets running headers and footers be told from
     the text, so a quote across a page break reads without them; without it only lines like
@@ -198,6 +201,7 @@ def build_summary(
         letter_counts=[len(lib.annotations_for(x.id)) for x in letters],
         quotes=quotes,
         names=names,
+        national=list(national),
     )
 
 

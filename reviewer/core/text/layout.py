@@ -42,6 +42,10 @@ class Layout:
     def page_count(self) -> int:
         return len(self.page_sizes)
 
+    def lines_on(self, page: int) -> list[Line]:
+        """The lines of ``page`` (0-based), in reading order."""
+        return [self.lines[i] for i in self._page_lines[page]] if 0 <= page < len(self._page_lines) else []
+
     def page_has_text(self, page: int) -> bool:
         return bool(self._page_lines[page])
 

@@ -15,8 +15,10 @@ from reviewer.core.reading.metadata import fill_blanks, read_metadata
 from reviewer.core.annotations.library import Change
 from reviewer.core.annotations.model import LetterMeta
 from reviewer.core.reading.outline import Structure, analyse
+from reviewer.core.reading.marks import RawMark, mark_suggestions, place_marks
 from reviewer.core.reading.suggest import Suggestion, dismissed_key, read_dismissed, suggest
 from reviewer.letters.importing import created_date
+from reviewer.letters.pdf_marks import read_pdf_marks
 from reviewer.ui.kit.look import SEVERITY
 from reviewer.ui.reader.overlays import Highlight
 from reviewer.ui.annotate.tag_dialog import TagDialog
@@ -42,6 +44,7 @@ class SuggestionController(QObject):
         self._accepted: dict[str, Suggestion] = {}  # annotation id -> the suggestion it was accepted from
         self._dismissed: list[Suggestion] = []  # dismissed from the open letter, to show again on undo
         self._quiet = False  # the panel changed under the auditor: the letter stays where it is
+        self._marks: dict[str, list[RawMark]] = {}  # letter id -> the marks its PDF carries, read once
         self.shown = w.settings.value("view/suggestions", True) not in (False, "false")
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -97,25 +100,37 @@ class SuggestionController(QObject):
         pdf = w.store.letter_file(letter) if letter is not None and letter.kind == "pdf" else None
         created_known = letter_id in self._created
         known_created = self._created.get(letter_id)
+        known_marks = self._marks.get(letter_id)
 
-        def job() -> tuple[Structure, list[Suggestion], LetterMeta, str | None]:
+        def job() -> tuple[Structure, list[Suggestion], LetterMeta, str | None, list[RawMark]]:
             st = known or analyse(text, starts)
             created = known_created
-            if not created_known and pdf is not None:  # read once per letter, here on the worker
+            raw = known_marks
+            if pdf is not None and (not created_known or raw is None):  # read once per letter, here on the worker
                 try:
-                    created = created_date(pdf.read_bytes(), pdf.name)
+                    data = pdf.read_bytes()
                 except OSError:
-                    created = None
+                    data = b""
+                if not created_known:
+                    created = created_date(data, pdf.name) if data else None
+                if raw is None:  # highlights and comments made in another reader
+                    raw = read_pdf_marks(data, pdf.name) if data else []
+            raw = raw or []
+            found = suggest(text, themes, library, existing, dismissed, structure=st)
+            if raw:
+                found = mark_suggestions(text, place_marks(layout, raw, st), found, themes, library, existing,
+                                         dismissed, st)
             # as on import: a report's date is its PDF's
-            return st, suggest(text, themes, library, existing, dismissed, structure=st), read_metadata(text, created), created
+            return st, found, read_metadata(text, created), created, raw
 
-        def done(out: tuple[Structure, list[Suggestion], LetterMeta, str | None]) -> None:
+        def done(out: tuple[Structure, list[Suggestion], LetterMeta, str | None, list[RawMark]]) -> None:
             if gen != self._generation or letter_id != w.letter_id:
                 return  # a newer letter or change has been asked for
-            self.structure, self.suggestions, meta, created = out
+            self.structure, self.suggestions, meta, created, raw = out
             self._text_of_structure = text
             self._show(len(dismissed))
             self._created[letter_id] = created
+            self._marks[letter_id] = raw
             self._fill_details(letter_id, meta)
 
         def failed(exc: Exception) -> None:
@@ -197,7 +212,7 @@ class SuggestionController(QObject):
         author = self._author()
         if author is None:
             return
-        anns = self._accept([(s.start, s.end, s.themes, s.severity, "") for s in chosen], author)
+        anns = self._accept([(s.start, s.end, s.themes, s.severity, s.note, s.author) for s in chosen], author)
         if anns:
             self._remember_accepted(anns, chosen)
             self._drop(chosen)
@@ -213,7 +228,8 @@ class SuggestionController(QObject):
         if author is None:
             return
         dlg = TagDialog(w.layout_.text[s.start:s.end], list(w.lib.themes.values()), chosen=s.themes,
-                        severity=s.severity, title="Accept suggestion", parent=w)
+                        severity=s.severity, note=s.note,
+                        title="Accept highlight from the PDF" if s.origin == "pdf" else "Accept suggestion", parent=w)
         if dlg.exec() != TagDialog.DialogCode.Accepted:
             return
         themes, severity, note = dlg.result_values()
@@ -221,6 +237,8 @@ class SuggestionController(QObject):
         if anns:
             self._remember_accepted(anns, [s])
             self._drop([s])
+        self._accept([(s.start, s.end, tuple(themes), severity, note, s.author)], author)
+        self._drop([s])
 
     def dismiss(self, chosen: list[Suggestion]) -> None:
         letter_id = self.w.letter_id
@@ -239,7 +257,7 @@ class SuggestionController(QObject):
         self.w.ws.restore_dismissed(letter_id, initiator=self)
         self._said(self.w.undo_stack.last_done())
 
-    def _accept(self, chosen: list[tuple[int, int, tuple[str, ...], str, str]], author: str) -> list:  # type: ignore[type-arg]
+    def _accept(self, chosen: list[tuple[int, int, tuple[str, ...], str, str, str]], author: str) -> list:  # type: ignore[type-arg]
         w = self.w
         assert w.layout_ is not None and w.letter_id is not None
         anns = w.ws.accept_suggestions(w.letter_id, w.layout_.text, page_starts(w.layout_), chosen, author,

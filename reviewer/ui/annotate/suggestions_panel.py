@@ -36,7 +36,8 @@ class SuggestionDelegate(QStyledItemDelegate):
     def _parts(self, index: QModelIndex) -> tuple[Suggestion, str, str]:
         sug: Suggestion = index.data(SUG_ROLE)
         sev = SEVERITY.get(sug.severity)
-        head = f"{sev.label if sev else sug.severity}  ·  {round(sug.score * 100)}% sure"
+        head = (f"{sev.label if sev else sug.severity}  ·  from the PDF" + (f", {sug.author}" if sug.author else "")
+                if sug.origin == "pdf" else f"{sev.label if sev else sug.severity}  ·  {round(sug.score * 100)}% sure")
         return sug, head, index.data(THEMES_ROLE) or "No theme suggested"
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
@@ -205,8 +206,9 @@ class SuggestionsPanel(QWidget):
             themes = ", ".join(self.theme_label(t) for t in sug.themes)
             item.setData(THEMES_ROLE, themes)
             sev = SEVERITY.get(sug.severity)
+            origin = f"marked in the PDF by {sug.author or 'someone'}; " if sug.origin == "pdf" else ""
             item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                         f"{sev.label if sev else sug.severity}; {themes or 'no theme'}; {sug.quote}")
+                         f"{origin}{sev.label if sev else sug.severity}; {themes or 'no theme'}; {sug.quote}")
             self.list.addItem(item)
             if keep is not None and (sug.start, sug.end) == (keep.start, keep.end):
                 chosen = item

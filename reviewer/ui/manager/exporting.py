@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from reviewer.core.team.baseline import BaselineError
 from reviewer.core.team.summary import build_summary, summary_file_stem
 from reviewer.export.summary_files import FORMATS, export_summary
+from reviewer.ui.manager.national import include_in_summaries
 
 if TYPE_CHECKING:
     from reviewer.ui.kit.window import AppWindow
@@ -73,9 +75,15 @@ class ExportController(QObject):
 
     def start(self, ids: list[str], fmt: str, path: Path) -> None:
         w = self.window
+        national = []
+        if include_in_summaries(w.settings):  # Overview > National picture > Include in audit summaries
+            try:
+                national = w.ws.national_profiles(ids)
+            except BaselineError as exc:
+                QMessageBox.warning(w, "National picture", f"The summary is exported without it: {exc}")
         summary = build_summary(w.lib, ids, w.ws.saved_text_of,
                                 title=f"Audit summary — {w.lib.display_title(ids[0])}" if len(ids) == 1 else "Audit summary",
-                                page_starts_of=w.ws.saved_page_starts)
+                                page_starts_of=w.ws.saved_page_starts, national=national)
         w.statusBar().showMessage(f"Exporting {path.name}…")
         w.actions_["export_summary"].setEnabled(False)
         if fmt == "pdf":

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.core.annotations.library import Change, Library
+from reviewer.core.team.baseline import Baseline
 from reviewer.core.team.moderation import moderate
 from reviewer.core.team.overview import ROW_KINDS, CrossTab, crosstab
 from reviewer.core.text.shorten import shorten
@@ -232,7 +233,8 @@ class OverviewWindow(QWidget):
     openPassage = Signal(str, int, int)
 
     def __init__(self, lib: Library, text_of: Callable[[str], str | None],
-                 scope: Callable[[], list[str]], parent: QWidget | None = None) -> None:
+                 scope: Callable[[], list[str]], parent: QWidget | None = None,
+                 baseline: Callable[[], Baseline] | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle("Overview — Reviewer")
         self.setObjectName("overviewWindow")
@@ -247,6 +249,12 @@ class OverviewWindow(QWidget):
         self.moderation = ModerationView(lib, text_of)
         self.moderation.openPassage.connect(self.openPassage)
         self.tabs.addTab(self.moderation, "Moderation")
+        self.national = None
+        if baseline is not None:
+            from reviewer.ui.manager.national import NationalView
+
+            self.national = NationalView(lib, baseline, getattr(parent, "settings", None))
+            self.tabs.addTab(self.national, "National picture")
         self.summary = QLabel("")
         self.summary.setObjectName("overviewSummary")
         lay = QVBoxLayout(self)
@@ -290,3 +298,5 @@ class OverviewWindow(QWidget):
         for m in self.maps.values():
             m.refresh(ids)
         self.moderation.refresh(ids)
+        if self.national is not None:
+            self.national.refresh(ids)

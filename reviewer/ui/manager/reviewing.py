@@ -132,7 +132,8 @@ class ReviewController(QObject):
         from reviewer.ui.manager.overview import OverviewWindow
 
         if self.overview is None:
-            self.overview = OverviewWindow(self.w.lib, self.w.ws.saved_text_of, self.w.packs.scope, self.w)
+            self.overview = OverviewWindow(self.w.lib, self.w.ws.saved_text_of, self.w.packs.scope, self.w,
+                                           baseline=self.w.ws.national_baseline)
             self.overview.openAnnotation.connect(self.reveal_annotation)
             self.overview.openPassage.connect(self.reveal_passage)
             self.overview.place()

@@ -1,0 +1,115 @@
+"""`reviewer dataset`: packs and a library (open elsewhere, never written) as one tidy dataset, loaded into DuckDB."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from reviewer.cli.main import main
+from reviewer.store.repository import LibraryStore
+from reviewer.workspace import Workspace
+
+TAGS = {
+    "Ann Auditor": [("eastmere_2024_monitoring_visit.txt", "leaves some children at risk", ["risk", "care leavers"],
+                     "priority"),
+                    ("eastmere_2024_monitoring_visit.txt", "permanence planning is delayed for many children",
+                     ["permanence"], "improvement")],
+    "Bob Auditor": [("thornbury_vale_2025_focused_visit.txt", "Too many plans are lists of services rather than actions",
+                     ["planning"], "improvement"),
+                    ("eastmere_2024_monitoring_visit.txt", "leaves some children at risk", ["risk"], "priority")],
+}
+REGION = """
+    PIVOT (SELECT l.authority, t.theme
+           FROM 'DIR/annotation_themes.parquet' t
+           JOIN 'DIR/annotations.parquet' a USING (annotation_id)
+           JOIN 'DIR/letters.parquet' l USING (letter_id))
+    ON authority USING count(*) GROUP BY theme ORDER BY theme
+"""
+
+
+def _pack(tmp: Path, samples: Path, name: str) -> Path:
+    ws = Workspace(LibraryStore(tmp / f"{name.split()[0]}.json"))
+    try:
+        ws.set_auditor(name)
+        for file, quote, themes, sev in TAGS[name]:
+            letter = ws.letter(str(samples / file), add_missing=True)
+            ws.tag_quote(letter, quote, themes, sev, note="=SUM(A1)" if name == "Bob Auditor" else "")
+        out = tmp / f"{name.split()[0]}.zip"
+        ws.export_pack(list(ws.library.letters), out, name)
+        return out
+    finally:
+        ws.close()
+
+
+def test_packs_and_a_library_as_one_dataset_in_duckdb(tmp_path: Path, samples: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    duckdb = pytest.importorskip("duckdb")
+    packs = [_pack(tmp_path, samples, "Ann Auditor"), _pack(tmp_path, samples, "Bob Auditor")]
+    manager = Workspace(LibraryStore(tmp_path / "manager" / "library.json"))  # open, locked, while it is read
+    try:
+        manager.set_auditor("Meg Manager")
+        manager.import_packs(packs)
+        first = sorted(manager.library.annotations.values(), key=lambda a: a.created)[0]
+        manager.review([first.id], "challenged", "Is this priority?", "Meg Manager")
+        manager.sign_off([first.letter_id], "Meg Manager", "Checked")
+        manager.flush()
+        lib_file = tmp_path / "manager" / "library.json"
+        before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in lib_file.parent.iterdir() if p.is_file()}
+        out = tmp_path / "dataset"
+        code = main(["dataset", *map(str, packs), str(lib_file.parent), "-o", str(out)])
+        printed = capsys.readouterr().out
+        assert code == 0 and printed.startswith(f"wrote {out} (CSV and Parquet) from 3 pack(s) and libraries")
+        after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in lib_file.parent.iterdir() if p.is_file()}
+        assert after == before  # the library was read, never written
+    finally:
+        manager.close()
+
+    con = duckdb.connect()
+    q = lambda sql: con.execute(sql.replace("DIR", str(out))).fetchall()  # noqa: E731
+    assert q("SELECT count(*) FROM 'DIR/sources.parquet'") == [(3,)]
+    assert q("SELECT kind, count(*) FROM 'DIR/sources.parquet' GROUP BY kind ORDER BY kind") == [("library", 1), ("pack", 2)]
+    assert q("SELECT count(*) FROM 'DIR/letters.parquet'") == [(2,)]
+    assert q("SELECT count(*) FROM 'DIR/annotations.parquet'") == [(4,)]  # two auditors' annotations, once each
+    assert q("SELECT count(*) FROM 'DIR/annotation_themes.parquet'") == [(5,)]
+    assert q("SELECT status, comment, reviewer FROM 'DIR/reviews.parquet'") == [("challenged", "Is this priority?",
+                                                                                 "Meg Manager")]
+    assert q("SELECT count(*) FROM 'DIR/signoffs.parquet' s JOIN 'DIR/letters.parquet' USING (letter_id)") == [(1,)]
+    # every join key resolves
+    assert q("SELECT count(*) FROM 'DIR/annotations.parquet' a ANTI JOIN 'DIR/letters.parquet' USING (letter_id)") == [(0,)]
+    assert q("SELECT count(*) FROM 'DIR/annotation_themes.parquet' t ANTI JOIN 'DIR/themes.parquet' USING (theme_id)") \
+        == [(0,)]
+    assert q("SELECT count(*) FROM 'DIR/annotations.parquet' a ANTI JOIN 'DIR/sources.parquet' USING (source_id)") == [(0,)]
+    # dates as dates, times as timestamps
+    types = dict(q("SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM 'DIR/letters.parquet')"))
+    assert types["visit_start"] == "DATE" and types["published"] == "DATE" and types["added"] == "TIMESTAMP"
+    types = dict(q("SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM 'DIR/annotations.parquet')"))
+    assert types["created"] == "TIMESTAMP" and types["needs_attention"] == "BOOLEAN" and types["page"] == "INTEGER"
+    assert q("SELECT authority, visit_start FROM 'DIR/letters.parquet' WHERE authority = 'Eastmere'")[0][1].year == 2024
+    # text as it was written (the dataset is data, not a spreadsheet): no formula guard, no loss
+    assert q("SELECT note FROM 'DIR/annotations.parquet' WHERE author = 'Bob Auditor' LIMIT 1") == [("=SUM(A1)",)]
+    # the README's theme x authority table across a region's packs
+    rows = {r[0]: r[1:] for r in q(REGION)}
+    cols = [d[0] for d in con.execute(REGION.replace("DIR", str(out))).description]
+    assert cols == ["theme", "Eastmere", "Thornbury Vale"]
+    assert rows["Risk and safety planning"] == (2, 0) and rows["Planning and reviews"] == (0, 1)
+    # the CSV files load the same, with the same types when read with them
+    assert q("SELECT count(*) FROM read_csv('DIR/annotations.csv', header=true)") == [(4,)]
+    assert q("SELECT typeof(visit_start) FROM read_csv('DIR/letters.csv', header=true) LIMIT 1") == [("DATE",)]
+
+
+def test_bad_sources_are_refused_with_a_reason(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "bad.zip"
+    bad.write_bytes(b"PK not a zip")
+    assert main(["dataset", str(bad), "-o", str(tmp_path / "out")]) == 1
+    assert "not a readable audit pack" in capsys.readouterr().err
+    broken = tmp_path / "lib" / "library.json"
+    broken.parent.mkdir()
+    broken.write_text('{"letters": {"1": {"id": 3}}}', encoding="utf-8")
+    assert main(["dataset", str(broken.parent), "-o", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert "is damaged" in err and err.count("\n") == 1
+    assert broken.read_text(encoding="utf-8") == '{"letters": {"1": {"id": 3}}}'
+    assert main(["dataset", str(tmp_path / "nowhere.zip"), "-o", str(tmp_path / "out")]) == 1
+    assert "no such pack or library" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
