@@ -17,6 +17,7 @@ from reviewer.core.text.shorten import shorten
 from reviewer.core.text.textsearch import collapse_ws
 from reviewer.export.csvfile import to_csv
 from reviewer.export.summary_files import FORMATS
+from reviewer.letters.importing import prepare_path
 from reviewer.workspace import USER_ERRORS, Workspace
 
 COMMANDS = ("add", "list", "tag", "delete", "annotations", "export", "themes", "search", "suggest", "backups",
@@ -77,9 +78,22 @@ def _out(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
+def read_first(args: argparse.Namespace) -> None:
+    """Read the letters a command names by their file before the library is opened, so the library
+    is never locked while a file is read: ``add``'s files (``args.read``, from ``Workspace.read_files``)
+    and ``tag``'s or ``suggest``'s letter when it is a file (``args.prepared``). Each file is read in
+    a reading process within its time and memory limits (``letters.reading``)."""
+    if args.command == "add":
+        args.paths = Workspace.files_in(Path(f) for f in args.files)
+        args.read = list(Workspace.read_files(args.paths))
+    elif args.command in ("tag", "suggest"):
+        path = Path(args.letter).expanduser()
+        args.prepared = prepare_path(path) if path.exists() and not path.is_dir() else None
+
+
 def cmd_add(ws: Workspace, args: argparse.Namespace) -> int:
     failures = 0
-    for p, letter, new, notes, error in ws.add_files(ws.files_in(Path(f) for f in args.files)):
+    for p, letter, new, notes, error in ws.add_files(args.paths, read=args.read):
         if letter is None:
             print(f"reviewer: error: {error}", file=sys.stderr)
             failures += 1
@@ -133,7 +147,7 @@ def _table(rows: Sequence[Sequence[str]]) -> None:
 
 
 def cmd_tag(ws: Workspace, args: argparse.Namespace) -> int:
-    letter = ws.letter(args.letter, add_missing=True)
+    letter = ws.letter(args.letter, add_missing=True, prepared=args.prepared)
     ann = ws.tag_quote(letter, args.quote, args.theme, args.severity, args.note, args.author, again=args.again)
     before = [a for a in ws.tagged_at(letter.id, ann.start, ann.end) if a.id != ann.id]
     if before:
@@ -218,6 +232,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.db = getattr(args, "db", None) or args.db_before
     ws: Workspace | None = None
     try:
+        read_first(args)  # letters named by their file: read before the library is opened and locked
         if packs.needs_store(args) and baseline.needs_store(args) and dataset.needs_store(args) and args.command != "backups":  # backups works on a damaged library
             ws = Workspace.open(args.db, program="cli")
         code = HANDLERS[args.command](ws, args)  # type: ignore[arg-type]

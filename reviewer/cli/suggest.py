@@ -26,7 +26,7 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
 
 def cmd_suggest(ws: Workspace, args: argparse.Namespace) -> int:
     lib = ws.library
-    letter = ws.letter(args.letter, add_missing=True)
+    letter = ws.letter(args.letter, add_missing=True, prepared=getattr(args, "prepared", None))
     ex = ws.text(letter.id)
     if ex is None or not ex.text.strip():
         raise CliError(f"{ws.library.display_title(letter.id)} has no text to suggest from (scanned or image-only)")

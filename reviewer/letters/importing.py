@@ -9,7 +9,9 @@ import re
 from datetime import date
 from pathlib import Path
 
+from reviewer.core.files import FileRefused, read_regular
 from reviewer.core.text.documents import (
+    MAX_PAGES,
     DocumentError,
     Extracted,
     content_id,
@@ -18,7 +20,9 @@ from reviewer.core.text.documents import (
     text_sha,
 )
 from reviewer.core.text.markup import has_markup, to_plain
-from reviewer.letters.pdf import docx_as_pdf, extractor_version, open_pdf
+from reviewer.letters import reading
+from reviewer.letters.parallel import workers_for
+from reviewer.letters.pdf import decrypt_pdf, docx_as_pdf, extractor_version, open_pdf
 from reviewer.letters.typeset import text_pages
 from reviewer.core.text.layout import Layout, page_starts
 from reviewer.core.reading.metadata import read_metadata
@@ -29,19 +33,30 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 
 
 def read_file(path: Path) -> bytes:
+    """A letter file's bytes: a regular file (a FIFO or a device is refused at once, never waited
+    on) of at most ``MAX_FILE_BYTES``."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise DocumentError(f"{path.name} is {size // (1024 * 1024)} MB: too large for a letter")
-        return path.read_bytes()
-    except OSError as exc:
-        raise DocumentError(f"{path.name} cannot be read: {exc.strerror or exc}") from None
+        return read_regular(path, MAX_FILE_BYTES, "a letter")
+    except FileRefused as exc:
+        raise DocumentError(str(exc)) from None
+
+
+def _check_pages(doc: object, name: str) -> None:
+    pages = getattr(doc, "page_count", 0)
+    if pages > MAX_PAGES:
+        raise DocumentError(f"{name} has {pages:,} pages, more than a letter may have ({MAX_PAGES:,}; the longest "
+                            "inspection report has 55): refused")
 
 
 def layout_for(data: bytes, kind: str, name: str) -> tuple[Layout, bytes | None, list[str]]:
     """Layout of a letter; for a text letter also the PDF its pages are drawn from."""
     if kind == "pdf":
         doc = open_pdf(data, name)
+        try:
+            _check_pages(doc, name)
+        except DocumentError:
+            doc.close()
+            raise
         notes = repair_notes(doc)
         try:
             return pdf_layout(doc, name), None, notes
@@ -51,6 +66,7 @@ def layout_for(data: bytes, kind: str, name: str) -> tuple[Layout, bytes | None,
         pdf = docx_as_pdf(data, name)
         doc = open_pdf(pdf, name)
         try:
+            _check_pages(doc, name)
             return pdf_layout(doc, name), pdf, []
         finally:
             doc.close()
@@ -69,6 +85,7 @@ def extract(data: bytes, kind: str, name: str, with_layout: bool = False) -> Ext
     if kind == "pdf" and not with_layout:
         doc = open_pdf(data, name)
         try:
+            _check_pages(doc, name)
             notes = repair_notes(doc)
             text, starts = pdf_text(doc, name)
             ex = Extracted(text, starts, doc.page_count, extractor_version(kind), notes, created=pdf_created(doc))
@@ -112,7 +129,9 @@ def repair_notes(doc: object) -> list[str]:
     return []
 
 
-def prepare_letter(data: bytes, name: str) -> PreparedLetter:
+def prepare_here(data: bytes, name: str) -> PreparedLetter:
+    """Read a letter in this process, without time or memory limits: ``prepare_letter`` is the
+    bounded way; this is what its reading process runs."""
     kind = kind_for(name, data)
     ex = extract(data, kind, name)
     meta = read_metadata(ex.text, ex.created)
@@ -131,5 +150,46 @@ def prepare_letter(data: bytes, name: str) -> PreparedLetter:
     return PreparedLetter(letter, data, ex)
 
 
+# ---------------------------------------------------------------- bounded: in a reading process
+def _prepare(job: tuple[bytes, str]) -> PreparedLetter:
+    return prepare_here(*job)
+
+
+def _prepare_file(path: str) -> PreparedLetter:
+    return prepare_here(read_file(Path(path)), Path(path).name)
+
+
+def _decrypt_and_prepare(job: tuple[bytes, str, str]) -> PreparedLetter:
+    data, password, name = job
+    return prepare_here(decrypt_pdf(data, password, name), name)
+
+
+def _extract(job: tuple[bytes, str, str]) -> Extracted:
+    return extract(*job)
+
+
+def prepare_letter(data: bytes, name: str) -> PreparedLetter:
+    """Identify a letter, extract its text and read its details, in a reading process within its
+    time and memory limits (``reading.LIMITS``); a letter that exceeds them is a ``DocumentError``."""
+    return reading.run(_prepare, (data, name), name)
+
+
 def prepare_path(path: Path) -> PreparedLetter:
+    """``prepare_letter`` of a file: only a regular file is read (``read_file``)."""
     return prepare_letter(read_file(path), path.name)
+
+
+def prepare_encrypted(data: bytes, password: str, name: str) -> PreparedLetter:
+    """``prepare_letter`` of an encrypted PDF with its password (``EncryptedPdf`` if it is not right)."""
+    return reading.run(_decrypt_and_prepare, (data, password, name), name)
+
+
+def read_text(data: bytes, kind: str, name: str) -> Extracted:
+    """``extract`` (the text alone) in a reading process within its limits."""
+    return reading.run(_extract, (data, kind, name), name)
+
+
+def prepare_paths(paths: list[Path]) -> reading.ReadingJobs:
+    """Read many files at once, each in a reading process within its limits: ``get(i)`` gives the
+    ``PreparedLetter`` of ``paths[i]`` or raises what reading it raised."""
+    return reading.ReadingJobs([(_prepare_file, str(p), p.name) for p in paths], max(1, workers_for(len(paths))))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pymupdf
 
 from reviewer.letters import guard
-from reviewer.core.text.documents import DocumentError
+from reviewer.core.text.documents import DocumentError, check_text_length
 from reviewer.core.text.layout import Layout, LayoutBuilder
 
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
@@ -80,6 +80,7 @@ class LayoutReader:
                 block_started = True
                 lb = line["bbox"]
                 b.line(pno, chars, lb[1], lb[3])
+        check_text_length(b.length, self.name)  # page by page: a runaway letter stops early
         return self.next_page >= self.doc.page_count
 
     def layout(self) -> Layout:
@@ -119,6 +120,7 @@ def pdf_text(doc: pymupdf.Document, name: str = "file") -> tuple[str, list[int]]
                     first = length
                 parts.append(text)
                 length += len(text)
+        check_text_length(length, name)  # page by page: a runaway letter stops early
         firsts.append(first)
     starts, nxt = [0] * len(firsts), length
     for p in range(len(firsts) - 1, -1, -1):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from reviewer.core.reading.library_search import SearchIndex, fold_letter
+from reviewer.core.text.documents import MAX_TEXT_CHARS
 from reviewer.core.text.textsearch import CompactFold
 from reviewer.letters.parallel import Jobs
 from reviewer.store.search_cache import keep_fold, saved_fold
@@ -16,9 +17,10 @@ Progress = Callable[[int, int], None]
 
 def build_index(ws: Workspace, letter_ids: Sequence[str] | None = None,
                 progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
-                index: SearchIndex | None = None, extract_stale: bool = True) -> SearchIndex:
+                index: SearchIndex | None = None, extract_stale: bool = True,
+                unreadable: dict[str, str] | None = None) -> SearchIndex:
     """An index of the letters' texts (all letters by default); letters whose text cannot be read
-    are left out. A letter whose saved text is out of date is read again with PyMuPDF when
+    (or is longer than a letter may be) are left out, and said in ``unreadable`` (id: why). A letter whose saved text is out of date is read again with PyMuPDF when
     ``extract_stale`` (that changes the library: the window leaves it to opening the letter).
     ``cancelled()`` ends it with ``JobsCancelled``."""
     index = index if index is not None else SearchIndex()
@@ -30,9 +32,17 @@ def build_index(ws: Workspace, letter_ids: Sequence[str] | None = None,
             return index
         try:
             ex = ws.saved_text(lid) or (ws.text(lid) if extract_stale else None)
-        except Exception:  # an unreadable letter is simply not searchable
+        except Exception as exc:  # noqa: BLE001 - an unreadable letter is not searchable, and said so
+            if unreadable is not None:
+                unreadable[lid] = str(exc)
             continue
         if ex is None:
+            if unreadable is not None:
+                unreadable[lid] = "its text is not kept in the library's letters folder"
+            continue
+        if len(ex.text) > MAX_TEXT_CHARS:  # never folded or scanned: no letter is that long
+            if unreadable is not None:
+                unreadable[lid] = f"its text has {len(ex.text):,} characters, more than a letter may have"
             continue
         sha = lib.letters[lid].text_sha
         folded = saved_fold(store, lid, sha)

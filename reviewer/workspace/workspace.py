@@ -43,19 +43,26 @@ from reviewer.core.team.merge import MergeReport
 from reviewer.core.reading.outline import find_furniture
 from reviewer.core.team.summary import build_summary, reading_quotes
 from reviewer.core.annotations.model import PreparedLetter
-from reviewer.core.text.documents import SUPPORTED_SUFFIXES, DocumentError, Extracted, content_id, text_sha
+from reviewer.core.text.documents import (
+    SUPPORTED_SUFFIXES,
+    DocumentError,
+    Extracted,
+    check_text_length,
+    content_id,
+    text_sha,
+)
 from reviewer.core.text.layout import Layout, page_starts
 from reviewer.core.text.layout_file import load_layout
 from reviewer.core.atomic import write_atomic
+from reviewer.core.files import FileRefused, read_regular
 from reviewer.export.dataset import DatasetError
 from reviewer.export.pack import PackCancelled, export_pack
 from reviewer.export.pack_import import plan_pack_import, prepare_pack_letters
 from reviewer.export.pack_read import PackContents, PackError, read_pack
 from reviewer.export.project_read import ProjectRead, read_project
-from reviewer.export.refiqda import CodebookError, read_qdc, severity_of, themes_from_qdc, to_qdc
+from reviewer.export.refiqda import MAX_QDC_BYTES, CodebookError, read_qdc, severity_of, themes_from_qdc, to_qdc
 from reviewer.export.summary_files import FORMATS, export_summary
-from reviewer.letters.importing import extract, layout_for, prepare_path, read_file
-from reviewer.letters.parallel import Jobs
+from reviewer.letters.importing import layout_for, prepare_path, prepare_paths, read_file, read_text
 from reviewer.letters.pdf_marks import read_pdf_marks
 from reviewer.letters.pdf import extractor_version
 from reviewer.store.paths import resolve_library_path
@@ -224,20 +231,21 @@ class Workspace:
         return name
 
     # ------------------------------------------------------------ letters
-    def letter(self, key: str, *, add_missing: bool = False) -> Letter:
+    def letter(self, key: str, *, add_missing: bool = False, prepared: PreparedLetter | None = None) -> Letter:
         """The letter ``key`` names: an id, a unique id prefix (4+), a file path, a file name or a title
-        (as stored or as shown), or the start of one."""
+        (as stored or as shown), or the start of one. With ``add_missing``, a file not yet in the
+        library is added (``prepared``: as already read)."""
         letters = self.library.letters
         if key in letters:
             return letters[key]
         path = Path(key).expanduser()
-        if path.is_file():
-            lid = content_id(read_file(path))
+        if path.exists() and not path.is_dir():  # a file, or a pipe or device, which read_file refuses at once
+            lid = prepared.letter.id if prepared is not None else content_id(read_file(path))
             if lid in letters:
                 return letters[lid]
             if not add_missing:
                 raise NotFound(f"{path.name} is not in the library; add it with `reviewer add {key}`")
-            return self.add_prepared(prepare_path(path))[0]
+            return self.add_prepared(prepared or prepare_path(path))[0]
         low = key.casefold()
         hits = [x for x in letters.values() if len(key) >= 4 and x.id.startswith(low)]
         shown = {x.id: self.library.display_title(x.id).casefold() for x in letters.values()}
@@ -273,23 +281,44 @@ class Workspace:
         """Add a read letter (its files kept unless ``saved``); returns the library's letter and whether it is new."""
         return self.store.add_prepared(prep, initiator, saved)
 
-    def add_files(self, paths: Sequence[Path]) -> Iterator[tuple[Path, Letter | None, bool, list[str], str]]:
-        """Add many files, read on every core (letters.parallel) while this thread adds each to the
-        library in order: yields (path, letter or None, new, notes, error) per file."""
-        jobs = Jobs([(prepare_path, p) for p in paths])
+    @staticmethod
+    def read_files(paths: Sequence[Path]) -> Iterator[tuple[Path, PreparedLetter | None, str]]:
+        """Read files on every core, each in a reading process within its time and memory limits
+        (``letters.reading``): yields (path, the letter read or None, why not) per file, in order.
+        Touches nothing shared (no store, no lock), so it can run before the library is opened."""
+        there = [p.exists() for p in paths]
+        jobs = prepare_paths([p for p, ok in zip(paths, there) if ok])
         try:
-            for i, p in enumerate(paths):
-                try:
-                    if not p.exists():
-                        raise DocumentError(f"{p}: no such file")
-                    prep = jobs.get(i)
-                    letter, new = self.add_prepared(prep)
-                except (DocumentError, LibraryError) as exc:
-                    yield p, None, False, [], str(exc)
+            k = 0
+            for p, ok in zip(paths, there):
+                if not ok:
+                    yield p, None, f"{p}: no such file"
                     continue
-                yield p, letter, new, prep.notes, ""
+                try:
+                    yield p, jobs.get(k), ""
+                except DocumentError as exc:
+                    yield p, None, str(exc)
+                finally:
+                    k += 1
         finally:
             jobs.close()
+
+    def add_files(self, paths: Sequence[Path],
+                  read: Iterable[tuple[Path, PreparedLetter | None, str]] | None = None
+                  ) -> Iterator[tuple[Path, Letter | None, bool, list[str], str]]:
+        """Add many files, in order: yields (path, letter or None, new, notes, error) per file. ``read``
+        is what ``read_files(paths)`` gave (the command line reads before it opens the library);
+        without it they are read now, on every core, while this thread adds each in turn."""
+        for p, prep, error in (read if read is not None else self.read_files(paths)):
+            if prep is None:
+                yield p, None, False, [], error
+                continue
+            try:
+                letter, new = self.add_prepared(prep)
+            except (DocumentError, LibraryError) as exc:
+                yield p, None, False, [], str(exc)
+                continue
+            yield p, letter, new, prep.notes, ""
 
     def add_file(self, path: Path) -> tuple[Letter, bool, list[str]]:
         if not path.exists():
@@ -325,9 +354,11 @@ class Workspace:
         if letter is None:
             return None
         saved = self.store.saved_text(letter_id)
+        if saved is not None:  # a text longer than a letter may be (an older library, a changed file): never used
+            check_text_length(len(saved.text), letter.source or letter.title)
         if saved is not None and saved.extractor == extractor_version(letter.kind):
             return saved
-        fresh = extract(self.store.letter_bytes(letter), letter.kind, letter.source)
+        fresh = read_text(self.store.letter_bytes(letter), letter.kind, letter.source)  # in a reading process
         self.store.save_text(letter_id, fresh)
         self.adopt_text(letter, fresh)
         return fresh
@@ -542,9 +573,9 @@ class Workspace:
         and our own categories, as another tool sends them back, are recognised and not made themes;
         a matched theme keeps its colour unless ``take_colours`` (or the file changed it on purpose)."""
         try:
-            codes = read_qdc(path.read_bytes())
-        except OSError as exc:
-            raise WorkspaceError(f"{path.name} cannot be read: {exc.strerror or exc}") from None
+            codes = read_qdc(read_regular(path, MAX_QDC_BYTES, "a codebook"))  # a pipe or device refused at once
+        except FileRefused as exc:
+            raise WorkspaceError(str(exc)) from None
         except CodebookError as exc:
             raise CodebookError(f"{path.name}: {exc}") from None
         cmds: list[Command] = []

@@ -23,6 +23,13 @@ DOCX_EXTRACTOR = "docx/1"
 TEXT_EXTRACTOR = "text/2"  # 2: Markdown and simple HTML read as the text they stand for
 FILE_SUFFIX = {"pdf": "pdf", "text": "txt", "docx": "docx"}  # a letter's kind -> its file's suffix
 
+# Bounds on what a letter may be, from the 243 reports of the corpus (../shared/corpus/reports) and
+# the two letters: the longest report has 133,271 characters of text on 51 pages, the most pages
+# are 55, the median report 33,500 characters. A letter may have 7.5 times that text and 18 times
+# those pages; beyond, it is refused before the slow work (typesetting, searching, suggesting).
+MAX_TEXT_CHARS = 1_000_000
+MAX_PAGES = 1_000
+
 
 class DocumentError(Exception):
     """A letter file that cannot be read; the message is meant for the auditor."""
@@ -63,9 +70,19 @@ def kind_for(name: str, data: bytes) -> str:
 # ---------------------------------------------------------------- text files
 
 
+def check_text_length(length: int, name: str = "file", *, at_least: bool = False) -> None:
+    """Refuse a letter whose text is longer than any letter may be (``MAX_TEXT_CHARS``)."""
+    if length > MAX_TEXT_CHARS:
+        raise DocumentError(
+            f"{name} has {'at least ' if at_least else ''}{length:,} characters of text, more than a letter may have "
+            f"({MAX_TEXT_CHARS:,}; the longest inspection report has about 133,000): refused")
+
+
 def decode_text(data: bytes, name: str = "file") -> Decoded:
     if not data:
         raise DocumentError(f"{name} is empty (0 bytes): there is no letter in it")
+    if len(data) > 4 * MAX_TEXT_CHARS + 4:  # at least one character in every four bytes: too long, unread
+        check_text_length(len(data) // 4, name, at_least=True)
     if data.startswith(b"\xef\xbb\xbf"):
         return _clean(data[3:].decode("utf-8", "replace"), "UTF-8", name)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -92,6 +109,7 @@ def decode_text(data: bytes, name: str = "file") -> Decoded:
 
 def _clean(text: str, encoding: str, name: str, notes: list[str] | None = None) -> Decoded:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    check_text_length(len(text), name)
     if "\x00" in text:
         raise DocumentError(f"{name} contains NUL characters: it is not a plain-text letter")
     controls = sum(1 for c in text[:20000] if ord(c) < 32 and c not in "\n\t\f")

@@ -25,8 +25,8 @@ from PySide6.QtGui import QImage
 
 from reviewer.core.text.documents import DocumentError, EncryptedPdf
 from reviewer.letters import render
-from reviewer.letters.importing import layout_for, prepare_path, repair_notes
-from reviewer.letters.parallel import Jobs
+from reviewer.letters.importing import layout_for, prepare_path, prepare_paths, repair_notes
+from reviewer.letters.reading import ReadingJobs
 from reviewer.letters.pdf import open_pdf
 from reviewer.letters.pdf_text import LayoutReader, page_sizes
 from reviewer.store.repository import LibraryError
@@ -73,7 +73,7 @@ class PdfWorker(QObject):
         self._cancel = False
         self._keep: object = None
         self._reading: tuple | None = None
-        self._jobs: Jobs | None = None
+        self._jobs: ReadingJobs | None = None
         self._job_paths: list[Path] = []
         self._job_next = 0
 
@@ -155,8 +155,9 @@ class PdfWorker(QObject):
 
     @Slot(list, object)
     def import_files(self, paths: list, keep: object = None) -> None:
-        """Read letters; ``keep(prep)`` saves each one's files here, off the GUI thread. Ten or
-        more files are read in other processes, on every core, while this thread keeps rendering."""
+        """Read letters; ``keep(prep)`` saves each one's files here, off the GUI thread. Every file is
+        read in a reading process within its time and memory limits (``letters.reading``), many on
+        every core, while this thread keeps rendering."""
         self._queue.extend(Path(p) for p in paths)
         self._total += len(paths)
         self._keep = keep
@@ -177,8 +178,8 @@ class PdfWorker(QObject):
                 self.import_finished.emit(self._done, self._failed)
             self._done = self._failed = self._total = 0
             return
-        if self._jobs is None and len(self._queue) >= 10:
-            self._jobs, self._job_paths, self._job_next = Jobs([(prepare_path, p) for p in self._queue]), list(self._queue), 0
+        if self._jobs is None:  # read in reading processes, this thread free to render meanwhile
+            self._jobs, self._job_paths, self._job_next = prepare_paths(list(self._queue)), list(self._queue), 0
         path = self._queue[0]
         from_jobs = self._jobs is not None and self._job_next < len(self._job_paths)
         if from_jobs and not self._jobs.ready(self._job_next):  # type: ignore[union-attr]

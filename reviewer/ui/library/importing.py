@@ -13,9 +13,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
 from reviewer.core.text.documents import SUPPORTED_SUFFIXES, EncryptedPdf
-from reviewer.letters.pdf import decrypt_pdf
 from reviewer.core.annotations.model import PreparedLetter
-from reviewer.letters.importing import prepare_letter, read_file
+from reviewer.letters.importing import prepare_encrypted, read_file
 from reviewer.store.repository import LibraryError
 
 if TYPE_CHECKING:
@@ -137,7 +136,7 @@ class ImportController(QObject):
             return
         def job() -> PreparedLetter:
             data = read_file(Path(path))
-            prep = prepare_letter(decrypt_pdf(data, password, name), name)
+            prep = prepare_encrypted(data, password, name)  # in a reading process, within its limits
             self.w.store.save_files(prep)  # here on the worker, as for any import
             return prep
 
