@@ -14,7 +14,7 @@ import io
 import re
 import uuid
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
@@ -30,6 +30,10 @@ CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
 _NS = uuid.UUID("6a1d3c2e-4b7f-5e9a-8c0d-2f1e3b4a5c6d")
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 MAX_QDC_BYTES = 5 * 1024 * 1024
+# Codebooks people exchange have tens to a few hundred codes, nested a few levels (Reviewer's own has
+# 36 themes in one level): 5,000 codes and 64 levels of elements leave a wide margin.
+MAX_CODES = 5_000
+MAX_XML_DEPTH = 64
 
 
 class CodebookError(ValueError):
@@ -182,24 +186,52 @@ class _Refused(Exception):
     pass
 
 
+class _TooBig(Exception):
+    """Too many codes, or nested too deep: the message says which."""
+
+
 def safe_xml(data: bytes, what: str) -> ET.Element:
     """``data`` parsed, refusing a document type declaration or entity of any kind (REFI-QDA never
     needs one; they are how entity expansion and external entities attack), in whatever encoding
-    the file is (a UTF-16 file hides "<!ENTITY" from a byte search, not from the parser)."""
+    the file is (a UTF-16 file hides "<!ENTITY" from a byte search, not from the parser), and a file
+    of more than ``MAX_CODES`` codes or nested more than ``MAX_XML_DEPTH`` deep: all checked in a
+    first pass that builds nothing, stopped at the first excess."""
     from xml.parsers import expat
 
     def refuse(*_args: object) -> None:
         raise _Refused
+
+    depth = codes = 0
+
+    def start(tag: str, _attrs: object) -> None:  # the tree's bounds, before a tree is built
+        nonlocal depth, codes
+        depth += 1
+        if depth > MAX_XML_DEPTH:
+            raise _TooBig(f"the {what} nests its elements more than {MAX_XML_DEPTH} deep (REFI-QDA files nest a "
+                          "few levels): refused")
+        if tag.rpartition("}")[2].rpartition(":")[2] == "Code":
+            codes += 1
+            if codes > MAX_CODES:
+                raise _TooBig(f"the {what} has more than {MAX_CODES:,} codes (codebooks have tens to a few "
+                              "hundred): refused")
+
+    def end(_tag: str) -> None:
+        nonlocal depth
+        depth -= 1
 
     check = expat.ParserCreate()
     check.StartDoctypeDeclHandler = refuse
     check.EntityDeclHandler = refuse
     check.UnparsedEntityDeclHandler = refuse
     check.ExternalEntityRefHandler = refuse  # type: ignore[assignment]
+    check.StartElementHandler = start
+    check.EndElementHandler = end
     try:
         check.Parse(data, True)
     except _Refused:
         raise CodebookError(f"the {what} declares a DOCTYPE or entities, which REFI-QDA never needs; refused") from None
+    except _TooBig as exc:
+        raise CodebookError(str(exc)) from None
     except expat.ExpatError as exc:
         raise CodebookError(f"the {what} is not valid XML ({expat.ErrorString(exc.code)}, line {exc.lineno})") from None
     try:
@@ -232,21 +264,24 @@ def read_qdc(data: bytes) -> list[QdcCode]:
 
 
 def codes_in(codes: ET.Element, q: str) -> list[QdcCode]:
-    """The codable codes under a ``Codes`` element (``q``: its namespace as "{...}"), flattened."""
+    """The codable codes under a ``Codes`` element (``q``: its namespace as "{...}"), flattened in
+    document order (walked without recursion, however deep)."""
     out: list[QdcCode] = []
-
-    def walk(el: ET.Element, path: tuple[str, ...]) -> None:
-        for code in el.findall(f"{q}Code"):
-            name = (code.get("name") or "").strip()
-            children = code.findall(f"{q}Code")
-            if code.get("isCodable", "true").strip().lower() in ("true", "1") and name:
-                desc = code.find(f"{q}Description")
-                text = "".join(desc.itertext()).strip() if desc is not None else ""
-                out.append(QdcCode(code.get("guid") or "", name[:200], _colour(code.get("color") or ""),
-                                   text, path, bool(children)))
-            walk(code, path + (name,))
-
-    walk(codes, ())
+    stack: list[tuple[Iterator[ET.Element], tuple[str, ...]]] = [(iter(codes.findall(f"{q}Code")), ())]
+    while stack:
+        level, path = stack[-1]
+        code = next(level, None)
+        if code is None:
+            stack.pop()
+            continue
+        name = (code.get("name") or "").strip()
+        children = code.findall(f"{q}Code")
+        if code.get("isCodable", "true").strip().lower() in ("true", "1") and name:
+            desc = code.find(f"{q}Description")
+            text = "".join(desc.itertext()).strip() if desc is not None else ""
+            out.append(QdcCode(code.get("guid") or "", name[:200], _colour(code.get("color") or ""),
+                               text, path, bool(children)))
+        stack.append((iter(children), path + (name,)))
     return out
 
 
@@ -306,6 +341,7 @@ def themes_from_qdc(codes: Sequence[QdcCode], current: Sequence[Theme],
     by_guid = {theme_guid(t.id): t for t in current}
     by_name = {t.label.casefold(): t for t in current}
     taken = {t.id for t in current}
+    counters: dict[str, int] = {}  # naming stays linear however many codes share a name
     out: list[tuple[Theme | None, Theme]] = []
     for c in codes:
         mine_by_guid = by_guid.get(c.guid.strip("{}").lower())
@@ -318,7 +354,7 @@ def themes_from_qdc(codes: Sequence[QdcCode], current: Sequence[Theme],
                 colour = c.colour
             new = Theme(mine.id, c.name, colour, c.description or mine.description, False, mine.cues)
         else:
-            tid = slug_for(c.name, taken)
+            tid = slug_for(c.name, taken, counters)
             taken.add(tid)
             new = Theme(tid, c.name, c.colour or "#888888", c.description)
         out.append((mine, new))

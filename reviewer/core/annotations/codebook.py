@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from reviewer.core.annotations.model import Severity, Theme
 
@@ -70,12 +70,19 @@ def find_theme(themes: Iterable[Theme], key: str, *, include_retired: bool = Tru
     raise LookupFailed(f"theme {key!r} is ambiguous: {listed}")
 
 
-def slug_for(label: str, taken: Iterable[str]) -> str:
+def slug_for(label: str, taken: Collection[str], counters: dict[str, int] | None = None) -> str:
+    """An id for a new theme called ``label`` that is not in ``taken`` (a set or mapping is looked in
+    as it is, never copied). A caller naming many themes passes ``counters``, where the next number
+    to try for each base is kept, so naming n themes takes time in proportion to n."""
     import re
 
     base = re.sub(r"[^a-z0-9]+", "-", label.casefold()).strip("-")[:40] or "theme"
-    used = set(taken)
-    candidate, n = base, 2
-    while candidate in used:
-        candidate, n = f"{base}-{n}", n + 1
-    return candidate
+    used = taken if isinstance(taken, (set, frozenset, dict)) else set(taken)
+    if base not in used:
+        return base
+    n = counters.get(base, 2) if counters is not None else 2
+    while f"{base}-{n}" in used:
+        n += 1
+    if counters is not None:
+        counters[base] = n + 1
+    return f"{base}-{n}"

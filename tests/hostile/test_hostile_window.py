@@ -1,0 +1,65 @@
+"""Issue 14, items 9 and 16 in the window: a letter of nested drawings opened in the window is
+stopped by the reading process's limit and said in the import's message, the worker (which draws
+the pages) answering meanwhile; a codebook nested too deep is refused in a message, never "unexpected RecursionError"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from hostile_docs import nested_codes, nested_pdf  # type: ignore[import-not-found]  # noqa: E402
+from hostile_kit import THORNBURY  # type: ignore[import-not-found]  # noqa: E402
+
+from reviewer.letters import reading  # noqa: E402
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    from reviewer.store.repository import LibraryStore
+    from reviewer.ui.shell.main_window import MainWindow
+    from reviewer.workspace import Workspace
+
+    ws = Workspace(LibraryStore(tmp_path / "lib.json"))
+    ws.set_auditor("Ann Auditor")
+    w = MainWindow(ws, QSettings(str(tmp_path / "lib.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.close()
+
+
+def test_the_window_stops_a_letter_of_nested_drawings_and_says_why(window, qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(reading, "LIMITS", reading.Limits(60, 300 * 1024 * 1024))
+    hostile = tmp_path / "nested.pdf"
+    hostile.write_bytes(nested_pdf(30))
+    finished: list[tuple[int, int]] = []
+    window.host.worker.import_finished.connect(lambda added, failed: finished.append((added, failed)))
+    window.open_paths([hostile, THORNBURY], open_single=False)
+    answered: list[bool] = []
+    window.host.call(lambda: 1, lambda _: answered.append(bool(finished)))  # the worker, while the file is read
+    qtbot.waitUntil(lambda: bool(answered), timeout=2000)
+    assert answered == [False]  # answered at once, the hostile letter still being read in its process
+    qtbot.waitUntil(lambda: bool(finished), timeout=30000)
+    assert finished == [(1, 1)]  # the good letter added, the hostile one not
+    errors = window.importer._import_errors
+    assert len(errors) == 1 and "nested.pdf needs more than 300 MB of memory to read and was stopped" in errors[0]
+    assert [x.source for x in window.lib.letters.values()] == [THORNBURY.name]
+
+
+def test_the_window_refuses_a_codebook_nested_too_deep(window, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, text, *a, **k: shown.append(f"{title}: {text}"))
+    deep = tmp_path / "deep.qdc"
+    deep.write_bytes(nested_codes(100_000))
+    themes = dict(window.lib.themes)
+    window.packs.import_codebook(deep)
+    assert shown == ["Codebook not imported: deep.qdc: the codebook file nests its elements more than 64 deep "
+                     "(REFI-QDA files nest a few levels): refused"]
+    assert window.lib.themes == themes
