@@ -2,7 +2,7 @@
 
 Members: summary.pdf and summary.html, annotations.csv and annotations.xlsx, letters/ (each letter
 as a PDF with real highlight annotations), project.qdpx (REFI-QDA), data/pack.json and
-data/letters/ (the app's own records and the original letter files) and manifest.json (format
+data/originals/ (the app's own records and the original letter files) and manifest.json (format
 version, app version, auditor, created, and the SHA-256 of every other member).
 """
 
@@ -35,9 +35,11 @@ from reviewer.export.refiqda import SourceText, to_qdpx
 from reviewer.export.xlsx import to_xlsx
 
 PACK_FORMAT = "reviewer-audit-pack"
-PACK_VERSION = 1
+PACK_VERSION = 2  # 2: the original letter files are in data/originals/ (version 1: data/letters/)
+READABLE_VERSIONS = (1, 2)
 MANIFEST = "manifest.json"
 DATA = "data/pack.json"
+ORIGINALS = {1: "data/letters/", 2: "data/originals/"}  # by pack format version
 
 Progress = Callable[[int, int, str], None]
 
@@ -56,8 +58,10 @@ class PackSource(Protocol):
     def page_starts_of(self, letter_id: str) -> list[int]: ...
 
 
-def original_name(letter: Letter) -> str:
-    return f"data/letters/{letter.id}.{FILE_SUFFIX.get(letter.kind, 'txt')}"
+def original_name(letter: Letter, version: int = PACK_VERSION) -> str:
+    """Where a pack keeps the letter's file exactly as it was added (its SHA-256 is the letter's id),
+    named as the original."""
+    return f"{ORIGINALS[version]}{letter.id}.{FILE_SUFFIX.get(letter.kind, 'txt')}"
 
 
 def _file_title(title: str, taken: set[str]) -> str:

@@ -10,22 +10,30 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import stat
 import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from reviewer.core.annotations.model import Annotation, Letter, Theme, Tombstone
-from reviewer.export.pack import DATA, MANIFEST, PACK_FORMAT, PACK_VERSION, original_name
+from reviewer.core.files import FileRefused, open_regular
+from reviewer.export.pack import DATA, MANIFEST, ORIGINALS, PACK_FORMAT, PACK_VERSION, READABLE_VERSIONS, original_name
 
-MAX_MEMBERS = 20_000
+# Bounds, checked from the zip's directory before a byte is inflated. A pack of all 243 corpus
+# reports, each highlighted, would have 493 members and about 250 MB; its JSON records a few MB.
+MAX_MEMBERS = 10_000  # seven members and two per letter: about 5,000 letters
 MAX_MEMBER_BYTES = 256 * 1024 * 1024
-MAX_TOTAL_BYTES = 2 * 1024 * 1024 * 1024
-MAX_RATIO = 200  # uncompressed : compressed, for members over 1 MB
+MAX_TOTAL_BYTES = 1024 * 1024 * 1024  # four times a pack of the whole corpus
+MAX_RECORDS_BYTES = 64 * 1024 * 1024  # manifest.json and data/pack.json: some 90,000 annotations
+MAX_RATIO = 200  # uncompressed : compressed, for every member over RATIO_FLOOR, and for the whole pack
+RATIO_FLOOR = 64 * 1024  # a member this small cannot inflate to anything that matters
+MAX_JSON_DEPTH = 32  # a pack's records nest six deep
 _DRIVE = re.compile(r"^[A-Za-z]:")
+_CHUNK = 1024 * 1024
 
 
 class PackError(Exception):
@@ -60,93 +68,170 @@ def _check_name(info: zipfile.ZipInfo, what: str = "pack") -> None:
         raise PackError(f"the member {name!r} is encrypted, which {what}s never are")
 
 
+def _mb(n: int) -> str:
+    return f"{n / 2**20:,.0f} MB" if n >= 2**20 else f"{n / 1024:,.0f} KB"
+
+
 def _check_size(info: zipfile.ZipInfo, what: str = "pack") -> None:
-    if info.file_size > MAX_MEMBER_BYTES:
-        raise PackError(f"the member {info.filename!r} would inflate to {info.file_size // 2**20} MB, beyond the "
-                        f"{MAX_MEMBER_BYTES // 2**20} MB a {what} member may have")
-    if info.file_size > 2**20 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+    records = what == "pack" and info.filename in (MANIFEST, DATA)
+    limit = MAX_RECORDS_BYTES if records else MAX_MEMBER_BYTES
+    if info.file_size > limit:
+        raise PackError(f"the member {info.filename!r} would inflate to {_mb(info.file_size)}, beyond the "
+                        f"{_mb(limit)} {'it' if records else f'a {what} member'} may have")
+    if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
         raise PackError(f"the member {info.filename!r} inflates {info.file_size // max(info.compress_size, 1)} "
                         "times its packed size: refused as a zip bomb")
 
 
-def _read(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
-    """A member's bytes, never more than its declared size (a lying header cannot inflate us)."""
+def _check_all(name: str, infos: list[zipfile.ZipInfo], packed: int, what: str = "pack",
+               required: str | None = MANIFEST) -> None:
+    """The zip's directory, before anything is inflated: names, member count, sizes and ratios."""
+    if len(infos) > MAX_MEMBERS:
+        raise PackError(f"{name} has {len(infos):,} members, more than a {what} can have ({MAX_MEMBERS:,})")
+    seen: set[str] = set()
+    total = 0
+    for info in infos:
+        _check_name(info, what)
+        if info.filename in seen:
+            raise PackError(f"the member {info.filename!r} appears twice")
+        seen.add(info.filename)
+        if not info.is_dir():
+            _check_size(info, what)
+            total += info.file_size
+    if total > MAX_TOTAL_BYTES:
+        raise PackError(f"{name} would inflate to {_mb(total)} in all, beyond the {_mb(MAX_TOTAL_BYTES)} a {what} may "
+                        "have: refused")
+    if total > RATIO_FLOOR and total > MAX_RATIO * max(packed, 1):
+        raise PackError(f"{name} would inflate to {_mb(total)}, {total // max(packed, 1)} times its size: refused as a "
+                        "zip bomb")
+    if required is not None and required not in seen:
+        raise PackError(f"{name} has no {required}: it is not an audit pack, or it has been altered")
+
+
+def _stream(z: zipfile.ZipFile, info: zipfile.ZipInfo, keep: bool) -> tuple[str, bytes | None]:
+    """A member's SHA-256, and its bytes when ``keep``; never more than its declared size (a lying
+    header cannot inflate us) and never all of it in memory unless kept."""
+    digest = hashlib.sha256()
+    parts: list[bytes] = []
+    got = 0
     with z.open(info) as fh:
-        data = fh.read(info.file_size + 1)
-    if len(data) > info.file_size:
-        raise PackError(f"the member {info.filename!r} is larger than its header says: refused")
-    return data
+        while chunk := fh.read(min(_CHUNK, info.file_size + 1 - got)):
+            got += len(chunk)
+            if got > info.file_size:
+                raise PackError(f"the member {info.filename!r} is larger than its header says: refused")
+            digest.update(chunk)
+            if keep:
+                parts.append(chunk)
+    return digest.hexdigest(), b"".join(parts) if keep else None
 
 
-def _json(data: bytes, what: str) -> Any:
+def _open_zip(path: Path, what: str) -> tuple[BinaryIO, zipfile.ZipFile, int]:
+    """The zip at ``path`` (a regular file: a FIFO is refused at once), open, and its size."""
     try:
-        return json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise PackError(f"{what} is not valid JSON ({exc})") from None
+        fh = open_regular(path, what=f"an {what}" if what[0] in "aeiou" else f"a {what}")
+    except FileRefused as exc:
+        raise PackError(str(exc).replace(": No such file or directory", ": no such file")) from None
+    try:
+        return fh, zipfile.ZipFile(fh), os.fstat(fh.fileno()).st_size
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        fh.close()
+        raise PackError(f"{path.name} is not a readable {what} (a damaged, truncated or non-zip file: {exc})") from None
 
 
 def read_members(path: Path, what: str = "audit pack", required: str | None = None) -> dict[str, bytes]:
-    """Every member of the zip at ``path`` by name, each checked before any is read: a path that
-    escapes the folder, a link, an encrypted member, one that inflates beyond a sane size (or beyond
-    what its header says), too many members, a damaged zip: ``PackError`` saying which."""
+    """Every member of the zip at ``path`` by name, each checked before any is read (``_check_all``:
+    a path that escapes the folder, a link, an encrypted member, too many members, one that inflates
+    beyond a sane size or ratio, or beyond what its header says, a damaged zip): ``PackError``
+    saying which. For a REFI-QDA project, whose members are all needed."""
+    path = Path(path)
     short = what.split()[-1]
-    try:
-        z = zipfile.ZipFile(path)
-    except FileNotFoundError:
-        raise PackError(f"{path.name}: no such file") from None
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
-        raise PackError(f"{path.name} is not a readable {what} (a damaged, truncated or non-zip file: {exc})") from None
-    with z:
+    fh, z, packed = _open_zip(path, what)
+    with fh, z:
         infos = z.infolist()
-        if len(infos) > MAX_MEMBERS:
-            raise PackError(f"{path.name} has {len(infos)} members, more than a {short} can have")
-        seen: set[str] = set()
-        total = 0
-        for info in infos:
-            _check_name(info, short)
-            if info.filename in seen:
-                raise PackError(f"the member {info.filename!r} appears twice")
-            seen.add(info.filename)
-            if not info.is_dir():
-                _check_size(info, short)
-                total += info.file_size
-        if total > MAX_TOTAL_BYTES:
-            raise PackError(f"{path.name} would inflate to {total // 2**20} MB in all: refused")
-        if required is not None and required not in seen:
-            raise PackError(f"{path.name} has no {required}: it is not an audit pack, or it has been altered")
+        _check_all(path.name, infos, packed, short, required)
         members: dict[str, bytes] = {}
         try:
             for info in infos:
                 if not info.is_dir():
-                    members[info.filename] = _read(z, info)
-        except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
+                    members[info.filename] = _stream(z, info, True)[1] or b""
+        except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError) as exc:
             raise PackError(f"{path.name} is damaged: {exc}") from None
     return members
 
 
-def verify(path: Path | str) -> tuple[dict[str, Any], dict[str, bytes]]:
-    """The manifest and every member's bytes, or ``PackError`` saying what is wrong."""
-    path = Path(path)
-    members = read_members(path, "audit pack", MANIFEST)
-    manifest = _json(members.pop(MANIFEST), "the manifest")
-    if not isinstance(manifest, dict) or manifest.get("format") != PACK_FORMAT:
-        raise PackError(f"{path.name} is not a Reviewer audit pack (its manifest names no pack format)")
+def _depth_over(value: Any, limit: int) -> bool:
+    """Whether ``value`` nests lists and objects deeper than ``limit`` (looked at without recursion)."""
+    stack = [(value, 1)]
+    while stack:
+        v, d = stack.pop()
+        if isinstance(v, (dict, list)):
+            if d > limit:
+                return True
+            stack.extend((x, d + 1) for x in (v.values() if isinstance(v, dict) else v))
+    return False
+
+
+def _json(data: bytes, what: str) -> Any:
+    try:
+        value = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise PackError(f"{what} is not valid JSON ({exc})") from None
+    except RecursionError:
+        value = None
+        deep = True
+    else:
+        deep = _depth_over(value, MAX_JSON_DEPTH)
+    if deep:
+        raise PackError(f"{what} nests its values more than {MAX_JSON_DEPTH} deep (a pack's records nest six): "
+                        "it has been altered; refused")
+    return value
+
+
+def _version(name: str, manifest: dict[str, Any]) -> int:
     version = manifest.get("format_version")
-    if version != PACK_VERSION:
-        raise PackError(f"{path.name} uses pack format version {version!r}; this Reviewer reads version "
-                        f"{PACK_VERSION} — update Reviewer to open it" if isinstance(version, int) and version > PACK_VERSION
-                        else f"{path.name} has an unknown pack format version {version!r}")
-    listed = manifest.get("files")
-    if not isinstance(listed, dict) or not all(isinstance(v, str) for v in listed.values()):
-        raise PackError(f"{path.name}: the manifest's list of files is missing or damaged")
-    for name in sorted(members):
-        if name not in listed:
-            raise PackError(f"{path.name}: {name} is not listed in the manifest (added after the pack was made)")
-    for name, digest in sorted(listed.items()):
-        if name not in members:
-            raise PackError(f"{path.name}: {name} is listed in the manifest but missing")
-        if hashlib.sha256(members[name]).hexdigest() != digest.lower():
-            raise PackError(f"{path.name}: {name} has been changed since the pack was made (its SHA-256 differs)")
+    if type(version) is int and version in READABLE_VERSIONS:  # not True, not 1.0: the format writes an integer
+        return version
+    if type(version) is int and version > PACK_VERSION:
+        raise PackError(f"{name} uses pack format version {version}; this Reviewer reads versions up to "
+                        f"{PACK_VERSION} — update Reviewer to open it")
+    raise PackError(f"{name} has an unknown pack format version {version!r}")
+
+
+def verify(path: Path | str) -> tuple[dict[str, Any], dict[str, bytes]]:
+    """The manifest and the members Reviewer reads (the records and the original letters), once
+    every member is checked against the manifest's SHA-256; or ``PackError`` saying what is wrong.
+    Other members are hashed as they stream by, never held."""
+    path = Path(path)
+    fh, z, packed = _open_zip(path, "audit pack")
+    with fh:
+        with z:
+            infos = z.infolist()
+            _check_all(path.name, infos, packed)
+            try:
+                manifest = _json(_stream(z, z.getinfo(MANIFEST), True)[1] or b"", "the manifest")
+                if not isinstance(manifest, dict) or manifest.get("format") != PACK_FORMAT:
+                    raise PackError(f"{path.name} is not a Reviewer audit pack (its manifest names no pack format)")
+                version = _version(path.name, manifest)
+                listed = manifest.get("files")
+                if not isinstance(listed, dict) or not all(isinstance(v, str) for v in listed.values()):
+                    raise PackError(f"{path.name}: the manifest's list of files is missing or damaged")
+                names = sorted(i.filename for i in infos if not i.is_dir() and i.filename != MANIFEST)
+                for name in names:
+                    if name not in listed:
+                        raise PackError(f"{path.name}: {name} is not listed in the manifest (added after the pack was made)")
+                for name in sorted(listed):
+                    if name not in names:
+                        raise PackError(f"{path.name}: {name} is listed in the manifest but missing")
+                members: dict[str, bytes] = {}
+                for name in names:
+                    keep = name == DATA or name.startswith(ORIGINALS[version])
+                    digest, data = _stream(z, z.getinfo(name), keep)
+                    if digest != listed[name].lower():
+                        raise PackError(f"{path.name}: {name} has been changed since the pack was made (its SHA-256 differs)")
+                    if data is not None:
+                        members[name] = data
+            except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError) as exc:
+                raise PackError(f"{path.name} is damaged: {exc}") from None
     return manifest, members
 
 
@@ -157,6 +242,8 @@ def read_pack(path: Path | str) -> PackContents:
     if DATA not in members:
         raise PackError(f"{path.name} has no {DATA}: it cannot be opened in Reviewer")
     data = _json(members[DATA], DATA)
+    if not isinstance(data, dict):
+        raise PackError(f"{path.name}: {DATA} holds no records")
     try:
         letters = [Letter.from_dict(d) for d in data["letters"]]
         annotations = [Annotation.from_dict(d) for d in data["annotations"]]
@@ -166,8 +253,9 @@ def read_pack(path: Path | str) -> PackContents:
         raise PackError(f"{path.name}: a record in {DATA} is damaged ({exc})") from None
     ids = {x.id for x in letters}
     originals: dict[str, bytes] = {}
+    version = _version(path.name, manifest)
     for x in letters:
-        name = original_name(x)
+        name = original_name(x, version)
         blob = members.get(name)
         if blob is None:
             raise PackError(f"{path.name}: the letter {x.title} has no original file ({name})")

@@ -48,7 +48,8 @@ def test_pack_members_and_manifest(pack: zipfile.ZipFile) -> None:
         assert required in names
     assert len([n for n in names if n.startswith("letters/") and n.endswith(".pdf")]) == 2
     manifest = json.loads(pack.read("manifest.json"))
-    assert manifest["format_version"] == 1 and manifest["auditor"] == "Ann Auditor"
+    assert manifest["format_version"] == 2 and manifest["auditor"] == "Ann Auditor"
+    assert len([n for n in names if n.startswith("data/originals/")]) == 2  # the letters as added, named as originals
     assert manifest["app_version"] and manifest["created"]
     assert set(manifest["files"]) == names - {"manifest.json"}
     for name, digest in manifest["files"].items():

@@ -63,7 +63,7 @@ def test_pack_opens_in_a_fresh_library_elsewhere(ann_with_work, desks, tmp_path:
 BAD = {
     "tampered member": lambda n, d: d.replace(b"Ann Auditor", b"Eve Forger") if n == "data/pack.json" else d,
     "missing member": lambda n, d: None if n == "annotations.xlsx" else d,
-    "unknown version": lambda n, d: d.replace(b'"format_version": 1', b'"format_version": 7') if n == "manifest.json" else d,
+    "unknown version": lambda n, d: d.replace(b'"format_version": 2', b'"format_version": 7') if n == "manifest.json" else d,
     "no manifest": lambda n, d: None if n == "manifest.json" else d,
 }
 
