@@ -4,6 +4,11 @@ Members: summary.pdf and summary.html, annotations.csv and annotations.xlsx, let
 as a PDF with real highlight annotations), project.qdpx (REFI-QDA), data/pack.json and
 data/originals/ (the app's own records and the original letter files) and manifest.json (format
 version, app version, auditor, created, and the SHA-256 of every other member).
+
+The PDFs a manager opens (letters/ and the sources in project.qdpx) are cleaned copies: no
+JavaScript, no actions that run or open anything, no attached or embedded files
+(``letters.clean``). The originals in data/originals/ are kept exactly as they were, since their
+SHA-256 is the letter's id, and are named as originals.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from reviewer.core.annotations.model import Letter, now_iso
 from reviewer.core.annotations.titles import file_title
 from reviewer.letters.parallel import Jobs, JobsCancelled
 from reviewer.core.team.summary import build_summary, distinct_titles
+from reviewer.letters.clean import safe_copy_of
 from reviewer.letters.highlight import annotate_job, run_annotate_job
 from reviewer.core.atomic import write_atomic
 from reviewer.export.common import zip_member
@@ -59,8 +65,8 @@ class PackSource(Protocol):
 
 
 def original_name(letter: Letter, version: int = PACK_VERSION) -> str:
-    """Where a pack keeps the letter's file exactly as it was added (its SHA-256 is the letter's id),
-    named as the original."""
+    """Where a pack keeps the letter's file exactly as it was added (its SHA-256 is the letter's id):
+    an original, never cleaned, so named; what a manager opens is in letters/ and project.qdpx."""
     return f"{ORIGINALS[version]}{letter.id}.{FILE_SUFFIX.get(letter.kind, 'txt')}"
 
 
@@ -146,7 +152,10 @@ def build_pack(source: PackSource, letter_ids: Sequence[str], auditor: str, titl
     summary = build_summary(lib, [x.id for x in letters], source.text_of, title=title,
                             page_starts_of=source.page_starts_of)
     # the summary's PDF (call 0) and every letter (call 1 + its job) are written in other processes meanwhile
-    running = Jobs([(to_pdf, summary)] + [(run_annotate_job, j) for j in jobs])
+    # a PDF letter's source in project.qdpx is a safe copy (no scripts, actions or attached files), made meanwhile too
+    safe = {x.id: 1 + len(jobs) + k for k, x in enumerate(x for x in letters if x.id not in plain)}
+    running = Jobs([(to_pdf, summary)] + [(run_annotate_job, j) for j in jobs]
+                   + [(safe_copy_of, (originals[i], lib.letters[i].source)) for i in safe])
     try:
         add("summary.html", to_html(summary).encode("utf-8"))
         step("Writing the spreadsheet")
@@ -157,7 +166,7 @@ def build_pack(source: PackSource, letter_ids: Sequence[str], auditor: str, titl
         sources: list[SourceText] = []
         for x in letters:
             add(original_name(x), originals[x.id])
-            as_pdf = running.get(1 + plain[x.id], cancelled) if x.id in plain else originals[x.id]
+            as_pdf = running.get(1 + plain[x.id] if x.id in plain else safe[x.id], cancelled)
             sources.append(SourceText(x, source.text_of(x.id) or "", as_pdf))
         add("project.qdpx", to_qdpx(lib, sources, title, created))
         taken: set[str] = set()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import pymupdf
 
 from reviewer.letters import guard
+from reviewer.letters.clean import make_safe
 from reviewer.core.annotations.codebook import severities
 from reviewer.letters.importing import layout_for
 from reviewer.core.reading.outline import find_furniture, without_furniture
@@ -129,6 +130,7 @@ def run_annotate_job(job: AnnotateJob) -> bytes:
                 annot.set_colors(stroke=h.colour)
                 annot.set_info(h.info)
                 annot.update()
+        make_safe(doc)  # a copy a manager opens: no scripts, actions or attached files (letters.clean)
         doc.set_metadata({**(doc.metadata or {}), "title": job.title,
                           "subject": f"Audited with Reviewer: {len(job.highlights)} annotation(s)"})
         return pdf_bytes(doc)

@@ -1,10 +1,13 @@
-"""Issue 14, items 12 and 16 and the minor ones: a pack's zip is bounded (members, sizes, ratios)
+"""Issue 14, items 12, 16 and 17 and the minor ones: a pack's zip is bounded (members, sizes, ratios)
 before anything is inflated, and verifying it never holds more than the records and the original
-letters; deeply nested records are refused in words; only an integer format version is read."""
+letters; deeply nested records are refused in words; only an integer format version is read; and
+the letters a pack shows a manager carry no scripts, actions or attachments while the originals
+stay as they were, named as originals."""
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import time
@@ -12,9 +15,10 @@ import tracemalloc
 import zipfile
 from pathlib import Path
 
+import pymupdf
 import pytest
 
-from hostile_docs import deep_json, hand_pack  # type: ignore[import-not-found]
+from hostile_docs import PAYLOAD, dangers_in, deep_json, hand_pack, hostile_pdf  # type: ignore[import-not-found]
 from hostile_kit import THORNBURY, files_beside, library, run  # type: ignore[import-not-found]
 
 from reviewer.export import pack_read
@@ -132,3 +136,39 @@ def test_version_1_packs_are_still_read_and_newer_ones_ask_for_an_update(tmp_pat
     newer = hand_pack(tmp_path / "v3.zip", {"t.pdf": LETTER}, manifest={"format_version": 3})
     with pytest.raises(PackError, match="uses pack format version 3; this Reviewer reads versions up to 2 — update"):
         read_pack(newer)
+
+
+def test_the_letters_a_pack_shows_carry_no_scripts_actions_or_attachments(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Before: the JavaScript open action, the Launch action and the embedded executable travelled
+    in letters/*.pdf, data/ and project.qdpx, and the highlighted copy opened the attachments pane."""
+    original = hostile_pdf()
+    assert len(dangers_in(original)) > 10
+    letter = tmp_path / "hostile.pdf"
+    letter.write_bytes(original)
+    path = tmp_path / "lib" / "lib.json"
+    code, _, err = run(capsys, "add", "--db", str(path), str(letter))
+    assert code == 0, err
+    code, _, err = run(capsys, "tag", "--db", str(path), "hostile", "--quote", "Too many plans are lists",
+                       "--theme", "planning", "--severity", "improvement", "--author", "Ann")
+    assert code == 0, err
+    out = tmp_path / "pack.zip"
+    code, _, err = run(capsys, "pack", "export", "--db", str(path), "-o", str(out), "--auditor", "Ann")
+    assert code == 0, err
+    pack = zipfile.ZipFile(out)
+    shown = pack.read("letters/hostile.pdf")
+    qdpx = zipfile.ZipFile(io.BytesIO(pack.read("project.qdpx")))
+    sources = [qdpx.read(n) for n in qdpx.namelist() if n.endswith(".pdf")]
+    for copy in [shown, *sources]:
+        assert dangers_in(copy) == []
+        assert PAYLOAD not in copy
+        doc = pymupdf.open("pdf", copy)
+        assert "Too many plans are lists" in doc[0].get_text()
+        assert [link.get("uri") for link in doc[0].get_links()] == ["https://www.gov.uk/"]  # a web link stays
+    page = pymupdf.open("pdf", shown)[0]
+    highlights = [(a.type[1], a.info["content"]) for a in page.annots()]
+    assert len(highlights) == 1 and highlights[0][0] == "Highlight" and "Area for improvement" in highlights[0][1]
+    lid = hashlib.sha256(original).hexdigest()
+    assert pack.read(f"data/originals/{lid}.pdf") == original  # the original as it was, named as such
+    assert not any(n.startswith("data/letters/") for n in pack.namelist())
+    code, out_text, _ = run(capsys, "pack", "verify", str(out))
+    assert code == 0 and out_text.strip().endswith("OK")
