@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -78,6 +79,17 @@ def _out(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def shown(text: str) -> str:
+    """``text`` as one line that shows what it holds: line breaks, control characters and invisible
+    format characters (bidi overrides that reorder what follows, zero-width characters) escaped,
+    so a title cannot break a table or disguise itself."""
+    return "".join(_ESCAPES.get(c) or (f"\\u{ord(c):04x}" if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c)
+                   for c in text)
+
+
 def read_first(args: argparse.Namespace) -> None:
     """Read the letters a command names by their file before the library is opened, so the library
     is never locked while a file is read: ``add``'s files (``args.read``, from ``Workspace.read_files``)
@@ -99,7 +111,7 @@ def cmd_add(ws: Workspace, args: argparse.Namespace) -> int:
             failures += 1
             continue
         status = "" if new else "  (already in the library)"
-        _out(f"{letter.id[:12]}  {ws.library.display_title(letter.id)}  ({letter.source})  "
+        _out(f"{letter.id[:12]}  {shown(ws.library.display_title(letter.id))}  ({shown(letter.source)})  "
              f"{letter.pages} page{'s' if letter.pages != 1 else ''}{status}")
         for note in notes:
             print(f"reviewer: note: {p.name}: {note}", file=sys.stderr)
@@ -141,6 +153,7 @@ def _date_shown(m) -> str:  # type: ignore[no-untyped-def]
 
 
 def _table(rows: Sequence[Sequence[str]]) -> None:
+    rows = [[shown(c) for c in r] for r in rows]
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for r in rows:
         _out("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
@@ -154,8 +167,8 @@ def cmd_tag(ws: Workspace, args: argparse.Namespace) -> int:
         print(f"reviewer: warning: that passage was tagged already ({', '.join(a.id[:12] for a in before)}); "
               "tagged again as asked", file=sys.stderr)
     level = {s.id: s.label for s in severities()}[ann.severity]
-    _out(f"{ann.id[:12]}  {ws.library.display_title(letter.id)}  p.{ann.page}  {level}  "
-         f"{', '.join(ws.library.theme_label(t) for t in ann.themes)}")
+    _out(shown(f"{ann.id[:12]}  {ws.library.display_title(letter.id)}  p.{ann.page}  {level}  "
+               f"{', '.join(ws.library.theme_label(t) for t in ann.themes)}"))
     return 0
 
 

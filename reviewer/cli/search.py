@@ -19,13 +19,32 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
 
 
 def cmd_search(ws: Workspace, args: argparse.Namespace) -> int:
-    index = build_index(ws)
+    unreadable: dict[str, str] = {}
+    index = build_index(ws, unreadable=unreadable)
     found = index.search(args.query, ws.library, limit=max(1, args.limit))
+    missing = _not_searched(ws, unreadable) if unreadable else ""
     if args.json:
         print(json.dumps(_as_json(ws, found), indent=2, ensure_ascii=False))
-    else:
+    elif found.total or not missing:
         _print(ws, args.query, found)
+    else:  # nothing found, but not everything could be searched: that, not "No match", is the news
+        searched = len(ws.library.letters) - len(unreadable)
+        sys.stdout.write(f"{missing[0].upper()}{missing[1:]}. No match for “{args.query}” in what could be searched "
+                         f"(annotations" + (f", and the text of {searched} letter(s)" if searched else "") + ").\n")
+    if missing and (found.total or args.json):
+        print(f"reviewer: note: {missing}", file=sys.stderr)
     return 0 if found.total else 1
+
+
+def _not_searched(ws: Workspace, unreadable: dict[str, str]) -> str:
+    """Which letters' text could not be searched, and why, in a line."""
+    n, folder = len(unreadable), ws.store.files_dir
+    if not folder.is_dir():
+        why = f"the library's letters folder {folder} is missing (moved or deleted?)"
+    else:
+        why = "; ".join(sorted(set(unreadable.values()))[:3])
+    whose = "every letter" if n == len(ws.library.letters) else f"{n} of {len(ws.library.letters)} letters"
+    return f"the text of {whose} could not be searched: {why}"
 
 
 def _as_json(ws: Workspace, found: SearchResult) -> dict[str, object]:
