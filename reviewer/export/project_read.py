@@ -61,9 +61,10 @@ class _Sources:
     """Source files by the URIs a project names them with: internal:// (in sources/ or Sources/ of the
     archive), relative:// (beside the project's basePath, or in the archive) and absolute://."""
 
-    def __init__(self, members: dict[str, bytes], base: str) -> None:
+    def __init__(self, members: dict[str, bytes], base: str, folder: Path) -> None:
         self.members = {name.casefold(): data for name, data in members.items()}
         self.base = base
+        self.folder = folder.resolve()  # where the auditor keeps the project: the only place read from disk
 
     def get(self, uri: str | None) -> bytes | None:
         if not uri:
@@ -87,9 +88,14 @@ class _Sources:
             return self._disk(Path(path))
         return None
 
-    @staticmethod
-    def _disk(path: Path) -> bytes | None:
+    def _disk(self, path: Path) -> bytes | None:
+        """A source kept outside the archive, read only from the project's own folder (or below it): a
+        project names any path it likes, and must not pull other files of this computer into the library
+        (and from there into packs)."""
         try:
+            path = path.resolve()
+            if not path.is_relative_to(self.folder):
+                return None
             if path.is_file() and path.stat().st_size <= MAX_SOURCE_BYTES:
                 return path.read_bytes()
         except OSError:
@@ -162,7 +168,7 @@ def read_project(path: Path | str, current: Sequence[Theme]) -> ProjectRead:
     prepared: dict[str, PreparedLetter] = {}
     originals: dict[str, bytes] = {}
     annotations: list[Annotation] = []
-    files = _Sources(members, root.get("basePath") or "")
+    files = _Sources(members, root.get("basePath") or "", path.parent)
     sources_el = root.find(f"{q}Sources")
     for src in list(sources_el) if sources_el is not None else []:
         kind = _local(src)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from hostile_docs import hand_pack, nested_chars, nested_pdf  # type: ignore[import-not-found]
-from hostile_kit import THORNBURY, files_beside, library, run  # type: ignore[import-not-found]
+from hostile_kit import files_beside, library, run  # type: ignore[import-not-found]
 
 from reviewer.core.text.documents import MAX_PAGES, MAX_TEXT_CHARS, Extracted, text_sha
 from reviewer.letters import importing, reading

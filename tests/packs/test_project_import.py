@@ -226,3 +226,26 @@ def test_a_hostile_archive_is_refused_with_nothing_imported(ws, tmp_path: Path, 
         ws.import_project(path)
     assert (dict(ws.library.letters), dict(ws.library.annotations), dict(ws.library.themes)) == before
     assert not (tmp_path.parent / "outside.txt").exists()
+
+
+def test_a_project_cannot_pull_in_files_from_elsewhere_on_this_computer(ws, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A project names any path it likes: a source outside the project's own folder is never read from
+    disk (a hostile .qdpx would otherwise carry a local file into the library, and from there into packs)."""
+    elsewhere = tmp_path / "private" / "secret.txt"
+    elsewhere.parent.mkdir()
+    elsewhere.write_text("Dear Ms Okafor, this is a private file that must stay where it is.\n", encoding="utf-8")
+    folder = tmp_path / "projects"
+    folder.mkdir()
+    qde = f"""<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" origin="Hostile" name="p">
+<Sources>
+<TextSource guid="{_g(True)}" name="secret.txt" plainTextPath="absolute://{escape(str(elsewhere))}"/>
+<TextSource guid="{_g(True)}" name="also secret.txt" plainTextPath="relative:///../private/secret.txt"/>
+</Sources>
+</Project>"""
+    path = _zip(folder / "hostile.qdpx", {"project.qde": qde.encode("utf-8")})
+    from reviewer.workspace import USER_ERRORS
+
+    with pytest.raises(USER_ERRORS, match="none of its sources can be a letter"):
+        ws.import_project(path)
+    assert not ws.library.letters
