@@ -1,6 +1,6 @@
 """Kill -9 storm: start a process writing to a library, SIGKILL it at a random moment, reopen, repeat.
 
-    python bench/kill_storm.py [--target store|window|cli|restore] [--rounds 300] [--max-delay 0.8]
+    python bench/kill_storm.py [--target store|window|cli|restore|pack-import] [--rounds 300] [--max-delay 0.8]
 
 The writer is the library itself (``store``), a main window tagging through its undo stack with
 its panels and worker running (``window``, offscreen), or the ``reviewer tag`` command (``cli``:
@@ -12,6 +12,11 @@ random moment of its run (the delay is drawn over the measured length of a whole
 before, during and after the restore itself). Afterwards a library must be there: either the
 damaged file, byte for byte (refused as damaged, never opened as a new library), or the whole
 backup with every annotation; and the damaged file must never be lost.
+``pack-import``: each round starts from the same manager's library (one letter, one annotation of its
+own) and runs ``reviewer pack import`` of an auditor's pack (two letters, many annotations), killed at a
+random moment of its run. Afterwards the library must open with the manager's own annotation; an import
+that exited 0 before the kill must be there whole; one that was killed must be there whole or not at all
+(a pack is merged as one step, never half).
 POSIX only.
 """
 
@@ -130,6 +135,83 @@ def _restore_storm(rounds: int, rng: random.Random, annotations: int) -> int:
         return 1 if failures else 0
 
 
+def _pack_import_storm(rounds: int, rng: random.Random, annotations: int) -> int:
+    import shutil
+
+    from reviewer.workspace import Workspace
+
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp)
+        ann = Workspace(LibraryStore(base / "ann" / "lib.json"))
+        ann.set_auditor("Ann Auditor")
+        for name in ("thornbury_vale_2025_focused_visit.pdf", "eastmere_2024_monitoring_visit.pdf"):
+            ann.add_file(ROOT / "sample_docs" / name)
+        _many_tags(ann.store, annotations)
+        pack = base / "ann.zip"
+        ann.export_pack(list(ann.library.letters), pack, "Ann Auditor")
+        theirs = set(ann.library.annotations)
+        ann.close()
+        meg_dir = base / "meg"
+        meg = Workspace(LibraryStore(meg_dir / "lib.json"))
+        meg.set_auditor("Meg Manager")
+        letter = meg.add_file(ROOT / "sample_docs" / "thornbury_vale_2025_focused_visit.pdf")[0]
+        own = meg.tag_quote(letter, QUOTES[1], ["leadership"], "strength").id
+        meg.close()
+        LibraryStore(meg_dir / "lib.json").close()  # settled: the state each round starts from
+        pristine = base / "pristine"
+        shutil.copytree(meg_dir, pristine)
+        cmd = [sys.executable, "-m", "reviewer", "pack", "import", str(pack), "--db", str(meg_dir / "lib.json")]
+
+        def whole_run() -> float:
+            shutil.rmtree(meg_dir)
+            shutil.copytree(pristine, meg_dir)
+            t = time.perf_counter()
+            subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, check=True)
+            return time.perf_counter() - t
+
+        whole = sorted(whole_run() for _ in range(3))[1]
+        print(f"a pack of {len(theirs)} annotations; `pack import` takes {whole:.2f} s: kills between 0 and "
+              f"{whole * 1.1:.2f} s")
+        failures = 0
+        outcomes = {"finished": 0, "killed, nothing imported": 0, "killed, all imported": 0}
+        t0 = time.perf_counter()
+        for r in range(1, rounds + 1):
+            shutil.rmtree(meg_dir)
+            shutil.copytree(pristine, meg_dir)
+            proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+            try:
+                finished = proc.wait(timeout=rng.uniform(0, whole * 1.1)) == 0
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+                finished = False
+            problem = None
+            try:
+                check = LibraryStore(meg_dir / "lib.json")
+            except Exception as exc:  # noqa: BLE001
+                problem = f"the library did not open: {exc}"
+            else:
+                have = set(check.library.annotations)
+                check.close()
+                came = len(theirs & have)
+                if own not in have:
+                    problem = "the manager's own annotation was lost"
+                elif finished and came != len(theirs):
+                    problem = f"an import that finished left {came} of {len(theirs)} annotations"
+                elif came not in (0, len(theirs)):
+                    problem = f"half a pack: {came} of {len(theirs)} annotations"
+                else:
+                    key = "finished" if finished else ("killed, all imported" if came else "killed, nothing imported")
+                    outcomes[key] += 1
+            if problem:
+                failures += 1
+                print(f"round {r}: {problem}")
+            if r % 25 == 0:
+                print(f"{r} rounds: {outcomes}, {failures} failures, {time.perf_counter() - t0:.0f} s")
+        print(f"done: {rounds} kills during pack import, {failures} failures; {outcomes}")
+        return 1 if failures else 0
+
+
 def _many_tags(store: LibraryStore, n: int) -> None:
     from reviewer.core.annotations.commands import AddAnnotation, UndoStack
     from reviewer.core.annotations.tagging import new_annotation
@@ -150,12 +232,14 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=300)
     ap.add_argument("--max-delay", type=float, default=0.8)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--target", choices=("store", "window", "cli", "restore"), default="store")
-    ap.add_argument("--annotations", type=int, default=2000, help="restore: annotations in the library")
+    ap.add_argument("--target", choices=("store", "window", "cli", "restore", "pack-import"), default="store")
+    ap.add_argument("--annotations", type=int, default=2000, help="restore, pack-import: annotations in the library")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     if args.target == "restore":
         return _restore_storm(args.rounds, rng, args.annotations)
+    if args.target == "pack-import":
+        return _pack_import_storm(args.rounds, rng, args.annotations)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "lib.json"
         store = LibraryStore(path)
