@@ -16,6 +16,7 @@ from reviewer.core.annotations.model import Annotation, Letter, now_iso
 from reviewer.core.reading.outline import analyse, find_furniture, inspectors_items, quote_as_read
 from reviewer.core.annotations.titles import file_title
 from reviewer.core.team.baseline import Profile
+from reviewer.core.team.trend import Trend, trends
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ class Summary:
     def title_of(self, letter: Letter) -> str:
         return self.name(letter)
     national: list[Profile] = field(default_factory=list)  # each authority against the national baseline (an option)
+    trends: list[Trend] = field(default_factory=list)  # each authority audited before: then and now
 
     @property
     def total(self) -> int:
@@ -202,6 +204,7 @@ def build_summary(
         quotes=quotes,
         names=names,
         national=list(national),
+        trends=trends(lib, [x.id for x in letters]),
     )
 
 
