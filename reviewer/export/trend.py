@@ -57,11 +57,16 @@ def trend_markdown(s: Summary, md: Callable[[str], str]) -> list[str]:
 
 
 def trend_html(s: Summary, e: Callable[[object], str]) -> list[str]:
-    if not s.trends:
+    return trends_html(s.trends, e)
+
+
+def trends_html(found: list[Trend], e: Callable[[object], str]) -> list[str]:
+    """The section for these trends (the summary's, or the Overview's for the letters in view)."""
+    if not found:
         return []
     h = ["<h2>Trend since the last audit</h2>",
          '<p class="meta">Severities: PA priority action, AfI area for improvement, S strength, C context.</p>']
-    for t in s.trends:
+    for t in found:
         h.append(f"<h3>{e(t.authority)}</h3><p>{e(_lead(t))}</p>")
         if (rows := _judgements(t)):
             h.append("<table><tr><th>Judgement</th><th>Then</th><th>Now</th></tr>"

@@ -79,3 +79,22 @@ def test_no_trend_without_an_earlier_audit(ws: Workspace, tmp_path: Path) -> Non
     ws.tag_quote(now, "Care leavers do not always have a home", ["care-leavers"], "area for improvement")
     summary = build_summary(ws.library, [now.id], ws.text_of)
     assert summary.trends == [] and "Trend since the last audit" not in to_html(summary)
+
+
+def test_the_overview_shows_the_trend(qtbot, ws: Workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from reviewer.ui.manager.overview import OverviewWindow
+
+    ws.set_auditor("Ann Auditor")
+    then = _letter(ws, tmp_path, "ashvale_2022.txt", THEN, "2022-03-10", {})
+    now = _letter(ws, tmp_path, "ashvale_2024.txt", NOW, "2024-05-02", {})
+    ws.tag_quote(then, "Too many plans are lists of services", ["planning"], "area for improvement")
+    ws.tag_quote(now, "Care leavers do not always have a home", ["care-leavers"], "area for improvement")
+    ov = OverviewWindow(ws.library, ws.saved_text_of, lambda: [now.id])
+    qtbot.addWidget(ov)
+    ov.refresh()
+    shown = ov.trend.toPlainText()
+    assert "Trend since the last audit" in shown and "New since the last audit" in shown
+    assert "Resolved since the last audit" in shown and "Care leavers do not always have a home" in shown
+    ov.scope = lambda: [then.id]  # the earliest letter has nothing before it
+    ov.refresh()
+    assert "No authority of these letters has an earlier audit" in ov.trend.toPlainText()

@@ -3,11 +3,13 @@ behind any cell, and moderation figures where two auditors tagged the same lette
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
+    QTextBrowser,
     QAbstractItemView,
     QHeaderView,
     QLabel,
@@ -27,9 +29,11 @@ from reviewer.core.annotations.library import Change, Library
 from reviewer.core.team.baseline import Baseline
 from reviewer.core.team.moderation import moderate
 from reviewer.core.team.overview import ROW_KINDS, CrossTab, crosstab
+from reviewer.core.team.trend import trends
 from reviewer.core.text.shorten import shorten
 from reviewer.core.text.textsearch import collapse_ws
 from reviewer.ui.kit.contrast import blend, legible_fill
+from reviewer.export.trend import trends_html
 from reviewer.ui.kit.look import SEVERITY, severity_colour, severity_icon
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -255,6 +259,11 @@ class OverviewWindow(QWidget):
 
             self.national = NationalView(lib, baseline, getattr(parent, "settings", None))
             self.tabs.addTab(self.national, "National picture")
+        self.trend = QTextBrowser()
+        self.trend.setObjectName("overviewTrend")
+        self.trend.setAccessibleName("Trend since the last audit")
+        self.trend.setToolTip("For each authority audited before: what is new, what persists and what is resolved")
+        self.tabs.addTab(self.trend, "Trend")
         self.summary = QLabel("")
         self.summary.setObjectName("overviewSummary")
         lay = QVBoxLayout(self)
@@ -298,5 +307,9 @@ class OverviewWindow(QWidget):
         for m in self.maps.values():
             m.refresh(ids)
         self.moderation.refresh(ids)
+        found = trends(self.lib, ids)
+        self.trend.setHtml("".join(trends_html(found, lambda x: html.escape(str(x)))) if found else
+                           "<p>No authority of these letters has an earlier audit in the library: open the "
+                           "earlier letter or pack of an authority, and its trend shows here.</p>")
         if self.national is not None:
             self.national.refresh(ids)

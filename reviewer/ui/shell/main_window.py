@@ -228,9 +228,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Reading the letter's text…", 3000)
 
     def _letter_loaded(self, letter_id: str, layout: Layout | None, error: str, notes: list) -> None:
-        if letter_id != self.letter_id:
-            return
-        letter = self.lib.letters[letter_id]
+        letter = self.lib.letters.get(letter_id)
+        if letter_id != self.letter_id or letter is None:
+            return  # another letter was asked for meanwhile, or this one left the library (an undo)
         if layout is None:
             self.view.set_layout(None, f"{self.lib.display_title(letter_id)} cannot be shown.\n\n{error}")
             QMessageBox.warning(self, "Cannot open letter", error)
