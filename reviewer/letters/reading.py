@@ -123,7 +123,7 @@ def _serve(conn: Connection, memory: int) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the caller's: it stops this process
     _limit_memory(memory)
-    import reviewer.letters.importing  # noqa: F401 - PyMuPDF loaded before the first read is timed
+    import pymupdf  # noqa: F401 - PyMuPDF loaded before the first read is timed
 
     conn.send(("ready", None))
     while True:
