@@ -14,12 +14,11 @@ no shared state, so a window can run them on its worker and apply their result h
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from reviewer.core.annotations import deletions
-from reviewer.core.annotations.codebook import LookupFailed, find_theme, severity
+from reviewer.core.annotations.codebook import find_theme, severity
 from reviewer.core.annotations.commands import (
     AddAnnotation,
     Batch,
@@ -27,21 +26,18 @@ from reviewer.core.annotations.commands import (
     EditAnnotation,
     EditLetter,
     PutSetting,
-    PutTheme,
     UndoStack,
     edited,
 )
 from reviewer.core.annotations.library import Change, Library
-from reviewer.core.annotations.model import Annotation, Letter, LetterMeta, Theme
-from reviewer.core.annotations.review import ReviewError, review_command, signoff_command
-from reviewer.core.annotations.tagging import QuoteError, locate_quote, new_annotation, reanchor_all
+from reviewer.core.annotations.model import Annotation, Letter, LetterMeta
+from reviewer.core.annotations.review import review_command, signoff_command
+from reviewer.core.annotations.tagging import locate_quote, new_annotation, reanchor_all
 from reviewer.core.reading.marks import PlacedMark, place_marks
 from reviewer.core.reading.outline import Structure, analyse
 from reviewer.core.reading.suggest import dismissed_key, dismissed_value, read_dismissed
-from reviewer.core.team.baseline import Baseline, BaselineError, Profile, authorities, profile
-from reviewer.core.team.merge import MergeReport
 from reviewer.core.reading.outline import find_furniture
-from reviewer.core.team.summary import build_summary, reading_quotes
+from reviewer.core.team.summary import reading_quotes
 from reviewer.core.annotations.model import PreparedLetter
 from reviewer.core.text.documents import (
     SUPPORTED_SUFFIXES,
@@ -52,115 +48,19 @@ from reviewer.core.text.documents import (
     text_sha,
 )
 from reviewer.core.text.layout import Layout, page_starts
-from reviewer.core.text.layout_file import load_layout
-from reviewer.core.atomic import write_atomic
-from reviewer.core.files import FileRefused, read_regular
-from reviewer.export.dataset import DatasetError
-from reviewer.export.pack import PackCancelled, export_pack
-from reviewer.export.pack_import import plan_pack_import, prepare_pack_letters
-from reviewer.export.pack_read import PackContents, PackError, read_pack
-from reviewer.export.project_read import ProjectRead, read_project
-from reviewer.export.refiqda import MAX_QDC_BYTES, CodebookError, read_qdc, severity_of, themes_from_qdc, to_qdc
-from reviewer.export.summary_files import FORMATS, export_summary
 from reviewer.letters.importing import layout_for, prepare_path, prepare_paths, read_file, read_text
 from reviewer.letters.pdf_marks import read_pdf_marks
 from reviewer.letters.pdf import extractor_version
 from reviewer.store.paths import resolve_library_path
-from reviewer.store.repository import LibraryError, LibraryStore, read_letter_copy
-from reviewer.workspace.baseline import baseline_path, load_baseline
+from reviewer.store.repository import LibraryError, LibraryStore
+from reviewer.workspace.errors import USER_ERRORS, AlreadyTagged, NotFound, Outcome, WorkspaceError
+from reviewer.workspace.exchange import Exchange, PackOpened, Snapshot, summary_format
+
+__all__ = ["USER_ERRORS", "AlreadyTagged", "Exchange", "NotFound", "Outcome", "PackOpened", "Snapshot",
+           "Workspace", "WorkspaceError", "summary_format"]
 
 
-class WorkspaceError(Exception):
-    """Something the user asked that cannot be done; the message says why, in their words."""
-
-
-class NotFound(WorkspaceError):
-    """No letter, annotation or theme matches what was named."""
-
-
-class AlreadyTagged(WorkspaceError):
-    """The passage named is tagged already: tagging it again is asked for explicitly."""
-
-
-# Every error a front end shows as a message: nothing else should reach the user.
-USER_ERRORS: tuple[type[Exception], ...] = (
-    WorkspaceError, DocumentError, LibraryError, QuoteError, LookupFailed, PackError, CodebookError, ReviewError,
-    BaselineError, DatasetError,
-)
-
-
-@dataclass
-class Outcome:
-    """What an operation did: the changes it made (empty when nothing changed) and lines to report."""
-
-    changes: list[Change] = field(default_factory=list)
-    lines: list[str] = field(default_factory=list)
-    command: Command | None = None
-
-
-@dataclass
-class Snapshot:
-    """A pack's records and files as they were when it was asked for (a ``PackSource``)."""
-
-    library: Library
-    texts: dict[str, str]
-    files: dict[str, Path]
-    layouts: dict[str, Path]
-    extractors: dict[str, str]
-    starts: dict[str, list[int]] = field(default_factory=dict)
-
-    def letter_bytes(self, letter: Letter) -> bytes:
-        return read_letter_copy(self.files[letter.id], letter)
-
-    def text_of(self, letter_id: str) -> str | None:
-        return self.texts.get(letter_id)
-
-    def page_starts_of(self, letter_id: str) -> list[int]:
-        return self.starts.get(letter_id, [])
-
-    @staticmethod
-    def extractor(letter: Letter) -> str:
-        """The extraction a letter's text comes from today (a new PyMuPDF may read it differently)."""
-        return extractor_version(letter.kind)
-
-    def saved_layout(self, letter_id: str) -> Layout | None:
-        letter = self.library.letters[letter_id]
-        try:
-            data = self.layouts[letter_id].read_bytes()
-        except OSError:
-            return None
-        return load_layout(data, letter.text_sha, self.extractors[letter_id])
-
-
-@dataclass
-class PackOpened:
-    contents: PackContents
-    report: MergeReport
-
-
-SUFFIXES = {"md": (".md", ".markdown"), "html": (".html", ".htm"), "pdf": (".pdf",), "csv": (".csv",)}
-
-
-def summary_format(out: Path, fmt: str | None = None) -> str:
-    """The format a summary is written in: ``fmt`` if the file's suffix agrees with it, else the one
-    the suffix names. A file is never written in a format its name does not say (s.docx holding a PDF)."""
-    fmt = "md" if fmt == "markdown" else fmt
-    named = next((f for f, suffixes in SUFFIXES.items() if out.suffix.lower() in suffixes), None)
-    if fmt is not None and fmt not in FORMATS:
-        raise WorkspaceError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-    if named is None and fmt is not None:
-        raise WorkspaceError(f"{out.name} would hold a {fmt.upper()} summary under another name; "
-                             f"name it {out.stem}{SUFFIXES[fmt][0]}")
-    if named is None:
-        raise WorkspaceError(f"{out.name} does not say which format to write: end its name in "
-                             f"{', '.join(s[0] for s in SUFFIXES.values())} (or give --format and a name to match)")
-    if fmt is not None and fmt != named:
-        raise WorkspaceError(f"{out.name} names a {named.upper()} file but the format asked for is {fmt.upper()}: "
-                             f"name it {out.stem}{SUFFIXES[fmt][0]}, or leave out --format")
-    return named
-
-
-class Workspace:
+class Workspace(Exchange):
     def __init__(self, store: LibraryStore) -> None:
         self.store = store
         self.library: Library = store.library
@@ -559,163 +459,3 @@ class Workspace:
     def sign_off(self, letter_ids: Sequence[str], name: str, comment: str = "", *, withdraw: bool = False,
                  initiator: object | None = None) -> list[Change]:
         return self.do(signoff_command(self.library, letter_ids, name, comment, clear=withdraw), initiator)
-
-    # ------------------------------------------------------------ codebook
-    def put_theme(self, before: Theme | None, after: Theme, label: str, initiator: object | None = None) -> list[Change]:
-        return self.do(PutTheme(before, after, label), initiator)
-
-    def export_codebook(self, out: Path) -> int:
-        write_atomic(out, to_qdc(list(self.library.themes.values())))
-        return len(self.library.active_themes())
-
-    def import_codebook(self, path: Path, initiator: object | None = None, *, take_colours: bool = False) -> Outcome:
-        """Adopt a .qdc codebook: new themes added, matched ones updated, as one step. Our severities
-        and our own categories, as another tool sends them back, are recognised and not made themes;
-        a matched theme keeps its colour unless ``take_colours`` (or the file changed it on purpose)."""
-        try:
-            codes = read_qdc(read_regular(path, MAX_QDC_BYTES, "a codebook"))  # a pipe or device refused at once
-        except FileRefused as exc:
-            raise WorkspaceError(str(exc)) from None
-        except CodebookError as exc:
-            raise CodebookError(f"{path.name}: {exc}") from None
-        cmds: list[Command] = []
-        lines: list[str] = []
-        themes = list(self.library.themes.values())
-        for before, after in themes_from_qdc(codes, themes, take_colours):
-            if before is None:
-                cmds.append(PutTheme(None, after, "Add theme"))
-                lines.append(f"added     {after.label}")
-            elif before != after:
-                cmds.append(PutTheme(before, after, "Update theme"))
-                lines.append(f"updated   {before.label}" + (f" → {after.label}" if before.label != after.label else ""))
-        labels = {t.label.casefold() for t in themes}
-        known = [c for c in codes if c.name.casefold() not in labels and severity_of(c) is not None]
-        if known:
-            lines.append(f"{len(known)} severit{'y' if len(known) == 1 else 'ies'} recognised (not added as themes): "
-                         + ", ".join(dict.fromkeys(c.name for c in known)))
-        out = Outcome(lines=lines)
-        if cmds:
-            out.command = Batch(cmds, "Import codebook")
-            out.changes = self.do(out.command, initiator)
-        out.lines.append(f"{len(codes)} codes read; {len(cmds)} theme(s) added or updated")
-        return out
-
-    # ------------------------------------------------------------ summaries and packs
-    def export_summary(self, letter_ids: Sequence[str], out: Path, fmt: str | None = None,
-                       title: str = "Audit summary", national: bool = False) -> tuple[Path, int]:
-        fmt = summary_format(out, fmt)
-        if not letter_ids:
-            raise WorkspaceError("the library has no letters to export")
-        profiles = self.national_profiles(letter_ids) if national else []
-        summary = build_summary(self.library, list(letter_ids), self.text_of, title=title,
-                                page_starts_of=self.page_starts_of, national=profiles)
-        export_summary(summary, self.library, fmt, out)
-        return out, summary.total
-
-    def export_pack(self, letter_ids: Sequence[str], out: Path, auditor: str, title: str = "Audit pack",
-                    progress: Callable[[int, int, str], None] | None = None,
-                    cancelled: Callable[[], bool] | None = None) -> None:
-        if not letter_ids:
-            raise WorkspaceError("the library has no letters to put in a pack")
-        if out.suffix.lower() != ".zip":
-            raise WorkspaceError(f"an audit pack is a .zip file; got {out.name}")
-        try:
-            export_pack(self, list(letter_ids), out, auditor, title, progress, cancelled)
-        except PackCancelled:
-            raise
-        except DocumentError as exc:
-            raise WorkspaceError(f"could not write the pack: {exc}") from None
-
-    @staticmethod
-    def read_packs(paths: Sequence[Path], known: Iterable[str],
-                   progress: Callable[[int, int, str], None] | None = None
-                   ) -> list[tuple[PackContents, dict[str, PreparedLetter]]]:
-        """Check every pack and read the letters the library lacks: the slow part, no shared state.
-        A refused pack raises ``PackError`` and nothing is imported."""
-        known = set(known)
-        out = []
-        for i, p in enumerate(paths):
-            if progress:
-                progress(i, len(paths), f"Checking {p.name}")
-            contents = read_pack(p)
-            ready = prepare_pack_letters(contents, known)
-            known |= set(ready)
-            out.append((contents, ready))
-        return out
-
-    def merge_packs(self, read: Sequence[tuple[PackContents, dict[str, PreparedLetter]]],
-                    initiator: object | None = None, label: str | None = None) -> list[PackOpened]:
-        """Merge read packs, in order, as one undoable step: all of them or, on any error, none."""
-        done: list[Batch] = []
-        opened: list[PackOpened] = []
-        kept: list[PreparedLetter] = []
-        try:
-            for contents, ready in read:  # each pack merges into what the packs before it left
-                plan = plan_pack_import(contents, self.library, self.saved_text, ready)
-                for prep in plan.prepared:
-                    self.store.save_files(prep)
-                    kept.append(prep)
-                plan.command.do(self.library, initiator)
-                done.append(plan.command)
-                opened.append(PackOpened(contents, plan.report))
-        except BaseException:
-            for cmd in reversed(done):
-                cmd.undo(self.library, initiator)
-            raise
-        if any(cmd.commands for cmd in done):
-            label = label or ("Open audit pack" if len(done) == 1 else f"Open {len(done)} audit packs")
-            self.do(Batch(list(done), label), initiator, already_done=True)
-        return opened
-
-    def import_packs(self, paths: Sequence[Path], initiator: object | None = None) -> list[PackOpened]:
-        return self.merge_packs(self.read_packs(paths, self.library.letters), initiator)
-
-    # ------------------------------------------------------------ REFI-QDA projects from other tools
-    @staticmethod
-    def read_project(path: Path, themes: Sequence[Theme]) -> ProjectRead:
-        """Check a .qdpx and read its letters and codings against the library's ``themes``: the slow
-        part, no shared state (the window runs it on its worker). A refused archive raises ``PackError``."""
-        return read_project(path, themes)
-
-    def merge_project(self, read: ProjectRead, initiator: object | None = None) -> Outcome:
-        """Merge a read project as one undoable step; its lines say what came in and what did not."""
-        opened = self.merge_packs([(read.contents, read.prepared)], initiator,
-                                  label=f"Import project {read.contents.path.name}")[0]
-        origin = read.contents.manifest.get("origin") or "another tool"
-        lines = [f"{read.contents.path.name} (from {origin}):"] + opened.report.lines() + read.notes
-        return Outcome(lines=lines)
-
-    def import_project(self, path: Path, initiator: object | None = None) -> Outcome:
-        """``reviewer project import``: read the project, then merge it."""
-        return self.merge_project(self.read_project(path, list(self.library.themes.values())), initiator)
-
-    # ------------------------------------------------------------ the national picture
-    def national_baseline(self, table: Path | None = None) -> Baseline:
-        """The baseline table named, else the organisation's own beside the library, else the shipped one."""
-        return load_baseline(baseline_path(self.store.path, table))
-
-    def national_profiles(self, letter_ids: Sequence[str], baseline: Baseline | None = None) -> list[Profile]:
-        """Each authority of these letters that has findings, against the national baseline: for a summary."""
-        table = baseline or self.national_baseline()
-        out = [profile(self.library, name, table, letter_ids=letter_ids) for name in authorities(self.library, letter_ids)]
-        return [p for p in out if p.findings]
-
-    def national_profile(self, authority: str, basis: str = "weaknesses", sources: Sequence[str] | None = None,
-                         years: tuple[int, int] | None = None, framework: str | None = None,
-                         letter_ids: Sequence[str] | None = None, table: Path | None = None,
-                         baseline: Baseline | None = None) -> Profile:
-        """The authority's findings by theme against the national baseline; ``NotFound`` when the
-        library holds no letter of that authority."""
-        lib = self.library
-        key = " ".join(authority.split()).casefold()
-        known = {(x.meta.authority or "").casefold(): x.meta.authority for x in lib.letters.values() if x.meta.authority}
-        if key not in known:
-            hits = sorted({v for k, v in known.items() if k.startswith(key)}) if key else []
-            if len(hits) != 1:
-                named = ", ".join(sorted(known.values(), key=str.casefold)[:8]) or "none"
-                raise NotFound(f"no letter in the library is about {authority!r}" +
-                               (f" ({len(hits)} authorities start so)" if hits else "") + f"; authorities: {named}")
-            key = hits[0].casefold()
-        return profile(lib, known[key] or authority, baseline or self.national_baseline(table), basis, sources,
-                       years, framework, letter_ids)
-
