@@ -24,6 +24,7 @@ from typing import BinaryIO, Protocol
 from reviewer import __version__
 from reviewer.core.text.layout import Layout
 from reviewer.core.text.documents import FILE_SUFFIX
+from reviewer.core.annotations import actions as plan
 from reviewer.core.annotations import deletions
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Letter, now_iso
@@ -91,6 +92,9 @@ def pack_records(lib: Library, letters: Sequence[Letter], auditor: str) -> dict[
         "themes": [t.to_dict() for t in lib.themes.values()],
         "deleted": [t.to_dict() for t in deletions.read_all(lib.settings).values()
                     if t.letter_id in {x.id for x in letters}],
+        "actions": [a.to_dict() for a in plan.sorted_by_due(plan.read_all(lib.settings))
+                    if (ann := lib.annotations.get(a.annotation_id)) is not None
+                    and ann.letter_id in {x.id for x in letters}],
     }
 
 
