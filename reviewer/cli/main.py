@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reviewer import __version__
-from reviewer.cli import backups, baseline, dataset, packs, search, suggest
+from reviewer.cli import actions, backups, baseline, dataset, packs, search, suggest
 from reviewer.cli.errors import CliError
 from reviewer.core.annotations.codebook import severities
 from reviewer.core.text.shorten import shorten
@@ -22,7 +22,7 @@ from reviewer.letters.importing import prepare_path
 from reviewer.workspace import USER_ERRORS, Workspace
 
 COMMANDS = ("add", "list", "tag", "delete", "annotations", "export", "themes", "search", "suggest", "backups",
-            "baseline", "dataset") + packs.COMMANDS
+            "baseline", "dataset") + packs.COMMANDS + actions.COMMANDS
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -72,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     backups.add_parser(sub, common)
     baseline.add_parser(sub, common)
     dataset.add_parser(sub)
+    actions.add_parser(sub, common)
     return p
 
 
@@ -237,7 +238,7 @@ def cmd_themes(ws: Workspace, args: argparse.Namespace) -> int:
 HANDLERS = {"add": cmd_add, "list": cmd_list, "tag": cmd_tag, "delete": cmd_delete, "annotations": cmd_annotations,
             "export": cmd_export, "themes": cmd_themes, "search": search.cmd_search, "suggest": suggest.cmd_suggest,
             "backups": backups.cmd_backups, "baseline": baseline.cmd_baseline,
-            "dataset": dataset.cmd_dataset, **packs.HANDLERS}
+            "dataset": dataset.cmd_dataset, **packs.HANDLERS, **actions.HANDLERS}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Mapping
+from datetime import date
 
+from reviewer.core.annotations import actions as plan
 from reviewer.core.annotations.codebook import severities
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Annotation
@@ -65,5 +67,48 @@ def to_csv(lib: Library, annotations: Iterable[Annotation], quotes: Mapping[str,
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(HEADER)
     for r in rows(lib, annotations, quotes, names):
+        w.writerow([safe_cell(c) for c in r])
+    return buf.getvalue()
+
+
+ACTION_HEADER = ["letter", "page", "finding", "severity", "action", "owner", "due", "status", "overdue", "progress",
+                 "by", "action_id", "annotation_id", "modified"]
+
+
+def action_rows(lib: Library, annotations: Iterable[Annotation], names: Mapping[str, str] | None = None,
+                today: date | None = None) -> list[list[str]]:
+    """One row per action of the plan answering one of ``annotations``, by due date."""
+    sev = {s.id: s.label for s in severities()}
+    names = names or {}
+    anns = {a.id: a for a in annotations}
+    out = []
+    for act in plan.sorted_by_due(plan.read_all(lib.settings)):
+        a = anns.get(act.annotation_id)
+        if a is None:
+            continue
+        out.append([
+            names.get(a.letter_id) or lib.display_title(a.letter_id),
+            str(a.page),
+            collapse_ws(a.quote),
+            sev.get(a.severity, a.severity),
+            act.text,
+            act.owner,
+            act.due,
+            plan.STATUS_LABELS.get(act.status, act.status),
+            "yes" if act.overdue(today) else "",
+            "\n".join(f"{p.date} {p.by + ': ' if p.by else ''}{p.text}" for p in act.progress),
+            act.by,
+            act.id,
+            act.annotation_id,
+            act.modified,
+        ])
+    return out
+
+
+def actions_to_csv(lib: Library, annotations: Iterable[Annotation], names: Mapping[str, str] | None = None) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(ACTION_HEADER)
+    for r in action_rows(lib, annotations, names):
         w.writerow([safe_cell(c) for c in r])
     return buf.getvalue()

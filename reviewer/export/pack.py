@@ -24,6 +24,7 @@ from typing import BinaryIO, Protocol
 from reviewer import __version__
 from reviewer.core.text.layout import Layout
 from reviewer.core.text.documents import FILE_SUFFIX
+from reviewer.core.annotations import actions as plan
 from reviewer.core.annotations import deletions
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Letter, now_iso
@@ -34,7 +35,7 @@ from reviewer.letters.clean import safe_copy_of
 from reviewer.letters.highlight import annotate_job, run_annotate_job
 from reviewer.core.atomic import write_atomic
 from reviewer.export.common import zip_member
-from reviewer.export.csvfile import to_csv
+from reviewer.export.csvfile import action_rows, actions_to_csv, to_csv
 from reviewer.export.html import to_html
 from reviewer.export.pdf import to_pdf
 from reviewer.export.refiqda import SourceText, to_qdpx
@@ -91,6 +92,9 @@ def pack_records(lib: Library, letters: Sequence[Letter], auditor: str) -> dict[
         "themes": [t.to_dict() for t in lib.themes.values()],
         "deleted": [t.to_dict() for t in deletions.read_all(lib.settings).values()
                     if t.letter_id in {x.id for x in letters}],
+        "actions": [a.to_dict() for a in plan.sorted_by_due(plan.read_all(lib.settings))
+                    if (ann := lib.annotations.get(a.annotation_id)) is not None
+                    and ann.letter_id in {x.id for x in letters}],
     }
 
 
@@ -161,6 +165,8 @@ def build_pack(source: PackSource, letter_ids: Sequence[str], auditor: str, titl
         step("Writing the spreadsheet")
         anns = [a for x in letters for a in lib.annotations_for(x.id)]
         add("annotations.csv", to_csv(lib, anns, summary.quotes, summary.names).encode("utf-8-sig"))
+        if any(True for _ in action_rows(lib, anns)):
+            add("actions.csv", actions_to_csv(lib, anns, summary.names).encode("utf-8-sig"))
         add("annotations.xlsx", to_xlsx(lib, anns, letters, summary.quotes, summary.names))
         step("Writing the REFI-QDA project")
         sources: list[SourceText] = []

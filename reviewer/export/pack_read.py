@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from reviewer.core.annotations.model import Annotation, Letter, Theme, Tombstone
+from reviewer.core.annotations.actions import Action
+from reviewer.core.annotations.model import Annotation, Letter, RecordError, Theme, Tombstone
 from reviewer.core.files import FileRefused, open_regular
 from reviewer.export.pack import DATA, MANIFEST, ORIGINALS, PACK_FORMAT, PACK_VERSION, READABLE_VERSIONS, original_name
 
@@ -49,6 +50,7 @@ class PackContents:
     themes: list[Theme]
     originals: dict[str, bytes] = field(default_factory=dict)  # letter id -> original file
     deleted: list[Tombstone] = field(default_factory=list)  # annotations deleted by their author
+    actions: list[Action] = field(default_factory=list)  # the action plan for the pack's annotations
 
     @property
     def auditor(self) -> str:
@@ -251,6 +253,16 @@ def read_pack(path: Path | str) -> PackContents:
         deleted = [Tombstone.from_dict(d) for d in data.get("deleted") or []]
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise PackError(f"{path.name}: a record in {DATA} is damaged ({exc})") from None
+    raw_actions = data.get("actions") or []
+    if not isinstance(raw_actions, list):
+        raise PackError(f"{path.name}: the actions in {DATA} are not a list")
+    actions: list[Action] = []
+    for i, d in enumerate(raw_actions):
+        try:
+            actions.append(Action.from_dict(d))
+        except RecordError as exc:
+            aid = d.get("id") if isinstance(d, dict) and isinstance(d.get("id"), str) else f"number {i + 1}"
+            raise PackError(f"{path.name}: action {str(aid)[:12]} is damaged ({exc})") from None
     ids = {x.id for x in letters}
     originals: dict[str, bytes] = {}
     version = _version(path.name, manifest)
@@ -276,4 +288,12 @@ def read_pack(path: Path | str) -> PackContents:
             raise PackError(f"{path.name}: the deletion of annotation {t.id[:12]} belongs to no letter in the pack")
         if t.id in seen:
             raise PackError(f"{path.name}: annotation {t.id[:12]} is both in the pack and deleted by it")
-    return PackContents(path, manifest, letters, annotations, themes, originals, deleted)
+    acts: set[str] = set()
+    for act in actions:
+        if act.annotation_id not in seen:
+            raise PackError(f"{path.name}: action {act.id[:12]} answers annotation {act.annotation_id[:12]}, "
+                            "which is not in the pack")
+        if act.id in acts:
+            raise PackError(f"{path.name}: action {act.id[:12]} appears twice")
+        acts.add(act.id)
+    return PackContents(path, manifest, letters, annotations, themes, originals, deleted, actions)

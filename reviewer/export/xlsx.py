@@ -20,7 +20,7 @@ from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Annotation, Letter
 from reviewer.core.annotations.model import DOC_TYPE_LABELS, parse_time
 from reviewer.core.team.summary import distinct_titles
-from reviewer.export.csvfile import HEADER, rows
+from reviewer.export.csvfile import ACTION_HEADER, HEADER, action_rows, rows
 
 _WIDTHS = {"letter": 30, "authority": 22, "letter_date": 12, "page": 7, "quote": 60, "themes": 28,
            "severity": 18, "note": 40, "auditor": 16, "review": 12, "review_comment": 32, "reviewer": 16,
@@ -29,7 +29,7 @@ _WRAP = {"quote", "note", "review_comment", "themes"}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 _MAX_CELL = 32767  # Excel's limit on characters in a cell
 _NUMBERS = {"page", "start", "end", "annotations"}
-_DATES = {"letter_date", "visit_start", "visit_end", "signed_off"}
+_DATES = {"letter_date", "visit_start", "visit_end", "signed_off", "due"}
 _TIMES = {"modified"}
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -90,7 +90,8 @@ def to_xlsx(lib: Library, annotations: Iterable[Annotation], letters: Iterable[L
     buf = io.BytesIO()
     book = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False,
                                      "strings_to_urls": False, "strings_to_numbers": False})
-    data = rows(lib, annotations, quotes, names)
+    data_anns = list(annotations)
+    data = rows(lib, data_anns, quotes, names)
     for r in data:
         r[HEADER.index("page")] = r[HEADER.index("page")].split(";")[0]  # first page as a number
     _sheet(book, "Annotations", list(HEADER), data, _WIDTHS, _WRAP)
@@ -107,5 +108,11 @@ def to_xlsx(lib: Library, annotations: Iterable[Annotation], letters: Iterable[L
                             x.signoff.date[:10] if x.signoff else "", x.id])
     _sheet(book, "Letters", letter_header, letter_rows,
            {"letter": 34, "authority": 24, "type": 18, "signed_off_by": 18, "letter_id": 20}, set())
+    acts = action_rows(lib, data_anns, names)
+    if acts:
+        _sheet(book, "Actions", list(ACTION_HEADER), acts,
+               {"letter": 30, "finding": 50, "severity": 18, "action": 50, "owner": 18, "due": 12, "status": 10,
+                "progress": 50, "action_id": 14, "annotation_id": 14, "modified": 20},
+               {"finding", "action", "progress"})
     book.close()
     return buf.getvalue()

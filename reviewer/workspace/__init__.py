@@ -2,6 +2,7 @@
 
 from reviewer.workspace.workspace import (
     USER_ERRORS,
+    ActionError,
     AlreadyTagged,
     NotFound,
     Outcome,
@@ -11,5 +12,5 @@ from reviewer.workspace.workspace import (
     summary_format,
 )
 
-__all__ = ["USER_ERRORS", "AlreadyTagged", "NotFound", "Outcome", "PackOpened", "Workspace", "WorkspaceError",
+__all__ = ["USER_ERRORS", "ActionError", "AlreadyTagged", "NotFound", "Outcome", "PackOpened", "Workspace", "WorkspaceError",
            "summary_format"]

@@ -25,6 +25,10 @@ class NotFound(WorkspaceError):
     """No letter, annotation or theme matches what was named."""
 
 
+class ActionError(WorkspaceError):
+    """An action of the plan that cannot be made as asked: a nonsense due date or status."""
+
+
 class AlreadyTagged(WorkspaceError):
     """The passage named is tagged already: tagging it again is asked for explicitly."""
 

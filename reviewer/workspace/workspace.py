@@ -17,6 +17,7 @@ import dataclasses
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
+from reviewer.core.annotations import actions as plan
 from reviewer.core.annotations import deletions
 from reviewer.core.annotations.codebook import find_theme, severity
 from reviewer.core.annotations.commands import (
@@ -30,7 +31,7 @@ from reviewer.core.annotations.commands import (
     edited,
 )
 from reviewer.core.annotations.library import Change, Library
-from reviewer.core.annotations.model import Annotation, Letter, LetterMeta
+from reviewer.core.annotations.model import Annotation, Letter, LetterMeta, RecordError
 from reviewer.core.annotations.review import review_command, signoff_command
 from reviewer.core.annotations.tagging import locate_quote, new_annotation, reanchor_all
 from reviewer.core.reading.marks import PlacedMark, place_marks
@@ -53,10 +54,10 @@ from reviewer.letters.pdf_marks import read_pdf_marks
 from reviewer.letters.pdf import extractor_version
 from reviewer.store.paths import resolve_library_path
 from reviewer.store.repository import LibraryError, LibraryStore
-from reviewer.workspace.errors import USER_ERRORS, AlreadyTagged, NotFound, Outcome, WorkspaceError
+from reviewer.workspace.errors import USER_ERRORS, ActionError, AlreadyTagged, NotFound, Outcome, WorkspaceError
 from reviewer.workspace.exchange import Exchange, PackOpened, Snapshot, summary_format
 
-__all__ = ["USER_ERRORS", "AlreadyTagged", "Exchange", "NotFound", "Outcome", "PackOpened", "Snapshot",
+__all__ = ["USER_ERRORS", "ActionError", "AlreadyTagged", "Exchange", "NotFound", "Outcome", "PackOpened", "Snapshot",
            "Workspace", "WorkspaceError", "summary_format"]
 
 
@@ -401,6 +402,56 @@ class Workspace(Exchange):
         if len(hits) != 1:
             raise NotFound(f"no annotation matches {key!r}" if not hits else f"annotation {key!r} is ambiguous")
         return hits[0]
+
+    # ------------------------------------------------------------ the action plan
+    def actions(self) -> dict[str, plan.Action]:
+        """Every action of the plan, by id."""
+        return plan.read_all(self.library.settings)
+
+    def actions_for(self, letter_ids: Iterable[str] | None = None) -> list[plan.Action]:
+        """The actions answering annotations of these letters (all, if None), by due date."""
+        acts = self.actions().values()
+        if letter_ids is not None:
+            ids = set(letter_ids)
+            acts = [a for a in acts if (x := self.library.annotations.get(a.annotation_id)) and x.letter_id in ids]
+        return plan.sorted_by_due(list(acts))
+
+    def action(self, key: str) -> plan.Action:
+        """The action named by its id or a unique prefix of at least four characters."""
+        acts = self.actions()
+        if key in acts:
+            return acts[key]
+        hits = [a for a in acts.values() if len(key) >= 4 and a.id.startswith(key.lower())]
+        if len(hits) != 1:
+            raise NotFound(f"no action matches {key!r}" if not hits else f"action {key!r} is ambiguous")
+        return hits[0]
+
+    def add_action(self, annotation_id: str, text: str, owner: str, due: str, status: str,
+                   initiator: object | None = None, by: str | None = None) -> plan.Action:
+        """Add an action answering an annotation: one undoable step."""
+        ann = self._annotation(annotation_id)
+        if not text.strip():
+            raise ActionError("an action needs a text: what will be done")
+        try:
+            a = plan.new_action(ann.id, text, owner, due, status, by if by is not None else self.auditor)
+        except RecordError as exc:
+            raise ActionError(f"action: {exc}") from None
+        self.do(plan.put_command(self.library.settings, a, "Add action"), initiator)
+        return a
+
+    def update_action(self, action_id: str, status: str | None = None, due: str | None = None,
+                      progress: str | None = None, initiator: object | None = None,
+                      by: str | None = None) -> plan.Action:
+        """Change an action's status and/or due date and/or add a progress note: one undoable step."""
+        a = self.action(action_id)
+        if status is None and due is None and not (progress or "").strip():
+            return a
+        try:
+            after = plan.updated(a, by if by is not None else self.auditor, status=status, due=due, progress=progress)
+        except RecordError as exc:
+            raise ActionError(f"action {a.id[:12]}: {exc}") from None
+        self.do(plan.put_command(self.library.settings, after, "Update action"), initiator)
+        return after
 
     def annotations_named(self, keys: Sequence[str]) -> list[Annotation]:
         return [self._annotation(k) for k in keys]

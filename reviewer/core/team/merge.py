@@ -13,6 +13,7 @@ import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from reviewer.core.annotations import actions as plan
 from reviewer.core.annotations import deletions
 from reviewer.core.annotations.codebook import severities
 from reviewer.core.annotations.commands import Batch, Command, PutLetter, PutTheme, put_annotation
@@ -41,11 +42,16 @@ class MergeReport:
     deleted: list[str] = field(default_factory=list)  # deletions made by their author, made here too
     deleted_here: int = 0  # older copies of annotations deleted here, left deleted
     deletions_unknown: int = 0  # deletions of annotations never seen here
+    actions_added: int = 0
+    actions_updated: list[str] = field(default_factory=list)  # "action id: what changed"
+    actions_same: int = 0
+    actions_older: int = 0
+    actions_orphaned: int = 0  # actions on annotations that are not here (deleted here): left out
 
     @property
     def changed(self) -> bool:
         return bool(self.letters_added or self.added or self.updated or self.reviews or self.signoffs
-                    or self.themes_added or self.deleted)
+                    or self.themes_added or self.deleted or self.actions_added or self.actions_updated)
 
     def lines(self) -> list[str]:
         out = [f"{len(self.letters_added)} new letter(s), {self.letters_known} already in the library",
@@ -59,7 +65,13 @@ class MergeReport:
             out.append(f"{self.deleted_here} annotation(s) deleted here stay deleted (the pack's copies are older)")
         if self.deletions_unknown:
             out.append(f"{self.deletions_unknown} deletion(s) of annotations never seen here: nothing to do")
+        if self.actions_added or self.actions_updated or self.actions_same or self.actions_older:
+            out.append(f"{self.actions_added} new action(s), {len(self.actions_updated)} updated by a newer edit, "
+                       f"{self.actions_same} already present, {self.actions_older} older copies ignored")
+        if self.actions_orphaned:
+            out.append(f"{self.actions_orphaned} action(s) on annotations deleted here: left out")
         out += [f"updated: {u}" for u in self.updated]
+        out += [f"action updated: {u}" for u in self.actions_updated]
         out += [f"deleted: {d}" for d in self.deleted]
         out += [f"conflict: {c}" for c in self.conflicts]
         if self.needs_attention:
@@ -128,6 +140,62 @@ def merge_annotation(lib: Library, local: Annotation, incoming: Annotation, repo
     return None if result == local else result
 
 
+def _action_change(old: plan.Action, new: plan.Action) -> str:
+    parts = []
+    if old.status != new.status:
+        parts.append(f"status {old.status} -> {new.status}")
+    if old.due != new.due:
+        parts.append(f"due {old.due} -> {new.due}")
+    if old.text != new.text or old.owner != new.owner:
+        parts.append("text or owner changed")
+    if len(new.progress) > len(old.progress):
+        parts.append(f"{len(new.progress) - len(old.progress)} progress note(s)")
+    return ", ".join(parts) or "edited"
+
+
+def _joined(winner: plan.Action, other: plan.Action, history: Iterable[plan.Action]) -> plan.Action:
+    """``winner`` with the progress notes of both and the earlier versions of both (and ``history``)."""
+    hist: list[plan.Action] = []
+    known: set[tuple[str, str]] = set()
+    for h in (*winner.history, *history, *other.history):
+        if (h.modified, h.by) not in known and (h.modified, h.by) != (winner.modified, winner.by):
+            known.add((h.modified, h.by))
+            hist.append(h)
+    hist.sort(key=lambda h: parse_time(h.modified or h.created))
+    notes = list(winner.progress)
+    notes += [p for p in other.progress if p not in notes]
+    notes.sort(key=lambda p: p.date)
+    return dataclasses.replace(winner, progress=tuple(notes), history=tuple(hist))
+
+
+def merge_action(local: plan.Action, incoming: plan.Action, report: MergeReport) -> plan.Action | None:
+    """The action after merging ``incoming`` into ``local`` (newer edit wins, the older one kept in its
+    history; progress notes from both sides kept); None when nothing changes."""
+    if dataclasses.replace(local, history=()) == dataclasses.replace(incoming, history=()):
+        report.actions_same += 1
+        return None
+    t_local, t_in = parse_time(local.modified or local.created), parse_time(incoming.modified or incoming.created)
+    if t_in < t_local:
+        report.actions_older += 1
+        return None
+    if t_in == t_local and dataclasses.replace(local, progress=(), history=()) == \
+            dataclasses.replace(incoming, progress=(), history=()):
+        # the same edit, one side already merged with notes or history the other lacks: join them
+        joined = _joined(local, incoming, local.history)
+        if joined == local:
+            report.actions_same += 1
+            return None
+        report.actions_updated.append(f"{local.id[:12]}: progress notes or history joined")
+        return joined
+    if t_in == t_local:
+        report.conflicts.append(f"action {local.id[:12]}: two different versions dated {incoming.modified}; "
+                                "kept the one here")
+        return None
+    result = _joined(incoming, local, (*local.history, dataclasses.replace(local, history=())))
+    report.actions_updated.append(f"{local.id[:12]}: {_action_change(local, incoming)} (by {incoming.by or 'unknown'})")
+    return result
+
+
 def _fill_meta(local: LetterMeta, incoming: LetterMeta) -> LetterMeta:
     changes = {f.name: getattr(incoming, f.name) for f in dataclasses.fields(LetterMeta)
                if f.name != "published_estimated" and not getattr(local, f.name) and getattr(incoming, f.name)}
@@ -162,12 +230,14 @@ def _title(lib: Library, letter_id: str, also: dict[str, Letter] | None = None) 
 
 
 def plan_merge(lib: Library, letters: Iterable[Letter], annotations: Iterable[Annotation],
-               themes: Iterable[Theme], source: str = "", deleted: Iterable[Tombstone] = ()) -> tuple[Batch, MergeReport]:
+               themes: Iterable[Theme], source: str = "", deleted: Iterable[Tombstone] = (),
+               actions: Iterable[plan.Action] = ()) -> tuple[Batch, MergeReport]:
     """One undoable command that merges the records into ``lib``, and a report of what it will do.
 
     A deletion made by an annotation's author is a deletion here too (remembered, with who and when),
     unless the annotation was reviewed or edited here since: then it is kept and reported as a
-    conflict to settle. An annotation deleted here is not brought back by an older copy of it."""
+    conflict to settle. An annotation deleted here is not brought back by an older copy of it.
+    Actions merge like annotations: one id, the newer edit wins, the older kept in its history."""
     report = MergeReport(source=source)
     gone_here = deletions.read_all(lib.settings)
     now = stamp_iso()
@@ -210,6 +280,27 @@ def plan_merge(lib: Library, letters: Iterable[Letter], annotations: Iterable[An
         merged_a = merge_annotation(lib, mine_a, a, report, now)
         if merged_a is not None:
             cmds.append(put_annotation(mine_a, merged_a, "Merge annotation"))
+    arriving = {a.id for a in annotations if a.letter_id in incoming_letters or a.letter_id in lib.letters}
+    going = {t.id for t in deleted}
+    mine_acts = plan.read_all(lib.settings)
+    for act in actions:
+        here = act.annotation_id in lib.annotations or (
+            act.annotation_id in arriving and act.annotation_id not in gone_here)
+        local = mine_acts.get(act.id)
+        if local is None:
+            if not here or act.annotation_id in going:
+                report.actions_orphaned += 1
+                continue
+            cmds.append(plan.put_command(lib.settings, act, "Add action"))
+            report.actions_added += 1
+            continue
+        if local.annotation_id != act.annotation_id:
+            report.conflicts.append(f"action {act.id[:12]} answers annotation {local.annotation_id[:12]} here, the "
+                                    f"pack links it to {act.annotation_id[:12]}: left as it is")
+            continue
+        merged_act = merge_action(local, act, report)
+        if merged_act is not None:
+            cmds.append(plan.put_command(lib.settings, merged_act, "Merge action"))
     for t in deleted:
         mine_a = lib.annotations.get(t.id)
         if mine_a is None:

@@ -10,6 +10,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from reviewer.core.annotations import actions as plan
+from reviewer.core.annotations.actions import Action
 from reviewer.core.annotations.codebook import SUMMARY_ORDER, severities
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Annotation, Letter, now_iso
@@ -43,6 +45,31 @@ class ImprovementItem:
 
 
 @dataclass
+class ActionEntry:
+    """An action of the plan with the finding it answers."""
+
+    action: Action
+    letter: str  # the letter's title
+    page: int
+    severity: str  # the finding's severity label
+    quote: str
+
+
+def action_entries(lib: Library, letter_ids: Sequence[str], names: dict[str, str] | None = None) -> list[ActionEntry]:
+    """The plan's actions answering annotations of these letters, by due date."""
+    ids, names = set(letter_ids), names or {}
+    sev = {sv.id: sv.label for sv in severities()}
+    out = []
+    for act in plan.sorted_by_due(plan.read_all(lib.settings)):
+        a = lib.annotations.get(act.annotation_id)
+        if a is None or a.letter_id not in ids:
+            continue
+        out.append(ActionEntry(act, names.get(a.letter_id) or lib.display_title(a.letter_id), a.page,
+                               sev.get(a.severity, a.severity), " ".join(a.quote.split())))
+    return out
+
+
+@dataclass
 class Summary:
     title: str
     exported: str
@@ -70,6 +97,7 @@ class Summary:
         return self.name(letter)
     national: list[Profile] = field(default_factory=list)  # each authority against the national baseline (an option)
     trends: list[Trend] = field(default_factory=list)  # each authority audited before: then and now
+    actions: list[ActionEntry] = field(default_factory=list)  # the action plan, by due date
 
     @property
     def total(self) -> int:
@@ -205,6 +233,7 @@ def build_summary(
         names=names,
         national=list(national),
         trends=trends(lib, [x.id for x in letters]),
+        actions=action_entries(lib, [x.id for x in letters], names),
     )
 
 

@@ -1,0 +1,73 @@
+"""`reviewer action add|update|list`: the action plan that answers the findings."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+
+from reviewer.core.annotations.actions import STATUSES, Action
+from reviewer.core.text.textsearch import collapse_ws
+from reviewer.workspace import Workspace
+
+COMMANDS = ("action",)
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text + "\n")
+
+
+def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+    ac = sub.add_parser("action", help="the action plan: add, update and list actions answering findings")
+    acs = ac.add_subparsers(dest="action_command", required=True)
+    a = acs.add_parser("add", parents=[common], help="add an action answering an annotation")
+    a.add_argument("annotation", metavar="ANNOTATION", help="annotation id or unique prefix")
+    a.add_argument("--text", required=True, help="what will be done")
+    a.add_argument("--owner", required=True, metavar="NAME")
+    a.add_argument("--due", required=True, metavar="YYYY-MM-DD")
+    a.add_argument("--status", required=True, choices=STATUSES)
+    u = acs.add_parser("update", parents=[common], help="change an action's status or due date, or note progress")
+    u.add_argument("action", metavar="ACTION", help="action id or unique prefix")
+    u.add_argument("--status", choices=STATUSES)
+    u.add_argument("--due", metavar="YYYY-MM-DD")
+    u.add_argument("--progress", metavar="TEXT", help="a progress note, dated today")
+    ls = acs.add_parser("list", parents=[common], help="list actions by due date (overdue ones marked)")
+    ls.add_argument("letter", nargs="?", metavar="LETTER", help="only actions on this letter's annotations")
+    ls.add_argument("--json", action="store_true")
+
+
+def row(ws: Workspace, a: Action, today: date) -> dict[str, object]:
+    ann = ws.library.annotations.get(a.annotation_id)
+    return {"id": a.id, "annotation_id": a.annotation_id, "letter": ann.letter_id if ann else None,
+            "text": a.text, "owner": a.owner, "due": a.due, "status": a.status, "overdue": a.overdue(today),
+            "progress": [p.to_dict() for p in a.progress], "created": a.created, "modified": a.modified, "by": a.by}
+
+
+def cmd_action(ws: Workspace, args: argparse.Namespace) -> int:
+    if args.action_command == "add":
+        a = ws.add_action(args.annotation, args.text, args.owner, args.due, args.status)
+        _out(f"added action {a.id[:12]} (due {a.due}, {a.status}) to annotation {a.annotation_id[:12]}")
+    elif args.action_command == "update":
+        before = ws.action(args.action)
+        a = ws.update_action(before.id, status=args.status, due=args.due, progress=args.progress)
+        _out(f"updated action {a.id[:12]} (due {a.due}, {a.status})" if a != before
+             else f"action {a.id[:12]}: nothing to change")
+    else:
+        today = date.today()
+        acts = ws.actions_for([ws.letter(args.letter).id] if args.letter else None)
+        if args.json:
+            _out(json.dumps([row(ws, a, today) for a in acts], indent=2, ensure_ascii=False))
+        elif not acts:
+            _out("No actions.")
+        else:
+            for a in acts:
+                mark = "  OVERDUE" if a.overdue(today) else ""
+                _out(f"{a.id[:12]}  {a.due}  {a.status.upper():8}  {a.owner}  (annotation {a.annotation_id[:12]}){mark}")
+                _out(f"    {collapse_ws(a.text)}")
+                for p in a.progress:
+                    _out(f"    {p.date} {p.by + ': ' if p.by else ''}{collapse_ws(p.text)}")
+    return 0
+
+
+HANDLERS = {"action": cmd_action}

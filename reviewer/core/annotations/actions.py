@@ -1,0 +1,183 @@
+"""The action plan: what will be done about a finding, by whom, by when, and how it is going.
+
+An ``Action`` answers one annotation (a priority action or area for improvement). Actions are kept
+in the library's settings as ``action:<id>`` holding the action as JSON (like deletions: no change
+to the store's schema); adding and updating are ``PutSetting`` commands, undone as one step.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from reviewer.core.annotations.commands import Command, PutSetting
+from reviewer.core.annotations.model import (
+    MAX_TEXT,
+    RecordError,
+    _ident,
+    _kind,
+    _list,
+    _row,
+    _text,
+    _within,
+    new_id,
+    parse_time,
+    stamp_iso,
+)
+
+PREFIX = "action:"
+STATUSES: tuple[str, ...] = ("red", "amber", "green", "complete")
+STATUS_LABELS = {"red": "Red", "amber": "Amber", "green": "Green", "complete": "Complete"}
+
+
+def key(action_id: str) -> str:
+    return PREFIX + action_id
+
+
+def parse_due(v: Any, field: str = "due") -> str:
+    """A due date as YYYY-MM-DD, checked to be a real date; RecordError otherwise."""
+    if not isinstance(v, str):
+        raise RecordError(f"{field!r} must be a date (YYYY-MM-DD), not {_kind(v)}")
+    s = v.strip()
+    if len(s) != 10:
+        raise RecordError(f"{field!r} is not a date (YYYY-MM-DD): {s[:40]!r}")
+    try:
+        return date.fromisoformat(s).isoformat()
+    except ValueError:
+        raise RecordError(f"{field!r} is not a date (YYYY-MM-DD): {s[:40]!r}") from None
+
+
+def parse_status(v: Any) -> str:
+    if not isinstance(v, str) or v.strip().lower() not in STATUSES:
+        shown = v[:20] if isinstance(v, str) else _kind(v)
+        raise RecordError(f"'status' must be one of {', '.join(STATUSES)}, not {shown!r}")
+    return v.strip().lower()
+
+
+def _stamp(d: dict[str, Any], k: str) -> str:
+    s = _text(d, k, limit=100)
+    if s and parse_time(s) == parse_time(None):
+        raise RecordError(f"{k!r} is not a date and time: {s[:40]!r}")
+    return s
+
+
+@dataclass(frozen=True)
+class Progress:
+    """A dated note of how an action is going."""
+
+    date: str  # YYYY-MM-DD
+    text: str
+    by: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: Any) -> Progress:
+        d = _row(d, "a progress note")
+        return cls(parse_due(d.get("date"), "date"), _text(d, "text", limit=MAX_TEXT), _text(d, "by"))
+
+
+@dataclass(frozen=True)
+class Action:
+    """One action of the plan, answering the annotation ``annotation_id``."""
+
+    id: str
+    annotation_id: str
+    text: str
+    owner: str
+    due: str  # YYYY-MM-DD
+    status: str  # red | amber | green | complete
+    progress: tuple[Progress, ...] = ()
+    created: str = ""
+    modified: str = ""
+    by: str = ""
+    history: tuple[Action, ...] = ()  # earlier versions replaced by newer ones from packs
+
+    def overdue(self, today: date | None = None) -> bool:
+        return self.status != "complete" and date.fromisoformat(self.due) < (today or date.today())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "annotation_id": self.annotation_id, "text": self.text, "owner": self.owner,
+                "due": self.due, "status": self.status, "progress": [p.to_dict() for p in self.progress],
+                "created": self.created, "modified": self.modified, "by": self.by,
+                "history": [h.to_dict() for h in self.history]}
+
+    @classmethod
+    def from_dict(cls, d: Any, _depth: int = 0) -> Action:
+        d = _row(d, "an action")
+        if "due" not in d:
+            raise RecordError("'due' is missing")
+        if "status" not in d:
+            raise RecordError("'status' is missing")
+        hist = _list(d, "history") if d.get("history") else []
+        if hist and _depth:
+            raise RecordError("an earlier version of an action has earlier versions of its own")
+        return cls(
+            id=_ident(d.get("id"), "id"),
+            annotation_id=_ident(d.get("annotation_id"), "annotation_id"),
+            text=_text(d, "text", limit=MAX_TEXT),
+            owner=_text(d, "owner"),
+            due=parse_due(d.get("due")),
+            status=parse_status(d.get("status")),
+            progress=tuple(_within(f"progress[{i}]", Progress.from_dict, p)
+                           for i, p in enumerate(_list(d, "progress"))) if d.get("progress") else (),
+            created=_stamp(d, "created"),
+            modified=_stamp(d, "modified"),
+            by=_text(d, "by"),
+            history=tuple(_within(f"history[{i}]", cls.from_dict, h, _depth + 1) for i, h in enumerate(hist)),
+        )
+
+
+def value(a: Action) -> str:
+    return json.dumps(a.to_dict(), ensure_ascii=False, sort_keys=True)
+
+
+def read_all(settings: Mapping[str, str]) -> dict[str, Action]:
+    """Every action the library holds, by id (a damaged entry is passed over)."""
+    out = {}
+    for k, v in settings.items():
+        if not k.startswith(PREFIX) or not v:
+            continue
+        try:
+            a = Action.from_dict(json.loads(v))
+        except (ValueError, RecordError):
+            continue
+        out[a.id] = a
+    return out
+
+
+def sorted_by_due(actions: Mapping[str, Action] | list[Action]) -> list[Action]:
+    items = list(actions.values()) if isinstance(actions, Mapping) else list(actions)
+    return sorted(items, key=lambda a: (a.due, a.created, a.id))
+
+
+def new_action(annotation_id: str, text: str, owner: str, due: str, status: str, by: str,
+               at: str | None = None) -> Action:
+    """A new action, its due date and status checked (RecordError if nonsense)."""
+    when = at or stamp_iso()
+    return Action(new_id(), annotation_id, text.strip(), owner.strip(), parse_due(due), parse_status(status),
+                  (), when, when, by)
+
+
+def updated(a: Action, by: str, status: str | None = None, due: str | None = None,
+            progress: str | None = None, at: str | None = None) -> Action:
+    """``a`` with a new status, due date and/or progress note (dated today), stamped now."""
+    when = at or stamp_iso()
+    changes: dict[str, Any] = {"modified": when, "by": by}
+    if status is not None:
+        changes["status"] = parse_status(status)
+    if due is not None:
+        changes["due"] = parse_due(due)
+    if progress is not None and progress.strip():
+        changes["progress"] = (*a.progress, Progress(when[:10], progress.strip(), by))
+    return dataclasses.replace(a, **changes)
+
+
+def put_command(settings: Mapping[str, str], after: Action, label: str) -> Command:
+    """Store ``after`` (new or replacing the stored one): one undoable step."""
+    return PutSetting(key(after.id), settings.get(key(after.id), ""), value(after), label)

@@ -1,0 +1,62 @@
+"""`reviewer action add|update|list`: the action plan on the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from reviewer.cli.main import main
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_add_update_list(capsys, tmp_path: Path, samples: Path) -> None:
+    db = ["--db", str(tmp_path / "lib.json")]
+    assert run(capsys, "add", str(samples / "thornbury_vale_2025_focused_visit.pdf"), *db)[0] == 0
+    code, out, err = run(capsys, "tag", "thornbury", "--quote", "Too many plans", "--theme", "planning",
+                         "--severity", "priority action", "--author", "Ann", *db)
+    assert code == 0, err
+    code, out, _ = run(capsys, "annotations", "--format", "json", *db)
+    (ann,) = json.loads(out)
+    code, out, err = run(capsys, "action", "add", ann["id"][:8], "--text", "Review every plan", "--owner", "Sam",
+                         "--due", "2000-01-31", "--status", "red", *db)
+    assert code == 0, err and "added action" in out
+    code, out, _ = run(capsys, "action", "list", "--json", *db)
+    (a,) = json.loads(out)
+    assert a["annotation_id"] == ann["id"] and a["due"] == "2000-01-31" and a["status"] == "red"
+    assert a["overdue"] is True and a["owner"] == "Sam" and a["text"] == "Review every plan"
+    code, out, err = run(capsys, "action", "update", a["id"][:8], "--status", "amber", "--progress", "Half done",
+                         "--due", "2999-12-31", *db)
+    assert code == 0, err
+    code, out, _ = run(capsys, "action", "list", "thornbury", "--json", *db)
+    (b,) = json.loads(out)
+    assert b["status"] == "amber" and b["due"] == "2999-12-31" and not b["overdue"]
+    assert [p["text"] for p in b["progress"]] == ["Half done"]
+    code, out, _ = run(capsys, "action", "list", *db)
+    assert "AMBER" in out and "Half done" in out and "OVERDUE" not in out
+    run(capsys, "action", "update", a["id"], "--due", "2001-01-01", *db)
+    code, out, _ = run(capsys, "action", "list", *db)
+    assert "OVERDUE" in out
+
+
+def test_bad_input_is_one_line(capsys, tmp_path: Path, samples: Path) -> None:
+    db = ["--db", str(tmp_path / "lib.json")]
+    run(capsys, "add", str(samples / "thornbury_vale_2025_focused_visit.pdf"), *db)
+    run(capsys, "tag", "thornbury", "--quote", "Too many plans", "--theme", "planning",
+        "--severity", "priority action", "--author", "Ann", *db)
+    code, out, _ = run(capsys, "annotations", "--format", "json", *db)
+    (ann,) = json.loads(out)
+    code, out, err = run(capsys, "action", "add", ann["id"], "--text", "x", "--owner", "Sam", "--due", "2026-02-30",
+                         "--status", "red", *db)
+    assert code == 1 and "not a date" in err and len(err.strip().splitlines()) == 1
+    code, out, err = run(capsys, "action", "add", "nothing-here", "--text", "x", "--owner", "Sam",
+                         "--due", "2026-02-03", "--status", "red", *db)
+    assert code == 1 and "no annotation matches" in err
+    code, out, err = run(capsys, "action", "update", "abcdef", "--status", "red", *db)
+    assert code == 1 and "no action matches" in err
+    code, out, _ = run(capsys, "action", "list", *db)
+    assert code == 0 and "No actions." in out

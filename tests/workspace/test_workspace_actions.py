@@ -1,0 +1,68 @@
+"""The action plan in the workspace: add and update are one undo step each; bad input is typed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviewer.store.repository import LibraryStore
+from reviewer.workspace import USER_ERRORS, ActionError, NotFound, Workspace
+
+
+def _ann(ws: Workspace, samples: Path):
+    ws.set_auditor(ws.auditor or "Ann Auditor")
+    letter, _new, _notes = ws.add_file(samples / "thornbury_vale_2025_focused_visit.pdf")
+    return letter, ws.tag_quote(letter, "Too many plans", ["planning"], "priority action")
+
+
+def test_add_update_undo(ws: Workspace, samples: Path) -> None:
+    ws.set_auditor("Mo Manager")
+    letter, ann = _ann(ws, samples)
+    a = ws.add_action(ann.id[:8], "Review every plan", "Sam Owner", "2026-03-31", "red")
+    assert a.annotation_id == ann.id and a.by == "Mo Manager" and a.status == "red"
+    assert [x.id for x in ws.actions_for([letter.id])] == [a.id]
+    b = ws.update_action(a.id[:6], status="amber", progress="Half the plans reviewed")
+    assert b.status == "amber" and b.progress[0].text == "Half the plans reviewed" and b.progress[0].by == "Mo Manager"
+    c = ws.update_action(a.id, due="2026-04-30")
+    assert c.due == "2026-04-30" and c.status == "amber" and len(c.progress) == 1
+    ws.undo_last()
+    assert ws.action(a.id) == b
+    ws.undo_last()
+    assert ws.action(a.id) == a
+    ws.undo_last()
+    assert ws.actions() == {}
+
+
+def test_bad_input_is_typed(ws: Workspace, samples: Path) -> None:
+    _letter, ann = _ann(ws, samples)
+    with pytest.raises(NotFound):
+        ws.add_action("nope-nope", "x", "Sam", "2026-01-01", "red")
+    with pytest.raises(ActionError, match="not a date"):
+        ws.add_action(ann.id, "x", "Sam", "2026-02-30", "red")
+    with pytest.raises(ActionError, match="must be one of"):
+        ws.add_action(ann.id, "x", "Sam", "2026-02-03", "purple")
+    with pytest.raises(ActionError, match="needs a text"):
+        ws.add_action(ann.id, "  ", "Sam", "2026-02-03", "red")
+    a = ws.add_action(ann.id, "x", "Sam", "2026-02-03", "green")
+    with pytest.raises(NotFound):
+        ws.update_action("zzzzzz", status="red")
+    with pytest.raises(ActionError):
+        ws.update_action(a.id, due="tomorrow")
+    with pytest.raises(ActionError):
+        ws.update_action(a.id, status="blue")
+    assert ws.action(a.id) == a
+    assert issubclass(ActionError, USER_ERRORS)
+
+
+def test_actions_are_kept_on_disk(tmp_path: Path, samples: Path) -> None:
+    w = Workspace(LibraryStore(tmp_path / "lib.json"))
+    _letter, ann = _ann(w, samples)
+    a = w.add_action(ann.id, "Review every plan", "Sam", "2026-03-31", "red")
+    w.flush()
+    w.close()
+    w2 = Workspace(LibraryStore(tmp_path / "lib.json"))
+    try:
+        assert w2.action(a.id) == a
+    finally:
+        w2.close()
