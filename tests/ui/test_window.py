@@ -47,7 +47,7 @@ class ScriptedTagDialog(TagDialog):
 
 def test_title_and_pages(window):
     assert window.windowTitle() == "Thornbury Vale — focused visit — March 2025 — Reviewer"
-    assert window.view.page_count() == 3 and window.page_total.text().strip() == "of 3"
+    assert window.view.page_count() == 3 and window.pages.page_total.text().strip() == "of 3"
 
 
 def test_mouse_drag_selects_text(window, qtbot):
@@ -135,7 +135,7 @@ def test_clicking_annotation_scrolls_and_flashes(window, qtbot, monkeypatch):
 
 
 def test_find_matches_ligatures_across_lines(window, qtbot):
-    window.show_find()
+    window.pages.show_find()
     window.find_bar.edit.setText("findings")
     assert window.find_bar.hits and "match" not in window.find_bar.count.text().lower()
     s, e = window.find_bar.hits[0]

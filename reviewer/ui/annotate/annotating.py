@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu
 from reviewer.core.annotations.codebook import severities
 from reviewer.core.text.layout import page_starts
 from reviewer.core.annotations.tagging import trim_range
+from reviewer.ui.kit.desk import AtAnnotation, Passage, Place, Target
 from reviewer.ui.kit.look import SEVERITY
 from reviewer.ui.annotate.tag_dialog import TagDialog
 
@@ -129,6 +130,18 @@ class Annotating:
             return
         w.view.scroll_to_range(a.start, a.end)
         w.view.flash(a.id)
+
+    def go_to(self, target: Target) -> None:
+        """Where ``OnScreen.open(letter_id, at=target)`` asked to go, once the letter is laid out."""
+        view = self.w.view
+        if isinstance(target, AtAnnotation):
+            self.w.panel.select(target.annotation_id)
+            self.show_annotation(target.annotation_id)
+        elif isinstance(target, Passage):
+            view.set_selection(target.start, target.end)
+            view.scroll_to_range(target.start, target.end)
+        elif isinstance(target, Place):
+            view.set_position(target.page, target.fraction)
 
     def step(self, forward: bool) -> None:
         """Next/previous annotation in reading order from the selected one (or from the page in view)."""

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from reviewer.core.reading.library_search import Hit, SearchIndex
+from reviewer.ui.kit.desk import AtAnnotation, Passage
 from reviewer.workspace.search import build_index
 
 if TYPE_CHECKING:
@@ -141,18 +142,5 @@ class LibrarySearch(QObject):
         self.w.host.call(job, done, lambda _exc: done())  # letters that cannot be read are left out
 
     def open_hit(self, hit: Hit) -> None:
-        w = self.w
-
-        def show() -> None:
-            if hit.annotation_id:
-                w.panel.select(hit.annotation_id)
-                w.annotating.show_annotation(hit.annotation_id)
-            else:
-                w.view.scroll_to_range(hit.start, hit.end)
-                w.view.set_selection(hit.start, hit.end)
-
-        if w.letter_id == hit.letter_id and w.layout_ is not None:
-            show()
-        else:
-            w.after_load = show
-            w.open_letter(hit.letter_id)
+        at = AtAnnotation(hit.annotation_id) if hit.annotation_id else Passage(hit.start, hit.end)
+        self.w.onscreen.open(hit.letter_id, at=at)

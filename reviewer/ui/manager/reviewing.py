@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -10,6 +9,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from reviewer.core.annotations.model import REVIEW_STATUSES
 from reviewer.core.annotations.review import ReviewError
+from reviewer.ui.kit.desk import AtAnnotation, Passage
 
 if TYPE_CHECKING:
     from reviewer.ui.kit.window import AppWindow
@@ -109,23 +109,15 @@ class ReviewController(QObject):
         self.w.ws.sign_off([letter.id], "", withdraw=True, initiator=self)
 
     # ------------------------------------------------------------ showing a passage from the overview
-    def _when_open(self, letter_id: str, then: Callable[[], None]) -> None:
-        """Run ``then`` once ``letter_id`` is open and laid out (opening it first when needed)."""
-        if self.w.letter_id == letter_id and self.w.layout_ is not None:
-            then()
-        else:
-            self.w.after_load = then
-            self.w.open_letter(letter_id)
-        self.w.raise_()
-        self.w.activateWindow()
-
     def reveal_annotation(self, ann_id: str) -> None:
         a = self.w.lib.annotations.get(ann_id)
         if a is not None:
-            self._when_open(a.letter_id, lambda: (self.w.panel.select(ann_id), self.w.annotating.show_annotation(ann_id)))
+            self.w.onscreen.open(a.letter_id, at=AtAnnotation(ann_id))
+            self.w.desk.bring_forward()
 
     def reveal_passage(self, letter_id: str, start: int, end: int) -> None:
-        self._when_open(letter_id, lambda: (self.w.view.set_selection(start, end), self.w.view.scroll_to_range(start, end)))
+        self.w.onscreen.open(letter_id, at=Passage(start, end))
+        self.w.desk.bring_forward()
 
     # ------------------------------------------------------------ overview
     def show_overview(self) -> None:

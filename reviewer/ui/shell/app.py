@@ -16,6 +16,7 @@ from reviewer.store.paths import resolve_library_path
 from reviewer.store.backups import restore
 from reviewer.store.repository import LibraryDamagedError, LibraryError
 from reviewer.workspace import Workspace
+from reviewer.ui.kit.desk import Place
 from reviewer.ui.shell.layout_state import saved_position
 
 
@@ -90,8 +91,7 @@ def start_page(window) -> None:  # type: ignore[no-untyped-def]
         window.show_welcome()
     else:
         page, fraction = saved_position(settings)
-        window.after_load = lambda: window.view.set_position(page, fraction)  # where the auditor was
-        QTimer.singleShot(0, lambda: window.open_letter(last))
+        QTimer.singleShot(0, lambda: window.onscreen.open(last, at=Place(page, fraction)))  # where the auditor was
 
 
 def main(argv: Sequence[str]) -> int:

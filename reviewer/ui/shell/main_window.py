@@ -6,13 +6,10 @@ and the store), reading and rendering to the worker thread.
 
 from __future__ import annotations
 
-from array import array
-from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QImage
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
@@ -22,8 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.core.text.documents import DocumentError, Extracted
-from reviewer.core.text.layout import Layout, page_starts
+from reviewer.core.text.layout import Layout
 from reviewer.core.annotations.library import Change
 from reviewer.workspace import Workspace
 from reviewer.ui.shell.actions import ACTIONS, make_actions
@@ -48,7 +44,9 @@ from reviewer.ui.annotate.suggesting import SuggestionController
 from reviewer.ui.annotate.suggestions_panel import SuggestionsPanel
 from reviewer.ui.manager.reviewing import ReviewController
 from reviewer.ui.shell.welcome import WelcomePage, remember_letter
+from reviewer.ui.kit.desk import Desk, OnScreen
 from reviewer.ui.kit.worker import WorkerHost
+from reviewer.ui.reader.pages import Pages
 
 
 class MainWindow(QMainWindow):
@@ -62,8 +60,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.host = host or WorkerHost(self)
         self.undo_stack = workspace.undo
-        self.letter_id: str | None = None
-        self.layout_: Layout | None = None
+        self.desk = Desk(workspace, self.host, settings, self, self.statusBar())
+        self.onscreen = OnScreen(self.desk)
         self._refresh_pending: set[str] = set()
         self._letters_changed: set[str] = set()
         self.setWindowTitle("Reviewer")
@@ -100,11 +98,11 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([300, 760, 340])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
+        self.pages = Pages(self.desk, self.onscreen, self.view, self.find_bar)
 
         self.annotating = Annotating(self)
         self.packs = PackController(self)
         self.reviews = ReviewController(self)
-        self.after_load: Callable[[], None] | None = None
         self.suggester = SuggestionController(self)
         self.panes = Panes(self)
         self.searcher = LibrarySearch(self)
@@ -118,18 +116,13 @@ class MainWindow(QMainWindow):
         self.importer = ImportController(self)
 
         # wiring
-        w = self.host.worker
-        w.loaded.connect(self._letter_loaded)
-        w.pages_known.connect(self._pages_known)
-        w.rendered.connect(self._page_rendered)
-        self.view.renderRequested.connect(self._request_render)
+        self.onscreen.opening.connect(self._opening)
+        self.onscreen.loaded.connect(self._letter_loaded)
+        self.onscreen.arrived.connect(self.annotating.go_to)
         self.view.selectionChanged.connect(self._update_actions)
         self.view.pageChanged.connect(self._page_changed)
-        self.view.zoomChanged.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f}%"))
         self.view.highlightActivated.connect(self.annotating.highlight_activated)
         self.view.contextMenuAt.connect(self.annotating.page_context_menu)
-        self.find_bar.hitsChanged.connect(self.view.set_find_hits)
-        self.find_bar.closed.connect(self.view.setFocus)
         self.library_panel.openLetter.connect(self.open_letter)
         self.panel.activated.connect(self.annotating.show_annotation)
         self.panel.editRequested.connect(self.annotating.edit_annotation)
@@ -197,88 +190,36 @@ class MainWindow(QMainWindow):
                             f"{message}\n\nYour changes are kept in memory and will be written as soon as the "
                             "library can be saved again. Do not quit until this is resolved.")
 
-    # ------------------------------------------------------------ opening letters
+    # ------------------------------------------------------------ the letter on screen
+    @property
+    def letter_id(self) -> str | None:
+        return self.onscreen.letter_id
+
+    @property
+    def layout_(self) -> Layout | None:
+        return self.onscreen.layout
+
     def open_letter(self, letter_id: str) -> None:
-        letter = self.lib.letters.get(letter_id)
-        if letter is None:
-            return
-        try:
-            data = self.store.letter_bytes(letter)
-        except DocumentError as exc:
-            QMessageBox.warning(self, "Cannot open letter", str(exc))
-            return
-        self.letter_id = letter_id
-        self.layout_ = None
+        self.onscreen.open(letter_id)
+
+    def _opening(self, letter_id: str) -> None:
         self.centre.setCurrentIndex(0)
         remember_letter(self.settings, letter_id)
-        self.view.set_layout(None, f"Opening {self.lib.display_title(letter_id)}…")
         self.suggester.letter_changed()
         self.panel.set_letter(letter_id)
-        self.find_bar.set_text(None)
         self.library_panel.select(letter_id)
         self._update_title()
-        cache = (partial(self.ws.saved_layout, letter_id), partial(self.ws.keep_layout, letter_id))
-        self.host.request_load.emit(letter_id, data, letter.kind, letter.source, cache)
 
-    def _pages_known(self, letter_id: str, sizes: list) -> None:
-        """The pages can be drawn while the worker reads the text (a letter opened for the first time)."""
-        if letter_id == self.letter_id and self.layout_ is None:
-            self.view.set_layout(Layout("", sizes, [], array("f"), array("f")))
-            self.page_total.setText(f" of {len(sizes)} ")
-            self.statusBar().showMessage("Reading the letter's text…", 3000)
-
-    def _letter_loaded(self, letter_id: str, layout: Layout | None, error: str, notes: list) -> None:
-        letter = self.lib.letters.get(letter_id)
-        if letter_id != self.letter_id or letter is None:
-            return  # another letter was asked for meanwhile, or this one left the library (an undo)
-        if layout is None:
-            self.view.set_layout(None, f"{self.lib.display_title(letter_id)} cannot be shown.\n\n{error}")
-            QMessageBox.warning(self, "Cannot open letter", error)
-            return
-        self.layout_ = layout
-        if self.statusBar().currentMessage().startswith("Reading the letter"):
-            self.statusBar().clearMessage()
-        ex = Extracted(layout.text, page_starts(layout), layout.page_count, self.ws.extractor(letter))
-        moved = self.ws.adopt_text(letter, ex)
-        self.view.set_layout(layout, keep_view=True)
-        self.page_box.setMaximum(max(1, layout.page_count))
-        self.page_total.setText(f" of {layout.page_count} ")
-        self.find_bar.set_text(layout.text)
+    def _letter_loaded(self, _letter_id: str) -> None:
         self._update_highlights()
         self.suggester.letter_changed()
         self.panel.refresh()
         self._update_actions()
         self._update_status()
-        if not layout.text.strip():
-            self.statusBar().showMessage(f"{self.lib.display_title(letter_id)} has no text to select (scanned or image-only): it can be read but not tagged.", 10000)
-        if self.after_load is not None:
-            then, self.after_load = self.after_load, None
-            QTimer.singleShot(50, self, then)  # not after the window is gone
-        elif any(a.orphaned for a in moved):
-            n = sum(1 for a in moved if a.orphaned)
-            QMessageBox.information(self, "Annotations need attention",
-                                    f"The text of {self.lib.display_title(letter_id)} has changed since it was annotated. "
-                                    f"{n} annotation(s) could not be placed and are listed as needing attention; "
-                                    "none has been removed.")
-        self.view.setFocus()
-
-    def _request_render(self, page: int, scale: float) -> None:
-        if not self.letter_id:
-            return
-        pages, sc = self.view.wanted()
-        self.host.wants.set({(self.letter_id, p, sc) for p in pages})
-        self.host.request_render.emit(self.letter_id, page, scale)
-
-    def _page_rendered(self, letter_id: str, page: int, scale: float, img: QImage) -> None:
-        if letter_id == self.letter_id:
-            self.view.page_rendered(page, scale, img)
 
     def _page_changed(self, page: int) -> None:
         if self.layout_ is not None:
             self.outline_panel.follow(self.layout_.page_first_offset(page) or 0)
-        self.page_box.blockSignals(True)
-        self.page_box.setValue(page + 1)
-        self.page_box.blockSignals(False)
 
     def _update_title(self) -> None:
         letter = self.lib.letters.get(self.letter_id or "")
@@ -326,13 +267,6 @@ class MainWindow(QMainWindow):
             e.acceptProposedAction()
             self.open_paths(paths)
 
-    def copy_selection(self) -> None:
-        from PySide6.QtGui import QGuiApplication
-
-        text = self.view.selected_text()
-        if text:
-            QGuiApplication.clipboard().setText(text)
-
     # ------------------------------------------------------------ other actions
     def undo(self) -> None:
         cmd = self.ws.undo_last(initiator=self)
@@ -351,10 +285,6 @@ class MainWindow(QMainWindow):
         u.setText(f"&Undo {self.undo_stack.undo_label()}".rstrip())
         r.setText(f"&Redo {self.undo_stack.redo_label()}".rstrip())
 
-    def show_find(self) -> None:
-        if self.layout_:
-            self.find_bar.open_bar(self.view.selected_text()[:80] if self.view.selection() else "")
-
     def edit_details(self) -> None:
         letter = self.lib.letters.get(self.letter_id or "")
         if letter is None:
@@ -368,25 +298,6 @@ class MainWindow(QMainWindow):
 
     def export_summary_dialog(self) -> None:
         self.exporter.export_dialog()
-
-    def zoom_in(self) -> None:
-        self.view.zoom_in()
-
-    def zoom_out(self) -> None:
-        self.view.zoom_out()
-
-    def fit_width(self) -> None:
-        self.view.zoom_fit_width()
-
-    def next_page(self) -> None:
-        self.view.go_to_page(self.view.current_page() + 1)
-
-    def prev_page(self) -> None:
-        self.view.go_to_page(self.view.current_page() - 1)
-
-    def focus_page_box(self) -> None:
-        self.page_box.setFocus()
-        self.page_box.selectAll()
 
     def about(self) -> None:
         show_about(self)

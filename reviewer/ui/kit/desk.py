@@ -1,0 +1,184 @@
+"""What the window's controllers share, and nothing more.
+
+``Desk``: the workspace (every change goes through it), the worker (slow work and PyMuPDF), Qt's
+settings (UI state only), a way to tell the auditor something (the status line), a parent for
+dialogs, and the auditor's name (asked for once, when first needed).
+
+``OnScreen``: the letter on screen: which letter, its layout once read, and ``open(letter_id, at=)``,
+which opens a letter and then goes to a place in it. The place travels with the request, so nobody
+leaves a one-shot callback behind for whoever loads next: ``arrived`` says where to go once the
+letter is laid out (at once when it already is), and opening another letter meanwhile drops it.
+
+A controller takes a ``Desk``, the ``OnScreen`` when it follows the open letter, and the widgets it
+drives; never the main window.
+"""
+
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass
+from functools import partial
+
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QStatusBar, QWidget
+
+from reviewer.core.annotations.library import Library
+from reviewer.core.text.documents import DocumentError, Extracted
+from reviewer.core.text.layout import Layout, page_starts
+from reviewer.store.repository import LibraryStore
+from reviewer.ui.kit.worker import WorkerHost
+from reviewer.workspace import Workspace
+
+
+class Desk:
+    """The workspace, the worker, the settings, the status line and the window as a parent for dialogs."""
+
+    def __init__(self, ws: Workspace, host: WorkerHost, settings: QSettings, parent: QWidget,
+                 status: QStatusBar) -> None:
+        self.ws = ws
+        self.host = host
+        self.settings = settings
+        self.parent = parent
+        self._status = status
+
+    @property
+    def lib(self) -> Library:
+        """The workspace's library, for reading (changes go through ``ws``)."""
+        return self.ws.library
+
+    @property
+    def store(self) -> LibraryStore:
+        return self.ws.store
+
+    # ------------------------------------------------------------ telling the auditor
+    def tell(self, message: str, ms: int = 0) -> None:
+        """A line in the status bar, for ``ms`` milliseconds (0: until the next)."""
+        self._status.showMessage(message, ms)
+
+    def told(self) -> str:
+        return self._status.currentMessage()
+
+    def hush(self) -> None:
+        self._status.clearMessage()
+
+    def bring_forward(self) -> None:
+        """The window to the front (a passage chosen in another window is shown here)."""
+        window = self.parent.window()
+        window.raise_()
+        window.activateWindow()
+
+    # ------------------------------------------------------------ who is working
+    def auditor_name(self) -> str | None:
+        """The name annotations are signed with; asked for the first time it is needed."""
+        name = self.lib.settings.get("auditor", "")
+        if name:
+            return name
+        return self.ask_auditor_name()
+
+    def ask_auditor_name(self) -> str | None:
+        name, ok = QInputDialog.getText(self.parent, "Your name", "Your name, as it should appear on your annotations\n"
+                                        "(Edit > Preferences changes it later):",
+                                        text=self.lib.settings.get("auditor", ""))
+        name = name.strip()
+        if not ok or not name:
+            return None
+        self.ws.set_auditor(name, initiator=self)
+        return self.ws.auditor
+
+
+# ------------------------------------------------------------ where to go in a letter
+@dataclass(frozen=True)
+class Passage:
+    """Select the passage and bring it into view."""
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class AtAnnotation:
+    """Select the annotation in the panel and show it on the page."""
+    annotation_id: str
+
+
+@dataclass(frozen=True)
+class Place:
+    """A page and the place on it (``PageView.position``): where the auditor left the letter."""
+    page: int
+    fraction: float
+
+
+Target = Passage | AtAnnotation | Place
+
+
+class OnScreen(QObject):
+    """The letter on screen. It asks the worker to read a letter, adopts the text it read (re-placing
+    annotations if the text changed) and says so; the widgets that show it listen."""
+
+    opening = Signal(str)  # a letter was asked for: its layout is on its way (``layout`` is None)
+    pagesKnown = Signal(str, object)  # letter id, an empty Layout of its pages: they can be drawn, the text is on its way
+    loaded = Signal(str)  # its layout is here (``layout``)
+    failed = Signal(str, str)  # letter id, why it cannot be shown
+    arrived = Signal(object)  # a Target asked for with ``open``: the letter is laid out, go there
+
+    def __init__(self, desk: Desk) -> None:
+        super().__init__(desk.parent)
+        self.desk = desk
+        self.letter_id: str | None = None
+        self.layout: Layout | None = None
+        self._target: Target | None = None
+        desk.host.worker.loaded.connect(self._loaded)
+        desk.host.worker.pages_known.connect(self._pages_known)
+
+    def is_laid_out(self, letter_id: str) -> bool:
+        return self.letter_id == letter_id and self.layout is not None
+
+    def open(self, letter_id: str, at: Target | None = None) -> None:
+        """Open ``letter_id`` (unless it is open and laid out already) and then go to ``at``."""
+        if at is not None and self.is_laid_out(letter_id):
+            self.arrived.emit(at)
+            return
+        desk = self.desk
+        letter = desk.lib.letters.get(letter_id)
+        if letter is None:
+            return
+        try:
+            data = desk.store.letter_bytes(letter)
+        except DocumentError as exc:
+            QMessageBox.warning(desk.parent, "Cannot open letter", str(exc))
+            return
+        self.letter_id, self.layout, self._target = letter_id, None, at
+        self.opening.emit(letter_id)
+        cache = (partial(desk.ws.saved_layout, letter_id), partial(desk.ws.keep_layout, letter_id))
+        desk.host.request_load.emit(letter_id, data, letter.kind, letter.source, cache)
+
+    def _pages_known(self, letter_id: str, sizes: list) -> None:  # type: ignore[type-arg]
+        """The pages can be drawn while the worker reads the text (a letter opened for the first time)."""
+        if letter_id == self.letter_id and self.layout is None:
+            self.pagesKnown.emit(letter_id, Layout("", sizes, [], array("f"), array("f")))
+
+    def _loaded(self, letter_id: str, layout: Layout | None, error: str, _notes: list) -> None:  # type: ignore[type-arg]
+        desk = self.desk
+        letter = desk.lib.letters.get(letter_id)
+        if letter_id != self.letter_id or letter is None:
+            return  # another letter was asked for meanwhile, or this one left the library (an undo)
+        target, self._target = self._target, None
+        if layout is None:
+            self.failed.emit(letter_id, error)
+            QMessageBox.warning(desk.parent, "Cannot open letter", error)
+            return
+        self.layout = layout
+        ex = Extracted(layout.text, page_starts(layout), layout.page_count, desk.ws.extractor(letter))
+        moved = desk.ws.adopt_text(letter, ex)
+        self.loaded.emit(letter_id)
+        if target is not None:
+            QTimer.singleShot(50, self, lambda: self._arrive(letter_id, target))  # once the view has settled
+        elif any(a.orphaned for a in moved):
+            n = sum(1 for a in moved if a.orphaned)
+            QMessageBox.information(desk.parent, "Annotations need attention",
+                                    f"The text of {desk.lib.display_title(letter_id)} has changed since it was annotated. "
+                                    f"{n} annotation(s) could not be placed and are listed as needing attention; "
+                                    "none has been removed.")
+
+    def _arrive(self, letter_id: str, target: Target) -> None:
+        if self.is_laid_out(letter_id):  # not if another letter was asked for in the 50 ms
+            self.arrived.emit(target)

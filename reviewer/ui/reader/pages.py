@@ -1,0 +1,108 @@
+"""The open letter's pages in the view: drawn as the worker renders them, with the page box, the zoom,
+find in letter and copy; the View menu's verbs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtWidgets import QLabel, QSpinBox
+
+from reviewer.core.text.layout import Layout
+from reviewer.ui.kit.desk import Desk, OnScreen
+from reviewer.ui.reader.find_bar import FindBar
+from reviewer.ui.reader.page_view import PageView
+
+
+class Pages(QObject):
+    """Owns the toolbar's page box, page count and zoom label (the shell places them)."""
+
+    def __init__(self, desk: Desk, onscreen: OnScreen, view: PageView, find_bar: FindBar) -> None:
+        super().__init__(desk.parent)
+        self.desk, self.onscreen, self.view, self.find_bar = desk, onscreen, view, find_bar
+        self.zoom_label = QLabel("100%")
+        self.zoom_label.setMinimumWidth(44)
+        self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.zoom_label.setToolTip("Zoom")
+        self.page_box = QSpinBox()
+        self.page_box.setMinimum(1)
+        self.page_box.setMaximum(1)
+        self.page_box.setAccessibleName("Page number")
+        self.page_box.setToolTip("Current page; type a number and press Enter (Ctrl+G)")
+        self.page_box.setKeyboardTracking(False)
+        self.page_box.valueChanged.connect(lambda v: view.go_to_page(v - 1))
+        self.page_total = QLabel(" of 0 ")
+
+        onscreen.opening.connect(self._opening)
+        onscreen.pagesKnown.connect(self._pages_known)
+        onscreen.loaded.connect(self._loaded)
+        onscreen.failed.connect(self._failed)
+        desk.host.worker.rendered.connect(self._rendered)
+        view.renderRequested.connect(self._request_render)
+        view.pageChanged.connect(self._page_changed)
+        view.zoomChanged.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f}%"))
+        find_bar.hitsChanged.connect(view.set_find_hits)
+        find_bar.closed.connect(view.setFocus)
+
+    # ------------------------------------------------------------ following the letter on screen
+    def _opening(self, letter_id: str) -> None:
+        self.view.set_layout(None, f"Opening {self.desk.lib.display_title(letter_id)}…")
+        self.find_bar.set_text(None)
+
+    def _pages_known(self, _letter_id: str, pages: Layout) -> None:
+        self.view.set_layout(pages)
+        self.page_total.setText(f" of {pages.page_count} ")
+        self.desk.tell("Reading the letter's text…", 3000)
+
+    def _failed(self, letter_id: str, error: str) -> None:
+        self.view.set_layout(None, f"{self.desk.lib.display_title(letter_id)} cannot be shown.\n\n{error}")
+
+    def _loaded(self, letter_id: str) -> None:
+        layout = self.onscreen.layout
+        assert layout is not None
+        if self.desk.told().startswith("Reading the letter"):
+            self.desk.hush()
+        self.view.set_layout(layout, keep_view=True)
+        self.page_box.setMaximum(max(1, layout.page_count))
+        self.page_total.setText(f" of {layout.page_count} ")
+        self.find_bar.set_text(layout.text)
+        if not layout.text.strip():
+            self.desk.tell(f"{self.desk.lib.display_title(letter_id)} has no text to select (scanned or image-only): "
+                           "it can be read but not tagged.", 10000)
+        self.view.setFocus()
+
+    def _request_render(self, page: int, scale: float) -> None:
+        letter_id = self.onscreen.letter_id
+        if not letter_id:
+            return
+        pages, sc = self.view.wanted()
+        self.desk.host.wants.set({(letter_id, p, sc) for p in pages})
+        self.desk.host.request_render.emit(letter_id, page, scale)
+
+    def _rendered(self, letter_id: str, page: int, scale: float, img: QImage) -> None:
+        if letter_id == self.onscreen.letter_id:
+            self.view.page_rendered(page, scale, img)
+
+    def _page_changed(self, page: int) -> None:
+        self.page_box.blockSignals(True)
+        self.page_box.setValue(page + 1)
+        self.page_box.blockSignals(False)
+
+    # ------------------------------------------------------------ the View menu's pages, find and copy (zoom is the view's own)
+    def next_page(self) -> None:
+        self.view.go_to_page(self.view.current_page() + 1)
+
+    def prev_page(self) -> None:
+        self.view.go_to_page(self.view.current_page() - 1)
+
+    def focus_page_box(self) -> None:
+        self.page_box.setFocus()
+        self.page_box.selectAll()
+
+    def show_find(self) -> None:
+        if self.onscreen.layout:
+            self.find_bar.open_bar(self.view.selected_text()[:80] if self.view.selection() else "")
+
+    def copy_selection(self) -> None:
+        text = self.view.selected_text()
+        if text:
+            QGuiApplication.clipboard().setText(text)
