@@ -6,136 +6,131 @@ of panels. Every change is an undoable command on the library.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QInputDialog, QMenu
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
 
 from reviewer.core.annotations.codebook import severities
 from reviewer.core.text.layout import page_starts
 from reviewer.core.annotations.tagging import trim_range
-from reviewer.ui.kit.desk import AtAnnotation, Passage, Place, Target
-from reviewer.ui.kit.look import SEVERITY
+from reviewer.ui.annotate.annotation_panel import AnnotationPanel
 from reviewer.ui.annotate.tag_dialog import TagDialog
-
-if TYPE_CHECKING:
-    from reviewer.ui.kit.window import AppWindow
+from reviewer.ui.kit.desk import AtAnnotation, Desk, OnScreen, Passage, Place, Target
+from reviewer.ui.kit.look import SEVERITY, highlight_opacity
+from reviewer.ui.reader.overlays import Highlight
+from reviewer.ui.reader.page_view import PageView
 
 SEVERITY_ORDER = tuple(s.id for s in severities())  # Alt+1…4, as in the tag dialog
 
 
-class Annotating:
-    def __init__(self, window: AppWindow) -> None:
-        self.w = window
+class Annotating(QObject):
+    """Drives the page view and the annotation panel: ``menu_actions`` are what the page's context menu
+    offers on a selection (Tag, Select Sentence, Copy)."""
 
-    # ------------------------------------------------------------ who
-    def auditor_name(self) -> str | None:
-        name = self.w.lib.settings.get("auditor", "")
-        if name:
-            return name
-        return self.set_auditor_name()
-
-    def set_auditor_name(self) -> str | None:
-        name, ok = QInputDialog.getText(self.w, "Your name", "Your name, as it should appear on your annotations\n"
-                                        "(Edit > Preferences changes it later):",
-                                        text=self.w.lib.settings.get("auditor", ""))
-        name = name.strip()
-        if not ok or not name:
-            return None
-        self.w.ws.set_auditor(name, initiator=self.w)
-        return self.w.ws.auditor
+    def __init__(self, desk: Desk, onscreen: OnScreen, view: PageView, panel: AnnotationPanel,
+                 menu_actions: Sequence[QAction] = ()) -> None:
+        super().__init__(desk.parent)
+        self.desk, self.onscreen, self.view, self.panel = desk, onscreen, view, panel
+        self.menu_actions = tuple(menu_actions)
+        onscreen.loaded.connect(self.update_highlights)
+        onscreen.arrived.connect(self.go_to)
+        view.highlightActivated.connect(self.highlight_activated)
+        view.contextMenuAt.connect(self.page_context_menu)
+        panel.activated.connect(self.show_annotation)
+        panel.editRequested.connect(self.edit_annotation)
+        panel.deleteRequested.connect(self.delete_annotations)
 
     def default_severity(self) -> str:
         """The severity a new tag starts with: the one chosen in Preferences, else the last one used."""
-        chosen = str(self.w.settings.value("prefs/default_severity", "") or "")
+        chosen = str(self.desk.settings.value("prefs/default_severity", "") or "")
         if chosen in SEVERITY:
             return chosen
-        last = str(self.w.settings.value("tag/last_severity", "improvement") or "")
+        last = str(self.desk.settings.value("tag/last_severity", "improvement") or "")
         return last if last in SEVERITY else "improvement"
 
     # ------------------------------------------------------------ tag, edit, delete
     def tag_selection(self, severity: str | None = None) -> None:
-        w = self.w
-        sel = w.view.selection()
-        if not sel or not w.layout_ or not w.letter_id:
-            w.statusBar().showMessage("Select a passage first: drag across it, or double/triple-click.", 5000)
+        desk, layout, letter_id = self.desk, self.onscreen.layout, self.onscreen.letter_id
+        sel = self.view.selection()
+        if not sel or not layout or not letter_id:
+            desk.tell("Select a passage first: drag across it, or double/triple-click.", 5000)
             return
-        start, end = trim_range(w.layout_.text, *sel)
+        start, end = trim_range(layout.text, *sel)
         if start >= end:
             return
-        author = self.auditor_name()
+        author = desk.auditor_name()
         if author is None:
             return
-        dlg = TagDialog(w.layout_.text[start:end], list(w.lib.themes.values()),
-                        severity=severity or self.default_severity(), parent=w)
+        dlg = TagDialog(layout.text[start:end], list(desk.lib.themes.values()),
+                        severity=severity or self.default_severity(), parent=desk.parent)
         if dlg.exec() != TagDialog.DialogCode.Accepted:
             return
         themes, sev, note = dlg.result_values()
-        w.settings.setValue("tag/last_severity", sev)
-        ann = w.ws.tag(w.letter_id, w.layout_.text, page_starts(w.layout_), start, end, themes, sev, note, author,
-                       initiator=w)
-        w.view.clear_selection()
-        QTimer.singleShot(0, lambda: w.panel.select(ann.id))
+        desk.settings.setValue("tag/last_severity", sev)
+        ann = desk.ws.tag(letter_id, layout.text, page_starts(layout), start, end, themes, sev, note, author,
+                          initiator=self)
+        self.view.clear_selection()
+        QTimer.singleShot(0, lambda: self.panel.select(ann.id))
 
     def select_sentence(self) -> None:
-        view = self.w.view
+        view = self.view
         sel = view.selection()
-        if sel and self.w.layout_:
+        if sel and self.onscreen.layout:
             a, _ = view.unit_at(sel[0])
             _, b = view.unit_at(max(sel[0], sel[1] - 1))
             view.set_selection(min(a, sel[0]), max(b, sel[1]))
 
     def edit_annotation(self, ann_id: str | None = None) -> None:
-        w = self.w
-        ann_id = ann_id or next(iter(w.panel.selected_ids()), None)
-        a = w.lib.annotations.get(ann_id or "")
+        desk = self.desk
+        ann_id = ann_id or next(iter(self.panel.selected_ids()), None)
+        a = desk.lib.annotations.get(ann_id or "")
         if a is None:
             return
-        dlg = TagDialog(a.quote, list(w.lib.themes.values()), chosen=a.themes, severity=a.severity,
-                        note=a.note, title="Edit annotation", parent=w)
+        dlg = TagDialog(a.quote, list(desk.lib.themes.values()), chosen=a.themes, severity=a.severity,
+                        note=a.note, title="Edit annotation", parent=desk.parent)
         if dlg.exec() != TagDialog.DialogCode.Accepted:
             return
         themes, sev, note = dlg.result_values()
-        w.ws.edit_annotation(a.id, initiator=w, themes=tuple(themes), severity=sev, note=note)
+        desk.ws.edit_annotation(a.id, initiator=self, themes=tuple(themes), severity=sev, note=note)
 
     def delete_annotations(self, ids: list[str] | None = None) -> None:
-        w = self.w
-        ids = ids if ids else w.panel.selected_ids()
-        n = w.ws.delete(ids, initiator=w)
+        ids = ids if ids else self.panel.selected_ids()
+        n = self.desk.ws.delete(ids, initiator=self)
         if n:
-            w.statusBar().showMessage(f"Deleted {n} annotation(s). Undo with Ctrl+Z.", 6000)
+            self.desk.tell(f"Deleted {n} annotation(s). Undo with Ctrl+Z.", 6000)
 
     def severity_key(self, number: int) -> None:
         """Alt+1…4: with text selected, tag it at that severity; else set the selected annotations' severity."""
         sid = SEVERITY_ORDER[number - 1]
-        w = self.w
-        if w.view.selection() is not None:
+        desk = self.desk
+        if self.view.selection() is not None:
             self.tag_selection(sid)
             return
-        ids = [i for i in w.panel.selected_ids() if i in w.lib.annotations]
+        ids = [i for i in self.panel.selected_ids() if i in desk.lib.annotations]
         label = SEVERITY[sid].label
         if not ids:
-            w.statusBar().showMessage(f"{label}: select a passage to tag, or annotations to change.", 5000)
+            desk.tell(f"{label}: select a passage to tag, or annotations to change.", 5000)
             return
-        w.ws.regrade(ids, sid, label, initiator=w)
-        w.statusBar().showMessage(f"{len(ids)} annotation(s) now {label}.", 4000)
+        desk.ws.regrade(ids, sid, label, initiator=self)
+        desk.tell(f"{len(ids)} annotation(s) now {label}.", 4000)
 
     # ------------------------------------------------------------ going to annotations
     def show_annotation(self, ann_id: str) -> None:
-        w = self.w
-        a = w.lib.annotations.get(ann_id)
-        if a is None or a.orphaned or not w.layout_:
+        a = self.desk.lib.annotations.get(ann_id)
+        if a is None or a.orphaned or not self.onscreen.layout:
             if a is not None and a.orphaned:
-                w.statusBar().showMessage("This annotation could not be placed in the current text of the letter.", 6000)
+                self.desk.tell("This annotation could not be placed in the current text of the letter.", 6000)
             return
-        w.view.scroll_to_range(a.start, a.end)
-        w.view.flash(a.id)
+        self.view.scroll_to_range(a.start, a.end)
+        self.view.flash(a.id)
 
     def go_to(self, target: Target) -> None:
         """Where ``OnScreen.open(letter_id, at=target)`` asked to go, once the letter is laid out."""
-        view = self.w.view
+        view = self.view
         if isinstance(target, AtAnnotation):
-            self.w.panel.select(target.annotation_id)
+            self.panel.select(target.annotation_id)
             self.show_annotation(target.annotation_id)
         elif isinstance(target, Passage):
             view.set_selection(target.start, target.end)
@@ -145,24 +140,24 @@ class Annotating:
 
     def step(self, forward: bool) -> None:
         """Next/previous annotation in reading order from the selected one (or from the page in view)."""
-        w = self.w
-        if not w.letter_id or not w.layout_:
+        lib, letter_id, layout = self.desk.lib, self.onscreen.letter_id, self.onscreen.layout
+        if not letter_id or not layout:
             return
-        anns = sorted((a for a in w.lib.annotations_for(w.letter_id) if not a.orphaned), key=lambda a: (a.start, a.end))
+        anns = sorted((a for a in lib.annotations_for(letter_id) if not a.orphaned), key=lambda a: (a.start, a.end))
         if not anns:
-            w.statusBar().showMessage("This letter has no annotations yet.", 4000)
+            self.desk.tell("This letter has no annotations yet.", 4000)
             return
-        current = w.lib.annotations.get(next(iter(w.panel.selected_ids()), ""))
-        if current is not None and current.letter_id == w.letter_id:
+        current = lib.annotations.get(next(iter(self.panel.selected_ids()), ""))
+        if current is not None and current.letter_id == letter_id:
             here = (current.start, current.end)
             after = [a for a in anns if (a.start, a.end) > here] if forward else [a for a in anns if (a.start, a.end) < here]
         else:
-            top = w.layout_.page_first_offset(w.view.current_page()) or 0
+            top = layout.page_first_offset(self.view.current_page()) or 0
             after = [a for a in anns if a.start >= top] if forward else [a for a in anns if a.start < top]
         target = (after[0] if forward else after[-1]) if after else (anns[0] if forward else anns[-1])
         if not after:
-            w.statusBar().showMessage("Wrapped to the " + ("first" if forward else "last") + " annotation.", 3000)
-        w.panel.select(target.id)
+            self.desk.tell("Wrapped to the " + ("first" if forward else "last") + " annotation.", 3000)
+        self.panel.select(target.id)
         self.show_annotation(target.id)
 
     def next(self) -> None:
@@ -173,16 +168,14 @@ class Annotating:
 
     # ------------------------------------------------------------ on the page
     def highlight_activated(self, ann_id: str) -> None:
-        self.w.panel.select(ann_id)
+        self.panel.select(ann_id)
         self.edit_annotation(ann_id)
 
     def page_context_menu(self, pos, ann_id: str | None) -> None:  # type: ignore[no-untyped-def]
-        w = self.w
-        menu = QMenu(w)
-        if w.view.selection():
-            menu.addAction(w.actions_["tag"])
-            menu.addAction(w.actions_["select_sentence"])
-            menu.addAction(w.actions_["copy"])
+        menu = QMenu(self.desk.parent)
+        if self.view.selection():
+            for action in self.menu_actions:
+                menu.addAction(action)
         if ann_id:
             if not menu.isEmpty():
                 menu.addSeparator()
@@ -190,3 +183,34 @@ class Annotating:
             menu.addAction("Delete Annotation", lambda: self.delete_annotations([ann_id]))
         if not menu.isEmpty():
             menu.exec(pos)
+
+    # ------------------------------------------------------------ highlights
+    def update_highlights(self, *_: object) -> None:
+        """The open letter's annotations over its text, coloured by severity (or first theme, as chosen)."""
+        letter_id, lib = self.onscreen.letter_id, self.desk.lib
+        if not letter_id or not self.onscreen.layout:
+            self.view.set_highlights([])
+            return
+        hs = []
+        by_theme = self.desk.settings.value("prefs/highlight_by", "severity") == "theme"
+        for a in lib.annotations_for(letter_id):
+            if a.orphaned:
+                continue
+            sev = SEVERITY.get(a.severity)
+            colour = sev.colour if sev else "#888888"
+            if by_theme and a.themes and a.themes[0] in lib.themes:
+                colour = lib.themes[a.themes[0]].colour
+            themes = ", ".join(lib.theme_label(t) for t in a.themes)
+            tip = f"{sev.label if sev else a.severity} — {themes}"
+            if a.note:
+                tip += f"\n{a.note}"
+            if a.author:
+                tip += f"\n— {a.author}"
+            hs.append(Highlight(a.id, a.start, a.end, colour, tip))
+        self.view.set_highlights(hs)
+
+    def apply_preferences(self) -> None:
+        """Show what Preferences hold: highlight strength and colouring (style and text size are the app's)."""
+        self.view.set_highlight_alpha(round(highlight_opacity(self.desk.settings) * 255 / 100))
+        self.update_highlights()
+        self.view.viewport().update()

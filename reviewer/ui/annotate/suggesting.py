@@ -200,7 +200,7 @@ class SuggestionController(QObject):
 
     # ------------------------------------------------------------ the auditor's decisions
     def _author(self) -> str | None:
-        return self.w.annotating.auditor_name()
+        return self.w.desk.auditor_name()
 
     def accept(self, chosen: list[Suggestion]) -> None:
         chosen = [s for s in chosen if s in self.suggestions]

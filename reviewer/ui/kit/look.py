@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt, QUrl
+from PySide6.QtCore import QPointF, QRect, QRectF, QSettings, Qt, QUrl
 from PySide6.QtGui import QColor, QDesktopServices, QFont, QFontMetrics, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QPushButton
 
@@ -16,6 +16,15 @@ from reviewer.ui.kit.contrast import readable, text_on
 
 SEVERITY = {s.id: s for s in severities()}
 SEVERITY_LETTER = {"strength": "S", "context": "C", "improvement": "I", "priority": "P"}
+DEFAULT_OPACITY = 35  # % of the severity colour over the text
+
+
+def highlight_opacity(settings: QSettings) -> int:
+    """How strongly annotations are coloured over the text (Preferences), in per cent."""
+    try:
+        return max(10, min(90, int(settings.value("prefs/highlight_opacity", DEFAULT_OPACITY))))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return DEFAULT_OPACITY
 
 
 def severity_colour(sid: str, alpha: int = 255) -> QColor:

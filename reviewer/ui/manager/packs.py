@@ -50,7 +50,7 @@ class PackController(QObject):
             return
         if self.busy:
             return
-        who = w.annotating.auditor_name()
+        who = w.desk.auditor_name()
         if who is None:
             return
         folder = Path(str(w.settings.value("paths/last_pack", str(Path.home()))))

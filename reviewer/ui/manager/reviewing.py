@@ -32,7 +32,7 @@ class ReviewController(QObject):
         ids = self._targets()
         if not ids:
             return
-        name = self.w.annotating.auditor_name() if status else ""
+        name = self.w.desk.auditor_name() if status else ""
         if status and not name:
             return
         if comment is None:
@@ -91,7 +91,7 @@ class ReviewController(QObject):
         self._sign_off(ids, f"Sign off all {len(ids)} letters")
 
     def _sign_off(self, ids: list[str], title: str) -> None:
-        name = self.w.annotating.auditor_name()
+        name = self.w.desk.auditor_name()
         if not name:
             return
         comment, ok = QInputDialog.getMultiLineText(self.w, title, f"Signed off by {name}, today.\nComment (optional):")

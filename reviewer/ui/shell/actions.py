@@ -85,7 +85,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Edit the selected annotation", needs="annotation"),
     ActionSpec("delete_annotation", "&Delete Annotation", "&Annotate", "annotating.delete_annotations", (Std.Delete,),
                "Delete the selected annotations", needs="annotation"),
-    ActionSpec("auditor", "Your &Name…", "&Annotate", "annotating.set_auditor_name", (), "The name shown as author of your annotations"),
+    ActionSpec("auditor", "Your &Name…", "&Annotate", "desk.ask_auditor_name", (), "The name shown as author of your annotations"),
     ActionSpec("codebook", "&Codebook…", "&Annotate", "edit_codebook", ("Ctrl+K",), "Add, rename, recolour or retire themes"),
     ActionSpec("details", "Letter &Details…", "&Letter", "edit_details", ("Ctrl+I",),
                "Authority, type, dates and inspectors of the letter", needs="letter"),
@@ -128,12 +128,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
 )
 
 
-def make_actions(window: QWidget) -> dict[str, QAction]:
+def make_actions(parent: QWidget) -> dict[str, QAction]:
+    """Every declared action, with its text, shortcuts and tips; ``bind_actions`` gives each its handler."""
     actions: dict[str, QAction] = {}
     for spec in ACTIONS:
         if spec.id in actions:
             raise ValueError(f"duplicate action id {spec.id!r}")
-        act = QAction(spec.text.replace("…", "…"), window)
+        act = QAction(spec.text.replace("…", "…"), parent)
         act.setObjectName(f"action_{spec.id}")
         if spec.short:
             act.setIconText(spec.short)
@@ -149,10 +150,14 @@ def make_actions(window: QWidget) -> dict[str, QAction]:
             tip += f" ({flat[0].toString(QKeySequence.SequenceFormat.NativeText)})"
         act.setToolTip(tip)
         act.setStatusTip(spec.tip)
+        actions[spec.id] = act
+    return actions
+
+
+def bind_actions(actions: dict[str, QAction], window: QWidget) -> None:
+    for spec in ACTIONS:
         name, _, arg = spec.handler.partition(":")  # "method", "controller.method" or "controller.method:N"
         handler = attrgetter(name)(window)
         if arg:
             handler = partial(handler, int(arg))
-        act.triggered.connect(lambda _checked=False, h=handler: h())
-        actions[spec.id] = act
-    return actions
+        actions[spec.id].triggered.connect(lambda _checked=False, h=handler: h())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMenu, QProgressBar, QSpinBox, QTabWidget, QToolButton, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QProgressBar, QTabWidget, QToolButton, QWidget
 
 from reviewer.core.annotations.library import Library
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from reviewer.core.text.layout import Layout
 from reviewer.core.annotations.library import Change
 from reviewer.workspace import Workspace
-from reviewer.ui.shell.actions import ACTIONS, make_actions
+from reviewer.ui.shell.actions import ACTIONS, bind_actions, make_actions
 from reviewer.ui.annotate.annotating import Annotating
 from reviewer.ui.annotate.annotation_panel import AnnotationPanel
 from reviewer.ui.shell.chrome import build_menus_and_toolbar, build_status_bar, show_about, side_tabs, status_text
@@ -35,10 +35,8 @@ from reviewer.ui.library.outline_panel import OutlinePanel
 from reviewer.ui.shell.panes import Panes
 from reviewer.ui.library.search_panel import LibrarySearch, SearchPanel
 from reviewer.ui.shell.layout_state import restore_layout, save_layout
-from reviewer.ui.kit.look import SEVERITY
 from reviewer.ui.manager.packs import PackController
-from reviewer.ui.shell.preferences import highlight_opacity, open_preferences
-from reviewer.ui.reader.overlays import Highlight
+from reviewer.ui.shell.preferences import open_preferences
 from reviewer.ui.reader.page_view import PageView
 from reviewer.ui.annotate.suggesting import SuggestionController
 from reviewer.ui.annotate.suggestions_panel import SuggestionsPanel
@@ -100,13 +98,15 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.pages = Pages(self.desk, self.onscreen, self.view, self.find_bar)
 
-        self.annotating = Annotating(self)
+        self.actions_ = make_actions(self)
+        self.annotating = Annotating(self.desk, self.onscreen, self.view, self.panel,
+                                     [self.actions_[a] for a in ("tag", "select_sentence", "copy")])
         self.packs = PackController(self)
         self.reviews = ReviewController(self)
         self.suggester = SuggestionController(self)
         self.panes = Panes(self)
         self.searcher = LibrarySearch(self)
-        self.actions_ = make_actions(self)
+        bind_actions(self.actions_, self)
         build_menus_and_toolbar(self)
         build_status_bar(self)
         self.welcome = WelcomePage(self)
@@ -118,22 +118,16 @@ class MainWindow(QMainWindow):
         # wiring
         self.onscreen.opening.connect(self._opening)
         self.onscreen.loaded.connect(self._letter_loaded)
-        self.onscreen.arrived.connect(self.annotating.go_to)
         self.view.selectionChanged.connect(self._update_actions)
         self.view.pageChanged.connect(self._page_changed)
-        self.view.highlightActivated.connect(self.annotating.highlight_activated)
-        self.view.contextMenuAt.connect(self.annotating.page_context_menu)
         self.library_panel.openLetter.connect(self.open_letter)
-        self.panel.activated.connect(self.annotating.show_annotation)
-        self.panel.editRequested.connect(self.annotating.edit_annotation)
-        self.panel.deleteRequested.connect(self.annotating.delete_annotations)
         self.panel.view.selectionModel().selectionChanged.connect(self._update_actions)
         self.lib.subscribe(self._library_changed)
         self.undo_stack.subscribe(self._update_undo)
         self.writeFailed.connect(self._write_failed)
         self.store.on_write_error = self.writeFailed.emit
         restore_layout(self)
-        self.apply_preferences()
+        self.annotating.apply_preferences()
         self._update_actions()
         self._update_undo()
         self._update_status()
@@ -166,7 +160,7 @@ class MainWindow(QMainWindow):
             self.panel.reload_themes()
         if kinds & {"annotation", "theme"}:
             self.panel.refresh()
-            self._update_highlights()
+            self.annotating.update_highlights()
         if kinds & {"annotation", "theme", "setting"}:
             self.suggester.schedule()
         if "letter" in kinds and self.letter_id:
@@ -211,7 +205,6 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _letter_loaded(self, _letter_id: str) -> None:
-        self._update_highlights()
         self.suggester.letter_changed()
         self.panel.refresh()
         self._update_actions()
@@ -224,28 +217,6 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         letter = self.lib.letters.get(self.letter_id or "")
         self.setWindowTitle(f"{self.lib.display_title(letter.id)} — Reviewer" if letter else "Reviewer")
-
-    def _update_highlights(self) -> None:
-        if not self.letter_id or not self.layout_:
-            self.view.set_highlights([])
-            return
-        hs = []
-        by_theme = self.settings.value("prefs/highlight_by", "severity") == "theme"
-        for a in self.lib.annotations_for(self.letter_id):
-            if a.orphaned:
-                continue
-            sev = SEVERITY.get(a.severity)
-            colour = sev.colour if sev else "#888888"
-            if by_theme and a.themes and a.themes[0] in self.lib.themes:
-                colour = self.lib.themes[a.themes[0]].colour
-            themes = ", ".join(self.lib.theme_label(t) for t in a.themes)
-            tip = f"{sev.label if sev else a.severity} — {themes}"
-            if a.note:
-                tip += f"\n{a.note}"
-            if a.author:
-                tip += f"\n— {a.author}"
-            hs.append(Highlight(a.id, a.start, a.end, colour, tip))
-        self.view.set_highlights(hs)
 
     # ------------------------------------------------------------ importing (see ui/importing.py)
     def open_files_dialog(self) -> None:
@@ -316,10 +287,7 @@ class MainWindow(QMainWindow):
         open_preferences(self)
 
     def apply_preferences(self) -> None:
-        """Show what Preferences hold: highlight strength and colouring (style and text size are the app's)."""
-        self.view.set_highlight_alpha(round(highlight_opacity(self.settings) * 255 / 100))
-        self._update_highlights()
-        self.view.viewport().update()
+        self.annotating.apply_preferences()
 
     def _update_actions(self, *_: object) -> None:
         has_letter = self.layout_ is not None

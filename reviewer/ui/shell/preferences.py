@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,21 +33,13 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.core.annotations.commands import Batch, PutTheme
-from reviewer.ui.kit.look import SEVERITY, severity_icon, show_folder_button, swatch_icon
+from reviewer.ui.kit.look import SEVERITY, highlight_opacity, severity_icon, show_folder_button, swatch_icon
 from reviewer.ui.kit.style import APPEARANCES, apply_saved_style, saved_text_size
 
 if TYPE_CHECKING:
     from reviewer.ui.kit.window import AppWindow
 
-DEFAULT_OPACITY = 35  # % of the severity colour over the text
 HIGHLIGHT_BY = {"severity": "Severity", "theme": "First theme"}
-
-
-def highlight_opacity(settings: QSettings) -> int:
-    try:
-        return max(10, min(90, int(settings.value("prefs/highlight_opacity", DEFAULT_OPACITY))))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return DEFAULT_OPACITY
 
 
 def choice(name: str, tip: str, items: list[tuple[str, str, QIcon | None]], current: object) -> QComboBox:
