@@ -12,7 +12,7 @@ from reviewer.ui.annotate.annotation_panel import ATTENTION_COLOUR, CHANGED_COLO
 from reviewer.ui.kit.contrast import AA, blend, highlight_alpha, ratio, text_on
 from reviewer.ui.kit.look import readable_on, severity_colour, severity_text
 from reviewer.ui.kit.style import apply_style, error_colour
-from reviewer.ui.library.outline_panel import GRADE_COLOURS
+from reviewer.ui.reader.outline_panel import GRADE_COLOURS
 from reviewer.ui.manager.overview import cell_colours
 
 R = QPalette.ColorRole

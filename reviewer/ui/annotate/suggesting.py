@@ -6,9 +6,9 @@ the letter follow a decision, its undo and its redo at once, and the full re-wor
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QTabWidget
 
 from reviewer.core.text.layout import page_starts
 from reviewer.core.reading.metadata import fill_blanks, read_metadata
@@ -19,13 +19,13 @@ from reviewer.core.reading.marks import RawMark, mark_suggestions, place_marks
 from reviewer.core.reading.suggest import Suggestion, dismissed_key, read_dismissed, suggest
 from reviewer.letters.importing import created_date
 from reviewer.letters.pdf_marks import read_pdf_marks
-from reviewer.ui.kit.look import SEVERITY
-from reviewer.ui.reader.overlays import Highlight
+from reviewer.ui.annotate.suggestions_panel import SuggestionsPanel
 from reviewer.ui.annotate.tag_dialog import TagDialog
-
-if TYPE_CHECKING:
-    from reviewer.ui.kit.window import AppWindow
-
+from reviewer.ui.kit.desk import Desk, OnScreen
+from reviewer.ui.kit.look import SEVERITY
+from reviewer.ui.reader.outline_panel import OutlinePanel
+from reviewer.ui.reader.overlays import Highlight
+from reviewer.ui.reader.page_view import PageView
 
 
 def sug_id(s: Suggestion) -> str:
@@ -33,9 +33,16 @@ def sug_id(s: Suggestion) -> str:
 
 
 class SuggestionController(QObject):
-    def __init__(self, w: AppWindow) -> None:
-        super().__init__(w)
-        self.w = w
+    """Drives the suggestions panel, the outline panel, the dashes in the page view, the count on the
+    right-hand tabs and the Show Suggestions action."""
+
+    panelWanted = Signal()  # the auditor steps into the suggestions: bring their panel forward
+
+    def __init__(self, desk: Desk, onscreen: OnScreen, view: PageView, panel: SuggestionsPanel,
+                 outline_panel: OutlinePanel, tabs: QTabWidget, shown_action: QAction) -> None:
+        super().__init__(desk.parent)
+        self.desk, self.onscreen, self.view = desk, onscreen, view
+        self.panel, self.outline_panel, self.tabs, self.shown_action = panel, outline_panel, tabs, shown_action
         self.structure: Structure | None = None
         self.suggestions: list[Suggestion] = []
         self._generation = 0
@@ -45,12 +52,14 @@ class SuggestionController(QObject):
         self._dismissed: list[Suggestion] = []  # dismissed from the open letter, to show again on undo
         self._quiet = False  # the panel changed under the auditor: the letter stays where it is
         self._marks: dict[str, list[RawMark]] = {}  # letter id -> the marks its PDF carries, read once
-        self.shown = w.settings.value("view/suggestions", True) not in (False, "false")
+        self.shown = desk.settings.value("view/suggestions", True) not in (False, "false")
+        shown_action.setCheckable(True)
+        shown_action.setChecked(self.shown)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(300)
         self._timer.timeout.connect(self.refresh)
-        p = w.suggestions_panel
+        p = panel
         p.acceptRequested.connect(self.accept)
         p.editRequested.connect(self.edit)
         p.dismissRequested.connect(self.dismiss)
@@ -58,46 +67,50 @@ class SuggestionController(QObject):
         p.restoreRequested.connect(self.restore)
         p.current.connect(self._current)
         p.shownChanged.connect(lambda: self._paint())
-        w.view.suggestionClicked.connect(self._clicked)
-        w.outline_panel.jump.connect(self._jump)
-        w.lib.subscribe(self._library_changed)
+        view.suggestionClicked.connect(self._clicked)
+        view.pageChanged.connect(self._follow)
+        outline_panel.jump.connect(self._jump)
+        onscreen.opening.connect(self.letter_changed)
+        onscreen.loaded.connect(self.letter_changed)
+        desk.lib.subscribe(self._library_changed)
 
     # ------------------------------------------------------------ working it out
-    def letter_changed(self) -> None:
+    def letter_changed(self, *_: object) -> None:
         """A letter was opened (or closed): forget the last one's structure, work out this one's."""
         self._generation += 1
         self.structure, self.suggestions, self._text_of_structure = None, [], ""
         self._accepted, self._dismissed = {}, []
-        self.w.view.set_suggested([])
-        self.w.outline_panel.set_structure(None, message="Reading the letter's structure…" if self.w.letter_id else "")
-        self.w.suggestions_panel.set_suggestions([], "Reading the letter…" if self.w.letter_id else
-                                                 "Open a letter to see what Reviewer suggests tagging.")
-        if self.w.layout_ is not None:
+        letter_id = self.onscreen.letter_id
+        self.view.set_suggested([])
+        self.outline_panel.set_structure(None, message="Reading the letter's structure…" if letter_id else "")
+        self.panel.set_suggestions([], "Reading the letter…" if letter_id else
+                                   "Open a letter to see what Reviewer suggests tagging.")
+        if self.onscreen.layout is not None:
             self.refresh()
 
     def schedule(self) -> None:
-        if self.w.layout_ is not None:
+        if self.onscreen.layout is not None:
             self._timer.start()
 
     def refresh(self) -> None:
-        w = self.w
-        layout, letter_id = w.layout_, w.letter_id
+        onscreen, lib = self.onscreen, self.desk.lib
+        layout, letter_id = onscreen.layout, onscreen.letter_id
         if layout is None or letter_id is None:
             return
         if not layout.text.strip():
-            w.outline_panel.set_structure(None, message="This letter has no text (scanned or image-only).")
-            w.suggestions_panel.set_suggestions([], "This letter has no text to suggest from (scanned or image-only).")
+            self.outline_panel.set_structure(None, message="This letter has no text (scanned or image-only).")
+            self.panel.set_suggestions([], "This letter has no text to suggest from (scanned or image-only).")
             return
         self._generation += 1
         gen = self._generation
         text, starts = layout.text, page_starts(layout)
-        themes = list(w.lib.themes.values())
-        library = list(w.lib.annotations.values())  # a snapshot: the worker must not see the dict change
-        existing = [(a.start, a.end) for a in w.lib.annotations_for(letter_id) if not a.orphaned]
-        dismissed = read_dismissed(w.lib.settings, letter_id)
+        themes = list(lib.themes.values())
+        library = list(lib.annotations.values())  # a snapshot: the worker must not see the dict change
+        existing = [(a.start, a.end) for a in lib.annotations_for(letter_id) if not a.orphaned]
+        dismissed = read_dismissed(lib.settings, letter_id)
         known = self.structure if self._text_of_structure == text else None
-        letter = w.lib.letters.get(letter_id)
-        pdf = w.store.letter_file(letter) if letter is not None and letter.kind == "pdf" else None
+        letter = lib.letters.get(letter_id)
+        pdf = self.desk.store.letter_file(letter) if letter is not None and letter.kind == "pdf" else None
         created_known = letter_id in self._created
         known_created = self._created.get(letter_id)
         known_marks = self._marks.get(letter_id)
@@ -124,7 +137,7 @@ class SuggestionController(QObject):
             return st, found, read_metadata(text, created), created, raw
 
         def done(out: tuple[Structure, list[Suggestion], LetterMeta, str | None, list[RawMark]]) -> None:
-            if gen != self._generation or letter_id != w.letter_id:
+            if gen != self._generation or letter_id != onscreen.letter_id:
                 return  # a newer letter or change has been asked for
             self.structure, self.suggestions, meta, created, raw = out
             self._text_of_structure = text
@@ -134,26 +147,26 @@ class SuggestionController(QObject):
             self._fill_details(letter_id, meta)
 
         def failed(exc: Exception) -> None:
-            if gen == self._generation and letter_id == w.letter_id:
-                w.suggestions_panel.set_suggestions([], f"Suggestions could not be worked out: {exc}")
+            if gen == self._generation and letter_id == onscreen.letter_id:
+                self.panel.set_suggestions([], f"Suggestions could not be worked out: {exc}")
 
-        w.host.call(job, done, failed, key="suggestions")
+        self.desk.host.call(job, done, failed, key="suggestions")
 
     def _fill_details(self, letter_id: str, found: LetterMeta) -> None:
         """Details a letter lacks because it was imported before Reviewer could read them (authority,
         judgements, visit numbers, inspectors, a report's estimated date and its "estimated" flag):
         filled in where blank, never overwriting what the auditor set (``fill_blanks``)."""
-        letter = self.w.lib.letters.get(letter_id)
+        letter = self.desk.lib.letters.get(letter_id)
         if letter is None:
             return
         meta = fill_blanks(letter.meta, found)
         if meta != letter.meta:
-            self.w.ws.fill_details(letter_id, meta, initiator=self)
+            self.desk.ws.fill_details(letter_id, meta, initiator=self)
 
     def _show(self, dismissed: int) -> None:
-        w, st = self.w, self.structure
+        st = self.structure
         assert st is not None
-        w.view.set_structure(st)
+        self.view.set_structure(st)
         improve = sum(1 for s in self.suggestions if self._in_improve(s))
         if self.suggestions:
             msg = ""
@@ -163,18 +176,22 @@ class SuggestionController(QObject):
             msg = "Nothing to suggest: every passage worth tagging is tagged."
         self._quiet = True  # a re-work never moves the letter
         try:
-            w.suggestions_panel.set_suggestions(self.suggestions, msg, improve, dismissed)
+            self.panel.set_suggestions(self.suggestions, msg, improve, dismissed)
         finally:
             self._quiet = False
-        w.outline_panel.set_structure(st, self._counts())
+        self.outline_panel.set_structure(st, self._counts())
         self._paint()
         self._tab_count()
-        if w.layout_ is not None:
-            w.outline_panel.follow(w.layout_.page_first_offset(w.view.current_page()) or 0)
+        self._follow(self.view.current_page())
+
+    def _follow(self, page: int) -> None:
+        """The outline marks the part the page in view belongs to."""
+        if self.onscreen.layout is not None:
+            self.outline_panel.follow(self.onscreen.layout.page_first_offset(page) or 0)
 
     def _counts(self) -> dict[int, tuple[int, int]]:
         assert self.structure is not None
-        anns = [a.start for a in self.w.lib.annotations_for(self.w.letter_id or "") if not a.orphaned]
+        anns = [a.start for a in self.desk.lib.annotations_for(self.onscreen.letter_id or "") if not a.orphaned]
         sugs = [s.start for s in self.suggestions]
         return {p.start: (sum(p.start <= x < p.end for x in anns), sum(p.start <= x < p.end for x in sugs))
                 for p in self.structure.parts}
@@ -186,25 +203,25 @@ class SuggestionController(QObject):
 
     def _paint(self, current: Suggestion | None = None) -> None:
         if not self.shown:
-            self.w.view.set_suggested([])
+            self.view.set_suggested([])
             return
-        cur = current or self.w.suggestions_panel.current_suggestion()
+        cur = current or self.panel.current_suggestion()
         hs = [Highlight(sug_id(s), s.start, s.end, SEVERITY[s.severity].colour if s.severity in SEVERITY else "#888",
-                        f"Suggested: {s.severity}") for s in self.w.suggestions_panel.visible()]
-        self.w.view.set_suggested(hs, sug_id(cur) if cur else None)
+                        f"Suggested: {s.severity}") for s in self.panel.visible()]
+        self.view.set_suggested(hs, sug_id(cur) if cur else None)
 
     def set_shown(self, shown: bool) -> None:
         self.shown = shown
-        self.w.settings.setValue("view/suggestions", shown)
+        self.desk.settings.setValue("view/suggestions", shown)
         self._paint()
 
     # ------------------------------------------------------------ the auditor's decisions
     def _author(self) -> str | None:
-        return self.w.desk.auditor_name()
+        return self.desk.auditor_name()
 
     def accept(self, chosen: list[Suggestion]) -> None:
         chosen = [s for s in chosen if s in self.suggestions]
-        if not chosen or self.w.layout_ is None:
+        if not chosen or self.onscreen.layout is None:
             return
         if len(chosen) == 1 and not chosen[0].themes:
             self.edit(chosen[0])  # no theme to accept with: the auditor picks one
@@ -221,15 +238,16 @@ class SuggestionController(QObject):
         self.accept([s for s in self.suggestions if self._in_improve(s)])
 
     def edit(self, s: Suggestion) -> None:
-        w = self.w
-        if w.layout_ is None or s not in self.suggestions:
+        layout = self.onscreen.layout
+        if layout is None or s not in self.suggestions:
             return
         author = self._author()
         if author is None:
             return
-        dlg = TagDialog(w.layout_.text[s.start:s.end], list(w.lib.themes.values()), chosen=s.themes,
+        dlg = TagDialog(layout.text[s.start:s.end], list(self.desk.lib.themes.values()), chosen=s.themes,
                         severity=s.severity, note=s.note,
-                        title="Accept highlight from the PDF" if s.origin == "pdf" else "Accept suggestion", parent=w)
+                        title="Accept highlight from the PDF" if s.origin == "pdf" else "Accept suggestion",
+                        parent=self.desk.parent)
         if dlg.exec() != TagDialog.DialogCode.Accepted:
             return
         themes, severity, note = dlg.result_values()
@@ -241,33 +259,33 @@ class SuggestionController(QObject):
         self._drop([s])
 
     def dismiss(self, chosen: list[Suggestion]) -> None:
-        letter_id = self.w.letter_id
+        letter_id = self.onscreen.letter_id
         chosen = [s for s in chosen if s in self.suggestions]
         if not chosen or letter_id is None:
             return
-        self.w.ws.dismiss_suggestions(letter_id, [(s.start, s.end) for s in chosen], initiator=self)
+        self.desk.ws.dismiss_suggestions(letter_id, [(s.start, s.end) for s in chosen], initiator=self)
         self._dismissed += chosen
-        self._said(self.w.undo_stack.last_done())
+        self._said(self.desk.ws.undo.last_done())
         self._drop(chosen)
 
     def restore(self) -> None:
-        letter_id = self.w.letter_id
+        letter_id = self.onscreen.letter_id
         if letter_id is None:
             return
-        self.w.ws.restore_dismissed(letter_id, initiator=self)
-        self._said(self.w.undo_stack.last_done())
+        self.desk.ws.restore_dismissed(letter_id, initiator=self)
+        self._said(self.desk.ws.undo.last_done())
 
     def _accept(self, chosen: list[tuple[int, int, tuple[str, ...], str, str, str]], author: str) -> list:  # type: ignore[type-arg]
-        w = self.w
-        assert w.layout_ is not None and w.letter_id is not None
-        anns = w.ws.accept_suggestions(w.letter_id, w.layout_.text, page_starts(w.layout_), chosen, author,
-                                       initiator=self)
+        layout, letter_id = self.onscreen.layout, self.onscreen.letter_id
+        assert layout is not None and letter_id is not None
+        anns = self.desk.ws.accept_suggestions(letter_id, layout.text, page_starts(layout), chosen, author,
+                                               initiator=self)
         if anns:
-            self._said(w.undo_stack.last_done())  # "Accepted suggestion", as the command says
+            self._said(self.desk.ws.undo.last_done())  # "Accepted suggestion", as the command says
         return anns
 
     def _said(self, what: str) -> None:
-        self.w.statusBar().showMessage(f"{what} — Ctrl+Z undoes it.", 4000)
+        self.desk.tell(f"{what} — Ctrl+Z undoes it.", 4000)
 
     def _remember_accepted(self, anns: list, chosen: list[Suggestion]) -> None:  # type: ignore[type-arg]
         by_range = {(s.start, s.end): s for s in chosen}
@@ -287,8 +305,8 @@ class SuggestionController(QObject):
                 self._put_back([s])
             elif s in self.suggestions:
                 self._drop([s])
-        elif change.kind == "setting" and change.id == dismissed_key(self.w.letter_id or "") and self._dismissed:
-            dismissed = set(read_dismissed(self.w.lib.settings, self.w.letter_id or ""))
+        elif change.kind == "setting" and change.id == dismissed_key(self.onscreen.letter_id or "") and self._dismissed:
+            dismissed = set(read_dismissed(self.desk.lib.settings, self.onscreen.letter_id or ""))
             back = [s for s in self._dismissed if (s.start, s.end) not in dismissed and s not in self.suggestions]
             gone = [s for s in self._dismissed if (s.start, s.end) in dismissed and s in self.suggestions]
             if back:
@@ -303,7 +321,7 @@ class SuggestionController(QObject):
         self._show_now()
         self._quiet = True
         try:
-            self.w.suggestions_panel.select(sug_id(min(back, key=lambda s: s.start)))
+            self.panel.select(sug_id(min(back, key=lambda s: s.start)))
         finally:
             self._quiet = False
 
@@ -316,12 +334,12 @@ class SuggestionController(QObject):
         """The panel, its tab and the letter's dashes as the suggestions now stand, without waiting for
         the re-work (whose answer, if already on its way, is from before and is dropped)."""
         self._generation += 1
-        panel = self.w.suggestions_panel
+        panel = self.panel
         had_focus = panel.list.hasFocus()
         self._quiet = True  # the next card becomes current: the letter stays where the auditor reads
         try:
             panel.set_suggestions(self.suggestions, "", sum(1 for s in self.suggestions if self._in_improve(s)),
-                                  len(read_dismissed(self.w.lib.settings, self.w.letter_id or "")))
+                                  len(read_dismissed(self.desk.lib.settings, self.onscreen.letter_id or "")))
         finally:
             self._quiet = False
         self._paint()
@@ -331,7 +349,7 @@ class SuggestionController(QObject):
 
     def _tab_count(self) -> None:
         n = len(self.suggestions)
-        self.w.right_tabs.setTabText(1, f"Suggestions ({n})" if n else "Suggestions")
+        self.tabs.setTabText(self.tabs.indexOf(self.panel), f"Suggestions ({n})" if n else "Suggestions")
 
     # ------------------------------------------------------------ moving about (the window's actions)
     def next(self) -> None:
@@ -341,33 +359,33 @@ class SuggestionController(QObject):
         self._step(-1)
 
     def _step(self, delta: int) -> None:
-        w, panel = self.w, self.w.suggestions_panel
+        panel, layout = self.panel, self.onscreen.layout
         entering = not panel.list.hasFocus()
-        w.panes.show_suggestions()
+        self.panelWanted.emit()
         after = None
-        if entering and w.layout_ is not None:  # from the letter: the first suggestion where the reader is
-            sel = w.view.selection()
-            after = sel[0] if sel else (w.layout_.page_first_offset(w.view.current_page()) or 0)
+        if entering and layout is not None:  # from the letter: the first suggestion where the reader is
+            sel = self.view.selection()
+            after = sel[0] if sel else (layout.page_first_offset(self.view.current_page()) or 0)
         panel.step(delta, after)
 
     def accept_current(self) -> None:
-        self.accept(self.w.suggestions_panel.selected())
+        self.accept(self.panel.selected())
 
     def dismiss_current(self) -> None:
-        self.dismiss(self.w.suggestions_panel.selected())
+        self.dismiss(self.panel.selected())
 
     def toggle_shown(self) -> None:
         self.set_shown(not self.shown)
-        self.w.actions_["show_suggestions"].setChecked(self.shown)
+        self.shown_action.setChecked(self.shown)
 
     def _current(self, s: Suggestion | None) -> None:
         self._paint(s)
-        if s is not None and not self._quiet and self.w.suggestions_panel.list.hasFocus():
-            self.w.view.scroll_to_range(s.start, s.end, only_if_hidden=True)
+        if s is not None and not self._quiet and self.panel.list.hasFocus():
+            self.view.scroll_to_range(s.start, s.end, only_if_hidden=True)
 
     def _clicked(self, sid: str) -> None:
-        self.w.right_tabs.setCurrentWidget(self.w.suggestions_panel)
-        self.w.suggestions_panel.select(sid)
+        self.tabs.setCurrentWidget(self.panel)
+        self.panel.select(sid)
 
     def _jump(self, start: int, end: int) -> None:
-        self.w.view.scroll_to_range(start, end)
+        self.view.scroll_to_range(start, end)

@@ -34,8 +34,6 @@ def build_menus_and_toolbar(w: AppWindow) -> None:
         w.actions_[f"sev_{sid}"].setIcon(severity_icon(sid))
     w.actions_["toggle_library"].setCheckable(True)
     w.actions_["toggle_library"].setChecked(True)
-    w.actions_["show_suggestions"].setCheckable(True)
-    w.actions_["show_suggestions"].setChecked(w.suggester.shown)
     tb = w.addToolBar("Main")
     tb.setObjectName("mainToolbar")
     tb.setMovable(False)

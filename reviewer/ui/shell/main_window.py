@@ -31,7 +31,7 @@ from reviewer.ui.manager.exporting import ExportController
 from reviewer.ui.reader.find_bar import FindBar
 from reviewer.ui.library.importing import ImportController
 from reviewer.ui.library.library_panel import LibraryPanel
-from reviewer.ui.library.outline_panel import OutlinePanel
+from reviewer.ui.reader.outline_panel import OutlinePanel
 from reviewer.ui.shell.panes import Panes
 from reviewer.ui.library.search_panel import LibrarySearch, SearchPanel
 from reviewer.ui.shell.layout_state import restore_layout, save_layout
@@ -103,8 +103,10 @@ class MainWindow(QMainWindow):
                                      [self.actions_[a] for a in ("tag", "select_sentence", "copy")])
         self.packs = PackController(self)
         self.reviews = ReviewController(self)
-        self.suggester = SuggestionController(self)
+        self.suggester = SuggestionController(self.desk, self.onscreen, self.view, self.suggestions_panel,
+                                              self.outline_panel, self.right_tabs, self.actions_["show_suggestions"])
         self.panes = Panes(self)
+        self.suggester.panelWanted.connect(self.panes.show_suggestions)
         self.searcher = LibrarySearch(self)
         bind_actions(self.actions_, self)
         build_menus_and_toolbar(self)
@@ -119,7 +121,6 @@ class MainWindow(QMainWindow):
         self.onscreen.opening.connect(self._opening)
         self.onscreen.loaded.connect(self._letter_loaded)
         self.view.selectionChanged.connect(self._update_actions)
-        self.view.pageChanged.connect(self._page_changed)
         self.library_panel.openLetter.connect(self.open_letter)
         self.panel.view.selectionModel().selectionChanged.connect(self._update_actions)
         self.lib.subscribe(self._library_changed)
@@ -199,20 +200,14 @@ class MainWindow(QMainWindow):
     def _opening(self, letter_id: str) -> None:
         self.centre.setCurrentIndex(0)
         remember_letter(self.settings, letter_id)
-        self.suggester.letter_changed()
         self.panel.set_letter(letter_id)
         self.library_panel.select(letter_id)
         self._update_title()
 
     def _letter_loaded(self, _letter_id: str) -> None:
-        self.suggester.letter_changed()
         self.panel.refresh()
         self._update_actions()
         self._update_status()
-
-    def _page_changed(self, page: int) -> None:
-        if self.layout_ is not None:
-            self.outline_panel.follow(self.layout_.page_first_offset(page) or 0)
 
     def _update_title(self) -> None:
         letter = self.lib.letters.get(self.letter_id or "")
