@@ -7,29 +7,34 @@ letter to the library happens here, on the GUI thread.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QProgressBar, QToolButton
 
 from reviewer.core.text.documents import SUPPORTED_SUFFIXES, EncryptedPdf
 from reviewer.core.annotations.model import PreparedLetter
 from reviewer.letters.importing import prepare_encrypted, read_file
 from reviewer.store.repository import LibraryError
-
-if TYPE_CHECKING:
-    from reviewer.ui.kit.window import AppWindow
+from reviewer.ui.kit.desk import Desk, OnScreen
+from reviewer.ui.library.library_panel import LibraryPanel
 
 
 class ImportController(QObject):
-    def __init__(self, window: AppWindow) -> None:
-        super().__init__(window)
-        self.w = window
+    """Drives the library panel's selection, the status bar's progress bar and its Cancel button. Audit
+    packs and codebooks among the files are handed on by signal (opening them is the manager's)."""
+
+    packsGiven = Signal(list)  # [Path] of audit packs (.zip)
+    codebookGiven = Signal(object)  # Path of a REFI-QDA codebook (.qdc)
+
+    def __init__(self, desk: Desk, onscreen: OnScreen, library_panel: LibraryPanel, progress: QProgressBar,
+                 cancel: QToolButton) -> None:
+        super().__init__(desk.parent)
+        self.desk, self.onscreen, self.library_panel, self.progress, self.cancel = (
+            desk, onscreen, library_panel, progress, cancel)
         self._open_after_import: set[str] = set()
         self._batch: set[str] = set()  # names of the files opened together, to select them in the library
         self._batch_ids: list[str] = []  # their letters, as they arrive
         self._import_errors: list[str] = []
-        worker = window.host.worker
+        worker = desk.host.worker
         worker.import_progress.connect(self._import_progress)
         worker.imported.connect(self._imported)
         worker.import_failed.connect(self._import_failed)
@@ -37,27 +42,29 @@ class ImportController(QObject):
         worker.needs_password.connect(self.ask_password)
 
     def open_files_dialog(self) -> None:
-        start = str(self.w.settings.value("paths/last_open", str(Path.home())))
-        files, _ = QFileDialog.getOpenFileNames(self.w, "Open letters", start,
+        settings = self.desk.settings
+        start = str(settings.value("paths/last_open", str(Path.home())))
+        files, _ = QFileDialog.getOpenFileNames(self.desk.parent, "Open letters", start,
                                                 "Letters (*.pdf *.docx *.txt *.md);;PDF (*.pdf);;Word (*.docx);;Text (*.txt *.md);;All files (*)")
         if files:
-            self.w.settings.setValue("paths/last_open", str(Path(files[0]).parent))
+            settings.setValue("paths/last_open", str(Path(files[0]).parent))
             self.open_paths([Path(f) for f in files])
 
     def import_folder_dialog(self) -> None:
-        start = str(self.w.settings.value("paths/last_folder", str(Path.home())))
-        folder = QFileDialog.getExistingDirectory(self.w, "Import a folder of letters", start)
+        settings = self.desk.settings
+        start = str(settings.value("paths/last_folder", str(Path.home())))
+        folder = QFileDialog.getExistingDirectory(self.desk.parent, "Import a folder of letters", start)
         if folder:
-            self.w.settings.setValue("paths/last_folder", folder)
+            settings.setValue("paths/last_folder", folder)
             self.open_paths([Path(folder)], open_single=False)
 
     def open_paths(self, paths: list[Path], open_single: bool = True) -> None:
         packs = [p for p in paths if p.is_file() and p.suffix.lower() == ".zip"]
         codebooks = [p for p in paths if p.is_file() and p.suffix.lower() == ".qdc"]
         if packs:
-            self.w.packs.open_packs(packs)  # audit packs dropped or named on the command line
+            self.packsGiven.emit(packs)  # audit packs dropped or named on the command line
         for c in codebooks:
-            self.w.packs.import_codebook(c)
+            self.codebookGiven.emit(c)
         paths = [p for p in paths if p not in packs and p not in codebooks]
         if not paths:
             return
@@ -68,43 +75,43 @@ class ImportController(QObject):
             else:
                 files.append(p)
         if not files:
-            QMessageBox.information(self.w, "Nothing to import", "No PDF or text letters were found there.")
+            QMessageBox.information(self.desk.parent, "Nothing to import", "No PDF or text letters were found there.")
             return
         if open_single:  # the first of them is opened; several are selected in the library as well
             self._open_after_import.add(files[0].name)
             self._batch = {f.name for f in files} if len(files) > 1 else set()
             self._batch_ids = []
         self._import_errors = []
-        self.w.progress.setRange(0, len(files))
-        self.w.progress.setValue(0)
-        self.w.progress.show()
-        self.w.cancel_import.setVisible(len(files) > 1)
-        self.w.host.request_import.emit([str(f) for f in files], self.w.store.save_files)
+        self.progress.setRange(0, len(files))
+        self.progress.setValue(0)
+        self.progress.show()
+        self.cancel.setVisible(len(files) > 1)
+        self.desk.host.request_import.emit([str(f) for f in files], self.desk.store.save_files)
 
     def _import_progress(self, done: int, total: int, name: str) -> None:
-        self.w.progress.setRange(0, total)
-        self.w.progress.setValue(done)
-        self.w.progress.setFormat(f"Importing {done + 1} of {total}")
-        self.w.statusBar().showMessage(f"Reading {name}…", 3000)
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.progress.setFormat(f"Importing {done + 1} of {total}")
+        self.desk.tell(f"Reading {name}…", 3000)
 
     def _imported(self, prep: PreparedLetter) -> None:
         try:
-            letter, _new = self.w.ws.add_prepared(prep, saved=True)
+            letter, _new = self.desk.ws.add_prepared(prep, saved=True)
         except LibraryError as exc:
             self._import_errors.append(str(exc))
             return
         if prep.notes:
-            self.w.statusBar().showMessage(f"{letter.source}: " + "; ".join(prep.notes), 8000)
+            self.desk.tell(f"{letter.source}: " + "; ".join(prep.notes), 8000)
         if letter.source in self._batch:
             self._batch_ids.append(letter.id)
         if letter.source in self._open_after_import:
             self._open_after_import.discard(letter.source)
-            self.w.library_panel.update_letters({letter.id})  # its row now, so opening it selects it
-            self.w.open_letter(letter.id)
+            self.library_panel.update_letters({letter.id})  # its row now, so opening it selects it
+            self.onscreen.open(letter.id)
         elif self._batch and len(self._batch_ids) == 1 and self._batch_ids[0] == letter.id:
             self._open_after_import.clear()  # the first file could not be read: open the first that could
-            self.w.library_panel.update_letters({letter.id})
-            self.w.open_letter(letter.id)
+            self.library_panel.update_letters({letter.id})
+            self.onscreen.open(letter.id)
 
     def _import_failed(self, name: str, message: str) -> None:
         self._import_errors.append(message)
@@ -116,28 +123,29 @@ class ImportController(QObject):
         ids, self._batch, self._batch_ids = self._batch_ids, set(), []
         if len(ids) < 2:
             return ""
-        panel = self.w.library_panel
+        panel = self.library_panel
         panel.update_letters(set(ids))  # their rows now, so they can be selected
-        first = self.w.letter_id if self.w.letter_id in ids else ids[0]
+        shown = self.onscreen.letter_id
+        first = shown if shown in ids else ids[0]
         panel.select(first)
         for lid in ids:
             if lid != first:
                 panel.select(lid, add=True)
         panel.select(first, add=True)  # the row in view is the one on screen
-        return self.w.lib.display_title(first)
+        return self.desk.lib.display_title(first)
 
     def ask_password(self, path: str, attempt: int = 1, message: str = "") -> None:
         """An encrypted PDF: ask for its password, then read it on the worker; the library keeps it decrypted."""
         name = Path(path).name
         prompt = (f"{message}\n\n" if message else "") + f"{name} is protected by a password.\nPassword:"
-        password, ok = QInputDialog.getText(self.w, "Password needed", prompt, QLineEdit.EchoMode.Password)
+        password, ok = QInputDialog.getText(self.desk.parent, "Password needed", prompt, QLineEdit.EchoMode.Password)
         if not ok:
-            self.w.statusBar().showMessage(f"{name} was not opened: no password given.", 6000)
+            self.desk.tell(f"{name} was not opened: no password given.", 6000)
             return
         def job() -> PreparedLetter:
             data = read_file(Path(path))
             prep = prepare_encrypted(data, password, name)  # in a reading process, within its limits
-            self.w.store.save_files(prep)  # here on the worker, as for any import
+            self.desk.store.save_files(prep)  # here on the worker, as for any import
             return prep
 
         def done(prep: PreparedLetter) -> None:
@@ -148,21 +156,21 @@ class ImportController(QObject):
             if isinstance(exc, EncryptedPdf) and attempt < 3:  # the password was not right
                 self.ask_password(path, attempt + 1, str(exc))
             else:
-                QMessageBox.warning(self.w, "Letter not opened", str(exc))
+                QMessageBox.warning(self.desk.parent, "Letter not opened", str(exc))
 
-        self.w.host.call(job, done, failed)
+        self.desk.host.call(job, done, failed)
 
     def _import_finished(self, added: int, failed: int) -> None:
-        self.w.progress.hide()
-        self.w.cancel_import.hide()
+        self.progress.hide()
+        self.cancel.hide()
         opened = self._select_batch()
-        self.w.statusBar().showMessage(f"Imported {added} letter(s)" + (f", {failed} could not be read" if failed else "")
-                                       + (f"; showing {opened}, all {added} selected in the library" if opened else ""),
-                                       8000)
+        self.desk.tell(f"Imported {added} letter(s)" + (f", {failed} could not be read" if failed else "")
+                       + (f"; showing {opened}, all {added} selected in the library" if opened else ""),
+                       8000)
         if self._import_errors:
             box = QMessageBox(QMessageBox.Icon.Warning, "Some files could not be opened",
                               "\n".join(self._import_errors[:8]) + ("\n…" if len(self._import_errors) > 8 else ""),
-                              QMessageBox.StandardButton.Ok, self.w)
+                              QMessageBox.StandardButton.Ok, self.desk.parent)
             if len(self._import_errors) > 8:
                 box.setDetailedText("\n".join(self._import_errors))
             box.open()

@@ -115,7 +115,10 @@ class MainWindow(QMainWindow):
         self.welcome.openLetter.connect(self.open_letter)
         self.centre.addWidget(self.welcome)
         self.exporter = ExportController(self)
-        self.importer = ImportController(self)
+        self.importer = ImportController(self.desk, self.onscreen, self.library_panel, self.progress,
+                                         self.cancel_import)
+        self.importer.packsGiven.connect(self.packs.open_packs)
+        self.importer.codebookGiven.connect(self.packs.import_codebook)
 
         # wiring
         self.onscreen.opening.connect(self._opening)
