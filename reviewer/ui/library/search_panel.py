@@ -6,17 +6,13 @@ kept beside the letters) and grows as letters are added; each search is a scan o
 from __future__ import annotations
 
 from html import escape
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from reviewer.core.reading.library_search import Hit, SearchIndex
-from reviewer.ui.kit.desk import AtAnnotation, Passage
+from reviewer.ui.kit.desk import AtAnnotation, Desk, OnScreen, Passage
 from reviewer.workspace.search import build_index
-
-if TYPE_CHECKING:
-    from reviewer.ui.kit.window import AppWindow
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 4
 FIELD_LABELS = {"text": "", "quote": "quote", "note": "note", "theme": "theme"}
@@ -91,20 +87,20 @@ class SearchPanel(QWidget):
 
 
 class LibrarySearch(QObject):
-    """Keeps the index, runs searches and opens what is chosen."""
+    """Keeps the index, runs searches and opens what is chosen (at the passage, or the annotation)."""
 
-    def __init__(self, w: AppWindow) -> None:
-        super().__init__(w)
-        self.w = w
+    def __init__(self, desk: Desk, onscreen: OnScreen, panel: SearchPanel) -> None:
+        super().__init__(desk.parent)
+        self.desk, self.onscreen, self.panel = desk, onscreen, panel
         self.index = SearchIndex()
         self._building = False
         self._pending = ""
-        w.search_panel.queryChanged.connect(self.search)
-        w.search_panel.chosen.connect(self.open_hit)
+        panel.queryChanged.connect(self.search)
+        panel.chosen.connect(self.open_hit)
 
     def search(self, query: str) -> None:
         self._pending = query
-        panel, lib = self.w.search_panel, self.w.lib
+        panel, lib = self.panel, self.desk.lib
         if not query.strip():
             panel.show_results([], {}, "")
             return
@@ -129,7 +125,7 @@ class LibrarySearch(QObject):
         if self._building:
             return
         self._building = True
-        ws, index = self.w.ws, self.index
+        ws, index = self.desk.ws, self.index
 
         def job() -> None:  # on the worker: folds kept beside the letters, or folded in processes
             build_index(ws, ids, index=index, extract_stale=False)
@@ -139,8 +135,8 @@ class LibrarySearch(QObject):
             if self._pending.strip():
                 self.search(self._pending)
 
-        self.w.host.call(job, done, lambda _exc: done())  # letters that cannot be read are left out
+        self.desk.host.call(job, done, lambda _exc: done())  # letters that cannot be read are left out
 
     def open_hit(self, hit: Hit) -> None:
         at = AtAnnotation(hit.annotation_id) if hit.annotation_id else Passage(hit.start, hit.end)
-        self.w.onscreen.open(hit.letter_id, at=at)
+        self.onscreen.open(hit.letter_id, at=at)

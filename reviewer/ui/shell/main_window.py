@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
                                               self.outline_panel, self.right_tabs, self.actions_["show_suggestions"])
         self.panes = Panes(self)
         self.suggester.panelWanted.connect(self.panes.show_suggestions)
-        self.searcher = LibrarySearch(self)
+        self.searcher = LibrarySearch(self.desk, self.onscreen, self.search_panel)
         bind_actions(self.actions_, self)
         build_menus_and_toolbar(self)
         build_status_bar(self)
