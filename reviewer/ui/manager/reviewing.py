@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -9,49 +10,53 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from reviewer.core.annotations.model import REVIEW_STATUSES
 from reviewer.core.annotations.review import ReviewError
-from reviewer.ui.kit.desk import AtAnnotation, Passage
+from reviewer.ui.kit.desk import AtAnnotation, Desk, OnScreen, Passage
 
-if TYPE_CHECKING:
-    from reviewer.ui.kit.window import AppWindow
+if TYPE_CHECKING:  # imported when first shown: start-up stays quick
     from reviewer.ui.manager.overview import OverviewWindow
 
 
 class ReviewController(QObject):
-    def __init__(self, window: AppWindow) -> None:
-        super().__init__(window)
-        self.w = window
+    """``selected``: the annotations chosen in the annotation panel; ``scope``: the letters the overview
+    covers (those selected in the library, or all)."""
+
+    def __init__(self, desk: Desk, onscreen: OnScreen, selected: Callable[[], list[str]],
+                 scope: Callable[[], list[str]]) -> None:
+        super().__init__(desk.parent)
+        self.desk, self.onscreen, self.selected, self.scope = desk, onscreen, selected, scope
         self.overview: OverviewWindow | None = None
 
     def _targets(self) -> list[str]:
-        ids = self.w.panel.selected_ids()
+        ids = self.selected()
         if not ids:
-            self.w.statusBar().showMessage("Select one or more annotations in the panel first.", 5000)
+            self.desk.tell("Select one or more annotations in the panel first.", 5000)
         return ids
 
     def _set(self, status: str | None, comment: str | None = None) -> None:
         ids = self._targets()
         if not ids:
             return
-        name = self.w.desk.auditor_name() if status else ""
+        desk = self.desk
+        name = desk.auditor_name() if status else ""
         if status and not name:
             return
         if comment is None:
-            current = self.w.lib.annotations[ids[0]].review
+            current = desk.lib.annotations[ids[0]].review
             comment = current.comment if current and current.status == status else ""
         try:
-            self.w.ws.review(ids, status, comment, name or "", initiator=self)
+            desk.ws.review(ids, status, comment, name or "", initiator=self)
         except ReviewError as exc:
-            QMessageBox.warning(self.w, "Review", str(exc))
+            QMessageBox.warning(desk.parent, "Review", str(exc))
             return
         label = REVIEW_STATUSES.get(status or "", "not reviewed").lower()
-        self.w.statusBar().showMessage(f"{len(ids)} annotation(s) marked {label}. Undo with Ctrl+Z.", 5000)
+        desk.tell(f"{len(ids)} annotation(s) marked {label}. Undo with Ctrl+Z.", 5000)
 
     def _ask_comment(self, title: str, prompt: str) -> str | None:
         ids = self._targets()
         if not ids:
             return None
-        current = self.w.lib.annotations[ids[0]].review
-        text, ok = QInputDialog.getMultiLineText(self.w, title, prompt, current.comment if current else "")
+        current = self.desk.lib.annotations[ids[0]].review
+        text, ok = QInputDialog.getMultiLineText(self.desk.parent, title, prompt, current.comment if current else "")
         return text.strip() if ok else None
 
     def agree(self) -> None:
@@ -69,7 +74,7 @@ class ReviewController(QObject):
         ids = self._targets()
         if not ids:
             return
-        current = self.w.lib.annotations[ids[0]].review
+        current = self.desk.lib.annotations[ids[0]].review
         status = current.status if current else "agreed"
         text = self._ask_comment("Review comment", f"Comment ({REVIEW_STATUSES[status].lower()}):")
         if text is not None:
@@ -79,53 +84,53 @@ class ReviewController(QObject):
         self._set(None, "")
 
     def sign_off_letter(self) -> None:
-        lid = self.w.letter_id
+        lid = self.onscreen.letter_id
         if not lid:
             return
-        self._sign_off([lid], f"Sign off “{self.w.lib.display_title(lid)}”")
+        self._sign_off([lid], f"Sign off “{self.desk.lib.display_title(lid)}”")
 
     def sign_off_all(self) -> None:
-        ids = [x.id for x in self.w.lib.letters_sorted()]
+        ids = [x.id for x in self.desk.lib.letters_sorted()]
         if not ids:
             return
         self._sign_off(ids, f"Sign off all {len(ids)} letters")
 
     def _sign_off(self, ids: list[str], title: str) -> None:
-        name = self.w.desk.auditor_name()
+        name = self.desk.auditor_name()
         if not name:
             return
-        comment, ok = QInputDialog.getMultiLineText(self.w, title, f"Signed off by {name}, today.\nComment (optional):")
+        comment, ok = QInputDialog.getMultiLineText(self.desk.parent, title, f"Signed off by {name}, today.\nComment (optional):")
         if not ok:
             return
-        self.w.ws.sign_off(ids, name, comment, initiator=self)
-        self.w.statusBar().showMessage(f"Signed off {len(ids)} letter(s) as {name}.", 6000)
+        self.desk.ws.sign_off(ids, name, comment, initiator=self)
+        self.desk.tell(f"Signed off {len(ids)} letter(s) as {name}.", 6000)
 
     def withdraw_sign_off(self) -> None:
-        lid = self.w.letter_id
-        letter = self.w.lib.letters.get(lid or "")
+        letter = self.desk.lib.letters.get(self.onscreen.letter_id or "")
         if letter is None or letter.signoff is None:
-            self.w.statusBar().showMessage("This letter is not signed off.", 4000)
+            self.desk.tell("This letter is not signed off.", 4000)
             return
-        self.w.ws.sign_off([letter.id], "", withdraw=True, initiator=self)
+        self.desk.ws.sign_off([letter.id], "", withdraw=True, initiator=self)
 
     # ------------------------------------------------------------ showing a passage from the overview
     def reveal_annotation(self, ann_id: str) -> None:
-        a = self.w.lib.annotations.get(ann_id)
+        a = self.desk.lib.annotations.get(ann_id)
         if a is not None:
-            self.w.onscreen.open(a.letter_id, at=AtAnnotation(ann_id))
-            self.w.desk.bring_forward()
+            self.onscreen.open(a.letter_id, at=AtAnnotation(ann_id))
+            self.desk.bring_forward()
 
     def reveal_passage(self, letter_id: str, start: int, end: int) -> None:
-        self.w.onscreen.open(letter_id, at=Passage(start, end))
-        self.w.desk.bring_forward()
+        self.onscreen.open(letter_id, at=Passage(start, end))
+        self.desk.bring_forward()
 
     # ------------------------------------------------------------ overview
     def show_overview(self) -> None:
         from reviewer.ui.manager.overview import OverviewWindow
 
         if self.overview is None:
-            self.overview = OverviewWindow(self.w.lib, self.w.ws.saved_text_of, self.w.packs.scope, self.w,
-                                           baseline=self.w.ws.national_baseline)
+            ws = self.desk.ws
+            self.overview = OverviewWindow(ws.library, ws.saved_text_of, self.scope, self.desk.parent,
+                                           baseline=ws.national_baseline)
             self.overview.openAnnotation.connect(self.reveal_annotation)
             self.overview.openPassage.connect(self.reveal_passage)
             self.overview.place()

@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
         self.annotating = Annotating(self.desk, self.onscreen, self.view, self.panel,
                                      [self.actions_[a] for a in ("tag", "select_sentence", "copy")])
         self.packs = PackController(self)
-        self.reviews = ReviewController(self)
+        self.reviews = ReviewController(self.desk, self.onscreen, self.panel.selected_ids, self.packs.scope)
         self.suggester = SuggestionController(self.desk, self.onscreen, self.view, self.suggestions_panel,
                                               self.outline_panel, self.right_tabs, self.actions_["show_suggestions"])
         self.panes = Panes(self)
