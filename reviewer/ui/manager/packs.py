@@ -7,21 +7,22 @@ PyMuPDF worker; the GUI thread only snapshots the records beforehand and applies
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import date
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressBar, QToolButton
 
 from reviewer.core.annotations.model import PreparedLetter
+from reviewer.ui.kit.desk import Desk, OnScreen
 from reviewer.workspace import USER_ERRORS, PackOpened, Workspace
 
 if TYPE_CHECKING:  # the writers and readers are imported when first used: start-up stays quick
     from reviewer.export.pack_read import PackContents
     from reviewer.export.project_read import ProjectRead
-    from reviewer.ui.kit.window import AppWindow
 
 
 class _Signals(QObject):
@@ -29,9 +30,14 @@ class _Signals(QObject):
 
 
 class PackController(QObject):
-    def __init__(self, window: AppWindow) -> None:
-        super().__init__(window)
-        self.w = window
+    """``selected_letters``: the letters selected in the library; ``progress`` and ``cancel``: the status
+    bar's progress bar and Cancel button, shown while a pack or project is written or read."""
+
+    def __init__(self, desk: Desk, onscreen: OnScreen, selected_letters: Callable[[], list[str]],
+                 progress: QProgressBar, cancel: QToolButton) -> None:
+        super().__init__(desk.parent)
+        self.desk, self.onscreen, self.selected_letters = desk, onscreen, selected_letters
+        self.progress, self.cancel = progress, cancel
         self.signals = _Signals()
         self.signals.progress.connect(self._progress)
         self._cancel = threading.Event()
@@ -39,87 +45,85 @@ class PackController(QObject):
 
     # ------------------------------------------------------------ export
     def scope(self) -> list[str]:
-        selected = self.w.library_panel.selected_ids()
-        return selected if len(selected) > 1 else [x.id for x in self.w.lib.letters_sorted()]
+        selected = self.selected_letters()
+        return selected if len(selected) > 1 else [x.id for x in self.desk.lib.letters_sorted()]
 
     def export_dialog(self) -> None:
-        w = self.w
+        desk = self.desk
         ids = self.scope()
         if not ids:
-            QMessageBox.information(w, "Export audit pack", "The library has no letters yet.")
+            QMessageBox.information(desk.parent, "Export audit pack", "The library has no letters yet.")
             return
         if self.busy:
             return
-        who = w.desk.auditor_name()
+        who = desk.auditor_name()
         if who is None:
             return
-        folder = Path(str(w.settings.value("paths/last_pack", str(Path.home()))))
+        folder = Path(str(desk.settings.value("paths/last_pack", str(Path.home()))))
         default = folder / f"audit-pack-{who.replace(' ', '-').lower()}-{date.today().isoformat()}.zip"
-        path, _ = QFileDialog.getSaveFileName(w, f"Export audit pack ({len(ids)} letter{'s' if len(ids) != 1 else ''})",
+        path, _ = QFileDialog.getSaveFileName(desk.parent, f"Export audit pack ({len(ids)} letter{'s' if len(ids) != 1 else ''})",
                                               str(default), "Audit packs (*.zip)")
         if not path:
             return
         if not path.lower().endswith(".zip"):
             path += ".zip"
-        w.settings.setValue("paths/last_pack", str(Path(path).parent))
+        desk.settings.setValue("paths/last_pack", str(Path(path).parent))
         self.export_to(ids, Path(path), who)
 
     def export_to(self, ids: list[str], path: Path, auditor: str, title: str = "Audit pack") -> None:
         from reviewer.export.pack import export_pack
 
-        w = self.w
-        source = w.ws.snapshot(ids)  # copied here; the worker never reads the live library
+        source = self.desk.ws.snapshot(ids)  # copied here; the worker never reads the live library
         letter_ids = list(source.library.letters)
         self._start(f"Exporting {path.name}", len(letter_ids) + 3)
 
         def job() -> None:
             export_pack(source, letter_ids, path, auditor, title, self.signals.progress.emit, self._cancel.is_set)
 
-        w.host.call(job, lambda _: self._exported(path, None), lambda exc: self._exported(path, exc))
+        self.desk.host.call(job, lambda _: self._exported(path, None), lambda exc: self._exported(path, exc))
 
     def _exported(self, path: Path, error: Exception | None) -> None:
         from reviewer.export.pack import PackCancelled
 
         self._finish()
         if isinstance(error, PackCancelled) or self._cancel.is_set():
-            self.w.statusBar().showMessage("Export cancelled; no pack was written.", 6000)
+            self.desk.tell("Export cancelled; no pack was written.", 6000)
         elif error is not None:
-            QMessageBox.warning(self.w, "Export failed", f"{path.name} could not be written:\n{error}\n\nNo file was left behind.")
+            QMessageBox.warning(self.desk.parent, "Export failed", f"{path.name} could not be written:\n{error}\n\nNo file was left behind.")
         else:
-            self.w.statusBar().showMessage(f"Exported audit pack {path}", 10000)
+            self.desk.tell(f"Exported audit pack {path}", 10000)
 
     # ------------------------------------------------------------ open
     def open_dialog(self) -> None:
-        start = str(self.w.settings.value("paths/last_pack", str(Path.home())))
-        files, _ = QFileDialog.getOpenFileNames(self.w, "Open audit packs", start, "Audit packs (*.zip);;All files (*)")
+        start = str(self.desk.settings.value("paths/last_pack", str(Path.home())))
+        files, _ = QFileDialog.getOpenFileNames(self.desk.parent, "Open audit packs", start, "Audit packs (*.zip);;All files (*)")
         if files:
-            self.w.settings.setValue("paths/last_pack", str(Path(files[0]).parent))
+            self.desk.settings.setValue("paths/last_pack", str(Path(files[0]).parent))
             self.open_packs([Path(f) for f in files])
 
     def open_packs(self, paths: list[Path]) -> None:
         if self.busy:
             return
-        known = set(self.w.lib.letters)
+        known = set(self.desk.lib.letters)
         self._start(f"Checking {len(paths)} pack(s)", len(paths))
         # checking the packs and reading their new letters is slow: the worker does it
-        self.w.host.call(lambda: Workspace.read_packs(paths, known, self.signals.progress.emit),
+        self.desk.host.call(lambda: Workspace.read_packs(paths, known, self.signals.progress.emit),
                          self._opened, self._refused)
 
     def _refused(self, error: Exception) -> None:
         self._finish()
-        QMessageBox.warning(self.w, "Audit pack refused", f"{error}\n\nNothing was imported.")
+        QMessageBox.warning(self.desk.parent, "Audit pack refused", f"{error}\n\nNothing was imported.")
 
     def _opened(self, results: list[tuple[PackContents, dict[str, PreparedLetter]]]) -> None:
         self._finish()
-        w = self.w
         try:
-            opened = w.ws.merge_packs(results, initiator=self)  # all of them, as one step, or none
+            opened = self.desk.ws.merge_packs(results, initiator=self)  # all of them, as one step, or none
         except USER_ERRORS as exc:
-            QMessageBox.warning(w, "Audit pack not opened", f"{exc}\n\nNothing was imported.")
+            QMessageBox.warning(self.desk.parent, "Audit pack not opened", f"{exc}\n\nNothing was imported.")
             return
         self._show_reports(opened)
-        if not w.letter_id and results and results[0][0].letters:
-            w.open_letter(results[0][0].letters[0].id)
+        if not self.onscreen.letter_id and results and results[0][0].letters:
+            self.onscreen.open(results[0][0].letters[0].id)
 
     def _show_reports(self, reports: list[PackOpened]) -> None:
         lines, short = [], []
@@ -138,7 +142,7 @@ class PackController(QObject):
         box = QMessageBox(QMessageBox.Icon.Information, "Audit packs opened",
                           f"<p>{len(reports)} audit pack(s) opened and merged into the library.</p>"
                           f"<ul>{''.join(short)}</ul><p>Undo (Ctrl+Z) takes it all back.</p>",
-                          QMessageBox.StandardButton.Ok, self.w)
+                          QMessageBox.StandardButton.Ok, self.desk.parent)
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setDetailedText("\n".join(lines))
         box.setObjectName("packReport")
@@ -147,32 +151,33 @@ class PackController(QObject):
 
     # ------------------------------------------------------------ codebook
     def export_codebook_dialog(self) -> None:
-        start = Path(str(self.w.settings.value("paths/last_pack", str(Path.home())))) / "reviewer-codebook.qdc"
-        path, _ = QFileDialog.getSaveFileName(self.w, "Export codebook (REFI-QDA)", str(start), "REFI-QDA codebook (*.qdc)")
+        start = Path(str(self.desk.settings.value("paths/last_pack", str(Path.home())))) / "reviewer-codebook.qdc"
+        path, _ = QFileDialog.getSaveFileName(self.desk.parent, "Export codebook (REFI-QDA)", str(start), "REFI-QDA codebook (*.qdc)")
         if not path:
             return
         try:
-            self.w.ws.export_codebook(Path(path))
+            self.desk.ws.export_codebook(Path(path))
         except OSError as exc:
-            QMessageBox.warning(self.w, "Export failed", f"{Path(path).name} could not be written: {exc.strerror or exc}")
+            QMessageBox.warning(self.desk.parent, "Export failed", f"{Path(path).name} could not be written: {exc.strerror or exc}")
             return
-        self.w.statusBar().showMessage(f"Exported the codebook to {path}", 8000)
+        self.desk.tell(f"Exported the codebook to {path}", 8000)
 
     def import_codebook_dialog(self) -> None:
-        start = str(self.w.settings.value("paths/last_pack", str(Path.home())))
-        path, _ = QFileDialog.getOpenFileName(self.w, "Import codebook (REFI-QDA)", start,
+        start = str(self.desk.settings.value("paths/last_pack", str(Path.home())))
+        path, _ = QFileDialog.getOpenFileName(self.desk.parent, "Import codebook (REFI-QDA)", start,
                                               "REFI-QDA codebook (*.qdc);;All files (*)")
         if path:
             self.import_codebook(Path(path))
 
     def import_codebook(self, path: Path) -> None:
         try:
-            outcome = self.w.ws.import_codebook(path, initiator=self)
+            outcome = self.desk.ws.import_codebook(path, initiator=self)
         except USER_ERRORS as exc:
-            QMessageBox.warning(self.w, "Codebook not imported", str(exc))
+            QMessageBox.warning(self.desk.parent, "Codebook not imported", str(exc))
             return
         text = f"{path.name}: {outcome.lines[-1]}."
-        box = QMessageBox(QMessageBox.Icon.Information, "Codebook imported", text, QMessageBox.StandardButton.Ok, self.w)
+        box = QMessageBox(QMessageBox.Icon.Information, "Codebook imported", text, QMessageBox.StandardButton.Ok,
+                          self.desk.parent)
         if len(outcome.lines) > 1:
             box.setDetailedText("\n".join(" ".join(line.split()) for line in outcome.lines[:-1]))
         box.open()
@@ -180,74 +185,72 @@ class PackController(QObject):
 
     # ------------------------------------------------------------ REFI-QDA projects from other tools
     def import_project_dialog(self) -> None:
-        start = str(self.w.settings.value("paths/last_pack", str(Path.home())))
-        path, _ = QFileDialog.getOpenFileName(self.w, "Import project (REFI-QDA)", start,
+        start = str(self.desk.settings.value("paths/last_pack", str(Path.home())))
+        path, _ = QFileDialog.getOpenFileName(self.desk.parent, "Import project (REFI-QDA)", start,
                                               "REFI-QDA projects (*.qdpx);;All files (*)")
         if path:
-            self.w.settings.setValue("paths/last_pack", str(Path(path).parent))
+            self.desk.settings.setValue("paths/last_pack", str(Path(path).parent))
             self.import_project(Path(path))
 
     def import_project(self, path: Path) -> None:
         """Check and read the project on the worker (it reads every letter), then merge it here as one step."""
         if self.busy:
             return
-        themes = list(self.w.lib.themes.values())
+        themes = list(self.desk.lib.themes.values())
         self._start(f"Reading {path.name}", 1)
-        self.w.host.call(lambda: Workspace.read_project(path, themes), self._project_read, self._project_refused)
+        self.desk.host.call(lambda: Workspace.read_project(path, themes), self._project_read, self._project_refused)
 
     def _project_refused(self, error: Exception) -> None:
         self._finish()
-        QMessageBox.warning(self.w, "Project refused", f"{error}\n\nNothing was imported.")
+        QMessageBox.warning(self.desk.parent, "Project refused", f"{error}\n\nNothing was imported.")
 
     def _project_read(self, read: ProjectRead) -> None:
         self._finish()
-        w = self.w
         try:
-            outcome = w.ws.merge_project(read, initiator=self)
+            outcome = self.desk.ws.merge_project(read, initiator=self)
         except USER_ERRORS as exc:
-            QMessageBox.warning(w, "Project not imported", f"{exc}\n\nNothing was imported.")
+            QMessageBox.warning(self.desk.parent, "Project not imported", f"{exc}\n\nNothing was imported.")
             return
         left_out = [line for line in outcome.lines if line.startswith(("not imported", "needs attention"))]
         text = (f"<p>{escape(outcome.lines[0])}</p><ul>"
                 + "".join(f"<li>{escape(line)}</li>" for line in outcome.lines[1:3])
                 + (f"<li>{len(left_out)} item(s) not imported or needing attention: see the details</li>" if left_out else "")
                 + "</ul><p>Undo (Ctrl+Z) takes it all back.</p>")
-        box = QMessageBox(QMessageBox.Icon.Information, "Project imported", text, QMessageBox.StandardButton.Ok, w)
+        box = QMessageBox(QMessageBox.Icon.Information, "Project imported", text, QMessageBox.StandardButton.Ok,
+                          self.desk.parent)
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setDetailedText("\n".join(outcome.lines))
         box.setObjectName("projectReport")
         box.open()
         self.last_report = box
-        if not w.letter_id and read.contents.letters:
-            w.open_letter(read.contents.letters[0].id)
+        if not self.onscreen.letter_id and read.contents.letters:
+            self.onscreen.open(read.contents.letters[0].id)
 
     # ------------------------------------------------------------ progress in the status bar
     def _start(self, what: str, steps: int) -> None:
         self.busy = True
         self._cancel.clear()
-        w = self.w
-        w.progress.setRange(0, max(steps, 1))
-        w.progress.setValue(0)
-        w.progress.setFormat(what)
-        w.progress.show()
-        w.cancel_import.show()
-        w.cancel_import.clicked.connect(self._cancel.set)
-        w.statusBar().showMessage(f"{what}…")
+        self.progress.setRange(0, max(steps, 1))
+        self.progress.setValue(0)
+        self.progress.setFormat(what)
+        self.progress.show()
+        self.cancel.show()
+        self.cancel.clicked.connect(self._cancel.set)
+        self.desk.tell(f"{what}…")
 
     def _progress(self, done: int, total: int, what: str) -> None:
-        self.w.progress.setRange(0, max(total, 1))
-        self.w.progress.setValue(done)
-        self.w.progress.setFormat(f"{done} of {total}")
-        self.w.statusBar().showMessage(what + "…")
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.progress.setFormat(f"{done} of {total}")
+        self.desk.tell(what + "…")
 
     def _finish(self) -> None:
         self.busy = False
-        w = self.w
-        w.progress.hide()
-        w.cancel_import.hide()
+        self.progress.hide()
+        self.cancel.hide()
         try:
-            w.cancel_import.clicked.disconnect(self._cancel.set)
+            self.cancel.clicked.disconnect(self._cancel.set)
         except (RuntimeError, TypeError):
             pass
-        w.statusBar().clearMessage()
+        self.desk.hush()
 

@@ -97,11 +97,13 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         self.pages = Pages(self.desk, self.onscreen, self.view, self.find_bar)
+        build_status_bar(self)
 
         self.actions_ = make_actions(self)
         self.annotating = Annotating(self.desk, self.onscreen, self.view, self.panel,
                                      [self.actions_[a] for a in ("tag", "select_sentence", "copy")])
-        self.packs = PackController(self)
+        self.packs = PackController(self.desk, self.onscreen, self.library_panel.selected_ids, self.progress,
+                                    self.cancel_import)
         self.reviews = ReviewController(self.desk, self.onscreen, self.panel.selected_ids, self.packs.scope)
         self.suggester = SuggestionController(self.desk, self.onscreen, self.view, self.suggestions_panel,
                                               self.outline_panel, self.right_tabs, self.actions_["show_suggestions"])
@@ -110,7 +112,6 @@ class MainWindow(QMainWindow):
         self.searcher = LibrarySearch(self.desk, self.onscreen, self.search_panel)
         bind_actions(self.actions_, self)
         build_menus_and_toolbar(self)
-        build_status_bar(self)
         self.welcome = WelcomePage(self)
         self.welcome.openLetter.connect(self.open_letter)
         self.centre.addWidget(self.welcome)
