@@ -115,7 +115,8 @@ class MainWindow(QMainWindow):
         self.welcome = WelcomePage(self)
         self.welcome.openLetter.connect(self.open_letter)
         self.centre.addWidget(self.welcome)
-        self.exporter = ExportController(self)
+        self.exporter = ExportController(self.desk, self.onscreen, self.library_panel.selected_ids,
+                                         self.actions_["export_summary"])
         self.importer = ImportController(self.desk, self.onscreen, self.library_panel, self.progress,
                                          self.cancel_import)
         self.importer.packsGiven.connect(self.packs.open_packs)
