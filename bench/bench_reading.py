@@ -106,8 +106,8 @@ def main() -> None:
         def open_and_wait(letter_id: str) -> tuple[float, float]:
             arrived.clear()
             t0 = time.perf_counter()
-            w.open_letter(letter_id)
-            while 0 not in arrived or w.layout_ is None:
+            w.onscreen.open(letter_id)
+            while 0 not in arrived or w.onscreen.layout is None:
                 app.processEvents()
                 time.sleep(0.0005)
             return arrived[0] - t0, time.perf_counter() - t0

@@ -39,7 +39,7 @@ def test_the_window_stops_a_letter_of_nested_drawings_and_says_why(window, qtbot
     hostile.write_bytes(nested_pdf(30))
     finished: list[tuple[int, int]] = []
     window.host.worker.import_finished.connect(lambda added, failed: finished.append((added, failed)))
-    window.open_paths([hostile, THORNBURY], open_single=False)
+    window.importer.open_paths([hostile, THORNBURY], open_single=False)
     answered: list[bool] = []
     window.host.call(lambda: 1, lambda _: answered.append(bool(finished)))  # the worker, while the file is read
     qtbot.waitUntil(lambda: bool(answered), timeout=2000)

@@ -40,7 +40,7 @@ def main() -> None:
         app = QApplication([])
         window = MainWindow(Workspace(store), QSettings(str(Path(sys.argv[1]).with_suffix(".ini")), QSettings.Format.IniFormat))
         window.show()
-        window.open_letter(letter.id)
+        window.onscreen.open(letter.id)
         undo = window.undo_stack
         pump = app.processEvents
     print("ready", flush=True)

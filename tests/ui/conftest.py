@@ -41,8 +41,8 @@ def make_window(qtbot, tmp_path: Path) -> Iterator[Callable[..., object]]:
             w.activateWindow()
         if ids and open_first:
             with qtbot.waitSignal(w.host.worker.loaded, timeout=15000):
-                w.open_letter(ids[0])
-            qtbot.waitUntil(lambda: w.layout_ is not None)
+                w.onscreen.open(ids[0])
+            qtbot.waitUntil(lambda: w.onscreen.layout is not None)
         return w
 
     yield make

@@ -58,14 +58,14 @@ def unexplained(root: QWidget) -> list[str]:
 
 def test_every_control_has_a_name_and_a_tooltip(window):
     assert unexplained(window) == []
-    window.show_welcome()
+    window.panes.show_welcome()
     assert unexplained(window.welcome) == []
-    assert unexplained(PreferencesDialog(window)) == []
+    assert unexplained(PreferencesDialog(window.desk, window.annotating.apply_preferences)) == []
     from reviewer.ui.shell.about import AboutDialog
     from reviewer.ui.annotate.dialogs import CodebookDialog, LetterDetailsDialog
     from reviewer.ui.annotate.tag_dialog import TagDialog
 
-    letter = window.lib.letters[window.letter_id]
+    letter = window.lib.letters[window.onscreen.letter_id]
     for dlg in (TagDialog("A quote", list(window.lib.themes.values()), parent=window),
                 CodebookDialog(window.ws, window), LetterDetailsDialog(letter, window),
                 AboutDialog(str(window.store.path), window)):

@@ -22,11 +22,11 @@ def test_password_is_asked_and_the_letter_opens(qtbot, make_window, bad_pdfs, mo
         return next(answers)
 
     monkeypatch.setattr(QInputDialog, "getText", answer)
-    w.open_paths([bad_pdfs["encrypted"]])
+    w.importer.open_paths([bad_pdfs["encrypted"]])
     qtbot.waitUntil(lambda: len(store.library.letters) == 1, timeout=15000)
-    qtbot.waitUntil(lambda: w.layout_ is not None, timeout=10000)
+    qtbot.waitUntil(lambda: w.onscreen.layout is not None, timeout=10000)
     assert len(prompts) == 2 and "not right" in prompts[1]
-    assert "Focused visit to Nowhere" in w.layout_.text
+    assert "Focused visit to Nowhere" in w.onscreen.layout.text
     letter = next(iter(store.library.letters.values()))
     import pymupdf
 

@@ -17,5 +17,5 @@ def test_a_one_letter_summary_is_offered_under_a_name_of_its_own(letter_window, 
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_dialog))
     letter_window.settings.setValue("paths/last_export", str(tmp_path))
-    letter_window.export_summary_dialog()
+    letter_window.actions_["export_summary"].trigger()  # File > Export Audit Summary
     assert [Path(p).name for p in offered] == ["Thornbury Vale — focused visit — March 2025 — audit summary.pdf"]

@@ -62,7 +62,7 @@ def test_opening_two_auditors_packs_shows_both_with_names(manager, qtbot, packs)
     report = manager.packs.last_report
     assert "Ann.zip" in report.text() and "Bob.zip" in report.text()
     report.close()
-    qtbot.waitUntil(lambda: manager.layout_ is not None, timeout=10000)  # the letter opened
+    qtbot.waitUntil(lambda: manager.onscreen.layout is not None, timeout=10000)  # the letter opened
     assert manager.panel.model.rowCount() == 4
     authors = {manager.panel.model.rows[i].author for i in range(4)}
     assert authors == {"Ann Auditor", "Bob Auditor"}
@@ -70,7 +70,7 @@ def test_opening_two_auditors_packs_shows_both_with_names(manager, qtbot, packs)
     manager.packs.last_report.close()
     assert len(lib.annotations) == 4
     assert manager.undo_stack.undo_label() == "Open 2 audit packs"  # the second opening changed nothing
-    manager.undo()  # one step takes both packs back
+    manager.history.undo()  # one step takes both packs back
     assert len(lib.annotations) == 0 and len(lib.letters) == 0
 
 
@@ -92,7 +92,7 @@ def test_a_tampered_pack_is_refused_in_the_window(manager, qtbot, packs, tmp_pat
 def test_review_sign_off_and_export_back(manager, qtbot, packs, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     _open(manager, qtbot, packs[:1])
     manager.packs.last_report.close()
-    qtbot.waitUntil(lambda: manager.layout_ is not None, timeout=10000)
+    qtbot.waitUntil(lambda: manager.onscreen.layout is not None, timeout=10000)
     panel = manager.panel
     panel.select(panel.model.rows[0].id)
     manager.actions_["agree"].trigger()
@@ -110,12 +110,12 @@ def test_review_sign_off_and_export_back(manager, qtbot, packs, tmp_path: Path, 
     panel.review.setCurrentIndex(0)
     monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("All seen", True))
     manager.actions_["sign_off"].trigger()
-    letter = manager.lib.letters[manager.letter_id]
+    letter = manager.lib.letters[manager.onscreen.letter_id]
     assert letter.signoff and letter.signoff.name == "Meg Manager" and letter.signoff.comment == "All seen"
     qtbot.waitUntil(lambda: "Signed off by Meg Manager" in manager.counts_label.text(), timeout=2000)
-    manager.undo()
-    assert manager.lib.letters[manager.letter_id].signoff is None
-    manager.redo()
+    manager.history.undo()
+    assert manager.lib.letters[manager.onscreen.letter_id].signoff is None
+    manager.history.redo()
     out = tmp_path / "back.zip"
     manager.packs.export_to(list(manager.lib.letters), out, "Meg Manager")
     qtbot.waitUntil(lambda: not manager.packs.busy and out.exists(), timeout=20000)
@@ -128,7 +128,7 @@ def test_review_sign_off_and_export_back(manager, qtbot, packs, tmp_path: Path, 
 def test_overview_heatmap_lists_passages_and_moderation(manager, qtbot, packs) -> None:  # type: ignore[no-untyped-def]
     _open(manager, qtbot, packs)
     manager.packs.last_report.close()
-    qtbot.waitUntil(lambda: manager.layout_ is not None, timeout=10000)
+    qtbot.waitUntil(lambda: manager.onscreen.layout is not None, timeout=10000)
     manager.actions_["overview"].trigger()
     ov = manager.reviews.overview
     qtbot.waitExposed(ov)
@@ -159,7 +159,7 @@ def test_overview_heatmap_lists_passages_and_moderation(manager, qtbot, packs) -
 
 
 def test_a_pack_dropped_or_named_on_the_command_line_opens(manager, qtbot, packs) -> None:  # type: ignore[no-untyped-def]
-    manager.open_paths([packs[1]])  # what a drop or `reviewer PACK.zip` does
+    manager.importer.open_paths([packs[1]])  # what a drop or `reviewer PACK.zip` does
     qtbot.waitUntil(lambda: not manager.packs.busy and len(manager.lib.annotations) == 2, timeout=15000)
     manager.packs.last_report.close()
     assert {a.author for a in manager.lib.annotations.values()} == {"Bob Auditor"}
@@ -208,7 +208,7 @@ def test_import_project_in_the_window_is_one_undoable_step(manager, qtbot, packs
     report.close()
     assert len(w.lib.letters) == 1 and len(w.lib.annotations) == 2
     assert w.undo_stack.undo_label() == "Import project ann.qdpx"
-    w.undo()
+    w.history.undo()
     assert not w.lib.annotations and not w.lib.letters
     evil = tmp_path / "evil.qdpx"
     with zipfile.ZipFile(evil, "w") as z:

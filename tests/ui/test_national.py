@@ -56,6 +56,6 @@ def test_the_summary_includes_the_national_picture_when_asked(make_window, qtbot
     out = tmp_path / "summary.md"
     ov.national.in_summary.setChecked(True)  # remembered for later exports
     ov.close()
-    w.exporter.start([w.letter_id], "md", out)
+    w.exporter.start([w.onscreen.letter_id], "md", out)
     qtbot.waitUntil(lambda: out.exists() and "national picture" in out.read_text(encoding="utf-8"), timeout=10000)
     assert "Care leavers: 100% of your findings" in out.read_text(encoding="utf-8")

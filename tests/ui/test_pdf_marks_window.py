@@ -26,7 +26,7 @@ def test_pdf_highlights_are_suggestions_accepted_with_enter(make_window, qtbot, 
     item = panel.list.currentItem()
     assert "marked in the PDF by Jane Smith" in item.data(Qt.ItemDataRole.AccessibleTextRole)
     qtbot.keyClick(panel.list, Qt.Key.Key_Return)
-    (a,) = w.lib.annotations_for(w.letter_id)
+    (a,) = w.lib.annotations_for(w.onscreen.letter_id)
     assert (a.author, a.note, a.start, a.end) == ("Jane Smith", "Ask about the PA vacancies", jane.start, jane.end)
     w.ws.undo_last()  # undone like any accepted suggestion
-    assert not w.lib.annotations_for(w.letter_id)
+    assert not w.lib.annotations_for(w.onscreen.letter_id)

@@ -24,7 +24,7 @@ def test_preferences_are_kept_and_shown(window, qtbot, monkeypatch):
     app = QApplication.instance()
     theme = next(t for t in window.lib.themes.values() if not t.retired)
     monkeypatch.setattr(preferences.QColorDialog, "getColor", staticmethod(lambda *a, **k: QColor("#123456")))
-    dlg = preferences.PreferencesDialog(window)
+    dlg = preferences.PreferencesDialog(window.desk, window.annotating.apply_preferences)
     dlg.name.setText("  Sam Patel ")
     dlg.severity.setCurrentIndex(dlg.severity.findData("priority"))
     dlg.appearance.setCurrentIndex(dlg.appearance.findData("dark"))
@@ -40,11 +40,11 @@ def test_preferences_are_kept_and_shown(window, qtbot, monkeypatch):
     assert app.font().pointSize() == 13
     assert window.view.marks.alpha == round(60 * 255 / 100)
     assert window.lib.themes[theme.id].colour == "#123456"
-    window.undo()  # theme colours are codebook changes: undoable
+    window.history.undo()  # theme colours are codebook changes: undoable
     assert window.lib.themes[theme.id].colour == theme.colour
 
     # kept between runs: a new dialog reads back what was chosen
-    again = preferences.PreferencesDialog(window)
+    again = preferences.PreferencesDialog(window.desk, window.annotating.apply_preferences)
     assert again.appearance.currentData() == "dark" and again.text_size.value() == 13
     assert again.opacity.value() == 60 and again.highlight_by.currentData() == "theme"
     assert again.severity.currentData() == "priority" and again.name.text() == "Sam Patel"

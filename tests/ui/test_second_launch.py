@@ -39,7 +39,7 @@ def second_launch(qtbot, library: Path, *files: Path) -> int:
 
 def test_a_second_launch_hands_its_file_to_the_window_and_quits(letter_window, qtbot, samples: Path):
     w = letter_window
-    Listener(w.store.path, w, w.open_paths)
+    Listener(w.store.path, w, w.importer.open_paths)
     w.showMinimized()
     assert second_launch(qtbot, w.store.path, samples / "eastmere_2024_monitoring_visit.pdf") == 0
     qtbot.waitUntil(lambda: w.windowTitle() == "Eastmere — monitoring visit 3 — November 2024 — Reviewer", timeout=15000)
@@ -51,7 +51,7 @@ def test_files_handed_over_during_a_dialog_open_once_it_is_closed(letter_window,
     from PySide6.QtWidgets import QDialog
 
     w = letter_window
-    Listener(w.store.path, w, w.open_paths)
+    Listener(w.store.path, w, w.importer.open_paths)
     dialog = QDialog(w)
     dialog.setModal(True)
     dialog.show()
@@ -76,7 +76,7 @@ def test_a_socket_left_by_a_crashed_window_does_not_stop_the_next_one(letter_win
     with socket.socket(socket.AF_UNIX) as s:  # bound, never unlinked: what a killed window leaves
         s.bind(str(stale))
     try:
-        listener = Listener(lib, letter_window, letter_window.open_paths)
+        listener = Listener(lib, letter_window, letter_window.importer.open_paths)
         assert listener.server.isListening()
     finally:
         stale.unlink(missing_ok=True)
@@ -92,7 +92,7 @@ def test_a_letter_opened_from_outside_is_the_one_selected_in_the_library(letter_
     """Seen in the journey's screenshots: the handed-over letter opened, but the library kept the old
     letter selected (its row did not exist yet when the window selected it)."""
     w = letter_window
-    w.open_paths([samples / "eastmere_2024_monitoring_visit.pdf"])
+    w.importer.open_paths([samples / "eastmere_2024_monitoring_visit.pdf"])
     qtbot.waitUntil(lambda: w.windowTitle().startswith("Eastmere"), timeout=15000)
     qtbot.wait(50)
-    assert w.library_panel.selected_ids() == [w.letter_id]
+    assert w.library_panel.selected_ids() == [w.onscreen.letter_id]

@@ -20,7 +20,7 @@ from reviewer.store.repository import LibraryStore  # noqa: E402
 def _open(qtbot, make_window, path: Path):  # type: ignore[no-untyped-def]
     w = make_window([path])
     qtbot.waitUntil(lambda: w.suggester.structure is not None, timeout=15000)
-    return w, w.store, w.lib.letters[w.letter_id]
+    return w, w.store, w.lib.letters[w.onscreen.letter_id]
 
 
 @pytest.fixture
@@ -45,7 +45,7 @@ def test_keyboard_accept_and_dismiss(window, qtbot) -> None:
     first = panel.current_suggestion()
     assert first is not None and first.themes
     qtbot.keyClick(panel.list, Qt.Key.Key_Return)  # one key accepts it
-    anns = w.lib.annotations_for(w.letter_id)
+    anns = w.lib.annotations_for(w.onscreen.letter_id)
     assert len(anns) == 1
     a = anns[0]
     assert (a.start, a.end, a.severity, a.themes, a.author) == (first.start, first.end, first.severity,
@@ -59,13 +59,13 @@ def test_keyboard_accept_and_dismiss(window, qtbot) -> None:
     gone = panel.current_suggestion()
     qtbot.keyClick(panel.list, Qt.Key.Key_Delete)
     assert w.lib.annotations.get(a.id) is not None
-    assert (gone.start, gone.end) in read_dismissed(w.lib.settings, w.letter_id)
+    assert (gone.start, gone.end) in read_dismissed(w.lib.settings, w.onscreen.letter_id)
     _settle(qtbot, w)
     assert gone not in w.suggester.suggestions
     # undo brings it back, as a suggestion
-    w.undo()
+    w.history.undo()
     _settle(qtbot, w)
-    assert gone in w.suggester.suggestions and not read_dismissed(w.lib.settings, w.letter_id)
+    assert gone in w.suggester.suggestions and not read_dismissed(w.lib.settings, w.onscreen.letter_id)
 
 
 def test_accept_all_what_needs_to_improve(window, qtbot) -> None:
@@ -74,11 +74,11 @@ def test_accept_all_what_needs_to_improve(window, qtbot) -> None:
     improve = [s for s in w.suggester.suggestions if st.part_at(s.start).kind in ("improve", "priority")]
     assert len(improve) >= 2
     w.actions_["accept_improve"].trigger()
-    anns = w.lib.annotations_for(w.letter_id)
+    anns = w.lib.annotations_for(w.onscreen.letter_id)
     assert sorted((a.start, a.end) for a in anns) == sorted((s.start, s.end) for s in improve if s.themes)
     assert all(a.severity in ("improvement", "priority") for a in anns)
-    w.undo()  # one step
-    assert not w.lib.annotations_for(w.letter_id)
+    w.history.undo()  # one step
+    assert not w.lib.annotations_for(w.onscreen.letter_id)
 
 
 def test_outline_lists_parts_and_jumps(window, qtbot) -> None:
@@ -98,12 +98,12 @@ def test_outline_lists_parts_and_jumps(window, qtbot) -> None:
 
 def test_triple_click_takes_the_whole_unit(window, qtbot) -> None:
     w = window
-    view, text = w.view, w.layout_.text
+    view, text = w.view, w.onscreen.layout.text
     at = text.index("drift and delay mean")
     s, e = w.suggester.structure.unit_at(at)
     view.scroll_to_range(at, at + 5)
     qtbot.wait(50)
-    page, (x0, y0, x1, y1) = w.layout_.rects(at, at + 5)[0]
+    page, (x0, y0, x1, y1) = w.onscreen.layout.rects(at, at + 5)[0]
     r = view._page_rect(page)
     pos = QPointF(r.left() + (x0 + 1) * view.zoom, r.top() + (y0 + y1) / 2 * view.zoom).toPoint()
     vp = view.viewport()
@@ -116,7 +116,7 @@ def test_triple_click_takes_the_whole_unit(window, qtbot) -> None:
 
 def test_a_sentence_across_a_page_break_is_one_unit(qtbot, make_window, shared_letters: Path) -> None:
     w, _, _ = _open(qtbot, make_window, shared_letters / "st_helens_2018_focused_visit.pdf")
-    text = w.layout_.text
+    text = w.onscreen.layout.text
     at = text.index("While assessments of children")
     s, e = w.view.unit_at(at + 3)
     assert "Page 1 of 4" in text[s:e] and text[s:e].rstrip().endswith("not consistently good.")
@@ -139,7 +139,7 @@ def test_search_the_library_and_open_a_result(qtbot, make_window, samples: Path)
     qtbot.keyClick(panel.box, Qt.Key.Key_Down)
     assert panel.results.hasFocus()
     qtbot.keyClick(panel.results, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: w.letter_id == other.id and w.view.selection() is not None, timeout=15000)
+    qtbot.waitUntil(lambda: w.onscreen.letter_id == other.id and w.view.selection() is not None, timeout=15000)
     assert w.view.selection() == (hit.start, hit.end)
     qtbot.keyClicks(panel.box, "zzqqxx")
     qtbot.waitUntil(lambda: panel.status.text().startswith("No match"), timeout=5000)
@@ -198,7 +198,7 @@ def test_letters_imported_earlier_are_read_again_blanks_only(qtbot, make_window,
     store.close()
     w = make_window()
     store = w.store
-    w.open_letter(letter.id)
+    w.onscreen.open(letter.id)
     qtbot.waitUntil(lambda: store.library.letters[letter.id].meta.authority is not None, timeout=15000)
     m = store.library.letters[letter.id].meta
     assert (m.authority, m.published, m.published_estimated) == ("Ashvale", "2025-11-14", True)
@@ -257,18 +257,18 @@ def test_a_decision_shows_at_once_and_leaves_the_letter_where_it_was(window, qtb
     first = panel.current_suggestion()
     reading = view.verticalScrollBar().value()
     qtbot.keyClick(panel.list, Qt.Key.Key_Return)
-    assert len(w.lib.annotations_for(w.letter_id)) == 1
+    assert len(w.lib.annotations_for(w.onscreen.letter_id)) == 1
     assert view.verticalScrollBar().value() == reading, "accepting moved the letter"
     assert first not in w.suggester.suggestions and panel.count.text().split()[-1] == str(n - 1)  # "30 of 37"
     assert w.right_tabs.tabText(1) == f"Suggestions ({n - 1})", "the tab's count lags the list"
     assert w.statusBar().currentMessage().startswith("Accepted suggestion")
 
-    w.undo()  # at once: the card, the count, and the dashes in the letter
+    w.history.undo()  # at once: the card, the count, and the dashes in the letter
     assert first in w.suggester.suggestions and first in panel.suggestions()
     assert panel.current_suggestion() == first  # Enter would take it again
     assert w.right_tabs.tabText(1) == f"Suggestions ({n})"
     assert any(h.start == first.start for h in view.marks.suggested)
-    w.redo()
+    w.history.redo()
     assert first not in w.suggester.suggestions and w.right_tabs.tabText(1) == f"Suggestions ({n - 1})"
     assert w.statusBar().currentMessage().startswith("Accepted suggestion"), w.statusBar().currentMessage()
     assert view.verticalScrollBar().value() == reading
@@ -278,5 +278,5 @@ def test_a_decision_shows_at_once_and_leaves_the_letter_where_it_was(window, qtb
     gone = panel.current_suggestion()  # a dismissal too comes back at once with Ctrl+Z
     qtbot.keyClick(panel.list, Qt.Key.Key_Delete)
     assert gone not in panel.suggestions() and w.statusBar().currentMessage().startswith("Dismissed suggestion")
-    w.undo()
+    w.history.undo()
     assert gone in panel.suggestions() and w.right_tabs.tabText(1) == f"Suggestions ({n - 1})"

@@ -37,22 +37,22 @@ def test_first_run_then_reopening(qtbot, first_run):
     chosen = w.welcome.letters.currentItem().data(Qt.ItemDataRole.UserRole)
     with qtbot.waitSignal(w.host.worker.loaded, timeout=10000):
         QTest.keyClick(w.welcome.letters, Qt.Key.Key_Return)
-    assert w.letter_id == chosen and w.centre.currentIndex() == 0
+    assert w.onscreen.letter_id == chosen and w.centre.currentIndex() == 0
 
-    w.show_welcome()  # Help > Welcome Page, and Esc back to the letter
+    w.panes.show_welcome()  # Help > Welcome Page, and Esc back to the letter
     assert w.welcome.back.isVisible() and "Sam Patel" in w.welcome.name_hint.text()
     assert "opened recently" in w.welcome.letters.item(0).text()
     QTest.keyClick(w.welcome.letters, Qt.Key.Key_Escape)
     assert w.centre.currentIndex() == 0
     menu = QMenu()
-    fill_recent_menu(menu, w)
+    fill_recent_menu(menu, w.desk, w.onscreen.open)
     assert w.lib.display_title(chosen) in menu.actions()[0].text()
     w.close()
 
     again = first_run()  # the next run: straight back to that letter
     with qtbot.waitSignal(again.host.worker.loaded, timeout=10000):
         start_page(again)
-    assert again.letter_id == chosen and again.centre.currentIndex() == 0
+    assert again.onscreen.letter_id == chosen and again.centre.currentIndex() == 0
     again.close()
 
 
@@ -63,7 +63,7 @@ def test_reopening_returns_to_the_page_and_place_the_auditor_left(qtbot, first_r
     start_page(w)
     thornbury = next(x.id for x in w.lib.letters.values() if x.source.startswith("thornbury"))
     with qtbot.waitSignal(w.host.worker.loaded, timeout=10000):
-        w.open_letter(thornbury)
+        w.onscreen.open(thornbury)
     qtbot.waitUntil(lambda: w.view.page_count() == 3 and w.view.verticalScrollBar().maximum() > 0, timeout=5000)
     w.view.go_to_page(1)
     qtbot.waitUntil(lambda: w.view.current_page() == 1, timeout=3000)
@@ -76,7 +76,7 @@ def test_reopening_returns_to_the_page_and_place_the_auditor_left(qtbot, first_r
     again.resize(1000, 700)  # a smaller window: the same place, at another zoom
     with qtbot.waitSignal(again.host.worker.loaded, timeout=10000):
         start_page(again)
-    assert again.letter_id == thornbury
+    assert again.onscreen.letter_id == thornbury
     qtbot.waitUntil(lambda: again.view.position()[0] == 1, timeout=3000)
     page, fraction = again.view.position()
     assert abs(fraction - left[1]) < 0.02
@@ -97,7 +97,7 @@ def test_resizing_the_window_keeps_the_place_on_the_page(letter_window, qtbot):
 def test_an_empty_library_is_told_what_to_do(make_window, samples, qtbot, tmp_path):
     """Seen in the journey's screenshots: with an empty library the "Start with a letter" box was blank."""
     w = make_window(open_first=False)
-    w.show_welcome()
+    w.panes.show_welcome()
     assert w.welcome.letters.isHidden() and w.welcome.empty.isVisible()
     said = w.welcome.empty.text()
     assert "no letters yet" in said and "Open Letter" in said and "Import Folder" in said and "Open Audit Pack" in said

@@ -52,11 +52,11 @@ def test_title_and_pages(window):
 
 def test_mouse_drag_selects_text(window, qtbot):
     view = window.view
-    text = window.layout_.text
+    text = window.onscreen.layout.text
     s = text.index("Too many plans")
     view.scroll_to_range(s, s + 10)
     qtbot.wait(50)
-    rects = window.layout_.rects(s, s + len("Too many plans"))
+    rects = window.onscreen.layout.rects(s, s + len("Too many plans"))
     page, (x0, y0, x1, y1) = rects[0]
     r = view._page_rect(page)
     start = QPointF(r.left() + (x0 + 0.5) * view.zoom, r.top() + (y0 + y1) / 2 * view.zoom)
@@ -79,11 +79,11 @@ def test_mouse_drag_selects_text(window, qtbot):
 
 def test_tag_edit_undo_redo_filter(window, qtbot, monkeypatch):
     monkeypatch.setattr(annotating, "TagDialog", ScriptedTagDialog)
-    text = window.layout_.text
+    text = window.onscreen.layout.text
     window.view.set_selection(*locate_quote(text, "Too many plans are lists of services"))
     ScriptedTagDialog.script = {"themes": ["plann", "drift"], "severity": "improvement", "note": "Seen in 3 of 5 audits"}
     window.annotating.tag_selection()
-    (a,) = window.lib.annotations_for(window.letter_id)
+    (a,) = window.lib.annotations_for(window.onscreen.letter_id)
     assert a.themes == ("planning", "timeliness") and a.severity == "improvement" and a.author == "Ann Auditor"
     assert collapse_ws(a.quote) == "Too many plans are lists of services" and a.pages == (2,)
     qtbot.waitUntil(lambda: window.panel.model.rowCount() == 1)
@@ -92,9 +92,9 @@ def test_tag_edit_undo_redo_filter(window, qtbot, monkeypatch):
     ScriptedTagDialog.script = {"severity": "priority"}
     window.annotating.edit_annotation(a.id)
     assert window.lib.annotations[a.id].severity == "priority"
-    window.undo()
+    window.history.undo()
     assert window.lib.annotations[a.id].severity == "improvement"
-    window.redo()
+    window.history.redo()
     assert window.lib.annotations[a.id].severity == "priority"
 
     window.panel.severity.setCurrentIndex(window.panel.severity.findData("strength"))
@@ -106,7 +106,7 @@ def test_tag_edit_undo_redo_filter(window, qtbot, monkeypatch):
 
     window.annotating.delete_annotations([a.id])
     assert not window.lib.annotations
-    window.undo()
+    window.history.undo()
     assert a.id in window.lib.annotations
     window.store.flush()
     import json  # on disk: the file plus its journal (a second LibraryStore would be refused: the lock)
@@ -121,13 +121,13 @@ def test_tag_edit_undo_redo_filter(window, qtbot, monkeypatch):
 
 def test_clicking_annotation_scrolls_and_flashes(window, qtbot, monkeypatch):
     monkeypatch.setattr(annotating, "TagDialog", ScriptedTagDialog)
-    text = window.layout_.text
+    text = window.onscreen.layout.text
     s = text.index("Yours sincerely")
     window.view.set_selection(s, s + 15)
     ScriptedTagDialog.script = {"themes": ["leadership"], "severity": "context"}
     window.annotating.tag_selection()
     window.view.verticalScrollBar().setValue(0)
-    (a,) = window.lib.annotations_for(window.letter_id)
+    (a,) = window.lib.annotations_for(window.onscreen.letter_id)
     window.panel.activated.emit(a.id)
     assert a.pages[-1] - 1 in window.view.visible_pages()
     assert window.view.verticalScrollBar().value() > 0
@@ -139,24 +139,24 @@ def test_find_matches_ligatures_across_lines(window, qtbot):
     window.find_bar.edit.setText("findings")
     assert window.find_bar.hits and "match" not in window.find_bar.count.text().lower()
     s, e = window.find_bar.hits[0]
-    assert window.layout_.text[s:e].lower() == "findings"
+    assert window.onscreen.layout.text[s:e].lower() == "findings"
 
 
 def test_export_summary_from_window(window, qtbot, tmp_path: Path):
     target = tmp_path / "out.html"
     done = []
     window.exporter.signals.done.connect(lambda p, err: done.append((p, err)))
-    window.exporter.start([window.letter_id], "html", target)
+    window.exporter.start([window.onscreen.letter_id], "html", target)
     qtbot.waitUntil(lambda: bool(done), timeout=10000)
     assert done[0][1] == "" and "Thornbury Vale" in target.read_text(encoding="utf-8")
     pdf = tmp_path / "out.pdf"
-    window.exporter.start([window.letter_id], "pdf", pdf)
+    window.exporter.start([window.onscreen.letter_id], "pdf", pdf)
     qtbot.waitUntil(lambda: pdf.exists(), timeout=15000)
 
 
 def test_import_folder_keeps_window_responsive(window, qtbot, samples: Path, bad_pdfs):
     with qtbot.waitSignal(window.host.worker.import_finished, timeout=20000) as blocker:
-        window.open_paths([samples, bad_pdfs["garbage"]], open_single=False)
+        window.importer.open_paths([samples, bad_pdfs["garbage"]], open_single=False)
     added, failed = blocker.args
     assert added >= 5 and failed == 1
     qtbot.waitUntil(lambda: len(window.lib.letters) == 6)
@@ -184,7 +184,7 @@ def test_severity_keys_and_stepping_through_annotations(window, qtbot, monkeypat
     from PySide6.QtTest import QTest
 
     monkeypatch.setattr(annotating, "TagDialog", ScriptedTagDialog)
-    text = window.layout_.text
+    text = window.onscreen.layout.text
     quotes = ["Too many plans are lists of services", "Yours sincerely"]
     window.activateWindow()
     window.view.setFocus()
@@ -192,7 +192,7 @@ def test_severity_keys_and_stepping_through_annotations(window, qtbot, monkeypat
         window.view.set_selection(*locate_quote(text, quote))
         ScriptedTagDialog.script = {"themes": ["plann"]}  # the severity comes from the key
         QTest.keyClick(window.view, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
-    anns = sorted(window.lib.annotations_for(window.letter_id), key=lambda a: a.start)
+    anns = sorted(window.lib.annotations_for(window.onscreen.letter_id), key=lambda a: a.start)
     assert [a.severity for a in anns] == ["improvement", "improvement"]
     qtbot.waitUntil(lambda: window.panel.model.rowCount() == 2)
 
@@ -202,7 +202,7 @@ def test_severity_keys_and_stepping_through_annotations(window, qtbot, monkeypat
     window.panel.view.selectAll()
     QTest.keyClick(window.panel.view, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
     assert {a.severity for a in window.lib.annotations.values()} == {"strength"}
-    window.undo()  # both together
+    window.history.undo()  # both together
     assert {a.severity for a in window.lib.annotations.values()} == {"improvement"}
 
     window.panel.view.clearSelection()
@@ -223,7 +223,7 @@ def test_selecting_and_tagging_by_keyboard_alone(window, qtbot, monkeypatch):
     from PySide6.QtTest import QTest
 
     monkeypatch.setattr(annotating, "TagDialog", ScriptedTagDialog)
-    text = window.layout_.text
+    text = window.onscreen.layout.text
     view = window.view
     window.activateWindow()
     view.setFocus()
@@ -253,7 +253,7 @@ def test_selecting_and_tagging_by_keyboard_alone(window, qtbot, monkeypatch):
     view.set_selection(*first)
     ScriptedTagDialog.script = {"themes": ["plann"]}
     QTest.keyClick(view, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
-    (a,) = window.lib.annotations_for(window.letter_id)
+    (a,) = window.lib.annotations_for(window.onscreen.letter_id)
     assert a.severity == "improvement" and collapse_ws(a.quote).startswith("Too many plans")
 
     view.clear_selection()
@@ -268,7 +268,7 @@ def test_ctrl_down_goes_on_after_the_passage_just_tagged_or_from_a_click(window,
     from PySide6.QtTest import QTest
 
     monkeypatch.setattr(annotating, "TagDialog", ScriptedTagDialog)
-    text, view = window.layout_.text, window.view
+    text, view = window.onscreen.layout.text, window.view
     ctrl = Qt.KeyboardModifier.ControlModifier
     window.activateWindow()
     view.setFocus()
@@ -277,13 +277,13 @@ def test_ctrl_down_goes_on_after_the_passage_just_tagged_or_from_a_click(window,
     view.set_selection(*first)
     ScriptedTagDialog.script = {"themes": ["workforce"]}
     QTest.keyClick(view, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
-    assert len(window.lib.annotations_for(window.letter_id)) == 1 and view.selection() is None
+    assert len(window.lib.annotations_for(window.onscreen.letter_id)) == 1 and view.selection() is None
     QTest.keyClick(view, Qt.Key.Key_Down, ctrl)
     after = view.selection()
     assert after is not None and collapse_ws(text[after[0]:after[1]]).startswith("Most children in need of help")
     # a click in a later sentence: Ctrl+Down takes that sentence
     later = text.index("drift and delay mean")
-    rects = window.layout_.rects(later, later + 5)
+    rects = window.onscreen.layout.rects(later, later + 5)
     page, (x0, y0, x1, y1) = rects[0]
     r = view._page_rect(page)
     QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,

@@ -29,6 +29,7 @@ from reviewer.core.annotations.codebook import slug_for
 from reviewer.core.reading.judgements import LABELS as JUDGEMENT_LABELS
 from reviewer.core.annotations.model import DOC_TYPES, Letter, Theme
 from reviewer.core.annotations.model import DOC_TYPE_LABELS
+from reviewer.ui.kit.desk import Desk
 from reviewer.ui.kit.look import swatch_icon
 from reviewer.workspace import Workspace
 
@@ -250,3 +251,18 @@ class CodebookDialog(QDialog):
         verb = "Restore" if t.retired else "Retire"
         self.ws.put_theme(t, dataclasses.replace(t, retired=not t.retired), f"{verb} “{t.label}”")
         self.reload()
+
+
+def edit_letter_details(desk: Desk, letter_id: str | None) -> None:
+    """Letter > Letter Details: the open letter's title and metadata, changed as one undoable step."""
+    letter = desk.lib.letters.get(letter_id or "")
+    if letter is None:
+        return
+    dlg = LetterDetailsDialog(letter, desk.parent, shown=desk.lib.display_title(letter.id))
+    if dlg.exec() == LetterDetailsDialog.DialogCode.Accepted:
+        desk.ws.edit_letter(letter, dlg.edited(), initiator=dlg)
+
+
+def edit_codebook(desk: Desk) -> None:
+    """Annotate > Codebook."""
+    CodebookDialog(desk.ws, desk.parent).exec()

@@ -1,10 +1,11 @@
-"""Every menu and toolbar action, declared once as data: id, text, shortcut, menu, handler, tip."""
+"""Every menu and toolbar action, declared once as data: id, text, menu, shortcut, tip. The window
+binds each to a callable of the controller that owns it (``bind_actions``), and fails at start-up if
+one is missing or one is left over."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import partial
-from operator import attrgetter
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
@@ -17,7 +18,6 @@ class ActionSpec:
     id: str
     text: str
     menu: str
-    handler: str  # the window method to call, or "controller.method" for one of its controllers
     shortcut: tuple[QKeySequence.StandardKey | str, ...] = ()
     tip: str = ""
     toolbar: bool = False
@@ -26,105 +26,104 @@ class ActionSpec:
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("open", "&Open Letter…", "&File", "open_files_dialog", (Std.Open,), "Open PDF or text letters", True),
-    ActionSpec("import_folder", "&Import Folder…", "&File", "import_folder_dialog", ("Ctrl+Shift+O",),
+    ActionSpec("open", "&Open Letter…", "&File", (Std.Open,), "Open PDF or text letters", True),
+    ActionSpec("import_folder", "&Import Folder…", "&File", ("Ctrl+Shift+O",),
                "Add every letter in a folder to the library", True),
-    ActionSpec("export_summary", "&Export Audit Summary…", "&File", "export_summary_dialog", ("Ctrl+E",),
+    ActionSpec("export_summary", "&Export Audit Summary…", "&File", ("Ctrl+E",),
                "Export the audit summary of the current or selected letters (Markdown, HTML, PDF, CSV)", True,
                short="Summary"),
-    ActionSpec("export_pack", "Export Audit &Pack…", "&File", "packs.export_dialog", ("Ctrl+Shift+E",),
+    ActionSpec("export_pack", "Export Audit &Pack…", "&File", ("Ctrl+Shift+E",),
                "Write an audit pack (.zip) of the selected or all letters for a manager", True, short="Export Pack"),
-    ActionSpec("open_pack", "Open Audit P&ack…", "&File", "packs.open_dialog", ("Ctrl+Shift+P",),
+    ActionSpec("open_pack", "Open Audit P&ack…", "&File", ("Ctrl+Shift+P",),
                "Open audit packs from auditors or a manager, merging them into the library", True, short="Open Pack"),
-    ActionSpec("export_codebook", "Export Code&book (.qdc)…", "&File", "packs.export_codebook_dialog", (),
+    ActionSpec("export_codebook", "Export Code&book (.qdc)…", "&File", (),
                "Share the codebook as a REFI-QDA .qdc file"),
-    ActionSpec("import_codebook", "Import Codebook (.q&dc)…", "&File", "packs.import_codebook_dialog", (),
+    ActionSpec("import_codebook", "Import Codebook (.q&dc)…", "&File", (),
                "Adopt a team codebook from a REFI-QDA .qdc file: new themes are added, matching ones updated"),
-    ActionSpec("import_project", "Import P&roject (.qdpx)…", "&File", "packs.import_project_dialog", (),
+    ActionSpec("import_project", "Import P&roject (.qdpx)…", "&File", (),
                "Bring in a REFI-QDA project from NVivo, ATLAS.ti, MAXQDA or QualCoder: its sources become letters, "
                "its codes themes and its codings annotations"),
-    ActionSpec("quit", "&Quit", "&File", "close", (Std.Quit, "Ctrl+Q"), "Quit Reviewer"),
-    ActionSpec("undo", "&Undo", "&Edit", "undo", (Std.Undo,), "Undo the last change", short="Undo"),
-    ActionSpec("redo", "&Redo", "&Edit", "redo", (Std.Redo, "Ctrl+Y", "Ctrl+Shift+Z"), "Redo the change undone", short="Redo"),
-    ActionSpec("copy", "&Copy", "&Edit", "pages.copy_selection", (Std.Copy,), "Copy the selected text", needs="selection"),
-    ActionSpec("find", "&Find in Letter…", "&Edit", "pages.show_find", (Std.Find,), "Find text in the letter", True, "letter", short="Find"),
-    ActionSpec("search_library", "&Search Library…", "&Edit", "panes.show_search", ("Ctrl+Shift+F",),
+    ActionSpec("quit", "&Quit", "&File", (Std.Quit, "Ctrl+Q"), "Quit Reviewer"),
+    ActionSpec("undo", "&Undo", "&Edit", (Std.Undo,), "Undo the last change", short="Undo"),
+    ActionSpec("redo", "&Redo", "&Edit", (Std.Redo, "Ctrl+Y", "Ctrl+Shift+Z"), "Redo the change undone", short="Redo"),
+    ActionSpec("copy", "&Copy", "&Edit", (Std.Copy,), "Copy the selected text", needs="selection"),
+    ActionSpec("find", "&Find in Letter…", "&Edit", (Std.Find,), "Find text in the letter", True, "letter", short="Find"),
+    ActionSpec("search_library", "&Search Library…", "&Edit", ("Ctrl+Shift+F",),
                "Search every letter's text and every annotation's quote, note and themes", True, short="Search"),
-    ActionSpec("preferences", "Pre&ferences…", "&Edit", "preferences", (Std.Preferences, "Ctrl+,"),
+    ActionSpec("preferences", "Pre&ferences…", "&Edit", (Std.Preferences, "Ctrl+,"),
                "Your name, default severity, appearance (light or dark), text size and highlight colours"),
-    ActionSpec("tag", "&Tag Selection…", "&Annotate", "annotating.tag_selection", ("Ctrl+T",),
+    ActionSpec("tag", "&Tag Selection…", "&Annotate", ("Ctrl+T",),
                "Tag the selected passage with themes and a severity", True, "selection", short="Tag"),
-    ActionSpec("select_sentence", "Select &Sentence", "&Annotate", "annotating.select_sentence", ("Ctrl+Shift+S",),
+    ActionSpec("select_sentence", "Select &Sentence", "&Annotate", ("Ctrl+Shift+S",),
                "Extend the selection to the whole sentence or bullet", needs="selection"),
-    ActionSpec("sev_strength", "Strengt&h", "&Annotate", "annotating.severity_key:1", ("Alt+1",),
+    ActionSpec("sev_strength", "Strengt&h", "&Annotate", ("Alt+1",),
                "Tag the selected passage as a strength, or make the selected annotations strengths", needs="letter"),
-    ActionSpec("sev_context", "C&ontext", "&Annotate", "annotating.severity_key:2", ("Alt+2",),
+    ActionSpec("sev_context", "C&ontext", "&Annotate", ("Alt+2",),
                "Tag the selected passage as context, or make the selected annotations context", needs="letter"),
-    ActionSpec("sev_improvement", "Area for &Improvement", "&Annotate", "annotating.severity_key:3", ("Alt+3",),
+    ActionSpec("sev_improvement", "Area for &Improvement", "&Annotate", ("Alt+3",),
                "Tag the selected passage as an area for improvement, or set the selected annotations to it", needs="letter"),
-    ActionSpec("sev_priority", "&Priority Action", "&Annotate", "annotating.severity_key:4", ("Alt+4",),
+    ActionSpec("sev_priority", "&Priority Action", "&Annotate", ("Alt+4",),
                "Tag the selected passage as a priority action, or set the selected annotations to it", needs="letter"),
-    ActionSpec("next_annotation", "Next Annotatio&n", "&Annotate", "annotating.next", ("Alt+Shift+Down",),
+    ActionSpec("next_annotation", "Next Annotatio&n", "&Annotate", ("Alt+Shift+Down",),
                "Go to the next annotation in reading order", needs="letter"),
-    ActionSpec("prev_annotation", "Previous Annota&tion", "&Annotate", "annotating.previous", ("Alt+Shift+Up",),
+    ActionSpec("prev_annotation", "Previous Annota&tion", "&Annotate", ("Alt+Shift+Up",),
                "Go to the previous annotation in reading order", needs="letter"),
-    ActionSpec("next_suggestion", "&Next Suggestion", "&Annotate", "suggester.next", ("Alt+Down",),
+    ActionSpec("next_suggestion", "&Next Suggestion", "&Annotate", ("Alt+Down",),
                "Go to the next suggested passage; there Enter accepts it, E edits it, Delete dismisses it", needs="letter"),
-    ActionSpec("prev_suggestion", "Pre&vious Suggestion", "&Annotate", "suggester.previous", ("Alt+Up",),
+    ActionSpec("prev_suggestion", "Pre&vious Suggestion", "&Annotate", ("Alt+Up",),
                "Go to the previous suggested passage", needs="letter"),
-    ActionSpec("accept_suggestion", "&Accept Suggestion", "&Annotate", "suggester.accept_current", ("Ctrl+Return",),
+    ActionSpec("accept_suggestion", "&Accept Suggestion", "&Annotate", ("Ctrl+Return",),
                "Make the current suggestion an annotation, with its themes and severity", needs="letter"),
-    ActionSpec("dismiss_suggestion", "D&ismiss Suggestion", "&Annotate", "suggester.dismiss_current", ("Ctrl+Backspace",),
+    ActionSpec("dismiss_suggestion", "D&ismiss Suggestion", "&Annotate", ("Ctrl+Backspace",),
                "Dismiss the current suggestion: it will not be suggested again", needs="letter"),
-    ActionSpec("accept_improve", "Accept All “What Needs to &Improve”", "&Annotate", "suggester.accept_improve",
-               ("Ctrl+Shift+Return",), "Accept every suggestion under “What needs to improve” and priority action, "
+    ActionSpec("accept_improve", "Accept All “What Needs to &Improve”", "&Annotate", ("Ctrl+Shift+Return",), "Accept every suggestion under “What needs to improve” and priority action, "
                "as one step", needs="letter"),
-    ActionSpec("show_suggestions", "Show Suggestions in the &Letter", "&Annotate", "suggester.toggle_shown", (),
+    ActionSpec("show_suggestions", "Show Suggestions in the &Letter", "&Annotate", (),
                "Outline suggested passages in the letter with faint dashes"),
-    ActionSpec("edit_annotation", "&Edit Annotation…", "&Annotate", "annotating.edit_annotation", ("F2",),
+    ActionSpec("edit_annotation", "&Edit Annotation…", "&Annotate", ("F2",),
                "Edit the selected annotation", needs="annotation"),
-    ActionSpec("delete_annotation", "&Delete Annotation", "&Annotate", "annotating.delete_annotations", (Std.Delete,),
+    ActionSpec("delete_annotation", "&Delete Annotation", "&Annotate", (Std.Delete,),
                "Delete the selected annotations", needs="annotation"),
-    ActionSpec("auditor", "Your &Name…", "&Annotate", "desk.ask_auditor_name", (), "The name shown as author of your annotations"),
-    ActionSpec("codebook", "&Codebook…", "&Annotate", "edit_codebook", ("Ctrl+K",), "Add, rename, recolour or retire themes"),
-    ActionSpec("details", "Letter &Details…", "&Letter", "edit_details", ("Ctrl+I",),
+    ActionSpec("auditor", "Your &Name…", "&Annotate", (), "The name shown as author of your annotations"),
+    ActionSpec("codebook", "&Codebook…", "&Annotate", ("Ctrl+K",), "Add, rename, recolour or retire themes"),
+    ActionSpec("details", "Letter &Details…", "&Letter", ("Ctrl+I",),
                "Authority, type, dates and inspectors of the letter", needs="letter"),
-    ActionSpec("agree", "&Agree", "&Review", "reviews.agree", ("F6",),
+    ActionSpec("agree", "&Agree", "&Review", ("F6",),
                "Mark the selected annotations as agreed", needs="annotation"),
-    ActionSpec("challenge", "&Challenge…", "&Review", "reviews.challenge", ("F7",),
+    ActionSpec("challenge", "&Challenge…", "&Review", ("F7",),
                "Challenge the selected annotations, with a comment for the auditor", needs="annotation"),
-    ActionSpec("resolve", "&Resolve", "&Review", "reviews.resolve", ("F8",),
+    ActionSpec("resolve", "&Resolve", "&Review", ("F8",),
                "Mark the selected annotations as resolved", needs="annotation"),
-    ActionSpec("review_comment", "Review Co&mment…", "&Review", "reviews.comment", ("Shift+F7",),
+    ActionSpec("review_comment", "Review Co&mment…", "&Review", ("Shift+F7",),
                "Write or change the review comment on the selected annotations", needs="annotation"),
-    ActionSpec("clear_review", "C&lear Review", "&Review", "reviews.clear", (),
+    ActionSpec("clear_review", "C&lear Review", "&Review", (),
                "Remove the review from the selected annotations", needs="annotation"),
-    ActionSpec("sign_off", "&Sign Off Letter…", "&Review", "reviews.sign_off_letter", (),
+    ActionSpec("sign_off", "&Sign Off Letter…", "&Review", (),
                "Sign off this letter's audit with your name and today's date", needs="letter"),
-    ActionSpec("sign_off_all", "Sign Off &All Letters…", "&Review", "reviews.sign_off_all", (),
+    ActionSpec("sign_off_all", "Sign Off &All Letters…", "&Review", (),
                "Sign off every letter in the library: the whole pack"),
-    ActionSpec("withdraw_sign_off", "&Withdraw Sign-off", "&Review", "reviews.withdraw_sign_off", (),
+    ActionSpec("withdraw_sign_off", "&Withdraw Sign-off", "&Review", (),
                "Withdraw the sign-off of this letter", needs="letter"),
-    ActionSpec("overview", "&Overview…", "&Review", "reviews.show_overview", ("Ctrl+Shift+M",),
+    ActionSpec("overview", "&Overview…", "&Review", ("Ctrl+Shift+M",),
                "Heatmaps by theme, authority and date, and moderation between auditors", True),
-    ActionSpec("zoom_in", "Zoom &In", "&View", "view.zoom_in", (Std.ZoomIn, "Ctrl+="), "Zoom in", needs="letter"),
-    ActionSpec("zoom_out", "Zoom &Out", "&View", "view.zoom_out", (Std.ZoomOut,), "Zoom out", needs="letter"),
-    ActionSpec("fit_width", "&Fit Width", "&View", "view.zoom_fit_width", ("Ctrl+0",), "Fit the page to the window's width", needs="letter"),
-    ActionSpec("next_page", "&Next Page", "&View", "pages.next_page", ("Ctrl+PgDown",), "Go to the next page", needs="letter"),
-    ActionSpec("prev_page", "&Previous Page", "&View", "pages.prev_page", ("Ctrl+PgUp",), "Go to the previous page", needs="letter"),
-    ActionSpec("goto_page", "&Go to Page…", "&View", "pages.focus_page_box", ("Ctrl+G",), "Type a page number", needs="letter"),
-    ActionSpec("toggle_library", "&Library Pane", "&View", "panes.toggle_library", ("Ctrl+L",), "Show or hide the library"),
-    ActionSpec("show_library", "Go to Li&brary", "&View", "panes.show_library", ("Ctrl+1",), "Show the library and move to it"),
-    ActionSpec("show_outline", "Go to O&utline", "&View", "panes.show_outline", ("Ctrl+2",), "Show the letter's outline and move to it"),
-    ActionSpec("show_annotations", "Go to &Annotations", "&View", "panes.show_annotations", ("Ctrl+3",),
+    ActionSpec("zoom_in", "Zoom &In", "&View", (Std.ZoomIn, "Ctrl+="), "Zoom in", needs="letter"),
+    ActionSpec("zoom_out", "Zoom &Out", "&View", (Std.ZoomOut,), "Zoom out", needs="letter"),
+    ActionSpec("fit_width", "&Fit Width", "&View", ("Ctrl+0",), "Fit the page to the window's width", needs="letter"),
+    ActionSpec("next_page", "&Next Page", "&View", ("Ctrl+PgDown",), "Go to the next page", needs="letter"),
+    ActionSpec("prev_page", "&Previous Page", "&View", ("Ctrl+PgUp",), "Go to the previous page", needs="letter"),
+    ActionSpec("goto_page", "&Go to Page…", "&View", ("Ctrl+G",), "Type a page number", needs="letter"),
+    ActionSpec("toggle_library", "&Library Pane", "&View", ("Ctrl+L",), "Show or hide the library"),
+    ActionSpec("show_library", "Go to Li&brary", "&View", ("Ctrl+1",), "Show the library and move to it"),
+    ActionSpec("show_outline", "Go to O&utline", "&View", ("Ctrl+2",), "Show the letter's outline and move to it"),
+    ActionSpec("show_annotations", "Go to &Annotations", "&View", ("Ctrl+3",),
                "Show the letter's annotations and move to them"),
-    ActionSpec("show_suggestions_panel", "Go to &Suggestions", "&View", "panes.show_suggestions", ("Ctrl+4",),
+    ActionSpec("show_suggestions_panel", "Go to &Suggestions", "&View", ("Ctrl+4",),
                "Show the suggestions and move to them"),
-    ActionSpec("welcome", "&Welcome Page", "&Help", "show_welcome", (),
+    ActionSpec("welcome", "&Welcome Page", "&Help", (),
                "Sample and recent letters, your name and where your library lives"),
-    ActionSpec("shortcuts", "&Keyboard Shortcuts", "&Help", "panes.show_shortcuts", ("F1",),
+    ActionSpec("shortcuts", "&Keyboard Shortcuts", "&Help", ("F1",),
                "Every keyboard shortcut, by menu and panel"),
-    ActionSpec("about", "&About Reviewer", "&Help", "about", (), "Version and licence"),
+    ActionSpec("about", "&About Reviewer", "&Help", (), "Version and licence"),
 )
 
 
@@ -154,10 +153,21 @@ def make_actions(parent: QWidget) -> dict[str, QAction]:
     return actions
 
 
-def bind_actions(actions: dict[str, QAction], window: QWidget) -> None:
+def bind_actions(actions: dict[str, QAction], handlers: Mapping[str, Callable[[], object]]) -> None:
+    """Connect every action to its handler: a bound method of the controller that owns it."""
+    missing, extra = set(actions) - set(handlers), set(handlers) - set(actions)
+    if missing or extra:
+        raise ValueError(f"actions without a handler: {sorted(missing)}; handlers without an action: {sorted(extra)}")
+    for aid, handler in handlers.items():
+        actions[aid].triggered.connect(lambda _checked=False, h=handler: h())
+
+
+def enable_actions(actions: dict[str, QAction], letter: bool, selection: bool, annotation: bool) -> None:
+    """Enable the actions that need a letter laid out, a selection in it, or annotations selected."""
     for spec in ACTIONS:
-        name, _, arg = spec.handler.partition(":")  # "method", "controller.method" or "controller.method:N"
-        handler = attrgetter(name)(window)
-        if arg:
-            handler = partial(handler, int(arg))
-        actions[spec.id].triggered.connect(lambda _checked=False, h=handler: h())
+        if spec.needs == "letter":
+            actions[spec.id].setEnabled(letter)
+        elif spec.needs == "selection":
+            actions[spec.id].setEnabled(letter and selection)
+        elif spec.needs == "annotation":
+            actions[spec.id].setEnabled(annotation)

@@ -75,7 +75,7 @@ class FileOpenEvents(QObject):
             if self.window is None:
                 self.early.append(path)
             else:
-                self.window.open_paths([path])
+                self.window.importer.open_paths([path])
             return True
         return False
 
@@ -88,7 +88,7 @@ def start_page(window) -> None:  # type: ignore[no-untyped-def]
     last = str(settings.value("session/last_letter", ""))
     if first_run or settings.value("prefs/show_welcome", False) in (True, "true") or last not in letters:
         settings.setValue("welcome/seen", True)
-        window.show_welcome()
+        window.panes.show_welcome()
     else:
         page, fraction = saved_position(settings)
         QTimer.singleShot(0, lambda: window.onscreen.open(last, at=Place(page, fraction)))  # where the auditor was
@@ -130,12 +130,12 @@ def main(argv: Sequence[str]) -> int:
 
     guard.forbid_thread()  # from here on, only the worker reads letters: a slip raises, never freezes
     window = MainWindow(ws, QSettings())
-    Listener(ws.store.path, window, window.open_paths)
+    Listener(ws.store.path, window, window.importer.open_paths)
     window.show()
     file_opens.window = window
     files += file_opens.early
     if files:
-        QTimer.singleShot(0, lambda: window.open_paths(files))
+        QTimer.singleShot(0, lambda: window.importer.open_paths(files))
     else:
         start_page(window)
     return app.exec()  # type: ignore[union-attr]

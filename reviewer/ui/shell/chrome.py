@@ -2,61 +2,62 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMenu, QProgressBar, QTabWidget, QToolButton, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QProgressBar, QStatusBar, QTabWidget, QToolButton, QWidget
 
 from reviewer.core.annotations.library import Library
 
 from reviewer.ui.shell.actions import ACTIONS
 from reviewer.ui.kit.look import SEVERITY, severity_icon
-from reviewer.ui.shell.welcome import fill_recent_menu
-
-if TYPE_CHECKING:
-    from reviewer.ui.kit.window import AppWindow
+from reviewer.ui.reader.pages import Pages
 
 
-def build_menus_and_toolbar(w: AppWindow) -> None:
+def build_menus_and_toolbar(window: QMainWindow, actions: dict[str, QAction], pages: Pages,
+                            fill_recent: Callable[[QMenu], None]) -> None:
+    """The menus, in the order the actions are declared, and the toolbar (with the page box and zoom of ``pages``)."""
     menus: dict[str, QMenu] = {}
     for spec in ACTIONS:
         if spec.menu not in menus:
-            menus[spec.menu] = w.menuBar().addMenu(spec.menu)
-        menus[spec.menu].addAction(w.actions_[spec.id])
+            menus[spec.menu] = window.menuBar().addMenu(spec.menu)
+        menus[spec.menu].addAction(actions[spec.id])
         if spec.id in ("export_summary", "open_pack", "import_codebook", "redo", "search_library", "select_sentence", "sev_priority",
                        "prev_annotation", "show_suggestions", "fit_width", "goto_page", "clear_review", "withdraw_sign_off"):
             menus[spec.menu].addSeparator()
-    recent = QMenu("Open &Recent", w)
+    recent = QMenu("Open &Recent", window)
     recent.setObjectName("recentMenu")
-    recent.aboutToShow.connect(lambda: fill_recent_menu(recent, w))
-    menus["&File"].insertMenu(w.actions_["import_folder"], recent)
+    recent.aboutToShow.connect(lambda: fill_recent(recent))
+    menus["&File"].insertMenu(actions["import_folder"], recent)
     for sid in SEVERITY:
-        w.actions_[f"sev_{sid}"].setIcon(severity_icon(sid))
-    w.actions_["toggle_library"].setCheckable(True)
-    w.actions_["toggle_library"].setChecked(True)
-    tb = w.addToolBar("Main")
+        actions[f"sev_{sid}"].setIcon(severity_icon(sid))
+    actions["toggle_library"].setCheckable(True)
+    actions["toggle_library"].setChecked(True)
+    tb = window.addToolBar("Main")
     tb.setObjectName("mainToolbar")
     tb.setMovable(False)
     tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
     for aid in ("open", "import_folder", "export_summary", "export_pack", "open_pack"):
-        tb.addAction(w.actions_[aid])
+        tb.addAction(actions[aid])
     tb.addSeparator()
     for aid in ("undo", "redo"):
-        tb.addAction(w.actions_[aid])
+        tb.addAction(actions[aid])
     tb.addSeparator()
-    tb.addAction(w.actions_["zoom_out"])
-    tb.addWidget(w.pages.zoom_label)
-    tb.addAction(w.actions_["zoom_in"])
-    tb.addAction(w.actions_["fit_width"])
+    tb.addAction(actions["zoom_out"])
+    tb.addWidget(pages.zoom_label)
+    tb.addAction(actions["zoom_in"])
+    tb.addAction(actions["fit_width"])
     tb.addSeparator()
     tb.addWidget(QLabel(" Page "))
-    tb.addWidget(w.pages.page_box)
-    tb.addWidget(w.pages.page_total)
+    tb.addWidget(pages.page_box)
+    tb.addWidget(pages.page_total)
     tb.addSeparator()
-    tb.addAction(w.actions_["find"])
-    tb.addAction(w.actions_["search_library"])
-    tb.addAction(w.actions_["tag"])
-    tb.addAction(w.actions_["overview"])
+    for aid in ("find", "search_library", "tag", "overview"):
+        tb.addAction(actions[aid])
+
 
 TAB_TIPS = {"Library": "Every letter in your library (Ctrl+1)", "Outline": "The letter's parts (Ctrl+2)",
             "Search": "Search the whole library (Ctrl+Shift+F)", "Annotations": "This letter's annotations (Ctrl+3)",
@@ -77,28 +78,36 @@ def side_tabs(name: str, *pages: tuple[QWidget, str]) -> QTabWidget:
     return tabs
 
 
-def build_status_bar(w: AppWindow) -> None:
-    sb = w.statusBar()
-    w.counts_label = QLabel("")
-    w.save_label = QLabel("All changes saved")
-    w.save_label.setToolTip(str(w.store.path))
-    w.progress = QProgressBar()
-    w.progress.setMaximumWidth(220)
-    w.progress.setTextVisible(True)
-    w.progress.hide()
-    w.cancel_import = QToolButton(text="Cancel", toolTip="Stop importing after the current file")
-    w.cancel_import.clicked.connect(w.host.worker.cancel_import)
-    w.cancel_import.hide()
-    sb.addWidget(w.counts_label, 1)
-    sb.addPermanentWidget(w.progress)
-    sb.addPermanentWidget(w.cancel_import)
-    sb.addPermanentWidget(w.save_label)
+@dataclass(frozen=True)
+class StatusWidgets:
+    counts: QLabel  # the open letter's annotations, its sign-off, the library's size
+    saved: QLabel  # "All changes saved", "Saving…", "⚠ Not saved"
+    progress: QProgressBar  # importing, or writing or reading a pack
+    cancel: QToolButton  # stops it
 
 
-def show_about(w: AppWindow) -> None:
+def build_status_bar(sb: QStatusBar, library: Path, cancel_import: Callable[[], None]) -> StatusWidgets:
+    counts = QLabel("")
+    saved = QLabel("All changes saved")
+    saved.setToolTip(str(library))
+    progress = QProgressBar()
+    progress.setMaximumWidth(220)
+    progress.setTextVisible(True)
+    progress.hide()
+    cancel = QToolButton(text="Cancel", toolTip="Stop importing after the current file")
+    cancel.clicked.connect(cancel_import)
+    cancel.hide()
+    sb.addWidget(counts, 1)
+    sb.addPermanentWidget(progress)
+    sb.addPermanentWidget(cancel)
+    sb.addPermanentWidget(saved)
+    return StatusWidgets(counts, saved, progress, cancel)
+
+
+def show_about(parent: QWidget, library: Path) -> None:
     from reviewer.ui.shell.about import AboutDialog
 
-    AboutDialog(str(w.store.path), w).exec()
+    AboutDialog(str(library), parent).exec()
 
 
 def status_text(lib: Library, letter_id: str | None) -> str:

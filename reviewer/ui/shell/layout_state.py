@@ -2,69 +2,81 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget
 
-if TYPE_CHECKING:
-    from reviewer.ui.kit.window import AppWindow
+from reviewer.ui.kit.desk import OnScreen
+from reviewer.ui.library.library_panel import LibraryPanel
+from reviewer.ui.reader.page_view import PageView
 
 
-def restore_layout(w: AppWindow) -> None:
-    """Window geometry, docks, splitter, library pane and zoom as they were left."""
-    geo = w.settings.value("window/geometry")
-    if isinstance(geo, QByteArray):
-        w.restoreGeometry(geo)
-    st = w.settings.value("window/state")
-    if isinstance(st, QByteArray):
-        w.restoreState(st)
-    sp = w.settings.value("window/splitter")
-    if isinstance(sp, QByteArray):
-        w.splitter.restoreState(sp)
-    if w.settings.value("view/library_visible", True) in (False, "false"):
-        w.panes.toggle_library()
-    for tabs, key in ((w.left_tabs, "view/left_tab"), (w.right_tabs, "view/right_tab")):
+class LayoutState:
+    """Restores and keeps the window's geometry and docks, the splitter, the side panes and their tabs,
+    the library's columns and sort, the zoom, and the letter on screen with the place it was left at."""
+
+    def __init__(self, settings: QSettings, window: QMainWindow, splitter: QSplitter, left: QTabWidget,
+                 right: QTabWidget, library_panel: LibraryPanel, view: PageView, onscreen: OnScreen,
+                 toggle_library: Callable[[], None]) -> None:
+        self.settings, self.window, self.splitter, self.left, self.right = settings, window, splitter, left, right
+        self.library_panel, self.view, self.onscreen, self.toggle_library = library_panel, view, onscreen, toggle_library
+
+    def restore(self) -> None:
+        """Window geometry, docks, splitter, library pane and zoom as they were left."""
+        s = self.settings
+        geo = s.value("window/geometry")
+        if isinstance(geo, QByteArray):
+            self.window.restoreGeometry(geo)
+        st = s.value("window/state")
+        if isinstance(st, QByteArray):
+            self.window.restoreState(st)
+        sp = s.value("window/splitter")
+        if isinstance(sp, QByteArray):
+            self.splitter.restoreState(sp)
+        if s.value("view/library_visible", True) in (False, "false"):
+            self.toggle_library()
+        for tabs, key in ((self.left, "view/left_tab"), (self.right, "view/right_tab")):
+            try:
+                tabs.setCurrentIndex(int(s.value(key, 0)))  # type: ignore[arg-type]
+            except (TypeError, ValueError):
+                pass
         try:
-            tabs.setCurrentIndex(int(w.settings.value(key, 0)))  # type: ignore[arg-type]
+            columns = [int(c) for c in _as_list(s.value("library/columns", []))]
+            self.library_panel.set_view_state(int(s.value("library/sort_column", 0)),  # type: ignore[arg-type]
+                                              int(s.value("library/sort_order", 0)), columns)  # type: ignore[arg-type]
         except (TypeError, ValueError):
             pass
-    try:
-        columns = [int(c) for c in _as_list(w.settings.value("library/columns", []))]
-        w.library_panel.set_view_state(int(w.settings.value("library/sort_column", 0)),  # type: ignore[arg-type]
-                                       int(w.settings.value("library/sort_order", 0)), columns)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        pass
-    zoom = w.settings.value("view/zoom")
-    fit = w.settings.value("view/fit_width", True) not in (False, "false")
-    if zoom and not fit:
-        try:
-            w.view.zoom, w.view.fit_width = float(zoom), False
-        except (TypeError, ValueError):
-            pass
+        zoom = s.value("view/zoom")
+        fit = s.value("view/fit_width", True) not in (False, "false")
+        if zoom and not fit:
+            try:
+                self.view.zoom, self.view.fit_width = float(zoom), False
+            except (TypeError, ValueError):
+                pass
 
-
-def save_layout(w: AppWindow) -> None:
-    """Kept as the window closes, with the letter that was open."""
-    s = w.settings
-    s.setValue("window/geometry", w.saveGeometry())
-    s.setValue("window/state", w.saveState())
-    s.setValue("window/splitter", w.splitter.saveState())
-    s.setValue("view/library_visible", w.left_tabs.isVisible())
-    s.setValue("view/left_tab", w.left_tabs.currentIndex())
-    s.setValue("view/right_tab", w.right_tabs.currentIndex())
-    library = w.library_panel.view_state()
-    s.setValue("library/sort_column", library["sort_column"])
-    s.setValue("library/sort_order", library["sort_order"])
-    s.setValue("library/columns", [str(c) for c in library["columns"]])  # type: ignore[attr-defined]
-    s.setValue("view/zoom", w.view.zoom)
-    s.setValue("view/fit_width", w.view.fit_width)
-    if w.letter_id:
-        s.setValue("session/last_letter", w.letter_id)
-        if w.view.page_count():  # its pages are shown (the text may still be on its way): where the auditor was
-            page, fraction = w.view.position()
-            s.setValue("session/last_page", page)
-            s.setValue("session/last_page_fraction", round(fraction, 6))
-    s.sync()
+    def save(self) -> None:
+        """Kept as the window closes, with the letter that was open."""
+        s, view = self.settings, self.view
+        s.setValue("window/geometry", self.window.saveGeometry())
+        s.setValue("window/state", self.window.saveState())
+        s.setValue("window/splitter", self.splitter.saveState())
+        s.setValue("view/library_visible", self.left.isVisible())
+        s.setValue("view/left_tab", self.left.currentIndex())
+        s.setValue("view/right_tab", self.right.currentIndex())
+        library = self.library_panel.view_state()
+        s.setValue("library/sort_column", library["sort_column"])
+        s.setValue("library/sort_order", library["sort_order"])
+        s.setValue("library/columns", [str(c) for c in library["columns"]])  # type: ignore[attr-defined]
+        s.setValue("view/zoom", view.zoom)
+        s.setValue("view/fit_width", view.fit_width)
+        if self.onscreen.letter_id:
+            s.setValue("session/last_letter", self.onscreen.letter_id)
+            if view.page_count():  # its pages are shown (the text may still be on its way): where the auditor was
+                page, fraction = view.position()
+                s.setValue("session/last_page", page)
+                s.setValue("session/last_page_fraction", round(fraction, 6))
+        s.sync()
 
 
 def _as_list(value: object) -> list[object]:

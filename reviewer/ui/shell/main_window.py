@@ -1,50 +1,44 @@
-"""The main window: composes the library, the page view and the annotation panel, and wires actions.
-
-Domain work is delegated: every change to the workspace (which owns the library, the undo stack
-and the store), reading and rendering to the worker thread.
+"""The main window: builds the panels and the page view, builds each controller with what it drives,
+and connects them. Beyond that it keeps only its own title and status line, takes files dropped on
+it, and closes; every verb is a controller's, bound to its action here.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import (
-    QMainWindow,
-    QMessageBox,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from reviewer.core.text.layout import Layout
 from reviewer.core.annotations.library import Change
 from reviewer.workspace import Workspace
-from reviewer.ui.shell.actions import ACTIONS, bind_actions, make_actions
 from reviewer.ui.annotate.annotating import Annotating
 from reviewer.ui.annotate.annotation_panel import AnnotationPanel
-from reviewer.ui.shell.chrome import build_menus_and_toolbar, build_status_bar, show_about, side_tabs, status_text
-from reviewer.ui.annotate.dialogs import CodebookDialog, LetterDetailsDialog
-from reviewer.ui.manager.exporting import ExportController
-from reviewer.ui.reader.find_bar import FindBar
-from reviewer.ui.library.importing import ImportController
-from reviewer.ui.library.library_panel import LibraryPanel
-from reviewer.ui.reader.outline_panel import OutlinePanel
-from reviewer.ui.shell.panes import Panes
-from reviewer.ui.library.search_panel import LibrarySearch, SearchPanel
-from reviewer.ui.shell.layout_state import restore_layout, save_layout
-from reviewer.ui.manager.packs import PackController
-from reviewer.ui.shell.preferences import open_preferences
-from reviewer.ui.reader.page_view import PageView
+from reviewer.ui.annotate.dialogs import edit_codebook, edit_letter_details
 from reviewer.ui.annotate.suggesting import SuggestionController
 from reviewer.ui.annotate.suggestions_panel import SuggestionsPanel
-from reviewer.ui.manager.reviewing import ReviewController
-from reviewer.ui.shell.welcome import WelcomePage, remember_letter
 from reviewer.ui.kit.desk import Desk, OnScreen
 from reviewer.ui.kit.worker import WorkerHost
+from reviewer.ui.library.importing import ImportController
+from reviewer.ui.library.library_panel import LibraryPanel
+from reviewer.ui.library.search_panel import LibrarySearch, SearchPanel
+from reviewer.ui.manager.exporting import ExportController
+from reviewer.ui.manager.packs import PackController
+from reviewer.ui.manager.reviewing import ReviewController
+from reviewer.ui.reader.find_bar import FindBar
+from reviewer.ui.reader.outline_panel import OutlinePanel
+from reviewer.ui.reader.page_view import PageView
 from reviewer.ui.reader.pages import Pages
+from reviewer.ui.shell.actions import bind_actions, enable_actions, make_actions
+from reviewer.ui.shell.chrome import build_menus_and_toolbar, build_status_bar, show_about, side_tabs, status_text
+from reviewer.ui.shell.history import History
+from reviewer.ui.shell.layout_state import LayoutState
+from reviewer.ui.shell.panes import Panes
+from reviewer.ui.shell.preferences import open_preferences
+from reviewer.ui.shell.welcome import WelcomePage, fill_recent_menu, remember_letter
 
 
 class MainWindow(QMainWindow):
@@ -58,14 +52,13 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.host = host or WorkerHost(self)
         self.undo_stack = workspace.undo
-        self.desk = Desk(workspace, self.host, settings, self, self.statusBar())
-        self.onscreen = OnScreen(self.desk)
         self._refresh_pending: set[str] = set()
         self._letters_changed: set[str] = set()
         self.setWindowTitle("Reviewer")
         self.setAcceptDrops(True)
         self.resize(1400, 900)
 
+        # the widgets
         self.library_panel = LibraryPanel(self.lib)
         self.view = PageView()
         self.find_bar = FindBar()
@@ -77,68 +70,107 @@ class MainWindow(QMainWindow):
         self.left_tabs = side_tabs("leftTabs", (self.library_panel, "Library"), (self.outline_panel, "Outline"),
                                    (self.search_panel, "Search"))
         self.right_tabs = side_tabs("rightTabs", (self.panel, "Annotations"), (self.suggestions_panel, "Suggestions"))
-        centre = QWidget()
-        cl = QVBoxLayout(centre)
+        letter = QWidget()
+        cl = QVBoxLayout(letter)
         cl.setContentsMargins(0, 0, 0, 0)
         cl.setSpacing(0)
         cl.addWidget(self.find_bar)
         cl.addWidget(self.view, 1)
+        self.centre = QStackedWidget()  # the letter, or the welcome page
+        self.centre.addWidget(letter)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.left_tabs)
-        self.centre = QStackedWidget()  # the letter, or the welcome page
-        self.centre.addWidget(centre)
-        self.splitter.addWidget(self.centre)
-        self.splitter.addWidget(self.right_tabs)
+        for pane in (self.left_tabs, self.centre, self.right_tabs):
+            self.splitter.addWidget(pane)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
         self.splitter.setSizes([300, 760, 340])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
-        self.pages = Pages(self.desk, self.onscreen, self.view, self.find_bar)
-        build_status_bar(self)
+        status = build_status_bar(self.statusBar(), self.store.path, self.host.worker.cancel_import)
+        self.counts_label, self.save_label = status.counts, status.saved
+        self.progress, self.cancel_import = status.progress, status.cancel
+        self.actions_ = acts = make_actions(self)
 
-        self.actions_ = make_actions(self)
-        self.annotating = Annotating(self.desk, self.onscreen, self.view, self.panel,
-                                     [self.actions_[a] for a in ("tag", "select_sentence", "copy")])
-        self.packs = PackController(self.desk, self.onscreen, self.library_panel.selected_ids, self.progress,
-                                    self.cancel_import)
-        self.reviews = ReviewController(self.desk, self.onscreen, self.panel.selected_ids, self.packs.scope)
-        self.suggester = SuggestionController(self.desk, self.onscreen, self.view, self.suggestions_panel,
-                                              self.outline_panel, self.right_tabs, self.actions_["show_suggestions"])
-        self.panes = Panes(self)
-        self.suggester.panelWanted.connect(self.panes.show_suggestions)
-        self.searcher = LibrarySearch(self.desk, self.onscreen, self.search_panel)
-        bind_actions(self.actions_, self)
-        build_menus_and_toolbar(self)
-        self.welcome = WelcomePage(self)
-        self.welcome.openLetter.connect(self.open_letter)
+        # what the controllers share, then each controller with what it drives
+        self.desk = desk = Desk(workspace, self.host, settings, self, self.statusBar())
+        self.onscreen = onscreen = OnScreen(desk)
+        self.pages = Pages(desk, onscreen, self.view, self.find_bar)
+        self.annotating = Annotating(desk, onscreen, self.view, self.panel,
+                                     [acts["tag"], acts["select_sentence"], acts["copy"]])
+        self.suggester = SuggestionController(desk, onscreen, self.view, self.suggestions_panel, self.outline_panel,
+                                              self.right_tabs, acts["show_suggestions"])
+        self.searcher = LibrarySearch(desk, onscreen, self.search_panel)
+        self.importer = ImportController(desk, onscreen, self.library_panel, self.progress, self.cancel_import)
+        self.packs = PackController(desk, onscreen, self.library_panel.selected_ids, self.progress, self.cancel_import)
+        self.reviews = ReviewController(desk, onscreen, self.panel.selected_ids, self.packs.scope)
+        self.exporter = ExportController(desk, onscreen, self.library_panel.selected_ids, acts["export_summary"])
+        self.history = History(desk, acts["undo"], acts["redo"])
+        self.welcome = WelcomePage(desk, onscreen, [acts["open"], acts["import_folder"], acts["open_pack"]])
         self.centre.addWidget(self.welcome)
-        self.exporter = ExportController(self.desk, self.onscreen, self.library_panel.selected_ids,
-                                         self.actions_["export_summary"])
-        self.importer = ImportController(self.desk, self.onscreen, self.library_panel, self.progress,
-                                         self.cancel_import)
-        self.importer.packsGiven.connect(self.packs.open_packs)
-        self.importer.codebookGiven.connect(self.packs.import_codebook)
+        self.panes = Panes(self, self.left_tabs, self.right_tabs, self.library_panel, self.outline_panel,
+                           self.search_panel, self.panel, self.suggestions_panel, self.centre, self.welcome,
+                           self.view, onscreen, acts)
+        self.layout_state = LayoutState(settings, self, self.splitter, self.left_tabs, self.right_tabs,
+                                        self.library_panel, self.view, onscreen, self.panes.toggle_library)
+
+        # every action bound to the controller that owns it; the menus and toolbar show them
+        bind_actions(acts, self._handlers())
+        build_menus_and_toolbar(self, acts, self.pages, partial(fill_recent_menu, desk=desk, open_letter=onscreen.open))
 
         # wiring
-        self.onscreen.opening.connect(self._opening)
-        self.onscreen.loaded.connect(self._letter_loaded)
+        onscreen.opening.connect(self._opening)
+        onscreen.loaded.connect(self._letter_loaded)
+        self.library_panel.openLetter.connect(onscreen.open)
+        self.welcome.openLetter.connect(onscreen.open)
+        self.importer.packsGiven.connect(self.packs.open_packs)
+        self.importer.codebookGiven.connect(self.packs.import_codebook)
+        self.suggester.panelWanted.connect(self.panes.show_suggestions)
         self.view.selectionChanged.connect(self._update_actions)
-        self.library_panel.openLetter.connect(self.open_letter)
         self.panel.view.selectionModel().selectionChanged.connect(self._update_actions)
         self.lib.subscribe(self._library_changed)
-        self.undo_stack.subscribe(self._update_undo)
         self.writeFailed.connect(self._write_failed)
         self.store.on_write_error = self.writeFailed.emit
-        restore_layout(self)
+        self.layout_state.restore()
         self.annotating.apply_preferences()
         self._update_actions()
-        self._update_undo()
         self._update_status()
 
-    # ------------------------------------------------------------ library events
+    def _handlers(self) -> dict[str, Callable[[], object]]:
+        """Each action's handler: a bound method of the controller that owns the verb."""
+        a, s, r, p, pages, panes, v = (self.annotating, self.suggester, self.reviews, self.packs, self.pages,
+                                       self.panes, self.view)
+        return {
+            "open": self.importer.open_files_dialog, "import_folder": self.importer.import_folder_dialog,
+            "export_summary": self.exporter.export_dialog, "export_pack": p.export_dialog, "open_pack": p.open_dialog,
+            "export_codebook": p.export_codebook_dialog, "import_codebook": p.import_codebook_dialog,
+            "import_project": p.import_project_dialog, "quit": self.close,
+            "undo": self.history.undo, "redo": self.history.redo, "copy": pages.copy_selection,
+            "find": pages.show_find, "search_library": panes.show_search,
+            "preferences": partial(open_preferences, self.desk, a.apply_preferences),
+            "tag": a.tag_selection, "select_sentence": a.select_sentence,
+            "sev_strength": partial(a.severity_key, 1), "sev_context": partial(a.severity_key, 2),
+            "sev_improvement": partial(a.severity_key, 3), "sev_priority": partial(a.severity_key, 4),
+            "next_annotation": a.next, "prev_annotation": a.previous,
+            "next_suggestion": s.next, "prev_suggestion": s.previous, "accept_suggestion": s.accept_current,
+            "dismiss_suggestion": s.dismiss_current, "accept_improve": s.accept_improve,
+            "show_suggestions": s.toggle_shown,
+            "edit_annotation": a.edit_annotation, "delete_annotation": a.delete_annotations,
+            "auditor": self.desk.ask_auditor_name, "codebook": partial(edit_codebook, self.desk),
+            "details": lambda: edit_letter_details(self.desk, self.onscreen.letter_id),
+            "agree": r.agree, "challenge": r.challenge, "resolve": r.resolve, "review_comment": r.comment,
+            "clear_review": r.clear, "sign_off": r.sign_off_letter, "sign_off_all": r.sign_off_all,
+            "withdraw_sign_off": r.withdraw_sign_off, "overview": r.show_overview,
+            "zoom_in": v.zoom_in, "zoom_out": v.zoom_out, "fit_width": v.zoom_fit_width,
+            "next_page": pages.next_page, "prev_page": pages.prev_page, "goto_page": pages.focus_page_box,
+            "toggle_library": panes.toggle_library, "show_library": panes.show_library,
+            "show_outline": panes.show_outline, "show_annotations": panes.show_annotations,
+            "show_suggestions_panel": panes.show_suggestions, "welcome": panes.show_welcome,
+            "shortcuts": panes.show_shortcuts, "about": partial(show_about, self, self.store.path),
+        }
+
+    # ------------------------------------------------------------ library events: the panels catch up at once
     def _library_changed(self, change: Change) -> None:
         self._refresh_pending.add(change.kind)
         if change.kind == "letter":
@@ -169,7 +201,7 @@ class MainWindow(QMainWindow):
             self.annotating.update_highlights()
         if kinds & {"annotation", "theme", "setting"}:
             self.suggester.schedule()
-        if "letter" in kinds and self.letter_id:
+        if "letter" in kinds and self.onscreen.letter_id:
             self._update_title()
         if self.centre.currentWidget() is self.welcome:
             self.welcome.refresh()
@@ -190,20 +222,9 @@ class MainWindow(QMainWindow):
                             f"{message}\n\nYour changes are kept in memory and will be written as soon as the "
                             "library can be saved again. Do not quit until this is resolved.")
 
+
     # ------------------------------------------------------------ the letter on screen
-    @property
-    def letter_id(self) -> str | None:
-        return self.onscreen.letter_id
-
-    @property
-    def layout_(self) -> Layout | None:
-        return self.onscreen.layout
-
-    def open_letter(self, letter_id: str) -> None:
-        self.onscreen.open(letter_id)
-
     def _opening(self, letter_id: str) -> None:
-        self.centre.setCurrentIndex(0)
         remember_letter(self.settings, letter_id)
         self.panel.set_letter(letter_id)
         self.library_panel.select(letter_id)
@@ -214,20 +235,19 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._update_status()
 
+    # ------------------------------------------------------------ the window's own title, status and actions
     def _update_title(self) -> None:
-        letter = self.lib.letters.get(self.letter_id or "")
+        letter = self.lib.letters.get(self.onscreen.letter_id or "")
         self.setWindowTitle(f"{self.lib.display_title(letter.id)} — Reviewer" if letter else "Reviewer")
 
-    # ------------------------------------------------------------ importing (see ui/importing.py)
-    def open_files_dialog(self) -> None:
-        self.importer.open_files_dialog()
+    def _update_actions(self, *_: object) -> None:
+        enable_actions(self.actions_, letter=self.onscreen.layout is not None,
+                       selection=self.view.selection() is not None, annotation=bool(self.panel.selected_ids()))
 
-    def import_folder_dialog(self) -> None:
-        self.importer.import_folder_dialog()
+    def _update_status(self) -> None:
+        self.counts_label.setText(status_text(self.lib, self.onscreen.letter_id))
 
-    def open_paths(self, paths: list[Path], open_single: bool = True) -> None:
-        self.importer.open_paths(paths, open_single)
-
+    # ------------------------------------------------------------ files dropped on the window, closing
     def dragEnterEvent(self, e: QDragEnterEvent) -> None:  # noqa: N802
         if e.mimeData().hasUrls():
             e.acceptProposedAction()
@@ -236,77 +256,10 @@ class MainWindow(QMainWindow):
         paths = [Path(u.toLocalFile()) for u in e.mimeData().urls() if u.isLocalFile()]
         if paths:
             e.acceptProposedAction()
-            self.open_paths(paths)
+            self.importer.open_paths(paths)
 
-    # ------------------------------------------------------------ other actions
-    def undo(self) -> None:
-        cmd = self.ws.undo_last(initiator=self)
-        if cmd:
-            self.statusBar().showMessage(f"Undone: {cmd.label} — Ctrl+Shift+Z does it again", 4000)
-
-    def redo(self) -> None:
-        cmd = self.ws.redo_last(initiator=self)
-        if cmd:
-            self.statusBar().showMessage(f"{cmd.done} — Ctrl+Z undoes it", 4000)  # what was done, again
-
-    def _update_undo(self) -> None:
-        u, r = self.actions_["undo"], self.actions_["redo"]
-        u.setEnabled(self.undo_stack.can_undo())
-        r.setEnabled(self.undo_stack.can_redo())
-        u.setText(f"&Undo {self.undo_stack.undo_label()}".rstrip())
-        r.setText(f"&Redo {self.undo_stack.redo_label()}".rstrip())
-
-    def edit_details(self) -> None:
-        letter = self.lib.letters.get(self.letter_id or "")
-        if letter is None:
-            return
-        dlg = LetterDetailsDialog(letter, self, shown=self.lib.display_title(letter.id))
-        if dlg.exec() == LetterDetailsDialog.DialogCode.Accepted:
-            self.ws.edit_letter(letter, dlg.edited(), initiator=self)
-
-    def edit_codebook(self) -> None:
-        CodebookDialog(self.ws, self).exec()
-
-    def export_summary_dialog(self) -> None:
-        self.exporter.export_dialog()
-
-    def about(self) -> None:
-        show_about(self)
-
-    def show_welcome(self) -> None:
-        self.welcome.refresh()
-        self.centre.setCurrentWidget(self.welcome)
-        self.welcome.focus_first()
-
-    def back_to_letter(self) -> None:
-        if self.centre.currentWidget() is self.welcome and self.letter_id:
-            self.centre.setCurrentIndex(0)
-            self.view.setFocus()
-
-    def preferences(self) -> None:
-        open_preferences(self)
-
-    def apply_preferences(self) -> None:
-        self.annotating.apply_preferences()
-
-    def _update_actions(self, *_: object) -> None:
-        has_letter = self.layout_ is not None
-        has_sel = self.view.selection() is not None
-        has_ann = bool(self.panel.selected_ids())
-        for spec in ACTIONS:
-            if spec.needs == "letter":
-                self.actions_[spec.id].setEnabled(has_letter)
-            elif spec.needs == "selection":
-                self.actions_[spec.id].setEnabled(has_letter and has_sel)
-            elif spec.needs == "annotation":
-                self.actions_[spec.id].setEnabled(has_ann)
-
-    def _update_status(self) -> None:
-        self.counts_label.setText(status_text(self.lib, self.letter_id))
-
-    # ------------------------------------------------------------ closing
     def closeEvent(self, e: QCloseEvent) -> None:  # noqa: N802
-        save_layout(self)
+        self.layout_state.save()
         self.host.stop()
         self.store.close()
         if self.store.write_error:

@@ -1,55 +1,79 @@
 """The side panes: Library, Outline and Search on the left, Annotations and Suggestions on the
-right, as tabs; the actions that bring one forward and give it the keyboard."""
+right, as tabs; the actions that bring one forward and give it the keyboard; and the centre, which
+shows the letter or the welcome page."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QStackedWidget, QTabWidget, QWidget
 
+from reviewer.ui.annotate.annotation_panel import AnnotationPanel
+from reviewer.ui.annotate.suggestions_panel import SuggestionsPanel
+from reviewer.ui.kit.desk import OnScreen
+from reviewer.ui.library.library_panel import LibraryPanel
+from reviewer.ui.library.search_panel import SearchPanel
+from reviewer.ui.reader.outline_panel import OutlinePanel
+from reviewer.ui.reader.page_view import PageView
 from reviewer.ui.shell.shortcuts import show_shortcuts
-
-if TYPE_CHECKING:
-    from reviewer.ui.kit.window import AppWindow
+from reviewer.ui.shell.welcome import WelcomePage
 
 
 class Panes(QObject):
-    def __init__(self, w: AppWindow) -> None:
-        super().__init__(w)
-        self.w = w
+    def __init__(self, parent: QWidget, left: QTabWidget, right: QTabWidget, library_panel: LibraryPanel,
+                 outline_panel: OutlinePanel, search_panel: SearchPanel, panel: AnnotationPanel,
+                 suggestions_panel: SuggestionsPanel, centre: QStackedWidget, welcome: WelcomePage,
+                 view: PageView, onscreen: OnScreen, actions: dict[str, QAction]) -> None:
+        super().__init__(parent)
+        self.parent_ = parent
+        self.left, self.right = left, right
+        self.library_panel, self.outline_panel, self.search_panel = library_panel, outline_panel, search_panel
+        self.panel, self.suggestions_panel = panel, suggestions_panel
+        self.centre, self.welcome, self.view, self.onscreen = centre, welcome, view, onscreen
+        self.actions = actions  # the shortcuts listed; toggle_library checked as the library shows
+        welcome.backRequested.connect(self.back_to_letter)
+        onscreen.opening.connect(lambda _id: centre.setCurrentIndex(0))
 
     def toggle_library(self) -> None:
-        w = self.w
-        visible = not w.left_tabs.isVisible()
-        w.left_tabs.setVisible(visible)
-        w.actions_["toggle_library"].setChecked(visible)
+        visible = not self.left.isVisible()
+        self.left.setVisible(visible)
+        self.actions["toggle_library"].setChecked(visible)
 
     def show_library(self) -> None:
-        self.show(self.w.library_panel, self.w.library_panel.table)
+        self.show(self.library_panel, self.library_panel.table)
 
     def show_outline(self) -> None:
-        self.show(self.w.outline_panel, self.w.outline_panel.tree)
+        self.show(self.outline_panel, self.outline_panel.tree)
 
     def show_search(self) -> None:
-        box = self.w.search_panel.box
-        self.show(self.w.search_panel, box)
+        box = self.search_panel.box
+        self.show(self.search_panel, box)
         box.selectAll()
 
     def show_annotations(self) -> None:
-        self.show(self.w.panel, self.w.panel.view)
+        self.show(self.panel, self.panel.view)
 
     def show_suggestions(self) -> None:
-        self.show(self.w.suggestions_panel, self.w.suggestions_panel.list)
+        self.show(self.suggestions_panel, self.suggestions_panel.list)
 
     def show_shortcuts(self) -> None:
-        show_shortcuts(self.w, self.w.actions_)
+        show_shortcuts(self.parent_, self.actions)
 
     def show(self, widget: QWidget, focus: QWidget) -> None:
         """Bring a side panel forward (showing its pane if hidden) and give it the keyboard."""
-        w = self.w
-        tabs = w.left_tabs if w.left_tabs.indexOf(widget) >= 0 else w.right_tabs
+        tabs = self.left if self.left.indexOf(widget) >= 0 else self.right
         if not tabs.isVisible():
-            self.toggle_library() if tabs is w.left_tabs else tabs.show()
+            self.toggle_library() if tabs is self.left else tabs.show()
         tabs.setCurrentWidget(widget)
         focus.setFocus()
+
+    # ------------------------------------------------------------ the centre: the letter or the welcome page
+    def show_welcome(self) -> None:
+        self.welcome.refresh()
+        self.centre.setCurrentWidget(self.welcome)
+        self.welcome.focus_first()
+
+    def back_to_letter(self) -> None:
+        if self.centre.currentWidget() is self.welcome and self.onscreen.letter_id:
+            self.centre.setCurrentIndex(0)
+            self.view.setFocus()

@@ -8,7 +8,7 @@ changed by one undoable command.
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon
@@ -34,10 +34,8 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.annotations.commands import Batch, PutTheme
 from reviewer.ui.kit.look import SEVERITY, highlight_opacity, severity_icon, show_folder_button, swatch_icon
+from reviewer.ui.kit.desk import Desk
 from reviewer.ui.kit.style import APPEARANCES, apply_saved_style, saved_text_size
-
-if TYPE_CHECKING:
-    from reviewer.ui.kit.window import AppWindow
 
 HIGHLIGHT_BY = {"severity": "Severity", "theme": "First theme"}
 
@@ -57,22 +55,24 @@ def choice(name: str, tip: str, items: list[tuple[str, str, QIcon | None]], curr
 
 
 class PreferencesDialog(QDialog):
-    def __init__(self, window: AppWindow) -> None:
-        super().__init__(window)
-        self.w = window
-        s = window.settings
+    """``applied``: called once the choices are kept, to show them (the highlights' strength and colours)."""
+
+    def __init__(self, desk: Desk, applied: Callable[[], None]) -> None:
+        super().__init__(desk.parent)
+        self.desk, self.applied = desk, applied
+        s = desk.settings
         self.setWindowTitle("Preferences")
         self.setMinimumWidth(640)
 
-        self.name = QLineEdit(window.lib.settings.get("auditor", ""))
+        self.name = QLineEdit(desk.lib.settings.get("auditor", ""))
         self.name.setPlaceholderText("e.g. Sam Patel")
         self.name.setAccessibleName("Your name")
         self.name.setToolTip("Shown as the author of your annotations, in exports and audit packs")
-        where = QLabel(f"<code>{window.store.path}</code>")
+        where = QLabel(f"<code>{desk.store.path}</code>")
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         where.setWordWrap(True)
         where.setAccessibleName("Library file")
-        show = show_folder_button(window.store.path.parent)
+        show = show_folder_button(desk.store.path.parent)
         lib_row = QHBoxLayout()
         lib_row.addWidget(where, 1)
         lib_row.addWidget(show)
@@ -116,8 +116,8 @@ class PreferencesDialog(QDialog):
         self.themes.setMaximumHeight(150)
         self.themes.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.themes.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self._colours = {t.id: t.colour for t in window.lib.themes.values()}
-        for t in window.lib.themes.values():
+        self._colours = {t.id: t.colour for t in desk.lib.themes.values()}
+        for t in desk.lib.themes.values():
             if not t.retired:
                 item = QListWidgetItem(swatch_icon(t.colour), t.label)
                 item.setData(Qt.ItemDataRole.UserRole, t.id)
@@ -169,27 +169,26 @@ class PreferencesDialog(QDialog):
 
     def accept(self) -> None:
         """Keep everything chosen and show it at once."""
-        w, s = self.w, self.w.settings
+        ws, lib, s = self.desk.ws, self.desk.lib, self.desk.settings
         name = self.name.text().strip()
-        if name and name != w.lib.settings.get("auditor", ""):
-            w.ws.set_auditor(name, initiator=w)
+        if name and name != lib.settings.get("auditor", ""):
+            ws.set_auditor(name, initiator=self)
         s.setValue("prefs/default_severity", self.severity.currentData())
         s.setValue("prefs/appearance", self.appearance.currentData())
         s.setValue("prefs/text_size", self.text_size.value())
         s.setValue("prefs/highlight_opacity", self.opacity.value())
         s.setValue("prefs/highlight_by", self.highlight_by.currentData())
         changed = [PutTheme(t, dataclasses.replace(t, colour=self._colours[t.id]), f"Recolour “{t.label}”")
-                   for t in w.lib.themes.values() if self._colours.get(t.id, t.colour) != t.colour]
+                   for t in lib.themes.values() if self._colours.get(t.id, t.colour) != t.colour]
         if changed:
-            w.undo_stack.push(changed[0] if len(changed) == 1 else Batch(list(changed), "Change theme colours"),
-                              initiator=w)
+            ws.do(changed[0] if len(changed) == 1 else Batch(list(changed), "Change theme colours"), initiator=self)
         s.sync()
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_saved_style(app, s)
-        w.apply_preferences()
+        self.applied()
         super().accept()
 
 
-def open_preferences(window: AppWindow) -> None:
-    PreferencesDialog(window).exec()
+def open_preferences(desk: Desk, applied: Callable[[], None]) -> None:
+    PreferencesDialog(desk, applied).exec()

@@ -49,13 +49,13 @@ def run(app: QApplication, files: list[str]) -> int:
         guard.forbid_thread()  # the rule the real window keeps: PyMuPDF only on the worker
         window = MainWindow(ws, QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat))
         window.show()
-        window.open_paths([target])
+        window.importer.open_paths([target])
         started = time.monotonic()
         outcome: list[int] = []
 
         def poll() -> None:
             drawn = bool(window.view._images)  # a page image came back from the worker
-            if window.layout_ is not None and drawn:
+            if window.onscreen.layout is not None and drawn:
                 outcome.append(0)
             elif problems or time.monotonic() - started > TIMEOUT_S:
                 outcome.append(1)
@@ -68,8 +68,8 @@ def run(app: QApplication, files: list[str]) -> int:
         timer.timeout.connect(poll)
         timer.start(50)
         app.exec()
-        layout = window.layout_
-        letter = ws.library.letters.get(window.letter_id or "")
+        layout = window.onscreen.layout
+        letter = ws.library.letters.get(window.onscreen.letter_id or "")
         window.close()
         ws.close()
     if not seeded:

@@ -7,10 +7,10 @@ Recent letters are kept here too (Qt settings: which letters this person opened,
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QIcon, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -30,10 +30,8 @@ from PySide6.QtWidgets import (
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Letter
 from reviewer.resources import icon_path, sample_letters
+from reviewer.ui.kit.desk import Desk, OnScreen
 from reviewer.ui.kit.look import show_folder_button
-
-if TYPE_CHECKING:
-    from reviewer.ui.kit.window import AppWindow
 
 RECENT_KEY = "session/recent"
 RECENT_MAX = 10
@@ -51,20 +49,21 @@ def recent_ids(settings: QSettings) -> list[str]:
     return [str(v) for v in value or []]
 
 
-def fill_recent_menu(menu: QMenu, window: AppWindow) -> None:
+def fill_recent_menu(menu: QMenu, desk: Desk, open_letter: Callable[[str], None]) -> None:
     """File > Recent Letters, filled as it opens: the letters still in the library, newest first."""
     menu.clear()
-    letters = [window.lib.letters[i] for i in recent_ids(window.settings) if i in window.lib.letters]
+    lib, settings = desk.lib, desk.settings
+    letters = [lib.letters[i] for i in recent_ids(settings) if i in lib.letters]
     for n, letter in enumerate(letters, 1):
-        title = window.lib.display_title(letter.id)
+        title = lib.display_title(letter.id)
         act = menu.addAction(f"&{n % 10} {title}" if n <= 10 else title)
         act.setToolTip(describe(letter))
-        act.triggered.connect(lambda _c=False, lid=letter.id: window.open_letter(lid))
+        act.triggered.connect(lambda _c=False, lid=letter.id: open_letter(lid))
     if not letters:
         menu.addAction("No recent letters").setEnabled(False)
     else:
         menu.addSeparator()
-        menu.addAction("Clear Recent Letters", lambda: window.settings.setValue(RECENT_KEY, []))
+        menu.addAction("Clear Recent Letters", lambda: settings.setValue(RECENT_KEY, []))
 
 
 def describe(letter: Letter) -> str:
@@ -86,12 +85,15 @@ def _card(title: str) -> tuple[QFrame, QVBoxLayout]:
 
 
 class WelcomePage(QScrollArea):
-    openLetter = Signal(str)
+    """``actions``: the buttons under the letters (Open Letter, Import Folder, Open Audit Pack)."""
 
-    def __init__(self, window: AppWindow) -> None:
+    openLetter = Signal(str)
+    backRequested = Signal()  # Back to the Letter, or Esc
+
+    def __init__(self, desk: Desk, onscreen: OnScreen, actions: Sequence[QAction]) -> None:
         super().__init__()
-        self.w = window
-        self.lib: Library = window.lib
+        self.desk, self.onscreen = desk, onscreen
+        self.lib: Library = desk.lib
         self.setObjectName("welcomePage")
         self.setAccessibleName("Welcome")
         self.setAccessibleDescription("Your name, sample and recent letters, and where your library lives")
@@ -144,11 +146,11 @@ class WelcomePage(QScrollArea):
         self.empty.setAccessibleName("No letters yet")
         buttons = QHBoxLayout()
         self.buttons: list[QPushButton] = []
-        for aid in ("open", "import_folder", "open_pack"):
-            b = QPushButton(window.actions_[aid].text().replace("&", ""))
+        for action in actions:
+            b = QPushButton(action.text().replace("&", ""))
             self.buttons.append(b)
-            b.setToolTip(window.actions_[aid].toolTip())
-            b.clicked.connect(window.actions_[aid].trigger)
+            b.setToolTip(action.toolTip())
+            b.clicked.connect(action.trigger)
             buttons.addWidget(b)
         buttons.addStretch(1)
         letters_lay.addWidget(self.letters)
@@ -161,7 +163,7 @@ class WelcomePage(QScrollArea):
         self.where.setWordWrap(True)
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.where.setAccessibleName("Where the library lives")
-        show = show_folder_button(window.store.path.parent)
+        show = show_folder_button(desk.store.path.parent)
         where_lay.addWidget(self.where)
         where_lay.addWidget(show, 0, Qt.AlignmentFlag.AlignLeft)
         keys, keys_lay = _card("A few keys")
@@ -180,15 +182,15 @@ class WelcomePage(QScrollArea):
         lower.setAlignment(Qt.AlignmentFlag.AlignTop)
 
         self.back = QPushButton("Back to the Letter", toolTip="Return to the letter you were reading (Esc)")
-        self.back.clicked.connect(window.back_to_letter)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, window.back_to_letter,
+        self.back.clicked.connect(self.backRequested)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.backRequested.emit,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         head.addWidget(self.back, 0, Qt.AlignmentFlag.AlignTop)
 
         self.show_at_start = QCheckBox("Show this page when Reviewer starts")
         self.show_at_start.setToolTip("Otherwise Reviewer reopens the letter you were reading")
-        self.show_at_start.setChecked(window.settings.value("prefs/show_welcome", False) in (True, "true"))
-        self.show_at_start.toggled.connect(lambda on: window.settings.setValue("prefs/show_welcome", on))
+        self.show_at_start.setChecked(desk.settings.value("prefs/show_welcome", False) in (True, "true"))
+        self.show_at_start.toggled.connect(lambda on: desk.settings.setValue("prefs/show_welcome", on))
 
         lay = QVBoxLayout(inner)
         lay.setContentsMargins(40, 28, 40, 28)
@@ -205,16 +207,16 @@ class WelcomePage(QScrollArea):
         self.refresh()
 
     def refresh(self) -> None:
-        w = self.w
+        desk = self.desk
         name = self.lib.settings.get("auditor", "")
         self.name_hint.setText(f"Your annotations are signed <b>{name}</b>. Change it here or in Edit > Preferences."
                                if name else "Reviewer signs each annotation with your name. Type it once:")
-        self.back.setVisible(bool(w.letter_id))
+        self.back.setVisible(bool(self.onscreen.letter_id))
         if not self.name.hasFocus():
             self.name.setText(name)
         self.letters.clear()
         samples = {p.name for p in sample_letters()}
-        recent = [self.lib.letters[i] for i in recent_ids(w.settings) if i in self.lib.letters]
+        recent = [self.lib.letters[i] for i in recent_ids(desk.settings) if i in self.lib.letters]
         shown = set()
         for letter in recent:
             self._add(letter.id, self.lib.display_title(letter.id), "opened recently")
@@ -238,7 +240,7 @@ class WelcomePage(QScrollArea):
         self.letters.setFixedHeight(rows * (self.letters.fontMetrics().height() + 2 * self.letters.spacing() + 4) + 8)
         n = len(self.lib.letters)
         self.where.setText(f"{n} letter{'s' if n != 1 else ''} and {len(self.lib.annotations)} annotations, kept in "
-                           f"<code>{w.store.path}</code> on this computer. Nothing is sent anywhere; "
+                           f"<code>{desk.store.path}</code> on this computer. Nothing is sent anywhere; "
                            "share your work as an audit pack (File > Export Audit Pack).")
 
     def _add(self, letter_id: str, title: str, what: str) -> None:
@@ -250,8 +252,8 @@ class WelcomePage(QScrollArea):
     def _save_name(self) -> None:
         name = self.name.text().strip()
         if name and name != self.lib.settings.get("auditor", ""):
-            self.w.ws.set_auditor(name, initiator=self)
-            self.w.statusBar().showMessage(f"Your annotations will be signed {name}.", 5000)
+            self.desk.ws.set_auditor(name, initiator=self)
+            self.desk.tell(f"Your annotations will be signed {name}.", 5000)
         self.refresh()
         self.focus_first()
 
