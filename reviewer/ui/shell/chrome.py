@@ -1,4 +1,5 @@
-"""The window's chrome: menus and toolbar built from the declared actions, and the status bar."""
+"""The window's chrome: menus and toolbar built from the declared actions, and the status bar with its
+word on saving."""
 
 from __future__ import annotations
 
@@ -6,11 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QProgressBar, QStatusBar, QTabWidget, QToolButton, QWidget
+from PySide6.QtWidgets import (QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QStatusBar, QTabWidget,
+                               QToolButton, QWidget)
 
-from reviewer.core.annotations.library import Library
+from reviewer.core.annotations.library import Change, Library
+from reviewer.ui.kit.desk import Desk
 
 from reviewer.ui.shell.actions import ACTIONS
 from reviewer.ui.kit.look import SEVERITY, severity_icon
@@ -102,6 +105,41 @@ def build_status_bar(sb: QStatusBar, library: Path, cancel_import: Callable[[], 
     sb.addPermanentWidget(cancel)
     sb.addPermanentWidget(saved)
     return StatusWidgets(counts, saved, progress, cancel)
+
+
+class SaveState(QObject):
+    """The status bar's word on saving: "Saving…" while a change is on its way to disk, "All changes
+    saved" once it is, "⚠ Not saved" (and a warning) when the library cannot be written."""
+
+    writeFailed = Signal(str)  # from the store's writer thread, delivered on the GUI thread
+
+    def __init__(self, desk: Desk, label: QLabel) -> None:
+        super().__init__(desk.parent)
+        self.desk, self.label = desk, label
+        self._settle = QTimer(self)  # once, after a burst of changes (a pack's thousands come as one burst)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(400)
+        self._settle.timeout.connect(self._check_saved)
+        self.writeFailed.connect(self._write_failed)
+        desk.store.on_write_error = self.writeFailed.emit
+        desk.lib.subscribe(self._changed)
+
+    def _changed(self, change: Change) -> None:
+        if change.kind == "annotation" and change.op == "put" and change.initiator is not self.desk.store:
+            self.label.setText("Saving…")
+        if not self.desk.store.write_error:
+            self._settle.start()
+
+    def _check_saved(self) -> None:
+        if not self.desk.store.write_error:
+            self.label.setText("All changes saved")
+
+    def _write_failed(self, message: str) -> None:
+        self.label.setText("⚠ Not saved")
+        self.label.setToolTip(message)
+        QMessageBox.warning(self.desk.parent, "Reviewer — changes not saved",
+                            f"{message}\n\nYour changes are kept in memory and will be written as soon as the "
+                            "library can be saved again. Do not quit until this is resolved.")
 
 
 def show_about(parent: QWidget, library: Path) -> None:

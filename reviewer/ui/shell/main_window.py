@@ -9,7 +9,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
@@ -33,7 +33,8 @@ from reviewer.ui.reader.outline_panel import OutlinePanel
 from reviewer.ui.reader.page_view import PageView
 from reviewer.ui.reader.pages import Pages
 from reviewer.ui.shell.actions import bind_actions, enable_actions, make_actions
-from reviewer.ui.shell.chrome import build_menus_and_toolbar, build_status_bar, show_about, side_tabs, status_text
+from reviewer.ui.shell.chrome import (SaveState, build_menus_and_toolbar, build_status_bar, show_about, side_tabs,
+                                      status_text)
 from reviewer.ui.shell.history import History
 from reviewer.ui.shell.layout_state import LayoutState
 from reviewer.ui.shell.panes import Panes
@@ -42,8 +43,6 @@ from reviewer.ui.shell.welcome import WelcomePage, fill_recent_menu, remember_le
 
 
 class MainWindow(QMainWindow):
-    writeFailed = Signal(str)
-
     def __init__(self, workspace: Workspace, settings: QSettings, host: WorkerHost | None = None) -> None:
         super().__init__()
         self.ws = workspace
@@ -107,6 +106,7 @@ class MainWindow(QMainWindow):
         self.reviews = ReviewController(desk, onscreen, self.panel.selected_ids, self.packs.scope)
         self.exporter = ExportController(desk, onscreen, self.library_panel.selected_ids, acts["export_summary"])
         self.history = History(desk, acts["undo"], acts["redo"])
+        self.save_state = SaveState(desk, self.save_label)
         self.welcome = WelcomePage(desk, onscreen, [acts["open"], acts["import_folder"], acts["open_pack"]])
         self.centre.addWidget(self.welcome)
         self.panes = Panes(self, self.left_tabs, self.right_tabs, self.library_panel, self.outline_panel,
@@ -130,8 +130,6 @@ class MainWindow(QMainWindow):
         self.view.selectionChanged.connect(self._update_actions)
         self.panel.view.selectionModel().selectionChanged.connect(self._update_actions)
         self.lib.subscribe(self._library_changed)
-        self.writeFailed.connect(self._write_failed)
-        self.store.on_write_error = self.writeFailed.emit
         self.layout_state.restore()
         self.annotating.apply_preferences()
         self._update_actions()
@@ -181,8 +179,6 @@ class MainWindow(QMainWindow):
                 self._letters_changed.add(letter_id)  # its count of annotations
             else:
                 self._refresh_pending.add("all letters")  # a removal: which letter is not said
-        if change.kind == "annotation" and change.op == "put" and change.initiator is not self.store:
-            self.save_label.setText("Saving…")
         QTimer.singleShot(0, self._refresh)
 
     def _refresh(self) -> None:
@@ -207,20 +203,6 @@ class MainWindow(QMainWindow):
             self.welcome.refresh()
         self._update_status()
         self._update_actions()
-        if not self.store.write_error:
-            QTimer.singleShot(400, self._check_saved)
-
-    def _check_saved(self) -> None:
-        if self.store.write_error:
-            return
-        self.save_label.setText("All changes saved")
-
-    def _write_failed(self, message: str) -> None:
-        self.save_label.setText("⚠ Not saved")
-        self.save_label.setToolTip(message)
-        QMessageBox.warning(self, "Reviewer — changes not saved",
-                            f"{message}\n\nYour changes are kept in memory and will be written as soon as the "
-                            "library can be saved again. Do not quit until this is resolved.")
 
 
     # ------------------------------------------------------------ the letter on screen
