@@ -204,7 +204,6 @@ class MainWindow(QMainWindow):
         self._update_status()
         self._update_actions()
 
-
     # ------------------------------------------------------------ the letter on screen
     def _opening(self, letter_id: str) -> None:
         remember_letter(self.settings, letter_id)
