@@ -41,12 +41,23 @@ def rss_mb() -> float:
         return peak / (2**20 if sys.platform == "darwin" else 2**10)
 
 
+def _chars_per_page(path: Path) -> float:
+    import pymupdf
+
+    with pymupdf.open(path) as d:
+        return sum(len(page.get_text()) for page in d) / max(1, d.page_count)
+
+
 def long_pdf(pages: int, out: Path) -> Path:
     import pymupdf
+
+    from reviewer.core.text.documents import MAX_TEXT_CHARS
 
     reports = ROOT.parent / "shared" / "reports"
     srcs = sorted(reports.glob("*.pdf")) if reports.is_dir() else []
     srcs = srcs or sorted((ROOT / "sample_docs").glob("*.pdf"))
+    if pages * 2000 > MAX_TEXT_CHARS:  # a long letter must stay within what a letter may hold: the sparest reports first
+        srcs.sort(key=lambda p: _chars_per_page(p))
     doc = pymupdf.open()
     i = 0
     while doc.page_count < pages:

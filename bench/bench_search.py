@@ -36,6 +36,7 @@ def main() -> None:
     from reviewer.core.text.documents import content_id
     from reviewer.letters.importing import prepare_path
     from reviewer.store.repository import LibraryStore
+    from reviewer.workspace import Workspace
     from reviewer.workspace.search import build_index
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -48,11 +49,12 @@ def main() -> None:
             letter = dataclasses.replace(base.letter, id=content_id(data), title=f"{base.letter.title} {i}")
             store.add_prepared(dataclasses.replace(base, letter=letter, data=data))
             chars += len(base.extracted.text)
+        ws = Workspace(store)  # what build_index is given since the workspace holds every operation
         t0 = time.perf_counter()
-        index = build_index(store)
+        index = build_index(ws)
         t_first = time.perf_counter() - t0
         t0 = time.perf_counter()
-        index = build_index(store)
+        index = build_index(ws)
         t_again = time.perf_counter() - t0
         texts = [store.saved_text(i).text for i in store.library.letters]  # type: ignore[union-attr]
         rows = []
