@@ -76,7 +76,7 @@ def main() -> None:
         t_verify = time.perf_counter() - t0
         fresh = LibraryStore(Path(tmp) / "manager.json")
         t0 = time.perf_counter()
-        plan = plan_pack_import(contents, fresh.library, fresh.extracted)
+        plan = plan_pack_import(contents, fresh.library, fresh.saved_text)
         for prep in plan.prepared:
             fresh.save_files(prep)
         UndoStack(fresh.library).push(plan.command)
