@@ -55,8 +55,8 @@ def long_pdf(pages: int, out: Path) -> Path:
         with pymupdf.open(srcs[i % len(srcs)]) as src:
             doc.insert_pdf(src, to_page=min(src.page_count, pages - doc.page_count) - 1)
         i += 1
-    if pages * 1000 > MAX_TEXT_CHARS:  # a letter holds at most MAX_TEXT_CHARS: every 40th page left blank
-        for k in range(39, pages, 40):
+    if pages * 2000 >= MAX_TEXT_CHARS:  # a letter holds at most MAX_TEXT_CHARS: every fourth page left blank
+        for k in range(3, pages, 4):
             rect = doc[k].rect
             doc.delete_page(k)
             doc.new_page(k, width=rect.width, height=rect.height)
