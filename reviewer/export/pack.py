@@ -166,8 +166,8 @@ def build_pack(source: PackSource, letter_ids: Sequence[str], auditor: str, titl
         anns = [a for x in letters for a in lib.annotations_for(x.id)]
         add("annotations.csv", to_csv(lib, anns, summary.quotes, summary.names).encode("utf-8-sig"))
         if any(True for _ in action_rows(lib, anns)):
-            add("actions.csv", actions_to_csv(lib, anns, summary.names).encode("utf-8-sig"))
-        add("annotations.xlsx", to_xlsx(lib, anns, letters, summary.quotes, summary.names))
+            add("actions.csv", actions_to_csv(lib, anns, summary.names, summary.answered).encode("utf-8-sig"))
+        add("annotations.xlsx", to_xlsx(lib, anns, letters, summary.quotes, summary.names, summary.answered))
         step("Writing the REFI-QDA project")
         sources: list[SourceText] = []
         for x in letters:
