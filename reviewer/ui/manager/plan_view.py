@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,6 +31,12 @@ from reviewer.ui.kit.look import OVERDUE_COLOUR, rag_icon, readable_on
 ANN_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ["Due", "Status", "Action", "Owner", "Finding", "Letter", "Inspectors' item"]
 OPEN = "open"  # the status filter's "not complete"
+
+
+def overdue_colour(pal: QPalette) -> QColor:
+    """The overdue mark's colour, legible on the table's rows and its alternate rows alike."""
+    return readable_on(readable_on(OVERDUE_COLOUR, pal.color(QPalette.ColorRole.AlternateBase)),
+                       pal.color(QPalette.ColorRole.Base))
 
 
 class PlanView(QWidget):
@@ -62,9 +68,11 @@ class PlanView(QWidget):
         self.tree.setToolTip("Double-click or Enter goes to the finding in its letter")
         h = self.tree.header()
         h.setStretchLastSection(True)
-        for c, width in enumerate((150, 100, 260, 110, 260, 200)):
-            h.resizeSection(c, width)
         h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for c in (0, 1):  # the due date (and its overdue mark) and the status are never cut
+            h.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        for c, width in ((2, 260), (3, 120), (4, 260), (5, 200)):
+            h.resizeSection(c, width)
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemDoubleClicked.connect(self._activated)
         filters = QHBoxLayout()
@@ -90,8 +98,7 @@ class PlanView(QWidget):
                  if (not self.overdue_only.isChecked() or e.action.overdue(today))
                  and (not want or (e.action.status != "complete" if want == OPEN else e.action.status == want))]
         self.tree.clear()
-        ground = self.palette().color(QPalette.ColorRole.Base)
-        late_colour = readable_on(OVERDUE_COLOUR, ground)
+        late_colour = overdue_colour(self.palette())
         for e in shown:
             a = e.action
             late = a.overdue(today)
