@@ -175,3 +175,17 @@ def test_overdue_is_against_today(qtbot, ws, samples) -> None:  # type: ignore[n
     panel.refresh()
     assert panel.count.text() == "1 · 1 overdue"
     assert "Overdue by 3 days" in panel.list.item(0).data(Qt.ItemDataRole.AccessibleTextRole)
+
+
+def test_delete_in_the_plan_list_deletes_the_action_never_the_finding(letter_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    w = letter_window
+    ann = _finding(w)
+    w.ws.add_action(ann.id, "Monthly oversight audit", "Sam", "2999-01-01", "amber")
+    _select(w, qtbot, ann.id)
+    w.actions_["show_plan_panel"].trigger()
+    qtbot.waitUntil(lambda: w.plan_panel.list.count() == 1)
+    w.plan_panel.list.setCurrentRow(0)
+    w.plan_panel.list.setFocus()
+    qtbot.keyClick(w.plan_panel.list, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: w.ws.actions() == {})
+    assert ann.id in w.lib.annotations, "Delete in the plan deleted the finding"

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, QRect, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -157,7 +157,7 @@ class PlanPanel(QWidget):
         self.item.setTextFormat(Qt.TextFormat.PlainText)
         self.list = QListWidget()
         self.list.setAccessibleName("Actions answering the selected finding")
-        self.list.setToolTip("Double-click or F2 updates the action; Delete deletes it")
+        self.list.setToolTip("Double-click, Enter or F2 updates the action; Delete deletes it (Ctrl+Z undoes)")
         self.list.setItemDelegate(ActionCardDelegate(lambda: self.today(), self.list))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -167,6 +167,7 @@ class PlanPanel(QWidget):
         self.list.setSpacing(1)
         self.list.itemDoubleClicked.connect(lambda _item: self.update_selected())
         self.list.itemSelectionChanged.connect(self._update_buttons)
+        self.list.installEventFilter(self)
 
         self.add_btn = QToolButton(text="Add Action…", toolTip="Add an action answering the selected finding")
         self.update_btn = QToolButton(text="Update…", toolTip="Change the status or due date, or note progress (F2)")
@@ -281,13 +282,24 @@ class PlanPanel(QWidget):
         self.update_btn.setEnabled(has)
         self.delete_btn.setEnabled(has)
 
-    def keyPressEvent(self, e) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
-        if e.key() == Qt.Key.Key_F2:
-            self.update_selected()
-        elif e.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.list.hasFocus():
-            self.delete_selected()
-        else:
-            super().keyPressEvent(e)
+    def eventFilter(self, obj: QObject, e: QEvent) -> bool:  # noqa: N802
+        """F2/Enter updates, Delete/Backspace deletes the selected action while the list has the keyboard:
+        taken before the window's own shortcuts, so Delete here never deletes the finding."""
+        if obj is not self.list or not isinstance(e, QKeyEvent) or e.type() not in (
+                QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+            return super().eventFilter(obj, e)
+        if e.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        what = {Qt.Key.Key_F2: self.update_selected, Qt.Key.Key_Return: self.update_selected,
+                Qt.Key.Key_Enter: self.update_selected, Qt.Key.Key_Delete: self.delete_selected,
+                Qt.Key.Key_Backspace: self.delete_selected}.get(Qt.Key(e.key()))
+        if what is None or self.selected_id() is None:
+            return False
+        if e.type() == QEvent.Type.ShortcutOverride:
+            e.accept()  # the key comes to the list as a key press
+            return True
+        what()
+        return True
 
     # ------------------------------------------------------------ changes, all through the workspace
     def _try(self, fn: Callable[[], object]) -> bool:
