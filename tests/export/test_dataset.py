@@ -144,3 +144,26 @@ def test_bad_sources_are_refused_with_a_reason(tmp_path: Path, capsys) -> None: 
     assert main(["dataset", str(tmp_path / "nowhere.zip"), "-o", str(tmp_path / "out")]) == 1
     assert "no such pack or library" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+def test_an_action_deleted_in_one_source_is_left_out_unless_edited_after(tmp_path: Path, samples: Path) -> None:
+    """Two libraries: one deleted the action, the other holds it; the deletion wins over an older copy and
+    loses to a newer edit (as opening packs would have it)."""
+    import time
+
+    from reviewer.export.dataset import build_tables
+    from reviewer.workspace.dataset import read_source
+
+    first = Workspace(LibraryStore(tmp_path / "one" / "library.json"))
+    first.set_auditor("Ann Auditor")
+    letter = first.letter(str(samples / "thornbury_vale_2025_focused_visit.txt"), add_missing=True)
+    ann = first.tag_quote(letter, "Too many plans are lists of services", ["planning"], "improvement")
+    act = first.add_action(ann.id, "Review every plan", "Sam", "2999-01-31", "red")
+    first.export_pack([letter.id], tmp_path / "one.zip", "Ann Auditor")  # the action as it was
+    time.sleep(0.01)
+    first.delete_action(act.id)
+    first.flush()
+    first.close()
+    pack, lib = read_source(tmp_path / "one.zip"), read_source(tmp_path / "one")
+    assert [r["action_id"] for r in build_tables([pack])["actions"]] == [act.id]
+    assert build_tables([pack, lib])["actions"] == [] and build_tables([lib, pack])["actions"] == []
