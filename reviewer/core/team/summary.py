@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reviewer.core.annotations import actions as plan
 from reviewer.core.annotations.actions import Action
@@ -57,6 +58,13 @@ class ActionEntry:
     letter_id: str = ""
 
 
+@lru_cache(maxsize=128)
+def items_in(text: str) -> tuple[tuple[int, int, str, str], ...]:
+    """The inspectors' items of a letter's text (``outline.inspectors_items``), read once per text: the
+    plan's views ask again at every change."""
+    return tuple(inspectors_items(text, analyse(text)))
+
+
 def answers(a: Annotation, start: int, end: int) -> bool:
     """The cross-reference's one rule: a finding answers an inspectors' item when it is placed and overlaps it."""
     return not a.orphaned and a.start < end and a.end > start
@@ -72,7 +80,7 @@ def items_answered(lib: Library, letter_ids: Sequence[str], text_of: Callable[[s
         text = text_of(lid) if anns else None
         if not text:
             continue
-        items = inspectors_items(text, analyse(text))
+        items = items_in(text)
         for a in anns:
             hit = [item for start, end, item, _kind in items if answers(a, start, end)]
             if hit:
@@ -217,7 +225,7 @@ def build_summary(
         if not text:
             continue
         letter_anns = lib.annotations_for(letter.id)
-        for start, end, item, _kind in inspectors_items(text, analyse(text)):
+        for start, end, item, _kind in items_in(text):
             tagged = tuple(
                 dict.fromkeys(sev[a.severity].label for a in letter_anns
                               if a.severity in sev and answers(a, start, end))
