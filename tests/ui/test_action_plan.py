@@ -189,3 +189,25 @@ def test_delete_in_the_plan_list_deletes_the_action_never_the_finding(letter_win
     qtbot.keyClick(w.plan_panel.list, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: w.ws.actions() == {})
     assert ann.id in w.lib.annotations, "Delete in the plan deleted the finding"
+
+
+def test_with_no_finding_selected_the_panel_lists_the_letters_actions(letter_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from reviewer.ui.annotate.plan_panel import FINDING_ROLE
+
+    w = letter_window
+    a = _finding(w)
+    b = _finding(w, "Too many plans", "priority")
+    w.ws.add_action(b.id, "Review every plan", "Kim", "2999-02-01", "red")
+    w.ws.add_action(a.id, "Monthly oversight audit", "Sam", "2999-01-01", "amber")
+    panel = w.plan_panel
+    qtbot.waitUntil(lambda: panel.list.count() == 2)
+    assert panel.letter_id == w.letter_id and panel.annotation_id is None
+    assert _texts(panel) == ["Monthly oversight audit", "Review every plan"]  # by due date
+    assert panel.list.item(1).data(FINDING_ROLE).startswith("Answers p. 2: “Too many plans")
+    assert not panel.add_btn.isEnabled() and "This letter's actions" in panel.finding.text()
+    panel.list.setCurrentRow(1)
+    _fill_and_accept(progress="Started")
+    panel.update_selected()
+    qtbot.waitUntil(lambda: [p.text for p in w.ws.actions_for()[1].progress] == ["Started"])
+    _select(w, qtbot, a.id)
+    assert _texts(panel) == ["Monthly oversight audit"] and panel.list.item(0).data(FINDING_ROLE) is None

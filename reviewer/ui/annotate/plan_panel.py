@@ -37,6 +37,7 @@ from reviewer.workspace import USER_ERRORS, Workspace
 
 PAD = 8
 ACTION_ROLE = Qt.ItemDataRole.UserRole + 1
+FINDING_ROLE = Qt.ItemDataRole.UserRole + 2  # the finding an action answers, when the list shows a letter's
 ACTIONABLE = ("improvement", "priority")  # the severities an action answers
 
 
@@ -80,6 +81,8 @@ class ActionCardDelegate(QStyledItemDelegate):
         sm = QFontMetrics(self._small(option.font))
         w = self._width(option.rect)
         h = PAD * 2 + fm.lineSpacing() + 6 + wrapped_height(fm, w, collapse_ws(a.text), 4) + 2 + sm.lineSpacing()
+        if index.data(FINDING_ROLE):
+            h += sm.lineSpacing()
         for p in a.progress:
             h += 3 + wrapped_height(sm, w, progress_text(p), 3)
         return QSize(w, h + 4)
@@ -120,6 +123,11 @@ class ActionCardDelegate(QStyledItemDelegate):
         p.drawText(QRect(x, y, w, sm.lineSpacing()), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                    sm.elidedText(f"Owner: {a.owner or 'not named'}", Qt.TextElideMode.ElideRight, w))
         y += sm.lineSpacing()
+        finding = index.data(FINDING_ROLE)
+        if finding:
+            p.drawText(QRect(x, y, w, sm.lineSpacing()), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                       sm.elidedText(finding, Qt.TextElideMode.ElideRight, w))
+            y += sm.lineSpacing()
         p.setPen(pal.color(QPalette.ColorRole.Text))
         for note in a.progress:
             y += 3
@@ -141,6 +149,7 @@ class PlanPanel(QWidget):
         self.status = status or (lambda _text, _ms: None)
         self.today = today
         self.annotation_id: str | None = None
+        self.letter_id: str | None = None  # the letter open: its actions show while no finding is selected
         self._items: dict[tuple[str, int, int], str] = {}  # (annotation, start, end) -> inspectors' item
         self.setObjectName("planPanel")
 
@@ -209,20 +218,21 @@ class PlanPanel(QWidget):
         if change.kind in ("annotation", "theme") or (change.kind == "setting" and change.id.startswith("action")):
             self._timer.start()
 
-    def show_findings(self, ann_ids: list[str]) -> None:
-        """Follow the annotation panel's selection (the first finding selected)."""
+    def show_findings(self, ann_ids: list[str], letter_id: str | None = None) -> None:
+        """Follow the annotation panel's selection (the first finding selected) and the letter open."""
         first = ann_ids[0] if ann_ids else None
-        if first != self.annotation_id:
-            self.annotation_id = first
+        if first != self.annotation_id or letter_id != self.letter_id:
+            self.annotation_id, self.letter_id = first, letter_id
             self.refresh()
 
     def annotation(self) -> Annotation | None:
         return self.ws.library.annotations.get(self.annotation_id or "")
 
     def actions(self) -> list[Action]:
+        """The selected finding's actions; with none selected, every action of the letter open."""
         a = self.annotation()
         if a is None:
-            return []
+            return self.ws.actions_for([self.letter_id]) if self.letter_id in self.ws.library.letters else []
         return [x for x in self.ws.actions_for([a.letter_id]) if x.annotation_id == a.id]
 
     def answered_item(self, a: Annotation) -> str:
@@ -238,25 +248,28 @@ class PlanPanel(QWidget):
         self.list.clear()
         if a is None:
             self.annotation_id = None
-            self.finding.setText("Select a finding in Annotations (an area for improvement or a priority action) "
-                                 "to see the actions that answer it and to add one.")
+            self.finding.setText("This letter's actions. Select a finding in Annotations (an area for improvement "
+                                 "or a priority action) to see only its actions and to add one."
+                                 if self.letter_id in self.ws.library.letters else
+                                 "Open a letter and select a finding in Annotations to see its actions.")
             self.item.setText("")
             self.item.hide()
-            self.count.setText("")
-            self._update_buttons()
-            return
-        sev = SEVERITY.get(a.severity)
-        self.finding.setText(f"{sev.label if sev else a.severity}, p. {a.page}: “{shorten(collapse_ws(a.quote), 180)}”")
-        item = self.answered_item(a)
-        self.item.setText(f"Answers the inspectors' item: “{shorten(item, 200)}”" if item else
-                          "Answers none of the inspectors' “What needs to improve” items.")
-        self.item.show()
+        else:
+            sev = SEVERITY.get(a.severity)
+            self.finding.setText(f"{sev.label if sev else a.severity}, p. {a.page}: “{shorten(collapse_ws(a.quote), 180)}”")
+            item = self.answered_item(a)
+            self.item.setText(f"Answers the inspectors' item: “{shorten(item, 200)}”" if item else
+                              "Answers none of the inspectors' “What needs to improve” items.")
+            self.item.show()
         acts = self.actions()
         today = self.today()
         for act in acts:
             it = QListWidgetItem()
             it.setData(ACTION_ROLE, act)
             it.setData(Qt.ItemDataRole.DisplayRole, collapse_ws(act.text))
+            finding = self.ws.library.annotations.get(act.annotation_id)
+            if a is None and finding is not None:
+                it.setData(FINDING_ROLE, f"Answers p. {finding.page}: “{shorten(collapse_ws(finding.quote), 90)}”")
             late = " Overdue." if act.overdue(today) else ""
             it.setData(Qt.ItemDataRole.AccessibleTextRole,
                        f"{STATUS_LABELS.get(act.status, act.status)}. {due_text(act, today)}.{late} "
@@ -266,7 +279,7 @@ class PlanPanel(QWidget):
             if act.id == kept:
                 it.setSelected(True)
         overdue = sum(x.overdue(today) for x in acts)
-        self.count.setText(f"{len(acts)}" + (f" · {overdue} overdue" if overdue else ""))
+        self.count.setText((f"{len(acts)}" + (f" · {overdue} overdue" if overdue else "")) if acts or a else "")
         self._update_buttons()
 
     def selected_id(self) -> str | None:
@@ -323,10 +336,12 @@ class PlanPanel(QWidget):
             self.status("Added action. Ctrl+Z undoes it.", 5000)
 
     def update_selected(self) -> None:
-        aid, a = self.selected_id(), self.annotation()
-        if aid is None or a is None:
+        aid = self.selected_id()
+        if aid is None:
             return
-        dlg = ActionDialog(a.quote, self.ws.action(aid), self)
+        act = self.ws.action(aid)
+        a = self.ws.library.annotations.get(act.annotation_id)
+        dlg = ActionDialog(a.quote if a else "", act, self)
         if dlg.exec() != ActionDialog.DialogCode.Accepted:
             return
         v = dlg.values()

@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         self.panel.deleteRequested.connect(self.annotating.delete_annotations)
         self.panel.view.selectionModel().selectionChanged.connect(self._update_actions)
         for follow in (self.panel.view.selectionModel().selectionChanged, self.panel.model.modelReset):
-            follow.connect(lambda *_: self.plan_panel.show_findings(self.panel.selected_ids()))
+            follow.connect(lambda *_: self.plan_panel.show_findings(self.panel.selected_ids(), self.panel.letter_id))
         self.plan_panel.openPlan.connect(self.reviews.show_plan)
         self.lib.subscribe(self._library_changed)
         self.undo_stack.subscribe(self._update_undo)
