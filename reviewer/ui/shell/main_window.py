@@ -29,6 +29,7 @@ from reviewer.workspace import Workspace
 from reviewer.ui.shell.actions import ACTIONS, make_actions
 from reviewer.ui.annotate.annotating import Annotating
 from reviewer.ui.annotate.annotation_panel import AnnotationPanel
+from reviewer.ui.annotate.plan_panel import PlanPanel
 from reviewer.ui.shell.chrome import build_menus_and_toolbar, build_status_bar, show_about, side_tabs, status_text
 from reviewer.ui.annotate.dialogs import CodebookDialog, LetterDetailsDialog
 from reviewer.ui.manager.exporting import ExportController
@@ -78,9 +79,11 @@ class MainWindow(QMainWindow):
         self.outline_panel = OutlinePanel()
         self.suggestions_panel = SuggestionsPanel(self.lib.theme_label)
         self.search_panel = SearchPanel()
+        self.plan_panel = PlanPanel(self.ws, lambda text, ms: self.statusBar().showMessage(text, ms))
         self.left_tabs = side_tabs("leftTabs", (self.library_panel, "Library"), (self.outline_panel, "Outline"),
                                    (self.search_panel, "Search"))
-        self.right_tabs = side_tabs("rightTabs", (self.panel, "Annotations"), (self.suggestions_panel, "Suggestions"))
+        self.right_tabs = side_tabs("rightTabs", (self.panel, "Annotations"), (self.suggestions_panel, "Suggestions"),
+                                    (self.plan_panel, "Plan"))
         centre = QWidget()
         cl = QVBoxLayout(centre)
         cl.setContentsMargins(0, 0, 0, 0)
@@ -135,6 +138,9 @@ class MainWindow(QMainWindow):
         self.panel.editRequested.connect(self.annotating.edit_annotation)
         self.panel.deleteRequested.connect(self.annotating.delete_annotations)
         self.panel.view.selectionModel().selectionChanged.connect(self._update_actions)
+        for follow in (self.panel.view.selectionModel().selectionChanged, self.panel.model.modelReset):
+            follow.connect(lambda *_: self.plan_panel.show_findings(self.panel.selected_ids(), self.panel.letter_id))
+        self.plan_panel.openPlan.connect(self.reviews.show_plan)
         self.lib.subscribe(self._library_changed)
         self.undo_stack.subscribe(self._update_undo)
         self.writeFailed.connect(self._write_failed)

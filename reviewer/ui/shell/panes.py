@@ -1,5 +1,5 @@
-"""The side panes: Library, Outline and Search on the left, Annotations and Suggestions on the
-right, as tabs; the actions that bring one forward and give it the keyboard."""
+"""The side panes: Library, Outline and Search on the left, Annotations, Suggestions and the action
+Plan on the right, as tabs; the actions that bring one forward and give it the keyboard."""
 
 from __future__ import annotations
 
@@ -41,6 +41,9 @@ class Panes(QObject):
 
     def show_suggestions(self) -> None:
         self.show(self.w.suggestions_panel, self.w.suggestions_panel.list)
+
+    def show_plan(self) -> None:
+        self.show(self.w.plan_panel, self.w.plan_panel.list)
 
     def show_shortcuts(self) -> None:
         show_shortcuts(self.w, self.w.actions_)
