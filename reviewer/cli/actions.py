@@ -1,4 +1,4 @@
-"""`reviewer action add|update|list`: the action plan that answers the findings."""
+"""`reviewer action add|update|delete|list`: the action plan that answers the findings."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ def _out(text: str) -> None:
 
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
-    ac = sub.add_parser("action", help="the action plan: add, update and list actions answering findings")
+    ac = sub.add_parser("action", help="the action plan: add, update, delete and list actions answering findings")
     acs = ac.add_subparsers(dest="action_command", required=True)
     a = acs.add_parser("add", parents=[common], help="add an action answering an annotation")
     a.add_argument("annotation", metavar="ANNOTATION", help="annotation id or unique prefix")
@@ -32,6 +32,8 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
     u.add_argument("--status", choices=STATUSES)
     u.add_argument("--due", metavar="YYYY-MM-DD")
     u.add_argument("--progress", metavar="TEXT", help="a progress note, dated today")
+    d = acs.add_parser("delete", parents=[common], help="delete an action (the deletion travels in packs)")
+    d.add_argument("action", metavar="ACTION", help="action id or unique prefix")
     ls = acs.add_parser("list", parents=[common], help="list actions by due date (overdue ones marked)")
     ls.add_argument("letter", nargs="?", metavar="LETTER", help="only actions on this letter's annotations")
     ls.add_argument("--json", action="store_true")
@@ -53,6 +55,9 @@ def cmd_action(ws: Workspace, args: argparse.Namespace) -> int:
         a = ws.update_action(before.id, status=args.status, due=args.due, progress=args.progress)
         _out(f"updated action {a.id[:12]} (due {a.due}, {a.status})" if a != before
              else f"action {a.id[:12]}: nothing to change")
+    elif args.action_command == "delete":
+        a = ws.delete_action(args.action)
+        _out(f"deleted action {a.id[:12]} ({collapse_ws(a.text)[:60]}) from annotation {a.annotation_id[:12]}")
     else:
         today = date.today()
         acts = ws.actions_for([ws.letter(args.letter).id] if args.letter else None)

@@ -14,7 +14,7 @@ from reviewer.core.annotations.model import Annotation
 from reviewer.core.text.textsearch import collapse_ws
 
 HEADER = ["letter", "authority", "letter_date", "page", "quote", "themes", "severity", "note",
-          "auditor", "review", "review_comment", "reviewer", "needs_attention", "start", "end", "annotation_id", "letter_id", "modified"]
+          "auditor", "review", "review_comment", "reviewer", "actions", "needs_attention", "start", "end", "annotation_id", "letter_id", "modified"]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
@@ -27,6 +27,13 @@ def safe_cell(value: object) -> str:
     return text
 
 
+def action_line(act: plan.Action, today: date | None = None) -> str:
+    """An action as a finding's row shows it: "what — owner, due YYYY-MM-DD, Status (OVERDUE)"."""
+    over = " (OVERDUE)" if act.overdue(today) else ""
+    owner = f"{act.owner}, " if act.owner else ""
+    return f"{collapse_ws(act.text)} — {owner}due {act.due}, {plan.STATUS_LABELS.get(act.status, act.status)}{over}"
+
+
 def rows(lib: Library, annotations: Iterable[Annotation], quotes: Mapping[str, str] | None = None,
          names: Mapping[str, str] | None = None) -> list[list[str]]:
     """One row per annotation; ``quotes`` (``Summary.quotes``) gives each quote as the letter reads it,
@@ -34,6 +41,9 @@ def rows(lib: Library, annotations: Iterable[Annotation], quotes: Mapping[str, s
     letter's title told apart from a namesake's."""
     sev = {s.id: s.label for s in severities()}
     quotes, names = quotes or {}, names or {}
+    acts: dict[str, list[plan.Action]] = {}
+    for act in plan.sorted_by_due(plan.read_all(lib.settings)):
+        acts.setdefault(act.annotation_id, []).append(act)
     out = []
     for a in annotations:
         letter = lib.letters.get(a.letter_id)
@@ -51,6 +61,7 @@ def rows(lib: Library, annotations: Iterable[Annotation], quotes: Mapping[str, s
             a.review.label if a.review else "",
             a.review.comment if a.review else "",
             a.review.reviewer if a.review else "",
+            "\n".join(action_line(act) for act in acts.get(a.id, ())),
             "yes" if a.orphaned else "",
             str(a.start),
             str(a.end),
@@ -71,13 +82,15 @@ def to_csv(lib: Library, annotations: Iterable[Annotation], quotes: Mapping[str,
     return buf.getvalue()
 
 
-ACTION_HEADER = ["letter", "page", "finding", "severity", "action", "owner", "due", "status", "overdue", "progress",
+ACTION_HEADER = ["letter", "page", "finding", "severity", "inspectors_item", "action", "owner", "due", "status", "overdue", "progress",
                  "by", "action_id", "annotation_id", "modified"]
 
 
 def action_rows(lib: Library, annotations: Iterable[Annotation], names: Mapping[str, str] | None = None,
-                today: date | None = None) -> list[list[str]]:
-    """One row per action of the plan answering one of ``annotations``, by due date."""
+                today: date | None = None, items: Mapping[str, str] | None = None) -> list[list[str]]:
+    """One row per action of the plan answering one of ``annotations``, by due date; ``items``
+    (``Summary.answered``): annotation id -> the inspectors' item its finding answers."""
+    items = items or {}
     sev = {s.id: s.label for s in severities()}
     names = names or {}
     anns = {a.id: a for a in annotations}
@@ -91,6 +104,7 @@ def action_rows(lib: Library, annotations: Iterable[Annotation], names: Mapping[
             str(a.page),
             collapse_ws(a.quote),
             sev.get(a.severity, a.severity),
+            items.get(a.id, ""),
             act.text,
             act.owner,
             act.due,
@@ -105,10 +119,11 @@ def action_rows(lib: Library, annotations: Iterable[Annotation], names: Mapping[
     return out
 
 
-def actions_to_csv(lib: Library, annotations: Iterable[Annotation], names: Mapping[str, str] | None = None) -> str:
+def actions_to_csv(lib: Library, annotations: Iterable[Annotation], names: Mapping[str, str] | None = None,
+                   items: Mapping[str, str] | None = None) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(ACTION_HEADER)
-    for r in action_rows(lib, annotations, names):
+    for r in action_rows(lib, annotations, names, items=items):
         w.writerow([safe_cell(c) for c in r])
     return buf.getvalue()

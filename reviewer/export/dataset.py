@@ -4,7 +4,9 @@ dates, as CSV and as Parquet.
 
 Tables (``TABLES``): ``sources`` (each pack or library read), ``letters``, ``judgements`` (a
 report's grades), ``themes``, ``annotations``, ``annotation_themes`` (one row per theme of an
-annotation), ``reviews`` and ``signoffs``. Ids: a letter's SHA-256, an annotation's and a theme's
+annotation), ``reviews``, ``signoffs``, ``actions`` (the action plan: one row per action, joined to its
+annotation and letter; ``overdue`` as of the day the dataset is written) and ``progress`` (each action's
+dated progress notes). Ids: a letter's SHA-256, an annotation's and a theme's
 own id, a source's SHA-256 (first 16 digits). Times are UTC.
 
 CSV files are UTF-8 with a byte-order mark (so Excel reads the accents), a header row, ISO dates
@@ -22,6 +24,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from reviewer.core.annotations import actions as plan
 from reviewer.core.annotations.codebook import severities
 from reviewer.core.annotations.library import Library
 from reviewer.core.atomic import write_atomic
@@ -47,6 +50,10 @@ TABLES: dict[str, list[tuple[str, str]]] = {
     "reviews": [("annotation_id", "VARCHAR"), ("status", "VARCHAR"), ("comment", "VARCHAR"), ("reviewer", "VARCHAR"),
                 ("reviewed", "TIMESTAMP")],
     "signoffs": [("letter_id", "VARCHAR"), ("name", "VARCHAR"), ("signed", "TIMESTAMP"), ("comment", "VARCHAR")],
+    "actions": [("action_id", "VARCHAR"), ("annotation_id", "VARCHAR"), ("letter_id", "VARCHAR"), ("text", "VARCHAR"),
+                ("owner", "VARCHAR"), ("due", "DATE"), ("status", "VARCHAR"), ("created", "TIMESTAMP"),
+                ("updated", "TIMESTAMP"), ("overdue", "BOOLEAN"), ("source_id", "VARCHAR")],
+    "progress": [("action_id", "VARCHAR"), ("at", "TIMESTAMP"), ("by", "VARCHAR"), ("text", "VARCHAR")],
 }
 
 
@@ -94,14 +101,26 @@ def _latest(a: Any) -> str:
     return max(as_time(a.modified) or "", (as_time(a.review.at) if a.review else None) or "")
 
 
-def build_tables(sources: Sequence[Source]) -> dict[str, list[dict[str, Any]]]:
+def _edited(act: plan.Action) -> str:
+    return as_time(act.modified or act.created) or ""
+
+
+def build_tables(sources: Sequence[Source], today: date | None = None) -> dict[str, list[dict[str, Any]]]:
     """Every source's records merged: one letter per id, one annotation per id (the newest edit or review
-    wins, as when packs are opened), one theme per id; each row says which source it came from."""
+    wins, as when packs are opened), one theme per id, one action per id (the newest edit wins; one deleted
+    since in any source is left out); each row says which source it came from."""
     letters: dict[str, tuple[Any, str]] = {}
     anns: dict[str, tuple[Any, str]] = {}
     themes: dict[str, Any] = {}
+    acts: dict[str, tuple[plan.Action, str]] = {}
+    gone: dict[str, str] = {}  # action id -> when it was last deleted
     for src in sources:
         lib = src.library
+        for act in plan.read_all(lib.settings).values():
+            if act.id not in acts or _edited(act) > _edited(acts[act.id][0]):
+                acts[act.id] = (act, src.source_id)
+        for t in plan.read_gone(lib.settings).values():
+            gone[t.id] = max(gone.get(t.id, ""), as_time(t.at) or "")
         for t in lib.themes.values():
             themes.setdefault(t.id, t)
         for x in lib.letters.values():
@@ -149,6 +168,18 @@ def build_tables(sources: Sequence[Source]) -> dict[str, list[dict[str, Any]]]:
         if a.review:
             out["reviews"].append({"annotation_id": a.id, "status": a.review.status, "comment": a.review.comment,
                                    "reviewer": a.review.reviewer, "reviewed": as_time(a.review.at)})
+    placed = {r["annotation_id"]: r["letter_id"] for r in out["annotations"]}
+    for act in plan.sorted_by_due([a for a, _ in acts.values()]):
+        sid = acts[act.id][1]
+        if act.annotation_id not in placed or (act.id in gone and gone[act.id] >= _edited(act)):
+            continue  # its finding is not in the dataset, or it was deleted since this version
+        out["actions"].append({
+            "action_id": act.id, "annotation_id": act.annotation_id, "letter_id": placed[act.annotation_id],
+            "text": act.text, "owner": act.owner, "due": act.due, "status": act.status,
+            "created": as_time(act.created), "updated": as_time(act.modified), "overdue": act.overdue(today),
+            "source_id": sid})
+        out["progress"] += [{"action_id": act.id, "at": as_time(p.date), "by": p.by, "text": p.text}
+                            for p in act.progress]
     return out
 
 

@@ -83,6 +83,7 @@ def _file_title(title: str, taken: set[str]) -> str:
 
 
 def pack_records(lib: Library, letters: Sequence[Letter], auditor: str) -> dict[str, object]:
+    kept = plan.read_all(lib.settings)
     return {
         "format": PACK_FORMAT,
         "format_version": PACK_VERSION,
@@ -95,6 +96,8 @@ def pack_records(lib: Library, letters: Sequence[Letter], auditor: str) -> dict[
         "actions": [a.to_dict() for a in plan.sorted_by_due(plan.read_all(lib.settings))
                     if (ann := lib.annotations.get(a.annotation_id)) is not None
                     and ann.letter_id in {x.id for x in letters}],
+        "deleted_actions": [t.to_dict() for t in plan.read_gone(lib.settings).values()
+                            if t.letter_id in {x.id for x in letters} and t.id not in kept],  # not brought back since
     }
 
 
@@ -166,8 +169,8 @@ def build_pack(source: PackSource, letter_ids: Sequence[str], auditor: str, titl
         anns = [a for x in letters for a in lib.annotations_for(x.id)]
         add("annotations.csv", to_csv(lib, anns, summary.quotes, summary.names).encode("utf-8-sig"))
         if any(True for _ in action_rows(lib, anns)):
-            add("actions.csv", actions_to_csv(lib, anns, summary.names).encode("utf-8-sig"))
-        add("annotations.xlsx", to_xlsx(lib, anns, letters, summary.quotes, summary.names))
+            add("actions.csv", actions_to_csv(lib, anns, summary.names, summary.answered).encode("utf-8-sig"))
+        add("annotations.xlsx", to_xlsx(lib, anns, letters, summary.quotes, summary.names, summary.answered))
         step("Writing the REFI-QDA project")
         sources: list[SourceText] = []
         for x in letters:

@@ -91,5 +91,6 @@ def plan_pack_import(contents: PackContents, lib: Library, extracted_of: Callabl
             letters.append(letter)
         annotations.extend(anns)
     command, report = plan_merge(lib, letters, annotations, contents.themes, source=contents.path.name,
-                                 deleted=contents.deleted, actions=contents.actions)
+                                 deleted=contents.deleted, actions=contents.actions,
+                                 deleted_actions=contents.deleted_actions)
     return PackImport(prepared, command, report)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from reviewer.core.annotations.actions import Action
+from reviewer.core.annotations.actions import Action, ActionTombstone
 from reviewer.core.annotations.model import Annotation, Letter, RecordError, Theme, Tombstone
 from reviewer.core.files import FileRefused, open_regular
 from reviewer.export.pack import DATA, MANIFEST, ORIGINALS, PACK_FORMAT, PACK_VERSION, READABLE_VERSIONS, original_name
@@ -51,6 +51,7 @@ class PackContents:
     originals: dict[str, bytes] = field(default_factory=dict)  # letter id -> original file
     deleted: list[Tombstone] = field(default_factory=list)  # annotations deleted by their author
     actions: list[Action] = field(default_factory=list)  # the action plan for the pack's annotations
+    deleted_actions: list[ActionTombstone] = field(default_factory=list)  # actions deleted by their author
 
     @property
     def auditor(self) -> str:
@@ -263,6 +264,15 @@ def read_pack(path: Path | str) -> PackContents:
         except RecordError as exc:
             aid = d.get("id") if isinstance(d, dict) and isinstance(d.get("id"), str) else f"number {i + 1}"
             raise PackError(f"{path.name}: action {str(aid)[:12]} is damaged ({exc})") from None
+    raw_gone = data.get("deleted_actions") or []
+    if not isinstance(raw_gone, list):
+        raise PackError(f"{path.name}: the deleted actions in {DATA} are not a list")
+    deleted_actions: list[ActionTombstone] = []
+    for i, d in enumerate(raw_gone):
+        try:
+            deleted_actions.append(ActionTombstone.from_dict(d))
+        except RecordError as exc:
+            raise PackError(f"{path.name}: deleted action number {i + 1} is damaged ({exc})") from None
     ids = {x.id for x in letters}
     originals: dict[str, bytes] = {}
     version = _version(path.name, manifest)
@@ -296,4 +306,9 @@ def read_pack(path: Path | str) -> PackContents:
         if act.id in acts:
             raise PackError(f"{path.name}: action {act.id[:12]} appears twice")
         acts.add(act.id)
-    return PackContents(path, manifest, letters, annotations, themes, originals, deleted, actions)
+    for t in deleted_actions:
+        if t.letter_id not in ids:
+            raise PackError(f"{path.name}: the deletion of action {t.id[:12]} belongs to no letter in the pack")
+        if t.id in acts:
+            raise PackError(f"{path.name}: action {t.id[:12]} is both in the pack and deleted by it")
+    return PackContents(path, manifest, letters, annotations, themes, originals, deleted, actions, deleted_actions)

@@ -1,5 +1,5 @@
 """The summary's "Action plan" section: each action with the finding it answers, its owner, due date
-(overdue ones marked), RAG status and progress notes, by due date. As Markdown or HTML (the PDF is
+(overdue ones marked), RAG status, the inspectors' item the finding answers and progress notes, by due date. As Markdown or HTML (the PDF is
 laid out from the HTML)."""
 
 from __future__ import annotations
@@ -27,12 +27,12 @@ def plan_markdown(s: Summary, md: Callable[[str], str], today: date | None = Non
     today = today or date.today()
     overdue = sum(e.action.overdue(today) for e in s.actions)
     out = ["## Action plan", "", f"{len(s.actions)} action(s), {overdue} overdue.", "",
-           "| Due | Status | Owner | Action | Finding |", "|---|---|---|---|---|"]
+           "| Due | Status | Owner | Action | Finding | Inspectors' item |", "|---|---|---|---|---|---|"]
     for e in s.actions:
         a = e.action
         finding = f"{e.severity}, {e.letter} p.{e.page}: “{_short(e.quote)}”"
         out.append(f"| {md(_due(e, today))} | {md(STATUS_LABELS.get(a.status, a.status))} | {md(a.owner)} | "
-                   f"{md(' '.join(a.text.split()))} | {md(finding)} |")
+                   f"{md(' '.join(a.text.split()))} | {md(finding)} | {md(_short(e.item)) if e.item else '—'} |")
     out.append("")
     notes = [e for e in s.actions if e.action.progress]
     if notes:
@@ -52,13 +52,14 @@ def plan_html(s: Summary, e_: Callable[[object], str], today: date | None = None
     today = today or date.today()
     overdue = sum(e.action.overdue(today) for e in s.actions)
     h = ["<h2>Action plan</h2>", f"<p>{len(s.actions)} action(s), {overdue} overdue.</p>",
-         "<table><tr><th>Due</th><th>Status</th><th>Owner</th><th>Action</th><th>Finding</th><th>Progress</th></tr>"]
+         "<table><tr><th>Due</th><th>Status</th><th>Owner</th><th>Action</th><th>Finding</th><th>Inspectors' item</th><th>Progress</th></tr>"]
     for e in s.actions:
         a = e.action
         due = e_(a.due) + (' <strong class="overdue">overdue</strong>' if a.overdue(today) else "")
         progress = "<br>".join(f"{e_(p.date)}{' (' + e_(p.by) + ')' if p.by else ''}: {e_(p.text)}" for p in a.progress)
         h.append(f'<tr class="rag-{e_(a.status)}"><td>{due}</td><td>{e_(STATUS_LABELS.get(a.status, a.status))}</td>'
                  f"<td>{e_(a.owner)}</td><td>{e_(a.text)}</td>"
-                 f"<td>{e_(e.severity)}, {e_(e.letter)} p.{e.page}: “{e_(_short(e.quote))}”</td><td>{progress}</td></tr>")
+                 f"<td>{e_(e.severity)}, {e_(e.letter)} p.{e.page}: “{e_(_short(e.quote))}”</td>"
+                 f"<td>{e_(_short(e.item)) if e.item else '—'}</td><td>{progress}</td></tr>")
     h.append("</table>")
     return h

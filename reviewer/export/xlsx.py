@@ -86,7 +86,8 @@ def _sheet(book: xlsxwriter.Workbook, name: str, header: list[str], data: list[l
 
 
 def to_xlsx(lib: Library, annotations: Iterable[Annotation], letters: Iterable[Letter] = (),
-            quotes: Mapping[str, str] | None = None, names: Mapping[str, str] | None = None) -> bytes:
+            quotes: Mapping[str, str] | None = None, names: Mapping[str, str] | None = None,
+            items: Mapping[str, str] | None = None) -> bytes:
     buf = io.BytesIO()
     book = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False,
                                      "strings_to_urls": False, "strings_to_numbers": False})
@@ -108,11 +109,11 @@ def to_xlsx(lib: Library, annotations: Iterable[Annotation], letters: Iterable[L
                             x.signoff.date[:10] if x.signoff else "", x.id])
     _sheet(book, "Letters", letter_header, letter_rows,
            {"letter": 34, "authority": 24, "type": 18, "signed_off_by": 18, "letter_id": 20}, set())
-    acts = action_rows(lib, data_anns, names)
+    acts = action_rows(lib, data_anns, names, items=items)
     if acts:
         _sheet(book, "Actions", list(ACTION_HEADER), acts,
-               {"letter": 30, "finding": 50, "severity": 18, "action": 50, "owner": 18, "due": 12, "status": 10,
+               {"letter": 30, "finding": 50, "severity": 18, "inspectors_item": 40, "action": 50, "owner": 18, "due": 12, "status": 10,
                 "progress": 50, "action_id": 14, "annotation_id": 14, "modified": 20},
-               {"finding", "action", "progress"})
+               {"finding", "inspectors_item", "action", "progress"})
     book.close()
     return buf.getvalue()

@@ -4,9 +4,11 @@ tidy dataset (``export.dataset``)."""
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Sequence
 from pathlib import Path
 
+from reviewer.core.annotations import actions as plan
 from reviewer.core.annotations.library import Library
 from reviewer.export.dataset import DatasetError, Source, build_tables, parquet_available, write_dataset
 from reviewer.export.pack_read import PackError, read_pack
@@ -35,7 +37,9 @@ def read_source(path: Path) -> Source:
         except PackError as exc:
             raise DatasetError(str(exc)) from None
         lib = Library()
-        lib.load(pack.letters, pack.annotations, pack.themes, {})
+        settings = {plan.key(a.id): plan.value(a) for a in pack.actions}
+        settings |= {plan.gone_key(t.id): json.dumps(t.to_dict()) for t in pack.deleted_actions}
+        lib.load(pack.letters, pack.annotations, pack.themes, settings)
         m = pack.manifest
         return Source(_digest(path), path.name, "pack", pack.auditor, str(m.get("title") or ""),
                       str(m.get("created") or ""), lib)

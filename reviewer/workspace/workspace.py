@@ -453,6 +453,14 @@ class Workspace(Exchange):
         self.do(plan.put_command(self.library.settings, after, "Update action"), initiator)
         return after
 
+    def delete_action(self, action_id: str, initiator: object | None = None, by: str | None = None) -> plan.Action:
+        """Delete an action: one undoable step; the deletion is remembered (who, when) and travels in packs."""
+        a = self.action(action_id)
+        ann = self.library.annotations.get(a.annotation_id)
+        self.do(plan.delete_command(self.library.settings, [a], {a.annotation_id: ann.letter_id} if ann else {},
+                                    by if by is not None else self.auditor), initiator)
+        return a
+
     def annotations_named(self, keys: Sequence[str]) -> list[Annotation]:
         return [self._annotation(k) for k in keys]
 

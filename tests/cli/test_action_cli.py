@@ -60,3 +60,33 @@ def test_bad_input_is_one_line(capsys, tmp_path: Path, samples: Path) -> None:
     assert code == 1 and "no action matches" in err
     code, out, _ = run(capsys, "action", "list", *db)
     assert code == 0 and "No actions." in out
+
+
+def test_delete(capsys, tmp_path: Path, samples: Path) -> None:
+    from reviewer.core.annotations.actions import read_gone
+    from reviewer.store.repository import LibraryStore
+
+    db = ["--db", str(tmp_path / "lib.json")]
+    run(capsys, "add", str(samples / "thornbury_vale_2025_focused_visit.pdf"), *db)
+    run(capsys, "tag", "thornbury", "--quote", "Too many plans", "--theme", "planning",
+        "--severity", "priority action", "--author", "Ann", *db)
+    code, out, _ = run(capsys, "annotations", "--format", "json", *db)
+    (ann,) = json.loads(out)
+    run(capsys, "action", "add", ann["id"], "--text", "Review every plan", "--owner", "Sam", "--due", "2026-03-31",
+        "--status", "red", *db)
+    run(capsys, "action", "add", ann["id"], "--text", "Train managers", "--owner", "Kim", "--due", "2026-04-30",
+        "--status", "green", *db)
+    code, out, _ = run(capsys, "action", "list", "--json", *db)
+    first, second = json.loads(out)
+    code, out, err = run(capsys, "action", "delete", first["id"][:8], *db)
+    assert code == 0, err
+    assert f"deleted action {first['id'][:12]} (Review every plan)" in out
+    code, out, _ = run(capsys, "action", "list", "--json", *db)
+    assert [a["id"] for a in json.loads(out)] == [second["id"]]
+    store = LibraryStore(tmp_path / "lib.json")
+    try:
+        assert first["id"] in read_gone(store.library.settings)  # remembered, to travel in a pack
+    finally:
+        store.close()
+    code, out, err = run(capsys, "action", "delete", first["id"], *db)
+    assert code == 1 and "no action matches" in err and len(err.strip().splitlines()) == 1

@@ -420,3 +420,37 @@ def test_development_corpus_figures_stay_at_98_percent_per_field() -> None:
     assert s.reports >= 140 and s.left_out_ok == len(s.left_out)
     low = {f: round(100 * s.rate(f), 1) for f in s.seen if s.rate(f) < 0.98}
     assert not low, (low, s.misses[:20])
+
+
+def test_authorities_in_their_record_names_and_found_in_a_title_no_pattern_knows() -> None:
+    from reviewer.core.reading import authorities
+
+    for printed, want in (("Newcastle", "Newcastle upon Tyne"), ("East Riding", "East Riding of Yorkshire"),
+                          ("Hull", "Kingston upon Hull"), ("Southend", "Southend-on-Sea"),
+                          ("STOCKTON-ON-TEES", "Stockton-on-Tees"), ("Northmoor", "Northmoor"), (None, None)):
+        assert authorities.canonical(printed) == want, printed
+    assert authorities.named_in("Kent inspection of children's social care services") == "Kent"
+    assert authorities.named_in("Bradford Children's Social Care Trust: inspection") == "Bradford"
+    assert authorities.named_in("a report worth reading, sent from Cumberland Place") is None  # a verb, an address
+    # a title without "local authority" still names its subject
+    m = read_metadata("Inspection of Kent children's services\n\nInspection dates: 3 to 14 October 2022\n\n"
+                      "Lead inspector: Ann Example, His Majesty's Inspector\n")
+    assert m.authority == "Kent"
+
+
+def test_lead_inspector_in_every_form_the_frameworks_print() -> None:
+    head = "Inspection of Ashvale local authority children's services\n\nInspection dates: 3 to 14 October 2022\n\n"
+    for line, want in (("Lead inspectors: Ann Example, His Majesty's Inspector, and Bo Other, HMI", "Ann Example"),
+                       ("Lead inspector on site: Ann Example\nReport author: Bo Other", "Ann Example"),
+                       ("Reporting inspector Ann Example HMI", "Ann Example")):
+        assert read_metadata(head + line).lead_inspector == want, line
+
+
+def test_looked_after_children_inspections_of_2013_grade_adequate() -> None:
+    text = ("Ashvale Metropolitan Borough Council\n\nInspection of looked after children services\n\n"
+            "Inspection dates: 24 – 28 June 2013\nReporting inspector Ann Example HMI\n\n"
+            "Overall effectiveness of services for looked after children and young people\nGrade 3 (Adequate)\n\n"
+            "11. The overall effectiveness of services for looked after children in Ashvale is adequate.\n"
+            "Capacity to improve\nGrade 2 (Good)\n")
+    m = read_metadata(text)
+    assert (m.lead_inspector, dict(m.judgements)) == ("Ann Example", {"overall_effectiveness": "adequate"})

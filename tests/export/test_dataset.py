@@ -35,7 +35,10 @@ def _pack(tmp: Path, samples: Path, name: str) -> Path:
         ws.set_auditor(name)
         for file, quote, themes, sev in TAGS[name]:
             letter = ws.letter(str(samples / file), add_missing=True)
-            ws.tag_quote(letter, quote, themes, sev, note="=SUM(A1)" if name == "Bob Auditor" else "")
+            ann = ws.tag_quote(letter, quote, themes, sev, note="=SUM(A1)" if name == "Bob Auditor" else "")
+            if name == "Bob Auditor" and file.startswith("thornbury"):
+                act = ws.add_action(ann.id, "Review every plan", "Sam Owner", "2999-01-31", "amber")
+                ws.update_action(act.id, progress="Ten plans reviewed")
         out = tmp / f"{name.split()[0]}.zip"
         ws.export_pack(list(ws.library.letters), out, name)
         return out
@@ -53,6 +56,12 @@ def test_packs_and_a_library_as_one_dataset_in_duckdb(tmp_path: Path, samples: P
         first = sorted(manager.library.annotations.values(), key=lambda a: a.created)[0]
         manager.review([first.id], "challenged", "Is this priority?", "Meg Manager")
         manager.sign_off([first.letter_id], "Meg Manager", "Checked")
+        late = manager.add_action(first.id, "Escalate to the safeguarding board", "Pat Head", "2000-01-31", "red")
+        manager.update_action(late.id, progress="Raised at the board")
+        manager.update_action(late.id, progress="Board asked for a plan")
+        manager.add_action(first.id, "Audit twenty cases", "Kim Lead", "2999-06-30", "green")
+        dropped = manager.add_action(first.id, "A thought withdrawn", "Kim Lead", "2999-07-01", "green")
+        manager.delete_action(dropped.id)
         manager.flush()
         lib_file = tmp_path / "manager" / "library.json"
         before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in lib_file.parent.iterdir() if p.is_file()}
@@ -80,6 +89,28 @@ def test_packs_and_a_library_as_one_dataset_in_duckdb(tmp_path: Path, samples: P
     assert q("SELECT count(*) FROM 'DIR/annotation_themes.parquet' t ANTI JOIN 'DIR/themes.parquet' USING (theme_id)") \
         == [(0,)]
     assert q("SELECT count(*) FROM 'DIR/annotations.parquet' a ANTI JOIN 'DIR/sources.parquet' USING (source_id)") == [(0,)]
+    # the action plan: each action once (Bob's is in his pack and in the manager's library), a deleted one
+    # left out; each joins to its annotation and, through it, its letter
+    assert q("SELECT count(*) FROM 'DIR/actions.parquet'") == [(3,)]
+    assert q("SELECT count(*) FROM 'DIR/progress.parquet'") == [(3,)]
+    assert q("SELECT count(*) FROM 'DIR/actions.parquet' WHERE text = 'A thought withdrawn'") == [(0,)]
+    joined = q("SELECT x.text, l.authority, a.severity, x.overdue, x.due, x.status FROM 'DIR/actions.parquet' x "
+               "JOIN 'DIR/annotations.parquet' a USING (annotation_id) JOIN 'DIR/letters.parquet' l "
+               "ON l.letter_id = a.letter_id ORDER BY x.due")
+    assert [(r[0], r[1], r[3], r[5]) for r in joined] == [
+        ("Escalate to the safeguarding board", "Eastmere", True, "red"),
+        ("Review every plan", "Thornbury Vale", False, "amber"),
+        ("Audit twenty cases", "Eastmere", False, "green")]
+    assert joined[0][4].isoformat() == "2000-01-31"
+    assert q("SELECT count(*) FROM 'DIR/actions.parquet' x JOIN 'DIR/annotations.parquet' a "
+             "ON a.annotation_id = x.annotation_id AND a.letter_id = x.letter_id") == [(3,)]
+    assert q("SELECT count(*) FROM 'DIR/progress.parquet' p ANTI JOIN 'DIR/actions.parquet' USING (action_id)") == [(0,)]
+    assert q("SELECT p.text FROM 'DIR/progress.parquet' p JOIN 'DIR/actions.parquet' x USING (action_id) "
+             "WHERE x.owner = 'Pat Head' ORDER BY p.text") == [("Board asked for a plan",), ("Raised at the board",)]
+    types = dict(q("SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM 'DIR/actions.parquet')"))
+    assert types["due"] == "DATE" and types["updated"] == "TIMESTAMP" and types["overdue"] == "BOOLEAN"
+    types = dict(q("SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM 'DIR/progress.parquet')"))
+    assert types["at"] == "TIMESTAMP"
     # dates as dates, times as timestamps
     types = dict(q("SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM 'DIR/letters.parquet')"))
     assert types["visit_start"] == "DATE" and types["published"] == "DATE" and types["added"] == "TIMESTAMP"
@@ -113,3 +144,26 @@ def test_bad_sources_are_refused_with_a_reason(tmp_path: Path, capsys) -> None: 
     assert main(["dataset", str(tmp_path / "nowhere.zip"), "-o", str(tmp_path / "out")]) == 1
     assert "no such pack or library" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+def test_an_action_deleted_in_one_source_is_left_out_unless_edited_after(tmp_path: Path, samples: Path) -> None:
+    """Two libraries: one deleted the action, the other holds it; the deletion wins over an older copy and
+    loses to a newer edit (as opening packs would have it)."""
+    import time
+
+    from reviewer.export.dataset import build_tables
+    from reviewer.workspace.dataset import read_source
+
+    first = Workspace(LibraryStore(tmp_path / "one" / "library.json"))
+    first.set_auditor("Ann Auditor")
+    letter = first.letter(str(samples / "thornbury_vale_2025_focused_visit.txt"), add_missing=True)
+    ann = first.tag_quote(letter, "Too many plans are lists of services", ["planning"], "improvement")
+    act = first.add_action(ann.id, "Review every plan", "Sam", "2999-01-31", "red")
+    first.export_pack([letter.id], tmp_path / "one.zip", "Ann Auditor")  # the action as it was
+    time.sleep(0.01)
+    first.delete_action(act.id)
+    first.flush()
+    first.close()
+    pack, lib = read_source(tmp_path / "one.zip"), read_source(tmp_path / "one")
+    assert [r["action_id"] for r in build_tables([pack])["actions"]] == [act.id]
+    assert build_tables([pack, lib])["actions"] == [] and build_tables([lib, pack])["actions"] == []

@@ -41,3 +41,45 @@ def test_no_plan_no_section(tmp_path: Path) -> None:
         assert "Action plan" not in md.read_text(encoding="utf-8")
     finally:
         ann.store.close()
+
+
+def test_the_plan_names_the_inspectors_item_a_finding_answers(tmp_path: Path) -> None:
+    """The same cross-reference as the summary's "What needs to improve" table: a finding answers an item it
+    overlaps; the plan shows that item in the summary, the summary CSV, actions.csv and the workbook."""
+    import csv
+    import io
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    ann = Desk(tmp_path / "ann", "Ann Auditor")
+    try:
+        lid = ann.add(THORNBURY)
+        bullet = ann.tag(lid, "Management oversight and supervision, so that drift is identified", ["planning"],
+                         "improvement")
+        body = ann.tag(lid, "Too many plans", ["planning"], "priority")
+        ann.ws.add_action(bullet.id, "Monthly oversight audit", "Sam", "2999-01-01", "amber")
+        ann.ws.add_action(body.id, "Review every plan", "Kim", "2999-02-01", "red")
+        md = tmp_path / "s.md"
+        ann.ws.export_summary([lid], md, "md")
+        m = md.read_text(encoding="utf-8")
+        row = next(line for line in m.splitlines() if "Monthly oversight audit" in line)
+        assert "Management oversight and supervision, so that drift is identified and challenged" in row
+        other = next(line for line in m.splitlines() if "Review every plan" in line)
+        assert other.rstrip().endswith("| — |")  # answers no item of the inspectors'
+        out = tmp_path / "s.csv"
+        ann.ws.export_summary([lid], out, "csv")
+        rows = {r["annotation_id"]: r for r in csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig")))}
+        assert rows[bullet.id]["actions"] == "Monthly oversight audit — Sam, due 2999-01-01, Amber"
+        assert rows[body.id]["actions"].startswith("Review every plan — Kim, due 2999-02-01, Red")
+        pack = tmp_path / "p.zip"
+        ann.ws.export_pack([lid], pack, ann.name)
+        with zipfile.ZipFile(pack) as z:
+            acts = {r["annotation_id"]: r for r in csv.DictReader(io.StringIO(z.read("actions.csv").decode("utf-8-sig")))}
+            book = load_workbook(io.BytesIO(z.read("annotations.xlsx")))
+        assert acts[bullet.id]["inspectors_item"].startswith("Management oversight and supervision")
+        assert acts[body.id]["inspectors_item"] == ""
+        header = [c.value for c in book["Actions"][1]]
+        assert "Inspectors item" in header, header
+    finally:
+        ann.store.close()

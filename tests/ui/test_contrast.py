@@ -77,3 +77,22 @@ def test_the_letters_print_under_highlights():
             alpha = highlight_alpha(colour, round(percent * 255 / 100))
             assert alpha > 0
             assert ratio("#000000", blend(colour, "#ffffff", alpha / 255)) >= AA, (colour, percent)
+
+
+def test_the_action_plans_chips_and_overdue_mark(palette):
+    """The RAG status chips (their word on their fill) and the overdue due date on a card, selected or not,
+    and on the plan table's rows."""
+    from reviewer.core.annotations.actions import STATUSES
+    from reviewer.ui.kit.look import OVERDUE_COLOUR, RAG_COLOURS, rag_chip
+
+    mode, p = palette
+    assert set(RAG_COLOURS) == set(STATUSES)
+    for status in STATUSES:
+        fill, ink = rag_chip(status)
+        assert ratio(hexa(ink), hexa(fill)) >= AA, (mode, status)
+        assert ratio(fill.name(), RAG_COLOURS[status]) < 1.3, (status, "the chip keeps its colour")
+    from reviewer.ui.manager.plan_view import overdue_colour
+
+    for ground in (p.color(R.Base), p.color(R.AlternateBase)):
+        assert ratio(readable_on(OVERDUE_COLOUR, ground).name(), ground.name()) >= AA, mode
+        assert ratio(overdue_colour(p).name(), ground.name()) >= AA, (mode, "plan table row")

@@ -66,3 +66,50 @@ def test_actions_are_kept_on_disk(tmp_path: Path, samples: Path) -> None:
         assert w2.action(a.id) == a
     finally:
         w2.close()
+
+
+def test_delete_action_leaves_a_tombstone_and_undoes(ws: Workspace, samples: Path) -> None:
+    from reviewer.core.annotations.actions import read_gone
+
+    ws.set_auditor("Mo Manager")
+    letter, ann = _ann(ws, samples)
+    a = ws.add_action(ann.id, "Review every plan", "Sam Owner", "2026-03-31", "red")
+    ws.set_auditor("Di Deleter")
+    gone = ws.delete_action(a.id[:8])
+    assert gone == a and ws.actions() == {} and ws.actions_for([letter.id]) == []
+    t = read_gone(ws.library.settings)[a.id]
+    assert (t.by, t.annotation_id, t.letter_id) == ("Di Deleter", ann.id, letter.id) and t.at
+    assert ws.undo.undo_label() == "Delete action"
+    ws.undo_last()
+    assert ws.action(a.id) == a and a.id not in read_gone(ws.library.settings)
+    with pytest.raises(NotFound):
+        ws.delete_action("zzzzzz")
+
+
+def test_deleting_a_finding_deletes_its_actions_in_the_same_step(ws: Workspace, samples: Path) -> None:
+    from reviewer.core.annotations.actions import read_gone
+
+    letter, ann = _ann(ws, samples)
+    other = ws.tag_quote(letter, "reduced caseloads", ["workforce"], "area for improvement")
+    a = ws.add_action(ann.id, "Review every plan", "Sam", "2026-03-31", "red")
+    b = ws.add_action(ann.id, "Audit ten plans", "Sam", "2026-04-30", "amber")
+    c = ws.add_action(other.id, "Train leaders", "Kim", "2026-05-31", "green")
+    assert ws.delete([ann.id]) == 1
+    assert set(ws.actions()) == {c.id}, "an action was left without its finding"
+    assert {a.id, b.id} <= set(read_gone(ws.library.settings))
+    ws.undo_last()  # one step brings back the finding and both its actions
+    assert ann.id in ws.library.annotations and set(ws.actions()) == {a.id, b.id, c.id}
+    assert not read_gone(ws.library.settings)
+
+
+def test_deletions_of_actions_survive_a_reopen(tmp_path: Path, samples: Path) -> None:
+    from reviewer.core.annotations.actions import read_gone
+
+    ws = Workspace(LibraryStore(tmp_path / "lib.json"))
+    _letter, ann = _ann(ws, samples)
+    a = ws.add_action(ann.id, "Review every plan", "Sam", "2026-03-31", "red")
+    ws.delete_action(a.id)
+    ws.close()
+    again = Workspace(LibraryStore(tmp_path / "lib.json"))
+    assert again.actions() == {} and a.id in read_gone(again.library.settings)
+    again.close()

@@ -3,18 +3,20 @@
 An ``Action`` answers one annotation (a priority action or area for improvement). Actions are kept
 in the library's settings as ``action:<id>`` holding the action as JSON (like deletions: no change
 to the store's schema); adding and updating are ``PutSetting`` commands, undone as one step.
+Deleting an action empties its entry and leaves an ``ActionTombstone`` (``action-deleted:<id>``: who,
+when) so the deletion travels in packs as an annotation's does.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from reviewer.core.annotations.commands import Command, PutSetting
+from reviewer.core.annotations.commands import Batch, Command, PutSetting
 from reviewer.core.annotations.model import (
     MAX_TEXT,
     RecordError,
@@ -30,12 +32,17 @@ from reviewer.core.annotations.model import (
 )
 
 PREFIX = "action:"
+GONE_PREFIX = "action-deleted:"
 STATUSES: tuple[str, ...] = ("red", "amber", "green", "complete")
 STATUS_LABELS = {"red": "Red", "amber": "Amber", "green": "Green", "complete": "Complete"}
 
 
 def key(action_id: str) -> str:
     return PREFIX + action_id
+
+
+def gone_key(action_id: str) -> str:
+    return GONE_PREFIX + action_id
 
 
 def parse_due(v: Any, field: str = "due") -> str:
@@ -176,6 +183,67 @@ def updated(a: Action, by: str, status: str | None = None, due: str | None = Non
     if progress is not None and progress.strip():
         changes["progress"] = (*a.progress, Progress(when[:10], progress.strip(), by))
     return dataclasses.replace(a, **changes)
+
+
+@dataclass(frozen=True)
+class ActionTombstone:
+    """An action deleted by someone, kept (who and when) so the deletion travels in packs."""
+
+    id: str  # the action's id
+    annotation_id: str
+    letter_id: str
+    by: str = ""
+    at: str = ""  # when, ISO
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: Any) -> ActionTombstone:
+        d = _row(d, "a deleted action")
+        return cls(_ident(d.get("id"), "id"), _ident(d.get("annotation_id"), "annotation_id"),
+                   _text(d, "letter_id", limit=100), _text(d, "by"), _stamp(d, "at"))
+
+
+def read_gone(settings: Mapping[str, str]) -> dict[str, ActionTombstone]:
+    """Every deletion of an action the library remembers, by action id (a damaged entry is passed over)."""
+    out = {}
+    for k, v in settings.items():
+        if not k.startswith(GONE_PREFIX) or not v:
+            continue
+        try:
+            t = ActionTombstone.from_dict(json.loads(v))
+        except (ValueError, RecordError):
+            continue
+        out[t.id] = t
+    return out
+
+
+def answering(settings: Mapping[str, str], annotation_ids: Iterable[str]) -> list[Action]:
+    """The actions that answer these annotations."""
+    ids = set(annotation_ids)
+    return [a for a in sorted_by_due(read_all(settings)) if a.annotation_id in ids]
+
+
+def delete_commands(settings: Mapping[str, str], acts: Iterable[Action], letter_of: Mapping[str, str], by: str,
+                    at: str | None = None) -> list[Command]:
+    """Forget each action and remember its deletion (who, when); ``letter_of``: annotation id -> letter id."""
+    when = at or stamp_iso()
+    cmds: list[Command] = []
+    for a in acts:
+        t = ActionTombstone(a.id, a.annotation_id, letter_of.get(a.annotation_id, ""), by, when)
+        cmds.append(PutSetting(key(a.id), settings.get(key(a.id), ""), "", "Delete action"))
+        cmds.append(PutSetting(gone_key(a.id), settings.get(gone_key(a.id), ""),
+                               json.dumps(t.to_dict(), ensure_ascii=False, sort_keys=True), "Delete action"))
+    return cmds
+
+
+def delete_command(settings: Mapping[str, str], acts: Iterable[Action], letter_of: Mapping[str, str], by: str,
+                   at: str | None = None) -> Command:
+    """Delete actions as one undoable step, each deletion remembered."""
+    acts = list(acts)
+    return Batch(delete_commands(settings, acts, letter_of, by, at),
+                 "Delete action" if len(acts) == 1 else f"Delete {len(acts)} actions")
 
 
 def put_command(settings: Mapping[str, str], after: Action, label: str) -> Command:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 
+from reviewer.core.annotations import actions as plan
 from reviewer.core.annotations.commands import Batch, Command, DeleteAnnotations, PutSetting
 from reviewer.core.annotations.model import Annotation, RecordError, Tombstone, stamp_iso
 
@@ -40,10 +41,13 @@ def value(t: Tombstone) -> str:
 
 def delete_command(anns: Iterable[Annotation], by: str, settings: Mapping[str, str], at: str | None = None,
                    label: str | None = None) -> Command:
-    """Delete ``anns`` and remember each deletion (who, when): one step, undone as one."""
+    """Delete ``anns`` and remember each deletion (who, when): one step, undone as one. The actions
+    answering them go with them (each deletion remembered too): no action is left without its finding."""
     anns = list(anns)
     when = at or stamp_iso()
     cmds: list[Command] = [DeleteAnnotations(anns)]
     for a in anns:
         cmds.append(PutSetting(key(a.id), settings.get(key(a.id), ""), value(Tombstone(a.id, a.letter_id, by, when))))
+    cmds += plan.delete_commands(settings, plan.answering(settings, (a.id for a in anns)),
+                                 {a.id: a.letter_id for a in anns}, by, when)
     return Batch(cmds, label or DeleteAnnotations(anns).label)

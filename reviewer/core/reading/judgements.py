@@ -2,7 +2,8 @@
 
 Names follow the published record: ``overall_effectiveness``, ``impact_of_leaders``,
 ``help_and_protection``, ``in_care``, ``care_leavers`` (and ``adoption`` in reports of 2013-18).
-Grades are lower case: "outstanding", "good", "requires improvement", "inadequate". A judgement
+Grades are lower case: "outstanding", "good", "requires improvement", "inadequate" (and "adequate" in
+inspections of 2009-13, whose four-point scale had it in third place). A judgement
 the report does not give is absent: reports of 2018-23 have no separate care leavers judgement
 ("children in care and care leavers" is ``in_care``), reports from 2026 no overall effectiveness.
 
@@ -120,6 +121,19 @@ def _sif_list(flat: str) -> dict[str, str]:
     return out
 
 
+# Inspections of looked-after children's and safeguarding services (2009-13) grade on a four-point scale
+# with "adequate" in third place: "Overall effectiveness of services for looked after children and young
+# people Grade 3 (Adequate)"
+_GRADED_2013 = re.compile(
+    r"\bOverall effectiveness of (?:the )?(?:services|safeguarding services)\b[^.]{0,90}?\s+Grade\s+[1-4]\s*\(\s*"
+    r"(Outstanding|Good|Adequate|Inadequate)\s*\)", re.I)
+
+
+def _graded_2013(flat: str) -> dict[str, str]:
+    m = _GRADED_2013.search(flat[:20000])
+    return {"overall_effectiveness": m.group(1).lower()} if m else {}
+
+
 def read_judgements(flat: str) -> dict[str, str]:
     """Judgement name -> grade from the report's text (white space collapsed)."""
-    return _ilacs_table(flat) or _sif_list(flat)
+    return _ilacs_table(flat) or _sif_list(flat) or _graded_2013(flat)

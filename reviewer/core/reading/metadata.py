@@ -22,6 +22,7 @@ import dataclasses
 import re
 from datetime import date
 
+from reviewer.core.reading import authorities
 from reviewer.core.reading.judgements import read_judgements
 from reviewer.core.annotations.model import LetterMeta
 from reviewer.core.text.textsearch import collapse_ws
@@ -175,6 +176,14 @@ def _authority(text: str, flat: str, doc_type: str) -> str | None:
         if m:
             return clean_authority(m.group(1))
     return None
+
+
+def _subject(text: str, flat: str, doc_type: str) -> str | None:
+    """The subject authority, in the record's name for it where it is one of England's."""
+    name = _authority(text, flat, doc_type)
+    if name is None and doc_type in ("focused visit", "monitoring visit", "inspection report"):
+        name = authorities.named_in(flat[:600])  # a title no pattern knows: the first authority it names
+    return authorities.canonical(name)
 
 
 # ---------------------------------------------------------------- type
@@ -352,7 +361,9 @@ def _trim_name(s: str) -> str:
 
 def _inspectors(flat: str) -> tuple[str | None, list[str]]:
     lead = None
-    m = re.search(rf"Lead inspector\s*:?\s*({_NAME})", flat)
+    # "Lead inspector: X"; "Lead inspectors: X, ..., and Y" (the first named leads); "Lead inspector on
+    # site: X" (another wrote the report); "Reporting inspector X HMI" (inspections of 2012-13)
+    m = re.search(rf"(?:Lead|Reporting) inspectors?(?: on site)?\s*:?\s*({_NAME})", flat)
     if m:
         lead = _trim_name(m.group(1)) or None
         if lead and len(lead.split()) < 2:
@@ -398,7 +409,7 @@ def read_metadata(text: str, created: str | None = None) -> LetterMeta:
     lead, names = _inspectors(flat) if doc_type != "other" else (None, [])
     published, estimated = _published(text, flat, doc_type, created, end) if doc_type != "other" else (None, False)
     return LetterMeta(
-        authority=_authority(text, flat, doc_type) if doc_type != "other" else None,
+        authority=_subject(text, flat, doc_type) if doc_type != "other" else None,
         doc_type=doc_type,
         visit_start=start,
         visit_end=end,

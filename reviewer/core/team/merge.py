@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from reviewer.core.annotations import actions as plan
+from reviewer.core.text.shorten import shorten
 from reviewer.core.annotations import deletions
 from reviewer.core.annotations.codebook import severities
 from reviewer.core.annotations.commands import Batch, Command, PutLetter, PutTheme, put_annotation
@@ -47,11 +48,15 @@ class MergeReport:
     actions_same: int = 0
     actions_older: int = 0
     actions_orphaned: int = 0  # actions on annotations that are not here (deleted here): left out
+    actions_deleted: list[str] = field(default_factory=list)  # deletions of actions by their author, made here too
+    actions_deleted_here: int = 0  # older copies of actions deleted here, left deleted
+    action_deletions_unknown: int = 0  # deletions of actions never seen here
 
     @property
     def changed(self) -> bool:
         return bool(self.letters_added or self.added or self.updated or self.reviews or self.signoffs
-                    or self.themes_added or self.deleted or self.actions_added or self.actions_updated)
+                    or self.themes_added or self.deleted or self.actions_added or self.actions_updated
+                    or self.actions_deleted)
 
     def lines(self) -> list[str]:
         out = [f"{len(self.letters_added)} new letter(s), {self.letters_known} already in the library",
@@ -70,9 +75,16 @@ class MergeReport:
                        f"{self.actions_same} already present, {self.actions_older} older copies ignored")
         if self.actions_orphaned:
             out.append(f"{self.actions_orphaned} action(s) on annotations deleted here: left out")
+        if self.actions_deleted:
+            out.append(f"{len(self.actions_deleted)} action(s) deleted by their author, deleted here too")
+        if self.actions_deleted_here:
+            out.append(f"{self.actions_deleted_here} action(s) deleted here stay deleted (the pack's copies are older)")
+        if self.action_deletions_unknown:
+            out.append(f"{self.action_deletions_unknown} deletion(s) of actions never seen here: nothing to do")
         out += [f"updated: {u}" for u in self.updated]
         out += [f"action updated: {u}" for u in self.actions_updated]
         out += [f"deleted: {d}" for d in self.deleted]
+        out += [f"action deleted: {d}" for d in self.actions_deleted]
         out += [f"conflict: {c}" for c in self.conflicts]
         if self.needs_attention:
             out.append(f"{self.needs_attention} annotation(s) could not be placed in the text: marked needs attention")
@@ -231,15 +243,19 @@ def _title(lib: Library, letter_id: str, also: dict[str, Letter] | None = None) 
 
 def plan_merge(lib: Library, letters: Iterable[Letter], annotations: Iterable[Annotation],
                themes: Iterable[Theme], source: str = "", deleted: Iterable[Tombstone] = (),
-               actions: Iterable[plan.Action] = ()) -> tuple[Batch, MergeReport]:
+               actions: Iterable[plan.Action] = (),
+               deleted_actions: Iterable[plan.ActionTombstone] = ()) -> tuple[Batch, MergeReport]:
     """One undoable command that merges the records into ``lib``, and a report of what it will do.
 
     A deletion made by an annotation's author is a deletion here too (remembered, with who and when),
     unless the annotation was reviewed or edited here since: then it is kept and reported as a
     conflict to settle. An annotation deleted here is not brought back by an older copy of it.
-    Actions merge like annotations: one id, the newer edit wins, the older kept in its history."""
+    Actions merge like annotations: one id, the newer edit wins, the older kept in its history; and an
+    action's deletion travels as an annotation's does (kept, as a conflict, when it was updated here since).
+    Deleting an annotation deletes its actions."""
     report = MergeReport(source=source)
     gone_here = deletions.read_all(lib.settings)
+    acts_gone_here = plan.read_gone(lib.settings)
     now = stamp_iso()
     cmds: list[Command] = []
     for t in themes:
@@ -287,6 +303,11 @@ def plan_merge(lib: Library, letters: Iterable[Letter], annotations: Iterable[An
         here = act.annotation_id in lib.annotations or (
             act.annotation_id in arriving and act.annotation_id not in gone_here)
         local = mine_acts.get(act.id)
+        gone_act = acts_gone_here.get(act.id)
+        if local is None and gone_act is not None and \
+                parse_time(act.modified or act.created) <= parse_time(gone_act.at):
+            report.actions_deleted_here += 1  # deleted here after that version: it stays deleted
+            continue
         if local is None:
             if not here or act.annotation_id in going:
                 report.actions_orphaned += 1
@@ -301,6 +322,7 @@ def plan_merge(lib: Library, letters: Iterable[Letter], annotations: Iterable[An
         merged_act = merge_action(local, act, report)
         if merged_act is not None:
             cmds.append(plan.put_command(lib.settings, merged_act, "Merge action"))
+    cascaded: set[str] = set()  # actions going with their annotation
     for t in deleted:
         mine_a = lib.annotations.get(t.id)
         if mine_a is None:
@@ -316,8 +338,29 @@ def plan_merge(lib: Library, letters: Iterable[Letter], annotations: Iterable[An
                                     f"({mine_a.review.label.lower()}): kept; delete it or keep it")
         elif parse_time(mine_a.modified or mine_a.created) > parse_time(t.at):
             report.conflicts.append(f"{where}: deleted by {who} on {t.at[:10]}, but edited here since: kept")
+        elif any(parse_time(x.modified or x.created) > parse_time(t.at)
+                 for x in plan.answering(lib.settings, [mine_a.id])):
+            report.conflicts.append(f"{where}: deleted by {who} on {t.at[:10]}, but an action answering it was "
+                                    "updated here since: kept")
         else:
             cmds.append(deletions.delete_command([mine_a], t.by, lib.settings, at=t.at, label="Delete annotation"))
             report.deleted.append(f"{where} (by {who}, {t.at[:10]})")
+            cascaded.update(x.id for x in plan.answering(lib.settings, [mine_a.id]))
+    for ta in deleted_actions:
+        if ta.id in cascaded:
+            continue
+        local = mine_acts.get(ta.id)
+        if local is None:
+            if ta.id not in acts_gone_here:
+                report.action_deletions_unknown += 1  # never seen here: nothing to delete
+            continue
+        who = ta.by or "its author"
+        what = f"action {local.id[:12]} ({shorten(' '.join(local.text.split()), 60)})"
+        if parse_time(local.modified or local.created) > parse_time(ta.at):
+            report.conflicts.append(f"{what}: deleted by {who} on {ta.at[:10]}, but updated here since: kept")
+            continue
+        ann = lib.annotations.get(local.annotation_id)
+        cmds += plan.delete_commands(lib.settings, [local], {ann.id: ann.letter_id} if ann else {}, ta.by, ta.at)
+        report.actions_deleted.append(f"{what} (by {who}, {ta.at[:10]})")
     label = f"Open audit pack {source}".strip()
     return Batch(cmds, label), report

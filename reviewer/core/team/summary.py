@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reviewer.core.annotations import actions as plan
 from reviewer.core.annotations.actions import Action
@@ -53,20 +54,53 @@ class ActionEntry:
     page: int
     severity: str  # the finding's severity label
     quote: str
+    item: str = ""  # the inspectors' "What needs to improve" item the finding answers ("" if none)
+    letter_id: str = ""
 
 
-def action_entries(lib: Library, letter_ids: Sequence[str], names: dict[str, str] | None = None) -> list[ActionEntry]:
-    """The plan's actions answering annotations of these letters, by due date."""
+@lru_cache(maxsize=128)
+def items_in(text: str) -> tuple[tuple[int, int, str, str], ...]:
+    """The inspectors' items of a letter's text (``outline.inspectors_items``), read once per text: the
+    plan's views ask again at every change."""
+    return tuple(inspectors_items(text, analyse(text)))
+
+
+def answers(a: Annotation, start: int, end: int) -> bool:
+    """The cross-reference's one rule: a finding answers an inspectors' item when it is placed and overlaps it."""
+    return not a.orphaned and a.start < end and a.end > start
+
+
+def items_answered(lib: Library, letter_ids: Sequence[str], text_of: Callable[[str], str | None],
+                   only: set[str] | None = None) -> dict[str, str]:
+    """Annotation id -> the inspectors' item it answers (several joined by " / "), for the findings of these
+    letters that answer one (``only``: just these annotations' letters are read)."""
+    out: dict[str, str] = {}
+    for lid in letter_ids:
+        anns = [a for a in lib.annotations_for(lid) if only is None or a.id in only]
+        text = text_of(lid) if anns else None
+        if not text:
+            continue
+        items = items_in(text)
+        for a in anns:
+            hit = [item for start, end, item, _kind in items if answers(a, start, end)]
+            if hit:
+                out[a.id] = " / ".join(dict.fromkeys(hit))
+    return out
+
+
+def action_entries(lib: Library, letter_ids: Sequence[str], names: dict[str, str] | None = None,
+                   text_of: Callable[[str], str | None] | None = None) -> list[ActionEntry]:
+    """The plan's actions answering annotations of these letters, by due date; with ``text_of``, each with
+    the inspectors' item its finding answers."""
     ids, names = set(letter_ids), names or {}
     sev = {sv.id: sv.label for sv in severities()}
-    out = []
-    for act in plan.sorted_by_due(plan.read_all(lib.settings)):
-        a = lib.annotations.get(act.annotation_id)
-        if a is None or a.letter_id not in ids:
-            continue
-        out.append(ActionEntry(act, names.get(a.letter_id) or lib.display_title(a.letter_id), a.page,
-                               sev.get(a.severity, a.severity), " ".join(a.quote.split())))
-    return out
+    acts = [(act, a) for act in plan.sorted_by_due(plan.read_all(lib.settings))
+            if (a := lib.annotations.get(act.annotation_id)) is not None and a.letter_id in ids]
+    items = items_answered(lib, list(dict.fromkeys(a.letter_id for _, a in acts)), text_of,
+                           {a.id for _, a in acts}) if text_of is not None else {}
+    return [ActionEntry(act, names.get(a.letter_id) or lib.display_title(a.letter_id), a.page,
+                        sev.get(a.severity, a.severity), " ".join(a.quote.split()), items.get(a.id, ""), a.letter_id)
+            for act, a in acts]
 
 
 @dataclass
@@ -98,6 +132,11 @@ class Summary:
     national: list[Profile] = field(default_factory=list)  # each authority against the national baseline (an option)
     trends: list[Trend] = field(default_factory=list)  # each authority audited before: then and now
     actions: list[ActionEntry] = field(default_factory=list)  # the action plan, by due date
+
+    @property
+    def answered(self) -> dict[str, str]:
+        """Annotation id -> the inspectors' item it answers, for the findings the plan's actions answer."""
+        return {e.action.annotation_id: e.item for e in self.actions if e.item}
 
     @property
     def total(self) -> int:
@@ -186,10 +225,10 @@ def build_summary(
         if not text:
             continue
         letter_anns = lib.annotations_for(letter.id)
-        for start, end, item, _kind in inspectors_items(text, analyse(text)):
+        for start, end, item, _kind in items_in(text):
             tagged = tuple(
                 dict.fromkeys(sev[a.severity].label for a in letter_anns
-                              if a.severity in sev and not a.orphaned and a.start < end and a.end > start)
+                              if a.severity in sev and answers(a, start, end))
             )
             items.append(ImprovementItem(names[letter.id], item, tagged))
 
@@ -233,7 +272,7 @@ def build_summary(
         names=names,
         national=list(national),
         trends=trends(lib, [x.id for x in letters]),
-        actions=action_entries(lib, [x.id for x in letters], names),
+        actions=action_entries(lib, [x.id for x in letters], names, text_of),
     )
 
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QDesktopServices, QFont, QFontMetrics, QIcon, 
 from PySide6.QtWidgets import QPushButton
 
 from reviewer.core.annotations.codebook import severities
-from reviewer.ui.kit.contrast import readable, text_on
+from reviewer.ui.kit.contrast import legible_fill, readable, text_on
 
 SEVERITY = {s.id: s for s in severities()}
 SEVERITY_LETTER = {"strength": "S", "context": "C", "improvement": "I", "priority": "P"}
@@ -173,3 +173,37 @@ def show_folder_button(folder: Path) -> QPushButton:
     button = QPushButton("Show Folder", toolTip="Open the folder that holds the library in the file manager")
     button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
     return button
+
+
+# The action plan's RAG statuses: the severities' red, amber and green, and a slate for complete.
+RAG_COLOURS = {"red": "#c62828", "amber": "#ef9a00", "green": "#2e7d32", "complete": "#546e7a"}
+OVERDUE_COLOUR = "#b00020"
+
+
+def rag_chip(status: str) -> tuple[QColor, QColor]:
+    """A status chip's fill and the colour of its word on it, at 4.5:1 or better."""
+    fill, text = legible_fill(RAG_COLOURS.get(status, "#888888"))
+    return QColor(fill), QColor(text)
+
+
+def draw_chip(p: QPainter, x: int, y: int, height: int, word: str, status: str, font: QFont) -> int:
+    """A RAG status as a rounded chip carrying its word (colour is never the only cue); returns its width."""
+    fill, ink = rag_chip(status)
+    fm = QFontMetrics(font)
+    width = fm.horizontalAdvance(word) + 14
+    p.save()
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(fill)
+    p.drawRoundedRect(QRectF(x, y, width, height), height / 2, height / 2)
+    p.setFont(font)
+    p.setPen(ink)
+    p.drawText(QRect(x, y, width, height), Qt.AlignmentFlag.AlignCenter, word)
+    p.restore()
+    return width
+
+
+@lru_cache(maxsize=8)
+def rag_icon(status: str, size: int = 14) -> QIcon:
+    """A round swatch of a RAG status, for lists and menus (beside the status's word)."""
+    return swatch_icon(RAG_COLOURS.get(status, "#888888"), size)

@@ -1,5 +1,6 @@
 """The manager's overview: heatmaps of theme, authority and month against severity, the passages
-behind any cell, and moderation figures where two auditors tagged the same letter."""
+behind any cell, moderation figures where two auditors tagged the same letter, and the library's
+action plan (``plan_view``)."""
 
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ from reviewer.core.text.textsearch import collapse_ws
 from reviewer.ui.kit.contrast import blend, legible_fill
 from reviewer.export.trend import trends_html
 from reviewer.ui.kit.look import SEVERITY, severity_colour, severity_icon
+from reviewer.ui.manager.plan_view import PlanView
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -264,6 +266,9 @@ class OverviewWindow(QWidget):
         self.trend.setAccessibleName("Trend since the last audit")
         self.trend.setToolTip("For each authority audited before: what is new, what persists and what is resolved")
         self.tabs.addTab(self.trend, "Trend")
+        self.plan = PlanView(lib, text_of)
+        self.plan.openAnnotation.connect(self.openAnnotation)
+        self.tabs.addTab(self.plan, "Action plan")
         self.summary = QLabel("")
         self.summary.setObjectName("overviewSummary")
         lay = QVBoxLayout(self)
@@ -313,3 +318,7 @@ class OverviewWindow(QWidget):
                            "earlier letter or pack of an authority, and its trend shows here.</p>")
         if self.national is not None:
             self.national.refresh(ids)
+        self.plan.refresh()
+
+    def show_plan(self) -> None:
+        self.tabs.setCurrentWidget(self.plan)

@@ -137,3 +137,9 @@ class ReviewController(QObject):
         self.overview.show()
         self.overview.raise_()
         self.overview.activateWindow()
+
+    def show_plan(self) -> None:
+        """The overview at its Action plan tab: every action in the library by due date."""
+        self.show_overview()
+        if self.overview is not None:
+            self.overview.show_plan()

@@ -64,7 +64,8 @@ def build_menus_and_toolbar(window: QMainWindow, actions: dict[str, QAction], pa
 
 TAB_TIPS = {"Library": "Every letter in your library (Ctrl+1)", "Outline": "The letter's parts (Ctrl+2)",
             "Search": "Search the whole library (Ctrl+Shift+F)", "Annotations": "This letter's annotations (Ctrl+3)",
-            "Suggestions": "Passages Reviewer would tag (Ctrl+4)"}
+            "Suggestions": "Passages Reviewer would tag (Ctrl+4)",
+            "Plan": "The actions answering the selected finding (Ctrl+5)"}
 
 
 def side_tabs(name: str, *pages: tuple[QWidget, str]) -> QTabWidget:
@@ -72,12 +73,12 @@ def side_tabs(name: str, *pages: tuple[QWidget, str]) -> QTabWidget:
     tabs = QTabWidget()
     tabs.setObjectName(name)
     tabs.setAccessibleName("Side panels: " + ", ".join(label for _, label in pages))
-    tabs.setToolTip("Ctrl+1 Library, Ctrl+2 Outline, Ctrl+3 Annotations, Ctrl+4 Suggestions")
+    tabs.setToolTip("Ctrl+1 Library, Ctrl+2 Outline, Ctrl+3 Annotations, Ctrl+4 Suggestions, Ctrl+5 Plan")
     tabs.setDocumentMode(True)
     for widget, label in pages:
         tabs.setTabToolTip(tabs.addTab(widget, label), TAB_TIPS.get(label, label))
     tabs.tabBar().setAccessibleName(f"{' and '.join(label for _, label in pages)} tabs")
-    tabs.tabBar().setToolTip("Switch panel (Ctrl+1…4)")
+    tabs.tabBar().setToolTip("Switch panel (Ctrl+1…5)")
     return tabs
 
 

@@ -18,6 +18,7 @@ from reviewer.workspace import Workspace
 from reviewer.ui.annotate.annotating import Annotating
 from reviewer.ui.annotate.annotation_panel import AnnotationPanel
 from reviewer.ui.annotate.dialogs import edit_codebook, edit_letter_details
+from reviewer.ui.annotate.plan_panel import PlanPanel
 from reviewer.ui.annotate.suggesting import SuggestionController
 from reviewer.ui.annotate.suggestions_panel import SuggestionsPanel
 from reviewer.ui.kit.desk import Desk, OnScreen
@@ -66,9 +67,11 @@ class MainWindow(QMainWindow):
         self.outline_panel = OutlinePanel()
         self.suggestions_panel = SuggestionsPanel(self.lib.theme_label)
         self.search_panel = SearchPanel()
+        self.plan_panel = PlanPanel(self.ws, lambda text, ms: self.statusBar().showMessage(text, ms))  # the status line
         self.left_tabs = side_tabs("leftTabs", (self.library_panel, "Library"), (self.outline_panel, "Outline"),
                                    (self.search_panel, "Search"))
-        self.right_tabs = side_tabs("rightTabs", (self.panel, "Annotations"), (self.suggestions_panel, "Suggestions"))
+        self.right_tabs = side_tabs("rightTabs", (self.panel, "Annotations"), (self.suggestions_panel, "Suggestions"),
+                                    (self.plan_panel, "Plan"))
         letter = QWidget()
         cl = QVBoxLayout(letter)
         cl.setContentsMargins(0, 0, 0, 0)
@@ -110,8 +113,8 @@ class MainWindow(QMainWindow):
         self.welcome = WelcomePage(desk, onscreen, [acts["open"], acts["import_folder"], acts["open_pack"]])
         self.centre.addWidget(self.welcome)
         self.panes = Panes(self, self.left_tabs, self.right_tabs, self.library_panel, self.outline_panel,
-                           self.search_panel, self.panel, self.suggestions_panel, self.centre, self.welcome,
-                           self.view, onscreen, acts)
+                           self.search_panel, self.panel, self.suggestions_panel, self.plan_panel, self.centre,
+                           self.welcome, self.view, onscreen, acts)
         self.layout_state = LayoutState(settings, self, self.splitter, self.left_tabs, self.right_tabs,
                                         self.library_panel, self.view, onscreen, self.panes.toggle_library)
 
@@ -129,6 +132,9 @@ class MainWindow(QMainWindow):
         self.suggester.panelWanted.connect(self.panes.show_suggestions)
         self.view.selectionChanged.connect(self._update_actions)
         self.panel.view.selectionModel().selectionChanged.connect(self._update_actions)
+        for follow in (self.panel.view.selectionModel().selectionChanged, self.panel.model.modelReset):
+            follow.connect(lambda *_: self.plan_panel.show_findings(self.panel.selected_ids(), self.panel.letter_id))
+        self.plan_panel.openPlan.connect(self.reviews.show_plan)
         self.lib.subscribe(self._library_changed)
         self.layout_state.restore()
         self.annotating.apply_preferences()
@@ -159,12 +165,13 @@ class MainWindow(QMainWindow):
             "details": lambda: edit_letter_details(self.desk, self.onscreen.letter_id),
             "agree": r.agree, "challenge": r.challenge, "resolve": r.resolve, "review_comment": r.comment,
             "clear_review": r.clear, "sign_off": r.sign_off_letter, "sign_off_all": r.sign_off_all,
-            "withdraw_sign_off": r.withdraw_sign_off, "overview": r.show_overview,
+            "withdraw_sign_off": r.withdraw_sign_off, "overview": r.show_overview, "action_plan": r.show_plan,
             "zoom_in": v.zoom_in, "zoom_out": v.zoom_out, "fit_width": v.zoom_fit_width,
             "next_page": pages.next_page, "prev_page": pages.prev_page, "goto_page": pages.focus_page_box,
             "toggle_library": panes.toggle_library, "show_library": panes.show_library,
             "show_outline": panes.show_outline, "show_annotations": panes.show_annotations,
-            "show_suggestions_panel": panes.show_suggestions, "welcome": panes.show_welcome,
+            "show_suggestions_panel": panes.show_suggestions, "show_plan_panel": panes.show_plan,
+            "welcome": panes.show_welcome,
             "shortcuts": panes.show_shortcuts, "about": partial(show_about, self, self.store.path),
         }
 

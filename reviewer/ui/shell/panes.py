@@ -1,6 +1,6 @@
-"""The side panes: Library, Outline and Search on the left, Annotations and Suggestions on the
-right, as tabs; the actions that bring one forward and give it the keyboard; and the centre, which
-shows the letter or the welcome page."""
+"""The side panes: Library, Outline and Search on the left, Annotations, Suggestions and the action
+Plan on the right, as tabs; the actions that bring one forward and give it the keyboard; and the
+centre, which shows the letter or the welcome page."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QStackedWidget, QTabWidget, QWidget
 
 from reviewer.ui.annotate.annotation_panel import AnnotationPanel
+from reviewer.ui.annotate.plan_panel import PlanPanel
 from reviewer.ui.annotate.suggestions_panel import SuggestionsPanel
 from reviewer.ui.kit.desk import OnScreen
 from reviewer.ui.library.library_panel import LibraryPanel
@@ -22,13 +23,13 @@ from reviewer.ui.shell.welcome import WelcomePage
 class Panes(QObject):
     def __init__(self, parent: QWidget, left: QTabWidget, right: QTabWidget, library_panel: LibraryPanel,
                  outline_panel: OutlinePanel, search_panel: SearchPanel, panel: AnnotationPanel,
-                 suggestions_panel: SuggestionsPanel, centre: QStackedWidget, welcome: WelcomePage,
+                 suggestions_panel: SuggestionsPanel, plan_panel: PlanPanel, centre: QStackedWidget, welcome: WelcomePage,
                  view: PageView, onscreen: OnScreen, actions: dict[str, QAction]) -> None:
         super().__init__(parent)
         self.parent_ = parent
         self.left, self.right = left, right
         self.library_panel, self.outline_panel, self.search_panel = library_panel, outline_panel, search_panel
-        self.panel, self.suggestions_panel = panel, suggestions_panel
+        self.panel, self.suggestions_panel, self.plan_panel = panel, suggestions_panel, plan_panel
         self.centre, self.welcome, self.view, self.onscreen = centre, welcome, view, onscreen
         self.actions = actions  # the shortcuts listed; toggle_library checked as the library shows
         welcome.backRequested.connect(self.back_to_letter)
@@ -55,6 +56,9 @@ class Panes(QObject):
 
     def show_suggestions(self) -> None:
         self.show(self.suggestions_panel, self.suggestions_panel.list)
+
+    def show_plan(self) -> None:
+        self.show(self.plan_panel, self.plan_panel.list)
 
     def show_shortcuts(self) -> None:
         show_shortcuts(self.parent_, self.actions)

@@ -13,6 +13,8 @@ from reviewer.ui.shell.actions import ACTIONS
 PANEL_KEYS = (
     ("Suggestions list", (("Enter or A", "Accept the suggestion"), ("E or F2", "Edit it, then accept"),
                           ("Delete or D", "Dismiss it (remembered; Ctrl+Z undoes)"))),
+    ("Action plan panel", (("Enter or F2", "Update the action: status, due date, a progress note"),
+                           ("Delete", "Delete the action (Ctrl+Z undoes)"))),
     ("Tag dialog", (("Enter", "Add the highlighted theme"), ("Alt+1 … Alt+4", "Pick the severity"),
                     ("Ctrl+Enter", "Save"))),
     ("Letter", (("Ctrl+Down / Ctrl+Up", "Select the next / previous sentence or bullet"),

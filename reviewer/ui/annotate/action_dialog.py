@@ -1,0 +1,119 @@
+"""The small dialog a manager adds an action in (what, who, by when, RAG status), or updates one in
+(status, due date, a progress note)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.core.annotations.actions import STATUS_LABELS, STATUSES, Action
+from reviewer.core.text.shorten import shorten
+from reviewer.core.text.textsearch import collapse_ws
+from reviewer.ui.kit.look import rag_icon
+
+
+class ActionDialog(QDialog):
+    """``action`` None: a new action answering the finding quoted; else an update of ``action``."""
+
+    def __init__(self, finding: str, action: Action | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.action = action
+        self.setWindowTitle("Update action" if action else "Add action")
+        self.setMinimumWidth(460)
+        quote = QLabel(f"“{shorten(collapse_ws(finding), 240)}”")
+        quote.setObjectName("quotePreview")
+        quote.setWordWrap(True)
+        form = QFormLayout()
+        self.text = QPlainTextEdit(placeholderText="What will be done")
+        self.text.setAccessibleName("Action: what will be done")
+        self.text.setTabChangesFocus(True)
+        self.text.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.owner = QLineEdit(placeholderText="Who will do it")
+        self.owner.setAccessibleName("Owner")
+        self.due = QDateEdit()
+        self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat("d MMM yyyy")
+        self.due.setAccessibleName("Due date")
+        self.due.setToolTip("The date the action is due by: type it or pick it from the calendar")
+        self.status = QComboBox()
+        self.status.setAccessibleName("RAG status")
+        for s in STATUSES:
+            self.status.addItem(rag_icon(s), STATUS_LABELS[s], s)
+        self.progress = QPlainTextEdit(placeholderText="How it is going (dated today)")
+        self.progress.setAccessibleName("Progress note")
+        self.progress.setTabChangesFocus(True)
+        self.progress.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        if action is None:
+            self.due.setDate(_qdate(date.today() + timedelta(days=28)))
+            self.status.setCurrentIndex(self.status.findData("red"))
+            form.addRow("&Action:", self.text)
+            form.addRow("&Owner:", self.owner)
+            form.addRow("&Due:", self.due)
+            form.addRow("&Status:", self.status)
+        else:
+            what = QLabel(collapse_ws(action.text))
+            what.setWordWrap(True)
+            form.addRow("Action:", what)
+            form.addRow("Owner:", QLabel(action.owner or "—"))
+            self.due.setDate(_qdate(date.fromisoformat(action.due)))
+            self.status.setCurrentIndex(self.status.findData(action.status))
+            form.addRow("&Status:", self.status)
+            form.addRow("&Due:", self.due)
+            form.addRow("&Progress note:", self.progress)
+        self.error = QLabel("")
+        self.error.setObjectName("errorText")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Update" if action else "Add Action")
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel("Answering the finding:"))
+        lay.addWidget(quote)
+        lay.addLayout(form)
+        lay.addWidget(self.error)
+        lay.addWidget(buttons)
+        (self.text if action is None else self.status).setFocus()
+
+    def _accept(self) -> None:
+        if self.action is None and not self.text.toPlainText().strip():
+            self.error.setText("Say what will be done.")
+            self.error.show()
+            self.text.setFocus()
+            return
+        self.accept()
+
+    def values(self) -> dict[str, str]:
+        """What was entered: text, owner, due (YYYY-MM-DD) and status for a new action; status, due and
+        progress for an update (only what changed)."""
+        due = self.due.date().toString("yyyy-MM-dd")
+        status = str(self.status.currentData())
+        if self.action is None:
+            return {"text": self.text.toPlainText().strip(), "owner": self.owner.text().strip(), "due": due,
+                    "status": status}
+        out = {}
+        if status != self.action.status:
+            out["status"] = status
+        if due != self.action.due:
+            out["due"] = due
+        if self.progress.toPlainText().strip():
+            out["progress"] = self.progress.toPlainText().strip()
+        return out
+
+
+def _qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)

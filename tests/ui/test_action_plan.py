@@ -1,0 +1,213 @@
+"""The action plan in the window (issue 18): the Plan panel beside the annotations follows the selected
+finding, adds, updates and deletes actions through the workspace (each undone by Ctrl+Z), and the
+overview's Action plan tab lists the whole library's actions by due date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QDate, Qt, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from reviewer.ui.annotate.action_dialog import ActionDialog  # noqa: E402
+from reviewer.ui.annotate.plan_panel import ACTION_ROLE  # noqa: E402
+from reviewer.ui.manager.plan_view import ANN_ROLE  # noqa: E402
+
+BULLET = "Management oversight and supervision, so that drift is identified"
+
+
+def _finding(w, quote: str = BULLET, severity: str = "improvement"):  # type: ignore[no-untyped-def]
+    letter = w.lib.letters[w.onscreen.letter_id]
+    return w.ws.tag_quote(letter, quote, ["planning"], severity)
+
+
+def _select(w, qtbot, ann_id: str) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: w.panel.model.row_of(ann_id) >= 0)
+    w.panel.select(ann_id)
+    qtbot.waitUntil(lambda: w.plan_panel.annotation_id == ann_id)
+
+
+def _fill_and_accept(**fields: str):  # type: ignore[no-untyped-def]
+    """Fill the dialog that is about to open, then press its default button."""
+
+    def later() -> None:
+        dlg = next(x for x in QApplication.topLevelWidgets() if isinstance(x, ActionDialog) and x.isVisible())
+        if "text" in fields:
+            dlg.text.setPlainText(fields["text"])
+        if "owner" in fields:
+            dlg.owner.setText(fields["owner"])
+        if "due" in fields:
+            dlg.due.setDate(QDate.fromString(fields["due"], "yyyy-MM-dd"))
+        if "status" in fields:
+            dlg.status.setCurrentIndex(dlg.status.findData(fields["status"]))
+        if "progress" in fields:
+            dlg.progress.setPlainText(fields["progress"])
+        dlg._accept()
+
+    QTimer.singleShot(50, later)
+
+
+def _texts(panel) -> list[str]:  # type: ignore[no-untyped-def]
+    return [panel.list.item(i).data(ACTION_ROLE).text for i in range(panel.list.count())]
+
+
+def test_the_plan_panel_adds_updates_and_deletes_undoably(letter_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    w = letter_window
+    panel = w.plan_panel
+    assert w.right_tabs.tabText(2) == "Plan" and w.right_tabs.widget(2) is panel
+    assert not panel.add_btn.isEnabled()  # nothing selected
+    ann = _finding(w)
+    _select(w, qtbot, ann.id)
+    assert panel.add_btn.isEnabled() and "Management oversight" in panel.finding.text()
+    assert panel.item.text().startswith("Answers the inspectors' item: “Management oversight and supervision")
+
+    _fill_and_accept(text="Monthly oversight audit", owner="Sam Owner", due="2000-01-31", status="amber")
+    panel.add()
+    qtbot.waitUntil(lambda: panel.list.count() == 1)
+    (act,) = w.ws.actions().values()
+    assert (act.text, act.owner, act.due, act.status, act.annotation_id) == (
+        "Monthly oversight audit", "Sam Owner", "2000-01-31", "amber", ann.id)
+    assert "overdue" in panel.count.text()
+    item = panel.list.item(0)
+    assert "Overdue" in item.data(Qt.ItemDataRole.AccessibleTextRole) and "Amber" in item.data(Qt.ItemDataRole.AccessibleTextRole)
+
+    panel.list.setCurrentRow(0)
+    _fill_and_accept(status="green", due="2999-06-30", progress="First audit done")
+    panel.update_selected()
+    qtbot.waitUntil(lambda: w.ws.action(act.id).status == "green")
+    after = w.ws.action(act.id)
+    assert after.due == "2999-06-30" and [p.text for p in after.progress] == ["First audit done"]
+    qtbot.waitUntil(lambda: "overdue" not in panel.count.text())
+    assert panel.list.item(0).isSelected()  # the card stays selected as the panel refreshes
+
+    w.history.undo()  # Ctrl+Z: the update
+    qtbot.waitUntil(lambda: w.ws.action(act.id).status == "amber")
+    w.history.redo()
+    qtbot.waitUntil(lambda: w.ws.action(act.id).status == "green")
+
+    panel.list.setCurrentRow(0)
+    panel.delete_selected()
+    qtbot.waitUntil(lambda: panel.list.count() == 0)
+    assert w.ws.actions() == {}
+    w.actions_["undo"].trigger()
+    qtbot.waitUntil(lambda: panel.list.count() == 1)
+    assert _texts(panel) == ["Monthly oversight audit"]
+
+
+def test_a_strength_takes_no_new_action_and_the_panel_follows_the_selection(letter_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    w = letter_window
+    good = _finding(w, "reduced caseloads", "strength")
+    bad = _finding(w, "Too many plans", "priority")
+    w.ws.add_action(bad.id, "Review every plan", "Kim", "2999-01-01", "red")
+    _select(w, qtbot, good.id)
+    assert not w.plan_panel.add_btn.isEnabled() and w.plan_panel.list.count() == 0
+    assert "none of the inspectors'" in w.plan_panel.item.text()
+    _select(w, qtbot, bad.id)
+    assert w.plan_panel.add_btn.isEnabled() and _texts(w.plan_panel) == ["Review every plan"]
+    w.ws.delete([bad.id], initiator=w)  # the finding goes, and its actions with it
+    qtbot.waitUntil(lambda: w.plan_panel.list.count() == 0)
+    assert w.ws.actions() == {}
+
+
+def test_go_to_the_plan_panel(letter_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    w = letter_window
+    w.actions_["show_plan_panel"].trigger()
+    assert w.right_tabs.currentWidget() is w.plan_panel and w.plan_panel.list.hasFocus()
+
+
+def test_the_library_plan_by_due_date_with_filters(letter_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    w = letter_window
+    a = _finding(w)
+    b = _finding(w, "Too many plans", "priority")
+    w.ws.add_action(b.id, "Later one", "Kim", "2999-01-01", "red")
+    w.ws.add_action(a.id, "Late one", "Sam", "2000-01-01", "amber")
+    w.ws.add_action(a.id, "Done one", "Sam", "2001-01-01", "complete")
+    w.actions_["action_plan"].trigger()
+    ov = w.reviews.overview
+    qtbot.waitUntil(lambda: ov.isVisible())
+    view = ov.plan
+    assert ov.tabs.currentWidget() is view
+    tree = view.tree
+    rows = [[tree.topLevelItem(i).text(c) for c in range(7)] for i in range(tree.topLevelItemCount())]
+    assert [r[2] for r in rows] == ["Late one", "Done one", "Later one"]  # by due date
+    assert rows[0][0] == "2000-01-01  ⚠ overdue" and rows[1][0] == "2001-01-01"  # complete is never overdue
+    assert rows[0][1] == "Amber" and rows[0][3] == "Sam" and "Management oversight" in rows[0][4]
+    assert rows[0][5] == w.lib.display_title(w.onscreen.letter_id)
+    assert rows[0][6].startswith("Management oversight and supervision") and rows[2][6] == "—"
+    assert "3</b> action(s), <b>1</b> overdue" in view.note.text()
+    view.overdue_only.setChecked(True)
+    assert tree.topLevelItemCount() == 1 and tree.topLevelItem(0).text(2) == "Late one"
+    view.overdue_only.setChecked(False)
+    view.status.setCurrentIndex(view.status.findData("open"))
+    assert [tree.topLevelItem(i).text(2) for i in range(tree.topLevelItemCount())] == ["Late one", "Later one"]
+    view.status.setCurrentIndex(view.status.findData("red"))
+    assert [tree.topLevelItem(i).text(2) for i in range(tree.topLevelItemCount())] == ["Later one"]
+    # a change anywhere shows up in the plan
+    w.ws.add_action(b.id, "Another red", "Kim", "2998-01-01", "red")
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() == 2, timeout=3000)
+    # double-click goes to the finding in its letter
+    item = tree.topLevelItem(1)
+    assert item.data(0, ANN_ROLE) == b.id
+    view._activated(item)
+    qtbot.waitUntil(lambda: w.panel.selected_ids() == [b.id])
+    assert w.plan_panel.annotation_id == b.id
+    ov.close()
+
+
+def test_overdue_is_against_today(qtbot, ws, samples) -> None:  # type: ignore[no-untyped-def]
+    """The panel on its own (a workspace, no window): what is overdue depends on the day it is shown."""
+    from reviewer.ui.annotate.plan_panel import PlanPanel
+
+    ws.set_auditor("Meg Manager")
+    letter, _new, _ = ws.add_file(samples / "thornbury_vale_2025_focused_visit.pdf")
+    ann = ws.tag_quote(letter, BULLET, ["planning"], "improvement")
+    ws.add_action(ann.id, "Audit", "Sam", "2026-03-01", "red")
+    day = [date(2026, 2, 1)]
+    panel = PlanPanel(ws, today=lambda: day[0])
+    qtbot.addWidget(panel)
+    panel.show_findings([ann.id])
+    assert panel.count.text() == "1"
+    day[0] = date(2026, 3, 4)
+    panel.refresh()
+    assert panel.count.text() == "1 · 1 overdue"
+    assert "Overdue by 3 days" in panel.list.item(0).data(Qt.ItemDataRole.AccessibleTextRole)
+
+
+def test_delete_in_the_plan_list_deletes_the_action_never_the_finding(letter_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    w = letter_window
+    ann = _finding(w)
+    w.ws.add_action(ann.id, "Monthly oversight audit", "Sam", "2999-01-01", "amber")
+    _select(w, qtbot, ann.id)
+    w.actions_["show_plan_panel"].trigger()
+    qtbot.waitUntil(lambda: w.plan_panel.list.count() == 1)
+    w.plan_panel.list.setCurrentRow(0)
+    w.plan_panel.list.setFocus()
+    qtbot.keyClick(w.plan_panel.list, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: w.ws.actions() == {})
+    assert ann.id in w.lib.annotations, "Delete in the plan deleted the finding"
+
+
+def test_with_no_finding_selected_the_panel_lists_the_letters_actions(letter_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from reviewer.ui.annotate.plan_panel import FINDING_ROLE
+
+    w = letter_window
+    a = _finding(w)
+    b = _finding(w, "Too many plans", "priority")
+    w.ws.add_action(b.id, "Review every plan", "Kim", "2999-02-01", "red")
+    w.ws.add_action(a.id, "Monthly oversight audit", "Sam", "2999-01-01", "amber")
+    panel = w.plan_panel
+    qtbot.waitUntil(lambda: panel.list.count() == 2)
+    assert panel.letter_id == w.onscreen.letter_id and panel.annotation_id is None
+    assert _texts(panel) == ["Monthly oversight audit", "Review every plan"]  # by due date
+    assert panel.list.item(1).data(FINDING_ROLE).startswith("Answers p. 2: “Too many plans")
+    assert not panel.add_btn.isEnabled() and "This letter's actions" in panel.finding.text()
+    panel.list.setCurrentRow(1)
+    _fill_and_accept(progress="Started")
+    panel.update_selected()
+    qtbot.waitUntil(lambda: [p.text for p in w.ws.actions_for()[1].progress] == ["Started"])
+    _select(w, qtbot, a.id)
+    assert _texts(panel) == ["Monthly oversight audit"] and panel.list.item(0).data(FINDING_ROLE) is None
