@@ -180,7 +180,7 @@ class PlanPanel(QWidget):
         self.list.installEventFilter(self)
 
         self.add_btn = QToolButton(text="Add Action…", toolTip="Add an action answering the selected finding")
-        self.update_btn = QToolButton(text="Update…", toolTip="Change the status or due date, or note progress (F2)")
+        self.update_btn = QToolButton(text="Update…", toolTip="Change what, who, the due date or the status, or note progress (F2)")
         self.delete_btn = QToolButton(text="Delete", toolTip="Delete the selected action (Ctrl+Z undoes it)")
         self.plan_btn = QToolButton(text="Whole Plan…",
                                     toolTip="Every action in the library by due date (Review ▸ Action Plan)")
