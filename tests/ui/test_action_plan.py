@@ -259,3 +259,24 @@ def test_update_refuses_an_emptied_text(qtbot) -> None:  # type: ignore[no-untyp
     dlg.text.setPlainText("Audit every plan")
     dlg.owner.setText("")
     assert dlg.values() == {"text": "Audit every plan", "owner": ""}
+
+
+def test_keys_reach_a_single_action(letter_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Driving the window by keys (the manager's journey): a new action is selected with the keyboard on the
+    list, so F2 updates it; and arriving at a list with nothing selected selects the card the view is on
+    (Down from the only card moved nowhere, so Enter had nothing to update)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QFocusEvent
+
+    w = letter_window
+    panel = w.plan_panel
+    ann = _finding(w)
+    _select(w, qtbot, ann.id)
+    _fill_and_accept(text="Monthly oversight audit", owner="Sam")
+    panel.add()
+    (act,) = w.ws.actions().values()
+    assert panel.selected_id() == act.id
+    panel.list.clearSelection()
+    assert panel.selected_id() is None
+    QApplication.sendEvent(panel.list, QFocusEvent(QEvent.Type.FocusIn, Qt.FocusReason.ShortcutFocusReason))
+    assert panel.selected_id() == act.id
