@@ -280,3 +280,21 @@ def test_keys_reach_a_single_action(letter_window, qtbot) -> None:  # type: igno
     assert panel.selected_id() is None
     QApplication.sendEvent(panel.list, QFocusEvent(QEvent.Type.FocusIn, Qt.FocusReason.ShortcutFocusReason))
     assert panel.selected_id() == act.id
+
+
+def test_ctrl_enter_saves_from_the_progress_note(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Enter in a text box starts a new line; Ctrl+Enter saves from anywhere (as in the tag dialog; the
+    manager's journey presses it on a real display)."""
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    from reviewer.core.annotations.actions import new_action
+
+    act = new_action("ann1", "Audit plans", "Sam", "2999-01-01", "red", by="Kim")
+    dlg = ActionDialog("a finding", act)
+    qtbot.addWidget(dlg)
+    dlg.progress.setPlainText("Half done")
+    keys = {sc.key().toString(): sc for sc in dlg.findChildren(QShortcut)}
+    assert {"Ctrl+Return", "Ctrl+Enter"} <= set(keys)
+    keys[QKeySequence("Ctrl+Return").toString()].activated.emit()
+    assert dlg.result() == ActionDialog.DialogCode.Accepted
+    assert dlg.values() == {"progress": "Half done"}

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -77,6 +78,12 @@ class ActionDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Update" if action else "Add Action")
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
+        # Enter in the action's text or the progress note starts a new line; Ctrl+Enter saves from anywhere,
+        # as in the tag dialog
+        QShortcut(QKeySequence("Ctrl+Return"), self, self._accept)
+        QShortcut(QKeySequence("Ctrl+Enter"), self, self._accept)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setToolTip(
+            f"{'Update' if action else 'Add the action'} (Enter; Ctrl+Enter from the text boxes)")
         lay = QVBoxLayout(self)
         lay.addWidget(QLabel("Answering the finding:"))
         lay.addWidget(quote)
