@@ -298,3 +298,16 @@ def test_ctrl_enter_saves_from_the_progress_note(qtbot) -> None:  # type: ignore
     keys[QKeySequence("Ctrl+Return").toString()].activated.emit()
     assert dlg.result() == ActionDialog.DialogCode.Accepted
     assert dlg.values() == {"progress": "Half done"}
+
+
+def test_esc_closes_the_overview(letter_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    w = letter_window
+    w.actions_["action_plan"].trigger()
+    ov = w.reviews.overview
+    qtbot.waitUntil(lambda: ov.isVisible())
+    keys = {sc.key().toString(): sc for sc in ov.findChildren(QShortcut)}
+    assert QKeySequence(QKeySequence.StandardKey.Close).toString() in keys
+    keys[QKeySequence(Qt.Key.Key_Escape).toString()].activated.emit()
+    assert not ov.isVisible()
