@@ -27,8 +27,11 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
     a.add_argument("--owner", required=True, metavar="NAME")
     a.add_argument("--due", required=True, metavar="YYYY-MM-DD")
     a.add_argument("--status", required=True, choices=STATUSES)
-    u = acs.add_parser("update", parents=[common], help="change an action's status or due date, or note progress")
+    u = acs.add_parser("update", parents=[common],
+                       help="change an action's text, owner, status or due date, or note progress")
     u.add_argument("action", metavar="ACTION", help="action id or unique prefix")
+    u.add_argument("--text", help="what will be done, reworded (the earlier wording is kept in its history)")
+    u.add_argument("--owner", metavar="NAME", help="who will do it")
     u.add_argument("--status", choices=STATUSES)
     u.add_argument("--due", metavar="YYYY-MM-DD")
     u.add_argument("--progress", metavar="TEXT", help="a progress note, dated today")
@@ -52,8 +55,9 @@ def cmd_action(ws: Workspace, args: argparse.Namespace) -> int:
         _out(f"added action {a.id[:12]} (due {a.due}, {a.status}) to annotation {a.annotation_id[:12]}")
     elif args.action_command == "update":
         before = ws.action(args.action)
-        a = ws.update_action(before.id, status=args.status, due=args.due, progress=args.progress)
-        _out(f"updated action {a.id[:12]} (due {a.due}, {a.status})" if a != before
+        a = ws.update_action(before.id, status=args.status, due=args.due, progress=args.progress,
+                             text=args.text, owner=args.owner)
+        _out(f"updated action {a.id[:12]} (due {a.due}, {a.status}, owner {a.owner or 'none'})" if a != before
              else f"action {a.id[:12]}: nothing to change")
     elif args.action_command == "delete":
         a = ws.delete_action(args.action)

@@ -441,13 +441,20 @@ class Workspace(Exchange):
 
     def update_action(self, action_id: str, status: str | None = None, due: str | None = None,
                       progress: str | None = None, initiator: object | None = None,
-                      by: str | None = None) -> plan.Action:
-        """Change an action's status and/or due date and/or add a progress note: one undoable step."""
+                      by: str | None = None, text: str | None = None, owner: str | None = None) -> plan.Action:
+        """Change an action's text, owner, status and/or due date and/or add a progress note: one undoable
+        step (a new text or owner keeps the version it replaces in the action's history). Nothing that
+        differs from the action as it is: the action unchanged, and no step."""
         a = self.action(action_id)
-        if status is None and due is None and not (progress or "").strip():
+        text = None if text is None or text.strip() == a.text else text
+        owner = None if owner is None or owner.strip() == a.owner else owner
+        status = None if status is None or status.strip().lower() == a.status else status
+        due = None if due is None or due.strip() == a.due else due
+        if text is None and owner is None and status is None and due is None and not (progress or "").strip():
             return a
         try:
-            after = plan.updated(a, by if by is not None else self.auditor, status=status, due=due, progress=progress)
+            after = plan.updated(a, by if by is not None else self.auditor, status=status, due=due, progress=progress,
+                                 text=text, owner=owner)
         except RecordError as exc:
             raise ActionError(f"action {a.id[:12]}: {exc}") from None
         self.do(plan.put_command(self.library.settings, after, "Update action"), initiator)

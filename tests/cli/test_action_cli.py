@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from reviewer.cli.main import main
 
 
@@ -90,3 +92,29 @@ def test_delete(capsys, tmp_path: Path, samples: Path) -> None:
         store.close()
     code, out, err = run(capsys, "action", "delete", first["id"], *db)
     assert code == 1 and "no action matches" in err and len(err.strip().splitlines()) == 1
+
+
+def test_update_text_and_owner(capsys, tmp_path: Path, samples: Path) -> None:
+    db = ["--db", str(tmp_path / "lib.json")]
+    run(capsys, "add", str(samples / "thornbury_vale_2025_focused_visit.pdf"), *db)
+    run(capsys, "tag", "thornbury", "--quote", "Too many plans", "--theme", "planning",
+        "--severity", "priority action", "--author", "Ann", *db)
+    (ann,) = json.loads(run(capsys, "annotations", "--format", "json", *db)[1])
+    run(capsys, "action", "add", ann["id"], "--text", "Review every plan", "--owner", "Sam", "--due", "2026-03-31",
+        "--status", "red", *db)
+    (a,) = json.loads(run(capsys, "action", "list", "--json", *db)[1])
+    code, out, err = run(capsys, "action", "update", a["id"][:8], "--text", "Audit a sample of plans",
+                         "--owner", "Kim Lead", "--progress", "Sample chosen", *db)
+    assert code == 0, err
+    assert "updated action" in out and "Kim Lead" in out
+    (b,) = json.loads(run(capsys, "action", "list", "--json", *db)[1])
+    assert (b["text"], b["owner"], b["status"], b["due"]) == ("Audit a sample of plans", "Kim Lead", "red", "2026-03-31")
+    assert [p["text"] for p in b["progress"]] == ["Sample chosen"]
+    code, out, _ = run(capsys, "action", "update", a["id"], "--owner", "Kim Lead", *db)
+    assert code == 0 and "nothing to change" in out
+    code, out, err = run(capsys, "action", "update", a["id"], "--text", " ", *db)
+    assert code == 1 and "needs a text" in err and len(err.strip().splitlines()) == 1
+    with pytest.raises(SystemExit):
+        main(["action", "update", "--help"])
+    out = capsys.readouterr().out
+    assert "--text" in out and "--owner" in out

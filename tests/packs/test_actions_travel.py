@@ -128,3 +128,30 @@ def test_a_pack_without_actions_still_opens(tmp_path: Path) -> None:
     finally:
         ann.store.close()
         meg.store.close()
+
+
+def test_a_reworded_action_merges_newest_edit_wins(tmp_path: Path) -> None:
+    """A new text or owner travels like a status: the newer edit wins both ways, the older wording kept."""
+    ann, meg = Desk(tmp_path / "ann", "Ann Auditor"), Desk(tmp_path / "meg", "Meg Manager")
+    try:
+        lid = ann.add(THORNBURY)
+        a = ann.tag(lid, "Too many plans", ["planning"], "priority")
+        act = ann.ws.add_action(a.id, "Review every plan", "Sam Owner", "2026-03-31", "red")
+        meg.open_pack(_pack(ann, tmp_path / "one.zip"))
+        mine = meg.ws.update_action(act.id, text="Audit a sample of plans", owner="Kim Lead")
+        report = meg.open_pack(_pack(ann, tmp_path / "again.zip"))  # Ann's older wording changes nothing
+        assert report.actions_older == 1 and meg.ws.action(act.id) == mine
+        report = ann.open_pack(_pack(meg, tmp_path / "back.zip"))  # sent back: the manager's wording wins
+        got = ann.ws.action(act.id)
+        assert (got.text, got.owner) == ("Audit a sample of plans", "Kim Lead")
+        assert [(h.text, h.owner) for h in got.history] == [("Review every plan", "Sam Owner")]
+        assert any("text or owner changed" in u for u in report.actions_updated)
+        theirs = ann.ws.update_action(act.id, owner="Lee Deputy", status="amber")
+        meg.open_pack(_pack(ann, tmp_path / "three.zip"))
+        got = meg.ws.action(act.id)
+        assert (got.text, got.owner, got.status, got.modified) == (
+            "Audit a sample of plans", "Lee Deputy", "amber", theirs.modified)
+        assert [h.owner for h in got.history] == ["Sam Owner", "Kim Lead"]
+    finally:
+        ann.store.close()
+        meg.store.close()

@@ -95,7 +95,7 @@ def test_the_plan_panel_adds_updates_and_deletes_undoably(letter_window, qtbot) 
     assert w.ws.actions() == {}
     w.actions_["undo"].trigger()
     qtbot.waitUntil(lambda: panel.list.count() == 1)
-    assert _texts(panel) == ["Monthly oversight audit"]
+    qtbot.waitUntil(lambda: _texts(panel) == ["Monthly oversight audit"])
 
 
 def test_a_strength_takes_no_new_action_and_the_panel_follows_the_selection(letter_window, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -211,3 +211,103 @@ def test_with_no_finding_selected_the_panel_lists_the_letters_actions(letter_win
     qtbot.waitUntil(lambda: [p.text for p in w.ws.actions_for()[1].progress] == ["Started"])
     _select(w, qtbot, a.id)
     assert _texts(panel) == ["Monthly oversight audit"] and panel.list.item(0).data(FINDING_ROLE) is None
+
+
+def test_update_edits_the_text_and_owner_as_one_step(letter_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    w = letter_window
+    panel = w.plan_panel
+    ann = _finding(w)
+    act = w.ws.add_action(ann.id, "Monthly oversight audit", "Sam Owner", "2999-01-31", "amber")
+    _select(w, qtbot, ann.id)
+    qtbot.waitUntil(lambda: panel.list.count() == 1)
+    panel.list.setCurrentRow(0)
+
+    seen = {}
+
+    def look_then_fill() -> None:
+        dlg = next(x for x in QApplication.topLevelWidgets() if isinstance(x, ActionDialog) and x.isVisible())
+        seen.update(text=dlg.text.toPlainText(), owner=dlg.owner.text(), readonly=dlg.text.isReadOnly())
+        dlg.text.setPlainText("Fortnightly oversight audit")
+        dlg.owner.setText("Kim Lead")
+        dlg.progress.setPlainText("Moved to fortnightly")
+        dlg._accept()
+
+    QTimer.singleShot(50, look_then_fill)
+    panel.update_selected()
+    assert seen == {"text": "Monthly oversight audit", "owner": "Sam Owner", "readonly": False}
+    qtbot.waitUntil(lambda: w.ws.action(act.id).owner == "Kim Lead")
+    after = w.ws.action(act.id)
+    assert (after.text, after.status, after.due) == ("Fortnightly oversight audit", "amber", "2999-01-31")
+    assert [p.text for p in after.progress] == ["Moved to fortnightly"]
+    assert [h.text for h in after.history] == ["Monthly oversight audit"]
+    qtbot.waitUntil(lambda: _texts(panel) == ["Fortnightly oversight audit"])
+    w.undo()  # one Ctrl+Z takes back text, owner and note together
+    qtbot.waitUntil(lambda: w.ws.action(act.id) == act)
+    qtbot.waitUntil(lambda: _texts(panel) == ["Monthly oversight audit"])
+
+
+def test_update_refuses_an_emptied_text(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from reviewer.core.annotations.actions import new_action
+
+    act = new_action("ann1", "Audit plans", "Sam", "2999-01-01", "red", by="Kim")
+    dlg = ActionDialog("a finding", act)
+    qtbot.addWidget(dlg)
+    assert dlg.values() == {}  # opened and closed: nothing changed
+    dlg.text.setPlainText("  ")
+    dlg._accept()
+    assert dlg.result() != ActionDialog.DialogCode.Accepted and "Say what will be done" in dlg.error.text()
+    dlg.text.setPlainText("Audit every plan")
+    dlg.owner.setText("")
+    assert dlg.values() == {"text": "Audit every plan", "owner": ""}
+
+
+def test_keys_reach_a_single_action(letter_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Driving the window by keys (the manager's journey): a new action is selected with the keyboard on the
+    list, so F2 updates it; and arriving at a list with nothing selected selects the card the view is on
+    (Down from the only card moved nowhere, so Enter had nothing to update)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QFocusEvent
+
+    w = letter_window
+    panel = w.plan_panel
+    ann = _finding(w)
+    _select(w, qtbot, ann.id)
+    _fill_and_accept(text="Monthly oversight audit", owner="Sam")
+    panel.add()
+    (act,) = w.ws.actions().values()
+    assert panel.selected_id() == act.id
+    panel.list.clearSelection()
+    assert panel.selected_id() is None
+    QApplication.sendEvent(panel.list, QFocusEvent(QEvent.Type.FocusIn, Qt.FocusReason.ShortcutFocusReason))
+    assert panel.selected_id() == act.id
+
+
+def test_ctrl_enter_saves_from_the_progress_note(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Enter in a text box starts a new line; Ctrl+Enter saves from anywhere (as in the tag dialog; the
+    manager's journey presses it on a real display)."""
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    from reviewer.core.annotations.actions import new_action
+
+    act = new_action("ann1", "Audit plans", "Sam", "2999-01-01", "red", by="Kim")
+    dlg = ActionDialog("a finding", act)
+    qtbot.addWidget(dlg)
+    dlg.progress.setPlainText("Half done")
+    keys = {sc.key().toString(): sc for sc in dlg.findChildren(QShortcut)}
+    assert {"Ctrl+Return", "Ctrl+Enter"} <= set(keys)
+    keys[QKeySequence("Ctrl+Return").toString()].activated.emit()
+    assert dlg.result() == ActionDialog.DialogCode.Accepted
+    assert dlg.values() == {"progress": "Half done"}
+
+
+def test_esc_closes_the_overview(letter_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    w = letter_window
+    w.actions_["action_plan"].trigger()
+    ov = w.reviews.overview
+    qtbot.waitUntil(lambda: ov.isVisible())
+    keys = {sc.key().toString(): sc for sc in ov.findChildren(QShortcut)}
+    assert QKeySequence(QKeySequence.StandardKey.Close).toString() in keys
+    keys[QKeySequence(Qt.Key.Key_Escape).toString()].activated.emit()
+    assert not ov.isVisible()

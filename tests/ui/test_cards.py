@@ -63,3 +63,24 @@ def test_cards_stay_inside_their_rows_with_the_whole_border(letter_window, qtbot
 
 def _near(a: QColor, b: QColor) -> bool:
     return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue()) < 90
+
+
+def test_down_from_the_keyboard_selects_the_first_card(letter_window, qtbot):
+    """Ctrl+3 gives the list the keyboard with nothing selected: the first Down (or Home) selects the first
+    card, not the second (Qt made the first current without selecting it)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QFocusEvent
+    from PySide6.QtWidgets import QApplication
+
+    w = letter_window
+    letter = w.lib.letters[w.letter_id]
+    first = w.ws.tag_quote(letter, "reduced caseloads", ["workforce"], "strength")
+    w.ws.tag_quote(letter, "Too many plans", ["planning"], "priority")
+    view = w.panel.view
+    qtbot.waitUntil(lambda: w.panel.model.rowCount() == 2)
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_Home):
+        view.clearSelection()
+        QApplication.sendEvent(view, QFocusEvent(QEvent.Type.FocusIn, Qt.FocusReason.ShortcutFocusReason))
+        assert not view.currentIndex().isValid()
+        qtbot.keyClick(view, key)
+        assert w.panel.selected_ids() == [first.id], key

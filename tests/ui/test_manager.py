@@ -220,3 +220,35 @@ def test_import_project_in_the_window_is_one_undoable_step(manager, qtbot, packs
         w.packs.import_project(evil)
         qtbot.waitUntil(lambda: not w.packs.busy, timeout=15000)
     assert warned and "Nothing was imported" in warned[0] and not w.lib.letters
+
+
+def test_the_report_of_a_pack_names_its_actions(manager, qtbot, tmp_path: Path, samples: Path) -> None:  # type: ignore[no-untyped-def]
+    """A pack that brings actions, or deletes one, says so in the report's lines, not only in its details.
+    (The auditor's packs are made by the command line, in its own process.)"""
+    import json
+    import subprocess
+    import sys
+
+    def cli(*args: str) -> str:
+        done = subprocess.run([sys.executable, "-m", "reviewer", "--db", str(tmp_path / "ann.json"), *args],
+                              capture_output=True, text=True, timeout=120, env={**__import__("os").environ,
+                                                                                "QT_QPA_PLATFORM": "offscreen"})
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    cli("add", str(samples / "thornbury_vale_2025_focused_visit.pdf"))
+    cli("tag", "thornbury", "--quote", "Too many plans", "--theme", "planning", "--severity", "priority action",
+        "--author", "Ann Auditor")
+    (ann,) = json.loads(cli("annotations", "--format", "json"))
+    cli("action", "add", ann["id"], "--text", "Review every plan", "--owner", "Sam", "--due", "2999-01-01",
+        "--status", "red")
+    cli("pack", "export", "-o", str(tmp_path / "one.zip"), "--auditor", "Ann Auditor")
+    _open(manager, qtbot, [tmp_path / "one.zip"])
+    assert "1 new action(s)" in manager.packs.last_report.text()
+    manager.packs.last_report.close()
+    (act,) = json.loads(cli("action", "list", "--json"))
+    cli("action", "delete", act["id"])
+    cli("pack", "export", "-o", str(tmp_path / "two.zip"), "--auditor", "Ann Auditor")
+    _open(manager, qtbot, [tmp_path / "two.zip"])
+    assert "1 action(s) deleted" in manager.packs.last_report.text() and manager.ws.actions() == {}
+    manager.packs.last_report.close()

@@ -113,3 +113,37 @@ def test_deletions_of_actions_survive_a_reopen(tmp_path: Path, samples: Path) ->
     again = Workspace(LibraryStore(tmp_path / "lib.json"))
     assert again.actions() == {} and a.id in read_gone(again.library.settings)
     again.close()
+
+
+def test_edit_text_and_owner_is_one_step_and_keeps_the_old_wording(ws: Workspace, samples: Path) -> None:
+    ws.set_auditor("Mo Manager")
+    _letter, ann = _ann(ws, samples)
+    a = ws.add_action(ann.id, "Review every plan", "Sam Owner", "2026-03-31", "red")
+    b = ws.update_action(a.id[:8], text="  Review every plan with the IRO  ", owner="Kim Lead", status="amber",
+                         progress="Agreed at the meeting")
+    assert (b.text, b.owner, b.status, b.due) == ("Review every plan with the IRO", "Kim Lead", "amber", "2026-03-31")
+    assert [p.text for p in b.progress] == ["Agreed at the meeting"] and b.by == "Mo Manager"
+    assert [(h.text, h.owner, h.status) for h in b.history] == [("Review every plan", "Sam Owner", "red")]
+    assert ws.undo.undo_label() == "Update action"
+    ws.undo_last()  # one step takes all of it back
+    assert ws.action(a.id) == a
+    ws.redo_last()
+    assert ws.action(a.id) == b
+    # a status change alone keeps no version; a second rewording keeps both earlier ones
+    c = ws.update_action(a.id, status="green")
+    assert c.history == b.history
+    d = ws.update_action(a.id, owner="Lee")
+    assert [h.owner for h in d.history] == ["Sam Owner", "Kim Lead"]
+
+
+def test_edit_checks_and_nothing_new_is_no_step(ws: Workspace, samples: Path) -> None:
+    _letter, ann = _ann(ws, samples)
+    a = ws.add_action(ann.id, "Review every plan", "Sam", "2026-03-31", "red")
+    with pytest.raises(ActionError, match="needs a text"):
+        ws.update_action(a.id, text="   ")
+    with pytest.raises(ActionError):
+        ws.update_action(a.id, owner="x" * 200_000)  # could not be read back: refused now, not lost later
+    label = ws.undo.undo_label()
+    same = ws.update_action(a.id, text="Review every plan ", owner="Sam", status="red", due="2026-03-31")
+    assert same == a and ws.undo.undo_label() == label, "an update that changes nothing made a step"
+    assert ws.update_action(a.id, owner="").owner == ""  # an owner may be cleared

@@ -167,22 +167,40 @@ def new_action(annotation_id: str, text: str, owner: str, due: str, status: str,
                at: str | None = None) -> Action:
     """A new action, its due date and status checked (RecordError if nonsense)."""
     when = at or stamp_iso()
-    return Action(new_id(), annotation_id, text.strip(), owner.strip(), parse_due(due), parse_status(status),
-                  (), when, when, by)
+    return _checked(Action(new_id(), annotation_id, text.strip(), owner.strip(), parse_due(due),
+                           parse_status(status), (), when, when, by))
 
 
 def updated(a: Action, by: str, status: str | None = None, due: str | None = None,
-            progress: str | None = None, at: str | None = None) -> Action:
-    """``a`` with a new status, due date and/or progress note (dated today), stamped now."""
+            progress: str | None = None, at: str | None = None, text: str | None = None,
+            owner: str | None = None) -> Action:
+    """``a`` with a new text, owner, status, due date and/or progress note (dated today), stamped now.
+
+    A new wording or owner keeps the version it replaces in the action's history (as a newer edit from a
+    pack does), so what was agreed before is never lost; an empty text is refused (RecordError)."""
     when = at or stamp_iso()
     changes: dict[str, Any] = {"modified": when, "by": by}
+    if text is not None:
+        if not text.strip():
+            raise RecordError("an action needs a text: what will be done")
+        changes["text"] = text.strip()
+    if owner is not None:
+        changes["owner"] = owner.strip()
     if status is not None:
         changes["status"] = parse_status(status)
     if due is not None:
         changes["due"] = parse_due(due)
     if progress is not None and progress.strip():
         changes["progress"] = (*a.progress, Progress(when[:10], progress.strip(), by))
-    return dataclasses.replace(a, **changes)
+    if changes.get("text", a.text) != a.text or changes.get("owner", a.owner) != a.owner:
+        changes["history"] = (*a.history, dataclasses.replace(a, history=()))
+    return _checked(dataclasses.replace(a, **changes))
+
+
+def _checked(a: Action) -> Action:
+    """``a`` as it will read back from the library: a field it could not read back (an owner's name too
+    long, say) is a RecordError now, never an action passed over as damaged later."""
+    return Action.from_dict(a.to_dict())
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,12 @@
 """The small dialog a manager adds an action in (what, who, by when, RAG status), or updates one in
-(status, due date, a progress note)."""
+(what, who, due date, status, a progress note)."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -56,22 +57,18 @@ class ActionDialog(QDialog):
         self.progress.setAccessibleName("Progress note")
         self.progress.setTabChangesFocus(True)
         self.progress.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        form.addRow("&Action:", self.text)
+        form.addRow("&Owner:", self.owner)
+        form.addRow("&Due:", self.due)
+        form.addRow("&Status:", self.status)
         if action is None:
             self.due.setDate(_qdate(date.today() + timedelta(days=28)))
             self.status.setCurrentIndex(self.status.findData("red"))
-            form.addRow("&Action:", self.text)
-            form.addRow("&Owner:", self.owner)
-            form.addRow("&Due:", self.due)
-            form.addRow("&Status:", self.status)
         else:
-            what = QLabel(collapse_ws(action.text))
-            what.setWordWrap(True)
-            form.addRow("Action:", what)
-            form.addRow("Owner:", QLabel(action.owner or "—"))
+            self.text.setPlainText(action.text)
+            self.owner.setText(action.owner)
             self.due.setDate(_qdate(date.fromisoformat(action.due)))
             self.status.setCurrentIndex(self.status.findData(action.status))
-            form.addRow("&Status:", self.status)
-            form.addRow("&Due:", self.due)
             form.addRow("&Progress note:", self.progress)
         self.error = QLabel("")
         self.error.setObjectName("errorText")
@@ -81,6 +78,12 @@ class ActionDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Update" if action else "Add Action")
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
+        # Enter in the action's text or the progress note starts a new line; Ctrl+Enter saves from anywhere,
+        # as in the tag dialog
+        QShortcut(QKeySequence("Ctrl+Return"), self, self._accept)
+        QShortcut(QKeySequence("Ctrl+Enter"), self, self._accept)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setToolTip(
+            f"{'Update' if action else 'Add the action'} (Enter; Ctrl+Enter from the text boxes)")
         lay = QVBoxLayout(self)
         lay.addWidget(QLabel("Answering the finding:"))
         lay.addWidget(quote)
@@ -90,7 +93,7 @@ class ActionDialog(QDialog):
         (self.text if action is None else self.status).setFocus()
 
     def _accept(self) -> None:
-        if self.action is None and not self.text.toPlainText().strip():
+        if not self.text.toPlainText().strip():
             self.error.setText("Say what will be done.")
             self.error.show()
             self.text.setFocus()
@@ -98,14 +101,19 @@ class ActionDialog(QDialog):
         self.accept()
 
     def values(self) -> dict[str, str]:
-        """What was entered: text, owner, due (YYYY-MM-DD) and status for a new action; status, due and
-        progress for an update (only what changed)."""
+        """What was entered: text, owner, due (YYYY-MM-DD) and status for a new action; for an update only
+        what changed of those, and the progress note if one was written."""
         due = self.due.date().toString("yyyy-MM-dd")
         status = str(self.status.currentData())
         if self.action is None:
             return {"text": self.text.toPlainText().strip(), "owner": self.owner.text().strip(), "due": due,
                     "status": status}
         out = {}
+        text, owner = self.text.toPlainText().strip(), self.owner.text().strip()
+        if text != self.action.text:
+            out["text"] = text
+        if owner != self.action.owner:
+            out["owner"] = owner
         if status != self.action.status:
             out["status"] = status
         if due != self.action.due:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFocusEvent, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -148,6 +148,17 @@ class CardDelegate(QStyledItemDelegate):
         p.restore()
 
 
+class CardList(QListView):
+    """The cards' list. Reached by the keyboard (Ctrl+3) with nothing selected, Qt makes the first card
+    current without selecting it, so the first Down selected the second card and Home none: the current
+    card is let go, and Down or Home selects the first."""
+
+    def focusInEvent(self, e: QFocusEvent) -> None:  # noqa: N802
+        super().focusInEvent(e)
+        if not self.selectionModel().hasSelection():
+            self.selectionModel().clearCurrentIndex()
+
+
 class AnnotationPanel(QWidget):
     activated = Signal(str)  # annotation id: show it on the page
     editRequested = Signal(str)
@@ -190,7 +201,7 @@ class AnnotationPanel(QWidget):
             self.review.addItem(label, key)
 
         self.model = AnnotationListModel(lib)
-        self.view = QListView()
+        self.view = CardList()
         self.view.setAccessibleName("Annotations in reading order")
         self.view.setToolTip("Click or Enter goes to the passage; F2 edits, Delete deletes, Alt+1…4 sets the severity")
         self.view.setModel(self.model)

@@ -151,6 +151,7 @@ class PlanPanel(QWidget):
         self.annotation_id: str | None = None
         self.letter_id: str | None = None  # the letter open: its actions show while no finding is selected
         self._items: dict[tuple[str, int, int], str] = {}  # (annotation, start, end) -> inspectors' item
+        self._select_next: str | None = None  # an action just added: selected when the list next refreshes
         self.setObjectName("planPanel")
 
         title = QLabel("Action plan")
@@ -180,7 +181,7 @@ class PlanPanel(QWidget):
         self.list.installEventFilter(self)
 
         self.add_btn = QToolButton(text="Add Action…", toolTip="Add an action answering the selected finding")
-        self.update_btn = QToolButton(text="Update…", toolTip="Change the status or due date, or note progress (F2)")
+        self.update_btn = QToolButton(text="Update…", toolTip="Change what, who, the due date or the status, or note progress (F2)")
         self.delete_btn = QToolButton(text="Delete", toolTip="Delete the selected action (Ctrl+Z undoes it)")
         self.plan_btn = QToolButton(text="Whole Plan…",
                                     toolTip="Every action in the library by due date (Review ▸ Action Plan)")
@@ -244,7 +245,8 @@ class PlanPanel(QWidget):
 
     def refresh(self) -> None:
         a = self.annotation()
-        kept = self.selected_id()
+        kept = self._select_next or self.selected_id()
+        self._select_next = None
         self.list.clear()
         if a is None:
             self.annotation_id = None
@@ -278,6 +280,7 @@ class PlanPanel(QWidget):
             self.list.addItem(it)
             if act.id == kept:
                 it.setSelected(True)
+                self.list.setCurrentItem(it)
         overdue = sum(x.overdue(today) for x in acts)
         self.count.setText((f"{len(acts)}" + (f" · {overdue} overdue" if overdue else "")) if acts or a else "")
         self._update_buttons()
@@ -299,6 +302,13 @@ class PlanPanel(QWidget):
     def eventFilter(self, obj: QObject, e: QEvent) -> bool:  # noqa: N802
         """F2/Enter updates, Delete/Backspace deletes the selected action while the list has the keyboard:
         taken before the window's own shortcuts, so Delete here never deletes the finding."""
+        if obj is self.list and e.type() == QEvent.Type.FocusIn and not self.list.selectedItems() \
+                and self.list.count():
+            # the keyboard arrives at the list: select the card it is on, so Enter, F2 and Delete have one to
+            # act on (with none selected, the view's own current card is the first, and Down from the only
+            # card moves nowhere: a single action could not be reached by keys)
+            self.list.setCurrentRow(max(0, self.list.currentRow()))
+            return super().eventFilter(obj, e)
         if obj is not self.list or not isinstance(e, QKeyEvent) or e.type() not in (
                 QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
             return super().eventFilter(obj, e)
@@ -332,7 +342,12 @@ class PlanPanel(QWidget):
         if dlg.exec() != ActionDialog.DialogCode.Accepted:
             return
         v = dlg.values()
-        if self._try(lambda: self.ws.add_action(a.id, v["text"], v["owner"], v["due"], v["status"], initiator=self)):
+        added: list[Action] = []
+        if self._try(lambda: added.append(self.ws.add_action(a.id, v["text"], v["owner"], v["due"], v["status"],
+                                                             initiator=self))):
+            self._select_next = added[0].id  # the new card selected, the keyboard on the list: F2 updates it
+            self.refresh()
+            self.list.setFocus()
             self.status("Added action. Ctrl+Z undoes it.", 5000)
 
     def update_selected(self) -> None:

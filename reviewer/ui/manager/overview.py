@@ -8,7 +8,7 @@ import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QTextBrowser,
     QAbstractItemView,
@@ -278,6 +278,10 @@ class OverviewWindow(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=300)
         self._timer.timeout.connect(self.refresh)
         lib.subscribe(self._changed)
+        # a window of its own: Esc or Ctrl+W closes it and the keyboard is back in the main window (before,
+        # only the window manager's close button did, and Ctrl+Q here did nothing)
+        for keys in (QKeySequence(Qt.Key.Key_Escape), QKeySequence(QKeySequence.StandardKey.Close)):
+            QShortcut(keys, self, self.close)
 
     def _changed(self, change: Change) -> None:
         if self.isVisible():

@@ -13,8 +13,11 @@ from reviewer.ui.shell.actions import ACTIONS
 PANEL_KEYS = (
     ("Suggestions list", (("Enter or A", "Accept the suggestion"), ("E or F2", "Edit it, then accept"),
                           ("Delete or D", "Dismiss it (remembered; Ctrl+Z undoes)"))),
-    ("Action plan panel", (("Enter or F2", "Update the action: status, due date, a progress note"),
+    ("Action plan panel", (("Enter or F2", "Update the action: what, who, due date, status, a progress note"),
                            ("Delete", "Delete the action (Ctrl+Z undoes)"))),
+    ("Action dialog", (("Tab", "Next field (the due date: type day, month, year)"),
+                       ("Ctrl+Enter", "Add or update, from any field"))),
+    ("Overview", (("Escape or Ctrl+W", "Close it"),)),
     ("Tag dialog", (("Enter", "Add the highlighted theme"), ("Alt+1 … Alt+4", "Pick the severity"),
                     ("Ctrl+Enter", "Save"))),
     ("Letter", (("Ctrl+Down / Ctrl+Up", "Select the next / previous sentence or bullet"),
