@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reviewer.core.reading.judgements import GRADE, grade_of
-from reviewer.core.text.units import sentence_at
+from reviewer.core.text.units import BULLET_CHARS, sentence_at
 from reviewer.core.text.textsearch import collapse_ws
 
 _PAGE_NO = re.compile(r"^(?:page\s+\d+(?:\s+of\s+\d+)?|\d{1,3}|[-–]\s*\d{1,3}\s*[-–]|\d{1,3}\s+of\s+\d{1,3}"
@@ -28,7 +28,7 @@ _JUDGEMENT_HEADING = re.compile(rf"^(.{{8,140}}?)\s*[:\-–]\s*{GRADE}\s*$", re.
 # 2018-19 reports print the grade without a colon: "... help and protection requires improvement to be good"
 _JUDGEMENT_SENTENCE = re.compile(rf"^((?:The experiences and progress|The impact of leaders|Overall effectiveness)"
                                  rf".{{0,140}}?)\s+(?:is\s+|are\s+)?{GRADE}\s*$", re.I)
-_BULLET_LINE = re.compile(r"^\s*(?:[\u2022\u25aa\u25fc\u25a0\u25cf\uf0b7\-\*–]|\d+\.)\s+\S")
+_BULLET_LINE = re.compile(rf"^\s*(?:[{BULLET_CHARS}]|\d+\.)\s+\S")
 _NUMBERED = re.compile(r"^\s*(\d{1,3})\.(?:\s|$)")
 _NOT_HEADING = re.compile(r"\b(?:19|20)\d\d\b|@|www\.|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s+\d[A-Z]{2}\b|^[TEW]:?\s|"
                           r"^(?:Outstanding|Good|Requires improvement(?: to be good)?|Inadequate|Judgement|Grade)$|"
@@ -179,10 +179,16 @@ def split_units(reading: str) -> list[tuple[int, int]]:
         if e <= off:
             off += 1
             continue
+        if _PARAGRAPH_NO.fullmatch(reading, s, e) and (s == 0 or reading[s - 1] == "\n"):
+            off = e  # a numbered paragraph's number ("12." before its first sentence) is no sentence
+            continue
         if e > s and (not out or s >= out[-1][1]):
             out.append((s, e))
         off = e
     return out
+
+
+_PARAGRAPH_NO = re.compile(r"\d{1,3}\.")
 
 
 def _blocks(reading: str) -> list[tuple[int, int]]:
@@ -198,7 +204,7 @@ def _blocks(reading: str) -> list[tuple[int, int]]:
     return out
 
 
-_LIST_HEADING = re.compile(r"^(?:What needs to improve(?: in this area of social work practice)?|"
+_LIST_HEADING = re.compile(r"^(?:What needs to improve(?: in this area of social work practice)?|Recommendations|"
                            r"Areas? for (?:priority action|improvement)|What does the local authority need to improve)"
                            r"\s*[?:.]?\s*\d{0,2}$", re.I)  # on a line of its own (a footnote mark may follow)
 _JUDGEMENT_START = re.compile(r"^(?:The experiences and progress of|The impact of leaders)\b")
@@ -216,6 +222,8 @@ def _split_blocks(reading: str, blocks: list[tuple[int, int]]) -> list[tuple[int
         for i, (ls, le) in enumerate(lines):
             line = reading[ls:le].strip()
             if _LIST_HEADING.match(line):
+                if i + 1 < len(lines) and re.fullmatch(r"\s*\d{1,3}\s*", reading[lines[i + 1][0]:lines[i + 1][1]]):
+                    continue  # a contents line: the heading's page number on the line below
                 cuts.update((ls, lines[i + 1][0] if i + 1 < len(lines) else e))
                 continue
             if not _JUDGEMENT_START.match(line):
@@ -396,6 +404,7 @@ _FOOTNOTE_MARK = re.compile(r"(?<=[.;:])\s*\d{1,2}$")  # "…communities. 1": a 
 _IMPERATIVE = re.compile(r"^(?:\d{1,2}\.?\s+)?(?:Ensure|Improve|Strengthen|Develop|Review|Increase|Make|Take|Cease|Reduce|"
                          r"Establish|Provide|Secure|Undertake|Implement|Embed|Continue|Consider|Promote|Address|Monitor|"
                          r"Evaluate|Work|Complete|Ensuring|Improving|Strengthening)\b")
+_SHOULD = re.compile(r"^[^.;:]{0,80}?\bshould\b")  # "Senior managers should review ...": a recommendation too
 _NONE_NEEDED = re.compile(r"^there (?:are|is|were|was) no\b", re.I)
 
 
@@ -431,7 +440,7 @@ def inspectors_items(text: str, structure: Structure) -> list[tuple[int, int, st
             kind = None
             continue
         items = items_of(part)
-        if items and sum(bool(_IMPERATIVE.match(q)) for _, _, q in items) >= 0.6 * len(items):
+        if items and sum(bool(_IMPERATIVE.match(q) or _SHOULD.match(q)) for _, _, q in items) >= 0.6 * len(items):
             out += [(s, e, q, kind) for s, e, q in items]
         else:
             kind = None
