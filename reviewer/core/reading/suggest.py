@@ -44,7 +44,7 @@ WEAK = ("weak", "weaker", "weakness", "weaknesses", "insufficient", "inconsisten
         "lacked", "basic", "prevented", "hinders", "hinder", "hindered", "adversely", "underdeveloped",
         "fluctuates", "churn", "overly", "reactive", "impeded", "below", "struggle", "struggles",
         "inappropriate", "inappropriately", "unrealistic", "incomplete", "minimal", "instability", "inexperience",
-        "unsuitable")
+        "unsuitable", "unaware", "unassessed", "inadequately", "insufficiently", "nothing")
 # A weakness word right after one of these is the problem being dealt with ("reduces delay", "no delay").
 REMEDY = ("reduce", "reduces", "reduced", "reducing", "reduction", "minimise", "minimises", "minimised", "minimising",
           "prevent", "prevents", "preventing", "avoid", "avoids", "avoiding", "tackle", "tackles", "tackling",
@@ -495,7 +495,7 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
         elif weak and (MID_CONTRAST.search(flat) or LEAD_CONCESSION.match(flat) or weak >= strong) \
                 and not (section == "grade:inadequate" and harm):
             severity, conf = "improvement", 0.5 + min(0.35, 0.1 * weak)
-        elif section == "grade:inadequate" and not strong and any(h in low for h in LEFT_AT_RISK):
+        elif section == "grade:inadequate" and strong <= weak and any(h in low for h in LEFT_AT_RISK):
             # "This leaves children in potentially harmful situations."
             severity, conf = "priority", 0.55 + min(0.35, 0.1 * (harm + serious))
         elif section == "grade:inadequate" and weak > strong:
