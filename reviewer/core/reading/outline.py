@@ -137,6 +137,35 @@ def find_furniture(text: str, page_starts: Sequence[int] = ()) -> list[tuple[int
                 out.append((s, e))
         elif re.search(r"\bpage\s+\d+\s+of\s+\d+\s*$", flat, re.I) and len(flat) < 80:
             out.append((s, e))
+    if pages > 1:
+        out = sorted(out + _footnotes(text, lines, starts, out))
+    return out
+
+
+_FOOTNOTE = re.compile(r"(\d{1,2})\s+[A-Z‘'“\"]")
+
+
+def _footnotes(text: str, lines: list[tuple[int, int]], starts: list[int],
+               furniture: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Footnotes at the foot of a page: a line "1 The local authority ..." among the page's last
+    lines, whose number the page's text carries as a mark ("area1", "services.2"), to the page's
+    end. Known like a footer, so a sentence running on across the page break is one unit again."""
+    known = {s for s, _ in furniture}
+    ends = [*starts[1:], len(text)]
+    out: list[tuple[int, int]] = []
+    line_starts = [s for s, _ in lines]
+    for ps, pe in zip(starts, ends):
+        a, b = bisect.bisect_left(line_starts, ps), bisect.bisect_left(line_starts, pe)
+        body = [i for i in range(a, b) if lines[i][0] not in known]
+        for i in body[-8:]:
+            s, e = lines[i]
+            m = _FOOTNOTE.match(text, s)
+            if not m or i == body[0]:
+                continue
+            mark = re.compile(rf"[a-z)’.,;:]{m.group(1)}(?=[\s.,;:)]|$)")
+            if mark.search(text, ps, s):
+                out.extend(lines[j] for j in body if j >= i)
+                break
     return out
 
 
@@ -155,7 +184,7 @@ def reading_text(text: str, furniture: Sequence[tuple[int, int]]) -> str:
         if not before or not after:
             continue
         prev, nxt = before[-1], after[0]
-        if (prev.islower() or prev in ",;(-–") and (nxt.islower() or nxt.isdigit() and prev == ","):
+        if (prev.isalnum() or prev in ",;(-–%") and nxt.islower() or nxt.isdigit() and prev == ",":
             chars[a:b] = [" "] * (b - a)
         elif prev.islower() and nxt.isupper() and not _BULLET_LINE.match(masked[b:b + 4]) and \
                 any(s <= a <= e + 2 or s <= b <= e + 2 for s, e in furniture):
