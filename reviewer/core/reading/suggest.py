@@ -51,10 +51,18 @@ REMEDY = ("reduce", "reduces", "reduced", "reducing", "reduction", "minimise", "
           "address", "addresses", "addressing", "no", "without", "free", "identify", "identifies", "low", "lower",
           "fewer", "few", "little", "respond", "responds", "understand", "understanding", "track", "tracks")
 REMEDY_SCOPE = 3
+# A weakness word a few words before one of these is a problem that has eased ("turnover is low", "delay
+# ... is minimised", "the number of care leavers not in education has declined").
+AFTER_REMEDY = ("low", "lower", "minimised", "minimal", "declined", "fallen", "reduced", "reducing", "decreased",
+                "rare", "eliminated", "avoided", "prevented")
+AFTER_REMEDY_SCOPE = 4
+# "no" or "without" before one of these is good news: "no unallocated cases", "without delay".
+GOOD_NEWS_AFTER_NO = ("unallocated", "delay", "delays", "backlog", "backlogs", "drift", "waiting", "concerns",
+                      "exclusions", "complaints", "vacancies", "unnecessary")
 IMPERATIVE = re.compile(r"^\W*(?:ensure|improve|increase|develop|strengthen|review|establish|analyse|reduce|"
                         r"make sure|provide|embed|extend|consider|evaluate|collate|secure|monitor|address)\b", re.I)
 STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|could be (?:improved|strengthened|better)|"
-                         r"\b(?:is|remains?) an area for development|requires? (?:improvement|strengthening)|"
+                         r"\b(?:is|remains?) (?:an|a recognised|an identified) area for development|could be more\b|requires? (?:improvement|strengthening)|"
                          r"\bnot yet\b|need to (?:improve|strengthen)|should (?:ensure|improve|make sure)", re.I)
 LEAD_CONCESSION = re.compile(r"^\W*(?:despite|although|though|even though|while|whilst|notwithstanding|when|where|if|"
                              r"after|once|since)\b[^,]*,", re.I)
@@ -147,11 +155,23 @@ def _tone(flat: str) -> tuple[float, float, float, list[str]]:
         reach = -1
         remedied = -1
         pending_not: str | None = None
+        settled = {i for i, w in enumerate(words) if w in WEAK and w not in NEGATORS and
+                   any(x in AFTER_REMEDY for x in words[i + 1:i + 1 + AFTER_REMEDY_SCOPE])}
         for i, w in enumerate(words):
             if w in REMEDY and w not in ("no",):
                 remedied = i + REMEDY_SCOPE
-            if w in WEAK and i <= remedied and w not in NEGATORS:
-                continue  # "reduces delay": the weakness is what is being dealt with
+            if w in WEAK and (i <= remedied or i in settled) and w not in NEGATORS:
+                continue  # "reduces delay", "turnover is low": the weakness is what is being dealt with
+            if w == "only" and (i == 0 or words[i - 1] != "not") and i + 1 < len(words) and \
+                    words[i + 1] not in ("be", "when", "if", "where", "to", "after"):
+                weak += 1.0  # "Only three quarters of conferences are timely", "only recently agreed"
+                cues.append(w)
+                continue
+            if w in ("no", "without") and any(x in GOOD_NEWS_AFTER_NO for x in words[i + 1:i + 3]):
+                strong += 1.0  # "no unallocated cases", "without delay": a problem absent
+                cues.append(f"{w} {next(x for x in words[i + 1:i + 3] if x in GOOD_NEWS_AFTER_NO)}")
+                remedied = i + 2
+                continue
             if w in NEGATORS:
                 if pending_not:
                     weak += 1.0
