@@ -207,16 +207,41 @@ PRIOR_WEIGHT = 0.5  # how much the shipped word prior (resources/theme_words.jso
 
 
 @lru_cache(maxsize=1)
-def _prior() -> tuple[dict[str, dict[str, int]], dict[str, int], int]:
+def _prior() -> tuple[dict[str, dict[str, int]], dict[str, int], int, dict[str, float]]:
     """The theme word prior trained on the development corpus gold (bench/train_theme_words.py):
-    per theme id, word counts; per word, how many tagged units it appeared in; the number of units."""
+    per theme id, word counts; per word, how many tagged units it appeared in; the number of units;
+    per theme id, how many units it was given to (a main theme counting 1, another 0.5)."""
     try:
         from reviewer.resources import read_text
 
         data = json.loads(read_text("theme_words.json"))
-        return data["themes"], data["df"], int(data["units"])
+        return data["themes"], data["df"], int(data["units"]), data.get("theme_units", {})
     except Exception:  # noqa: BLE001 - a missing or damaged prior only means cues alone
-        return {}, {}, 1
+        return {}, {}, 1, {}
+
+
+NB_WEIGHT, NB_SMOOTH = 2.0, 0.5  # the naive Bayes reading of the prior: its weight beside the rest, its smoothing
+
+
+def _naive_bayes(words: set[str], counts: dict[str, dict[str, int]], vocab: dict[str, int],
+                 theme_units: dict[str, float]) -> dict[str, float]:
+    """P(theme | words) by multinomial naive Bayes over the prior's word counts: the prior read as a
+    model, so one theme's strong evidence counts against the others (the additive prior does not)."""
+    if not counts or not theme_units:
+        return {}
+    total_units = sum(theme_units.values())
+    size = len(vocab)
+    logp = {}
+    for tid, wc in counts.items():
+        total = sum(wc.values())
+        lp = math.log(theme_units.get(tid, 0.5) / total_units)
+        for w in words:
+            if w in vocab:
+                lp += math.log((wc.get(w, 0) + NB_SMOOTH) / (total + NB_SMOOTH * size))
+        logp[tid] = lp
+    top = max(logp.values())
+    z = sum(math.exp(v - top) for v in logp.values())
+    return {tid: math.exp(v - top) / z for tid, v in logp.items()}
 
 
 class ThemeModel:
@@ -227,7 +252,8 @@ class ThemeModel:
         self.themes = [t for t in themes if not t.retired]
         self.cues = {t.id: [fold(c).text for c in t.cues] for t in self.themes}
         self.cue_res = [(t.id, re.compile(rf"\b{re.escape(c)}")) for t in self.themes for c in self.cues[t.id] if c]
-        words, df, n = _prior() if prior else ({}, {}, 1)
+        words, df, n, theme_units = _prior() if prior else ({}, {}, 1, {})
+        self.nb = ({tid: c for tid, c in words.items() if tid in self.cues}, df, theme_units) if NB_WEIGHT else None
         self.prior = {tid: (words[tid], sum(words[tid].values())) for tid in self.cues if words.get(tid)}
         self.prior_idf = {w: math.log(1 + n / (1 + c)) for w, c in df.items()}
         self.learnt: dict[str, Counter[str]] = {t.id: Counter() for t in self.themes}
@@ -264,6 +290,7 @@ class ThemeModel:
             hits = [h for h in hits if not any(o[2] != h[2] and o[0] <= h[0] and h[1] <= o[1]
                                                and (o[1] - o[0]) > (h[1] - h[0]) for o in hits)]
         cue_score = Counter(tid for _, _, tid, _ in hits)
+        nb = _naive_bayes(words, *self.nb) if self.nb else {}
         for t in self.themes:
             s = float(cue_score.get(t.id, 0))
             learnt = self.learnt[t.id]
@@ -278,6 +305,8 @@ class ThemeModel:
                 counts, total = prior
                 for w in words & counts.keys():
                     s += PRIOR_WEIGHT * self.prior_idf.get(w, 0.0) * counts[w] / total * 10
+            if nb:
+                s += NB_WEIGHT * nb.get(t.id, 0.0)
             if s > 0:
                 out.append((t.id, s, own))
         out.sort(key=lambda x: -x[1])
