@@ -352,7 +352,23 @@ def analyse(text: str, page_starts: Sequence[int] = ()) -> Structure:
         parts.append(Part(kind, title, s, end, grade, 1, he))
     parts.extend(_numbered(reading, parts))
     parts.sort(key=lambda p: (p.start, p.level))
+    units = [(s, e) for s, e in units if not _table_cell(reading, s, e, table_span)]
     return Structure(parts, furniture, units, len(text))
+
+
+_GRADE_CELL = re.compile(rf"(?:Judge?ment\s+Grade|{GRADE}|(?:\d(?:\.\d)?\.?\s+)?[A-Z][^.:;]{{4,120}}?\s+{GRADE})", re.I)
+TABLE_REACH = 12000  # judgement tables sit on a report's first pages
+
+
+def _table_cell(reading: str, start: int, end: int, table_span: tuple[int, int]) -> bool:
+    """A cell of the judgement table ("Judgement Grade", "Inadequate", "2.1 Adoption performance Good"),
+    no sentence: inside the table the outline found, or, near the top, a judgement name and its grade
+    with no full stop (the older reports' table, which has no "Judgement / Grade" row)."""
+    if table_span[0] <= start and end <= table_span[1]:
+        return True
+    flat = collapse_ws(reading[start:end])
+    return start < TABLE_REACH and len(flat.split()) <= 16 and bool(_GRADE_CELL.fullmatch(flat)) and \
+        bool(re.fullmatch(rf".*\b{GRADE}|Judge?ment\s+Grade", flat, re.I))
 
 
 def _numbered(reading: str, parts: list[Part]) -> list[Part]:
