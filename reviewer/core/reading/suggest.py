@@ -220,7 +220,7 @@ def _prior() -> tuple[dict[str, dict[str, int]], dict[str, int], int, dict[str, 
         return {}, {}, 1, {}
 
 
-NB_WEIGHT, NB_SMOOTH = 2.0, 0.5  # the naive Bayes reading of the prior: its weight beside the rest, its smoothing
+NB_WEIGHT, NB_SMOOTH = 1.0, 0.5  # the naive Bayes reading of the prior: its weight beside the rest, its smoothing
 
 
 def _naive_bayes(words: set[str], counts: dict[str, dict[str, int]], vocab: dict[str, int],
