@@ -37,6 +37,7 @@ def main() -> int:
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "reports")
     args = ap.parse_args()
     per_theme: dict[str, Counter[str]] = {}
+    theme_units: Counter[str] = Counter()
     df: Counter[str] = Counter()
     units = docs = 0
     for name, entry in sorted(corpus_gold().items()):
@@ -52,6 +53,7 @@ def main() -> int:
             units += 1
             df.update(words)
             for i, tid in enumerate(u["themes"]):
+                theme_units[tid] += 1.0 if i == 0 else 0.5
                 per_theme.setdefault(tid, Counter()).update({w: 2 if i == 0 else 1 for w in words})
     keep = {w for w, n in df.items() if n >= MIN_UNITS}
     themes = {}
@@ -63,7 +65,8 @@ def main() -> int:
     used = {w for t in themes.values() for w in t}
     out = {"about": ("Word counts per theme from the auditor's gold labels of the development corpus documents "
                      "(bench/train_theme_words.py); word counts only, no text."),
-           "documents": docs, "units": units, "df": {w: df[w] for w in sorted(used)}, "themes": themes}
+           "documents": docs, "units": units, "df": {w: df[w] for w in sorted(used)}, "themes": themes,
+           "theme_units": {tid: theme_units[tid] for tid in sorted(themes)}}
     OUT.write_text(json.dumps(out, separators=(",", ":"), sort_keys=False) + "\n", encoding="utf-8")
     print(f"{OUT.relative_to(ROOT)}: {len(themes)} themes, {len(used)} words from {units} units of {docs} documents "
           f"({OUT.stat().st_size // 1024} KB)")

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reviewer.core.reading.judgements import GRADE, grade_of
-from reviewer.core.text.units import sentence_at
+from reviewer.core.text.units import BULLET_CHARS, sentence_at
 from reviewer.core.text.textsearch import collapse_ws
 
 _PAGE_NO = re.compile(r"^(?:page\s+\d+(?:\s+of\s+\d+)?|\d{1,3}|[-–]\s*\d{1,3}\s*[-–]|\d{1,3}\s+of\s+\d{1,3}"
@@ -28,7 +28,7 @@ _JUDGEMENT_HEADING = re.compile(rf"^(.{{8,140}}?)\s*[:\-–]\s*{GRADE}\s*$", re.
 # 2018-19 reports print the grade without a colon: "... help and protection requires improvement to be good"
 _JUDGEMENT_SENTENCE = re.compile(rf"^((?:The experiences and progress|The impact of leaders|Overall effectiveness)"
                                  rf".{{0,140}}?)\s+(?:is\s+|are\s+)?{GRADE}\s*$", re.I)
-_BULLET_LINE = re.compile(r"^\s*(?:[\u2022\u25aa\u25fc\u25a0\u25cf\uf0b7\-\*–]|\d+\.)\s+\S")
+_BULLET_LINE = re.compile(rf"^\s*(?:[{BULLET_CHARS}]|\d+\.)\s+\S")
 _NUMBERED = re.compile(r"^\s*(\d{1,3})\.(?:\s|$)")
 _NOT_HEADING = re.compile(r"\b(?:19|20)\d\d\b|@|www\.|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s+\d[A-Z]{2}\b|^[TEW]:?\s|"
                           r"^(?:Outstanding|Good|Requires improvement(?: to be good)?|Inadequate|Judgement|Grade)$|"
@@ -137,6 +137,35 @@ def find_furniture(text: str, page_starts: Sequence[int] = ()) -> list[tuple[int
                 out.append((s, e))
         elif re.search(r"\bpage\s+\d+\s+of\s+\d+\s*$", flat, re.I) and len(flat) < 80:
             out.append((s, e))
+    if pages > 1:
+        out = sorted(out + _footnotes(text, lines, starts, out))
+    return out
+
+
+_FOOTNOTE = re.compile(r"(\d{1,2})\s+[A-Z‘'“\"]")
+
+
+def _footnotes(text: str, lines: list[tuple[int, int]], starts: list[int],
+               furniture: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Footnotes at the foot of a page: a line "1 The local authority ..." among the page's last
+    lines, whose number the page's text carries as a mark ("area1", "services.2"), to the page's
+    end. Known like a footer, so a sentence running on across the page break is one unit again."""
+    known = {s for s, _ in furniture}
+    ends = [*starts[1:], len(text)]
+    out: list[tuple[int, int]] = []
+    line_starts = [s for s, _ in lines]
+    for ps, pe in zip(starts, ends):
+        a, b = bisect.bisect_left(line_starts, ps), bisect.bisect_left(line_starts, pe)
+        body = [i for i in range(a, b) if lines[i][0] not in known]
+        for i in body[-8:]:
+            s, e = lines[i]
+            m = _FOOTNOTE.match(text, s)
+            if not m or i == body[0]:
+                continue
+            mark = re.compile(rf"[a-z)’.,;:]{m.group(1)}(?=[\s.,;:)]|$)")
+            if mark.search(text, ps, s):
+                out.extend(lines[j] for j in body if j >= i)
+                break
     return out
 
 
@@ -155,7 +184,7 @@ def reading_text(text: str, furniture: Sequence[tuple[int, int]]) -> str:
         if not before or not after:
             continue
         prev, nxt = before[-1], after[0]
-        if (prev.islower() or prev in ",;(-–") and (nxt.islower() or nxt.isdigit() and prev == ","):
+        if (prev.isalnum() or prev in ",;(-–%") and nxt.islower() or nxt.isdigit() and prev == ",":
             chars[a:b] = [" "] * (b - a)
         elif prev.islower() and nxt.isupper() and not _BULLET_LINE.match(masked[b:b + 4]) and \
                 any(s <= a <= e + 2 or s <= b <= e + 2 for s, e in furniture):
@@ -179,10 +208,16 @@ def split_units(reading: str) -> list[tuple[int, int]]:
         if e <= off:
             off += 1
             continue
+        if _PARAGRAPH_NO.fullmatch(reading, s, e) and (s == 0 or reading[s - 1] == "\n"):
+            off = e  # a numbered paragraph's number ("12." before its first sentence) is no sentence
+            continue
         if e > s and (not out or s >= out[-1][1]):
             out.append((s, e))
         off = e
     return out
+
+
+_PARAGRAPH_NO = re.compile(r"\d{1,3}\.")
 
 
 def _blocks(reading: str) -> list[tuple[int, int]]:
@@ -198,7 +233,7 @@ def _blocks(reading: str) -> list[tuple[int, int]]:
     return out
 
 
-_LIST_HEADING = re.compile(r"^(?:What needs to improve(?: in this area of social work practice)?|"
+_LIST_HEADING = re.compile(r"^(?:What needs to improve(?: in this area of social work practice)?|Recommendations|"
                            r"Areas? for (?:priority action|improvement)|What does the local authority need to improve)"
                            r"\s*[?:.]?\s*\d{0,2}$", re.I)  # on a line of its own (a footnote mark may follow)
 _JUDGEMENT_START = re.compile(r"^(?:The experiences and progress of|The impact of leaders)\b")
@@ -216,6 +251,8 @@ def _split_blocks(reading: str, blocks: list[tuple[int, int]]) -> list[tuple[int
         for i, (ls, le) in enumerate(lines):
             line = reading[ls:le].strip()
             if _LIST_HEADING.match(line):
+                if i + 1 < len(lines) and re.fullmatch(r"\s*\d{1,3}\s*", reading[lines[i + 1][0]:lines[i + 1][1]]):
+                    continue  # a contents line: the heading's page number on the line below
                 cuts.update((ls, lines[i + 1][0] if i + 1 < len(lines) else e))
                 continue
             if not _JUDGEMENT_START.match(line):
@@ -315,7 +352,23 @@ def analyse(text: str, page_starts: Sequence[int] = ()) -> Structure:
         parts.append(Part(kind, title, s, end, grade, 1, he))
     parts.extend(_numbered(reading, parts))
     parts.sort(key=lambda p: (p.start, p.level))
+    units = [(s, e) for s, e in units if not _table_cell(reading, s, e, table_span)]
     return Structure(parts, furniture, units, len(text))
+
+
+_GRADE_CELL = re.compile(rf"(?:Judge?ment\s+Grade|{GRADE}|(?:\d(?:\.\d)?\.?\s+)?[A-Z][^.:;]{{4,120}}?\s+{GRADE})", re.I)
+TABLE_REACH = 12000  # judgement tables sit on a report's first pages
+
+
+def _table_cell(reading: str, start: int, end: int, table_span: tuple[int, int]) -> bool:
+    """A cell of the judgement table ("Judgement Grade", "Inadequate", "2.1 Adoption performance Good"),
+    no sentence: inside the table the outline found, or, near the top, a judgement name and its grade
+    with no full stop (the older reports' table, which has no "Judgement / Grade" row)."""
+    if table_span[0] <= start and end <= table_span[1]:
+        return True
+    flat = collapse_ws(reading[start:end])
+    return start < TABLE_REACH and len(flat.split()) <= 16 and bool(_GRADE_CELL.fullmatch(flat)) and \
+        bool(re.fullmatch(rf".*\b{GRADE}|Judge?ment\s+Grade", flat, re.I))
 
 
 def _numbered(reading: str, parts: list[Part]) -> list[Part]:
@@ -396,6 +449,7 @@ _FOOTNOTE_MARK = re.compile(r"(?<=[.;:])\s*\d{1,2}$")  # "…communities. 1": a 
 _IMPERATIVE = re.compile(r"^(?:\d{1,2}\.?\s+)?(?:Ensure|Improve|Strengthen|Develop|Review|Increase|Make|Take|Cease|Reduce|"
                          r"Establish|Provide|Secure|Undertake|Implement|Embed|Continue|Consider|Promote|Address|Monitor|"
                          r"Evaluate|Work|Complete|Ensuring|Improving|Strengthening)\b")
+_SHOULD = re.compile(r"^[^.;:]{0,80}?\bshould\b")  # "Senior managers should review ...": a recommendation too
 _NONE_NEEDED = re.compile(r"^there (?:are|is|were|was) no\b", re.I)
 
 
@@ -431,7 +485,7 @@ def inspectors_items(text: str, structure: Structure) -> list[tuple[int, int, st
             kind = None
             continue
         items = items_of(part)
-        if items and sum(bool(_IMPERATIVE.match(q)) for _, _, q in items) >= 0.6 * len(items):
+        if items and sum(bool(_IMPERATIVE.match(q) or _SHOULD.match(q)) for _, _, q in items) >= 0.6 * len(items):
             out += [(s, e, q, kind) for s, e, q in items]
         else:
             kind = None

@@ -44,17 +44,25 @@ WEAK = ("weak", "weaker", "weakness", "weaknesses", "insufficient", "inconsisten
         "lacked", "basic", "prevented", "hinders", "hinder", "hindered", "adversely", "underdeveloped",
         "fluctuates", "churn", "overly", "reactive", "impeded", "below", "struggle", "struggles",
         "inappropriate", "inappropriately", "unrealistic", "incomplete", "minimal", "instability", "inexperience",
-        "unsuitable")
+        "unsuitable", "unaware", "unassessed", "inadequately", "insufficiently", "nothing")
 # A weakness word right after one of these is the problem being dealt with ("reduces delay", "no delay").
 REMEDY = ("reduce", "reduces", "reduced", "reducing", "reduction", "minimise", "minimises", "minimised", "minimising",
           "prevent", "prevents", "preventing", "avoid", "avoids", "avoiding", "tackle", "tackles", "tackling",
           "address", "addresses", "addressing", "no", "without", "free", "identify", "identifies", "low", "lower",
           "fewer", "few", "little", "respond", "responds", "understand", "understanding", "track", "tracks")
 REMEDY_SCOPE = 3
+# A weakness word a few words before one of these is a problem that has eased ("turnover is low", "delay
+# ... is minimised", "the number of care leavers not in education has declined").
+AFTER_REMEDY = ("low", "lower", "minimised", "minimal", "declined", "fallen", "reduced", "reducing", "decreased",
+                "rare", "eliminated", "avoided", "prevented")
+AFTER_REMEDY_SCOPE = 4
+# "no" or "without" before one of these is good news: "no unallocated cases", "without delay".
+GOOD_NEWS_AFTER_NO = ("unallocated", "delay", "delays", "backlog", "backlogs", "drift", "waiting", "concerns",
+                      "exclusions", "complaints", "vacancies", "unnecessary")
 IMPERATIVE = re.compile(r"^\W*(?:ensure|improve|increase|develop|strengthen|review|establish|analyse|reduce|"
                         r"make sure|provide|embed|extend|consider|evaluate|collate|secure|monitor|address)\b", re.I)
 STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|could be (?:improved|strengthened|better)|"
-                         r"\b(?:is|remains?) an area for development|requires? (?:improvement|strengthening)|"
+                         r"\b(?:is|remains?) (?:an|a recognised|an identified) area for development|could be more\b|requires? (?:improvement|strengthening)|"
                          r"\bnot yet\b|need to (?:improve|strengthen)|should (?:ensure|improve|make sure)", re.I)
 LEAD_CONCESSION = re.compile(r"^\W*(?:despite|although|though|even though|while|whilst|notwithstanding|when|where|if|"
                              r"after|once|since)\b[^,]*,", re.I)
@@ -147,11 +155,23 @@ def _tone(flat: str) -> tuple[float, float, float, list[str]]:
         reach = -1
         remedied = -1
         pending_not: str | None = None
+        settled = {i for i, w in enumerate(words) if w in WEAK and w not in NEGATORS and
+                   any(x in AFTER_REMEDY for x in words[i + 1:i + 1 + AFTER_REMEDY_SCOPE])}
         for i, w in enumerate(words):
             if w in REMEDY and w not in ("no",):
                 remedied = i + REMEDY_SCOPE
-            if w in WEAK and i <= remedied and w not in NEGATORS:
-                continue  # "reduces delay": the weakness is what is being dealt with
+            if w in WEAK and (i <= remedied or i in settled) and w not in NEGATORS:
+                continue  # "reduces delay", "turnover is low": the weakness is what is being dealt with
+            if w == "only" and (i == 0 or words[i - 1] != "not") and i + 1 < len(words) and \
+                    words[i + 1] not in ("be", "when", "if", "where", "to", "after"):
+                weak += 1.0  # "Only three quarters of conferences are timely", "only recently agreed"
+                cues.append(w)
+                continue
+            if w in ("no", "without") and any(x in GOOD_NEWS_AFTER_NO for x in words[i + 1:i + 3]):
+                strong += 1.0  # "no unallocated cases", "without delay": a problem absent
+                cues.append(f"{w} {next(x for x in words[i + 1:i + 3] if x in GOOD_NEWS_AFTER_NO)}")
+                remedied = i + 2
+                continue
             if w in NEGATORS:
                 if pending_not:
                     weak += 1.0
@@ -187,16 +207,41 @@ PRIOR_WEIGHT = 0.5  # how much the shipped word prior (resources/theme_words.jso
 
 
 @lru_cache(maxsize=1)
-def _prior() -> tuple[dict[str, dict[str, int]], dict[str, int], int]:
+def _prior() -> tuple[dict[str, dict[str, int]], dict[str, int], int, dict[str, float]]:
     """The theme word prior trained on the development corpus gold (bench/train_theme_words.py):
-    per theme id, word counts; per word, how many tagged units it appeared in; the number of units."""
+    per theme id, word counts; per word, how many tagged units it appeared in; the number of units;
+    per theme id, how many units it was given to (a main theme counting 1, another 0.5)."""
     try:
         from reviewer.resources import read_text
 
         data = json.loads(read_text("theme_words.json"))
-        return data["themes"], data["df"], int(data["units"])
+        return data["themes"], data["df"], int(data["units"]), data.get("theme_units", {})
     except Exception:  # noqa: BLE001 - a missing or damaged prior only means cues alone
-        return {}, {}, 1
+        return {}, {}, 1, {}
+
+
+NB_WEIGHT, NB_SMOOTH = 1.0, 0.5  # the naive Bayes reading of the prior: its weight beside the rest, its smoothing
+
+
+def _naive_bayes(words: set[str], counts: dict[str, dict[str, int]], vocab: dict[str, int],
+                 theme_units: dict[str, float]) -> dict[str, float]:
+    """P(theme | words) by multinomial naive Bayes over the prior's word counts: the prior read as a
+    model, so one theme's strong evidence counts against the others (the additive prior does not)."""
+    if not counts or not theme_units:
+        return {}
+    total_units = sum(theme_units.values())
+    size = len(vocab)
+    logp = {}
+    for tid, wc in counts.items():
+        total = sum(wc.values())
+        lp = math.log(theme_units.get(tid, 0.5) / total_units)
+        for w in words:
+            if w in vocab:
+                lp += math.log((wc.get(w, 0) + NB_SMOOTH) / (total + NB_SMOOTH * size))
+        logp[tid] = lp
+    top = max(logp.values())
+    z = sum(math.exp(v - top) for v in logp.values())
+    return {tid: math.exp(v - top) / z for tid, v in logp.items()}
 
 
 class ThemeModel:
@@ -207,7 +252,8 @@ class ThemeModel:
         self.themes = [t for t in themes if not t.retired]
         self.cues = {t.id: [fold(c).text for c in t.cues] for t in self.themes}
         self.cue_res = [(t.id, re.compile(rf"\b{re.escape(c)}")) for t in self.themes for c in self.cues[t.id] if c]
-        words, df, n = _prior() if prior else ({}, {}, 1)
+        words, df, n, theme_units = _prior() if prior else ({}, {}, 1, {})
+        self.nb = ({tid: c for tid, c in words.items() if tid in self.cues}, df, theme_units) if NB_WEIGHT else None
         self.prior = {tid: (words[tid], sum(words[tid].values())) for tid in self.cues if words.get(tid)}
         self.prior_idf = {w: math.log(1 + n / (1 + c)) for w, c in df.items()}
         self.learnt: dict[str, Counter[str]] = {t.id: Counter() for t in self.themes}
@@ -244,6 +290,7 @@ class ThemeModel:
             hits = [h for h in hits if not any(o[2] != h[2] and o[0] <= h[0] and h[1] <= o[1]
                                                and (o[1] - o[0]) > (h[1] - h[0]) for o in hits)]
         cue_score = Counter(tid for _, _, tid, _ in hits)
+        nb = _naive_bayes(words, *self.nb) if self.nb else {}
         for t in self.themes:
             s = float(cue_score.get(t.id, 0))
             learnt = self.learnt[t.id]
@@ -258,6 +305,8 @@ class ThemeModel:
                 counts, total = prior
                 for w in words & counts.keys():
                     s += PRIOR_WEIGHT * self.prior_idf.get(w, 0.0) * counts[w] / total * 10
+            if nb:
+                s += NB_WEIGHT * nb.get(t.id, 0.0)
             if s > 0:
                 out.append((t.id, s, own))
         out.sort(key=lambda x: -x[1])
@@ -495,7 +544,7 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
         elif weak and (MID_CONTRAST.search(flat) or LEAD_CONCESSION.match(flat) or weak >= strong) \
                 and not (section == "grade:inadequate" and harm):
             severity, conf = "improvement", 0.5 + min(0.35, 0.1 * weak)
-        elif section == "grade:inadequate" and not strong and any(h in low for h in LEFT_AT_RISK):
+        elif section == "grade:inadequate" and strong <= weak and any(h in low for h in LEFT_AT_RISK):
             # "This leaves children in potentially harmful situations."
             severity, conf = "priority", 0.55 + min(0.35, 0.1 * (harm + serious))
         elif section == "grade:inadequate" and weak > strong:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-_BULLET = re.compile(r"^\s*(?:[\u2022\u25aa\u25fc\u25a0\u25cf\uf0b7\-\*–]|\d+\.)\s+")
+# bullet glyphs, with the private-use ones symbol fonts put in PDFs' text (Wingdings' \uf06e, \uf0a7, ...)
+BULLET_CHARS = "\u2022\u25aa\u25fc\u25a0\u25cf\uf000-\uf0ff\\-\\*–"
+_BULLET = re.compile(rf"^\s*(?:[{BULLET_CHARS}]|\d+\.)\s+")
 _SENT_END = re.compile(r"[.!?][\"'’”)]?(?=\s)")
 
 
