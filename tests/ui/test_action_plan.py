@@ -241,7 +241,7 @@ def test_update_edits_the_text_and_owner_as_one_step(letter_window, qtbot) -> No
     assert [p.text for p in after.progress] == ["Moved to fortnightly"]
     assert [h.text for h in after.history] == ["Monthly oversight audit"]
     qtbot.waitUntil(lambda: _texts(panel) == ["Fortnightly oversight audit"])
-    w.undo()  # one Ctrl+Z takes back text, owner and note together
+    w.history.undo()  # one Ctrl+Z takes back text, owner and note together
     qtbot.waitUntil(lambda: w.ws.action(act.id) == act)
     qtbot.waitUntil(lambda: _texts(panel) == ["Monthly oversight audit"])
 

@@ -73,7 +73,7 @@ def test_down_from_the_keyboard_selects_the_first_card(letter_window, qtbot):
     from PySide6.QtWidgets import QApplication
 
     w = letter_window
-    letter = w.lib.letters[w.letter_id]
+    letter = w.lib.letters[w.onscreen.letter_id]
     first = w.ws.tag_quote(letter, "reduced caseloads", ["workforce"], "strength")
     w.ws.tag_quote(letter, "Too many plans", ["planning"], "priority")
     view = w.panel.view

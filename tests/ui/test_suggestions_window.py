@@ -280,3 +280,19 @@ def test_a_decision_shows_at_once_and_leaves_the_letter_where_it_was(window, qtb
     assert gone not in panel.suggestions() and w.statusBar().currentMessage().startswith("Dismissed suggestion")
     w.history.undo()
     assert gone in panel.suggestions() and w.right_tabs.tabText(1) == f"Suggestions ({n - 1})"
+
+
+def test_accepting_a_suggestion_through_the_tag_dialog_makes_one_annotation(window, qtbot, monkeypatch) -> None:
+    """Edit (the tag dialog) then OK: one annotation with the auditor's choices, never two."""
+    from reviewer.ui.annotate import suggesting
+    from reviewer.ui.annotate.tag_dialog import TagDialog
+
+    w = window
+    s = w.suggester.suggestions[0]
+    monkeypatch.setattr(TagDialog, "exec", lambda self: TagDialog.DialogCode.Accepted)
+    monkeypatch.setattr(TagDialog, "result_values", lambda self: (list(s.themes), s.severity, "checked by hand"))
+    assert suggesting.TagDialog is TagDialog
+    w.suggester.edit(s)
+    anns = w.lib.annotations_for(w.onscreen.letter_id)
+    assert [(a.start, a.end, a.note) for a in anns] == [(s.start, s.end, "checked by hand")]
+    assert w.ws.undo.last_done() == "Accepted suggestion"

@@ -251,12 +251,10 @@ class SuggestionController(QObject):
         if dlg.exec() != TagDialog.DialogCode.Accepted:
             return
         themes, severity, note = dlg.result_values()
-        anns = self._accept([(s.start, s.end, tuple(themes), severity, note)], author)
+        anns = self._accept([(s.start, s.end, tuple(themes), severity, note, s.author)], author)
         if anns:
             self._remember_accepted(anns, [s])
             self._drop([s])
-        self._accept([(s.start, s.end, tuple(themes), severity, note, s.author)], author)
-        self._drop([s])
 
     def dismiss(self, chosen: list[Suggestion]) -> None:
         letter_id = self.onscreen.letter_id

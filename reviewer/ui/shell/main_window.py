@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         self.outline_panel = OutlinePanel()
         self.suggestions_panel = SuggestionsPanel(self.lib.theme_label)
         self.search_panel = SearchPanel()
-        self.plan_panel = PlanPanel(self.ws, lambda text, ms: self.statusBar().showMessage(text, ms))  # the status line
+        self.plan_panel = PlanPanel(self.ws)  # tells the user through the desk, once it exists (below)
         self.left_tabs = side_tabs("leftTabs", (self.library_panel, "Library"), (self.outline_panel, "Outline"),
                                    (self.search_panel, "Search"))
         self.right_tabs = side_tabs("rightTabs", (self.panel, "Annotations"), (self.suggestions_panel, "Suggestions"),
@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
 
         # what the controllers share, then each controller with what it drives
         self.desk = desk = Desk(workspace, self.host, settings, self, self.statusBar())
+        self.plan_panel.status = desk.tell
         self.onscreen = onscreen = OnScreen(desk)
         self.pages = Pages(desk, onscreen, self.view, self.find_bar)
         self.annotating = Annotating(desk, onscreen, self.view, self.panel,
