@@ -138,7 +138,7 @@ def test_the_library_plan_by_due_date_with_filters(letter_window, qtbot) -> None
     assert rows[0][1] == "Amber" and rows[0][3] == "Sam" and "Management oversight" in rows[0][4]
     assert rows[0][5] == w.lib.display_title(w.onscreen.letter_id)
     assert rows[0][6].startswith("Management oversight and supervision") and rows[2][6] == "—"
-    assert "3</b> action(s), <b>1</b> overdue" in view.note.text()
+    assert "3</b> actions, <b>1</b> overdue" in view.note.text()
     view.overdue_only.setChecked(True)
     assert tree.topLevelItemCount() == 1 and tree.topLevelItem(0).text(2) == "Late one"
     view.overdue_only.setChecked(False)

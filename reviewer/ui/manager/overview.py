@@ -311,7 +311,8 @@ class OverviewWindow(QWidget):
         anns = [a for i in ids for a in self.lib.annotations_for(i)]
         authors = sorted({a.author for a in anns if a.author})
         reviewed = sum(1 for a in anns if a.review)
-        self.summary.setText(f"<b>{len(ids)}</b> letters · <b>{len(anns)}</b> annotations · auditors: "
+        self.summary.setText(f"<b>{len(ids)}</b> letter{'' if len(ids) == 1 else 's'} · <b>{len(anns)}</b> "
+                             f"annotation{'' if len(anns) == 1 else 's'} · auditors: "
                              f"{', '.join(authors) or '—'} · reviewed {reviewed} of {len(anns)}")
         for m in self.maps.values():
             m.refresh(ids)

@@ -125,7 +125,7 @@ class PlanView(QWidget):
             self.note.setText("No actions yet. Select a finding and add one in the Plan panel beside the "
                               "annotations (Ctrl+5).")
         else:
-            self.note.setText(f"<b>{len(self.entries)}</b> action(s), <b>{overdue}</b> overdue"
+            self.note.setText(f"<b>{len(self.entries)}</b> action{'' if len(self.entries) == 1 else 's'}, <b>{overdue}</b> overdue"
                               + (f" · showing {len(shown)}" if len(shown) != len(self.entries) else ""))
 
     def _activated(self, item: QTreeWidgetItem, _col: int = 0) -> None:
