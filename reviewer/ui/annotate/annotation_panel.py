@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFocusEvent, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolButton,
@@ -26,6 +25,7 @@ from reviewer.core.annotations.model import REVIEW_STATUSES, Annotation
 from reviewer.core.text.textsearch import collapse_ws, fold_query, fold
 from reviewer.ui.kit.look import (
     SEVERITY,
+    draw_card,
     draw_wrapped,
     readable_on,
     severity_colour,
@@ -96,16 +96,8 @@ class CardDelegate(QStyledItemDelegate):
     def paint(self, p: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         a: Annotation = index.data(ANN_ROLE)
         p.save()
-        p.setClipRect(option.rect)  # nothing of a card is ever drawn over its neighbour
-        r = option.rect.adjusted(3, 3, -3, -3)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        r, selected, ground = draw_card(p, option)
         pal = option.palette
-        ground = pal.color(QPalette.ColorRole.AlternateBase if selected else QPalette.ColorRole.Base)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        edge = 2.0 if selected else 1.0
-        p.setPen(QPen(pal.color(QPalette.ColorRole.Highlight) if selected else QColor(0, 0, 0, 35), edge))
-        p.setBrush(ground)
-        p.drawRoundedRect(QRectF(r).adjusted(edge / 2, edge / 2, -edge / 2, -edge / 2), 5, 5)  # the stroke inside r
         p.fillRect(QRect(r.left(), r.top() + 1, 5, r.height() - 1), severity_colour(a.severity))
         head, themes, note = self._lines(a)
         x = r.left() + PAD + 6

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QPen
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolButton,
@@ -32,7 +31,7 @@ from reviewer.core.team.summary import items_answered
 from reviewer.core.text.shorten import shorten
 from reviewer.core.text.textsearch import collapse_ws
 from reviewer.ui.annotate.action_dialog import ActionDialog
-from reviewer.ui.kit.look import OVERDUE_COLOUR, SEVERITY, draw_chip, draw_wrapped, readable_on, wrapped_height
+from reviewer.ui.kit.look import OVERDUE_COLOUR, SEVERITY, draw_card, draw_chip, draw_wrapped, readable_on, wrapped_height
 from reviewer.workspace import USER_ERRORS, Workspace
 
 PAD = 8
@@ -91,16 +90,8 @@ class ActionCardDelegate(QStyledItemDelegate):
         a: Action = index.data(ACTION_ROLE)
         today = self.today()
         p.save()
-        p.setClipRect(option.rect)
-        r = option.rect.adjusted(3, 3, -3, -3)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        r, selected, ground = draw_card(p, option)
         pal = option.palette
-        ground = pal.color(QPalette.ColorRole.AlternateBase if selected else QPalette.ColorRole.Base)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        edge = 2.0 if selected else 1.0
-        p.setPen(QPen(pal.color(QPalette.ColorRole.Highlight) if selected else QColor(0, 0, 0, 35), edge))
-        p.setBrush(ground)
-        p.drawRoundedRect(QRectF(r).adjusted(edge / 2, edge / 2, -edge / 2, -edge / 2), 5, 5)
         fm = QFontMetrics(option.font)
         small = self._small(option.font)
         sm = QFontMetrics(small)

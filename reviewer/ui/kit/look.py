@@ -8,8 +8,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRect, QRectF, QSettings, Qt, QUrl
-from PySide6.QtGui import QColor, QDesktopServices, QFont, QFontMetrics, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtGui import QColor, QDesktopServices, QFont, QFontMetrics, QIcon, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtWidgets import QPushButton, QStyle, QStyleOptionViewItem
 
 from reviewer.core.annotations.codebook import severities
 from reviewer.ui.kit.contrast import legible_fill, readable, text_on
@@ -207,3 +207,20 @@ def draw_chip(p: QPainter, x: int, y: int, height: int, word: str, status: str, 
 def rag_icon(status: str, size: int = 14) -> QIcon:
     """A round swatch of a RAG status, for lists and menus (beside the status's word)."""
     return swatch_icon(RAG_COLOURS.get(status, "#888888"), size)
+
+
+def draw_card(p: QPainter, option: QStyleOptionViewItem) -> tuple[QRect, bool, QColor]:
+    """A list item's card (the annotations', the plan's): clipped to its row, a rounded frame, the
+    highlight's edge when selected. Returns the card's rectangle, whether it is selected and its ground.
+    The caller has saved the painter and restores it when its card is drawn."""
+    p.setClipRect(option.rect)  # nothing of a card is ever drawn over its neighbour
+    r = option.rect.adjusted(3, 3, -3, -3)
+    selected = bool(option.state & QStyle.StateFlag.State_Selected)
+    pal = option.palette
+    ground = pal.color(QPalette.ColorRole.AlternateBase if selected else QPalette.ColorRole.Base)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    edge = 2.0 if selected else 1.0
+    p.setPen(QPen(pal.color(QPalette.ColorRole.Highlight) if selected else QColor(0, 0, 0, 35), edge))
+    p.setBrush(ground)
+    p.drawRoundedRect(QRectF(r).adjusted(edge / 2, edge / 2, -edge / 2, -edge / 2), 5, 5)  # the stroke inside r
+    return r, selected, ground
