@@ -141,12 +141,15 @@ def score(gold: dict, letters: Path, learn: bool, show: bool) -> dict:
 
 
 CORPUS_LABELS = ("strength", "improvement", "priority", "context")
+SECOND_READER = ROOT / "tests" / "gold" / "corpus_second_reader.json"
 
 
 def corpus_gold() -> dict[str, dict]:
     """Every gold document of tests/gold/corpus_*.json, by file name."""
     docs: dict[str, dict] = {}
     for f in sorted((ROOT / "tests" / "gold").glob("corpus_*.json")):
+        if f.name == SECOND_READER.name:
+            continue  # a second auditor's reading of documents already labelled: for agreement only
         docs.update(json.loads(f.read_text(encoding="utf-8"))["documents"])
     return docs
 
@@ -167,10 +170,54 @@ def match_units(units: list[dict], start: int, end: int) -> dict | None:
     return best
 
 
+def library_of(docs: dict[str, dict], corpus: Path, split: str) -> dict[str, tuple[list[Annotation], list[str]]]:
+    """Per gold document of one side: what its auditor's library would hold from the others, had they
+    worked through them with Reviewer: an annotation for every unit they labelled (its severity and
+    themes; context included) and, as dismissed, every cold suggestion on a unit not worth tagging."""
+    own: dict[str, tuple[list[Annotation], list[str]]] = {}
+    for name, entry in sorted(docs.items()):
+        if entry.get("split") != split or not (corpus / name).exists():
+            continue
+        text, starts = read_letter(corpus / name)
+        st = analyse(text, starts)
+        units = sorted(entry["units"], key=lambda u: u["start"])
+        anns = [Annotation(id=f"{name}-{i}", letter_id=name, start=u["start"], end=u["end"],
+                           quote=" ".join(text[u["start"]:u["end"]].split()), prefix="", suffix="", pages=(1,),
+                           themes=tuple(u["themes"]), severity=u["label"])
+                for i, u in enumerate(units) if u["label"] in ("strength", "context", "improvement", "priority")]
+        dismissed = []
+        for x in suggest(text, default_themes(), [], structure=st):
+            u = match_units(units, x.start, x.end)
+            if u is None or u["label"] == "none":
+                dismissed.append(x.quote)
+        own[name] = (anns, dismissed)
+    return {name: ([a for o, (anns, _) in own.items() if o != name for a in anns],
+                   [q for o, (_, qs) in own.items() if o != name for q in qs]) for name in own}
+
+
+def first_half(text: str, st, units: list[dict]) -> tuple[int, list[Annotation], list[tuple[int, int]]]:
+    """An auditor half way through a document: where the second half starts, their annotations of every
+    unit of the first half they labelled, and the cold suggestions there they dismissed."""
+    mid = units[len(units) // 2]["start"] if units else 0
+    anns = [Annotation(id=f"own-{i}", letter_id="this", start=u["start"], end=u["end"],
+                       quote=" ".join(text[u["start"]:u["end"]].split()), prefix="", suffix="", pages=(1,),
+                       themes=tuple(u["themes"]), severity=u["label"])
+            for i, u in enumerate(units) if u["start"] < mid and u["label"] != "none"]
+    gone = []
+    for x in suggest(text, default_themes(), [], structure=st):
+        u = match_units(units, x.start, x.end)
+        if x.start < mid and (u is None or u["label"] == "none"):
+            gone.append((x.start, x.end))
+    return mid, anns, gone
+
+
 def score_corpus(docs: dict[str, dict], corpus: Path, split: str, show: bool = False,
-                 suggester=None) -> dict | None:
-    """The suggester against the corpus gold documents of one side of the split."""
-    fn = suggester or (lambda text, st: suggest(text, default_themes(), [], structure=st))
+                 suggester=None, learn: bool = False, half: bool = False) -> dict | None:
+    """The suggester against the corpus gold documents of one side of the split. ``learn``: each
+    document is suggested with the library of the side's other documents (``library_of``). ``half``:
+    only each document's second half is scored, and with ``learn`` the library holds the auditor's
+    decisions on its first half (``first_half``) instead."""
+    libraries = library_of(docs, corpus, split) if learn and not half else {}
     c = Counter()
     n_docs = 0
     per_doc = []
@@ -184,9 +231,20 @@ def score_corpus(docs: dict[str, dict], corpus: Path, split: str, show: bool = F
         text, starts = read_letter(path)
         st = analyse(text, starts)
         units = sorted(entry["units"], key=lambda u: u["start"])
+        mid = 0
+        if suggester:
+            found = suggester(text, st)
+        elif half:
+            mid, own, gone = first_half(text, st, units)
+            found = suggest(text, default_themes(), own if learn else [], structure=st, letter_id="this",
+                            dismissed=gone if learn else ())
+        else:
+            held, gone = libraries.get(name, ([], []))
+            found = suggest(text, default_themes(), held, structure=st, dismissed_quotes=gone)
+        units = [u for u in units if u["start"] >= mid]
+        found = [x for x in found if x.start >= mid]
         for u in units:
             c[(u["label"], "gold")] += 1
-        found = fn(text, st)
         per_doc.append((name, len(found)))
         for x in ranked(found)[:DEFAULT_SHOWN]:
             u = match_units(units, x.start, x.end)
@@ -230,8 +288,13 @@ def score_corpus(docs: dict[str, dict], corpus: Path, split: str, show: bool = F
     return out
 
 
-def print_corpus(r: dict, split: str) -> None:
-    print(f"\n== corpus gold, {split.upper()}: {r['documents']} documents")
+def print_corpus(r: dict, split: str, learn: bool = False, half: bool = False) -> None:
+    how = ("learnt: the library holds the auditor's labels of the side's other documents and their dismissals"
+           if learn else "cold: a new library")
+    if half:
+        how = ("second halves, learnt from the auditor's tags and dismissals in the first half" if learn else
+               "second halves, cold")
+    print(f"\n== corpus gold, {split.upper()}: {r['documents']} documents ({how})")
     print("   label        precision  recall  (suggested / auditor)")
     for lv, (p, rc, sug, gd) in r["levels"].items():
         print(f"   {lv:<12} {pct(p):>9} {pct(rc):>7}  ({sug} / {gd})")
@@ -256,15 +319,22 @@ def main() -> int:
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "reports")
     ap.add_argument("--split", choices=("development", "validation", "both"), default="both")
     ap.add_argument("--no-letters", action="store_true", help="score the corpus gold only")
+    ap.add_argument("--learn", choices=("cold", "learnt", "both", "within"), default="both",
+                    help="corpus gold: a new library, one holding the other documents' labels, both, or "
+                         "within: second halves cold and learnt from the first half")
     args = ap.parse_args()
     if args.corpus.is_dir():
         docs = corpus_gold()
         sides = ("development", "validation") if args.split == "both" else (args.split,)
+        runs = (False, True) if args.learn in ("both", "within") else (args.learn == "learnt",)
+        half = args.learn == "within"
         for split in sides:
-            # never print a validation document's units: only its totals
-            r = score_corpus(docs, args.corpus, split, args.show and split == "development")
-            if r:
-                print_corpus(r, split)
+            for learn in runs:
+                # never print a validation document's units: only its totals
+                r = score_corpus(docs, args.corpus, split, args.show and split == "development", learn=learn,
+                                 half=half)
+                if r:
+                    print_corpus(r, split, learn, half)
     else:
         print(f"no corpus at {args.corpus}: corpus gold not measured")
     if args.no_letters:
