@@ -35,7 +35,8 @@ def cmd_suggest(ws: Workspace, args: argparse.Namespace) -> int:
     existing = [(a.start, a.end) for a in mine if not a.orphaned]
     st = analyse(ex.text, ex.page_starts)
     found = suggest(ex.text, lib.themes.values(), list(lib.annotations.values()), existing=existing,
-                    dismissed=dismissed, page_starts=ex.page_starts, structure=st)
+                    dismissed=dismissed, page_starts=ex.page_starts, structure=st, letter_id=letter.id,
+                    dismissed_quotes=ws.dismissed_elsewhere(letter.id))
     # highlights and comments the PDF already carries (Acrobat, Edge, Zotero): offered first
     found = mark_suggestions(ex.text, ws.pdf_marks(letter, st), found, lib.themes.values(),
                              list(lib.annotations.values()), existing, dismissed, st)

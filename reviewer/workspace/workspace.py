@@ -49,6 +49,7 @@ from reviewer.core.text.documents import (
     text_sha,
 )
 from reviewer.core.text.layout import Layout, page_starts
+from reviewer.core.text.textsearch import collapse_ws
 from reviewer.letters.importing import layout_for, prepare_path, prepare_paths, read_file, read_text
 from reviewer.letters.pdf_marks import read_pdf_marks
 from reviewer.letters.pdf import extractor_version
@@ -512,6 +513,23 @@ class Workspace(Exchange):
         after = dismissed_value(read_dismissed(self.library.settings, letter_id) + list(ranges))
         label = "Dismiss suggestion" if len(ranges) == 1 else f"Dismiss {len(ranges)} suggestions"
         self.do(PutSetting(key, before, after, label), initiator)
+
+    def dismissed_elsewhere(self, letter_id: str, settings: dict[str, str] | None = None) -> list[str]:
+        """The passages dismissed in the library's other letters, as their kept texts read: the suggester
+        learns from them what this auditor does not tag. ``settings``: a snapshot of the library's
+        settings, for a worker thread (only kept texts are read, never a letter's file)."""
+        settings = dict(self.library.settings) if settings is None else settings
+        out: list[str] = []
+        prefix = dismissed_key("")
+        for key in settings:
+            other = key[len(prefix):] if key.startswith(prefix) else None
+            if other is None or other == letter_id:
+                continue
+            ranges = read_dismissed(settings, other)
+            text = self.saved_text_of(other) if ranges else None
+            if text:
+                out += [collapse_ws(text[a:b]) for a, b in ranges if 0 <= a < b <= len(text)]
+        return out
 
     def restore_dismissed(self, letter_id: str, initiator: object | None = None) -> None:
         key = dismissed_key(letter_id)

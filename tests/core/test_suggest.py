@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reviewer.core.annotations.codebook import default_themes
 from reviewer.core.reading.suggest import suggest
 from reviewer.core.annotations.tagging import new_annotation
@@ -136,3 +138,60 @@ def test_a_committee_report_progress_section_is_not_all_improvement(samples) -> 
     assert found["Police and health colleagues attend strategy meetings consistently."].severity == "strength"
     assert "A joint housing protocol has been agreed with district councils." not in found
     assert not any("the committee" in q.lower() for q in found)  # its own recommendations to members
+
+
+LEARNING = """Focused visit to Eastmere children's services
+
+## Main findings
+
+Social workers visit children regularly and know them well.
+Too many children wait weeks for a social worker to see them after a referral.
+Leaders have a clear improvement plan for the service.
+"""
+
+
+def _tagged(i: int, quote: str, severity: str, letter: str = "elsewhere"):
+    from reviewer.core.annotations.model import Annotation
+
+    return Annotation(id=f"a{i}", letter_id=letter, start=0, end=len(quote), quote=quote, prefix="", suffix="",
+                      pages=(1,), themes=(), severity=severity)
+
+
+def test_severities_are_learnt_from_what_the_auditor_tagged_in_other_letters():
+    cold = {x.quote: x.severity for x in suggest(LEARNING, default_themes())}
+    waits = "Too many children wait weeks for a social worker to see them after a referral."
+    assert cold[waits] == "improvement"
+    library = [_tagged(i, q, "priority") for i, q in enumerate([
+        "Too many children wait months for an assessment of their needs.",
+        "Too many children wait too long for their plans to be reviewed.",
+        "Too many children wait for a visit after a strategy meeting.",
+        "Too many children in need wait for a social worker to be allocated.",
+        "Too many care leavers wait for a pathway plan."])]
+    learnt = {x.quote: x for x in suggest(LEARNING, default_themes(), library)}
+    assert learnt[waits].severity == "priority"  # as this auditor grades waiting
+    assert "as you have tagged passages like it" in learnt[waits].why
+    assert learnt["Social workers visit children regularly and know them well."].severity == "strength"
+
+
+def test_dismissals_elsewhere_teach_what_not_to_suggest_without_silencing_other_strengths():
+    plan = "Leaders have a clear improvement plan for the service."
+    assert plan in {x.quote for x in suggest(LEARNING, default_themes())}
+    gone = ["Leaders have a clear improvement plan for early help.", "Leaders have a clear improvement plan for the "
+            "front door.", "Leaders have a clear improvement plan for care leavers.",
+            "Leaders have an improvement plan for the service."]
+    after = {x.quote: x.severity for x in suggest(LEARNING, default_themes(), dismissed_quotes=gone)}
+    assert plan not in after
+    assert after["Social workers visit children regularly and know them well."] == "strength"
+
+
+def test_this_letters_own_tags_teach_the_rest_of_it():
+    """Tags made in this letter are read where they sit (letter_id says which are this letter's)."""
+    text = LEARNING + "".join(f"Too many children wait for help with {x}.\n" for x in
+                              ("housing", "schooling", "health", "contact", "transport", "money"))
+    first = [x for x in suggest(text, default_themes()) if x.quote.startswith("Too many children wait for help")]
+    assert first and all(x.severity == "improvement" for x in first)
+    mine = [replace(_tagged(i, x.quote, "priority", letter="this"), start=x.start, end=x.end)
+            for i, x in enumerate(first[:4])]
+    rest = [x for x in suggest(text, default_themes(), mine, existing=[(m.start, m.end) for m in mine],
+                               letter_id="this") if x.quote.startswith("Too many children wait for help")]
+    assert len(rest) == 2 and all(x.severity == "priority" for x in rest)

@@ -72,6 +72,18 @@ def test_suggestions_accepted_and_dismissed_are_undoable(ws: Workspace, samples:
     assert not ws.library.annotations and ws.library.settings.get(f"dismissed:{letter.id}", "") == ""
 
 
+def test_dismissals_in_one_letter_are_read_for_the_others(ws: Workspace, samples: Path) -> None:
+    """The suggester of one letter learns from what was dismissed in the others, as those letters read."""
+    thornbury, eastmere = _letter(ws, samples), _letter(ws, samples, EASTMERE)
+    ex = ws.text(thornbury.id)
+    assert ex is not None
+    ws.dismiss_suggestions(thornbury.id, [(100, 140), (10**9, 10**9 + 5)])  # a range past the end is left out
+    quote = " ".join(ex.text[100:140].split())
+    assert ws.dismissed_elsewhere(eastmere.id) == [quote]
+    assert ws.dismissed_elsewhere(thornbury.id) == []  # its own are read where they sit, not as quotes
+    assert ws.dismissed_elsewhere(eastmere.id, dict(ws.library.settings)) == [quote]  # a worker's snapshot
+
+
 def test_packs_merge_all_or_nothing(tmp_path: Path, samples: Path) -> None:
     from reviewer.store.repository import LibraryStore
 

@@ -709,7 +709,8 @@ def shipped_model() -> SeverityModel | None:
 
 LEARN_EPOCHS, LEARN_RATE, LEARN_L2 = 6, 0.2, 0.1  # how the library's decisions are learnt (bench_suggestions.py)
 LEARN_QUOTE_WEIGHT = 0.5  # a passage of another letter, read without its section, counts this much
-_PLACE = ("bias", "s:", "d:", "k:", "rs:", "p:", "f:listed", "f:summary", "f:followon")  # what a quote alone lacks
+LEARNT = ("w:",)  # what is learnt from the library: wording only, so that a few dismissals of one kind of
+# sentence ("Leaders have a clear improvement plan") never silence every strength
 
 
 def rules_logits(features: dict[str, float]) -> dict[str, float]:
@@ -746,18 +747,20 @@ class SeverityLearner:
         return z
 
     def fit(self, examples: Sequence[tuple[dict[str, float], str, float]]) -> SeverityLearner:
-        """Learn from (features, class, weight) examples."""
+        """Learn from (features, class, weight) examples: only their wording (``LEARNT``) is weighed anew."""
         import random
 
         self.examples = len(examples)
         if not examples:
             return self
+        learnt = [{f: v for f, v in feats.items() if f.startswith(LEARNT)} for feats, _, _ in examples]
         base = [self.base.logits(f) if self.base is not None else rules_logits(f) for f, _, _ in examples]
         order = list(range(len(examples)))
         random.Random(len(examples)).shuffle(order)
         for _ in range(LEARN_EPOCHS):
             for i in order:
-                feats, label, weight = examples[i]
+                _, label, weight = examples[i]
+                feats = learnt[i]
                 z = dict(base[i])
                 for name, value in feats.items():
                     row = self.adjust.get(name)
@@ -792,8 +795,7 @@ def _class_of(severity: str) -> str:
 
 def quote_features(quote: str) -> dict[str, float]:
     """A passage of another letter read alone: what its wording says, nothing of where it sat."""
-    feats = verdict(" ".join(quote.split()), None, None, None)[3]
-    return {f: v for f, v in feats.items() if not f.startswith(_PLACE)}
+    return verdict(" ".join(quote.split()), None, None, None)[3]
 
 
 def library_examples(here: Sequence[Reading], annotations: Iterable[Annotation], letter_id: str | None,

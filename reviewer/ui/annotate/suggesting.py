@@ -108,6 +108,7 @@ class SuggestionController(QObject):
         library = list(lib.annotations.values())  # a snapshot: the worker must not see the dict change
         existing = [(a.start, a.end) for a in lib.annotations_for(letter_id) if not a.orphaned]
         dismissed = read_dismissed(lib.settings, letter_id)
+        settings = dict(lib.settings)  # a snapshot for the worker: the passages dismissed in other letters
         known = self.structure if self._text_of_structure == text else None
         letter = lib.letters.get(letter_id)
         pdf = self.desk.store.letter_file(letter) if letter is not None and letter.kind == "pdf" else None
@@ -129,7 +130,8 @@ class SuggestionController(QObject):
                 if raw is None:  # highlights and comments made in another reader
                     raw = read_pdf_marks(data, pdf.name) if data else []
             raw = raw or []
-            found = suggest(text, themes, library, existing, dismissed, structure=st)
+            found = suggest(text, themes, library, existing, dismissed, structure=st, letter_id=letter_id,
+                            dismissed_quotes=self.desk.ws.dismissed_elsewhere(letter_id, settings))
             if raw:
                 found = mark_suggestions(text, place_marks(layout, raw, st), found, themes, library, existing,
                                          dismissed, st)
