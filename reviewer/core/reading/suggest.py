@@ -51,6 +51,9 @@ REMEDY = ("reduce", "reduces", "reduced", "reducing", "reduction", "minimise", "
           "address", "addresses", "addressing", "no", "without", "free", "identify", "identifies", "low", "lower",
           "fewer", "few", "little", "respond", "responds", "understand", "understanding", "track", "tracks")
 REMEDY_SCOPE = 3
+# fold() reads "well-attended" as "wellattended" (PDFs break such words at the hyphen): the lists too
+_SHOWN = {w.replace("-", ""): w for w in STRONG + WEAK if "-" in w}  # as the panel says them
+STRONG, WEAK, REMEDY = (tuple(dict.fromkeys(w.replace("-", "") for w in ws)) for ws in (STRONG, WEAK, REMEDY))
 # A weakness word a few words before one of these is a problem that has eased ("turnover is low", "delay
 # ... is minimised", "the number of care leavers not in education has declined").
 AFTER_REMEDY = ("low", "lower", "minimised", "minimal", "declined", "fallen", "reduced", "reducing", "decreased",
@@ -183,14 +186,14 @@ def _tone(flat: str) -> tuple[float, float, float, list[str]]:
             if w in STRONG:
                 if i <= reach:
                     weak += 1.0
-                    cues.append(f"not {w}")
+                    cues.append(f"not {_SHOWN.get(w, w)}")
                     pending_not = None
                 else:
                     strong += 1.0
-                    cues.append(w)
+                    cues.append(_SHOWN.get(w, w))
             elif w in WEAK:
                 weak += 1.0
-                cues.append(w)
+                cues.append(_SHOWN.get(w, w))
         if pending_not:
             weak += 1.0
             cues.append(pending_not)
