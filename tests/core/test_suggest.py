@@ -67,6 +67,11 @@ def test_themes_are_learnt_from_what_the_auditor_tagged() -> None:
     assert before and "young-carers" not in before[0].themes
     past = [new_annotation("Westfield hub direct work with young carers", [0], "x", 0, 41, ["young-carers"],
                            "strength", "", "Ann") for _ in range(8)]
+    # the rest of the auditor's library: what makes "Westfield hub" this theme's words, not everyone's
+    others = ["Strategy meetings are timely and well attended", "Care leavers have good pathway plans",
+              "Assessments are thorough and analytical", "Leaders know their services well",
+              "Managers oversee plans closely", "Children in care see their social workers often"]
+    past += [new_annotation(q, [0], "x", 0, len(q), ["planning"], "strength", "", "Ann") for q in others for _ in range(4)]
     after = suggest(text, default_themes(), annotations=past)
     assert "young-carers" in after[0].themes
 

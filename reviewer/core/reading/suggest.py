@@ -206,7 +206,8 @@ def _tone(flat: str) -> tuple[float, float, float, list[str]]:
 
 
 MAX_THEMES, MIN_THEME_SCORE, KEEP_THEME = 3, 1.0, 0.75
-CUE_THEME, CUE_MIN = True, 1.0  # the specific theme the codebook's cues (and the library's own tags) favour most is kept
+CUE_THEME, CUE_MIN = True, 1.0  # the specific theme the codebook's cues (or the library's tags) favour most is kept
+LEARNT_OWN_MIN = 2.0  # how much the library's tags must say for a theme to count as named
 # ... unless it is a broad theme whose cue words sit in sentences about anything ("plan", "leaders",
 # "partners"): on the development gold, a cue alone named these wrongly more often than rightly.
 BROAD_THEMES = frozenset(("leadership", "partnership", "planning", "timeliness", "risk-safety", "assessment",
@@ -284,8 +285,8 @@ class ThemeModel:
         return [(tid, s) for tid, s, _ in self.evidence(sentence)]
 
     def evidence(self, sentence: str) -> list[tuple[str, float, float]]:
-        """(theme id, score, the part of the score that is the codebook's cues and the library's own
-        annotations), best first."""
+        """(theme id, score, the part of the score that is the codebook's cues and, where they say it
+        plainly, the library's annotations), best first."""
         folded = fold(sentence).text
         words = {w for w in _WORD.findall(folded) if w not in _STOP}
         out = []
@@ -301,14 +302,15 @@ class ThemeModel:
         cue_score = Counter(tid for _, _, tid, _ in hits)
         nb = _naive_bayes(words, *self.nb) if self.nb else {}
         for t in self.themes:
-            s = float(cue_score.get(t.id, 0))
+            s = own = float(cue_score.get(t.id, 0))
             learnt = self.learnt[t.id]
             if learnt:
                 total = sum(learnt.values())
-                for w in words & learnt.keys():
-                    idf = math.log(1 + self.n / (1 + self.docs[w]))
-                    s += LEARNT_WEIGHT * idf * learnt[w] / total * 10
-            own = s
+                taught = sum(LEARNT_WEIGHT * math.log(1 + self.n / (1 + self.docs[w])) * learnt[w] / total * 10
+                             for w in words & learnt.keys())
+                s += taught
+                if taught >= LEARNT_OWN_MIN:
+                    own += taught  # the library's tags name this theme as plainly as a cue would
             prior = self.prior.get(t.id)
             if prior:
                 counts, total = prior
