@@ -307,6 +307,27 @@ def print_corpus(r: dict, split: str, learn: bool = False, half: bool = False) -
           f"with the auditor's severity")
 
 
+def agreement(corpus: Path) -> None:
+    """How far two careful auditors agree, on the documents a second auditor labelled again
+    (tests/gold/corpus_second_reader.json): the second reading scored exactly as the suggester is,
+    against the first; the suggester beside it on the same documents. The ceiling the figures can
+    honestly be asked to reach."""
+    from reviewer.core.reading.suggest import Suggestion
+
+    if not SECOND_READER.exists():
+        print("no second reading (tests/gold/corpus_second_reader.json): agreement not measured")
+        return
+    second = json.loads(SECOND_READER.read_text(encoding="utf-8"))["documents"]
+    first = {name: entry for name, entry in corpus_gold().items() if name in second}
+    for name, entry in sorted(first.items()):
+        again = [Suggestion(u["start"], u["end"], "", u["label"], tuple(u["themes"]), 1.0, "second reader")
+                 for u in second[name]["units"] if u["label"] in ("strength", "improvement", "priority")]
+        for who, fn in (("a second auditor", lambda text, st: again), ("the suggester", None)):
+            r = score_corpus({name: entry}, corpus, entry["split"], suggester=fn)
+            if r:
+                print_corpus(r, f"{entry['split']}, {name}: {who} against the first")
+
+
 def pct(x: float | None) -> str:
     return "—" if x is None else f"{x * 100:.0f}%"
 
@@ -319,10 +340,15 @@ def main() -> int:
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "reports")
     ap.add_argument("--split", choices=("development", "validation", "both"), default="both")
     ap.add_argument("--no-letters", action="store_true", help="score the corpus gold only")
+    ap.add_argument("--agreement", action="store_true",
+                    help="only: a second auditor's reading against the first, beside the suggester's")
     ap.add_argument("--learn", choices=("cold", "learnt", "both", "within"), default="both",
                     help="corpus gold: a new library, one holding the other documents' labels, both, or "
                          "within: second halves cold and learnt from the first half")
     args = ap.parse_args()
+    if args.agreement:
+        agreement(args.corpus)
+        return 0
     if args.corpus.is_dir():
         docs = corpus_gold()
         sides = ("development", "validation") if args.split == "both" else (args.split,)
