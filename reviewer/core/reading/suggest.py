@@ -714,6 +714,8 @@ def shipped_model() -> SeverityModel | None:
 
 LEARN_EPOCHS, LEARN_RATE, LEARN_L2 = 6, 0.2, 0.1  # how the library's decisions are learnt (bench_suggestions.py)
 LEARN_QUOTE_WEIGHT = 0.5  # a passage of another letter, read without its section, counts this much
+LEARN_ELSEWHERE = 400  # at most this many of other letters' tags (the latest) and dismissed passages: the
+# learner is fitted afresh on every run and must stay well inside the suggester's second (bench_suggest_speed.py)
 LEARNT = ("w:",)  # what is learnt from the library: wording only, so that a few dismissals of one kind of
 # sentence ("Leaders have a clear improvement plan") never silence every strength
 
@@ -798,8 +800,10 @@ def _class_of(severity: str) -> str:
     return severity if severity in SEVERITY_CLASSES else "other"
 
 
+@lru_cache(maxsize=16384)
 def quote_features(quote: str) -> dict[str, float]:
-    """A passage of another letter read alone: what its wording says, nothing of where it sat."""
+    """A passage of another letter read alone: what its wording says, nothing of where it sat. Kept:
+    the library's quotes rarely change between runs (callers never change the dict)."""
     return verdict(" ".join(quote.split()), None, None, None)[3]
 
 
@@ -820,6 +824,7 @@ def library_examples(here: Sequence[Reading], annotations: Iterable[Annotation],
         return None
 
     out: list[tuple[dict[str, float], str, float]] = []
+    elsewhere = []
     for ann in annotations:
         if ann.orphaned:
             continue
@@ -828,12 +833,15 @@ def library_examples(here: Sequence[Reading], annotations: Iterable[Annotation],
             if r is not None:
                 out.append((r.features, _class_of(ann.severity), 1.0))
         elif ann.quote.strip():
-            out.append((quote_features(ann.quote), _class_of(ann.severity), LEARN_QUOTE_WEIGHT))
+            elsewhere.append(ann)
+    elsewhere.sort(key=lambda a: a.modified or a.created, reverse=True)  # the latest decisions first
+    out += [(quote_features(a.quote), _class_of(a.severity), LEARN_QUOTE_WEIGHT) for a in elsewhere[:LEARN_ELSEWHERE]]
     for a, b in dismissed:
         r = reading_at(a, b)
         if r is not None:
             out.append((r.features, "other", 1.0))
-    out += [(quote_features(q), "other", LEARN_QUOTE_WEIGHT) for q in dismissed_quotes if q.strip()]
+    gone = [q for q in dismissed_quotes if q.strip()]
+    out += [(quote_features(q), "other", LEARN_QUOTE_WEIGHT) for q in gone[-LEARN_ELSEWHERE:]]
     return out
 
 
