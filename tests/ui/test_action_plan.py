@@ -170,10 +170,10 @@ def test_overdue_is_against_today(qtbot, ws, samples) -> None:  # type: ignore[n
     panel = PlanPanel(ws, today=lambda: day[0])
     qtbot.addWidget(panel)
     panel.show_findings([ann.id])
-    assert panel.count.text() == "1"
+    assert panel.count.text() == "1 action"
     day[0] = date(2026, 3, 4)
     panel.refresh()
-    assert panel.count.text() == "1 · 1 overdue"
+    assert panel.count.text() == "1 action · 1 overdue"
     assert "Overdue by 3 days" in panel.list.item(0).data(Qt.ItemDataRole.AccessibleTextRole)
 
 

@@ -244,11 +244,11 @@ def test_the_report_of_a_pack_names_its_actions(manager, qtbot, tmp_path: Path, 
         "--status", "red")
     cli("pack", "export", "-o", str(tmp_path / "one.zip"), "--auditor", "Ann Auditor")
     _open(manager, qtbot, [tmp_path / "one.zip"])
-    assert "1 new action(s)" in manager.packs.last_report.text()
+    assert "1 new action" in manager.packs.last_report.text()
     manager.packs.last_report.close()
     (act,) = json.loads(cli("action", "list", "--json"))
     cli("action", "delete", act["id"])
     cli("pack", "export", "-o", str(tmp_path / "two.zip"), "--auditor", "Ann Auditor")
     _open(manager, qtbot, [tmp_path / "two.zip"])
-    assert "1 action(s) deleted" in manager.packs.last_report.text() and manager.ws.actions() == {}
+    assert "1 action deleted" in manager.packs.last_report.text() and manager.ws.actions() == {}
     manager.packs.last_report.close()

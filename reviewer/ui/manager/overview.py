@@ -37,6 +37,7 @@ from reviewer.ui.kit.contrast import blend, legible_fill
 from reviewer.export.trend import trends_html
 from reviewer.ui.kit.look import SEVERITY, severity_colour, severity_icon
 from reviewer.ui.manager.plan_view import PlanView
+from reviewer.ui.kit.words import counted
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -129,7 +130,7 @@ class Heatmap(QWidget):
                     fill, text = cell_colours(sid, alpha, ground)
                     item.setBackground(QColor(fill))
                     item.setForeground(QColor(text))
-                    item.setToolTip(f"{row} — {SEVERITY[sid].label}: {n} annotation(s)")
+                    item.setToolTip(f"{row} — {SEVERITY[sid].label}: {counted(n, 'annotation')}")
                 t.setItem(r, c, item)
             total = QTableWidgetItem(str(tab.row_total(r)))
             total.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -148,7 +149,7 @@ class Heatmap(QWidget):
         else:
             ids = tab.cells.get((r, c), [])
             what = f"{tab.rows[r]} — {tab.columns[c]}"
-        self.caption.setText(f"{what}: {len(ids)} passage(s). Double-click one to open it in its letter.")
+        self.caption.setText(f"{what}: {counted(len(ids), 'passage')}. Double-click one to open it in its letter.")
         for aid in dict.fromkeys(ids):
             a = self.lib.annotations.get(aid)
             if a is None:
