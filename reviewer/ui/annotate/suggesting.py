@@ -81,6 +81,9 @@ class SuggestionController(QObject):
         self.structure, self.suggestions, self._text_of_structure = None, [], ""
         self._accepted, self._dismissed = {}, []
         letter_id = self.onscreen.letter_id
+        layout = self.onscreen.layout
+        # the cards say their page: strongest first, they come from anywhere in the letter
+        self.panel.page_of = (lambda offset: layout.page_of(offset) + 1) if layout is not None else None
         self.view.set_suggested([])
         self.outline_panel.set_structure(None, message="Reading the letter's structure…" if letter_id else "")
         self.panel.set_suggestions([], "Reading the letter…" if letter_id else

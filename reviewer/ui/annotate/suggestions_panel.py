@@ -1,7 +1,10 @@
 """The suggestions panel: passages Reviewer would tag, as dashed cards the auditor accepts
-(Enter), edits (E) or dismisses (Delete); nothing is an annotation until accepted."""
+(Enter), edits (E) or dismisses (Delete); nothing is an annotation until accepted. At first the
+strongest few, strongest first, and a line that says so and how to see the rest (M, in reading order)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QPen
@@ -23,29 +26,63 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.reading.suggest import DEFAULT_SHOWN, Suggestion, strongest
 from reviewer.core.text.textsearch import collapse_ws
+from reviewer.ui.kit.words import counted
 from reviewer.ui.kit.look import SEVERITY, draw_wrapped, severity_colour, severity_icon, severity_text, wrapped_height
 
 SUG_ROLE = Qt.ItemDataRole.UserRole + 2
 THEMES_ROLE = Qt.ItemDataRole.UserRole + 3
+PAGE_ROLE = Qt.ItemDataRole.UserRole + 4  # 1-based page the passage starts on, 0 if not known
 PAD = 8
+KEYS = "Enter accept · E edit · Delete dismiss · M {more}"
+
+
+def order_text(shown: int, total: int, show_all: bool, severity: str = "") -> str:
+    """What the list shows and how to see the rest: "The 30 strongest of 726, strongest first. ..."."""
+    if not total:
+        return ""
+    if total == 1:
+        return "1 suggestion."
+    if severity:
+        return f"{severity}: {counted(shown, 'suggestion')}, in reading order."
+    if show_all:
+        return (f"All {total} suggestions, in reading order. "
+                f"Press M (Strongest Only) for the {min(DEFAULT_SHOWN, total)} strongest.") if total > DEFAULT_SHOWN \
+            else f"All {total} suggestions, in reading order."
+    if shown < total:
+        return (f"The {shown} strongest of {total}, strongest first. "
+                f"Press M (Show All) for the other {total - shown}, in reading order.")
+    return f"All {total} suggestions, strongest first."
 
 
 class SuggestionDelegate(QStyledItemDelegate):
-    """A suggestion as a card with a dashed edge: severity and score, quote, themes, why."""
+    """A suggestion as a card with a dashed edge: severity, score and page, quote, themes, why."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # a card's height by (passage, width, font): a list of every suggestion of a long report
+        # (700 and more) is laid out again after every decision, and wrapping each quote is the cost
+        self._heights: dict[tuple[int, int, int, str], int] = {}
 
     def _parts(self, index: QModelIndex) -> tuple[Suggestion, str, str]:
         sug: Suggestion = index.data(SUG_ROLE)
         sev = SEVERITY.get(sug.severity)
+        page = index.data(PAGE_ROLE)
         head = (f"{sev.label if sev else sug.severity}  ·  from the PDF" + (f", {sug.author}" if sug.author else "")
                 if sug.origin == "pdf" else f"{sev.label if sev else sug.severity}  ·  {round(sug.score * 100)}% sure")
-        return sug, head, index.data(THEMES_ROLE) or "No theme suggested"
+        return sug, head + (f"  ·  p. {page}" if page else ""), index.data(THEMES_ROLE) or "No theme suggested"
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
-        sug, _, themes = self._parts(index)
-        fm = QFontMetrics(option.font)
+        sug: Suggestion = index.data(SUG_ROLE)
         w = max(120, option.rect.width() - 2 * PAD - 10)
-        quote_h = wrapped_height(fm, w, f"“{collapse_ws(sug.quote)}", 3, close="”")
-        return QSize(w, PAD * 2 + fm.lineSpacing() * 3 + quote_h + 14)
+        key = (sug.start, sug.end, w, option.font.key())
+        h = self._heights.get(key)
+        if h is None:
+            fm = QFontMetrics(option.font)
+            quote_h = wrapped_height(fm, w, f"“{collapse_ws(sug.quote)}", 3, close="”")
+            h = self._heights[key] = PAD * 2 + fm.lineSpacing() * 3 + quote_h + 14
+            if len(self._heights) > 20000:  # widths and fonts come and go: never grow without end
+                self._heights.clear()
+        return QSize(w, h)
 
     def paint(self, p: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         sug, head, themes = self._parts(index)
@@ -87,6 +124,21 @@ class SuggestionDelegate(QStyledItemDelegate):
         p.restore()
 
 
+def card_tip(sug: Suggestion, themes: str, page: int) -> str:
+    """A card's tooltip: what the card elides, in full."""
+    sev = SEVERITY.get(sug.severity)
+    where = f" · page {page}" if page else ""
+    lines = [f"{sev.label if sev else sug.severity} · {round(sug.score * 100)}% sure{where}"
+             if sug.origin != "pdf" else f"{sev.label if sev else sug.severity} · from the PDF{where}",
+             f"“{collapse_ws(sug.quote)}”", f"Themes: {themes or 'none suggested'}"]
+    if sug.why:
+        lines.append(f"Why: {sug.why}")
+    if sug.note:
+        lines.append(f"Comment: {sug.note}")
+    lines.append("Enter accepts · E edits first · Delete dismisses")
+    return "\n".join(lines)
+
+
 class SuggestionsPanel(QWidget):
     acceptRequested = Signal(list)  # [Suggestion]
     editRequested = Signal(object)  # Suggestion
@@ -102,14 +154,25 @@ class SuggestionsPanel(QWidget):
         self.theme_label = theme_label
         self._all: list[Suggestion] = []
         self.show_all = False  # False: the DEFAULT_SHOWN strongest, strongest first; True: all, in reading order
+        self.page_of: Callable[[int], int] | None = None  # offset -> 1-based page, given with the open letter
         self.count = QLabel("")
         self.count.setObjectName("panelCount")
+        self.order = QLabel("")  # what the list shows, in which order, and how to see the rest
+        self.order.setObjectName("panelCount")
+        self.order.setWordWrap(True)
+        self.keys = QLabel("")
+        self.keys.setObjectName("panelCount")
+        self.keys.setWordWrap(True)
+        self.keys.setAccessibleName("Keys in the suggestions list")
         self.hint = QLabel("")
         self.hint.setObjectName("panelHint")
         self.hint.setWordWrap(True)
         self.severity = QComboBox()
         self.severity.setAccessibleName("Show suggestions of severity")
         self.severity.setToolTip("Show only suggestions of this severity")
+        # it may narrow (the names elide) rather than widen the panel: the pane keeps its width
+        self.severity.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.severity.setMinimumContentsLength(8)
         self.severity.addItem("All severities", "")
         for sid, sev in SEVERITY.items():
             self.severity.addItem(severity_icon(sid), sev.label, sid)
@@ -155,8 +218,10 @@ class SuggestionsPanel(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 8, 8, 8)
         lay.addLayout(head)
+        lay.addWidget(self.order)
         lay.addWidget(self.hint)
         lay.addWidget(self.list, 1)
+        lay.addWidget(self.keys)
         lay.addLayout(row)
         lay.addWidget(self.improve_btn)
         self.set_suggestions([], "Open a letter to see what Reviewer suggests tagging.")
@@ -205,10 +270,13 @@ class SuggestionsPanel(QWidget):
             item.setData(SUG_ROLE, sug)
             themes = ", ".join(self.theme_label(t) for t in sug.themes)
             item.setData(THEMES_ROLE, themes)
+            page = self.page_of(sug.start) if self.page_of is not None else 0
+            item.setData(PAGE_ROLE, page)
             sev = SEVERITY.get(sug.severity)
             origin = f"marked in the PDF by {sug.author or 'someone'}; " if sug.origin == "pdf" else ""
             item.setData(Qt.ItemDataRole.AccessibleTextRole,
                          f"{origin}{sev.label if sev else sug.severity}; {themes or 'no theme'}; {sug.quote}")
+            item.setToolTip(card_tip(sug, themes, page))  # the whole quote, themes and why the card cuts short
             self.list.addItem(item)
             if keep is not None and (sug.start, sug.end) == (keep.start, keep.end):
                 chosen = item
@@ -219,6 +287,11 @@ class SuggestionsPanel(QWidget):
         self.list.blockSignals(False)
         self.count.setText(f"{self.list.count()} of {len(self._all)}" if self.list.count() < len(self._all)
                            else str(len(self._all)))
+        sev = SEVERITY.get(want) if want else None
+        self.order.setText(order_text(self.list.count(), len(self._all), self.show_all, sev.label if sev else ""))
+        self.order.setVisible(bool(self._all))
+        self.keys.setText(KEYS.format(more="strongest only" if self.show_all else "show all"))
+        self.keys.setVisible(bool(self._all))
         hidden = len(self._all) - len(self._pool(""))
         self.more_btn.setText("Strongest Only" if self.show_all else
                               (f"Show All ({hidden} more)" if hidden else "Show All"))
