@@ -340,3 +340,23 @@ def test_order_text_for_a_short_list() -> None:
     assert order_text(4, 4, False) == "All 4 suggestions, strongest first."
     assert order_text(5, 5, True) == "All 5 suggestions, in reading order."
     assert order_text(0, 0, False) == ""
+
+
+def test_escape_in_the_list_gives_the_keyboard_back_to_the_letter_at_the_suggestion(window, qtbot) -> None:
+    """No dead end: from the suggestions list, Esc goes back to the letter, showing the card's passage."""
+    w = window
+    panel, view = w.suggestions_panel, w.view
+    w.actions_["next_suggestion"].trigger()
+    assert panel.list.hasFocus()
+    panel.set_show_all(True)
+    last = panel.visible()[-1]
+    panel.select(f"{last.start}:{last.end}")
+    view.verticalScrollBar().setValue(0)
+    qtbot.keyClick(panel.list, Qt.Key.Key_Escape)
+    qtbot.waitUntil(view.hasFocus)
+    layout = w.onscreen.layout
+    assert view.current_page() in range(layout.page_of(last.start) - 1, layout.page_of(last.end - 1) + 1)
+    assert view.verticalScrollBar().value() > 0
+    from reviewer.ui.shell.shortcuts import PANEL_KEYS
+
+    assert any(keys == "Escape" and "letter" in what for keys, what in dict(PANEL_KEYS)["Suggestions list"])

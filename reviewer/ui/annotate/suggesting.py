@@ -68,6 +68,7 @@ class SuggestionController(QObject):
         p.acceptImproveRequested.connect(self.accept_improve)
         p.restoreRequested.connect(self.restore)
         p.current.connect(self._current)
+        p.letterWanted.connect(self._to_letter)
         p.shownChanged.connect(lambda: self._paint())
         view.suggestionClicked.connect(self._clicked)
         view.pageChanged.connect(self._follow)
@@ -388,6 +389,12 @@ class SuggestionController(QObject):
         self._paint(s)
         if s is not None and not self._quiet and self.panel.list.hasFocus():
             self.view.scroll_to_range(s.start, s.end, only_if_hidden=True)
+
+    def _to_letter(self, s: Suggestion | None) -> None:
+        """Esc in the list: the letter takes the keyboard, showing the suggestion the list was on."""
+        if s is not None:
+            self.view.scroll_to_range(s.start, s.end, only_if_hidden=True)
+        self.view.setFocus()
 
     def _clicked(self, sid: str) -> None:
         self.tabs.setCurrentWidget(self.panel)

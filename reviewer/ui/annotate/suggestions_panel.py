@@ -146,6 +146,7 @@ class SuggestionsPanel(QWidget):
     acceptImproveRequested = Signal()
     restoreRequested = Signal()
     current = Signal(object)  # Suggestion or None: the view outlines it
+    letterWanted = Signal(object)  # Esc in the list: the keyboard back to the letter, at this suggestion (or None)
     shownChanged = Signal()  # the list now shows other suggestions (all / the strongest, a severity)
 
     def __init__(self, theme_label, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
@@ -179,7 +180,8 @@ class SuggestionsPanel(QWidget):
         self.severity.currentIndexChanged.connect(lambda *_: (self._fill(), self.shownChanged.emit()))
         self.list = QListWidget()
         self.list.setAccessibleName("Suggested passages")
-        self.list.setToolTip("Enter accepts, E edits before accepting, Delete dismisses")
+        self.list.setToolTip("Enter accepts, E edits before accepting, Delete dismisses, M shows all or the "
+                             "strongest, Esc goes back to the letter")
         self.list.setItemDelegate(SuggestionDelegate(self.list))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -275,7 +277,8 @@ class SuggestionsPanel(QWidget):
             sev = SEVERITY.get(sug.severity)
             origin = f"marked in the PDF by {sug.author or 'someone'}; " if sug.origin == "pdf" else ""
             item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                         f"{origin}{sev.label if sev else sug.severity}; {themes or 'no theme'}; {sug.quote}")
+                         f"{origin}{sev.label if sev else sug.severity}; {themes or 'no theme'}; "
+                         + (f"page {page}; " if page else "") + sug.quote)
             item.setToolTip(card_tip(sug, themes, page))  # the whole quote, themes and why the card cuts short
             self.list.addItem(item)
             if keep is not None and (sug.start, sug.end) == (keep.start, keep.end):
@@ -346,7 +349,8 @@ class SuggestionsPanel(QWidget):
             self.editRequested.emit(cur)
 
     def eventFilter(self, obj: QObject, e: QEvent) -> bool:  # noqa: N802
-        """Enter/A accepts, Delete/Backspace/D dismisses, E/F2 edits: single keys, while the list has
+        """Enter/A accepts, Delete/Backspace/D dismisses, E/F2 edits, M shows all or the strongest, Esc gives
+        the keyboard back to the letter: single keys, while the list has
         the keyboard (taken before the window's own shortcuts, so Delete never deletes an annotation here)."""
         if obj is not self.list or not isinstance(e, QKeyEvent) or e.type() not in (
                 QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
@@ -356,7 +360,8 @@ class SuggestionsPanel(QWidget):
         key = e.key()
         action = {Qt.Key.Key_Return: "accept", Qt.Key.Key_Enter: "accept", Qt.Key.Key_A: "accept",
                   Qt.Key.Key_Delete: "dismiss", Qt.Key.Key_Backspace: "dismiss", Qt.Key.Key_D: "dismiss",
-                  Qt.Key.Key_E: "edit", Qt.Key.Key_F2: "edit", Qt.Key.Key_M: "more"}.get(Qt.Key(key))
+                  Qt.Key.Key_E: "edit", Qt.Key.Key_F2: "edit", Qt.Key.Key_M: "more",
+                  Qt.Key.Key_Escape: "letter"}.get(Qt.Key(key))
         if action is None:
             return False
         if e.type() == QEvent.Type.ShortcutOverride:
@@ -368,6 +373,8 @@ class SuggestionsPanel(QWidget):
             self.dismissRequested.emit(self.selected())
         elif action == "more":
             self.set_show_all(not self.show_all)
+        elif action == "letter":
+            self.letterWanted.emit(self.current_suggestion())
         else:
             self._edit_current()
         return True
