@@ -303,6 +303,8 @@ def test_the_panel_says_what_it_shows_in_which_order_and_how_to_see_the_rest(win
     strongest, strongest first, how many more there are and the key that shows them; each card says its
     page; the keys are written under the list, and a card's tooltip gives what the card cuts short."""
     import reviewer.ui.annotate.suggestions_panel as sp
+    from html import escape
+
     from reviewer.core.text.textsearch import collapse_ws
 
     w = window
@@ -321,7 +323,7 @@ def test_the_panel_says_what_it_shows_in_which_order_and_how_to_see_the_rest(win
         s = item.data(sp.SUG_ROLE)
         assert item.data(sp.PAGE_ROLE) == layout.page_of(s.start) + 1
         tip = item.toolTip()
-        assert f"“{collapse_ws(s.quote)}”" in tip and f"page {layout.page_of(s.start) + 1}" in tip
+        assert escape(f"“{collapse_ws(s.quote)}”") in tip and f"page {layout.page_of(s.start) + 1}" in tip
     panel.list.setFocus()
     qtbot.keyClick(panel.list, Qt.Key.Key_M)
     assert panel.order.text().startswith(f"All {n} suggestions, in reading order. Press M (Strongest Only)")

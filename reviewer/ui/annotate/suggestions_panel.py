@@ -5,6 +5,7 @@ strongest few, strongest first, and a line that says so and how to see the rest 
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QPen
@@ -125,18 +126,19 @@ class SuggestionDelegate(QStyledItemDelegate):
 
 
 def card_tip(sug: Suggestion, themes: str, page: int) -> str:
-    """A card's tooltip: what the card elides, in full."""
+    """A card's tooltip: what the card elides, in full (rich text, so it wraps to a readable width)."""
     sev = SEVERITY.get(sug.severity)
     where = f" · page {page}" if page else ""
-    lines = [f"{sev.label if sev else sug.severity} · {round(sug.score * 100)}% sure{where}"
-             if sug.origin != "pdf" else f"{sev.label if sev else sug.severity} · from the PDF{where}",
-             f"“{collapse_ws(sug.quote)}”", f"Themes: {themes or 'none suggested'}"]
+    head = (f"{sev.label if sev else sug.severity} · {round(sug.score * 100)}% sure{where}" if sug.origin != "pdf"
+            else f"{sev.label if sev else sug.severity} · from the PDF{where}")
+    lines = [f"<b>{escape(head)}</b>", escape(f"“{collapse_ws(sug.quote)}”"),
+             escape(f"Themes: {themes or 'none suggested'}")]
     if sug.why:
-        lines.append(f"Why: {sug.why}")
+        lines.append(escape(f"Why: {sug.why}"))
     if sug.note:
-        lines.append(f"Comment: {sug.note}")
-    lines.append("Enter accepts · E edits first · Delete dismisses")
-    return "\n".join(lines)
+        lines.append(escape(f"Comment: {sug.note}"))
+    lines.append("<i>Enter accepts · E edits first · Delete dismisses</i>")
+    return "".join(f"<p>{line}</p>" for line in lines)
 
 
 class SuggestionsPanel(QWidget):
