@@ -317,6 +317,9 @@ def test_the_panel_says_what_it_shows_in_which_order_and_how_to_see_the_rest(win
                                   f"Press M (Show All) for the other {n - 3}, in reading order.")
     assert panel.keys.text().startswith("Enter accept") and panel.keys.text().endswith("M show all")
     assert not panel.order.isHidden() and not panel.keys.isHidden()
+    assert not panel.improve_btn.isEnabled() and panel.improve_btn.toolTip().startswith("No suggestion here")
+    panel.set_suggestions(everything, improve=2)
+    assert panel.improve_btn.isEnabled() and panel.improve_btn.toolTip().startswith("Accept every suggestion")
     layout = w.onscreen.layout
     for i in range(panel.list.count()):
         item = panel.list.item(i)

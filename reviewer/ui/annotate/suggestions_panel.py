@@ -34,6 +34,8 @@ SUG_ROLE = Qt.ItemDataRole.UserRole + 2
 THEMES_ROLE = Qt.ItemDataRole.UserRole + 3
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 4  # 1-based page the passage starts on, 0 if not known
 PAD = 8
+IMPROVE_TIP = ("Accept every suggestion under the letter's “What needs to improve” and priority-action "
+               "headings, as one step you can undo")
 KEYS = "Enter accept · E edit · Delete dismiss · M {more}"
 
 
@@ -200,8 +202,7 @@ class SuggestionsPanel(QWidget):
         self.dismiss_btn = QToolButton(text="Dismiss", toolTip="Not worth tagging: it will not be suggested again (Delete)")
         self.dismiss_btn.clicked.connect(lambda: self.dismissRequested.emit(self.selected()))
         self.improve_btn = QPushButton("Accept All “What Needs to Improve”")
-        self.improve_btn.setToolTip("Accept every suggestion under the letter's “What needs to improve” "
-                                    "and priority-action headings, as one step you can undo")
+        self.improve_btn.setToolTip(IMPROVE_TIP)
         self.improve_btn.clicked.connect(self.acceptImproveRequested.emit)
         self.more_btn = QToolButton(text="Show All", toolTip="Show every suggestion, in reading order, or only "
                                     f"the {DEFAULT_SHOWN} strongest (M)")
@@ -238,6 +239,9 @@ class SuggestionsPanel(QWidget):
         self.hint.setText(message)
         self.hint.setVisible(bool(message))
         self.improve_btn.setEnabled(improve > 0)
+        self.improve_btn.setToolTip(IMPROVE_TIP if improve else  # a greyed button says why it is grey
+                                    "No suggestion here sits under the letter's “What needs to improve” or "
+                                    "priority-action headings")
         self.improve_btn.setText(f"Accept All “What Needs to Improve” ({improve})" if improve
                                  else "Accept All “What Needs to Improve”")
         self.restore_btn.setEnabled(dismissed > 0)
