@@ -201,7 +201,7 @@ class ModerationView(QWidget):
             f = top.font(0)
             f.setBold(True)
             top.setFont(0, f)
-            top.setToolTip(0, f"{r.sentences} sentences and bullets compared")
+            top.setToolTip(0, f"{counted(r.sentences, 'sentence')} and bullets compared")
             sev = QTreeWidgetItem(["Severity (all levels)", "", "", "",
                                    f"{_kappa(r.severity_kappa)} {_strength(r.severity_kappa)}",
                                    f"{r.severity_agreement:.0%}"])
@@ -215,7 +215,7 @@ class ModerationView(QWidget):
                 child.setToolTip(4, f"{_strength(t.kappa)} agreement")
                 top.addChild(child)
             if r.disagreements:
-                dis = QTreeWidgetItem([f"Where they differ ({len(r.disagreements)} sentences)"])
+                dis = QTreeWidgetItem([f"Where they differ ({counted(len(r.disagreements), 'sentence')})"])
                 for d in r.disagreements:
                     item = QTreeWidgetItem([f"“{shorten(collapse_ws(d.text), 160)}” — {r.auditor_a}: {d.a}; "
                                             f"{r.auditor_b}: {d.b}"])
