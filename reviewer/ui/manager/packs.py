@@ -150,9 +150,21 @@ class PackController(QObject):
                           QMessageBox.StandardButton.Ok, self.desk.parent)
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setDetailedText("\n".join(lines))
+        kept = [i for opened in reports for i in opened.report.actions_kept if i in self.desk.ws.actions()]
+        if kept:  # a conflict the auditor can settle here: delete them after all, as the pack asks
+            settle = box.addButton(f"Delete {counted(len(kept), 'Kept Action')} as the Pack Asks",
+                                   QMessageBox.ButtonRole.ActionRole)
+            settle.setToolTip("The pack deletes these actions; they were kept because they were updated here "
+                              "since. Delete them now, as one step Ctrl+Z undoes")
+            settle.clicked.connect(lambda: self._delete_kept(kept))
         box.setObjectName("packReport")
         box.open()
         self.last_report = box
+
+    def _delete_kept(self, ids: list[str]) -> None:
+        gone = self.desk.ws.delete_actions(ids, initiator=self)
+        if gone:
+            self.desk.tell(f"Deleted {counted(len(gone), 'action')} as the pack asked — Ctrl+Z undoes it.", 6000)
 
     # ------------------------------------------------------------ codebook
     def export_codebook_dialog(self) -> None:
