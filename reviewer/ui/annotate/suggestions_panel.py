@@ -62,9 +62,10 @@ class SuggestionDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        # a card's height by (passage, width, font): a list of every suggestion of a long report
+        # a card's height by (quote, width, font): a list of every suggestion of a long report
         # (700 and more) is laid out again after every decision, and wrapping each quote is the cost
-        self._heights: dict[tuple[int, int, int, str], int] = {}
+        self._heights: dict[tuple[str, int, str], int] = {}  # (quote, width, font) -> height
+        self._quotes: dict[str, str] = {}  # a quote -> as a card shows it
 
     def _parts(self, index: QModelIndex) -> tuple[Suggestion, str, str]:
         sug: Suggestion = index.data(SUG_ROLE)
@@ -77,14 +78,18 @@ class SuggestionDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
         sug: Suggestion = index.data(SUG_ROLE)
         w = max(120, option.rect.width() - 2 * PAD - 10)
-        key = (sug.start, sug.end, w, option.font.key())
+        key = (sug.quote, w, option.font.key())
         h = self._heights.get(key)
         if h is None:
             fm = QFontMetrics(option.font)
-            quote_h = wrapped_height(fm, w, f"“{collapse_ws(sug.quote)}", 3, close="”")
+            quote = self._quotes.get(sug.quote)
+            if quote is None:
+                quote = self._quotes[sug.quote] = f"“{collapse_ws(sug.quote)}"
+            quote_h = wrapped_height(fm, w, quote, 3, close="”")
             h = self._heights[key] = PAD * 2 + fm.lineSpacing() * 3 + quote_h + 14
             if len(self._heights) > 20000:  # widths and fonts come and go: never grow without end
                 self._heights.clear()
+                self._quotes.clear()
         return QSize(w, h)
 
     def paint(self, p: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
