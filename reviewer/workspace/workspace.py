@@ -469,6 +469,19 @@ class Workspace(Exchange):
                                     by if by is not None else self.auditor), initiator)
         return a
 
+    def delete_actions(self, action_ids: Sequence[str], initiator: object | None = None,
+                       by: str | None = None) -> list[plan.Action]:
+        """Delete several actions as one undoable step (those no longer here are passed over), each
+        deletion remembered; for instance the ones a pack deleted but this library kept."""
+        have = self.actions()
+        acts = [have[i] for i in dict.fromkeys(action_ids) if i in have]
+        if acts:
+            letter_of = {a.annotation_id: ann.letter_id for a in acts
+                         if (ann := self.library.annotations.get(a.annotation_id)) is not None}
+            self.do(plan.delete_command(self.library.settings, acts, letter_of,
+                                        by if by is not None else self.auditor), initiator)
+        return acts
+
     def annotations_named(self, keys: Sequence[str]) -> list[Annotation]:
         return [self._annotation(k) for k in keys]
 

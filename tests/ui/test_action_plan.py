@@ -170,10 +170,10 @@ def test_overdue_is_against_today(qtbot, ws, samples) -> None:  # type: ignore[n
     panel = PlanPanel(ws, today=lambda: day[0])
     qtbot.addWidget(panel)
     panel.show_findings([ann.id])
-    assert panel.count.text() == "1"
+    assert panel.count.text() == "1 action"
     day[0] = date(2026, 3, 4)
     panel.refresh()
-    assert panel.count.text() == "1 · 1 overdue"
+    assert panel.count.text() == "1 action · 1 overdue"
     assert "Overdue by 3 days" in panel.list.item(0).data(Qt.ItemDataRole.AccessibleTextRole)
 
 
@@ -311,3 +311,32 @@ def test_esc_closes_the_overview(letter_window, qtbot) -> None:  # type: ignore[
     assert QKeySequence(QKeySequence.StandardKey.Close).toString() in keys
     keys[QKeySequence(Qt.Key.Key_Escape).toString()].activated.emit()
     assert not ov.isVisible()
+
+
+def test_the_library_plan_scrolls_sideways_to_every_column_when_they_do_not_fit(letter_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A narrow overview: the table scrolls sideways, and the last column (the inspectors' item) keeps a
+    readable width rather than falling to a sliver; a wide one: the last column fills the rest, and
+    narrowing again brings the scrollbar back."""
+    from reviewer.ui.manager.plan_view import ITEM_WIDTH
+
+    w = letter_window
+    a = _finding(w)
+    w.ws.add_action(a.id, "Audit every pathway plan " * 4, "Head of Service for Care Leavers", "2000-01-01", "amber")
+    w.actions_["action_plan"].trigger()
+    ov = w.reviews.overview
+    qtbot.waitUntil(lambda: ov.isVisible())
+    tree = ov.plan.tree
+    h, last = tree.header(), tree.columnCount() - 1
+
+    def fits() -> bool:
+        return sum(h.sectionSize(c) for c in range(tree.columnCount())) <= tree.viewport().width()
+
+    ov.resize(700, 500)
+    qtbot.waitUntil(lambda: tree.horizontalScrollBar().maximum() > 0)
+    assert h.sectionSize(last) == ITEM_WIDTH and not fits()
+    ov.resize(2400, 600)
+    qtbot.waitUntil(lambda: tree.horizontalScrollBar().maximum() == 0)
+    assert h.sectionSize(last) > ITEM_WIDTH and fits()  # the last column fills the width
+    ov.resize(700, 500)
+    qtbot.waitUntil(lambda: h.sectionSize(last) == ITEM_WIDTH)
+    assert tree.horizontalScrollBar().maximum() > 0

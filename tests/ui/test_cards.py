@@ -7,7 +7,7 @@ from PySide6.QtCore import QModelIndex, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
-from reviewer.ui.kit.look import fit_lines
+from reviewer.ui.kit.look import fit_lines, wrapped_height
 
 LONG = ("However, the quality of plans is too variable, and for some children who have been on a child protection "
         "plan for more than a year, drift and delay mean that their circumstances are not improving quickly enough.")
@@ -21,6 +21,21 @@ def test_a_cut_quote_ends_in_an_ellipsis(qapp):
     short = fit_lines(fm, 220, "“Short.", 3, close="”")
     assert short == ["“Short.”"]
     assert fit_lines(fm, 60, "Supercalifragilisticexpialidocious", 2)[-1].endswith("…")  # a word longer than a line
+
+
+def test_lines_are_filled_and_never_wider_than_the_card_and_the_height_agrees_with_the_drawing(qapp):
+    """Each line holds as many words as fit, none wider than the card, at every width; the height a card
+    asks for is the height of the lines it draws (both for quotes that fit and for quotes cut short)."""
+    fm = QFontMetrics(QFont())
+    text = "“" + LONG + " " + LONG
+    for width in range(120, 900, 37):
+        lines = fit_lines(fm, width, text, 50, close="”")
+        assert " ".join(lines) == text + "”"
+        assert all(fm.horizontalAdvance(line) <= width for line in lines), width
+        assert all(fm.horizontalAdvance(a + " " + b.split()[0]) > width for a, b in zip(lines, lines[1:])), width
+        for quote in (text, "“Short.", "“" + LONG[:90]):
+            drawn = fit_lines(fm, width, quote, 3, close="”")
+            assert wrapped_height(fm, width, quote, 3, close="”") == fm.lineSpacing() * max(1, len(drawn)), width
 
 
 def _paint_alone(delegate, index: QModelIndex, width: int, selected: bool, palette: QPalette) -> tuple[QImage, QRect]:

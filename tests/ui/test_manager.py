@@ -244,11 +244,53 @@ def test_the_report_of_a_pack_names_its_actions(manager, qtbot, tmp_path: Path, 
         "--status", "red")
     cli("pack", "export", "-o", str(tmp_path / "one.zip"), "--auditor", "Ann Auditor")
     _open(manager, qtbot, [tmp_path / "one.zip"])
-    assert "1 new action(s)" in manager.packs.last_report.text()
+    assert "1 new action" in manager.packs.last_report.text()
     manager.packs.last_report.close()
     (act,) = json.loads(cli("action", "list", "--json"))
     cli("action", "delete", act["id"])
     cli("pack", "export", "-o", str(tmp_path / "two.zip"), "--auditor", "Ann Auditor")
     _open(manager, qtbot, [tmp_path / "two.zip"])
-    assert "1 action(s) deleted" in manager.packs.last_report.text() and manager.ws.actions() == {}
+    assert "1 action deleted" in manager.packs.last_report.text() and manager.ws.actions() == {}
     manager.packs.last_report.close()
+
+
+def test_an_action_kept_against_a_packs_deletion_can_be_deleted_from_the_report(manager, qtbot, tmp_path: Path,
+                                                                              samples: Path) -> None:  # type: ignore[no-untyped-def]
+    """The auditor deleted an action; the manager updated it since, so opening the pack keeps it and
+    reports a conflict. The report offers to delete it after all, as one step Ctrl+Z undoes."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    def cli(*args: str) -> str:
+        done = subprocess.run([sys.executable, "-m", "reviewer", "--db", str(tmp_path / "ann.json"), *args],
+                              capture_output=True, text=True, timeout=120,
+                              env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    cli("add", str(samples / "thornbury_vale_2025_focused_visit.pdf"))
+    cli("tag", "thornbury", "--quote", "Too many plans", "--theme", "planning", "--severity", "priority action",
+        "--author", "Ann Auditor")
+    (ann,) = json.loads(cli("annotations", "--format", "json"))
+    cli("action", "add", ann["id"], "--text", "Review every plan", "--owner", "Sam", "--due", "2999-01-01",
+        "--status", "red")
+    cli("pack", "export", "-o", str(tmp_path / "one.zip"), "--auditor", "Ann Auditor")
+    _open(manager, qtbot, [tmp_path / "one.zip"])
+    manager.packs.last_report.close()
+    (act,) = json.loads(cli("action", "list", "--json"))
+    cli("action", "delete", act["id"])
+    cli("pack", "export", "-o", str(tmp_path / "two.zip"), "--auditor", "Ann Auditor")
+    qtbot.wait(20)  # the manager's update comes after the auditor's deletion
+    manager.ws.update_action(act["id"], status="amber", progress="Half the plans reviewed")
+    _open(manager, qtbot, [tmp_path / "two.zip"])
+    box = manager.packs.last_report
+    assert "1 conflict to settle" in box.text() and act["id"] in manager.ws.actions()
+    (settle,) = [b for b in box.buttons() if "as the Pack Asks" in b.text()]
+    assert settle.text() == "Delete 1 Kept Action as the Pack Asks"
+    settle.click()
+    assert act["id"] not in manager.ws.actions()
+    assert manager.statusBar().currentMessage().startswith("Deleted 1 action as the pack asked")
+    manager.history.undo()
+    assert act["id"] in manager.ws.actions() and manager.ws.action(act["id"]).status == "amber"

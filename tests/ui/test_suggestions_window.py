@@ -296,3 +296,72 @@ def test_accepting_a_suggestion_through_the_tag_dialog_makes_one_annotation(wind
     anns = w.lib.annotations_for(w.onscreen.letter_id)
     assert [(a.start, a.end, a.note) for a in anns] == [(s.start, s.end, "checked by hand")]
     assert w.ws.undo.last_done() == "Accepted suggestion"
+
+
+def test_the_panel_says_what_it_shows_in_which_order_and_how_to_see_the_rest(window, qtbot, monkeypatch) -> None:
+    """A new user sees "30 of 726" and cards that jump about the letter: the panel says they are the
+    strongest, strongest first, how many more there are and the key that shows them; each card says its
+    page; the keys are written under the list, and a card's tooltip gives what the card cuts short."""
+    import reviewer.ui.annotate.suggestions_panel as sp
+    from html import escape
+
+    from reviewer.core.text.textsearch import collapse_ws
+
+    w = window
+    panel = w.suggestions_panel
+    everything = w.suggester.suggestions
+    n = len(everything)
+    monkeypatch.setattr(sp, "DEFAULT_SHOWN", 3)
+    panel.set_suggestions(everything)
+    assert panel.order.text() == (f"The 3 strongest of {n}, strongest first. "
+                                  f"Press M (Show All) for the other {n - 3}, in reading order.")
+    assert panel.keys.text().startswith("Enter accept") and panel.keys.text().endswith("M show all")
+    assert not panel.order.isHidden() and not panel.keys.isHidden()
+    assert not panel.improve_btn.isEnabled() and panel.improve_btn.toolTip().startswith("No suggestion here")
+    panel.set_suggestions(everything, improve=2)
+    assert panel.improve_btn.isEnabled() and panel.improve_btn.toolTip().startswith("Accept every suggestion")
+    layout = w.onscreen.layout
+    for i in range(panel.list.count()):
+        item = panel.list.item(i)
+        s = item.data(sp.SUG_ROLE)
+        assert item.data(sp.PAGE_ROLE) == layout.page_of(s.start) + 1
+        tip = item.toolTip()
+        assert escape(f"“{collapse_ws(s.quote)}”") in tip and f"page {layout.page_of(s.start) + 1}" in tip
+    panel.list.setFocus()
+    qtbot.keyClick(panel.list, Qt.Key.Key_M)
+    assert panel.order.text().startswith(f"All {n} suggestions, in reading order. Press M (Strongest Only)")
+    assert panel.keys.text().endswith("M strongest only")
+    panel.severity.setCurrentIndex(panel.severity.findData("strength"))
+    k = sum(s.severity == "strength" for s in everything)
+    assert panel.order.text() == f"Strength: {k} suggestion{'' if k == 1 else 's'}, in reading order."
+    panel.set_suggestions([], "Nothing to suggest: every passage worth tagging is tagged.")
+    assert panel.order.isHidden() and panel.keys.isHidden()
+
+
+def test_order_text_for_a_short_list() -> None:
+    from reviewer.ui.annotate.suggestions_panel import order_text
+
+    assert order_text(1, 1, False) == "1 suggestion."
+    assert order_text(4, 4, False) == "All 4 suggestions, strongest first."
+    assert order_text(5, 5, True) == "All 5 suggestions, in reading order."
+    assert order_text(0, 0, False) == ""
+
+
+def test_escape_in_the_list_gives_the_keyboard_back_to_the_letter_at_the_suggestion(window, qtbot) -> None:
+    """No dead end: from the suggestions list, Esc goes back to the letter, showing the card's passage."""
+    w = window
+    panel, view = w.suggestions_panel, w.view
+    w.actions_["next_suggestion"].trigger()
+    assert panel.list.hasFocus()
+    panel.set_show_all(True)
+    last = panel.visible()[-1]
+    panel.select(f"{last.start}:{last.end}")
+    view.verticalScrollBar().setValue(0)
+    qtbot.keyClick(panel.list, Qt.Key.Key_Escape)
+    qtbot.waitUntil(view.hasFocus)
+    layout = w.onscreen.layout
+    assert view.current_page() in range(layout.page_of(last.start) - 1, layout.page_of(last.end - 1) + 1)
+    assert view.verticalScrollBar().value() > 0
+    from reviewer.ui.shell.shortcuts import PANEL_KEYS
+
+    assert any(keys == "Escape" and "letter" in what for keys, what in dict(PANEL_KEYS)["Suggestions list"])

@@ -51,6 +51,7 @@ class MergeReport:
     actions_deleted: list[str] = field(default_factory=list)  # deletions of actions by their author, made here too
     actions_deleted_here: int = 0  # older copies of actions deleted here, left deleted
     action_deletions_unknown: int = 0  # deletions of actions never seen here
+    actions_kept: list[str] = field(default_factory=list)  # ids of actions the pack deletes, kept as updated here since
 
     @property
     def changed(self) -> bool:
@@ -358,6 +359,7 @@ def plan_merge(lib: Library, letters: Iterable[Letter], annotations: Iterable[An
         what = f"action {local.id[:12]} ({shorten(' '.join(local.text.split()), 60)})"
         if parse_time(local.modified or local.created) > parse_time(ta.at):
             report.conflicts.append(f"{what}: deleted by {who} on {ta.at[:10]}, but updated here since: kept")
+            report.actions_kept.append(local.id)  # the auditor may still delete it as the pack asks
             continue
         ann = lib.annotations.get(local.annotation_id)
         cmds += plan.delete_commands(lib.settings, [local], {ann.id: ann.letter_id} if ann else {}, ta.by, ta.at)

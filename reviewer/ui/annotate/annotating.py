@@ -21,6 +21,7 @@ from reviewer.ui.kit.desk import AtAnnotation, Desk, OnScreen, Passage, Place, T
 from reviewer.ui.kit.look import SEVERITY, highlight_opacity
 from reviewer.ui.reader.overlays import Highlight
 from reviewer.ui.reader.page_view import PageView
+from reviewer.ui.kit.words import counted
 
 SEVERITY_ORDER = tuple(s.id for s in severities())  # Alt+1…4, as in the tag dialog
 
@@ -99,7 +100,7 @@ class Annotating(QObject):
         ids = ids if ids else self.panel.selected_ids()
         n = self.desk.ws.delete(ids, initiator=self)
         if n:
-            self.desk.tell(f"Deleted {n} annotation(s). Undo with Ctrl+Z.", 6000)
+            self.desk.tell(f"Deleted {counted(n, 'annotation')}. Undo with Ctrl+Z.", 6000)
 
     def severity_key(self, number: int) -> None:
         """Alt+1…4: with text selected, tag it at that severity; else set the selected annotations' severity."""
@@ -114,7 +115,7 @@ class Annotating(QObject):
             desk.tell(f"{label}: select a passage to tag, or annotations to change.", 5000)
             return
         desk.ws.regrade(ids, sid, label, initiator=self)
-        desk.tell(f"{len(ids)} annotation(s) now {label}.", 4000)
+        desk.tell(f"{counted(len(ids), 'annotation')} now {label}.", 4000)
 
     # ------------------------------------------------------------ going to annotations
     def show_annotation(self, ann_id: str) -> None:

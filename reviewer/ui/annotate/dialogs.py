@@ -32,6 +32,7 @@ from reviewer.core.annotations.model import DOC_TYPE_LABELS
 from reviewer.ui.kit.desk import Desk
 from reviewer.ui.kit.look import swatch_icon
 from reviewer.workspace import Workspace
+from reviewer.ui.kit.words import counted
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -94,7 +95,7 @@ class LetterDetailsDialog(QDialog):
             grades = QLabel("<br/>".join(f"{JUDGEMENT_LABELS.get(k, k)}: <b>{v.capitalize()}</b>" for k, v in m.judgements))
             grades.setToolTip("The judgements as read from the report")
             form.addRow("Judgements:", grades)
-        src = QLabel(f"Source file: {letter.source} · {letter.pages} pages · id {letter.id[:12]}")
+        src = QLabel(f"Source file: {letter.source} · {counted(letter.pages, 'page')} · id {letter.id[:12]}")
         src.setObjectName("hint")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._accept)

@@ -33,6 +33,7 @@ from reviewer.core.text.textsearch import collapse_ws
 from reviewer.ui.annotate.action_dialog import ActionDialog
 from reviewer.ui.kit.look import OVERDUE_COLOUR, SEVERITY, draw_card, draw_chip, draw_wrapped, readable_on, wrapped_height
 from reviewer.workspace import USER_ERRORS, Workspace
+from reviewer.ui.kit.words import counted
 
 PAD = 8
 ACTION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -267,13 +268,14 @@ class PlanPanel(QWidget):
             it.setData(Qt.ItemDataRole.AccessibleTextRole,
                        f"{STATUS_LABELS.get(act.status, act.status)}. {due_text(act, today)}.{late} "
                        f"{collapse_ws(act.text)}. Owner: {act.owner or 'not named'}. "
-                       f"{len(act.progress)} progress note(s).")
+                       f"{counted(len(act.progress), 'progress note')}.")
             self.list.addItem(it)
             if act.id == kept:
                 it.setSelected(True)
                 self.list.setCurrentItem(it)
         overdue = sum(x.overdue(today) for x in acts)
-        self.count.setText((f"{len(acts)}" + (f" · {overdue} overdue" if overdue else "")) if acts or a else "")
+        self.count.setText((counted(len(acts), "action") + (f" · {overdue} overdue" if overdue else ""))
+                           if acts or a else "")
         self._update_buttons()
 
     def selected_id(self) -> str | None:

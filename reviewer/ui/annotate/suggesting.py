@@ -6,6 +6,8 @@ the letter follow a decision, its undo and its redo at once, and the full re-wor
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QTabWidget
@@ -66,6 +68,7 @@ class SuggestionController(QObject):
         p.acceptImproveRequested.connect(self.accept_improve)
         p.restoreRequested.connect(self.restore)
         p.current.connect(self._current)
+        p.letterWanted.connect(self._to_letter)
         p.shownChanged.connect(lambda: self._paint())
         view.suggestionClicked.connect(self._clicked)
         view.pageChanged.connect(self._follow)
@@ -81,6 +84,9 @@ class SuggestionController(QObject):
         self.structure, self.suggestions, self._text_of_structure = None, [], ""
         self._accepted, self._dismissed = {}, []
         letter_id = self.onscreen.letter_id
+        layout = self.onscreen.layout
+        # the cards say their page: strongest first, they come from anywhere in the letter
+        self.panel.page_of = (lambda offset: layout.page_of(offset) + 1) if layout is not None else None
         self.view.set_suggested([])
         self.outline_panel.set_structure(None, message="Reading the letter's structure…" if letter_id else "")
         self.panel.set_suggestions([], "Reading the letter…" if letter_id else
@@ -193,10 +199,13 @@ class SuggestionController(QObject):
 
     def _counts(self) -> dict[int, tuple[int, int]]:
         assert self.structure is not None
-        anns = [a.start for a in self.desk.lib.annotations_for(self.onscreen.letter_id or "") if not a.orphaned]
-        sugs = [s.start for s in self.suggestions]
-        return {p.start: (sum(p.start <= x < p.end for x in anns), sum(p.start <= x < p.end for x in sugs))
-                for p in self.structure.parts}
+        anns = sorted(a.start for a in self.desk.lib.annotations_for(self.onscreen.letter_id or "") if not a.orphaned)
+        sugs = sorted(s.start for s in self.suggestions)
+
+        def within(xs: list[int], start: int, end: int) -> int:  # by halving: a report has 700 suggestions
+            return bisect_left(xs, end) - bisect_left(xs, start)
+
+        return {p.start: (within(anns, p.start, p.end), within(sugs, p.start, p.end)) for p in self.structure.parts}
 
     def _in_improve(self, s: Suggestion) -> bool:
         """Under the inspectors' "What needs to improve" or priority-action list, as the suggester read it
@@ -382,6 +391,12 @@ class SuggestionController(QObject):
         self._paint(s)
         if s is not None and not self._quiet and self.panel.list.hasFocus():
             self.view.scroll_to_range(s.start, s.end, only_if_hidden=True)
+
+    def _to_letter(self, s: Suggestion | None) -> None:
+        """Esc in the list: the letter takes the keyboard, showing the suggestion the list was on."""
+        if s is not None:
+            self.view.scroll_to_range(s.start, s.end, only_if_hidden=True)
+        self.view.setFocus()
 
     def _clicked(self, sid: str) -> None:
         self.tabs.setCurrentWidget(self.panel)

@@ -1,7 +1,11 @@
 """The suggestions panel: passages Reviewer would tag, as dashed cards the auditor accepts
-(Enter), edits (E) or dismisses (Delete); nothing is an annotation until accepted."""
+(Enter), edits (E) or dismisses (Delete); nothing is an annotation until accepted. At first the
+strongest few, strongest first, and a line that says so and how to see the rest (M, in reading order)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QPen
@@ -23,29 +27,70 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.reading.suggest import DEFAULT_SHOWN, Suggestion, strongest
 from reviewer.core.text.textsearch import collapse_ws
+from reviewer.ui.kit.words import counted
 from reviewer.ui.kit.look import SEVERITY, draw_wrapped, severity_colour, severity_icon, severity_text, wrapped_height
 
 SUG_ROLE = Qt.ItemDataRole.UserRole + 2
 THEMES_ROLE = Qt.ItemDataRole.UserRole + 3
+PAGE_ROLE = Qt.ItemDataRole.UserRole + 4  # 1-based page the passage starts on, 0 if not known
 PAD = 8
+IMPROVE_TIP = ("Accept every suggestion under the letter's “What needs to improve” and priority-action "
+               "headings, as one step you can undo")
+KEYS = "Enter accept · E edit · Delete dismiss · M {more}"
+
+
+def order_text(shown: int, total: int, show_all: bool, severity: str = "") -> str:
+    """What the list shows and how to see the rest: "The 30 strongest of 726, strongest first. ..."."""
+    if not total:
+        return ""
+    if total == 1:
+        return "1 suggestion."
+    if severity:
+        return f"{severity}: {counted(shown, 'suggestion')}, in reading order."
+    if show_all:
+        return (f"All {total} suggestions, in reading order. "
+                f"Press M (Strongest Only) for the {min(DEFAULT_SHOWN, total)} strongest.") if total > DEFAULT_SHOWN \
+            else f"All {total} suggestions, in reading order."
+    if shown < total:
+        return (f"The {shown} strongest of {total}, strongest first. "
+                f"Press M (Show All) for the other {total - shown}, in reading order.")
+    return f"All {total} suggestions, strongest first."
 
 
 class SuggestionDelegate(QStyledItemDelegate):
-    """A suggestion as a card with a dashed edge: severity and score, quote, themes, why."""
+    """A suggestion as a card with a dashed edge: severity, score and page, quote, themes, why."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # a card's height by (quote, width, font): a list of every suggestion of a long report
+        # (700 and more) is laid out again after every decision, and wrapping each quote is the cost
+        self._heights: dict[tuple[str, int, str], int] = {}  # (quote, width, font) -> height
+        self._quotes: dict[str, str] = {}  # a quote -> as a card shows it
 
     def _parts(self, index: QModelIndex) -> tuple[Suggestion, str, str]:
         sug: Suggestion = index.data(SUG_ROLE)
         sev = SEVERITY.get(sug.severity)
+        page = index.data(PAGE_ROLE)
         head = (f"{sev.label if sev else sug.severity}  ·  from the PDF" + (f", {sug.author}" if sug.author else "")
                 if sug.origin == "pdf" else f"{sev.label if sev else sug.severity}  ·  {round(sug.score * 100)}% sure")
-        return sug, head, index.data(THEMES_ROLE) or "No theme suggested"
+        return sug, head + (f"  ·  p. {page}" if page else ""), index.data(THEMES_ROLE) or "No theme suggested"
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
-        sug, _, themes = self._parts(index)
-        fm = QFontMetrics(option.font)
+        sug: Suggestion = index.data(SUG_ROLE)
         w = max(120, option.rect.width() - 2 * PAD - 10)
-        quote_h = wrapped_height(fm, w, f"“{collapse_ws(sug.quote)}", 3, close="”")
-        return QSize(w, PAD * 2 + fm.lineSpacing() * 3 + quote_h + 14)
+        key = (sug.quote, w, option.font.key())
+        h = self._heights.get(key)
+        if h is None:
+            fm = QFontMetrics(option.font)
+            quote = self._quotes.get(sug.quote)
+            if quote is None:
+                quote = self._quotes[sug.quote] = f"“{collapse_ws(sug.quote)}"
+            quote_h = wrapped_height(fm, w, quote, 3, close="”")
+            h = self._heights[key] = PAD * 2 + fm.lineSpacing() * 3 + quote_h + 14
+            if len(self._heights) > 20000:  # widths and fonts come and go: never grow without end
+                self._heights.clear()
+                self._quotes.clear()
+        return QSize(w, h)
 
     def paint(self, p: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         sug, head, themes = self._parts(index)
@@ -87,6 +132,22 @@ class SuggestionDelegate(QStyledItemDelegate):
         p.restore()
 
 
+def card_tip(sug: Suggestion, themes: str, page: int) -> str:
+    """A card's tooltip: what the card elides, in full (rich text, so it wraps to a readable width)."""
+    sev = SEVERITY.get(sug.severity)
+    where = f" · page {page}" if page else ""
+    head = (f"{sev.label if sev else sug.severity} · {round(sug.score * 100)}% sure{where}" if sug.origin != "pdf"
+            else f"{sev.label if sev else sug.severity} · from the PDF{where}")
+    lines = [f"<b>{escape(head)}</b>", escape(f"“{collapse_ws(sug.quote)}”"),
+             escape(f"Themes: {themes or 'none suggested'}")]
+    if sug.why:
+        lines.append(escape(f"Why: {sug.why}"))
+    if sug.note:
+        lines.append(escape(f"Comment: {sug.note}"))
+    lines.append("<i>Enter accepts · E edits first · Delete dismisses</i>")
+    return "".join(f"<p>{line}</p>" for line in lines)
+
+
 class SuggestionsPanel(QWidget):
     acceptRequested = Signal(list)  # [Suggestion]
     editRequested = Signal(object)  # Suggestion
@@ -94,6 +155,7 @@ class SuggestionsPanel(QWidget):
     acceptImproveRequested = Signal()
     restoreRequested = Signal()
     current = Signal(object)  # Suggestion or None: the view outlines it
+    letterWanted = Signal(object)  # Esc in the list: the keyboard back to the letter, at this suggestion (or None)
     shownChanged = Signal()  # the list now shows other suggestions (all / the strongest, a severity)
 
     def __init__(self, theme_label, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
@@ -102,21 +164,33 @@ class SuggestionsPanel(QWidget):
         self.theme_label = theme_label
         self._all: list[Suggestion] = []
         self.show_all = False  # False: the DEFAULT_SHOWN strongest, strongest first; True: all, in reading order
+        self.page_of: Callable[[int], int] | None = None  # offset -> 1-based page, given with the open letter
         self.count = QLabel("")
         self.count.setObjectName("panelCount")
+        self.order = QLabel("")  # what the list shows, in which order, and how to see the rest
+        self.order.setObjectName("panelCount")
+        self.order.setWordWrap(True)
+        self.keys = QLabel("")
+        self.keys.setObjectName("panelCount")
+        self.keys.setWordWrap(True)
+        self.keys.setAccessibleName("Keys in the suggestions list")
         self.hint = QLabel("")
         self.hint.setObjectName("panelHint")
         self.hint.setWordWrap(True)
         self.severity = QComboBox()
         self.severity.setAccessibleName("Show suggestions of severity")
         self.severity.setToolTip("Show only suggestions of this severity")
+        # it may narrow (the names elide) rather than widen the panel: the pane keeps its width
+        self.severity.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.severity.setMinimumContentsLength(8)
         self.severity.addItem("All severities", "")
         for sid, sev in SEVERITY.items():
             self.severity.addItem(severity_icon(sid), sev.label, sid)
         self.severity.currentIndexChanged.connect(lambda *_: (self._fill(), self.shownChanged.emit()))
         self.list = QListWidget()
         self.list.setAccessibleName("Suggested passages")
-        self.list.setToolTip("Enter accepts, E edits before accepting, Delete dismisses")
+        self.list.setToolTip("Enter accepts, E edits before accepting, Delete dismisses, M shows all or the "
+                             "strongest, Esc goes back to the letter")
         self.list.setItemDelegate(SuggestionDelegate(self.list))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -133,8 +207,7 @@ class SuggestionsPanel(QWidget):
         self.dismiss_btn = QToolButton(text="Dismiss", toolTip="Not worth tagging: it will not be suggested again (Delete)")
         self.dismiss_btn.clicked.connect(lambda: self.dismissRequested.emit(self.selected()))
         self.improve_btn = QPushButton("Accept All “What Needs to Improve”")
-        self.improve_btn.setToolTip("Accept every suggestion under the letter's “What needs to improve” "
-                                    "and priority-action headings, as one step you can undo")
+        self.improve_btn.setToolTip(IMPROVE_TIP)
         self.improve_btn.clicked.connect(self.acceptImproveRequested.emit)
         self.more_btn = QToolButton(text="Show All", toolTip="Show every suggestion, in reading order, or only "
                                     f"the {DEFAULT_SHOWN} strongest (M)")
@@ -155,8 +228,10 @@ class SuggestionsPanel(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 8, 8, 8)
         lay.addLayout(head)
+        lay.addWidget(self.order)
         lay.addWidget(self.hint)
         lay.addWidget(self.list, 1)
+        lay.addWidget(self.keys)
         lay.addLayout(row)
         lay.addWidget(self.improve_btn)
         self.set_suggestions([], "Open a letter to see what Reviewer suggests tagging.")
@@ -169,6 +244,9 @@ class SuggestionsPanel(QWidget):
         self.hint.setText(message)
         self.hint.setVisible(bool(message))
         self.improve_btn.setEnabled(improve > 0)
+        self.improve_btn.setToolTip(IMPROVE_TIP if improve else  # a greyed button says why it is grey
+                                    "No suggestion here sits under the letter's “What needs to improve” or "
+                                    "priority-action headings")
         self.improve_btn.setText(f"Accept All “What Needs to Improve” ({improve})" if improve
                                  else "Accept All “What Needs to Improve”")
         self.restore_btn.setEnabled(dismissed > 0)
@@ -205,10 +283,14 @@ class SuggestionsPanel(QWidget):
             item.setData(SUG_ROLE, sug)
             themes = ", ".join(self.theme_label(t) for t in sug.themes)
             item.setData(THEMES_ROLE, themes)
+            page = self.page_of(sug.start) if self.page_of is not None else 0
+            item.setData(PAGE_ROLE, page)
             sev = SEVERITY.get(sug.severity)
             origin = f"marked in the PDF by {sug.author or 'someone'}; " if sug.origin == "pdf" else ""
             item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                         f"{origin}{sev.label if sev else sug.severity}; {themes or 'no theme'}; {sug.quote}")
+                         f"{origin}{sev.label if sev else sug.severity}; {themes or 'no theme'}; "
+                         + (f"page {page}; " if page else "") + sug.quote)
+            item.setToolTip(card_tip(sug, themes, page))  # the whole quote, themes and why the card cuts short
             self.list.addItem(item)
             if keep is not None and (sug.start, sug.end) == (keep.start, keep.end):
                 chosen = item
@@ -219,6 +301,11 @@ class SuggestionsPanel(QWidget):
         self.list.blockSignals(False)
         self.count.setText(f"{self.list.count()} of {len(self._all)}" if self.list.count() < len(self._all)
                            else str(len(self._all)))
+        sev = SEVERITY.get(want) if want else None
+        self.order.setText(order_text(self.list.count(), len(self._all), self.show_all, sev.label if sev else ""))
+        self.order.setVisible(bool(self._all))
+        self.keys.setText(KEYS.format(more="strongest only" if self.show_all else "show all"))
+        self.keys.setVisible(bool(self._all))
         hidden = len(self._all) - len(self._pool(""))
         self.more_btn.setText("Strongest Only" if self.show_all else
                               (f"Show All ({hidden} more)" if hidden else "Show All"))
@@ -273,7 +360,8 @@ class SuggestionsPanel(QWidget):
             self.editRequested.emit(cur)
 
     def eventFilter(self, obj: QObject, e: QEvent) -> bool:  # noqa: N802
-        """Enter/A accepts, Delete/Backspace/D dismisses, E/F2 edits: single keys, while the list has
+        """Enter/A accepts, Delete/Backspace/D dismisses, E/F2 edits, M shows all or the strongest, Esc gives
+        the keyboard back to the letter: single keys, while the list has
         the keyboard (taken before the window's own shortcuts, so Delete never deletes an annotation here)."""
         if obj is not self.list or not isinstance(e, QKeyEvent) or e.type() not in (
                 QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
@@ -283,7 +371,8 @@ class SuggestionsPanel(QWidget):
         key = e.key()
         action = {Qt.Key.Key_Return: "accept", Qt.Key.Key_Enter: "accept", Qt.Key.Key_A: "accept",
                   Qt.Key.Key_Delete: "dismiss", Qt.Key.Key_Backspace: "dismiss", Qt.Key.Key_D: "dismiss",
-                  Qt.Key.Key_E: "edit", Qt.Key.Key_F2: "edit", Qt.Key.Key_M: "more"}.get(Qt.Key(key))
+                  Qt.Key.Key_E: "edit", Qt.Key.Key_F2: "edit", Qt.Key.Key_M: "more",
+                  Qt.Key.Key_Escape: "letter"}.get(Qt.Key(key))
         if action is None:
             return False
         if e.type() == QEvent.Type.ShortcutOverride:
@@ -295,6 +384,8 @@ class SuggestionsPanel(QWidget):
             self.dismissRequested.emit(self.selected())
         elif action == "more":
             self.set_show_all(not self.show_all)
+        elif action == "letter":
+            self.letterWanted.emit(self.current_suggestion())
         else:
             self._edit_current()
         return True

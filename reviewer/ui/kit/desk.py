@@ -28,6 +28,7 @@ from reviewer.core.text.layout import Layout, page_starts
 from reviewer.store.repository import LibraryStore
 from reviewer.ui.kit.worker import WorkerHost
 from reviewer.workspace import Workspace
+from reviewer.ui.kit.words import counted
 
 
 class Desk:
@@ -176,7 +177,7 @@ class OnScreen(QObject):
             n = sum(1 for a in moved if a.orphaned)
             QMessageBox.information(desk.parent, "Annotations need attention",
                                     f"The text of {desk.lib.display_title(letter_id)} has changed since it was annotated. "
-                                    f"{n} annotation(s) could not be placed and are listed as needing attention; "
+                                    f"{counted(n, 'annotation')} could not be placed and are listed as needing attention; "
                                     "none has been removed.")
 
     def _arrive(self, letter_id: str, target: Target) -> None:

@@ -108,15 +108,23 @@ def signed_off_icon(size: int = 14) -> QIcon:
 
 def _wrap(fm: QFontMetrics, width: int, text: str, limit: int) -> list[tuple[int, int]]:
     """Where ``text`` breaks into lines of at most ``width`` pixels (start, end), at spaces where it can;
-    at most ``limit`` lines."""
+    at most ``limit`` lines. Each word is measured once and a line's width summed from its words; only a
+    line near the edge is measured whole (a card list of 700 quotes is wrapped again at every width)."""
     lines: list[tuple[int, int]] = []
+    space = fm.horizontalAdvance(" ")
     start = end = -1
+    run = 0  # the width of text[start:end], summed
     for m in re.finditer(r"\S+", text):
         s, e = m.span()
+        word = fm.horizontalAdvance(m.group())
         if start < 0:
             start = end = s
-        if fm.horizontalAdvance(text[start:e]) <= width:
-            end = e
+            wide = word
+        else:
+            gap = text[end:s]
+            wide = run + (space * len(gap) if gap.strip(" ") == "" else fm.horizontalAdvance(gap)) + word
+        if wide <= width - 2 or (wide <= width + 8 and fm.horizontalAdvance(text[start:e]) <= width):
+            end, run = e, wide
             continue
         if end > start:  # the line so far; this word starts the next
             lines.append((start, end))
@@ -131,7 +139,7 @@ def _wrap(fm: QFontMetrics, width: int, text: str, limit: int) -> list[tuple[int
             if len(lines) >= limit:
                 return lines
             start = cut
-        end = e
+        end, run = e, fm.horizontalAdvance(text[start:e])
     if start >= 0 and end > start:
         lines.append((start, end))
     return lines[:limit]
@@ -154,7 +162,12 @@ def fit_lines(fm: QFontMetrics, width: int, text: str, max_lines: int, close: st
 
 def wrapped_height(fm: QFontMetrics, width: int, text: str, max_lines: int, close: str = "") -> int:
     """The height ``text`` takes drawn by ``draw_wrapped``."""
-    return fm.lineSpacing() * max(1, len(fit_lines(fm, width, text, max_lines, close)))
+    full = text + close
+    # far longer than the lines can hold (even after the spaces dropped at the breaks): it takes them all,
+    # found with one measure rather than by wrapping it (a list of 700 cards is measured at every width)
+    if fm.horizontalAdvance(full) > max_lines * (width + fm.horizontalAdvance(" ") + 2):
+        return fm.lineSpacing() * max_lines
+    return fm.lineSpacing() * max(1, min(max_lines, len(_wrap(fm, width, full, max_lines))))
 
 
 def draw_wrapped(p: QPainter, fm: QFontMetrics, x: int, y: int, width: int, text: str, max_lines: int,

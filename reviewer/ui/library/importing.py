@@ -16,6 +16,7 @@ from reviewer.letters.importing import prepare_encrypted, read_file
 from reviewer.store.repository import LibraryError
 from reviewer.ui.kit.desk import Desk, OnScreen
 from reviewer.ui.library.library_panel import LibraryPanel
+from reviewer.ui.kit.words import counted
 
 
 class ImportController(QObject):
@@ -164,7 +165,7 @@ class ImportController(QObject):
         self.progress.hide()
         self.cancel.hide()
         opened = self._select_batch()
-        self.desk.tell(f"Imported {added} letter(s)" + (f", {failed} could not be read" if failed else "")
+        self.desk.tell(f"Imported {counted(added, 'letter')}" + (f", {failed} could not be read" if failed else "")
                        + (f"; showing {opened}, all {added} selected in the library" if opened else ""),
                        8000)
         if self._import_errors:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, Q
 from reviewer.core.reading.library_search import Hit, SearchIndex
 from reviewer.ui.kit.desk import AtAnnotation, Desk, OnScreen, Passage
 from reviewer.workspace.search import build_index
+from reviewer.ui.kit.words import counted
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 4
 FIELD_LABELS = {"text": "", "quote": "quote", "note": "note", "theme": "theme"}
@@ -108,17 +109,17 @@ class LibrarySearch(QObject):
         if missing:
             self._build(missing)
             if not len(self.index):
-                panel.show_results([], {}, f"Preparing {len(missing)} letter(s) for searching…")
+                panel.show_results([], {}, f"Preparing {counted(len(missing), 'letter')} for searching…")
                 return
         found = self.index.search(query, lib, limit=300)
         titles = {lid: lib.display_title(lid) for lid in {h.letter_id for h in found.hits} if lid in lib.letters}
         if not found.total:
-            msg = f"No match in {len(lib.letters)} letter(s)."
+            msg = f"No match in {counted(len(lib.letters), 'letter')}."
         else:
-            msg = (f"{found.total} match(es) in {found.letters} letter(s)"
+            msg = (f"{counted(found.total, 'match', 'matches')} in {counted(found.letters, 'letter')}"
                    + (f"; the first {len(found.hits)} listed" if len(found.hits) < found.total else ""))
         if missing:
-            msg += f" ({len(missing)} letter(s) still being prepared)"
+            msg += f" ({counted(len(missing), 'letter')} still being prepared)"
         panel.show_results(found.hits, titles, msg)
 
     def _build(self, ids: list[str]) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.annotations.library import Library
 from reviewer.core.team.baseline import BASIS_LABELS, Baseline, BaselineError, authorities, pct, profile
+from reviewer.ui.kit.words import counted
 
 
 SETTING = "export/national"
@@ -125,7 +126,7 @@ class NationalView(QWidget):
                        letter_ids=self.ids)
         lead = prof.rows[0].sentence() + ". " if prof.rows and prof.findings else ""
         self.caption.setText(f"<b>{lead}</b>{prof.authority}: {prof.findings} of your findings "
-                             f"({BASIS_LABELS[prof.basis]}) in {prof.letters} letter(s), against {prof.scope}. "
+                             f"({BASIS_LABELS[prof.basis]}) in {counted(prof.letters, 'letter')}, against {prof.scope}. "
                              "A finding may carry several themes.")
         rows = [r for r in prof.rows if r.yours or (r.national_share or 0) >= 0.02]
         t.setRowCount(len(rows))

@@ -37,6 +37,7 @@ from reviewer.ui.kit.contrast import blend, legible_fill
 from reviewer.export.trend import trends_html
 from reviewer.ui.kit.look import SEVERITY, severity_colour, severity_icon
 from reviewer.ui.manager.plan_view import PlanView
+from reviewer.ui.kit.words import counted
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -129,7 +130,7 @@ class Heatmap(QWidget):
                     fill, text = cell_colours(sid, alpha, ground)
                     item.setBackground(QColor(fill))
                     item.setForeground(QColor(text))
-                    item.setToolTip(f"{row} — {SEVERITY[sid].label}: {n} annotation(s)")
+                    item.setToolTip(f"{row} — {SEVERITY[sid].label}: {counted(n, 'annotation')}")
                 t.setItem(r, c, item)
             total = QTableWidgetItem(str(tab.row_total(r)))
             total.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -148,7 +149,7 @@ class Heatmap(QWidget):
         else:
             ids = tab.cells.get((r, c), [])
             what = f"{tab.rows[r]} — {tab.columns[c]}"
-        self.caption.setText(f"{what}: {len(ids)} passage(s). Double-click one to open it in its letter.")
+        self.caption.setText(f"{what}: {counted(len(ids), 'passage')}. Double-click one to open it in its letter.")
         for aid in dict.fromkeys(ids):
             a = self.lib.annotations.get(aid)
             if a is None:
@@ -200,7 +201,7 @@ class ModerationView(QWidget):
             f = top.font(0)
             f.setBold(True)
             top.setFont(0, f)
-            top.setToolTip(0, f"{r.sentences} sentences and bullets compared")
+            top.setToolTip(0, f"{counted(r.sentences, 'sentence')} and bullets compared")
             sev = QTreeWidgetItem(["Severity (all levels)", "", "", "",
                                    f"{_kappa(r.severity_kappa)} {_strength(r.severity_kappa)}",
                                    f"{r.severity_agreement:.0%}"])
@@ -214,7 +215,7 @@ class ModerationView(QWidget):
                 child.setToolTip(4, f"{_strength(t.kappa)} agreement")
                 top.addChild(child)
             if r.disagreements:
-                dis = QTreeWidgetItem([f"Where they differ ({len(r.disagreements)} sentences)"])
+                dis = QTreeWidgetItem([f"Where they differ ({counted(len(r.disagreements), 'sentence')})"])
                 for d in r.disagreements:
                     item = QTreeWidgetItem([f"“{shorten(collapse_ws(d.text), 160)}” — {r.auditor_a}: {d.a}; "
                                             f"{r.auditor_b}: {d.b}"])

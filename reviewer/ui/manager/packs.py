@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressBar, QToolButto
 from reviewer.core.annotations.model import PreparedLetter
 from reviewer.ui.kit.desk import Desk, OnScreen
 from reviewer.workspace import USER_ERRORS, PackOpened, Workspace
+from reviewer.ui.kit.words import counted
 
 if TYPE_CHECKING:  # the writers and readers are imported when first used: start-up stays quick
     from reviewer.export.pack_read import PackContents
@@ -105,7 +106,7 @@ class PackController(QObject):
         if self.busy:
             return
         known = set(self.desk.lib.letters)
-        self._start(f"Checking {len(paths)} pack(s)", len(paths))
+        self._start(f"Checking {counted(len(paths), 'pack')}", len(paths))
         # checking the packs and reading their new letters is slow: the worker does it
         self.desk.host.call(lambda: Workspace.read_packs(paths, known, self.signals.progress.emit),
                          self._opened, self._refused)
@@ -132,26 +133,38 @@ class PackController(QObject):
             who = f" from {contents.auditor}" if contents.auditor else ""
             lines.append(f"{contents.path.name}{who}:")
             lines += [f"  • {x}" for x in r.lines()]
-            bits = [f"{len(r.letters_added)} new letter(s)", f"{r.added} new annotation(s)"]
+            bits = [counted(len(r.letters_added), "new letter"), counted(r.added, "new annotation")]
             bits += [f"{len(r.updated)} updated"] if r.updated else []
-            bits += [f"{r.actions_added} new action(s)"] if r.actions_added else []
-            bits += [f"{len(r.actions_updated)} action(s) updated"] if r.actions_updated else []
-            bits += [f"{len(r.actions_deleted)} action(s) deleted"] if r.actions_deleted else []
-            bits += [f"{len(r.conflicts)} conflict(s) to settle (Show Details…)"] if r.conflicts else []
+            bits += [counted(r.actions_added, "new action")] if r.actions_added else []
+            bits += [f"{counted(len(r.actions_updated), 'action')} updated"] if r.actions_updated else []
+            bits += [f"{counted(len(r.actions_deleted), 'action')} deleted"] if r.actions_deleted else []
+            bits += [f"{counted(len(r.conflicts), 'conflict')} to settle (Show Details…)"] if r.conflicts else []
             bits += [f"{r.duplicates} already here"] if r.duplicates else []
-            bits += [f"{r.reviews} review(s)"] if r.reviews else []
-            bits += [f"{r.signoffs} sign-off(s)"] if r.signoffs else []
-            bits += [f"{len(r.theme_differences)} codebook difference(s)"] if r.theme_differences else []
+            bits += [counted(r.reviews, "review")] if r.reviews else []
+            bits += [counted(r.signoffs, "sign-off")] if r.signoffs else []
+            bits += [counted(len(r.theme_differences), "codebook difference")] if r.theme_differences else []
             short.append(f"<li><b>{escape(contents.path.name)}</b>{escape(who)}: {', '.join(bits)}</li>")
         box = QMessageBox(QMessageBox.Icon.Information, "Audit packs opened",
-                          f"<p>{len(reports)} audit pack(s) opened and merged into the library.</p>"
+                          f"<p>{counted(len(reports), 'audit pack')} opened and merged into the library.</p>"
                           f"<ul>{''.join(short)}</ul><p>Undo (Ctrl+Z) takes it all back.</p>",
                           QMessageBox.StandardButton.Ok, self.desk.parent)
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setDetailedText("\n".join(lines))
+        kept = [i for opened in reports for i in opened.report.actions_kept if i in self.desk.ws.actions()]
+        if kept:  # a conflict the auditor can settle here: delete them after all, as the pack asks
+            settle = box.addButton(f"Delete {counted(len(kept), 'Kept Action')} as the Pack Asks",
+                                   QMessageBox.ButtonRole.ActionRole)
+            settle.setToolTip("The pack deletes these actions; they were kept because they were updated here "
+                              "since. Delete them now, as one step Ctrl+Z undoes")
+            settle.clicked.connect(lambda: self._delete_kept(kept))
         box.setObjectName("packReport")
         box.open()
         self.last_report = box
+
+    def _delete_kept(self, ids: list[str]) -> None:
+        gone = self.desk.ws.delete_actions(ids, initiator=self)
+        if gone:
+            self.desk.tell(f"Deleted {counted(len(gone), 'action')} as the pack asked — Ctrl+Z undoes it.", 6000)
 
     # ------------------------------------------------------------ codebook
     def export_codebook_dialog(self) -> None:
@@ -218,7 +231,7 @@ class PackController(QObject):
         left_out = [line for line in outcome.lines if line.startswith(("not imported", "needs attention"))]
         text = (f"<p>{escape(outcome.lines[0])}</p><ul>"
                 + "".join(f"<li>{escape(line)}</li>" for line in outcome.lines[1:3])
-                + (f"<li>{len(left_out)} item(s) not imported or needing attention: see the details</li>" if left_out else "")
+                + (f"<li>{counted(len(left_out), 'item')} not imported or needing attention: see the details</li>" if left_out else "")
                 + "</ul><p>Undo (Ctrl+Z) takes it all back.</p>")
         box = QMessageBox(QMessageBox.Icon.Information, "Project imported", text, QMessageBox.StandardButton.Ok,
                           self.desk.parent)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,6 +31,7 @@ from reviewer.ui.kit.look import OVERDUE_COLOUR, rag_icon, readable_on
 ANN_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ["Due", "Status", "Action", "Owner", "Finding", "Letter", "Inspectors' item"]
 OPEN = "open"  # the status filter's "not complete"
+ITEM_WIDTH = 320  # the inspectors' item, the last column: never narrower, however narrow the window
 
 
 def overdue_colour(pal: QPalette) -> QColor:
@@ -67,12 +68,18 @@ class PlanView(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setToolTip("Double-click or Enter goes to the finding in its letter")
         h = self.tree.header()
-        h.setStretchLastSection(True)
+        # the last column fills what is left, but never shrinks below ITEM_WIDTH: when the columns do not
+        # fit, the table scrolls sideways to the whole of every column (Qt's own stretch let the last
+        # column fall to 100 pixels, and kept a width once grown, whatever the window)
+        h.setStretchLastSection(False)
         h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for c in (0, 1):  # the due date (and its overdue mark) and the status are never cut
             h.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         for c, width in ((2, 260), (3, 120), (4, 260), (5, 200)):
             h.resizeSection(c, width)
+        h.resizeSection(len(COLUMNS) - 1, ITEM_WIDTH)
+        h.sectionResized.connect(lambda c, *_: c != len(COLUMNS) - 1 and self._fit_last())
+        self.tree.viewport().installEventFilter(self)
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemDoubleClicked.connect(self._activated)
         filters = QHBoxLayout()
@@ -85,6 +92,18 @@ class PlanView(QWidget):
         lay.addWidget(self.tree, 1)
         self.overdue_only.toggled.connect(self._fill)
         self.status.currentIndexChanged.connect(self._fill)
+
+    def _fit_last(self) -> None:
+        h = self.tree.header()
+        last = len(COLUMNS) - 1
+        want = max(ITEM_WIDTH, self.tree.viewport().width() - sum(h.sectionSize(c) for c in range(last)))
+        if h.sectionSize(last) != want:
+            h.resizeSection(last, want)
+
+    def eventFilter(self, obj: QObject, e: QEvent) -> bool:  # noqa: N802
+        if obj is self.tree.viewport() and e.type() == QEvent.Type.Resize:
+            self._fit_last()
+        return super().eventFilter(obj, e)
 
     def refresh(self) -> None:
         """Every action of the library, whatever letters the overview's other tabs are looking at."""

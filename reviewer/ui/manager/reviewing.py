@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 from reviewer.core.annotations.model import REVIEW_STATUSES
 from reviewer.core.annotations.review import ReviewError
 from reviewer.ui.kit.desk import AtAnnotation, Desk, OnScreen, Passage
+from reviewer.ui.kit.words import counted
 
 if TYPE_CHECKING:  # imported when first shown: start-up stays quick
     from reviewer.ui.manager.overview import OverviewWindow
@@ -49,7 +50,7 @@ class ReviewController(QObject):
             QMessageBox.warning(desk.parent, "Review", str(exc))
             return
         label = REVIEW_STATUSES.get(status or "", "not reviewed").lower()
-        desk.tell(f"{len(ids)} annotation(s) marked {label}. Undo with Ctrl+Z.", 5000)
+        desk.tell(f"{counted(len(ids), 'annotation')} marked {label}. Undo with Ctrl+Z.", 5000)
 
     def _ask_comment(self, title: str, prompt: str) -> str | None:
         ids = self._targets()
@@ -93,7 +94,7 @@ class ReviewController(QObject):
         ids = [x.id for x in self.desk.lib.letters_sorted()]
         if not ids:
             return
-        self._sign_off(ids, f"Sign off all {len(ids)} letters")
+        self._sign_off(ids, f"Sign off all {counted(len(ids), 'letter')}")
 
     def _sign_off(self, ids: list[str], title: str) -> None:
         name = self.desk.auditor_name()
@@ -103,7 +104,7 @@ class ReviewController(QObject):
         if not ok:
             return
         self.desk.ws.sign_off(ids, name, comment, initiator=self)
-        self.desk.tell(f"Signed off {len(ids)} letter(s) as {name}.", 6000)
+        self.desk.tell(f"Signed off {counted(len(ids), 'letter')} as {name}.", 6000)
 
     def withdraw_sign_off(self) -> None:
         letter = self.desk.lib.letters.get(self.onscreen.letter_id or "")

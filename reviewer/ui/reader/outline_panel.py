@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem,
 from reviewer.core.reading.judgements import short_label
 from reviewer.core.reading.outline import Part, Structure
 from reviewer.ui.kit.look import readable_on
+from reviewer.ui.kit.words import counted
 
 KIND_LABELS = {"address": "Address", "salutation": "Greeting", "title": "Title", "headline": "Findings",
                "improve": "To improve", "priority": "Priority action", "judgements": "Judgements",
@@ -82,7 +83,7 @@ class OutlinePanel(QWidget):
             n_ann, n_sug = (counts or {}).get(part.start, (0, 0))
             if n_ann or n_sug:
                 item.setText(1, " ".join(x for x in (str(n_ann) if n_ann else "", f"+{n_sug}" if n_sug else "") if x))
-                item.setToolTip(1, f"{n_ann} annotation(s), {n_sug} suggestion(s) not yet decided")
+                item.setToolTip(1, f"{counted(n_ann, 'annotation')}, {counted(n_sug, 'suggestion')} not yet decided")
                 item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if part.level == 2 and top is not None:
                 top.addChild(item)

@@ -49,15 +49,24 @@ def paint(p: QPainter, marks: Marks, layout: Layout, selection: tuple[int, int] 
 
     furniture = marks.furniture
 
+    def here(start: int, end: int) -> bool:
+        """Whether [start, end) touches this page: a page is painted on its own, and a long report's
+        every suggestion (700 and more, with Show All) is never laid out for each page in view."""
+        return end > start and layout.page_of(start) <= page <= layout.page_of(end - 1)
+
     def rects(start: int, end: int) -> list[tuple[float, float, float, float]]:
         """The lines of [start, end) on this page, without the running footers and page numbers inside
         it (a sentence across a page break would otherwise underline the page number)."""
+        if not here(start, end):
+            return []
         return [rect for a, b in without_furniture(start, end, furniture) for pg, rect in layout.rects(a, b)
                 if pg == page]
 
     p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     p.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
     for h in marks.highlights:
+        if not here(h.start, h.end):
+            continue
         colour = QColor(h.colour)
         fill = QColor(colour)
         fill.setAlpha(highlight_alpha(colour.name(), marks.alpha))  # the print under it keeps 4.5:1
@@ -67,6 +76,8 @@ def paint(p: QPainter, marks: Marks, layout: Layout, selection: tuple[int, int] 
             p.fillRect(QRectF(b.left(), b.bottom() - 1.5, b.width(), 1.5), colour)
     p.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
     for h in marks.suggested:
+        if not here(h.start, h.end):
+            continue
         current = h.id == marks.suggested_current
         colour = QColor(h.colour)
         pen = QPen(colour, 1.6 if current else 1.0, Qt.PenStyle.DashLine)
@@ -80,6 +91,8 @@ def paint(p: QPainter, marks: Marks, layout: Layout, selection: tuple[int, int] 
                 p.drawRect(b)
     p.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
     for i, (s, e) in enumerate(marks.find_hits):
+        if not here(s, e):
+            continue
         fill = QColor(255, 140, 0, 150) if i == marks.find_current else QColor(255, 230, 0, 140)
         for pg, rect in layout.rects(s, e):
             if pg == page:
@@ -92,7 +105,7 @@ def paint(p: QPainter, marks: Marks, layout: Layout, selection: tuple[int, int] 
     p.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
     if marks.flash_id and marks.flash_on:
         for h in marks.highlights:
-            if h.id == marks.flash_id:
+            if h.id == marks.flash_id and here(h.start, h.end):
                 pen = QPen(QColor(h.colour).darker(130), 2.5)
                 p.setPen(pen)
                 for pg, rect in layout.rects(h.start, h.end):

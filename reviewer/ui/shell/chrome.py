@@ -18,6 +18,7 @@ from reviewer.ui.kit.desk import Desk
 from reviewer.ui.shell.actions import ACTIONS
 from reviewer.ui.kit.look import SEVERITY, severity_icon
 from reviewer.ui.reader.pages import Pages
+from reviewer.ui.kit.words import counted
 
 
 def build_menus_and_toolbar(window: QMainWindow, actions: dict[str, QAction], pages: Pages,
@@ -151,13 +152,13 @@ def show_about(parent: QWidget, library: Path) -> None:
 
 def status_text(lib: Library, letter_id: str | None) -> str:
     """The status bar's counts: the open letter's annotations by severity, its sign-off, the library."""
-    text = f"{len(lib.letters)} letters · {len(lib.annotations)} annotations in the library"
+    text = f"{counted(len(lib.letters), 'letter')} · {counted(len(lib.annotations), 'annotation')} in the library"
     if letter_id and letter_id in lib.letters:
         anns = lib.annotations_for(letter_id)
         by = {s: sum(1 for a in anns if a.severity == s) for s in SEVERITY}
         parts = [f"{by[s]} {SEVERITY[s].label.lower()}" for s in ("priority", "improvement", "strength", "context") if by[s]]
         attention = sum(1 for a in anns if a.orphaned)
-        text = (f"This letter: {len(anns)} annotation{'s' if len(anns) != 1 else ''}"
+        text = (f"This letter: {counted(len(anns), 'annotation')}"
                 + (f" ({', '.join(parts)})" if parts else "")
                 + (f" · ⚠ {attention} need attention" if attention else "") + " — " + text)
         signoff = lib.letters[letter_id].signoff

@@ -12,7 +12,9 @@ from reviewer.ui.shell.actions import ACTIONS
 
 PANEL_KEYS = (
     ("Suggestions list", (("Enter or A", "Accept the suggestion"), ("E or F2", "Edit it, then accept"),
-                          ("Delete or D", "Dismiss it (remembered; Ctrl+Z undoes)"))),
+                          ("Delete or D", "Dismiss it (remembered; Ctrl+Z undoes)"),
+                          ("M", "Show every suggestion, in reading order, or only the strongest"),
+                          ("Escape", "Back to the letter, at the suggestion"))),
     ("Action plan panel", (("Enter or F2", "Update the action: what, who, due date, status, a progress note"),
                            ("Delete", "Delete the action (Ctrl+Z undoes)"))),
     ("Action dialog", (("Tab", "Next field (the due date: type day, month, year)"),

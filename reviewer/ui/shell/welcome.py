@@ -32,6 +32,7 @@ from reviewer.core.annotations.model import Letter
 from reviewer.resources import icon_path, sample_letters
 from reviewer.ui.kit.desk import Desk, OnScreen
 from reviewer.ui.kit.look import show_folder_button
+from reviewer.ui.kit.words import counted
 
 RECENT_KEY = "session/recent"
 RECENT_MAX = 10
@@ -239,7 +240,7 @@ class WelcomePage(QScrollArea):
         rows = max(3, min(8, self.letters.count()))
         self.letters.setFixedHeight(rows * (self.letters.fontMetrics().height() + 2 * self.letters.spacing() + 4) + 8)
         n = len(self.lib.letters)
-        self.where.setText(f"{n} letter{'s' if n != 1 else ''} and {len(self.lib.annotations)} annotations, kept in "
+        self.where.setText(f"{counted(n, 'letter')} and {counted(len(self.lib.annotations), 'annotation')}, kept in "
                            f"<code>{desk.store.path}</code> on this computer. Nothing is sent anywhere; "
                            "share your work as an audit pack (File > Export Audit Pack).")
 
