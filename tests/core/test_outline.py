@@ -215,3 +215,46 @@ def test_headings_run_into_their_neighbours_still_end_the_inspectors_list() -> N
     items = [q for _, _, q, _ in inspectors_items(GLUED, st)]
     assert items == ["The quality of plans and contingency planning for children.",
                      "The effectiveness of supervision in addressing drift."]
+
+
+BOARD = """Inspection of Westmoor local authority children's services
+
+The Local Safeguarding Children Board
+
+Recommendations
+
+21. Ensure that the board approves its priorities and action plan.
+(This was a recommendation at the last inspection.)
+
+22. Confirm with partner authorities how child deaths are reviewed. This includes the panel's terms.
+
+23. The board should review the resources it gives to the oversight of children in care.
+
+24. The Westmoor Safeguarding Children Board is inadequate because it is failing to meet its duties.
+
+25. The board has not had a clear structure through which to hold partners to account.
+
+26. Poor performance management is a particular weakness of the board.
+"""
+
+
+def test_a_recommendations_list_ends_where_the_boards_findings_begin_under_no_heading() -> None:
+    """Older reports go straight from the board's recommendations to its findings: those are no items,
+    and the suggester reads them for what they say, not as "under What needs to improve"."""
+    from reviewer.core.annotations.codebook import default_themes
+    from reviewer.core.reading.outline import inspectors_items, list_end
+    from reviewer.core.reading.suggest import suggest
+
+    st = analyse(BOARD)
+    items = [q for _, _, q, _ in inspectors_items(BOARD, st)]
+    for item in ("Ensure that the board approves its priorities and action plan.",
+                 "Confirm with partner authorities how child deaths are reviewed.", "This includes the panel's terms.",
+                 "The board should review the resources it gives to the oversight of children in care."):
+        assert item in items  # a note in brackets or a sentence carrying an item on never ends the list
+    assert not any("inadequate" in q or "weakness" in q or "structure" in q for q in items)
+    part = next(p for p in st.parts if p.kind == "improve")
+    assert list_end(BOARD, st, part) == BOARD.index("The Westmoor Safeguarding")
+    found = {x.quote: x for x in suggest(BOARD, default_themes())}
+    assert found["Ensure that the board approves its priorities and action plan."].listed
+    failing = found["The Westmoor Safeguarding Children Board is inadequate because it is failing to meet its duties."]
+    assert not failing.listed and "What needs to improve" not in failing.why

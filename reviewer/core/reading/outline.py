@@ -448,9 +448,41 @@ def unit_key(text: str, start: int, end: int, furniture: Sequence[tuple[int, int
 _FOOTNOTE_MARK = re.compile(r"(?<=[.;:])\s*\d{1,2}$")  # "…communities. 1": a footnote's number, not the item's
 _IMPERATIVE = re.compile(r"^(?:\d{1,2}\.?\s+)?(?:Ensure|Improve|Strengthen|Develop|Review|Increase|Make|Take|Cease|Reduce|"
                          r"Establish|Provide|Secure|Undertake|Implement|Embed|Continue|Consider|Promote|Address|Monitor|"
-                         r"Evaluate|Work|Complete|Ensuring|Improving|Strengthening)\b")
+                         r"Evaluate|Work|Complete|Ensuring|Improving|Strengthening|Confirm|Offer|Recruit|Agree|"
+                         r"Accelerate|Produce|Assess|Identify|Use|Clarify|Support|Enable|Tackle|Prioritise|Analyse|Audit|"
+                         r"Check|Involve|Publish|Respond|Revise|Set|Share|Update|Collate|Record|Raise|Increase|Extend|"
+                         r"Integrate|Introduce|Maintain|Reconsider|Reassess|Refresh|Strengthen|Build)\b")
+_CARRIES_ON = re.compile(r"^(?:\(|This|These|That|It|In particular|Including|Particularly|For example|Such)\b")
 _SHOULD = re.compile(r"^[^.;:]{0,80}?\bshould\b")  # "Senior managers should review ...": a recommendation too
 _NONE_NEEDED = re.compile(r"^there (?:are|is|were|was) no\b", re.I)
+
+
+_RECOMMENDATIONS = re.compile(r"^\s*recommendations?\b", re.I)
+
+
+def list_end(text: str, structure: Structure, part: Part) -> int:
+    """Where the inspectors' list under a "Recommendations" heading really ends. Older (SIF) reports give
+    the local safeguarding children board's recommendations and go straight on with its findings ("9. The
+    board is inadequate because ...") under no heading of their own: once the list has begun, two
+    statements in a row that are neither recommendations ("Ensure ...", "... should ...") nor carry one
+    on end it. Other parts end where the outline ends them."""
+    if part.kind != "improve" or not _RECOMMENDATIONS.match(part.title):
+        return part.end
+    seen = False
+    plain: int | None = None  # where a run of statements began
+    for s, e in structure.units:
+        if s < max(part.heading_end, part.start) or s >= part.end or structure.is_heading(s, e):
+            continue
+        quote = re.sub(r"^\d{1,2}\.\s+", "", unit_quote(text, s, e, structure.furniture))
+        if len(quote.split()) < 3 or quote[:1].islower() or _CARRIES_ON.match(quote):
+            continue  # "(Para 86)", a sentence's broken-off end, "This includes ...": the item goes on
+        if _IMPERATIVE.match(quote) or _SHOULD.match(quote):
+            seen, plain = True, None
+        elif seen:
+            if plain is not None:
+                return plain
+            plain = s
+    return part.end
 
 
 def inspectors_items(text: str, structure: Structure) -> list[tuple[int, int, str, str]]:
@@ -463,8 +495,9 @@ def inspectors_items(text: str, structure: Structure) -> list[tuple[int, int, st
 
     def items_of(part: Part) -> list[tuple[int, int, str]]:
         found = []
+        end = list_end(text, structure, part)
         for s, e in structure.units:
-            if s < max(part.heading_end, part.start) or s >= part.end or structure.is_heading(s, e):
+            if s < max(part.heading_end, part.start) or s >= end or structure.is_heading(s, e):
                 continue
             quote = _FOOTNOTE_MARK.sub("", unit_quote(text, s, e, structure.furniture)).strip()
             quote = _BULLET_LINE.sub("", quote, count=1) if _BULLET_LINE.match(quote) else quote

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reviewer.core.annotations.model import Annotation, Theme
-from reviewer.core.reading.outline import Part, Structure, analyse, unit_quote
+from reviewer.core.reading.outline import Part, Structure, analyse, list_end, unit_quote
 from reviewer.core.reading.judgements import judgement_name, read_judgements
 from reviewer.core.text.textsearch import collapse_ws, fold
 
@@ -35,7 +35,7 @@ STRONG = ("effective", "effectively", "strong", "strength", "strengths", "good",
           "high-quality", "integrated", "insight", "sufficient", "right", "stable", "stability", "routinely",
           "favourably", "successful", "highly", "benefit", "benefits", "strengthened", "suitable",
           "supported", "achieved", "celebrated", "well-attended", "well-resourced", "well-coordinated")
-WEAK = ("weak", "weaker", "weakness", "weaknesses", "insufficient", "inconsistent", "inconsistently", "variable",
+WEAK = ("weak", "weaker", "weakness", "weaknesses", "failing", "failings", "insufficient", "inconsistent", "inconsistently", "variable",
         "variability", "lack", "lacks", "poor", "delay", "delays", "delayed", "drift", "gaps", "limited", "limits",
         "unclear", "deficits", "too", "fail", "fails", "failed", "shortfalls", "ineffective", "slow", "difficult",
         "deteriorated", "deterioration", "rarely", "vague", "overdue", "backlog", "briefly", "uncertain", "unable",
@@ -608,6 +608,7 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
     doc_grade = _document_grade(st, judgements)
     section_grades = _section_grades(st, judgements)
     out: list[Reading] = []
+    ends = {p.start: list_end(text, st, p) for p in st.parts if p.kind == "improve"}  # a list's true end
     inline: str | None = None  # the tone a heading the outline missed sets ("What needs to improve:")
     inline_part: Part | None = None
     inline_theme: str | None = None  # and the subject it names ("... care leavers is that it is good")
@@ -619,6 +620,9 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
         if part is not inline_part:
             inline, inline_part, inline_theme = None, part, None
         if flat and (_heading_like(text, s, e, flat) or _JUDGEMENT_LINE.match(flat)):
+            if part is not None and part.start <= s < max(part.heading_end, part.start + 1) and part.kind in (
+                    "improve", "priority"):
+                continue  # the part's own heading ("Recommendations"): its tone is the part's
             kind = _heading_kind(flat.rstrip(":?."))
             if kind in ("improvement", "priority") and \
                     re.search(r"\bprogress\b|\bupdate\b|\bresponse to\b", flat, re.I):
@@ -644,6 +648,8 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
         if _JUDGEMENT_LINE.match(flat):
             continue
         section = _tone_of(part)
+        if section == "improvement" and part is not None and s >= ends.get(part.start, part.end):
+            section = None  # past the end of the inspectors' list: their findings again
         if section is None and part is not None and part.start in section_grades:
             section = "grade:" + section_grades[part.start]
         if part is not None and part.kind == "judgements":
