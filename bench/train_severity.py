@@ -1,4 +1,4 @@
-"""Train the severity model that ships with the app (resources/severity_model.json).
+"""A trial severity model, weighed against the rules: train it on development gold, cross-validate it.
 
     python bench/train_severity.py [--cv] [--epochs 30] [--l2 1e-3] [--threshold 0.5] [--min-count 2]
 
@@ -11,8 +11,9 @@ Each unit the reader offers is matched to the gold unit it overlaps most; its cl
 label (strength, improvement, priority; context and none are "other").
 
 `--cv` prints leave-one-document-out figures on development (each document scored by a model trained
-on the others): the figures to choose the settings by. Without it the model is trained on every
-development document and written. Pure Python, no numbers library: a few seconds.
+on the others) beside the rules': the figures the choice was made by (README: the rules stay, no model
+ships). Without it the model is trained on every development document and written to --out, for a
+validation run by hand. Pure Python, no numbers library.
 """
 
 from __future__ import annotations
@@ -32,10 +33,42 @@ sys.path.insert(0, str(ROOT / "bench"))
 from bench_suggestions import corpus_gold, match_units, read_letter  # noqa: E402
 
 from reviewer.core.reading.outline import analyse  # noqa: E402
-from reviewer.core.reading.suggest import SEVERITY_CLASSES, SeverityModel, readings  # noqa: E402
+from reviewer.core.reading.suggest import SEVERITY_CLASSES, readings  # noqa: E402
+
+
+class SeverityModel:
+    """A multinomial logistic regression over ``unit_features``, trained on the development corpus gold:
+    the trial model weighed against the rules (it did not beat them, README; nothing of it ships)."""
+
+    def __init__(self, weights: dict[str, dict[str, float]], threshold: float = 0.5) -> None:
+        self.weights = weights  # feature -> class -> weight
+        self.threshold = threshold  # the least probability of a severity for it to be suggested
+
+    def logits(self, features: dict[str, float]) -> dict[str, float]:
+        z = dict.fromkeys(SEVERITY_CLASSES, 0.0)
+        for name, value in features.items():
+            row = self.weights.get(name)
+            if row:
+                for c, w in row.items():
+                    z[c] += w * value
+        return z
+
+    def probabilities(self, features: dict[str, float]) -> dict[str, float]:
+        z = self.logits(features)
+        top = max(z.values())
+        ex = {c: math.exp(v - top) for c, v in z.items()}
+        total = sum(ex.values())
+        return {c: v / total for c, v in ex.items()}
+
+    def decide(self, features: dict[str, float]) -> tuple[str | None, float]:
+        """The severity to suggest (None: context or nothing worth tagging) and its probability."""
+        p = self.probabilities(features)
+        best = max(("strength", "improvement", "priority"), key=p.__getitem__)
+        return (best, p[best]) if p[best] >= self.threshold and p[best] >= p["other"] else (None, p["other"])
+
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "reports"
-OUT = ROOT / "resources" / "severity_model.json"
+OUT = Path("severity_model.json")
 
 
 def examples(corpus: Path) -> dict[str, list[tuple[dict[str, float], str]]]:
@@ -118,6 +151,7 @@ def main() -> int:
     ap.add_argument("--min-count", type=int, default=2)
     ap.add_argument("--threshold", type=float, default=0.4)
     ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--out", type=Path, default=OUT, help="where the trained weights go (never resources/)")
     ap.add_argument("--drop", default="", help="comma-separated feature prefixes to leave out (w:,wi:,...)")
     args = ap.parse_args()
     if not args.corpus.is_dir():
@@ -146,12 +180,12 @@ def main() -> int:
         print("model (held out): " + report(c))
         return 0
     weights = train([row for rows in docs.values() for row in rows], args.epochs, args.l2, args.min_count)
-    OUT.write_text(json.dumps({"about": "Severity model: bench/train_severity.py on the development corpus gold; "
+    args.out.write_text(json.dumps({"about": "Severity model: bench/train_severity.py on the development corpus gold; "
                                "features: reviewer.core.reading.suggest.unit_features",
                                "classes": list(SEVERITY_CLASSES), "threshold": args.threshold,
                                "documents": sorted(docs), "weights": weights},
                               sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)}: {len(weights)} features, {OUT.stat().st_size // 1024} KB")
+    print(f"wrote {args.out}: {len(weights)} features, {args.out.stat().st_size // 1024} KB")
     return 0
 
 

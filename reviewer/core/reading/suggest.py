@@ -205,14 +205,14 @@ def _tone(flat: str) -> tuple[float, float, float, list[str]]:
     return strong, weak, serious, cues
 
 
-MAX_THEMES, MIN_THEME_SCORE, KEEP_THEME = 3, 1.0, 0.75
+MAX_THEMES, MIN_THEME_SCORE, KEEP_THEME = 3, 1.0, 0.75  # which of a sentence's ranked themes are suggested
 CUE_THEME, CUE_MIN = True, 1.0  # the specific theme the codebook's cues (or the library's tags) favour most is kept
 LEARNT_OWN_MIN = 2.0  # how much the library's tags must say for a theme to count as named
 # ... unless it is a broad theme whose cue words sit in sentences about anything ("plan", "leaders",
 # "partners"): on the development gold, a cue alone named these wrongly more often than rightly.
 BROAD_THEMES = frozenset(("leadership", "partnership", "planning", "timeliness", "risk-safety", "assessment",
                           "workforce", "oversight", "front-door", "disabled-children", "health-education", "identity",
-                          "pre-proceedings", "missing", "cp-conferences"))  # which of a sentence's ranked themes are suggested
+                          "pre-proceedings", "missing", "cp-conferences"))
 PRIOR_WEIGHT = 0.5  # how much the shipped word prior (resources/theme_words.json) counts beside the cues
 
 
@@ -325,9 +325,10 @@ class ThemeModel:
 
     def choose(self, ranked: Sequence[tuple[str, float, float]]) -> tuple[str, ...]:
         """The themes to suggest: up to MAX_THEMES, each close to the best (the codebook's cues, the
-        shipped word prior and the library's annotations together). A theme the cues alone favour is
-        no longer added beside them: on the development gold it cost more right themes (68% to 82%) than
-        it found main ones (89% to 86%)."""
+        shipped word prior and the library's annotations together), and the specific theme the cues (or
+        the library's tags, said plainly) name most, though the rest outweigh it. Broad themes' cues
+        are not enough (BROAD_THEMES): on the development gold that raised themes right from 68% to 81%
+        for a main theme of 89% either way."""
         if not ranked:
             return ()
         top = ranked[0][1]
@@ -475,7 +476,7 @@ def _section_grades(st: Structure, judgements: dict[str, str]) -> dict[int, str]
 @dataclass
 class Reading:
     """One unit as the rules read it: where it sits, its wording, and the rules' own verdict (a
-    severity, or None for context or nothing evaluative). The severity model decides from all of it."""
+    severity, or None for context or nothing evaluative), and the features ``SeverityLearner`` weighs."""
     start: int
     end: int
     flat: str
@@ -495,7 +496,7 @@ def _bin(n: float) -> str:
 def unit_features(flat: str, section: str | None, doc_grade: str | None, kind: str | None, rule: str | None,
                   conf: float, tone: tuple[float, float, float], harm: int, flags: Iterable[str],
                   prev_rule: str | None) -> dict[str, float]:
-    """What the severity model reads of a unit: the rules' verdict and the evidence behind it, where the
+    """What ``SeverityLearner`` (and bench/train_severity.py's trial model) reads of a unit: the rules' verdict and the evidence behind it, where the
     unit sits, and its words (crossed with an inadequate setting, where a weakness may be a priority)."""
     strong, weak, serious = tone
     rule_id = rule or "none"
@@ -523,7 +524,7 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
             follow_on: bool = False) -> tuple[str | None, float, list[str], dict[str, float]]:
     """The rules' verdict on one unit's wording where it sits (``section``: its section's tone, e.g.
     "improvement" or "grade:inadequate"; ``kind``: its part's kind): a severity or None (context, or
-    nothing evaluative), how sure, why in a few words, and the features the severity model reads. A
+    nothing evaluative), how sure, why in a few words, and the features ``unit_features`` reads. A
     quote alone (no section, no report) is read with ``None`` for all three."""
     low = flat.lower()
     flags = []
@@ -672,52 +673,6 @@ LEARN_SEVERITY = True  # the library's annotations and dismissals teach the seve
 SEVERITY_CLASSES = ("strength", "improvement", "priority", "other")
 
 
-class SeverityModel:
-    """A multinomial logistic regression over ``unit_features``, trained on the development corpus gold
-    (bench/train_severity.py) and shipped as resources/severity_model.json: it weighs the rules' verdict
-    against the evidence, so where the auditor's reading differs from the rules' (a weakness that is a
-    priority under an inadequate judgement, a plain statement that is only context) it can follow the
-    auditor."""
-
-    def __init__(self, weights: dict[str, dict[str, float]], threshold: float = 0.5) -> None:
-        self.weights = weights  # feature -> class -> weight
-        self.threshold = threshold  # the least probability of a severity for it to be suggested
-
-    def logits(self, features: dict[str, float]) -> dict[str, float]:
-        z = dict.fromkeys(SEVERITY_CLASSES, 0.0)
-        for name, value in features.items():
-            row = self.weights.get(name)
-            if row:
-                for c, w in row.items():
-                    z[c] += w * value
-        return z
-
-    def probabilities(self, features: dict[str, float]) -> dict[str, float]:
-        z = self.logits(features)
-        top = max(z.values())
-        ex = {c: math.exp(v - top) for c, v in z.items()}
-        total = sum(ex.values())
-        return {c: v / total for c, v in ex.items()}
-
-    def decide(self, features: dict[str, float]) -> tuple[str | None, float]:
-        """The severity to suggest (None: context or nothing worth tagging) and its probability."""
-        p = self.probabilities(features)
-        best = max(("strength", "improvement", "priority"), key=p.__getitem__)
-        return (best, p[best]) if p[best] >= self.threshold and p[best] >= p["other"] else (None, p["other"])
-
-
-@lru_cache(maxsize=1)
-def shipped_model() -> SeverityModel | None:
-    """The severity model that ships with the app, or None (then the rules decide alone)."""
-    try:
-        from reviewer.resources import read_text
-
-        data = json.loads(read_text("severity_model.json"))
-        return SeverityModel(data["weights"], float(data.get("threshold", 0.5)))
-    except Exception:  # noqa: BLE001 - a missing or damaged model only means the rules alone
-        return None
-
-
 LEARN_EPOCHS, LEARN_RATE, LEARN_L2 = 6, 0.2, 0.1  # how the library's decisions are learnt (bench_suggestions.py)
 LEARN_QUOTE_WEIGHT = 0.5  # a passage of another letter, read without its section, counts this much
 LEARN_ELSEWHERE = 400  # at most this many of other letters' tags (the latest) and dismissed passages: the
@@ -738,20 +693,19 @@ def rules_logits(features: dict[str, float]) -> dict[str, float]:
 
 
 class SeverityLearner:
-    """What this library's auditor has decided, learnt on top of the rules (or a shipped model): the
+    """What this library's auditor has decided, learnt on top of the rules: the
     severities of the passages they tagged (accepted, edited or their own) and the suggestions they
     dismissed (context, or nothing worth tagging). A logistic regression of the difference between the
     auditor and the rules, over the same features, fitted afresh on each run (a few hundred passages:
     milliseconds). Passages of this letter are read where they sit; passages of other letters are read
     as quotes alone, so only what their wording says is learnt from them."""
 
-    def __init__(self, base: SeverityModel | None = None) -> None:
-        self.base = base
+    def __init__(self) -> None:
         self.adjust: dict[str, dict[str, float]] = {}
         self.examples = 0
 
     def logits(self, features: dict[str, float]) -> dict[str, float]:
-        z = self.base.logits(features) if self.base is not None else rules_logits(features)
+        z = rules_logits(features)
         for name, value in features.items():
             row = self.adjust.get(name)
             if row:
@@ -767,7 +721,7 @@ class SeverityLearner:
         if not examples:
             return self
         learnt = [{f: v for f, v in feats.items() if f.startswith(LEARNT)} for feats, _, _ in examples]
-        base = [self.base.logits(f) if self.base is not None else rules_logits(f) for f, _, _ in examples]
+        base = [rules_logits(f) for f, _, _ in examples]
         order = list(range(len(examples)))
         random.Random(len(examples)).shuffle(order)
         for _ in range(LEARN_EPOCHS):
@@ -854,18 +808,15 @@ def library_examples(here: Sequence[Reading], annotations: Iterable[Annotation],
 def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation] = (),
             existing: Sequence[tuple[int, int]] = (), dismissed: Iterable[tuple[int, int]] = (),
             page_starts: Sequence[int] = (), structure: Structure | None = None,
-            severity_model: SeverityModel | None | str = "shipped",
             dismissed_quotes: Sequence[str] = (), letter_id: str | None = None) -> list[Suggestion]:
     """Suggestions for every sentence and bullet of ``text`` worth tagging that is not already
     annotated (``existing`` ranges) nor dismissed, in reading order, each with its confidence
     (``ranked`` puts the strongest first). ``annotations``: the library's accepted annotations to
     learn themes from; ``page_starts`` (a PDF's) let page furniture be stepped over.
-    ``severity_model``: the shipped model (the default), another, or None for the rules alone.
     ``dismissed_quotes``: the passages dismissed in other letters; with the library's annotations
     (``letter_id`` says which are this letter's) and this letter's dismissals they teach the severities
     (``SeverityLearner``)."""
     model = ThemeModel(themes, annotations)
-    sev_model = shipped_model() if severity_model == "shipped" else severity_model
     st = structure or analyse(text, page_starts)
     out: list[Suggestion] = []
     prev_themes: dict[str, float] = {}
@@ -877,7 +828,7 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
     if LEARN_SEVERITY:
         examples = library_examples(everything, annotations, letter_id, dismissed, dismissed_quotes)
         if examples:
-            learner = SeverityLearner(sev_model if isinstance(sev_model, SeverityModel) else None).fit(examples)
+            learner = SeverityLearner().fit(examples)
     for r in everything:
         s, e, flat, part, section = r.start, r.end, r.flat, r.part, r.section
         if (s, e) in skip or any(a < e and s < b for a, b in existing):
@@ -888,10 +839,6 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
             if severity != r.severity and severity is not None:
                 why = [w for w in why if not w.startswith(("under What", "under areas", "wording"))]
                 why.append("as you have tagged passages like it")
-        elif isinstance(sev_model, SeverityModel):
-            severity, conf = sev_model.decide(r.features)
-            if severity != r.severity and severity is not None:
-                why = [w for w in why if not w.startswith(("under What", "under areas"))]
         if severity is None:
             continue
         ranked_themes = model.evidence(flat)
