@@ -34,7 +34,9 @@ STRONG = ("effective", "effectively", "strong", "strength", "strengths", "good",
           "well-developed", "welldeveloped", "well-established", "established", "successfully", "excellent",
           "high-quality", "integrated", "insight", "sufficient", "right", "stable", "stability", "routinely",
           "favourably", "successful", "highly", "benefit", "benefits", "strengthened", "suitable",
-          "supported", "achieved", "celebrated", "well-attended", "well-resourced", "well-coordinated")
+          "supported", "achieved", "celebrated", "well-attended", "well-resourced", "well-coordinated",
+          "regularly", "regular", "closely", "carefully", "manageable", "better", "ambition", "ambitious", "determined",
+          "actively", "monitored", "tracked", "tracks")
 WEAK = ("weak", "weaker", "weakness", "weaknesses", "failing", "failings", "insufficient", "inconsistent", "inconsistently", "variable",
         "variability", "lack", "lacks", "poor", "delay", "delays", "delayed", "drift", "gaps", "limited", "limits",
         "unclear", "deficits", "too", "fail", "fails", "failed", "shortfalls", "ineffective", "slow", "difficult",
