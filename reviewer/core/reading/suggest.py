@@ -37,7 +37,7 @@ STRONG = ("effective", "effectively", "strong", "strength", "strengths", "good",
           "supported", "achieved", "celebrated", "well-attended", "well-resourced", "well-coordinated",
           "regularly", "regular", "closely", "carefully", "manageable", "better", "ambition", "ambitious", "determined",
           "actively", "monitored", "tracked", "tracks")
-WEAK = ("weak", "weaker", "weakness", "weaknesses", "failing", "failings", "insufficient", "inconsistent", "inconsistently", "variable",
+WEAK = ("weak", "weaker", "weakness", "weaknesses", "failing", "failings", "minority", "insufficient", "inconsistent", "inconsistently", "variable",
         "variability", "lack", "lacks", "poor", "delay", "delays", "delayed", "drift", "gaps", "limited", "limits",
         "unclear", "deficits", "too", "fail", "fails", "failed", "shortfalls", "ineffective", "slow", "difficult",
         "deteriorated", "deterioration", "rarely", "vague", "overdue", "backlog", "briefly", "uncertain", "unable",
@@ -68,7 +68,8 @@ IMPERATIVE = re.compile(r"^\W*(?:ensure|improve|increase|develop|strengthen|revi
                         r"make sure|provide|embed|extend|consider|evaluate|collate|secure|monitor|address)\b", re.I)
 STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|could be (?:improved|strengthened|better)|"
                          r"\b(?:is|remains?) (?:an|a recognised|an identified) area for development|could be more\b|requires? (?:improvement|strengthening)|"
-                         r"\bnot yet\b|need to (?:improve|strengthen)|should (?:ensure|improve|make sure)", re.I)
+                         r"\bnot yet\b|need to (?:improve|strengthen)|should (?:ensure|improve|make sure)|"
+                         r"needs? to be done|\byet to\b|need to develop|still (?:too|exceeds?|below)", re.I)
 LEAD_CONCESSION = re.compile(r"^\W*(?:despite|although|though|even though|while|whilst|notwithstanding|when|where|if|"
                              r"after|once|since)\b[^,]*,", re.I)
 MID_CONTRAST = re.compile(r".\b(?:however|although|though|but|yet|whilst|while|except)\b", re.I)
@@ -160,7 +161,7 @@ def _tone(flat: str) -> tuple[float, float, float, list[str]]:
         reach = -1
         remedied = -1
         pending_not: str | None = None
-        settled = {i for i, w in enumerate(words) if w in WEAK and w not in NEGATORS and
+        settled = {i for i, w in enumerate(words) if w in WEAK and w not in NEGATORS and w != "too" and
                    any(x in AFTER_REMEDY for x in words[i + 1:i + 1 + AFTER_REMEDY_SCOPE])}
         for i, w in enumerate(words):
             if w in REMEDY and w not in ("no",):
@@ -522,6 +523,10 @@ def unit_features(flat: str, section: str | None, doc_grade: str | None, kind: s
     return f
 
 
+_TURN = re.compile(r"^\W*(?:however|but|nevertheless|nonetheless|despite this|even so)\b", re.I)
+_TURNED = {"strength": "improvement", "improvement": "strength", "priority": "strength"}
+
+
 def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | None, prev_sev: str | None = None,
             follow_on: bool = False) -> tuple[str | None, float, list[str], dict[str, float]]:
     """The rules' verdict on one unit's wording where it sits (``section``: its section's tone, e.g.
@@ -579,6 +584,10 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
         severity, conf = "strength", 0.45 + min(0.4, 0.12 * (strong - weak))
         if section == "grade:inadequate":
             conf -= 0.15  # strengths are rarer under an inadequate judgement
+    elif SEVERITY_CARRY and not strong and not weak and prev_sev and follow_on and _TURN.match(flat) \
+            and prev_sev in _TURNED:
+        severity, conf = _TURNED[prev_sev], 0.4  # "However, some disabled children wait ...": the other way
+        why.append("turns from the sentence before")
     elif SEVERITY_CARRY and not strong and not weak and prev_sev and follow_on:
         severity, conf = prev_sev, 0.4  # "This particularly affects...": goes on about the sentence before
         why.append("follows on from the sentence before")
