@@ -221,3 +221,16 @@ Only a small minority of good quality assessments were seen during the inspectio
     assert found["More needs to be done to ensure that all professionals identify children living in private "
                  "fostering."] == "improvement"
     assert found["Only a small minority of good quality assessments were seen during the inspection."] == "improvement"
+
+
+def test_a_plain_statement_of_figures_is_context_even_under_a_good_judgement() -> None:
+    text = """Inspection of Westmoor local authority children's services
+
+## The experiences and progress of children in care: good
+
+In the past year, 24 adoption orders have been granted.
+Children live in homes that meet their needs.
+"""
+    found = {x.quote: x.severity for x in suggest(text, default_themes())}
+    assert "In the past year, 24 adoption orders have been granted." not in found
+    assert found["Children live in homes that meet their needs."] == "strength"  # plain, under a good judgement

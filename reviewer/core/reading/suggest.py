@@ -523,6 +523,7 @@ def unit_features(flat: str, section: str | None, doc_grade: str | None, kind: s
     return f
 
 
+_FIGURE = re.compile(r"\d")
 _TURN = re.compile(r"^\W*(?:however|but|nevertheless|nonetheless|despite this|even so)\b", re.I)
 _TURNED = {"strength": "improvement", "improvement": "strength", "priority": "strength"}
 
@@ -591,6 +592,8 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
     elif SEVERITY_CARRY and not strong and not weak and prev_sev and follow_on:
         severity, conf = prev_sev, 0.4  # "This particularly affects...": goes on about the sentence before
         why.append("follows on from the sentence before")
+    elif _FIGURE.search(flat) and not strong and not weak:
+        severity, conf = None, 0.0  # a plain statement of figures ("24 adoption orders were granted"): context
     elif section == "grade:good" or section is None and doc_grade in ("good", "outstanding") \
             and kind in ("heading", "headline", "paragraph"):
         severity, conf = "strength", 0.35  # a plain statement under a good judgement reads as a strength
