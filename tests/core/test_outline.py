@@ -258,3 +258,28 @@ def test_a_recommendations_list_ends_where_the_boards_findings_begin_under_no_he
     assert found["Ensure that the board approves its priorities and action plan."].listed
     failing = found["The Westmoor Safeguarding Children Board is inadequate because it is failing to meet its duties."]
     assert not failing.listed and "What needs to improve" not in failing.why
+
+
+@pytest.mark.parametrize("name", ["kingsford_2025_committee_progress_report.pdf",
+                                  "kingsford_2025_committee_progress_report.txt"])
+def test_a_committee_reports_items_are_the_inspectors_not_its_progress_or_its_own_recommendations(name) -> None:
+    """A council's progress report quotes the inspectors' areas for improvement, then reports progress
+    under numbered headings ("4. Progress against the areas for improvement", "4.1 ...") and ends with
+    its recommendations to the committee: only the six quoted areas are the inspectors' items."""
+    from reviewer.core.reading.outline import inspectors_items
+
+    path = Path(__file__).resolve().parents[2] / "sample_docs" / name
+    if path.suffix == ".pdf":
+        import pymupdf
+
+        from reviewer.letters.pdf_text import pdf_text
+
+        with pymupdf.open(path) as doc:
+            text, starts = pdf_text(doc)
+    else:
+        from reviewer.letters.importing import extract
+
+        text, starts = extract(path.read_bytes(), "text", path.name).text, []  # as the app reads it
+    items = [q for _, _, q, _ in inspectors_items(text, analyse(text, starts))]
+    assert len(items) == 6 and items[0].startswith("The timeliness of assessments")
+    assert not any("committee" in q or "Progress against" in q or q.startswith("4.") for q in items)

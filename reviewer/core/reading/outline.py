@@ -284,8 +284,20 @@ def _heading_text(block: str) -> str | None:
     return flat
 
 
+def _numbered_heading(block: str, after: str) -> str | None:
+    """A council report's numbered section heading ("4. Progress against the areas for improvement"),
+    known by the "4.1" paragraph under it: read as a heading, not a numbered list's item."""
+    m = re.fullmatch(r"\s*(\d{1,2})\.\s+([A-Z][^\n.;:]{2,90})\s*", block)
+    if m and len(m.group(2).split()) <= 10 and re.match(rf"\s*{m.group(1)}\.1\s", after):
+        return collapse_ws(block).strip()
+    return None
+
+
 def _kind(title: str) -> tuple[str, str | None]:
     low = title.lower()
+    if re.search(r"\bprogress (?:against|on|made|in addressing|towards)\b|\bupdate on\b|\bresponse to\b|"
+                 r"\baction taken\b", low) and re.search(r"areas? for improvement|priority|recommendation", low):
+        return "heading", None  # "Progress against the areas for improvement": what the council has done since
     if re.search(r"areas? for priority action|priority action|priority and immediate action|immediate action", low):
         return "priority", None
     if re.search(r"what needs to improve|areas? for improvement|what does the (?:local authority|lscb) need to improve|"
@@ -322,7 +334,7 @@ def analyse(text: str, page_starts: Sequence[int] = ()) -> Structure:
         heads.append(("judgements", "Judgements", table_span[0], end, None))
     signoff_at = None
     title_done = False
-    for s, e in blocks:
+    for i, (s, e) in enumerate(blocks):
         if salutation and s <= salutation[1] or table_span[0] <= s < table_span[1]:
             continue
         block = reading[s:e]
@@ -332,7 +344,8 @@ def analyse(text: str, page_starts: Sequence[int] = ()) -> Structure:
             continue
         if signoff_at is not None:
             continue
-        title = _heading_text(block)
+        title = _heading_text(block) or _numbered_heading(block, reading[blocks[i + 1][0]:blocks[i + 1][1]]
+                                                          if i + 1 < len(blocks) else "")
         if title is None:
             continue
         kind, grade = _kind(title)
@@ -454,6 +467,8 @@ _IMPERATIVE = re.compile(r"^(?:\d{1,2}\.?\s+)?(?:Ensure|Improve|Strengthen|Devel
                          r"Integrate|Introduce|Maintain|Reconsider|Reassess|Refresh|Strengthen|Build)\b")
 _CARRIES_ON = re.compile(r"^(?:\(|This|These|That|It|In particular|Including|Particularly|For example|Such)\b")
 _SHOULD = re.compile(r"^[^.;:]{0,80}?\bshould\b")  # "Senior managers should review ...": a recommendation too
+_TO_COMMITTEE = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?that (?:the )?(?:committee|cabinet|board|panel|council|members?)\b",
+                           re.I)  # "7.1 That the committee notes the progress made": to the committee, not the council
 _NONE_NEEDED = re.compile(r"^there (?:are|is|were|was) no\b", re.I)
 
 
@@ -502,7 +517,8 @@ def inspectors_items(text: str, structure: Structure) -> list[tuple[int, int, st
             quote = _FOOTNOTE_MARK.sub("", unit_quote(text, s, e, structure.furniture)).strip()
             quote = _BULLET_LINE.sub("", quote, count=1) if _BULLET_LINE.match(quote) else quote
             quote = re.sub(r"^\d{1,2}\.\s+", "", quote)
-            if len(quote.split()) < 3 or _NONE_NEEDED.match(quote):  # an item number, a fragment, "there are none"
+            if len(quote.split()) < 3 or _NONE_NEEDED.match(quote) or _TO_COMMITTEE.match(quote):
+                # an item number, a fragment, "there are none", a council report's own recommendation
                 continue
             found.append((s, e, quote))
         return found
