@@ -21,6 +21,7 @@ from reviewer.core.team.baseline import (
 from reviewer.store.paths import resolve_library_path
 from reviewer.workspace import Workspace
 from reviewer.workspace.baseline import BASELINE_NAME, baseline_path, build_baseline, load_baseline
+from reviewer.core.text.words import counted
 
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -160,5 +161,5 @@ def _build(args: argparse.Namespace) -> int:
     graded = sum(n for (_y, _f, src, _s), n in table.totals.items() if src == "graded")
     years = table.years()
     _out(f"wrote {out}: {sum(table.reports.values())} reports ({years[0]}-{years[-1]}), {items:,} inspectors' items, "
-         f"{graded:,} graded findings; {table.skipped} file(s) left out (not a report, or unreadable)")
+         f"{graded:,} graded findings; {counted(table.skipped, 'file')} left out (not a report, or unreadable)")
     return 0

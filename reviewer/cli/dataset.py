@@ -8,6 +8,7 @@ from pathlib import Path
 
 from reviewer.export.dataset import parquet_available
 from reviewer.workspace.dataset import write_dataset_of
+from reviewer.core.text.words import counted
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -28,7 +29,7 @@ def cmd_dataset(_ws: object, args: argparse.Namespace) -> int:
     counts, files = write_dataset_of([Path(p) for p in args.sources], out, args.format)
     kinds = sorted({f.suffix.lstrip(".") for f in files})
     sys.stdout.write(f"wrote {out} ({' and '.join(k.upper() if k == 'csv' else k.capitalize() for k in kinds)}) "
-                     f"from {len(args.sources)} pack(s) and libraries:\n")
+                     f"from {counted(len(args.sources), 'pack')} and libraries:\n")
     for table, n in counts.items():
         sys.stdout.write(f"  {table:<18} {n:>7,} rows\n")
     if args.format == "both" and not parquet_available():

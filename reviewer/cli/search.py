@@ -9,6 +9,7 @@ import sys
 from reviewer.core.reading.library_search import SearchResult
 from reviewer.workspace import Workspace
 from reviewer.workspace.search import build_index
+from reviewer.core.text.words import counted
 
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -30,7 +31,7 @@ def cmd_search(ws: Workspace, args: argparse.Namespace) -> int:
     else:  # nothing found, but not everything could be searched: that, not "No match", is the news
         searched = len(ws.library.letters) - len(unreadable)
         sys.stdout.write(f"{missing[0].upper()}{missing[1:]}. No match for “{args.query}” in what could be searched "
-                         f"(annotations" + (f", and the text of {searched} letter(s)" if searched else "") + ").\n")
+                         f"(annotations" + (f", and the text of {counted(searched, 'letter')}" if searched else "") + ").\n")
     if missing and (found.total or args.json):
         print(f"reviewer: note: {missing}", file=sys.stderr)
     return 0 if found.total else 1
@@ -57,9 +58,9 @@ def _as_json(ws: Workspace, found: SearchResult) -> dict[str, object]:
 def _print(ws: Workspace, query: str, found: SearchResult) -> None:
     out = sys.stdout
     if not found.total:
-        out.write(f"No match for “{query}” in {len(ws.library.letters)} letter(s).\n")
+        out.write(f"No match for “{query}” in {counted(len(ws.library.letters), 'letter')}.\n")
         return
-    out.write(f"{found.total} match(es) in {found.letters} letter(s)"
+    out.write(f"{counted(found.total, 'match', 'matches')} in {counted(found.letters, 'letter')}"
               + (f"; the first {len(found.hits)}:" if len(found.hits) < found.total else ":") + "\n")
     for h in found.hits:
         where = f"{ws.library.display_title(h.letter_id)}, p. {h.page}"

@@ -13,6 +13,7 @@ from reviewer.core.reading.outline import analyse
 from reviewer.core.reading.suggest import DEFAULT_SHOWN, ranked, read_dismissed, suggest
 from reviewer.core.text.shorten import shorten
 from reviewer.workspace import Workspace
+from reviewer.core.text.words import counted
 
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -48,7 +49,7 @@ def cmd_suggest(ws: Workspace, args: argparse.Namespace) -> int:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return 0
     out = sys.stdout
-    out.write(f"{len(rows)} suggestion(s) for {ws.library.display_title(letter.id)} (nothing is saved; tag with `reviewer tag`):\n")
+    out.write(f"{counted(len(rows), 'suggestion')} for {ws.library.display_title(letter.id)} (nothing is saved; tag with `reviewer tag`):\n")
     if not args.all and len(rows) > max(0, args.top):
         order = {id(x): i for i, x in enumerate(found)}
         rows = [rows[order[id(x)]] for x in ranked(found)[:max(0, args.top)]]

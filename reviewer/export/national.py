@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from reviewer.core.team.baseline import BASIS_LABELS, Profile, ProfileRow, pct
 from reviewer.core.team.summary import Summary
+from reviewer.core.text.words import counted
 
 HEAD = ("Theme", "Your findings", "Your share", "Nationally", "Difference")
 
@@ -23,7 +24,7 @@ def _cells(r: ProfileRow) -> list[str]:
 
 def _lead(p: Profile) -> str:
     first = p.rows[0].sentence() + ". " if p.rows and p.findings else ""
-    return (f"{first}{p.authority}: {p.findings} findings ({BASIS_LABELS[p.basis]}) in {p.letters} letter(s), "
+    return (f"{first}{p.authority}: {p.findings} findings ({BASIS_LABELS[p.basis]}) in {counted(p.letters, 'letter')}, "
             f"against {p.scope}.")
 
 

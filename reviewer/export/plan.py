@@ -9,6 +9,7 @@ from datetime import date
 
 from reviewer.core.annotations.actions import STATUS_LABELS
 from reviewer.core.team.summary import ActionEntry, Summary
+from reviewer.core.text.words import counted
 
 QUOTE = 160  # characters of the finding shown
 
@@ -26,7 +27,7 @@ def plan_markdown(s: Summary, md: Callable[[str], str], today: date | None = Non
         return []
     today = today or date.today()
     overdue = sum(e.action.overdue(today) for e in s.actions)
-    out = ["## Action plan", "", f"{len(s.actions)} action(s), {overdue} overdue.", "",
+    out = ["## Action plan", "", f"{counted(len(s.actions), 'action')}, {overdue} overdue.", "",
            "| Due | Status | Owner | Action | Finding | Inspectors' item |", "|---|---|---|---|---|---|"]
     for e in s.actions:
         a = e.action
@@ -51,7 +52,7 @@ def plan_html(s: Summary, e_: Callable[[object], str], today: date | None = None
         return []
     today = today or date.today()
     overdue = sum(e.action.overdue(today) for e in s.actions)
-    h = ["<h2>Action plan</h2>", f"<p>{len(s.actions)} action(s), {overdue} overdue.</p>",
+    h = ["<h2>Action plan</h2>", f"<p>{counted(len(s.actions), 'action')}, {overdue} overdue.</p>",
          "<table><tr><th>Due</th><th>Status</th><th>Owner</th><th>Action</th><th>Finding</th><th>Inspectors' item</th><th>Progress</th></tr>"]
     for e in s.actions:
         a = e.action

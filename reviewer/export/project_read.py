@@ -30,6 +30,7 @@ from reviewer.core.text.textsearch import collapse_ws, find_all
 from reviewer.export.pack_read import PackContents, PackError, read_members
 from reviewer.export.refiqda import CodebookError, QdcCode, codes_in, safe_xml, severity_of, themes_from_qdc
 from reviewer.letters.importing import prepare_letter
+from reviewer.core.text.words import counted
 
 DEFAULT_SEVERITY = "context"  # a coding with no severity code: context, the scale's neutral step
 MAX_SOURCE_BYTES = 200 * 1024 * 1024
@@ -188,7 +189,7 @@ def read_project(path: Path | str, current: Sequence[Theme]) -> ProjectRead:
                     _text_of(rep.find(f"{q}PlainTextContent")) or None)
             regions = len(src.findall(f".//{q}PDFSelection"))
             if regions:
-                notes.append(f"not imported: {regions} coding(s) of regions of {name} (only text can be tagged)")
+                notes.append(f"not imported: {counted(regions, 'coding')} of regions of {name} (only text can be tagged)")
             filename = f"{stem}.pdf"
         else:
             raw = files.get(src.get("plainTextPath"))

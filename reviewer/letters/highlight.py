@@ -22,6 +22,7 @@ from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Annotation, Letter, parse_time
 from reviewer.core.text.textsearch import collapse_ws
 from reviewer.letters.pdf_writer import pdf_bytes
+from reviewer.core.text.words import counted
 
 
 def _tint(hex_colour: str, strength: float = 0.55) -> tuple[float, float, float]:
@@ -132,7 +133,7 @@ def run_annotate_job(job: AnnotateJob) -> bytes:
                 annot.update()
         make_safe(doc)  # a copy a manager opens: no scripts, actions or attached files (letters.clean)
         doc.set_metadata({**(doc.metadata or {}), "title": job.title,
-                          "subject": f"Audited with Reviewer: {len(job.highlights)} annotation(s)"})
+                          "subject": f"Audited with Reviewer: {counted(len(job.highlights), 'annotation')}"})
         return pdf_bytes(doc)
     finally:
         doc.close()

@@ -35,6 +35,7 @@ from reviewer.store.journal import Journal, Scan
 from reviewer.store.lock import LibraryLock, LibraryLocked
 from reviewer.store.schema import SCHEMA_VERSION, TABLES, Damaged
 from reviewer.store.storage import AtomicJSONStorage, LibraryDamaged
+from reviewer.core.text.words import counted
 WRITE_DELAY = 0.15  # seconds to gather changes into one write
 JOURNAL_LIMIT = 4 * 1024 * 1024  # fold the journal into the library file beyond this size...
 IDLE_COMPACT = 2.0  # ...once no change has come for this many seconds (it holds Python ~0.1 s)
@@ -71,10 +72,6 @@ class LibraryInUse(LibraryError):
 
 class NotSaved(LibraryError):
     """Changes that were not made durable; the message says which and why."""
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def traces_of_library(path: Path) -> list[str]:
@@ -210,8 +207,8 @@ class LibraryStore:
         if not scan.damaged:
             return (where + "was damaged and has been repaired: " + "; ".join(scan.repaired[:5]) +
                     f". Nothing was lost. The journal as it was is kept as {aside}.")
-        lost = f"about {_plural(scan.lost_ops, 'change')}" if scan.lost_ops else "what those lines held"
-        after = (f" {_plural(scan.after_damage, 'change')} written after the damage, and" if scan.after_damage else "")
+        lost = f"about {counted(scan.lost_ops, 'change')}" if scan.lost_ops else "what those lines held"
+        after = (f" {counted(scan.after_damage, 'change')} written after the damage, and" if scan.after_damage else "")
         fixed = (" Repaired: " + "; ".join(scan.repaired[:3]) + ".") if scan.repaired else ""
         shown = "; ".join(scan.damaged[:5]) + (f"; and {len(scan.damaged) - 5} more" if len(scan.damaged) > 5 else "")
         return (where + f"was damaged. Could not be read: {shown}. Not recovered: {lost}. Recovered:{after} "

@@ -30,6 +30,7 @@ from reviewer.letters.pdf import extractor_version
 from reviewer.store.repository import LibraryStore, read_letter_copy
 from reviewer.workspace.baseline import baseline_path, load_baseline
 from reviewer.workspace.errors import NotFound, Outcome, WorkspaceError
+from reviewer.core.text.words import counted
 
 
 @dataclass
@@ -142,7 +143,7 @@ class Exchange:
         if cmds:
             out.command = Batch(cmds, "Import codebook")
             out.changes = self.do(out.command, initiator)
-        out.lines.append(f"{len(codes)} codes read; {len(cmds)} theme(s) added or updated")
+        out.lines.append(f"{len(codes)} codes read; {counted(len(cmds), 'theme')} added or updated")
         return out
 
     # ------------------------------------------------------------ summaries and packs

@@ -115,7 +115,7 @@ def test_suggest_prints_passages_without_saving(capsys, db, samples: Path):
     code, out, _ = run(capsys, "annotations", "--format", "json", *db)
     assert json.loads(out) == []  # nothing became an annotation
     code, out, _ = run(capsys, "suggest", "thornbury", *db)
-    assert code == 0 and "suggestion(s)" in out
+    assert code == 0 and "suggestions for" in out
 
 
 def test_db_before_the_subcommand_never_starts_the_window(tmp_path: Path, samples: Path):

@@ -68,7 +68,7 @@ def test_packs_and_a_library_as_one_dataset_in_duckdb(tmp_path: Path, samples: P
         out = tmp_path / "dataset"
         code = main(["dataset", *map(str, packs), str(lib_file.parent), "-o", str(out)])
         printed = capsys.readouterr().out
-        assert code == 0 and printed.startswith(f"wrote {out} (CSV and Parquet) from 3 pack(s) and libraries")
+        assert code == 0 and printed.startswith(f"wrote {out} (CSV and Parquet) from 3 packs and libraries")
         after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in lib_file.parent.iterdir() if p.is_file()}
         assert after == before  # the library was read, never written
     finally:

@@ -44,7 +44,7 @@ def test_a_codebook_of_5000_codes_of_one_name_is_imported_in_linear_time(tmp_pat
     f.write_bytes(qdc(MAX_CODES))
     started = time.monotonic()
     code, out, err = run(capsys, "codebook", "import", "--db", str(path), str(f))
-    assert code == 0 and f"{MAX_CODES} codes read; {MAX_CODES} theme(s) added or updated" in out, err
+    assert code == 0 and f"{MAX_CODES} codes read; {MAX_CODES} themes added or updated" in out, err
     assert time.monotonic() - started < 8
     assert _themes(path) == themes + MAX_CODES
 

@@ -177,7 +177,7 @@ class Afternoon:
         self.cli(self.lib, "export", "-o", str(summary))
         text = " ".join("".join(p.extract_text() or "" for p in PdfReader(summary).pages).split())
         plan = text[text.index("Action plan"):]
-        assert "1 action(s)" in plan[:80] and ACTION in plan and OWNER in plan and "Amber" in plan
+        assert "1 action," in plan[:80] and ACTION in plan and OWNER in plan and "Amber" in plan
         return pack
 
     def send_back(self, pack: Path) -> Path:

@@ -45,7 +45,7 @@ def test_a_deleted_action_is_deleted_in_the_managers_copy(desks, tmp_path: Path)
     assert set(meg.ws.actions()) == {keep.id}
     assert read_gone(meg.lib.settings)[go.id].by == "Ann Auditor"  # remembered here too, who and when
     assert len(report.actions_deleted) == 1 and "Review every plan" in report.actions_deleted[0]
-    assert any("1 action(s) deleted by their author" in line for line in report.lines())
+    assert any("1 action deleted by their author" in line for line in report.lines())
     # the older pack brings nothing back
     report = meg.open_pack(tmp_path / "one.zip")
     assert set(meg.ws.actions()) == {keep.id} and report.actions_deleted_here == 1
@@ -78,7 +78,7 @@ def test_a_deletion_of_an_action_never_seen_is_harmless(desks, tmp_path: Path) -
     ann.ws.delete_action(never.id)
     report = meg.open_pack(_pack(ann, tmp_path / "one.zip"))
     assert report.action_deletions_unknown == 1
-    assert any("1 deletion(s) of actions never seen here: nothing to do" in line for line in report.lines())
+    assert any("1 deletion of actions never seen here: nothing to do" in line for line in report.lines())
     assert set(meg.ws.actions()) == {ours.id} and a.id in meg.lib.annotations and b.id in meg.lib.annotations
     assert never.id not in read_gone(meg.lib.settings)
 

@@ -20,7 +20,7 @@ def test_plan_in_summary(tmp_path: Path) -> None:
         ann.ws.export_summary([lid], md, "md")
         ann.ws.export_summary([lid], html, "html")
         m = md.read_text(encoding="utf-8")
-        assert "## Action plan" in m and "2 action(s), 1 overdue." in m
+        assert "## Action plan" in m and "2 actions, 1 overdue." in m
         assert "2000-03-31 \\(overdue\\)" in m and "Half the plans reviewed" in m
         assert m.index("Review &lt;b&gt;every") < m.index("Train managers")  # by due date
         assert "\\| now" in m  # a pipe cannot break the table

@@ -37,7 +37,7 @@ def test_pack_round_trip_on_the_command_line(tmp_path: Path, capsys) -> None:  #
     back = tmp_path / "meg.zip"
     assert run(capsys, "pack", "export", "--db", m, "-o", str(back))[0] == 0
     code, out, _ = run(capsys, "pack", "import", "--db", a, str(back))
-    assert code == 0 and "1 review(s) and 1 sign-off(s)" in out
+    assert code == 0 and "1 review and 1 sign-off" in out
     code, out, _ = run(capsys, "annotations", "--db", a, "--format", "json")
     (row,) = json.loads(out)
     assert row["review"]["status"] == "challenged" and row["review"]["comment"] == "Why?"

@@ -131,7 +131,7 @@ def test_a_pack_project_round_trips_through_project_import(tmp_path: Path) -> No
     qdpx.write_bytes(pack.read("project.qdpx"))
     meg = Desk(tmp_path / "meg", "Meg Manager")
     outcome = meg.ws.import_project(qdpx)
-    assert any("2 new letter(s)" in line for line in outcome.lines), outcome.lines
+    assert any("2 new letters" in line for line in outcome.lines), outcome.lines
 
     def seen(desk: Desk) -> set[tuple[str, tuple[str, ...], str, str, str]]:
         lib = desk.lib
@@ -184,7 +184,7 @@ def test_the_command_line_imports_a_project(tmp_path: Path, capsys) -> None:  # 
     db = str(tmp_path / "lib.json")
     assert main(["project", "import", "--db", db, str(qualcoder_project(tmp_path))]) == 0
     out = capsys.readouterr().out
-    assert "from QualCoder 3.6" in out and "2 new letter(s)" in out
+    assert "from QualCoder 3.6" in out and "2 new letters" in out
     assert main(["annotations", "--db", db, "--format", "json"]) == 0
     assert len(json.loads(capsys.readouterr().out)) == 3
 

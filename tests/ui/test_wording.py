@@ -9,7 +9,7 @@ import pytest
 pytest.importorskip("PySide6")
 
 from reviewer.store.repository import LibraryStore  # noqa: E402
-from reviewer.ui.kit.words import counted  # noqa: E402
+from reviewer.core.text.words import counted  # noqa: E402
 from reviewer.ui.shell.chrome import status_text  # noqa: E402
 from reviewer.workspace import Workspace  # noqa: E402
 

@@ -118,7 +118,7 @@ def test_codebook_round_trip_is_one_step(ws: Workspace, tmp_path: Path) -> None:
     ws.put_theme(None, Theme("new-one", "A new theme", "#123456"), "Add theme")
     themes_before = dict(ws.library.themes)
     outcome = ws.import_codebook(out)
-    assert outcome.lines[-1].endswith("0 theme(s) added or updated")
+    assert outcome.lines[-1].endswith("0 themes added or updated")
     assert ws.library.themes == themes_before
     with pytest.raises(USER_ERRORS):
         ws.import_codebook(tmp_path / "missing.qdc")

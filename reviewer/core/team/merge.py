@@ -21,6 +21,7 @@ from reviewer.core.annotations.commands import Batch, Command, PutLetter, PutThe
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Annotation, Letter, LetterMeta, Revision, Theme, Tombstone, parse_time, stamp_iso
 from reviewer.core.annotations.titles import readable_title
+from reviewer.core.text.words import counted
 
 CONTENT_FIELDS = ("start", "end", "quote", "themes", "severity", "note", "pages")
 
@@ -60,35 +61,35 @@ class MergeReport:
                     or self.actions_deleted)
 
     def lines(self) -> list[str]:
-        out = [f"{len(self.letters_added)} new letter(s), {self.letters_known} already in the library",
-               f"{self.added} new annotation(s), {len(self.updated)} updated by a newer edit, "
+        out = [f"{counted(len(self.letters_added), 'new letter')}, {self.letters_known} already in the library",
+               f"{counted(self.added, 'new annotation')}, {len(self.updated)} updated by a newer edit, "
                f"{self.duplicates} already present, {self.older_ignored} older copies ignored"]
         if self.reviews or self.signoffs:
-            out.append(f"{self.reviews} review(s) and {self.signoffs} sign-off(s) taken")
+            out.append(f"{counted(self.reviews, 'review')} and {counted(self.signoffs, 'sign-off')} taken")
         if self.deleted:
-            out.append(f"{len(self.deleted)} annotation(s) deleted by their author, deleted here too")
+            out.append(f"{counted(len(self.deleted), 'annotation')} deleted by their author, deleted here too")
         if self.deleted_here:
-            out.append(f"{self.deleted_here} annotation(s) deleted here stay deleted (the pack's copies are older)")
+            out.append(f"{counted(self.deleted_here, 'annotation')} deleted here stay deleted (the pack's copies are older)")
         if self.deletions_unknown:
-            out.append(f"{self.deletions_unknown} deletion(s) of annotations never seen here: nothing to do")
+            out.append(f"{counted(self.deletions_unknown, 'deletion')} of annotations never seen here: nothing to do")
         if self.actions_added or self.actions_updated or self.actions_same or self.actions_older:
-            out.append(f"{self.actions_added} new action(s), {len(self.actions_updated)} updated by a newer edit, "
+            out.append(f"{counted(self.actions_added, 'new action')}, {len(self.actions_updated)} updated by a newer edit, "
                        f"{self.actions_same} already present, {self.actions_older} older copies ignored")
         if self.actions_orphaned:
-            out.append(f"{self.actions_orphaned} action(s) on annotations deleted here: left out")
+            out.append(f"{counted(self.actions_orphaned, 'action')} on annotations deleted here: left out")
         if self.actions_deleted:
-            out.append(f"{len(self.actions_deleted)} action(s) deleted by their author, deleted here too")
+            out.append(f"{counted(len(self.actions_deleted), 'action')} deleted by their author, deleted here too")
         if self.actions_deleted_here:
-            out.append(f"{self.actions_deleted_here} action(s) deleted here stay deleted (the pack's copies are older)")
+            out.append(f"{counted(self.actions_deleted_here, 'action')} deleted here stay deleted (the pack's copies are older)")
         if self.action_deletions_unknown:
-            out.append(f"{self.action_deletions_unknown} deletion(s) of actions never seen here: nothing to do")
+            out.append(f"{counted(self.action_deletions_unknown, 'deletion')} of actions never seen here: nothing to do")
         out += [f"updated: {u}" for u in self.updated]
         out += [f"action updated: {u}" for u in self.actions_updated]
         out += [f"deleted: {d}" for d in self.deleted]
         out += [f"action deleted: {d}" for d in self.actions_deleted]
         out += [f"conflict: {c}" for c in self.conflicts]
         if self.needs_attention:
-            out.append(f"{self.needs_attention} annotation(s) could not be placed in the text: marked needs attention")
+            out.append(f"{counted(self.needs_attention, 'annotation')} could not be placed in the text: marked needs attention")
         if self.themes_added:
             out.append("themes added from the pack: " + ", ".join(self.themes_added))
         out += [f"codebook difference: {d}" for d in self.theme_differences]
@@ -162,7 +163,7 @@ def _action_change(old: plan.Action, new: plan.Action) -> str:
     if old.text != new.text or old.owner != new.owner:
         parts.append("text or owner changed")
     if len(new.progress) > len(old.progress):
-        parts.append(f"{len(new.progress) - len(old.progress)} progress note(s)")
+        parts.append(f"{counted(len(new.progress) - len(old.progress), 'progress note')}")
     return ", ".join(parts) or "edited"
 
 

@@ -21,7 +21,7 @@ from reviewer.ui.kit.desk import AtAnnotation, Desk, OnScreen, Passage, Place, T
 from reviewer.ui.kit.look import SEVERITY, highlight_opacity
 from reviewer.ui.reader.overlays import Highlight
 from reviewer.ui.reader.page_view import PageView
-from reviewer.ui.kit.words import counted
+from reviewer.core.text.words import counted
 
 SEVERITY_ORDER = tuple(s.id for s in severities())  # Alt+1…4, as in the tag dialog
 

@@ -32,7 +32,7 @@ from reviewer.core.annotations.model import DOC_TYPE_LABELS
 from reviewer.ui.kit.desk import Desk
 from reviewer.ui.kit.look import swatch_icon
 from reviewer.workspace import Workspace
-from reviewer.ui.kit.words import counted
+from reviewer.core.text.words import counted
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 

@@ -33,7 +33,7 @@ from reviewer.core.text.textsearch import collapse_ws
 from reviewer.ui.annotate.action_dialog import ActionDialog
 from reviewer.ui.kit.look import OVERDUE_COLOUR, SEVERITY, draw_card, draw_chip, draw_wrapped, readable_on, wrapped_height
 from reviewer.workspace import USER_ERRORS, Workspace
-from reviewer.ui.kit.words import counted
+from reviewer.core.text.words import counted
 
 PAD = 8
 ACTION_ROLE = Qt.ItemDataRole.UserRole + 1

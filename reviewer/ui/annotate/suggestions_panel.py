@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.reading.suggest import DEFAULT_SHOWN, Suggestion, strongest
 from reviewer.core.text.textsearch import collapse_ws
-from reviewer.ui.kit.words import counted
+from reviewer.core.text.words import counted
 from reviewer.ui.kit.look import SEVERITY, draw_wrapped, severity_colour, severity_icon, severity_text, wrapped_height
 
 SUG_ROLE = Qt.ItemDataRole.UserRole + 2

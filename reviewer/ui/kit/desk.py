@@ -28,7 +28,7 @@ from reviewer.core.text.layout import Layout, page_starts
 from reviewer.store.repository import LibraryStore
 from reviewer.ui.kit.worker import WorkerHost
 from reviewer.workspace import Workspace
-from reviewer.ui.kit.words import counted
+from reviewer.core.text.words import counted
 
 
 class Desk:

@@ -16,7 +16,7 @@ from reviewer.letters.importing import prepare_encrypted, read_file
 from reviewer.store.repository import LibraryError
 from reviewer.ui.kit.desk import Desk, OnScreen
 from reviewer.ui.library.library_panel import LibraryPanel
-from reviewer.ui.kit.words import counted
+from reviewer.core.text.words import counted
 
 
 class ImportController(QObject):

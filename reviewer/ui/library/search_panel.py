@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, Q
 from reviewer.core.reading.library_search import Hit, SearchIndex
 from reviewer.ui.kit.desk import AtAnnotation, Desk, OnScreen, Passage
 from reviewer.workspace.search import build_index
-from reviewer.ui.kit.words import counted
+from reviewer.core.text.words import counted
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 4
 FIELD_LABELS = {"text": "", "quote": "quote", "note": "note", "theme": "theme"}

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.annotations.library import Library
 from reviewer.core.team.baseline import BASIS_LABELS, Baseline, BaselineError, authorities, pct, profile
-from reviewer.ui.kit.words import counted
+from reviewer.core.text.words import counted
 
 
 SETTING = "export/national"

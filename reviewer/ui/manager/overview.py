@@ -37,7 +37,7 @@ from reviewer.ui.kit.contrast import blend, legible_fill
 from reviewer.export.trend import trends_html
 from reviewer.ui.kit.look import SEVERITY, severity_colour, severity_icon
 from reviewer.ui.manager.plan_view import PlanView
-from reviewer.ui.kit.words import counted
+from reviewer.core.text.words import counted
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 

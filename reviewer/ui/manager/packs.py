@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressBar, QToolButto
 from reviewer.core.annotations.model import PreparedLetter
 from reviewer.ui.kit.desk import Desk, OnScreen
 from reviewer.workspace import USER_ERRORS, PackOpened, Workspace
-from reviewer.ui.kit.words import counted
+from reviewer.core.text.words import counted
 
 if TYPE_CHECKING:  # the writers and readers are imported when first used: start-up stays quick
     from reviewer.export.pack_read import PackContents

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 from reviewer.core.annotations.model import REVIEW_STATUSES
 from reviewer.core.annotations.review import ReviewError
 from reviewer.ui.kit.desk import AtAnnotation, Desk, OnScreen, Passage
-from reviewer.ui.kit.words import counted
+from reviewer.core.text.words import counted
 
 if TYPE_CHECKING:  # imported when first shown: start-up stays quick
     from reviewer.ui.manager.overview import OverviewWindow

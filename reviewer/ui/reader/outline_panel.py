@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem,
 from reviewer.core.reading.judgements import short_label
 from reviewer.core.reading.outline import Part, Structure
 from reviewer.ui.kit.look import readable_on
-from reviewer.ui.kit.words import counted
+from reviewer.core.text.words import counted
 
 KIND_LABELS = {"address": "Address", "salutation": "Greeting", "title": "Title", "headline": "Findings",
                "improve": "To improve", "priority": "Priority action", "judgements": "Judgements",

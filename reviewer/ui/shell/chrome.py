@@ -18,7 +18,7 @@ from reviewer.ui.kit.desk import Desk
 from reviewer.ui.shell.actions import ACTIONS
 from reviewer.ui.kit.look import SEVERITY, severity_icon
 from reviewer.ui.reader.pages import Pages
-from reviewer.ui.kit.words import counted
+from reviewer.core.text.words import counted
 
 
 def build_menus_and_toolbar(window: QMainWindow, actions: dict[str, QAction], pages: Pages,

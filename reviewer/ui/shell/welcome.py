@@ -32,7 +32,7 @@ from reviewer.core.annotations.model import Letter
 from reviewer.resources import icon_path, sample_letters
 from reviewer.ui.kit.desk import Desk, OnScreen
 from reviewer.ui.kit.look import show_folder_button
-from reviewer.ui.kit.words import counted
+from reviewer.core.text.words import counted
 
 RECENT_KEY = "session/recent"
 RECENT_MAX = 10
