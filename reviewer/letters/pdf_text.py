@@ -111,8 +111,8 @@ def pdf_text(doc: pymupdf.Document, name: str = "file") -> tuple[str, list[int]]
             if block[6] != 0:  # an image block (none are asked for)
                 continue
             block_started = False
-            for line in block[4].split("\n"):
-                text = line.translate(_TO_LETTERS).strip()
+            for line in block[4].translate(_TO_LETTERS).split("\n"):  # ligatures become letters, never a newline
+                text = line.strip()
                 if not text:
                     continue
                 if length:
