@@ -70,6 +70,11 @@ def original_name(letter: Letter, version: int = PACK_VERSION) -> str:
     return f"{ORIGINALS[version]}{letter.id}.{FILE_SUFFIX.get(letter.kind, 'txt')}"
 
 
+def _is_original(name: str) -> bool:
+    """Whether the member ``name`` is a letter's file as it was added (every other PDF Reviewer wrote)."""
+    return name.startswith(ORIGINALS[PACK_VERSION])
+
+
 def _file_title(title: str, taken: set[str]) -> str:
     """A file name for ``title`` (already told apart from its namesakes by ``distinct_titles``), made
     safe for every file system and unique again after that."""
@@ -227,7 +232,7 @@ def export_pack(source: PackSource, letter_ids: Sequence[str], out: Path, audito
     def zip_into(fh: BinaryIO) -> None:
         with zipfile.ZipFile(fh, "w") as z:
             build_pack(source, letter_ids, auditor, title, progress, cancelled,
-                       put=lambda name, data: zip_member(z, name, data))
+                       put=lambda name, data: zip_member(z, name, data, written_here=not _is_original(name)))
 
     write_atomic(Path(out), zip_into)
     return Path(out)

@@ -80,7 +80,7 @@ def _theme_codes(parent: ET.Element, ns: str, themes: Sequence[Theme]) -> None:
 class SourceText:
     letter: Letter
     text: str  # canonical text the offsets refer to
-    pdf: bytes  # the letter as PDF (text letters typeset)
+    pdf: bytes  # the letter as a PDF Reviewer wrote (a safe copy; text letters typeset): stored, not deflated again
 
 
 def project_xml(lib: Library, sources: Sequence[SourceText], name: str, created: str) -> bytes:
@@ -159,7 +159,7 @@ def to_qdpx(lib: Library, sources: Sequence[SourceText], name: str, created: str
         z.writestr("project.qde", project_xml(lib, sources, name, created))
         for s in sources:
             sg = guid("letter", s.letter.id)
-            zip_member(z, f"sources/{sg}.pdf", s.pdf)
+            zip_member(z, f"sources/{sg}.pdf", s.pdf, written_here=True)
             z.writestr(f"sources/{sg}.txt", s.text.encode("utf-8"))
     return buf.getvalue()
 
