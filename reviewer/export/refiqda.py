@@ -10,6 +10,7 @@ note attached to it. GUIDs are derived from our ids, so the same pack always giv
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import uuid
@@ -40,6 +41,7 @@ class CodebookError(ValueError):
     """A .qdc file that cannot be read; the message is for the user."""
 
 
+@functools.lru_cache(maxsize=65536)  # a project names each theme, auditor and letter once per coding
 def guid(kind: str, key: str) -> str:
     return str(uuid.uuid5(_NS, f"{kind}:{key}"))
 
