@@ -18,6 +18,7 @@ from reviewer.core.text.shorten import shorten
 from reviewer.core.text.textsearch import collapse_ws
 from reviewer.export.csvfile import to_csv
 from reviewer.export.summary_files import FORMATS
+from reviewer.letters import reading
 from reviewer.letters.importing import prepare_path
 from reviewer.workspace import USER_ERRORS, Workspace
 
@@ -98,7 +99,8 @@ def read_first(args: argparse.Namespace) -> None:
     a reading process within its time and memory limits (``letters.reading``)."""
     if args.command == "add":
         args.paths = Workspace.files_in(Path(f) for f in args.files)
-        args.read = list(Workspace.read_files(args.paths))
+        with reading.forking_while_alone():  # one thread, no library open yet: readers start at once
+            args.read = list(Workspace.read_files(args.paths))
     elif args.command in ("tag", "suggest"):
         path = Path(args.letter).expanduser()
         args.prepared = prepare_path(path) if path.exists() and not path.is_dir() else None

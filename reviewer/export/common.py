@@ -70,11 +70,14 @@ def entry_meta(e: Entry, many_letters: bool) -> str:
 _ZIPPED = (".qdpx", ".xlsx", ".zip", ".png", ".jpg")  # compressed through and through: stored
 
 
-def zip_member(z: zipfile.ZipFile, name: str, data: bytes) -> None:
-    """Add a member: zips and images are stored as they are, PDFs get the fastest deflate (it
-    still saves about a quarter, in a quarter of the time), text the default."""
+def zip_member(z: zipfile.ZipFile, name: str, data: bytes, written_here: bool = False) -> None:
+    """Add a member: zips and images are stored as they are, and so are PDFs Reviewer wrote
+    (``written_here``: ``letters.pdf_writer.pdf_bytes`` keeps their objects in compressed object
+    streams, so deflating them again saves about 2%); any other PDF (a letter's original file,
+    kept exactly as it came) gets the fastest deflate (it saves about a quarter, in a quarter of
+    the time), text the default."""
     lower = name.lower()
-    if lower.endswith(_ZIPPED):
+    if lower.endswith(_ZIPPED) or (written_here and lower.endswith(".pdf")):
         z.writestr(name, data, compress_type=zipfile.ZIP_STORED)
     else:
         z.writestr(name, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1 if lower.endswith(".pdf") else 6)

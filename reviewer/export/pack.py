@@ -31,8 +31,7 @@ from reviewer.core.annotations.model import Letter, now_iso
 from reviewer.core.annotations.titles import file_title
 from reviewer.letters.parallel import Jobs, JobsCancelled
 from reviewer.core.team.summary import build_summary, distinct_titles
-from reviewer.letters.clean import safe_copy_of
-from reviewer.letters.highlight import annotate_job, run_annotate_job
+from reviewer.letters.highlight import annotate_job, run_annotate_job, run_safe_and_annotate_job
 from reviewer.core.atomic import write_atomic
 from reviewer.export.common import zip_member
 from reviewer.export.csvfile import action_rows, actions_to_csv, to_csv
@@ -69,6 +68,11 @@ def original_name(letter: Letter, version: int = PACK_VERSION) -> str:
     """Where a pack keeps the letter's file exactly as it was added (its SHA-256 is the letter's id):
     an original, never cleaned, so named; what a manager opens is in letters/ and project.qdpx."""
     return f"{ORIGINALS[version]}{letter.id}.{FILE_SUFFIX.get(letter.kind, 'txt')}"
+
+
+def _is_original(name: str) -> bool:
+    """Whether the member ``name`` is a letter's file as it was added (every other PDF Reviewer wrote)."""
+    return name.startswith(ORIGINALS[PACK_VERSION])
 
 
 def _file_title(title: str, taken: set[str]) -> str:
@@ -134,7 +138,7 @@ def build_pack(source: PackSource, letter_ids: Sequence[str], auditor: str, titl
             put(name, data)
 
     jobs = []
-    highlighted: dict[str, int] = {}  # letter id -> its job: the letter with its highlights
+    highlighted: dict[str, int] = {}  # letter id -> its job: the letter with its highlights (and a PDF's safe copy)
     plain: dict[str, int] = {}  # a text letter's typeset pages without highlights: the source QDA tools show
     originals: dict[str, bytes] = {}
     for x in letters:
@@ -158,11 +162,12 @@ def build_pack(source: PackSource, letter_ids: Sequence[str], auditor: str, titl
     step("Writing the summary")
     summary = build_summary(lib, [x.id for x in letters], source.text_of, title=title,
                             page_starts_of=source.page_starts_of)
-    # the summary's PDF (call 0) and every letter (call 1 + its job) are written in other processes meanwhile
-    # a PDF letter's source in project.qdpx is a safe copy (no scripts, actions or attached files), made meanwhile too
-    safe = {x.id: 1 + len(jobs) + k for k, x in enumerate(x for x in letters if x.id not in plain)}
-    running = Jobs([(to_pdf, summary)] + [(run_annotate_job, j) for j in jobs]
-                   + [(safe_copy_of, (originals[i], lib.letters[i].source)) for i in safe])
+    # the summary's PDF (call 0) and every letter (call 1 + its job) are written in other processes meanwhile;
+    # a PDF letter's job also gives its safe copy (no scripts, actions or attached files), its source in project.qdpx
+    pdf_jobs = {highlighted[x.id] for x in letters if x.id not in plain}
+    running = Jobs([(to_pdf, summary)] + [(run_safe_and_annotate_job if k in pdf_jobs else run_annotate_job, j)
+                                          for k, j in enumerate(jobs)])
+    with_highlights: dict[str, bytes] = {}  # a PDF letter's highlighted copy, which came with its safe copy
     try:
         add("summary.html", to_html(summary).encode("utf-8"))
         step("Writing the spreadsheet")
@@ -175,14 +180,18 @@ def build_pack(source: PackSource, letter_ids: Sequence[str], auditor: str, titl
         sources: list[SourceText] = []
         for x in letters:
             add(original_name(x), originals[x.id])
-            as_pdf = running.get(1 + plain[x.id] if x.id in plain else safe[x.id], cancelled)
+            if x.id in plain:
+                as_pdf = running.get(1 + plain[x.id], cancelled)
+            else:
+                as_pdf, with_highlights[x.id] = running.get(1 + highlighted[x.id], cancelled)
             sources.append(SourceText(x, source.text_of(x.id) or "", as_pdf))
         add("project.qdpx", to_qdpx(lib, sources, title, created))
         taken: set[str] = set()
         shown = distinct_titles(letters, lib)
         for x in letters:
             step(f"Highlighting {shown[x.id]}")
-            add(f"letters/{_file_title(shown[x.id], taken)}.pdf", running.get(1 + highlighted[x.id], cancelled))
+            marked = with_highlights.pop(x.id) if x.id in with_highlights else running.get(1 + highlighted[x.id], cancelled)
+            add(f"letters/{_file_title(shown[x.id], taken)}.pdf", marked)
         step("Laying out the summary")
         add("summary.pdf", running.get(0, cancelled))
     except JobsCancelled:
@@ -223,7 +232,7 @@ def export_pack(source: PackSource, letter_ids: Sequence[str], out: Path, audito
     def zip_into(fh: BinaryIO) -> None:
         with zipfile.ZipFile(fh, "w") as z:
             build_pack(source, letter_ids, auditor, title, progress, cancelled,
-                       put=lambda name, data: zip_member(z, name, data))
+                       put=lambda name, data: zip_member(z, name, data, written_here=not _is_original(name)))
 
     write_atomic(Path(out), zip_into)
     return Path(out)

@@ -10,6 +10,7 @@ note attached to it. GUIDs are derived from our ids, so the same pack always giv
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import uuid
@@ -40,6 +41,7 @@ class CodebookError(ValueError):
     """A .qdc file that cannot be read; the message is for the user."""
 
 
+@functools.lru_cache(maxsize=65536)  # a project names each theme, auditor and letter once per coding
 def guid(kind: str, key: str) -> str:
     return str(uuid.uuid5(_NS, f"{kind}:{key}"))
 
@@ -80,7 +82,7 @@ def _theme_codes(parent: ET.Element, ns: str, themes: Sequence[Theme]) -> None:
 class SourceText:
     letter: Letter
     text: str  # canonical text the offsets refer to
-    pdf: bytes  # the letter as PDF (text letters typeset)
+    pdf: bytes  # the letter as a PDF Reviewer wrote (a safe copy; text letters typeset): stored, not deflated again
 
 
 def project_xml(lib: Library, sources: Sequence[SourceText], name: str, created: str) -> bytes:
@@ -159,7 +161,7 @@ def to_qdpx(lib: Library, sources: Sequence[SourceText], name: str, created: str
         z.writestr("project.qde", project_xml(lib, sources, name, created))
         for s in sources:
             sg = guid("letter", s.letter.id)
-            zip_member(z, f"sources/{sg}.pdf", s.pdf)
+            zip_member(z, f"sources/{sg}.pdf", s.pdf, written_here=True)
             z.writestr(f"sources/{sg}.txt", s.text.encode("utf-8"))
     return buf.getvalue()
 

@@ -34,8 +34,11 @@ _TIMES = {"modified"}
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # XML 1.0 cannot carry control characters (bar tab and line ends)
+
+
 def _clean(text: str) -> str:
-    text = "".join(ch for ch in text if ch in "\t\n\r" or ord(ch) >= 32)  # XML 1.0 cannot carry control characters
+    text = _CONTROL.sub("", text)
     return text if len(text) <= _MAX_CELL else text[: _MAX_CELL - 1] + "…"
 
 

@@ -8,12 +8,13 @@ pages the window shows), so every letter in a pack opens the same way.
 from __future__ import annotations
 
 from collections.abc import Sequence
+import dataclasses
 from dataclasses import dataclass, field
 
 import pymupdf
 
 from reviewer.letters import guard
-from reviewer.letters.clean import make_safe
+from reviewer.letters.clean import make_safe, safe_copy
 from reviewer.core.annotations.codebook import severities
 from reviewer.letters.importing import layout_for
 from reviewer.core.reading.outline import find_furniture, without_furniture
@@ -99,8 +100,9 @@ def annotated_pdf(lib: Library, letter: Letter, data: bytes, annotations: Sequen
     return run_annotate_job(annotate_job(lib, letter, data, annotations, layout))
 
 
-def run_annotate_job(job: AnnotateJob) -> bytes:
-    """Write the annotated PDF (a top-level function, so a process pool can run it)."""
+def run_annotate_job(job: AnnotateJob, clean: bool = True) -> bytes:
+    """Write the annotated PDF (a top-level function, so a process pool can run it). ``clean``:
+    make it safe (``letters.clean``); False only for ``job.data`` that is a safe copy already."""
     guard.check()
     layout, typeset = job.layout, None
     if layout is None:
@@ -131,9 +133,18 @@ def run_annotate_job(job: AnnotateJob) -> bytes:
                 annot.set_colors(stroke=h.colour)
                 annot.set_info(h.info)
                 annot.update()
-        make_safe(doc)  # a copy a manager opens: no scripts, actions or attached files (letters.clean)
+        if clean:
+            make_safe(doc)  # a copy a manager opens: no scripts, actions or attached files (letters.clean)
         doc.set_metadata({**(doc.metadata or {}), "title": job.title,
                           "subject": f"Audited with Reviewer: {counted(len(job.highlights), 'annotation')}"})
         return pdf_bytes(doc)
     finally:
         doc.close()
+
+
+def run_safe_and_annotate_job(job: AnnotateJob) -> tuple[bytes, bytes]:
+    """A PDF letter's safe copy (``letters.clean.safe_copy``: the source a pack's REFI-QDA project
+    shows) and its copy with highlights, made from that safe copy: the letter is cleaned once, not
+    once for each (the highlights add nothing that runs or carries a file)."""
+    safe = safe_copy(job.data, job.source)
+    return safe, run_annotate_job(dataclasses.replace(job, data=safe), clean=False)

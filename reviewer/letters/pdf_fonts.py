@@ -11,6 +11,7 @@ drops it with "Odd-length string". ``tidy_fonts`` subsets every font to the glyp
 from __future__ import annotations
 
 import re
+import struct
 
 import pymupdf
 
@@ -100,7 +101,8 @@ def used_codes(doc: pymupdf.Document) -> dict[int, set[int]] | None:
             if current is None:
                 continue
             raw = bytes.fromhex(re.sub(rb"\s+", b"", hexed).decode()) if hexed is not None else _literal(literal)
-            used.setdefault(current, set()).update(int.from_bytes(raw[i:i + 2], "big") for i in range(0, len(raw) - 1, 2))
+            pairs = len(raw) // 2  # two-byte codes, big-endian; an odd last byte is no code
+            used.setdefault(current, set()).update(struct.unpack(f">{pairs}H", raw[:2 * pairs]))
     return used
 
 

@@ -92,23 +92,27 @@ _TO_LETTERS = str.maketrans(_LIGATURES)
 
 def pdf_text(doc: pymupdf.Document, name: str = "file") -> tuple[str, list[int]]:
     """The canonical text of ``pdf_layout`` and where each page's text starts, without the
-    characters' boxes: about a third of the work, so importing stays close to PyMuPDF's own pace.
-    Lines are the same spans, ligatures expanded and edges stripped the same way."""
+    characters' boxes, so importing stays close to PyMuPDF's own pace. Lines are the same lines,
+    ligatures expanded and edges stripped the same way.
+
+    Each page is read as PyMuPDF's text blocks (each block's lines ended by a newline, built in C)
+    rather than as a dict of spans: the same lines in the same order, for a third less work per
+    page (the 254 PDFs of the corpus, sample and shared letters give the same text both ways)."""
     parts: list[str] = []
     length = 0
     firsts: list[int | None] = []
     for pno in range(doc.page_count):
         try:
-            raw = doc[pno].get_text("dict", flags=_FLAGS)
+            blocks = doc[pno].get_text("blocks", flags=_FLAGS)
         except Exception as exc:
             raise DocumentError(f"{name}: page {pno + 1} cannot be read ({exc})") from None
         first = None
-        for block in raw.get("blocks", []):
-            if block.get("type") != 0:
+        for block in blocks:
+            if block[6] != 0:  # an image block (none are asked for)
                 continue
             block_started = False
-            for line in block.get("lines", []):
-                text = "".join(span.get("text", "") for span in line.get("spans", [])).translate(_TO_LETTERS).strip()
+            for line in block[4].translate(_TO_LETTERS).split("\n"):  # ligatures become letters, never a newline
+                text = line.strip()
                 if not text:
                     continue
                 if length:

@@ -97,6 +97,8 @@ def find_all(text: str | Folded, query: str, limit: int | None = None) -> list[t
 
 def collapse_ws(text: str) -> str:
     """Single-line display form of a quote: white space collapsed, line-end hyphenation joined."""
+    if "\n" not in text:  # one line (most calls: every line of a letter when its furniture is found)
+        return " ".join(text.split())  # both joins below need a line break
     import re
 
     t = re.sub(r"\u00ad\s*\n\s*", "", text)
