@@ -234,3 +234,32 @@ Children live in homes that meet their needs.
     found = {x.quote: x.severity for x in suggest(text, default_themes())}
     assert "In the past year, 24 adoption orders have been granted." not in found
     assert found["Children live in homes that meet their needs."] == "strength"  # plain, under a good judgement
+
+
+def test_an_older_reports_summary_and_findings_keep_their_judgements_grade() -> None:
+    """Single-inspection-framework reports put "Summary" and "Inspection findings" headings under each
+    graded judgement: what they hold is read under that judgement, not as ungraded text."""
+    text = """Inspection of services for children in need of help and protection, children looked after and care leavers
+
+The experiences and progress of children who need help and protection Inadequate
+
+Summary
+
+Children at risk of harm are left without a timely response when referrals are made out of hours.
+
+Inspection findings
+
+Children in need of protection are not always seen, leaving them at risk of significant harm.
+
+The experiences and progress of children looked after and achieving permanence Good
+
+Summary
+
+Children are supported to live in stable homes close to their families.
+"""
+    found = {x.quote: x for x in suggest(text, default_themes())}
+    for quote in ("Children at risk of harm are left without a timely response when referrals are made out of hours.",
+                  "Children in need of protection are not always seen, leaving them at risk of significant harm."):
+        assert found[quote].severity == "priority" and "under a 'inadequate' judgement" in found[quote].why
+    good = found["Children are supported to live in stable homes close to their families."]
+    assert good.severity == "strength" and "inadequate" not in good.why

@@ -463,16 +463,30 @@ def _document_grade(st: Structure, judgements: dict[str, str]) -> str | None:
     return next((g for g in _WORST_FIRST if g in grades), None)
 
 
+_UNDER_JUDGEMENT = re.compile(r"^(?:summary|inspection findings|key findings|findings)\s*$", re.I)
+
+
 def _section_grades(st: Structure, judgements: dict[str, str]) -> dict[int, str]:
     """For headings that do not carry their grade (2026 reports give it only in the judgement table):
     the grade the report gives the judgement the heading names, by the heading's start."""
     out = {}
+    last: str | None = None  # the grade of the judgement whose section this is
     for p in st.parts:
-        if p.level != 1 or p.kind not in ("heading", "headline") or p.grade:
+        if p.level != 1:
+            continue
+        if p.kind == "judgement" and p.grade:
+            last = p.grade
+            continue
+        if p.kind not in ("heading", "headline") or p.grade:
+            last = None
             continue
         name = judgement_name(p.title) if len(p.title) >= 20 else None
         if name and name != "overall_effectiveness" and name in judgements:
-            out[p.start] = judgements[name]
+            out[p.start] = last = judgements[name]
+        elif _UNDER_JUDGEMENT.match(p.title) and last:
+            out[p.start] = last  # older reports' "Summary" and "Inspection findings" under each judgement
+        else:
+            last = None
     return out
 
 
