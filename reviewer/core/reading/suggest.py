@@ -36,8 +36,10 @@ STRONG = ("effective", "effectively", "strong", "strength", "strengths", "good",
           "favourably", "successful", "highly", "benefit", "benefits", "strengthened", "suitable",
           "supported", "achieved", "celebrated", "well-attended", "well-resourced", "well-coordinated",
           "regularly", "regular", "closely", "carefully", "manageable", "better", "ambition", "ambitious", "determined",
-          "actively", "monitored", "tracked", "tracks")
-WEAK = ("weak", "weaker", "weakness", "weaknesses", "failing", "failings", "minority", "insufficient", "inconsistent", "inconsistently", "variable",
+          "actively", "monitored", "tracked", "tracks", "value", "values", "involved", "happy", "accurate",
+          "realistic", "champions", "champion", "listened", "purposefully", "ensures", "joined-up", "proportionately",
+          "concerted")
+WEAK = ("cannot", "weak", "weaker", "weakness", "weaknesses", "failing", "failings", "minority", "insufficient", "inconsistent", "inconsistently", "variable",
         "variability", "lack", "lacks", "poor", "delay", "delays", "delayed", "drift", "gaps", "limited", "limits",
         "unclear", "deficits", "too", "fail", "fails", "failed", "shortfalls", "ineffective", "slow", "difficult",
         "deteriorated", "deterioration", "rarely", "vague", "overdue", "backlog", "briefly", "uncertain", "unable",
@@ -75,7 +77,7 @@ LEAD_CONCESSION = re.compile(r"^\W*(?:despite|although|though|even though|while|
 MID_CONTRAST = re.compile(r".\b(?:however|although|though|but|yet|whilst|while|except)\b", re.I)
 SERIOUS = ("inadequate", "serious", "widespread", "unsafe", "significant risk", "failures",
            "not safeguarded", "left at risk", "immediate action", "systemic")
-NEGATORS = ("not", "no", "never", "nor", "without", "neither", "insufficiently", "inconsistently", "rarely", "lack",
+NEGATORS = ("not", "cannot", "less", "no", "never", "nor", "without", "neither", "insufficiently", "inconsistently", "rarely", "lack",
             "lacks", "lacking", "absence")
 LEARNT_WEIGHT = 0.25  # how much the library's own annotations count beside the codebook's cues (bench_suggestions.py)
 NEGATION_SCOPE = 6  # words a negator reaches, within its clause: "not clearly recorded or responded to effectively"
