@@ -263,3 +263,15 @@ Children are supported to live in stable homes close to their families.
         assert found[quote].severity == "priority" and "under a 'inadequate' judgement" in found[quote].why
     good = found["Children are supported to live in stable homes close to their families."]
     assert good.severity == "strength" and "inadequate" not in good.why
+
+
+def test_contractions_and_plain_words_of_shortfall_read_as_weakness() -> None:
+    """Reports' summaries for children write as people talk: "don't", "doesn't"; and "poorly", "decline"."""
+    text = """Summary for children and young people
+
+Some social workers don’t spend enough time talking to children about their lives.
+The recording system doesn't help managers to see the quality of their services.
+For many children, their views are poorly understood.
+"""
+    found = {x.quote: x.severity for x in suggest(text, default_themes())}
+    assert set(found.values()) == {"improvement"} and len(found) == 3, found

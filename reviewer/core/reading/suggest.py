@@ -39,7 +39,8 @@ STRONG = ("effective", "effectively", "strong", "strength", "strengths", "good",
           "actively", "monitored", "tracked", "tracks", "value", "values", "involved", "happy", "accurate",
           "realistic", "champions", "champion", "listened", "purposefully", "ensures", "joined-up", "proportionately",
           "concerted")
-WEAK = ("cannot", "weak", "weaker", "weakness", "weaknesses", "failing", "failings", "minority", "insufficient", "inconsistent", "inconsistently", "variable",
+WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "won't", "can't", "poorly", "decline", "negative", "frustration", "unsupported",
+        "weak", "weaker", "weakness", "weaknesses", "failing", "failings", "minority", "insufficient", "inconsistent", "inconsistently", "variable",
         "variability", "lack", "lacks", "poor", "delay", "delays", "delayed", "drift", "gaps", "limited", "limits",
         "unclear", "deficits", "too", "fail", "fails", "failed", "shortfalls", "ineffective", "slow", "difficult",
         "deteriorated", "deterioration", "rarely", "vague", "overdue", "backlog", "briefly", "uncertain", "unable",
@@ -70,14 +71,14 @@ IMPERATIVE = re.compile(r"^\W*(?:ensure|improve|increase|develop|strengthen|revi
                         r"make sure|provide|embed|extend|consider|evaluate|collate|secure|monitor|address)\b", re.I)
 STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|could be (?:improved|strengthened|better)|"
                          r"\b(?:is|remains?) (?:an|a recognised|an identified) area for development|could be more\b|requires? (?:improvement|strengthening)|"
-                         r"\bnot yet\b|need to (?:improve|strengthen)|should (?:ensure|improve|make sure)|"
+                         r"\bnot yet\b|needs? to (?:improve|strengthen)|improvements? (?:are|is) (?:required|needed)|should (?:ensure|improve|make sure)|"
                          r"needs? to be done|\byet to\b|need to develop|still (?:too|exceeds?|below)", re.I)
 LEAD_CONCESSION = re.compile(r"^\W*(?:despite|although|though|even though|while|whilst|notwithstanding|when|where|if|"
                              r"after|once|since)\b[^,]*,", re.I)
 MID_CONTRAST = re.compile(r".\b(?:however|although|though|but|yet|whilst|while|except)\b", re.I)
 SERIOUS = ("inadequate", "serious", "widespread", "unsafe", "significant risk", "failures",
            "not safeguarded", "left at risk", "immediate action", "systemic")
-NEGATORS = ("not", "cannot", "less", "no", "never", "nor", "without", "neither", "insufficiently", "inconsistently", "rarely", "lack",
+NEGATORS = ("not", "cannot", "less", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "won't", "can't",  "no", "never", "nor", "without", "neither", "insufficiently", "inconsistently", "rarely", "lack",
             "lacks", "lacking", "absence")
 LEARNT_WEIGHT = 0.25  # how much the library's own annotations count beside the codebook's cues (bench_suggestions.py)
 NEGATION_SCOPE = 6  # words a negator reaches, within its clause: "not clearly recorded or responded to effectively"
