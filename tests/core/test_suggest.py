@@ -275,3 +275,22 @@ For many children, their views are poorly understood.
 """
     found = {x.quote: x.severity for x in suggest(text, default_themes())}
     assert set(found.values()) == {"improvement"} and len(found) == 3, found
+
+
+def test_in_an_inadequate_report_children_left_at_risk_are_a_priority_even_outside_a_graded_section() -> None:
+    text = """Inspection of Northmoor local authority children's services
+
+Judgement
+Grade
+Overall effectiveness
+Inadequate
+
+Executive summary
+
+Leaders have been ineffective in improving practice, and children are left at risk of harm.
+Some plans are not reviewed on time.
+"""
+    found = {x.quote: x.severity for x in suggest(text, default_themes())}
+    assert found["Leaders have been ineffective in improving practice, and children are left at risk of harm."] == \
+        "priority"
+    assert found["Some plans are not reviewed on time."] == "improvement"  # weak, but no child left at risk

@@ -540,6 +540,7 @@ def unit_features(flat: str, section: str | None, doc_grade: str | None, kind: s
     return f
 
 
+FAILING_REPORT = True
 _FIGURE = re.compile(r"\d")
 _TURN = re.compile(r"^\W*(?:however|but|nevertheless|nonetheless|despite this|even so)\b", re.I)
 _TURNED = {"strength": "improvement", "improvement": "strength", "priority": "strength"}
@@ -567,6 +568,8 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
             flags.append(flag)
     why: list[str] = []
     severity: str | None
+    # under an inadequate judgement: the section's own, or where no section grades it, the report's
+    failing = section == "grade:inadequate" or FAILING_REPORT and section is None and doc_grade == "inadequate"
     if earlier or under_way:
         severity, conf = None, 0.0  # context: what an earlier inspection found; something planned
     elif section == "priority":
@@ -584,12 +587,12 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
     elif concession and (main := _tone(flat[concession.end():]))[0] > main[1] and not serious:
         severity, conf = "strength", 0.45 + min(0.3, 0.1 * (main[0] - main[1]))  # "Despite X, Y is strong"
     elif weak and (MID_CONTRAST.search(flat) or concession or weak >= strong) \
-            and not (section == "grade:inadequate" and harm):
+            and not (failing and harm):
         severity, conf = "improvement", 0.5 + min(0.35, 0.1 * weak)
-    elif section == "grade:inadequate" and strong <= weak and any(h in low for h in LEFT_AT_RISK):
+    elif failing and strong <= weak and any(h in low for h in LEFT_AT_RISK):
         # "This leaves children in potentially harmful situations."
         severity, conf = "priority", 0.55 + min(0.35, 0.1 * (harm + serious))
-    elif section == "grade:inadequate" and weak > strong:
+    elif failing and weak > strong:
         if harm:
             severity, conf = "priority", 0.55 + min(0.35, 0.1 * (harm + serious))
         else:
