@@ -6,7 +6,10 @@ priority action" are priority actions; a judgement's grade in the heading above 
 and from the inspectors' wording, with negation read ("not always effective" is not a strength).
 Themes come from the codebook's cue phrases and from what this library's auditors have already
 tagged: each theme's words, learnt from its accepted annotations, are matched against the
-sentence. A suggestion is only a suggestion: it becomes an annotation when the auditor accepts it.
+sentence. The severities, too, follow the auditor: what they tagged and dismissed, here and in other
+letters, teaches a small model of how they differ from the rules (``SeverityLearner``), fitted on the
+machine on every run. A suggestion is only a suggestion: it becomes an annotation when the auditor
+accepts it.
 """
 
 from __future__ import annotations
