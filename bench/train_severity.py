@@ -33,7 +33,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 from bench_suggestions import corpus_gold, match_units, read_letter  # noqa: E402
 
 from reviewer.core.reading.outline import analyse  # noqa: E402
-from reviewer.core.reading.suggest import SEVERITY_CLASSES, readings  # noqa: E402
+from reviewer.core.reading.learning import SEVERITY_CLASSES, add_weights, softmax  # noqa: E402
+from reviewer.core.reading.suggest import readings  # noqa: E402
 
 
 class SeverityModel:
@@ -44,21 +45,10 @@ class SeverityModel:
         self.weights = weights  # feature -> class -> weight
         self.threshold = threshold  # the least probability of a severity for it to be suggested
 
-    def logits(self, features: dict[str, float]) -> dict[str, float]:
-        z = dict.fromkeys(SEVERITY_CLASSES, 0.0)
-        for name, value in features.items():
-            row = self.weights.get(name)
-            if row:
-                for c, w in row.items():
-                    z[c] += w * value
-        return z
-
     def probabilities(self, features: dict[str, float]) -> dict[str, float]:
-        z = self.logits(features)
-        top = max(z.values())
-        ex = {c: math.exp(v - top) for c, v in z.items()}
-        total = sum(ex.values())
-        return {c: v / total for c, v in ex.items()}
+        z = dict.fromkeys(SEVERITY_CLASSES, 0.0)
+        add_weights(z, self.weights, features)
+        return softmax(z)
 
     def decide(self, features: dict[str, float]) -> tuple[str | None, float]:
         """The severity to suggest (None: context or nothing worth tagging) and its probability."""
@@ -105,16 +95,10 @@ def train(rows: list[tuple[dict[str, float], str]], epochs: int, l2: float, min_
             feats, label = rows[i]
             feats = {f: v for f, v in feats.items() if f in keep}
             z = dict.fromkeys(SEVERITY_CLASSES, 0.0)
-            for f, v in feats.items():
-                row = w.get(f)
-                if row:
-                    for c, x in row.items():
-                        z[c] += x * v
-            top = max(z.values())
-            ex = {c: math.exp(v - top) for c, v in z.items()}
-            tot = sum(ex.values())
+            add_weights(z, w, feats)
+            p = softmax(z)
             for c in SEVERITY_CLASSES:
-                err = ex[c] / tot - (1.0 if c == label else 0.0)
+                err = p[c] - (1.0 if c == label else 0.0)
                 for f, v in feats.items():
                     row = w.setdefault(f, {})
                     old = row.get(c, 0.0)

@@ -25,6 +25,7 @@ from functools import lru_cache
 from reviewer.core.annotations.model import Annotation, Theme
 from reviewer.core.reading.outline import Part, Structure, analyse, list_end, unit_quote
 from reviewer.core.reading.judgements import judgement_name, read_judgements
+from reviewer.core.reading.learning import SEVERITY_CLASSES, SeverityLearner
 from reviewer.core.text.textsearch import collapse_ws, fold
 
 STRONG = ("effective", "effectively", "strong", "strength", "strengths", "good", "well", "timely", "robust",
@@ -707,90 +708,10 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
 
 
 LEARN_SEVERITY = True  # the library's annotations and dismissals teach the severities
-SEVERITY_CLASSES = ("strength", "improvement", "priority", "other")
 
-
-LEARN_EPOCHS, LEARN_RATE, LEARN_L2 = 6, 0.2, 0.1  # how the library's decisions are learnt (bench_suggestions.py)
 LEARN_QUOTE_WEIGHT = 0.5  # a passage of another letter, read without its section, counts this much
 LEARN_ELSEWHERE = 400  # at most this many of other letters' tags (the latest) and dismissed passages: the
 # learner is fitted afresh on every run and must stay well inside the suggester's second (bench_suggest_speed.py)
-LEARNT = ("w:",)  # what is learnt from the library: wording only, so that a few dismissals of one kind of
-# sentence ("Leaders have a clear improvement plan") never silence every strength
-
-
-def rules_logits(features: dict[str, float]) -> dict[str, float]:
-    """The rules' verdict as a model's scores: the severity they give, the surer the higher."""
-    z = dict.fromkeys(SEVERITY_CLASSES, 0.0)
-    rule = next((f[2:] for f in features if f.startswith("r:")), "none")
-    if rule in z:
-        z[rule] = 2.0 + 2.0 * features.get(f"rc:{rule}", 0.0)
-    else:
-        z["other"] = 2.0
-    return z
-
-
-class SeverityLearner:
-    """What this library's auditor has decided, learnt on top of the rules: the
-    severities of the passages they tagged (accepted, edited or their own) and the suggestions they
-    dismissed (context, or nothing worth tagging). A logistic regression of the difference between the
-    auditor and the rules, over the same features, fitted afresh on each run (a few hundred passages:
-    milliseconds). Passages of this letter are read where they sit; passages of other letters are read
-    as quotes alone, so only what their wording says is learnt from them."""
-
-    def __init__(self) -> None:
-        self.adjust: dict[str, dict[str, float]] = {}
-        self.examples = 0
-
-    def logits(self, features: dict[str, float]) -> dict[str, float]:
-        z = rules_logits(features)
-        for name, value in features.items():
-            row = self.adjust.get(name)
-            if row:
-                for c, w in row.items():
-                    z[c] += w * value
-        return z
-
-    def fit(self, examples: Sequence[tuple[dict[str, float], str, float]]) -> SeverityLearner:
-        """Learn from (features, class, weight) examples: only their wording (``LEARNT``) is weighed anew."""
-        import random
-
-        self.examples = len(examples)
-        if not examples:
-            return self
-        learnt = [{f: v for f, v in feats.items() if f.startswith(LEARNT)} for feats, _, _ in examples]
-        base = [rules_logits(f) for f, _, _ in examples]
-        order = list(range(len(examples)))
-        random.Random(len(examples)).shuffle(order)
-        for _ in range(LEARN_EPOCHS):
-            for i in order:
-                _, label, weight = examples[i]
-                feats = learnt[i]
-                z = dict(base[i])
-                for name, value in feats.items():
-                    row = self.adjust.get(name)
-                    if row:
-                        for c, w in row.items():
-                            z[c] += w * value
-                top = max(z.values())
-                ex = {c: math.exp(v - top) for c, v in z.items()}
-                tot = sum(ex.values())
-                for c in SEVERITY_CLASSES:
-                    err = weight * (ex[c] / tot - (1.0 if c == label else 0.0))
-                    if abs(err) < 1e-4:
-                        continue
-                    for name, value in feats.items():
-                        row = self.adjust.setdefault(name, {})
-                        old = row.get(c, 0.0)
-                        row[c] = old - LEARN_RATE * (err * value + LEARN_L2 * old)
-        return self
-
-    def decide(self, features: dict[str, float]) -> tuple[str | None, float]:
-        z = self.logits(features)
-        top = max(z.values())
-        ex = {c: math.exp(v - top) for c, v in z.items()}
-        tot = sum(ex.values())
-        best = max(SEVERITY_CLASSES, key=z.__getitem__)
-        return (None if best == "other" else best), ex[best] / tot
 
 
 def _class_of(severity: str) -> str:

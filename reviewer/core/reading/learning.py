@@ -1,0 +1,91 @@
+"""Learning the auditor's severities: a small logistic regression of how this library's auditor
+differs from the rules, fitted on the machine on every run of the suggester (``SeverityLearner``).
+What it learns from (the library's tags and dismissals, read by the rules) is gathered by
+core.reading.suggest; this room only weighs scores."""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Sequence
+
+SEVERITY_CLASSES = ("strength", "improvement", "priority", "other")  # "other": context, or not worth tagging
+LEARN_EPOCHS, LEARN_RATE, LEARN_L2 = 6, 0.2, 0.1  # how the library's decisions are learnt (bench_suggestions.py)
+LEARNT = ("w:",)  # what is learnt from the library: wording only, so that a few dismissals of one kind of
+# sentence ("Leaders have a clear improvement plan") never silence every strength
+
+
+def rules_logits(features: dict[str, float]) -> dict[str, float]:
+    """The rules' verdict as a model's scores: the severity they give, the surer the higher."""
+    z = dict.fromkeys(SEVERITY_CLASSES, 0.0)
+    rule = next((f[2:] for f in features if f.startswith("r:")), "none")
+    if rule in z:
+        z[rule] = 2.0 + 2.0 * features.get(f"rc:{rule}", 0.0)
+    else:
+        z["other"] = 2.0
+    return z
+
+
+def add_weights(z: dict[str, float], weights: dict[str, dict[str, float]], features: dict[str, float]) -> None:
+    """Add to the scores ``z`` what ``weights`` (feature -> class -> weight) give ``features``."""
+    for name, value in features.items():
+        row = weights.get(name)
+        if row:
+            for c, w in row.items():
+                z[c] += w * value
+
+
+def softmax(z: dict[str, float]) -> dict[str, float]:
+    """Scores as probabilities."""
+    top = max(z.values())
+    ex = {c: math.exp(v - top) for c, v in z.items()}
+    total = sum(ex.values())
+    return {c: v / total for c, v in ex.items()}
+
+
+class SeverityLearner:
+    """What this library's auditor has decided, learnt on top of the rules: the severities of the
+    passages they tagged (accepted, edited or their own) and the suggestions they dismissed (context, or
+    nothing worth tagging). A logistic regression of the difference between the auditor and the rules,
+    over the same features, fitted afresh on each run (a few hundred passages: milliseconds)."""
+
+    def __init__(self) -> None:
+        self.adjust: dict[str, dict[str, float]] = {}
+        self.examples = 0
+
+    def logits(self, features: dict[str, float]) -> dict[str, float]:
+        z = rules_logits(features)
+        add_weights(z, self.adjust, features)
+        return z
+
+    def fit(self, examples: Sequence[tuple[dict[str, float], str, float]]) -> SeverityLearner:
+        """Learn from (features, class, weight) examples: only their wording (``LEARNT``) is weighed anew."""
+        self.examples = len(examples)
+        if not examples:
+            return self
+        learnt = [{f: v for f, v in feats.items() if f.startswith(LEARNT)} for feats, _, _ in examples]
+        base = [rules_logits(f) for f, _, _ in examples]
+        order = list(range(len(examples)))
+        random.Random(len(examples)).shuffle(order)
+        for _ in range(LEARN_EPOCHS):
+            for i in order:
+                _, label, weight = examples[i]
+                feats = learnt[i]
+                z = dict(base[i])
+                add_weights(z, self.adjust, feats)
+                p = softmax(z)
+                for c in SEVERITY_CLASSES:
+                    err = weight * (p[c] - (1.0 if c == label else 0.0))
+                    if abs(err) < 1e-4:
+                        continue
+                    for name, value in feats.items():
+                        row = self.adjust.setdefault(name, {})
+                        old = row.get(c, 0.0)
+                        row[c] = old - LEARN_RATE * (err * value + LEARN_L2 * old)
+        return self
+
+    def decide(self, features: dict[str, float]) -> tuple[str | None, float]:
+        """The severity to suggest (None: context or nothing worth tagging) and how sure."""
+        p = softmax(self.logits(features))
+        best = max(SEVERITY_CLASSES, key=p.__getitem__)
+        return (None if best == "other" else best), p[best]
