@@ -222,19 +222,25 @@ def test_import_project_in_the_window_is_one_undoable_step(manager, qtbot, packs
     assert warned and "Nothing was imported" in warned[0] and not w.lib.letters
 
 
-def test_the_report_of_a_pack_names_its_actions(manager, qtbot, tmp_path: Path, samples: Path) -> None:  # type: ignore[no-untyped-def]
-    """A pack that brings actions, or deletes one, says so in the report's lines, not only in its details.
-    (The auditor's packs are made by the command line, in its own process.)"""
-    import json
+def _auditor_cli(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The auditor's command line, on their own library, in its own process."""
+    import os
     import subprocess
     import sys
 
     def cli(*args: str) -> str:
         done = subprocess.run([sys.executable, "-m", "reviewer", "--db", str(tmp_path / "ann.json"), *args],
-                              capture_output=True, text=True, timeout=120, env={**__import__("os").environ,
-                                                                                "QT_QPA_PLATFORM": "offscreen"})
+                              capture_output=True, text=True, timeout=120,
+                              env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
         assert done.returncode == 0, done.stderr
         return done.stdout
+
+    return cli
+
+
+def _pack_with_an_action(cli, samples: Path, tmp_path: Path) -> dict:  # type: ignore[no-untyped-def]
+    """The auditor tags a passage, adds an action to it and exports one.zip: the annotation."""
+    import json
 
     cli("add", str(samples / "thornbury_vale_2025_focused_visit.pdf"))
     cli("tag", "thornbury", "--quote", "Too many plans", "--theme", "planning", "--severity", "priority action",
@@ -243,6 +249,16 @@ def test_the_report_of_a_pack_names_its_actions(manager, qtbot, tmp_path: Path, 
     cli("action", "add", ann["id"], "--text", "Review every plan", "--owner", "Sam", "--due", "2999-01-01",
         "--status", "red")
     cli("pack", "export", "-o", str(tmp_path / "one.zip"), "--auditor", "Ann Auditor")
+    return ann
+
+
+def test_the_report_of_a_pack_names_its_actions(manager, qtbot, tmp_path: Path, samples: Path) -> None:  # type: ignore[no-untyped-def]
+    """A pack that brings actions, or deletes one, says so in the report's lines, not only in its details.
+    (The auditor's packs are made by the command line, in its own process.)"""
+    import json
+
+    cli = _auditor_cli(tmp_path)
+    _pack_with_an_action(cli, samples, tmp_path)
     _open(manager, qtbot, [tmp_path / "one.zip"])
     assert "1 new action" in manager.packs.last_report.text()
     manager.packs.last_report.close()
@@ -259,24 +275,9 @@ def test_an_action_kept_against_a_packs_deletion_can_be_deleted_from_the_report(
     """The auditor deleted an action; the manager updated it since, so opening the pack keeps it and
     reports a conflict. The report offers to delete it after all, as one step Ctrl+Z undoes."""
     import json
-    import os
-    import subprocess
-    import sys
 
-    def cli(*args: str) -> str:
-        done = subprocess.run([sys.executable, "-m", "reviewer", "--db", str(tmp_path / "ann.json"), *args],
-                              capture_output=True, text=True, timeout=120,
-                              env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
-        assert done.returncode == 0, done.stderr
-        return done.stdout
-
-    cli("add", str(samples / "thornbury_vale_2025_focused_visit.pdf"))
-    cli("tag", "thornbury", "--quote", "Too many plans", "--theme", "planning", "--severity", "priority action",
-        "--author", "Ann Auditor")
-    (ann,) = json.loads(cli("annotations", "--format", "json"))
-    cli("action", "add", ann["id"], "--text", "Review every plan", "--owner", "Sam", "--due", "2999-01-01",
-        "--status", "red")
-    cli("pack", "export", "-o", str(tmp_path / "one.zip"), "--auditor", "Ann Auditor")
+    cli = _auditor_cli(tmp_path)
+    _pack_with_an_action(cli, samples, tmp_path)
     _open(manager, qtbot, [tmp_path / "one.zip"])
     manager.packs.last_report.close()
     (act,) = json.loads(cli("action", "list", "--json"))
