@@ -303,6 +303,13 @@ class App:
             self.proc.kill()
             self.proc.wait(10)
 
+    def finish(self) -> None:
+        """Stop the app and print the end of what it wrote, for a failing test's report."""
+        self.kill()
+        log = self.log.read_text(errors="replace") if self.log.exists() else ""
+        if log.strip():
+            print(f"--- reviewer's output ---\n{log[-4000:]}")
+
 
 @contextmanager
 def desktop(screens: Path) -> Iterator[Display]:

@@ -297,10 +297,7 @@ def journey(display: Display, tmp_path: Path):  # type: ignore[no-untyped-def]
     app = App(display, tmp_path / "home", tmp_path / "reviewer.log")
     j = Journey(display, app, tmp_path)
     yield j
-    app.kill()
-    log = app.log.read_text(errors="replace") if app.log.exists() else ""
-    if log.strip():
-        print(f"--- reviewer's output ---\n{log[-4000:]}")
+    app.finish()
 
 
 def test_an_auditors_day(journey: Journey) -> None:

@@ -197,10 +197,7 @@ def afternoon(display: Display, tmp_path: Path):  # type: ignore[no-untyped-def]
     app = App(display, tmp_path / "home", tmp_path / "reviewer.log")
     a = Afternoon(display, app, tmp_path)
     yield a
-    app.kill()
-    log = app.log.read_text(errors="replace") if app.log.exists() else ""
-    if log.strip():
-        print(f"--- reviewer's output ---\n{log[-4000:]}")
+    app.finish()
 
 
 def test_a_managers_afternoon(afternoon: Afternoon) -> None:
