@@ -294,3 +294,17 @@ Some plans are not reviewed on time.
     assert found["Leaders have been ineffective in improving practice, and children are left at risk of harm."] == \
         "priority"
     assert found["Some plans are not reviewed on time."] == "improvement"  # weak, but no child left at risk
+
+
+def test_a_sentence_opening_with_a_noun_that_is_also_a_verb_is_not_a_recommendation() -> None:
+    """One list of recommending verbs (outline.RECOMMENDING) serves the inspectors' lists and the
+    suggester; in running text the verbs that open nouns as often ("Support for ...", "Review meetings")
+    recommend only before what they act on."""
+    from reviewer.core.reading.outline import recommends
+
+    assert recommends("Ensure that children are seen alone.", listed=False)
+    assert recommends("Review the quality of plans for care leavers.", listed=False)
+    assert not recommends("Support for care leavers is strong.", listed=False)
+    assert not recommends("Review meetings are timely and well attended.", listed=False)
+    assert recommends("Support care leavers to find suitable homes.")  # in an inspectors' list: any of them
+    assert recommends("Senior managers should review every plan.")

@@ -459,14 +459,39 @@ def unit_key(text: str, start: int, end: int, furniture: Sequence[tuple[int, int
 
 
 _FOOTNOTE_MARK = re.compile(r"(?<=[.;:])\s*\d{1,2}$")  # "…communities. 1": a footnote's number, not the item's
-_IMPERATIVE = re.compile(r"^(?:\d{1,2}\.?\s+)?(?:Ensure|Improve|Strengthen|Develop|Review|Increase|Make|Take|Cease|Reduce|"
-                         r"Establish|Provide|Secure|Undertake|Implement|Embed|Continue|Consider|Promote|Address|Monitor|"
-                         r"Evaluate|Work|Complete|Ensuring|Improving|Strengthening|Confirm|Offer|Recruit|Agree|"
-                         r"Accelerate|Produce|Assess|Identify|Use|Clarify|Support|Enable|Tackle|Prioritise|Analyse|Audit|"
-                         r"Check|Involve|Publish|Respond|Revise|Set|Share|Update|Collate|Record|Raise|Increase|Extend|"
-                         r"Integrate|Introduce|Maintain|Reconsider|Reassess|Refresh|Strengthen|Build)\b")
-_CARRIES_ON = re.compile(r"^(?:\(|This|These|That|It|In particular|Including|Particularly|For example|Such)\b")
+# The verbs inspectors open a recommendation with ("Ensure that ...", "Strengthen management oversight ...").
+RECOMMENDING = ("ensure", "improve", "strengthen", "develop", "review", "increase", "make", "take", "cease", "reduce",
+                "establish", "provide", "secure", "undertake", "implement", "embed", "continue", "consider", "promote",
+                "address", "monitor", "evaluate", "work", "complete", "ensuring", "improving", "strengthening",
+                "confirm", "offer", "recruit", "agree", "accelerate", "produce", "assess", "identify", "use", "clarify",
+                "support", "enable", "tackle", "prioritise", "analyse", "audit", "check", "involve", "publish",
+                "respond", "revise", "set", "share", "update", "collate", "record", "raise", "extend", "integrate",
+                "introduce", "maintain", "reconsider", "reassess", "refresh", "build", "make sure")
+# ... of which these open a finding's noun as often ("Support for care leavers is strong", "Work with partners
+# ...", "Review meetings are timely"): in running text they recommend only before what they act on.
+NOUN_TOO = frozenset(RECOMMENDING) - frozenset(("ensure", "improve", "increase", "develop", "strengthen", "establish", "analyse", "reduce", "provide", "embed", "extend", "consider", "evaluate", "collate", "secure", "monitor", "address", "make sure"))
+_ACTS_ON = ("the", "that", "all", "how", "whether", "their", "its", "a", "an", "and", "arrangements", "children",
+            "young", "social", "managers", "leaders", "plans", "practice", "services", "oversight", "management",
+            "partners", "care", "this", "these", "there", "staff", "workers", "assessments", "planning")
 _SHOULD = re.compile(r"^[^.;:]{0,80}?\bshould\b")  # "Senior managers should review ...": a recommendation too
+_IMPERATIVE = re.compile(r"^(?:\d{1,2}\.?\s+)?(?:" + "|".join(v.capitalize() for v in RECOMMENDING) + r")\b")
+_OPENING = re.compile(r"^\W*(" + "|".join(RECOMMENDING) + r")\b\W+(\w+)", re.I)
+
+
+def recommends(quote: str, listed: bool = True) -> bool:
+    """Whether a sentence or item opens as a recommendation: with one of the RECOMMENDING verbs (in an
+    inspectors' list, any of them; in running text, one of NOUN_TOO only before what it acts on), or with a
+    subject that "should" act."""
+    if listed:
+        return bool(_IMPERATIVE.match(quote) or _SHOULD.match(quote))
+    m = _OPENING.match(quote)
+    if not m:
+        return False
+    verb, after = m.group(1).lower(), m.group(2).lower()
+    return verb not in NOUN_TOO or after in _ACTS_ON
+
+
+_CARRIES_ON = re.compile(r"^(?:\(|This|These|That|It|In particular|Including|Particularly|For example|Such)\b")
 _TO_COMMITTEE = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?that (?:the )?(?:committee|cabinet|board|panel|council|members?)\b",
                            re.I)  # "7.1 That the committee notes the progress made": to the committee, not the council
 _NONE_NEEDED = re.compile(r"^there (?:are|is|were|was) no\b", re.I)
@@ -491,7 +516,7 @@ def list_end(text: str, structure: Structure, part: Part) -> int:
         quote = re.sub(r"^\d{1,2}\.\s+", "", unit_quote(text, s, e, structure.furniture))
         if len(quote.split()) < 3 or quote[:1].islower() or _CARRIES_ON.match(quote):
             continue  # "(Para 86)", a sentence's broken-off end, "This includes ...": the item goes on
-        if _IMPERATIVE.match(quote) or _SHOULD.match(quote):
+        if recommends(quote):
             seen, plain = True, None
         elif seen:
             if plain is not None:
@@ -534,7 +559,7 @@ def inspectors_items(text: str, structure: Structure) -> list[tuple[int, int, st
             kind = None
             continue
         items = items_of(part)
-        if items and sum(bool(_IMPERATIVE.match(q) or _SHOULD.match(q)) for _, _, q in items) >= 0.6 * len(items):
+        if items and sum(recommends(q) for _, _, q in items) >= 0.6 * len(items):
             out += [(s, e, q, kind) for s, e, q in items]
         else:
             kind = None

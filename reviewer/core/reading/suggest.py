@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reviewer.core.annotations.model import Annotation, Theme
-from reviewer.core.reading.outline import Part, Structure, analyse, list_end, unit_quote
+from reviewer.core.reading.outline import Part, Structure, analyse, list_end, recommends, unit_quote
 from reviewer.core.reading.judgements import judgement_name, read_judgements
 from reviewer.core.reading.learning import SEVERITY_CLASSES, SeverityLearner
 from reviewer.core.text.textsearch import collapse_ws, fold
@@ -71,8 +71,6 @@ AFTER_REMEDY_SCOPE = 4
 # "no" or "without" before one of these is good news: "no unallocated cases", "without delay".
 GOOD_NEWS_AFTER_NO = ("unallocated", "delay", "delays", "backlog", "backlogs", "drift", "waiting", "concerns",
                       "exclusions", "complaints", "vacancies", "unnecessary")
-IMPERATIVE = re.compile(r"^\W*(?:ensure|improve|increase|develop|strengthen|review|establish|analyse|reduce|"
-                        r"make sure|provide|embed|extend|consider|evaluate|collate|secure|monitor|address)\b", re.I)
 STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|could be (?:improved|strengthened|better)|"
                          r"\b(?:is|remains?) (?:an|a recognised|an identified) area for development|could be more\b|requires? (?:improvement|strengthening)|"
                          r"\bnot yet\b|needs? to (?:improve|strengthen)|improvements? (?:are|is) (?:required|needed)|should (?:ensure|improve|make sure)|"
@@ -565,7 +563,7 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
     under_way = not weak and bool(_UNDER_WAY.search(flat))
     harm = sum(1 for h in HARM if h in low)
     concession = LEAD_CONCESSION.match(flat)
-    for flag, on in (("earlier", earlier), ("underway", under_way), ("imperative", IMPERATIVE.search(flat)),
+    for flag, on in (("earlier", earlier), ("underway", under_way), ("imperative", recommends(flat, listed=False)),
                      ("still", STILL_TO_DO.search(flat)), ("concession", concession),
                      ("contrast", MID_CONTRAST.search(flat)), ("followon", follow_on),
                      ("atrisk", any(h in low for h in LEFT_AT_RISK)), ("listed", section in (
@@ -587,7 +585,7 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
     elif SUMMARY_PRIORITY and section == "grade:inadequate" and kind == "judgements" \
             and weak > strong:
         severity, conf = "priority", 0.6  # the summary of an inadequate report: its most serious findings
-    elif IMPERATIVE.search(flat) or STILL_TO_DO.search(flat):
+    elif recommends(flat, listed=False) or STILL_TO_DO.search(flat):
         severity, conf = "improvement", 0.7
         why.append("wording: something still to do")
     elif concession and (main := _tone(flat[concession.end():]))[0] > main[1] and not serious:
