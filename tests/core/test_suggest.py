@@ -296,6 +296,19 @@ Some plans are not reviewed on time.
     assert found["Some plans are not reviewed on time."] == "improvement"  # weak, but no child left at risk
 
 
+def test_what_work_is_for_is_not_how_well_it_is_done() -> None:
+    """The wording of a purpose ("... to ensure that all foster carers have good-quality training") says
+    nothing of the work itself: such a sentence is read by what comes before the purpose."""
+    from reviewer.core.reading.suggest import verdict
+
+    assert verdict("Leaders have set targets to ensure that all foster carers receive good-quality training.",
+                   None, None, None)[0] is None
+    assert verdict("A new portal is in use, with the aim of improving the quality of contacts.",
+                   None, None, None)[0] is None
+    assert verdict("Managers take swift action to ensure that children are safe.", None, None, None)[0] == "strength"
+    assert verdict("Leaders have not acted to ensure that children are safe.", None, None, None)[0] == "improvement"
+
+
 def test_a_sentence_opening_with_a_noun_that_is_also_a_verb_is_not_a_recommendation() -> None:
     """One list of recommending verbs (outline.RECOMMENDING) serves the inspectors' lists and the
     suggester; in running text the verbs that open nouns as often ("Support for ...", "Review meetings")

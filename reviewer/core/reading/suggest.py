@@ -155,13 +155,25 @@ def _tone_of(part: Part | None) -> str | None:
     return None
 
 
+ASPIRATION = True
+# What a piece of work is for ("... with the aim of improving practice", "... to ensure that all carers have
+# good-quality training"): its wording says nothing of how well the work is done.
+_AIM = re.compile(r"\b(?:to ensure|in order to|with the aim|the aim of|aims? to|designed to|intended to|intends? to|"
+                  r"seek(?:s|ing)? to|(?:plans?|planning) to)\b")
+
+
 def _tone(flat: str) -> tuple[float, float, float, list[str]]:
     """(strong, weak, serious) evidence in a sentence, read clause by clause: a negator turns the
     strengths after it in its clause into weaknesses ("not always effective", "not clearly recorded
     or responded to effectively"); a "not" with no strength in reach is itself a weakness."""
     strong = weak = serious = 0.0
     cues: list[str] = []
-    for clause in _CLAUSE.split(fold(flat).text):
+    folded = fold(flat).text
+    if ASPIRATION:
+        aim = _AIM.search(folded)
+        if aim:
+            folded = folded[:aim.start()]  # what the work is for is not how well it is done
+    for clause in _CLAUSE.split(folded):
         words = _WORD.findall(clause or "")
         reach = -1
         remedied = -1
