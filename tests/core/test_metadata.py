@@ -380,6 +380,48 @@ def test_monitoring_and_focused_visit_letters() -> None:
     assert m.visit_number is None and not m.judgements
 
 
+
+def test_assurance_visit_and_joint_targeted_area_inspection_letters() -> None:
+    """Ofsted's other letters: the assurance visits of 2020-21 and joint targeted area inspections (to the
+    safeguarding partners) are read like focused visits: kind, authority, dates, inspectors, own date."""
+    m = read_metadata(FOCUSED.replace("Focused visit to", "Assurance visit to").replace(
+        "the focused visit to", "the assurance visit to"))
+    assert (m.doc_type, m.authority, m.published) == ("assurance visit", "Eastfield", "2024-11-19")
+    assert (m.visit_start, m.visit_end, m.inspectors) == ("2024-10-23", "2024-10-24", ("Ruth Amos", "Owen Price"))
+    jtai = """12 June 2023
+
+Director of Children's Services, Dunmore Metropolitan Borough Council
+Chief Constable, Dunmore Police
+
+Dear Dunmore Safeguarding Partnership
+
+Joint targeted area inspection of the multi-agency response to children at risk of exploitation in Dunmore
+
+This letter summarises the findings of the joint targeted area inspection (JTAI) of the multi-agency
+response in Dunmore. This inspection took place from 3 to 7 May 2023. It was carried out by
+inspectors from the inspectorates of education, health, police and probation.
+
+Yours sincerely
+
+Alun Price
+National Director"""
+    m = read_metadata(jtai)
+    assert (m.doc_type, m.authority, m.published) == ("joint inspection", "Dunmore", "2023-06-12")
+    assert (m.visit_start, m.visit_end) == ("2023-05-03", "2023-05-07")
+
+
+def test_a_web_page_telling_of_a_visit_is_a_news_item_and_committee_minutes_a_committee_report() -> None:
+    page = ("Children's services round-up\n\nTuesday, 9 April 2024\n\nThe inspectorate has published letters "
+            "after focused visits to councils.\n\nEastfield Council\n\nInspectors visited Eastfield's children's "
+            "services on 20 and 21 February 2024 to look at children in need.\n\nInspectors found that oversight "
+            "has strengthened. Read the full report on the inspectorate's site.")
+    m = read_metadata(page)
+    assert (m.doc_type, m.authority, m.published) == ("news item", "Eastfield", "2024-04-09")
+    minutes = ("Issue - meetings\n\nFOCUSED VISIT FEEDBACK\n\nMeeting: 06/07/2021 - Children and Learning Overview "
+               "& Scrutiny Sub-Committee (Item 12)\n\nMembers heard the findings of the focused visit in May 2021.")
+    m = read_metadata(minutes)
+    assert (m.doc_type, m.published) == ("committee report", "2021-07-06")
+
 def test_a_file_that_is_not_a_document_reads_as_other() -> None:
     m = read_metadata("Skip to main content\n\nCookies on this site\n\n1. Home\n2. Page not found\n\nPage not found\n\n"
                       "Sorry, the document you asked for is not here. Search for reports on Ashvale Council and others.\n"

@@ -17,12 +17,17 @@ from reviewer.core.text.documents import Extracted
 DOC_TYPES: tuple[str, ...] = (
     "focused visit",
     "monitoring visit",
+    "assurance visit",
+    "joint inspection",
     "inspection report",
     "committee report",
     "news item",
     "other",
 )
+LETTER_TYPES: tuple[str, ...] = ("focused visit", "monitoring visit", "assurance visit", "joint inspection")  # Ofsted's
+# letters (ILACS-era visits and joint targeted area inspections): dated, signed, addressed to the council
 DOC_TYPE_LABELS = {"focused visit": "Focused visit", "monitoring visit": "Monitoring visit",
+                   "assurance visit": "Assurance visit", "joint inspection": "Joint targeted area inspection",
                    "inspection report": "Inspection report", "committee report": "Committee report",
                    "news item": "News item", "other": "Other"}
 

@@ -24,7 +24,7 @@ from datetime import date
 
 from reviewer.core.reading import authorities
 from reviewer.core.reading.judgements import read_judgements
-from reviewer.core.annotations.model import LetterMeta
+from reviewer.core.annotations.model import LETTER_TYPES, LetterMeta
 from reviewer.core.text.textsearch import collapse_ws
 
 MONTHS = {m: i for i, m in enumerate(
@@ -139,11 +139,13 @@ def _council_named(text: str) -> str | None:
 def _authority(text: str, flat: str, doc_type: str) -> str | None:
     head = flat[:3000]
     titled = [
-        rf"(?:Focused|Monitoring|Joint targeted area inspection)\s+visit\s+(?:to|of)\s+(.+?)\s+"
+        rf"(?:Focused|Monitoring|Assurance)\s+visit\s+(?:to|of)\s+(.+?)\s+"
         rf"(?:local authority\s+)?children{_APOS}s services",
+        r"Joint targeted area inspection of\s+(?:the\s+multi-agency\s+response\s+to\s+.{0,300}?\s+in\s+)?"
+        r"([A-Z][\w ,.'’&-]{1,60}?)(?:\s+This letter|\s*\n|\s*$|\.\s)",
         rf"Inspection of\s+(.+?)\s+local authority\s+children{_APOS}s\s+services",
     ]
-    if doc_type in ("focused visit", "monitoring visit", "inspection report"):
+    if doc_type in LETTER_TYPES + ("inspection report",):
         found = sorted((m.start(), m.group(1)) for m in (re.search(p, head[:1500], re.I) for p in titled) if m)
         for _, raw in found:  # the title comes first; a visit mentioned further on is another one
             name = clean_authority(raw)
@@ -181,7 +183,7 @@ def _authority(text: str, flat: str, doc_type: str) -> str | None:
 def _subject(text: str, flat: str, doc_type: str) -> str | None:
     """The subject authority, in the record's name for it where it is one of England's."""
     name = _authority(text, flat, doc_type)
-    if name is None and doc_type in ("focused visit", "monitoring visit", "inspection report"):
+    if name is None and doc_type in LETTER_TYPES + ("inspection report",):
         name = authorities.named_in(flat[:600])  # a title no pattern knows: the first authority it names
     return authorities.canonical(name)
 
@@ -194,10 +196,15 @@ _REPORT_TITLE = re.compile(
 _COMMITTEE = re.compile(
     r"\bREPORT\s+TO\s*:|\bReport\s+to\s*:?\s+(?:the\s+)?[\w ,'’&-]{0,60}?(?:Committee|Cabinet|Board|Panel|Council)\b|"
     r"\b(?:Date of (?:the )?meeting|Meeting date|Agenda item|Wards? affected|Key decision|Report of\s*:|"
-    r"Report author|Purpose of (?:the )?report)\b", re.I)
+    r"Report author|Purpose of (?:the )?report|Meeting\s*:\s*\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|"
+    r"(?:Overview\s+(?:&|and)\s+)?Scrutiny\s+(?:Sub-?\s?)?Committee)\b", re.I)
 _NEWS = re.compile(r"\b(?:news story|press release|media release|news item|latest news|news release|"
                    r"(?:^|\n)\s*News\s*(?:\n|$)|posted on|posted by)\b", re.I)
 _LETTER = re.compile(r"\bDear\s+[A-Z]|\bThis letter summarises|\bYours sincerely", re.I)
+# Someone else telling of a visit (a news site's round-up, a council's web page): not the inspectors' letter.
+_TELLS_OF = re.compile(r"\b(?:Ofsted has published|inspectors? (?:visited|found|said|praised|highlighted|noted)|"
+                       r"Ofsted (?:found|said|praised|inspectors found)|according to Ofsted|the full report|"
+                       r"(?:read|see|view) the (?:full )?(?:report|letter)|last updated)\b", re.I)
 
 
 def _doc_type(text: str, flat: str) -> str:
@@ -210,13 +217,17 @@ def _doc_type(text: str, flat: str) -> str:
     titles = [(m.start(), kind) for kind, m in (
         ("focused visit", re.search(r"\bFocused\s+visit\s+(?:to|of)\b", top, re.I)),
         ("monitoring visit", re.search(r"\bMonitoring\s+visit\s+(?:to|of)\b", top, re.I)),
+        ("assurance visit", re.search(r"\bAssurance\s+visit\s+(?:to|of)\b", top, re.I)),
+        ("joint inspection", re.search(r"\bJoint\s+targeted\s+area\s+inspection\b", top, re.I)),
         ("inspection report", _REPORT_TITLE.search(top))) if m]
     if titles:  # the document's own title comes first; later mentions are of other visits
         return min(titles)[1]
-    if "focused visit" in head.lower():
-        return "focused visit"
-    if "monitoring visit" in head.lower():
-        return "monitoring visit"
+    low = head.lower()
+    visit = next((kind for kind in ("focused visit", "monitoring visit", "assurance visit") if kind in low), None)
+    if visit and not _LETTER.search(head) and _TELLS_OF.search(head):
+        return "news item"  # "Inspectors visited Central Bedfordshire's children's services ...": told of
+    if visit:
+        return visit
     if _REPORT_TITLE.search(head):
         return "inspection report"
     if re.search(r"\b(committee|cabinet|scrutiny)\b", head, re.I) and re.search(r"\breport\b", head, re.I):
@@ -269,7 +280,8 @@ def _visit_dates(flat: str) -> tuple[str | None, str | None]:
         got = [d for d in _date_list(seg) if d]
         if got and re.match(r"\s*\d", seg):
             return got[0], got[-1]
-    m = re.search(r"(?:visit(?:ed)?|carried out|took place|on)\s*:?\s*" + _RANGE.pattern, flat, re.I)
+    m = re.search(r"(?:visit(?:ed)?|carried out|took place|on|between)\s*:?\s*(?:from\s+|between\s+)?" + _RANGE.pattern,
+                  flat, re.I)
     if m:
         g = m.groups()
         d1, m1, y1, d2, m2, y2 = g[0], g[1] or g[4], g[2] or g[5], g[3], g[4], g[5]
@@ -321,7 +333,7 @@ def _published(text: str, flat: str, doc_type: str, created: str | None, visit_e
             return created, True  # the file's own creation date, days before it was published
         return None, False
     if doc_type == "committee report":
-        own = _labelled_date(head, r"DATE|Date of (?:the )?meeting|Meeting date|Date of report|Report date")
+        own = _labelled_date(head, r"DATE|Date of (?:the )?meeting|Meeting date|Meeting|Date of report|Report date")
         if own:
             return own, False
     if doc_type == "news item":

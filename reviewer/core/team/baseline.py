@@ -31,7 +31,7 @@ from typing import Any
 
 from reviewer.core.annotations.codebook import severities
 from reviewer.core.annotations.library import Library
-from reviewer.core.annotations.model import LetterMeta, Theme
+from reviewer.core.annotations.model import LETTER_TYPES, LetterMeta, Theme
 from reviewer.core.reading.outline import analyse, inspectors_items
 from reviewer.core.reading.suggest import ThemeModel, suggest
 
@@ -83,7 +83,7 @@ def framework_of(meta: LetterMeta) -> str:
     if "adoption" in judgements:
         return "SIF"
     if year is None:
-        return "ILACS" if meta.doc_type in ("focused visit", "monitoring visit") else "earlier"
+        return "ILACS" if meta.doc_type in LETTER_TYPES else "earlier"
     if year < 2013 or year == 2013 and month.isdigit() and int(month) < 11:
         return "earlier"
     if year < 2018:
