@@ -422,6 +422,24 @@ def test_a_web_page_telling_of_a_visit_is_a_news_item_and_committee_minutes_a_co
     m = read_metadata(minutes)
     assert (m.doc_type, m.published) == ("committee report", "2021-07-06")
 
+
+def test_a_committee_page_names_its_council_in_passing_never_by_a_generic_phrase() -> None:
+    """Council web pages often name no council in a heading: the first authority they name (possessive
+    included) is theirs, and "the Inspection of Local Authority Children's Services" names none."""
+    from reviewer.core.reading.metadata import clean_authority
+
+    page = ("Agenda item\n\nThe Cabinet Member for Children introduced the report on the inspection of services "
+            "for children in need of help and protection.\n\nInspectors had found a range of strengths in "
+            "Plymouth’s services for vulnerable children.")
+    assert read_metadata(page).authority == "Plymouth"
+    minutes = ("Issue - meetings\n\nAction plan update\n\nMeeting: 23/05/2022 - Children and Families Committee "
+               "(Item 14)\n\nThe committee received an update on the recommendations from the Inspection of Local "
+               "Authority Children’s Services (ILACS) in November 2019.")
+    m = read_metadata(minutes)
+    assert (m.doc_type, m.authority, m.published) == ("committee report", None, "2022-05-23")
+    assert clean_authority("Local Authority") is None and clean_authority("the council") is None
+    assert clean_authority("Kent County Council") == "Kent"
+
 def test_a_file_that_is_not_a_document_reads_as_other() -> None:
     m = read_metadata("Skip to main content\n\nCookies on this site\n\n1. Home\n2. Page not found\n\nPage not found\n\n"
                       "Sorry, the document you asked for is not here. Search for reports on Ashvale Council and others.\n"

@@ -92,7 +92,7 @@ def _pattern() -> re.Pattern[str]:
     # the full names only (aliases such as "Bath" or "Reading" are ordinary words in a sentence), longest first
     names = sorted(NAMES, key=len, reverse=True)
     alts = "|".join(r"[\s,-]+".join(re.escape(w) for w in re.split(r"[\s,-]+", n)) for n in names)
-    return re.compile(rf"(?<![\w'’-])(?:{alts})(?![\w'’-])")
+    return re.compile(rf"(?<![\w'’-])(?:{alts})(?![\w-])(?!['’](?!s\b))")  # "Plymouth’s services" names it too
 
 
 _TOWN_WORDS = re.compile(r"^\s*(?:Place|Street|Road|House|Gate|Square|Court|Way)\b")

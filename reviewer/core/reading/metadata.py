@@ -85,9 +85,14 @@ def clean_authority(name: str) -> str | None:
     name = re.sub(r"\bSt\.\s*", "St ", name)
     name = " ".join(w.lower() if i and w.lower() in _SMALL_WORDS else w for i, w in enumerate(name.split()))
     name = re.sub(r"(?<=\w)-(On|Upon|Le|Under)-(?=\w)", lambda m: f"-{m.group(1).lower()}-", name)
-    if not 2 <= len(name) <= 60 or not re.match(r"[A-Z]", name):
+    if not 2 <= len(name) <= 60 or not re.match(r"[A-Z]", name) or _GENERIC.fullmatch(name):
         return None
     return name
+
+
+# Words that name no one council ("the Ofsted Inspection of Local Authority Children's Services"):
+_GENERIC = re.compile(r"(?:the\s+)?(?:local\s+authorit(?:y|ies)|councils?|(?:city|county|borough|district)\s+"
+                      r"councils?|authority|borough|the\s+city|the\s+county|all|our|these|its|their)", re.I)
 
 
 _TITLE_BEFORE = re.compile(  # the name stands on the lines before these titles (2013-19 reports)
@@ -185,6 +190,8 @@ def _subject(text: str, flat: str, doc_type: str) -> str | None:
     name = _authority(text, flat, doc_type)
     if name is None and doc_type in LETTER_TYPES + ("inspection report",):
         name = authorities.named_in(flat[:600])  # a title no pattern knows: the first authority it names
+    elif name is None and doc_type in ("committee report", "news item"):
+        name = authorities.named_in(flat[:1500])  # "Plymouth's services for vulnerable children"
     return authorities.canonical(name)
 
 
