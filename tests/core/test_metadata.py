@@ -144,6 +144,11 @@ def test_fill_blanks_never_overwrites_what_the_auditor_set() -> None:
     assert got.authority == "Eastshire (checked)" and got.doc_type == "inspection report"
     assert got.judgements == (("in_care", "good"),) and got.visit_number == 2
     assert fill_blanks(got, new) == got
+    # a kind the reader did not know when the letter was imported ("other") is read again
+    before = LetterMeta(authority=None, doc_type="other")
+    assert fill_blanks(before, LetterMeta(authority="Eastfield", doc_type="assurance visit")) == LetterMeta(
+        authority="Eastfield", doc_type="assurance visit")
+    assert fill_blanks(before, LetterMeta(doc_type="other")) == before
 
 
 # ------------------------------------------------------------------------------------------------

@@ -451,6 +451,8 @@ def fill_blanks(old: LetterMeta, new: LetterMeta) -> LetterMeta:
         if f.name == "published_estimated":
             continue
         mine, found = getattr(old, f.name), getattr(new, f.name)
+        if f.name == "doc_type" and mine == "other" and found != "other":
+            mine = None  # "other" is what the reader says of a kind it did not know then (an assurance visit)
         if (mine is None or mine == () or mine == "") and found not in (None, (), ""):
             changes[f.name] = found
     if "published" in changes:
