@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import zipfile
 
-from reviewer.core.annotations.model import DOC_TYPE_LABELS
+from reviewer.core.annotations.model import DOC_TYPE_LABELS, LETTER_TYPES
 from reviewer.core.team.summary import Entry, Summary
 
 SECTION_TITLES = {"priority": "Priority actions", "improvement": "Areas for improvement",
@@ -49,11 +49,17 @@ def scope_rows(s: Summary) -> list[tuple[str, str]]:
 def letter_row(letter, name: str | None = None) -> tuple[str, str, str, str]:  # type: ignore[no-untyped-def]
     """Letter (``name``: its title told apart from a namesake's), authority, type, dates."""
     m = letter.meta
-    visit = human_date(m.visit_start)
-    if m.visit_end and m.visit_end != m.visit_start:
-        visit += f" – {human_date(m.visit_end)}"
+    dates = []
+    if m.visit_start or m.visit_end:
+        visit = human_date(m.visit_start or m.visit_end)
+        if m.visit_end and m.visit_start and m.visit_end != m.visit_start:
+            visit += f" – {human_date(m.visit_end)}"
+        dates.append(f"visit {visit}")
+    if m.published:  # a letter's own date; a report's, a news item's or a committee's: when published or met
+        said = "letter" if m.doc_type in LETTER_TYPES else "dated" if m.doc_type == "committee report" else "published"
+        dates.append(f"{said} {human_date(m.published)}" + (" (estimated)" if m.published_estimated else ""))
     return (name or letter.title, m.authority or "—", DOC_TYPE_LABELS.get(m.doc_type or "", m.doc_type or "—"),
-            f"visit {visit}; letter {human_date(m.published)}")
+            "; ".join(dates) or "—")
 
 
 def entry_meta(e: Entry, many_letters: bool) -> str:

@@ -77,3 +77,20 @@ def test_pdf_summary_is_a_readable_pdf(samples: Path):
     doc = pymupdf.open("pdf", data)
     body = "".join(p.get_text() for p in doc)
     assert "Priority actions (1)" in body and "lived with neglect" in body and "<script>" in body
+
+
+def test_the_letters_table_says_what_each_date_is() -> None:
+    """A letter's date is the letter's; a report's or a news item's is when it was published (estimated
+    where the reader only estimated it); a committee report's is its meeting's."""
+    from reviewer.core.annotations.model import Letter, LetterMeta
+    from reviewer.export.common import letter_row
+
+    def dates(**meta) -> str:  # type: ignore[no-untyped-def]
+        return letter_row(Letter(id="x", title="t", source="t.txt", kind="text", pages=1, meta=LetterMeta(**meta)))[3]
+
+    assert dates(doc_type="joint inspection", visit_start="2023-05-03", visit_end="2023-05-07",
+                 published="2023-06-12") == "visit 3 May 2023 – 7 May 2023; letter 12 June 2023"
+    assert dates(doc_type="inspection report", published="2019-03-18", published_estimated=True) == \
+        "published 18 March 2019 (estimated)"
+    assert dates(doc_type="committee report", published="2021-07-06") == "dated 6 July 2021"
+    assert dates() == "—"
