@@ -428,6 +428,25 @@ def test_a_web_page_telling_of_a_visit_is_a_news_item_and_committee_minutes_a_co
     assert (m.doc_type, m.published) == ("committee report", "2021-07-06")
 
 
+
+def test_a_news_page_printing_the_letter_is_a_news_item_of_the_council_it_names() -> None:
+    """A local paper prints the whole letter under its own story: the page is the paper's (a news item),
+    its council the one it names ("BCP Council's" is Bournemouth, Christchurch and Poole), and the visit's
+    date is not its own."""
+    page = ("THE full letter on the inspectorate's second monitoring visit of BCP Council's children's services "
+            "has been published.\n\nTwo inspectors carried out the visit last month.\n\nThe following is the "
+            "full letter.\n\nThis letter summarises the findings of the monitoring visit to Bournemouth, "
+            "Christchurch and Poole children's services on 4 and 5 October 2022. His Majesty's Inspectors for "
+            "this visit were Ann Lowe and Bea Hock.")
+    m = read_metadata(page)
+    assert (m.doc_type, m.authority, m.published) == ("news item", "Bournemouth, Christchurch and Poole", None)
+    assert (m.visit_start, m.visit_end) == ("2022-10-04", "2022-10-05")
+    agenda = ("Agenda item\n\nFourth monitoring visit feedback\n\nThe cabinet member gave an overview of the "
+              "feedback following the fourth monitoring visit to Hereford's Children's Services on 21 and 22 "
+              "February 2024.")
+    m = read_metadata(agenda)
+    assert (m.doc_type, m.authority, m.published) == ("committee report", "Herefordshire", None)
+
 def test_a_committee_page_names_its_council_in_passing_never_by_a_generic_phrase() -> None:
     """Council web pages often name no council in a heading: the first authority they name (possessive
     included) is theirs, and "the Inspection of Local Authority Children's Services" names none."""

@@ -57,7 +57,7 @@ ALIASES: dict[str, str] = {
     "Stockton": "Stockton-on-Tees", "Stoke": "Stoke-on-Trent", "County Durham": "Durham",
     "BCP": "Bournemouth, Christchurch and Poole", "Bournemouth Christchurch and Poole":
     "Bournemouth, Christchurch and Poole", "Telford": "Telford and Wrekin",
-    "Blackburn": "Blackburn with Darwen", "Redcar": "Redcar and Cleveland",
+    "Blackburn": "Blackburn with Darwen", "Hereford": "Herefordshire", "Redcar": "Redcar and Cleveland",
     "Bath": "Bath and North East Somerset", "Kingston": "Kingston upon Thames",
     "Richmond": "Richmond upon Thames", "Windsor": "Windsor and Maidenhead",
     "Brighton": "Brighton and Hove", "Hammersmith": "Hammersmith and Fulham",

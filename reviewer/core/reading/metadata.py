@@ -71,6 +71,7 @@ def clean_authority(name: str) -> str | None:
     """"London Borough of Barking and Dagenham" -> "Barking and Dagenham", "Kent County Council" -> "Kent",
     "Bristol City of" -> "Bristol", "St. Helens Metropolitan Borough Council" -> "St Helens"."""
     name = " ".join(name.replace("&", " and ").split()).strip(" .,:;-–")
+    name = re.sub(r"['’]s$", "", name)  # "BCP Council's children's services"
     name = re.sub(r"\s*\((?:fictional|the)\)$", "", name, flags=re.I)
     if name.isupper():
         name = name.title()
@@ -209,9 +210,18 @@ _NEWS = re.compile(r"\b(?:news story|press release|media release|news item|lates
                    r"(?:^|\n)\s*News\s*(?:\n|$)|posted on|posted by)\b", re.I)
 _LETTER = re.compile(r"\bDear\s+[A-Z]|\bThis letter summarises|\bYours sincerely", re.I)
 # Someone else telling of a visit (a news site's round-up, a council's web page): not the inspectors' letter.
-_TELLS_OF = re.compile(r"\b(?:Ofsted has published|inspectors? (?:visited|found|said|praised|highlighted|noted)|"
+_TELLS_OF = re.compile(r"\b(?:Ofsted has published|inspectors? (?:today )?(?:visited|found|said|praised|highlighted|"
+                       r"noted|published)|the full letter|has been (?:published|released)|"
                        r"Ofsted (?:found|said|praised|inspectors found)|according to Ofsted|the full report|"
                        r"(?:read|see|view) the (?:full )?(?:report|letter)|last updated)\b", re.I)
+
+
+def _titled(kind: str, top: str) -> re.Match[str] | None:
+    """A letter's own title ("Monitoring visit to X", "FOCUSED VISIT TO X"), not a sentence's mention of one
+    ("Ofsted's second monitoring visit of the council")."""
+    first, rest = kind.split(" ", 1)
+    words = rf"{first}\s+{rest}\s+(?:to|of)"
+    return re.search(rf"\b{words}\b", top) or re.search(rf"\b{words.upper()}\b", top)
 
 
 def _doc_type(text: str, flat: str) -> str:
@@ -222,17 +232,20 @@ def _doc_type(text: str, flat: str) -> str:
     if _COMMITTEE.search(top) and not _LETTER.search(head[:1500]):
         return "committee report"
     titles = [(m.start(), kind) for kind, m in (
-        ("focused visit", re.search(r"\bFocused\s+visit\s+(?:to|of)\b", top, re.I)),
-        ("monitoring visit", re.search(r"\bMonitoring\s+visit\s+(?:to|of)\b", top, re.I)),
-        ("assurance visit", re.search(r"\bAssurance\s+visit\s+(?:to|of)\b", top, re.I)),
-        ("joint inspection", re.search(r"\bJoint\s+targeted\s+area\s+inspection\b", top, re.I)),
+        ("focused visit", _titled("Focused visit", top)),
+        ("monitoring visit", _titled("Monitoring visit", top)),
+        ("assurance visit", _titled("Assurance visit", top)),
+        ("joint inspection", re.search(r"\b(?:Joint\s+targeted\s+area\s+inspection|JOINT\s+TARGETED\s+AREA\s+"
+                                       r"INSPECTION)\b", top)),
         ("inspection report", _REPORT_TITLE.search(top))) if m]
     if titles:  # the document's own title comes first; later mentions are of other visits
         return min(titles)[1]
     low = head.lower()
     visit = next((kind for kind in ("focused visit", "monitoring visit", "assurance visit") if kind in low), None)
-    if visit and not _LETTER.search(head) and _TELLS_OF.search(head):
-        return "news item"  # "Inspectors visited Central Bedfordshire's children's services ...": told of
+    told, letter = _TELLS_OF.search(head), _LETTER.search(head)
+    if visit and told and (not letter or told.start() < letter.start()):
+        return "news item"  # "Inspectors visited Central Bedfordshire's children's services ...": told of, even
+        # where the page goes on to print the letter
     if visit:
         return visit
     if _REPORT_TITLE.search(head):
@@ -347,9 +360,10 @@ def _published(text: str, flat: str, doc_type: str, created: str | None, visit_e
         own = _labelled_date(head, r"Posted(?: on)?|Updated(?: on)?|Date")
         if own:
             return own, False
-    m = re.search(_ANY_DATE, flat[:1200], re.I)
-    if m:
-        return iso(int(m.group(1)), m.group(2), int(m.group(3))), False
+    for m in re.finditer(_ANY_DATE, flat[:1200], re.I):
+        found = iso(int(m.group(1)), m.group(2), int(m.group(3)))
+        if doc_type in LETTER_TYPES or found != visit_end:  # a page telling of a visit gives the visit's date
+            return found, False
     return None, False
 
 
