@@ -321,3 +321,22 @@ def test_a_sentence_opening_with_a_noun_that_is_also_a_verb_is_not_a_recommendat
     assert not recommends("Review meetings are timely and well attended.", listed=False)
     assert recommends("Support care leavers to find suitable homes.")  # in an inspectors' list: any of them
     assert recommends("Senior managers should review every plan.")
+
+
+def test_a_problem_said_not_to_happen_is_good_news() -> None:
+    """"Families do not wait", "children are not subject to disruption", homes "only used when" nothing else
+    will do, and young people "not in education, employment or training" (a status, not a negation) are
+    not weaknesses; "not always" still is."""
+    from reviewer.core.reading.suggest import verdict
+
+    def severity(sentence: str) -> str | None:
+        return verdict(sentence, None, None, None)[0]
+
+    assert severity("Families do not wait for the help that they need.") == "strength"
+    assert severity("Children are not subject to disruption in their homes.") == "strength"
+    assert severity("Children are not always seen without delay.") == "improvement"
+    assert severity("Risks to children are not identified.") == "improvement"
+    assert severity("Emergency placements are only used when every other option has been exhausted.") is None
+    assert severity("Only three quarters of conferences are timely.") == "improvement"
+    assert severity("Personal advisers and the not in education, employment or training worker support young "
+                    "people well.") == "strength"

@@ -162,6 +162,31 @@ _AIM = re.compile(r"\b(?:to ensure|in order to|with the aim|the aim of|aims? to|
                   r"seek(?:s|ing)? to|(?:plans?|planning) to)\b")
 
 
+ABSENT_PROBLEM = True
+# A problem said not to happen ("children do not experience delay", "are not subject to disruption"): the
+# words a negation may step over to reach it, the problems it may reach, and the words that make it a
+# weakness after all ("not always delayed").
+_STEP_OVER = frozenset(("experience", "experiencing", "suffer", "face", "subject", "to", "usually", "unduly", "any",
+                        "a", "an", "the", "undue", "left", "in", "at", "become", "have", "had", "been"))
+_PROBLEMS = frozenset(("wait", "waits", "disadvantaged", "disruption", "disrupted", "harm", "risk", "unnecessary",
+                       "unnecessarily", "drift"))
+_NOT_ALL = frozenset(("always", "consistently", "all", "routinely", "sufficiently", "yet", "fully", "enough", "well"))
+_NEET = re.compile(r"\bnot in education,? (?:employment|training)(?:,? (?:or|and) (?:employment|training))?")
+
+
+def _problem_absent(words: list[str], i: int) -> int | None:
+    """Where the negation at ``words[i]`` reaches a problem it says is absent, that problem's index."""
+    for j in range(i + 1, min(len(words), i + 4)):
+        w = words[j]
+        if w in _NOT_ALL or w in STRONG:
+            return None
+        if w in _PROBLEMS or w in GOOD_NEWS_AFTER_NO or w in WEAK and w not in NEGATORS and w != "too":
+            return j
+        if w not in _STEP_OVER:
+            return None
+    return None
+
+
 def _tone(flat: str) -> tuple[float, float, float, list[str]]:
     """(strong, weak, serious) evidence in a sentence, read clause by clause: a negator turns the
     strengths after it in its clause into weaknesses ("not always effective", "not clearly recorded
@@ -169,6 +194,8 @@ def _tone(flat: str) -> tuple[float, float, float, list[str]]:
     strong = weak = serious = 0.0
     cues: list[str] = []
     folded = fold(flat).text
+    if ABSENT_PROBLEM:
+        folded = _NEET.sub("neet", folded)  # a name for young people's status, no negation
     if ASPIRATION:
         aim = _AIM.search(folded)
         if aim:
@@ -186,7 +213,8 @@ def _tone(flat: str) -> tuple[float, float, float, list[str]]:
             if w in WEAK and (i <= remedied or i in settled) and w not in NEGATORS:
                 continue  # "reduces delay", "turnover is low": the weakness is what is being dealt with
             if w == "only" and (i == 0 or words[i - 1] != "not") and i + 1 < len(words) and \
-                    words[i + 1] not in ("be", "when", "if", "where", "to", "after"):
+                    words[i + 1] not in ("be", "when", "if", "where", "to", "after") and \
+                    not (ABSENT_PROBLEM and any(x in ("when", "if", "where", "once") for x in words[i + 2:i + 4])):
                 weak += 1.0  # "Only three quarters of conferences are timely", "only recently agreed"
                 cues.append(w)
                 continue
@@ -194,6 +222,11 @@ def _tone(flat: str) -> tuple[float, float, float, list[str]]:
                 strong += 1.0  # "no unallocated cases", "without delay": a problem absent
                 cues.append(f"{w} {next(x for x in words[i + 1:i + 3] if x in GOOD_NEWS_AFTER_NO)}")
                 remedied = i + 2
+                continue
+            if ABSENT_PROBLEM and w in ("not", "never") and (gone := _problem_absent(words, i)) is not None:
+                strong += 1.0  # "families do not wait", "children do not experience delay": a problem absent
+                cues.append(f"{w} {words[gone]}")
+                remedied = gone
                 continue
             if w in NEGATORS:
                 if pending_not:
