@@ -340,3 +340,21 @@ def test_a_problem_said_not_to_happen_is_good_news() -> None:
     assert severity("Only three quarters of conferences are timely.") == "improvement"
     assert severity("Personal advisers and the not in education, employment or training worker support young "
                     "people well.") == "strength"
+
+
+def test_a_negation_of_the_whole_clause_reaches_its_far_end() -> None:
+    """"Not all children ... are supported effectively", "records do not contain evidence that ... is
+    regularly considered" and "timely and effective services have not been in place" are weaknesses,
+    however far the good words stand from the "not"; "written plans to help them" is no aim."""
+    from reviewer.core.reading.suggest import verdict
+
+    def severity(sentence: str) -> str | None:
+        return verdict(sentence, None, None, None)[0]
+
+    assert severity("Not all children living in private fostering arrangements are supported effectively.") == \
+        "improvement"
+    assert severity("Some case records do not contain evidence that children's circumstances are being routinely "
+                    "and regularly considered.") == "improvement"
+    assert severity("Timely and effective support services have not been in place for children.") == "improvement"
+    assert severity("Staff are good at keeping in touch, but the quality of the written plans to help young people "
+                    "prepare for adult life is not good enough.") == "improvement"

@@ -159,9 +159,15 @@ ASPIRATION = True
 # What a piece of work is for ("... with the aim of improving practice", "... to ensure that all carers have
 # good-quality training"): its wording says nothing of how well the work is done.
 _AIM = re.compile(r"\b(?:to ensure|in order to|with the aim|the aim of|aims? to|designed to|intended to|intends? to|"
-                  r"seek(?:s|ing)? to|(?:plans?|planning) to)\b")
+                  r"seek(?:s|ing)? to)\b")
 
 
+WHOLE_CLAUSE = True
+# A negation that reaches the whole of its clause: "not all", "not every", "do not contain evidence that ...";
+# and a clause saying what it names is not there at all.
+_WHOLE_OF = frozenset(("all", "every", "contain", "show", "demonstrate", "evidence", "include", "reflect"))
+_NOT_THERE = re.compile(r"\b(?:is|are|was|were|has|have|had) (?:not|never)(?: yet)?(?: been)? "
+                        r"(?:in place|available|evident|present)\b")
 ABSENT_PROBLEM = True
 # A problem said not to happen ("children do not experience delay", "are not subject to disruption"): the
 # words a negation may step over to reach it, the problems it may reach, and the words that make it a
@@ -205,6 +211,8 @@ def _tone(flat: str) -> tuple[float, float, float, list[str]]:
         reach = -1
         remedied = -1
         pending_not: str | None = None
+        if WHOLE_CLAUSE and _NOT_THERE.search(clause or ""):
+            reach = len(words)  # "Timely and effective services have not been in place": all of it is absent
         settled = {i for i, w in enumerate(words) if w in WEAK and w not in NEGATORS and w != "too" and
                    any(x in AFTER_REMEDY for x in words[i + 1:i + 1 + AFTER_REMEDY_SCOPE])}
         for i, w in enumerate(words):
@@ -232,7 +240,9 @@ def _tone(flat: str) -> tuple[float, float, float, list[str]]:
                 if pending_not:
                     weak += 1.0
                     cues.append(pending_not)
-                reach, pending_not = i + NEGATION_SCOPE, w
+                reach, pending_not = max(reach, i + NEGATION_SCOPE), w
+                if WHOLE_CLAUSE and w == "not" and any(x in _WHOLE_OF for x in words[i + 1:i + 3]):
+                    reach = len(words)  # "Not all children ... are supported effectively", "do not contain evidence that"
                 if w not in WEAK:
                     pending_not = None
                 continue
