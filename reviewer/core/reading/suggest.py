@@ -53,7 +53,9 @@ WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "we
         "lacked", "basic", "prevented", "hinders", "hinder", "hindered", "adversely", "underdeveloped",
         "fluctuates", "churn", "overly", "reactive", "impeded", "below", "struggle", "struggles",
         "inappropriate", "inappropriately", "unrealistic", "incomplete", "minimal", "instability", "inexperience",
-        "unsuitable", "unaware", "unassessed", "inadequately", "insufficiently", "nothing")
+        "unsuitable", "unaware", "unassessed", "inadequately", "insufficiently", "nothing", "frustrating", "frustrated",
+        "cancelled", "unplanned", "undocumented", "unrecorded", "out-of-date", "over-reliance", "over-optimistic",
+        "diluted")
 # A weakness word right after one of these is the problem being dealt with ("reduces delay", "no delay").
 REMEDY = ("reduce", "reduces", "reduced", "reducing", "reduction", "minimise", "minimises", "minimised", "minimising",
           "prevent", "prevents", "preventing", "avoid", "avoids", "avoiding", "tackle", "tackles", "tackling",
