@@ -358,3 +358,15 @@ def test_a_negation_of_the_whole_clause_reaches_its_far_end() -> None:
     assert severity("Timely and effective support services have not been in place for children.") == "improvement"
     assert severity("Staff are good at keeping in touch, but the quality of the written plans to help young people "
                     "prepare for adult life is not good enough.") == "improvement"
+
+
+def test_what_cannot_be_judged_yet_and_the_standard_safety_statement_are_context() -> None:
+    from reviewer.core.reading.suggest import verdict
+
+    for sentence in ("It is too soon to see the impact of these changes on children.",
+                     "No children were found to be left at risk of immediate harm during the inspection.",
+                     "Senior leaders acknowledged the delay and have plans in place to open the hub.",
+                     "These are recent developments and their impact has yet to be seen."):
+        assert verdict(sentence, "grade:inadequate", "inadequate", "judgement")[0] is None, sentence
+    assert verdict("Too many children wait too long for a plan.", "grade:inadequate", "inadequate",
+                   "judgement")[0] in ("improvement", "priority")

@@ -433,6 +433,18 @@ _UNDER_WAY = re.compile(
     r"\bhad recognised this\b|\bcommenced preparation|\b(?:is|are) (?:recognised and )?being addressed\b|"
     r"\b(?:has|have) (?:rightly )?acknowledged\b|\b(?:has|have) committed to\b|\bis committed to further\b|"
     r"\bat the time of (?:the|this) inspection, there (?:were|was)\b", re.I)
+TOO_SOON = True
+# What cannot be judged yet, the inspection's standard safety statement, and a council's response to what it
+# has found: context, whatever words of weakness they carry ("it is too soon to see the impact", "No
+# children were found to be left at risk of immediate harm", "Leaders acknowledged the delay and have plans").
+_TOO_SOON = re.compile(
+    r"\btoo (?:soon|early) to (?:see|assess|judge|evaluate|measure|demonstrate|show|determine)\b|"
+    r"\b(?:impact|difference|effect)\b[^.]{0,40}\b(?:has|have|is|are) yet to be (?:seen|evident|realised|felt)\b|"
+    r"^\W*no (?:children|child|young people)\b[^.]{0,80}\b(?:were|was) (?:found|identified|seen)\b[^.]{0,40}"
+    r"\b(?:at (?:immediate |significant )?risk|immediate harm|unsafe)|"
+    r"\b(?:has|have|had) (?:recognised|acknowledged|identified) (?:the|these|this) (?:delays?|gaps?|issues?|"
+    r"weakness(?:es)?|shortfalls?|backlogs?)\b[^.]{0,40}\band (?:has|have|had|is|are)\b|"
+    r"\backnowledged the (?:delays?|gaps?|issues?|weakness(?:es)?|shortfalls?|backlogs?) and\b", re.I)
 # A sentence that only states a judgement ("The graded judgement for adoption performance is good."): furniture.
 _JUDGEMENT_LINE = re.compile(
     r"^(?:the )?(?:graded judge?ment|overall judge?ment|experiences? and progress|effectiveness|impact of leaders|"
@@ -617,7 +629,7 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
     flags = []
     earlier = _earlier_findings(low)
     strong, weak, serious, cues = _tone(flat)
-    under_way = not weak and bool(_UNDER_WAY.search(flat))
+    under_way = not weak and bool(_UNDER_WAY.search(flat)) or TOO_SOON and bool(_TOO_SOON.search(flat))
     harm = sum(1 for h in HARM if h in low)
     concession = LEAD_CONCESSION.match(flat)
     for flag, on in (("earlier", earlier), ("underway", under_way), ("imperative", recommends(flat, listed=False)),
