@@ -370,3 +370,14 @@ def test_what_cannot_be_judged_yet_and_the_standard_safety_statement_are_context
         assert verdict(sentence, "grade:inadequate", "inadequate", "judgement")[0] is None, sentence
     assert verdict("Too many children wait too long for a plan.", "grade:inadequate", "inadequate",
                    "judgement")[0] in ("improvement", "priority")
+
+
+def test_a_hedged_weakness_in_a_failing_reports_summary_is_an_area_for_improvement() -> None:
+    from reviewer.core.reading.suggest import verdict
+
+    summary = ("grade:inadequate", "inadequate", "judgements")
+    assert verdict("Care leavers do not consistently get the help and support they need.", *summary)[0] == \
+        "improvement"
+    assert verdict("Children do not always have a named social worker.", *summary)[0] == "improvement"
+    assert verdict("Too many children do not always have a named social worker.", *summary)[0] == "priority"
+    assert verdict("Children are left in situations of risk for too long.", *summary)[0] == "priority"

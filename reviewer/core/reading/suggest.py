@@ -614,6 +614,17 @@ def unit_features(flat: str, section: str | None, doc_grade: str | None, kind: s
 
 
 FAILING_REPORT = True
+HEDGED = True
+# A weakness the inspectors hedge ("not always", "some children", "a small number") is an area for improvement
+# even in a failing service, unless they also say how far it reaches ("too many", "widespread", "serious").
+_HEDGE = re.compile(r"\bnot (?:always|consistently|yet|all|often|routinely)\b|\bsometimes\b|\bin some\b|"
+                    r"^\W*(?:for )?some\b|\ba (?:small )?(?:number|minority) of\b|\bvariable\b|\binconsistent")
+_REACH = re.compile(r"\btoo many\b|\bmany\b|\bmost\b|\bmajority\b|\bwidespread\b|\bserious|\bsignificant|"
+                    r"\bsystemic\b|\bfail|\bunassessed\b|\bunsafe\b|\bimmediate\b")
+
+
+def _hedged(low: str) -> bool:
+    return bool(_HEDGE.search(low)) and not _REACH.search(low)
 _FIGURE = re.compile(r"\d")
 _TURN = re.compile(r"^\W*(?:however|but|nevertheless|nonetheless|despite this|even so)\b", re.I)
 _TURNED = {"strength": "improvement", "improvement": "strength", "priority": "strength"}
@@ -652,7 +663,7 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
         severity, conf = "improvement", 0.85
         why.append("under What needs to improve")
     elif SUMMARY_PRIORITY and section == "grade:inadequate" and kind == "judgements" \
-            and weak > strong:
+            and weak > strong and not (HEDGED and _hedged(low)):
         severity, conf = "priority", 0.6  # the summary of an inadequate report: its most serious findings
     elif recommends(flat, listed=False) or STILL_TO_DO.search(flat):
         severity, conf = "improvement", 0.7
