@@ -381,3 +381,13 @@ def test_a_hedged_weakness_in_a_failing_reports_summary_is_an_area_for_improveme
     assert verdict("Children do not always have a named social worker.", *summary)[0] == "improvement"
     assert verdict("Too many children do not always have a named social worker.", *summary)[0] == "priority"
     assert verdict("Children are left in situations of risk for too long.", *summary)[0] == "priority"
+
+
+def test_more_words_of_good_practice_and_what_most_children_receive() -> None:
+    from reviewer.core.reading.suggest import verdict
+
+    failing = ("grade:inadequate", "inadequate", "judgement")
+    assert verdict("Unaccompanied young people are provided with solid support to settle.", *failing)[0] == "strength"
+    assert verdict("Most young people are aware of their entitlements through the local offer.", *failing)[0] == \
+        "strength"
+    assert verdict("Most children wait too long for a decision.", *failing)[0] in ("improvement", "priority")

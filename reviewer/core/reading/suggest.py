@@ -42,7 +42,8 @@ STRONG = ("effective", "effectively", "strong", "strength", "strengths", "good",
           "regularly", "regular", "closely", "carefully", "manageable", "better", "ambition", "ambitious", "determined",
           "actively", "monitored", "tracked", "tracks", "value", "values", "involved", "happy", "accurate",
           "realistic", "champions", "champion", "listened", "purposefully", "ensures", "joined-up", "proportionately",
-          "concerted")
+          "concerted", "solid", "enthusiastic", "enthusiasm", "strengthening", "visible", "creatively", "comprehensively",
+          "accelerated", "tailored", "rigour", "rigor", "success", "award", "well-targeted")
 WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "won't", "can't", "poorly", "decline", "negative", "frustration", "unsupported",
         "weak", "weaker", "weakness", "weaknesses", "failing", "failings", "minority", "insufficient", "inconsistent", "inconsistently", "variable",
         "variability", "lack", "lacks", "poor", "delay", "delays", "delayed", "drift", "gaps", "limited", "limits",
@@ -164,6 +165,9 @@ _AIM = re.compile(r"\b(?:to ensure|in order to|with the aim|the aim of|aims? to|
                   r"seek(?:s|ing)? to)\b")
 
 
+MOST_OF = True
+_MOST_OF = re.compile(r"^\W*(?:the )?(?:vast )?(?:most|majority of) (?:children|young people|care leavers|families|"
+                      r"parents|carers|foster carers|staff|social workers|practitioners|plans|assessments)\b")
 WHOLE_CLAUSE = True
 # A negation that reaches the whole of its clause: "not all", "not every", "do not contain evidence that ...";
 # and a clause saying what it names is not there at all.
@@ -263,6 +267,9 @@ def _tone(flat: str) -> tuple[float, float, float, list[str]]:
             weak += 1.0
             cues.append(pending_not)
     low = flat.lower()
+    if MOST_OF and _MOST_OF.match(low):
+        strong += 1.0  # "Most young people are aware of their entitlements": the good the many receive
+        cues.append("most")
     for phrase in SERIOUS:
         if phrase in low:
             serious += 1.0
