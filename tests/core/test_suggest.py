@@ -391,3 +391,13 @@ def test_more_words_of_good_practice_and_what_most_children_receive() -> None:
     assert verdict("Most young people are aware of their entitlements through the local offer.", *failing)[0] == \
         "strength"
     assert verdict("Most children wait too long for a decision.", *failing)[0] in ("improvement", "priority")
+
+
+def test_phrases_of_shortfall_without_a_word_of_weakness() -> None:
+    from reviewer.core.reading.suggest import verdict
+
+    for sentence in ("High workloads for personal advisers continue to impact on the help young people receive.",
+                     "Less than half of those children have been in the same home for two years.",
+                     "Some children have to wait for many weeks for a mental health service.",
+                     "A significant number of children are on plans for a second time."):
+        assert verdict(sentence, None, None, None)[0] == "improvement", sentence

@@ -165,6 +165,13 @@ _AIM = re.compile(r"\b(?:to ensure|in order to|with the aim|the aim of|aims? to|
                   r"seek(?:s|ing)? to)\b")
 
 
+SHORTFALL_PHRASES = True
+_SHORTFALL = re.compile(
+    r"\bhigh (?:workloads?|caseloads?|usage|numbers? of (?:families|children|referrals|re-referrals|contacts))\b|"
+    r"\bworkload pressures?\b|\bless than half\b|\blittle evidence\b|\bstop and start\b|\bin (?:a )?crisis\b|"
+    r"\bfirefighting\b|\birregular\b|\brepeat(?:ed)? (?:incidents|contacts|referrals)\b|\bthwarted\b|"
+    r"\bwait(?:s|ed|ing)? (?:for )?(?:up to |many |several )?(?:\w+ )?(?:weeks|months|years)\b|"
+    r"\bfor a second (?:or subsequent )?time\b")
 MOST_OF = True
 _MOST_OF = re.compile(r"^\W*(?:the )?(?:vast )?(?:most|majority of) (?:children|young people|care leavers|families|"
                       r"parents|carers|foster carers|staff|social workers|practitioners|plans|assessments)\b")
@@ -267,6 +274,9 @@ def _tone(flat: str) -> tuple[float, float, float, list[str]]:
             weak += 1.0
             cues.append(pending_not)
     low = flat.lower()
+    for m in _SHORTFALL.finditer(low) if SHORTFALL_PHRASES else ():
+        weak += 1.0  # "high workloads", "less than half", "wait for many weeks"
+        cues.append(m.group(0))
     if MOST_OF and _MOST_OF.match(low):
         strong += 1.0  # "Most young people are aware of their entitlements": the good the many receive
         cues.append("most")
