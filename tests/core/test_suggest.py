@@ -305,6 +305,7 @@ def test_what_work_is_for_is_not_how_well_it_is_done() -> None:
                    None, None, None)[0] is None
     assert verdict("A new portal is in use, with the aim of improving the quality of contacts.",
                    None, None, None)[0] is None
+    assert verdict("A refreshed workforce strategy is focused on improving practice.", None, None, None)[0] is None
     assert verdict("Managers take swift action to ensure that children are safe.", None, None, None)[0] == "strength"
     assert verdict("Leaders have not acted to ensure that children are safe.", None, None, None)[0] == "improvement"
 

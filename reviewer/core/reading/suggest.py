@@ -162,7 +162,8 @@ ASPIRATION = True
 # What a piece of work is for ("... with the aim of improving practice", "... to ensure that all carers have
 # good-quality training"): its wording says nothing of how well the work is done.
 _AIM = re.compile(r"\b(?:to ensure|in order to|with the aim|the aim of|aims? to|designed to|intended to|intends? to|"
-                  r"seek(?:s|ing)? to)\b")
+                  r"seek(?:s|ing)? to|focus(?:ed|es|ing)? on (?:improving|developing|strengthening|increasing)|"
+                  r"(?:work(?:ed|s|ing)?|will|intention is) to (?:improve|develop|strengthen|increase))\b")
 
 
 SHORTFALL_PHRASES = True
