@@ -167,6 +167,7 @@ _AIM = re.compile(r"\b(?:to ensure|in order to|with the aim|the aim of|aims? to|
 
 
 SHORTFALL_PHRASES = True
+# Shortfall said in a phrase with no word of weakness in it ("high workloads", "wait for many weeks").
 _SHORTFALL = re.compile(
     r"\bhigh (?:workloads?|caseloads?|usage|numbers? of (?:families|children|referrals|re-referrals|contacts))\b|"
     r"\bworkload pressures?\b|\bless than half\b|\blittle evidence\b|\bstop and start\b|\bin (?:a )?crisis\b|"
@@ -174,6 +175,7 @@ _SHORTFALL = re.compile(
     r"\bwait(?:s|ed|ing)? (?:for )?(?:up to |many |several )?(?:\w+ )?(?:weeks|months|years)\b|"
     r"\bfor a second (?:or subsequent )?time\b")
 MOST_OF = True
+# What most children (or families, plans ...) receive, said plainly: a (weak) strength of its own.
 _MOST_OF = re.compile(r"^\W*(?:the )?(?:vast )?(?:most|majority of) (?:children|young people|care leavers|families|"
                       r"parents|carers|foster carers|staff|social workers|practitioners|plans|assessments)\b")
 WHOLE_CLAUSE = True
@@ -643,6 +645,8 @@ _REACH = re.compile(r"\btoo many\b|\bmany\b|\bmost\b|\bmajority\b|\bwidespread\b
 
 def _hedged(low: str) -> bool:
     return bool(_HEDGE.search(low)) and not _REACH.search(low)
+
+
 _FIGURE = re.compile(r"\d")
 _TURN = re.compile(r"^\W*(?:however|but|nevertheless|nonetheless|despite this|even so)\b", re.I)
 _TURNED = {"strength": "improvement", "improvement": "strength", "priority": "strength"}
