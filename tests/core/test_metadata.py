@@ -393,6 +393,12 @@ def test_assurance_visit_and_joint_targeted_area_inspection_letters() -> None:
         "the focused visit to", "the assurance visit to"))
     assert (m.doc_type, m.authority, m.published) == ("assurance visit", "Eastfield", "2024-11-19")
     assert (m.visit_start, m.visit_end, m.inspectors) == ("2024-10-23", "2024-10-24", ("Ruth Amos", "Owen Price"))
+    shouted = read_metadata(MONITORING.replace("Monitoring visit to Dunmore", "MONITORING VISIT TO DUNMORE"))
+    assert (shouted.doc_type, shouted.authority) == ("monitoring visit", "Dunmore")
+    from reviewer.core.reading.metadata import _titled
+
+    assert _titled("Monitoring visit", "MONITORING VISIT TO DUNMORE CHILDREN'S SERVICES")
+    assert not _titled("Monitoring visit", "the second monitoring visit of the council")
     jtai = """12 June 2023
 
 Director of Children's Services, Dunmore Metropolitan Borough Council

@@ -220,8 +220,8 @@ def _titled(kind: str, top: str) -> re.Match[str] | None:
     """A letter's own title ("Monitoring visit to X", "FOCUSED VISIT TO X"), not a sentence's mention of one
     ("Ofsted's second monitoring visit of the council")."""
     first, rest = kind.split(" ", 1)
-    words = rf"{first}\s+{rest}\s+(?:to|of)"
-    return re.search(rf"\b{words}\b", top) or re.search(rf"\b{words.upper()}\b", top)
+    return (re.search(rf"\b{first}\s+{rest}\s+(?:to|of)\b", top)
+            or re.search(rf"\b{first.upper()}\s+{rest.upper()}\s+(?:TO|OF)\b", top))
 
 
 def _doc_type(text: str, flat: str) -> str:

@@ -469,7 +469,9 @@ RECOMMENDING = ("ensure", "improve", "strengthen", "develop", "review", "increas
                 "introduce", "maintain", "reconsider", "reassess", "refresh", "build", "make sure")
 # ... of which these open a finding's noun as often ("Support for care leavers is strong", "Work with partners
 # ...", "Review meetings are timely"): in running text they recommend only before what they act on.
-NOUN_TOO = frozenset(RECOMMENDING) - frozenset(("ensure", "improve", "increase", "develop", "strengthen", "establish", "analyse", "reduce", "provide", "embed", "extend", "consider", "evaluate", "collate", "secure", "monitor", "address", "make sure"))
+NOUN_TOO = frozenset(RECOMMENDING) - frozenset((
+    "ensure", "improve", "increase", "develop", "strengthen", "establish", "analyse", "reduce", "provide", "embed",
+    "extend", "consider", "evaluate", "collate", "secure", "monitor", "address", "make sure"))
 _ACTS_ON = ("the", "that", "all", "how", "whether", "their", "its", "a", "an", "and", "arrangements", "children",
             "young", "social", "managers", "leaders", "plans", "practice", "services", "oversight", "management",
             "partners", "care", "this", "these", "there", "staff", "workers", "assessments", "planning")
