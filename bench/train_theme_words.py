@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from bench_suggestions import corpus_gold, read_letter  # noqa: E402
 
 from reviewer.core.reading.outline import analyse, unit_quote  # noqa: E402
-from reviewer.core.reading.suggest import _quote_words  # noqa: E402
+from reviewer.core.reading.theming import quote_words  # noqa: E402
 
 OUT = ROOT / "resources" / "theme_words.json"
 MIN_UNITS = 2  # (leave-one-document-out on development: 2 words and 1,000 per theme beat 3 and 120:
@@ -45,7 +45,7 @@ def gold_words(corpus: Path) -> dict[str, list[tuple[frozenset[str], list[str]]]
             continue
         text, starts = read_letter(corpus / name)
         st = analyse(text, starts)
-        out[name] = [(_quote_words(unit_quote(text, u["start"], u["end"], st.furniture)), u["themes"])
+        out[name] = [(quote_words(unit_quote(text, u["start"], u["end"], st.furniture)), u["themes"])
                      for u in entry["units"] if u["themes"] and u["label"] != "none"]
     return out
 
@@ -84,16 +84,17 @@ def cross_validate(corpus: Path, docs: dict[str, list[tuple[frozenset[str], list
     from bench_suggestions import match_units
 
     from reviewer.core.annotations.codebook import default_themes
-    from reviewer.core.reading import suggest as suggesting
+    from reviewer.core.reading import theming
+    from reviewer.core.reading.suggest import suggest
 
     c: Counter[str] = Counter()
     gold = corpus_gold()
     for name in docs:
         p = prior(docs, leave_out=name)
-        suggesting._prior = lambda p=p: (p["themes"], p["df"], int(p["units"]), p["theme_units"])  # this run only
+        theming._prior = lambda p=p: (p["themes"], p["df"], int(p["units"]), p["theme_units"])  # this run only
         text, starts = read_letter(corpus / name)
         units = sorted(gold[name]["units"], key=lambda u: u["start"])
-        for x in suggesting.suggest(text, default_themes(), [], structure=analyse(text, starts)):
+        for x in suggest(text, default_themes(), [], structure=analyse(text, starts)):
             u = match_units(units, x.start, x.end)
             if u is None or not u["themes"]:
                 continue

@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 
 from reviewer.core.annotations.model import Annotation, Theme
 from reviewer.core.reading.outline import Structure, unit_quote
-from reviewer.core.reading.suggest import Suggestion, ThemeModel
+from reviewer.core.reading.suggest import Suggestion
+from reviewer.core.reading.theming import ThemeModel
 from reviewer.core.text.layout import Layout, Rect
 
 TEXT_MARKS = ("highlight", "underline", "strikeout", "squiggly")

@@ -33,7 +33,8 @@ from reviewer.core.annotations.codebook import severities
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import LETTER_TYPES, LetterMeta, Theme
 from reviewer.core.reading.outline import analyse, inspectors_items
-from reviewer.core.reading.suggest import ThemeModel, suggest
+from reviewer.core.reading.suggest import suggest
+from reviewer.core.reading.theming import ThemeModel
 
 FORMAT = "reviewer-national-baseline"
 VERSION = 1
