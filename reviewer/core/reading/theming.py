@@ -38,7 +38,8 @@ LEARNT_OWN_MIN = 2.0  # how much the library's tags must say for a theme to coun
 # "partners"): on the development gold, a cue alone named these wrongly more often than rightly.
 BROAD_THEMES = frozenset(("leadership", "partnership", "planning", "timeliness", "risk-safety", "assessment",
                           "workforce", "oversight", "front-door", "disabled-children", "health-education", "identity",
-                          "pre-proceedings", "missing", "cp-conferences"))
+                          "cp-conferences"))  # (pre-proceedings and missing left it once their cues were specific:
+# development left out, main theme 83.2% -> 83.6%, themes right 76.3% -> 76.1%)
 PRIOR_WEIGHT = 0.5  # how much the shipped word prior (resources/theme_words.json) counts beside the cues
 
 
