@@ -1,0 +1,198 @@
+"""What a sentence's words say of practice, wherever it sits: strong and weak wording read clause by
+clause, with negation ("not always effective"), a problem being dealt with or absent ("reduces delay",
+"families do not wait"), what work is for rather than how well it is done ("to ensure that ..."), and
+phrases of shortfall. core.reading.suggest weighs this beside where the sentence sits (``verdict``)."""
+
+from __future__ import annotations
+
+import re
+
+from reviewer.core.reading.theming import WORD
+from reviewer.core.text.textsearch import fold
+
+STRONG = ("effective", "effectively", "strong", "strength", "strengths", "good", "well", "timely", "robust",
+          "appropriate", "appropriately", "improved", "improving", "swift", "swiftly", "prompt", "promptly",
+          "thorough", "clear", "clearly", "comprehensive", "positive", "positively", "confident", "committed",
+          "detailed", "creative", "sustained", "secure", "skilled", "proportionate", "outstanding", "exceptional",
+          "impressive", "sensitive", "thoughtful", "purposeful", "child-centred", "meaningful", "efficiently",
+          "efficient", "consistently", "helpful", "useful", "valued", "embedded", "well-embedded", "mature",
+          "coherent", "intelligent", "supportive", "accessible", "collaboratively", "innovative", "quickly",
+          "well-developed", "welldeveloped", "well-established", "established", "successfully", "excellent",
+          "high-quality", "integrated", "insight", "sufficient", "right", "stable", "stability", "routinely",
+          "favourably", "successful", "highly", "benefit", "benefits", "strengthened", "suitable",
+          "supported", "achieved", "celebrated", "well-attended", "well-resourced", "well-coordinated",
+          "regularly", "regular", "closely", "carefully", "manageable", "better", "ambition", "ambitious", "determined",
+          "actively", "monitored", "tracked", "tracks", "value", "values", "involved", "happy", "accurate",
+          "realistic", "champions", "champion", "listened", "purposefully", "ensures", "joined-up", "proportionately",
+          "concerted", "solid", "enthusiastic", "enthusiasm", "strengthening", "visible", "creatively", "comprehensively",
+          "accelerated", "tailored", "rigour", "rigor", "success", "award", "well-targeted")
+WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "won't", "can't", "poorly", "decline", "negative", "frustration", "unsupported",
+        "weak", "weaker", "weakness", "weaknesses", "failing", "failings", "minority", "insufficient", "inconsistent", "inconsistently", "variable",
+        "variability", "lack", "lacks", "poor", "delay", "delays", "delayed", "drift", "gaps", "limited", "limits",
+        "unclear", "deficits", "too", "fail", "fails", "failed", "shortfalls", "ineffective", "slow", "difficult",
+        "deteriorated", "deterioration", "rarely", "vague", "overdue", "backlog", "briefly", "uncertain", "unable",
+        "vacancies", "turnover", "fragile", "untimely", "declined", "not", "no", "absence", "absent", "barrier",
+        "barriers", "omission", "shortage", "shortages", "vary", "varies", "varied", "missed", "lacking",
+        "lacked", "basic", "prevented", "hinders", "hinder", "hindered", "adversely", "underdeveloped",
+        "fluctuates", "churn", "overly", "reactive", "impeded", "below", "struggle", "struggles",
+        "inappropriate", "inappropriately", "unrealistic", "incomplete", "minimal", "instability", "inexperience",
+        "unsuitable", "unaware", "unassessed", "inadequately", "insufficiently", "nothing", "frustrating", "frustrated",
+        "cancelled", "unplanned", "undocumented", "unrecorded", "out-of-date", "over-reliance", "over-optimistic",
+        "diluted")
+# A weakness word right after one of these is the problem being dealt with ("reduces delay", "no delay").
+REMEDY = ("reduce", "reduces", "reduced", "reducing", "reduction", "minimise", "minimises", "minimised", "minimising",
+          "prevent", "prevents", "preventing", "avoid", "avoids", "avoiding", "tackle", "tackles", "tackling",
+          "address", "addresses", "addressing", "no", "without", "free", "identify", "identifies", "low", "lower",
+          "fewer", "few", "little", "respond", "responds", "understand", "understanding", "track", "tracks")
+REMEDY_SCOPE = 3
+# fold() reads "well-attended" as "wellattended" (PDFs break such words at the hyphen): the lists too
+_SHOWN = {w.replace("-", ""): w for w in STRONG + WEAK if "-" in w}  # as the panel says them
+STRONG, WEAK, REMEDY = (tuple(dict.fromkeys(w.replace("-", "") for w in ws)) for ws in (STRONG, WEAK, REMEDY))
+# A weakness word a few words before one of these is a problem that has eased ("turnover is low", "delay
+# ... is minimised", "the number of care leavers not in education has declined").
+AFTER_REMEDY = ("low", "lower", "minimised", "minimal", "declined", "fallen", "reduced", "reducing", "decreased",
+                "rare", "eliminated", "avoided", "prevented")
+AFTER_REMEDY_SCOPE = 4
+# "no" or "without" before one of these is good news: "no unallocated cases", "without delay".
+GOOD_NEWS_AFTER_NO = ("unallocated", "delay", "delays", "backlog", "backlogs", "drift", "waiting", "concerns",
+                      "exclusions", "complaints", "vacancies", "unnecessary")
+
+SERIOUS = ("inadequate", "serious", "widespread", "unsafe", "significant risk", "failures",
+           "not safeguarded", "left at risk", "immediate action", "systemic")
+NEGATORS = ("not", "cannot", "less", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "won't", "can't",  "no", "never", "nor", "without", "neither", "insufficiently", "inconsistently", "rarely", "lack",
+            "lacks", "lacking", "absence")
+NEGATION_SCOPE = 6  # words a negator reaches, within its clause: "not clearly recorded or responded to effectively"
+_CLAUSE = re.compile(r"[,;:()]|\b(?:but|although|though|while|whereas|however|despite|where|there is|there are)\b",
+                     re.I)
+
+
+ASPIRATION = True
+# What a piece of work is for ("... with the aim of improving practice", "... to ensure that all carers have
+# good-quality training"): its wording says nothing of how well the work is done.
+_AIM = re.compile(r"\b(?:to ensure|in order to|with the aim|the aim of|aims? to|designed to|intended to|intends? to|"
+                  r"seek(?:s|ing)? to|focus(?:ed|es|ing)? on (?:improving|developing|strengthening|increasing)|"
+                  r"(?:work(?:ed|s|ing)?|will|intention is) to (?:improve|develop|strengthen|increase))\b")
+
+
+SHORTFALL_PHRASES = True
+# Shortfall said in a phrase with no word of weakness in it ("high workloads", "wait for many weeks").
+_SHORTFALL = re.compile(
+    r"\bhigh (?:workloads?|caseloads?|usage|numbers? of (?:families|children|referrals|re-referrals|contacts))\b|"
+    r"\bworkload pressures?\b|\bless than half\b|\blittle evidence\b|\bstop and start\b|\bin (?:a )?crisis\b|"
+    r"\bfirefighting\b|\birregular\b|\brepeat(?:ed)? (?:incidents|contacts|referrals)\b|\bthwarted\b|"
+    r"\bwait(?:s|ed|ing)? (?:for )?(?:up to |many |several )?(?:\w+ )?(?:weeks|months|years)\b|"
+    r"\bfor a second (?:or subsequent )?time\b")
+MOST_OF = True
+# What most children (or families, plans ...) receive, said plainly: a (weak) strength of its own.
+_MOST_OF = re.compile(r"^\W*(?:the )?(?:vast )?(?:most|majority of) (?:children|young people|care leavers|families|"
+                      r"parents|carers|foster carers|staff|social workers|practitioners|plans|assessments)\b")
+WHOLE_CLAUSE = True
+# A negation that reaches the whole of its clause: "not all", "not every", "do not contain evidence that ...";
+# and a clause saying what it names is not there at all.
+_WHOLE_OF = frozenset(("all", "every", "contain", "show", "demonstrate", "evidence", "include", "reflect"))
+_NOT_THERE = re.compile(r"\b(?:is|are|was|were|has|have|had) (?:not|never)(?: yet)?(?: been)? "
+                        r"(?:in place|available|evident|present)\b")
+ABSENT_PROBLEM = True
+# A problem said not to happen ("children do not experience delay", "are not subject to disruption"): the
+# words a negation may step over to reach it, the problems it may reach, and the words that make it a
+# weakness after all ("not always delayed").
+_STEP_OVER = frozenset(("experience", "experiencing", "suffer", "face", "subject", "to", "usually", "unduly", "any",
+                        "a", "an", "the", "undue", "left", "in", "at", "become", "have", "had", "been"))
+_PROBLEMS = frozenset(("wait", "waits", "disadvantaged", "disruption", "disrupted", "harm", "risk", "unnecessary",
+                       "unnecessarily", "drift"))
+_NOT_ALL = frozenset(("always", "consistently", "all", "routinely", "sufficiently", "yet", "fully", "enough", "well"))
+_NEET = re.compile(r"\bnot in education,? (?:employment|training)(?:,? (?:or|and) (?:employment|training))?")
+
+
+def _problem_absent(words: list[str], i: int) -> int | None:
+    """Where the negation at ``words[i]`` reaches a problem it says is absent, that problem's index."""
+    for j in range(i + 1, min(len(words), i + 4)):
+        w = words[j]
+        if w in _NOT_ALL or w in STRONG:
+            return None
+        if w in _PROBLEMS or w in GOOD_NEWS_AFTER_NO or w in WEAK and w not in NEGATORS and w != "too":
+            return j
+        if w not in _STEP_OVER:
+            return None
+    return None
+
+
+def tone(flat: str) -> tuple[float, float, float, list[str]]:
+    """(strong, weak, serious) evidence in a sentence, read clause by clause: a negator turns the
+    strengths after it in its clause into weaknesses ("not always effective", "not clearly recorded
+    or responded to effectively"); a "not" with no strength in reach is itself a weakness."""
+    strong = weak = serious = 0.0
+    cues: list[str] = []
+    folded = fold(flat).text
+    if ABSENT_PROBLEM:
+        folded = _NEET.sub("neet", folded)  # a name for young people's status, no negation
+    if ASPIRATION:
+        aim = _AIM.search(folded)
+        if aim:
+            folded = folded[:aim.start()]  # what the work is for is not how well it is done
+    for clause in _CLAUSE.split(folded):
+        words = WORD.findall(clause or "")
+        reach = -1
+        remedied = -1
+        pending_not: str | None = None
+        if WHOLE_CLAUSE and _NOT_THERE.search(clause or ""):
+            reach = len(words)  # "Timely and effective services have not been in place": all of it is absent
+        settled = {i for i, w in enumerate(words) if w in WEAK and w not in NEGATORS and w != "too" and
+                   any(x in AFTER_REMEDY for x in words[i + 1:i + 1 + AFTER_REMEDY_SCOPE])}
+        for i, w in enumerate(words):
+            if w in REMEDY and w not in ("no",):
+                remedied = i + REMEDY_SCOPE
+            if w in WEAK and (i <= remedied or i in settled) and w not in NEGATORS:
+                continue  # "reduces delay", "turnover is low": the weakness is what is being dealt with
+            if w == "only" and (i == 0 or words[i - 1] != "not") and i + 1 < len(words) and \
+                    words[i + 1] not in ("be", "when", "if", "where", "to", "after") and \
+                    not (ABSENT_PROBLEM and any(x in ("when", "if", "where", "once") for x in words[i + 2:i + 4])):
+                weak += 1.0  # "Only three quarters of conferences are timely", "only recently agreed"
+                cues.append(w)
+                continue
+            if w in ("no", "without") and any(x in GOOD_NEWS_AFTER_NO for x in words[i + 1:i + 3]):
+                strong += 1.0  # "no unallocated cases", "without delay": a problem absent
+                cues.append(f"{w} {next(x for x in words[i + 1:i + 3] if x in GOOD_NEWS_AFTER_NO)}")
+                remedied = i + 2
+                continue
+            if ABSENT_PROBLEM and w in ("not", "never") and (gone := _problem_absent(words, i)) is not None:
+                strong += 1.0  # "families do not wait", "children do not experience delay": a problem absent
+                cues.append(f"{w} {words[gone]}")
+                remedied = gone
+                continue
+            if w in NEGATORS:
+                if pending_not:
+                    weak += 1.0
+                    cues.append(pending_not)
+                reach, pending_not = max(reach, i + NEGATION_SCOPE), w
+                if WHOLE_CLAUSE and w == "not" and any(x in _WHOLE_OF for x in words[i + 1:i + 3]):
+                    reach = len(words)  # "Not all children ... are supported effectively", "do not contain evidence that"
+                if w not in WEAK:
+                    pending_not = None
+                continue
+            if w in STRONG:
+                if i <= reach:
+                    weak += 1.0
+                    cues.append(f"not {_SHOWN.get(w, w)}")
+                    pending_not = None
+                else:
+                    strong += 1.0
+                    cues.append(_SHOWN.get(w, w))
+            elif w in WEAK:
+                weak += 1.0
+                cues.append(_SHOWN.get(w, w))
+        if pending_not:
+            weak += 1.0
+            cues.append(pending_not)
+    low = flat.lower()
+    for m in _SHORTFALL.finditer(low) if SHORTFALL_PHRASES else ():
+        weak += 1.0  # "high workloads", "less than half", "wait for many weeks"
+        cues.append(m.group(0))
+    if MOST_OF and _MOST_OF.match(low):
+        strong += 1.0  # "Most young people are aware of their entitlements": the good the many receive
+        cues.append("most")
+    for phrase in SERIOUS:
+        if phrase in low:
+            serious += 1.0
+            cues.append(phrase)
+    return strong, weak, serious, cues
