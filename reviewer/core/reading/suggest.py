@@ -155,8 +155,10 @@ _STILL = re.compile(r"\b(?:has|have|had) not\b|\b(?:has|have) been (?:addressed|
                     r"\bhas (?:now |since )?(?:deteriorated|declined|improved)|"
                     r"\bremains?\b|\bstill\b|\bnow\b|\bcontinues?\b|\bsince\b|\bnot (?:been )?(?:addressed|"
                     r"delivered|improved|sustained)|\btoday\b", re.I)
-# Weak wording that, under an inadequate judgement, marks a priority action: children left at risk.
-HARM = ("harm", "at risk", "unsafe", "serious", "widespread", "significant", "failure", "failures", "fails",
+# Weak wording that, under an inadequate judgement, marks a priority action: children left at risk. ("risk"
+# on its own too: a failing service's weakness about risk is, for this auditor, one that leaves children
+# at risk; development priority 71/57 -> 68/65, improvement 83/87 -> 85/85.)
+HARM = ("harm", "risk", "at risk", "unsafe", "serious", "widespread", "significant", "failure", "failures", "fails",
         "unassessed", "not safeguarded", "not protected", "neglect", "inadequate", "deteriorat", "exposed", "risky",
         "left in", "not recognised", "not identified", "ineffective", "poor", "too few", "not fit for purpose",
         "unaware", "grip", "safeguarded")
