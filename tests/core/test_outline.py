@@ -283,3 +283,25 @@ def test_a_committee_reports_items_are_the_inspectors_not_its_progress_or_its_ow
     items = [q for _, _, q, _ in inspectors_items(text, analyse(text, starts))]
     assert len(items) == 6 and items[0].startswith("The timeliness of assessments")
     assert not any("committee" in q or "Progress against" in q or q.startswith("4.") for q in items)
+
+
+def test_a_page_that_opens_with_a_section_heading_starts_the_section() -> None:
+    # The page before ends mid-sentence (the PDF put the rest of the paragraph elsewhere) and its footer
+    # holds only the page number: "What needs to improve" at the top of the next page is still a heading,
+    # not the end of the sentence before, and its bullets are the inspectors' items.
+    from reviewer.core.reading.outline import inspectors_items
+
+    page1 = ("Inspection of Westmoor local authority children's services\n\n"
+             "Leaders know their services well, and the senior leadership team embraces new ideas, ensuring a focus on continuous\n\n1\n")
+    page2 = ("What needs to improve\n\n"
+             "\u25fc The proportion of children who are offered a return home interview when they go missing.\n\n"
+             "\u25fc The rigour of the corporate parenting board in holding partners to account.\n\n"
+             "The experiences and progress of children who need help and protection: good\n\n"
+             "1.\nChildren receive help at the right time and their plans are reviewed often.\n\n2\n")
+    text = page1 + page2
+    st = analyse(text, [0, len(page1)])
+    items = inspectors_items(text, st)
+    assert [q for _, _, q, _ in items] == [
+        "The proportion of children who are offered a return home interview when they go missing.",
+        "The rigour of the corporate parenting board in holding partners to account."]
+    assert any(p.kind == "improve" for p in st.parts)

@@ -187,13 +187,23 @@ def reading_text(text: str, furniture: Sequence[tuple[int, int]]) -> str:
         if (prev.isalnum() or prev in ",;(-–%") and nxt.islower() or nxt.isdigit() and prev == ",":
             chars[a:b] = [" "] * (b - a)
         elif prev.islower() and nxt.isupper() and not _BULLET_LINE.match(masked[b:b + 4]) and \
-                any(s <= a <= e + 2 or s <= b <= e + 2 for s, e in furniture):
+                any(s <= a <= e + 2 or s <= b <= e + 2 for s, e in furniture) and \
+                not _section_heading_line(masked, b):
             # a page break mid-sentence before a proper noun: "...the work of\n\nFooter\n\nSocial workers"
             # is ambiguous; join only when the line before is a long (wrapped) body line
             line_start = before.rfind("\n") + 1
             if len(before) - line_start > 60:
                 chars[a:b] = [" "] * (b - a)
     return "".join(chars)
+
+
+def _section_heading_line(text: str, at: int) -> bool:
+    """The line at ``at`` is a report's own section heading ("What needs to improve", "The experiences
+    and progress of ..."): a new page that opens with one starts a section, whatever the page before
+    ended on."""
+    end = text.find("\n", at)
+    line = text[at:end if end >= 0 else len(text)].strip()
+    return bool(_LIST_HEADING.match(line) or _JUDGEMENT_START.match(line))
 
 
 def split_units(reading: str) -> list[tuple[int, int]]:
