@@ -402,3 +402,20 @@ def test_phrases_of_shortfall_without_a_word_of_weakness() -> None:
                      "Some children have to wait for many weeks for a mental health service.",
                      "A significant number of children are on plans for a second time."):
         assert verdict(sentence, None, None, None)[0] == "improvement", sentence
+
+
+def test_a_leading_condition_is_when_the_finding_applies_not_the_finding() -> None:
+    """"When children cannot return home, ..." says when; what follows the comma is the finding. "Not only
+    ... but also" negates nothing. A weakness after the condition still counts."""
+    from reviewer.core.reading.suggest import verdict
+
+    def severity(sentence: str) -> str | None:
+        return verdict(sentence, None, None, None)[0]
+
+    assert severity("When children cannot return home, social workers quickly find them suitable permanent "
+                    "families.") == "strength"
+    assert severity("When children do not attend their reviews, their views are shared effectively.") == "strength"
+    assert severity("When children go missing, they are not always offered a return home interview.") == \
+        "improvement"
+    assert severity("Carers are supported not only at home but also in their training, which is good.") == \
+        "strength"

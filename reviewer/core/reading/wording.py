@@ -104,6 +104,14 @@ _NOT_ALL = frozenset(("always", "consistently", "all", "routinely", "sufficientl
 _NEET = re.compile(r"\bnot in education,? (?:employment|training)(?:,? (?:or|and) (?:employment|training))?")
 
 
+LEAD_CONDITION = True
+# A sentence's leading condition ("When children cannot return home, ...", "If young people do not attend, ..."):
+# what it says is when the finding applies, not the finding; its words of weakness are not the sentence's.
+_LEAD_CONDITION = re.compile(r"^\W*(?:when|where|if|once|until)\b[^,;.]{3,120},")
+# "not only X but also Y" negates nothing.
+_NOT_ONLY = re.compile(r"\bnot only\b")
+
+
 def _problem_absent(words: list[str], i: int) -> int | None:
     """Where the negation at ``words[i]`` reaches a problem it says is absent, that problem's index."""
     for j in range(i + 1, min(len(words), i + 4)):
@@ -126,6 +134,11 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
     folded = fold(flat).text
     if ABSENT_PROBLEM:
         folded = _NEET.sub("neet", folded)  # a name for young people's status, no negation
+    if LEAD_CONDITION:
+        folded = _NOT_ONLY.sub(" ", folded)
+        cond = _LEAD_CONDITION.match(folded)
+        if cond and cond.end() < len(folded) - 10:
+            folded = folded[cond.end():]
     if ASPIRATION:
         aim = _AIM.search(folded)
         if aim:
