@@ -419,3 +419,21 @@ def test_a_leading_condition_is_when_the_finding_applies_not_the_finding() -> No
         "improvement"
     assert severity("Carers are supported not only at home but also in their training, which is good.") == \
         "strength"
+
+
+def test_a_failing_services_judgement_and_an_urgent_recommendation_are_priority_actions() -> None:
+    """In an inadequate report, "Services for children ... are inadequate" is a priority action though it has
+    no other word of weakness; an inspectors' item that opens by asking for immediate action is one too, and
+    leaders' own "immediate action" is their response, not a finding."""
+    from reviewer.core.reading.suggest import verdict
+
+    assert verdict("Services for children in need of help and protection are inadequate.", "grade:inadequate",
+                   "inadequate", "judgement")[0] == "priority"
+    assert verdict("Take immediate action to ensure that children on plans are visited.", "improvement",
+                   "inadequate", "improve")[0] == "priority"
+    assert verdict("Urgently review the front door so that risks to children are identified.", "improvement",
+                   None, "improve")[0] == "priority"
+    assert verdict("The timeliness of decisions, so that children achieve permanence without delay.", "improvement",
+                   None, "improve")[0] == "improvement"
+    assert verdict("Senior managers took immediate action to review the cases.", "grade:inadequate",
+                   "inadequate", "judgement")[0] is None

@@ -284,6 +284,13 @@ def unit_features(flat: str, section: str | None, doc_grade: str | None, kind: s
 
 
 FAILING_REPORT = True
+URGENT_ITEMS = True  # a recommendation asking for immediate action ("Take immediate action to ...", "Urgently
+# review ...") is a priority action, as it would be under an "areas for priority action" heading
+_URGENT = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:immediate(?:ly)?|urgent(?:ly)?)\b", re.I)  # said first, as the ask
+SERIOUS_IS_WEAK = True  # in a failing report, serious wording ("inadequate", "widespread") with no other is a
+# weakness of its own ("immediate action" is not: leaders taking it is their response)
+_SERIOUS_ALONE = frozenset(("inadequate", "serious", "widespread", "unsafe", "failures", "not safeguarded",
+                            "left at risk"))
 HEDGED = True
 # A weakness the inspectors hedge ("not always", "some children", "a small number") is an area for improvement
 # even in a failing service, unless they also say how far it reaches ("too many", "widespread", "serious").
@@ -312,6 +319,9 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
     flags = []
     earlier = _earlier_findings(low)
     strong, weak, serious, cues = tone(flat)
+    if SERIOUS_IS_WEAK and not weak and not strong and (section == "grade:inadequate" or doc_grade == "inadequate") \
+            and any(c in _SERIOUS_ALONE for c in cues):
+        weak = serious  # "Services for children in need of help and protection are inadequate."
     under_way = not weak and bool(_UNDER_WAY.search(flat)) or TOO_SOON and bool(_TOO_SOON.search(flat))
     harm = sum(1 for h in HARM if h in low)
     concession = LEAD_CONCESSION.match(flat)
@@ -331,6 +341,9 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
     elif section == "priority":
         severity, conf = "priority", 0.9
         why.append("under areas for priority action")
+    elif URGENT_ITEMS and section == "improvement" and _URGENT.search(flat):
+        severity, conf = "priority", 0.85
+        why.append("an inspectors' item asking for immediate action")
     elif section == "improvement":
         severity, conf = "improvement", 0.85
         why.append("under What needs to improve")
