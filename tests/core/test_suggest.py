@@ -437,3 +437,56 @@ def test_a_failing_services_judgement_and_an_urgent_recommendation_are_priority_
                    None, "improve")[0] == "improvement"
     assert verdict("Senior managers took immediate action to review the cases.", "grade:inadequate",
                    "inadequate", "judgement")[0] is None
+
+
+def test_the_shipped_model_weighs_a_failing_services_weaknesses_and_the_rules_stand_without_it(monkeypatch) -> None:
+    """Under an inadequate judgement the shipped model (resources/failing_priority.json) decides which
+    weaknesses are priority actions; where it is missing or damaged the rules alone decide, and nothing
+    outside a failing service is touched either way."""
+    from reviewer.core.reading import suggest as sg
+    from reviewer.core.reading.learning import FailingPriorityModel, fit_binary
+
+    model = sg.failing_priority_model()
+    assert model is not None and model.weights and 0.0 < model.threshold < 1.0
+    assert sg.failing_weakness("improvement", "grade:inadequate", "inadequate")
+    assert sg.failing_weakness("priority", None, "inadequate")
+    assert not sg.failing_weakness("improvement", "grade:good", "inadequate")
+    assert not sg.failing_weakness("improvement", "improvement", "inadequate")  # a listed item: the list decides
+    assert not sg.failing_weakness("strength", "grade:inadequate", "inadequate")
+
+    report = ("Inspection of Westmoor local authority children's services\n\n"
+              "The experiences and progress of children who need help and protection: inadequate\n\n"
+              "1. Too many children are left in situations of unassessed risk of harm for too long.\n\n"
+              "2. Some plans are not always updated after review meetings.\n\n"
+              "The experiences and progress of children in care: good\n\n"
+              "3. Children in care are visited often and their plans are reviewed regularly.\n")
+    with_model = {x.quote: x.severity for x in suggest(report, default_themes())}
+    assert with_model["Too many children are left in situations of unassessed risk of harm for too long."] == "priority"
+    assert with_model["Children in care are visited often and their plans are reviewed regularly."] == "strength"
+
+    # a model that calls every failing weakness an area for improvement is obeyed there, and only there
+    monkeypatch.setattr(sg, "failing_priority_model", lambda: FailingPriorityModel({}, -10.0, 0.5))
+    never = {x.quote: x.severity for x in suggest(report, default_themes())}
+    assert never["Too many children are left in situations of unassessed risk of harm for too long."] == "improvement"
+    assert never["Children in care are visited often and their plans are reviewed regularly."] == "strength"
+    # no model: the rules' own verdict
+    monkeypatch.setattr(sg, "failing_priority_model", lambda: None)
+    rules = {x.quote: x.severity for x in suggest(report, default_themes())}
+    assert rules["Too many children are left in situations of unassessed risk of harm for too long."] == "priority"
+
+    # the trainer's regression separates what it is shown
+    weights, bias = fit_binary([({"w:harm": 1.0}, True), ({"w:plans": 1.0}, False)] * 20, c=1.0, iterations=100)
+    fitted = FailingPriorityModel(weights, bias, 0.5)
+    assert fitted.is_priority({"w:harm": 1.0}) and not fitted.is_priority({"w:plans": 1.0})
+
+
+def test_a_damaged_shipped_model_means_the_rules_alone(monkeypatch) -> None:
+    from reviewer import resources
+    from reviewer.core.reading import suggest as sg
+
+    sg.failing_priority_model.cache_clear()
+    monkeypatch.setattr(resources, "read_text", lambda name: "{not json")
+    try:
+        assert sg.failing_priority_model() is None
+    finally:
+        sg.failing_priority_model.cache_clear()

@@ -89,3 +89,51 @@ class SeverityLearner:
         p = softmax(self.logits(features))
         best = max(SEVERITY_CLASSES, key=p.__getitem__)
         return (None if best == "other" else best), p[best]
+
+
+class FailingPriorityModel:
+    """Which of a failing service's weaknesses are priority actions rather than areas for improvement: a
+    binary logistic regression over ``suggest.unit_features`` (the rules' verdict and its evidence, the
+    unit's words), trained on the development corpus gold by bench/train_priority.py and shipped as
+    resources/failing_priority.json (feature weights only, no text). The rules keep every other decision;
+    this model only weighs the weaknesses they find under an inadequate judgement."""
+
+    def __init__(self, weights: dict[str, float], bias: float, threshold: float) -> None:
+        self.weights, self.bias, self.threshold = weights, bias, threshold
+
+    @classmethod
+    def from_json(cls, data: dict) -> FailingPriorityModel:
+        return cls({str(k): float(v) for k, v in data["weights"].items()}, float(data["bias"]),
+                   float(data["threshold"]))
+
+    def probability(self, features: dict[str, float]) -> float:
+        z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def is_priority(self, features: dict[str, float]) -> bool:
+        return self.probability(features) >= self.threshold
+
+
+def fit_binary(rows: Sequence[tuple[dict[str, float], bool]], c: float = 0.1, iterations: int = 300,
+               rate: float = 0.5) -> tuple[dict[str, float], float]:
+    """A binary logistic regression, L2-penalised as ``sum of log-losses + |w|^2 / (2c)`` (the bias is not
+    penalised), fitted by full-batch gradient descent with AdaGrad steps: (weights, bias)."""
+    weights: dict[str, float] = {}
+    bias = 0.0
+    grad_sq: dict[str, float] = {}
+    bias_sq = 0.0
+    for _ in range(iterations):
+        grad: dict[str, float] = {name: w / c for name, w in weights.items()}
+        grad_bias = 0.0
+        for feats, label in rows:
+            z = bias + sum(weights.get(name, 0.0) * value for name, value in feats.items())
+            err = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))) - (1.0 if label else 0.0)
+            grad_bias += err
+            for name, value in feats.items():
+                grad[name] = grad.get(name, 0.0) + err * value
+        for name, g in grad.items():
+            grad_sq[name] = grad_sq.get(name, 0.0) + g * g
+            weights[name] = weights.get(name, 0.0) - rate * g / (math.sqrt(grad_sq[name]) + 1e-8)
+        bias_sq += grad_bias * grad_bias
+        bias -= rate * grad_bias / (math.sqrt(bias_sq) + 1e-8)
+    return weights, bias

@@ -24,7 +24,7 @@ from functools import lru_cache
 from reviewer.core.annotations.model import Annotation, Theme
 from reviewer.core.reading.outline import Part, Structure, analyse, list_end, recommends, unit_quote
 from reviewer.core.reading.judgements import judgement_name, read_judgements
-from reviewer.core.reading.learning import SEVERITY_CLASSES, SeverityLearner
+from reviewer.core.reading.learning import SEVERITY_CLASSES, FailingPriorityModel, SeverityLearner
 from reviewer.core.reading.theming import (SECTION_THEME_WEIGHT, STOP_WORDS, WORD, ThemeModel, section_theme,
                                             title_theme)
 from reviewer.core.reading.wording import NEGATORS, tone
@@ -401,6 +401,29 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
     return severity, conf, why, feats
 
 
+FAILING_MODEL = True  # the shipped model decides which of a failing service's weaknesses are priority actions
+
+
+def failing_weakness(severity: str | None, section: str | None, doc_grade: str | None) -> bool:
+    """A weakness the rules found under an inadequate judgement (the section's own, or where no section
+    grades it, the report's), not one of the inspectors' listed items: what ``FailingPriorityModel`` weighs,
+    in the app and in bench/train_priority.py alike."""
+    return severity in ("improvement", "priority") and (
+        section == "grade:inadequate" or section is None and doc_grade == "inadequate")
+
+
+@lru_cache(maxsize=1)
+def failing_priority_model() -> FailingPriorityModel | None:
+    """The shipped model (resources/failing_priority.json), or None where it is missing or damaged: then
+    the rules alone decide, as they did before it."""
+    try:
+        from reviewer.resources import read_text
+
+        return FailingPriorityModel.from_json(json.loads(read_text("failing_priority.json")))
+    except Exception:  # noqa: BLE001 - a missing or damaged model only means the rules alone
+        return None
+
+
 def readings(text: str, structure: Structure | None = None, page_starts: Sequence[int] = (),
              skip: Iterable[tuple[int, int]] = (), existing: Sequence[tuple[int, int]] = ()) -> list[Reading]:
     """Every unit of ``text`` that could be worth a suggestion, as the rules read it, in reading order.
@@ -467,8 +490,19 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
         follow_on = bool(_FOLLOW_ON.match(flat)) and prev_end >= 0 and "\n\n" not in text[prev_end:s].replace(" ", "")
         severity, conf, why, feats = verdict(flat, section, doc_grade, part.kind if part else None, prev_sev,
                                              follow_on)
+        rules_severity = severity  # what the next unit reads of this one: the rules', as the model was trained
+        if FAILING_MODEL and failing_weakness(severity, section, doc_grade) and \
+                (model := failing_priority_model()) is not None:
+            decided = "priority" if model.is_priority(feats) else "improvement"
+            if decided != severity:
+                why.append("a priority action in a failing service" if decided == "priority" else
+                           "an area for improvement, though the service is failing")
+                # what the auditor's own decisions are learnt on top of (SeverityLearner): this verdict
+                feats = {k: v for k, v in feats.items() if not k.startswith(("r:", "rc:", "rs:"))}
+                feats.update({f"r:{decided}": 1.0, f"rc:{decided}": conf, f"rs:{decided}|{section or '-'}": 1.0})
+            severity = decided
         out.append(Reading(s, e, flat, part, section, severity, conf, why, feats, inline_theme))
-        prev_end, prev_sev = e, severity
+        prev_end, prev_sev = e, rules_severity
     return out
 
 

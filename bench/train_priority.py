@@ -1,0 +1,133 @@
+"""Train the model that tells a failing service's priority actions from its areas for improvement.
+
+    python bench/train_priority.py [--cv] [--c 0.1] [--threshold 0.4] [--corpus DIR]
+
+The rules (reviewer.core.reading.suggest) find the weaknesses; under an inadequate judgement they also
+have to say which are priority actions, and wording alone says it badly (development gold: the
+auditor's priority actions and areas for improvement there share most of their words). So a binary
+logistic regression (reviewer.core.reading.learning.FailingPriorityModel, trained here in pure Python)
+weighs what the rules read of each such unit (`suggest.unit_features`: the rules' verdict and its
+evidence, the section's and the report's grade, the unit's words) against the auditor's labels.
+
+Trained on the DEVELOPMENT side of the corpus gold only (tests/gold/corpus_*.json, documents whose
+`split` is development; bench/corpus_split.json): the units `suggest.failing_weakness` picks (a weakness
+the rules found under an inadequate judgement, not a listed item), labelled priority where the auditor
+said priority action. The result, resources/failing_priority.json, holds feature weights only (words
+among them, never text) and ships with the app.
+
+`--cv` writes nothing: it scores development leave-one-authority-out (each authority's documents
+decided by a model trained on the other authorities'), on those units and on every unit, beside the
+rules alone: the figures C and the threshold were chosen by.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from bench_suggestions import corpus_gold, match_units, read_letter  # noqa: E402
+
+from reviewer.core.reading import suggest  # noqa: E402
+from reviewer.core.reading.learning import FailingPriorityModel, fit_binary  # noqa: E402
+from reviewer.core.reading.outline import analyse  # noqa: E402
+
+OUT = ROOT / "resources" / "failing_priority.json"
+C, THRESHOLD = 0.1, 0.4  # (leave-one-authority-out on development: see --cv and README)
+
+
+def authority(name: str) -> str:
+    return re.sub(r"_\d{4}-\d{2}-\d{2}.*$", "", name)
+
+
+def development_units(corpus: Path) -> list[dict]:
+    """Every unit the rules read in the development gold documents, with the auditor's label: the
+    rules' own severities (the model off), so the model learns from what it will be given."""
+    suggest.FAILING_MODEL = False
+    try:
+        rows = []
+        for name, entry in sorted(corpus_gold().items()):
+            if entry.get("split") != "development" or not (corpus / name).exists():
+                continue
+            text, starts = read_letter(corpus / name)
+            st = analyse(text, starts)
+            units = sorted(entry["units"], key=lambda u: u["start"])
+            for r in suggest.readings(text, st):
+                u = match_units(units, r.start, r.end)
+                doc_grade = next((f[2:] for f in r.features if f.startswith("d:") and f != "d:-"), None)
+                rows.append({"doc": name, "gold": u["label"] if u else "none", "severity": r.severity,
+                             "features": r.features,
+                             "failing": suggest.failing_weakness(r.severity, r.section, doc_grade)})
+        return rows
+    finally:
+        suggest.FAILING_MODEL = True
+
+
+def train(rows: list[dict], c: float) -> tuple[dict[str, float], float]:
+    return fit_binary([(r["features"], r["gold"] == "priority") for r in rows if r["failing"]], c=c)
+
+
+def _pr(tp: int, suggested: int, gold: int) -> str:
+    p, r = tp / max(1, suggested), tp / max(1, gold)
+    return f"{p:.0%} / {r:.0%} (F1 {2 * p * r / max(1e-9, p + r):.1%})"
+
+
+def cross_validate(rows: list[dict], c: float, threshold: float) -> None:
+    decided: dict[int, str] = {}
+    for auth in sorted({authority(r["doc"]) for r in rows}):
+        test = [r for r in rows if authority(r["doc"]) == auth and r["failing"]]
+        if not test:
+            continue
+        weights, bias = train([r for r in rows if authority(r["doc"]) != auth], c)
+        model = FailingPriorityModel(weights, bias, threshold)
+        for r in test:
+            decided[id(r)] = "priority" if model.is_priority(r["features"]) else "improvement"
+    failing = [r for r in rows if r["failing"]]
+    gold = sum(r["gold"] == "priority" for r in failing)
+    for who, sev in (("rules alone", lambda r: r["severity"]), ("model (held out)", lambda r: decided[id(r)])):
+        tp = sum(sev(r) == "priority" and r["gold"] == "priority" for r in failing)
+        print(f"{who:17} failing-service weaknesses ({len(failing)}, {gold} priority actions): priority "
+              f"{_pr(tp, sum(sev(r) == 'priority' for r in failing), gold)}")
+    for who, chosen in (("rules alone", {}), ("model (held out)", decided)):
+        m = Counter((r["gold"], chosen.get(id(r), r["severity"]) or "-") for r in rows)
+        figures = []
+        for level in ("strength", "improvement", "priority"):
+            sug = sum(v for (g, s), v in m.items() if s == level)
+            gld = sum(v for (g, s), v in m.items() if g == level)
+            figures.append(f"{level} {m[(level, level)] / max(1, sug):.0%} / {m[(level, level)] / max(1, gld):.0%}")
+        print(f"{who:17} every unit: " + ", ".join(figures))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "reports")
+    ap.add_argument("--cv", action="store_true", help="print leave-one-authority-out figures; write nothing")
+    ap.add_argument("--c", type=float, default=C, help="inverse L2 strength")
+    ap.add_argument("--threshold", type=float, default=THRESHOLD, help="probability from which a weakness is a priority action")
+    args = ap.parse_args()
+    rows = development_units(args.corpus)
+    print(f"{len(rows)} units of {len({r['doc'] for r in rows})} development documents; "
+          f"{sum(r['failing'] for r in rows)} weaknesses of failing services")
+    if args.cv:
+        cross_validate(rows, args.c, args.threshold)
+        return 0
+    weights, bias = train(rows, args.c)
+    kept = {name: round(w, 4) for name, w in sorted(weights.items()) if abs(w) >= 1e-3}
+    out = {"about": ("Which weaknesses the rules find under an inadequate judgement are priority actions: "
+                     "logistic regression weights over suggest.unit_features, trained on the development "
+                     "corpus gold (bench/train_priority.py); feature weights only, no text."),
+           "c": args.c, "threshold": args.threshold, "bias": round(bias, 4), "weights": kept}
+    OUT.write_text(json.dumps(out, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"{OUT.relative_to(ROOT)}: {len(kept)} weights ({OUT.stat().st_size // 1024} KB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
