@@ -490,3 +490,16 @@ def test_a_damaged_shipped_model_means_the_rules_alone(monkeypatch) -> None:
         assert sg.failing_priority_model() is None
     finally:
         sg.failing_priority_model.cache_clear()
+
+
+def test_ofsteds_own_words_for_a_grade_are_not_a_finding() -> None:
+    """A 2015 report prints the inadequate grade's descriptor under its overall judgement ("There are
+    widespread or serious failures that create or leave children being harmed ..."): Ofsted's boilerplate,
+    not a finding, so never suggested (it was the strongest priority action of such a report)."""
+    report = ("Westmoor Borough Council\n\nChildren's services in Westmoor Borough Council are\ninadequate\n\n"
+              "There are widespread or serious failures that create or leave children being harmed\n"
+              "or at risk of harm.\n\n"
+              "Leaders have failed to act on serious weaknesses, leaving children at risk of harm.\n")
+    quotes = [x.quote for x in suggest(report, default_themes())]
+    assert not any("create or leave children being harmed" in q for q in quotes)
+    assert any(q.startswith("Leaders have failed") for q in quotes)
