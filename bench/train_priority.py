@@ -6,11 +6,11 @@ The rules (reviewer.core.reading.suggest) find the weaknesses; under an inadequa
 have to say which are priority actions, and wording alone says it badly (development gold: the
 auditor's priority actions and areas for improvement there share most of their words). So a binary
 logistic regression (reviewer.core.reading.learning.FailingPriorityModel, trained here in pure Python)
-weighs what the rules read of each such unit (`suggest.unit_features`: the rules' verdict and its
+weighs what the rules read of each such unit (`severity.unit_features`: the rules' verdict and its
 evidence, the section's and the report's grade, the unit's words) against the auditor's labels.
 
 Trained on the DEVELOPMENT side of the corpus gold only (tests/gold/corpus_*.json, documents whose
-`split` is development; bench/corpus_split.json): the units `suggest.failing_weakness` picks (a weakness
+`split` is development; bench/corpus_split.json): the units `severity.failing_weakness` picks (a weakness
 the rules found under an inadequate judgement, not a listed item), labelled priority where the auditor
 said priority action. The result, resources/failing_priority.json, holds feature weights only (words
 among them, never text) and ships with the app.
@@ -38,6 +38,7 @@ from bench_suggestions import corpus_gold, match_units, read_letter  # noqa: E40
 from reviewer.core.reading import suggest  # noqa: E402
 from reviewer.core.reading.learning import FailingPriorityModel, fit_binary  # noqa: E402
 from reviewer.core.reading.outline import analyse  # noqa: E402
+from reviewer.core.reading.severity import failing_weakness  # noqa: E402
 
 OUT = ROOT / "resources" / "failing_priority.json"
 C, THRESHOLD = 0.1, 0.4  # (leave-one-authority-out on development: see --cv and README)
@@ -64,7 +65,7 @@ def development_units(corpus: Path) -> list[dict]:
                 doc_grade = next((f[2:] for f in r.features if f.startswith("d:") and f != "d:-"), None)
                 rows.append({"doc": name, "gold": u["label"] if u else "none", "severity": r.severity,
                              "features": r.features,
-                             "failing": suggest.failing_weakness(r.severity, r.section, doc_grade)})
+                             "failing": failing_weakness(r.severity, r.section, doc_grade)})
         return rows
     finally:
         suggest.FAILING_MODEL = True
@@ -121,7 +122,7 @@ def main() -> int:
     weights, bias = train(rows, args.c)
     kept = {name: round(w, 4) for name, w in sorted(weights.items()) if abs(w) >= 1e-3}
     out = {"about": ("Which weaknesses the rules find under an inadequate judgement are priority actions: "
-                     "logistic regression weights over suggest.unit_features, trained on the development "
+                     "logistic regression weights over severity.unit_features, trained on the development "
                      "corpus gold (bench/train_priority.py); feature weights only, no text."),
            "c": args.c, "threshold": args.threshold, "bias": round(bias, 4), "weights": kept}
     OUT.write_text(json.dumps(out, separators=(",", ":")) + "\n", encoding="utf-8")

@@ -165,7 +165,7 @@ def main() -> int:
         return 0
     weights = train([row for rows in docs.values() for row in rows], args.epochs, args.l2, args.min_count)
     args.out.write_text(json.dumps({"about": "Severity model: bench/train_severity.py on the development corpus gold; "
-                               "features: reviewer.core.reading.suggest.unit_features",
+                               "features: reviewer.core.reading.severity.unit_features",
                                "classes": list(SEVERITY_CLASSES), "threshold": args.threshold,
                                "documents": sorted(docs), "weights": weights},
                               sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")

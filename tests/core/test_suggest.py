@@ -299,7 +299,7 @@ Some plans are not reviewed on time.
 def test_what_work_is_for_is_not_how_well_it_is_done() -> None:
     """The wording of a purpose ("... to ensure that all foster carers have good-quality training") says
     nothing of the work itself: such a sentence is read by what comes before the purpose."""
-    from reviewer.core.reading.suggest import verdict
+    from reviewer.core.reading.severity import verdict
 
     assert verdict("Leaders have set targets to ensure that all foster carers receive good-quality training.",
                    None, None, None)[0] is None
@@ -328,7 +328,7 @@ def test_a_problem_said_not_to_happen_is_good_news() -> None:
     """"Families do not wait", "children are not subject to disruption", homes "only used when" nothing else
     will do, and young people "not in education, employment or training" (a status, not a negation) are
     not weaknesses; "not always" still is."""
-    from reviewer.core.reading.suggest import verdict
+    from reviewer.core.reading.severity import verdict
 
     def severity(sentence: str) -> str | None:
         return verdict(sentence, None, None, None)[0]
@@ -347,7 +347,7 @@ def test_a_negation_of_the_whole_clause_reaches_its_far_end() -> None:
     """"Not all children ... are supported effectively", "records do not contain evidence that ... is
     regularly considered" and "timely and effective services have not been in place" are weaknesses,
     however far the good words stand from the "not"; "written plans to help them" is no aim."""
-    from reviewer.core.reading.suggest import verdict
+    from reviewer.core.reading.severity import verdict
 
     def severity(sentence: str) -> str | None:
         return verdict(sentence, None, None, None)[0]
@@ -362,7 +362,7 @@ def test_a_negation_of_the_whole_clause_reaches_its_far_end() -> None:
 
 
 def test_what_cannot_be_judged_yet_and_the_standard_safety_statement_are_context() -> None:
-    from reviewer.core.reading.suggest import verdict
+    from reviewer.core.reading.severity import verdict
 
     for sentence in ("It is too soon to see the impact of these changes on children.",
                      "No children were found to be left at risk of immediate harm during the inspection.",
@@ -374,7 +374,7 @@ def test_what_cannot_be_judged_yet_and_the_standard_safety_statement_are_context
 
 
 def test_a_hedged_weakness_in_a_failing_reports_summary_is_an_area_for_improvement() -> None:
-    from reviewer.core.reading.suggest import verdict
+    from reviewer.core.reading.severity import verdict
 
     summary = ("grade:inadequate", "inadequate", "judgements")
     assert verdict("Care leavers do not consistently get the help and support they need.", *summary)[0] == \
@@ -385,7 +385,7 @@ def test_a_hedged_weakness_in_a_failing_reports_summary_is_an_area_for_improveme
 
 
 def test_more_words_of_good_practice_and_what_most_children_receive() -> None:
-    from reviewer.core.reading.suggest import verdict
+    from reviewer.core.reading.severity import verdict
 
     failing = ("grade:inadequate", "inadequate", "judgement")
     assert verdict("Unaccompanied young people are provided with solid support to settle.", *failing)[0] == "strength"
@@ -395,7 +395,7 @@ def test_more_words_of_good_practice_and_what_most_children_receive() -> None:
 
 
 def test_phrases_of_shortfall_without_a_word_of_weakness() -> None:
-    from reviewer.core.reading.suggest import verdict
+    from reviewer.core.reading.severity import verdict
 
     for sentence in ("High workloads for personal advisers continue to impact on the help young people receive.",
                      "Less than half of those children have been in the same home for two years.",
@@ -407,7 +407,7 @@ def test_phrases_of_shortfall_without_a_word_of_weakness() -> None:
 def test_a_leading_condition_is_when_the_finding_applies_not_the_finding() -> None:
     """"When children cannot return home, ..." says when; what follows the comma is the finding. "Not only
     ... but also" negates nothing. A weakness after the condition still counts."""
-    from reviewer.core.reading.suggest import verdict
+    from reviewer.core.reading.severity import verdict
 
     def severity(sentence: str) -> str | None:
         return verdict(sentence, None, None, None)[0]
@@ -425,7 +425,7 @@ def test_a_failing_services_judgement_and_an_urgent_recommendation_are_priority_
     """In an inadequate report, "Services for children ... are inadequate" is a priority action though it has
     no other word of weakness; an inspectors' item that opens by asking for immediate action is one too, and
     leaders' own "immediate action" is their response, not a finding."""
-    from reviewer.core.reading.suggest import verdict
+    from reviewer.core.reading.severity import verdict
 
     assert verdict("Services for children in need of help and protection are inadequate.", "grade:inadequate",
                    "inadequate", "judgement")[0] == "priority"
@@ -443,16 +443,17 @@ def test_the_shipped_model_weighs_a_failing_services_weaknesses_and_the_rules_st
     """Under an inadequate judgement the shipped model (resources/failing_priority.json) decides which
     weaknesses are priority actions; where it is missing or damaged the rules alone decide, and nothing
     outside a failing service is touched either way."""
+    from reviewer.core.reading import severity as sv
     from reviewer.core.reading import suggest as sg
     from reviewer.core.reading.learning import FailingPriorityModel, fit_binary
 
-    model = sg.failing_priority_model()
+    model = sv.failing_priority_model()
     assert model is not None and model.weights and 0.0 < model.threshold < 1.0
-    assert sg.failing_weakness("improvement", "grade:inadequate", "inadequate")
-    assert sg.failing_weakness("priority", None, "inadequate")
-    assert not sg.failing_weakness("improvement", "grade:good", "inadequate")
-    assert not sg.failing_weakness("improvement", "improvement", "inadequate")  # a listed item: the list decides
-    assert not sg.failing_weakness("strength", "grade:inadequate", "inadequate")
+    assert sv.failing_weakness("improvement", "grade:inadequate", "inadequate")
+    assert sv.failing_weakness("priority", None, "inadequate")
+    assert not sv.failing_weakness("improvement", "grade:good", "inadequate")
+    assert not sv.failing_weakness("improvement", "improvement", "inadequate")  # a listed item: the list decides
+    assert not sv.failing_weakness("strength", "grade:inadequate", "inadequate")
 
     report = ("Inspection of Westmoor local authority children's services\n\n"
               "The experiences and progress of children who need help and protection: inadequate\n\n"
@@ -482,14 +483,14 @@ def test_the_shipped_model_weighs_a_failing_services_weaknesses_and_the_rules_st
 
 def test_a_damaged_shipped_model_means_the_rules_alone(monkeypatch) -> None:
     from reviewer import resources
-    from reviewer.core.reading import suggest as sg
+    from reviewer.core.reading import severity as sv
 
-    sg.failing_priority_model.cache_clear()
+    sv.failing_priority_model.cache_clear()
     monkeypatch.setattr(resources, "read_text", lambda name: "{not json")
     try:
-        assert sg.failing_priority_model() is None
+        assert sv.failing_priority_model() is None
     finally:
-        sg.failing_priority_model.cache_clear()
+        sv.failing_priority_model.cache_clear()
 
 
 def test_ofsteds_own_words_for_a_grade_are_not_a_finding() -> None:

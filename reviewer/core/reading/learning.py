@@ -91,9 +91,13 @@ class SeverityLearner:
         return (None if best == "other" else best), p[best]
 
 
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
 class FailingPriorityModel:
     """Which of a failing service's weaknesses are priority actions rather than areas for improvement: a
-    binary logistic regression over ``suggest.unit_features`` (the rules' verdict and its evidence, the
+    binary logistic regression over ``severity.unit_features`` (the rules' verdict and its evidence, the
     unit's words), trained on the development corpus gold by bench/train_priority.py and shipped as
     resources/failing_priority.json (feature weights only, no text). The rules keep every other decision;
     this model only weighs the weaknesses they find under an inadequate judgement."""
@@ -107,8 +111,7 @@ class FailingPriorityModel:
                    float(data["threshold"]))
 
     def probability(self, features: dict[str, float]) -> float:
-        z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return _sigmoid(self.bias + sum(self.weights.get(name, 0.0) * value for name, value in features.items()))
 
     def is_priority(self, features: dict[str, float]) -> bool:
         return self.probability(features) >= self.threshold
@@ -127,7 +130,7 @@ def fit_binary(rows: Sequence[tuple[dict[str, float], bool]], c: float = 0.1, it
         grad_bias = 0.0
         for feats, label in rows:
             z = bias + sum(weights.get(name, 0.0) * value for name, value in feats.items())
-            err = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))) - (1.0 if label else 0.0)
+            err = _sigmoid(z) - (1.0 if label else 0.0)
             grad_bias += err
             for name, value in feats.items():
                 grad[name] = grad.get(name, 0.0) + err * value

@@ -1,0 +1,258 @@
+"""The rules' verdict on one unit where it sits: a severity (or none: context, nothing evaluative), how
+sure, why, and the features the learners weigh (``unit_features``).
+
+Where a unit sits (its section's tone, the report's grade, its part's kind) is read by
+core.reading.suggest, which walks the document and asks ``verdict`` of each unit; what the words say
+of practice is core.reading.wording's. Here: what a place and a wording make of each other (anything
+under "What needs to improve" is at least an area for improvement; under an inadequate judgement a
+weakness that leaves children at risk is a priority action; an earlier inspection's findings and what
+is planned are context), and the shipped model that tells a failing service's priority actions from
+its areas for improvement (``failing_priority_model``, learning.FailingPriorityModel).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from reviewer.core.reading.learning import FailingPriorityModel
+from reviewer.core.reading.outline import recommends
+from reviewer.core.reading.theming import STOP_WORDS, WORD
+from reviewer.core.reading.wording import NEGATORS, tone
+from reviewer.core.text.textsearch import fold
+
+STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|could be (?:improved|strengthened|better)|"
+                         r"\b(?:is|remains?) (?:an|a recognised|an identified) area for development|could be more\b|requires? (?:improvement|strengthening)|"
+                         r"\bnot yet\b|needs? to (?:improve|strengthen)|improvements? (?:are|is) (?:required|needed)|should (?:ensure|improve|make sure)|"
+                         r"needs? to be done|\byet to\b|need to develop|still (?:too|exceeds?|below)", re.I)
+LEAD_CONCESSION = re.compile(r"^\W*(?:despite|although|though|even though|while|whilst|notwithstanding|when|where|if|"
+                             r"after|once|since)\b[^,]*,", re.I)
+MID_CONTRAST = re.compile(r".\b(?:however|although|though|but|yet|whilst|while|except)\b", re.I)
+# A sentence saying what is planned or under way (not yet a judgement of practice): context.
+_UNDER_WAY = re.compile(
+    r"\b(?:is|are|were|was) (?:already )?aware of (?:this|these|it)\b|\bhas (?:now )?been put in place to address|"
+    r"\b(?:has|have) (?:well[- ]developed |appropriate |clear )?plans? (?:to|for|in place)\b|"
+    r"\bplans? (?:are|is) in place\b|"
+    r"\b(?:is|are) (?:currently )?(?:piloting|reviewing|rolling out|working towards|planning|"
+    r"developing|exploring|considering)\b|\b(?:is|are) being (?:further )?(?:developed|implemented|rolled out)\b|"
+    r"\bhad recognised this\b|\bcommenced preparation|\b(?:is|are) (?:recognised and )?being addressed\b|"
+    r"\b(?:has|have) (?:rightly )?acknowledged\b|\b(?:has|have) committed to\b|\bis committed to further\b|"
+    r"\bat the time of (?:the|this) inspection, there (?:were|was)\b", re.I)
+TOO_SOON = True
+# What cannot be judged yet, the inspection's standard safety statement, and a council's response to what it
+# has found: context, whatever words of weakness they carry ("it is too soon to see the impact", "No
+# children were found to be left at risk of immediate harm", "Leaders acknowledged the delay and have plans").
+_TOO_SOON = re.compile(
+    r"\btoo (?:soon|early) to (?:see|assess|judge|evaluate|measure|demonstrate|show|determine)\b|"
+    r"\b(?:impact|difference|effect)\b[^.]{0,40}\b(?:has|have|is|are) yet to be (?:seen|evident|realised|felt)\b|"
+    r"^\W*no (?:children|child|young people)\b[^.]{0,80}\b(?:were|was) (?:found|identified|seen)\b[^.]{0,40}"
+    r"\b(?:at (?:immediate |significant )?risk|immediate harm|unsafe)|"
+    r"\b(?:has|have|had) (?:recognised|acknowledged|identified) (?:the|these|this) (?:delays?|gaps?|issues?|"
+    r"weakness(?:es)?|shortfalls?|backlogs?)\b[^.]{0,40}\band (?:has|have|had|is|are)\b|"
+    r"\backnowledged the (?:delays?|gaps?|issues?|weakness(?:es)?|shortfalls?|backlogs?) and\b", re.I)
+# A sentence that reports what an earlier inspection or visit found is context, not a current finding.
+_EARLIER = re.compile(
+    r"\b(?:previous|last|earlier|prior|most recent|recent)\s+(?:ofsted\s+|single\s+|standard\s+|short\s+|full\s+)?"
+    r"(?:inspection|visit|focused visit|monitoring visit|judgement)s?\b|\bfocused visit\b|\bmonitoring visits?\b|"
+    r"\b(?:in|at|during)\s+(?:(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\s+)?(?:19|20)\d\d\b", re.I)
+_REPORTED = re.compile(
+    r"\b(?:was|were) (?:judged|found|rated|graded)|\b(?:identified|found|highlighted|judged|recommended|noted|"
+    r"reported) (?:that|a |an |several|some|many|the |areas|weakness|serious|significant)|\bwas in\b|"
+    r"\b(?:identified|highlighted|found|raised|noted|reported) (?:in|at|by|during) (?:the |two |both )?"
+    r"(?:last|previous|earlier|prior|most recent|recent)\b|"
+    r"\b(?:identified|highlighted|found|raised|noted|recommended|judged)\b", re.I)
+_STILL = re.compile(r"\b(?:has|have|had) not\b|\b(?:has|have) been (?:addressed|tackled|resolved)|\bsuccessfully\b|"
+                    r"\bhas (?:now |since )?(?:deteriorated|declined|improved)|"
+                    r"\bremains?\b|\bstill\b|\bnow\b|\bcontinues?\b|\bsince\b|\bnot (?:been )?(?:addressed|"
+                    r"delivered|improved|sustained)|\btoday\b", re.I)
+# Weak wording that, under an inadequate judgement, marks a priority action: children left at risk. ("risk"
+# on its own too: a failing service's weakness about risk is, for this auditor, one that leaves children
+# at risk; development priority 71/57 -> 68/65, improvement 83/87 -> 85/85.)
+HARM = ("harm", "risk", "at risk", "unsafe", "serious", "widespread", "significant", "failure", "failures", "fails",
+        "unassessed", "not safeguarded", "not protected", "neglect", "inadequate", "deteriorat", "exposed", "risky",
+        "left in", "not recognised", "not identified", "ineffective", "poor", "too few", "not fit for purpose",
+        "unaware", "grip", "safeguarded")
+
+
+SUMMARY_PRIORITY = True
+SEVERITY_CARRY = True  # a neutral follow-on sentence takes the severity of the one before
+NEUTRAL_RI = True  # a plain statement under a requires-improvement judgement is a (weak) strength too
+# Harm itself: under an inadequate judgement, enough for a priority action with no other weak wording.
+LEFT_AT_RISK = ("harm", "at risk", "unsafe", "unassessed", "not safeguarded", "not protected", "exposed", "risky",
+                "left in", "neglect", "serious", "widespread", "failure")
+
+
+def _earlier_findings(low: str) -> bool:
+    """A sentence that reports an earlier inspection's or visit's findings ("In 2016, services were
+    judged to require improvement", "The focused visit identified that ..."), not today's practice."""
+    return bool(_EARLIER.search(low) and _REPORTED.search(low) and not _STILL.search(low))
+
+def _bin(n: float) -> str:
+    return "0" if n <= 0 else "1" if n <= 1 else "2" if n <= 2 else "3+"
+
+
+def unit_features(flat: str, section: str | None, doc_grade: str | None, kind: str | None, rule: str | None,
+                  conf: float, tone: tuple[float, float, float], harm: int, flags: Iterable[str],
+                  prev_rule: str | None) -> dict[str, float]:
+    """What ``SeverityLearner`` (and bench/train_severity.py's trial model) reads of a unit: the rules' verdict and the evidence behind it, where the
+    unit sits, and its words (crossed with an inadequate setting, where a weakness may be a priority)."""
+    strong, weak, serious = tone
+    rule_id = rule or "none"
+    f: dict[str, float] = {"bias": 1.0, f"r:{rule_id}": 1.0, f"rc:{rule_id}": conf, f"s:{section or '-'}": 1.0,
+                           f"d:{doc_grade or '-'}": 1.0, f"k:{kind or '-'}": 1.0,
+                           f"rs:{rule_id}|{section or '-'}": 1.0, f"st:{_bin(strong)}": 1.0,
+                           f"wk:{_bin(weak)}": 1.0, f"se:{_bin(serious)}": 1.0, f"h:{_bin(harm)}": 1.0,
+                           f"sw:{_bin(strong - weak) if strong > weak else '-' + _bin(weak - strong)}": 1.0,
+                           f"p:{prev_rule or 'none'}": 1.0}
+    n = len(flat.split())
+    f["len:" + ("<10" if n < 10 else "<20" if n < 20 else "<35" if n < 35 else "35+")] = 1.0
+    for flag in flags:
+        f["f:" + flag] = 1.0
+    bad = section == "grade:inadequate" or doc_grade == "inadequate"
+    for w in set(WORD.findall(fold(flat).text)):
+        if w in STOP_WORDS and w not in NEGATORS:
+            continue
+        f["w:" + w] = 1.0
+        if bad:
+            f["wi:" + w] = 1.0
+    return f
+
+
+FAILING_REPORT = True
+URGENT_ITEMS = True  # a recommendation asking for immediate action ("Take immediate action to ...", "Urgently
+# review ...") is a priority action, as it would be under an "areas for priority action" heading
+_URGENT = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:immediate(?:ly)?|urgent(?:ly)?)\b", re.I)  # said first, as the ask
+SERIOUS_IS_WEAK = True  # in a failing report, serious wording ("inadequate", "widespread") with no other is a
+# weakness of its own ("immediate action" is not: leaders taking it is their response)
+_SERIOUS_ALONE = frozenset(("inadequate", "serious", "widespread", "unsafe", "failures", "not safeguarded",
+                            "left at risk"))
+HEDGED = True
+# A weakness the inspectors hedge ("not always", "some children", "a small number") is an area for improvement
+# even in a failing service, unless they also say how far it reaches ("too many", "widespread", "serious").
+_HEDGE = re.compile(r"\bnot (?:always|consistently|yet|all|often|routinely)\b|\bsometimes\b|\bin some\b|"
+                    r"^\W*(?:for )?some\b|\ba (?:small )?(?:number|minority) of\b|\bvariable\b|\binconsistent")
+_REACH = re.compile(r"\btoo many\b|\bmany\b|\bmost\b|\bmajority\b|\bwidespread\b|\bserious|\bsignificant|"
+                    r"\bsystemic\b|\bfail|\bunassessed\b|\bunsafe\b|\bimmediate\b")
+
+
+def _hedged(low: str) -> bool:
+    return bool(_HEDGE.search(low)) and not _REACH.search(low)
+
+
+_FIGURE = re.compile(r"\d")
+_TURN = re.compile(r"^\W*(?:however|but|nevertheless|nonetheless|despite this|even so)\b", re.I)
+_TURNED = {"strength": "improvement", "improvement": "strength", "priority": "strength"}
+
+
+def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | None, prev_sev: str | None = None,
+            follow_on: bool = False) -> tuple[str | None, float, list[str], dict[str, float]]:
+    """The rules' verdict on one unit's wording where it sits (``section``: its section's tone, e.g.
+    "improvement" or "grade:inadequate"; ``kind``: its part's kind): a severity or None (context, or
+    nothing evaluative), how sure, why in a few words, and the features ``unit_features`` reads. A
+    quote alone (no section, no report) is read with ``None`` for all three."""
+    low = flat.lower()
+    flags = []
+    earlier = _earlier_findings(low)
+    strong, weak, serious, cues = tone(flat)
+    if SERIOUS_IS_WEAK and not weak and not strong and (section == "grade:inadequate" or doc_grade == "inadequate") \
+            and any(c in _SERIOUS_ALONE for c in cues):
+        weak = serious  # "Services for children in need of help and protection are inadequate."
+    under_way = not weak and bool(_UNDER_WAY.search(flat)) or TOO_SOON and bool(_TOO_SOON.search(flat))
+    harm = sum(1 for h in HARM if h in low)
+    concession = LEAD_CONCESSION.match(flat)
+    for flag, on in (("earlier", earlier), ("underway", under_way), ("imperative", recommends(flat, listed=False)),
+                     ("still", STILL_TO_DO.search(flat)), ("concession", concession),
+                     ("contrast", MID_CONTRAST.search(flat)), ("followon", follow_on),
+                     ("atrisk", any(h in low for h in LEFT_AT_RISK)), ("listed", section in (
+                         "improvement", "priority")), ("summary", kind == "judgements")):
+        if on:
+            flags.append(flag)
+    why: list[str] = []
+    severity: str | None
+    # under an inadequate judgement: the section's own, or where no section grades it, the report's
+    failing = section == "grade:inadequate" or FAILING_REPORT and section is None and doc_grade == "inadequate"
+    if earlier or under_way:
+        severity, conf = None, 0.0  # context: what an earlier inspection found; something planned
+    elif section == "priority":
+        severity, conf = "priority", 0.9
+        why.append("under areas for priority action")
+    elif URGENT_ITEMS and section == "improvement" and _URGENT.search(flat):
+        severity, conf = "priority", 0.85
+        why.append("an inspectors' item asking for immediate action")
+    elif section == "improvement":
+        severity, conf = "improvement", 0.85
+        why.append("under What needs to improve")
+    elif SUMMARY_PRIORITY and section == "grade:inadequate" and kind == "judgements" \
+            and weak > strong and not (HEDGED and _hedged(low)):
+        severity, conf = "priority", 0.6  # the summary of an inadequate report: its most serious findings
+    elif recommends(flat, listed=False) or STILL_TO_DO.search(flat):
+        severity, conf = "improvement", 0.7
+        why.append("wording: something still to do")
+    elif concession and (main := tone(flat[concession.end():]))[0] > main[1] and not serious:
+        severity, conf = "strength", 0.45 + min(0.3, 0.1 * (main[0] - main[1]))  # "Despite X, Y is strong"
+    elif weak and (MID_CONTRAST.search(flat) or concession or weak >= strong) \
+            and not (failing and harm):
+        severity, conf = "improvement", 0.5 + min(0.35, 0.1 * weak)
+    elif failing and strong <= weak and any(h in low for h in LEFT_AT_RISK):
+        # "This leaves children in potentially harmful situations."
+        severity, conf = "priority", 0.55 + min(0.35, 0.1 * (harm + serious))
+    elif failing and weak > strong:
+        if harm:
+            severity, conf = "priority", 0.55 + min(0.35, 0.1 * (harm + serious))
+        else:
+            severity, conf = "improvement", 0.5 + min(0.35, 0.1 * (weak - strong))
+    elif serious and weak > strong:
+        severity, conf = "priority", 0.55 + min(0.3, 0.1 * serious)
+    elif weak > strong:
+        severity, conf = "improvement", 0.45 + min(0.4, 0.12 * (weak - strong))
+    elif strong > weak:
+        severity, conf = "strength", 0.45 + min(0.4, 0.12 * (strong - weak))
+        if section == "grade:inadequate":
+            conf -= 0.15  # strengths are rarer under an inadequate judgement
+    elif SEVERITY_CARRY and not strong and not weak and prev_sev and follow_on and _TURN.match(flat) \
+            and prev_sev in _TURNED:
+        severity, conf = _TURNED[prev_sev], 0.4  # "However, some disabled children wait ...": the other way
+        why.append("turns from the sentence before")
+    elif SEVERITY_CARRY and not strong and not weak and prev_sev and follow_on:
+        severity, conf = prev_sev, 0.4  # "This particularly affects...": goes on about the sentence before
+        why.append("follows on from the sentence before")
+    elif _FIGURE.search(flat) and not strong and not weak:
+        severity, conf = None, 0.0  # a plain statement of figures ("24 adoption orders were granted"): context
+    elif section == "grade:good" or section is None and doc_grade in ("good", "outstanding") \
+            and kind in ("heading", "headline", "paragraph"):
+        severity, conf = "strength", 0.35  # a plain statement under a good judgement reads as a strength
+    elif NEUTRAL_RI and (section == "grade:requires improvement" or section is None
+                         and doc_grade == "requires improvement"
+                         and kind in ("heading", "headline", "paragraph")):
+        severity, conf = "strength", 0.3
+    else:
+        severity, conf = None, 0.0  # no evaluative wording: context, not worth a suggestion
+    if section and section.startswith("grade:"):
+        why.append(f"under a '{section[6:]}' judgement")
+    if cues:
+        why.append("wording: " + ", ".join(dict.fromkeys(cues[:4])))
+    feats = unit_features(flat, section, doc_grade, kind, severity, conf, (strong, weak, serious), harm, flags,
+                          prev_sev)
+    return severity, conf, why, feats
+
+def failing_weakness(severity: str | None, section: str | None, doc_grade: str | None) -> bool:
+    """A weakness the rules found under an inadequate judgement (the section's own, or where no section
+    grades it, the report's), not one of the inspectors' listed items: what ``FailingPriorityModel`` weighs,
+    in the app and in bench/train_priority.py alike."""
+    return severity in ("improvement", "priority") and (
+        section == "grade:inadequate" or section is None and doc_grade == "inadequate")
+
+
+@lru_cache(maxsize=1)
+def failing_priority_model() -> FailingPriorityModel | None:
+    """The shipped model (resources/failing_priority.json), or None where it is missing or damaged: then
+    the rules alone decide, as they did before it."""
+    try:
+        from reviewer.resources import read_text
+
+        return FailingPriorityModel.from_json(json.loads(read_text("failing_priority.json")))
+    except Exception:  # noqa: BLE001 - a missing or damaged model only means the rules alone
+        return None
