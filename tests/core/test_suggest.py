@@ -260,7 +260,7 @@ Children are supported to live in stable homes close to their families.
     found = {x.quote: x for x in suggest(text, default_themes())}
     for quote in ("Children at risk of harm are left without a timely response when referrals are made out of hours.",
                   "Children in need of protection are not always seen, leaving them at risk of significant harm."):
-        assert found[quote].severity == "priority" and "under a 'inadequate' judgement" in found[quote].why
+        assert found[quote].severity == "priority" and "under an 'inadequate' judgement" in found[quote].why
     good = found["Children are supported to live in stable homes close to their families."]
     assert good.severity == "strength" and "inadequate" not in good.why
 

@@ -231,7 +231,8 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
     else:
         severity, conf = None, 0.0  # no evaluative wording: context, not worth a suggestion
     if section and section.startswith("grade:"):
-        why.append(f"under a '{section[6:]}' judgement")
+        grade = section[6:]
+        why.append(f"under {'an' if grade[0] in 'aeiou' else 'a'} '{grade}' judgement")  # an 'inadequate' one
     if cues:
         why.append("wording: " + ", ".join(dict.fromkeys(cues[:4])))
     feats = unit_features(flat, section, doc_grade, kind, severity, conf, (strong, weak, serious), harm, flags,
