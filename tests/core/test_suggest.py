@@ -504,3 +504,24 @@ def test_ofsteds_own_words_for_a_grade_are_not_a_finding() -> None:
     quotes = [x.quote for x in suggest(report, default_themes())]
     assert not any("create or leave children being harmed" in q for q in quotes)
     assert any(q.startswith("Leaders have failed") for q in quotes)
+
+
+def test_a_summary_that_says_not_yet_good_is_not_read_as_good() -> None:
+    """2014 single-inspection-framework reports head their list of failings "This local authority has
+    serious weaknesses and is not yet good because": a failing service's summary, not a good judgement's."""
+    text = """Inspection of services for children in need of help and protection, children looked after and care leavers
+
+Summary of key findings
+
+This local authority has serious weaknesses and is not yet good because
+
+Children at risk of harm wait too long for an assessment of their needs and many are left at risk.
+
+The quality of social work practice is not consistently good
+
+Children's plans are not always reviewed on time.
+"""
+    found = {x.quote: x for x in suggest(text, default_themes())}
+    weak = found["Children at risk of harm wait too long for an assessment of their needs and many are left at risk."]
+    assert weak.severity == "priority" and "'good'" not in " ".join(weak.why)
+    assert all("under a 'good' judgement" not in " ".join(x.why) for x in found.values())

@@ -53,6 +53,9 @@ class Suggestion:
     author: str = ""  # who made the PDF mark: the annotation's author
 
 
+_NOT_GOOD = re.compile(r"\bnot (?:yet |consistently |always )?(?:good|outstanding)\b")  # "... is not consistently good"
+
+
 def _heading_kind(line: str) -> str | None:
     low = line.lower()
     if re.search(r"areas? for priority action|priority action|immediate action", low):
@@ -60,11 +63,11 @@ def _heading_kind(line: str) -> str | None:
     if re.search(r"what needs to improve|areas? for improvement|"
                  r"what does the (?:local authority|lscb) need to improve", low):
         return "improvement"
-    if re.search(r"\binadequate\b", low):
+    if re.search(r"\binadequate\b|\bserious weaknesses\b", low):  # SIF: "... has serious weaknesses and is not yet good"
         return "grade:inadequate"
     if re.search(r"requires? improvement", low):
         return "grade:requires improvement"
-    if re.search(r"\b(good|outstanding)\b", low) and len(low) < 140:
+    if re.search(r"\b(good|outstanding)\b", low) and len(low) < 140 and not _NOT_GOOD.search(low):
         return "grade:good"
     return None
 
