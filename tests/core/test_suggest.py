@@ -525,3 +525,20 @@ Children's plans are not always reviewed on time.
     weak = found["Children at risk of harm wait too long for an assessment of their needs and many are left at risk."]
     assert weak.severity == "priority" and "'good'" not in " ".join(weak.why)
     assert all("under a 'good' judgement" not in " ".join(x.why) for x in found.values())
+
+
+def test_children_left_at_risk_are_a_priority_action_whatever_the_grade() -> None:
+    """DOMAIN.md's priority action is "children left at risk": said outright under a requires-improvement
+    or good judgement it is one too, while a weakness that merely names risk stays an area for improvement,
+    and so does the inspectors' listed item."""
+    from reviewer.core.reading.severity import verdict
+
+    ri = ("grade:requires improvement", "requires improvement", "judgement")
+    for sentence in ("This leaves a small number of children in situations of unassessed risk.",
+                     "Some children remain at risk of significant harm for too long before proceedings start.",
+                     "A small number of children experience continued harm as opportunities to safeguard them are missed."):
+        severity, _, why, _ = verdict(sentence, *ri)
+        assert severity == "priority" and "children left at risk" in why, sentence
+    assert verdict("Risk assessments are not always updated when circumstances change.", *ri)[0] == "improvement"
+    assert verdict("Ensure that no children are left at risk because of delay in court applications.",
+                   "improvement", "requires improvement", "improve")[0] == "improvement"

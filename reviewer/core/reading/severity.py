@@ -85,6 +85,14 @@ LEFT_AT_RISK = ("harm", "at risk", "unsafe", "unassessed", "not safeguarded", "n
                 "left in", "neglect", "serious", "widespread", "failure")
 
 
+LEFT_AT_RISK_ANYWHERE = True  # a weakness that says children are left at risk now is a priority action, whatever
+# the grade (DOMAIN.md: "children left at risk"); said outright, not merely "risk" or "harm" named
+_LEFT_AT_RISK_NOW = re.compile(
+    r"unassessed risk|\b(?:remain|remains|remained|left|leave|leaves|leaving)\b[^.]{0,60}\b(?:at (?:potential )?risk|unsafe|"
+    r"situations of [^.]{0,25}risk)|continued? (?:to suffer |to experience )?harm|not (?:been )?(?:adequately )?"
+    r"safeguarded|risk of (?:further|significant) harm|remained? compromised|illegally placed", re.I)
+
+
 def _earlier_findings(low: str) -> bool:
     """A sentence that reports an earlier inspection's or visit's findings ("In 2016, services were
     judged to require improvement", "The focused visit identified that ..."), not today's practice."""
@@ -230,6 +238,10 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
         severity, conf = "strength", 0.3
     else:
         severity, conf = None, 0.0  # no evaluative wording: context, not worth a suggestion
+    if LEFT_AT_RISK_ANYWHERE and severity == "improvement" and not failing and section != "improvement" \
+            and _LEFT_AT_RISK_NOW.search(flat):
+        severity, conf = "priority", max(conf, 0.6)  # whatever the grade: "This leaves a small number of
+        why.append("children left at risk")  # children in situations of unassessed risk."
     if section and section.startswith("grade:"):
         grade = section[6:]
         why.append(f"under {'an' if grade[0] in 'aeiou' else 'a'} '{grade}' judgement")  # an 'inadequate' one
