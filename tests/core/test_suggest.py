@@ -542,3 +542,21 @@ def test_children_left_at_risk_are_a_priority_action_whatever_the_grade() -> Non
     assert verdict("Risk assessments are not always updated when circumstances change.", *ri)[0] == "improvement"
     assert verdict("Ensure that no children are left at risk because of delay in court applications.",
                    "improvement", "requires improvement", "improve")[0] == "improvement"
+
+
+def test_too_few_not_always_and_more_words_of_shortfall() -> None:
+    """"Too few X are supported" and "do not always make sure that ... good" deny what follows; what most
+    receive is no strength when the sentence denies it; "infrequently", "partially", "intermittent" are
+    shortfall. A plain "few children experience delay" stays good news."""
+    from reviewer.core.reading.severity import verdict
+
+    ri = ("grade:requires improvement", "requires improvement", "judgement")
+    for sentence in ("Too few care leavers aged over 21 are actively supported by the local authority.",
+                     "Managers do not always make sure that children and families receive a good social work service.",
+                     "Most care leavers are not allocated a personal adviser soon enough to build a meaningful relationship.",
+                     "Tools to support direct work are infrequently used by social workers.",
+                     "Progress in improving services has been intermittent since the last inspection."):
+        assert verdict(sentence, *ri)[0] == "improvement", sentence
+    for sentence in ("Most care leavers are allocated a personal adviser in good time.",
+                     "Few children experience delay in their plans."):
+        assert verdict(sentence, *ri)[0] == "strength", sentence

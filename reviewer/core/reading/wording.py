@@ -38,7 +38,8 @@ WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "we
         "inappropriate", "inappropriately", "unrealistic", "incomplete", "minimal", "instability", "inexperience",
         "unsuitable", "unaware", "unassessed", "inadequately", "insufficiently", "nothing", "frustrating", "frustrated",
         "cancelled", "unplanned", "undocumented", "unrecorded", "out-of-date", "over-reliance", "over-optimistic",
-        "diluted")
+        "diluted", "infrequently", "infrequent", "partially", "intermittent", "sporadic", "patchy", "uneven", "unevenly",
+        "piecemeal", "unsighted", "unallocated", "superficial", "protracted", "lengthy", "inaccurate", "unresolved")
 # A weakness word right after one of these is the problem being dealt with ("reduces delay", "no delay").
 REMEDY = ("reduce", "reduces", "reduced", "reducing", "reduction", "minimise", "minimises", "minimised", "minimising",
           "prevent", "prevents", "preventing", "avoid", "avoids", "avoiding", "tackle", "tackles", "tackling",
@@ -69,7 +70,7 @@ _CLAUSE = re.compile(r"[,;:()]|\b(?:but|although|though|while|whereas|however|de
 ASPIRATION = True
 # What a piece of work is for ("... with the aim of improving practice", "... to ensure that all carers have
 # good-quality training"): its wording says nothing of how well the work is done.
-_AIM = re.compile(r"\b(?:to ensure|in order to|with the aim|the aim of|aims? to|designed to|intended to|intends? to|"
+_AIM = re.compile(r"\b(?:the need to|to ensure|in order to|with the aim|the aim of|aims? to|designed to|intended to|intends? to|"
                   r"seek(?:s|ing)? to|focus(?:ed|es|ing)? on (?:improving|developing|strengthening|increasing)|"
                   r"(?:work(?:ed|s|ing)?|will|intention is) to (?:improve|develop|strengthen|increase))\b")
 
@@ -86,10 +87,13 @@ MOST_OF = True
 # What most children (or families, plans ...) receive, said plainly: a (weak) strength of its own.
 _MOST_OF = re.compile(r"^\W*(?:the )?(?:vast )?(?:most|majority of) (?:children|young people|care leavers|families|"
                       r"parents|carers|foster carers|staff|social workers|practitioners|plans|assessments)\b")
+NEGATED_MOST = True  # "Most care leavers are not allocated a personal adviser soon enough": not the good most receive
+TOO_FEW = True
 WHOLE_CLAUSE = True
 # A negation that reaches the whole of its clause: "not all", "not every", "do not contain evidence that ...";
 # and a clause saying what it names is not there at all.
-_WHOLE_OF = frozenset(("all", "every", "contain", "show", "demonstrate", "evidence", "include", "reflect"))
+_WHOLE_OF = frozenset(("all", "every", "contain", "show", "demonstrate", "evidence", "include", "reflect", "ensure",
+                       "make", "always", "consistently"))
 _NOT_THERE = re.compile(r"\b(?:is|are|was|were|has|have|had) (?:not|never)(?: yet)?(?: been)? "
                         r"(?:in place|available|evident|present)\b")
 ABSENT_PROBLEM = True
@@ -152,7 +156,15 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
             reach = len(words)  # "Timely and effective services have not been in place": all of it is absent
         settled = {i for i, w in enumerate(words) if w in WEAK and w not in NEGATORS and w != "too" and
                    any(x in AFTER_REMEDY for x in words[i + 1:i + 1 + AFTER_REMEDY_SCOPE])}
+        too_few = -1
         for i, w in enumerate(words):
+            if TOO_FEW and w == "too" and i + 1 < len(words) and words[i + 1] in ("few", "little"):
+                weak += 1.0  # "Too few care leavers are actively supported": what follows is what too few get
+                cues.append(f"too {words[i + 1]}")
+                reach, too_few = len(words), i + 1
+                continue
+            if i == too_few:
+                continue
             if w in REMEDY and w not in ("no",):
                 remedied = i + REMEDY_SCOPE
             if w in WEAK and (i <= remedied or i in settled) and w not in NEGATORS:
@@ -201,7 +213,7 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
     for m in _SHORTFALL.finditer(low) if SHORTFALL_PHRASES else ():
         weak += 1.0  # "high workloads", "less than half", "wait for many weeks"
         cues.append(m.group(0))
-    if MOST_OF and _MOST_OF.match(low):
+    if MOST_OF and _MOST_OF.match(low) and not (NEGATED_MOST and weak):
         strong += 1.0  # "Most young people are aware of their entitlements": the good the many receive
         cues.append("most")
     for phrase in SERIOUS:
