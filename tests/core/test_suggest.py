@@ -560,3 +560,15 @@ def test_too_few_not_always_and_more_words_of_shortfall() -> None:
     for sentence in ("Most care leavers are allocated a personal adviser in good time.",
                      "Few children experience delay in their plans."):
         assert verdict(sentence, *ri)[0] == "strength", sentence
+
+
+def test_work_begun_or_planned_with_no_judgement_of_it_is_context() -> None:
+    from reviewer.core.reading.severity import verdict
+
+    ri = ("grade:requires improvement", "requires improvement", "judgement")
+    for sentence in ("A joint housing protocol is under development for young people across the county.",
+                     "Links with housing are being further strengthened.",
+                     "The local authority plans to re-launch its pledge with the children in care council."):
+        assert verdict(sentence, *ri)[0] is None, sentence
+    assert verdict("The fostering service is effective in its support to carers and work is under way to recruit "
+                   "more carers.", *ri)[0] == "strength"

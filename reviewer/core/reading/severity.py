@@ -40,6 +40,14 @@ _UNDER_WAY = re.compile(
     r"\bhad recognised this\b|\bcommenced preparation|\b(?:is|are) (?:recognised and )?being addressed\b|"
     r"\b(?:has|have) (?:rightly )?acknowledged\b|\b(?:has|have) committed to\b|\bis committed to further\b|"
     r"\bat the time of (?:the|this) inspection, there (?:were|was)\b", re.I)
+# Work begun or planned, said of something that has no other word of good or bad practice: "The local
+# authority is recruiting additional staff", "A joint housing protocol is under development".
+_BEGUN = re.compile(
+    r"\b(?:is|are) (?:currently )?(?:recruiting|introducing|implementing|taking further action)\b|"
+    r"\b(?:is|are) being (?:further )?(?:strengthened|introduced|established)\b|"
+    r"\b(?:is|are) (?:now )?(?:under ?way|under development|in development)\b|\bnow under ?way\b|"
+    r"\b(?:authority|council|leaders|managers|partnership|board) plans to\b|"
+    r"\bwill (?:enable|allow|help|support|provide|ensure)\b", re.I)
 TOO_SOON = True
 # What cannot be judged yet, the inspection's standard safety statement, and a council's response to what it
 # has found: context, whatever words of weakness they carry ("it is too soon to see the impact", "No
@@ -168,7 +176,8 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
     if SERIOUS_IS_WEAK and not weak and not strong and (section == "grade:inadequate" or doc_grade == "inadequate") \
             and any(c in _SERIOUS_ALONE for c in cues):
         weak = serious  # "Services for children in need of help and protection are inadequate."
-    under_way = not weak and bool(_UNDER_WAY.search(flat)) or TOO_SOON and bool(_TOO_SOON.search(flat))
+    under_way = not weak and bool(_UNDER_WAY.search(flat)) or TOO_SOON and bool(_TOO_SOON.search(flat)) or \
+        not weak and bool(begun := _BEGUN.search(flat)) and not tone(flat[:begun.start()] + flat[begun.end():])[0]
     harm = sum(1 for h in HARM if h in low)
     concession = LEAD_CONCESSION.match(flat)
     for flag, on in (("earlier", earlier), ("underway", under_way), ("imperative", recommends(flat, listed=False)),
