@@ -547,7 +547,8 @@ def test_children_left_at_risk_are_a_priority_action_whatever_the_grade() -> Non
 def test_too_few_not_always_and_more_words_of_shortfall() -> None:
     """"Too few X are supported" and "do not always make sure that ... good" deny what follows; what most
     receive is no strength when the sentence denies it; "infrequently", "partially", "intermittent" are
-    shortfall. A plain "few children experience delay" stays good news."""
+    shortfall, as are "confusion", "much remains to be done" and an older letter's "We have asked the council
+    to ...". A plain "few children experience delay" stays good news, and "awaiting a match" a status."""
     from reviewer.core.reading.severity import verdict
 
     ri = ("grade:requires improvement", "requires improvement", "judgement")
@@ -555,11 +556,15 @@ def test_too_few_not_always_and_more_words_of_shortfall() -> None:
                      "Managers do not always make sure that children and families receive a good social work service.",
                      "Most care leavers are not allocated a personal adviser soon enough to build a meaningful relationship.",
                      "Tools to support direct work are infrequently used by social workers.",
-                     "Progress in improving services has been intermittent since the last inspection."):
+                     "Progress in improving services has been intermittent since the last inspection.",
+                     "There is some confusion among workers about the standards for care planning meetings.",
+                     "Much work remains to be done to embed the new practice model.",
+                     "We have asked the council to improve personal education plans."):
         assert verdict(sentence, *ri)[0] == "improvement", sentence
     for sentence in ("Most care leavers are allocated a personal adviser in good time.",
                      "Few children experience delay in their plans."):
         assert verdict(sentence, *ri)[0] == "strength", sentence
+    assert verdict("Six adoptive families have been approved and are awaiting a match.", *ri)[0] != "improvement"
 
 
 def test_work_begun_or_planned_with_no_judgement_of_it_is_context() -> None:

@@ -39,7 +39,8 @@ WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "we
         "unsuitable", "unaware", "unassessed", "inadequately", "insufficiently", "nothing", "frustrating", "frustrated",
         "cancelled", "unplanned", "undocumented", "unrecorded", "out-of-date", "over-reliance", "over-optimistic",
         "diluted", "infrequently", "infrequent", "partially", "intermittent", "sporadic", "patchy", "uneven", "unevenly",
-        "piecemeal", "unsighted", "unallocated", "superficial", "protracted", "lengthy", "inaccurate", "unresolved")
+        "piecemeal", "unsighted", "unallocated", "superficial", "protracted", "lengthy", "inaccurate", "unresolved",
+        "worse", "confusion")
 # A weakness word right after one of these is the problem being dealt with ("reduces delay", "no delay").
 REMEDY = ("reduce", "reduces", "reduced", "reducing", "reduction", "minimise", "minimises", "minimised", "minimising",
           "prevent", "prevents", "preventing", "avoid", "avoids", "avoiding", "tackle", "tackles", "tackling",
@@ -82,7 +83,7 @@ _SHORTFALL = re.compile(
     r"\bworkload pressures?\b|\bless than half\b|\blittle evidence\b|\bstop and start\b|\bin (?:a )?crisis\b|"
     r"\bfirefighting\b|\birregular\b|\brepeat(?:ed)? (?:incidents|contacts|referrals)\b|\bthwarted\b|"
     r"\bwait(?:s|ed|ing)? (?:for )?(?:up to |many |several )?(?:\w+ )?(?:weeks|months|years)\b|"
-    r"\bfor a second (?:or subsequent )?time\b")
+    r"\bfor a second (?:or subsequent )?time\b|\bstill (?:a)?waiting\b")
 MOST_OF = True
 # What most children (or families, plans ...) receive, said plainly: a (weak) strength of its own.
 _MOST_OF = re.compile(r"^\W*(?:the )?(?:vast )?(?:most|majority of) (?:children|young people|care leavers|families|"
