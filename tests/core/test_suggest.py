@@ -164,8 +164,26 @@ def _tagged(i: int, quote: str, severity: str, letter: str = "elsewhere"):
 
 def test_severities_are_learnt_from_what_the_auditor_tagged_in_other_letters():
     cold = {x.quote: x.severity for x in suggest(LEARNING, default_themes())}
+    plan = "Leaders have a clear improvement plan for the service."
+    assert cold[plan] == "strength"
+    library = [_tagged(i, q, "improvement") for i, q in enumerate([
+        "Leaders have a clear plan to improve the front door.",
+        "Managers have a clear plan for recruiting social workers.",
+        "The council has a clear improvement plan for care leavers.",
+        "Leaders have a detailed plan to reduce caseloads.",
+        "Senior leaders have a clear plan for the service."])]
+    learnt = {x.quote: x for x in suggest(LEARNING, default_themes(), library)}
+    assert learnt[plan].severity == "improvement"  # as this auditor reads a plan with nothing yet to show
+    assert "as you have tagged passages like it" in learnt[plan].why
+    assert learnt["Social workers visit children regularly and know them well."].severity == "strength"
+
+
+def test_which_kind_of_weakness_is_read_where_it_sits_not_from_other_letters():
+    """Another letter's priority action was one because of where it sat (an inadequate judgement, areas
+    for priority action), which its quote has lost: it teaches that such wording is a weakness, and this
+    letter's own reading says which kind. On the corpus gold, learning the kind from quotes cost priority
+    precision (development 82% -> 67%, validation 69% -> 65%) for no gain in F1."""
     waits = "Too many children wait weeks for a social worker to see them after a referral."
-    assert cold[waits] == "improvement"
     library = [_tagged(i, q, "priority") for i, q in enumerate([
         "Too many children wait months for an assessment of their needs.",
         "Too many children wait too long for their plans to be reviewed.",
@@ -173,9 +191,8 @@ def test_severities_are_learnt_from_what_the_auditor_tagged_in_other_letters():
         "Too many children in need wait for a social worker to be allocated.",
         "Too many care leavers wait for a pathway plan."])]
     learnt = {x.quote: x for x in suggest(LEARNING, default_themes(), library)}
-    assert learnt[waits].severity == "priority"  # as this auditor grades waiting
-    assert "as you have tagged passages like it" in learnt[waits].why
-    assert learnt["Social workers visit children regularly and know them well."].severity == "strength"
+    assert learnt[waits].severity == "improvement"  # this letter's own tags, read where they sit, still teach
+    # the kind (test_this_letters_own_tags_teach_the_rest_of_it)
 
 
 def test_dismissals_elsewhere_teach_what_not_to_suggest_without_silencing_other_strengths():

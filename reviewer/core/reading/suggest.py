@@ -289,10 +289,19 @@ def _class_of(severity: str) -> str:
 
 
 @lru_cache(maxsize=16384)
+def quote_verdict(quote: str) -> tuple[str | None, dict[str, float]]:
+    """A passage of another letter read alone: the rules' verdict on its wording and what they read of it,
+    nothing of where it sat. Kept: the library's quotes rarely change between runs (callers never change
+    the dict)."""
+    severity, _, _, features = verdict(" ".join(quote.split()), None, None, None)
+    return severity, features
+
+
 def quote_features(quote: str) -> dict[str, float]:
-    """A passage of another letter read alone: what its wording says, nothing of where it sat. Kept:
-    the library's quotes rarely change between runs (callers never change the dict)."""
-    return verdict(" ".join(quote.split()), None, None, None)[3]
+    return quote_verdict(quote)[1]
+
+
+SPLIT_WHERE_IT_SITS = True  # another letter's tag says a weakness, not which kind: see library_examples
 
 
 def library_examples(here: Sequence[Reading], annotations: Iterable[Annotation], letter_id: str | None,
@@ -323,7 +332,15 @@ def library_examples(here: Sequence[Reading], annotations: Iterable[Annotation],
         elif ann.quote.strip():
             elsewhere.append(ann)
     elsewhere.sort(key=lambda a: a.modified or a.created, reverse=True)  # the latest decisions first
-    out += [(quote_features(a.quote), _class_of(a.severity), LEARN_QUOTE_WEIGHT) for a in elsewhere[:LEARN_ELSEWHERE]]
+    for a in elsewhere[:LEARN_ELSEWHERE]:
+        rules, features = quote_verdict(a.quote)
+        label = _class_of(a.severity)
+        if SPLIT_WHERE_IT_SITS and label in ("improvement", "priority"):
+            # Whether a weakness is a priority action depends on where it sits (an inadequate judgement,
+            # areas for priority action), which a quote read alone has lost: another letter's tag teaches
+            # that its wording is a weakness, and leaves which kind to this letter's own reading.
+            label = rules if rules in ("improvement", "priority") else "improvement"
+        out.append((features, label, LEARN_QUOTE_WEIGHT))
     for a, b in dismissed:
         r = reading_at(a, b)
         if r is not None:
