@@ -89,7 +89,7 @@ MOST_OF = True
 _MOST_OF = re.compile(r"^\W*(?:the )?(?:vast )?(?:most|majority of) (?:children|young people|care leavers|families|"
                       r"parents|carers|foster carers|staff|social workers|practitioners|plans|assessments)\b")
 NEGATED_MOST = True  # "Most care leavers are not allocated a personal adviser soon enough": not the good most receive
-TOO_FEW = True
+TOO_FEW = True  # "Too few care leavers are actively supported": "too few" denies the rest of its clause
 WHOLE_CLAUSE = True
 # A negation that reaches the whole of its clause: "not all", "not every", "do not contain evidence that ...";
 # and a clause saying what it names is not there at all.
