@@ -11,8 +11,10 @@ the app and is what a new library's theme suggestions start from (its own annota
 
 `--cv` writes nothing: it prints the theme figures of development leave-one-document-out (each document's
 suggestions made with a prior counted from the other development documents), the honest development
-figures the prior's size and the theme model's weights were chosen by. bench_suggestions.py's
-development figures use the shipped prior, which has seen those documents.
+figures the prior's size and the theme model's weights were chosen by. Where the train extra is installed
+(`pip install -e ".[train]"`), each document is left out of the embedding's theme model too
+(bench/train_theme_meaning.py); otherwise that model is switched off for the run, and it says so.
+bench_suggestions.py's development figures use the shipped prior, which has seen those documents.
 """
 
 from __future__ import annotations
@@ -87,11 +89,27 @@ def cross_validate(corpus: Path, docs: dict[str, list[tuple[frozenset[str], list
     from reviewer.core.reading import theming
     from reviewer.core.reading.suggest import suggest
 
+    from reviewer.core.reading.meaning import WordScores
+
+    try:
+        from train_theme_meaning import fit, gold_quotes, load_embedding
+
+        embedding, quotes = load_embedding(), gold_quotes(corpus)
+        print("the embedding's theme model left out with the prior")
+    except SystemExit as exc:
+        embedding = None
+        print(f"the embedding's theme model off for this run: {exc}")
     c: Counter[str] = Counter()
     gold = corpus_gold()
     for name in docs:
         p = prior(docs, leave_out=name)
         theming._prior = lambda p=p: (p["themes"], p["df"], int(p["units"]), p["theme_units"])  # this run only
+        if embedding is None:
+            theming._meaning = lambda: None
+        else:
+            m = fit(embedding, quotes, leave_out=name)
+            folded = (m["themes"], m["bias"], WordScores.from_json(m["words"]))
+            theming._meaning = lambda folded=folded: folded
         text, starts = read_letter(corpus / name)
         units = sorted(gold[name]["units"], key=lambda u: u["start"])
         for x in suggest(text, default_themes(), [], structure=analyse(text, starts)):

@@ -9,6 +9,8 @@ import math
 import random
 from collections.abc import Sequence
 
+from reviewer.core.reading.meaning import WordScores
+
 SEVERITY_CLASSES = ("strength", "improvement", "priority", "other")  # "other": context, or not worth tagging
 LEARN_EPOCHS, LEARN_RATE, LEARN_L2 = 6, 0.2, 0.1  # how the library's decisions are learnt (bench_suggestions.py)
 LEARNT = ("w:",)  # what is learnt from the library: wording only, so that a few dismissals of one kind of
@@ -98,23 +100,31 @@ def _sigmoid(z: float) -> float:
 class FailingPriorityModel:
     """Which of a failing service's weaknesses are priority actions rather than areas for improvement: a
     binary logistic regression over ``severity.unit_features`` (the rules' verdict and its evidence, the
-    unit's words), trained on the development corpus gold by bench/train_priority.py and shipped as
-    resources/failing_priority.json (feature weights only, no text). The rules keep every other decision;
-    this model only weighs the weaknesses they find under an inadequate judgement."""
+    unit's words) and the sentence's vector in a static word embedding, trained on the development corpus
+    gold by bench/train_priority.py and shipped as resources/failing_priority.json (feature weights, and the
+    embedding's part folded into a score per word by core.reading.meaning; no text). The rules keep every
+    other decision; this model only weighs the weaknesses they find under an inadequate judgement."""
 
-    def __init__(self, weights: dict[str, float], bias: float, threshold: float) -> None:
-        self.weights, self.bias, self.threshold = weights, bias, threshold
+    def __init__(self, weights: dict[str, float], bias: float, threshold: float,
+                 words: WordScores | None = None) -> None:
+        self.weights, self.bias, self.threshold, self.words = weights, bias, threshold, words
 
     @classmethod
     def from_json(cls, data: dict) -> FailingPriorityModel:
+        words = WordScores.from_json(data["words"]) if data.get("words") else None
+        if words is not None and words.width != 1:
+            raise ValueError("failing_priority.json: its words hold one score each")
         return cls({str(k): float(v) for k, v in data["weights"].items()}, float(data["bias"]),
-                   float(data["threshold"]))
+                   float(data["threshold"]), words)
 
-    def probability(self, features: dict[str, float]) -> float:
-        return _sigmoid(self.bias + sum(self.weights.get(name, 0.0) * value for name, value in features.items()))
+    def probability(self, features: dict[str, float], sentence: str = "") -> float:
+        z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
+        if self.words is not None and sentence:
+            z += (self.words.mean(sentence) or [0.0])[0]
+        return _sigmoid(z)
 
-    def is_priority(self, features: dict[str, float]) -> bool:
-        return self.probability(features) >= self.threshold
+    def is_priority(self, features: dict[str, float], sentence: str = "") -> bool:
+        return self.probability(features, sentence) >= self.threshold
 
 
 def fit_binary(rows: Sequence[tuple[dict[str, float], bool]], c: float = 0.1, iterations: int = 300,

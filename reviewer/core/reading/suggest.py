@@ -264,7 +264,7 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
         rules_severity = severity  # what the next unit reads of this one: the rules', as the model was trained
         if FAILING_MODEL and failing_weakness(severity, section, doc_grade) and \
                 (model := failing_priority_model()) is not None:
-            decided = "priority" if model.is_priority(feats) else "improvement"
+            decided = "priority" if model.is_priority(feats, flat) else "improvement"
             if decided != severity:
                 why.append("a priority action in a failing service" if decided == "priority" else
                            "an area for improvement, though the service is failing")
