@@ -55,6 +55,9 @@ def components() -> list[Component]:
                   "https://pypi.org/project/XlsxWriter"),
         Component("platformdirs", _dist_version("platformdirs"), "MIT", ("MIT-platformdirs.txt",),
                   "https://pypi.org/project/platformdirs"),
+        # not a bundled library: per-word scores computed from its word vectors when the models were trained
+        Component("WordLlama (word scores derived)", "0.4.0", "MIT", ("MIT-WordLlama.txt",),
+                  "https://pypi.org/project/wordllama"),
     ]
 
 
