@@ -26,25 +26,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_suggestions import corpus_gold, read_letter  # noqa: E402
-
-from reviewer.core.reading.outline import analyse, unit_quote  # noqa: E402
+from train_theme_words import gold_quotes  # noqa: E402
 
 OUT = ROOT / "resources" / "theme_meaning.json"
 C = 1.0  # (leave one document out on development: 1.0 beat 10 and 100 on the model alone, main theme 62% / 60% / 57%)
 
 
-def gold_quotes(corpus: Path) -> dict[str, list[tuple[str, str]]]:
-    """Per development gold document: (the quote, its main theme) of each unit the auditor gave themes."""
-    out = {}
-    for name, entry in sorted(corpus_gold().items()):
-        if entry.get("split") != "development" or not (corpus / name).exists():
-            continue
-        text, starts = read_letter(corpus / name)
-        st = analyse(text, starts)
-        out[name] = [(unit_quote(text, u["start"], u["end"], st.furniture), u["themes"][0])
-                     for u in entry["units"] if u["themes"] and u["label"] != "none"]
-    return out
+def main_themes(quotes: dict[str, list[tuple[str, list[str]]]]) -> dict[str, list[tuple[str, str]]]:
+    """Per document: (the quote, its main theme) of each unit the auditor gave themes."""
+    return {name: [(q, themes[0]) for q, themes in units] for name, units in quotes.items()}
 
 
 def fit(embedding, docs: dict[str, list[tuple[str, str]]], leave_out: str | None = None, c: float = C) -> dict:
@@ -76,7 +66,7 @@ def main() -> int:
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "reports")
     ap.add_argument("--c", type=float, default=C, help="inverse L2 strength")
     args = ap.parse_args()
-    out = fit(load_embedding(), gold_quotes(args.corpus), c=args.c)
+    out = fit(load_embedding(), main_themes(gold_quotes(args.corpus)), c=args.c)
     OUT.write_text(json.dumps(out, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"{OUT.relative_to(ROOT)}: {len(out['themes'])} themes, {len(out['words'])} words from {out['units']} "
           f"units of {out['documents']} documents ({OUT.stat().st_size // 1024} KB)")

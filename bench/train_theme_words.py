@@ -39,17 +39,22 @@ MIN_UNITS = 2  # (leave-one-document-out on development: 2 words and 1,000 per t
 TOP = 1000  # themes right 71% -> 73%, main theme 81% either way)
 
 
-def gold_words(corpus: Path) -> dict[str, list[tuple[frozenset[str], list[str]]]]:
-    """Per development gold document: the words of each unit the auditor gave themes, with the themes."""
+def gold_quotes(corpus: Path) -> dict[str, list[tuple[str, list[str]]]]:
+    """Per development gold document: the quote of each unit the auditor gave themes, with the themes."""
     out = {}
     for name, entry in sorted(corpus_gold().items()):
         if entry.get("split") != "development" or not (corpus / name).exists():
             continue
         text, starts = read_letter(corpus / name)
         st = analyse(text, starts)
-        out[name] = [(quote_words(unit_quote(text, u["start"], u["end"], st.furniture)), u["themes"])
+        out[name] = [(unit_quote(text, u["start"], u["end"], st.furniture), u["themes"])
                      for u in entry["units"] if u["themes"] and u["label"] != "none"]
     return out
+
+
+def gold_words(corpus: Path) -> dict[str, list[tuple[frozenset[str], list[str]]]]:
+    """Per development gold document: the words of each unit the auditor gave themes, with the themes."""
+    return {name: [(quote_words(q), themes) for q, themes in units] for name, units in gold_quotes(corpus).items()}
 
 
 def prior(docs: dict[str, list[tuple[frozenset[str], list[str]]]], leave_out: str | None = None) -> dict:
@@ -92,9 +97,9 @@ def cross_validate(corpus: Path, docs: dict[str, list[tuple[frozenset[str], list
     from reviewer.core.reading.meaning import WordScores
 
     try:
-        from train_theme_meaning import fit, gold_quotes, load_embedding
+        from train_theme_meaning import fit, load_embedding, main_themes
 
-        embedding, quotes = load_embedding(), gold_quotes(corpus)
+        embedding, quotes = load_embedding(), main_themes(gold_quotes(corpus))
         print("the embedding's theme model left out with the prior")
     except SystemExit as exc:
         embedding = None
