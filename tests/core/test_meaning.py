@@ -88,3 +88,11 @@ def test_folding_gives_what_the_model_gives_on_the_embedding() -> None:
     sentence = "Children wait too long for assessments, unseenword."
     folded = WordScores.from_json(emb.fold(w))
     assert folded.mean(sentence) == pytest.approx(list(w @ emb.sentence(sentence)), abs=1e-2)
+
+
+def test_a_failing_service_model_with_damaged_words_is_refused_whole() -> None:
+    data = json.loads(read_text("failing_priority.json"))
+    assert FailingPriorityModel.from_json(data).words is not None
+    for bad in ({}, {"harm": [1, 0.5, 0.5]}, {"harm": "x"}):
+        with pytest.raises(ValueError):
+            FailingPriorityModel.from_json({**data, "words": bad})

@@ -111,9 +111,9 @@ class FailingPriorityModel:
 
     @classmethod
     def from_json(cls, data: dict) -> FailingPriorityModel:
-        words = WordScores.from_json(data["words"]) if data.get("words") else None
-        if words is not None and words.width != 1:
-            raise ValueError("failing_priority.json: its words hold one score each")
+        words = WordScores.from_json(data["words"]) if "words" in data else None
+        if "words" in data and (words is None or words.width != 1):  # trained together: half a model is none
+            raise ValueError("failing_priority.json: its words are damaged")
         return cls({str(k): float(v) for k, v in data["weights"].items()}, float(data["bias"]),
                    float(data["threshold"]), words)
 
