@@ -36,6 +36,7 @@ def test_the_shipped_theme_table_reads_what_a_sentence_is_about() -> None:
     p = theming.meaning_probabilities("Strategy meetings are held promptly when children are at risk of "
                                       "significant harm.")
     assert max(p, key=p.__getitem__) != "care-leavers"
+    assert theming.meaning_probabilities("Zzyzx qwvrt.") == {}  # no word it knows: nothing to say
 
 
 def test_a_damaged_theme_table_leaves_the_cues_and_the_prior(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,9 +1,10 @@
 """Which themes a passage is about: the codebook's cue phrases, the word prior trained on the development
 corpus gold (resources/theme_words.json, bench/train_theme_words.py) read as an additive prior and as a naive
 Bayes model, what the sentence's words mean to a static word embedding (resources/theme_meaning.json,
-bench/train_theme_meaning.py, folded into per-word scores by core.reading.meaning), the words of what this library's auditors have tagged with each theme, and the subject a
-graded section's heading names. Local, no model download; core.reading.suggest asks it for each sentence it
-suggests, core.reading.marks and core.team.baseline for the passages they theme."""
+bench/train_theme_meaning.py, folded into per-word scores by core.reading.meaning), the words of what this
+library's auditors have tagged with each theme, and the subject a graded section's heading names. Local,
+no model download; core.reading.suggest asks it for each sentence it suggests, core.reading.marks and
+core.team.baseline for the passages they theme."""
 
 from __future__ import annotations
 
@@ -84,12 +85,14 @@ def _meaning() -> tuple[list[str], list[float], WordScores] | None:
 
 def meaning_probabilities(sentence: str) -> dict[str, float]:
     """P(main theme | the sentence's words as the embedding reads them): a softmax over the folded model's
-    scores; {} where there is no table."""
+    scores; {} where there is no table or the sentence has no word it knows."""
     meaning = _meaning()
     if meaning is None:
         return {}
     themes, bias, words = meaning
-    scores = words.mean(sentence) or [0.0] * len(themes)
+    scores = words.mean(sentence)
+    if scores is None:  # no word the table knows: the embedding has nothing to say
+        return {}
     logits = [b + s for b, s in zip(bias, scores)]
     top = max(logits)
     exps = [math.exp(v - top) for v in logits]
