@@ -83,3 +83,10 @@ def development_vocabulary() -> set[str]:
         except Exception as exc:  # noqa: BLE001 - an unreadable report only adds no words
             print(f"{path.name}: not read ({exc})", file=sys.stderr)
     return {w for w, n in counts.items() if n >= MIN_COUNT}
+
+
+def development_embedding() -> Embedding:
+    """The embedding with the development vocabulary: what every trainer here reads sentences with."""
+    embedding = Embedding()
+    embedding.add_vocabulary(development_vocabulary())
+    return embedding

@@ -134,10 +134,9 @@ def main() -> int:
     ap.add_argument("--c", type=float, default=C, help="inverse L2 strength")
     ap.add_argument("--threshold", type=float, default=THRESHOLD, help="probability from which a weakness is a priority action")
     args = ap.parse_args()
-    from embedding import Embedding, development_vocabulary
+    from embedding import development_embedding
 
-    embedding = Embedding()
-    embedding.add_vocabulary(development_vocabulary())
+    embedding = development_embedding()
     rows = development_units(args.corpus)
     with_meaning(rows, embedding)
     print(f"{len(rows)} units of {len({r['doc'] for r in rows})} development documents; "

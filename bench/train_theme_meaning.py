@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from embedding import development_embedding  # noqa: E402
 from train_theme_words import gold_quotes  # noqa: E402
 
 OUT = ROOT / "resources" / "theme_meaning.json"
@@ -53,20 +54,12 @@ def fit(embedding, docs: dict[str, list[tuple[str, str]]], leave_out: str | None
             "words": embedding.fold(model.coef_)}
 
 
-def load_embedding():
-    from embedding import Embedding, development_vocabulary
-
-    embedding = Embedding()
-    embedding.add_vocabulary(development_vocabulary())
-    return embedding
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "reports")
     ap.add_argument("--c", type=float, default=C, help="inverse L2 strength")
     args = ap.parse_args()
-    out = fit(load_embedding(), main_themes(gold_quotes(args.corpus)), c=args.c)
+    out = fit(development_embedding(), main_themes(gold_quotes(args.corpus)), c=args.c)
     OUT.write_text(json.dumps(out, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"{OUT.relative_to(ROOT)}: {len(out['themes'])} themes, {len(out['words'])} words from {out['units']} "
           f"units of {out['documents']} documents ({OUT.stat().st_size // 1024} KB)")

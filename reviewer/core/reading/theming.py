@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from reviewer.core.annotations.model import Annotation, Theme
+from reviewer.core.reading.learning import softmax
 from reviewer.core.reading.meaning import WordScores
 from reviewer.core.reading.outline import Part
 from reviewer.core.text.textsearch import fold
@@ -93,11 +94,7 @@ def meaning_probabilities(sentence: str) -> dict[str, float]:
     scores = words.mean(sentence)
     if scores is None:  # no word the table knows: the embedding has nothing to say
         return {}
-    logits = [b + s for b, s in zip(bias, scores)]
-    top = max(logits)
-    exps = [math.exp(v - top) for v in logits]
-    z = sum(exps)
-    return {tid: e / z for tid, e in zip(themes, exps)}
+    return softmax({tid: b + s for tid, b, s in zip(themes, bias, scores)})
 
 
 NB_WEIGHT, NB_SMOOTH = 2.0, 1.0  # the naive Bayes reading of the prior: its weight beside the rest, its smoothing
