@@ -86,15 +86,14 @@ def prior(docs: dict[str, list[tuple[frozenset[str], list[str]]]], leave_out: st
             "themes": themes, "theme_units": {tid: theme_units[tid] for tid in sorted(themes)}}
 
 
-def cross_validate(corpus: Path, docs: dict[str, list[tuple[frozenset[str], list[str]]]]) -> None:
-    """Development leave-one-document-out: each document's theme suggestions with a prior of the others."""
-    from bench_suggestions import match_units
-
+def left_out_suggestions(corpus: Path, docs: dict[str, list[tuple[frozenset[str], list[str]]]]):
+    """Development leave-one-document-out: per document, its name, its gold units in order and the
+    suggestions made with a prior (and, where the train extra is installed, an embedding theme model)
+    trained on the other documents only."""
     from reviewer.core.annotations.codebook import default_themes
     from reviewer.core.reading import theming
-    from reviewer.core.reading.suggest import suggest
-
     from reviewer.core.reading.meaning import WordScores
+    from reviewer.core.reading.suggest import suggest
 
     try:
         from embedding import development_embedding
@@ -105,20 +104,32 @@ def cross_validate(corpus: Path, docs: dict[str, list[tuple[frozenset[str], list
     except (ImportError, SystemExit) as exc:  # no train extra: NumPy or WordLlama missing
         embedding = None
         print(f"the embedding's theme model off for this run: {exc}")
-    c: Counter[str] = Counter()
     gold = corpus_gold()
-    for name in docs:
-        p = prior(docs, leave_out=name)
-        theming._prior = lambda p=p: (p["themes"], p["df"], int(p["units"]), p["theme_units"])  # this run only
-        if embedding is None:
-            theming._meaning = lambda: None
-        else:
-            m = fit(embedding, quotes, leave_out=name)
-            folded = (m["themes"], m["bias"], WordScores.from_json(m["words"]))
-            theming._meaning = lambda folded=folded: folded
-        text, starts = read_letter(corpus / name)
-        units = sorted(gold[name]["units"], key=lambda u: u["start"])
-        for x in suggest(text, default_themes(), [], structure=analyse(text, starts)):
+    shipped = theming._prior, theming._meaning
+    try:
+        for name in docs:
+            p = prior(docs, leave_out=name)
+            theming._prior = lambda p=p: (p["themes"], p["df"], int(p["units"]), p["theme_units"])  # this run only
+            if embedding is None:
+                theming._meaning = lambda: None
+            else:
+                m = fit(embedding, quotes, leave_out=name)
+                folded = (m["themes"], m["bias"], WordScores.from_json(m["words"]))
+                theming._meaning = lambda folded=folded: folded
+            text, starts = read_letter(corpus / name)
+            units = sorted(gold[name]["units"], key=lambda u: u["start"])
+            yield name, units, suggest(text, default_themes(), [], structure=analyse(text, starts))
+    finally:
+        theming._prior, theming._meaning = shipped
+
+
+def cross_validate(corpus: Path, docs: dict[str, list[tuple[frozenset[str], list[str]]]]) -> None:
+    """Development leave-one-document-out: each document's theme suggestions with a prior of the others."""
+    from bench_suggestions import match_units
+
+    c: Counter[str] = Counter()
+    for _name, units, suggestions in left_out_suggestions(corpus, docs):
+        for x in suggestions:
             u = match_units(units, x.start, x.end)
             if u is None or not u["themes"]:
                 continue

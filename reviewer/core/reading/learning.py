@@ -93,7 +93,7 @@ class SeverityLearner:
         return (None if best == "other" else best), p[best]
 
 
-def _sigmoid(z: float) -> float:
+def sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -121,7 +121,7 @@ class FailingPriorityModel:
         z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
         if self.words is not None and sentence:
             z += (self.words.mean(sentence) or [0.0])[0]
-        return _sigmoid(z)
+        return sigmoid(z)
 
     def is_priority(self, features: dict[str, float], sentence: str = "") -> bool:
         return self.probability(features, sentence) >= self.threshold
@@ -140,7 +140,7 @@ def fit_binary(rows: Sequence[tuple[dict[str, float], bool]], c: float = 0.1, it
         grad_bias = 0.0
         for feats, label in rows:
             z = bias + sum(weights.get(name, 0.0) * value for name, value in feats.items())
-            err = _sigmoid(z) - (1.0 if label else 0.0)
+            err = sigmoid(z) - (1.0 if label else 0.0)
             grad_bias += err
             for name, value in feats.items():
                 grad[name] = grad.get(name, 0.0) + err * value

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from reviewer.core.annotations.model import Annotation, Theme
-from reviewer.core.reading.learning import softmax
+from reviewer.core.reading.learning import sigmoid, softmax
 from reviewer.core.reading.meaning import WordScores
 from reviewer.core.reading.outline import Part
 from reviewer.core.text.textsearch import fold
@@ -149,6 +149,7 @@ class ThemeModel:
                 if tid in self.learnt:
                     self.learnt[tid].update(ws)
         self.n = max(1, n)
+        self.library = n > 0  # the library's annotations teach it
 
     def score(self, sentence: str) -> list[tuple[str, float]]:
         """The themes a sentence is about, best first, with their scores (cues, prior and learnt words)."""
@@ -196,18 +197,106 @@ class ThemeModel:
         out.sort(key=lambda x: -x[1])
         return out
 
-    def choose(self, ranked: Sequence[tuple[str, float, float]]) -> tuple[str, ...]:
-        """The themes to suggest: up to MAX_THEMES, each close to the best (the codebook's cues, the
-        shipped word prior and the library's annotations together), and the specific theme the cues (or
-        the library's tags, said plainly) name most, though the rest outweigh it. Broad themes' cues
-        are not enough (BROAD_THEMES): on the development gold that raised themes right from 68% to 81%
-        for a main theme of 89% either way."""
-        if not ranked:
+    def choose(self, ranked: Sequence[tuple[str, float, float]], severity: str | None = None) -> tuple[str, ...]:
+        """The themes to suggest for a passage of ``severity`` (None: not known) from its ranked evidence:
+        those the shipped chooser (``ThemeChooser``, resources/theme_choice.json) finds likely enough, with
+        the theme the library's tags name plainly; or where the chooser is missing or damaged, those the
+        rule (``rule_choice``) keeps."""
+        chooser = theme_chooser()
+        if chooser is None:
+            return rule_choice(ranked)
+        chosen = chooser.choose(ranked, severity)
+        named = self.library and max(((own, tid) for tid, _, own in ranked if tid not in BROAD_THEMES), default=None)
+        if named and named[0] >= LEARNT_OWN_MIN and named[1] not in chosen:
+            # the theme the library's own tags name plainly: the chooser learnt from the corpus, where the
+            # auditor's own usage (a rare theme, a new one) was never seen
+            chosen = (*chosen[:MAX_THEMES - 1], named[1])
+        return chosen
+
+
+def rule_choice(ranked: Sequence[tuple[str, float, float]]) -> tuple[str, ...]:
+    """The themes to suggest by rule: up to MAX_THEMES, each close to the best (the codebook's cues, the
+    shipped word prior and the library's annotations together), and the specific theme the cues (or
+    the library's tags, said plainly) name most, though the rest outweigh it. Broad themes' cues
+    are not enough (BROAD_THEMES): on the development gold that raised themes right from 68% to 81%
+    for a main theme of 89% either way."""
+    if not ranked:
+        return ()
+    top = ranked[0][1]
+    top_own = max((own for tid, _, own in ranked if tid not in BROAD_THEMES), default=0.0)
+    return tuple(tid for tid, sc, own in ranked if sc >= max(MIN_THEME_SCORE, KEEP_THEME * top)
+                 or CUE_THEME and tid not in BROAD_THEMES and own >= max(CUE_MIN, top_own))[:MAX_THEMES]
+
+
+CHOICE_CANDIDATES = 5  # how many of the best-ranked themes the chooser weighs
+
+
+def choice_features(ranked: Sequence[tuple[str, float, float]], severity: str | None) -> list[tuple[str, dict[str, float]]]:
+    """What ``ThemeChooser`` reads of each of a passage's best-ranked themes: its rank, its score beside the
+    best one's, how much of it is the codebook's cues (or the library's tags said plainly), whether it is a
+    broad theme, which theme it is (an auditor's own theme's id has no weight: it is weighed as the rest),
+    how close the field is, and the passage's severity. The same features train the chooser
+    (bench/train_theme_choice.py) and run it here."""
+    best = list(ranked[:CHOICE_CANDIDATES])
+    if not best or best[0][1] <= 0:
+        return []
+    top = best[0][1]
+    close = sum(1 for _, sc, _ in best if sc >= 0.75 * top)
+    gap = (top - best[1][1]) / top if len(best) > 1 else 1.0
+    out = []
+    for i, (tid, sc, own) in enumerate(best):
+        f = {f"rank{i}": 1.0, "rel": sc / top, f"rel_r{min(i, 2)}": sc / top, "logsc": math.log1p(sc),
+             "own": float(own > 0), "ownrel": own / top, "broad": float(tid in BROAD_THEMES), f"t:{tid}": 1.0,
+             "close": float(close), "gap": gap, "logtop": math.log1p(top)}
+        if severity:
+            f[f"sev:{severity}"] = 1.0
+        out.append((tid, f))
+    return out
+
+
+class ThemeChooser:
+    """Which of a passage's ranked themes to suggest: a logistic regression over ``choice_features`` giving
+    each candidate the probability that the auditor would give the passage that theme, trained on the
+    development corpus gold by bench/train_theme_choice.py (each document's evidence read with the word
+    prior and the embedding's model left out of it) and shipped as resources/theme_choice.json (weights
+    only). The most likely theme is suggested, and the others at least ``threshold`` likely and at least
+    ``relative`` of the first's probability, up to MAX_THEMES."""
+
+    def __init__(self, weights: dict[str, float], bias: float, threshold: float, relative: float) -> None:
+        self.weights, self.bias, self.threshold, self.relative = weights, bias, threshold, relative
+
+    @classmethod
+    def from_json(cls, data: dict) -> ThemeChooser:
+        if int(data.get("candidates", CHOICE_CANDIDATES)) != CHOICE_CANDIDATES:
+            raise ValueError("theme_choice.json: trained on another number of candidates")
+        return cls({str(k): float(v) for k, v in data["weights"].items()}, float(data["bias"]),
+                   float(data["threshold"]), float(data["relative"]))
+
+    def probabilities(self, ranked: Sequence[tuple[str, float, float]],
+                      severity: str | None) -> list[tuple[str, float]]:
+        """Each candidate theme with its probability, most likely first."""
+        out = [(tid, sigmoid(self.bias + sum(self.weights.get(k, 0.0) * v for k, v in f.items())))
+               for tid, f in choice_features(ranked, severity)]
+        return sorted(out, key=lambda x: -x[1])
+
+    def choose(self, ranked: Sequence[tuple[str, float, float]], severity: str | None = None) -> tuple[str, ...]:
+        probs = self.probabilities(ranked, severity)
+        if not probs:
             return ()
-        top = ranked[0][1]
-        top_own = max((own for tid, _, own in ranked if tid not in BROAD_THEMES), default=0.0)
-        return tuple(tid for tid, sc, own in ranked if sc >= max(MIN_THEME_SCORE, KEEP_THEME * top)
-                     or CUE_THEME and tid not in BROAD_THEMES and own >= max(CUE_MIN, top_own))[:MAX_THEMES]
+        first = probs[0][1]
+        return tuple(tid for i, (tid, p) in enumerate(probs)
+                     if i == 0 or p >= self.threshold and p >= self.relative * first)[:MAX_THEMES]
+
+
+@lru_cache(maxsize=1)
+def theme_chooser() -> ThemeChooser | None:
+    """The shipped chooser, or None where its file is missing or damaged (then the rules choose)."""
+    try:
+        from reviewer.resources import read_text
+
+        return ThemeChooser.from_json(json.loads(read_text("theme_choice.json")))
+    except Exception:  # noqa: BLE001 - a missing or damaged chooser only means the rules choose
+        return None
 
 
 # The theme a graded section is about, when its heading names one: a sentence under "The experiences and

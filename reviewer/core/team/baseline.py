@@ -103,8 +103,8 @@ def report_findings(text: str, page_starts: Sequence[int], meta: LetterMeta, the
     st = analyse(text, page_starts)
     items = inspectors_items(text, st)
     for _s, _e, quote, kind in items:
-        chosen = model.choose(model.evidence(quote))
-        out.findings.append(("items", "priority" if kind == "priority" else "improvement", chosen))
+        severity = "priority" if kind == "priority" else "improvement"
+        out.findings.append(("items", severity, model.choose(model.evidence(quote), severity)))
     if graded:
         listed = [(s, e) for s, e, _q, _k in items]
         for sug in suggest(text, themes, page_starts=page_starts, structure=st):

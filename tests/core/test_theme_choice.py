@@ -1,0 +1,73 @@
+"""Which of a passage's ranked themes are suggested (core.reading.theming.ThemeChooser, shipped as
+resources/theme_choice.json): its arithmetic, the shipped file, and the rule that chooses where the file is
+missing or damaged."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from reviewer.core.annotations.codebook import default_themes
+from reviewer.core.reading import theming
+from reviewer.core.reading.theming import MAX_THEMES, ThemeChooser, choice_features, rule_choice
+from reviewer.resources import read_text
+
+RANKED = [("care-leavers", 4.0, 2.0), ("planning", 3.0, 0.0), ("health-education", 1.0, 0.0),
+          ("timeliness", 0.9, 0.0), ("voice", 0.5, 0.0), ("leadership", 0.2, 0.0)]
+
+
+def test_features_describe_the_best_ranked_candidates_only() -> None:
+    feats = choice_features(RANKED, "improvement")
+    assert [tid for tid, _ in feats] == [t for t, _, _ in RANKED[:theming.CHOICE_CANDIDATES]]
+    first, second = feats[0][1], feats[1][1]
+    assert first["rank0"] == 1.0 and first["rel"] == 1.0 and first["own"] == 1.0 and first["t:care-leavers"] == 1.0
+    assert second["rel"] == pytest.approx(0.75) and second["broad"] == 1.0 and second["own"] == 0.0
+    assert first["sev:improvement"] == 1.0 and "sev:None" not in choice_features(RANKED, None)[0][1]
+    assert choice_features([], "strength") == [] and choice_features([("voice", 0.0, 0.0)], None) == []
+
+
+def test_the_chooser_keeps_the_likeliest_and_those_close_to_it() -> None:
+    # a chooser that believes only the score beside the best: p = sigmoid(8 * rel - 4)
+    chooser = ThemeChooser({"rel": 8.0}, -4.0, threshold=0.4, relative=0.5)
+    assert chooser.choose(RANKED) == ("care-leavers", "planning")  # rel 1.0, 0.75 kept; 0.25 (p 0.12) not
+    strict = ThemeChooser({"rel": 8.0}, -4.0, threshold=0.99, relative=0.5)
+    assert strict.choose(RANKED) == ("care-leavers",)  # the likeliest is always offered
+    lax = ThemeChooser({"rel": 8.0}, -4.0, threshold=0.0, relative=0.0)
+    assert len(lax.choose(RANKED)) == MAX_THEMES
+    assert chooser.choose([]) == ()
+
+
+def test_the_shipped_chooser_holds_weights_only_and_chooses_sensibly() -> None:
+    data = json.loads(read_text("theme_choice.json"))
+    assert data["candidates"] == theming.CHOICE_CANDIDATES and 0 < data["threshold"] < 1
+    known = {t.id for t in default_themes()}
+    for name in data["weights"]:  # feature names only: ranks, theme ids, severities, numbers
+        assert name.startswith(("rank", "rel", "t:", "sev:")) or name in (
+            "logsc", "own", "ownrel", "broad", "close", "gap", "logtop"), name
+        assert not name.startswith("t:") or name[2:] in known
+    chooser = theming.theme_chooser()
+    assert chooser is not None
+    model = theming.ThemeModel(default_themes())
+    chosen = model.choose(model.evidence("Care leavers live in suitable accommodation and their pathway plans "
+                                         "are reviewed regularly."), "strength")
+    assert chosen and chosen[0] == "care-leavers"
+
+
+def test_a_damaged_chooser_leaves_the_choice_to_the_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    import reviewer.resources as resources
+
+    real = resources.read_text
+    for damaged in ("{not json", '{"candidates": 9, "weights": {}, "bias": 0, "threshold": 0.4, "relative": 0.5}',
+                    '{"weights": {"rel": "x"}, "bias": 0, "threshold": 0.4, "relative": 0.5}'):
+        monkeypatch.setattr(resources, "read_text",
+                            lambda name, damaged=damaged: damaged if name == "theme_choice.json" else real(name))
+        theming.theme_chooser.cache_clear()
+        try:
+            assert theming.theme_chooser() is None
+            model = theming.ThemeModel(default_themes())
+            ranked = model.evidence("Care leavers live in suitable accommodation.")
+            assert model.choose(ranked, "strength") == rule_choice(ranked)
+        finally:
+            monkeypatch.undo()
+            theming.theme_chooser.cache_clear()
