@@ -3,9 +3,10 @@ corpus gold (resources/theme_words.json, bench/train_theme_words.py) read as an 
 Bayes model, what the sentence's words mean to a static word embedding (resources/theme_meaning.json,
 bench/train_theme_meaning.py, folded into per-word scores by core.reading.meaning), the words of what this
 library's auditors have tagged with each theme, and the subject a graded section's heading names; and
-which of the ranked themes to offer, by a chooser learnt from the development gold (resources/
-theme_choice.json, bench/train_theme_choice.py). Local, no model download; core.reading.suggest asks it for each sentence it suggests, core.reading.marks and
-core.team.baseline for the passages they theme."""
+which of the ranked themes to offer, by a chooser learnt from the development gold
+(resources/theme_choice.json, bench/train_theme_choice.py). Local, no model download;
+core.reading.suggest asks it for each sentence it suggests, core.reading.marks and core.team.baseline
+for the passages they theme."""
 
 from __future__ import annotations
 
