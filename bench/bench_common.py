@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import platform
 from pathlib import Path
@@ -19,3 +20,10 @@ def report_sources() -> list[Path]:
 def machine() -> str:
     return (f"machine: {platform.machine()} {platform.system()} {platform.release()}, {os.cpu_count()} CPUs, "
             f"Python {platform.python_version()}")
+
+
+def write_resource(path: Path, data: dict) -> int:
+    """Write a trained table the app ships (resources/*.json) as every trainer does, compact with a final
+    newline: its size in KB."""
+    path.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
+    return path.stat().st_size // 1024

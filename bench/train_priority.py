@@ -27,7 +27,6 @@ rules alone: the figures C and the threshold were chosen by.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from collections import Counter
@@ -37,6 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from bench_common import write_resource  # noqa: E402
 from bench_suggestions import corpus_gold, match_units, read_letter  # noqa: E402
 
 from reviewer.core.reading import suggest  # noqa: E402
@@ -152,8 +152,8 @@ def main() -> int:
                      "(bench/train_priority.py); numbers only, no text."),
            "c": args.c, "threshold": args.threshold, "meaning_scale": MEANING_SCALE, "bias": round(model.bias, 4),
            "weights": kept, "words": model.words.table}
-    OUT.write_text(json.dumps(out, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"{OUT.relative_to(ROOT)}: {len(kept)} weights, {len(out['words'])} words ({OUT.stat().st_size // 1024} KB)")
+    size = write_resource(OUT, out)
+    print(f"{OUT.relative_to(ROOT)}: {len(kept)} weights, {len(out['words'])} words ({size} KB)")
     return 0
 
 

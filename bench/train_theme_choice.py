@@ -26,7 +26,6 @@ figures THRESHOLD and RELATIVE were chosen by.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -35,6 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from bench_common import write_resource  # noqa: E402
 from bench_suggestions import match_units  # noqa: E402
 from train_theme_words import gold_words, left_out_suggestions  # noqa: E402
 
@@ -102,7 +102,8 @@ def figures(rows: list[dict], chosen: list[tuple[str, ...]]) -> str:
         c["suggested"] += len(themes)
         c["right"] += len(set(themes) & set(r["gold"]))
     return (f"main theme among suggested {c['main'] / max(1, len(rows)):.1%}, suggested themes right "
-            f"{c['right'] / max(1, c['suggested']):.1%}, themes per suggestion {c['suggested'] / max(1, len(rows)):.2f}")
+            f"{c['right'] / max(1, c['suggested']):.1%}, themes per suggestion "
+            f"{c['suggested'] / max(1, len(rows)):.2f}")
 
 
 def cross_validate(rows: list[dict], c: float) -> None:
@@ -134,9 +135,9 @@ def main() -> int:
            "candidates": CHOICE_CANDIDATES, "c": args.c, "threshold": THRESHOLD, "relative": RELATIVE,
            "units": len(rows), "bias": round(bias, 4),
            "weights": {name: round(w, 4) for name, w in sorted(weights.items()) if abs(w) >= 1e-4}}
-    OUT.write_text(json.dumps(out, separators=(",", ":")) + "\n", encoding="utf-8")
+    size = write_resource(OUT, out)
     print(f"{OUT.relative_to(ROOT)}: {len(out['weights'])} weights from {len(rows)} units "
-          f"({OUT.stat().st_size // 1024} KB)")
+          f"({size} KB)")
     return 0
 
 

@@ -18,7 +18,6 @@ each document out of both the word prior and this model (when the train extra is
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -26,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from bench_common import write_resource  # noqa: E402
 from embedding import development_embedding  # noqa: E402
 from train_theme_words import gold_quotes  # noqa: E402
 
@@ -60,9 +60,9 @@ def main() -> int:
     ap.add_argument("--c", type=float, default=C, help="inverse L2 strength")
     args = ap.parse_args()
     out = fit(development_embedding(), main_themes(gold_quotes(args.corpus)), c=args.c)
-    OUT.write_text(json.dumps(out, separators=(",", ":")) + "\n", encoding="utf-8")
+    size = write_resource(OUT, out)
     print(f"{OUT.relative_to(ROOT)}: {len(out['themes'])} themes, {len(out['words'])} words from {out['units']} "
-          f"units of {out['documents']} documents ({OUT.stat().st_size // 1024} KB)")
+          f"units of {out['documents']} documents ({size} KB)")
     return 0
 
 

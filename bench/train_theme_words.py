@@ -20,7 +20,6 @@ bench_suggestions.py's development figures use the shipped prior, which has seen
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -29,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from bench_common import write_resource  # noqa: E402
 from bench_suggestions import corpus_gold, read_letter  # noqa: E402
 
 from reviewer.core.reading.outline import analyse, unit_quote  # noqa: E402
@@ -153,9 +153,9 @@ def main() -> int:
         cross_validate(args.corpus, docs)
         return 0
     out = prior(docs)
-    OUT.write_text(json.dumps(out, separators=(",", ":"), sort_keys=False) + "\n", encoding="utf-8")
+    size = write_resource(OUT, out)
     print(f"{OUT.relative_to(ROOT)}: {len(out['themes'])} themes, {len(out['df'])} words from {out['units']} units "
-          f"of {out['documents']} documents ({OUT.stat().st_size // 1024} KB)")
+          f"of {out['documents']} documents ({size} KB)")
     return 0
 
 

@@ -208,12 +208,19 @@ class ThemeModel:
         if chooser is None:
             return rule_choice(ranked)
         chosen = chooser.choose(ranked, severity)
-        named = self.library and max(((own, tid) for tid, _, own in ranked if tid not in BROAD_THEMES), default=None)
-        if named and named[0] >= LEARNT_OWN_MIN and named[1] not in chosen:
+        named = plainly_named(ranked)
+        if self.library and named and named[1] >= LEARNT_OWN_MIN and named[0] not in chosen:
             # the theme the library's own tags name plainly: the chooser learnt from the corpus, where the
             # auditor's own usage (a rare theme, a new one) was never seen
-            chosen = (*chosen[:MAX_THEMES - 1], named[1])
+            chosen = (*chosen[:MAX_THEMES - 1], named[0])
         return chosen
+
+
+def plainly_named(ranked: Sequence[tuple[str, float, float]]) -> tuple[str, float] | None:
+    """The specific (not broad) theme the codebook's cues, or the library's tags said plainly, name most,
+    with how much they say; None where no specific theme is ranked."""
+    specific = [(tid, own) for tid, _, own in ranked if tid not in BROAD_THEMES]
+    return max(specific, key=lambda t: (t[1], t[0]), default=None)
 
 
 def rule_choice(ranked: Sequence[tuple[str, float, float]]) -> tuple[str, ...]:
@@ -225,7 +232,8 @@ def rule_choice(ranked: Sequence[tuple[str, float, float]]) -> tuple[str, ...]:
     if not ranked:
         return ()
     top = ranked[0][1]
-    top_own = max((own for tid, _, own in ranked if tid not in BROAD_THEMES), default=0.0)
+    named = plainly_named(ranked)
+    top_own = named[1] if named else 0.0
     return tuple(tid for tid, sc, own in ranked if sc >= max(MIN_THEME_SCORE, KEEP_THEME * top)
                  or CUE_THEME and tid not in BROAD_THEMES and own >= max(CUE_MIN, top_own))[:MAX_THEMES]
 
@@ -233,7 +241,8 @@ def rule_choice(ranked: Sequence[tuple[str, float, float]]) -> tuple[str, ...]:
 CHOICE_CANDIDATES = 5  # how many of the best-ranked themes the chooser weighs
 
 
-def choice_features(ranked: Sequence[tuple[str, float, float]], severity: str | None) -> list[tuple[str, dict[str, float]]]:
+def choice_features(ranked: Sequence[tuple[str, float, float]],
+                    severity: str | None) -> list[tuple[str, dict[str, float]]]:
     """What ``ThemeChooser`` reads of each of a passage's best-ranked themes: its rank, its score beside the
     best one's, how much of it is the codebook's cues (or the library's tags said plainly), whether it is a
     broad theme, which theme it is (an auditor's own theme's id has no weight: it is weighed as the rest),
