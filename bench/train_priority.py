@@ -57,8 +57,8 @@ def authority(name: str) -> str:
 
 def development_units(corpus: Path) -> list[dict]:
     """Every unit the rules read in the development gold documents, with the auditor's label: the
-    rules' own severities (the model off), so the model learns from what it will be given."""
-    suggest.FAILING_MODEL = False
+    rules' own severities (both shipped models off), so a model learns from what it will be given."""
+    suggest.FAILING_MODEL = suggest.REVIEW_MODEL = False
     try:
         rows = []
         for name, entry in sorted(corpus_gold().items()):
@@ -71,11 +71,11 @@ def development_units(corpus: Path) -> list[dict]:
                 u = match_units(units, r.start, r.end)
                 doc_grade = next((f[2:] for f in r.features if f.startswith("d:") and f != "d:-"), None)
                 rows.append({"doc": name, "gold": u["label"] if u else "none", "severity": r.severity,
-                             "features": r.features, "flat": r.flat,
+                             "features": r.features, "flat": r.flat, "section": r.section, "doc_grade": doc_grade,
                              "failing": failing_weakness(r.severity, r.section, doc_grade)})
         return rows
     finally:
-        suggest.FAILING_MODEL = True
+        suggest.FAILING_MODEL = suggest.REVIEW_MODEL = True
 
 
 def with_meaning(rows: list[dict], embedding) -> None:

@@ -150,3 +150,57 @@ def fit_binary(rows: Sequence[tuple[dict[str, float], bool]], c: float = 0.1, it
         bias_sq += grad_bias * grad_bias
         bias -= rate * grad_bias / (math.sqrt(bias_sq) + 1e-8)
     return weights, bias
+
+
+REVIEW_CLASSES = ("strength", "weakness", "other")  # what SeverityReview tells apart ("other": context, or
+# nothing worth tagging; a weakness is an area for improvement, or in a failing service FailingPriorityModel's)
+
+
+class SeverityReview:
+    """A second reading of the rules' verdict on a unit: a multinomial logistic regression (strength,
+    weakness, other) over ``severity.unit_features`` and the sentence's vector in the static word
+    embedding (folded into per-word scores, as for ``FailingPriorityModel``), trained on the development
+    corpus gold by bench/train_severity.py and shipped as resources/severity_review.json (weights only, no
+    text). It overturns the rules' verdict only where it is surer of another class than of the verdict's
+    own by that verdict's margin (``margins``: how much the rules' strength, weakness or silence is
+    trusted), so the rules still read every unit and the model weighs what they read."""
+
+    def __init__(self, weights: dict[str, Sequence[float]], bias: Sequence[float], margins: dict[str, float],
+                 words: WordScores | None = None) -> None:
+        self.weights, self.bias, self.margins, self.words = weights, list(bias), margins, words
+
+    @classmethod
+    def from_json(cls, data: dict) -> SeverityReview:
+        width = len(REVIEW_CLASSES)
+        if list(data["classes"]) != list(REVIEW_CLASSES):
+            raise ValueError("severity_review.json: not this version's classes")
+        weights = {str(k): tuple(map(float, v)) for k, v in data["weights"].items()}
+        bias = tuple(map(float, data["bias"]))
+        words = WordScores.from_json(data["words"]) if "words" in data else None
+        if len(bias) != width or any(len(v) != width for v in weights.values()) or \
+                "words" in data and (words is None or words.width != width):
+            raise ValueError("severity_review.json: damaged")  # half a model is none
+        margins = {str(k): float(v) for k, v in data["margins"].items()}
+        return cls(weights, bias, margins, words)
+
+    def probabilities(self, features: dict[str, float], sentence: str = "") -> dict[str, float]:
+        z = list(self.bias)
+        for name, value in features.items():
+            row = self.weights.get(name)
+            if row is not None:
+                for i, w in enumerate(row):
+                    z[i] += w * value
+        if self.words is not None and sentence:
+            for i, x in enumerate(self.words.mean(sentence) or ()):
+                z[i] += x
+        return softmax(dict(zip(REVIEW_CLASSES, z)))
+
+    def overturn(self, rules: str | None, features: dict[str, float], sentence: str) -> tuple[str, float] | None:
+        """The class to read a unit as instead of the rules' verdict (``rules``: strength, improvement or
+        None) and its probability, or None where the rules' verdict stands."""
+        own = {"strength": "strength", "improvement": "weakness", None: "other"}[rules]
+        p = self.probabilities(features, sentence)
+        best = max(REVIEW_CLASSES, key=p.__getitem__)
+        if best == own or p[best] - p[own] <= self.margins.get(rules or "none", 0.0):
+            return None
+        return best, p[best]

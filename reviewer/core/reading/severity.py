@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from reviewer.core.reading.learning import FailingPriorityModel
+from reviewer.core.reading.learning import FailingPriorityModel, SeverityReview
 from reviewer.core.reading.outline import recommends
 from reviewer.core.reading.theming import STOP_WORDS, WORD
 from reviewer.core.reading.wording import NEGATORS, tone
@@ -278,5 +278,27 @@ def failing_priority_model() -> FailingPriorityModel | None:
         from reviewer.resources import read_text
 
         return FailingPriorityModel.from_json(json.loads(read_text("failing_priority.json")))
+    except Exception:  # noqa: BLE001 - a missing or damaged model only means the rules alone
+        return None
+
+
+def reviewable(severity: str | None, section: str | None, doc_grade: str | None, features: dict[str, float]) -> bool:
+    """A unit whose rules' verdict ``SeverityReview`` weighs, in the app and in bench/train_severity.py
+    alike: a strength, an area for improvement that is not a failing service's weakness (those are
+    ``FailingPriorityModel``'s), or a unit the rules leave untagged, except where that is DOMAIN's rule:
+    what an earlier inspection found, what is planned or under way (context, never a current finding)."""
+    if severity is None:
+        return "f:earlier" not in features and "f:underway" not in features
+    return severity == "strength" or severity == "improvement" and not failing_weakness(severity, section, doc_grade)
+
+
+@lru_cache(maxsize=1)
+def severity_review() -> SeverityReview | None:
+    """The shipped second reading (resources/severity_review.json), or None where it is missing or
+    damaged: then the rules' verdicts stand, as they did before it."""
+    try:
+        from reviewer.resources import read_text
+
+        return SeverityReview.from_json(json.loads(read_text("severity_review.json")))
     except Exception:  # noqa: BLE001 - a missing or damaged model only means the rules alone
         return None

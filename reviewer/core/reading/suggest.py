@@ -26,7 +26,7 @@ from reviewer.core.annotations.model import Annotation, Theme
 from reviewer.core.reading.outline import Part, Structure, analyse, list_end, unit_quote
 from reviewer.core.reading.judgements import judgement_name, read_judgements
 from reviewer.core.reading.learning import SEVERITY_CLASSES, SeverityLearner
-from reviewer.core.reading.severity import failing_priority_model, failing_weakness, verdict
+from reviewer.core.reading.severity import failing_priority_model, failing_weakness, reviewable, severity_review, verdict
 from reviewer.core.reading.theming import SECTION_THEME_WEIGHT, ThemeModel, section_theme, title_theme
 from reviewer.core.text.textsearch import collapse_ws
 
@@ -192,7 +192,20 @@ class Reading:
 
 
 FAILING_MODEL = True  # the shipped model decides which of a failing service's weaknesses are priority actions
+REVIEW_MODEL = True  # the shipped second reading may overturn the rules' strengths, weaknesses and silences
+_REVIEWED = {"strength": "strength", "weakness": "improvement", "other": None}
+REVIEW_CONF = 0.4  # a verdict the model overturns is suggested this sure, times its probability: below the
+# rules' own certainties, so what the window shows first stays what the rules and the model agree on
 
+
+
+def _as_decided(feats: dict[str, float], severity: str | None, conf: float, section: str | None) -> dict[str, float]:
+    """A unit's features with a model's verdict in place of the rules': what the auditor's own decisions
+    are learnt on top of (``SeverityLearner``) is the verdict suggested."""
+    decided = severity or "none"
+    out = {k: v for k, v in feats.items() if not k.startswith(("r:", "rc:", "rs:"))}
+    out.update({f"r:{decided}": 1.0, f"rc:{decided}": conf, f"rs:{decided}|{section or '-'}": 1.0})
+    return out
 
 
 def readings(text: str, structure: Structure | None = None, page_starts: Sequence[int] = (),
@@ -261,16 +274,23 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
         follow_on = bool(_FOLLOW_ON.match(flat)) and prev_end >= 0 and "\n\n" not in text[prev_end:s].replace(" ", "")
         severity, conf, why, feats = verdict(flat, section, doc_grade, part.kind if part else None, prev_sev,
                                              follow_on)
-        rules_severity = severity  # what the next unit reads of this one: the rules', as the model was trained
+        rules_severity = severity  # what the next unit reads of this one: the rules', as the models were trained
+        if REVIEW_MODEL and reviewable(severity, section, doc_grade, feats) and \
+                (review := severity_review()) is not None and \
+                (overturned := review.overturn(severity, feats, flat)) is not None:
+            severity, conf = _REVIEWED[overturned[0]], REVIEW_CONF * overturned[1]
+            why = [w for w in why if not w.startswith("wording")]
+            why.append({"strength": "read as a strength, as auditors tag passages like it",
+                        "weakness": "read as a weakness, as auditors tag passages like it",
+                        "other": "read as context, as auditors tag passages like it"}[overturned[0]])
+            feats = _as_decided(feats, severity, conf, section)
         if FAILING_MODEL and failing_weakness(severity, section, doc_grade) and \
                 (model := failing_priority_model()) is not None:
             decided = "priority" if model.is_priority(feats, flat) else "improvement"
             if decided != severity:
                 why.append("a priority action in a failing service" if decided == "priority" else
                            "an area for improvement, though the service is failing")
-                # what the auditor's own decisions are learnt on top of (SeverityLearner): this verdict
-                feats = {k: v for k, v in feats.items() if not k.startswith(("r:", "rc:", "rs:"))}
-                feats.update({f"r:{decided}": 1.0, f"rc:{decided}": conf, f"rs:{decided}|{section or '-'}": 1.0})
+                feats = _as_decided(feats, decided, conf, section)
             severity = decided
         out.append(Reading(s, e, flat, part, section, severity, conf, why, feats, inline_theme))
         prev_end, prev_sev = e, rules_severity
