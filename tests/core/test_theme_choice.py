@@ -5,6 +5,7 @@ missing or damaged."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -25,6 +26,12 @@ def test_features_describe_the_best_ranked_candidates_only() -> None:
     assert second["rel"] == pytest.approx(0.75) and second["broad"] == 1.0 and second["own"] == 0.0
     assert first["sev:improvement"] == 1.0 and "sev:None" not in choice_features(RANKED, None)[0][1]
     assert choice_features([], "strength") == [] and choice_features([("voice", 0.0, 0.0)], None) == []
+    # the passage's words beside each candidate (stop words left out): what the choice of one theme over
+    # the others ranked with it turns on
+    worded = choice_features(RANKED, None, "Their pathway plans are reviewed.")
+    assert {k for k in worded[0][1] if "|" in k} == {"care-leavers|pathway", "care-leavers|plans",
+                                                   "care-leavers|reviewed"}
+    assert "planning|pathway" in worded[1][1] and not any("|" in k for k in first)
 
 
 def test_the_chooser_keeps_the_likeliest_and_those_close_to_it() -> None:
@@ -42,15 +49,19 @@ def test_the_shipped_chooser_holds_weights_only_and_chooses_sensibly() -> None:
     data = json.loads(read_text("theme_choice.json"))
     assert data["candidates"] == theming.CHOICE_CANDIDATES and 0 < data["threshold"] < 1
     known = {t.id for t in default_themes()}
-    for name in data["weights"]:  # feature names only: ranks, theme ids, severities, numbers
+    for name in data["weights"]:  # feature names only: ranks, theme ids, severities, numbers, theme|word
+        if "|" in name:
+            theme, word = name.split("|")
+            assert theme in known and re.fullmatch(r"[a-z0-9][a-z0-9'\-]*", word), name  # one word, never text
+            continue
         assert name.startswith(("rank", "rel", "t:", "sev:")) or name in (
             "logsc", "own", "ownrel", "broad", "close", "gap", "logtop"), name
         assert not name.startswith("t:") or name[2:] in known
     chooser = theming.theme_chooser()
     assert chooser is not None
     model = theming.ThemeModel(default_themes())
-    chosen = model.choose(model.evidence("Care leavers live in suitable accommodation and their pathway plans "
-                                         "are reviewed regularly."), "strength")
+    sentence = "Care leavers live in suitable accommodation and their pathway plans are reviewed regularly."
+    chosen = model.choose(model.evidence(sentence), "strength", sentence)
     assert chosen and chosen[0] == "care-leavers"
 
 

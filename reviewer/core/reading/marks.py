@@ -127,7 +127,7 @@ def mark_suggestions(text: str, marks: Sequence[PlacedMark], found: Sequence[Sug
             severity, chosen = best.severity, best.themes
         else:
             model = model or ThemeModel(themes, annotations)
-            severity, chosen = "context", model.choose(model.evidence(quote))
+            severity, chosen = "context", model.choose(model.evidence(quote), None, quote)
         who = f" by {m.author}" if m.author else ""
         said = " — ".join(" ".join(line.split()) for line in m.note.splitlines() if line.strip())
         why = f"{VERBS.get(m.kind, 'marked')} in the PDF{who}" + (f": {said}" if said else "")

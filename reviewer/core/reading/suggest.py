@@ -423,7 +423,7 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
             sc, own = scores.get(sec_theme, (0.0, 0.0))
             scores[sec_theme] = (sc + SECTION_THEME_WEIGHT, own + SECTION_THEME_WEIGHT)
             ranked_themes = sorted(((tid, sc, own) for tid, (sc, own) in scores.items()), key=lambda x: -x[1])
-        chosen = model.choose(ranked_themes, severity)
+        chosen = model.choose(ranked_themes, severity, flat)
         out.append(Suggestion(s, e, flat, severity, chosen, round(min(0.99, conf), 2), "; ".join(why),
                               section in ("improvement", "priority")))
     return out

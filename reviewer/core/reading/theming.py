@@ -199,15 +199,17 @@ class ThemeModel:
         out.sort(key=lambda x: -x[1])
         return out
 
-    def choose(self, ranked: Sequence[tuple[str, float, float]], severity: str | None = None) -> tuple[str, ...]:
-        """The themes to suggest for a passage of ``severity`` (None: not known) from its ranked evidence:
+    def choose(self, ranked: Sequence[tuple[str, float, float]], severity: str | None = None,
+               sentence: str = "") -> tuple[str, ...]:
+        """The themes to suggest for ``sentence``, a passage of ``severity`` (None: not known), from its
+        ranked evidence:
         those the shipped chooser (``ThemeChooser``, resources/theme_choice.json) finds likely enough, with
         the theme the library's tags name plainly; or where the chooser is missing or damaged, those the
         rule (``rule_choice``) keeps."""
         chooser = theme_chooser()
         if chooser is None:
             return rule_choice(ranked)
-        chosen = chooser.choose(ranked, severity)
+        chosen = chooser.choose(ranked, severity, sentence)
         named = plainly_named(ranked)
         if self.library and named and named[1] >= LEARNT_OWN_MIN and named[0] not in chosen:
             # the theme the library's own tags name plainly: the chooser learnt from the corpus, where the
@@ -241,19 +243,21 @@ def rule_choice(ranked: Sequence[tuple[str, float, float]]) -> tuple[str, ...]:
 CHOICE_CANDIDATES = 5  # how many of the best-ranked themes the chooser weighs
 
 
-def choice_features(ranked: Sequence[tuple[str, float, float]],
-                    severity: str | None) -> list[tuple[str, dict[str, float]]]:
+def choice_features(ranked: Sequence[tuple[str, float, float]], severity: str | None,
+                    sentence: str = "") -> list[tuple[str, dict[str, float]]]:
     """What ``ThemeChooser`` reads of each of a passage's best-ranked themes: its rank, its score beside the
     best one's, how much of it is the codebook's cues (or the library's tags said plainly), whether it is a
     broad theme, which theme it is (an auditor's own theme's id has no weight: it is weighed as the rest),
-    how close the field is, and the passage's severity. The same features train the chooser
-    (bench/train_theme_choice.py) and run it here."""
+    how close the field is, the passage's severity, and each of the passage's words beside that theme
+    (``theme|word``: what the auditor's choice of this theme over the others ranked with it turns on). The
+    same features train the chooser (bench/train_theme_choice.py) and run it here."""
     best = list(ranked[:CHOICE_CANDIDATES])
     if not best or best[0][1] <= 0:
         return []
     top = best[0][1]
     close = sum(1 for _, sc, _ in best if sc >= 0.75 * top)
     gap = (top - best[1][1]) / top if len(best) > 1 else 1.0
+    words = sorted(quote_words(sentence)) if sentence else []
     out = []
     for i, (tid, sc, own) in enumerate(best):
         f = {f"rank{i}": 1.0, "rel": sc / top, f"rel_r{min(i, 2)}": sc / top, "logsc": math.log1p(sc),
@@ -261,6 +265,8 @@ def choice_features(ranked: Sequence[tuple[str, float, float]],
              "close": float(close), "gap": gap, "logtop": math.log1p(top)}
         if severity:
             f[f"sev:{severity}"] = 1.0
+        for w in words:
+            f[f"{tid}|{w}"] = 1.0
         out.append((tid, f))
     return out
 
@@ -283,15 +289,16 @@ class ThemeChooser:
         return cls({str(k): float(v) for k, v in data["weights"].items()}, float(data["bias"]),
                    float(data["threshold"]), float(data["relative"]))
 
-    def probabilities(self, ranked: Sequence[tuple[str, float, float]],
-                      severity: str | None) -> list[tuple[str, float]]:
+    def probabilities(self, ranked: Sequence[tuple[str, float, float]], severity: str | None,
+                      sentence: str = "") -> list[tuple[str, float]]:
         """Each candidate theme with its probability, most likely first."""
         out = [(tid, sigmoid(self.bias + sum(self.weights.get(k, 0.0) * v for k, v in f.items())))
-               for tid, f in choice_features(ranked, severity)]
+               for tid, f in choice_features(ranked, severity, sentence)]
         return sorted(out, key=lambda x: -x[1])
 
-    def choose(self, ranked: Sequence[tuple[str, float, float]], severity: str | None = None) -> tuple[str, ...]:
-        probs = self.probabilities(ranked, severity)
+    def choose(self, ranked: Sequence[tuple[str, float, float]], severity: str | None = None,
+               sentence: str = "") -> tuple[str, ...]:
+        probs = self.probabilities(ranked, severity, sentence)
         if not probs:
             return ()
         first = probs[0][1]

@@ -104,7 +104,7 @@ def report_findings(text: str, page_starts: Sequence[int], meta: LetterMeta, the
     items = inspectors_items(text, st)
     for _s, _e, quote, kind in items:
         severity = "priority" if kind == "priority" else "improvement"
-        out.findings.append(("items", severity, model.choose(model.evidence(quote), severity)))
+        out.findings.append(("items", severity, model.choose(model.evidence(quote), severity, quote)))
     if graded:
         listed = [(s, e) for s, e, _q, _k in items]
         for sug in suggest(text, themes, page_starts=page_starts, structure=st):
