@@ -296,8 +296,9 @@ def print_corpus(r: dict, split: str, learn: bool = False, half: bool = False) -
                "second halves, cold")
     print(f"\n== corpus gold, {split.upper()}: {r['documents']} documents ({how})")
     if split == "development":
-        print("   (in-sample: the theme word prior and the failing-service priority model were trained on these "
-              "documents; bench/train_theme_words.py --cv and bench/train_priority.py --cv give them left out)")
+        print("   (in-sample: the theme word prior and chooser, the severity review and the failing-service priority "
+              "model were trained on these documents; --cv of bench/train_theme_words.py, train_theme_choice.py, "
+              "train_severity.py and train_priority.py gives them left out)")
     print("   label        precision  recall  (suggested / auditor)")
     for lv, (p, rc, sug, gd) in r["levels"].items():
         print(f"   {lv:<12} {pct(p):>9} {pct(rc):>7}  ({sug} / {gd})")

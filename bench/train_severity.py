@@ -39,12 +39,13 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_common import write_resource  # noqa: E402
+import train_priority  # noqa: E402
 from train_priority import authority, development_units  # noqa: E402
 
 from reviewer.core.reading.learning import REVIEW_CLASSES, SeverityReview  # noqa: E402
 from reviewer.core.reading.meaning import WordScores  # noqa: E402
-from reviewer.core.reading.severity import reviewable  # noqa: E402
-from reviewer.core.reading.suggest import _REVIEWED  # noqa: E402
+from reviewer.core.reading.severity import failing_weakness, reviewable  # noqa: E402
+from reviewer.core.reading.suggest import _REVIEWED, REVIEW_CONF, _as_decided  # noqa: E402
 
 OUT = ROOT / "resources" / "severity_review.json"
 C = 0.1  # (leave-one-authority-out on development: see --cv and README)
@@ -102,19 +103,34 @@ def _figures(rows: list[dict], chosen: dict[int, str | None]) -> str:
     return ", ".join(out)
 
 
-def cross_validate(corpus: Path, c: float, embedding) -> None:
+def cross_validate(corpus: Path, c: float, embedding, with_priority: bool = False) -> None:
+    """Leave one authority out: the review alone (its weaknesses counted as areas for improvement, the
+    rules' own priority actions kept), and with ``with_priority`` the app's whole decision, the
+    failing-service priority model (train_priority.train, pure Python: slow) left out as well."""
     rows = development_units(corpus)
     reviewed = {id(r): r for r in reviewed_units(rows, embedding)}
+    if with_priority:
+        train_priority.with_meaning(rows, embedding)
     chosen: dict[int, str | None] = {}
-    for auth in sorted({authority(r["doc"]) for r in reviewed.values()}):
-        test = [r for r in reviewed.values() if authority(r["doc"]) == auth]
+    whole: dict[int, str | None] = {}
+    for auth in sorted({authority(r["doc"]) for r in rows}):
         model = train([r for r in reviewed.values() if authority(r["doc"]) != auth], c, embedding)
-        for r in test:  # as the app decides: the embedding's part read from the folded per-word scores
-            got = model.overturn(r["severity"], r["features"], r["flat"])
-            if got is not None:  # (a weakness counts as an area for improvement here: the rules' own
-                chosen[id(r)] = _REVIEWED[got[0]]  # priority actions, without the failing-service model)
+        failing = train_priority.train([r for r in rows if authority(r["doc"]) != auth], train_priority.C,
+                                       embedding) if with_priority else None
+        for r in (r for r in rows if authority(r["doc"]) == auth):
+            severity, feats = r["severity"], r["features"]
+            if id(r) in reviewed:  # as the app decides: the embedding's part read from the folded per-word scores
+                got = model.overturn(severity, feats, r["flat"])
+                if got is not None:
+                    severity = chosen[id(r)] = _REVIEWED[got[0]]
+                    feats = _as_decided(feats, severity, REVIEW_CONF * got[1], r["section"])
+            if failing is not None and failing_weakness(severity, r["section"], r["doc_grade"]):
+                severity = "priority" if failing.is_priority(feats, r["flat"]) else "improvement"
+            whole[id(r)] = severity
     print(f"rules alone:      {_figures(rows, {})}")
-    print(f"with the review (held out, {len(chosen)} overturned): {_figures(rows, chosen)}")
+    print(f"with the review (held out, {len(chosen)} overturned; the rules' priority actions): {_figures(rows, chosen)}")
+    if with_priority:
+        print(f"with the review and the failing-service model (both held out): {_figures(rows, whole)}")
 
 
 def main() -> int:
@@ -122,6 +138,8 @@ def main() -> int:
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "reports")
     ap.add_argument("--cv", action="store_true", help="print leave-one-authority-out figures; write nothing")
     ap.add_argument("--c", type=float, default=C, help="inverse L2 strength")
+    ap.add_argument("--with-priority", action="store_true",
+                    help="with --cv: the failing-service priority model left out too, as the app decides (slow)")
     args = ap.parse_args()
     if not args.corpus.is_dir():
         print(f"no corpus at {args.corpus}: nothing to train on")
@@ -130,7 +148,7 @@ def main() -> int:
 
     embedding = development_embedding()
     if args.cv:
-        cross_validate(args.corpus, args.c, embedding)
+        cross_validate(args.corpus, args.c, embedding, args.with_priority)
         return 0
     rows = reviewed_units(development_units(args.corpus), embedding)
     print(f"{len(rows)} units the rules may be wrong about, of {len({r['doc'] for r in rows})} development documents")
