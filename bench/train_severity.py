@@ -45,7 +45,7 @@ from train_priority import authority, development_units  # noqa: E402
 from reviewer.core.reading.learning import REVIEW_CLASSES, SeverityReview  # noqa: E402
 from reviewer.core.reading.meaning import WordScores  # noqa: E402
 from reviewer.core.reading.severity import failing_weakness, reviewable  # noqa: E402
-from reviewer.core.reading.suggest import _REVIEWED, REVIEW_CONF, _as_decided  # noqa: E402
+from reviewer.core.reading.suggest import REVIEWED_AS, REVIEW_CONF, as_decided  # noqa: E402
 
 OUT = ROOT / "resources" / "severity_review.json"
 C = 0.1  # (leave-one-authority-out on development: see --cv and README)
@@ -122,8 +122,8 @@ def cross_validate(corpus: Path, c: float, embedding, with_priority: bool = Fals
             if id(r) in reviewed:  # as the app decides: the embedding's part read from the folded per-word scores
                 got = model.overturn(severity, feats, r["flat"])
                 if got is not None:
-                    severity = chosen[id(r)] = _REVIEWED[got[0]]
-                    feats = _as_decided(feats, severity, REVIEW_CONF * got[1], r["section"])
+                    severity = chosen[id(r)] = REVIEWED_AS[got[0]]
+                    feats = as_decided(feats, severity, REVIEW_CONF * got[1], r["section"])
             if failing is not None and failing_weakness(severity, r["section"], r["doc_grade"]):
                 severity = "priority" if failing.is_priority(feats, r["flat"]) else "improvement"
             whole[id(r)] = severity

@@ -67,6 +67,13 @@ def test_the_shipped_review_holds_weights_only_and_reads_a_report(monkeypatch: p
     silence = SeverityReview({"bias": (0.0, 0.0, 9.0)}, [0.0, 0.0, 0.0], {"strength": 0.0, "none": 0.6})
     monkeypatch.setattr(sg, "severity_review", lambda: silence)
     assert not sg.suggest(REPORT, default_themes())
+    # ... and one that reads every unit as a weakness says so, below the rules' own certainties
+    weak = SeverityReview({"bias": (0.0, 9.0, 0.0)}, [0.0, 0.0, 0.0], {"strength": 0.0, "none": 0.6})
+    monkeypatch.setattr(sg, "severity_review", lambda: weak)
+    every = sg.suggest(REPORT, default_themes())
+    assert every and all(x.severity == "improvement" and x.score <= sg.REVIEW_CONF for x in every)
+    assert all("read as a weakness, as auditors tag passages like it" in x.why and "wording" not in x.why
+               for x in every)
     # ... and without a model the rules' own verdicts stand
     monkeypatch.setattr(sg, "severity_review", lambda: None)
     rules = {x.quote: x.severity for x in sg.suggest(REPORT, default_themes())}

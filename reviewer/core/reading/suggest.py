@@ -193,13 +193,14 @@ class Reading:
 
 FAILING_MODEL = True  # the shipped model decides which of a failing service's weaknesses are priority actions
 REVIEW_MODEL = True  # the shipped second reading may overturn the rules' strengths, weaknesses and silences
-_REVIEWED = {"strength": "strength", "weakness": "improvement", "other": None}
+REVIEWED_AS = {"strength": "strength", "weakness": "improvement", "other": None}  # the review's class as a
+# severity (a weakness in a failing service then goes to the priority model)
 REVIEW_CONF = 0.4  # a verdict the model overturns is suggested this sure, times its probability: below the
 # rules' own certainties, so what the window shows first stays what the rules and the model agree on
 
 
 
-def _as_decided(feats: dict[str, float], severity: str | None, conf: float, section: str | None) -> dict[str, float]:
+def as_decided(feats: dict[str, float], severity: str | None, conf: float, section: str | None) -> dict[str, float]:
     """A unit's features with a model's verdict in place of the rules': what the auditor's own decisions
     are learnt on top of (``SeverityLearner``) is the verdict suggested."""
     decided = severity or "none"
@@ -278,19 +279,19 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
         if REVIEW_MODEL and reviewable(severity, section, doc_grade, feats) and \
                 (review := severity_review()) is not None and \
                 (overturned := review.overturn(severity, feats, flat)) is not None:
-            severity, conf = _REVIEWED[overturned[0]], REVIEW_CONF * overturned[1]
+            severity, conf = REVIEWED_AS[overturned[0]], REVIEW_CONF * overturned[1]
             why = [w for w in why if not w.startswith("wording")]
-            why.append({"strength": "read as a strength, as auditors tag passages like it",
-                        "weakness": "read as a weakness, as auditors tag passages like it",
-                        "other": "read as context, as auditors tag passages like it"}[overturned[0]])
-            feats = _as_decided(feats, severity, conf, section)
+            if severity is not None:  # (read as context: not suggested)
+                why.append(f"read as {'a strength' if severity == 'strength' else 'a weakness'}, "
+                           "as auditors tag passages like it")
+            feats = as_decided(feats, severity, conf, section)
         if FAILING_MODEL and failing_weakness(severity, section, doc_grade) and \
                 (model := failing_priority_model()) is not None:
             decided = "priority" if model.is_priority(feats, flat) else "improvement"
             if decided != severity:
                 why.append("a priority action in a failing service" if decided == "priority" else
                            "an area for improvement, though the service is failing")
-                feats = _as_decided(feats, decided, conf, section)
+                feats = as_decided(feats, decided, conf, section)
             severity = decided
         out.append(Reading(s, e, flat, part, section, severity, conf, why, feats, inline_theme))
         prev_end, prev_sev = e, rules_severity
