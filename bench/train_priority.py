@@ -99,7 +99,7 @@ def train(rows: list[dict], c: float, embedding, threshold: float = THRESHOLD) -
 
 def _pr(tp: int, suggested: int, gold: int) -> str:
     p, r = tp / max(1, suggested), tp / max(1, gold)
-    return f"{p:.0%} / {r:.0%} (F1 {2 * p * r / max(1e-9, p + r):.1%})"
+    return f"{p:.1%} / {r:.1%} (F1 {2 * p * r / max(1e-9, p + r):.1%})"
 
 
 def cross_validate(rows: list[dict], c: float, threshold: float, embedding) -> None:
@@ -118,13 +118,19 @@ def cross_validate(rows: list[dict], c: float, threshold: float, embedding) -> N
         print(f"{who:17} failing-service weaknesses ({len(failing)}, {gold} priority actions): priority "
               f"{_pr(tp, sum(sev(r) == 'priority' for r in failing), gold)}")
     for who, chosen in (("rules alone", {}), ("model (held out)", decided)):
-        m = Counter((r["gold"], chosen.get(id(r), r["severity"]) or "-") for r in rows)
-        figures = []
-        for level in ("strength", "improvement", "priority"):
-            sug = sum(v for (g, s), v in m.items() if s == level)
-            gld = sum(v for (g, s), v in m.items() if g == level)
-            figures.append(f"{level} {m[(level, level)] / max(1, sug):.0%} / {m[(level, level)] / max(1, gld):.0%}")
-        print(f"{who:17} every unit: " + ", ".join(figures))
+        print(f"{who:17} every unit: {every_unit(rows, chosen)}")
+
+
+def every_unit(rows: list[dict], chosen: dict[int, str | None]) -> str:
+    """Precision and recall of each severity over every development unit, where ``chosen`` (by the row's
+    id) replaces the rules' own verdict: the figures every trainer's --cv prints."""
+    m = Counter((r["gold"], chosen.get(id(r), r["severity"]) or "-") for r in rows)
+    figures = []
+    for level in ("strength", "improvement", "priority"):
+        suggested = sum(v for (_, s), v in m.items() if s == level)
+        gold = sum(v for (g, _), v in m.items() if g == level)
+        figures.append(f"{level} {_pr(m[(level, level)], suggested, gold)}")
+    return ", ".join(figures)
 
 
 def main() -> int:

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,7 +39,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_common import write_resource  # noqa: E402
 import train_priority  # noqa: E402
-from train_priority import authority, development_units  # noqa: E402
+from train_priority import authority, development_units, every_unit  # noqa: E402
 
 from reviewer.core.reading.learning import REVIEW_CLASSES, SeverityReview  # noqa: E402
 from reviewer.core.reading.meaning import WordScores  # noqa: E402
@@ -92,17 +91,6 @@ def train(rows: list[dict], c: float, embedding) -> SeverityReview:
     return SeverityReview(weights, [round(float(b), 4) for b in bias], dict(MARGINS), words)
 
 
-def _figures(rows: list[dict], chosen: dict[int, str | None]) -> str:
-    m = Counter((r["gold"], chosen.get(id(r), r["severity"]) or "-") for r in rows)
-    out = []
-    for level in ("strength", "improvement", "priority"):
-        sug = sum(v for (g, s), v in m.items() if s == level)
-        gld = sum(v for (g, s), v in m.items() if g == level)
-        p, r = m[(level, level)] / max(1, sug), m[(level, level)] / max(1, gld)
-        out.append(f"{level} {p:.1%} / {r:.1%} (F1 {2 * p * r / max(1e-9, p + r):.1%})")
-    return ", ".join(out)
-
-
 def cross_validate(corpus: Path, c: float, embedding, with_priority: bool = False) -> None:
     """Leave one authority out: the review alone (its weaknesses counted as areas for improvement, the
     rules' own priority actions kept), and with ``with_priority`` the app's whole decision, the
@@ -127,10 +115,10 @@ def cross_validate(corpus: Path, c: float, embedding, with_priority: bool = Fals
             if failing is not None and failing_weakness(severity, r["section"], r["doc_grade"]):
                 severity = "priority" if failing.is_priority(feats, r["flat"]) else "improvement"
             whole[id(r)] = severity
-    print(f"rules alone:      {_figures(rows, {})}")
-    print(f"with the review (held out, {len(chosen)} overturned; the rules' priority actions): {_figures(rows, chosen)}")
+    print(f"rules alone:      {every_unit(rows, {})}")
+    print(f"with the review (held out, {len(chosen)} overturned; the rules' priority actions): {every_unit(rows, chosen)}")
     if with_priority:
-        print(f"with the review and the failing-service model (both held out): {_figures(rows, whole)}")
+        print(f"with the review and the failing-service model (both held out): {every_unit(rows, whole)}")
 
 
 def main() -> int:
