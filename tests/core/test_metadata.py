@@ -544,3 +544,59 @@ def test_looked_after_children_inspections_of_2013_grade_adequate() -> None:
             "Capacity to improve\nGrade 2 (Good)\n")
     m = read_metadata(text)
     assert (m.lead_inspector, dict(m.judgements)) == ("Ann Example", {"overall_effectiveness": "adequate"})
+
+
+def test_council_pages_give_their_own_date_or_none_never_one_from_a_sentence() -> None:
+    """Committee pages date themselves by the meeting ("Meeting to be held on", a dateline with its hour, a
+    "Meeting of ..." line); where the page prints no date of its own, the dates its sentences discuss (the
+    inspection's, the report's publication, an earlier visit's) are not its date."""
+    cabinet = ("Report to the Cabinet Committee on Performance\nMeeting to be held on 8 June 2015\n"
+               "Electoral Division affected:\nAll\nUpdate on the response to the monitoring visit of Northmoor "
+               "children's services\n\nThe re-inspection monitoring visit took place on 3 and 4 March 2015.")
+    m = read_metadata(cabinet)
+    assert (m.doc_type, m.published) == ("committee report", "2015-06-08")
+    minutes = ("Agenda and minutes\n\nChildren and Families Overview and Scrutiny Committee\nMonday 25 September "
+               "2017 10.00 am\n\nVenue: Shire Hall, Northmoor\n\nMinutes:\nMembers heard that Ofsted visited on 4 "
+               "and 5 July 2017.")
+    assert read_metadata(minutes).published == "2017-09-25"
+    panel = ("Agenda item\nInspection report\n- Meeting of the Children's Scrutiny Panel, Monday 13th October 2025 "
+             "9.30 am (Item 47.)\nThis report presents the inspection's findings to the Panel.")
+    assert read_metadata(panel).published == "2025-10-13"
+    undated = ("Agenda item\n\nChildren's Services Focused Visit\n\nMinutes:\n\nThe Scrutiny Board considered a "
+               "briefing note on the focused visit held on 26th and 27th February 2019.\n\nOfsted re-inspected "
+               "Eastfield Council's children's services on 6th to 30th March 2017. The outcome published on 13th June 2017 "
+               "judged them as requiring improvement.")
+    m = read_metadata(undated)
+    assert (m.doc_type, m.authority, m.published) == ("committee report", "Eastfield", None)
+
+
+def test_a_story_of_an_inspection_is_a_news_item_of_the_council_it_names() -> None:
+    """A council's or a paper's story of an inspection's outcome carries no "press release" line: its telling
+    ("rated 'good'", "the watchdog") makes it a news item, a short form names the council ("Hull" is
+    Kingston upon Hull), and its byline dates it in whichever form the site prints."""
+    story = ("Hull children's services lose 'inadequate' rating\n\nA Reporter\nMonday, January 16, 2023\n\n"
+             "Children's social care in Hull has been rated as 'requires improvement to be good' after an "
+             "inspection in November. The cabinet member for children welcomed the findings.")
+    m = read_metadata(story)
+    assert (m.doc_type, m.authority, m.published) == ("news item", "Kingston upon Hull", "2023-01-16")
+    iso_dated = (" date 2017-11-24 Children's services provided by Shropshire Council have been rated as 'good' "
+                 "overall by inspectors. The cabinet member said the report was welcome.")
+    m = read_metadata(iso_dated)
+    assert (m.doc_type, m.authority, m.published) == ("news item", "Shropshire", "2017-11-24")
+    today = ("Council's children's service among the best\n\nCheshire West and Chester Council's children's "
+             "service has been rated 'good' by Ofsted.\n\nThe judgement published today (Friday, 19 February "
+             "2016) follows an inspection in November and December 2015.")
+    m = read_metadata(today)
+    assert (m.doc_type, m.authority, m.published) == ("news item", "Cheshire West and Chester", "2016-02-19")
+    council_of_children = ("Press release\n\nThe Children in Care Council met the inspectors\n\nPosted on 3 May "
+                           "2024\n\nYoung people from B&NES told inspectors about their homes.")
+    m = read_metadata(council_of_children)
+    assert (m.doc_type, m.authority) == ("news item", "Bath and North East Somerset")
+
+
+def test_a_round_up_of_several_councils_names_no_one_authority() -> None:
+    page = ("Latest news\n\nFocused visits round-up\n\nTuesday, 9 April 2024\n\nEastfield Council\n\nInspectors "
+            "visited Eastfield's children's services in February.\n\nDunmore Council\n\nInspectors visited "
+            "Dunmore in January.\n\nNorthmoor County Council\n\nInspectors found leaders have a clear plan.")
+    m = read_metadata(page)
+    assert (m.doc_type, m.authority, m.published) == ("news item", None, "2024-04-09")

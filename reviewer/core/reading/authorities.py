@@ -64,7 +64,14 @@ ALIASES: dict[str, str] = {
     "Kensington": "Kensington and Chelsea", "Barking": "Barking and Dagenham",
     "Cheshire West": "Cheshire West and Chester", "Helens": "St Helens", "Saint Helens": "St Helens",
     "Wolverhampton City": "Wolverhampton", "Westmorland": "Westmorland and Furness",
+    "B&NES": "Bath and North East Somerset", "BaNES": "Bath and North East Somerset",
 }
+# The short forms that name one authority and nothing else when printed with their capitals ("children's
+# social care in Hull"): what a committee report or news item may call its council. Not "Bath", "Reading"
+# (the verb starts a sentence), "Kingston" (upon Thames or upon Hull) or "Richmond" (a town in Yorkshire).
+SHORT_FORMS = ("Hull", "Newcastle", "Southend", "Stockton", "Stoke", "BCP", "Telford", "Blackburn", "Redcar",
+               "Brighton", "Hammersmith", "Kensington", "Barking", "Westmorland", "East Riding", "Cheshire West",
+               "B&NES", "BaNES")
 
 
 def _key(name: str) -> str:
@@ -87,10 +94,11 @@ def canonical(name: str | None) -> str | None:
     return _index().get(_key(name), name)
 
 
-@lru_cache(maxsize=1)
-def _pattern() -> re.Pattern[str]:
-    # the full names only (aliases such as "Bath" or "Reading" are ordinary words in a sentence), longest first
-    names = sorted(NAMES, key=len, reverse=True)
+@lru_cache(maxsize=2)
+def _pattern(short: bool = False) -> re.Pattern[str]:
+    # the full names (aliases such as "Bath" or "Reading" are ordinary words in a sentence), and where asked
+    # the short forms that name one authority only; longest first
+    names = sorted(NAMES + (SHORT_FORMS if short else ()), key=len, reverse=True)
     alts = "|".join(r"[\s,-]+".join(re.escape(w) for w in re.split(r"[\s,-]+", n)) for n in names)
     return re.compile(rf"(?<![\w'’-])(?:{alts})(?![\w-])(?!['’](?!s\b))")  # "Plymouth’s services" names it too
 
@@ -98,10 +106,10 @@ def _pattern() -> re.Pattern[str]:
 _TOWN_WORDS = re.compile(r"^\s*(?:Place|Street|Road|House|Gate|Square|Court|Way)\b")
 
 
-def named_in(text: str) -> str | None:
+def named_in(text: str, short: bool = False) -> str | None:
     """The first authority of the list named in ``text`` with its own capitals (not "reading" the
-    verb, not "Cumberland Place" the address), or None."""
-    for m in _pattern().finditer(text):
+    verb, not "Cumberland Place" the address), or None. ``short``: "Hull" and the other SHORT_FORMS too."""
+    for m in _pattern(short).finditer(text):
         if _TOWN_WORDS.match(text[m.end():m.end() + 12]):
             continue
         return canonical(m.group(0))

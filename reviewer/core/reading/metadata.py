@@ -123,11 +123,19 @@ _TITLE_WORDS = {  # words that start a heading before the council's name: "Ofste
     "agenda", "item", "to", "on", "of", "the", "for", "inspection", "children's", "children’s", "services", "focused",
     "monitoring", "visit", "praises", "praised", "welcomes", "says", "finds", "statement", "from", "by", "meeting",
     "subject", "title", "and", "overview", "full", "health", "wellbeing", "board", "panel", "date", "at", "a", "an",
-    "council", "county", "city", "borough", "district", "town", "parish", "regional", "local", "our", "your", "all"}
+    "council", "county", "city", "borough", "district", "town", "parish", "regional", "local", "our", "your", "all",
+    "care", "youth", "children", "young", "people", "school", "schools", "student", "students"}  # "Children in
+# Care Council", "Youth Council": councils of children, not the authority
 
 
 def _council_named(text: str) -> str | None:
     """The first council a committee report or news item names in its opening lines."""
+    return next(iter(_councils_named(text)), None)
+
+
+def _councils_named(text: str) -> list[str]:
+    """The councils a committee report or news item names in its opening lines, in order, each once."""
+    found: list[str] = []
     for line in text[:2500].splitlines():
         line = line.strip()
         if sum(c.isalpha() for c in line) > 3 and line.upper() == line:
@@ -137,9 +145,9 @@ def _council_named(text: str) -> str | None:
             while words and words[0].casefold() in _TITLE_WORDS:
                 words.pop(0)
             name = clean_authority(" ".join(words)) if len(words) > 1 else None  # a name, then "Council"
-            if name and name.casefold() not in _TITLE_WORDS:
-                return name
-    return None
+            if name and name.casefold() not in _TITLE_WORDS and name not in found:
+                found.append(name)
+    return found
 
 
 def _authority(text: str, flat: str, doc_type: str) -> str | None:
@@ -175,9 +183,11 @@ def _authority(text: str, flat: str, doc_type: str) -> str | None:
     if doc_type in ("committee report", "news item"):
         m = re.search(rf"\b(?:focused|monitoring)\s+visit\s+(?:to|of)\s+(.+?){_APOS}?s?\s+children{_APOS}s services",
                       head[:1500], re.I)
-        council = _council_named(text)
-        if council:
-            return council
+        councils = _councils_named(text)
+        if doc_type == "news item" and len({authorities.canonical(c) for c in councils}) >= ROUND_UP:
+            return None  # a round-up of visits to several councils: no one council is its subject
+        if councils:
+            return councils[0]
         if m:
             return clean_authority(m.group(1))
         m = re.search(rf"\binspection of\s+(.+?)\s+(?:local authority\s+)?children{_APOS}s services", head[:1500], re.I)
@@ -186,13 +196,18 @@ def _authority(text: str, flat: str, doc_type: str) -> str | None:
     return None
 
 
+ROUND_UP = 3  # councils a news item names as its subjects, from which it is a round-up of several
+
+
 def _subject(text: str, flat: str, doc_type: str) -> str | None:
     """The subject authority, in the record's name for it where it is one of England's."""
     name = _authority(text, flat, doc_type)
     if name is None and doc_type in LETTER_TYPES + ("inspection report",):
         name = authorities.named_in(flat[:600])  # a title no pattern knows: the first authority it names
-    elif name is None and doc_type in ("committee report", "news item"):
-        name = authorities.named_in(flat[:1500])  # "Plymouth's services for vulnerable children"
+    elif name is None and doc_type in ("committee report", "news item") and not (
+            doc_type == "news item" and len(_councils_named(text)) >= ROUND_UP):
+        # "Plymouth's services for vulnerable children", "children's social care in Hull"
+        name = authorities.named_in(flat[:2500], short=True)
     return authorities.canonical(name)
 
 
@@ -204,14 +219,17 @@ _REPORT_TITLE = re.compile(
 _COMMITTEE = re.compile(
     r"\bREPORT\s+TO\s*:|\bReport\s+to\s*:?\s+(?:the\s+)?[\w ,'’&-]{0,60}?(?:Committee|Cabinet|Board|Panel|Council)\b|"
     r"\b(?:Date of (?:the )?meeting|Meeting date|Agenda item|Wards? affected|Key decision|Report of\s*:|"
-    r"Report author|Purpose of (?:the )?report|Meeting\s*:\s*\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|"
+    r"Report author|Purpose of (?:the )?report|Meeting\s*:\s*\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|Meeting to be held on|"
+    r"Electoral Divisions? affected|Decision[ -]maker|Cabinet Committee|"
     r"(?:Overview\s+(?:&|and)\s+)?Scrutiny\s+(?:Sub-?\s?)?Committee)\b", re.I)
 _NEWS = re.compile(r"\b(?:news story|press release|media release|news item|latest news|news release|"
                    r"(?:^|\n)\s*News\s*(?:\n|$)|posted on|posted by)\b", re.I)
 _LETTER = re.compile(r"\bDear\s+[A-Z]|\bThis letter summarises|\bYours sincerely", re.I)
 # Someone else telling of a visit (a news site's round-up, a council's web page): not the inspectors' letter.
 _TELLS_OF = re.compile(r"\b(?:Ofsted has published|inspectors? (?:today )?(?:visited|found|said|praised|highlighted|"
-                       r"noted|published)|the full letter|has been (?:published|released)|"
+                       r"noted|published)|the full letter|ha(?:s|ve) been (?:published|released)|"
+                       r"(?:has|have|had|was|were|is|are|been) (?:now )?(?:rated|judged)(?: as)? [‘'\"“]?(?:good|outstanding|"
+                       r"inadequate|requires? improvement)|rating from Ofsted|Ofsted rating|the (?:education )?watchdog|"
                        r"Ofsted (?:found|said|praised|inspectors found)|according to Ofsted|the full report|"
                        r"(?:read|see|view) the (?:full )?(?:report|letter)|last updated)\b", re.I)
 
@@ -250,7 +268,10 @@ def _doc_type(text: str, flat: str) -> str:
         return visit
     if _REPORT_TITLE.search(head):
         return "inspection report"
-    if re.search(r"\b(committee|cabinet|scrutiny)\b", head, re.I) and re.search(r"\breport\b", head, re.I):
+    if told and not letter and ("ofsted" in low or "inspect" in low):
+        return "news item"  # a council's or a paper's story of an inspection's findings: "rated 'good'"
+    if re.search(r"\b(committee|cabinet|scrutiny)\b(?!\s+members?\b)", head, re.I) and re.search(r"\breport\b", head,
+                                                                                               re.I):
         return "committee report"
     return "other"
 
@@ -318,16 +339,68 @@ _NUMERIC_DATE = r"(\d{1,2})/(\d{1,2})/(\d{4})"
 
 
 def _labelled_date(head: str, labels: str) -> str | None:
-    """The date after a label that starts a line ("Report published: 3 May 2015", "DATE: 4th January 2016")."""
-    m = re.search(rf"(?:^|\n|\|)[ \t]*(?:{labels})[ \t]*:?\s*(?:{_ANY_DATE}|{_NUMERIC_DATE})", head, re.I)
-    if not m:
-        return None
-    if m.group(1):
-        return iso(int(m.group(1)), m.group(2), int(m.group(3)))
-    try:
-        return date(int(m.group(6)), int(m.group(5)), int(m.group(4))).isoformat()
-    except ValueError:
-        return None
+    """The date after a label that starts a line ("Report published: 3 May 2015", "DATE: 4th January 2016",
+    "Date: 12/03/2024", " date 2017-11-24")."""
+    # (the look-ahead makes "Date of meeting: ..." the label, not "Date" followed by "of meeting")
+    for m in re.finditer(rf"(?:^|\n|\|)[ \t]*(?:{labels})[ \t]*:?\s*(?={_WEEKDAY}(?:\d|{_MON}))", head, re.I):
+        after = head[m.end():m.end() + 40]
+        n = re.match(_NUMERIC_DATE, after)
+        if n:
+            try:
+                return date(int(n.group(3)), int(n.group(2)), int(n.group(1))).isoformat()
+            except ValueError:
+                return None
+        found = _date_of(after, at_start=True)
+        if found:
+            return found
+    return None
+
+
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+_MONTH_FIRST = rf"{_WEEKDAY}{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?,\s+(\d{{4}})"  # "Monday, January 16, 2023"
+_ISO_DATE = r"(?<![\d/-])(\d{4})-(\d{2})-(\d{2})(?![\d/-])"  # a web page's "2017-11-24"
+
+
+def _date_of(s: str, at_start: bool = False) -> str | None:
+    """The date ``s`` prints first (``at_start``: the date ``s`` starts with), as the British, American or ISO
+    form has it."""
+    found = []
+    for form in (_ANY_DATE, _MONTH_FIRST, _ISO_DATE):
+        m = (re.match if at_start else re.search)(form, s, re.I)
+        if m:
+            found.append((m.start(), form, m))
+    for _, form, m in sorted(found, key=lambda f: f[0]):
+        try:
+            if form is _ANY_DATE:
+                return iso(int(m.group(1)), m.group(2), int(m.group(3)))
+            if form is _MONTH_FIRST:
+                return iso(int(m.group(2)), m.group(1), int(m.group(3)))
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+_DATE_LINE = re.compile(  # a line that is a date (and its hour) and nothing more: a page's dateline or byline,
+    # a meeting's "Monday 25 September 2017 10.00 am"
+    rf"^[ \t]*(?:{_ANY_DATE}|{_MONTH_FIRST}|{_ISO_DATE})(?:,?[ \t]+(?:at[ \t]+)?\d{{1,2}}[.:]\d{{2}}[ \t]*(?:[ap]\.?m\.?)?)?"
+    rf"[ \t]*(?:[,|-][^\n]{{0,20}})?$", re.I | re.M)
+_MEETING_LINE = re.compile(r"^[ \t•*-]*Meeting\b[^\n]{0,200}", re.I | re.M)  # "- Meeting of the Scrutiny Panel,
+# Monday 13th October 2025 9.30 am (Item 47.)"
+_TODAY = re.compile(r"\b(?:published|released|announced) today,?\s*\(([^)]{6,40})\)", re.I)  # "(Friday, 19
+# February 2016)"
+
+
+def _own_date(text: str) -> str | None:
+    """A committee report's or news item's own date where no label gives it: a line near the top that is a
+    date alone ("Tuesday, 9 April 2024"; " date 2017-11-24"), or the day "published today (...)" names; never
+    a date in a sentence, which is the inspection's, the letter's or an earlier visit's."""
+    for line in (_DATE_LINE.search(text[:1500]), _MEETING_LINE.search(text[:1500])):
+        found = _date_of(line.group(0)) if line else None
+        if found:
+            return found
+    m = _TODAY.search(text[:3000])
+    return _date_of(m.group(1)) if m else None
 
 
 def _plausible_creation(created: str | None, visit_end: str | None) -> bool:
@@ -353,16 +426,19 @@ def _published(text: str, flat: str, doc_type: str, created: str | None, visit_e
             return created, True  # the file's own creation date, days before it was published
         return None, False
     if doc_type == "committee report":
-        own = _labelled_date(head, r"DATE|Date of (?:the )?meeting|Meeting date|Meeting|Date of report|Report date")
+        own = _labelled_date(head, r"DATE|Date of (?:the )?meeting|Meeting date|Meeting(?: to be held on)?|Date of report|"
+                                   r"Report date")
         if own:
             return own, False
     if doc_type == "news item":
         own = _labelled_date(head, r"Posted(?: on)?|Updated(?: on)?|Date")
         if own:
             return own, False
+    if doc_type in ("committee report", "news item"):
+        return _own_date(text), False
     for m in re.finditer(_ANY_DATE, flat[:1200], re.I):
         found = iso(int(m.group(1)), m.group(2), int(m.group(3)))
-        if doc_type in LETTER_TYPES or found != visit_end:  # a page telling of a visit gives the visit's date
+        if doc_type in LETTER_TYPES or found != visit_end:
             return found, False
     return None, False
 
