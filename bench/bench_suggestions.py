@@ -142,6 +142,7 @@ def score(gold: dict, letters: Path, learn: bool, show: bool) -> dict:
 
 CORPUS_LABELS = ("strength", "improvement", "priority", "context")
 SECOND_READER = ROOT / "tests" / "gold" / "corpus_second_reader.json"
+SECOND_PRIORITY = ROOT / "tests" / "gold" / "second_reader_priority.json"  # one decision, read again blind
 
 
 def corpus_gold() -> dict[str, dict]:
@@ -332,6 +333,56 @@ def agreement(corpus: Path) -> None:
                 print_corpus(r, f"{entry['split']}, {name}: {who} against the first")
 
 
+def second_priority_reading() -> dict[str, list[dict]]:
+    """A second auditor's blind reading of the decision the targets turn on: every weakness the rules find in
+    a failing service (tests/gold/second_reader_priority.json), by file name; empty where absent."""
+    if not SECOND_PRIORITY.exists():
+        return {}
+    return {name: sorted(e["units"], key=lambda u: u["start"])
+            for name, e in json.loads(SECOND_PRIORITY.read_text(encoding="utf-8"))["documents"].items()}
+
+
+def priority_agreement(pairs: list[tuple[str, str]]) -> str:
+    """Priority actions of a reading (each pair's second label) against a reference reading (its first):
+    precision / recall, and F1."""
+    tp = sum(a == b == "priority" for a, b in pairs)
+    said, meant = sum(b == "priority" for _, b in pairs), sum(a == "priority" for a, _ in pairs)
+    p, r = tp / max(1, said), tp / max(1, meant)
+    return f"priority {p:.1%} / {r:.1%} (F1 {2 * p * r / max(1e-9, p + r):.1%}; {said} said, {meant} in the reference)"
+
+
+def decision_agreement(corpus: Path) -> None:
+    """The second blind reading of a failing service's weaknesses against the first reading, and the suggester
+    (in-sample) against both, on the same units."""
+    second = second_priority_reading()
+    if not second:
+        return
+    first = corpus_gold()
+    rows: dict[str, list[tuple[str, str]]] = {"a second auditor against the first": [],
+                                              "the suggester against the first": [],
+                                              "the suggester against the second": []}
+    for name, units in sorted(second.items()):
+        if name not in first or not (corpus / name).exists():
+            continue
+        text, starts = read_letter(corpus / name)
+        said: dict[int, str] = {}
+        for x in suggest(text, default_themes(), [], structure=analyse(text, starts)):
+            u = match_units(units, x.start, x.end)
+            if u is not None:
+                said.setdefault(id(u), x.severity)
+        ref = sorted(first[name]["units"], key=lambda u: u["start"])
+        for u in units:
+            one = (match_units(ref, u["start"], u["end"]) or {"label": "none"})["label"]
+            rows["a second auditor against the first"].append((one, u["label"]))
+            rows["the suggester against the first"].append((one, said.get(id(u), "-")))
+            rows["the suggester against the second"].append((u["label"], said.get(id(u), "-")))
+    n = len(rows["a second auditor against the first"])
+    print(f"\n== one decision read twice: {n} weaknesses the rules find in a failing service, {len(second)} "
+          f"development reports (the suggester in-sample: bench/train_priority.py --cv gives it left out)")
+    for who, pairs in rows.items():
+        print(f"   {who}: {priority_agreement(pairs)}")
+
+
 def pct(x: float | None) -> str:
     return "—" if x is None else f"{x * 100:.0f}%"
 
@@ -352,6 +403,7 @@ def main() -> int:
     args = ap.parse_args()
     if args.agreement:
         agreement(args.corpus)
+        decision_agreement(args.corpus)
         return 0
     if args.corpus.is_dir():
         docs = corpus_gold()

@@ -37,7 +37,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_common import write_resource  # noqa: E402
-from bench_suggestions import corpus_gold, match_units, read_letter  # noqa: E402
+from bench_suggestions import (corpus_gold, match_units, priority_agreement, read_letter,  # noqa: E402
+                               second_priority_reading)
 
 from reviewer.core.reading import suggest  # noqa: E402
 from reviewer.core.reading.learning import FailingPriorityModel, fit_binary  # noqa: E402
@@ -70,7 +71,8 @@ def development_units(corpus: Path) -> list[dict]:
             for r in suggest.readings(text, st):
                 u = match_units(units, r.start, r.end)
                 doc_grade = next((f[2:] for f in r.features if f.startswith("d:") and f != "d:-"), None)
-                rows.append({"doc": name, "gold": u["label"] if u else "none", "severity": r.severity,
+                rows.append({"doc": name, "start": r.start, "end": r.end,
+                             "gold": u["label"] if u else "none", "severity": r.severity,
                              "features": r.features, "flat": r.flat, "section": r.section, "doc_grade": doc_grade,
                              "failing": failing_weakness(r.severity, r.section, doc_grade)})
         return rows
@@ -119,6 +121,14 @@ def cross_validate(rows: list[dict], c: float, threshold: float, embedding) -> N
               f"{_pr(tp, sum(sev(r) == 'priority' for r in failing), gold)}")
     for who, chosen in (("rules alone", {}), ("model (held out)", decided)):
         print(f"{who:17} every unit: {every_unit(rows, chosen)}")
+    second = second_priority_reading()
+    pairs = [(r["gold"], (match_units(second[r["doc"]], r["start"], r["end"]) or {"label": "none"})["label"],
+              decided[id(r)]) for r in failing if r["doc"] in second]
+    if pairs:
+        print(f"the {len(pairs)} of them a second auditor read again blind (tests/gold/second_reader_priority.json):")
+        print(f"  the second auditor against the first: {priority_agreement([(a, b) for a, b, _ in pairs])}")
+        print(f"  model (held out) against the first:   {priority_agreement([(a, m) for a, _, m in pairs])}")
+        print(f"  model (held out) against the second:  {priority_agreement([(b, m) for _, b, m in pairs])}")
 
 
 def every_unit(rows: list[dict], chosen: dict[int, str | None]) -> str:
