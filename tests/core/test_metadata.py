@@ -600,3 +600,46 @@ def test_a_round_up_of_several_councils_names_no_one_authority() -> None:
             "Dunmore in January.\n\nNorthmoor County Council\n\nInspectors found leaders have a clear plan.")
     m = read_metadata(page)
     assert (m.doc_type, m.authority, m.published) == ("news item", None, "2024-04-09")
+
+
+def test_news_bylines_and_datelines_in_the_forms_sites_print() -> None:
+    """A byline or a web dateline makes a page a story (even of a focused visit) and dates it; a heading
+    that ends with the meeting's date dates a committee page."""
+    cases = {
+        "By A Writer | 07 August 2018\n\nInspectors found North Yorkshire's services for children remain "
+        "outstanding.": ("news item", "North Yorkshire", "2018-08-07"),
+        "Council services improve\n\nAnn Writer 06 April 2016\n\nDudley's children's services have improved, "
+        "inspectors say.": ("news item", "Dudley", "2016-04-06"),
+        "Leeds focused visit finds strong practice\n\nThursday, February 22, 2018\n\nA focused visit to Leeds "
+        "found that children are seen promptly.": ("news item", "Leeds", "2018-02-22"),
+        "Children's services in Cornwall\n\nSaturday 24 October 2009 00:00 BST\n\nServices for children in "
+        "Cornwall were found wanting by Ofsted.": ("news item", "Cornwall", "2009-10-24"),
+        "Improvement board blog\n\nPosted: Monday 25th November 2019\n\nThe first monitoring visit took place on "
+        "15 to 17 October.": ("news item", None, "2019-11-25"),
+        "Council statement\n\nPublished today, Tuesday 8 August 2023, the inspection letter sets out the "
+        "findings of the focused visit.": ("news item", None, "2023-08-08"),
+    }
+    for text, want in cases.items():
+        m = read_metadata(text)
+        assert (m.doc_type, m.authority, m.published) == want, text[:40]
+    heading = ("Overview and Scrutiny Ofsted Subgroup - Tuesday, 2nd October, 2018\n\nAgenda item\n\nMembers "
+               "considered the action plan after the re-inspection of Manchester's children's services.")
+    m = read_metadata(heading)
+    assert (m.doc_type, m.authority, m.published) == ("committee report", "Manchester", "2018-10-02")
+
+
+def test_a_story_citing_an_inspection_report_is_not_the_report() -> None:
+    story = ("Services for children in the county remain inadequate, according to a critical Ofsted report "
+             "published yesterday. The inspection of children's social care services found too many delays in "
+             "Cumbria.")
+    m = read_metadata(story)
+    assert (m.doc_type, m.authority) == ("news item", "Cumbria")
+
+
+def test_a_page_of_many_authorities_or_a_web_pages_words_names_none() -> None:
+    round_up = ("Latest news\n\nThe latest inspections\n\nInspectors praised Gateshead's leaders. Sunderland's "
+                "care leavers are well supported. Durham and Darlington must improve help and protection.")
+    assert read_metadata(round_up).authority is None
+    stub = ("Latest news\n\nA focused visit found leaders have improved the front door.\n\nSubscribe to read "
+            "the full story. Continue Reading")
+    assert read_metadata(stub).authority is None

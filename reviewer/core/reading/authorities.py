@@ -104,13 +104,23 @@ def _pattern(short: bool = False) -> re.Pattern[str]:
 
 
 _TOWN_WORDS = re.compile(r"^\s*(?:Place|Street|Road|House|Gate|Square|Court|Way)\b")
+_NOT_PLACE_AFTER = re.compile(  # a web page's "Continue Reading", "Further Reading": the word, not the town
+    r"\b(?:Continue|Keep|Further|Recommended|Related|Suggested|Essential|Background|Additional|Required|Start)\s+$")
 
 
 def named_in(text: str, short: bool = False) -> str | None:
     """The first authority of the list named in ``text`` with its own capitals (not "reading" the
     verb, not "Cumberland Place" the address), or None. ``short``: "Hull" and the other SHORT_FORMS too."""
+    return next(iter(all_named(text, short)), None)
+
+
+def all_named(text: str, short: bool = False) -> list[str]:
+    """Every authority of the list ``text`` names (as ``named_in`` reads them), in order, each once."""
+    found: list[str] = []
     for m in _pattern(short).finditer(text):
-        if _TOWN_WORDS.match(text[m.end():m.end() + 12]):
+        if _TOWN_WORDS.match(text[m.end():m.end() + 12]) or _NOT_PLACE_AFTER.search(text[max(0, m.start() - 16):m.start()]):
             continue
-        return canonical(m.group(0))
-    return None
+        name = canonical(m.group(0))
+        if name not in found:
+            found.append(name)
+    return found

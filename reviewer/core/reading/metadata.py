@@ -184,7 +184,7 @@ def _authority(text: str, flat: str, doc_type: str) -> str | None:
         m = re.search(rf"\b(?:focused|monitoring)\s+visit\s+(?:to|of)\s+(.+?){_APOS}?s?\s+children{_APOS}s services",
                       head[:1500], re.I)
         councils = _councils_named(text)
-        if doc_type == "news item" and len({authorities.canonical(c) for c in councils}) >= ROUND_UP:
+        if doc_type == "news item" and _round_up(text, councils):
             return None  # a round-up of visits to several councils: no one council is its subject
         if councils:
             return councils[0]
@@ -196,7 +196,13 @@ def _authority(text: str, flat: str, doc_type: str) -> str | None:
     return None
 
 
-ROUND_UP = 3  # councils a news item names as its subjects, from which it is a round-up of several
+ROUND_UP = 3  # councils a news item names as its subjects ("X Council"), from which it is a round-up of several
+ROUND_UP_NAMES = 4  # or authorities it names at all: a story of one council names one or two others at most
+
+
+def _round_up(text: str, councils: list[str]) -> bool:
+    return (len({authorities.canonical(c) for c in councils}) >= ROUND_UP
+            or len(authorities.all_named(collapse_ws(text[:2500]), short=True)) >= ROUND_UP_NAMES)
 
 
 def _subject(text: str, flat: str, doc_type: str) -> str | None:
@@ -205,7 +211,7 @@ def _subject(text: str, flat: str, doc_type: str) -> str | None:
     if name is None and doc_type in LETTER_TYPES + ("inspection report",):
         name = authorities.named_in(flat[:600])  # a title no pattern knows: the first authority it names
     elif name is None and doc_type in ("committee report", "news item") and not (
-            doc_type == "news item" and len(_councils_named(text)) >= ROUND_UP):
+            doc_type == "news item" and _round_up(text, _councils_named(text))):
         # "Plymouth's services for vulnerable children", "children's social care in Hull"
         name = authorities.named_in(flat[:2500], short=True)
     return authorities.canonical(name)
@@ -223,7 +229,11 @@ _COMMITTEE = re.compile(
     r"Electoral Divisions? affected|Decision[ -]maker|Cabinet Committee|"
     r"(?:Overview\s+(?:&|and)\s+)?Scrutiny\s+(?:Sub-?\s?)?Committee)\b", re.I)
 _NEWS = re.compile(r"\b(?:news story|press release|media release|news item|latest news|news release|"
-                   r"(?:^|\n)\s*News\s*(?:\n|$)|posted on|posted by)\b", re.I)
+                   r"(?:^|\n)\s*News\s*(?:\n|$)|posted on|posted by)\b|\bposted\s*:", re.I)
+# A journalist's telling: only a story says these of an inspection ("according to a critical Ofsted report").
+_STORY = re.compile(r"\baccording to (?:a |an |the )?(?:[\w-]+ )?(?:Ofsted|inspectors|the watchdog)|\bthe (?:education )?"
+                    r"watchdog\b|\b(?:published|released) (?:yesterday|today)\b|\b(?:has|have|had|was|were) (?:now )?"
+                    r"been rated\b", re.I)
 _LETTER = re.compile(r"\bDear\s+[A-Z]|\bThis letter summarises|\bYours sincerely", re.I)
 # Someone else telling of a visit (a news site's round-up, a council's web page): not the inspectors' letter.
 _TELLS_OF = re.compile(r"\b(?:Ofsted has published|inspectors? (?:today )?(?:visited|found|said|praised|highlighted|"
@@ -249,6 +259,8 @@ def _doc_type(text: str, flat: str) -> str:
         return "news item"
     if _COMMITTEE.search(top) and not _LETTER.search(head[:1500]):
         return "committee report"
+    if (_BYLINE.search(text[:1200]) or _STORY.search(head)) and not _LETTER.search(head):
+        return "news item"  # a byline, a dateline of the web, a journalist's words: a story, even of a visit
     titles = [(m.start(), kind) for kind, m in (
         ("focused visit", _titled("Focused visit", top)),
         ("monitoring visit", _titled("Monitoring visit", top)),
@@ -381,26 +393,38 @@ def _date_of(s: str, at_start: bool = False) -> str | None:
     return None
 
 
-_DATE_LINE = re.compile(  # a line that is a date (and its hour) and nothing more: a page's dateline or byline,
-    # a meeting's "Monday 25 September 2017 10.00 am"
-    rf"^[ \t]*(?:{_ANY_DATE}|{_MONTH_FIRST}|{_ISO_DATE})(?:,?[ \t]+(?:at[ \t]+)?\d{{1,2}}[.:]\d{{2}}[ \t]*(?:[ap]\.?m\.?)?)?"
-    rf"[ \t]*(?:[,|-][^\n]{{0,20}})?$", re.I | re.M)
+_BYLINE = re.compile(  # a news page's byline or dateline: "By A Writer | 07 August 2018", "A Writer 06 April 2016",
+    # "Thursday, February 22, 2018", "Saturday 24 October 2009 00:00 BST", a web page's " date 2024-03-22"
+    rf"^[ \t]*(?:By[ \t]+[A-Z][^\n|]{{1,60}}\|[ \t]*{_ANY_DATE}|(?:[A-Z][\w'’.-]+[ \t]+){{1,4}}{_ANY_DATE}[ \t]*$|"
+    rf"{_MONTH_FIRST}[ \t]*$|{_ANY_DATE}[ \t]+\d{{1,2}}[.:]\d{{2}}[ \t]*(?:BST|GMT|UTC)|date[ \t]+{_ISO_DATE})",
+    re.I | re.M)
+_DATE_AT_END = re.compile(  # a line that ends with a date (and its hour): a dateline, a byline, a meeting's heading
+    rf"(?:{_ANY_DATE}|{_MONTH_FIRST}|{_ISO_DATE})(?:,?[ \t]+(?:at[ \t]+)?\d{{1,2}}[.:]\d{{2}}[ \t]*(?:[ap]\.?m\.?)?)?"
+    rf"(?:[ \t]*(?:BST|GMT|UTC))?[ \t]*$", re.I)
 _MEETING_LINE = re.compile(r"^[ \t•*-]*Meeting\b[^\n]{0,200}", re.I | re.M)  # "- Meeting of the Scrutiny Panel,
 # Monday 13th October 2025 9.30 am (Item 47.)"
-_TODAY = re.compile(r"\b(?:published|released|announced) today,?\s*\(([^)]{6,40})\)", re.I)  # "(Friday, 19
+_TODAY = re.compile(r"\b(?:published|released|announced) today,?\s*\(?\s*([^)\n]{6,40})", re.I)  # "(Friday, 19
 # February 2016)"
 
 
 def _own_date(text: str) -> str | None:
-    """A committee report's or news item's own date where no label gives it: a line near the top that is a
-    date alone ("Tuesday, 9 April 2024"; " date 2017-11-24"), or the day "published today (...)" names; never
-    a date in a sentence, which is the inspection's, the letter's or an earlier visit's."""
-    for line in (_DATE_LINE.search(text[:1500]), _MEETING_LINE.search(text[:1500])):
-        found = _date_of(line.group(0)) if line else None
-        if found:
-            return found
+    """A committee report's or news item's own date where no label gives it: a line near the top that ends with
+    a date standing alone, after a separator or a byline's name ("Tuesday, 9 April 2024", "Scrutiny Subgroup -
+    Tuesday, 2nd October, 2018", "By A Writer | 07 August 2018"), a "Meeting of ..." line, or the day
+    "published today" names; never a date in a sentence, which is the inspection's, the letter's or an
+    earlier visit's."""
+    for line in text[:1500].splitlines()[:30]:
+        line = line.strip()
+        m = _DATE_AT_END.search(line)
+        before = line[:m.start()].rstrip() if m else ""
+        if m and (not before or before[-1] in "-–|,:" or re.fullmatch(r"(?:By\s+)?(?:[A-Z][\w'’.-]*\s*){1,4}", before)):
+            return _date_of(line[m.start():])  # "Heading - Tuesday, 2nd October, 2018", "A Writer 06 April 2016"
+    m = _MEETING_LINE.search(text[:1500])
+    found = _date_of(m.group(0)) if m else None
+    if found:
+        return found
     m = _TODAY.search(text[:3000])
-    return _date_of(m.group(1)) if m else None
+    return _date_of(m.group(1), at_start=True) if m else None
 
 
 def _plausible_creation(created: str | None, visit_end: str | None) -> bool:
@@ -425,9 +449,9 @@ def _published(text: str, flat: str, doc_type: str, created: str | None, visit_e
         if _plausible_creation(created, visit_end):
             return created, True  # the file's own creation date, days before it was published
         return None, False
-    if doc_type == "committee report":
+    if doc_type == "committee report":  # where it prints no publication date, dated by its meeting
         own = _labelled_date(head, r"DATE|Date of (?:the )?meeting|Meeting date|Meeting(?: to be held on)?|Date of report|"
-                                   r"Report date")
+                                   r"Report date|Decided at meeting|Date of decision")
         if own:
             return own, False
     if doc_type == "news item":
