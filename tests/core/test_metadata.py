@@ -643,3 +643,33 @@ def test_a_page_of_many_authorities_or_a_web_pages_words_names_none() -> None:
     stub = ("Latest news\n\nA focused visit found leaders have improved the front door.\n\nSubscribe to read "
             "the full story. Continue Reading")
     assert read_metadata(stub).authority is None
+
+
+def test_minutes_stories_and_council_names_read_as_a_person_would() -> None:
+    """Minutes that mention the inspection's title are minutes; a paper's story of a rating discussed at a
+    meeting is a story; "Telford & Wrekin Council" is Telford and Wrekin, and a sentence's first word or
+    "the Annual Conversation with Council" is no council's name."""
+    minutes = ("7 Update report - children's services\nAdditional documents:\nMinutes:\nThis report updated the "
+               "Cabinet on the improvement plan since the Ofsted Inspection of Local Authority Children's Services.")
+    assert read_metadata(minutes).doc_type == "committee report"
+    officer = ("Report of the Assistant Director of Children's Services\nThe Assistant Director submitted a report to "
+               "update Members on the Ofsted Inspection of Local Authority Children's Services in Darlington.")
+    m = read_metadata(officer)
+    assert (m.doc_type, m.authority) == ("committee report", "Darlington")
+    story = ("NORTHMOOR Council's leaders were criticised last night.\n\nThe department's 'inadequate' rating was "
+             "discussed at a meeting of the full Council, where the portfolio holder apologised.")
+    assert read_metadata(story).doc_type == "news item"
+    ampersand = ("Shire Times\n\nTelford & Wrekin Council hits out at Ofsted 'requires improvement' rating\n\nThe "
+                 "government watchdog made 11 recommendations.")
+    m = read_metadata(ampersand)
+    assert (m.doc_type, m.authority) == ("news item", "Telford and Wrekin")
+    conversation = ("Agenda item\n\nOfsted Annual Conversation\n\nMinutes:\n\nOfsted held the Annual Conversation with "
+                    "Council directors in the spring. Members noted the Royal Borough's progress.")
+    assert read_metadata(conversation).authority is None
+    both = ("Latest news\n\nBoth Halton Borough Council and a neighbour were judged to require improvement, "
+            "inspectors found.")
+    assert read_metadata(both).authority == "Halton"
+    jtai_story = ("A joint targeted area inspection of the multi-agency response to neglect in Hounslow found that "
+                  "agencies work well together. Inspectors also praised the schools.")
+    m = read_metadata(jtai_story)
+    assert (m.doc_type, m.authority) == ("news item", "Hounslow")

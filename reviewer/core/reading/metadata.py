@@ -115,8 +115,8 @@ def _lines_before_title(text: str) -> str | None:
 
 _COUNCIL = re.compile(  # on one line: "London Borough of X", "X Council", "X Metropolitan Borough Council"
     r"\b((?:London|Royal|Metropolitan)[ \t]+Borough[ \t]+(?i:of)[ \t]+(?:the[ \t]+)?[A-Z][\w'’.\-]*"
-    r"(?:[ \t]+(?:and|upon|on|with|[A-Z][\w'’.\-]*))*"
-    r"|(?<![\w'’])[A-Z][\w'’.\-]*(?:[ \t]+(?:and|upon|on|with|[A-Z][\w'’.\-]*)){0,4}?"
+    r"(?:[ \t]+(?:and|upon|on|with|&|[A-Z][\w'’.\-]*))*"
+    r"|(?<![\w'’])[A-Z][\w'’.\-]*(?:[ \t]+(?:and|upon|on|with|&|[A-Z][\w'’.\-]*)){0,4}?"
     r"[ \t]+(?:(?:Metropolitan[ \t]+)?(?:Borough|District|County|City)[ \t]+)?Council)\b")
 _TITLE_WORDS = {  # words that start a heading before the council's name: "Ofsted Report On Northmoor Council"
     "ofsted", "report", "reports", "news", "press", "release", "latest", "update", "cabinet", "committee", "scrutiny",
@@ -144,7 +144,10 @@ def _councils_named(text: str) -> list[str]:
             words = m.group(1).split()
             while words and words[0].casefold() in _TITLE_WORDS:
                 words.pop(0)
-            name = clean_authority(" ".join(words)) if len(words) > 1 else None  # a name, then "Council"
+            known = authorities.named_in(" ".join(words), short=True)  # "Both Halton Borough Council": Halton
+            if known is None and len(words) > 1 and words[-1] == "Council" and words[-2].casefold() in _SMALL_WORDS | {"&"}:
+                continue  # "the Annual Conversation with Council": a name never ends "with"
+            name = known or (clean_authority(" ".join(words)) if len(words) > 1 else None)  # a name, then "Council"
             if name and name.casefold() not in _TITLE_WORDS and name not in found:
                 found.append(name)
     return found
@@ -226,13 +229,14 @@ _COMMITTEE = re.compile(
     r"\bREPORT\s+TO\s*:|\bReport\s+to\s*:?\s+(?:the\s+)?[\w ,'’&-]{0,60}?(?:Committee|Cabinet|Board|Panel|Council)\b|"
     r"\b(?:Date of (?:the )?meeting|Meeting date|Agenda item|Wards? affected|Key decision|Report of\s*:|"
     r"Report author|Purpose of (?:the )?report|Meeting\s*:\s*\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|Meeting to be held on|"
-    r"Electoral Divisions? affected|Decision[ -]maker|Cabinet Committee|"
+    r"Electoral Divisions? affected|Decision[ -]maker|Cabinet Committee|Minutes(?=\s*:)|Additional documents(?=\s*:)|"
+    r"Report of the [\w ]{0,40}?Director|submitted a report|(?:to )?update Members|"
     r"(?:Overview\s+(?:&|and)\s+)?Scrutiny\s+(?:Sub-?\s?)?Committee)\b", re.I)
 _NEWS = re.compile(r"\b(?:news story|press release|media release|news item|latest news|news release|"
                    r"(?:^|\n)\s*News\s*(?:\n|$)|posted on|posted by)\b|\bposted\s*:", re.I)
 # A journalist's telling: only a story says these of an inspection ("according to a critical Ofsted report").
-_STORY = re.compile(r"\baccording to (?:a |an |the )?(?:[\w-]+ )?(?:Ofsted|inspectors|the watchdog)|\bthe (?:education )?"
-                    r"watchdog\b|\b(?:published|released) (?:yesterday|today)\b|\b(?:has|have|had|was|were) (?:now )?"
+_STORY = re.compile(r"\baccording to (?:a |an |the )?(?:[\w-]+ )?(?:Ofsted|inspectors|the watchdog)|\bthe (?:\w+ )?"
+                    r"watchdog\b|[‘'\"“](?:inadequate|requires? improvement|good|outstanding)[’'\"”] (?:rating|grading)\b|\b(?:published|released) (?:yesterday|today)\b|\b(?:has|have|had|was|were) (?:now )?"
                     r"been rated\b", re.I)
 _LETTER = re.compile(r"\bDear\s+[A-Z]|\bThis letter summarises|\bYours sincerely", re.I)
 # Someone else telling of a visit (a news site's round-up, a council's web page): not the inspectors' letter.
@@ -257,10 +261,12 @@ def _doc_type(text: str, flat: str) -> str:
     head = flat[:3000]
     if _NEWS.search(text[:600]) and not _LETTER.search(head):
         return "news item"
+    if _BYLINE.search(text[:1200]) and not _LETTER.search(head):
+        return "news item"  # a byline, a dateline of the web: a story, even of a committee's meeting or a visit
     if _COMMITTEE.search(top) and not _LETTER.search(head[:1500]):
         return "committee report"
-    if (_BYLINE.search(text[:1200]) or _STORY.search(head)) and not _LETTER.search(head):
-        return "news item"  # a byline, a dateline of the web, a journalist's words: a story, even of a visit
+    if _STORY.search(head) and not _LETTER.search(head):
+        return "news item"  # a journalist's words: a story, even of a visit
     titles = [(m.start(), kind) for kind, m in (
         ("focused visit", _titled("Focused visit", top)),
         ("monitoring visit", _titled("Monitoring visit", top)),
@@ -272,6 +278,8 @@ def _doc_type(text: str, flat: str) -> str:
         return min(titles)[1]
     low = head.lower()
     visit = next((kind for kind in ("focused visit", "monitoring visit", "assurance visit") if kind in low), None)
+    if visit is None and "joint targeted area inspection" in low:
+        visit = "joint inspection" if _LETTER.search(head) else None  # else a story of one, below
     told, letter = _TELLS_OF.search(head), _LETTER.search(head)
     if visit and told and (not letter or told.start() < letter.start()):
         return "news item"  # "Inspectors visited Central Bedfordshire's children's services ...": told of, even
@@ -280,7 +288,7 @@ def _doc_type(text: str, flat: str) -> str:
         return visit
     if _REPORT_TITLE.search(head):
         return "inspection report"
-    if told and not letter and ("ofsted" in low or "inspect" in low):
+    if (told or "joint targeted area inspection" in low) and not letter and ("ofsted" in low or "inspect" in low):
         return "news item"  # a council's or a paper's story of an inspection's findings: "rated 'good'"
     if re.search(r"\b(committee|cabinet|scrutiny)\b(?!\s+members?\b)", head, re.I) and re.search(r"\breport\b", head,
                                                                                                re.I):
@@ -395,7 +403,9 @@ def _date_of(s: str, at_start: bool = False) -> str | None:
 
 _BYLINE = re.compile(  # a news page's byline or dateline: "By A Writer | 07 August 2018", "A Writer 06 April 2016",
     # "Thursday, February 22, 2018", "Saturday 24 October 2009 00:00 BST", a web page's " date 2024-03-22"
-    rf"^[ \t]*(?:By[ \t]+[A-Z][^\n|]{{1,60}}\|[ \t]*{_ANY_DATE}|(?:[A-Z][\w'’.-]+[ \t]+){{1,4}}{_ANY_DATE}[ \t]*$|"
+    rf"^[ \t]*(?:By[ \t]+[A-Z][^\n|]{{1,60}}\|[ \t]*{_ANY_DATE}|"
+    rf"(?!(?:Published|Publication|Date|Meeting|Updated|Posted|Issued|Decided|Report|Cabinet|Council)\b)"
+    rf"(?:[A-Z][\w'’.-]+[ \t]+){{1,4}}{_ANY_DATE}[ \t]*$|"
     rf"{_MONTH_FIRST}[ \t]*$|{_ANY_DATE}[ \t]+\d{{1,2}}[.:]\d{{2}}[ \t]*(?:BST|GMT|UTC)|date[ \t]+{_ISO_DATE})",
     re.I | re.M)
 _DATE_AT_END = re.compile(  # a line that ends with a date (and its hour): a dateline, a byline, a meeting's heading
