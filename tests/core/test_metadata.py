@@ -673,3 +673,26 @@ def test_minutes_stories_and_council_names_read_as_a_person_would() -> None:
                   "agencies work well together. Inspectors also praised the schools.")
     m = read_metadata(jtai_story)
     assert (m.doc_type, m.authority) == ("news item", "Hounslow")
+
+
+def test_news_pages_of_one_council_and_their_stamped_dates() -> None:
+    """A story whose headline names one council is about it, however many partners it names after; a
+    visit's sentence gives its authority, never the sentence; "PUBLISHED: 16:28 13 November 2017" dates a
+    page; a council's "News and Events" page is a story and draft minutes are a committee's."""
+    partners = ("Westminster City Council's children's services have been rated 'outstanding' by Ofsted.\n"
+                "The services, shared with the Royal Borough of Kensington and Chelsea, were praised; Hampshire and "
+                "North Yorkshire were rated outstanding before them.")
+    assert read_metadata(partners).authority == "Westminster"
+    visit = ("Final visit recognises progress\n\nLatest news\n\nOfsted's final monitoring visit to Tower Hamlets noted "
+             "significant improvement in the council's children's services.")
+    assert read_metadata(visit).authority == "Tower Hamlets"
+    stamped = "Norfolk news\n\nPUBLISHED: 16:28 13 November 2017 | UPDATED: 16:28 13 November 2017\n\nInspectors found ..."
+    assert read_metadata(stamped).published == "2017-11-13"
+    events = ("You are currently in: News and Events\n\nEssex children's services rated good\n\n12 October 2017\n\n"
+              "Essex County Council's children's services were found to be good.")
+    m = read_metadata(events)
+    assert (m.doc_type, m.authority, m.published) == ("news item", "Essex", "2017-10-12")
+    minutes = ("Agenda and draft minutes\n\nChildren's Partnership Board\nTuesday, 26th March, 2024 2.00 pm\n\n"
+               "Item 5: Ofsted update. Members heard about the last Ofsted monitoring visit.")
+    m = read_metadata(minutes)
+    assert (m.doc_type, m.published) == ("committee report", "2024-03-26")

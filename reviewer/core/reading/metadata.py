@@ -191,11 +191,12 @@ def _authority(text: str, flat: str, doc_type: str) -> str | None:
             return None  # a round-up of visits to several councils: no one council is its subject
         if councils:
             return councils[0]
-        if m:
-            return clean_authority(m.group(1))
-        m = re.search(rf"\binspection of\s+(.+?)\s+(?:local authority\s+)?children{_APOS}s services", head[:1500], re.I)
-        if m:
-            return clean_authority(m.group(1))
+        m = m or re.search(rf"\binspection of\s+(.+?)\s+(?:local authority\s+)?children{_APOS}s services", head[:1500],
+                           re.I)
+        if m:  # "the final monitoring visit to Tower Hamlets noted ... the council's children's services": the
+            # authority the words name, never the words themselves
+            named = authorities.named_in(m.group(1), short=True)
+            return named or (clean_authority(m.group(1)) if len(m.group(1).split()) <= 5 else None)
     return None
 
 
@@ -204,6 +205,10 @@ ROUND_UP_NAMES = 4  # or authorities it names at all: a story of one council nam
 
 
 def _round_up(text: str, councils: list[str]) -> bool:
+    """A news item about several councils, none its subject; not where its headline names one alone."""
+    headline = next((ln.strip() for ln in text[:1000].splitlines() if ln.strip()), "")[:300]
+    if len(authorities.all_named(headline, short=True)) == 1:
+        return False
     return (len({authorities.canonical(c) for c in councils}) >= ROUND_UP
             or len(authorities.all_named(collapse_ws(text[:2500]), short=True)) >= ROUND_UP_NAMES)
 
@@ -227,13 +232,14 @@ _REPORT_TITLE = re.compile(
     rf"in need)|Inspection dates?\s*:|\bJudgement\s+Grade\b", re.I)
 _COMMITTEE = re.compile(
     r"\bREPORT\s+TO\s*:|\bReport\s+to\s*:?\s+(?:the\s+)?[\w ,'’&-]{0,60}?(?:Committee|Cabinet|Board|Panel|Council)\b|"
-    r"\b(?:Date of (?:the )?meeting|Meeting date|Agenda item|Wards? affected|Key decision|Report of\s*:|"
+    r"\b(?:Date of (?:the )?meeting|Meeting date|Agenda item|Agenda and (?:draft )?minutes|Wards? affected|Key decision|Report of\s*:|"
     r"Report author|Purpose of (?:the )?report|Meeting\s*:\s*\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|Meeting to be held on|"
     r"Electoral Divisions? affected|Decision[ -]maker|Cabinet Committee|Minutes(?=\s*:)|Additional documents(?=\s*:)|"
     r"Report of the [\w ]{0,40}?Director|submitted a report|(?:to )?update Members|"
     r"(?:Overview\s+(?:&|and)\s+)?Scrutiny\s+(?:Sub-?\s?)?Committee)\b", re.I)
 _NEWS = re.compile(r"\b(?:news story|press release|media release|news item|latest news|news release|"
-                   r"(?:^|\n)\s*News\s*(?:\n|$)|posted on|posted by)\b|\bposted\s*:", re.I)
+                   r"(?:^|\n)\s*News\s*(?:\n|$)|posted on|posted by|news (?:and|&) (?:events|media)|newsroom)\b|"
+                   r"\bposted\s*:", re.I)
 # A journalist's telling: only a story says these of an inspection ("according to a critical Ofsted report").
 _STORY = re.compile(r"\baccording to (?:a |an |the )?(?:[\w-]+ )?(?:Ofsted|inspectors|the watchdog)|\bthe (?:\w+ )?"
                     r"watchdog\b|[‘'\"“](?:inadequate|requires? improvement|good|outstanding)[’'\"”] (?:rating|grading)\b|\b(?:published|released) (?:yesterday|today)\b|\b(?:has|have|had|was|were) (?:now )?"
@@ -363,7 +369,8 @@ def _labelled_date(head: str, labels: str) -> str | None:
     "Date: 12/03/2024", " date 2017-11-24")."""
     # (the look-ahead makes "Date of meeting: ..." the label, not "Date" followed by "of meeting")
     for m in re.finditer(rf"(?:^|\n|\|)[ \t]*(?:{labels})[ \t]*:?\s*(?={_WEEKDAY}(?:\d|{_MON}))", head, re.I):
-        after = head[m.end():m.end() + 40]
+        after = re.sub(r"^\d{1,2}[:.]\d{2}[ \t]*(?:[ap]\.?m\.?)?,?[ \t]+", "", head[m.end():m.end() + 50], flags=re.I)  # "16:28 13
+        # November 2017"
         n = re.match(_NUMERIC_DATE, after)
         if n:
             try:
