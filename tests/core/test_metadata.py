@@ -692,6 +692,11 @@ def test_news_pages_of_one_council_and_their_stamped_dates() -> None:
               "Essex County Council's children's services were found to be good.")
     m = read_metadata(events)
     assert (m.doc_type, m.authority, m.published) == ("news item", "Essex", "2017-10-12")
+    national = ("One in four councils judged inadequate\n\nA quarter of councils are failing, according to latest "
+                "figures from Ofsted.")
+    assert read_metadata(national).doc_type == "news item"
+    eastern = "Schools news\n\nA Writer\nWednesday 17 December 2008 20:00 EST\n\nOfsted found failings."
+    assert read_metadata(eastern).published == "2008-12-17"
     minutes = ("Agenda and draft minutes\n\nChildren's Partnership Board\nTuesday, 26th March, 2024 2.00 pm\n\n"
                "Item 5: Ofsted update. Members heard about the last Ofsted monitoring visit.")
     m = read_metadata(minutes)

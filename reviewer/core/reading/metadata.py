@@ -241,7 +241,7 @@ _NEWS = re.compile(r"\b(?:news story|press release|media release|news item|lates
                    r"(?:^|\n)\s*News\s*(?:\n|$)|posted on|posted by|news (?:and|&) (?:events|media)|newsroom)\b|"
                    r"\bposted\s*:", re.I)
 # A journalist's telling: only a story says these of an inspection ("according to a critical Ofsted report").
-_STORY = re.compile(r"\baccording to (?:a |an |the )?(?:[\w-]+ )?(?:Ofsted|inspectors|the watchdog)|\bthe (?:\w+ )?"
+_STORY = re.compile(r"\baccording to (?:[\w-]+ ){0,3}(?:Ofsted|inspectors|the watchdog)|\bthe (?:\w+ )?"
                     r"watchdog\b|[‘'\"“](?:inadequate|requires? improvement|good|outstanding)[’'\"”] (?:rating|grading)\b|\b(?:published|released) (?:yesterday|today)\b|\b(?:has|have|had|was|were) (?:now )?"
                     r"been rated\b", re.I)
 _LETTER = re.compile(r"\bDear\s+[A-Z]|\bThis letter summarises|\bYours sincerely", re.I)
@@ -413,11 +413,11 @@ _BYLINE = re.compile(  # a news page's byline or dateline: "By A Writer | 07 Aug
     rf"^[ \t]*(?:By[ \t]+[A-Z][^\n|]{{1,60}}\|[ \t]*{_ANY_DATE}|"
     rf"(?!(?:Published|Publication|Date|Meeting|Updated|Posted|Issued|Decided|Report|Cabinet|Council)\b)"
     rf"(?:[A-Z][\w'’.-]+[ \t]+){{1,4}}{_ANY_DATE}[ \t]*$|"
-    rf"{_MONTH_FIRST}[ \t]*$|{_ANY_DATE}[ \t]+\d{{1,2}}[.:]\d{{2}}[ \t]*(?:BST|GMT|UTC)|date[ \t]+{_ISO_DATE})",
+    rf"{_MONTH_FIRST}[ \t]*$|{_ANY_DATE}[ \t]+\d{{1,2}}[.:]\d{{2}}[ \t]*(?:BST|GMT|UTC|EST|EDT|CET|CEST)|date[ \t]+{_ISO_DATE})",
     re.I | re.M)
 _DATE_AT_END = re.compile(  # a line that ends with a date (and its hour): a dateline, a byline, a meeting's heading
     rf"(?:{_ANY_DATE}|{_MONTH_FIRST}|{_ISO_DATE})(?:,?[ \t]+(?:at[ \t]+)?\d{{1,2}}[.:]\d{{2}}[ \t]*(?:[ap]\.?m\.?)?)?"
-    rf"(?:[ \t]*(?:BST|GMT|UTC))?[ \t]*$", re.I)
+    rf"(?:[ \t]*(?:BST|GMT|UTC|EST|EDT|CET|CEST))?[ \t]*$", re.I)
 _MEETING_LINE = re.compile(r"^[ \t•*-]*Meeting\b[^\n]{0,200}", re.I | re.M)  # "- Meeting of the Scrutiny Panel,
 # Monday 13th October 2025 9.30 am (Item 47.)"
 _TODAY = re.compile(r"\b(?:published|released|announced) today,?\s*\(?\s*([^)\n]{6,40})", re.I)  # "(Friday, 19
