@@ -701,3 +701,12 @@ def test_news_pages_of_one_council_and_their_stamped_dates() -> None:
                "Item 5: Ofsted update. Members heard about the last Ofsted monitoring visit.")
     m = read_metadata(minutes)
     assert (m.doc_type, m.published) == ("committee report", "2024-03-26")
+
+
+def test_a_sentence_after_a_closing_quotation_mark_starts_afresh() -> None:
+    """'... practice."' then a new quoted sentence: each is its own sentence (the second was lost into the first's
+    end, so a story's quoted findings went unread)."""
+    text = 'The report states: "Leaders do not know practice."\n"Caseloads are too high." Then more.'
+    i = text.index('"Caseloads')
+    assert text[slice(*sentence_at(text, i + 3))] == '"Caseloads are too high."'
+    assert text[slice(*sentence_at(text, 5))] == 'The report states: "Leaders do not know practice."'

@@ -594,3 +594,32 @@ def test_work_begun_or_planned_with_no_judgement_of_it_is_context() -> None:
         assert verdict(sentence, *ri)[0] is None, sentence
     assert verdict("The fostering service is effective in its support to carers and work is under way to recruit "
                    "more carers.", *ri)[0] == "strength"
+
+
+STORY = """Ofsted rates Northmoor children's services inadequate
+
+Latest news
+
+Northmoor County Council's children's services have been rated 'inadequate' by Ofsted after an inspection in March.
+Inspectors found that too many children were left at risk of harm because assessments were delayed.
+The report states: "Leaders do not know the quality of social work practice."
+"Caseloads are too high in the assessment teams and managers do not check plans."
+Councillor Ann Reed, cabinet member for children, said: "We are deeply disappointed and we will not rest until services are good."
+"Our staff work tirelessly for children and we are proud of them."
+Members thanked officers for the report and agreed to receive an update at the next meeting.
+Follow Northmoor News on Facebook for the latest stories.
+"""
+
+
+def test_a_story_of_an_inspection_suggests_its_findings_not_what_people_said() -> None:
+    """In a news story or a committee's papers (metadata.document_kind) a councillor's own words, the
+    meeting's business and the page's furniture are not findings; the inspection's judgement and the
+    report's words, quoted, are."""
+    found = _by_quote(suggest(STORY, default_themes()))
+    rated = next(x for q, x in found.items() if q.startswith("Northmoor County Council's children's services"))
+    assert rated.severity == "priority"
+    assert any(q.startswith("Inspectors found that too many children") for q in found)
+    assert any("Leaders do not know the quality" in q for q in found)
+    assert any(q.startswith('"Caseloads are too high') for q in found)  # the report's words, quoted on
+    assert not any("disappointed" in q or "tirelessly" in q for q in found)  # the councillor's
+    assert not any(q.startswith("Members thanked") or "Facebook" in q for q in found)

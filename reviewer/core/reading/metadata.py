@@ -254,6 +254,12 @@ _TELLS_OF = re.compile(r"\b(?:Ofsted has published|inspectors? (?:today )?(?:vis
                        r"(?:read|see|view) the (?:full )?(?:report|letter)|last updated)\b", re.I)
 
 
+def document_kind(text: str) -> str:
+    """What kind of document ``text`` is ("inspection report", "focused visit", "committee report", "news
+    item", ...): the one reading of it, for the metadata and for the suggester alike."""
+    return _doc_type(text, collapse_ws(text[:6000]))
+
+
 def _titled(kind: str, top: str) -> re.Match[str] | None:
     """A letter's own title ("Monitoring visit to X", "FOCUSED VISIT TO X"), not a sentence's mention of one
     ("Ofsted's second monitoring visit of the council")."""

@@ -26,6 +26,7 @@ from reviewer.core.annotations.model import Annotation, Theme
 from reviewer.core.reading.outline import Part, Structure, analyse, list_end, unit_quote
 from reviewer.core.reading.judgements import judgement_name, read_judgements
 from reviewer.core.reading.learning import SEVERITY_CLASSES, SeverityLearner
+from reviewer.core.reading.metadata import document_kind
 from reviewer.core.reading.severity import failing_priority_model, failing_weakness, reviewable, severity_review, verdict
 from reviewer.core.reading.theming import SECTION_THEME_WEIGHT, ThemeModel, section_theme, title_theme
 from reviewer.core.text.textsearch import collapse_ws
@@ -110,6 +111,69 @@ _BOILERPLATE = re.compile(
     r"\bit is recommended that (?:the )?(?:committee|cabinet|board|members|council|panel)\b|"
     r"this report includes the report|https?://|report is available at|under section \d+ of the|"
     r"open government licence", re.I)
+# In a document that tells of an inspection (a committee's papers, a news story), what is not the inspection's
+# finding: a person's own words (a councillor's pride, an officer's pledge), the meeting's business, the web
+# page's furniture. A quotation that names the inspectors or Ofsted relays a finding and is read as one.
+TELLING = ("committee report", "news item")
+_SPOKEN = re.compile(  # a quotation, or words said to someone with the saying named beside a quotation mark
+    r"^\W{0,3}[“\"‘']|\b(?:said|says|added|adds|commented|stated)(?:\s*[,:]?\s*[“\"‘']|:|,? that\b)|[”\"’'],?\s+"
+    r"(?:he|she|they|[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:said|says|added)\b|\btold (?:the|members|councillors|us|reporters)\b",
+    re.I)
+# ... and the council's own people speaking, whatever they quote: "Responding to the report, Councillor A said"
+_COUNCIL_SPEAKS = re.compile(r"\b(?:council|councillor|cllr|cabinet member|portfolio holder|director|leader|mayor|"
+                             r"chief executive|spokes(?:wo)?man|spokesperson)s?\b[^.“\"]{0,60}?\b(?:said|says|added|"
+                             r"commented)\b", re.I)
+_RELAYS_FINDING = re.compile(r"\b(?:ofsted|inspectors?|inspection team|(?:the|their) (?:inspection )?report|watchdog|the letter)\b",
+                             re.I)
+_PROCEDURE = re.compile(
+    r"^\W*(?:(?:members?|councillors?|cllr\.? [a-z]+|he|she|they|the (?:chair(?:man)?|vice[- ]chair|committee|cabinet|"
+    r"board|panel|leader|mayor|portfolio holder|cabinet member|lead member|meeting))\b[^.]{0,60}?\b(?:thanked|welcomed|"
+    r"noted that it|agreed|asked|queried|questioned|wondered|proposed|resolved|requested|congratulated|moved|seconded|"
+    r"expressed|paid tribute|praised the (?:staff|team|officers))\b|discussion ensued|declarations? of interest|"
+    r"resolved:|decision:|reasons?:|(?:\d+(?:\.\d+)*\.?\s+)?this (?:is an? [\w ]{0,30}?)?(?:report|paper|item|briefing)\b)|"
+    r"\b(?:the (?:next|last|previous) meeting|(?:postponed|deferred) from|"
+    r"(?:was|were) not accepted by)\b", re.I)
+_WEB_FURNITURE = re.compile(
+    r"\b(?:e-?mail(?:ed)? (?:us|\S+@)|\S+@\S+\.\w+|follow (?:us|[\w ]{1,30}) on (?:x|twitter|facebook|instagram)|"
+    r"to report any issues|sign up|newsletter|cookies?|subscribe|read more|click here|(?:photo|image|picture):|"
+    r"continue reading|share this)", re.I)
+
+
+_QUOTES = re.compile(r"[“\"‘]")
+# A story's or a committee paper's statement of the inspection's judgement ("rated 'inadequate'", "downgraded to
+# 'requires improvement'", "given an 'Outstanding' rating"): the judgement is the finding, at its level.
+_RATED = re.compile(
+    r"\b(?:rated|judged|graded|deemed|found to be|downgraded to|upgraded to|given an?|awarded an?|received an?|"
+    r"retained (?:its|their|an?)|achieved an?|moved to|as)\s+(?:as\s+)?(?:being\s+)?[‘'\"“]?(inadequate|requires? improvement|"
+    r"outstanding|good)\b", re.I)
+RATED_AS = {"inadequate": "priority", "requires improvement": "improvement", "require improvement": "improvement",
+            "good": "strength", "outstanding": "strength"}
+_INTRODUCES = re.compile(r"\b(?:said|says|states?|stated|wrote|writes|found|added|adds|concluded)\b|:\s*[“\"‘]?$", re.I)
+
+
+def _speaker(flat: str, before: str | None) -> str | None:
+    """Whose words the next quotation carries: "person" after the council's own people speak, "finding" after
+    the report or Ofsted is quoted ("The report states:"), else as before."""
+    if _COUNCIL_SPEAKS.search(flat):
+        return "person"
+    if _RELAYS_FINDING.search(flat) and _INTRODUCES.search(flat):
+        return "finding"
+    return before
+
+
+def _not_a_finding(flat: str, speaker: str | None) -> bool:
+    """A unit of a committee's papers or a news story that is not the inspection's finding (``TELLING``):
+    ``speaker`` is whose words a quotation here carries (``_speaker`` of the units before)."""
+    if _WEB_FURNITURE.search(flat) or _PROCEDURE.search(flat):
+        return True
+    relays = bool(_RELAYS_FINDING.search(flat))
+    if re.match(r"^\W{0,3}[“\"‘']", flat):  # a quotation carrying on: the words of whoever was speaking
+        return speaker == "person" or speaker is None and not relays
+    if _COUNCIL_SPEAKS.search(flat):  # "The Director said that staff talked to the inspectors ...": relayed
+        return not relays or bool(_QUOTES.search(flat))
+    return bool(_SPOKEN.search(flat)) and not relays
+
+
 # A sentence that only states a judgement ("The graded judgement for adoption performance is good."): furniture.
 _JUDGEMENT_LINE = re.compile(
     r"^(?:the )?(?:graded judge?ment|overall judge?ment|experiences? and progress|effectiveness|impact of leaders|"
@@ -220,6 +284,8 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
     doc_grade = _document_grade(st, judgements)
     section_grades = _section_grades(st, judgements)
     out: list[Reading] = []
+    telling = document_kind(text) in TELLING
+    speaker: str | None = None  # whose words a quotation in a telling document carries
     ends = {p.start: list_end(text, st, p) for p in st.parts if p.kind == "improve"}  # a list's true end
     inline: str | None = None  # the tone a heading the outline missed sets ("What needs to improve:")
     inline_part: Part | None = None
@@ -249,7 +315,9 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
         if len(flat) < 20 or (s, e) in skip or any(a < e and s < b for a, b in existing):
             continue
         if part is not None and part.kind in ("address", "salutation", "signoff", "title") or st.is_heading(s, e):
-            continue
+            if not (telling and part is not None and part.kind == "title" and flat.endswith(".") and
+                    len(flat.split()) > 8):
+                continue  # (a web page's opening sentences the outline took for its title are read)
         if part is not None and part.kind == "judgements" and s < max(part.end, part.heading_end):
             continue  # the judgement table's rows
         if part is not None and part.kind in ("heading", "headline") and _NEUTRAL_SECTION.search(part.title):
@@ -257,6 +325,10 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
         low = flat.lower()
         if any(c in low for c in CONTEXT) or _BOILERPLATE.search(flat):
             continue
+        if telling:
+            said_by, speaker = speaker, _speaker(flat, speaker)
+            if _not_a_finding(flat, said_by if re.match(r"^\W{0,3}[“\"‘']", flat) else speaker):
+                continue
         if _JUDGEMENT_LINE.match(flat):
             continue
         section = _tone_of(part)
@@ -275,6 +347,10 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
         follow_on = bool(_FOLLOW_ON.match(flat)) and prev_end >= 0 and "\n\n" not in text[prev_end:s].replace(" ", "")
         severity, conf, why, feats = verdict(flat, section, doc_grade, part.kind if part else None, prev_sev,
                                              follow_on)
+        if telling and (rated := _RATED.search(flat)) and not re.search(r"\b(?:previous|last|earlier|was)\b[^.]{0,40}"
+                                                                         + re.escape(rated.group(0)), flat, re.I):
+            severity, conf = RATED_AS[rated.group(1).lower()], max(conf, 0.6)  # the inspection's own judgement
+            why = ["the inspection's judgement"]
         rules_severity = severity  # what the next unit reads of this one: the rules', as the models were trained
         if REVIEW_MODEL and reviewable(severity, section, doc_grade, feats) and \
                 (review := severity_review()) is not None and \

@@ -19,8 +19,10 @@ def sentence_at(text: str, offset: int) -> tuple[int, int]:
         prev = text[start - 1]
         if prev == "\n" and (start < 2 or text[start - 2] == "\n" or _BULLET.match(text[start:start + 4])):
             break
-        if prev.isspace() and start >= 2 and _SENT_END.match(text, start - 2) and not text[start - 2].isspace():
-            break
+        if prev.isspace() and start >= 2 and not text[start - 2].isspace() and (
+                _SENT_END.match(text, start - 2) or start >= 3 and text[start - 2] in "\"'’”)" and
+                _SENT_END.match(text, start - 3)):
+            break  # after "... practice." and after '... practice."', a quotation's close
         start -= 1
     end = offset
     while end < n:
