@@ -623,3 +623,11 @@ def test_a_story_of_an_inspection_suggests_its_findings_not_what_people_said() -
     assert any(q.startswith('"Caseloads are too high') for q in found)  # the report's words, quoted on
     assert not any("disappointed" in q or "tirelessly" in q for q in found)  # the councillor's
     assert not any(q.startswith("Members thanked") or "Facebook" in q for q in found)
+
+
+def test_a_story_reads_a_judgement_stated_but_not_a_comparison() -> None:
+    story = ("Latest news\n\nInspectors rated the city council as inadequate across a range of services.\n"
+             "Leaders said services for care leavers are not as good as they should be in the county.\n")
+    found = _by_quote(suggest(story, default_themes()))
+    assert found["Inspectors rated the city council as inadequate across a range of services."].severity == "priority"
+    assert not any(x.severity == "strength" for x in found.values())

@@ -143,9 +143,10 @@ _QUOTES = re.compile(r"[“\"‘]")
 # A story's or a committee paper's statement of the inspection's judgement ("rated 'inadequate'", "downgraded to
 # 'requires improvement'", "given an 'Outstanding' rating"): the judgement is the finding, at its level.
 _RATED = re.compile(
-    r"\b(?:rated|judged|graded|deemed|found to be|downgraded to|upgraded to|given an?|awarded an?|received an?|"
-    r"retained (?:its|their|an?)|achieved an?|moved to|as)\s+(?:as\s+)?(?:being\s+)?[‘'\"“]?(inadequate|requires? improvement|"
-    r"outstanding|good)\b", re.I)
+    r"(?<!\bnot )(?<!\bnever )(?<!\bno longer )\b(?:rated|judged|graded|deemed|described|classified|assessed|found to be|downgraded to|upgraded to|"
+    r"given an?|awarded an?|received an?|retained (?:its|their|an?)|achieved an?|moved to|"
+    r"(?:rated|judged|graded|described) (?:[\w’'-]+ ){1,5}?as)\s+(?:as\s+|to be\s+|being\s+)?"
+    r"[‘'\"“]?(inadequate|requires? improvement|outstanding|good)\b", re.I)
 RATED_AS = {"inadequate": "priority", "requires improvement": "improvement", "require improvement": "improvement",
             "good": "strength", "outstanding": "strength"}
 _INTRODUCES = re.compile(r"\b(?:said|says|states?|stated|wrote|writes|found|added|adds|concluded)\b|:\s*[“\"‘]?$", re.I)
