@@ -153,7 +153,7 @@ def _councils_named(text: str) -> list[str]:
     return found
 
 
-def _authority(text: str, flat: str, doc_type: str) -> str | None:
+def _authority(text: str, flat: str, doc_type: str, councils: list[str]) -> str | None:
     head = flat[:3000]
     titled = [
         rf"(?:Focused|Monitoring|Assurance)\s+visit\s+(?:to|of)\s+(.+?)\s+"
@@ -186,9 +186,6 @@ def _authority(text: str, flat: str, doc_type: str) -> str | None:
     if doc_type in ("committee report", "news item"):
         m = re.search(rf"\b(?:focused|monitoring)\s+visit\s+(?:to|of)\s+(.+?){_APOS}?s?\s+children{_APOS}s services",
                       head[:1500], re.I)
-        councils = _councils_named(text)
-        if doc_type == "news item" and _round_up(text, councils):
-            return None  # a round-up of visits to several councils: no one council is its subject
         if councils:
             return councils[0]
         m = m or re.search(rf"\binspection of\s+(.+?)\s+(?:local authority\s+)?children{_APOS}s services", head[:1500],
@@ -215,11 +212,13 @@ def _round_up(text: str, councils: list[str]) -> bool:
 
 def _subject(text: str, flat: str, doc_type: str) -> str | None:
     """The subject authority, in the record's name for it where it is one of England's."""
-    name = _authority(text, flat, doc_type)
+    councils = _councils_named(text) if doc_type in ("committee report", "news item") else []
+    if doc_type == "news item" and _round_up(text, councils):
+        return None  # a round-up of visits to several councils: no one council is its subject
+    name = _authority(text, flat, doc_type, councils)
     if name is None and doc_type in LETTER_TYPES + ("inspection report",):
         name = authorities.named_in(flat[:600])  # a title no pattern knows: the first authority it names
-    elif name is None and doc_type in ("committee report", "news item") and not (
-            doc_type == "news item" and _round_up(text, _councils_named(text))):
+    elif name is None and doc_type in ("committee report", "news item"):
         # "Plymouth's services for vulnerable children", "children's social care in Hull"
         name = authorities.named_in(flat[:2500], short=True)
     return authorities.canonical(name)

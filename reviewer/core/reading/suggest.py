@@ -115,8 +115,9 @@ _BOILERPLATE = re.compile(
 # finding: a person's own words (a councillor's pride, an officer's pledge), the meeting's business, the web
 # page's furniture. A quotation that names the inspectors or Ofsted relays a finding and is read as one.
 TELLING = ("committee report", "news item")
-_SPOKEN = re.compile(  # a quotation, or words said to someone with the saying named beside a quotation mark
-    r"^\W{0,3}[“\"‘']|\b(?:said|says|added|adds|commented|stated)(?:\s*[,:]?\s*[“\"‘']|:|,? that\b)|[”\"’'],?\s+"
+_OPENS_QUOTE = re.compile(r"^\W{0,3}[“\"‘']")  # a unit that is (the start of) a quotation
+_SPOKEN = re.compile(  # words said to someone, with the saying named beside a quotation mark
+    r"\b(?:said|says|added|adds|commented|stated)(?:\s*[,:]?\s*[“\"‘']|:|,? that\b)|[”\"’'],?\s+"
     r"(?:he|she|they|[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:said|says|added)\b|\btold (?:the|members|councillors|us|reporters)\b",
     re.I)
 # ... and the council's own people speaking, whatever they quote: "Responding to the report, Councillor A said"
@@ -168,7 +169,7 @@ def _not_a_finding(flat: str, speaker: str | None) -> bool:
     if _WEB_FURNITURE.search(flat) or _PROCEDURE.search(flat):
         return True
     relays = bool(_RELAYS_FINDING.search(flat))
-    if re.match(r"^\W{0,3}[“\"‘']", flat):  # a quotation carrying on: the words of whoever was speaking
+    if _OPENS_QUOTE.match(flat):  # a quotation carrying on: the words of whoever was speaking
         return speaker == "person" or speaker is None and not relays
     if _COUNCIL_SPEAKS.search(flat):  # "The Director said that staff talked to the inspectors ...": relayed
         return not relays or bool(_QUOTES.search(flat))
@@ -328,7 +329,7 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
             continue
         if telling:
             said_by, speaker = speaker, _speaker(flat, speaker)
-            if _not_a_finding(flat, said_by if re.match(r"^\W{0,3}[“\"‘']", flat) else speaker):
+            if _not_a_finding(flat, said_by):  # (whose words a quotation here carries: the units' before)
                 continue
         if _JUDGEMENT_LINE.match(flat):
             continue
