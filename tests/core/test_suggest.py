@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from reviewer.core.annotations.codebook import default_themes
-from reviewer.core.reading.suggest import suggest
+from reviewer.core.reading.suggest import story_grade, suggest
 from reviewer.core.annotations.tagging import new_annotation
 
 LETTER = """12 March 2025
@@ -631,3 +631,28 @@ def test_a_story_reads_a_judgement_stated_but_not_a_comparison() -> None:
     found = _by_quote(suggest(story, default_themes()))
     assert found["Inspectors rated the city council as inadequate across a range of services."].severity == "priority"
     assert not any(x.severity == "strength" for x in found.values())
+
+
+def _westfold(rating: str, when: str = "have been rated") -> str:
+    return ("Council told to improve after inspection\n\nLatest news\n\n"
+            f"Westfold Council's children's services {when} '{rating}' by Ofsted following an inspection in May.\n"
+            "Ofsted inspectors found caseloads in the assessment teams were much too high, which meant staff were "
+            "unable to provide the right help to children.\n"
+            "Inspectors said managers did not check that plans for children in care were carried out.\n")
+
+
+def test_a_story_of_a_failing_service_reads_its_weaknesses_as_priority_actions() -> None:
+    """The judgement a story states is the document's, as a report's table is: the weaknesses of a service
+    rated inadequate are weighed as a failing service's (a report's own rules), and the rating stated is
+    suggested at its level whatever the models make of its wording; an earlier inspection's rating is not
+    the document's."""
+    assert story_grade(_westfold("inadequate")) == "inadequate"
+    assert story_grade(_westfold("requires improvement")) == "requires improvement"
+    assert story_grade("At the last inspection, when services were judged to be inadequate, leaders left. "
+                       "Ofsted now says the council's services are judged to be good.") == "good"
+    assert story_grade("The department's 'inadequate' rating was discussed at a meeting of the full Council.") \
+        == "inadequate"
+    failing = [x.severity for x in suggest(_westfold("inadequate"), default_themes())]
+    assert failing == ["priority"] * 3
+    improving = [x.severity for x in suggest(_westfold("requires improvement"), default_themes())]
+    assert improving == ["improvement"] * 3

@@ -150,6 +150,26 @@ _RATED = re.compile(
     r"[‘'\"“]?(inadequate|requires? improvement|outstanding|good)\b", re.I)
 RATED_AS = {"inadequate": "priority", "requires improvement": "improvement", "require improvement": "improvement",
             "good": "strength", "outstanding": "strength"}
+_EARLIER_RATING = re.compile(r"\b(?:previous|last|earlier|prior|former|when)\b[^.]{0,60}$", re.I)
+_STATED = re.compile(  # ... as a story also states it: "the 'inadequate' rating", "judged services to be inadequate"
+    r"[‘'\"“](inadequate|requires? improvement|outstanding|good)[’'\"”]\s+(?:rating|judge?ment|grade)|"
+    r"\b(?:downgraded|upgraded)\b[^.]{0,40}?\bto\s+[‘'\"“]?(inadequate|requires? improvement|outstanding|good)\b|"
+    r"\b(?:judged|rated|found|deemed)\s+(?:[\w’'-]+ ){0,5}?to (?:be\s+)?[‘'\"“]?(inadequate|requires? improvement|"
+    r"outstanding|good)\b", re.I)
+
+
+def story_grade(text: str) -> str | None:
+    """The judgement a committee's papers or a news story states of the inspection it tells of (the first one
+    stated that is not an earlier inspection's): its weaknesses are read under it, as a report's are."""
+    for m in sorted([*_RATED.finditer(text), *_STATED.finditer(text)], key=lambda m: m.start()):
+        line_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        if _EARLIER_RATING.search(text[line_start:m.start()]):
+            continue
+        grade = next(g for g in m.groups() if g).lower()
+        return "requires improvement" if grade.startswith("require") else grade
+    return None
+
+
 _INTRODUCES = re.compile(r"\b(?:said|says|states?|stated|wrote|writes|found|added|adds|concluded)\b|:\s*[“\"‘]?$", re.I)
 
 
@@ -287,6 +307,8 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
     section_grades = _section_grades(st, judgements)
     out: list[Reading] = []
     telling = document_kind(text) in TELLING
+    if telling and doc_grade is None and story_grade(text) == "inadequate":
+        doc_grade = "inadequate"
     speaker: str | None = None  # whose words a quotation in a telling document carries
     ends = {p.start: list_end(text, st, p) for p in st.parts if p.kind == "improve"}  # a list's true end
     inline: str | None = None  # the tone a heading the outline missed sets ("What needs to improve:")
@@ -349,12 +371,13 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
         follow_on = bool(_FOLLOW_ON.match(flat)) and prev_end >= 0 and "\n\n" not in text[prev_end:s].replace(" ", "")
         severity, conf, why, feats = verdict(flat, section, doc_grade, part.kind if part else None, prev_sev,
                                              follow_on)
-        if telling and (rated := _RATED.search(flat)) and not re.search(r"\b(?:previous|last|earlier|was)\b[^.]{0,40}"
-                                                                         + re.escape(rated.group(0)), flat, re.I):
-            severity, conf = RATED_AS[rated.group(1).lower()], max(conf, 0.6)  # the inspection's own judgement
+        stated = telling and (rated := _RATED.search(flat)) is not None and not re.search(
+            r"\b(?:previous|last|earlier|was)\b[^.]{0,40}" + re.escape(rated.group(0)), flat, re.I)
+        if stated:  # the inspection's own judgement, as the story states it: no model's to overturn
+            severity, conf = RATED_AS[rated.group(1).lower()], max(conf, 0.6)
             why = ["the inspection's judgement"]
         rules_severity = severity  # what the next unit reads of this one: the rules', as the models were trained
-        if REVIEW_MODEL and reviewable(severity, section, doc_grade, feats) and \
+        if not stated and REVIEW_MODEL and reviewable(severity, section, doc_grade, feats) and \
                 (review := severity_review()) is not None and \
                 (overturned := review.overturn(severity, feats, flat)) is not None:
             severity, conf = REVIEWED_AS[overturned[0]], REVIEW_CONF * overturned[1]
@@ -363,7 +386,7 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
                 why.append(f"read as {'a strength' if severity == 'strength' else 'a weakness'}, "
                            "as auditors tag passages like it")
             feats = as_decided(feats, severity, conf, section)
-        if FAILING_MODEL and failing_weakness(severity, section, doc_grade) and \
+        if not stated and FAILING_MODEL and failing_weakness(severity, section, doc_grade) and \
                 (model := failing_priority_model()) is not None:
             decided = "priority" if model.is_priority(feats, flat) else "improvement"
             if decided != severity:
