@@ -3,8 +3,6 @@ rest of a long report's marks before laying any of them out)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 pytest.importorskip("PySide6")
