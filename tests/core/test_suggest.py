@@ -656,3 +656,10 @@ def test_a_story_of_a_failing_service_reads_its_weaknesses_as_priority_actions()
     assert failing == ["priority"] * 3
     improving = [x.severity for x in suggest(_westfold("requires improvement"), default_themes())]
     assert improving == ["improvement"] * 3
+
+
+def test_as_well_as_is_a_conjunction_not_praise() -> None:
+    from reviewer.core.reading.wording import tone
+
+    assert tone("Meetings took place with the leaders of local councils as well as with housing providers.")[0] == 0
+    assert tone("Children are seen alone as well as with their families, and plans are well written.")[3] == ["well"]

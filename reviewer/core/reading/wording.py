@@ -106,6 +106,7 @@ _STEP_OVER = frozenset(("experience", "experiencing", "suffer", "face", "subject
 _PROBLEMS = frozenset(("wait", "waits", "disadvantaged", "disruption", "disrupted", "harm", "risk", "unnecessary",
                        "unnecessarily", "drift"))
 _NOT_ALL = frozenset(("always", "consistently", "all", "routinely", "sufficiently", "yet", "fully", "enough", "well"))
+_AS_WELL_AS = re.compile(r"\b(?:as|just as) well as\b")
 _NEET = re.compile(r"\bnot in education,? (?:employment|training)(?:,? (?:or|and) (?:employment|training))?")
 
 
@@ -139,6 +140,7 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
     folded = fold(flat).text
     if ABSENT_PROBLEM:
         folded = _NEET.sub("neet", folded)  # a name for young people's status, no negation
+    folded = _AS_WELL_AS.sub(" and ", folded)  # "as well as": a conjunction, no praise
     if LEAD_CONDITION:
         folded = _NOT_ONLY.sub(" ", folded)
         cond = _LEAD_CONDITION.match(folded)
