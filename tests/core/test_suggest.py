@@ -663,3 +663,46 @@ def test_as_well_as_is_a_conjunction_not_praise() -> None:
 
     assert tone("Meetings took place with the leaders of local councils as well as with housing providers.")[0] == 0
     assert tone("Children are seen alone as well as with their families, and plans are well written.")[3] == ["well"]
+
+
+PAPER = """REPORT TO: Children and Young People Scrutiny Committee
+DATE: 4th January 2016
+SUBJECT: Ofsted inspection of services for children in need of help and protection
+
+1.0 PURPOSE OF THE REPORT
+1.1 To inform the Committee of the outcome of the Ofsted inspection of children's services.
+
+2.0 SUPPORTING INFORMATION
+2.1 Inspectors found that the quality of plans is too variable and that management oversight is not consistently recorded.
+2.2 Care leavers are well supported by personal advisers who know them well.
+
+3.0 POLICY IMPLICATIONS
+3.1 There are no policy implications arising from this report.
+
+4.0 RISK ANALYSIS
+4.1 Failure to deliver the action plan could result in a poorer judgement and risk to the Council's reputation.
+
+## 5. Equality and diversity issues
+
+5.1 None identified.
+
+Legal implications: the Council does not have a statutory duty to publish an action plan.
+
+6.0 LIST OF BACKGROUND PAPERS UNDER SECTION 100D OF THE LOCAL GOVERNMENT ACT 1972
+6.1 None under the meaning of the Act.
+
+7.0 WORKFORCE
+7.1 Caseloads are too high in the assessment teams.
+"""
+
+
+def test_a_committee_papers_implications_and_risks_are_not_findings() -> None:
+    """A committee paper's sections of form (implications, risk analysis, equality, background papers),
+    headed in capitals, in Markdown or leading their paragraph, are never suggested; the sections around
+    them are read."""
+    found = _by_quote(suggest(PAPER, default_themes()))
+    assert any("quality of plans is too variable" in q for q in found)
+    assert any("Care leavers are well supported" in q for q in found)
+    assert any("Caseloads are too high" in q for q in found)  # after the forms: the paper's findings again
+    for words in ("policy implications", "poorer judgement", "None identified", "statutory duty", "meaning of the Act"):
+        assert not any(words in q for q in found), words

@@ -140,6 +140,36 @@ _WEB_FURNITURE = re.compile(
     r"continue reading|share this)", re.I)
 
 
+# A committee paper's own sections of form, whatever the inspection: its financial, legal and other
+# implications, risk analysis, equality and consultation paragraphs, background papers ("There are no policy
+# implications arising from this report."). Not the inspection's findings: never suggested. (An appendix may
+# be the inspectors' report itself: read.)
+_PAPER_FORM = re.compile(
+    r"(?:[\w,’'-]+ (?:and )?){0,4}implications?(?: for [\w’' ]{3,40})?|risks?(?: analysis| management| assessment)?|"
+    r"equalit(?:y|ies)(?: and diversity| impact(?: assessment)?)?(?: issues| implications| considerations)?|"
+    r"(?:list of )?background (?:papers|documents)(?: [\w ]{0,70})?|consultations?(?: undertaken)?|"
+    r"reasons? for (?:the )?(?:decision|recommendations?)|(?:other |alternative )?options considered|"
+    r"alternative options(?: considered)?|contact (?:officer|details)|report author|wards? affected|key decision|"
+    r"exempt information|decision[- ]making", re.I)
+_PAPER_HEADING = re.compile(  # a line of a paper that heads a section: "5.0 FINANCIAL IMPLICATIONS", "Risk analysis:"
+    r"^[ \t#*]*(?:\d+(?:\.\d+)*\.?[ \t]+)?(?P<title>[A-Z][^\n.;*]{2,90}?)[ \t]*:?[ \t*]*$", re.M)
+_PAPER_FORM_LEAD = re.compile(  # ... or leads its paragraph: "Financial implications: none."
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:" + _PAPER_FORM.pattern + r")\s*[:\-–]", re.I)
+
+
+def paper_form_spans(text: str) -> list[tuple[int, int]]:
+    """A committee paper's sections of form (``_PAPER_FORM``), as (start, end) offsets: from a heading line
+    naming one to the next heading line of any kind."""
+    heads = []
+    for m in _PAPER_HEADING.finditer(text):
+        title = m.group("title").strip()
+        form = bool(_PAPER_FORM.fullmatch(title))
+        if form or len(title.split()) <= 10 and (title.isupper() or re.match(r"^[\s#*]*\d", m.group(0))):
+            heads.append((m.start(), form))
+    return [(start, heads[i + 1][0] if i + 1 < len(heads) else len(text))
+            for i, (start, form) in enumerate(heads) if form]
+
+
 _QUOTES = re.compile(r"[“\"‘]")
 # A story's or a committee paper's statement of the inspection's judgement ("rated 'inadequate'", "downgraded to
 # 'requires improvement'", "given an 'Outstanding' rating"): the judgement is the finding, at its level.
@@ -306,7 +336,9 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
     doc_grade = _document_grade(st, judgements)
     section_grades = _section_grades(st, judgements)
     out: list[Reading] = []
-    telling = document_kind(text) in TELLING
+    kind = document_kind(text)
+    telling = kind in TELLING
+    form_spans = paper_form_spans(text) if kind == "committee report" else []
     if telling and doc_grade is None and story_grade(text) == "inadequate":
         doc_grade = "inadequate"
     speaker: str | None = None  # whose words a quotation in a telling document carries
@@ -349,6 +381,8 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
         low = flat.lower()
         if any(c in low for c in CONTEXT) or _BOILERPLATE.search(flat):
             continue
+        if form_spans and (_PAPER_FORM_LEAD.match(flat) or any(a <= s < b for a, b in form_spans)):
+            continue  # a paper's implications, risks and background papers
         if telling:
             said_by, speaker = speaker, _speaker(flat, speaker)
             if _not_a_finding(flat, said_by):  # (whose words a quotation here carries: the units' before)
