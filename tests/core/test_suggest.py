@@ -706,3 +706,7 @@ def test_a_committee_papers_implications_and_risks_are_not_findings() -> None:
     assert any("Caseloads are too high" in q for q in found)  # after the forms: the paper's findings again
     for words in ("policy implications", "poorer judgement", "None identified", "statutory duty", "meaning of the Act"):
         assert not any(words in q for q in found), words
+    wrapped = PAPER.replace("3.0 POLICY IMPLICATIONS", "3.0 FINANCIAL AND LEGAL IMPLICATIONS FOR THE\nCOUNCIL AND ITS PARTNERS")
+    found = _by_quote(suggest(wrapped, default_themes()))  # a heading wrapped as Word's text wraps it
+    assert not any("policy implications" in q for q in found)
+    assert any("Caseloads are too high" in q for q in found)

@@ -152,7 +152,8 @@ _PAPER_FORM = re.compile(
     r"alternative options(?: considered)?|contact (?:officer|details)|report author|wards? affected|key decision|"
     r"exempt information|decision[- ]making", re.I)
 _PAPER_HEADING = re.compile(  # a line of a paper that heads a section: "5.0 FINANCIAL IMPLICATIONS", "Risk analysis:"
-    r"^[ \t#*]*(?:\d+(?:\.\d+)*\.?[ \t]+)?(?P<title>[A-Z][^\n.;*]{2,90}?)[ \t]*:?[ \t*]*$", re.M)
+    r"^[ \t#*]*(?:\d+(?:\.\d+)*\.?[ \t]+)?(?P<title>[A-Z][^\n.;*]{2,90}?(?:\n[ \t]*[A-Z][A-Z0-9 ,&'’()-]{1,60})?)"
+    r"[ \t]*:?[ \t*]*$", re.M)  # (a heading in capitals may wrap onto a second line, as Word's text does)
 _PAPER_FORM_LEAD = re.compile(  # ... or leads its paragraph: "Financial implications: none."
     r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:" + _PAPER_FORM.pattern + r")\s*[:\-–]", re.I)
 
@@ -162,7 +163,7 @@ def paper_form_spans(text: str) -> list[tuple[int, int]]:
     naming one to the next heading line of any kind."""
     heads = []
     for m in _PAPER_HEADING.finditer(text):
-        title = m.group("title").strip()
+        title = " ".join(m.group("title").split())
         form = bool(_PAPER_FORM.fullmatch(title))
         if form or len(title.split()) <= 10 and (title.isupper() or re.match(r"^[\s#*]*\d", m.group(0))):
             heads.append((m.start(), form))
