@@ -17,7 +17,8 @@ from reviewer.core.text.words import counted
 
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
-    s = sub.add_parser("suggest", parents=[common], help="suggest annotations for a letter (nothing is saved)")
+    s = sub.add_parser("suggest", parents=[common], help="suggest annotations for a letter (a file not yet in the library is added to "
+                       "it; no suggestion is saved as a tag)")
     s.add_argument("letter", metavar="LETTER")
     s.add_argument("--json", action="store_true", help="every suggestion, in reading order, as JSON")
     s.add_argument("--top", type=int, default=DEFAULT_SHOWN, metavar="N",
@@ -27,7 +28,10 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
 
 def cmd_suggest(ws: Workspace, args: argparse.Namespace) -> int:
     lib = ws.library
+    known = set(lib.letters)
     letter = ws.letter(args.letter, add_missing=True, prepared=getattr(args, "prepared", None))
+    if letter.id not in known:  # (said on stderr: --json's output stays JSON)
+        print(f"added {lib.display_title(letter.id)} to the library", file=sys.stderr)
     ex = ws.text(letter.id)
     if ex is None or not ex.text.strip():
         raise CliError(f"{ws.library.display_title(letter.id)} has no text to suggest from (scanned or image-only)")
@@ -49,7 +53,7 @@ def cmd_suggest(ws: Workspace, args: argparse.Namespace) -> int:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return 0
     out = sys.stdout
-    out.write(f"{counted(len(rows), 'suggestion')} for {ws.library.display_title(letter.id)} (nothing is saved; tag with `reviewer tag`):\n")
+    out.write(f"{counted(len(rows), 'suggestion')} for {ws.library.display_title(letter.id)} (none saved as a tag; tag with `reviewer tag`):\n")
     if not args.all and len(rows) > max(0, args.top):
         order = {id(x): i for i, x in enumerate(found)}
         rows = [rows[order[id(x)]] for x in ranked(found)[:max(0, args.top)]]

@@ -115,7 +115,12 @@ def test_suggest_prints_passages_without_saving(capsys, db, samples: Path):
     code, out, _ = run(capsys, "annotations", "--format", "json", *db)
     assert json.loads(out) == []  # nothing became an annotation
     code, out, _ = run(capsys, "suggest", "thornbury", *db)
-    assert code == 0 and "suggestions for" in out
+    assert code == 0 and "suggestions for" in out and "none saved as a tag" in out
+    code, out, err = run(capsys, "suggest", str(samples / "eastmere_2024_monitoring_visit.txt"), "--json", *db)
+    assert code == 0 and json.loads(out)  # a file not in the library: added, and it says so (not on stdout)
+    assert "added" in err and "to the library" in err
+    code, out, err = run(capsys, "suggest", str(samples / "eastmere_2024_monitoring_visit.txt"), "--json", *db)
+    assert code == 0 and "added" not in err
 
 
 def test_db_before_the_subcommand_never_starts_the_window(tmp_path: Path, samples: Path):
