@@ -365,3 +365,55 @@ def test_escape_in_the_list_gives_the_keyboard_back_to_the_letter_at_the_suggest
     from reviewer.ui.shell.shortcuts import PANEL_KEYS
 
     assert any(keys == "Escape" and "letter" in what for keys, what in dict(PANEL_KEYS)["Suggestions list"])
+
+
+def test_a_letter_not_yet_tagged_opens_on_its_suggestions_and_the_pane_keeps_its_width(qtbot, make_window,
+                                                                                       samples: Path) -> None:
+    """A new user opening a letter sees what there is to tag, not an empty Annotations list; a letter with
+    annotations keeps the Annotations tab. Dismissing (its count appearing on Restore Dismissed) never
+    widens the pane, which would reflow the page beside it."""
+    w = make_window([samples / "thornbury_vale_2025_focused_visit.pdf", samples / "eastmere_2024_monitoring_visit.pdf"])
+    qtbot.waitUntil(lambda: w.suggester.structure is not None and bool(w.suggester.suggestions), timeout=15000)
+    panel = w.suggestions_panel
+    assert w.right_tabs.currentWidget() is panel
+    dock_width = w.right_tabs.width()
+    panel.list.setCurrentRow(0)
+    panel.list.setFocus()
+    qtbot.keyClick(panel.list, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: panel.restore_btn.text() == "Restore Dismissed (1)")
+    qtbot.wait(100)
+    assert w.right_tabs.width() == dock_width
+    first = w.onscreen.letter_id
+    w.right_tabs.setCurrentIndex(0)
+    w.ws.tag_quote(w.lib.letters[first], w.suggester.suggestions[0].quote, ["planning"], "area for improvement")
+    other = next(i for i in w.lib.letters if i != first)
+    w.onscreen.open(other)
+    qtbot.waitUntil(lambda: w.onscreen.letter_id == other)
+    assert w.right_tabs.currentWidget() is panel  # untagged: its suggestions
+    assert w.right_tabs.tabText(1) in ("Suggestions", f"Suggestions ({len(w.suggester.suggestions)})")
+    w.right_tabs.setCurrentIndex(0)
+    w.onscreen.open(first)
+    qtbot.waitUntil(lambda: w.onscreen.letter_id == first)
+    assert w.right_tabs.currentIndex() == 0  # tagged: its annotations stay in front
+
+
+def test_the_shortcuts_list_shows_every_description_whole(qtbot, make_window) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog, QTreeWidget
+
+    w = make_window()
+    seen: dict[str, int] = {}
+
+    def look() -> None:
+        dlg = next(d for d in QApplication.topLevelWidgets() if isinstance(d, QDialog) and d.isVisible())
+        tree = dlg.findChild(QTreeWidget)
+        items = [tree.topLevelItem(i).child(j) for i in range(tree.topLevelItemCount())
+                 for j in range(tree.topLevelItem(i).childCount())]
+        seen["needed"] = max(tree.fontMetrics().horizontalAdvance(it.text(1)) for it in items)
+        seen["column"] = tree.columnWidth(1)
+        seen["shown"] = tree.viewport().width() - tree.columnWidth(0)
+        dlg.reject()
+
+    QTimer.singleShot(200, look)
+    w.actions_["shortcuts"].trigger()
+    assert seen and seen["column"] >= seen["needed"] and seen["shown"] >= seen["needed"]

@@ -91,6 +91,9 @@ class SuggestionController(QObject):
         self.outline_panel.set_structure(None, message="Reading the letter's structure…" if letter_id else "")
         self.panel.set_suggestions([], "Reading the letter…" if letter_id else
                                    "Open a letter to see what Reviewer suggests tagging.")
+        self._tab_count()  # (not the last letter's count beside "Reading the letter…")
+        if letter_id and self.tabs.currentIndex() == 0 and not self.desk.lib.annotations_for(letter_id):
+            self.tabs.setCurrentWidget(self.panel)  # a letter not yet tagged: what there is to tag, not an empty list
         if self.onscreen.layout is not None:
             self.refresh()
 

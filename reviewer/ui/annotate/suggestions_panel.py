@@ -215,6 +215,12 @@ class SuggestionsPanel(QWidget):
         self.more_btn.toggled.connect(self.set_show_all)
         self.restore_btn = QToolButton(text="Restore Dismissed", toolTip="Suggest the passages you dismissed again")
         self.restore_btn.clicked.connect(self.restoreRequested.emit)
+        for button, widest in ((self.restore_btn, "Restore Dismissed (9999)"),
+                               (self.improve_btn, "Accept All “What Needs to Improve” (999)")):
+            shown = button.text()  # room for a count from the start: one appearing never widens the pane
+            button.setText(widest)
+            button.setMinimumWidth(button.sizeHint().width())
+            button.setText(shown)
         head = QHBoxLayout()
         head.addWidget(self.severity, 1)
         head.addWidget(self.count)

@@ -61,6 +61,10 @@ def show_shortcuts(parent: QWidget, actions: dict[str, QAction]) -> None:
         for keys, what in rows:
             head.addChild(QTreeWidgetItem([keys, what]))
     tree.expandAll()
+    tree.resizeColumnToContents(1)  # every description whole: the dialog as wide as the longest, within the screen
+    wide = tree.header().length() + tree.verticalScrollBar().sizeHint().width() + 40
+    screen = parent.screen().availableGeometry().width() if parent is not None and parent.screen() else 1200
+    dlg.resize(max(560, min(wide, int(screen * 0.9))), 620)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     buttons.rejected.connect(dlg.reject)
     lay = QVBoxLayout(dlg)
