@@ -417,3 +417,33 @@ def test_the_shortcuts_list_shows_every_description_whole(qtbot, make_window) ->
     QTimer.singleShot(200, look)
     w.actions_["shortcuts"].trigger()
     assert seen and seen["column"] >= seen["needed"] and seen["shown"] >= seen["needed"]
+
+
+def test_the_strongest_keep_their_places_when_a_decision_re_ranks_them(window, qtbot) -> None:
+    """Seen by a new user: after one accept the library learns, every card's confidence moves and the list
+    re-sorted under the cursor. Now the strongest are the new ranking's, but the cards shown keep their order:
+    the one decided on leaves and the next strongest joins at the end; Ctrl+Z puts it back in its place;
+    Strongest Only ranks afresh."""
+    from dataclasses import replace
+
+    from reviewer.core.reading.suggest import strongest
+
+    w = window
+    panel = w.suggestions_panel
+    everything = w.suggester.suggestions
+    panel.set_suggestions(everything)
+    before = panel.visible()
+    assert len(before) >= 4
+    first = before[0]
+    rank = {(s.start, s.end): i for i, s in enumerate(before)}  # what a re-ranking may do: the order turned over
+    shuffled = [replace(s, score=0.9 + 0.001 * rank[(s.start, s.end)] if (s.start, s.end) in rank else
+                        min(s.score, 0.5)) for s in everything if s != first]
+    panel.set_suggestions(shuffled)
+    after = panel.visible()
+    assert [(s.start, s.end) for s in after[:len(before) - 1]] == [(s.start, s.end) for s in before[1:]]
+    assert {(s.start, s.end) for s in after} == {(s.start, s.end) for s in strongest(shuffled, len(after))}
+    panel.set_suggestions([first] + shuffled)  # undone: back in its place
+    assert [(s.start, s.end) for s in panel.visible()][:len(before)] == [(s.start, s.end) for s in before]
+    panel.set_show_all(True)
+    panel.set_show_all(False)
+    assert [s.score for s in panel.visible()] == sorted((s.score for s in panel.visible()), reverse=True)

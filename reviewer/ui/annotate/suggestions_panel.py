@@ -163,6 +163,7 @@ class SuggestionsPanel(QWidget):
         self.setObjectName("suggestionsPanel")
         self.theme_label = theme_label
         self._all: list[Suggestion] = []
+        self._kept: list[tuple[int, int]] = []  # the strongest shown so far, in the order shown (see _pool)
         self.show_all = False  # False: the DEFAULT_SHOWN strongest, strongest first; True: all, in reading order
         self.page_of: Callable[[int], int] | None = None  # offset -> 1-based page, given with the open letter
         self.count = QLabel("")
@@ -247,6 +248,8 @@ class SuggestionsPanel(QWidget):
                         dismissed: int = 0) -> None:
         keep = self.current_suggestion()
         self._all = suggestions
+        if not suggestions:
+            self._kept = []  # (another letter, or none left): the next ones are ranked afresh
         self.hint.setText(message)
         self.hint.setVisible(bool(message))
         self.improve_btn.setEnabled(improve > 0)
@@ -265,6 +268,7 @@ class SuggestionsPanel(QWidget):
         if self.more_btn.isChecked() != self.show_all:
             self.more_btn.setChecked(self.show_all)  # re-enters here once
             return
+        self._kept = []  # back to the strongest: ranked afresh, with what the library has learnt
         self._fill(keep=self.current_suggestion())
         self.shownChanged.emit()
 
@@ -276,7 +280,12 @@ class SuggestionsPanel(QWidget):
         pool = [s for s in self._all if not want or s.severity == want]
         if self.show_all or want:
             return pool  # a severity asked for: all of it, in reading order
-        return strongest(pool, DEFAULT_SHOWN)
+        top = strongest(pool, DEFAULT_SHOWN)
+        # The cards never move under the auditor: when a decision re-ranks the suggestions (the library learns
+        # from it), the strongest are those of the new ranking, but the ones already shown keep their order
+        # and a newcomer joins at the end. (Strongest Only, or another letter, ranks afresh.)
+        place = {k: i for i, k in enumerate(self._kept)}
+        return sorted(top, key=lambda s: (place.get((s.start, s.end), len(place)), -s.score, s.start))
 
     def _fill(self, *_: object, keep: Suggestion | None = None) -> None:
         want = self.severity.currentData()
@@ -305,6 +314,9 @@ class SuggestionsPanel(QWidget):
         elif self.list.count():
             self.list.setCurrentRow(min(row, self.list.count() - 1))
         self.list.blockSignals(False)
+        if not (self.show_all or want):  # (one decided on keeps its place: Ctrl+Z puts it back there)
+            known = set(self._kept)
+            self._kept += [(sug.start, sug.end) for sug in self.visible() if (sug.start, sug.end) not in known]
         self.count.setText(f"{self.list.count()} of {len(self._all)}" if self.list.count() < len(self._all)
                            else str(len(self._all)))
         sev = SEVERITY.get(want) if want else None
