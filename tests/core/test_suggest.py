@@ -710,3 +710,16 @@ def test_a_committee_papers_implications_and_risks_are_not_findings() -> None:
     found = _by_quote(suggest(wrapped, default_themes()))  # a heading wrapped as Word's text wraps it
     assert not any("policy implications" in q for q in found)
     assert any("Caseloads are too high" in q for q in found)
+
+
+def test_what_would_make_the_work_better_is_still_to_do() -> None:
+    """Seen by a new user on a report from outside the corpus: "these plans would be improved if they
+    stated ..." was a strength (on "improved"), "This impedes ..." one (on "effective")."""
+    from reviewer.core.reading.severity import verdict
+
+    for sentence in ("However, these plans would be improved if they stated what everyone involved needs to do.",
+                     "Plans would benefit from clearer timescales.",
+                     "This impedes the establishment of effective plans.",
+                     "The support given by the leaving care team to care leavers is unsatisfactory."):
+        assert verdict(sentence, None, None, None)[0] == "improvement", sentence
+    assert verdict("Plans have improved and are well written.", None, None, None)[0] == "strength"

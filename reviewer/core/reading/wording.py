@@ -40,7 +40,8 @@ WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "we
         "cancelled", "unplanned", "undocumented", "unrecorded", "out-of-date", "over-reliance", "over-optimistic",
         "diluted", "infrequently", "infrequent", "partially", "intermittent", "sporadic", "patchy", "uneven", "unevenly",
         "piecemeal", "unsighted", "unallocated", "superficial", "protracted", "lengthy", "inaccurate", "unresolved",
-        "worse", "confusion")
+        "worse", "confusion", "impedes", "impede", "hampers", "hampered", "hamper", "undermines", "undermine",
+        "undermined", "unsatisfactory", "wouldimprove")
 # A weakness word right after one of these is the problem being dealt with ("reduces delay", "no delay").
 REMEDY = ("reduce", "reduces", "reduced", "reducing", "reduction", "minimise", "minimises", "minimised", "minimising",
           "prevent", "prevents", "preventing", "avoid", "avoids", "avoiding", "tackle", "tackles", "tackling",
@@ -50,6 +51,11 @@ REMEDY_SCOPE = 3
 # fold() reads "well-attended" as "wellattended" (PDFs break such words at the hyphen): the lists too
 _SHOWN = {w.replace("-", ""): w for w in STRONG + WEAK if "-" in w}  # as the panel says them
 STRONG, WEAK, REMEDY = (tuple(dict.fromkeys(w.replace("-", "") for w in ws)) for ws in (STRONG, WEAK, REMEDY))
+_SHOWN["wouldimprove"] = "would be improved"
+# What the inspectors say would make the work better ("plans would be improved if they stated ...", "would
+# benefit from"): something still to do, however its words praise ("improved", "benefit").
+_WOULD_IMPROVE = re.compile(r"\b(?:would|could|might) (?:be (?:further |much |significantly |greatly )?(?:improved|"
+                            r"strengthened|enhanced|better)|benefit from)\b")
 # A weakness word a few words before one of these is a problem that has eased ("turnover is low", "delay
 # ... is minimised", "the number of care leavers not in education has declined").
 AFTER_REMEDY = ("low", "lower", "minimised", "minimal", "declined", "fallen", "reduced", "reducing", "decreased",
@@ -141,6 +147,7 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
     if ABSENT_PROBLEM:
         folded = _NEET.sub("neet", folded)  # a name for young people's status, no negation
     folded = _AS_WELL_AS.sub(" and ", folded)  # "as well as": a conjunction, no praise
+    folded = _WOULD_IMPROVE.sub("wouldimprove", folded)
     if LEAD_CONDITION:
         folded = _NOT_ONLY.sub(" ", folded)
         cond = _LEAD_CONDITION.match(folded)
