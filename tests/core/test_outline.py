@@ -305,3 +305,56 @@ def test_a_page_that_opens_with_a_section_heading_starts_the_section() -> None:
         "The proportion of children who are offered a return home interview when they go missing.",
         "The rigour of the corporate parenting board in holding partners to account."]
     assert any(p.kind == "improve" for p in st.parts)
+
+
+BY_WHEN = """Inspection of looked after children services
+Northmoor County Council
+
+Capacity to improve
+
+Grade 2 (Good)
+
+13. The capacity to improve services is good.
+
+Areas for improvement
+
+22. In order to improve the quality of provision and services for looked after children and care leavers in Northmoor, the local authority and its partners should take the following action.
+
+Immediately:
+
+• ensure that all care leavers have an up-to-date pathway plan
+
+Within three months:
+
+• improve the quality of supervision so that it is reflective
+
+• ensure that the voice of the child informs their plans
+
+Within six months:
+
+• reduce the number of placement moves for older children
+
+Outcomes for looked after children and young people
+
+23. Health outcomes for looked after children are good.
+"""
+
+
+def test_areas_for_improvement_grouped_by_when_they_are_due_are_one_list_without_its_lead_in() -> None:
+    """Reports before 2014 list their areas for improvement under "Immediately:", "Within three months:"
+    ...: every group is the inspectors' list, and the sentence opening it is no item of it (a new user saw
+    "Accept All 'What Needs to Improve' (1)", the lead-in, and not the actions). (The corpus's two reports
+    of this kind are on the validation side.)"""
+    from reviewer.core.annotations.codebook import default_themes
+    from reviewer.core.reading.outline import inspectors_items
+    from reviewer.core.reading.suggest import suggest
+
+    items = [q for _, _, q, _ in inspectors_items(BY_WHEN, analyse(BY_WHEN))]
+    assert items == ["ensure that all care leavers have an up-to-date pathway plan",
+                     "improve the quality of supervision so that it is reflective",
+                     "ensure that the voice of the child informs their plans",
+                     "reduce the number of placement moves for older children"]
+    found = {x.quote: x for x in suggest(BY_WHEN, default_themes())}
+    assert not any("take the following action" in q for q in found)
+    assert found["reduce the number of placement moves for older children"].severity in ("improvement", "priority")
+    assert "Health outcomes for looked after children are good." in found  # the list ends at the next section

@@ -303,6 +303,15 @@ def _numbered_heading(block: str, after: str) -> str | None:
     return None
 
 
+# Reports before 2014 group their areas for improvement by when they are due ("Immediately:", "Within three
+# months:"): each group is more of the list.
+_BY_WHEN = re.compile(r"^(?:immediately|within (?:\w+ ){1,2}(?:days|weeks|months))\s*:?\s*$")
+# The sentence that opens such a list ("... the local authority and its partners should take the following
+# action."): no item of it.
+LEAD_IN = re.compile(r"\b(?:should|must|need to|are asked to) take the following actions?\b|"
+                     r"\bshould (?:take|address) the following\b", re.I)
+
+
 def _kind(title: str) -> tuple[str, str | None]:
     low = title.lower()
     if re.search(r"\bprogress (?:against|on|made|in addressing|towards)\b|\bupdate on\b|\bresponse to\b|"
@@ -311,7 +320,7 @@ def _kind(title: str) -> tuple[str, str | None]:
     if re.search(r"areas? for priority action|priority action|priority and immediate action|immediate action", low):
         return "priority", None
     if re.search(r"what needs to improve|areas? for improvement|what does the (?:local authority|lscb) need to improve|"
-                 r"recommendations", low):
+                 r"recommendations", low) or _BY_WHEN.match(low):
         return "improve", None
     m = _JUDGEMENT_HEADING.match(title) or _JUDGEMENT_SENTENCE.match(title)
     if m:
@@ -554,8 +563,9 @@ def inspectors_items(text: str, structure: Structure) -> list[tuple[int, int, st
             quote = _FOOTNOTE_MARK.sub("", unit_quote(text, s, e, structure.furniture)).strip()
             quote = _BULLET_LINE.sub("", quote, count=1) if _BULLET_LINE.match(quote) else quote
             quote = re.sub(r"^\d{1,2}\.\s+", "", quote)
-            if len(quote.split()) < 3 or _NONE_NEEDED.match(quote) or _TO_COMMITTEE.match(quote):
-                # an item number, a fragment, "there are none", a council report's own recommendation
+            if len(quote.split()) < 3 or _NONE_NEEDED.match(quote) or _TO_COMMITTEE.match(quote) or \
+                    LEAD_IN.search(quote):
+                # an item number, a fragment, "there are none", a council report's own recommendation, a lead-in
                 continue
             found.append((s, e, quote))
         return found

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reviewer.core.annotations.model import Annotation, Theme
-from reviewer.core.reading.outline import Part, Structure, analyse, list_end, unit_quote
+from reviewer.core.reading.outline import LEAD_IN, Part, Structure, analyse, list_end, unit_quote
 from reviewer.core.reading.judgements import judgement_name, read_judgements
 from reviewer.core.reading.learning import SEVERITY_CLASSES, SeverityLearner
 from reviewer.core.reading.metadata import document_kind
@@ -98,7 +98,8 @@ _NEUTRAL_SECTION = re.compile(
     r"^contents\b|review of the effectiveness of|how was your visit|improving the way ofsted|"
     r"quality assurance manager|senior data analyst|team inspectors|deputy lead inspector|"
     r"^(?:her|his) majesty|report not found|^the previous inspection of|cookies|skip to main content|"
-    r"^inspection of\b", re.I)
+    r"^inspection of\b|^service information\b|^about this inspection\b|inspection judgements and what they mean",
+    re.I)
 _BOILERPLATE = re.compile(
     r"crown copyright|interested in our work|subscribe to our|www\.|@ofsted|ofsted produces this report|"
     r"it is ofsted.s expectation|\b(?:a|an) (?:local authority|lscb) (?:that is|is judged|requires)|"
@@ -380,7 +381,7 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
         if part is not None and part.kind in ("heading", "headline") and _NEUTRAL_SECTION.search(part.title):
             continue
         low = flat.lower()
-        if any(c in low for c in CONTEXT) or _BOILERPLATE.search(flat):
+        if any(c in low for c in CONTEXT) or _BOILERPLATE.search(flat) or LEAD_IN.search(flat):
             continue
         if form_spans and (_PAPER_FORM_LEAD.match(flat) or any(a <= s < b for a, b in form_spans)):
             continue  # a paper's implications, risks and background papers
