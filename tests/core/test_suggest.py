@@ -723,3 +723,16 @@ def test_what_would_make_the_work_better_is_still_to_do() -> None:
                      "The support given by the leaving care team to care leavers is unsatisfactory."):
         assert verdict(sentence, None, None, None)[0] == "improvement", sentence
     assert verdict("Plans have improved and are well written.", None, None, None)[0] == "strength"
+
+
+def test_a_finding_that_cites_the_children_act_is_read() -> None:
+    """"under section 20 of the Children Act 1989" was taken for a committee paper's background-papers
+    boilerplate (section 100D of the Local Government Act 1972), and a report's recommendation on homeless
+    16- and 17-year-olds was never suggested."""
+    text = ("What needs to improve\n\n"
+            "Ensure that homeless 16- and 17-year-olds are offered support under section 20 of the Children Act 1989.\n\n"
+            "Background papers under section 100D of the Local Government Act 1972 are available.\n")
+    found = _by_quote(suggest(text, default_themes()))
+    assert found["Ensure that homeless 16- and 17-year-olds are offered support under section 20 of the Children "
+                 "Act 1989."].severity == "improvement"
+    assert not any("100D" in q for q in found)

@@ -110,7 +110,7 @@ _BOILERPLATE = re.compile(
     r"^(?:\d+(?:\.\d+)*\.?\s+)?that (?:the )?(?:committee|cabinet|board|panel|council|members?|scrutiny)\b|"
     r"\b(?:committee|cabinet|board|panel|members?) (?:is|are) (?:asked|recommended|invited) to\b|"
     r"\bit is recommended that (?:the )?(?:committee|cabinet|board|members|council|panel)\b|"
-    r"this report includes the report|https?://|report is available at|under section \d+ of the|"
+    r"this report includes the report|https?://|report is available at|under section 100[a-z]? of the|"
     r"open government licence", re.I)
 # In a document that tells of an inspection (a committee's papers, a news story), what is not the inspection's
 # finding: a person's own words (a councillor's pride, an officer's pledge), the meeting's business, the web
