@@ -736,3 +736,11 @@ def test_a_finding_that_cites_the_children_act_is_read() -> None:
     assert found["Ensure that homeless 16- and 17-year-olds are offered support under section 20 of the Children "
                  "Act 1989."].severity == "improvement"
     assert not any("100D" in q for q in found)
+
+
+def test_family_members_invited_to_meetings_is_not_a_committee_paper() -> None:
+    found = _by_quote(suggest("Family members are invited to attend key meetings, enabling their involvement to be "
+                              "purposeful and well supported.\n\nMembers are asked to note the report.\n",
+                              default_themes()))
+    assert any(q.startswith("Family members are invited") for q in found)
+    assert not any(q.startswith("Members are asked") for q in found)

@@ -108,7 +108,8 @@ _BOILERPLATE = re.compile(
     r"^(?:lead|deputy lead|team) inspectors?:|^inspection dates?:|this publication is available|"
     r"you can (?:obtain|download|use)|piccadilly gate|textphone|regulates and inspects|assesses council children|"
     r"^(?:\d+(?:\.\d+)*\.?\s+)?that (?:the )?(?:committee|cabinet|board|panel|council|members?|scrutiny)\b|"
-    r"\b(?:committee|cabinet|board|panel|members?) (?:is|are) (?:asked|recommended|invited) to\b|"
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:the )?(?:committee|cabinet|board|panel|members?) (?:is|are) (?:asked|recommended|"
+    r"invited) to\b|"  # (not "family members are invited to attend key meetings")
     r"\bit is recommended that (?:the )?(?:committee|cabinet|board|members|council|panel)\b|"
     r"this report includes the report|https?://|report is available at|under section 100[a-z]? of the|"
     r"open government licence", re.I)
