@@ -447,3 +447,21 @@ def test_the_strongest_keep_their_places_when_a_decision_re_ranks_them(window, q
     panel.set_show_all(True)
     panel.set_show_all(False)
     assert [s.score for s in panel.visible()] == sorted((s.score for s in panel.visible()), reverse=True)
+
+
+def test_a_list_in_reading_order_follows_the_page_in_view(window, qtbot) -> None:
+    """Seen by a new user: paging through a report (Ctrl+PgDown) left Show All's list where it was."""
+    from reviewer.ui.annotate.suggestions_panel import SUG_ROLE
+
+    w = window
+    w.resize(1300, 500)
+    panel = w.suggestions_panel
+    panel.set_show_all(True)
+    w.view.setFocus()
+    last = w.onscreen.layout.page_of(w.suggester.suggestions[-1].start)
+    assert last >= 1
+    w.view.go_to_page(last)
+    qtbot.waitUntil(lambda: w.view.current_page() == last)
+    qtbot.wait(50)
+    top = panel.list.itemAt(10, 10).data(SUG_ROLE)
+    assert top.end > w.onscreen.layout.page_first_offset(last)  # the page's suggestions, not the first page's

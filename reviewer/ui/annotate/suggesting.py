@@ -196,9 +196,12 @@ class SuggestionController(QObject):
         self._follow(self.view.current_page())
 
     def _follow(self, page: int) -> None:
-        """The outline marks the part the page in view belongs to."""
+        """The outline marks the part the page in view belongs to; a list in reading order shows the page's
+        suggestions."""
         if self.onscreen.layout is not None:
-            self.outline_panel.follow(self.onscreen.layout.page_first_offset(page) or 0)
+            offset = self.onscreen.layout.page_first_offset(page) or 0
+            self.outline_panel.follow(offset)
+            self.panel.follow(offset)
 
     def _counts(self) -> dict[int, tuple[int, int]]:
         assert self.structure is not None

@@ -332,6 +332,16 @@ class SuggestionsPanel(QWidget):
             b.setEnabled(self.list.count() > 0)
         self.current.emit(self.current_suggestion())
 
+    def follow(self, offset: int) -> None:
+        """Where the list is in reading order (Show All, or one severity) and the auditor is reading the
+        letter, not the list: scroll to the first suggestion from ``offset`` on (the page in view)."""
+        if self.list.hasFocus() or not (self.show_all or self.severity.currentData()):
+            return
+        for i in range(self.list.count()):
+            if self.list.item(i).data(SUG_ROLE).end > offset:
+                self.list.scrollToItem(self.list.item(i), QAbstractItemView.ScrollHint.PositionAtTop)
+                return
+
     def suggestions(self) -> list[Suggestion]:
         return list(self._all)
 
