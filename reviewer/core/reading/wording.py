@@ -41,7 +41,8 @@ WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "we
         "diluted", "infrequently", "infrequent", "partially", "intermittent", "sporadic", "patchy", "uneven", "unevenly",
         "piecemeal", "unsighted", "unallocated", "superficial", "protracted", "lengthy", "inaccurate", "unresolved",
         "worse", "confusion", "impedes", "impede", "hampers", "hampered", "hamper", "undermines", "undermine",
-        "undermined", "unsatisfactory", "wouldimprove")
+        "undermined", "unsatisfactory", "wouldimprove", "deteriorating", "deteriorates", "shortcomings", "shortcoming",
+        "underresourced", "overwhelmed", "confused", "worst", "poorest", "compromises", "compromised", "unregistered")
 # A weakness word right after one of these is the problem being dealt with ("reduces delay", "no delay").
 REMEDY = ("reduce", "reduces", "reduced", "reducing", "reduction", "minimise", "minimises", "minimised", "minimising",
           "prevent", "prevents", "preventing", "avoid", "avoids", "avoiding", "tackle", "tackles", "tackling",
@@ -51,11 +52,21 @@ REMEDY_SCOPE = 3
 # fold() reads "well-attended" as "wellattended" (PDFs break such words at the hyphen): the lists too
 _SHOWN = {w.replace("-", ""): w for w in STRONG + WEAK if "-" in w}  # as the panel says them
 STRONG, WEAK, REMEDY = (tuple(dict.fromkeys(w.replace("-", "") for w in ws)) for ws in (STRONG, WEAK, REMEDY))
-_SHOWN["wouldimprove"] = "would be improved"
+_SHOWN["wouldimprove"] = "to be improved"
 # What the inspectors say would make the work better ("plans would be improved if they stated ...", "would
 # benefit from"): something still to do, however its words praise ("improved", "benefit").
 _WOULD_IMPROVE = re.compile(r"\b(?:would|could|might) (?:be (?:further |much |significantly |greatly )?(?:improved|"
-                            r"strengthened|enhanced|better)|benefit from)\b")
+                            r"strengthened|enhanced|better)|benefit from)\b|\b(?:needs?|has|have) to be (?:further |much )?"
+                            r"(?:improved|strengthened)\b|\bneeds? to (?:get|be|do) (?:much )?better\b|"
+                            r"\bmust (?:\w+ ){0,2}do (?:much )?better\b")
+# Names and descriptions that carry a word of weakness but judge nothing: "minority ethnic groups", "just
+# below the threshold", "serious case reviews", "children who have had difficult experiences", "children not
+# known to children's services"; and two-word spellings of one ("under developed").
+_NOT_WEAK_NAMES = re.compile(r"\b(?:(?:ethnic )?minority (?:ethnic )?(?:groups?|communities|backgrounds?|families|"
+                             r"children)|below (?:the )?thresholds?|serious (?:case|incident|safeguarding practice) "
+                             r"(?:reviews?|notifications?)|serious youth violence|difficult (?:experiences|"
+                             r"circumstances|backgrounds?|to reach)|not (?:previously )?known to)\b")
+_TWO_WORDS = re.compile(r"\bunder (developed|resourced)\b")
 # A weakness word a few words before one of these is a problem that has eased ("turnover is low", "delay
 # ... is minimised", "the number of care leavers not in education has declined").
 AFTER_REMEDY = ("low", "lower", "minimised", "minimal", "declined", "fallen", "reduced", "reducing", "decreased",
@@ -148,6 +159,7 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
         folded = _NEET.sub("neet", folded)  # a name for young people's status, no negation
     folded = _AS_WELL_AS.sub(" and ", folded)  # "as well as": a conjunction, no praise
     folded = _WOULD_IMPROVE.sub("wouldimprove", folded)
+    folded = _TWO_WORDS.sub(r"under\1", _NOT_WEAK_NAMES.sub("named", folded))
     if LEAD_CONDITION:
         folded = _NOT_ONLY.sub(" ", folded)
         cond = _LEAD_CONDITION.match(folded)
@@ -219,7 +231,7 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
         if pending_not:
             weak += 1.0
             cues.append(pending_not)
-    low = flat.lower()
+    low = _NOT_WEAK_NAMES.sub("named", flat.lower())
     for m in _SHORTFALL.finditer(low) if SHORTFALL_PHRASES else ():
         weak += 1.0  # "high workloads", "less than half", "wait for many weeks"
         cues.append(m.group(0))
