@@ -358,3 +358,18 @@ def test_areas_for_improvement_grouped_by_when_they_are_due_are_one_list_without
     assert not any("take the following action" in q for q in found)
     assert found["reduce the number of placement moves for older children"].severity in ("improvement", "priority")
     assert "Health outcomes for looked after children are good." in found  # the list ends at the next section
+
+
+def test_a_paragraph_reference_after_a_recommendation_is_no_item() -> None:
+    from reviewer.core.annotations.codebook import default_themes
+    from reviewer.core.reading.outline import inspectors_items
+    from reviewer.core.reading.suggest import suggest
+
+    text = ("What does the local authority need to improve?\n\nAreas for improvement\n\n"
+            "1. Ensure that care leavers have up-to-date pathway plans that reflect their needs.\n\n"
+            "(Paras 58, 62,64, 65)\n\n"
+            "2. Improve the quality of supervision so that it is reflective.\n\n(Para 86)\n")
+    items = [q for _, _, q, _ in inspectors_items(text, analyse(text))]
+    assert items == ["Ensure that care leavers have up-to-date pathway plans that reflect their needs.",
+                     "Improve the quality of supervision so that it is reflective."]
+    assert not any("Para" in x.quote for x in suggest(text, default_themes()))

@@ -312,6 +312,10 @@ LEAD_IN = re.compile(r"\b(?:should|must|need to|are asked to) take the following
                      r"\bshould (?:take|address) the following\b", re.I)
 
 
+# A reference to the report's paragraphs standing alone after a recommendation ("(Paras 58, 62, 64, 65)"): no item.
+PARA_REF = re.compile(r"^\W*\(?\s*(?:paras?|paragraphs?)\.?\s*[\d\s,;–\-and]+\)?\W*$", re.I)
+
+
 def _kind(title: str) -> tuple[str, str | None]:
     low = title.lower()
     if re.search(r"\bprogress (?:against|on|made|in addressing|towards)\b|\bupdate on\b|\bresponse to\b|"
@@ -564,7 +568,7 @@ def inspectors_items(text: str, structure: Structure) -> list[tuple[int, int, st
             quote = _BULLET_LINE.sub("", quote, count=1) if _BULLET_LINE.match(quote) else quote
             quote = re.sub(r"^\d{1,2}\.\s+", "", quote)
             if len(quote.split()) < 3 or _NONE_NEEDED.match(quote) or _TO_COMMITTEE.match(quote) or \
-                    LEAD_IN.search(quote):
+                    LEAD_IN.search(quote) or PARA_REF.match(quote):
                 # an item number, a fragment, "there are none", a council report's own recommendation, a lead-in
                 continue
             found.append((s, e, quote))

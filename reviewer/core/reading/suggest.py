@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reviewer.core.annotations.model import Annotation, Theme
-from reviewer.core.reading.outline import LEAD_IN, Part, Structure, analyse, list_end, unit_quote
+from reviewer.core.reading.outline import LEAD_IN, PARA_REF, Part, Structure, analyse, list_end, unit_quote
 from reviewer.core.reading.judgements import judgement_name, read_judgements
 from reviewer.core.reading.learning import SEVERITY_CLASSES, SeverityLearner
 from reviewer.core.reading.metadata import document_kind
@@ -382,7 +382,7 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
         if part is not None and part.kind in ("heading", "headline") and _NEUTRAL_SECTION.search(part.title):
             continue
         low = flat.lower()
-        if any(c in low for c in CONTEXT) or _BOILERPLATE.search(flat) or LEAD_IN.search(flat):
+        if any(c in low for c in CONTEXT) or _BOILERPLATE.search(flat) or LEAD_IN.search(flat) or PARA_REF.match(flat):
             continue
         if form_spans and (_PAPER_FORM_LEAD.match(flat) or any(a <= s < b for a, b in form_spans)):
             continue  # a paper's implications, risks and background papers
