@@ -765,3 +765,12 @@ def test_words_of_weakness_in_plain_names_and_more_words_of_shortfall() -> None:
                      "A service for children just below the threshold is offered.",
                      "Services for children not known to children's services are offered."):
         assert tone(sentence)[1:3] == (0, 0), sentence
+
+
+def test_a_problem_that_touches_no_child_is_good_news() -> None:
+    from reviewer.core.reading.severity import verdict
+
+    for sentence in ("No looked after child has been permanently excluded for the last two years.",
+                     "There were no sibling groups placed apart.", "No child was left unallocated."):
+        assert verdict(sentence, None, None, None)[0] == "strength", sentence
+    assert verdict("Too many children have been excluded from school.", None, None, None)[0] == "improvement"

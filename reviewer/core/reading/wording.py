@@ -67,6 +67,11 @@ _NOT_WEAK_NAMES = re.compile(r"\b(?:(?:ethnic )?minority (?:ethnic )?(?:groups?|
                              r"(?:reviews?|notifications?)|serious youth violence|difficult (?:experiences|"
                              r"circumstances|backgrounds?|to reach)|not (?:previously )?known to)\b")
 _TWO_WORDS = re.compile(r"\bunder (developed|resourced)\b")
+# A problem said to touch no child ("No looked after child has been permanently excluded", "there were no sibling
+# groups placed apart"): good news, whatever the words between.
+_NONE_SUFFER = re.compile(r"\bno (?:(?:[\w'-]+ ){0,5}?)(?:(?:has|have|had|is|are|was|were) )?(?:been |currently |"
+                          r"permanently |ever )*(?:excluded|placed apart|separated from|unallocated|missing from "
+                          r"education)\b")
 # A weakness word a few words before one of these is a problem that has eased ("turnover is low", "delay
 # ... is minimised", "the number of care leavers not in education has declined").
 AFTER_REMEDY = ("low", "lower", "minimised", "minimal", "declined", "fallen", "reduced", "reducing", "decreased",
@@ -160,6 +165,10 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
     folded = _AS_WELL_AS.sub(" and ", folded)  # "as well as": a conjunction, no praise
     folded = _WOULD_IMPROVE.sub("wouldimprove", folded)
     folded = _TWO_WORDS.sub(r"under\1", _NOT_WEAK_NAMES.sub("named", folded))
+    if ABSENT_PROBLEM and (none := _NONE_SUFFER.search(folded)):
+        strong += 1.0
+        cues.append("none " + none.group(0).split()[-1])
+        folded = folded[:none.start()] + " " + folded[none.end():]
     if LEAD_CONDITION:
         folded = _NOT_ONLY.sub(" ", folded)
         cond = _LEAD_CONDITION.match(folded)
