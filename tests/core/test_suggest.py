@@ -774,3 +774,13 @@ def test_a_problem_that_touches_no_child_is_good_news() -> None:
                      "There were no sibling groups placed apart.", "No child was left unallocated."):
         assert verdict(sentence, None, None, None)[0] == "strength", sentence
     assert verdict("Too many children have been excluded from school.", None, None, None)[0] == "improvement"
+
+
+def test_an_inspectors_item_is_suggested_whatever_its_wording() -> None:
+    """"Review the cases ... to ensure that robust plans are in place" was read as work under way and dropped
+    from the inspectors' own list (Sunderland 2015, development): everything under What needs to improve is
+    at least an area for improvement (DOMAIN.md)."""
+    text = ("What needs to improve\n\n"
+            "Review the cases of children subject to child protection plans to ensure that robust plans are in place.\n")
+    found = _by_quote(suggest(text, default_themes()))
+    assert [x.severity for x in found.values()] == ["improvement"]

@@ -193,8 +193,9 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
     severity: str | None
     # under an inadequate judgement: the section's own, or where no section grades it, the report's
     failing = section == "grade:inadequate" or FAILING_REPORT and section is None and doc_grade == "inadequate"
-    if earlier or under_way:
-        severity, conf = None, 0.0  # context: what an earlier inspection found; something planned
+    if earlier or under_way and section not in ("improvement", "priority"):
+        severity, conf = None, 0.0  # context: what an earlier inspection found; something planned (in the
+        # inspectors' own list, "... to ensure that robust plans are in place" is an item like any other)
     elif section == "priority":
         severity, conf = "priority", 0.9
         why.append("under areas for priority action")
