@@ -373,3 +373,17 @@ def test_a_paragraph_reference_after_a_recommendation_is_no_item() -> None:
     assert items == ["Ensure that care leavers have up-to-date pathway plans that reflect their needs.",
                      "Improve the quality of supervision so that it is reflective."]
     assert not any("Para" in x.quote for x in suggest(text, default_themes()))
+
+
+def test_a_sentence_goes_on_across_a_page_break_into_a_quotation() -> None:
+    """Sunderland 2015 (development): "... one young person spent three months / 34 / ‘street homeless’,
+    while another ..." was two units, the first half lost to a suggestion of the second."""
+    text = ("116. Four care leavers have been homeless in the past six months. They have each recently found "
+            "accommodation but one young person spent three months\n\n34\n\n‘street homeless’, while another "
+            "‘sofa-surfed’ for six months. A third young person is living in bed and breakfast accommodation.\n")
+    starts = [0, text.index("34\n")]
+    st = analyse(text, starts)
+    s, e = st.unit_at(text.index("street homeless"))
+    assert unit_quote(text, s, e, st.furniture) == (
+        "They have each recently found accommodation but one young person spent three months ‘street homeless’, "
+        "while another ‘sofa-surfed’ for six months.")

@@ -184,6 +184,8 @@ def reading_text(text: str, furniture: Sequence[tuple[int, int]]) -> str:
         if not before or not after:
             continue
         prev, nxt = before[-1], after[0]
+        if nxt in "‘“'\"(" and after[1:2].islower():
+            nxt = after[1]  # "... spent three months\n\n34\n\n‘street homeless’, while ...": a quotation goes on
         if (prev.isalnum() or prev in ",;(-–%") and nxt.islower() or nxt.isdigit() and prev == ",":
             chars[a:b] = [" "] * (b - a)
         elif prev.islower() and nxt.isupper() and not _BULLET_LINE.match(masked[b:b + 4]) and \
