@@ -387,3 +387,17 @@ def test_a_sentence_goes_on_across_a_page_break_into_a_quotation() -> None:
     assert unit_quote(text, s, e, st.furniture) == (
         "They have each recently found accommodation but one young person spent three months ‘street homeless’, "
         "while another ‘sofa-surfed’ for six months.")
+
+
+def test_the_last_recommendation_does_not_run_into_the_boards_section_on_the_next_page() -> None:
+    """Sunderland 2015 (development): the last item, with no full stop, ran into the next page's heading
+    ("... to ensure a sufficient focus Inspection findings – the Local Safeguarding Children Board")."""
+    from reviewer.core.reading.outline import inspectors_items
+
+    body = ("Areas for improvement\n\n"
+            "1. Ensure that the quality of supervision is reflective and challenges drift for every child.\n\n"
+            "2. Review the governance of the partnership for children looked after to ensure a sufficient focus\n\n")
+    text = body + "17\n\nInspection findings – the Local Safeguarding Children Board\n\nThe board is inadequate.\n"
+    st = analyse(text, [0, len(body)])
+    items = [q for _, _, q, _ in inspectors_items(text, st)]
+    assert items[-1] == "Review the governance of the partnership for children looked after to ensure a sufficient focus"

@@ -205,7 +205,7 @@ def _section_heading_line(text: str, at: int) -> bool:
     ended on."""
     end = text.find("\n", at)
     line = text[at:end if end >= 0 else len(text)].strip()
-    return bool(_LIST_HEADING.match(line) or _JUDGEMENT_START.match(line))
+    return bool(_LIST_HEADING.match(line) or _JUDGEMENT_START.match(line) or _OLDER_SECTION.match(line))
 
 
 def split_units(reading: str) -> list[tuple[int, int]]:
@@ -249,6 +249,10 @@ _LIST_HEADING = re.compile(r"^(?:What needs to improve(?: in this area of social
                            r"Areas? for (?:priority action|improvement)|What does the local authority need to improve)"
                            r"\s*[?:.]?\s*\d{0,2}$", re.I)  # on a line of its own (a footnote mark may follow)
 _JUDGEMENT_START = re.compile(r"^(?:The experiences and progress of|The impact of leaders)\b")
+# ... and an older report's own section headings: the board's review ("Inspection findings – the Local
+# Safeguarding Children Board"), which follows the last of the local authority's recommendations
+_OLDER_SECTION = re.compile(r"^(?:Inspection findings|Review of the effectiveness of the Local Safeguarding "
+                            r"Children Board)\b")
 
 
 def _split_blocks(reading: str, blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
