@@ -774,6 +774,9 @@ def test_a_problem_that_touches_no_child_is_good_news() -> None:
                      "There were no sibling groups placed apart.", "No child was left unallocated."):
         assert verdict(sentence, None, None, None)[0] == "strength", sentence
     assert verdict("Too many children have been excluded from school.", None, None, None)[0] == "improvement"
+    for sentence in ("Panel members are determined not to lose sight of the child's needs.",
+                     "Care leavers do not face a cliff edge of support at 21."):
+        assert verdict(sentence, None, None, None)[0] == "strength", sentence
 
 
 def test_an_inspectors_item_is_suggested_whatever_its_wording() -> None:

@@ -126,7 +126,7 @@ ABSENT_PROBLEM = True
 _STEP_OVER = frozenset(("experience", "experiencing", "suffer", "face", "subject", "to", "usually", "unduly", "any",
                         "a", "an", "the", "undue", "left", "in", "at", "become", "have", "had", "been"))
 _PROBLEMS = frozenset(("wait", "waits", "disadvantaged", "disruption", "disrupted", "harm", "risk", "unnecessary",
-                       "unnecessarily", "drift"))
+                       "unnecessarily", "drift", "lose", "cliff"))
 _NOT_ALL = frozenset(("always", "consistently", "all", "routinely", "sufficiently", "yet", "fully", "enough", "well"))
 _AS_WELL_AS = re.compile(r"\b(?:as|just as) well as\b")
 _NEET = re.compile(r"\bnot in education,? (?:employment|training)(?:,? (?:or|and) (?:employment|training))?")
