@@ -191,12 +191,18 @@ _STATED = re.compile(  # ... as a story also states it: "the 'inadequate' rating
     r"outstanding|good)\b", re.I)
 
 
+def _earlier_rating(text: str, at: int) -> bool:
+    """The rating stated at ``at`` is an earlier inspection's: "at the last inspection, when services were
+    judged ...", "the previous judgement of 'good'"."""
+    sentence_start = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
+    return bool(_EARLIER_RATING.search(text[sentence_start:at]))
+
+
 def story_grade(text: str) -> str | None:
     """The judgement a committee's papers or a news story states of the inspection it tells of (the first one
     stated that is not an earlier inspection's): its weaknesses are read under it, as a report's are."""
     for m in sorted([*_RATED.finditer(text), *_STATED.finditer(text)], key=lambda m: m.start()):
-        line_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-        if _EARLIER_RATING.search(text[line_start:m.start()]):
+        if _earlier_rating(text, m.start()):
             continue
         grade = next(g for g in m.groups() if g).lower()
         return "requires improvement" if grade.startswith("require") else grade
@@ -408,8 +414,7 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
         follow_on = bool(_FOLLOW_ON.match(flat)) and prev_end >= 0 and "\n\n" not in text[prev_end:s].replace(" ", "")
         severity, conf, why, feats = verdict(flat, section, doc_grade, part.kind if part else None, prev_sev,
                                              follow_on)
-        stated = telling and (rated := _RATED.search(flat)) is not None and not re.search(
-            r"\b(?:previous|last|earlier|was)\b[^.]{0,40}" + re.escape(rated.group(0)), flat, re.I)
+        stated = telling and (rated := _RATED.search(flat)) is not None and not _earlier_rating(flat, rated.start())
         if stated:  # the inspection's own judgement, as the story states it: no model's to overturn
             severity, conf = RATED_AS[rated.group(1).lower()], max(conf, 0.6)
             why = ["the inspection's judgement"]
