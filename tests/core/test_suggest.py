@@ -765,6 +765,7 @@ def test_words_of_weakness_in_plain_names_and_more_words_of_shortfall() -> None:
                      "A service for children just below the threshold is offered.",
                      "Services for children not known to children's services are offered."):
         assert tone(sentence)[1:3] == (0, 0), sentence
+    assert tone("Some children are not known to their independent reviewing officer.")[1] == 1  # a weakness still
 
 
 def test_a_problem_that_touches_no_child_is_good_news() -> None:

@@ -65,7 +65,8 @@ _WOULD_IMPROVE = re.compile(r"\b(?:would|could|might) (?:be (?:further |much |si
 _NOT_WEAK_NAMES = re.compile(r"\b(?:(?:ethnic )?minority (?:ethnic )?(?:groups?|communities|backgrounds?|families|"
                              r"children)|below (?:the )?thresholds?|serious (?:case|incident|safeguarding practice) "
                              r"(?:reviews?|notifications?)|serious youth violence|difficult (?:experiences|"
-                             r"circumstances|backgrounds?|to reach)|not (?:previously )?known to)\b")
+                             r"circumstances|backgrounds?|to reach)|not (?:previously |already )?known to (?:children's )?(?:social care|"
+                             r"services|children's services|the (?:local )?authority|the council))\b")
 _TWO_WORDS = re.compile(r"\bunder (developed|resourced)\b")
 # A problem said to touch no child ("No looked after child has been permanently excluded", "there were no sibling
 # groups placed apart"): good news, whatever the words between.
