@@ -788,3 +788,19 @@ def test_an_inspectors_item_is_suggested_whatever_its_wording() -> None:
             "Review the cases of children subject to child protection plans to ensure that robust plans are in place.\n")
     found = _by_quote(suggest(text, default_themes()))
     assert [x.severity for x in found.values()] == ["improvement"]
+
+
+def test_more_words_of_shortfall_and_the_safety_statement_said_with_not() -> None:
+    """From a second reading of every suggestion on three development reports outside the gold."""
+    from reviewer.core.reading.severity import verdict
+
+    good = ("grade:good", "good", "paragraph")
+    for sentence in ("Leaders are aware of inconsistencies in the quality of tracking systems.",
+                     "Some children are having to wait for their needs to be fully assessed.",
+                     "Children are subject to pre-proceedings for an extended period.",
+                     "The local authority also needs to ensure that children placed at a distance receive a good service."):
+        assert verdict(sentence, *good)[0] == "improvement", sentence
+    assert verdict("Children receive a good-quality service.", None, None, None)[0] == "strength"
+    for sentence in ("Children were not found to be in situations of unassessed or unmanaged risk.",
+                     "Inspectors did not find any evidence that children are at immediate risk of harm."):
+        assert verdict(sentence, *good)[0] is None, sentence  # the standard safety statement: context

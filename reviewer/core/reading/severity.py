@@ -25,7 +25,7 @@ from reviewer.core.text.textsearch import fold
 
 STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|could be (?:improved|strengthened|better)|"
                          r"\b(?:is|remains?) (?:an|a recognised|an identified) area for development|could be more\b|requires? (?:improvement|strengthening)|"
-                         r"\bnot yet\b|needs? to (?:improve|strengthen)|improvements? (?:are|is) (?:required|needed)|should (?:ensure|improve|make sure)|"
+                         r"\bnot yet\b|needs? to (?:improve|strengthen|ensure|revise|address|develop|increase)|improvements? (?:are|is) (?:required|needed)|should (?:ensure|improve|make sure)|"
                          r"needs? to be done|\byet to\b|need to develop|still (?:too|exceeds?|below)|remains? to be done|"
                          r"\bwe have asked (?:the )?(?:local authority|council|board|partnership) to\b|"
                          r"\bhas (?:notable |some |several )?areas for improvement\b", re.I)
@@ -57,6 +57,9 @@ TOO_SOON = True
 _TOO_SOON = re.compile(
     r"\btoo (?:soon|early) to (?:see|assess|judge|evaluate|measure|demonstrate|show|determine)\b|"
     r"\b(?:impact|difference|effect)\b[^.]{0,40}\b(?:has|have|is|are) yet to be (?:seen|evident|realised|felt)\b|"
+    r"\b(?:children|child|young people) (?:were|was) not (?:found|identified|seen) (?:to be )?(?:in situations of |at )"
+    r"[^.]{0,40}\brisk|\binspectors did not (?:find|identify|see) any (?:evidence|children|child)\b[^.]{0,80}"
+    r"\b(?:risk|harm|unsafe)\b|"
     r"^\W*no (?:children|child|young people)\b[^.]{0,80}\b(?:were|was) (?:found|identified|seen)\b[^.]{0,40}"
     r"\b(?:at (?:immediate |significant )?risk|immediate harm|unsafe)|"
     r"\b(?:has|have|had) (?:recognised|acknowledged|identified) (?:the|these|this) (?:delays?|gaps?|issues?|"

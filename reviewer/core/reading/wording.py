@@ -18,7 +18,7 @@ STRONG = ("effective", "effectively", "strong", "strength", "strengths", "good",
           "efficient", "consistently", "helpful", "useful", "valued", "embedded", "well-embedded", "mature",
           "coherent", "intelligent", "supportive", "accessible", "collaboratively", "innovative", "quickly",
           "well-developed", "welldeveloped", "well-established", "established", "successfully", "excellent",
-          "high-quality", "integrated", "insight", "sufficient", "right", "stable", "stability", "routinely",
+          "high-quality", "good-quality", "integrated", "insight", "sufficient", "right", "stable", "stability", "routinely",
           "favourably", "successful", "highly", "benefit", "benefits", "strengthened", "suitable",
           "supported", "achieved", "celebrated", "well-attended", "well-resourced", "well-coordinated",
           "regularly", "regular", "closely", "carefully", "manageable", "better", "ambition", "ambitious", "determined",
@@ -42,7 +42,7 @@ WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "we
         "piecemeal", "unsighted", "unallocated", "superficial", "protracted", "lengthy", "inaccurate", "unresolved",
         "worse", "confusion", "impedes", "impede", "hampers", "hampered", "hamper", "undermines", "undermine",
         "undermined", "unsatisfactory", "wouldimprove", "deteriorating", "deteriorates", "shortcomings", "shortcoming",
-        "underresourced", "overwhelmed", "confused", "worst", "poorest", "compromises", "compromised", "unregistered")
+        "underresourced", "overwhelmed", "confused", "worst", "poorest", "compromises", "compromised", "unregistered", "inconsistencies", "inconsistency")
 # A weakness word right after one of these is the problem being dealt with ("reduces delay", "no delay").
 REMEDY = ("reduce", "reduces", "reduced", "reducing", "reduction", "minimise", "minimises", "minimised", "minimising",
           "prevent", "prevents", "preventing", "avoid", "avoids", "avoiding", "tackle", "tackles", "tackling",
@@ -106,7 +106,8 @@ _SHORTFALL = re.compile(
     r"\bworkload pressures?\b|\bless than half\b|\blittle evidence\b|\bstop and start\b|\bin (?:a )?crisis\b|"
     r"\bfirefighting\b|\birregular\b|\brepeat(?:ed)? (?:incidents|contacts|referrals)\b|\bthwarted\b|"
     r"\bwait(?:s|ed|ing)? (?:for )?(?:up to |many |several )?(?:\w+ )?(?:weeks|months|years)\b|"
-    r"\bfor a second (?:or subsequent )?time\b|\bstill (?:a)?waiting\b")
+    r"\bfor a second (?:or subsequent )?time\b|\bstill (?:a)?waiting\b|\b(?:have|has|having) to wait\b|"
+    r"\bwaiting lists?\b|\bfor an extended period\b")
 MOST_OF = True
 # What most children (or families, plans ...) receive, said plainly: a (weak) strength of its own.
 _MOST_OF = re.compile(r"^\W*(?:the )?(?:vast )?(?:most|majority of) (?:children|young people|care leavers|families|"
