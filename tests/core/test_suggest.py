@@ -804,3 +804,15 @@ def test_more_words_of_shortfall_and_the_safety_statement_said_with_not() -> Non
     for sentence in ("Children were not found to be in situations of unassessed or unmanaged risk.",
                      "Inspectors did not find any evidence that children are at immediate risk of harm."):
         assert verdict(sentence, *good)[0] is None, sentence  # the standard safety statement: context
+
+
+def test_a_finding_denied_after_its_purpose_is_read_and_seriously_is_not_serious() -> None:
+    from reviewer.core.reading.severity import verdict
+
+    good = ("grade:good", "good", "paragraph")
+    assert verdict("Stability for these children in order to give them a sense of belonging is not being achieved "
+                   "in a timely way.", *good)[0] == "improvement"
+    assert verdict("While considerable effort is being made to ensure that children are seen, this is not always "
+                   "the case.", *good)[0] == "improvement"
+    failing = ("grade:inadequate", "inadequate", "paragraph")
+    assert verdict("Complaints are taken seriously and responded to well.", *failing)[0] == "strength"

@@ -67,6 +67,7 @@ _NOT_WEAK_NAMES = re.compile(r"\b(?:(?:ethnic )?minority (?:ethnic )?(?:groups?|
                              r"(?:reviews?|notifications?)|serious youth violence|difficult (?:experiences|"
                              r"circumstances|backgrounds?|to reach)|not (?:previously |already )?known to (?:children's )?(?:social care|"
                              r"services|children's services|the (?:local )?authority|the council))\b")
+_DENIED_AFTER_AIM = re.compile(r"\b(?:is|are|was|were|has|have|had) not\b")
 _TWO_WORDS = re.compile(r"\bunder (developed|resourced)\b")
 # A problem said to touch no child ("No looked after child has been permanently excluded", "there were no sibling
 # groups placed apart"): good news, whatever the words between.
@@ -178,8 +179,10 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
             folded = folded[cond.end():]
     if ASPIRATION:
         aim = _AIM.search(folded)
-        if aim:
-            folded = folded[:aim.start()]  # what the work is for is not how well it is done
+        if aim:  # what the work is for is not how well it is done; but the sentence's own verb, denied after the
+            # aim, is ("Stability in order to ... is not being achieved", "effort is made to ensure ..., this is not")
+            denied = _DENIED_AFTER_AIM.search(folded, aim.end())
+            folded = folded[:aim.start()] + (" " + folded[denied.start():] if denied else "")
     for clause in _CLAUSE.split(folded):
         words = WORD.findall(clause or "")
         reach = -1
@@ -250,7 +253,7 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
         strong += 1.0  # "Most young people are aware of their entitlements": the good the many receive
         cues.append("most")
     for phrase in SERIOUS:
-        if phrase in low:
+        if re.search(rf"\b{phrase}\b", low):  # ("taken seriously" is no serious failing)
             serious += 1.0
             cues.append(phrase)
     return strong, weak, serious, cues
