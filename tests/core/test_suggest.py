@@ -801,6 +801,9 @@ def test_more_words_of_shortfall_and_the_safety_statement_said_with_not() -> Non
                      "The local authority also needs to ensure that children placed at a distance receive a good service."):
         assert verdict(sentence, *good)[0] == "improvement", sentence
     assert verdict("Children receive a good-quality service.", None, None, None)[0] == "strength"
+    # a need an audit found is the audit working, not the letter's shortfall (Warrington 2022's letter)
+    assert verdict("Audits identified the need to address parental engagement, which has led to training being "
+                   "commissioned.", None, None, None)[0] != "improvement"
     for sentence in ("Children were not found to be in situations of unassessed or unmanaged risk.",
                      "Inspectors did not find any evidence that children are at immediate risk of harm."):
         assert verdict(sentence, *good)[0] is None, sentence  # the standard safety statement: context

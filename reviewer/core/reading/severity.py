@@ -25,7 +25,7 @@ from reviewer.core.text.textsearch import fold
 
 STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|could be (?:improved|strengthened|better)|"
                          r"\b(?:is|remains?) (?:an|a recognised|an identified) area for development|could be more\b|requires? (?:improvement|strengthening)|"
-                         r"\bnot yet\b|needs? to (?:improve|strengthen|ensure|revise|address|develop|increase)|improvements? (?:are|is) (?:required|needed)|should (?:ensure|improve|make sure)|"
+                         r"\bnot yet\b|needs? to (?:improve|strengthen)|\bneeds to (?:ensure|revise|address|increase)\b|improvements? (?:are|is) (?:required|needed)|should (?:ensure|improve|make sure)|"
                          r"needs? to be done|\byet to\b|need to develop|still (?:too|exceeds?|below)|remains? to be done|"
                          r"\bwe have asked (?:the )?(?:local authority|council|board|partnership) to\b|"
                          r"\bhas (?:notable |some |several )?areas for improvement\b", re.I)
