@@ -819,3 +819,12 @@ def test_a_finding_denied_after_its_purpose_is_read_and_seriously_is_not_serious
                    "the case.", *good)[0] == "improvement"
     failing = ("grade:inadequate", "inadequate", "paragraph")
     assert verdict("Complaints are taken seriously and responded to well.", *failing)[0] == "strength"
+
+
+def test_however_after_a_plain_sentence_turns_to_a_shortfall() -> None:
+    """"However, legacy issues continue to have an impact on performance." after a statement of figures
+    (no severity to turn from): in the development gold 16 of 22 such sentences are areas for improvement."""
+    from reviewer.core.reading.severity import verdict
+
+    assert verdict("However, legacy issues continue to have an impact on performance.", "grade:good", "good",
+                   "paragraph", None, True)[0] == "improvement"

@@ -239,6 +239,10 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
             and prev_sev in _TURNED:
         severity, conf = _TURNED[prev_sev], 0.4  # "However, some disabled children wait ...": the other way
         why.append("turns from the sentence before")
+    elif SEVERITY_CARRY and not strong and not weak and prev_sev is None and _TURN.match(flat) \
+            and section not in ("improvement", "priority"):
+        severity, conf = "improvement", 0.35  # "However, legacy issues continue to have an impact on performance."
+        why.append("a turn from what went before")
     elif SEVERITY_CARRY and not strong and not weak and prev_sev and follow_on:
         severity, conf = prev_sev, 0.4  # "This particularly affects...": goes on about the sentence before
         why.append("follows on from the sentence before")
