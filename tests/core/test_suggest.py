@@ -828,3 +828,20 @@ def test_however_after_a_plain_sentence_turns_to_a_shortfall() -> None:
 
     assert verdict("However, legacy issues continue to have an impact on performance.", "grade:good", "good",
                    "paragraph", None, True)[0] == "improvement"
+
+
+def test_a_third_readers_words_of_shortfall() -> None:
+    """From a third helper's reading of three development reports outside the gold."""
+    from reviewer.core.reading.severity import verdict
+
+    good = ("grade:good", "good", "paragraph")
+    for sentence in ("Further development is needed in some areas of practice to secure consistently strong outcomes.",
+                     "Evaluation of training courses requires further strengthening.",
+                     "Plans are of mixed quality.", "The front door is under pressure.",
+                     "Some plans have been out of date for some time.", "Social workers have high case loads.",
+                     "However, the take-up of advocacy support by children involved in the child protection process "
+                     "is low."):
+        assert verdict(sentence, *good)[0] == "improvement", sentence
+    for sentence in ("Interpreters are provided for children for whom English is not their first language.",
+                     "Carers are asked whether or not they match.", "Staff turnover is low."):
+        assert verdict(sentence, *good)[0] != "improvement", sentence

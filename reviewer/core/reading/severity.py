@@ -23,7 +23,8 @@ from reviewer.core.reading.theming import STOP_WORDS, WORD
 from reviewer.core.reading.wording import NEGATORS, tone
 from reviewer.core.text.textsearch import fold
 
-STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|could be (?:improved|strengthened|better)|"
+STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|further (?:development|strengthening|improvement) "
+                         r"(?:is|are) (?:needed|required)|requires? further (?:strengthening|development|improvement)|could be (?:improved|strengthened|better)|"
                          r"\b(?:is|remains?) (?:an|a recognised|an identified) area for development|could be more\b|requires? (?:improvement|strengthening)|"
                          r"\bnot yet\b|needs? to (?:improve|strengthen)|\bneeds to (?:ensure|revise|address|increase)\b|improvements? (?:are|is) (?:required|needed)|should (?:ensure|improve|make sure)|"
                          r"needs? to be done|\byet to\b|need to develop|still (?:too|exceeds?|below)|remains? to be done|"

@@ -66,7 +66,7 @@ _NOT_WEAK_NAMES = re.compile(r"\b(?:(?:ethnic )?minority (?:ethnic )?(?:groups?|
                              r"children)|below (?:the )?thresholds?|serious (?:case|incident|safeguarding practice) "
                              r"(?:reviews?|notifications?)|serious youth violence|difficult (?:experiences|"
                              r"circumstances|backgrounds?|to reach)|not (?:previously |already )?known to (?:children's )?(?:social care|"
-                             r"services|children's services|the (?:local )?authority|the council))\b")
+                             r"services|children's services|the (?:local )?authority|the council)|not their first language|whether or not)\b")
 _DENIED_AFTER_AIM = re.compile(r"\b(?:is|are|was|were|has|have|had) not\b")
 _TWO_WORDS = re.compile(r"\bunder (developed|resourced)\b")
 # A problem said to touch no child ("No looked after child has been permanently excluded", "there were no sibling
@@ -108,7 +108,11 @@ _SHORTFALL = re.compile(
     r"\bfirefighting\b|\birregular\b|\brepeat(?:ed)? (?:incidents|contacts|referrals)\b|\bthwarted\b|"
     r"\bwait(?:s|ed|ing)? (?:for )?(?:up to |many |several )?(?:\w+ )?(?:weeks|months|years)\b|"
     r"\bfor a second (?:or subsequent )?time\b|\bstill (?:a)?waiting\b|\b(?:have|has|having) to wait\b|"
-    r"\bwaiting lists?\b|\bfor an extended period\b")
+    r"\bwaiting lists?\b|\bfor an extended period\b|"
+    r"\b(?:take-?up|uptake|attendance|participation|engagement|morale|awareness|use)\b[^.]{0,90}\b(?:is|are|remains?|"
+    r"was|were) (?:too |very |relatively |still )?low\b|\blow (?:take-?up|uptake|attendance|participation|morale)\b|"
+    r"\bmixed quality\b|\bunder (?:significant |considerable |great )?pressure\b|\bout of date\b|"
+    r"\bhigh case loads?\b")
 MOST_OF = True
 # What most children (or families, plans ...) receive, said plainly: a (weak) strength of its own.
 _MOST_OF = re.compile(r"^\W*(?:the )?(?:vast )?(?:most|majority of) (?:children|young people|care leavers|families|"
@@ -248,7 +252,8 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
     low = _NOT_WEAK_NAMES.sub("named", flat.lower())
     for m in _SHORTFALL.finditer(low) if SHORTFALL_PHRASES else ():
         weak += 1.0  # "high workloads", "less than half", "wait for many weeks"
-        cues.append(m.group(0))
+        words = m.group(0).split()
+        cues.append(" ".join(words) if len(words) <= 4 else f"{words[0]} … {' '.join(words[-2:])}")
     if MOST_OF and _MOST_OF.match(low) and not (NEGATED_MOST and weak):
         strong += 1.0  # "Most young people are aware of their entitlements": the good the many receive
         cues.append("most")
