@@ -401,3 +401,20 @@ def test_the_last_recommendation_does_not_run_into_the_boards_section_on_the_nex
     st = analyse(text, [0, len(body)])
     items = [q for _, _, q, _ in inspectors_items(text, st)]
     assert items[-1] == "Review the governance of the partnership for children looked after to ensure a sufficient focus"
+
+
+def test_the_inspectors_tags_after_a_finding_are_no_words_of_it() -> None:
+    """North Somerset 2017's "(Recommendation)" after a finding ran into the next paragraph's first sentence;
+    Brent 2026's "(Outcome 4, national framework)" after an item ran into the next (both development)."""
+    text = ("What needs to improve?\n\n"
+            "◼ The consistency and quality of life-story work for children in long-term care.\n\n"
+            "(Outcome 4, national framework)\n\n"
+            "◼ The completion of mandatory training for approved foster carers. (Outcome 4,\n\nnational framework)\n"
+            "The experiences and progress of children in care: good\n\n"
+            "17. Children’s needs are not assessed sufficiently swiftly. (Recommendation)\n18.\n"
+            "The majority of child protection enquiries are timely and robust.\n")
+    st = analyse(text)
+    quotes = [unit_quote(text, s, e, st.furniture) for s, e in st.units]
+    assert "The majority of child protection enquiries are timely and robust." in quotes
+    assert "The completion of mandatory training for approved foster carers." in quotes
+    assert not any("Outcome" in q or "Recommendation)" in q for q in quotes)

@@ -169,6 +169,11 @@ def _footnotes(text: str, lines: list[tuple[int, int]], starts: list[int],
     return out
 
 
+# Tags the inspectors put after a finding or an item: an older report's "(Recommendation)", a 2026 report's
+# "(Outcome 4, national framework)".
+_CROSS_REFERENCE = re.compile(r"\((?:recommendations?|outcomes?\s+\d+(?:\s+and\s+\d+)?,\s+national\s+framework)\)", re.I)
+
+
 def reading_text(text: str, furniture: Sequence[tuple[int, int]]) -> str:
     """``text`` with furniture blanked and the breaks inside a sentence (a page break, a footer, a
     blank line the PDF left mid-sentence) turned to spaces: same length, same offsets."""
@@ -176,6 +181,8 @@ def reading_text(text: str, furniture: Sequence[tuple[int, int]]) -> str:
     for s, e in furniture:
         for i in range(s, e):
             chars[i] = " "
+    for m in _CROSS_REFERENCE.finditer(text):  # a tag the inspectors set after a finding: no words of it
+        chars[m.start():m.end()] = [c if c == "\n" else " " for c in m.group(0)]
     masked = "".join(chars)
     for m in re.finditer(r"\n[ \t\n]*\n", masked):
         a, b = m.start(), m.end()
