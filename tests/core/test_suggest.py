@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from reviewer.core.annotations.codebook import default_themes
-from reviewer.core.reading.suggest import story_grade, suggest
+from reviewer.core.reading.stories import story_grade
+from reviewer.core.reading.suggest import suggest
 from reviewer.core.annotations.tagging import new_annotation
 
 LETTER = """12 March 2025

@@ -27,6 +27,8 @@ from reviewer.core.reading.outline import LEAD_IN, PARA_REF, Part, Structure, an
 from reviewer.core.reading.judgements import judgement_name, read_judgements
 from reviewer.core.reading.learning import SEVERITY_CLASSES, SeverityLearner
 from reviewer.core.reading.metadata import document_kind
+from reviewer.core.reading.stories import (TELLING, leads_with_form, not_a_finding, paper_form_spans, speaker_after,
+                                           stated_severity, story_grade)
 from reviewer.core.reading.severity import failing_priority_model, failing_weakness, reviewable, severity_review, verdict
 from reviewer.core.reading.theming import SECTION_THEME_WEIGHT, ThemeModel, section_theme, title_theme
 from reviewer.core.text.textsearch import collapse_ws
@@ -113,128 +115,6 @@ _BOILERPLATE = re.compile(
     r"\bit is recommended that (?:the )?(?:committee|cabinet|board|members|council|panel)\b|"
     r"this report includes the report|https?://|report is available at|under section 100[a-z]? of the|"
     r"open government licence", re.I)
-# In a document that tells of an inspection (a committee's papers, a news story), what is not the inspection's
-# finding: a person's own words (a councillor's pride, an officer's pledge), the meeting's business, the web
-# page's furniture. A quotation that names the inspectors or Ofsted relays a finding and is read as one.
-TELLING = ("committee report", "news item")
-_OPENS_QUOTE = re.compile(r"^\W{0,3}[“\"‘']")  # a unit that is (the start of) a quotation
-_SPOKEN = re.compile(  # words said to someone, with the saying named beside a quotation mark
-    r"\b(?:said|says|added|adds|commented|stated)(?:\s*[,:]?\s*[“\"‘']|:|,? that\b)|[”\"’'],?\s+"
-    r"(?:he|she|they|[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:said|says|added)\b|\btold (?:the|members|councillors|us|reporters)\b",
-    re.I)
-# ... and the council's own people speaking, whatever they quote: "Responding to the report, Councillor A said"
-_COUNCIL_SPEAKS = re.compile(r"\b(?:council|councillor|cllr|cabinet member|portfolio holder|director|leader|mayor|"
-                             r"chief executive|spokes(?:wo)?man|spokesperson)s?\b[^.“\"]{0,60}?\b(?:said|says|added|"
-                             r"commented)\b", re.I)
-_RELAYS_FINDING = re.compile(r"\b(?:ofsted|inspectors?|inspection team|(?:the|their) (?:inspection )?report|watchdog|the letter)\b",
-                             re.I)
-_PROCEDURE = re.compile(
-    r"^\W*(?:(?:members?|councillors?|cllr\.? [a-z]+|he|she|they|the (?:chair(?:man)?|vice[- ]chair|committee|cabinet|"
-    r"board|panel|leader|mayor|portfolio holder|cabinet member|lead member|meeting))\b[^.]{0,60}?\b(?:thanked|welcomed|"
-    r"noted that it|agreed|asked|queried|questioned|wondered|proposed|resolved|requested|congratulated|moved|seconded|"
-    r"expressed|paid tribute|praised the (?:staff|team|officers))\b|discussion ensued|declarations? of interest|"
-    r"resolved:|decision:|reasons?:|(?:\d+(?:\.\d+)*\.?\s+)?this (?:is an? [\w ]{0,30}?)?(?:report|paper|item|briefing)\b)|"
-    r"\b(?:the (?:next|last|previous) meeting|(?:postponed|deferred) from|"
-    r"(?:was|were) not accepted by)\b", re.I)
-_WEB_FURNITURE = re.compile(
-    r"\b(?:e-?mail(?:ed)? (?:us|\S+@)|\S+@\S+\.\w+|follow (?:us|[\w ]{1,30}) on (?:x|twitter|facebook|instagram)|"
-    r"to report any issues|sign up|newsletter|cookies?|subscribe|read more|click here|(?:photo|image|picture):|"
-    r"continue reading|share this)", re.I)
-
-
-# A committee paper's own sections of form, whatever the inspection: its financial, legal and other
-# implications, risk analysis, equality and consultation paragraphs, background papers ("There are no policy
-# implications arising from this report."). Not the inspection's findings: never suggested. (An appendix may
-# be the inspectors' report itself: read.)
-_PAPER_FORM = re.compile(
-    r"(?:[\w,’'-]+ (?:and )?){0,4}implications?(?: for [\w’' ]{3,40})?|risks?(?: analysis| management| assessment)?|"
-    r"equalit(?:y|ies)(?: and diversity| impact(?: assessment)?)?(?: issues| implications| considerations)?|"
-    r"(?:list of )?background (?:papers|documents)(?: [\w ]{0,70})?|consultations?(?: undertaken)?|"
-    r"reasons? for (?:the )?(?:decision|recommendations?)|(?:other |alternative )?options considered|"
-    r"alternative options(?: considered)?|contact (?:officer|details)|report author|wards? affected|key decision|"
-    r"exempt information|decision[- ]making", re.I)
-_PAPER_HEADING = re.compile(  # a line of a paper that heads a section: "5.0 FINANCIAL IMPLICATIONS", "Risk analysis:"
-    r"^[ \t#*]*(?:\d+(?:\.\d+)*\.?[ \t]+)?(?P<title>[A-Z][^\n.;*]{2,90}?(?:\n[ \t]*[A-Z][A-Z0-9 ,&'’()-]{1,60})?)"
-    r"[ \t]*:?[ \t*]*$", re.M)  # (a heading in capitals may wrap onto a second line, as Word's text does)
-_PAPER_FORM_LEAD = re.compile(  # ... or leads its paragraph: "Financial implications: none."
-    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:" + _PAPER_FORM.pattern + r")\s*[:\-–]", re.I)
-
-
-def paper_form_spans(text: str) -> list[tuple[int, int]]:
-    """A committee paper's sections of form (``_PAPER_FORM``), as (start, end) offsets: from a heading line
-    naming one to the next heading line of any kind."""
-    heads = []
-    for m in _PAPER_HEADING.finditer(text):
-        title = " ".join(m.group("title").split())
-        form = bool(_PAPER_FORM.fullmatch(title))
-        if form or len(title.split()) <= 10 and (title.isupper() or re.match(r"^[\s#*]*\d", m.group(0))):
-            heads.append((m.start(), form))
-    return [(start, heads[i + 1][0] if i + 1 < len(heads) else len(text))
-            for i, (start, form) in enumerate(heads) if form]
-
-
-_QUOTES = re.compile(r"[“\"‘]")
-# A story's or a committee paper's statement of the inspection's judgement ("rated 'inadequate'", "downgraded to
-# 'requires improvement'", "given an 'Outstanding' rating"): the judgement is the finding, at its level.
-_RATED = re.compile(
-    r"(?<!\bnot )(?<!\bnever )(?<!\bno longer )\b(?:rated|judged|graded|deemed|described|classified|assessed|found to be|downgraded to|upgraded to|"
-    r"given an?|awarded an?|received an?|retained (?:its|their|an?)|achieved an?|moved to|"
-    r"(?:rated|judged|graded|described) (?:[\w’'-]+ ){1,5}?as)\s+(?:as\s+|to be\s+|being\s+)?"
-    r"[‘'\"“]?(inadequate|requires? improvement|outstanding|good)\b", re.I)
-RATED_AS = {"inadequate": "priority", "requires improvement": "improvement", "require improvement": "improvement",
-            "good": "strength", "outstanding": "strength"}
-_EARLIER_RATING = re.compile(r"\b(?:previous|last|earlier|prior|former|when)\b[^.]{0,60}$", re.I)
-_STATED = re.compile(  # ... as a story also states it: "the 'inadequate' rating", "judged services to be inadequate"
-    r"[‘'\"“](inadequate|requires? improvement|outstanding|good)[’'\"”]\s+(?:rating|judge?ment|grade)|"
-    r"\b(?:downgraded|upgraded)\b[^.]{0,40}?\bto\s+[‘'\"“]?(inadequate|requires? improvement|outstanding|good)\b|"
-    r"\b(?:judged|rated|found|deemed)\s+(?:[\w’'-]+ ){0,5}?to (?:be\s+)?[‘'\"“]?(inadequate|requires? improvement|"
-    r"outstanding|good)\b", re.I)
-
-
-def _earlier_rating(text: str, at: int) -> bool:
-    """The rating stated at ``at`` is an earlier inspection's: "at the last inspection, when services were
-    judged ...", "the previous judgement of 'good'"."""
-    sentence_start = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
-    return bool(_EARLIER_RATING.search(text[sentence_start:at]))
-
-
-def story_grade(text: str) -> str | None:
-    """The judgement a committee's papers or a news story states of the inspection it tells of (the first one
-    stated that is not an earlier inspection's): its weaknesses are read under it, as a report's are."""
-    for m in sorted([*_RATED.finditer(text), *_STATED.finditer(text)], key=lambda m: m.start()):
-        if _earlier_rating(text, m.start()):
-            continue
-        grade = next(g for g in m.groups() if g).lower()
-        return "requires improvement" if grade.startswith("require") else grade
-    return None
-
-
-_INTRODUCES = re.compile(r"\b(?:said|says|states?|stated|wrote|writes|found|added|adds|concluded)\b|:\s*[“\"‘]?$", re.I)
-
-
-def _speaker(flat: str, before: str | None) -> str | None:
-    """Whose words the next quotation carries: "person" after the council's own people speak, "finding" after
-    the report or Ofsted is quoted ("The report states:"), else as before."""
-    if _COUNCIL_SPEAKS.search(flat):
-        return "person"
-    if _RELAYS_FINDING.search(flat) and _INTRODUCES.search(flat):
-        return "finding"
-    return before
-
-
-def _not_a_finding(flat: str, speaker: str | None) -> bool:
-    """A unit of a committee's papers or a news story that is not the inspection's finding (``TELLING``):
-    ``speaker`` is whose words a quotation here carries (``_speaker`` of the units before)."""
-    if _WEB_FURNITURE.search(flat) or _PROCEDURE.search(flat):
-        return True
-    relays = bool(_RELAYS_FINDING.search(flat))
-    if _OPENS_QUOTE.match(flat):  # a quotation carrying on: the words of whoever was speaking
-        return speaker == "person" or speaker is None and not relays
-    if _COUNCIL_SPEAKS.search(flat):  # "The Director said that staff talked to the inspectors ...": relayed
-        return not relays or bool(_QUOTES.search(flat))
-    return bool(_SPOKEN.search(flat)) and not relays
-
-
 # A sentence that only states a judgement ("The graded judgement for adoption performance is good."): furniture.
 _JUDGEMENT_LINE = re.compile(
     r"^(?:the )?(?:graded judge?ment|overall judge?ment|experiences? and progress|effectiveness|impact of leaders|"
@@ -390,11 +270,11 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
         low = flat.lower()
         if any(c in low for c in CONTEXT) or _BOILERPLATE.search(flat) or LEAD_IN.search(flat) or PARA_REF.match(flat):
             continue
-        if form_spans and (_PAPER_FORM_LEAD.match(flat) or any(a <= s < b for a, b in form_spans)):
+        if form_spans and (leads_with_form(flat) or any(a <= s < b for a, b in form_spans)):
             continue  # a paper's implications, risks and background papers
         if telling:
-            said_by, speaker = speaker, _speaker(flat, speaker)
-            if _not_a_finding(flat, said_by):  # (whose words a quotation here carries: the units' before)
+            said_by, speaker = speaker, speaker_after(flat, speaker)
+            if not_a_finding(flat, said_by):  # (whose words a quotation here carries: the units' before)
                 continue
         if _JUDGEMENT_LINE.match(flat):
             continue
@@ -414,9 +294,9 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
         follow_on = bool(_FOLLOW_ON.match(flat)) and prev_end >= 0 and "\n\n" not in text[prev_end:s].replace(" ", "")
         severity, conf, why, feats = verdict(flat, section, doc_grade, part.kind if part else None, prev_sev,
                                              follow_on)
-        stated = telling and (rated := _RATED.search(flat)) is not None and not _earlier_rating(flat, rated.start())
+        stated = stated_severity(flat) if telling else None
         if stated:  # the inspection's own judgement, as the story states it: no model's to overturn
-            severity, conf = RATED_AS[rated.group(1).lower()], max(conf, 0.6)
+            severity, conf = stated, max(conf, 0.6)
             why = ["the inspection's judgement"]
         rules_severity = severity  # what the next unit reads of this one: the rules', as the models were trained
         if not stated and REVIEW_MODEL and reviewable(severity, section, doc_grade, feats) and \
