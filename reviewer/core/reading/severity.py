@@ -29,7 +29,10 @@ STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|further 
                          r"\bnot yet\b|needs? to (?:improve|strengthen)|\bneeds to (?:ensure|revise|address|increase)\b|improvements? (?:are|is) (?:required|needed)|should (?:ensure|improve|make sure)|"
                          r"needs? to be done|\byet to\b|need to develop|still (?:too|exceeds?|below)|remains? to be done|"
                          r"\bwe have asked (?:the )?(?:local authority|council|board|partnership) to\b|"
-                         r"\bhas (?:notable |some |several )?areas for improvement\b", re.I)
+                         r"\bhas (?:notable |some |several )?areas for improvement\b|\bmore (?:work )?to be done\b|"
+                         r"\bmore work is (?:still )?(?:needed|required)\b|\broom for (?:further )?improvement\b|"
+                         r"\bneeds? (?:further )?(?:strengthening|improvement)\b|"
+                         r"\bcould (?:further |be )?(?:better|improve|quicker|faster|stronger)\b", re.I)
 LEAD_CONCESSION = re.compile(r"^\W*(?:despite|although|though|even though|while|whilst|notwithstanding|when|where|if|"
                              r"after|once|since)\b[^,]*,", re.I)
 MID_CONTRAST = re.compile(r".\b(?:however|although|though|but|yet|whilst|while|except)\b", re.I)

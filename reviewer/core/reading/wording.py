@@ -42,7 +42,9 @@ WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "we
         "piecemeal", "unsighted", "unallocated", "superficial", "protracted", "lengthy", "inaccurate", "unresolved",
         "worse", "confusion", "impedes", "impede", "hampers", "hampered", "hamper", "undermines", "undermine",
         "undermined", "unsatisfactory", "wouldimprove", "deteriorating", "deteriorates", "shortcomings", "shortcoming",
-        "underresourced", "overwhelmed", "confused", "worst", "poorest", "compromises", "compromised", "unregistered", "inconsistencies", "inconsistency")
+        "underresourced", "overwhelmed", "confused", "worst", "poorest", "compromises", "compromised", "unregistered", "inconsistencies", "inconsistency",
+        "task-focused", "task-oriented", "crisis-driven", "worsened", "premature", "inequitable", "excessively", "fractured",
+        "uneasily", "unsuccessful")
 # A weakness word right after one of these is the problem being dealt with ("reduces delay", "no delay").
 REMEDY = ("reduce", "reduces", "reduced", "reducing", "reduction", "minimise", "minimises", "minimised", "minimising",
           "prevent", "prevents", "preventing", "avoid", "avoids", "avoiding", "tackle", "tackles", "tackling",
@@ -112,7 +114,14 @@ _SHORTFALL = re.compile(
     r"\b(?:take-?up|uptake|attendance|participation|engagement|morale|awareness|use)\b[^.]{0,90}\b(?:is|are|remains?|"
     r"was|were) (?:too |very |relatively |still )?low\b|\blow (?:take-?up|uptake|attendance|participation|morale)\b|"
     r"\bmixed quality\b|\bunder (?:significant |considerable |great )?pressure\b|\bout of date\b|"
-    r"\bhigh case loads?\b")
+    r"\bhigh case loads?\b|\b(?:is|remains?) (?:an? )?(?:ongoing |significant |continuing |key |considerable |"
+    r"particular )?challenge\b|\bchallenges? (?:remains?|to sufficiency)\b|\bstill challenges\b|"
+    r"\bover-? ?relian(?:t|ce)\b|\bheavy reliance\b|\bfrequent changes\b|"
+    r"\b(?:takes?|taking|took|taken) (?:much |far |too |almost |over )?(?:longer|a long time|too long)\b|"
+    r"\b(?:quality|standard|picture|practice|performance|consistency|frequency)\b[^.]{0,60}\b(?:is|are|remains?) "
+    r"(?:also |more |very )?mixed\b|\b(?:completion|compliance|numbers attending)\b[^.]{0,60}\b(?:is|are|remains?|was|"
+    r"were) (?:too |very |relatively |still )?low\b|\blow compliance\b|\bin the early stages\b|\bat an early stage\b|"
+    r"\b(?:remains?|are|is) (?:still )?in draft\b|\bin draft form\b|\bwork in progress\b")
 MOST_OF = True
 # What most children (or families, plans ...) receive, said plainly: a (weak) strength of its own.
 _MOST_OF = re.compile(r"^\W*(?:the )?(?:vast )?(?:most|majority of) (?:children|young people|care leavers|families|"
