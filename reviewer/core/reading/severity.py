@@ -59,7 +59,9 @@ TOO_SOON = True
 # has found: context, whatever words of weakness they carry ("it is too soon to see the impact", "No
 # children were found to be left at risk of immediate harm", "Leaders acknowledged the delay and have plans").
 _TOO_SOON = re.compile(
-    r"\btoo (?:soon|early) to (?:see|assess|judge|evaluate|measure|demonstrate|show|determine)\b|"
+    r"\btoo (?:soon|early) to (?:see|assess|judge|evaluate|measure|demonstrate|show|determine|evidence)\b|"
+    r"\btoo recent to (?:see|assess|judge|evaluate|measure|demonstrate|show|determine)\b|"
+    r"^\W*although yet to have (?:a |an |any )?(?:significant |full |measurable )?impact\b|"
     r"\b(?:impact|difference|effect)\b[^.]{0,40}\b(?:has|have|is|are) yet to be (?:seen|evident|realised|felt)\b|"
     r"\b(?:children|child|young people) (?:were|was) not (?:found|identified|seen) (?:to be )?(?:in situations of |at )"
     r"[^.]{0,40}\brisk|\binspectors did not (?:find|identify|see) any (?:evidence|children|child)\b[^.]{0,80}"
