@@ -70,13 +70,15 @@ _TOO_SOON = re.compile(
     r"\b(?:at (?:immediate |significant )?risk|immediate harm|unsafe)|"
     r"\b(?:has|have|had) (?:recognised|acknowledged|identified) (?:the|these|this) (?:delays?|gaps?|issues?|"
     r"weakness(?:es)?|shortfalls?|backlogs?)\b[^.]{0,40}\band (?:has|have|had|is|are)\b|"
-    r"\backnowledged the (?:delays?|gaps?|issues?|weakness(?:es)?|shortfalls?|backlogs?) and\b", re.I)
+    r"\backnowledged the (?:delays?|gaps?|issues?|weakness(?:es)?|shortfalls?|backlogs?) and\b|"
+    r"\baware of (?:these|this|the|its) (?:\w+ )?(?:shortfalls?|weakness(?:es)?|decline|gaps?|issues?|delays?|deficits?|"
+    r"concerns?)\b[^.]{0,60}\band (?:has|have|is|are|had)\b", re.I)
 # A sentence that reports what an earlier inspection or visit found is context, not a current finding.
 _EARLIER = re.compile(
     r"\b(?:previous|last|earlier|prior|most recent|recent)\s+(?:ofsted\s+|single\s+|standard\s+|short\s+|full\s+)?"
     r"(?:inspection|visit|focused visit|monitoring visit|judgement)s?\b|\bfocused visit\b|\bmonitoring visits?\b|"
     r"\b(?:in|at|during)\s+(?:(?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december)\s+)?(?:19|20)\d\d\b", re.I)
+    r"december)\s+)?(?:19|20)\d\d\b|\blast inspected\b|\binspected\b[^.]{0,60}\b(?:years?|months?) ago\b", re.I)
 _REPORTED = re.compile(
     r"\b(?:was|were) (?:judged|found|rated|graded)|\b(?:identified|found|highlighted|judged|recommended|noted|"
     r"reported) (?:that|a |an |several|some|many|the |areas|weakness|serious|significant)|\bwas in\b|"

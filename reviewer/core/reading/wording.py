@@ -75,7 +75,7 @@ _TWO_WORDS = re.compile(r"\bunder (developed|resourced)\b")
 # groups placed apart"): good news, whatever the words between.
 _NONE_SUFFER = re.compile(r"\bno (?:(?:[\w'-]+ ){0,5}?)(?:(?:has|have|had|is|are|was|were) )?(?:been |currently |"
                           r"permanently |ever )*(?:excluded|placed apart|separated from|unallocated|missing from "
-                          r"education)\b")
+                          r"education)\b|\bno (?:[\w'-]+ ){0,8}?(?:unsuitable|unnecessarily|homeless|waiting)\b")
 # A weakness word a few words before one of these is a problem that has eased ("turnover is low", "delay
 # ... is minimised", "the number of care leavers not in education has declined").
 AFTER_REMEDY = ("low", "lower", "minimised", "minimal", "declined", "fallen", "reduced", "reducing", "decreased",
