@@ -25,7 +25,9 @@ from reviewer.core.text.textsearch import fold
 
 STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|further (?:development|strengthening|improvement) "
                          r"(?:is|are) (?:needed|required)|requires? further (?:strengthening|development|improvement)|could be (?:improved|strengthened|better)|"
-                         r"\b(?:is|remains?) (?:an|a recognised|an identified) area for development|could be more\b|requires? (?:improvement|strengthening)|"
+                         r"\b(?:is|remains?) (?:an|a recognised|an identified) area for (?:further )?(?:development|improvement)|"
+                         r"\b(?:little|insufficient|limited|slow) progress\b|\bprogress\b[^.]{0,30}\btoo slow\b|\bstill evident\b|"
+                         r"\bremains? pertinent\b|could be more\b|requires? (?:improvement|strengthening)|"
                          r"\bnot yet\b|needs? to (?:improve|strengthen)|\bneeds to (?:ensure|revise|address|increase)\b|improvements? (?:are|is) (?:required|needed)|should (?:ensure|improve|make sure)|"
                          r"needs? to be done|\byet to\b|need to develop|still (?:too|exceeds?|below)|remains? to be done|"
                          r"\bwe have asked (?:the )?(?:local authority|council|board|partnership) to\b|"
@@ -88,7 +90,8 @@ _REPORTED = re.compile(
 _STILL = re.compile(r"\b(?:has|have|had) not\b|\b(?:has|have) been (?:addressed|tackled|resolved)|\bsuccessfully\b|"
                     r"\bhas (?:now |since )?(?:deteriorated|declined|improved)|"
                     r"\bremains?\b|\bstill\b|\bnow\b|\bcontinues?\b|\bsince\b|\bnot (?:been )?(?:addressed|"
-                    r"delivered|improved|sustained)|\btoday\b", re.I)
+                    r"delivered|improved|sustained)|\btoday\b|\b(?:little|insufficient|limited|slow) progress\b|\btoo slow\b|\bpertinent\b",
+                    re.I)
 # Weak wording that, under an inadequate judgement, marks a priority action: children left at risk. ("risk"
 # on its own too: a failing service's weakness about risk is, for this auditor, one that leaves children
 # at risk; development priority 71/57 -> 68/65, improvement 83/87 -> 85/85.)
@@ -189,10 +192,14 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
     if SERIOUS_IS_WEAK and not weak and not strong and (section == "grade:inadequate" or doc_grade == "inadequate") \
             and any(c in _SERIOUS_ALONE for c in cues):
         weak = serious  # "Services for children in need of help and protection are inadequate."
-    under_way = not weak and bool(_UNDER_WAY.search(flat)) or TOO_SOON and bool(_TOO_SOON.search(flat)) or \
+    concession = LEAD_CONCESSION.match(flat)
+    too_soon = _TOO_SOON.search(flat) if TOO_SOON else None
+    if too_soon and concession and too_soon.end() <= concession.end() and tone(flat[concession.end():])[1]:
+        too_soon = None  # "While inspectors did not find any children at risk of immediate harm, responses are
+        # inconsistent": the safety statement concedes; the finding is what follows
+    under_way = not weak and bool(_UNDER_WAY.search(flat)) or bool(too_soon) or \
         not weak and bool(begun := _BEGUN.search(flat)) and not tone(flat[:begun.start()] + flat[begun.end():])[0]
     harm = sum(1 for h in HARM if h in low)
-    concession = LEAD_CONCESSION.match(flat)
     for flag, on in (("earlier", earlier), ("underway", under_way), ("imperative", recommends(flat, listed=False)),
                      ("still", STILL_TO_DO.search(flat)), ("concession", concession),
                      ("contrast", MID_CONTRAST.search(flat)), ("followon", follow_on),
