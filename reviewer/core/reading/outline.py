@@ -326,7 +326,8 @@ LEAD_IN = re.compile(r"\b(?:should|must|need to|are asked to) take the following
 
 
 # A reference to the report's paragraphs standing alone after a recommendation ("(Paras 58, 62, 64, 65)"): no item.
-PARA_REF = re.compile(r"^\W*\(?\s*(?:paras?|paragraphs?)\.?\s*[\d\s,;–\-and]+\)?\W*$", re.I)
+PARA_REF = re.compile(r"^\W*\(?\s*(?:(?:pages?|pp?\.)\s*[\d\s,;–\-and]+?\s*)?(?:paras?|paragraphs?)\.?\s*[\d\s,;–\-and]+\)?\W*$",
+                      re.I)
 
 
 def _kind(title: str) -> tuple[str, str | None]:

@@ -88,7 +88,8 @@ _REPORTED = re.compile(
     r"(?:last|previous|earlier|prior|most recent|recent)\b|"
     r"\b(?:identified|highlighted|found|raised|noted|recommended|judged)\b", re.I)
 _STILL = re.compile(r"\b(?:has|have|had) not\b|\b(?:has|have) been (?:addressed|tackled|resolved)|\bsuccessfully\b|"
-                    r"\bhas (?:now |since )?(?:deteriorated|declined|improved)|"
+                    r"\bhas (?:now |since )?(?:deteriorated|declined|improved)|\b(?:has|have) (?:\w+ )?been (?:addressed|tackled|"
+                    r"resolved)|\bthere (?:has|have) (?:\w+ )?been (?:\w+ )?progress\b|"
                     r"\bremains?\b|\bstill\b|\bnow\b|\bcontinues?\b|\bsince\b|\bnot (?:been )?(?:addressed|"
                     r"delivered|improved|sustained)|\btoday\b|\b(?:little|insufficient|limited|slow) progress\b|\btoo slow\b|\bpertinent\b",
                     re.I)
@@ -175,6 +176,10 @@ def _hedged(low: str) -> bool:
 
 
 _FIGURE = re.compile(r"\d")
+# Numbers that name rather than count: "section 47 enquiries", "16- and 17-year-olds", "key stage 4", "until 10pm"
+_NAMING_NUMBER = re.compile(r"\b(?:section|sections|s|key stage|stage|tier|level|outcome|article|schedule|"
+                            r"regulation|part|aged?|under|over|of) \d+[a-z]?\b|\b\d+(?:-|\s(?:and|to)\s)*\d*-? ?"
+                            r"year-? ?olds?\b|\b\d+(?:am|pm)\b|\b\d+/7\b", re.I)
 _TURN = re.compile(r"^\W*(?:however|but|nevertheless|nonetheless|despite this|even so)\b", re.I)
 _TURNED = {"strength": "improvement", "improvement": "strength", "priority": "strength"}
 
@@ -261,7 +266,7 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
     elif SEVERITY_CARRY and not strong and not weak and prev_sev and follow_on:
         severity, conf = prev_sev, 0.4  # "This particularly affects...": goes on about the sentence before
         why.append("follows on from the sentence before")
-    elif _FIGURE.search(flat) and not strong and not weak:
+    elif _FIGURE.search(_NAMING_NUMBER.sub(" ", flat)) and not strong and not weak:
         severity, conf = None, 0.0  # a plain statement of figures ("24 adoption orders were granted"): context
     elif section == "grade:good" or section is None and doc_grade in ("good", "outstanding") \
             and kind in ("heading", "headline", "paragraph"):

@@ -105,6 +105,8 @@ _NEUTRAL_SECTION = re.compile(
 _BOILERPLATE = re.compile(
     r"crown copyright|interested in our work|subscribe to our|www\.|@ofsted|ofsted produces this report|"
     r"it is ofsted.s expectation|\b(?:a|an) (?:local authority|lscb) (?:that is|is judged|requires)|"
+    r"^\W*(?:an? (?:outstanding|good|inadequate) (?:local authority|lscb) (?:leads|is|that|coordinates)|in (?:a|an) "
+    r"(?:local authority|lscb) that (?:requires|is))\b|"
     r"^there are (?:no )?widespread or serious failures that create or leave children being harmed|"  # the grade's
     r"^the authority is not yet delivering good protection, help and care|"  # descriptor under a judgement
     r"^(?:lead|deputy lead|team) inspectors?:|^inspection dates?:|this publication is available|"

@@ -44,7 +44,7 @@ WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "we
         "undermined", "unsatisfactory", "wouldimprove", "deteriorating", "deteriorates", "shortcomings", "shortcoming",
         "underresourced", "overwhelmed", "confused", "worst", "poorest", "compromises", "compromised", "unregistered", "inconsistencies", "inconsistency",
         "task-focused", "task-oriented", "crisis-driven", "worsened", "premature", "inequitable", "excessively", "fractured",
-        "uneasily", "unsuccessful")
+        "uneasily", "unsuccessful", "underperforming", "underperforms", "unacceptable", "unacceptably", "unsure")
 # A weakness word right after one of these is the problem being dealt with ("reduces delay", "no delay").
 REMEDY = ("reduce", "reduces", "reduced", "reducing", "reduction", "minimise", "minimises", "minimised", "minimising",
           "prevent", "prevents", "preventing", "avoid", "avoids", "avoiding", "tackle", "tackles", "tackling",
@@ -75,7 +75,9 @@ _TWO_WORDS = re.compile(r"\bunder (developed|resourced)\b")
 # groups placed apart"): good news, whatever the words between.
 _NONE_SUFFER = re.compile(r"\bno (?:(?:[\w'-]+ ){0,5}?)(?:(?:has|have|had|is|are|was|were) )?(?:been |currently |"
                           r"permanently |ever )*(?:excluded|placed apart|separated from|unallocated|missing from "
-                          r"education)\b|\bno (?:[\w'-]+ ){0,8}?(?:unsuitable|unnecessarily|homeless|waiting)\b")
+                          r"education)\b|\bno (?:[\w'-]+ ){0,8}?(?:unsuitable|unnecessarily|homeless|waiting)\b|"
+                          r"\bno (?:[\w'-]+ ){0,6}?(?:bed and breakfast|duplication|interruptions?)\b|"
+                          r"\b(?:do|does|are|is|were|was) not (?:[\w'-]+ ){0,3}?unnecessarily\b")
 # A weakness word a few words before one of these is a problem that has eased ("turnover is low", "delay
 # ... is minimised", "the number of care leavers not in education has declined").
 AFTER_REMEDY = ("low", "lower", "minimised", "minimal", "declined", "fallen", "reduced", "reducing", "decreased",
@@ -121,7 +123,11 @@ _SHORTFALL = re.compile(
     r"\b(?:quality|standard|picture|practice|performance|consistency|frequency)\b[^.]{0,60}\b(?:is|are|remains?) "
     r"(?:also |more |very )?mixed\b|\b(?:completion|compliance|numbers attending)\b[^.]{0,60}\b(?:is|are|remains?|was|"
     r"were) (?:too |very |relatively |still )?low\b|\blow compliance\b|\bin the early stages\b|\bat an early stage\b|"
-    r"\b(?:remains?|are|is) (?:still )?in draft\b|\bin draft form\b|\bwork in progress\b")
+    r"\b(?:remains?|are|is) (?:still )?in draft\b|\bin draft form\b|\bwork in progress\b|"
+    r"\b(?:very )?little (?:attention|impact|progress|understanding|consideration|focus)\b|\boffers? little\b|"
+    r"\bshould have (?:been|taken place|had)\b|\b(?:continuing|critical|serious) (?:area of )?concern\b|"
+    r"\bcause for concern\b|\bfaces? (?:a |significant |considerable )?challenges?\b|"
+    r"\b(?:caseloads?|workloads?)\b[^.]{0,40}\b(?:is|are|remains?) (?:too |very |still )?high\b")
 MOST_OF = True
 # What most children (or families, plans ...) receive, said plainly: a (weak) strength of its own.
 _MOST_OF = re.compile(r"^\W*(?:the )?(?:vast )?(?:most|majority of) (?:children|young people|care leavers|families|"
