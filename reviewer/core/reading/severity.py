@@ -27,7 +27,7 @@ STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|further 
                          r"(?:is|are) (?:needed|required)|requires? further (?:strengthening|development|improvement)|could be (?:improved|strengthened|better)|"
                          r"\b(?:is|remains?) (?:an|a recognised|an identified) area for (?:further )?(?:development|improvement)|"
                          r"\b(?:little|insufficient|limited|slow) progress\b|\bprogress\b[^.]{0,30}\btoo slow\b|\bstill evident\b|"
-                         r"\bremains? pertinent\b|could be more\b|requires? (?:improvement|strengthening)|"
+                         r"\bremains? pertinent\b|\bwould benefit from\b|could be more\b|requires? (?:improvement|strengthening)|"
                          r"\bnot yet\b|needs? to (?:improve|strengthen)|\bneeds to (?:ensure|revise|address|increase)\b|improvements? (?:are|is) (?:required|needed)|should (?:ensure|improve|make sure)|"
                          r"needs? to be done|\byet to\b|need to develop|still (?:too|exceeds?|below)|remains? to be done|"
                          r"\bwe have asked (?:the )?(?:local authority|council|board|partnership) to\b|"
@@ -35,6 +35,15 @@ STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|further 
                          r"\bmore work is (?:still )?(?:needed|required)\b|\broom for (?:further )?improvement\b|"
                          r"\bneeds? (?:further )?(?:strengthening|improvement)\b|"
                          r"\bcould (?:further |be )?(?:better|improve|quicker|faster|stronger)\b", re.I)
+# "Leaders understand the areas of practice that require improvement": what they know, not what is still to do
+_AREAS_THAT_NEED = re.compile(r"\bareas? (?:of (?:\w+ )?)?(?:that|which) (?:requires?|needs?)\b", re.I)
+
+
+def still_to_do(flat: str) -> bool:
+    """Whether a sentence says something is still to do ("there is more to do", "needs to improve")."""
+    return bool(STILL_TO_DO.search(_AREAS_THAT_NEED.sub(" ", flat)))
+
+
 LEAD_CONCESSION = re.compile(r"^\W*(?:despite|although|though|even though|while|whilst|notwithstanding|when|where|if|"
                              r"after|once|since)\b[^,]*,", re.I)
 MID_CONTRAST = re.compile(r".\b(?:however|although|though|but|yet|whilst|while|except)\b", re.I)
@@ -206,7 +215,7 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
         not weak and bool(begun := _BEGUN.search(flat)) and not tone(flat[:begun.start()] + flat[begun.end():])[0]
     harm = sum(1 for h in HARM if h in low)
     for flag, on in (("earlier", earlier), ("underway", under_way), ("imperative", recommends(flat, listed=False)),
-                     ("still", STILL_TO_DO.search(flat)), ("concession", concession),
+                     ("still", still_to_do(flat)), ("concession", concession),
                      ("contrast", MID_CONTRAST.search(flat)), ("followon", follow_on),
                      ("atrisk", any(h in low for h in LEFT_AT_RISK)), ("listed", section in (
                          "improvement", "priority")), ("summary", kind == "judgements")):
@@ -231,7 +240,7 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
     elif SUMMARY_PRIORITY and section == "grade:inadequate" and kind == "judgements" \
             and weak > strong and not (HEDGED and _hedged(low)):
         severity, conf = "priority", 0.6  # the summary of an inadequate report: its most serious findings
-    elif recommends(flat, listed=False) or STILL_TO_DO.search(flat):
+    elif recommends(flat, listed=False) or still_to_do(flat):
         severity, conf = "improvement", 0.7
         why.append("wording: something still to do")
     elif concession and (main := tone(flat[concession.end():]))[0] > main[1] and not serious:
@@ -314,9 +323,12 @@ def reviewable(severity: str | None, section: str | None, doc_grade: str | None,
     """A unit whose rules' verdict ``SeverityReview`` weighs, in the app and in bench/train_severity.py
     alike: a strength, an area for improvement that is not a failing service's weakness (those are
     ``FailingPriorityModel``'s), or a unit the rules leave untagged, except where that is DOMAIN's rule:
-    what an earlier inspection found, what is planned or under way (context, never a current finding)."""
+    what an earlier inspection found, what is planned or under way (context, never a current finding), and
+    what is said to be still to do (an area for improvement)."""
     if severity is None:
         return "f:earlier" not in features and "f:underway" not in features
+    if "f:still" in features:
+        return False  # "there is more to do", "would benefit from": DOMAIN's amber, whatever the judgement around it
     return severity == "strength" or severity == "improvement" and not failing_weakness(severity, section, doc_grade)
 
 
