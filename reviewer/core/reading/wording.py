@@ -127,7 +127,12 @@ _SHORTFALL = re.compile(
     r"\b(?:very )?little (?:attention|impact|progress|understanding|consideration|focus)\b|\boffers? little\b|"
     r"\bshould have (?:been|taken place|had)\b|\b(?:continuing|critical|serious) (?:area of )?concern\b|"
     r"\bcause for concern\b|\bfaces? (?:a |significant |considerable )?challenges?\b|"
-    r"\b(?:caseloads?|workloads?)\b[^.]{0,40}\b(?:is|are|remains?) (?:too |very |still )?high\b")
+    r"\b(?:caseloads?|workloads?)\b[^.]{0,40}\b(?:is|are|remains?) (?:too |very |still )?high\b|"
+    r"\b(?:several|multiple|many|numerous|repeated|a (?:high|large) number of) changes (?:of|in)\b|"
+    r"\brepeated (?:periods|episodes|moves)\b|\b(?:miss|misses|missed) (?:\w+ )?(?:visits|appointments|meetings|reviews|"
+    r"opportunities)\b|\blonger than (?:is )?(?:necessary|needed|they need|they should)\b|"
+    r"\bmakes? it (?:more )?(?:difficult|harder)\b|\b(?:has|have) an? (?:negative |adverse )?impact on (?:them|their|some)\b|"
+    r"\bimpacts on (?:them|their|some)\b")
 MOST_OF = True
 # What most children (or families, plans ...) receive, said plainly: a (weak) strength of its own.
 _MOST_OF = re.compile(r"^\W*(?:the )?(?:vast )?(?:most|majority of) (?:children|young people|care leavers|families|"
