@@ -27,7 +27,9 @@ STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|further 
                          r"(?:is|are) (?:needed|required)|requires? further (?:strengthening|development|improvement)|could be (?:improved|strengthened|better)|"
                          r"\b(?:is|remains?) (?:an|a recognised|an identified) area for (?:further )?(?:development|improvement)|"
                          r"\b(?:little|insufficient|limited|slow) progress\b|\bprogress\b[^.]{0,30}\btoo slow\b|\bstill evident\b|"
-                         r"\bremains? pertinent\b|\bwould benefit from\b|could be more\b|requires? (?:improvement|strengthening)|"
+                         r"\bremains? pertinent\b|\bwould benefit from\b|\bneeds? to (?:\w+ ){0,3}?(?:better|further|more)\b|"
+                         r"\bthere needs to be\b|\bcould do more\b|\bwork remains\b|\bwork (?:still )?to be done\b|"
+                         r"\bstill (?:has|have|needs?) to be\b|\bnot yet (?:been )?resolved\b|\byet to be addressed\b|could be more\b|requires? (?:improvement|strengthening)|"
                          r"\bnot yet\b|needs? to (?:improve|strengthen)|\bneeds to (?:ensure|revise|address|increase)\b|improvements? (?:are|is) (?:required|needed)|should (?:ensure|improve|make sure)|"
                          r"needs? to be done|\byet to\b|need to develop|still (?:too|exceeds?|below)|remains? to be done|"
                          r"\bwe have asked (?:the )?(?:local authority|council|board|partnership) to\b|"
@@ -77,8 +79,8 @@ _TOO_SOON = re.compile(
     r"\b(?:children|child|young people) (?:were|was) not (?:found|identified|seen) (?:to be )?(?:in situations of |at )"
     r"[^.]{0,40}\brisk|\binspectors did not (?:find|identify|see) any (?:evidence|children|child)\b[^.]{0,80}"
     r"\b(?:risk|harm|unsafe)\b|"
-    r"^\W*no (?:children|child|young people)\b[^.]{0,80}\b(?:were|was) (?:found|identified|seen)\b[^.]{0,40}"
-    r"\b(?:at (?:immediate |significant )?risk|immediate harm|unsafe)|"
+    r"^\W*no (?:children|child|young people)\b[^.]{0,80}\b(?:were|was|have been|has been) (?:found|identified|seen)\b[^.]{0,40}"
+    r"\b(?:at (?:immediate |significant )?risk|immediate harm|unsafe|situations of [^.]{0,30}risk)|"
     r"\b(?:has|have|had) (?:recognised|acknowledged|identified) (?:the|these|this) (?:delays?|gaps?|issues?|"
     r"weakness(?:es)?|shortfalls?|backlogs?)\b[^.]{0,40}\band (?:has|have|had|is|are)\b|"
     r"\backnowledged the (?:delays?|gaps?|issues?|weakness(?:es)?|shortfalls?|backlogs?) and\b|"
@@ -100,7 +102,7 @@ _STILL = re.compile(r"\b(?:has|have|had) not\b|\b(?:has|have) been (?:addressed|
                     r"\bhas (?:now |since )?(?:deteriorated|declined|improved)|\b(?:has|have) (?:\w+ )?been (?:addressed|tackled|"
                     r"resolved)|\bthere (?:has|have) (?:\w+ )?been (?:\w+ )?progress\b|"
                     r"\bremains?\b|\bstill\b|\bnow\b|\bcontinues?\b|\bsince\b|\bnot (?:been )?(?:addressed|"
-                    r"delivered|improved|sustained)|\btoday\b|\b(?:little|insufficient|limited|slow) progress\b|\btoo slow\b|\bpertinent\b",
+                    r"delivered|improved|sustained)|\btoday\b|\b(?:little|insufficient|limited|slow) progress\b|\btoo slow\b|\bpertinent\b|\bnot yet\b",
                     re.I)
 # Weak wording that, under an inadequate judgement, marks a priority action: children left at risk. ("risk"
 # on its own too: a failing service's weakness about risk is, for this auditor, one that leaves children
@@ -125,6 +127,8 @@ _LEFT_AT_RISK_NOW = re.compile(
     r"unassessed risk|\b(?:remain|remains|remained|left|leave|leaves|leaving)\b[^.]{0,60}\b(?:at (?:potential )?risk|unsafe|"
     r"situations of [^.]{0,25}risk)|continued? (?:to suffer |to experience )?harm|not (?:been )?(?:adequately )?"
     r"safeguarded|risk of (?:further|significant) harm|remained? compromised|illegally placed", re.I)
+_NOT_LEFT = re.compile(r"\b(?:not|never)\b (?:\w+ ){0,2}?(?:left|leave|leaves|leaving|remain|remained)\b", re.I)  # "has not
+# left children at risk"
 
 
 def _earlier_findings(low: str) -> bool:
@@ -189,6 +193,23 @@ _FIGURE = re.compile(r"\d")
 _NAMING_NUMBER = re.compile(r"\b(?:section|sections|s|key stage|stage|tier|level|outcome|article|schedule|"
                             r"regulation|part|aged?|under|over|of) \d+[a-z]?\b|\b\d+(?:-|\s(?:and|to)\s)*\d*-? ?"
                             r"year-? ?olds?\b|\b\d+(?:am|pm)\b|\b\d+/7\b", re.I)
+TURN_TO_PLAIN = True
+_LATE_TURN = re.compile(r",? \b(?:but|although|though|yet)\b (?!also\b)", re.I)
+
+
+def _late_turn(flat: str) -> str | None:
+    """What follows a sentence's last "but", "although", "though" or "yet" (three words or more; never "not only
+    ... but also"), or None."""
+    if re.search(r"\bnot only\b", flat, re.I):
+        return None
+    last = None
+    for last in _LATE_TURN.finditer(flat):
+        pass
+    if last is None or last.start() < 15 or len(flat[last.end():].split()) < 3:
+        return None
+    return flat[last.end():]
+
+
 _TURN = re.compile(r"^\W*(?:however|but|nevertheless|nonetheless|despite this|even so)\b", re.I)
 _TURNED = {"strength": "improvement", "improvement": "strength", "priority": "strength"}
 
@@ -260,6 +281,9 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
         severity, conf = "priority", 0.55 + min(0.3, 0.1 * serious)
     elif weak > strong:
         severity, conf = "improvement", 0.45 + min(0.4, 0.12 * (weak - strong))
+    elif TURN_TO_PLAIN and strong > weak and (turn := _late_turn(flat)) is not None and not any(tone(turn)[:2]):
+        severity, conf = "improvement", 0.45  # "Decisions are appropriate, but some children enter care in a crisis":
+        why.append("a turn from what is good")  # the good is conceded; what follows the turn is the finding
     elif strong > weak:
         severity, conf = "strength", 0.45 + min(0.4, 0.12 * (strong - weak))
         if section == "grade:inadequate":
@@ -287,7 +311,7 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
     else:
         severity, conf = None, 0.0  # no evaluative wording: context, not worth a suggestion
     if LEFT_AT_RISK_ANYWHERE and severity == "improvement" and not failing and section != "improvement" \
-            and _LEFT_AT_RISK_NOW.search(flat):
+            and _LEFT_AT_RISK_NOW.search(flat) and not _NOT_LEFT.search(flat):
         severity, conf = "priority", max(conf, 0.6)  # whatever the grade: "This leaves a small number of
         why.append("children left at risk")  # children in situations of unassessed risk."
     if section and section.startswith("grade:"):

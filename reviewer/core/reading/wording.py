@@ -44,7 +44,8 @@ WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "we
         "undermined", "unsatisfactory", "wouldimprove", "deteriorating", "deteriorates", "shortcomings", "shortcoming",
         "underresourced", "overwhelmed", "confused", "worst", "poorest", "compromises", "compromised", "unregistered", "inconsistencies", "inconsistency",
         "task-focused", "task-oriented", "crisis-driven", "worsened", "premature", "inequitable", "excessively", "fractured",
-        "uneasily", "unsuccessful", "underperforming", "underperforms", "unacceptable", "unacceptably", "unsure")
+        "uneasily", "unsuccessful", "underperforming", "underperforms", "unacceptable", "unacceptably", "unsure",
+        "inhibit", "inhibits", "inhibited", "inhibiting", "underused", "disproportionate", "disproportionately")
 # A weakness word right after one of these is the problem being dealt with ("reduces delay", "no delay").
 REMEDY = ("reduce", "reduces", "reduced", "reducing", "reduction", "minimise", "minimises", "minimised", "minimising",
           "prevent", "prevents", "preventing", "avoid", "avoids", "avoiding", "tackle", "tackles", "tackling",
@@ -132,7 +133,8 @@ _SHORTFALL = re.compile(
     r"\brepeated (?:periods|episodes|moves)\b|\b(?:miss|misses|missed) (?:\w+ )?(?:visits|appointments|meetings|reviews|"
     r"opportunities)\b|\blonger than (?:is )?(?:necessary|needed|they need|they should)\b|"
     r"\bmakes? it (?:more )?(?:difficult|harder)\b|\b(?:has|have) an? (?:negative |adverse )?impact on (?:them|their|some)\b|"
-    r"\bimpacts on (?:them|their|some)\b")
+    r"\bimpacts on (?:them|their|some)\b|\bcontrary to (?:\w+ ){0,3}?(?:procedures?|guidance|policy|policies|"
+    r"regulations?|requirements?)\b")
 MOST_OF = True
 # What most children (or families, plans ...) receive, said plainly: a (weak) strength of its own.
 _MOST_OF = re.compile(r"^\W*(?:the )?(?:vast )?(?:most|majority of) (?:children|young people|care leavers|families|"
@@ -150,10 +152,10 @@ ABSENT_PROBLEM = True
 # A problem said not to happen ("children do not experience delay", "are not subject to disruption"): the
 # words a negation may step over to reach it, the problems it may reach, and the words that make it a
 # weakness after all ("not always delayed").
-_STEP_OVER = frozenset(("experience", "experiencing", "suffer", "face", "subject", "to", "usually", "unduly", "any",
+_STEP_OVER = frozenset(("experience", "experiencing", "experienced", "suffer", "face", "subject", "to", "usually", "unduly", "any",
                         "a", "an", "the", "undue", "left", "in", "at", "become", "have", "had", "been"))
 _PROBLEMS = frozenset(("wait", "waits", "disadvantaged", "disruption", "disrupted", "harm", "risk", "unnecessary",
-                       "unnecessarily", "drift", "lose", "cliff"))
+                       "unnecessarily", "drift", "lose", "cliff", "bullying", "bullied", "move", "moves"))
 _NOT_ALL = frozenset(("always", "consistently", "all", "routinely", "sufficiently", "yet", "fully", "enough", "well"))
 _AS_WELL_AS = re.compile(r"\b(?:as|just as) well as\b")
 _NEET = re.compile(r"\bnot in education,? (?:employment|training)(?:,? (?:or|and) (?:employment|training))?")
@@ -240,7 +242,7 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
                 cues.append(f"{w} {next(x for x in words[i + 1:i + 3] if x in GOOD_NEWS_AFTER_NO)}")
                 remedied = i + 2
                 continue
-            if ABSENT_PROBLEM and w in ("not", "never") and (gone := _problem_absent(words, i)) is not None:
+            if ABSENT_PROBLEM and w in ("not", "never", "rarely") and (gone := _problem_absent(words, i)) is not None:
                 strong += 1.0  # "families do not wait", "children do not experience delay": a problem absent
                 cues.append(f"{w} {words[gone]}")
                 remedied = gone
