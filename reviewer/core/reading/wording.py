@@ -135,6 +135,12 @@ _SHORTFALL = re.compile(
     r"\bmakes? it (?:more )?(?:difficult|harder)\b|\b(?:has|have) an? (?:negative |adverse )?impact on (?:them|their|some)\b|"
     r"\bimpacts on (?:them|their|some)\b|\bcontrary to (?:\w+ ){0,3}?(?:procedures?|guidance|policy|policies|"
     r"regulations?|requirements?)\b")
+# Headway said in a phrase with no word of praise in it ("Significant progress has been made", "children make
+# progress"), unless denied just before ("have not made progress", "too little progress").
+_HEADWAY = re.compile(r"\b(?:significant|good|rapid|considerable|substantial|strong|steady|excellent|positive|sustained|"
+                      r"notable|clear) progress\b|\b(?:made|making|make|makes) (?:good |significant |rapid |considerable |"
+                      r"strong |steady |positive |excellent |real |tangible )?progress\b")
+_HEADWAY_DENIED = re.compile(r"\b(?:not|no|never|little|insufficient|limited|slow|less|without|yet to)\W+(?:\w+\W+){0,2}$")
 MOST_OF = True
 # What most children (or families, plans ...) receive, said plainly: a (weak) strength of its own.
 _MOST_OF = re.compile(r"^\W*(?:the )?(?:vast )?(?:most|majority of) (?:children|young people|care leavers|families|"
@@ -276,6 +282,11 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
         weak += 1.0  # "high workloads", "less than half", "wait for many weeks"
         words = m.group(0).split()
         cues.append(" ".join(words) if len(words) <= 4 else f"{words[0]} … {' '.join(words[-2:])}")
+    for m in _HEADWAY.finditer(low):
+        if not _HEADWAY_DENIED.search(low[:m.start()]):
+            strong += 1.0
+            cues.append("progress")
+            break
     if MOST_OF and _MOST_OF.match(low) and not (NEGATED_MOST and weak):
         strong += 1.0  # "Most young people are aware of their entitlements": the good the many receive
         cues.append("most")
