@@ -38,7 +38,9 @@ STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|further 
                          r"\bneeds? (?:further )?(?:strengthening|improvement)\b|"
                          r"\bcould (?:further |be )?(?:better|improve|quicker|faster|stronger)\b", re.I)
 # "Leaders understand the areas of practice that require improvement": what they know, not what is still to do
-_AREAS_THAT_NEED = re.compile(r"\bareas? (?:of (?:\w+ )?)?(?:that|which) (?:requires?|needs?)\b", re.I)
+_AREAS_THAT_NEED = re.compile(r"\bareas? (?:of (?:\w+ )?)?(?:that|which) (?:requires?|needs?)\b|"
+                              r"\bwhen (?:\w+ ){0,6}?(?:judged|rated|found|graded)\b[^.,;]{0,25}\brequir\w* improvement\b",
+                              re.I)  # and "... since the last inspection, when they were judged to require improvement"
 
 
 def still_to_do(flat: str) -> bool:
