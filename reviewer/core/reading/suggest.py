@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reviewer.core.annotations.model import Annotation, Theme
-from reviewer.core.reading.outline import LEAD_IN, PARA_REF, Part, Structure, analyse, list_end, unit_quote
+from reviewer.core.reading.outline import (LEAD_IN, PARA_REF, Part, Structure, analyse, inspectors_items, list_end,
+                                           unit_quote)
 from reviewer.core.reading.judgements import judgement_name, read_judgements
 from reviewer.core.reading.learning import SEVERITY_CLASSES, SeverityLearner
 from reviewer.core.reading.metadata import document_kind
@@ -235,6 +236,9 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
         doc_grade = "inadequate"
     speaker: str | None = None  # whose words a quotation in a telling document carries
     ends = {p.start: list_end(text, st, p) for p in st.parts if p.kind == "improve"}  # a list's true end
+    # the inspectors' own items, as the outline and the summary read them: older reports group them under
+    # sub-headings ("Care leavers", "Missing children") that end the list's part but not the list
+    listed = {(a, b): "priority" if k == "priority" else "improvement" for a, b, _, k in inspectors_items(text, st)}
     inline: str | None = None  # the tone a heading the outline missed sets ("What needs to improve:")
     inline_part: Part | None = None
     inline_theme: str | None = None  # and the subject it names ("... care leavers is that it is good")
@@ -292,6 +296,9 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
             section = inline
         elif inline == "reset" and section in ("improvement", "priority"):
             section = None
+        if section not in ("improvement", "priority") and part is not None and part.kind == "heading" and \
+                inline != "reset" and (s, e) in listed:
+            section = listed[(s, e)]
         if section == "grade:outstanding":
             section = "grade:good"
         follow_on = bool(_FOLLOW_ON.match(flat)) and prev_end >= 0 and "\n\n" not in text[prev_end:s].replace(" ", "")
