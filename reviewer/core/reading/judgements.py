@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-GRADE = r"(Outstanding|Good|Requires\s+improvement(?:\s+to\s+be\s+good)?|Inadequate)"  # the one grade pattern
+GRADE = r"(Outstanding|Good|Requires?\s+improvement(?:\s+to\s+be\s+good)?|Inadequate)"  # the one grade pattern
 
 
 # heading (as the report words it) -> judgement name; the first that matches wins

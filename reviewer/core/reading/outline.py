@@ -527,6 +527,8 @@ def recommends(quote: str, listed: bool = True) -> bool:
     if not m:
         return False
     verb, after = m.group(1).lower(), m.group(2).lower()
+    if verb.endswith("ing"):
+        return False  # "Ensuring that families get help first time means ...": in running text, the subject
     return verb not in NOUN_TOO or after in _ACTS_ON
 
 

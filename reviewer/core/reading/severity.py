@@ -29,7 +29,12 @@ STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|further 
                          r"\b(?:little|insufficient|limited|slow) progress\b|\bprogress\b[^.]{0,30}\btoo slow\b|\bstill evident\b|"
                          r"\bremains? pertinent\b|\bwould benefit from\b|\bneeds? to (?:\w+ ){0,3}?(?:better|further|more)\b|"
                          r"\bthere needs to be\b|\bcould do more\b|\bwork remains\b|\bwork (?:still )?to be done\b|"
-                         r"\bstill (?:has|have|needs?) to be\b|\bnot yet (?:been )?resolved\b|\byet to be addressed\b|could be more\b|requires? (?:improvement|strengthening)|"
+                         r"\bstill (?:has|have|needs?) to be\b|\bnot yet (?:been )?resolved\b|\byet to be addressed\b|"
+                         r"\b(?:is|was) a need to\b|\bthere is (?:an? )?(?:urgent |clear |continuing |further )?need (?:to|for)\b|"
+                         r"\burgent need\b|\bneeds? (?:better|more|a (?:stronger|strong|clearer|sharper|greater)) |"
+                         r"\bneeds? to be (?:clearer|more|better|stronger|strengthened|improved|sharper)\b|"
+                         r"\bshould be (?:strengthened|improved)\b|\bwould be strengthened\b|\baware of the need to\b|"
+                         r"\b(?:more|further|greater) (?:\w+ ){0,2}(?:is|are) (?:required|needed)\b|could be more\b|requires? (?:improvement|strengthening)|"
                          r"\bnot yet\b|needs? to (?:improve|strengthen)|\bneeds to (?:ensure|revise|address|increase)\b|improvements? (?:are|is) (?:required|needed)|should (?:ensure|improve|make sure)|"
                          r"needs? to be done|\byet to\b|need to develop|still (?:too|exceeds?|below)|remains? to be done|"
                          r"\bwe have asked (?:the )?(?:local authority|council|board|partnership) to\b|"
@@ -54,7 +59,8 @@ MID_CONTRAST = re.compile(r".\b(?:however|although|though|but|yet|whilst|while|e
 # A sentence saying what is planned or under way (not yet a judgement of practice): context.
 _UNDER_WAY = re.compile(
     r"\b(?:is|are|were|was) (?:already )?aware of (?:this|these|it)\b|\bhas (?:now )?been put in place to address|"
-    r"\b(?:has|have) (?:well[- ]developed |appropriate |clear )?plans? (?:to|for|in place)\b|"
+    r"\b(?:has|have) (?:well[- ]developed |appropriate |clear )?plans? (?:to|for (?!adoption|permanence|long|"
+    r"their|them)|in place)\b|"
     r"\bplans? (?:are|is) in place\b|"
     r"\b(?:is|are) (?:currently )?(?:piloting|reviewing|rolling out|working towards|planning|"
     r"developing|exploring|considering)\b|\b(?:is|are) being (?:further )?(?:developed|implemented|rolled out)\b|"
@@ -129,7 +135,7 @@ _LEFT_AT_RISK_NOW = re.compile(
     r"unassessed risk|\b(?:remain|remains|remained|left|leave|leaves|leaving)\b[^.]{0,60}\b(?:at (?:potential )?risk|unsafe|"
     r"situations of [^.]{0,25}risk)|continued? (?:to suffer |to experience )?harm|not (?:been )?(?:adequately )?"
     r"safeguarded|risk of (?:further|significant) harm|remained? compromised|illegally placed", re.I)
-_NOT_LEFT = re.compile(r"\b(?:not|never)\b (?:\w+ ){0,2}?(?:left|leave|leaves|leaving|remain|remained)\b", re.I)  # "has not
+_NOT_LEFT = re.compile(r"\b(?:not|never|no)\b (?:\w+ ){0,2}?(?:left|leave|leaves|leaving|remain|remained)\b", re.I)  # "has not
 # left children at risk"
 
 

@@ -69,7 +69,7 @@ def _heading_kind(line: str) -> str | None:
         return "improvement"
     if re.search(r"\binadequate\b|\bserious weaknesses\b", low):  # SIF: "... has serious weaknesses and is not yet good"
         return "grade:inadequate"
-    if re.search(r"requires? improvement", low):
+    if re.search(r"requires? improvement|requiring improvement", low):
         return "grade:requires improvement"
     if re.search(r"\b(good|outstanding)\b", low) and len(low) < 140 and not _NOT_GOOD.search(low):
         return "grade:good"

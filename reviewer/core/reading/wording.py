@@ -45,7 +45,8 @@ WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "we
         "underresourced", "overwhelmed", "confused", "worst", "poorest", "compromises", "compromised", "unregistered", "inconsistencies", "inconsistency",
         "task-focused", "task-oriented", "crisis-driven", "worsened", "premature", "inequitable", "excessively", "fractured",
         "uneasily", "unsuccessful", "underperforming", "underperforms", "unacceptable", "unacceptably", "unsure",
-        "inhibit", "inhibits", "inhibited", "inhibiting", "underused", "disproportionate", "disproportionately")
+        "inhibit", "inhibits", "inhibited", "inhibiting", "underused", "disproportionate", "disproportionately",
+        "paucity", "negatively", "widening")
 # A weakness word right after one of these is the problem being dealt with ("reduces delay", "no delay").
 REMEDY = ("reduce", "reduces", "reduced", "reducing", "reduction", "minimise", "minimises", "minimised", "minimising",
           "prevent", "prevents", "preventing", "avoid", "avoids", "avoiding", "tackle", "tackles", "tackling",
@@ -66,7 +67,8 @@ _WOULD_IMPROVE = re.compile(r"\b(?:would|could|might) (?:be (?:further |much |si
 # below the threshold", "serious case reviews", "children who have had difficult experiences", "children not
 # known to children's services"; and two-word spellings of one ("under developed").
 _NOT_WEAK_NAMES = re.compile(r"\b(?:(?:ethnic )?minority (?:ethnic )?(?:groups?|communities|backgrounds?|families|"
-                             r"children)|below (?:the )?thresholds?|serious (?:case|incident|safeguarding practice) "
+                             r"children|origins?|heritages?|young people|people|pupils|populations?|residents|staff|"
+                             r"carers|adopters|social workers)|below (?:the )?thresholds?|serious (?:case|incident|safeguarding practice) "
                              r"(?:reviews?|notifications?)|serious youth violence|difficult (?:experiences|"
                              r"circumstances|backgrounds?|to reach)|not (?:previously |already )?known to (?:children's )?(?:social care|"
                              r"services|children's services|the (?:local )?authority|the council)|not their first language|whether or not)\b")
