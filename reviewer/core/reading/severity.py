@@ -30,6 +30,7 @@ STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|further 
                          r"\bremains? pertinent\b|\bwould benefit from\b|\bneeds? to (?:\w+ ){0,3}?(?:better|further|more)\b|"
                          r"\bthere needs to be\b|\bcould do more\b|\bwork remains\b|\bwork (?:still )?to be done\b|"
                          r"\bstill (?:has|have|needs?) to be\b|\bnot yet (?:been )?resolved\b|\byet to be addressed\b|"
+                         r"\bneeds? (?:updating|improving|strengthening|reviewing|developing|refreshing|revising|attention)\b|"
                          r"\b(?:is|was) a need to\b|\bthere is (?:an? )?(?:urgent |clear |continuing |further )?need (?:to|for)\b|"
                          r"\burgent need\b|\bneeds? (?:better|more|a (?:stronger|strong|clearer|sharper|greater)) |"
                          r"\bneeds? to be (?:clearer|more|better|stronger|strengthened|improved|sharper)\b|"

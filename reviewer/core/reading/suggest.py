@@ -57,6 +57,10 @@ class Suggestion:
     author: str = ""  # who made the PDF mark: the annotation's author
 
 
+# What the inspectors did, said as the sentence's own subject ("Inspectors spoke to ...", "During the visit,
+# inspectors met with ..."), not a finding that mentions them ("Social workers whom inspectors spoke to feel ...")
+_INSPECTORS_DID = re.compile(r"^\W*(?:[\w ]{0,30}, )?(?:the )?(?:" + "|".join(
+    re.escape(c) for c in CONTEXT if c.startswith("inspectors")) + ")")
 _NOT_GOOD = re.compile(r"\bnot (?:yet |consistently |always )?(?:good|outstanding)\b")  # "... is not consistently good"
 
 
@@ -275,7 +279,8 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
         if part is not None and part.kind in ("heading", "headline") and _NEUTRAL_SECTION.search(part.title):
             continue
         low = flat.lower()
-        if any(c in low for c in CONTEXT) or _BOILERPLATE.search(flat) or LEAD_IN.search(flat) or PARA_REF.match(flat):
+        if any(c in low for c in CONTEXT if not c.startswith("inspectors")) or _INSPECTORS_DID.match(low) or \
+                _BOILERPLATE.search(flat) or LEAD_IN.search(flat) or PARA_REF.match(flat):
             continue
         if form_spans and (leads_with_form(flat) or any(a <= s < b for a, b in form_spans)):
             continue  # a paper's implications, risks and background papers
