@@ -52,7 +52,7 @@ REMEDY = ("reduce", "reduces", "reduced", "reducing", "reduction", "minimise", "
           "prevent", "prevents", "preventing", "avoid", "avoids", "avoiding", "tackle", "tackles", "tackling",
           "address", "addresses", "addressing", "no", "without", "free", "identify", "identifies", "low", "lower",
           "fewer", "few", "little", "respond", "responds", "understand", "understanding", "track", "tracks")
-REMEDY_SCOPE = 3
+REMEDY_SCOPE = 4
 # fold() reads "well-attended" as "wellattended" (PDFs break such words at the hyphen): the lists too
 _SHOWN = {w.replace("-", ""): w for w in STRONG + WEAK if "-" in w}  # as the panel says them
 STRONG, WEAK, REMEDY = (tuple(dict.fromkeys(w.replace("-", "") for w in ws)) for ws in (STRONG, WEAK, REMEDY))
@@ -163,7 +163,8 @@ ABSENT_PROBLEM = True
 _STEP_OVER = frozenset(("experience", "experiencing", "experienced", "suffer", "face", "subject", "to", "usually", "unduly", "any",
                         "a", "an", "the", "undue", "left", "in", "at", "become", "have", "had", "been"))
 _PROBLEMS = frozenset(("wait", "waits", "disadvantaged", "disruption", "disrupted", "harm", "risk", "unnecessary",
-                       "unnecessarily", "drift", "lose", "cliff", "bullying", "bullied", "move", "moves"))
+                       "unnecessarily", "drift", "lose", "cliff", "bullying", "bullied", "move", "moves", "deterred",
+                       "hindered", "impeded", "compromised"))
 _NOT_ALL = frozenset(("always", "consistently", "all", "routinely", "sufficiently", "yet", "fully", "enough", "well"))
 _AS_WELL_AS = re.compile(r"\b(?:as|just as) well as\b")
 _NEET = re.compile(r"\bnot in education,? (?:employment|training)(?:,? (?:or|and) (?:employment|training))?")
