@@ -846,3 +846,103 @@ def test_a_third_readers_words_of_shortfall() -> None:
     for sentence in ("Interpreters are provided for children for whom English is not their first language.",
                      "Carers are asked whether or not they match.", "Staff turnover is low."):
         assert verdict(sentence, *good)[0] != "improvement", sentence
+
+
+def test_stop_23_words_of_what_is_still_to_do_and_of_shortfall() -> None:
+    """From readings of twelve development reports outside the gold (stop 23): wording of our own."""
+    from reviewer.core.reading.severity import verdict
+
+    good = ("grade:good", "good", "paragraph")
+    for sentence in ("There is more to be done to make sure that every child has a stable home.",
+                     "Placement sufficiency remains an ongoing challenge.",
+                     "The service is over-reliant on agency staff.",
+                     "It is taking too long to provide a promised space for young people.",
+                     "The quality of supervision is mixed.",
+                     "The strategy remains in draft.",
+                     "Managers need to support social workers better.",
+                     "There is a need to clarify who is accountable for the plans.",
+                     "Case audits need updating.",
+                     "Some children have experienced several changes of social worker.",
+                     "Their caseloads are too high.",
+                     "Legal planning should have taken place sooner for a few children.",
+                     "The independent visitor scheme is underperforming.",
+                     "Progress in this area has been too slow since the previous inspection."):
+        assert verdict(sentence, *good)[0] == "improvement", sentence
+    for sentence in ("No care leaver lives in unsuitable accommodation.",
+                     "Care leavers rarely wait for somewhere to live.",
+                     "Young people told inspectors they had not experienced bullying.",
+                     "Children do not become looked after unnecessarily.",
+                     "Significant progress has been made in the timeliness of assessments."):
+        assert verdict(sentence, *good)[0] == "strength", sentence
+    ri = ("grade:requires improvement", "requires improvement", "paragraph")
+    # what cannot be judged yet, and a council that knows its shortfalls and acts on them: context
+    for sentence in ("These changes are too recent to demonstrate impact.",
+                     "Leaders are aware of these shortfalls and have a plan to address them.",
+                     "No children have been found in situations of unassessed risk."):
+        assert verdict(sentence, *ri)[0] is None, sentence
+    # a safety statement conceded before a weakness leaves the weakness
+    assert verdict("While inspectors did not find any children at risk of immediate harm, initial responses are "
+                   "inconsistent.", *ri)[0] == "improvement"
+    # "good X, but Y" with nothing good in Y: the finding is what follows the turn
+    assert verdict("Decisions to accommodate children are appropriate, but some children enter care in an unplanned "
+                   "way.", *ri)[0] == "improvement"
+    # numbers that name rather than count leave a sentence to be read ("section 47", "16- and 17-year-olds")
+    assert verdict("Section 47 enquiries are thorough and well recorded.", *ri)[0] == "strength"
+    # a weakness said not to have left children at risk is no priority action, whatever the grade
+    assert verdict("Case progress is not always monitored, although this has not left children at risk.",
+                   *ri)[0] == "improvement"
+    # the areas leaders know need improving are what they know, not something still to do
+    assert verdict("Senior managers are well sighted on the areas of practice that require improvement.",
+                   *good)[0] == "strength"
+
+
+def test_the_second_reading_never_overturns_what_is_still_to_do() -> None:
+    """The shipped second reading weighs the rules' strengths and weaknesses, but "there is more to do" is
+    DOMAIN's amber whatever the judgement around it: a verdict flagged as still to do is not reviewable."""
+    from reviewer.core.reading.severity import reviewable, verdict
+
+    severity, _, _, feats = verdict("Leaders know there is more to do to ensure oversight of all children.",
+                                    "grade:good", "good", "paragraph")
+    assert severity == "improvement" and not reviewable(severity, "grade:good", "good", feats)
+
+
+def test_inspectors_items_under_sub_headings_and_what_is_never_suggested() -> None:
+    """Older reports group their recommendations under sub-headings; the items stay areas for improvement
+    (or priority actions) as the outline reads them. The grade definitions, "(page 13, paragraphs 31, 106)"
+    and "The inspection did not find any areas for priority and immediate action." are never suggested."""
+    text = ("What does the local authority need to improve?\n\n"
+            "Priority and immediate action\n\n"
+            "Care Leavers\n\n"
+            "1. Take action to reduce the number of care leavers living in unsuitable accommodation.\n\n"
+            "Areas for improvement\n\n"
+            "Care Leavers\n\n"
+            "2. Increase the number of care leavers successfully attending higher education.\n\n"
+            "3. Ensure that pathway plans are clear and regularly reviewed.\n\n"
+            "(page 13, paragraphs 31, 106)\n\n"
+            "Adoption\n\n"
+            "4. Accelerate the recruitment of adopters so that children are matched quickly.\n\n"
+            "Summary for the board\n\n"
+            "The inspection did not find any areas for priority and immediate action.\n\n"
+            "What the inspection judgements mean\n\n"
+            "The local authority\n\n"
+            "A good local authority leads effective services that help, protect and care for children.\n\n"
+            "In a local authority that requires improvement, there are no widespread or serious failures.\n")
+    found = _by_quote(suggest(text, default_themes()))
+    assert found["Take action to reduce the number of care leavers living in unsuitable accommodation."].severity \
+        == "priority"
+    for item in ("Increase the number of care leavers successfully attending higher education.",
+                 "Ensure that pathway plans are clear and regularly reviewed.",
+                 "Accelerate the recruitment of adopters so that children are matched quickly."):
+        assert found[item].severity == "improvement", item
+    quotes = " ".join(found)
+    assert "page 13" not in quotes and "did not find any areas" not in quotes
+    assert "A good local authority" not in quotes and "In a local authority that requires" not in quotes
+
+
+def test_a_judgement_heading_in_the_plural_is_read_with_its_grade() -> None:
+    from reviewer.core.reading.outline import analyse
+
+    text = ("The experiences and progress of children who need help and protection require improvement to be good\n\n"
+            "Some plans are not specific enough.\n")
+    grades = [p.grade for p in analyse(text).parts if p.kind == "judgement"]
+    assert grades == ["requires improvement"]
