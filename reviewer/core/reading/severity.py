@@ -30,6 +30,8 @@ STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|further 
                          r"\bremains? pertinent\b|\bwould benefit from\b|\bneeds? to (?:\w+ ){0,3}?(?:better|further|more)\b|"
                          r"\bthere needs to be\b|\bcould do more\b|\bwork remains\b|\bwork (?:still )?to be done\b|"
                          r"\bstill (?:has|have|needs?) to be\b|\bnot yet (?:been )?resolved\b|\byet to be addressed\b|"
+                         r"\bwould (?:further )?(?:enhance|enable|improve|strengthen)\b|\bshould (?:\w+ ){0,2}more\b|"
+                         r"\b(?:focus|attention|work|scrutiny|challenge|oversight) is (?:also |still )?needed\b|"
                          r"\bneeds? (?:updating|improving|strengthening|reviewing|developing|refreshing|revising|attention)\b|"
                          r"\b(?:is|was) a need to\b|\bthere is (?:an? )?(?:urgent |clear |continuing |further )?need (?:to|for)\b|"
                          r"\burgent need\b|\bneeds? (?:better|more|a (?:stronger|strong|clearer|sharper|greater)) |"
@@ -49,9 +51,13 @@ _AREAS_THAT_NEED = re.compile(r"\bareas? (?:of (?:\w+ )?)?(?:that|which) (?:requ
                               re.I)  # and "... since the last inspection, when they were judged to require improvement"
 
 
+# "Where an audit finds that practice requires improvement, it is escalated": when the need arises, not a need
+_SIDE_CLAUSE = re.compile(r"\b(?:where|when|whenever|if)\b(?:(?!\bbut\b)[^,;.]){0,120}", re.I)
+
+
 def still_to_do(flat: str) -> bool:
     """Whether a sentence says something is still to do ("there is more to do", "needs to improve")."""
-    return bool(STILL_TO_DO.search(_AREAS_THAT_NEED.sub(" ", flat)))
+    return bool(STILL_TO_DO.search(_SIDE_CLAUSE.sub(" ", _AREAS_THAT_NEED.sub(" ", flat))))
 
 
 LEAD_CONCESSION = re.compile(r"^\W*(?:despite|although|though|even though|while|whilst|notwithstanding|when|where|if|"

@@ -88,7 +88,7 @@ AFTER_REMEDY = ("low", "lower", "minimised", "minimal", "declined", "fallen", "r
 AFTER_REMEDY_SCOPE = 4
 # "no" or "without" before one of these is good news: "no unallocated cases", "without delay".
 GOOD_NEWS_AFTER_NO = ("unallocated", "delay", "delays", "backlog", "backlogs", "drift", "waiting", "concerns",
-                      "exclusions", "complaints", "vacancies", "unnecessary")
+                      "exclusions", "complaints", "vacancies", "unnecessary", "breakdowns", "disruptions")
 
 SERIOUS = ("inadequate", "serious", "widespread", "unsafe", "significant risk", "failures",
            "not safeguarded", "left at risk", "immediate action", "systemic")
@@ -135,13 +135,15 @@ _SHORTFALL = re.compile(
     r"\brepeated (?:periods|episodes|moves)\b|\b(?:miss|misses|missed) (?:\w+ )?(?:visits|appointments|meetings|reviews|"
     r"opportunities)\b|\blonger than (?:is )?(?:necessary|needed|they need|they should)\b|"
     r"\bmakes? it (?:more )?(?:difficult|harder)\b|\b(?:has|have) an? (?:negative |adverse )?impact on (?:them|their|some)\b|"
-    r"\bimpacts on (?:them|their|some)\b|\bcontrary to (?:\w+ ){0,3}?(?:procedures?|guidance|policy|policies|"
+    r"\bimpacts on (?:them|their|some)\b|\bcritical of\b|\b(?:are|is|were|was) (?:\w+ )?lost\b|"
+    r"\b(?:consistently|frequently|often|routinely) missed\b|\bcontrary to (?:\w+ ){0,3}?(?:procedures?|guidance|policy|policies|"
     r"regulations?|requirements?)\b")
 # Headway said in a phrase with no word of praise in it ("Significant progress has been made", "children make
 # progress"), unless denied just before ("have not made progress", "too little progress").
 _HEADWAY = re.compile(r"\b(?:significant|good|rapid|considerable|substantial|strong|steady|excellent|positive|sustained|"
                       r"notable|clear) progress\b|\b(?:made|making|make|makes) (?:good |significant |rapid |considerable |"
-                      r"strong |steady |positive |excellent |real |tangible )?progress\b")
+                      r"strong |steady |positive |excellent |real |tangible )?progress\b|\bimprovements? (?:are|is) evident\b|"
+                      r"\bincrease in the pace of improvement\b")
 _HEADWAY_DENIED = re.compile(r"\b(?:not|no|never|little|insufficient|limited|slow|less|without|yet to)\W+(?:\w+\W+){0,2}$")
 MOST_OF = True
 # What most children (or families, plans ...) receive, said plainly: a (weak) strength of its own.
