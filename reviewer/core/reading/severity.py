@@ -32,7 +32,7 @@ STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|further 
                          r"\bstill (?:has|have|needs?) to be\b|\bnot yet (?:been )?resolved\b|\byet to be addressed\b|"
                          r"\bwould (?:further )?(?:enhance|enable|improve|strengthen)\b|\bshould (?:\w+ ){0,2}more\b|"
                          r"\b(?:focus|attention|work|scrutiny|challenge|oversight) is (?:also |still )?needed\b|"
-                         r"\bneeds? (?:updating|improving|strengthening|reviewing|developing|refreshing|revising|attention)\b|"
+                         r"(?<!in )\bneeds? (?:updating|improving|strengthening|reviewing|developing|refreshing|revising|attention)\b|"
                          r"\b(?:is|was) a need to\b|\bthere is (?:an? )?(?:urgent |clear |continuing |further )?need (?:to|for)\b|"
                          r"\burgent need\b|\bneeds? (?:better|more|a (?:stronger|strong|clearer|sharper|greater)) |"
                          r"\bneeds? to be (?:clearer|more|better|stronger|strengthened|improved|sharper)\b|"
@@ -66,7 +66,7 @@ MID_CONTRAST = re.compile(r".\b(?:however|although|though|but|yet|whilst|while|e
 # A sentence saying what is planned or under way (not yet a judgement of practice): context.
 _UNDER_WAY = re.compile(
     r"\b(?:is|are|were|was) (?:already )?aware of (?:this|these|it)\b|\bhas (?:now )?been put in place to address|"
-    r"\b(?:has|have) (?:well[- ]developed |appropriate |clear )?plans? (?:to|for (?!adoption|permanence|long|"
+    r"\b(?:has|have) (?:well[- ]developed |appropriate |clear )?plans? (?:to|for (?!adoption|permanen|long|"
     r"their|them)|in place)\b|"
     r"\bplans? (?:are|is) in place\b|"
     r"\b(?:is|are) (?:currently )?(?:piloting|reviewing|rolling out|working towards|planning|"
@@ -94,7 +94,8 @@ _TOO_SOON = re.compile(
     r"\b(?:children|child|young people) (?:were|was) not (?:found|identified|seen) (?:to be )?(?:in situations of |at )"
     r"[^.]{0,40}\brisk|\binspectors did not (?:find|identify|see) any (?:evidence|children|child)\b[^.]{0,80}"
     r"\b(?:risk|harm|unsafe)\b|"
-    r"^\W*no (?:children|child|young people)\b[^.]{0,80}\b(?:were|was|have been|has been) (?:found|identified|seen)\b[^.]{0,40}"
+    r"^\W*(?:during [^,]{0,40},\s*)?no (?:children|child|young people|cases)\b[^.]{0,80}\b(?:were|was|have been|"
+    r"has been) (?:found|identified|seen)\b[^.]{0,60}"
     r"\b(?:at (?:immediate |significant )?risk|immediate harm|unsafe|situations of [^.]{0,30}risk)|"
     r"\b(?:has|have|had) (?:recognised|acknowledged|identified) (?:the|these|this) (?:delays?|gaps?|issues?|"
     r"weakness(?:es)?|shortfalls?|backlogs?)\b[^.]{0,40}\band (?:has|have|had|is|are)\b|"
@@ -139,10 +140,11 @@ LEFT_AT_RISK = ("harm", "at risk", "unsafe", "unassessed", "not safeguarded", "n
 LEFT_AT_RISK_ANYWHERE = True  # a weakness that says children are left at risk now is a priority action, whatever
 # the grade (DOMAIN.md: "children left at risk"); said outright, not merely "risk" or "harm" named
 _LEFT_AT_RISK_NOW = re.compile(
-    r"unassessed risk|\b(?:remain|remains|remained|left|leave|leaves|leaving)\b[^.]{0,60}\b(?:at (?:potential )?risk|unsafe|"
+    r"unassessed risk|\b(?:remain|remains|remained|left|leave|leaves|leaving)\b[^.]{0,60}\b(?:at (?:potential )?risk"
+    r"(?! of (?:becoming|coming into|entering) (?:looked after|care))|unsafe|"
     r"situations of [^.]{0,25}risk)|continued? (?:to suffer |to experience )?harm|not (?:been )?(?:adequately )?"
     r"safeguarded|risk of (?:further|significant) harm|remained? compromised|illegally placed", re.I)
-_NOT_LEFT = re.compile(r"\b(?:not|never|no)\b (?:\w+ ){0,2}?(?:left|leave|leaves|leaving|remain|remained)\b", re.I)  # "has not
+_NOT_LEFT = re.compile(r"\b(?:not|never|no)\b (?:\w+ ){0,3}?(?:left|leave|leaves|leaving|remain|remained)\b", re.I)  # "has not
 # left children at risk"
 
 

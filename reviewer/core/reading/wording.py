@@ -79,7 +79,8 @@ _TWO_WORDS = re.compile(r"\bunder (developed|resourced)\b")
 _NONE_SUFFER = re.compile(r"\bno (?:(?:[\w'-]+ ){0,5}?)(?:(?:has|have|had|is|are|was|were) )?(?:been |currently |"
                           r"permanently |ever )*(?:excluded|placed apart|separated from|unallocated|missing from "
                           r"education)\b|\bno (?:[\w'-]+ ){0,8}?(?:unsuitable|unnecessarily|homeless|waiting)\b|"
-                          r"\bno (?:[\w'-]+ ){0,6}?(?:bed and breakfast|duplication|interruptions?)\b|"
+                          r"\bno (?:[\w'-]+ ){0,6}?(?:bed and breakfast|duplication|interruptions?)\b|\bno (?:reported )?"
+                          r"instances of\b|"
                           r"\b(?:do|does|are|is|were|was) not (?:[\w'-]+ ){0,3}?unnecessarily\b")
 # A weakness word a few words before one of these is a problem that has eased ("turnover is low", "delay
 # ... is minimised", "the number of care leavers not in education has declined").
@@ -162,11 +163,11 @@ ABSENT_PROBLEM = True
 # A problem said not to happen ("children do not experience delay", "are not subject to disruption"): the
 # words a negation may step over to reach it, the problems it may reach, and the words that make it a
 # weakness after all ("not always delayed").
-_STEP_OVER = frozenset(("experience", "experiencing", "experienced", "suffer", "face", "subject", "to", "usually", "unduly", "any",
+_STEP_OVER = frozenset(("experience", "experiencing", "experienced", "allowed", "feel", "suffer", "face", "subject", "to", "usually", "unduly", "any",
                         "a", "an", "the", "undue", "left", "in", "at", "become", "have", "had", "been"))
 _PROBLEMS = frozenset(("wait", "waits", "disadvantaged", "disruption", "disrupted", "harm", "risk", "unnecessary",
                        "unnecessarily", "drift", "lose", "cliff", "bullying", "bullied", "move", "moves", "deterred",
-                       "hindered", "impeded", "compromised"))
+                       "hindered", "impeded", "compromised", "underestimated"))
 _NOT_ALL = frozenset(("always", "consistently", "all", "routinely", "sufficiently", "yet", "fully", "enough", "well"))
 _AS_WELL_AS = re.compile(r"\b(?:as|just as) well as\b")
 _NEET = re.compile(r"\bnot in education,? (?:employment|training)(?:,? (?:or|and) (?:employment|training))?")
