@@ -110,6 +110,7 @@ _NEUTRAL_SECTION = re.compile(
 _BOILERPLATE = re.compile(
     r"crown copyright|interested in our work|subscribe to our|www\.|@ofsted|ofsted produces this report|"
     r"it is ofsted.s expectation|\b(?:a|an) (?:local authority|lscb) (?:that is|is judged|requires)|"
+    r"^\W*throughout this (?:report|letter)\b[^.]{0,80}\breferred to as\b|"
     r"\b(?:did|does) not (?:find|identify) any areas? for priority\b|\bno areas for priority (?:and immediate )?action\b|"
     r"^\W*(?:an? (?:outstanding|good|inadequate) (?:local authority|lscb) (?:leads|is|that|coordinates)|in (?:a|an) "
     r"(?:local authority|lscb) that (?:requires|is))\b|"
