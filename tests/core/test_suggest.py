@@ -946,3 +946,25 @@ def test_a_judgement_heading_in_the_plural_is_read_with_its_grade() -> None:
             "Some plans are not specific enough.\n")
     grades = [p.grade for p in analyse(text).parts if p.kind == "judgement"]
     assert grades == ["requires improvement"]
+
+
+def test_a_cohort_named_by_its_circumstances_and_the_grade_definitions_under_their_sub_headings() -> None:
+    """"Children who cannot return home", "who do not meet the threshold" name a cohort and judge nothing; an
+    older report's "What the inspection judgements mean" goes on under "The local authority" and "The LSCB"."""
+    from reviewer.core.reading.severity import verdict
+
+    good = ("grade:good", "good", "paragraph")
+    assert verdict("Adoption is considered early for children who cannot return home.", *good)[0] == "strength"
+    assert verdict("Appropriate decisions are made for children whose circumstances do not meet the threshold.",
+                   *good)[0] == "strength"
+    assert verdict("There is no waiting list for independent visitors.", *good)[0] != "improvement"
+    assert verdict("Adoption is not considered for all children who cannot return home.", *good)[0] == "improvement"
+    text = ("Northmoor children's services\n\n"
+            "Information about this inspection\n\n"
+            "What the inspection judgements mean\n\n"
+            "The local authority\n\n"
+            "An outstanding local authority leads highly effective services for children.\n\n"
+            "Minimum requirements are in place, however, the authority is not yet delivering good protection.\n\n"
+            "The LSCB\n\n"
+            "Its evaluation of performance is weak and does not drive improvement.\n")
+    assert suggest(text, default_themes()) == []

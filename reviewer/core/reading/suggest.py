@@ -64,6 +64,28 @@ _INSPECTORS_DID = re.compile(r"^\W*(?:[\w ]{0,30}, )?(?:the )?(?:" + "|".join(
 _NOT_GOOD = re.compile(r"\bnot (?:yet |consistently |always )?(?:good|outstanding)\b")  # "... is not consistently good"
 
 
+_WHOSE_DEFINITIONS = re.compile(r"^\W*(?:the )?(?:local authority|lscb|local safeguarding children(?:'s)? board|"
+                                r"safeguarding partnership)\W*$", re.I)
+
+
+def _neutral_parts(st: Structure) -> set[int]:
+    """The starts of the parts whose sentences describe the area or the inspection (``_NEUTRAL_SECTION``),
+    with the sub-headings "The local authority", "The LSCB" that older reports set under "What the inspection
+    judgements mean" (the grade definitions go on under them)."""
+    out: set[int] = set()
+    carrying = False
+    for p in st.parts:
+        if p.kind not in ("heading", "headline"):
+            carrying = False
+            continue
+        if _NEUTRAL_SECTION.search(p.title) or carrying and _WHOSE_DEFINITIONS.match(p.title.split("\n", 1)[0]):
+            out.add(p.start)
+            carrying = True
+        else:
+            carrying = False
+    return out
+
+
 def _heading_kind(line: str) -> str | None:
     low = line.lower()
     if re.search(r"areas? for priority action|priority action|immediate action", low):
@@ -244,6 +266,7 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
     # the inspectors' own items, as the outline and the summary read them: older reports group them under
     # sub-headings ("Care leavers", "Missing children") that end the list's part but not the list
     listed = {(a, b): "priority" if k == "priority" else "improvement" for a, b, _, k in inspectors_items(text, st)}
+    neutral = _neutral_parts(st)
     inline: str | None = None  # the tone a heading the outline missed sets ("What needs to improve:")
     inline_part: Part | None = None
     inline_theme: str | None = None  # and the subject it names ("... care leavers is that it is good")
@@ -277,7 +300,7 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
                 continue  # (a web page's opening sentences the outline took for its title are read)
         if part is not None and part.kind == "judgements" and s < max(part.end, part.heading_end):
             continue  # the judgement table's rows
-        if part is not None and part.kind in ("heading", "headline") and _NEUTRAL_SECTION.search(part.title):
+        if part is not None and part.start in neutral:
             continue
         low = flat.lower()
         if any(c in low for c in CONTEXT if not c.startswith("inspectors")) or _INSPECTORS_DID.match(low) or \

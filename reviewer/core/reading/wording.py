@@ -71,7 +71,11 @@ _NOT_WEAK_NAMES = re.compile(r"\b(?:(?:ethnic )?minority (?:ethnic )?(?:groups?|
                              r"carers|adopters|social workers)|below (?:the )?thresholds?|serious (?:case|incident|safeguarding practice) "
                              r"(?:reviews?|notifications?)|serious youth violence|difficult (?:experiences|"
                              r"circumstances|backgrounds?|to reach)|not (?:previously |already )?known to (?:children's )?(?:social care|"
-                             r"services|children's services|the (?:local )?authority|the council)|not their first language|whether or not)\b")
+                             r"services|children's services|the (?:local )?authority|the council)|not their first language|whether or not|"
+                             r"(?:who|that) (?:cannot|can't|are unable to|could not) (?:return|live|remain|go) (?:home|safely|with|"
+                             r"at home)|unable to (?:return|live|remain) (?:home|safely|with|at home)|(?:who|that|whose "
+                             r"circumstances) (?:do|does|did) not meet (?:the |a )?(?:\w+ )?thresholds?|not living with their "
+                             r"(?:families|parents|birth))\b")
 _DENIED_AFTER_AIM = re.compile(r"\b(?:is|are|was|were|has|have|had) not\b")
 _TWO_WORDS = re.compile(r"\bunder (developed|resourced)\b")
 # A problem said to touch no child ("No looked after child has been permanently excluded", "there were no sibling
@@ -116,7 +120,7 @@ _SHORTFALL = re.compile(
     r"\bfirefighting\b|\birregular\b|\brepeat(?:ed)? (?:incidents|contacts|referrals)\b|\bthwarted\b|"
     r"\bwait(?:s|ed|ing)? (?:for )?(?:up to |many |several )?(?:\w+ )?(?:weeks|months|years)\b|"
     r"\bfor a second (?:or subsequent )?time\b|\bstill (?:a)?waiting\b|\b(?:have|has|having) to wait\b|"
-    r"\bwaiting lists?\b|\bfor an extended period\b|"
+    r"(?<!no )\bwaiting lists?\b|\bfor an extended period\b|"
     r"\b(?:take-?up|uptake|attendance|participation|engagement|morale|awareness|use)\b[^.]{0,90}\b(?:is|are|remains?|"
     r"was|were) (?:too |very |relatively |still )?low\b|\blow (?:take-?up|uptake|attendance|participation|morale)\b|"
     r"\bmixed quality\b|\bunder (?:significant |considerable |great )?pressure\b|\bout of date\b|"
@@ -245,7 +249,7 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
                 continue  # "reduces delay", "turnover is low": the weakness is what is being dealt with
             if w == "only" and (i == 0 or words[i - 1] != "not") and i + 1 < len(words) and \
                     words[i + 1] not in ("be", "when", "if", "where", "to", "after") and \
-                    not (ABSENT_PROBLEM and any(x in ("when", "if", "where", "once") for x in words[i + 2:i + 4])):
+                    not (ABSENT_PROBLEM and any(x in ("when", "if", "where", "once") for x in words[i + 2:i + 5])):
                 weak += 1.0  # "Only three quarters of conferences are timely", "only recently agreed"
                 cues.append(w)
                 continue
