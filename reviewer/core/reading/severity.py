@@ -32,6 +32,7 @@ STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|further 
                          r"\bstill (?:has|have|needs?) to be\b|\bnot yet (?:been )?resolved\b|\byet to be addressed\b|"
                          r"\bwould (?:further )?(?:enhance|enable|improve|strengthen)\b|\bshould (?:\w+ ){0,2}more\b|"
                          r"\b(?:focus|attention|work|scrutiny|challenge|oversight) is (?:also |still )?needed\b|"
+                         r"\brequires? (?:\w+ ){0,3}attention\b|\bneeds? to be (?:\w+ )?embedded\b|"
                          r"(?<!in )\bneeds? (?:updating|improving|strengthening|reviewing|developing|refreshing|revising|attention)\b|"
                          r"\b(?:is|was) a need to\b|\bthere is (?:an? )?(?:urgent |clear |continuing |further )?need (?:to|for)\b|"
                          r"\burgent need\b|\bneeds? (?:better|more|a (?:stronger|strong|clearer|sharper|greater)) |"

@@ -46,7 +46,7 @@ WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "we
         "task-focused", "task-oriented", "crisis-driven", "worsened", "premature", "inequitable", "excessively", "fractured",
         "uneasily", "unsuccessful", "underperforming", "underperforms", "unacceptable", "unacceptably", "unsure",
         "inhibit", "inhibits", "inhibited", "inhibiting", "underused", "disproportionate", "disproportionately",
-        "paucity", "negatively", "widening")
+        "paucity", "negatively", "widening", "seldom", "mismatch")
 # A weakness word right after one of these is the problem being dealt with ("reduces delay", "no delay").
 REMEDY = ("reduce", "reduces", "reduced", "reducing", "reduction", "minimise", "minimises", "minimised", "minimising",
           "prevent", "prevents", "preventing", "avoid", "avoids", "avoiding", "tackle", "tackles", "tackling",
@@ -97,7 +97,7 @@ GOOD_NEWS_AFTER_NO = ("unallocated", "delay", "delays", "backlog", "backlogs", "
 
 SERIOUS = ("inadequate", "serious", "widespread", "unsafe", "significant risk", "failures",
            "not safeguarded", "left at risk", "immediate action", "systemic")
-NEGATORS = ("not", "cannot", "less", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "won't", "can't",  "no", "never", "nor", "without", "neither", "insufficiently", "inconsistently", "rarely", "lack",
+NEGATORS = ("not", "cannot", "less", "seldom", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "won't", "can't",  "no", "never", "nor", "without", "neither", "insufficiently", "inconsistently", "rarely", "lack",
             "lacks", "lacking", "absence")
 NEGATION_SCOPE = 6  # words a negator reaches, within its clause: "not clearly recorded or responded to effectively"
 _CLAUSE = re.compile(r"[,;:()]|\b(?:but|although|though|while|whereas|however|despite|where|there is|there are)\b",
@@ -141,7 +141,8 @@ _SHORTFALL = re.compile(
     r"opportunities)\b|\blonger than (?:is )?(?:necessary|needed|they need|they should)\b|"
     r"\bmakes? it (?:more )?(?:difficult|harder)\b|\b(?:has|have) an? (?:negative |adverse )?impact on (?:them|their|some)\b|"
     r"\bimpacts on (?:them|their|some)\b|\bcritical of\b|\b(?:are|is|were|was) (?:\w+ )?lost\b|"
-    r"\b(?:consistently|frequently|often|routinely) missed\b|\bcontrary to (?:\w+ ){0,3}?(?:procedures?|guidance|policy|policies|"
+    r"\b(?:consistently|frequently|often|routinely) missed\b|\barea of (?:challenge|concern|weakness)\b|"
+    r"\bha(?:ve|s|d) difficult(?:y|ies)\b|(?<!life-)\blimiting\b|\bcontrary to (?:\w+ ){0,3}?(?:procedures?|guidance|policy|policies|"
     r"regulations?|requirements?)\b")
 # Headway said in a phrase with no word of praise in it ("Significant progress has been made", "children make
 # progress"), unless denied just before ("have not made progress", "too little progress").
