@@ -46,7 +46,7 @@ WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "we
         "task-focused", "task-oriented", "crisis-driven", "worsened", "premature", "inequitable", "excessively", "fractured",
         "uneasily", "unsuccessful", "underperforming", "underperforms", "unacceptable", "unacceptably", "unsure",
         "inhibit", "inhibits", "inhibited", "inhibiting", "underused", "disproportionate", "disproportionately",
-        "paucity", "negatively", "widening", "seldom", "mismatch")
+        "paucity", "negatively", "widening", "seldom", "mismatch", "generic")
 # A weakness word right after one of these is the problem being dealt with ("reduces delay", "no delay").
 REMEDY = ("reduce", "reduces", "reduced", "reducing", "reduction", "minimise", "minimises", "minimised", "minimising",
           "prevent", "prevents", "preventing", "avoid", "avoids", "avoiding", "tackle", "tackles", "tackling",
@@ -107,7 +107,8 @@ _CLAUSE = re.compile(r"[,;:()]|\b(?:but|although|though|while|whereas|however|de
 ASPIRATION = True
 # What a piece of work is for ("... with the aim of improving practice", "... to ensure that all carers have
 # good-quality training"): its wording says nothing of how well the work is done.
-_AIM = re.compile(r"\b(?:the need to|to ensure|in order to|with the aim|the aim of|aims? to|designed to|intended to|intends? to|"
+_AIM = re.compile(r"\b(?:the need to|to ensure|to make sure|in order to|with the aim|the aim of|aims? to|designed to|"
+                  r"intended to|intends? to|"
                   r"seek(?:s|ing)? to|focus(?:ed|es|ing)? on (?:improving|developing|strengthening|increasing)|"
                   r"(?:work(?:ed|s|ing)?|will|intention is) to (?:improve|develop|strengthen|increase))\b")
 
@@ -142,7 +143,7 @@ _SHORTFALL = re.compile(
     r"\bmakes? it (?:more )?(?:difficult|harder)\b|\b(?:has|have) an? (?:negative |adverse )?impact on (?:them|their|some)\b|"
     r"\bimpacts on (?:them|their|some)\b|\bcritical of\b|\b(?:are|is|were|was) (?:\w+ )?lost\b|"
     r"\b(?:consistently|frequently|often|routinely) missed\b|\barea of (?:challenge|concern|weakness)\b|"
-    r"\bha(?:ve|s|d) difficult(?:y|ies)\b|(?<!life-)\blimiting\b|\bcontrary to (?:\w+ ){0,3}?(?:procedures?|guidance|policy|policies|"
+    r"\bha(?:ve|s|d) difficult(?:y|ies)\b|(?<!life-)\blimiting\b|\bslower than\b|\bcontrary to (?:\w+ ){0,3}?(?:procedures?|guidance|policy|policies|"
     r"regulations?|requirements?)\b")
 # Headway said in a phrase with no word of praise in it ("Significant progress has been made", "children make
 # progress"), unless denied just before ("have not made progress", "too little progress").
