@@ -968,3 +968,22 @@ def test_a_cohort_named_by_its_circumstances_and_the_grade_definitions_under_the
             "The LSCB\n\n"
             "Its evaluation of performance is weak and does not drive improvement.\n")
     assert suggest(text, default_themes()) == []
+
+
+def test_stop_23_later_readers_words() -> None:
+    """From the last helpers' readings (stop 23): wording of our own."""
+    from reviewer.core.reading.severity import verdict
+
+    good = ("grade:good", "good", "paragraph")
+    for sentence in ("However, placement stability is still an issue.",
+                     "Sufficiency of placements continues to be a challenge.",
+                     "Leaders show a degree of over-optimism about the consistency of practice.",
+                     "Care planning requires more detail.",
+                     "The range of voices heard needs broadening.",
+                     "Progress has been slower than planned.",
+                     "Targets in plans are generic."):
+        assert verdict(sentence, *good)[0] == "improvement", sentence
+    for sentence in ("There is no evidence of significant drift or delay.",
+                     "There have been no placement breakdowns in the past two years.",
+                     "Cases are not allowed to drift."):
+        assert verdict(sentence, *good)[0] == "strength", sentence

@@ -46,7 +46,8 @@ WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "we
         "task-focused", "task-oriented", "crisis-driven", "worsened", "premature", "inequitable", "excessively", "fractured",
         "uneasily", "unsuccessful", "underperforming", "underperforms", "unacceptable", "unacceptably", "unsure",
         "inhibit", "inhibits", "inhibited", "inhibiting", "underused", "disproportionate", "disproportionately",
-        "paucity", "negatively", "widening", "seldom", "mismatch", "generic")
+        "paucity", "negatively", "widening", "seldom", "mismatch", "generic",
+        "failure", "naivety", "over-optimism")
 # A weakness word right after one of these is the problem being dealt with ("reduces delay", "no delay").
 REMEDY = ("reduce", "reduces", "reduced", "reducing", "reduction", "minimise", "minimises", "minimised", "minimising",
           "prevent", "prevents", "preventing", "avoid", "avoids", "avoiding", "tackle", "tackles", "tackling",
@@ -84,7 +85,8 @@ _NONE_SUFFER = re.compile(r"\bno (?:(?:[\w'-]+ ){0,5}?)(?:(?:has|have|had|is|are
                           r"permanently |ever )*(?:excluded|placed apart|separated from|unallocated|missing from "
                           r"education)\b|\bno (?:[\w'-]+ ){0,8}?(?:unsuitable|unnecessarily|homeless|waiting)\b|"
                           r"\bno (?:[\w'-]+ ){0,6}?(?:bed and breakfast|duplication|interruptions?)\b|\bno (?:reported )?"
-                          r"instances of\b|"
+                          r"instances of\b|\bno evidence of (?:[\w'-]+ ){0,2}(?:drift|delay|harm)(?: (?:or|and) "
+                          r"(?:drift|delay|harm))?\b|"
                           r"\b(?:do|does|are|is|were|was) not (?:[\w'-]+ ){0,3}?unnecessarily\b")
 # A weakness word a few words before one of these is a problem that has eased ("turnover is low", "delay
 # ... is minimised", "the number of care leavers not in education has declined").
@@ -125,7 +127,8 @@ _SHORTFALL = re.compile(
     r"\b(?:take-?up|uptake|attendance|participation|engagement|morale|awareness|use)\b[^.]{0,90}\b(?:is|are|remains?|"
     r"was|were) (?:too |very |relatively |still )?low\b|\blow (?:take-?up|uptake|attendance|participation|morale)\b|"
     r"\bmixed quality\b|\bunder (?:significant |considerable |great )?pressure\b|\bout of date\b|"
-    r"\bhigh case loads?\b|\b(?:is|remains?) (?:an? )?(?:ongoing |significant |continuing |key |considerable |"
+    r"\bhigh case loads?\b|\b(?:is|remains?|continues? to be) (?:still )?(?:an? )?(?:ongoing |significant |continuing |continual |key |"
+    r"considerable |"
     r"particular )?challenge\b|\bchallenges? (?:remains?|to sufficiency)\b|\bstill challenges\b|"
     r"\bover-? ?relian(?:t|ce)\b|\bheavy reliance\b|\bfrequent changes\b|"
     r"\b(?:takes?|taking|took|taken) (?:much |far |too |almost |over )?(?:longer|a long time|too long)\b|"
@@ -143,7 +146,7 @@ _SHORTFALL = re.compile(
     r"\bmakes? it (?:more )?(?:difficult|harder)\b|\b(?:has|have) an? (?:negative |adverse )?impact on (?:them|their|some)\b|"
     r"\bimpacts on (?:them|their|some)\b|\bcritical of\b|\b(?:are|is|were|was) (?:\w+ )?lost\b|"
     r"\b(?:consistently|frequently|often|routinely) missed\b|\barea of (?:challenge|concern|weakness)\b|"
-    r"\bha(?:ve|s|d) difficult(?:y|ies)\b|(?<!life-)\blimiting\b|\bslower than\b|\bcontrary to (?:\w+ ){0,3}?(?:procedures?|guidance|policy|policies|"
+    r"\bha(?:ve|s|d) difficult(?:y|ies)\b|(?<!life-)\blimiting\b|\bslower than\b|\b(?:is|remains?) (?:still )?an issue\b|\bcontrary to (?:\w+ ){0,3}?(?:procedures?|guidance|policy|policies|"
     r"regulations?|requirements?)\b")
 # Headway said in a phrase with no word of praise in it ("Significant progress has been made", "children make
 # progress"), unless denied just before ("have not made progress", "too little progress").
