@@ -21,7 +21,7 @@ from reviewer.core.reading.learning import FailingPriorityModel, SeverityReview
 from reviewer.core.reading.outline import recommends
 from reviewer.core.reading.theming import STOP_WORDS, WORD
 from reviewer.core.reading.wording import NEGATORS, tone
-from reviewer.core.text.textsearch import fold
+from reviewer.core.text.textsearch import folded_text
 
 STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|further (?:development|strengthening|improvement) "
                          r"(?:is|are) (?:needed|required)|requires? further (?:strengthening|development|improvement)|could be (?:improved|strengthened|better)|"
@@ -48,6 +48,7 @@ STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|further 
                          r"\bmore work is (?:still )?(?:needed|required)\b|\broom for (?:further )?improvement\b|"
                          r"\bneeds? (?:further )?(?:strengthening|improvement)\b|"
                          r"\bcould (?:further |be )?(?:better|improve|quicker|faster|stronger)\b", re.I)
+STILL_TO_DO = re.compile(r"\b(?:" + STILL_TO_DO.pattern + ")", re.I)  # tried only where a word starts: half the time
 # "Leaders understand the areas of practice that require improvement": what they know, not what is still to do
 _AREAS_THAT_NEED = re.compile(r"\bareas? (?:of (?:\w+ )?)?(?:that|which) (?:requires?|needs?)\b|"
                               r"\bwhen (?:\w+ ){0,6}?(?:judged|rated|found|graded)\b[^.,;]{0,25}\brequir\w* improvement\b",
@@ -178,7 +179,7 @@ def unit_features(flat: str, section: str | None, doc_grade: str | None, kind: s
     for flag in flags:
         f["f:" + flag] = 1.0
     bad = section == "grade:inadequate" or doc_grade == "inadequate"
-    for w in set(WORD.findall(fold(flat).text)):
+    for w in set(WORD.findall(folded_text(flat))):
         if w in STOP_WORDS and w not in NEGATORS:
             continue
         f["w:" + w] = 1.0
@@ -255,8 +256,9 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
     under_way = not weak and bool(_UNDER_WAY.search(flat)) or bool(too_soon) or \
         not weak and bool(begun := _BEGUN.search(flat)) and not tone(flat[:begun.start()] + flat[begun.end():])[0]
     harm = sum(1 for h in HARM if h in low)
+    still = still_to_do(flat)
     for flag, on in (("earlier", earlier), ("underway", under_way), ("imperative", recommends(flat, listed=False)),
-                     ("still", still_to_do(flat)), ("concession", concession),
+                     ("still", still), ("concession", concession),
                      ("contrast", MID_CONTRAST.search(flat)), ("followon", follow_on),
                      ("atrisk", any(h in low for h in LEFT_AT_RISK)), ("listed", section in (
                          "improvement", "priority")), ("summary", kind == "judgements")):
@@ -281,7 +283,7 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
     elif SUMMARY_PRIORITY and section == "grade:inadequate" and kind == "judgements" \
             and weak > strong and not (HEDGED and _hedged(low)):
         severity, conf = "priority", 0.6  # the summary of an inadequate report: its most serious findings
-    elif recommends(flat, listed=False) or still_to_do(flat):
+    elif recommends(flat, listed=False) or still:
         severity, conf = "improvement", 0.7
         why.append("wording: something still to do")
     elif concession and (main := tone(flat[concession.end():]))[0] > main[1] and not serious:

@@ -21,7 +21,7 @@ from reviewer.core.annotations.model import Annotation, Theme
 from reviewer.core.reading.learning import sigmoid, softmax
 from reviewer.core.reading.meaning import WordScores
 from reviewer.core.reading.outline import Part
-from reviewer.core.text.textsearch import fold
+from reviewer.core.text.textsearch import fold, folded_text
 
 WORD = re.compile(r"[a-z][a-z'\-]+")
 STOP_WORDS = set("the a an and or of to in on for with by at from is are was were be been being this that these those "
@@ -160,7 +160,7 @@ class ThemeModel:
     def evidence(self, sentence: str) -> list[tuple[str, float, float]]:
         """(theme id, score, the part of the score that is the codebook's cues and, where they say it
         plainly, the library's annotations), best first."""
-        folded = fold(sentence).text
+        folded = folded_text(sentence)
         words = {w for w in WORD.findall(folded) if w not in STOP_WORDS}
         out = []
         hits: list[tuple[int, int, str, str]] = []  # start, end, theme id, cue

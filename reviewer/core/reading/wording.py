@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from reviewer.core.reading.theming import WORD
-from reviewer.core.text.textsearch import fold
+from reviewer.core.text.textsearch import folded_text
 
 STRONG = ("effective", "effectively", "strong", "strength", "strengths", "good", "well", "timely", "robust",
           "appropriate", "appropriately", "improved", "improving", "swift", "swiftly", "prompt", "promptly",
@@ -99,6 +99,7 @@ GOOD_NEWS_AFTER_NO = ("unallocated", "delay", "delays", "backlog", "backlogs", "
 
 SERIOUS = ("inadequate", "serious", "widespread", "unsafe", "significant risk", "failures",
            "not safeguarded", "left at risk", "immediate action", "systemic")
+_SERIOUS_WORDS = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in SERIOUS) + r")\b")
 NEGATORS = ("not", "cannot", "less", "seldom", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "won't", "can't",  "no", "never", "nor", "without", "neither", "insufficiently", "inconsistently", "rarely", "lack",
             "lacks", "lacking", "absence")
 NEGATION_SCOPE = 6  # words a negator reaches, within its clause: "not clearly recorded or responded to effectively"
@@ -155,6 +156,7 @@ _HEADWAY = re.compile(r"\b(?:significant|good|rapid|considerable|substantial|str
                       r"strong |steady |positive |excellent |real |tangible )?progress\b|\bimprovements? (?:are|is) evident\b|"
                       r"\bincrease in the pace of improvement\b")
 _HEADWAY_DENIED = re.compile(r"\b(?:not|no|never|little|insufficient|limited|slow|less|without|yet to)\W+(?:\w+\W+){0,2}$")
+_SHORTFALL = re.compile(r"\b(?:" + _SHORTFALL.pattern + ")")  # tried only where a word starts: half the time
 MOST_OF = True
 # What most children (or families, plans ...) receive, said plainly: a (weak) strength of its own.
 _MOST_OF = re.compile(r"^\W*(?:the )?(?:vast )?(?:most|majority of) (?:children|young people|care leavers|families|"
@@ -209,7 +211,7 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
     or responded to effectively"); a "not" with no strength in reach is itself a weakness."""
     strong = weak = serious = 0.0
     cues: list[str] = []
-    folded = fold(flat).text
+    folded = folded_text(flat)
     if ABSENT_PROBLEM:
         folded = _NEET.sub("neet", folded)  # a name for young people's status, no negation
     folded = _AS_WELL_AS.sub(" and ", folded)  # "as well as": a conjunction, no praise
@@ -305,8 +307,9 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
     if MOST_OF and _MOST_OF.match(low) and not (NEGATED_MOST and weak):
         strong += 1.0  # "Most young people are aware of their entitlements": the good the many receive
         cues.append("most")
+    said = set(_SERIOUS_WORDS.findall(low))  # as whole words: "taken seriously" is no serious failing
     for phrase in SERIOUS:
-        if re.search(rf"\b{phrase}\b", low):  # ("taken seriously" is no serious failing)
+        if phrase in said:
             serious += 1.0
             cues.append(phrase)
     return strong, weak, serious, cues

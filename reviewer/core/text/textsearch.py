@@ -8,6 +8,7 @@ offset in the original, so a match in the folded form is a ``(start, end)`` rang
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 import unicodedata
 from array import array
 from dataclasses import dataclass
@@ -169,3 +170,10 @@ class CompactFold:
             return cls(data[pos:].decode("utf-8", "surrogatepass"), fpos, opos, steps)
         except (ValueError, UnicodeDecodeError):
             return None
+
+
+@lru_cache(maxsize=8192)
+def folded_text(text: str) -> str:
+    """``fold(text).text`` alone, remembered: the reading rules fold the same sentence several times (its
+    tone, its features, its themes), and a library's thousands of quotes on every suggester run."""
+    return fold(text).text
