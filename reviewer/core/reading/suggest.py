@@ -75,6 +75,8 @@ def _neutral_parts(st: Structure) -> set[int]:
     out: set[int] = set()
     carrying = False
     for p in st.parts:
+        if p.level != 1:
+            continue
         if p.kind not in ("heading", "headline"):
             carrying = False
             continue
@@ -95,7 +97,7 @@ def _heading_kind(line: str) -> str | None:
         return "improvement"
     if re.search(r"\binadequate\b|\bserious weaknesses\b", low):  # SIF: "... has serious weaknesses and is not yet good"
         return "grade:inadequate"
-    if re.search(r"requires? improvement|requiring improvement", low):
+    if re.search(r"requires? improvement", low):
         return "grade:requires improvement"
     if re.search(r"\b(good|outstanding)\b", low) and len(low) < 140 and not _NOT_GOOD.search(low):
         return "grade:good"
