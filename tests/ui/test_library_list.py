@@ -65,11 +65,13 @@ def test_opening_several_files_shows_the_first_and_selects_them_all(make_window,
     w = make_window([samples / "eastmere_2024_monitoring_visit.pdf"])
     chosen = [samples / "thornbury_vale_2025_focused_visit.pdf", samples / "kingsford_2025_committee_progress_report.pdf",
               samples / "eastmere_2024_monitoring_visit.pdf"]  # one of them already in the library
+    said: list[str] = []  # every status message, so a later one (the letter's own) cannot hide what was said
+    w.statusBar().messageChanged.connect(said.append)
     w.importer.open_paths(chosen)  # what File > Open hands over
-    qtbot.waitUntil(lambda: len(w.lib.letters) == 3 and "Imported" in w.statusBar().currentMessage(), timeout=30000)
+    qtbot.waitUntil(lambda: len(w.lib.letters) == 3 and any("Imported" in m for m in said), timeout=30000)
     by_source = {x.source: x.id for x in w.lib.letters.values()}
-    assert w.onscreen.letter_id == by_source[chosen[0].name]
+    qtbot.waitUntil(lambda: w.onscreen.letter_id == by_source[chosen[0].name], timeout=15000)
     assert w.windowTitle() == f"{THORNBURY} — Reviewer"
     assert set(w.library_panel.selected_ids()) == {by_source[p.name] for p in chosen}
-    assert "showing Thornbury Vale" in w.statusBar().currentMessage()
+    assert any("Imported" in m and "showing Thornbury Vale" in m for m in said)
     qtbot.waitUntil(lambda: w.onscreen.layout is not None, timeout=15000)
