@@ -128,9 +128,8 @@ _SHORTFALL = re.compile(
     r"\b(?:take-?up|uptake|attendance|participation|engagement|morale|awareness|use)\b[^.]{0,90}\b(?:is|are|remains?|"
     r"was|were) (?:too |very |relatively |still )?low\b|\blow (?:take-?up|uptake|attendance|participation|morale)\b|"
     r"\bmixed quality\b|\bunder (?:significant |considerable |great )?pressure\b|\bout of date\b|"
-    r"\bhigh case loads?\b|\b(?:is|remains?|continues? to be) (?:still )?(?:an? )?(?:ongoing |significant |continuing |continual |key |"
-    r"considerable |"
-    r"particular )?challenge\b|\bchallenges? (?:remains?|to sufficiency)\b|\bstill challenges\b|"
+    r"\bhigh case loads?\b|\b(?:is|remains?|continues? to be) (?:still )?(?:an? )?(?:ongoing |significant |continuing |"
+    r"continual |key |considerable |particular )?challenge\b|\bchallenges? (?:remains?|to sufficiency)\b|\bstill challenges\b|"
     r"\bover-? ?relian(?:t|ce)\b|\bheavy reliance\b|\bfrequent changes\b|"
     r"\b(?:takes?|taking|took|taken) (?:much |far |too |almost |over )?(?:longer|a long time|too long)\b|"
     r"\b(?:quality|standard|picture|practice|performance|consistency|frequency)\b[^.]{0,60}\b(?:is|are|remains?) "
@@ -147,7 +146,8 @@ _SHORTFALL = re.compile(
     r"\bmakes? it (?:more )?(?:difficult|harder)\b|\b(?:has|have) an? (?:negative |adverse )?impact on (?:them|their|some)\b|"
     r"\bimpacts on (?:them|their|some)\b|\bcritical of\b|\b(?:are|is|were|was) (?:\w+ )?lost\b|"
     r"\b(?:consistently|frequently|often|routinely) missed\b|\barea of (?:challenge|concern|weakness)\b|"
-    r"\bha(?:ve|s|d) difficult(?:y|ies)\b|(?<!life-)\blimiting\b|\bslower than\b|\b(?:is|remains?) (?:still )?an issue\b|\bcontrary to (?:\w+ ){0,3}?(?:procedures?|guidance|policy|policies|"
+    r"\bha(?:ve|s|d) difficult(?:y|ies)\b|(?<!life-)\blimiting\b|\bslower than\b|\b(?:is|remains?) (?:still )?an issue\b|"
+    r"\bcontrary to (?:\w+ ){0,3}?(?:procedures?|guidance|policy|policies|"
     r"regulations?|requirements?)\b")
 # Headway said in a phrase with no word of praise in it ("Significant progress has been made", "children make
 # progress"), unless denied just before ("have not made progress", "too little progress").
@@ -174,7 +174,8 @@ ABSENT_PROBLEM = True
 # A problem said not to happen ("children do not experience delay", "are not subject to disruption"): the
 # words a negation may step over to reach it, the problems it may reach, and the words that make it a
 # weakness after all ("not always delayed").
-_STEP_OVER = frozenset(("experience", "experiencing", "experienced", "allowed", "feel", "suffer", "face", "subject", "to", "usually", "unduly", "any",
+_STEP_OVER = frozenset(("experience", "experiencing", "experienced", "allowed", "feel", "suffer", "face", "subject", "to",
+                        "usually", "unduly", "any",
                         "a", "an", "the", "undue", "left", "in", "at", "become", "have", "had", "been"))
 _PROBLEMS = frozenset(("wait", "waits", "disadvantaged", "disruption", "disrupted", "harm", "risk", "unnecessary",
                        "unnecessarily", "drift", "lose", "cliff", "bullying", "bullied", "move", "moves", "deterred",
