@@ -61,6 +61,7 @@ class Suggestion:
 # inspectors met with ..."), not a finding that mentions them ("Social workers whom inspectors spoke to feel ...")
 _INSPECTORS_DID = re.compile(r"^\W*(?:[\w ]{0,30}, )?(?:the )?(?:" + "|".join(
     re.escape(c) for c in CONTEXT if c.startswith("inspectors")) + ")")
+_CONTEXT_ANYWHERE = tuple(c for c in CONTEXT if not c.startswith("inspectors"))  # the rest: wherever they stand
 _NOT_GOOD = re.compile(r"\bnot (?:yet |consistently |always )?(?:good|outstanding)\b")  # "... is not consistently good"
 
 
@@ -305,7 +306,7 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
         if part is not None and part.start in neutral:
             continue
         low = flat.lower()
-        if any(c in low for c in CONTEXT if not c.startswith("inspectors")) or _INSPECTORS_DID.match(low) or \
+        if any(c in low for c in _CONTEXT_ANYWHERE) or _INSPECTORS_DID.match(low) or \
                 _BOILERPLATE.search(flat) or LEAD_IN.search(flat) or PARA_REF.match(flat):
             continue
         if form_spans and (leads_with_form(flat) or any(a <= s < b for a, b in form_spans)):
