@@ -987,3 +987,21 @@ def test_stop_23_later_readers_words() -> None:
                      "There have been no placement breakdowns in the past two years.",
                      "Cases are not allowed to drift."):
         assert verdict(sentence, *good)[0] == "strength", sentence
+
+
+def test_stop_24_words_of_shortfall_and_of_what_is_still_to_do() -> None:
+    """From stop 24's reading of development errors and helpers' readings: wording of our own."""
+    from reviewer.core.reading.severity import verdict
+
+    good = ("grade:good", "good", "paragraph")
+    for sentence in ("The council needs to make sure that every care leaver has a personal adviser.",
+                     "Managers also need to check that plans are updated after each review.",
+                     "Some young people miss out on the support of a personal adviser.",
+                     "It is hard for children to keep in touch with their brothers and sisters.",
+                     "Referrals to the panel are very late.",
+                     "Return home interviews are improving slowly.",
+                     "A few young people told inspectors they feel unsafe in their accommodation."):
+        assert verdict(sentence, *good)[0] == "improvement", sentence
+    # what children need to do, or a figure that grows slowly, is no shortfall of the service
+    assert verdict("Plans help parents understand what they need to do to keep their children safe.",
+                   *good)[0] != "improvement"

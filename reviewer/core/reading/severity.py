@@ -47,7 +47,9 @@ STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|further 
                          r"\bhas (?:notable |some |several )?areas for improvement\b|\bmore (?:work )?to be done\b|"
                          r"\bmore work is (?:still )?(?:needed|required)\b|\broom for (?:further )?improvement\b|"
                          r"\bneeds? (?:further )?(?:strengthening|improvement)\b|"
-                         r"\bcould (?:further |be )?(?:better|improve|quicker|faster|stronger)\b", re.I)
+                         r"\bcould (?:further |be )?(?:better|improve|quicker|faster|stronger)\b|"
+                         r"\b(?:council|authority|managers|leaders|board|partnership|partners|they) (?:also |still )?"
+                         r"needs? to (?:\w+ ){0,2}?(?:make sure|check|work harder|do more)\b", re.I)
 STILL_TO_DO = re.compile(r"\b(?:" + STILL_TO_DO.pattern + ")", re.I)  # tried only where a word starts: half the time
 # "Leaders understand the areas of practice that require improvement": what they know, not what is still to do
 _AREAS_THAT_NEED = re.compile(r"\bareas? (?:of (?:\w+ )?)?(?:that|which) (?:requires?|needs?)\b|"

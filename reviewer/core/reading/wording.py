@@ -148,7 +148,10 @@ _SHORTFALL = re.compile(
     r"\b(?:consistently|frequently|often|routinely) missed\b|\barea of (?:challenge|concern|weakness)\b|"
     r"\bha(?:ve|s|d) difficult(?:y|ies)\b|(?<!life-)\blimiting\b|\bslower than\b|\b(?:is|remains?) (?:still )?an issue\b|"
     r"\bcontrary to (?:\w+ ){0,3}?(?:procedures?|guidance|policy|policies|"
-    r"regulations?|requirements?)\b")
+    r"regulations?|requirements?)\b|\bmiss(?:es|ed)? out on\b|\b(?:is|was) (?:very |too )?(?:hard|difficult) for "
+    r"(?:children|young people|care leavers|families|parents|carers|staff|social workers)\b|\b(?:is|was|are|were) "
+    r"(?:very|too) late\b|\b(?:improving|progressing) (?:only )?slowly\b|\bslowly improving\b|"
+    r"\b(?:feel|feels|felt) unsafe\b")
 # Headway said in a phrase with no word of praise in it ("Significant progress has been made", "children make
 # progress"), unless denied just before ("have not made progress", "too little progress").
 _HEADWAY = re.compile(r"\b(?:significant|good|rapid|considerable|substantial|strong|steady|excellent|positive|sustained|"
