@@ -1005,3 +1005,8 @@ def test_stop_24_words_of_shortfall_and_of_what_is_still_to_do() -> None:
     # what children need to do, or a figure that grows slowly, is no shortfall of the service
     assert verdict("Plans help parents understand what they need to do to keep their children safe.",
                    *good)[0] != "improvement"
+    # a problem said to touch only a few is good news, as "no ..." is; a plain "only" is still a shortfall
+    for sentence in ("There has been only one placement breakdown this year.",
+                     "Only two care leavers live in unsuitable accommodation."):
+        assert verdict(sentence, *good)[0] == "strength", sentence
+    assert verdict("Only a third of reviews are held on time.", *good)[0] == "improvement"

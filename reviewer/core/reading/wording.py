@@ -88,6 +88,11 @@ _NONE_SUFFER = re.compile(r"\bno (?:(?:[\w'-]+ ){0,5}?)(?:(?:has|have|had|is|are
                           r"instances of\b|\bno evidence of (?:[\w'-]+ ){0,2}(?:drift|delay|harm)(?: (?:or|and) "
                           r"(?:drift|delay|harm))?\b|"
                           r"\b(?:do|does|are|is|were|was) not (?:[\w'-]+ ){0,3}?unnecessarily\b")
+# A problem said to touch only a few ("only one care leaver is in unsuitable accommodation", "there has been only
+# one placement breakdown"): good news, as "no ..." is; a plain "only" ("only 26% completed") stays a shortfall.
+_FEW_SUFFER = re.compile(r"\bonly (one|two|three|four|five|a (?:very )?(?:small|few)|\d+)\b(?:\W+\w+){0,6}?\W+"
+                         r"(?:unsuitable|not|no|less than|disruptions?|unallocated|delays?|waiting|missing|excluded|"
+                         r"breakdowns?)\b")
 # A weakness word a few words before one of these is a problem that has eased ("turnover is low", "delay
 # ... is minimised", "the number of care leavers not in education has declined").
 AFTER_REMEDY = ("low", "lower", "minimised", "minimal", "declined", "fallen", "reduced", "reducing", "decreased",
@@ -225,6 +230,10 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
         strong += 1.0
         cues.append("none " + none.group(0).split()[-1])
         folded = folded[:none.start()] + " " + folded[none.end():]
+    if ABSENT_PROBLEM and (few := _FEW_SUFFER.search(folded)):
+        strong += 1.0
+        cues.append("only " + few.group(1))
+        folded = folded[:few.start()] + " " + folded[few.end():]
     if LEAD_CONDITION:
         folded = _NOT_ONLY.sub(" ", folded)
         cond = _LEAD_CONDITION.match(folded)
