@@ -1010,3 +1010,20 @@ def test_stop_24_words_of_shortfall_and_of_what_is_still_to_do() -> None:
                      "Only two care leavers live in unsuitable accommodation."):
         assert verdict(sentence, *good)[0] == "strength", sentence
     assert verdict("Only a third of reviews are held on time.", *good)[0] == "improvement"
+
+
+def test_stop_24_helpers_readings() -> None:
+    """From helpers' readings of eighteen more development reports (stop 24): wording of our own."""
+    from reviewer.core.reading.severity import verdict
+
+    inadequate = ("grade:inadequate", "inadequate", "paragraph")
+    for sentence in ("Parents face waiting times of up to four months for a parenting course.",
+                     "Recruitment of foster carers has been put on hold.",
+                     "The council has lost the confidence of the local courts.",
+                     "Nor have leaders made sure that plans are reviewed."):
+        assert verdict(sentence, *inadequate)[0] in ("improvement", "priority"), sentence
+    good = ("grade:good", "good", "paragraph")
+    for sentence in ("Delays are mitigated by the persistence of the family-finding team.",
+                     "Workers are proud of what care leavers achieve, and the young people feel it, too.",
+                     "Support is flexible and continues outside office hours."):
+        assert verdict(sentence, *good)[0] == "strength", sentence

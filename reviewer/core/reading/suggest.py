@@ -148,7 +148,9 @@ _BOILERPLATE = re.compile(
     r"invited) to\b|"  # (not "family members are invited to attend key meetings")
     r"\bit is recommended that (?:the )?(?:committee|cabinet|board|members|council|panel)\b|"
     r"this report includes the report|https?://|report is available at|under section 100[a-z]? of the|"
-    r"open government licence", re.I)
+    r"open government licence|"
+    r"^\W*the following recommendations are those\b|\bdo not address all (?:of )?the (?:detailed )?failings\b", re.I)
+# (the last two: an inadequate report's lead-in to its recommendations)
 # A sentence that only states a judgement ("The graded judgement for adoption performance is good."): furniture.
 _JUDGEMENT_LINE = re.compile(
     r"^(?:the )?(?:graded judge?ment|overall judge?ment|experiences? and progress|effectiveness|impact of leaders|"

@@ -25,7 +25,7 @@ STRONG = ("effective", "effectively", "strong", "strength", "strengths", "good",
           "actively", "monitored", "tracked", "tracks", "value", "values", "involved", "happy", "accurate",
           "realistic", "champions", "champion", "listened", "purposefully", "ensures", "joined-up", "proportionately",
           "concerted", "solid", "enthusiastic", "enthusiasm", "strengthening", "visible", "creatively", "comprehensively",
-          "accelerated", "tailored", "rigour", "rigor", "success", "award", "well-targeted")
+          "accelerated", "tailored", "rigour", "rigor", "success", "award", "well-targeted", "flexible", "flexibly")
 WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "won't", "can't", "poorly", "decline", "negative", "frustration", "unsupported",
         "weak", "weaker", "weakness", "weaknesses", "failing", "failings", "minority", "insufficient", "inconsistent", "inconsistently", "variable",
         "variability", "lack", "lacks", "poor", "delay", "delays", "delayed", "drift", "gaps", "limited", "limits",
@@ -96,7 +96,7 @@ _FEW_SUFFER = re.compile(r"\bonly (one|two|three|four|five|a (?:very )?(?:small|
 # A weakness word a few words before one of these is a problem that has eased ("turnover is low", "delay
 # ... is minimised", "the number of care leavers not in education has declined").
 AFTER_REMEDY = ("low", "lower", "minimised", "minimal", "declined", "fallen", "reduced", "reducing", "decreased",
-                "rare", "eliminated", "avoided", "prevented")
+                "rare", "eliminated", "avoided", "prevented", "mitigated")
 AFTER_REMEDY_SCOPE = 4
 # "no" or "without" before one of these is good news: "no unallocated cases", "without delay".
 GOOD_NEWS_AFTER_NO = ("unallocated", "delay", "delays", "backlog", "backlogs", "drift", "waiting", "concerns",
@@ -156,7 +156,9 @@ _SHORTFALL = re.compile(
     r"regulations?|requirements?)\b|\bmiss(?:es|ed)? out on\b|\b(?:is|was) (?:very |too )?(?:hard|difficult) for "
     r"(?:children|young people|care leavers|families|parents|carers|staff|social workers)\b|\b(?:is|was|are|were) "
     r"(?:very|too) late\b|\b(?:improving|progressing) (?:only )?slowly\b|\bslowly improving\b|"
-    r"\b(?:feel|feels|felt) unsafe\b")
+    r"\b(?:feel|feels|felt) unsafe\b|\bnor (?:have|has|had|is|are|was|were|do|does|did|can|could|will)\b|"
+    r"\bwaiting times? of (?:up to |over |more than )?(?:\w+ )?(?:weeks|months|years)\b|\b(?:is|are|was|were|been|"
+    r"put|placed) on hold\b|\blost (?:the |their )?confidence\b")
 # Headway said in a phrase with no word of praise in it ("Significant progress has been made", "children make
 # progress"), unless denied just before ("have not made progress", "too little progress").
 _HEADWAY = re.compile(r"\b(?:significant|good|rapid|considerable|substantial|strong|steady|excellent|positive|sustained|"
@@ -197,6 +199,7 @@ LEAD_CONDITION = True
 # A sentence's leading condition ("When children cannot return home, ...", "If young people do not attend, ..."):
 # what it says is when the finding applies, not the finding; its words of weakness are not the sentence's.
 _LEAD_CONDITION = re.compile(r"^\W*(?:when|where|if|once|until)\b[^,;.]{3,120},")
+_LAST_TOO = re.compile(r"[\s,]+too\W*$")
 # "not only X but also Y" negates nothing.
 _NOT_ONLY = re.compile(r"\bnot only\b")
 
@@ -224,6 +227,7 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
     if ABSENT_PROBLEM:
         folded = _NEET.sub("neet", folded)  # a name for young people's status, no negation
     folded = _AS_WELL_AS.sub(" and ", folded)  # "as well as": a conjunction, no praise
+    folded = _LAST_TOO.sub("", folded)  # "Care leavers feel it too.": also, not too much
     folded = _WOULD_IMPROVE.sub("wouldimprove", folded)
     folded = _TWO_WORDS.sub(r"under\1", _NOT_WEAK_NAMES.sub("named", folded))
     if ABSENT_PROBLEM and (none := _NONE_SUFFER.search(folded)):
