@@ -140,7 +140,9 @@ _BOILERPLATE = re.compile(
     r"^\W*(?:an? (?:outstanding|good|inadequate) (?:local authority|lscb) (?:leads|is|that|coordinates)|in (?:a|an) "
     r"(?:local authority|lscb) that (?:requires|is))\b|"
     r"^there are (?:no )?widespread or serious failures that create or leave children being harmed|"  # the grade's
-    r"^the authority is not yet delivering good protection, help and care|"  # descriptor under a judgement
+    r"^(?:however,? |minimum requirements are in place,? however,? )?the authority is not yet delivering good "
+    r"protection,? (?:and )?help and care|^the welfare of looked after children is safeguarded and promoted\.?$|"
+    r"^the lscb is not yet demonstrating the characteristics of good\b|"  # descriptors under a judgement
     r"^(?:lead|deputy lead|team) inspectors?:|^inspection dates?:|this publication is available|"
     r"you can (?:obtain|download|use)|piccadilly gate|textphone|regulates and inspects|assesses council children|"
     r"^(?:\d+(?:\.\d+)*\.?\s+)?that (?:the )?(?:committee|cabinet|board|panel|council|members?|scrutiny)\b|"

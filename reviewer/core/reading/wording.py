@@ -25,7 +25,8 @@ STRONG = ("effective", "effectively", "strong", "strength", "strengths", "good",
           "actively", "monitored", "tracked", "tracks", "value", "values", "involved", "happy", "accurate",
           "realistic", "champions", "champion", "listened", "purposefully", "ensures", "joined-up", "proportionately",
           "concerted", "solid", "enthusiastic", "enthusiasm", "strengthening", "visible", "creatively", "comprehensively",
-          "accelerated", "tailored", "rigour", "rigor", "success", "award", "well-targeted", "flexible", "flexibly")
+          "accelerated", "tailored", "rigour", "rigor", "success", "award", "well-targeted", "flexible", "flexibly", "proactive",
+          "proactively")
 WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "won't", "can't", "poorly", "decline", "negative", "frustration", "unsupported",
         "weak", "weaker", "weakness", "weaknesses", "failing", "failings", "minority", "insufficient", "inconsistent", "inconsistently", "variable",
         "variability", "lack", "lacks", "poor", "delay", "delays", "delayed", "drift", "gaps", "limited", "limits",
