@@ -1027,3 +1027,11 @@ def test_stop_24_helpers_readings() -> None:
                      "Workers are proud of what care leavers achieve, and the young people feel it, too.",
                      "Support is flexible and continues outside office hours."):
         assert verdict(sentence, *good)[0] == "strength", sentence
+    # a problem denied after "lead to", a wait that is not needed, the safety statement as feedback, what
+    # cannot be identified yet; and what more can be done
+    assert verdict("Moves between teams do not lead to delay for children.", *good)[0] == "strength"
+    assert verdict("Families do not have to wait for an assessment before they get help.", *good)[0] == "strength"
+    for sentence in ("It is too early to identify the impact of the new team.",
+                     "Feedback from the review was that no children had been left at risk of harm."):
+        assert verdict(sentence, *good)[0] is None, sentence
+    assert verdict("More can still be done to support children's education.", *good)[0] == "improvement"

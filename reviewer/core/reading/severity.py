@@ -49,7 +49,8 @@ STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|further 
                          r"\bneeds? (?:further )?(?:strengthening|improvement)\b|"
                          r"\bcould (?:further |be )?(?:better|improve|quicker|faster|stronger)\b|"
                          r"\b(?:council|authority|managers|leaders|board|partnership|partners|they) (?:also |still )?"
-                         r"needs? to (?:\w+ ){0,2}?(?:make sure|check|work harder|do more)\b", re.I)
+                         r"needs? to (?:\w+ ){0,2}?(?:make sure|check|work harder|do more)\b|\bmore can (?:still )?be done\b",
+                         re.I)
 STILL_TO_DO = re.compile(r"\b(?:" + STILL_TO_DO.pattern + ")", re.I)  # tried only where a word starts: half the time
 # "Leaders understand the areas of practice that require improvement": what they know, not what is still to do
 _AREAS_THAT_NEED = re.compile(r"\bareas? (?:of (?:\w+ )?)?(?:that|which) (?:requires?|needs?)\b|"
@@ -93,7 +94,8 @@ TOO_SOON = True
 # has found: context, whatever words of weakness they carry ("it is too soon to see the impact", "No
 # children were found to be left at risk of immediate harm", "Leaders acknowledged the delay and have plans").
 _TOO_SOON = re.compile(
-    r"\btoo (?:soon|early) to (?:see|assess|judge|evaluate|measure|demonstrate|show|determine|evidence)\b|"
+    r"\btoo (?:soon|early) to (?:fully )?(?:see|assess|judge|evaluate|measure|demonstrate|show|determine|evidence|"
+    r"identify|establish|gauge|tell)\b|"
     r"\btoo recent to (?:see|assess|judge|evaluate|measure|demonstrate|show|determine)\b|"
     r"^\W*although yet to have (?:a |an |any )?(?:significant |full |measurable )?impact\b|"
     r"\b(?:impact|difference|effect)\b[^.]{0,40}\b(?:has|have|is|are) yet to be (?:seen|evident|realised|felt)\b|"
@@ -103,6 +105,8 @@ _TOO_SOON = re.compile(
     r"^\W*(?:during [^,]{0,40},\s*)?no (?:children|child|young people|cases)\b[^.]{0,80}\b(?:were|was|have been|"
     r"has been) (?:found|identified|seen)\b[^.]{0,60}"
     r"\b(?:at (?:immediate |significant )?risk|immediate harm|unsafe|situations of [^.]{0,30}risk)|"
+    r"\bno (?:children|child|young people|cases)\b[^.]{0,40}\b(?:had|have|has) been left at (?:immediate |significant )?"
+    r"risk\b|"
     r"\b(?:has|have|had) (?:recognised|acknowledged|identified) (?:the|these|this) (?:delays?|gaps?|issues?|"
     r"weakness(?:es)?|shortfalls?|backlogs?)\b[^.]{0,40}\band (?:has|have|had|is|are)\b|"
     r"\backnowledged the (?:delays?|gaps?|issues?|weakness(?:es)?|shortfalls?|backlogs?) and\b|"

@@ -129,7 +129,7 @@ _SHORTFALL = re.compile(
     r"\bworkload pressures?\b|\bless than half\b|\blittle evidence\b|\bstop and start\b|\bin (?:a )?crisis\b|"
     r"\bfirefighting\b|\birregular\b|\brepeat(?:ed)? (?:incidents|contacts|referrals)\b|\bthwarted\b|"
     r"\bwait(?:s|ed|ing)? (?:for )?(?:up to |many |several )?(?:\w+ )?(?:weeks|months|years)\b|"
-    r"\bfor a second (?:or subsequent )?time\b|\bstill (?:a)?waiting\b|\b(?:have|has|having) to wait\b|"
+    r"\bfor a second (?:or subsequent )?time\b|\bstill (?:a)?waiting\b|(?<!not )\b(?:have|has|having) to wait\b|"
     r"(?<!no )\bwaiting lists?\b|\bfor an extended period\b|"
     r"\b(?:take-?up|uptake|attendance|participation|engagement|morale|awareness|use)\b[^.]{0,90}\b(?:is|are|remains?|"
     r"was|were) (?:too |very |relatively |still )?low\b|\blow (?:take-?up|uptake|attendance|participation|morale)\b|"
@@ -187,7 +187,8 @@ ABSENT_PROBLEM = True
 # weakness after all ("not always delayed").
 _STEP_OVER = frozenset(("experience", "experiencing", "experienced", "allowed", "feel", "suffer", "face", "subject", "to",
                         "usually", "unduly", "any",
-                        "a", "an", "the", "undue", "left", "in", "at", "become", "have", "had", "been"))
+                        "a", "an", "the", "undue", "left", "in", "at", "become", "have", "had", "been", "lead", "leads",
+                        "led", "result", "results", "resulted"))
 _PROBLEMS = frozenset(("wait", "waits", "disadvantaged", "disruption", "disrupted", "harm", "risk", "unnecessary",
                        "unnecessarily", "drift", "lose", "cliff", "bullying", "bullied", "move", "moves", "deterred",
                        "hindered", "impeded", "compromised", "underestimated"))
