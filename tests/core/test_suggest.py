@@ -1035,3 +1035,27 @@ def test_stop_24_helpers_readings() -> None:
                      "Feedback from the review was that no children had been left at risk of harm."):
         assert verdict(sentence, *good)[0] is None, sentence
     assert verdict("More can still be done to support children's education.", *good)[0] == "improvement"
+
+
+def test_items_under_long_sub_headings_stay_the_inspectors_items() -> None:
+    """A sub-heading longer than a word or two ("Looked After Children", "Early help and protection") bounds
+    its own part and does not end the inspectors' list; an item whose words praise ("appropriate support") is
+    still an area for improvement; an item's note that it was asked before is not suggested."""
+    text = ("What does the local authority need to improve?\n\n"
+            "Priority and immediate action\n\n"
+            "Looked After Children\n\n"
+            "1.\nEnsure that the aspirations of looked after children are raised by concerted effort from partners.\n\n"
+            "Areas for improvement\n\n"
+            "Early help and protection\n\n"
+            "2.\nEnsure that appropriate support is provided.\n\n"
+            "3.\nComplete the roll-out of the new assessment framework across every locality team.\n"
+            "(This was a recommendation at the last inspection.)\n\n"
+            "Summary of findings\n\n"
+            "Children are seen quickly and their views are recorded well.\n")
+    found = _by_quote(suggest(text, default_themes()))
+    assert found["Ensure that the aspirations of looked after children are raised by concerted effort from "
+                 "partners."].severity == "priority"
+    for item in ("Ensure that appropriate support is provided.",
+                 "Complete the roll-out of the new assessment framework across every locality team."):
+        assert found[item].severity == "improvement", item
+    assert not any("recommendation at the last inspection" in q for q in found)

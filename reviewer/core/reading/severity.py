@@ -379,8 +379,9 @@ def reviewable(severity: str | None, section: str | None, doc_grade: str | None,
     what is said to be still to do (an area for improvement)."""
     if severity is None:
         return "f:earlier" not in features and "f:underway" not in features
-    if "f:still" in features:
-        return False  # "there is more to do", "would benefit from": DOMAIN's amber, whatever the judgement around it
+    if "f:still" in features or section in ("improvement", "priority"):
+        return False  # "there is more to do", "would benefit from", and whatever the inspectors list under What
+        # needs to improve: DOMAIN's amber at least, whatever the judgement around it
     return severity == "strength" or severity == "improvement" and not failing_weakness(severity, section, doc_grade)
 
 

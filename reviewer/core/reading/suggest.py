@@ -151,8 +151,11 @@ _BOILERPLATE = re.compile(
     r"\bit is recommended that (?:the )?(?:committee|cabinet|board|members|council|panel)\b|"
     r"this report includes the report|https?://|report is available at|under section 100[a-z]? of the|"
     r"open government licence|"
-    r"^\W*the following recommendations are those\b|\bdo not address all (?:of )?the (?:detailed )?failings\b", re.I)
-# (the last two: an inadequate report's lead-in to its recommendations)
+    r"^\W*the following recommendations are those\b|\bdo not address all (?:of )?the (?:detailed )?failings\b|"
+    r"^\W*(?:this|these|it) (?:was|were|is|are) (?:also )?(?:an? )?(?:recommendations?|areas? for (?:improvement|"
+    r"priority action)) (?:at|from|in) the (?:last|previous|earlier) (?:inspection|visit)\W*$", re.I)
+# (the last three: an inadequate report's lead-in to its recommendations; a list item's note that it was asked
+# before, which is no item of its own)
 # A sentence that only states a judgement ("The graded judgement for adoption performance is good."): furniture.
 _JUDGEMENT_LINE = re.compile(
     r"^(?:the )?(?:graded judge?ment|overall judge?ment|experiences? and progress|effectiveness|impact of leaders|"
@@ -294,8 +297,9 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
                 kind = None  # "Progress against the areas for improvement": what the council has done since
             if kind in ("improvement", "priority") or kind and kind.startswith("grade:"):
                 inline = kind
-            elif not flat.endswith(":") and len(flat) > 12:
-                inline = "reset"
+            elif not flat.endswith(":") and len(flat) > 12 and not (
+                    part is not None and part.start <= s < part.heading_end):
+                inline = "reset"  # (a part's own heading already bounds it: under "Care leavers" a list goes on)
             if not flat.endswith(":") and len(flat) > 12:
                 inline_theme = title_theme(flat)
             continue
