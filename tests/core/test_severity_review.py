@@ -23,11 +23,11 @@ REPORT = ("Inspection of Westmoor local authority children's services\n\n"
 
 def test_what_the_review_may_weigh() -> None:
     """Strengths, areas for improvement outside a failing service, and silences, except where DOMAIN rules
-    that a passage is context (an earlier inspection's findings, work under way); a failing service's
-    weaknesses are the priority model's."""
+    that a passage is context (an earlier inspection's findings, work under way) or at least amber (an item
+    the inspectors list under What needs to improve); a failing service's weaknesses are the priority model's."""
     assert sv.reviewable("strength", "grade:good", "good", {})
     assert sv.reviewable("improvement", "grade:requires improvement", None, {})
-    assert sv.reviewable("improvement", "improvement", "inadequate", {})  # a listed item
+    assert not sv.reviewable("improvement", "improvement", "inadequate", {})  # a listed item
     assert sv.reviewable(None, "grade:good", None, {})
     assert not sv.reviewable("improvement", "grade:inadequate", "inadequate", {})
     assert not sv.reviewable("priority", "priority", None, {})
