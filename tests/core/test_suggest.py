@@ -1059,3 +1059,13 @@ def test_items_under_long_sub_headings_stay_the_inspectors_items() -> None:
                  "Complete the roll-out of the new assessment framework across every locality team."):
         assert found[item].severity == "improvement", item
     assert not any("recommendation at the last inspection" in q for q in found)
+
+
+def test_risk_named_in_a_when_clause_leaves_no_child_at_risk() -> None:
+    from reviewer.core.reading.severity import verdict
+
+    ri = ("grade:requires improvement", "requires improvement", "paragraph")
+    assert verdict("When risk of significant harm is established, the response is swift, but strategy meetings "
+                   "do not always include the police.", *ri)[0] == "improvement"
+    assert verdict("Delays in legal planning leave some children at risk of significant harm for too long.",
+                   *ri)[0] == "priority"

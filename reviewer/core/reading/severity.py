@@ -339,7 +339,8 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
     else:
         severity, conf = None, 0.0  # no evaluative wording: context, not worth a suggestion
     if LEFT_AT_RISK_ANYWHERE and severity == "improvement" and not failing and section != "improvement" \
-            and _LEFT_AT_RISK_NOW.search(flat) and not _NOT_LEFT.search(flat):
+            and _LEFT_AT_RISK_NOW.search(_SIDE_CLAUSE.sub(" ", flat)) and not _NOT_LEFT.search(flat):
+        # (not "When children are at risk of significant harm, strategy meetings are held": when it arises)
         severity, conf = "priority", max(conf, 0.6)  # whatever the grade: "This leaves a small number of
         why.append("children left at risk")  # children in situations of unassessed risk."
     if section and section.startswith("grade:"):
