@@ -260,6 +260,25 @@ def test_a_recommendations_list_ends_where_the_boards_findings_begin_under_no_he
     assert not failing.listed and "What needs to improve" not in failing.why
 
 
+def test_an_areas_for_improvement_list_ends_at_a_heading_the_outline_missed() -> None:
+    """A board's "Areas for improvement" list followed by "Key strengths and weaknesses of the LSCB" (a
+    title line with no bullet) and its findings: the findings are no items. A sub-heading followed by more
+    recommendations ("Care leavers" / "Ensure ...") goes on with the list."""
+    from reviewer.core.reading.outline import inspectors_items
+
+    text = ("Areas for improvement\n\n"
+            "\u2022 Ensure that the board monitors children placed from other areas.\n\n"
+            "\u2022 Establish processes that bring families' experiences into the board's work.\n\n"
+            "Care leavers and young adults\n\n"
+            "\u2022 Ensure that pathway plans are reviewed with young people.\n\n"
+            "Key strengths and weaknesses of the LSCB\n\n"
+            "\u2022 The recent appointment of an independent chair has improved partner engagement.\n\n"
+            "\u2022 The board's business plan has not yet been agreed.\n")
+    items = [q for _, _, q, _ in inspectors_items(text, analyse(text))]
+    assert "Ensure that pathway plans are reviewed with young people." in items
+    assert len(items) == 3 and not any("chair" in q or "business plan" in q for q in items)
+
+
 @pytest.mark.parametrize("name", ["kingsford_2025_committee_progress_report.pdf",
                                   "kingsford_2025_committee_progress_report.txt"])
 def test_a_committee_reports_items_are_the_inspectors_not_its_progress_or_its_own_recommendations(name) -> None:

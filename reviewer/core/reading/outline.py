@@ -543,6 +543,8 @@ _NONE_NEEDED = re.compile(r"^there (?:are|is|were|was) no\b", re.I)
 
 
 _RECOMMENDATIONS = re.compile(r"^\s*recommendations?\b", re.I)
+# A short title line with no full stop and no bullet: a sub-heading the outline did not mark.
+_MISSED_HEADING = re.compile(r"[A-Z][^\n.:;!?]{3,80}")
 
 
 def list_end(text: str, structure: Structure, part: Part) -> int:
@@ -551,7 +553,17 @@ def list_end(text: str, structure: Structure, part: Part) -> int:
     board is inadequate because ...") under no heading of their own: once the list has begun, two
     statements in a row that are neither recommendations ("Ensure ...", "... should ...") nor carry one
     on end it. Other parts end where the outline ends them."""
-    if part.kind != "improve" or not _RECOMMENDATIONS.match(part.title):
+    if part.kind != "improve":
+        return part.end
+    if not _RECOMMENDATIONS.match(part.title):
+        units = [(s, e) for s, e in structure.units if max(part.heading_end, part.start) <= s < part.end]
+        for i, (s, e) in enumerate(units[1:-1], 1):  # a heading the outline missed, then findings ("Key
+            # strengths and weaknesses of the LSCB" / "• The recent appointment of ..."); under a sub-heading
+            # such as "Care leavers" the recommendations go on
+            if _MISSED_HEADING.fullmatch(text[s:e].strip()) and \
+                    not re.search(rf"[{BULLET_CHARS}]|\d\.", text[units[i - 1][1]:s]) and \
+                    not recommends(unit_quote(text, *units[i + 1], structure.furniture)):
+                return s
         return part.end
     seen = False
     plain: int | None = None  # where a run of statements began
