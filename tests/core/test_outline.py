@@ -270,7 +270,7 @@ def test_an_areas_for_improvement_list_ends_at_a_heading_the_outline_missed() ->
             "\u2022 Ensure that the board monitors children placed from other areas.\n\n"
             "\u2022 Establish processes that bring families' experiences into the board's work.\n\n"
             "Care leavers and young adults\n\n"
-            "\u2022 Ensure that pathway plans are reviewed with young people.\n\n"
+            "\u2022 Ensure that pathway plans are reviewed with young people.\n"
             "Key strengths and weaknesses of the LSCB\n\n"
             "\u2022 The recent appointment of an independent chair has improved partner engagement.\n\n"
             "\u2022 The board's business plan has not yet been agreed.\n")
