@@ -552,10 +552,13 @@ def list_end(text: str, structure: Structure, part: Part) -> int:
     the local safeguarding children board's recommendations and go straight on with its findings ("9. The
     board is inadequate because ...") under no heading of their own: once the list has begun, two
     statements in a row that are neither recommendations ("Ensure ...", "... should ...") nor carry one
-    on end it. Other parts end where the outline ends them."""
-    if part.kind != "improve":
+    on end it. Under any other list heading (and under a sub-heading that goes on with a list), a heading
+    the outline missed (a short title line with no bullet) ends it where findings, not recommendations,
+    follow. Other parts end where the outline ends them."""
+    if part.kind not in ("improve", "heading"):
         return part.end
-    if not _RECOMMENDATIONS.match(part.title):
+    if part.kind == "heading" or not _RECOMMENDATIONS.match(part.title):  # (a heading: a sub-heading's part
+        # that goes on with the list, as inspectors_items reads it)
         units = [(s, e) for s, e in structure.units if max(part.heading_end, part.start) <= s < part.end]
         for i, (s, e) in enumerate(units[1:-1], 1):  # a heading the outline missed, then findings ("Key
             # strengths and weaknesses of the LSCB" / "• The recent appointment of ..."); under a sub-heading
