@@ -1069,3 +1069,13 @@ def test_risk_named_in_a_when_clause_leaves_no_child_at_risk() -> None:
                    "do not always include the police.", *ri)[0] == "improvement"
     assert verdict("Delays in legal planning leave some children at risk of significant harm for too long.",
                    *ri)[0] == "priority"
+
+
+def test_what_an_earlier_inspection_found_said_in_passing_judges_nothing_now() -> None:
+    from reviewer.core.reading.severity import verdict
+
+    good = ("grade:good", "good", "paragraph")
+    assert verdict("Practice has changed completely since the inspection in 2017, when too many children were "
+                   "left unprotected.", *good)[0] not in ("improvement", "priority")
+    assert verdict("Supervision has not improved since the last inspection, when it was judged to be weak.",
+                   *good)[0] == "improvement"

@@ -202,6 +202,9 @@ LEAD_CONDITION = True
 # what it says is when the finding applies, not the finding; its words of weakness are not the sentence's.
 _LEAD_CONDITION = re.compile(r"^\W*(?:when|where|if|once|until)\b[^,;.]{3,120},")
 _LAST_TOO = re.compile(r"[\s,]+too\W*$")
+# What an earlier inspection found, said in passing ("improved since the inspection in 2017, when too many children
+# were left unprotected"): then, not now; the sentence's own words judge today.
+_THEN_CLAUSE = re.compile(r"\b((?:inspection|visit)(?: (?:in|of) (?:\w+ )?\d{4})?),? when\b[^,;.]*")
 # "not only X but also Y" negates nothing.
 _NOT_ONLY = re.compile(r"\bnot only\b")
 
@@ -230,6 +233,7 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
         folded = _NEET.sub("neet", folded)  # a name for young people's status, no negation
     folded = _AS_WELL_AS.sub(" and ", folded)  # "as well as": a conjunction, no praise
     folded = _LAST_TOO.sub("", folded)  # "Care leavers feel it too.": also, not too much
+    folded = _THEN_CLAUSE.sub(r"\1", folded)  # "since the inspection in 2017, when too many were unprotected"
     folded = _WOULD_IMPROVE.sub("wouldimprove", folded)
     folded = _TWO_WORDS.sub(r"under\1", _NOT_WEAK_NAMES.sub("named", folded))
     if ABSENT_PROBLEM and (none := _NONE_SUFFER.search(folded)):
@@ -313,7 +317,7 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
         if pending_not:
             weak += 1.0
             cues.append(pending_not)
-    low = _NOT_WEAK_NAMES.sub("named", flat.lower())
+    low = _THEN_CLAUSE.sub(r"\1", _NOT_WEAK_NAMES.sub("named", flat.lower()))
     for m in _SHORTFALL.finditer(low) if SHORTFALL_PHRASES else ():
         weak += 1.0  # "high workloads", "less than half", "wait for many weeks"
         words = m.group(0).split()
