@@ -1079,3 +1079,10 @@ def test_what_an_earlier_inspection_found_said_in_passing_judges_nothing_now() -
                    "left unprotected.", *good)[0] not in ("improvement", "priority")
     assert verdict("Supervision has not improved since the last inspection, when it was judged to be weak.",
                    *good)[0] == "improvement"
+    # (stop 24, later helpers) "considered at an early stage" praises; "is at an early stage" is a shortfall
+    assert verdict("Permanence is considered at an early stage for every child.", *good)[0] == "strength"
+    for sentence in ("The new audit programme is at an early stage.",
+                     "It is important that partners share information earlier.",
+                     "Some work is required to align the two recording systems.",
+                     "Opportunities are sometimes missed to support foster carers."):
+        assert verdict(sentence, *good)[0] == "improvement", sentence

@@ -49,7 +49,8 @@ STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|further 
                          r"\bneeds? (?:further )?(?:strengthening|improvement)\b|"
                          r"\bcould (?:further |be )?(?:better|improve|quicker|faster|stronger)\b|"
                          r"\b(?:council|authority|managers|leaders|board|partnership|partners|they) (?:also |still )?"
-                         r"needs? to (?:\w+ ){0,2}?(?:make sure|check|work harder|do more)\b|\bmore can (?:still )?be done\b",
+                         r"needs? to (?:\w+ ){0,2}?(?:make sure|check|work harder|do more)\b|\bmore can (?:still )?be done\b|"
+                         r"\bit is (?:important|crucial|essential|vital) that\b|\bsome (?:further )?work is (?:required|needed)\b",
                          re.I)
 STILL_TO_DO = re.compile(r"\b(?:" + STILL_TO_DO.pattern + ")", re.I)  # tried only where a word starts: half the time
 # "Leaders understand the areas of practice that require improvement": what they know, not what is still to do

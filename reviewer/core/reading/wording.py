@@ -140,7 +140,8 @@ _SHORTFALL = re.compile(
     r"\b(?:takes?|taking|took|taken) (?:much |far |too |almost |over )?(?:longer|a long time|too long)\b|"
     r"\b(?:quality|standard|picture|practice|performance|consistency|frequency)\b[^.]{0,60}\b(?:is|are|remains?) "
     r"(?:also |more |very )?mixed\b|\b(?:completion|compliance|numbers attending)\b[^.]{0,60}\b(?:is|are|remains?|was|"
-    r"were) (?:too |very |relatively |still )?low\b|\blow compliance\b|\bin the early stages\b|\bat an early stage\b|"
+    r"were) (?:too |very |relatively |still )?low\b|\blow compliance\b|\bin the early stages\b|"
+    r"(?<!considered )(?<!identified )(?<!recognised )(?<!placed )(?<!addressed )\bat an early stage\b|"
     r"\b(?:remains?|are|is) (?:still )?in draft\b|\bin draft form\b|\bwork in progress\b|"
     r"\b(?:very )?little (?:attention|impact|progress|understanding|consideration|focus)\b|\boffers? little\b|"
     r"\bshould have (?:been|taken place|had)\b|\b(?:continuing|critical|serious) (?:area of )?concern\b|"
@@ -159,7 +160,8 @@ _SHORTFALL = re.compile(
     r"(?:very|too) late\b|\b(?:improving|progressing) (?:only )?slowly\b|\bslowly improving\b|"
     r"\b(?:feel|feels|felt) unsafe\b|\bnor (?:have|has|had|is|are|was|were|do|does|did|can|could|will)\b|"
     r"\bwaiting times? of (?:up to |over |more than )?(?:\w+ )?(?:weeks|months|years)\b|\b(?:is|are|was|were|been|"
-    r"put|placed) on hold\b|\blost (?:the |their )?confidence\b")
+    r"put|placed) on hold\b|\blost (?:the |their )?confidence\b|\bopportunit(?:y|ies) (?:is|are|was|were|has been|"
+    r"have been) (?:\w+ )?missed\b")
 # Headway said in a phrase with no word of praise in it ("Significant progress has been made", "children make
 # progress"), unless denied just before ("have not made progress", "too little progress").
 _HEADWAY = re.compile(r"\b(?:significant|good|rapid|considerable|substantial|strong|steady|excellent|positive|sustained|"
