@@ -1086,3 +1086,21 @@ def test_what_an_earlier_inspection_found_said_in_passing_judges_nothing_now() -
                      "Some work is required to align the two recording systems.",
                      "Opportunities are sometimes missed to support foster carers."):
         assert verdict(sentence, *good)[0] == "improvement", sentence
+
+
+def test_stop_24_later_helpers_good_news_and_boilerplate() -> None:
+    from reviewer.core.reading.severity import verdict
+
+    good = ("grade:good", "good", "paragraph")
+    for sentence in ("The council has not had an adoption breakdown for three years.",
+                     "The council does not use bed and breakfast for any young person.",
+                     "There have not been any permanent exclusions of children in care this year."):
+        assert verdict(sentence, *good)[0] == "strength", sentence
+    for sentence in ("Consistency is still required in how plans are recorded.",
+                     "There are still young people waiting for an independent visitor."):
+        assert verdict(sentence, *good)[0] == "improvement", sentence
+    text = ("Areas for priority action\n\nThere are no priority actions.\n\n"
+            "Summary\n\nThere are no areas for priority or immediate action.\n\n"
+            "Children are seen promptly by social workers who know them well.\n")
+    quotes = " ".join(_by_quote(suggest(text, default_themes())))
+    assert "no priority actions" not in quotes and "no areas for priority" not in quotes

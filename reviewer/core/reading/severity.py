@@ -43,14 +43,15 @@ STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|further 
                          r"\b(?:more|further|greater) (?:\w+ ){0,2}(?:is|are) (?:required|needed)\b|could be more\b|requires? (?:improvement|strengthening)|"
                          r"\bnot yet\b|needs? to (?:improve|strengthen)|\bneeds to (?:ensure|revise|address|increase)\b|improvements? (?:are|is) (?:required|needed)|should (?:ensure|improve|make sure)|"
                          r"needs? to be done|\byet to\b|need to develop|still (?:too|exceeds?|below)|remains? to be done|"
-                         r"\bwe have asked (?:the )?(?:local authority|council|board|partnership) to\b|"
+                         r"\bwe have asked (?:[\w'’]+ ){0,3}?(?:to|for)\b|"
                          r"\bhas (?:notable |some |several )?areas for improvement\b|\bmore (?:work )?to be done\b|"
                          r"\bmore work is (?:still )?(?:needed|required)\b|\broom for (?:further )?improvement\b|"
                          r"\bneeds? (?:further )?(?:strengthening|improvement)\b|"
                          r"\bcould (?:further |be )?(?:better|improve|quicker|faster|stronger)\b|"
                          r"\b(?:council|authority|managers|leaders|board|partnership|partners|they) (?:also |still )?"
                          r"needs? to (?:\w+ ){0,2}?(?:make sure|check|work harder|do more)\b|\bmore can (?:still )?be done\b|"
-                         r"\bit is (?:important|crucial|essential|vital) that\b|\bsome (?:further )?work is (?:required|needed)\b",
+                         r"\bit is (?:important|crucial|essential|vital) that\b|\bsome (?:further )?work is (?:required|needed)\b|"
+                         r"\b(?:is|are) still (?:required|needed)\b",
                          re.I)
 STILL_TO_DO = re.compile(r"\b(?:" + STILL_TO_DO.pattern + ")", re.I)  # tried only where a word starts: half the time
 # "Leaders understand the areas of practice that require improvement": what they know, not what is still to do
@@ -101,7 +102,7 @@ _TOO_SOON = re.compile(
     r"^\W*although yet to have (?:a |an |any )?(?:significant |full |measurable )?impact\b|"
     r"\b(?:impact|difference|effect)\b[^.]{0,40}\b(?:has|have|is|are) yet to be (?:seen|evident|realised|felt)\b|"
     r"\b(?:children|child|young people) (?:were|was) not (?:found|identified|seen) (?:to be )?(?:in situations of |at )"
-    r"[^.]{0,40}\brisk|\binspectors did not (?:find|identify|see) any (?:evidence|children|child)\b[^.]{0,80}"
+    r"[^.]{0,40}\brisk|\binspectors did not (?:find|identify|see) any (?:evidence|children|child)\b[^.]{0,120}"
     r"\b(?:risk|harm|unsafe)\b|"
     r"^\W*(?:during [^,]{0,40},\s*)?no (?:children|child|young people|cases)\b[^.]{0,80}\b(?:were|was|have been|"
     r"has been) (?:found|identified|seen)\b[^.]{0,60}"

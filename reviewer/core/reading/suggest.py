@@ -136,10 +136,11 @@ _BOILERPLATE = re.compile(
     r"crown copyright|interested in our work|subscribe to our|www\.|@ofsted|ofsted produces this report|"
     r"it is ofsted.s expectation|\b(?:a|an) (?:local authority|lscb) (?:that is|is judged|requires)|"
     r"^\W*throughout this (?:report|letter)\b[^.]{0,80}\breferred to as\b|"
-    r"\b(?:did|does) not (?:find|identify) any areas? for priority\b|\bno areas for priority (?:and immediate )?action\b|"
+    r"\b(?:did|does) not (?:find|identify) any areas? for priority\b|\bno areas for priority (?:(?:and|or) immediate )?"
+    r"action\b|\bwhat the inspection judge?ments mean\b|^\W*there (?:are|were) no (?:areas for )?priority actions?\W*$|"
     r"^\W*(?:an? (?:outstanding|good|inadequate) (?:local authority|lscb) (?:leads|is|that|coordinates)|in (?:a|an) "
     r"(?:local authority|lscb) that (?:requires|is))\b|"
-    r"^there are (?:no )?widespread or serious failures that create or leave children being harmed|"  # the grade's
+    r"^there are (?:no )?widespread or serious failures that (?:create or )?leave children being harmed|"  # the grade's
     r"^(?:however,? |minimum requirements are in place,? however,? )?the authority is not yet delivering good "
     r"protection,? (?:and )?help and care|^the welfare of looked after children is safeguarded and promoted\.?$|"
     r"^the lscb is not yet demonstrating the characteristics of good\b|"  # descriptors under a judgement

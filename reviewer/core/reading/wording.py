@@ -88,7 +88,9 @@ _NONE_SUFFER = re.compile(r"\bno (?:(?:[\w'-]+ ){0,5}?)(?:(?:has|have|had|is|are
                           r"\bno (?:[\w'-]+ ){0,6}?(?:bed and breakfast|duplication|interruptions?)\b|\bno (?:reported )?"
                           r"instances of\b|\bno evidence of (?:[\w'-]+ ){0,2}(?:drift|delay|harm)(?: (?:or|and) "
                           r"(?:drift|delay|harm))?\b|"
-                          r"\b(?:do|does|are|is|were|was) not (?:[\w'-]+ ){0,3}?unnecessarily\b")
+                          r"\b(?:do|does|are|is|were|was) not (?:[\w'-]+ ){0,3}?unnecessarily\b|"
+                          r"\b(?:has|have|had) not (?:had|been|seen) (?:an? |any )?(?:[\w'-]+ ){0,3}?(?:breakdowns?|"
+                          r"disruptions?|exclusions?)\b|\b(?:does|do|did) not use bed and breakfast\b")
 # A problem said to touch only a few ("only one care leaver is in unsuitable accommodation", "there has been only
 # one placement breakdown"): good news, as "no ..." is; a plain "only" ("only 26% completed") stays a shortfall.
 _FEW_SUFFER = re.compile(r"\bonly (one|two|three|four|five|a (?:very )?(?:small|few)|\d+)\b(?:\W+\w+){0,6}?\W+"
@@ -161,7 +163,8 @@ _SHORTFALL = re.compile(
     r"\b(?:feel|feels|felt) unsafe\b|\bnor (?:have|has|had|is|are|was|were|do|does|did|can|could|will)\b|"
     r"\bwaiting times? of (?:up to |over |more than )?(?:\w+ )?(?:weeks|months|years)\b|\b(?:is|are|was|were|been|"
     r"put|placed) on hold\b|\blost (?:the |their )?confidence\b|\bopportunit(?:y|ies) (?:is|are|was|were|has been|"
-    r"have been) (?:\w+ )?missed\b")
+    r"have been) (?:\w+ )?missed\b|\bin (?:its|their) infancy\b|\b(?:is|are|was|remains?) (?:also )?an? (?:\w+ )?gap\b|"
+    r"\bthere (?:are|is) still (?:\w+ ){0,3}?waiting\b")
 # Headway said in a phrase with no word of praise in it ("Significant progress has been made", "children make
 # progress"), unless denied just before ("have not made progress", "too little progress").
 _HEADWAY = re.compile(r"\b(?:significant|good|rapid|considerable|substantial|strong|steady|excellent|positive|sustained|"
@@ -240,7 +243,7 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
     folded = _TWO_WORDS.sub(r"under\1", _NOT_WEAK_NAMES.sub("named", folded))
     if ABSENT_PROBLEM and (none := _NONE_SUFFER.search(folded)):
         strong += 1.0
-        cues.append("none " + none.group(0).split()[-1])
+        cues.append("none " + ("bed and breakfast" if none.group(0).endswith("breakfast") else none.group(0).split()[-1]))
         folded = folded[:none.start()] + " " + folded[none.end():]
     if ABSENT_PROBLEM and (few := _FEW_SUFFER.search(folded)):
         strong += 1.0
