@@ -1104,3 +1104,7 @@ def test_stop_24_later_helpers_good_news_and_boilerplate() -> None:
             "Children are seen promptly by social workers who know them well.\n")
     quotes = " ".join(_by_quote(suggest(text, default_themes())))
     assert "no priority actions" not in quotes and "no areas for priority" not in quotes
+    for sentence in ("Of particular concern is the number of children waiting for a health assessment.",
+                     "Caseloads have increased in the assessment teams.",
+                     "Support for disabled children is less well developed."):
+        assert verdict(sentence, *good)[0] == "improvement", sentence

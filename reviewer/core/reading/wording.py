@@ -164,7 +164,9 @@ _SHORTFALL = re.compile(
     r"\bwaiting times? of (?:up to |over |more than )?(?:\w+ )?(?:weeks|months|years)\b|\b(?:is|are|was|were|been|"
     r"put|placed) on hold\b|\blost (?:the |their )?confidence\b|\bopportunit(?:y|ies) (?:is|are|was|were|has been|"
     r"have been) (?:\w+ )?missed\b|\bin (?:its|their) infancy\b|\b(?:is|are|was|remains?) (?:also )?an? (?:\w+ )?gap\b|"
-    r"\bthere (?:are|is) still (?:\w+ ){0,3}?waiting\b")
+    r"\bthere (?:are|is) still (?:\w+ ){0,3}?waiting\b|\bof (?:particular|significant|serious) concern\b|\bless well[- ]"
+    r"developed\b|\b(?:caseloads?|workloads?|waiting (?:times?|lists?)|backlogs?) (?:have|has) (?:\w+ )?(?:increased|"
+    r"risen|grown)\b")
 # Headway said in a phrase with no word of praise in it ("Significant progress has been made", "children make
 # progress"), unless denied just before ("have not made progress", "too little progress").
 _HEADWAY = re.compile(r"\b(?:significant|good|rapid|considerable|substantial|strong|steady|excellent|positive|sustained|"
