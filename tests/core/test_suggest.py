@@ -1108,3 +1108,22 @@ def test_stop_24_later_helpers_good_news_and_boilerplate() -> None:
                      "Caseloads have increased in the assessment teams.",
                      "Support for disabled children is less well developed."):
         assert verdict(sentence, *good)[0] == "improvement", sentence
+
+
+def test_stop_24_last_helpers_words() -> None:
+    from reviewer.core.reading.severity import verdict
+
+    ri = ("grade:requires improvement", "requires improvement", "paragraph")
+    for sentence in ("Arrangements for privately fostered children are inadequate.",
+                     "In two cases raised during the inspection, children had suffered significant harm.",
+                     "There are still areas for improvement.",
+                     "Recruitment of foster carers continues to be problematic.",
+                     "Evidence of impact in the reviews is scant.",
+                     "Oversight is less effective in the long-term teams.",
+                     "Staff changes have slowed the pace of improvement.",
+                     "The new protocol still needs work."):
+        assert verdict(sentence, *ri)[0] == "improvement", sentence
+    assert verdict("Young people are proud of the care leavers' service.", *ri)[0] == "strength"
+    # "widespread" and "serious" alone judge only where the service is failing
+    good = ("grade:good", "good", "paragraph")
+    assert verdict("Children's participation is widespread and influential.", *good)[0] == "strength"

@@ -51,7 +51,8 @@ STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|further 
                          r"\b(?:council|authority|managers|leaders|board|partnership|partners|they) (?:also |still )?"
                          r"needs? to (?:\w+ ){0,2}?(?:make sure|check|work harder|do more)\b|\bmore can (?:still )?be done\b|"
                          r"\bit is (?:important|crucial|essential|vital) that\b|\bsome (?:further )?work is (?:required|needed)\b|"
-                         r"\b(?:is|are) still (?:required|needed)\b",
+                         r"\b(?:is|are) still (?:required|needed)\b|\bthere (?:are|is) still (?:some )?areas? for "
+                         r"(?:improvement|development)\b|\bstill needs? (?:more |further )?work\b",
                          re.I)
 STILL_TO_DO = re.compile(r"\b(?:" + STILL_TO_DO.pattern + ")", re.I)  # tried only where a word starts: half the time
 # "Leaders understand the areas of practice that require improvement": what they know, not what is still to do
@@ -253,9 +254,12 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
     flags = []
     earlier = _earlier_findings(low)
     strong, weak, serious, cues = tone(flat)
-    if SERIOUS_IS_WEAK and not weak and not strong and (section == "grade:inadequate" or doc_grade == "inadequate") \
-            and any(c in _SERIOUS_ALONE for c in cues):
-        weak = serious  # "Services for children in need of help and protection are inadequate."
+    failing_here = section == "grade:inadequate" or doc_grade == "inadequate"
+    if SERIOUS_IS_WEAK and not weak and not strong and any(
+            c in _SERIOUS_ALONE if failing_here else c == "inadequate" for c in cues):
+        weak = serious  # "Services for children in need of help and protection are inadequate."; "inadequate"
+        # under any judgement ("Arrangements for privately fostered children are inadequate" under requires
+        # improvement), but not "participation is widespread" or "children who face serious medical issues"
     concession = LEAD_CONCESSION.match(flat)
     too_soon = _TOO_SOON.search(flat) if TOO_SOON else None
     if too_soon and concession and too_soon.end() <= concession.end() and tone(flat[concession.end():])[1]:

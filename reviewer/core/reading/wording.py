@@ -26,7 +26,7 @@ STRONG = ("effective", "effectively", "strong", "strength", "strengths", "good",
           "realistic", "champions", "champion", "listened", "purposefully", "ensures", "joined-up", "proportionately",
           "concerted", "solid", "enthusiastic", "enthusiasm", "strengthening", "visible", "creatively", "comprehensively",
           "accelerated", "tailored", "rigour", "rigor", "success", "award", "well-targeted", "flexible", "flexibly", "proactive",
-          "proactively")
+          "proactively", "proud")
 WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "won't", "can't", "poorly", "decline", "negative", "frustration", "unsupported",
         "weak", "weaker", "weakness", "weaknesses", "failing", "failings", "minority", "insufficient", "inconsistent", "inconsistently", "variable",
         "variability", "lack", "lacks", "poor", "delay", "delays", "delayed", "drift", "gaps", "limited", "limits",
@@ -47,7 +47,7 @@ WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "we
         "task-focused", "task-oriented", "crisis-driven", "worsened", "premature", "inequitable", "excessively", "fractured",
         "uneasily", "unsuccessful", "underperforming", "underperforms", "unacceptable", "unacceptably", "unsure",
         "inhibit", "inhibits", "inhibited", "inhibiting", "underused", "disproportionate", "disproportionately",
-        "paucity", "negatively", "widening", "seldom", "mismatch", "generic",
+        "paucity", "negatively", "widening", "seldom", "mismatch", "generic", "problematic", "scant",
         "failure", "naivety", "over-optimism")
 # A weakness word right after one of these is the problem being dealt with ("reduces delay", "no delay").
 REMEDY = ("reduce", "reduces", "reduced", "reducing", "reduction", "minimise", "minimises", "minimised", "minimising",
@@ -166,7 +166,8 @@ _SHORTFALL = re.compile(
     r"have been) (?:\w+ )?missed\b|\bin (?:its|their) infancy\b|\b(?:is|are|was|remains?) (?:also )?an? (?:\w+ )?gap\b|"
     r"\bthere (?:are|is) still (?:\w+ ){0,3}?waiting\b|\bof (?:particular|significant|serious) concern\b|\bless well[- ]"
     r"developed\b|\b(?:caseloads?|workloads?|waiting (?:times?|lists?)|backlogs?) (?:have|has) (?:\w+ )?(?:increased|"
-    r"risen|grown)\b")
+    r"risen|grown)\b|\b(?:had|have|has) suffered (?:significant |serious )?harm\b|\bless effective\b|\bwould have "
+    r"welcomed\b|\b(?:has|have) slowed (?!down)")
 # Headway said in a phrase with no word of praise in it ("Significant progress has been made", "children make
 # progress"), unless denied just before ("have not made progress", "too little progress").
 _HEADWAY = re.compile(r"\b(?:significant|good|rapid|considerable|substantial|strong|steady|excellent|positive|sustained|"
