@@ -437,3 +437,15 @@ def test_the_inspectors_tags_after_a_finding_are_no_words_of_it() -> None:
     assert "The majority of child protection enquiries are timely and robust." in quotes
     assert "The completion of mandatory training for approved foster carers." in quotes
     assert not any("Outcome" in q or "Recommendation)" in q for q in quotes)
+
+
+def test_a_boards_recommendations_open_with_the_verbs_inspectors_use() -> None:
+    """"Bring together ...", "Tighten ...", "Scrutinise ..." open recommendations in a list (Waltham Forest
+    2015's board list had been lost after its first sub-heading); in running text they still need what they
+    act on."""
+    from reviewer.core.reading.outline import recommends
+
+    for item in ("Bring together intelligence on missing episodes to improve information sharing.",
+                 "Tighten the scrutiny of key reports.", "Scrutinise the sufficiency of partnership work."):
+        assert recommends(item), item
+    assert not recommends("Bring together meetings are held monthly.", listed=False)

@@ -507,7 +507,9 @@ RECOMMENDING = ("ensure", "improve", "strengthen", "develop", "review", "increas
                 "confirm", "offer", "recruit", "agree", "accelerate", "produce", "assess", "identify", "use", "clarify",
                 "support", "enable", "tackle", "prioritise", "analyse", "audit", "check", "involve", "publish",
                 "respond", "revise", "set", "share", "update", "collate", "record", "raise", "extend", "integrate",
-                "introduce", "maintain", "reconsider", "reassess", "refresh", "build", "make sure")
+                "introduce", "maintain", "reconsider", "reassess", "refresh", "build", "make sure", "bring", "tighten",
+                "scrutinise", "create", "engage", "explore", "formalise", "hold", "investigate", "measure", "obtain",
+                "focus")
 # ... of which these open a finding's noun as often ("Support for care leavers is strong", "Work with partners
 # ...", "Review meetings are timely"): in running text they recommend only before what they act on.
 NOUN_TOO = frozenset(RECOMMENDING) - frozenset((
