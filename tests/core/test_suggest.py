@@ -1127,3 +1127,23 @@ def test_stop_24_last_helpers_words() -> None:
     # "widespread" and "serious" alone judge only where the service is failing
     good = ("grade:good", "good", "paragraph")
     assert verdict("Children's participation is widespread and influential.", *good)[0] == "strength"
+
+
+def test_stop_24_final_helpers_words() -> None:
+    from reviewer.core.reading.outline import _CROSS_REFERENCE
+    from reviewer.core.reading.severity import verdict
+
+    assert _CROSS_REFERENCE.search("(Outcome four, National Framework)")  # numbers in words, as 2025 prints them
+    good = ("grade:good", "good", "paragraph")
+    for sentence in ("The quality of supervision is mixed.",
+                     "There are challenges in recruiting foster carers for teenagers.",
+                     "Sufficiency remains a known service challenge.",
+                     "More could be done to involve fathers in plans.",
+                     "Direct work with children is less evident in records.",
+                     "Poor-quality legal preparation has delayed decisions for some children.",
+                     "Some young people have been without an allocated personal adviser.",
+                     "The new protocol is still to be embedded."):
+        assert verdict(sentence, *good)[0] == "improvement", sentence
+    assert verdict("Children are seen quickly and are not at risk of significant harm.", *good)[0] == "strength"
+    assert verdict("Children of mixed heritage are well supported.", *good)[0] == "strength"
+    assert verdict("Leaders have worked tirelessly for care leavers.", *good)[0] == "strength"

@@ -172,10 +172,12 @@ def _footnotes(text: str, lines: list[tuple[int, int]], starts: list[int],
 # Tags the inspectors put after a finding or an item: an older report's "(Recommendation)", a 2026 report's
 # "(Outcome 4, national framework)".
 _CROSS_REFERENCE = re.compile(
-    r"\((?:recommendations?|(?:outcomes?|enablers?)\s+\d+(?:\s+and\s+\d+)?\s*[,:]\s*(?:national\s+framework|[^()]{3,90})|"
-    r"national\s+framework\s*,\s*(?:outcomes?|enablers?)\s+\d+(?:\s+and\s+\d+)?)\s*\)", re.I)  # the 2026 framework's
+    r"\((?:recommendations?|(?:outcomes?|enablers?)\s+{n}(?:\s+and\s+{n})?\s*[,:]\s*(?:national\s+framework|[^()]{{3,90}})|"
+    r"national\s+framework\s*,\s*(?:outcomes?|enablers?)\s+{n}(?:\s+and\s+{n})?)\s*\)".format(
+        n=r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"), re.I)  # the 2026 framework's
 # tags, as reports print them: "(outcome 3, national framework)", "(enabler 2, national framework)", "(National
-# Framework, Outcome 2)", "(Enabler 2: Leaders drive conditions for effective practice)"
+# Framework, Outcome 2)", "(Enabler 2: Leaders drive conditions for effective practice)", "(Outcome four,
+# National Framework)"
 
 
 def reading_text(text: str, furniture: Sequence[tuple[int, int]]) -> str:

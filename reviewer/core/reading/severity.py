@@ -52,7 +52,9 @@ STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|further 
                          r"needs? to (?:\w+ ){0,2}?(?:make sure|check|work harder|do more)\b|\bmore can (?:still )?be done\b|"
                          r"\bit is (?:important|crucial|essential|vital) that\b|\bsome (?:further )?work is (?:required|needed)\b|"
                          r"\b(?:is|are) still (?:required|needed)\b|\bthere (?:are|is) still (?:some )?areas? for "
-                         r"(?:improvement|development)\b|\bstill needs? (?:more |further )?work\b",
+                         r"(?:improvement|development)\b|\bstill needs? (?:more |further )?work\b|\bmore could be done\b|\bcan do more\b|"
+                         r"\bstill to be (?:fully )?(?:embedded|addressed|achieved|completed|resolved|implemented)\b|"
+                         r"\bin need of (?:improvement|development|strengthening)\b(?! identified)|\bneeds? embedding\b",
                          re.I)
 STILL_TO_DO = re.compile(r"\b(?:" + STILL_TO_DO.pattern + ")", re.I)  # tried only where a word starts: half the time
 # "Leaders understand the areas of practice that require improvement": what they know, not what is still to do
@@ -157,7 +159,7 @@ _LEFT_AT_RISK_NOW = re.compile(
     r"(?! of (?:becoming|coming into|entering) (?:looked after|care))|unsafe|"
     r"situations of [^.]{0,25}risk)|continued? (?:to suffer |to experience )?harm|not (?:been )?(?:adequately )?"
     r"safeguarded|risk of (?:further|significant) harm|remained? compromised|illegally placed", re.I)
-_NOT_LEFT = re.compile(r"\b(?:not|never|no)\b (?:\w+ ){0,3}?(?:left|leave|leaves|leaving|remain|remained)\b", re.I)  # "has not
+_NOT_LEFT = re.compile(r"\b(?:not|never|no)\b (?:\w+ ){0,3}?(?:left|leave|leaves|leaving|remain|remained|at risk)\b", re.I)  # "has not
 # left children at risk"
 
 

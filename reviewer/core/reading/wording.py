@@ -26,7 +26,7 @@ STRONG = ("effective", "effectively", "strong", "strength", "strengths", "good",
           "realistic", "champions", "champion", "listened", "purposefully", "ensures", "joined-up", "proportionately",
           "concerted", "solid", "enthusiastic", "enthusiasm", "strengthening", "visible", "creatively", "comprehensively",
           "accelerated", "tailored", "rigour", "rigor", "success", "award", "well-targeted", "flexible", "flexibly", "proactive",
-          "proactively", "proud")
+          "proactively", "proud", "exemplary", "tirelessly")
 WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "won't", "can't", "poorly", "decline", "negative", "frustration", "unsupported",
         "weak", "weaker", "weakness", "weaknesses", "failing", "failings", "minority", "insufficient", "inconsistent", "inconsistently", "variable",
         "variability", "lack", "lacks", "poor", "delay", "delays", "delayed", "drift", "gaps", "limited", "limits",
@@ -47,7 +47,7 @@ WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "we
         "task-focused", "task-oriented", "crisis-driven", "worsened", "premature", "inequitable", "excessively", "fractured",
         "uneasily", "unsuccessful", "underperforming", "underperforms", "unacceptable", "unacceptably", "unsure",
         "inhibit", "inhibits", "inhibited", "inhibiting", "underused", "disproportionate", "disproportionately",
-        "paucity", "negatively", "widening", "seldom", "mismatch", "generic", "problematic", "scant",
+        "paucity", "negatively", "widening", "seldom", "mismatch", "generic", "problematic", "scant", "poor-quality", "low-quality", "unreliable", "stalling",
         "failure", "naivety", "over-optimism")
 # A weakness word right after one of these is the problem being dealt with ("reduces delay", "no delay").
 REMEDY = ("reduce", "reduces", "reduced", "reducing", "reduction", "minimise", "minimises", "minimised", "minimising",
@@ -77,7 +77,8 @@ _NOT_WEAK_NAMES = re.compile(r"\b(?:(?:ethnic )?minority (?:ethnic )?(?:groups?|
                              r"(?:who|that) (?:cannot|can't|are unable to|could not) (?:return|live|remain|go) (?:home|safely|with|"
                              r"at home)|unable to (?:return|live|remain) (?:home|safely|with|at home)|(?:who|that|whose "
                              r"circumstances) (?:do|does|did) not meet (?:the |a )?(?:\w+ )?thresholds?|not living with their "
-                             r"(?:families|parents|birth))\b")
+                             r"(?:families|parents|birth)|no recourse to public funds|strengthening families|strengths and "
+                             r"difficulties questionnaires?)\b")
 _DENIED_AFTER_AIM = re.compile(r"\b(?:is|are|was|were|has|have|had) not\b")
 _TWO_WORDS = re.compile(r"\bunder (developed|resourced)\b")
 # A problem said to touch no child ("No looked after child has been permanently excluded", "there were no sibling
@@ -167,7 +168,11 @@ _SHORTFALL = re.compile(
     r"\bthere (?:are|is) still (?:\w+ ){0,3}?waiting\b|\bof (?:particular|significant|serious) concern\b|\bless well[- ]"
     r"developed\b|\b(?:caseloads?|workloads?|waiting (?:times?|lists?)|backlogs?) (?:have|has) (?:\w+ )?(?:increased|"
     r"risen|grown)\b|\b(?:had|have|has) suffered (?:significant |serious )?harm\b|\bless effective\b|\bwould have "
-    r"welcomed\b|\b(?:has|have) slowed (?!down)")
+    r"welcomed\b|\b(?:has|have) slowed (?!down)|\b(?:is|are|remains?|was|were) (?:also |more |very )?mixed\b(?! ethnic| "
+    r"heritage| race)|\bremains? limited\b|\b(?:is|are|remains?) an? (?:\w+ )?barriers? to\b|\bremains? an? (?:\w+ ){0,3}?"
+    r"challenges?\b|\bthere (?:are|were) (?:still |also )?challenges (?:in|with|regarding|around)\b|\bget in the way "
+    r"of\b|\bless (?:evident|specific)\b|\blater than (?:desired|planned|expected|needed)\b|\bwithout (?:a |an )?"
+    r"(?:named|allocated) (?:worker|social worker|personal adviser|pa)\b")
 # Headway said in a phrase with no word of praise in it ("Significant progress has been made", "children make
 # progress"), unless denied just before ("have not made progress", "too little progress").
 _HEADWAY = re.compile(r"\b(?:significant|good|rapid|considerable|substantial|strong|steady|excellent|positive|sustained|"
