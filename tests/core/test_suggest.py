@@ -1147,3 +1147,13 @@ def test_stop_24_final_helpers_words() -> None:
     assert verdict("Children are seen quickly and are not at risk of significant harm.", *good)[0] == "strength"
     assert verdict("Children of mixed heritage are well supported.", *good)[0] == "strength"
     assert verdict("Leaders have worked tirelessly for care leavers.", *good)[0] == "strength"
+    # a need named, not a need to act: "children who need more support", "areas of most urgent need",
+    # "learning needs to ensure"
+    for sentence in ("Children who need more specialised support benefit from swift access to therapy.",
+                     "Leaders responded swiftly to prioritise areas of most urgent need.",
+                     "Care leavers with learning needs get help to ensure that adjustments are made at college."):
+        assert verdict(sentence, *good)[0] != "improvement", sentence
+    for sentence in ("The council's data requires further refinement.",
+                     "The service has experienced significant workforce challenges.",
+                     "It is difficult to see how plans are reviewed."):
+        assert verdict(sentence, *good)[0] == "improvement", sentence

@@ -172,7 +172,9 @@ _SHORTFALL = re.compile(
     r"heritage| race)|\bremains? limited\b|\b(?:is|are|remains?) an? (?:\w+ )?barriers? to\b|\bremains? an? (?:\w+ ){0,3}?"
     r"challenges?\b|\bthere (?:are|were) (?:still |also )?challenges (?:in|with|regarding|around)\b|\bget in the way "
     r"of\b|\bless (?:evident|specific)\b|\blater than (?:desired|planned|expected|needed)\b|\bwithout (?:a |an )?"
-    r"(?:named|allocated) (?:worker|social worker|personal adviser|pa)\b")
+    r"(?:named|allocated) (?:worker|social worker|personal adviser|pa)\b|\b(?:has|have|had) experienced (?:\w+ ){0,3}?"
+    r"challenges\b|\bsufficiency challenges\b|\bit is (?:difficult|hard) to (?:see|identify|understand|tell|know|"
+    r"determine)\b")
 # Headway said in a phrase with no word of praise in it ("Significant progress has been made", "children make
 # progress"), unless denied just before ("have not made progress", "too little progress").
 _HEADWAY = re.compile(r"\b(?:significant|good|rapid|considerable|substantial|strong|steady|excellent|positive|sustained|"
