@@ -4,7 +4,8 @@ from pathlib import Path
 
 from reviewer.core.text.documents import decode_text
 from reviewer.core.reading.metadata import read_metadata
-from reviewer.core.reading.outline import analyse, inspectors_items
+from reviewer.core.reading.inspectors_list import inspectors_items
+from reviewer.core.reading.outline import analyse
 from reviewer.core.text.units import sentence_at, word_at
 
 

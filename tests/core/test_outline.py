@@ -170,7 +170,7 @@ def test_an_older_reports_recommendations_are_its_items(shared_reports: Path) ->
     sentence), without footnote numbers, and "There are no areas for priority action" is not one."""
     import pymupdf
 
-    from reviewer.core.reading.outline import inspectors_items
+    from reviewer.core.reading.inspectors_list import inspectors_items
     from reviewer.letters.pdf_text import pdf_text
 
     with pymupdf.open(shared_reports / "lincolnshire_2015-01-06.pdf") as doc:
@@ -206,7 +206,7 @@ Too many children wait too long for permanence.
 def test_headings_run_into_their_neighbours_still_end_the_inspectors_list() -> None:
     """Reports whose PDF glues "What needs to improve?" to the paragraph before and its first bullet,
     glues a judgement heading to the last bullet, or prints the grade without a colon (2018-19)."""
-    from reviewer.core.reading.outline import inspectors_items
+    from reviewer.core.reading.inspectors_list import inspectors_items
 
     st = analyse(GLUED)
     kinds = [(p.kind, p.grade) for p in st.parts if p.level == 1]
@@ -242,7 +242,7 @@ def test_a_recommendations_list_ends_where_the_boards_findings_begin_under_no_he
     """Older reports go straight from the board's recommendations to its findings: those are no items,
     and the suggester reads them for what they say, not as "under What needs to improve"."""
     from reviewer.core.annotations.codebook import default_themes
-    from reviewer.core.reading.outline import inspectors_items, list_end
+    from reviewer.core.reading.inspectors_list import inspectors_items, list_end
     from reviewer.core.reading.suggest import suggest
 
     st = analyse(BOARD)
@@ -264,7 +264,7 @@ def test_an_areas_for_improvement_list_ends_at_a_heading_the_outline_missed() ->
     """A board's "Areas for improvement" list followed by "Key strengths and weaknesses of the LSCB" (a
     title line with no bullet) and its findings: the findings are no items. A sub-heading followed by more
     recommendations ("Care leavers" / "Ensure ...") goes on with the list."""
-    from reviewer.core.reading.outline import inspectors_items
+    from reviewer.core.reading.inspectors_list import inspectors_items
 
     text = ("Areas for improvement\n\n"
             "\u2022 Ensure that the board monitors children placed from other areas.\n\n"
@@ -285,7 +285,7 @@ def test_a_committee_reports_items_are_the_inspectors_not_its_progress_or_its_ow
     """A council's progress report quotes the inspectors' areas for improvement, then reports progress
     under numbered headings ("4. Progress against the areas for improvement", "4.1 ...") and ends with
     its recommendations to the committee: only the six quoted areas are the inspectors' items."""
-    from reviewer.core.reading.outline import inspectors_items
+    from reviewer.core.reading.inspectors_list import inspectors_items
 
     path = Path(__file__).resolve().parents[2] / "sample_docs" / name
     if path.suffix == ".pdf":
@@ -308,7 +308,7 @@ def test_a_page_that_opens_with_a_section_heading_starts_the_section() -> None:
     # The page before ends mid-sentence (the PDF put the rest of the paragraph elsewhere) and its footer
     # holds only the page number: "What needs to improve" at the top of the next page is still a heading,
     # not the end of the sentence before, and its bullets are the inspectors' items.
-    from reviewer.core.reading.outline import inspectors_items
+    from reviewer.core.reading.inspectors_list import inspectors_items
 
     page1 = ("Inspection of Westmoor local authority children's services\n\n"
              "Leaders know their services well, and the senior leadership team embraces new ideas, ensuring a focus on continuous\n\n1\n")
@@ -365,7 +365,7 @@ def test_areas_for_improvement_grouped_by_when_they_are_due_are_one_list_without
     "Accept All 'What Needs to Improve' (1)", the lead-in, and not the actions). (The corpus's two reports
     of this kind are on the validation side.)"""
     from reviewer.core.annotations.codebook import default_themes
-    from reviewer.core.reading.outline import inspectors_items
+    from reviewer.core.reading.inspectors_list import inspectors_items
     from reviewer.core.reading.suggest import suggest
 
     items = [q for _, _, q, _ in inspectors_items(BY_WHEN, analyse(BY_WHEN))]
@@ -381,7 +381,7 @@ def test_areas_for_improvement_grouped_by_when_they_are_due_are_one_list_without
 
 def test_a_paragraph_reference_after_a_recommendation_is_no_item() -> None:
     from reviewer.core.annotations.codebook import default_themes
-    from reviewer.core.reading.outline import inspectors_items
+    from reviewer.core.reading.inspectors_list import inspectors_items
     from reviewer.core.reading.suggest import suggest
 
     text = ("What does the local authority need to improve?\n\nAreas for improvement\n\n"
@@ -411,7 +411,7 @@ def test_a_sentence_goes_on_across_a_page_break_into_a_quotation() -> None:
 def test_the_last_recommendation_does_not_run_into_the_boards_section_on_the_next_page() -> None:
     """Sunderland 2015 (development): the last item, with no full stop, ran into the next page's heading
     ("... to ensure a sufficient focus Inspection findings – the Local Safeguarding Children Board")."""
-    from reviewer.core.reading.outline import inspectors_items
+    from reviewer.core.reading.inspectors_list import inspectors_items
 
     body = ("Areas for improvement\n\n"
             "1. Ensure that the quality of supervision is reflective and challenges drift for every child.\n\n"
@@ -443,7 +443,7 @@ def test_a_boards_recommendations_open_with_the_verbs_inspectors_use() -> None:
     """"Bring together ...", "Tighten ...", "Scrutinise ..." open recommendations in a list (Waltham Forest
     2015's board list had been lost after its first sub-heading); in running text they still need what they
     act on."""
-    from reviewer.core.reading.outline import recommends
+    from reviewer.core.reading.inspectors_list import recommends
 
     for item in ("Bring together intelligence on missing episodes to improve information sharing.",
                  "Tighten the scrutiny of key reports.", "Scrutinise the sufficiency of partnership work."):

@@ -329,10 +329,10 @@ def test_what_work_is_for_is_not_how_well_it_is_done() -> None:
 
 
 def test_a_sentence_opening_with_a_noun_that_is_also_a_verb_is_not_a_recommendation() -> None:
-    """One list of recommending verbs (outline.RECOMMENDING) serves the inspectors' lists and the
+    """One list of recommending verbs (inspectors_list.RECOMMENDING) serves the inspectors' lists and the
     suggester; in running text the verbs that open nouns as often ("Support for ...", "Review meetings")
     recommend only before what they act on."""
-    from reviewer.core.reading.outline import recommends
+    from reviewer.core.reading.inspectors_list import recommends
 
     assert recommends("Ensure that children are seen alone.", listed=False)
     assert recommends("Review the quality of plans for care leavers.", listed=False)

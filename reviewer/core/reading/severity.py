@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from reviewer.core.reading.learning import FailingPriorityModel, SeverityReview
-from reviewer.core.reading.outline import recommends
+from reviewer.core.reading.inspectors_list import recommends
 from reviewer.core.reading.theming import STOP_WORDS, WORD
 from reviewer.core.reading.wording import NEGATORS, tone
 from reviewer.core.text.textsearch import folded_text

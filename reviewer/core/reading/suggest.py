@@ -23,11 +23,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reviewer.core.annotations.model import Annotation, Theme
-from reviewer.core.reading.outline import (LEAD_IN, PARA_REF, Part, Structure, analyse, inspectors_items, list_end,
-                                           unit_quote)
+from reviewer.core.reading.inspectors_list import LEAD_IN, PARA_REF, inspectors_items, list_end
 from reviewer.core.reading.judgements import judgement_name, read_judgements
 from reviewer.core.reading.learning import SEVERITY_CLASSES, SeverityLearner
 from reviewer.core.reading.metadata import document_kind
+from reviewer.core.reading.outline import Part, Structure, analyse, unit_quote
 from reviewer.core.reading.stories import (TELLING, leads_with_form, not_a_finding, paper_form_spans, speaker_after,
                                            stated_severity, story_grade)
 from reviewer.core.reading.severity import failing_priority_model, failing_weakness, reviewable, severity_review, verdict

@@ -4,7 +4,7 @@ authority's profile against it ("Care leavers: 38% of your findings, 18% nationa
 The baseline is built from the reports themselves (``report_findings`` reads one report; the
 workspace runs it over a folder) and kept as a small table with counts only, never report text:
 
-- *items*: the inspectors' own list of what must improve (``outline.inspectors_items``: "What
+- *items*: the inspectors' own list of what must improve (``inspectors_list.inspectors_items``: "What
   needs to improve", recommendations, areas for priority action), each an area for improvement or,
   under priority action, a priority action;
 - *graded*: the other findings of the report as the suggester reads them (``suggest.suggest``),
@@ -32,7 +32,8 @@ from typing import Any
 from reviewer.core.annotations.codebook import severities
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import LETTER_TYPES, LetterMeta, Theme
-from reviewer.core.reading.outline import analyse, inspectors_items
+from reviewer.core.reading.inspectors_list import inspectors_items
+from reviewer.core.reading.outline import analyse
 from reviewer.core.reading.suggest import suggest
 from reviewer.core.reading.theming import ThemeModel
 

@@ -16,7 +16,8 @@ from reviewer.core.annotations.actions import Action
 from reviewer.core.annotations.codebook import SUMMARY_ORDER, severities
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Annotation, Letter, now_iso
-from reviewer.core.reading.outline import analyse, find_furniture, inspectors_items, quote_as_read
+from reviewer.core.reading.inspectors_list import inspectors_items
+from reviewer.core.reading.outline import analyse, find_furniture, quote_as_read
 from reviewer.core.annotations.titles import file_title
 from reviewer.core.team.baseline import Profile
 from reviewer.core.team.trend import Trend, trends
@@ -60,7 +61,7 @@ class ActionEntry:
 
 @lru_cache(maxsize=128)
 def items_in(text: str) -> tuple[tuple[int, int, str, str], ...]:
-    """The inspectors' items of a letter's text (``outline.inspectors_items``), read once per text: the
+    """The inspectors' items of a letter's text (``inspectors_list.inspectors_items``), read once per text: the
     plan's views ask again at every change."""
     return tuple(inspectors_items(text, analyse(text)))
 

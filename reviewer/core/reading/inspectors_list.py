@@ -1,0 +1,152 @@
+"""The inspectors' own list of what must improve, read from a document's structure: which sentences open as
+recommendations, where such a list really ends, and its items ("What needs to improve", recommendations,
+areas for priority action, whole and without footnote markers). The one reader the outline panel, the
+summary, the baseline and the suggester share; ``outline`` reads the document's parts it works on.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reviewer.core.reading.outline import BULLET_LINE, Part, Structure, unit_quote
+from reviewer.core.text.units import BULLET_CHARS
+
+# The sentence that opens an inspectors' list ("... the local authority and its partners should take the following
+# action."): no item of it.
+LEAD_IN = re.compile(r"\b(?:should|must|need to|are asked to) take the following actions?\b|"
+                     r"\bshould (?:take|address) the following\b", re.I)
+
+
+# A reference to the report's paragraphs standing alone after a recommendation ("(Paras 58, 62, 64, 65)"): no item.
+PARA_REF = re.compile(r"^\W*\(?\s*(?:(?:pages?|pp?\.)\s*[\d\s,;–\-and]+?\s*)?(?:paras?|paragraphs?)\.?\s*[\d\s,;–\-and]+\)?\W*$",
+                      re.I)
+
+
+_FOOTNOTE_MARK = re.compile(r"(?<=[.;:])\s*\d{1,2}$")  # "…communities. 1": a footnote's number, not the item's
+# The verbs inspectors open a recommendation with ("Ensure that ...", "Strengthen management oversight ...").
+RECOMMENDING = ("ensure", "improve", "strengthen", "develop", "review", "increase", "make", "take", "cease", "reduce",
+                "establish", "provide", "secure", "undertake", "implement", "embed", "continue", "consider", "promote",
+                "address", "monitor", "evaluate", "work", "complete", "ensuring", "improving", "strengthening",
+                "confirm", "offer", "recruit", "agree", "accelerate", "produce", "assess", "identify", "use", "clarify",
+                "support", "enable", "tackle", "prioritise", "analyse", "audit", "check", "involve", "publish",
+                "respond", "revise", "set", "share", "update", "collate", "record", "raise", "extend", "integrate",
+                "introduce", "maintain", "reconsider", "reassess", "refresh", "build", "make sure", "bring", "tighten",
+                "scrutinise", "create", "engage", "explore", "formalise", "hold", "investigate", "measure", "obtain",
+                "focus")
+# ... of which these open a finding's noun as often ("Support for care leavers is strong", "Work with partners
+# ...", "Review meetings are timely"): in running text they recommend only before what they act on.
+NOUN_TOO = frozenset(RECOMMENDING) - frozenset((
+    "ensure", "improve", "increase", "develop", "strengthen", "establish", "analyse", "reduce", "provide", "embed",
+    "extend", "consider", "evaluate", "collate", "secure", "monitor", "address", "make sure"))
+_ACTS_ON = ("the", "that", "all", "how", "whether", "their", "its", "a", "an", "and", "arrangements", "children",
+            "young", "social", "managers", "leaders", "plans", "practice", "services", "oversight", "management",
+            "partners", "care", "this", "these", "there", "staff", "workers", "assessments", "planning")
+_SHOULD = re.compile(r"^[^.;:]{0,80}?\bshould\b")  # "Senior managers should review ...": a recommendation too
+_IMPERATIVE = re.compile(r"^(?:\d{1,2}\.?\s+)?(?:" + "|".join(v.capitalize() for v in RECOMMENDING) + r")\b")
+_OPENING = re.compile(r"^\W*(" + "|".join(RECOMMENDING) + r")\b\W+(\w+)", re.I)
+
+
+def recommends(quote: str, listed: bool = True) -> bool:
+    """Whether a sentence or item opens as a recommendation: with one of the RECOMMENDING verbs (in an
+    inspectors' list, any of them; in running text, one of NOUN_TOO only before what it acts on), or with a
+    subject that "should" act."""
+    if listed:
+        return bool(_IMPERATIVE.match(quote) or _SHOULD.match(quote))
+    m = _OPENING.match(quote)
+    if not m:
+        return False
+    verb, after = m.group(1).lower(), m.group(2).lower()
+    if verb.endswith("ing"):
+        return False  # "Ensuring that families get help first time means ...": in running text, the subject
+    return verb not in NOUN_TOO or after in _ACTS_ON
+
+
+_CARRIES_ON = re.compile(r"^(?:\(|This|These|That|It|In particular|Including|Particularly|For example|Such)\b")
+_TO_COMMITTEE = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?that (?:the )?(?:committee|cabinet|board|panel|council|members?)\b",
+                           re.I)  # "7.1 That the committee notes the progress made": to the committee, not the council
+_NONE_NEEDED = re.compile(r"^there (?:are|is|were|was) no\b", re.I)
+
+
+_RECOMMENDATIONS = re.compile(r"^\s*recommendations?\b", re.I)
+# A short title line with no full stop and no bullet: a sub-heading the outline did not mark.
+_MISSED_HEADING = re.compile(r"[A-Z][^\n.:;!?]{3,80}")
+
+
+def list_end(text: str, structure: Structure, part: Part) -> int:
+    """Where the inspectors' list under a "Recommendations" heading really ends. Older (SIF) reports give
+    the local safeguarding children board's recommendations and go straight on with its findings ("9. The
+    board is inadequate because ...") under no heading of their own: once the list has begun, two
+    statements in a row that are neither recommendations ("Ensure ...", "... should ...") nor carry one
+    on end it. Under any other list heading (and under a sub-heading that goes on with a list), a heading
+    the outline missed (a short title line with no bullet) ends it where findings, not recommendations,
+    follow. Other parts end where the outline ends them."""
+    if part.kind not in ("improve", "heading"):
+        return part.end
+    if part.kind == "heading" or not _RECOMMENDATIONS.match(part.title):  # (a heading: a sub-heading's part
+        # that goes on with the list, as inspectors_items reads it)
+        units = [(s, e) for s, e in structure.units if max(part.heading_end, part.start) <= s < part.end]
+        for i, (s, e) in enumerate(units[1:-1], 1):  # a heading the outline missed, then findings ("Key
+            # strengths and weaknesses of the LSCB" / "• The recent appointment of ..."); under a sub-heading
+            # such as "Care leavers" the recommendations go on
+            if _MISSED_HEADING.fullmatch(text[s:e].strip()) and \
+                    not re.search(rf"[{BULLET_CHARS}]|\d\.", text[units[i - 1][1]:s]) and \
+                    not recommends(unit_quote(text, *units[i + 1], structure.furniture)):
+                return s
+        return part.end
+    seen = False
+    plain: int | None = None  # where a run of statements began
+    for s, e in structure.units:
+        if s < max(part.heading_end, part.start) or s >= part.end or structure.is_heading(s, e):
+            continue
+        quote = re.sub(r"^\d{1,2}\.\s+", "", unit_quote(text, s, e, structure.furniture))
+        if len(quote.split()) < 3 or quote[:1].islower() or _CARRIES_ON.match(quote):
+            continue  # "(Para 86)", a sentence's broken-off end, "This includes ...": the item goes on
+        if recommends(quote):
+            seen, plain = True, None
+        elif seen:
+            if plain is not None:
+                return plain
+            plain = s
+    return part.end
+
+
+def inspectors_items(text: str, structure: Structure) -> list[tuple[int, int, str, str]]:
+    """The inspectors' own list of what must improve: every sentence or bullet under the letter's "What
+    needs to improve" / recommendations / areas for priority action headings, as (start, end, quote,
+    kind), kind "improve" or "priority". Older reports group their recommendations under sub-headings
+    ("Leadership and management", "Care leavers"): a plain heading right after such a section goes on
+    with it while what it holds reads as recommendations (mostly "Ensure…", "Improve…"). The one
+    reader the outline, the summary and the suggester share."""
+
+    def items_of(part: Part) -> list[tuple[int, int, str]]:
+        found = []
+        end = list_end(text, structure, part)
+        for s, e in structure.units:
+            if s < max(part.heading_end, part.start) or s >= end or structure.is_heading(s, e):
+                continue
+            quote = _FOOTNOTE_MARK.sub("", unit_quote(text, s, e, structure.furniture)).strip()
+            quote = BULLET_LINE.sub("", quote, count=1) if BULLET_LINE.match(quote) else quote
+            quote = re.sub(r"^\d{1,2}\.\s+", "", quote)
+            if len(quote.split()) < 3 or _NONE_NEEDED.match(quote) or _TO_COMMITTEE.match(quote) or \
+                    LEAD_IN.search(quote) or PARA_REF.match(quote):
+                # an item number, a fragment, "there are none", a council report's own recommendation, a lead-in
+                continue
+            found.append((s, e, quote))
+        return found
+
+    out: list[tuple[int, int, str, str]] = []
+    kind: str | None = None
+    for part in (p for p in structure.parts if p.level == 1):
+        if part.kind in ("improve", "priority"):
+            kind = part.kind
+            out += [(s, e, q, kind) for s, e, q in items_of(part)]
+            continue
+        if kind is None or part.kind != "heading":
+            kind = None
+            continue
+        items = items_of(part)
+        if items and sum(recommends(q) for _, _, q in items) >= 0.6 * len(items):
+            out += [(s, e, q, kind) for s, e, q in items]
+        else:
+            kind = None
+    return out
