@@ -24,7 +24,7 @@ from reviewer.core.reading.wording import NEGATORS, tone
 from reviewer.core.text.textsearch import folded_text
 
 STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|further (?:development|strengthening|improvement) "
-                         r"(?:is|are) (?:needed|required)|requires? further (?:strengthening|development|improvement|refinement|work|attention|analysis)|could be (?:improved|strengthened|better)|"
+                         r"(?:is|are) (?:also |still )?(?:needed|required)|requires? further (?:strengthening|development|improvement|refinement|work|attention|analysis)|could be (?:improved|strengthened|better)|"
                          r"\b(?:is|remains?) (?:an|a recognised|an identified) area for (?:further )?(?:development|improvement)|"
                          r"\b(?:little|insufficient|limited|slow) progress\b|\bprogress\b[^.]{0,30}\btoo slow\b|\bstill evident\b|"
                          r"\bremains? pertinent\b|\bwould benefit from\b|\bneeds? to (?:\w+ ){0,3}?(?:better|further|more)\b|"
@@ -42,7 +42,10 @@ STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|further 
                          r"\bshould be (?:strengthened|improved)\b|\bwould be strengthened\b|\baware of the need to\b|"
                          r"\b(?:more|further|greater) (?:\w+ ){0,2}(?:is|are) (?:required|needed)\b|could be more\b|requires? (?:improvement|strengthening)|"
                          r"\bnot yet\b|needs? to (?:improve|strengthen)|(?<!health )(?<!learning )(?<!educational )(?<!complex )"
-                         r"(?<!additional )\bneeds to (?:ensure|revise|address|increase)\b|improvements? (?:are|is) (?:required|"
+                         r"(?<!additional )\bneeds to (?:ensure|revise|address|increase|develop|review|establish|embed|implement|extend|"
+                         r"clarify)\b|\bbetter (?:[\w-]+ ){0,3}(?:is|are) (?:also |still )?(?:needed|required)\b|"
+                         r"\brequires? (?:[\w-]+ (?:and )?){1,3}improvement\b|\bmore could be\b|\bwould welcome (?:more|"
+                         r"further|greater|better)\b|\bstill (?:an? |the )need (?:to|for)\b|improvements? (?:are|is) (?:required|"
                          r"needed)|should (?:ensure|improve|make sure)|"
                          r"needs? to be done|\byet to\b|need to develop|still (?:too|exceeds?|below)|remains? to be done|"
                          r"\bwe have asked (?:[\w'’]+ ){0,3}?(?:to|for)\b|"
@@ -69,9 +72,17 @@ _AREAS_THAT_NEED = re.compile(r"\bareas? (?:of (?:\w+ )?)?(?:that|which) (?:requ
 _SIDE_CLAUSE = re.compile(r"\b(?:where|when|whenever|if)\b(?:(?!\bbut\b)[^,;.]){0,120}", re.I)
 
 
+# "... support to young people over 21 is an area that requires strengthening", "There are some areas of
+# practice that need strengthening": the area is named as the one still to do, not what someone knows of
+_AREA_STATED = re.compile(r"\b(?:is|are|remains?) (?:an?|the|one|some|two|three|other|several) (?:\w+ )?areas? "
+                          r"(?:of (?:\w+ )?)?(?:that|which) (?:requires?|needs?)\b|\bthere (?:are|is) (?:\w+ ){0,2}"
+                          r"areas? (?:of (?:\w+ )?)?(?:that|which) (?:requires?|needs?)\b", re.I)
+
+
 def still_to_do(flat: str) -> bool:
     """Whether a sentence says something is still to do ("there is more to do", "needs to improve")."""
-    return bool(STILL_TO_DO.search(_SIDE_CLAUSE.sub(" ", _AREAS_THAT_NEED.sub(" ", flat))))
+    named = flat if _AREA_STATED.search(flat) else _AREAS_THAT_NEED.sub(" ", flat)
+    return bool(STILL_TO_DO.search(_SIDE_CLAUSE.sub(" ", named)))
 
 
 LEAD_CONCESSION = re.compile(r"^\W*(?:despite|although|though|even though|while|whilst|notwithstanding|when|where|if|"
@@ -95,11 +106,14 @@ _BEGUN = re.compile(
     r"\b(?:is|are) being (?:further )?(?:strengthened|introduced|established)\b|"
     r"\b(?:is|are) (?:now )?(?:under ?way|under development|in development)\b|\bnow under ?way\b|"
     r"\b(?:authority|council|leaders|managers|partnership|board) plans to\b|"
-    r"\bwill (?:enable|allow|help|support|provide|ensure)\b", re.I)
+    r"\bwill (?:enable|allow|help|support|provide|ensure)\b|\b(?:is|are) (?:currently |now )?in the process of\b|"
+    r"\bit is planned that\b|\b(?:is|are) due to (?:join|start|take up|open|begin|be (?:launched|introduced|"
+    r"implemented|appointed|reviewed))\b|\bembarking on\b|\b(?:is|are) (?:actively )?considering\b", re.I)
 TOO_SOON = True
 # What cannot be judged yet, the inspection's standard safety statement, and a council's response to what it
 # has found: context, whatever words of weakness they carry ("it is too soon to see the impact", "No
 # children were found to be left at risk of immediate harm", "Leaders acknowledged the delay and have plans").
+_AND_THEN = re.compile(r"(?:,? and (?:currently |also |in addition )?|; )(?=\w+ \w+ \w+)", re.I)  # a clause of its own
 _TOO_SOON = re.compile(
     r"\btoo (?:soon|early) to (?:fully )?(?:see|assess|judge|evaluate|measure|demonstrate|show|determine|evidence|"
     r"identify|establish|gauge|tell)\b|"
@@ -124,13 +138,13 @@ _EARLIER = re.compile(
     r"\b(?:previous|last|earlier|prior|most recent|recent)\s+(?:ofsted\s+|single\s+|standard\s+|short\s+|full\s+)?"
     r"(?:inspection|visit|focused visit|monitoring visit|judgement)s?\b|\bfocused visit\b|\bmonitoring visits?\b|"
     r"\b(?:in|at|during)\s+(?:(?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december)\s+)?(?:19|20)\d\d\b|\blast inspected\b|\binspected\b[^.]{0,60}\b(?:years?|months?) ago\b", re.I)
+    r"december)\s+)?(?:19|20)\d\d\b|\blast inspected\b|\bthat inspection\b|\binspected\b[^.]{0,60}\b(?:years?|months?) ago\b", re.I)
 _REPORTED = re.compile(
     r"\b(?:was|were) (?:judged|found|rated|graded)|\b(?:identified|found|highlighted|judged|recommended|noted|"
     r"reported) (?:that|a |an |several|some|many|the |areas|weakness|serious|significant)|\bwas in\b|"
     r"\b(?:identified|highlighted|found|raised|noted|reported) (?:in|at|by|during) (?:the |two |both )?"
     r"(?:last|previous|earlier|prior|most recent|recent)\b|"
-    r"\b(?:identified|highlighted|found|raised|noted|recommended|judged)\b", re.I)
+    r"\b(?:identified|highlighted|found|raised|noted|recommended|judged)\b|\binspectors said\b", re.I)
 _STILL = re.compile(r"\b(?:has|have|had) not\b|\b(?:has|have) been (?:addressed|tackled|resolved)|\bsuccessfully\b|"
                     r"\bhas (?:now |since )?(?:deteriorated|declined|improved)|\b(?:has|have) (?:\w+ )?been (?:addressed|tackled|"
                     r"resolved)|\bthere (?:has|have) (?:\w+ )?been (?:\w+ )?progress\b|"
@@ -161,6 +175,8 @@ _LEFT_AT_RISK_NOW = re.compile(
     r"(?! of (?:becoming|coming into|entering) (?:looked after|care))|unsafe|"
     r"situations of [^.]{0,25}risk)|continued? (?:to suffer |to experience )?harm|not (?:been )?(?:adequately )?"
     r"safeguarded|risk of (?:further|significant) harm|remained? compromised|illegally placed", re.I)
+_HARM_GOES_ON = re.compile(r"\b(?:further|continued|continuing|ongoing|repeated) (?:\w+ ){0,2}?harm|\bharmful "
+                           r"situations\b|\b(?:leading|led|leads) to [^.]{0,30}\bharm\b", re.I)
 _NOT_LEFT = re.compile(r"\b(?:not|never|no)\b (?:\w+ ){0,3}?(?:left|leave|leaves|leaving|remain|remained|at risk)\b", re.I)  # "has not
 # left children at risk"
 
@@ -269,6 +285,9 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
     if too_soon and concession and too_soon.end() <= concession.end() and tone(flat[concession.end():])[1]:
         too_soon = None  # "While inspectors did not find any children at risk of immediate harm, responses are
         # inconsistent": the safety statement concedes; the finding is what follows
+    elif too_soon and (then := _AND_THEN.search(flat, too_soon.end())) and tone(flat[then.end():])[1]:
+        too_soon = None  # "... it is too early to see the impact of this focus and currently preventative services
+        # are not sufficiently streamlined": a finding of its own follows the wait
     under_way = not weak and bool(_UNDER_WAY.search(flat)) or bool(too_soon) or \
         not weak and bool(begun := _BEGUN.search(flat)) and not tone(flat[:begun.start()] + flat[begun.end():])[0]
     harm = sum(1 for h in HARM if h in low)
@@ -307,8 +326,11 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
     elif weak and (MID_CONTRAST.search(flat) or concession or weak >= strong) \
             and not (failing and harm):
         severity, conf = "improvement", 0.5 + min(0.35, 0.1 * weak)
-    elif failing and strong <= weak and any(h in low for h in LEFT_AT_RISK):
-        # "This leaves children in potentially harmful situations."
+    elif failing and strong <= weak and any(h in low for h in LEFT_AT_RISK) and (
+            weak or serious or follow_on or _LEFT_AT_RISK_NOW.search(flat) or _HARM_GOES_ON.search(flat)):
+        # "This leaves children in potentially harmful situations." (With no word of weakness, the harm must be
+        # said to go on, or follow on from a finding: "Children identified as at risk of sexual exploitation are
+        # referred to MASE" names a risk and a service, not a failure.)
         severity, conf = "priority", 0.55 + min(0.35, 0.1 * (harm + serious))
     elif failing and weak > strong:
         if harm:

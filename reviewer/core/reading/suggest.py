@@ -140,7 +140,8 @@ _BOILERPLATE = re.compile(
     r"action\b|\bwhat the inspection judge?ments mean\b|^\W*there (?:are|were) no (?:areas for )?priority actions?\W*$|"
     r"^\W*(?:an? (?:outstanding|good|inadequate) (?:local authority|lscb) (?:leads|is|that|coordinates)|in (?:a|an) "
     r"(?:local authority|lscb) that (?:requires|is))\b|"
-    r"^there are (?:no )?widespread or serious failures that (?:create or )?leave children being harmed|"  # the grade's
+    r"^(?:as a result,? |consequently,? |therefore,? )?there are (?:no )?widespread or serious failures that (?:create or )?"
+    r"leave children (?:being harmed|at risk)|"  # the grade's
     r"^(?:however,? |minimum requirements are in place,? however,? )?the authority is not yet delivering good "
     r"protection,? (?:and )?help and care|^the welfare of looked after children is safeguarded and promoted\.?$|"
     r"^the lscb is not yet demonstrating the characteristics of good\b|"  # descriptors under a judgement

@@ -26,7 +26,8 @@ STRONG = ("effective", "effectively", "strong", "strength", "strengths", "good",
           "realistic", "champions", "champion", "listened", "purposefully", "ensures", "joined-up", "proportionately",
           "concerted", "solid", "enthusiastic", "enthusiasm", "strengthening", "visible", "creatively", "comprehensively",
           "accelerated", "tailored", "rigour", "rigor", "success", "award", "well-targeted", "flexible", "flexibly", "proactive",
-          "proactively", "proud", "exemplary", "tirelessly")
+          "proactively", "proud", "exemplary", "tirelessly", "tenacious", "tenaciously", "tenacity", "perseverance",
+          "judiciously", "readily", "sensitively", "supportively", "decisive", "decisively", "well-regarded")
 WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "won't", "can't", "poorly", "decline", "negative", "frustration", "unsupported",
         "weak", "weaker", "weakness", "weaknesses", "failing", "failings", "minority", "insufficient", "inconsistent", "inconsistently", "variable",
         "variability", "lack", "lacks", "poor", "delay", "delays", "delayed", "drift", "gaps", "limited", "limits",
@@ -48,7 +49,7 @@ WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "we
         "uneasily", "unsuccessful", "underperforming", "underperforms", "unacceptable", "unacceptably", "unsure",
         "inhibit", "inhibits", "inhibited", "inhibiting", "underused", "disproportionate", "disproportionately",
         "paucity", "negatively", "widening", "seldom", "mismatch", "generic", "problematic", "scant", "poor-quality", "low-quality", "unreliable", "stalling",
-        "failure", "naivety", "over-optimism")
+        "failure", "naivety", "over-optimism", "omissions", "struggled", "duplication", "disadvantaged")
 # A weakness word right after one of these is the problem being dealt with ("reduces delay", "no delay").
 REMEDY = ("reduce", "reduces", "reduced", "reducing", "reduction", "minimise", "minimises", "minimised", "minimising",
           "prevent", "prevents", "preventing", "avoid", "avoids", "avoiding", "tackle", "tackles", "tackling",
@@ -78,7 +79,13 @@ _NOT_WEAK_NAMES = re.compile(r"\b(?:(?:ethnic )?minority (?:ethnic )?(?:groups?|
                              r"at home)|unable to (?:return|live|remain) (?:home|safely|with|at home)|(?:who|that|whose "
                              r"circumstances) (?:do|does|did) not meet (?:the |a )?(?:\w+ )?thresholds?|not living with their "
                              r"(?:families|parents|birth)|no recourse to public funds|strengthening families|strengths and "
-                             r"difficulties questionnaires?)\b")
+                             r"difficulties questionnaires?|notifications? of serious incidents?|serious incidents? "
+                             r"(?:notifications?|reviews?|panel)|(?:five |5 )?good gcses?|no further action|difficult "
+                             r"family backgrounds?|difficult conversations|time-?limited|apprenticeship vacancies|"
+                             r"systemic (?:practice|model|approach|family therapy|practitioners?|units?|social work)|"
+                             r"supported (?:accommodation|lodgings|housing|living)|integrated children's system|"
+                             r"effective support for children and families|(?:highly|very) complex|supported by an? "
+                             r"(?:child protection|child in need|care) plan)\b")
 _DENIED_AFTER_AIM = re.compile(r"\b(?:is|are|was|were|has|have|had) not\b")
 _TWO_WORDS = re.compile(r"\bunder (developed|resourced)\b")
 # A problem said to touch no child ("No looked after child has been permanently excluded", "there were no sibling
@@ -104,7 +111,8 @@ AFTER_REMEDY = ("low", "lower", "minimised", "minimal", "declined", "fallen", "r
 AFTER_REMEDY_SCOPE = 4
 # "no" or "without" before one of these is good news: "no unallocated cases", "without delay".
 GOOD_NEWS_AFTER_NO = ("unallocated", "delay", "delays", "backlog", "backlogs", "drift", "waiting", "concerns",
-                      "exclusions", "complaints", "vacancies", "unnecessary", "breakdowns", "disruptions")
+                      "exclusions", "complaints", "vacancies", "unnecessary", "breakdowns", "disruptions", "detrimental",
+                      "adverse")
 
 SERIOUS = ("inadequate", "serious", "widespread", "unsafe", "significant risk", "failures",
            "not safeguarded", "left at risk", "immediate action", "systemic")
@@ -174,7 +182,13 @@ _SHORTFALL = re.compile(
     r"of\b|\bless (?:evident|specific)\b|\blater than (?:desired|planned|expected|needed)\b|\bwithout (?:a |an )?"
     r"(?:named|allocated) (?:worker|social worker|personal adviser|pa)\b|\b(?:has|have|had) experienced (?:\w+ ){0,3}?"
     r"challenges\b|\bsufficiency challenges\b|\bit is (?:difficult|hard) to (?:see|identify|understand|tell|know|"
-    r"determine)\b")
+    r"determine)\b|\blimits? (?:[\w'’]+ ){0,2}(?:ability|capacity|opportunit(?:y|ies))\b|(?<!no )(?<!without )"
+    r"\b(?:detrimental|adverse) (?:impact|effect)s?\b|(?<!reduce the )(?<!reducing the )(?<!reduced )(?<!less )\breliance on (?:agency|interim|temporary|locum)\b|\bfalse "
+    r"(?:sense of )?(?:re)?assurance\b|\b(?:experienc\w+|faced?|facing) (?:\w+ )?difficult(?:y|ies) (?:in|with)\b|"
+    r"\bchallenges? persists?\b|\b(?:a|recent) dip in\b|\bunder-?report(?:ed|ing)\b|\b(?:modest|minimal) (?:impact|"
+    r"progress|improvements?)\b|\bimpact (?:is|has been|was) (?:only )?modest\b|\bvarying (?:experiences|quality|"
+    r"levels|standards|degrees)\b|\bgaps? (?:\w+ ){0,3}?(?:remains?|is|are) (?:too |very |still )?wide\b|\bstill "
+    r"(?:rely|relies|relying|reliant|having to)\b|\b(?:well |far |falls? |falling )short of\b")
 # Headway said in a phrase with no word of praise in it ("Significant progress has been made", "children make
 # progress"), unless denied just before ("have not made progress", "too little progress").
 _HEADWAY = re.compile(r"\b(?:significant|good|rapid|considerable|substantial|strong|steady|excellent|positive|sustained|"
@@ -220,6 +234,8 @@ _LAST_TOO = re.compile(r"[\s,]+too\W*$")
 # What an earlier inspection found, said in passing ("improved since the inspection in 2017, when too many children
 # were left unprotected"): then, not now; the sentence's own words judge today.
 _THEN_CLAUSE = re.compile(r"\b((?:inspection|visit)(?: (?:in|of) (?:\w+ )?\d{4})?),? when\b[^,;.]*")
+_WELL_BY = re.compile(r"\bwell (?=(?:below|above|short|within|over|under|behind|beyond|ahead|in excess)\b)")
+_NOT_GIVE_UP = re.compile(r"\b(?:do|does|did|will|would) not give up\b|\bnever gives? up\b")
 # "not only X but also Y" negates nothing.
 _NOT_ONLY = re.compile(r"\bnot only\b")
 
@@ -250,6 +266,8 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
     folded = _LAST_TOO.sub("", folded)  # "Care leavers feel it too.": also, not too much
     folded = _THEN_CLAUSE.sub(r"\1", folded)  # "since the inspection in 2017, when too many were unprotected"
     folded = _WOULD_IMPROVE.sub("wouldimprove", folded)
+    folded = _NOT_GIVE_UP.sub(" tenacious ", folded)  # "do not give up on them": perseverance, no denial
+    folded = _WELL_BY.sub("", folded)  # "well below the target": by how much, no praise
     folded = _TWO_WORDS.sub(r"under\1", _NOT_WEAK_NAMES.sub("named", folded))
     if ABSENT_PROBLEM and (none := _NONE_SUFFER.search(folded)):
         strong += 1.0
