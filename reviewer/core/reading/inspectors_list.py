@@ -32,7 +32,7 @@ RECOMMENDING = ("ensure", "improve", "strengthen", "develop", "review", "increas
                 "respond", "revise", "set", "share", "update", "collate", "record", "raise", "extend", "integrate",
                 "introduce", "maintain", "reconsider", "reassess", "refresh", "build", "make sure", "bring", "tighten",
                 "scrutinise", "create", "engage", "explore", "formalise", "hold", "investigate", "measure", "obtain",
-                "focus", "consolidate", "carry out", "expand", "eliminate", "sustain", "reinforce", "commission")
+                "focus", "consolidate", "carry out", "expand", "eliminate", "sustain", "reinforce", "commission", "initiate", "visit")
 # ... of which these open a finding's noun as often ("Support for care leavers is strong", "Work with partners
 # ...", "Review meetings are timely"): in running text they recommend only before what they act on.
 NOUN_TOO = frozenset(RECOMMENDING) - frozenset((
@@ -42,7 +42,7 @@ _ACTS_ON = ("the", "that", "all", "how", "whether", "their", "its", "a", "an", "
             "young", "social", "managers", "leaders", "plans", "practice", "services", "oversight", "management",
             "partners", "care", "this", "these", "there", "staff", "workers", "assessments", "planning")
 _SHOULD = re.compile(r"^[^.;:]{0,80}?\bshould\b")  # "Senior managers should review ...": a recommendation too
-_IMPERATIVE = re.compile(r"^(?:\d{1,2}\.?\s+)?(?:(?:Further|Urgently|Swiftly|Rapidly|Consistently|Robustly|Fully|"
+_IMPERATIVE = re.compile(r"^(?:\d{1,2}\.?\s+)?(?:(?:together|jointly|working|in partnership) with [^,.;]{3,80},\s*)?(?:(?:Further|Urgently|Swiftly|Rapidly|Consistently|Robustly|Fully|"
                          r"Systematically|Routinely|Significantly)\s+)?(?:" +
                          "|".join(v.capitalize() for v in RECOMMENDING) + r")\b",
                          re.I)  # "Further improve the timeliness ...", "Urgently review ..."

@@ -199,6 +199,8 @@ def reading_text(text: str, furniture: Sequence[tuple[int, int]]) -> str:
         prev, nxt = before[-1], after[0]
         if nxt in "‘“'\"(" and after[1:2].islower():
             nxt = after[1]  # "... spent three months\n\n34\n\n‘street homeless’, while ...": a quotation goes on
+        if prev in "’'" and len(before) > 1 and before[-2].isalpha():
+            prev = before[-2]  # "... between the LSCB and the Adults’\n\n44\n\nSafeguarding Board": a possessive
         if (prev.isalnum() or prev in ",;(-–%") and nxt.islower() or nxt.isdigit() and prev == ",":
             chars[a:b] = [" "] * (b - a)
         elif prev.islower() and nxt.isupper() and not BULLET_LINE.match(masked[b:b + 4]) and \

@@ -27,7 +27,8 @@ STRONG = ("effective", "effectively", "strong", "strength", "strengths", "good",
           "concerted", "solid", "enthusiastic", "enthusiasm", "strengthening", "visible", "creatively", "comprehensively",
           "accelerated", "tailored", "rigour", "rigor", "success", "award", "well-targeted", "flexible", "flexibly", "proactive",
           "proactively", "proud", "exemplary", "tirelessly", "tenacious", "tenaciously", "tenacity", "perseverance",
-          "judiciously", "readily", "sensitively", "supportively", "decisive", "decisively", "well-regarded")
+          "judiciously", "readily", "sensitively", "supportively", "decisive", "decisively", "well-regarded",
+          "rigorously", "rigorous", "embraced", "constructive", "constructively", "alert")
 WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "won't", "can't", "poorly", "decline", "negative", "frustration", "unsupported",
         "weak", "weaker", "weakness", "weaknesses", "failing", "failings", "minority", "insufficient", "inconsistent", "inconsistently", "variable",
         "variability", "lack", "lacks", "poor", "delay", "delays", "delayed", "drift", "gaps", "limited", "limits",
@@ -98,7 +99,8 @@ _NONE_SUFFER = re.compile(r"\bno (?:(?:[\w'-]+ ){0,5}?)(?:(?:has|have|had|is|are
                           r"(?:drift|delay|harm))?\b|"
                           r"\b(?:do|does|are|is|were|was) not (?:[\w'-]+ ){0,3}?unnecessarily\b|"
                           r"\b(?:has|have|had) not (?:had|been|seen) (?:an? |any )?(?:[\w'-]+ ){0,3}?(?:breakdowns?|"
-                          r"disruptions?|exclusions?)\b|\b(?:does|do|did) not use bed and breakfast\b")
+                          r"disruptions?|exclusions?)\b|\b(?:does|do|did) not use bed and breakfast\b|\bnot complacent\b|\b(?:not used|"
+                          r"only used|used only) (?:except )?(?:in|as a) (?:exceptional circumstances|last resort)\b")
 # A problem said to touch only a few ("only one care leaver is in unsuitable accommodation", "there has been only
 # one placement breakdown"): good news, as "no ..." is; a plain "only" ("only 26% completed") stays a shortfall.
 _FEW_SUFFER = re.compile(r"\bonly (one|two|three|four|five|a (?:very )?(?:small|few)|\d+)\b(?:\W+\w+){0,6}?\W+"
@@ -152,7 +154,8 @@ _SHORTFALL = re.compile(
     r"\b(?:quality|standard|picture|practice|performance|consistency|frequency)\b[^.]{0,60}\b(?:is|are|remains?) "
     r"(?:also |more |very )?mixed\b|\b(?:completion|compliance|numbers attending)\b[^.]{0,60}\b(?:is|are|remains?|was|"
     r"were) (?:too |very |relatively |still )?low\b|\blow compliance\b|\bin the early stages\b|"
-    r"(?<!considered )(?<!identified )(?<!recognised )(?<!placed )(?<!addressed )\bat an early stage\b|"
+    r"\b(?:is|are|was|were|remains?|still) (?:still )?(?:only )?at an early stage\b|\bat an early stage of (?:development|"
+    r"implementation|its|their|considering|being|embedding)\b|"  # (not "adoption is considered at an early stage")
     r"\b(?:remains?|are|is) (?:still )?in draft\b|\bin draft form\b|\bwork in progress\b|"
     r"\b(?:very )?little (?:attention|impact|progress|understanding|consideration|focus)\b|\boffers? little\b|"
     r"\bshould have (?:been|taken place|had)\b|\b(?:continuing|critical|serious) (?:area of )?concern\b|"
@@ -188,7 +191,9 @@ _SHORTFALL = re.compile(
     r"\bchallenges? persists?\b|\b(?:a|recent) dip in\b|\bunder-?report(?:ed|ing)\b|\b(?:modest|minimal) (?:impact|"
     r"progress|improvements?)\b|\bimpact (?:is|has been|was) (?:only )?modest\b|\bvarying (?:experiences|quality|"
     r"levels|standards|degrees)\b|\bgaps? (?:\w+ ){0,3}?(?:remains?|is|are) (?:too |very |still )?wide\b|\bstill "
-    r"(?:rely|relies|relying|reliant|having to)\b|\b(?:well |far |falls? |falling )short of\b")
+    r"(?:rely|relies|relying|reliant|having to)\b|\b(?:well |far |falls? |falling )short of\b|\bdetract(?:s|ing|ed)? from\b|"
+    r"\bdifficult(?:y|ies) in (?:accessing|securing|finding|recruiting|obtaining|getting)\b|\bsignificant variations?\b|"
+    r"\b(?:been|is|are|was|were) late in\b|\bleaving (?:children|young people|them|families) without\b")
 # Headway said in a phrase with no word of praise in it ("Significant progress has been made", "children make
 # progress"), unless denied just before ("have not made progress", "too little progress").
 _HEADWAY = re.compile(r"\b(?:significant|good|rapid|considerable|substantial|strong|steady|excellent|positive|sustained|"

@@ -7,7 +7,8 @@ import re
 # bullet glyphs, with the private-use ones symbol fonts put in PDFs' text (Wingdings' \uf06e, \uf0a7, ...)
 BULLET_CHARS = "\u2022\u25aa\u25fc\u25a0\u25cf\uf000-\uf0ff\\-\\*–"
 _BULLET = re.compile(rf"^\s*(?:[{BULLET_CHARS}]|\d+\.)\s+")
-_SENT_END = re.compile(r"[.!?][\"'’”)]?(?=\s)")
+# (not before a word in lower case: "(e.g. into the Stronger Families Teams)", "etc. and" go on)
+_SENT_END = re.compile(r"[.!?][\"'’”)]?(?=\s)(?!\s+[a-z])")
 
 
 def sentence_at(text: str, offset: int) -> tuple[int, int]:
