@@ -1157,3 +1157,84 @@ def test_stop_24_final_helpers_words() -> None:
                      "The service has experienced significant workforce challenges.",
                      "It is difficult to see how plans are reviewed."):
         assert verdict(sentence, *good)[0] == "improvement", sentence
+
+
+def test_sub_headed_recommendations_opening_further_or_together_with_stay_the_inspectors_list() -> None:
+    """An older report's recommendations under sub-headings, some opening "Further improve ...",
+    "Consolidate ...", "Carry out ..." or "Together with the police, review ...": the list goes on under
+    every sub-heading; its priority actions stay priority actions."""
+    text = ("What does the local authority need to improve?\n\n"
+            "Priority and immediate action\n\n"
+            "Help and protection\n\n"
+            "1.\nEnsure that assessments of homeless 16-year-olds are completed.\n\n"
+            "2.\nInitiate training for duty managers in this area.\n\n"
+            "3.\nTogether with the police, review how strategy meetings are convened.\n\n"
+            "Areas for improvement\n\n"
+            "Adoption\n\n"
+            "4.\nFurther improve the timeliness of matching.\n\n"
+            "5.\nAccelerate the recruitment of adopters.\n\n"
+            "Performance management\n\n"
+            "6.\nConsolidate the use of audit findings in planning.\n\n"
+            "7.\nCarry out regular audits of supervision.\n\n"
+            "Summary of findings\n\n"
+            "Children are seen quickly and their views are recorded well.\n")
+    found = _by_quote(suggest(text, default_themes()))
+    for item in ("Ensure that assessments of homeless 16-year-olds are completed.",
+                 "Initiate training for duty managers in this area.",
+                 "Together with the police, review how strategy meetings are convened."):
+        assert found[item].severity == "priority", item
+    for item in ("Further improve the timeliness of matching.", "Accelerate the recruitment of adopters.",
+                 "Consolidate the use of audit findings in planning.", "Carry out regular audits of supervision."):
+        assert found[item].severity == "improvement", item
+
+
+def test_stop_25_a_failing_services_mention_of_harm_and_the_helpers_words() -> None:
+    from reviewer.core.reading.severity import still_to_do, verdict
+    from reviewer.core.reading.wording import tone
+
+    failing = (None, "inadequate", "paragraph")
+    # a risk and a service named, no failure said: no priority action; a harm said to go on is one
+    assert verdict("Young people identified as at risk of exploitation are referred to the panel.", *failing)[0] \
+        != "priority"
+    assert verdict("The board's themes this year are neglect and self-harm.", *failing)[0] != "priority"
+    assert verdict("This leaves some children in potentially harmful situations.", *failing)[0] == "priority"
+    assert verdict("This is leading to further harm for some children.", *failing)[0] == "priority"
+    # the area named as the one that needs strengthening, against the areas someone knows of
+    assert still_to_do("Support for young people over 21 is an area that requires strengthening.")
+    assert still_to_do("There are some areas of practice that need strengthening further.")
+    assert not still_to_do("Managers are well sighted on the areas of practice that need strengthening.")
+    good = ("grade:good", "good", "paragraph")
+    for sentence in ("High caseloads limit workers' ability to visit often.",
+                     "Frequent changes of chair give false assurance to the board.",
+                     "The impact of the new model is modest.",
+                     "Timeliness of health assessments is well short of the target.",
+                     "Managers still rely on paper records.",
+                     "It is too early to see the impact of the new team, and currently referrals are not screened "
+                     "promptly.",
+                     "Further development is also needed in planning for permanence.",
+                     "The council needs to develop a clear sufficiency strategy."):
+        assert verdict(sentence, *good)[0] == "improvement", sentence
+    for sentence in ("Social workers do not give up on young people.",
+                     "Leaders took decisive action to reduce caseloads.",
+                     "Bed and breakfast is only used as a last resort.",
+                     "Adoption is considered at an early stage for every child who cannot return home."):
+        assert verdict(sentence, *good)[0] == "strength", sentence
+    # names and intensifiers that judge nothing
+    assert tone("Attainment is well below that of their peers.")[0] == 0
+    assert tone("Social workers use a systemic practice model.")[2] == 0
+    assert tone("Three young people live in supported lodgings.")[0] == 0
+
+
+def test_units_go_on_past_an_abbreviation_and_the_grade_descriptors_are_never_suggested() -> None:
+    from reviewer.core.text.units import sentence_at
+
+    text = "Pathways are not clear (e.g. into the family teams), nor are thresholds. Staff know this."
+    assert text[slice(*sentence_at(text, 5))] == ("Pathways are not clear (e.g. into the family teams), nor are "
+                                                  "thresholds.")
+    body = ("Summary\n\n"
+            "The board requires improvement if it does not yet demonstrate the characteristics of good.\n\n"
+            "As a result, there are no widespread or serious failures that leave children at risk of harm.\n\n"
+            "Strategy meetings are not always timely.\n")
+    found = _by_quote(suggest(body, default_themes()))
+    assert not any("characteristics of good" in q or "widespread or serious" in q for q in found)
+    assert found["Strategy meetings are not always timely."].severity == "improvement"

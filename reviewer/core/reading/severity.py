@@ -26,6 +26,9 @@ from reviewer.core.text.textsearch import folded_text
 STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|further (?:development|strengthening|improvement) "
                          r"(?:is|are) (?:also |still )?(?:needed|required)|requires? further (?:strengthening|development|improvement|refinement|work|attention|analysis)|could be (?:improved|strengthened|better)|"
                          r"\b(?:is|remains?) (?:an|a recognised|an identified) area for (?:further )?(?:development|improvement)|"
+                         r"\b(?:is|remains?) an? (?:\w+ )?area (?:requiring|in need of) (?:further |ongoing )?(?:improvement|"
+                         r"development|strengthening|attention)\b|\bthere (?:remain|remains|are still|is still) (?:\w+ )?"
+                         r"areas? for (?:further )?(?:improvement|development)\b|"
                          r"\b(?:little|insufficient|limited|slow) progress\b|\bprogress\b[^.]{0,30}\btoo slow\b|\bstill evident\b|"
                          r"\bremains? pertinent\b|\bwould benefit from\b|\bneeds? to (?:\w+ ){0,3}?(?:better|further|more)\b|"
                          r"\bthere needs to be\b|\bcould do more\b|\bwork remains\b|\bwork (?:still )?to be done\b|"
@@ -174,10 +177,12 @@ LEFT_AT_RISK = ("harm", "at risk", "unsafe", "unassessed", "not safeguarded", "n
 LEFT_AT_RISK_ANYWHERE = True  # a weakness that says children are left at risk now is a priority action, whatever
 # the grade (DOMAIN.md: "children left at risk"); said outright, not merely "risk" or "harm" named
 _LEFT_AT_RISK_NOW = re.compile(
-    r"unassessed risk|\b(?:remain|remains|remained|left|leave|leaves|leaving)\b[^.]{0,60}\b(?:at (?:potential )?risk"
+    r"unassessed risk|\b(?:remain|remains|remained|left|leave|leaves|leaving)\b[^.]{0,80}\b(?:at (?:potential )?risk"
     r"(?! of (?:becoming|coming into|entering) (?:looked after|care))|unsafe|"
     r"situations of [^.]{0,25}risk)|continued? (?:to suffer |to experience )?harm|not (?:been )?(?:adequately )?"
-    r"safeguarded|risk of (?:further|significant) harm|remained? compromised|illegally placed", re.I)
+    r"safeguarded|\b(?:exposed to|faces?|facing|experienc\w+|subject to|(?:places?|placed|puts?|putting) (?:them |children |"
+    r"young people )?at) (?:an? |the )?(?:continued |ongoing |potential |increased )?risk of (?:further|significant) harm|"
+    r"remained? compromised|illegally placed", re.I)  # (not "children who may be at risk of significant harm")
 _HARM_GOES_ON = re.compile(r"\b(?:further|continued|continuing|ongoing|repeated) (?:\w+ ){0,2}?harm|\bharmful "
                            r"situations\b|\b(?:leading|led|leads) to [^.]{0,30}\bharm\b", re.I)
 _NOT_LEFT = re.compile(r"\b(?:not|never|no)\b (?:\w+ ){0,3}?(?:left|leave|leaves|leaving|remain|remained|at risk)\b", re.I)  # "has not

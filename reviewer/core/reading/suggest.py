@@ -145,6 +145,8 @@ _BOILERPLATE = re.compile(
     r"^(?:however,? |minimum requirements are in place,? however,? )?the authority is not yet delivering good "
     r"protection,? (?:and )?help and care|^the welfare of looked after children is safeguarded and promoted\.?$|"
     r"^the lscb is not yet demonstrating the characteristics of good\b|"  # descriptors under a judgement
+    r"\b(?:requires?|is|are) (?:improvement|good|inadequate|outstanding) (?:when|if)\b[^.]{0,200}\b(?:characteristics "
+    r"of good|widespread or serious failures|minimum requirements)\b|^\W*this helped us (?:to )?understand\b|"
     r"^(?:lead|deputy lead|team) inspectors?:|^inspection dates?:|this publication is available|"
     r"you can (?:obtain|download|use)|piccadilly gate|textphone|regulates and inspects|assesses council children|"
     r"^(?:\d+(?:\.\d+)*\.?\s+)?that (?:the )?(?:committee|cabinet|board|panel|council|members?|scrutiny)\b|"

@@ -28,7 +28,8 @@ STRONG = ("effective", "effectively", "strong", "strength", "strengths", "good",
           "accelerated", "tailored", "rigour", "rigor", "success", "award", "well-targeted", "flexible", "flexibly", "proactive",
           "proactively", "proud", "exemplary", "tirelessly", "tenacious", "tenaciously", "tenacity", "perseverance",
           "judiciously", "readily", "sensitively", "supportively", "decisive", "decisively", "well-regarded",
-          "rigorously", "rigorous", "embraced", "constructive", "constructively", "alert")
+          "rigorously", "rigorous", "embraced", "constructive", "constructively", "alert", "fitforpurpose",
+          "closeattention")
 WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "won't", "can't", "poorly", "decline", "negative", "frustration", "unsupported",
         "weak", "weaker", "weakness", "weaknesses", "failing", "failings", "minority", "insufficient", "inconsistent", "inconsistently", "variable",
         "variability", "lack", "lacks", "poor", "delay", "delays", "delayed", "drift", "gaps", "limited", "limits",
@@ -61,6 +62,7 @@ REMEDY_SCOPE = 4
 _SHOWN = {w.replace("-", ""): w for w in STRONG + WEAK if "-" in w}  # as the panel says them
 STRONG, WEAK, REMEDY = (tuple(dict.fromkeys(w.replace("-", "") for w in ws)) for ws in (STRONG, WEAK, REMEDY))
 _SHOWN["wouldimprove"] = "to be improved"
+_SHOWN.update(fitforpurpose="fit for purpose", closeattention="close attention")
 # What the inspectors say would make the work better ("plans would be improved if they stated ...", "would
 # benefit from"): something still to do, however its words praise ("improved", "benefit").
 _WOULD_IMPROVE = re.compile(r"\b(?:would|could|might) (?:be (?:further |much |significantly |greatly )?(?:improved|"
@@ -189,11 +191,13 @@ _SHORTFALL = re.compile(
     r"\b(?:detrimental|adverse) (?:impact|effect)s?\b|(?<!reduce the )(?<!reducing the )(?<!reduced )(?<!less )\breliance on (?:agency|interim|temporary|locum)\b|\bfalse "
     r"(?:sense of )?(?:re)?assurance\b|\b(?:experienc\w+|faced?|facing) (?:\w+ )?difficult(?:y|ies) (?:in|with)\b|"
     r"\bchallenges? persists?\b|\b(?:a|recent) dip in\b|\bunder-?report(?:ed|ing)\b|\b(?:modest|minimal) (?:impact|"
-    r"progress|improvements?)\b|\bimpact (?:is|has been|was) (?:only )?modest\b|\bvarying (?:experiences|quality|"
+    r"progress|improvements?)\b|\bimpact\b[^.]{0,40}\b(?:is|has been|was|remains) (?:only |still )?modest\b|\bvarying (?:experiences|quality|"
     r"levels|standards|degrees)\b|\bgaps? (?:\w+ ){0,3}?(?:remains?|is|are) (?:too |very |still )?wide\b|\bstill "
     r"(?:rely|relies|relying|reliant|having to)\b|\b(?:well |far |falls? |falling )short of\b|\bdetract(?:s|ing|ed)? from\b|"
     r"\bdifficult(?:y|ies) in (?:accessing|securing|finding|recruiting|obtaining|getting)\b|\bsignificant variations?\b|"
-    r"\b(?:been|is|are|was|were) late in\b|\bleaving (?:children|young people|them|families) without\b")
+    r"\b(?:been|is|are|was|were) late in\b|\bleaving (?:children|young people|them|families) without\b|"
+    r"\b(?:has|have|had) been (?:adversely |negatively |significantly )?(?:impacted|affected) by\b|\b(?:is|are|was|were) "
+    r"impacted (?:on )?by\b")
 # Headway said in a phrase with no word of praise in it ("Significant progress has been made", "children make
 # progress"), unless denied just before ("have not made progress", "too little progress").
 _HEADWAY = re.compile(r"\b(?:significant|good|rapid|considerable|substantial|strong|steady|excellent|positive|sustained|"
@@ -239,6 +243,7 @@ _LAST_TOO = re.compile(r"[\s,]+too\W*$")
 # What an earlier inspection found, said in passing ("improved since the inspection in 2017, when too many children
 # were left unprotected"): then, not now; the sentence's own words judge today.
 _THEN_CLAUSE = re.compile(r"\b((?:inspection|visit)(?: (?:in|of) (?:\w+ )?\d{4})?),? when\b[^,;.]*")
+_AS_ONE_WORD = re.compile(r"\b(?:fit for purpose|close attention)\b")  # praise in more than one word
 _WELL_BY = re.compile(r"\bwell (?=(?:below|above|short|within|over|under|behind|beyond|ahead|in excess)\b)")
 _NOT_GIVE_UP = re.compile(r"\b(?:do|does|did|will|would) not give up\b|\bnever gives? up\b")
 # "not only X but also Y" negates nothing.
@@ -273,6 +278,7 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
     folded = _WOULD_IMPROVE.sub("wouldimprove", folded)
     folded = _NOT_GIVE_UP.sub(" tenacious ", folded)  # "do not give up on them": perseverance, no denial
     folded = _WELL_BY.sub("", folded)  # "well below the target": by how much, no praise
+    folded = _AS_ONE_WORD.sub(lambda m: m.group(0).replace(" ", ""), folded)  # "fit for purpose", "not fit for purpose"
     folded = _TWO_WORDS.sub(r"under\1", _NOT_WEAK_NAMES.sub("named", folded))
     if ABSENT_PROBLEM and (none := _NONE_SUFFER.search(folded)):
         strong += 1.0
