@@ -26,6 +26,7 @@ from reviewer.core.text.textsearch import folded_text
 STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|further (?:development|strengthening|improvement) "
                          r"(?:is|are) (?:also |still )?(?:needed|required)|requires? further (?:strengthening|development|improvement|refinement|work|attention|analysis)|could be (?:improved|strengthened|better)|"
                          r"\b(?:is|remains?) (?:an|a recognised|an identified) area for (?:further )?(?:development|improvement)|"
+                         r"\bstill in the process of\b|\bremains? an? (?:\w+ )?area of (?:focus|development)\b|"
                          r"\b(?:is|remains?) an? (?:\w+ )?area (?:requiring|in need of) (?:further |ongoing )?(?:improvement|"
                          r"development|strengthening|attention)\b|\bthere (?:remain|remains|are still|is still) (?:\w+ )?"
                          r"areas? for (?:further )?(?:improvement|development)\b|"

@@ -51,7 +51,8 @@ WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "we
         "uneasily", "unsuccessful", "underperforming", "underperforms", "unacceptable", "unacceptably", "unsure",
         "inhibit", "inhibits", "inhibited", "inhibiting", "underused", "disproportionate", "disproportionately",
         "paucity", "negatively", "widening", "seldom", "mismatch", "generic", "problematic", "scant", "poor-quality", "low-quality", "unreliable", "stalling",
-        "failure", "naivety", "over-optimism", "omissions", "struggled", "duplication", "disadvantaged")
+        "failure", "naivety", "over-optimism", "omissions", "struggled", "duplication", "disadvantaged", "failures",
+        "weakens", "weakened")
 # A weakness word right after one of these is the problem being dealt with ("reduces delay", "no delay").
 REMEDY = ("reduce", "reduces", "reduced", "reducing", "reduction", "minimise", "minimises", "minimised", "minimising",
           "prevent", "prevents", "preventing", "avoid", "avoids", "avoiding", "tackle", "tackles", "tackling",
@@ -102,7 +103,8 @@ _NONE_SUFFER = re.compile(r"\bno (?:(?:[\w'-]+ ){0,5}?)(?:(?:has|have|had|is|are
                           r"\b(?:do|does|are|is|were|was) not (?:[\w'-]+ ){0,3}?unnecessarily\b|"
                           r"\b(?:has|have|had) not (?:had|been|seen) (?:an? |any )?(?:[\w'-]+ ){0,3}?(?:breakdowns?|"
                           r"disruptions?|exclusions?)\b|\b(?:does|do|did) not use bed and breakfast\b|\bnot complacent\b|\b(?:not used|"
-                          r"only used|used only) (?:except )?(?:in|as a) (?:exceptional circumstances|last resort)\b")
+                          r"only used|used only) (?:except )?(?:in|as a) (?:exceptional circumstances|last resort)\b|\bonly used when all "
+                          r"other options\b")
 # A problem said to touch only a few ("only one care leaver is in unsuitable accommodation", "there has been only
 # one placement breakdown"): good news, as "no ..." is; a plain "only" ("only 26% completed") stays a shortfall.
 _FEW_SUFFER = re.compile(r"\bonly (one|two|three|four|five|a (?:very )?(?:small|few)|\d+)\b(?:\W+\w+){0,6}?\W+"
@@ -146,7 +148,7 @@ _SHORTFALL = re.compile(
     r"\bwait(?:s|ed|ing)? (?:for )?(?:up to |many |several )?(?:\w+ )?(?:weeks|months|years)\b|"
     r"\bfor a second (?:or subsequent )?time\b|\bstill (?:a)?waiting\b|(?<!not )\b(?:have|has|having) to wait\b|"
     r"(?<!no )\bwaiting lists?\b|\bfor an extended period\b|"
-    r"\b(?:take-?up|uptake|attendance|participation|engagement|morale|awareness|use)\b[^.]{0,90}\b(?:is|are|remains?|"
+    r"\b(?:take-?up|uptake|attendance|participation|engagement|morale|awareness|use)\b(?:(?!\b(?:is|are|was|were)\b)[^.;]){0,90}\b(?:is|are|remains?|"
     r"was|were) (?:too |very |relatively |still )?low\b|\blow (?:take-?up|uptake|attendance|participation|morale)\b|"
     r"\bmixed quality\b|\bunder (?:significant |considerable |great )?pressure\b|\bout of date\b|"
     r"\bhigh case loads?\b|\b(?:is|remains?|continues? to be) (?:still )?(?:an? )?(?:ongoing |significant |continuing |"
@@ -154,7 +156,9 @@ _SHORTFALL = re.compile(
     r"\bover-? ?relian(?:t|ce)\b|\bheavy reliance\b|\bfrequent changes\b|"
     r"\b(?:takes?|taking|took|taken) (?:much |far |too |almost |over )?(?:longer|a long time|too long)\b|"
     r"\b(?:quality|standard|picture|practice|performance|consistency|frequency)\b[^.]{0,60}\b(?:is|are|remains?) "
-    r"(?:also |more |very )?mixed\b|\b(?:completion|compliance|numbers attending)\b[^.]{0,60}\b(?:is|are|remains?|was|"
+    r"(?:also |more |very )?mixed\b|\b(?:completion|compliance|numbers attending|recruitment|attainment|achievement|"
+    r"quality|standards?)\b"
+    r"(?:(?!\b(?:is|are|was|were)\b)[^.;]){0,90}\b(?:is|are|remains?|was|"
     r"were) (?:too |very |relatively |still )?low\b|\blow compliance\b|\bin the early stages\b|"
     r"\b(?:is|are|was|were|remains?|still) (?:still )?(?:only )?at an early stage\b|\bat an early stage of (?:development|"
     r"implementation|its|their|considering|being|embedding)\b|"  # (not "adoption is considered at an early stage")
@@ -197,7 +201,12 @@ _SHORTFALL = re.compile(
     r"\bdifficult(?:y|ies) in (?:accessing|securing|finding|recruiting|obtaining|getting)\b|\bsignificant variations?\b|"
     r"\b(?:been|is|are|was|were) late in\b|\bleaving (?:children|young people|them|families) without\b|"
     r"\b(?:has|have|had) been (?:adversely |negatively |significantly )?(?:impacted|affected) by\b|\b(?:is|are|was|were) "
-    r"impacted (?:on )?by\b")
+    r"impacted (?:on )?by\b|\b(?:a )?(?:high|higher|large|significant|increasing) (?:proportion|number|percentage) of "
+    r"(?:\w+ ){0,3}?(?:are |were |remain |who are )?(?:not in education|neet)\b|\b(?:significantly |adversely |negatively )"
+    r"impact(?:s|ing|ed)? on\b|\bimpact(?:s|ing|ed)? (?:\w+ )?on the (?:ability|capacity) of\b|\b(?:reduction|decrease|"
+    r"decline|fall|drop|deterioration) in (?:\w+ ){0,2}?(?:stability|quality|timeliness|attendance|performance|capacity)\b|"
+    r"\bwould have been (?:more )?(?:appropriate|better|helpful|beneficial)\b|\bgood practice would have been\b|"
+    r"\b(?:would )?makes? it (?:more )?challenging\b|\blow levels? of (?:attendance|participation|engagement|take-?up)\b")
 # Headway said in a phrase with no word of praise in it ("Significant progress has been made", "children make
 # progress"), unless denied just before ("have not made progress", "too little progress").
 _HEADWAY = re.compile(r"\b(?:significant|good|rapid|considerable|substantial|strong|steady|excellent|positive|sustained|"
@@ -226,10 +235,10 @@ ABSENT_PROBLEM = True
 _STEP_OVER = frozenset(("experience", "experiencing", "experienced", "allowed", "feel", "suffer", "face", "subject", "to",
                         "usually", "unduly", "any",
                         "a", "an", "the", "undue", "left", "in", "at", "become", "have", "had", "been", "lead", "leads",
-                        "led", "result", "results", "resulted"))
+                        "led", "result", "results", "resulted", "causing", "cause", "causes"))
 _PROBLEMS = frozenset(("wait", "waits", "disadvantaged", "disruption", "disrupted", "harm", "risk", "unnecessary",
                        "unnecessarily", "drift", "lose", "cliff", "bullying", "bullied", "move", "moves", "deterred",
-                       "hindered", "impeded", "compromised", "underestimated"))
+                       "hindered", "impeded", "compromised", "underestimated", "hesitate"))
 _NOT_ALL = frozenset(("always", "consistently", "all", "routinely", "sufficiently", "yet", "fully", "enough", "well"))
 _AS_WELL_AS = re.compile(r"\b(?:as|just as) well as\b")
 _NEET = re.compile(r"\bnot in education,? (?:employment|training)(?:,? (?:or|and) (?:employment|training))?")
@@ -244,6 +253,9 @@ _LAST_TOO = re.compile(r"[\s,]+too\W*$")
 # were left unprotected"): then, not now; the sentence's own words judge today.
 _THEN_CLAUSE = re.compile(r"\b((?:inspection|visit)(?: (?:in|of) (?:\w+ )?\d{4})?),? when\b[^,;.]*")
 _AS_ONE_WORD = re.compile(r"\b(?:fit for purpose|close attention)\b")  # praise in more than one word
+_HIGHLY_PLACED = re.compile(r"\b(features?|featured|featuring|ranks?|ranked|scores?|scored) highly\b")
+_STILL_OUTSTANDING = re.compile(r"\boutstanding (?=(?:recommendations?|actions?|issues?|concerns?)\b)|\bremains? "
+                                r"outstanding\b")
 _WELL_BY = re.compile(r"\bwell (?=(?:below|above|short|within|over|under|behind|beyond|ahead|in excess)\b)")
 _NOT_GIVE_UP = re.compile(r"\b(?:do|does|did|will|would) not give up\b|\bnever gives? up\b")
 # "not only X but also Y" negates nothing.
@@ -277,7 +289,8 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
     folded = _THEN_CLAUSE.sub(r"\1", folded)  # "since the inspection in 2017, when too many were unprotected"
     folded = _WOULD_IMPROVE.sub("wouldimprove", folded)
     folded = _NOT_GIVE_UP.sub(" tenacious ", folded)  # "do not give up on them": perseverance, no denial
-    folded = _WELL_BY.sub("", folded)  # "well below the target": by how much, no praise
+    folded = _WELL_BY.sub("", _HIGHLY_PLACED.sub(r"\1", folded))  # "well below the target", "features highly": no praise
+    folded = _STILL_OUTSTANDING.sub(" unresolved ", folded)  # "an outstanding recommendation": one not yet met
     folded = _AS_ONE_WORD.sub(lambda m: m.group(0).replace(" ", ""), folded)  # "fit for purpose", "not fit for purpose"
     folded = _TWO_WORDS.sub(r"under\1", _NOT_WEAK_NAMES.sub("named", folded))
     if ABSENT_PROBLEM and (none := _NONE_SUFFER.search(folded)):
