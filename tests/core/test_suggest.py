@@ -1238,3 +1238,26 @@ def test_units_go_on_past_an_abbreviation_and_the_grade_descriptors_are_never_su
     found = _by_quote(suggest(body, default_themes()))
     assert not any("characteristics of good" in q or "widespread or serious" in q for q in found)
     assert found["Strategy meetings are not always timely."].severity == "improvement"
+
+
+def test_stop_25_words_from_the_development_golds_remaining_errors() -> None:
+    from reviewer.core.reading.severity import verdict
+    from reviewer.core.reading.wording import tone
+
+    ri = ("grade:requires improvement", "requires improvement", "paragraph")
+    for sentence in ("This is an outstanding recommendation from the last inspection.",
+                     "There has been a significant reduction in placement stability.",
+                     "Despite a recent improvement in supervision, its quality remains low.",
+                     "Staff shortages are significantly impacting on the ability of workers to visit.",
+                     "A fuller assessment would have been appropriate.",
+                     "There are low levels of attendance at core groups.",
+                     "A high proportion of care leavers are not in education, employment or training.",
+                     "The council is still in the process of strengthening its audit programme.",
+                     "Planning for some children has been affected by changes of worker."):
+        assert verdict(sentence, *ri)[0] == "improvement", sentence
+    for sentence in ("As a result, staff morale is high and turnover of staff is low.",
+                     "Care leavers said that they would not hesitate to contact their adviser.",
+                     "The service is outstanding."):
+        assert verdict(sentence, *ri)[0] == "strength", sentence
+    assert verdict("Domestic abuse features highly in referrals.", *ri)[2] == ["under a 'requires improvement' judgement"]
+    assert "not delay" in tone("The lack of local carers is not causing delay for children.")[3]
