@@ -262,13 +262,18 @@ _NOT_GIVE_UP = re.compile(r"\b(?:do|does|did|will|would) not give up\b|\bnever g
 _NOT_ONLY = re.compile(r"\bnot only\b")
 
 
+# (as sets: tone() asks of every word of every sentence whether it is one of these)
+_STRONG_SET, _WEAK_SET, _REMEDY_SET = frozenset(STRONG), frozenset(WEAK), frozenset(REMEDY)
+_NEGATOR_SET, _AFTER_REMEDY_SET, _GOOD_NEWS_SET = frozenset(NEGATORS), frozenset(AFTER_REMEDY), frozenset(GOOD_NEWS_AFTER_NO)
+
+
 def _problem_absent(words: list[str], i: int) -> int | None:
     """Where the negation at ``words[i]`` reaches a problem it says is absent, that problem's index."""
     for j in range(i + 1, min(len(words), i + 4)):
         w = words[j]
-        if w in _NOT_ALL or w in STRONG:
+        if w in _NOT_ALL or w in _STRONG_SET:
             return None
-        if w in _PROBLEMS or w in GOOD_NEWS_AFTER_NO or w in WEAK and w not in NEGATORS and w != "too":
+        if w in _PROBLEMS or w in _GOOD_NEWS_SET or w in _WEAK_SET and w not in _NEGATOR_SET and w != "too":
             return j
         if w not in _STEP_OVER:
             return None
@@ -319,8 +324,8 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
         pending_not: str | None = None
         if WHOLE_CLAUSE and _NOT_THERE.search(clause or ""):
             reach = len(words)  # "Timely and effective services have not been in place": all of it is absent
-        settled = {i for i, w in enumerate(words) if w in WEAK and w not in NEGATORS and w != "too" and
-                   any(x in AFTER_REMEDY for x in words[i + 1:i + 1 + AFTER_REMEDY_SCOPE])}
+        settled = {i for i, w in enumerate(words) if w in _WEAK_SET and w not in _NEGATOR_SET and w != "too" and
+                   any(x in _AFTER_REMEDY_SET for x in words[i + 1:i + 1 + AFTER_REMEDY_SCOPE])}
         too_few = -1
         for i, w in enumerate(words):
             if TOO_FEW and w == "too" and i + 1 < len(words) and words[i + 1] in ("few", "little"):
@@ -330,9 +335,9 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
                 continue
             if i == too_few:
                 continue
-            if w in REMEDY and w not in ("no",):
+            if w in _REMEDY_SET and w not in ("no",):
                 remedied = i + REMEDY_SCOPE
-            if w in WEAK and (i <= remedied or i in settled) and w not in NEGATORS:
+            if w in _WEAK_SET and (i <= remedied or i in settled) and w not in _NEGATOR_SET:
                 continue  # "reduces delay", "turnover is low": the weakness is what is being dealt with
             if w == "only" and (i == 0 or words[i - 1] != "not") and i + 1 < len(words) and \
                     words[i + 1] not in ("be", "when", "if", "where", "to", "after") and \
@@ -340,9 +345,9 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
                 weak += 1.0  # "Only three quarters of conferences are timely", "only recently agreed"
                 cues.append(w)
                 continue
-            if w in ("no", "without") and any(x in GOOD_NEWS_AFTER_NO for x in words[i + 1:i + 3]):
+            if w in ("no", "without") and any(x in _GOOD_NEWS_SET for x in words[i + 1:i + 3]):
                 strong += 1.0  # "no unallocated cases", "without delay": a problem absent
-                cues.append(f"{w} {next(x for x in words[i + 1:i + 3] if x in GOOD_NEWS_AFTER_NO)}")
+                cues.append(f"{w} {next(x for x in words[i + 1:i + 3] if x in _GOOD_NEWS_SET)}")
                 remedied = i + 2
                 continue
             if ABSENT_PROBLEM and w in ("not", "never", "rarely") and (gone := _problem_absent(words, i)) is not None:
@@ -350,17 +355,17 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
                 cues.append(f"{w} {words[gone]}")
                 remedied = gone
                 continue
-            if w in NEGATORS:
+            if w in _NEGATOR_SET:
                 if pending_not:
                     weak += 1.0
                     cues.append(pending_not)
                 reach, pending_not = max(reach, i + NEGATION_SCOPE), w
                 if WHOLE_CLAUSE and w == "not" and any(x in _WHOLE_OF for x in words[i + 1:i + 3]):
                     reach = len(words)  # "Not all children ... are supported effectively", "do not contain evidence that"
-                if w not in WEAK:
+                if w not in _WEAK_SET:
                     pending_not = None
                 continue
-            if w in STRONG:
+            if w in _STRONG_SET:
                 if i <= reach:
                     weak += 1.0
                     cues.append(f"not {_SHOWN.get(w, w)}")
@@ -368,7 +373,7 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
                 else:
                     strong += 1.0
                     cues.append(_SHOWN.get(w, w))
-            elif w in WEAK:
+            elif w in _WEAK_SET:
                 weak += 1.0
                 cues.append(_SHOWN.get(w, w))
         if pending_not:
