@@ -51,7 +51,7 @@ WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "we
         "uneasily", "unsuccessful", "underperforming", "underperforms", "unacceptable", "unacceptably", "unsure",
         "inhibit", "inhibits", "inhibited", "inhibiting", "underused", "disproportionate", "disproportionately",
         "paucity", "negatively", "widening", "seldom", "mismatch", "generic", "problematic", "scant", "poor-quality", "low-quality", "unreliable", "stalling",
-        "failure", "naivety", "over-optimism", "omissions", "struggled", "duplication", "disadvantaged", "failures",
+        "failure", "naivety", "over-optimism", "omissions", "struggled", "duplication", "failures",
         "weakens", "weakened")
 # A weakness word right after one of these is the problem being dealt with ("reduces delay", "no delay").
 REMEDY = ("reduce", "reduces", "reduced", "reducing", "reduction", "minimise", "minimises", "minimised", "minimising",
@@ -84,7 +84,7 @@ _NOT_WEAK_NAMES = re.compile(r"\b(?:(?:ethnic )?minority (?:ethnic )?(?:groups?|
                              r"circumstances) (?:do|does|did) not meet (?:the |a )?(?:\w+ )?thresholds?|not living with their "
                              r"(?:families|parents|birth)|no recourse to public funds|strengthening families|strengths and "
                              r"difficulties questionnaires?|notifications? of serious incidents?|serious incidents? "
-                             r"(?:notifications?|reviews?|panel)|(?:five |5 )?good gcses?|no further action|difficult "
+                             r"(?:notifications?|reviews?|panel)|(?:five |5 )?good gcses?|difficult "
                              r"family backgrounds?|difficult conversations|time-?limited|apprenticeship vacancies|"
                              r"systemic (?:practice|model|approach|family therapy|practitioners?|units?|social work)|"
                              r"supported (?:accommodation|lodgings|housing|living)|integrated children's system|"
@@ -192,19 +192,20 @@ _SHORTFALL = re.compile(
     r"(?:named|allocated) (?:worker|social worker|personal adviser|pa)\b|\b(?:has|have|had) experienced (?:\w+ ){0,3}?"
     r"challenges\b|\bsufficiency challenges\b|\bit is (?:difficult|hard) to (?:see|identify|understand|tell|know|"
     r"determine)\b|\blimits? (?:[\w'’]+ ){0,2}(?:ability|capacity|opportunit(?:y|ies))\b|(?<!no )(?<!without )"
-    r"\b(?:detrimental|adverse) (?:impact|effect)s?\b|(?<!reduce the )(?<!reducing the )(?<!reduced )(?<!less )\breliance on (?:agency|interim|temporary|locum)\b|\bfalse "
-    r"(?:sense of )?(?:re)?assurance\b|\b(?:experienc\w+|faced?|facing) (?:\w+ )?difficult(?:y|ies) (?:in|with)\b|"
+    r"\b(?:detrimental|adverse) (?:impact|effect)s?\b|\bfalse "
+    r"(?:sense of )?(?:re)?assurance\b|\b(?:experienc\w+|faced?|facing) (?:\w+ )?difficult(?:y|ies) (?:in|with) \w+ing\b|"
     r"\bchallenges? persists?\b|\b(?:a|recent) dip in\b|\bunder-?report(?:ed|ing)\b|\b(?:modest|minimal) (?:impact|"
     r"progress|improvements?)\b|\bimpact\b[^.]{0,40}\b(?:is|has been|was|remains) (?:only |still )?modest\b|\bvarying (?:experiences|quality|"
     r"levels|standards|degrees)\b|\bgaps? (?:\w+ ){0,3}?(?:remains?|is|are) (?:too |very |still )?wide\b|\bstill "
     r"(?:rely|relies|relying|reliant|having to)\b|\b(?:well |far |falls? |falling )short of\b|\bdetract(?:s|ing|ed)? from\b|"
     r"\bdifficult(?:y|ies) in (?:accessing|securing|finding|recruiting|obtaining|getting)\b|\bsignificant variations?\b|"
-    r"\b(?:been|is|are|was|were) late in\b|\bleaving (?:children|young people|them|families) without\b|"
+    r"\b(?:been|is|are|was|were) late in\b|\bleaving (?:children|young people|them|families) without\b|\b(?:have|has|had) "
+    r"been (?:\w+ )?disadvantaged\b|\b(?:are|is|were|was|being) (?:financially |further )?disadvantaged\b|"
     r"\b(?:has|have|had) been (?:adversely |negatively |significantly )?(?:impacted|affected) by\b|\b(?:is|are|was|were) "
     r"impacted (?:on )?by\b|\b(?:a )?(?:high|higher|large|significant|increasing) (?:proportion|number|percentage) of "
-    r"(?:\w+ ){0,3}?(?:are |were |remain |who are )?(?:not in education|neet)\b|\b(?:significantly |adversely |negatively )"
+    r"(?:\w+ ){0,3}?(?:are |were |remain |who are )?(?:not in education|neet)\b|(?<!not )\b(?:significantly |adversely |negatively )"
     r"impact(?:s|ing|ed)? on\b|\bimpact(?:s|ing|ed)? (?:\w+ )?on the (?:ability|capacity) of\b|\b(?:reduction|decrease|"
-    r"decline|fall|drop|deterioration) in (?:\w+ ){0,2}?(?:stability|quality|timeliness|attendance|performance|capacity)\b|"
+    r"decline|fall|drop) in (?:\w+ ){0,2}?(?:stability|quality|timeliness|attendance|performance|capacity)\b|"
     r"\bwould have been (?:more )?(?:appropriate|better|helpful|beneficial)\b|\bgood practice would have been\b|"
     r"\b(?:would )?makes? it (?:more )?challenging\b|\blow levels? of (?:attendance|participation|engagement|take-?up)\b")
 # Headway said in a phrase with no word of praise in it ("Significant progress has been made", "children make
