@@ -32,7 +32,8 @@ RECOMMENDING = ("ensure", "improve", "strengthen", "develop", "review", "increas
                 "respond", "revise", "set", "share", "update", "collate", "record", "raise", "extend", "integrate",
                 "introduce", "maintain", "reconsider", "reassess", "refresh", "build", "make sure", "bring", "tighten",
                 "scrutinise", "create", "engage", "explore", "formalise", "hold", "investigate", "measure", "obtain",
-                "focus", "consolidate", "carry out", "expand", "eliminate", "sustain", "reinforce", "commission", "initiate", "visit")
+                "focus", "consolidate", "carry out", "expand", "eliminate", "sustain", "reinforce", "commission",
+                "initiate", "visit")
 # ... of which these open a finding's noun as often ("Support for care leavers is strong", "Work with partners
 # ...", "Review meetings are timely"): in running text they recommend only before what they act on.
 NOUN_TOO = frozenset(RECOMMENDING) - frozenset((
@@ -42,10 +43,10 @@ _ACTS_ON = ("the", "that", "all", "how", "whether", "their", "its", "a", "an", "
             "young", "social", "managers", "leaders", "plans", "practice", "services", "oversight", "management",
             "partners", "care", "this", "these", "there", "staff", "workers", "assessments", "planning")
 _SHOULD = re.compile(r"^[^.;:]{0,80}?\bshould\b")  # "Senior managers should review ...": a recommendation too
-_IMPERATIVE = re.compile(r"^(?:\d{1,2}\.?\s+)?(?:(?:together|jointly|working|in partnership) with [^,.;]{3,80},\s*)?(?:(?:Further|Urgently|Swiftly|Rapidly|Consistently|Robustly|Fully|"
-                         r"Systematically|Routinely|Significantly)\s+)?(?:" +
-                         "|".join(v.capitalize() for v in RECOMMENDING) + r")\b",
-                         re.I)  # "Further improve the timeliness ...", "Urgently review ..."
+# (after "Together with the LSCB and police, ..." or an adverb: "Further improve the timeliness ...", "Urgently review")
+_IMPERATIVE = re.compile(r"^(?:\d{1,2}\.?\s+)?(?:(?:together|jointly|working|in partnership) with [^,.;]{3,80},\s*)?"
+                         r"(?:(?:Further|Urgently|Swiftly|Rapidly|Consistently|Robustly|Fully|Systematically|Routinely|"
+                         r"Significantly)\s+)?(?:" + "|".join(v.capitalize() for v in RECOMMENDING) + r")\b", re.I)
 _OPENING = re.compile(r"^\W*(" + "|".join(RECOMMENDING) + r")\b\W+(\w+)", re.I)
 
 
