@@ -281,6 +281,23 @@ def _problem_absent(words: list[str], i: int) -> int | None:
     return None
 
 
+# Wording rewritten, in this order, before its words are read: what a phrase means in place of what its words
+# would say one by one.
+_REWRITES = (
+    (_AS_WELL_AS, " and "),  # "as well as": a conjunction, no praise
+    (_LAST_TOO, ""),  # "Care leavers feel it too.": also, not too much
+    (_THEN_CLAUSE, r"\1"),  # "since the inspection in 2017, when too many were unprotected"
+    (_WOULD_IMPROVE, "wouldimprove"),
+    (_NOT_GIVE_UP, " tenacious "),  # "do not give up on them": perseverance, no denial
+    (_HIGHLY_PLACED, r"\1"),  # "features highly": no praise
+    (_WELL_BY, ""),  # "well below the target": by how much, no praise
+    (_STILL_OUTSTANDING, " unresolved "),  # "an outstanding recommendation": one not yet met
+    (_AS_ONE_WORD, lambda m: m.group(0).replace(" ", "")),  # "fit for purpose", "not fit for purpose"
+    (_NOT_WEAK_NAMES, "named"),
+    (_TWO_WORDS, r"under\1"),
+)
+
+
 def tone(flat: str) -> tuple[float, float, float, list[str]]:
     """(strong, weak, serious) evidence in a sentence, read clause by clause: a negator turns the
     strengths after it in its clause into weaknesses ("not always effective", "not clearly recorded
@@ -290,15 +307,8 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
     folded = folded_text(flat)
     if ABSENT_PROBLEM:
         folded = _NEET.sub("neet", folded)  # a name for young people's status, no negation
-    folded = _AS_WELL_AS.sub(" and ", folded)  # "as well as": a conjunction, no praise
-    folded = _LAST_TOO.sub("", folded)  # "Care leavers feel it too.": also, not too much
-    folded = _THEN_CLAUSE.sub(r"\1", folded)  # "since the inspection in 2017, when too many were unprotected"
-    folded = _WOULD_IMPROVE.sub("wouldimprove", folded)
-    folded = _NOT_GIVE_UP.sub(" tenacious ", folded)  # "do not give up on them": perseverance, no denial
-    folded = _WELL_BY.sub("", _HIGHLY_PLACED.sub(r"\1", folded))  # "well below the target", "features highly": no praise
-    folded = _STILL_OUTSTANDING.sub(" unresolved ", folded)  # "an outstanding recommendation": one not yet met
-    folded = _AS_ONE_WORD.sub(lambda m: m.group(0).replace(" ", ""), folded)  # "fit for purpose", "not fit for purpose"
-    folded = _TWO_WORDS.sub(r"under\1", _NOT_WEAK_NAMES.sub("named", folded))
+    for pattern, said in _REWRITES:
+        folded = pattern.sub(said, folded)
     if ABSENT_PROBLEM and (none := _NONE_SUFFER.search(folded)):
         strong += 1.0
         cues.append("none " + ("bed and breakfast" if none.group(0).endswith("breakfast") else none.group(0).split()[-1]))
