@@ -29,10 +29,10 @@ def window(qtbot, make_window, samples: Path):  # type: ignore[no-untyped-def]
 
 
 def _settle(qtbot, w) -> None:  # type: ignore[no-untyped-def]
-    """Wait for the re-worked suggestions after a change."""
-    gen = w.suggester._generation
-    qtbot.waitUntil(lambda: w.suggester._generation > gen and not w.suggester._timer.isActive(), timeout=5000)
-    qtbot.wait(150)
+    """Wait for the re-worked suggestions after a change to be on screen (the panel took the decision
+    away, or put it back, at once; the re-work follows on the worker)."""
+    assert not w.suggester.settled
+    qtbot.waitUntil(lambda: w.suggester.settled, timeout=15000)
 
 
 def test_keyboard_accept_and_dismiss(window, qtbot) -> None:

@@ -48,6 +48,7 @@ class SuggestionController(QObject):
         self.structure: Structure | None = None
         self.suggestions: list[Suggestion] = []
         self._generation = 0
+        self._landed = 0  # the generation whose re-work is on screen
         self._text_of_structure = ""
         self._created: dict[str, str | None] = {}  # letter id -> its PDF's creation date, read once
         self._accepted: dict[str, Suggestion] = {}  # annotation id -> the suggestion it was accepted from
@@ -96,6 +97,13 @@ class SuggestionController(QObject):
             self.tabs.setCurrentWidget(self.panel)  # a letter not yet tagged: what there is to tag, not an empty list
         if self.onscreen.layout is not None:
             self.refresh()
+        else:
+            self._landed = self._generation  # nothing to work out until the letter is read
+
+    @property
+    def settled(self) -> bool:
+        """No re-work waiting or on its way: what the panel shows is the last one asked for."""
+        return self._landed == self._generation and not self._timer.isActive()
 
     def schedule(self) -> None:
         if self.onscreen.layout is not None:
@@ -104,11 +112,11 @@ class SuggestionController(QObject):
     def refresh(self) -> None:
         onscreen, lib = self.onscreen, self.desk.lib
         layout, letter_id = onscreen.layout, onscreen.letter_id
-        if layout is None or letter_id is None:
-            return
-        if not layout.text.strip():
-            self.outline_panel.set_structure(None, message="This letter has no text (scanned or image-only).")
-            self.panel.set_suggestions([], "This letter has no text to suggest from (scanned or image-only).")
+        if layout is None or letter_id is None or not layout.text.strip():
+            self._landed = self._generation  # nothing to work out
+            if layout is not None and letter_id is not None:
+                self.outline_panel.set_structure(None, message="This letter has no text (scanned or image-only).")
+                self.panel.set_suggestions([], "This letter has no text to suggest from (scanned or image-only).")
             return
         self._generation += 1
         gen = self._generation
@@ -150,6 +158,7 @@ class SuggestionController(QObject):
         def done(out: tuple[Structure, list[Suggestion], LetterMeta, str | None, list[RawMark]]) -> None:
             if gen != self._generation or letter_id != onscreen.letter_id:
                 return  # a newer letter or change has been asked for
+            self._landed = gen
             self.structure, self.suggestions, meta, created, raw = out
             self._text_of_structure = text
             self._show(len(dismissed))
@@ -159,6 +168,7 @@ class SuggestionController(QObject):
 
         def failed(exc: Exception) -> None:
             if gen == self._generation and letter_id == onscreen.letter_id:
+                self._landed = gen
                 self.panel.set_suggestions([], f"Suggestions could not be worked out: {exc}")
 
         self.desk.host.call(job, done, failed, key="suggestions")
