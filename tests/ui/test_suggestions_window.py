@@ -92,8 +92,7 @@ def test_outline_lists_parts_and_jumps(window, qtbot) -> None:
     assert last.text(0) == "Sign-off"
     tree.setCurrentItem(last)
     qtbot.keyClick(tree, Qt.Key.Key_Return)
-    qtbot.wait(100)
-    assert w.view.current_page() == w.view.page_count() - 1
+    qtbot.waitUntil(lambda: w.view.current_page() == w.view.page_count() - 1, timeout=5000)
 
 
 def test_triple_click_takes_the_whole_unit(window, qtbot) -> None:
