@@ -328,11 +328,24 @@ def _numbered_heading(block: str, after: str) -> str | None:
 # months:"): each group is more of the list.
 _BY_WHEN = re.compile(r"^(?:immediately|within (?:\w+ ){1,2}(?:days|weeks|months))\s*:?\s*$")
 
+_SINCE = re.compile(r"\bprogress (?:against|on|made|in|towards|since)\b|\bupdates? on\b|\bresponse to\b|"
+                    r"\bour response\b|\baction plan\b|\baddressing\b|\bactions? (?:taken|to address|in response)\b")
+_ITEMS_NAMED = re.compile(r"areas? for (?:priority action|improvement)|priority|immediate action|recommendation|"
+                          r"what needs to improve|need to improve")
+
+
+def tells_what_was_done(title: str) -> bool:
+    """A council paper's heading over what it has done since the inspectors' items ("Progress against the
+    areas for improvement", "Action plan to address the recommendations", "Our response to the priority
+    actions"): a section of its own, never the inspectors' list nor its tone."""
+    low = title.lower()
+    return bool(_SINCE.search(low) and _ITEMS_NAMED.search(low))
+
+
 def _kind(title: str) -> tuple[str, str | None]:
     low = title.lower()
-    if re.search(r"\bprogress (?:against|on|made|in addressing|towards)\b|\bupdate on\b|\bresponse to\b|"
-                 r"\baction taken\b", low) and re.search(r"areas? for improvement|priority|recommendation", low):
-        return "heading", None  # "Progress against the areas for improvement": what the council has done since
+    if tells_what_was_done(title):
+        return "heading", None
     if re.search(r"areas? for priority action|priority action|priority and immediate action|immediate action", low):
         return "priority", None
     if re.search(r"what needs to improve|areas? for improvement|what does the (?:local authority|lscb) need to improve|"

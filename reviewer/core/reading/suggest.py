@@ -27,7 +27,7 @@ from reviewer.core.reading.inspectors_list import LEAD_IN, PARA_REF, inspectors_
 from reviewer.core.reading.judgements import judgement_name, read_judgements
 from reviewer.core.reading.learning import SEVERITY_CLASSES, SeverityLearner
 from reviewer.core.reading.metadata import document_kind
-from reviewer.core.reading.outline import Part, Structure, analyse, unit_quote
+from reviewer.core.reading.outline import Part, Structure, analyse, tells_what_was_done, unit_quote
 from reviewer.core.reading.stories import (TELLING, leads_with_form, not_a_finding, paper_form_spans, speaker_after,
                                            stated_severity, story_grade)
 from reviewer.core.reading.severity import failing_priority_model, failing_weakness, reviewable, severity_review, verdict
@@ -90,7 +90,11 @@ def _neutral_parts(st: Structure) -> set[int]:
 
 
 def _heading_kind(line: str) -> str | None:
+    """The tone a heading sets for what follows it, whether the outline made it a part or it stands in a
+    paragraph (none where it tells what a council has done since: ``tells_what_was_done``)."""
     low = line.lower()
+    if tells_what_was_done(line):
+        return None
     if re.search(r"areas? for priority action|priority action|immediate action", low):
         return "priority"
     if re.search(r"what needs to improve|areas? for improvement|"
@@ -296,9 +300,6 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
                     "improve", "priority"):
                 continue  # the part's own heading ("Recommendations"): its tone is the part's
             kind = _heading_kind(flat.rstrip(":?."))
-            if kind in ("improvement", "priority") and \
-                    re.search(r"\bprogress\b|\bupdate\b|\bresponse to\b", flat, re.I):
-                kind = None  # "Progress against the areas for improvement": what the council has done since
             if kind in ("improvement", "priority") or kind and kind.startswith("grade:"):
                 inline = kind
             elif not flat.endswith(":") and len(flat) > 12 and not (
