@@ -719,6 +719,40 @@ def test_a_committee_papers_implications_and_risks_are_not_findings() -> None:
     assert any("Caseloads are too high" in q for q in found)
 
 
+CABINET = """Ashcombe District Council (fictional)
+
+CABINET
+
+Date: 3 March 2025
+
+1. Purpose
+
+1.1 To tell Cabinet what the inspection found and seek approval of the improvement plan.
+
+2. Areas for priority action
+
+2.1 Ofsted identified the following areas for priority action:
+- The speed of the response to children who may be at risk of significant harm.
+- How well managers oversee the work of social workers.
+
+3. Progress against the areas for priority action
+
+3.1 Social workers now meet within a day to plan the response to every referral of a child at risk.
+
+3.2 The council has appointed four permanent team managers.
+"""
+
+
+def test_a_cabinet_papers_list_of_priority_actions_and_its_progress() -> None:
+    """The sentence that brings the inspectors' list on is not an item; what the council says it has done
+    since, under "Progress against the areas for priority action", is not a priority action."""
+    found = _by_quote(suggest(CABINET, default_themes()))
+    assert not any("the following" in q for q in found)
+    assert found["How well managers oversee the work of social workers."].severity == "priority"
+    assert not any(s.severity == "priority" for q, s in found.items() if "3." in q or "council has" in q)
+    assert not any("permanent team managers" in q for q in found)
+
+
 def test_what_would_make_the_work_better_is_still_to_do() -> None:
     """Seen by a new user on a report from outside the corpus: "these plans would be improved if they
     stated ..." was a strength (on "improved"), "This impedes ..." one (on "effective")."""

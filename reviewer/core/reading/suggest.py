@@ -63,6 +63,9 @@ _INSPECTORS_DID = re.compile(r"^\W*(?:[\w ]{0,30}, )?(?:the )?(?:" + "|".join(
     re.escape(c) for c in CONTEXT if c.startswith("inspectors")) + ")")
 _CONTEXT_ANYWHERE = tuple(c for c in CONTEXT if not c.startswith("inspectors"))  # the rest: wherever they stand
 _NOT_GOOD = re.compile(r"\bnot (?:yet |consistently |always )?(?:good|outstanding)\b")  # "... is not consistently good"
+# A sentence that only brings on a list ("Ofsted identified the following areas for priority action:"): its
+# items are what is tagged
+_BRINGS_ON_LIST = re.compile(r"\b(?:the following|as follows)\b[^.;]*:\s*$", re.I)
 
 
 _WHOSE_DEFINITIONS = re.compile(r"^\W*(?:the )?(?:local authority|lscb|local safeguarding children(?:'s)? board|"
@@ -320,7 +323,8 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
             continue
         low = flat.lower()
         if any(c in low for c in _CONTEXT_ANYWHERE) or _INSPECTORS_DID.match(low) or \
-                _BOILERPLATE.search(flat) or LEAD_IN.search(flat) or PARA_REF.match(flat):
+                _BOILERPLATE.search(flat) or LEAD_IN.search(flat) or PARA_REF.match(flat) or \
+                _BRINGS_ON_LIST.search(flat):
             continue
         if form_spans and (leads_with_form(flat) or any(a <= s < b for a, b in form_spans)):
             continue  # a paper's implications, risks and background papers
