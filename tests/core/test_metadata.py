@@ -711,3 +711,26 @@ def test_a_sentence_after_a_closing_quotation_mark_starts_afresh() -> None:
     i = text.index('"Caseloads')
     assert text[slice(*sentence_at(text, i + 3))] == '"Caseloads are too high."'
     assert text[slice(*sentence_at(text, 5))] == 'The report states: "Leaders do not know practice."'
+
+
+def test_pages_from_outside_the_corpus_councils_and_their_minutes() -> None:
+    """Seen on real council pages a helper read against the suggester (stop 26): a council's news story that
+    names the framework ("under Ofsted's Inspection of Local Authority Children's Services (ILACS)
+    framework") had read as an inspection report; a meeting's page of an agenda item, that says what it is
+    for and what the members did, as a monitoring visit or an inspection report."""
+    story = ("Council promises quick action after Ofsted verdict\n\n12 March 2021\n\nEastfield Borough Council has "
+             "promised to act quickly after inspectors found its children's services 'require improvement to be "
+             "good'.\n\nThe grading follows an inspection in January under Ofsted's Inspection of Local Authority "
+             "Children's Services (ILACS) framework.\n\nInspectors found 'strong' help for families.")
+    m = read_metadata(story)
+    assert (m.doc_type, m.published) == ("news item", "2021-03-12")
+    item = ("Third Ofsted monitoring visit feedback\n\nTo share the letter from Ofsted after their third monitoring "
+            "visit on 4 and 5 May 2022.\n\nThe leader opened the discussion by thanking officers.\n\nThe cabinet "
+            "member gave an overview of what inspectors found.")
+    assert read_metadata(item).doc_type == "committee report"
+    minutes = ("Ofsted outcome letter\n\nTo update the Committee on the latest monitoring visit.\n\n11.1 The "
+               "Director informed the committee that this had been the fourth of six visits.")
+    assert read_metadata(minutes).doc_type == "committee report"
+    note = ("Ofsted report\n\nBriefing note of the Director of Children's Services\n\nThe Board considered a note "
+            "on the Ofsted re-inspection of services for children in need of help and protection.")
+    assert read_metadata(note).doc_type == "committee report"

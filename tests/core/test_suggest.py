@@ -632,6 +632,42 @@ def test_a_story_of_an_inspection_suggests_its_findings_not_what_people_said() -
     assert not any(q.startswith("Members thanked") or "Facebook" in q for q in found)
 
 
+MINUTES = """Ofsted monitoring visit feedback
+
+To share the feedback letter from Ofsted after its third monitoring visit.
+
+The cabinet member read out the headline findings as detailed in Appendix A of the report.
+
+Inspectors had noted that the pace of change was not swift enough and plans were too often out of date.
+
+The Director explained that an added difficulty in recruiting social workers was the cost of housing.
+
+Services were no longer judged to be inadequate, which marked a key point in the journey.
+
+The Director said: "We are pleased with what inspectors saw. We have put a plan in place to recruit more managers."
+
+The inspection report identified two recommendation for improvement:
+
+1. Ensure that managers check that plans for children in care are carried out.
+
+2. Improve the timeliness of pathway plans for care leavers.
+"""
+
+
+def test_a_meetings_page_suggests_the_inspectors_findings_and_items() -> None:
+    """A meeting's page of an agenda item (stop 26, from real pages read against the suggester): the
+    inspectors' findings and items are suggested; an appendix "as detailed", an officer's explanation,
+    a council's words carrying on after its first sentence ("We have put a plan in place"), and its news
+    that a failure is behind it are not."""
+    found = _by_quote(suggest(MINUTES, default_themes()))
+    assert found["Inspectors had noted that the pace of change was not swift enough and plans were too often out of "
+                 "date."].severity == "improvement"
+    assert found["Ensure that managers check that plans for children in care are carried out."].severity == "improvement"
+    assert found["Improve the timeliness of pathway plans for care leavers."].severity == "improvement"
+    for words in ("as detailed", "explained", "no longer", "put a plan in place", "recommendation for"):
+        assert not any(words in q for q in found), words
+
+
 def test_a_story_reads_a_judgement_stated_but_not_a_comparison() -> None:
     story = ("Latest news\n\nInspectors rated the city council as inadequate across a range of services.\n"
              "Leaders said services for care leavers are not as good as they should be in the county.\n")

@@ -229,13 +229,33 @@ _REPORT_TITLE = re.compile(
     rf"Inspection of\s+(?:[A-Z][\w ,.'’&-]{{1,80}}?\s+)?local authority\s+children{_APOS}s\s+services|"
     rf"(?:Re-?\s?inspection|Reinspection|Inspection) of (?:children{_APOS}s social care services|services for children "
     rf"in need)|Inspection dates?\s*:|\bJudgement\s+Grade\b", re.I)
+# The framework named in a sentence ("... under Ofsted's Inspection of Local Authority Children's Services (ILACS)
+# framework"), not a report's title
+_FRAMEWORK_NAMED = re.compile(r"(?:\bOfsted|Ofsted[’']s|\bthe|\bunder|\ban?|\bits|\bnew)\s+$", re.I)
+_FRAMEWORK_AFTER = re.compile(r"\s*\(ILACS\)|\s+(?:framework|inspections)\b", re.I)
+
+
+def _report_title(flat: str) -> re.Match[str] | None:
+    """The first words in ``flat`` that title an inspection report, passing over the framework's name where a
+    sentence mentions it."""
+    for m in _REPORT_TITLE.finditer(flat):
+        if not (_FRAMEWORK_NAMED.search(flat[max(0, m.start() - 12):m.start()]) or _FRAMEWORK_AFTER.match(flat, m.end())):
+            return m
+    return None
+
+
 _COMMITTEE = re.compile(
     r"\bREPORT\s+TO\s*:|\bReport\s+to\s*:?\s+(?:the\s+)?[\w ,'’&-]{0,60}?(?:Committee|Cabinet|Board|Panel|Council)\b|"
     r"\b(?:Date of (?:the )?meeting|Meeting date|Agenda item|Agenda and (?:draft )?minutes|Wards? affected|Key decision|Report of\s*:|"
     r"Report author|Purpose of (?:the )?report|Meeting\s*:\s*\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|Meeting to be held on|"
     r"Electoral Divisions? affected|Decision[ -]maker|Cabinet Committee|Minutes(?=\s*:)|Additional documents(?=\s*:)|"
     r"Report of the [\w ]{0,40}?Director|submitted a report|(?:to )?update Members|"
-    r"(?:Overview\s+(?:&|and)\s+)?Scrutiny\s+(?:Sub-?\s?)?Committee)\b", re.I)
+    r"(?:Overview\s+(?:&|and)\s+)?Scrutiny\s+(?:Sub-?\s?)?Committee|Briefing note of|"
+    # a meeting's page of an agenda item: what it is for, what the members did with it
+    r"(?:Sub-?\s?Committee|Committee|Scrutiny Board|Cabinet|Panel) (?:was presented with|received|considered|"
+    r"noted)|(?:informed|updated|advised) the (?:Sub-?\s?)?Committee|opened the discussion|Members (?:were|noted|agreed|asked|welcomed)|"
+    r"(?-i:To) (?:update|inform|share|consider|receive|note|present|brief) (?:the|members|cabinet|committee|"
+    r"councillors)\b)", re.I)
 _NEWS = re.compile(r"\b(?:news story|press release|media release|news item|latest news|news release|"
                    r"(?:^|\n)\s*News\s*(?:\n|$)|posted on|posted by|news (?:and|&) (?:events|media)|newsroom)\b|"
                    r"\bposted\s*:", re.I)
@@ -284,7 +304,7 @@ def _doc_type(text: str, flat: str) -> str:
         ("assurance visit", _titled("Assurance visit", top)),
         ("joint inspection", re.search(r"\b(?:Joint\s+targeted\s+area\s+inspection|JOINT\s+TARGETED\s+AREA\s+"
                                        r"INSPECTION)\b", top)),
-        ("inspection report", _REPORT_TITLE.search(top))) if m]
+        ("inspection report", _report_title(top))) if m]
     if titles:  # the document's own title comes first; later mentions are of other visits
         return min(titles)[1]
     low = head.lower()
@@ -297,7 +317,7 @@ def _doc_type(text: str, flat: str) -> str:
         # where the page goes on to print the letter
     if visit:
         return visit
-    if _REPORT_TITLE.search(head):
+    if _report_title(head):
         return "inspection report"
     if (told or "joint targeted area inspection" in low) and not letter and ("ofsted" in low or "inspect" in low):
         return "news item"  # a council's or a paper's story of an inspection's findings: "rated 'good'"

@@ -349,7 +349,7 @@ def _kind(title: str) -> tuple[str, str | None]:
     if re.search(r"areas? for priority action|priority action|priority and immediate action|immediate action", low):
         return "priority", None
     if re.search(r"what needs to improve|areas? for improvement|what does the (?:local authority|lscb) need to improve|"
-                 r"recommendations", low) or _BY_WHEN.match(low):
+                 r"recommendations|recommendation for improvement", low) or _BY_WHEN.match(low):
         return "improve", None
     m = _JUDGEMENT_HEADING.match(title) or _JUDGEMENT_SENTENCE.match(title)
     if m:

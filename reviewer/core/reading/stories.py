@@ -13,13 +13,19 @@ import re
 TELLING = ("committee report", "news item")
 _OPENS_QUOTE = re.compile(r"^\W{0,3}[“\"‘']")  # a unit that is (the start of) a quotation
 _SPOKEN = re.compile(  # words said to someone, with the saying named beside a quotation mark
-    r"\b(?:said|says|added|adds|commented|stated)(?:\s*[,:]?\s*[“\"‘']|:|,? that\b)|[”\"’'],?\s+"
+    r"\b(?:said|says|added|adds|commented|stated)(?:\s*[,:]?\s*[“\"‘']|:|,? that\b)|"
+    r"\b(?:explained|advised|confirmed|responded|assured (?:members|the \w+)|acknowledged) that\b|"
+    r"\b(?:informed|reminded|assured|advised|updated) (?:the (?:sub-?committee|committee|board|panel|cabinet|meeting)|"
+    r"members|councillors)\b|[”\"’'],?\s+"
     r"(?:he|she|they|[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:said|says|added)\b|\btold (?:the|members|councillors|us|reporters)\b",
     re.I)
 # ... and the council's own people speaking, whatever they quote: "Responding to the report, Councillor A said"
 _COUNCIL_SPEAKS = re.compile(r"\b(?:council|councillor|cllr|cabinet member|portfolio holder|director|leader|mayor|"
                              r"chief executive|spokes(?:wo)?man|spokesperson)s?\b[^.“\"]{0,60}?\b(?:said|says|added|"
                              r"commented)\b", re.I)
+# the council speaking as "we" (a quotation going on past its first sentence, a paper's own voice): its plans and
+# views, not the inspection's findings
+_WE_SAY = re.compile(r"^\W{0,3}(?:we|we[’'](?:ve|re|ll|d)|our)\b", re.I)
 _RELAYS_FINDING = re.compile(r"\b(?:ofsted|inspectors?|inspection team|(?:the|their) (?:inspection )?report|watchdog|the letter)\b",
                              re.I)
 _PROCEDURE = re.compile(
@@ -140,4 +146,4 @@ def not_a_finding(flat: str, speaker: str | None) -> bool:
         return speaker == "person" or speaker is None and not relays
     if _COUNCIL_SPEAKS.search(flat):  # "The Director said that staff talked to the inspectors ...": relayed
         return not relays or bool(_QUOTES.search(flat))
-    return bool(_SPOKEN.search(flat)) and not relays
+    return bool(_SPOKEN.search(flat) or _WE_SAY.match(flat)) and not relays

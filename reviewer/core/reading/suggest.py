@@ -100,7 +100,7 @@ def _heading_kind(line: str) -> str | None:
         return None
     if re.search(r"areas? for priority action|priority action|immediate action", low):
         return "priority"
-    if re.search(r"what needs to improve|areas? for improvement|"
+    if re.search(r"what needs to improve|areas? for improvement|recommendations? for improvement|"
                  r"what does the (?:local authority|lscb) need to improve", low):
         return "improvement"
     if re.search(r"\binadequate\b|\bserious weaknesses\b", low):  # SIF: "... has serious weaknesses and is not yet good"
@@ -314,8 +314,8 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
         if len(flat) < 20 or (s, e) in skip or any(a < e and s < b for a, b in existing):
             continue
         if part is not None and part.kind in ("address", "salutation", "signoff", "title") or st.is_heading(s, e):
-            if not (telling and part is not None and part.kind == "title" and flat.endswith(".") and
-                    len(flat.split()) > 8):
+            if not (part is not None and part.kind == "title" and (telling or s >= part.heading_end) and
+                    flat.endswith(".") and len(flat.split()) > 8 and not st.is_heading(s, e)):
                 continue  # (a web page's opening sentences the outline took for its title are read)
         if part is not None and part.kind == "judgements" and s < max(part.end, part.heading_end):
             continue  # the judgement table's rows

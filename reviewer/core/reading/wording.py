@@ -73,7 +73,13 @@ _WOULD_IMPROVE = re.compile(r"\b(?:would|could|might) (?:be (?:further |much |si
 # Names and descriptions that carry a word of weakness but judge nothing: "minority ethnic groups", "just
 # below the threshold", "serious case reviews", "children who have had difficult experiences", "children not
 # known to children's services"; and two-word spellings of one ("under developed").
-_NOT_WEAK_NAMES = re.compile(r"\b(?:(?:ethnic )?minority (?:ethnic )?(?:groups?|communities|backgrounds?|families|"
+_NOT_WEAK_NAMES = re.compile(r"\b(?:(?:as|are|is|were|was) detailed (?:in|below|above|at|within)\b|"
+                             # a council telling that a failure is behind it: no weakness named
+                             r"no longer (?:(?:judged|rated|graded|considered|deemed) )?(?:to be |as )?inadequate\b|"
+                             r"no longer (?:subject to|under|in) (?:an? |the )?(?:improvement notice|statutory direction|"
+                             r"intervention)\b|removed from (?:government |statutory )?intervention\b|"
+                             r"no (?:areas? for )?priority actions? (?:were |was |had been |have been )?(?:identified|found|raised|set)\b|"
+                             r"(?:ethnic )?minority (?:ethnic )?(?:groups?|communities|backgrounds?|families|"
                              r"children|origins?|heritages?|young people|people|pupils|populations?|residents|staff|"
                              r"carers|adopters|social workers)|below (?:the )?thresholds?|serious (?:case|incident|safeguarding practice) "
                              r"(?:reviews?|notifications?)|serious youth violence|difficult (?:experiences|"
