@@ -662,7 +662,8 @@ def test_a_meetings_page_suggests_the_inspectors_findings_and_items() -> None:
     found = _by_quote(suggest(MINUTES, default_themes()))
     assert found["Inspectors had noted that the pace of change was not swift enough and plans were too often out of "
                  "date."].severity == "improvement"
-    assert found["Ensure that managers check that plans for children in care are carried out."].severity == "improvement"
+    ensure = "Ensure that managers check that plans for children in care are carried out."
+    assert found[ensure].severity == "improvement"
     assert found["Improve the timeliness of pathway plans for care leavers."].severity == "improvement"
     for words in ("as detailed", "explained", "no longer", "put a plan in place", "recommendation for"):
         assert not any(words in q for q in found), words

@@ -239,7 +239,8 @@ def _report_title(flat: str) -> re.Match[str] | None:
     """The first words in ``flat`` that title an inspection report, passing over the framework's name where a
     sentence mentions it."""
     for m in _REPORT_TITLE.finditer(flat):
-        if not (_FRAMEWORK_NAMED.search(flat[max(0, m.start() - 12):m.start()]) or _FRAMEWORK_AFTER.match(flat, m.end())):
+        named = _FRAMEWORK_NAMED.search(flat[max(0, m.start() - 12):m.start()]) or _FRAMEWORK_AFTER.match(flat, m.end())
+        if not named:
             return m
     return None
 
@@ -253,7 +254,8 @@ _COMMITTEE = re.compile(
     r"(?:Overview\s+(?:&|and)\s+)?Scrutiny\s+(?:Sub-?\s?)?Committee|Briefing note of|"
     # a meeting's page of an agenda item: what it is for, what the members did with it
     r"(?:Sub-?\s?Committee|Committee|Scrutiny Board|Cabinet|Panel) (?:was presented with|received|considered|"
-    r"noted)|(?:informed|updated|advised) the (?:Sub-?\s?)?Committee|opened the discussion|Members (?:were|noted|agreed|asked|welcomed)|"
+    r"noted)|(?:informed|updated|advised) the (?:Sub-?\s?)?Committee|opened the discussion|"
+    r"Members (?:were|noted|agreed|asked|welcomed)|"
     r"(?-i:To) (?:update|inform|share|consider|receive|note|present|brief) (?:the|members|cabinet|committee|"
     r"councillors)\b)", re.I)
 _NEWS = re.compile(r"\b(?:news story|press release|media release|news item|latest news|news release|"
