@@ -669,6 +669,22 @@ def test_a_meetings_page_suggests_the_inspectors_findings_and_items() -> None:
         assert not any(words in q for q in found), words
 
 
+def test_a_meetings_page_on_a_good_outcome_reads_its_findings_not_its_frame() -> None:
+    """From a held-out check on five more real council pages (stop 26): the inspection's own manner ("a
+    rigorous examination"), the report spoken of as a document, and a rating said of nothing ("no areas
+    were judged to be inadequate") are not findings; the findings the page relays are."""
+    page = ("Ofsted inspection outcome\n\nTo inform the Panel of the outcome of the inspection.\n\n"
+            "The inspection followed an unannounced, rigorous examination of the council's children's services.\n\n"
+            "The report set out the strengths of the service and areas for improvement.\n\n"
+            "There were no areas that were judged to be inadequate.\n\n"
+            "Inspectors found that care leavers are well supported by personal advisers who know them well.\n")
+    found = _by_quote(suggest(page, default_themes()))
+    assert found["Inspectors found that care leavers are well supported by personal advisers who know them "
+                 "well."].severity == "strength"
+    for words in ("rigorous", "set out the strengths", "no areas"):
+        assert not any(words in q for q in found), words
+
+
 def test_a_story_reads_a_judgement_stated_but_not_a_comparison() -> None:
     story = ("Latest news\n\nInspectors rated the city council as inadequate across a range of services.\n"
              "Leaders said services for care leavers are not as good as they should be in the county.\n")

@@ -109,11 +109,19 @@ def story_grade(text: str) -> str | None:
     return None
 
 
+# a rating said of nothing or no one: "There were no areas judged to be inadequate", "No authority in the
+# country has been judged 'outstanding' since ..."
+_NONE_RATED = re.compile(r"\b(?:no|none|not one|nobody|neither)\b[^.]{0,60}$", re.I)
+
+
 def stated_severity(flat: str) -> str | None:
     """The severity of the inspection's own judgement as a unit states it ("rated 'inadequate'": a priority
-    action), unless the rating is an earlier inspection's."""
+    action), unless the rating is an earlier inspection's or said of no one."""
     rated = _RATED.search(flat)
     if rated is None or _earlier_rating(flat, rated.start()):
+        return None
+    start = max(flat.rfind(".", 0, rated.start()), 0)
+    if _NONE_RATED.search(flat[start:rated.start()]):
         return None
     return RATED_AS[rated.group(1).lower()]
 
@@ -136,10 +144,20 @@ def speaker_after(flat: str, before: str | None) -> str | None:
     return before
 
 
+# the report spoken of as a document ("The report set out the strengths of the service and areas for
+# improvement", "The report summarised areas where ..."): what it holds, not a finding of it
+_WHAT_IT_HOLDS = re.compile(
+    r"^\W*(?:the|its|this|ofsted[’']s) (?:inspection |full |final |published )?(?:report|letter|judge?ment)\b"
+    r"[^.]{0,40}?"
+    r"\b(?:sets? out|summari[sz]e[sd]?|outlined?|outlines|described?|describes|listed|lists|included|includes|"
+    r"contained|contains|covered|covers) (?:the |its |a number of |some |several |many )?(?:\w+ )?(?:strengths|areas|"
+    r"findings|judge?ments|recommendations|actions)\b", re.I)
+
+
 def not_a_finding(flat: str, speaker: str | None) -> bool:
     """A unit of a committee's papers or a news story that is not the inspection's finding (``TELLING``):
     ``speaker`` is whose words a quotation here carries (``speaker_after`` of the units before)."""
-    if _WEB_FURNITURE.search(flat) or _PROCEDURE.search(flat):
+    if _WEB_FURNITURE.search(flat) or _PROCEDURE.search(flat) or _WHAT_IT_HOLDS.search(flat):
         return True
     relays = bool(_RELAYS_FINDING.search(flat))
     if _OPENS_QUOTE.match(flat):  # a quotation carrying on: the words of whoever was speaking

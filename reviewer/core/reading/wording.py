@@ -74,11 +74,16 @@ _WOULD_IMPROVE = re.compile(r"\b(?:would|could|might) (?:be (?:further |much |si
 # below the threshold", "serious case reviews", "children who have had difficult experiences", "children not
 # known to children's services"; and two-word spellings of one ("under developed").
 _NOT_WEAK_NAMES = re.compile(r"\b(?:(?:as|are|is|were|was) detailed (?:in|below|above|at|within)\b|"
+                             # the inspection's own manner, no praise of the work ("a rigorous examination of")
+                             r"(?:rigorous|thorough|robust|detailed|comprehensive|in-depth) "
+                             r"(?:inspection|examination)\b|"
                              # a council telling that a failure is behind it: no weakness named
                              r"no longer (?:(?:judged|rated|graded|considered|deemed) )?(?:to be |as )?inadequate\b|"
                              r"no longer (?:subject to|under|in) (?:an? |the )?(?:improvement notice|"
                              r"statutory direction|intervention)\b|"
                              r"removed from (?:government |statutory )?intervention\b|"
+                             r"no (?:areas?|services?|parts?|judge?ments?) (?:that )?(?:were |was |are |is |had been |"
+                             r"have been )?(?:judged|rated|graded|found) (?:to be |as )?inadequate\b|"
                              r"no (?:areas? for )?priority actions? (?:were |was |had been |have been )?"
                              r"(?:identified|found|raised|set)\b|"
                              r"(?:ethnic )?minority (?:ethnic )?(?:groups?|communities|backgrounds?|families|"
