@@ -685,6 +685,15 @@ def test_a_meetings_page_on_a_good_outcome_reads_its_findings_not_its_frame() ->
         assert not any(words in q for q in found), words
 
 
+def test_a_papers_judgement_stated_at_length_is_read() -> None:
+    """"Ofsted judged the overall effectiveness of children's services in Ashcombe to be inadequate": the
+    judgement stated with its subject between, as council papers write it."""
+    paper = ("Report to: Cabinet\n\nDate of meeting: 3 March 2025\n\n2.1 Ofsted judged the overall effectiveness "
+             "of children's services in Ashcombe to be inadequate.\n")
+    found = _by_quote(suggest(paper, default_themes()))
+    assert next(x for q, x in found.items() if "Ofsted judged" in q).severity == "priority"
+
+
 def test_a_story_reads_a_judgement_stated_but_not_a_comparison() -> None:
     story = ("Latest news\n\nInspectors rated the city council as inadequate across a range of services.\n"
              "Leaders said services for care leavers are not as good as they should be in the county.\n")

@@ -79,7 +79,9 @@ _QUOTES = re.compile(r"[“\"‘]")
 _RATED = re.compile(
     r"(?<!\bnot )(?<!\bnever )(?<!\bno longer )\b(?:rated|judged|graded|deemed|described|classified|assessed|found to be|downgraded to|upgraded to|"
     r"given an?|awarded an?|received an?|retained (?:its|their|an?)|achieved an?|moved to|"
-    r"(?:rated|judged|graded|described) (?:[\w’'-]+ ){1,5}?as)\s+(?:as\s+|to be\s+|being\s+)?"
+    r"(?:rated|judged|graded|described) (?:[\w’'-]+ ){1,5}?as|"
+    r"(?:judged|rated|found|deemed) (?:[\w’'-]+ ){1,9}?to be)"
+    r"\s+(?:as\s+|to be\s+|being\s+)?"
     r"[‘'\"“]?(inadequate|requires? improvement|outstanding|good)\b", re.I)
 RATED_AS = {"inadequate": "priority", "requires improvement": "improvement", "require improvement": "improvement",
             "good": "strength", "outstanding": "strength"}
