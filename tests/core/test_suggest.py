@@ -135,6 +135,23 @@ def test_headings_and_earlier_priority_actions_are_not_suggested() -> None:
     assert poor.severity in ("improvement", "priority") and "care-leavers" in poor.themes
 
 
+def test_dismissing_one_inspectors_item_is_no_lesson_against_the_rest(samples) -> None:  # type: ignore[no-untyped-def]
+    """Seen by a new user on a 51-page report (stop 26): dismissing one of the inspectors' recommendations
+    taught the suggester against the rest of the list, which fell out of the 30 strongest. The items stay
+    the inspectors': what is learnt re-ranks the other suggestions, never them."""
+    raw = (samples / "thornbury_vale_2025_focused_visit.txt").read_text(encoding="utf-8")
+    text = to_plain(raw).text if has_markup(raw) else raw
+    cold = suggest(text, default_themes(), letter_id="this")
+    items = [x for x in cold if x.listed]
+    assert len(items) >= 3
+    after = suggest(text, default_themes(), letter_id="this", dismissed=[(items[0].start, items[0].end)])
+    still = {(x.start, x.end): x for x in after if x.listed}
+    assert (items[0].start, items[0].end) not in still
+    for x in items[1:]:
+        y = still[(x.start, x.end)]
+        assert (y.severity, y.score) == (x.severity, x.score)
+
+
 def test_a_committee_report_progress_section_is_not_all_improvement(samples) -> None:  # type: ignore[no-untyped-def]
     raw = (samples / "kingsford_2025_committee_progress_report.txt").read_text(encoding="utf-8")
     assert has_markup(raw)

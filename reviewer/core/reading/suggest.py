@@ -482,7 +482,9 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
         if (s, e) in skip or any(a < e and s < b for a, b in existing):
             continue
         severity, conf, why = r.severity, r.conf, list(r.why)
-        if learner is not None:
+        listed = section in ("improvement", "priority")
+        if learner is not None and not listed:  # (the inspectors' own items stay theirs: dismissing one is no
+            # lesson against the rest of the list, nor accepting one a reason to rank them above each other)
             severity, conf = learner.decide(r.features)
             if severity != r.severity and severity is not None:
                 why = [w for w in why if not w.startswith(("under What", "under areas", "wording"))]
@@ -507,8 +509,7 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
             scores[sec_theme] = (sc + SECTION_THEME_WEIGHT, own + SECTION_THEME_WEIGHT)
             ranked_themes = sorted(((tid, sc, own) for tid, (sc, own) in scores.items()), key=lambda x: -x[1])
         chosen = model.choose(ranked_themes, severity, flat)
-        out.append(Suggestion(s, e, flat, severity, chosen, round(min(0.99, conf), 2), "; ".join(why),
-                              section in ("improvement", "priority")))
+        out.append(Suggestion(s, e, flat, severity, chosen, round(min(0.99, conf), 2), "; ".join(why), listed))
     return out
 
 
