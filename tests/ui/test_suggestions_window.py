@@ -464,3 +464,47 @@ def test_a_list_in_reading_order_follows_the_page_in_view(window, qtbot) -> None
     qtbot.wait(50)
     top = panel.list.itemAt(10, 10).data(SUG_ROLE)
     assert top.end > w.onscreen.layout.page_first_offset(last)  # the page's suggestions, not the first page's
+
+
+def test_show_all_and_the_first_step_keep_the_readers_place(window, qtbot) -> None:
+    """Seen by a new user on a 51-page report (stop 26): reading page 26 with the list's keyboard, M (Show
+    All) took the letter back to page 9, where the current card was, and the next Alt+Down went on from
+    there; and the first Alt+Down from the letter did nothing where its card was already the current one."""
+    w = window
+    w.resize(1300, 500)
+    panel, layout = w.suggestions_panel, w.onscreen.layout
+    last = layout.page_of(w.suggester.suggestions[-1].start)
+    assert last >= 1
+    panel.list.setFocus()
+    panel.list.setCurrentRow(0)  # the strongest card, on the first page
+    assert layout.page_of(panel.current_suggestion().start) < last
+    w.view.go_to_page(last)
+    qtbot.waitUntil(lambda: w.view.current_page() == last)
+    panel.list.setFocus()
+    qtbot.keyClick(panel.list, Qt.Key.Key_M)  # Show All, in reading order
+    assert panel.show_all
+    qtbot.wait(100)
+    assert w.view.current_page() == last  # the letter stayed
+    here = panel.current_suggestion()
+    assert here.end > layout.page_first_offset(last)  # the list is where the auditor reads
+    w.actions_["next_suggestion"].trigger()
+    assert panel.current_suggestion().start >= here.start
+
+    # from the letter, the first step goes to the first suggestion where the reader is, and the letter is
+    # asked to show it, also where that card is already the current one
+    qtbot.keyClick(panel.list, Qt.Key.Key_M)  # back to the strongest
+    w.view.go_to_page(0)
+    qtbot.waitUntil(lambda: w.view.current_page() == 0)
+    shown: list[tuple[int, int]] = []
+    real = w.view.scroll_to_range
+    w.view.scroll_to_range = lambda a, b, **k: (shown.append((a, b)), real(a, b, **k))[1]  # type: ignore[method-assign]
+    first = min(panel.visible(), key=lambda s: s.start)
+    for current in (max(panel.visible(), key=lambda s: s.start), first):
+        w.view.setFocus()
+        panel.list.setCurrentRow(panel.visible().index(current))
+        w.view.go_to_page(0)
+        qtbot.waitUntil(lambda: w.view.current_page() == 0)
+        shown.clear()
+        w.actions_["next_suggestion"].trigger()
+        assert panel.current_suggestion() == first and panel.list.hasFocus()
+        assert (first.start, first.end) in shown

@@ -70,7 +70,7 @@ class SuggestionController(QObject):
         p.restoreRequested.connect(self.restore)
         p.current.connect(self._current)
         p.letterWanted.connect(self._to_letter)
-        p.shownChanged.connect(lambda: self._paint())
+        p.shownChanged.connect(self._shown_changed)
         view.suggestionClicked.connect(self._clicked)
         view.pageChanged.connect(self._follow)
         outline_panel.jump.connect(self._jump)
@@ -403,9 +403,25 @@ class SuggestionController(QObject):
         self.set_shown(not self.shown)
         self.shown_action.setChecked(self.shown)
 
+    def _shown_changed(self) -> None:
+        """Show All (reading order) or a severity: the list goes to where the auditor reads, its card there
+        the current one; the letter never moves for it."""
+        panel, layout = self.panel, self.onscreen.layout
+        if layout is not None and (panel.show_all or panel.severity.currentData()):
+            here = layout.page_first_offset(self.view.current_page()) or 0
+            shown = panel.visible()
+            first = next((s for s in shown if s.end > here), shown[-1] if shown else None)
+            if first is not None:
+                self._quiet = True
+                try:
+                    panel.select(sug_id(first))
+                finally:
+                    self._quiet = False
+        self._paint(panel.current_suggestion())
+
     def _current(self, s: Suggestion | None) -> None:
         self._paint(s)
-        if s is not None and not self._quiet and self.panel.list.hasFocus():
+        if s is not None and not self._quiet and not self.panel.refilling and self.panel.list.hasFocus():
             self.view.scroll_to_range(s.start, s.end, only_if_hidden=True)
 
     def _to_letter(self, s: Suggestion | None) -> None:

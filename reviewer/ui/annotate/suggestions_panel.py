@@ -165,6 +165,7 @@ class SuggestionsPanel(QWidget):
         self._all: list[Suggestion] = []
         self._kept: list[tuple[int, int]] = []  # the strongest shown so far, in the order shown (see _pool)
         self.show_all = False  # False: the DEFAULT_SHOWN strongest, strongest first; True: all, in reading order
+        self.refilling = False  # Show All / Strongest Only is re-filling the list: its current card moves no letter
         self.page_of: Callable[[int], int] | None = None  # offset -> 1-based page, given with the open letter
         self.count = QLabel("")
         self.count.setObjectName("panelCount")
@@ -269,8 +270,12 @@ class SuggestionsPanel(QWidget):
             self.more_btn.setChecked(self.show_all)  # re-enters here once
             return
         self._kept = []  # back to the strongest: ranked afresh, with what the library has learnt
-        self._fill(keep=self.current_suggestion())
-        self.shownChanged.emit()
+        self.refilling = True  # the list changes, the letter stays where the auditor reads
+        try:
+            self._fill(keep=self.current_suggestion())
+            self.shownChanged.emit()
+        finally:
+            self.refilling = False
 
     def visible(self) -> list[Suggestion]:
         """The suggestions the list shows now (what the letter outlines)."""
@@ -378,9 +383,12 @@ class SuggestionsPanel(QWidget):
             row = order[k]
         else:
             row = (self.list.currentRow() + delta) % n
-        self.list.setCurrentRow(row)
+        self.list.setFocus()  # first: the letter follows the card the keyboard is on
+        if row == self.list.currentRow():
+            self.current.emit(self.current_suggestion())  # (already current: the letter still goes to it)
+        else:
+            self.list.setCurrentRow(row)
         self.list.scrollToItem(self.list.item(row))
-        self.list.setFocus()
 
     def _edit_current(self) -> None:
         cur = self.current_suggestion()
