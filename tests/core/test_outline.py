@@ -104,6 +104,26 @@ def test_a_report_with_judgements_and_numbered_paragraphs() -> None:
     assert all(st.part_at(p.start).kind == "judgement" for p in paras)
 
 
+def test_an_older_reports_numbered_table_rows_are_not_its_paragraphs() -> None:
+    """Seen by a new user on a 2015 report (stop 26): the judgement table's numbered rows ("1. Children who
+    need help and protection / Requires improvement") took the numbers 1 and 2, so the outline's
+    Recommendations began at 3; and "2.1 Adoption performance / Good" headed a section."""
+    body = ["Children's services in Westmoor require improvement to be good", "",
+            "1. Children who need help and protection", "Requires improvement", "",
+            "2. Children looked after and achieving", "permanence", "Requires improvement", "",
+            "2.1 Adoption performance", "Good", "",
+            "3. Leadership, management and governance", "Requires improvement", "",
+            "Recommendations", ""]
+    for n in range(1, 7):
+        body += [f"{n}. Ensure that plans for children say what will happen and when, part {n}.", ""]
+    text = "\n".join(body)
+    st = analyse(text)
+    paras = [p for p in st.parts if p.level == 2]
+    assert [p.title.split(".")[0] for p in paras] == ["1", "2", "3", "4", "5", "6"]
+    assert all(st.part_at(p.start).kind == "improve" for p in paras)
+    assert not any("Adoption performance" in p.title for p in st.parts)
+
+
 def test_text_letter_without_pages_has_no_furniture_but_page_lines() -> None:
     text = "Dear Jo\n\nA sentence here.\n\nPage 1 of 3\n\nAnother sentence.\n"
     st = analyse(text)

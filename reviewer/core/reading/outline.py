@@ -392,6 +392,8 @@ def analyse(text: str, page_starts: Sequence[int] = ()) -> Structure:
             continue
         if signoff_at is not None:
             continue
+        if re.match(r"\s*\d(?:\.\d)?\.?\s", block) and _table_cell(reading, s, e, table_span):
+            continue  # a judgement table's numbered row ("2.1 Adoption performance / Good") heads no section
         title = _heading_text(block) or _numbered_heading(block, reading[blocks[i + 1][0]:blocks[i + 1][1]]
                                                           if i + 1 < len(blocks) else "")
         if title is None:
@@ -436,6 +438,9 @@ def _numbered(reading: str, parts: list[Part]) -> list[Part]:
     """Numbered paragraphs ("12. Children in care...") as second-level parts, when a text numbers them."""
     found: list[tuple[int, int]] = []
     for m in re.finditer(r"(?m)^[ \t]*(\d{1,3})\.(?:[ \t]+|\n\s*)(?=[A-Z‘'“\"])", reading):
+        block_end = reading.find("\n\n", m.end())
+        if _table_cell(reading, m.start(), block_end if block_end >= 0 else len(reading), (-1, -1)):
+            continue  # "1. Children who need help and protection / Requires improvement": a table's row
         found.append((int(m.group(1)), m.start()))
     # keep only a numbering that counts up (a list of numbered bullets restarting at 1 is not paragraphs)
     if len(found) < 5:
