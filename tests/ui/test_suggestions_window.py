@@ -508,3 +508,17 @@ def test_show_all_and_the_first_step_keep_the_readers_place(window, qtbot) -> No
         w.actions_["next_suggestion"].trigger()
         assert panel.current_suggestion() == first and panel.list.hasFocus()
         assert (first.start, first.end) in shown
+
+
+def test_accepting_before_giving_a_name_says_why_nothing_was_tagged(qtbot, make_window, samples, monkeypatch) -> None:
+    """Seen by a new user (stop 26): the window opened on a file skips the welcome page, so the first Enter
+    asks for the auditor's name; Esc there cancelled the accept without a word."""
+    from PySide6.QtWidgets import QInputDialog
+
+    w = make_window([samples / "thornbury_vale_2025_focused_visit.pdf"], auditor=None)
+    qtbot.waitUntil(lambda: w.suggester.structure is not None and bool(w.suggester.suggestions), timeout=15000)
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("", False)))  # Esc
+    w.actions_["next_suggestion"].trigger()
+    qtbot.keyClick(w.suggestions_panel.list, Qt.Key.Key_Return)
+    assert not w.lib.annotations_for(w.onscreen.letter_id)
+    assert "Nothing was tagged" in w.desk.told()

@@ -74,7 +74,11 @@ class Desk:
         name = self.lib.settings.get("auditor", "")
         if name:
             return name
-        return self.ask_auditor_name()
+        name = self.ask_auditor_name()
+        if name is None:  # (cancelled: say why nothing happened, never a silent no)
+            self.tell("Nothing was tagged: Reviewer signs each tag with your name. Give it when asked, or in "
+                      "Edit > Preferences.", 8000)
+        return name
 
     def ask_auditor_name(self) -> str | None:
         name, ok = QInputDialog.getText(self.parent, "Your name", "Your name, as it should appear on your annotations\n"
