@@ -510,8 +510,8 @@ def test_show_all_and_the_first_step_keep_the_readers_place(window, qtbot) -> No
         assert (first.start, first.end) in shown
 
 
-def test_accepting_before_giving_a_name_says_why_nothing_was_tagged(qtbot, make_window, samples,  # type: ignore[no-untyped-def]
-                                                                   monkeypatch) -> None:
+def test_accepting_before_giving_a_name_says_why_nothing_was_tagged(  # type: ignore[no-untyped-def]
+        qtbot, make_window, samples, monkeypatch) -> None:
     """Seen by a new user (stop 26): the window opened on a file skips the welcome page, so the first Enter
     asks for the auditor's name; Esc there cancelled the accept without a word."""
     from PySide6.QtWidgets import QInputDialog
