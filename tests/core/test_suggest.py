@@ -711,6 +711,21 @@ def test_a_papers_judgement_stated_at_length_is_read() -> None:
     assert next(x for q, x in found.items() if "Ofsted judged" in q).severity == "priority"
 
 
+def test_a_page_relays_what_the_inspection_said_needed_doing() -> None:
+    """From the held-out council pages (stop 26): "The inspection identified that the service needed to
+    build ..." is the inspection's area for improvement, relayed; not where it is an earlier inspection's,
+    nor where leaders "know what they need to do"."""
+    page = ("Ofsted focused visit\n\nTo update the Committee on the focused visit.\n\n"
+            "The Ofsted inspection identified that the service needed to build longer relationships with young "
+            "people.\n\nAt the last inspection, inspectors found that the service needed to build relationships "
+            "with schools.\n\nInspectors found that leaders know what they need to do to improve.\n")
+    found = _by_quote(suggest(page, default_themes()))
+    needed = next(x for q, x in found.items() if q.startswith("The Ofsted inspection identified"))
+    assert (needed.severity, needed.why) == ("improvement", "still to do, as the inspection said")
+    assert not any(q.startswith("At the last inspection") for q in found)
+    assert not any("know what they need" in q and x.severity == "improvement" for q, x in found.items())
+
+
 def test_a_story_reads_a_judgement_stated_but_not_a_comparison() -> None:
     story = ("Latest news\n\nInspectors rated the city council as inadequate across a range of services.\n"
              "Leaders said services for care leavers are not as good as they should be in the county.\n")

@@ -116,16 +116,30 @@ def story_grade(text: str) -> str | None:
 _NONE_RATED = re.compile(r"\b(?:no|none|not one|nobody|neither)\b[^.]{0,60}$", re.I)
 
 
-def stated_severity(flat: str) -> str | None:
+# what the inspection said is still to do, relayed: "The inspection identified that the service needed to build
+# longer term relationships with young people"
+_NEEDED_RELAYED = re.compile(r"\b(?:ofsted|inspectors?|inspection|the report|the letter)\b[^.]{0,30}?\b(?:identified|"
+                             r"found|said|highlighted|noted|recommended|concluded|reported)\s+that\b[^.]{0,80}?"
+                             r"\b(?:needs?|needed)\s+to\b", re.I)
+_KNOW_WHAT = re.compile(r"\b(?:what|where|how)\s+(?:\w+\s+){0,2}(?:needs?|needed)\s+to\b", re.I)  # leaders know what
+
+
+def stated_severity(flat: str) -> tuple[str, str] | None:
     """The severity of the inspection's own judgement as a unit states it ("rated 'inadequate'": a priority
-    action), unless the rating is an earlier inspection's or said of no one."""
+    action; what it said "needed to" be done: an area for improvement), with the few words the panel shows
+    for it, unless the rating is an earlier inspection's or said of no one."""
     rated = _RATED.search(flat)
-    if rated is None or _earlier_rating(flat, rated.start()):
+    if rated is None:
+        needed = _NEEDED_RELAYED.search(flat)
+        if needed is None or _earlier_rating(flat, needed.start()) or _KNOW_WHAT.search(needed.group(0)):
+            return None
+        return "improvement", "still to do, as the inspection said"
+    if _earlier_rating(flat, rated.start()):
         return None
     start = max(flat.rfind(".", 0, rated.start()), 0)
     if _NONE_RATED.search(flat[start:rated.start()]):
         return None
-    return RATED_AS[rated.group(1).lower()]
+    return RATED_AS[rated.group(1).lower()], "the inspection's judgement"
 
 
 def leads_with_form(flat: str) -> bool:

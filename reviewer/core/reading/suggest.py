@@ -355,8 +355,8 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
                                              follow_on)
         stated = stated_severity(flat) if telling else None
         if stated:  # the inspection's own judgement, as the story states it: no model's to overturn
-            severity, conf = stated, max(conf, 0.6)
-            why = ["the inspection's judgement"]
+            severity, conf = stated[0], max(conf, 0.6)
+            why = [stated[1]]
         rules_severity = severity  # what the next unit reads of this one: the rules', as the models were trained
         if not stated and REVIEW_MODEL and reviewable(severity, section, doc_grade, feats) and \
                 (review := severity_review()) is not None and \
