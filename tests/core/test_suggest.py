@@ -726,6 +726,21 @@ def test_a_page_relays_what_the_inspection_said_needed_doing() -> None:
     assert not any("know what they need" in q and x.severity == "improvement" for q, x in found.items())
 
 
+def test_an_inspectors_item_says_the_heading_it_sits_under() -> None:
+    """A new user (stop 26) read "under What needs to improve" on the cards of a report whose list is headed
+    "Recommendations": the card now says the heading the letter prints, where it says more and is short."""
+    report = ("Inspection of Westmoor local authority children's services\n\nRecommendations\n\n"
+              "1. Ensure that plans for children in care say what will happen and by when.\n\n"
+              "2. Improve the timeliness of initial health assessments for children in care.\n")
+    found = _by_quote(suggest(report, default_themes()))
+    item = next(x for q, x in found.items() if "initial health assessments" in q)
+    assert item.severity == "improvement" and item.why.startswith("under “Recommendations”")
+    letter = report.replace("Recommendations", "What needs to improve in this area of social work practice?")
+    found = _by_quote(suggest(letter, default_themes()))
+    item = next(x for q, x in found.items() if "initial health assessments" in q)
+    assert item.why.startswith("under What needs to improve")  # (the long heading says no more)
+
+
 def test_a_story_reads_a_judgement_stated_but_not_a_comparison() -> None:
     story = ("Latest news\n\nInspectors rated the city council as inadequate across a range of services.\n"
              "Leaders said services for care leavers are not as good as they should be in the county.\n")

@@ -509,8 +509,24 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
             scores[sec_theme] = (sc + SECTION_THEME_WEIGHT, own + SECTION_THEME_WEIGHT)
             ranked_themes = sorted(((tid, sc, own) for tid, (sc, own) in scores.items()), key=lambda x: -x[1])
         chosen = model.choose(ranked_themes, severity, flat)
+        if listed and part is not None and part.kind in ("improve", "priority"):
+            why = [_under(part.title, w) if w in _UNDER_A_LIST else w for w in why]
         out.append(Suggestion(s, e, flat, severity, chosen, round(min(0.99, conf), 2), "; ".join(why), listed))
     return out
+
+
+_UNDER_A_LIST = ("under What needs to improve", "under areas for priority action")
+
+
+def _under(title: str, said: str) -> str:
+    """Where an inspectors' item sits, as the letter heads it ("under “Recommendations”"), for the panel's
+    one line; ``said`` (the rules' "under What needs to improve") where the heading says no more or is long."""
+    heading = collapse_ws(title).strip(" :?.")
+    if heading.isupper():
+        heading = heading.capitalize()  # "PRIORITY AND IMMEDIATE ACTION RECOMMENDATIONS"
+    if not heading or len(heading) > 40 or heading.lower().startswith(said[len("under "):].lower()):
+        return said
+    return f"under “{heading}”"
 
 
 DEFAULT_SHOWN = 30  # suggestions the window shows at first: the strongest; the rest are one key away
