@@ -522,4 +522,4 @@ def test_accepting_before_giving_a_name_says_why_nothing_was_tagged(  # type: ig
     w.actions_["next_suggestion"].trigger()
     qtbot.keyClick(w.suggestions_panel.list, Qt.Key.Key_Return)
     assert not w.lib.annotations_for(w.onscreen.letter_id)
-    assert "Nothing was tagged" in w.desk.told()
+    assert w.desk.told().startswith("Cancelled: Reviewer signs what you do")

@@ -76,8 +76,8 @@ class Desk:
             return name
         name = self.ask_auditor_name()
         if name is None:  # (cancelled: say why nothing happened, never a silent no)
-            self.tell("Nothing was tagged: Reviewer signs each tag with your name. Give it when asked, or in "
-                      "Edit > Preferences.", 8000)
+            self.tell("Cancelled: Reviewer signs what you do (tags, reviews, packs) with your name. Give it when "
+                      "asked, or in Edit > Preferences.", 8000)
         return name
 
     def ask_auditor_name(self) -> str | None:
