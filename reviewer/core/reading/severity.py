@@ -23,6 +23,8 @@ from reviewer.core.reading.theming import STOP_WORDS, WORD
 from reviewer.core.reading.wording import NEGATORS, tone
 from reviewer.core.text.textsearch import folded_text
 
+# what the panel says of an inspectors' item (the suggester names the letter's own heading where it says more)
+UNDER_IMPROVE_LIST, UNDER_PRIORITY_LIST = "under What needs to improve", "under areas for priority action"
 STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|further (?:development|strengthening|improvement) "
                          r"(?:is|are) (?:also |still )?(?:needed|required)|requires? further (?:strengthening|development|improvement|refinement|work|attention|analysis)|could be (?:improved|strengthened|better)|"
                          r"\b(?:is|remains?) (?:an|a recognised|an identified) area for (?:further )?(?:development|improvement)|"
@@ -317,13 +319,13 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
         # inspectors' own list, "... to ensure that robust plans are in place" is an item like any other)
     elif section == "priority":
         severity, conf = "priority", 0.9
-        why.append("under areas for priority action")
+        why.append(UNDER_PRIORITY_LIST)
     elif URGENT_ITEMS and section == "improvement" and _URGENT.search(flat):
         severity, conf = "priority", 0.85
         why.append("an inspectors' item asking for immediate action")
     elif section == "improvement":
         severity, conf = "improvement", 0.85
-        why.append("under What needs to improve")
+        why.append(UNDER_IMPROVE_LIST)
     elif SUMMARY_PRIORITY and section == "grade:inadequate" and kind == "judgements" \
             and weak > strong and not (HEDGED and _hedged(low)):
         severity, conf = "priority", 0.6  # the summary of an inadequate report: its most serious findings

@@ -86,18 +86,24 @@ _RATED = re.compile(
 RATED_AS = {"inadequate": "priority", "requires improvement": "improvement", "require improvement": "improvement",
             "good": "strength", "outstanding": "strength"}
 _EARLIER_RATING = re.compile(r"\b(?:previous|last|earlier|prior|former|when)\b[^.]{0,60}$", re.I)
-_STATED = re.compile(  # ... as a story also states it: "the 'inadequate' rating", "judged services to be inadequate"
+_STATED = re.compile(  # ... as a story also states it: "the 'inadequate' rating", "downgraded to 'inadequate'"
     r"[‘'\"“](inadequate|requires? improvement|outstanding|good)[’'\"”]\s+(?:rating|judge?ment|grade)|"
-    r"\b(?:downgraded|upgraded)\b[^.]{0,40}?\bto\s+[‘'\"“]?(inadequate|requires? improvement|outstanding|good)\b|"
-    r"\b(?:judged|rated|found|deemed)\s+(?:[\w’'-]+ ){0,5}?to (?:be\s+)?[‘'\"“]?(inadequate|requires? improvement|"
-    r"outstanding|good)\b", re.I)
+    r"\b(?:downgraded|upgraded)\b[^.]{0,40}?\bto\s+[‘'\"“]?(inadequate|requires? improvement|outstanding|good)\b",
+    re.I)  # ("judged services to be inadequate" is _RATED's)
+# a rating said of nothing or no one: "There were no areas judged to be inadequate", "No authority in the
+# country has been judged 'outstanding' since ..."
+_NONE_RATED = re.compile(r"\b(?:no|none|not one|nobody|neither)\b[^.]{0,60}$", re.I)
+
+
+def _before(text: str, at: int) -> str:
+    """The sentence ``at`` is in, up to ``at``."""
+    return text[max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1:at]
 
 
 def _earlier_rating(text: str, at: int) -> bool:
     """The rating stated at ``at`` is an earlier inspection's: "at the last inspection, when services were
     judged ...", "the previous judgement of 'good'"."""
-    sentence_start = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
-    return bool(_EARLIER_RATING.search(text[sentence_start:at]))
+    return bool(_EARLIER_RATING.search(_before(text, at)))
 
 
 def story_grade(text: str) -> str | None:
@@ -109,11 +115,6 @@ def story_grade(text: str) -> str | None:
         grade = next(g for g in m.groups() if g).lower()
         return "requires improvement" if grade.startswith("require") else grade
     return None
-
-
-# a rating said of nothing or no one: "There were no areas judged to be inadequate", "No authority in the
-# country has been judged 'outstanding' since ..."
-_NONE_RATED = re.compile(r"\b(?:no|none|not one|nobody|neither)\b[^.]{0,60}$", re.I)
 
 
 # what the inspection said is still to do, relayed: "The inspection identified that the service needed to build
@@ -134,10 +135,7 @@ def stated_severity(flat: str) -> tuple[str, str] | None:
         if needed is None or _earlier_rating(flat, needed.start()) or _KNOW_WHAT.search(needed.group(0)):
             return None
         return "improvement", "still to do, as the inspection said"
-    if _earlier_rating(flat, rated.start()):
-        return None
-    start = max(flat.rfind(".", 0, rated.start()), 0)
-    if _NONE_RATED.search(flat[start:rated.start()]):
+    if _earlier_rating(flat, rated.start()) or _NONE_RATED.search(_before(flat, rated.start())):
         return None
     return RATED_AS[rated.group(1).lower()], "the inspection's judgement"
 

@@ -30,7 +30,8 @@ from reviewer.core.reading.metadata import document_kind
 from reviewer.core.reading.outline import Part, Structure, analyse, tells_what_was_done, unit_quote
 from reviewer.core.reading.stories import (TELLING, leads_with_form, not_a_finding, paper_form_spans, speaker_after,
                                            stated_severity, story_grade)
-from reviewer.core.reading.severity import failing_priority_model, failing_weakness, reviewable, severity_review, verdict
+from reviewer.core.reading.severity import (UNDER_IMPROVE_LIST, UNDER_PRIORITY_LIST, failing_priority_model,
+                                            failing_weakness, reviewable, severity_review, verdict)
 from reviewer.core.reading.theming import SECTION_THEME_WEIGHT, ThemeModel, section_theme, title_theme
 from reviewer.core.text.textsearch import collapse_ws
 
@@ -487,7 +488,7 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
             # lesson against the rest of the list, nor accepting one a reason to rank them above each other)
             severity, conf = learner.decide(r.features)
             if severity != r.severity and severity is not None:
-                why = [w for w in why if not w.startswith(("under What", "under areas", "wording"))]
+                why = [w for w in why if w not in _UNDER_A_LIST and not w.startswith("wording")]
                 why.append("as you have tagged passages like it")
         if severity is None:
             continue
@@ -515,7 +516,7 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
     return out
 
 
-_UNDER_A_LIST = ("under What needs to improve", "under areas for priority action")
+_UNDER_A_LIST = (UNDER_IMPROVE_LIST, UNDER_PRIORITY_LIST)
 
 
 def _under(title: str, said: str) -> str:

@@ -408,13 +408,13 @@ class SuggestionController(QObject):
         the current one; the letter never moves for it."""
         panel, layout = self.panel, self.onscreen.layout
         if layout is not None and (panel.show_all or panel.severity.currentData()):
-            here = layout.page_first_offset(self.view.current_page()) or 0
-            shown = panel.visible()
-            first = next((s for s in shown if s.end > here), shown[-1] if shown else None)
-            if first is not None:
+            row = panel.first_from(layout.page_first_offset(self.view.current_page()) or 0)
+            if row is None:
+                row = panel.list.count() - 1  # past the last card: the last
+            if row >= 0:
                 self._quiet = True
                 try:
-                    panel.select(sug_id(first))
+                    panel.select(sug_id(panel.visible()[row]))
                 finally:
                     self._quiet = False
         self._paint(panel.current_suggestion())

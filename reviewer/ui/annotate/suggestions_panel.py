@@ -342,10 +342,13 @@ class SuggestionsPanel(QWidget):
         letter, not the list: scroll to the first suggestion from ``offset`` on (the page in view)."""
         if self.list.hasFocus() or not (self.show_all or self.severity.currentData()):
             return
-        for i in range(self.list.count()):
-            if self.list.item(i).data(SUG_ROLE).end > offset:
-                self.list.scrollToItem(self.list.item(i), QAbstractItemView.ScrollHint.PositionAtTop)
-                return
+        row = self.first_from(offset)
+        if row is not None:
+            self.list.scrollToItem(self.list.item(row), QAbstractItemView.ScrollHint.PositionAtTop)
+
+    def first_from(self, offset: int) -> int | None:
+        """The row of the first card, in the list's order, whose passage runs past ``offset``."""
+        return next((i for i in range(self.list.count()) if self.list.item(i).data(SUG_ROLE).end > offset), None)
 
     def suggestions(self) -> list[Suggestion]:
         return list(self._all)
