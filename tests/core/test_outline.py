@@ -202,6 +202,26 @@ def test_an_older_reports_recommendations_are_its_items(shared_reports: Path) ->
     assert not any(q.lower().startswith("there are no") or q[-1].isdigit() for *_, q, _k in items)
 
 
+def test_a_lists_preamble_is_no_item_of_it() -> None:
+    """A 2015 report (development side) opens its recommendations with two sentences of its own (which
+    the inspectors considered the priorities, and that they do not address every failing): the summary
+    listed them as items, never tagged. The items are its 27 recommendations and the board's 7, each
+    a recommendation, from the first."""
+    import pymupdf
+
+    from reviewer.core.reading.inspectors_list import inspectors_items, recommends
+    from reviewer.letters.pdf_text import pdf_text
+
+    path = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "reports" / "sunderland_2015-07-20.pdf"
+    if not path.exists():
+        pytest.skip("../shared/corpus is not here")
+    with pymupdf.open(path) as doc:
+        text, starts = pdf_text(doc)
+    items = inspectors_items(text, analyse(text, starts))
+    assert len(items) == 34
+    assert all(recommends(q) for *_, q, _k in items)
+
+
 GLUED = """Inspection of Northmoor local authority children's services
 
 Services for children have improved since the last inspection, and leaders know their

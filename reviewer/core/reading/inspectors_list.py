@@ -114,6 +114,25 @@ def list_end(text: str, structure: Structure, part: Part) -> int:
     return part.end
 
 
+_SPEAKS_OF_LIST = re.compile(r"\b(?:the following|(?:these|the) recommendations|priorities|this inspection|"
+                             r"(?:this|the) report)\b", re.I)
+
+
+def without_preamble(items: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A list of recommendations without the statements that open it ("The following recommendations are
+    those that inspectors considered to be the priorities for X. They do not address all of the detailed
+    failings ..."): where what follows is recommendations ("Take urgent action ...", "Ensure ..."), the
+    statements before the first of them are the list's preamble, no item. A list of findings ("The
+    quality of plans ...") keeps every item."""
+    first = next((i for i, (_, _, q) in enumerate(items) if recommends(q)), None)
+    if not first or not _SPEAKS_OF_LIST.search(items[0][2]):
+        return items  # ("When there are plans to return a child home, ensure ...": an item, worded otherwise)
+    rest = items[first:]
+    if len(rest) >= 3 and sum(recommends(q) for _, _, q in rest) >= 0.8 * len(rest):
+        return rest
+    return items
+
+
 def inspectors_items(text: str, structure: Structure) -> list[tuple[int, int, str, str]]:
     """The inspectors' own list of what must improve: every sentence or bullet under the letter's "What
     needs to improve" / recommendations / areas for priority action headings, as (start, end, quote,
@@ -136,7 +155,7 @@ def inspectors_items(text: str, structure: Structure) -> list[tuple[int, int, st
                 # an item number, a fragment, "there are none", a council report's own recommendation, a lead-in
                 continue
             found.append((s, e, quote))
-        return found
+        return without_preamble(found)
 
     out: list[tuple[int, int, str, str]] = []
     kind: str | None = None

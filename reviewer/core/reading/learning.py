@@ -28,6 +28,16 @@ def rules_logits(features: dict[str, float]) -> dict[str, float]:
     return z
 
 
+LEAST_SURE = 0.2  # a learnt verdict less sure than any the rules give still ranks, below them all
+
+
+def rules_confidence(z: dict[str, float], chosen: str) -> float:
+    """How sure scores ``z`` are of ``chosen``, as the rules' confidence that would give the same lead over
+    the next class (``rules_logits`` inverted): an unlearnt verdict keeps its rules' confidence exactly."""
+    lead = z[chosen] - max(v for c, v in z.items() if c != chosen)
+    return max(LEAST_SURE, min(0.99, (lead - 2.0) / 2.0))
+
+
 def add_weights(z: dict[str, float], weights: dict[str, dict[str, float]], features: dict[str, float]) -> None:
     """Add to the scores ``z`` what ``weights`` (feature -> class -> weight) give ``features``."""
     for name, value in features.items():
@@ -87,10 +97,12 @@ class SeverityLearner:
         return self
 
     def decide(self, features: dict[str, float]) -> tuple[str | None, float]:
-        """The severity to suggest (None: context or nothing worth tagging) and how sure."""
-        p = softmax(self.logits(features))
-        best = max(SEVERITY_CLASSES, key=p.__getitem__)
-        return (None if best == "other" else best), p[best]
+        """The severity to suggest (None: context or nothing worth tagging) and how sure, on the rules' own
+        scale (``rules_confidence``), so that what was learnt moves a suggestion among the rest rather than
+        lifting every learnt one above the suggestions it does not weigh (the inspectors' own items)."""
+        z = self.logits(features)
+        best = max(SEVERITY_CLASSES, key=z.__getitem__)
+        return (None if best == "other" else best), rules_confidence(z, best)
 
 
 def sigmoid(z: float) -> float:

@@ -231,7 +231,8 @@ def unit_features(flat: str, section: str | None, doc_grade: str | None, kind: s
 FAILING_REPORT = True
 URGENT_ITEMS = True  # a recommendation asking for immediate action ("Take immediate action to ...", "Urgently
 # review ...") is a priority action, as it would be under an "areas for priority action" heading
-_URGENT = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:immediate(?:ly)?|urgent(?:ly)?)\b", re.I)  # said first, as the ask
+_URGENT = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:immediate(?:ly)?|urgent(?:ly)?)\b|"  # said first, as the ask
+                     r"^\W*\w+ (?:\w+ ){0,6}?as a matter of urgency\b", re.I)  # ("Review as a matter of urgency all ...")
 SERIOUS_IS_WEAK = True  # in a failing report, serious wording ("inadequate", "widespread") with no other is a
 # weakness of its own ("immediate action" is not: leaders taking it is their response)
 _SERIOUS_ALONE = frozenset(("inadequate", "serious", "widespread", "unsafe", "failures", "not safeguarded",
