@@ -96,3 +96,34 @@ def test_the_action_plans_chips_and_overdue_mark(palette):
     for ground in (p.color(R.Base), p.color(R.AlternateBase)):
         assert ratio(readable_on(OVERDUE_COLOUR, ground).name(), ground.name()) >= AA, mode
         assert ratio(overdue_colour(p).name(), ground.name()) >= AA, (mode, "plan table row")
+
+
+def test_the_outlines_grades_read_after_the_appearance_changes(qapp, qtbot):  # type: ignore[no-untyped-def]
+    """Seen in the window: the outline of an open letter kept its light-mode dark red after a switch to dark
+    (2.5:1 on the dark ground); its grades are coloured again for the ground they are on now."""
+    from reviewer.core.reading.outline import analyse
+    from reviewer.ui.reader.outline_panel import OutlinePanel
+
+    text = ("Inspection of Eastmere local authority children's services\n\n"
+            "Overall effectiveness: inadequate\n\nServices for children are inadequate.\n\n"
+            "The experiences and progress of children who need help and protection: inadequate\n\n"
+            "1. Too many children wait for help.\n")
+    kept = (QPalette(qapp.palette()), qapp.style().name(), qapp.styleSheet(), qapp.font())
+    try:
+        for first, then in (("light", "dark"), ("dark", "light")):
+            apply_style(qapp, first)
+            panel = OutlinePanel()
+            qtbot.addWidget(panel)
+            panel.set_structure(analyse(text, []))
+            graded = [item for part, item in panel._items if part.grade]
+            assert graded
+            apply_style(qapp, then)
+            qapp.processEvents()
+            ground = panel.tree.palette().color(R.Base)
+            for item in graded:
+                assert ratio(item.foreground(0).color().name(), ground.name()) >= AA, (first, then)
+    finally:
+        qapp.setStyle(kept[1])
+        qapp.setPalette(kept[0])
+        qapp.setStyleSheet(kept[2])
+        qapp.setFont(kept[3])

@@ -3,7 +3,7 @@ paragraphs) to jump through, with how many annotations and suggestions each hold
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
@@ -73,13 +73,8 @@ class OutlinePanel(QWidget):
             item.setData(0, OFFSET_ROLE, (part.start, part.heading_end if part.heading_end > part.start else part.start + 1))
             tip = f"{kind}: {part.title}" if kind else part.title
             item.setToolTip(0, tip)
-            if part.grade:
-                ground = self.tree.palette().color(self.tree.palette().ColorRole.Base)
-                item.setForeground(0, QBrush(readable_on(GRADE_COLOURS.get(part.grade, "#333333"), ground)))
             if part.kind in ("improve", "priority", "judgement", "title"):
                 item.setFont(0, bold)
-            if part.kind in ("address", "salutation", "signoff", "judgements"):
-                item.setForeground(0, QBrush(self.palette().color(self.palette().ColorRole.PlaceholderText)))
             n_ann, n_sug = (counts or {}).get(part.start, (0, 0))
             if n_ann or n_sug:
                 item.setText(1, " ".join(x for x in (str(n_ann) if n_ann else "", f"+{n_sug}" if n_sug else "") if x))
@@ -91,7 +86,24 @@ class OutlinePanel(QWidget):
                 self.tree.addTopLevelItem(item)
                 top = item
             self._items.append((part, item))
+        self._colour()
         self.tree.expandAll()
+
+    def _colour(self) -> None:
+        """A graded part in its grade's colour, the letter's furniture muted: each readable on the panel's
+        ground as it is now (again when the appearance changes: dark red on a dark ground is unreadable)."""
+        ground = self.tree.palette().color(self.tree.palette().ColorRole.Base)
+        muted = self.palette().color(self.palette().ColorRole.PlaceholderText)
+        for part, item in self._items:
+            if part.grade:
+                item.setForeground(0, QBrush(readable_on(GRADE_COLOURS.get(part.grade, "#333333"), ground)))
+            if part.kind in ("address", "salutation", "signoff", "judgements"):
+                item.setForeground(0, QBrush(muted))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._colour()
+        super().changeEvent(event)
 
     def follow(self, offset: int) -> None:
         """Mark the part the reader is in (as the view scrolls) without moving focus."""
