@@ -1453,3 +1453,29 @@ def test_what_is_learnt_moves_suggestions_among_the_rest_without_lifting_them_al
     good = "Social workers visit children regularly and know them well."  # and leaves the rest where it was
     assert learnt[good].severity == "strength" and learnt[good].score <= cold[good].score + 0.05
     assert learnt[good].score < min(x.score for x in items)  # (it had jumped from 69% to 90%, above the list)
+
+
+def test_what_a_shortfall_hampers_and_cases_sent_back_are_weaknesses() -> None:
+    """Seen by a new user on a 49-page inadequate report, each suggested as a strength or not at all: what a
+    shortfall hampers is not praise ("impacted on their ability to secure a permanent family"), nor is what
+    was placed "without ... being assessed", nor "only the first steps" towards something robust; a council
+    that "needs to reassure itself" has something still to do; and cases inspectors referred back to the
+    council are a finding of their own."""
+    from reviewer.core.reading.severity import verdict
+
+    def read(s: str, section: str | None = "grade:inadequate") -> str | None:
+        return verdict(s, section, "inadequate", "paragraph")[0]
+
+    assert read("This has seriously impacted on their ability to secure a stable and loving home.") in (
+        "improvement", "priority")
+    assert read("Frequent moves affect children's ability to build stable and supportive relationships.") in (
+        "improvement", "priority")
+    assert read("Children were placed with relatives without their capacity to care safely being assessed or "
+                "monitored.") in ("improvement", "priority")
+    assert read("Although welcome, these are only the first steps in ensuring a robust and effective "
+                "system.") in ("improvement", "priority")
+    assert read("The council needs to reassure itself that the new tool is effective.") == "improvement"
+    assert read("During the inspection, nine cases were referred back to the council by inspectors.") in (
+        "improvement", "priority")
+    assert verdict("Strong leadership has positively impacted on their ability to build stable homes.",
+                   "grade:good", "good", "paragraph")[0] == "strength"

@@ -63,7 +63,8 @@ STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|further 
                          r"\bneeds? (?:further )?(?:strengthening|improvement)\b|"
                          r"\bcould (?:further |be )?(?:better|improve|quicker|faster|stronger)\b|"
                          r"\b(?:council|authority|managers|leaders|board|partnership|partners|they) (?:also |still )?"
-                         r"needs? to (?:\w+ ){0,2}?(?:make sure|check|work harder|do more)\b|\bmore can (?:still )?be done\b|"
+                         r"needs? to (?:\w+ ){0,2}?(?:make sure|check|work harder|do more|ensure|(?:re)?assure (?:itself|themselves)|"
+                         r"satisfy (?:itself|themselves)|be (?:re)?assured)\b|\bmore can (?:still )?be done\b|"
                          r"\bit is (?:important|crucial|essential|vital) that\b|\bsome (?:further )?work is (?:required|needed)\b|"
                          r"\b(?:is|are) still (?:required|needed)\b|\bthere (?:are|is) still (?:some )?areas? for "
                          r"(?:improvement|development)\b|\bstill needs? (?:more |further )?work\b|\bmore could be done\b|\bcan do more\b|"
@@ -116,8 +117,8 @@ _BEGUN = re.compile(
     r"\b(?:is|are) (?:now )?(?:under ?way|under development|in development)\b|\bnow under ?way\b|"
     r"\b(?:authority|council|leaders|managers|partnership|board) plans to\b|"
     r"\bwill (?:enable|allow|help|support|provide|ensure)\b|\b(?:is|are) (?:currently |now )?in the process of\b|"
-    r"\bit is planned that\b|\b(?:is|are) due to (?:join|start|take up|open|begin|be (?:launched|introduced|"
-    r"implemented|appointed|reviewed))\b|\bembarking on\b|\b(?:is|are) (?:actively )?considering\b", re.I)
+    r"\bit is planned that\b|\b(?:is|are) due to (?:join|start|take up|take place|open|begin|be (?:launched|introduced|"
+    r"implemented|appointed|reviewed|completed|held|undertaken))\b|\bembarking on\b|\b(?:is|are) (?:actively )?considering\b", re.I)
 TOO_SOON = True
 # What cannot be judged yet, the inspection's standard safety statement, and a council's response to what it
 # has found: context, whatever words of weakness they carry ("it is too soon to see the impact", "No
