@@ -734,3 +734,17 @@ def test_pages_from_outside_the_corpus_councils_and_their_minutes() -> None:
     note = ("Ofsted report\n\nBriefing note of the Director of Children's Services\n\nThe Board considered a note "
             "on the Ofsted re-inspection of services for children in need of help and protection.")
     assert read_metadata(note).doc_type == "committee report"
+
+
+def test_a_visit_retold_names_its_inspectors_and_dates() -> None:
+    """Held-out pages from councils outside the corpus: a newspaper's reprint of a monitoring visit letter
+    says "Her Majesty's inspectors" in lower case, and a committee's minutes say the inspection ran "from 2
+    March to 13 March 2020"; both were read as blank."""
+    m = read_metadata("News\n\nOfsted letter on Northmoor children's services\n\nThis letter summarises the findings "
+                      "of the first monitoring visit to Northmoor children's services on 4 and 5 May 2021. Her "
+                      "Majesty’s inspectors for this visit were Alex Example and Sam Sample.")
+    assert list(m.inspectors) == ["Alex Example", "Sam Sample"]
+    m = read_metadata("Children's Services Scrutiny Committee\n\nMinutes of the meeting held on 14 May 2020\n\n"
+                      "The Director reported that Ofsted conducted a standard inspection under the ILACS framework "
+                      "from 2 March to 13 March 2020.")
+    assert (m.visit_start, m.visit_end) == ("2020-03-02", "2020-03-13")

@@ -489,3 +489,85 @@ def test_a_boards_recommendations_open_with_the_verbs_inspectors_use() -> None:
                  "Tighten the scrutiny of key reports.", "Scrutinise the sufficiency of partnership work."):
         assert recommends(item), item
     assert not recommends("Bring together meetings are held monthly.", listed=False)
+
+
+OLDER = """Eastmere City Council
+Inspection of services for children in need of help and protection
+
+Contents
+
+The local authority
+
+3
+
+Executive summary
+
+8
+
+The experiences and progress of children looked after
+
+21
+
+Information about this inspection
+
+40
+Page two ends here with enough words to be a sentence of its own.
+The report goes on here, on its third page, with a sentence of its own.
+
+Recommendations
+
+1. Ensure that every child has an allocated social worker.
+
+The experiences and progress of
+children looked after and achieving
+permanence
+
+Inadequate
+
+Summary
+
+Too many children wait too long for a permanent home.
+
+Leadership, management and
+governance
+Requires improvement
+
+Summary
+
+Leaders know their services well.
+
+The graded judgement for the experiences and progress of care leavers is
+inadequate
+
+Care leavers do not have pathway plans.
+
+The inspection team
+
+Lead inspector: Alex Example
+
+Deputy lead inspector: Sam Example
+
+Senior data analyst: Jo Example
+
+Quality assurance manager: Kim Example
+"""
+
+
+def test_an_older_reports_contents_team_and_grades_below_their_headings() -> None:
+    """Seen by a new user on a 49-page 2015 report: the contents page's entries were parts (Enter on one went
+    to the contents page), so were the inspection team's lines, and only one of three graded sections showed
+    its grade, the others printing it on a line of its own."""
+    page2 = OLDER.index("Contents")
+    starts = [0, page2, OLDER.index("The report goes on")]
+    parts = [p for p in analyse(OLDER, starts).parts if p.level == 1]
+    titles = [p.title for p in parts]
+    assert titles[:2] == ["Eastmere City Council Inspection of services for children in need of help and protection",
+                          "Contents"]
+    assert "The local authority" not in titles and "Executive summary" not in titles
+    assert "Information about this inspection" not in titles and "Recommendations" in titles
+    assert not any(t.startswith(("Deputy lead inspector", "Senior data analyst", "Quality assurance")) for t in titles)
+    graded = {p.title: p.grade for p in parts if p.kind == "judgement"}
+    assert graded["The experiences and progress of children looked after and achieving permanence"] == "inadequate"
+    assert graded["Leadership, management and governance"] == "requires improvement"
+    # a sentence that ends in its grade keeps its words (no "... care leavers is" without the grade)
+    assert not any(t.endswith(" is") for t in titles)

@@ -374,7 +374,8 @@ def _visit_dates(flat: str) -> tuple[str | None, str | None]:
         got = [d for d in _date_list(seg) if d]
         if got and re.match(r"\s*\d", seg):
             return got[0], got[-1]
-    m = re.search(r"(?:visit(?:ed)?|carried out|took place|on|between)\s*:?\s*(?:from\s+|between\s+)?" + _RANGE.pattern,
+    m = re.search(r"(?:visit(?:ed)?|carried out|took place|on|between|(?:inspection|visit)\b[^.]{0,60}?\bfrom)\s*:?\s*"
+                  r"(?:from\s+|between\s+)?" + _RANGE.pattern,
                   flat, re.I)
     if m:
         g = m.groups()
@@ -545,7 +546,7 @@ def _inspectors(flat: str) -> tuple[str | None, list[str]]:
         lead = _trim_name(m.group(1)) or None
         if lead and len(lead.split()) < 2:
             lead = None
-    said = re.search(r"(?:Inspectors? for this visit (?:were|was)|The inspectors were|inspectors were)\s+(.+?)\.(?:\s|$)",
+    said = re.search(r"(?:[Ii]nspectors? for this visit (?:were|was)|The inspectors were|inspectors were)\s+(.+?)\.(?:\s|$)",
                      flat)
     names = _split_names(said.group(1)) if said else []
     if not names and m and lead:  # reports of 2013-18 list the team after the lead inspector

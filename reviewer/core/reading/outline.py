@@ -33,6 +33,10 @@ _NUMBERED = re.compile(r"^\s*(\d{1,3})\.(?:\s|$)")
 _NOT_HEADING = re.compile(r"\b(?:19|20)\d\d\b|@|www\.|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s+\d[A-Z]{2}\b|^[TEW]:?\s|"
                           r"^(?:Outstanding|Good|Requires improvement(?: to be good)?|Inadequate|Judgement|Grade)$|"
                           r"^(?:Lead inspector|Inspection dates?|Inspectors?|Dates? of (?:visit|inspection))\b|"
+                          # the inspection team's other lines ("Deputy lead inspector: ...", "Senior Data Analyst: ...")
+                          r"^(?i:(?:deputy |assistant |team |shadow |senior )?(?:lead )?(?:social care )?(?:regulatory )?"
+                          r"inspectors?|(?:senior )?(?:data|research) analysts?|quality assurance managers?|"
+                          r"(?:senior )?hmi)\s*:|"
                           r"\s\d{1,3}$")  # a contents line ends with its page number
 
 KINDS = ("address", "salutation", "title", "headline", "improve", "priority", "judgements", "judgement",
@@ -315,6 +319,28 @@ def _heading_text(block: str) -> str | None:
     return flat
 
 
+_TABLE_ROW = re.compile(rf"\s*[A-Z][^\n]{{3,80}}(?:\n[^\n]{{3,80}}){{0,2}}\s*\n\s*{GRADE}[ \t]*(?=\n|$)")
+_CONTENTS = re.compile(r"^(?:table of )?contents$", re.I)
+_GRADE_LINE = re.compile(rf"\s*{GRADE}\s*", re.I)
+_SENTENCE_GOES_ON = re.compile(r"\b(?:is|are|was|were|be|remains?|judged|rated)$", re.I)
+
+
+def _graded_below(block: str, after: str) -> tuple[str, str, bool] | None:
+    """A heading whose grade stands on a line of its own, its last or the next block's (older reports:
+    "The experiences and progress of children looked after and achieving permanence" / "Inadequate"): (the
+    heading without it, the grade, whether it stood in the next block), or None."""
+    lines = [x.strip() for x in block.strip().split("\n") if x.strip()]
+    if len(lines) >= 2 and _GRADE_LINE.fullmatch(lines[-1]):
+        title, grade, below = " ".join(lines[:-1]), lines[-1], False
+    elif lines and _GRADE_LINE.fullmatch(after):
+        title, grade, below = " ".join(lines), after.strip(), True
+    else:
+        return None
+    if not grade[:1].isupper() or _GRADE_LINE.fullmatch(title) or _SENTENCE_GOES_ON.search(title):
+        return None  # a sentence that ends in its grade ("... the LSCB is" / "requires improvement") says it
+    return collapse_ws(title).strip(), grade_of(grade), below
+
+
 def _numbered_heading(block: str, after: str) -> str | None:
     """A council report's numbered section heading ("4. Progress against the areas for improvement"),
     known by the "4.1" paragraph under it: read as a heading, not a numbered list's item."""
@@ -378,10 +404,14 @@ def analyse(text: str, page_starts: Sequence[int] = ()) -> Structure:
         m = re.search(r"Overall effectiveness\s*\n\s*(?:Outstanding|Good|Requires improvement(?: to be good)?|Inadequate)",
                       reading[table.end():table.end() + 1500])
         end = table.end() + (m.end() if m else 0)
+        if not m:  # from 2026 no overall effectiveness: the table ends with its last row ("... care leavers" / "Good")
+            while row := _TABLE_ROW.match(reading, end):
+                end = row.end()
         table_span = (table.start() + 1, end)
         heads.append(("judgements", "Judgements", table_span[0], end, None))
     signoff_at = None
     title_done = False
+    contents_end = -1  # where a contents page ends (its page's end): its entries head no part
     for i, (s, e) in enumerate(blocks):
         if salutation and s <= salutation[1] or table_span[0] <= s < table_span[1]:
             continue
@@ -398,7 +428,19 @@ def analyse(text: str, page_starts: Sequence[int] = ()) -> Structure:
                                                           if i + 1 < len(blocks) else "")
         if title is None:
             continue
+        if s < contents_end:
+            continue  # an entry of the contents page ("The local authority" / 3): no part of the letter
+        if _CONTENTS.match(title):
+            contents_end = next((p for p in page_starts if p > s), -1)
         kind, grade = _kind(title)
+        if kind == "heading" and (graded := _graded_below(block, reading[blocks[i + 1][0]:blocks[i + 1][1]]
+                                                          if i + 1 < len(blocks) else "")):
+            # older reports print the grade on the heading's last line or below it ("Leadership, management
+            # and governance" / "Inadequate")
+            title, grade, below = graded
+            kind = "judgement"
+            if below:
+                e = blocks[i + 1][1]
         if kind != "judgement" and len(title.split()) > 14:
             continue  # a sentence that lost its full stop, not a heading
         if kind == "heading" and not title_done:

@@ -63,7 +63,7 @@ STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|further 
                          r"\bneeds? (?:further )?(?:strengthening|improvement)\b|"
                          r"\bcould (?:further |be )?(?:better|improve|quicker|faster|stronger)\b|"
                          r"\b(?:council|authority|managers|leaders|board|partnership|partners|they) (?:also |still )?"
-                         r"needs? to (?:\w+ ){0,2}?(?:make sure|check|work harder|do more|ensure|(?:re)?assure (?:itself|themselves)|"
+                         r"needs? to (?:\w+ ){0,2}?(?:make sure|check|work harder|do more|(?:re)?assure (?:itself|themselves)|"
                          r"satisfy (?:itself|themselves)|be (?:re)?assured)\b|\bmore can (?:still )?be done\b|"
                          r"\bit is (?:important|crucial|essential|vital) that\b|\bsome (?:further )?work is (?:required|needed)\b|"
                          r"\b(?:is|are) still (?:required|needed)\b|\bthere (?:are|is) still (?:some )?areas? for "

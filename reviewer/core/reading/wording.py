@@ -146,12 +146,12 @@ _CLAUSE = re.compile(r"[,;:()]|\b(?:but|although|though|while|whereas|however|de
 ASPIRATION = True
 # What a piece of work is for ("... with the aim of improving practice", "... to ensure that all carers have
 # good-quality training"): its wording says nothing of how well the work is done.
-_AIM = re.compile(r"\b(?:the need to|to ensure|in ensuring|to make sure|in order to|with the aim|the aim of|aims? to|designed to|"
+_AIM = re.compile(r"\b(?:the need to|to ensure|to make sure|in order to|with the aim|the aim of|aims? to|designed to|"
                   r"intended to|intends? to|"
                   # what a shortfall hampers ("impacted on their ability to secure a permanent family")
-                  r"(?:(?<!positively )(?<!well )impact(?:s|ed|ing)? (?:\w+ )?on|affects?|affected|affecting|limits?|"
-                  r"limited|undermines?|undermined|hampers?|hampered|reduces?|reduced) (?:[\w'’]+ ){0,2}?"
-                  r"(?:ability|capacity) (?:of (?:[\w'’]+ ){1,8}?)?to|"
+                  r"(?:(?<!positively )(?<!positive )(?<!well )impact(?:s|ed|ing)? (?:\w+ )?on|affects?|affected|"
+                  r"affecting|limits?|limited|undermines?|undermined|hampers?|hampered|reduces?|reduced) "
+                  r"(?:[\w'’]+ ){0,2}?(?:ability|capacity) (?:of (?:[\w'’]+ ){1,8}?)?to|"
                   r"seek(?:s|ing)? to|focus(?:ed|es|ing)? on (?:improving|developing|strengthening|increasing)|"
                   r"(?:work(?:ed|s|ing)?|will|intention is) to (?:improve|develop|strengthen|increase))\b")
 
@@ -188,10 +188,13 @@ _SHORTFALL = re.compile(
     r"\brepeated (?:periods|episodes|moves)\b|\b(?:miss|misses|missed) (?:\w+ )?(?:visits|appointments|meetings|reviews|"
     r"opportunities)\b|\blonger than (?:is )?(?:necessary|needed|they need|they should)\b|"
     r"\bmakes? it (?:more )?(?:difficult|harder)\b|\b(?:has|have) an? (?:negative |adverse )?impact on (?:them|their|some)\b|"
-    r"\bimpacts on (?:them|their|some)\b|(?<!positively )(?<!well )\b(?:impact(?:s|ed|ing)? (?:\w+ )?on|"
-    r"affects?|affected|affecting) (?:[\w'’]+ ){0,2}?(?:ability|capacity)\b|"
-    r"\b(?:cases? (?:\w+ ){0,3}?(?:were|was) referred back|referred (?:[\w'’]+ ){0,6}?back to (?:the )?(?:local "
-    r"authority|council|senior (?:leaders|managers)))\b|"
+    r"\bimpacts on (?:them|their|some)\b|"
+    # what a shortfall hampers, said as it is (not "a positive impact on", not "would impact on")
+    r"(?<!positively )(?<!positive )(?<!beneficial )(?<!well )(?<!would )(?<!could )(?<!might )(?<!may )(?<!may be )"
+    r"(?<!could be )(?<!might be )\b(?:impact(?:s|ed|ing)? (?:\w+ )?on|affects?|affected|affecting|limits?|limited|"
+    r"undermines?|undermined|hampers?|hampered|reduces?|reduced) (?:[\w'’]+ ){0,2}?(?:ability|capacity)\b|"
+    r"\b(?:inspectors|we) referred\b|\breferred (?:[\w'’]+ ){0,6}?back to (?:the )?(?:local authority|council|"
+    r"senior (?:leaders|managers)) by (?:the )?inspectors\b|"
     r"\bwithout (?:[\w'’]+ ){0,8}?being (?:\w+ )?(?:assessed|approved|checked|considered|reviewed|monitored|seen|"
     r"visited|recorded)\b|\bonly (?:the |a )?first steps?\b|\bcritical of\b|\b(?:are|is|were|was) (?:\w+ )?lost\b|"
     r"\b(?:consistently|frequently|often|routinely) missed\b|\barea of (?:challenge|concern|weakness)\b|"
