@@ -1479,3 +1479,15 @@ def test_what_a_shortfall_hampers_and_cases_sent_back_are_weaknesses() -> None:
         "improvement", "priority")
     assert verdict("Strong leadership has positively impacted on their ability to build stable homes.",
                    "grade:good", "good", "paragraph")[0] == "strength"
+
+
+def test_every_suggestion_says_why() -> None:
+    """Seen in the window: a card for "This leaves some children potentially at risk of harm." had an empty line
+    where it says why (818 of the development side's suggestions said nothing)."""
+    from reviewer.core.reading.severity import verdict
+
+    sev, _, why, _ = verdict("This leaves some children potentially at risk of harm.", None, "inadequate", "paragraph",
+                             "improvement", True)
+    assert sev == "priority" and "children left at risk" in why
+    sev, _, why, _ = verdict("Children are visited by their social workers.", None, "requires improvement", "paragraph")
+    assert sev is None or why

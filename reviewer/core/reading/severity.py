@@ -345,6 +345,7 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
         # said to go on, or follow on from a finding: "Children identified as at risk of sexual exploitation are
         # referred to MASE" names a risk and a service, not a failure.)
         severity, conf = "priority", 0.55 + min(0.35, 0.1 * (harm + serious))
+        why.append("children left at risk")
     elif failing and weak > strong:
         if harm:
             severity, conf = "priority", 0.55 + min(0.35, 0.1 * (harm + serious))
@@ -393,6 +394,8 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
         why.append(f"under {'an' if grade[0] in 'aeiou' else 'a'} '{grade}' judgement")  # an 'inadequate' one
     if cues:
         why.append("wording: " + ", ".join(dict.fromkeys(cues[:4])))
+    if severity is not None and not why and doc_grade:  # (the card's line for why is never left blank)
+        why.append(f"in {'an' if doc_grade[0] in 'aeiou' else 'a'} '{doc_grade}' report")
     feats = unit_features(flat, section, doc_grade, kind, severity, conf, (strong, weak, serious), harm, flags,
                           prev_sev)
     return severity, conf, why, feats

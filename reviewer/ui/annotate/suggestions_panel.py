@@ -64,7 +64,7 @@ class SuggestionDelegate(QStyledItemDelegate):
         super().__init__(parent)
         # a card's height by (quote, width, font): a list of every suggestion of a long report
         # (700 and more) is laid out again after every decision, and wrapping each quote is the cost
-        self._heights: dict[tuple[str, int, str], int] = {}  # (quote, width, font) -> height
+        self._heights: dict[tuple[str, bool, int, str], int] = {}  # (quote, why?, width, font) -> height
         self._quotes: dict[str, str] = {}  # a quote -> as a card shows it
 
     def _parts(self, index: QModelIndex) -> tuple[Suggestion, str, str]:
@@ -78,7 +78,7 @@ class SuggestionDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
         sug: Suggestion = index.data(SUG_ROLE)
         w = max(120, option.rect.width() - 2 * PAD - 10)
-        key = (sug.quote, w, option.font.key())
+        key = (sug.quote, bool(sug.why), w, option.font.key())
         h = self._heights.get(key)
         if h is None:
             fm = QFontMetrics(option.font)
@@ -86,7 +86,8 @@ class SuggestionDelegate(QStyledItemDelegate):
             if quote is None:
                 quote = self._quotes[sug.quote] = f"“{collapse_ws(sug.quote)}"
             quote_h = wrapped_height(fm, w, quote, 3, close="”")
-            h = self._heights[key] = PAD * 2 + fm.lineSpacing() * 3 + quote_h + 14
+            lines = 3 if sug.why else 2  # severity, themes, why: no blank line where nothing says why
+            h = self._heights[key] = PAD * 2 + fm.lineSpacing() * lines + quote_h + 14
             if len(self._heights) > 20000:  # widths and fonts come and go: never grow without end
                 self._heights.clear()
                 self._quotes.clear()
