@@ -523,3 +523,21 @@ def test_accepting_before_giving_a_name_says_why_nothing_was_tagged(  # type: ig
     qtbot.keyClick(w.suggestions_panel.list, Qt.Key.Key_Return)
     assert not w.lib.annotations_for(w.onscreen.letter_id)
     assert w.desk.told().startswith("Cancelled: Reviewer signs what you do")
+
+
+def test_accept_all_names_the_list_as_the_letter_heads_it(qtbot, make_window, samples: Path, tmp_path: Path) -> None:
+    """Seen by a new user on a 2015 report: the button said "What Needs to Improve" where the report's list
+    is its "Recommendations". It names the letter's own heading, the inspectors' items where a letter has
+    two lists (areas for priority action and what needs to improve)."""
+    w, _, _ = _open(qtbot, make_window, samples / "thornbury_vale_2025_focused_visit.pdf")
+    assert w.suggestions_panel.improve_btn.text().startswith("Accept All “What Needs to Improve” (")
+    w, _, _ = _open(qtbot, lambda paths: make_window(paths, library="two.json"),
+                    samples / "eastmere_2024_monitoring_visit.txt")
+    assert w.suggestions_panel.improve_btn.text().startswith("Accept All Inspectors’ Items (")
+    older = tmp_path / "northmoor_2015.txt"
+    older.write_text("Northmoor\n\nInspection of services for children in need of help and protection\n\n"
+                     "Recommendations\n\n1. Ensure that every child in need has an allocated social worker.\n\n"
+                     "2. Improve the quality of plans for children in care.\n\nInspection findings\n\n"
+                     "3. Too many children wait for an assessment of their needs.\n", encoding="utf-8")
+    w, _, _ = _open(qtbot, lambda paths: make_window(paths, library="three.json"), older)
+    assert w.suggestions_panel.improve_btn.text() == "Accept All “Recommendations” (2)"

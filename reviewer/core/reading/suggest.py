@@ -519,13 +519,20 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
 _UNDER_A_LIST = (UNDER_IMPROVE_LIST, UNDER_PRIORITY_LIST)
 
 
+def list_heading(title: str) -> str | None:
+    """An inspectors' list's heading as the window names it ("Recommendations", "What needs to improve"): as
+    the letter prints it, without its footnote mark or question mark; None where it is too long to name."""
+    heading = re.sub(r"(?<=[?:a-z])\d{1,2}$", "", collapse_ws(title)).strip(" :?.")  # "What needs to improve?1"
+    if heading.isupper():
+        heading = heading.capitalize()  # "PRIORITY AND IMMEDIATE ACTION RECOMMENDATIONS"
+    return heading if heading and len(heading) <= 40 else None
+
+
 def _under(title: str, said: str) -> str:
     """Where an inspectors' item sits, as the letter heads it ("under “Recommendations”"), for the panel's
     one line; ``said`` (the rules' "under What needs to improve") where the heading says no more or is long."""
-    heading = collapse_ws(title).strip(" :?.")
-    if heading.isupper():
-        heading = heading.capitalize()  # "PRIORITY AND IMMEDIATE ACTION RECOMMENDATIONS"
-    if not heading or len(heading) > 40 or heading.lower().startswith(said[len("under "):].lower()):
+    heading = list_heading(title)
+    if not heading or heading.lower().startswith(said[len("under "):].lower()):
         return said
     return f"under “{heading}”"
 

@@ -18,10 +18,10 @@ from reviewer.core.annotations.library import Change
 from reviewer.core.annotations.model import LetterMeta
 from reviewer.core.reading.outline import Structure, analyse
 from reviewer.core.reading.marks import RawMark, mark_suggestions, place_marks
-from reviewer.core.reading.suggest import Suggestion, dismissed_key, read_dismissed, suggest
+from reviewer.core.reading.suggest import Suggestion, dismissed_key, list_heading, read_dismissed, suggest
 from reviewer.letters.importing import created_date
 from reviewer.letters.pdf_marks import read_pdf_marks
-from reviewer.ui.annotate.suggestions_panel import SuggestionsPanel
+from reviewer.ui.annotate.suggestions_panel import WHAT_NEEDS_TO_IMPROVE, SuggestionsPanel
 from reviewer.ui.annotate.tag_dialog import TagDialog
 from reviewer.ui.kit.desk import Desk, OnScreen
 from reviewer.ui.kit.look import SEVERITY
@@ -197,7 +197,7 @@ class SuggestionController(QObject):
             msg = "Nothing to suggest: every passage worth tagging is tagged."
         self._quiet = True  # a re-work never moves the letter
         try:
-            self.panel.set_suggestions(self.suggestions, msg, improve, dismissed)
+            self.panel.set_suggestions(self.suggestions, msg, improve, dismissed, self._list_name())
         finally:
             self._quiet = False
         self.outline_panel.set_structure(st, self._counts())
@@ -227,6 +227,21 @@ class SuggestionController(QObject):
         """Under the inspectors' "What needs to improve" or priority-action list, as the suggester read it
         (it also finds a list the outline did not list as a part, and sees where such a part really ends)."""
         return s.listed
+
+    def _list_name(self) -> str | None:
+        """The heading the letter gives its inspectors' list ("Recommendations", "What needs to improve"), for
+        the Accept All button; None where the items sit under more than one (or under none the outline names)."""
+        lists = [p for p in (self.structure.parts if self.structure else ()) if p.kind in ("improve", "priority")]
+        names = set()
+        for s in self.suggestions:
+            if self._in_improve(s):
+                under = [p for p in lists if p.start <= s.start]
+                title = under[-1].title if under else ""
+                names.add(WHAT_NEEDS_TO_IMPROVE if title.lower().startswith("what needs to improve") else
+                          list_heading(title) if title else None)
+        if not names:
+            return WHAT_NEEDS_TO_IMPROVE
+        return names.pop() if len(names) == 1 else None
 
     def _paint(self, current: Suggestion | None = None) -> None:
         if not self.shown:
@@ -364,7 +379,8 @@ class SuggestionController(QObject):
         self._quiet = True  # the next card becomes current: the letter stays where the auditor reads
         try:
             panel.set_suggestions(self.suggestions, "", sum(1 for s in self.suggestions if self._in_improve(s)),
-                                  len(read_dismissed(self.desk.lib.settings, self.onscreen.letter_id or "")))
+                                  len(read_dismissed(self.desk.lib.settings, self.onscreen.letter_id or "")),
+                                  self._list_name())
         finally:
             self._quiet = False
         self._paint()

@@ -57,6 +57,9 @@ def order_text(shown: int, total: int, show_all: bool, severity: str = "") -> st
     return f"All {total} suggestions, strongest first."
 
 
+WHAT_NEEDS_TO_IMPROVE = "What Needs to Improve"  # the button's name for the inspectors' list, as ILACS heads it
+
+
 class SuggestionDelegate(QStyledItemDelegate):
     """A suggestion as a card with a dashed edge: severity, score and page, quote, themes, why."""
 
@@ -209,7 +212,7 @@ class SuggestionsPanel(QWidget):
         self.edit_btn.clicked.connect(lambda: self._edit_current())
         self.dismiss_btn = QToolButton(text="Dismiss", toolTip="Not worth tagging: it will not be suggested again (Delete)")
         self.dismiss_btn.clicked.connect(lambda: self.dismissRequested.emit(self.selected()))
-        self.improve_btn = QPushButton("Accept All “What Needs to Improve”")
+        self.improve_btn = QPushButton(f"Accept All “{WHAT_NEEDS_TO_IMPROVE}”")
         self.improve_btn.setToolTip(IMPROVE_TIP)
         self.improve_btn.clicked.connect(self.acceptImproveRequested.emit)
         self.more_btn = QToolButton(text="Show All", toolTip="Show every suggestion, in reading order, or only "
@@ -219,7 +222,7 @@ class SuggestionsPanel(QWidget):
         self.restore_btn = QToolButton(text="Restore Dismissed", toolTip="Suggest the passages you dismissed again")
         self.restore_btn.clicked.connect(self.restoreRequested.emit)
         for button, widest in ((self.restore_btn, "Restore Dismissed (9999)"),
-                               (self.improve_btn, "Accept All “What Needs to Improve” (999)")):
+                               (self.improve_btn, f"Accept All “{WHAT_NEEDS_TO_IMPROVE}” (999)")):
             shown = button.text()  # room for a count from the start: one appearing never widens the pane
             button.setText(widest)
             button.setMinimumWidth(button.sizeHint().width())
@@ -247,7 +250,9 @@ class SuggestionsPanel(QWidget):
 
     # ------------------------------------------------------------ contents
     def set_suggestions(self, suggestions: list[Suggestion], message: str = "", improve: int = 0,
-                        dismissed: int = 0) -> None:
+                        dismissed: int = 0, list_name: str | None = WHAT_NEEDS_TO_IMPROVE) -> None:
+        """``improve``: how many suggestions are the inspectors' own items; ``list_name``: their list's heading
+        as the letter prints it ("Recommendations"), None where the letter has more than one."""
         keep = self.current_suggestion()
         self._all = suggestions
         if not suggestions:
@@ -258,8 +263,8 @@ class SuggestionsPanel(QWidget):
         self.improve_btn.setToolTip(IMPROVE_TIP if improve else  # a greyed button says why it is grey
                                     "No suggestion here sits under the letter's “What needs to improve” or "
                                     "priority-action headings")
-        self.improve_btn.setText(f"Accept All “What Needs to Improve” ({improve})" if improve
-                                 else "Accept All “What Needs to Improve”")
+        label = f"Accept All “{list_name}”" if list_name else "Accept All Inspectors’ Items"
+        self.improve_btn.setText(f"{label} ({improve})" if improve else label)
         self.restore_btn.setEnabled(dismissed > 0)
         self.restore_btn.setText(f"Restore Dismissed ({dismissed})" if dismissed else "Restore Dismissed")
         self._fill(keep=keep)
