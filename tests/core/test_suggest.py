@@ -1491,3 +1491,17 @@ def test_every_suggestion_says_why() -> None:
     assert sev == "priority" and "children left at risk" in why
     sev, _, why, _ = verdict("Children are visited by their social workers.", None, "requires improvement", "paragraph")
     assert sev is None or why
+
+
+def test_what_anothers_review_found_is_context() -> None:
+    """A review the council commissioned, or an external or peer review, reported in the inspection: what it
+    found is context, not the inspectors' finding (development gold: four such sentences, each context, were
+    suggested as weaknesses); the independent reviewing service (the IROs) is no such review."""
+    from reviewer.core.reading.severity import verdict
+
+    assert verdict("A March 2015 review of services commissioned by the local authority identified significant "
+                   "weaknesses in the strategy.", "grade:inadequate", "inadequate", "paragraph")[0] is None
+    assert verdict("Following a peer review, shortfalls were identified in the board's work.", "grade:inadequate",
+                   "inadequate", "paragraph")[0] is None
+    assert verdict("Capacity issues in the independent review service have limited IROs' ability to challenge "
+                   "plans.", "grade:requires improvement", "requires improvement", "paragraph")[0] == "improvement"

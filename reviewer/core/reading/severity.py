@@ -148,7 +148,11 @@ _EARLIER = re.compile(
     r"\b(?:previous|last|earlier|prior|most recent|recent)\s+(?:ofsted\s+|single\s+|standard\s+|short\s+|full\s+)?"
     r"(?:inspection|visit|focused visit|monitoring visit|judgement)s?\b|\bfocused visit\b|\bmonitoring visits?\b|"
     r"\b(?:in|at|during)\s+(?:(?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december)\s+)?(?:19|20)\d\d\b|\blast inspected\b|\bthat inspection\b|\binspected\b[^.]{0,60}\b(?:years?|months?) ago\b", re.I)
+    r"december)\s+)?(?:19|20)\d\d\b|\blast inspected\b|\bthat inspection\b|\binspected\b[^.]{0,60}\b(?:years?|months?) ago\b|"
+    # another's review of the service, not the inspectors' own findings ("A March 2015 review of services ...
+    # commissioned by the local authority identified significant weaknesses")
+    r"\b(?:(?:19|20)\d\d|external|independent|independently commissioned|commissioned|peer)\s+(?:review|audit|"
+    r"diagnostic)s?\b(?! (?:service|officers?|team|unit|function|chairs?)\b)", re.I)  # (not the IROs' service)
 _REPORTED = re.compile(
     r"\b(?:was|were) (?:judged|found|rated|graded)|\b(?:identified|found|highlighted|judged|recommended|noted|"
     r"reported) (?:that|a |an |several|some|many|the |areas|weakness|serious|significant)|\bwas in\b|"
