@@ -541,3 +541,26 @@ def test_accept_all_names_the_list_as_the_letter_heads_it(qtbot, make_window, sa
                      "3. Too many children wait for an assessment of their needs.\n", encoding="utf-8")
     w, _, _ = _open(qtbot, lambda paths: make_window(paths, library="three.json"), older)
     assert w.suggestions_panel.improve_btn.text() == "Accept All “Recommendations” (2)"
+
+
+def test_the_first_step_goes_on_from_a_card_already_shown(window, qtbot) -> None:
+    """Seen by a new user on a 49-page report: on opening, the strongest card is current and marked in the
+    letter; the first Alt+Down stayed on it and seemed to do nothing. Where the current card is on screen,
+    the key goes on to the next suggestion in reading order (and Alt+Up to the one before)."""
+    w = window
+    panel = w.suggestions_panel
+    in_order = sorted(panel.visible(), key=lambda s: s.start)
+    cur = in_order[1]
+    panel.list.setCurrentRow(panel.visible().index(cur))
+    w.view.setFocus()
+    w.view.clear_selection()
+    w.view.scroll_to_range(cur.start, cur.end)
+    qtbot.waitUntil(lambda: w.view.in_view(cur.start, cur.end))
+    w.actions_["next_suggestion"].trigger()
+    assert panel.current_suggestion() == in_order[2] and panel.list.hasFocus()
+    panel.list.setCurrentRow(panel.visible().index(cur))
+    w.view.setFocus()
+    w.view.scroll_to_range(cur.start, cur.end)
+    qtbot.waitUntil(lambda: w.view.in_view(cur.start, cur.end))
+    w.actions_["prev_suggestion"].trigger()
+    assert panel.current_suggestion() == in_order[0]

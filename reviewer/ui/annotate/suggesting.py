@@ -407,6 +407,11 @@ class SuggestionController(QObject):
         if entering and layout is not None:  # from the letter: the first suggestion where the reader is
             sel = self.view.selection()
             after = sel[0] if sel else (layout.page_first_offset(self.view.current_page()) or 0)
+            cur = panel.current_suggestion()
+            if cur is not None and not sel and self.view.in_view(cur.start, cur.end):
+                # the current card is already marked where the auditor reads: the key goes on from it (on
+                # opening a letter, the first Alt+Down otherwise stayed on the card already shown)
+                after = cur.start + 1 if delta > 0 else cur.start
         panel.step(delta, after)
 
     def accept_current(self) -> None:

@@ -262,14 +262,20 @@ class PageView(QAbstractScrollArea):
         if not rects or not self._tops:
             return
         page, (x0, y0, x1, y1) = rects[0]
-        if only_if_hidden:
-            last_page, (_, _, _, last_y1) = rects[-1]
-            top, bottom = self._tops[page] + y0 * self.zoom, self._tops[last_page] + last_y1 * self.zoom
-            shown = self.verticalScrollBar().value()
-            if shown <= top and bottom <= shown + self.viewport().height():
-                return
+        if only_if_hidden and self.in_view(start, end):
+            return
         target = self._tops[page] + y0 * self.zoom - self.viewport().height() * 0.3
         self.verticalScrollBar().setValue(int(target))
+
+    def in_view(self, start: int, end: int) -> bool:
+        """Whether the passage is wholly on screen now."""
+        rects = self.layout_.rects(start, end) if self.layout_ else []
+        if not rects or not self._tops:
+            return False
+        (page, (_, y0, _, _)), (last_page, (_, _, _, last_y1)) = rects[0], rects[-1]
+        top, bottom = self._tops[page] + y0 * self.zoom, self._tops[last_page] + last_y1 * self.zoom
+        shown = self.verticalScrollBar().value()
+        return shown <= top and bottom <= shown + self.viewport().height()
 
     def flash(self, hid: str) -> None:
         self.marks.flash_id = hid
