@@ -1505,3 +1505,18 @@ def test_what_anothers_review_found_is_context() -> None:
                    "inadequate", "paragraph")[0] is None
     assert verdict("Capacity issues in the independent review service have limited IROs' ability to challenge "
                    "plans.", "grade:requires improvement", "requires improvement", "paragraph")[0] == "improvement"
+
+
+def test_what_is_needed_to_support_good_work_is_no_praise_and_some_progress_is() -> None:
+    """Seen by a new user: "does not provide the strength of leadership or scrutiny necessary to support a robust
+    and effective response" was a strength at 88% (what is needed to support good work is not praise of it);
+    and "has made some progress" is headway (development gold: three such strengths went unsuggested)."""
+    from reviewer.core.reading.severity import verdict
+
+    assert verdict("The sub-committee does not provide the leadership or scrutiny necessary to support a robust and "
+                   "effective response to missing children.", "grade:inadequate", "inadequate",
+                   "paragraph")[0] in ("improvement", "priority")
+    assert verdict("Social workers have the skills necessary to build strong relationships with children.",
+                   "grade:good", "good", "paragraph")[0] == "strength"
+    assert verdict("The council has made some progress in the support it gives care leavers.", None,
+                   "requires improvement", "paragraph")[0] == "strength"

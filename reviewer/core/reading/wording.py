@@ -146,7 +146,7 @@ _CLAUSE = re.compile(r"[,;:()]|\b(?:but|although|though|while|whereas|however|de
 ASPIRATION = True
 # What a piece of work is for ("... with the aim of improving practice", "... to ensure that all carers have
 # good-quality training"): its wording says nothing of how well the work is done.
-_AIM = re.compile(r"\b(?:the need to|to ensure|to make sure|in order to|with the aim|the aim of|aims? to|designed to|"
+_AIM = re.compile(r"\b(?:the need to|to ensure|(?:necessary|needed|required) to (?=support|ensure|provide|deliver|achieve|secure|drive|sustain)|to make sure|in order to|with the aim|the aim of|aims? to|designed to|"
                   r"intended to|intends? to|"
                   # what a shortfall hampers ("impacted on their ability to secure a permanent family")
                   r"(?:(?<!positively )(?<!positive )(?<!well )impact(?:s|ed|ing)? (?:\w+ )?on|affects?|affected|"
@@ -237,7 +237,7 @@ _SHORTFALL = re.compile(
 # progress"), unless denied just before ("have not made progress", "too little progress").
 _HEADWAY = re.compile(r"\b(?:significant|good|rapid|considerable|substantial|strong|steady|excellent|positive|sustained|"
                       r"notable|clear) progress\b|\b(?:made|making|make|makes) (?:good |significant |rapid |considerable |"
-                      r"strong |steady |positive |excellent |real |tangible )?progress\b|\bimprovements? (?:are|is) evident\b|"
+                      r"strong |steady |positive |excellent |real |tangible |some )?progress\b|\bimprovements? (?:are|is) evident\b|"
                       r"\bincrease in the pace of improvement\b")
 _HEADWAY_DENIED = re.compile(r"\b(?:not|no|never|little|insufficient|limited|slow|less|without|yet to)\W+(?:\w+\W+){0,2}$")
 _SHORTFALL = re.compile(r"\b(?:" + _SHORTFALL.pattern + ")")  # tried only where a word starts: half the time
