@@ -349,7 +349,8 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
         # said to go on, or follow on from a finding: "Children identified as at risk of sexual exploitation are
         # referred to MASE" names a risk and a service, not a failure.)
         severity, conf = "priority", 0.55 + min(0.35, 0.1 * (harm + serious))
-        why.append("children left at risk")
+        if not cues or _LEFT_AT_RISK_NOW.search(flat):  # (said outright; else its words say why)
+            why.append("children left at risk")
     elif failing and weak > strong:
         if harm:
             severity, conf = "priority", 0.55 + min(0.35, 0.1 * (harm + serious))

@@ -63,7 +63,8 @@ class TagDialog(QDialog):
         self.chosen = QListWidget()
         self.chosen.setAccessibleName("Chosen themes")
         self.chosen.setToolTip("Chosen themes; select one and press Delete to remove it")
-        self.chosen.setMaximumHeight(76)
+        rows = 5  # room for five themes (DOMAIN's passages carry 0-3): one added by typing is never out of sight
+        self.chosen.setMaximumHeight(rows * max(self.chosen.fontMetrics().height() + 6, 24) + 6)
         QShortcut(QKeySequence(Qt.Key.Key_Delete), self.chosen, self._remove_theme,
                   context=Qt.ShortcutContext.WidgetShortcut)
         self.theme_error = QLabel("")
@@ -144,6 +145,7 @@ class TagDialog(QDialog):
         item = QListWidgetItem(swatch_icon(theme.colour), theme.label)
         item.setData(Qt.ItemDataRole.UserRole, theme.id)
         self.chosen.addItem(item)
+        self.chosen.scrollToItem(item)  # (a sixth and more: the one just added is the one shown)
         self.theme_error.setText("")
 
     def _add_label(self, label: str) -> None:
