@@ -1520,3 +1520,17 @@ def test_what_is_needed_to_support_good_work_is_no_praise_and_some_progress_is()
                    "grade:good", "good", "paragraph")[0] == "strength"
     assert verdict("The council has made some progress in the support it gives care leavers.", None,
                    "requires improvement", "paragraph")[0] == "strength"
+
+
+def test_a_practice_named_by_a_problem_and_little_work_are_read_as_such() -> None:
+    """Development gold misses: "are not risk focused" names a practice not done (no risk said absent); "Little
+    direct work is carried out", "has started to deteriorate", conferences that "had to be rearranged" and
+    "risks and strengths" (what an assessment weighs, no praise) read as written."""
+    from reviewer.core.reading.wording import tone
+
+    assert tone("Assessments often lack analysis and are not risk focused.")[:2] == (0.0, 2.0)
+    assert tone("Children do not experience harm.")[:2] == (1.0, 0.0)  # a problem absent is still good news
+    assert tone("Little direct work is carried out with children.")[1] == 1.0
+    assert tone("Senior managers recognised that attendance has started to deteriorate.")[1] == 1.0
+    assert tone("Over the year, 98 conferences had to be rearranged.")[1] == 1.0
+    assert tone("Risks and strengths are described rather than analysed.")[0] == 0.0

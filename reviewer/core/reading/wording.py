@@ -34,7 +34,7 @@ WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "we
         "weak", "weaker", "weakness", "weaknesses", "failing", "failings", "minority", "insufficient", "inconsistent", "inconsistently", "variable",
         "variability", "lack", "lacks", "poor", "delay", "delays", "delayed", "drift", "gaps", "limited", "limits",
         "unclear", "deficits", "too", "fail", "fails", "failed", "shortfalls", "ineffective", "slow", "difficult",
-        "deteriorated", "deterioration", "rarely", "vague", "overdue", "backlog", "briefly", "uncertain", "unable",
+        "deteriorated", "deterioration", "deteriorate", "rarely", "vague", "overdue", "backlog", "briefly", "uncertain", "unable",
         "vacancies", "turnover", "fragile", "untimely", "declined", "not", "no", "absence", "absent", "barrier",
         "barriers", "omission", "shortage", "shortages", "vary", "varies", "varied", "missed", "lacking",
         "lacked", "basic", "prevented", "hinders", "hinder", "hindered", "adversely", "underdeveloped",
@@ -101,7 +101,11 @@ _NOT_WEAK_NAMES = re.compile(r"\b(?:(?:as|are|is|were|was) detailed (?:in|below|
                              r"family backgrounds?|difficult conversations|time-?limited|apprenticeship vacancies|"
                              r"systemic (?:practice|model|approach|family therapy|practitioners?|units?|social work)|"
                              r"supported (?:accommodation|lodgings|housing|living)|integrated children's system|"
-                             r"effective support for children and families|(?:highly|very) complex|supported by an? "
+                             r"effective support for children and families|(?:highly|very) complex|"
+                             # strengths named beside risks or needs: what an assessment weighs, no praise
+                             r"(?:risks?|needs|vulnerabilities) and strengths|strengths and (?:risks?|needs|"
+                             r"vulnerabilities|concerns)|"
+                             r"strengths?-based|supported by an? "
                              r"(?:child protection|child in need|care) plan)\b")
 _DENIED_AFTER_AIM = re.compile(r"\b(?:is|are|was|were|has|have|had) not\b")
 _TWO_WORDS = re.compile(r"\bunder (developed|resourced)\b")
@@ -189,6 +193,9 @@ _SHORTFALL = re.compile(
     r"opportunities)\b|\blonger than (?:is )?(?:necessary|needed|they need|they should)\b|"
     r"\bmakes? it (?:more )?(?:difficult|harder)\b|\b(?:has|have) an? (?:negative |adverse )?impact on (?:them|their|some)\b|"
     r"\bimpacts on (?:them|their|some)\b|"
+    r"\b(?:had|have|has) to be (?:rearranged|re-arranged|cancelled|postponed|rescheduled|re-scheduled|repeated)\b|"
+    r"(?:^|\bthere (?:is|was) |\bwith )(?:very )?little (?:direct |meaningful |effective |recorded )?(?:work|analysis|"
+    r"challenge|scrutiny|oversight|management oversight|planning|consideration)\b|"
     # what a shortfall hampers, said as it is (not "a positive impact on", not "would impact on")
     r"(?<!positively )(?<!positive )(?<!beneficial )(?<!well )(?<!would )(?<!could )(?<!might )(?<!may )(?<!may be )"
     r"(?<!could be )(?<!might be )\b(?:impact(?:s|ed|ing)? (?:\w+ )?on|affects?|affected|affecting|limits?|limited|"
@@ -293,13 +300,20 @@ _STRONG_SET, _WEAK_SET, _REMEDY_SET = frozenset(STRONG), frozenset(WEAK), frozen
 _NEGATOR_SET, _AFTER_REMEDY_SET, _GOOD_NEWS_SET = frozenset(NEGATORS), frozenset(AFTER_REMEDY), frozenset(GOOD_NEWS_AFTER_NO)
 
 
+_NAMES_A_PRACTICE = frozenset(("focused", "focussed", "based", "led", "informed", "averse", "aware", "assessed",
+                               "assessment", "assessments", "management", "analysis", "factors", "sensitive"))
+
+
 def _problem_absent(words: list[str], i: int) -> int | None:
-    """Where the negation at ``words[i]`` reaches a problem it says is absent, that problem's index."""
+    """Where the negation at ``words[i]`` reaches a problem it says is absent, that problem's index (never a
+    problem word naming a practice: "are not risk focused", "not harm-based")."""
     for j in range(i + 1, min(len(words), i + 4)):
         w = words[j]
         if w in _NOT_ALL or w in _STRONG_SET:
             return None
         if w in _PROBLEMS or w in _GOOD_NEWS_SET or w in _WEAK_SET and w not in _NEGATOR_SET and w != "too":
+            if j + 1 < len(words) and words[j + 1] in _NAMES_A_PRACTICE:
+                return None
             return j
         if w not in _STEP_OVER:
             return None
