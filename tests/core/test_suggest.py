@@ -1534,3 +1534,25 @@ def test_a_practice_named_by_a_problem_and_little_work_are_read_as_such() -> Non
     assert tone("Senior managers recognised that attendance has started to deteriorate.")[1] == 1.0
     assert tone("Over the year, 98 conferences had to be rearranged.")[1] == 1.0
     assert tone("Risks and strengths are described rather than analysed.")[0] == 0.0
+
+
+def test_a_number_that_ends_a_sentence_across_a_line_is_no_paragraph_number() -> None:
+    """Seen by a new user on a 2025 report: "... when they turn" / "21. A significant number ..." was cut at
+    the line, the card said "... when they turn" and the cut quote went into every export. A number at a
+    line's start opens an item only after a list's heading or a finished sentence, never after prose cut
+    mid-sentence; a graded heading ("...: good" / "17.") still ends before its paragraph's number."""
+    from reviewer.core.text.units import sentence_at
+
+    text = ("40. Since the last inspection the support provided to care leavers has deteriorated, and it is now\n"
+            "inadequate. There are serious failures in keeping in touch with some young people when they turn\n"
+            "21. A significant number of young people have been closed to the service.\n\n"
+            "The experiences and progress of children in care: good\n17. Children are well supported.\n\n"
+            "Areas for priority action\n1. Ensure that children are safe.\n2. Improve plans.\n")
+    s, e = sentence_at(text, text.index("serious"))
+    assert text[s:e].endswith("when they turn\n21.")
+    s, e = sentence_at(text, text.index("A significant"))
+    assert text[s:e].startswith("A significant")
+    s, e = sentence_at(text, text.index("Children are well"))
+    assert text[s:e] == "Children are well supported."
+    s, e = sentence_at(text, text.index("Ensure"))
+    assert text[s:e] == "Ensure that children are safe."

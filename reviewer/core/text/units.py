@@ -11,6 +11,24 @@ _BULLET = re.compile(rf"^\s*(?:[{BULLET_CHARS}]|\d+\.)\s+")
 _SENT_END = re.compile(r"[.!?][\"'’”)]?(?=\s)(?!\s+[a-z])")
 
 
+_NUMBER_OPENS = re.compile(r"\s*\d+\.\s")
+_MID_SENTENCE = re.compile(r"[a-z,]$")
+
+
+def _opens_item(text: str, at: int) -> bool:
+    """Whether the line starting at ``at`` opens a bullet or a numbered item. A number ending a sentence the
+    line before broke ("... young people when they turn" / "21. A significant number ...") opens none: the
+    line before is prose cut mid-sentence (a long line ending in a lower-case word or a comma), where a
+    list's heading is short or ends its sentence."""
+    if not _BULLET.match(text[at:at + 4]):
+        return False
+    if not _NUMBER_OPENS.match(text, at):
+        return True
+    before = text[text.rfind("\n", 0, max(0, at - 1)) + 1:max(0, at - 1)].rstrip()
+    return not (len(before) >= 50 and _MID_SENTENCE.search(before) and ":" not in before)  # (not a graded
+    # heading: "The experiences and progress of children in care: good" / "17. ...")
+
+
 def sentence_at(text: str, offset: int) -> tuple[int, int]:
     """The sentence or bullet around ``offset``: bounded by sentence ends, blank lines and bullets."""
     n = len(text)
@@ -18,7 +36,7 @@ def sentence_at(text: str, offset: int) -> tuple[int, int]:
     start = offset
     while start > 0:
         prev = text[start - 1]
-        if prev == "\n" and (start < 2 or text[start - 2] == "\n" or _BULLET.match(text[start:start + 4])):
+        if prev == "\n" and (start < 2 or text[start - 2] == "\n" or _opens_item(text, start)):
             break
         if prev.isspace() and start >= 2 and not text[start - 2].isspace() and (
                 _SENT_END.match(text, start - 2) or start >= 3 and text[start - 2] in "\"'’”)" and
@@ -27,7 +45,7 @@ def sentence_at(text: str, offset: int) -> tuple[int, int]:
         start -= 1
     end = offset
     while end < n:
-        if text[end] == "\n" and (end + 1 >= n or text[end + 1] == "\n" or _BULLET.match(text[end + 1:end + 5])):
+        if text[end] == "\n" and (end + 1 >= n or text[end + 1] == "\n" or _opens_item(text, end + 1)):
             break
         m = _SENT_END.match(text, end)
         if m:
