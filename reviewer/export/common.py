@@ -5,6 +5,7 @@ from __future__ import annotations
 import zipfile
 
 from reviewer.core.annotations.model import DOC_TYPE_LABELS, LETTER_TYPES
+from reviewer.core.reading.judgements import LABELS as JUDGEMENT_LABELS
 from reviewer.core.team.summary import Entry, Summary
 
 SECTION_TITLES = {"priority": "Priority actions", "improvement": "Areas for improvement",
@@ -46,8 +47,16 @@ def scope_rows(s: Summary) -> list[tuple[str, str]]:
     ]
 
 
-def letter_row(letter, name: str | None = None) -> tuple[str, str, str, str]:  # type: ignore[no-untyped-def]
-    """Letter (``name``: its title told apart from a namesake's), authority, type, dates."""
+def judgements_said(meta) -> str:  # type: ignore[no-untyped-def]
+    """A report's judgements as a manager reads them ("Overall effectiveness: Inadequate; Impact of leaders:
+    Inadequate; ..."), in the record's order; "—" where the document gives none."""
+    given = dict(meta.judgements)
+    return "; ".join(f"{label}: {given[name].capitalize()}" for name, label in JUDGEMENT_LABELS.items()
+                     if name in given) or "—"
+
+
+def letter_row(letter, name: str | None = None) -> tuple[str, str, str, str, str]:  # type: ignore[no-untyped-def]
+    """Letter (``name``: its title told apart from a namesake's), authority, type, dates, judgements."""
     m = letter.meta
     dates = []
     if m.visit_start or m.visit_end:
@@ -59,7 +68,7 @@ def letter_row(letter, name: str | None = None) -> tuple[str, str, str, str]:  #
         said = "letter" if m.doc_type in LETTER_TYPES else "dated" if m.doc_type == "committee report" else "published"
         dates.append(f"{said} {human_date(m.published)}" + (" (estimated)" if m.published_estimated else ""))
     return (name or letter.title, m.authority or "—", DOC_TYPE_LABELS.get(m.doc_type or "", m.doc_type or "—"),
-            "; ".join(dates) or "—")
+            "; ".join(dates) or "—", judgements_said(m))
 
 
 def entry_meta(e: Entry, many_letters: bool) -> str:

@@ -97,7 +97,7 @@ def to_html(s: Summary, chips: bool = True) -> str:
         f"<title>{_e(s.title)}</title><style>{CSS}</style></head><body>",
         f"<h1>{_e(s.title)}</h1>",
         '<table class="scope">' + "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in scope_rows(s)) + "</table>",
-        "<h2>Letters</h2><table><tr><th>Letter</th><th>Authority</th><th>Type</th><th>Dates</th></tr>",
+        "<h2>Letters</h2><table><tr><th>Letter</th><th>Authority</th><th>Type</th><th>Dates</th><th>Judgements</th></tr>",
     ]
     h += ["<tr>" + "".join(f"<td>{_e(c)}</td>" for c in letter_row(x, s.name(x))) + "</tr>" for x in s.letters]
     h.append("</table><h2>Counts by severity</h2><table class=\"counts\"><tr>")

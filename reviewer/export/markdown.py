@@ -21,7 +21,7 @@ def _md(text: str) -> str:
 def to_markdown(s: Summary) -> str:
     out: list[str] = [f"# {_md(s.title)}", ""]
     out += ["| | |", "|---|---|"] + [f"| {k} | {_md(v)} |" for k, v in scope_rows(s)] + [""]
-    out += ["## Letters", "", "| Letter | Authority | Type | Dates |", "|---|---|---|---|"]
+    out += ["## Letters", "", "| Letter | Authority | Type | Dates | Judgements |", "|---|---|---|---|---|"]
     out += ["| " + " | ".join(_md(c) for c in letter_row(x, s.name(x))) + " |" for x in s.letters] + [""]
     out += ["## Counts by severity", "", "| Severity | Annotations |", "|---|---:|"]
     out += [f"| {k} | {v} |" for k, v in s.counts.items()] + [f"| **Total** | **{s.total}** |", ""]

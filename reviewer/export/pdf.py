@@ -31,11 +31,14 @@ CHUNK = 16_000  # characters of HTML per Story: MuPDF's layout slows as one stor
 
 
 def _chunks(body: str) -> list[str]:
-    """The body cut between top-level headings and findings, in pieces of about ``CHUNK``: each
-    heading starts a piece, so the layout can keep it with what follows it."""
+    """The body cut between top-level headings and findings: each heading starts a piece with what
+    follows it (its table, its first finding), each finding is a piece of its own, so the layout keeps a
+    heading with its content and a finding whole on one page (``story_pdf``); a piece of more than
+    ``CHUNK`` is cut between its parts."""
     out, cur = [], ""
     for part in _TOP.split(body):
-        if cur and (part.startswith("<h2>") or len(cur) + len(part) > CHUNK) and not cur.endswith("</h2>"):
+        if cur and (part.startswith(("<h2>", "<blockquote")) or len(cur) + len(part) > CHUNK) and \
+                not cur.endswith("</h2>"):
             out.append(cur)
             cur = ""
         cur += part

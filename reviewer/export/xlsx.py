@@ -19,12 +19,13 @@ import xlsxwriter
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Annotation, Letter
 from reviewer.core.annotations.model import DOC_TYPE_LABELS, parse_time
+from reviewer.core.reading.judgements import LABELS as JUDGEMENT_LABELS
 from reviewer.core.team.summary import distinct_titles
 from reviewer.export.csvfile import ACTION_HEADER, HEADER, action_rows, rows
 
 _WIDTHS = {"letter": 30, "authority": 22, "letter_date": 12, "page": 7, "quote": 60, "themes": 28,
            "severity": 18, "note": 40, "auditor": 16, "review": 12, "review_comment": 32, "reviewer": 16,
-           "needs_attention": 10, "start": 8, "end": 8, "annotation_id": 14, "letter_id": 14, "modified": 20}
+           "needs_attention": 10, "start": 8, "end": 8, "annotation_id": 14, "letter_id": 20, "modified": 20}
 _WRAP = {"quote", "note", "review_comment", "themes"}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 _MAX_CELL = 32767  # Excel's limit on characters in a cell
@@ -99,8 +100,8 @@ def to_xlsx(lib: Library, annotations: Iterable[Annotation], letters: Iterable[L
     for r in data:
         r[HEADER.index("page")] = r[HEADER.index("page")].split(";")[0]  # first page as a number
     _sheet(book, "Annotations", list(HEADER), data, _WIDTHS, _WRAP)
-    letter_header = ["letter", "authority", "type", "visit_start", "visit_end", "letter_date",
-                     "annotations", "signed_off_by", "signed_off", "letter_id"]
+    letter_header = ["letter", "authority", "type", "visit_start", "visit_end", "letter_date", "letter_date_estimated",
+                     *JUDGEMENT_LABELS, "annotations", "signed_off_by", "signed_off", "letter_id"]
     letters = list(letters)
     names = dict(distinct_titles(letters, lib), **(names or {}))  # namesakes (a PDF and its text twin) told apart
     letter_rows = []
@@ -108,10 +109,13 @@ def to_xlsx(lib: Library, annotations: Iterable[Annotation], letters: Iterable[L
         m = x.meta
         letter_rows.append([names[x.id], m.authority or "", DOC_TYPE_LABELS.get(m.doc_type or "", m.doc_type or ""),
                             m.visit_start or "", m.visit_end or "", m.published or "",
+                            "yes" if m.published and m.published_estimated else "",
+                            *(dict(m.judgements).get(j, "") for j in JUDGEMENT_LABELS),
                             str(lib.annotation_count(x.id)), x.signoff.name if x.signoff else "",
                             x.signoff.date[:10] if x.signoff else "", x.id])
     _sheet(book, "Letters", letter_header, letter_rows,
-           {"letter": 34, "authority": 24, "type": 18, "signed_off_by": 18, "letter_id": 20}, set())
+           {"letter": 34, "authority": 24, "type": 18, "letter_date_estimated": 11, "signed_off_by": 18,
+            "letter_id": 20, **dict.fromkeys(JUDGEMENT_LABELS, 16)}, set())
     acts = action_rows(lib, data_anns, names, items=items)
     if acts:
         _sheet(book, "Actions", list(ACTION_HEADER), acts,

@@ -20,8 +20,25 @@ from reviewer.letters.pdf_fonts import tidy_fonts
 # letters are set side by side and every reader joins them again.
 _LIGATURE_START = re.compile(r"f(?=[fil])")
 _MARKUP = re.compile(r"(<[^>]*>|&#?\w+;)")
-STORY_CSS = "body{hyphens:none}"
+STORY_CSS = "body{hyphens:none;margin:0}"  # (MuPDF gives a body 8pt above and below: once per chunk)
 KEEP = 60  # points: about a heading and two lines
+KEEP_AFTER = 48  # points under a heading for the start of what it heads (a table's header and first row)
+_HEADING = re.compile(r"^\s*(<h[1-4][^>]*>.*?</h[1-4]>)", re.S)
+
+
+def _fits_a_page(html: str, css: str, where: pymupdf.Rect) -> bool:
+    """Whether the chunk fits whole on an empty page."""
+    more, _ = pymupdf.Story(html=html, user_css=STORY_CSS + css).place(where)
+    return not more
+
+
+def _heading_height(html: str, css: str, where: pymupdf.Rect) -> float:
+    """The height of the heading a chunk opens with, margins included; 0 where it opens with none."""
+    m = _HEADING.match(html)
+    if not m:
+        return 0.0
+    _, filled = pymupdf.Story(html=m.group(1), user_css=STORY_CSS + css).place(pymupdf.Rect(0, 0, where.width, 1000))
+    return pymupdf.Rect(filled).y1
 
 
 def unligatured(html: str) -> str:
@@ -44,6 +61,9 @@ def story_pdf(chunks: Sequence[str], css: str, title: str) -> bytes:
     dev, space = None, where
     for chunk in chunks:
         html = unligatured(chunk)
+        if dev is not None and space.y0 > where.y0 and space.height < _heading_height(html, css, where) + KEEP_AFTER:
+            writer.end_page()  # a heading never ends a page: it goes over with the start of what it heads
+            dev, space = writer.begin_page(mediabox), where
         story = pymupdf.Story(html=html, user_css=STORY_CSS + css)
         more = True
         while more:
@@ -52,8 +72,11 @@ def story_pdf(chunks: Sequence[str], css: str, title: str) -> bytes:
                     writer.end_page()
                 dev, space = writer.begin_page(mediabox), where
             more, filled = story.place(space)
-            if more and space.y0 > where.y0 and pymupdf.Rect(filled).y1 - space.y0 < KEEP:
-                writer.end_page()  # too little of it fits here: lay it out afresh on a new page
+            if more and space.y0 > where.y0 and (pymupdf.Rect(filled).y1 - space.y0 < KEEP or
+                                                 _fits_a_page(html, css, where)):
+                # too little of it fits here, or all of it would fit on a page of its own (a finding: its
+                # quote, page and note together): lay it out afresh on a new page
+                writer.end_page()
                 story = pymupdf.Story(html=html, user_css=STORY_CSS + css)
                 dev, space = writer.begin_page(mediabox), where
                 more, filled = story.place(space)

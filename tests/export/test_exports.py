@@ -94,3 +94,30 @@ def test_the_letters_table_says_what_each_date_is() -> None:
         "published 18 March 2019 (estimated)"
     assert dates(doc_type="committee report", published="2021-07-06") == "dated 6 July 2021"
     assert dates() == "—"
+
+
+def test_a_reports_judgements_and_an_estimated_date_reach_the_summary_and_the_workbook(samples: Path) -> None:
+    """Seen by a new user's manager: the summary and the workbook left out Ofsted's judgements (four
+    inadequate, one requires improvement, printed on the report's first page), and the workbook gave an
+    estimated publication date as if the report printed it. Read back by openpyxl and PyMuPDF."""
+    from dataclasses import replace
+
+    import openpyxl
+
+    from reviewer.export.xlsx import to_xlsx
+
+    lib, lid, text = _lib(samples)
+    letter = lib.letters[lid]
+    meta = replace(letter.meta, doc_type="inspection report", published="2025-01-15", published_estimated=True,
+                   judgements=(("overall_effectiveness", "inadequate"), ("care_leavers", "requires improvement")))
+    lib.letters[lid] = replace(letter, meta=meta)
+    summary = build_summary(lib, [lid], lambda _: text)
+    said = "Overall effectiveness: Inadequate; Care leavers: Requires improvement"
+    assert said in to_html(summary) and said in to_markdown(summary)
+    body = " ".join(" ".join(p.get_text().split()) for p in pymupdf.open("pdf", to_pdf(summary)))
+    assert said in body and "published 15 January 2025 (estimated)" in body
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx(lib, lib.annotations_for(lid), [lib.letters[lid]])))
+    ws = book["Letters"]
+    row = dict(zip([c.value for c in ws[1]], [c.value for c in ws[2]]))
+    assert row["Letter date estimated"] == "yes" and row["Overall effectiveness"] == "inadequate"
+    assert row["Care leavers"] == "requires improvement" and row["Impact of leaders"] is None

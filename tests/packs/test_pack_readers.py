@@ -313,3 +313,34 @@ def test_notes_keep_their_line_breaks_and_namesakes_are_told_apart(built) -> Non
     assert shown.count("<td>Eastmere — monitoring visit 3 — November 2024 (text)</td>") >= 2  # letters, themes by letter
     assert "Eastmere — monitoring visit 3 — November 2024 (text) · p." in shown
     assert "Eastmere — monitoring visit 3 — November 2024 (text)" in _flat(text)
+
+
+def test_a_finding_is_never_split_across_pages_nor_a_heading_left_at_a_pages_foot() -> None:
+    """Seen by a new user's manager: a finding's quote on one page and its page and note on the next, and
+    (with the judgements in the letters table) "By authority" alone at the foot of a page. Each finding is
+    laid out whole on one page, and a heading goes over with the start of what it heads; read back by
+    PyMuPDF's text extraction."""
+    from reviewer.export.pdf import PDF_CSS, _chunks
+    from reviewer.letters.pdf_writer import story_pdf
+
+    body = "<h1>Audit</h1>" + "".join(
+        f"<h2>Section {k}</h2>" + "".join(
+            f"<blockquote><p>“Quote {k}-{i}: a finding long enough to wrap onto a second line of the page, "
+            f"as the inspectors' sentences do.”</p></blockquote><p class='meta'>Meta {k}-{i} · p. {i}</p>"
+            f"<p class='note'>Note {k}-{i}: why it matters.</p>" for i in range(40 + 7 * k))
+        + f"<h2>Table {k}</h2><table>" + "".join(f"<tr><td>row {k}-{r}</td><td>a cell</td></tr>" for r in range(6))
+        + "</table>" for k in range(3))
+    doc = pymupdf.open("pdf", story_pdf(_chunks(body), PDF_CSS, "Audit"))
+    assert doc.page_count > 3
+    where = {}
+    for page in doc:
+        text = page.get_text()
+        for k in range(3):
+            for i in range(40 + 7 * k):
+                for what in (f"Quote {k}-{i}:", f"Meta {k}-{i} ·", f"Note {k}-{i}:"):
+                    if what in text:
+                        where.setdefault((k, i), set()).add(page.number)
+        lines = [ln for ln in text.splitlines() if ln.strip() and "— page" not in ln]
+        assert not lines[-1].startswith(("Section", "Table")), f"page {page.number + 1} ends with {lines[-1]!r}"
+    assert len(where) == sum(40 + 7 * k for k in range(3))
+    assert all(len(pages) == 1 for pages in where.values()), [k for k, p in where.items() if len(p) > 1]
