@@ -28,6 +28,7 @@ def rules_logits(features: dict[str, float]) -> dict[str, float]:
     return z
 
 
+LEARNT_SURENESS = 0.3  # how far what was learnt moves a card's confidence (bench_suggestions.py --learn within)
 LEAST_SURE = 0.2  # a learnt verdict less sure than any the rules give still ranks, below them all
 
 
@@ -102,7 +103,10 @@ class SeverityLearner:
         lifting every learnt one above the suggestions it does not weigh (the inspectors' own items)."""
         z = self.logits(features)
         best = max(SEVERITY_CLASSES, key=z.__getitem__)
-        return (None if best == "other" else best), rules_confidence(z, best)
+        rules = rules_logits(features)  # how sure: the rules' lead moved part way to the learnt one, so that a
+        # few tags make the cards like them surer, not every one of them 99% (seen after ten accepts)
+        tempered = {c: rules[c] + LEARNT_SURENESS * (z[c] - rules[c]) for c in z}
+        return (None if best == "other" else best), rules_confidence(tempered, best)
 
 
 def sigmoid(z: float) -> float:
