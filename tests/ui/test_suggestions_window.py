@@ -564,3 +564,16 @@ def test_the_first_step_goes_on_from_a_card_already_shown(window, qtbot) -> None
     qtbot.waitUntil(lambda: w.view.in_view(cur.start, cur.end))
     w.actions_["prev_suggestion"].trigger()
     assert panel.current_suggestion() == in_order[0]
+
+
+def test_accept_all_by_mouse_leaves_the_keyboard_on_the_list(window, qtbot) -> None:
+    """Seen by a new user: after clicking Accept All the button greyed and the keyboard went to the page box,
+    so Enter no longer accepted. The list takes the keyboard."""
+    w = window
+    panel = w.suggestions_panel
+    assert panel.improve_btn.isEnabled()
+    panel.improve_btn.setFocus()
+    qtbot.waitUntil(lambda: panel.improve_btn.hasFocus())
+    qtbot.mouseClick(panel.improve_btn, Qt.MouseButton.LeftButton)
+    assert w.lib.annotations_for(w.onscreen.letter_id)
+    assert not panel.improve_btn.isEnabled() and panel.list.hasFocus()

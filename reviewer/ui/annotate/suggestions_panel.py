@@ -259,6 +259,9 @@ class SuggestionsPanel(QWidget):
             self._kept = []  # (another letter, or none left): the next ones are ranked afresh
         self.hint.setText(message)
         self.hint.setVisible(bool(message))
+        greyed = [b for b, on in ((self.improve_btn, improve > 0), (self.restore_btn, dismissed > 0))
+                  if b.hasFocus() and not on]  # (a button greyed under the keyboard would hand it on to
+        # whatever comes next in the window, the page box: the list takes it, and Enter accepts again)
         self.improve_btn.setEnabled(improve > 0)
         self.improve_btn.setToolTip(IMPROVE_TIP if improve else  # a greyed button says why it is grey
                                     "No suggestion here sits under the letter's “What needs to improve” or "
@@ -268,6 +271,8 @@ class SuggestionsPanel(QWidget):
         self.restore_btn.setEnabled(dismissed > 0)
         self.restore_btn.setText(f"Restore Dismissed ({dismissed})" if dismissed else "Restore Dismissed")
         self._fill(keep=keep)
+        if greyed:
+            self.list.setFocus()
 
     def set_show_all(self, show_all: bool) -> None:
         """Every suggestion (in reading order), or only the strongest (strongest first)."""
