@@ -577,3 +577,31 @@ def test_accept_all_by_mouse_leaves_the_keyboard_on_the_list(window, qtbot) -> N
     qtbot.mouseClick(panel.improve_btn, Qt.MouseButton.LeftButton)
     assert w.lib.annotations_for(w.onscreen.letter_id)
     assert not panel.improve_btn.isEnabled() and panel.list.hasFocus()
+
+
+def test_tagging_a_suggested_passage_by_hand_starts_from_the_suggestion(window, monkeypatch) -> None:
+    """Seen by a new user: the tag dialog opened at the last severity used (an area for improvement) on a
+    passage the suggester reads as a strength. Selected by hand, a suggested passage's dialog starts with
+    the suggestion's severity and themes; Alt+1…4 still say which severity."""
+    from reviewer.ui.annotate import annotating
+
+    seen: list[dict] = []
+
+    class Spy:
+        DialogCode = annotating.TagDialog.DialogCode
+
+        def __init__(self, quote, themes, **kw):  # type: ignore[no-untyped-def]
+            seen.append(kw)
+
+        def exec(self):  # type: ignore[no-untyped-def]
+            return 0  # cancelled: only what it was opened with matters here
+
+    monkeypatch.setattr(annotating, "TagDialog", Spy)
+    w = window
+    s = next(x for x in w.suggester.suggestions if x.severity == "strength")
+    w.view.set_selection(s.start, s.end)
+    w.annotating.tag_selection()
+    assert seen[-1]["severity"] == "strength" and tuple(seen[-1]["chosen"]) == tuple(s.themes)
+    w.view.set_selection(s.start, s.end)
+    w.annotating.tag_selection("priority")
+    assert seen[-1]["severity"] == "priority" and not seen[-1]["chosen"]

@@ -6,7 +6,7 @@ of panels. Every change is an undoable command on the library.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
@@ -35,6 +35,8 @@ class Annotating(QObject):
         super().__init__(desk.parent)
         self.desk, self.onscreen, self.view, self.panel = desk, onscreen, view, panel
         self.menu_actions = tuple(menu_actions)
+        # what the suggester reads of a passage, (severity, themes) or None: the tag dialog starts from it
+        self.suggested_for: Callable[[int, int], tuple[str, tuple[str, ...]] | None] = lambda _s, _e: None
         onscreen.loaded.connect(self.update_highlights)
         onscreen.arrived.connect(self.go_to)
         view.highlightActivated.connect(self.highlight_activated)
@@ -64,8 +66,11 @@ class Annotating(QObject):
         author = desk.auditor_name()
         if author is None:
             return
+        read = None if severity else self.suggested_for(start, end)  # (Alt+1…4 said which severity)
         dlg = TagDialog(layout.text[start:end], list(desk.lib.themes.values()),
-                        severity=severity or self.default_severity(), parent=desk.parent)
+                        chosen=read[1] if read else (), severity=severity or (read[0] if read else
+                                                                            self.default_severity()),
+                        parent=desk.parent)
         if dlg.exec() != TagDialog.DialogCode.Accepted:
             return
         themes, sev, note = dlg.result_values()

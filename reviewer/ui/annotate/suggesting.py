@@ -228,6 +228,18 @@ class SuggestionController(QObject):
         (it also finds a list the outline did not list as a part, and sees where such a part really ends)."""
         return s.listed
 
+    def reading_of(self, start: int, end: int) -> tuple[str, tuple[str, ...]] | None:
+        """The severity and themes suggested for the passage the auditor selected to tag by hand (a
+        suggestion covering most of it), for the tag dialog to start from; None where none does."""
+        best, most = None, 0
+        for s in self.suggestions:
+            shared = min(end, s.end) - max(start, s.start)
+            if shared > most:
+                best, most = s, shared
+        if best is None or most < 0.5 * max(end - start, best.end - best.start):
+            return None
+        return best.severity, tuple(best.themes)
+
     def _list_name(self) -> str | None:
         """The heading the letter gives its inspectors' list ("Recommendations", "What needs to improve"), for
         the Accept All button; None where the items sit under more than one (or under none the outline names)."""

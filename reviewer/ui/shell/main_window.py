@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
                                      [acts["tag"], acts["select_sentence"], acts["copy"]])
         self.suggester = SuggestionController(desk, onscreen, self.view, self.suggestions_panel, self.outline_panel,
                                               self.right_tabs, acts["show_suggestions"])
+        self.annotating.suggested_for = self.suggester.reading_of  # a hand tag starts from what is suggested
         self.searcher = LibrarySearch(desk, onscreen, self.search_panel)
         self.importer = ImportController(desk, onscreen, self.library_panel, self.progress, self.cancel_import)
         self.packs = PackController(desk, onscreen, self.library_panel.selected_ids, self.progress, self.cancel_import)
