@@ -48,3 +48,26 @@ def test_preferences_are_kept_and_shown(window, qtbot, monkeypatch):
     assert again.appearance.currentData() == "dark" and again.text_size.value() == 13
     assert again.opacity.value() == 60 and again.highlight_by.currentData() == "theme"
     assert again.severity.currentData() == "priority" and again.name.text() == "Sam Patel"
+
+
+def test_a_first_pack_goes_beside_the_summary_just_exported(make_window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Seen by a new user: the first Export Pack dialog opened in the home folder, though the summary had
+    just been saved elsewhere. A file dialog starts where that kind of file last went, else where the
+    auditor last saved or opened any, else home (a folder since removed is passed over)."""
+    from pathlib import Path
+
+    w = make_window()
+    desk = w.desk
+    for key in desk._FOLDERS:
+        desk.settings.remove(key)
+    assert desk.folder("paths/last_pack") == Path.home()
+    summaries = tmp_path / "summaries"
+    summaries.mkdir()
+    desk.settings.setValue("paths/last_export", str(summaries))
+    assert desk.folder("paths/last_pack") == summaries
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    desk.settings.setValue("paths/last_pack", str(packs))
+    assert desk.folder("paths/last_pack") == packs and desk.folder("paths/last_export") == summaries
+    packs.rmdir()
+    assert desk.folder("paths/last_pack") == summaries

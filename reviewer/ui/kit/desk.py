@@ -15,6 +15,8 @@ drives; never the main window.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from array import array
 from dataclasses import dataclass
 from functools import partial
@@ -67,6 +69,18 @@ class Desk:
         window = self.parent.window()
         window.raise_()
         window.activateWindow()
+
+    # ------------------------------------------------------------ where files go
+    _FOLDERS = ("paths/last_pack", "paths/last_export", "paths/last_open", "paths/last_folder")
+
+    def folder(self, key: str) -> Path:
+        """The folder a file dialog of this kind starts in: where the last such file went, else where the
+        auditor last saved or opened any (a first pack goes beside the summary just exported), else home."""
+        for k in (key, *(k for k in self._FOLDERS if k != key)):
+            value = str(self.settings.value(k, "") or "")
+            if value and Path(value).is_dir():
+                return Path(value)
+        return Path.home()
 
     # ------------------------------------------------------------ who is working
     def auditor_name(self) -> str | None:

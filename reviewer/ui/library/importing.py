@@ -44,7 +44,7 @@ class ImportController(QObject):
 
     def open_files_dialog(self) -> None:
         settings = self.desk.settings
-        start = str(settings.value("paths/last_open", str(Path.home())))
+        start = str(self.desk.folder("paths/last_open"))
         files, _ = QFileDialog.getOpenFileNames(self.desk.parent, "Open letters", start,
                                                 "Letters (*.pdf *.docx *.txt *.md);;PDF (*.pdf);;Word (*.docx);;Text (*.txt *.md);;All files (*)")
         if files:
@@ -53,7 +53,7 @@ class ImportController(QObject):
 
     def import_folder_dialog(self) -> None:
         settings = self.desk.settings
-        start = str(settings.value("paths/last_folder", str(Path.home())))
+        start = str(self.desk.folder("paths/last_folder"))
         folder = QFileDialog.getExistingDirectory(self.desk.parent, "Import a folder of letters", start)
         if folder:
             settings.setValue("paths/last_folder", folder)

@@ -61,7 +61,7 @@ class ExportController(QObject):
             QMessageBox.information(desk.parent, "Export audit summary", "The library has no letters yet.")
             return
         name = summary_file_stem(desk.lib, ids)
-        folder = Path(str(desk.settings.value("paths/last_export", str(Path.home()))))
+        folder = desk.folder("paths/last_export")
         filters = ";;".join(FORMATS.values())
         path, chosen = QFileDialog.getSaveFileName(desk.parent, f"Export audit summary ({len(ids)} letter{'s' if len(ids) > 1 else ''})",
                                                    str(folder / f"{name}.pdf"), filters, FORMATS["pdf"])

@@ -60,7 +60,7 @@ class PackController(QObject):
         who = desk.auditor_name()
         if who is None:
             return
-        folder = Path(str(desk.settings.value("paths/last_pack", str(Path.home()))))
+        folder = desk.folder("paths/last_pack")
         default = folder / f"audit-pack-{who.replace(' ', '-').lower()}-{date.today().isoformat()}.zip"
         path, _ = QFileDialog.getSaveFileName(desk.parent, f"Export audit pack ({len(ids)} letter{'s' if len(ids) != 1 else ''})",
                                               str(default), "Audit packs (*.zip)")
@@ -96,7 +96,7 @@ class PackController(QObject):
 
     # ------------------------------------------------------------ open
     def open_dialog(self) -> None:
-        start = str(self.desk.settings.value("paths/last_pack", str(Path.home())))
+        start = str(self.desk.folder("paths/last_pack"))
         files, _ = QFileDialog.getOpenFileNames(self.desk.parent, "Open audit packs", start, "Audit packs (*.zip);;All files (*)")
         if files:
             self.desk.settings.setValue("paths/last_pack", str(Path(files[0]).parent))
@@ -168,7 +168,7 @@ class PackController(QObject):
 
     # ------------------------------------------------------------ codebook
     def export_codebook_dialog(self) -> None:
-        start = Path(str(self.desk.settings.value("paths/last_pack", str(Path.home())))) / "reviewer-codebook.qdc"
+        start = self.desk.folder("paths/last_pack") / "reviewer-codebook.qdc"
         path, _ = QFileDialog.getSaveFileName(self.desk.parent, "Export codebook (REFI-QDA)", str(start), "REFI-QDA codebook (*.qdc)")
         if not path:
             return
@@ -180,7 +180,7 @@ class PackController(QObject):
         self.desk.tell(f"Exported the codebook to {path}", 8000)
 
     def import_codebook_dialog(self) -> None:
-        start = str(self.desk.settings.value("paths/last_pack", str(Path.home())))
+        start = str(self.desk.folder("paths/last_pack"))
         path, _ = QFileDialog.getOpenFileName(self.desk.parent, "Import codebook (REFI-QDA)", start,
                                               "REFI-QDA codebook (*.qdc);;All files (*)")
         if path:
@@ -202,7 +202,7 @@ class PackController(QObject):
 
     # ------------------------------------------------------------ REFI-QDA projects from other tools
     def import_project_dialog(self) -> None:
-        start = str(self.desk.settings.value("paths/last_pack", str(Path.home())))
+        start = str(self.desk.folder("paths/last_pack"))
         path, _ = QFileDialog.getOpenFileName(self.desk.parent, "Import project (REFI-QDA)", start,
                                               "REFI-QDA projects (*.qdpx);;All files (*)")
         if path:
