@@ -29,6 +29,7 @@ from reviewer.core.annotations import deletions
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Letter, now_iso
 from reviewer.core.annotations.titles import file_title
+from reviewer.core.reading.suggest import read_dismissed
 from reviewer.letters.parallel import Jobs, JobsCancelled
 from reviewer.core.team.summary import build_summary, distinct_titles
 from reviewer.letters.highlight import annotate_job, run_annotate_job, run_safe_and_annotate_job
@@ -102,6 +103,9 @@ def pack_records(lib: Library, letters: Sequence[Letter], auditor: str) -> dict[
                     and ann.letter_id in {x.id for x in letters}],
         "deleted_actions": [t.to_dict() for t in plan.read_gone(lib.settings).values()
                             if t.letter_id in {x.id for x in letters} and t.id not in kept],  # not brought back since
+        # the suggestions the auditor dismissed, so that a manager reviewing the pack is not shown them again
+        "dismissed": {x.id: [list(r) for r in ranges] for x in letters
+                      if (ranges := read_dismissed(lib.settings, x.id))},
     }
 
 

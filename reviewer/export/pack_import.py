@@ -92,5 +92,5 @@ def plan_pack_import(contents: PackContents, lib: Library, extracted_of: Callabl
         annotations.extend(anns)
     command, report = plan_merge(lib, letters, annotations, contents.themes, source=contents.path.name,
                                  deleted=contents.deleted, actions=contents.actions,
-                                 deleted_actions=contents.deleted_actions)
+                                 deleted_actions=contents.deleted_actions, dismissed=contents.dismissed)
     return PackImport(prepared, command, report)

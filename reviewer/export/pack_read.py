@@ -52,6 +52,7 @@ class PackContents:
     deleted: list[Tombstone] = field(default_factory=list)  # annotations deleted by their author
     actions: list[Action] = field(default_factory=list)  # the action plan for the pack's annotations
     deleted_actions: list[ActionTombstone] = field(default_factory=list)  # actions deleted by their author
+    dismissed: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # letter id -> suggestions dismissed
 
     @property
     def auditor(self) -> str:
@@ -311,4 +312,35 @@ def read_pack(path: Path | str) -> PackContents:
             raise PackError(f"{path.name}: the deletion of action {t.id[:12]} belongs to no letter in the pack")
         if t.id in acts:
             raise PackError(f"{path.name}: action {t.id[:12]} is both in the pack and deleted by it")
-    return PackContents(path, manifest, letters, annotations, themes, originals, deleted, actions, deleted_actions)
+    dismissed = _dismissed(path.name, data.get("dismissed"), ids)
+    return PackContents(path, manifest, letters, annotations, themes, originals, deleted, actions, deleted_actions,
+                        dismissed)
+
+
+MAX_DISMISSED = 100_000  # dismissed passages a pack may carry, across its letters
+
+
+def _dismissed(name: str, raw: object, ids: set[str]) -> dict[str, list[tuple[int, int]]]:
+    """The pack's dismissed suggestions (absent in packs before stop 27), each letter's a list of
+    [start, end] offsets; refused whole where anything in it is not that."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise PackError(f"{name}: the dismissed suggestions in {DATA} are not a table of letters")
+    out: dict[str, list[tuple[int, int]]] = {}
+    count = 0
+    for letter_id, ranges in raw.items():
+        if letter_id not in ids:
+            raise PackError(f"{name}: dismissed suggestions belong to no letter in the pack")
+        if not isinstance(ranges, list):
+            raise PackError(f"{name}: the dismissed suggestions of a letter are not a list")
+        count += len(ranges)
+        if count > MAX_DISMISSED:
+            raise PackError(f"{name}: more than {MAX_DISMISSED:,} dismissed suggestions")
+        pairs = []
+        for r in ranges:
+            if not (isinstance(r, list) and len(r) == 2 and all(type(v) is int for v in r) and 0 <= r[0] < r[1]):
+                raise PackError(f"{name}: a dismissed suggestion has impossible offsets")
+            pairs.append((r[0], r[1]))
+        out[letter_id] = pairs
+    return out

@@ -10,18 +10,19 @@ themes are matched by id, new ones are added and differences are reported, never
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from reviewer.core.annotations import actions as plan
 from reviewer.core.text.shorten import shorten
 from reviewer.core.annotations import deletions
 from reviewer.core.annotations.codebook import severities
-from reviewer.core.annotations.commands import Batch, Command, PutLetter, PutTheme, put_annotation
+from reviewer.core.annotations.commands import Batch, Command, PutLetter, PutSetting, PutTheme, put_annotation
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Annotation, Letter, LetterMeta, Revision, Theme, Tombstone, parse_time, stamp_iso
 from reviewer.core.annotations.titles import readable_title
 from reviewer.core.text.words import counted
+from reviewer.core.reading.suggest import dismissed_key, dismissed_value, read_dismissed
 
 CONTENT_FIELDS = ("start", "end", "quote", "themes", "severity", "note", "pages")
 
@@ -52,13 +53,14 @@ class MergeReport:
     actions_deleted: list[str] = field(default_factory=list)  # deletions of actions by their author, made here too
     actions_deleted_here: int = 0  # older copies of actions deleted here, left deleted
     action_deletions_unknown: int = 0  # deletions of actions never seen here
+    dismissed: int = 0  # suggestions dismissed in the pack, dismissed here too
     actions_kept: list[str] = field(default_factory=list)  # ids of actions the pack deletes, kept as updated here since
 
     @property
     def changed(self) -> bool:
         return bool(self.letters_added or self.added or self.updated or self.reviews or self.signoffs
                     or self.themes_added or self.deleted or self.actions_added or self.actions_updated
-                    or self.actions_deleted)
+                    or self.actions_deleted or self.dismissed)
 
     def lines(self) -> list[str]:
         out = [f"{counted(len(self.letters_added), 'new letter')}, {self.letters_known} already in the library",
@@ -83,6 +85,8 @@ class MergeReport:
             out.append(f"{counted(self.actions_deleted_here, 'action')} deleted here stay deleted (the pack's copies are older)")
         if self.action_deletions_unknown:
             out.append(f"{counted(self.action_deletions_unknown, 'deletion')} of actions never seen here: nothing to do")
+        if self.dismissed:
+            out.append(f"{counted(self.dismissed, 'suggestion')} dismissed in the pack, not suggested here either")
         out += [f"updated: {u}" for u in self.updated]
         out += [f"action updated: {u}" for u in self.actions_updated]
         out += [f"deleted: {d}" for d in self.deleted]
@@ -246,7 +250,8 @@ def _title(lib: Library, letter_id: str, also: dict[str, Letter] | None = None) 
 def plan_merge(lib: Library, letters: Iterable[Letter], annotations: Iterable[Annotation],
                themes: Iterable[Theme], source: str = "", deleted: Iterable[Tombstone] = (),
                actions: Iterable[plan.Action] = (),
-               deleted_actions: Iterable[plan.ActionTombstone] = ()) -> tuple[Batch, MergeReport]:
+               deleted_actions: Iterable[plan.ActionTombstone] = (),
+               dismissed: Mapping[str, Sequence[tuple[int, int]]] | None = None) -> tuple[Batch, MergeReport]:
     """One undoable command that merges the records into ``lib``, and a report of what it will do.
 
     A deletion made by an annotation's author is a deletion here too (remembered, with who and when),
@@ -365,5 +370,12 @@ def plan_merge(lib: Library, letters: Iterable[Letter], annotations: Iterable[An
         ann = lib.annotations.get(local.annotation_id)
         cmds += plan.delete_commands(lib.settings, [local], {ann.id: ann.letter_id} if ann else {}, ta.by, ta.at)
         report.actions_deleted.append(f"{what} (by {who}, {ta.at[:10]})")
+    for letter_id, ranges in (dismissed or {}).items():  # dismissed there: not suggested here either
+        key = dismissed_key(letter_id)
+        before = lib.settings.get(key, "")
+        after = dismissed_value(read_dismissed(lib.settings, letter_id) + list(ranges))
+        if after != dismissed_value(read_dismissed(lib.settings, letter_id)):
+            cmds.append(PutSetting(key, before, after, "Dismissed suggestions"))
+            report.dismissed += len(set(ranges) - set(read_dismissed(lib.settings, letter_id)))
     label = f"Open audit pack {source}".strip()
     return Batch(cmds, label), report
