@@ -15,16 +15,8 @@ from reviewer.export.pack_read import PackError, read_pack
 from test_actions_travel import _edit_records  # type: ignore[import-not-found]
 
 
-@pytest.fixture
-def desks(tmp_path: Path):  # type: ignore[no-untyped-def]
-    ann, meg = Desk(tmp_path / "ann", "Ann Auditor"), Desk(tmp_path / "meg", "Meg Manager")
-    yield ann, meg
-    ann.store.close()
-    meg.store.close()
-
-
-def test_dismissed_suggestions_are_not_suggested_in_the_managers_copy(desks, tmp_path: Path) -> None:
-    ann, meg = desks
+def test_dismissed_suggestions_are_not_suggested_in_the_managers_copy(desks: dict[str, Desk], tmp_path: Path) -> None:
+    ann, meg = desks["ann"], desks["meg"]
     lid = ann.add(THORNBURY)
     ann.ws.dismiss_suggestions(lid, [(100, 180), (400, 460)])
     pack = tmp_path / "one.zip"
@@ -45,8 +37,8 @@ def test_dismissed_suggestions_are_not_suggested_in_the_managers_copy(desks, tmp
 @pytest.mark.parametrize("bad", [
     "not a table", {"no-such-letter": [[1, 2]]}, {"LID": "1-2"}, {"LID": [[5, 2]]}, {"LID": [[1, 2, 3]]},
     {"LID": [["1", "2"]]}, {"LID": [[-1, 2]]}, {"LID": [[True, 2]]}])
-def test_a_pack_with_damaged_dismissals_is_refused(desks, tmp_path: Path, bad) -> None:  # type: ignore[no-untyped-def]
-    ann, _ = desks
+def test_a_pack_with_damaged_dismissals_is_refused(desks: dict[str, Desk], tmp_path: Path, bad) -> None:  # type: ignore[no-untyped-def]
+    ann = desks["ann"]
     lid = ann.add(THORNBURY)
     pack = tmp_path / "one.zip"
     ann.ws.export_pack([lid], pack, ann.name)

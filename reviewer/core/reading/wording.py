@@ -147,15 +147,18 @@ _CLAUSE = re.compile(r"[,;:()]|\b(?:but|although|though|while|whereas|however|de
                      re.I)
 
 
+# A shortfall said to hamper someone's ability ("has seriously impacted on their ability", "affects children's
+# capacity"): read by _AIM (what follows is hampered, no praise) and _SHORTFALL (a weakness of its own)
+HAMPERS_ABILITY = (r"(?:impact(?:s|ed|ing)? (?:\w+ )?on|affects?|affected|affecting|limits?|limited|undermines?|"
+                   r"undermined|hampers?|hampered|reduces?|reduced) (?:[\w'’]+ ){0,2}?(?:ability|capacity)")
+
 ASPIRATION = True
 # What a piece of work is for ("... with the aim of improving practice", "... to ensure that all carers have
 # good-quality training"): its wording says nothing of how well the work is done.
 _AIM = re.compile(r"\b(?:the need to|to ensure|(?:necessary|needed|required) to (?=support|ensure|provide|deliver|achieve|secure|drive|sustain)|to make sure|in order to|with the aim|the aim of|aims? to|designed to|"
                   r"intended to|intends? to|"
                   # what a shortfall hampers ("impacted on their ability to secure a permanent family")
-                  r"(?:(?<!positively )(?<!positive )(?<!well )impact(?:s|ed|ing)? (?:\w+ )?on|affects?|affected|"
-                  r"affecting|limits?|limited|undermines?|undermined|hampers?|hampered|reduces?|reduced) "
-                  r"(?:[\w'’]+ ){0,2}?(?:ability|capacity) (?:of (?:[\w'’]+ ){1,8}?)?to|"
+                  r"(?<!positively )(?<!positive )(?<!well )" + HAMPERS_ABILITY + r" (?:of (?:[\w'’]+ ){1,8}?)?to|"
                   r"seek(?:s|ing)? to|focus(?:ed|es|ing)? on (?:improving|developing|strengthening|increasing)|"
                   r"(?:work(?:ed|s|ing)?|will|intention is) to (?:improve|develop|strengthen|increase))\b")
 
@@ -198,8 +201,7 @@ _SHORTFALL = re.compile(
     r"challenge|scrutiny|oversight|management oversight|planning|consideration)\b|"
     # what a shortfall hampers, said as it is (not "a positive impact on", not "would impact on")
     r"(?<!positively )(?<!positive )(?<!beneficial )(?<!well )(?<!would )(?<!could )(?<!might )(?<!may )(?<!may be )"
-    r"(?<!could be )(?<!might be )\b(?:impact(?:s|ed|ing)? (?:\w+ )?on|affects?|affected|affecting|limits?|limited|"
-    r"undermines?|undermined|hampers?|hampered|reduces?|reduced) (?:[\w'’]+ ){0,2}?(?:ability|capacity)\b|"
+    r"(?<!could be )(?<!might be )\b" + HAMPERS_ABILITY + r"\b|"
     r"\b(?:inspectors|we) referred\b|\breferred (?:[\w'’]+ ){0,6}?back to (?:the )?(?:local authority|council|"
     r"senior (?:leaders|managers)) by (?:the )?inspectors\b|"
     r"\bwithout (?:[\w'’]+ ){0,8}?being (?:\w+ )?(?:assessed|approved|checked|considered|reviewed|monitored|seen|"

@@ -371,11 +371,12 @@ def plan_merge(lib: Library, letters: Iterable[Letter], annotations: Iterable[An
         cmds += plan.delete_commands(lib.settings, [local], {ann.id: ann.letter_id} if ann else {}, ta.by, ta.at)
         report.actions_deleted.append(f"{what} (by {who}, {ta.at[:10]})")
     for letter_id, ranges in (dismissed or {}).items():  # dismissed there: not suggested here either
-        key = dismissed_key(letter_id)
-        before = lib.settings.get(key, "")
-        after = dismissed_value(read_dismissed(lib.settings, letter_id) + list(ranges))
-        if after != dismissed_value(read_dismissed(lib.settings, letter_id)):
-            cmds.append(PutSetting(key, before, after, "Dismissed suggestions"))
-            report.dismissed += len(set(ranges) - set(read_dismissed(lib.settings, letter_id)))
+        here = read_dismissed(lib.settings, letter_id)
+        new = set(ranges) - set(here)
+        if new:
+            key = dismissed_key(letter_id)
+            cmds.append(PutSetting(key, lib.settings.get(key, ""), dismissed_value(here + sorted(new)),
+                                   "Dismissed suggestions"))
+            report.dismissed += len(new)
     label = f"Open audit pack {source}".strip()
     return Batch(cmds, label), report
