@@ -173,6 +173,19 @@ _JUDGEMENT_LINE = re.compile(
     r"^(?:the )?(?:graded judge?ment|overall judge?ment|experiences? and progress|effectiveness|impact of leaders|"
     r"leadership, management and governance|adoption performance)[^.]{0,160}?\b(?:is|are|:)?\s*(?:that it is\s+)?"
     r"(?:good|outstanding|inadequate|requires? improvement(?: to be good)?)\.?$", re.I)
+_PRESENT_GRADE = re.compile(r"\b(?:is|are|requires?)\b", re.I)
+
+
+def _states_judgement(text: str, e: int, flat: str) -> bool:
+    """A unit that only states a judgement (``_JUDGEMENT_LINE``), standing alone as a heading does. A sentence
+    that opens a paragraph with it ("Summary / Leadership, management and governance are inadequate. The
+    local authority has ...") is the inspectors' finding in their own words, and read as one."""
+    if not _JUDGEMENT_LINE.match(flat):
+        return False
+    goes_on = re.match(r"[ \t]*\n?[ \t]*[A-Z]", text[e:e + 8]) is not None
+    return not (flat.endswith(".") and goes_on and _PRESENT_GRADE.search(flat))
+
+
 CARRY, CARRY_FOLLOW_ON = 0.3, 1.0  # how much of the sentence before's themes a sentence takes (in its paragraph)
 _FOLLOW_ON = re.compile(r"^\W*(?:this|these|they|their|it|its|such|as a result|consequently|however|for example|"
                         r"in addition|additionally|also|moreover|this means|in these cases|in some cases|he|she)\b",
@@ -299,7 +312,7 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
         part = st.part_at(s)
         if part is not inline_part:
             inline, inline_part, inline_theme = None, part, None
-        if flat and (_heading_like(text, s, e, flat) or _JUDGEMENT_LINE.match(flat)):
+        if flat and (_heading_like(text, s, e, flat) or _states_judgement(text, e, flat)):
             if part is not None and part.start <= s < max(part.heading_end, part.start + 1) and part.kind in (
                     "improve", "priority"):
                 continue  # the part's own heading ("Recommendations"): its tone is the part's
@@ -333,8 +346,6 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
             said_by, speaker = speaker, speaker_after(flat, speaker)
             if not_a_finding(flat, said_by):  # (whose words a quotation here carries: the units' before)
                 continue
-        if _JUDGEMENT_LINE.match(flat):
-            continue
         section = _tone_of(part)
         if section == "improvement" and part is not None and s >= ends.get(part.start, part.end):
             section = None  # past the end of the inspectors' list: their findings again
