@@ -138,7 +138,8 @@ GOOD_NEWS_AFTER_NO = ("unallocated", "delay", "delays", "backlog", "backlogs", "
                       "adverse")
 
 SERIOUS = ("inadequate", "serious", "widespread", "unsafe", "significant risk", "failures",
-           "not safeguarded", "left at risk", "immediate action", "systemic")
+           "not safeguarded", "left at risk", "immediate action", "systemic", "critical weakness",
+           "critical weaknesses", "critical area of concern", "critical areas of concern")
 _SERIOUS_WORDS = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in SERIOUS) + r")\b")
 NEGATORS = ("not", "cannot", "less", "seldom", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "won't", "can't",  "no", "never", "nor", "without", "neither", "insufficiently", "inconsistently", "rarely", "lack",
             "lacks", "lacking", "absence")
@@ -339,13 +340,22 @@ _REWRITES = (
 )
 
 
+# A name in capitals mid-sentence: a team, a board, a programme ("the Integrated Contact and Referral Team",
+# "Strengthening Families", "Right Service Right Time"), whose words of praise praise nothing
+_PROPER_NAME = re.compile(r"(?<=[a-z,;(‘'\"“] )(?:[A-Z][\w’'-]+ (?:(?:and|of|for|the|to|&) )?)+[A-Z][\w’'-]+")
+
+
+def _praise_named(m: re.Match) -> str:
+    return " ".join("named" if w.lower() in _STRONG_SET else w for w in m.group(0).split(" "))
+
+
 def tone(flat: str) -> tuple[float, float, float, list[str]]:
     """(strong, weak, serious) evidence in a sentence, read clause by clause: a negator turns the
     strengths after it in its clause into weaknesses ("not always effective", "not clearly recorded
     or responded to effectively"); a "not" with no strength in reach is itself a weakness."""
     strong = weak = serious = 0.0
     cues: list[str] = []
-    folded = folded_text(flat)
+    folded = folded_text(_PROPER_NAME.sub(_praise_named, flat))
     if ABSENT_PROBLEM:
         folded = _NEET.sub("neet", folded)  # a name for young people's status, no negation
     for pattern, said in _REWRITES:
