@@ -32,3 +32,15 @@ def test_the_status_line_counts_one_letter_in_the_singular(tmp_path: Path, sampl
     ws.tag_quote(letter, BULLET, ["planning"], "improvement")
     text = status_text(ws.library, letter.id)
     assert text.startswith("This letter: 1 annotation (1 area for improvement)") and "1 annotation in the library" in text
+    ws.tag_quote(letter, "The timeliness of initial child protection conferences", ["timeliness"], "improvement")
+    text = status_text(ws.library, letter.id)
+    assert text.startswith("This letter: 2 annotations (2 areas for improvement)"), text
+
+
+def test_each_severity_counts_in_the_plural_as_said() -> None:
+    from reviewer.core.annotations.codebook import severities
+
+    said = {s.id: (s.counted(1), s.counted(2)) for s in severities()}
+    assert said == {"strength": ("1 strength", "2 strengths"), "context": ("1 context", "2 context"),
+                    "improvement": ("1 area for improvement", "2 areas for improvement"),
+                    "priority": ("1 priority action", "2 priority actions")}

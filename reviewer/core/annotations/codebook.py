@@ -9,8 +9,8 @@ from reviewer.core.annotations.model import Severity, Theme
 
 _DEFAULT_SEVERITIES = (
     Severity("strength", "Strength", "#2e7d32", "Good or outstanding practice.", 0),
-    Severity("context", "Context", "#78909c", "Neutral description, no judgement.", 1),
-    Severity("improvement", "Area for improvement", "#ef9a00", "What needs to improve.", 2),
+    Severity("context", "Context", "#78909c", "Neutral description, no judgement.", 1, "context"),
+    Severity("improvement", "Area for improvement", "#ef9a00", "What needs to improve.", 2, "areas for improvement"),
     Severity("priority", "Priority action", "#c62828", "Areas for priority action; children at risk.", 3),
 )
 

@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from reviewer.core.text.documents import Extracted
+from reviewer.core.text.words import counted
 
 DOC_TYPES: tuple[str, ...] = (
     "focused visit",
@@ -200,6 +201,11 @@ class Severity:
     colour: str
     description: str = ""
     rank: int = 0  # 0 = strength ... 3 = priority action
+    many: str = ""  # the label counted more than once ("2 areas for improvement"); "" for label + "s"
+
+    def counted(self, n: int) -> str:
+        """``n`` of this severity in words: "1 priority action", "2 areas for improvement", "3 context"."""
+        return counted(n, self.label.lower(), self.many or None)
 
 
 @dataclass(frozen=True)

@@ -156,7 +156,7 @@ def status_text(lib: Library, letter_id: str | None) -> str:
     if letter_id and letter_id in lib.letters:
         anns = lib.annotations_for(letter_id)
         by = {s: sum(1 for a in anns if a.severity == s) for s in SEVERITY}
-        parts = [f"{by[s]} {SEVERITY[s].label.lower()}" for s in ("priority", "improvement", "strength", "context") if by[s]]
+        parts = [SEVERITY[s].counted(by[s]) for s in ("priority", "improvement", "strength", "context") if by[s]]
         attention = sum(1 for a in anns if a.orphaned)
         text = (f"This letter: {counted(len(anns), 'annotation')}"
                 + (f" ({', '.join(parts)})" if parts else "")
