@@ -1558,3 +1558,40 @@ def test_a_number_that_ends_a_sentence_across_a_line_is_no_paragraph_number() ->
     assert text[s:e] == "Children are well supported."
     s, e = sentence_at(text, text.index("Ensure"))
     assert text[s:e] == "Ensure that children are safe."
+
+
+def test_a_judgement_opening_a_paragraph_is_a_finding_and_one_standing_alone_is_furniture() -> None:
+    """An older report prints each judgement as a line of its own and then, under "Summary", opens the
+    section's first paragraph with the same judgement in a sentence: that sentence is the inspectors' own
+    finding, the line is furniture."""
+    text = """Inspection of services for children in need of help and protection, children looked after and care leavers
+
+Leadership, management and governance
+Inadequate
+
+Summary
+
+Leadership, management and governance are inadequate. Senior leaders have not understood the scale of the weaknesses in frontline practice.
+
+The graded judgement for adoption performance is that it is good
+
+Adoption performance is good. Children are matched with their adopters without delay.
+"""
+    found = _by_quote(suggest(text, default_themes()))
+    assert found["Leadership, management and governance are inadequate."].severity == "priority"
+    assert found["Adoption performance is good."].severity == "strength"
+    assert not any(q.startswith("The graded judgement") for q in found)
+    assert "Leadership, management and governance" not in found and "Inadequate" not in found
+
+
+def test_praise_in_a_teams_name_praises_nothing() -> None:
+    """Words of praise in a name written in capitals mid-sentence (a team, a programme) say nothing of how
+    well the work is done: the rest of the sentence does."""
+    from reviewer.core.reading.wording import tone
+
+    strong, weak, _, cues = tone("Screening of contacts in the Integrated Front Door Team is ineffective.")
+    assert (strong, weak) == (0.0, 1.0) and cues == ["ineffective"]
+    strong, weak, _, _ = tone("Parents are referred to the Strong Families programme.")
+    assert strong == 0.0
+    strong, _, _, cues = tone("Integrated working between health and social care is strong.")
+    assert strong == 2.0 and "integrated" in cues  # at a sentence's start, a capital names nothing
