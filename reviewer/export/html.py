@@ -8,6 +8,7 @@ from html import escape
 from reviewer.core.annotations.codebook import severities
 from reviewer.core.team.summary import Summary
 from reviewer.export.common import SECTION_TITLES, entry_meta, human_date, letter_row, scope_rows
+from reviewer.export.moderation import moderation_html
 from reviewer.export.national import national_html
 from reviewer.export.plan import plan_html
 from reviewer.export.trend import trend_html
@@ -142,6 +143,7 @@ def to_html(s: Summary, chips: bool = True) -> str:
                 h.append(f'<p class="review"><strong>Review — {_e(e.review)}</strong>{who}{comment}</p>')
             h.append("</blockquote>")
     h += plan_html(s, _e)
+    h += moderation_html(s, _e)
     h += trend_html(s, _e)
     h += national_html(s, _e)
     h.append("<h2>Inspectors’ “What needs to improve” items</h2>")

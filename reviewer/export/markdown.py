@@ -6,6 +6,7 @@ import re
 
 from reviewer.core.team.summary import Summary
 from reviewer.export.common import SECTION_TITLES, entry_meta, letter_row, scope_rows
+from reviewer.export.moderation import moderation_markdown
 from reviewer.export.national import national_markdown
 from reviewer.export.plan import plan_markdown
 from reviewer.export.trend import trend_markdown
@@ -62,6 +63,7 @@ def to_markdown(s: Summary) -> str:
                 out.append(f"> *Review — {_md(e.review)}*{who}" + (f": {_md(e.review_comment)}" if e.review_comment else ""))
             out.append("")
     out += plan_markdown(s, _md)
+    out += moderation_markdown(s, _md)
     out += trend_markdown(s, _md)
     out += national_markdown(s, _md)
     out += ["## Inspectors' \"What needs to improve\" items", ""]

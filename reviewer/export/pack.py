@@ -179,7 +179,8 @@ def build_pack(source: PackSource, letter_ids: Sequence[str], auditor: str, titl
         add("annotations.csv", to_csv(lib, anns, summary.quotes, summary.names).encode("utf-8-sig"))
         if any(True for _ in action_rows(lib, anns)):
             add("actions.csv", actions_to_csv(lib, anns, summary.names, summary.answered).encode("utf-8-sig"))
-        add("annotations.xlsx", to_xlsx(lib, anns, letters, summary.quotes, summary.names, summary.answered))
+        add("annotations.xlsx", to_xlsx(lib, anns, letters, summary.quotes, summary.names, summary.answered,
+                                        summary.moderation))
         step("Writing the REFI-QDA project")
         sources: list[SourceText] = []
         for x in letters:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timezone
 
 import xlsxwriter
@@ -20,8 +20,10 @@ from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Annotation, Letter
 from reviewer.core.annotations.model import DOC_TYPE_LABELS, parse_time
 from reviewer.core.reading.judgements import LABELS as JUDGEMENT_LABELS
+from reviewer.core.team.moderation import PairModeration
 from reviewer.core.team.summary import distinct_titles
 from reviewer.export.csvfile import ACTION_HEADER, HEADER, action_rows, rows
+from reviewer.export.moderation import SHEET_HEADER, moderation_rows
 
 _WIDTHS = {"letter": 30, "authority": 22, "letter_date": 12, "page": 7, "quote": 60, "themes": 28,
            "severity": 18, "note": 40, "auditor": 16, "review": 12, "review_comment": 32, "reviewer": 16,
@@ -91,7 +93,7 @@ def _sheet(book: xlsxwriter.Workbook, name: str, header: list[str], data: list[l
 
 def to_xlsx(lib: Library, annotations: Iterable[Annotation], letters: Iterable[Letter] = (),
             quotes: Mapping[str, str] | None = None, names: Mapping[str, str] | None = None,
-            items: Mapping[str, str] | None = None) -> bytes:
+            items: Mapping[str, str] | None = None, moderation: Sequence[PairModeration] = ()) -> bytes:
     buf = io.BytesIO()
     book = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False,
                                      "strings_to_urls": False, "strings_to_numbers": False})
@@ -122,5 +124,10 @@ def to_xlsx(lib: Library, annotations: Iterable[Annotation], letters: Iterable[L
                {"letter": 30, "finding": 50, "severity": 18, "inspectors_item": 40, "action": 50, "owner": 18, "due": 12, "status": 10,
                 "progress": 50, "action_id": 14, "annotation_id": 14, "modified": 20},
                {"finding", "inspectors_item", "action", "progress"})
+    if moderation:
+        _sheet(book, "Moderation", list(SHEET_HEADER), moderation_rows(list(moderation)),
+               {"letter": 30, "page": 7, "sentence": 60, "first_auditor": 16, "first_reading": 32,
+                "second_auditor": 16, "second_reading": 32, "review": 40},
+               {"sentence", "first_reading", "second_reading", "review"})
     book.close()
     return buf.getvalue()

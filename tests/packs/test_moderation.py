@@ -69,3 +69,55 @@ def test_crosstab_cells_list_their_annotations(ann_with_work) -> None:  # type: 
     months = crosstab(lib, ids, "month")
     assert all(len(m) == 7 for m in months.rows)
     assert sum(months.row_total(i) for i in range(len(months.rows))) == 3
+
+
+def test_a_managers_summary_and_workbook_say_where_two_auditors_differ_and_what_was_settled(
+        desks, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """DOMAIN: a manager's pack carries moderation (where two auditors disagree). Each difference is listed
+    with what each auditor gave the sentence, its page and what the manager's review settled, in the
+    summary (Markdown, HTML, PDF read back by pypdf) and the workbook's Moderation sheet (openpyxl)."""
+    import zipfile
+
+    import openpyxl
+    from pypdf import PdfReader
+
+    ann, bob = desks["ann"], desks["bob"]
+    lid = ann.add(THORNBURY)
+    bob.add(THORNBURY)
+    mine = ann.tag(lid, "drift and delay mean", ["timeliness"], "priority")
+    theirs = bob.tag(lid, "drift and delay mean", ["timeliness"], "improvement")
+    ann.tag(lid, "leaders in Thornbury Vale have strengthened the front door", ["front-door"], "strength")
+    for a in bob.lib.annotations.values():
+        ann.lib.put_annotation(a)
+    ann.ws.review([mine.id], "agreed", reviewer="Mia Manager")
+    ann.ws.review([theirs.id], "challenged", "It is a priority: children wait", reviewer="Mia Manager")
+
+    (r,) = moderate(ann.lib, [lid], ann.ws.text_of, ann.ws.page_starts_of)
+    assert r.tagged == 2 and r.severity_agreement == 0.0  # of the two sentences either tagged, none alike
+    drift = next(d for d in r.disagreements if "drift and delay" in d.text)
+    assert drift.page == mine.pages[0]
+    assert {drift.a, drift.b} == {"Priority action: Timeliness, drift and delay",
+                                  "Area for improvement: Timeliness, drift and delay"}
+    assert drift.review == ("Ann Auditor’s: Agreed (Mia Manager); Bob Auditor’s: Challenged (Mia Manager)")
+    assert r.reviewed == 1 and len(r.disagreements) == 2
+
+    md, html, pdf = tmp_path / "s.md", tmp_path / "s.html", tmp_path / "s.pdf"
+    for out in (md, html, pdf):
+        ann.ws.export_summary([lid], out)
+    m = md.read_text(encoding="utf-8")
+    assert "## Moderation" in m and "2 differences, 1 reviewed by the manager" in m
+    assert "Review: not yet reviewed" in m and "Agreed \\(Mia Manager\\)" in m
+    h = html.read_text(encoding="utf-8")
+    assert "<h2>Moderation</h2>" in h and "Where they differ (2)" in h and "Challenged (Mia Manager)" in h
+    said = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(str(pdf)).pages)
+    assert "Moderation" in said and "Where they differ (2)" in said and "Challenged (Mia Manager)" in said
+
+    out = tmp_path / "p.zip"
+    ann.ws.export_pack([lid], out, "Mia Manager")
+    (tmp_path / "a.xlsx").write_bytes(zipfile.ZipFile(out).read("annotations.xlsx"))
+    sheet = openpyxl.load_workbook(tmp_path / "a.xlsx")["Moderation"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert rows[0][:3] == ["Letter", "Page", "Sentence"] and len(rows) == 3
+    row = next(x for x in rows[1:] if "drift and delay" in x[2])
+    assert row[1] == drift.page and row[3] == "Ann Auditor" and row[5] == "Bob Auditor"
+    assert row[7] == drift.review

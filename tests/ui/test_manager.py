@@ -154,7 +154,25 @@ def test_overview_heatmap_lists_passages_and_moderation(manager, qtbot, packs) -
     rows = {top.child(i).text(0): top.child(i) for i in range(top.childCount())}
     assert rows["Timeliness, drift and delay"].text(1) == "1"
     assert rows["Timeliness, drift and delay"].text(4).startswith("1.00")
-    assert any(k.startswith("Where they differ (1") for k in rows)
+    differ = next(v for k, v in rows.items() if k.startswith("Where they differ (1 sentence, 0 reviewed)"))
+    # each difference spans the row, each auditor's reading on a line of its own (it had been cut off at the
+    # first column's edge) and whether the manager has reviewed it; the list stays open across a refresh
+    differ.setExpanded(True)
+    (sentence,) = [differ.child(i) for i in range(differ.childCount())]
+    assert sentence.isFirstColumnSpanned() and sentence.text(0).startswith("p.1  “")
+    lines = [sentence.child(i).text(0).strip() for i in range(sentence.childCount())]
+    assert lines[0].startswith("Ann Auditor: ") and lines[1].startswith("Bob Auditor: ") and lines[2] == "Not yet reviewed"
+    assert "Bob Auditor: " in sentence.toolTip(0)
+    mine = next(a for a in manager.lib.annotations.values() if a.author == "Ann Auditor" and
+                sentence.data(0, Qt.ItemDataRole.UserRole + 1)[1] < a.end and a.start < sentence.data(0, Qt.ItemDataRole.UserRole + 1)[2])
+    manager.ws.review([mine.id], "agreed", reviewer="Meg Manager")
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() and any(
+        tree.topLevelItem(0).child(i).text(0).endswith("1 reviewed)") for i in range(tree.topLevelItem(0).childCount())),
+        timeout=5000)
+    top = tree.topLevelItem(0)
+    differ = next(top.child(i) for i in range(top.childCount()) if top.child(i).text(0).startswith("Where they differ"))
+    assert differ.isExpanded() and differ.child(0).text(0).startswith("✓ p.1")
+    assert differ.child(0).child(2).text(0).strip() == "Review: Ann Auditor’s: Agreed (Meg Manager)"
     ov.close()
 
 

@@ -3,11 +3,15 @@
 The unit is the sentence (or bullet): for each auditor, a sentence carries a theme when one of
 their annotations with that theme overlaps it, and carries the highest severity among those
 annotations. Agreement per theme is Cohen's kappa over the letter's sentences (present / absent);
-severity agreement is kappa over five categories (none and the four severities).
+severity agreement is kappa over five categories (none and the four severities). Where the two read a
+sentence differently it is listed with what each gave it, its page, and what the manager's review of
+their annotations there says (a manager settles a difference by agreeing one reading and challenging
+the other).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
@@ -39,6 +43,21 @@ def cohen_kappa(a: Sequence[Hashable], b: Sequence[Hashable]) -> float | None:
     return (po - pe) / (1 - pe)
 
 
+def kappa_strength(k: float | None) -> str:
+    """Landis and Koch's words for a kappa, as moderation reports use them."""
+    if k is None:
+        return "not defined"
+    for limit, word in ((0.0, "poor"), (0.2, "slight"), (0.4, "fair"), (0.6, "moderate"), (0.8, "substantial")):
+        if k <= limit:
+            return word
+    return "almost perfect"
+
+
+def kappa_words(k: float | None) -> str:
+    """A kappa as a report says it: "0.52 (moderate)"; "not defined" where it is not."""
+    return "not defined" if k is None else f"{k:.2f} ({kappa_strength(k)})"
+
+
 @dataclass(frozen=True)
 class ThemeAgreement:
     theme: str  # id
@@ -57,6 +76,8 @@ class Disagreement:
     text: str
     a: str  # what auditor A gave this sentence, in words
     b: str
+    page: int | None = None  # where a PDF letter's pages are known
+    review: str = ""  # the manager's review of the two readings there, in words ("" where none is reviewed)
 
 
 @dataclass
@@ -68,8 +89,14 @@ class PairModeration:
     sentences: int
     themes: list[ThemeAgreement] = field(default_factory=list)
     severity_kappa: float | None = None
-    severity_agreement: float = 0.0  # share of sentences given the same severity (or none by both)
+    severity_agreement: float = 0.0  # of the sentences either auditor tagged, the share both gave one severity
+    tagged: int = 0  # sentences either auditor tagged
     disagreements: list[Disagreement] = field(default_factory=list)
+
+    @property
+    def reviewed(self) -> int:
+        """Differences the manager has reviewed (either reading agreed, challenged or resolved)."""
+        return sum(1 for d in self.disagreements if d.review)
 
 
 def _labels(units: Sequence[tuple[int, int]], anns: Sequence[Annotation]) -> list[tuple[frozenset[str], str]]:
@@ -90,8 +117,22 @@ def _words(lib: Library, themes: frozenset[str], sev: str) -> str:
     return f"{label}: " + (", ".join(sorted(lib.theme_label(t) for t in themes)) or "no theme")
 
 
-def moderate_letter(lib: Library, letter_id: str, text: str) -> list[PairModeration]:
-    """One result per pair of auditors who both annotated the letter."""
+def _reviews(lib: Library, s: int, e: int, who: Sequence[tuple[str, Sequence[Annotation]]]) -> str:
+    """What the manager's review says of each auditor's reading of a sentence: "Ann Auditor's: Agreed
+    (Mia Manager); Bob Auditor's: Challenged (Mia Manager)"; "" where neither reading is reviewed."""
+    said = []
+    for name, anns in who:
+        verdicts = dict.fromkeys(f"{a.review.label}" + (f" ({a.review.reviewer})" if a.review.reviewer else "")
+                                 for a in anns if a.review and a.start < e and a.end > s)
+        if verdicts:
+            said.append(f"{name}’s: {', '.join(verdicts)}")
+    return "; ".join(said)
+
+
+def moderate_letter(lib: Library, letter_id: str, text: str,
+                    page_starts: Sequence[int] = ()) -> list[PairModeration]:
+    """One result per pair of auditors who both annotated the letter (``page_starts``: a PDF letter's,
+    to say on which page each difference is)."""
     by_author: dict[str, list[Annotation]] = {}
     for a in lib.annotations_for(letter_id):
         if not a.orphaned:
@@ -116,15 +157,22 @@ def moderate_letter(lib: Library, letter_id: str, text: str) -> list[PairModerat
                                             cohen_kappa(va, vb)))
         sa, sb = [s for _, s in la], [s for _, s in lb]
         pm.severity_kappa = cohen_kappa(sa, sb)
-        pm.severity_agreement = sum(x == y for x, y in zip(sa, sb)) / len(units) if units else 0.0
+        either = [(x, y) for x, y in zip(sa, sb) if x != "none" or y != "none"]
+        pm.tagged = len(either)
+        pm.severity_agreement = sum(x == y for x, y in either) / len(either) if either else 0.0
+        who = ((name_a, by_author[name_a]), (name_b, by_author[name_b]))
         for (s, e), (ta, xa), (tb, xb) in zip(units, la, lb):
             if (ta, xa) != (tb, xb):
-                pm.disagreements.append(Disagreement(s, e, text[s:e], _words(lib, ta, xa), _words(lib, tb, xb)))
+                page = bisect_right(page_starts, s) if page_starts else None
+                pm.disagreements.append(Disagreement(s, e, text[s:e], _words(lib, ta, xa), _words(lib, tb, xb),
+                                                     page or None, _reviews(lib, s, e, who)))
         results.append(pm)
     return results
 
 
-def moderate(lib: Library, letter_ids: Sequence[str], text_of: Callable[[str], str | None]) -> list[PairModeration]:
+def moderate(lib: Library, letter_ids: Sequence[str], text_of: Callable[[str], str | None],
+             page_starts_of: Callable[[str], Sequence[int]] | None = None) -> list[PairModeration]:
+    """Every pair of auditors on every letter of ``letter_ids`` both annotated."""
     out: list[PairModeration] = []
     for lid in letter_ids:
         authors = {a.author for a in lib.annotations_for(lid) if not a.orphaned}
@@ -132,5 +180,5 @@ def moderate(lib: Library, letter_ids: Sequence[str], text_of: Callable[[str], s
             continue
         text = text_of(lid)
         if text:
-            out += moderate_letter(lib, lid, text)
+            out += moderate_letter(lib, lid, text, page_starts_of(lid) if page_starts_of is not None else ())
     return out

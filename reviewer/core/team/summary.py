@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from reviewer.core.annotations import actions as plan
@@ -20,6 +20,7 @@ from reviewer.core.reading.inspectors_list import inspectors_items
 from reviewer.core.reading.outline import analyse, find_furniture, quote_as_read
 from reviewer.core.annotations.titles import file_title
 from reviewer.core.team.baseline import Profile
+from reviewer.core.team.moderation import PairModeration, moderate
 from reviewer.core.team.trend import Trend, trends
 
 
@@ -133,6 +134,7 @@ class Summary:
     national: list[Profile] = field(default_factory=list)  # each authority against the national baseline (an option)
     trends: list[Trend] = field(default_factory=list)  # each authority audited before: then and now
     actions: list[ActionEntry] = field(default_factory=list)  # the action plan, by due date
+    moderation: list[PairModeration] = field(default_factory=list)  # where two auditors read a letter differently
 
     @property
     def answered(self) -> dict[str, str]:
@@ -274,6 +276,8 @@ def build_summary(
         national=list(national),
         trends=trends(lib, [x.id for x in letters]),
         actions=action_entries(lib, [x.id for x in letters], names, text_of),
+        moderation=[replace(m, letter=names.get(m.letter_id, m.letter))
+                    for m in moderate(lib, [x.id for x in letters], text_of, page_starts_of)],
     )
 
 

@@ -5,7 +5,7 @@ action plan (``plan_view``)."""
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.annotations.library import Change, Library
 from reviewer.core.team.baseline import Baseline
-from reviewer.core.team.moderation import moderate
+from reviewer.core.team.moderation import kappa_strength, moderate
 from reviewer.core.team.overview import ROW_KINDS, CrossTab, crosstab
 from reviewer.core.team.trend import trends
 from reviewer.core.text.shorten import shorten
@@ -50,16 +50,6 @@ def cell_colours(sid: str, alpha: int, ground: str) -> tuple[str, str]:
 
 def _kappa(k: float | None) -> str:
     return "—" if k is None else f"{k:.2f}"
-
-
-def _strength(k: float | None) -> str:
-    """Landis and Koch's words for a kappa, as moderation reports use them."""
-    if k is None:
-        return "not defined"
-    for limit, word in ((0.0, "poor"), (0.2, "slight"), (0.4, "fair"), (0.6, "moderate"), (0.8, "substantial")):
-        if k <= limit:
-            return word
-    return "almost perfect"
 
 
 class Heatmap(QWidget):
@@ -168,9 +158,10 @@ class ModerationView(QWidget):
     openAnnotation = Signal(str)
     openPassage = Signal(str, int, int)  # letter id, start, end
 
-    def __init__(self, lib: Library, text_of: Callable[[str], str | None], parent: QWidget | None = None) -> None:
+    def __init__(self, lib: Library, text_of: Callable[[str], str | None], parent: QWidget | None = None,
+                 page_starts_of: Callable[[str], Sequence[int]] | None = None) -> None:
         super().__init__(parent)
-        self.lib, self.text_of = lib, text_of
+        self.lib, self.text_of, self.page_starts_of = lib, text_of, page_starts_of
         self.tree = QTreeWidget()
         self.tree.setAccessibleName("Moderation: agreement between auditors")
         self.tree.setColumnCount(6)
@@ -188,44 +179,77 @@ class ModerationView(QWidget):
         lay.addWidget(self.tree, 1)
 
     def refresh(self, letter_ids: list[str]) -> None:
+        opened = {self._key(self.tree.topLevelItem(i).child(j)) for i in range(self.tree.topLevelItemCount())
+                  for j in range(self.tree.topLevelItem(i).childCount())
+                  if self.tree.topLevelItem(i).child(j).isExpanded()}
         self.tree.clear()
-        results = moderate(self.lib, letter_ids, self.text_of)
+        results = moderate(self.lib, letter_ids, self.text_of, self.page_starts_of)
         if not results:
             self.note.setText("No letter has been tagged by two auditors yet. Open the packs of two auditors "
                               "who audited the same letters to see where they agree.")
             return
         self.note.setText("Cohen's kappa per theme, with each sentence or bullet as the unit: a sentence carries "
-                          "a theme for an auditor when one of their annotations with that theme overlaps it.")
+                          "a theme for an auditor when one of their annotations with that theme overlaps it. "
+                          "Agreement is over the sentences either auditor tagged. Settle a difference by "
+                          "reviewing the two readings (Agree with one, Challenge the other): double-click it "
+                          "to go to the passage.")
         for r in results:
             top = QTreeWidgetItem([f"{r.letter} — first: {r.auditor_a}, second: {r.auditor_b}"])
             f = top.font(0)
             f.setBold(True)
             top.setFont(0, f)
-            top.setToolTip(0, f"{counted(r.sentences, 'sentence')} and bullets compared")
+            top.setToolTip(0, f"{counted(r.sentences, 'sentence')} and bullets compared; "
+                              f"{counted(r.tagged, 'sentence')} tagged by either")
             sev = QTreeWidgetItem(["Severity (all levels)", "", "", "",
-                                   f"{_kappa(r.severity_kappa)} {_strength(r.severity_kappa)}",
+                                   f"{_kappa(r.severity_kappa)} {kappa_strength(r.severity_kappa)}",
                                    f"{r.severity_agreement:.0%}"])
             sev.setFont(0, f)
             sev.setToolTip(0, "Kappa over five categories per sentence: not tagged, or the highest severity tagged")
+            sev.setToolTip(5, f"Of the {counted(r.tagged, 'sentence')} either auditor tagged, the share both "
+                              "gave the same severity")
             top.addChild(sev)
             for t in r.themes:
-                agree = (t.both + t.neither) / r.sentences if r.sentences else 0.0
+                either = t.both + t.only_a + t.only_b
+                agree = t.both / either if either else 0.0
                 child = QTreeWidgetItem([t.label, str(t.both), str(t.only_a), str(t.only_b),
-                                         f"{_kappa(t.kappa)} {_strength(t.kappa)}", f"{agree:.0%}"])
-                child.setToolTip(4, f"{_strength(t.kappa)} agreement")
+                                         f"{_kappa(t.kappa)} {kappa_strength(t.kappa)}", f"{agree:.0%}"])
+                child.setToolTip(4, f"{kappa_strength(t.kappa)} agreement")
+                child.setToolTip(5, f"Of the {counted(either, 'sentence')} either gave this theme, the share both did")
                 top.addChild(child)
             if r.disagreements:
-                dis = QTreeWidgetItem([f"Where they differ ({counted(len(r.disagreements), 'sentence')})"])
+                dis = QTreeWidgetItem([f"Where they differ ({counted(len(r.disagreements), 'sentence')}, "
+                                       f"{r.reviewed} reviewed)"])
+                dis.setData(0, ID_ROLE + 1, f"{r.letter_id}|{r.auditor_a}|{r.auditor_b}")
                 for d in r.disagreements:
-                    item = QTreeWidgetItem([f"“{shorten(collapse_ws(d.text), 160)}” — {r.auditor_a}: {d.a}; "
-                                            f"{r.auditor_b}: {d.b}"])
+                    page = f"p.{d.page}  " if d.page else ""
+                    item = QTreeWidgetItem([f"{'✓ ' if d.review else ''}{page}“{shorten(collapse_ws(d.text), 160)}”"])
                     item.setData(0, ID_ROLE, (r.letter_id, d.start, d.end))
-                    item.setToolTip(0, collapse_ws(d.text))
+                    said = [f"{r.auditor_a}: {d.a}", f"{r.auditor_b}: {d.b}",
+                            f"Review: {d.review}" if d.review else "Not yet reviewed"]
+                    item.setToolTip(0, collapse_ws(d.text) + "\n\n" + "\n".join(said))
+                    for line in said:  # each reading on a line of its own, the row's full width
+                        sub = QTreeWidgetItem(["    " + line])
+                        sub.setData(0, ID_ROLE, (r.letter_id, d.start, d.end))
+                        item.addChild(sub)
                     dis.addChild(item)
                 top.addChild(dis)
             self.tree.addTopLevelItem(top)
             top.setFirstColumnSpanned(True)
             top.setExpanded(True)
+            for j in range(top.childCount()):
+                child = top.child(j)
+                if child.childCount():  # the differences: each spans the row, each sentence open on its readings
+                    child.setFirstColumnSpanned(True)
+                    child.setExpanded(self._key(child) in opened)
+                    for k in range(child.childCount()):
+                        child.child(k).setFirstColumnSpanned(True)
+                        child.child(k).setExpanded(True)
+                        for m in range(child.child(k).childCount()):
+                            child.child(k).child(m).setFirstColumnSpanned(True)
+
+    @staticmethod
+    def _key(item: QTreeWidgetItem) -> str:
+        return str(item.data(0, ID_ROLE + 1) or "")
 
     def _activated(self, item: QTreeWidgetItem, _col: int = 0) -> None:
         where = item.data(0, ID_ROLE)
@@ -241,7 +265,8 @@ class OverviewWindow(QWidget):
 
     def __init__(self, lib: Library, text_of: Callable[[str], str | None],
                  scope: Callable[[], list[str]], parent: QWidget | None = None,
-                 baseline: Callable[[], Baseline] | None = None) -> None:
+                 baseline: Callable[[], Baseline] | None = None,
+                 page_starts_of: Callable[[str], Sequence[int]] | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle("Overview — Reviewer")
         self.setObjectName("overviewWindow")
@@ -253,7 +278,7 @@ class OverviewWindow(QWidget):
         for k, m in self.maps.items():
             self.tabs.addTab(m, titles[k])
             m.openAnnotation.connect(self.openAnnotation)
-        self.moderation = ModerationView(lib, text_of)
+        self.moderation = ModerationView(lib, text_of, page_starts_of=page_starts_of)
         self.moderation.openPassage.connect(self.openPassage)
         self.tabs.addTab(self.moderation, "Moderation")
         self.national = None

@@ -131,7 +131,7 @@ class ReviewController(QObject):
         if self.overview is None:
             ws = self.desk.ws
             self.overview = OverviewWindow(ws.library, ws.saved_text_of, self.scope, self.desk.parent,
-                                           baseline=ws.national_baseline)
+                                           baseline=ws.national_baseline, page_starts_of=ws.saved_page_starts)
             self.overview.openAnnotation.connect(self.reveal_annotation)
             self.overview.openPassage.connect(self.reveal_passage)
             self.overview.place()
