@@ -63,3 +63,46 @@ def test_the_window_refuses_a_codebook_nested_too_deep(window, tmp_path: Path, m
     assert shown == ["Codebook not imported: deep.qdc: the codebook file nests its elements more than 64 deep "
                      "(REFI-QDA files nest a few levels): refused"]
     assert window.lib.themes == themes
+
+
+def test_closing_with_changes_the_disk_refused_asks_and_keeps_them_by_default(window, qtbot, tmp_path: Path,
+                                                                              monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """An attack found it: with the disk full, the window warned "Do not quit until this is resolved", yet
+    closing it threw the tag away without asking. Closing now tries the write once more and, where it still
+    fails, asks; the default keeps the window (and the tag) open; once there is space, closing saves it."""
+    import errno
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from reviewer.store.journal import Journal
+    from reviewer.store.repository import LibraryStore
+
+    letter, _, _ = window.ws.add_file(THORNBURY)
+    real = Journal.append_encoded
+    monkeypatch.setattr(Journal, "append_encoded",
+                        lambda self, ops: (_ for _ in ()).throw(OSError(errno.ENOSPC, "No space left on device")))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Ok)  # the live warning
+    window.ws.tag_quote(letter, "drift and delay mean", ["timeliness"], "priority")
+    asked: list[str] = []
+
+    def answer(box: QMessageBox, choice: str) -> int:
+        asked.append(box.text() + " " + box.informativeText())
+        box.setProperty("chosen", choice)
+        pick = next(b for b in box.buttons() if b.text() == choice)
+        box.setDefaultButton(pick)
+        pick.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: answer(box, "Keep Reviewer Open"))
+    window.close()
+    assert window.isVisible() and asked and "No space left on device" in asked[0]
+    assert len(window.lib.annotations) == 1  # still in memory
+    monkeypatch.setattr(Journal, "append_encoded", real)  # space again
+    asked.clear()
+    window.close()
+    assert not window.isVisible() and not asked  # written as it closed: nothing to ask
+    store = LibraryStore(tmp_path / "lib.json")
+    try:
+        assert [a.severity for a in store.library.annotations.values()] == ["priority"]
+    finally:
+        store.close()

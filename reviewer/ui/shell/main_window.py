@@ -14,6 +14,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from reviewer.core.annotations.library import Change
+from reviewer.store.repository import NotSaved
 from reviewer.workspace import Workspace
 from reviewer.ui.annotate.annotating import Annotating
 from reviewer.ui.annotate.annotation_panel import AnnotationPanel
@@ -249,9 +250,32 @@ class MainWindow(QMainWindow):
             self.importer.open_paths(paths)
 
     def closeEvent(self, e: QCloseEvent) -> None:  # noqa: N802
+        if not self._unsaved_may_go():
+            e.ignore()  # the auditor's changes are still in memory, and are written as soon as the disk allows
+            return
         self.layout_state.save()
         self.host.stop()
+        self.store.on_write_error = None  # (what is lost was said, and agreed to, above)
         self.store.close()
-        if self.store.write_error:
-            QMessageBox.critical(self, "Reviewer — changes not saved", self.store.write_error)
         e.accept()
+
+    def _unsaved_may_go(self) -> bool:
+        """Whether closing may go on: everything is saved (a change the disk refused is tried once more),
+        or the auditor, told what would be lost, chose to quit anyway. The default is to stay."""
+        try:
+            self.store.commit()
+            return True
+        except NotSaved as exc:
+            why = str(exc)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Reviewer — changes not saved",
+                          "Your latest changes could not be saved, and would be lost if Reviewer closed now.",
+                          parent=self)
+        box.setInformativeText(f"{why}.\n\nFree some space or fix the folder's permissions and close again: the "
+                               "changes are written first. Or keep a copy now with File > Export Audit Pack, "
+                               "to another drive.")
+        stay = box.addButton("Keep Reviewer Open", QMessageBox.ButtonRole.RejectRole)
+        box.addButton("Quit and Lose Changes", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(stay)
+        box.setEscapeButton(stay)
+        box.exec()
+        return box.clickedButton() is not stay
