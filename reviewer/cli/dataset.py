@@ -29,7 +29,7 @@ def cmd_dataset(_ws: object, args: argparse.Namespace) -> int:
     counts, files = write_dataset_of([Path(p) for p in args.sources], out, args.format)
     kinds = sorted({f.suffix.lstrip(".") for f in files})
     sys.stdout.write(f"wrote {out} ({' and '.join(k.upper() if k == 'csv' else k.capitalize() for k in kinds)}) "
-                     f"from {counted(len(args.sources), 'pack')} and libraries:\n")
+                     f"from {counted(len(args.sources), 'pack or library', 'packs and libraries')}:\n")
     for table, n in counts.items():
         sys.stdout.write(f"  {table:<18} {n:>7,} rows\n")
     if args.format == "both" and not parquet_available():

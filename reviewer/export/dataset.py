@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
@@ -202,13 +203,31 @@ def parquet_available() -> bool:
     return True
 
 
+MARKER = "reviewer-dataset.json"  # in a folder Reviewer wrote a dataset to: its files may be written over
+
+
+def _ours_to_write(out: Path, names: Sequence[str]) -> None:
+    """Refuse a folder where a file the dataset would write is there already and the folder is not one
+    Reviewer wrote a dataset to (no ``MARKER``): that file is somebody else's, never overwritten."""
+    if (out / MARKER).is_file():
+        return
+    theirs = [f.name for t in names for f in (out / f"{t}.csv", out / f"{t}.parquet") if f.exists()]
+    if theirs:
+        raise DatasetError(f"{out} already holds {', '.join(theirs[:3])}{' and more' if len(theirs) > 3 else ''}, "
+                           "not written by Reviewer: nothing was written. Give a new or empty folder")
+
+
 def write_dataset(tables: dict[str, list[dict[str, Any]]], out: Path, parquet: bool = True) -> list[Path]:
-    """Write each table as ``out/TABLE.csv`` and, with ``parquet``, ``out/TABLE.parquet``; returns the files."""
+    """Write each table as ``out/TABLE.csv`` and, with ``parquet``, ``out/TABLE.parquet``; returns the files.
+    A file of a table's name already in ``out`` is written over only where Reviewer wrote the dataset there
+    before (``MARKER``, written first)."""
     out = Path(out).expanduser()
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DatasetError(f"cannot create the folder {out}: {exc.strerror or exc}") from None
+    _ours_to_write(out, list(tables))
+    write_atomic(out / MARKER, json.dumps({"written_by": "Reviewer", "tables": list(tables)}, indent=1).encode())
     written = []
     for table, rows in tables.items():
         path = out / f"{table}.csv"

@@ -167,3 +167,24 @@ def test_an_action_deleted_in_one_source_is_left_out_unless_edited_after(tmp_pat
     pack, lib = read_source(tmp_path / "one.zip"), read_source(tmp_path / "one")
     assert [r["action_id"] for r in build_tables([pack])["actions"]] == [act.id]
     assert build_tables([pack, lib])["actions"] == [] and build_tables([lib, pack])["actions"] == []
+
+
+def test_a_folder_holding_someone_elses_files_of_a_tables_name_is_refused_whole(tmp_path: Path, samples: Path,
+                                                                               capsys) -> None:  # type: ignore[no-untyped-def]
+    """An attack found it: `dataset -o FOLDER` wrote over the user's own letters.csv, and with --format
+    parquet then deleted it. A table's file already there is written over only where Reviewer wrote the
+    dataset before; otherwise nothing is written and the message says why."""
+    pack = _pack(tmp_path, samples, "Ann Auditor")
+    mine = tmp_path / "reports"
+    mine.mkdir()
+    (mine / "letters.csv").write_text("my own list of letters\n", encoding="utf-8")
+    for fmt in ("csv", "parquet"):
+        assert main(["dataset", str(pack), "-o", str(mine), "--format", fmt]) == 1
+        err = capsys.readouterr().err
+        assert "already holds letters.csv, not written by Reviewer: nothing was written" in err
+        assert sorted(p.name for p in mine.iterdir()) == ["letters.csv"]
+        assert (mine / "letters.csv").read_text(encoding="utf-8") == "my own list of letters\n"
+    out = tmp_path / "data"
+    assert main(["dataset", str(pack), "-o", str(out), "--format", "csv"]) == 0
+    assert capsys.readouterr().out.startswith(f"wrote {out} (CSV) from 1 pack or library:")
+    assert main(["dataset", str(pack), "-o", str(out), "--format", "csv"]) == 0  # again: its own files
