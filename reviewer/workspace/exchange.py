@@ -111,6 +111,8 @@ class Exchange:
         return self.do(PutTheme(before, after, label), initiator)
 
     def export_codebook(self, out: Path) -> int:
+        if out.suffix.lower() != ".qdc":  # (never over the library, a letter or anything else by a slip of the name)
+            raise WorkspaceError(f"a codebook is a REFI-QDA .qdc file; got {out.name}: nothing was written")
         write_atomic(out, to_qdc(list(self.library.themes.values())))
         return len(self.library.active_themes())
 

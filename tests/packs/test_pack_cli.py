@@ -67,6 +67,11 @@ def test_codebook_export_and_import(tmp_path: Path, capsys) -> None:  # type: ig
     run(capsys, "themes", "--db", a)
     code, out, _ = run(capsys, "codebook", "export", "--db", a, "-o", str(qdc))
     assert code == 0 and qdc.exists()
+    library = Path(a).read_bytes()  # an attack wrote the codebook over the library: any name but .qdc is refused
+    for name in (a, str(tmp_path / "letter.pdf")):
+        code, _, err = run(capsys, "codebook", "export", "--db", a, "-o", name)
+        assert code == 1 and "a codebook is a REFI-QDA .qdc file" in err and "nothing was written" in err
+    assert Path(a).read_bytes() == library and not (tmp_path / "letter.pdf").exists()
     text = qdc.read_text(encoding="utf-8").replace('name="Neglect"', 'name="Neglect and chronic harm"')
     text = text.replace("</Codes>", '<Code guid="0b2c1f5e-1111-4222-8333-944455556666" name="Online harm" '
                                     'isCodable="true" color="#123456"/></Codes>')

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressBar, QToolButto
 
 from reviewer.core.annotations.model import PreparedLetter
 from reviewer.ui.kit.desk import Desk, OnScreen
-from reviewer.workspace import USER_ERRORS, PackOpened, Workspace
+from reviewer.workspace import USER_ERRORS, PackOpened, Workspace, WorkspaceError
 from reviewer.core.text.words import counted
 
 if TYPE_CHECKING:  # the writers and readers are imported when first used: start-up stays quick
@@ -172,8 +172,13 @@ class PackController(QObject):
         path, _ = QFileDialog.getSaveFileName(self.desk.parent, "Export codebook (REFI-QDA)", str(start), "REFI-QDA codebook (*.qdc)")
         if not path:
             return
+        if not Path(path).suffix:
+            path += ".qdc"  # (a name typed without one, where the dialog does not add it)
         try:
             self.desk.ws.export_codebook(Path(path))
+        except WorkspaceError as exc:
+            QMessageBox.warning(self.desk.parent, "Export failed", f"{exc}.")
+            return
         except OSError as exc:
             QMessageBox.warning(self.desk.parent, "Export failed", f"{Path(path).name} could not be written: {exc.strerror or exc}")
             return
