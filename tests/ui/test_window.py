@@ -293,3 +293,19 @@ def test_ctrl_down_goes_on_after_the_passage_just_tagged_or_from_a_click(window,
     clicked = view.selection()
     assert clicked is not None and clicked[0] <= later < clicked[1]
     assert collapse_ws(text[clicked[0]:clicked[1]]).startswith("However, the quality of plans")
+
+
+@pytest.mark.parametrize("zoom", ["nan", "inf", "-inf", "1e5"])
+def test_a_zoom_in_the_settings_that_is_no_number_starts_at_a_real_one(make_window, tmp_path: Path, zoom: str) -> None:
+    """An attack found it: "view/zoom=nan" in the settings crashed the window at every start (settings are
+    only written at a clean close, so it never healed)."""
+    from PySide6.QtCore import QSettings
+
+    from reviewer.ui.reader.page_view import MAX_ZOOM
+
+    s = QSettings(str(tmp_path / "lib.ini"), QSettings.Format.IniFormat)
+    s.setValue("view/zoom", zoom)
+    s.setValue("view/fit_width", False)
+    s.sync()
+    w = make_window()
+    assert w.view.zoom == (MAX_ZOOM if zoom == "1e5" else 1.0)

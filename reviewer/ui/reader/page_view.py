@@ -8,6 +8,8 @@ bullet. Offsets are code points into the letter's canonical text (core.layout.La
 
 from __future__ import annotations
 
+import math
+
 from html import escape
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
@@ -23,6 +25,11 @@ from reviewer.ui.reader.overlays import Highlight, Marks
 
 GAP = 14.0
 MIN_ZOOM, MAX_ZOOM = 0.25, 5.0
+
+
+def allowed_zoom(zoom: float) -> float:
+    """``zoom`` within MIN_ZOOM..MAX_ZOOM; 1.0 for what is no number (a settings file's "nan" or "inf")."""
+    return max(MIN_ZOOM, min(MAX_ZOOM, zoom)) if math.isfinite(zoom) else 1.0
 
 
 class PageView(QAbstractScrollArea):
@@ -234,7 +241,7 @@ class PageView(QAbstractScrollArea):
     def set_zoom(self, zoom: float, fit_width: bool = False) -> None:
         anchor = self.position()
         self.fit_width = fit_width
-        self.zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
+        self.zoom = allowed_zoom(zoom)
         self._relayout()
         self.set_position(*anchor)
         self.zoomChanged.emit(self.zoom)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget
 
 from reviewer.ui.kit.desk import OnScreen
 from reviewer.ui.library.library_panel import LibraryPanel
-from reviewer.ui.reader.page_view import PageView
+from reviewer.ui.reader.page_view import PageView, allowed_zoom
 
 
 class LayoutState:
@@ -51,7 +51,7 @@ class LayoutState:
         fit = s.value("view/fit_width", True) not in (False, "false")
         if zoom and not fit:
             try:
-                self.view.zoom, self.view.fit_width = float(zoom), False
+                self.view.zoom, self.view.fit_width = allowed_zoom(float(zoom)), False  # (never "nan" as it is)
             except (TypeError, ValueError):
                 pass
 
