@@ -21,13 +21,14 @@ import io
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from reviewer.core.annotations import actions as plan
 from reviewer.core.annotations.codebook import severities
 from reviewer.core.annotations.library import Library
+from reviewer.core.annotations.model import parse_time
 from reviewer.core.atomic import write_atomic
 
 # table -> [(column, DuckDB type)]
@@ -88,13 +89,14 @@ def as_time(v: Any) -> str | None:
     if not s:
         return None
     try:
-        t = datetime.fromisoformat(s.replace("Z", "+00:00"))
+        datetime.fromisoformat(s.replace("Z", "+00:00"))
     except ValueError:
         d = as_date(s)
         return f"{d} 00:00:00" if d else None
-    if t.tzinfo:
-        t = t.astimezone(timezone.utc).replace(tzinfo=None)
-    return t.isoformat(sep=" ", timespec="milliseconds")
+    t = parse_time(s)  # (in UTC; beyond what a date can hold there, unreadable)
+    if t == parse_time(None):
+        return None
+    return t.replace(tzinfo=None).isoformat(sep=" ", timespec="milliseconds")
 
 
 def _latest(a: Any) -> str:

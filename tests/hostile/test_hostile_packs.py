@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hostile_kit import THORNBURY, resign_pack, run  # type: ignore[import-not-found]
+from hostile_kit import THORNBURY, library, resign_pack, run  # type: ignore[import-not-found]
 from reviewer.store.repository import LibraryStore
 from reviewer.workspace import USER_ERRORS, Workspace
 
@@ -98,3 +98,29 @@ def test_a_changed_copy_of_a_letter_is_refused_and_mended_by_adding_it_again(meg
     code, _out, err = run(capsys, "pack", "export", "--db", str(path), "-o", str(tmp_path / "q.zip"))
     assert code == 0, err
     assert run(capsys, "pack", "verify", str(tmp_path / "q.zip"))[0] == 0
+
+
+@pytest.mark.parametrize("stamp", ["9999-12-31T23:59:59-12:00", "0001-01-01T00:30:00+01:00"])
+def test_a_pack_stamped_at_the_calendars_ends_blocks_no_export(tmp_path: Path, capsys, stamp: str) -> None:  # type: ignore[no-untyped-def]
+    """An attack found it: a pack whose annotations were stamped where a date cannot be said in UTC opened,
+    and every later pack export, workbook and dataset then failed ("date value out of range"). Such a stamp
+    reads as unreadable (it sorts first: it wins no merge), and every export goes on."""
+    from reviewer.core.annotations.model import parse_time
+
+    assert parse_time(stamp) == parse_time(None)
+    lib = library(tmp_path / "ann", tags=1)
+    code, _, _ = run(capsys, "pack", "export", "--db", str(lib), "-o", str(tmp_path / "p.zip"), "--auditor", "Ann")
+    assert code == 0
+
+    def stamped(records):  # type: ignore[no-untyped-def]
+        for a in records["annotations"]:
+            a["created"] = a["modified"] = stamp
+
+    odd = resign_pack(tmp_path / "p.zip", tmp_path / "odd.zip", stamped)
+    mine = str(tmp_path / "m.json")
+    assert run(capsys, "pack", "import", "--db", mine, str(odd))[0] == 0
+    for args in (("pack", "export", "--db", mine, "-o", str(tmp_path / "back.zip"), "--auditor", "Meg"),
+                 ("export", "--db", mine, "-o", str(tmp_path / "s.html")),
+                 ("dataset", mine, "-o", str(tmp_path / "data"), "--format", "csv")):
+        code, _, err = run(capsys, *args)
+        assert code == 0 and "out of range" not in err, (args, err)

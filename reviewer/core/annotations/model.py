@@ -43,12 +43,14 @@ def stamp_iso() -> str:
 
 
 def parse_time(iso: str | None) -> datetime:
-    """An ISO date-time as an aware datetime; missing or unreadable stamps sort first."""
+    """An ISO date-time as an aware datetime in UTC; missing or unreadable stamps sort first, and so do
+    stamps beyond what a date can hold in UTC ("9999-12-31T23:59:59-12:00", "0001-01-01T00:30:00+01:00":
+    a hostile pack's, which would otherwise stop every export that writes times)."""
     try:
         t = datetime.fromisoformat(str(iso or "").replace("Z", "+00:00"))
-    except ValueError:
+        return t.astimezone(timezone.utc) if t.tzinfo else t.replace(tzinfo=timezone.utc)
+    except (ValueError, OverflowError):
         return datetime.min.replace(tzinfo=timezone.utc)
-    return t if t.tzinfo else t.replace(tzinfo=timezone.utc)
 
 
 def new_id() -> str:
