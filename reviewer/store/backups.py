@@ -1,7 +1,10 @@
 """Rotating backups of the library, kept beside it, and restoring the newest good one.
 
 A backup is taken when a library is opened and when it is closed, only when the file changed
-since the newest backup; the newest ``KEEP`` are kept. A backup is "good" when it passes the very
+since the newest backup; the newest ``KEEP`` are kept. "Newest" is by the order they were taken in (a
+number in each name), never by the computer's clock alone: a clock that ran ahead and was put right
+would otherwise make every new backup the oldest, deleted as soon as written, and offer a stale one to
+restore. A backup is "good" when it passes the very
 check a library passes when it is opened (``schema.read_library_bytes``: every table, row and
 record by type and range), so a poisoned backup is never offered.
 
@@ -56,11 +59,21 @@ def _stamp(p: Path) -> datetime:
         return datetime.fromtimestamp(p.stat().st_mtime, timezone.utc)
 
 
+def _taken_as(library: Path, p: Path) -> int:
+    """A backup's place in the order backups were taken ("lib-000012-20261128T...Z.json"); 0 for one named
+    before backups were numbered (those are older than any numbered one)."""
+    rest = p.stem[len(library.stem) + 1:]
+    number = rest.split("-", 1)[0]
+    return int(number) if "-" in rest and number.isdigit() else 0
+
+
 def all_backups(library: Path) -> list[Path]:
+    """The library's backups, newest first: by the order they were taken, then by their time."""
     folder = backup_dir(library)
     if not folder.is_dir():
         return []
-    return sorted(folder.glob(f"{library.stem}-*.json"), key=_stamp, reverse=True)
+    return sorted(folder.glob(f"{library.stem}-*.json"), key=lambda p: (_taken_as(library, p), _stamp(p)),
+                  reverse=True)
 
 
 def take_backup(library: Path, keep: int = KEEP, min_age: float = 0) -> Path | None:
@@ -73,8 +86,8 @@ def take_backup(library: Path, keep: int = KEEP, min_age: float = 0) -> Path | N
     if not data.strip():
         return None
     existing = all_backups(library)
-    if existing and min_age and (datetime.now(timezone.utc) - _stamp(existing[0])).total_seconds() < min_age:
-        return None
+    if existing and min_age and 0 <= (datetime.now(timezone.utc) - _stamp(existing[0])).total_seconds() < min_age:
+        return None  # (one stamped ahead of the clock, as when the clock has been put back, blocks nothing)
     digest = hashlib.sha256(data).digest()
     if existing:
         try:
@@ -83,7 +96,8 @@ def take_backup(library: Path, keep: int = KEEP, min_age: float = 0) -> Path | N
         except OSError:
             pass
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
-    target = backup_dir(library) / f"{library.stem}-{stamp}.json"
+    number = max((_taken_as(library, p) for p in existing), default=0) + 1
+    target = backup_dir(library) / f"{library.stem}-{number:06d}-{stamp}.json"
     write_atomic(target, data)
     for old in all_backups(library)[keep:]:
         try:

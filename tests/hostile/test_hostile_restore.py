@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from hostile_kit import ROOT, files_beside, journal, library, run  # type: ignore[import-not-found]
+from hostile_kit import ROOT, files_beside, journal, library, run, tag  # type: ignore[import-not-found]
 
 from reviewer.store.backups import good_backups
 from reviewer.store.repository import LibraryDamagedError, LibraryMissingError, LibraryStore
@@ -137,3 +137,25 @@ def test_a_new_library_is_created_at_once_and_still_opens_freely(tmp_path: Path,
     store.close()
     code, out, _ = run(capsys, "list", "--db", str(path))
     assert code == 0 and "empty" in out
+
+
+def test_backups_taken_while_the_clock_ran_ahead_do_not_push_out_new_ones(tmp_path: Path) -> None:
+    """An attack found it: ten backups stamped 2030 (the clock ran ahead, and was put right) made every
+    new backup the oldest, deleted as soon as it was written, and a restore offered the stale 2030 copy.
+    Backups are ordered by the order they were taken in; a stamp ahead of the clock blocks none."""
+    from reviewer.store.backups import KEEP, all_backups, backup_dir, good_backups, take_backup
+
+    path = library(tmp_path, tags=1)
+    folder = backup_dir(path)
+    folder.mkdir(exist_ok=True)
+    stale = path.read_bytes()
+    for i in range(KEEP):  # named as backups were before they were numbered, stamped in the future
+        (folder / f"{path.stem}-2030010{i % 10}T120000000000Z.json").write_bytes(stale)
+    for n in range(2):
+        store = LibraryStore(path)
+        tag(store, f"after the clock was put right {n}")
+        store.close()
+        newest = take_backup(path)
+        assert newest is not None and all_backups(path)[0] == newest and newest.exists()  # kept, the newest
+    assert len(all_backups(path)) == KEEP
+    assert good_backups(path)[0].annotations == 3  # the newest offered first is the newest taken
