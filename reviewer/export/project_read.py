@@ -19,6 +19,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -53,9 +54,22 @@ def _text_of(el: ET.Element | None) -> str:
     return "".join(el.itertext()).strip() if el is not None else ""
 
 
-def _stamp(value: str | None) -> str:
+def _stamp(value: str | None, undated: str) -> str:
     t = parse_time(value)
-    return t.isoformat(timespec="milliseconds") if t.year > 1 else now_iso()
+    return t.isoformat(timespec="milliseconds") if t.year > 1 else undated
+
+
+def _undated(root: ET.Element, path: Path) -> str:
+    """The time an undated coding is given: the project's own (its modified or creation time), else its
+    file's. Never the time of the import: a project imported again would then be newer than every edit
+    made to its codings since, and put them back."""
+    own = parse_time(root.get("modifiedDateTime") or root.get("creationDateTime"))
+    if own.year > 1:
+        return own.isoformat(timespec="milliseconds")
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime, timezone.utc).isoformat(timespec="milliseconds")
+    except (OSError, OverflowError, ValueError):
+        return now_iso()
 
 
 class _Sources:
@@ -170,6 +184,7 @@ def read_project(path: Path | str, current: Sequence[Theme]) -> ProjectRead:
     originals: dict[str, bytes] = {}
     annotations: list[Annotation] = []
     files = _Sources(members, root.get("basePath") or "", path.parent)
+    undated = _undated(root, path)
     sources_el = root.find(f"{q}Sources")
     for src in list(sources_el) if sources_el is not None else []:
         kind = _local(src)
@@ -233,8 +248,8 @@ def read_project(path: Path | str, current: Sequence[Theme]) -> ProjectRead:
             ann_id = hashlib.sha256(f"refi:{letter.id}:{sel.get('guid') or (start, end)}".encode()).hexdigest()[:32]
             where = _place(canonical, coded, start, end)
             level = sev if sev in sev_ids else DEFAULT_SEVERITY
-            stamps = {"created": _stamp(sel.get("creationDateTime")),
-                      "modified": _stamp(sel.get("modifiedDateTime") or sel.get("creationDateTime"))}
+            stamps = {"created": _stamp(sel.get("creationDateTime"), undated),
+                      "modified": _stamp(sel.get("modifiedDateTime") or sel.get("creationDateTime"), undated)}
             if where is None:  # kept with the tool's text, flagged: never dropped silently
                 shown = collapse_ws(coded or "")
                 notes.append(f"needs attention: a coding of {name} whose text is not in the letter as Reviewer "

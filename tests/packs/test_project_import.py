@@ -249,3 +249,26 @@ def test_a_project_cannot_pull_in_files_from_elsewhere_on_this_computer(ws, tmp_
     with pytest.raises(USER_ERRORS, match="none of its sources can be a letter"):
         ws.import_project(path)
     assert not ws.library.letters
+
+
+def test_a_project_of_undated_codings_imported_again_keeps_the_auditors_edits(ws, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """An attack found it: a coding with no date was given the time of the import, so the same project
+    imported again was "newer" than every edit made since, and put the old note and severity back. An
+    undated coding has the project's own time (else its file's): importing it again changes nothing."""
+    a, b = _span(TEXT, "too many plans lack clear timescales and drift")
+    code = _g()
+    qde = f"""<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="Undated" origin="A tool">
+<CodeBook><Codes><Code guid="{code}" name="Planning and reviews" isCodable="true"/></Codes></CodeBook>
+<Sources><TextSource guid="{_g()}" name="letter.txt"><PlainTextContent>{escape(TEXT)}</PlainTextContent>
+<PlainTextSelection guid="{_g()}" startPosition="{a}" endPosition="{b}"><Description>their note</Description>
+<Coding guid="{_g()}"><CodeRef targetGUID="{code}"/></Coding></PlainTextSelection>
+</TextSource></Sources></Project>"""
+    path = _zip(tmp_path / "undated.qdpx", {"project.qde": qde.encode("utf-8")})
+    ws.import_project(path)
+    (ann,) = ws.library.annotations.values()
+    ws.edit_annotation(ann.id, note="my own reading", severity="priority")
+    again = "\n".join(ws.import_project(path).lines)
+    kept = ws.library.annotations[ann.id]
+    assert (kept.note, kept.severity) == ("my own reading", "priority")
+    assert "0 updated by a newer edit" in again and "1 older copies ignored" in again
