@@ -93,10 +93,13 @@ class LibraryLock:
             ) from None
         info = {"pid": os.getpid(), "host": socket.gethostname(), "user": _user(), "program": self.program,
                 "since": datetime.now(timezone.utc).isoformat(timespec="seconds")}
-        fh.seek(0)
-        fh.truncate()
-        fh.write(json.dumps(info).encode("utf-8"))
-        fh.flush()
+        try:  # who holds it, for the message another program gives; the lock itself is the OS's
+            fh.seek(0)
+            fh.truncate()
+            fh.write(json.dumps(info).encode("utf-8"))
+            fh.flush()
+        except OSError:
+            pass  # (a full disk: the library opens, and its first write says what could not be saved)
         self._fh = fh
 
     def release(self) -> None:

@@ -309,3 +309,57 @@ def test_a_zoom_in_the_settings_that_is_no_number_starts_at_a_real_one(make_wind
     s.sync()
     w = make_window()
     assert w.view.zoom == (MAX_ZOOM if zoom == "1e5" else 1.0)
+
+
+def test_a_library_that_cannot_be_opened_for_want_of_space_is_said_in_a_window(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """An attack found it: started on a full disk, the window showed no window and no dialog, only a Python
+    traceback on stderr."""
+    import errno
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from reviewer.ui.shell import app
+    from reviewer.workspace import Workspace
+
+    def full(_db):  # type: ignore[no-untyped-def]
+        raise OSError(errno.ENOSPC, "No space left on device", "/data/reviewer/library.json")
+
+    said: list[str] = []
+
+    def close(box: QMessageBox) -> int:
+        said.append(box.text())
+        box.button(QMessageBox.StandardButton.Close).click()
+        return 0
+
+    monkeypatch.setattr(Workspace, "open", staticmethod(full))
+    monkeypatch.setattr(QMessageBox, "exec", close)
+    assert app.open_library_interactively(None) is None
+    assert said == ["The library could not be opened: No space left on device (/data/reviewer/library.json).\n\n"
+                    "Nothing has been changed. You can open or create another library file."]
+
+
+def test_a_lock_file_that_cannot_be_written_still_locks(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Who holds a library is written into its lock file for another program's message; on a full disk that
+    write fails, and the library still opens, locked by the operating system."""
+    import errno
+
+    from reviewer.store import lock
+    from reviewer.store.lock import LibraryLock, LibraryLocked
+
+    class Full:
+        @staticmethod
+        def dumps(_info):  # type: ignore[no-untyped-def]
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        loads = staticmethod(__import__("json").loads)
+
+    first = LibraryLock(tmp_path / "lib.json")
+    monkeypatch.setattr(lock, "json", Full)
+    first.acquire()
+    monkeypatch.undo()
+    try:
+        assert first.held
+        with pytest.raises(LibraryLocked, match="is in use"):
+            LibraryLock(tmp_path / "lib.json").acquire()
+    finally:
+        first.release()

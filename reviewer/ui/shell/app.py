@@ -35,8 +35,10 @@ def open_library_interactively(db: str | None) -> Workspace | None:
     while True:
         try:
             return Workspace.open(db)
-        except LibraryError as exc:
-            message = str(exc)
+        except (LibraryError, OSError) as exc:  # (a full disk, a folder without permission: said, never a traceback)
+            message = str(exc) if isinstance(exc, LibraryError) else (
+                f"the library could not be opened: {exc.strerror or exc}"
+                + (f" ({exc.filename})" if getattr(exc, "filename", None) else ""))
             box = QMessageBox(QMessageBox.Icon.Critical, "Reviewer — library cannot be opened",
                               f"{message[:1].upper()}{message[1:]}.\n\nNothing has been changed. You can open or create another library file.")
             good = exc.backups if isinstance(exc, LibraryDamagedError) else []
