@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import os
 import sys
@@ -243,6 +245,9 @@ HANDLERS = {"add": cmd_add, "list": cmd_list, "tag": cmd_tag, "delete": cmd_dele
             "dataset": dataset.cmd_dataset, **packs.HANDLERS, **actions.HANDLERS}
 
 
+STREAMED = frozenset({"add"})  # said as it goes (a folder of reports takes a while); its failure says what was not saved
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     args.db = getattr(args, "db", None) or args.db_before
@@ -251,9 +256,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         read_first(args)  # letters named by their file: read before the library is opened and locked
         if packs.needs_store(args) and baseline.needs_store(args) and dataset.needs_store(args) and args.command != "backups":  # backups works on a damaged library
             ws = Workspace.open(args.db, program="cli")
-        code = HANDLERS[args.command](ws, args)  # type: ignore[arg-type]
-        if ws is not None:
-            ws.flush()  # a change is reported done only once it is on disk
+        if ws is None or args.command in STREAMED:
+            code = HANDLERS[args.command](ws, args)  # type: ignore[arg-type]
+            if ws is not None:
+                ws.flush()
+            return code
+        said = io.StringIO()
+        with contextlib.redirect_stdout(said):
+            code = HANDLERS[args.command](ws, args)  # type: ignore[arg-type]
+        ws.flush()  # a change is reported done only once it is on disk: what it says waits for that
+        sys.stdout.write(said.getvalue())
         return code
     except CliError as exc:
         print(f"reviewer: error: {exc}", file=sys.stderr)

@@ -74,9 +74,10 @@ def test_a_failed_write_fails_the_command_in_process(tmp_path: Path, capsys, mon
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(Journal, "append_encoded", full)
-    code, _, err = run(capsys, "tag", "--db", str(path), "thornbury", "--quote", QUOTES[1], "--theme", "planning",
-                       "--severity", "strength", "--author", "Ann")
+    code, out, err = run(capsys, "tag", "--db", str(path), "thornbury", "--quote", QUOTES[1], "--theme", "planning",
+                         "--severity", "strength", "--author", "Ann")
     assert code == 1 and "No space left on device" in err and "Nothing this command changed has been saved" in err
+    assert out == ""  # the new annotation's line is said once it is saved (an attack found it said before)
     assert err.count("No space left") == 1  # said once, not again as the library closes
     monkeypatch.undo()
     assert files_beside(path) == before
