@@ -11,6 +11,7 @@ from reviewer.workspace.workspace import (
     WorkspaceError,
     summary_format,
 )
+from reviewer.workspace.errors import reason
 
 __all__ = ["USER_ERRORS", "ActionError", "AlreadyTagged", "NotFound", "Outcome", "PackOpened", "Workspace", "WorkspaceError",
-           "summary_format"]
+           "reason", "summary_format"]

@@ -40,6 +40,15 @@ USER_ERRORS: tuple[type[Exception], ...] = (
 )
 
 
+def reason(exc: BaseException) -> str:
+    """What went wrong, as a message says it: an operating-system error in its own words ("No space left on
+    device", "Is a directory"), not Python's "[Errno 28] ..." with the path again; anything else as it
+    says itself."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc)
+
+
 @dataclass
 class Outcome:
     """What an operation did: the changes it made (empty when nothing changed) and lines to report."""

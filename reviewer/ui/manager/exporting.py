@@ -14,6 +14,7 @@ from reviewer.core.team.summary import build_summary, summary_file_stem
 from reviewer.export.summary_files import FORMATS, export_summary
 from reviewer.ui.kit.desk import Desk, OnScreen
 from reviewer.ui.manager.national import include_in_summaries
+from reviewer.workspace import reason
 
 
 class _Signals(QObject):
@@ -30,7 +31,7 @@ class _ExportJob(QRunnable):
             export_summary(self.summary, self.lib, self.fmt, self.path)
             self.signals.done.emit(str(self.path), "")
         except Exception as exc:  # disk full, permission denied: report, never crash
-            self.signals.done.emit(str(self.path), str(exc))
+            self.signals.done.emit(str(self.path), reason(exc))
 
 
 class ExportController(QObject):
@@ -93,7 +94,7 @@ class ExportController(QObject):
         if fmt == "pdf":
             # PDF rendering uses PyMuPDF, which must stay on its one worker thread
             desk.host.call(lambda: export_summary(summary, lib, fmt, path),
-                           lambda _: self._done(str(path), ""), lambda exc: self._done(str(path), str(exc)))
+                           lambda _: self._done(str(path), ""), lambda exc: self._done(str(path), reason(exc)))
         else:
             self.pool.start(_ExportJob(summary, lib, fmt, path, self.signals))
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressBar, QToolButto
 
 from reviewer.core.annotations.model import PreparedLetter
 from reviewer.ui.kit.desk import Desk, OnScreen
-from reviewer.workspace import USER_ERRORS, PackOpened, Workspace, WorkspaceError
+from reviewer.workspace import USER_ERRORS, PackOpened, Workspace, WorkspaceError, reason
 from reviewer.core.text.words import counted
 
 if TYPE_CHECKING:  # the writers and readers are imported when first used: start-up stays quick
@@ -90,7 +90,7 @@ class PackController(QObject):
         if isinstance(error, PackCancelled) or self._cancel.is_set():
             self.desk.tell("Export cancelled; no pack was written.", 6000)
         elif error is not None:
-            QMessageBox.warning(self.desk.parent, "Export failed", f"{path.name} could not be written:\n{error}\n\nNo file was left behind.")
+            QMessageBox.warning(self.desk.parent, "Export failed", f"{path.name} could not be written:\n{reason(error)}\n\nNo file was left behind.")
         else:
             self.desk.tell(f"Exported audit pack {path}", 10000)
 
@@ -180,7 +180,7 @@ class PackController(QObject):
             QMessageBox.warning(self.desk.parent, "Export failed", f"{exc}.")
             return
         except OSError as exc:
-            QMessageBox.warning(self.desk.parent, "Export failed", f"{Path(path).name} could not be written: {exc.strerror or exc}")
+            QMessageBox.warning(self.desk.parent, "Export failed", f"{Path(path).name} could not be written: {reason(exc)}")
             return
         self.desk.tell(f"Exported the codebook to {path}", 8000)
 
