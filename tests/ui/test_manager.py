@@ -313,3 +313,20 @@ def test_an_action_kept_against_a_packs_deletion_can_be_deleted_from_the_report(
     assert manager.statusBar().currentMessage().startswith("Deleted 1 action as the pack asked")
     manager.history.undo()
     assert act["id"] in manager.ws.actions() and manager.ws.action(act["id"]).status == "amber"
+
+
+def test_undoing_the_pack_that_brought_the_open_letter_puts_the_letter_away(manager, qtbot, packs) -> None:  # type: ignore[no-untyped-def]
+    """A manager's journey found it: Ctrl+Z after opening two packs emptied the library, yet the letter
+    stayed on screen with its suggestions, a letter no longer in the library."""
+    _open(manager, qtbot, packs)
+    manager.packs.last_report.close()
+    qtbot.waitUntil(lambda: manager.onscreen.layout is not None, timeout=10000)
+    manager.history.undo()
+    qtbot.waitUntil(lambda: manager.onscreen.letter_id is None, timeout=5000)
+    assert not manager.lib.letters and manager.view.layout_ is None
+    assert manager.windowTitle() == "Reviewer" and manager.centre.currentWidget() is manager.welcome
+    assert manager.panel.model.rowCount() == 0 and manager.suggester.suggestions == []
+    tabs = manager.suggester.tabs
+    assert tabs.tabText(tabs.indexOf(manager.suggester.panel)) == "Suggestions"
+    manager.history.redo()
+    qtbot.waitUntil(lambda: len(manager.lib.letters) == 1, timeout=5000)

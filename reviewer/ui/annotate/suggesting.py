@@ -76,6 +76,7 @@ class SuggestionController(QObject):
         outline_panel.jump.connect(self._jump)
         onscreen.opening.connect(self.letter_changed)
         onscreen.loaded.connect(self.letter_changed)
+        onscreen.closed.connect(self.letter_changed)
         desk.lib.subscribe(self._library_changed)
 
     # ------------------------------------------------------------ working it out

@@ -138,6 +138,7 @@ class OnScreen(QObject):
     loaded = Signal(str)  # its layout is here (``layout``)
     failed = Signal(str, str)  # letter id, why it cannot be shown
     arrived = Signal(object)  # a Target asked for with ``open``: the letter is laid out, go there
+    closed = Signal()  # no letter on screen any more (``close``)
 
     def __init__(self, desk: Desk) -> None:
         super().__init__(desk.parent)
@@ -150,6 +151,14 @@ class OnScreen(QObject):
 
     def is_laid_out(self, letter_id: str) -> bool:
         return self.letter_id == letter_id and self.layout is not None
+
+    def close(self) -> None:
+        """Put the letter on screen away (it has left the library: an undone pack took it): every pane
+        hears ``closed`` and shows no letter."""
+        if self.letter_id is None:
+            return
+        self.letter_id, self.layout, self._target = None, None, None
+        self.closed.emit()
 
     def open(self, letter_id: str, at: Target | None = None) -> None:
         """Open ``letter_id`` (unless it is open and laid out already) and then go to ``at``."""

@@ -36,6 +36,7 @@ class Pages(QObject):
         onscreen.pagesKnown.connect(self._pages_known)
         onscreen.loaded.connect(self._loaded)
         onscreen.failed.connect(self._failed)
+        onscreen.closed.connect(self._closed)
         desk.host.worker.rendered.connect(self._rendered)
         view.renderRequested.connect(self._request_render)
         view.pageChanged.connect(self._page_changed)
@@ -52,6 +53,11 @@ class Pages(QObject):
         self.view.set_layout(pages)
         self.page_total.setText(f" of {pages.page_count} ")
         self.desk.tell("Reading the letter's text…", 3000)
+
+    def _closed(self) -> None:
+        self.view.set_layout(None, "")
+        self.page_total.setText(" of 0 ")
+        self.find_bar.set_text(None)
 
     def _failed(self, letter_id: str, error: str) -> None:
         self.view.set_layout(None, f"{self.desk.lib.display_title(letter_id)} cannot be shown.\n\n{error}")

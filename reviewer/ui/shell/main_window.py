@@ -208,6 +208,10 @@ class MainWindow(QMainWindow):
         if kinds & {"annotation", "theme", "setting"}:
             self.suggester.schedule()
         if "letter" in kinds and self.onscreen.letter_id:
+            if self.onscreen.letter_id not in self.lib.letters:  # it left the library (an undone pack took it)
+                self.onscreen.close()
+                self.panel.set_letter(None)
+                self.panes.show_welcome()
             self._update_title()
         if self.centre.currentWidget() is self.welcome:
             self.welcome.refresh()
