@@ -38,6 +38,7 @@ from reviewer.core.reading.marks import PlacedMark, place_marks
 from reviewer.core.reading.outline import Structure, analyse
 from reviewer.core.reading.suggest import dismissed_key, dismissed_value, read_dismissed
 from reviewer.core.reading.outline import find_furniture
+from reviewer.core.team.moderation import moderate
 from reviewer.core.team.summary import reading_quotes
 from reviewer.core.annotations.model import PreparedLetter
 from reviewer.core.text.documents import (
@@ -50,6 +51,7 @@ from reviewer.core.text.documents import (
 )
 from reviewer.core.text.layout import Layout, page_starts
 from reviewer.core.text.textsearch import collapse_ws
+from reviewer.core.text.words import counted
 from reviewer.letters.importing import layout_for, prepare_path, prepare_paths, read_file, read_text
 from reviewer.letters.pdf_marks import read_pdf_marks
 from reviewer.letters.pdf import extractor_version
@@ -552,6 +554,19 @@ class Workspace(Exchange):
     def review(self, ann_ids: Sequence[str], status: str | None, comment: str = "", reviewer: str = "",
                initiator: object | None = None) -> list[Change]:
         return self.do(review_command(self.library, ann_ids, status, comment, reviewer), initiator)
+
+    def still_open(self, letter_ids: Sequence[str]) -> list[str]:
+        """What a manager has not yet looked at in these letters, said before signing them off: annotations
+        not reviewed, and sentences two auditors read differently where neither reading is reviewed."""
+        anns = [a for i in letter_ids for a in self.library.annotations_for(i)]
+        out = []
+        if (waiting := sum(1 for a in anns if a.review is None)):
+            out.append(f"{waiting} of {counted(len(anns), 'annotation')} not reviewed")
+        differ = [d for m in moderate(self.library, letter_ids, self.saved_text_of) for d in m.disagreements
+                  if not d.review]
+        if differ:
+            out.append(f"{counted(len(differ), 'sentence')} two auditors read differently, neither reading reviewed")
+        return out
 
     def sign_off(self, letter_ids: Sequence[str], name: str, comment: str = "", *, withdraw: bool = False,
                  initiator: object | None = None) -> list[Change]:

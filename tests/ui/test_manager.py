@@ -100,19 +100,34 @@ def test_review_sign_off_and_export_back(manager, qtbot, packs, tmp_path: Path, 
     assert manager.lib.annotations[first.id].review.status == "agreed"
     assert manager.lib.annotations[first.id].review.reviewer == "Meg Manager"
     panel.select(panel.model.rows[1].id)
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("Evidence is thin", True))
+    asked: list[str] = []
+
+    def typed(text):  # type: ignore[no-untyped-def]
+        def exec_(dlg):  # type: ignore[no-untyped-def]
+            asked.append(dlg.labelText())
+            dlg.setTextValue(text)
+            return QInputDialog.DialogCode.Accepted
+        return exec_
+
+    monkeypatch.setattr(QInputDialog, "exec", typed("Evidence is thin"))
     manager.actions_["challenge"].trigger()
+    # the dialog says whose annotation it judges, of what severity, where, and what it says
+    challenged = manager.lib.annotations[panel.model.rows[1].id]
+    assert asked[-1].startswith(f"{challenged.author}’s ") and f"p.{challenged.page}: “" in asked[-1]
     second = manager.lib.annotations[panel.model.rows[1].id]
     assert second.review.status == "challenged" and second.review.comment == "Evidence is thin"
     qtbot.waitUntil(lambda: any(a.review for a in panel._all), timeout=2000)  # the panel refreshes after the change
     panel.review.setCurrentIndex(panel.review.findData("challenged"))
     assert panel.model.rowCount() == 1  # the review filter
     panel.review.setCurrentIndex(0)
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("All seen", True))
+    assert not manager.actions_["withdraw_sign_off"].isEnabled()  # nothing signed off yet
+    monkeypatch.setattr(QInputDialog, "exec", typed("All seen"))
     manager.actions_["sign_off"].trigger()
+    assert asked[-1].startswith("Signed off by Meg Manager")  # both reviewed: nothing still open to say
     letter = manager.lib.letters[manager.onscreen.letter_id]
     assert letter.signoff and letter.signoff.name == "Meg Manager" and letter.signoff.comment == "All seen"
     qtbot.waitUntil(lambda: "Signed off by Meg Manager" in manager.counts_label.text(), timeout=2000)
+    assert manager.actions_["withdraw_sign_off"].isEnabled()
     manager.history.undo()
     assert manager.lib.letters[manager.onscreen.letter_id].signoff is None
     manager.history.redo()

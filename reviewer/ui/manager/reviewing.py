@@ -6,15 +6,37 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox, QPlainTextEdit, QWidget
 
+from reviewer.core.annotations.codebook import severities
 from reviewer.core.annotations.model import REVIEW_STATUSES
 from reviewer.core.annotations.review import ReviewError
 from reviewer.ui.kit.desk import AtAnnotation, Desk, OnScreen, Passage
+from reviewer.core.text.shorten import shorten
+from reviewer.core.text.textsearch import collapse_ws
 from reviewer.core.text.words import counted
 
 if TYPE_CHECKING:  # imported when first shown: start-up stays quick
     from reviewer.ui.manager.overview import OverviewWindow
+
+
+def comment_dialog(parent: QWidget | None, title: str, prompt: str, text: str) -> str | None:
+    """A comment typed in a box that wraps its lines; Ctrl+Enter gives it, as in the tag and action
+    dialogs. None where cancelled."""
+    dlg = QInputDialog(parent)
+    dlg.setWindowTitle(title)
+    dlg.setLabelText(prompt)
+    dlg.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+    dlg.setTextValue(text)
+    for label in dlg.findChildren(QLabel):
+        label.setWordWrap(True)
+    for box in dlg.findChildren(QPlainTextEdit):
+        box.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+    for keys in ("Ctrl+Return", "Ctrl+Enter"):
+        QShortcut(QKeySequence(keys), dlg, dlg.accept)
+    dlg.resize(max(dlg.sizeHint().width(), 520), dlg.sizeHint().height())
+    return dlg.textValue().strip() if dlg.exec() == QInputDialog.DialogCode.Accepted else None
 
 
 class ReviewController(QObject):
@@ -56,9 +78,15 @@ class ReviewController(QObject):
         ids = self._targets()
         if not ids:
             return None
-        current = self.desk.lib.annotations[ids[0]].review
-        text, ok = QInputDialog.getMultiLineText(self.desk.parent, title, prompt, current.comment if current else "")
-        return text.strip() if ok else None
+        lib = self.desk.lib
+        first = lib.annotations[ids[0]]
+        current = first.review
+        if len(ids) == 1:  # which annotation, whose, of what severity: the dialog says what is being judged
+            level = {s.id: s.label for s in severities()}.get(first.severity, first.severity)
+            about = f"{first.author or 'Unknown auditor'}’s {level} on p.{first.page}: “{shorten(collapse_ws(first.quote), 140)}”"
+        else:
+            about = f"{counted(len(ids), 'annotation')} selected"
+        return comment_dialog(self.desk.parent, title, f"{about}\n\n{prompt}", current.comment if current else "")
 
     def agree(self) -> None:
         self._set("agreed")
@@ -100,8 +128,10 @@ class ReviewController(QObject):
         name = self.desk.auditor_name()
         if not name:
             return
-        comment, ok = QInputDialog.getMultiLineText(self.desk.parent, title, f"Signed off by {name}, today.\nComment (optional):")
-        if not ok:
+        still = self.desk.ws.still_open(ids)
+        note = ("Still open: " + "; ".join(still) + ".\n\n") if still else ""
+        comment = comment_dialog(self.desk.parent, title, f"{note}Signed off by {name}, today.\nComment (optional):", "")
+        if comment is None:
             return
         self.desk.ws.sign_off(ids, name, comment, initiator=self)
         self.desk.tell(f"Signed off {counted(len(ids), 'letter')} as {name}.", 6000)

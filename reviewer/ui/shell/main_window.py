@@ -238,6 +238,8 @@ class MainWindow(QMainWindow):
     def _update_actions(self, *_: object) -> None:
         enable_actions(self.actions_, letter=self.onscreen.layout is not None,
                        selection=self.view.selection() is not None, annotation=bool(self.panel.selected_ids()))
+        letter = self.lib.letters.get(self.onscreen.letter_id or "")
+        self.actions_["withdraw_sign_off"].setEnabled(letter is not None and letter.signoff is not None)
 
     def _update_status(self) -> None:
         self.counts_label.setText(status_text(self.lib, self.onscreen.letter_id))
