@@ -38,7 +38,7 @@ from reviewer.core.reading.marks import PlacedMark, place_marks
 from reviewer.core.reading.outline import Structure, analyse
 from reviewer.core.reading.suggest import dismissed_key, dismissed_value, read_dismissed
 from reviewer.core.reading.outline import find_furniture
-from reviewer.core.team.moderation import moderate
+from reviewer.core.team.moderation import PairModeration, moderate
 from reviewer.core.team.summary import reading_quotes
 from reviewer.core.annotations.model import PreparedLetter
 from reviewer.core.text.documents import (
@@ -555,6 +555,10 @@ class Workspace(Exchange):
                initiator: object | None = None) -> list[Change]:
         return self.do(review_command(self.library, ann_ids, status, comment, reviewer), initiator)
 
+    def moderation(self, letter_ids: Sequence[str]) -> list[PairModeration]:
+        """Each pair of auditors who both tagged one of these letters: how far they agree, where they differ."""
+        return moderate(self.library, letter_ids, self.saved_text_of, self.saved_page_starts)
+
     def still_open(self, letter_ids: Sequence[str]) -> list[str]:
         """What a manager has not yet looked at in these letters, said before signing them off: annotations
         not reviewed, and sentences two auditors read differently where neither reading is reviewed."""
@@ -562,8 +566,7 @@ class Workspace(Exchange):
         out = []
         if (waiting := sum(1 for a in anns if a.review is None)):
             out.append(f"{waiting} of {counted(len(anns), 'annotation')} not reviewed")
-        differ = [d for m in moderate(self.library, letter_ids, self.saved_text_of) for d in m.disagreements
-                  if not d.review]
+        differ = [d for m in self.moderation(letter_ids) for d in m.disagreements if not d.review]
         if differ:
             out.append(f"{counted(len(differ), 'sentence')} two auditors read differently, neither reading reviewed")
         return out

@@ -61,6 +61,7 @@ def test_opening_two_auditors_packs_shows_both_with_names(manager, qtbot, packs)
     assert len(lib.letters) == 1 and len(lib.annotations) == 4
     report = manager.packs.last_report
     assert "Ann.zip" in report.text() and "Bob.zip" in report.text()
+    assert "Two auditors read 1 sentence of these letters differently" in report.text()  # where to moderate
     report.close()
     qtbot.waitUntil(lambda: manager.onscreen.layout is not None, timeout=10000)  # the letter opened
     assert manager.panel.model.rowCount() == 4

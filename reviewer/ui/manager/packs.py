@@ -144,9 +144,13 @@ class PackController(QObject):
             bits += [counted(r.signoffs, "sign-off")] if r.signoffs else []
             bits += [counted(len(r.theme_differences), "codebook difference")] if r.theme_differences else []
             short.append(f"<li><b>{escape(contents.path.name)}</b>{escape(who)}: {', '.join(bits)}</li>")
+        touched = list(dict.fromkeys(x.id for opened in reports for x in opened.contents.letters))
+        differ = sum(len(m.disagreements) for m in self.desk.ws.moderation(touched))
+        moderation = (f"<p>Two auditors read {counted(differ, 'sentence')} of these letters differently: "
+                      "Review &gt; Overview… &gt; Moderation lists each, with both readings.</p>") if differ else ""
         box = QMessageBox(QMessageBox.Icon.Information, "Audit packs opened",
                           f"<p>{counted(len(reports), 'audit pack')} opened and merged into the library.</p>"
-                          f"<ul>{''.join(short)}</ul><p>Undo (Ctrl+Z) takes it all back.</p>",
+                          f"<ul>{''.join(short)}</ul>{moderation}<p>Undo (Ctrl+Z) takes it all back.</p>",
                           QMessageBox.StandardButton.Ok, self.desk.parent)
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setDetailedText("\n".join(lines))
