@@ -204,6 +204,14 @@ def test_severity_keys_and_stepping_through_annotations(window, qtbot, monkeypat
     assert {a.severity for a in window.lib.annotations.values()} == {"strength"}
     window.history.undo()  # both together
     assert {a.severity for a in window.lib.annotations.values()} == {"improvement"}
+    # a passage left selected in the letter, then a card clicked: Alt+4 is for the card (a manager's journey
+    # found it opened the tag dialog on the leftover passage, which would have made a third annotation)
+    window.view.set_selection(*locate_quote(text, "Yours sincerely"))
+    window.panel.view.setFocus()
+    window.panel.select(anns[0].id)
+    QTest.keyClick(window.panel.view, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
+    assert len(window.lib.annotations) == 2 and window.lib.annotations[anns[0].id].severity == "priority"
+    window.history.undo()
 
     window.panel.view.clearSelection()
     window.view.go_to_page(0)

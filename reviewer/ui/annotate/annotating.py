@@ -108,10 +108,13 @@ class Annotating(QObject):
             self.desk.tell(f"Deleted {counted(n, 'annotation')}. Undo with Ctrl+Z.", 6000)
 
     def severity_key(self, number: int) -> None:
-        """Alt+1…4: with text selected, tag it at that severity; else set the selected annotations' severity."""
+        """Alt+1…4: with text selected, tag it at that severity; else set the selected annotations' severity.
+        Where the auditor is in the annotation list (a card just clicked) with annotations selected, it is
+        those: a passage left selected in the letter from earlier is not what they are pointing at."""
         sid = SEVERITY_ORDER[number - 1]
         desk = self.desk
-        if self.view.selection() is not None:
+        in_list = self.panel.view.hasFocus() and bool(self.panel.selected_ids())
+        if self.view.selection() is not None and not in_list:
             self.tag_selection(sid)
             return
         ids = [i for i in self.panel.selected_ids() if i in desk.lib.annotations]
