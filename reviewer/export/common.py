@@ -78,7 +78,7 @@ def entry_meta(e: Entry, many_letters: bool) -> str:
     bits.append(pages_label(e.pages))
     bits.append(", ".join(e.themes) or "no theme")
     if e.author:
-        bits.append(e.author)
+        bits.append(e.author + (f", changed by {e.changed_by}" if e.changed_by else ""))
     return " · ".join(bits)
 
 

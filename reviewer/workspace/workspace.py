@@ -374,7 +374,7 @@ class Workspace(Exchange):
 
     def edit_annotation(self, ann_id: str, initiator: object | None = None, **changes: object) -> list[Change]:
         a = self._annotation(ann_id)
-        after = edited(a, **changes)
+        after = edited(a, by=self.auditor or "", **changes)
         if all(getattr(after, k) == getattr(a, k) for k in changes):
             return []
         return self.do(EditAnnotation(a, after), initiator)
@@ -391,7 +391,8 @@ class Workspace(Exchange):
                 initiator: object | None = None) -> int:
         """Set the severity of several annotations as one step; returns how many changed."""
         anns = [self.library.annotations[i] for i in ann_ids if i in self.library.annotations]
-        changes = [EditAnnotation(a, edited(a, severity=severity_id)) for a in anns if a.severity != severity_id]
+        changes = [EditAnnotation(a, edited(a, by=self.auditor or "", severity=severity_id)) for a in anns
+                   if a.severity != severity_id]
         if changes:
             self.do(changes[0] if len(changes) == 1 else
                     Batch(list(changes), f"Set {len(changes)} annotations to {label}"), initiator)

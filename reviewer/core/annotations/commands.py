@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reviewer.core.annotations.library import Library
-from reviewer.core.annotations.model import Annotation, Letter, Theme, stamp_iso
+from reviewer.core.annotations.model import Annotation, Letter, Revision, Theme, stamp_iso
 
 
 # The verbs labels start with, and what the status bar says once they are done ("Accepted suggestion").
@@ -198,8 +198,16 @@ def put_annotation(before: Annotation | None, after: Annotation, text: str = "Ed
     return AddAnnotation(after) if before is None else EditAnnotation(before, after, text)
 
 
-def edited(ann: Annotation, **changes: object) -> Annotation:
-    return dataclasses.replace(ann, modified=stamp_iso(), **changes)  # type: ignore[arg-type]
+def edited(ann: Annotation, by: str = "", **changes: object) -> Annotation:
+    """``ann`` with ``changes``, stamped now. Where ``by`` is not who made the version it changes (its
+    author, or whoever changed it last), that version is kept in its history, saying who changed it: a
+    manager's regrade of an auditor's finding is the manager's, and what the auditor said stays said."""
+    now = stamp_iso()
+    made_by = ann.changed_by or ann.author
+    if by and made_by and by != made_by:
+        kept = Revision(ann.modified or ann.created, made_by, ann.severity, ann.themes, ann.note, ann.quote, now, by)
+        changes = {**changes, "history": (*ann.history, kept)}
+    return dataclasses.replace(ann, modified=now, **changes)  # type: ignore[arg-type]
 
 
 class UndoStack:

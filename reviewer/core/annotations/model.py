@@ -386,7 +386,8 @@ class Review:
 
 @dataclass(frozen=True)
 class Revision:
-    """An earlier version of an annotation, kept when a newer edit from an audit pack replaced it."""
+    """An earlier version of an annotation, kept when a newer edit from an audit pack replaced it, or when
+    somebody other than its author changed it here (a manager's regrade: what the auditor said stays said)."""
 
     modified: str
     author: str
@@ -395,6 +396,7 @@ class Revision:
     note: str
     quote: str
     replaced: str = ""  # when the newer version arrived
+    by: str = ""  # who made the newer version, where it was not the annotation's author
 
     def to_dict(self) -> dict[str, Any]:
         d = dataclasses.asdict(self)
@@ -407,7 +409,7 @@ class Revision:
         return cls(modified=_text(d, "modified", limit=100), author=_text(d, "author"),
                    severity=_text(d, "severity", limit=MAX_ID), themes=_strs(d, "themes", MAX_ID),
                    note=_text(d, "note", limit=MAX_TEXT), quote=_text(d, "quote", limit=MAX_TEXT),
-                   replaced=_text(d, "replaced", limit=100))
+                   replaced=_text(d, "replaced", limit=100), by=_text(d, "by"))
 
 
 @dataclass(frozen=True)
@@ -430,7 +432,13 @@ class Annotation:
     modified: str = ""
     orphaned: bool = False  # could not be placed in the current text: needs attention
     review: Review | None = None
-    history: tuple[Revision, ...] = ()  # earlier versions replaced by newer ones from audit packs
+    history: tuple[Revision, ...] = ()  # earlier versions replaced by newer ones from audit packs, or by others here
+
+    @property
+    def changed_by(self) -> str:
+        """Who other than its author made this version ("" where it is the author's own)."""
+        by = self.history[-1].by if self.history else ""
+        return by if by and by != self.author else ""
 
     @property
     def page(self) -> int:

@@ -123,8 +123,10 @@ def describe_change(lib: Library, old: Annotation | Revision, new: Annotation | 
     return "; ".join(bits) or "no visible change"
 
 
-def revision_of(a: Annotation, replaced: str) -> Revision:
-    return Revision(a.modified or a.created, a.author, a.severity, a.themes, a.note, a.quote, replaced)
+def revision_of(a: Annotation, replaced: str, by: str = "") -> Revision:
+    """``a`` kept as an earlier version, replaced at ``replaced`` by a version ``by`` made."""
+    return Revision(a.modified or a.created, a.changed_by or a.author, a.severity, a.themes, a.note, a.quote,
+                    replaced, by)
 
 
 def _same_content(a: Annotation, b: Annotation) -> bool:
@@ -144,10 +146,12 @@ def merge_annotation(lib: Library, local: Annotation, incoming: Annotation, repo
         history = list(local.history)
         known = {(r.modified, r.author) for r in history}
         history += [r for r in incoming.history if (r.modified, r.author) not in known]
-        history.append(revision_of(local, now))
+        replaced = revision_of(local, now, incoming.changed_by or incoming.author)
+        if (replaced.modified, replaced.author) not in {(r.modified, r.author) for r in history}:
+            history.append(replaced)  # (not where the pack's own history already keeps this version)
         history.sort(key=lambda r: parse_time(r.modified))
         result = dataclasses.replace(incoming, history=tuple(history), review=local.review)
-        report.updated.append(f"{where}: {describe_change(lib, local, incoming)} (by {incoming.author or 'unknown'})")
+        report.updated.append(f"{where}: {describe_change(lib, local, incoming)} (by {incoming.changed_by or incoming.author or 'unknown'})")
     elif t_in < t_local:
         report.older_ignored += 1
     else:  # same moment, different content: keep ours and say so

@@ -38,6 +38,7 @@ class Entry:
     review: str = ""  # review status label, "" when not reviewed
     review_comment: str = ""
     reviewer: str = ""
+    changed_by: str = ""  # who other than the author made this version (a manager's regrade)
 
 
 @dataclass(frozen=True)
@@ -212,6 +213,7 @@ def build_summary(
                 severity=s.label,
                 note=a.note,
                 author=a.author,
+                changed_by=a.changed_by,
                 needs_attention=a.orphaned,
                 review=a.review.label if a.review else "",
                 review_comment=a.review.comment if a.review else "",

@@ -58,7 +58,7 @@ class CardDelegate(QStyledItemDelegate):
             out.append((f"{mark} {a.review.label}{who}{comment}", REVIEW_COLOURS.get(a.review.status, QColor("#555"))))
         if a.history:
             last = a.history[-1]
-            out.append((f"↻ Changed by {a.author or 'the auditor'} since {last.modified[:10]}: "
+            out.append((f"↻ Changed by {a.changed_by or a.author or 'the auditor'} since {last.modified[:10]}: "
                         f"{describe_change(self.lib, last, a)}", CHANGED_COLOUR))
         return out
 
@@ -71,7 +71,7 @@ class CardDelegate(QStyledItemDelegate):
         sev = SEVERITY.get(a.severity)
         head = f"{sev.label if sev else a.severity}  ·  p. {a.page}"
         if a.author:
-            head += f"  ·  {a.author}"
+            head += f"  ·  {a.author}" + (f", changed by {a.changed_by}" if a.changed_by else "")
         if a.orphaned:
             head = "⚠ Needs attention  ·  " + head
         return head, themes, a.note
