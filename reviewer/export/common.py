@@ -6,7 +6,7 @@ import zipfile
 
 from reviewer.core.annotations.model import DOC_TYPE_LABELS, LETTER_TYPES
 from reviewer.core.reading.judgements import LABELS as JUDGEMENT_LABELS
-from reviewer.core.team.summary import Entry, Summary
+from reviewer.core.team.summary import Entry, ImprovementItem, Summary
 
 SECTION_TITLES = {"priority": "Priority actions", "improvement": "Areas for improvement",
                   "strength": "Strengths", "context": "Context"}
@@ -69,6 +69,14 @@ def letter_row(letter, name: str | None = None) -> tuple[str, str, str, str, str
         dates.append(f"{said} {human_date(m.published)}" + (" (estimated)" if m.published_estimated else ""))
     return (name or letter.title, m.authority or "—", DOC_TYPE_LABELS.get(m.doc_type or "", m.doc_type or "—"),
             "; ".join(dates) or "—", judgements_said(m))
+
+
+def related_said(it: ImprovementItem) -> str:
+    """An inspectors' item's findings elsewhere in the letter on its theme: "Timeliness, drift and delay: Area
+    for improvement p.2, Priority action p.3"; "—" where none."""
+    if not it.related:
+        return f"{it.theme}: none yet" if it.theme else "—"
+    return f"{it.theme}: {', '.join(it.related)}"
 
 
 def entry_meta(e: Entry, many_letters: bool) -> str:

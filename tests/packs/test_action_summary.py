@@ -57,7 +57,7 @@ def test_the_plan_names_the_inspectors_item_a_finding_answers(tmp_path: Path) ->
         lid = ann.add(THORNBURY)
         bullet = ann.tag(lid, "Management oversight and supervision, so that drift is identified", ["planning"],
                          "improvement")
-        body = ann.tag(lid, "Too many plans", ["planning"], "priority")
+        body = ann.tag(lid, "Too many plans", ["workforce"], "priority")  # (a subject no item names)
         ann.ws.add_action(bullet.id, "Monthly oversight audit", "Sam", "2999-01-01", "amber")
         ann.ws.add_action(body.id, "Review every plan", "Kim", "2999-02-01", "red")
         md = tmp_path / "s.md"
@@ -66,7 +66,7 @@ def test_the_plan_names_the_inspectors_item_a_finding_answers(tmp_path: Path) ->
         row = next(line for line in m.splitlines() if "Monthly oversight audit" in line)
         assert "Management oversight and supervision, so that drift is identified and challenged" in row
         other = next(line for line in m.splitlines() if "Review every plan" in line)
-        assert other.rstrip().endswith("| — |")  # answers no item of the inspectors'
+        assert other.rstrip().endswith("| — |")  # answers no item of the inspectors', nor is on an item's subject
         out = tmp_path / "s.csv"
         ann.ws.export_summary([lid], out, "csv")
         rows = {r["annotation_id"]: r for r in csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig")))}
@@ -81,5 +81,32 @@ def test_the_plan_names_the_inspectors_item_a_finding_answers(tmp_path: Path) ->
         assert acts[body.id]["inspectors_item"] == ""
         header = [c.value for c in book["Actions"][1]]
         assert "Inspectors item" in header, header
+    finally:
+        ann.store.close()
+
+
+def test_an_inspectors_item_lists_the_findings_on_its_theme_and_an_action_on_one_answers_it(tmp_path: Path) -> None:
+    """A manager's journey found it: a finding in the letter's main findings about management oversight was
+    said to answer none of the inspectors' items, though "Management oversight and supervision, so that
+    drift is identified" is one, and the conferences item read "not yet tagged" though its finding was. An
+    item now names its subject and the letter's weaknesses on it; an action on one of them answers it."""
+    ann = Desk(tmp_path / "ann", "Ann Auditor")
+    try:
+        lid = ann.add(THORNBURY)
+        oversight = ann.tag(lid, "managers do not always challenge drift", ["oversight"], "improvement")
+        ann.tag(lid, "Initial child protection conferences are not always held within 15 working days",
+                ["cp-conferences", "timeliness"], "improvement")
+        ann.ws.add_action(oversight.id, "Audit supervision records", "Sam Owner", "2999-03-31", "amber")
+        md = tmp_path / "s.md"
+        ann.ws.export_summary([lid], md, "md")
+        m = md.read_text(encoding="utf-8")
+        item = next(line for line in m.splitlines() if line.startswith("- Management oversight and supervision"))
+        assert item.endswith("findings on its theme: Management oversight and supervision: Area for improvement p.2")
+        conferences = next(line for line in m.splitlines() if line.startswith("- The timeliness of initial child"))
+        assert "Child protection conferences and core groups: Area for improvement p.2" in conferences
+        plan = m[m.index("## Action plan"):]
+        assert "Audit supervision records" in plan and "Management oversight and supervision, so that drift" in plan
+        quality = next(line for line in m.splitlines() if line.startswith("- The quality of child protection"))
+        assert quality.endswith("Planning and reviews: none yet")
     finally:
         ann.store.close()

@@ -15,9 +15,10 @@ from reviewer.core.annotations import actions as plan
 from reviewer.core.annotations.actions import Action
 from reviewer.core.annotations.codebook import SUMMARY_ORDER, severities
 from reviewer.core.annotations.library import Library
-from reviewer.core.annotations.model import Annotation, Letter, now_iso
+from reviewer.core.annotations.model import Annotation, Letter, Theme, now_iso
 from reviewer.core.reading.inspectors_list import inspectors_items
 from reviewer.core.reading.outline import analyse, find_furniture, quote_as_read
+from reviewer.core.reading.theming import ThemeModel
 from reviewer.core.annotations.titles import file_title
 from reviewer.core.team.baseline import Profile
 from reviewer.core.team.moderation import PairModeration, moderate
@@ -46,6 +47,8 @@ class ImprovementItem:
     letter: str
     text: str
     tagged_as: tuple[str, ...]  # severity labels of annotations overlapping it; empty = not yet audited
+    theme: str = ""  # the item's subject, as the suggester reads it (a theme's label)
+    related: tuple[str, ...] = ()  # the letter's other findings on that theme ("Area for improvement p.2")
 
 
 @dataclass
@@ -73,10 +76,27 @@ def answers(a: Annotation, start: int, end: int) -> bool:
     return not a.orphaned and a.start < end and a.end > start
 
 
+@lru_cache(maxsize=128)
+def item_themes(text: str, themes: tuple[Theme, ...]) -> tuple[str | None, ...]:
+    """Each inspectors' item's subject (``items_in`` order): the theme the suggester reads it as about most,
+    with the codebook's cues and words (None where it names none)."""
+    model = ThemeModel(themes)
+    return tuple(next(iter(model.choose(model.evidence(item), "improvement", item)), None)
+                 for _s, _e, item, _k in items_in(text))
+
+
+def on_its_theme(a: Annotation, start: int, end: int, theme: str | None) -> bool:
+    """A finding elsewhere in the letter about an item's subject: placed, not on the item, its main theme the
+    item's ("Management oversight does not always challenge drift" for "Management oversight and
+    supervision, so that drift is identified")."""
+    return bool(theme) and not a.orphaned and not answers(a, start, end) and a.themes[:1] == (theme,)
+
+
 def items_answered(lib: Library, letter_ids: Sequence[str], text_of: Callable[[str], str | None],
                    only: set[str] | None = None) -> dict[str, str]:
     """Annotation id -> the inspectors' item it answers (several joined by " / "), for the findings of these
-    letters that answer one (``only``: just these annotations' letters are read)."""
+    letters that answer one: the item it is on, else, for a weakness, the items on its main theme
+    (``on_its_theme``). ``only``: just these annotations' letters are read."""
     out: dict[str, str] = {}
     for lid in letter_ids:
         anns = [a for a in lib.annotations_for(lid) if only is None or a.id in only]
@@ -84,8 +104,11 @@ def items_answered(lib: Library, letter_ids: Sequence[str], text_of: Callable[[s
         if not text:
             continue
         items = items_in(text)
+        subjects = item_themes(text, tuple(lib.themes.values()))
         for a in anns:
             hit = [item for start, end, item, _kind in items if answers(a, start, end)]
+            if not hit and a.severity in ("improvement", "priority"):  # a finding of the letter's own on an item's subject
+                hit = [item for (start, end, item, _k), theme in zip(items, subjects) if on_its_theme(a, start, end, theme)]
             if hit:
                 out[a.id] = " / ".join(dict.fromkeys(hit))
     return out
@@ -229,13 +252,17 @@ def build_summary(
         text = text_of(letter.id)
         if not text:
             continue
-        letter_anns = lib.annotations_for(letter.id)
-        for start, end, item, _kind in items_in(text):
+        letter_anns = sorted(lib.annotations_for(letter.id), key=lambda a: a.start)
+        subjects = item_themes(text, tuple(lib.themes.values()))
+        for (start, end, item, _kind), theme in zip(items_in(text), subjects):
             tagged = tuple(
                 dict.fromkeys(sev[a.severity].label for a in letter_anns
                               if a.severity in sev and answers(a, start, end))
             )
-            items.append(ImprovementItem(names[letter.id], item, tagged))
+            related = tuple(f"{sev[a.severity].label} p.{a.page}" for a in letter_anns
+                            if a.severity in ("improvement", "priority") and on_its_theme(a, start, end, theme))
+            items.append(ImprovementItem(names[letter.id], item, tagged, lib.theme_label(theme) if theme else "",
+                                         related))
 
     theme_letters = []
     for tid in sorted(per_theme, key=lambda t: (theme_order.index(t) if t in theme_order else 10**6, t)):
