@@ -106,6 +106,8 @@ def to_html(s: Summary, chips: bool = True) -> str:
     h.append("<th>Total</th></tr><tr>")
     h += [f'<td class="n">{v}</td>' for v in s.counts.values()]
     h.append(f'<td class="n">{s.total}</td></tr></table>')
+    if s.counts_note:
+        h.append(f'<p class="meta">{_e(s.counts_note)}</p>')
     h.append("<h2>Themes by severity</h2>")
     if s.table:
         h.append("<table><tr><th>Theme</th>" + "".join(f"<th>{_e(x)}</th>" for x in s.severity_labels) + "<th>Total</th></tr>")

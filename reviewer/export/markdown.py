@@ -26,6 +26,7 @@ def to_markdown(s: Summary) -> str:
     out += ["| " + " | ".join(_md(c) for c in letter_row(x, s.name(x))) + " |" for x in s.letters] + [""]
     out += ["## Counts by severity", "", "| Severity | Annotations |", "|---|---:|"]
     out += [f"| {k} | {v} |" for k, v in s.counts.items()] + [f"| **Total** | **{s.total}** |", ""]
+    out += [_md(s.counts_note), ""] if s.counts_note else []
     out += ["## Themes by severity", ""]
     if s.table:
         out.append("| Theme | " + " | ".join(s.severity_labels) + " | Total |")

@@ -110,6 +110,7 @@ def test_a_managers_summary_and_workbook_say_where_two_auditors_differ_and_what_
         ann.ws.export_summary([lid], out)
     m = md.read_text(encoding="utf-8")
     assert "## Moderation" in m and "2 differences, 1 reviewed by the manager" in m
+    assert "1 passage tagged by more than one auditor count once for each" in m  # what the counts count
     assert "Review: not yet reviewed" in m and "Agreed \\(Mia Manager\\)" in m
     h = html.read_text(encoding="utf-8")
     assert "<h2>Moderation</h2>" in h and "Where they differ (2)" in h and "Challenged (Mia Manager)" in h

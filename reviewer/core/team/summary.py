@@ -23,6 +23,7 @@ from reviewer.core.annotations.titles import file_title
 from reviewer.core.team.baseline import Profile
 from reviewer.core.team.moderation import PairModeration, moderate
 from reviewer.core.team.trend import Trend, trends
+from reviewer.core.text.words import counted
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,15 @@ class Summary:
     trends: list[Trend] = field(default_factory=list)  # each authority audited before: then and now
     actions: list[ActionEntry] = field(default_factory=list)  # the action plan, by due date
     moderation: list[PairModeration] = field(default_factory=list)  # where two auditors read a letter differently
+    shared: int = 0  # passages tagged by more than one auditor (each auditor's annotation is counted)
+
+    @property
+    def counts_note(self) -> str:
+        """What the counts count, where two auditors tagged one passage: said, not merged away."""
+        if not self.shared:
+            return ""
+        return (f"Counts are of annotations: {counted(self.shared, 'passage')} tagged by more than one auditor "
+                "count once for each (see Moderation).")
 
     @property
     def answered(self) -> dict[str, str]:
@@ -168,6 +178,15 @@ class Summary:
     @property
     def total(self) -> int:
         return sum(self.counts.values())
+
+
+def shared_passages(anns: Sequence[Annotation]) -> int:
+    """Passages (a letter's same span) that more than one auditor tagged."""
+    by: dict[tuple[str, int, int], set[str]] = {}
+    for a in anns:
+        if not a.orphaned:
+            by.setdefault((a.letter_id, a.start, a.end), set()).add(a.author)
+    return sum(1 for who in by.values() if len(who) > 1)
 
 
 def summary_file_stem(lib: Library, letter_ids: Sequence[str]) -> str:
@@ -305,6 +324,7 @@ def build_summary(
         national=list(national),
         trends=trends(lib, [x.id for x in letters]),
         actions=action_entries(lib, [x.id for x in letters], names, text_of),
+        shared=shared_passages([a for _, a in anns]),
         moderation=[replace(m, letter=names.get(m.letter_id, m.letter))
                     for m in moderate(lib, [x.id for x in letters], text_of, page_starts_of)],
     )
