@@ -14,6 +14,7 @@ import json
 import os
 import socket
 from datetime import datetime, timezone
+from functools import partial
 from pathlib import Path
 from typing import IO, Any
 
@@ -96,8 +97,7 @@ class LibraryLock:
         try:  # who holds it, for the message another program gives; the lock itself is the OS's
             fh.seek(0)
             fh.truncate()
-            fh.write(json.dumps(info).encode("utf-8"))
-            fh.flush()
+            os.write(fh.fileno(), json.dumps(info).encode("utf-8"))  # (unbuffered: nothing left to flush later)
         except OSError:
             pass  # (a full disk: the library opens, and its first write says what could not be saved)
         self._fh = fh
@@ -106,12 +106,11 @@ class LibraryLock:
         fh, self._fh = self._fh, None
         if fh is None:
             return
-        _os_unlock(fh)
-        fh.close()
-        try:
-            self.path.unlink()
-        except OSError:
-            pass
+        for step in (partial(_os_unlock, fh), fh.close, self.path.unlink):
+            try:
+                step()
+            except OSError:
+                pass  # (a full disk or a file gone: the system lets the lock go with the file handle)
 
     @property
     def held(self) -> bool:

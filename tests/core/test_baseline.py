@@ -95,6 +95,12 @@ def test_table_round_trip_and_selections() -> None:
     (lambda s: s.replace('[2019,"ILACS","items","improvement",4]', '[2019,"ILACS","items",4]'), "wrong shape"),
     (lambda s: s.replace('[2019,"ILACS","items","improvement",4]', '[2019,"ILACS","rumours","improvement",4]'),
      "unknown source"),
+    # an attack's table: a count of 10**400 passed and crashed the window's Overview (an overflow), and a
+    # theme counted above its findings showed as "12394% nationally"
+    (lambda s: s.replace('[2019,"ILACS","items","improvement","planning",2]',
+                         '[2019,"ILACS","items","improvement","planning",1' + "0" * 400 + "]"), "not a whole number"),
+    (lambda s: s.replace('[2019,"ILACS","items","improvement","planning",2]',
+                         '[2019,"ILACS","items","improvement","planning",9]'), "more findings of 'planning' in 2019"),
 ])
 def test_a_damaged_table_says_so(damage, said) -> None:  # type: ignore[no-untyped-def]
     raw = _table().to_json()

@@ -8,13 +8,28 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
-from reviewer.core.annotations.commands import Batch, Command, EditAnnotation, PutLetter
+from reviewer.core.annotations.commands import Batch, Command, EditAnnotation, PutLetter, PutSetting
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import REVIEW_STATUSES, Review, SignOff, stamp_iso
 
 
 class ReviewError(ValueError):
     """A review that cannot be recorded; the message is for the user."""
+
+
+def withdrawn_key(kind: str, record_id: str) -> str:
+    """The library setting that says when a review ("review") or a sign-off ("signoff") was cleared: a
+    pack carrying the older one does not bring it back."""
+    return f"withdrawn:{kind}:{record_id}"
+
+
+def withdrawn_at(lib: Library, kind: str, record_id: str) -> str:
+    return lib.settings.get(withdrawn_key(kind, record_id), "")
+
+
+def _withdrawn(lib: Library, kind: str, record_id: str, at: str) -> Command:
+    key = withdrawn_key(kind, record_id)
+    return PutSetting(key, lib.settings.get(key, ""), at, "Record withdrawal")
 
 
 def review_command(lib: Library, ann_ids: Iterable[str], status: str | None, comment: str,
@@ -31,6 +46,8 @@ def review_command(lib: Library, ann_ids: Iterable[str], status: str | None, com
         if before is None:
             raise ReviewError(f"no annotation {aid}")
         cmds.append(EditAnnotation(before, dataclasses.replace(before, review=review)))
+        if review is None and before.review is not None:
+            cmds.append(_withdrawn(lib, "review", aid, stamp_iso()))
     label = f"Mark {REVIEW_STATUSES[status].lower()}" if status else "Clear review"
     if not cmds:
         raise ReviewError("no annotations chosen to review")
@@ -49,9 +66,11 @@ def signoff_command(lib: Library, letter_ids: Iterable[str], name: str, comment:
         if before is None:
             raise ReviewError(f"no letter {lid}")
         cmds.append(PutLetter(before, dataclasses.replace(before, signoff=stamp)))
+        if clear and before.signoff is not None:
+            cmds.append(_withdrawn(lib, "signoff", lid, stamp_iso()))
     if not cmds:
         raise ReviewError("no letters to sign off")
-    n = len(cmds)
+    n = sum(1 for c in cmds if isinstance(c, PutLetter))
     what = "letter" if n == 1 else f"{n} letters"
     return Batch(cmds, f"Withdraw sign-off of {what}" if clear else f"Sign off {what}")
 

@@ -48,6 +48,7 @@ BASES = {"weaknesses": ("improvement", "priority"), "improvement": ("improvement
 BASIS_LABELS = {"weaknesses": "areas for improvement and priority actions", "improvement": "areas for improvement",
                 "priority": "priority actions", "strength": "strengths"}
 MAX_ROWS = 200_000
+MAX_COUNT = 10**9  # findings in one row: more than every report could hold (a larger number is damage)
 
 
 class BaselineError(ValueError):
@@ -211,9 +212,9 @@ class Baseline:
                 year, *keys, n = row
                 if type(year) is not int or not 1900 <= year <= 2200:
                     raise BaselineError(f"{name} is damaged: row {i + 1} of {key!r} has no year")
-                if type(n) is not int or n < 0:
+                if type(n) is not int or not 0 <= n <= MAX_COUNT:
                     raise BaselineError(f"{name} is damaged: row {i + 1} of {key!r} has a count that is not a "
-                                        "whole number")
+                                        f"whole number from 0 to {MAX_COUNT:,}")
                 if not all(isinstance(k, str) and k for k in keys):
                     raise BaselineError(f"{name} is damaged: row {i + 1} of {key!r} has an empty name")
                 if key != "reports" and (keys[1] not in SOURCES or keys[2] not in FINDING_SEVERITIES):
@@ -222,6 +223,10 @@ class Baseline:
                 target[(year, *keys)] += n  # type: ignore[index]
         if not out.reports:
             raise BaselineError(f"{name} holds no reports")
+        over = next((k for k, n in out.counts.items() if n > out.totals.get(k[:4], 0)), None)
+        if over is not None:  # (a theme's share of its findings above 100%)
+            raise BaselineError(f"{name} is damaged: it counts more findings of {over[4]!r} in {over[0]} than "
+                                "it has findings")
         return out
 
 

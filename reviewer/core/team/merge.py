@@ -20,6 +20,7 @@ from reviewer.core.annotations.codebook import severities
 from reviewer.core.annotations.commands import Batch, Command, PutLetter, PutSetting, PutTheme, put_annotation
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Annotation, Letter, LetterMeta, Revision, Theme, Tombstone, parse_time, stamp_iso
+from reviewer.core.annotations.review import withdrawn_at
 from reviewer.core.annotations.titles import readable_title
 from reviewer.core.text.words import counted
 from reviewer.core.reading.suggest import dismissed_key, dismissed_value, read_dismissed
@@ -156,7 +157,9 @@ def merge_annotation(lib: Library, local: Annotation, incoming: Annotation, repo
         report.older_ignored += 1
     else:  # same moment, different content: keep ours and say so
         report.conflicts.append(f"{where}: two different versions dated {incoming.modified}; kept the one here")
-    if incoming.review and (local.review is None or parse_time(incoming.review.at) > parse_time(local.review.at)):
+    if incoming.review and (local.review is None or parse_time(incoming.review.at) > parse_time(local.review.at)) \
+            and parse_time(incoming.review.at) > parse_time(withdrawn_at(lib, "review", local.id) or None):
+        # (a review the manager cleared since does not come back with an older pack)
         result = dataclasses.replace(result, review=incoming.review)
         report.reviews += 1
     return None if result == local else result
@@ -226,10 +229,13 @@ def _fill_meta(local: LetterMeta, incoming: LetterMeta) -> LetterMeta:
     return dataclasses.replace(local, **changes) if changes else local
 
 
-def merge_letter(local: Letter, incoming: Letter, report: MergeReport) -> Letter:
+def merge_letter(local: Letter, incoming: Letter, report: MergeReport, withdrawn: str = "") -> Letter:
+    """``local`` with what ``incoming`` adds: blank details filled, a newer sign-off (not one older than its
+    withdrawal here, ``withdrawn``)."""
     result = dataclasses.replace(local, meta=_fill_meta(local.meta, incoming.meta))
     if incoming.signoff and (local.signoff is None or
-                             parse_time(incoming.signoff.date) > parse_time(local.signoff.date)):
+                             parse_time(incoming.signoff.date) > parse_time(local.signoff.date)) \
+            and parse_time(incoming.signoff.date) > parse_time(withdrawn or None):
         result = dataclasses.replace(result, signoff=incoming.signoff)
         report.signoffs += 1
     return result
@@ -284,7 +290,7 @@ def plan_merge(lib: Library, letters: Iterable[Letter], annotations: Iterable[An
             report.letters_added.append(readable_title(x))
         else:
             report.letters_known += 1
-            merged = merge_letter(mine_l, x, report)
+            merged = merge_letter(mine_l, x, report, withdrawn_at(lib, "signoff", mine_l.id))
             if merged != mine_l:
                 cmds.append(PutLetter(mine_l, merged, "Update letter"))
     for a in annotations:
