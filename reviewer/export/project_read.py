@@ -19,12 +19,11 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from reviewer.core.annotations.codebook import severities
-from reviewer.core.annotations.model import Annotation, Letter, PreparedLetter, Theme, now_iso, parse_time
+from reviewer.core.annotations.model import Annotation, Letter, PreparedLetter, Theme, parse_time
 from reviewer.core.annotations.tagging import new_annotation
 from reviewer.core.text.documents import DocumentError
 from reviewer.core.text.textsearch import collapse_ws, find_all
@@ -59,17 +58,13 @@ def _stamp(value: str | None, undated: str) -> str:
     return t.isoformat(timespec="milliseconds") if t.year > 1 else undated
 
 
-def _undated(root: ET.Element, path: Path) -> str:
-    """The time an undated coding is given: the project's own (its modified or creation time), else its
-    file's. Never the time of the import: a project imported again would then be newer than every edit
-    made to its codings since, and put them back."""
+def _undated(root: ET.Element) -> str:
+    """The time an undated coding is given: the project's own (its modified or creation time), else none
+    ("": older than any edit). Never the time of the import, nor of the file (a copy or a download is
+    new): a project imported again would then be newer than every edit made to its codings since, and
+    put them back."""
     own = parse_time(root.get("modifiedDateTime") or root.get("creationDateTime"))
-    if own.year > 1:
-        return own.isoformat(timespec="milliseconds")
-    try:
-        return datetime.fromtimestamp(path.stat().st_mtime, timezone.utc).isoformat(timespec="milliseconds")
-    except (OSError, OverflowError, ValueError):
-        return now_iso()
+    return own.isoformat(timespec="milliseconds") if own.year > 1 else ""
 
 
 class _Sources:
@@ -184,7 +179,7 @@ def read_project(path: Path | str, current: Sequence[Theme]) -> ProjectRead:
     originals: dict[str, bytes] = {}
     annotations: list[Annotation] = []
     files = _Sources(members, root.get("basePath") or "", path.parent)
-    undated = _undated(root, path)
+    undated = _undated(root)
     sources_el = root.find(f"{q}Sources")
     for src in list(sources_el) if sources_el is not None else []:
         kind = _local(src)

@@ -51,7 +51,7 @@ from reviewer.core.text.documents import (
 )
 from reviewer.core.text.layout import Layout, page_starts
 from reviewer.core.text.textsearch import collapse_ws
-from reviewer.core.text.words import counted
+from reviewer.core.text.words import counted, person
 from reviewer.letters.importing import layout_for, prepare_path, prepare_paths, read_file, read_text
 from reviewer.letters.pdf_marks import read_pdf_marks
 from reviewer.letters.pdf import extractor_version
@@ -122,14 +122,14 @@ class Workspace(Exchange):
         return self.library.settings.get("auditor", "")
 
     def set_auditor(self, name: str, initiator: object | None = None) -> list[Change]:
-        name = " ".join(name.split())
+        name = person(name)
         if not name or name == self.auditor:
             return []
         return self.do(PutSetting("auditor", self.auditor, name, "Set your name"), initiator)
 
     def name_or(self, given: str | None, what: str) -> str:
         """``given``, else the auditor's name in the library; an error naming ``what`` when neither is set."""
-        name = " ".join((given or self.auditor).split())
+        name = person(given or self.auditor)
         if not name:
             raise WorkspaceError(f"give {what} (no name is set in this library)")
         return name

@@ -126,3 +126,28 @@ def test_a_managers_summary_and_workbook_say_where_two_auditors_differ_and_what_
     row = next(x for x in rows[1:] if "drift and delay" in x[2])
     assert row[1] == drift.page and row[3] == "Ann Auditor" and row[5] == "Bob Auditor"
     assert row[7] == drift.review
+
+
+def test_one_auditor_named_in_two_ways_is_one_auditor(desks) -> None:  # type: ignore[no-untyped-def]
+    """An attack found it: "Zoë Hart" typed with a combining diaeresis, or with a zero-width space pasted
+    in, made moderation pairs of one person with herself."""
+    import unicodedata
+
+    from reviewer.core.annotations.tagging import locate_quote
+
+    ann = desks["ann"]
+    lid = ann.add(THORNBURY)
+    for i, (name, quote) in enumerate([("Zoë Hart", "drift and delay mean"),
+                                       (unicodedata.normalize("NFD", "Zoë Hart"), "strengthened the front door"),
+                                       ("Zoë\u200b Hart ", "reduced caseloads")]):
+        ex = ann.ws.text(lid)
+        start, end = locate_quote(ex.text, quote)
+        ann.ws.tag(lid, ex.text, ex.page_starts, start, end, ["timeliness"], "improvement", "", name)
+    ann.ws.set_auditor("Zoë\u200b Hart ")
+    assert ann.ws.auditor == "Zoë Hart"
+    assert moderate(ann.lib, [lid], ann.ws.text_of) == []  # one person: no pair
+    ex = ann.ws.text(lid)
+    start, end = locate_quote(ex.text, "drift and delay mean")
+    ann.ws.tag(lid, ex.text, ex.page_starts, start, end, ["planning"], "improvement", "", "Bob Auditor")
+    (pair,) = moderate(ann.lib, [lid], ann.ws.text_of)
+    assert {pair.auditor_a, pair.auditor_b} == {"Zoë Hart", "Bob Auditor"}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import uuid
 import zipfile
 from html import escape
@@ -272,3 +273,7 @@ def test_a_project_of_undated_codings_imported_again_keeps_the_auditors_edits(ws
     kept = ws.library.annotations[ann.id]
     assert (kept.note, kept.severity) == ("my own reading", "priority")
     assert "0 updated by a newer edit" in again and "1 older copies ignored" in again
+    os.utime(path, (2_000_000_000, 2_000_000_000))  # a fresh copy or download of the same project: no newer
+    again = "\n".join(ws.import_project(path).lines)
+    assert (ws.library.annotations[ann.id].note, "0 updated by a newer edit") == ("my own reading", "0 updated by a newer edit")
+    assert "0 updated by a newer edit" in again

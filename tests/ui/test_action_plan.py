@@ -262,6 +262,17 @@ def test_update_refuses_an_emptied_text(qtbot) -> None:  # type: ignore[no-untyp
     assert dlg.values() == {"text": "Audit every plan", "owner": ""}
 
 
+@pytest.mark.parametrize("due", ["0025-03-01", "1700-01-01", "9999-12-31"])
+def test_update_keeps_a_due_date_outside_the_usual_calendar(qtbot, due: str) -> None:  # type: ignore[no-untyped-def]
+    """An attack found it: an action due "0025-03-01" (a slip of the year, which the command line and packs
+    accept) was saved as due 1752-09-14 by an Update… that only added a progress note."""
+    from reviewer.core.annotations.actions import new_action
+
+    dlg = ActionDialog("a finding", new_action("ann1", "Audit plans", "Sam", due, "red", by="Kim"))
+    qtbot.addWidget(dlg)
+    assert dlg.values() == {}
+
+
 def test_keys_reach_a_single_action(letter_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     """Driving the window by keys (the manager's journey): a new action is selected with the keyboard on the
     list, so F2 updates it; and arriving at a list with nothing selected selects the card the view is on

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Annotation, Letter, Revision, Theme, stamp_iso
+from reviewer.core.text.words import person
 
 
 # The verbs labels start with, and what the status bar says once they are done ("Accepted suggestion").
@@ -204,7 +205,7 @@ def edited(ann: Annotation, by: str = "", **changes: object) -> Annotation:
     manager's regrade of an auditor's finding is the manager's, and what the auditor said stays said."""
     now = stamp_iso()
     made_by = ann.changed_by or ann.author
-    if by and made_by and by != made_by:
+    if by and made_by and person(by) != person(made_by):
         kept = Revision(ann.modified or ann.created, made_by, ann.severity, ann.themes, ann.note, ann.quote, now, by)
         changes = {**changes, "history": (*ann.history, kept)}
     return dataclasses.replace(ann, modified=now, **changes)  # type: ignore[arg-type]

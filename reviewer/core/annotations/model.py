@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from reviewer.core.text.documents import Extracted
-from reviewer.core.text.words import counted
+from reviewer.core.text.words import counted, person
 
 DOC_TYPES: tuple[str, ...] = (
     "focused visit",
@@ -438,7 +438,7 @@ class Annotation:
     def changed_by(self) -> str:
         """Who other than its author made this version ("" where it is the author's own)."""
         by = self.history[-1].by if self.history else ""
-        return by if by and by != self.author else ""
+        return by if by and person(by) != person(self.author) else ""
 
     @property
     def page(self) -> int:

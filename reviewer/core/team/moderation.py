@@ -21,6 +21,7 @@ from reviewer.core.annotations.codebook import severities
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Annotation
 from reviewer.core.reading.outline import split_units
+from reviewer.core.text.words import person
 
 _RANK = {s.id: s.rank for s in severities()}
 
@@ -136,7 +137,7 @@ def moderate_letter(lib: Library, letter_id: str, text: str,
     by_author: dict[str, list[Annotation]] = {}
     for a in lib.annotations_for(letter_id):
         if not a.orphaned:
-            by_author.setdefault(a.author or "Unknown auditor", []).append(a)
+            by_author.setdefault(person(a.author) or "Unknown auditor", []).append(a)  # (one person, however typed)
     if len(by_author) < 2:
         return []
     units = sentences(text)
@@ -175,7 +176,7 @@ def moderate(lib: Library, letter_ids: Sequence[str], text_of: Callable[[str], s
     """Every pair of auditors on every letter of ``letter_ids`` both annotated."""
     out: list[PairModeration] = []
     for lid in letter_ids:
-        authors = {a.author for a in lib.annotations_for(lid) if not a.orphaned}
+        authors = {person(a.author) for a in lib.annotations_for(lid) if not a.orphaned}
         if len(authors) < 2:
             continue
         text = text_of(lid)

@@ -23,7 +23,7 @@ from reviewer.core.annotations.titles import file_title
 from reviewer.core.team.baseline import Profile
 from reviewer.core.team.moderation import PairModeration, moderate
 from reviewer.core.team.trend import Trend, trends
-from reviewer.core.text.words import counted
+from reviewer.core.text.words import counted, person
 
 
 @dataclass(frozen=True)
@@ -185,7 +185,7 @@ def shared_passages(anns: Sequence[Annotation]) -> int:
     by: dict[tuple[str, int, int], set[str]] = {}
     for a in anns:
         if not a.orphaned:
-            by.setdefault((a.letter_id, a.start, a.end), set()).add(a.author)
+            by.setdefault((a.letter_id, a.start, a.end), set()).add(person(a.author))
     return sum(1 for who in by.values() if len(who) > 1)
 
 

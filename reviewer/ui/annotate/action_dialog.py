@@ -45,6 +45,8 @@ class ActionDialog(QDialog):
         self.owner = QLineEdit(placeholderText="Who will do it")
         self.owner.setAccessibleName("Owner")
         self.due = QDateEdit()
+        self.due.setDateRange(QDate(1, 1, 1), QDate(9999, 12, 31))  # (Qt's own least, 1752, rewrote an earlier due
+        # date that the plan holds as soon as the dialog saved, the date never touched)
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("d MMM yyyy")
         self.due.setAccessibleName("Due date")
