@@ -85,3 +85,30 @@ def test_tab_from_the_theme_field_reaches_the_note_and_a_space_there_keeps_the_s
     assert dlg.result_values()[1] == "priority"
     QTest.keyClick(dlg.focusWidget(), Qt.Key.Key_Tab)
     assert dlg.focusWidget().text() == "Save"
+
+
+def test_enter_before_a_row_is_chosen_with_two_matches_asks_which(qtbot):
+    """A new user's journey found it: typing "oversi" and Enter (two themes have it) said in red "no theme
+    matches 'oversi' (see `reviewer themes`)", while the list then offered both. Now Enter opens the list
+    at the first match and says to choose; one match is taken; none says so in the window's words."""
+    dlg = TagDialog("Managers do not always challenge drift", default_themes(), severity="improvement")
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    dlg.theme_input.setText("oversi")  # as fast typing leaves it: no row of the list chosen yet
+    dlg.completer.popup().hide()
+    QTest.keyClick(dlg.theme_input, Qt.Key.Key_Return)
+    assert dlg.chosen.count() == 0 and dlg.isVisible()
+    assert dlg.theme_error.text() == "2 themes match “oversi”: choose one with ↓ and Enter, or type more of it."
+    popup = dlg.completer.popup()
+    qtbot.waitUntil(popup.isVisible, timeout=2000)
+    assert popup.currentIndex().data() in ("Management oversight and supervision", "IRO oversight")
+    QTest.keyClick(popup, Qt.Key.Key_Return)
+    assert dlg.chosen.count() == 1 and dlg.theme_error.text() == ""
+    qtbot.waitUntil(lambda: dlg.theme_input.text() == "", timeout=1000)
+    dlg.completer.popup().hide()
+    dlg.theme_input.setText("zzz")
+    QTest.keyClick(dlg.theme_input, Qt.Key.Key_Return)
+    assert dlg.theme_error.text() == "No theme has “zzz” in its name." and "reviewer themes" not in dlg.theme_error.text()
+    QTest.keyClicks(dlg.theme_input, "x")
+    assert dlg.theme_error.text() == ""  # said of what was typed before: gone as typing goes on

@@ -59,6 +59,7 @@ class TagDialog(QDialog):
         self.theme_input.setCompleter(self.completer)
         self.completer.activated.connect(self._add_label)
         self.theme_input.returnPressed.connect(self._enter_theme)
+        self.theme_input.textEdited.connect(lambda _t: self.theme_error.setText(""))  # (said of what was typed before)
 
         self.chosen = QListWidget()
         self.chosen.setAccessibleName("Chosen themes")
@@ -172,10 +173,20 @@ class TagDialog(QDialog):
         popup = self.completer.popup()
         if popup.isVisible() and popup.currentIndex().isValid():
             text = popup.currentIndex().data()
-        else:
+        else:  # Enter before a row is chosen: what the list would show for what was typed (it matches within labels)
             matches = [t for t in self.all_themes if not t.retired and text.casefold() in t.label.casefold()]
-            if len(matches) == 1:
-                text = matches[0].label
+            exact = [t for t in matches if t.label.casefold() == text.casefold()]
+            if len(matches) > 1 and not exact:
+                self.completer.setCompletionPrefix(text)
+                self.completer.complete()
+                popup.setCurrentIndex(self.completer.completionModel().index(0, 0))
+                self.theme_error.setText(f"{len(matches)} themes match “{text}”: choose one with ↓ and Enter, "
+                                         "or type more of it.")
+                return
+            if not matches:
+                self.theme_error.setText(f"No theme has “{text}” in its name.")
+                return
+            text = (exact or matches)[0].label
         self._add_label(text)
         popup.hide()
 
