@@ -605,3 +605,17 @@ def test_tagging_a_suggested_passage_by_hand_starts_from_the_suggestion(window, 
     w.view.set_selection(s.start, s.end)
     w.annotating.tag_selection("priority")
     assert seen[-1]["severity"] == "priority" and not seen[-1]["chosen"]
+
+
+def test_a_passage_tagged_by_hand_takes_its_suggestions_away_at_once(window, qtbot) -> None:
+    """A new user's journey found it: a suggestion inside a passage just tagged by hand stayed in the list,
+    the count and "Accept All … (15)" with it, until the next action; its tint was drawn over the tag."""
+    w = window
+    n = len(w.suggester.suggestions)
+    s = w.suggester.suggestions[0]
+    letter = w.lib.letters[w.onscreen.letter_id]
+    ex = w.ws.text(letter.id)
+    w.ws.tag(letter.id, ex.text, ex.page_starts, s.start, s.end, ["planning"], "improvement", "", "Ann Auditor")
+    qtbot.waitUntil(lambda: s not in w.suggester.suggestions, timeout=250)  # before the re-work (300 ms on)
+    assert w.right_tabs.tabText(1) == f"Suggestions ({n - 1})"
+    assert not any(h.start == s.start for h in w.view.marks.suggested)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QTabWidget
 from reviewer.core.text.layout import page_starts
 from reviewer.core.reading.metadata import fill_blanks, read_metadata
 from reviewer.core.annotations.library import Change
-from reviewer.core.annotations.model import LetterMeta
+from reviewer.core.annotations.model import Annotation, LetterMeta
 from reviewer.core.reading.outline import Structure, analyse
 from reviewer.core.reading.marks import RawMark, mark_suggestions, place_marks
 from reviewer.core.reading.suggest import Suggestion, dismissed_key, list_heading, read_dismissed, suggest
@@ -52,6 +52,7 @@ class SuggestionController(QObject):
         self._text_of_structure = ""
         self._created: dict[str, str | None] = {}  # letter id -> its PDF's creation date, read once
         self._accepted: dict[str, Suggestion] = {}  # annotation id -> the suggestion it was accepted from
+        self._covered: list[tuple[int, int]] = []  # passages just tagged by hand: their suggestions go
         self._dismissed: list[Suggestion] = []  # dismissed from the open letter, to show again on undo
         self._quiet = False  # the panel changed under the auditor: the letter stays where it is
         self._marks: dict[str, list[RawMark]] = {}  # letter id -> the marks its PDF carries, read once
@@ -358,6 +359,12 @@ class SuggestionController(QObject):
                 self._put_back([s])
             elif s in self.suggestions:
                 self._drop([s])
+        elif change.kind == "annotation" and change.op == "put" and isinstance(change.record, Annotation) \
+                and change.record.letter_id == self.onscreen.letter_id:
+            a = change.record  # a passage tagged by hand: the suggestions it covers go at once, not at the re-work
+            if not self._covered:
+                QTimer.singleShot(0, self, self._drop_covered)  # (once for a burst: a pack's thousands)
+            self._covered.append((a.start, a.end))
         elif change.kind == "setting" and change.id == dismissed_key(self.onscreen.letter_id or "") and self._dismissed:
             dismissed = set(read_dismissed(self.desk.lib.settings, self.onscreen.letter_id or ""))
             back = [s for s in self._dismissed if (s.start, s.end) not in dismissed and s not in self.suggestions]
@@ -366,6 +373,12 @@ class SuggestionController(QObject):
                 self._put_back(back)
             if gone:
                 self._drop(gone)
+
+    def _drop_covered(self) -> None:
+        spans, self._covered = self._covered, []
+        gone = [s for s in self.suggestions if any(s.start < b and a < s.end for a, b in spans)]
+        if gone:
+            self._drop(gone)
 
     def _put_back(self, back: list[Suggestion]) -> None:
         """Suggestions an undo brings back, the first of them the current card again (Enter takes it)."""
