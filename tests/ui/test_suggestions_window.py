@@ -619,3 +619,17 @@ def test_a_passage_tagged_by_hand_takes_its_suggestions_away_at_once(window, qtb
     qtbot.waitUntil(lambda: s not in w.suggester.suggestions, timeout=250)  # before the re-work (300 ms on)
     assert w.right_tabs.tabText(1) == f"Suggestions ({n - 1})"
     assert not any(h.start == s.start for h in w.view.marks.suggested)
+
+
+def test_the_outline_marks_the_part_where_the_reader_is_not_the_top_of_the_page(qtbot, make_window,
+                                                                              shared_reports: Path) -> None:
+    """A new user's journey found it: on a 49-page report the outline marked the part that began on the
+    page in view ("102.") while the reader was further down it (104-106), and after a jump from the outline
+    marked the part before the one jumped to."""
+    w, _, _ = _open(qtbot, make_window, shared_reports / "lincolnshire_2015-01-06.pdf")
+    tree = w.outline_panel.tree
+    parts = [(part, item) for part, item in w.outline_panel._items if part.level == 1 and part.start > 0]
+    assert len(parts) > 20
+    for part, item in parts[3::5][:8]:  # parts across the report
+        w.view.scroll_to_range(part.start, part.heading_end)  # as a jump from the outline leaves it: a third down
+        qtbot.waitUntil(lambda item=item: tree.currentItem() is item, timeout=2000)

@@ -74,6 +74,7 @@ class SuggestionController(QObject):
         p.shownChanged.connect(self._shown_changed)
         view.suggestionClicked.connect(self._clicked)
         view.pageChanged.connect(self._follow)
+        view.readingMoved.connect(self._follow)
         outline_panel.jump.connect(self._jump)
         onscreen.opening.connect(self.letter_changed)
         onscreen.loaded.connect(self.letter_changed)
@@ -207,11 +208,11 @@ class SuggestionController(QObject):
         self._tab_count()
         self._follow(self.view.current_page())
 
-    def _follow(self, page: int) -> None:
-        """The outline marks the part the page in view belongs to; a list in reading order shows the page's
-        suggestions."""
+    def _follow(self, *_: object) -> None:
+        """The outline marks the part the reader is in (where their eye is, not the top of the page in view);
+        a list in reading order shows the suggestions there."""
         if self.onscreen.layout is not None:
-            offset = self.onscreen.layout.page_first_offset(page) or 0
+            offset = self.view.reading_offset()
             self.outline_panel.follow(offset)
             self.panel.follow(offset)
 

@@ -354,6 +354,8 @@ class SuggestionsPanel(QWidget):
         if self.list.hasFocus() or not (self.show_all or self.severity.currentData()):
             return
         row = self.first_from(offset)
+        if row is None and self.list.count():
+            row = self.list.count() - 1  # (the reader is past the last: the list's end)
         if row is not None:
             self.list.scrollToItem(self.list.item(row), QAbstractItemView.ScrollHint.PositionAtTop)
 

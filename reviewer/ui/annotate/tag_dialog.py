@@ -176,6 +176,9 @@ class TagDialog(QDialog):
         else:  # Enter before a row is chosen: what the list would show for what was typed (it matches within labels)
             matches = [t for t in self.all_themes if not t.retired and text.casefold() in t.label.casefold()]
             exact = [t for t in matches if t.label.casefold() == text.casefold()]
+            if not exact:  # a label it alone begins ("plann": Planning and reviews) is the one meant
+                exact = [t for t in matches if t.label.casefold().startswith(text.casefold())][:2]
+                exact = exact if len(exact) == 1 else []
             if len(matches) > 1 and not exact:
                 self.completer.setCompletionPrefix(text)
                 self.completer.complete()

@@ -36,6 +36,7 @@ class PageView(QAbstractScrollArea):
     selectionChanged = Signal()
     renderRequested = Signal(int, float)  # page, scale (pixels per point x device ratio)
     pageChanged = Signal(int)  # 0-based page at the top of the view
+    readingMoved = Signal(int)  # the text offset where the reader's eye is (``reading_offset``), as the view settles
     zoomChanged = Signal(float)
     highlightActivated = Signal(str)  # double-click on a highlight
     suggestionClicked = Signal(str)  # a click on a suggested passage: its id
@@ -63,6 +64,10 @@ class PageView(QAbstractScrollArea):
         self._drag_mode = "char"
         self._last_double = QElapsedTimer()
         self._last_page = -1
+        self._reading_timer = QTimer(self)  # (once the scrolling pauses: a wheel's burst is one move)
+        self._reading_timer.setSingleShot(True)
+        self._reading_timer.setInterval(120)
+        self._reading_timer.timeout.connect(lambda: self.readingMoved.emit(self.reading_offset()))
         self._flash_timer = QTimer(self)
         self._flash_timer.setInterval(160)
         self._flash_timer.timeout.connect(self._flash_tick)
@@ -206,6 +211,15 @@ class PageView(QAbstractScrollArea):
         r = self._page_rect(best)
         return best, (pos.x() - r.left()) / self.zoom, (pos.y() - r.top()) / self.zoom
 
+    def reading_offset(self) -> int:
+        """The text offset where the reader's eye is: a third of the way down the view (as ``current_page``
+        reads it), not the top of the page in view (a part that began on that page while the reader is
+        further down was the one marked)."""
+        at = self.offset_at(QPointF(self.viewport().width() / 2, self.viewport().height() * 0.3 + 6 * self.zoom))
+        # (half a line below that third: a passage brought into view puts its first line's top there)
+        page_start = (self.layout_.page_first_offset(self.current_page()) or 0) if self.layout_ is not None else 0
+        return max(at or 0, page_start)  # (never before the current page: a last page that cannot reach the top)
+
     def offset_at(self, pos: QPointF) -> int | None:
         hit = self._to_page(pos)
         if hit is None or not self.layout_:
@@ -340,6 +354,7 @@ class PageView(QAbstractScrollArea):
         self.viewport().update()
 
     def _scrolled(self, _value: int) -> None:
+        self._reading_timer.start()
         page = self.current_page()
         if page != self._last_page:
             self._last_page = page
