@@ -26,8 +26,10 @@ _PAGE_NO = re.compile(r"^(?:page\s+\d+(?:\s+of\s+\d+)?|\d{1,3}|[-–]\s*\d{1,3}\
                       r"|.{0,80}\bpage\s+\d{1,3}\s+of\s+\d{1,3})$", re.I)
 _JUDGEMENT_HEADING = re.compile(rf"^(.{{8,140}}?)\s*[:\-–]\s*{GRADE}\s*$", re.I)
 # 2018-19 reports print the grade without a colon: "... help and protection requires improvement to be good"
-_JUDGEMENT_SENTENCE = re.compile(rf"^((?:The experiences and progress|The impact of leaders|Overall effectiveness)"
-                                 rf".{{0,140}}?)\s+(?:is\s+|are\s+)?{GRADE}\s*$", re.I)
+_JUDGEMENT_SENTENCE = re.compile(rf"^((?:The experiences? and progress|The impact of leaders|Overall effectiveness|"
+                                 rf"The graded judge?ment (?:for|about|of))"  # (2015: "The graded judgment for
+                                 rf".{{0,140}}?)\s+(?:is\s+|are\s+)?(?:that\s+it\s+(?:is\s+)?)?{GRADE}\s*$", re.I)
+# adoption performance is that it is outstanding", over two lines or one)
 BULLET_LINE = re.compile(rf"^\s*(?:[{BULLET_CHARS}]|\d+\.)\s+\S")
 _NUMBERED = re.compile(r"^\s*(\d{1,3})\.(?:\s|$)")
 _NOT_HEADING = re.compile(r"\b(?:19|20)\d\d\b|@|www\.|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s+\d[A-Z]{2}\b|^[TEW]:?\s|"
