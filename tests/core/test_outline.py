@@ -288,7 +288,8 @@ def test_a_recommendations_list_ends_where_the_boards_findings_begin_under_no_he
     st = analyse(BOARD)
     items = [q for _, _, q, _ in inspectors_items(BOARD, st)]
     for item in ("Ensure that the board approves its priorities and action plan.",
-                 "Confirm with partner authorities how child deaths are reviewed.", "This includes the panel's terms.",
+                 "Confirm with partner authorities how child deaths are reviewed. This includes the panel's terms.",
+                 # (one item: its second sentence says more of it)
                  "The board should review the resources it gives to the oversight of children in care."):
         assert item in items  # a note in brackets or a sentence carrying an item on never ends the list
     assert not any("inadequate" in q or "weakness" in q or "structure" in q for q in items)
@@ -571,3 +572,34 @@ def test_an_older_reports_contents_team_and_grades_below_their_headings() -> Non
     assert graded["Leadership, management and governance"] == "requires improvement"
     # a sentence that ends in its grade keeps its words (no "... care leavers is" without the grade)
     assert not any(t.endswith(" is") for t in titles)
+
+
+def test_an_older_reports_graded_sub_judgements_read_with_their_grades() -> None:
+    """A new user's journey on a 2015 report found it: "The graded judgment for adoption performance is that
+    it is outstanding" showed no grade, and the care leavers' one, over two lines, was no part at all, so
+    their paragraphs read under adoption (44 development reports printed them so)."""
+    text = ("Inspection of services for children in need of help and protection\n\n"
+            "The graded judgment for adoption performance is that it is outstanding\n\n"
+            "101. Children are matched with adopters quickly.\n\n"
+            "The graded judgement about the experience and progress of care leavers is\nthat it requires improvement\n\n"
+            "102. Too few care leavers have a pathway plan.\n")
+    graded = {p.title: p.grade for p in analyse(text).parts if p.kind == "judgement"}
+    assert graded == {"The graded judgment for adoption performance is that it is outstanding": "outstanding",
+                      "The graded judgement about the experience and progress of care leavers is that it requires "
+                      "improvement": "requires improvement"}
+
+
+def test_an_inspectors_item_of_two_sentences_is_one_item() -> None:
+    """A new user's journey found it: an item's second sentence ("This should include …") was an item of its
+    own in the summary's table (12 development reports). A sentence in the same numbered item that says
+    more of it goes with it; the next number, or a recommendation of its own, starts another."""
+    from reviewer.core.reading.inspectors_list import inspectors_items
+
+    text = ("Recommendations\n\n"
+            "1. Ensure that plans for children are reviewed on time. This should include children who are\n"
+            "returning home from care.\n\n"
+            "2. Improve the quality of supervision. Ensure that managers record their decisions.\n")
+    items = [q for _s, _e, q, _k in inspectors_items(text, analyse(text))]
+    assert items == ["Ensure that plans for children are reviewed on time. This should include children who are "
+                     "returning home from care.",
+                     "Improve the quality of supervision.", "Ensure that managers record their decisions."]

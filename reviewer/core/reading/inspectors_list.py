@@ -133,6 +133,19 @@ def without_preamble(items: list[tuple[int, int, str]]) -> list[tuple[int, int, 
     return items
 
 
+def _goes_on(text: str, prev_end: int, start: int, quote: str) -> bool:
+    """A sentence that goes on with the item before it: in the same bullet or paragraph (no blank line, no
+    bullet or item number between), opening by pointing back to it ("This should include children who are
+    returning home …", "In particular, …"), never with a recommendation's verb of its own ("Ensure …")."""
+    between = text[prev_end:start]
+    if "\n\n" in between.replace(" ", "") or re.search(rf"\n\s*(?:[{BULLET_CHARS}]|\d{{1,2}}\.)", between):
+        return False
+    return bool(_GOES_ON.match(quote))  # (never an imperative: it opens by pointing back)
+
+
+_GOES_ON = re.compile(r"^(?:This|These|That|It|They|Such|In particular|Including|For example|Specifically)\b")
+
+
 def inspectors_items(text: str, structure: Structure) -> list[tuple[int, int, str, str]]:
     """The inspectors' own list of what must improve: every sentence or bullet under the letter's "What
     needs to improve" / recommendations / areas for priority action headings, as (start, end, quote,
@@ -153,6 +166,10 @@ def inspectors_items(text: str, structure: Structure) -> list[tuple[int, int, st
             if len(quote.split()) < 3 or _NONE_NEEDED.match(quote) or _TO_COMMITTEE.match(quote) or \
                     LEAD_IN.search(quote) or PARA_REF.match(quote):
                 # an item number, a fragment, "there are none", a council report's own recommendation, a lead-in
+                continue
+            if found and _goes_on(text, found[-1][1], s, quote):
+                ps, _pe, pq = found[-1]  # the item's next sentence, in the same bullet: one item, whole
+                found[-1] = (ps, e, f"{pq} {quote}")
                 continue
             found.append((s, e, quote))
         return without_preamble(found)
