@@ -183,8 +183,7 @@ class TagDialog(QDialog):
                 self.completer.setCompletionPrefix(text)
                 self.completer.complete()
                 popup.setCurrentIndex(self.completer.completionModel().index(0, 0))
-                self.theme_error.setText(f"{len(matches)} themes match “{text}”: choose one with ↓ and Enter, "
-                                         "or type more of it.")
+                self.theme_error.setText(f"{len(matches)} themes match “{text}”: choose one with ↓ and Enter.")
                 return
             if not matches:
                 self.theme_error.setText(f"No theme has “{text}” in its name.")
