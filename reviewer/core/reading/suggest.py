@@ -300,8 +300,8 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
     ends = {p.start: list_end(text, st, p) for p in st.parts if p.kind == "improve"}  # a list's true end
     # the inspectors' own items, as the outline and the summary read them: older reports group them under
     # sub-headings ("Care leavers", "Missing children") that end the list's part but not the list
-    items = sorted((a, b, "priority" if k == "priority" else "improvement") for a, b, _, k in inspectors_items(text, st))
-    listed = {(s, e): k for a, b, k in items for s, e in st.units if a <= s and e <= b}  # (an item of two sentences: both)
+    listed = {(s, e): "priority" if k == "priority" else "improvement"  # (an item of two sentences: both)
+              for a, b, _, k in inspectors_items(text, st) for s, e in st.units if a <= s and e <= b}
     neutral = _neutral_parts(st)
     inline: str | None = None  # the tone a heading the outline missed sets ("What needs to improve:")
     inline_part: Part | None = None

@@ -118,7 +118,7 @@ def _words(lib: Library, themes: frozenset[str], sev: str) -> str:
     return f"{label}: " + (", ".join(sorted(lib.theme_label(t) for t in themes)) or "no theme")
 
 
-def _reviews(lib: Library, s: int, e: int, who: Sequence[tuple[str, Sequence[Annotation]]]) -> str:
+def _reviews(s: int, e: int, who: Sequence[tuple[str, Sequence[Annotation]]]) -> str:
     """What the manager's review says of each auditor's reading of a sentence: "Ann Auditor's: Agreed
     (Mia Manager); Bob Auditor's: Challenged (Mia Manager)"; "" where neither reading is reviewed."""
     said = []
@@ -166,7 +166,7 @@ def moderate_letter(lib: Library, letter_id: str, text: str,
             if (ta, xa) != (tb, xb):
                 page = bisect_right(page_starts, s) if page_starts else None
                 pm.disagreements.append(Disagreement(s, e, text[s:e], _words(lib, ta, xa), _words(lib, tb, xb),
-                                                     page or None, _reviews(lib, s, e, who)))
+                                                     page or None, _reviews(s, e, who)))
         results.append(pm)
     return results
 
