@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pymupdf
 
+from reviewer.core.text.word import WORD_CSS, WordError, word_html
 from reviewer.letters import guard
+from reviewer.letters.pdf_writer import story_pdf
 from reviewer.core.text.documents import DOCX_EXTRACTOR, PDF_EXTRACTOR, TEXT_EXTRACTOR, DocumentError, EncryptedPdf
 
 pymupdf.TOOLS.mupdf_display_errors(False)
@@ -21,8 +23,14 @@ def extractor_version(kind: str) -> str:
 
 
 def docx_as_pdf(data: bytes, name: str = "file") -> bytes:
-    """A Word document laid out as PDF pages by MuPDF, to be read and shown like any PDF letter."""
+    """A Word document laid out on A4 pages as Word shows it (``core.text.word``: its paragraphs'
+    numbers, bullets and tables), to be read and shown like any PDF letter; where that reading cannot
+    follow the document, as MuPDF lays it out."""
     guard.check()
+    try:
+        return story_pdf(word_html(data), WORD_CSS, name, footer=False)
+    except WordError:
+        pass
     try:
         with guard.LOCK:
             doc = pymupdf.open(stream=data, filetype="docx")

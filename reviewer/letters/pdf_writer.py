@@ -48,11 +48,12 @@ def unligatured(html: str) -> str:
     return "".join(parts)
 
 
-def story_pdf(chunks: Sequence[str], css: str, title: str) -> bytes:
+def story_pdf(chunks: Sequence[str], css: str, title: str, footer: bool = True) -> bytes:
     """Lay out HTML ``chunks`` on A4 pages, each continuing where the last ended on the page (a long
     document takes time in proportion to its length, not its square), with ``title`` and page
-    numbers in each page's footer. A chunk that would leave less than ``KEEP`` of itself at the
-    foot of a page (a heading without its table, one line of a finding) starts on the next page."""
+    numbers in each page's footer (unless not ``footer``: a document of someone else's). A chunk that
+    would leave less than ``KEEP`` of itself at the foot of a page (a heading without its table, one
+    line of a finding) starts on the next page."""
     guard.check()
     buf = io.BytesIO()
     writer = pymupdf.DocumentWriter(buf)
@@ -95,11 +96,11 @@ def story_pdf(chunks: Sequence[str], css: str, title: str) -> bytes:
         doc.delete_pages(blank)  # a page the layout began for a table's last rule, and nothing else
     doc.set_metadata({"title": title, "creator": "Reviewer", "producer": "Reviewer (PyMuPDF)"})
     font = pymupdf.Font("helv")
-    for i, page in enumerate(doc):
+    for i, page in enumerate(doc if footer else ()):
         page.wrap_contents()  # the story leaves its coordinate system set: draw the footer outside it
-        footer = pymupdf.TextWriter(page.rect, color=(0.45, 0.45, 0.45))
-        footer.append((48, mediabox.height - 28), f"{title} — page {i + 1} of {doc.page_count}", font=font, fontsize=7.5)
-        footer.write_text(page)
+        line = pymupdf.TextWriter(page.rect, color=(0.45, 0.45, 0.45))
+        line.append((48, mediabox.height - 28), f"{title} — page {i + 1} of {doc.page_count}", font=font, fontsize=7.5)
+        line.write_text(page)
     tidy_fonts(doc)
     return pdf_bytes(doc, garbage=4)  # 4: the footer's font and the body's, subset alike, stored once
 

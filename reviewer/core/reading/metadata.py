@@ -34,9 +34,10 @@ _MONTH = r"(January|February|March|April|May|June|July|August|September|October|
 _MON = (r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
         r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _DATE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s+(\d{{4}})\b", re.I)
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"  # "from Monday 3 February to Friday 14 ..."
 _RANGE = re.compile(
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+{_MONTH})?(?:\s+(\d{{4}}))?\s*(?:and|to|-|–|—)\s*"
-    rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s+(\d{{4}})",
+    rf"\b{_WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+{_MONTH})?(?:\s+(\d{{4}}))?\s*(?:and|to|-|–|—)\s*"
+    rf"{_WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s+(\d{{4}})",
     re.I,
 )
 _NAME_WORD = r"(?:[A-Z][A-Za-z'’\-]+|[A-Z]\.?)"
@@ -374,7 +375,8 @@ def _visit_dates(flat: str) -> tuple[str | None, str | None]:
         got = [d for d in _date_list(seg) if d]
         if got and re.match(r"\s*\d", seg):
             return got[0], got[-1]
-    m = re.search(r"(?:visit(?:ed)?|carried out|took place|on|between|(?:inspection|visit)\b[^.]{0,60}?\bfrom)\s*:?\s*"
+    m = re.search(r"(?:visit(?:ed)?|carried out|took place|on|between|"
+                  r"(?:inspection|visit|inspectors|on site)\b[^.]{0,60}?\b(?:from|of))\s*:?\s*"
                   r"(?:from\s+|between\s+)?" + _RANGE.pattern,
                   flat, re.I)
     if m:

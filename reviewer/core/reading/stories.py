@@ -5,7 +5,9 @@ document states of the inspection it tells of. The suggester reads them with the
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 
 # In a document that tells of an inspection (a committee's papers, a news story), what is not the inspection's
 # finding: a person's own words (a councillor's pride, an officer's pledge), the meeting's business, the web
@@ -60,17 +62,25 @@ _PAPER_FORM_LEAD = re.compile(  # ... or leads its paragraph: "Financial implica
     r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:" + _PAPER_FORM.pattern + r")\s*[:\-–]", re.I)
 
 
-def paper_form_spans(text: str) -> list[tuple[int, int]]:
+def paper_form_spans(text: str, headings: Sequence[int] = ()) -> list[tuple[int, int]]:
     """A committee paper's sections of form (``_PAPER_FORM``), as (start, end) offsets: from a heading line
-    naming one to the next heading line of any kind."""
+    naming one to the next heading line of any kind, or to the next of ``headings`` (where the outline
+    found headings: a Word paper's numbers are not in its text, and a cover sheet's "Report author:" row
+    is followed by the paper itself)."""
     heads = []
     for m in _PAPER_HEADING.finditer(text):
         title = " ".join(m.group("title").split())
         form = bool(_PAPER_FORM.fullmatch(title))
         if form or len(title.split()) <= 10 and (title.isupper() or re.match(r"^[\s#*]*\d", m.group(0))):
             heads.append((m.start(), form))
-    return [(start, heads[i + 1][0] if i + 1 < len(heads) else len(text))
-            for i, (start, form) in enumerate(heads) if form]
+    bounds = sorted(headings)
+    spans = []
+    for i, (start, form) in enumerate(heads):
+        if form:
+            end = heads[i + 1][0] if i + 1 < len(heads) else len(text)
+            j = bisect.bisect_right(bounds, start)
+            spans.append((start, min(end, bounds[j]) if j < len(bounds) else end))
+    return spans
 
 
 _QUOTES = re.compile(r"[“\"‘]")

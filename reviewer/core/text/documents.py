@@ -19,7 +19,7 @@ PDF_SUFFIXES = {".pdf"}
 DOCX_SUFFIXES = {".docx"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES
 PDF_EXTRACTOR = "pdf/1"
-DOCX_EXTRACTOR = "docx/1"
+DOCX_EXTRACTOR = "docx/2"  # 2: laid out as Word shows it (core.text.word), numbers, bullets and tables
 TEXT_EXTRACTOR = "text/2"  # 2: Markdown and simple HTML read as the text they stand for
 FILE_SUFFIX = {"pdf": "pdf", "text": "txt", "docx": "docx"}  # a letter's kind -> its file's suffix
 

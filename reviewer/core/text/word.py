@@ -1,0 +1,474 @@
+"""A Word document's body as its reader sees it in Word, written as HTML for the letters layer to lay out.
+
+MuPDF's own reading of a .docx drops what a council's committee report leans on: the numbers Word puts
+before numbered paragraphs ("3.2", which members quote), bullets, and tables (the cover sheet's "Report
+to: | Committee", the judgements' grid), and it lays the text out on a small page of its own. Here the
+document's parts are read as Word reads them (WordprocessingML, ECMA-376 part 1): paragraphs with their
+styles, the numbering each paragraph or its style carries (numbering.xml: levels, formats, restarts),
+runs with bold, italic, underline, superscript and tabs, fields' results (never their codes), tracked
+insertions kept and deletions left out, content controls, hyperlinks, tables with merged cells, and
+footnotes and endnotes, which follow the body as a Word PDF prints them at the foot of the page.
+Headers and footers are left out (a page's furniture). Nothing here draws: ``word_html`` gives the HTML,
+one chunk a block, and ``reviewer.letters`` lays it out on A4 pages. A document it cannot follow raises
+``WordError``; the letters layer then falls back to MuPDF's reading.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from html import escape
+from io import BytesIO
+from xml.etree import ElementTree as ET
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+CHUNK = 8000  # characters of HTML in one chunk of the layout, at least (export.pdf: MuPDF slows as a story grows)
+MAX_PART = 64 * 1024 * 1024  # bytes of XML a part may unpack to (the corpus's longest report is 0.13 MB of text)
+
+WORD_CSS = (
+    "body{font-family:sans-serif;font-size:10.5pt;line-height:1.3}"
+    "p{margin:0 0 6pt 0}"
+    "h1{font-size:16pt;margin:10pt 0 6pt 0}h2{font-size:13pt;margin:10pt 0 5pt 0}"
+    "h3{font-size:11.5pt;margin:8pt 0 4pt 0}h4{font-size:10.5pt;margin:8pt 0 4pt 0}"
+    "table{border-collapse:collapse;margin:2pt 0 8pt 0}"
+    "td,th{border:0.5pt solid #777;padding:2pt 4pt;vertical-align:top}"
+    "td p,th p{margin:0 0 2pt 0}"
+    ".notes{font-size:9pt;border-top:0.5pt solid #777;padding-top:4pt;margin-top:10pt}"
+)
+
+
+class WordError(ValueError):
+    """The document is not one this reading can follow (no body, damaged XML, a part too large)."""
+
+
+def _val(el: ET.Element | None, name: str = "val") -> str | None:
+    return None if el is None else el.get(W + name)
+
+
+def _on(el: ET.Element | None) -> bool:
+    """A toggle property (``<w:b/>``, ``<w:b w:val="0"/>``) as Word reads it."""
+    return el is not None and (_val(el) or "true").lower() not in ("0", "false", "off", "none")
+
+
+# --- numbering ---------------------------------------------------------------------------------------
+
+_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+_BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf076": "❖", "\uf0fc": "✓", "o": "◦", "§": "▪", "": "•"}
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in _ROMAN:
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+def _letters(n: int) -> str:  # 1 a, 26 z, 27 aa, 28 bb (as Word counts on)
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1) if n > 0 else ""
+
+
+def number_text(n: int, fmt: str) -> str:
+    """``n`` as a level of format ``fmt`` shows it ("decimal", "lowerLetter", "upperRoman" ...)."""
+    if fmt == "lowerLetter":
+        return _letters(n)
+    if fmt == "upperLetter":
+        return _letters(n).upper()
+    if fmt == "lowerRoman":
+        return _roman(n)
+    if fmt == "upperRoman":
+        return _roman(n).upper()
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt == "none":
+        return ""
+    return str(n)
+
+
+@dataclass
+class _Level:
+    start: int = 1
+    fmt: str = "decimal"
+    text: str = "%1."
+    legal: bool = False  # isLgl: every level shown in decimal ("1.1.1")
+
+
+@dataclass
+class Numbering:
+    """numbering.xml: each list (``num``) with its abstract definition's levels and overrides, and the
+    counters as the body goes on (kept per abstract definition: lists built on one continue each other,
+    unless a list restarts a level)."""
+
+    levels: dict[str, dict[int, _Level]] = field(default_factory=dict)  # abstractNumId -> levels
+    nums: dict[str, tuple[str, dict[int, int]]] = field(default_factory=dict)  # numId -> (abstract, starts)
+    counters: dict[str, list[int]] = field(default_factory=dict)
+    restarted: set[str] = field(default_factory=set)
+
+    @classmethod
+    def read(cls, root: ET.Element | None) -> Numbering:
+        out = cls()
+        if root is None:
+            return out
+        for ab in root.iter(W + "abstractNum"):
+            levels = {}
+            for lvl in ab.findall(W + "lvl"):
+                try:
+                    i = int(_val(lvl, "ilvl") or 0)
+                    start = int(_val(lvl.find(W + "start")) or 1)
+                except ValueError:
+                    continue
+                levels[i] = _Level(start, _val(lvl.find(W + "numFmt")) or "decimal",
+                                   _val(lvl.find(W + "lvlText")) or "", _on(lvl.find(W + "isLgl")))
+            out.levels[_val(ab, "abstractNumId") or ""] = levels
+        for num in root.iter(W + "num"):
+            starts = {}
+            for ov in num.findall(W + "lvlOverride"):
+                so = _val(ov.find(W + "startOverride"))
+                if so is not None and so.lstrip("-").isdigit():
+                    starts[int(_val(ov, "ilvl") or 0)] = int(so)
+            out.nums[_val(num, "numId") or ""] = (_val(num.find(W + "abstractNumId")) or "", starts)
+        return out
+
+    def label(self, num_id: str, ilvl: int) -> str | None:
+        """The label of the next paragraph of list ``num_id`` at level ``ilvl`` (counting it), or None."""
+        if num_id in ("", "0") or num_id not in self.nums:
+            return None
+        abstract, starts = self.nums[num_id]
+        levels = self.levels.get(abstract)
+        if not levels:
+            return None
+        ilvl = max(0, min(ilvl, 8))
+        counts = self.counters.setdefault(abstract, [0] * 9)
+        if starts and num_id not in self.restarted:  # a list that restarts: its first paragraph starts over
+            self.restarted.add(num_id)
+            for i in range(9):
+                counts[i] = 0
+        level = levels.get(ilvl, _Level())
+        first = starts.get(ilvl, level.start)
+        counts[ilvl] = first if counts[ilvl] == 0 else counts[ilvl] + 1
+        for deeper in range(ilvl + 1, 9):
+            counts[deeper] = 0
+        if level.fmt == "bullet":
+            return _BULLETS.get(level.text, level.text if level.text.isprintable() and len(level.text) == 1 and
+                                ord(level.text) < 0xE000 else "•")
+
+        def part(m: re.Match[str]) -> str:
+            i = int(m.group(1)) - 1
+            lv = levels.get(i, _Level())
+            n = counts[i] or starts.get(i, lv.start)
+            return number_text(n, "decimal" if level.legal and lv.fmt != "none" else lv.fmt)
+
+        return re.sub(r"%([1-9])", part, level.text)
+
+
+# --- styles ------------------------------------------------------------------------------------------
+
+@dataclass
+class _Style:
+    name: str = ""
+    based_on: str | None = None
+    num: tuple[str, int] | None = None
+    outline: int | None = None
+
+
+def _styles(root: ET.Element | None) -> dict[str, _Style]:
+    out: dict[str, _Style] = {}
+    if root is None:
+        return out
+    for st in root.iter(W + "style"):
+        if _val(st, "type") not in (None, "paragraph"):
+            continue
+        s = _Style(name=(_val(st.find(W + "name")) or "").lower(), based_on=_val(st.find(W + "basedOn")))
+        ppr = st.find(W + "pPr")
+        if ppr is not None:
+            s.num = _num_pr(ppr)
+            ol = _val(ppr.find(W + "outlineLvl"))
+            s.outline = int(ol) if ol and ol.isdigit() else None
+        out[_val(st, "styleId") or ""] = s
+    return out
+
+
+def _num_pr(ppr: ET.Element) -> tuple[str, int] | None:
+    np = ppr.find(W + "numPr")
+    if np is None:
+        return None
+    ilvl = _val(np.find(W + "ilvl")) or "0"
+    return _val(np.find(W + "numId")) or "", int(ilvl) if ilvl.isdigit() else 0
+
+
+def _style_chain(styles: dict[str, _Style], sid: str | None):
+    seen = set()
+    while sid and sid in styles and sid not in seen:
+        seen.add(sid)
+        yield styles[sid]
+        sid = styles[sid].based_on
+
+
+_HEADING_NAME = re.compile(r"^heading ([1-9])$")
+
+
+# --- the document ------------------------------------------------------------------------------------
+
+class _Reader:
+    def __init__(self, parts: dict[str, ET.Element | None]) -> None:
+        self.styles = _styles(parts.get("styles"))
+        self.numbering = Numbering.read(parts.get("numbering"))
+        self.notes_xml = {kind: {(_val(n, "id") or ""): n for n in root.findall(W + kind)
+                                 if _val(n, "type") in (None, "normal")}
+                          for kind, root in (("footnote", parts.get("footnotes")), ("endnote", parts.get("endnotes")))
+                          if root is not None}
+        self.notes: list[tuple[int, str]] = []  # (number, html) in the order the body refers to them
+        self.note_numbers: dict[tuple[str, str], int] = {}
+
+    # runs ---------------------------------------------------------------------------------------------
+    def inline(self, el: ET.Element, out: list[str], field_state: list[str]) -> None:
+        """The text of ``el``'s runs and inline containers, in order, as HTML appended to ``out``.
+        ``field_state`` holds one entry per open complex field: "code" until its separator, then "result"."""
+        for child in el:
+            tag = child.tag
+            if tag == W + "r":
+                self.run(child, out, field_state)
+            elif tag in (W + "hyperlink", W + "smartTag", W + "ins", W + "customXml", W + "fldSimple",
+                         W + "moveTo", W + "bdo", W + "dir"):
+                self.inline(child, out, field_state)
+            elif tag == W + "sdt":
+                content = child.find(W + "sdtContent")
+                if content is not None:
+                    self.inline(content, out, field_state)
+            elif tag == _MC + "AlternateContent":
+                fallback = child.find(_MC + "Fallback")
+                if fallback is not None:
+                    self.inline(fallback, out, field_state)
+            # w:del, w:moveFrom (tracked deletions), proofing marks, bookmarks: no text
+
+    def run(self, r: ET.Element, out: list[str], field_state: list[str]) -> None:
+        rpr = r.find(W + "rPr")
+        if rpr is not None and (_on(rpr.find(W + "vanish")) or _on(rpr.find(W + "specVanish"))):
+            return
+        text: list[str] = []
+        for c in r:
+            tag = c.tag
+            if tag == W + "fldChar":
+                kind = _val(c, "fldCharType")
+                if kind == "begin":
+                    field_state.append("code")
+                elif kind == "separate" and field_state:
+                    field_state[-1] = "result"
+                elif kind == "end" and field_state:
+                    field_state.pop()
+                continue
+            if field_state and field_state[-1] == "code":
+                continue  # a field's code ("PAGE", "HYPERLINK ..."): its result is what Word shows
+            if tag == W + "t":
+                text.append(escape(c.text or ""))
+            elif tag == W + "tab" or tag == W + "ptab":
+                text.append(" ")  # (a gap of plain spaces: the app's text and every reader's then agree)
+            elif tag in (W + "br", W + "cr"):
+                if _val(c, "type") not in ("page", "column"):
+                    text.append("<br/>")
+            elif tag == W + "noBreakHyphen":
+                text.append("-")
+            elif tag == W + "sym":
+                ch = _val(c, "char") or ""
+                text.append(_BULLETS.get(chr(int(ch, 16)) if re.fullmatch(r"[0-9A-Fa-f]{1,4}", ch) else "", ""))
+            elif tag in (W + "footnoteReference", W + "endnoteReference"):
+                text.append(f"<sup>{self.note_ref(tag[len(W):-len('Reference')], _val(c, 'id') or '')}</sup>")
+        html = "".join(text)
+        if not html:
+            return
+        if rpr is not None:
+            if _on(rpr.find(W + "caps")):
+                html = _upper_text(html)
+            va = _val(rpr.find(W + "vertAlign"))
+            if va == "superscript" and "<sup>" not in html:
+                html = f"<sup>{html}</sup>"
+            elif va == "subscript":
+                html = f"<sub>{html}</sub>"
+            if _on(rpr.find(W + "b")):
+                html = f"<b>{html}</b>"
+            if _on(rpr.find(W + "i")):
+                html = f"<i>{html}</i>"
+            if (_val(rpr.find(W + "u")) or "none") != "none":
+                html = f"<u>{html}</u>"
+        out.append(html)
+
+    def note_ref(self, kind: str, nid: str) -> str:
+        key = (kind, nid)
+        if key not in self.note_numbers:
+            number = len(self.note_numbers) + 1
+            self.note_numbers[key] = number
+            note = self.notes_xml.get(kind, {}).get(nid)
+            body = ""
+            if note is not None:
+                parts = []
+                for p in note.iter(W + "p"):
+                    line: list[str] = []
+                    self.inline(p, line, [])
+                    parts.append("".join(line))
+                body = " ".join(x for x in parts if x.strip())
+            self.notes.append((number, re.sub(r"^\s*(?:<sup>\s*</sup>)?\s*", "", body)))
+        return str(self.note_numbers[key])
+
+    # blocks -------------------------------------------------------------------------------------------
+    def blocks(self, container: ET.Element) -> list[str]:
+        out: list[str] = []
+        for child in container:
+            tag = child.tag
+            if tag == W + "p":
+                html = self.paragraph(child)
+                if html:
+                    out.append(html)
+            elif tag == W + "tbl":
+                html = self.table(child)
+                if html:
+                    out.append(html)
+            elif tag in (W + "sdt",):
+                content = child.find(W + "sdtContent")
+                if content is not None:
+                    out += self.blocks(content)
+            elif tag in (W + "customXml", W + "ins"):
+                out += self.blocks(child)
+            elif tag == _MC + "AlternateContent":
+                fallback = child.find(_MC + "Fallback")
+                if fallback is not None:
+                    out += self.blocks(fallback)
+        return out
+
+    def paragraph(self, p: ET.Element) -> str:
+        ppr = p.find(W + "pPr")
+        sid = _val(ppr.find(W + "pStyle")) if ppr is not None else None
+        chain = list(_style_chain(self.styles, sid))
+        num = _num_pr(ppr) if ppr is not None else None
+        if num is None:
+            num = next((s.num for s in chain if s.num is not None), None)
+        elif num[0] == "" :  # numPr with only a level: the style's list at that level
+            num = next(((s.num[0], num[1]) for s in chain if s.num is not None), None)
+        content: list[str] = []
+        self.inline(p, content, [])
+        html = "".join(content).strip()
+        if not re.sub(r"<[^>]+>|\s", "", html):
+            return ""  # an empty paragraph (Word's spacing): nothing to read
+        label = self.numbering.label(*num) if num else None
+        level = self.heading_level(chain, ppr)
+        align = _val(ppr.find(W + "jc")) if ppr is not None else None
+        style = ' style="text-align:center"' if align == "center" else ""
+        if label:
+            html = f"{escape(label)} {html}"
+        if level:
+            return f"<h{level}{style}>{html}</h{level}>"
+        if label and num:
+            indent = 18 * num[1]
+            style = f' style="margin-left:{indent}pt"' if indent else style
+        return f"<p{style}>{html}</p>"
+
+    @staticmethod
+    def heading_level(chain: list[_Style], ppr: ET.Element | None) -> int | None:
+        outline = _val(ppr.find(W + "outlineLvl")) if ppr is not None else None
+        if outline is not None and outline.isdigit() and int(outline) < 9:
+            return min(int(outline) + 1, 4)
+        for s in chain:
+            m = _HEADING_NAME.match(s.name)
+            if m:
+                return min(int(m.group(1)), 4)
+            if s.name == "title":
+                return 1
+            if s.name == "subtitle":
+                return 2
+            if s.outline is not None and s.outline < 9:
+                return min(s.outline + 1, 4)
+        return None
+
+    def table(self, tbl: ET.Element) -> str:
+        rows = []
+        for tr in tbl.findall(W + "tr"):
+            cells = []
+            for tc in tr.findall(W + "tc"):
+                tcpr = tc.find(W + "tcPr")
+                span = _val(tcpr.find(W + "gridSpan")) if tcpr is not None else None
+                merged = tcpr is not None and tcpr.find(W + "vMerge") is not None and \
+                    _val(tcpr.find(W + "vMerge")) in (None, "continue")
+                inner = "" if merged else "".join(self.blocks(tc))
+                attr = f' colspan="{int(span)}"' if span and span.isdigit() and int(span) > 1 else ""
+                cells.append(f"<td{attr}>{inner}</td>")
+            if cells:
+                rows.append("<tr>" + "".join(cells) + "</tr>")
+        return f"<table>{''.join(rows)}</table>" if rows else ""
+
+    def notes_html(self) -> str:
+        if not self.notes:
+            return ""
+        return '<div class="notes">' + "".join(f"<p><sup>{n}</sup> {body}</p>" for n, body in self.notes) + "</div>"
+
+
+def _upper_text(html: str) -> str:
+    return "".join(p if p.startswith("<") or p.startswith("&") else p.upper()
+                   for p in re.split(r"(<[^>]*>|&#?\w+;)", html))
+
+
+def _part(z: zipfile.ZipFile, name: str) -> ET.Element | None:
+    try:
+        info = z.getinfo(name)
+    except KeyError:
+        return None
+    if info.file_size > MAX_PART:
+        raise WordError(f"its {name} is too large ({info.file_size:,} bytes)")
+    with z.open(info) as fh:
+        data = fh.read(MAX_PART + 1)
+    if len(data) > MAX_PART:
+        raise WordError(f"its {name} is too large")
+    try:
+        return ET.fromstring(data)
+    except ET.ParseError as exc:
+        raise WordError(f"its {name} is damaged ({exc})") from None
+
+
+def _targets(z: zipfile.ZipFile, rels_name: str, folder: str) -> dict[str, str]:
+    """What a part's relationships point to, by the relationship type's last word ("styles", "numbering"),
+    as names in the package."""
+    out: dict[str, str] = {}
+    rels = _part(z, rels_name)
+    for rel in rels if rels is not None else ():
+        kind, target = (rel.get("Type") or "").rsplit("/", 1)[-1], rel.get("Target") or ""
+        if target and rel.get("TargetMode") != "External":
+            out.setdefault(kind, target.lstrip("/") if target.startswith("/") else folder + target)
+    return out
+
+
+def _main_part(z: zipfile.ZipFile) -> str:
+    """The main document part's name, as the package's relationships say (word/document.xml as a rule)."""
+    return _targets(z, "_rels/.rels", "").get("officeDocument", "word/document.xml")
+
+
+def word_html(data: bytes) -> list[str]:
+    """The document's body as HTML chunks (one a paragraph, heading or table; its notes last), to be laid
+    out with ``WORD_CSS``. Raises ``WordError`` where it cannot follow the document."""
+    try:
+        z = zipfile.ZipFile(BytesIO(data))
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise WordError(f"not a Word package ({exc})") from None
+    with z:
+        main = _main_part(z)
+        folder = main.rsplit("/", 1)[0] + "/" if "/" in main else ""
+        document = _part(z, main)
+        if document is None or document.find(W + "body") is None:
+            raise WordError("it has no document body")
+        name = main.rsplit("/", 1)[-1]
+        targets = _targets(z, f"{folder}_rels/{name}.rels", folder)
+        reader = _Reader({kind: _part(z, targets.get(kind, f"{folder}{kind}.xml"))
+                          for kind in ("styles", "numbering", "footnotes", "endnotes")})
+    blocks = reader.blocks(document.find(W + "body"))
+    notes = reader.notes_html()
+    if notes:
+        blocks.append(notes)
+    if not blocks:
+        raise WordError("it has no text in its body")
+    chunks: list[str] = []  # a heading opens a chunk (the layout keeps it with what it heads); a chunk
+    for html in blocks:  # stays small enough for MuPDF's layout to stay quick
+        if not chunks or html.startswith("<h") or len(chunks[-1]) > CHUNK:
+            chunks.append(html)
+        else:
+            chunks[-1] += html
+    return chunks

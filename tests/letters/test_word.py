@@ -1,0 +1,225 @@
+"""Word documents read as Word shows them: a committee paper's numbered paragraphs keep their numbers, its
+bullets and its cover-sheet table show, fields show their results, tracked deletions and hidden text do
+not, footnotes follow the body; and a paper written in Word is suggested from like any other letter.
+Each document here is written part by part as Word writes it (WordprocessingML); fictional councils."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from io import BytesIO
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import pymupdf
+import pytest
+
+from reviewer.core.annotations.codebook import default_themes
+from reviewer.core.reading.outline import analyse
+from reviewer.core.reading.suggest import suggest
+from reviewer.core.text.word import WordError, number_text, word_html
+from reviewer.letters.importing import prepare_letter
+from reviewer.letters.pdf import docx_as_pdf
+from reviewer.workspace import Workspace
+
+NS = "http://schemas.openxmlformats.org"
+WNS = f"{NS}/wordprocessingml/2006/main"
+RELS = f"{NS}/package/2006/relationships"
+DOC_RELS = f"{NS}/officeDocument/2006/relationships"
+
+NUMBERING = f"""<w:numbering xmlns:w="{WNS}">
+<w:abstractNum w:abstractNumId="10">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl>
+  <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%3)"/></w:lvl>
+</w:abstractNum>
+<w:abstractNum w:abstractNumId="20">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="\uf0b7"/></w:lvl>
+</w:abstractNum>
+<w:abstractNum w:abstractNumId="30">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1)"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="10"/></w:num>
+<w:num w:numId="2"><w:abstractNumId w:val="20"/></w:num>
+<w:num w:numId="3"><w:abstractNumId w:val="30"/></w:num>
+<w:num w:numId="4"><w:abstractNumId w:val="30"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
+</w:numbering>"""
+
+STYLES = f"""<w:styles xmlns:w="{WNS}">
+<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style>
+<w:style w:type="paragraph" w:styleId="ReportPara"><w:name w:val="Report Para"/>
+  <w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="ReportHeading"><w:name w:val="Report Heading"/><w:basedOn w:val="Heading1"/>
+  <w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
+</w:styles>"""
+
+FOOTNOTES = f"""<w:footnotes xmlns:w="{WNS}">
+<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
+<w:footnote w:id="1"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>
+<w:r><w:t xml:space="preserve"> Ofsted, inspection of Brackenmoor children's services, published 3 March 2025.</w:t></w:r></w:p></w:footnote>
+</w:footnotes>"""
+
+
+def r(text: str, props: str = "") -> str:
+    rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
+    return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+
+
+def p(runs: str, style: str = "", num: tuple[int, int] | None = None) -> str:
+    ppr = (f'<w:pStyle w:val="{style}"/>' if style else "") + (
+        f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>' if num else "")
+    return f"<w:p>{f'<w:pPr>{ppr}</w:pPr>' if ppr else ''}{runs}</w:p>"
+
+
+def cell(text: str, props: str = "") -> str:
+    return f"<w:tc>{f'<w:tcPr>{props}</w:tcPr>' if props else ''}{p(r(text))}</w:tc>"
+
+
+def table(rows: list[list[str]]) -> str:
+    return "<w:tbl>" + "".join("<w:tr>" + "".join(cell(c) for c in row) + "</w:tr>" for row in rows) + "</w:tbl>"
+
+
+def package(body: str, numbering: str | None = NUMBERING, styles: str | None = STYLES,
+            footnotes: str | None = None) -> bytes:
+    """A .docx as Word writes one: the package's relationships, the document's (to its styles, numbering
+    and footnotes), and the parts."""
+    parts = {"word/document.xml": f'<w:document xmlns:w="{WNS}"><w:body>{body}<w:sectPr/></w:body></w:document>'}
+    rels = []
+    for i, (kind, xml) in enumerate((("styles", styles), ("numbering", numbering), ("footnotes", footnotes))):
+        if xml is not None:
+            parts[f"word/{kind}.xml"] = xml
+            rels.append(f'<Relationship Id="rId{i + 1}" Type="{DOC_RELS}/{kind}" Target="{kind}.xml"/>')
+    overrides = "".join(f'<Override PartName="/{name}" ContentType="application/xml"/>' for name in parts)
+    parts["[Content_Types].xml"] = (
+        f'<Types xmlns="{NS}/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/word/document.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+        f"{overrides}</Types>")
+    parts["_rels/.rels"] = (f'<Relationships xmlns="{RELS}"><Relationship Id="rId1" '
+                            f'Type="{DOC_RELS}/officeDocument" Target="word/document.xml"/></Relationships>')
+    parts["word/_rels/document.xml.rels"] = f'<Relationships xmlns="{RELS}">{"".join(rels)}</Relationships>'
+    buf = BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, xml in parts.items():
+            z.writestr(name, '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' + xml)
+    return buf.getvalue()
+
+
+def shown(data: bytes) -> str:
+    """The text of the pages the app draws for the document, as a PDF reader reads them."""
+    with pymupdf.open("pdf", docx_as_pdf(data, "paper.docx")) as doc:
+        return "\n".join(page.get_text() for page in doc)
+
+
+PAPER = "".join([
+    table([["Report to:", "Children's Scrutiny Committee"], ["Date of meeting:", "9 September 2025"],
+           ["Report author:", "Tomasz Nowak, Head of Service"]]),
+    p(r("Brackenmoor Metropolitan Borough Council"), "Heading1"),
+    p(r("Ofsted inspection of children's services: outcome"), "Heading1"),
+    p(r("Purpose of the report"), "ReportHeading"),
+    p(r("To inform members of the outcome of the inspection of 3 to 14 February 2025.")
+      + '<w:r><w:footnoteReference w:id="1"/></w:r>', "ReportPara"),
+    p(r("Inspectors' findings"), "ReportHeading"),
+    p(r("Inspectors found that too many children wait too long for an assessment of their needs."), "ReportPara"),
+    p(r("Managers do not always record their oversight, so drift in children's plans is not identified."),
+      num=(1, 2)),
+    p(r("Care leavers are well supported by personal advisers who know them well."), num=(1, 2)),
+    p(r("Leaders have a clear and accurate understanding of the quality of practice."), "ReportPara"),
+    p(r("Strengths"), "ReportHeading"),
+    p(r("Children in care live in stable homes."), num=(2, 0)),
+    p(r("Financial implications"), "ReportHeading"),
+    p(r("There are no financial implications arising from this report."), "ReportPara"),
+])
+
+
+def test_numbers_bullets_and_tables_show_as_in_word() -> None:
+    text = shown(package(PAPER, footnotes=FOOTNOTES))
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    assert "1. Purpose of the report" in lines
+    assert any(line.startswith("1.1 To inform members") for line in lines)
+    assert "2. Inspectors' findings" in lines
+    assert any(line.startswith("2.1 Inspectors found") for line in lines)
+    assert any(line.startswith("(a) Managers do not always") for line in lines)
+    assert any(line.startswith("(b) Care leavers") for line in lines)
+    assert any(line.startswith("2.2 Leaders have") for line in lines)  # the level above goes on after (a), (b)
+    assert any(line.startswith("• Children in care live") for line in lines)  # Word's Symbol-font bullet
+    assert "4. Financial implications" in lines and any(line.startswith("4.1 There are no") for line in lines)
+    cells = [c for c in lines if c in ("Report to:", "Children's Scrutiny Committee", "Date of meeting:")]
+    assert cells == ["Report to:", "Children's Scrutiny Committee", "Date of meeting:"]  # a table, row by row
+    app = " ".join(prepare_letter(package(PAPER), "paper.docx").extracted.text.split())
+    assert "Report to: Children's Scrutiny Committee Date of meeting: 9 September 2025" in app
+    # the footnote's mark stays with its sentence, its text follows the body
+    assert any(line.startswith("1 Ofsted, inspection of Brackenmoor") for line in lines)
+    assert text.index("Financial implications") < text.index("Ofsted, inspection of Brackenmoor")
+
+
+def test_a_list_that_restarts_starts_again() -> None:
+    body = (p(r("First"), num=(3, 0)) + p(r("Second"), num=(3, 0)) + p(r("Again"), num=(4, 0))
+            + p(r("Then"), num=(4, 0)))
+    text = " ".join(" ".join(word_html(package(body))).split())
+    assert "<p>I) First</p>" in text and "<p>II) Second</p>" in text
+    assert "<p>I) Again</p>" in text and "<p>II) Then</p>" in text
+
+
+def test_what_word_does_not_show_is_left_out() -> None:
+    field = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> HYPERLINK '
+             '"https://example.org" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+             + r("the published report") + '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+    body = p(r("Members can read ") + field + r(" online."))
+    body += p(r("Delays ") + '<w:del><w:r><w:delText>never </w:delText></w:r></w:del>'
+              + '<w:ins>' + r("sometimes ") + '</w:ins>' + r("occur.") + r(" Drafting note.", "<w:vanish/>"))
+    body += p('<w:sdt><w:sdtContent>' + r("A content control's text.") + '</w:sdtContent></w:sdt>')
+    text = shown(package(body))
+    flat = " ".join(text.split())
+    assert "Members can read the published report online." in flat
+    assert "HYPERLINK" not in flat and "example.org" not in flat
+    assert "Delays sometimes occur." in flat and "never" not in flat and "Drafting note" not in flat
+    assert "A content control's text." in flat
+
+
+def test_a_merged_cell_is_read_once() -> None:
+    rows = ("<w:tbl><w:tr>" + cell("Judgement", '<w:vMerge w:val="restart"/>') + cell("Good") + "</w:tr>"
+            "<w:tr>" + cell("Judgement", "<w:vMerge/>") + cell("Outstanding") + "</w:tr>"
+            "<w:tr>" + cell("Overall effectiveness", '<w:gridSpan w:val="2"/>') + "</w:tr></w:tbl>")
+    flat = " ".join(shown(package(rows)).split())
+    assert flat.count("Judgement") == 1 and "Outstanding" in flat and "Overall effectiveness" in flat
+
+
+@pytest.mark.parametrize(("n", "fmt", "want"), [(4, "lowerRoman", "iv"), (1994, "upperRoman", "MCMXCIV"),
+                                                 (27, "lowerLetter", "aa"), (3, "decimalZero", "03"),
+                                                 (12, "decimal", "12")])
+def test_number_formats(n: int, fmt: str, want: str) -> None:
+    assert number_text(n, fmt) == want
+
+
+def test_a_document_this_reading_cannot_follow_falls_back_to_mupdf() -> None:
+    data = package(p(r("Leaders know their services well.")), numbering="<w:numbering")  # damaged XML
+    with pytest.raises(WordError, match="numbering"):
+        word_html(data)
+    assert "Leaders know their services well." in shown(data)  # MuPDF's own reading still opens it
+
+
+def test_a_word_paper_is_read_and_suggested_from(tmp_path: Path, ws: Workspace) -> None:
+    path = tmp_path / "brackenmoor_scrutiny_report.docx"
+    path.write_bytes(package(PAPER, footnotes=FOOTNOTES))
+    prep = prepare_letter(path.read_bytes(), path.name)
+    meta = prep.letter.meta
+    assert (meta.doc_type, meta.authority, meta.published) == ("committee report", "Brackenmoor", "2025-09-09")
+    assert (meta.visit_start, meta.visit_end) == ("2025-02-03", "2025-02-14")
+    letter, _, _ = ws.add_file(path)
+    ex = ws.text(letter.id)
+    assert ex is not None
+    found = [(re.sub(r"^(?:[\d.]+|\([a-z]\)|•)\s+", "", " ".join(x.quote.split())), x.severity)
+             for x in suggest(ex.text, default_themes(), structure=analyse(ex.text, ex.page_starts))]
+
+    def said(start: str) -> str | None:
+        return next((severity for quote, severity in found if quote.startswith(start)), None)
+
+    # the cover sheet's "Report author:" row no longer makes the whole paper a section of form
+    assert said("Inspectors found that too many children") == "improvement"
+    assert said("Managers do not always record their oversight") == "improvement"
+    assert said("Care leavers are well supported") == "strength"
+    assert said("Children in care live in stable homes.") == "strength"
+    assert not any(q.startswith(("There are no financial", "Tomasz", "To inform members")) for q, _ in found)
