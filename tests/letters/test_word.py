@@ -223,3 +223,30 @@ def test_a_word_paper_is_read_and_suggested_from(tmp_path: Path, ws: Workspace) 
     assert said("Care leavers are well supported") == "strength"
     assert said("Children in care live in stable homes.") == "strength"
     assert not any(q.startswith(("There are no financial", "Tomasz", "To inform members")) for q, _ in found)
+
+
+def test_a_word_letter_added_before_is_read_again_and_keeps_its_tags(tmp_path: Path, ws: Workspace,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import reviewer.letters.pdf as pdf
+    import reviewer.letters.reading as reading
+
+    def mupdf_only(data: bytes) -> list[str]:
+        raise WordError("as Reviewer read Word documents before")
+
+    monkeypatch.setattr(reading, "_IN_READER", True)  # read here, where the older reading is in force
+    monkeypatch.setattr(pdf, "word_html", mupdf_only)
+    monkeypatch.setattr(pdf, "DOCX_EXTRACTOR", "docx/1")
+    path = tmp_path / "paper.docx"
+    path.write_bytes(package(PAPER))
+    letter, _, _ = ws.add_file(path)
+    ws.set_auditor("Ann Auditor")
+    ann = ws.tag_quote(letter, "Care leavers are well supported by personal advisers", ["planning"], "strength")
+    before = ws.text(letter.id)
+    assert before is not None and "2.1" not in before.text  # MuPDF's reading: no numbers
+    monkeypatch.setattr(pdf, "word_html", word_html)
+    monkeypatch.setattr(pdf, "DOCX_EXTRACTOR", "docx/2")
+    after = ws.text(letter.id)
+    assert after is not None and "(b) Care leavers are well supported" in " ".join(after.text.split())
+    (placed,) = ws.library.annotations_for(letter.id)
+    assert not placed.orphaned and after.text[placed.start:placed.end] == ann.quote
+    assert ws.library.letters[letter.id].extractor.startswith("docx/2")
