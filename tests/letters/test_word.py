@@ -250,3 +250,16 @@ def test_a_word_letter_added_before_is_read_again_and_keeps_its_tags(tmp_path: P
     (placed,) = ws.library.annotations_for(letter.id)
     assert not placed.orphaned and after.text[placed.start:placed.end] == ann.quote
     assert ws.library.letters[letter.id].extractor.startswith("docx/2")
+
+
+def test_a_text_box_is_read_once_after_its_paragraph() -> None:
+    box = p(r("Cabinet report: Brackenmoor's improvement plan"))
+    drawing = (f'<mc:AlternateContent xmlns:mc="{NS}/markup-compatibility/2006"><mc:Choice Requires="wps">'
+               f'<w:drawing><wps:txbx xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+               f'<w:txbxContent>{box}</w:txbxContent></wps:txbx></w:drawing></mc:Choice>'
+               f'<mc:Fallback><w:pict><v:textbox xmlns:v="urn:schemas-microsoft-com:vml"><w:txbxContent>{box}'
+               '</w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent>')
+    body = p(f"<w:r>{drawing}</w:r>") + p(r("Leaders know their services well."))
+    flat = " ".join(shown(package(body)).split())
+    assert flat.count("Cabinet report: Brackenmoor's improvement plan") == 1
+    assert flat.index("Cabinet report") < flat.index("Leaders know")

@@ -222,6 +222,7 @@ class _Reader:
                           if root is not None}
         self.notes: list[tuple[int, str]] = []  # (number, html) in the order the body refers to them
         self.note_numbers: dict[tuple[str, str], int] = {}
+        self.pending: list[str] = []  # text boxes met in the paragraph being read
 
     # runs ---------------------------------------------------------------------------------------------
     def inline(self, el: ET.Element, out: list[str], field_state: list[str]) -> None:
@@ -239,9 +240,10 @@ class _Reader:
                 if content is not None:
                     self.inline(content, out, field_state)
             elif tag == _MC + "AlternateContent":
-                fallback = child.find(_MC + "Fallback")
-                if fallback is not None:
-                    self.inline(fallback, out, field_state)
+                branch = child.find(_MC + "Fallback")
+                branch = branch if branch is not None else child.find(_MC + "Choice")
+                if branch is not None:
+                    self.inline(branch, out, field_state)
             # w:del, w:moveFrom (tracked deletions), proofing marks, bookmarks: no text
 
     def run(self, r: ET.Element, out: list[str], field_state: list[str]) -> None:
@@ -274,6 +276,8 @@ class _Reader:
             elif tag == W + "sym":
                 ch = _val(c, "char") or ""
                 text.append(_BULLETS.get(chr(int(ch, 16)) if re.fullmatch(r"[0-9A-Fa-f]{1,4}", ch) else "", ""))
+            elif tag in (W + "drawing", W + "pict", _MC + "AlternateContent"):
+                self.pending += self.text_boxes(c)  # (after the paragraph that anchors them)
             elif tag in (W + "footnoteReference", W + "endnoteReference"):
                 text.append(f"<sup>{self.note_ref(tag[len(W):-len('Reference')], _val(c, 'id') or '')}</sup>")
         html = "".join(text)
@@ -294,6 +298,19 @@ class _Reader:
             if (_val(rpr.find(W + "u")) or "none") != "none":
                 html = f"<u>{html}</u>"
         out.append(html)
+
+    def text_boxes(self, el: ET.Element) -> list[str]:
+        """The paragraphs of the text boxes in a drawing (a cover page's title is often one). Word writes a
+        box twice, as DrawingML and as VML for older readers: one of the two is read."""
+        if el.tag == _MC + "AlternateContent":
+            branch = el.find(_MC + "Fallback")
+            el = branch if branch is not None else el.find(_MC + "Choice")
+            if el is None:
+                return []
+        out: list[str] = []
+        for box in el.iter(W + "txbxContent"):
+            out += self.blocks(box)
+        return out
 
     def note_ref(self, kind: str, nid: str) -> str:
         key = (kind, nid)
@@ -318,9 +335,12 @@ class _Reader:
         for child in container:
             tag = child.tag
             if tag == W + "p":
+                kept, self.pending = self.pending, []
                 html = self.paragraph(child)
                 if html:
                     out.append(html)
+                out += self.pending
+                self.pending = kept
             elif tag == W + "tbl":
                 html = self.table(child)
                 if html:
@@ -332,9 +352,10 @@ class _Reader:
             elif tag in (W + "customXml", W + "ins"):
                 out += self.blocks(child)
             elif tag == _MC + "AlternateContent":
-                fallback = child.find(_MC + "Fallback")
-                if fallback is not None:
-                    out += self.blocks(fallback)
+                branch = child.find(_MC + "Fallback")
+                branch = branch if branch is not None else child.find(_MC + "Choice")
+                if branch is not None:
+                    out += self.blocks(branch)
         return out
 
     def paragraph(self, p: ET.Element) -> str:
