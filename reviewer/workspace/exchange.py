@@ -4,13 +4,15 @@ packs (written, read and merged), REFI-QDA projects from the other tools, and th
 
 from __future__ import annotations
 
+import dataclasses
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reviewer.core.annotations.commands import Batch, Command, PutTheme
 from reviewer.core.annotations.library import Change, Library
-from reviewer.core.annotations.model import Letter, Theme
+from reviewer.core.annotations.model import Annotation, Letter, Theme
 from reviewer.core.team.baseline import Baseline, Profile, authorities, profile
 from reviewer.core.team.merge import MergeReport
 from reviewer.core.team.summary import build_summary
@@ -227,11 +229,55 @@ class Exchange:
 
     def merge_project(self, read: ProjectRead, initiator: object | None = None) -> Outcome:
         """Merge a read project as one undoable step; its lines say what came in and what did not."""
+        read, held = self.held_copies(read)
         opened = self.merge_packs([(read.contents, read.prepared)], initiator,
                                   label=f"Import project {read.contents.path.name}")[0]
         origin = read.contents.manifest.get("origin") or "another tool"
-        lines = [f"{read.contents.path.name} (from {origin}):"] + opened.report.lines() + read.notes
+        lines = [f"{read.contents.path.name} (from {origin}):"] + opened.report.lines() + held + read.notes
         return Outcome(lines=lines)
+
+    def held_copies(self, read: ProjectRead) -> tuple[ProjectRead, list[str]]:
+        """The project with each source that is a copy of a letter the library holds taken as that letter,
+        and a line for each: a pack's project.qdpx carries cleaned copies (other bytes, so other ids) of
+        the same text, and a text letter as the pages it was typeset on. Its codings are placed on the
+        letter held (by their quotes, as a pack's are); the copy is not added again."""
+        lib = self.library
+        same: dict[str, Letter] = {}
+        for x in read.contents.letters:
+            prep = read.prepared.get(x.id)
+            if x.id in lib.letters or prep is None:
+                continue
+            words = prep.extracted.text.split()
+            for held in lib.letters.values():
+                if held.pages != x.pages or held.meta.authority != x.meta.authority:
+                    continue  # (only a likely copy's text is read)
+                ex = self.store.saved_text(held.id)
+                if ex is not None and ex.text.split() == words:
+                    same[x.id] = held
+                    break
+        if not same:
+            return read, []
+
+        def content(a: Annotation) -> tuple:
+            return " ".join(a.quote.split()), a.severity, tuple(a.themes), a.note.strip(), a.author
+
+        here = {content(a) for held in same.values() for a in lib.annotations_for(held.id)}
+        c = read.contents  # the held letter in the copy's place: its codings are placed on it by their quotes
+        annotations, known = [], Counter()
+        for a in c.annotations:
+            if a.letter_id in same:
+                if content(a) in here:  # the library's own annotation, come back with a project's id
+                    known[a.letter_id] += 1
+                    continue
+                a = dataclasses.replace(a, letter_id=same[a.letter_id].id)
+            annotations.append(a)
+        contents = dataclasses.replace(c, letters=[same.get(x.id, x) for x in c.letters], annotations=annotations,
+                                       originals={k: v for k, v in c.originals.items() if k not in same})
+        prepared = {k: v for k, v in read.prepared.items() if k not in same}
+        lines = [f"  {lib.display_title(held.id)}: the project's copy of it is this letter"
+                 + (f" ({counted(known[copy], 'coding')} already here)" if known[copy] else "")
+                 for copy, held in same.items()]
+        return dataclasses.replace(read, contents=contents, prepared=prepared), lines
 
     def import_project(self, path: Path, initiator: object | None = None) -> Outcome:
         """``reviewer project import``: read the project, then merge it."""

@@ -147,6 +147,37 @@ def test_a_pack_project_round_trips_through_project_import(tmp_path: Path) -> No
     meg.store.close()
 
 
+def test_a_packs_own_project_names_the_letters_the_library_holds(tmp_path: Path) -> None:
+    """A pack's project.qdpx carries cleaned copies of its letters (other bytes, other ids) and a text letter
+    as its typeset pages: imported where those letters are, it adds no second copy of them, and brings
+    back no annotation the library already holds; another library's codings land on its own letters."""
+    ann = Desk(tmp_path / "ann", "Ann Auditor")
+    t, e = ann.add(THORNBURY), ann.add(EASTMERE)
+    ann.tag(t, "drift and delay mean", ["timeliness"], "improvement", "Plans drift")
+    ann.tag(e, "Leaders have made some progress since the last monitoring visit", ["leadership"], "priority")
+    pack = zipfile.ZipFile(export_pack(ann.ws, list(ann.lib.letters), tmp_path / "ann.zip", "Ann Auditor"))
+    qdpx = tmp_path / "ann.qdpx"
+    qdpx.write_bytes(pack.read("project.qdpx"))
+    before = dict(ann.lib.annotations)
+    outcome = ann.ws.import_project(qdpx)
+    assert set(ann.lib.letters) == {t, e} and ann.lib.annotations == before, outcome.lines
+    assert sum("the project's copy of it is this letter (1 coding already here)" in line
+               for line in outcome.lines) == 2, outcome.lines
+
+    bea = Desk(tmp_path / "bea", "Bea Auditor")  # the same letters, her own library, nothing tagged yet
+    assert (bea.add(THORNBURY), bea.add(EASTMERE)) == (t, e)
+    bea.ws.import_project(qdpx)
+    assert set(bea.lib.letters) == {t, e}
+    placed = {(a.letter_id, " ".join(a.quote.split())) for a in bea.lib.annotations.values()}
+    assert placed == {(t, "drift and delay mean"),
+                      (e, "Leaders have made some progress since the last monitoring visit")}
+    assert not any(a.orphaned for a in bea.lib.annotations.values())
+    bea.ws.undo_last()  # one step
+    assert not bea.lib.annotations and set(bea.lib.letters) == {t, e}
+    for desk in (ann, bea):
+        desk.store.close()
+
+
 def test_a_qualcoder_project_imports_with_memos_notes_users_and_what_could_not_be_placed(ws, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = qualcoder_project(tmp_path)
     if (SCHEMAS / "Project.xsd").is_file():
