@@ -263,3 +263,38 @@ def test_a_text_box_is_read_once_after_its_paragraph() -> None:
     flat = " ".join(shown(package(body)).split())
     assert flat.count("Cabinet report: Brackenmoor's improvement plan") == 1
     assert flat.index("Cabinet report") < flat.index("Leaders know")
+
+
+def _numbering(start: str, ilvl: str = "0", fmt: str = "upperRoman") -> str:
+    return (f'<w:numbering xmlns:w="{WNS}"><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="{ilvl}">'
+            f'<w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+            '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>')
+
+
+@pytest.mark.parametrize(("start", "ilvl", "fmt", "label"), [
+    (str(10**30), "0", "upperRoman", "I."),  # (a Roman numeral of 10**30 would never end)
+    ("99999", "0", "upperRoman", "32767."),  # Word's largest start, past what Roman numerals show
+    ("5000", "0", "lowerLetter", "5000."),
+    ("9" * 5000, "0", "decimal", "1."),  # past what Python reads as a number
+    ("-5", "0", "decimal", "0."),
+    ("1", "99999999999999", "decimal", "1."),  # a level past Word's nine: no indent off the page
+])
+def test_absurd_numbering_is_kept_within_words_bounds(start: str, ilvl: str, fmt: str, label: str) -> None:
+    (html,) = word_html(package(p(r("Numbered."), num=(1, int(ilvl) if len(ilvl) < 20 else 0)),
+                                numbering=_numbering(start, ilvl, fmt)))
+    assert f"{label} Numbered." in html and "margin-left" not in html
+
+
+def test_hostile_and_unusual_packages() -> None:
+    deep = "<w:tbl><w:tr><w:tc>" * 3000 + p(r("deep")) + "</w:tc></w:tr></w:tbl>" * 3000
+    with pytest.raises(WordError, match="nested too deeply"):
+        word_html(package(deep))
+    cycle = (f'<w:styles xmlns:w="{WNS}"><w:style w:type="paragraph" w:styleId="A"><w:basedOn w:val="B"/></w:style>'
+             '<w:style w:type="paragraph" w:styleId="B"><w:basedOn w:val="A"/></w:style></w:styles>')
+    assert word_html(package(p(r("Styles based on each other."), "A"), styles=cycle)) == [
+        "<p>Styles based on each other.</p>"]
+    strict = package(p(r("An ISO strict document."))).replace(
+        WNS.encode(), b"http://purl.oclc.org/ooxml/wordprocessingml/main")
+    assert word_html(strict) == ["<p>An ISO strict document.</p>"]
+    with pytest.raises(WordError, match="not a Word package"):
+        word_html(b"%PDF-1.7 a PDF named .docx")

@@ -23,8 +23,11 @@ from io import BytesIO
 from xml.etree import ElementTree as ET
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_TRANSITIONAL = W[1:-1].encode()
+_STRICT = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 CHUNK = 8000  # characters of HTML in one chunk of the layout, at least (export.pdf: MuPDF slows as a story grows)
+MAX_NUMBER = 32767  # the largest start a Word list level takes
 MAX_PART = 64 * 1024 * 1024  # bytes of XML a part may unpack to (the corpus's longest report is 0.13 MB of text)
 
 WORD_CSS = (
@@ -45,6 +48,14 @@ class WordError(ValueError):
 
 def _val(el: ET.Element | None, name: str = "val") -> str | None:
     return None if el is None else el.get(W + name)
+
+
+def _int(value: str | None, default: int, low: int = 0, high: int = MAX_NUMBER) -> int:
+    """A whole number the document gives, kept within ``low``..``high`` (Word's own bounds); ``default`` where
+    it gives none, or not a number."""
+    if value is None or not re.fullmatch(r"-?\d{1,12}", value.strip()):
+        return default
+    return max(low, min(int(value), high))
 
 
 def _on(el: ET.Element | None) -> bool:
@@ -72,7 +83,11 @@ def _letters(n: int) -> str:  # 1 a, 26 z, 27 aa, 28 bb (as Word counts on)
 
 
 def number_text(n: int, fmt: str) -> str:
-    """``n`` as a level of format ``fmt`` shows it ("decimal", "lowerLetter", "upperRoman" ...)."""
+    """``n`` as a level of format ``fmt`` shows it ("decimal", "lowerLetter", "upperRoman" ...); beyond what
+    the format can show (Roman past 3999, letters past 780, as Word stops), in figures."""
+    if fmt in ("lowerRoman", "upperRoman") and not 0 < n < 4000 or \
+            fmt in ("lowerLetter", "upperLetter") and not 0 < n <= 780:
+        return str(n)
     if fmt == "lowerLetter":
         return _letters(n)
     if fmt == "upperLetter":
@@ -115,11 +130,7 @@ class Numbering:
         for ab in root.iter(W + "abstractNum"):
             levels = {}
             for lvl in ab.findall(W + "lvl"):
-                try:
-                    i = int(_val(lvl, "ilvl") or 0)
-                    start = int(_val(lvl.find(W + "start")) or 1)
-                except ValueError:
-                    continue
+                i, start = _int(_val(lvl, "ilvl"), 0, 0, 8), _int(_val(lvl.find(W + "start")), 1)
                 levels[i] = _Level(start, _val(lvl.find(W + "numFmt")) or "decimal",
                                    _val(lvl.find(W + "lvlText")) or "", _on(lvl.find(W + "isLgl")))
             out.levels[_val(ab, "abstractNumId") or ""] = levels
@@ -127,8 +138,8 @@ class Numbering:
             starts = {}
             for ov in num.findall(W + "lvlOverride"):
                 so = _val(ov.find(W + "startOverride"))
-                if so is not None and so.lstrip("-").isdigit():
-                    starts[int(_val(ov, "ilvl") or 0)] = int(so)
+                if so is not None:
+                    starts[_int(_val(ov, "ilvl"), 0, 0, 8)] = _int(so, 1)
             out.nums[_val(num, "numId") or ""] = (_val(num.find(W + "abstractNumId")) or "", starts)
         return out
 
@@ -185,8 +196,8 @@ def _styles(root: ET.Element | None) -> dict[str, _Style]:
         ppr = st.find(W + "pPr")
         if ppr is not None:
             s.num = _num_pr(ppr)
-            ol = _val(ppr.find(W + "outlineLvl"))
-            s.outline = int(ol) if ol and ol.isdigit() else None
+            ol = _int(_val(ppr.find(W + "outlineLvl")), -1, -1, 9)
+            s.outline = ol if ol >= 0 else None
         out[_val(st, "styleId") or ""] = s
     return out
 
@@ -195,8 +206,7 @@ def _num_pr(ppr: ET.Element) -> tuple[str, int] | None:
     np = ppr.find(W + "numPr")
     if np is None:
         return None
-    ilvl = _val(np.find(W + "ilvl")) or "0"
-    return _val(np.find(W + "numId")) or "", int(ilvl) if ilvl.isdigit() else 0
+    return _val(np.find(W + "numId")) or "", _int(_val(np.find(W + "ilvl")), 0, 0, 8)
 
 
 def _style_chain(styles: dict[str, _Style], sid: str | None):
@@ -387,9 +397,9 @@ class _Reader:
 
     @staticmethod
     def heading_level(chain: list[_Style], ppr: ET.Element | None) -> int | None:
-        outline = _val(ppr.find(W + "outlineLvl")) if ppr is not None else None
-        if outline is not None and outline.isdigit() and int(outline) < 9:
-            return min(int(outline) + 1, 4)
+        outline = _int(_val(ppr.find(W + "outlineLvl")), 9, 0, 9) if ppr is not None else 9
+        if outline < 9:
+            return min(outline + 1, 4)
         for s in chain:
             m = _HEADING_NAME.match(s.name)
             if m:
@@ -412,7 +422,8 @@ class _Reader:
                 merged = tcpr is not None and tcpr.find(W + "vMerge") is not None and \
                     _val(tcpr.find(W + "vMerge")) in (None, "continue")
                 inner = "" if merged else "".join(self.blocks(tc))
-                attr = f' colspan="{int(span)}"' if span and span.isdigit() and int(span) > 1 else ""
+                span_n = _int(span, 1, 1, 63)  # (Word's most columns)
+                attr = f' colspan="{span_n}"' if span_n > 1 else ""
                 cells.append(f"<td{attr}>{inner}</td>")
             if cells:
                 rows.append("<tr>" + "".join(cells) + "</tr>")
@@ -440,6 +451,7 @@ def _part(z: zipfile.ZipFile, name: str) -> ET.Element | None:
         data = fh.read(MAX_PART + 1)
     if len(data) > MAX_PART:
         raise WordError(f"its {name} is too large")
+    data = data.replace(_STRICT, _TRANSITIONAL)  # (ISO strict's namespace: the same elements)
     try:
         return ET.fromstring(data)
     except ET.ParseError as exc:
@@ -480,8 +492,11 @@ def word_html(data: bytes) -> list[str]:
         targets = _targets(z, f"{folder}_rels/{name}.rels", folder)
         reader = _Reader({kind: _part(z, targets.get(kind, f"{folder}{kind}.xml"))
                           for kind in ("styles", "numbering", "footnotes", "endnotes")})
-    blocks = reader.blocks(document.find(W + "body"))
-    notes = reader.notes_html()
+    try:
+        blocks = reader.blocks(document.find(W + "body"))
+        notes = reader.notes_html()
+    except RecursionError:  # tables in tables past any real document's depth
+        raise WordError("its tables are nested too deeply to lay out") from None
     if notes:
         blocks.append(notes)
     if not blocks:
