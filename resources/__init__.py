@@ -32,10 +32,15 @@ def icon_path(name: str) -> Path:
 
 
 def sample_letters() -> list[Path]:
-    """The sample letters about fictional councils that seed a new library (PDF where both exist)."""
+    """The sample letters about fictional councils that seed a new library, each in the form it would come
+    in: the committee report as the council's Word document, a letter as its PDF, else its text."""
     import reviewer.samples as samples
 
     folder = Path(samples.__file__).resolve().parent
-    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in {".pdf", ".txt", ".md"})
-    pdf_stems = {p.stem for p in files if p.suffix.lower() == ".pdf"}
-    return [p for p in files if p.suffix.lower() == ".pdf" or p.stem not in pdf_stems]
+    rank = {".docx": 0, ".pdf": 1, ".txt": 2, ".md": 2}
+    best: dict[str, Path] = {}
+    for p in sorted(folder.iterdir()):
+        kind = rank.get(p.suffix.lower())
+        if kind is not None and (p.stem not in best or kind < rank[best[p.stem].suffix.lower()]):
+            best[p.stem] = p
+    return sorted(best.values())

@@ -58,6 +58,17 @@ def _int(value: str | None, default: int, low: int = 0, high: int = MAX_NUMBER) 
     return max(low, min(int(value), high))
 
 
+def _indent(ppr: ET.Element | None) -> float | None:
+    """Where a paragraph's first line starts, in points from the margin (``w:ind``: its left indent less
+    what hangs), or None where it says nothing. Tables' cells and the page's width bound it."""
+    ind = ppr.find(W + "ind") if ppr is not None else None
+    if ind is None:
+        return None
+    left = _int(ind.get(W + "left") or ind.get(W + "start"), 0, -20000, 20000)
+    first = _int(ind.get(W + "firstLine"), 0, 0, 20000) - _int(ind.get(W + "hanging"), 0, 0, 20000)
+    return max(0.0, min((left + min(first, 0)) / 20, 150.0))  # (twentieths of a point)
+
+
 def _on(el: ET.Element | None) -> bool:
     """A toggle property (``<w:b/>``, ``<w:b w:val="0"/>``) as Word reads it."""
     return el is not None and (_val(el) or "true").lower() not in ("0", "false", "off", "none")
@@ -109,6 +120,7 @@ class _Level:
     fmt: str = "decimal"
     text: str = "%1."
     legal: bool = False  # isLgl: every level shown in decimal ("1.1.1")
+    indent: float | None = None  # points from the margin to where Word sets the label
 
 
 @dataclass
@@ -132,7 +144,8 @@ class Numbering:
             for lvl in ab.findall(W + "lvl"):
                 i, start = _int(_val(lvl, "ilvl"), 0, 0, 8), _int(_val(lvl.find(W + "start")), 1)
                 levels[i] = _Level(start, _val(lvl.find(W + "numFmt")) or "decimal",
-                                   _val(lvl.find(W + "lvlText")) or "", _on(lvl.find(W + "isLgl")))
+                                   _val(lvl.find(W + "lvlText")) or "", _on(lvl.find(W + "isLgl")),
+                                   _indent(lvl.find(W + "pPr")))
             out.levels[_val(ab, "abstractNumId") or ""] = levels
         for num in root.iter(W + "num"):
             starts = {}
@@ -142,6 +155,12 @@ class Numbering:
                     starts[_int(_val(ov, "ilvl"), 0, 0, 8)] = _int(so, 1)
             out.nums[_val(num, "numId") or ""] = (_val(num.find(W + "abstractNumId")) or "", starts)
         return out
+
+    def indent(self, num_id: str, ilvl: int) -> float | None:
+        """Where Word sets the label of list ``num_id``'s level ``ilvl``, in points from the margin."""
+        abstract = self.nums.get(num_id, ("", {}))[0]
+        level = self.levels.get(abstract, {}).get(max(0, min(ilvl, 8)))
+        return level.indent if level else None
 
     def label(self, num_id: str, ilvl: int) -> str | None:
         """The label of the next paragraph of list ``num_id`` at level ``ilvl`` (counting it), or None."""
@@ -390,9 +409,12 @@ class _Reader:
             html = f"{escape(label)} {html}"
         if level:
             return f"<h{level}{style}>{html}</h{level}>"
-        if label and num:
-            indent = 18 * num[1]
-            style = f' style="margin-left:{indent}pt"' if indent else style
+        indent = _indent(ppr)
+        if indent is None and label and num:
+            indent = self.numbering.indent(*num)
+            indent = 18.0 * num[1] if indent is None else indent  # (a level that says nothing: a step a level)
+        if indent:
+            style = f' style="margin-left:{indent:g}pt"'
         return f"<p{style}>{html}</p>"
 
     @staticmethod
