@@ -23,13 +23,13 @@ pytestmark = pytest.mark.journey
 
 ROOT = Path(__file__).resolve().parents[2]
 LETTER = ROOT / "sample_docs" / "thornbury_vale_2025_focused_visit.pdf"
-OTHER = ROOT / "sample_docs" / "eastmere_2024_monitoring_visit.pdf"
+OTHER = ROOT / "sample_docs" / "kingsford_2025_committee_progress_report.docx"  # a council's Word paper
 FIRST = "Since the last inspection"  # the sentence tagged by mouse
 SECOND = "Most children in need of help"  # the next one, tagged by keyboard alone
 ACCEPTED = "However, the quality of plans"  # the first suggestion after those two: accepted with Enter
 NAME = "Ann Auditor"
 TITLE = "Thornbury Vale — focused visit — March 2025"  # as the window shows the letter (issue 16, item 8)
-OTHER_TITLE = "Eastmere — monitoring visit 3 — November 2024"
+OTHER_TITLE = "Kingsford — committee report — June 2025"
 
 
 class Journey:
