@@ -298,3 +298,10 @@ def test_hostile_and_unusual_packages() -> None:
     assert word_html(strict) == ["<p>An ISO strict document.</p>"]
     with pytest.raises(WordError, match="not a Word package"):
         word_html(b"%PDF-1.7 a PDF named .docx")
+
+
+def test_rows_and_cells_inside_content_controls_are_read() -> None:
+    body = ("<w:tbl><w:sdt><w:sdtContent><w:tr>" + cell("Report to:") + "<w:sdt><w:sdtContent>"
+            + cell("Cabinet") + "</w:sdtContent></w:sdt></w:tr></w:sdtContent></w:sdt></w:tbl>")
+    (html,) = word_html(package(body))
+    assert html == "<table><tr><td><p>Report to:</p></td><td><p>Cabinet</p></td></tr></table>"

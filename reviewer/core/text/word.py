@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html import escape
 from io import BytesIO
@@ -436,9 +437,9 @@ class _Reader:
 
     def table(self, tbl: ET.Element) -> str:
         rows = []
-        for tr in tbl.findall(W + "tr"):
+        for tr in _within(tbl, W + "tr"):
             cells = []
-            for tc in tr.findall(W + "tc"):
+            for tc in _within(tr, W + "tc"):
                 tcpr = tc.find(W + "tcPr")
                 span = _val(tcpr.find(W + "gridSpan")) if tcpr is not None else None
                 merged = tcpr is not None and tcpr.find(W + "vMerge") is not None and \
@@ -455,6 +456,16 @@ class _Reader:
         if not self.notes:
             return ""
         return '<div class="notes">' + "".join(f"<p><sup>{n}</sup> {body}</p>" for n, body in self.notes) + "</div>"
+
+
+def _within(el: ET.Element, tag: str) -> Iterator[ET.Element]:
+    """``el``'s children of ``tag``, and those inside the wrappers Word puts round rows and cells (content
+    controls, custom XML, tracked insertions)."""
+    for child in el:
+        if child.tag == tag:
+            yield child
+        elif child.tag in (W + "sdt", W + "sdtContent", W + "customXml", W + "ins"):
+            yield from _within(child, tag)
 
 
 def _upper_text(html: str) -> str:
