@@ -271,7 +271,8 @@ class Exchange:
                     continue
                 a = dataclasses.replace(a, letter_id=same[a.letter_id].id)
             annotations.append(a)
-        contents = dataclasses.replace(c, letters=[same.get(x.id, x) for x in c.letters], annotations=annotations,
+        letters = list({y.id: y for y in (same.get(x.id, x) for x in c.letters)}.values())  # (two copies: one)
+        contents = dataclasses.replace(c, letters=letters, annotations=annotations,
                                        originals={k: v for k, v in c.originals.items() if k not in same})
         prepared = {k: v for k, v in read.prepared.items() if k not in same}
         lines = [f"  {lib.display_title(held.id)}: the project's copy of it is this letter"
