@@ -395,7 +395,7 @@ class _Reader:
         num = _num_pr(ppr) if ppr is not None else None
         if num is None:
             num = next((s.num for s in chain if s.num is not None), None)
-        elif num[0] == "" :  # numPr with only a level: the style's list at that level
+        elif num[0] == "":  # numPr with only a level: the style's list at that level
             num = next(((s.num[0], num[1]) for s in chain if s.num is not None), None)
         content: list[str] = []
         self.inline(p, content, [])
