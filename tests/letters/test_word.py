@@ -305,3 +305,8 @@ def test_rows_and_cells_inside_content_controls_are_read() -> None:
             + cell("Cabinet") + "</w:sdtContent></w:sdt></w:tr></w:sdtContent></w:sdt></w:tbl>")
     (html,) = word_html(package(body))
     assert html == "<table><tr><td><p>Report to:</p></td><td><p>Cabinet</p></td></tr></table>"
+
+
+def test_an_empty_numbered_paragraph_still_counts_as_in_word() -> None:
+    body = p(r("First"), num=(3, 0)) + p("", num=(3, 0)) + p(r("Third"), num=(3, 0))
+    assert word_html(package(body)) == ["<p>I) First</p><p>III) Third</p>"]

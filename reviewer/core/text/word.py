@@ -400,9 +400,9 @@ class _Reader:
         content: list[str] = []
         self.inline(p, content, [])
         html = "".join(content).strip()
+        label = self.numbering.label(*num) if num else None  # (an empty numbered paragraph still counts)
         if not re.sub(r"<[^>]+>|\s", "", html):
             return ""  # an empty paragraph (Word's spacing): nothing to read
-        label = self.numbering.label(*num) if num else None
         level = self.heading_level(chain, ppr)
         align = _val(ppr.find(W + "jc")) if ppr is not None else None
         style = ' style="text-align:center"' if align == "center" else ""
