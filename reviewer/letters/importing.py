@@ -95,7 +95,9 @@ def extract(data: bytes, kind: str, name: str, with_layout: bool = False) -> Ext
         layout, _, notes = layout_for(data, kind, name)
         ex = Extracted(layout.text, page_starts(layout), layout.page_count, extractor_version(kind), notes, layout)
     if not ex.text.strip():
-        ex.notes = ex.notes + ["it has no text to select (scanned or image-only PDF): it can be read but not tagged"]
+        ex.notes = ex.notes + ["it has no text to select (" + ("a Word document that is empty or only pictures"
+                                                               if kind == "docx" else "scanned or image-only PDF")
+                               + "): it can be read but not tagged"]
     return ex
 
 

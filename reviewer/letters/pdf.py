@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pymupdf
 
-from reviewer.core.text.word import WORD_CSS, WordError, word_html
+from reviewer.core.text.word import WORD_CSS, WordError, html_words, word_html
 from reviewer.letters import guard
 from reviewer.letters.pdf_writer import story_pdf
-from reviewer.core.text.documents import DOCX_EXTRACTOR, PDF_EXTRACTOR, TEXT_EXTRACTOR, DocumentError, EncryptedPdf
+from reviewer.core.text.documents import (DOCX_EXTRACTOR, PDF_EXTRACTOR, TEXT_EXTRACTOR, DocumentError, EncryptedPdf,
+                                          check_text_length)
 
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
@@ -27,10 +28,23 @@ def docx_as_pdf(data: bytes, name: str = "file") -> bytes:
     numbers, bullets and tables), to be read and shown like any PDF letter; where that reading cannot
     follow the document, as MuPDF lays it out."""
     guard.check()
+    reason = ""
     try:
-        return story_pdf(word_html(data), WORD_CSS, name, footer=False)
-    except WordError:
-        pass
+        for flat in (False, True):
+            chunks = word_html(data, flat)
+            words = [w for c in chunks for w in html_words(c)]
+            check_text_length(sum(len(w) + 1 for w in words), name)
+            pdf = story_pdf(chunks, WORD_CSS, name, footer=False)
+            if _shows_all(pdf, words):
+                return pdf
+            # a table the layout could not fit (a row taller than a page, a landscape table wider than A4)
+            # drops what did not fit: laid out again with tables as their cells' paragraphs, nothing lost
+        reason = "its layout could not show all its text"
+    except WordError as exc:
+        reason = str(exc)
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # an OLE container: Word's password protection
+        raise DocumentError(f"{name} is protected by a password in Word: open it in Word and save it without "
+                            "one (File > Info > Protect Document), then add it again")
     try:
         with guard.LOCK:
             doc = pymupdf.open(stream=data, filetype="docx")
@@ -43,8 +57,19 @@ def docx_as_pdf(data: bytes, name: str = "file") -> bytes:
     except DocumentError:
         raise
     except Exception as exc:  # noqa: BLE001 - MuPDF raises several types for broken files
-        raise DocumentError(f"{name} is not a readable Word document (damaged, or not .docx): {exc}") from None
+        raise DocumentError(f"{name} is not a readable Word document (damaged, or not .docx): "
+                            f"{reason or exc}") from None
 
+
+
+def _shows_all(pdf: bytes, words: list[str]) -> bool:
+    """Whether the laid-out pages show every letter of the HTML's words (counted: order, spaces and line
+    breaks do not matter; a table the layout could not fit loses whole rows)."""
+    from collections import Counter
+
+    with pymupdf.open("pdf", pdf) as doc:
+        shown = Counter("".join("".join(page.get_text().split()) for page in doc).replace("\u00ad", ""))
+    return not Counter("".join(words)) - shown
 
 
 def decrypt_pdf(data: bytes, password: str, name: str = "file") -> bytes:

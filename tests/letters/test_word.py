@@ -230,7 +230,7 @@ def test_a_word_letter_added_before_is_read_again_and_keeps_its_tags(tmp_path: P
     import reviewer.letters.pdf as pdf
     import reviewer.letters.reading as reading
 
-    def mupdf_only(data: bytes) -> list[str]:
+    def mupdf_only(data: bytes, flat: bool = False) -> list[str]:
         raise WordError("as Reviewer read Word documents before")
 
     monkeypatch.setattr(reading, "_IN_READER", True)  # read here, where the older reading is in force
@@ -310,3 +310,44 @@ def test_rows_and_cells_inside_content_controls_are_read() -> None:
 def test_an_empty_numbered_paragraph_still_counts_as_in_word() -> None:
     body = p(r("First"), num=(3, 0)) + p("", num=(3, 0)) + p(r("Third"), num=(3, 0))
     assert word_html(package(body)) == ["<p>I) First</p><p>III) Third</p>"]
+
+
+def test_a_table_row_taller_than_a_page_loses_nothing() -> None:
+    """MuPDF's layout cannot split a table's row across pages and drops what does not fit: the paper is then
+    laid out with its tables as their cells' paragraphs, every word kept."""
+    updates = "".join(p(r(f"Update {i}: the service has made progress with this action this month.")) for i in range(60))
+    row = f"<w:tr>{cell('Pathway plans')}<w:tc>{updates}</w:tc></w:tr>"
+    last = f"<w:tr>{cell('Care leavers')}{cell('Care leavers are well supported by their advisers.')}</w:tr>"
+    text = " ".join(shown(package(f"<w:tbl>{row}{last}</w:tbl>")).split())
+    assert "Update 59:" in text and "Care leavers are well supported by their advisers." in text
+
+
+def test_a_list_style_numbers_its_paragraphs() -> None:
+    numbering = (f'<w:numbering xmlns:w="{WNS}"><w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="Outline"/>'
+                 '</w:abstractNum><w:abstractNum w:abstractNumId="2"><w:styleLink w:val="Outline"/>'
+                 '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+                 '</w:abstractNum><w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num>'
+                 '<w:num w:numId="6"><w:abstractNumId w:val="2"/></w:num></w:numbering>')
+    styles = (f'<w:styles xmlns:w="{WNS}"><w:style w:type="numbering" w:styleId="Outline"><w:name w:val="Outline"/>'
+              '<w:pPr><w:numPr><w:numId w:val="6"/></w:numPr></w:pPr></w:style></w:styles>')
+    body = p(r("Purpose"), num=(5, 0)) + p(r("Findings"), num=(5, 0))
+    assert word_html(package(body, numbering=numbering, styles=styles)) == ["<p>1. Purpose</p><p>2. Findings</p>"]
+
+
+def test_what_word_does_not_number_or_show() -> None:
+    hidden = '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr><w:rPr><w:vanish/></w:rPr></w:pPr></w:p>'
+    body = p(r("One"), num=(3, 0)) + hidden + p(r("Two"), num=(3, 0))
+    assert word_html(package(body)) == ["<p>I) One</p><p>II) Two</p>"]  # a hidden paragraph is not counted
+    zero = _numbering("0", fmt="decimal")
+    assert word_html(package(p(r("a"), num=(1, 0)) + p(r("b"), num=(1, 0)), numbering=zero)) == [
+        "<p>0. a</p><p>1. b</p>"]  # a list may start at 0
+    sym = p(r("offered to ") + '<w:r><w:sym w:font="Symbol" w:char="F0B3"/></w:r>' + r(" 90%"))
+    assert word_html(package(sym)) == ["<p>offered to ≥ 90%</p>"]
+
+
+def test_text_boxes_in_text_boxes_are_read_once_each() -> None:
+    inner = p(r("deepest"))
+    for _ in range(30):
+        inner = p(f'<w:r><w:pict><w:txbxContent>{inner}</w:txbxContent></w:pict></w:r>' + r("box"))
+    html = "".join(word_html(package(inner)))
+    assert html.count("deepest") == 1 and html.count("box") == 30

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from html import escape
+from html import escape, unescape
 from io import BytesIO
 from xml.etree import ElementTree as ET
 
@@ -41,6 +42,11 @@ WORD_CSS = (
     "td p,th p{margin:0 0 2pt 0}"
     ".notes{font-size:9pt;border-top:0.5pt solid #777;padding-top:4pt;margin-top:10pt}"
 )
+
+
+def html_words(html: str) -> list[str]:
+    """The words of HTML as a reader of its pages reads them: what a layout must show all of."""
+    return unescape(re.sub(r"<[^>]+>", " ", html)).split()
 
 
 class WordError(ValueError):
@@ -79,7 +85,10 @@ def _on(el: ET.Element | None) -> bool:
 
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
           (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
-_BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf076": "❖", "\uf0fc": "✓", "o": "◦", "§": "▪", "": "•"}
+BULLET = "•"  # every list mark shown as the one the app's text knows as a bullet (units.BULLET_CHARS)
+# Word's Symbol font, as w:sym writes it ("F0B3"): its codes past 0x80, as Unicode
+_SYMBOL = {0xA3: "≤", 0xB3: "≥", 0xB1: "±", 0xB4: "×", 0xB8: "÷", 0xAE: "→", 0xAC: "←", 0xB7: BULLET, 0xB0: "°",
+           0xBB: "≈", 0xB9: "≠", 0xD6: "√", 0xA5: "∞"}
 
 
 def _roman(n: int) -> str:
@@ -132,8 +141,17 @@ class Numbering:
 
     levels: dict[str, dict[int, _Level]] = field(default_factory=dict)  # abstractNumId -> levels
     nums: dict[str, tuple[str, dict[int, int]]] = field(default_factory=dict)  # numId -> (abstract, starts)
-    counters: dict[str, list[int]] = field(default_factory=dict)
+    counters: dict[str, list[int | None]] = field(default_factory=dict)  # None: the level not begun
     restarted: set[str] = field(default_factory=set)
+    links: dict[str, str] = field(default_factory=dict)  # abstractNumId -> the list style it stands for
+
+    def resolve(self, styles: dict[str, _Style]) -> None:
+        """Give each abstract definition that links to a list style the levels of the list that style names."""
+        for abstract, style in self.links.items():
+            target = styles.get(style)
+            num = self.nums.get(target.num[0]) if target is not None and target.num else None
+            if num is not None and num[0] != abstract and self.levels.get(num[0]):
+                self.levels[abstract] = self.levels[num[0]]
 
     @classmethod
     def read(cls, root: ET.Element | None) -> Numbering:
@@ -141,11 +159,14 @@ class Numbering:
         if root is None:
             return out
         for ab in root.iter(W + "abstractNum"):
+            link = _val(ab.find(W + "numStyleLink"))
+            if link:  # a list style's: its levels are those of the list the style names (styles.xml)
+                out.links[_val(ab, "abstractNumId") or ""] = link
             levels = {}
             for lvl in ab.findall(W + "lvl"):
                 i, start = _int(_val(lvl, "ilvl"), 0, 0, 8), _int(_val(lvl.find(W + "start")), 1)
                 levels[i] = _Level(start, _val(lvl.find(W + "numFmt")) or "decimal",
-                                   _val(lvl.find(W + "lvlText")) or "", _on(lvl.find(W + "isLgl")),
+                                   (_val(lvl.find(W + "lvlText")) or "")[:40], _on(lvl.find(W + "isLgl")),
                                    _indent(lvl.find(W + "pPr")))
             out.levels[_val(ab, "abstractNumId") or ""] = levels
         for num in root.iter(W + "num"):
@@ -172,24 +193,25 @@ class Numbering:
         if not levels:
             return None
         ilvl = max(0, min(ilvl, 8))
-        counts = self.counters.setdefault(abstract, [0] * 9)
+        counts = self.counters.setdefault(abstract, [None] * 9)
         if starts and num_id not in self.restarted:  # a list that restarts: its first paragraph starts over
             self.restarted.add(num_id)
             for i in range(9):
-                counts[i] = 0
+                counts[i] = None
         level = levels.get(ilvl, _Level())
         first = starts.get(ilvl, level.start)
-        counts[ilvl] = first if counts[ilvl] == 0 else counts[ilvl] + 1
+        now = counts[ilvl]
+        counts[ilvl] = first if now is None else now + 1
         for deeper in range(ilvl + 1, 9):
-            counts[deeper] = 0
+            counts[deeper] = None
         if level.fmt == "bullet":
-            return _BULLETS.get(level.text, level.text if level.text.isprintable() and len(level.text) == 1 and
-                                ord(level.text) < 0xE000 else "•")
+            return BULLET
 
         def part(m: re.Match[str]) -> str:
             i = int(m.group(1)) - 1
             lv = levels.get(i, _Level())
-            n = counts[i] or starts.get(i, lv.start)
+            n = counts[i]
+            n = starts.get(i, lv.start) if n is None else n
             return number_text(n, "decimal" if level.legal and lv.fmt != "none" else lv.fmt)
 
         return re.sub(r"%([1-9])", part, level.text)
@@ -210,8 +232,8 @@ def _styles(root: ET.Element | None) -> dict[str, _Style]:
     if root is None:
         return out
     for st in root.iter(W + "style"):
-        if _val(st, "type") not in (None, "paragraph"):
-            continue
+        if _val(st, "type") in ("character", "table"):
+            continue  # (paragraph styles, and list styles a numbering definition may link to)
         s = _Style(name=(_val(st.find(W + "name")) or "").lower(), based_on=_val(st.find(W + "basedOn")))
         ppr = st.find(W + "pPr")
         if ppr is not None:
@@ -243,9 +265,12 @@ _HEADING_NAME = re.compile(r"^heading ([1-9])$")
 # --- the document ------------------------------------------------------------------------------------
 
 class _Reader:
-    def __init__(self, parts: dict[str, ET.Element | None]) -> None:
+    def __init__(self, parts: dict[str, ET.Element | None], flat: bool = False) -> None:
+        self.flat = flat
         self.styles = _styles(parts.get("styles"))
         self.numbering = Numbering.read(parts.get("numbering"))
+        self.numbering.resolve(self.styles)
+        self.chains: dict[str | None, list[_Style]] = {}
         self.notes_xml = {kind: {(_val(n, "id") or ""): n for n in root.findall(W + kind)
                                  if _val(n, "type") in (None, "normal")}
                           for kind, root in (("footnote", parts.get("footnotes")), ("endnote", parts.get("endnotes")))
@@ -305,7 +330,8 @@ class _Reader:
                 text.append("-")
             elif tag == W + "sym":
                 ch = _val(c, "char") or ""
-                text.append(_BULLETS.get(chr(int(ch, 16)) if re.fullmatch(r"[0-9A-Fa-f]{1,4}", ch) else "", ""))
+                code = int(ch, 16) & 0xFF if re.fullmatch(r"[0-9A-Fa-f]{1,4}", ch) else 0
+                text.append(_SYMBOL.get(code, "") if "symbol" in (_val(c, "font") or "").lower() else "")
             elif tag in (W + "drawing", W + "pict", _MC + "AlternateContent"):
                 self.pending += self.text_boxes(c)  # (after the paragraph that anchors them)
             elif tag in (W + "footnoteReference", W + "endnoteReference"):
@@ -338,7 +364,7 @@ class _Reader:
             if el is None:
                 return []
         out: list[str] = []
-        for box in el.iter(W + "txbxContent"):
+        for box in _outermost(el, W + "txbxContent"):  # (a box inside a box is read by its own paragraph)
             out += self.blocks(box)
         return out
 
@@ -391,7 +417,9 @@ class _Reader:
     def paragraph(self, p: ET.Element) -> str:
         ppr = p.find(W + "pPr")
         sid = _val(ppr.find(W + "pStyle")) if ppr is not None else None
-        chain = list(_style_chain(self.styles, sid))
+        chain = self.chains.get(sid)
+        if chain is None:
+            chain = self.chains[sid] = list(_style_chain(self.styles, sid))
         num = _num_pr(ppr) if ppr is not None else None
         if num is None:
             num = next((s.num for s in chain if s.num is not None), None)
@@ -400,8 +428,13 @@ class _Reader:
         content: list[str] = []
         self.inline(p, content, [])
         html = "".join(content).strip()
+        mark = ppr.find(W + "rPr") if ppr is not None else None
+        gone = mark is not None and (mark.find(W + "del") is not None or _on(mark.find(W + "vanish")))
+        empty = not re.sub(r"<[^>]+>|\s", "", html)
+        if empty and gone:
+            return ""  # a paragraph deleted with its changes tracked, or hidden: not numbered either
         label = self.numbering.label(*num) if num else None  # (an empty numbered paragraph still counts)
-        if not re.sub(r"<[^>]+>|\s", "", html):
+        if empty:
             return ""  # an empty paragraph (Word's spacing): nothing to read
         level = self.heading_level(chain, ppr)
         align = _val(ppr.find(W + "jc")) if ppr is not None else None
@@ -436,6 +469,8 @@ class _Reader:
         return None
 
     def table(self, tbl: ET.Element) -> str:
+        if self.flat:  # each cell's paragraphs in reading order, a row's cells one after another
+            return "".join("".join(self.blocks(tc)) for tr in _within(tbl, W + "tr") for tc in _within(tr, W + "tc"))
         rows = []
         for tr in _within(tbl, W + "tr"):
             cells = []
@@ -456,6 +491,15 @@ class _Reader:
         if not self.notes:
             return ""
         return '<div class="notes">' + "".join(f"<p><sup>{n}</sup> {body}</p>" for n, body in self.notes) + "</div>"
+
+
+def _outermost(el: ET.Element, tag: str) -> Iterator[ET.Element]:
+    """The elements of ``tag`` below ``el`` that no other of ``tag`` holds."""
+    for child in el:
+        if child.tag == tag:
+            yield child
+        else:
+            yield from _outermost(child, tag)
 
 
 def _within(el: ET.Element, tag: str) -> Iterator[ET.Element]:
@@ -480,8 +524,12 @@ def _part(z: zipfile.ZipFile, name: str) -> ET.Element | None:
         return None
     if info.file_size > MAX_PART:
         raise WordError(f"its {name} is too large ({info.file_size:,} bytes)")
-    with z.open(info) as fh:
-        data = fh.read(MAX_PART + 1)
+    try:
+        with z.open(info) as fh:
+            data = fh.read(MAX_PART + 1)
+    except (zipfile.BadZipFile, zlib.error, RuntimeError, NotImplementedError, EOFError, OSError) as exc:
+        raise WordError(f"its {name} cannot be unpacked (damaged, locked with a password, or packed as Word "
+                        "never packs it)") from None
     if len(data) > MAX_PART:
         raise WordError(f"its {name} is too large")
     data = data.replace(_STRICT, _TRANSITIONAL)  # (ISO strict's namespace: the same elements)
@@ -508,9 +556,11 @@ def _main_part(z: zipfile.ZipFile) -> str:
     return _targets(z, "_rels/.rels", "").get("officeDocument", "word/document.xml")
 
 
-def word_html(data: bytes) -> list[str]:
+def word_html(data: bytes, flat: bool = False) -> list[str]:
     """The document's body as HTML chunks (one a paragraph, heading or table; its notes last), to be laid
-    out with ``WORD_CSS``. Raises ``WordError`` where it cannot follow the document."""
+    out with ``WORD_CSS``; with ``flat``, tables as their cells' paragraphs one after another (for a table the
+    layout cannot fit on a page: a row taller than a page, a landscape table wider than A4). Raises
+    ``WordError`` where it cannot follow the document."""
     try:
         z = zipfile.ZipFile(BytesIO(data))
     except (zipfile.BadZipFile, ValueError) as exc:
@@ -524,7 +574,7 @@ def word_html(data: bytes) -> list[str]:
         name = main.rsplit("/", 1)[-1]
         targets = _targets(z, f"{folder}_rels/{name}.rels", folder)
         reader = _Reader({kind: _part(z, targets.get(kind, f"{folder}{kind}.xml"))
-                          for kind in ("styles", "numbering", "footnotes", "endnotes")})
+                          for kind in ("styles", "numbering", "footnotes", "endnotes")}, flat)
     try:
         blocks = reader.blocks(document.find(W + "body"))
         notes = reader.notes_html()
