@@ -24,6 +24,7 @@ from reviewer.core.annotations.codebook import severities, slug_for
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Letter, Theme, parse_time
 from reviewer.core.team.summary import distinct_titles
+from reviewer.core.text.guarded_xml import XmlRefused, guarded_xml
 from reviewer.export.common import zip_member
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
@@ -184,62 +185,19 @@ class QdcCode:
     parent: bool = False  # it holds codes of its own
 
 
-class _Refused(Exception):
-    pass
-
-
-class _TooBig(Exception):
-    """Too many codes, or nested too deep: the message says which."""
-
-
 def safe_xml(data: bytes, what: str) -> ET.Element:
-    """``data`` parsed, refusing a document type declaration or entity of any kind (REFI-QDA never
-    needs one; they are how entity expansion and external entities attack), in whatever encoding
-    the file is (a UTF-16 file hides "<!ENTITY" from a byte search, not from the parser), and a file
-    of more than ``MAX_CODES`` codes or nested more than ``MAX_XML_DEPTH`` deep: all checked in a
-    first pass that builds nothing, stopped at the first excess."""
-    from xml.parsers import expat
-
-    def refuse(*_args: object) -> None:
-        raise _Refused
-
-    depth = codes = 0
-
-    def start(tag: str, _attrs: object) -> None:  # the tree's bounds, before a tree is built
-        nonlocal depth, codes
-        depth += 1
-        if depth > MAX_XML_DEPTH:
-            raise _TooBig(f"the {what} nests its elements more than {MAX_XML_DEPTH} deep (REFI-QDA files nest a "
-                          "few levels): refused")
-        if tag.rpartition("}")[2].rpartition(":")[2] == "Code":
-            codes += 1
-            if codes > MAX_CODES:
-                raise _TooBig(f"the {what} has more than {MAX_CODES:,} codes (codebooks have tens to a few "
-                              "hundred): refused")
-
-    def end(_tag: str) -> None:
-        nonlocal depth
-        depth -= 1
-
-    check = expat.ParserCreate()
-    check.StartDoctypeDeclHandler = refuse
-    check.EntityDeclHandler = refuse
-    check.UnparsedEntityDeclHandler = refuse
-    check.ExternalEntityRefHandler = refuse  # type: ignore[assignment]
-    check.StartElementHandler = start
-    check.EndElementHandler = end
+    """``data`` parsed (``core.text.guarded_xml``): no DOCTYPE or entity (REFI-QDA never needs one), at most
+    ``MAX_CODES`` codes, nested at most ``MAX_XML_DEPTH`` deep."""
     try:
-        check.Parse(data, True)
-    except _Refused:
-        raise CodebookError(f"the {what} declares a DOCTYPE or entities, which REFI-QDA never needs; refused") from None
-    except _TooBig as exc:
+        return guarded_xml(
+            data, max_depth=MAX_XML_DEPTH, counted="Code", max_count=MAX_CODES,
+            too_deep=f"the {what} nests its elements more than {MAX_XML_DEPTH} deep (REFI-QDA files nest a few "
+                     "levels): refused",
+            too_many=f"the {what} has more than {MAX_CODES:,} codes (codebooks have tens to a few hundred): refused",
+            has_doctype=f"the {what} declares a DOCTYPE or entities, which REFI-QDA never needs; refused",
+            invalid=lambda reason: f"the {what} is not valid XML ({reason})")
+    except XmlRefused as exc:
         raise CodebookError(str(exc)) from None
-    except expat.ExpatError as exc:
-        raise CodebookError(f"the {what} is not valid XML ({expat.ErrorString(exc.code)}, line {exc.lineno})") from None
-    try:
-        return ET.fromstring(data)
-    except ET.ParseError as exc:
-        raise CodebookError(f"the {what} is not valid XML ({exc})") from None
 
 
 def _local(tag: str) -> tuple[str, str]:

@@ -24,12 +24,15 @@ from html import escape, unescape
 from io import BytesIO
 from xml.etree import ElementTree as ET
 
+from reviewer.core.text.guarded_xml import XmlRefused, guarded_xml
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TRANSITIONAL = W[1:-1].encode()
 _STRICT = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 CHUNK = 8000  # characters of HTML in one chunk of the layout, at least (export.pdf: MuPDF slows as a story grows)
 MAX_NUMBER = 32767  # the largest start a Word list level takes
+MAX_DEPTH = 400  # elements deep: a table takes three (table, row, cell), so past a hundred tables in tables
 MAX_PART = 64 * 1024 * 1024  # bytes of XML a part may unpack to (the corpus's longest report is 0.13 MB of text)
 
 WORD_CSS = (
@@ -295,8 +298,7 @@ class _Reader:
                 if content is not None:
                     self.inline(content, out, field_state)
             elif tag == _MC + "AlternateContent":
-                branch = child.find(_MC + "Fallback")
-                branch = branch if branch is not None else child.find(_MC + "Choice")
+                branch = _branch(child)
                 if branch is not None:
                     self.inline(branch, out, field_state)
             # w:del, w:moveFrom (tracked deletions), proofing marks, bookmarks: no text
@@ -359,10 +361,10 @@ class _Reader:
         """The paragraphs of the text boxes in a drawing (a cover page's title is often one). Word writes a
         box twice, as DrawingML and as VML for older readers: one of the two is read."""
         if el.tag == _MC + "AlternateContent":
-            branch = el.find(_MC + "Fallback")
-            el = branch if branch is not None else el.find(_MC + "Choice")
-            if el is None:
+            branch = _branch(el)
+            if branch is None:
                 return []
+            el = branch
         out: list[str] = []
         for box in _outermost(el, W + "txbxContent"):  # (a box inside a box is read by its own paragraph)
             out += self.blocks(box)
@@ -408,8 +410,7 @@ class _Reader:
             elif tag in (W + "customXml", W + "ins"):
                 out += self.blocks(child)
             elif tag == _MC + "AlternateContent":
-                branch = child.find(_MC + "Fallback")
-                branch = branch if branch is not None else child.find(_MC + "Choice")
+                branch = _branch(child)
                 if branch is not None:
                     out += self.blocks(branch)
         return out
@@ -493,6 +494,13 @@ class _Reader:
         return '<div class="notes">' + "".join(f"<p><sup>{n}</sup> {body}</p>" for n, body in self.notes) + "</div>"
 
 
+def _branch(alternate: ET.Element) -> ET.Element | None:
+    """The one branch of an ``mc:AlternateContent`` read: Word writes the same content twice (for newer
+    readers and, as the fallback, for older ones); the fallback, else the first choice."""
+    branch = alternate.find(_MC + "Fallback")
+    return branch if branch is not None else alternate.find(_MC + "Choice")
+
+
 def _outermost(el: ET.Element, tag: str) -> Iterator[ET.Element]:
     """The elements of ``tag`` below ``el`` that no other of ``tag`` holds."""
     for child in el:
@@ -534,9 +542,11 @@ def _part(z: zipfile.ZipFile, name: str) -> ET.Element | None:
         raise WordError(f"its {name} is too large")
     data = data.replace(_STRICT, _TRANSITIONAL)  # (ISO strict's namespace: the same elements)
     try:
-        return ET.fromstring(data)
-    except ET.ParseError as exc:
-        raise WordError(f"its {name} is damaged ({exc})") from None
+        return guarded_xml(data, max_depth=MAX_DEPTH, too_deep=f"its {name} is nested too deeply to lay out",
+                           has_doctype=f"its {name} declares a DOCTYPE or entities, which Word never writes",
+                           invalid=lambda reason: f"its {name} is damaged ({reason})")
+    except XmlRefused as exc:
+        raise WordError(str(exc)) from None
 
 
 def _targets(z: zipfile.ZipFile, rels_name: str, folder: str) -> dict[str, str]:
