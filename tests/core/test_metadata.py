@@ -305,6 +305,12 @@ def test_committee_reports_are_typed_with_their_authority_and_own_date() -> None
     assert not m.judgements
     m = read_metadata(COMMITTEE_TITLED, created="2024-03-01")
     assert (m.doc_type, m.authority, m.published) == ("committee report", "Northmoor", "2024-03-12")
+    # a paper headed by its meeting, the heading wrapped by the page ("– 4 | February 2026")
+    for head in ("Ravensmoor Council – Corporate Parenting Board – 20 January\n2026",
+                 "Ravensmoor Council – Corporate Parenting Board – 20\nJanuary 2026"):
+        m = read_metadata(head + "\n\nAppendix B: Improvement plan tracker\n\nArea for improvement\n\n"
+                          "Timeliness of initial health assessments\n")
+        assert (m.doc_type, m.authority, m.published) == ("committee report", "Ravensmoor", "2026-01-20"), head
 
 
 NEWS = """News

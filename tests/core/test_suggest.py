@@ -829,6 +829,11 @@ def test_a_committee_papers_implications_and_risks_are_not_findings() -> None:
     found = _by_quote(suggest(wrapped, default_themes()))  # a heading wrapped as Word's text wraps it
     assert not any("policy implications" in q for q in found)
     assert any("Caseloads are too high" in q for q in found)
+    parts = PAPER.replace("3.0 POLICY IMPLICATIONS", "Part III: Policy implications").replace(
+        "4.0 RISK ANALYSIS", "Part IV - Risk analysis").replace("7.0 WORKFORCE", "Part VII: Workforce")
+    found = _by_quote(suggest(parts, default_themes()))  # a paper that numbers its parts in words
+    assert not any("policy implications" in q or "poorer judgement" in q for q in found)
+    assert any("Caseloads are too high" in q for q in found)
 
 
 CABINET = """Ashcombe District Council (fictional)

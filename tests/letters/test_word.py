@@ -80,15 +80,20 @@ def table(rows: list[list[str]]) -> str:
 
 
 def package(body: str, numbering: str | None = NUMBERING, styles: str | None = STYLES,
-            footnotes: str | None = None) -> bytes:
-    """A .docx as Word writes one: the package's relationships, the document's (to its styles, numbering
-    and footnotes), and the parts."""
-    parts = {"word/document.xml": f'<w:document xmlns:w="{WNS}"><w:body>{body}<w:sectPr/></w:body></w:document>'}
+            footnotes: str | None = None, header: str | None = None) -> bytes:
+    """A .docx as Word writes one: the package's relationships, the document's (to its styles, numbering,
+    footnotes and page header), and the parts."""
+    sect = f'<w:sectPr><w:headerReference w:type="default" r:id="rId9"/></w:sectPr>' if header else "<w:sectPr/>"
+    parts = {"word/document.xml": f'<w:document xmlns:w="{WNS}" xmlns:r="{DOC_RELS}"><w:body>{body}{sect}'
+                                  "</w:body></w:document>"}
     rels = []
     for i, (kind, xml) in enumerate((("styles", styles), ("numbering", numbering), ("footnotes", footnotes))):
         if xml is not None:
             parts[f"word/{kind}.xml"] = xml
             rels.append(f'<Relationship Id="rId{i + 1}" Type="{DOC_RELS}/{kind}" Target="{kind}.xml"/>')
+    if header:
+        parts["word/header1.xml"] = f'<w:hdr xmlns:w="{WNS}">{header}</w:hdr>'
+        rels.append(f'<Relationship Id="rId9" Type="{DOC_RELS}/header" Target="header1.xml"/>')
     overrides = "".join(f'<Override PartName="/{name}" ContentType="application/xml"/>' for name in parts)
     parts["[Content_Types].xml"] = (
         f'<Types xmlns="{NS}/package/2006/content-types">'
@@ -185,6 +190,58 @@ def test_a_merged_cell_is_read_once() -> None:
             "<w:tr>" + cell("Overall effectiveness", '<w:gridSpan w:val="2"/>') + "</w:tr></w:tbl>")
     flat = " ".join(shown(package(rows)).split())
     assert flat.count("Judgement") == 1 and "Outstanding" in flat and "Overall effectiveness" in flat
+    html = "".join(word_html(package(rows)))  # the merged cell spans its rows, as in Word
+    assert '<td rowspan="2"><p>Judgement</p></td><td><p>Good</p></td></tr><tr><td><p>Outstanding</p>' in html
+
+
+def test_rows_deleted_or_indented_and_text_hidden_by_a_style() -> None:
+    styles = STYLES.replace("</w:styles>", (
+        '<w:style w:type="character" w:styleId="Hid"><w:name w:val="Hidden note"/><w:rPr><w:vanish/></w:rPr></w:style>'
+        '<w:style w:type="paragraph" w:styleId="HidPara"><w:name w:val="Hidden para"/><w:rPr><w:vanish/></w:rPr>'
+        '</w:style></w:styles>'))
+    rows = ("<w:tbl><w:tr>" + cell("Judgement") + cell("Grade") + "</w:tr>"
+            '<w:tr><w:trPr><w:del w:id="1" w:author="A"/></w:trPr>' + cell("Withdrawn") + cell("Row") + "</w:tr>"
+            '<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>' + cell("Second column") + "</w:tr></w:tbl>")
+    body = rows + p(r("Shown. ") + '<w:r><w:rPr><w:rStyle w:val="Hid"/></w:rPr><w:t>Drafting note.</w:t></w:r>')
+    body += p(r("A hidden paragraph."), "HidPara") + p(r("Last."))
+    html = "".join(word_html(package(body, styles=styles)))
+    assert "Withdrawn" not in html and "Drafting note" not in html and "hidden paragraph" not in html
+    assert "<tr><td></td><td><p>Second column</p></td></tr>" in html  # under the second column, as in Word
+    assert "<p>Shown.</p><p>Last.</p>" in html
+
+
+def test_nested_fields_ordinals_and_a_list_restarting_one_level() -> None:
+    def field(code: str, result: str) -> str:
+        return ('<w:r><w:fldChar w:fldCharType="begin"/></w:r>' + f"<w:r><w:instrText>{code}</w:instrText></w:r>"
+                + '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + result
+                + '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+    inner = field(" DOCPROPERTY Status ", r("DRAFT"))  # a field in another field's code: part of the code
+    body = p(r("Status: ") + field(" IF " + "</w:instrText></w:r>" + inner + "<w:r><w:instrText>" + ' = "x" ',
+                                   r("final")))
+    numbering = NUMBERING.replace("</w:numbering>", (
+        '<w:abstractNum w:abstractNumId="40"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="ordinal"/>'
+        '<w:lvlText w:val="%1"/></w:lvl></w:abstractNum><w:num w:numId="5"><w:abstractNumId w:val="40"/></w:num>'
+        '<w:num w:numId="6"><w:abstractNumId w:val="10"/><w:lvlOverride w:ilvl="2"><w:startOverride w:val="1"/>'
+        '</w:lvlOverride></w:num></w:numbering>'))
+    body += p(r("meeting"), num=(5, 0)) + p(r("meeting"), num=(5, 0))
+    body += (p(r("one"), num=(1, 0)) + p(r("sub"), num=(1, 2)) + p(r("two"), num=(1, 0))
+             + p(r("sub again"), num=(6, 2)) + p(r("three"), num=(1, 0)))
+    text = " ".join(" ".join(word_html(package(body, numbering=numbering))).split())
+    assert "<p>Status: final</p>" in text
+    assert "1st meeting" in text and "2nd meeting" in text
+    assert "(a) sub again" in text and "3. three" in text  # the overridden level starts over, the list goes on
+
+
+def test_the_first_pages_header_shows_once_and_dates_a_paper() -> None:
+    header = p(r("OFFICIAL")) + p(r("Children and Families Scrutiny Committee – 12 November 2025"))
+    body = (p(r("Oakridge Borough Council"), "Heading1") + p(r("Report of the Director of Children's Services"))
+            + p(r("Ofsted focused visit: children in care"), "Heading1")
+            + p(r("Inspectors found that too many children wait too long for a health assessment."), "ReportPara"))
+    pl = prepare_letter(package(body, header=header), "paper.docx")
+    text = pl.extracted.text
+    assert text.count("12 November 2025") == 1 and text.index("OFFICIAL") < text.index("Oakridge Borough Council")
+    m = pl.letter.meta
+    assert (m.doc_type, m.authority, m.published) == ("committee report", "Oakridge", "2025-11-12")
 
 
 @pytest.mark.parametrize(("n", "fmt", "want"), [(4, "lowerRoman", "iv"), (1994, "upperRoman", "MCMXCIV"),

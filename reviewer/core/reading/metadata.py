@@ -252,6 +252,9 @@ _COMMITTEE = re.compile(
     r"Report author|Purpose of (?:the )?report|Meeting\s*:\s*\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|Meeting to be held on|"
     r"Electoral Divisions? affected|Decision[ -]maker|Cabinet Committee|Minutes(?=\s*:)|Additional documents(?=\s*:)|"
     r"Report of the [\w ]{0,40}?Director|submitted a report|(?:to )?update Members|"
+    # a paper headed by its meeting: "Corporate Parenting Board – 20 January 2026"
+    r"(?-i:[A-Z][\w’'&-]*(?: [A-Z&][\w’'&-]*){0,5} (?:Committee|Board|Cabinet|Panel|Forum)) ?[-–—:,] ?"
+    r"\d{1,2}(?:st|nd|rd|th)? " + _MON.replace("(", "(?:", 1) + r" \d{4}\b|"
     r"(?:Overview\s+(?:&|and)\s+)?Scrutiny\s+(?:Sub-?\s?)?Committee|Briefing note of|"
     # a meeting's page of an agenda item: what it is for, what the members did with it
     r"(?:Sub-?\s?Committee|Committee|Scrutiny Board|Cabinet|Panel) (?:was presented with|received|considered|"
@@ -460,7 +463,9 @@ def _own_date(text: str) -> str | None:
     Tuesday, 2nd October, 2018", "By A Writer | 07 August 2018"), a "Meeting of ..." line, or the day
     "published today" names; never a date in a sentence, which is the inspection's, the letter's or an
     earlier visit's."""
-    for line in text[:1500].splitlines()[:30]:
+    head = re.sub(rf"\b(\d{{1,2}}(?:st|nd|rd|th)?|{_MON})[ \t]*\n[ \t]*(?={_MON}\b|\d{{4}}\b)", r"\1 ",
+                  text[:1500], flags=re.I)  # ("... 20 January | 2026", "... – 4 | February 2026": a title the page wrapped)
+    for line in head.splitlines()[:30]:
         line = line.strip()
         m = _DATE_AT_END.search(line)
         before = line[:m.start()].rstrip() if m else ""

@@ -58,8 +58,11 @@ _PAPER_FORM = re.compile(
 _PAPER_HEADING = re.compile(  # a line of a paper that heads a section: "5.0 FINANCIAL IMPLICATIONS", "Risk analysis:"
     r"^[ \t#*]*(?:\d+(?:\.\d+)*\.?[ \t]+)?(?P<title>[A-Z][^\n.;*]{2,90}?(?:\n[ \t]*[A-Z][A-Z0-9 ,&'’()-]{1,60})?)"
     r"[ \t]*:?[ \t*]*$", re.M)  # (a heading in capitals may wrap onto a second line, as Word's text does)
+_PAPER_PART = re.compile(  # a paper's own numbering of its parts: "Part III: Legal implications", "Section 5 -"
+    r"^(?:part|section|paragraph)\s+(?:\d+|[ivxlc]+|[a-z])\b\s*[:.\-–—]?\s*", re.I)
 _PAPER_FORM_LEAD = re.compile(  # ... or leads its paragraph: "Financial implications: none."
-    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:" + _PAPER_FORM.pattern + r")\s*[:\-–]", re.I)
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:" + _PAPER_PART.pattern[1:] + r")?(?:" + _PAPER_FORM.pattern + r")\s*[:\-–]",
+    re.I)
 
 
 def paper_form_spans(text: str, headings: Sequence[int] = ()) -> list[tuple[int, int]]:
@@ -70,8 +73,9 @@ def paper_form_spans(text: str, headings: Sequence[int] = ()) -> list[tuple[int,
     heads = []
     for m in _PAPER_HEADING.finditer(text):
         title = " ".join(m.group("title").split())
-        form = bool(_PAPER_FORM.fullmatch(title))
-        if form or len(title.split()) <= 10 and (title.isupper() or re.match(r"^[\s#*]*\d", m.group(0))):
+        form = bool(_PAPER_FORM.fullmatch(_PAPER_PART.sub("", title)))
+        if form or len(title.split()) <= 10 and (title.isupper() or re.match(r"^[\s#*]*\d", m.group(0))
+                                                 or _PAPER_PART.match(title)):
             heads.append((m.start(), form))
     bounds = sorted(headings)
     spans = []

@@ -44,6 +44,8 @@ WORD_CSS = (
     "td,th{border:0.5pt solid #777;padding:2pt 4pt;vertical-align:top}"
     "td p,th p{margin:0 0 2pt 0}"
     ".notes{font-size:9pt;border-top:0.5pt solid #777;padding-top:4pt;margin-top:10pt}"
+    ".header{font-size:9pt;color:#555;border-bottom:0.5pt solid #999;padding-bottom:3pt;margin-bottom:10pt}"
+    ".header p{margin:0 0 1pt 0}"
 )
 
 
@@ -120,6 +122,8 @@ def number_text(n: int, fmt: str) -> str:
         return _roman(n)
     if fmt == "upperRoman":
         return _roman(n).upper()
+    if fmt == "ordinal":
+        return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
     if fmt == "decimalZero":
         return f"{n:02d}"
     if fmt == "none":
@@ -197,9 +201,9 @@ class Numbering:
             return None
         ilvl = max(0, min(ilvl, 8))
         counts = self.counters.setdefault(abstract, [None] * 9)
-        if starts and num_id not in self.restarted:  # a list that restarts: its first paragraph starts over
-            self.restarted.add(num_id)
-            for i in range(9):
+        if starts and num_id not in self.restarted:  # a list that restarts: at its first paragraph the levels
+            self.restarted.add(num_id)  # it overrides start over (and those below them); the others go on
+            for i in range(min(starts), 9):
                 counts[i] = None
         level = levels.get(ilvl, _Level())
         first = starts.get(ilvl, level.start)
@@ -228,6 +232,7 @@ class _Style:
     based_on: str | None = None
     num: tuple[str, int] | None = None
     outline: int | None = None
+    hidden: bool | None = None  # its runs' w:vanish, where it says
 
 
 def _styles(root: ET.Element | None) -> dict[str, _Style]:
@@ -235,9 +240,12 @@ def _styles(root: ET.Element | None) -> dict[str, _Style]:
     if root is None:
         return out
     for st in root.iter(W + "style"):
-        if _val(st, "type") in ("character", "table"):
-            continue  # (paragraph styles, and list styles a numbering definition may link to)
+        if _val(st, "type") == "table":
+            continue  # (paragraph and character styles, and list styles a numbering definition may link to)
         s = _Style(name=(_val(st.find(W + "name")) or "").lower(), based_on=_val(st.find(W + "basedOn")))
+        rpr = st.find(W + "rPr")
+        vanish = rpr.find(W + "vanish") if rpr is not None else None
+        s.hidden = None if vanish is None else _on(vanish)
         ppr = st.find(W + "pPr")
         if ppr is not None:
             s.num = _num_pr(ppr)
@@ -281,6 +289,7 @@ class _Reader:
         self.notes: list[tuple[int, str]] = []  # (number, html) in the order the body refers to them
         self.note_numbers: dict[tuple[str, str], int] = {}
         self.pending: list[str] = []  # text boxes met in the paragraph being read
+        self.paragraph_hidden = False  # the paragraph being read is hidden by its style
 
     # runs ---------------------------------------------------------------------------------------------
     def inline(self, el: ET.Element, out: list[str], field_state: list[str]) -> None:
@@ -305,7 +314,7 @@ class _Reader:
 
     def run(self, r: ET.Element, out: list[str], field_state: list[str]) -> None:
         rpr = r.find(W + "rPr")
-        if rpr is not None and (_on(rpr.find(W + "vanish")) or _on(rpr.find(W + "specVanish"))):
+        if self.hidden(rpr, self.paragraph_hidden):
             return
         text: list[str] = []
         for c in r:
@@ -319,7 +328,7 @@ class _Reader:
                 elif kind == "end" and field_state:
                     field_state.pop()
                 continue
-            if field_state and field_state[-1] == "code":
+            if "code" in field_state:
                 continue  # a field's code ("PAGE", "HYPERLINK ..."): its result is what Word shows
             if tag == W + "t":
                 text.append(escape(c.text or ""))
@@ -356,6 +365,25 @@ class _Reader:
             if (_val(rpr.find(W + "u")) or "none") != "none":
                 html = f"<u>{html}</u>"
         out.append(html)
+
+    def hidden(self, rpr: ET.Element | None, otherwise: bool) -> bool:
+        """Whether runs (or a paragraph's mark) with properties ``rpr`` are hidden: by their own w:vanish, else
+        by their character style's, else ``otherwise`` (their paragraph style's)."""
+        if rpr is None:
+            return otherwise
+        if _on(rpr.find(W + "specVanish")):
+            return True
+        vanish = rpr.find(W + "vanish")
+        if vanish is not None:
+            return _on(vanish)
+        by_style = self.style_hidden(_val(rpr.find(W + "rStyle")))
+        return otherwise if by_style is None else by_style
+
+    def style_hidden(self, sid: str | None) -> bool | None:
+        chain = self.chains.get(sid)
+        if chain is None:
+            chain = self.chains[sid] = list(_style_chain(self.styles, sid))
+        return next((s.hidden for s in chain if s.hidden is not None), None)
 
     def text_boxes(self, el: ET.Element) -> list[str]:
         """The paragraphs of the text boxes in a drawing (a cover page's title is often one). Word writes a
@@ -427,10 +455,14 @@ class _Reader:
         elif num[0] == "":  # numPr with only a level: the style's list at that level
             num = next(((s.num[0], num[1]) for s in chain if s.num is not None), None)
         content: list[str] = []
-        self.inline(p, content, [])
+        outer, self.paragraph_hidden = self.paragraph_hidden, bool(self.style_hidden(sid))
+        try:
+            self.inline(p, content, [])
+        finally:
+            mark = ppr.find(W + "rPr") if ppr is not None else None
+            gone = mark is not None and mark.find(W + "del") is not None or self.hidden(mark, self.paragraph_hidden)
+            self.paragraph_hidden = outer
         html = "".join(content).strip()
-        mark = ppr.find(W + "rPr") if ppr is not None else None
-        gone = mark is not None and (mark.find(W + "del") is not None or _on(mark.find(W + "vanish")))
         empty = not re.sub(r"<[^>]+>|\s", "", html)
         if empty and gone:
             return ""  # a paragraph deleted with its changes tracked, or hidden: not numbered either
@@ -472,20 +504,39 @@ class _Reader:
     def table(self, tbl: ET.Element) -> str:
         if self.flat:  # each cell's paragraphs in reading order, a row's cells one after another
             return "".join("".join(self.blocks(tc)) for tr in _within(tbl, W + "tr") for tc in _within(tr, W + "tc"))
-        rows = []
+        grid: list[list[tuple[int, int, ET.Element | None, str | None]]] = []  # a row's (column, span, cell, merge)
         for tr in _within(tbl, W + "tr"):
-            cells = []
+            trpr = tr.find(W + "trPr")
+            if trpr is not None and trpr.find(W + "del") is not None:
+                continue  # a row deleted with its changes tracked
+            before = _int(_val(trpr.find(W + "gridBefore")) if trpr is not None else None, 0, 0, 63)
+            cells: list[tuple[int, int, ET.Element | None, str | None]] = [(0, before, None, None)] if before else []
+            column = before
             for tc in _within(tr, W + "tc"):
                 tcpr = tc.find(W + "tcPr")
-                span = _val(tcpr.find(W + "gridSpan")) if tcpr is not None else None
-                merged = tcpr is not None and tcpr.find(W + "vMerge") is not None and \
-                    _val(tcpr.find(W + "vMerge")) in (None, "continue")
-                inner = "" if merged else "".join(self.blocks(tc))
-                span_n = _int(span, 1, 1, 63)  # (Word's most columns)
-                attr = f' colspan="{span_n}"' if span_n > 1 else ""
-                cells.append(f"<td{attr}>{inner}</td>")
-            if cells:
-                rows.append("<tr>" + "".join(cells) + "</tr>")
+                span = _int(_val(tcpr.find(W + "gridSpan")) if tcpr is not None else None, 1, 1, 63)  # (Word's most)
+                vmerge = tcpr.find(W + "vMerge") if tcpr is not None else None
+                cells.append((column, span, tc, None if vmerge is None else (_val(vmerge) or "continue")))
+                column += span
+            grid.append(cells)
+        covered: set[tuple[int, int]] = set()  # (row, column) of cells a merged cell above takes in
+        rows = []
+        for i, cells in enumerate(grid):
+            out = []
+            for column, span, tc, merge in cells:
+                if (i, column) in covered:
+                    continue
+                attr = f' colspan="{span}"' if span > 1 else ""
+                if merge == "restart":  # a vertically merged cell: it spans the rows that continue it
+                    j = i + 1
+                    while j < len(grid) and any(c[0] == column and c[3] == "continue" for c in grid[j]):
+                        covered.add((j, column))
+                        j += 1
+                    attr += f' rowspan="{j - i}"' if j - i > 1 else ""
+                inner = "" if tc is None or merge == "continue" else "".join(self.blocks(tc))
+                out.append(f"<td{attr}>{inner}</td>")
+            if out:
+                rows.append("<tr>" + "".join(out) + "</tr>")
         return f"<table>{''.join(rows)}</table>" if rows else ""
 
     def notes_html(self) -> str:
@@ -561,6 +612,25 @@ def _targets(z: zipfile.ZipFile, rels_name: str, folder: str) -> dict[str, str]:
     return out
 
 
+def _first_header(z: zipfile.ZipFile, document: ET.Element, rels_name: str, folder: str) -> ET.Element | None:
+    """The header Word shows on the document's first page: its first section's (a section's properties end its
+    last paragraph; the body's own close the last section), the first page's own where the section has one."""
+    body = document.find(W + "body")
+    sect = next(body.iter(W + "sectPr"), None) if body is not None else None
+    if sect is None:
+        return None
+    refs = {_val(ref, "type") or "default": next((v for k, v in ref.attrib.items() if k.endswith("}id")), None)
+            for ref in sect.findall(W + "headerReference")}  # (r:id, in whichever namespace the package uses)
+    rid = refs.get("first") if _on(sect.find(W + "titlePg")) else None
+    rid = rid or refs.get("default")
+    rels = _part(z, rels_name) if rid else None
+    target = next((rel.get("Target") or "" for rel in (rels if rels is not None else ())
+                   if rel.get("Id") == rid and rel.get("TargetMode") != "External"), "")
+    if not target:
+        return None
+    return _part(z, target.lstrip("/") if target.startswith("/") else folder + target)
+
+
 def _main_part(z: zipfile.ZipFile) -> str:
     """The main document part's name, as the package's relationships say (word/document.xml as a rule)."""
     return _targets(z, "_rels/.rels", "").get("officeDocument", "word/document.xml")
@@ -585,13 +655,17 @@ def word_html(data: bytes, flat: bool = False) -> list[str]:
         targets = _targets(z, f"{folder}_rels/{name}.rels", folder)
         reader = _Reader({kind: _part(z, targets.get(kind, f"{folder}{kind}.xml"))
                           for kind in ("styles", "numbering", "footnotes", "endnotes")}, flat)
+        header_xml = _first_header(z, document, f"{folder}_rels/{name}.rels", folder)
     try:
+        header = reader.blocks(header_xml) if header_xml is not None else []
         blocks = reader.blocks(document.find(W + "body"))
         notes = reader.notes_html()
     except RecursionError:  # tables in tables past any real document's depth
         raise WordError("its tables are nested too deeply to lay out") from None
     if notes:
         blocks.append(notes)
+    if blocks and "".join(header).strip():  # the first page's header, once, above the body (a paper's
+        blocks.insert(0, f'<div class="header">{"".join(header)}</div>')  # meeting and date are often there)
     if not blocks:
         raise WordError("it has no text in its body")
     chunks: list[str] = []  # a heading opens a chunk (the layout keeps it with what it heads); a chunk
