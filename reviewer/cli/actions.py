@@ -7,7 +7,8 @@ import json
 import sys
 from datetime import date
 
-from reviewer.core.annotations.actions import STATUSES, Action
+from reviewer.cli.errors import CliError
+from reviewer.core.annotations.actions import STATUSES, Action, typed_date
 from reviewer.core.text.textsearch import collapse_ws
 from reviewer.workspace import Workspace
 
@@ -25,7 +26,7 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
     a.add_argument("annotation", metavar="ANNOTATION", help="annotation id or unique prefix")
     a.add_argument("--text", required=True, help="what will be done")
     a.add_argument("--owner", required=True, metavar="NAME")
-    a.add_argument("--due", required=True, metavar="YYYY-MM-DD")
+    a.add_argument("--due", required=True, metavar="DATE", help="2027-03-15, 15/03/2027 or '15 March 2027'")
     a.add_argument("--status", required=True, choices=STATUSES)
     u = acs.add_parser("update", parents=[common],
                        help="change an action's text, owner, status or due date, or note progress")
@@ -33,7 +34,7 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
     u.add_argument("--text", help="what will be done, reworded (the earlier wording is kept in its history)")
     u.add_argument("--owner", metavar="NAME", help="who will do it")
     u.add_argument("--status", choices=STATUSES)
-    u.add_argument("--due", metavar="YYYY-MM-DD")
+    u.add_argument("--due", metavar="DATE", help="2027-03-15, 15/03/2027 or '15 March 2027'")
     u.add_argument("--progress", metavar="TEXT", help="a progress note, dated today")
     d = acs.add_parser("delete", parents=[common], help="delete an action (the deletion travels in packs)")
     d.add_argument("action", metavar="ACTION", help="action id or unique prefix")
@@ -49,7 +50,18 @@ def row(ws: Workspace, a: Action, today: date) -> dict[str, object]:
             "progress": [p.to_dict() for p in a.progress], "created": a.created, "modified": a.modified, "by": a.by}
 
 
+def _due(typed: str | None) -> str | None:
+    if typed is None:
+        return None
+    due = typed_date(typed)
+    if due is None:
+        raise CliError(f"--due {typed!r} is not a date: give it as 2027-03-15, 15/03/2027 or '15 March 2027'")
+    return due
+
+
 def cmd_action(ws: Workspace, args: argparse.Namespace) -> int:
+    if args.action_command in ("add", "update"):
+        args.due = _due(args.due)
     if args.action_command == "add":
         a = ws.add_action(args.annotation, args.text, args.owner, args.due, args.status)
         _out(f"added action {a.id[:12]} (due {a.due}, {a.status}) to annotation {a.annotation_id[:12]}")

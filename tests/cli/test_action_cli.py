@@ -40,7 +40,9 @@ def test_add_update_list(capsys, tmp_path: Path, samples: Path) -> None:
     assert [p["text"] for p in b["progress"]] == ["Half done"]
     code, out, _ = run(capsys, "action", "list", *db)
     assert "AMBER" in out and "Half done" in out and "OVERDUE" not in out
-    run(capsys, "action", "update", a["id"], "--due", "2001-01-01", *db)
+    run(capsys, "action", "update", a["id"], "--due", "1 January 2001", *db)  # as people write dates, too
+    code, out, _ = run(capsys, "action", "list", "--json", *db)
+    assert json.loads(out)[0]["due"] == "2001-01-01"
     code, out, _ = run(capsys, "action", "list", *db)
     assert "OVERDUE" in out
 

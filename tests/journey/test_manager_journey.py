@@ -110,7 +110,7 @@ class Afternoon:
         self.d.key("Tab")
         self.d.type(OWNER)
         self.d.key("Tab")
-        self.d.type("15Jan2027")  # day, month, year: the date box moves on section by section
+        self.d.type("15 January 2027")  # as people write dates (a QDateEdit took this as 15 January of its year)
         self.d.key("Tab")
         self.d.type("a")  # Amber
         self.shot("add-action-filled")

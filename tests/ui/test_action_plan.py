@@ -10,7 +10,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QDate, Qt, QTimer  # noqa: E402
+from PySide6.QtCore import Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from reviewer.ui.annotate.action_dialog import ActionDialog  # noqa: E402
@@ -41,7 +41,7 @@ def _fill_and_accept(**fields: str):  # type: ignore[no-untyped-def]
         if "owner" in fields:
             dlg.owner.setText(fields["owner"])
         if "due" in fields:
-            dlg.due.setDate(QDate.fromString(fields["due"], "yyyy-MM-dd"))
+            dlg.due.set_iso(fields["due"])
         if "status" in fields:
             dlg.status.setCurrentIndex(dlg.status.findData(fields["status"]))
         if "progress" in fields:
@@ -352,3 +352,57 @@ def test_the_library_plan_scrolls_sideways_to_every_column_when_they_do_not_fit(
     ov.resize(700, 500)
     qtbot.waitUntil(lambda: h.sectionSize(last) == ITEM_WIDTH)
     assert tree.horizontalScrollBar().maximum() > 0
+
+
+@pytest.mark.parametrize(("typed", "due"), [("15 March 2027", "2027-03-15"), ("15/03/2027", "2027-03-15"),
+                                            ("15Jan2027", "2027-01-15"), ("Monday 15th March 2027", "2027-03-15"),
+                                            ("March 15, 2027", "2027-03-15"), ("3 Sept 27", "2027-09-03")])
+def test_the_due_date_is_typed_as_people_write_dates(qtbot, typed: str, due: str) -> None:  # type: ignore[no-untyped-def]
+    """A QDateEdit took "15 March 2027", typed, as 15 January of the year it showed: the month's name went
+    nowhere. The due box reads a date as people write one, and shows it back as it read it."""
+    dlg = ActionDialog("a finding")
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.activateWindow()
+    qtbot.waitUntil(dlg.isActiveWindow)
+    dlg.text.setPlainText("Audit every plan")
+    dlg.due.setFocus()
+    dlg.due.edit.selectAll()
+    qtbot.keyClicks(dlg.due.edit, typed)
+    qtbot.keyClick(dlg.due.edit, Qt.Key.Key_Tab)
+    assert dlg.values()["due"] == due
+    assert dlg.due.edit.text() == f"{int(due[8:])} {date.fromisoformat(due):%b} {due[:4]}"
+
+
+def test_a_due_date_that_is_no_date_is_said_and_nothing_saved(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dlg = ActionDialog("a finding")
+    qtbot.addWidget(dlg)
+    dlg.text.setPlainText("Audit every plan")
+    for typed in ("31 February 2027", "next Friday", ""):
+        dlg.due.edit.setText(typed)
+        dlg._accept()
+        assert dlg.result() != ActionDialog.DialogCode.Accepted
+        assert "is not a date" in dlg.error.text() and "15 March 2027" in dlg.error.text()
+    dlg.due.edit.setText("28/2/2027")
+    dlg._accept()
+    assert dlg.result() == ActionDialog.DialogCode.Accepted and dlg.values()["due"] == "2027-02-28"
+
+
+def test_the_calendar_picks_a_due_date(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QCalendarWidget, QMenu
+
+    dlg = ActionDialog("a finding")
+    qtbot.addWidget(dlg)
+    dlg.show()
+
+    def pick() -> None:
+        menu = next(x for x in QApplication.topLevelWidgets() if isinstance(x, QMenu) and x.isVisible())
+        cal = menu.findChild(QCalendarWidget)
+        cal.setSelectedDate(QDate(2027, 4, 30))
+        cal.activated.emit(cal.selectedDate())
+
+    QTimer.singleShot(100, pick)
+    dlg.due.edit.setFocus()
+    qtbot.keyClick(dlg.due.edit, Qt.Key.Key_F4)
+    assert dlg.due.iso() == "2027-04-30" and dlg.due.edit.text() == "30 Apr 2027"

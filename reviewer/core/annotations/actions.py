@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -56,6 +57,45 @@ def parse_due(v: Any, field: str = "due") -> str:
         return date.fromisoformat(s).isoformat()
     except ValueError:
         raise RecordError(f"{field!r} is not a date (YYYY-MM-DD): {s[:40]!r}") from None
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+_TYPED_FORMS = (  # as people type dates here: British order, or the month named, or ISO
+    re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"),
+    re.compile(r"(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4}|\d{2})"),
+    re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s*(?:of\s+)?(?P<name>[a-z]{3,9})\.?,?\s*[-/]?\s*(?P<y>\d{4}|\d{2})"),
+    re.compile(r"(?P<name>[a-z]{3,9})\.?\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4}|\d{2})"),
+)
+_WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+")
+
+
+def typed_date(text: str) -> str | None:
+    """A date as a person types one ("15 March 2027", "15 Mar 27", "15Jan2027", "15/03/2027", "Monday 15th
+    March 2027", "March 15, 2027", "2027-03-15") as YYYY-MM-DD; None where it is not a real date."""
+    s = _WEEKDAY.sub("", " ".join(text.lower().split()))
+    for form in _TYPED_FORMS:
+        m = form.fullmatch(s)
+        if not m:
+            continue
+        parts = m.groupdict()
+        if parts.get("name"):
+            month = next((i for i, name in enumerate(MONTHS, 1)
+                          if name.lower().startswith(parts["name"]) or parts["name"] == "sept" and i == 9), None)
+        else:
+            month = int(parts["m"])
+        year = int(parts["y"]) + (2000 if len(parts["y"]) == 2 else 0)
+        try:
+            return date(year, month or 0, int(parts["d"])).isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+def shown_date(iso: str) -> str:
+    """A YYYY-MM-DD date as the app shows it to be edited: "15 Mar 2027"."""
+    d = date.fromisoformat(iso)
+    return f"{d.day} {MONTHS[d.month - 1][:3]} {d.year:04d}"
 
 
 def parse_status(v: Any) -> str:

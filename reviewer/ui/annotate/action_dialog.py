@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
 from reviewer.core.annotations.actions import STATUS_LABELS, STATUSES, Action
 from reviewer.core.text.shorten import shorten
 from reviewer.core.text.textsearch import collapse_ws
+from reviewer.ui.kit.date_field import DateField
 from reviewer.ui.kit.look import rag_icon
 
 
@@ -44,13 +43,8 @@ class ActionDialog(QDialog):
         self.text.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
         self.owner = QLineEdit(placeholderText="Who will do it")
         self.owner.setAccessibleName("Owner")
-        self.due = QDateEdit()
-        self.due.setDateRange(QDate(1, 1, 1), QDate(9999, 12, 31))  # (Qt's own least, 1752, rewrote an earlier due
-        # date that the plan holds as soon as the dialog saved, the date never touched)
-        self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("d MMM yyyy")
+        self.due = DateField()  # (typed as people write dates: a QDateEdit took "15 March 2027" as 15 Jan)
         self.due.setAccessibleName("Due date")
-        self.due.setToolTip("The date the action is due by: type it or pick it from the calendar")
         self.status = QComboBox()
         self.status.setAccessibleName("RAG status")
         for s in STATUSES:
@@ -64,12 +58,12 @@ class ActionDialog(QDialog):
         form.addRow("&Due:", self.due)
         form.addRow("&Status:", self.status)
         if action is None:
-            self.due.setDate(_qdate(date.today() + timedelta(days=28)))
+            self.due.set_iso((date.today() + timedelta(days=28)).isoformat())
             self.status.setCurrentIndex(self.status.findData("red"))
         else:
             self.text.setPlainText(action.text)
             self.owner.setText(action.owner)
-            self.due.setDate(_qdate(date.fromisoformat(action.due)))
+            self.due.set_iso(action.due)
             self.status.setCurrentIndex(self.status.findData(action.status))
             form.addRow("&Progress note:", self.progress)
         self.error = QLabel("")
@@ -100,12 +94,19 @@ class ActionDialog(QDialog):
             self.error.show()
             self.text.setFocus()
             return
+        if self.due.iso() is None:
+            self.error.setText(f"“{shorten(self.due.edit.text().strip(), 40) or 'Nothing'}” is not a date: type the "
+                               "due date as 15 March 2027 or 15/03/2027, or pick it from the calendar (F4).")
+            self.error.show()
+            self.due.setFocus()
+            self.due.edit.selectAll()
+            return
         self.accept()
 
     def values(self) -> dict[str, str]:
         """What was entered: text, owner, due (YYYY-MM-DD) and status for a new action; for an update only
         what changed of those, and the progress note if one was written."""
-        due = self.due.date().toString("yyyy-MM-dd")
+        due = self.due.iso() or ""
         status = str(self.status.currentData())
         if self.action is None:
             return {"text": self.text.toPlainText().strip(), "owner": self.owner.text().strip(), "due": due,
@@ -124,6 +125,3 @@ class ActionDialog(QDialog):
             out["progress"] = self.progress.toPlainText().strip()
         return out
 
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
