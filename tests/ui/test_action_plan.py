@@ -134,7 +134,7 @@ def test_the_library_plan_by_due_date_with_filters(letter_window, qtbot) -> None
     tree = view.tree
     rows = [[tree.topLevelItem(i).text(c) for c in range(7)] for i in range(tree.topLevelItemCount())]
     assert [r[2] for r in rows] == ["Late one", "Done one", "Later one"]  # by due date
-    assert rows[0][0] == "2000-01-01  ⚠ overdue" and rows[1][0] == "2001-01-01"  # complete is never overdue
+    assert rows[0][0] == "1 Jan 2000  ⚠ overdue" and rows[1][0] == "1 Jan 2001"  # complete is never overdue
     assert rows[0][1] == "Amber" and rows[0][3] == "Sam" and "Management oversight" in rows[0][4]
     assert rows[0][5] == w.lib.display_title(w.onscreen.letter_id)
     assert rows[0][6].startswith("Management oversight and supervision")
@@ -406,3 +406,28 @@ def test_the_calendar_picks_a_due_date(qtbot) -> None:  # type: ignore[no-untype
     dlg.due.edit.setFocus()
     qtbot.keyClick(dlg.due.edit, Qt.Key.Key_F4)
     assert dlg.due.iso() == "2027-04-30" and dlg.due.edit.text() == "30 Apr 2027"
+
+
+def test_the_library_plan_shares_its_width_and_keeps_a_dragged_column(letter_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """At the overview's own size the columns fit without scrolling sideways, the action and the finding
+    widest; a column the manager drags keeps its width as the window grows, and the last column fills the
+    rest."""
+    w = letter_window
+    a = _finding(w)
+    w.ws.add_action(a.id, "Audit ten plans a month with team managers", "Priya Holloway", "2027-01-15", "amber")
+    w.actions_["action_plan"].trigger()
+    ov = w.reviews.overview
+    qtbot.waitUntil(lambda: ov.isVisible())
+    tree = ov.plan.tree
+    h, last = tree.header(), tree.columnCount() - 1
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() == 1)
+    assert tree.topLevelItem(0).text(0) == "15 Jan 2027"
+    ov.resize(980, 720)  # its own size (the test's screen is smaller)
+    qtbot.waitUntil(lambda: tree.horizontalScrollBar().maximum() == 0)
+    assert h.sectionSize(2) > h.sectionSize(3) and h.sectionSize(4) > h.sectionSize(5)
+    ov.resize(ov.width() + 400, ov.height())
+    qtbot.waitUntil(lambda: tree.horizontalScrollBar().maximum() == 0 and h.sectionSize(2) > 260)
+    h.resizeSection(3, 150)  # the manager drags the owner's column
+    ov.resize(ov.width() + 300, ov.height())
+    qtbot.waitUntil(lambda: sum(h.sectionSize(c) for c in range(last + 1)) == tree.viewport().width())
+    assert h.sectionSize(3) == 150

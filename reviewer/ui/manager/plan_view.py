@@ -7,21 +7,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from reviewer.core.annotations.actions import STATUS_LABELS, STATUSES
+from reviewer.core.annotations.actions import STATUS_LABELS, STATUSES, shown_date
 from reviewer.core.annotations.library import Library
 from reviewer.core.team.summary import ActionEntry, action_entries
 from reviewer.core.text.shorten import shorten
@@ -31,13 +33,36 @@ from reviewer.ui.kit.look import OVERDUE_COLOUR, rag_icon, readable_on
 ANN_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ["Due", "Status", "Action", "Owner", "Finding", "Letter", "Inspectors' item"]
 OPEN = "open"  # the status filter's "not complete"
-ITEM_WIDTH = 320  # the inspectors' item, the last column: never narrower, however narrow the window
+ITEM_WIDTH = 180  # the inspectors' item, the last column: never narrower, however narrow the window
+# the columns after the due date and status: (least width, share of the room beyond the least widths)
+FIT = {2: (160, 3), 3: (90, 1), 4: (160, 3), 5: (110, 2), 6: (ITEM_WIDTH, 3)}
 
 
 def overdue_colour(pal: QPalette) -> QColor:
     """The overdue mark's colour, legible on the table's rows and its alternate rows alike."""
     return readable_on(readable_on(OVERDUE_COLOUR, pal.color(QPalette.ColorRole.AlternateBase)),
                        pal.color(QPalette.ColorRole.Base))
+
+
+class _Wrapped(QStyledItemDelegate):
+    """Each row as tall as its longest cell's text wrapped to its column (QTreeView sizes rows as if
+    every cell were one line)."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        option.decorationAlignment = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft  # (the status's dot
+        # beside its word, at the row's top as the text is)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        size = super().sizeHint(option, index)
+        tree = self.parent()
+        width = tree.header().sectionSize(index.column()) - 12 if isinstance(tree, QTreeWidget) else 0
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        if width <= 0 or not text:
+            return size
+        font = index.data(Qt.ItemDataRole.FontRole) or option.font
+        lines = QFontMetrics(font).boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, str(text))
+        return QSize(size.width(), max(size.height(), lines.height() + 6))
 
 
 class PlanView(QWidget):
@@ -65,20 +90,23 @@ class PlanView(QWidget):
         self.tree.setHeaderLabels(COLUMNS)
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
-        self.tree.setUniformRowHeights(True)
+        self.tree.setWordWrap(True)  # an action, its finding and the inspectors' item read whole, row by row
+        self.tree.setItemDelegate(_Wrapped(self.tree))
         self.tree.setToolTip("Double-click or Enter goes to the finding in its letter")
         h = self.tree.header()
-        # the last column fills what is left, but never shrinks below ITEM_WIDTH: when the columns do not
-        # fit, the table scrolls sideways to the whole of every column (Qt's own stretch let the last
-        # column fall to 100 pixels, and kept a width once grown, whatever the window)
+        # the columns share the table's width (the action and the finding most), none below its least: when
+        # they do not fit, the table scrolls sideways to the whole of every column (Qt's own stretch let the
+        # last column fall to 100 pixels, and kept a width once grown, whatever the window). Once the
+        # manager drags a column, its widths are theirs and only the last column fills what is left.
         h.setStretchLastSection(False)
         h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for c in (0, 1):  # the due date (and its overdue mark) and the status are never cut
             h.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
-        for c, width in ((2, 260), (3, 120), (4, 260), (5, 200)):
-            h.resizeSection(c, width)
-        h.resizeSection(len(COLUMNS) - 1, ITEM_WIDTH)
-        h.sectionResized.connect(lambda c, *_: c != len(COLUMNS) - 1 and self._fit_last())
+        for c, (least, _share) in FIT.items():
+            h.resizeSection(c, least)
+        self._fitting = False
+        self._dragged = False
+        h.sectionResized.connect(self._resized)
         self.tree.viewport().installEventFilter(self)
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemDoubleClicked.connect(self._activated)
@@ -93,16 +121,35 @@ class PlanView(QWidget):
         self.overdue_only.toggled.connect(self._fill)
         self.status.currentIndexChanged.connect(self._fill)
 
-    def _fit_last(self) -> None:
+    def _resized(self, column: int, _old: int, _new: int) -> None:
+        if self._fitting:
+            return
+        if column in FIT and column != len(COLUMNS) - 1:
+            self._dragged = True  # (the manager's own width; the contents' columns resize themselves)
+        self._fit()
+
+    def _fit(self) -> None:
         h = self.tree.header()
         last = len(COLUMNS) - 1
-        want = max(ITEM_WIDTH, self.tree.viewport().width() - sum(h.sectionSize(c) for c in range(last)))
-        if h.sectionSize(last) != want:
-            h.resizeSection(last, want)
+        self._fitting = True
+        try:
+            if not self._dragged:
+                room = self.tree.viewport().width() - h.sectionSize(0) - h.sectionSize(1)
+                spare = max(0, room - sum(least for least, _ in FIT.values()))
+                shares = sum(share for _, share in FIT.values())
+                for c, (least, share) in FIT.items():
+                    if c != last:
+                        h.resizeSection(c, least + spare * share // shares)
+            want = max(ITEM_WIDTH, self.tree.viewport().width() - sum(h.sectionSize(c) for c in range(last)))
+            if h.sectionSize(last) != want:
+                h.resizeSection(last, want)
+        finally:
+            self._fitting = False
+        self.tree.scheduleDelayedItemsLayout()  # (the rows' heights follow their wrapped text)
 
     def eventFilter(self, obj: QObject, e: QEvent) -> bool:  # noqa: N802
         if obj is self.tree.viewport() and e.type() == QEvent.Type.Resize:
-            self._fit_last()
+            self._fit()
         return super().eventFilter(obj, e)
 
     def refresh(self) -> None:
@@ -122,9 +169,11 @@ class PlanView(QWidget):
             a = e.action
             late = a.overdue(today)
             finding = f"{e.severity}, p. {e.page}: “{shorten(collapse_ws(e.quote), 120)}”"
-            row = QTreeWidgetItem([a.due + ("  ⚠ overdue" if late else ""), STATUS_LABELS.get(a.status, a.status),
+            row = QTreeWidgetItem([shown_date(a.due) + ("  ⚠ overdue" if late else ""), STATUS_LABELS.get(a.status, a.status),
                                    collapse_ws(a.text), a.owner, finding, e.letter,
                                    shorten(e.item, 140) if e.item else "—"])
+            for c in range(len(COLUMNS)):  # (a row of wrapped cells reads from its top, as a spreadsheet's)
+                row.setTextAlignment(c, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             row.setIcon(1, rag_icon(a.status))
             row.setData(0, ANN_ROLE, a.annotation_id)
             row.setToolTip(2, a.text)
