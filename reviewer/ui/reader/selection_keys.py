@@ -40,29 +40,40 @@ class PageView(Protocol):
 
 Unit = Callable[[int], tuple[int, int]]
 _WORD_END = re.compile(r"\s*\S+")
+_GAP = re.compile(r"\s*")
+_TOKEN = re.compile(r"\S*\s*")
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 def next_unit(text: str, unit_at: Unit, after: int) -> tuple[int, int] | None:
-    i = after
-    while i < len(text) and text[i].isspace():
-        i += 1
-    if i >= len(text):
-        return None
-    a, b = unit_at(i)
-    return (a, b) if b > after else None
+    """The first sentence or bullet ending after ``after``, stepping over what no unit holds (an item's
+    number, a heading, a page's furniture: the nearest unit to those is the one before them)."""
+    m = _GAP.match(text, after)
+    i = m.end() if m else after
+    while i < len(text):
+        a, b = unit_at(i)
+        if b > i:
+            return a, b
+        m = _TOKEN.match(text, i)  # (the unit found lies before: step over this word and look again)
+        i = m.end() if m and m.end() > i else i + 1
+    return None
 
 
 def previous_unit(text: str, unit_at: Unit, before: int) -> tuple[int, int] | None:
+    """The last sentence or bullet starting before ``before``, stepping back over what no unit holds."""
     i = before - 1
-    while i > 0 and text[i].isspace():
+    while i >= 0:
+        while i > 0 and text[i].isspace():
+            i -= 1
+        a, b = unit_at(i)
+        if a < before and a <= i:
+            return a, b
+        while i > 0 and not text[i - 1].isspace():  # (the unit found lies after: step back over this word)
+            i -= 1
         i -= 1
-    if i < 0:
-        return None
-    a, b = unit_at(i)
-    return (a, b) if a < before else None
+    return None
 
 
 def word_end_after(text: str, end: int) -> int:
