@@ -288,6 +288,26 @@ class Workspace(Exchange):
         """Annotation id -> its quote as the letter reads it (running footers inside it left out)."""
         return reading_quotes(self.library, letters, self.text_of, self.page_starts_of)
 
+    def pack_scope(self, selected: Sequence[str] = ()) -> list[str]:
+        """The letters an audit pack holds unless the auditor picks them: two or more selected in the library,
+        those; else the letters holding the auditor's work (annotations, and the actions answering them), the sample letters that
+        ship with the app left out (a first pack carried the three fictional councils' letters beside the
+        auditor's reports); a library with no work yet, its letters but the samples."""
+        lib = self.library
+        if len([i for i in selected if i in lib.letters]) > 1:
+            return [i for i in selected if i in lib.letters]
+        from hashlib import sha256
+
+        from reviewer.resources import sample_letters
+
+        samples = {sha256(p.read_bytes()).hexdigest() for p in sample_letters()}
+        letters = [x.id for x in lib.letters_sorted()]
+        worked = [i for i in letters if lib.annotations_for(i)]  # (an action answers an annotation)
+        for pick in ([i for i in worked if i not in samples], worked, [i for i in letters if i not in samples]):
+            if pick:
+                return pick
+        return letters
+
     def snapshot(self, letter_ids: Sequence[str]) -> Snapshot:
         """The records and files a pack of ``letter_ids`` is built from, copied now, so another thread
         can build the pack while the library goes on changing."""

@@ -53,14 +53,23 @@ def test_preferences_are_kept_and_shown(window, qtbot, monkeypatch):
 def test_a_first_pack_goes_beside_the_summary_just_exported(make_window, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """Seen by a new user: the first Export Pack dialog opened in the home folder, though the summary had
     just been saved elsewhere. A file dialog starts where that kind of file last went, else where the
-    auditor last saved or opened any, else home (a folder since removed is passed over)."""
+    auditor last saved or opened one of its kind, else Documents (a folder since removed is passed over); a
+    summary or pack never starts in the folder letters were opened from."""
     from pathlib import Path
+
+    from PySide6.QtCore import QStandardPaths
 
     w = make_window()
     desk = w.desk
-    for key in desk._FOLDERS:
+    for key in (*desk._SAVED, *desk._OPENED):
         desk.settings.remove(key)
-    assert desk.folder("paths/last_pack") == Path.home()
+    documents = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+    assert desk.folder("paths/last_pack") == (documents if documents.is_dir() else Path.home())
+    letters = tmp_path / "shared-letters"
+    letters.mkdir()
+    desk.settings.setValue("paths/last_open", str(letters))  # letters opened from a shared folder: a
+    assert desk.folder("paths/last_folder") == letters  # folder of letters starts there,
+    assert desk.folder("paths/last_export") != letters  # a first summary does not
     summaries = tmp_path / "summaries"
     summaries.mkdir()
     desk.settings.setValue("paths/last_export", str(summaries))

@@ -15,13 +15,14 @@ drives; never the main window.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from array import array
 from dataclasses import dataclass
 from functools import partial
 
-from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer, Signal
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QStatusBar, QWidget
 
 from reviewer.core.annotations.library import Library
@@ -71,16 +72,21 @@ class Desk:
         window.activateWindow()
 
     # ------------------------------------------------------------ where files go
-    _FOLDERS = ("paths/last_pack", "paths/last_export", "paths/last_open", "paths/last_folder")
+    _SAVED = ("paths/last_pack", "paths/last_export")  # where the auditor's own files went
+    _OPENED = ("paths/last_open", "paths/last_folder")  # where letters came from (often a shared drive)
 
     def folder(self, key: str) -> Path:
         """The folder a file dialog of this kind starts in: where the last such file went, else where the
-        auditor last saved or opened any (a first pack goes beside the summary just exported), else home."""
-        for k in (key, *(k for k in self._FOLDERS if k != key)):
+        auditor last saved or opened one of its kind (a first pack goes beside the summary just exported),
+        else Documents. A summary or pack never starts in a letters' folder: a new user's first export offered
+        the shared folder the reports were opened from."""
+        kin = self._SAVED if key in self._SAVED else (*self._OPENED, *self._SAVED)
+        for k in (key, *(k for k in kin if k != key)):
             value = str(self.settings.value(k, "") or "")
-            if value and Path(value).is_dir():
+            if value and Path(value).is_dir() and (key not in self._SAVED or os.access(value, os.W_OK)):
                 return Path(value)
-        return Path.home()
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(documents) if documents and Path(documents).is_dir() else Path.home()
 
     # ------------------------------------------------------------ who is working
     def auditor_name(self) -> str | None:

@@ -46,8 +46,7 @@ class PackController(QObject):
 
     # ------------------------------------------------------------ export
     def scope(self) -> list[str]:
-        selected = self.selected_letters()
-        return selected if len(selected) > 1 else [x.id for x in self.desk.lib.letters_sorted()]
+        return self.desk.ws.pack_scope(self.selected_letters())
 
     def export_dialog(self) -> None:
         desk = self.desk
