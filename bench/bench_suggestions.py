@@ -101,7 +101,7 @@ def score(gold: dict, letters: Path, learn: bool, show: bool) -> dict:
             st = analyse(text, starts)
             keys = {unit_key(text, s, e, st.furniture) for s, e in st.units}
             missing_units += sum(1 for k in want if k not in keys)
-            found = suggest(text, default_themes(), library, structure=st)
+            found = per_unit(suggest(text, default_themes(), library, structure=st), st.units)
             got = {unit_key(text, x.start, x.end, st.furniture): x for x in found}
             for k, row in want.items():
                 sev[(row["severity"], "gold")] += 1
@@ -155,6 +155,29 @@ def corpus_gold() -> dict[str, dict]:
     return docs
 
 
+def per_unit(found: list, units) -> list:  # type: ignore[no-untyped-def]
+    """The suggestions sentence by sentence: an inspectors' item of several sentences, suggested as one
+    passage (``suggest.whole_items``), scored as each of its sentences suggested alike (accepting it tags
+    them all), so the figures stay those of the units the gold labels."""
+    import bisect
+    import dataclasses
+
+    units = sorted(units)
+    starts = [s for s, _ in units]
+    out = []
+    for x in found:
+        i = bisect.bisect_left(starts, x.start)
+        inside = []
+        while i < len(units) and units[i][1] <= x.end:
+            inside.append(units[i])
+            i += 1
+        if len(inside) < 2:
+            out.append(x)
+        else:
+            out += [dataclasses.replace(x, start=a, end=b) for a, b in inside]
+    return out
+
+
 def match_units(units: list[dict], start: int, end: int) -> dict | None:
     """The gold unit a passage overlaps most (units are sorted by start)."""
     import bisect
@@ -187,7 +210,7 @@ def library_of(docs: dict[str, dict], corpus: Path, split: str) -> dict[str, tup
                            themes=tuple(u["themes"]), severity=u["label"])
                 for i, u in enumerate(units) if u["label"] in ("strength", "context", "improvement", "priority")]
         dismissed = []
-        for x in suggest(text, default_themes(), [], structure=st):
+        for x in per_unit(suggest(text, default_themes(), [], structure=st), st.units):
             u = match_units(units, x.start, x.end)
             if u is None or u["label"] == "none":
                 dismissed.append(x.quote)
@@ -205,7 +228,7 @@ def first_half(text: str, st, units: list[dict]) -> tuple[int, list[Annotation],
                        themes=tuple(u["themes"]), severity=u["label"])
             for i, u in enumerate(units) if u["start"] < mid and u["label"] != "none"]
     gone = []
-    for x in suggest(text, default_themes(), [], structure=st):
+    for x in per_unit(suggest(text, default_themes(), [], structure=st), st.units):
         u = match_units(units, x.start, x.end)
         if x.start < mid and (u is None or u["label"] == "none"):
             gone.append((x.start, x.end))
@@ -243,7 +266,7 @@ def score_corpus(docs: dict[str, dict], corpus: Path, split: str, show: bool = F
             held, gone = libraries.get(name, ([], []))
             found = suggest(text, default_themes(), held, structure=st, dismissed_quotes=gone)
         units = [u for u in units if u["start"] >= mid]
-        found = [x for x in found if x.start >= mid]
+        found = [x for x in per_unit(found, st.units) if x.start >= mid]
         for u in units:
             c[(u["label"], "gold")] += 1
         per_doc.append((name, len(found)))
@@ -366,7 +389,8 @@ def decision_agreement(corpus: Path) -> None:
             continue
         text, starts = read_letter(corpus / name)
         said: dict[int, str] = {}
-        for x in suggest(text, default_themes(), [], structure=analyse(text, starts)):
+        st = analyse(text, starts)
+        for x in per_unit(suggest(text, default_themes(), [], structure=st), st.units):
             u = match_units(units, x.start, x.end)
             if u is not None:
                 said.setdefault(id(u), x.severity)

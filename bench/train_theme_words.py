@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_common import write_resource  # noqa: E402
-from bench_suggestions import corpus_gold, read_letter  # noqa: E402
+from bench_suggestions import corpus_gold, per_unit, read_letter  # noqa: E402
 
 from reviewer.core.reading.outline import analyse, unit_quote  # noqa: E402
 from reviewer.core.reading.theming import quote_words  # noqa: E402
@@ -118,7 +118,8 @@ def left_out_suggestions(corpus: Path, docs: dict[str, list[tuple[frozenset[str]
                 theming._meaning = lambda folded=folded: folded
             text, starts = read_letter(corpus / name)
             units = sorted(gold[name]["units"], key=lambda u: u["start"])
-            yield name, units, suggest(text, default_themes(), [], structure=analyse(text, starts))
+            st = analyse(text, starts)
+            yield name, units, per_unit(suggest(text, default_themes(), [], structure=st), st.units)
     finally:
         theming._prior, theming._meaning = shipped
 

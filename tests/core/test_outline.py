@@ -287,7 +287,8 @@ def test_a_recommendations_list_ends_where_the_boards_findings_begin_under_no_he
 
     st = analyse(BOARD)
     items = [q for _, _, q, _ in inspectors_items(BOARD, st)]
-    for item in ("Ensure that the board approves its priorities and action plan.",
+    for item in ("Ensure that the board approves its priorities and action plan. (This was a recommendation at the "
+                 "last inspection.)",  # (its number says where the item ends: its note in brackets is part of it)
                  "Confirm with partner authorities how child deaths are reviewed. This includes the panel's terms.",
                  # (one item: its second sentence says more of it)
                  "The board should review the resources it gives to the oversight of children in care."):
@@ -296,7 +297,8 @@ def test_a_recommendations_list_ends_where_the_boards_findings_begin_under_no_he
     part = next(p for p in st.parts if p.kind == "improve")
     assert list_end(BOARD, st, part) == BOARD.index("The Westmoor Safeguarding")
     found = {x.quote: x for x in suggest(BOARD, default_themes())}
-    assert found["Ensure that the board approves its priorities and action plan."].listed
+    assert found["Ensure that the board approves its priorities and action plan."].listed  # (its note: nothing
+    # to tag, so the item's first sentence is suggested alone)
     failing = found["The Westmoor Safeguarding Children Board is inadequate because it is failing to meet its duties."]
     assert not failing.listed and "What needs to improve" not in failing.why
 
@@ -591,8 +593,9 @@ def test_an_older_reports_graded_sub_judgements_read_with_their_grades() -> None
 
 def test_an_inspectors_item_of_two_sentences_is_one_item() -> None:
     """A new user's journey found it: an item's second sentence ("This should include …") was an item of its
-    own in the summary's table (12 development reports). A sentence in the same numbered item that says
-    more of it goes with it; the next number, or a recommendation of its own, starts another."""
+    own in the summary's table (12 development reports). A sentence in the same numbered item goes with it,
+    even a recommendation of its own (a second new user met "14. ... Ensure that appropriate support is
+    provided." split in two); the next number starts another."""
     from reviewer.core.reading.inspectors_list import inspectors_items
 
     text = ("Recommendations\n\n"
@@ -602,4 +605,45 @@ def test_an_inspectors_item_of_two_sentences_is_one_item() -> None:
     items = [q for _s, _e, q, _k in inspectors_items(text, analyse(text))]
     assert items == ["Ensure that plans for children are reviewed on time. This should include children who are "
                      "returning home from care.",
-                     "Improve the quality of supervision.", "Ensure that managers record their decisions."]
+                     "Improve the quality of supervision. Ensure that managers record their decisions."]
+
+
+RETURNING = """Inspection of Westmoor local authority children's services
+
+Recommendations
+
+14. When there are plans to return a child home, ensure that there is a robust
+assessment and appropriate support to demonstrate that the plan is safe and
+the family can sustain change. Ensure that appropriate support is provided.
+
+15. Ensure that all looked after children have an up-to-date care plan.
+
+• Improve the quality of plans. Review them monthly.
+"""
+
+
+def test_a_numbered_or_bulleted_item_of_two_recommendations_is_one_item_suggested_whole() -> None:
+    """A new user met it in a 2015 report: item 14's second sentence ("Ensure that appropriate support is
+    provided.") was an inspectors' item of its own and a suggestion of its own, so accepting the item left half
+    of it untagged, and the summary listed the fragment as an item. An item's number or bullet says where it
+    ends; the item is suggested as one passage, and dismissing it keeps it dismissed."""
+    from reviewer.core.annotations.codebook import default_themes
+    from reviewer.core.reading.inspectors_list import inspectors_items
+    from reviewer.core.reading.suggest import suggest
+
+    st = analyse(RETURNING)
+    items = [" ".join(q.split()) for _, _, q, _ in inspectors_items(RETURNING, st)]
+    assert items == ["When there are plans to return a child home, ensure that there is a robust assessment and "
+                     "appropriate support to demonstrate that the plan is safe and the family can sustain change. "
+                     "Ensure that appropriate support is provided.",
+                     "Ensure that all looked after children have an up-to-date care plan.",
+                     "Improve the quality of plans. Review them monthly."]
+    found = suggest(RETURNING, default_themes())
+    whole = next(x for x in found if x.quote.startswith("When there are plans"))
+    assert whole.quote.endswith("Ensure that appropriate support is provided.") and whole.listed
+    assert not any(x.quote.startswith("Ensure that appropriate support") for x in found)
+    assert any(x.quote == "Improve the quality of plans. Review them monthly." for x in found)
+    again = suggest(RETURNING, default_themes(), dismissed=[(whole.start, whole.end)])
+    assert not any("return a child home" in x.quote or "appropriate support is provided" in x.quote for x in again)
+    tagged = suggest(RETURNING, default_themes(), existing=[(whole.start, whole.start + 20)])
+    assert any(x.quote == "Ensure that appropriate support is provided." for x in tagged)  # part tagged: the rest

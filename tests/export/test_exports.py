@@ -121,3 +121,29 @@ def test_a_reports_judgements_and_an_estimated_date_reach_the_summary_and_the_wo
     row = dict(zip([c.value for c in ws[1]], [c.value for c in ws[2]]))
     assert row["Letter date estimated"] == "yes" and row["Overall effectiveness"] == "inadequate"
     assert row["Care leavers"] == "requires improvement" and row["Impact of leaders"] is None
+
+
+def test_an_items_evidence_is_the_letters_body_never_the_lists_other_items(samples: Path):
+    """A new user accepted a report's whole list: each inspectors' item was then "evidenced" by its
+    neighbours on the list ("Priority action p.42, Priority action p.42, ..."). An item's related findings
+    are the letter's own findings on its subject elsewhere, each page once."""
+    from reviewer.core.team.summary import items_in
+
+    prep = prepare_path(samples / "thornbury_vale_2025_focused_visit.txt")
+    lib = Library()
+    lib.load([prep.letter], [], default_themes())
+    text = prep.extracted.text
+    stack = UndoStack(lib)
+    listed = items_in(text)
+    theme = "planning"
+    for s, e, _item, _k in listed:  # the whole list accepted, on one subject
+        stack.push(AddAnnotation(new_annotation(text, prep.extracted.page_starts, prep.letter.id, s, e,
+                                                [theme], "improvement", "", "Ann Auditor")))
+    s, e = locate_quote(text, "Too many plans are lists of services")
+    stack.push(AddAnnotation(new_annotation(text, prep.extracted.page_starts, prep.letter.id, s, e,
+                                            [theme], "improvement", "", "Ann Auditor")))
+    items = build_summary(lib, [prep.letter.id], lambda _: text).improvement_items
+    assert len(items) == len(listed) >= 2
+    for it in items:
+        assert it.tagged_as == ("Area for improvement",)
+        assert len(it.related) <= 1 and all(r.startswith("Area for improvement p.") for r in it.related), it.related

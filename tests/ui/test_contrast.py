@@ -127,3 +127,33 @@ def test_the_outlines_grades_read_after_the_appearance_changes(qapp, qtbot):  # 
         qapp.setPalette(kept[0])
         qapp.setStyleSheet(kept[2])
         qapp.setFont(kept[3])
+
+
+@pytest.mark.parametrize("kind", ["radio", "check"])
+def test_radio_buttons_and_check_boxes_are_seen_on_either_ground(palette, qtbot, kind):  # type: ignore[no-untyped-def]
+    """Seen in the window: on the dark palette the tag dialog's severity rings were next to invisible (Fusion
+    draws them a shade darker than the window), so the chosen severity could not be told. The ring and the
+    mark are drawn at 3:1 or more on the window (WCAG's contrast for a control's parts)."""
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QCheckBox, QRadioButton
+
+    from reviewer.ui.kit.style import DARK_INDICATOR, LIGHT_INDICATOR
+
+    mode, p = palette
+    for ground in (R.Window, R.Base):
+        assert ratio(DARK_INDICATOR if mode == "dark" else LIGHT_INDICATOR, p.color(ground).name()) >= 3.0
+        assert ratio(p.color(R.Link if mode == "dark" else R.Highlight).name(), p.color(ground).name()) >= 3.0
+    from PySide6.QtWidgets import QStyle
+
+    box = QRadioButton("3 Area for improvement") if kind == "radio" else QCheckBox("Overdue only")
+    qtbot.addWidget(box)
+    box.resize(box.sizeHint())
+    metric = QStyle.PixelMetric.PM_ExclusiveIndicatorWidth if kind == "radio" else QStyle.PixelMetric.PM_IndicatorWidth
+    width = box.style().pixelMetric(metric, None, box)
+    window = p.color(R.Window)
+    for checked in (False, True):  # the ring alone (nothing chosen yet), and with its mark
+        box.setChecked(checked)
+        image = box.grab().toImage()
+        strongest = max(ratio(QColor(image.pixel(x, y)).name(), window.name())
+                        for x in range(min(width + 2, image.width())) for y in range(image.height()))
+        assert strongest >= 3.0, (mode, kind, checked, strongest)

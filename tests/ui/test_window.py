@@ -8,7 +8,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QPointF, QSettings, Qt  # noqa: E402
+from PySide6.QtCore import QPointF, QSettings, Qt, QTimer  # noqa: E402
 
 from reviewer.core.annotations.tagging import locate_quote  # noqa: E402
 from reviewer.core.text.textsearch import collapse_ws  # noqa: E402
@@ -372,3 +372,52 @@ def test_a_lock_file_that_cannot_be_written_still_locks(tmp_path: Path, monkeypa
             LibraryLock(tmp_path / "lib.json").acquire()
     finally:
         first.release()
+
+
+def test_tagging_a_passage_already_tagged_asks_first(window, qtbot, monkeypatch):
+    """A new user, the sentence still selected after tagging it, pressed Alt+3: a second tag contradicted the
+    first and nothing said so. Now they are asked: edit the tag that is there, or tag it again (a second
+    reading); Cancel changes nothing."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    monkeypatch.setattr(annotating, "TagDialog", ScriptedTagDialog)
+    text, view = window.onscreen.layout.text, window.view
+    window.activateWindow()
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    first = view.unit_at(text.index("Too many plans"))
+    view.set_selection(*first)
+    ScriptedTagDialog.script = {"themes": ["plann"]}
+    QTest.keyClick(view, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    (a,) = window.lib.annotations_for(window.onscreen.letter_id)
+    assert a.severity == "strength"
+
+    seen: list[str] = []
+
+    def answer(label: str | None) -> None:
+        def press() -> None:
+            box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+            seen.append(box.text())
+            if label is None:
+                box.reject()
+            else:
+                next(b for b in box.buttons() if b.text() == label).click()
+        QTimer.singleShot(100, press)
+
+    for label, count in ((None, 1), ("Edit Tag…", 1), ("Tag Again…", 2)):
+        window.activateWindow()  # (the question's box took the offscreen platform's activation)
+        view.setFocus()
+        qtbot.waitUntil(view.hasFocus)
+        view.set_selection(*first)
+        ScriptedTagDialog.script = {"severity": "improvement"} if label != "Tag Again…" else \
+            {"themes": ["assess"], "severity": "improvement"}
+        answer(label)
+        QTest.keyClick(view, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda count=count: len(window.lib.annotations_for(window.onscreen.letter_id)) == count)
+        if label == "Edit Tag…":  # the tag there, edited: one tag, now an area for improvement
+            qtbot.waitUntil(lambda: window.lib.annotations[a.id].severity == "improvement")
+        if label is None:
+            assert window.lib.annotations[a.id].severity == "strength"
+    assert seen[0] == "This passage is already tagged: Strength — Planning and reviews (Ann Auditor)."
+    assert seen[2].startswith("This passage is already tagged: Area for improvement")

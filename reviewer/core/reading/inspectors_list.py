@@ -133,14 +133,22 @@ def without_preamble(items: list[tuple[int, int, str]]) -> list[tuple[int, int, 
     return items
 
 
-def _goes_on(text: str, prev_end: int, start: int, quote: str) -> bool:
+def _goes_on(text: str, prev_start: int, prev_end: int, start: int, quote: str) -> bool:
     """A sentence that goes on with the item before it: in the same bullet or paragraph (no blank line, no
-    bullet or item number between), opening by pointing back to it ("This should include children who are
+    bullet or item number between), and either the item is numbered or bulleted (its marker says where it
+    ends: "14. When there are plans to return a child home, ensure ... Ensure that appropriate support is
+    provided.") or the sentence opens by pointing back to it ("This should include children who are
     returning home …", "In particular, …"), never with a recommendation's verb of its own ("Ensure …")."""
     between = text[prev_end:start]
     if "\n\n" in between.replace(" ", "") or re.search(rf"\n\s*(?:[{BULLET_CHARS}]|\d{{1,2}}\.)", between):
         return False
-    return bool(_GOES_ON.match(quote))  # (never an imperative: it opens by pointing back)
+    return bool(_GOES_ON.match(quote)) or _marked(text, prev_start)
+
+
+def _marked(text: str, start: int) -> bool:
+    """The item at ``start`` opens its line with an item number or a bullet ("14. ...", "• ...")."""
+    line = text[text.rfind("\n", 0, start) + 1:start + 4]
+    return bool(re.match(rf"\s*(?:[{BULLET_CHARS}]|\(?\d{{1,2}}[.)]|\(?[a-z][.)])\s", line))
 
 
 _GOES_ON = re.compile(r"^(?:This|These|That|It|They|Such|In particular|Including|For example|Specifically)\b")
@@ -167,7 +175,7 @@ def inspectors_items(text: str, structure: Structure) -> list[tuple[int, int, st
                     LEAD_IN.search(quote) or PARA_REF.match(quote):
                 # an item number, a fragment, "there are none", a council report's own recommendation, a lead-in
                 continue
-            if found and _goes_on(text, found[-1][1], s, quote):
+            if found and _goes_on(text, found[-1][0], found[-1][1], s, quote):
                 ps, _pe, pq = found[-1]  # the item's next sentence, in the same bullet: one item, whole
                 found[-1] = (ps, e, f"{pq} {quote}")
                 continue

@@ -16,6 +16,8 @@ accepts it.
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import json
 import re
 from collections.abc import Iterable, Sequence
@@ -485,6 +487,8 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
     dismissed = list(dismissed)
     everything = readings(text, st)
     skip = set(dismissed)
+    wide = sorted(skip)  # (a dismissed passage of several sentences: an inspectors' item suggested whole)
+    wide_starts = [a for a, _ in wide]
     learner = None
     if LEARN_SEVERITY:
         examples = library_examples(everything, annotations, letter_id, dismissed, dismissed_quotes)
@@ -492,7 +496,7 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
             learner = SeverityLearner().fit(examples)
     for r in everything:
         s, e, flat, part, section = r.start, r.end, r.flat, r.part, r.section
-        if (s, e) in skip or any(a < e and s < b for a, b in existing):
+        if (s, e) in skip or _within_one(wide, wide_starts, s, e) or any(a < e and s < b for a, b in existing):
             continue
         severity, conf, why = r.severity, r.conf, list(r.why)
         listed = section in ("improvement", "priority")
@@ -525,7 +529,44 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
         if listed and part is not None and part.kind in ("improve", "priority"):
             why = [_under(part.title, w) if w in _UNDER_A_LIST else w for w in why]
         out.append(Suggestion(s, e, flat, severity, chosen, round(min(0.99, conf), 2), "; ".join(why), listed))
-    return out
+    return whole_items(out, [(a, b) for a, b, _, _ in inspectors_items(text, st)], st.units)
+
+
+def _within_one(ranges: Sequence[tuple[int, int]], starts: Sequence[int], s: int, e: int) -> bool:
+    """Whether [s, e) lies within one of ``ranges`` (sorted; ``starts`` their starts)."""
+    i = bisect.bisect_right(starts, s) - 1
+    while i >= 0:
+        if ranges[i][1] >= e:
+            return True
+        if ranges[i][0] < s - 20_000:  # (no dismissed passage is that long)
+            return False
+        i -= 1
+    return False
+
+
+def whole_items(found: list[Suggestion], items: Sequence[tuple[int, int]],
+                units: Sequence[tuple[int, int]]) -> list[Suggestion]:
+    """An inspectors' item of several sentences ("5. Ensure that there is no undue delay ... This includes
+    establishing ...") suggested as one passage, as it is one recommendation: accepting it tags it whole (a new
+    user accepted the first sentence and was left with the rest of the item untagged). Only where every
+    sentence of the item is suggested, under the list, at one severity (none already tagged or dismissed)."""
+    by_start = {x.start: x for x in found}
+    merged: dict[int, Suggestion] = {}
+    gone: set[int] = set()
+    for a, b in items:
+        parts = [u for u in units if a <= u[0] and u[1] <= b]
+        xs = [by_start.get(s) for s, _ in parts]
+        if len(parts) < 2 or any(x is None or x.end != e or not x.listed for x, (_, e) in zip(xs, parts)):
+            continue
+        first = xs[0]
+        if first is None or any(x is None or x.severity != first.severity for x in xs):
+            continue
+        merged[first.start] = dataclasses.replace(first, end=parts[-1][1], quote=" ".join(x.quote for x in xs if x),
+                                                  score=max(x.score for x in xs if x))
+        gone.update(s for s, _ in parts[1:])
+    if not merged:
+        return found
+    return [merged.get(x.start, x) for x in found if x.start not in gone]
 
 
 _UNDER_A_LIST = (UNDER_IMPROVE_LIST, UNDER_PRIORITY_LIST)

@@ -273,13 +273,19 @@ def build_summary(
             continue
         letter_anns = sorted(lib.annotations_for(letter.id), key=lambda a: a.start)
         subjects = item_themes(text, tuple(lib.themes.values()))
-        for (start, end, item, _kind), theme in zip(items_in(text), subjects):
+        listed = items_in(text)
+        on_items = {a.id for a in letter_anns if any(answers(a, s, e) for s, e, _i, _k in listed)}
+        for (start, end, item, _kind), theme in zip(listed, subjects):
             tagged = tuple(
                 dict.fromkeys(sev[a.severity].label for a in letter_anns
                               if a.severity in sev and answers(a, start, end))
             )
-            related = tuple(f"{sev[a.severity].label} p.{a.page}" for a in letter_anns
-                            if a.severity in ("improvement", "priority") and on_its_theme(a, start, end, theme))
+            # the letter's own findings on the item's subject: its body's, never the list's other items (the
+            # auditor who accepted the whole list saw each item "evidenced" by its neighbours), each page once
+            related = tuple(dict.fromkeys(
+                f"{sev[a.severity].label} p.{a.page}" for a in letter_anns
+                if a.severity in ("improvement", "priority") and a.id not in on_items
+                and on_its_theme(a, start, end, theme)))
             items.append(ImprovementItem(names[letter.id], item, tagged, lib.theme_label(theme) if theme else "",
                                          related))
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QMessageBox
 
 from reviewer.core.annotations.codebook import severities
 from reviewer.core.text.layout import page_starts
@@ -66,6 +66,8 @@ class Annotating(QObject):
         author = desk.auditor_name()
         if author is None:
             return
+        if not self.tag_again(letter_id, start, end):
+            return
         read = None if severity else self.suggested_for(start, end)  # (Alt+1…4 said which severity)
         dlg = TagDialog(layout.text[start:end], list(desk.lib.themes.values()),
                         chosen=read[1] if read else (), severity=severity or (read[0] if read else
@@ -79,6 +81,29 @@ class Annotating(QObject):
                           initiator=self)
         self.view.clear_selection()
         QTimer.singleShot(0, lambda: self.panel.select(ann.id))
+
+    def tag_again(self, letter_id: str, start: int, end: int) -> bool:
+        """Whether to go on tagging a passage already tagged: the auditor is asked, and may edit the tag that is
+        there instead (a new user, tagging a sentence still selected after tagging it, made a second tag that
+        contradicted the first, and nothing said so). A second tag stays possible: a second reading."""
+        there = self.desk.ws.tagged_at(letter_id, start, end)
+        if not there:
+            return True
+        a = there[0]
+        themes = ", ".join(self.desk.lib.theme_label(t) for t in a.themes) or "no theme"
+        box = QMessageBox(QMessageBox.Icon.Question, "Already tagged",
+                          f"This passage is already tagged: {SEVERITY[a.severity].label if a.severity in SEVERITY else a.severity}"
+                          f" — {themes}{f' ({a.author})' if a.author else ''}.", parent=self.desk.parent)
+        box.setInformativeText("Edit that tag, or tag the passage a second time (a second reading of it)?")
+        edit = box.addButton("Edit Tag…", QMessageBox.ButtonRole.AcceptRole)
+        again = box.addButton("Tag Again…", QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(edit)
+        box.exec()
+        if box.clickedButton() is edit:
+            self.panel.select(a.id)
+            self.edit_annotation(a.id)
+        return box.clickedButton() is again
 
     def select_sentence(self) -> None:
         view = self.view
