@@ -247,7 +247,9 @@ def test_the_panel_shows_the_strongest_and_the_rest_one_key_away(window, qtbot, 
 def test_a_decision_shows_at_once_and_leaves_the_letter_where_it_was(window, qtbot) -> None:
     """Seen in the journey's screenshots: after Enter the tab's count lagged the list, the letter jumped
     to the next suggestion, and after Ctrl+Z the suggestion only came back at a later re-work; the
-    status bar said "Redone: Accept suggestion" rather than what was done."""
+    status bar said "Redone: Accept suggestion" rather than what was done. The letter moves only where the
+    next card's passage is out of view (a second new user was left deciding a card whose passage they could
+    not see)."""
     w = window
     panel, view = w.suggestions_panel, w.view
     n = len(w.suggester.suggestions)
@@ -255,9 +257,16 @@ def test_a_decision_shows_at_once_and_leaves_the_letter_where_it_was(window, qtb
     w.actions_["next_suggestion"].trigger()
     first = panel.current_suggestion()
     reading = view.verticalScrollBar().value()
+    row = panel.list.currentRow()
+    coming = panel.visible()[row + 1]
+    in_sight = view.in_view(coming.start, coming.end)
     qtbot.keyClick(panel.list, Qt.Key.Key_Return)
     assert len(w.lib.annotations_for(w.onscreen.letter_id)) == 1
-    assert view.verticalScrollBar().value() == reading, "accepting moved the letter"
+    nxt = panel.current_suggestion()
+    assert nxt == coming and view.in_view(nxt.start, nxt.end), "the next card's passage is out of view"
+    if in_sight:
+        assert view.verticalScrollBar().value() == reading, "accepting moved the letter"
+    reading = view.verticalScrollBar().value()
     assert first not in w.suggester.suggestions and panel.count.text().split()[-1] == str(n - 1)  # "30 of 37"
     assert w.right_tabs.tabText(1) == f"Suggestions ({n - 1})", "the tab's count lags the list"
     assert w.statusBar().currentMessage().startswith("Accepted suggestion")
@@ -633,3 +642,18 @@ def test_the_outline_marks_the_part_where_the_reader_is_not_the_top_of_the_page(
     for part, item in parts[3::5][:8]:  # parts across the report
         w.view.scroll_to_range(part.start, part.heading_end)  # as a jump from the outline leaves it: a third down
         qtbot.waitUntil(lambda item=item: tree.currentItem() is item, timeout=2000)
+
+
+def test_a_click_on_the_card_already_current_shows_its_passage(window, qtbot) -> None:
+    """A new user clicked the first card, already selected, and the letter stayed where it was."""
+    w = window
+    panel, view = w.suggestions_panel, w.view
+    panel.list.setCurrentRow(0)
+    card = panel.current_suggestion()
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    qtbot.wait(50)
+    assert not view.in_view(card.start, card.end)
+    rect = panel.list.visualItemRect(panel.list.item(0))
+    qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert panel.current_suggestion() == card
+    qtbot.waitUntil(lambda: view.in_view(card.start, card.end))

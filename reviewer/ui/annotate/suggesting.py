@@ -393,9 +393,14 @@ class SuggestionController(QObject):
             self._quiet = False
 
     def _drop(self, gone: list[Suggestion]) -> None:
-        """Take decided suggestions off the panel at once; the full re-work follows the change."""
+        """Take decided suggestions off the panel at once; the full re-work follows the change. Deciding by
+        keyboard (Enter, Delete in the list), the letter shows the next card's passage where it is out of
+        view: the next decision is made reading it (a new user's letter stayed on the passage just accepted)."""
         self.suggestions = [s for s in self.suggestions if s not in gone]
         self._show_now()
+        nxt = self.panel.current_suggestion()
+        if nxt is not None and self.panel.list.hasFocus():
+            self.view.scroll_to_range(nxt.start, nxt.end, only_if_hidden=True)
 
     def _show_now(self) -> None:
         """The panel, its tab and the letter's dashes as the suggestions now stand, without waiting for

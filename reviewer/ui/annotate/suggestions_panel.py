@@ -204,6 +204,10 @@ class SuggestionsPanel(QWidget):
         self.list.setWordWrap(True)
         self.list.installEventFilter(self)
         self.list.currentItemChanged.connect(lambda *_: self.current.emit(self.current_suggestion()))
+        # a click on the card already current: the letter still goes to it (a new user clicked the first card,
+        # already selected, and the letter stayed where it was)
+        self.list.itemClicked.connect(lambda item: item is self.list.currentItem()
+                                      and self.current.emit(self.current_suggestion()))
         self.list.itemDoubleClicked.connect(lambda it: self.editRequested.emit(it.data(SUG_ROLE)))
         self.accept_btn = QPushButton("Accept")
         self.accept_btn.setToolTip("Make the selected suggestions annotations (Enter)")
