@@ -112,3 +112,21 @@ def test_enter_before_a_row_is_chosen_with_two_matches_asks_which(qtbot):
     assert dlg.theme_error.text() == "No theme has “zzz” in its name." and "reviewer themes" not in dlg.theme_error.text()
     QTest.keyClicks(dlg.theme_input, "x")
     assert dlg.theme_error.text() == ""  # said of what was typed before: gone as typing goes on
+
+
+def test_backspace_takes_the_last_theme_off_and_a_theme_chosen_twice_is_said(qtbot):
+    """A new user could take a suggested theme off only by Tab, Tab, Delete (said in a tooltip), and Enter on a
+    theme already chosen did nothing, silently."""
+    themes = default_themes()
+    label = {t.id: t.label for t in themes}
+    dlg = TagDialog("Too many plans are lists of services", themes, chosen=("planning", "timeliness"))
+    qtbot.addWidget(dlg)
+    dlg.show()
+    choose_from_popup(dlg, "plann", label["planning"])
+    assert dlg.chosen.count() == 2 and "already chosen" in dlg.theme_error.text()
+    qtbot.waitUntil(lambda: dlg.theme_input.text() == "")
+    QTest.keyClicks(dlg.theme_input, "x")
+    QTest.keyClick(dlg.theme_input, Qt.Key.Key_Backspace)  # a letter typed: Backspace deletes it, no theme
+    assert dlg.theme_input.text() == "" and dlg.chosen.count() == 2
+    QTest.keyClick(dlg.theme_input, Qt.Key.Key_Backspace)  # the empty field: the last theme off
+    assert [dlg.chosen.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dlg.chosen.count())] == ["planning"]

@@ -142,6 +142,24 @@ def test_find_matches_ligatures_across_lines(window, qtbot):
     assert window.onscreen.layout.text[s:e].lower() == "findings"
 
 
+def test_find_starts_from_where_the_auditor_reads(window, qtbot):
+    """A new user on page 30 pressed Ctrl+F and was taken to the first match, on page 2: the first match is
+    the next one from the page in view, as in a PDF reader; F3 goes on, and past the last, round."""
+    layout, view = window.onscreen.layout, window.view
+    text = layout.text
+    last_page = layout.page_count - 1
+    view.go_to_page(last_page)
+    qtbot.waitUntil(lambda: view.current_page() == last_page)
+    top = window.pages._reading_at()
+    assert top >= layout.page_first_offset(last_page)
+    word = next(w for w in ("children", "plans", "the ")
+                if text.lower().find(w) < top <= text.lower().rfind(w))  # on an earlier page, and from here
+    window.pages.show_find()
+    window.find_bar.edit.setText(word)
+    s, _e = window.find_bar.hits[window.find_bar.current]
+    assert s >= top and window.find_bar.current > 0, (s, top)
+
+
 def test_export_summary_from_window(window, qtbot, tmp_path: Path):
     target = tmp_path / "out.html"
     done = []
@@ -421,3 +439,23 @@ def test_tagging_a_passage_already_tagged_asks_first(window, qtbot, monkeypatch)
             assert window.lib.annotations[a.id].severity == "strength"
     assert seen[0] == "This passage is already tagged: Strength — Planning and reviews (Ann Auditor)."
     assert seen[2].startswith("This passage is already tagged: Area for improvement")
+
+
+def test_a_letter_opens_again_where_it_was_left(make_window, samples: Path, qtbot):
+    """A new user left one report at page 6, read another, and came back to page 1."""
+    w = make_window([samples / "thornbury_vale_2025_focused_visit.pdf", samples / "eastmere_2024_monitoring_visit.pdf"])
+    ids = {w.lib.letters[i].source: i for i in w.lib.letters}
+    first, second = ids["thornbury_vale_2025_focused_visit.pdf"], ids["eastmere_2024_monitoring_visit.pdf"]
+    w.onscreen.open(first)
+    qtbot.waitUntil(lambda: w.onscreen.is_laid_out(first))
+    w.view.go_to_page(2)
+    qtbot.waitUntil(lambda: w.view.current_page() == 2)
+    w.onscreen.open(second)
+    qtbot.waitUntil(lambda: w.onscreen.is_laid_out(second))
+    qtbot.waitUntil(lambda: w.view.current_page() == 0)
+    w.onscreen.open(first)
+    qtbot.waitUntil(lambda: w.onscreen.is_laid_out(first))
+    qtbot.waitUntil(lambda: w.view.current_page() == 2)
+    w.desk.settings.setValue(w.onscreen.PLACES, "{not json")  # a damaged value: the letter still opens
+    w.onscreen.open(second)
+    qtbot.waitUntil(lambda: w.onscreen.is_laid_out(second))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -38,6 +38,7 @@ class TagDialog(QDialog):
         self.setMinimumWidth(520)
         self.all_themes = themes
         self._completed = False
+        self._just_added = ""  # the theme the Enter being handled added (it reaches the field twice)
         active = [t for t in themes if not t.retired]
 
         shown = collapse_ws(quote)
@@ -46,9 +47,11 @@ class TagDialog(QDialog):
         q.setObjectName("quotePreview")
         q.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.theme_input = QLineEdit(placeholderText="Type a theme and press Enter…")
+        self.theme_input = QLineEdit(placeholderText="Type a theme and press Enter (Backspace takes the last off)…")
         self.theme_input.setAccessibleName("Add theme")
-        self.theme_input.setToolTip("Type part of a theme's name; Enter adds the highlighted match")
+        self.theme_input.setToolTip("Type part of a theme's name; Enter adds the highlighted match; Backspace in "
+                                    "the empty field takes the last chosen theme off")
+        self.theme_input.installEventFilter(self)
         # the model belongs to the dialog: a model without a parent is collected and the pop-up never shows
         self.theme_model = QStringListModel([t.label for t in active], self)
         self.completer = QCompleter(self.theme_model, self)
@@ -70,6 +73,7 @@ class TagDialog(QDialog):
                   context=Qt.ShortcutContext.WidgetShortcut)
         self.theme_error = QLabel("")
         self.theme_error.setObjectName("errorText")
+        self.theme_error.setWordWrap(True)
 
         self.sev_group = QButtonGroup(self)
         sev_row = QGridLayout()
@@ -142,6 +146,8 @@ class TagDialog(QDialog):
     def _add_theme(self, theme: Theme) -> None:
         for i in range(self.chosen.count()):
             if self.chosen.item(i).data(Qt.ItemDataRole.UserRole) == theme.id:
+                self.chosen.setCurrentRow(i)  # (said, not silently ignored: a new user thought Enter was dead)
+                self.theme_error.setText(f"“{theme.label}” is already chosen (Backspace takes the last theme off).")
                 return
         item = QListWidgetItem(swatch_icon(theme.colour), theme.label)
         item.setData(Qt.ItemDataRole.UserRole, theme.id)
@@ -151,14 +157,18 @@ class TagDialog(QDialog):
 
     def _add_label(self, label: str) -> None:
         # Enter on the completion pop-up chooses the theme and then reaches the line edit as well:
-        # that second Enter must not save the dialog, or a second theme could never be added.
-        self._completed = True
-        QTimer.singleShot(0, self._completion_done)
+        # that second Enter must not save the dialog, or a second theme could never be added, nor say the
+        # theme it has just added is already chosen.
         try:
-            self._add_theme(find_theme(self.all_themes, label, include_retired=False))
+            theme = find_theme(self.all_themes, label, include_retired=False)
         except LookupFailed as exc:
             self.theme_error.setText(str(exc))
             return
+        if self._completed and self._just_added == theme.id:
+            return
+        self._completed, self._just_added = True, theme.id
+        QTimer.singleShot(0, self._completion_done)
+        self._add_theme(theme)
         self.theme_input.clear()
         # the line edit writes the completer's choice into itself after telling us: clear it after that too
         QTimer.singleShot(0, self.theme_input, self.theme_input.clear)
@@ -193,7 +203,17 @@ class TagDialog(QDialog):
         popup.hide()
 
     def _completion_done(self) -> None:
-        self._completed = False
+        self._completed, self._just_added = False, ""
+
+    def eventFilter(self, obj: QObject, e: QEvent) -> bool:  # noqa: N802 - Qt override
+        # Backspace in the empty theme field takes the last chosen theme off, as in any field of tags (a
+        # suggested theme could only be taken off by Tab, Tab, Delete, said only in a tooltip)
+        if obj is self.theme_input and e.type() == QEvent.Type.KeyPress and \
+                e.key() == Qt.Key.Key_Backspace and not self.theme_input.text() and self.chosen.count():  # type: ignore[attr-defined]
+            self.chosen.takeItem(self.chosen.count() - 1)
+            self.theme_error.setText("")
+            return True
+        return super().eventFilter(obj, e)
 
     def _remove_theme(self) -> None:
         for item in self.chosen.selectedItems():

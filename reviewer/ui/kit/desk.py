@@ -15,6 +15,7 @@ drives; never the main window.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -145,6 +146,9 @@ class OnScreen(QObject):
     failed = Signal(str, str)  # letter id, why it cannot be shown
     arrived = Signal(object)  # a Target asked for with ``open``: the letter is laid out, go there
     closed = Signal()  # no letter on screen any more (``close``)
+    leaving = Signal(str)  # the letter on screen gives way to another: where it was left is kept (``keep_place``)
+    PLACES = "reading/places"  # letter id -> [page, fraction], the most recently left last
+    KEPT_PLACES = 300
 
     def __init__(self, desk: Desk) -> None:
         super().__init__(desk.parent)
@@ -180,10 +184,38 @@ class OnScreen(QObject):
         except DocumentError as exc:
             QMessageBox.warning(desk.parent, "Cannot open letter", str(exc))
             return
+        if self.letter_id and self.letter_id != letter_id and self.layout is not None:
+            self.leaving.emit(self.letter_id)
+        if at is None:  # a letter opened again: where the auditor left it (a new user's went back to page 1)
+            at = self.left_at(letter_id)
         self.letter_id, self.layout, self._target = letter_id, None, at
         self.opening.emit(letter_id)
         cache = (partial(desk.ws.saved_layout, letter_id), partial(desk.ws.keep_layout, letter_id))
         desk.host.request_load.emit(letter_id, data, letter.kind, letter.source, cache)
+
+    def _places(self) -> dict[str, list[float]]:
+        try:
+            places = json.loads(str(self.desk.settings.value(self.PLACES, "") or "{}"))
+        except ValueError:
+            return {}  # (a damaged value forgets the places: never stops a letter opening)
+        return places if isinstance(places, dict) else {}
+
+    def keep_place(self, letter_id: str, page: int, fraction: float) -> None:
+        """Where the auditor left ``letter_id``: it opens there again."""
+        places = self._places()
+        places.pop(letter_id, None)
+        places[letter_id] = [int(page), round(float(fraction), 6)]
+        while len(places) > self.KEPT_PLACES:
+            places.pop(next(iter(places)))
+        self.desk.settings.setValue(self.PLACES, json.dumps(places, separators=(",", ":")))
+
+    def left_at(self, letter_id: str) -> Place | None:
+        where = self._places().get(letter_id)
+        try:
+            page, fraction = int(where[0]), float(where[1])  # type: ignore[index]
+        except (TypeError, ValueError, IndexError, KeyError):
+            return None
+        return Place(page, fraction) if page > 0 or fraction > 0 else None
 
     def _pages_known(self, letter_id: str, sizes: list) -> None:  # type: ignore[type-arg]
         """The pages can be drawn while the worker reads the text (a letter opened for the first time)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
@@ -20,6 +22,7 @@ class FindBar(QWidget):
         self._text: str | None = None
         self.hits: list[tuple[int, int]] = []
         self.current = -1
+        self.reading_at: Callable[[], int] = lambda: 0  # where the auditor reads: the first match is the next one
         self.edit = QLineEdit(placeholderText="Find in letter")
         self.edit.setAccessibleName("Find in letter")
         self.edit.setToolTip("Enter: next match, Shift+Enter: previous, Esc: close")
@@ -73,7 +76,10 @@ class FindBar(QWidget):
         if self._folded is None and self._text and q.strip():
             self._folded = fold(self._text)
         self.hits = find_all(self._folded, q) if self._folded and q.strip() else []
-        self.current = 0 if self.hits else -1
+        # the first match from where the auditor reads, as in a PDF reader (a new user on page 30 was taken
+        # back to page 2); past the last, the first
+        at = self.reading_at() if self.hits else 0
+        self.current = next((i for i, (start, _end) in enumerate(self.hits) if start >= at), 0) if self.hits else -1
         self._report()
 
     def _report(self) -> None:

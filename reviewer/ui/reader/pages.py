@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QSpinBox
 from reviewer.core.text.layout import Layout
 from reviewer.ui.kit.desk import Desk, OnScreen
 from reviewer.ui.reader.find_bar import FindBar
+from reviewer.ui.reader.selection_keys import first_visible_offset
 from reviewer.ui.reader.page_view import PageView
 
 
@@ -33,6 +34,7 @@ class Pages(QObject):
         self.page_total = QLabel(" of 0 ")
 
         onscreen.opening.connect(self._opening)
+        onscreen.leaving.connect(lambda letter_id: view.page_count() and onscreen.keep_place(letter_id, *view.position()))
         onscreen.pagesKnown.connect(self._pages_known)
         onscreen.loaded.connect(self._loaded)
         onscreen.failed.connect(self._failed)
@@ -42,7 +44,15 @@ class Pages(QObject):
         view.pageChanged.connect(self._page_changed)
         view.zoomChanged.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f}%"))
         find_bar.hitsChanged.connect(view.set_find_hits)
+        find_bar.reading_at = self._reading_at
         find_bar.closed.connect(view.setFocus)
+
+    def _reading_at(self) -> int:
+        """The first character where the auditor reads: the current selection's, else the top of the view."""
+        sel = self.view.selection()
+        if sel:
+            return sel[0]
+        return first_visible_offset(self.view) if self.view.layout_ else 0
 
     # ------------------------------------------------------------ following the letter on screen
     def _opening(self, letter_id: str) -> None:

@@ -76,6 +76,7 @@ class LayoutState:
                 page, fraction = view.position()
                 s.setValue("session/last_page", page)
                 s.setValue("session/last_page_fraction", round(fraction, 6))
+                self.onscreen.keep_place(self.onscreen.letter_id, page, fraction)
         s.sync()
 
 
