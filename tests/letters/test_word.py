@@ -83,7 +83,7 @@ def package(body: str, numbering: str | None = NUMBERING, styles: str | None = S
             footnotes: str | None = None, header: str | None = None) -> bytes:
     """A .docx as Word writes one: the package's relationships, the document's (to its styles, numbering,
     footnotes and page header), and the parts."""
-    sect = f'<w:sectPr><w:headerReference w:type="default" r:id="rId9"/></w:sectPr>' if header else "<w:sectPr/>"
+    sect = '<w:sectPr><w:headerReference w:type="default" r:id="rId9"/></w:sectPr>' if header else "<w:sectPr/>"
     parts = {"word/document.xml": f'<w:document xmlns:w="{WNS}" xmlns:r="{DOC_RELS}"><w:body>{body}{sect}'
                                   "</w:body></w:document>"}
     rels = []

@@ -289,21 +289,31 @@ def test_selecting_and_tagging_by_keyboard_alone(window, qtbot, monkeypatch):
     assert top is not None and top[0] < 400
 
 
+def _tag_by_keys(window, qtbot, monkeypatch, phrase: str, theme: str, key: Qt.Key) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    """The sentence holding ``phrase`` selected and tagged by Alt+``key`` (the dialog typing ``theme``);
+    returns the sentence's range."""
+    from PySide6.QtTest import QTest
+
+    monkeypatch.setattr(annotating, "TagDialog", ScriptedTagDialog)
+    view = window.view
+    window.activateWindow()
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    first = view.unit_at(window.onscreen.layout.text.index(phrase))
+    view.set_selection(*first)
+    ScriptedTagDialog.script = {"themes": [theme]}
+    QTest.keyClick(view, key, Qt.KeyboardModifier.AltModifier)
+    return first
+
+
 def test_ctrl_down_goes_on_after_the_passage_just_tagged_or_from_a_click(window, qtbot, monkeypatch):
     """Issue 16, item 6: after tagging, Ctrl+Down jumped back to the first line in view (the address
     block); it goes on after the sentence just tagged, and after a click from the sentence clicked."""
     from PySide6.QtTest import QTest
 
-    monkeypatch.setattr(annotating, "TagDialog", ScriptedTagDialog)
     text, view = window.onscreen.layout.text, window.view
     ctrl = Qt.KeyboardModifier.ControlModifier
-    window.activateWindow()
-    view.setFocus()
-    qtbot.waitUntil(view.hasFocus)
-    first = view.unit_at(text.index("Since the last inspection"))
-    view.set_selection(*first)
-    ScriptedTagDialog.script = {"themes": ["workforce"]}
-    QTest.keyClick(view, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    _tag_by_keys(window, qtbot, monkeypatch, "Since the last inspection", "workforce", Qt.Key.Key_3)
     assert len(window.lib.annotations_for(window.onscreen.letter_id)) == 1 and view.selection() is None
     QTest.keyClick(view, Qt.Key.Key_Down, ctrl)
     after = view.selection()
@@ -399,15 +409,8 @@ def test_tagging_a_passage_already_tagged_asks_first(window, qtbot, monkeypatch)
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    monkeypatch.setattr(annotating, "TagDialog", ScriptedTagDialog)
-    text, view = window.onscreen.layout.text, window.view
-    window.activateWindow()
-    view.setFocus()
-    qtbot.waitUntil(view.hasFocus)
-    first = view.unit_at(text.index("Too many plans"))
-    view.set_selection(*first)
-    ScriptedTagDialog.script = {"themes": ["plann"]}
-    QTest.keyClick(view, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    view = window.view
+    first = _tag_by_keys(window, qtbot, monkeypatch, "Too many plans", "plann", Qt.Key.Key_1)
     (a,) = window.lib.annotations_for(window.onscreen.letter_id)
     assert a.severity == "strength"
 

@@ -586,7 +586,7 @@ def _part(z: zipfile.ZipFile, name: str) -> ET.Element | None:
     try:
         with z.open(info) as fh:
             data = fh.read(MAX_PART + 1)
-    except (zipfile.BadZipFile, zlib.error, RuntimeError, NotImplementedError, EOFError, OSError) as exc:
+    except (zipfile.BadZipFile, zlib.error, RuntimeError, NotImplementedError, EOFError, OSError):
         raise WordError(f"its {name} cannot be unpacked (damaged, locked with a password, or packed as Word "
                         "never packs it)") from None
     if len(data) > MAX_PART:
