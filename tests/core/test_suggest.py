@@ -1600,3 +1600,22 @@ def test_praise_in_a_teams_name_praises_nothing() -> None:
     assert strong == 0.0
     strong, _, _, cues = tone("Integrated working between health and social care is strong.")
     assert strong == 2.0 and "integrated" in cues  # at a sentence's start, a capital names nothing
+
+
+def test_a_library_full_of_tags_never_lifts_the_body_above_the_inspectors_items() -> None:
+    """A new user's library held two reports' 48 tags: a third report's body sentences came "99% sure" and its
+    17 recommendations fell below them. What was learnt lifts a card to 84% at most (unless the rules were
+    surer on their own), under the inspectors' own items."""
+    from reviewer.core.reading.learning import LEARNT_CEILING
+
+    cold = {x.start: x for x in suggest(RANKED, default_themes())}
+    body = [x for x in cold.values() if not x.listed]
+    library = [_tagged(i, x.quote, "improvement") for i, x in enumerate(body * 10)]  # taught hard, every way
+    learnt = suggest(RANKED, default_themes(), library, letter_id="this")
+    listed = [x for x in learnt if x.listed]
+    assert listed
+    for x in learnt:
+        if not x.listed:
+            assert x.score <= max(LEARNT_CEILING, cold[x.start].score if x.start in cold else 0.0), x.quote
+    assert min(x.score for x in listed) > max(x.score for x in learnt if not x.listed and
+                                              (x.start not in cold or cold[x.start].score < 0.85))

@@ -30,6 +30,10 @@ def rules_logits(features: dict[str, float]) -> dict[str, float]:
 
 LEARNT_SURENESS = 0.3  # how far what was learnt moves a card's confidence (bench_suggestions.py --learn within)
 LEAST_SURE = 0.2  # a learnt verdict less sure than any the rules give still ranks, below them all
+# What was learnt lifts a card no higher than this, unless the rules were surer: below the inspectors' own
+# listed items (0.85), which a new user saw pushed down the list by body sentences "99% sure" in a library
+# holding two other reports' tags
+LEARNT_CEILING = 0.84
 
 
 def rules_confidence(z: dict[str, float], chosen: str) -> float:

@@ -27,7 +27,7 @@ from functools import lru_cache
 from reviewer.core.annotations.model import Annotation, Theme
 from reviewer.core.reading.inspectors_list import LEAD_IN, PARA_REF, inspectors_items, list_end
 from reviewer.core.reading.judgements import judgement_name, read_judgements
-from reviewer.core.reading.learning import SEVERITY_CLASSES, SeverityLearner
+from reviewer.core.reading.learning import LEARNT_CEILING, SEVERITY_CLASSES, SeverityLearner
 from reviewer.core.reading.metadata import document_kind
 from reviewer.core.reading.outline import Part, Structure, analyse, tells_what_was_done, unit_quote
 from reviewer.core.reading.stories import (TELLING, leads_with_form, not_a_finding, paper_form_spans, speaker_after,
@@ -503,6 +503,7 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
         if learner is not None and not listed:  # (the inspectors' own items stay theirs: dismissing one is no
             # lesson against the rest of the list, nor accepting one a reason to rank them above each other)
             severity, conf = learner.decide(r.features)
+            conf = min(conf, max(r.conf, LEARNT_CEILING))  # (never above the inspectors' items by learning)
             if severity != r.severity and severity is not None:
                 why = [w for w in why if w not in _UNDER_A_LIST and not w.startswith("wording")]
                 why.append("as you have tagged passages like it")
