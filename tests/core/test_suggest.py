@@ -1619,3 +1619,18 @@ def test_a_library_full_of_tags_never_lifts_the_body_above_the_inspectors_items(
             assert x.score <= max(LEARNT_CEILING, cold[x.start].score if x.start in cold else 0.0), x.quote
     assert min(x.score for x in listed) > max(x.score for x in learnt if not x.listed and
                                               (x.start not in cold or cold[x.start].score < 0.85))
+
+
+def test_the_last_inspections_judgement_told_in_the_next_sentence_is_context() -> None:
+    """Seen by a new user in a 2015 report's "Progress since the last inspection": "The last Ofsted inspection
+    of ... was in May 2012. The local authority was judged to be outstanding." was suggested as a strength, four
+    times over. A judgement stated in the past right after the sentence naming that inspection is its
+    context; a judgement stated on its own, or today's findings after it, are read as before."""
+    text = ("Inspection of Westmoor local authority children's services\n\nProgress since the last inspection\n\n"
+            "29. The last Ofsted inspection of Westmoor's safeguarding arrangements was in May\n2012. The local "
+            "authority was judged to be outstanding. This inspection has\nfound that there has been significant "
+            "deterioration in all areas.\n\n30. The fostering service was judged to be good by inspectors this week.\n")
+    found = _by_quote(suggest(text, default_themes()))
+    assert not any("judged to be outstanding" in q for q in found)
+    assert any("significant deterioration" in q for q in found)
+    assert any("judged to be good by inspectors this week" in q for q in found)

@@ -77,6 +77,11 @@ class Structure:
             return self.units[i + 1]
         return s, e
 
+    def unit_before(self, offset: int) -> tuple[int, int] | None:
+        """The sentence or bullet that starts last before ``offset``."""
+        i = bisect.bisect_left(self._unit_starts, offset) - 1
+        return self.units[i] if i >= 0 else None
+
     def units_covering(self, start: int, end: int) -> tuple[int, int] | None:
         """The smallest run of whole units that covers [start, end)."""
         a, b = self.unit_at(start), self.unit_at(max(start, end - 1))

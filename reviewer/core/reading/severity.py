@@ -202,6 +202,18 @@ def _earlier_findings(low: str) -> bool:
     judged to require improvement", "The focused visit identified that ..."), not today's practice."""
     return bool(_EARLIER.search(low) and _REPORTED.search(low) and not _STILL.search(low))
 
+# A sentence that only states a judgement in the past ("The local authority was judged to be outstanding.")
+_PAST_JUDGEMENT = re.compile(r"^\W*(?:[\w’'-]+ ){0,8}?(?:was|were) (?:judged|rated|graded|found) (?:to be |as )?"
+                             r"[‘'\"“]?(?:outstanding|good|adequate|inadequate|requir\w* improvement)\b[^.;]{0,40}\.?$", re.I)
+
+
+def retells_earlier_judgement(flat: str, before: str) -> bool:
+    """A judgement stated in the past right after a sentence of the same paragraph that names the earlier
+    inspection ("The last Ofsted inspection of Lambeth's safeguarding arrangements was in May 2012. The local
+    authority was judged to be outstanding."): that inspection's, told as context, not today's strength."""
+    return bool(_PAST_JUDGEMENT.match(flat)) and _earlier_findings(before.lower())
+
+
 def _bin(n: float) -> str:
     return "0" if n <= 0 else "1" if n <= 1 else "2" if n <= 2 else "3+"
 

@@ -33,7 +33,8 @@ from reviewer.core.reading.outline import Part, Structure, analyse, tells_what_w
 from reviewer.core.reading.stories import (TELLING, leads_with_form, not_a_finding, paper_form_spans, speaker_after,
                                            stated_severity, story_grade)
 from reviewer.core.reading.severity import (UNDER_IMPROVE_LIST, UNDER_PRIORITY_LIST, failing_priority_model,
-                                            failing_weakness, reviewable, severity_review, verdict)
+                                            failing_weakness, retells_earlier_judgement, reviewable,
+                                            severity_review, verdict)
 from reviewer.core.reading.theming import SECTION_THEME_WEIGHT, ThemeModel, section_theme, title_theme
 from reviewer.core.text.textsearch import collapse_ws
 
@@ -365,6 +366,8 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
             section = listed[(s, e)]
         if section == "grade:outstanding":
             section = "grade:good"
+        if _retold(text, st, s, flat):
+            continue  # the earlier inspection's judgement, told as context
         follow_on = bool(_FOLLOW_ON.match(flat)) and prev_end >= 0 and "\n\n" not in text[prev_end:s].replace(" ", "")
         severity, conf, why, feats = verdict(flat, section, doc_grade, part.kind if part else None, prev_sev,
                                              follow_on)
@@ -393,6 +396,20 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
         out.append(Reading(s, e, flat, part, section, severity, conf, why, feats, inline_theme))
         prev_end, prev_sev = e, rules_severity
     return out
+
+
+def _retold(text: str, st: Structure, start: int, flat: str) -> bool:
+    """Whether the unit at ``start`` states the earlier inspection's judgement that the sentence before it, in
+    the same paragraph, names (``severity.retells_earlier_judgement``)."""
+    if "judged" not in flat and "rated" not in flat and "graded" not in flat and "found" not in flat:
+        return False
+    before = st.unit_before(start)
+    if before is None:
+        return False
+    ps, pe = before
+    if "\n\n" in text[pe:start].replace(" ", ""):
+        return False
+    return retells_earlier_judgement(flat, " ".join(unit_quote(text, ps, pe, st.furniture).split()))
 
 
 LEARN_SEVERITY = True  # the library's annotations and dismissals teach the severities
