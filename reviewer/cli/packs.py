@@ -24,7 +24,8 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     pk = sub.add_parser("pack", help="export, import (merge) or verify audit packs")
     pks = pk.add_subparsers(dest="pack_command", required=True)
     e = pks.add_parser("export", parents=[common], help="write an audit pack (.zip)")
-    e.add_argument("letters", nargs="*", metavar="LETTER", help="letters to include (default: all)")
+    e.add_argument("letters", nargs="*", metavar="LETTER",
+                   help="letters to include (default: those holding your work, the app's sample letters left out)")
     e.add_argument("-o", "--output", required=True, metavar="PACK.zip")
     e.add_argument("--title", default="Audit pack")
     e.add_argument("--auditor", help="who the pack is from (default: your name in the library)")
@@ -88,7 +89,7 @@ def _verify(paths: list[str]) -> int:
 
 
 def _export(ws: Workspace, args: argparse.Namespace) -> int:
-    letters = ws.letters(args.letters)
+    ids = [x.id for x in ws.letters(args.letters)] if args.letters else ws.pack_scope()
     out = Path(args.output).expanduser()
     auditor = args.auditor or ws.auditor
     tty = sys.stderr.isatty()
@@ -99,13 +100,13 @@ def _export(ws: Workspace, args: argparse.Namespace) -> int:
             sys.stderr.flush()
 
     try:
-        ws.export_pack([x.id for x in letters], out, auditor, args.title, progress)
+        ws.export_pack(ids, out, auditor, args.title, progress)
     except PackCancelled as exc:
         raise CliError(f"could not write the pack: {exc}") from None
     if tty:
         sys.stderr.write("\n")
-    n = sum(ws.library.annotation_count(x.id) for x in letters)
-    _out(f"wrote {out} ({len(letters)} letter{'s' if len(letters) != 1 else ''}, {n} annotations)")
+    n = sum(ws.library.annotation_count(i) for i in ids)
+    _out(f"wrote {out} ({len(ids)} letter{'s' if len(ids) != 1 else ''}, {n} annotations)")
     return 0
 
 

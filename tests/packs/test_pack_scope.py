@@ -39,3 +39,25 @@ def test_a_pack_holds_the_auditors_work_and_never_the_samples_unless_picked(ws: 
     sample = ws.library.letters[samples[0]]
     ws.tag_quote(sample, ws.text_of(sample.id).split(".")[0].strip()[:40], ["planning"], "strength", author="Ann")
     assert ws.pack_scope() == [report.id]  # a sample tagged while learning the app stays out
+
+
+def test_the_command_line_pack_holds_the_same_letters(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """A manager's helper found the routes disagreed: `reviewer pack export` of a default library carried the
+    sample letters (their authorities and 29 mentions in the summary) where the window's Export Pack did not."""
+    import json
+    import zipfile
+
+    from reviewer.cli.main import main
+    from reviewer.store.repository import LibraryStore
+
+    db = tmp_path / "lib.json"
+    ws = Workspace(LibraryStore(db))
+    ws.add_samples()
+    report, _, _ = ws.add_file(_pdf(tmp_path / "brackenmoor.pdf", REPORT))
+    ws.tag_quote(report, "Too many children wait too long", ["assessment"], "improvement", author="Ann")
+    ws.close()
+    assert main(["pack", "export", "--db", str(db), "-o", str(tmp_path / "p.zip"), "--auditor", "Ann"]) == 0
+    assert "(1 letter, 1 annotations)" in capsys.readouterr().out
+    with zipfile.ZipFile(tmp_path / "p.zip") as z:
+        assert json.loads(z.read("manifest.json"))["letters"] == 1
+        assert [n for n in z.namelist() if n.startswith("data/originals/")] == [f"data/originals/{report.id}.pdf"]
