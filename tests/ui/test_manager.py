@@ -179,6 +179,13 @@ def test_overview_heatmap_lists_passages_and_moderation(manager, qtbot, packs) -
     lines = [sentence.child(i).text(0).strip() for i in range(sentence.childCount())]
     assert lines[0].startswith("Ann Auditor: ") and lines[1].startswith("Bob Auditor: ") and lines[2] == "Not yet reviewed"
     assert "Bob Auditor: " in sentence.toolTip(0)
+    # a reading double-clicked selects that auditor's annotation, so F6 / F7 review it (the letter went to the
+    # passage while the card selected before took the manager's review)
+    bobs = sentence.child(1)
+    bob = bobs.data(0, Qt.ItemDataRole.UserRole + 3)
+    assert manager.lib.annotations[bob].author == "Bob Auditor"
+    tree.itemDoubleClicked.emit(bobs, 0)
+    qtbot.waitUntil(lambda: manager.panel.selected_ids() == [bob], timeout=5000)
     mine = next(a for a in manager.lib.annotations.values() if a.author == "Ann Auditor" and
                 sentence.data(0, Qt.ItemDataRole.UserRole + 1)[1] < a.end and a.start < sentence.data(0, Qt.ItemDataRole.UserRole + 1)[2])
     manager.ws.review([mine.id], "agreed", reviewer="Meg Manager")

@@ -20,15 +20,17 @@ from itertools import combinations
 from reviewer.core.annotations.codebook import severities
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Annotation
-from reviewer.core.reading.outline import split_units
+from reviewer.core.reading.outline import find_furniture, reading_text, split_units, unit_quote
 from reviewer.core.text.words import person
 
 _RANK = {s.id: s.rank for s in severities()}
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
-    """The letter's sentences and bullets as (start, end), in order."""
-    return split_units(text)
+def sentences(text: str, furniture: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """The letter's sentences and bullets as (start, end), in order, as the outline reads them: a sentence
+    across a page break is one, its running header and footer (``furniture``) stepped over (a manager saw a
+    bullet split in two at a page's footer, and counted twice)."""
+    return split_units(reading_text(text, furniture))
 
 
 def cohen_kappa(a: Sequence[Hashable], b: Sequence[Hashable]) -> float | None:
@@ -79,6 +81,8 @@ class Disagreement:
     b: str
     page: int | None = None  # where a PDF letter's pages are known
     review: str = ""  # the manager's review of the two readings there, in words ("" where none is reviewed)
+    a_ids: tuple[str, ...] = ()  # the annotations that are auditor A's reading of it (to review them)
+    b_ids: tuple[str, ...] = ()
 
 
 @dataclass
@@ -130,6 +134,12 @@ def _reviews(s: int, e: int, who: Sequence[tuple[str, Sequence[Annotation]]]) ->
     return "; ".join(said)
 
 
+def _on(anns: Sequence[Annotation], s: int, e: int) -> tuple[str, ...]:
+    """The ids of the annotations that overlap [s, e), the highest severity first."""
+    return tuple(a.id for a in sorted((a for a in anns if a.start < e and a.end > s),
+                                      key=lambda a: -_RANK.get(a.severity, 0)))
+
+
 def moderate_letter(lib: Library, letter_id: str, text: str,
                     page_starts: Sequence[int] = ()) -> list[PairModeration]:
     """One result per pair of auditors who both annotated the letter (``page_starts``: a PDF letter's,
@@ -140,7 +150,8 @@ def moderate_letter(lib: Library, letter_id: str, text: str,
             by_author.setdefault(person(a.author) or "Unknown auditor", []).append(a)  # (one person, however typed)
     if len(by_author) < 2:
         return []
-    units = sentences(text)
+    furniture = find_furniture(text, page_starts)
+    units = sentences(text, furniture)
     title = lib.display_title(letter_id)
     results = []
     for name_a, name_b in combinations(sorted(by_author, key=str.casefold), 2):
@@ -165,8 +176,9 @@ def moderate_letter(lib: Library, letter_id: str, text: str,
         for (s, e), (ta, xa), (tb, xb) in zip(units, la, lb):
             if (ta, xa) != (tb, xb):
                 page = bisect_right(page_starts, s) if page_starts else None
-                pm.disagreements.append(Disagreement(s, e, text[s:e], _words(lib, ta, xa), _words(lib, tb, xb),
-                                                     page or None, _reviews(s, e, who)))
+                pm.disagreements.append(Disagreement(s, e, unit_quote(text, s, e, furniture), _words(lib, ta, xa),
+                                                     _words(lib, tb, xb), page or None, _reviews(s, e, who),
+                                                     _on(by_author[name_a], s, e), _on(by_author[name_b], s, e)))
         results.append(pm)
     return results
 

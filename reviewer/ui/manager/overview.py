@@ -227,9 +227,14 @@ class ModerationView(QWidget):
                     said = [f"{r.auditor_a}: {d.a}", f"{r.auditor_b}: {d.b}",
                             f"Review: {d.review}" if d.review else "Not yet reviewed"]
                     item.setToolTip(0, collapse_ws(d.text) + "\n\n" + "\n".join(said))
-                    for line in said:  # each reading on a line of its own, the row's full width
+                    for line, ids in zip(said, (d.a_ids, d.b_ids, ())):  # each reading on a line of its own
                         sub = QTreeWidgetItem(["    " + line])
                         sub.setData(0, ID_ROLE, (r.letter_id, d.start, d.end))
+                        if ids:  # a reading: double-click selects its annotation, so F6 / F7 review that one (the
+                            # letter went to the passage while the card selected before took the review)
+                            sub.setData(0, ID_ROLE + 2, ids[0])
+                            sub.setToolTip(0, "Double-click to select this reading's annotation: F6 agrees, F7 "
+                                              "challenges it")
                         item.addChild(sub)
                     dis.addChild(item)
                 top.addChild(dis)
@@ -252,6 +257,10 @@ class ModerationView(QWidget):
         return str(item.data(0, ID_ROLE + 1) or "")
 
     def _activated(self, item: QTreeWidgetItem, _col: int = 0) -> None:
+        reading = item.data(0, ID_ROLE + 2)
+        if reading and reading in self.lib.annotations:
+            self.openAnnotation.emit(reading)
+            return
         where = item.data(0, ID_ROLE)
         if where:
             self.openPassage.emit(*where)
@@ -280,6 +289,7 @@ class OverviewWindow(QWidget):
             m.openAnnotation.connect(self.openAnnotation)
         self.moderation = ModerationView(lib, text_of, page_starts_of=page_starts_of)
         self.moderation.openPassage.connect(self.openPassage)
+        self.moderation.openAnnotation.connect(self.openAnnotation)
         self.tabs.addTab(self.moderation, "Moderation")
         self.national = None
         if baseline is not None:
