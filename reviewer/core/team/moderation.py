@@ -140,6 +140,27 @@ def _on(anns: Sequence[Annotation], s: int, e: int) -> tuple[str, ...]:
                                       key=lambda a: -_RANK.get(a.severity, 0)))
 
 
+def agreed_rivals(lib: Library, ann_ids: Sequence[str], text_of: Callable[[str], str | None],
+                  page_starts_of: Callable[[str], Sequence[int]] | None = None) -> list[tuple[Annotation, Annotation]]:
+    """(annotation, rival) for each of ``ann_ids`` that another auditor read differently in the same sentence
+    (the moderation's unit: another severity) where that other reading is already agreed: agreeing both
+    leaves the difference unsettled (a manager's helper did, and the moderation showed it as reviewed)."""
+    out = []
+    for aid in ann_ids:
+        a = lib.annotations.get(aid)
+        text = text_of(a.letter_id) if a is not None and not a.orphaned else None
+        if a is None or not text:
+            continue
+        starts = page_starts_of(a.letter_id) if page_starts_of else ()
+        spans = [(s, e) for s, e in sentences(text, find_furniture(text, starts)) if s < a.end and a.start < e]
+        for b in lib.annotations_for(a.letter_id):
+            if b.id != a.id and not b.orphaned and person(b.author) != person(a.author) and \
+                    b.severity != a.severity and b.review is not None and b.review.status == "agreed" and \
+                    any(s < b.end and b.start < e for s, e in spans):
+                out.append((a, b))
+    return out
+
+
 def moderate_letter(lib: Library, letter_id: str, text: str,
                     page_starts: Sequence[int] = ()) -> list[PairModeration]:
     """One result per pair of auditors who both annotated the letter (``page_starts``: a PDF letter's,

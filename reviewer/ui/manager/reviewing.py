@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox, QPlainTextEdit,
 from reviewer.core.annotations.codebook import severities
 from reviewer.core.annotations.model import REVIEW_STATUSES
 from reviewer.core.annotations.review import ReviewError
+from reviewer.core.team.moderation import agreed_rivals
 from reviewer.ui.kit.desk import AtAnnotation, Desk, OnScreen, Passage
 from reviewer.core.text.shorten import shorten
 from reviewer.core.text.textsearch import collapse_ws
@@ -89,6 +90,23 @@ class ReviewController(QObject):
         return comment_dialog(self.desk.parent, title, f"{about}\n\n{prompt}", current.comment if current else "")
 
     def agree(self) -> None:
+        ws = self.desk.ws
+        rivals = agreed_rivals(self.desk.lib, self.selected(), ws.saved_text_of, ws.saved_page_starts)
+        if rivals:
+            a, b = rivals[0]
+            level = {s.id: s.label for s in severities()}
+            box = QMessageBox(QMessageBox.Icon.Warning, "Agree",
+                              f"{b.author or 'Another auditor'}’s reading of this passage, "
+                              f"{level.get(b.severity, b.severity)}, is already agreed. Agreeing "
+                              f"{a.author or 'this auditor'}’s {level.get(a.severity, a.severity)} too leaves their "
+                              "difference unsettled.", parent=self.desk.parent)
+            box.setInformativeText("To settle it, agree one reading and challenge the other (F7).")
+            anyway = box.addButton("Agree Anyway", QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+            box.exec()
+            if box.clickedButton() is not anyway:
+                return
         self._set("agreed")
 
     def challenge(self) -> None:
@@ -104,10 +122,26 @@ class ReviewController(QObject):
         if not ids:
             return
         current = self.desk.lib.annotations[ids[0]].review
-        status = current.status if current else "agreed"
+        status = current.status if current else self._status_for_comment()
+        if status is None:
+            return
         text = self._ask_comment("Review comment", f"Comment ({REVIEW_STATUSES[status].lower()}):")
         if text is not None:
             self._set(status, text)
+
+    def _status_for_comment(self) -> str | None:
+        """A comment on a finding not yet reviewed goes with a review: the manager says which (a comment had
+        silently recorded "Agreed", the only hint the field's label)."""
+        box = QMessageBox(QMessageBox.Icon.Question, "Review comment",
+                          "This finding is not reviewed yet. A comment is kept with your review of it:",
+                          parent=self.desk.parent)
+        agree = box.addButton("Agree, with a Comment…", QMessageBox.ButtonRole.AcceptRole)
+        challenge = box.addButton("Challenge, with a Comment…", QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(challenge)
+        box.exec()
+        return "agreed" if box.clickedButton() is agree else "challenged" if box.clickedButton() is challenge \
+            else None
 
     def clear(self) -> None:
         self._set(None, "")
