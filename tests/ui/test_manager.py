@@ -435,3 +435,24 @@ def test_agreeing_both_readings_of_a_difference_warns_first(manager, qtbot, pack
     answer("Agree Anyway")
     manager.reviews.agree()
     assert lib.annotations[bob].review.status == "agreed"
+
+
+def test_a_pack_that_changes_a_letter_signed_off_says_so(manager, qtbot, packs) -> None:  # type: ignore[no-untyped-def]
+    """A manager's helper signed a letter off, then opened a pack that deleted a finding: the report said only
+    "1 new annotation, 12 already here" and the letter still read "Signed off". A pack that changes a letter
+    signed off here says so in its report, and the deletions it makes are counted there."""
+    from PySide6.QtWidgets import QMessageBox
+
+    _open(manager, qtbot, packs[:1])
+    manager.packs.last_report.close()
+    qtbot.waitUntil(lambda: manager.onscreen.layout is not None, timeout=10000)
+    (lid,) = list(manager.lib.letters)
+    manager.ws.sign_off([lid], "Meg Manager")
+    _open(manager, qtbot, packs[1:])  # Bob's findings on the letter signed off
+    report = manager.packs.last_report
+    assert report.icon() == QMessageBox.Icon.Warning
+    assert "Signed off before these changes: Thornbury Vale" in report.text()
+    report.close()
+    _open(manager, qtbot, packs[1:])  # the same pack again: nothing changes, nothing to say
+    assert "Signed off before" not in manager.packs.last_report.text()
+    manager.packs.last_report.close()

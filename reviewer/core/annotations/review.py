@@ -10,7 +10,8 @@ from collections.abc import Iterable
 
 from reviewer.core.annotations.commands import Batch, Command, EditAnnotation, PutLetter, PutSetting
 from reviewer.core.annotations.library import Library
-from reviewer.core.annotations.model import REVIEW_STATUSES, Review, SignOff, stamp_iso
+from reviewer.core.annotations import deletions
+from reviewer.core.annotations.model import REVIEW_STATUSES, Review, SignOff, parse_time, stamp_iso
 
 
 class ReviewError(ValueError):
@@ -73,6 +74,19 @@ def signoff_command(lib: Library, letter_ids: Iterable[str], name: str, comment:
     n = sum(1 for c in cmds if isinstance(c, PutLetter))
     what = "letter" if n == 1 else f"{n} letters"
     return Batch(cmds, f"Withdraw sign-off of {what}" if clear else f"Sign off {what}")
+
+
+def changed_since_signoff(lib: Library, letter_id: str) -> int:
+    """How many of the letter's findings were added, edited or deleted after the letter was signed off (0
+    where it is not signed off): a pack opened after the sign-off can change what was signed (a manager's
+    helper saw a returned pack delete a finding, its challenge and an action, the letter still "Signed off")."""
+    letter = lib.letters.get(letter_id)
+    if letter is None or letter.signoff is None:
+        return 0
+    when = parse_time(letter.signoff.date)
+    n = sum(1 for a in lib.annotations_for(letter_id) if parse_time(a.modified or a.created) > when)
+    return n + sum(1 for t in deletions.read_all(lib.settings).values()
+                   if t.letter_id == letter_id and parse_time(t.at) > when)
 
 
 def review_counts(lib: Library, letter_ids: Iterable[str]) -> dict[str, int]:

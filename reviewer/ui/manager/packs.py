@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressBar, QToolButto
 from reviewer.core.annotations.model import PreparedLetter
 from reviewer.ui.kit.desk import Desk, OnScreen
 from reviewer.workspace import USER_ERRORS, PackOpened, Workspace, WorkspaceError, reason
+from reviewer.core.annotations.review import changed_since_signoff
 from reviewer.core.text.words import counted
 
 if TYPE_CHECKING:  # the writers and readers are imported when first used: start-up stays quick
@@ -116,16 +117,24 @@ class PackController(QObject):
 
     def _opened(self, results: list[tuple[PackContents, dict[str, PreparedLetter]]]) -> None:
         self._finish()
+        lib = self.desk.lib
+        signed = {x.id: self._findings(x.id) for x in lib.letters.values() if x.signoff}
         try:
             opened = self.desk.ws.merge_packs(results, initiator=self)  # all of them, as one step, or none
         except USER_ERRORS as exc:
             QMessageBox.warning(self.desk.parent, "Audit pack not opened", f"{exc}\n\nNothing was imported.")
             return
-        self._show_reports(opened)
+        changed = {lid: len(before ^ self._findings(lid)) for lid, before in signed.items()
+                   if lid in lib.letters and lib.letters[lid].signoff and before != self._findings(lid)}
+        self._show_reports(opened, changed)
         if not self.onscreen.letter_id and results and results[0][0].letters:
             self.onscreen.open(results[0][0].letters[0].id)
 
-    def _show_reports(self, reports: list[PackOpened]) -> None:
+    def _findings(self, letter_id: str) -> frozenset[tuple[str, str, str]]:
+        return frozenset((a.id, a.modified, a.severity) for a in self.desk.lib.annotations_for(letter_id))
+
+    def _show_reports(self, reports: list[PackOpened], changed: dict[str, int] | None = None) -> None:
+        """``changed``: letters signed off here whose findings the packs changed (how many records differ)."""
         lines, short = [], []
         for opened in reports:
             contents, r = opened.contents, opened.report
@@ -134,6 +143,7 @@ class PackController(QObject):
             lines += [f"  • {x}" for x in r.lines()]
             bits = [counted(len(r.letters_added), "new letter"), counted(r.added, "new annotation")]
             bits += [f"{len(r.updated)} updated"] if r.updated else []
+            bits += [f"{counted(len(r.deleted), 'annotation')} deleted by its author"] if r.deleted else []
             bits += [counted(r.actions_added, "new action")] if r.actions_added else []
             bits += [f"{counted(len(r.actions_updated), 'action')} updated"] if r.actions_updated else []
             bits += [f"{counted(len(r.actions_deleted), 'action')} deleted"] if r.actions_deleted else []
@@ -147,9 +157,16 @@ class PackController(QObject):
         differ = sum(len(m.disagreements) for m in self.desk.ws.moderation(touched))
         moderation = (f"<p>Two auditors read {counted(differ, 'sentence')} of these letters differently: "
                       "Review &gt; Overview… &gt; Moderation lists each, with both readings.</p>") if differ else ""
-        box = QMessageBox(QMessageBox.Icon.Information, "Audit packs opened",
+        lib = self.desk.lib
+        stale = [lid for lid in dict.fromkeys([*(changed or {}), *touched])
+                 if (changed or {}).get(lid) or changed_since_signoff(lib, lid)]
+        signed = ("<p>⚠ Signed off before these changes: " + "; ".join(
+            f"{escape(lib.display_title(lid))}" for lid in stale)
+            + ". Its findings were added, changed or deleted since: review them, then sign off again "
+            "(Review &gt; Sign Off Letter).</p>") if stale else ""
+        box = QMessageBox(QMessageBox.Icon.Warning if stale else QMessageBox.Icon.Information, "Audit packs opened",
                           f"<p>{counted(len(reports), 'audit pack')} opened and merged into the library.</p>"
-                          f"<ul>{''.join(short)}</ul>{moderation}<p>Undo (Ctrl+Z) takes it all back.</p>",
+                          f"<ul>{''.join(short)}</ul>{moderation}{signed}<p>Undo (Ctrl+Z) takes it all back.</p>",
                           QMessageBox.StandardButton.Ok, self.desk.parent)
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setDetailedText("\n".join(lines))

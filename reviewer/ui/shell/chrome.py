@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QStatusBar, QTabWidget,
                                QToolButton, QWidget)
 
+from reviewer.core.annotations.review import changed_since_signoff
 from reviewer.core.annotations.library import Change, Library
 from reviewer.ui.kit.desk import Desk
 
@@ -163,5 +164,7 @@ def status_text(lib: Library, letter_id: str | None) -> str:
                 + (f" · ⚠ {attention} need attention" if attention else "") + " — " + text)
         signoff = lib.letters[letter_id].signoff
         if signoff:
-            text = f"✔ Signed off by {signoff.name} on {signoff.date[:10]} · " + text
+            since = changed_since_signoff(lib, letter_id)
+            text = (f"✔ Signed off by {signoff.name} on {signoff.date[:10]}"
+                    + (f" (⚠ {counted(since, 'finding')} changed since)" if since else "") + " · " + text)
     return text
