@@ -157,3 +157,32 @@ def test_radio_buttons_and_check_boxes_are_seen_on_either_ground(palette, qtbot,
         strongest = max(ratio(QColor(image.pixel(x, y)).name(), window.name())
                         for x in range(min(width + 2, image.width())) for y in range(image.height()))
         assert strongest >= 3.0, (mode, kind, checked, strongest)
+
+
+def test_the_outline_in_the_window_recolours_when_the_appearance_changes(make_window, qtbot, qapp, tmp_path):  # type: ignore[no-untyped-def]
+    """A manager's helper saw the light appearance's dark red grades (2.5:1) on the dark ground after switching
+    in Preferences: in the window the tree still held the old ground when the panel heard of the change (a
+    panel on its own, above, did not show it)."""
+    from pathlib import Path
+
+    letter = Path(tmp_path) / "eastmere.txt"
+    letter.write_text("Inspection of Eastmere local authority children's services\n\n"
+                      "Overall effectiveness: inadequate\n\nServices for children are inadequate.\n\n"
+                      "The experiences and progress of children who need help and protection: inadequate\n\n"
+                      "1. Too many children wait for help.\n", encoding="utf-8")
+    kept = (QPalette(qapp.palette()), qapp.style().name(), qapp.styleSheet(), qapp.font())
+    try:
+        apply_style(qapp, "light")
+        w = make_window([letter])
+        qtbot.waitUntil(lambda: w.onscreen.layout is not None, timeout=10000)
+        panel = w.outline_panel
+        qtbot.waitUntil(lambda: any(part.grade for part, _ in panel._items), timeout=5000)
+        apply_style(qapp, "dark")
+        ground = panel.tree.palette().color(R.Base)
+        qtbot.waitUntil(lambda: all(ratio(item.foreground(0).color().name(), ground.name()) >= AA
+                                    for part, item in panel._items if part.grade), timeout=2000)
+    finally:
+        qapp.setStyle(kept[1])
+        qapp.setPalette(kept[0])
+        qapp.setStyleSheet(kept[2])
+        qapp.setFont(kept[3])

@@ -3,7 +3,7 @@ paragraphs) to jump through, with how many annotations and suggestions each hold
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
@@ -103,6 +103,9 @@ class OutlinePanel(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.PaletteChange:
             self._colour()
+            # (again once every widget has the new palette: on a real display the tree's still held the old
+            # ground here, and the light appearance's dark red stayed on the dark one)
+            QTimer.singleShot(0, self, self._colour)
         super().changeEvent(event)
 
     def follow(self, offset: int) -> None:
