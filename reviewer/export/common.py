@@ -73,9 +73,10 @@ def letter_row(letter, name: str | None = None) -> tuple[str, str, str, str, str
 
 def related_said(it: ImprovementItem) -> str:
     """An inspectors' item's findings elsewhere in the letter on its theme: "Timeliness, drift and delay: Area
-    for improvement p.2, Priority action p.3"; "—" where none."""
+    for improvement p.2, Priority action p.3"; "none elsewhere" where none ("none yet" beside an item tagged
+    read as if the item itself were untagged, a manager's helper found)."""
     if not it.related:
-        return f"{it.theme}: none yet" if it.theme else "—"
+        return f"{it.theme}: none elsewhere in the letter" if it.theme else "—"
     return f"{it.theme}: {', '.join(it.related)}"
 
 
