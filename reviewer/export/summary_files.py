@@ -11,8 +11,10 @@ from reviewer.export.csvfile import to_csv
 from reviewer.export.html import to_html
 from reviewer.export.markdown import to_markdown
 from reviewer.export.pdf import to_pdf
+from reviewer.export.xlsx import to_xlsx
 
-FORMATS = {"md": "Markdown (*.md)", "html": "HTML (*.html)", "pdf": "PDF (*.pdf)", "csv": "CSV (*.csv)"}
+FORMATS = {"md": "Markdown (*.md)", "html": "HTML (*.html)", "pdf": "PDF (*.pdf)", "csv": "CSV (*.csv)",
+           "xlsx": "Excel workbook (*.xlsx)"}  # (the pack's workbook, on its own: a manager looked for it here)
 
 
 def render(summary: Summary, lib: Library, fmt: str) -> bytes:
@@ -25,6 +27,9 @@ def render(summary: Summary, lib: Library, fmt: str) -> bytes:
     if fmt == "csv":
         anns = [a for x in summary.letters for a in lib.annotations_for(x.id)]
         return to_csv(lib, anns, summary.quotes, summary.names).encode("utf-8-sig")  # BOM: Excel then reads UTF-8
+    if fmt == "xlsx":
+        anns = [a for x in summary.letters for a in lib.annotations_for(x.id)]
+        return to_xlsx(lib, anns, summary.letters, summary.quotes, summary.names, summary.answered, summary.moderation)
     raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 

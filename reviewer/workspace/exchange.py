@@ -75,7 +75,7 @@ class PackOpened:
     report: MergeReport
 
 
-SUFFIXES = {"md": (".md", ".markdown"), "html": (".html", ".htm"), "pdf": (".pdf",), "csv": (".csv",)}
+SUFFIXES = {"md": (".md", ".markdown"), "html": (".html", ".htm"), "pdf": (".pdf",), "csv": (".csv",), "xlsx": (".xlsx",)}
 
 
 def summary_format(out: Path, fmt: str | None = None) -> str:

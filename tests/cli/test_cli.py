@@ -40,11 +40,16 @@ def test_add_list_tag_annotations_export(capsys, db, samples: Path, tmp_path: Pa
     assert a["end"] - a["start"] >= len("Too many plans are lists of services rather than actions")
     code, out, _ = run(capsys, "annotations", "--format", "csv", *db)
     assert "'=cmd" in out
-    for fmt in ("md", "html", "pdf", "csv"):
+    for fmt in ("md", "html", "pdf", "csv", "xlsx"):
         target = tmp_path / f"summary.{fmt}"
         code, out, err = run(capsys, "export", "--format", fmt, "-o", str(target), *db)
         assert code == 0, err
         assert target.stat().st_size > 200
+    from openpyxl import load_workbook  # the workbook on its own, read by a reader we did not write
+
+    sheet = load_workbook(tmp_path / "summary.xlsx", read_only=True).worksheets[0]
+    rows = [[c for c in r] for r in sheet.iter_rows(values_only=True)]
+    assert len(rows) == 2 and any("Too many plans" in str(c) for c in rows[1])
     code, out, _ = run(capsys, "themes", *db)
     assert "care-leavers" in out and "Priority action" in out
 
