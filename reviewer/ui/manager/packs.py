@@ -124,7 +124,7 @@ class PackController(QObject):
         except USER_ERRORS as exc:
             QMessageBox.warning(self.desk.parent, "Audit pack not opened", f"{exc}\n\nNothing was imported.")
             return
-        changed = {lid: len(before ^ self._findings(lid)) for lid, before in signed.items()
+        changed = {lid for lid, before in signed.items()
                    if lid in lib.letters and lib.letters[lid].signoff and before != self._findings(lid)}
         self._show_reports(opened, changed)
         if not self.onscreen.letter_id and results and results[0][0].letters:
@@ -133,8 +133,8 @@ class PackController(QObject):
     def _findings(self, letter_id: str) -> frozenset[tuple[str, str, str]]:
         return frozenset((a.id, a.modified, a.severity) for a in self.desk.lib.annotations_for(letter_id))
 
-    def _show_reports(self, reports: list[PackOpened], changed: dict[str, int] | None = None) -> None:
-        """``changed``: letters signed off here whose findings the packs changed (how many records differ)."""
+    def _show_reports(self, reports: list[PackOpened], changed: set[str] | None = None) -> None:
+        """``changed``: letters signed off here whose findings the packs changed."""
         lines, short = [], []
         for opened in reports:
             contents, r = opened.contents, opened.report
@@ -158,12 +158,12 @@ class PackController(QObject):
         moderation = (f"<p>Two auditors read {counted(differ, 'sentence')} of these letters differently: "
                       "Review &gt; Overview… &gt; Moderation lists each, with both readings.</p>") if differ else ""
         lib = self.desk.lib
-        stale = [lid for lid in dict.fromkeys([*(changed or {}), *touched])
-                 if (changed or {}).get(lid) or changed_since_signoff(lib, lid)]
+        stale = [lid for lid in dict.fromkeys([*(changed or ()), *touched])
+                 if lid in (changed or ()) or changed_since_signoff(lib, lid)]
         signed = ("<p>⚠ Signed off before these changes: " + "; ".join(
             f"{escape(lib.display_title(lid))}" for lid in stale)
-            + ". Its findings were added, changed or deleted since: review them, then sign off again "
-            "(Review &gt; Sign Off Letter).</p>") if stale else ""
+            + ". Findings there were added, changed or deleted after the sign-off: review them, then sign off "
+            "again (Review &gt; Sign Off Letter).</p>") if stale else ""
         box = QMessageBox(QMessageBox.Icon.Warning if stale else QMessageBox.Icon.Information, "Audit packs opened",
                           f"<p>{counted(len(reports), 'audit pack')} opened and merged into the library.</p>"
                           f"<ul>{''.join(short)}</ul>{moderation}{signed}<p>Undo (Ctrl+Z) takes it all back.</p>",
