@@ -358,8 +358,8 @@ def test_undoing_the_pack_that_brought_the_open_letter_puts_the_letter_away(mana
 def test_a_comment_on_a_finding_not_yet_reviewed_asks_which_review_it_goes_with(manager, qtbot, packs) -> None:  # type: ignore[no-untyped-def]
     """A manager's helper typed a comment on an unreviewed finding (Shift+F7) and it silently recorded
     "Agreed". The manager now says which review the comment goes with; Cancel records nothing."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+    from message_boxes import answer_message_box  # type: ignore[import-not-found]
+    from PySide6.QtWidgets import QApplication, QInputDialog
 
     _open(manager, qtbot, packs)
     manager.packs.last_report.close()
@@ -368,25 +368,15 @@ def test_a_comment_on_a_finding_not_yet_reviewed_asks_which_review_it_goes_with(
     manager.panel.select(target.id)
     qtbot.waitUntil(lambda: manager.panel.selected_ids() == [target.id])
 
-    def answer(button: str | None, text: str = "") -> None:
-        def press() -> None:
-            box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
-            if button is None:
-                box.reject()
-                return
-            next(b for b in box.buttons() if b.text() == button).click()
+    def write() -> None:
+        dlg = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QInputDialog) and w.isVisible())
+        dlg.setTextValue("Please both look at the quality of s47 enquiries")
+        dlg.accept()
 
-            def write() -> None:
-                dlg = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QInputDialog) and w.isVisible())
-                dlg.setTextValue(text)
-                dlg.accept()
-            QTimer.singleShot(100, write)
-        QTimer.singleShot(100, press)
-
-    answer(None)
+    answer_message_box(None)
     manager.actions_["review_comment"].trigger()
     assert manager.lib.annotations[target.id].review is None
-    answer("Challenge, with a Comment…", "Please both look at the quality of s47 enquiries")
+    answer_message_box("Challenge, with a Comment…", then=write)
     manager.actions_["review_comment"].trigger()
     review = manager.lib.annotations[target.id].review
     assert review is not None and review.status == "challenged"
@@ -397,8 +387,7 @@ def test_agreeing_both_readings_of_a_difference_warns_first(manager, qtbot, pack
     """A manager's helper agreed both auditors' conflicting readings of one sentence, and the moderation showed
     the difference as reviewed. Agreeing the second now warns (agree one, challenge the other); Cancel keeps it
     unreviewed, Agree Anyway agrees it."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from message_boxes import answer_message_box  # type: ignore[import-not-found]
 
     from reviewer.core.team.moderation import moderate
 
@@ -417,22 +406,12 @@ def test_agreeing_both_readings_of_a_difference_warns_first(manager, qtbot, pack
     assert lib.annotations[ann].review.status == "agreed"
     seen: list[str] = []
 
-    def answer(button: str | None) -> None:
-        def press() -> None:
-            box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
-            seen.append(box.text())
-            if button is None:
-                box.reject()
-            else:
-                next(b for b in box.buttons() if b.text() == button).click()
-        QTimer.singleShot(100, press)
-
     manager.panel.select(bob)
     qtbot.waitUntil(lambda: manager.panel.selected_ids() == [bob])
-    answer(None)
+    answer_message_box(None, seen)
     manager.reviews.agree()
     assert lib.annotations[bob].review is None and "already agreed" in seen[0]
-    answer("Agree Anyway")
+    answer_message_box("Agree Anyway", seen)
     manager.reviews.agree()
     assert lib.annotations[bob].review.status == "agreed"
 

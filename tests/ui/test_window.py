@@ -8,7 +8,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QPointF, QSettings, Qt, QTimer  # noqa: E402
+from PySide6.QtCore import QPointF, QSettings, Qt  # noqa: E402
 
 from reviewer.core.annotations.tagging import locate_quote  # noqa: E402
 from reviewer.core.text.textsearch import collapse_ws  # noqa: E402
@@ -407,7 +407,7 @@ def test_tagging_a_passage_already_tagged_asks_first(window, qtbot, monkeypatch)
     first and nothing said so. Now they are asked: edit the tag that is there, or tag it again (a second
     reading); Cancel changes nothing."""
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from message_boxes import answer_message_box  # type: ignore[import-not-found]
 
     view = window.view
     first = _tag_by_keys(window, qtbot, monkeypatch, "Too many plans", "plann", Qt.Key.Key_1)
@@ -416,16 +416,6 @@ def test_tagging_a_passage_already_tagged_asks_first(window, qtbot, monkeypatch)
 
     seen: list[str] = []
 
-    def answer(label: str | None) -> None:
-        def press() -> None:
-            box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
-            seen.append(box.text())
-            if label is None:
-                box.reject()
-            else:
-                next(b for b in box.buttons() if b.text() == label).click()
-        QTimer.singleShot(100, press)
-
     for label, count in ((None, 1), ("Edit Tag…", 1), ("Tag Again…", 2)):
         window.activateWindow()  # (the question's box took the offscreen platform's activation)
         view.setFocus()
@@ -433,7 +423,7 @@ def test_tagging_a_passage_already_tagged_asks_first(window, qtbot, monkeypatch)
         view.set_selection(*first)
         ScriptedTagDialog.script = {"severity": "improvement"} if label != "Tag Again…" else \
             {"themes": ["assess"], "severity": "improvement"}
-        answer(label)
+        answer_message_box(label, seen)
         QTest.keyClick(view, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
         qtbot.waitUntil(lambda count=count: len(window.lib.annotations_for(window.onscreen.letter_id)) == count)
         if label == "Edit Tag…":  # the tag there, edited: one tag, now an area for improvement
