@@ -62,6 +62,11 @@ def test_opening_two_auditors_packs_shows_both_with_names(manager, qtbot, packs)
     report = manager.packs.last_report
     assert "Ann.zip" in report.text() and "Bob.zip" in report.text()
     assert "Two auditors read 1 sentence of these letters differently" in report.text()  # where to moderate
+    from PySide6.QtWidgets import QMessageBox
+
+    details = next(b for b in report.buttons() if b.text().startswith("Show Details"))
+    details.click()  # the details shown, Enter is still OK's (on a real display it toggled the details)
+    assert not details.autoDefault() and report.defaultButton() is report.button(QMessageBox.StandardButton.Ok)
     report.close()
     qtbot.waitUntil(lambda: manager.onscreen.layout is not None, timeout=10000)  # the letter opened
     assert manager.panel.model.rowCount() == 4

@@ -169,7 +169,7 @@ class PackController(QObject):
                           f"<ul>{''.join(short)}</ul>{moderation}{signed}<p>Undo (Ctrl+Z) takes it all back.</p>",
                           QMessageBox.StandardButton.Ok, self.desk.parent)
         box.setTextFormat(Qt.TextFormat.RichText)
-        box.setDetailedText("\n".join(lines))
+        _details(box, "\n".join(lines))
         kept = [i for opened in reports for i in opened.report.actions_kept if i in self.desk.ws.actions()]
         if kept:  # a conflict the auditor can settle here: delete them after all, as the pack asks
             settle = box.addButton(f"Delete {counted(len(kept), 'Kept Action')} as the Pack Asks",
@@ -221,7 +221,7 @@ class PackController(QObject):
         box = QMessageBox(QMessageBox.Icon.Information, "Codebook imported", text, QMessageBox.StandardButton.Ok,
                           self.desk.parent)
         if len(outcome.lines) > 1:
-            box.setDetailedText("\n".join(" ".join(line.split()) for line in outcome.lines[:-1]))
+            _details(box, "\n".join(" ".join(line.split()) for line in outcome.lines[:-1]))
         box.open()
         self.last_report = box
 
@@ -261,7 +261,7 @@ class PackController(QObject):
         box = QMessageBox(QMessageBox.Icon.Information, "Project imported", text, QMessageBox.StandardButton.Ok,
                           self.desk.parent)
         box.setTextFormat(Qt.TextFormat.RichText)
-        box.setDetailedText("\n".join(outcome.lines))
+        _details(box, "\n".join(outcome.lines))
         box.setObjectName("projectReport")
         box.open()
         self.last_report = box
@@ -296,3 +296,13 @@ class PackController(QObject):
             pass
         self.desk.hush()
 
+
+def _details(box: QMessageBox, text: str) -> None:
+    """The report's details behind Show Details…; Enter stays OK's once they are shown (it toggled them)."""
+    box.setDetailedText(text)
+    for button in box.buttons():
+        if box.buttonRole(button) == QMessageBox.ButtonRole.ActionRole and button.text().startswith("Show Details"):
+            button.setAutoDefault(False)
+    ok = box.button(QMessageBox.StandardButton.Ok)
+    if ok is not None:
+        box.setDefaultButton(ok)
