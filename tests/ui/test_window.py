@@ -452,3 +452,26 @@ def test_a_letter_opens_again_where_it_was_left(make_window, samples: Path, qtbo
     w.desk.settings.setValue(w.onscreen.PLACES, "{not json")  # a damaged value: the letter still opens
     w.onscreen.open(second)
     qtbot.waitUntil(lambda: w.onscreen.is_laid_out(second))
+
+
+def test_the_arrow_keys_in_the_annotations_list_bring_each_passage_into_view(window, qtbot):
+    """A manager's helper moved from card to card with the arrow keys and the letter stayed where it was."""
+    from PySide6.QtTest import QTest
+
+    text = window.onscreen.layout.text
+    letter = window.lib.letters[window.onscreen.letter_id]
+    near = window.ws.tag_quote(letter, "Since the last inspection", ["workforce"], "strength", author="Ann")
+    far = window.ws.tag_quote(letter, text[text.rindex(".", 0, len(text) - 20) + 1:][:40].strip(), ["planning"],
+                              "context", author="Ann")
+    panel, view = window.panel, window.view
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2)
+    view.verticalScrollBar().setValue(0)
+    qtbot.wait(50)
+    assert view.in_view(near.start, near.end) and not view.in_view(far.start, far.end)
+    window.activateWindow()
+    panel.view.setFocus()
+    qtbot.waitUntil(panel.view.hasFocus)
+    panel.select(near.id)
+    QTest.keyClick(panel.view, Qt.Key.Key_Down)
+    assert panel.selected_ids() == [far.id]
+    qtbot.waitUntil(lambda: view.in_view(far.start, far.end))

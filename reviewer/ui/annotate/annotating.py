@@ -42,6 +42,7 @@ class Annotating(QObject):
         view.highlightActivated.connect(self.highlight_activated)
         view.contextMenuAt.connect(self.page_context_menu)
         panel.activated.connect(self.show_annotation)
+        panel.followed.connect(self._follow)
         panel.editRequested.connect(self.edit_annotation)
         panel.deleteRequested.connect(self.delete_annotations)
 
@@ -151,6 +152,12 @@ class Annotating(QObject):
         desk.tell(f"{counted(len(ids), 'annotation')} now {label}.", 4000)
 
     # ------------------------------------------------------------ going to annotations
+    def _follow(self, ann_id: str) -> None:
+        """The card the keyboard is on in the list: its passage in view, the letter moved only if it is not."""
+        a = self.desk.lib.annotations.get(ann_id)
+        if a is not None and not a.orphaned and self.onscreen.layout and a.letter_id == self.onscreen.letter_id:
+            self.view.scroll_to_range(a.start, a.end, only_if_hidden=True)
+
     def show_annotation(self, ann_id: str) -> None:
         a = self.desk.lib.annotations.get(ann_id)
         if a is None or a.orphaned or not self.onscreen.layout:

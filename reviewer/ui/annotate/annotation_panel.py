@@ -153,6 +153,7 @@ class CardList(QListView):
 
 class AnnotationPanel(QWidget):
     activated = Signal(str)  # annotation id: show it on the page
+    followed = Signal(str)  # annotation id the keyboard moved to in the list: the page shows it if out of view
     editRequested = Signal(str)
     deleteRequested = Signal(list)
 
@@ -238,6 +239,10 @@ class AnnotationPanel(QWidget):
         self.severity.currentIndexChanged.connect(self._apply_filter)
         self.review.currentIndexChanged.connect(self._apply_filter)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        # the arrow keys in the list: the letter follows the card (a manager's helper moved card to card and the
+        # letter stayed where it was)
+        self.view.selectionModel().currentChanged.connect(
+            lambda cur, _prev: self.view.hasFocus() and cur.isValid() and self.followed.emit(cur.data(ANN_ROLE).id))
         self.reload_themes()
         self._update_buttons()
 
