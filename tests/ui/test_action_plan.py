@@ -431,3 +431,22 @@ def test_the_library_plan_shares_its_width_and_keeps_a_dragged_column(letter_win
     ov.resize(ov.width() + 300, ov.height())
     qtbot.waitUntil(lambda: sum(h.sectionSize(c) for c in range(last + 1)) == tree.viewport().width())
     assert h.sectionSize(3) == 150
+
+
+def test_the_whole_plan_shows_progress_and_a_challenged_finding(letter_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A manager's helper looked in the Whole Plan for how each action was going (only a tooltip said) and
+    could not see that the finding an action answers had been challenged."""
+    w = letter_window
+    a = _finding(w)
+    act = w.ws.add_action(a.id, "Audit ten plans a month", "Priya Holloway", "2027-01-15", "amber")
+    w.ws.update_action(act.id, progress="First audit done: 4 of 10 plans")
+    w.ws.review([a.id], "challenged", "Evidence is thin", reviewer="Meg Manager")
+    w.actions_["action_plan"].trigger()
+    ov = w.reviews.overview
+    qtbot.waitUntil(lambda: ov.isVisible())
+    tree = ov.plan.tree
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() == 1)
+    row = tree.topLevelItem(0)
+    assert row.text(2).startswith("Audit ten plans a month\nLatest progress, ")
+    assert row.text(2).endswith(": First audit done: 4 of 10 plans")
+    assert row.text(4).startswith("⚠ Challenged — Area for improvement, p. ")

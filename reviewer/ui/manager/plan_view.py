@@ -169,8 +169,15 @@ class PlanView(QWidget):
             a = e.action
             late = a.overdue(today)
             finding = f"{e.severity}, p. {e.page}: “{shorten(collapse_ws(e.quote), 120)}”"
+            ann = self.lib.annotations.get(a.annotation_id)
+            if ann is not None and ann.review is not None and ann.review.status == "challenged":
+                finding = f"⚠ Challenged — {finding}"  # (the action answers a finding the manager questioned)
+            what = collapse_ws(a.text)
+            if a.progress:  # how it is going, under what will be done (a manager looked for it in the table)
+                latest = a.progress[-1]
+                what += f"\nLatest progress, {shown_date(latest.date[:10])}: {shorten(collapse_ws(latest.text), 120)}"
             row = QTreeWidgetItem([shown_date(a.due) + ("  ⚠ overdue" if late else ""), STATUS_LABELS.get(a.status, a.status),
-                                   collapse_ws(a.text), a.owner, finding, e.letter,
+                                   what, a.owner, finding, e.letter,
                                    shorten(e.item, 140) if e.item else "—"])
             for c in range(len(COLUMNS)):  # (a row of wrapped cells reads from its top, as a spreadsheet's)
                 row.setTextAlignment(c, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
