@@ -1622,14 +1622,13 @@ def test_a_library_full_of_tags_never_lifts_the_body_above_the_inspectors_items(
 
 
 def test_the_last_inspections_judgement_told_in_the_next_sentence_is_context() -> None:
-    """Seen by a new user in a 2015 report's "Progress since the last inspection": "The last Ofsted inspection
-    of ... was in May 2012. The local authority was judged to be outstanding." was suggested as a strength, four
-    times over. A judgement stated in the past right after the sentence naming that inspection is its
+    """Seen by a new user in a 2015 report's "Progress since the last inspection": the 2012 judgement, told in
+    the sentence after the one naming that inspection, was suggested as a strength, four times over. A judgement stated in the past right after the sentence naming that inspection is its
     context; a judgement stated on its own, or today's findings after it, are read as before."""
     text = ("Inspection of Westmoor local authority children's services\n\nProgress since the last inspection\n\n"
-            "29. The last Ofsted inspection of Westmoor's safeguarding arrangements was in May\n2012. The local "
-            "authority was judged to be outstanding. This inspection has\nfound that there has been significant "
-            "deterioration in all areas.\n\n30. The fostering service was judged to be good by inspectors this week.\n")
+            "29. The previous inspection of Westmoor's help for children was in May\n2012. The council "
+            "was judged to be outstanding. Inspectors now find that help has seen significant "
+            "deterioration in every team.\n\n30. The fostering service was judged to be good by inspectors this week.\n")
     found = _by_quote(suggest(text, default_themes()))
     assert not any("judged to be outstanding" in q for q in found)
     assert any("significant deterioration" in q for q in found)
