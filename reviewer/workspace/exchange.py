@@ -205,7 +205,11 @@ class Exchange:
                 for prep in plan.prepared:
                     self.store.save_files(prep)
                     kept.append(prep)
+                signed = {x.id: self._findings(x.id) for x in self.library.letters.values() if x.signoff}
                 plan.command.do(self.library, initiator)
+                plan.report.signed_changed = [  # (a returned pack deleted a finding the sign-off had seen)
+                    self.library.display_title(lid) for lid, before in signed.items()
+                    if lid in self.library.letters and before != self._findings(lid)]
                 done.append(plan.command)
                 opened.append(PackOpened(contents, plan.report))
         except BaseException:
@@ -216,6 +220,10 @@ class Exchange:
             label = label or ("Open audit pack" if len(done) == 1 else f"Open {len(done)} audit packs")
             self.do(Batch(list(done), label), initiator, already_done=True)
         return opened
+
+    def _findings(self, letter_id: str) -> frozenset[tuple[str, str, str]]:
+        """What a letter's findings are now, to tell whether a merge changed them."""
+        return frozenset((a.id, a.modified, a.severity) for a in self.library.annotations_for(letter_id))
 
     def import_packs(self, paths: Sequence[Path], initiator: object | None = None) -> list[PackOpened]:
         return self.merge_packs(self.read_packs(paths, self.library.letters), initiator)

@@ -18,6 +18,7 @@ from datetime import date
 from typing import Any
 
 from reviewer.core.annotations.commands import Batch, Command, PutSetting
+from reviewer.core.annotations.titles import MONTH_NAMES
 from reviewer.core.annotations.model import (
     MAX_TEXT,
     RecordError,
@@ -59,8 +60,6 @@ def parse_due(v: Any, field: str = "due") -> str:
         raise RecordError(f"{field!r} is not a date (YYYY-MM-DD): {s[:40]!r}") from None
 
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
 _TYPED_FORMS = (  # as people type dates here: British order, or the month named, or ISO
     re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"),
     re.compile(r"(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4}|\d{2})"),
@@ -80,7 +79,7 @@ def typed_date(text: str) -> str | None:
             continue
         parts = m.groupdict()
         if parts.get("name"):
-            month = next((i for i, name in enumerate(MONTHS, 1)
+            month = next((i for i, name in enumerate(MONTH_NAMES, 1)
                           if name.lower().startswith(parts["name"]) or parts["name"] == "sept" and i == 9), None)
         else:
             month = int(parts["m"])
@@ -95,7 +94,7 @@ def typed_date(text: str) -> str | None:
 def shown_date(iso: str) -> str:
     """A YYYY-MM-DD date as the app shows it to be edited: "15 Mar 2027"."""
     d = date.fromisoformat(iso)
-    return f"{d.day} {MONTHS[d.month - 1][:3]} {d.year:04d}"
+    return f"{d.day} {MONTH_NAMES[d.month - 1][:3]} {d.year:04d}"
 
 
 def parse_status(v: Any) -> str:

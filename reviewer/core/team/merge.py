@@ -56,6 +56,7 @@ class MergeReport:
     action_deletions_unknown: int = 0  # deletions of actions never seen here
     dismissed: int = 0  # suggestions dismissed in the pack, dismissed here too
     actions_kept: list[str] = field(default_factory=list)  # ids of actions the pack deletes, kept as updated here since
+    signed_changed: list[str] = field(default_factory=list)  # letters signed off here whose findings the pack changed
 
     @property
     def changed(self) -> bool:
@@ -98,6 +99,8 @@ class MergeReport:
         if self.themes_added:
             out.append("themes added from the pack: " + ", ".join(self.themes_added))
         out += [f"codebook difference: {d}" for d in self.theme_differences]
+        out += [f"signed off here before this pack changed its findings: {t} (review them, then sign off again)"
+                for t in self.signed_changed]
         return out
 
 

@@ -146,13 +146,16 @@ def agreed_rivals(lib: Library, ann_ids: Sequence[str], text_of: Callable[[str],
     (the moderation's unit: another severity) where that other reading is already agreed: agreeing both
     leaves the difference unsettled (a manager's helper did, and the moderation showed it as reviewed)."""
     out = []
+    units: dict[str, list[tuple[int, int]]] = {}  # each letter's sentences, read once
     for aid in ann_ids:
         a = lib.annotations.get(aid)
-        text = text_of(a.letter_id) if a is not None and not a.orphaned else None
-        if a is None or not text:
+        if a is None or a.orphaned:
             continue
-        starts = page_starts_of(a.letter_id) if page_starts_of else ()
-        spans = [(s, e) for s, e in sentences(text, find_furniture(text, starts)) if s < a.end and a.start < e]
+        if a.letter_id not in units:
+            text = text_of(a.letter_id) or ""
+            starts = page_starts_of(a.letter_id) if page_starts_of else ()
+            units[a.letter_id] = sentences(text, find_furniture(text, starts)) if text else []
+        spans = [(s, e) for s, e in units[a.letter_id] if s < a.end and a.start < e]
         for b in lib.annotations_for(a.letter_id):
             if b.id != a.id and not b.orphaned and person(b.author) != person(a.author) and \
                     b.severity != a.severity and b.review is not None and b.review.status == "agreed" and \

@@ -117,24 +117,16 @@ class PackController(QObject):
 
     def _opened(self, results: list[tuple[PackContents, dict[str, PreparedLetter]]]) -> None:
         self._finish()
-        lib = self.desk.lib
-        signed = {x.id: self._findings(x.id) for x in lib.letters.values() if x.signoff}
         try:
             opened = self.desk.ws.merge_packs(results, initiator=self)  # all of them, as one step, or none
         except USER_ERRORS as exc:
             QMessageBox.warning(self.desk.parent, "Audit pack not opened", f"{exc}\n\nNothing was imported.")
             return
-        changed = {lid for lid, before in signed.items()
-                   if lid in lib.letters and lib.letters[lid].signoff and before != self._findings(lid)}
-        self._show_reports(opened, changed)
+        self._show_reports(opened)
         if not self.onscreen.letter_id and results and results[0][0].letters:
             self.onscreen.open(results[0][0].letters[0].id)
 
-    def _findings(self, letter_id: str) -> frozenset[tuple[str, str, str]]:
-        return frozenset((a.id, a.modified, a.severity) for a in self.desk.lib.annotations_for(letter_id))
-
-    def _show_reports(self, reports: list[PackOpened], changed: set[str] | None = None) -> None:
-        """``changed``: letters signed off here whose findings the packs changed."""
+    def _show_reports(self, reports: list[PackOpened]) -> None:
         lines, short = [], []
         for opened in reports:
             contents, r = opened.contents, opened.report
@@ -158,10 +150,9 @@ class PackController(QObject):
         moderation = (f"<p>Two auditors read {counted(differ, 'sentence')} of these letters differently: "
                       "Review &gt; Overview… &gt; Moderation lists each, with both readings.</p>") if differ else ""
         lib = self.desk.lib
-        stale = [lid for lid in dict.fromkeys([*(changed or ()), *touched])
-                 if lid in (changed or ()) or changed_since_signoff(lib, lid)]
-        signed = ("<p>⚠ Signed off before these changes: " + "; ".join(
-            f"{escape(lib.display_title(lid))}" for lid in stale)
+        stale = list(dict.fromkeys([*(t for opened in reports for t in opened.report.signed_changed),
+                                    *(lib.display_title(lid) for lid in touched if changed_since_signoff(lib, lid))]))
+        signed = ("<p>⚠ Signed off before these changes: " + "; ".join(escape(title) for title in stale)
             + ". Findings there were added, changed or deleted after the sign-off: review them, then sign off "
             "again (Review &gt; Sign Off Letter).</p>") if stale else ""
         box = QMessageBox(QMessageBox.Icon.Warning if stale else QMessageBox.Icon.Information, "Audit packs opened",

@@ -16,8 +16,6 @@ from reviewer.store.paths import resolve_library_path
 from reviewer.store.backups import restore
 from reviewer.store.repository import LibraryDamagedError, LibraryError
 from reviewer.workspace import Workspace
-from reviewer.ui.kit.desk import Place
-from reviewer.ui.shell.layout_state import saved_position
 
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:
@@ -92,8 +90,7 @@ def start_page(window) -> None:  # type: ignore[no-untyped-def]
         settings.setValue("welcome/seen", True)
         window.panes.show_welcome()
     else:
-        page, fraction = saved_position(settings)
-        QTimer.singleShot(0, lambda: window.onscreen.open(last, at=Place(page, fraction)))  # where the auditor was
+        QTimer.singleShot(0, lambda: window.onscreen.open(last))  # where the auditor left it (OnScreen.left_at)
 
 
 def main(argv: Sequence[str]) -> int:

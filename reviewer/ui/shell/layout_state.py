@@ -73,10 +73,7 @@ class LayoutState:
         if self.onscreen.letter_id:
             s.setValue("session/last_letter", self.onscreen.letter_id)
             if view.page_count():  # its pages are shown (the text may still be on its way): where the auditor was
-                page, fraction = view.position()
-                s.setValue("session/last_page", page)
-                s.setValue("session/last_page_fraction", round(fraction, 6))
-                self.onscreen.keep_place(self.onscreen.letter_id, page, fraction)
+                self.onscreen.keep_place(self.onscreen.letter_id, *view.position())
         s.sync()
 
 
@@ -85,11 +82,3 @@ def _as_list(value: object) -> list[object]:
     if isinstance(value, str):
         return [value] if value else []
     return list(value) if isinstance(value, (list, tuple)) else []
-
-
-def saved_position(settings: QSettings) -> tuple[int, float]:
-    """The page and the place on it (``PageView.position``) the last letter was left at."""
-    try:
-        return int(settings.value("session/last_page", 0)), float(settings.value("session/last_page_fraction", 0.0))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return 0, 0.0
