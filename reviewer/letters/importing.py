@@ -136,7 +136,7 @@ def prepare_here(data: bytes, name: str) -> PreparedLetter:
     bounded way; this is what its reading process runs."""
     kind = kind_for(name, data)
     ex = extract(data, kind, name)
-    meta = read_metadata(ex.text, ex.created)
+    meta = read_metadata(ex.text, ex.created, name)
     letter = Letter(
         id=content_id(data),
         title=Path(name).stem,

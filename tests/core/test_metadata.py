@@ -754,3 +754,27 @@ def test_a_visit_retold_names_its_inspectors_and_dates() -> None:
                       "The Director reported that Ofsted conducted a standard inspection under the ILACS framework "
                       "from 2 March to 13 March 2020.")
     assert (m.visit_start, m.visit_end) == ("2020-03-02", "2020-03-13")
+
+
+MINUTES = """Issue - meetings
+
+Inspection outcome
+
+Meeting: 14/03/2024 - Children's Services Scrutiny Committee (Item 7)
+
+The committee received the report on the Ofsted inspection of local authority children's services. Members
+noted the areas for improvement and asked for the action plan at their next meeting."""
+
+
+def test_a_paper_that_names_no_council_takes_the_one_its_file_name_names() -> None:
+    assert read_metadata(MINUTES).authority is None  # a minutes page rarely names its own council
+    for name in ("southampton_2024-03-14.txt", "Southampton scrutiny minutes.pdf", r"C:\Papers\southampton.docx"):
+        m = read_metadata(MINUTES, name=name)
+        assert (m.doc_type, m.authority, m.published) == ("committee report", "Southampton", "2024-03-14"), name
+    assert read_metadata(MINUTES, name="stockton-on-tees_2024.pdf").authority == "Stockton-on-Tees"
+    assert read_metadata(MINUTES, name="barking-and-dagenham.pdf").authority == "Barking and Dagenham"
+    assert read_metadata(MINUTES, name="kent and surrey compared.pdf").authority is None  # two: neither
+    assert read_metadata(MINUTES, name="minutes.pdf").authority is None
+    # the text's own council wins over the file's name; a document of no known kind takes none
+    assert read_metadata(COMMITTEE_TITLED, name="southampton.pdf").authority == "Northmoor"
+    assert read_metadata("Shopping list\n\nMilk, eggs.", name="southampton.txt").authority is None

@@ -225,6 +225,18 @@ def _subject(text: str, flat: str, doc_type: str) -> str | None:
     return authorities.canonical(name)
 
 
+def _named_in_file(name: str | None) -> str | None:
+    """The one council a file's name names ("lewisham_2024-03-01.pdf", "Hull CPB minutes.docx"), or None."""
+    if not name:
+        return None
+    stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", name.replace("\\", "/").rsplit("/", 1)[-1])
+    if stem == stem.lower():  # "west-sussex_2019-05-08": the capitals the name is printed with
+        stem = re.sub(r"[^\W\d_]+", lambda m: m[0] if m[0] in _SMALL_WORDS else m[0].capitalize(), stem)
+    words = re.sub(r"[_.]+", " ", stem)
+    found = authorities.all_named(words, short=True)
+    return authorities.canonical(found[0]) if len(found) == 1 else None
+
+
 # ---------------------------------------------------------------- type
 _REPORT_TITLE = re.compile(
     rf"Inspection of\s+(?:[A-Z][\w ,.'’&-]{{1,80}}?\s+)?local authority\s+children{_APOS}s\s+services|"
@@ -585,16 +597,18 @@ def _visit_number(flat: str) -> int | None:
     return _ORDINALS.get(word) or (int(word) if word.isdigit() else None)
 
 
-def read_metadata(text: str, created: str | None = None) -> LetterMeta:
+def read_metadata(text: str, created: str | None = None, name: str | None = None) -> LetterMeta:
     """``created``: the file's creation date (ISO), offered (flagged as estimated) as an inspection
-    report's publication date where the report does not print it."""
+    report's publication date where the report does not print it. ``name``: the file's name, whose
+    council ("Southampton scrutiny 23-01-2020.pdf") is taken where the text names none (a council's
+    minutes page rarely names its own council)."""
     flat = collapse_ws(text)
     doc_type = _doc_type(text, flat)
     start, end = _visit_dates(flat) if doc_type != "other" else (None, None)
     lead, names = _inspectors(flat) if doc_type != "other" else (None, [])
     published, estimated = _published(text, flat, doc_type, created, end) if doc_type != "other" else (None, False)
     return LetterMeta(
-        authority=_subject(text, flat, doc_type) if doc_type != "other" else None,
+        authority=(_subject(text, flat, doc_type) or _named_in_file(name)) if doc_type != "other" else None,
         doc_type=doc_type,
         visit_start=start,
         visit_end=end,

@@ -132,6 +132,7 @@ class SuggestionController(QObject):
         known = self.structure if self._text_of_structure == text else None
         letter = lib.letters.get(letter_id)
         pdf = self.desk.store.letter_file(letter) if letter is not None and letter.kind == "pdf" else None
+        source = letter.source if letter is not None else None
         created_known = letter_id in self._created
         known_created = self._created.get(letter_id)
         known_marks = self._marks.get(letter_id)
@@ -156,7 +157,7 @@ class SuggestionController(QObject):
                 found = mark_suggestions(text, place_marks(layout, raw, st), found, themes, library, existing,
                                          dismissed, st)
             # as on import: a report's date is its PDF's
-            return st, found, read_metadata(text, created), created, raw
+            return st, found, read_metadata(text, created, source), created, raw
 
         def done(out: tuple[Structure, list[Suggestion], LetterMeta, str | None, list[RawMark]]) -> None:
             if gen != self._generation or letter_id != onscreen.letter_id:
