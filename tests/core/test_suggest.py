@@ -877,6 +877,7 @@ def test_what_would_make_the_work_better_is_still_to_do() -> None:
 
     for sentence in ("However, these plans would be improved if they stated what everyone involved needs to do.",
                      "Plans would benefit from clearer timescales.",
+                     "For a few children, the record of why a decision was made could be clearer.",
                      "This impedes the establishment of effective plans.",
                      "The support given by the leaving care team to care leavers is unsatisfactory."):
         assert verdict(sentence, None, None, None)[0] == "improvement", sentence

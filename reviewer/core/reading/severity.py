@@ -61,7 +61,7 @@ STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|further 
                          r"\bhas (?:notable |some |several )?areas for improvement\b|\bmore (?:work )?to be done\b|"
                          r"\bmore work is (?:still )?(?:needed|required)\b|\broom for (?:further )?improvement\b|"
                          r"\bneeds? (?:further )?(?:strengthening|improvement)\b|"
-                         r"\bcould (?:further |be )?(?:better|improve|quicker|faster|stronger)\b|"
+                         r"\bcould (?:further |be )?(?:better|improve|quicker|faster|stronger|clearer|sharper)\b|"
                          r"\b(?:council|authority|managers|leaders|board|partnership|partners|they) (?:also |still )?"
                          r"needs? to (?:\w+ ){0,2}?(?:make sure|check|work harder|do more|(?:re)?assure (?:itself|themselves)|"
                          r"satisfy (?:itself|themselves)|be (?:re)?assured)\b|\bmore can (?:still )?be done\b|"
