@@ -966,6 +966,12 @@ def test_more_words_of_shortfall_and_the_safety_statement_said_with_not() -> Non
     for sentence in ("Children were not found to be in situations of unassessed or unmanaged risk.",
                      "Inspectors did not find any evidence that children are at immediate risk of harm."):
         assert verdict(sentence, *good)[0] is None, sentence  # the standard safety statement: context
+    # led in by a clause or two, or said by the inspectors, under an inadequate judgement too: never a priority
+    failing = ("grade:inadequate", "inadequate", "paragraph")
+    for sentence in ("However, in the cases inspectors sampled, no children were found to be left at potential risk.",
+                     "Inspectors found no children left at risk."):
+        assert verdict(sentence, *failing)[0] is None, sentence
+    assert verdict("However, no children were seen by a social worker and many were at risk.", *failing)[0] == "priority"
 
 
 def test_a_finding_denied_after_its_purpose_is_read_and_seriously_is_not_serious() -> None:
