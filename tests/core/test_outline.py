@@ -646,3 +646,39 @@ def test_a_numbered_or_bulleted_item_of_two_recommendations_is_one_item_suggeste
     assert not any("go home from care" in x.quote or "gets the help it needs" in x.quote for x in again)
     tagged = suggest(RETURNING, default_themes(), existing=[(whole.start, whole.start + 20)])
     assert any(x.quote == "Ensure that the family gets the help it needs." for x in tagged)  # part tagged: the rest
+
+
+COUNCIL_PAPER = """Report to: Children's Services Scrutiny Committee
+
+4. Inspection findings
+
+4.4 Inspectors set out the following areas for improvement:
+
+(a) the timeliness of assessments for children in need;
+
+(b) the quality and impact of management oversight and supervision;
+
+(c) the quality and timeliness of pathway plans for care leavers.
+
+4.5 Officers have prepared an improvement plan in response (Appendix A).
+
+5. Financial implications
+
+5.1 There are no direct financial implications.
+"""
+
+
+def test_a_council_papers_lettered_list_ends_at_its_next_numbered_paragraph() -> None:
+    """A committee paper's quoted list: each lettered item an item of its own (a ';' at a line's end no
+    longer joins "(b) ..." to "(a) ..."), the letter left off as a number is, and the paper's next paragraph
+    ("4.5 Officers have prepared ...") no item of the inspectors'."""
+    from reviewer.core.reading.inspectors_list import inspectors_items
+    from reviewer.core.text.units import sentence_at
+
+    items = [q for _, _, q, _ in inspectors_items(COUNCIL_PAPER, analyse(COUNCIL_PAPER, [0]))]
+    assert items == ["the timeliness of assessments for children in need;",
+                     "the quality and impact of management oversight and supervision;",
+                     "the quality and timeliness of pathway plans for care leavers."]
+    at = COUNCIL_PAPER.index("quality and impact")
+    s, e = sentence_at(COUNCIL_PAPER, at)
+    assert COUNCIL_PAPER[s:e] == "the quality and impact of management oversight and supervision;"

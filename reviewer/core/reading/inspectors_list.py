@@ -71,6 +71,7 @@ _TO_COMMITTEE = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?that (?:the )?(?:committee
 _NONE_NEEDED = re.compile(r"^there (?:are|is|were|was) no\b", re.I)
 
 
+_DECIMAL_NO = re.compile(r"\s*\d{1,2}\.\d{1,2}\.?\s")  # a council paper's paragraph number ("4.5 ")
 _RECOMMENDATIONS = re.compile(r"^\s*recommendations?\b", re.I)
 # A short title line with no full stop and no bullet: a sub-heading the outline did not mark.
 _MISSED_HEADING = re.compile(r"[A-Z][^\n.:;!?]{3,80}")
@@ -86,6 +87,11 @@ def list_end(text: str, structure: Structure, part: Part) -> int:
     follow. Other parts end where the outline ends them."""
     if part.kind not in ("improve", "heading"):
         return part.end
+    if _DECIMAL_NO.match(part.title):  # a council paper's "4.4 Inspectors set out the following areas for
+        # improvement:" and its items: the paper's next numbered paragraph ("4.5 Officers have prepared ...") ends them
+        for s, _e in structure.units:
+            if max(part.heading_end, part.start) <= s < part.end and _DECIMAL_NO.match(text, s):
+                return s
     if part.kind == "heading" or not _RECOMMENDATIONS.match(part.title):  # (a heading: a sub-heading's part
         # that goes on with the list, as inspectors_items reads it)
         units = [(s, e) for s, e in structure.units if max(part.heading_end, part.start) <= s < part.end]
@@ -170,7 +176,7 @@ def inspectors_items(text: str, structure: Structure) -> list[tuple[int, int, st
                 continue
             quote = _FOOTNOTE_MARK.sub("", unit_quote(text, s, e, structure.furniture)).strip()
             quote = BULLET_LINE.sub("", quote, count=1) if BULLET_LINE.match(quote) else quote
-            quote = re.sub(r"^\d{1,2}\.\s+", "", quote)
+            quote = re.sub(r"^(?:\d{1,2}\.|\((?:[a-h]|[ivx]{1,4})\))\s+", "", quote)  # "14. ", "(b) "
             if len(quote.split()) < 3 or _NONE_NEEDED.match(quote) or _TO_COMMITTEE.match(quote) or \
                     LEAD_IN.search(quote) or PARA_REF.match(quote):
                 # an item number, a fragment, "there are none", a council report's own recommendation, a lead-in

@@ -191,6 +191,9 @@ _CROSS_REFERENCE = re.compile(
 # National Framework)"
 
 
+_LETTERED_ITEM = re.compile(r"\((?:[a-h]|[ivx]{1,4})\)\s")
+
+
 def reading_text(text: str, furniture: Sequence[tuple[int, int]]) -> str:
     """``text`` with furniture blanked and the breaks inside a sentence (a page break, a footer, a
     blank line the PDF left mid-sentence) turned to spaces: same length, same offsets."""
@@ -207,6 +210,8 @@ def reading_text(text: str, furniture: Sequence[tuple[int, int]]) -> str:
         after = masked[b:b + 3]
         if not before or not after:
             continue
+        if _LETTERED_ITEM.match(masked, b):
+            continue  # "(a) the timeliness of ...;" / "(b) the quality of ...": a list's next item, lettered
         prev, nxt = before[-1], after[0]
         if nxt in "‘“'\"(" and after[1:2].islower():
             nxt = after[1]  # "... spent three months\n\n34\n\n‘street homeless’, while ...": a quotation goes on
