@@ -682,3 +682,5 @@ def test_a_council_papers_lettered_list_ends_at_its_next_numbered_paragraph() ->
     at = COUNCIL_PAPER.index("quality and impact")
     s, e = sentence_at(COUNCIL_PAPER, at)
     assert COUNCIL_PAPER[s:e] == "the quality and impact of management oversight and supervision;"
+    s, e = sentence_at(COUNCIL_PAPER, COUNCIL_PAPER.index("Officers have"))  # a paragraph's number, "4.5", is
+    assert COUNCIL_PAPER[s:e] == "Officers have prepared an improvement plan in response (Appendix A)."  # no word of it

@@ -90,8 +90,9 @@ def list_end(text: str, structure: Structure, part: Part) -> int:
     if _DECIMAL_NO.match(part.title):  # a council paper's "4.4 Inspectors set out the following areas for
         # improvement:" and its items: the paper's next numbered paragraph ("4.5 Officers have prepared ...") ends them
         for s, _e in structure.units:
-            if max(part.heading_end, part.start) <= s < part.end and _DECIMAL_NO.match(text, s):
-                return s
+            if max(part.heading_end, part.start) <= s < part.end and \
+                    _DECIMAL_NO.match(text, line := text.rfind("\n", 0, s) + 1) and line + 8 > s:  # (the unit
+                return s  # begins after its number)
     if part.kind == "heading" or not _RECOMMENDATIONS.match(part.title):  # (a heading: a sub-heading's part
         # that goes on with the list, as inspectors_items reads it)
         units = [(s, e) for s, e in structure.units if max(part.heading_end, part.start) <= s < part.end]

@@ -6,12 +6,13 @@ import re
 
 # bullet glyphs, with the private-use ones symbol fonts put in PDFs' text (Wingdings' \uf06e, \uf0a7, ...)
 BULLET_CHARS = "\u2022\u25aa\u25fc\u25a0\u25cf\uf000-\uf0ff\\-\\*–"
-_BULLET = re.compile(rf"^\s*(?:[{BULLET_CHARS}]|\d+\.|\((?:[a-h]|[ivx]{{1,4}})\))\s+")  # "•", "14.", "(b)", "(iv)"
+_BULLET = re.compile(rf"^\s*(?:[{BULLET_CHARS}]|\d+\.|\d{{1,2}}(?:\.\d{{1,2}}){{1,2}}\.?|\((?:[a-h]|[ivx]{{1,4}})\))\s+")
+# ("•", "14.", a council paper's "2.1" and "2.1.1", "(b)", "(iv)")
 # (not before a word in lower case: "(e.g. into the Stronger Families Teams)", "etc. and" go on)
 _SENT_END = re.compile(r"[.!?][\"'’”)]?(?=\s)(?!\s+[a-z])")
 
 
-_NUMBER_OPENS = re.compile(r"\s*\d+\.\s")
+_NUMBER_OPENS = re.compile(r"\s*(?:\d+\.|\d{1,2}(?:\.\d{1,2}){1,2}\.?)\s")
 _MID_SENTENCE = re.compile(r"[a-z,]$")
 
 
@@ -20,7 +21,7 @@ def _opens_item(text: str, at: int) -> bool:
     line before broke ("... young people when they turn" / "21. A significant number ...") opens none: the
     line before is prose cut mid-sentence (a long line ending in a lower-case word or a comma), where a
     list's heading is short or ends its sentence."""
-    if not _BULLET.match(text[at:at + 7]):
+    if not _BULLET.match(text[at:at + 10]):
         return False
     if not _NUMBER_OPENS.match(text, at):
         return True
