@@ -878,10 +878,12 @@ def test_what_would_make_the_work_better_is_still_to_do() -> None:
     for sentence in ("However, these plans would be improved if they stated what everyone involved needs to do.",
                      "Plans would benefit from clearer timescales.",
                      "For a few children, the record of why a decision was made could be clearer.",
+                     "Leaders have made some progress since the last visit, but it has been slow.",
                      "This impedes the establishment of effective plans.",
                      "The support given by the leaving care team to care leavers is unsatisfactory."):
         assert verdict(sentence, None, None, None)[0] == "improvement", sentence
     assert verdict("Plans have improved and are well written.", None, None, None)[0] == "strength"
+    assert verdict("Progress has been good, and it is not slow.", None, None, None)[0] == "strength"
 
 
 def test_a_finding_that_cites_the_children_act_is_read() -> None:

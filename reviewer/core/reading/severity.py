@@ -33,6 +33,7 @@ STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|further 
                          r"development|strengthening|attention)\b|\bthere (?:remain|remains|are still|is still) (?:\w+ )?"
                          r"areas? for (?:further )?(?:improvement|development)\b|"
                          r"\b(?:little|insufficient|limited|slow) progress\b|\bprogress\b[^.]{0,30}\btoo slow\b|\bstill evident\b|"
+                         r"\bprogress\b[^.;]{0,50}\b(?:it|this|that|progress) (?:has been|is|was|remains) (?:(?!not\b|never\b)\w+ )?slow\b|"
                          r"\bremains? pertinent\b|\bwould benefit from\b|\bneeds? to (?:\w+ ){0,3}?(?:better|further|more)\b|"
                          r"\bthere needs to be\b|\bcould do more\b|\bwork remains\b|\bwork (?:still )?to be done\b|"
                          r"\bstill (?:has|have|needs?) to be\b|\bnot yet (?:been )?resolved\b|\byet to be addressed\b|"
