@@ -75,6 +75,26 @@ class LibraryLock:
         self._fh: IO[bytes] | None = None
 
     def acquire(self) -> None:
+        for _attempt in range(20):
+            fh = self._open_and_lock()
+            if _still_the_lock_file(fh, self.path):
+                break
+            fh.close()  # the holder let go and removed the file between our opening and our locking it: a lock on
+            # a file nobody else will open again, while the next program takes a new one beside it. Take that one
+        else:
+            raise LibraryLocked(f"the library {self.library} is being opened and closed by another program: "
+                                "try again in a moment")
+        info = {"pid": os.getpid(), "host": socket.gethostname(), "user": _user(), "program": self.program,
+                "since": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+        try:  # who holds it, for the message another program gives; the lock itself is the OS's
+            fh.seek(0)
+            fh.truncate()
+            os.write(fh.fileno(), json.dumps(info).encode("utf-8"))  # (unbuffered: nothing left to flush later)
+        except OSError:
+            pass  # (a full disk: the library opens, and its first write says what could not be saved)
+        self._fh = fh
+
+    def _open_and_lock(self) -> IO[bytes]:
         try:
             fh = open(self.path, "a+b")  # noqa: SIM115 - held open for the life of the lock
         except OSError as exc:
@@ -92,15 +112,7 @@ class LibraryLock:
                 f"the library {self.library} is in use: {_holder_text(info)}. Close it there first; "
                 "two copies writing one library would overwrite each other's work"
             ) from None
-        info = {"pid": os.getpid(), "host": socket.gethostname(), "user": _user(), "program": self.program,
-                "since": datetime.now(timezone.utc).isoformat(timespec="seconds")}
-        try:  # who holds it, for the message another program gives; the lock itself is the OS's
-            fh.seek(0)
-            fh.truncate()
-            os.write(fh.fileno(), json.dumps(info).encode("utf-8"))  # (unbuffered: nothing left to flush later)
-        except OSError:
-            pass  # (a full disk: the library opens, and its first write says what could not be saved)
-        self._fh = fh
+        return fh
 
     def release(self) -> None:
         fh, self._fh = self._fh, None
@@ -115,6 +127,18 @@ class LibraryLock:
     @property
     def held(self) -> bool:
         return self._fh is not None
+
+
+def _still_the_lock_file(fh: IO[bytes], path: Path) -> bool:
+    """Whether the file ``fh`` holds is still the one at ``path`` (POSIX lets a holder's release remove a
+    file another program has open; Windows refuses to remove an open file, so there it always is)."""
+    if os.name == "nt":  # pragma: no cover
+        return True
+    try:
+        here, there = os.fstat(fh.fileno()), os.stat(path)
+    except OSError:
+        return False  # (removed already)
+    return (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino)
 
 
 def _user() -> str:

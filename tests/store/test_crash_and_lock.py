@@ -144,3 +144,33 @@ def test_backups_rotate_and_a_damaged_library_is_restored(tmp_path: Path, sample
     store = LibraryStore(path)
     assert len(store.library.letters) == 1
     store.close()
+
+
+@posix_only
+def test_a_lock_file_removed_between_opening_and_locking_it_is_not_taken(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Found by a deliberate attack: the holder's release unlocks, closes and removes the lock file; a program
+    that had just opened the file then locked the removed one, and every later program made a new file and
+    took that too: two writers, each saving its own view, and acknowledged tags lost. The second program now
+    sees its file is no longer the lock file and takes the new one, so the third is refused."""
+    from reviewer.store import lock as lockmod
+
+    library = tmp_path / "lib.json"
+    first = lockmod.LibraryLock(library, program="cli")
+    first.acquire()
+    real, raced = lockmod._os_lock, []
+
+    def holder_lets_go_meanwhile(fh):  # type: ignore[no-untyped-def]
+        if not raced:
+            raced.append(True)
+            first.release()  # between the second program's opening the file and its locking it
+        real(fh)
+
+    monkeypatch.setattr(lockmod, "_os_lock", holder_lets_go_meanwhile)
+    second = lockmod.LibraryLock(library)
+    second.acquire()
+    try:
+        assert raced and lock_path(library).exists()
+        with pytest.raises(lockmod.LibraryLocked, match="in use"):
+            lockmod.LibraryLock(library).acquire()
+    finally:
+        second.release()
