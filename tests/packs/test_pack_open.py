@@ -164,6 +164,29 @@ def test_newer_edit_replaces_older_and_shows_what_changed(ann_with_work, desks, 
     assert late.older_ignored == 1 and meg.lib.annotations[target.id].severity == "priority"
 
 
+def test_a_regrade_made_from_the_auditors_version_wins_whatever_the_clocks_say(ann_with_work, desks, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Found by a deliberate attack: an auditor's laptop clock an hour fast, the manager's regrade (made ten
+    minutes later, on a right clock) came back "older" and was silently dropped; and the auditor's first pack
+    arriving late at the manager's overwrote the regrade. A version made from another (the other is in its
+    history) is the newer one, whatever its time."""
+    from datetime import datetime, timedelta
+
+    ann, meg = ann_with_work, desks["meg"]
+    target = next(a for a in ann.lib.annotations.values() if a.severity == "improvement")
+    ahead = (datetime.fromisoformat(target.modified or target.created) + timedelta(hours=1)).isoformat(timespec="milliseconds")
+    ann.undo.push(EditAnnotation(target, dataclasses.replace(target, created=ahead, modified=ahead)))
+    first = _export(ann, tmp_path / "to-manager.zip")
+    meg.open_pack(first)
+    mine = meg.lib.annotations[target.id]
+    meg.undo.push(EditAnnotation(mine, edited(mine, by="Meg Manager", severity="priority", note="Escalate")))
+    assert meg.lib.annotations[target.id].modified < ahead  # the manager's edit is "earlier" by the clocks
+    report = ann.open_pack(export_pack(meg.ws, list(meg.lib.letters), tmp_path / "back.zip", "Meg Manager"))
+    assert len(report.updated) == 1 and report.older_ignored == 0
+    assert ann.lib.annotations[target.id].severity == "priority" and ann.lib.annotations[target.id].note == "Escalate"
+    late = meg.open_pack(first)  # the auditor's first pack again, arriving late
+    assert late.older_ignored == 1 and meg.lib.annotations[target.id].severity == "priority"
+
+
 def test_review_round_trip_manager_and_auditor(ann_with_work, desks, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     ann, meg = ann_with_work, desks["meg"]
     meg.open_pack(_export(ann, tmp_path / "to-manager.zip"))

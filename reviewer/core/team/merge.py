@@ -137,6 +137,14 @@ def _same_content(a: Annotation, b: Annotation) -> bool:
     return all(getattr(a, f) == getattr(b, f) for f in CONTENT_FIELDS)
 
 
+def _descends(newer: Annotation, older: Annotation) -> bool:
+    """Whether ``newer`` was made from ``older``: ``older``'s version is in ``newer``'s history (kept there
+    whenever somebody other than who made a version changes it, here or in a pack)."""
+    stamp, who = older.modified or older.created, older.changed_by or older.author
+    return any(r.modified == stamp and r.author == who and (r.severity, tuple(r.themes), r.note, r.quote) ==
+               (older.severity, tuple(older.themes), older.note, older.quote) for r in newer.history)
+
+
 def merge_annotation(lib: Library, local: Annotation, incoming: Annotation, report: MergeReport,
                      now: str) -> Annotation | None:
     """The annotation after merging ``incoming`` into ``local``; None when nothing changes."""
@@ -144,9 +152,12 @@ def merge_annotation(lib: Library, local: Annotation, incoming: Annotation, repo
     t_local = parse_time(local.modified or local.created)
     t_in = parse_time(incoming.modified or incoming.created)
     where = f"{lib.letters[local.letter_id].title if local.letter_id in lib.letters else ''} p.{local.page}".strip()
+    made_from_ours, ours_made_from_it = _descends(incoming, local), _descends(local, incoming)
     if _same_content(local, incoming):
         report.duplicates += 1
-    elif t_in > t_local:
+    elif (made_from_ours or t_in > t_local) and not ours_made_from_it:
+        # (made from the version here, as its history says, whatever the two computers' clocks said: a
+        # manager's regrade comes back to an auditor whose laptop clock runs fast)
         history = list(local.history)
         known = {(r.modified, r.author) for r in history}
         history += [r for r in incoming.history if (r.modified, r.author) not in known]
@@ -156,7 +167,7 @@ def merge_annotation(lib: Library, local: Annotation, incoming: Annotation, repo
         history.sort(key=lambda r: parse_time(r.modified))
         result = dataclasses.replace(incoming, history=tuple(history), review=local.review)
         report.updated.append(f"{where}: {describe_change(lib, local, incoming)} (by {incoming.changed_by or incoming.author or 'unknown'})")
-    elif t_in < t_local:
+    elif t_in < t_local or ours_made_from_it:
         report.older_ignored += 1
     else:  # same moment, different content: keep ours and say so
         report.conflicts.append(f"{where}: two different versions dated {incoming.modified}; kept the one here")
