@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import unicodedata
+from collections import Counter
+
 import pymupdf
 
 from reviewer.core.text.word import WORD_CSS, WordError, html_words, word_html
@@ -64,12 +67,16 @@ def docx_as_pdf(data: bytes, name: str = "file") -> bytes:
 
 def _shows_all(pdf: bytes, words: list[str]) -> bool:
     """Whether the laid-out pages show every letter of the HTML's words (counted: order, spaces and line
-    breaks do not matter; a table the layout could not fit loses whole rows)."""
-    from collections import Counter
-
+    breaks do not matter; a table the layout could not fit loses whole rows). Letters as Unicode compares
+    them (NFKC: Urdu or Arabic shaped into its joined forms is the same text) and without the characters
+    that are never seen (a soft hyphen, a zero-width space or joiner, a direction mark, a byte-order mark)."""
     with pymupdf.open("pdf", pdf) as doc:
-        shown = Counter("".join("".join(page.get_text().split()) for page in doc).replace("\u00ad", ""))
-    return not Counter("".join(words)) - shown
+        shown = _letters("".join(page.get_text() for page in doc))
+    return not _letters("".join(words)) - shown
+
+
+def _letters(text: str) -> Counter[str]:
+    return Counter(c for c in unicodedata.normalize("NFKC", text) if not c.isspace() and unicodedata.category(c) != "Cf")
 
 
 def decrypt_pdf(data: bytes, password: str, name: str = "file") -> bytes:

@@ -132,3 +132,29 @@ def test_a_broken_word_file_says_so(tmp_path: Path, ws: Workspace) -> None:
     with pytest.raises(USER_ERRORS, match="Word document"):
         ws.add_file(path)
     assert not ws.library.letters
+
+
+@pytest.mark.parametrize("text", [
+    "Leaders have not en\u00adsured that plans are reviewed.",  # a soft hyphen
+    "Leaders have not ensured\u200b that plans are reviewed.",  # a zero-width space
+    "\ufeffLeaders have not ensured that plans are reviewed.",  # a byte-order mark pasted in
+    "Leaders have not ensured\u200e that plans are reviewed.",  # a left-to-right mark
+    "A leaflet was given in Urdu: \u0622\u067e \u06a9\u0627 \u0628\u0686\u06c1 \u0645\u062d\u0641\u0648\u0638 \u06c1\u06d2",
+    "A child drew her family \U0001f468\u200d\U0001f469\u200d\U0001f467 for her social worker.",  # joined emoji
+])
+def test_a_word_letter_with_unseen_characters_or_another_script_opens(text: str, tmp_path: Path, ws: Workspace) -> None:
+    """Found by a deliberate attack: a Word letter holding one character nobody sees (or a line of Urdu,
+    shaped into its joined forms on the page) was refused as "not a readable Word document", as the check
+    that the page shows every letter counted them missing."""
+    path = tmp_path / "letter.docx"
+    body = "".join(f'<w:p><w:r><w:t xml:space="preserve">{escape(t)}</w:t></w:r></w:p>' for t in ("Dear Ms Okafor,", text))
+    with zipfile.ZipFile(path, "w") as z:  # the fewest parts a Word document can have (MuPDF cannot lay it out)
+        z.writestr("[Content_Types].xml", _PARTS["[Content_Types].xml"])
+        z.writestr("_rels/.rels", f'<Relationships xmlns="{_RELS}"><Relationship Id="rId1" Type="{_NS}/'
+                   'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+        z.writestr("word/document.xml", f'<w:document xmlns:w="{_NS}/wordprocessingml/2006/main"><w:body>{body}'
+                   "</w:body></w:document>")
+    letter, new, _notes = ws.add_file(path)
+    assert new and letter.kind == "docx" and letter.has_text
+    shown = ws.text(letter.id)
+    assert shown is not None and "Okafor" in shown.text
