@@ -152,3 +152,28 @@ def test_entities_are_refused_in_any_encoding(tmp_path: Path, encoding: str) -> 
                 'xmlns="urn:QDA-XML:codebook:1.0"><Codes/></CodeBook>')
     with pytest.raises(CodebookError, match="DOCTYPE or entities"):
         read_qdc(external.encode("utf-8"))
+
+
+def test_a_name_names_one_theme_whatever_a_codebook_or_a_pack_brings(library: Workspace, tmp_path: Path) -> None:
+    """Found by a deliberate attack: a colleague's codebook renaming "Assessment quality" to another theme's
+    name, or a pack bringing a theme of a new id under a name taken here, made two themes of one name (they
+    printed, exported and filtered as one, and `tag --theme NAME` was refused as ambiguous)."""
+    from reviewer.core.annotations.codebook import find_theme
+    from reviewer.core.annotations.model import Theme
+    from reviewer.core.team.merge import plan_merge
+
+    ws = library
+    out = tmp_path / "mine.qdc"
+    ws.export_codebook(out)
+    planning = find_theme(ws.library.themes.values(), "planning").label
+    assessment = find_theme(ws.library.themes.values(), "assessment")
+    out.write_text(out.read_text(encoding="utf-8").replace(f'name="{escape(assessment.label)}"',
+                                                           f'name="{escape(planning)}"'), encoding="utf-8")
+    outcome = ws.import_codebook(out)
+    assert ws.library.themes["assessment"].label == assessment.label
+    assert any(line.startswith(f"kept      {assessment.label}") for line in outcome.lines)
+    # a pack's theme of another id under a name taken here takes a name of its own, and says so
+    batch, report = plan_merge(ws.library, [], [], [Theme("planning-2", planning.upper(), "#123456")],
+                               source="Ann's pack")
+    assert f"{planning.upper()} (2)" in report.themes_added[0] and "a theme here has that name" in report.themes_added[0]
+    assert [c.after.label for c in batch.commands] == [f"{planning.upper()} (2)"]  # type: ignore[attr-defined]

@@ -130,3 +130,24 @@ def test_backspace_takes_the_last_theme_off_and_a_theme_chosen_twice_is_said(qtb
     assert dlg.theme_input.text() == "" and dlg.chosen.count() == 2
     QTest.keyClick(dlg.theme_input, Qt.Key.Key_Backspace)  # the empty field: the last theme off
     assert [dlg.chosen.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dlg.chosen.count())] == ["planning"]
+
+
+def test_the_codebook_will_not_rename_a_theme_to_anothers_name(qtbot, ws, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Add refused a name in use; Rename took it, and two themes printed, exported and filtered as one."""
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from reviewer.ui.annotate.dialogs import CodebookDialog
+
+    dlg = CodebookDialog(ws)
+    qtbot.addWidget(dlg)
+    dlg.reload("assessment")
+    other = ws.library.themes["planning"].label
+    told: list[str] = []
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: (f"  {other.upper()} ", True))
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *_a, **_k: told.append(text))
+    before = ws.library.themes["assessment"].label
+    dlg.rename()
+    assert ws.library.themes["assessment"].label == before and told and other in told[0]
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("Assessments and reassessments", True))
+    dlg.rename()  # a name of its own is taken as before
+    assert ws.library.themes["assessment"].label == "Assessments and reassessments"

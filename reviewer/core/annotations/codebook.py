@@ -70,6 +70,25 @@ def find_theme(themes: Iterable[Theme], key: str, *, include_retired: bool = Tru
     raise LookupFailed(f"theme {key!r} is ambiguous: {listed}")
 
 
+def label_taken(themes: Iterable[Theme], label: str, theme_id: str | None = None) -> Theme | None:
+    """The other theme (not ``theme_id``) already called ``label``, case aside: a name names one theme, so
+    that a filter, an export's column and ``tag --theme NAME`` each mean one."""
+    key = label.strip().casefold()
+    return next((t for t in themes if t.id != theme_id and t.label.strip().casefold() == key), None)
+
+
+def own_label(themes: Iterable[Theme], label: str, theme_id: str | None = None) -> str:
+    """``label``, or where another theme has it, "label (2)", "label (3)", ...: the name a theme arriving
+    from a pack or a codebook takes beside one of the same name here."""
+    pool = list(themes)
+    if label_taken(pool, label, theme_id) is None:
+        return label
+    n = 2
+    while label_taken(pool, f"{label} ({n})", theme_id) is not None:
+        n += 1
+    return f"{label} ({n})"
+
+
 def slug_for(label: str, taken: Collection[str], counters: dict[str, int] | None = None) -> str:
     """An id for a new theme called ``label`` that is not in ``taken`` (a set or mapping is looked in
     as it is, never copied). A caller naming many themes passes ``counters``, where the next number

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.core.annotations.codebook import slug_for
+from reviewer.core.annotations.codebook import label_taken, slug_for
 from reviewer.core.reading.judgements import LABELS as JUDGEMENT_LABELS
 from reviewer.core.annotations.model import DOC_TYPES, Letter, Theme
 from reviewer.core.annotations.model import DOC_TYPE_LABELS
@@ -217,8 +217,8 @@ class CodebookDialog(QDialog):
         label = label.strip()
         if not ok or not label:
             return
-        if any(t.label.casefold() == label.casefold() for t in self.lib.themes.values()):
-            QMessageBox.information(self, "Add theme", f"There is already a theme called “{label}”.")
+        if (other := label_taken(self.lib.themes.values(), label)) is not None:
+            QMessageBox.information(self, "Add theme", f"There is already a theme called “{other.label}”.")
             return
         theme = Theme(id=slug_for(label, self.lib.themes), label=label, colour="#5c6bc0")
         self.ws.put_theme(None, theme, f"Add theme “{label}”")
@@ -230,6 +230,10 @@ class CodebookDialog(QDialog):
             return
         label, ok = QInputDialog.getText(self, "Rename theme", "New name:", text=t.label)
         label = label.strip()
+        if ok and label and (other := label_taken(self.lib.themes.values(), label, t.id)) is not None:
+            QMessageBox.information(self, "Rename theme", f"There is already a theme called “{other.label}”: "
+                                    "two themes of one name would print, export and filter as one.")
+            return
         if ok and label and label != t.label:
             self.ws.put_theme(t, dataclasses.replace(t, label=label), f"Rename theme to “{label}”")
             self.reload()
