@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from reviewer.cli.errors import CliError
+from reviewer.cli.errors import CliError, at_least_one
 from reviewer.store.backups import good_backups, restore
 from reviewer.store.lock import LibraryLock, LibraryLocked
 from reviewer.store.paths import resolve_library_path
@@ -13,7 +13,7 @@ from reviewer.store.paths import resolve_library_path
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
     b = sub.add_parser("backups", parents=[common], help="list the library's backups, or restore one")
-    b.add_argument("--restore", nargs="?", const=1, type=int, metavar="N",
+    b.add_argument("--restore", nargs="?", const=1, type=at_least_one, metavar="N",
                    help="restore backup N of the list (default 1, the newest); the current file is kept aside")
 
 

@@ -165,7 +165,11 @@ def _table(rows: Sequence[Sequence[str]]) -> None:
 
 
 def cmd_tag(ws: Workspace, args: argparse.Namespace) -> int:
-    letter = ws.letter(args.letter, add_missing=True, prepared=args.prepared)
+    prep = args.prepared
+    if prep is not None and prep.letter.id not in ws.library.letters:  # a file to add for the tag: the tag is
+        ws.placed_tag(prep.extracted, prep.letter.title, args.quote, args.theme, args.severity, args.author)  # checked
+        # first, so a tag refused adds nothing
+    letter = ws.letter(args.letter, add_missing=True, prepared=prep)
     ann = ws.tag_quote(letter, args.quote, args.theme, args.severity, args.note, args.author, again=args.again)
     before = [a for a in ws.tagged_at(letter.id, ann.start, ann.end) if a.id != ann.id]
     if before:

@@ -153,9 +153,14 @@ def cmd_signoff(ws: Workspace | None, args: argparse.Namespace) -> int:
         raise CliError("name the letters to sign off, or give --all")
     letters = ws.letters(args.letters)
     name = "" if args.withdraw else ws.name_or(args.name, "--name NAME")
-    ws.sign_off([x.id for x in letters], name, args.comment, withdraw=args.withdraw)
+    signed = {x.id for x in letters if x.signoff is not None}
+    chosen = [x for x in letters if x.id in signed] if args.withdraw else letters
+    if chosen:
+        ws.sign_off([x.id for x in chosen], name, args.comment, withdraw=args.withdraw)
     for x in letters:
-        _out(f"{x.id[:12]}  {ws.library.display_title(x.id)}  " + ("sign-off withdrawn" if args.withdraw else f"signed off by {name}"))
+        said = ("sign-off withdrawn" if x.id in signed else "not signed off: nothing to withdraw") if args.withdraw \
+            else f"signed off by {name}"
+        _out(f"{x.id[:12]}  {ws.library.display_title(x.id)}  {said}")
     return 0
 
 

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from reviewer.cli.errors import at_least_one
 from reviewer.core.reading.library_search import SearchResult
 from reviewer.workspace import Workspace
 from reviewer.workspace.search import build_index
@@ -15,7 +16,7 @@ from reviewer.core.text.words import counted
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
     s = sub.add_parser("search", parents=[common], help="find text across all letters, notes and themes")
     s.add_argument("query", metavar="TEXT")
-    s.add_argument("--limit", type=int, default=50, help="matches to list (default 50)")
+    s.add_argument("--limit", type=at_least_one, default=50, help="matches to list (default 50)")
     s.add_argument("--json", action="store_true")
 
 

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from reviewer.cli.errors import CliError
+from reviewer.cli.errors import CliError, at_least_one
 from reviewer.core.annotations.codebook import severities
 from reviewer.core.reading.marks import mark_suggestions
 from reviewer.core.reading.outline import analyse
@@ -21,7 +21,7 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
                        "it; no suggestion is saved as a tag)")
     s.add_argument("letter", metavar="LETTER")
     s.add_argument("--json", action="store_true", help="every suggestion, in reading order, as JSON")
-    s.add_argument("--top", type=int, default=DEFAULT_SHOWN, metavar="N",
+    s.add_argument("--top", type=at_least_one, default=DEFAULT_SHOWN, metavar="N",
                    help=f"print the N strongest (default {DEFAULT_SHOWN}), strongest first")
     s.add_argument("--all", action="store_true", help="print every suggestion, in reading order")
 

@@ -31,7 +31,7 @@ from reviewer.core.annotations.commands import (
     edited,
 )
 from reviewer.core.annotations.library import Change, Library
-from reviewer.core.annotations.model import Annotation, Letter, LetterMeta, RecordError
+from reviewer.core.annotations.model import Annotation, Letter, LetterMeta, RecordError, Severity
 from reviewer.core.annotations.review import review_command, signoff_command
 from reviewer.core.annotations.tagging import locate_quote, new_annotation, reanchor_all
 from reviewer.core.reading.marks import PlacedMark, place_marks
@@ -373,13 +373,8 @@ class Workspace(Exchange):
         Signed ``author``, else with the library's auditor name; a passage already tagged is refused
         (``AlreadyTagged``) unless ``again``."""
         ex = self.text(letter.id)
-        if ex is None or not ex.text.strip():
-            raise WorkspaceError(f"{self.library.display_title(letter.id)} has no text to tag (scanned or image-only)")
-        theme_ids = [find_theme(self.library.themes.values(), t, include_retired=False).id for t in themes]
-        level = severity(severity_name)
-        # a sentence across a page break is found without its running footer typed into the quote
-        start, end = locate_quote(ex.text, quote, find_furniture(ex.text, ex.page_starts))
-        name = self.name_or(author, "--author NAME")
+        start, end, theme_ids, level, name = self.placed_tag(ex, self.library.display_title(letter.id), quote, themes,
+                                                             severity_name, author)
         same = self.tagged_at(letter.id, start, end)
         if same and not again:
             a = same[0]
@@ -387,6 +382,18 @@ class Workspace(Exchange):
                                 f"({a.id[:12]}: {severity(a.severity).label}, "
                                 f"{', '.join(self.library.theme_label(t) for t in a.themes)}); give --again to tag it again")
         return self.tag(letter.id, ex.text, ex.page_starts, start, end, theme_ids, level.id, note, name)
+
+    def placed_tag(self, ex: Extracted | None, title: str, quote: str, themes: Sequence[str], severity_name: str,
+                   author: str | None = None) -> tuple[int, int, list[str], Severity, str]:
+        """Where ``quote`` is in the letter's text ``ex`` and what the tag will be (its themes, severity and
+        author), or the reason it cannot be: checked on a file's text before it is added for a tag."""
+        if ex is None or not ex.text.strip():
+            raise WorkspaceError(f"{title} has no text to tag (scanned or image-only)")
+        theme_ids = [find_theme(self.library.themes.values(), t, include_retired=False).id for t in themes]
+        level = severity(severity_name)
+        # a sentence across a page break is found without its running footer typed into the quote
+        start, end = locate_quote(ex.text, quote, find_furniture(ex.text, ex.page_starts))
+        return start, end, theme_ids, level, self.name_or(author, "--author NAME")
 
     def tagged_at(self, letter_id: str, start: int, end: int) -> list[Annotation]:
         """The letter's annotations of exactly this passage."""

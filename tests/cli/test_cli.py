@@ -64,6 +64,7 @@ def test_tag_by_path_and_quote_errors(capsys, db, samples: Path):
     assert code != 0 and "no theme" in err
     code, _, err = run(capsys, "tag", path, "--quote", "leaves some children at risk", "--theme", "risk", "--severity", "urgent", *db)
     assert code != 0 and "severity" in err
+    assert json.loads(run(capsys, "list", "--json", *db)[1]) == []  # a tag refused added nothing
     code, out, err = run(capsys, "tag", path, "--quote", "leaves some\nchildren at risk", "--theme", "risk", "--severity", "red",
                          "--author", "Ann", *db)
     assert code == 0, err
@@ -220,3 +221,19 @@ def test_export_never_writes_a_format_under_another_name(capsys, db, samples: Pa
     assert code == 0 and (tmp_path / "s.PDF").read_bytes().startswith(b"%PDF"), err
     code, out, err = run(capsys, "export", "--format", "md", "-o", str(tmp_path / "s.markdown"), *db)
     assert code == 0 and (tmp_path / "s.markdown").read_text().startswith("#"), err
+
+
+def test_counts_and_ranges_that_make_no_sense_are_refused(capsys, db, samples: Path):
+    """Found by a deliberate attack: "--limit 0" listed "the first 1", "--top -5" "the 0 strongest", reversed
+    years a table of zeros, and withdrawing a sign-off never given said it was withdrawn."""
+    path = str(samples / "eastmere_2024_monitoring_visit.txt")
+    assert run(capsys, "add", path, *db)[0] == 0
+    for args in (("search", "plans", "--limit", "0"), ("search", "plans", "--limit", "-1"), ("suggest", path, "--top", "-5")):
+        with pytest.raises(SystemExit) as exit_:
+            main([*args, *db])
+        err = capsys.readouterr().err
+        assert exit_.value.code == 2 and "1 or more" in err and "Traceback" not in err, args
+    code, _, err = run(capsys, "baseline", "--years", "2023-2019", *db)
+    assert code != 0 and "backwards" in err and err.count("\n") == 1
+    code, out, _ = run(capsys, "signoff", "--all", "--withdraw", *db)
+    assert code == 0 and "nothing to withdraw" in out and "sign-off withdrawn" not in out

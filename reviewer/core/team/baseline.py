@@ -246,10 +246,14 @@ def parse_years(value: str | None) -> tuple[int, int] | None:
     try:
         if "-" in v:
             a, b = v.split("-", 1)
-            return (int(a) if a.strip() else 1900, int(b) if b.strip() else 2200)
-        return (int(v), int(v))
+            span = (int(a) if a.strip() else 1900, int(b) if b.strip() else 2200)
+        else:
+            span = (int(v), int(v))
     except ValueError:
         raise BaselineError(f"years must be a year or a range such as 2019-2023, not {value!r}") from None
+    if span[0] > span[1]:
+        raise BaselineError(f"years {value!r} run backwards: give the earlier year first, e.g. {span[1]}-{span[0]}")
+    return span
 
 
 # ---------------------------------------------------------------- an authority against it
