@@ -13,7 +13,7 @@ import pytest
 def make_window(qtbot, tmp_path: Path) -> Iterator[Callable[..., object]]:
     """``make_window(letters=(), auditor="Ann Auditor", library="lib.json", samples=False, open_first=True,
     size=(1300, 850))``: the main window on a workspace. Every window made is closed at the end."""
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, Qt
 
     from reviewer.store.repository import LibraryStore
     from reviewer.ui.shell.main_window import MainWindow
@@ -34,7 +34,8 @@ def make_window(qtbot, tmp_path: Path) -> Iterator[Callable[..., object]]:
         w = MainWindow(ws, QSettings(str(tmp_path / f"{Path(library).stem}.ini"), QSettings.Format.IniFormat))
         qtbot.addWidget(w)
         made.append(w)
-        if size:
+        if size:  # (the window on a test's own size, not its first run's on the 800-pixel offscreen screen)
+            w.setWindowState(w.windowState() & ~Qt.WindowState.WindowMaximized)
             w.resize(*size)
         if show:
             w.show()
@@ -54,4 +55,4 @@ def make_window(qtbot, tmp_path: Path) -> Iterator[Callable[..., object]]:
 @pytest.fixture
 def letter_window(make_window, samples: Path):  # type: ignore[no-untyped-def]
     """A main window with the Thornbury Vale sample letter open."""
-    return make_window([samples / "thornbury_vale_2025_focused_visit.pdf"], size=None)
+    return make_window([samples / "thornbury_vale_2025_focused_visit.pdf"], size=(1400, 900))

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QInputDialog  # noqa: E402
 
 
 def test_password_is_asked_and_the_letter_opens(qtbot, make_window, bad_pdfs, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    w = make_window(auditor=None, size=None)
+    w = make_window(auditor=None, size=(1400, 900))
     store = w.store
     answers = iter([("wrong", True), ("secret", True)])
     prompts: list[str] = []

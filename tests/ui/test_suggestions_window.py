@@ -378,7 +378,7 @@ def test_escape_in_the_list_gives_the_keyboard_back_to_the_letter_at_the_suggest
 def test_a_letter_not_yet_tagged_opens_on_its_suggestions_and_the_pane_keeps_its_width(qtbot, make_window,
                                                                                        samples: Path) -> None:
     """A new user opening a letter sees what there is to tag, not an empty Annotations list; a letter with
-    annotations keeps the Annotations tab. Dismissing (its count appearing on Restore Dismissed) never
+    annotations keeps the Annotations tab. Dismissing (its count appearing on Restore) never
     widens the pane, which would reflow the page beside it."""
     w = make_window([samples / "thornbury_vale_2025_focused_visit.pdf", samples / "eastmere_2024_monitoring_visit.pdf"])
     qtbot.waitUntil(lambda: w.suggester.structure is not None and bool(w.suggester.suggestions), timeout=15000)
@@ -388,7 +388,7 @@ def test_a_letter_not_yet_tagged_opens_on_its_suggestions_and_the_pane_keeps_its
     panel.list.setCurrentRow(0)
     panel.list.setFocus()
     qtbot.keyClick(panel.list, Qt.Key.Key_Delete)
-    qtbot.waitUntil(lambda: panel.restore_btn.text() == "Restore Dismissed (1)")
+    qtbot.waitUntil(lambda: panel.restore_btn.text() == "Restore (1)")
     qtbot.wait(100)
     assert w.right_tabs.width() == dock_width
     first = w.onscreen.letter_id

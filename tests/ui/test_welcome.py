@@ -19,7 +19,7 @@ from reviewer.ui.shell.welcome import fill_recent_menu  # noqa: E402
 @pytest.fixture
 def first_run(make_window):  # type: ignore[no-untyped-def]
     """A window as a new user's first run makes it: the sample letters, no name yet."""
-    return lambda: make_window(auditor=None, samples=True, size=None)
+    return lambda: make_window(auditor=None, samples=True, size=(1400, 900))
 
 
 def test_first_run_then_reopening(qtbot, first_run):

@@ -219,6 +219,9 @@ class AnnotationPanel(QWidget):
         head.addStretch(1)
         head.addWidget(self.count)
         filters = QHBoxLayout()
+        for combo in (self.theme, self.severity, self.review):  # narrower than their longest item on a laptop's
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)  # pane:
+            combo.setMinimumContentsLength(5)  # the list that drops down still shows each item whole
         filters.addWidget(self.theme, 3)
         filters.addWidget(self.severity, 2)
         filters.addWidget(self.review, 2)

@@ -188,7 +188,7 @@ class SuggestionsPanel(QWidget):
         self.severity.setToolTip("Show only suggestions of this severity")
         # it may narrow (the names elide) rather than widen the panel: the pane keeps its width
         self.severity.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.severity.setMinimumContentsLength(8)
+        self.severity.setMinimumContentsLength(6)
         self.severity.addItem("All severities", "")
         for sid, sev in SEVERITY.items():
             self.severity.addItem(severity_icon(sid), sev.label, sid)
@@ -223,9 +223,10 @@ class SuggestionsPanel(QWidget):
                                     f"the {DEFAULT_SHOWN} strongest (M)")
         self.more_btn.setCheckable(True)
         self.more_btn.toggled.connect(self.set_show_all)
-        self.restore_btn = QToolButton(text="Restore Dismissed", toolTip="Suggest the passages you dismissed again")
+        self.restore_btn = QToolButton(text="Restore", toolTip="Restore the dismissed suggestions: suggest the "
+                                       "passages you dismissed again")
         self.restore_btn.clicked.connect(self.restoreRequested.emit)
-        for button, widest in ((self.restore_btn, "Restore Dismissed (9999)"),
+        for button, widest in ((self.restore_btn, "Restore (999)"),
                                (self.improve_btn, f"Accept All “{WHAT_NEEDS_TO_IMPROVE}” (999)")):
             shown = button.text()  # room for a count from the start: one appearing never widens the pane
             button.setText(widest)
@@ -273,7 +274,7 @@ class SuggestionsPanel(QWidget):
         label = f"Accept All “{list_name}”" if list_name else "Accept All Inspectors’ Items"
         self.improve_btn.setText(f"{label} ({improve})" if improve else label)
         self.restore_btn.setEnabled(dismissed > 0)
-        self.restore_btn.setText(f"Restore Dismissed ({dismissed})" if dismissed else "Restore Dismissed")
+        self.restore_btn.setText(f"Restore ({dismissed})" if dismissed else "Restore")
         self._fill(keep=keep)
         if greyed:
             self.list.setFocus()

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget
 
 from reviewer.ui.kit.desk import OnScreen
 from reviewer.ui.library.library_panel import LibraryPanel
 from reviewer.ui.reader.page_view import PageView, allowed_zoom
+
+
+FIRST_SIZE = (1400, 900)
+LETTER_SHARE = 0.5  # of the splitter's width, at the least, when the window is shown
+SIDE_MIN = (180, 300)  # the library's list and the cards (their quotes wrap) need no less
 
 
 class LayoutState:
@@ -28,6 +34,8 @@ class LayoutState:
         geo = s.value("window/geometry")
         if isinstance(geo, QByteArray):
             self.window.restoreGeometry(geo)
+        else:
+            self.first_size()
         st = s.value("window/state")
         if isinstance(st, QByteArray):
             self.window.restoreState(st)
@@ -54,6 +62,36 @@ class LayoutState:
                 self.view.zoom, self.view.fit_width = allowed_zoom(float(zoom)), False  # (never "nan" as it is)
             except (TypeError, ValueError):
                 pass
+
+    def first_size(self) -> None:
+        """The window's size on its first run: 1400 by 900 where the screen has room (the letter and both panes
+        at their ease), else the whole of a laptop's screen (1366 by 768, or 125% scaling: 1093 by 614),
+        never larger than the screen, its buttons and status bar out of sight."""
+        screen = self.window.screen() or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        if room is None or room.width() >= FIRST_SIZE[0] + 40 and room.height() >= FIRST_SIZE[1] + 60:
+            self.window.resize(*FIRST_SIZE)
+        else:
+            self.window.resize(min(FIRST_SIZE[0], room.width()), min(FIRST_SIZE[1], room.height()))
+            self.window.setWindowState(self.window.windowState() | Qt.WindowState.WindowMaximized)
+
+    def balance(self) -> None:
+        """The letter keeps at least LETTER_SHARE of the width beside the panes (on a small or scaled screen,
+        panes laid out for a wider one left it 43%, a report's body text a few pixels high): the panes give
+        way in proportion, down to what their contents need. Called once the window is shown."""
+        sizes = self.splitter.sizes()
+        if len(sizes) != 3 or sum(sizes) <= 0:
+            return
+        left, centre, right = sizes
+        total = sum(sizes)
+        if centre >= LETTER_SHARE * total or left + right <= 0:
+            return
+        room = total - int(LETTER_SHARE * total)
+        least = [max(need, self.splitter.widget(i).minimumSizeHint().width()) for i, need in ((0, SIDE_MIN[0]),
+                                                                                               (2, SIDE_MIN[1]))]
+        new_right = min(right, max(least[1], int(right * room / (left + right)))) if right else 0
+        new_left = min(left, max(least[0], room - new_right)) if left else 0  # (what the cards cannot give)
+        self.splitter.setSizes([new_left, total - new_left - new_right, new_right])
 
     def save(self) -> None:
         """Kept as the window closes, with the letter that was open."""

@@ -10,7 +10,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from reviewer.core.annotations.library import Change
@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
         self._letters_changed: set[str] = set()
         self.setWindowTitle("Reviewer")
         self.setAcceptDrops(True)
-        self.resize(1400, 900)
+        self._shown = False
 
         # the widgets
         self.library_panel = LibraryPanel(self.lib)
@@ -254,6 +254,12 @@ class MainWindow(QMainWindow):
         if paths:
             e.acceptProposedAction()
             self.importer.open_paths(paths)
+
+    def showEvent(self, e: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(e)
+        if not self._shown:  # once laid out at its size (maximised on a small screen): the letter keeps its share
+            self._shown = True
+            QTimer.singleShot(0, self.layout_state.balance)
 
     def closeEvent(self, e: QCloseEvent) -> None:  # noqa: N802
         if not self._unsaved_may_go():
