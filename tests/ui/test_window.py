@@ -475,3 +475,29 @@ def test_the_arrow_keys_in_the_annotations_list_bring_each_passage_into_view(win
     QTest.keyClick(panel.view, Qt.Key.Key_Down)
     assert panel.selected_ids() == [far.id]
     qtbot.waitUntil(lambda: view.in_view(far.start, far.end))
+
+
+def test_undo_of_work_on_another_letter_is_seen_where_it_acts(make_window, samples: Path, qtbot):
+    """Found by a helper's attack: tags accepted on one letter, another opened, Ctrl+Z: the tags went from the
+    letter out of sight with only a line in the status bar, and the next tag made the loss for good. The
+    letter the step changes is now opened first, and the status bar names it; a redo does the same."""
+    w = make_window([samples / "thornbury_vale_2025_focused_visit.pdf", samples / "eastmere_2024_monitoring_visit.pdf"])
+    ids = {w.lib.letters[i].source: i for i in w.lib.letters}
+    first, second = ids["thornbury_vale_2025_focused_visit.pdf"], ids["eastmere_2024_monitoring_visit.pdf"]
+    w.onscreen.open(first)
+    qtbot.waitUntil(lambda: w.onscreen.is_laid_out(first))
+    ann = w.ws.tag_quote(w.lib.letters[first], "drift and delay mean", ["planning"], "improvement", author="Ann")
+    w.onscreen.open(second)
+    qtbot.waitUntil(lambda: w.onscreen.is_laid_out(second))
+    w.actions_["undo"].trigger()
+    assert ann.id not in w.lib.annotations
+    qtbot.waitUntil(lambda: w.onscreen.letter_id == first)
+    assert "Thornbury Vale" in w.statusBar().currentMessage() and "Undone on" in w.statusBar().currentMessage()
+    w.onscreen.open(second)
+    qtbot.waitUntil(lambda: w.onscreen.is_laid_out(second))
+    w.actions_["redo"].trigger()
+    assert ann.id in w.lib.annotations
+    qtbot.waitUntil(lambda: w.onscreen.letter_id == first)
+    # a step on the letter on screen stays where it is
+    w.actions_["undo"].trigger()
+    assert w.onscreen.letter_id == first and "Undone: " in w.statusBar().currentMessage()

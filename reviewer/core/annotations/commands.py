@@ -211,6 +211,19 @@ def edited(ann: Annotation, by: str = "", **changes: object) -> Annotation:
     return dataclasses.replace(ann, modified=now, **changes)  # type: ignore[arg-type]
 
 
+def letters_of(cmd: Command) -> set[str]:
+    """The letters whose annotations ``cmd`` adds, edits or deletes: where an undo or a redo acts."""
+    if isinstance(cmd, Batch):
+        return set().union(*(letters_of(c) for c in cmd.commands))
+    if isinstance(cmd, AddAnnotation):
+        return {cmd.ann.letter_id}
+    if isinstance(cmd, EditAnnotation):
+        return {cmd.before.letter_id, cmd.after.letter_id}
+    if isinstance(cmd, DeleteAnnotations):
+        return {a.letter_id for a in cmd.anns}
+    return set()
+
+
 class UndoStack:
     def __init__(self, lib: Library, limit: int = 500) -> None:
         self.lib = lib
@@ -240,6 +253,12 @@ class UndoStack:
 
     def can_redo(self) -> bool:
         return bool(self._undone)
+
+    def next_undo(self) -> Command | None:
+        return self._done[-1] if self._done else None
+
+    def next_redo(self) -> Command | None:
+        return self._undone[-1] if self._undone else None
 
     def undo_label(self) -> str:
         return self._done[-1].label if self._done else ""
