@@ -9,6 +9,16 @@ from pathlib import Path
 import pytest
 
 
+@pytest.fixture(autouse=True)
+def _typed_text_may_go(monkeypatch):  # type: ignore[no-untyped-def]
+    """A dialog closed with a note typed asks first (``ui.kit.typed``); a test's widgets left open are closed
+    after it, where that question would wait for an answer nobody gives. A test of the question itself puts
+    the real one back (``typed.ask``)."""
+    from reviewer.ui.kit import typed
+
+    monkeypatch.setattr(typed, "may_discard", lambda *_a, **_k: True)
+
+
 @pytest.fixture
 def make_window(qtbot, tmp_path: Path) -> Iterator[Callable[..., object]]:
     """``make_window(letters=(), auditor="Ann Auditor", library="lib.json", samples=False, open_first=True,

@@ -151,3 +151,46 @@ def test_the_codebook_will_not_rename_a_theme_to_anothers_name(qtbot, ws, monkey
     monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("Assessments and reassessments", True))
     dlg.rename()  # a name of its own is taken as before
     assert ws.library.themes["assessment"].label == "Assessments and reassessments"
+
+
+def test_esc_asks_before_a_typed_note_or_action_is_thrown_away(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Found by a helper's attack: a long note typed, then Esc (or the close button), and it was gone. Esc now
+    asks; Keep Editing (the default, and Esc again) goes back with the note; Discard closes. Nothing typed, or
+    the note the dialog opened with: Esc closes at once."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from message_boxes import answer_message_box  # type: ignore[import-not-found]
+
+    from reviewer.ui.annotate.action_dialog import ActionDialog
+    from reviewer.ui.kit import typed
+
+    monkeypatch.setattr(typed, "may_discard", typed.ask)  # the question itself, asked
+    dlg = TagDialog("Some children wait too long.", default_themes(), note="As it was")
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.reject()  # the note it opened with: no question
+    assert not dlg.isVisible()
+    dlg = TagDialog("Some children wait too long.", default_themes())
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.note.setPlainText("A long note about drift and delay, typed with care.")
+    seen: list[str] = []
+    answer_message_box(None, seen)  # Esc on the question: keep editing
+    QTest.keyClick(dlg, Qt.Key.Key_Escape)
+    assert seen == ["Discard the note you typed?"] and dlg.isVisible()
+    assert dlg.note.toPlainText().startswith("A long note")
+    answer_message_box("Discard", seen)
+    QTest.keyClick(dlg, Qt.Key.Key_Escape)
+    assert not dlg.isVisible() and len(seen) == 2
+    action = ActionDialog("Some children wait too long.")
+    qtbot.addWidget(action)
+    action.show()
+    action.text.setPlainText("Weekly tracking of assessments past 35 days")
+    answer_message_box("Keep Editing", seen)
+    action.reject()
+    assert seen[-1] == "Discard the action you typed?" and action.isVisible()
+    answer_message_box("Discard", seen)
+    action.reject()
+    assert not action.isVisible()

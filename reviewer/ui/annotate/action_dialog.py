@@ -23,6 +23,7 @@ from reviewer.core.text.shorten import shorten
 from reviewer.core.text.textsearch import collapse_ws
 from reviewer.ui.kit.date_field import DateField
 from reviewer.ui.kit.look import rag_icon
+from reviewer.ui.kit import typed
 
 
 class ActionDialog(QDialog):
@@ -87,6 +88,18 @@ class ActionDialog(QDialog):
         lay.addWidget(self.error)
         lay.addWidget(buttons)
         (self.text if action is None else self.status).setFocus()
+        self._typed_at_start = self._typed()
+
+    def _typed(self) -> tuple[str, str, str]:
+        return self.text.toPlainText().strip(), self.owner.text().strip(), self.progress.toPlainText().strip()
+
+    def reject(self) -> None:
+        """Esc, Cancel or the close button: what was typed (an action's words, its owner, a progress note) is
+        asked about first, never thrown away without a word."""
+        if any(self._typed()) and self._typed() != self._typed_at_start and \
+                not typed.may_discard(self, "the update you typed" if self.action else "the action you typed"):
+            return
+        super().reject()
 
     def _accept(self) -> None:
         if not self.text.toPlainText().strip():

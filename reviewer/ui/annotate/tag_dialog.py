@@ -25,6 +25,7 @@ from reviewer.core.annotations.codebook import LookupFailed, find_theme, severit
 from reviewer.core.annotations.model import Theme
 from reviewer.core.text.textsearch import collapse_ws
 from reviewer.ui.kit.look import severity_icon, swatch_icon
+from reviewer.ui.kit import typed
 
 
 class TagDialog(QDialog):
@@ -89,6 +90,7 @@ class TagDialog(QDialog):
             QShortcut(QKeySequence(f"Alt+{i}"), self, b.click)
 
         self.note = QPlainTextEdit(note)
+        self._note_at_start = note.strip()
         self.note.setPlaceholderText("Optional note for your manager…")
         self.note.setAccessibleName("Note")
         self.note.setToolTip("Why this passage matters, for your manager (optional); Ctrl+Enter saves")
@@ -131,6 +133,14 @@ class TagDialog(QDialog):
             if tid in by_id:
                 self._add_theme(by_id[tid])
         self.theme_input.setFocus()
+
+    def reject(self) -> None:
+        """Esc, Cancel or the close button: a note typed here (not the one the dialog opened with) is asked
+        about first, never thrown away without a word (a helper lost a long note to one Esc)."""
+        note = self.note.toPlainText().strip()
+        if note and note != self._note_at_start and not typed.may_discard(self, "the note you typed"):
+            return
+        super().reject()
 
     def keyPressEvent(self, e) -> None:  # noqa: N802 - Qt override
         if e.modifiers() & Qt.KeyboardModifier.AltModifier and Qt.Key.Key_1 <= e.key() <= Qt.Key.Key_4:
