@@ -378,7 +378,7 @@ def test_a_due_date_that_is_no_date_is_said_and_nothing_saved(qtbot) -> None:  #
     dlg = ActionDialog("a finding")
     qtbot.addWidget(dlg)
     dlg.text.setPlainText("Audit every plan")
-    for typed in ("31 February 2027", "next Friday", ""):
+    for typed in ("31 February 2027", "next Friday", "", "15/03/0027", "1 May 9999"):  # (no plan is due in 27 AD)
         dlg.due.edit.setText(typed)
         dlg._accept()
         assert dlg.result() != ActionDialog.DialogCode.Accepted

@@ -69,6 +69,9 @@ _TYPED_FORMS = (  # as people type dates here: British order, or the month named
 _WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+")
 
 
+PLAN_YEARS = (1990, 2199)  # the years a due date can be in
+
+
 def typed_date(text: str) -> str | None:
     """A date as a person types one ("15 March 2027", "15 Mar 27", "15Jan2027", "15/03/2027", "Monday 15th
     March 2027", "March 15, 2027", "2027-03-15") as YYYY-MM-DD; None where it is not a real date."""
@@ -84,6 +87,8 @@ def typed_date(text: str) -> str | None:
         else:
             month = int(parts["m"])
         year = int(parts["y"]) + (2000 if len(parts["y"]) == 2 else 0)
+        if not PLAN_YEARS[0] <= year <= PLAN_YEARS[1]:
+            return None  # "15/03/0027" is no plan's year (it was 27 AD, "overdue by 730,378 days")
         try:
             return date(year, month or 0, int(parts["d"])).isoformat()
         except ValueError:
