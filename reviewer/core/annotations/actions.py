@@ -69,7 +69,7 @@ _TYPED_FORMS = (  # as people type dates here: British order, or the month named
 _WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+")
 
 
-PLAN_YEARS = (1990, 2199)  # the years a due date can be in
+PLAN_YEARS = (1900, 2999)  # the years a due date can be in
 
 
 def typed_date(text: str) -> str | None:
