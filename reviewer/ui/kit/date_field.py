@@ -37,6 +37,7 @@ class DateField(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._given = ""  # the date set_iso gave
         self.edit = _Edit(placeholderText="e.g. 15 March 2027")
         self.edit.setToolTip("Type the date (15 March 2027, 15/03/2027) or pick it from the calendar (F4)")
         self.button = QToolButton()
@@ -57,9 +58,12 @@ class DateField(QWidget):
         self.setFixedHeight(self.edit.sizeHint().height())  # (one line, as the form's other boxes: its label beside it)
 
     def iso(self) -> str | None:
+        if self._given and self.edit.text() == shown_date(self._given):
+            return self._given  # as it was given, untouched: kept even where it is outside a plan's years (a pack's)
         return typed_date(self.edit.text())
 
     def set_iso(self, iso: str) -> None:
+        self._given = iso
         self.edit.setText(shown_date(iso))
 
     def setAccessibleName(self, name: str) -> None:  # noqa: N802 - Qt's name
