@@ -501,3 +501,23 @@ def test_undo_of_work_on_another_letter_is_seen_where_it_acts(make_window, sampl
     # a step on the letter on screen stays where it is
     w.actions_["undo"].trigger()
     assert w.onscreen.letter_id == first and "Undone: " in w.statusBar().currentMessage()
+
+
+def test_a_closed_find_leaves_the_next_letter_alone(make_window, samples: Path, qtbot):
+    """A helper searched "drift", pressed Esc, and the next letters opened at their first "drift", highlighted,
+    with no find bar showing. A closed bar searches nothing; Ctrl+F again searches its words in this letter."""
+    w = make_window([samples / "thornbury_vale_2025_focused_visit.pdf", samples / "eastmere_2024_monitoring_visit.pdf"])
+    ids = {w.lib.letters[i].source: i for i in w.lib.letters}
+    first, second = ids["thornbury_vale_2025_focused_visit.pdf"], ids["eastmere_2024_monitoring_visit.pdf"]
+    w.onscreen.open(first)
+    qtbot.waitUntil(lambda: w.onscreen.is_laid_out(first))
+    w.pages.show_find()
+    w.find_bar.edit.setText("children")
+    assert w.find_bar.hits
+    w.find_bar.close_bar()
+    w.onscreen.open(second)
+    qtbot.waitUntil(lambda: w.onscreen.is_laid_out(second))
+    qtbot.wait(200)
+    assert not w.find_bar.hits and not w.find_bar.isVisible() and w.view.current_page() == 0
+    w.pages.show_find()
+    assert w.find_bar.edit.text() == "children" and w.find_bar.hits  # searched again, in this letter

@@ -56,12 +56,17 @@ class FindBar(QWidget):
         takes tens of milliseconds, which opening it should not pay)."""
         self._text = text
         self._folded = None
-        self._search()
+        if self.isVisible():  # (a closed bar's last words searched nothing: they took the next letter opened
+            self._search()  # to their first match, highlighted, with no bar showing)
+        else:
+            self.hits, self.current = [], -1
 
     def open_bar(self, initial: str = "") -> None:
         self.show()
-        if initial:
+        if initial and initial != self.edit.text():
             self.edit.setText(initial)
+        else:
+            self._search()  # the words kept from before, searched in this letter
         self.edit.setFocus()
         self.edit.selectAll()
 
