@@ -521,3 +521,24 @@ def test_a_closed_find_leaves_the_next_letter_alone(make_window, samples: Path, 
     assert not w.find_bar.hits and not w.find_bar.isVisible() and w.view.current_page() == 0
     w.pages.show_find()
     assert w.find_bar.edit.text() == "children" and w.find_bar.hits  # searched again, in this letter
+
+
+def test_the_tag_dialog_quotes_a_passage_across_a_page_break_as_it_reads(letter_window, qtbot, monkeypatch):
+    """A helper's Ctrl+Down to a sentence across a page break: the tag dialog quoted "... where it is 1
+    overridden ...", the page's number inside it (the suggestion's card had it right)."""
+    w = letter_window
+    text = w.onscreen.layout.text
+    start = text.index("Consent is sought")
+    end = text.index("rationale is clear.") + len("rationale is clear.")
+    assert "\n1\n" in text[start:end]  # (the sample letter's page break)
+    quoted: list[str] = []
+
+    def capture(quote, *_a, **_k):  # type: ignore[no-untyped-def]
+        quoted.append(quote)
+        raise RuntimeError("seen")  # no dialog needed
+
+    monkeypatch.setattr(annotating, "TagDialog", capture)
+    w.view.set_selection(start, end)
+    with pytest.raises(RuntimeError, match="seen"):
+        w.annotating.tag_selection()
+    assert quoted == ["Consent is sought and recorded appropriately, and where it is overridden the rationale is clear."]
