@@ -542,3 +542,21 @@ def test_the_tag_dialog_quotes_a_passage_across_a_page_break_as_it_reads(letter_
     with pytest.raises(RuntimeError, match="seen"):
         w.annotating.tag_selection()
     assert quoted == ["Consent is sought and recorded appropriately, and where it is overridden the rationale is clear."]
+
+
+def test_a_damaged_pdf_read_with_a_warning_says_so_when_the_import_ends(make_window, bad_pdfs, qtbot):
+    """Found by a helper's attack: a truncated report opened as a normal letter (its text half wrong), and its
+    warning went to the status bar, where the import's own line replaced it before anyone could read it."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    w = make_window(size=(1300, 850))
+    w.importer.open_paths([bad_pdfs["truncated"]])
+
+    def box() -> QMessageBox | None:
+        return next((b for b in QApplication.topLevelWidgets() if isinstance(b, QMessageBox) and b.isVisible()), None)
+
+    qtbot.waitUntil(lambda: box() is not None, timeout=15000)
+    shown = box()
+    assert shown is not None and shown.windowTitle() == "Opened with a warning"
+    assert "truncated.pdf" in shown.text() and "damaged" in shown.text()
+    shown.accept()

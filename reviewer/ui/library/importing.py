@@ -35,6 +35,7 @@ class ImportController(QObject):
         self._batch: set[str] = set()  # names of the files opened together, to select them in the library
         self._batch_ids: list[str] = []  # their letters, as they arrive
         self._import_errors: list[str] = []
+        self._import_notes: list[str] = []  # letters read with a warning (a damaged PDF, repaired)
         worker = desk.host.worker
         worker.import_progress.connect(self._import_progress)
         worker.imported.connect(self._imported)
@@ -83,6 +84,7 @@ class ImportController(QObject):
             self._batch = {f.name for f in files} if len(files) > 1 else set()
             self._batch_ids = []
         self._import_errors = []
+        self._import_notes = []
         self.progress.setRange(0, len(files))
         self.progress.setValue(0)
         self.progress.show()
@@ -101,8 +103,8 @@ class ImportController(QObject):
         except LibraryError as exc:
             self._import_errors.append(str(exc))
             return
-        if prep.notes:
-            self.desk.tell(f"{letter.source}: " + "; ".join(prep.notes), 8000)
+        if prep.notes:  # (said when the import ends, with what could not be read: the status bar's line was
+            self._import_notes.append(f"{letter.source}: " + "; ".join(prep.notes))  # gone before it was read)
         if letter.source in self._batch:
             self._batch_ids.append(letter.id)
         if letter.source in self._open_after_import:
@@ -152,6 +154,7 @@ class ImportController(QObject):
         def done(prep: PreparedLetter) -> None:
             self._open_after_import.add(prep.letter.source)
             self._imported(prep)
+            self._report_problems()
 
         def failed(exc: Exception) -> None:
             if isinstance(exc, EncryptedPdf) and attempt < 3:  # the password was not right
@@ -168,11 +171,21 @@ class ImportController(QObject):
         self.desk.tell(f"Imported {counted(added, 'letter')}" + (f", {failed} could not be read" if failed else "")
                        + (f"; showing {opened}, all {added} selected in the library" if opened else ""),
                        8000)
-        if self._import_errors:
-            box = QMessageBox(QMessageBox.Icon.Warning, "Some files could not be opened",
-                              "\n".join(self._import_errors[:8]) + ("\n…" if len(self._import_errors) > 8 else ""),
-                              QMessageBox.StandardButton.Ok, self.desk.parent)
-            if len(self._import_errors) > 8:
-                box.setDetailedText("\n".join(self._import_errors))
-            box.open()
+        self._report_problems()
 
+    def _report_problems(self) -> None:
+        """What could not be read, and what was read with a warning (a truncated PDF, repaired), in one box."""
+        said = self._import_errors + self._import_notes
+        if not said:
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, "Some files could not be opened" if self._import_errors
+                          else "Opened with a warning",
+                          "\n".join(said[:8]) + ("\n…" if len(said) > 8 else ""),
+                          QMessageBox.StandardButton.Ok, self.desk.parent)
+        if self._import_notes:
+            box.setInformativeText("A letter read with a warning may be missing some of its text: compare it "
+                                   "with the original before relying on its quotes.")
+        if len(said) > 8:
+            box.setDetailedText("\n".join(said))
+        box.open()
+        self._import_errors, self._import_notes = [], []
