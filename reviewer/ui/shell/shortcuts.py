@@ -46,7 +46,6 @@ def shortcut_rows(actions: dict[str, QAction]) -> list[tuple[str, list[tuple[str
 def show_shortcuts(parent: QWidget, actions: dict[str, QAction]) -> None:
     dlg = QDialog(parent)
     dlg.setWindowTitle("Keyboard Shortcuts — Reviewer")
-    dlg.resize(560, 620)
     tree = QTreeWidget()
     tree.setAccessibleName("Keyboard shortcuts")
     tree.setHeaderLabels(["Keys", "Does"])
@@ -63,8 +62,10 @@ def show_shortcuts(parent: QWidget, actions: dict[str, QAction]) -> None:
     tree.expandAll()
     tree.resizeColumnToContents(1)  # every description whole: the dialog as wide as the longest, within the screen
     wide = tree.header().length() + tree.verticalScrollBar().sizeHint().width() + 40
-    screen = parent.screen().availableGeometry().width() if parent is not None and parent.screen() else 1200
-    dlg.resize(max(560, min(wide, int(screen * 0.9))), 620)
+    room = parent.screen().availableGeometry() if parent is not None and parent.screen() else None
+    width, height = (room.width(), room.height()) if room is not None else (1200, 800)
+    # within the screen both ways (on a 125% laptop, 620 high put the Close button below the screen's edge)
+    dlg.resize(max(min(560, int(width * 0.9)), min(wide, int(width * 0.9))), min(620, int(height * 0.85)))
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     buttons.rejected.connect(dlg.reject)
     lay = QVBoxLayout(dlg)
