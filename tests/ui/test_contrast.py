@@ -186,3 +186,17 @@ def test_the_outline_in_the_window_recolours_when_the_appearance_changes(make_wi
         qapp.setPalette(kept[0])
         qapp.setStyleSheet(kept[2])
         qapp.setFont(kept[3])
+
+
+def test_find_matches_wear_no_severitys_colour() -> None:
+    """A helper at 1366 by 768: the match in hand was amber, an area for improvement's colour, and lost among
+    such highlights. Find's violet is at least 60 degrees of hue from every severity's colour."""
+    from reviewer.ui.reader.overlays import FIND_CURRENT, FIND_HIT
+
+    for find in (FIND_CURRENT, FIND_HIT):
+        for s in severities():
+            sev = QColor(s.colour)
+            if sev.hsvSaturation() < 60:  # (context's grey has no hue to mistake)
+                continue
+            apart = abs(find.hsvHue() - sev.hsvHue())
+            assert min(apart, 360 - apart) >= 60, (s.id, s.colour)

@@ -13,6 +13,8 @@ from reviewer.core.reading.outline import without_furniture
 from reviewer.core.text.layout import Layout
 from reviewer.ui.kit.contrast import highlight_alpha
 
+FIND_HIT, FIND_CURRENT, FIND_CURRENT_EDGE = QColor(190, 160, 255, 120), QColor(150, 100, 255, 150), QColor(90, 40, 200)
+
 
 @dataclass(frozen=True)
 class Highlight:
@@ -93,10 +95,16 @@ def paint(p: QPainter, marks: Marks, layout: Layout, selection: tuple[int, int] 
     for i, (s, e) in enumerate(marks.find_hits):
         if not here(s, e):
             continue
-        fill = QColor(255, 140, 0, 150) if i == marks.find_current else QColor(255, 230, 0, 140)
+        # violet: no severity's colour (the amber and yellow of before were an area for improvement's, and the
+        # match in hand was lost among such highlights); the match in hand deeper, and outlined
+        current = i == marks.find_current
+        fill = FIND_CURRENT if current else FIND_HIT
         for pg, rect in layout.rects(s, e):
             if pg == page:
                 p.fillRect(box(rect), fill)
+                if current:
+                    p.setPen(QPen(FIND_CURRENT_EDGE, 1.5))
+                    p.drawRect(box(rect).adjusted(-1, -1, 1, 1))
     sel = selection
     if sel:
         for pg, rect in layout.rects(*sel):
