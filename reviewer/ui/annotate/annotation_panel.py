@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QFocusEvent, QFont, QFontMetrics, QPainter, QP
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -218,13 +219,15 @@ class AnnotationPanel(QWidget):
         head.addWidget(title)
         head.addStretch(1)
         head.addWidget(self.count)
-        filters = QHBoxLayout()
-        for combo in (self.theme, self.severity, self.review):  # narrower than their longest item on a laptop's
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)  # pane:
-            combo.setMinimumContentsLength(5)  # the list that drops down still shows each item whole
-        filters.addWidget(self.theme, 3)
-        filters.addWidget(self.severity, 2)
-        filters.addWidget(self.review, 2)
+        # the theme on a row of its own, severity and review below: on a laptop's narrow pane three in a row were
+        # cut to "All severiti"; a theme's long name narrows rather than widens the pane (its list shows it whole)
+        filters = QGridLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        self.theme.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.theme.setMinimumContentsLength(12)
+        filters.addWidget(self.theme, 0, 0, 1, 2)
+        filters.addWidget(self.severity, 1, 0)
+        filters.addWidget(self.review, 1, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.edit_btn)

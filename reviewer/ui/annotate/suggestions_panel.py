@@ -119,6 +119,9 @@ class SuggestionDelegate(QStyledItemDelegate):
         bold.setPointSizeF(option.font.pointSizeF() * 0.92)
         p.setFont(bold)
         p.setPen(severity_text(sug.severity, ground))
+        bm = QFontMetrics(bold)
+        if bm.horizontalAdvance(head) > w - 19:  # a laptop's narrow pane: closer, and at the last cut short
+            head = bm.elidedText(head.replace("  ·  ", " · "), Qt.TextElideMode.ElideRight, w - 19)
         p.drawText(QRect(x + 19, y, w - 19, fm.lineSpacing()), Qt.AlignmentFlag.AlignVCenter, head)
         y += fm.lineSpacing() + 4
         p.setFont(option.font)

@@ -4,7 +4,8 @@ chose), the text size chosen in Preferences, and a little stylesheet for panel t
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSettings, Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtGui import (QColor, QFont, QGuiApplication, QIcon, QIconEngine, QPainter, QPainterPath, QPalette, QPen,
+                           QPixmap)
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
 STYLESHEET = """
@@ -73,8 +74,55 @@ DARK_INDICATOR = "#9aa0a8"
 LIGHT_INDICATOR = "#767676"
 
 
+class _Chevrons(QIconEngine):
+    """The toolbar's "more" button (what does not fit behind it), drawn in the window's text colour as it is
+    painted: Fusion's own arrow was dark on the dark palette (1.2:1), and hid Search, Tag and Overview."""
+
+    def __init__(self, vertical: bool) -> None:
+        super().__init__()
+        self.vertical = vertical
+
+    def paint(self, painter: QPainter, rect, mode, state) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        palette = QApplication.palette()
+        group = QPalette.ColorGroup.Disabled if mode == QIcon.Mode.Disabled else QPalette.ColorGroup.Normal
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(palette.color(group, QPalette.ColorRole.WindowText), max(1.4, rect.width() / 9),
+                            Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+        r = QRectF(rect).adjusted(rect.width() * 0.25, rect.height() * 0.3, -rect.width() * 0.25, -rect.height() * 0.3)
+        for shift in (0.0, 0.45):
+            if self.vertical:
+                y = r.top() + r.height() * shift
+                painter.drawPolyline([QPointF(r.left(), y), QPointF(r.center().x(), y + r.height() * 0.5),
+                                      QPointF(r.right(), y)])
+            else:
+                x = r.left() + r.width() * shift
+                painter.drawPolyline([QPointF(x, r.top()), QPointF(x + r.width() * 0.5, r.center().y()),
+                                      QPointF(x, r.bottom())])
+        painter.restore()
+
+    def pixmap(self, size, mode, state):  # type: ignore[no-untyped-def]
+        image = QPixmap(size)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        self.paint(painter, image.rect(), mode, state)
+        painter.end()
+        return image
+
+    def clone(self) -> QIconEngine:
+        return _Chevrons(self.vertical)
+
+
 class _Indicators(QProxyStyle):
-    """Fusion, with radio buttons and check boxes a person can see on either palette."""
+    """Fusion, with radio buttons and check boxes a person can see on either palette, and a toolbar's "more"
+    button drawn in the text's colour."""
+
+    def standardIcon(self, icon: QStyle.StandardPixmap, option: QStyleOption | None = None,  # noqa: N802
+                     widget: QWidget | None = None) -> QIcon:
+        if icon in (QStyle.StandardPixmap.SP_ToolBarHorizontalExtensionButton,
+                    QStyle.StandardPixmap.SP_ToolBarVerticalExtensionButton):
+            return QIcon(_Chevrons(icon == QStyle.StandardPixmap.SP_ToolBarVerticalExtensionButton))
+        return super().standardIcon(icon, option, widget)
 
     def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption,  # noqa: N802 - Qt's name
                       painter: QPainter, widget: QWidget | None = None) -> None:
