@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reviewer.core.annotations.codebook import label_taken, own_label
+from reviewer.core.annotations.codebook import ThemeNames
 from reviewer.core.annotations.commands import Batch, Command, PutTheme
 from reviewer.core.annotations.library import Change, Library
 from reviewer.core.annotations.model import Annotation, Letter, Theme
@@ -132,23 +132,23 @@ class Exchange:
         cmds: list[Command] = []
         lines: list[str] = []
         themes = list(self.library.themes.values())
-        named = {t.id: t for t in themes}  # as they will be: a name names one theme
+        names = ThemeNames(themes)  # as they will be: a name names one theme
         for before, after in themes_from_qdc(codes, themes, take_colours):
             if before is None:
-                label = own_label(named.values(), after.label, after.id)
+                label = names.own(after.label, after.id)
                 lines.append(f"added     {label}" + (f" (the codebook's “{after.label}”: a theme here has that name)"
                                                      if label != after.label else ""))
                 after = dataclasses.replace(after, label=label)
                 cmds.append(PutTheme(None, after, "Add theme"))
-                named[after.id] = after
+                names.put(after)
                 continue
-            if before.label != after.label and label_taken(named.values(), after.label, after.id) is not None:
+            if before.label != after.label and names.taken(after.label, after.id):
                 lines.append(f"kept      {before.label} (not renamed “{after.label}”: another theme here has that name)")
                 after = dataclasses.replace(after, label=before.label)
             if before != after:
                 cmds.append(PutTheme(before, after, "Update theme"))
                 lines.append(f"updated   {before.label}" + (f" → {after.label}" if before.label != after.label else ""))
-            named[after.id] = after
+            names.put(after, before)
         labels = {t.label.casefold() for t in themes}
         known = [c for c in codes if c.name.casefold() not in labels and severity_of(c) is not None]
         if known:

@@ -73,20 +73,44 @@ def find_theme(themes: Iterable[Theme], key: str, *, include_retired: bool = Tru
 def label_taken(themes: Iterable[Theme], label: str, theme_id: str | None = None) -> Theme | None:
     """The other theme (not ``theme_id``) already called ``label``, case aside: a name names one theme, so
     that a filter, an export's column and ``tag --theme NAME`` each mean one."""
-    key = label.strip().casefold()
-    return next((t for t in themes if t.id != theme_id and t.label.strip().casefold() == key), None)
+    key = _name_key(label)
+    return next((t for t in themes if t.id != theme_id and _name_key(t.label) == key), None)
 
 
-def own_label(themes: Iterable[Theme], label: str, theme_id: str | None = None) -> str:
-    """``label``, or where another theme has it, "label (2)", "label (3)", ...: the name a theme arriving
-    from a pack or a codebook takes beside one of the same name here."""
-    pool = list(themes)
-    if label_taken(pool, label, theme_id) is None:
-        return label
-    n = 2
-    while label_taken(pool, f"{label} ({n})", theme_id) is not None:
-        n += 1
-    return f"{label} ({n})"
+class ThemeNames:
+    """The names of a library's themes as a batch (a pack, a codebook) will leave them, each looked up at once:
+    a name names one theme, and a theme arriving under a taken one is "label (2)", "label (3)", ... (5,000
+    codes of one name are named in linear time)."""
+
+    def __init__(self, themes: Iterable[Theme]) -> None:
+        self._holder = {_name_key(t.label): t.id for t in themes}
+        self._next: dict[str, int] = {}
+
+    def taken(self, label: str, theme_id: str | None = None) -> bool:
+        """Whether another theme than ``theme_id`` has the name ``label``, case aside."""
+        holder = self._holder.get(_name_key(label))
+        return holder is not None and holder != theme_id
+
+    def own(self, label: str, theme_id: str | None = None) -> str:
+        """``label``, or where another theme has it, the first "label (n)" free."""
+        if not self.taken(label, theme_id):
+            return label
+        key = _name_key(label)
+        n = self._next.get(key, 2)
+        while self.taken(f"{label} ({n})", theme_id):
+            n += 1
+        self._next[key] = n + 1
+        return f"{label} ({n})"
+
+    def put(self, theme: Theme, before: Theme | None = None) -> None:
+        """``theme`` named as it now is (``before``: its name until now, let go)."""
+        if before is not None and self._holder.get(_name_key(before.label)) == before.id:
+            del self._holder[_name_key(before.label)]
+        self._holder[_name_key(theme.label)] = theme.id
+
+
+def _name_key(label: str) -> str:
+    return label.strip().casefold()
 
 
 def slug_for(label: str, taken: Collection[str], counters: dict[str, int] | None = None) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from reviewer.core.annotations import actions as plan
 from reviewer.core.text.shorten import shorten
 from reviewer.core.annotations import deletions
-from reviewer.core.annotations.codebook import own_label, severities
+from reviewer.core.annotations.codebook import ThemeNames, severities
 from reviewer.core.annotations.commands import Batch, Command, PutLetter, PutSetting, PutTheme, put_annotation
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Annotation, Letter, LetterMeta, Revision, Theme, Tombstone, parse_time, stamp_iso
@@ -289,17 +289,17 @@ def plan_merge(lib: Library, letters: Iterable[Letter], annotations: Iterable[An
     acts_gone_here = plan.read_gone(lib.settings)
     now = stamp_iso()
     cmds: list[Command] = []
-    named = list(lib.themes.values())
+    names = ThemeNames(lib.themes.values())
     for t in themes:
         mine = lib.themes.get(t.id)
         if mine is None:
-            if (label := own_label(named, t.label, t.id)) != t.label:  # another theme here has its name
+            if (label := names.own(t.label, t.id)) != t.label:  # another theme here has its name
                 report.themes_added.append(f"{label} (the pack's “{t.label}”: a theme here has that name)")
                 t = dataclasses.replace(t, label=label)
             else:
                 report.themes_added.append(t.label)
             cmds.append(PutTheme(None, t, "Add theme"))
-            named.append(t)
+            names.put(t)
         elif (diff := _theme_difference(mine, t)) is not None:
             report.theme_differences.append(diff)
     incoming_letters = {x.id: x for x in letters}
