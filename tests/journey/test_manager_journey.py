@@ -103,7 +103,7 @@ class Afternoon:
         self.d.key("Down")  # the first finding in reading order
         self.d.key("ctrl+5")  # the Plan tab, keyboard on its list
         self.before = self.plan_panel()
-        self.d.key("Tab", "Tab")  # Whole Plan…, Add Action…
+        self.d.key("Tab")  # Add Action… (Whole Plan… sits by the pane's title, before the list)
         self.d.key("space")
         self.d.wait_active("^Add action$")
         self.d.type(ACTION)

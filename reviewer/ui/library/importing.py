@@ -154,7 +154,7 @@ class ImportController(QObject):
         def done(prep: PreparedLetter) -> None:
             self._open_after_import.add(prep.letter.source)
             self._imported(prep)
-            self._report_problems()
+            self._report_problems(errors=False)
 
         def failed(exc: Exception) -> None:
             if isinstance(exc, EncryptedPdf) and attempt < 3:  # the password was not right
@@ -173,13 +173,14 @@ class ImportController(QObject):
                        8000)
         self._report_problems()
 
-    def _report_problems(self) -> None:
-        """What could not be read, and what was read with a warning (a truncated PDF, repaired), in one box."""
-        said = self._import_errors + self._import_notes
+    def _report_problems(self, errors: bool = True) -> None:
+        """What could not be read (``errors``: this import's), and what was read with a warning (a truncated
+        PDF, repaired), in one box."""
+        said = (self._import_errors if errors else []) + self._import_notes
         if not said:
             return
-        box = QMessageBox(QMessageBox.Icon.Warning, "Some files could not be opened" if self._import_errors
-                          else "Opened with a warning",
+        failed = len(said) > len(self._import_notes)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Some files could not be opened" if failed else "Opened with a warning",
                           "\n".join(said[:8]) + ("\n…" if len(said) > 8 else ""),
                           QMessageBox.StandardButton.Ok, self.desk.parent)
         if self._import_notes:
@@ -188,4 +189,4 @@ class ImportController(QObject):
         if len(said) > 8:
             box.setDetailedText("\n".join(said))
         box.open()
-        self._import_errors, self._import_notes = [], []
+        self._import_notes = []
