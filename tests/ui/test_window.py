@@ -560,3 +560,17 @@ def test_a_damaged_pdf_read_with_a_warning_says_so_when_the_import_ends(make_win
     assert shown is not None and shown.windowTitle() == "Opened with a warning"
     assert "truncated.pdf" in shown.text() and "damaged" in shown.text()
     shown.accept()
+
+
+def test_an_annotation_card_quotes_a_passage_across_a_page_break_as_it_reads(letter_window, qtbot):
+    """The tag dialog and the summary quoted a sentence across a page break without the page's number; its
+    card still showed "... where it is 1 overridden ...". The card now quotes as the letter reads."""
+    w = letter_window
+    text = w.onscreen.layout.text
+    start = text.index("Consent is sought")
+    end = text.index("rationale is clear.") + len("rationale is clear.")
+    ann = w.ws.tag(w.onscreen.letter_id, text, [0], start, end, ["front-door"], "strength", "", "Ann")
+    qtbot.waitUntil(lambda: ann.id in w.panel.delegate.shown)
+    assert w.panel.delegate.quote(ann) == ("Consent is sought and recorded appropriately, and where it is overridden "
+                                           "the rationale is clear.")
+    assert "\n1\n" in w.lib.annotations[ann.id].quote  # (the stored quote, which anchors it, is the text's own)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
@@ -23,6 +25,7 @@ from reviewer.core.annotations.codebook import severities
 from reviewer.core.annotations.library import Library
 from reviewer.core.team.merge import describe_change
 from reviewer.core.annotations.model import REVIEW_STATUSES, Annotation
+from reviewer.core.reading.outline import quote_as_read
 from reviewer.core.text.textsearch import collapse_ws, fold_query, fold
 from reviewer.ui.kit.look import (
     SEVERITY,
@@ -48,6 +51,12 @@ class CardDelegate(QStyledItemDelegate):
     def __init__(self, lib: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lib = lib
+        self.shown: dict[str, str] = {}  # an annotation's quote as the letter reads it, where its text is known
+
+    def quote(self, a: Annotation) -> str:
+        """The card's quote: as the letter reads it (a page's number or footer a page break put inside it left
+        out), else as stored, white space collapsed."""
+        return self.shown.get(a.id) or collapse_ws(a.quote)
 
     def _extras(self, a: Annotation) -> list[tuple[str, QColor]]:
         """The manager's review and what changed in a merge, as (text, colour) lines under the note."""
@@ -87,7 +96,7 @@ class CardDelegate(QStyledItemDelegate):
         a: Annotation = index.data(ANN_ROLE)
         fm = QFontMetrics(option.font)
         width = self._text_width(option.rect)
-        quote_h = wrapped_height(fm, width, "“" + collapse_ws(a.quote), 4, close="”")
+        quote_h = wrapped_height(fm, width, "“" + self.quote(a), 4, close="”")
         _, themes, note = self._lines(a)
         themes_h = fm.boundingRect(QRect(0, 0, width, 1000), Qt.TextFlag.TextWordWrap, themes).height()
         note_h = min(fm.boundingRect(QRect(0, 0, width, 1000), Qt.TextFlag.TextWordWrap, note).height(), fm.lineSpacing() * 3) if note else 0
@@ -115,7 +124,7 @@ class CardDelegate(QStyledItemDelegate):
         y += fm.lineSpacing() + 4
         p.setFont(option.font)
         p.setPen(pal.color(QPalette.ColorRole.Text))
-        y += draw_wrapped(p, fm, x, y, w, "“" + collapse_ws(a.quote), 4, close="”") + 4
+        y += draw_wrapped(p, fm, x, y, w, "“" + self.quote(a), 4, close="”") + 4
         small = QFont(option.font)
         small.setPointSizeF(option.font.pointSizeF() * 0.9)
         p.setFont(small)
@@ -199,7 +208,8 @@ class AnnotationPanel(QWidget):
         self.view.setAccessibleName("Annotations in reading order")
         self.view.setToolTip("Click or Enter goes to the passage; F2 edits, Delete deletes, Alt+1…4 sets the severity")
         self.view.setModel(self.model)
-        self.view.setItemDelegate(CardDelegate(lib, self.view))
+        self.delegate = CardDelegate(lib, self.view)
+        self.view.setItemDelegate(self.delegate)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
@@ -269,8 +279,19 @@ class AnnotationPanel(QWidget):
         self.letter_id = letter_id
         self.refresh()
 
+    def set_reading(self, letter_id: str, text: str, furniture: Sequence[tuple[int, int]]) -> None:
+        """The letter's text once laid out, so its cards quote as it reads (``outline.quote_as_read``)."""
+        self._reading = (letter_id, text, list(furniture))
+        self.refresh()
+
     def refresh(self) -> None:
         self._all = self.lib.annotations_for(self.letter_id) if self.letter_id else []
+        reading = getattr(self, "_reading", None)
+        if reading is not None and reading[0] == self.letter_id:
+            _lid, text, furniture = reading
+            self.delegate.shown = {a.id: quote_as_read(text, a.start, a.end, a.quote, furniture) for a in self._all}
+        else:
+            self.delegate.shown = {}
         self._apply_filter()
 
     def _apply_filter(self) -> None:

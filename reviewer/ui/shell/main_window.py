@@ -14,6 +14,8 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from reviewer.core.annotations.library import Change
+from reviewer.core.reading.outline import find_furniture
+from reviewer.core.text.layout import page_starts
 from reviewer.store.repository import NotSaved
 from reviewer.workspace import Workspace
 from reviewer.ui.annotate.annotating import Annotating
@@ -225,8 +227,12 @@ class MainWindow(QMainWindow):
         self.library_panel.select(letter_id)
         self._update_title()
 
-    def _letter_loaded(self, _letter_id: str) -> None:
-        self.panel.refresh()
+    def _letter_loaded(self, letter_id: str) -> None:
+        layout = self.onscreen.layout
+        if layout is not None and letter_id == self.onscreen.letter_id:  # the cards quote as the letter reads
+            self.panel.set_reading(letter_id, layout.text, find_furniture(layout.text, page_starts(layout)))
+        else:
+            self.panel.refresh()
         self._update_actions()
         self._update_status()
 
