@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from reviewer.core.reading.outline import BULLET_LINE, Part, Structure, unit_quote
-from reviewer.core.text.units import BULLET_CHARS
+from reviewer.core.text.units import BULLET_CHARS, LETTERED
 
 # The sentence that opens an inspectors' list ("... the local authority and its partners should take the following
 # action."): no item of it.
@@ -71,7 +71,7 @@ _TO_COMMITTEE = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?that (?:the )?(?:committee
 _NONE_NEEDED = re.compile(r"^there (?:are|is|were|was) no\b", re.I)
 
 
-_DECIMAL_NO = re.compile(r"\s*\d{1,2}\.\d{1,2}\.?\s")  # a council paper's paragraph number ("4.5 ")
+_DECIMAL_NO = re.compile(r"\s*\d{1,2}\.\d{1,2}\.?\s")  # a council paper's paragraph ("4.5 "; not its "4.4.1" items)
 _RECOMMENDATIONS = re.compile(r"^\s*recommendations?\b", re.I)
 # A short title line with no full stop and no bullet: a sub-heading the outline did not mark.
 _MISSED_HEADING = re.compile(r"[A-Z][^\n.:;!?]{3,80}")
@@ -177,7 +177,7 @@ def inspectors_items(text: str, structure: Structure) -> list[tuple[int, int, st
                 continue
             quote = _FOOTNOTE_MARK.sub("", unit_quote(text, s, e, structure.furniture)).strip()
             quote = BULLET_LINE.sub("", quote, count=1) if BULLET_LINE.match(quote) else quote
-            quote = re.sub(r"^(?:\d{1,2}\.|\((?:[a-h]|[ivx]{1,4})\))\s+", "", quote)  # "14. ", "(b) "
+            quote = re.sub(rf"^(?:\d{{1,2}}\.|{LETTERED})\s+", "", quote)  # "14. ", "(b) "
             if len(quote.split()) < 3 or _NONE_NEEDED.match(quote) or _TO_COMMITTEE.match(quote) or \
                     LEAD_IN.search(quote) or PARA_REF.match(quote):
                 # an item number, a fragment, "there are none", a council report's own recommendation, a lead-in

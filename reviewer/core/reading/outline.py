@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reviewer.core.reading.judgements import GRADE, grade_of
-from reviewer.core.text.units import BULLET_CHARS, sentence_at
+from reviewer.core.text.units import BULLET_CHARS, LETTERED, sentence_at
 from reviewer.core.text.textsearch import collapse_ws
 
 _PAGE_NO = re.compile(r"^(?:page\s+\d+(?:\s+of\s+\d+)?|\d{1,3}|[-–]\s*\d{1,3}\s*[-–]|\d{1,3}\s+of\s+\d{1,3}"
@@ -191,7 +191,7 @@ _CROSS_REFERENCE = re.compile(
 # National Framework)"
 
 
-_LETTERED_ITEM = re.compile(r"\((?:[a-h]|[ivx]{1,4})\)\s")
+_LETTERED_ITEM = re.compile(rf"{LETTERED}\s")
 
 
 def reading_text(text: str, furniture: Sequence[tuple[int, int]]) -> str:

@@ -6,13 +6,15 @@ import re
 
 # bullet glyphs, with the private-use ones symbol fonts put in PDFs' text (Wingdings' \uf06e, \uf0a7, ...)
 BULLET_CHARS = "\u2022\u25aa\u25fc\u25a0\u25cf\uf000-\uf0ff\\-\\*–"
-_BULLET = re.compile(rf"^\s*(?:[{BULLET_CHARS}]|\d+\.|\d{{1,2}}(?:\.\d{{1,2}}){{1,2}}\.?|\((?:[a-h]|[ivx]{{1,4}})\))\s+")
-# ("•", "14.", a council paper's "2.1" and "2.1.1", "(b)", "(iv)")
+# an item's marks other than a bullet: a list's letter ("(b)", "(iv)") and a council paper's paragraph number
+LETTERED = r"\((?:[a-h]|[ivx]{1,4})\)"
+PARAGRAPH_NO = r"\d{1,2}(?:\.\d{1,2}){1,2}\.?"  # "2.1", "2.1.1"
+_BULLET = re.compile(rf"^\s*(?:[{BULLET_CHARS}]|\d+\.|{PARAGRAPH_NO}|{LETTERED})\s+")  # ("•", "14.", "2.1", "(b)")
 # (not before a word in lower case: "(e.g. into the Stronger Families Teams)", "etc. and" go on)
 _SENT_END = re.compile(r"[.!?][\"'’”)]?(?=\s)(?!\s+[a-z])")
 
 
-_NUMBER_OPENS = re.compile(r"\s*(?:\d+\.|\d{1,2}(?:\.\d{1,2}){1,2}\.?)\s")
+_NUMBER_OPENS = re.compile(rf"\s*(?:\d+\.|{PARAGRAPH_NO})\s")
 _MID_SENTENCE = re.compile(r"[a-z,]$")
 
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 from reviewer.core.annotations.codebook import severities
 from reviewer.core.text.layout import page_starts
 from reviewer.core.annotations.tagging import trim_range
-from reviewer.core.reading.outline import find_furniture, quote_as_read
+from reviewer.core.reading.outline import quote_as_read
 from reviewer.ui.annotate.annotation_panel import AnnotationPanel
 from reviewer.ui.annotate.tag_dialog import TagDialog
 from reviewer.ui.kit.desk import AtAnnotation, Desk, OnScreen, Passage, Place, Target
@@ -72,8 +72,7 @@ class Annotating(QObject):
             return
         read = None if severity else self.suggested_for(start, end)  # (Alt+1…4 said which severity)
         # the passage as the letter reads it: a page number or running footer a page break put inside it left out
-        shown = quote_as_read(layout.text, start, end, layout.text[start:end],
-                              find_furniture(layout.text, page_starts(layout)))
+        shown = quote_as_read(layout.text, start, end, layout.text[start:end], self.onscreen.furniture())
         dlg = TagDialog(shown, list(desk.lib.themes.values()),
                         chosen=read[1] if read else (), severity=severity or (read[0] if read else
                                                                             self.default_severity()),

@@ -208,6 +208,7 @@ class AnnotationPanel(QWidget):
         self.view.setAccessibleName("Annotations in reading order")
         self.view.setToolTip("Click or Enter goes to the passage; F2 edits, Delete deletes, Alt+1…4 sets the severity")
         self.view.setModel(self.model)
+        self._reading: tuple[str, str, list[tuple[int, int]]] | None = None  # the letter's text, once laid out
         self.delegate = CardDelegate(lib, self.view)
         self.view.setItemDelegate(self.delegate)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -286,9 +287,8 @@ class AnnotationPanel(QWidget):
 
     def refresh(self) -> None:
         self._all = self.lib.annotations_for(self.letter_id) if self.letter_id else []
-        reading = getattr(self, "_reading", None)
-        if reading is not None and reading[0] == self.letter_id:
-            _lid, text, furniture = reading
+        if self._reading is not None and self._reading[0] == self.letter_id:
+            _lid, text, furniture = self._reading
             self.delegate.shown = {a.id: quote_as_read(text, a.start, a.end, a.quote, furniture) for a in self._all}
         else:
             self.delegate.shown = {}

@@ -27,6 +27,7 @@ from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer, Signal
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QStatusBar, QWidget
 
 from reviewer.core.annotations.library import Library
+from reviewer.core.reading.outline import find_furniture
 from reviewer.core.text.documents import DocumentError, Extracted
 from reviewer.core.text.layout import Layout, page_starts
 from reviewer.store.repository import LibraryStore
@@ -156,11 +157,22 @@ class OnScreen(QObject):
         self.letter_id: str | None = None
         self.layout: Layout | None = None
         self._target: Target | None = None
+        self._furniture: tuple[Layout | None, list[tuple[int, int]]] = (None, [])
         desk.host.worker.loaded.connect(self._loaded)
         desk.host.worker.pages_known.connect(self._pages_known)
 
     def is_laid_out(self, letter_id: str) -> bool:
         return self.letter_id == letter_id and self.layout is not None
+
+    def furniture(self) -> list[tuple[int, int]]:
+        """The laid-out letter's running headers, footers and page numbers (``outline.find_furniture``), read
+        once per layout: what the tag dialog and the cards leave out of a quote across a page break."""
+        layout = self.layout
+        if layout is None:
+            return []
+        if self._furniture[0] is not layout:
+            self._furniture = (layout, find_furniture(layout.text, page_starts(layout)))
+        return self._furniture[1]
 
     def close(self) -> None:
         """Put the letter on screen away (it has left the library: an undone pack took it): every pane

@@ -14,8 +14,6 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from reviewer.core.annotations.library import Change
-from reviewer.core.reading.outline import find_furniture
-from reviewer.core.text.layout import page_starts
 from reviewer.store.repository import NotSaved
 from reviewer.workspace import Workspace
 from reviewer.ui.annotate.annotating import Annotating
@@ -230,7 +228,7 @@ class MainWindow(QMainWindow):
     def _letter_loaded(self, letter_id: str) -> None:
         layout = self.onscreen.layout
         if layout is not None and letter_id == self.onscreen.letter_id:  # the cards quote as the letter reads
-            self.panel.set_reading(letter_id, layout.text, find_furniture(layout.text, page_starts(layout)))
+            self.panel.set_reading(letter_id, layout.text, self.onscreen.furniture())
         else:
             self.panel.refresh()
         self._update_actions()
