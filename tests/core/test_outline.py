@@ -437,6 +437,24 @@ def test_a_paragraph_reference_after_a_recommendation_is_no_item() -> None:
     assert not any("Para" in x.quote for x in suggest(text, default_themes()))
 
 
+def test_a_sentence_pointing_at_a_table_is_no_item_of_the_list() -> None:
+    """A council paper lays its list out as a table after a line that points to it ("The table below sets
+    out ..."): that line is neither one of the inspectors' items nor a weakness to suggest."""
+    from reviewer.core.annotations.codebook import default_themes
+    from reviewer.core.reading.inspectors_list import inspectors_items
+    from reviewer.core.reading.suggest import suggest
+
+    text = ("3. What needs to improve\n\n"
+            "3.1 The table below sets out the areas for improvement and our response to each.\n\n"
+            "• The quality and timeliness of assessments for children in need.\n\n"
+            "• The oversight of children placed with parents under a care order.\n\n"
+            "4. Next steps\n\n4.1 Progress will be reported to the committee every quarter.\n")
+    items = [q for _, _, q, _ in inspectors_items(text, analyse(text))]
+    assert items == ["The quality and timeliness of assessments for children in need.",
+                     "The oversight of children placed with parents under a care order."]
+    assert not any("table below" in x.quote for x in suggest(text, default_themes()))
+
+
 def test_a_sentence_goes_on_across_a_page_break_into_a_quotation() -> None:
     """Sunderland 2015 (development): "... one young person spent three months / 34 / ‘street homeless’,
     while another ..." was two units, the first half lost to a suggestion of the second."""

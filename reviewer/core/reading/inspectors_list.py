@@ -14,7 +14,11 @@ from reviewer.core.text.units import BULLET_CHARS, LETTERED
 # The sentence that opens an inspectors' list ("... the local authority and its partners should take the following
 # action."): no item of it.
 LEAD_IN = re.compile(r"\b(?:should|must|need to|are asked to) take the following actions?\b|"
-                     r"\bshould (?:take|address) the following\b", re.I)
+                     r"\bshould (?:take|address) the following\b|"
+                     # a sentence pointing at the table or appendix that holds the list ("The table below sets
+                     # out the areas for improvement and our response."): a committee paper's, no item
+                     r"\b(?:the )?(?:table|appendix|plan) (?:below|overleaf|that follows|at appendix \w+)\b|"
+                     r"\b(?:sets?|are set) out (?:below|overleaf|in the (?:table|appendix)\b)", re.I)
 
 
 # A reference to the report's paragraphs standing alone after a recommendation ("(Paras 58, 62, 64, 65)"): no item.
