@@ -194,3 +194,56 @@ def test_esc_asks_before_a_typed_note_or_action_is_thrown_away(qtbot, monkeypatc
     answer_message_box("Discard", seen)
     action.reject()
     assert not action.isVisible()
+
+
+class _SystemSigningOut:
+    """The system's side of signing out (Qt's QSessionManager, which only the system makes): whether the app
+    may ask, and what it answered."""
+
+    def __init__(self, may_ask: bool) -> None:
+        self.may_ask, self.cancelled, self.released = may_ask, False, False
+
+    def allowsInteraction(self) -> bool:  # noqa: N802 - Qt's name
+        return self.may_ask
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+    def release(self) -> None:
+        self.released = True
+
+
+def test_signing_out_with_a_typed_note_open_asks_and_can_stop_it(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Left out last round: a note typed in an open tag dialog was lost when the computer signed out. Asked
+    by the system, Reviewer now brings the dialog forward and asks as Esc does: Keep Editing stops the
+    sign-out with the note still there; Discard lets it go. With nothing typed, nothing is asked."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from message_boxes import answer_message_box  # type: ignore[import-not-found]
+
+    from reviewer.ui.kit import typed
+
+    monkeypatch.setattr(typed, "may_discard", typed.ask)
+    dlg = TagDialog("Some children wait too long.", default_themes())
+    qtbot.addWidget(dlg)
+    dlg.show()
+    quiet = _SystemSigningOut(may_ask=True)
+    typed.at_session_end(quiet)  # nothing typed: the system goes on, unasked
+    assert not quiet.cancelled
+    dlg.note.setPlainText("Drift in three of the five plans read; raise at supervision.")
+    seen: list[str] = []
+    stopped = _SystemSigningOut(may_ask=True)
+    answer_message_box("Keep Editing", seen)
+    typed.at_session_end(stopped)
+    assert seen == ["Discard the note you typed?"] and stopped.cancelled and stopped.released
+    assert dlg.isVisible() and dlg.note.toPlainText().startswith("Drift")
+    going = _SystemSigningOut(may_ask=True)
+    answer_message_box("Discard", seen)
+    typed.at_session_end(going)
+    assert len(seen) == 2 and not going.cancelled and going.released
+    unasked = _SystemSigningOut(may_ask=False)  # the system allows no question: it cannot be stopped
+    typed.at_session_end(unasked)
+    assert len(seen) == 2 and not unasked.cancelled
+    dlg.note.clear()  # (the test's end closes the dialog: nothing left to ask about)

@@ -93,11 +93,17 @@ class ActionDialog(QDialog):
     def _typed(self) -> tuple[str, str, str]:
         return self.text.toPlainText().strip(), self.owner.text().strip(), self.progress.toPlainText().strip()
 
+    def unsaved_typing(self) -> str | None:
+        """What Esc or the computer signing out would lose: what was typed here (an action's words, its owner,
+        a progress note) since the dialog opened (``typed``)."""
+        if any(self._typed()) and self._typed() != self._typed_at_start:
+            return "the update you typed" if self.action else "the action you typed"
+        return None
+
     def reject(self) -> None:
-        """Esc, Cancel or the close button: what was typed (an action's words, its owner, a progress note) is
-        asked about first, never thrown away without a word."""
-        if any(self._typed()) and self._typed() != self._typed_at_start and \
-                not typed.may_discard(self, "the update you typed" if self.action else "the action you typed"):
+        """Esc, Cancel or the close button: what was typed is asked about first, never thrown away without a
+        word."""
+        if (what := self.unsaved_typing()) and not typed.may_discard(self, what):
             return
         super().reject()
 

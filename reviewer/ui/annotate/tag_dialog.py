@@ -134,11 +134,16 @@ class TagDialog(QDialog):
                 self._add_theme(by_id[tid])
         self.theme_input.setFocus()
 
-    def reject(self) -> None:
-        """Esc, Cancel or the close button: a note typed here (not the one the dialog opened with) is asked
-        about first, never thrown away without a word (a helper lost a long note to one Esc)."""
+    def unsaved_typing(self) -> str | None:
+        """What Esc or the computer signing out would lose: a note typed here, not the one the dialog opened
+        with (``typed``)."""
         note = self.note.toPlainText().strip()
-        if note and note != self._note_at_start and not typed.may_discard(self, "the note you typed"):
+        return "the note you typed" if note and note != self._note_at_start else None
+
+    def reject(self) -> None:
+        """Esc, Cancel or the close button: a note typed here is asked about first, never thrown away without
+        a word (a helper lost a long note to one Esc)."""
+        if (what := self.unsaved_typing()) and not typed.may_discard(self, what):
             return
         super().reject()
 

@@ -129,6 +129,9 @@ def main(argv: Sequence[str]) -> int:
 
     guard.forbid_thread()  # from here on, only the worker reads letters: a slip raises, never freezes
     window = MainWindow(ws, QSettings())
+    from reviewer.ui.kit import typed
+
+    app.commitDataRequest.connect(typed.at_session_end)  # type: ignore[union-attr]  # signing out: typed text
     Listener(ws.store.path, window, window.importer.open_paths)
     window.show()
     file_opens.window = window
