@@ -500,6 +500,26 @@ def test_the_inspectors_tags_after_a_finding_are_no_words_of_it() -> None:
     assert not any("Outcome" in q or "Recommendation)" in q for q in quotes)
 
 
+def test_a_2026_items_tag_in_every_form_is_no_words_of_it_and_never_splits_it() -> None:
+    """A new user's 2026 report: an item tagged "(enabler: leaders drive conditions for effective practice,
+    national framework)", broken after "(enabler:" by the PDF's wide line spacing, became two items (the
+    summary's count one too many, a suggestion of the tag's own words); "(principle 2, national framework)"
+    and "(Enabler 3)" stayed in the quote."""
+    from reviewer.core.reading.inspectors_list import inspectors_items
+
+    text = ("What needs to improve?\n\n"
+            "◼ The grip of managers on the progress of plans for children in need (enabler:\n\n"
+            "leaders drive conditions for effective practice, national framework)\n\n"
+            "◼ The timeliness of reviews for children placed with parents (principle 2, national\n\nframework)\n\n"
+            "◼ The recording of decisions to step down to early help (Enabler 3)\n\n"
+            "Help and protection: requires improvement to be good\n\n"
+            "1. Children are seen promptly when risks are first reported.\n")
+    items = [q for _, _, q, _ in inspectors_items(text, analyse(text))]
+    assert items == ["The grip of managers on the progress of plans for children in need",
+                     "The timeliness of reviews for children placed with parents",
+                     "The recording of decisions to step down to early help"]
+
+
 def test_a_boards_recommendations_open_with_the_verbs_inspectors_use() -> None:
     """"Bring together ...", "Tighten ...", "Scrutinise ..." open recommendations in a list (Waltham Forest
     2015's board list had been lost after its first sub-heading); in running text they still need what they

@@ -183,12 +183,15 @@ def _footnotes(text: str, lines: list[tuple[int, int]], starts: list[int],
 # Tags the inspectors put after a finding or an item: an older report's "(Recommendation)", a 2026 report's
 # "(Outcome 4, national framework)".
 _CROSS_REFERENCE = re.compile(
-    r"\((?:recommendations?|(?:outcomes?|enablers?)\s+{n}(?:\s+and\s+{n})?\s*[,:]\s*(?:national\s+framework|[^()]{{3,90}})|"
-    r"national\s+framework\s*,\s*(?:outcomes?|enablers?)\s+{n}(?:\s+and\s+{n})?)\s*\)".format(
+    r"\((?:recommendations?|{tag}\s+{n}(?:\s+and\s+{n})?(?:\s*[,:]\s*(?:national\s+framework|[^()]{{3,90}}))?|"
+    r"national\s+framework\s*,\s*{tag}\s+{n}(?:\s+and\s+{n})?|"
+    r"{tag}\s*:\s*[^()]{{3,120}}?,\s*national\s+framework)\s*\)".format(
+        tag=r"(?:outcomes?|enablers?|principles?)",
         n=r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"), re.I)  # the 2026 framework's
 # tags, as reports print them: "(outcome 3, national framework)", "(enabler 2, national framework)", "(National
 # Framework, Outcome 2)", "(Enabler 2: Leaders drive conditions for effective practice)", "(Outcome four,
-# National Framework)"
+# National Framework)", "(enabler: leaders drive conditions for effective practice, national framework)",
+# "(principle 2, national framework)", "(Enabler 3)"
 
 
 _LETTERED_ITEM = re.compile(rf"{LETTERED}\s")
