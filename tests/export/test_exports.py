@@ -147,3 +147,32 @@ def test_an_items_evidence_is_the_letters_body_never_the_lists_other_items(sampl
     for it in items:
         assert it.tagged_as == ("Area for improvement",)
         assert len(it.related) <= 1 and all(r.startswith("Area for improvement p.") for r in it.related), it.related
+
+
+def test_an_item_across_a_page_break_is_one_item_in_the_summary() -> None:
+    """A new user accepted a 2015 report's items and exported the summary: an item running from page 5 to 6
+    was two rows, the second opening "6 consistently …", the page's number. The summary reads the items with
+    the letter's pages, as the window does, so the page number is furniture."""
+    head = ("What needs to improve\n\nAreas for improvement\n\n"
+            "1. Ensure that partners working with the board apply the threshold for access to social care\n")
+    page_two = ("6\n\nconsistently and correctly, so that children get swift access to support.\n\n"
+                "2. Ensure that chronologies are in place for all children in care.\n\n"
+                "Summary for children in care\n\nChildren in care are seen regularly by their social workers.\n")
+    text = head + page_two
+    starts = [0, len(head)]
+    lib = Library()
+    from reviewer.core.annotations.model import Letter
+
+    letter = Letter(id="l1", source="report.pdf", kind="pdf", title="Report", pages=2)
+    lib.load([letter], [], default_themes())
+    stack = UndoStack(lib)
+    s = text.index("Ensure that partners")
+    e = text.index("support.") + len("support.")
+    stack.push(AddAnnotation(new_annotation(text, starts, "l1", s, e, ["partnership"], "improvement", "",
+                                            "Ann Auditor")))
+    items = build_summary(lib, ["l1"], lambda _: text, page_starts_of=lambda _: starts).improvement_items
+    assert [" ".join(it.text.split()) for it in items] == [
+        "Ensure that partners working with the board apply the threshold for access to social care "
+        "consistently and correctly, so that children get swift access to support.",
+        "Ensure that chronologies are in place for all children in care."]
+    assert items[0].tagged_as == ("Area for improvement",)

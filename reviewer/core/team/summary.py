@@ -66,10 +66,15 @@ class ActionEntry:
 
 
 @lru_cache(maxsize=128)
-def items_in(text: str) -> tuple[tuple[int, int, str, str], ...]:
+def items_in(text: str, starts: tuple[int, ...] = ()) -> tuple[tuple[int, int, str, str], ...]:
     """The inspectors' items of a letter's text (``inspectors_list.inspectors_items``), read once per text: the
-    plan's views ask again at every change."""
-    return tuple(inspectors_items(text, analyse(text)))
+    plan's views ask again at every change. ``starts``, a PDF's page starts, tell its page numbers and running
+    lines from the text: without them an item across a page break is two ("6 consistently …")."""
+    return tuple(inspectors_items(text, analyse(text, starts)))
+
+
+def _starts(page_starts_of: Callable[[str], Sequence[int]] | None, letter_id: str) -> tuple[int, ...]:
+    return tuple(page_starts_of(letter_id) or ()) if page_starts_of is not None else ()
 
 
 def answers(a: Annotation, start: int, end: int) -> bool:
@@ -78,12 +83,12 @@ def answers(a: Annotation, start: int, end: int) -> bool:
 
 
 @lru_cache(maxsize=128)
-def item_themes(text: str, themes: tuple[Theme, ...]) -> tuple[str | None, ...]:
+def item_themes(text: str, themes: tuple[Theme, ...], starts: tuple[int, ...] = ()) -> tuple[str | None, ...]:
     """Each inspectors' item's subject (``items_in`` order): the theme the suggester reads it as about most,
     with the codebook's cues and words (None where it names none)."""
     model = ThemeModel(themes)
     return tuple(next(iter(model.choose(model.evidence(item), "improvement", item)), None)
-                 for _s, _e, item, _k in items_in(text))
+                 for _s, _e, item, _k in items_in(text, starts))
 
 
 def on_its_theme(a: Annotation, start: int, end: int, theme: str | None) -> bool:
@@ -94,7 +99,8 @@ def on_its_theme(a: Annotation, start: int, end: int, theme: str | None) -> bool
 
 
 def items_answered(lib: Library, letter_ids: Sequence[str], text_of: Callable[[str], str | None],
-                   only: set[str] | None = None) -> dict[str, str]:
+                   only: set[str] | None = None,
+                   page_starts_of: Callable[[str], Sequence[int]] | None = None) -> dict[str, str]:
     """Annotation id -> the inspectors' item it answers (several joined by " / "), for the findings of these
     letters that answer one: the item it is on, else, for a weakness, the items on its main theme
     (``on_its_theme``). ``only``: just these annotations' letters are read."""
@@ -104,8 +110,9 @@ def items_answered(lib: Library, letter_ids: Sequence[str], text_of: Callable[[s
         text = text_of(lid) if anns else None
         if not text:
             continue
-        items = items_in(text)
-        subjects = item_themes(text, tuple(lib.themes.values()))
+        starts = _starts(page_starts_of, lid)
+        items = items_in(text, starts)
+        subjects = item_themes(text, tuple(lib.themes.values()), starts)
         for a in anns:
             hit = [item for start, end, item, _kind in items if answers(a, start, end)]
             if not hit and a.severity in ("improvement", "priority"):  # a finding of the letter's own on an item's subject
@@ -116,7 +123,8 @@ def items_answered(lib: Library, letter_ids: Sequence[str], text_of: Callable[[s
 
 
 def action_entries(lib: Library, letter_ids: Sequence[str], names: dict[str, str] | None = None,
-                   text_of: Callable[[str], str | None] | None = None) -> list[ActionEntry]:
+                   text_of: Callable[[str], str | None] | None = None,
+                   page_starts_of: Callable[[str], Sequence[int]] | None = None) -> list[ActionEntry]:
     """The plan's actions answering annotations of these letters, by due date; with ``text_of``, each with
     the inspectors' item its finding answers."""
     ids, names = set(letter_ids), names or {}
@@ -124,7 +132,7 @@ def action_entries(lib: Library, letter_ids: Sequence[str], names: dict[str, str
     acts = [(act, a) for act in plan.sorted_by_due(plan.read_all(lib.settings))
             if (a := lib.annotations.get(act.annotation_id)) is not None and a.letter_id in ids]
     items = items_answered(lib, list(dict.fromkeys(a.letter_id for _, a in acts)), text_of,
-                           {a.id for _, a in acts}) if text_of is not None else {}
+                           {a.id for _, a in acts}, page_starts_of) if text_of is not None else {}
     return [ActionEntry(act, names.get(a.letter_id) or lib.display_title(a.letter_id), a.page,
                         sev.get(a.severity, a.severity), " ".join(a.quote.split()), items.get(a.id, ""), a.letter_id)
             for act, a in acts]
@@ -272,8 +280,9 @@ def build_summary(
         if not text:
             continue
         letter_anns = sorted(lib.annotations_for(letter.id), key=lambda a: a.start)
-        subjects = item_themes(text, tuple(lib.themes.values()))
-        listed = items_in(text)
+        starts = _starts(page_starts_of, letter.id)
+        subjects = item_themes(text, tuple(lib.themes.values()), starts)
+        listed = items_in(text, starts)
         on_items = {a.id for a in letter_anns if any(answers(a, s, e) for s, e, _i, _k in listed)}
         for (start, end, item, _kind), theme in zip(listed, subjects):
             tagged = tuple(
@@ -329,7 +338,7 @@ def build_summary(
         names=names,
         national=list(national),
         trends=trends(lib, [x.id for x in letters]),
-        actions=action_entries(lib, [x.id for x in letters], names, text_of),
+        actions=action_entries(lib, [x.id for x in letters], names, text_of, page_starts_of),
         shared=shared_passages([a for _, a in anns]),
         moderation=[replace(m, letter=names.get(m.letter_id, m.letter))
                     for m in moderate(lib, [x.id for x in letters], text_of, page_starts_of)],

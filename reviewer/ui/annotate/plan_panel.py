@@ -232,7 +232,8 @@ class PlanPanel(QWidget):
         """The inspectors' item the finding answers (the summary's cross-reference), worked out once."""
         k = (a.id, a.start, a.end)
         if k not in self._items:
-            self._items[k] = items_answered(self.ws.library, [a.letter_id], self.ws.saved_text_of, {a.id}).get(a.id, "")
+            self._items[k] = items_answered(self.ws.library, [a.letter_id], self.ws.saved_text_of, {a.id},
+                                          self.ws.saved_page_starts).get(a.id, "")
         return self._items[k]
 
     def refresh(self) -> None:

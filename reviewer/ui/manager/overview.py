@@ -302,7 +302,7 @@ class OverviewWindow(QWidget):
         self.trend.setAccessibleName("Trend since the last audit")
         self.trend.setToolTip("For each authority audited before: what is new, what persists and what is resolved")
         self.tabs.addTab(self.trend, "Trend")
-        self.plan = PlanView(lib, text_of)
+        self.plan = PlanView(lib, text_of, page_starts_of=page_starts_of)
         self.plan.openAnnotation.connect(self.openAnnotation)
         self.tabs.addTab(self.plan, "Action plan")
         self.summary = QLabel("")

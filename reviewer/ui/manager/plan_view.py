@@ -4,7 +4,7 @@ filters for overdue only and by status; a double-click goes to the finding in it
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QSize, Qt, Signal
@@ -69,9 +69,10 @@ class PlanView(QWidget):
     openAnnotation = Signal(str)
 
     def __init__(self, lib: Library, text_of: Callable[[str], str | None],
-                 today: Callable[[], date] = date.today, parent: QWidget | None = None) -> None:
+                 today: Callable[[], date] = date.today, parent: QWidget | None = None,
+                 page_starts_of: Callable[[str], Sequence[int]] | None = None) -> None:
         super().__init__(parent)
-        self.lib, self.text_of, self.today = lib, text_of, today
+        self.lib, self.text_of, self.today, self.page_starts_of = lib, text_of, today, page_starts_of
         self.entries: list[ActionEntry] = []
         self.overdue_only = QCheckBox("&Overdue only")
         self.overdue_only.setToolTip("Show only actions past their due date and not complete")
@@ -154,7 +155,7 @@ class PlanView(QWidget):
 
     def refresh(self) -> None:
         """Every action of the library, whatever letters the overview's other tabs are looking at."""
-        self.entries = action_entries(self.lib, list(self.lib.letters), None, self.text_of)
+        self.entries = action_entries(self.lib, list(self.lib.letters), None, self.text_of, self.page_starts_of)
         self._fill()
 
     def _fill(self) -> None:
