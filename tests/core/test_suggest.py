@@ -1254,6 +1254,31 @@ def test_what_an_earlier_inspection_found_said_in_passing_judges_nothing_now() -
         assert verdict(sentence, *good)[0] == "improvement", sentence
 
 
+def test_a_grade_told_as_history_is_context_in_a_report_a_paper_or_a_story() -> None:
+    """Held-out pages (stop 38): a grade an earlier report gave, told in passing, was suggested as today's
+    weakness, or in a news story as a priority action: "… was rated as inadequate in the report Ofsted
+    published in February", "following a judgement of inadequate … in 2014", "upgraded from inadequate (in
+    2016)". Each is context; a story's news of the judgement itself still reads as one."""
+    from reviewer.core.reading.severity import verdict
+
+    ri = ("grade:requires improvement", "requires improvement", "paragraph")
+    for sentence in ("This is a re-inspection of services for children in Westfold, following a judgement of "
+                     "inadequate for overall effectiveness in 2014.",
+                     "Services were last inspected in October 2019 and upgraded from inadequate (in 2016) to "
+                     "requires improvement to be good."):
+        assert verdict(sentence, *ri)[0] is None, sentence
+    story = ("Latest news\n\nOfsted praises progress at Westfold\n\n"
+             "As reported, Westfold Council's children's services were rated as inadequate in the report Ofsted "
+             "published in February.\n\n"
+             "Inspectors found that too many children wait too long for an assessment of their needs.\n")
+    found = _by_quote(suggest(story, default_themes()))
+    assert not any("As reported" in q for q in found)
+    assert found["Inspectors found that too many children wait too long for an assessment of their needs."]
+    assert _by_quote(suggest(_westfold("inadequate"), default_themes()))[
+        "Westfold Council's children's services have been rated 'inadequate' by Ofsted following an inspection "
+        "in May."].severity == "priority"
+
+
 def test_stop_24_later_helpers_good_news_and_boilerplate() -> None:
     from reviewer.core.reading.severity import verdict
 

@@ -155,13 +155,21 @@ _EARLIER = re.compile(
     # another's review of the service, not the inspectors' own findings ("A March 2015 review of services ...
     # commissioned by the local authority identified significant weaknesses")
     r"\b(?:(?:19|20)\d\d|external|independent|independently commissioned|commissioned|peer)\s+(?:review|audit|"
-    r"diagnostic)s?\b(?! (?:service|officers?|team|unit|function|chairs?)\b)", re.I)  # (not the IROs' service)
+    r"diagnostic)s?\b(?! (?:service|officers?|team|unit|function|chairs?)\b)|"  # (not the IROs' service)
+    # the report a news item or a paper tells of ("… was rated as inadequate in the report Ofsted published in
+    # February"): an inspection already published, not the one at hand
+    r"\b(?:report|letter)s? (?:that )?(?:ofsted |it |they )?(?:had )?published (?:by ofsted )?in (?:january|february|march|"
+    r"april|may|june|july|august|september|october|november|december)\b", re.I)
 _REPORTED = re.compile(
     r"\b(?:was|were) (?:judged|found|rated|graded)|\b(?:identified|found|highlighted|judged|recommended|noted|"
     r"reported) (?:that|a |an |several|some|many|the |areas|weakness|serious|significant)|\bwas in\b|"
     r"\b(?:identified|highlighted|found|raised|noted|reported) (?:in|at|by|during) (?:the |two |both )?"
     r"(?:last|previous|earlier|prior|most recent|recent)\b|"
-    r"\b(?:identified|highlighted|found|raised|noted|recommended|judged)\b|\binspectors said\b", re.I)
+    r"\b(?:identified|highlighted|found|raised|noted|recommended|judged)\b|\binspectors said\b|"
+    # a grade told as what it was or became ("following a judgement of inadequate in 2014", "upgraded from
+    # inadequate (in 2016) to requires improvement")
+    r"\bjudge?ment of [‘'\"“]?(?:inadequate|requires? improvement|good|outstanding)\b|\b(?:up|down)graded\b|"
+    r"\b(?:was|were) rated\b", re.I)
 _STILL = re.compile(r"\b(?:has|have|had) not\b|\b(?:has|have) been (?:addressed|tackled|resolved)|\bsuccessfully\b|"
                     r"\bhas (?:now |since )?(?:deteriorated|declined|improved)|\b(?:has|have) (?:\w+ )?been (?:addressed|tackled|"
                     r"resolved)|\bthere (?:has|have) (?:\w+ )?been (?:\w+ )?progress\b|"

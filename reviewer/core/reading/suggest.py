@@ -371,7 +371,8 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
         follow_on = bool(_FOLLOW_ON.match(flat)) and prev_end >= 0 and "\n\n" not in text[prev_end:s].replace(" ", "")
         severity, conf, why, feats = verdict(flat, section, doc_grade, part.kind if part else None, prev_sev,
                                              follow_on)
-        stated = stated_severity(flat) if telling else None
+        stated = stated_severity(flat) if telling and "f:earlier" not in feats else None  # (not a judgement
+        # the story tells of as already published: "… was rated inadequate in the report Ofsted published in May")
         if stated:  # the inspection's own judgement, as the story states it: no model's to overturn
             severity, conf = stated[0], max(conf, 0.6)
             why = [stated[1]]
