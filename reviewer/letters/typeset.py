@@ -12,6 +12,12 @@ from reviewer.core.text.layout import Layout, LayoutBuilder
 
 PAGE_W, PAGE_H, MARGIN = 595.0, 842.0, 62.0
 BODY_SIZE, HEAD_SIZE = 10.5, 13.0
+TAB_STOP, TAB_GAP = 36.0, 12.0  # a table's cells (a tab apart: ``markup``) start at the next stop, a gap clear
+
+
+def _tab(at: float) -> float:
+    """How far a tab at ``at`` (from the line's start) moves on: to the next stop at least a gap away."""
+    return (int((at + TAB_GAP) // TAB_STOP) + 1) * TAB_STOP - at
 
 
 class _Fonts:
@@ -96,10 +102,11 @@ def text_pages(text: str, headings: Sequence[tuple[int, int]] | None = None) -> 
             while pos < len(para):
                 # take as many characters as fit, breaking after a space where possible
                 acc, end, last_space = 0.0, pos, -1
-                while end < len(para) and (acc + widths[end] <= width or end == pos):
-                    if para[end] == " ":
+                while end < len(para) and (acc + (w := _tab(acc) if para[end] == "\t" else widths[end]) <= width
+                                           or end == pos):
+                    if para[end] in " \t":
                         last_space = end
-                    acc += widths[end]
+                    acc += w
                     end += 1
                 if end < len(para) and last_space >= pos and para[end] != " ":
                     end = last_space + 1
@@ -110,8 +117,8 @@ def text_pages(text: str, headings: Sequence[tuple[int, int]] | None = None) -> 
                 x = MARGIN
                 chars: list[tuple[str, float, float]] = []
                 run_start, run_x, run_key = pos, x, None
-                for k in range(pos, end + 1):
-                    key = (k < markup, fonts.pick(para[k], heading)) if k < end else None
+                for k in range(pos, end + 1):  # (a tab is a run of its own, drawn as the space it leaves)
+                    key = (k < markup, fonts.pick(para[k], heading), para[k] == "\t") if k < end else None
                     if key != run_key:
                         if run_key is not None and para[run_start:k].strip():
                             writer(run_key[0]).append(
@@ -119,8 +126,9 @@ def text_pages(text: str, headings: Sequence[tuple[int, int]] | None = None) -> 
                             )
                         run_start, run_x, run_key = k, x, key
                     if k < end:
-                        chars.append((para[k], x, x + widths[k]))
-                        x += widths[k]
+                        w = _tab(x - MARGIN) if para[k] == "\t" else widths[k]
+                        chars.append((para[k], x, x + w))
+                        x += w
                 b.separator(text[b.length : offset + pos])
                 b.line(pno, chars, y, y + size * 1.25)
                 pos = end

@@ -89,6 +89,34 @@ def test_markdown_reads_as_text_with_its_headings() -> None:
         "What needs to improve in this area of social work practice?"]
 
 
+def test_a_table_reads_as_rows_of_cells_in_markdown_and_in_html() -> None:
+    """Held-out pages (stop 38): a committee's Markdown table kept its pipes and its "|---|---|" rule, and was
+    suggested whole as an area for improvement; an HTML table ran its cells together ("Overall
+    effectivenessGood"). A row now reads as its cells, a tab apart, on a line of its own."""
+    from reviewer.core.annotations.codebook import default_themes
+    from reviewer.core.reading.suggest import suggest
+
+    md = ("# Report to the Children's Committee\n\nThe report was published with these judgements:\n\n"
+          "| Judgement | 2024 grade | 2019 grade |\n|---|:---:|---|\n"
+          "| Overall effectiveness | **Good** | Requires improvement to be good |\n"
+          "| The experiences and progress of care leavers | Good | Good |\n\nThe committee noted the report.\n")
+    text = to_plain(md).text
+    assert "|" not in text and "---" not in text and "**" not in text
+    assert "Overall effectiveness\tGood\tRequires improvement to be good\n" in text
+    assert "Judgement\t2024 grade\t2019 grade\n" in text
+    assert not any("Overall effectiveness" in x.quote for x in suggest(text, default_themes()))
+    html_text = to_plain("<p>The judgements:</p><table><tr><th>Judgement</th><th>Grade</th></tr>"
+                         "<tr><td>Overall effectiveness</td><td>Good</td></tr></table>").text
+    assert "Overall effectiveness\tGood" in html_text and "effectivenessGood" not in html_text
+    from reviewer.letters.typeset import MARGIN, TAB_GAP, TAB_STOP, text_pages
+
+    layout, _pdf = text_pages(text)  # on the page, a cell starts at a tab stop, a clear gap after the one before
+    row = text.index("Overall effectiveness\t")
+    tab = row + len("Overall effectiveness")
+    gap = layout.x0[tab + 1] - layout.x1[tab - 1]
+    assert gap >= TAB_GAP and (layout.x0[tab + 1] - MARGIN) % TAB_STOP < 0.01
+
+
 def test_plain_text_is_left_as_it_is() -> None:
     text = "Dear Ms Okafor,\n\nThe visit found that plans were too variable - and 2 * 3 children waited.\n"
     assert not has_markup(text, "letter.txt")

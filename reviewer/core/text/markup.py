@@ -3,7 +3,8 @@ email): read as the formatted text they stand for, never as raw markup.
 
 ``**bold**`` reads "bold", ``# Heading`` reads "Heading" (and is shown as a heading),
 ``8<sup>th</sup>`` reads "8th", ``[the report](https://…)`` reads "the report", ``&amp;`` reads "&",
-``<li>`` and ``- `` items read as bullets. Only what letters use is understood; anything else is left
+``<li>`` and ``- `` items read as bullets, a table's rows (``| a | b |`` or ``<td>``) as lines of cells a tab
+apart. Only what letters use is understood; anything else is left
 as it was written. The result is the letter's canonical text: annotations anchor to it.
 """
 
@@ -23,6 +24,10 @@ _TAG = re.compile(r"<[^>\n]{1,200}>")
 _ATX = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
 _BULLET = re.compile(r"^(\s*)[-*+]\s+(?=\S)")
+# A pipe table's rule under its header ("|---|:---:|") and its rows ("| Judgement | Grade |"): a row reads as its
+# cells, a tab between them, a line of its own; the rule is no text
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+_CELL_END = re.compile(r"(?i)</t[dh]\s*>")
 _EMPHASIS = (
     (re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*"), r"\1"),
     (re.compile(r"__(?=\S)(.+?)(?<=\S)__"), r"\1"),
@@ -59,14 +64,27 @@ def to_plain(text: str) -> Plain:
     if _HTML_SIGNS.search(src):
         src = _HEADING_TAG.sub(heading, src)
         src = _LI.sub("\n• ", src)
+        src = _CELL_END.sub("\t", src)  # a table's cells, a tab apart (not run together: "Overall effectivenessGood")
         src = _BLOCK_TAG.sub("\n", src)
         src = re.sub(r"(?i)<sup\b[^>]*>(.*?)</sup\s*>", r"\1", src)
         src = _TAG.sub("", src)
         src = html.unescape(src).replace("\xa0", " ")
     lines = src.split("\n")
+    table = {i for i, line in enumerate(lines) if _TABLE_RULE.match(line)}
+    for i in sorted(table):  # the header above the rule and the rows below it, up to the first line without a pipe
+        table.add(i - 1)
+        j = i + 1
+        while j < len(lines) and "|" in lines[j]:
+            table.add(j)
+            j += 1
     out: list[str] = []
     heading_lines: set[int] = set()
     for i, line in enumerate(lines):
+        if i in table:
+            if not _TABLE_RULE.match(line):
+                cells = [_inline(c.strip()) for c in line.strip().strip("|").split("|")]
+                out += ["\t".join(c for c in cells if c), ""]
+            continue
         m = _ATX.match(line)
         if m:
             heading_lines.add(len(out))
