@@ -722,3 +722,45 @@ def test_a_council_papers_lettered_list_ends_at_its_next_numbered_paragraph() ->
     assert COUNCIL_PAPER[s:e] == "the quality and impact of management oversight and supervision;"
     s, e = sentence_at(COUNCIL_PAPER, COUNCIL_PAPER.index("Officers have"))  # a paragraph's number, "4.5", is
     assert COUNCIL_PAPER[s:e] == "Officers have prepared an improvement plan in response (Appendix A)."  # no word of it
+
+
+def test_a_report_bound_in_behind_another_has_its_own_running_header_read_as_furniture() -> None:
+    """A new user's 50-page 2015 report carries the board's inspection behind it, with a running header of its
+    own on its last 14 pages: fewer than half, so the header was taken for headings ("2 Inspection of the
+    effectiveness …" in the outline) and a sentence across its page breaks read it in. A line with words on
+    six pages' edges is furniture."""
+    from reviewer.core.reading.outline import find_furniture
+
+    pages, starts = [], []
+    text = ""
+    for n in range(1, 31):  # 16 pages of the report, 14 of the board's: its header's two forms on 7 each
+        starts.append(len(text))
+        if n <= 16:
+            head = "Inspection of services for children in need of help and protection: Westfold\n\n"
+            body = "Children are seen regularly and their plans are reviewed on time.\n\n"
+        else:
+            head = (f"{n - 16} Inspection of the effectiveness of the safeguarding board: Westfold\n\n" if n % 2
+                    else f"Inspection of the effectiveness of the safeguarding board: Westfold {n - 16}\n\n")
+            body = "The board has a clear picture of the quality of help given to children across\n\n"
+            body += "the area and acts on it.\n\n"
+        pages.append(head + body)
+        text += head + body
+    found = {" ".join(text[s:e].split()) for s, e in find_furniture(text, starts)}
+    assert "1 Inspection of the effectiveness of the safeguarding board: Westfold" in found
+    assert "Inspection of the effectiveness of the safeguarding board: Westfold 2" in found
+    st = analyse(text, starts)
+    assert not any("safeguarding board: Westfold" in p.title for p in st.parts)
+
+
+def test_a_boards_grade_descriptions_are_no_finding() -> None:
+    """The same report's annex, "What the LSCB inspection judgements mean", lists what each grade looks like
+    ("The LSCB is sufficiently resourced …"): some fifty suggestions of a grade's description, none a finding."""
+    from reviewer.core.annotations.codebook import default_themes
+    from reviewer.core.reading.suggest import suggest
+
+    text = ("Information about the LSCB inspection\n\nInspectors read case files and talked to children.\n\n"
+            "What the LSCB inspection judgements mean\n\nThe LSCB is likely to be judged to be good if the "
+            "following apply:\n\n• The LSCB is sufficiently resourced to meet its statutory functions.\n\n"
+            "The LSCB is likely to be inadequate if the following applies:\n\n"
+            "• The LSCB does not understand the experiences of children and young people locally.\n")
+    assert suggest(text, default_themes()) == []

@@ -115,11 +115,18 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# A running line on this many pages' edges is furniture though it is on fewer than half of them: a report with
+# another bound in behind it (a 2015 report's board inspection, its own running header on its 14 pages of 50).
+# Words, not a bare paragraph number ("18." atop a page is the paragraph's)
+FURNITURE_RUN = 6
+
+
 def find_furniture(text: str, page_starts: Sequence[int] = ()) -> list[tuple[int, int]]:
     """Running headers, footers and page numbers: (start, end) of each such line.
 
     A line is furniture when it sits among the first or last few lines of a page and either looks
-    like a page number ("Page 2 of 4", "7") or recurs (digits aside) on at least half the pages.
+    like a page number ("Page 2 of 4", "7") or recurs (digits aside) on at least half the pages (or, words,
+    on ``FURNITURE_RUN`` of them).
     Without page starts (a plain-text letter) only "Page N of M" lines standing alone count."""
     lines = [(s, e) for s, e in _lines(text) if text[s:e].strip()]
     if not lines:
@@ -137,14 +144,15 @@ def find_furniture(text: str, page_starts: Sequence[int] = ()) -> list[tuple[int
                 near.update(range(max(0, i - 4), i))  # the bottom of page k - 1
         near.update(range(max(0, len(lines) - 3), len(lines)))
     counts = Counter(norm[i] for i in near) if near else Counter()
-    need = max(2, pages // 2)
+    need = max(2, min(pages // 2, FURNITURE_RUN))
     out = []
     for i, (s, e) in enumerate(lines):
         flat = norm[i].replace("#", "1")
         if len(flat) > 120:
             continue
         if pages > 1:
-            if i in near and (_PAGE_NO.match(flat) or counts[norm[i]] >= need):
+            if i in near and (_PAGE_NO.match(flat) or counts[norm[i]] >= need and (
+                    counts[norm[i]] >= pages // 2 or re.search(r"[A-Za-z]{3}", flat))):
                 out.append((s, e))
         elif re.search(r"\bpage\s+\d+\s+of\s+\d+\s*$", flat, re.I) and len(flat) < 80:
             out.append((s, e))

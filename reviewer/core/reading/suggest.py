@@ -137,7 +137,9 @@ def _tone_of(part: Part | None) -> str | None:
 # reports' "Information about this local authority area", contact boilerplate, saved web pages).
 _NEUTRAL_SECTION = re.compile(
     r"in this area\b|information about this|other ofsted inspections|previous ofsted inspections|"
-    r"other information about|^local leadership|the inspection team|what the inspection judge?ments mean|"
+    r"other information about|^local leadership|the inspection team|what the (?:lscb |local authority )?inspection "
+    r"judge?ments mean|information about the (?:lscb |local authority )?inspection\b|"
+    r"\bis likely to be (?:judged )?(?:to be |as )?(?:good|outstanding|inadequate|requir\w* improvement) if\b|"
     r"^contents\b|review of the effectiveness of|how was your visit|improving the way ofsted|"
     r"quality assurance manager|senior data analyst|team inspectors|deputy lead inspector|"
     r"^(?:her|his) majesty|report not found|^the previous inspection of|cookies|skip to main content|"
@@ -148,7 +150,7 @@ _BOILERPLATE = re.compile(
     r"it is ofsted.s expectation|\b(?:a|an) (?:local authority|lscb) (?:that is|is judged|requires)|"
     r"^\W*throughout this (?:report|letter)\b[^.]{0,80}\breferred to as\b|"
     r"\b(?:did|does) not (?:find|identify) any areas? for priority\b|\bno areas for priority (?:(?:and|or) immediate )?"
-    r"action\b|\bwhat the inspection judge?ments mean\b|^\W*there (?:are|were) no (?:areas for )?priority actions?\W*$|"
+    r"action\b|\bwhat the (?:lscb |local authority )?inspection judge?ments mean\b|^\W*there (?:are|were) no (?:areas for )?priority actions?\W*$|"
     r"^\W*(?:an? (?:outstanding|good|inadequate) (?:local authority|lscb) (?:leads|is|that|coordinates)|in (?:a|an) "
     r"(?:local authority|lscb) that (?:requires|is))\b|"
     r"^(?:as a result,? |consequently,? |therefore,? )?there are (?:no )?widespread or serious failures that (?:create or )?"
