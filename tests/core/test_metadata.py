@@ -107,6 +107,15 @@ def test_single_inspection_framework_report() -> None:
                                   "impact_of_leaders": "requires improvement"}
 
 
+def test_a_footnotes_mark_between_a_judgement_and_its_grade() -> None:
+    """Held-out page (stop 38): "3. Leadership, management and governance 1 Outstanding", a footnote's mark
+    between the row and its grade, lost the leadership judgement."""
+    marked = SIF.replace("3. Leadership, management and governance Requires improvement",
+                         "3. Leadership, management and governance 1 Outstanding")
+    assert marked != SIF
+    assert dict(read_metadata(marked).judgements)["impact_of_leaders"] == "outstanding"
+
+
 def test_monitoring_visit_number_and_news_items() -> None:
     m = read_metadata("12 May 2024\n\nDear Sam\n\nMonitoring visit to Northmoor children's services\n\n"
                       "This letter summarises the findings of the fourth monitoring visit to Northmoor.")

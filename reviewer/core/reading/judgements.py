@@ -113,7 +113,8 @@ def _sif_list(flat: str) -> dict[str, str]:
     if sif:
         out["overall_effectiveness"] = grade_of(sif.group(1))
     for pat, name in _SIF_ROWS:
-        m = re.search(rf"{pat}\s+{GRADE}\b", first, re.I)
+        # (a footnote's mark may stand between: "Leadership, management and governance 1 Outstanding")
+        m = re.search(rf"{pat}(?:\s*\d{{1,2}})?\s+{GRADE}\b", first, re.I)
         if m and name not in out:
             out[name] = grade_of(m.group(1))
     if len(out) < 2:  # a sentence that merely sounds like a judgement, not the report's list
