@@ -1279,6 +1279,25 @@ def test_a_grade_told_as_history_is_context_in_a_report_a_paper_or_a_story() -> 
         "in May."].severity == "priority"
 
 
+def test_a_councils_own_words_for_what_is_still_to_do_are_weaknesses() -> None:
+    """Held-out pages (stop 38): a safeguarding partnership's news and a scrutiny panel's minutes say what is
+    still to do in words of their own. "… remain areas for action" was a strength; "Areas for development: …",
+    "We must ensure greater consistency …" went unsuggested; "the most significant challenge to the
+    authority's ability to provide consistently good services has been …" was a strength, its "good" the aim's."""
+    from reviewer.core.reading.severity import verdict
+
+    for sentence in ("Staff recruitment and retention remain areas for action.",
+                     "Areas for development: visits to children after they return from going missing, and the "
+                     "local offer for care leavers over 21.",
+                     "We must ensure greater consistency of practice across the teams.",
+                     "The most significant challenge to the local authority's ability to provide consistently "
+                     "good services has been the size of caseloads."):
+        for where in ((None, None, "paragraph"), ("grade:good", "good", "paragraph")):
+            assert verdict(sentence, *where)[0] == "improvement", (sentence, where)
+    assert verdict("Leaders know their strengths and areas for development well.", None, None,
+                   "paragraph")[0] == "strength"
+
+
 def test_stop_24_later_helpers_good_news_and_boilerplate() -> None:
     from reviewer.core.reading.severity import verdict
 

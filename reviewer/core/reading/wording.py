@@ -69,7 +69,11 @@ _SHOWN.update(fitforpurpose="fit for purpose", closeattention="close attention")
 _WOULD_IMPROVE = re.compile(r"\b(?:would|could|might) (?:be (?:further |much |significantly |greatly )?(?:improved|"
                             r"strengthened|enhanced|better)|benefit from)\b|\b(?:needs?|has|have) to be (?:further |much )?"
                             r"(?:improved|strengthened)\b|\bneeds? to (?:get|be|do) (?:much )?better\b|"
-                            r"\bmust (?:\w+ ){0,2}do (?:much )?better\b")
+                            r"\bmust (?:\w+ ){0,2}do (?:much )?better\b|"
+                            # a council's own telling of what it has still to do ("We must ensure greater
+                            # consistency among practice")
+                            r"\b(?:we|the council|the local authority|leaders|managers|partners) (?:must|need to|"
+                            r"will need to|still need to) (?:ensure|improve|strengthen|address|tackle)\b")
 # Names and descriptions that carry a word of weakness but judge nothing: "minority ethnic groups", "just
 # below the threshold", "serious case reviews", "children who have had difficult experiences", "children not
 # known to children's services"; and two-word spellings of one ("under developed").
@@ -151,7 +155,8 @@ _CLAUSE = re.compile(r"[,;:()]|\b(?:but|although|though|while|whereas|however|de
 # A shortfall said to hamper someone's ability ("has seriously impacted on their ability", "affects children's
 # capacity"): read by _AIM (what follows is hampered, no praise) and _SHORTFALL (a weakness of its own)
 HAMPERS_ABILITY = (r"(?:impact(?:s|ed|ing)? (?:\w+ )?on|affects?|affected|affecting|limits?|limited|undermines?|"
-                   r"undermined|hampers?|hampered|reduces?|reduced) (?:[\w'’]+ ){0,2}?(?:ability|capacity)")
+                   r"undermined|hampers?|hampered|reduces?|reduced|challenges? to|barriers? to) (?:[\w'’]+ ){0,3}?"
+                   r"(?:ability|capacity)")
 
 ASPIRATION = True
 # What a piece of work is for ("... with the aim of improving practice", "... to ensure that all carers have
@@ -191,6 +196,11 @@ _SHORTFALL = re.compile(
     r"\b(?:very )?little (?:attention|impact|progress|understanding|consideration|focus)\b|\boffers? little\b|"
     r"\bshould have (?:been|taken place|had)\b|\b(?:continuing|critical|serious) (?:area of )?concern\b|"
     r"\bcause for concern\b|\bfaces? (?:a |significant |considerable )?challenges?\b|"
+    # a council's or a story's own telling: "recruitment and retention remain areas for action", "Areas for
+    # development: return home interviews …", "the most significant challenge … has been the size of caseloads"
+    r"\b(?:remains?|is|are) (?:still )?(?:an? |the )?(?:key |main |priority |important )?areas? for (?:further )?"
+    r"(?:action|improvement|development)\b|^\W*(?:key |main |other )?areas? for (?:further )?development\s*:|"
+    r"\b(?:the )?(?:most significant|main|biggest|greatest|key) challenges? (?:to|for|facing|has|have|is|are|was|remains?)\b|"
     r"\b(?:caseloads?|workloads?)\b[^.]{0,40}\b(?:is|are|remains?) (?:too |very |still )?high\b|"
     r"\b(?:several|multiple|many|numerous|repeated|a (?:high|large) number of) changes (?:of|in)\b|"
     r"\brepeated (?:periods|episodes|moves)\b|\b(?:miss|misses|missed) (?:\w+ )?(?:visits|appointments|meetings|reviews|"
