@@ -1298,6 +1298,20 @@ def test_a_councils_own_words_for_what_is_still_to_do_are_weaknesses() -> None:
                    "paragraph")[0] == "strength"
 
 
+def test_the_areas_need_is_context_and_a_language_named_is_no_negation() -> None:
+    """A new user's 50-page report (stop 38): "There is a high prevalence of child neglect in …" was a strength
+    ("high"), "Families whose first language is not English have good access to interpreters" an area for
+    improvement ("not good")."""
+    from reviewer.core.reading.severity import verdict
+
+    text = ("Help and protection: requires improvement to be good\n\n"
+            "There is a high prevalence of child neglect in Westfold.\n\n"
+            "The prevalence of domestic abuse in the city is high.\n")
+    assert suggest(text, default_themes()) == []
+    assert verdict("Families whose first language is not English have good access to interpreters.",
+                   "grade:requires improvement", "requires improvement", "paragraph")[0] == "strength"
+
+
 def test_stop_24_later_helpers_good_news_and_boilerplate() -> None:
     from reviewer.core.reading.severity import verdict
 

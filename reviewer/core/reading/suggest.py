@@ -42,7 +42,7 @@ CONTEXT = ("inspectors looked at", "this letter summarises", "inspectors conside
            "ofsted will take", "yours sincerely", "the inspectors were", "inspectors for this visit",
            "this was the", "dear ", "inspectors reviewed", "inspectors evaluated", "inspectors spoke",
            "inspectors met with", "inspectors also considered", "the focus of this visit", "areas covered by",
-           "fictional letter")
+           "fictional letter", "prevalence of")  # (the area's need: "There is a high prevalence of neglect")
 
 
 

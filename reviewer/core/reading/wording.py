@@ -90,6 +90,7 @@ _NOT_WEAK_NAMES = re.compile(r"\b(?:(?:as|are|is|were|was) detailed (?:in|below|
                              r"have been )?(?:judged|rated|graded|found) (?:to be |as )?inadequate\b|"
                              r"no (?:areas? for )?priority actions? (?:were |was |had been |have been )?"
                              r"(?:identified|found|raised|set)\b|"
+                             r"\bfirst language is not\b|"  # ("families whose first language is not English")
                              r"(?:ethnic )?minority (?:ethnic )?(?:groups?|communities|backgrounds?|families|"
                              r"children|origins?|heritages?|young people|people|pupils|populations?|residents|staff|"
                              r"carers|adopters|social workers)|below (?:the )?thresholds?|serious (?:case|incident|safeguarding practice) "
