@@ -32,15 +32,31 @@ def pages_label(pages: tuple[int, ...]) -> str:
     return f"pp. {pages[0]}–{pages[-1]}"
 
 
+def date_range(first: str | None, last: str | None) -> str:
+    """"18 November 2014", "11 to 12 February 2025", "18 November to 10 December 2014", "3 May 2015 to 2 June
+    2016"; "—" with none."""
+    if not first or not last:
+        return human_date(first or last)
+    if first == last:
+        return human_date(first)
+    a, b = human_date(first), human_date(last)
+    if a == first or b == last:  # (not a date: as it was given)
+        return f"{a} to {b}"
+    if first[:7] == last[:7]:
+        return f"{a.split()[0]} to {b}"
+    if first[:4] == last[:4]:
+        return f"{a.rsplit(' ', 1)[0]} to {b}"
+    return f"{a} to {b}"
+
+
 def scope_rows(s: Summary) -> list[tuple[str, str]]:
-    period = "—"
-    if s.period[0]:
-        period = human_date(s.period[0]) if s.period[0] == s.period[1] else \
-            f"{human_date(s.period[0])} to {human_date(s.period[1])}"
+    """The summary's scope: which letters, whose, when they were inspected and when published (two rows, not
+    one "period" from a visit's start to a publication, which a new user read as the inspection's)."""
     return [
         ("Letters", str(len(s.letters))),
         ("Authorities", ", ".join(s.authorities) or "—"),
-        ("Period", period),
+        ("Inspected", date_range(*s.inspected)),
+        ("Published", date_range(*s.published)),
         ("Auditors", ", ".join(s.auditors) or "—"),
         ("Exported", human_date(s.exported) + " " + s.exported[11:16] + " UTC"),
         ("Annotations", str(s.total)),
@@ -73,10 +89,11 @@ def letter_row(letter, name: str | None = None) -> tuple[str, str, str, str, str
 
 def related_said(it: ImprovementItem) -> str:
     """An inspectors' item's findings elsewhere in the letter on its theme: "Timeliness, drift and delay: Area
-    for improvement p.2, Priority action p.3"; "none elsewhere" where none ("none yet" beside an item tagged
-    read as if the item itself were untagged, a manager's helper found)."""
+    for improvement p.2, Priority action p.3"; "none tagged elsewhere" where none ("none yet" beside an item
+    tagged read as if the item itself were untagged, a manager's helper found; "none elsewhere", as if the
+    letter said nothing more on it, a new user)."""
     if not it.related:
-        return f"{it.theme}: none elsewhere in the letter" if it.theme else "—"
+        return f"{it.theme}: none tagged elsewhere in the letter" if it.theme else "—"
     return f"{it.theme}: {', '.join(it.related)}"
 
 

@@ -176,3 +176,21 @@ def test_an_item_across_a_page_break_is_one_item_in_the_summary() -> None:
         "consistently and correctly, so that children get swift access to support.",
         "Ensure that chronologies are in place for all children in care."]
     assert items[0].tagged_as == ("Area for improvement",)
+
+
+def test_the_summary_says_when_letters_were_inspected_and_when_published(samples: Path) -> None:
+    """A new user read "Period: 18 November 2014 to 3 February 2015" as the inspection's dates: it ran from the
+    visit's start to the report's publication. The scope now says each."""
+    from reviewer.export.common import date_range
+
+    lib, lid, text = _lib(samples)
+    meta = lib.letters[lid].meta
+    assert meta.visit_start and meta.visit_end and meta.published
+    md = to_markdown(build_summary(lib, [lid], lambda _: text))
+    assert f"| Inspected | {date_range(meta.visit_start, meta.visit_end)} |" in md
+    assert f"| Published | {date_range(meta.published, meta.published)} |" in md
+    assert "Period" not in md
+    assert date_range("2014-11-18", "2014-12-10") == "18 November to 10 December 2014"
+    assert date_range("2014-11-18", "2015-02-03") == "18 November 2014 to 3 February 2015"
+    assert date_range("2025-02-11", "2025-02-12") == "11 to 12 February 2025"
+    assert date_range(None, None) == "—"

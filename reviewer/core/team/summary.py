@@ -145,7 +145,8 @@ class Summary:
     letters: list[Letter]
     authorities: list[str]
     auditors: list[str]
-    period: tuple[str | None, str | None]
+    inspected: tuple[str | None, str | None]  # the first visit's start, the last's end
+    published: tuple[str | None, str | None]  # the first and the last publication
     severity_labels: list[str]
     counts: dict[str, int]  # by severity label, in SUMMARY_ORDER
     table: list[tuple[str, list[int], int]]  # theme label, counts per severity (SUMMARY_ORDER), total
@@ -316,14 +317,16 @@ def build_summary(
     reviews = Counter(a.review.label if a.review else "Not reviewed" for _, a in anns)
     signoffs = [(names[x.id], x.signoff.name, x.signoff.date, x.signoff.comment) for x in letters if x.signoff]
 
-    dates = sorted(d for letter in letters for d in (letter.meta.visit_start, letter.meta.published) if d)
+    visits = sorted(d for letter in letters for d in (letter.meta.visit_start, letter.meta.visit_end) if d)
+    issued = sorted(letter.meta.published for letter in letters if letter.meta.published)
     return Summary(
         title=title,
         exported=now_iso(),
         letters=letters,
         authorities=sorted({x.meta.authority for x in letters if x.meta.authority}),
         auditors=sorted({a.author for _, a in anns if a.author}),
-        period=(dates[0] if dates else None, dates[-1] if dates else None),
+        inspected=(visits[0] if visits else None, visits[-1] if visits else None),
+        published=(issued[0] if issued else None, issued[-1] if issued else None),
         severity_labels=[s.label for s in order],
         counts={s.label: counts.get(s.id, 0) for s in order},
         table=table,
