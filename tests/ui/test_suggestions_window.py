@@ -657,3 +657,26 @@ def test_a_click_on_the_card_already_current_shows_its_passage(window, qtbot) ->
     qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert panel.current_suggestion() == card
     qtbot.waitUntil(lambda: view.in_view(card.start, card.end))
+
+
+def test_accepting_the_whole_list_leaves_the_reader_where_they_read(window, qtbot) -> None:
+    """A new user reading a report's last page pressed Ctrl+Shift+Enter in the list (Accept All "What needs to
+    improve"): the letter went back to page 2, where the next card was. One card decided by keyboard still
+    shows the next; a whole list leaves the letter alone, also once the suggestions are re-worked."""
+    w = window
+    w.resize(1300, 500)
+    panel = w.suggestions_panel
+    last = w.view.page_count() - 1
+    st = w.suggester.structure
+    assert last >= 1 and any(st.part_at(s.start).kind in ("improve", "priority") and w.onscreen.layout.page_of(s.start)
+                             < last for s in w.suggester.suggestions)
+    w.view.go_to_page(last)
+    qtbot.waitUntil(lambda: w.view.current_page() == last)
+    panel.list.setFocus()
+    qtbot.keyClick(panel.list, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier |
+                   Qt.KeyboardModifier.ShiftModifier)
+    assert w.lib.annotations_for(w.onscreen.letter_id)  # the list was accepted
+    assert w.view.current_page() == last
+    _settle(qtbot, w)
+    qtbot.wait(50)
+    assert w.view.current_page() == last

@@ -277,7 +277,9 @@ class SuggestionController(QObject):
     def _author(self) -> str | None:
         return self.desk.auditor_name()
 
-    def accept(self, chosen: list[Suggestion]) -> None:
+    def accept(self, chosen: list[Suggestion], follow: bool = True) -> None:
+        """Accept these suggestions as annotations, one step; ``follow``: the letter shows the next card (one
+        decided by keyboard), not for a whole list accepted at once, which leaves the reader's place alone."""
         chosen = [s for s in chosen if s in self.suggestions]
         if not chosen or self.onscreen.layout is None:
             return
@@ -290,10 +292,11 @@ class SuggestionController(QObject):
         anns = self._accept([(s.start, s.end, s.themes, s.severity, s.note, s.author) for s in chosen], author)
         if anns:
             self._remember_accepted(anns, chosen)
-            self._drop(chosen)
+            self._drop(chosen, follow)
 
     def accept_improve(self) -> None:
-        self.accept([s for s in self.suggestions if self._in_improve(s)])
+        self.accept([s for s in self.suggestions if self._in_improve(s)], follow=False)  # (a new user reading
+        # page 11 was taken to page 2, the next card's, by Ctrl+Shift+Enter)
 
     def edit(self, s: Suggestion) -> None:
         layout = self.onscreen.layout
@@ -393,14 +396,14 @@ class SuggestionController(QObject):
         finally:
             self._quiet = False
 
-    def _drop(self, gone: list[Suggestion]) -> None:
+    def _drop(self, gone: list[Suggestion], follow: bool = True) -> None:
         """Take decided suggestions off the panel at once; the full re-work follows the change. Deciding by
         keyboard (Enter, Delete in the list), the letter shows the next card's passage where it is out of
         view: the next decision is made reading it (a new user's letter stayed on the passage just accepted)."""
         self.suggestions = [s for s in self.suggestions if s not in gone]
         self._show_now()
         nxt = self.panel.current_suggestion()
-        if nxt is not None and self.panel.list.hasFocus():
+        if follow and nxt is not None and self.panel.list.hasFocus():
             self.view.scroll_to_range(nxt.start, nxt.end, only_if_hidden=True)
 
     def _show_now(self) -> None:
