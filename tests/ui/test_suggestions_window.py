@@ -670,12 +670,14 @@ def test_accepting_the_whole_list_leaves_the_reader_where_they_read(window, qtbo
     st = w.suggester.structure
     assert last >= 1 and any(st.part_at(s.start).kind in ("improve", "priority") and w.onscreen.layout.page_of(s.start)
                              < last for s in w.suggester.suggestions)
+    named = panel.improve_btn.text().rsplit(" (", 1)[0]
     w.view.go_to_page(last)
     qtbot.waitUntil(lambda: w.view.current_page() == last)
     panel.list.setFocus()
     qtbot.keyClick(panel.list, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier |
                    Qt.KeyboardModifier.ShiftModifier)
     assert w.lib.annotations_for(w.onscreen.letter_id)  # the list was accepted
+    assert not panel.improve_btn.isEnabled() and panel.improve_btn.text() == named  # its name kept, greyed
     assert w.view.current_page() == last
     _settle(qtbot, w)
     qtbot.wait(50)

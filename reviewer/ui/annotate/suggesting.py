@@ -55,6 +55,7 @@ class SuggestionController(QObject):
         self._covered: list[tuple[int, int]] = []  # passages just tagged by hand: their suggestions go
         self._dismissed: list[Suggestion] = []  # dismissed from the open letter, to show again on undo
         self._quiet = False  # the panel changed under the auditor: the letter stays where it is
+        self._list_names: dict[str, str | None] = {}  # letter -> its inspectors' list's name, as last read
         self._marks: dict[str, list[RawMark]] = {}  # letter id -> the marks its PDF carries, read once
         self.shown = desk.settings.value("view/suggestions", True) not in (False, "false")
         shown_action.setCheckable(True)
@@ -255,9 +256,11 @@ class SuggestionController(QObject):
                 title = under[-1].title if under else ""
                 names.add(WHAT_NEEDS_TO_IMPROVE if title.lower().startswith("what needs to improve") else
                           list_heading(title) if title else None)
-        if not names:
-            return WHAT_NEEDS_TO_IMPROVE
-        return names.pop() if len(names) == 1 else None
+        letter = self.onscreen.letter_id or ""
+        if not names:  # every item decided: the button keeps the name it had (not another list's)
+            return self._list_names.get(letter, WHAT_NEEDS_TO_IMPROVE)
+        self._list_names[letter] = name = names.pop() if len(names) == 1 else None
+        return name
 
     def _paint(self, current: Suggestion | None = None) -> None:
         if not self.shown:
