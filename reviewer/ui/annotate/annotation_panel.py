@@ -120,6 +120,8 @@ class CardDelegate(QStyledItemDelegate):
         severity_icon(a.severity).paint(p, QRect(x, y + 1, 14, 14))
         p.setFont(bold)
         p.setPen(severity_text(a.severity, ground) if not a.orphaned else readable_on(ATTENTION_COLOUR, ground))
+        head = QFontMetrics(bold).elidedText(head, Qt.TextElideMode.ElideRight, w - 19)  # (cut with "…", not
+        # clipped at the card's edge: "… · Test Audit" in a narrow pane, a new user)
         p.drawText(QRect(x + 19, y, w - 19, fm.lineSpacing()), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, head)
         y += fm.lineSpacing() + 4
         p.setFont(option.font)
