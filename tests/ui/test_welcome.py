@@ -56,6 +56,20 @@ def test_first_run_then_reopening(qtbot, first_run):
     again.close()
 
 
+def test_the_letter_to_reopen_is_kept_as_it_opens_not_only_as_the_window_closes(qtbot, first_run):
+    """A new user's window, ended without closing (a crash, a shutdown, a killed process), restarted on the
+    welcome page with an empty outline: the letter to reopen was kept only by the window's close."""
+    w = first_run()
+    start_page(w)
+    thornbury = next(x.id for x in w.lib.letters.values() if x.source.startswith("thornbury"))
+    with qtbot.waitSignal(w.host.worker.loaded, timeout=10000):
+        w.onscreen.open(thornbury)
+    w.settings.sync()  # (what Qt writes on its own within moments; the window is never closed)
+    from PySide6.QtCore import QSettings
+
+    assert QSettings(w.settings.fileName(), QSettings.Format.IniFormat).value(w.onscreen.LAST) == thornbury
+
+
 def test_reopening_returns_to_the_page_and_place_the_auditor_left(qtbot, first_run):
     """Issue 16, item 7: the next run reopened the right letter, but at page 1."""
     w = first_run()

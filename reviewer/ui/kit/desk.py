@@ -149,6 +149,8 @@ class OnScreen(QObject):
     closed = Signal()  # no letter on screen any more (``close``)
     leaving = Signal(str)  # the letter on screen gives way to another: where it was left is kept (``keep_place``)
     PLACES = "reading/places"  # letter id -> [page, fraction], the most recently left last
+    LAST = "session/last_letter"  # the letter the next start opens, kept as it opens (a window killed, not
+    # closed, by a crash or a shutdown still reopens it)
     KEPT_PLACES = 300
 
     def __init__(self, desk: Desk) -> None:
@@ -245,6 +247,7 @@ class OnScreen(QObject):
             QMessageBox.warning(desk.parent, "Cannot open letter", error)
             return
         self.layout = layout
+        desk.settings.setValue(self.LAST, letter_id)
         ex = Extracted(layout.text, page_starts(layout), layout.page_count, desk.ws.extractor(letter))
         moved = desk.ws.adopt_text(letter, ex)
         self.loaded.emit(letter_id)

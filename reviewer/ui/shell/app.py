@@ -85,7 +85,7 @@ def start_page(window) -> None:  # type: ignore[no-untyped-def]
     letter that was open, at the page and place it was left."""
     settings, letters = window.settings, window.lib.letters
     first_run = settings.value("welcome/seen", False) not in (True, "true")
-    last = str(settings.value("session/last_letter", ""))
+    last = str(settings.value(window.onscreen.LAST, ""))
     if first_run or settings.value("prefs/show_welcome", False) in (True, "true") or last not in letters:
         settings.setValue("welcome/seen", True)
         window.panes.show_welcome()
