@@ -39,3 +39,23 @@ def test_panes_kept_from_a_wider_screen_give_way(qtbot, make_window, samples, tm
     w.close()  # keeps the layout
     again = make_window(size=(1093, 614))
     qtbot.waitUntil(lambda: _centre_share(again) >= 0.5 - 0.01)
+
+
+def test_a_window_kept_on_a_wider_screen_opens_maximised_on_the_laptop(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    """Found by a new user's helper: a window kept at 1400 by 900 on a 1920-pixel monitor came back on the
+    1366 by 768 laptop at 910 by 456, not maximised, the welcome page cut off. A kept window larger than the
+    screen it opens on now starts as a first run does there: maximised."""
+    w = make_window(samples=True, size=None)
+    room = w.screen().availableGeometry()
+    w.setWindowState(Qt.WindowState.WindowNoState)
+    w.resize(room.width() + 600, room.height() + 300)  # as on the wider monitor
+    w.close()  # keeps its geometry
+    again = make_window(size=None)
+    assert again.windowState() & Qt.WindowState.WindowMaximized
+    small = make_window(library="small.json", samples=True, size=None)
+    small.setWindowState(Qt.WindowState.WindowNoState)
+    small.resize(room.width() - 200, room.height() - 200)
+    small.close()
+    kept = make_window(library="small.json", size=None)  # one that fits is as it was left
+    assert not kept.windowState() & Qt.WindowState.WindowMaximized
+    qtbot.waitUntil(lambda: kept.width() == room.width() - 200)

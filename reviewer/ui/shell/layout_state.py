@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import struct
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
@@ -32,7 +33,7 @@ class LayoutState:
         """Window geometry, docks, splitter, library pane and zoom as they were left."""
         s = self.settings
         geo = s.value("window/geometry")
-        if isinstance(geo, QByteArray):
+        if isinstance(geo, QByteArray) and self._fits(geo):
             self.window.restoreGeometry(geo)
         else:
             self.first_size()
@@ -62,6 +63,19 @@ class LayoutState:
                 self.view.zoom, self.view.fit_width = allowed_zoom(float(zoom)), False  # (never "nan" as it is)
             except (TypeError, ValueError):
                 pass
+
+    def _fits(self, geo: QByteArray) -> bool:
+        """Whether the window kept (its normal size, as Qt's saved geometry holds it: a magic number, a version,
+        the frame's rectangle, then the normal one's) fits the screen it opens on now. Kept on a 1920-pixel
+        screen, Qt restored it on a 1366 by 768 laptop at 910 by 456, not maximised (a new user's): there it
+        starts as on a first run instead."""
+        raw = bytes(geo.data())
+        screen = self.window.screen() or QGuiApplication.primaryScreen()
+        if len(raw) < 40 or screen is None:
+            return True
+        left, top, right, bottom = struct.unpack(">iiii", raw[24:40])
+        room = screen.availableGeometry()
+        return right - left + 1 <= room.width() and bottom - top + 1 <= room.height()
 
     def first_size(self) -> None:
         """The window's size on its first run: 1400 by 900 where the screen has room (the letter and both panes
