@@ -784,6 +784,11 @@ def test_a_paper_that_names_no_council_takes_the_one_its_file_name_names() -> No
     assert read_metadata(MINUTES, name="barking-and-dagenham.pdf").authority == "Barking and Dagenham"
     assert read_metadata(MINUTES, name="kent and surrey compared.pdf").authority is None  # two: neither
     assert read_metadata(MINUTES, name="minutes.pdf").authority is None
+    # (stop 38, a held-out page) a council's own slug, as its web address names it or its name run together
+    for name, council in (("bathnes_scrutiny_2025.md", "Bath and North East Somerset"),
+                          ("rbkc-cabinet-report.docx", "Kensington and Chelsea"),
+                          ("towerhamlets_minutes.pdf", "Tower Hamlets")):
+        assert read_metadata(MINUTES, name=name).authority == council, name
     # the text's own council wins over the file's name; a document of no known kind takes none
     assert read_metadata(COMMITTEE_TITLED, name="southampton.pdf").authority == "Northmoor"
     assert read_metadata("Shopping list\n\nMilk, eggs.", name="southampton.txt").authority is None

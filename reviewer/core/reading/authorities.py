@@ -74,6 +74,29 @@ SHORT_FORMS = ("Hull", "Newcastle", "Southend", "Stockton", "Stoke", "BCP", "Tel
                "B&NES", "BaNES")
 
 
+# The names councils' own web addresses and file names run together or shorten ("bathnes", "rbkc", "lbhf",
+# "nelincs"): a slug, one word, as a file saved from the council's site is named
+SLUGS = {"bathnes": "Bath and North East Somerset", "banes": "Bath and North East Somerset",
+         "rbkc": "Kensington and Chelsea", "lbhf": "Hammersmith and Fulham", "rbwm": "Windsor and Maidenhead",
+         "nelincs": "North East Lincolnshire", "northlincs": "North Lincolnshire",
+         "bcp": "Bournemouth, Christchurch and Poole", "lbbd": "Barking and Dagenham",
+         "eastriding": "East Riding of Yorkshire"}
+
+
+def in_slug(word: str) -> str | None:
+    """The authority a one-word slug names: a shortening of its own ("rbkc") or its name run together
+    ("towerhamlets", "west-sussex" as "westsussex"), else None."""
+    w = re.sub(r"[^a-z]", "", word.casefold())
+    if len(w) < 3:
+        return None
+    return SLUGS.get(w) or _squashed().get(w)
+
+
+@lru_cache(maxsize=1)
+def _squashed() -> dict[str, str]:
+    return {re.sub(r"[^a-z]", "", _key(n)): n for n in NAMES}
+
+
 def _key(name: str) -> str:
     """A name as compared: case, hyphens, "&", commas and full stops aside."""
     s = name.replace("&", " and ").replace("-", " ").replace("’", "'").replace(",", " ").replace(".", " ")

@@ -234,6 +234,8 @@ def _named_in_file(name: str | None) -> str | None:
         stem = re.sub(r"[^\W\d_]+", lambda m: m[0] if m[0] in _SMALL_WORDS else m[0].capitalize(), stem)
     words = re.sub(r"[_.]+", " ", stem)
     found = authorities.all_named(words, short=True)
+    if not found:  # a council's own slug ("bathnes_scrutiny_2025", "towerhamlets-cabinet")
+        found = list(dict.fromkeys(a for w in re.split(r"[\W_\d]+", stem) if (a := authorities.in_slug(w))))
     return authorities.canonical(found[0]) if len(found) == 1 else None
 
 
