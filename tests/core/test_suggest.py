@@ -1312,6 +1312,23 @@ def test_the_areas_need_is_context_and_a_language_named_is_no_negation() -> None
                    "grade:requires improvement", "requires improvement", "paragraph")[0] == "strength"
 
 
+def test_a_partnerships_aims_and_the_inspectors_methods_are_no_findings() -> None:
+    """Held-out pages (stop 38): a partnership's news led its suggestions with its own aim ("a key area for
+    our partnership right now, as we work together to transform …, the right help at the right time"), a
+    strength at 85%; a committee's minutes listed what the inspectors did under "It was reported that the
+    inspectors:", each a strength."""
+    from reviewer.core.reading.severity import verdict
+
+    assert verdict("Early help is a key area for our partnership right now, as we work together to transform "
+                   "services and offer families the right help at the right time.", None, None,
+                   "paragraph")[0] is None
+    minutes = ("Ofsted inspection of children's services\n\nThe inspection judged services to require improvement "
+               "to be good.\n\nIt was reported that the inspectors:\n\n"
+               "• Focused on social workers' direct practice by discussing a sample of children's records.\n"
+               "• Met with children, young people, care leavers, parents and carers.\n")
+    assert not any(x.quote.startswith(("Focused", "Met with")) for x in suggest(minutes, default_themes()))
+
+
 def test_stop_24_later_helpers_good_news_and_boilerplate() -> None:
     from reviewer.core.reading.severity import verdict
 

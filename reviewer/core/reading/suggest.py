@@ -140,6 +140,7 @@ _NEUTRAL_SECTION = re.compile(
     r"other information about|^local leadership|the inspection team|what the (?:lscb |local authority )?inspection "
     r"judge?ments mean|information about the (?:lscb |local authority )?inspection\b|"
     r"\bis likely to be (?:judged )?(?:to be |as )?(?:good|outstanding|inadequate|requir\w* improvement) if\b|"
+    r"\b(?:the )?inspectors?(?: also)?:\s*$|"  # ("It was reported that the inspectors:" and what they did)
     r"^contents\b|review of the effectiveness of|how was your visit|improving the way ofsted|"
     r"quality assurance manager|senior data analyst|team inspectors|deputy lead inspector|"
     r"^(?:her|his) majesty|report not found|^the previous inspection of|cookies|skip to main content|"

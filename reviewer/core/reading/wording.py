@@ -91,6 +91,7 @@ _NOT_WEAK_NAMES = re.compile(r"\b(?:(?:as|are|is|were|was) detailed (?:in|below|
                              r"no (?:areas? for )?priority actions? (?:were |was |had been |have been )?"
                              r"(?:identified|found|raised|set)\b|"
                              r"\bfirst language is not\b|"  # ("families whose first language is not English")
+                             r"\bright now\b|"  # ("a key area for our partnership right now": a time, no praise)
                              r"(?:ethnic )?minority (?:ethnic )?(?:groups?|communities|backgrounds?|families|"
                              r"children|origins?|heritages?|young people|people|pupils|populations?|residents|staff|"
                              r"carers|adopters|social workers)|below (?:the )?thresholds?|serious (?:case|incident|safeguarding practice) "
@@ -167,7 +168,8 @@ _AIM = re.compile(r"\b(?:the need to|to ensure|(?:necessary|needed|required) to 
                   # what a shortfall hampers ("impacted on their ability to secure a permanent family")
                   r"(?<!positively )(?<!positive )(?<!well )" + HAMPERS_ABILITY + r" (?:of (?:[\w'’]+ ){1,8}?)?to|"
                   r"seek(?:s|ing)? to|focus(?:ed|es|ing)? on (?:improving|developing|strengthening|increasing)|"
-                  r"(?:work(?:ed|s|ing)?|will|intention is) to (?:improve|develop|strengthen|increase))\b")
+                  r"(?:work(?:ed|s|ing)?(?: together)?|will|intention is) to (?:improve|develop|strengthen|increase|"
+                  r"transform))\b")
 
 
 SHORTFALL_PHRASES = True
