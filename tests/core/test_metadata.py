@@ -107,6 +107,15 @@ def test_single_inspection_framework_report() -> None:
                                   "impact_of_leaders": "requires improvement"}
 
 
+def test_a_report_saved_as_one_long_line_keeps_its_publication_date() -> None:
+    """Held-out page (stop 38): a 2015 report saved from a web page as one line ("… Inspection date: …
+    Report published: 27 March 2015 The overall judgement …") read no publication date: the label was looked
+    for only at a line's start."""
+    flat = " ".join(SIF.split())
+    assert "Report published:" in flat and "\n" not in flat
+    assert read_metadata(flat).published == read_metadata(SIF).published == "2015-07-30"
+
+
 def test_a_footnotes_mark_between_a_judgement_and_its_grade() -> None:
     """Held-out page (stop 38): "3. Leadership, management and governance 1 Outstanding", a footnote's mark
     between the row and its grade, lost the leadership judgement."""

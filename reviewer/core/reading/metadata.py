@@ -511,6 +511,10 @@ def _published(text: str, flat: str, doc_type: str, created: str | None, visit_e
     printed = _labelled_date(head, r"(?:Report\s+)?Publi(?:shed(?: on)?|shing date|cation date)")
     if printed:
         return printed, False
+    if doc_type == "inspection report" and (said := re.search(r"\bReport published:\s*", head)):
+        printed = _date_of(head[said.end():said.end() + 40], at_start=True)  # (mid-line: a report saved from a
+        if printed:  # web page as one long line, "… 11 February 2015 Report published: 27 March 2015 The overall …")
+            return printed, False
     if doc_type == "inspection report":  # dated by its publication, which the text does not give:
         if _plausible_creation(created, visit_end):
             return created, True  # the file's own creation date, days before it was published
