@@ -1329,6 +1329,27 @@ def test_a_partnerships_aims_and_the_inspectors_methods_are_no_findings() -> Non
     assert not any(x.quote.startswith(("Focused", "Met with")) for x in suggest(minutes, default_themes()))
 
 
+def test_a_sentence_that_leans_on_the_one_before_is_shown_with_it() -> None:
+    """A new user's 2026 report (stop 38): four of its strongest 30 said nothing alone ("These delays leave
+    children at risk of unassessed significant harm.", "As a result, some children have been left at risk of
+    harm."). The card shows the sentence such a passage follows; a sentence with a subject of its own, or the
+    first of a paragraph, leans on nothing."""
+    from reviewer.core.reading.outline import analyse
+    from reviewer.core.reading.suggest import leans_on
+
+    text = ("Westfold focused visit\n\nHelp and protection\n\n"
+            "Decisions to start care proceedings for babies are delayed for months. "
+            "These delays leave children at risk of harm.\n\nThis paragraph starts afresh and is about "
+            "supervision, which is regular and reflective.\n")
+    st = analyse(text)
+    found = {x.quote: x for x in suggest(text, default_themes(), structure=st)}
+    leaning = found["These delays leave children at risk of harm."]
+    assert leans_on(text, st, leaning) == "Decisions to start care proceedings for babies are delayed for months."
+    assert leans_on(text, st, found["Decisions to start care proceedings for babies are delayed for months."]) is None
+    first = next(x for q, x in found.items() if q.startswith("This paragraph"))
+    assert leans_on(text, st, first) is None  # (a new paragraph: the sentence before is another's)
+
+
 def test_stop_24_later_helpers_good_news_and_boilerplate() -> None:
     from reviewer.core.reading.severity import verdict
 

@@ -707,3 +707,22 @@ def test_accepting_the_whole_list_leaves_the_reader_where_they_read(window, qtbo
     _settle(qtbot, w)
     qtbot.wait(50)
     assert w.view.current_page() == last
+
+
+def test_a_card_that_leans_on_the_sentence_before_shows_it(qtbot, make_window, tmp_path) -> None:
+    """A new user's strongest 30 held "These delays leave children at risk of harm." and nothing to say which
+    delays: the card now says what it follows, on its last line and in its tooltip."""
+    from reviewer.ui.annotate.suggestions_panel import AFTER_ROLE, SUG_ROLE
+
+    letter = tmp_path / "westfold_focused_visit.txt"
+    letter.write_text("Westfold focused visit\n\nHelp and protection\n\nDecisions to start care proceedings for "
+                      "babies are delayed for months. These delays leave children at risk of harm.\n", encoding="utf-8")
+    w = make_window([letter])
+    qtbot.waitUntil(lambda: w.suggester.structure is not None and bool(w.suggester.suggestions), timeout=15000)
+    panel = w.suggestions_panel
+    items = [panel.list.item(i) for i in range(panel.list.count())]
+    leaning = next(i for i in items if i.data(SUG_ROLE).quote.startswith("These delays"))
+    assert leaning.data(AFTER_ROLE) == "Decisions to start care proceedings for babies are delayed for months."
+    assert "After: “Decisions to start care proceedings" in leaning.toolTip()
+    other = next(i for i in items if i.data(SUG_ROLE).quote.startswith("Decisions"))
+    assert other.data(AFTER_ROLE) is None

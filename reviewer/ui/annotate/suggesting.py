@@ -18,7 +18,8 @@ from reviewer.core.annotations.library import Change
 from reviewer.core.annotations.model import Annotation, LetterMeta
 from reviewer.core.reading.outline import Structure, analyse
 from reviewer.core.reading.marks import RawMark, mark_suggestions, place_marks
-from reviewer.core.reading.suggest import Suggestion, dismissed_key, list_heading, read_dismissed, suggest
+from reviewer.core.reading.suggest import (Suggestion, dismissed_key, leans_on, list_heading, read_dismissed,
+                                           suggest)
 from reviewer.letters.importing import created_date
 from reviewer.letters.pdf_marks import read_pdf_marks
 from reviewer.ui.annotate.suggestions_panel import WHAT_NEEDS_TO_IMPROVE, SuggestionsPanel
@@ -92,6 +93,7 @@ class SuggestionController(QObject):
         layout = self.onscreen.layout
         # the cards say their page: strongest first, they come from anywhere in the letter
         self.panel.page_of = (lambda offset: layout.page_of(offset) + 1) if layout is not None else None
+        self.panel.after_of = None
         self.view.set_suggested([])
         self.outline_panel.set_structure(None, message="Reading the letter's structure…" if letter_id else "")
         self.panel.set_suggestions([], "Reading the letter…" if letter_id else
@@ -193,6 +195,8 @@ class SuggestionController(QObject):
         st = self.structure
         assert st is not None
         self.view.set_structure(st)
+        text = self._text_of_structure
+        self.panel.after_of = lambda s: leans_on(text, st, s)  # (the card's "after “…”")
         improve = sum(1 for s in self.suggestions if self._in_improve(s))
         if self.suggestions:
             msg = ""

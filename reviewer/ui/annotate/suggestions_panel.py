@@ -33,6 +33,7 @@ from reviewer.ui.kit.look import SEVERITY, draw_wrapped, severity_colour, severi
 SUG_ROLE = Qt.ItemDataRole.UserRole + 2
 THEMES_ROLE = Qt.ItemDataRole.UserRole + 3
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 4  # 1-based page the passage starts on, 0 if not known
+AFTER_ROLE = Qt.ItemDataRole.UserRole + 5  # the sentence before, where the passage leans on it (``leans_on``)
 PAD = 8
 IMPROVE_TIP = ("Accept every suggestion under the letter's “What needs to improve” and priority-action "
                "headings, as one step you can undo")
@@ -81,7 +82,8 @@ class SuggestionDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
         sug: Suggestion = index.data(SUG_ROLE)
         w = max(120, option.rect.width() - 2 * PAD - 10)
-        key = (sug.quote, bool(sug.why), w, option.font.key())
+        said = bool(sug.why or index.data(AFTER_ROLE))
+        key = (sug.quote, said, w, option.font.key())
         h = self._heights.get(key)
         if h is None:
             fm = QFontMetrics(option.font)
@@ -89,7 +91,7 @@ class SuggestionDelegate(QStyledItemDelegate):
             if quote is None:
                 quote = self._quotes[sug.quote] = f"“{collapse_ws(sug.quote)}"
             quote_h = wrapped_height(fm, w, quote, 3, close="”")
-            lines = 3 if sug.why else 2  # severity, themes, why: no blank line where nothing says why
+            lines = 3 if said else 2  # severity, themes, why: no blank line where nothing says why
             h = self._heights[key] = PAD * 2 + fm.lineSpacing() * lines + quote_h + 14
             if len(self._heights) > 20000:  # widths and fonts come and go: never grow without end
                 self._heights.clear()
@@ -135,18 +137,23 @@ class SuggestionDelegate(QStyledItemDelegate):
         y += fm.lineSpacing()
         p.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
         p.drawText(QRect(x, y, w, fm.lineSpacing()), Qt.AlignmentFlag.AlignVCenter,
-                   fm.elidedText(sug.why or "", Qt.TextElideMode.ElideRight, w))
+                   fm.elidedText(why_said(sug, index.data(AFTER_ROLE)), Qt.TextElideMode.ElideRight, w))
         p.restore()
 
 
-def card_tip(sug: Suggestion, themes: str, page: int) -> str:
+def why_said(sug: Suggestion, after: str | None) -> str:
+    """A card's last line: what the passage follows, where it leans on it, then why it is suggested."""
+    return f"after “{after}” · {sug.why}" if after and sug.why else (f"after “{after}”" if after else sug.why or "")
+
+
+def card_tip(sug: Suggestion, themes: str, page: int, after: str | None = None) -> str:
     """A card's tooltip: what the card elides, in full (rich text, so it wraps to a readable width)."""
     sev = SEVERITY.get(sug.severity)
     where = f" · page {page}" if page else ""
     head = (f"{sev.label if sev else sug.severity} · {round(sug.score * 100)}% sure{where}" if sug.origin != "pdf"
             else f"{sev.label if sev else sug.severity} · from the PDF{where}")
-    lines = [f"<b>{escape(head)}</b>", escape(f"“{collapse_ws(sug.quote)}”"),
-             escape(f"Themes: {themes or 'none suggested'}")]
+    lines = [f"<b>{escape(head)}</b>", *([escape(f"After: “{after}”")] if after else []),
+             escape(f"“{collapse_ws(sug.quote)}”"), escape(f"Themes: {themes or 'none suggested'}")]
     if sug.why:
         lines.append(escape(f"Why: {sug.why}"))
     if sug.note:
@@ -174,6 +181,7 @@ class SuggestionsPanel(QWidget):
         self.show_all = False  # False: the DEFAULT_SHOWN strongest, strongest first; True: all, in reading order
         self.refilling = False  # Show All / Strongest Only is re-filling the list: its current card moves no letter
         self.page_of: Callable[[int], int] | None = None  # offset -> 1-based page, given with the open letter
+        self.after_of: Callable[[Suggestion], str | None] | None = None  # the sentence a passage leans on
         self.count = QLabel("")
         self.count.setObjectName("panelCount")
         self.order = QLabel("")  # what the list shows, in which order, and how to see the rest
@@ -334,7 +342,9 @@ class SuggestionsPanel(QWidget):
             item.setData(Qt.ItemDataRole.AccessibleTextRole,
                          f"{origin}{sev.label if sev else sug.severity}; {themes or 'no theme'}; "
                          + (f"page {page}; " if page else "") + sug.quote)
-            item.setToolTip(card_tip(sug, themes, page))  # the whole quote, themes and why the card cuts short
+            after = self.after_of(sug) if self.after_of is not None else None
+            item.setData(AFTER_ROLE, after)
+            item.setToolTip(card_tip(sug, themes, page, after))  # the whole quote, themes and why the card cuts short
             self.list.addItem(item)
             if keep is not None and (sug.start, sug.end) == (keep.start, keep.end):
                 chosen = item
