@@ -764,3 +764,78 @@ def test_a_boards_grade_descriptions_are_no_finding() -> None:
             "The LSCB is likely to be inadequate if the following applies:\n\n"
             "• The LSCB does not understand the experiences of children and young people locally.\n")
     assert suggest(text, default_themes()) == []
+
+
+PAPER = """OFFICIAL
+
+Westfold Borough Council
+
+Report to:
+Cabinet
+
+Date of meeting:
+14 March 2024
+
+Outcome of the Ofsted inspection of children's services
+
+1. Purpose of the report
+
+1.1 This report informs Cabinet of the outcome of the inspection of children's services.
+
+2. Recommendations
+
+2.1 That Cabinet:
+
+(a) notes the outcome of the inspection;
+
+(b) endorses the draft improvement plan at Appendix 1; and
+
+(c) agrees that progress against the plan is reported to the Scrutiny Committee every quarter.
+
+3. Reasons for the recommendations
+
+3.1 Cabinet has a responsibility to ensure that the council discharges its statutory duties to children.
+
+4. Inspection findings
+
+4.1 Ofsted inspected Westfold's children's services from 15 to 26 January 2024. The lead inspector was Lucy
+Marsh HMI, supported by a team of five inspectors.
+
+4.2 Overall effectiveness was judged to require improvement to be good.
+
+4.3 Ofsted asked the council to improve:
+
+• The quality and timeliness of assessments for children in need.
+
+• The response to 16- and 17-year-olds who present as homeless.
+
+5. Next steps
+
+5.1 Officers will report progress to the committee.
+"""
+
+
+def test_a_council_paper_as_councils_write_them_in_word() -> None:
+    """A helper's Word committee papers (stop 38, councils of our own): a paper's own "2. Recommendations" to
+    Cabinet and "3. Reasons for the recommendations" were read as the inspectors' list ("Cabinet has a
+    responsibility …" an item, "(c) agrees that …" a strength); "Ofsted asked the council to improve:" was no
+    list, its items strengths by their wording; "judged to require improvement to be good" was a strength
+    ("good"); "The lead inspector was Lucy Marsh HMI" no lead inspector but a strength; "Ofsted inspected …
+    from 15 to 26 January 2024" no visit dates."""
+    from reviewer.core.annotations.codebook import default_themes
+    from reviewer.core.reading.inspectors_list import inspectors_items
+    from reviewer.core.reading.metadata import read_metadata
+    from reviewer.core.reading.suggest import suggest
+
+    st = analyse(PAPER)
+    assert [q for _, _, q, _ in inspectors_items(PAPER, st)] == [
+        "The quality and timeliness of assessments for children in need.",
+        "The response to 16- and 17-year-olds who present as homeless."]
+    found = {" ".join(x.quote.split()): x for x in suggest(PAPER, default_themes(), structure=st)}
+    assert not any(q.startswith(("notes the", "endorses", "agrees that", "Cabinet has", "The lead inspector"))
+                   for q in found), list(found)
+    assert found["Overall effectiveness was judged to require improvement to be good."].severity == "improvement"
+    assert found["The response to 16- and 17-year-olds who present as homeless."].severity == "improvement"
+    m = read_metadata(PAPER, name="westfold_cabinet.docx")
+    assert (m.doc_type, m.authority, m.published) == ("committee report", "Westfold", "2024-03-14")
+    assert (m.visit_start, m.visit_end, m.lead_inspector) == ("2024-01-15", "2024-01-26", "Lucy Marsh")

@@ -393,7 +393,7 @@ def _visit_dates(flat: str) -> tuple[str | None, str | None]:
         if got and re.match(r"\s*\d", seg):
             return got[0], got[-1]
     m = re.search(r"(?:visit(?:ed)?|carried out|took place|on|between|"
-                  r"(?:inspection|visit|inspectors|on site)\b[^.]{0,60}?\b(?:from|of))\s*:?\s*"
+                  r"(?:inspection|inspected|visit|inspectors|on site)\b[^.]{0,60}?\b(?:from|of))\s*:?\s*"
                   r"(?:from\s+|between\s+)?" + _RANGE.pattern,
                   flat, re.I)
     if m:
@@ -566,7 +566,8 @@ def _inspectors(flat: str) -> tuple[str | None, list[str]]:
     lead = None
     # "Lead inspector: X"; "Lead inspectors: X, ..., and Y" (the first named leads); "Lead inspector on
     # site: X" (another wrote the report); "Reporting inspector X HMI" (inspections of 2012-13)
-    m = re.search(rf"(?:Lead|Reporting) inspectors?(?: on site)?\s*:?\s*({_NAME})", flat)
+    m = re.search(rf"(?:Lead|Reporting) inspectors?(?: on site)?\s*:?\s*({_NAME})", flat) or \
+        re.search(rf"\b[Tt]he lead inspector (?:was|is)\s+({_NAME})", flat)  # a paper's "The lead inspector was X HMI"
     if m:
         lead = _trim_name(m.group(1)) or None
         if lead and len(lead.split()) < 2:

@@ -391,14 +391,23 @@ def tells_what_was_done(title: str) -> bool:
     return bool(_SINCE.search(low) and _ITEMS_NAMED.search(low))
 
 
+# A council paper's own recommendations, to its members: a numbered section of the paper ("2. Recommendations",
+# "3. Reasons for the recommendations"), where a report heads the inspectors' list "Recommendations" unnumbered
+_PAPERS_OWN = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+recommendations?\s*:?\s*$|(?:\d+(?:\.\d+)*\.?\s+)?reasons? for "
+                         r"(?:the )?(?:recommendations?|decisions?)\b|(?:\d+(?:\.\d+)*\.?\s+)?recommendations? to "
+                         r"(?:the )?(?:cabinet|committee|members|board|panel|council)\b)")
+
+
 def _kind(title: str) -> tuple[str, str | None]:
     low = title.lower()
-    if tells_what_was_done(title):
+    if tells_what_was_done(title) or _PAPERS_OWN.match(low):
         return "heading", None
     if re.search(r"areas? for priority action|priority action|priority and immediate action|immediate action", low):
         return "priority", None
     if re.search(r"what needs to improve|areas? for improvement|what does the (?:local authority|lscb) need to improve|"
-                 r"recommendations|recommendation for improvement", low) or _BY_WHEN.match(low):
+                 r"recommendations|recommendation for improvement", low) or _BY_WHEN.match(low) or \
+            re.search(r"\b(?:should|must|needs? to|asked (?:[\w’']+ ){0,3}?to|told (?:[\w’']+ ){0,3}?to) (?:further )?"
+                      r"improve\s*:\s*$", low):  # a paper's lead-in: "Ofsted asked the council to improve:"
         return "improve", None
     m = _JUDGEMENT_HEADING.match(title) or _JUDGEMENT_SENTENCE.match(title)
     if m:

@@ -95,7 +95,7 @@ _RATED = re.compile(
     r"given an?|awarded an?|received an?|retained (?:its|their|an?)|achieved an?|moved to|"
     r"(?:rated|judged|graded|described) (?:[\w’'-]+ ){1,5}?as|"
     r"(?:judged|rated|found|deemed) (?:[\w’'-]+ ){1,9}?to be)"
-    r"\s+(?:as\s+|to be\s+|being\s+)?"
+    r"\s+(?:as\s+|to be\s+|being\s+|to\s+(?=require))?"  # ("judged to require improvement to be good": not "good")
     r"[‘'\"“]?(inadequate|requires? improvement|outstanding|good)\b", re.I)
 RATED_AS = {"inadequate": "priority", "requires improvement": "improvement", "require improvement": "improvement",
             "good": "strength", "outstanding": "strength"}

@@ -42,7 +42,7 @@ CONTEXT = ("inspectors looked at", "this letter summarises", "inspectors conside
            "ofsted will take", "yours sincerely", "the inspectors were", "inspectors for this visit",
            "this was the", "dear ", "inspectors reviewed", "inspectors evaluated", "inspectors spoke",
            "inspectors met with", "inspectors also considered", "the focus of this visit", "areas covered by",
-           "fictional letter", "prevalence of")  # (the area's need: "There is a high prevalence of neglect")
+           "fictional letter", "prevalence of", "the lead inspector was", "the lead inspector is")  # (the area's need: "There is a high prevalence of neglect")
 
 
 
@@ -141,6 +141,10 @@ _NEUTRAL_SECTION = re.compile(
     r"judge?ments mean|information about the (?:lscb |local authority )?inspection\b|"
     r"\bis likely to be (?:judged )?(?:to be |as )?(?:good|outstanding|inadequate|requir\w* improvement) if\b|"
     r"\b(?:the )?inspectors?(?: also)?:\s*$|"  # ("It was reported that the inspectors:" and what they did)
+    # a paper's own recommendations to its members and their reasons ("2. Recommendations", "(c) agrees that …")
+    r"^\s*\d+(?:\.\d+)*\.?\s+recommendations?\s*:?\s*$|^\s*(?:\d+(?:\.\d+)*\.?\s+)?reasons? for (?:the )?"
+    r"(?:recommendations?|decisions?)\b|^\s*(?:\d+(?:\.\d+)*\.?\s+)?that (?:the )?(?:cabinet|committee|board|panel|"
+    r"council|members?)\b[^.]*:\s*$|\b(?:is|are) (?:asked|recommended|invited) to\b[^.]*:\s*$|"
     r"^contents\b|review of the effectiveness of|how was your visit|improving the way ofsted|"
     r"quality assurance manager|senior data analyst|team inspectors|deputy lead inspector|"
     r"^(?:her|his) majesty|report not found|^the previous inspection of|cookies|skip to main content|"
