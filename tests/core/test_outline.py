@@ -803,6 +803,18 @@ Marsh HMI, supported by a team of five inspectors.
 
 4.2 Overall effectiveness was judged to require improvement to be good.
 
+Judgement
+Grade
+
+Impact of leaders on social work practice with children and families
+Requires improvement to be good
+
+Experiences and progress of children in care
+Good
+
+Overall effectiveness
+Requires improvement to be good
+
 4.3 Ofsted asked the council to improve:
 
 • The quality and timeliness of assessments for children in need.
@@ -821,7 +833,7 @@ def test_a_council_paper_as_councils_write_them_in_word() -> None:
     responsibility …" an item, "(c) agrees that …" a strength); "Ofsted asked the council to improve:" was no
     list, its items strengths by their wording; "judged to require improvement to be good" was a strength
     ("good"); "The lead inspector was Lucy Marsh HMI" no lead inspector but a strength; "Ofsted inspected …
-    from 15 to 26 January 2024" no visit dates."""
+    from 15 to 26 January 2024" no visit dates; its copy of the judgement table no judgements."""
     from reviewer.core.annotations.codebook import default_themes
     from reviewer.core.reading.inspectors_list import inspectors_items
     from reviewer.core.reading.metadata import read_metadata
@@ -839,3 +851,5 @@ def test_a_council_paper_as_councils_write_them_in_word() -> None:
     m = read_metadata(PAPER, name="westfold_cabinet.docx")
     assert (m.doc_type, m.authority, m.published) == ("committee report", "Westfold", "2024-03-14")
     assert (m.visit_start, m.visit_end, m.lead_inspector) == ("2024-01-15", "2024-01-26", "Lucy Marsh")
+    assert dict(m.judgements) == {"impact_of_leaders": "requires improvement", "in_care": "good",
+                                  "overall_effectiveness": "requires improvement"}  # its table, copied without "The"

@@ -623,7 +623,8 @@ def read_metadata(text: str, created: str | None = None, name: str | None = None
         published_estimated=estimated,
         lead_inspector=lead,
         inspectors=tuple(names),
-        judgements=tuple(read_judgements(flat).items()) if doc_type == "inspection report" else (),
+        judgements=tuple(read_judgements(flat).items()) if doc_type in ("inspection report", "committee report")
+        else (),  # (a paper copies the inspection's judgement table)
         visit_number=_visit_number(flat) if doc_type == "monitoring visit" else None,
     )
 
