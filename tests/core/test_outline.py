@@ -833,13 +833,15 @@ def test_a_council_paper_as_councils_write_them_in_word() -> None:
     responsibility …" an item, "(c) agrees that …" a strength); "Ofsted asked the council to improve:" was no
     list, its items strengths by their wording; "judged to require improvement to be good" was a strength
     ("good"); "The lead inspector was Lucy Marsh HMI" no lead inspector but a strength; "Ofsted inspected …
-    from 15 to 26 January 2024" no visit dates; its copy of the judgement table no judgements."""
+    from 15 to 26 January 2024" no visit dates; its copy of the judgement table no judgements; its protective
+    marking, "OFFICIAL", was its title."""
     from reviewer.core.annotations.codebook import default_themes
     from reviewer.core.reading.inspectors_list import inspectors_items
     from reviewer.core.reading.metadata import read_metadata
     from reviewer.core.reading.suggest import suggest
 
     st = analyse(PAPER)
+    assert st.parts[0].title != "OFFICIAL" and (0, len("OFFICIAL")) in st.furniture  # its marking: no title
     assert [q for _, _, q, _ in inspectors_items(PAPER, st)] == [
         "The quality and timeliness of assessments for children in need.",
         "The response to 16- and 17-year-olds who present as homeless."]

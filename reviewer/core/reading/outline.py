@@ -144,6 +144,7 @@ def find_furniture(text: str, page_starts: Sequence[int] = ()) -> list[tuple[int
                 near.update(range(max(0, i - 4), i))  # the bottom of page k - 1
         near.update(range(max(0, len(lines) - 3), len(lines)))
     counts = Counter(norm[i] for i in near) if near else Counter()
+    marked = [(s, e) for s, e in lines if _MARKING.match(text, s, e)]  # a council paper's marking, wherever it is
     need = max(2, min(pages // 2, FURNITURE_RUN))
     out = []
     for i, (s, e) in enumerate(lines):
@@ -156,9 +157,14 @@ def find_furniture(text: str, page_starts: Sequence[int] = ()) -> list[tuple[int
                 out.append((s, e))
         elif re.search(r"\bpage\s+\d+\s+of\s+\d+\s*$", flat, re.I) and len(flat) < 80:
             out.append((s, e))
+    out = sorted(set(out) | set(marked))
     if pages > 1:
         out = sorted(out + _footnotes(text, lines, starts, out))
     return out
+
+
+# A government paper's protective marking, a line of its own ("OFFICIAL", "OFFICIAL - SENSITIVE"): no title, no text
+_MARKING = re.compile(r"[ \t]*(?:OFFICIAL(?:[ \t]*[-‐–—:][ \t]*SENSITIVE)?|NOT PROTECTIVELY MARKED|UNCLASSIFIED)[ \t]*$")
 
 
 _FOOTNOTE = re.compile(r"(\d{1,2})\s+[A-Z‘'“\"]")
