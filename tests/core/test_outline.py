@@ -855,3 +855,28 @@ def test_a_council_paper_as_councils_write_them_in_word() -> None:
     assert (m.visit_start, m.visit_end, m.lead_inspector) == ("2024-01-15", "2024-01-26", "Lucy Marsh")
     assert dict(m.judgements) == {"impact_of_leaders": "requires improvement", "in_care": "good",
                                   "overall_effectiveness": "requires improvement"}  # its table, copied without "The"
+
+
+def test_a_papers_lead_in_to_what_is_still_needed_and_how_the_framework_works() -> None:
+    """The same helper's papers: "Ofsted highlighted the following areas where further progress is needed:" brought
+    on no list (one of its items a strength, "stability"); "Focused visits do not result in a judgement." and
+    "Following an inadequate judgement, the Secretary of State issues a statutory direction …" were suggested,
+    the second as a priority action."""
+    from reviewer.core.annotations.codebook import default_themes
+    from reviewer.core.reading.inspectors_list import inspectors_items
+    from reviewer.core.reading.suggest import suggest
+
+    text = ("Westfold Borough Council\n\nReport to: Scrutiny Committee\n\n3. The visit's findings\n\n"
+            "3.1 Focused visits do not result in a judgement.\n\n"
+            "3.2 Ofsted highlighted the following areas where further progress is needed:\n\n"
+            "• The stability of the workforce in the long-term teams.\n\n"
+            "• Consistent, reflective supervision that records the rationale for decisions.\n\n"
+            "4. Next steps\n\n4.1 Following an inadequate judgement, the Secretary of State issues a statutory "
+            "direction and Ofsted carries out quarterly monitoring visits.\n")
+    st = analyse(text)
+    assert [q for _, _, q, _ in inspectors_items(text, st)] == [
+        "The stability of the workforce in the long-term teams.",
+        "Consistent, reflective supervision that records the rationale for decisions."]
+    found = {x.quote: x for x in suggest(text, default_themes(), structure=st)}
+    assert found["The stability of the workforce in the long-term teams."].severity == "improvement"
+    assert not any("do not result" in q or "Secretary of State" in q for q in found)

@@ -413,7 +413,9 @@ def _kind(title: str) -> tuple[str, str | None]:
     if re.search(r"what needs to improve|areas? for improvement|what does the (?:local authority|lscb) need to improve|"
                  r"recommendations|recommendation for improvement", low) or _BY_WHEN.match(low) or \
             re.search(r"\b(?:should|must|needs? to|asked (?:[\w’']+ ){0,3}?to|told (?:[\w’']+ ){0,3}?to) (?:further )?"
-                      r"improve\s*:\s*$", low):  # a paper's lead-in: "Ofsted asked the council to improve:"
+                      r"improve\s*:\s*$|\bwhere (?:further |more )?(?:progress|improvement|work) is (?:needed|required)"
+                      r"\s*:\s*$", low):  # a paper's lead-in: "Ofsted asked the council to improve:", "… the following
+        # areas where further progress is needed:"
         return "improve", None
     m = _JUDGEMENT_HEADING.match(title) or _JUDGEMENT_SENTENCE.match(title)
     if m:

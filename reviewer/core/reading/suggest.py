@@ -173,6 +173,10 @@ _BOILERPLATE = re.compile(
     r"\bit is recommended that (?:the )?(?:committee|cabinet|board|members|council|panel)\b|"
     r"this report includes the report|https?://|report is available at|under section 100[a-z]? of the|"
     r"open government licence|"
+    # how the framework works, as a paper explains it: no finding ("Focused visits do not result in a judgement.",
+    # "Following an inadequate judgement, the Secretary of State issues a statutory direction …")
+    r"\b(?:focused|monitoring|assurance) visits? (?:do|does) not (?:result in|lead to|give|carry)\b|"
+    r"\bthe secretary of state (?:issues|may issue|will issue|appoints|may appoint)\b|"
     r"^\W*the following recommendations are those\b|\bdo not address all (?:of )?the (?:detailed )?failings\b|"
     r"^\W*(?:this|these|it) (?:was|were|is|are) (?:also )?(?:an? )?(?:recommendations?|areas? for (?:improvement|"
     r"priority action)) (?:at|from|in) the (?:last|previous|earlier) (?:inspection|visit)\W*$", re.I)
