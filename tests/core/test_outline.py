@@ -880,3 +880,17 @@ def test_a_papers_lead_in_to_what_is_still_needed_and_how_the_framework_works() 
     found = {x.quote: x for x in suggest(text, default_themes(), structure=st)}
     assert found["The stability of the workforce in the long-term teams."].severity == "improvement"
     assert not any("do not result" in q or "Secretary of State" in q for q in found)
+
+
+def test_a_paper_with_the_letter_bound_in_behind_keeps_its_own_outline() -> None:
+    """A helper's cover paper with Ofsted's letter as its appendix: the letter's "Dear" made everything before it
+    the letter's address, and the paper's own sections vanished from the outline."""
+    text = ("Westfold Borough Council\n\nReport to: Scrutiny Committee\n\n1. Purpose\n\n1.1 This paper presents "
+            "Ofsted's letter on the focused visit.\n\n2. Response\n\n2.1 An action plan is being prepared.\n\n"
+            "Appendix A\n\nMs Karen Walsh\nDirector of Children's Services\n\nDear Ms Walsh\n\n"
+            "Focused visit to Westfold children's services\n\nHeadline findings\n\n"
+            "Children receive a prompt response.\n\nYours sincerely\n")
+    kinds = [(p.kind, p.title) for p in analyse(text).parts]
+    assert ("heading", "1. Purpose") in kinds and ("heading", "2. Response") in kinds
+    assert not any(k == "address" for k, _ in kinds)
+    assert ("headline", "Headline findings") in kinds and any(k == "signoff" for k, _ in kinds)

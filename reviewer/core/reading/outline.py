@@ -425,6 +425,10 @@ def _kind(title: str) -> tuple[str, str | None]:
     return "heading", None
 
 
+_PAPER_SECTION = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?[ \t]+[A-Z]|\d{1,2}\.[ \t]+[A-Z]")  # "1. Purpose of the report",
+# "2.1 That Cabinet" (not a letter's date, "3 March 2025", nor an address's "12 High Street")
+
+
 def analyse(text: str, page_starts: Sequence[int] = ()) -> Structure:
     """The structure of a letter or report from its canonical text and (for a PDF) its page starts."""
     furniture = find_furniture(text, page_starts)
@@ -433,6 +437,8 @@ def analyse(text: str, page_starts: Sequence[int] = ()) -> Structure:
     blocks = _split_blocks(reading, _blocks(reading))
     heads: list[tuple[str, str, int, int, str | None]] = []  # kind, title, start, heading_end, grade
     salutation = next((b for b in blocks[:40] if re.match(r"^Dear\b", reading[b[0]:b[1]])), None)
+    if salutation and any(_PAPER_SECTION.match(reading, a) for a, _ in blocks if a < salutation[0]):
+        salutation = None  # a letter bound in behind a paper's own numbered sections: the paper's outline stands
     if salutation:
         if salutation[0] > 0 and blocks[0][0] < salutation[0]:
             heads.append(("address", "Address and date", blocks[0][0], salutation[0], None))
