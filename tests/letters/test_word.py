@@ -408,3 +408,17 @@ def test_text_boxes_in_text_boxes_are_read_once_each() -> None:
         inner = p(f'<w:r><w:pict><w:txbxContent>{inner}</w:txbxContent></w:pict></w:r>' + r("box"))
     html = "".join(word_html(package(inner)))
     assert html.count("deepest") == 1 and html.count("box") == 30
+
+
+def test_a_footnotes_mark_after_a_number_stays_apart_from_it() -> None:
+    """A helper's Word paper: a footnote's mark after a year read "15 and 16 October 20241." in the text the app
+    anchors to. A thin space now keeps the year a year; after a word the mark is as before ("area1")."""
+    from reviewer.core.reading.metadata import read_metadata
+
+    body = (p(r("Westfold Borough Council"), "Heading1")
+            + p(r("Inspectors visited on 15 and 16 October 2024") + '<w:r><w:footnoteReference w:id="1"/></w:r>'
+                + r(". This was the third monitoring visit.")))
+    text = prepare_letter(package(body, footnotes=FOOTNOTES), "paper.docx").extracted.text
+    flat = " ".join(text.split())
+    assert "October 2024 1." in flat and "20241" not in flat
+    assert read_metadata(text).visit_start == "2024-10-15"

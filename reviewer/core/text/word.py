@@ -346,7 +346,9 @@ class _Reader:
             elif tag in (W + "drawing", W + "pict", _MC + "AlternateContent"):
                 self.pending += self.text_boxes(c)  # (after the paragraph that anchors them)
             elif tag in (W + "footnoteReference", W + "endnoteReference"):
-                text.append(f"<sup>{self.note_ref(tag[len(W):-len('Reference')], _val(c, 'id') or '')}</sup>")
+                before = re.sub(r"<[^>]*>", "", "".join(out[-3:]) + "".join(text))
+                gap = "\u2009" if before[-1:].isdigit() else ""  # (a thin space: "October 2024 1", not "20241")
+                text.append(f"{gap}<sup>{self.note_ref(tag[len(W):-len('Reference')], _val(c, 'id') or '')}</sup>")
         html = "".join(text)
         if not html:
             return
