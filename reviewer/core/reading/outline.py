@@ -404,9 +404,15 @@ _PAPERS_OWN = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+recommendations?\s*:?\s*$|(
                          r"(?:the )?(?:cabinet|committee|members|board|panel|council)\b)")
 
 
+def papers_own(title: str) -> bool:
+    """A council paper's section of its own recommendations to its members ("2. Recommendations", "3. Reasons for
+    the recommendations"): never the inspectors' list, no findings."""
+    return bool(_PAPERS_OWN.match(title.lower()))
+
+
 def _kind(title: str) -> tuple[str, str | None]:
     low = title.lower()
-    if tells_what_was_done(title) or _PAPERS_OWN.match(low):
+    if tells_what_was_done(title) or papers_own(title):
         return "heading", None
     if re.search(r"areas? for priority action|priority action|priority and immediate action|immediate action", low):
         return "priority", None

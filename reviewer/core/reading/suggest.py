@@ -29,7 +29,7 @@ from reviewer.core.reading.inspectors_list import LEAD_IN, PARA_REF, inspectors_
 from reviewer.core.reading.judgements import judgement_name, read_judgements
 from reviewer.core.reading.learning import LEARNT_CEILING, SEVERITY_CLASSES, SeverityLearner
 from reviewer.core.reading.metadata import document_kind
-from reviewer.core.reading.outline import Part, Structure, analyse, tells_what_was_done, unit_quote
+from reviewer.core.reading.outline import Part, Structure, analyse, papers_own, tells_what_was_done, unit_quote
 from reviewer.core.reading.stories import (TELLING, leads_with_form, not_a_finding, paper_form_spans, speaker_after,
                                            stated_severity, story_grade)
 from reviewer.core.reading.severity import (UNDER_IMPROVE_LIST, UNDER_PRIORITY_LIST, failing_priority_model,
@@ -42,7 +42,8 @@ CONTEXT = ("inspectors looked at", "this letter summarises", "inspectors conside
            "ofsted will take", "yours sincerely", "the inspectors were", "inspectors for this visit",
            "this was the", "dear ", "inspectors reviewed", "inspectors evaluated", "inspectors spoke",
            "inspectors met with", "inspectors also considered", "the focus of this visit", "areas covered by",
-           "fictional letter", "prevalence of", "the lead inspector was", "the lead inspector is")  # (the area's need: "There is a high prevalence of neglect")
+           "fictional letter", "prevalence of",  # (the area's need: "There is a high prevalence of neglect")
+           "the lead inspector was", "the lead inspector is")
 
 
 
@@ -88,7 +89,8 @@ def _neutral_parts(st: Structure) -> set[int]:
         if p.kind not in ("heading", "headline"):
             carrying = False
             continue
-        if _NEUTRAL_SECTION.search(p.title) or carrying and _WHOSE_DEFINITIONS.match(p.title.split("\n", 1)[0]):
+        if _NEUTRAL_SECTION.search(p.title) or papers_own(p.title) or \
+                carrying and _WHOSE_DEFINITIONS.match(p.title.split("\n", 1)[0]):
             out.add(p.start)
             carrying = True
         else:
@@ -141,10 +143,10 @@ _NEUTRAL_SECTION = re.compile(
     r"judge?ments mean|information about the (?:lscb |local authority )?inspection\b|"
     r"\bis likely to be (?:judged )?(?:to be |as )?(?:good|outstanding|inadequate|requir\w* improvement) if\b|"
     r"\b(?:the )?inspectors?(?: also)?:\s*$|"  # ("It was reported that the inspectors:" and what they did)
-    # a paper's own recommendations to its members and their reasons ("2. Recommendations", "(c) agrees that …")
-    r"^\s*\d+(?:\.\d+)*\.?\s+recommendations?\s*:?\s*$|^\s*(?:\d+(?:\.\d+)*\.?\s+)?reasons? for (?:the )?"
-    r"(?:recommendations?|decisions?)\b|^\s*(?:\d+(?:\.\d+)*\.?\s+)?that (?:the )?(?:cabinet|committee|board|panel|"
-    r"council|members?)\b[^.]*:\s*$|\b(?:is|are) (?:asked|recommended|invited) to\b[^.]*:\s*$|"
+    # the lead-in to a paper's resolutions ("2.1 That Cabinet:", "Cabinet is asked to:"; its own recommendations'
+    # sections are ``outline.papers_own``)
+    r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?that (?:the )?(?:cabinet|committee|board|panel|council|members?)\b[^.]*:\s*$|"
+    r"\b(?:is|are) (?:asked|recommended|invited) to\b[^.]*:\s*$|"
     r"^contents\b|review of the effectiveness of|how was your visit|improving the way ofsted|"
     r"quality assurance manager|senior data analyst|team inspectors|deputy lead inspector|"
     r"^(?:her|his) majesty|report not found|^the previous inspection of|cookies|skip to main content|"
