@@ -457,31 +457,6 @@ def test_the_strongest_keep_their_places_when_a_decision_re_ranks_them(window, q
     assert [s.score for s in panel.visible()] == sorted((s.score for s in panel.visible()), reverse=True)
 
 
-def test_a_dismissal_and_its_undo_leave_the_same_cards(window, qtbot) -> None:
-    """Seen by a new user (stop 38): a dismissal, then Ctrl+Z, and two cards of the strongest 30 had left the
-    list, the re-ranking having lifted two others above them meanwhile. The cards shown stay shown; one
-    joins for the card decided, and gives way again when the undo puts that card back."""
-    from dataclasses import replace
-
-    w = window
-    panel = w.suggestions_panel
-    everything = w.suggester.suggestions
-    panel.set_suggestions(everything)
-    before = panel.visible()
-    hidden = [s for s in everything if s not in before]
-    assert len(before) == 30 and len(hidden) >= 3
-    gone = before[5]
-    lifted = {(s.start, s.end) for s in hidden[:3]}  # what the library learnt from the dismissal: three lifted
-    relearnt = [replace(s, score=0.99) if (s.start, s.end) in lifted else s for s in everything if s != gone]
-    panel.set_suggestions(relearnt)
-    after = panel.visible()
-    assert [(s.start, s.end) for s in after[:29]] == [(s.start, s.end) for s in before if s != gone]
-    joined = after[29]
-    assert (joined.start, joined.end) in lifted  # the strongest of the rest takes the place left
-    panel.set_suggestions([replace(s, score=0.99) if (s.start, s.end) in lifted else s for s in everything])
-    assert [(s.start, s.end) for s in panel.visible()] == [(s.start, s.end) for s in before]
-
-
 def test_a_list_in_reading_order_follows_the_page_in_view(window, qtbot) -> None:
     """Seen by a new user: paging through a report (Ctrl+PgDown) left Show All's list where it was."""
     from reviewer.ui.annotate.suggestions_panel import SUG_ROLE

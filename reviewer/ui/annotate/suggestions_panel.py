@@ -312,17 +312,12 @@ class SuggestionsPanel(QWidget):
         pool = [s for s in self._all if not want or s.severity == want]
         if self.show_all or want:
             return pool  # a severity asked for: all of it, in reading order
+        top = strongest(pool, DEFAULT_SHOWN)
         # The cards never move under the auditor: when a decision re-ranks the suggestions (the library learns
-        # from it), the ones already shown stay, in their order, and the strongest of the new ranking fill the
-        # places decided cards left, joining at the end; an undo puts a card back in its place and the last to
-        # join gives way (a new user saw two cards leave the list after one dismissal and its undo). (Strongest
-        # Only, or another letter, ranks afresh.)
+        # from it), the strongest are those of the new ranking, but the ones already shown keep their order
+        # and a newcomer joins at the end. (Strongest Only, or another letter, ranks afresh.)
         place = {k: i for i, k in enumerate(self._kept)}
-        shown = sorted((s for s in pool if (s.start, s.end) in place), key=lambda s: place[(s.start, s.end)])
-        shown = shown[:DEFAULT_SHOWN]
-        rest = [s for s in pool if (s.start, s.end) not in place]
-        joining = strongest(rest, DEFAULT_SHOWN - len(shown)) if len(shown) < DEFAULT_SHOWN else []
-        return shown + joining
+        return sorted(top, key=lambda s: (place.get((s.start, s.end), len(place)), -s.score, s.start))
 
     def _fill(self, *_: object, keep: Suggestion | None = None) -> None:
         want = self.severity.currentData()
