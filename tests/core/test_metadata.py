@@ -95,7 +95,8 @@ def test_inspection_report_judgements_and_dates() -> None:
                                   "in_care": "good", "care_leavers": "outstanding", "overall_effectiveness": "inadequate"}
     assert (m.visit_start, m.visit_end, m.lead_inspector) == ("2025-03-03", "2025-03-14", "Jo Bloggs")
     assert m.published == "2025-04-28"  # not printed in the report: the file's creation date, offered to confirm
-    assert read_metadata(ILACS).published is None
+    assert (read_metadata(ILACS).published, read_metadata(ILACS).published_estimated) == ("2025-04-25", True)  # the
+    # usual wait after the visit, where no file date says more
 
 
 def test_single_inspection_framework_report() -> None:
@@ -237,11 +238,17 @@ def test_ilacs_report_from_a_london_borough() -> None:
 
 
 def test_report_creation_date_is_offered_only_when_plausible() -> None:
-    # a PDF made half a year after the visit is a re-issue: its date says nothing of the publication
-    assert read_metadata(ILACS_LONDON, created="2026-08-01").published is None
-    assert read_metadata(ILACS_LONDON, created="2025-09-01").published is None  # before the visit ended
-    m = read_metadata(ILACS_LONDON)
-    assert (m.published, m.published_estimated) == (None, False)
+    """A PDF made half a year after the visit is a re-issue, one made before the visit ended a draft: their dates
+    say nothing of the publication. Then (stop 38: a development report re-issued eight months on read none),
+    as with no file date, the estimate is the usual wait after the visit's last day (10 October 2025), shown as
+    an estimate."""
+    from reviewer.core.reading.metadata import PUBLISHED_AFTER_VISIT
+
+    assert PUBLISHED_AFTER_VISIT == 42  # (development's median, 2018 on)
+    for created in ("2026-08-01", "2025-09-01", None):
+        m = read_metadata(ILACS_LONDON, created=created)
+        assert (m.published, m.published_estimated) == ("2025-11-21", True), created
+    assert read_metadata(ILACS_LONDON, created="2025-11-14").published == "2025-11-14"  # a plausible file date
 
 
 def test_ilacs_2018_layout_without_care_leavers_or_with_post_reform_table() -> None:
