@@ -182,10 +182,20 @@ _WHAT_IT_HOLDS = re.compile(
     r"findings|judge?ments|recommendations|actions)\b", re.I)
 
 
+# what the council says it has done since, in its own paper ("The Director of Children's Services has established a
+# Children's Improvement Board"): its account, not the inspection's finding
+_COUNCIL_DID = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:the )?(?:director(?: of children[’']s services)?|council|"
+                          r"officers|the department|we)\b[^.]{0,40}?\b(?:has|have) (?:now |since |already )?(?:established|"
+                          r"set up|introduced|appointed|commissioned|launched|created|recruited|implemented|put in place)\b",
+                          re.I)
+
+
 def not_a_finding(flat: str, speaker: str | None) -> bool:
     """A unit of a committee's papers or a news story that is not the inspection's finding (``TELLING``):
     ``speaker`` is whose words a quotation here carries (``speaker_after`` of the units before)."""
     if _WEB_FURNITURE.search(flat) or _PROCEDURE.search(flat) or _WHAT_IT_HOLDS.search(flat):
+        return True
+    if _COUNCIL_DID.match(flat) and not _RELAYS_FINDING.search(flat):
         return True
     relays = bool(_RELAYS_FINDING.search(flat))
     if _OPENS_QUOTE.match(flat):  # a quotation carrying on: the words of whoever was speaking
