@@ -117,6 +117,19 @@ def test_a_report_saved_as_one_long_line_keeps_its_publication_date() -> None:
     assert read_metadata(flat).published == read_metadata(SIF).published == "2015-07-30"
 
 
+def test_a_papers_inspection_dates_printed_without_their_year() -> None:
+    """Held-out minutes (stop 38): "its most recent inspection on 27 February - 14 March", minutes dated 15 June
+    2023, read no visit dates. The year is the paper's own, or the one before where the months come after it."""
+    minutes = ("Minutes of the Cabinet\n\nDate of meeting: 15/06/2023\n\nOfsted inspection of Westfold "
+               "children's services\n\nThe authority received its most recent inspection on 27 February - 14 March "
+               "and the report was published on 9 May.\n")
+    m = read_metadata(minutes, name="westfold_cabinet.txt")
+    assert (m.doc_type, m.published) == ("committee report", "2023-06-15")
+    assert (m.visit_start, m.visit_end) == ("2023-02-27", "2023-03-14")
+    later = minutes.replace("27 February - 14 March", "20 November - 1 December")
+    assert (read_metadata(later).visit_start, read_metadata(later).visit_end) == ("2022-11-20", "2022-12-01")
+
+
 def test_a_footnotes_mark_between_a_judgement_and_its_grade() -> None:
     """Held-out page (stop 38): "3. Leadership, management and governance 1 Outstanding", a footnote's mark
     between the row and its grade, lost the leadership judgement."""

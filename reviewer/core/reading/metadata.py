@@ -612,6 +612,28 @@ def _visit_number(flat: str) -> int | None:
     return _ORDINALS.get(word) or (int(word) if word.isdigit() else None)
 
 
+_YEARLESS = re.compile(rf"\b(?:inspection|inspected|visit(?:ed)?|took place)\b[^.]{{0,60}}?\b(?:on|from|between)\s+"
+                       rf"{_WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s*(?:and|to|-|–|—)\s*{_WEEKDAY}"
+                       rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}(?!\s*,?\s*\d{{4}})", re.I)
+
+
+def _visit_without_year(flat: str, dated: str) -> tuple[str | None, str | None]:
+    """A paper's inspection dates printed without their year ("its most recent inspection on 27 February - 14
+    March", minutes dated 15 June 2023): the year is the paper's own, or the one before where the visit's months
+    come after the paper's."""
+    m = _YEARLESS.search(flat)
+    if not m:
+        return None, None
+    try:
+        paper = date.fromisoformat(dated)
+        d1, m1, d2, m2 = int(m.group(1)), _month(m.group(2)), int(m.group(3)), _month(m.group(4))
+        year = paper.year if (m2, d2) <= (paper.month, paper.day) else paper.year - 1
+        first = date(year - (1 if m1 > m2 else 0), m1, d1)
+        return first.isoformat(), date(year, m2, d2).isoformat()
+    except (KeyError, ValueError):
+        return None, None
+
+
 def read_metadata(text: str, created: str | None = None, name: str | None = None) -> LetterMeta:
     """``created``: the file's creation date (ISO), offered (flagged as estimated) as an inspection
     report's publication date where the report does not print it. ``name``: the file's name, whose
@@ -622,6 +644,8 @@ def read_metadata(text: str, created: str | None = None, name: str | None = None
     start, end = _visit_dates(flat) if doc_type != "other" else (None, None)
     lead, names = _inspectors(flat) if doc_type != "other" else (None, [])
     published, estimated = _published(text, flat, doc_type, created, end) if doc_type != "other" else (None, False)
+    if doc_type == "committee report" and start is None and published and not estimated:
+        start, end = _visit_without_year(flat, published)
     return LetterMeta(
         authority=(_subject(text, flat, doc_type) or _named_in_file(name)) if doc_type != "other" else None,
         doc_type=doc_type,
