@@ -188,7 +188,7 @@ def test_fill_blanks_never_overwrites_what_the_auditor_set() -> None:
 # Every kind of document an auditor meets. All the text below is made up, about fictional councils.
 
 def test_authority_as_auditors_name_it() -> None:
-    from reviewer.core.reading.metadata import clean_authority
+    from reviewer.core.reading.subject import clean_authority
 
     for raw, want in (("London Borough of Barking and Dagenham", "Barking and Dagenham"), ("Kent County Council", "Kent"),
                       ("Bristol City of", "Bristol"), ("City of Bristol", "Bristol"), ("Bristol City Council", "Bristol"),
@@ -501,7 +501,7 @@ def test_a_news_page_printing_the_letter_is_a_news_item_of_the_council_it_names(
 def test_a_committee_page_names_its_council_in_passing_never_by_a_generic_phrase() -> None:
     """Council web pages often name no council in a heading: the first authority they name (possessive
     included) is theirs, and "the Inspection of Local Authority Children's Services" names none."""
-    from reviewer.core.reading.metadata import clean_authority
+    from reviewer.core.reading.subject import clean_authority
 
     page = ("Agenda item\n\nThe Cabinet Member for Children introduced the report on the inspection of services "
             "for children in need of help and protection.\n\nInspectors had found a range of strengths in "
