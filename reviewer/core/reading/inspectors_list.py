@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from reviewer.core.reading.outline import BULLET_LINE, Part, Structure, unit_quote
+from reviewer.core.reading.outline import BULLET_LINE, TO_MEMBERS, Part, Structure, unit_quote
 from reviewer.core.text.units import BULLET_CHARS, LETTERED
 
 # The sentence that opens an inspectors' list ("... the local authority and its partners should take the following
@@ -70,8 +70,6 @@ def recommends(quote: str, listed: bool = True) -> bool:
 
 
 _CARRIES_ON = re.compile(r"^(?:\(|This|These|That|It|In particular|Including|Particularly|For example|Such)\b")
-_TO_COMMITTEE = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?that (?:the )?(?:committee|cabinet|board|panel|council|members?)\b",
-                           re.I)  # "7.1 That the committee notes the progress made": to the committee, not the council
 _NONE_NEEDED = re.compile(r"^there (?:are|is|were|was) no\b", re.I)
 
 
@@ -182,7 +180,7 @@ def inspectors_items(text: str, structure: Structure) -> list[tuple[int, int, st
             quote = _FOOTNOTE_MARK.sub("", unit_quote(text, s, e, structure.furniture)).strip()
             quote = BULLET_LINE.sub("", quote, count=1) if BULLET_LINE.match(quote) else quote
             quote = re.sub(rf"^(?:\d{{1,2}}\.|{LETTERED})\s+", "", quote)  # "14. ", "(b) "
-            if len(quote.split()) < 3 or _NONE_NEEDED.match(quote) or _TO_COMMITTEE.match(quote) or \
+            if len(quote.split()) < 3 or _NONE_NEEDED.match(quote) or TO_MEMBERS.match(quote) or \
                     LEAD_IN.search(quote) or PARA_REF.match(quote):
                 # an item number, a fragment, "there are none", a council report's own recommendation, a lead-in
                 continue

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reviewer.core.reading.judgements import GRADE, grade_of
-from reviewer.core.text.units import BULLET_CHARS, LETTERED, sentence_at
+from reviewer.core.text.units import BULLET_CHARS, LETTERED, PARAGRAPH_NO, sentence_at
 from reviewer.core.text.textsearch import collapse_ws
 
 _PAGE_NO = re.compile(r"^(?:page\s+\d+(?:\s+of\s+\d+)?|\d{1,3}|[-–]\s*\d{1,3}\s*[-–]|\d{1,3}\s+of\s+\d{1,3}"
@@ -399,15 +399,21 @@ def tells_what_was_done(title: str) -> bool:
 
 # A council paper's own recommendations, to its members: a numbered section of the paper ("2. Recommendations",
 # "3. Reasons for the recommendations"), where a report heads the inspectors' list "Recommendations" unnumbered
-_PAPERS_OWN = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+recommendations?\s*:?\s*$|(?:\d+(?:\.\d+)*\.?\s+)?reasons? for "
-                         r"(?:the )?(?:recommendations?|decisions?)\b|(?:\d+(?:\.\d+)*\.?\s+)?recommendations? to "
+_NUMBERED = r"(?:\d+(?:\.\d+)*\.?\s+)"  # a paper's section or paragraph number before its words ("2. ", "7.1 ")
+_PAPERS_OWN = re.compile(rf"^\s*(?:{_NUMBERED}recommendations?\s*:?\s*$|{_NUMBERED}?reasons? for "
+                         rf"(?:the )?(?:recommendations?|decisions?)\b|{_NUMBERED}?recommendations? to "
                          r"(?:the )?(?:cabinet|committee|members|board|panel|council)\b)")
+# What a paper asks of its members, not of the council ("7.1 That the committee notes the progress made", "Cabinet is
+# asked to:"): no inspectors' item, no finding (not "family members are invited to attend key meetings")
+TO_MEMBERS = re.compile(rf"^\W*{_NUMBERED}?(?:that (?:the )?(?:committee|cabinet|board|panel|council|members?|scrutiny)\b|"
+                        r"(?:the )?(?:committee|cabinet|board|panel|members?) (?:is|are) (?:asked|recommended|invited) "
+                        r"to\b)", re.I)
 
 
 def papers_own(title: str) -> bool:
     """A council paper's section of its own recommendations to its members ("2. Recommendations", "3. Reasons for
-    the recommendations"): never the inspectors' list, no findings."""
-    return bool(_PAPERS_OWN.match(title.lower()))
+    the recommendations", "2.1 That Cabinet:"): never the inspectors' list, no findings."""
+    return bool(_PAPERS_OWN.match(title.lower()) or title.rstrip().endswith(":") and TO_MEMBERS.match(title))
 
 
 def _kind(title: str) -> tuple[str, str | None]:
@@ -431,7 +437,7 @@ def _kind(title: str) -> tuple[str, str | None]:
     return "heading", None
 
 
-_PAPER_SECTION = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?[ \t]+[A-Z]|\d{1,2}\.[ \t]+[A-Z]")  # "1. Purpose of the report",
+_PAPER_SECTION = re.compile(rf"(?:{PARAGRAPH_NO}|\d{{1,2}}\.)[ \t]+[A-Z]")  # "1. Purpose of the report",
 # "2.1 That Cabinet" (not a letter's date, "3 March 2025", nor an address's "12 High Street")
 
 

@@ -29,7 +29,8 @@ from reviewer.core.reading.inspectors_list import LEAD_IN, PARA_REF, inspectors_
 from reviewer.core.reading.judgements import judgement_name, read_judgements
 from reviewer.core.reading.learning import LEARNT_CEILING, SEVERITY_CLASSES, SeverityLearner
 from reviewer.core.reading.metadata import document_kind
-from reviewer.core.reading.outline import Part, Structure, analyse, papers_own, tells_what_was_done, unit_quote
+from reviewer.core.reading.outline import (TO_MEMBERS, Part, Structure, analyse, papers_own, tells_what_was_done,
+                                           unit_quote)
 from reviewer.core.reading.stories import (TELLING, leads_with_form, not_a_finding, paper_form_spans, speaker_after,
                                            stated_severity, story_grade)
 from reviewer.core.reading.severity import (UNDER_IMPROVE_LIST, UNDER_PRIORITY_LIST, failing_priority_model,
@@ -143,10 +144,6 @@ _NEUTRAL_SECTION = re.compile(
     r"judge?ments mean|information about the (?:lscb |local authority )?inspection\b|"
     r"\bis likely to be (?:judged )?(?:to be |as )?(?:good|outstanding|inadequate|requir\w* improvement) if\b|"
     r"\b(?:the )?inspectors?(?: also)?:\s*$|"  # ("It was reported that the inspectors:" and what they did)
-    # the lead-in to a paper's resolutions ("2.1 That Cabinet:", "Cabinet is asked to:"; its own recommendations'
-    # sections are ``outline.papers_own``)
-    r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?that (?:the )?(?:cabinet|committee|board|panel|council|members?)\b[^.]*:\s*$|"
-    r"\b(?:is|are) (?:asked|recommended|invited) to\b[^.]*:\s*$|"
     r"^contents\b|review of the effectiveness of|how was your visit|improving the way ofsted|"
     r"quality assurance manager|senior data analyst|team inspectors|deputy lead inspector|"
     r"^(?:her|his) majesty|report not found|^the previous inspection of|cookies|skip to main content|"
@@ -169,9 +166,7 @@ _BOILERPLATE = re.compile(
     r"of good|widespread or serious failures|minimum requirements)\b|^\W*this helped us (?:to )?understand\b|"
     r"^(?:lead|deputy lead|team) inspectors?:|^inspection dates?:|this publication is available|"
     r"you can (?:obtain|download|use)|piccadilly gate|textphone|regulates and inspects|assesses council children|"
-    r"^(?:\d+(?:\.\d+)*\.?\s+)?that (?:the )?(?:committee|cabinet|board|panel|council|members?|scrutiny)\b|"
-    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:the )?(?:committee|cabinet|board|panel|members?) (?:is|are) (?:asked|recommended|"
-    r"invited) to\b|"  # (not "family members are invited to attend key meetings")
+    + TO_MEMBERS.pattern + "|" +  # what a paper asks of its members (``outline.TO_MEMBERS``)
     r"\bit is recommended that (?:the )?(?:committee|cabinet|board|members|council|panel)\b|"
     r"this report includes the report|https?://|report is available at|under section 100[a-z]? of the|"
     r"open government licence|"
