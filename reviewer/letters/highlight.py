@@ -17,7 +17,8 @@ from reviewer.letters import guard
 from reviewer.letters.clean import make_safe, safe_copy
 from reviewer.core.annotations.codebook import severities
 from reviewer.letters.importing import layout_for
-from reviewer.core.reading.outline import find_furniture, without_furniture
+from reviewer.core.reading.furniture import find_furniture
+from reviewer.core.reading.outline import without_furniture
 from reviewer.core.text.layout import Layout, page_starts
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Annotation, Letter, parse_time

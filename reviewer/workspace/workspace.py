@@ -37,7 +37,7 @@ from reviewer.core.annotations.tagging import locate_quote, new_annotation, rean
 from reviewer.core.reading.marks import PlacedMark, place_marks
 from reviewer.core.reading.outline import Structure, analyse
 from reviewer.core.reading.suggest import dismissed_key, dismissed_value, read_dismissed
-from reviewer.core.reading.outline import find_furniture
+from reviewer.core.reading.furniture import find_furniture
 from reviewer.core.team.moderation import PairModeration, moderate
 from reviewer.core.team.summary import reading_quotes
 from reviewer.core.annotations.model import PreparedLetter

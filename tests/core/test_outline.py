@@ -729,7 +729,7 @@ def test_a_report_bound_in_behind_another_has_its_own_running_header_read_as_fur
     own on its last 14 pages: fewer than half, so the header was taken for headings ("2 Inspection of the
     effectiveness …" in the outline) and a sentence across its page breaks read it in. A line with words on
     six pages' edges is furniture."""
-    from reviewer.core.reading.outline import find_furniture
+    from reviewer.core.reading.furniture import find_furniture
 
     pages, starts = [], []
     text = ""

@@ -14,16 +14,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from reviewer.core.reading.furniture import find_furniture
 from reviewer.core.reading.judgements import GRADE, grade_of
 from reviewer.core.text.units import BULLET_CHARS, LETTERED, PARAGRAPH_NO, sentence_at
 from reviewer.core.text.textsearch import collapse_ws
 
-_PAGE_NO = re.compile(r"^(?:page\s+\d+(?:\s+of\s+\d+)?|\d{1,3}|[-–]\s*\d{1,3}\s*[-–]|\d{1,3}\s+of\s+\d{1,3}"
-                      r"|.{0,80}\bpage\s+\d{1,3}\s+of\s+\d{1,3})$", re.I)
 _JUDGEMENT_HEADING = re.compile(rf"^(.{{8,140}}?)\s*[:\-–]\s*{GRADE}\s*$", re.I)
 # 2018-19 reports print the grade without a colon: "... help and protection requires improvement to be good"
 _JUDGEMENT_SENTENCE = re.compile(rf"^((?:The experiences? and progress|The impact of leaders|Overall effectiveness|"
@@ -31,7 +29,6 @@ _JUDGEMENT_SENTENCE = re.compile(rf"^((?:The experiences? and progress|The impac
                                  rf".{{0,140}}?)\s+(?:is\s+|are\s+)?(?:that\s+it\s+(?:is\s+)?)?{GRADE}\s*$", re.I)
 # adoption performance is that it is outstanding", over two lines or one)
 BULLET_LINE = re.compile(rf"^\s*(?:[{BULLET_CHARS}]|\d+\.)\s+\S")
-_NUMBERED = re.compile(r"^\s*(\d{1,3})\.(?:\s|$)")
 _NOT_HEADING = re.compile(r"\b(?:19|20)\d\d\b|@|www\.|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s+\d[A-Z]{2}\b|^[TEW]:?\s|"
                           r"^(?:Outstanding|Good|Requires improvement(?: to be good)?|Inadequate|Judgement|Grade)$|"
                           r"^(?:Lead inspector|Inspection dates?|Inspectors?|Dates? of (?:visit|inspection))\b|"
@@ -105,93 +102,6 @@ class Structure:
 
     def in_furniture(self, offset: int) -> bool:
         return any(s <= offset < e for s, e in self.furniture)
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for raw in text.split("\n"):
-        out.append((pos, pos + len(raw)))
-        pos += len(raw) + 1
-    return out
-
-
-# A running line on this many pages' edges is furniture though it is on fewer than half of them: a report with
-# another bound in behind it (a 2015 report's board inspection, its own running header on its 14 pages of 50).
-# Words, not a bare paragraph number ("18." atop a page is the paragraph's)
-FURNITURE_RUN = 6
-
-
-def find_furniture(text: str, page_starts: Sequence[int] = ()) -> list[tuple[int, int]]:
-    """Running headers, footers and page numbers: (start, end) of each such line.
-
-    A line is furniture when it sits among the first or last few lines of a page and either looks
-    like a page number ("Page 2 of 4", "7") or recurs (digits aside) on at least half the pages (or, words,
-    on ``FURNITURE_RUN`` of them).
-    Without page starts (a plain-text letter) only "Page N of M" lines standing alone count."""
-    lines = [(s, e) for s, e in _lines(text) if text[s:e].strip()]
-    if not lines:
-        return []
-    norm = [re.sub(r"\d+", "#", collapse_ws(text[s:e])) for s, e in lines]
-    starts = sorted(set(page_starts) | {0}) if page_starts else []
-    pages = len(starts)
-    near: set[int] = set()
-    if pages > 1:
-        line_starts = [s for s, _ in lines]
-        for k, ps in enumerate(starts):
-            i = bisect.bisect_left(line_starts, ps)
-            near.update(range(i, min(i + 4, len(lines))))  # the top of page k
-            if k:
-                near.update(range(max(0, i - 4), i))  # the bottom of page k - 1
-        near.update(range(max(0, len(lines) - 3), len(lines)))
-    counts = Counter(norm[i] for i in near) if near else Counter()
-    marked = [(s, e) for s, e in lines if _MARKING.match(text, s, e)]  # a council paper's marking, wherever it is
-    need = max(2, min(pages // 2, FURNITURE_RUN))
-    out = []
-    for i, (s, e) in enumerate(lines):
-        flat = norm[i].replace("#", "1")
-        if len(flat) > 120:
-            continue
-        if pages > 1:
-            if i in near and (_PAGE_NO.match(flat) or counts[norm[i]] >= need and (
-                    counts[norm[i]] >= pages // 2 or re.search(r"[A-Za-z]{3}", flat))):
-                out.append((s, e))
-        elif re.search(r"\bpage\s+\d+\s+of\s+\d+\s*$", flat, re.I) and len(flat) < 80:
-            out.append((s, e))
-    out = sorted(set(out) | set(marked))
-    if pages > 1:
-        out = sorted(out + _footnotes(text, lines, starts, out))
-    return out
-
-
-# A government paper's protective marking, a line of its own ("OFFICIAL", "OFFICIAL - SENSITIVE"): no title, no text
-_MARKING = re.compile(r"[ \t]*(?:OFFICIAL(?:[ \t]*[-‐–—:][ \t]*SENSITIVE)?|NOT PROTECTIVELY MARKED|UNCLASSIFIED)[ \t]*$")
-
-
-_FOOTNOTE = re.compile(r"(\d{1,2})\s+[A-Z‘'“\"]")
-
-
-def _footnotes(text: str, lines: list[tuple[int, int]], starts: list[int],
-               furniture: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Footnotes at the foot of a page: a line "1 The local authority ..." among the page's last
-    lines, whose number the page's text carries as a mark ("area1", "services.2"), to the page's
-    end. Known like a footer, so a sentence running on across the page break is one unit again."""
-    known = {s for s, _ in furniture}
-    ends = [*starts[1:], len(text)]
-    out: list[tuple[int, int]] = []
-    line_starts = [s for s, _ in lines]
-    for ps, pe in zip(starts, ends):
-        a, b = bisect.bisect_left(line_starts, ps), bisect.bisect_left(line_starts, pe)
-        body = [i for i in range(a, b) if lines[i][0] not in known]
-        for i in body[-8:]:
-            s, e = lines[i]
-            m = _FOOTNOTE.match(text, s)
-            if not m or i == body[0]:
-                continue
-            mark = re.compile(rf"[a-z)’.,;:]{m.group(1)}(?=[\s.,;:)]|$)")
-            if mark.search(text, ps, s):
-                out.extend(lines[j] for j in body if j >= i)
-                break
-    return out
 
 
 # Tags the inspectors put after a finding or an item: an older report's "(Recommendation)", a 2026 report's
@@ -399,13 +309,13 @@ def tells_what_was_done(title: str) -> bool:
 
 # A council paper's own recommendations, to its members: a numbered section of the paper ("2. Recommendations",
 # "3. Reasons for the recommendations"), where a report heads the inspectors' list "Recommendations" unnumbered
-_NUMBERED = r"(?:\d+(?:\.\d+)*\.?\s+)"  # a paper's section or paragraph number before its words ("2. ", "7.1 ")
-_PAPERS_OWN = re.compile(rf"^\s*(?:{_NUMBERED}recommendations?\s*:?\s*$|{_NUMBERED}?reasons? for "
-                         rf"(?:the )?(?:recommendations?|decisions?)\b|{_NUMBERED}?recommendations? to "
+_SECTION_NO = r"(?:\d+(?:\.\d+)*\.?\s+)"  # a paper's section or paragraph number before its words ("2. ", "7.1 ")
+_PAPERS_OWN = re.compile(rf"^\s*(?:{_SECTION_NO}recommendations?\s*:?\s*$|{_SECTION_NO}?reasons? for "
+                         rf"(?:the )?(?:recommendations?|decisions?)\b|{_SECTION_NO}?recommendations? to "
                          r"(?:the )?(?:cabinet|committee|members|board|panel|council)\b)")
 # What a paper asks of its members, not of the council ("7.1 That the committee notes the progress made", "Cabinet is
 # asked to:"): no inspectors' item, no finding (not "family members are invited to attend key meetings")
-TO_MEMBERS = re.compile(rf"^\W*{_NUMBERED}?(?:that (?:the )?(?:committee|cabinet|board|panel|council|members?|scrutiny)\b|"
+TO_MEMBERS = re.compile(rf"^\W*{_SECTION_NO}?(?:that (?:the )?(?:committee|cabinet|board|panel|council|members?|scrutiny)\b|"
                         r"(?:the )?(?:committee|cabinet|board|panel|members?) (?:is|are) (?:asked|recommended|invited) "
                         r"to\b)", re.I)
 

@@ -20,7 +20,8 @@ from itertools import combinations
 from reviewer.core.annotations.codebook import severities
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Annotation
-from reviewer.core.reading.outline import find_furniture, reading_text, split_units, unit_quote
+from reviewer.core.reading.furniture import find_furniture
+from reviewer.core.reading.outline import reading_text, split_units, unit_quote
 from reviewer.core.text.words import person
 
 _RANK = {s.id: s.rank for s in severities()}

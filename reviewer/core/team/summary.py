@@ -17,7 +17,8 @@ from reviewer.core.annotations.codebook import SUMMARY_ORDER, severities
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Annotation, Letter, Theme, now_iso
 from reviewer.core.reading.inspectors_list import inspectors_items
-from reviewer.core.reading.outline import analyse, find_furniture, quote_as_read
+from reviewer.core.reading.furniture import find_furniture
+from reviewer.core.reading.outline import analyse, quote_as_read
 from reviewer.core.reading.theming import ThemeModel
 from reviewer.core.annotations.titles import file_title
 from reviewer.core.team.baseline import Profile

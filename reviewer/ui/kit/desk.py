@@ -27,7 +27,7 @@ from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer, Signal
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QStatusBar, QWidget
 
 from reviewer.core.annotations.library import Library
-from reviewer.core.reading.outline import find_furniture
+from reviewer.core.reading.furniture import find_furniture
 from reviewer.core.text.documents import DocumentError, Extracted
 from reviewer.core.text.layout import Layout, page_starts
 from reviewer.store.repository import LibraryStore
@@ -167,7 +167,7 @@ class OnScreen(QObject):
         return self.letter_id == letter_id and self.layout is not None
 
     def furniture(self) -> list[tuple[int, int]]:
-        """The laid-out letter's running headers, footers and page numbers (``outline.find_furniture``), read
+        """The laid-out letter's running headers, footers and page numbers (``furniture.find_furniture``), read
         once per layout: what the tag dialog and the cards leave out of a quote across a page break."""
         layout = self.layout
         if layout is None:
