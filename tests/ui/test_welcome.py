@@ -62,8 +62,8 @@ def test_the_letter_to_reopen_is_kept_as_it_opens_not_only_as_the_window_closes(
     w = first_run()
     start_page(w)
     thornbury = next(x.id for x in w.lib.letters.values() if x.source.startswith("thornbury"))
-    with qtbot.waitSignal(w.host.worker.loaded, timeout=10000):
-        w.onscreen.open(thornbury)
+    w.onscreen.open(thornbury)
+    qtbot.waitUntil(lambda: w.onscreen.is_laid_out(thornbury), timeout=10000)  # (the window's own slot has run)
     w.settings.sync()  # (what Qt writes on its own within moments; the window is never closed)
     from PySide6.QtCore import QSettings
 
