@@ -897,3 +897,89 @@ def test_a_paper_with_the_letter_bound_in_behind_keeps_its_own_outline() -> None
     assert ("heading", "1. Purpose") in kinds and ("heading", "2. Response") in kinds
     assert not any(k == "address" for k, _ in kinds)
     assert ("headline", "Headline findings") in kinds and any(k == "signoff" for k, _ in kinds)
+
+
+PDF_TABLE = """2.3 Ofsted set out two areas for priority action. Our response is set out below.
+
+Area for priority action
+Action taken
+Owner
+RAG
+
+The response to children at risk of harm,
+including the timeliness of strategy
+meetings.
+
+Daily triage of contacts; strategy
+meetings held within one working
+day.
+
+Head of
+Safeguarding
+
+Amber
+
+Management oversight of children in
+need of help and protection.
+
+Supervision audit each month.
+
+Principal Social
+Worker
+
+Green
+
+3. Next steps
+
+3.1 Progress will be reported to Cabinet in May.
+"""
+
+
+def test_a_papers_response_table_as_a_pdf_gives_its_cells_items_in_the_first_column_only() -> None:
+    """A response table as a PDF's text gives it: the header's one-line cells in one block, a cell Word
+    wrapped on two lines, each body cell a block of its own. The items column holds the inspectors' priority
+    actions; the council's action, owner and RAG cells are no item and no finding."""
+    from reviewer.core.annotations.codebook import default_themes
+    from reviewer.core.reading.inspectors_list import inspectors_items
+    from reviewer.core.reading.suggest import suggest
+
+    st = analyse(PDF_TABLE)
+    items = [(" ".join(q.split()), kind) for _, _, q, kind in inspectors_items(PDF_TABLE, st)]
+    assert items == [("The response to children at risk of harm, including the timeliness of strategy meetings.",
+                      "priority"), ("Management oversight of children in need of help and protection.", "priority")]
+    assert [p.title for p in st.parts if p.level == 1] == ["Area for priority action", "3. Next steps"]
+    found = {" ".join(x.quote.split()): x.severity for x in suggest(PDF_TABLE, default_themes(), structure=st)}
+    assert found.get(items[0][0]) == "priority"
+    assert not any(q.startswith(("Daily triage", "Supervision audit", "Head of", "Principal")) for q in found)
+
+
+def test_a_response_table_ends_at_a_row_that_lost_its_shape_and_a_plan_of_the_councils_own_is_none() -> None:
+    """An empty cell leaves a row short: the table ends before it rather than take a response for an item;
+    and a table of the council's own plan (no column of the inspectors' items) is no list of theirs."""
+    from reviewer.core.reading.inspectors_list import inspectors_items
+
+    short = PDF_TABLE.replace("Supervision audit each month.\n\n", "")  # the second row's action left empty
+    items = [" ".join(q.split()) for _, _, q, _ in inspectors_items(short, analyse(short))]
+    assert items == ["The response to children at risk of harm, including the timeliness of strategy meetings."]
+    plan = PDF_TABLE.replace("Area for priority action", "Priority area")
+    assert not analyse(plan).tables
+    assert not any(q.startswith(("Daily triage", "Head of")) for _, _, q, _ in inspectors_items(plan, analyse(plan)))
+
+
+def test_a_markdown_papers_response_table_gives_the_items_in_its_first_column() -> None:
+    """A Markdown paper's table (one line a row, its cells a tab apart once read): no sentence runs from an
+    item into the council's response, and only the items column's cells are the inspectors' items."""
+    from reviewer.core.reading.inspectors_list import inspectors_items
+    from reviewer.letters.importing import extract
+
+    md = ("# Oakvale Borough Council\n\n## 2. What inspectors found\n\n2.1 Inspectors identified two areas for "
+          "improvement.\n\n| Area for improvement | Our response | Lead | Due date |\n|---|---|---|---|\n"
+          "| The quality and timeliness of assessments for children in need | New assessment template launched "
+          "| Head of Service | June 2024 |\n| The specificity of child protection plans | Core group training "
+          "delivered | Principal Social Worker | April 2024 |\n\n## 3. Next steps\n\n3.1 Progress will be "
+          "reported in September.\n")
+    text = extract(md.encode(), "md", "oakvale_paper.md").text
+    st = analyse(text)
+    assert [q for _, _, q, _ in inspectors_items(text, st)] == [
+        "The quality and timeliness of assessments for children in need", "The specificity of child protection plans"]
+    assert not any("New assessment" in text[s:e] and "quality" in text[s:e] for s, e in st.units)

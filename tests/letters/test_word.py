@@ -15,6 +15,7 @@ import pymupdf
 import pytest
 
 from reviewer.core.annotations.codebook import default_themes
+from reviewer.core.reading.inspectors_list import inspectors_items
 from reviewer.core.reading.outline import analyse
 from reviewer.core.reading.suggest import suggest
 from reviewer.core.text.word import WordError, number_text, word_html
@@ -422,3 +423,35 @@ def test_a_footnotes_mark_after_a_number_stays_apart_from_it() -> None:
     flat = " ".join(text.split())
     assert "October 2024 1." in flat and "20241" not in flat
     assert read_metadata(text).visit_start == "2024-10-15"
+
+
+def test_a_papers_response_table_gives_the_inspectors_items_and_none_of_the_councils_words() -> None:
+    """A paper that sets Ofsted's areas for improvement in a table beside its response, lead and due date:
+    the first column's cells are the inspectors' items, whole; the council's cells are no item and no
+    finding, and their short lead officers ("Head of Safeguarding") head no part of the outline."""
+    rows = [["Area for improvement", "Our response", "Lead", "Due date"],
+            ["The timeliness and quality of strategy meetings, including the attendance of health and "
+             "education partners.", "Strategy meeting template revised; partner attendance is monitored "
+             "weekly by the Head of Service.", "Head of Safeguarding", "March 2024"],
+            ["The consistency with which the voice and lived experience of children inform their plans.",
+             "Practice week on direct work; child's voice added to the audit tool.", "Principal Social Worker",
+             "January 2024"],
+            ["The oversight of children subject to pre-proceedings, to avoid delay.",
+             "Legal gateway panel now tracks every child in pre-proceedings monthly.", "Service Manager, Court "
+             "and Legal", "April 2024"]]
+    body = (p(r("Ashvale County Council")) + p(r("3. What inspectors found")) +
+            p(r("3.1 Social workers know their children well and describe a supportive culture.")) +
+            p(r("3.2 Ofsted identified three areas for improvement. These are set out below with the council's "
+                "response.")) + table(rows) + p(r("4. Next steps")) +
+            p(r("4.1 Progress will be reported to this committee in May 2024.")))
+    ex = prepare_letter(package(body), "ashvale_scrutiny.docx").extracted
+    st = analyse(ex.text, ex.page_starts)
+    items = [(" ".join(q.split()), kind) for _, _, q, kind in inspectors_items(ex.text, st)]
+    assert items == [(row[0], "improve") for row in rows[1:]]
+    assert [p.title for p in st.parts if p.kind == "improve"] == ["Area for improvement"]
+    assert not any(p.title.startswith(("Head of", "Principal", "Service Manager", "Our response", "March"))
+                   for p in st.parts)
+    found = {" ".join(x.quote.split()): x.severity
+             for x in suggest(ex.text, default_themes(), structure=st)}
+    assert all(found.get(row[0]) == "improvement" for row in rows[1:])
+    assert not any(q.startswith(("Strategy meeting template", "Practice week", "Legal gateway")) for q in found)

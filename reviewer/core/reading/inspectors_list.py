@@ -87,6 +87,8 @@ def list_end(text: str, structure: Structure, part: Part) -> int:
     on end it. Under any other list heading (and under a sub-heading that goes on with a list), a heading
     the outline missed (a short title line with no bullet) ends it where findings, not recommendations,
     follow. Other parts end where the outline ends them."""
+    if table := structure.table_at(part.start):
+        return table.end  # a paper's response table: its rows are the list
     if part.kind not in ("improve", "heading"):
         return part.end
     if _DECIMAL_NO.match(part.title):  # a council paper's "4.4 Inspectors set out the following areas for
@@ -175,7 +177,8 @@ def inspectors_items(text: str, structure: Structure) -> list[tuple[int, int, st
         found = []
         end = list_end(text, structure, part)
         for s, e in structure.units:
-            if s < max(part.heading_end, part.start) or s >= end or structure.is_heading(s, e):
+            if s < max(part.heading_end, part.start) or s >= end or structure.is_heading(s, e) or \
+                    structure.councils_own(s, e):
                 continue
             quote = _FOOTNOTE_MARK.sub("", unit_quote(text, s, e, structure.furniture)).strip()
             quote = BULLET_LINE.sub("", quote, count=1) if BULLET_LINE.match(quote) else quote
@@ -206,4 +209,10 @@ def inspectors_items(text: str, structure: Structure) -> list[tuple[int, int, st
             out += [(s, e, q, kind) for s, e, q in items]
         else:
             kind = None
-    return out
+    seen: set[str] = set()  # a paper that lists the items and then sets them in its response table: once each
+    return [item for item in out if not (item_words(item[2]) in seen or seen.add(item_words(item[2])))]
+
+
+def item_words(quote: str) -> str:
+    """An item's words, whatever its bullet, case and punctuation: what tells the same item given twice."""
+    return " ".join(re.findall(r"\w+", quote.lower()))

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from reviewer.core.reading.furniture import find_furniture
 from reviewer.core.reading.judgements import GRADE, grade_of
+from reviewer.core.reading.response_table import ResponseTable, response_tables
 from reviewer.core.text.units import BULLET_CHARS, LETTERED, PARAGRAPH_NO, sentence_at
 from reviewer.core.text.textsearch import collapse_ws
 
@@ -59,10 +60,23 @@ class Structure:
     furniture: list[tuple[int, int]]
     units: list[tuple[int, int]]  # sentences and bullets, in order, furniture stepped over
     length: int
+    tables: list[ResponseTable] = field(default_factory=list)  # a paper's items beside its response
     _unit_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         self._unit_starts = [s for s, _ in self.units]
+
+    def table_at(self, offset: int) -> ResponseTable | None:
+        """The response table whose header starts at ``offset``."""
+        return next((t for t in self.tables if t.start == offset), None)
+
+    def in_table(self, offset: int) -> bool:
+        return any(t.start <= offset < t.end for t in self.tables)
+
+    def councils_own(self, start: int, end: int) -> bool:
+        """The passage lies in a response table's council cell (its response, lead, due date): the council's
+        words, no finding and no inspectors' item."""
+        return any(a <= start and end <= b for t in self.tables if t.start <= start < t.end for a, b in t.council)
 
     def unit_at(self, offset: int) -> tuple[int, int] | None:
         """The sentence or bullet containing ``offset`` (or the nearest one before it)."""
@@ -357,6 +371,7 @@ def analyse(text: str, page_starts: Sequence[int] = ()) -> Structure:
     reading = reading_text(text, furniture)
     units = split_units(reading)
     blocks = _split_blocks(reading, _blocks(reading))
+    tables = response_tables(reading, blocks)
     heads: list[tuple[str, str, int, int, str | None]] = []  # kind, title, start, heading_end, grade
     salutation = next((b for b in blocks[:40] if re.match(r"^Dear\b", reading[b[0]:b[1]])), None)
     if salutation and any(_PAPER_SECTION.match(reading, a) for a, _ in blocks if a < salutation[0]):
@@ -382,6 +397,11 @@ def analyse(text: str, page_starts: Sequence[int] = ()) -> Structure:
     contents_end = -1  # where a contents page ends (its page's end): its entries head no part
     for i, (s, e) in enumerate(blocks):
         if salutation and s <= salutation[1] or table_span[0] <= s < table_span[1]:
+            continue
+        if table := next((t for t in tables if t.start <= s < t.end), None):
+            if s == table.start:  # the table is the list: its header heads it; no cell heads a part
+                heads.append((table.kind, table.title, s, table.header_end, None))
+                title_done = True
             continue
         block = reading[s:e]
         if re.match(r"^(?:Yours sincerely|Yours faithfully|Kind regards)\b", block):
@@ -426,7 +446,11 @@ def analyse(text: str, page_starts: Sequence[int] = ()) -> Structure:
     parts.extend(_numbered(reading, parts))
     parts.sort(key=lambda p: (p.start, p.level))
     units = [(s, e) for s, e in units if not _table_cell(reading, s, e, table_span)]
-    return Structure(parts, furniture, units, len(text))
+    if tables:  # a response table's units are its cells' sentences: none runs from one cell into the next
+        units = sorted([u for u in units if not any(t.start <= u[0] < t.end for t in tables)] +
+                       [(a + s, a + e) for t in tables for a, b in (*t.items, *t.council)
+                        for s, e in split_units(reading[a:b])])
+    return Structure(parts, furniture, units, len(text), tables)
 
 
 _GRADE_CELL = re.compile(rf"(?:Judge?ment\s+Grade|{GRADE}|(?:\d(?:\.\d)?\.?\s+)?[A-Z][^.:;]{{4,120}}?\s+{GRADE})", re.I)

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reviewer.core.annotations.model import Annotation, Theme
-from reviewer.core.reading.inspectors_list import LEAD_IN, PARA_REF, inspectors_items, list_end
+from reviewer.core.reading.inspectors_list import LEAD_IN, PARA_REF, inspectors_items, item_words, list_end
 from reviewer.core.reading.judgements import judgement_name, read_judgements
 from reviewer.core.reading.learning import LEARNT_CEILING, SEVERITY_CLASSES, SeverityLearner
 from reviewer.core.reading.metadata import document_kind
@@ -311,8 +311,10 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
     ends = {p.start: list_end(text, st, p) for p in st.parts if p.kind == "improve"}  # a list's true end
     # the inspectors' own items, as the outline and the summary read them: older reports group them under
     # sub-headings ("Care leavers", "Missing children") that end the list's part but not the list
+    items = inspectors_items(text, st)
     listed = {(s, e): "priority" if k == "priority" else "improvement"  # (an item of two sentences: both)
-              for a, b, _, k in inspectors_items(text, st) for s, e in st.units if a <= s and e <= b}
+              for a, b, _, k in items for s, e in st.units if a <= s and e <= b}
+    items_said = {item_words(q) for _, _, q, _ in items}  # (an item a paper gives again in its response table)
     neutral = _neutral_parts(st)
     inline: str | None = None  # the tone a heading the outline missed sets ("What needs to improve:")
     inline_part: Part | None = None
@@ -320,6 +322,9 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
     prev_end = -1
     prev_sev: str | None = None
     for s, e in st.units:
+        if st.councils_own(s, e) or (s, e) not in listed and st.in_table(s) and \
+                item_words(text[s:e]) in items_said:
+            continue  # a response table's council cells (its actions, lead and dates), and an item it repeats
         flat = unit_quote(text, s, e, st.furniture)
         part = st.part_at(s)
         if part is not inline_part:
