@@ -139,6 +139,20 @@ def test_a_footnotes_mark_between_a_judgement_and_its_grade() -> None:
     assert dict(read_metadata(marked).judgements)["impact_of_leaders"] == "outstanding"
 
 
+def test_a_grade_the_table_capitalises_keeps_the_row_after_it() -> None:
+    """Held-out short inspection (stop 39): a table row graded "Requires Improvement to be good" lost the
+    care leavers' grade in the row after it, without a word."""
+    from reviewer.core.reading.judgements import read_judgements
+
+    table = ("Judgement Grade The impact of leaders on social work practice with children and families Inadequate "
+             "The experiences and progress of children who need help and protection Inadequate The experiences and "
+             "progress of children in care Requires Improvement to be good The experiences and progress of care "
+             "leavers Requires improvement to be good Overall effectiveness Inadequate")
+    assert read_judgements(table) == {"impact_of_leaders": "inadequate", "help_and_protection": "inadequate",
+                                      "in_care": "requires improvement", "care_leavers": "requires improvement",
+                                      "overall_effectiveness": "inadequate"}
+
+
 def test_monitoring_visit_number_and_news_items() -> None:
     m = read_metadata("12 May 2024\n\nDear Sam\n\nMonitoring visit to Northmoor children's services\n\n"
                       "This letter summarises the findings of the fourth monitoring visit to Northmoor.")
