@@ -983,3 +983,13 @@ def test_a_markdown_papers_response_table_gives_the_items_in_its_first_column() 
     assert [q for _, _, q, _ in inspectors_items(text, st)] == [
         "The quality and timeliness of assessments for children in need", "The specificity of child protection plans"]
     assert not any("New assessment" in text[s:e] and "quality" in text[s:e] for s, e in st.units)
+
+
+def test_the_lead_inspectors_title_under_the_name_heads_no_part() -> None:
+    """2019 reports (and a held-out one, stop 39) print "Her Majesty's Inspector" on the line under the lead
+    inspector's name: no heading of the outline."""
+    text = ("Inspection of Westfold local authority children's services\n\nInspection dates: 4 to 15 March 2019\n\n"
+            "Lead inspector: Sam Brown\n\nHer Majesty’s Inspector\n\nJudgement Grade\n\n"
+            "The impact of leaders on social work practice with children and families\n\nGood\n\n"
+            "Overall effectiveness\n\nGood\n\nChildren in Westfold are well supported.\n")
+    assert not any("Majesty" in p.title for p in analyse(text).parts)

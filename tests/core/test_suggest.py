@@ -1738,3 +1738,24 @@ def test_the_last_inspections_judgement_told_in_the_next_sentence_is_context() -
     assert not any("judged to be outstanding" in q for q in found)
     assert any("significant deterioration" in q for q in found)
     assert any("judged to be good by inspectors this week" in q for q in found)
+
+
+def test_held_out_news_a_past_grade_a_visit_that_gives_none_and_a_last_bullet_run_on() -> None:
+    """Held-out news items (stop 39): a 2022 grade retold ("… presented with a report in July that year which
+    graded the overall service as 'Inadequate'") was a priority action; "This visit doesn't lead to a graded
+    Ofsted judgement" an area for improvement for its "doesn't"; and the last of a web page's one-line
+    bullets ran on into the paragraph after it, hiding it inside a strength."""
+    story = ("Westfold continues to make progress\n\n"
+             "The authority was visited by Ofsted early in 2022 and presented with a report in July that year which "
+             "graded the overall service as 'Inadequate'.\n\n"
+             "This visit doesn't lead to a graded Ofsted judgement like some other inspections.\n\n"
+             "Inspectors noted in a letter to the council:\n"
+             "- Personal advisers build strong, positive relationships with young people\n"
+             "- The council has developed effective working arrangements with its housing team\n"
+             "Too many care leavers still live in unsuitable accommodation, and this is not improving.\n")
+    found = _by_quote(suggest(story, default_themes()))
+    assert not any(q.startswith(("The authority was visited", "This visit doesn")) for q in found)
+    assert found["The council has developed effective working arrangements with its housing team"].severity == \
+        "strength"
+    assert found["Too many care leavers still live in unsuitable accommodation, and this is not improving."
+                 ].severity == "improvement"

@@ -36,7 +36,8 @@ _NOT_HEADING = re.compile(r"\b(?:19|20)\d\d\b|@|www\.|\b[A-Z]{1,2}\d{1,2}[A-Z]?\
                           # the inspection team's other lines ("Deputy lead inspector: ...", "Senior Data Analyst: ...")
                           r"^(?i:(?:deputy |assistant |team |shadow |senior )?(?:lead )?(?:social care )?(?:regulatory )?"
                           r"inspectors?|(?:senior )?(?:data|research) analysts?|quality assurance managers?|"
-                          r"(?:senior )?hmi)\s*:|"
+                          r"(?:senior )?hmi)\s*:|^(?:Her|His) Majesty['’]s Inspectors?$|"  # (the lead inspector's
+                          # title, on the line under the name)
                           r"\s\d{1,3}$")  # a contents line ends with its page number
 
 KINDS = ("address", "salutation", "title", "headline", "improve", "priority", "judgements", "judgement",
@@ -180,8 +181,9 @@ def _section_heading_line(text: str, at: int) -> bool:
     return bool(_LIST_HEADING.match(line) or _JUDGEMENT_START.match(line) or _OLDER_SECTION.match(line))
 
 
-def split_units(reading: str) -> list[tuple[int, int]]:
-    """Sentences and bullets of ``reading`` as (start, end), in order."""
+def split_units(reading: str, paged: bool = True) -> list[tuple[int, int]]:
+    """Sentences and bullets of ``reading`` as (start, end), in order. Text not laid out on pages (``paged``
+    False: a web page's, a plain-text letter's) ends a run of one-line bullets at the last one's line end."""
     out: list[tuple[int, int]] = []
     n, off = len(reading), 0
     while off < n:
@@ -196,9 +198,36 @@ def split_units(reading: str) -> list[tuple[int, int]]:
             off = e  # a numbered paragraph's number ("12." before its first sentence) is no sentence
             continue
         if e > s and (not out or s >= out[-1][1]):
+            if not paged and (cut := _last_bullet_ends(reading, out, s, e)) is not None:
+                nxt = cut + 1  # the paragraph after it (whose sentence, read back, would open at the bullet)
+                out += [(s, cut), (nxt, sentence_at(reading, nxt)[1])]
+                off = out[-1][1]
+                continue
             out.append((s, e))
         off = e
     return out
+
+
+_BULLET_OPENS = re.compile(rf"[ \t]*[{BULLET_CHARS}][ \t]+")
+
+
+def _last_bullet_ends(reading: str, units: list[tuple[int, int]], s: int, e: int) -> int | None:
+    """Where the last of a run of one-line bullets without full stops ends, when the paragraph after it
+    follows on the next line with no blank line between (a web page's "- The council has developed ...
+    providers" / "Inspectors highlighted ..."): at its line's end, when the bullet before it was one line too
+    and the next line opens with a capital. (Not on a PDF's pages, whose lines wrap wherever the width ends.)"""
+    def bullet_opens(at: int) -> bool:  # the unit at ``at`` is a bullet's first words
+        m = _BULLET_OPENS.match(reading, reading.rfind("\n", 0, at) + 1)
+        return bool(m) and m.end() == at
+
+    nl = reading.find("\n", s, e)
+    if nl < 0 or not units or reading[nl - 1] in ".!?:;," or not reading[nl + 1:nl + 2].isupper() or \
+            not bullet_opens(s):
+        return None
+    ps, pe = units[-1]
+    if "\n" in reading[ps:pe] or not bullet_opens(ps) or reading[pe:reading.rfind("\n", 0, s) + 1].strip():
+        return None
+    return nl
 
 
 _PARAGRAPH_NO = re.compile(r"\d{1,3}\.")
@@ -369,7 +398,7 @@ def analyse(text: str, page_starts: Sequence[int] = ()) -> Structure:
     """The structure of a letter or report from its canonical text and (for a PDF) its page starts."""
     furniture = find_furniture(text, page_starts)
     reading = reading_text(text, furniture)
-    units = split_units(reading)
+    units = split_units(reading, paged=bool(page_starts))
     blocks = _split_blocks(reading, _blocks(reading))
     tables = response_tables(reading, blocks)
     heads: list[tuple[str, str, int, int, str | None]] = []  # kind, title, start, heading_end, grade

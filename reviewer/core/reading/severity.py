@@ -169,6 +169,7 @@ _REPORTED = re.compile(
     # a grade told as what it was or became ("following a judgement of inadequate in 2014", "upgraded from
     # inadequate (in 2016) to requires improvement")
     r"\bjudge?ment of [‘'\"“]?(?:inadequate|requires? improvement|good|outstanding)\b|\b(?:up|down)graded\b|"
+    r"\b(?:which|that) (?:graded|judged|rated)\b|"  # ("presented with a report in July that year which graded …")
     r"\b(?:was|were) rated\b", re.I)
 _STILL = re.compile(r"\b(?:has|have|had) not\b|\b(?:has|have) been (?:addressed|tackled|resolved)|\bsuccessfully\b|"
                     r"\bhas (?:now |since )?(?:deteriorated|declined|improved)|\b(?:has|have) (?:\w+ )?been (?:addressed|tackled|"

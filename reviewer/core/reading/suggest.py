@@ -38,6 +38,7 @@ from reviewer.core.reading.severity import (UNDER_IMPROVE_LIST, UNDER_PRIORITY_L
                                             severity_review, verdict)
 from reviewer.core.reading.theming import SECTION_THEME_WEIGHT, ThemeModel, section_theme, title_theme
 from reviewer.core.text.textsearch import collapse_ws
+from reviewer.core.text.units import BULLET_CHARS
 
 CONTEXT = ("inspectors looked at", "this letter summarises", "inspectors considered", "this visit was carried out",
            "ofsted will take", "yours sincerely", "the inspectors were", "inspectors for this visit",
@@ -76,6 +77,9 @@ _BRINGS_ON_LIST = re.compile(r"\b(?:the following|as follows)\b[^.;]*:\s*$", re.
 
 _WHOSE_DEFINITIONS = re.compile(r"^\W*(?:the )?(?:local authority|lscb|local safeguarding children(?:'s)? board|"
                                 r"safeguarding partnership)\W*$", re.I)
+
+
+_BULLETED = re.compile(rf"[ \t]*[{BULLET_CHARS}][ \t]+")  # a bullet's line (a web page's, with no full stops)
 
 
 def _neutral_parts(st: Structure) -> set[int]:
@@ -173,6 +177,8 @@ _BOILERPLATE = re.compile(
     # how the framework works, as a paper explains it: no finding ("Focused visits do not result in a judgement.",
     # "Following an inadequate judgement, the Secretary of State issues a statutory direction …")
     r"\b(?:focused|monitoring|assurance) visits? (?:do|does) not (?:result in|lead to|give|carry)\b|"
+    r"\b(?:do|does|did|will)(?: not|n['’]t) (?:result in|lead to|give|carry|receive) (?:an? |any )?(?:graded |overall )?"
+    r"(?:ofsted )?(?:judge?ment|grade)|"  # ("This visit doesn't lead to a graded Ofsted judgement like some others")
     r"\bthe secretary of state (?:issues|may issue|will issue|appoints|may appoint)\b|"
     r"^\W*the following recommendations are those\b|\bdo not address all (?:of )?the (?:detailed )?failings\b|"
     r"^\W*(?:this|these|it) (?:was|were|is|are) (?:also )?(?:an? )?(?:recommendations?|areas? for (?:improvement|"
@@ -346,7 +352,8 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
             continue
         if part is not None and part.kind in ("address", "salutation", "signoff", "title") or st.is_heading(s, e):
             if not (part is not None and part.kind == "title" and (telling or s >= part.heading_end) and
-                    flat.endswith(".") and len(flat.split()) > 8 and not st.is_heading(s, e)):
+                    (flat.endswith(".") or _BULLETED.match(text, text.rfind("\n", 0, s) + 1)) and
+                    len(flat.split()) > 8 and not st.is_heading(s, e)):
                 continue  # (a web page's opening sentences the outline took for its title are read)
         if part is not None and part.kind == "judgements" and s < max(part.end, part.heading_end):
             continue  # the judgement table's rows

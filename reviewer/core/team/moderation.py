@@ -27,11 +27,11 @@ from reviewer.core.text.words import person
 _RANK = {s.id: s.rank for s in severities()}
 
 
-def sentences(text: str, furniture: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+def sentences(text: str, furniture: Sequence[tuple[int, int]] = (), paged: bool = True) -> list[tuple[int, int]]:
     """The letter's sentences and bullets as (start, end), in order, as the outline reads them: a sentence
     across a page break is one, its running header and footer (``furniture``) stepped over (a manager saw a
-    bullet split in two at a page's footer, and counted twice)."""
-    return split_units(reading_text(text, furniture))
+    bullet split in two at a page's footer, and counted twice); ``paged``: the letter has pages (a PDF's)."""
+    return split_units(reading_text(text, furniture), paged)
 
 
 def cohen_kappa(a: Sequence[Hashable], b: Sequence[Hashable]) -> float | None:
@@ -155,7 +155,7 @@ def agreed_rivals(lib: Library, ann_ids: Sequence[str], text_of: Callable[[str],
         if a.letter_id not in units:
             text = text_of(a.letter_id) or ""
             starts = page_starts_of(a.letter_id) if page_starts_of else ()
-            units[a.letter_id] = sentences(text, find_furniture(text, starts)) if text else []
+            units[a.letter_id] = sentences(text, find_furniture(text, starts), bool(starts)) if text else []
         spans = [(s, e) for s, e in units[a.letter_id] if s < a.end and a.start < e]
         for b in lib.annotations_for(a.letter_id):
             if b.id != a.id and not b.orphaned and person(b.author) != person(a.author) and \
@@ -176,7 +176,7 @@ def moderate_letter(lib: Library, letter_id: str, text: str,
     if len(by_author) < 2:
         return []
     furniture = find_furniture(text, page_starts)
-    units = sentences(text, furniture)
+    units = sentences(text, furniture, bool(page_starts))
     title = lib.display_title(letter_id)
     results = []
     for name_a, name_b in combinations(sorted(by_author, key=str.casefold), 2):
