@@ -1759,3 +1759,15 @@ def test_held_out_news_a_past_grade_a_visit_that_gives_none_and_a_last_bullet_ru
         "strength"
     assert found["Too many care leavers still live in unsuitable accommodation, and this is not improving."
                  ].severity == "improvement"
+
+
+def test_a_web_pages_headline_on_the_line_above_its_first_sentence_is_no_part_of_it() -> None:
+    """Held-out news (stop 39): "Positive feedback from Ofsted following recent focused visit" on the line
+    above a plain first sentence made one sentence of the two, suggested as a strength for the headline's word."""
+    page = ("Positive feedback from Ofsted following recent children's services focused visit\n"
+            "Ofsted published the outcome of our latest focused visit on 16 and 17 April 2024, which looked at "
+            "children in need of help and protection.\n")
+    from reviewer.core.reading.outline import analyse
+
+    assert not suggest(page, default_themes())
+    assert analyse(page).units[0] == (0, page.index("\n"))

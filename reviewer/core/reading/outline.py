@@ -198,6 +198,10 @@ def split_units(reading: str, paged: bool = True) -> list[tuple[int, int]]:
             off = e  # a numbered paragraph's number ("12." before its first sentence) is no sentence
             continue
         if e > s and (not out or s >= out[-1][1]):
+            if not paged and not out and (cut := _headline_ends(reading, s, e)) is not None:
+                out.append((s, cut))  # a web page's headline on the line above its first sentence
+                off = cut
+                continue
             if not paged and (cut := _last_bullet_ends(reading, out, s, e)) is not None:
                 nxt = cut + 1  # the paragraph after it (whose sentence, read back, would open at the bullet)
                 out += [(s, cut), (nxt, sentence_at(reading, nxt)[1])]
@@ -206,6 +210,17 @@ def split_units(reading: str, paged: bool = True) -> list[tuple[int, int]]:
             out.append((s, e))
         off = e
     return out
+
+
+def _headline_ends(reading: str, s: int, e: int) -> int | None:
+    """Where a web page's headline ends when its first sentence follows on the next line ("Positive feedback
+    from Ofsted following recent focused visit" / "Ofsted published the outcome of ..."): a first line of a
+    few words with no full stop, and a capital opening the next."""
+    nl = reading.find("\n", s, e)
+    if nl < 0 or reading[nl - 1] in ".!?:;,-–" or not reading[nl + 1:nl + 2].isupper() or \
+            not 2 <= len(reading[s:nl].split()) <= 16 or len(reading[nl + 1:e].split()) < 8:
+        return None
+    return nl
 
 
 _BULLET_OPENS = re.compile(rf"[ \t]*[{BULLET_CHARS}][ \t]+")
