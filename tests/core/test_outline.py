@@ -993,3 +993,13 @@ def test_the_lead_inspectors_title_under_the_name_heads_no_part() -> None:
             "The impact of leaders on social work practice with children and families\n\nGood\n\n"
             "Overall effectiveness\n\nGood\n\nChildren in Westfold are well supported.\n")
     assert not any("Majesty" in p.title for p in analyse(text).parts)
+
+
+def test_a_reports_title_run_into_its_dates_and_lead_inspector_is_still_its_title() -> None:
+    """A held-out short inspection (stop 39) printed its two-line title, dates and lead inspector as one block:
+    the outline had no title."""
+    text = ("Inspection of Westfold local\nauthority children’s services\nInspection dates: 5 to 9 December 2022\n"
+            "Lead inspector: Sam Brown, His Majesty’s Inspector\n\nJudgement\nGrade\n\nOverall effectiveness\n"
+            "Good\n\nChildren in Westfold are well supported by social workers who know them well.\n")
+    parts = analyse(text).parts
+    assert (parts[0].kind, parts[0].title) == ("title", "Inspection of Westfold local authority children’s services")

@@ -264,6 +264,7 @@ def _blocks(reading: str) -> list[tuple[int, int]]:
 _LIST_HEADING = re.compile(r"^(?:What needs to improve(?: in this area of social work practice)?|Recommendations|"
                            r"Areas? for (?:priority action|improvement)|What does the local authority need to improve)"
                            r"\s*[?:.]?\s*\d{0,2}$", re.I)  # on a line of its own (a footnote mark may follow)
+_TEAM_LINE = re.compile(r"^(?:Inspection dates?|Dates? of (?:the )?(?:visit|inspection)|Lead inspector)\s*:", re.I)
 _JUDGEMENT_START = re.compile(r"^(?:The experiences and progress of|The impact of leaders)\b")
 # ... and an older report's own section headings: the board's review ("Inspection findings – the Local
 # Safeguarding Children Board"), which follows the last of the local authority's recommendations
@@ -282,6 +283,9 @@ def _split_blocks(reading: str, blocks: list[tuple[int, int]]) -> list[tuple[int
         cuts: set[int] = set()
         for i, (ls, le) in enumerate(lines):
             line = reading[ls:le].strip()
+            if i and _TEAM_LINE.match(line):  # the report's title run into its dates and team lines below it
+                cuts.add(ls)
+                continue
             if _LIST_HEADING.match(line):
                 if i + 1 < len(lines) and re.fullmatch(r"\s*\d{1,3}\s*", reading[lines[i + 1][0]:lines[i + 1][1]]):
                     continue  # a contents line: the heading's page number on the line below
