@@ -1771,3 +1771,16 @@ def test_a_web_pages_headline_on_the_line_above_its_first_sentence_is_no_part_of
 
     assert not suggest(page, default_themes())
     assert analyse(page).units[0] == (0, page.index("\n"))
+
+
+def test_a_word_on_what_care_leavers_are_called_is_no_strength() -> None:
+    """Held-out short inspection (stop 39): "… care leavers prefer to be known as care-experienced young people,
+    and this term is used throughout this report" was a strength for the good judgement it sat under."""
+    report = ("The experiences and progress of care leavers: good\n\n"
+              "In Westfold, care leavers prefer to be known as care-experienced young people, and this term is used "
+              "throughout this report.\n\n"
+              "Care-experienced young people are well supported by personal advisers who know them well.\n")
+    found = _by_quote(suggest(report, default_themes()))
+    assert not any("prefer to be known" in q for q in found)
+    assert found["Care-experienced young people are well supported by personal advisers who know them well."
+                 ].severity == "strength"

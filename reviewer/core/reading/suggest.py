@@ -45,7 +45,11 @@ CONTEXT = ("inspectors looked at", "this letter summarises", "inspectors conside
            "this was the", "dear ", "inspectors reviewed", "inspectors evaluated", "inspectors spoke",
            "inspectors met with", "inspectors also considered", "the focus of this visit", "areas covered by",
            "fictional letter", "prevalence of",  # (the area's need: "There is a high prevalence of neglect")
-           "the lead inspector was", "the lead inspector is")
+           "the lead inspector was", "the lead inspector is",
+           # what the area calls its care leavers ("… prefer to be known as care-experienced young people, and
+           # this term is used throughout this report"): a word on terms, no finding
+           "prefer to be known as", "known as care-experienced", "known as care experienced",
+           "referred to as care-experienced", "term is used throughout")
 
 
 
