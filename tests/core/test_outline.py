@@ -1003,3 +1003,13 @@ def test_a_reports_title_run_into_its_dates_and_lead_inspector_is_still_its_titl
             "Good\n\nChildren in Westfold are well supported by social workers who know them well.\n")
     parts = analyse(text).parts
     assert (parts[0].kind, parts[0].title) == ("title", "Inspection of Westfold local authority children’s services")
+
+
+def test_a_papers_numbered_section_over_a_list_numbered_from_one_is_a_section() -> None:
+    """"4. Next steps" over "1. The action plan will be reviewed …": a section of the paper's outline, not a
+    paragraph of the part before it."""
+    text = ("3. What inspectors found\n\n3.1 Social workers know their children well.\n\n4. Next steps\n\n"
+            "1. The action plan will be reviewed each month.\n\n2. Progress will be reported in May.\n\n"
+            "5. Implications\n\n5.1 There are no financial implications.\n")
+    assert [p.title for p in analyse(text).parts if p.level == 1] == [
+        "3. What inspectors found", "4. Next steps", "5. Implications"]

@@ -346,7 +346,8 @@ def _numbered_heading(block: str, after: str) -> str | None:
     """A council report's numbered section heading ("4. Progress against the areas for improvement"),
     known by the "4.1" paragraph under it: read as a heading, not a numbered list's item."""
     m = re.fullmatch(r"\s*(\d{1,2})\.\s+([A-Z][^\n.;:]{2,90})\s*", block)
-    if m and len(m.group(2).split()) <= 10 and re.match(rf"\s*{m.group(1)}\.1\s", after):
+    if m and len(m.group(2).split()) <= 10 and re.match(rf"\s*(?:{m.group(1)}\.1|1\.)\s", after):  # (or a list
+        # numbered from 1 under it: "4. Next steps" / "1. The action plan will be reviewed ...")
         return collapse_ws(block).strip()
     return None
 
