@@ -207,10 +207,11 @@ def exceptions_by_field() -> dict[tuple[str, str], object]:
 
 
 def score_corpus(side: str, corpus: Path = CORPUS, cache: Path | None = None) -> Score:
-    """Scores of one side of the split ('development' or 'validation')."""
+    """Scores of one side of the split ('development' or 'validation'), or with side 'held out' every report
+    of ``corpus``'s record (a folder bench/held_out_reports.py made: authorities the corpus does not hold)."""
     s = Score()
     rows = corpus_rows(corpus)
-    split = load_json(SPLIT_FILE)
+    split = load_json(SPLIT_FILE) if side != "held out" else {side: sorted(rows)}
     read = load_json(READ_FILE).get("reports", {})
     exceptions = exceptions_by_field()
     for name in split.get(side, []):
@@ -259,8 +260,12 @@ def main() -> None:
     ap.add_argument("--side", choices=("development", "validation", "both"), default="both")
     ap.add_argument("--cache", type=Path, default=None, help="keep extracted text here between runs")
     ap.add_argument("--show", action="store_true", help="list every miss")
+    ap.add_argument("--held-out", type=Path, default=None, help="score every report of this folder's record "
+                    "instead (bench/held_out_reports.py makes one of authorities the corpus does not hold)")
     args = ap.parse_args()
     sides = ("development", "validation") if args.side == "both" else (args.side,)
+    if args.held_out:
+        args.corpus, sides = args.held_out, ("held out",)
     if not (args.corpus / "metadata.csv").exists():
         print(f"no corpus at {args.corpus}: corpus figures skipped")
         sides = ()

@@ -153,6 +153,26 @@ def test_a_grade_the_table_capitalises_keeps_the_row_after_it() -> None:
                                       "overall_effectiveness": "inadequate"}
 
 
+def test_held_out_reports_names_a_row_ending_in_a_full_stop_and_a_council_named_its_own_way() -> None:
+    """160 held-out reports of 77 authorities not in the corpus (stop 39): a lead inspector whose name has an
+    accent ("Máire Atherton") was none; a table row ending "… with children and families." lost every grade;
+    "Council of the Isles of Scilly" and "Medway Children's Services" on the first lines were the authority."""
+    from reviewer.core.reading.judgements import read_judgements
+    from reviewer.core.reading.subject import clean_authority
+
+    m = read_metadata("Inspection of Brighton and Hove local authority children’s services\n"
+                      "Inspection dates: 11 to 15 March 2024\nLead inspector: Máire Atherton, His Majesty’s Inspector\n")
+    assert (m.authority, m.lead_inspector) == ("Brighton and Hove", "Máire Atherton")
+    table = ("Judgement Grade The impact of leaders on social work practice with children and families. Requires "
+             "improvement to be good The experiences and progress of children who need help and protection Good "
+             "Overall effectiveness Requires improvement to be good")
+    assert read_judgements(table) == {"impact_of_leaders": "requires improvement", "help_and_protection": "good",
+                                      "overall_effectiveness": "requires improvement"}
+    assert clean_authority("Council of the Isles of Scilly") == "Isles of Scilly"
+    assert clean_authority("Medway Children’s Services") == "Medway"
+    assert clean_authority("City of London") == "City of London"
+
+
 def test_monitoring_visit_number_and_news_items() -> None:
     m = read_metadata("12 May 2024\n\nDear Sam\n\nMonitoring visit to Northmoor children's services\n\n"
                       "This letter summarises the findings of the fourth monitoring visit to Northmoor.")

@@ -71,8 +71,9 @@ def _name(heading: str) -> str | None:
 
 # ILACS (2018-): "Judgement Grade" and then heading, grade, heading, grade ... one after the other
 # (a council's paper copies the table without "The": "Impact of leaders on …", "Experiences and progress of …";
-# a table may capitalise a grade, "Requires Improvement to be good", and the row after it still counts)
-_ILACS_ROW = re.compile(rf"\s*((?:The|Overall|Impact|Experiences)\s[A-Za-z ,’'\-]{{3,140}}?)\s+(?i:{GRADE})\b")
+# a table may capitalise a grade, "Requires Improvement to be good", and the row after it still counts; a row's name
+# may end with a full stop: "… with children and families.")
+_ILACS_ROW = re.compile(rf"\s*((?:The|Overall|Impact|Experiences)\s[A-Za-z ,’'\-]{{3,140}}?)\.?\s+(?i:{GRADE})\b")
 
 # The single inspection framework's list, numbered or not
 _SIF_ROWS = (

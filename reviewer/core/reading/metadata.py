@@ -41,8 +41,9 @@ _RANGE = re.compile(
     rf"{_WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s+(\d{{4}})",
     re.I,
 )
-_NAME_WORD = r"(?:[A-Z][A-Za-z'’\-]+|[A-Z]\.?)"
-_NAME = rf"[A-Z][A-Za-z'’\-]+(?:\s+{_NAME_WORD}){{1,3}}"
+_CAPITAL, _LETTER = "A-ZÀ-ÖØ-Þ", "A-Za-zÀ-ÖØ-öø-ÿ"  # (names as their owners spell them: "Máire", "Zoë", "Ó Súilleabháin")
+_NAME_WORD = rf"(?:[{_CAPITAL}][{_LETTER}'’\-]+|[{_CAPITAL}]\.?)"
+_NAME = rf"[{_CAPITAL}][{_LETTER}'’\-]+(?:\s+{_NAME_WORD}){{1,3}}"
 
 
 

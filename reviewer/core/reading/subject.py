@@ -17,15 +17,19 @@ APOS = "['’]"  # a straight or a curly apostrophe, as documents print "childre
 # Reading an authority's name as auditors write it
 _PREFIXES = re.compile(
     r"^(?:the\s+)?(?:(?:London|Royal)\s+Borough\s+of|Metropolitan\s+Borough\s+of|Borough\s+of|County\s+of|"
-    r"City\s+and\s+County\s+of|City\s+of(?!\s+London\b)|County(?=\s+Durham\b))\s+", re.I)
+    r"City\s+and\s+County\s+of|City\s+of(?!\s+London\b)|County(?=\s+Durham\b)|Council\s+of(?:\s+the)?)\s+", re.I)
+# ... and what may follow the name on a report's first lines ("Medway Children's Services")
+_SERVICES = re.compile(r"\s+children['’]s\s+(?:services|social\s+care(?:\s+services)?)$", re.I)
 _SUFFIX_WORDS = {"council", "borough", "county", "city", "district", "metropolitan", "of"}
 _SMALL_WORDS = {"and", "upon", "on", "with", "of", "the", "in", "under", "le"}
 
 
 def clean_authority(name: str) -> str | None:
     """"London Borough of Barking and Dagenham" -> "Barking and Dagenham", "Kent County Council" -> "Kent",
-    "Bristol City of" -> "Bristol", "St. Helens Metropolitan Borough Council" -> "St Helens"."""
+    "Bristol City of" -> "Bristol", "St. Helens Metropolitan Borough Council" -> "St Helens", "Council of the
+    Isles of Scilly" -> "Isles of Scilly", "Medway Children's Services" -> "Medway"."""
     name = " ".join(name.replace("&", " and ").split()).strip(" .,:;-–")
+    name = _SERVICES.sub("", name)
     name = re.sub(r"['’]s$", "", name)  # "BCP Council's children's services"
     name = re.sub(r"\s*\((?:fictional|the)\)$", "", name, flags=re.I)
     if name.isupper():
