@@ -1013,3 +1013,59 @@ def test_a_papers_numbered_section_over_a_list_numbered_from_one_is_a_section() 
             "5. Implications\n\n5.1 There are no financial implications.\n")
     assert [p.title for p in analyse(text).parts if p.level == 1] == [
         "3. What inspectors found", "4. Next steps", "5. Implications"]
+
+
+HELD_OUT_LIST = """What needs to improve
+
+◼ Timeliness in delivering children’s plans without delay across all services by
+
+generally improving management oversight and grip.
+◼ Better recognition and approval of family and friends as carers under
+
+Regulation 24 arrangements.
+
+◼ Quality of assessments, and plans, including personal educational plans (PEPs)
+
+and contingency planning.
+
+◼ The oversight of children subject to pre-proceedings under the Public Law
+
+Outline (PLO) for children at risk of harm.
+
+The experiences and progress of children who need help and
+protection: Requires improvement to be good.
+
+1.
+While many of the services that keep children safe are effective, the absence
+of management oversight means that some children wait too long for help.
+"""
+
+
+def test_an_item_a_wide_line_spacing_broke_is_one_item_and_a_graded_heading_with_a_stop_ends_the_list() -> None:
+    """160 held-out reports (stop 39): a PDF's wide line spacing left a blank line inside items whose next line
+    opens with a capital or a bracket ("… carers under" / "Regulation 24 arrangements.", "(PEPs)" / "and
+    contingency planning."), making two items of one; and a judgement heading ending with a full stop
+    ("…: Requires improvement to be good.") did not end the list, so a report's findings became 122 items."""
+    from reviewer.core.reading.inspectors_list import inspectors_items
+
+    items = [q for _, _, q, _ in inspectors_items(HELD_OUT_LIST, analyse(HELD_OUT_LIST))]
+    assert items == [
+        "Timeliness in delivering children’s plans without delay across all services by generally improving "
+        "management oversight and grip.",
+        "Better recognition and approval of family and friends as carers under Regulation 24 arrangements.",
+        "Quality of assessments, and plans, including personal educational plans (PEPs) and contingency planning.",
+        "The oversight of children subject to pre-proceedings under the Public Law Outline (PLO) for children at "
+        "risk of harm."]
+
+
+def test_a_line_that_ends_an_item_or_a_page_is_not_joined_to_a_footnote_or_the_next_item() -> None:
+    """What the joining leaves apart: an item's paragraph reference and the next item's number, and a footnote
+    ("1 The areas for improvement have been cross-referenced …") under a sentence the page broke."""
+    from reviewer.core.reading.outline import reading_text
+
+    text = ("9.\nWork with partners to ensure that there is a single, clear, up-to-date multi-agency strategic plan\n"
+            "for children in Westfold, against which progress can be measured. (Para 133)\n\n10.\nEnsure that "
+            "strategic planning is focused on practice.\n\nRisks are identified appropriately, and managers work with "
+            "partners and\n\n1 The areas for improvement have been cross-referenced with the framework.\n")
+    read = reading_text(text, [])
+    assert "(Para 133)\n\n10." in read and "partners and\n\n1 The areas" in read

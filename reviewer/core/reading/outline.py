@@ -23,7 +23,7 @@ from reviewer.core.reading.response_table import ResponseTable, response_tables
 from reviewer.core.text.units import BULLET_CHARS, LETTERED, PARAGRAPH_NO, sentence_at
 from reviewer.core.text.textsearch import collapse_ws
 
-_JUDGEMENT_HEADING = re.compile(rf"^(.{{8,140}}?)\s*[:\-–]\s*{GRADE}\s*$", re.I)
+_JUDGEMENT_HEADING = re.compile(rf"^(.{{8,140}}?)\s*[:\-–]\s*{GRADE}\.?\s*$", re.I)  # (a full stop after it too)
 # 2018-19 reports print the grade without a colon: "... help and protection requires improvement to be good"
 _JUDGEMENT_SENTENCE = re.compile(rf"^((?:The experiences? and progress|The impact of leaders|Overall effectiveness|"
                                  rf"The graded judge?ment (?:for|about|of))"  # (2015: "The graded judgment for
@@ -134,6 +134,7 @@ _CROSS_REFERENCE = re.compile(
 
 
 _LETTERED_ITEM = re.compile(rf"{LETTERED}\s")
+_REFERENCE_END = re.compile(r"\((?:paras?|paragraphs?|pages?|pp?)\b[^()]*\)$", re.I)  # "… (Paras 29, 140)": an item's end
 
 
 def reading_text(text: str, furniture: Sequence[tuple[int, int]]) -> str:
@@ -159,7 +160,8 @@ def reading_text(text: str, furniture: Sequence[tuple[int, int]]) -> str:
             nxt = after[1]  # "... spent three months\n\n34\n\n‘street homeless’, while ...": a quotation goes on
         if prev in "’'" and len(before) > 1 and before[-2].isalpha():
             prev = before[-2]  # "... between the LSCB and the Adults’\n\n44\n\nSafeguarding Board": a possessive
-        if (prev.isalnum() or prev in ",;(-–%") and nxt.islower() or nxt.isdigit() and prev == ",":
+        if (prev.isalnum() or prev in ",;(-–%" or prev == ")" and not _REFERENCE_END.search(before[-40:])) and \
+                nxt.islower() or nxt.isdigit() and prev == ",":  # ("… plans (PEPs)" / "and contingency planning.")
             chars[a:b] = [" "] * (b - a)
         elif prev.islower() and nxt.isupper() and not BULLET_LINE.match(masked[b:b + 4]) and \
                 any(s <= a <= e + 2 or s <= b <= e + 2 for s, e in furniture) and \
@@ -169,7 +171,38 @@ def reading_text(text: str, furniture: Sequence[tuple[int, int]]) -> str:
             line_start = before.rfind("\n") + 1
             if len(before) - line_start > 60:
                 chars[a:b] = [" "] * (b - a)
+        elif (nxt.isupper() or nxt.isdigit() or nxt == "(") and _wrapped_on(masked, before, b):
+            chars[a:b] = [" "] * (b - a)
     return "".join(chars)
+
+
+_ENDS_NOTHING = frozenset((  # words no sentence, item or heading ends with: the line after goes on with it
+    "a", "an", "the", "of", "to", "for", "with", "in", "on", "by", "from", "at", "into", "about", "between", "than",
+    "and", "or", "under", "through", "within", "across", "including", "such", "their", "its", "our", "his", "her"))
+
+
+def _wrapped_on(masked: str, before: str, b: int) -> bool:
+    """Whether the line after a blank line goes on with the one before though it opens with a capital, a
+    number or a bracket (a PDF's wide line spacing left a blank line inside an item: "… as carers under" /
+    "Regulation 24 arrangements.", "… the Public Law" / "Outline (PLO) pre-proceedings."): the line before is
+    a long, wrapped one, ending with no stop, and either ends with a word nothing ends with or belongs to a
+    bullet; and the line after is no bullet, heading or page number of its own."""
+    line_start = before.rfind("\n") + 1
+    line = before[line_start:]
+    if len(line) < 55 or before[-1] in ".!?:;)" or BULLET_LINE.match(masked[b:b + 4]) or \
+            _section_heading_line(masked, b) or re.match(r"\d{1,3}(?:[.)](?:\s|$)|[ \t]*(?:\n|$)|[ \t]+[A-Z])", masked[b:b + 6]):
+        # (nor an item's number, a page's, or a footnote's: "(Para 133)" / "10." / "Ensure …"; "1 The areas …")
+        return False
+    after = re.split(rf"\n[ \t]*\n|\n(?=[ \t]*[{BULLET_CHARS}]\s)", masked[b:b + 600], maxsplit=1)[0].rstrip()  # (to
+    # the next blank line or bullet)
+    if after.endswith(":"):
+        return False  # a group's own heading ("Within three months:") after an item with no stop
+    last = re.findall(r"[A-Za-z]+", line[-20:])
+    if last and last[-1].lower() in _ENDS_NOTHING:
+        return True
+    block_start = before.rfind("\n\n") + 2 if "\n\n" in before else 0
+    return bool(BULLET_LINE.match(before[block_start:block_start + 4]) and len(before) - block_start < 600 and
+                after.endswith((".", ";")) and len(after) < 300)  # (the item's end: "Regulation 24 arrangements.")
 
 
 def _section_heading_line(text: str, at: int) -> bool:
@@ -313,7 +346,8 @@ def _heading_text(block: str) -> str | None:
     flat = collapse_ws(block).strip("#*_ ").strip()
     if not flat or len(flat) > 160 or len(flat.split()) > 22 or block.count("\n") > 2:
         return None
-    if flat.endswith((".", ",", ";")) or BULLET_LINE.match(block) or _NOT_HEADING.search(flat):
+    if flat.endswith((".", ",", ";")) and not _JUDGEMENT_HEADING.match(flat) or BULLET_LINE.match(block) or \
+            _NOT_HEADING.search(flat):  # (a judgement heading may end with a full stop: "…: Requires improvement to be good.")
         return None
     if not (flat[0].isupper() or flat[0].isdigit() and re.match(r"^\d+(?:\.\d+)*\s+[A-Z]", flat)):
         return None
