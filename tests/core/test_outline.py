@@ -1069,3 +1069,21 @@ def test_a_line_that_ends_an_item_or_a_page_is_not_joined_to_a_footnote_or_the_n
             "partners and\n\n1 The areas for improvement have been cross-referenced with the framework.\n")
     read = reading_text(text, [])
     assert "(Para 133)\n\n10." in read and "partners and\n\n1 The areas" in read
+
+
+def test_a_graded_sentence_heading_with_a_stop_ends_the_list_and_a_paragraphs_first_sentence_heads_nothing() -> None:
+    """Held-out 2018 report (stop 39): "The experiences and progress of children who need help and protection /
+    requires improvement to be good." under the list did not end it (45 items); but a numbered paragraph that
+    opens the same way ("1." / "The experiences … , already good at the last inspection, are now outstanding.")
+    is the section's first finding, no heading."""
+    from reviewer.core.reading.inspectors_list import inspectors_items
+
+    text = ("What needs to improve\n\n\uf06e Planning in strategy meetings to inform next steps.\n\n"
+            "\uf06e The experience of children who present as homeless.\n\n"
+            "The experiences and progress of children who need help and protection\nrequires improvement to be good.\n\n"
+            "1.\nThe experiences and progress of children in care,\nalready good at the last inspection, are now "
+            "outstanding.\n\n2.\nChildren in Westfold benefit from well-coordinated early help services.\n")
+    st = analyse(text)
+    assert len(inspectors_items(text, st)) == 2
+    assert [(p.kind, p.grade) for p in st.parts if p.level == 1] == [("improve", None),
+                                                                       ("judgement", "requires improvement")]

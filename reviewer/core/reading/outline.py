@@ -27,7 +27,7 @@ _JUDGEMENT_HEADING = re.compile(rf"^(.{{8,140}}?)\s*[:\-–]\s*{GRADE}\.?\s*$", 
 # 2018-19 reports print the grade without a colon: "... help and protection requires improvement to be good"
 _JUDGEMENT_SENTENCE = re.compile(rf"^((?:The experiences? and progress|The impact of leaders|Overall effectiveness|"
                                  rf"The graded judge?ment (?:for|about|of))"  # (2015: "The graded judgment for
-                                 rf".{{0,140}}?)\s+(?:is\s+|are\s+)?(?:that\s+it\s+(?:is\s+)?)?{GRADE}\s*$", re.I)
+                                 rf".{{0,140}}?)\s+(?:is\s+|are\s+)?(?:that\s+it\s+(?:is\s+)?)?{GRADE}\.?\s*$", re.I)
 # adoption performance is that it is outstanding", over two lines or one)
 BULLET_LINE = re.compile(rf"^\s*(?:[{BULLET_CHARS}]|\d+\.)\s+\S")
 _NOT_HEADING = re.compile(r"\b(?:19|20)\d\d\b|@|www\.|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s+\d[A-Z]{2}\b|^[TEW]:?\s|"
@@ -324,8 +324,8 @@ def _split_blocks(reading: str, blocks: list[tuple[int, int]]) -> list[tuple[int
                     continue  # a contents line: the heading's page number on the line below
                 cuts.update((ls, lines[i + 1][0] if i + 1 < len(lines) else e))
                 continue
-            if not _JUDGEMENT_START.match(line):
-                continue
+            if not _JUDGEMENT_START.match(line) or i and re.fullmatch(r"\s*\d{1,3}\.\s*", reading[lines[i - 1][0]:lines[i - 1][1]]):
+                continue  # (a numbered paragraph's first sentence: "1." / "The experiences … are now outstanding.")
             for j in (i, i + 1):
                 if j >= len(lines):
                     break
@@ -346,7 +346,8 @@ def _heading_text(block: str) -> str | None:
     flat = collapse_ws(block).strip("#*_ ").strip()
     if not flat or len(flat) > 160 or len(flat.split()) > 22 or block.count("\n") > 2:
         return None
-    if flat.endswith((".", ",", ";")) and not _JUDGEMENT_HEADING.match(flat) or BULLET_LINE.match(block) or \
+    if flat.endswith((".", ",", ";")) and not (_JUDGEMENT_HEADING.match(flat) or _JUDGEMENT_SENTENCE.match(flat)) or \
+            BULLET_LINE.match(block) or \
             _NOT_HEADING.search(flat):  # (a judgement heading may end with a full stop: "…: Requires improvement to be good.")
         return None
     if not (flat[0].isupper() or flat[0].isdigit() and re.match(r"^\d+(?:\.\d+)*\s+[A-Z]", flat)):
