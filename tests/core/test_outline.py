@@ -1087,3 +1087,16 @@ def test_a_graded_sentence_heading_with_a_stop_ends_the_list_and_a_paragraphs_fi
     assert len(inspectors_items(text, st)) == 2
     assert [(p.kind, p.grade) for p in st.parts if p.level == 1] == [("improve", None),
                                                                        ("judgement", "requires improvement")]
+
+
+def test_an_items_sub_bullets_printed_with_a_minus_sign_are_items_without_it() -> None:
+    """Held-out reports (stop 39) print an item's parts as sub-bullets with a minus sign ("− private fostering."):
+    each is an item, without the sign, however short."""
+    from reviewer.core.reading.inspectors_list import inspectors_items
+
+    text = ("What needs to improve?\n\n◼ The quality of oversight and monitoring of:\n\n− the pre-proceedings process in "
+            "the Public Law Outline (PLO)\n\n− permanence for children\n\n− private fostering.\n\n◼ Caseloads in the "
+            "children’s assessment and safeguarding teams.\n")
+    assert [q for _, _, q, _ in inspectors_items(text, analyse(text))] == [
+        "The quality of oversight and monitoring of:", "the pre-proceedings process in the Public Law Outline (PLO)",
+        "permanence for children", "private fostering.", "Caseloads in the children’s assessment and safeguarding teams."]

@@ -183,9 +183,10 @@ def inspectors_items(text: str, structure: Structure) -> list[tuple[int, int, st
             quote = _FOOTNOTE_MARK.sub("", unit_quote(text, s, e, structure.furniture)).strip()
             quote = BULLET_LINE.sub("", quote, count=1) if BULLET_LINE.match(quote) else quote
             quote = re.sub(rf"^(?:\d{{1,2}}\.|{LETTERED})\s+", "", quote)  # "14. ", "(b) "
-            if len(quote.split()) < 3 or _NONE_NEEDED.match(quote) or TO_MEMBERS.match(quote) or \
+            if len(quote.split()) < (2 if _marked(text, s) else 3) or _NONE_NEEDED.match(quote) or TO_MEMBERS.match(quote) or \
                     LEAD_IN.search(quote) or PARA_REF.match(quote):
-                # an item number, a fragment, "there are none", a council report's own recommendation, a lead-in
+                # an item number, a fragment (a bulleted item may be two words: "− private fostering."), "there
+                # are none", a council report's own recommendation, a lead-in
                 continue
             if found and _goes_on(text, found[-1][0], found[-1][1], s, quote):
                 ps, _pe, pq = found[-1]  # the item's next sentence, in the same bullet: one item, whole

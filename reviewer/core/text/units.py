@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 # bullet glyphs, with the private-use ones symbol fonts put in PDFs' text (Wingdings' \uf06e, \uf0a7, ...)
-BULLET_CHARS = "\u2022\u25aa\u25fc\u25a0\u25cf\uf000-\uf0ff\\-\\*–"
+BULLET_CHARS = "\u2022\u25aa\u25fc\u25a0\u25cf\uf000-\uf0ff\\-\\*–−"
 # an item's marks other than a bullet: a list's letter ("(b)", "(iv)") and a council paper's paragraph number
 LETTERED = r"\((?:[a-h]|[ivx]{1,4})\)"
 PARAGRAPH_NO = r"\d{1,2}(?:\.\d{1,2}){1,2}\.?"  # "2.1", "2.1.1"
