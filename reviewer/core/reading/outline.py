@@ -256,7 +256,7 @@ def _headline_ends(reading: str, s: int, e: int) -> int | None:
     return nl
 
 
-_BULLET_OPENS = re.compile(rf"[ \t]*[{BULLET_CHARS}][ \t]+")
+BULLET_OPENS = re.compile(rf"[ \t]*[{BULLET_CHARS}][ \t]+")  # a line opening with a bullet (not a number)
 
 
 def _last_bullet_ends(reading: str, units: list[tuple[int, int]], s: int, e: int) -> int | None:
@@ -265,7 +265,7 @@ def _last_bullet_ends(reading: str, units: list[tuple[int, int]], s: int, e: int
     providers" / "Inspectors highlighted ..."): at its line's end, when the bullet before it was one line too
     and the next line opens with a capital. (Not on a PDF's pages, whose lines wrap wherever the width ends.)"""
     def bullet_opens(at: int) -> bool:  # the unit at ``at`` is a bullet's first words
-        m = _BULLET_OPENS.match(reading, reading.rfind("\n", 0, at) + 1)
+        m = BULLET_OPENS.match(reading, reading.rfind("\n", 0, at) + 1)
         return bool(m) and m.end() == at
 
     nl = reading.find("\n", s, e)

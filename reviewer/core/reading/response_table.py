@@ -95,7 +95,8 @@ def _kind(title: str) -> str:
 
 
 def _tab_cells(reading: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A tab-separated line's cells, as (start, end) without their surrounding space (an empty cell: start == end)."""
+    """A tab-separated line's cells, as (start, end) without their surrounding space (an empty cell: start ==
+    end)."""
     out, at = [], start
     for piece in reading[start:end].split("\t"):
         a, b = at, at + len(piece)
@@ -112,9 +113,12 @@ def _lines(reading: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start + m.start(), start + m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", reading[start:end])]
 
 
-def _header(reading: str, blocks: list[tuple[int, int]], rows_from) -> tuple[int, list[tuple[int, int]], int, int] | None:
-    """The header that starts at ``blocks[0]``: (how many blocks it takes, its cells, the items column, how
-    many rows follow it), the one with the most rows. A PDF gives a header row of one-line cells as one block,
+Span = tuple[int, int]
+
+
+def _header(reading: str, blocks: list[Span], rows_from) -> tuple[int, list[Span], int, list[list[Span]]] | None:
+    """The header that starts at ``blocks[0]``: (how many blocks it takes, its cells, the items column, the
+    rows that follow it), the one with the most rows. A PDF gives a header row of one-line cells as one block,
     a line a cell, and a cell Word wrapped ("Due" / "date") as two lines of it: every way of grouping the
     lines that names one items column and council columns only is tried against the rows after it."""
     best = None
@@ -135,7 +139,7 @@ def _header(reading: str, blocks: list[tuple[int, int]], rows_from) -> tuple[int
                 if rows and (best is None or len(rows) > len(best[3])):
                     best = (taken, cells, k, rows)
                 break  # (one grouping a column count: the first that names the columns)
-    return None if best is None else best
+    return best
 
 
 def _in_cells(reading: str, blocks: list[tuple[int, int]]) -> list[ResponseTable]:
@@ -174,7 +178,7 @@ def _in_cells(reading: str, blocks: list[tuple[int, int]]) -> list[ResponseTable
         taken, cells, k, rows = found
         title = collapse_ws(reading[slice(*cells[k])])
         out.append(_table(_kind(title), title, cells, rows, k))
-        i = blocks.index(next(b for b in blocks if b[0] >= out[-1].end), i) if out[-1].end < blocks[-1][0] else len(blocks)
+        i = next((j for j in range(i, len(blocks)) if blocks[j][0] >= out[-1].end), len(blocks))  # (after its rows)
     return out
 
 

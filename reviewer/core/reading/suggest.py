@@ -29,8 +29,8 @@ from reviewer.core.reading.inspectors_list import LEAD_IN, PARA_REF, inspectors_
 from reviewer.core.reading.judgements import judgement_name, read_judgements
 from reviewer.core.reading.learning import LEARNT_CEILING, SEVERITY_CLASSES, SeverityLearner
 from reviewer.core.reading.metadata import document_kind
-from reviewer.core.reading.outline import (TO_MEMBERS, Part, Structure, analyse, papers_own, tells_what_was_done,
-                                           unit_quote)
+from reviewer.core.reading.outline import (BULLET_OPENS, TO_MEMBERS, Part, Structure, analyse, papers_own,
+                                           tells_what_was_done, unit_quote)
 from reviewer.core.reading.stories import (TELLING, leads_with_form, not_a_finding, paper_form_spans, speaker_after,
                                            stated_severity, story_grade)
 from reviewer.core.reading.severity import (UNDER_IMPROVE_LIST, UNDER_PRIORITY_LIST, failing_priority_model,
@@ -38,7 +38,6 @@ from reviewer.core.reading.severity import (UNDER_IMPROVE_LIST, UNDER_PRIORITY_L
                                             severity_review, verdict)
 from reviewer.core.reading.theming import SECTION_THEME_WEIGHT, ThemeModel, section_theme, title_theme
 from reviewer.core.text.textsearch import collapse_ws
-from reviewer.core.text.units import BULLET_CHARS
 
 CONTEXT = ("inspectors looked at", "this letter summarises", "inspectors considered", "this visit was carried out",
            "ofsted will take", "yours sincerely", "the inspectors were", "inspectors for this visit",
@@ -81,9 +80,6 @@ _BRINGS_ON_LIST = re.compile(r"\b(?:the following|as follows)\b[^.;]*:\s*$", re.
 
 _WHOSE_DEFINITIONS = re.compile(r"^\W*(?:the )?(?:local authority|lscb|local safeguarding children(?:'s)? board|"
                                 r"safeguarding partnership)\W*$", re.I)
-
-
-_BULLETED = re.compile(rf"[ \t]*[{BULLET_CHARS}][ \t]+")  # a bullet's line (a web page's, with no full stops)
 
 
 def _neutral_parts(st: Structure) -> set[int]:
@@ -356,7 +352,7 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
             continue
         if part is not None and part.kind in ("address", "salutation", "signoff", "title") or st.is_heading(s, e):
             if not (part is not None and part.kind == "title" and (telling or s >= part.heading_end) and
-                    (flat.endswith(".") or _BULLETED.match(text, text.rfind("\n", 0, s) + 1)) and
+                    (flat.endswith(".") or BULLET_OPENS.match(text, text.rfind("\n", 0, s) + 1)) and
                     len(flat.split()) > 8 and not st.is_heading(s, e)):
                 continue  # (a web page's opening sentences the outline took for its title are read)
         if part is not None and part.kind == "judgements" and s < max(part.end, part.heading_end):
