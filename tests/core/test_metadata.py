@@ -173,6 +173,19 @@ def test_held_out_reports_names_a_row_ending_in_a_full_stop_and_a_council_named_
     assert clean_authority("City of London") == "City of London"
 
 
+def test_a_story_of_several_visits_is_dated_by_the_latest() -> None:
+    """Held-out news (stop 39): a council's story of its monitoring visits gave the first visit's dates, not
+    those of the visit it reports."""
+    story = ("News story\n\nWestfold continues to make progress\n\nThis led to a series of further two-day visits. The "
+             "first of these was on 28 February and 1 March 2023, with the second on 25 and 26 July, and the most "
+             "recent one on 22 and 23 November.\n\nInspectors have noted in a letter to the council that leaders "
+             "have built on earlier improvements.\n")
+    m = read_metadata(story)
+    assert (m.doc_type, m.visit_start, m.visit_end) == ("news item", "2023-11-22", "2023-11-23")
+    later = story.replace("22 and 23 November", "5 and 6 February")
+    assert (read_metadata(later).visit_start, read_metadata(later).visit_end) == ("2024-02-05", "2024-02-06")
+
+
 def test_monitoring_visit_number_and_news_items() -> None:
     m = read_metadata("12 May 2024\n\nDear Sam\n\nMonitoring visit to Northmoor children's services\n\n"
                       "This letter summarises the findings of the fourth monitoring visit to Northmoor.")

@@ -205,6 +205,11 @@ def _date_list(segment: str) -> list[str]:
     return out[::-1]
 
 
+_LATEST = re.compile(rf"\b(?:the )?(?:most recent|latest)(?: one| visit| inspection| monitoring visit)?(?: was)? (?:on|from|"
+                     rf"between) (\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:and|to|-|–)\s*(\d{{1,2}})(?:st|nd|rd|th)?)?\s+{_MONTH}"
+                     rf"(?:\s+(\d{{4}}))?", re.I)
+
+
 def _visit_dates(flat: str) -> tuple[str | None, str | None]:
     m = re.search(r"\b(?:Inspection dates?|Dates? of (?:the )?(?:visit|inspection)|Visit dates?)\s*:?\s*", flat[:4000], re.I)
     if m:
@@ -222,6 +227,13 @@ def _visit_dates(flat: str) -> tuple[str | None, str | None]:
     if m:
         g = m.groups()
         d1, m1, y1, d2, m2, y2 = g[0], g[1] or g[4], g[2] or g[5], g[3], g[4], g[5]
+        if latest := _LATEST.search(flat, m.end(), m.end() + 300):  # a story of several visits, the last its news
+            year = int(latest.group(4) or y2)
+            if not latest.group(4) and _month(latest.group(3)) < _month(m2):
+                year += 1  # ("… the first on 28 February and 1 March 2023, … and the most recent one on 22 and 23
+                # November": the same year; "… in November 2023, and the latest in March": the next)
+            return iso(int(latest.group(1)), latest.group(3), year), iso(int(latest.group(2) or latest.group(1)),
+                                                                          latest.group(3), year)
         return iso(int(d1), m1, int(y1)), iso(int(d2), m2, int(y2))
     m = re.search(r"(?:visit|inspection)[^.]{0,80}?\bon\s+" + _DATE.pattern, flat, re.I)
     if m:
