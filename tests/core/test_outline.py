@@ -1061,7 +1061,7 @@ def test_an_item_a_wide_line_spacing_broke_is_one_item_and_a_graded_heading_with
 def test_a_line_that_ends_an_item_or_a_page_is_not_joined_to_a_footnote_or_the_next_item() -> None:
     """What the joining leaves apart: an item's paragraph reference and the next item's number, and a footnote
     ("1 The areas for improvement have been cross-referenced …") under a sentence the page broke."""
-    from reviewer.core.reading.outline import reading_text
+    from reviewer.core.reading.sentences import reading_text
 
     text = ("9.\nWork with partners to ensure that there is a single, clear, up-to-date multi-agency strategic plan\n"
             "for children in Westfold, against which progress can be measured. (Para 133)\n\n10.\nEnsure that "

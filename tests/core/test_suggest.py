@@ -1392,10 +1392,11 @@ def test_stop_24_last_helpers_words() -> None:
 
 
 def test_stop_24_final_helpers_words() -> None:
-    from reviewer.core.reading.outline import _CROSS_REFERENCE
+    from reviewer.core.reading.sentences import _CROSS_REFERENCE
     from reviewer.core.reading.severity import verdict
 
     assert _CROSS_REFERENCE.search("(Outcome four, National Framework)")  # numbers in words, as 2025 prints them
+    assert _CROSS_REFERENCE.search("(National Framework outcome two)")  # (held-out, stop 39: no comma)
     good = ("grade:good", "good", "paragraph")
     for sentence in ("The quality of supervision is mixed.",
                      "There are challenges in recruiting foster carers for teenagers.",

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from reviewer.core.reading.outline import BULLET_LINE, TO_MEMBERS, Part, Structure, unit_quote
+from reviewer.core.reading.outline import TO_MEMBERS, Part, Structure, unit_quote
+from reviewer.core.reading.sentences import BULLET_LINE
 from reviewer.core.text.units import BULLET_CHARS, LETTERED
 
 # The sentence that opens an inspectors' list ("... the local authority and its partners should take the following

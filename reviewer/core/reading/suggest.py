@@ -29,8 +29,9 @@ from reviewer.core.reading.inspectors_list import LEAD_IN, PARA_REF, inspectors_
 from reviewer.core.reading.judgements import judgement_name, read_judgements
 from reviewer.core.reading.learning import LEARNT_CEILING, SEVERITY_CLASSES, SeverityLearner
 from reviewer.core.reading.metadata import document_kind
-from reviewer.core.reading.outline import (BULLET_OPENS, TO_MEMBERS, Part, Structure, analyse, papers_own,
-                                           tells_what_was_done, unit_quote)
+from reviewer.core.reading.outline import (TO_MEMBERS, Part, Structure, analyse, papers_own, tells_what_was_done,
+                                           unit_quote)
+from reviewer.core.reading.sentences import BULLET_OPENS
 from reviewer.core.reading.stories import (TELLING, leads_with_form, not_a_finding, paper_form_spans, speaker_after,
                                            stated_severity, story_grade)
 from reviewer.core.reading.severity import (UNDER_IMPROVE_LIST, UNDER_PRIORITY_LIST, failing_priority_model,

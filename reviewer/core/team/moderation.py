@@ -21,7 +21,8 @@ from reviewer.core.annotations.codebook import severities
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Annotation
 from reviewer.core.reading.furniture import find_furniture
-from reviewer.core.reading.outline import reading_text, split_units, unit_quote
+from reviewer.core.reading.outline import unit_quote
+from reviewer.core.reading.sentences import reading_text, split_units
 from reviewer.core.text.words import person
 
 _RANK = {s.id: s.rank for s in severities()}
