@@ -1100,3 +1100,17 @@ def test_an_items_sub_bullets_printed_with_a_minus_sign_are_items_without_it() -
     assert [q for _, _, q, _ in inspectors_items(text, analyse(text))] == [
         "The quality of oversight and monitoring of:", "the pre-proceedings process in the Public Law Outline (PLO)",
         "permanence for children", "private fostering.", "Caseloads in the children’s assessment and safeguarding teams."]
+
+
+def test_an_item_broken_before_a_number_after_a_word_nothing_ends_with_is_one_item() -> None:
+    """Held-out 2019 report (stop 39): "… care leavers when they reach the age of" / "17." were an item cut short;
+    a number after a word nothing ends with goes on with it, where after an item's end it is the next item's."""
+    from reviewer.core.reading.inspectors_list import inspectors_items
+
+    text = ("What needs to improve\n\n◼ The availability of a dedicated pathway to the provision of mental health "
+            "services\n\nfor children in care.\n\n◼ The provision of personal assistants for care leavers when they "
+            "reach the age of\n\n17.\n◼ The availability of suitable accommodation for care leavers.\n")
+    assert [q for _, _, q, _ in inspectors_items(text, analyse(text))] == [
+        "The availability of a dedicated pathway to the provision of mental health services for children in care.",
+        "The provision of personal assistants for care leavers when they reach the age of 17.",
+        "The availability of suitable accommodation for care leavers."]

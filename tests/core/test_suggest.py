@@ -1785,3 +1785,12 @@ def test_a_word_on_what_care_leavers_are_called_is_no_strength() -> None:
     assert not any("prefer to be known" in q for q in found)
     assert found["Care-experienced young people are well supported by personal advisers who know them well."
                  ].severity == "strength"
+
+
+def test_a_list_heading_run_into_the_paragraph_before_it_is_no_suggestion() -> None:
+    """Held-out 2025 report (stop 39): its PDF ran the heading "What needs to improve?" into the summary's last
+    line, and it was suggested as an area for improvement."""
+    report = ("Care leavers are generally well supported, though this could be improved by providing more assistance "
+              "to help them into employment. What needs to\nimprove?\n\nWhat Needs to Improve\n\n◼ Support for care "
+              "leavers not in employment, education or training.\n")
+    assert not any("improve?" in q for q in _by_quote(suggest(report, default_themes())))

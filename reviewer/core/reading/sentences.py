@@ -88,16 +88,19 @@ def _wrapped_on(masked: str, before: str, b: int) -> bool:
     bullet; and the line after is no bullet, heading or page number of its own."""
     line_start = before.rfind("\n") + 1
     line = before[line_start:]
-    if len(line) < 55 or before[-1] in ".!?:;)" or BULLET_LINE.match(masked[b:b + 4]) or \
-            _section_heading_line(masked, b) or re.match(r"\d{1,3}(?:[.)](?:\s|$)|[ \t]*(?:\n|$)|[ \t]+[A-Z])", masked[b:b + 6]):
-        # (nor an item's number, a page's, or a footnote's: "(Para 133)" / "10." / "Ensure …"; "1 The areas …")
+    last = re.findall(r"[A-Za-z]+", line[-20:])
+    ends_nothing = bool(last) and last[-1].lower() in _ENDS_NOTHING
+    if len(line) < 55 or before[-1] in ".!?:;)" or _section_heading_line(masked, b) or \
+            re.match(r"\d{1,3}(?:[ \t]*(?:\n|$)|[ \t]+[A-Z])", masked[b:b + 6]) or \
+            BULLET_OPENS.match(masked, b) or not ends_nothing and BULLET_LINE.match(masked[b:b + 4]):
+        # (nor a page's number, a footnote's, an item's number or a bullet: "1 The areas …", "(Para 133)" /
+        # "10." / "Ensure …"; but "… when they reach the age of" / "17." goes on)
         return False
     after = re.split(rf"\n[ \t]*\n|\n(?=[ \t]*[{BULLET_CHARS}]\s)", masked[b:b + 600], maxsplit=1)[0].rstrip()  # (to
     # the next blank line or bullet)
     if after.endswith(":"):
         return False  # a group's own heading ("Within three months:") after an item with no stop
-    last = re.findall(r"[A-Za-z]+", line[-20:])
-    if last and last[-1].lower() in _ENDS_NOTHING:
+    if ends_nothing:
         return True
     block_start = before.rfind("\n\n") + 2 if "\n\n" in before else 0
     return bool(BULLET_LINE.match(before[block_start:block_start + 4]) and len(before) - block_start < 600 and

@@ -31,7 +31,7 @@ from reviewer.core.reading.learning import LEARNT_CEILING, SEVERITY_CLASSES, Sev
 from reviewer.core.reading.metadata import document_kind
 from reviewer.core.reading.outline import (TO_MEMBERS, Part, Structure, analyse, papers_own, tells_what_was_done,
                                            unit_quote)
-from reviewer.core.reading.sentences import BULLET_OPENS
+from reviewer.core.reading.sentences import BULLET_OPENS, LIST_HEADING
 from reviewer.core.reading.stories import (TELLING, leads_with_form, not_a_finding, paper_form_spans, speaker_after,
                                            stated_severity, story_grade)
 from reviewer.core.reading.severity import (UNDER_IMPROVE_LIST, UNDER_PRIORITY_LIST, failing_priority_model,
@@ -336,7 +336,8 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
         part = st.part_at(s)
         if part is not inline_part:
             inline, inline_part, inline_theme = None, part, None
-        if flat and (_heading_like(text, s, e, flat) or _states_judgement(text, e, flat)):
+        if flat and (_heading_like(text, s, e, flat) or _states_judgement(text, e, flat) or LIST_HEADING.match(flat)):
+            # (a list's heading run into the paragraph before it: "… training. What needs to / improve?")
             if part is not None and part.start <= s < max(part.heading_end, part.start + 1) and part.kind in (
                     "improve", "priority"):
                 continue  # the part's own heading ("Recommendations"): its tone is the part's
