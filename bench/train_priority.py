@@ -3,7 +3,7 @@
     pip install -e ".[train]"
     python bench/train_priority.py [--cv] [--c 0.1] [--threshold 0.4] [--corpus DIR]
 
-The rules (reviewer.core.reading.suggest) find the weaknesses; under an inadequate judgement they also
+The rules (reviewer.core.reading.readings) find the weaknesses; under an inadequate judgement they also
 have to say which are priority actions, and wording alone says it badly (development gold: the
 auditor's priority actions and areas for improvement there share most of their words). So a binary
 logistic regression (reviewer.core.reading.learning.FailingPriorityModel, trained here in pure Python)
@@ -40,7 +40,7 @@ from bench_common import write_resource  # noqa: E402
 from bench_suggestions import (corpus_gold, match_units, priority_agreement, read_letter,  # noqa: E402
                                second_priority_reading)
 
-from reviewer.core.reading import suggest  # noqa: E402
+from reviewer.core.reading import readings as walk  # noqa: E402
 from reviewer.core.reading.learning import FailingPriorityModel, fit_binary  # noqa: E402
 from reviewer.core.reading.meaning import WordScores  # noqa: E402
 from reviewer.core.reading.outline import analyse  # noqa: E402
@@ -59,7 +59,7 @@ def authority(name: str) -> str:
 def development_units(corpus: Path) -> list[dict]:
     """Every unit the rules read in the development gold documents, with the auditor's label: the
     rules' own severities (both shipped models off), so a model learns from what it will be given."""
-    suggest.FAILING_MODEL = suggest.REVIEW_MODEL = False
+    walk.FAILING_MODEL = walk.REVIEW_MODEL = False
     try:
         rows = []
         for name, entry in sorted(corpus_gold().items()):
@@ -68,7 +68,7 @@ def development_units(corpus: Path) -> list[dict]:
             text, starts = read_letter(corpus / name)
             st = analyse(text, starts)
             units = sorted(entry["units"], key=lambda u: u["start"])
-            for r in suggest.readings(text, st):
+            for r in walk.readings(text, st):
                 u = match_units(units, r.start, r.end)
                 doc_grade = next((f[2:] for f in r.features if f.startswith("d:") and f != "d:-"), None)
                 rows.append({"doc": name, "start": r.start, "end": r.end,
@@ -77,7 +77,7 @@ def development_units(corpus: Path) -> list[dict]:
                              "failing": failing_weakness(r.severity, r.section, doc_grade)})
         return rows
     finally:
-        suggest.FAILING_MODEL = suggest.REVIEW_MODEL = True
+        walk.FAILING_MODEL = walk.REVIEW_MODEL = True
 
 
 def with_meaning(rows: list[dict], embedding) -> None:

@@ -44,7 +44,7 @@ from train_priority import authority, development_units, every_unit  # noqa: E40
 from reviewer.core.reading.learning import REVIEW_CLASSES, SeverityReview  # noqa: E402
 from reviewer.core.reading.meaning import WordScores  # noqa: E402
 from reviewer.core.reading.severity import failing_weakness, reviewable  # noqa: E402
-from reviewer.core.reading.suggest import REVIEWED_AS, REVIEW_CONF, as_decided  # noqa: E402
+from reviewer.core.reading.readings import REVIEWED_AS, REVIEW_CONF, as_decided  # noqa: E402
 
 OUT = ROOT / "resources" / "severity_review.json"
 C = 0.1  # (leave-one-authority-out on development: see --cv and README)

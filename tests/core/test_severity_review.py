@@ -9,6 +9,7 @@ import pytest
 
 from reviewer.core.annotations.codebook import default_themes
 from reviewer.core.reading import severity as sv
+from reviewer.core.reading import readings as walk
 from reviewer.core.reading import suggest as sg
 from reviewer.core.reading.learning import REVIEW_CLASSES, SeverityReview
 from reviewer.core.reading.meaning import WordScores
@@ -65,17 +66,17 @@ def test_the_shipped_review_holds_weights_only_and_reads_a_report(monkeypatch: p
 
     # a review that reads everything as context silences the rules' strengths ...
     silence = SeverityReview({"bias": (0.0, 0.0, 9.0)}, [0.0, 0.0, 0.0], {"strength": 0.0, "none": 0.6})
-    monkeypatch.setattr(sg, "severity_review", lambda: silence)
+    monkeypatch.setattr(walk, "severity_review", lambda: silence)
     assert not sg.suggest(REPORT, default_themes())
     # ... and one that reads every unit as a weakness says so, below the rules' own certainties
     weak = SeverityReview({"bias": (0.0, 9.0, 0.0)}, [0.0, 0.0, 0.0], {"strength": 0.0, "none": 0.6})
-    monkeypatch.setattr(sg, "severity_review", lambda: weak)
+    monkeypatch.setattr(walk, "severity_review", lambda: weak)
     every = sg.suggest(REPORT, default_themes())
-    assert every and all(x.severity == "improvement" and x.score <= sg.REVIEW_CONF for x in every)
+    assert every and all(x.severity == "improvement" and x.score <= walk.REVIEW_CONF for x in every)
     assert all("read as a weakness, as auditors tag passages like it" in x.why and "wording" not in x.why
                for x in every)
     # ... and without a model the rules' own verdicts stand
-    monkeypatch.setattr(sg, "severity_review", lambda: None)
+    monkeypatch.setattr(walk, "severity_review", lambda: None)
     rules = {x.quote: x.severity for x in sg.suggest(REPORT, default_themes())}
     assert rules["Children in care are visited often and their plans are reviewed regularly."] == "strength"
 

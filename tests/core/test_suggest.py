@@ -488,7 +488,7 @@ def test_the_shipped_model_weighs_a_failing_services_weaknesses_and_the_rules_st
     weaknesses are priority actions; where it is missing or damaged the rules alone decide, and nothing
     outside a failing service is touched either way."""
     from reviewer.core.reading import severity as sv
-    from reviewer.core.reading import suggest as sg
+    from reviewer.core.reading import readings as sg  # (where the document is walked and the models asked)
     from reviewer.core.reading.learning import FailingPriorityModel, fit_binary
 
     model = sv.failing_priority_model()

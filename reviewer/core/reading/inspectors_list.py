@@ -211,8 +211,10 @@ def inspectors_items(text: str, structure: Structure) -> list[tuple[int, int, st
             out += [(s, e, q, kind) for s, e, q in items]
         else:
             kind = None
-    seen: set[str] = set()  # a paper that lists the items and then sets them in its response table: once each
-    return [item for item in out if not (item_words(item[2]) in seen or seen.add(item_words(item[2])))]
+    once: dict[str, tuple[int, int, str, str]] = {}  # a paper that lists the items and then sets them in its
+    for item in out:  # response table: each item once, where it is first given
+        once.setdefault(item_words(item[2]), item)
+    return list(once.values())
 
 
 def item_words(quote: str) -> str:

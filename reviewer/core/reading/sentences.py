@@ -84,8 +84,9 @@ def _wrapped_on(masked: str, before: str, b: int) -> bool:
     """Whether the line after a blank line goes on with the one before though it opens with a capital, a
     number or a bracket (a PDF's wide line spacing left a blank line inside an item: "… as carers under" /
     "Regulation 24 arrangements.", "… the Public Law" / "Outline (PLO) pre-proceedings."): the line before is
-    a long, wrapped one, ending with no stop, and either ends with a word nothing ends with or belongs to a
-    bullet; and the line after is no bullet, heading or page number of its own."""
+    a long, wrapped one, ending with no stop, and either ends with a word nothing ends with (then even a
+    number goes on with it: "… the age of" / "17.") or belongs to a bullet the line after finishes; and the
+    line after is no bullet, heading, page number or footnote of its own."""
     line_start = before.rfind("\n") + 1
     line = before[line_start:]
     last = re.findall(r"[A-Za-z]+", line[-20:])

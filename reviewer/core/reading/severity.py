@@ -2,7 +2,7 @@
 sure, why, and the features the learners weigh (``unit_features``).
 
 Where a unit sits (its section's tone, the report's grade, its part's kind) is read by
-core.reading.suggest, which walks the document and asks ``verdict`` of each unit; what the words say
+core.reading.readings, which walks the document and asks ``verdict`` of each unit; what the words say
 of practice is core.reading.wording's. Here: what a place and a wording make of each other (anything
 under "What needs to improve" is at least an area for improvement; under an inadequate judgement a
 weakness that leaves children at risk is a priority action; an earlier inspection's findings and what

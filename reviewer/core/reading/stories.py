@@ -1,7 +1,7 @@
 """Documents that tell of an inspection rather than report it: a council committee's papers and a news
 story (metadata.document_kind). What in them is the inspection's finding, and what is a person's own words,
 the meeting's business, the web page's furniture or the paper's sections of form; and the judgement such a
-document states of the inspection it tells of. The suggester reads them with these rules (suggest.readings)."""
+document states of the inspection it tells of. The suggester reads them with these rules (readings.readings)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """What a sentence's words say of practice, wherever it sits: strong and weak wording read clause by
 clause, with negation ("not always effective"), a problem being dealt with or absent ("reduces delay",
 "families do not wait"), what work is for rather than how well it is done ("to ensure that ..."), and
-phrases of shortfall. core.reading.suggest weighs this beside where the sentence sits (``verdict``)."""
+phrases of shortfall. core.reading.readings weighs this beside where the sentence sits (``verdict``)."""
 
 from __future__ import annotations
 
