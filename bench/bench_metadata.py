@@ -5,7 +5,8 @@
 
 - Corpus (default ../shared/corpus/reports): every PDF of the development and of the validation side of
   the split (bench/corpus_split.json), scored separately, against the record (DIR/metadata.csv):
-  authority, document type, visit start and end, lead inspector, each judgement, publication date.
+  authority, document type, framework (an ILACS report's short or standard inspection), visit start and
+  end, lead inspector, each judgement, publication date.
   * Judgements are named as the record names them. A record value "inspection_pre_dates_judgement"
     (the framework had no such judgement) or "not_reported_post_reform" (no overall judgement from
     2026) means the report gives none: right when Reviewer gives none.
@@ -57,7 +58,7 @@ JUDGEMENTS = ("overall_effectiveness", "impact_of_leaders", "help_and_protection
 SUB_JUDGEMENTS = ("adoption",)  # the single inspection framework's 2.1; its 2.2 is care_leavers
 NOT_GIVEN = {"inspection_pre_dates_judgement", "not_reported_post_reform"}
 UNREAD = {"data_unreadable", ""}
-FIELDS = ("authority", "doc_type", "visit_start", "visit_end", "lead_inspector",
+FIELDS = ("authority", "doc_type", "framework", "visit_start", "visit_end", "lead_inspector",
           *(f"judgement: {j}" for j in JUDGEMENTS + SUB_JUDGEMENTS), "judgements (whole set)",
           "published", "published: estimated flag")
 
@@ -143,6 +144,10 @@ def expected(row: dict[str, str], read: dict, exceptions: dict[tuple[str, str], 
     for field, col in (("visit_start", "inspection_start_date"), ("visit_end", "inspection_end_date")):
         want[field] = _date(row[col]) if row[col] else hand.get(field)
     want["lead_inspector"] = row["inspector_name"] or hand.get("lead_inspector")
+    # the record's framework: an ILACS inspection's "short" or "standard" (blank before ILACS; any other word
+    # is the record's remark, not a framework)
+    want["framework"] = f"ilacs {row['inspection_framework']}" if row.get("inspection_framework") in (
+        "short", "standard") else None
     grades: dict[str, str | None] = {}
     for j in JUDGEMENTS:
         rec = row.get(f"{j}_grade", "")
@@ -174,6 +179,8 @@ def score_report(m: LetterMeta, want: dict[str, object], where: str, s: Score) -
     s.add("authority", norm_authority(m.authority) == norm_authority(want["authority"]), where, m.authority,
           want["authority"])
     s.add("doc_type", m.doc_type == want["doc_type"], where, m.doc_type, want["doc_type"])
+    if want["framework"]:
+        s.add("framework", m.framework == want["framework"], where, m.framework, want["framework"])
     for field in ("visit_start", "visit_end"):
         if want[field]:
             s.add(field, getattr(m, field) == want[field], where, getattr(m, field), want[field])

@@ -131,7 +131,7 @@ def _letter_json(ws: Workspace, x) -> dict:  # type: ignore[no-untyped-def]
         "published_estimated": m.published_estimated,
         "visit_start": m.visit_start, "visit_end": m.visit_end, "lead_inspector": m.lead_inspector,
         "inspectors": list(m.inspectors), "judgements": dict(m.judgements) or None,
-        "visit_number": m.visit_number,
+        "visit_number": m.visit_number, "framework": m.framework,
         "annotations": ws.library.annotation_count(x.id), "has_text": x.has_text,
     }
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import zipfile
 
-from reviewer.core.annotations.model import DOC_TYPE_LABELS, LETTER_TYPES
+from reviewer.core.annotations.model import LETTER_TYPES, kind_label
 from reviewer.core.reading.judgements import LABELS as JUDGEMENT_LABELS
 from reviewer.core.team.summary import Entry, ImprovementItem, Summary
 
@@ -83,7 +83,7 @@ def letter_row(letter, name: str | None = None) -> tuple[str, str, str, str, str
     if m.published:  # a letter's own date; a report's, a news item's or a committee's: when published or met
         said = "letter" if m.doc_type in LETTER_TYPES else "dated" if m.doc_type == "committee report" else "published"
         dates.append(f"{said} {human_date(m.published)}" + (" (estimated)" if m.published_estimated else ""))
-    return (name or letter.title, m.authority or "—", DOC_TYPE_LABELS.get(m.doc_type or "", m.doc_type or "—"),
+    return (name or letter.title, m.authority or "—", kind_label(m) or "—",
             "; ".join(dates) or "—", judgements_said(m))
 
 

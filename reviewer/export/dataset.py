@@ -36,7 +36,8 @@ TABLES: dict[str, list[tuple[str, str]]] = {
     "sources": [("source_id", "VARCHAR"), ("file", "VARCHAR"), ("kind", "VARCHAR"), ("auditor", "VARCHAR"),
                 ("title", "VARCHAR"), ("created", "TIMESTAMP"), ("letters", "INTEGER"), ("annotations", "INTEGER")],
     "letters": [("letter_id", "VARCHAR"), ("title", "VARCHAR"), ("file", "VARCHAR"), ("kind", "VARCHAR"),
-                ("pages", "INTEGER"), ("authority", "VARCHAR"), ("doc_type", "VARCHAR"), ("published", "DATE"),
+                ("pages", "INTEGER"), ("authority", "VARCHAR"), ("doc_type", "VARCHAR"), ("framework", "VARCHAR"),
+                ("published", "DATE"),
                 ("published_estimated", "BOOLEAN"), ("visit_start", "DATE"), ("visit_end", "DATE"),
                 ("visit_number", "INTEGER"), ("lead_inspector", "VARCHAR"), ("inspectors", "VARCHAR"),
                 ("added", "TIMESTAMP"), ("source_id", "VARCHAR")],
@@ -144,7 +145,8 @@ def build_tables(sources: Sequence[Source], today: date | None = None) -> dict[s
         m = x.meta
         out["letters"].append({
             "letter_id": x.id, "title": x.title, "file": x.source, "kind": x.kind, "pages": x.pages,
-            "authority": m.authority, "doc_type": m.doc_type, "published": as_date(m.published),
+            "authority": m.authority, "doc_type": m.doc_type, "framework": m.framework,
+            "published": as_date(m.published),
             "published_estimated": bool(m.published_estimated), "visit_start": as_date(m.visit_start),
             "visit_end": as_date(m.visit_end), "visit_number": m.visit_number, "lead_inspector": m.lead_inspector,
             "inspectors": "; ".join(m.inspectors), "added": as_time(x.added), "source_id": sid})

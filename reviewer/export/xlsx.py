@@ -18,7 +18,7 @@ import xlsxwriter
 
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Annotation, Letter
-from reviewer.core.annotations.model import DOC_TYPE_LABELS, parse_time
+from reviewer.core.annotations.model import kind_label, parse_time
 from reviewer.core.reading.judgements import LABELS as JUDGEMENT_LABELS
 from reviewer.core.team.moderation import PairModeration
 from reviewer.core.team.summary import distinct_titles
@@ -109,7 +109,7 @@ def to_xlsx(lib: Library, annotations: Iterable[Annotation], letters: Iterable[L
     letter_rows = []
     for x in letters:
         m = x.meta
-        letter_rows.append([names[x.id], m.authority or "", DOC_TYPE_LABELS.get(m.doc_type or "", m.doc_type or ""),
+        letter_rows.append([names[x.id], m.authority or "", kind_label(m),
                             m.visit_start or "", m.visit_end or "", m.published or "",
                             "yes" if m.published and m.published_estimated else "",
                             *(dict(m.judgements).get(j, "") for j in JUDGEMENT_LABELS),

@@ -868,3 +868,34 @@ def test_a_paper_that_names_no_council_takes_the_one_its_file_name_names() -> No
     # the text's own council wins over the file's name; a document of no known kind takes none
     assert read_metadata(COMMITTEE_TITLED, name="southampton.pdf").authority == "Northmoor"
     assert read_metadata("Shopping list\n\nMilk, eggs.", name="southampton.txt").authority is None
+
+
+def test_an_inspection_reports_framework_from_its_title_or_its_visits_length() -> None:
+    from reviewer.core.annotations.model import LetterMeta, kind_label
+    from reviewer.core.reading.metadata import fill_blanks
+
+    ilacs = "Inspection of Ashvale local authority children's services\n\nInspection dates: {}\n\nLead inspector: Ann Example\n"
+    for dates, want in (("17 March 2025 to 21 March 2025", "ilacs short"),  # a week on site
+                        ("27 September to 8 October 2021", "ilacs standard"),  # two
+                        ("8 July 2019 to 12 July 2019 and 7 August 2019 to 8 August 2019", "ilacs short"),  # two
+                        # spells: told by the first
+                        ("30 September to 11 October 2024 and 13 to 16 January 2025", "ilacs standard")):
+        assert read_metadata(ilacs.format(dates)).framework == want, dates
+    sif = ("Ashvale City Council\n\n{}inspection of services for children in need of help and protection, children "
+           "looked after and care leavers\n\nand\n\nReview of the effectiveness of the local safeguarding children "
+           "board\n\nInspection date: 6 January 2015 – 29 January 2015\n\nReport published: 10 March 2015\n")
+    assert read_metadata(sif.format("").replace("inspection of", "Inspection of")).framework == "sif"
+    assert read_metadata(sif.format("Re-")).framework == "sif re-inspection"
+    lac = ("Ashvale Metropolitan Borough Council\n\nInspection of looked after children services\n\n"
+           "Inspection dates: 24 – 28 June 2013\nReporting inspector Ann Example HMI\n")
+    assert read_metadata(lac).framework == "looked after children"
+    # only a report has one; lists and exports name a report by it
+    letter = read_metadata("Focused visit to Ashvale children's services\n\nDear Ms Example\n\nThis letter summarises "
+                           "the findings of a focused visit on 3 and 4 October 2022.\n")
+    assert letter.doc_type == "focused visit" and letter.framework is None and kind_label(letter) == "Focused visit"
+    assert kind_label(read_metadata(ilacs.format("17 March 2025 to 21 March 2025"))) == "ILACS short inspection"
+    # a record written before the field was read gets it when next opened; a value no reader gives is dropped
+    old = LetterMeta(authority="Ashvale", doc_type="inspection report")
+    assert fill_blanks(old, read_metadata(ilacs.format("27 September to 8 October 2021"))).framework == "ilacs standard"
+    assert LetterMeta.from_dict({"framework": "<b>ILACS</b>"}).framework is None
+    assert LetterMeta.from_dict({"framework": "sif"}).framework == "sif"

@@ -23,6 +23,14 @@ def test_title_from_the_metadata():
         == "Eastmere — monitoring visit 3 — November 2024"
     assert readable_title(letter("a", "x.pdf", published=None, visit_end="2022-12-02")) == "Halton — focused visit — December 2022"
     assert readable_title(letter("a", "x.pdf", doc_type="other", published=None)) == "Halton"
+    # a report by its framework, where read
+    assert readable_title(letter("a", "d.pdf", "Dorset", "inspection report", "2025-05-09", framework="ilacs short")) \
+        == "Dorset — ILACS short inspection — May 2025"
+    assert readable_title(letter("a", "d.pdf", "Dorset", "inspection report", "2013-08-09",
+                                 framework="looked after children")) \
+        == "Dorset — looked after children inspection — August 2013"
+    assert readable_title(letter("a", "d.pdf", "Dorset", "inspection report", "2025-05-09")) \
+        == "Dorset — inspection report — May 2025"
     # nothing known of the authority: the file's name says more than a bare kind and date
     assert readable_title(letter("a", "scan_0042.pdf", authority=None)) == "scan_0042"
     # a title the auditor typed in Letter details is theirs

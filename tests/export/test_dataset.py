@@ -79,6 +79,7 @@ def test_packs_and_a_library_as_one_dataset_in_duckdb(tmp_path: Path, samples: P
     assert q("SELECT count(*) FROM 'DIR/sources.parquet'") == [(3,)]
     assert q("SELECT kind, count(*) FROM 'DIR/sources.parquet' GROUP BY kind ORDER BY kind") == [("library", 1), ("pack", 2)]
     assert q("SELECT count(*) FROM 'DIR/letters.parquet'") == [(2,)]
+    assert q("SELECT count(*) FROM 'DIR/letters.parquet' WHERE framework IS NULL") == [(2,)]  # letters: no framework
     assert q("SELECT count(*) FROM 'DIR/annotations.parquet'") == [(4,)]  # two auditors' annotations, once each
     assert q("SELECT count(*) FROM 'DIR/annotation_themes.parquet'") == [(5,)]
     assert q("SELECT status, comment, reviewer FROM 'DIR/reviews.parquet'") == [("challenged", "Is this priority?",

@@ -224,6 +224,21 @@ def test_details_dialog_shows_an_estimated_date_and_editing_confirms_it(qtbot) -
     assert (m.published, m.published_estimated) == ("2025-11-17", False)
 
 
+def test_details_dialog_shows_the_reports_framework_and_keeps_it(qtbot) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from reviewer.core.annotations.model import Letter, LetterMeta
+    from reviewer.ui.annotate.dialogs import LetterDetailsDialog
+
+    letter = Letter(id="a" * 64, title="Ashvale report", source="ashvale.pdf", kind="pdf", pages=1,
+                    meta=LetterMeta(doc_type="inspection report", framework="ilacs short"))
+    dlg = LetterDetailsDialog(letter)
+    qtbot.addWidget(dlg)
+    assert "ILACS short inspection" in [x.text() for x in dlg.findChildren(QLabel)]
+    dlg.authority.setText("Ashvale")
+    assert dlg.edited().meta.framework == "ilacs short"
+
+
 def test_the_panel_shows_the_strongest_and_the_rest_one_key_away(window, qtbot, monkeypatch) -> None:
     import reviewer.ui.annotate.suggestions_panel as sp
 

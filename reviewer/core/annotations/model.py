@@ -31,6 +31,20 @@ DOC_TYPE_LABELS = {"focused visit": "Focused visit", "monitoring visit": "Monito
                    "assurance visit": "Assurance visit", "joint inspection": "Joint targeted area inspection",
                    "inspection report": "Inspection report", "committee report": "Committee report",
                    "news item": "News item", "other": "Other"}
+# An inspection report's framework: ILACS (2018-) standard or short inspections, the single inspection framework
+# (2013-18) and its re-inspections, the looked-after-children and child-protection inspections before it
+FRAMEWORK_LABELS = {"ilacs standard": "ILACS standard inspection", "ilacs short": "ILACS short inspection",
+                    "ilacs": "ILACS inspection", "sif": "SIF inspection", "sif re-inspection": "SIF re-inspection",
+                    "looked after children": "Looked after children inspection",
+                    "child protection": "Child protection inspection"}
+
+
+def kind_label(m: LetterMeta) -> str:
+    """What a document is, as lists and exports name it: its type ("Focused visit"), an inspection report by its
+    framework where known ("ILACS short inspection", "SIF re-inspection"); "" where not known."""
+    if m.doc_type == "inspection report" and m.framework in FRAMEWORK_LABELS:
+        return FRAMEWORK_LABELS[m.framework]
+    return DOC_TYPE_LABELS.get(m.doc_type or "", m.doc_type or "")
 
 
 def now_iso() -> str:
@@ -252,6 +266,7 @@ class LetterMeta:
     inspectors: tuple[str, ...] = ()
     judgements: tuple[tuple[str, str], ...] = ()  # (judgement, grade) for inspection reports
     visit_number: int | None = None  # which monitoring visit this is
+    framework: str | None = None  # an inspection report's framework (FRAMEWORK_LABELS)
 
     def to_dict(self) -> dict[str, Any]:
         d = dataclasses.asdict(self)
@@ -277,6 +292,7 @@ class LetterMeta:
             inspectors=_strs(d, "inspectors"),
             judgements=tuple((clean_text(k), _str(v, f"judgements.{k}")) for k, v in judgements.items()),
             visit_number=None if number is None else _int(d, "visit_number", hi=100_000),
+            framework=framework if (framework := _opt(d, "framework", 100)) in FRAMEWORK_LABELS else None,
         )
 
 

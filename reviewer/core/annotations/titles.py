@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import PurePath
 
-from reviewer.core.annotations.model import Letter
+from reviewer.core.annotations.model import FRAMEWORK_LABELS, Letter
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
                "October", "November", "December")
@@ -41,6 +41,9 @@ def readable_title(letter: Letter) -> str:
         kind = m.doc_type
         if kind == "monitoring visit" and m.visit_number:
             kind = f"monitoring visit {m.visit_number}"
+        elif kind == "inspection report" and m.framework in FRAMEWORK_LABELS:
+            label = FRAMEWORK_LABELS[m.framework]  # "ILACS short inspection"; "looked after children inspection"
+            kind = label if label.split()[0].isupper() else label[0].lower() + label[1:]
         parts.append(kind)
     when = month_year(m.published or m.visit_end or m.visit_start)
     if when:

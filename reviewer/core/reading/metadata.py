@@ -210,16 +210,22 @@ _LATEST = re.compile(rf"\b(?:the )?(?:most recent|latest)(?: one| visit| inspect
                      rf"(?:\s+(\d{{4}}))?", re.I)
 
 
-def _visit_dates(flat: str) -> tuple[str | None, str | None]:
+def _labelled_visit(flat: str) -> list[str]:
+    """The dates the document lists as its inspection's ("Inspection dates: 8 July 2019 to 12 July 2019 and 7
+    August 2019 to 8 August 2019": four, an inspection held in two spells), in order; none where it lists none."""
     m = re.search(r"\b(?:Inspection dates?|Dates? of (?:the )?(?:visit|inspection)|Visit dates?)\s*:?\s*", flat[:4000], re.I)
-    if m:
-        seg = flat[m.end():m.end() + 160]
-        stop = _DATES_END.search(seg)
-        if stop:
-            seg = seg[:stop.start()]
-        got = [d for d in _date_list(seg) if d]
-        if got and re.match(r"\s*\d", seg):
-            return got[0], got[-1]
+    if not m:
+        return []
+    seg = flat[m.end():m.end() + 160]
+    stop = _DATES_END.search(seg)
+    if stop:
+        seg = seg[:stop.start()]
+    return [d for d in _date_list(seg) if d] if re.match(r"\s*\d", seg) else []
+
+
+def _visit_dates(flat: str) -> tuple[str | None, str | None]:
+    if got := _labelled_visit(flat):
+        return got[0], got[-1]
     m = re.search(r"(?:visit(?:ed)?|carried out|took place|on|between|"
                   r"(?:inspection|inspected|visit|inspectors|on site)\b[^.]{0,60}?\b(?:from|of))\s*:?\s*"
                   r"(?:from\s+|between\s+)?" + _RANGE.pattern,
@@ -468,6 +474,38 @@ def _visit_number(flat: str) -> int | None:
     return _ORDINALS.get(word) or (int(word) if word.isdigit() else None)
 
 
+_FRAMEWORK_TITLES = (
+    ("sif re-inspection", re.compile(r"\bRe-?\s?inspection of services for children in need", re.I)),
+    ("sif", re.compile(r"\bInspection of services for children in need of help and protection", re.I)),
+    ("looked after children", re.compile(r"\bInspection of (?:looked after children services|services for looked "
+                                         r"after children)", re.I)),
+    ("child protection", re.compile(r"\bInspection of (?:local authority )?arrangements for the protection of "
+                                    r"children", re.I)),
+)
+ILACS_FROM = 2018  # the framework's first inspections; a short inspection is held in one week, a standard in two
+SHORT_DAYS = 6
+
+
+def _framework(flat: str, start: str | None, end: str | None) -> str | None:
+    """An inspection report's framework, from its title, else (ILACS) from its visit's dates: the report does
+    not say whether it was a short or a standard inspection, but a short one is held on site in a week (the
+    published record: 4 days from first to last in every short inspection of the corpus, 11 in every
+    standard one), where an inspection held in two spells is told by its first."""
+    top = flat[:1500]
+    for key, title in _FRAMEWORK_TITLES:
+        if title.search(top):
+            return key
+    if not start or int(start[:4]) < ILACS_FROM:
+        return None
+    spells = _labelled_visit(flat)
+    if len(spells) == 4 and spells[0] == start:
+        end = spells[1]
+    if not end:
+        return "ilacs"
+    days = (date.fromisoformat(end) - date.fromisoformat(start)).days
+    return "ilacs short" if 0 <= days <= SHORT_DAYS else "ilacs standard" if days > SHORT_DAYS else "ilacs"
+
+
 def read_metadata(text: str, created: str | None = None, name: str | None = None) -> LetterMeta:
     """``created``: the file's creation date (ISO), offered (flagged as estimated) as an inspection
     report's publication date where the report does not print it. ``name``: the file's name, whose
@@ -492,6 +530,7 @@ def read_metadata(text: str, created: str | None = None, name: str | None = None
         judgements=tuple(read_judgements(flat).items()) if doc_type in ("inspection report", "committee report")
         else (),  # (a paper copies the inspection's judgement table)
         visit_number=_visit_number(flat) if doc_type == "monitoring visit" else None,
+        framework=_framework(flat, start, end) if doc_type == "inspection report" else None,
     )
 
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from reviewer.core.annotations.codebook import label_taken, slug_for
 from reviewer.core.reading.judgements import LABELS as JUDGEMENT_LABELS
 from reviewer.core.annotations.model import DOC_TYPES, Letter, Theme
-from reviewer.core.annotations.model import DOC_TYPE_LABELS
+from reviewer.core.annotations.model import DOC_TYPE_LABELS, FRAMEWORK_LABELS
 from reviewer.ui.kit.desk import Desk
 from reviewer.ui.kit.look import swatch_icon
 from reviewer.workspace import Workspace
@@ -91,6 +91,11 @@ class LetterDetailsDialog(QDialog):
             form.addRow(label, dated if field is self.published else field)
         if m.visit_number:
             form.addRow("Visit number:", QLabel(f"Monitoring visit {m.visit_number}"))
+        if m.framework in FRAMEWORK_LABELS:
+            framework = QLabel(FRAMEWORK_LABELS[m.framework])
+            framework.setToolTip("The inspection's framework, as read from the report (an ILACS short inspection is "
+                                 "held on site in one week, a standard one in two)")
+            form.addRow("Framework:", framework)
         if m.judgements:
             grades = QLabel("<br/>".join(f"{JUDGEMENT_LABELS.get(k, k)}: <b>{v.capitalize()}</b>" for k, v in m.judgements))
             grades.setToolTip("The judgements as read from the report")
@@ -130,7 +135,7 @@ class LetterDetailsDialog(QDialog):
             return w.text().strip() or None
 
         names = tuple(n.strip() for n in self.inspectors.text().split(",") if n.strip())
-        meta = dataclasses.replace(  # judgements and the visit's number are kept as read
+        meta = dataclasses.replace(  # judgements, the visit's number and the framework are kept as read
             self.letter.meta, authority=opt(self.authority), doc_type=self.doc_type.currentData(),
             visit_start=opt(self.visit_start), visit_end=opt(self.visit_end), published=opt(self.published),
             published_estimated=bool(opt(self.published)) and self.estimated.isChecked(),

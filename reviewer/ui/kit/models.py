@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex,
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Annotation, Letter
 from reviewer.core.text.textsearch import collapse_ws
-from reviewer.core.annotations.model import DOC_TYPE_LABELS
+from reviewer.core.annotations.model import kind_label
 from reviewer.core.annotations.titles import readable_title
 from reviewer.ui.kit.look import SEVERITY, severity_icon, signed_off_icon
 
@@ -118,7 +118,7 @@ class LetterTableModel(QAbstractTableModel):
             m = x.meta
             count = self.lib.annotation_count(x.id)
             values = (self.lib.display_title(x.id), str(count) if count else "", self._date(x), m.authority or "",
-                      DOC_TYPE_LABELS.get(m.doc_type or "", m.doc_type or ""), str(x.pages), x.source)
+                      kind_label(m), str(x.pages), x.source)
             return values[col]
         if role == Qt.ItemDataRole.ToolTipRole:
             m = x.meta
