@@ -1114,3 +1114,22 @@ def test_an_item_broken_before_a_number_after_a_word_nothing_ends_with_is_one_it
         "The availability of a dedicated pathway to the provision of mental health services for children in care.",
         "The provision of personal assistants for care leavers when they reach the age of 17.",
         "The availability of suitable accommodation for care leavers."]
+
+
+def test_a_footnotes_mark_set_close_is_no_part_of_the_sentence_and_a_tables_column_heads_head_nothing() -> None:
+    """A new user's look at a 2015 report (stop 40): "… require improvement.1" (the mark of the footnote below)
+    was suggested with its "1", and the graded sections' table header "Key judgement / Judgement grade" was an
+    outline heading of its own, three times over."""
+    text = ("The arrangements in place to evaluate what is done by the board partners to safeguard\nchildren "
+            "require improvement.1\n\nContents\n\n1 A full description of the judgements is at the end of this "
+            "report.\n\n\x0cInspection judgements about the local authority\n\nKey judgement\nJudgement grade\n\n"
+            "The experiences and progress of children\nwho need help and protection\nRequires improvement\n\n"
+            "Summary\n\nFamilies have access to a wide range of early help support in Westfold.\n")
+    page2 = text.index("Inspection judgements")
+    st = analyse(text, [0, page2])
+    quotes = [unit_quote(text, s, e, st.furniture) for s, e in st.units]
+    assert any(q.endswith("require improvement.") for q in quotes), quotes
+    assert not any(q.endswith(".1") for q in quotes)
+    titles = [p.title for p in st.parts]
+    assert not any("Key judgement" in t for t in titles), titles
+    assert any(p.kind == "judgement" and p.grade == "requires improvement" for p in st.parts)

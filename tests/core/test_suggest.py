@@ -742,6 +742,10 @@ def test_an_inspectors_item_says_the_heading_it_sits_under() -> None:
     found = _by_quote(suggest(letter, default_themes()))
     item = next(x for q, x in found.items() if "initial health assessments" in q)
     assert item.why.startswith("under What needs to improve")  # (the long heading says no more)
+    # an item's own words are no reason: "wording: swiftly, quickly" on a priority action (a new user, stop 40)
+    quick = report.replace("Improve the timeliness of", "Ensure that children are seen swiftly and quickly for")
+    item = next(x for q, x in _by_quote(suggest(quick, default_themes())).items() if "swiftly" in q)
+    assert item.severity == "improvement" and "wording" not in item.why, item.why
 
 
 def test_a_story_reads_a_judgement_stated_but_not_a_comparison() -> None:
@@ -1794,3 +1798,30 @@ def test_a_list_heading_run_into_the_paragraph_before_it_is_no_suggestion() -> N
               "to help them into employment. What needs to\nimprove?\n\nWhat Needs to Improve\n\n◼ Support for care "
               "leavers not in employment, education or training.\n")
     assert not any("improve?" in q for q in _by_quote(suggest(report, default_themes())))
+
+
+def test_a_foster_carers_supervision_is_fostering_not_managers_oversight() -> None:
+    """A new user (stop 40): "Foster carers are well supported by their supervising social workers and receive
+    regular supervision" was themed management oversight and supervision, the social workers' own."""
+    report = ("Inspection of Westmoor local authority children's services\n\nThe experiences and progress of children "
+              "in care\nGood\n\nFoster carers are well supported by their supervising social workers and receive "
+              "regular supervision and virtual support.\n\nSocial workers receive regular supervision from their managers, "
+              "who know their children well.\n")
+    found = _by_quote(suggest(report, default_themes()))
+    carers = next(x for q, x in found.items() if q.startswith("Foster carers"))
+    staff = next(x for q, x in found.items() if q.startswith("Social workers receive"))
+    assert "oversight" not in carers.themes and "oversight" in staff.themes, (carers.themes, staff.themes)
+
+
+def test_what_follows_a_conceded_good_is_the_finding() -> None:
+    """"While most children benefit from X, a small number of children move several times": the good is
+    conceded and what follows, in plain words, is the finding (development gold: 11 of the 13 sentences the
+    rule reads were areas for improvement, the other two context). A condition ("When …") is no concession."""
+    report = ("Inspection of Westmoor local authority children's services\n\nThe experiences and progress of children "
+              "in care\nGood\n\nWhile most children in care benefit from stable homes that meet their needs, a small "
+              "number of children move several times before they settle.\n\nWhen children benefit from stable homes "
+              "that meet their needs, they go on to do well at school.\n")
+    found = _by_quote(suggest(report, default_themes()))
+    conceded = next(x for q, x in found.items() if q.startswith("While most"))
+    assert conceded.severity == "improvement" and "a turn from what is good" in conceded.why
+    assert next(x for q, x in found.items() if q.startswith("When children")).severity == "strength"

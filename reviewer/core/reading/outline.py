@@ -32,6 +32,7 @@ _JUDGEMENT_SENTENCE = re.compile(rf"^((?:The experiences? and progress|The impac
 # adoption performance is that it is outstanding", over two lines or one)
 _NOT_HEADING = re.compile(r"\b(?:19|20)\d\d\b|@|www\.|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s+\d[A-Z]{2}\b|^[TEW]:?\s|"
                           r"^(?:Outstanding|Good|Requires improvement(?: to be good)?|Inadequate|Judgement|Grade)$|"
+                          r"^(?:Key )?judge?ment\s+(?:Judge?ment )?grade$|"  # a judgement table's column heads
                           r"^(?:Lead inspector|Inspection dates?|Inspectors?|Dates? of (?:visit|inspection))\b|"
                           # the inspection team's other lines ("Deputy lead inspector: ...", "Senior Data Analyst: ...")
                           r"^(?i:(?:deputy |assistant |team |shadow |senior )?(?:lead )?(?:social care )?(?:regulatory )?"

@@ -117,6 +117,9 @@ def _section_heading_line(text: str, at: int) -> bool:
     return bool(LIST_HEADING.match(line) or JUDGEMENT_START.match(line) or _OLDER_SECTION.match(line))
 
 
+_FOOTNOTE_MARK = re.compile(r"[a-z)’”]\.(\d{1,2})$")  # "… require improvement.1": a footnote's mark, set close
+
+
 def split_units(reading: str, paged: bool = True) -> list[tuple[int, int]]:
     """Sentences and bullets of ``reading`` as (start, end), in order. Text not laid out on pages (``paged``
     False: a web page's, a plain-text letter's) ends a run of one-line bullets at the last one's line end."""
@@ -143,7 +146,8 @@ def split_units(reading: str, paged: bool = True) -> list[tuple[int, int]]:
                 out += [(s, cut), (nxt, sentence_at(reading, nxt)[1])]
                 off = out[-1][1]
                 continue
-            out.append((s, e))
+            mark = _FOOTNOTE_MARK.search(reading, s, e)
+            out.append((s, mark.start(1) if mark else e))  # (the mark is no part of the sentence)
         off = e
     return out
 

@@ -285,6 +285,9 @@ _NAMING_NUMBER = re.compile(r"\b(?:section|sections|s|key stage|stage|tier|level
                             r"regulation|part|aged?|under|over) \d+[a-z]?\b|\b\d+(?:-|\s(?:and|to)\s)*\d*-? ?"
                             r"year-? ?olds?\b|\b\d+(?:am|pm)\b|\b\d+/7\b", re.I)
 TURN_TO_PLAIN = True
+CONCEDED_GOOD = True
+_CONCEDING = re.compile(r"^\W*(?:although|though|even though|while|whilst)\b", re.I)  # not "despite" (of a problem),
+# nor "when" or "if" (a condition, not a concession)
 _LATE_TURN = re.compile(r",? \b(?:but|although|though|yet)\b (?!also\b)", re.I)
 
 
@@ -387,6 +390,10 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
     elif TURN_TO_PLAIN and strong > weak and (turn := _late_turn(flat)) is not None and not any(tone(turn)[:2]):
         severity, conf = "improvement", 0.45  # "Decisions are appropriate, but some children enter care in a crisis":
         why.append("a turn from what is good")  # the good is conceded; what follows the turn is the finding
+    elif CONCEDED_GOOD and concession and _CONCEDING.match(flat) and strong > weak and \
+            not any(tone(flat[concession.end():])[:2]) and len(flat[concession.end():].split()) >= 4:
+        severity, conf = "improvement", 0.45  # "While most children benefit from stability, a small number
+        why.append("a turn from what is good")  # experience several moves": the good conceded, what follows found
     elif strong > weak:
         severity, conf = "strength", 0.45 + min(0.4, 0.12 * (strong - weak))
         if section == "grade:inadequate":
@@ -421,7 +428,8 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
     if section and section.startswith("grade:"):
         grade = section[6:]
         why.append(f"under {'an' if grade[0] in 'aeiou' else 'a'} '{grade}' judgement")  # an 'inadequate' one
-    if cues:
+    if cues and section not in ("improvement", "priority"):  # (an inspectors' item is one for where it is listed:
+        # its words, "swiftly, quickly", would read as the reason for a weakness)
         why.append("wording: " + ", ".join(dict.fromkeys(cues[:4])))
     if severity is not None and not why and doc_grade:  # (the card's line for why is never left blank)
         why.append(f"in {'an' if doc_grade[0] in 'aeiou' else 'a'} '{doc_grade}' report")

@@ -36,6 +36,9 @@ def quote_words(quote: str) -> frozenset[str]:
     return frozenset(w for w in WORD.findall(quote.lower()) if w not in STOP_WORDS)
 
 
+CARERS_SUPERVISION = True
+_CARERS_SUPERVISED = re.compile(r"\bsupervising social workers?\b|\bcarers?\b[^.;]{0,60}\bsupervis|"
+                                r"\bsupervision of (?:their |the |foster |kinship )*carers\b")
 LEARNT_WEIGHT = 0.25  # how much the library's own annotations count beside the codebook's cues (bench_suggestions.py)
 MAX_THEMES, MIN_THEME_SCORE, KEEP_THEME = 3, 1.0, 0.75  # which of a sentence's ranked themes are suggested
 CUE_THEME, CUE_MIN = True, 1.0  # the specific theme the codebook's cues (or the library's tags) favour most is kept
@@ -168,6 +171,9 @@ class ThemeModel:
             m = cue_re.search(folded)
             if m:
                 hits.append((m.start(), m.end(), tid, cue_re.pattern))
+        if CARERS_SUPERVISION and _CARERS_SUPERVISED.search(folded):
+            # foster carers' supervision by their supervising social workers: fostering, not managers' oversight
+            hits = [h for h in hits if not folded[h[0]:h[1]].startswith("supervis")]
         if LONGEST_CUE:
             # a cue inside a longer cue of another theme ("plan" in "pathway plan") is that theme's word
             hits = [h for h in hits if not any(o[2] != h[2] and o[0] <= h[0] and h[1] <= o[1]
