@@ -874,7 +874,8 @@ def test_an_inspection_reports_framework_from_its_title_or_its_visits_length() -
     from reviewer.core.annotations.model import LetterMeta, kind_label
     from reviewer.core.reading.metadata import fill_blanks
 
-    ilacs = "Inspection of Ashvale local authority children's services\n\nInspection dates: {}\n\nLead inspector: Ann Example\n"
+    ilacs = ("Inspection of Ashvale local authority children's services\n\nInspection dates: {}\n\n"
+             "Lead inspector: Ann Example\n")
     for dates, want in (("17 March 2025 to 21 March 2025", "ilacs short"),  # a week on site
                         ("27 September to 8 October 2021", "ilacs standard"),  # two
                         ("8 July 2019 to 12 July 2019 and 7 August 2019 to 8 August 2019", "ilacs short"),  # two

@@ -1805,8 +1805,8 @@ def test_a_foster_carers_supervision_is_fostering_not_managers_oversight() -> No
     regular supervision" was themed management oversight and supervision, the social workers' own."""
     report = ("Inspection of Westmoor local authority children's services\n\nThe experiences and progress of children "
               "in care\nGood\n\nFoster carers are well supported by their supervising social workers and receive "
-              "regular supervision and virtual support.\n\nSocial workers receive regular supervision from their managers, "
-              "who know their children well.\n")
+              "regular supervision and virtual support.\n\nSocial workers receive regular supervision from their "
+              "managers, who know their children well.\n")
     found = _by_quote(suggest(report, default_themes()))
     carers = next(x for q, x in found.items() if q.startswith("Foster carers"))
     staff = next(x for q, x in found.items() if q.startswith("Social workers receive"))
