@@ -472,6 +472,47 @@ def test_the_strongest_keep_their_places_when_a_decision_re_ranks_them(window, q
     assert [s.score for s in panel.visible()] == sorted((s.score for s in panel.visible()), reverse=True)
 
 
+def test_a_card_shown_stays_until_decided_on_and_the_letter_reopens_with_its_list(qtbot, make_window, samples,
+                                                                                  monkeypatch) -> None:
+    """Seen by a new user with the keyboard: after one accept the library learned, two of the cards shown
+    fell below the new ranking's strongest and left the list from under the cursor, so the next Delete
+    dismissed the card below. A card shown now stays in its place until it is decided on; a freed place goes
+    to the strongest not shown yet. The letter, left and opened again, shows the same list."""
+    from dataclasses import replace
+
+    import reviewer.ui.annotate.suggestions_panel as sp
+
+    monkeypatch.setattr(sp, "DEFAULT_SHOWN", 3)
+    w, _, letter = _open(qtbot, make_window, samples / "thornbury_vale_2025_focused_visit.pdf")
+    panel = w.suggestions_panel
+    letter_id = letter.id
+    everything = w.suggester.suggestions
+    panel.set_suggestions(everything)
+    a, b, c = panel.visible()
+    key = lambda s: (s.start, s.end)  # noqa: E731
+    # a decided on; the re-ranking puts b at the very bottom and two others above c
+    rest = sorted((s for s in everything if key(s) not in {key(a), key(b), key(c)}), key=lambda s: s.start)
+    d, e = rest[0], rest[1]
+    score = {key(b): 0.01, key(c): 0.5, key(d): 0.9, key(e): 0.8}
+    reranked = [replace(s, score=score.get(key(s), 0.1)) for s in everything if s != a]
+    panel.list.setCurrentRow(0)  # the cursor on b, now the first card
+    panel.set_suggestions(reranked)
+    assert [key(s) for s in panel.visible()] == [key(b), key(c), key(d)]
+    assert key(panel.current_suggestion()) == key(b), "the card under the cursor moved"
+    assert w.onscreen.shown_when_left(letter_id) == [key(b), key(c), key(d)]
+
+    other = w.ws.add_file(samples / "eastmere_2024_monitoring_visit.txt")[0].id
+    w.onscreen.open(other)
+    qtbot.waitUntil(lambda: w.suggester.structure is not None and w.onscreen.letter_id == other, timeout=15000)
+    w.onscreen.open(letter_id)
+    qtbot.waitUntil(lambda: w.suggester.structure is not None and w.onscreen.letter_id == letter_id
+                    and bool(panel.visible()), timeout=15000)
+    assert [key(s) for s in panel.visible()] == [key(b), key(c), key(d)], "the letter reopened with another list"
+    panel.set_show_all(True)
+    panel.set_show_all(False)  # Strongest Only ranks afresh
+    assert [s.score for s in panel.visible()] == sorted((s.score for s in panel.visible()), reverse=True)
+
+
 def test_a_list_in_reading_order_follows_the_page_in_view(window, qtbot) -> None:
     """Seen by a new user: paging through a report (Ctrl+PgDown) left Show All's list where it was."""
     from reviewer.ui.annotate.suggestions_panel import SUG_ROLE

@@ -58,6 +58,7 @@ class SuggestionController(QObject):
         self._quiet = False  # the panel changed under the auditor: the letter stays where it is
         self._list_names: dict[str, str | None] = {}  # letter -> its inspectors' list's name, as last read
         self._marks: dict[str, list[RawMark]] = {}  # letter id -> the marks its PDF carries, read once
+        self._held: str | None = None  # the letter whose list is shown (see ``_show``)
         self.shown = desk.settings.value("view/suggestions", True) not in (False, "false")
         shown_action.setCheckable(True)
         shown_action.setChecked(self.shown)
@@ -74,6 +75,7 @@ class SuggestionController(QObject):
         p.current.connect(self._current)
         p.letterWanted.connect(self._to_letter)
         p.shownChanged.connect(self._shown_changed)
+        p.heldChanged.connect(self._keep_shown)
         view.suggestionClicked.connect(self._clicked)
         view.pageChanged.connect(self._follow)
         view.readingMoved.connect(self._follow)
@@ -90,6 +92,7 @@ class SuggestionController(QObject):
         self.structure, self.suggestions, self._text_of_structure = None, [], ""
         self._accepted, self._dismissed = {}, []
         letter_id = self.onscreen.letter_id
+        self._held = None  # the letter whose list is shown (its cards were put back in their places)
         layout = self.onscreen.layout
         # the cards say their page: strongest first, they come from anywhere in the letter
         self.panel.page_of = (lambda offset: layout.page_of(offset) + 1) if layout is not None else None
@@ -105,6 +108,10 @@ class SuggestionController(QObject):
             self.refresh()
         else:
             self._landed = self._generation  # nothing to work out until the letter is read
+
+    def _keep_shown(self) -> None:
+        if self._held is not None and self._held == self.onscreen.letter_id:
+            self.onscreen.keep_shown(self._held, self.panel.shown_spans())
 
     @property
     def settled(self) -> bool:
@@ -204,6 +211,9 @@ class SuggestionController(QObject):
             msg = "Nothing left to suggest: every passage is tagged or dismissed."
         else:
             msg = "Nothing to suggest: every passage worth tagging is tagged."
+        if self._held != self.onscreen.letter_id and self.onscreen.letter_id:  # its first list since it opened:
+            self._held = self.onscreen.letter_id  # the cards it showed when it was left, in their places
+            self.panel.hold(self.onscreen.shown_when_left(self._held))
         self._quiet = True  # a re-work never moves the letter
         try:
             self.panel.set_suggestions(self.suggestions, msg, improve, dismissed, self._list_name())

@@ -171,6 +171,7 @@ class SuggestionsPanel(QWidget):
     current = Signal(object)  # Suggestion or None: the view outlines it
     letterWanted = Signal(object)  # Esc in the list: the keyboard back to the letter, at this suggestion (or None)
     shownChanged = Signal()  # the list now shows other suggestions (all / the strongest, a severity)
+    heldChanged = Signal()  # the strongest shown changed: ``shown_spans`` is what to keep with the letter
 
     def __init__(self, theme_label, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
@@ -312,12 +313,21 @@ class SuggestionsPanel(QWidget):
         pool = [s for s in self._all if not want or s.severity == want]
         if self.show_all or want:
             return pool  # a severity asked for: all of it, in reading order
-        top = strongest(pool, DEFAULT_SHOWN)
-        # The cards never move under the auditor: when a decision re-ranks the suggestions (the library learns
-        # from it), the strongest are those of the new ranking, but the ones already shown keep their order
-        # and a newcomer joins at the end. (Strongest Only, or another letter, ranks afresh.)
+        # The cards never move under the auditor: a card shown stays in its place until it is decided on,
+        # though a decision re-ranks the rest (the library learns from it); a place it frees goes to the
+        # strongest of the new ranking not shown yet, at the end. (Strongest Only ranks afresh.)
         place = {k: i for i, k in enumerate(self._kept)}
-        return sorted(top, key=lambda s: (place.get((s.start, s.end), len(place)), -s.score, s.start))
+        held = sorted((s for s in pool if (s.start, s.end) in place), key=lambda s: place[(s.start, s.end)])
+        fresh = strongest([s for s in pool if (s.start, s.end) not in place], DEFAULT_SHOWN - len(held))
+        return (held + fresh)[:DEFAULT_SHOWN]  # (a card put back by Ctrl+Z takes its place again)
+
+    def shown_spans(self) -> list[tuple[int, int]]:
+        """The strongest shown, in their places: kept with the letter, so that it opens with the same list."""
+        return [] if self.show_all or self.severity.currentData() else [(s.start, s.end) for s in self.visible()]
+
+    def hold(self, spans: list[tuple[int, int]]) -> None:
+        """The cards a letter showed when it was left take their places again (those still undecided)."""
+        self._kept = [(int(a), int(b)) for a, b in spans]
 
     def _fill(self, *_: object, keep: Suggestion | None = None) -> None:
         want = self.severity.currentData()
@@ -351,6 +361,7 @@ class SuggestionsPanel(QWidget):
         if not (self.show_all or want):  # (one decided on keeps its place: Ctrl+Z puts it back there)
             known = set(self._kept)
             self._kept += [(sug.start, sug.end) for sug in self.visible() if (sug.start, sug.end) not in known]
+            self.heldChanged.emit()
         self.count.setText(f"{self.list.count()} of {len(self._all)}" if self.list.count() < len(self._all)
                            else str(len(self._all)))
         sev = SEVERITY.get(want) if want else None

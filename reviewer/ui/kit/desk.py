@@ -152,6 +152,7 @@ class OnScreen(QObject):
     LAST = "session/last_letter"  # the letter the next start opens, kept as it opens (a window killed, not
     # closed, by a crash or a shutdown still reopens it)
     KEPT_PLACES = 300
+    SHOWN = "reading/shown"  # letter id -> the suggestions its list showed when left, [[start, end], ...]
 
     def __init__(self, desk: Desk) -> None:
         super().__init__(desk.parent)
@@ -222,6 +223,29 @@ class OnScreen(QObject):
         while len(places) > self.KEPT_PLACES:
             places.pop(next(iter(places)))
         self.desk.settings.setValue(self.PLACES, json.dumps(places, separators=(",", ":")))
+
+    def _shown(self) -> dict[str, list[list[int]]]:
+        try:
+            shown = json.loads(str(self.desk.settings.value(self.SHOWN, "") or "{}"))
+        except ValueError:
+            return {}  # (a damaged value forgets the lists: the letter ranks its suggestions afresh)
+        return shown if isinstance(shown, dict) else {}
+
+    def keep_shown(self, letter_id: str, spans: list[tuple[int, int]]) -> None:
+        """The suggestions ``letter_id``'s list shows now: it opens with the same list again."""
+        shown = self._shown()
+        shown.pop(letter_id, None)
+        if spans:
+            shown[letter_id] = [[int(a), int(b)] for a, b in spans]
+        while len(shown) > self.KEPT_PLACES:
+            shown.pop(next(iter(shown)))
+        self.desk.settings.setValue(self.SHOWN, json.dumps(shown, separators=(",", ":")))
+
+    def shown_when_left(self, letter_id: str) -> list[tuple[int, int]]:
+        try:
+            return [(int(a), int(b)) for a, b in self._shown().get(letter_id) or []]
+        except (TypeError, ValueError):
+            return []
 
     def left_at(self, letter_id: str) -> Place | None:
         where = self._places().get(letter_id)
