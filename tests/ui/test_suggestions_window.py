@@ -513,6 +513,25 @@ def test_a_card_shown_stays_until_decided_on_and_the_letter_reopens_with_its_lis
     assert [s.score for s in panel.visible()] == sorted((s.score for s in panel.visible()), reverse=True)
 
 
+def test_the_outline_counts_a_decision_at_once(window, qtbot) -> None:
+    """A new user saw the outline's "Tagged" column lag 2-3 s behind an accept on a 50-page report (it waited
+    for the re-work): it now counts the decision as it is made."""
+    w = window
+    panel = w.suggestions_panel
+    w.actions_["next_suggestion"].trigger()
+    first = panel.current_suggestion()
+    assert first is not None
+    part, item = [(p, it) for p, it in w.outline_panel._items if p.start <= first.start][-1]
+    anns, sugs = w.suggester._counts()[part.start]
+    assert sugs >= 1
+    qtbot.keyClick(panel.list, Qt.Key.Key_Return)
+    assert not w.suggester.settled, "the re-work came back before the count was looked at"
+    now = " ".join(x for x in (str(anns + 1), f"+{sugs - 1}" if sugs > 1 else "") if x)
+    assert item.text(1) == now
+    _settle(qtbot, w)  # the re-work's outline says the same
+    assert [it.text(1) for p, it in w.outline_panel._items if p.start == part.start] == [now]
+
+
 def test_a_list_in_reading_order_follows_the_page_in_view(window, qtbot) -> None:
     """Seen by a new user: paging through a report (Ctrl+PgDown) left Show All's list where it was."""
     from reviewer.ui.annotate.suggestions_panel import SUG_ROLE

@@ -438,6 +438,8 @@ class SuggestionController(QObject):
             self._quiet = False
         self._paint()
         self._tab_count()
+        if self.structure is not None:  # (the outline's counts too, not 2-3 s later with the re-work)
+            self.outline_panel.set_counts(self._counts())
         if had_focus:
             panel.list.setFocus()
 

@@ -75,19 +75,25 @@ class OutlinePanel(QWidget):
             item.setToolTip(0, tip)
             if part.kind in ("improve", "priority", "judgement", "title"):
                 item.setFont(0, bold)
-            n_ann, n_sug = (counts or {}).get(part.start, (0, 0))
-            if n_ann or n_sug:
-                item.setText(1, " ".join(x for x in (str(n_ann) if n_ann else "", f"+{n_sug}" if n_sug else "") if x))
-                item.setToolTip(1, f"{counted(n_ann, 'annotation')}, {counted(n_sug, 'suggestion')} not yet decided")
-                item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if part.level == 2 and top is not None:
                 top.addChild(item)
             else:
                 self.tree.addTopLevelItem(item)
                 top = item
             self._items.append((part, item))
+        self.set_counts(counts or {})
         self._colour()
         self.tree.expandAll()
+
+    def set_counts(self, counts: dict[int, tuple[int, int]]) -> None:
+        """Each part's annotations and suggestions not yet decided (part start -> both), as a decision
+        changes them: at once, the tree as it is (not rebuilt, so nothing the auditor opened closes)."""
+        for part, item in self._items:
+            n_ann, n_sug = counts.get(part.start, (0, 0))
+            item.setText(1, " ".join(x for x in (str(n_ann) if n_ann else "", f"+{n_sug}" if n_sug else "") if x))
+            item.setToolTip(1, f"{counted(n_ann, 'annotation')}, {counted(n_sug, 'suggestion')} not yet decided"
+                            if n_ann or n_sug else "")
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     def _colour(self) -> None:
         """A graded part in its grade's colour, the letter's furniture muted: each readable on the panel's
