@@ -1133,3 +1133,29 @@ def test_a_footnotes_mark_set_close_is_no_part_of_the_sentence_and_a_tables_colu
     titles = [p.title for p in st.parts]
     assert not any("Key judgement" in t for t in titles), titles
     assert any(p.kind == "judgement" and p.grade == "requires improvement" for p in st.parts)
+
+
+def test_a_section_heads_one_graded_part_whatever_the_case_and_a_contents_block_holds_no_entry() -> None:
+    """Across the development reports (stop 41), in a 2014 report: the table header in title case ("Key
+    Judgement / Judgement Grade") and a grade alone in title case ("Requires Improvement") were outline parts;
+    each graded section made two parts, its heading and its one-row judgement table repeating it, the graded
+    one without the heading; and the contents page, its first entry in the heading's block, was a part
+    "Contents Section 1: …" with its entries parts too."""
+    import pymupdf
+
+    from reviewer.letters.pdf_text import pdf_text
+
+    path = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "reports" / "barnsley_2014-08-08.pdf"
+    if not path.exists():
+        pytest.skip("../shared/corpus is not here")
+    with pymupdf.open(path) as doc:
+        text, starts = pdf_text(doc)
+    tops = [p for p in analyse(text, starts).parts if p.level == 1]
+    titles = [p.title for p in tops]
+    assert "Contents" in titles and not any(t.startswith("Contents ") for t in titles), titles
+    assert titles.count("Information about this inspection") == 1, titles  # the page's, not the contents entry
+    assert not any(t.lower().startswith(("key judgement", "requires improvement")) for t in titles), titles
+    graded = [p for p in tops if p.title.startswith(("The experiences and progress of children who need help",
+                                                     "Leadership, management and governance"))]
+    assert [(p.kind, p.grade) for p in graded] == [("judgement", "requires improvement")] * 2, graded
+    assert all(text[p.start:p.heading_end].count(p.title.split()[0]) == 2 for p in graded)  # from the heading

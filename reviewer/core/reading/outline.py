@@ -31,8 +31,8 @@ _JUDGEMENT_SENTENCE = re.compile(rf"^((?:The experiences? and progress|The impac
                                  rf".{{0,140}}?)\s+(?:is\s+|are\s+)?(?:that\s+it\s+(?:is\s+)?)?{GRADE}\.?\s*$", re.I)
 # adoption performance is that it is outstanding", over two lines or one)
 _NOT_HEADING = re.compile(r"\b(?:19|20)\d\d\b|@|www\.|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s+\d[A-Z]{2}\b|^[TEW]:?\s|"
-                          r"^(?:Outstanding|Good|Requires improvement(?: to be good)?|Inadequate|Judgement|Grade)$|"
-                          r"^(?:Key )?judge?ment\s+(?:Judge?ment )?grade$|"  # a judgement table's column heads
+                          r"^(?i:Outstanding|Good|Requires improvement(?: to be good)?|Inadequate|Judgement|Grade)$|"
+                          r"^(?i:(?:Key )?judge?ment\s+(?:Judge?ment )?grade)$|"  # a judgement table's column heads
                           r"^(?:Lead inspector|Inspection dates?|Inspectors?|Dates? of (?:visit|inspection))\b|"
                           # the inspection team's other lines ("Deputy lead inspector: ...", "Senior Data Analyst: ...")
                           r"^(?i:(?:deputy |assistant |team |shadow |senior )?(?:lead )?(?:social care )?(?:regulatory )?"
@@ -327,14 +327,20 @@ def analyse(text: str, page_starts: Sequence[int] = ()) -> Structure:
             continue
         if re.match(r"\s*\d(?:\.\d)?\.?\s", block) and _table_cell(reading, s, e, table_span):
             continue  # a judgement table's numbered row ("2.1 Adoption performance / Good") heads no section
+        first = block.strip().split("\n", 1)[0].strip()
+        if _CONTENTS.match(first) and s >= contents_end:  # a contents page, its first entry in the same block
+            # ("Contents" / "Section 1: The local authority - Summary of findings" / 3): one part, no entry
+            contents_end = next((p for p in page_starts if p > s), -1)
+            at = s + len(block) - len(block.lstrip())
+            heads.append(("heading", first, s, at + len(first), None))
+            title_done = True
+            continue
         title = _heading_text(block) or _numbered_heading(block, reading[blocks[i + 1][0]:blocks[i + 1][1]]
                                                           if i + 1 < len(blocks) else "")
         if title is None:
             continue
         if s < contents_end:
             continue  # an entry of the contents page ("The local authority" / 3): no part of the letter
-        if _CONTENTS.match(title):
-            contents_end = next((p for p in page_starts if p > s), -1)
         kind, grade = _kind(title)
         if kind == "heading" and (graded := _graded_below(block, reading[blocks[i + 1][0]:blocks[i + 1][1]]
                                                           if i + 1 < len(blocks) else "")):
@@ -351,6 +357,7 @@ def analyse(text: str, page_starts: Sequence[int] = ()) -> Structure:
         title_done = True
         heads.append((kind, title, s, e, grade))
     heads.sort(key=lambda h: h[2])
+    heads = _graded_once(heads)
     parts: list[Part] = []
     for i, (kind, title, s, he, grade) in enumerate(heads):
         nxt = heads[i + 1][2] if i + 1 < len(heads) else len(text)
@@ -366,6 +373,20 @@ def analyse(text: str, page_starts: Sequence[int] = ()) -> Structure:
                        [(a + s, a + e) for t in tables for a, b in (*t.items, *t.council)
                         for s, e in split_units(reading[a:b])])
     return Structure(parts, furniture, units, len(text), tables)
+
+
+def _graded_once(heads: list[tuple[str, str, int, int, str | None]]) -> list[tuple[str, str, int, int, str | None]]:
+    """A section's heading, then its one-row judgement table under it repeating the heading with the grade
+    (2014 reports: "Leadership, management and governance" / "Key Judgement | Judgement Grade" / "Leadership,
+    management and governance | Requires Improvement"): one graded part, from the heading."""
+    out: list[tuple[str, str, int, int, str | None]] = []
+    for h in heads:
+        if out and h[0] == "judgement" and out[-1][0] == "heading" and \
+                collapse_ws(out[-1][1]).lower() == collapse_ws(h[1]).lower():
+            out[-1] = (h[0], h[1], out[-1][2], h[3], h[4])
+        else:
+            out.append(h)
+    return out
 
 
 _GRADE_CELL = re.compile(rf"(?:Judge?ment\s+Grade|{GRADE}|(?:\d(?:\.\d)?\.?\s+)?[A-Z][^.:;]{{4,120}}?\s+{GRADE})", re.I)
