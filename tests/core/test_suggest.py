@@ -1825,3 +1825,36 @@ def test_what_follows_a_conceded_good_is_the_finding() -> None:
     conceded = next(x for q, x in found.items() if q.startswith("While most"))
     assert conceded.severity == "improvement" and "a turn from what is good" in conceded.why
     assert next(x for q, x in found.items() if q.startswith("When children")).severity == "strength"
+
+
+def test_the_reports_own_strengths_are_strengths_among_the_strongest() -> None:
+    """A new user's look at a 2015 report (stop 40): its list "The local authority's strengths" was read
+    from each item's wording alone (54-69%), so few reached the 30 strongest. Listed there, an item read as
+    a strength is one as sure as an inspectors' item; one with weak wording
+    stays a weakness, its card saying where it sits ("under the report's strengths"), not "a 'good'
+    judgement"."""
+    text = """## Children's services in Westfold are inadequate
+
+Too many children wait too long for help and some are left at risk of harm.
+
+## The local authority's strengths
+
+23. The multi-agency hub responds to referrals promptly and thoroughly.
+
+24. Children benefit from timely and effective support from the virtual school.
+
+25. Care leavers are well supported and most live in suitable homes.
+
+26. Senior managers are aware of significant deficits in practice.
+
+## Quality of practice
+
+Assessments are not always completed on time.
+"""
+    found = {text[s.start:s.end]: s for s in suggest(text, default_themes(), [])}
+    items = {k: v for k, v in found.items() if "hub responds" in k or "virtual school" in k or "Care leavers" in k}
+    assert len(items) == 3, list(found)
+    assert all(s.severity == "strength" and s.score >= 0.85 for s in items.values()), items
+    assert all("listed among the report's strengths" in s.why for s in items.values())
+    weak = next(s for k, s in found.items() if "deficits" in k)
+    assert weak.severity == "improvement" and "judgement" not in weak.why and "strengths" in weak.why

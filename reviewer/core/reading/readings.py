@@ -77,6 +77,12 @@ def _neutral_parts(st: Structure) -> set[int]:
     return out
 
 
+# A report's own list of the authority's strengths, its items the inspectors' (2014-16 reports: "The local
+# authority's strengths", "The local authority has the following strengths:"; not "Key strengths and weaknesses")
+STRENGTHS_HEADING = re.compile(r"^(?:the )?(?:local authority|council|lscb|board)(?:['’]s| has the following) "
+                               r"(?:key )?strengths\s*:?\s*$", re.I)
+
+
 def _heading_kind(line: str) -> str | None:
     """The tone a heading sets for what follows it, whether the outline made it a part or it stands in a
     paragraph (none where it tells what a council has done since: ``tells_what_was_done``)."""
@@ -88,6 +94,8 @@ def _heading_kind(line: str) -> str | None:
     if re.search(r"what needs to improve|areas? for improvement|recommendations? for improvement|"
                  r"what does the (?:local authority|lscb) need to improve", low):
         return "improvement"
+    if STRENGTHS_HEADING.search(low):  # the report's own list of strengths: read as under a good judgement
+        return "grade:good"
     if re.search(r"\binadequate\b|\bserious weaknesses\b", low):  # SIF: "... has serious weaknesses and is not yet good"
         return "grade:inadequate"
     if re.search(r"requires? improvement", low):
@@ -252,6 +260,7 @@ class Reading:
 
 
 FAILING_MODEL = True  # the shipped model decides which of a failing service's weaknesses are priority actions
+LISTED_STRENGTH = 0.85  # the confidence of a strength the report lists as one (as sure as an inspectors' item)
 REVIEW_MODEL = True  # the shipped second reading may overturn the rules' strengths, weaknesses and silences
 REVIEWED_AS = {"strength": "strength", "weakness": "improvement", "other": None}  # the review's class as a
 # severity (a weakness in a failing service then goes to the priority model)
@@ -387,6 +396,13 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
                            "an area for improvement, though the service is failing")
                 feats = as_decided(feats, decided, conf, section)
             severity = decided
+        if section == "grade:good" and part is not None and part.kind == "heading" and \
+                STRENGTHS_HEADING.search(part.title):  # the report's own list of strengths (no judgement's)
+            if severity == "strength":  # one of the inspectors' own strengths: among the strongest (not one the
+                # review model reads as context: on development, restoring those cost more than it gained)
+                conf, why = max(conf, LISTED_STRENGTH), ["listed among the report's strengths"]
+            else:
+                why = [w for w in why if not w.startswith("under a")] + ["under the report's strengths"]
         out.append(Reading(s, e, flat, part, section, severity, conf, why, feats, inline_theme))
         prev_end, prev_sev = e, rules_severity
     return out
