@@ -1159,3 +1159,18 @@ def test_a_section_heads_one_graded_part_whatever_the_case_and_a_contents_block_
                                                      "Leadership, management and governance"))]
     assert [(p.kind, p.grade) for p in graded] == [("judgement", "requires improvement")] * 2, graded
     assert all(text[p.start:p.heading_end].count(p.title.split()[0]) == 2 for p in graded)  # from the heading
+
+
+def test_a_word_broken_at_its_hyphen_across_a_blank_line_is_one_sentence() -> None:
+    """Across the development reports (stop 41): a PDF that leaves a blank line between an item's lines broke
+    "Multi-" / "Agency Risk Assessment Conferences" into two units, the first suggested as an item ending
+    "… at Multi-"."""
+    text = ("Care leavers are increasingly well supported.\nWhat needs to improve\n"
+            "◼ The quality of children’s plans to ensure that they are specific and identify\n\ntimescales for change.\n"
+            "◼ The link between planning for children at risk of domestic abuse at Multi-\n\n"
+            "Agency Risk Assessment Conferences (MARAC) and their child protection/\nchildren in need plans.\n"
+            "◼ Care leavers’ access to their health histories and the comprehensiveness of\n\npathway plans.\n\n3\n\n")
+    st = analyse(text, [0])
+    quotes = [unit_quote(text, s, e, st.furniture) for s, e in st.units]
+    assert any(q.startswith("The link between") and q.endswith("children in need plans.") for q in quotes), quotes
+    assert not any(q.endswith("Multi-") for q in quotes)

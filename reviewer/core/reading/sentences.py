@@ -62,6 +62,10 @@ def reading_text(text: str, furniture: Sequence[tuple[int, int]]) -> str:
         if (prev.isalnum() or prev in ",;(-–%" or prev == ")" and not _REFERENCE_END.search(before[-40:])) and \
                 nxt.islower() or nxt.isdigit() and prev == ",":  # ("… plans (PEPs)" / "and contingency planning.")
             chars[a:b] = [" "] * (b - a)
+        elif prev in "-\u2010" and len(before) > 1 and before[-2].isalpha() and nxt.isupper() and \
+                not BULLET_LINE.match(masked[b:b + 4]):
+            chars[a:b] = [" "] * (b - a)  # a word broken at its hyphen: "… domestic abuse at Multi-" / "Agency Risk
+            # Assessment Conferences (MARAC) …"
         elif prev.islower() and nxt.isupper() and not BULLET_LINE.match(masked[b:b + 4]) and \
                 any(s <= a <= e + 2 or s <= b <= e + 2 for s, e in furniture) and \
                 not _section_heading_line(masked, b):
