@@ -444,6 +444,7 @@ def unit_quote(text: str, start: int, end: int, furniture: Sequence[tuple[int, i
     pieces.append(text[pos:end])
     flat = " ".join(pieces)
     flat = re.sub(r"(\w)-[ \t]*\n\s*([a-z])", r"\1-\2", flat)  # "poor-\nquality" reads "poor-quality"
+    flat = re.sub(r"([A-Za-z])-[ \t]*\n\s*([A-Z][a-z])", r"\1-\2", flat)  # "Multi-" / "Agency": "Multi-Agency"
     return collapse_ws(flat)
 
 
