@@ -550,6 +550,23 @@ def test_a_list_in_reading_order_follows_the_page_in_view(window, qtbot) -> None
     assert top.end > w.onscreen.layout.page_first_offset(last)  # the page's suggestions, not the first page's
 
 
+def test_m_twice_leaves_the_chosen_card_chosen(window, qtbot) -> None:
+    """Seen by a new user on a held-out report (stop 41): a card chosen in the list (the letter showing its
+    passage), M then M again chose two other cards in turn, so Enter would have acted on one not chosen."""
+    w = window
+    panel = w.suggestions_panel
+    panel.list.setFocus()
+    cards = panel.visible()
+    chosen = max(cards, key=lambda s: s.start)  # the last in reading order: not the list's first either way
+    panel.list.setCurrentRow(cards.index(chosen))
+    w.view.scroll_to_range(chosen.start, chosen.end)
+    qtbot.waitUntil(lambda: w.view.in_view(chosen.start, chosen.end))
+    qtbot.keyClick(panel.list, Qt.Key.Key_M)
+    assert panel.show_all and panel.current_suggestion() == chosen
+    qtbot.keyClick(panel.list, Qt.Key.Key_M)
+    assert not panel.show_all and panel.current_suggestion() == chosen
+
+
 def test_show_all_and_the_first_step_keep_the_readers_place(window, qtbot) -> None:
     """Seen by a new user on a 51-page report (stop 26): reading page 26 with the list's keyboard, M (Show
     All) took the letter back to page 9, where the current card was, and the next Alt+Down went on from
