@@ -1858,3 +1858,22 @@ Assessments are not always completed on time.
     assert all("listed among the report's strengths" in s.why for s in items.values())
     weak = next(s for k, s in found.items() if "deficits" in k)
     assert weak.severity == "improvement" and "judgement" not in weak.why and "strengths" in weak.why
+
+
+def test_a_card_under_an_outstanding_judgement_says_outstanding() -> None:
+    """A new user's session on a held-out 2026 report graded outstanding throughout (stop 41): every card
+    said "under a 'good' judgement". An outstanding judgement sets a good one's tone, but the card names it
+    as the report grades it."""
+    text = """## The experiences and progress of children in care: outstanding
+
+1. Children in care benefit from stable homes and strong relationships with their carers.
+
+## The experiences and progress of care leavers: good
+
+2. Care leavers are well supported by personal advisers who know them well.
+"""
+    found = {s.quote: s for s in suggest(text, default_themes(), [])}
+    in_care = next(s for q, s in found.items() if q.startswith("Children in care benefit"))
+    leavers = next(s for q, s in found.items() if q.startswith("Care leavers are well"))
+    assert "under an 'outstanding' judgement" in in_care.why and "'good'" not in in_care.why
+    assert "under a 'good' judgement" in leavers.why

@@ -366,6 +366,8 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
         if section not in ("improvement", "priority") and part is not None and part.kind == "heading" and \
                 inline != "reset" and (s, e) in listed:
             section = listed[(s, e)]
+        outstanding = section == "grade:outstanding" or section == "grade:good" and part is not None and \
+            part.kind == "judgement" and part.grade == "outstanding"  # (read as good; the card says which)
         if section == "grade:outstanding":
             section = "grade:good"
         if _retold(text, st, s, flat):
@@ -403,6 +405,8 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
                 conf, why = max(conf, LISTED_STRENGTH), ["listed among the report's strengths"]
             else:
                 why = [w for w in why if not w.startswith("under a")] + ["under the report's strengths"]
+        if outstanding:  # "under an 'outstanding' judgement", as the report grades it, not the tone it sets
+            why = [w.replace("under a 'good' judgement", "under an 'outstanding' judgement") for w in why]
         out.append(Reading(s, e, flat, part, section, severity, conf, why, feats, inline_theme))
         prev_end, prev_sev = e, rules_severity
     return out
