@@ -1175,3 +1175,13 @@ def test_a_word_broken_at_its_hyphen_across_a_blank_line_is_one_sentence() -> No
     assert any(q.startswith("The link between") and "at Multi-Agency Risk" in q and q.endswith("children in need plans.")
                for q in quotes), quotes
     assert not any(q.endswith("Multi-") for q in quotes)
+
+
+def test_a_footnotes_mark_set_close_after_a_heading_is_no_part_of_its_title() -> None:
+    """A new user's session on a held-out report (stop 41): the outline read "What needs to improve?1", and the
+    development reports' outlines "Information about this local authority area3": a footnote's mark."""
+    text = ("What needs to improve?1\n\n◼ The quality of plans for children.\n\n"
+            "Information about this local authority area3\n\nWestfold has 40,000 children.\n\n"
+            "Covid19\n\nVisits went on throughout the pandemic.\n")
+    titles = [p.title for p in analyse(text).parts if p.level == 1]
+    assert titles[:3] == ["What needs to improve?", "Information about this local authority area", "Covid19"], titles

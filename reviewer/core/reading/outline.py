@@ -173,8 +173,12 @@ def _split_blocks(reading: str, blocks: list[tuple[int, int]]) -> list[tuple[int
     return out
 
 
+_HEADING_NOTE = re.compile(r"(?<=[a-z?’)])(?<!covid)\d{1,2}$", re.I)  # a footnote's mark set close after a heading
+# ("What needs to improve?1", "Information about this local authority area3"; not "Covid19")
+
+
 def _heading_text(block: str) -> str | None:
-    flat = collapse_ws(block).strip("#*_ ").strip()
+    flat = _HEADING_NOTE.sub("", collapse_ws(block).strip("#*_ ").strip())
     if not flat or len(flat) > 160 or len(flat.split()) > 22 or block.count("\n") > 2:
         return None
     if flat.endswith((".", ",", ";")) and not (_JUDGEMENT_HEADING.match(flat) or _JUDGEMENT_SENTENCE.match(flat)) or \
