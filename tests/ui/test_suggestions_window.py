@@ -793,3 +793,33 @@ def test_a_card_that_leans_on_the_sentence_before_shows_it(qtbot, make_window, t
     assert "After: “Decisions to start care proceedings" in leaning.toolTip()
     other = next(i for i in items if i.data(SUG_ROLE).quote.startswith("Decisions"))
     assert other.data(AFTER_ROLE) is None
+
+
+def test_the_accept_dialog_quotes_a_passage_across_a_page_break_without_the_footer(qtbot, make_window,
+                                                                                   monkeypatch) -> None:
+    """A new user's session on a held-out report (stop 41): E on a sentence that runs over a page showed the
+    running footer and page number in the middle of the dialog's quote (the saved quote was clean). The
+    dialog quotes the passage as its card does. (A development report, read where the corpus is here.)"""
+    from PySide6.QtWidgets import QLabel
+
+    import reviewer.ui.annotate.suggesting as suggesting
+
+    path = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "reports" / "oldham_2024-07-12.pdf"
+    if not path.exists():
+        pytest.skip("../shared/corpus is not here")
+    w, _, _ = _open(qtbot, make_window, path)
+    qtbot.waitUntil(lambda: bool(w.suggester.suggestions), timeout=15000)
+    layout = w.onscreen.layout
+    across = [s for s in w.suggester.suggestions if "Inspection of Oldham" in layout.text[s.start:s.end]]
+    assert across, "no suggestion runs over a page break here"
+    seen: list[str] = []
+    real = suggesting.TagDialog
+
+    class Looking(real):  # type: ignore[misc, valid-type]
+        def exec(self) -> int:  # noqa: A003 (Qt's name)
+            seen.append(self.findChild(QLabel, "quotePreview").text())
+            return int(real.DialogCode.Rejected.value)
+
+    monkeypatch.setattr(suggesting, "TagDialog", Looking)
+    w.suggester.edit(across[0])
+    assert seen and "Inspection of Oldham" not in seen[0] and across[0].quote[:40] in seen[0]

@@ -322,7 +322,7 @@ class SuggestionController(QObject):
         author = self._author()
         if author is None:
             return
-        dlg = TagDialog(layout.text[s.start:s.end], list(self.desk.lib.themes.values()), chosen=s.themes,
+        dlg = TagDialog(s.quote, list(self.desk.lib.themes.values()), chosen=s.themes,
                         severity=s.severity, note=s.note,
                         title="Accept highlight from the PDF" if s.origin == "pdf" else "Accept suggestion",
                         parent=self.desk.parent)
