@@ -1877,3 +1877,21 @@ def test_a_card_under_an_outstanding_judgement_says_outstanding() -> None:
     leavers = next(s for q, s in found.items() if q.startswith("Care leavers are well"))
     assert "under an 'outstanding' judgement" in in_care.why and "'good'" not in in_care.why
     assert "under a 'good' judgement" in leavers.why
+
+
+def test_a_problem_said_not_to_happen_is_good_news_however_it_is_put() -> None:
+    """A new user's session on a held-out report graded outstanding (stop 41): praise read as weakness because of
+    "not" or "minimal": "care leavers do not have to retell their stories", "social workers do not miss
+    opportunities", "with minimal disruption". ("Minimal impact" and missed appointments stay weaknesses.)"""
+    from reviewer.core.reading.wording import tone
+
+    for good in ("Care leavers do not have to retell their stories to each new worker.",
+                 "Social workers do not miss opportunities to spend time with children.",
+                 "Moves are managed carefully, with minimal disruption to children's schooling.",
+                 "Young people rarely have to repeat their histories."):
+        strong, weak, _, cues = tone(good)
+        assert strong > weak, (good, cues)
+    for weak_one in ("The changes have had minimal impact on children.", "Some children missed appointments.",
+                     "Social workers miss opportunities to help."):
+        strong, weak, _, cues = tone(weak_one)
+        assert weak > strong, (weak_one, cues)

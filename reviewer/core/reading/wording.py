@@ -140,7 +140,8 @@ AFTER_REMEDY = ("low", "lower", "minimised", "minimal", "declined", "fallen", "r
 AFTER_REMEDY_SCOPE = 4
 # "no" or "without" before one of these is good news: "no unallocated cases", "without delay".
 GOOD_NEWS_AFTER_NO = ("unallocated", "delay", "delays", "backlog", "backlogs", "drift", "waiting", "concerns",
-                      "exclusions", "complaints", "vacancies", "unnecessary", "breakdowns", "disruptions", "detrimental",
+                      "exclusions", "complaints", "vacancies", "unnecessary", "breakdowns", "disruption", "disruptions",
+                      "detrimental",
                       "adverse")
 
 SERIOUS = ("inadequate", "serious", "widespread", "unsafe", "significant risk", "failures",
@@ -206,7 +207,7 @@ _SHORTFALL = re.compile(
     r"\b(?:the )?(?:most significant|main|biggest|greatest|key) challenges? (?:to|for|facing|has|have|is|are|was|remains?)\b|"
     r"\b(?:caseloads?|workloads?)\b[^.]{0,40}\b(?:is|are|remains?) (?:too |very |still )?high\b|"
     r"\b(?:several|multiple|many|numerous|repeated|a (?:high|large) number of) changes (?:of|in)\b|"
-    r"\brepeated (?:periods|episodes|moves)\b|\b(?:miss|misses|missed) (?:\w+ )?(?:visits|appointments|meetings|reviews|"
+    r"\brepeated (?:periods|episodes|moves)\b|(?<!not )(?<!never )\b(?:miss|misses|missed) (?:\w+ )?(?:visits|appointments|meetings|reviews|"
     r"opportunities)\b|\blonger than (?:is )?(?:necessary|needed|they need|they should)\b|"
     r"\bmakes? it (?:more )?(?:difficult|harder)\b|\b(?:has|have) an? (?:negative |adverse )?impact on (?:them|their|some)\b|"
     r"\bimpacts on (?:them|their|some)\b|"
@@ -287,7 +288,9 @@ _STEP_OVER = frozenset(("experience", "experiencing", "experienced", "allowed", 
                         "led", "result", "results", "resulted", "causing", "cause", "causes"))
 _PROBLEMS = frozenset(("wait", "waits", "disadvantaged", "disruption", "disrupted", "harm", "risk", "unnecessary",
                        "unnecessarily", "drift", "lose", "cliff", "bullying", "bullied", "move", "moves", "deterred",
-                       "hindered", "impeded", "compromised", "underestimated", "hesitate"))
+                       "hindered", "impeded", "compromised", "underestimated", "hesitate",
+                       # "do not have to retell their stories", "do not miss opportunities" (stop 41)
+                       "retell", "repeat", "miss", "missed"))
 _NOT_ALL = frozenset(("always", "consistently", "all", "routinely", "sufficiently", "yet", "fully", "enough", "well"))
 _AS_WELL_AS = re.compile(r"\b(?:as|just as) well as\b")
 _NEET = re.compile(r"\bnot in education,? (?:employment|training)(?:,? (?:or|and) (?:employment|training))?")
@@ -306,6 +309,8 @@ _HIGHLY_PLACED = re.compile(r"\b(features?|featured|featuring|ranks?|ranked|scor
 _STILL_OUTSTANDING = re.compile(r"\boutstanding (?=(?:recommendations?|actions?|issues?|concerns?)\b)|\bremains? "
                                 r"outstanding\b")
 _WELL_BY = re.compile(r"\bwell (?=(?:below|above|short|within|over|under|behind|beyond|ahead|in excess)\b)")
+# "with minimal disruption", "minimal delay": a problem all but absent (not "minimal impact", "minimal progress")
+_MINIMAL_PROBLEM = re.compile(r"\bminimal(?= (?:disruption|delays?|drift|waiting)\b)")
 _NOT_GIVE_UP = re.compile(r"\b(?:do|does|did|will|would) not give up\b|\bnever gives? up\b")
 # "not only X but also Y" negates nothing.
 _NOT_ONLY = re.compile(r"\bnot only\b")
@@ -343,6 +348,7 @@ _REWRITES = (
     (_LAST_TOO, ""),  # "Care leavers feel it too.": also, not too much
     (_THEN_CLAUSE, r"\1"),  # "since the inspection in 2017, when too many were unprotected"
     (_WOULD_IMPROVE, "wouldimprove"),
+    (_MINIMAL_PROBLEM, "no"),  # "with minimal disruption": as "no disruption", good news
     (_NOT_GIVE_UP, " tenacious "),  # "do not give up on them": perseverance, no denial
     (_HIGHLY_PLACED, r"\1"),  # "features highly": no praise
     (_WELL_BY, ""),  # "well below the target": by how much, no praise
