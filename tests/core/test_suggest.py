@@ -1851,7 +1851,7 @@ Too many children wait too long for help and some are left at risk of harm.
 
 Assessments are not always completed on time.
 """
-    found = {text[s.start:s.end]: s for s in suggest(text, default_themes(), [])}
+    found = _by_quote(suggest(text, default_themes(), []))
     items = {k: v for k, v in found.items() if "hub responds" in k or "virtual school" in k or "Care leavers" in k}
     assert len(items) == 3, list(found)
     assert all(s.severity == "strength" and s.score >= 0.85 for s in items.values()), items
@@ -1872,7 +1872,7 @@ def test_a_card_under_an_outstanding_judgement_says_outstanding() -> None:
 
 2. Care leavers are well supported by personal advisers who know them well.
 """
-    found = {s.quote: s for s in suggest(text, default_themes(), [])}
+    found = _by_quote(suggest(text, default_themes(), []))
     in_care = next(s for q, s in found.items() if q.startswith("Children in care benefit"))
     leavers = next(s for q, s in found.items() if q.startswith("Care leavers are well"))
     assert "under an 'outstanding' judgement" in in_care.why and "'good'" not in in_care.why

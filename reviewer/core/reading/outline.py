@@ -447,8 +447,7 @@ def unit_quote(text: str, start: int, end: int, furniture: Sequence[tuple[int, i
         pos = min(end, e)
     pieces.append(text[pos:end])
     flat = " ".join(pieces)
-    flat = re.sub(r"(\w)-[ \t]*\n\s*([a-z])", r"\1-\2", flat)  # "poor-\nquality" reads "poor-quality"
-    flat = re.sub(r"([A-Za-z])-[ \t]*\n\s*([A-Z][a-z])", r"\1-\2", flat)  # "Multi-" / "Agency": "Multi-Agency"
+    flat = re.sub(r"(\w)-[ \t]*\n\s*(?=[a-z]|[A-Z][a-z])", r"\1-", flat)  # "poor-\nquality", "Multi-\n\nAgency"
     return collapse_ws(flat)
 
 

@@ -366,15 +366,18 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
         if section not in ("improvement", "priority") and part is not None and part.kind == "heading" and \
                 inline != "reset" and (s, e) in listed:
             section = listed[(s, e)]
-        outstanding = section == "grade:outstanding" or section == "grade:good" and part is not None and \
-            part.kind == "judgement" and part.grade == "outstanding"  # (read as good; the card says which)
+        listed_strengths = section == "grade:good" and part is not None and part.kind == "heading" and \
+            bool(STRENGTHS_HEADING.search(part.title))  # the report's own list of strengths (no judgement's)
+        under = "the report's strengths" if listed_strengths else "an 'outstanding' judgement" if (
+            section == "grade:outstanding" or section == "grade:good" and part is not None and
+            part.kind == "judgement" and part.grade == "outstanding") else None  # (read as good; the card says which)
         if section == "grade:outstanding":
             section = "grade:good"
         if _retold(text, st, s, flat):
             continue  # the earlier inspection's judgement, told as context
         follow_on = bool(FOLLOW_ON.match(flat)) and prev_end >= 0 and "\n\n" not in text[prev_end:s].replace(" ", "")
         severity, conf, why, feats = verdict(flat, section, doc_grade, part.kind if part else None, prev_sev,
-                                             follow_on)
+                                             follow_on, under)
         stated = stated_severity(flat) if telling and "f:earlier" not in feats else None  # (not a judgement
         # the story tells of as already published: "… was rated inadequate in the report Ofsted published in May")
         if stated:  # the inspection's own judgement, as the story states it: no model's to overturn
@@ -398,15 +401,10 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
                            "an area for improvement, though the service is failing")
                 feats = as_decided(feats, decided, conf, section)
             severity = decided
-        if section == "grade:good" and part is not None and part.kind == "heading" and \
-                STRENGTHS_HEADING.search(part.title):  # the report's own list of strengths (no judgement's)
-            if severity == "strength":  # one of the inspectors' own strengths: among the strongest (not one the
-                # review model reads as context: on development, restoring those cost more than it gained)
-                conf, why = max(conf, LISTED_STRENGTH), ["listed among the report's strengths"]
-            else:
-                why = [w for w in why if not w.startswith("under a")] + ["under the report's strengths"]
-        if outstanding:  # "under an 'outstanding' judgement", as the report grades it, not the tone it sets
-            why = [w.replace("under a 'good' judgement", "under an 'outstanding' judgement") for w in why]
+        if listed_strengths and severity == "strength":  # one of the inspectors' own strengths: among the
+            # strongest (not one the review model reads as context: on development, restoring those cost more
+            # than it gained)
+            conf, why = max(conf, LISTED_STRENGTH), ["listed among the report's strengths"]
         out.append(Reading(s, e, flat, part, section, severity, conf, why, feats, inline_theme))
         prev_end, prev_sev = e, rules_severity
     return out

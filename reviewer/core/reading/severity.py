@@ -309,11 +309,13 @@ _TURNED = {"strength": "improvement", "improvement": "strength", "priority": "st
 
 
 def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | None, prev_sev: str | None = None,
-            follow_on: bool = False) -> tuple[str | None, float, list[str], dict[str, float]]:
+            follow_on: bool = False, under: str | None = None) -> tuple[str | None, float, list[str], dict[str, float]]:
     """The rules' verdict on one unit's wording where it sits (``section``: its section's tone, e.g.
     "improvement" or "grade:inadequate"; ``kind``: its part's kind): a severity or None (context, or
     nothing evaluative), how sure, why in a few words, and the features ``unit_features`` reads. A
-    quote alone (no section, no report) is read with ``None`` for all three."""
+    quote alone (no section, no report) is read with ``None`` for all three. ``under``: where it sits as its
+    card says it, where that is not the section's grade ("an 'outstanding' judgement", which sets a good one's
+    tone; "the report's strengths")."""
     low = flat.lower()
     flags = []
     earlier = _earlier_findings(low)
@@ -425,7 +427,9 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
         # (not "When children are at risk of significant harm, strategy meetings are held": when it arises)
         severity, conf = "priority", max(conf, 0.6)  # whatever the grade: "This leaves a small number of
         why.append("children left at risk")  # children in situations of unassessed risk."
-    if section and section.startswith("grade:"):
+    if under:
+        why.append(f"under {under}")
+    elif section and section.startswith("grade:"):
         grade = section[6:]
         why.append(f"under {'an' if grade[0] in 'aeiou' else 'a'} '{grade}' judgement")  # an 'inadequate' one
     if cues and section not in ("improvement", "priority"):  # (an inspectors' item is one for where it is listed:

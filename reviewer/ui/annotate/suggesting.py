@@ -483,10 +483,10 @@ class SuggestionController(QObject):
         """Show All (reading order) or a severity: the list goes to where the auditor reads, its card there
         the current one (the card chosen before, if it is in view, stays chosen); the letter never moves for it."""
         panel, layout = self.panel, self.onscreen.layout
-        cur = panel.current_suggestion()  # (the card chosen before, where the new list still holds it)
-        if cur is not None and self.view.in_view(cur.start, cur.end):
-            pass  # the card chosen is where the auditor reads: it stays chosen (M, M went to another card)
-        elif layout is not None and (panel.show_all or panel.severity.currentData()):
+        cur = panel.current_suggestion()  # the card chosen before, where the new list still holds it: where it
+        kept = cur is not None and self.view.in_view(cur.start, cur.end)  # is in view, it stays chosen (M, M
+        # went to another card)
+        if not kept and layout is not None and (panel.show_all or panel.severity.currentData()):
             row = panel.first_from(layout.page_first_offset(self.view.current_page()) or 0)
             if row is None:
                 row = panel.list.count() - 1  # past the last card: the last

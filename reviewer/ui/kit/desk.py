@@ -208,47 +208,40 @@ class OnScreen(QObject):
         cache = (partial(desk.ws.saved_layout, letter_id), partial(desk.ws.keep_layout, letter_id))
         desk.host.request_load.emit(letter_id, data, letter.kind, letter.source, cache)
 
-    def _places(self) -> dict[str, list[float]]:
+    def _kept(self, key: str) -> dict[str, list]:  # type: ignore[type-arg]
+        """A per-letter map kept in settings (``PLACES``, ``SHOWN``), the most recently kept last."""
         try:
-            places = json.loads(str(self.desk.settings.value(self.PLACES, "") or "{}"))
+            kept = json.loads(str(self.desk.settings.value(key, "") or "{}"))
         except ValueError:
-            return {}  # (a damaged value forgets the places: never stops a letter opening)
-        return places if isinstance(places, dict) else {}
+            return {}  # (a damaged value is forgotten: it never stops a letter opening)
+        return kept if isinstance(kept, dict) else {}
+
+    def _keep(self, key: str, letter_id: str, value: list | None) -> None:  # type: ignore[type-arg]
+        kept = self._kept(key)
+        kept.pop(letter_id, None)
+        if value:
+            kept[letter_id] = value
+        while len(kept) > self.KEPT_PLACES:
+            kept.pop(next(iter(kept)))
+        self.desk.settings.setValue(key, json.dumps(kept, separators=(",", ":")))
 
     def keep_place(self, letter_id: str, page: int, fraction: float) -> None:
         """Where the auditor left ``letter_id``: it opens there again."""
-        places = self._places()
-        places.pop(letter_id, None)
-        places[letter_id] = [int(page), round(float(fraction), 6)]
-        while len(places) > self.KEPT_PLACES:
-            places.pop(next(iter(places)))
-        self.desk.settings.setValue(self.PLACES, json.dumps(places, separators=(",", ":")))
-
-    def _shown(self) -> dict[str, list[list[int]]]:
-        try:
-            shown = json.loads(str(self.desk.settings.value(self.SHOWN, "") or "{}"))
-        except ValueError:
-            return {}  # (a damaged value forgets the lists: the letter ranks its suggestions afresh)
-        return shown if isinstance(shown, dict) else {}
+        self._keep(self.PLACES, letter_id, [int(page), round(float(fraction), 6)])
 
     def keep_shown(self, letter_id: str, spans: list[tuple[int, int]]) -> None:
-        """The suggestions ``letter_id``'s list shows now: it opens with the same list again."""
-        shown = self._shown()
-        shown.pop(letter_id, None)
-        if spans:
-            shown[letter_id] = [[int(a), int(b)] for a, b in spans]
-        while len(shown) > self.KEPT_PLACES:
-            shown.pop(next(iter(shown)))
-        self.desk.settings.setValue(self.SHOWN, json.dumps(shown, separators=(",", ":")))
+        """The suggestions ``letter_id``'s list shows now: it opens with the same list again (a damaged value:
+        the letter ranks its suggestions afresh)."""
+        self._keep(self.SHOWN, letter_id, [[int(a), int(b)] for a, b in spans])
 
     def shown_when_left(self, letter_id: str) -> list[tuple[int, int]]:
         try:
-            return [(int(a), int(b)) for a, b in self._shown().get(letter_id) or []]
+            return [(int(a), int(b)) for a, b in self._kept(self.SHOWN).get(letter_id) or []]
         except (TypeError, ValueError):
             return []
 
     def left_at(self, letter_id: str) -> Place | None:
-        where = self._places().get(letter_id)
+        where = self._kept(self.PLACES).get(letter_id)
         try:
             page, fraction = int(where[0]), float(where[1])  # type: ignore[index]
         except (TypeError, ValueError, IndexError, KeyError):
