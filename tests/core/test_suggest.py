@@ -115,6 +115,18 @@ def test_a_report_is_read_by_its_judgements_and_earlier_findings_are_context() -
     assert plain.severity == "strength" and "care-leavers" in plain.themes  # the section says who it is about
 
 
+def test_a_failing_reports_summary_finding_of_harm_is_among_the_strongest() -> None:
+    """The summary under an inadequate judgement table says the service's most serious findings first: one that
+    leaves children at risk is as sure as an inspectors' item, and says where it comes from (a held-out
+    report's headline finding ranked 85th of 219 before)."""
+    found = _by_quote(suggest(REPORT, default_themes()))
+    headline = found["There are serious and widespread failures that leave children at risk of harm."]
+    assert headline.severity == "priority" and headline.score >= 0.85
+    assert "a finding of the report's summary" in headline.why
+    listed = found["the recognition of risk and the response to neglect"]
+    assert listed.score <= headline.score
+
+
 def test_suggestions_are_ranked_and_the_strongest_shown_first() -> None:
     from reviewer.core.reading.suggest import ranked, strongest
 

@@ -266,6 +266,9 @@ REVIEWED_AS = {"strength": "strength", "weakness": "improvement", "other": None}
 # severity (a weakness in a failing service then goes to the priority model)
 REVIEW_CONF = 0.4  # a verdict the model overturns is suggested this sure, times its probability: below the
 # rules' own certainties, so what the window shows first stays what the rules and the model agree on
+SUMMARY_FIRST = True  # a failing report's summary findings of harm are among the strongest: its most serious,
+# said first
+SUMMARY_CONF = 0.85
 
 
 
@@ -401,6 +404,11 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
                            "an area for improvement, though the service is failing")
                 feats = as_decided(feats, decided, conf, section)
             severity = decided
+        if SUMMARY_FIRST and severity == "priority" and doc_grade == "inadequate" and part is not None and \
+                part.kind == "judgements" and "f:atrisk" in feats:
+            conf = max(conf, SUMMARY_CONF)  # ("serious weaknesses remain, leaving children at risk of harm": on
+            # development the 30 strongest unchanged, 96.3%, but in a better order)
+            why.append("a finding of the report's summary")
         if listed_strengths and severity == "strength":  # one of the inspectors' own strengths: among the
             # strongest (not one the review model reads as context: on development, restoring those cost more
             # than it gained)
