@@ -82,3 +82,23 @@ def test_a_damaged_chooser_leaves_the_choice_to_the_rule(monkeypatch: pytest.Mon
         finally:
             monkeypatch.undo()
             theming.theme_chooser.cache_clear()
+
+
+def test_something_missing_from_records_is_not_about_missing_children() -> None:
+    """"Missing" that says something is absent ("the views of children are often missing") does not name the
+    missing-children theme; children who are missing, or go missing, still do (held-out Devon 2025; on
+    development six wrong themes gone, none lost)."""
+    model = theming.ThemeModel(default_themes())
+
+    def themes(sentence: str) -> tuple[str, ...]:
+        return model.choose(model.evidence(sentence), "improvement", sentence)
+
+    for absent in ("However, the views of children about their lives are often missing.",
+                   "Key information is missing, which limits the analysis of risk and need.",
+                   "Records of meetings are often missing or incomplete."):
+        assert "missing" not in themes(absent), absent
+    for gone in ("Children who are missing receive a return home interview.",
+                 "Too many children go missing from care.",
+                 "Senior managers identify when children looked after go missing.",
+                 "Some children are frequently missing and at risk."):
+        assert "missing" in themes(gone), gone

@@ -39,6 +39,15 @@ def quote_words(quote: str) -> frozenset[str]:
 CARERS_SUPERVISION = True
 _CARERS_SUPERVISED = re.compile(r"\bsupervising social workers?\b|\bcarers?\b[^.;]{0,60}\bsupervis|"
                                 r"\bsupervision of (?:their |the |foster |kinship )*carers\b")
+ABSENT_NOT_MISSING = True
+_ABSENT = re.compile(r"\b(?:is|are|was|were|been|be|remains?)\s+(?:\w+ly\s+|too often\s+|often\s+|still\s+)?"
+                     r"missing\b(?!\s+(?:from\s+(?:home|care|education|school|their homes?|placements?)|education|"
+                     r"episodes?))")
+_GONE_MISSING = re.compile(r"\b(?:go|goes|going|gone|went|run|ran|reported)\s+(?:\w+\s+)?missing\b|"
+                           r"\b(?:children|child|young (?:people|person)|who|they|he|she|girls?|boys?|teenagers?|"
+                           r"adolescents?)\s+(?:\w+\s+){0,2}(?:is|are|was|were|been|be)\s+(?:\w+ly\s+|often\s+)?"
+                           r"missing\b")
+_MISSING_WORD = re.compile(r"\bmissing\b", re.I)
 LEARNT_WEIGHT = 0.25  # how much the library's own annotations count beside the codebook's cues (bench_suggestions.py)
 MAX_THEMES, MIN_THEME_SCORE, KEEP_THEME = 3, 1.0, 0.75  # which of a sentence's ranked themes are suggested
 CUE_THEME, CUE_MIN = True, 1.0  # the specific theme the codebook's cues (or the library's tags) favour most is kept
@@ -164,6 +173,11 @@ class ThemeModel:
         """(theme id, score, the part of the score that is the codebook's cues and, where they say it
         plainly, the library's annotations), best first."""
         folded = folded_text(sentence)
+        if ABSENT_NOT_MISSING and _ABSENT.search(folded) and not _GONE_MISSING.search(folded):
+            # "the views of children are often missing", "reasons ... are frequently missing": something absent,
+            # not children missing from home or care (read as the word that means it)
+            folded = _MISSING_WORD.sub("absent", folded)
+            sentence = _MISSING_WORD.sub("absent", sentence)
         words = {w for w in WORD.findall(folded) if w not in STOP_WORDS}
         out = []
         hits: list[tuple[int, int, str, str]] = []  # start, end, theme id, cue
