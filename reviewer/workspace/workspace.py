@@ -19,7 +19,7 @@ from pathlib import Path
 
 from reviewer.core.annotations import actions as plan
 from reviewer.core.annotations import deletions
-from reviewer.core.annotations.codebook import find_theme, severity
+from reviewer.core.annotations.codebook import find_theme, recoloured_themes, severity
 from reviewer.core.annotations.commands import (
     AddAnnotation,
     Batch,
@@ -78,6 +78,8 @@ class Workspace(Exchange):
         ws = cls(LibraryStore(path, program))
         if ws.store.created and is_default:
             ws.add_samples()
+        for theme in recoloured_themes(ws.library.themes.values()):  # a shipped colour since changed
+            ws.library.put_theme(theme)
         return ws
 
     def add_samples(self) -> list[str]:

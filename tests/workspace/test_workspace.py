@@ -144,3 +144,44 @@ def test_pymupdf_refuses_a_forbidden_thread(samples: Path) -> None:
         assert out and out[0] > 0  # another thread may
     finally:
         guard.allow_thread()
+
+
+def test_a_shipped_theme_colour_since_changed_is_updated_and_the_auditors_own_is_kept(tmp_path: Path) -> None:
+    """Young carers once shipped in nearly Early help's blue: a library still holding that colour takes the
+    new one when it opens; a colour the auditor chose for a theme stays theirs."""
+    import dataclasses
+    import itertools
+    import json
+    import math
+
+    from reviewer.core.annotations.codebook import default_themes
+    from reviewer.resources import read_text
+
+    db = str(tmp_path / "lib.json")
+    ws = Workspace.open(db)
+    shipped = {t.id: t.colour for t in default_themes()}
+    young, identity = ws.library.themes["young-carers"], ws.library.themes["identity"]
+    ws.library.put_theme(dataclasses.replace(young, colour="#2844ad"))  # as a library made before held it
+    ws.library.put_theme(dataclasses.replace(identity, colour="#123456"))  # the auditor's own
+    ws.close()
+    ws = Workspace.open(db)
+    try:
+        assert ws.library.themes["young-carers"].colour == shipped["young-carers"] != "#2844ad"
+        assert ws.library.themes["identity"].colour == "#123456"
+    finally:
+        ws.close()
+    # every former colour is one no theme ships with now, and no two themes ship in colours hard to tell
+    # apart (CIE76 colour difference in CIELAB; the pair that prompted it was 9.2 apart)
+    former = json.loads(read_text("codebook.json"))["former_colours"]
+    assert former and not {c for cols in former.values() for c in cols} & set(shipped.values())
+
+    def lab(colour: str) -> tuple[float, float, float]:
+        lin = [((c + 0.055) / 1.055) ** 2.4 if c > 0.04045 else c / 12.92
+               for c in (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))]
+        xyz = [sum(w * c for w, c in zip(row, lin)) / n for row, n in (
+            ((0.4124, 0.3576, 0.1805), 0.95047), ((0.2126, 0.7152, 0.0722), 1.0), ((0.0193, 0.1192, 0.9505), 1.08883))]
+        fx, fy, fz = (t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116 for t in xyz)
+        return 116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)
+
+    closest = min((math.dist(lab(a), lab(b)), a, b) for a, b in itertools.combinations(shipped.values(), 2))
+    assert closest[0] >= 13, closest

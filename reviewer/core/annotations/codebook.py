@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection, Iterable
+from dataclasses import replace
 
 from reviewer.core.annotations.model import Severity, Theme
 
@@ -43,11 +44,26 @@ def severity(key: str) -> Severity:
     raise LookupFailed(f"unknown severity {key!r}; use one of: {names}")
 
 
-def default_themes() -> list[Theme]:
+def _shipped() -> dict:
     from reviewer.resources import read_text
 
-    data = json.loads(read_text("codebook.json"))
-    return [Theme.from_dict(t) for t in data["themes"]]
+    return json.loads(read_text("codebook.json"))
+
+
+def default_themes() -> list[Theme]:
+    return [Theme.from_dict(t) for t in _shipped()["themes"]]
+
+
+def recoloured_themes(themes: Iterable[Theme]) -> list[Theme]:
+    """Of a library's ``themes``, those still in a colour a default theme shipped with before
+    (codebook.json's "former_colours": one too close to another theme's), in the colour it ships with now.
+    A colour the auditor chose is theirs and is left alone."""
+    data = _shipped()
+    former = {tid: {str(c).lower() for c in cols} for tid, cols in data.get("former_colours", {}).items()
+              if isinstance(cols, list)}
+    now = {t["id"]: t["colour"] for t in data["themes"]}
+    return [replace(t, colour=now[t.id]) for t in themes
+            if t.id in former and t.id in now and t.colour.lower() in former[t.id]]
 
 
 def find_theme(themes: Iterable[Theme], key: str, *, include_retired: bool = True) -> Theme:
