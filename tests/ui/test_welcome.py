@@ -122,3 +122,23 @@ def test_an_empty_library_is_told_what_to_do(make_window, samples, qtbot, tmp_pa
     w.welcome.refresh()
     assert w.welcome.empty.isHidden() and w.welcome.letters.count() == 1
     assert "Eastmere" in w.welcome.letters.item(0).text() and "in your library" in w.welcome.letters.item(0).text()
+
+
+def test_a_first_run_on_a_file_counts_as_the_welcome_seen(qtbot, first_run, tmp_path):
+    """Started on a letter (a double-click on a PDF), the window opens it; the next plain start goes back to
+    that letter, not to a welcome page the auditor never needed (a held-out session met the welcome there)."""
+    from reviewer.resources import sample_letters
+
+    path = next(p for p in sample_letters() if p.suffix == ".pdf")
+    w = first_run()
+    with qtbot.waitSignal(w.host.worker.loaded, timeout=10000):
+        start_page(w, [path])
+    opened = w.onscreen.letter_id
+    assert opened and w.lib.letters[opened].source == path.name and w.centre.currentIndex() == 0
+    w.close()
+
+    again = first_run()
+    with qtbot.waitSignal(again.host.worker.loaded, timeout=10000):
+        start_page(again)
+    assert again.onscreen.letter_id == opened and again.centre.currentWidget() is not again.welcome
+    again.close()

@@ -80,10 +80,16 @@ class FileOpenEvents(QObject):
         return False
 
 
-def start_page(window) -> None:  # type: ignore[no-untyped-def]
-    """The first run, or an auditor who asked for it, starts on the welcome page; later runs reopen the
-    letter that was open, at the page and place it was left."""
+def start_page(window, files: Sequence[Path] = ()) -> None:  # type: ignore[no-untyped-def]
+    """Started on ``files`` (a double-click, Open With), opens them; the first run, or an auditor who asked
+    for it, starts on the welcome page; later runs reopen the letter that was open, at the page and place
+    it was left. A first run on files counts as the welcome seen: the next plain start goes back to the
+    letter, not to a welcome page (the name is asked at the first tag; Help > Welcome Page stays)."""
     settings, letters = window.settings, window.lib.letters
+    if files:
+        settings.setValue("welcome/seen", True)
+        QTimer.singleShot(0, lambda: window.importer.open_paths(list(files)))
+        return
     first_run = settings.value("welcome/seen", False) not in (True, "true")
     last = str(settings.value(window.onscreen.LAST, ""))
     if first_run or settings.value("prefs/show_welcome", False) in (True, "true") or last not in letters:
@@ -135,9 +141,5 @@ def main(argv: Sequence[str]) -> int:
     Listener(ws.store.path, window, window.importer.open_paths)
     window.show()
     file_opens.window = window
-    files += file_opens.early
-    if files:
-        QTimer.singleShot(0, lambda: window.importer.open_paths(files))
-    else:
-        start_page(window)
+    start_page(window, files + file_opens.early)
     return app.exec()  # type: ignore[union-attr]
