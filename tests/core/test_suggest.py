@@ -1907,3 +1907,16 @@ def test_a_problem_said_not_to_happen_is_good_news_however_it_is_put() -> None:
                      "Social workers miss opportunities to help."):
         strong, weak, _, cues = tone(weak_one)
         assert weak > strong, (weak_one, cues)
+
+
+def test_a_card_says_something_still_to_do_once_not_beside_the_praise_it_concedes() -> None:
+    """"While long-term stability is improving, further improvements are required" is an area for improvement
+    because something is still to do; its praise words ("stability, improving") are not the reason, and the
+    card's line for why names one wording, not two."""
+    from reviewer.core.reading.severity import verdict
+
+    severity, _conf, why, _feats = verdict(
+        "While long-term placement stability is improving, further improvements are required to embed it.",
+        "grade:inadequate", "inadequate", "judgement")
+    assert severity in ("improvement", "priority")
+    assert why.count("wording: something still to do") == 1 and sum(w.startswith("wording") for w in why) == 1

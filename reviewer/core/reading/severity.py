@@ -187,6 +187,7 @@ HARM = ("harm", "risk", "at risk", "unsafe", "serious", "widespread", "significa
 
 
 SUMMARY_PRIORITY = True
+STILL_TO_DO_WHY = "wording: something still to do"  # the reason a card gives for what is said to be still to do
 SEVERITY_CARRY = True  # a neutral follow-on sentence takes the severity of the one before
 NEUTRAL_RI = True  # a plain statement under a requires-improvement judgement is a (weak) strength too
 # Harm itself: under an inadequate judgement, enough for a priority action with no other weak wording.
@@ -366,7 +367,7 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
         severity, conf = "priority", 0.6  # the summary of an inadequate report: its most serious findings
     elif recommends(flat, listed=False) or still:
         severity, conf = "improvement", 0.7
-        why.append("wording: something still to do")
+        why.append(STILL_TO_DO_WHY)
     elif concession and (main := tone(flat[concession.end():]))[0] > main[1] and not serious:
         severity, conf = "strength", 0.45 + min(0.3, 0.1 * (main[0] - main[1]))  # "Despite X, Y is strong"
     elif weak and (MID_CONTRAST.search(flat) or concession or weak >= strong) \
@@ -432,8 +433,9 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
     elif section and section.startswith("grade:"):
         grade = section[6:]
         why.append(f"under {'an' if grade[0] in 'aeiou' else 'a'} '{grade}' judgement")  # an 'inadequate' one
-    if cues and section not in ("improvement", "priority"):  # (an inspectors' item is one for where it is listed:
-        # its words, "swiftly, quickly", would read as the reason for a weakness)
+    if cues and section not in ("improvement", "priority") and STILL_TO_DO_WHY not in why:  # (an inspectors' item is
+        # one for where it is listed, and what is still to do for that: its words, "swiftly, quickly", "stability,
+        # improving", would read as the reason for a weakness)
         why.append("wording: " + ", ".join(dict.fromkeys(cues[:4])))
     if severity is not None and not why and doc_grade:  # (the card's line for why is never left blank)
         why.append(f"in {'an' if doc_grade[0] in 'aeiou' else 'a'} '{doc_grade}' report")
