@@ -43,6 +43,7 @@ import argparse
 import json
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -178,16 +179,20 @@ def per_unit(found: list, units) -> list:  # type: ignore[no-untyped-def]
     return out
 
 
-def match_units(units: list[dict], start: int, end: int) -> dict | None:
-    """The gold unit a passage overlaps most (units are sorted by start)."""
+def match_units(units: list[dict], start: int, end: int, furniture: Sequence[tuple[int, int]] = ()) -> dict | None:
+    """The gold unit a passage overlaps most (units are sorted by start), not counting what of the overlap is
+    ``furniture`` (the letter's, as the reader finds it): a sentence read across a page break runs over the
+    page's footnote, which the gold labels as furniture where it labelled each half of the sentence."""
     import bisect
 
     starts = [u["start"] for u in units]
     i = max(0, bisect.bisect_right(starts, start) - 1)
     best, best_ov = None, 0
+    skip = [(a, b) for a, b in furniture if a < end and b > start]
     while i < len(units) and units[i]["start"] < end:
         u = units[i]
-        ov = min(end, u["end"]) - max(start, u["start"])
+        lo, hi = max(start, u["start"]), min(end, u["end"])
+        ov = hi - lo - sum(max(0, min(hi, b) - max(lo, a)) for a, b in skip)
         if ov > best_ov:
             best, best_ov = u, ov
         i += 1
@@ -211,7 +216,7 @@ def library_of(docs: dict[str, dict], corpus: Path, split: str) -> dict[str, tup
                 for i, u in enumerate(units) if u["label"] in ("strength", "context", "improvement", "priority")]
         dismissed = []
         for x in per_unit(suggest(text, default_themes(), [], structure=st), st.units):
-            u = match_units(units, x.start, x.end)
+            u = match_units(units, x.start, x.end, st.furniture)
             if u is None or u["label"] == "none":
                 dismissed.append(x.quote)
         own[name] = (anns, dismissed)
@@ -229,7 +234,7 @@ def first_half(text: str, st, units: list[dict]) -> tuple[int, list[Annotation],
             for i, u in enumerate(units) if u["start"] < mid and u["label"] != "none"]
     gone = []
     for x in per_unit(suggest(text, default_themes(), [], structure=st), st.units):
-        u = match_units(units, x.start, x.end)
+        u = match_units(units, x.start, x.end, st.furniture)
         if x.start < mid and (u is None or u["label"] == "none"):
             gone.append((x.start, x.end))
     return mid, anns, gone
@@ -271,12 +276,12 @@ def score_corpus(docs: dict[str, dict], corpus: Path, split: str, show: bool = F
             c[(u["label"], "gold")] += 1
         per_doc.append((name, len(found)))
         for x in ranked(found)[:DEFAULT_SHOWN]:
-            u = match_units(units, x.start, x.end)
+            u = match_units(units, x.start, x.end, st.furniture)
             c["top_n"] += 1
             c["top_right"] += u is not None and u["label"] == x.severity
         hit: dict[int, set[str]] = {}
         for x in found:
-            u = match_units(units, x.start, x.end)
+            u = match_units(units, x.start, x.end, st.furniture)
             label = u["label"] if u else "none"
             c[(x.severity, "sug")] += 1
             c["sug"] += 1
@@ -391,7 +396,7 @@ def decision_agreement(corpus: Path) -> None:
         said: dict[int, str] = {}
         st = analyse(text, starts)
         for x in per_unit(suggest(text, default_themes(), [], structure=st), st.units):
-            u = match_units(units, x.start, x.end)
+            u = match_units(units, x.start, x.end, st.furniture)
             if u is not None:
                 said.setdefault(id(u), x.severity)
         ref = sorted(first[name]["units"], key=lambda u: u["start"])

@@ -69,7 +69,7 @@ def development_units(corpus: Path) -> list[dict]:
             st = analyse(text, starts)
             units = sorted(entry["units"], key=lambda u: u["start"])
             for r in walk.readings(text, st):
-                u = match_units(units, r.start, r.end)
+                u = match_units(units, r.start, r.end, st.furniture)
                 doc_grade = next((f[2:] for f in r.features if f.startswith("d:") and f != "d:-"), None)
                 rows.append({"doc": name, "start": r.start, "end": r.end,
                              "gold": u["label"] if u else "none", "severity": r.severity,

@@ -1185,3 +1185,28 @@ def test_a_footnotes_mark_set_close_after_a_heading_is_no_part_of_its_title() ->
             "Covid19\n\nVisits went on throughout the pandemic.\n")
     titles = [p.title for p in analyse(text).parts if p.level == 1]
     assert titles[:3] == ["What needs to improve?", "Information about this local authority area", "Covid19"], titles
+
+
+def test_a_footnote_marked_after_a_question_mark_is_furniture_and_the_sentence_runs_on_across_it() -> None:
+    """A held-out 2026 report (stop 41's session): "What needs to improve?1" marks the footnote at the foot of
+    its page; the footnote was read as two sentences and cut the last sentence of the page in two ("… the
+    outreach crisis team, whose work is")."""
+    from reviewer.core.reading.furniture import find_furniture
+
+    page1 = ("Inspection of Westfold local authority children's services\n\n"
+             "What needs to improve?1\n\n◼ The quality of plans for children.\n\n"
+             "4. The emergency duty service provides timely support out of hours. This work is supported by the\n"
+             "outreach crisis team, whose work is\n\n\n"
+             "1 The areas for improvement have been cross-referenced with the outcomes in\nthe National Framework. "
+             "This statutory guidance sets out the purpose of children's social care.\n\n")
+    page2 = ("Inspection of Westfold local authority children's services\n2\n\n"
+             "a key strength, offering support to families outside usual working hours.\n\n"
+             "5. Children are seen regularly.\n")
+    text, starts = page1 + page2, [0, len(page1)]
+    found = " ".join(" ".join(text[s:e].split()) for s, e in find_furniture(text, starts))
+    assert "1 The areas for improvement have been cross-referenced" in found and "statutory guidance" in found
+    st = analyse(text, starts)
+    quotes = [" ".join(unit_quote(text, s, e, st.furniture).split()) for s, e in st.units]
+    assert "This work is supported by the outreach crisis team, whose work is a key strength, offering support " \
+           "to families outside usual working hours." in quotes, quotes
+    assert not any("cross-referenced" in q or "statutory guidance" in q for q in quotes)

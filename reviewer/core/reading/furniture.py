@@ -94,7 +94,7 @@ def _footnotes(text: str, lines: list[tuple[int, int]], starts: list[int],
             m = _FOOTNOTE.match(text, s)
             if not m or i == body[0]:
                 continue
-            mark = re.compile(rf"[a-z)’.,;:]{m.group(1)}(?=[\s.,;:)]|$)")
+            mark = re.compile(rf"[a-z)’.,;:?]{m.group(1)}(?=[\s.,;:)]|$)")
             if mark.search(text, ps, s):
                 out.extend(lines[j] for j in body if j >= i)
                 break
