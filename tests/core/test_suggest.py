@@ -1920,3 +1920,22 @@ def test_a_card_says_something_still_to_do_once_not_beside_the_praise_it_concede
         "grade:inadequate", "inadequate", "judgement")
     assert severity in ("improvement", "priority")
     assert why.count("wording: something still to do") == 1 and sum(w.startswith("wording") for w in why) == 1
+
+
+def test_weakness_said_without_a_usual_word_of_weakness() -> None:
+    """Development misses read once more (stop 42): placement breakdowns, records duplicated, histories
+    repeated unnecessarily, letters that differ, long waits, few children placed, a real challenge. Each is an
+    area for improvement; the praise beside them is not read as their verdict."""
+    from reviewer.core.reading.severity import verdict
+
+    for sentence in ("Some children have experienced multiple placement breakdowns.",
+                     "Day-to-day case records are duplicated across all children in the family.",
+                     "This can result in families having to repeat their histories unnecessarily.",
+                     "The quality of letters to parents differ.",
+                     "Care leavers experience long waits to access appropriate mental health services.",
+                     "Comparatively few children looked after in Westfold are placed for adoption.",
+                     "The sufficiency of suitable homes for children is a real challenge."):
+        assert verdict(sentence, "grade:requires improvement", "requires improvement", "judgement")[0] == \
+            "improvement", sentence
+    assert verdict("A few children who need it have access to a very effective therapeutic service.",
+                   "grade:good", "good", "judgement")[0] == "strength"

@@ -52,7 +52,7 @@ WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "we
         "inhibit", "inhibits", "inhibited", "inhibiting", "underused", "disproportionate", "disproportionately",
         "paucity", "negatively", "widening", "seldom", "mismatch", "generic", "problematic", "scant", "poor-quality", "low-quality", "unreliable", "stalling",
         "failure", "naivety", "over-optimism", "omissions", "struggled", "duplication", "failures",
-        "weakens", "weakened")
+        "weakens", "weakened", "breakdown", "breakdowns", "duplicated", "unnecessarily", "differ")
 # A weakness word right after one of these is the problem being dealt with ("reduces delay", "no delay").
 REMEDY = ("reduce", "reduces", "reduced", "reducing", "reduction", "minimise", "minimises", "minimised", "minimising",
           "prevent", "prevents", "preventing", "avoid", "avoids", "avoiding", "tackle", "tackles", "tackling",
@@ -186,7 +186,7 @@ _SHORTFALL = re.compile(
     r"was|were) (?:too |very |relatively |still )?low\b|\blow (?:take-?up|uptake|attendance|participation|morale)\b|"
     r"\bmixed quality\b|\bunder (?:significant |considerable |great )?pressure\b|\bout of date\b|"
     r"\bhigh case loads?\b|\b(?:is|remains?|continues? to be) (?:still )?(?:an? )?(?:ongoing |significant |continuing |"
-    r"continual |key |considerable |particular )?challenge\b|\bchallenges? (?:remains?|to sufficiency)\b|\bstill challenges\b|"
+    r"continual |key |considerable |particular |real |major )?challenge\b|\bchallenges? (?:remains?|to sufficiency)\b|\bstill challenges\b|"
     r"\bover-? ?relian(?:t|ce)\b|\bheavy reliance\b|\bfrequent changes\b|"
     r"\b(?:takes?|taking|took|taken) (?:much |far |too |almost |over )?(?:longer|a long time|too long)\b|"
     r"\b(?:quality|standard|picture|practice|performance|consistency|frequency)\b[^.]{0,60}\b(?:is|are|remains?) "
@@ -256,7 +256,10 @@ _SHORTFALL = re.compile(
     r"impact(?:s|ing|ed)? on\b|\bimpact(?:s|ing|ed)? (?:\w+ )?on the (?:ability|capacity) of\b|\b(?:reduction|decrease|"
     r"decline|fall|drop) in (?:\w+ ){0,2}?(?:stability|quality|timeliness|attendance|performance|capacity)\b|"
     r"\bwould have been (?:more )?(?:appropriate|better|helpful|beneficial)\b|\bgood practice would have been\b|"
-    r"\b(?:would )?makes? it (?:more )?challenging\b|\blow levels? of (?:attendance|participation|engagement|take-?up)\b")
+    r"\b(?:would )?makes? it (?:more )?challenging\b|\blow levels? of (?:attendance|participation|engagement|take-?up)\b|"
+    r"\blong (?:waits?|waiting (?:times?|lists?))\b|^\W*(?:comparatively |relatively |very )?few (?:children|young people|"
+    r"care leavers|families|parents|carers|adopters|foster carers)\b(?![^.;]*\b(?:experienc\w*|suffer\w*|wait\w*|"
+    r"delay\w*|drift|harm|risks?|disrupt\w*|moves?|breakdowns?|missing|re-?referr\w*|escalat\w*)\b)")
 # Headway said in a phrase with no word of praise in it ("Significant progress has been made", "children make
 # progress"), unless denied just before ("have not made progress", "too little progress").
 _HEADWAY = re.compile(r"\b(?:significant|good|rapid|considerable|substantial|strong|steady|excellent|positive|sustained|"
