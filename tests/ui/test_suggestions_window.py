@@ -14,6 +14,7 @@ from PySide6.QtCore import QPointF, Qt  # noqa: E402
 from reviewer.letters.importing import prepare_path  # noqa: E402
 from reviewer.workspace import Workspace  # noqa: E402
 from reviewer.core.reading.suggest import read_dismissed  # noqa: E402
+from reviewer.ui.annotate.suggesting import sug_id  # noqa: E402
 from reviewer.store.repository import LibraryStore  # noqa: E402
 
 
@@ -823,3 +824,66 @@ def test_the_accept_dialog_quotes_a_passage_across_a_page_break_without_the_foot
     monkeypatch.setattr(suggesting, "TagDialog", Looking)
     w.suggester.edit(across[0])
     assert seen and "Inspection of Oldham" not in seen[0] and across[0].quote[:40] in seen[0]
+
+
+def test_a_card_shown_says_what_it_said_until_it_is_decided_on(window, qtbot, monkeypatch) -> None:
+    """A held-out session (stop 42): after each accept the library learnt and the cards shown changed their
+    percentages and themes, even under the open accept dialog; Enter then carried a theme the auditor never
+    read ("Corporate parenting") into the tag. A card shown keeps its severity, themes and confidence until
+    it is decided on; Strongest Only (M, M) shows what the library has learnt."""
+    from dataclasses import replace
+
+    from reviewer.ui.annotate import suggesting
+
+    w = window
+    panel = w.suggestions_panel
+    shown = panel.visible()
+    assert len(shown) >= 3
+    real = suggesting.suggest
+
+    def learnt(*args, **kwargs):  # type: ignore[no-untyped-def]  # the library learnt something of every passage
+        return [replace(s, themes=("corporate-parenting",), score=round(s.score * 0.5, 2)) for s in real(*args, **kwargs)]
+
+    monkeypatch.setattr(suggesting, "suggest", learnt)
+    panel.list.setFocus()
+    panel.select(sug_id(shown[0]))
+    qtbot.keyClick(panel.list, Qt.Key.Key_Delete)  # a decision: the re-work follows
+    _settle(qtbot, w)
+    still = {(s.start, s.end): s for s in panel.visible()}
+    for s in shown[1:]:
+        assert still[(s.start, s.end)] == s, "a card shown changed under the auditor"
+    card = panel.current_suggestion()
+    qtbot.keyClick(panel.list, Qt.Key.Key_Return)
+    tagged = next(a for a in w.lib.annotations_for(w.onscreen.letter_id) if a.start == card.start)
+    assert tagged.themes == card.themes and "corporate-parenting" not in tagged.themes
+    panel.set_show_all(True)
+    panel.set_show_all(False)  # Strongest Only: what the library has learnt
+    assert all(s.themes == ("corporate-parenting",) for s in panel.visible() if s.origin != "pdf")
+
+
+def test_deciding_by_keys_through_the_accept_dialog_shows_the_next_cards_passage(window, qtbot, monkeypatch) -> None:
+    """A held-out session (stop 42): after E and OK (and after the first accept asked for a name) the next card
+    was chosen but the letter stayed pages away, on the passage just accepted. Decided by keys in the list,
+    through a dialog or not, the letter shows the next card's passage."""
+    from reviewer.ui.annotate.tag_dialog import TagDialog
+
+    w = window
+    panel, view = w.suggestions_panel, w.view
+    panel.list.setFocus()
+    cards = panel.visible()
+    card, coming = cards[0], cards[1]
+    panel.select(sug_id(card))
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum() if coming.start < len(w.onscreen.layout.text) // 2 else 0)  # the reader looks elsewhere
+    assert not view.in_view(coming.start, coming.end)
+
+    def chosen_as_shown(self):  # type: ignore[no-untyped-def]
+        panel.list.clearFocus()  # the dialog has the keyboard while it is open
+        return TagDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(TagDialog, "exec", chosen_as_shown)
+    monkeypatch.setattr(TagDialog, "result_values", lambda self: (list(card.themes), card.severity, ""))
+    qtbot.keyClick(panel.list, Qt.Key.Key_E)
+    assert any(a.start == card.start for a in w.lib.annotations_for(w.onscreen.letter_id))
+    nxt = panel.current_suggestion()
+    assert nxt == coming and view.in_view(nxt.start, nxt.end), "the next card's passage is out of view"

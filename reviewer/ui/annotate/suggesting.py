@@ -47,7 +47,8 @@ class SuggestionController(QObject):
         self.desk, self.onscreen, self.view = desk, onscreen, view
         self.panel, self.outline_panel, self.tabs, self.shown_action = panel, outline_panel, tabs, shown_action
         self.structure: Structure | None = None
-        self.suggestions: list[Suggestion] = []
+        self.suggestions: list[Suggestion] = []  # as the panel shows them (a card shown says what it said)
+        self._found: list[Suggestion] = []  # as the last re-work found them, less those decided on since
         self._generation = 0
         self._landed = 0  # the generation whose re-work is on screen
         self._text_of_structure = ""
@@ -89,7 +90,7 @@ class SuggestionController(QObject):
     def letter_changed(self, *_: object) -> None:
         """A letter was opened (or closed): forget the last one's structure, work out this one's."""
         self._generation += 1
-        self.structure, self.suggestions, self._text_of_structure = None, [], ""
+        self.structure, self.suggestions, self._found, self._text_of_structure = None, [], [], ""
         self._accepted, self._dismissed = {}, []
         letter_id = self.onscreen.letter_id
         self._held = None  # the letter whose list is shown (its cards were put back in their places)
@@ -97,6 +98,7 @@ class SuggestionController(QObject):
         # the cards say their page: strongest first, they come from anywhere in the letter
         self.panel.page_of = (lambda offset: layout.page_of(offset) + 1) if layout is not None else None
         self.panel.after_of = None
+        self.panel.afresh = self._afresh
         self.view.set_suggested([])
         self.outline_panel.set_structure(None, message="Reading the letter's structure…" if letter_id else "")
         self.panel.set_suggestions([], "Reading the letter…" if letter_id else
@@ -173,7 +175,9 @@ class SuggestionController(QObject):
             if gen != self._generation or letter_id != onscreen.letter_id:
                 return  # a newer letter or change has been asked for
             self._landed = gen
-            self.structure, self.suggestions, meta, created, raw = out
+            said = self._cards_said() if self._text_of_structure == text else {}
+            self.structure, self._found, meta, created, raw = out
+            self.suggestions = [said.get((s.start, s.end), s) for s in self._found]  # a card shown says what it said
             self._text_of_structure = text
             self._show(len(dismissed))
             self._created[letter_id] = created
@@ -186,6 +190,24 @@ class SuggestionController(QObject):
                 self.panel.set_suggestions([], f"Suggestions could not be worked out: {exc}")
 
         self.desk.host.call(job, done, failed, key="suggestions")
+
+    def _cards_said(self) -> dict[tuple[int, int], Suggestion]:
+        """The strongest cards the list shows, by their passages: until the auditor decides on one, it keeps the
+        severity, themes and confidence it was shown with, though a decision elsewhere re-ranks the rest (what
+        the auditor read is what Enter accepts; a held-out session saw a theme it never chose carried into a
+        tag, and percentages move under the cursor). Cards not yet shown take what the library has learnt."""
+        panel, themes = self.panel, self.desk.lib.themes
+        if panel.show_all or panel.severity.currentData():
+            return {}
+        return {(s.start, s.end): s for s in panel.visible()
+                if all(t in themes and not themes[t].retired for t in s.themes)}
+
+    def _afresh(self) -> list[Suggestion]:
+        """Every suggestion as the library now reads it: what the list shows when the auditor asks for it
+        afresh (Show All, Strongest Only)."""
+        found = {(s.start, s.end): s for s in self._found}
+        self.suggestions = [found.get((s.start, s.end), s) for s in self.suggestions]
+        return self.suggestions
 
     def _fill_details(self, letter_id: str, found: LetterMeta) -> None:
         """Details a letter lacks because it was imported before Reviewer could read them (authority,
@@ -303,6 +325,7 @@ class SuggestionController(QObject):
         if len(chosen) == 1 and not chosen[0].themes:
             self.edit(chosen[0])  # no theme to accept with: the auditor picks one
             return
+        follow = follow and self.panel.list.hasFocus()  # (before the name is asked, the first time)
         author = self._author()
         if author is None:
             return
@@ -319,6 +342,7 @@ class SuggestionController(QObject):
         layout = self.onscreen.layout
         if layout is None or s not in self.suggestions:
             return
+        follow = self.panel.list.hasFocus()  # decided by keys in the list (E): judged before the dialog takes them
         author = self._author()
         if author is None:
             return
@@ -332,17 +356,18 @@ class SuggestionController(QObject):
         anns = self._accept([(s.start, s.end, tuple(themes), severity, note, s.author)], author)
         if anns:
             self._remember_accepted(anns, [s])
-            self._drop([s])
+            self._drop([s], follow)
 
     def dismiss(self, chosen: list[Suggestion]) -> None:
         letter_id = self.onscreen.letter_id
         chosen = [s for s in chosen if s in self.suggestions]
         if not chosen or letter_id is None:
             return
+        follow = self.panel.list.hasFocus()
         self.desk.ws.dismiss_suggestions(letter_id, [(s.start, s.end) for s in chosen], initiator=self)
         self._dismissed += chosen
         self._said(self.desk.ws.undo.last_done())
-        self._drop(chosen)
+        self._drop(chosen, follow)
 
     def restore(self) -> None:
         letter_id = self.onscreen.letter_id
@@ -380,7 +405,7 @@ class SuggestionController(QObject):
             if change.op == "remove":
                 self._put_back([s])
             elif s in self.suggestions:
-                self._drop([s])
+                self._drop([s], self.panel.list.hasFocus())
         elif change.kind == "annotation" and change.op == "put" and isinstance(change.record, Annotation) \
                 and change.record.letter_id == self.onscreen.letter_id:
             a = change.record  # a passage tagged by hand: the suggestions it covers go at once, not at the re-work
@@ -394,18 +419,21 @@ class SuggestionController(QObject):
             if back:
                 self._put_back(back)
             if gone:
-                self._drop(gone)
+                self._drop(gone, self.panel.list.hasFocus())
 
     def _drop_covered(self) -> None:
         spans, self._covered = self._covered, []
         gone = [s for s in self.suggestions if any(s.start < b and a < s.end for a, b in spans)]
         if gone:
-            self._drop(gone)
+            self._drop(gone, self.panel.list.hasFocus())
 
     def _put_back(self, back: list[Suggestion]) -> None:
         """Suggestions an undo brings back, the first of them the current card again (Enter takes it)."""
         self.suggestions = sorted([*self.suggestions, *(s for s in back if s not in self.suggestions)],
                                   key=lambda s: (s.start, s.end))
+        found = {(s.start, s.end) for s in self._found}
+        self._found = sorted([*self._found, *(s for s in back if (s.start, s.end) not in found)],
+                             key=lambda s: (s.start, s.end))
         self._show_now()
         self._quiet = True
         try:
@@ -413,14 +441,17 @@ class SuggestionController(QObject):
         finally:
             self._quiet = False
 
-    def _drop(self, gone: list[Suggestion], follow: bool = True) -> None:
-        """Take decided suggestions off the panel at once; the full re-work follows the change. Deciding by
-        keyboard (Enter, Delete in the list), the letter shows the next card's passage where it is out of
-        view: the next decision is made reading it (a new user's letter stayed on the passage just accepted)."""
+    def _drop(self, gone: list[Suggestion], follow: bool = False) -> None:
+        """Take decided suggestions off the panel at once; the full re-work follows the change. ``follow``:
+        decided by keyboard in the list (Enter, E, Delete), the letter shows the next card's passage where it
+        is out of view: the next decision is made reading it (new users' letters stayed on the passage just
+        accepted, and after the accept dialog or the first accept's name, on a page five pages back)."""
         self.suggestions = [s for s in self.suggestions if s not in gone]
+        spans = {(s.start, s.end) for s in gone}
+        self._found = [s for s in self._found if (s.start, s.end) not in spans]
         self._show_now()
         nxt = self.panel.current_suggestion()
-        if follow and nxt is not None and self.panel.list.hasFocus():
+        if follow and nxt is not None:
             self.view.scroll_to_range(nxt.start, nxt.end, only_if_hidden=True)
 
     def _show_now(self) -> None:

@@ -183,6 +183,7 @@ class SuggestionsPanel(QWidget):
         self.refilling = False  # Show All / Strongest Only is re-filling the list: its current card moves no letter
         self.page_of: Callable[[int], int] | None = None  # offset -> 1-based page, given with the open letter
         self.after_of: Callable[[Suggestion], str | None] | None = None  # the sentence a passage leans on
+        self.afresh: Callable[[], list[Suggestion]] | None = None  # every suggestion as the library now reads it
         self.count = QLabel("")
         self.count.setObjectName("panelCount")
         self.order = QLabel("")  # what the list shows, in which order, and how to see the rest
@@ -298,6 +299,8 @@ class SuggestionsPanel(QWidget):
             self.more_btn.setChecked(self.show_all)  # re-enters here once
             return
         self._kept = []  # back to the strongest: ranked afresh, with what the library has learnt
+        if self.afresh is not None:  # (the cards shown said what they said until now)
+            self._all = self.afresh()
         self.refilling = True  # the list changes, the letter stays where the auditor reads
         try:
             self._fill(keep=self.current_suggestion())
