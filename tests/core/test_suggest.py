@@ -1939,3 +1939,22 @@ def test_weakness_said_without_a_usual_word_of_weakness() -> None:
             "improvement", sentence
     assert verdict("A few children who need it have access to a very effective therapeutic service.",
                    "grade:good", "good", "judgement")[0] == "strength"
+
+
+def test_a_verdict_after_what_the_subject_is_for_and_contact_lost_are_weaknesses() -> None:
+    """A held-out 2015 report's executive summary (stop 42): "Contingency arrangements to ensure children are
+    safeguarded while ... enquiries are underway are weak" was read as an aim and work under way, and "had lost
+    contact with 25% of its care leavers" as a figure; neither was suggested. What follows an aim is still an
+    aim where a verb came before it ("Leaders work ... to ensure that plans are effective")."""
+    from reviewer.core.reading.severity import verdict
+    from reviewer.core.reading.wording import tone
+
+    failing = (None, "inadequate", "heading")
+    for sentence in ("Contingency arrangements to ensure children are safeguarded while child protection enquiries "
+                     "are underway are weak.",
+                     "At the time of the inspection the local authority had lost contact with 25% of its care leavers, "
+                     "including 26 of its most vulnerable children aged 16 and 17."):
+        assert verdict(sentence, *failing)[0] in ("improvement", "priority"), sentence
+    assert tone("Systems to make sure that children are seen are not effective.")[1] >= 1
+    assert tone("Leaders are working to ensure that plans are effective.")[:2] == (0, 0)
+    assert tone("Leaders work with partners to ensure that no practice is weak.")[1] == 0

@@ -173,6 +173,16 @@ _AIM = re.compile(r"\b(?:the need to|to ensure|(?:necessary|needed|required) to 
                   r"transform))\b")
 
 
+AIM_IN_SUBJECT = True
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|do|does|did|will|would|can|could|should|must|may|might|"
+                     r"remains?|continues?|needs?|works?|worked|working|seeks?|makes?|made|takes?|took|helps?|"
+                     r"ensures?|ensured|uses?|used|meets?|met|supports?|supported|provides?|provided)\b")
+_VERDICT_AFTER_AIM = re.compile(r"\b(?:is|are|was|were|remains?|has been|have been) (?:\w+ly |too |very |also |still |"
+                                r"now )?(?:weak|poor|inadequate|ineffective|underdeveloped|inconsistent|variable|"
+                                r"insufficient|unclear|patchy|lacking|limited|not (?:yet )?(?:\w+ ){0,2}?(?:effective|"
+                                r"robust|sufficient|good|clear|consistent|timely|adequate|embedded|in place))\W*$")
+
+
 SHORTFALL_PHRASES = True
 # Shortfall said in a phrase with no word of weakness in it ("high workloads", "wait for many weeks").
 _SHORTFALL = re.compile(
@@ -257,7 +267,8 @@ _SHORTFALL = re.compile(
     r"decline|fall|drop) in (?:\w+ ){0,2}?(?:stability|quality|timeliness|attendance|performance|capacity)\b|"
     r"\bwould have been (?:more )?(?:appropriate|better|helpful|beneficial)\b|\bgood practice would have been\b|"
     r"\b(?:would )?makes? it (?:more )?challenging\b|\blow levels? of (?:attendance|participation|engagement|take-?up)\b|"
-    r"\blong (?:waits?|waiting (?:times?|lists?))\b|^\W*(?:comparatively |relatively |very )?few (?:children|young people|"
+    r"\blong (?:waits?|waiting (?:times?|lists?))\b|\b(?:lost|loses|losing) (?:\w+ )?(?:contact|touch) with\b|"
+    r"\b(?:out of|not in) (?:contact|touch) with\b|^\W*(?:comparatively |relatively |very )?few (?:children|young people|"
     r"care leavers|families|parents|carers|adopters|foster carers)\b(?![^.;]*\b(?:experienc\w*|suffer\w*|wait\w*|"
     r"delay\w*|drift|harm|risks?|disrupt\w*|moves?|breakdowns?|missing|re-?referr\w*|escalat\w*)\b)")
 # Headway said in a phrase with no word of praise in it ("Significant progress has been made", "children make
@@ -400,6 +411,10 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
         if aim:  # what the work is for is not how well it is done; but the sentence's own verb, denied after the
             # aim, is ("Stability in order to ... is not being achieved", "effort is made to ensure ..., this is not")
             denied = _DENIED_AFTER_AIM.search(folded, aim.end())
+            if not denied and AIM_IN_SUBJECT and not _FINITE.search(folded, 0, aim.start()):
+                # the aim names what the subject is for, and the sentence's own verdict follows it: "Contingency
+                # arrangements to ensure children are safeguarded while enquiries are underway are weak"
+                denied = _VERDICT_AFTER_AIM.search(folded, aim.end())
             folded = folded[:aim.start()] + (" " + folded[denied.start():] if denied else "")
     for clause in _CLAUSE.split(folded):
         words = WORD.findall(clause or "")
