@@ -1210,3 +1210,18 @@ def test_a_footnote_marked_after_a_question_mark_is_furniture_and_the_sentence_r
     assert "This work is supported by the outreach crisis team, whose work is a key strength, offering support " \
            "to families outside usual working hours." in quotes, quotes
     assert not any("cross-referenced" in q or "statutory guidance" in q for q in quotes)
+
+
+def test_a_span_of_years_broken_at_its_dash_is_no_paragraph_number() -> None:
+    """A held-out 2015 report (stop 42): "... being adopted in 2014–" / "15. The proportion ..." read "15." as the
+    next paragraph's number, and the quote ended "in 2014–"."""
+    text = ("12. The local authority has placed more young children for adoption and recognises that progress\n"
+            "has been too slow for older children, with only 11 children aged six to nine adopted in 2014–\n"
+            "15. The proportion of children adopted who were aged five or over was 4% for 2011–14.\n\n"
+            "13. Children are seen regularly.\n")
+    st = analyse(text)
+    quotes = [unit_quote(text, s, e, st.furniture) for s, e in st.units]
+    assert "has been too slow for older children, with only 11 children aged six to nine adopted in 2014–15." in \
+        " ".join(quotes), quotes
+    assert "The proportion of children adopted who were aged five or over was 4% for 2011–14." in quotes
+    assert "Children are seen regularly." in quotes

@@ -447,7 +447,8 @@ def unit_quote(text: str, start: int, end: int, furniture: Sequence[tuple[int, i
         pos = min(end, e)
     pieces.append(text[pos:end])
     flat = " ".join(pieces)
-    flat = re.sub(r"(\w)-[ \t]*\n\s*(?=[a-z]|[A-Z][a-z])", r"\1-", flat)  # "poor-\nquality", "Multi-\n\nAgency"
+    flat = re.sub(r"(\w)-[ \t]*\n\s*(?=[a-z]|[A-Z][a-z])|(\d[–-])[ \t]*\n\s*(?=\d)", lambda m: m.group(2) or m.group(1) + "-",
+                  flat)  # "poor-\nquality", "Multi-\n\nAgency", "2014–\n15"
     return collapse_ws(flat)
 
 

@@ -15,14 +15,14 @@ _SENT_END = re.compile(r"[.!?][\"'’”)]?(?=\s)(?!\s+[a-z])")
 
 
 _NUMBER_OPENS = re.compile(rf"\s*(?:\d+\.|{PARAGRAPH_NO})\s")
-_MID_SENTENCE = re.compile(r"[a-z,]$")
+_MID_SENTENCE = re.compile(r"[a-z,]$|\d[–-]$")  # (and a span of years broken at its dash: "in 2014–" / "15. The")
 
 
 def _opens_item(text: str, at: int) -> bool:
     """Whether the line starting at ``at`` opens a bullet or a numbered item. A number ending a sentence the
     line before broke ("... young people when they turn" / "21. A significant number ...") opens none: the
-    line before is prose cut mid-sentence (a long line ending in a lower-case word or a comma), where a
-    list's heading is short or ends its sentence."""
+    line before is prose cut mid-sentence (a long line ending in a lower-case word, a comma or a span of years
+    broken at its dash), where a list's heading is short or ends its sentence."""
     if not _BULLET.match(text[at:at + 10]):
         return False
     if not _NUMBER_OPENS.match(text, at):
