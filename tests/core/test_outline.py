@@ -1225,3 +1225,16 @@ def test_a_span_of_years_broken_at_its_dash_is_no_paragraph_number() -> None:
         " ".join(quotes), quotes
     assert "The proportion of children adopted who were aged five or over was 4% for 2011–14." in quotes
     assert "Children are seen regularly." in quotes
+
+
+def test_the_inspection_teams_names_are_no_heading() -> None:
+    """A held-out 2015 report's outline (stop 42) ended with "Marcie Taylor HMI, Anji Parker HMI, …" as a part."""
+    text = ("Information about this inspection\n\nInspectors looked at the local authority's services.\n\n"
+            "The inspection team\n\nLead inspector: Helen Cawston HMI\n\n"
+            "Team inspectors: Louise Hocking HMI, Donna Marriott HMI, Linda Steele HMI,\n\n"
+            "Marcie Taylor HMI, Anji Parker HMI, Jon Bowman HMI, Brenda Mclaughlin HMI\n\n"
+            "Senior data analyst: Stewart Hartshorne\n\n"
+            "Any complaints about the inspection or the report should be made following the procedures.\n")
+    titles = [p.title for p in analyse(text).parts if p.level == 1]
+    assert not any("HMI" in t for t in titles), titles
+    assert "The inspection team" in titles

@@ -37,7 +37,9 @@ _NOT_HEADING = re.compile(r"\b(?:19|20)\d\d\b|@|www\.|\b[A-Z]{1,2}\d{1,2}[A-Z]?\
                           # the inspection team's other lines ("Deputy lead inspector: ...", "Senior Data Analyst: ...")
                           r"^(?i:(?:deputy |assistant |team |shadow |senior )?(?:lead )?(?:social care )?(?:regulatory )?"
                           r"inspectors?|(?:senior )?(?:data|research) analysts?|quality assurance managers?|"
-                          r"(?:senior )?hmi)\s*:|^(?:Her|His) Majesty['’]s Inspectors?$|"  # (the lead inspector's
+                          r"(?:senior )?hmi)\s*:|^(?:Her|His) Majesty['’]s Inspectors?$|"
+                          r"\b(?:HMI|Ofsted Inspector|Social Care Regulatory Inspector)s?(?:,|$)|"  # (the team: "Marcie
+                          # Taylor HMI, Anji Parker HMI, …"; and the lead inspector's
                           # title, on the line under the name)
                           r"\s\d{1,3}$")  # a contents line ends with its page number
 
