@@ -20,10 +20,14 @@ blockquote p{overflow-wrap:break-word}th.sev{white-space:nowrap}.scope th{border
 """
 
 
+_SHORT_SCOPE = re.compile(r"(<th>(?:Exported|Inspected|Published)</th><td>)([^<]{1,40})(?=</td>)")
+
+
 def _story_html(s: Summary) -> str:
     html = to_html(s, chips=False)
     body = html[html.index("<body>") + 6 : html.rindex("</body>")]
-    return body
+    # a date kept on one line: Story sized the scope's column to its other values and broke "… 00:45" / "UTC"
+    return _SHORT_SCOPE.sub(lambda m: m.group(1) + m.group(2).replace(" ", "&#160;"), body)
 
 
 _TOP = re.compile(r"(?=<h2>|<blockquote)")

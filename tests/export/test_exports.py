@@ -77,6 +77,11 @@ def test_pdf_summary_is_a_readable_pdf(samples: Path):
     doc = pymupdf.open("pdf", data)
     body = "".join(p.get_text() for p in doc)
     assert "Priority actions (1)" in body and "lived with neglect" in body and "<script>" in body
+    # the scope's dates each on one line (a held-out session's summary broke "… 00:45" / "UTC")
+    words = doc[0].get_text("words")
+    exported = next(w for w in words if w[4] == "Exported")
+    line = [w[4] for w in words if abs(w[1] - exported[1]) < 2 and w[0] > exported[0]]
+    assert line[-1] == "UTC" and len(line) == 5, line
 
 
 def test_the_letters_table_says_what_each_date_is() -> None:
