@@ -87,6 +87,11 @@ def letter_row(letter, name: str | None = None) -> tuple[str, str, str, str, str
             "; ".join(dates) or "—", judgements_said(m))
 
 
+def item_said(it: ImprovementItem) -> str:
+    """An inspectors' item as the summary lists it: one for the report's safeguarding board says so."""
+    return f"For the LSCB: {it.text}" if it.board else it.text
+
+
 def related_said(it: ImprovementItem) -> str:
     """An inspectors' item's findings elsewhere in the letter on its theme: "Timeliness, drift and delay: Area
     for improvement p.2, Priority action p.3"; "none tagged elsewhere" where none ("none yet" beside an item

@@ -7,7 +7,8 @@ from html import escape
 
 from reviewer.core.annotations.codebook import severities
 from reviewer.core.team.summary import Summary
-from reviewer.export.common import SECTION_TITLES, entry_meta, human_date, letter_row, related_said, scope_rows
+from reviewer.export.common import (SECTION_TITLES, entry_meta, human_date, item_said, letter_row, related_said,
+                                    scope_rows)
 from reviewer.export.moderation import moderation_html
 from reviewer.export.national import national_html
 from reviewer.export.plan import plan_html
@@ -157,7 +158,7 @@ def to_html(s: Summary, chips: bool = True) -> str:
         for it in s.improvement_items:
             tag = ", ".join(it.tagged_as) or "not yet tagged"
             first = f"<td>{_e(it.letter)}</td>" if many else ""
-            h.append(f"<tr>{first}<td>{_e(it.text)}</td><td>{_e(tag)}</td><td>{_e(related_said(it))}</td></tr>")
+            h.append(f"<tr>{first}<td>{_e(item_said(it))}</td><td>{_e(tag)}</td><td>{_e(related_said(it))}</td></tr>")
         h.append("</table>")
     h.append("</body></html>")
     return "\n".join(h)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from reviewer.core.team.summary import Summary
-from reviewer.export.common import SECTION_TITLES, entry_meta, letter_row, related_said, scope_rows
+from reviewer.export.common import SECTION_TITLES, entry_meta, item_said, letter_row, related_said, scope_rows
 from reviewer.export.moderation import moderation_markdown
 from reviewer.export.national import national_markdown
 from reviewer.export.plan import plan_markdown
@@ -73,6 +73,6 @@ def to_markdown(s: Summary) -> str:
     for it in s.improvement_items:
         status = ", ".join(it.tagged_as) if it.tagged_as else "not yet tagged"
         prefix = f"{_md(it.letter)}: " if many else ""
-        out.append(f"- {prefix}{_md(it.text)} — *{status}*; findings on its theme: {_md(related_said(it))}")
+        out.append(f"- {prefix}{_md(item_said(it))} — *{status}*; findings on its theme: {_md(related_said(it))}")
     out.append("")
     return "\n".join(out)

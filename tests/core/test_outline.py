@@ -1238,3 +1238,35 @@ def test_the_inspection_teams_names_are_no_heading() -> None:
     titles = [p.title for p in analyse(text).parts if p.level == 1]
     assert not any("HMI" in t for t in titles), titles
     assert "The inspection team" in titles
+
+
+def test_a_reports_review_of_its_safeguarding_board_has_recommendations_of_its_own() -> None:
+    """A held-out 2015 report's summary (stop 42) listed the LSCB's six recommendations among the council's,
+    with nothing to tell them apart: a 2013-16 report's review of its board begins at the first heading
+    naming the board after the council's own list, and the items from there are the board's."""
+    from reviewer.core.reading.inspectors_list import boards_from, inspectors_items
+    from reviewer.core.team.summary import ImprovementItem
+    from reviewer.export.common import item_said
+
+    text = ("Review of the effectiveness of the Local Safeguarding Children Board\n\n"
+            "Executive summary\n\nChildren's services in Westfold require improvement.\n\n"
+            "Recommendations\n\n1. Ensure that plans for children are specific and timely.\n\n"
+            "2. Improve the quality of management oversight of assessments.\n\n"
+            "The experiences and progress of children who need help and protection\n\n"
+            "Summary\n\nChildren are seen regularly and their plans are reviewed on time.\n\n"
+            "The Local Safeguarding Children Board (LSCB)\n\n"
+            "The effectiveness of the LSCB requires improvement.\n\n"
+            "Recommendations\n\n3. Ensure that the board monitors the quality of multi-agency audits.\n\n"
+            "4. Review the board's business plan so that its priorities are clear.\n\n"
+            "Inspection findings\n\nThe board meets regularly.\n")
+    st = analyse(text)
+    board = boards_from(st)
+    assert board is not None and text[board:].startswith("The Local Safeguarding Children Board (LSCB)")
+    items = inspectors_items(text, st)
+    assert [q for s, _e, q, _k in items if s >= board] == [
+        "Ensure that the board monitors the quality of multi-agency audits.",
+        "Review the board's business plan so that its priorities are clear."]
+    assert len([s for s, _e, _q, _k in items if s < board]) == 2
+    assert boards_from(analyse(text[:board])) is None  # the cover's mention of the board starts no review
+    assert item_said(ImprovementItem("Westfold", "Review the plan.", (), board=True)) == "For the LSCB: Review the plan."
+    assert item_said(ImprovementItem("Westfold", "Review the plan.", ())) == "Review the plan."

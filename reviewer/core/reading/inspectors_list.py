@@ -217,6 +217,21 @@ def inspectors_items(text: str, structure: Structure) -> list[tuple[int, int, st
     return list(once.values())
 
 
+_BOARD = re.compile(r"\b(?:Local Safeguarding Children(?:'s|’s)? Board|LSCB|Safeguarding Children Partnership)\b")
+
+
+def boards_from(structure: Structure) -> int | None:
+    """Where a report's review of its Local Safeguarding Children Board begins (a 2013-16 report carries one
+    behind the local authority's, with recommendations of its own): the first heading naming the board after
+    the local authority's own list; None where the report has no such review. The board's recommendations,
+    from there on, are for the board, not the council."""
+    parts = [p for p in structure.parts if p.level == 1]
+    first = next((p.start for p in parts if p.kind in ("improve", "priority")), None)
+    if first is None:
+        return None
+    return next((p.start for p in parts if p.start > first and p.kind == "heading" and _BOARD.search(p.title)), None)
+
+
 def item_words(quote: str) -> str:
     """An item's words, whatever its bullet, case and punctuation: what tells the same item given twice."""
     return " ".join(re.findall(r"\w+", quote.lower()))

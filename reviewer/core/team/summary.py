@@ -16,7 +16,7 @@ from reviewer.core.annotations.actions import Action
 from reviewer.core.annotations.codebook import SUMMARY_ORDER, severities
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Annotation, Letter, Theme, now_iso
-from reviewer.core.reading.inspectors_list import inspectors_items
+from reviewer.core.reading.inspectors_list import boards_from, inspectors_items
 from reviewer.core.reading.furniture import find_furniture
 from reviewer.core.reading.outline import analyse, quote_as_read
 from reviewer.core.reading.theming import ThemeModel
@@ -51,6 +51,7 @@ class ImprovementItem:
     tagged_as: tuple[str, ...]  # severity labels of annotations overlapping it; empty = not yet audited
     theme: str = ""  # the item's subject, as the suggester reads it (a theme's label)
     related: tuple[str, ...] = ()  # the letter's other findings on that theme ("Area for improvement p.2")
+    board: bool = False  # one of the report's recommendations for its Local Safeguarding Children Board
 
 
 @dataclass
@@ -67,11 +68,22 @@ class ActionEntry:
 
 
 @lru_cache(maxsize=128)
+def _listed(text: str, starts: tuple[int, ...]) -> tuple[tuple[tuple[int, int, str, str], ...], int | None]:
+    st = analyse(text, starts)
+    return tuple(inspectors_items(text, st)), boards_from(st)
+
+
 def items_in(text: str, starts: tuple[int, ...] = ()) -> tuple[tuple[int, int, str, str], ...]:
     """The inspectors' items of a letter's text (``inspectors_list.inspectors_items``), read once per text: the
     plan's views ask again at every change. ``starts``, a PDF's page starts, tell its page numbers and running
     lines from the text: without them an item across a page break is two ("6 consistently …")."""
-    return tuple(inspectors_items(text, analyse(text, starts)))
+    return _listed(text, starts)[0]
+
+
+def board_from(text: str, starts: tuple[int, ...] = ()) -> int | None:
+    """Where the report's review of its safeguarding board begins (``inspectors_list.boards_from``): the items
+    from there on are the board's."""
+    return _listed(text, starts)[1]
 
 
 def _starts(page_starts_of: Callable[[str], Sequence[int]] | None, letter_id: str) -> tuple[int, ...]:
@@ -285,6 +297,7 @@ def build_summary(
         starts = _starts(page_starts_of, letter.id)
         subjects = item_themes(text, tuple(lib.themes.values()), starts)
         listed = items_in(text, starts)
+        board = board_from(text, starts)
         on_items = {a.id for a in letter_anns if any(answers(a, s, e) for s, e, _i, _k in listed)}
         for (start, end, item, _kind), theme in zip(listed, subjects):
             tagged = tuple(
@@ -298,7 +311,7 @@ def build_summary(
                 if a.severity in ("improvement", "priority") and a.id not in on_items
                 and on_its_theme(a, start, end, theme)))
             items.append(ImprovementItem(names[letter.id], item, tagged, lib.theme_label(theme) if theme else "",
-                                         related))
+                                         related, board is not None and start >= board))
 
     theme_letters = []
     for tid in sorted(per_theme, key=lambda t: (theme_order.index(t) if t in theme_order else 10**6, t)):
