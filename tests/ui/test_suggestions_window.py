@@ -643,6 +643,14 @@ def test_accept_all_names_the_list_as_the_letter_heads_it(qtbot, make_window, sa
                      "3. Too many children wait for an assessment of their needs.\n", encoding="utf-8")
     w, _, _ = _open(qtbot, lambda paths: make_window(paths, library="three.json"), older)
     assert w.suggestions_panel.improve_btn.text() == "Accept All “Recommendations” (2)"
+    # the Annotate menu names it as the button does (a held-out session read both names side by side), with a
+    # mnemonic of its own in that menu
+    assert w.actions_["accept_improve"].text() == "Accept All “&Recommendations”"
+    from reviewer.ui.shell.actions import accept_all_text
+    assert accept_all_text("What Needs to Improve") == "Accept All “&What Needs to Improve”"
+    assert accept_all_text(None) == "Accept All Inspecto&rs’ Items"
+    assert accept_all_text("Areas for priority action") == "Accept All “A&reas for priority action”"
+    assert accept_all_text("R&D") == "Accept All “&R&&D”"
 
 
 def test_the_first_step_goes_on_from_a_card_already_shown(window, qtbot) -> None:

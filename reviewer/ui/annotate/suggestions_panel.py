@@ -172,6 +172,7 @@ class SuggestionsPanel(QWidget):
     letterWanted = Signal(object)  # Esc in the list: the keyboard back to the letter, at this suggestion (or None)
     shownChanged = Signal()  # the list now shows other suggestions (all / the strongest, a severity)
     heldChanged = Signal()  # the strongest shown changed: ``shown_spans`` is what to keep with the letter
+    listNamed = Signal(object)  # the open letter's inspectors' list, as it heads it (str; None: more than one)
 
     def __init__(self, theme_label, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
@@ -286,6 +287,7 @@ class SuggestionsPanel(QWidget):
                                     "priority-action headings")
         label = f"Accept All “{list_name}”" if list_name else "Accept All Inspectors’ Items"
         self.improve_btn.setText(f"{label} ({improve})" if improve else label)
+        self.listNamed.emit(list_name)
         self.restore_btn.setEnabled(dismissed > 0)
         self.restore_btn.setText(f"Restore ({dismissed})" if dismissed else "Restore")
         self._fill(keep=keep)

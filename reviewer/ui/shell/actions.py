@@ -76,7 +76,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Make the current suggestion an annotation, with its themes and severity", needs="letter"),
     ActionSpec("dismiss_suggestion", "D&ismiss Suggestion", "&Annotate", ("Ctrl+Backspace",),
                "Dismiss the current suggestion: it will not be suggested again", needs="letter"),
-    ActionSpec("accept_improve", "Accept All “What Needs to &Improve”", "&Annotate", ("Ctrl+Shift+Return",), "Accept every suggestion under “What needs to improve” and priority action, "
+    ActionSpec("accept_improve", "Accept All “&What Needs to Improve”", "&Annotate", ("Ctrl+Shift+Return",), "Accept every suggestion under “What needs to improve” and priority action, "
                "as one step", needs="letter"),
     ActionSpec("show_suggestions", "Show Suggestions in the &Letter", "&Annotate", (),
                "Outline suggested passages in the letter with faint dashes"),
@@ -129,6 +129,18 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Every keyboard shortcut, by menu and panel"),
     ActionSpec("about", "&About Reviewer", "&Help", (), "Version and licence"),
 )
+
+
+def accept_all_text(name: str | None) -> str:
+    """The Annotate menu's Accept All, named as the open letter heads its inspectors' list (as the suggestions
+    panel's button is: a held-out session read "What Needs to Improve" in the menu beside "Recommendations" on
+    the button), its mnemonic a letter no other item of the menu has."""
+    label = f"“{name.replace('&', '&&')}”" if name else "Inspectors’ Items"
+    taken = {spec.text[spec.text.index("&") + 1].lower() for spec in ACTIONS
+             if spec.menu == "&Annotate" and spec.id != "accept_improve" and "&" in spec.text}
+    at = next((i for i, ch in enumerate(label) if ch.isalpha() and ch.lower() not in taken and
+               (i == 0 or label[i - 1] != "&")), None)
+    return "Accept All " + (label if at is None else label[:at] + "&" + label[at:])
 
 
 def make_actions(parent: QWidget) -> dict[str, QAction]:

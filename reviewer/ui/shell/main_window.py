@@ -34,7 +34,7 @@ from reviewer.ui.reader.find_bar import FindBar
 from reviewer.ui.reader.outline_panel import OutlinePanel
 from reviewer.ui.reader.page_view import PageView
 from reviewer.ui.reader.pages import Pages
-from reviewer.ui.shell.actions import bind_actions, enable_actions, make_actions
+from reviewer.ui.shell.actions import accept_all_text, bind_actions, enable_actions, make_actions
 from reviewer.ui.shell.chrome import (SaveState, build_menus_and_toolbar, build_status_bar, show_about, side_tabs,
                                       status_text)
 from reviewer.ui.shell.history import History
@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         self.suggester = SuggestionController(desk, onscreen, self.view, self.suggestions_panel, self.outline_panel,
                                               self.right_tabs, acts["show_suggestions"])
         self.annotating.suggested_for = self.suggester.reading_of  # a hand tag starts from what is suggested
+        self.suggestions_panel.listNamed.connect(lambda name: acts["accept_improve"].setText(accept_all_text(name)))
         self.searcher = LibrarySearch(desk, onscreen, self.search_panel)
         self.importer = ImportController(desk, onscreen, self.library_panel, self.progress, self.cancel_import)
         self.packs = PackController(desk, onscreen, self.library_panel.selected_ids, self.progress, self.cancel_import)
