@@ -439,6 +439,11 @@ def _numbered(reading: str, parts: list[Part]) -> list[Part]:
     return result
 
 
+# a word hyphenated across lines ("poor-\nquality", "Multi-\n\nAgency"), and a span of years broken at its dash
+# ("2014–\n15"): kept whole
+_BROKEN_AT_HYPHEN = re.compile(r"(\w)-[ \t]*\n\s*(?=[a-z]|[A-Z][a-z])|(\d[–-])[ \t]*\n\s*(?=\d)")
+
+
 def unit_quote(text: str, start: int, end: int, furniture: Sequence[tuple[int, int]]) -> str:
     """How a unit reads: furniture left out, white space collapsed, a word hyphenated across lines kept whole."""
     pieces, pos = [], start
@@ -449,8 +454,7 @@ def unit_quote(text: str, start: int, end: int, furniture: Sequence[tuple[int, i
         pos = min(end, e)
     pieces.append(text[pos:end])
     flat = " ".join(pieces)
-    flat = re.sub(r"(\w)-[ \t]*\n\s*(?=[a-z]|[A-Z][a-z])|(\d[–-])[ \t]*\n\s*(?=\d)", lambda m: m.group(2) or m.group(1) + "-",
-                  flat)  # "poor-\nquality", "Multi-\n\nAgency", "2014–\n15"
+    flat = _BROKEN_AT_HYPHEN.sub(lambda m: m.group(2) or m.group(1) + "-", flat)
     return collapse_ws(flat)
 
 
