@@ -1270,3 +1270,15 @@ def test_a_reports_review_of_its_safeguarding_board_has_recommendations_of_its_o
     assert boards_from(analyse(text[:board])) is None  # the cover's mention of the board starts no review
     assert item_said(ImprovementItem("Westfold", "Review the plan.", (), board=True)) == "For the LSCB: Review the plan."
     assert item_said(ImprovementItem("Westfold", "Review the plan.", ())) == "Review the plan."
+
+
+def test_a_sub_bullets_glyph_left_at_a_lines_end_is_no_part_of_the_quote() -> None:
+    """A held-out 2019 report's item read "… homeless young people, including: ̶": the PDF sets each sub-item's
+    glyph (U+0336, a combining mark on no letter) at the end of the line before."""
+    text = ("What needs to improve\n\n◼ The provision of suitable accommodation for homeless\n\n"
+            "young people, including: \u0336\n\nsufficiency of accommodation \u0336\n\n"
+            "management oversight of the use of any unregulated provision.\n")
+    st = analyse(text)
+    quotes = [unit_quote(text, s, e, st.furniture) for s, e in st.units]
+    assert not any("\u0336" in q for q in quotes), quotes
+    assert unit_quote("caf\u00e9 and cafe\u0301", 0, 14, []) == "caf\u00e9 and cafe\u0301"  # a mark on its letter stays

@@ -444,6 +444,11 @@ def _numbered(reading: str, parts: list[Part]) -> list[Part]:
 _BROKEN_AT_HYPHEN = re.compile(r"(\w)-[ \t]*\n\s*(?=[a-z]|[A-Z][a-z])|(\d[–-])[ \t]*\n\s*(?=\d)")
 
 
+# a combining mark standing alone, on no letter: a sub-bullet's glyph a PDF set at the end of the line before
+# ("… including: ̶" / "sufficiency of accommodation ̶", U+0336), no part of what the unit says
+_LONE_MARK = re.compile(r"(?:(?<=\s)|^)[\u0300-\u036f]+")
+
+
 def unit_quote(text: str, start: int, end: int, furniture: Sequence[tuple[int, int]]) -> str:
     """How a unit reads: furniture left out, white space collapsed, a word hyphenated across lines kept whole."""
     pieces, pos = [], start
@@ -455,7 +460,7 @@ def unit_quote(text: str, start: int, end: int, furniture: Sequence[tuple[int, i
     pieces.append(text[pos:end])
     flat = " ".join(pieces)
     flat = _BROKEN_AT_HYPHEN.sub(lambda m: m.group(2) or m.group(1) + "-", flat)
-    return collapse_ws(flat)
+    return collapse_ws(_LONE_MARK.sub("", flat))
 
 
 def without_furniture(start: int, end: int, furniture: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
