@@ -1934,7 +1934,9 @@ def test_weakness_said_without_a_usual_word_of_weakness() -> None:
                      "The quality of letters to parents differ.",
                      "Care leavers experience long waits to access appropriate mental health services.",
                      "Comparatively few children looked after in Westfold are placed for adoption.",
-                     "The sufficiency of suitable homes for children is a real challenge."):
+                     "The sufficiency of suitable homes for children is a real challenge.",
+                     "Neither had formed a working relationship with their independent reviewing officer.",
+                     "Addressing this has diverted senior managers' attention from planned improvement work."):
         assert verdict(sentence, "grade:requires improvement", "requires improvement", "judgement")[0] == \
             "improvement", sentence
     assert verdict("A few children who need it have access to a very effective therapeutic service.",
