@@ -269,7 +269,7 @@ _SHORTFALL = re.compile(
     r"\b(?:would )?makes? it (?:more )?challenging\b|\blow levels? of (?:attendance|participation|engagement|take-?up)\b|"
     r"\blong (?:waits?|waiting (?:times?|lists?))\b|\b(?:lost|loses|losing) (?:\w+ )?(?:contact|touch) with\b|"
     r"\b(?:out of|not in) (?:contact|touch) with\b|^\W*neither (?:has|have|had|is|are|was|were|do|does|did|can|could|"
-    r"will)\b|\bdivert(?:s|ed|ing)? (?:\w+ ){0,2}(?:attention|capacity|resources) (?:away )?from\b|^\W*(?:comparatively |relatively |very )?few (?:children|young people|"
+    r"will)\b|\bdivert(?:s|ed|ing)? (?:[\w'’]+ ){0,2}(?:attention|capacity|resources) (?:away )?from\b|^\W*(?:comparatively |relatively |very )?few (?:children|young people|"
     r"care leavers|families|parents|carers|adopters|foster carers)\b(?![^.;]*\b(?:experienc\w*|suffer\w*|wait\w*|"
     r"delay\w*|drift|harm|risks?|disrupt\w*|moves?|breakdowns?|missing|re-?referr\w*|escalat\w*)\b)")
 # Headway said in a phrase with no word of praise in it ("Significant progress has been made", "children make
