@@ -1936,11 +1936,16 @@ def test_weakness_said_without_a_usual_word_of_weakness() -> None:
                      "Comparatively few children looked after in Westfold are placed for adoption.",
                      "The sufficiency of suitable homes for children is a real challenge.",
                      "Neither had formed a working relationship with their independent reviewing officer.",
-                     "Addressing this has diverted senior managers' attention from planned improvement work."):
+                     "Addressing this has diverted senior managers' attention from planned improvement work.",
+                     "Care leavers have asked for improvements in the timeliness of financial payments.",
+                     "Both groups expressed concerns about these arrangements.",
+                     "Approximately half of young people aged 19 to 21 are not in education, employment or training."):
         assert verdict(sentence, "grade:requires improvement", "requires improvement", "judgement")[0] == \
             "improvement", sentence
     assert verdict("A few children who need it have access to a very effective therapeutic service.",
                    "grade:good", "good", "judgement")[0] == "strength"
+    assert verdict("Children expressed their concerns through the council's campaign, and their voice has "
+                   "influenced services well.", "grade:good", "good", "judgement")[0] == "strength"
 
 
 def test_a_verdict_after_what_the_subject_is_for_and_contact_lost_are_weaknesses() -> None:

@@ -269,7 +269,10 @@ _SHORTFALL = re.compile(
     r"\b(?:would )?makes? it (?:more )?challenging\b|\blow levels? of (?:attendance|participation|engagement|take-?up)\b|"
     r"\blong (?:waits?|waiting (?:times?|lists?))\b|\b(?:lost|loses|losing) (?:\w+ )?(?:contact|touch) with\b|"
     r"\b(?:out of|not in) (?:contact|touch) with\b|^\W*neither (?:has|have|had|is|are|was|were|do|does|did|can|could|"
-    r"will)\b|\bdivert(?:s|ed|ing)? (?:[\w'’]+ ){0,2}(?:attention|capacity|resources) (?:away )?from\b|^\W*(?:comparatively |relatively |very )?few (?:children|young people|"
+    r"will)\b|\b(?:expressed|raised|voiced) (?:some |significant |serious |several |many |strong |particular )?concerns? "
+    r"(?:about|regarding|over|that)\b|\basked for "
+    r"(?:improvements?|better|more)\b|\b(?:approximately |about |almost |nearly |over |more than )?(?:half|a third|a quarter)"
+    r" of (?:[\w'’-]+ ){0,8}?(?:are |were |remain )?(?:not in education|neet)\b|\bdivert(?:s|ed|ing)? (?:[\w'’]+ ){0,2}(?:attention|capacity|resources) (?:away )?from\b|^\W*(?:comparatively |relatively |very )?few (?:children|young people|"
     r"care leavers|families|parents|carers|adopters|foster carers)\b(?![^.;]*\b(?:experienc\w*|suffer\w*|wait\w*|"
     r"delay\w*|drift|harm|risks?|disrupt\w*|moves?|breakdowns?|missing|re-?referr\w*|escalat\w*)\b)")
 # Headway said in a phrase with no word of praise in it ("Significant progress has been made", "children make
