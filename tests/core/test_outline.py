@@ -1282,3 +1282,14 @@ def test_a_sub_bullets_glyph_left_at_a_lines_end_is_no_part_of_the_quote() -> No
     quotes = [unit_quote(text, s, e, st.furniture) for s, e in st.units]
     assert not any("\u0336" in q for q in quotes), quotes
     assert unit_quote("caf\u00e9 and cafe\u0301", 0, 14, []) == "caf\u00e9 and cafe\u0301"  # a mark on its letter stays
+
+
+def test_a_sections_findings_heading_with_its_first_paragraph_on_the_next_line_is_a_part() -> None:
+    """A held-out 2015 report's outline (stop 42): the leadership section's "Inspection findings" opened a page
+    with "111. There has been …" on the very next line, so paragraphs 111 on hung under the section's Summary."""
+    text = ("Leadership, management and governance\n\nRequires improvement\n\nSummary\n\n"
+            "Leaders know their services well.\n\n34\n\nInspection findings\n"
+            "111. There has been significant progress made under a new interim senior leadership team.\n\n"
+            "112. Leaders have a clear plan.\n")
+    parts = [(p.kind, p.title) for p in analyse(text).parts if p.level == 1]
+    assert ("heading", "Inspection findings") in parts, parts

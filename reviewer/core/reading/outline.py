@@ -138,6 +138,9 @@ def _blocks(reading: str) -> list[tuple[int, int]]:
 _TEAM_LINE = re.compile(r"^(?:Inspection dates?|Dates? of (?:the )?(?:visit|inspection)|Lead inspector)\s*:", re.I)
 
 
+_FINDINGS_LINE = re.compile(r"Inspection findings\s*$")
+
+
 def _split_blocks(reading: str, blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Blocks with a heading the PDF ran into its neighbours taken apart: a judgement heading ("The
     experiences and progress of ...: good", on one or two lines) glued to the bullet before it or the
@@ -152,6 +155,10 @@ def _split_blocks(reading: str, blocks: list[tuple[int, int]]) -> list[tuple[int
             if i and _TEAM_LINE.match(line):  # the report's title run into its dates and team lines below it
                 cuts.add(ls)
                 continue
+            if _FINDINGS_LINE.match(line) and i + 1 < len(lines) and \
+                    re.match(r"\s*\d{1,3}\.\s+[A-Z]", reading[lines[i + 1][0]:lines[i + 1][1]]):
+                cuts.update((ls, lines[i + 1][0]))  # "Inspection findings" / "111. There has been …": a page opened
+                continue  # with the section's heading, its first numbered paragraph on the next line
             if LIST_HEADING.match(line):
                 if i + 1 < len(lines) and re.fullmatch(r"\s*\d{1,3}\s*", reading[lines[i + 1][0]:lines[i + 1][1]]):
                     continue  # a contents line: the heading's page number on the line below
