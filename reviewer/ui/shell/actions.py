@@ -131,14 +131,17 @@ ACTIONS: tuple[ActionSpec, ...] = (
 )
 
 
+# the Annotate menu's mnemonics but Accept All's own, which follows the letter's list name
+_ANNOTATE_KEYS = frozenset(spec.text[spec.text.index("&") + 1].lower() for spec in ACTIONS
+                           if spec.menu == "&Annotate" and spec.id != "accept_improve" and "&" in spec.text)
+
+
 def accept_all_text(name: str | None) -> str:
     """The Annotate menu's Accept All, named as the open letter heads its inspectors' list (as the suggestions
     panel's button is: a held-out session read "What Needs to Improve" in the menu beside "Recommendations" on
     the button), its mnemonic a letter no other item of the menu has."""
     label = f"“{name.replace('&', '&&')}”" if name else "Inspectors’ Items"
-    taken = {spec.text[spec.text.index("&") + 1].lower() for spec in ACTIONS
-             if spec.menu == "&Annotate" and spec.id != "accept_improve" and "&" in spec.text}
-    at = next((i for i, ch in enumerate(label) if ch.isalpha() and ch.lower() not in taken and
+    at = next((i for i, ch in enumerate(label) if ch.isalpha() and ch.lower() not in _ANNOTATE_KEYS and
                (i == 0 or label[i - 1] != "&")), None)
     return "Accept All " + (label if at is None else label[:at] + "&" + label[at:])
 
