@@ -116,12 +116,14 @@ def left_out_suggestions(corpus: Path, docs: dict[str, list[tuple[frozenset[str]
                 m = fit(embedding, quotes, leave_out=name)
                 folded = (m["themes"], m["bias"], WordScores.from_json(m["words"]))
                 theming._meaning = lambda folded=folded: folded
+            theming.forget_sentences()  # (what was read under the last document's prior and model)
             text, starts = read_letter(corpus / name)
             units = sorted(gold[name]["units"], key=lambda u: u["start"])
             st = analyse(text, starts)
             yield name, units, per_unit(suggest(text, default_themes(), [], structure=st), st.units)
     finally:
         theming._prior, theming._meaning = shipped
+        theming.forget_sentences()
 
 
 def cross_validate(corpus: Path, docs: dict[str, list[tuple[frozenset[str], list[str]]]]) -> None:

@@ -1965,3 +1965,30 @@ def test_a_verdict_after_what_the_subject_is_for_and_contact_lost_are_weaknesses
     assert tone("Systems to make sure that children are seen are not effective.")[1] >= 1
     assert tone("Leaders are working to ensure that plans are effective.")[:2] == (0, 0)
     assert tone("Leaders work with partners to ensure that no practice is weak.")[1] == 0
+
+
+def test_a_letter_worked_over_again_reads_as_a_fresh_one() -> None:
+    """The window works a letter's suggestions out again after every decision, with its structure kept: what
+    is kept from the last time (the rules' readings, what the cues and the prior read in each sentence) gives
+    exactly what reading it afresh gives, as the library grows, and under codebook cues the auditor edits."""
+    from reviewer.core.reading.outline import analyse
+
+    themes = default_themes()
+    st = analyse(LETTER, [])
+    first = suggest(LETTER, themes, [], structure=st)
+    assert first == suggest(LETTER, themes, [], structure=analyse(LETTER, []))
+    library: list = []  # type: ignore[type-arg]
+    for s in first[:4]:  # decisions, one by one, each followed by the re-work on the same structure
+        library.append(new_annotation(LETTER, [0], "this", s.start, s.end, ["leadership"], "priority", "", "Ann"))
+        again = suggest(LETTER, themes, library, existing=[(a.start, a.end) for a in library], structure=st,
+                        letter_id="this")
+        assert again == suggest(LETTER, themes, library, existing=[(a.start, a.end) for a in library],
+                                structure=analyse(LETTER, []), letter_id="this")
+    from reviewer.core.reading.theming import ThemeModel
+
+    cued = [replace(t, cues=(*t.cues, "screened")) if t.id == "partnership" else t for t in themes]
+    sentence = next(s.quote for s in first if "screened promptly" in s.quote)
+    before = {tid: own for tid, _, own in ThemeModel(themes).evidence(sentence)}
+    after = {tid: own for tid, _, own in ThemeModel(cued).evidence(sentence)}  # read under the cue added
+    assert before.get("partnership", 0.0) == 0.0 and after["partnership"] == 1.0
+    assert suggest(LETTER, cued, [], structure=st) == suggest(LETTER, cued, [], structure=analyse(LETTER, []))

@@ -80,25 +80,30 @@ class SeverityLearner:
         self.examples = len(examples)
         if not examples:
             return self
-        learnt = [{f: v for f, v in feats.items() if f.startswith(LEARNT)} for feats, _, _ in examples]
+        learnt = [[(f, v) for f, v in feats.items() if f.startswith(LEARNT)] for feats, _, _ in examples]
         base = [rules_logits(f) for f, _, _ in examples]
+        adjust = self.adjust
+        rows = [[(adjust.setdefault(f, {}), v) for f, v in feats] for feats in learnt]  # (each feature's row, once)
         order = list(range(len(examples)))
         random.Random(len(examples)).shuffle(order)
         for _ in range(LEARN_EPOCHS):
             for i in order:
                 _, label, weight = examples[i]
-                feats = learnt[i]
+                mine = rows[i]
                 z = dict(base[i])
-                add_weights(z, self.adjust, feats)
+                for row, value in mine:  # (add_weights, over the rows found once)
+                    for c, w in row.items():
+                        z[c] += w * value
                 p = softmax(z)
                 for c in SEVERITY_CLASSES:
                     err = weight * (p[c] - (1.0 if c == label else 0.0))
                     if abs(err) < 1e-4:
                         continue
-                    for name, value in feats.items():
-                        row = self.adjust.setdefault(name, {})
+                    for row, value in mine:
                         old = row.get(c, 0.0)
                         row[c] = old - LEARN_RATE * (err * value + LEARN_L2 * old)
+        for f in [f for f, row in adjust.items() if not row]:
+            del adjust[f]  # (a feature no update reached: as if never met)
         return self
 
     def decide(self, features: dict[str, float]) -> tuple[str | None, float]:

@@ -21,6 +21,7 @@ from reviewer.core.reading.learning import FailingPriorityModel, SeverityReview
 from reviewer.core.reading.inspectors_list import recommends
 from reviewer.core.reading.theming import STOP_WORDS, WORD
 from reviewer.core.reading.wording import NEGATORS, tone
+from reviewer.core.text.alternation import dispatched
 from reviewer.core.text.textsearch import folded_text
 
 # what the panel says of an inspectors' item (the suggester names the letter's own heading where it says more)
@@ -72,7 +73,8 @@ STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|further 
                          r"\bstill to be (?:fully )?(?:embedded|addressed|achieved|completed|resolved|implemented)\b|"
                          r"\bin need of (?:improvement|development|strengthening)\b(?! identified)|\bneeds? embedding\b",
                          re.I)
-STILL_TO_DO = re.compile(r"\b(?:" + STILL_TO_DO.pattern + ")", re.I)  # tried only where a word starts: half the time
+_STILL_TO_DO_AS_WRITTEN = r"\b(?:" + STILL_TO_DO.pattern + ")"  # tried only where a word starts
+STILL_TO_DO = dispatched(STILL_TO_DO.pattern, r"\b", re.I)  # the same, and there only the phrases that can start there
 # "Leaders understand the areas of practice that require improvement": what they know, not what is still to do
 _AREAS_THAT_NEED = re.compile(r"\bareas? (?:of (?:\w+ )?)?(?:that|which) (?:requires?|needs?)\b|"
                               r"\bwhen (?:\w+ ){0,6}?(?:judged|rated|found|graded)\b[^.,;]{0,25}\brequir\w* improvement\b",

@@ -136,7 +136,7 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
     prev_themes: dict[str, float] = {}
     prev_end = -1
     dismissed = list(dismissed)
-    everything = readings(text, st)
+    everything = _readings_of(text, st)
     skip = set(dismissed)
     wide = sorted(skip)  # (a dismissed passage of several sentences: an inspectors' item suggested whole)
     wide_starts = [a for a, _ in wide]
@@ -182,6 +182,22 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
             why = [_under(part.title, w) if w in _UNDER_A_LIST else w for w in why]
         out.append(Suggestion(s, e, flat, severity, chosen, round(min(0.99, conf), 2), "; ".join(why), listed))
     return whole_items(out, [(a, b) for a, b, _, _ in inspectors_items(text, st)], st.units)
+
+
+_READ: list[tuple[str, Structure, list[Reading]]] = []  # the letters read latest, with their structures
+
+
+def _readings_of(text: str, st: Structure) -> list[Reading]:
+    """``readings(text, st)``, read once for a letter worked over again with the same structure: the window
+    works its suggestions out afresh after every decision, and what the rules read of a letter does not
+    depend on the library (only the learner and the themes do), but was two thirds of the time (a 44-page
+    report's re-work took 2.3 s, and the list and the pages waited behind it). Never changed by callers."""
+    for t, known, read in list(_READ):
+        if known is st and t == text:
+            return read
+    read = readings(text, st)
+    _READ[:] = [(text, st, read), *_READ][:2]
+    return read
 
 
 def _within_one(ranges: Sequence[tuple[int, int]], starts: Sequence[int], s: int, e: int) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -117,16 +118,17 @@ NB_WEIGHT, NB_SMOOTH = 2.0, 1.0  # the naive Bayes reading of the prior: its wei
 
 
 def _naive_bayes(words: set[str], counts: dict[str, dict[str, int]], vocab: dict[str, int],
-                 theme_units: dict[str, float]) -> dict[str, float]:
+                 theme_units: dict[str, float], totals: dict[str, int]) -> dict[str, float]:
     """P(theme | words) by multinomial naive Bayes over the prior's word counts: the prior read as a
-    model, so one theme's strong evidence counts against the others (the additive prior does not)."""
+    model, so one theme's strong evidence counts against the others (the additive prior does not).
+    ``totals``: each theme's count of words."""
     if not counts or not theme_units:
         return {}
     total_units = sum(theme_units.values())
     size = len(vocab)
     logp = {}
     for tid, wc in counts.items():
-        total = sum(wc.values())
+        total = totals[tid]
         lp = math.log(theme_units.get(tid, 0.5) / total_units)
         for w in words:
             if w in vocab:
@@ -137,6 +139,16 @@ def _naive_bayes(words: set[str], counts: dict[str, dict[str, int]], vocab: dict
     return {tid: math.exp(v - top) / z for tid, v in logp.items()}
 
 
+SENTENCES_KEPT = 1500  # sentences whose reading by the cues, the prior and the embedding is kept (ThemeModel._read)
+_SENTENCES_READ: dict[tuple[object, str], tuple] = {}  # type: ignore[type-arg]
+_SENTENCES_LOCK = threading.Lock()
+
+
+def forget_sentences() -> None:
+    """Forget the sentences read (a training script that swaps the prior or the embedding's model between runs)."""
+    _SENTENCES_READ.clear()
+
+
 class ThemeModel:
     """Each theme's words: its cue phrases, the shipped word prior (for the default themes' ids) and
     the words of the annotations tagged with it."""
@@ -144,9 +156,12 @@ class ThemeModel:
     def __init__(self, themes: Iterable[Theme], annotations: Iterable[Annotation] = (), prior: bool = True) -> None:
         self.themes = [t for t in themes if not t.retired]
         self.cues = {t.id: [fold(c).text for c in t.cues] for t in self.themes}
-        self.cue_res = [(t.id, re.compile(rf"\b{re.escape(c)}")) for t in self.themes for c in self.cues[t.id] if c]
+        self.cue_res = [(t.id, c, re.compile(rf"\b{re.escape(c)}")) for t in self.themes for c in self.cues[t.id] if c]
+        self.reading_key = (prior, tuple((t.id, tuple(self.cues[t.id])) for t in self.themes))  # what _read depends on
         words, df, n, theme_units = _prior() if prior else ({}, {}, 1, {})
-        self.nb = ({tid: c for tid, c in words.items() if tid in self.cues}, df, theme_units) if NB_WEIGHT else None
+        nb_counts = {tid: c for tid, c in words.items() if tid in self.cues}
+        self.nb = (nb_counts, df, theme_units, {tid: sum(c.values()) for tid, c in nb_counts.items()}) \
+            if NB_WEIGHT else None
         self.meaning = prior and bool(MEANING_WEIGHT)
         self.prior = {tid: (words[tid], sum(words[tid].values())) for tid in self.cues if words.get(tid)}
         self.prior_idf = {w: math.log(1 + n / (1 + c)) for w, c in df.items()}
@@ -163,6 +178,7 @@ class ThemeModel:
                 if tid in self.learnt:
                     self.learnt[tid].update(ws)
         self.n = max(1, n)
+        self.learnt_total = {tid: sum(c.values()) for tid, c in self.learnt.items()}  # (read for every sentence)
         self.library = n > 0  # the library's annotations teach it
 
     def score(self, sentence: str) -> list[tuple[str, float]]:
@@ -172,34 +188,13 @@ class ThemeModel:
     def evidence(self, sentence: str) -> list[tuple[str, float, float]]:
         """(theme id, score, the part of the score that is the codebook's cues and, where they say it
         plainly, the library's annotations), best first."""
-        folded = folded_text(sentence)
-        if ABSENT_NOT_MISSING and _ABSENT.search(folded) and not _GONE_MISSING.search(folded):
-            # "the views of children are often missing", "reasons ... are frequently missing": something absent,
-            # not children missing from home or care (read as the word that means it)
-            folded = _MISSING_WORD.sub("absent", folded)
-            sentence = _MISSING_WORD.sub("absent", sentence)
-        words = {w for w in WORD.findall(folded) if w not in STOP_WORDS}
+        words, cue_score, nb, meant = self._read(sentence)
         out = []
-        hits: list[tuple[int, int, str, str]] = []  # start, end, theme id, cue
-        for tid, cue_re in self.cue_res:
-            m = cue_re.search(folded)
-            if m:
-                hits.append((m.start(), m.end(), tid, cue_re.pattern))
-        if CARERS_SUPERVISION and _CARERS_SUPERVISED.search(folded):
-            # foster carers' supervision by their supervising social workers: fostering, not managers' oversight
-            hits = [h for h in hits if not folded[h[0]:h[1]].startswith("supervis")]
-        if LONGEST_CUE:
-            # a cue inside a longer cue of another theme ("plan" in "pathway plan") is that theme's word
-            hits = [h for h in hits if not any(o[2] != h[2] and o[0] <= h[0] and h[1] <= o[1]
-                                               and (o[1] - o[0]) > (h[1] - h[0]) for o in hits)]
-        cue_score = Counter(tid for _, _, tid, _ in hits)
-        nb = _naive_bayes(words, *self.nb) if self.nb else {}
-        meant = meaning_probabilities(sentence) if self.meaning else {}
         for t in self.themes:
             s = own = float(cue_score.get(t.id, 0))
             learnt = self.learnt[t.id]
             if learnt:
-                total = sum(learnt.values())
+                total = self.learnt_total[t.id]
                 taught = sum(LEARNT_WEIGHT * math.log(1 + self.n / (1 + self.docs[w])) * learnt[w] / total * 10
                              for w in words & learnt.keys())
                 s += taught
@@ -218,6 +213,44 @@ class ThemeModel:
                 out.append((t.id, s, own))
         out.sort(key=lambda x: -x[1])
         return out
+
+    def _read(self, sentence: str) -> tuple[set[str], Counter[str], dict[str, float], dict[str, float]]:
+        """What the codebook's cues, the word prior and the embedding read in a sentence: its words, each
+        theme's cues found, the naive Bayes and meaning probabilities. None of it depends on
+        the library, so it is kept for the sentences read latest under the same cues (the window works a
+        letter's suggestions out again after each decision: this was most of the time)."""
+        key = (self.reading_key, sentence)
+        known = _SENTENCES_READ.get(key)
+        if known is not None:
+            return known
+        folded = folded_text(sentence)
+        if ABSENT_NOT_MISSING and _ABSENT.search(folded) and not _GONE_MISSING.search(folded):
+            # "the views of children are often missing", "reasons ... are frequently missing": something absent,
+            # not children missing from home or care (read as the word that means it)
+            folded = _MISSING_WORD.sub("absent", folded)
+            sentence = _MISSING_WORD.sub("absent", sentence)
+        words = {w for w in WORD.findall(folded) if w not in STOP_WORDS}
+        hits: list[tuple[int, int, str, str]] = []  # start, end, theme id, cue
+        for tid, cue, cue_re in self.cue_res:
+            m = cue in folded and cue_re.search(folded)  # (where its letters are at all: 200 cues, read for every sentence)
+            if m:
+                hits.append((m.start(), m.end(), tid, cue_re.pattern))
+        if CARERS_SUPERVISION and _CARERS_SUPERVISED.search(folded):
+            # foster carers' supervision by their supervising social workers: fostering, not managers' oversight
+            hits = [h for h in hits if not folded[h[0]:h[1]].startswith("supervis")]
+        if LONGEST_CUE:
+            # a cue inside a longer cue of another theme ("plan" in "pathway plan") is that theme's word
+            hits = [h for h in hits if not any(o[2] != h[2] and o[0] <= h[0] and h[1] <= o[1]
+                                               and (o[1] - o[0]) > (h[1] - h[0]) for o in hits)]
+        cue_score = Counter(tid for _, _, tid, _ in hits)
+        nb = _naive_bayes(words, *self.nb) if self.nb else {}
+        meant = meaning_probabilities(sentence) if self.meaning else {}
+        read = (words, cue_score, nb, meant)
+        with _SENTENCES_LOCK:  # (the window's worker and its summary may read at once)
+            if len(_SENTENCES_READ) >= SENTENCES_KEPT:
+                del _SENTENCES_READ[next(iter(_SENTENCES_READ))]  # (the oldest)
+            _SENTENCES_READ[key] = read
+        return read
 
     def choose(self, ranked: Sequence[tuple[str, float, float]], severity: str | None = None,
                sentence: str = "") -> tuple[str, ...]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from reviewer.core.reading.theming import WORD
+from reviewer.core.text.alternation import dispatched
 from reviewer.core.text.textsearch import folded_text
 
 STRONG = ("effective", "effectively", "strong", "strength", "strengths", "good", "well", "timely", "robust",
@@ -282,7 +283,8 @@ _HEADWAY = re.compile(r"\b(?:significant|good|rapid|considerable|substantial|str
                       r"strong |steady |positive |excellent |real |tangible |some )?progress\b|\bimprovements? (?:are|is) evident\b|"
                       r"\bincrease in the pace of improvement\b")
 _HEADWAY_DENIED = re.compile(r"\b(?:not|no|never|little|insufficient|limited|slow|less|without|yet to)\W+(?:\w+\W+){0,2}$")
-_SHORTFALL = re.compile(r"\b(?:" + _SHORTFALL.pattern + ")")  # tried only where a word starts: half the time
+_SHORTFALL_AS_WRITTEN = r"\b(?:" + _SHORTFALL.pattern + ")"  # tried only where a word starts
+_SHORTFALL = dispatched(_SHORTFALL.pattern, r"\b")  # the same, and there only the phrases that can start there
 MOST_OF = True
 # What most children (or families, plans ...) receive, said plainly: a (weak) strength of its own.
 _MOST_OF = re.compile(r"^\W*(?:the )?(?:vast )?(?:most|majority of) (?:children|young people|care leavers|families|"
