@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -141,7 +140,6 @@ def _naive_bayes(words: set[str], counts: dict[str, dict[str, int]], vocab: dict
 
 SENTENCES_KEPT = 1500  # sentences whose reading by the cues, the prior and the embedding is kept (ThemeModel._read)
 _SENTENCES_READ: dict[tuple[object, str], tuple] = {}  # type: ignore[type-arg]
-_SENTENCES_LOCK = threading.Lock()
 
 
 def forget_sentences() -> None:
@@ -246,10 +244,9 @@ class ThemeModel:
         nb = _naive_bayes(words, *self.nb) if self.nb else {}
         meant = meaning_probabilities(sentence) if self.meaning else {}
         read = (words, cue_score, nb, meant)
-        with _SENTENCES_LOCK:  # (the window's worker and its summary may read at once)
-            if len(_SENTENCES_READ) >= SENTENCES_KEPT:
-                del _SENTENCES_READ[next(iter(_SENTENCES_READ))]  # (the oldest)
-            _SENTENCES_READ[key] = read
+        if len(_SENTENCES_READ) >= SENTENCES_KEPT:
+            _SENTENCES_READ.clear()  # (afresh: one step, safe with the window's worker and its summary reading at once)
+        _SENTENCES_READ[key] = read
         return read
 
     def choose(self, ranked: Sequence[tuple[str, float, float]], severity: str | None = None,
