@@ -409,7 +409,13 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
             conf = max(conf, SUMMARY_CONF)  # ("serious weaknesses remain, leaving children at risk of harm": on
             # development the 30 strongest unchanged, 96.3%, but in a better order)
             why.append("a finding of the report's summary")
-        if listed_strengths and severity == "strength":  # one of the inspectors' own strengths: among the
+        if listed_strengths and severity == "improvement":  # a word of weakness in the inspectors' own list of
+            # strengths ("support to placements that are vulnerable to breakdown", "aware of … deficits"): what they
+            # list is a strength (development: both such units were strengths or context, none a weakness)
+            severity, why = "strength", ["listed among the report's strengths"]  # (not lifted among the strongest:
+            # on development one was context, and took a place of the 30)
+            feats = as_decided(feats, severity, conf, section)
+        elif listed_strengths and severity == "strength":  # one of the inspectors' own strengths: among the
             # strongest (not one the review model reads as context: on development, restoring those cost more
             # than it gained)
             conf, why = max(conf, LISTED_STRENGTH), ["listed among the report's strengths"]

