@@ -1293,3 +1293,22 @@ def test_a_sections_findings_heading_with_its_first_paragraph_on_the_next_line_i
             "112. Leaders have a clear plan.\n")
     parts = [(p.kind, p.title) for p in analyse(text).parts if p.level == 1]
     assert ("heading", "Inspection findings") in parts, parts
+
+
+def test_an_item_numbered_past_99_is_one_item_with_its_second_sentence() -> None:
+    """A held-out 2014 report numbers its board's recommendations 131 to 142 (stop 43): item 132's second
+    sentence ("Use this to determine …") was an item and a card of its own, and the summary listed it as an
+    item not yet tagged. Three-figure item numbers say where an item ends as two-figure ones do."""
+    from reviewer.core.reading.inspectors_list import inspectors_items
+
+    text = ("What does the LSCB need to improve?\n\nAreas for improvement\n\n"
+            "131. Evaluate the quality of multi-agency work with children at risk of\nharm on a continuing basis.\n\n"
+            "132. Develop an understanding of local need from data. Use this to\ndetermine the board's priorities "
+            "and to scrutinise other partnerships.\n\n"
+            "133. Consolidate the existing use of multi-agency data to analyse trends.\n")
+    st = analyse(text)
+    items = [" ".join(q.split()) for _, _, q, _ in inspectors_items(text, st)]
+    assert items == ["Evaluate the quality of multi-agency work with children at risk of harm on a continuing basis.",
+                     "Develop an understanding of local need from data. Use this to determine the board's priorities "
+                     "and to scrutinise other partnerships.",
+                     "Consolidate the existing use of multi-agency data to analyse trends."]

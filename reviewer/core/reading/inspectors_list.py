@@ -152,7 +152,7 @@ def _goes_on(text: str, prev_start: int, prev_end: int, start: int, quote: str) 
     provided.") or the sentence opens by pointing back to it ("This should include children who are
     returning home …", "In particular, …"), never with a recommendation's verb of its own ("Ensure …")."""
     between = text[prev_end:start]
-    if "\n\n" in between.replace(" ", "") or re.search(rf"\n\s*(?:[{BULLET_CHARS}]|\d{{1,2}}\.)", between):
+    if "\n\n" in between.replace(" ", "") or re.search(rf"\n\s*(?:[{BULLET_CHARS}]|\d{{1,3}}\.)", between):
         return False
     return bool(_GOES_ON.match(quote)) or _marked(text, prev_start)
 
@@ -160,7 +160,8 @@ def _goes_on(text: str, prev_start: int, prev_end: int, start: int, quote: str) 
 def _marked(text: str, start: int) -> bool:
     """The item at ``start`` opens its line with an item number or a bullet ("14. ...", "• ...")."""
     line = text[text.rfind("\n", 0, start) + 1:start + 4]
-    return bool(re.match(rf"\s*(?:[{BULLET_CHARS}]|\(?\d{{1,2}}[.)]|\(?[a-z][.)])\s", line))
+    return bool(re.match(rf"\s*(?:[{BULLET_CHARS}]|\(?\d{{1,3}}[.)]|\(?[a-z][.)])\s", line))  # (a 2014 report's
+    # board's items are numbered 131 to 142)
 
 
 _GOES_ON = re.compile(r"^(?:This|These|That|It|They|Such|In particular|Including|For example|Specifically)\b")
@@ -183,7 +184,7 @@ def inspectors_items(text: str, structure: Structure) -> list[tuple[int, int, st
                 continue
             quote = _FOOTNOTE_MARK.sub("", unit_quote(text, s, e, structure.furniture)).strip()
             quote = BULLET_LINE.sub("", quote, count=1) if BULLET_LINE.match(quote) else quote
-            quote = re.sub(rf"^(?:\d{{1,2}}\.|{LETTERED})\s+", "", quote)  # "14. ", "(b) "
+            quote = re.sub(rf"^(?:\d{{1,3}}\.|{LETTERED})\s+", "", quote)  # "14. ", "132. ", "(b) "
             if len(quote.split()) < (2 if _marked(text, s) else 3) or _NONE_NEEDED.match(quote) or TO_MEMBERS.match(quote) or \
                     LEAD_IN.search(quote) or PARA_REF.match(quote):
                 # an item number, a fragment (a bulleted item may be two words: "− private fostering."), "there
