@@ -154,6 +154,34 @@ def test_an_items_evidence_is_the_letters_body_never_the_lists_other_items(sampl
         assert len(it.related) <= 1 and all(r.startswith("Area for improvement p.") for r in it.related), it.related
 
 
+def test_an_items_subject_is_the_auditors_themes_where_they_tagged_it(samples: Path):
+    """A held-out session (stop 43): an item tagged Management oversight and Workforce was cross-referred to
+    the suggester's reading of it (Performance management), and an item given a second theme found no
+    findings on it. Where the auditor tagged the item, its subject is the themes they gave it; where not,
+    the suggester's reading."""
+    from reviewer.core.team.summary import item_themes, items_in
+
+    prep = prepare_path(samples / "thornbury_vale_2025_focused_visit.txt")
+    lib = Library()
+    lib.load([prep.letter], [], default_themes())
+    text, starts = prep.extracted.text, prep.extracted.page_starts
+    stack = UndoStack(lib)
+    listed = items_in(text)
+    read = item_themes(text, tuple(lib.themes.values()))
+    other = next(t for t in ("workforce", "leadership", "voice") if t not in read)
+    s, e, _item, _k = listed[0]
+    stack.push(AddAnnotation(new_annotation(text, starts, prep.letter.id, s, e, [read[0] or "planning", other],
+                                            "improvement", "", "Ann Auditor")))
+    s2, e2 = locate_quote(text, "Too many plans are lists of services")
+    stack.push(AddAnnotation(new_annotation(text, starts, prep.letter.id, s2, e2, [other], "improvement", "",
+                                            "Ann Auditor")))
+    items = build_summary(lib, [prep.letter.id], lambda _: text).improvement_items
+    first = items[0]
+    assert first.theme == f"{lib.theme_label(read[0] or 'planning')}, {lib.theme_label(other)}"
+    assert any(r.startswith("Area for improvement p.") for r in first.related), first  # on its second theme
+    assert items[1].theme == (lib.theme_label(read[1]) if read[1] else "")  # untagged: the suggester's reading
+
+
 def test_an_item_across_a_page_break_is_one_item_in_the_summary() -> None:
     """A new user accepted a 2015 report's items and exported the summary: an item running from page 5 to 6
     was two rows, the second opening "6 consistently …", the page's number. The summary reads the items with

@@ -49,7 +49,7 @@ class ImprovementItem:
     letter: str
     text: str
     tagged_as: tuple[str, ...]  # severity labels of annotations overlapping it; empty = not yet audited
-    theme: str = ""  # the item's subject, as the suggester reads it (a theme's label)
+    theme: str = ""  # the item's subject (``item_subject``): its themes' labels, joined
     related: tuple[str, ...] = ()  # the letter's other findings on that theme ("Area for improvement p.2")
     board: bool = False  # one of the report's recommendations for its Local Safeguarding Children Board
 
@@ -104,11 +104,19 @@ def item_themes(text: str, themes: tuple[Theme, ...], starts: tuple[int, ...] = 
                  for _s, _e, item, _k in items_in(text, starts))
 
 
-def on_its_theme(a: Annotation, start: int, end: int, theme: str | None) -> bool:
-    """A finding elsewhere in the letter about an item's subject: placed, not on the item, its main theme the
-    item's ("Management oversight does not always challenge drift" for "Management oversight and
-    supervision, so that drift is identified")."""
-    return bool(theme) and not a.orphaned and not answers(a, start, end) and a.themes[:1] == (theme,)
+def item_subject(read: str | None, letter_anns: Sequence[Annotation], start: int, end: int) -> tuple[str, ...]:
+    """An inspectors' item's subject: the themes the auditor tagged it with, in their order, where they tagged
+    it (a held-out session's summary cross-referred an item tagged Management oversight and Workforce to
+    the suggester's Performance management); else the theme the suggester reads it as about most."""
+    tagged = tuple(dict.fromkeys(t for a in letter_anns if answers(a, start, end) for t in a.themes))
+    return tagged or ((read,) if read else ())
+
+
+def on_its_theme(a: Annotation, start: int, end: int, subject: Sequence[str]) -> bool:
+    """A finding elsewhere in the letter about an item's subject (``item_subject``): placed, not on the item,
+    its main theme one of the item's ("Management oversight does not always challenge drift" for
+    "Management oversight and supervision, so that drift is identified")."""
+    return bool(a.themes) and not a.orphaned and not answers(a, start, end) and a.themes[0] in subject
 
 
 def items_answered(lib: Library, letter_ids: Sequence[str], text_of: Callable[[str], str | None],
@@ -126,10 +134,13 @@ def items_answered(lib: Library, letter_ids: Sequence[str], text_of: Callable[[s
         starts = _starts(page_starts_of, lid)
         items = items_in(text, starts)
         subjects = item_themes(text, tuple(lib.themes.values()), starts)
+        letter_anns = lib.annotations_for(lid)
+        subjects = [item_subject(read, letter_anns, start, end) for (start, end, _i, _k), read in zip(items, subjects)]
         for a in anns:
             hit = [item for start, end, item, _kind in items if answers(a, start, end)]
             if not hit and a.severity in ("improvement", "priority"):  # a finding of the letter's own on an item's subject
-                hit = [item for (start, end, item, _k), theme in zip(items, subjects) if on_its_theme(a, start, end, theme)]
+                hit = [item for (start, end, item, _k), subject in zip(items, subjects)
+                       if on_its_theme(a, start, end, subject)]
             if hit:
                 out[a.id] = " / ".join(dict.fromkeys(hit))
     return out
@@ -299,7 +310,8 @@ def build_summary(
         listed = items_in(text, starts)
         board = board_from(text, starts)
         on_items = {a.id for a in letter_anns if any(answers(a, s, e) for s, e, _i, _k in listed)}
-        for (start, end, item, _kind), theme in zip(listed, subjects):
+        for (start, end, item, _kind), read in zip(listed, subjects):
+            subject = item_subject(read, letter_anns, start, end)
             tagged = tuple(
                 dict.fromkeys(sev[a.severity].label for a in letter_anns
                               if a.severity in sev and answers(a, start, end))
@@ -309,8 +321,8 @@ def build_summary(
             related = tuple(dict.fromkeys(
                 f"{sev[a.severity].label} p.{a.page}" for a in letter_anns
                 if a.severity in ("improvement", "priority") and a.id not in on_items
-                and on_its_theme(a, start, end, theme)))
-            items.append(ImprovementItem(names[letter.id], item, tagged, lib.theme_label(theme) if theme else "",
+                and on_its_theme(a, start, end, subject)))
+            items.append(ImprovementItem(names[letter.id], item, tagged, ", ".join(lib.theme_label(t) for t in subject),
                                          related, board is not None and start >= board))
 
     theme_letters = []
