@@ -225,6 +225,32 @@ def test_details_dialog_shows_an_estimated_date_and_editing_confirms_it(qtbot) -
     assert (m.published, m.published_estimated) == ("2025-11-17", False)
 
 
+def test_details_dialog_names_judgements_as_the_reports_framework_does_and_opens_fields_at_their_start(qtbot) -> None:
+    """A held-out session on a 2014 report (stop 43): Details named its "Leadership, management and governance"
+    judgement "Impact of leaders" (the 2018 framework's name), and the inspectors' field opened scrolled to
+    its end ("hanie Murray…")."""
+    from PySide6.QtWidgets import QLabel
+
+    from reviewer.core.annotations.model import Letter, LetterMeta
+    from reviewer.core.reading.judgements import short_label
+    from reviewer.ui.annotate.dialogs import LetterDetailsDialog
+
+    names = [f"Inspector Number{i} HMI" for i in range(9)]
+    letter = Letter(id="a" * 64, title="Ashvale report", source="ashvale.pdf", kind="pdf", pages=44,
+                    meta=LetterMeta(doc_type="inspection report", framework="sif", inspectors=tuple(names),
+                                    judgements=(("impact_of_leaders", "requires improvement"),
+                                                ("in_care", "requires improvement"))))
+    dlg = LetterDetailsDialog(letter)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    said = " ".join(x.text() for x in dlg.findChildren(QLabel))
+    assert "Leadership, management and governance: <b>Requires improvement</b>" in said
+    assert "Children looked after: <b>" in said and "Impact of leaders" not in said
+    assert dlg.inspectors.cursorPosition() == 0 and dlg.inspectors.text().startswith("Inspector Number0")
+    assert short_label("3. Leadership, management and governance") == "Leadership, management and governance"
+    assert short_label("Impact of leaders on social work practice with children and families") == "Impact of leaders"
+
+
 def test_details_dialog_shows_the_reports_framework_and_keeps_it(qtbot) -> None:
     from PySide6.QtWidgets import QLabel
 

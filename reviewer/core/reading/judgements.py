@@ -40,6 +40,16 @@ _NAMES = (
 LABELS = {"overall_effectiveness": "Overall effectiveness", "impact_of_leaders": "Impact of leaders",
           "help_and_protection": "Help and protection", "in_care": "Children in care",
           "care_leavers": "Care leavers", "adoption": "Adoption performance"}
+# as a single-inspection-framework report (2013-18) names them: what a letter's own details and outline say
+# (the exports' columns keep the one set of names, across every framework)
+SIF_LABELS = {**LABELS, "impact_of_leaders": "Leadership, management and governance",
+              "in_care": "Children looked after", "help_and_protection": "Help and protection"}
+
+
+def label(name: str, framework: str | None = None) -> str:
+    """A judgement's name as the report's own framework words it ("Leadership, management and governance" in
+    a 2014 report, "Impact of leaders" in a 2024 one)."""
+    return (SIF_LABELS if (framework or "").startswith("sif") else LABELS).get(name, name)
 
 
 def judgement_name(heading: str) -> str | None:
@@ -48,9 +58,13 @@ def judgement_name(heading: str) -> str | None:
 
 
 def short_label(heading: str) -> str | None:
-    """A judgement heading's short name ("Children in care"), or None when it names no judgement."""
+    """A judgement heading's short name ("Children in care"; under a single-inspection-framework heading, in
+    its own words: "Leadership, management and governance"), or None when it names no judgement."""
     name = _name(heading)
-    return LABELS[name] if name else None
+    if name is None:
+        return None
+    sif = any(re.search(pat, heading, re.I) for pat, _ in _SIF_ROWS)
+    return label(name, "sif" if sif else None)
 
 
 def grade_of(word: str) -> str:

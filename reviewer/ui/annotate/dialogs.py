@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.core.annotations.codebook import label_taken, slug_for
-from reviewer.core.reading.judgements import LABELS as JUDGEMENT_LABELS
+from reviewer.core.reading.judgements import label as judgement_label
 from reviewer.core.annotations.model import DOC_TYPES, Letter, Theme
 from reviewer.core.annotations.model import DOC_TYPE_LABELS, FRAMEWORK_LABELS
 from reviewer.ui.kit.desk import Desk
@@ -89,7 +89,8 @@ class LetterDetailsDialog(QDialog):
             field.setAccessibleName(label.replace("&", "").rstrip(":"))
             field.setToolTip(tip)
             form.addRow(label, dated if field is self.published else field)
-        if m.visit_number:
+            if isinstance(field, QLineEdit):
+                field.setCursorPosition(0)  # a long list of inspectors opens at its start, not its end        if m.visit_number:
             form.addRow("Visit number:", QLabel(f"Monitoring visit {m.visit_number}"))
         if m.framework in FRAMEWORK_LABELS:
             framework = QLabel(FRAMEWORK_LABELS[m.framework])
@@ -97,7 +98,8 @@ class LetterDetailsDialog(QDialog):
                                  "held on site in one week, a standard one in two)")
             form.addRow("Framework:", framework)
         if m.judgements:
-            grades = QLabel("<br/>".join(f"{JUDGEMENT_LABELS.get(k, k)}: <b>{v.capitalize()}</b>" for k, v in m.judgements))
+            grades = QLabel("<br/>".join(f"{judgement_label(k, m.framework)}: <b>{v.capitalize()}</b>"
+                                         for k, v in m.judgements))
             grades.setToolTip("The judgements as read from the report")
             form.addRow("Judgements:", grades)
         src = QLabel(f"Source file: {letter.source} · {counted(letter.pages, 'page')} · id {letter.id[:12]}")
