@@ -99,3 +99,36 @@ def test_down_from_the_keyboard_selects_the_first_card(letter_window, qtbot):
         assert not view.currentIndex().isValid()
         qtbot.keyClick(view, key)
         assert w.panel.selected_ids() == [first.id], key
+
+
+def test_a_suggestion_card_shows_every_theme_enter_accepts(qapp):
+    """A held-out session (stop 43): a card cut its themes to one line ("Assessment quality, Recording and
+    chronolo…") and Enter accepted a third theme the auditor never saw. The themes wrap to a second line,
+    the card as tall as it draws."""
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+
+    from reviewer.core.reading.suggest import Suggestion
+    from reviewer.ui.annotate.suggestions_panel import PAD, SUG_ROLE, THEMES_ROLE, SuggestionDelegate
+
+    sug = Suggestion(0, 40, "Plans are not always reviewed on time.", "improvement", ("a", "b", "c"), 0.8,
+                     "wording: not always")
+    model = QStandardItemModel()
+    three = "Assessment quality, Recording and chronologies, Voice and lived experience of the child"
+    for themes in ("Planning and reviews", three):
+        item = QStandardItem()
+        item.setData(sug, SUG_ROLE)
+        item.setData(themes, THEMES_ROLE)
+        model.appendRow(item)
+    delegate = SuggestionDelegate()
+    option = QStyleOptionViewItem()
+    option.font = QFont()
+    option.rect = QRect(0, 0, 300, 10)
+    one, many = (delegate.sizeHint(option, model.index(i, 0)).height() for i in range(2))
+    fm = QFontMetrics(QFont())
+    lines = fit_lines(fm, 300 - 2 * PAD - 10, three, 3)
+    assert len(lines) >= 2 and not lines[-1].endswith("…")  # every theme, on the lines they take
+    assert many == one + (len(lines) - 1) * fm.lineSpacing()
+    img, row = _paint_alone(delegate, model.index(1, 0), 300, False, QPalette())
+    outside = [(x, y) for y in list(range(0, row.top())) + list(range(row.bottom() + 1, img.height()))
+               for x in range(0, 300, 3) if img.pixelColor(x, y).alpha()]
+    assert not outside

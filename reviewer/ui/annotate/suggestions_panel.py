@@ -61,6 +61,10 @@ def order_text(shown: int, total: int, show_all: bool, severity: str = "") -> st
 WHAT_NEEDS_TO_IMPROVE = "What Needs to Improve"  # the button's name for the inspectors' list, as ILACS heads it
 
 
+THEME_LINES = 3  # a card's themes wrap to as many lines as they take (three at most): a new user's Enter accepted a third theme the card had
+# cut off ("Assessment quality, Recording and chronolo…" carried Voice of the child too)
+
+
 class SuggestionDelegate(QStyledItemDelegate):
     """A suggestion as a card with a dashed edge: severity, score and page, quote, themes, why."""
 
@@ -68,7 +72,7 @@ class SuggestionDelegate(QStyledItemDelegate):
         super().__init__(parent)
         # a card's height by (quote, width, font): a list of every suggestion of a long report
         # (700 and more) is laid out again after every decision, and wrapping each quote is the cost
-        self._heights: dict[tuple[str, bool, int, str], int] = {}  # (quote, why?, width, font) -> height
+        self._heights: dict[tuple[str, bool, int, str, str], int] = {}  # (quote, why?, width, font, themes) -> height
         self._quotes: dict[str, str] = {}  # a quote -> as a card shows it
 
     def _parts(self, index: QModelIndex) -> tuple[Suggestion, str, str]:
@@ -83,7 +87,8 @@ class SuggestionDelegate(QStyledItemDelegate):
         sug: Suggestion = index.data(SUG_ROLE)
         w = max(120, option.rect.width() - 2 * PAD - 10)
         said = bool(sug.why or index.data(AFTER_ROLE))
-        key = (sug.quote, said, w, option.font.key())
+        themes = index.data(THEMES_ROLE) or "No theme suggested"
+        key = (sug.quote, said, w, option.font.key(), themes)
         h = self._heights.get(key)
         if h is None:
             fm = QFontMetrics(option.font)
@@ -91,8 +96,9 @@ class SuggestionDelegate(QStyledItemDelegate):
             if quote is None:
                 quote = self._quotes[sug.quote] = f"“{collapse_ws(sug.quote)}"
             quote_h = wrapped_height(fm, w, quote, 3, close="”")
-            lines = 3 if said else 2  # severity, themes, why: no blank line where nothing says why
-            h = self._heights[key] = PAD * 2 + fm.lineSpacing() * lines + quote_h + 14
+            themes_h = wrapped_height(fm, w, themes, THEME_LINES)
+            lines = 2 if said else 1  # severity, why: no blank line where nothing says why
+            h = self._heights[key] = PAD * 2 + fm.lineSpacing() * lines + themes_h + quote_h + 14
             if len(self._heights) > 20000:  # widths and fonts come and go: never grow without end
                 self._heights.clear()
                 self._quotes.clear()
@@ -132,9 +138,7 @@ class SuggestionDelegate(QStyledItemDelegate):
         small = QFont(option.font)
         small.setPointSizeF(option.font.pointSizeF() * 0.9)
         p.setFont(small)
-        p.drawText(QRect(x, y, w, fm.lineSpacing()), Qt.AlignmentFlag.AlignVCenter,
-                   fm.elidedText(themes, Qt.TextElideMode.ElideRight, w))
-        y += fm.lineSpacing()
+        y += draw_wrapped(p, fm, x, y, w, themes, THEME_LINES)  # every theme Enter accepts, on a second line if need be
         p.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
         p.drawText(QRect(x, y, w, fm.lineSpacing()), Qt.AlignmentFlag.AlignVCenter,
                    fm.elidedText(why_said(sug, index.data(AFTER_ROLE)), Qt.TextElideMode.ElideRight, w))
