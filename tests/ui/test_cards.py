@@ -132,3 +132,23 @@ def test_a_suggestion_card_shows_every_theme_enter_accepts(qapp):
     outside = [(x, y) for y in list(range(0, row.top())) + list(range(row.bottom() + 1, img.height()))
                for x in range(0, 300, 3) if img.pixelColor(x, y).alpha()]
     assert not outside
+
+
+def test_going_to_the_annotations_by_keyboard_leaves_the_letter_where_it_is(letter_window, qtbot):
+    """A held-out session (stop 43): Ctrl+3 took the letter from page 36 to page 4, the first annotation's
+    page: Qt made the first card current as the list took the keyboard, and a card made current by the keyboard
+    brings its passage into view. Arriving moves to no card; Down then does."""
+    w = letter_window
+    letter = w.lib.letters[w.onscreen.letter_id]
+    first = w.ws.tag_quote(letter, "reduced caseloads", ["workforce"], "strength")
+    qtbot.waitUntil(lambda: w.panel.model.rowCount() == 1)
+    last = w.view.page_count() - 1
+    w.view.go_to_page(last)
+    qtbot.waitUntil(lambda: w.view.current_page() == last)
+    assert not w.view.in_view(first.start, first.end)
+    w.actions_["show_annotations"].trigger()
+    qtbot.waitUntil(lambda: w.panel.view.hasFocus())
+    qtbot.wait(100)
+    assert w.view.current_page() == last
+    qtbot.keyClick(w.panel.view, Qt.Key.Key_Down)  # the keyboard moves to a card: its passage comes into view
+    qtbot.waitUntil(lambda: w.view.in_view(first.start, first.end))

@@ -331,6 +331,16 @@ def test_a_decision_shows_at_once_and_leaves_the_letter_where_it_was(window, qtb
     w.history.undo()
     assert gone in panel.suggestions() and w.right_tabs.tabText(1) == f"Suggestions ({n - 1})"
 
+    # undone with the letter read elsewhere: the card put back comes into view, Enter would take it (a held-out
+    # session's Ctrl+Z brought back a page-14 card with the letter left on page 23, stop 43)
+    gone = panel.current_suggestion()
+    qtbot.keyClick(panel.list, Qt.Key.Key_Delete)
+    view.go_to_page(view.page_count() - 1 if view.current_page() == 0 else 0)
+    qtbot.wait(50)
+    assert not view.in_view(gone.start, gone.end)
+    w.history.undo()
+    assert panel.current_suggestion() == gone and view.in_view(gone.start, gone.end)
+
 
 def test_accepting_a_suggestion_through_the_tag_dialog_makes_one_annotation(window, qtbot, monkeypatch) -> None:
     """Edit (the tag dialog) then OK: one annotation with the auditor's choices, never two."""

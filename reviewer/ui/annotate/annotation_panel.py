@@ -157,8 +157,15 @@ class CardList(QListView):
     current without selecting it, so the first Down selected the second card and Home none: the current
     card is let go, and Down or Home selects the first."""
 
+    entering = False  # (while Qt makes a card current on the keyboard's arrival: no card was moved to, so the
+    # letter stays where the auditor reads; a held-out session's Ctrl+3 took the letter from page 36 to page 4)
+
     def focusInEvent(self, e: QFocusEvent) -> None:  # noqa: N802
-        super().focusInEvent(e)
+        self.entering = True
+        try:
+            super().focusInEvent(e)
+        finally:
+            self.entering = False
         if not self.selectionModel().hasSelection():
             self.selectionModel().clearCurrentIndex()
 
@@ -261,7 +268,8 @@ class AnnotationPanel(QWidget):
         # the arrow keys in the list: the letter follows the card (a manager's helper moved card to card and the
         # letter stayed where it was)
         self.view.selectionModel().currentChanged.connect(
-            lambda cur, _prev: self.view.hasFocus() and cur.isValid() and self.followed.emit(cur.data(ANN_ROLE).id))
+            lambda cur, _prev: self.view.hasFocus() and not self.view.entering and cur.isValid() and
+            self.followed.emit(cur.data(ANN_ROLE).id))
         self.reload_themes()
         self._update_buttons()
 

@@ -435,11 +435,16 @@ class SuggestionController(QObject):
         self._found = sorted([*self._found, *(s for s in back if (s.start, s.end) not in found)],
                              key=lambda s: (s.start, s.end))
         self._show_now()
+        first = min(back, key=lambda s: s.start)
         self._quiet = True
         try:
-            self.panel.select(sug_id(min(back, key=lambda s: s.start)))
+            self.panel.select(sug_id(first))
         finally:
             self._quiet = False
+        if len({(s.start, s.end) for s in back}) == 1:  # one decision undone: the letter shows the card it put back where it is out of view (a
+            # held-out session's Ctrl+Z brought back a page-14 card with the letter left on page 23); a whole list
+            # undone leaves the reader's place alone
+            self.view.scroll_to_range(first.start, first.end, only_if_hidden=True)
 
     def _drop(self, gone: list[Suggestion], follow: bool = False) -> None:
         """Take decided suggestions off the panel at once; the full re-work follows the change. ``follow``:
