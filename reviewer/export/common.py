@@ -88,8 +88,10 @@ def letter_row(letter, name: str | None = None) -> tuple[str, str, str, str, str
 
 
 def item_said(it: ImprovementItem) -> str:
-    """An inspectors' item as the summary lists it: one for the report's safeguarding board says so."""
-    return f"For the LSCB: {it.text}" if it.board else it.text
+    """An inspectors' item as the summary lists it, by its number in the report where it has one ("14. Ensure
+    …"); one for the report's safeguarding board says so."""
+    said = f"{it.number}. {it.text}" if it.number else it.text
+    return f"For the LSCB: {said}" if it.board else said
 
 
 def related_said(it: ImprovementItem) -> str:

@@ -1312,3 +1312,29 @@ def test_an_item_numbered_past_99_is_one_item_with_its_second_sentence() -> None
                      "Develop an understanding of local need from data. Use this to determine the board's priorities "
                      "and to scrutinise other partnerships.",
                      "Consolidate the existing use of multi-agency data to analyse trends."]
+
+
+def test_the_summary_lists_an_inspectors_item_by_its_number_in_the_report() -> None:
+    """A held-out session's summary (stop 43) listed 33 recommendations without the numbers the report gives
+    them (1-21, 131-142), which a manager's reply refers to. An item keeps its number; a bulleted one has none."""
+    from reviewer.core.annotations.library import Library
+    from reviewer.core.annotations.codebook import default_themes
+    from reviewer.core.reading.inspectors_list import inspectors_items, item_number
+    from reviewer.core.team.summary import build_summary
+    from reviewer.export.markdown import to_markdown
+    from reviewer.letters.importing import extract
+
+    text = ("Recommendations\n\n14. Ensure that plans for children are specific and timely.\n\n"
+            "132. Develop an understanding of local need from data. Use this to set the priorities.\n\n"
+            "What needs to improve\n\n• The quality of supervision.\n")
+    st = analyse(text)
+    assert [item_number(text, s) for s, _e, _q, _k in inspectors_items(text, st)] == ["14", "132", None]
+    ex = extract(text.encode(), "text", "westfold.txt")
+    from reviewer.core.annotations.model import Letter
+    letter = Letter(id="b" * 64, title="westfold", source="westfold.txt", kind="text", pages=1)
+    lib = Library()
+    lib.load([letter], [], default_themes())
+    items = build_summary(lib, [letter.id], lambda _: ex.text).improvement_items
+    assert [it.number for it in items] == ["14", "132", ""]
+    md = to_markdown(build_summary(lib, [letter.id], lambda _: ex.text))
+    assert "14. Ensure that plans" in md and "132. Develop an understanding" in md

@@ -164,6 +164,14 @@ def _marked(text: str, start: int) -> bool:
     # board's items are numbered 131 to 142)
 
 
+def item_number(text: str, start: int) -> str | None:
+    """The number an inspectors' item's line opens with ("14" of "14. Ensure …", "132"), None for a bullet or
+    an item without one: what the report and a manager's reply call the item by."""
+    line = text[text.rfind("\n", 0, start) + 1:start]
+    m = re.fullmatch(r"\s*(\d{1,3})[.)]\s*", line)
+    return m.group(1) if m else None
+
+
 _GOES_ON = re.compile(r"^(?:This|These|That|It|They|Such|In particular|Including|For example|Specifically)\b")
 
 

@@ -16,7 +16,7 @@ from reviewer.core.annotations.actions import Action
 from reviewer.core.annotations.codebook import SUMMARY_ORDER, severities
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Annotation, Letter, Theme, now_iso
-from reviewer.core.reading.inspectors_list import boards_from, inspectors_items
+from reviewer.core.reading.inspectors_list import boards_from, inspectors_items, item_number
 from reviewer.core.reading.furniture import find_furniture
 from reviewer.core.reading.outline import analyse, quote_as_read
 from reviewer.core.reading.theming import ThemeModel
@@ -52,6 +52,7 @@ class ImprovementItem:
     theme: str = ""  # the item's subject (``item_subject``): its themes' labels, joined
     related: tuple[str, ...] = ()  # the letter's other findings on that theme ("Area for improvement p.2")
     board: bool = False  # one of the report's recommendations for its Local Safeguarding Children Board
+    number: str = ""  # the item's number in the report ("14"), "" where it has none
 
 
 @dataclass
@@ -323,7 +324,7 @@ def build_summary(
                 if a.severity in ("improvement", "priority") and a.id not in on_items
                 and on_its_theme(a, start, end, subject)))
             items.append(ImprovementItem(names[letter.id], item, tagged, ", ".join(lib.theme_label(t) for t in subject),
-                                         related, board is not None and start >= board))
+                                         related, board is not None and start >= board, item_number(text, start) or ""))
 
     theme_letters = []
     for tid in sorted(per_theme, key=lambda t: (theme_order.index(t) if t in theme_order else 10**6, t)):
