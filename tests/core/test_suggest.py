@@ -1998,7 +1998,8 @@ def test_the_last_inspection_told_and_work_still_to_come_are_not_findings() -> N
     """A new user's session on a held-out 2014 report (stop 43): under "Progress since the last inspection",
     the earlier inspection's grade ("was judged to be inadequate", after "… was undertaken in November 2012")
     was suggested as a weakness of today's; "actions that require ongoing focus" as a strength (from "secure
-    improved outcomes"); a system "due to go live" in January as a strength."""
+    improved outcomes"); a system "due to go live" in January as a strength; "Inspectors did not see any
+    cases where adoption should have been considered …, but had not been" as a weakness."""
     text = """## Children's services in Westfold require improvement
 
 ## Progress since the last inspection
@@ -2010,9 +2011,12 @@ def test_the_last_inspection_told_and_work_still_to_come_are_not_findings() -> N
 ## Children who need help and protection require improvement
 
 40. A new electronic recording system has been commissioned. This is due to go live at the end of January 2015.
+
+41. Inspectors did not see any cases where adoption should have been considered for a child, but had not been. However, inspectors did not see any evidence of detriment to children placed.
 """
     found = _by_quote(suggest(text, default_themes(), []))
     assert not any("judged to be inadequate" in k for k in found), list(found)
     focus = next(s for k, s in found.items() if "ongoing focus" in k)
     assert focus.severity == "improvement", focus
     assert not any("go live" in k for k in found), list(found)
+    assert not any("did not see any" in k for k in found), list(found)  # what inspectors looked for and did not find

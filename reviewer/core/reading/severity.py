@@ -137,7 +137,10 @@ _TOO_SOON = re.compile(
     r"\b(?:impact|difference|effect)\b[^.]{0,40}\b(?:has|have|is|are) yet to be (?:seen|evident|realised|felt)\b|"
     r"\b(?:children|child|young people) (?:were|was) not (?:found|identified|seen) (?:to be )?(?:in situations of |at )"
     r"[^.]{0,40}\brisk|\binspectors did not (?:find|identify|see) any (?:evidence|children|child)\b[^.]{0,120}"
-    r"\b(?:risk|harm|unsafe)\b|"
+    r"\b(?:risk|harm|unsafe|detriment)\b|"
+    # what inspectors looked for and did not find ("did not see any cases where adoption should have been considered
+    # … but had not been", a held-out 2014 report): no finding of a weakness
+    r"^\W*(?:however,? )?inspectors did not (?:find|identify|see) any cases (?:where|in which)\b|"
     r"^\W*(?:(?:however|during|in|of|from|across|within)\b[^,.]{0,50},\s*){0,2}no (?:children|child|young people|"
     r"cases)\b[^.]{0,80}\b(?:were|was|have been|has been) (?:found|identified|seen)\b(?:(?!\b(?:and|but)\b)[^.]){0,60}"
     r"\b(?:at (?:immediate |significant |potential )?risk|immediate harm|unsafe|situations of [^.]{0,30}risk)|"
