@@ -70,8 +70,7 @@ class Annotating(QObject):
             return
         if not self.tag_again(letter_id, start, end):
             return
-        read = self.suggested_for(start, end)  # its themes, and its severity unless Alt+1…4 said which (a held-out
-        # session's Alt+3 on a suggested sentence opened the dialog with none of the card's themes)
+        read = None if severity else self.suggested_for(start, end)  # (Alt+1…4 said which severity)
         # the passage as the letter reads it: a page number or running footer a page break put inside it left out
         shown = quote_as_read(layout.text, start, end, layout.text[start:end], self.onscreen.furniture())
         dlg = TagDialog(shown, list(desk.lib.themes.values()),
