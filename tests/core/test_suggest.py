@@ -2020,3 +2020,14 @@ def test_the_last_inspection_told_and_work_still_to_come_are_not_findings() -> N
     assert focus.severity == "improvement", focus
     assert not any("go live" in k for k in found), list(found)
     assert not any("did not see any" in k for k in found), list(found)  # what inspectors looked for and did not find
+
+
+def test_a_cards_reason_names_what_a_bare_negation_denies() -> None:
+    """A held-out session (stop 43): a card's reason read "wording: not benefit, not timely, not", another
+    "wording: not, not routinely". A negation with no word of praise in reach is named with the word it denies."""
+    from reviewer.core.reading.wording import tone
+
+    assert tone("Officers are not delivering their full role: they are not routinely visiting children.")[3] == [
+        "not delivering", "not routinely"]
+    assert tone("Children do not all benefit from timely health assessments, and one in five are not registered "
+                "with a dentist.")[3] == ["not benefit", "not timely", "not registered"]

@@ -388,6 +388,13 @@ def _praise_named(m: re.Match) -> str:
     return " ".join("named" if w.lower() in _STRONG_SET else w for w in m.group(0).split(" "))
 
 
+def _denial_said(words: list[str], i: int) -> str:
+    """A negation with no word of praise in reach, as a card's reason names it: with the word it denies ("not
+    delivering", "not registered"), where a bare "not" said nothing ("wording: not benefit, not timely, not")."""
+    w = words[i]
+    return f"{w} {words[i + 1]}" if w in ("not", "never") and i + 1 < len(words) else w
+
+
 def tone(flat: str) -> tuple[float, float, float, list[str]]:
     """(strong, weak, serious) evidence in a sentence, read clause by clause: a negator turns the
     strengths after it in its clause into weaknesses ("not always effective", "not clearly recorded
@@ -464,7 +471,7 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
                 if pending_not:
                     weak += 1.0
                     cues.append(pending_not)
-                reach, pending_not = max(reach, i + NEGATION_SCOPE), w
+                reach, pending_not = max(reach, i + NEGATION_SCOPE), _denial_said(words, i)
                 if WHOLE_CLAUSE and w == "not" and any(x in _WHOLE_OF for x in words[i + 1:i + 3]):
                     reach = len(words)  # "Not all children ... are supported effectively", "do not contain evidence that"
                 if w not in _WEAK_SET:
