@@ -247,6 +247,12 @@ def test_details_dialog_names_judgements_as_the_reports_framework_does_and_opens
     assert "Leadership, management and governance: <b>Requires improvement</b>" in said
     assert "Children looked after: <b>" in said and "Impact of leaders" not in said
     assert dlg.inspectors.cursorPosition() == 0 and dlg.inspectors.text().startswith("Inspector Number0")
+    assert "Monitoring visit" not in said  # (a second held-out session saw "Monitoring visit None" after every field)
+    visit = LetterDetailsDialog(Letter(id="c" * 64, title="Eastmere", source="e.pdf", kind="pdf", pages=3,
+                                       meta=LetterMeta(doc_type="monitoring visit", visit_number=4)))
+    qtbot.addWidget(visit)
+    shown = [x.text() for x in visit.findChildren(QLabel)]
+    assert shown.count("Monitoring visit 4") == 1 and "Monitoring visit None" not in shown
     assert short_label("3. Leadership, management and governance") == "Leadership, management and governance"
     assert short_label("Impact of leaders on social work practice with children and families") == "Impact of leaders"
 

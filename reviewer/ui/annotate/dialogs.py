@@ -90,7 +90,8 @@ class LetterDetailsDialog(QDialog):
             field.setToolTip(tip)
             form.addRow(label, dated if field is self.published else field)
             if isinstance(field, QLineEdit):
-                field.setCursorPosition(0)  # a long list of inspectors opens at its start, not its end        if m.visit_number:
+                field.setCursorPosition(0)  # a long list of inspectors opens at its start, not its end
+        if m.visit_number:
             form.addRow("Visit number:", QLabel(f"Monitoring visit {m.visit_number}"))
         if m.framework in FRAMEWORK_LABELS:
             framework = QLabel(FRAMEWORK_LABELS[m.framework])
