@@ -1338,3 +1338,28 @@ def test_the_summary_lists_an_inspectors_item_by_its_number_in_the_report() -> N
     assert [it.number for it in items] == ["14", "132", ""]
     md = to_markdown(build_summary(lib, [letter.id], lambda _: ex.text))
     assert "14. Ensure that plans" in md and "132. Develop an understanding" in md
+
+
+def test_an_item_whose_number_stands_on_a_line_of_its_own_and_its_lettered_sub_items_are_one_item() -> None:
+    """A second held-out 2014 report (stop 43) sets an item's number on a line of its own ("9." / "A leaving care
+    service improvement plan should be developed. The plan should …"): its second sentence was an item of its
+    own and the first had no number in the summary. Its board's item 147 ends its stem with "where" and goes on
+    in lettered sub-items ("(i) they are privately fostered"): they were three items of three words."""
+    from reviewer.core.reading.inspectors_list import inspectors_items, item_number
+
+    text = ("What does the local authority need to improve?\n\nPriority and immediate action\n\n9.\nA leaving care "
+            "service improvement plan should be developed. The plan should consider the\ncaseloads of personal "
+            "advisers.\n\n10. Ensure that all young people have a pathway plan by the age of 16.\n\n"
+            "147. Give closer scrutiny to the welfare of children and young people where\n\n(i)\nthey are "
+            "privately fostered\n\n(ii)\ntheir parents misuse drugs and alcohol\n\n(iii)\nthey are known to the "
+            "Youth Offending Team.\n\n148. Ensure that all statutory partners attend the board.\n")
+    st = analyse(text)
+    items = [(item_number(text, s), " ".join(q.split())) for s, _e, q, _k in inspectors_items(text, st)]
+    assert items == [
+        ("9", "A leaving care service improvement plan should be developed. The plan should consider the "
+              "caseloads of personal advisers."),
+        ("10", "Ensure that all young people have a pathway plan by the age of 16."),
+        ("147", "Give closer scrutiny to the welfare of children and young people where (i) they are privately "
+                "fostered (ii) their parents misuse drugs and alcohol (iii) they are known to the Youth Offending "
+                "Team."),
+        ("148", "Ensure that all statutory partners attend the board.")]

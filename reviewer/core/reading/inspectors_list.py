@@ -157,9 +157,18 @@ def _goes_on(text: str, prev_start: int, prev_end: int, start: int, quote: str) 
     return bool(_GOES_ON.match(quote)) or _marked(text, prev_start)
 
 
+def _opening(text: str, start: int) -> str:
+    """What stands before ``start`` on its line, or, where it opens its line, the line before when that holds
+    nothing but a number ("9.\nA leaving care service improvement plan …", a held-out 2014 report)."""
+    line = text[text.rfind("\n", 0, start) + 1:start]
+    if not line.strip() and (before := re.search(r"(?:^|\n)([ \t]*\(?\d{1,3}[.)])[ \t]*\n[ \t]*$", text[max(0, start - 12):start])):
+        return before.group(1) + " "
+    return line
+
+
 def _marked(text: str, start: int) -> bool:
     """The item at ``start`` opens its line with an item number or a bullet ("14. ...", "• ...")."""
-    line = text[text.rfind("\n", 0, start) + 1:start + 4]
+    line = _opening(text, start) + text[start:start + 4]
     return bool(re.match(rf"\s*(?:[{BULLET_CHARS}]|\(?\d{{1,3}}[.)]|\(?[a-z][.)])\s", line))  # (a 2014 report's
     # board's items are numbered 131 to 142)
 
@@ -167,8 +176,18 @@ def _marked(text: str, start: int) -> bool:
 def item_number(text: str, start: int) -> str | None:
     """The number an inspectors' item's line opens with ("14" of "14. Ensure …", "132"), None for a bullet or
     an item without one: what the report and a manager's reply call the item by."""
-    line = text[text.rfind("\n", 0, start) + 1:start]
-    m = re.fullmatch(r"\s*(\d{1,3})[.)]\s*", line)
+    m = re.fullmatch(r"\s*(\d{1,3})[.)]\s*", _opening(text, start))
+    return m.group(1) if m else None
+
+
+def _sub_item(text: str, prev: str, prev_end: int, start: int, quote: str) -> str | None:
+    """A lettered sub-item that completes the item before it ("147. Give closer scrutiny … where" / "(i) they are
+    privately fostered" / "(ii) their parents …"): its marker, where the item before stops short of a full stop
+    mid-sentence (no stop, no semicolon: a council paper's "(a) the timeliness …;" list is items of its own) and
+    this one goes on in lower case; None otherwise."""
+    if not quote[:1].islower() or not prev.rstrip()[-1:].isalnum():
+        return None
+    m = re.search(rf"({LETTERED})\s*$", text[prev_end:start])
     return m.group(1) if m else None
 
 
@@ -197,6 +216,10 @@ def inspectors_items(text: str, structure: Structure) -> list[tuple[int, int, st
                     LEAD_IN.search(quote) or PARA_REF.match(quote):
                 # an item number, a fragment (a bulleted item may be two words: "− private fostering."), "there
                 # are none", a council report's own recommendation, a lead-in
+                continue
+            if found and (marker := _sub_item(text, found[-1][2], found[-1][1], s, quote)):
+                ps, _pe, pq = found[-1]  # the item's sub-items, in its words: one item, whole
+                found[-1] = (ps, e, f"{pq} {marker} {quote}")
                 continue
             if found and _goes_on(text, found[-1][0], found[-1][1], s, quote):
                 ps, _pe, pq = found[-1]  # the item's next sentence, in the same bullet: one item, whole
