@@ -227,3 +227,18 @@ def test_the_summary_says_when_letters_were_inspected_and_when_published(samples
     assert date_range("2014-11-18", "2015-02-03") == "18 November 2014 to 3 February 2015"
     assert date_range("2025-02-11", "2025-02-12") == "11 to 12 February 2025"
     assert date_range(None, None) == "—"
+
+
+def test_a_letters_judgements_are_named_as_its_framework_names_them_in_the_summary() -> None:
+    """A second held-out session (stop 43): the summary's letters table named a 2014 report's judgements in the
+    2018 framework's words ("Impact of leaders", "Children in care"), where its Details said "Leadership,
+    management and governance". Each letter's row names them as its own framework does; the spreadsheet's
+    columns keep one set of names."""
+    from reviewer.core.annotations.model import LetterMeta
+    from reviewer.export.common import judgements_said
+
+    given = (("impact_of_leaders", "requires improvement"), ("in_care", "inadequate"))
+    assert judgements_said(LetterMeta(framework="sif", judgements=given)) == (
+        "Leadership, management and governance: Requires improvement; Children looked after: Inadequate")
+    assert judgements_said(LetterMeta(framework="ilacs standard", judgements=given)) == (
+        "Impact of leaders: Requires improvement; Children in care: Inadequate")
