@@ -2031,3 +2031,17 @@ def test_a_cards_reason_names_what_a_bare_negation_denies() -> None:
         "not delivering", "not routinely"]
     assert tone("Children do not all benefit from timely health assessments, and one in five are not registered "
                 "with a dentist.")[3] == ["not benefit", "not timely", "not registered"]
+
+
+def test_progress_that_still_needs_to_reach_every_service_is_still_to_do() -> None:
+    """A second held-out 2014 report (stop 43): "There has been good progress and improvement in key service
+    areas but this needs to be achieved across the range of services" was a strength at 81%; and "caseloads
+    have not increased" was read as caseloads that have risen."""
+    from reviewer.core.reading.severity import verdict
+    from reviewer.core.reading.wording import tone
+
+    said = ("There has been good progress and improvement in key service areas but this needs to be achieved "
+            "across the range of services to children.")
+    assert verdict(said, None, None, None)[0] == "improvement"
+    assert not any("caseloads" in c for c in tone("As a result, caseloads have not increased for existing staff.")[3])
+    assert any("caseloads" in c for c in tone("Caseloads have increased for existing staff.")[3])

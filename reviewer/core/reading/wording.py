@@ -243,7 +243,7 @@ _SHORTFALL = re.compile(
     r"put|placed) on hold\b|\blost (?:the |their )?confidence\b|\bopportunit(?:y|ies) (?:is|are|was|were|has been|"
     r"have been) (?:\w+ )?missed\b|\bin (?:its|their) infancy\b|\b(?:is|are|was|remains?) (?:also )?an? (?:\w+ )?gap\b|"
     r"\bthere (?:are|is) still (?:\w+ ){0,3}?waiting\b|\bof (?:particular|significant|serious) concern\b|\bless well[- ]"
-    r"developed\b|\b(?:caseloads?|workloads?|waiting (?:times?|lists?)|backlogs?) (?:have|has) (?:\w+ )?(?:increased|"
+    r"developed\b|\b(?:caseloads?|workloads?|waiting (?:times?|lists?)|backlogs?) (?:have|has) (?:(?!not |never )\w+ )?(?:increased|"
     r"risen|grown)\b|\b(?:had|have|has) suffered (?:significant |serious )?harm\b|\bless effective\b|\bwould have "
     r"welcomed\b|\b(?:has|have) slowed (?!down)|\b(?:is|are|remains?|was|were) (?:also |more |very )?mixed\b(?! ethnic| "
     r"heritage| race)|\bremains? limited\b|\b(?:is|are|remains?) an? (?:\w+ )?barriers? to\b|\bremains? an? (?:\w+ ){0,3}?"
