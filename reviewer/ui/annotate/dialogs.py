@@ -102,6 +102,7 @@ class LetterDetailsDialog(QDialog):
             grades = QLabel("<br/>".join(f"{judgement_label(k, m.framework)}: <b>{v.capitalize()}</b>"
                                          for k, v in m.judgements))
             grades.setToolTip("The judgements as read from the report")
+            grades.setWordWrap(True)  # ("Leadership, management and governance: Requires improvement" ran off the edge)
             form.addRow("Judgements:", grades)
         src = QLabel(f"Source file: {letter.source} · {counted(letter.pages, 'page')} · id {letter.id[:12]}")
         src.setObjectName("hint")
