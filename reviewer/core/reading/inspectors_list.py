@@ -160,9 +160,12 @@ def _goes_on(text: str, prev_start: int, prev_end: int, start: int, quote: str) 
 def _opening(text: str, start: int) -> str:
     """What stands before ``start`` on its line, or, where it opens its line, the line before when that holds
     nothing but a number ("9.\nA leaving care service improvement plan …", a held-out 2014 report)."""
-    line = text[text.rfind("\n", 0, start) + 1:start]
-    if not line.strip() and (before := re.search(r"(?:^|\n)([ \t]*\(?\d{1,3}[.)])[ \t]*\n[ \t]*$", text[max(0, start - 12):start])):
-        return before.group(1) + " "
+    line_start = text.rfind("\n", 0, start) + 1
+    line = text[line_start:start]
+    if not line.strip() and line_start > 0:
+        before = text[text.rfind("\n", 0, line_start - 1) + 1:line_start - 1]
+        if re.fullmatch(r"[ \t]*\(?\d{1,3}[.)][ \t]*", before):
+            return before.strip() + " "
     return line
 
 
