@@ -1363,3 +1363,13 @@ def test_an_item_whose_number_stands_on_a_line_of_its_own_and_its_lettered_sub_i
                 "fostered (ii) their parents misuse drugs and alcohol (iii) they are known to the Youth Offending "
                 "Team."),
         ("148", "Ensure that all statutory partners attend the board.")]
+
+
+def test_a_paragraph_that_opens_with_its_figure_keeps_the_paragraphs_count() -> None:
+    """A second held-out 2014 report (stop 43): paragraph 75 opens "10.2 per cent of children leaving care …", so
+    the numbered paragraphs' count broke there and the outline lost paragraphs 75 to 164."""
+    paras = "\n\n".join(f"{n}. Children are seen regularly by their social workers in paragraph {n}." for n in range(70, 75))
+    text = (paras + "\n\n75. 10.2 per cent of children leaving care become looked after again.\n\n"
+            + "\n\n".join(f"{n}. Plans are reviewed on time in paragraph {n}." for n in range(76, 80)) + "\n")
+    numbered = [p.title.split(".")[0] for p in analyse(text).parts if p.kind == "paragraph"]
+    assert numbered == [str(n) for n in range(70, 80)], numbered
