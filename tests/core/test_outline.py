@@ -1373,3 +1373,15 @@ def test_a_paragraph_that_opens_with_its_figure_keeps_the_paragraphs_count() -> 
             + "\n\n".join(f"{n}. Plans are reviewed on time in paragraph {n}." for n in range(76, 80)) + "\n")
     numbered = [p.title.split(".")[0] for p in analyse(text).parts if p.kind == "paragraph"]
     assert numbered == [str(n) for n in range(70, 80)], numbered
+
+
+def test_a_stray_row_of_the_judgement_table_does_not_take_paragraph_ones_place() -> None:
+    """A second held-out 2014 report (stop 43), and two development reports: the judgement table's second row
+    broken across lines ("2. Children looked after and achieving / Requires improvement / permanence") was
+    read as a numbered paragraph, so the count went on from 2 and the report's own paragraph 1 was lost."""
+    table = ("The judgements on areas of the service are:\n\n1. Children who need help and protection Requires "
+             "improvement\n\n2. Children looked after and achieving\nRequires improvement\npermanence\n\n"
+             "3. Leadership, management and governance Requires improvement\n\n")
+    paras = "\n\n".join(f"{n}.\nSocial workers visit children regularly, as paragraph {n} says." for n in range(1, 7))
+    numbered = [p.title.split(".")[0] for p in analyse(table + paras + "\n").parts if p.kind == "paragraph"]
+    assert numbered == [str(n) for n in range(1, 7)], numbered

@@ -432,6 +432,9 @@ def _numbered(reading: str, parts: list[Part]) -> list[Part]:
         return []
     out, expect = [], None
     for number, start in found:
+        if number == 1 and 0 < len(out) < 3:  # the count starts here: what went before was a stray row of the
+            out, expect = [], None  # judgement table ("2. Children looked after and achieving / permanence",
+            # broken across lines), which had cost a held-out 2014 report its paragraph 1
         if expect is None or number == expect or number == expect + 1:
             body = re.sub(r"^\s*\d{1,3}\.\s*", "", reading[start:start + 120])
             words = collapse_ws(body).split()
