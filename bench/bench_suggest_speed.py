@@ -29,7 +29,7 @@ from corpus_split import files_for  # noqa: E402
 
 from reviewer.core.annotations.codebook import default_themes  # noqa: E402
 from reviewer.core.reading.outline import analyse  # noqa: E402
-from reviewer.core.reading.suggest import suggest  # noqa: E402
+from reviewer.core.reading.suggest import forget_readings, suggest  # noqa: E402
 
 
 def twelve_pages() -> Path | None:
@@ -57,7 +57,7 @@ def main() -> int:
     best_structure = best_suggest = float("inf")
     found = []
     for _ in range(max(1, args.runs)):
-        forget()
+        forget_readings()
         t0 = time.perf_counter()
         st = analyse(text, starts)
         t1 = time.perf_counter()
@@ -69,7 +69,7 @@ def main() -> int:
     print(f"structure {best_structure * 1000:.0f} ms, suggestions {best_suggest * 1000:.0f} ms, "
           f"together {(best_structure + best_suggest) * 1000:.0f} ms (best of {args.runs}; target 1000 ms)")
     library, gone = a_library(path, args.library)
-    forget()
+    forget_readings()
     times = []
     for _ in range(max(1, args.runs) + 1):
         t0 = time.perf_counter()
@@ -94,16 +94,6 @@ def main() -> int:
     print(f"the re-work after each decision (the letter's structure kept, the library one tag bigger): "
           f"{min(times) * 1000:.0f}-{max(times) * 1000:.0f} ms over {len(times)} decisions")
     return 0
-
-
-def forget() -> None:
-    """Nothing kept from a run before: what the rules read of a letter and of the library's quotes, and what
-    the cues, the prior and the embedding read in each sentence (the window keeps them between its re-works)."""
-    from reviewer.core.reading import suggest as suggesting, theming
-
-    suggesting._READ.clear()
-    suggesting.quote_verdict.cache_clear()
-    theming.forget_sentences()
 
 
 def a_library(skip: Path, n: int) -> tuple[list, list[str]]:

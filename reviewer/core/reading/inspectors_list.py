@@ -157,6 +157,11 @@ def _goes_on(text: str, prev_start: int, prev_end: int, start: int, quote: str) 
     return bool(_GOES_ON.match(quote)) or _marked(text, prev_start)
 
 
+# an inspectors' item's number as it opens its line ("14.", "132.", "(3)"): up to three figures, a 2014 report's
+# board's items running 131 to 142
+_ITEM_NUMBER = r"\(?(\d{1,3})[.)]"
+
+
 def _opening(text: str, start: int) -> str:
     """What stands before ``start`` on its line, or, where it opens its line, the line before when that holds
     nothing but a number ("9.\nA leaving care service improvement plan …", a held-out 2014 report)."""
@@ -164,7 +169,7 @@ def _opening(text: str, start: int) -> str:
     line = text[line_start:start]
     if not line.strip() and line_start > 0:
         before = text[text.rfind("\n", 0, line_start - 1) + 1:line_start - 1]
-        if re.fullmatch(r"[ \t]*\(?\d{1,3}[.)][ \t]*", before):
+        if re.fullmatch(rf"[ \t]*{_ITEM_NUMBER}[ \t]*", before):
             return before.strip() + " "
     return line
 
@@ -172,14 +177,13 @@ def _opening(text: str, start: int) -> str:
 def _marked(text: str, start: int) -> bool:
     """The item at ``start`` opens its line with an item number or a bullet ("14. ...", "• ...")."""
     line = _opening(text, start) + text[start:start + 4]
-    return bool(re.match(rf"\s*(?:[{BULLET_CHARS}]|\(?\d{{1,3}}[.)]|\(?[a-z][.)])\s", line))  # (a 2014 report's
-    # board's items are numbered 131 to 142)
+    return bool(re.match(rf"\s*(?:[{BULLET_CHARS}]|{_ITEM_NUMBER}|\(?[a-z][.)])\s", line))
 
 
 def item_number(text: str, start: int) -> str | None:
     """The number an inspectors' item's line opens with ("14" of "14. Ensure …", "132"), None for a bullet or
     an item without one: what the report and a manager's reply call the item by."""
-    m = re.fullmatch(r"\s*(\d{1,3})[.)]\s*", _opening(text, start))
+    m = re.fullmatch(rf"\s*{_ITEM_NUMBER}\s*", _opening(text, start))
     return m.group(1) if m else None
 
 

@@ -26,7 +26,7 @@ from reviewer.core.reading.learning import LEARNT_CEILING, SEVERITY_CLASSES, Sev
 from reviewer.core.reading.outline import Structure, analyse, unit_quote
 from reviewer.core.reading.readings import FOLLOW_ON, Reading, readings
 from reviewer.core.reading.severity import UNDER_IMPROVE_LIST, UNDER_PRIORITY_LIST, verdict
-from reviewer.core.reading.theming import SECTION_THEME_WEIGHT, ThemeModel, section_theme
+from reviewer.core.reading.theming import SECTION_THEME_WEIGHT, ThemeModel, forget_sentences, section_theme
 from reviewer.core.text.textsearch import collapse_ws
 
 
@@ -198,6 +198,13 @@ def _readings_of(text: str, st: Structure) -> list[Reading]:
     read = readings(text, st)
     _READ[:] = [(text, st, read), *_READ][:2]
     return read
+
+
+def forget_readings() -> None:
+    """Forget what was read of letters, of the library's quotes and of their sentences (a benchmark's cold run)."""
+    _READ.clear()
+    quote_verdict.cache_clear()
+    forget_sentences()
 
 
 def _within_one(ranges: Sequence[tuple[int, int]], starts: Sequence[int], s: int, e: int) -> bool:

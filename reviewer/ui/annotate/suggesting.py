@@ -365,7 +365,7 @@ class SuggestionController(QObject):
             return
         follow = self.panel.list.hasFocus()
         self.desk.ws.dismiss_suggestions(letter_id, [(s.start, s.end) for s in chosen], initiator=self)
-        self._dismissed += chosen
+        self._dismissed += [s for s in chosen if s not in self._dismissed]  # (once, dismissed again after an undo)
         self._said(self.desk.ws.undo.last_done())
         self._drop(chosen, follow)
 
@@ -441,9 +441,9 @@ class SuggestionController(QObject):
             self.panel.select(sug_id(first))
         finally:
             self._quiet = False
-        if len({(s.start, s.end) for s in back}) == 1:  # one decision undone: the letter shows the card it put back where it is out of view (a
-            # held-out session's Ctrl+Z brought back a page-14 card with the letter left on page 23); a whole list
-            # undone leaves the reader's place alone
+        if len(back) == 1:  # one decision undone: the letter shows the card it put back where it is out of view
+            # (a held-out session's Ctrl+Z brought back a page-14 card with the letter left on page 23); a whole
+            # list undone leaves the reader's place alone
             self.view.scroll_to_range(first.start, first.end, only_if_hidden=True)
 
     def _drop(self, gone: list[Suggestion], follow: bool = False) -> None:
