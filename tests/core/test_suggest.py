@@ -2045,3 +2045,27 @@ def test_progress_that_still_needs_to_reach_every_service_is_still_to_do() -> No
     assert verdict(said, None, None, None)[0] == "improvement"
     assert not any("caseloads" in c for c in tone("As a result, caseloads have not increased for existing staff.")[3])
     assert any("caseloads" in c for c in tone("Caseloads have increased for existing staff.")[3])
+
+
+def test_just_so_many_higher_caseloads_and_what_needs_consolidating_are_shortfalls() -> None:
+    """A new user's session on a held-out 46-page 2015 report (stop 44): "just seven have successfully returned
+    home" and "just 8% achieved five GCSEs" were strengths (from "successfully", "achieved"); "Independent
+    reviewing officers have much higher caseloads than the level recommended" a strength; "While the Board
+    receives reports …, this needs to be consolidated" went unsuggested. "just" before a count says "only",
+    but not a count that ends the sentence (a development unit: "… when there was just one.")."""
+    from reviewer.core.reading.severity import verdict
+    from reviewer.core.reading.wording import tone
+
+    for said in ("The review found 35 children whom it would be appropriate to reunite with their parents, but just "
+                 "seven have successfully returned home so far.",
+                 "In 2013/14, just 8% achieved five GCSEs including English and mathematics, compared with 12% in "
+                 "England.",
+                 "Independent reviewing officers have much higher caseloads than the level recommended in guidance."):
+        assert verdict(said, "grade:requires improvement", None, "heading")[0] == "improvement", (said, tone(said))
+    assert "just" in tone("In 2013/14, just 8% achieved five GCSEs.")[3]  # the card names the word the text uses
+    assert not tone("This was a significant improvement from 2015/16, when there was just one.")[1]
+    assert not tone("The panel has met for just over a year.")[1]
+    assert tone("Just two care leavers are in unsuitable accommodation.")[0]  # a problem touching few: good news
+    board = ("While the Board receives reports on children missing from home and care, this needs to be "
+             "consolidated to ensure a more joined-up approach across the partnership.")
+    assert verdict(board, None, None, "heading")[0] == "improvement"

@@ -42,7 +42,7 @@ STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|further 
                          r"\b(?:focus|attention|work|scrutiny|challenge|oversight) is (?:also |still )?needed\b|"
                          r"\brequires? more\b|\b(?:is|are) needed to (?:make sure|ensure)\b|\bneeds? \w+ening\b|"
                          r"\b(?:recognised|identified|acknowledged) as (?:an? )?area for (?:further )?(?:improvement|"
-                         r"development)\b|\brequires? (?:\w+ ){0,3}attention\b|\bneeds? to be (?:\w+ )?embedded\b|"
+                         r"development)\b|\brequires? (?:\w+ ){0,3}attention\b|\bneeds? to be (?:\w+ )?(?:embedded|consolidated)\b|"
                          r"(?<!in )\bneeds? (?:updating|improving|strengthening|reviewing|developing|refreshing|revising|attention)\b|"
                          r"\b(?:is|was) a need to\b|\bthere is (?:an? )?(?:urgent |clear |continuing |further )?need (?:to|for)\b|"
                          r"(?<!most )\burgent need\b|(?<!who )(?<!that )\bneeds? (?:better|more|a (?:stronger|strong|clearer|sharper|greater)) |"

@@ -131,7 +131,7 @@ _NONE_SUFFER = re.compile(r"\bno (?:(?:[\w'-]+ ){0,5}?)(?:(?:has|have|had|is|are
                           r"other options\b")
 # A problem said to touch only a few ("only one care leaver is in unsuitable accommodation", "there has been only
 # one placement breakdown"): good news, as "no ..." is; a plain "only" ("only 26% completed") stays a shortfall.
-_FEW_SUFFER = re.compile(r"\bonly (one|two|three|four|five|a (?:very )?(?:small|few)|\d+)\b(?:\W+\w+){0,6}?\W+"
+_FEW_SUFFER = re.compile(r"\b(only|justonly) (one|two|three|four|five|a (?:very )?(?:small|few)|\d+)\b(?:\W+\w+){0,6}?\W+"
                          r"(?:unsuitable|not|no|less than|disruptions?|unallocated|delays?|waiting|missing|excluded|"
                          r"breakdowns?)\b")
 # A weakness word a few words before one of these is a problem that has eased ("turnover is low", "delay
@@ -187,6 +187,7 @@ _VERDICT_AFTER_AIM = re.compile(r"\b(?:is|are|was|were|remains?|has been|have be
 SHORTFALL_PHRASES = True
 # Shortfall said in a phrase with no word of weakness in it ("high workloads", "wait for many weeks").
 _SHORTFALL = re.compile(
+    r"\b(?:higher|heavy|heavier|large|larger) (?:workloads|caseloads)\b|"  # "much higher caseloads than the level recommended"
     r"\bhigh (?:workloads?|caseloads?|usage|numbers? of (?:families|children|referrals|re-referrals|contacts))\b|"
     r"\bworkload pressures?\b|\bless than half\b|\blittle evidence\b|\bstop and start\b|\bin (?:a )?crisis\b|"
     r"\bfirefighting\b|\birregular\b|\brepeat(?:ed)? (?:incidents|contacts|referrals)\b|\bthwarted\b|"
@@ -324,6 +325,9 @@ _LAST_TOO = re.compile(r"[\s,]+too\W*$")
 # What an earlier inspection found, said in passing ("improved since the inspection in 2017, when too many children
 # were left unprotected"): then, not now; the sentence's own words judge today.
 _THEN_CLAUSE = re.compile(r"\b((?:inspection|visit)(?: (?:in|of) (?:\w+ )?\d{4})?),? when\b[^,;.]*")
+# "just" before a count says "only" ("just seven have returned home", "just 8% achieved"), not "just over a year"
+# nor a count that ends the sentence ("an improvement from 2015/16, when there was just one")
+_JUST_SO_MANY = re.compile(r"\bjust (?=(?:\d\S*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) [a-z])")
 _AS_ONE_WORD = re.compile(r"\b(?:fit for purpose|close attention)\b")  # praise in more than one word
 _HIGHLY_PLACED = re.compile(r"\b(features?|featured|featuring|ranks?|ranked|scores?|scored) highly\b")
 _STILL_OUTSTANDING = re.compile(r"\boutstanding (?=(?:recommendations?|actions?|issues?|concerns?)\b)|\bremains? "
@@ -373,6 +377,7 @@ _REWRITES = (
     (_HIGHLY_PLACED, r"\1"),  # "features highly": no praise
     (_WELL_BY, ""),  # "well below the target": by how much, no praise
     (_STILL_OUTSTANDING, " unresolved "),  # "an outstanding recommendation": one not yet met
+    (_JUST_SO_MANY, "justonly "),
     (_AS_ONE_WORD, lambda m: m.group(0).replace(" ", "")),  # "fit for purpose", "not fit for purpose"
     (_NOT_WEAK_NAMES, "named"),
     (_TWO_WORDS, r"under\1"),
@@ -412,7 +417,7 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
         folded = folded[:none.start()] + " " + folded[none.end():]
     if ABSENT_PROBLEM and (few := _FEW_SUFFER.search(folded)):
         strong += 1.0
-        cues.append("only " + few.group(1))
+        cues.append(few.group(1).replace("justonly", "just") + " " + few.group(2))
         folded = folded[:few.start()] + " " + folded[few.end():]
     if LEAD_CONDITION:
         folded = _NOT_ONLY.sub(" ", folded)
@@ -451,11 +456,12 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
                 remedied = i + REMEDY_SCOPE
             if w in _WEAK_SET and (i <= remedied or i in settled) and w not in _NEGATOR_SET:
                 continue  # "reduces delay", "turnover is low": the weakness is what is being dealt with
-            if w == "only" and (i == 0 or words[i - 1] != "not") and i + 1 < len(words) and \
+            if w in ("only", "justonly") and (i == 0 or words[i - 1] != "not") and i + 1 < len(words) and \
                     words[i + 1] not in ("be", "when", "if", "where", "to", "after") and \
                     not (ABSENT_PROBLEM and any(x in ("when", "if", "where", "once") for x in words[i + 2:i + 5])):
-                weak += 1.0  # "Only three quarters of conferences are timely", "only recently agreed"
-                cues.append(w)
+                weak += 1.0  # "Only three quarters of conferences are timely", "only recently agreed", "just 8%
+                # achieved five GCSEs"
+                cues.append("just" if w == "justonly" else w)
                 continue
             if w in ("no", "without") and any(x in _GOOD_NEWS_SET for x in words[i + 1:i + 3]):
                 strong += 1.0  # "no unallocated cases", "without delay": a problem absent
