@@ -244,6 +244,17 @@ class Journey:
         self.shot("handed-over")
         assert self.app.main_window() == main and len([w for w in windows if w == main]) == 1
 
+    def export_summary_from_the_search_box(self) -> None:
+        """Ctrl+E with the cursor in a text box of the window: Linux's text boxes take Ctrl+E for "end of
+        line", and a new user's Ctrl+E from the Annotations filter did nothing (stop 44)."""
+        self.d.key("ctrl+shift+f")
+        self.d.type("plans")
+        self.d.key("ctrl+e")
+        self.d.wait_active("^Export audit summary")
+        self.shot("summary-from-search-box")
+        self.d.key("Escape")
+        self.d.wait_active(" — Reviewer$")
+
     def export_pack(self) -> Path:
         pack = self.tmp / "out" / "audit pack.zip"
         pack.parent.mkdir()
@@ -311,6 +322,7 @@ def test_an_auditors_day(journey: Journey) -> None:
     journey.quit_and_check_library()
     journey.restart_where_left()
     journey.second_launch()
+    journey.export_summary_from_the_search_box()
     pack = journey.export_pack()
     journey.check_pack(pack)
     anns = journey.app.cli("annotations", "--db", str(journey.lib), "--format", "json")

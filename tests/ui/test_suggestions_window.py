@@ -159,6 +159,11 @@ def test_every_shortcut_is_listed_and_none_is_bound_twice(window) -> None:
     for aid, act in window.actions_.items():
         if act.shortcuts():
             assert any(act.shortcuts()[0].toString(act.shortcuts()[0].SequenceFormat.NativeText) in k for k in listed), aid
+    # named as the menu names it now: the new user's F1 said "Accept All “What Needs to Improve”" beside a
+    # button and a menu saying "Accept All “Recommendations”" (stop 44)
+    window.suggestions_panel.listNamed.emit("Recommendations & Actions")
+    said = {what for _, rows in shortcut_rows(window.actions_) for _, what in rows}
+    assert "Accept All “Recommendations & Actions”" in said and not any("What Needs" in w for w in said)
 
 
 def test_letters_imported_earlier_are_read_again_blanks_only(qtbot, make_window, tmp_path: Path) -> None:
@@ -937,3 +942,32 @@ def test_deciding_by_keys_through_the_accept_dialog_shows_the_next_cards_passage
     assert any(a.start == card.start for a in w.lib.annotations_for(w.onscreen.letter_id))
     nxt = panel.current_suggestion()
     assert nxt == coming and view.in_view(nxt.start, nxt.end), "the next card's passage is out of view"
+
+
+def test_details_title_shows_the_listed_title_until_the_auditor_gives_one(qtbot) -> None:
+    """A new user's session on a held-out report (stop 44): Details' Title field showed the file's raw name
+    ("norfolk_20-october-2015") where every other place named the letter "Norfolk — SIF inspection — October
+    2015". A letter left with its file's name now shows that listed title greyed, in an empty field; saving it
+    empty keeps the letter listed by what it says, and a title typed in is kept as typed."""
+    from reviewer.core.annotations.model import Letter, LetterMeta
+    from reviewer.core.annotations.titles import readable_title
+    from reviewer.ui.annotate.dialogs import LetterDetailsDialog
+
+    letter = Letter(id="a" * 64, title="ashvale_20-october-2015", source="/docs/ashvale_20-october-2015.pdf", kind="pdf",
+                    pages=46, meta=LetterMeta(authority="Ashvale", doc_type="inspection report", framework="sif",
+                                              published="2015-10-20"))
+    listed = readable_title(letter)
+    assert listed == "Ashvale — SIF inspection — October 2015"
+    dlg = LetterDetailsDialog(letter, shown=listed)
+    qtbot.addWidget(dlg)
+    assert dlg.title.text() == "" and dlg.title.placeholderText() == listed
+    dlg._accept()
+    assert dlg.result() == dlg.DialogCode.Accepted and dlg.error.text() == ""
+    assert dlg.edited().title == "ashvale_20-october-2015" and readable_title(dlg.edited()) == listed
+    qtbot.keyClicks(dlg.title, "Ashvale SIF 2015")
+    assert readable_title(dlg.edited()) == "Ashvale SIF 2015"
+    named = LetterDetailsDialog(dlg.edited(), shown="Ashvale SIF 2015")
+    qtbot.addWidget(named)
+    assert named.title.text() == "Ashvale SIF 2015"
+    named.title.clear()
+    assert readable_title(named.edited()) == listed  # emptied: listed by what it says again

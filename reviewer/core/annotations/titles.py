@@ -28,13 +28,22 @@ def month_year(iso: str | None) -> str:
     return f"{MONTH_NAMES[month - 1]} {year}" if 1 <= month <= 12 else ""
 
 
+def file_name_title(letter: Letter) -> str:
+    """The title a letter is stored with until the auditor gives it one: its file's name, without the suffix."""
+    return PurePath(letter.source).stem
+
+
+def given_title(letter: Letter) -> str:
+    """The title the auditor gave the letter (Letter details), or "" where it is still its file's name."""
+    return "" if letter.title in ("", file_name_title(letter)) else letter.title
+
+
 def readable_title(letter: Letter) -> str:
     """Authority — kind — month and year, as far as the metadata says. The stored title when the
     auditor gave the letter one (Letter details), or when the authority is not known (a name
     without it would say too little)."""
     m = letter.meta
-    named = bool(letter.title) and letter.title != PurePath(letter.source).stem
-    if named or not m.authority:
+    if given_title(letter) or not m.authority:
         return letter.title
     parts = [m.authority]
     if m.doc_type and m.doc_type != "other":

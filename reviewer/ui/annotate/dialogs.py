@@ -29,6 +29,7 @@ from reviewer.core.annotations.codebook import label_taken, slug_for
 from reviewer.core.reading.judgements import label as judgement_label
 from reviewer.core.annotations.model import DOC_TYPES, Letter, Theme
 from reviewer.core.annotations.model import DOC_TYPE_LABELS, FRAMEWORK_LABELS
+from reviewer.core.annotations.titles import file_name_title, given_title
 from reviewer.ui.kit.desk import Desk
 from reviewer.ui.kit.look import swatch_icon
 from reviewer.workspace import Workspace
@@ -46,7 +47,11 @@ class LetterDetailsDialog(QDialog):
         self.setMinimumWidth(460)
         self.letter = letter
         m = letter.meta
-        self.title = QLineEdit(letter.title)
+        # A letter left with its file's name is listed by what it says ("Norfolk — SIF inspection — October
+        # 2015"): the field shows that, greyed, and stays empty until the auditor gives a title of their own
+        self._file_name = file_name_title(letter)
+        self.title = QLineEdit(given_title(letter))
+        self.title.setPlaceholderText(shown or letter.title or self._file_name)
         self.authority = QLineEdit(m.authority or "")
         self.doc_type = QComboBox()
         self.doc_type.addItem("Not known", None)
@@ -77,8 +82,8 @@ class LetterDetailsDialog(QDialog):
         self.error.setObjectName("errorText")
         form = QFormLayout()
         for label, field, tip in (
-                ("&Title:", self.title, "Left as the file's name, the letter is listed by its authority, kind and date; "
-                 "a title of your own is listed as you typed it"),
+                ("&Title:", self.title, "Left empty, the letter is listed by its authority, kind and date (as shown "
+                 "greyed); a title of your own is listed as you typed it"),
                 ("&Authority:", self.authority, "The local authority inspected"),
                 ("Document &type:", self.doc_type, "Focused visit, monitoring visit, inspection report…"),
                 ("Visit &from:", self.visit_start, "First day of the visit (YYYY-MM-DD)"),
@@ -129,9 +134,6 @@ class LetterDetailsDialog(QDialog):
                     self.error.setText(f"{name}: write the date as YYYY-MM-DD, e.g. 2024-11-19.")
                     w.setFocus()
                     return
-        if not self.title.text().strip():
-            self.error.setText("The title cannot be empty.")
-            return
         self.accept()
 
     def edited(self) -> Letter:
@@ -145,7 +147,7 @@ class LetterDetailsDialog(QDialog):
             published_estimated=bool(opt(self.published)) and self.estimated.isChecked(),
             lead_inspector=opt(self.lead), inspectors=names,
         )
-        return dataclasses.replace(self.letter, title=self.title.text().strip(), meta=meta)
+        return dataclasses.replace(self.letter, title=self.title.text().strip() or self._file_name, meta=meta)
 
 
 class CodebookDialog(QDialog):

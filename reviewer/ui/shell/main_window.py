@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from reviewer.core.annotations.library import Change
 from reviewer.store.repository import NotSaved
@@ -42,6 +42,7 @@ from reviewer.ui.shell.layout_state import LayoutState
 from reviewer.ui.shell.panes import Panes
 from reviewer.ui.shell.preferences import open_preferences
 from reviewer.ui.shell.welcome import WelcomePage, fill_recent_menu, remember_letter
+from reviewer.ui.shell.window_keys import WindowKeysFirst
 
 
 class MainWindow(QMainWindow):
@@ -107,6 +108,8 @@ class MainWindow(QMainWindow):
                                               self.right_tabs, acts["show_suggestions"])
         self.annotating.suggested_for = self.suggester.reading_of  # a hand tag starts from what is suggested
         self.suggestions_panel.listNamed.connect(lambda name: acts["accept_improve"].setText(accept_all_text(name)))
+        self.keys_first = WindowKeysFirst(self, acts)  # Ctrl+E exports from the Search box too (Linux's Emacs keys)
+        QApplication.instance().installEventFilter(self.keys_first)
         self.searcher = LibrarySearch(desk, onscreen, self.search_panel)
         self.importer = ImportController(desk, onscreen, self.library_panel, self.progress, self.cancel_import)
         self.packs = PackController(desk, onscreen, self.library_panel.selected_ids, self.progress, self.cancel_import)

@@ -32,14 +32,21 @@ PANEL_KEYS = (
 )
 
 
+def plain(text: str) -> str:
+    """An action's text as read: its mnemonic's "&" gone, "&&" a plain "&"."""
+    return re.sub(r"&(&?)", r"\1", text)
+
+
 def shortcut_rows(actions: dict[str, QAction]) -> list[tuple[str, list[tuple[str, str]]]]:
-    """(menu, [(keys, what it does)]) for every action with a shortcut, in menu order."""
+    """(menu, [(keys, what it does)]) for every action with a shortcut, in menu order, each named as its menu
+    names it now (Accept All is named as the open letter heads its inspectors' list: "Accept All
+    “Recommendations”")."""
     groups: dict[str, list[tuple[str, str]]] = {}
     for spec in ACTIONS:
         keys = [k for k in (q.toString(QKeySequence.SequenceFormat.NativeText) for q in actions[spec.id].shortcuts())
                 if "+" in k or re.fullmatch(r"F\d+|Del|Delete|Esc|Return|Enter", k)]  # not media keys ("Open")
         if keys:
-            groups.setdefault(spec.menu.replace("&", ""), []).append((", ".join(keys), spec.text.replace("&", "")))
+            groups.setdefault(spec.menu.replace("&", ""), []).append((", ".join(keys), plain(actions[spec.id].text())))
     return list(groups.items()) + [(name, list(rows)) for name, rows in PANEL_KEYS]
 
 
