@@ -416,6 +416,11 @@ def test_order_text_for_a_short_list() -> None:
     assert order_text(4, 4, False) == "All 4 suggestions, strongest first."
     assert order_text(5, 5, True) == "All 5 suggestions, in reading order."
     assert order_text(0, 0, False) == ""
+    # one severity asked for and none suggested: said, not an empty list (a new user's Context list, stop 44)
+    assert order_text(0, 40, False, "context").startswith("Reviewer does not suggest context")
+    assert order_text(0, 1, False, "priority") == "No priority action is suggested in this letter."
+    assert order_text(1, 1, False, "strength") == "Strength: 1 suggestion, in reading order."
+
 
 
 def test_escape_in_the_list_gives_the_keyboard_back_to_the_letter_at_the_suggestion(window, qtbot) -> None:

@@ -40,14 +40,20 @@ IMPROVE_TIP = ("Accept every suggestion under the letter's “What needs to impr
 KEYS = "Enter accept · E edit · Delete dismiss · M {more}"
 
 
-def order_text(shown: int, total: int, show_all: bool, severity: str = "") -> str:
-    """What the list shows and how to see the rest: "The 30 strongest of 726, strongest first. ..."."""
+def order_text(shown: int, total: int, show_all: bool, severity_id: str = "") -> str:
+    """What the list shows and how to see the rest: "The 30 strongest of 726, strongest first. ...";
+    ``severity_id`` the one severity shown, if one is."""
     if not total:
         return ""
-    if total == 1:
-        return "1 suggestion."
+    severity = SEVERITY[severity_id].label if severity_id in SEVERITY else ""
+    if severity and not shown:
+        return ("Reviewer does not suggest context: an earlier inspection's findings, what is planned and plain "
+                "description are yours to tag (Alt+2)." if severity_id == "context" else
+                f"No {severity.lower()} is suggested in this letter.")
     if severity:
         return f"{severity}: {counted(shown, 'suggestion')}, in reading order."
+    if total == 1:
+        return "1 suggestion."
     if show_all:
         return (f"All {total} suggestions, in reading order. "
                 f"Press M (Strongest Only) for the {min(DEFAULT_SHOWN, total)} strongest.") if total > DEFAULT_SHOWN \
@@ -373,8 +379,7 @@ class SuggestionsPanel(QWidget):
             self.heldChanged.emit()
         self.count.setText(f"{self.list.count()} of {len(self._all)}" if self.list.count() < len(self._all)
                            else str(len(self._all)))
-        sev = SEVERITY.get(want) if want else None
-        self.order.setText(order_text(self.list.count(), len(self._all), self.show_all, sev.label if sev else ""))
+        self.order.setText(order_text(self.list.count(), len(self._all), self.show_all, want or ""))
         self.order.setVisible(bool(self._all))
         self.keys.setText(KEYS.format(more="strongest only" if self.show_all else "show all"))
         self.keys.setVisible(bool(self._all))
