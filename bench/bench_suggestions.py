@@ -52,7 +52,7 @@ sys.path.insert(0, str(ROOT))
 from reviewer.core.annotations.codebook import default_themes, severities  # noqa: E402
 from reviewer.core.annotations.model import Annotation  # noqa: E402
 from reviewer.core.reading.outline import analyse, unit_key  # noqa: E402
-from reviewer.core.reading.suggest import DEFAULT_SHOWN, ranked, suggest  # noqa: E402
+from reviewer.core.reading.suggest import DEFAULT_SHOWN, strongest, suggest  # noqa: E402
 
 
 def read_letter(path: Path) -> tuple[str, list[int]]:
@@ -275,7 +275,7 @@ def score_corpus(docs: dict[str, dict], corpus: Path, split: str, show: bool = F
         for u in units:
             c[(u["label"], "gold")] += 1
         per_doc.append((name, len(found)))
-        for x in ranked(found)[:DEFAULT_SHOWN]:
+        for x in strongest(found):
             u = match_units(units, x.start, x.end, st.furniture)
             c["top_n"] += 1
             c["top_right"] += u is not None and u["label"] == x.severity

@@ -136,6 +136,29 @@ def test_suggestions_are_ranked_and_the_strongest_shown_first() -> None:
     assert strongest(found, 2) == order[:2] and len(strongest(found, 100)) == len(found)
 
 
+def test_the_inspectors_items_take_at_most_half_of_the_strongest() -> None:
+    """A new user's first 30 cards of a held-out 46-page report (stop 44) were 22 of its recommendations, all one
+    button away (Accept All), and its findings of harm waited behind them. The items take at most half while
+    findings can fill the rest, and all the places where there are too few findings; each list stays in
+    order of strength."""
+    import dataclasses
+
+    from reviewer.core.reading.suggest import Suggestion, ranked, strongest
+
+    items = [Suggestion(i * 10, i * 10 + 5, f"item {i}", "improvement", ("planning",), 0.85, "under What needs to "
+                        "improve", listed=True) for i in range(25)]
+    findings = [Suggestion(1000 + i * 10, 1005 + i * 10, f"finding {i}", "priority", ("risk",), 0.8 - i / 100, "")
+                for i in range(20)]
+    shown = strongest(items + findings, 30)
+    assert sum(s.listed for s in shown) == 15 and shown == ranked(shown)
+    assert [s for s in shown if not s.listed] == findings[:15]
+    assert [s for s in shown if s.listed] == items[:15]
+    few = strongest(items + findings[:4], 28)
+    assert sum(s.listed for s in few) == 24 and len(few) == 28  # too few findings: the items fill the places
+    assert strongest(items, 5) == items[:5] and strongest(findings, 5) == findings[:5]
+    assert strongest([dataclasses.replace(items[0], listed=False)] + items[1:3], 2)[0].quote == "item 0"
+
+
 def test_headings_and_earlier_priority_actions_are_not_suggested() -> None:
     text = ("Inspection of Northmoor\n\nPRIORITY AND IMMEDIATE ACTION RECOMMENDATIONS\n\n"
             "At the last inspection in 2019, inspectors identified priority actions for the front door.\n\n"

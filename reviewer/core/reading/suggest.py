@@ -293,8 +293,16 @@ def ranked(suggestions: Iterable[Suggestion]) -> list[Suggestion]:
 
 
 def strongest(suggestions: Sequence[Suggestion], n: int = DEFAULT_SHOWN) -> list[Suggestion]:
-    """The ``n`` most confident suggestions, strongest first: what the window shows by default."""
-    return ranked(suggestions)[:max(0, n)]
+    """The ``n`` most confident suggestions, strongest first: what the window shows by default. The inspectors'
+    own items take at most half of them while the report's findings can fill the rest: a new user's first 30 of
+    a 46-page report were 22 of its recommendations (all of them one button away, Accept All), and its key
+    findings of harm waited behind them."""
+    order = ranked(suggestions)
+    n = max(0, n)
+    listed = [s for s in order if s.listed]
+    found = [s for s in order if not s.listed][:n - min(len(listed), n // 2)]
+    chosen = {id(s) for s in found + listed[:n - len(found)]}
+    return [s for s in order if id(s) in chosen]
 
 
 def dismissed_key(letter_id: str) -> str:
