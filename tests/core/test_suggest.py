@@ -2092,3 +2092,17 @@ def test_just_so_many_higher_caseloads_and_what_needs_consolidating_are_shortfal
     board = ("While the Board receives reports on children missing from home and care, this needs to be "
              "consolidated to ensure a more joined-up approach across the partnership.")
     assert verdict(board, None, None, "heading")[0] == "improvement"
+
+
+def test_what_needs_to_be_done_named_as_content_is_not_something_still_to_do() -> None:
+    """A held-out 2015 report (stop 44): "The overall quality of the vast majority of health assessments … was
+    inadequate, with … plans not specific about what needs to be done" was read as something still to do (an
+    area for improvement at 70%), from "needs to be done": the clause names what a plan should say. So did a
+    development unit, "Managers … know what is working well and what needs to improve" (a strength)."""
+    from reviewer.core.reading.severity import still_to_do
+
+    assert not still_to_do("The quality of health assessments was inadequate, with plans not specific about what "
+                           "needs to be done, by when or by whom.")
+    assert not still_to_do("Managers know what is working well and what needs to improve.")
+    assert still_to_do("Plans need to be more specific about what is to be done.")
+    assert still_to_do("The local authority recognises that the quality of plans needs to improve.")

@@ -82,7 +82,9 @@ _STILL_TO_DO_AS_WRITTEN = r"\b(?:" + STILL_TO_DO.pattern + ")"  # tried only whe
 STILL_TO_DO = dispatched(STILL_TO_DO.pattern, r"\b", re.I)  # the same, and there only the phrases that can start there
 # "Leaders understand the areas of practice that require improvement": what they know, not what is still to do
 _AREAS_THAT_NEED = re.compile(r"\bareas? (?:of (?:\w+ )?)?(?:that|which) (?:requires?|needs?)\b|"
-                              r"\bwhen (?:\w+ ){0,6}?(?:judged|rated|found|graded)\b[^.,;]{0,25}\brequir\w* improvement\b",
+                              r"\bwhen (?:\w+ ){0,6}?(?:judged|rated|found|graded)\b[^.,;]{0,25}\brequir\w* improvement\b"
+                              r"|\bwhat (?:needs|needed|is needed|has) to\b",  # a plan's or a leader's content, not a
+                              # verdict: "plans not specific about what needs to be done"; "know what needs to improve"
                               re.I)  # and "... since the last inspection, when they were judged to require improvement"
 
 
