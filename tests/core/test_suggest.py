@@ -2106,3 +2106,13 @@ def test_what_needs_to_be_done_named_as_content_is_not_something_still_to_do() -
     assert not still_to_do("Managers know what is working well and what needs to improve.")
     assert still_to_do("Plans need to be more specific about what is to be done.")
     assert still_to_do("The local authority recognises that the quality of plans needs to improve.")
+
+
+def test_posts_not_left_uncovered_is_a_problem_absent() -> None:
+    """Left from a held-out session (stop 43): under a 'requires improvement' judgement, "The local authority
+    effectively plans recruitment to ensure that key safeguarding posts are not left uncovered" was an area for
+    improvement, "not left" counted as a weakness against "effectively"."""
+    from reviewer.core.reading.severity import verdict
+
+    said = "The local authority effectively plans recruitment to ensure that key safeguarding posts are not left uncovered."
+    assert verdict(said, "grade:requires improvement", None, "heading")[0] == "strength"
