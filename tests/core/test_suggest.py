@@ -2116,3 +2116,30 @@ def test_posts_not_left_uncovered_is_a_problem_absent() -> None:
 
     said = "The local authority effectively plans recruitment to ensure that key safeguarding posts are not left uncovered."
     assert verdict(said, "grade:requires improvement", None, "heading")[0] == "strength"
+
+
+def test_a_held_out_failing_reports_misreadings() -> None:
+    """A new user's session on a held-out 2024 report judged inadequate (stop 44), in sentences of the same
+    shape: the top card was a priority action at 85%, "… the shortfalls the earlier joint inspection found have
+    been addressed effectively"; "judged to be requires improvement to be good" was praise ("good");
+    "management oversight is not fully embedded" a priority action in the summary; "outcomes … are low" and
+    "finding suitable housing is challenging and some wait for extended periods" strengths; "A few care leavers
+    are homeless." no finding at all."""
+    from reviewer.core.reading.severity import verdict
+    from reviewer.core.reading.wording import tone
+
+    addressed = ("Following the joint targeted area inspection in 2022, when areas for priority action were "
+                 "identified for children at risk of exploitation, practice shortfalls have been addressed effectively.")
+    assert verdict(addressed, "grade:inadequate", "inadequate", "judgements")[0] != "priority"
+    assert not tone("Practice shortfalls have been addressed effectively.")[1]
+    grade = ("Since the last inspection of Westfold in 2019, when services were judged to be requires improvement to "
+             "be good, changes have been made in some areas of practice.")
+    assert not tone(grade)[0]
+    assert verdict("Furthermore, management oversight is not fully embedded across all service areas.",
+                   "grade:inadequate", "inadequate", "judgements")[0] == "improvement"
+    for said in ("Education plans hold the required information, but outcomes for children in care are low.",
+                 "For care leavers out of the area, finding suitable housing is challenging and some wait for "
+                 "extended periods in supported accommodation."):
+        assert verdict(said, "grade:requires improvement", None, "heading")[0] == "improvement", (said, tone(said))
+    assert tone("A few care leavers are homeless.")[1] and not tone("Care leavers who are homeless get help.")[1]
+    assert tone("No care leavers are homeless or in bed and breakfast accommodation.")[:2] == (1.0, 0.0)

@@ -284,7 +284,7 @@ _SERIOUS_ALONE = frozenset(("inadequate", "serious", "widespread", "unsafe", "fa
 HEDGED = True
 # A weakness the inspectors hedge ("not always", "some children", "a small number") is an area for improvement
 # even in a failing service, unless they also say how far it reaches ("too many", "widespread", "serious").
-_HEDGE = re.compile(r"\bnot (?:always|consistently|yet|all|often|routinely)\b|\bsometimes\b|\bin some\b|"
+_HEDGE = re.compile(r"\bnot (?:always|consistently|yet|all|often|routinely|fully)\b|\bsometimes\b|\bin some\b|"
                     r"^\W*(?:for )?some\b|\ba (?:small )?(?:number|minority) of\b|\bvariable\b|\binconsistent")
 _REACH = re.compile(r"\btoo many\b|\bmany\b|\bmost\b|\bmajority\b|\bwidespread\b|\bserious|\bsignificant|"
                     r"\bsystemic\b|\bfail|\bunassessed\b|\bunsafe\b|\bimmediate\b")

@@ -116,6 +116,8 @@ _NOT_WEAK_NAMES = re.compile(r"\b(?:(?:as|are|is|were|was) detailed (?:in|below|
                              r"(?:child protection|child in need|care) plan)\b")
 _DENIED_AFTER_AIM = re.compile(r"\b(?:is|are|was|were|has|have|had) not\b")
 _TWO_WORDS = re.compile(r"\bunder (developed|resourced)\b")
+# The grade's name, no praise: "when services were judged to be requires improvement to be good"
+_GRADE_TO_BE_GOOD = re.compile(r"\b(requir(?:es?|ed|ing)) improvement to be good\b")
 # A problem said to touch no child ("No looked after child has been permanently excluded", "there were no sibling
 # groups placed apart"): good news, whatever the words between.
 _NONE_SUFFER = re.compile(r"\bno (?:(?:[\w'-]+ ){0,5}?)(?:(?:has|have|had|is|are|was|were) )?(?:been |currently |"
@@ -137,7 +139,7 @@ _FEW_SUFFER = re.compile(r"\b(only|justonly) (one|two|three|four|five|a (?:very 
 # A weakness word a few words before one of these is a problem that has eased ("turnover is low", "delay
 # ... is minimised", "the number of care leavers not in education has declined").
 AFTER_REMEDY = ("low", "lower", "minimised", "minimal", "declined", "fallen", "reduced", "reducing", "decreased",
-                "rare", "eliminated", "avoided", "prevented", "mitigated")
+                "rare", "eliminated", "avoided", "prevented", "mitigated", "addressed", "resolved", "rectified", "remedied")
 AFTER_REMEDY_SCOPE = 4
 # "no" or "without" before one of these is good news: "no unallocated cases", "without delay".
 GOOD_NEWS_AFTER_NO = ("unallocated", "delay", "delays", "backlog", "backlogs", "drift", "waiting", "concerns",
@@ -193,8 +195,14 @@ _SHORTFALL = re.compile(
     r"\bfirefighting\b|\birregular\b|\brepeat(?:ed)? (?:incidents|contacts|referrals)\b|\bthwarted\b|"
     r"\bwait(?:s|ed|ing)? (?:for )?(?:up to |many |several )?(?:\w+ )?(?:weeks|months|years)\b|"
     r"\bfor a second (?:or subsequent )?time\b|\bstill (?:a)?waiting\b|(?<!not )\b(?:have|has|having) to wait\b|"
-    r"(?<!no )\bwaiting lists?\b|\bfor an extended period\b|"
-    r"\b(?:take-?up|uptake|attendance|participation|engagement|morale|awareness|use)\b(?:(?!\b(?:is|are|was|were)\b)[^.;]){0,90}\b(?:is|are|remains?|"
+    r"(?<!no )\bwaiting lists?\b|\bfor (?:an )?(?:extended|lengthy|prolonged) periods?\b|"
+    # "A small number of care leavers are homeless." (not "16- and 17-year-olds who are homeless", who are named)
+    r"(?<!who )(?<!that )\b(?:are|is|were|was|became|become|becoming) (?:currently |still )?homeless\b|"
+    # getting something is hard: "accessing suitable housing is challenging", "recruiting foster carers remains difficult"
+    r"\b(?:accessing|access to|finding|securing|recruiting|recruitment of|retaining|retention of)\b"
+    r"(?:(?!\b(?:is|are|was|were|remains?)\b)[^.;]){0,60}\b(?:is|are|was|were|remains?|has been|have been) "
+    r"(?:very |particularly |extremely |more |increasingly |still )?(?:challenging|difficult)\b|"
+    r"\b(?:take-?up|uptake|attendance|participation|engagement|morale|awareness|use|outcomes|attainment|achievement|aspirations)\b(?:(?!\b(?:is|are|was|were)\b)[^.;]){0,90}\b(?:is|are|remains?|"
     r"was|were) (?:too |very |relatively |still )?low\b|\blow (?:take-?up|uptake|attendance|participation|morale)\b|"
     r"\bmixed quality\b|\bunder (?:significant |considerable |great )?pressure\b|\bout of date\b|"
     r"\bhigh case loads?\b|\b(?:is|remains?|continues? to be) (?:still )?(?:an? )?(?:ongoing |significant |continuing |"
@@ -383,6 +391,7 @@ _REWRITES = (
     (_AS_ONE_WORD, lambda m: m.group(0).replace(" ", "")),  # "fit for purpose", "not fit for purpose"
     (_NOT_WEAK_NAMES, "named"),
     (_TWO_WORDS, r"under\1"),
+    (_GRADE_TO_BE_GOOD, r"\1 improvement"),
 )
 
 
@@ -500,7 +509,12 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
             weak += 1.0
             cues.append(pending_not)
     low = _THEN_CLAUSE.sub(r"\1", _NOT_WEAK_NAMES.sub("named", flat.lower()))
+    denied: list[tuple[int, int]] | None = None
     for m in _SHORTFALL.finditer(low) if SHORTFALL_PHRASES else ():
+        if denied is None:  # (a problem said to be absent, read above: "No care leavers are homeless")
+            denied = [d.span() for d in _NONE_SUFFER.finditer(low)] if ABSENT_PROBLEM else []
+        if any(a <= m.start() < b for a, b in denied):
+            continue
         weak += 1.0  # "high workloads", "less than half", "wait for many weeks"
         words = m.group(0).split()
         cues.append(" ".join(words) if len(words) <= 4 else f"{words[0]} … {' '.join(words[-2:])}")
