@@ -57,7 +57,8 @@ def scope_rows(s: Summary) -> list[tuple[str, str]]:
         ("Letters", str(len(s.letters))),
         ("Authorities", ", ".join(s.authorities) or "—"),
         ("Inspected", date_range(*s.inspected)),
-        ("Published", date_range(*s.published)),
+        ("Published", date_range(*s.published) + {"all": " (estimated)", "some": " (some estimated)"}.get(
+            s.published_estimated, "")),  # (the reports that print no date: a new user read 15 May as printed)
         ("Auditors", ", ".join(s.auditors) or "—"),
         ("Exported", human_date(s.exported) + " " + s.exported[11:16] + " UTC"),
         ("Annotations", str(s.total)),
@@ -98,11 +99,12 @@ def item_said(it: ImprovementItem) -> str:
 
 def related_said(it: ImprovementItem) -> str:
     """An inspectors' item's findings elsewhere in the letter on its theme: "Timeliness, drift and delay: Area
-    for improvement p.2, Priority action p.3"; "none tagged elsewhere" where none ("none yet" beside an item
+    for improvement p.2, Priority action p.3"; "no weakness tagged elsewhere" where none ("none yet" beside an item
     tagged read as if the item itself were untagged, a manager's helper found; "none elsewhere", as if the
     letter said nothing more on it, a new user)."""
     if not it.related:
-        return f"{it.theme}: none tagged elsewhere in the letter" if it.theme else "—"
+        return f"{it.theme}: no weakness tagged elsewhere in the letter" if it.theme else "—"  # (strengths on the
+        # theme are not its evidence: "none tagged" beside a tagged strength read as wrong, stop 44)
     return f"{it.theme}: {', '.join(it.related)}"
 
 

@@ -227,6 +227,15 @@ def test_the_summary_says_when_letters_were_inspected_and_when_published(samples
     assert date_range("2014-11-18", "2015-02-03") == "18 November 2014 to 3 February 2015"
     assert date_range("2025-02-11", "2025-02-12") == "11 to 12 February 2025"
     assert date_range(None, None) == "—"
+    # a date the report does not print is said to be estimated here too, as the letters table says it (a
+    # held-out session, stop 44: "Published 15 May 2024" read as printed, a day before the real date)
+    import dataclasses
+
+    lib.letters[lid] = dataclasses.replace(lib.letters[lid], meta=dataclasses.replace(meta, published_estimated=True))
+    from reviewer.export.common import scope_rows
+
+    rows = dict(scope_rows(build_summary(lib, [lid], lambda _: text)))
+    assert rows["Published"] == f"{date_range(meta.published, meta.published)} (estimated)"
 
 
 def test_a_letters_judgements_are_named_as_its_framework_names_them_in_the_summary() -> None:

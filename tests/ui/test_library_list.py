@@ -30,7 +30,7 @@ def test_titles_columns_and_a_remembered_order(make_window, samples: Path, qtbot
     assert titles(w) == [EASTMERE, THORNBURY, f"{THORNBURY} (text)"]
     table = w.library_panel.table
     shown = [c for c in range(table.model().columnCount()) if not table.isColumnHidden(c)]
-    assert [table.model().headerData(c, Qt.Orientation.Horizontal) for c in shown] == ["Letter", "Notes"]
+    assert [table.model().headerData(c, Qt.Orientation.Horizontal) for c in shown] == ["Letter", "Tagged"]
     qtbot.waitUntil(lambda: table.columnWidth(0) > 0)
     assert sum(table.columnWidth(c) for c in shown) <= table.viewport().width(), "the list scrolls sideways"
     assert table.horizontalScrollBar().isHidden() or table.horizontalScrollBar().maximum() == 0

@@ -183,6 +183,7 @@ class Summary:
     signoffs: list[tuple[str, str, str, str]] = field(default_factory=list)  # letter, name, date, comment
     letter_counts: list[int] = field(default_factory=list)  # annotations per letter, in ``letters`` order
     quotes: dict[str, str] = field(default_factory=dict)  # annotation id -> its quote as the letter reads it
+    published_estimated: str = ""  # "all" or "some" where the publication dates are estimated ones, else ""
     names: dict[str, str] = field(default_factory=dict)  # letter id -> its title, namesakes told apart
 
     def name(self, letter: Letter) -> str:
@@ -346,6 +347,7 @@ def build_summary(
 
     visits = sorted(d for letter in letters for d in (letter.meta.visit_start, letter.meta.visit_end) if d)
     issued = sorted(letter.meta.published for letter in letters if letter.meta.published)
+    estimated = [bool(letter.meta.published_estimated) for letter in letters if letter.meta.published]
     return Summary(
         title=title,
         exported=now_iso(),
@@ -354,6 +356,7 @@ def build_summary(
         auditors=sorted({a.author for _, a in anns if a.author}),
         inspected=(visits[0] if visits else None, visits[-1] if visits else None),
         published=(issued[0] if issued else None, issued[-1] if issued else None),
+        published_estimated="all" if estimated and all(estimated) else "some" if any(estimated) else "",
         severity_labels=[s.label for s in order],
         counts={s.label: counts.get(s.id, 0) for s in order},
         table=table,

@@ -253,8 +253,12 @@ class PlanPanel(QWidget):
             sev = SEVERITY.get(a.severity)
             self.finding.setText(f"{sev.label if sev else a.severity}, p. {a.page}: “{shorten(collapse_ws(a.quote), 180)}”")
             item = self.answered_item(a)
+            main = self.ws.library.theme_label(a.themes[0]) if a.themes else ""
+            # (a finding answers an item it is on, or one on its first theme: a new user saw one care leavers'
+            # finding linked and another, first themed Risk and safety planning, not, and could not see why)
             self.item.setText(f"Answers the inspectors' item: “{shorten(item, 200)}”" if item else
-                              "Answers none of the inspectors' “What needs to improve” items.")
+                              "Answers none of the inspectors' “What needs to improve” items" +
+                              (f" on its first theme, {main}." if main else "."))
             self.item.show()
         acts = self.actions()
         today = self.today()

@@ -348,7 +348,7 @@ class SuggestionController(QObject):
             return
         dlg = TagDialog(s.quote, list(self.desk.lib.themes.values()), chosen=s.themes,
                         severity=s.severity, note=s.note,
-                        title="Accept highlight from the PDF" if s.origin == "pdf" else "Accept suggestion",
+                        title="Accept highlight from the PDF" if s.origin == "pdf" else "Edit and accept suggestion",
                         parent=self.desk.parent)
         if dlg.exec() != TagDialog.DialogCode.Accepted:
             return

@@ -24,7 +24,8 @@ class LetterTableModel(QAbstractTableModel):
     column sorts by a key that ends in the letter's place in the library's own order, so ties never
     change places between runs."""
 
-    HEADERS = ("Letter", "Notes", "Date", "Authority", "Type", "Pages", "File")
+    HEADERS = ("Letter", "Tagged", "Date", "Authority", "Type", "Pages", "File")  # (Tagged: its annotations, as the
+    # outline's column says; "Notes" read as the auditors' notes)
     SHOWN = 2
     SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 
@@ -86,7 +87,8 @@ class LetterTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.HEADERS[section]
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            return "Click to sort by this column (again to reverse); right-click to show or hide columns"
+            return ("The letter's annotations. " if section == 1 else "") + \
+                "Click to sort by this column (again to reverse); right-click to show or hide columns"
         return None
 
     def _date(self, x: Letter) -> str:
