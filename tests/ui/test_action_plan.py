@@ -458,3 +458,28 @@ def test_the_whole_plan_shows_progress_and_a_challenged_finding(letter_window, q
     assert row.text(2).startswith("Audit ten plans a month\nLatest progress, ")
     assert row.text(2).endswith(": First audit done: 4 of 10 plans")
     assert row.text(4).startswith("⚠ Challenged — Area for improvement, p. ")
+
+
+def test_a_click_on_a_highlight_chooses_its_finding_for_the_plan(letter_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A held-out session (stop 44): clicking a finding's highlight in the letter left the Plan panel on the
+    finding chosen before; the auditor had to find it again in Annotations. A click (not a drag) on a highlight
+    chooses its annotation, as Acrobat's comments list does, and the Plan panel follows; the letter stays."""
+    from PySide6.QtCore import QPointF
+
+    w = letter_window
+    first = _finding(w)
+    second = w.ws.tag_quote(w.lib.letters[w.onscreen.letter_id], "Too many plans are lists of services",
+                            ["planning"], "improvement")
+    _select(w, qtbot, first.id)
+    view = w.view
+    qtbot.waitUntil(lambda: len(view.marks.highlights) == 2)
+    view.scroll_to_range(second.start, second.end)
+    qtbot.wait(50)
+    page, (x0, y0, x1, y1) = w.onscreen.layout.rects(second.start, second.end)[0]
+    r = view._page_rect(page)
+    at = QPointF(r.left() + (x0 + 3) * view.zoom, r.top() + (y0 + y1) / 2 * view.zoom).toPoint()
+    scrolled = view.verticalScrollBar().value()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    qtbot.waitUntil(lambda: w.plan_panel.annotation_id == second.id)
+    assert w.panel.selected_ids() == [second.id] and "Too many plans" in w.plan_panel.finding.text()
+    assert view.verticalScrollBar().value() == scrolled and not view.selected_text()

@@ -41,6 +41,7 @@ class Annotating(QObject):
         onscreen.loaded.connect(self.update_highlights)
         onscreen.arrived.connect(self.go_to)
         view.highlightActivated.connect(self.highlight_activated)
+        view.highlightClicked.connect(lambda ann_id: self.panel.select(ann_id))  # the Plan panel follows
         view.contextMenuAt.connect(self.page_context_menu)
         panel.activated.connect(self.show_annotation)
         panel.followed.connect(self._follow)

@@ -39,6 +39,7 @@ class PageView(QAbstractScrollArea):
     readingMoved = Signal(int)  # the text offset where the reader's eye is (``reading_offset``), as the view settles
     zoomChanged = Signal(float)
     highlightActivated = Signal(str)  # double-click on a highlight
+    highlightClicked = Signal(str)  # a click on a highlight that selects no text: its annotation's id
     suggestionClicked = Signal(str)  # a click on a suggested passage: its id
     contextMenuAt = Signal(QPoint, object)  # global position, highlight id under the cursor or None
 
@@ -62,6 +63,7 @@ class PageView(QAbstractScrollArea):
         self._sel: tuple[int, int] | None = None
         self._anchor: int | None = None
         self._drag_mode = "char"
+        self._pressed_on: str | None = None  # the highlight a press began on (a click on it chooses its annotation)
         self._last_double = QElapsedTimer()
         self._last_page = -1
         self._reading_timer = QTimer(self)  # (once the scrolling pauses: a wheel's burst is one move)
@@ -383,8 +385,10 @@ class PageView(QAbstractScrollArea):
         self._anchor = off
         self._sel = (off, off)
         self.viewport().update()
+        hits = self.highlight_at(e.position()) if not e.modifiers() else []
+        self._pressed_on = hits[-1].id if hits else None
         sid = self.suggested_at(e.position()) if not e.modifiers() else None
-        if sid and not self.highlight_at(e.position()):
+        if sid and not hits:
             self.suggestionClicked.emit(sid)
 
     def mouseDoubleClickEvent(self, e: QMouseEvent) -> None:  # noqa: N802
@@ -429,6 +433,10 @@ class PageView(QAbstractScrollArea):
         if e.button() == Qt.MouseButton.LeftButton:
             self._anchor = None
             self.selectionChanged.emit()
+            pressed, self._pressed_on = self._pressed_on, None
+            if pressed and self._drag_mode == "char" and (not self._sel or self._sel[0] == self._sel[1]):
+                self.highlightClicked.emit(pressed)  # (a click, not a drag: the annotation is chosen, as in
+                # Acrobat's comments list; the Plan panel follows it)
         super().mouseReleaseEvent(e)
 
     def contextMenuEvent(self, e) -> None:  # noqa: N802
