@@ -521,14 +521,17 @@ class Workspace(Exchange):
     def accept_suggestions(self, letter_id: str, text: str, page_starts: Sequence[int],
                            chosen: Sequence[tuple[int, int, Sequence[str], str, str] |
                                             tuple[int, int, Sequence[str], str, str, str]],
-                           author: str | None = None, initiator: object | None = None) -> list[Annotation]:
+                           author: str | None = None, initiator: object | None = None,
+                           changed: bool = False) -> list[Annotation]:
         """Accept suggestions as annotations, one step: each is (start, end, themes, severity, note), or
-        with a sixth item, its own author (a PDF mark's, kept), else ``author``."""
+        with a sixth item, its own author (a PDF mark's, kept), else ``author``. ``changed``: the auditor
+        changed what was suggested before accepting (the step says so)."""
         anns = [self.new_annotation(letter_id, text, page_starts, s, e, themes, sev, note,
                                     (rest[0] or author) if rest else author)
                 for s, e, themes, sev, note, *rest in chosen if themes]
         if anns:
-            label = "Accept suggestion" if len(anns) == 1 else f"Accept {len(anns)} suggestions"
+            label = ("Accept suggestion" if len(anns) == 1 else f"Accept {len(anns)} suggestions") + \
+                (" with changes" if changed else "")
             self.do(Batch([AddAnnotation(a) for a in anns], label), initiator)
         return anns
 

@@ -70,6 +70,12 @@ def test_suggestions_accepted_and_dismissed_are_undoable(ws: Workspace, samples:
     ws.undo_last()
     ws.undo_last()
     assert not ws.library.annotations and ws.library.settings.get(f"dismissed:{letter.id}", "") == ""
+    # edited before it was accepted: the step says so (a held-out session read "Accepted suggestion" after
+    # changing its severity, stop 44)
+    ws.accept_suggestions(letter.id, ex.text, ex.page_starts, [(0, 20, ("planning",), "priority", "")], "Ann",
+                          changed=True)
+    assert ws.undo.undo_label() == "Accept suggestion with changes"
+    assert ws.undo.last_done() == "Accepted suggestion with changes"
 
 
 def test_dismissals_in_one_letter_are_read_for_the_others(ws: Workspace, samples: Path) -> None:

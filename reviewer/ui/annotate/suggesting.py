@@ -353,7 +353,8 @@ class SuggestionController(QObject):
         if dlg.exec() != TagDialog.DialogCode.Accepted:
             return
         themes, severity, note = dlg.result_values()
-        anns = self._accept([(s.start, s.end, tuple(themes), severity, note, s.author)], author)
+        changed = (tuple(themes), severity, note or "") != (tuple(s.themes), s.severity, s.note or "")
+        anns = self._accept([(s.start, s.end, tuple(themes), severity, note, s.author)], author, changed)
         if anns:
             self._remember_accepted(anns, [s])
             self._drop([s], follow)
@@ -376,13 +377,14 @@ class SuggestionController(QObject):
         self.desk.ws.restore_dismissed(letter_id, initiator=self)
         self._said(self.desk.ws.undo.last_done())
 
-    def _accept(self, chosen: list[tuple[int, int, tuple[str, ...], str, str, str]], author: str) -> list:  # type: ignore[type-arg]
+    def _accept(self, chosen: list[tuple[int, int, tuple[str, ...], str, str, str]], author: str,
+                changed: bool = False) -> list:  # type: ignore[type-arg]
         layout, letter_id = self.onscreen.layout, self.onscreen.letter_id
         assert layout is not None and letter_id is not None
         anns = self.desk.ws.accept_suggestions(letter_id, layout.text, page_starts(layout), chosen, author,
-                                               initiator=self)
+                                               initiator=self, changed=changed)
         if anns:
-            self._said(self.desk.ws.undo.last_done())  # "Accepted suggestion", as the command says
+            self._said(self.desk.ws.undo.last_done())  # "Accepted suggestion (with changes)", as the command says
         return anns
 
     def _said(self, what: str) -> None:
