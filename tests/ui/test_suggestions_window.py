@@ -366,7 +366,11 @@ def test_accepting_a_suggestion_through_the_tag_dialog_makes_one_annotation(wind
     w.suggester.edit(s)
     anns = w.lib.annotations_for(w.onscreen.letter_id)
     assert [(a.start, a.end, a.note) for a in anns] == [(s.start, s.end, "checked by hand")]
-    assert w.ws.undo.last_done() == "Accepted suggestion"
+    assert w.ws.undo.last_done() == "Accepted suggestion"  # a note added changes nothing suggested
+    other = w.suggester.suggestions[0]
+    monkeypatch.setattr(TagDialog, "result_values", lambda self: (list(other.themes), "context", ""))
+    w.suggester.edit(other)
+    assert w.ws.undo.last_done() == "Accepted suggestion with changes"
 
 
 def test_the_panel_says_what_it_shows_in_which_order_and_how_to_see_the_rest(window, qtbot, monkeypatch) -> None:

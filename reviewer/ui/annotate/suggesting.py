@@ -353,7 +353,7 @@ class SuggestionController(QObject):
         if dlg.exec() != TagDialog.DialogCode.Accepted:
             return
         themes, severity, note = dlg.result_values()
-        changed = (tuple(themes), severity, note or "") != (tuple(s.themes), s.severity, s.note or "")
+        changed = (tuple(themes), severity) != (tuple(s.themes), s.severity)  # (a note added changes no verdict)
         anns = self._accept([(s.start, s.end, tuple(themes), severity, note, s.author)], author, changed)
         if anns:
             self._remember_accepted(anns, [s])
