@@ -77,6 +77,22 @@ class Desk:
     _SAVED = ("paths/last_pack", "paths/last_export")  # where the auditor's own files went
     _OPENED = ("paths/last_open", "paths/last_folder")  # where letters came from (often a shared drive)
 
+    def named_with(self, path: str, suffix: str) -> Path | None:
+        """The file the auditor chose in a save dialog, with ``suffix`` (".pdf") added where they typed a name
+        without it. Where that makes the name of a file already there, they are asked first: the dialog
+        asked about the name as typed, or not at all (a held-out session's "summary" replaced its
+        "summary.pdf" unasked). None where they would keep the file."""
+        chosen = Path(path)
+        if chosen.suffix.lower() == suffix.lower():
+            return chosen
+        full = chosen.with_name(chosen.name + suffix)
+        if full.exists():
+            yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+            if QMessageBox.question(self.parent, "Replace file?", f"{full.name} already exists in {full.parent}. "
+                                    "Do you want to replace it?", yes | no, no) != yes:
+                return None
+        return full
+
     def folder(self, key: str) -> Path:
         """The folder a file dialog of this kind starts in: where the last such file went, else where the
         auditor last saved or opened one of its kind (a first pack goes beside the summary just exported),

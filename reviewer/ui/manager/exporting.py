@@ -72,10 +72,11 @@ class ExportController(QObject):
         suffix = Path(path).suffix.lower().lstrip(".")
         if suffix in FORMATS:
             fmt = suffix
-        else:
-            path += f".{fmt}"
-        desk.settings.setValue("paths/last_export", str(Path(path).parent))
-        self.start(ids, fmt, Path(path))
+        target = desk.named_with(path, f".{fmt}")
+        if target is None:
+            return
+        desk.settings.setValue("paths/last_export", str(target.parent))
+        self.start(ids, fmt, target)
 
     def start(self, ids: list[str], fmt: str, path: Path) -> None:
         desk = self.desk

@@ -66,10 +66,11 @@ class PackController(QObject):
                                               str(default), "Audit packs (*.zip)")
         if not path:
             return
-        if not path.lower().endswith(".zip"):
-            path += ".zip"
-        desk.settings.setValue("paths/last_pack", str(Path(path).parent))
-        self.export_to(ids, Path(path), who)
+        target = desk.named_with(path, ".zip")
+        if target is None:
+            return
+        desk.settings.setValue("paths/last_pack", str(target.parent))
+        self.export_to(ids, target, who)
 
     def export_to(self, ids: list[str], path: Path, auditor: str, title: str = "Audit pack") -> None:
         from reviewer.export.pack import export_pack
@@ -183,17 +184,18 @@ class PackController(QObject):
         path, _ = QFileDialog.getSaveFileName(self.desk.parent, "Export codebook (REFI-QDA)", str(start), "REFI-QDA codebook (*.qdc)")
         if not path:
             return
-        if not Path(path).suffix:
-            path += ".qdc"  # (a name typed without one, where the dialog does not add it)
+        target = self.desk.named_with(path, ".qdc")  # (a name typed without it, where the dialog does not add it)
+        if target is None:
+            return
         try:
-            self.desk.ws.export_codebook(Path(path))
+            self.desk.ws.export_codebook(target)
         except WorkspaceError as exc:
             QMessageBox.warning(self.desk.parent, "Export failed", f"{exc}.")
             return
         except OSError as exc:
-            QMessageBox.warning(self.desk.parent, "Export failed", f"{Path(path).name} could not be written: {reason(exc)}")
+            QMessageBox.warning(self.desk.parent, "Export failed", f"{target.name} could not be written: {reason(exc)}")
             return
-        self.desk.tell(f"Exported the codebook to {path}", 8000)
+        self.desk.tell(f"Exported the codebook to {target}", 8000)
 
     def import_codebook_dialog(self) -> None:
         start = str(self.desk.folder("paths/last_pack"))
