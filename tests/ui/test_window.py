@@ -574,3 +574,31 @@ def test_an_annotation_card_quotes_a_passage_across_a_page_break_as_it_reads(let
     assert w.panel.delegate.quote(ann) == ("Consent is sought and recorded appropriately, and where it is overridden "
                                            "the rationale is clear.")
     assert "\n1\n" in w.lib.annotations[ann.id].quote  # (the stored quote, which anchors it, is the text's own)
+
+
+def test_the_window_says_what_opening_a_damaged_library_recovered(make_window, qtbot, tmp_path) -> None:
+    """A bad-input session (stop 44): the app killed, a line of the library's journal damaged, and the window
+    opened on "All changes saved" with one accepted annotation gone and not a word; only the command line
+    said what was recovered and where the damaged journal was kept. The window says it too."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hostile"))
+    from hostile_kit import crashed, journal, journal_lines  # type: ignore[import-not-found]
+
+    path, ids = crashed(tmp_path, lines=3)
+    lines = journal_lines(path)
+    lines[0] = lines[0][:40] + b"#####" + lines[0][45:]  # five bytes overwritten, as the session did
+    journal(path).write_bytes(b"\n".join(lines) + b"\n")
+    w = make_window(library=path.name, open_first=False)
+    qtbot.waitUntil(lambda: getattr(w, "notice_box", None) is not None and w.notice_box.isVisible(), timeout=5000)
+    said = w.notice_box.informativeText()
+    assert "Not recovered" in said and f"{path.name}.journal.damaged-" in said, said
+    assert w.notice_box.windowTitle() == "Reviewer — library recovered"
+    assert len(w.lib.annotations) == len(ids) - 1  # the damaged line's change, and only it, is gone
+
+
+def test_a_library_opened_whole_says_nothing(make_window, qtbot) -> None:
+    w = make_window(open_first=False)
+    qtbot.wait(50)
+    assert getattr(w, "notice_box", None) is None

@@ -268,6 +268,22 @@ class MainWindow(QMainWindow):
         if not self._shown:  # once laid out at its size (maximised on a small screen): the letter keeps its share
             self._shown = True
             QTimer.singleShot(0, self.layout_state.balance)
+            QTimer.singleShot(0, self._tell_what_opening_found)
+
+    def _tell_what_opening_found(self) -> None:
+        """What opening the library had to do, said in the window as the command line says it: a damaged journal
+        read around (what was recovered, what was not, where the journal as it was is kept), text that had to be
+        cleaned. A bad-input session killed the app, damaged a line of the journal, and the window opened on
+        "All changes saved" with one accepted annotation gone and not a word."""
+        notes = list(self.store.notices)
+        if not notes:
+            return
+        self.notice_box = box = QMessageBox(
+            QMessageBox.Icon.Warning, "Reviewer — library recovered" if self.store.recovered else "Reviewer",
+            "The library's journal was damaged; the library opened with what could be read." if self.store.recovered
+            else "Opening the library found something to tell you.", QMessageBox.StandardButton.Ok, self)
+        box.setInformativeText("\n\n".join(n[0].upper() + n[1:] for n in notes))
+        box.open()  # (not modal to the application: the window works behind it)
 
     def closeEvent(self, e: QCloseEvent) -> None:  # noqa: N802
         if not self._unsaved_may_go():
