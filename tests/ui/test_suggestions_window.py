@@ -980,3 +980,15 @@ def test_details_title_shows_the_listed_title_until_the_auditor_gives_one(qtbot)
     assert named.title.text() == "Ashvale SIF 2015"
     named.title.clear()
     assert readable_title(named.edited()) == listed  # emptied: listed by what it says again
+
+
+def test_an_untagged_letter_with_nothing_to_suggest_is_not_said_to_be_all_tagged(make_window, qtbot, tmp_path) -> None:
+    """A bad-input session (stop 44): a letter with no annotations and nothing suggested (a scanned report)
+    was said to have "every passage worth tagging … tagged"."""
+    plain = tmp_path / "westfold_attendance.txt"
+    plain.write_text("Westfold Council\n\nAttendance list\n\nPresent: A. Smith, B. Jones, C. Patel.\n", encoding="utf-8")
+    w = make_window([plain])
+    panel = w.suggestions_panel
+    qtbot.waitUntil(lambda: panel.hint.text().startswith("Nothing to suggest"), timeout=10000)
+    assert not panel.suggestions() and "every passage" not in panel.hint.text()
+    assert "Ctrl+T" in panel.hint.text()

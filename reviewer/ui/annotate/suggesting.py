@@ -231,8 +231,11 @@ class SuggestionController(QObject):
             msg = ""
         elif dismissed:
             msg = "Nothing left to suggest: every passage is tagged or dismissed."
-        else:
+        elif self.onscreen.letter_id and self.desk.lib.annotations_for(self.onscreen.letter_id):
             msg = "Nothing to suggest: every passage worth tagging is tagged."
+        else:  # (said of an untagged letter, "every passage … is tagged" was untrue: a scanned report, a bare list)
+            msg = ("Nothing to suggest: Reviewer found no passage here that judges practice. Select a passage "
+                   "and press Ctrl+T to tag it yourself.")
         if self._held != self.onscreen.letter_id and self.onscreen.letter_id:  # its first list since it opened:
             self._held = self.onscreen.letter_id  # the cards it showed when it was left, in their places
             self.panel.hold(self.onscreen.shown_when_left(self._held))
