@@ -21,7 +21,7 @@ import pymupdf
 
 from reviewer.core.text.documents import DocumentError
 from reviewer.letters import guard
-from reviewer.letters.pdf_writer import pdf_bytes
+from reviewer.letters.pdf_writer import opens_whole, page_by_page, pdf_bytes
 
 SAFE_ACTIONS = {"/GoTo", "/URI"}  # moving within the letter; a web link (its scheme checked)
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
@@ -156,7 +156,15 @@ def safe_copy(data: bytes, name: str = "letter") -> bytes:
         if not doc.is_pdf:  # MuPDF read it as something else (a web page saved as .pdf): its pages as PDF
             return doc.convert_to_pdf()
         make_safe(doc)
-        return pdf_bytes(doc)
+        out = pdf_bytes(doc)
+        if not opens_whole(out):  # a damaged letter (cut off half-way): its pages, without its broken page tree
+            whole = page_by_page(doc)
+            try:
+                make_safe(whole)
+                out = pdf_bytes(whole)
+            finally:
+                whole.close()
+        return out
     except DocumentError:
         raise
     except Exception as exc:  # noqa: BLE001

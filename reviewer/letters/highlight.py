@@ -23,7 +23,7 @@ from reviewer.core.text.layout import Layout, page_starts
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Annotation, Letter, parse_time
 from reviewer.core.text.textsearch import collapse_ws
-from reviewer.letters.pdf_writer import pdf_bytes
+from reviewer.letters.pdf_writer import opens_whole, page_by_page, pdf_bytes
 from reviewer.core.text.words import counted
 
 
@@ -109,6 +109,10 @@ def run_annotate_job(job: AnnotateJob, clean: bool = True) -> bytes:
     if layout is None:
         layout, typeset, _ = layout_for(job.data, job.kind, job.source)
     doc = pymupdf.open("pdf", typeset if typeset is not None else job.data)
+    if clean and typeset is None and not opens_whole(job.data):  # a damaged letter: its pages, not its broken
+        whole = page_by_page(doc)  # page tree (a pack's safe copy is whole already: ``clean`` False)
+        doc.close()
+        doc = whole
     # running headers, footers and page numbers: a passage across a page break is highlighted on both
     # pages, never on the footer between its halves (as the window draws it)
     furniture = find_furniture(layout.text, page_starts(layout)) if job.highlights else []
