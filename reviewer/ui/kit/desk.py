@@ -80,7 +80,7 @@ class Desk:
     def named_with(self, path: str, suffix: str) -> Path | None:
         """The file the auditor chose in a save dialog, with ``suffix`` (".pdf") added where they typed a name
         without it. Where that makes the name of a file already there, they are asked first: the dialog
-        asked about the name as typed, or not at all (a held-out session's "summary" replaced its
+        asked about the name as typed, or not at all (a bad-input session's "summary" replaced its
         "summary.pdf" unasked). None where they would keep the file."""
         chosen = Path(path)
         if chosen.suffix.lower() == suffix.lower():

@@ -282,7 +282,7 @@ class MainWindow(QMainWindow):
             QMessageBox.Icon.Warning, "Reviewer — library recovered" if self.store.recovered else "Reviewer",
             "The library's journal was damaged; the library opened with what could be read." if self.store.recovered
             else "Opening the library found something to tell you.", QMessageBox.StandardButton.Ok, self)
-        box.setInformativeText("\n\n".join(n[0].upper() + n[1:] for n in notes))
+        box.setInformativeText("\n\n".join(n[:1].upper() + n[1:] for n in notes))
         box.open()  # (not modal to the application: the window works behind it)
 
     def closeEvent(self, e: QCloseEvent) -> None:  # noqa: N802
