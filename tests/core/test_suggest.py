@@ -2143,3 +2143,24 @@ def test_a_held_out_failing_reports_misreadings() -> None:
         assert verdict(said, "grade:requires improvement", None, "heading")[0] == "improvement", (said, tone(said))
     assert tone("A few care leavers are homeless.")[1] and not tone("Care leavers who are homeless get help.")[1]
     assert tone("No care leavers are homeless or in bed and breakfast accommodation.")[:2] == (1.0, 0.0)
+
+
+def test_two_held_out_failing_reports_misreadings() -> None:
+    """An auditor's reading of two held-out reports judged inadequate (stop 45), in sentences of the same
+    shape: "making children at risk of exploitation safer" was a priority action ("children left at risk");
+    "closed with no evidence that lasting progress has been achieved" and "impede full and accurate oversight"
+    were strengths (their praise was what is denied); "Early help is stronger." was no finding; a programme's
+    name in brackets ("(Better Lives)") was read as praise."""
+    from reviewer.core.reading.severity import verdict
+    from reviewer.core.reading.wording import tone
+
+    failing = ("grade:inadequate", "inadequate", "judgement")
+    assert verdict("This work is making some children at risk of exploitation safer.", *failing)[0] == "strength"
+    closed = "Plans are closed without any evidence that sustainable progress has been achieved."
+    assert verdict(closed, *failing)[0] in ("improvement", "priority"), tone(closed)
+    impede = "Gaps in the case recording system impede comprehensive and accurate oversight of practice."
+    assert verdict(impede, *failing)[0] in ("improvement", "priority")
+    assert "impede comprehensive" in tone(impede)[3]
+    assert verdict("Early help and the work of the front door are stronger.", *failing)[0] == "strength"
+    assert not tone("A new multi-agency service (Better Lives) is due to start in April.")[0]
+    assert tone("There is no evidence that plans are effective.")[1]

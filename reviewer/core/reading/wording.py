@@ -22,7 +22,7 @@ STRONG = ("effective", "effectively", "strong", "strength", "strengths", "good",
           "high-quality", "good-quality", "integrated", "insight", "sufficient", "right", "stable", "stability", "routinely",
           "favourably", "successful", "highly", "benefit", "benefits", "strengthened", "suitable",
           "supported", "achieved", "celebrated", "well-attended", "well-resourced", "well-coordinated",
-          "regularly", "regular", "closely", "carefully", "manageable", "better", "ambition", "ambitious", "determined",
+          "regularly", "regular", "closely", "carefully", "manageable", "better", "stronger", "safer", "ambition", "ambitious", "determined",
           "actively", "monitored", "tracked", "tracks", "value", "values", "involved", "happy", "accurate",
           "realistic", "champions", "champion", "listened", "purposefully", "ensures", "joined-up", "proportionately",
           "concerted", "solid", "enthusiastic", "enthusiasm", "strengthening", "visible", "creatively", "comprehensively",
@@ -152,7 +152,8 @@ SERIOUS = ("inadequate", "serious", "widespread", "unsafe", "significant risk", 
            "critical weaknesses", "critical area of concern", "critical areas of concern")
 _SERIOUS_WORDS = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in SERIOUS) + r")\b")
 NEGATORS = ("not", "cannot", "less", "seldom", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "won't", "can't",  "no", "never", "nor", "without", "neither", "insufficiently", "inconsistently", "rarely", "lack",
-            "lacks", "lacking", "absence")
+            "lacks", "lacking", "absence", "impede", "impedes", "impeded", "hinder", "hinders", "hindered")
+_HINDERS = frozenset(("impede", "impedes", "impeded", "hinder", "hinders", "hindered"))  # deny what they hold back
 NEGATION_SCOPE = 6  # words a negator reaches, within its clause: "not clearly recorded or responded to effectively"
 _CLAUSE = re.compile(r"[,;:()]|\b(?:but|although|though|while|whereas|however|despite|where|there is|there are)\b",
                      re.I)
@@ -397,7 +398,7 @@ _REWRITES = (
 
 # A name in capitals mid-sentence: a team, a board, a programme ("the Integrated Contact and Referral Team",
 # "Strengthening Families", "Right Service Right Time"), whose words of praise praise nothing
-_PROPER_NAME = re.compile(r"(?<=[a-z,;(‘'\"“] )(?:[A-Z][\w’'-]+ (?:(?:and|of|for|the|to|&) )?)+[A-Z][\w’'-]+")
+_PROPER_NAME = re.compile(r"(?:(?<=[a-z,;(‘'\"“] )|(?<=[(‘“]))(?:[A-Z][\w’'-]+ (?:(?:and|of|for|the|to|&) )?)+[A-Z][\w’'-]+")
 
 
 def _praise_named(m: re.Match) -> str:
@@ -455,6 +456,7 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
         settled = {i for i, w in enumerate(words) if w in _WEAK_SET and w not in _NEGATOR_SET and w != "too" and
                    any(x in _AFTER_REMEDY_SET for x in words[i + 1:i + 1 + AFTER_REMEDY_SCOPE])}
         too_few = -1
+        denier = "not"
         for i, w in enumerate(words):
             if TOO_FEW and w == "too" and i + 1 < len(words) and words[i + 1] in ("few", "little"):
                 weak += 1.0  # "Too few care leavers are actively supported": what follows is what too few get
@@ -489,7 +491,9 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
                     weak += 1.0
                     cues.append(pending_not)
                 reach, pending_not = max(reach, i + NEGATION_SCOPE), _denial_said(words, i)
-                if WHOLE_CLAUSE and w == "not" and any(x in _WHOLE_OF for x in words[i + 1:i + 3]):
+                denier = w if w in _HINDERS else "not"  # (the card's reason: "impede comprehensive")
+                if WHOLE_CLAUSE and (w == "not" and any(x in _WHOLE_OF for x in words[i + 1:i + 3]) or
+                                     w in ("no", "without") and "evidence" in words[i + 1:i + 3]):
                     reach = len(words)  # "Not all children ... are supported effectively", "do not contain evidence that"
                 if w not in _WEAK_SET:
                     pending_not = None
@@ -497,7 +501,7 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
             if w in _STRONG_SET:
                 if i <= reach:
                     weak += 1.0
-                    cues.append(f"not {_SHOWN.get(w, w)}")
+                    cues.append(f"{denier} {_SHOWN.get(w, w)}")
                     pending_not = None
                 else:
                     strong += 1.0
