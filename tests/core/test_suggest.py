@@ -2164,3 +2164,11 @@ def test_two_held_out_failing_reports_misreadings() -> None:
     assert verdict("Early help and the work of the front door are stronger.", *failing)[0] == "strength"
     assert not tone("A new multi-agency service (Better Lives) is due to start in April.")[0]
     assert tone("There is no evidence that plans are effective.")[1]
+    assert tone("More staff at the front door has not led to a rise in timely and effective responses to risk.")[:2] \
+        == (0.0, 2.0)
+    for said in ("Specialist services for children who go missing are overstretched.",
+                 "Most of the young people were disappointed with the help they had received."):
+        assert verdict(said, *failing)[0] in ("improvement", "priority"), said
+    for said in ("The self-assessment accurately identifies most areas for improvement.",
+                 "Matches are thoughtfully considered.", "Some children are enjoying a range of hobbies."):
+        assert verdict(said, *failing)[0] == "strength", said

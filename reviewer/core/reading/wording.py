@@ -22,7 +22,7 @@ STRONG = ("effective", "effectively", "strong", "strength", "strengths", "good",
           "high-quality", "good-quality", "integrated", "insight", "sufficient", "right", "stable", "stability", "routinely",
           "favourably", "successful", "highly", "benefit", "benefits", "strengthened", "suitable",
           "supported", "achieved", "celebrated", "well-attended", "well-resourced", "well-coordinated",
-          "regularly", "regular", "closely", "carefully", "manageable", "better", "stronger", "safer", "ambition", "ambitious", "determined",
+          "regularly", "regular", "closely", "carefully", "manageable", "better", "stronger", "safer", "accurately", "thoughtfully", "enjoy", "enjoys", "enjoying", "ambition", "ambitious", "determined",
           "actively", "monitored", "tracked", "tracks", "value", "values", "involved", "happy", "accurate",
           "realistic", "champions", "champion", "listened", "purposefully", "ensures", "joined-up", "proportionately",
           "concerted", "solid", "enthusiastic", "enthusiasm", "strengthening", "visible", "creatively", "comprehensively",
@@ -32,7 +32,7 @@ STRONG = ("effective", "effectively", "strong", "strength", "strengths", "good",
           "rigorously", "rigorous", "embraced", "constructive", "constructively", "alert", "fitforpurpose",
           "closeattention")
 WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "won't", "can't", "poorly", "decline", "negative", "frustration", "unsupported",
-        "weak", "weaker", "weakness", "weaknesses", "failing", "failings", "minority", "insufficient", "inconsistent", "inconsistently", "variable",
+        "weak", "weaker", "weakness", "weaknesses", "failing", "failings", "overstretched", "disappointed", "minority", "insufficient", "inconsistent", "inconsistently", "variable",
         "variability", "lack", "lacks", "poor", "delay", "delays", "delayed", "drift", "gaps", "limited", "limits",
         "unclear", "deficits", "too", "fail", "fails", "failed", "shortfalls", "ineffective", "slow", "difficult",
         "deteriorated", "deterioration", "deteriorate", "rarely", "vague", "overdue", "backlog", "briefly", "uncertain", "unable",
@@ -305,7 +305,7 @@ WHOLE_CLAUSE = True
 # A negation that reaches the whole of its clause: "not all", "not every", "do not contain evidence that ...";
 # and a clause saying what it names is not there at all.
 _WHOLE_OF = frozenset(("all", "every", "contain", "show", "demonstrate", "evidence", "include", "reflect", "ensure",
-                       "make", "always", "consistently"))
+                       "make", "always", "consistently", "led", "lead", "resulted", "translated"))
 _NOT_THERE = re.compile(r"\b(?:is|are|was|were|has|have|had) (?:not|never)(?: yet)?(?: been)? "
                         r"(?:in place|available|evident|present)\b")
 ABSENT_PROBLEM = True
