@@ -2172,3 +2172,6 @@ def test_two_held_out_failing_reports_misreadings() -> None:
     for said in ("The self-assessment accurately identifies most areas for improvement.",
                  "Matches are thoughtfully considered.", "Some children are enjoying a range of hobbies."):
         assert verdict(said, *failing)[0] == "strength", said
+    placements = ("With no edge of care service, intensive work cannot be done to support placements that are at "
+                  "risk of breaking down.")
+    assert "children left at risk" not in verdict(placements, *failing)[2]

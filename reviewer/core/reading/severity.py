@@ -209,6 +209,9 @@ LEFT_AT_RISK = ("harm", "at risk", "unsafe", "unassessed", "not safeguarded", "n
                 "left in", "neglect", "serious", "widespread", "failure")
 
 
+# What is at risk is a placement or an arrangement, not a child: "placements that are at risk of breaking down"
+_THINGS_AT_RISK = re.compile(r"\bat risk of (?:breaking down|breakdown|disruption|disrupting|ending)\b")
+
 LEFT_AT_RISK_ANYWHERE = True  # a weakness that says children are left at risk now is a priority action, whatever
 # the grade (DOMAIN.md: "children left at risk"); said outright, not merely "risk" or "harm" named
 _LEFT_AT_RISK_NOW = re.compile(
@@ -351,12 +354,13 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
         # are not sufficiently streamlined": a finding of its own follows the wait
     under_way = not weak and bool(_UNDER_WAY.search(flat)) or bool(too_soon) or \
         not weak and bool(begun := _BEGUN.search(flat)) and not tone(flat[:begun.start()] + flat[begun.end():])[0]
-    harm = sum(1 for h in HARM if h in low)
+    risky = _THINGS_AT_RISK.sub(" ", low)  # (children's harm, not a placement's: "placements at risk of breaking down")
+    harm = sum(1 for h in HARM if h in risky)
     still = still_to_do(flat)
     for flag, on in (("earlier", earlier), ("underway", under_way), ("imperative", recommends(flat, listed=False)),
                      ("still", still), ("concession", concession),
                      ("contrast", MID_CONTRAST.search(flat)), ("followon", follow_on),
-                     ("atrisk", any(h in low for h in LEFT_AT_RISK)), ("listed", section in (
+                     ("atrisk", any(h in risky for h in LEFT_AT_RISK)), ("listed", section in (
                          "improvement", "priority")), ("summary", kind == "judgements")):
         if on:
             flags.append(flag)
@@ -387,7 +391,7 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
     elif weak and (MID_CONTRAST.search(flat) or concession or weak >= strong) \
             and not (failing and harm):
         severity, conf = "improvement", 0.5 + min(0.35, 0.1 * weak)
-    elif failing and strong <= weak and any(h in low for h in LEFT_AT_RISK) and (
+    elif failing and strong <= weak and any(h in risky for h in LEFT_AT_RISK) and (
             weak or serious or follow_on or _LEFT_AT_RISK_NOW.search(flat) or _HARM_GOES_ON.search(flat)):
         # "This leaves children in potentially harmful situations." (With no word of weakness, the harm must be
         # said to go on, or follow on from a finding: "Children identified as at risk of sexual exploitation are
