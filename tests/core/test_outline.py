@@ -1385,3 +1385,20 @@ def test_a_stray_row_of_the_judgement_table_does_not_take_paragraph_ones_place()
     paras = "\n\n".join(f"{n}.\nSocial workers visit children regularly, as paragraph {n} says." for n in range(1, 7))
     numbered = [p.title.split(".")[0] for p in analyse(table + paras + "\n").parts if p.kind == "paragraph"]
     assert numbered == [str(n) for n in range(1, 7)], numbered
+
+
+def test_no_priority_actions_found_is_no_item_of_the_list() -> None:
+    """A 2014 report (development side) says under "Priority and immediate action" that "The inspection did
+    not find any areas for priority and immediate action.": a new user's summary listed it among the
+    inspectors' items, "not yet tagged", beside a finding on its theme (stop 45)."""
+    from reviewer.core.reading.inspectors_list import inspectors_items
+
+    text = ("What does the local authority need to improve?\n\nPriority and immediate action\n\n"
+            "The inspection did not find any areas for priority and immediate action.\n\n"
+            "Areas for improvement\n\n"
+            "10. The local authority and its partners need to embed their early help strategy across the partnership.\n\n"
+            "11. All professionals undertaking early help assessments need access to advice and guidance.\n\n"
+            "Summary for children and young people\n\nInspectors found that most children are safe.\n")
+    items = [q for *_, q, _k in inspectors_items(text, analyse(text, []))]
+    assert items and not any("did not find" in q for q in items), items
+    assert any(q.startswith("All professionals") for q in items)

@@ -2175,3 +2175,15 @@ def test_two_held_out_failing_reports_misreadings() -> None:
     placements = ("With no edge of care service, intensive work cannot be done to support placements that are at "
                   "risk of breaking down.")
     assert "children left at risk" not in verdict(placements, *failing)[2]
+
+
+def test_the_grades_own_descriptor_in_any_wording_is_no_finding() -> None:
+    """A 2014 report prints the 'requires improvement' descriptor as "… good protection and help and/or care …":
+    a new user saw it suggested as an area for improvement under Early help (stop 45); "protection, help and
+    care" never was."""
+    text = ("Northmoor children's services\n\n"
+            "The overall judgement is requires improvement\n\n"
+            "There are no widespread or serious failures that create or leave children being harmed or at risk of "
+            "harm. The welfare of looked after children is safeguarded and promoted. However, the authority is not "
+            "yet delivering good protection and help and/or care for children, young people and families.\n")
+    assert not [s.quote for s in suggest(text, default_themes()) if "delivering" in s.quote]

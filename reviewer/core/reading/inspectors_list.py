@@ -71,7 +71,8 @@ def recommends(quote: str, listed: bool = True) -> bool:
 
 
 _CARRIES_ON = re.compile(r"^(?:\(|This|These|That|It|In particular|Including|Particularly|For example|Such)\b")
-_NONE_NEEDED = re.compile(r"^there (?:are|is|were|was) no\b", re.I)
+_NONE_NEEDED = re.compile(r"^(?:there (?:are|is|were|was) no\b|(?:the )?inspect(?:ion|ors) (?:did|does|do) not "
+                          r"(?:find|identify) any\b|no areas? for priority\b)", re.I)  # "there are none", as said
 
 
 _DECIMAL_NO = re.compile(r"\s*\d{1,2}\.\d{1,2}\.?\s")  # a council paper's paragraph ("4.5 "; not its "4.4.1" items)

@@ -146,7 +146,7 @@ _BOILERPLATE = re.compile(
     r"^(?:as a result,? |consequently,? |therefore,? )?there are (?:no )?widespread or serious failures that (?:create or )?"
     r"leave children (?:being harmed|at risk)|"  # the grade's
     r"^(?:however,? |minimum requirements are in place,? however,? )?the authority is not yet delivering good "
-    r"protection,? (?:and )?help and care|^the welfare of looked after children is safeguarded and promoted\.?$|"
+    r"protection,? (?:and )?help (?:and(?:/or)?|or) care|^the welfare of looked after children is safeguarded and promoted\.?$|"
     r"^the lscb is not yet demonstrating the characteristics of good\b|"  # descriptors under a judgement
     r"\b(?:requires?|is|are) (?:improvement|good|inadequate|outstanding) (?:when|if)\b[^.]{0,200}\b(?:characteristics "
     r"of good|widespread or serious failures|minimum requirements)\b|^\W*this helped us (?:to )?understand\b|"
