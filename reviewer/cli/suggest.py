@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from bisect import bisect_right
 
 from reviewer.cli.errors import CliError, at_least_one
 from reviewer.core.annotations.codebook import severities
-from reviewer.core.reading.marks import mark_suggestions
 from reviewer.core.reading.outline import analyse
-from reviewer.core.reading.suggest import DEFAULT_SHOWN, ranked, read_dismissed, suggest
+from reviewer.core.reading.suggest import DEFAULT_SHOWN, strongest
 from reviewer.core.text.shorten import shorten
 from reviewer.workspace import Workspace
 from reviewer.core.text.words import counted
@@ -35,18 +35,12 @@ def cmd_suggest(ws: Workspace, args: argparse.Namespace) -> int:
     ex = ws.text(letter.id)
     if ex is None or not ex.text.strip():
         raise CliError(f"{ws.library.display_title(letter.id)} has no text to suggest from (scanned or image-only)")
-    mine = lib.annotations_for(letter.id)
-    dismissed = read_dismissed(lib.settings, letter.id)
-    existing = [(a.start, a.end) for a in mine if not a.orphaned]
     st = analyse(ex.text, ex.page_starts)
-    found = suggest(ex.text, lib.themes.values(), list(lib.annotations.values()), existing=existing,
-                    dismissed=dismissed, page_starts=ex.page_starts, structure=st, letter_id=letter.id,
-                    dismissed_quotes=ws.dismissed_elsewhere(letter.id))
-    # highlights and comments the PDF already carries (Acrobat, Edge, Zotero): offered first
-    found = mark_suggestions(ex.text, ws.pdf_marks(letter, st), found, lib.themes.values(),
-                             list(lib.annotations.values()), existing, dismissed, st)
+    found = ws.suggestions(letter.id, ex.text, st, ws.pdf_marks(letter, st))
     labels = {s.id: s.label for s in severities()}
-    rows = [{"start": x.start, "end": x.end, "quote": x.quote, "severity": labels.get(x.severity, x.severity),
+    pages = list(ex.page_starts) or [0]
+    rows = [{"start": x.start, "end": x.end, "page": bisect_right(pages, x.start) if ex.page_starts else None,
+             "quote": x.quote, "severity": labels.get(x.severity, x.severity),
              "themes": [lib.theme_label(t) for t in x.themes], "score": x.score, "why": x.why, "origin": x.origin,
              "note": x.note, "author": x.author} for x in found]
     if args.json:
@@ -56,11 +50,13 @@ def cmd_suggest(ws: Workspace, args: argparse.Namespace) -> int:
     out.write(f"{counted(len(rows), 'suggestion')} for {ws.library.display_title(letter.id)} (none saved as a tag; tag with `reviewer tag`):\n")
     if not args.all and len(rows) > max(0, args.top):
         order = {id(x): i for i, x in enumerate(found)}
-        rows = [rows[order[id(x)]] for x in ranked(found)[:max(0, args.top)]]
-        out.write(f"the {len(rows)} strongest first (--all for every one, in reading order):\n")
+        rows = [rows[order[id(x)]] for x in strongest(found, args.top)]
+        out.write(f"the {len(rows)} strongest first, as the window shows them (--all for every one, in reading order):\n")
     for r in rows:
         quote = shorten(r["quote"], 110)
-        out.write(f"{r['score']:.2f}  {r['severity']:<22} {', '.join(r['themes']) or '(no theme)'}\n      “{quote}”\n")
+        page = f"p. {r['page']:<4} " if r["page"] else ""  # (a PDF's page; a text letter has one)
+        out.write(f"{r['score']:.2f}  {r['severity']:<22} {', '.join(r['themes']) or '(no theme)'}\n"
+                  f"      {page}“{quote}”\n")
         if r["origin"] == "pdf":
             out.write(f"      from the PDF: {r['why']}\n")
     return 0

@@ -34,9 +34,9 @@ from reviewer.core.annotations.library import Change, Library
 from reviewer.core.annotations.model import Annotation, Letter, LetterMeta, RecordError, Severity
 from reviewer.core.annotations.review import review_command, signoff_command
 from reviewer.core.annotations.tagging import locate_quote, new_annotation, reanchor_all
-from reviewer.core.reading.marks import PlacedMark, place_marks
+from reviewer.core.reading.marks import PlacedMark, mark_suggestions, place_marks
 from reviewer.core.reading.outline import Structure, analyse
-from reviewer.core.reading.suggest import dismissed_key, dismissed_value, read_dismissed
+from reviewer.core.reading.suggest import Suggestion, dismissed_key, dismissed_value, read_dismissed, suggest
 from reviewer.core.reading.furniture import find_furniture
 from reviewer.core.team.moderation import PairModeration, moderate
 from reviewer.core.team.summary import reading_quotes
@@ -553,6 +553,25 @@ class Workspace(Exchange):
         if ex is not None and layout.text != ex.text:
             return []  # the text the annotations anchor to is not this layout's: nothing can be placed
         return place_marks(layout, raw, structure or analyse(layout.text, page_starts(layout)))
+
+    def suggestions(self, letter_id: str, text: str, structure: Structure, marks: Sequence[PlacedMark] = (), *,
+                    snapshot: tuple[list[Annotation], dict[str, str], list] | None = None) -> list[Suggestion]:
+        """Every suggestion for a letter, in reading order: the suggester's (learning from the library's tags
+        and dismissals), with the highlights and comments its PDF already carries (``marks``, placed on its
+        text) offered in place of those they overlap. What the window and `reviewer suggest` both show.
+        ``snapshot``: (the library's annotations, its settings, its themes) taken on the UI thread, for a
+        worker; else read now."""
+        if snapshot is None:
+            lib = self.library
+            snapshot = (list(lib.annotations.values()), dict(lib.settings), list(lib.themes.values()))
+        library, settings, themes = snapshot
+        existing = [(a.start, a.end) for a in library if a.letter_id == letter_id and not a.orphaned]
+        dismissed = read_dismissed(settings, letter_id)
+        found = suggest(text, themes, library, existing, dismissed, structure=structure, letter_id=letter_id,
+                        dismissed_quotes=self.dismissed_elsewhere(letter_id, settings))
+        if marks:
+            found = mark_suggestions(text, marks, found, themes, library, existing, dismissed, structure)
+        return found
 
     def dismiss_suggestions(self, letter_id: str, ranges: Sequence[tuple[int, int]],
                             initiator: object | None = None) -> None:

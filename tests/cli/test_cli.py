@@ -129,6 +129,32 @@ def test_suggest_prints_passages_without_saving(capsys, db, samples: Path):
     assert code == 0 and "added" not in err
 
 
+def test_suggest_shows_the_windows_strongest_with_their_pages(capsys, db, samples: Path, tmp_path: Path):
+    """`reviewer suggest` lists the strongest as the window shows them (the inspectors' items at most half, the
+    report's findings the rest), each with its page: a new user compared the two and found 25 items and 5
+    findings against the window's 15 and 15, and had to work the pages out from the PDF (stop 45)."""
+    from reviewer.core.reading.outline import analyse
+    from reviewer.core.reading.suggest import strongest
+    from reviewer.workspace import Workspace
+
+    run(capsys, "add", str(samples / "thornbury_vale_2025_focused_visit.pdf"), *db)
+    code, out, _ = run(capsys, "suggest", "thornbury", "--json", *db)
+    rows = json.loads(out)
+    assert code == 0 and all(1 <= r["page"] <= 3 for r in rows) and rows[-1]["page"] > rows[0]["page"]
+    code, out, _ = run(capsys, "suggest", "thornbury", "--top", "6", *db)
+    ws = Workspace.open(str(tmp_path / "lib.json"))
+    try:
+        letter = next(iter(ws.library.letters.values()))
+        ex = ws.text(letter.id)
+        st = analyse(ex.text, ex.page_starts)
+        want = strongest(ws.suggestions(letter.id, ex.text, st, ws.pdf_marks(letter, st)), 6)
+    finally:
+        ws.close()
+    said = [line.split("“", 1)[1][:40] for line in out.splitlines() if "“" in line]
+    assert said == [s.quote[:40] for s in want] and "as the window shows them" in out
+    assert all(line.lstrip().startswith("p. ") for line in out.splitlines() if "“" in line)
+
+
 def test_db_before_the_subcommand_never_starts_the_window(tmp_path: Path, samples: Path):
     """`reviewer --db lib.json add FILE` (issue 16, item 4): the option before the subcommand, as git
     takes it, works for every subcommand; a known subcommand runs headless, without a display."""

@@ -897,18 +897,18 @@ def test_a_card_shown_says_what_it_said_until_it_is_decided_on(window, qtbot, mo
     it is decided on; Strongest Only (M, M) shows what the library has learnt."""
     from dataclasses import replace
 
-    from reviewer.ui.annotate import suggesting
+    from reviewer.workspace import workspace as room
 
     w = window
     panel = w.suggestions_panel
     shown = panel.visible()
     assert len(shown) >= 3
-    real = suggesting.suggest
+    real = room.suggest
 
     def learnt(*args, **kwargs):  # type: ignore[no-untyped-def]  # the library learnt something of every passage
         return [replace(s, themes=("corporate-parenting",), score=round(s.score * 0.5, 2)) for s in real(*args, **kwargs)]
 
-    monkeypatch.setattr(suggesting, "suggest", learnt)
+    monkeypatch.setattr(room, "suggest", learnt)
     panel.list.setFocus()
     panel.select(sug_id(shown[0]))
     qtbot.keyClick(panel.list, Qt.Key.Key_Delete)  # a decision: the re-work follows

@@ -17,9 +17,8 @@ from reviewer.core.reading.metadata import fill_blanks, read_metadata
 from reviewer.core.annotations.library import Change
 from reviewer.core.annotations.model import Annotation, LetterMeta
 from reviewer.core.reading.outline import Structure, analyse
-from reviewer.core.reading.marks import RawMark, mark_suggestions, place_marks
-from reviewer.core.reading.suggest import (Suggestion, dismissed_key, leans_on, list_heading, read_dismissed,
-                                           suggest)
+from reviewer.core.reading.marks import RawMark, place_marks
+from reviewer.core.reading.suggest import Suggestion, dismissed_key, leans_on, list_heading, read_dismissed
 from reviewer.letters.importing import created_date
 from reviewer.letters.pdf_marks import read_pdf_marks
 from reviewer.ui.annotate.suggestions_panel import WHAT_NEEDS_TO_IMPROVE, SuggestionsPanel
@@ -138,7 +137,6 @@ class SuggestionController(QObject):
         text, starts = layout.text, page_starts(layout)
         themes = list(lib.themes.values())
         library = list(lib.annotations.values())  # a snapshot: the worker must not see the dict change
-        existing = [(a.start, a.end) for a in lib.annotations_for(letter_id) if not a.orphaned]
         dismissed = read_dismissed(lib.settings, letter_id)
         settings = dict(lib.settings)  # a snapshot for the worker: the passages dismissed in other letters
         known = self.structure if self._text_of_structure == text else None
@@ -163,11 +161,8 @@ class SuggestionController(QObject):
                 if raw is None:  # highlights and comments made in another reader
                     raw = read_pdf_marks(data, pdf.name) if data else []
             raw = raw or []
-            found = suggest(text, themes, library, existing, dismissed, structure=st, letter_id=letter_id,
-                            dismissed_quotes=self.desk.ws.dismissed_elsewhere(letter_id, settings))
-            if raw:
-                found = mark_suggestions(text, place_marks(layout, raw, st), found, themes, library, existing,
-                                         dismissed, st)
+            found = self.desk.ws.suggestions(letter_id, text, st, place_marks(layout, raw, st) if raw else (),
+                                             snapshot=(library, settings, themes))
             # as on import: a report's date is its PDF's
             return st, found, read_metadata(text, created, source), created, raw
 
