@@ -2187,3 +2187,27 @@ def test_the_grades_own_descriptor_in_any_wording_is_no_finding() -> None:
             "harm. The welfare of looked after children is safeguarded and promoted. However, the authority is not "
             "yet delivering good protection and help and/or care for children, young people and families.\n")
     assert not [s.quote for s in suggest(text, default_themes()) if "delivering" in s.quote]
+
+
+def test_a_tag_that_catches_a_scrap_of_the_next_sentence_leaves_its_suggestion() -> None:
+    """A new user's drag over one sentence caught the "I" of the next ("… improvements made. I"): the quote
+    kept the scrap, and the next sentence's suggestion was gone without a word (stop 45). The tag is the
+    sentence dragged over; the next one is still suggested; a tag over a clause of a sentence still stands for
+    its suggestion."""
+    from reviewer.core.annotations.tagging import new_annotation, trim_range
+
+    first = "Although officers know their services well, plans are not always of good quality and some children wait too long."
+    second = "In addition, management oversight of frontline practice is weak."
+    text = f"Leadership\n\n{first} {second}\n"
+    a, c = text.index(first), text.index(second)
+    assert {first, second} <= {s.quote for s in suggest(text, default_themes())}
+    ann = new_annotation(text, [], "l1", a, c + 1, [], "improvement")
+    assert ann.quote == first
+    assert trim_range(text, text.index("long.") + 2, c + len(second)) == (c, c + len(second))  # "ng. In …"
+    assert trim_range(text, a, c + 2) == (a, c + 2)  # a whole word ("In") is what the drag took on purpose
+    found = {s.quote for s in suggest(text, default_themes(), existing=[(ann.start, ann.end)])}
+    assert second in found and first not in found
+    found = {s.quote for s in suggest(text, default_themes(), existing=[(a, c + 1)])}  # (a scrap left in a tag)
+    assert second in found
+    clause = text.index("some children wait too long")
+    assert first not in {s.quote for s in suggest(text, default_themes(), existing=[(clause, clause + 27)])}

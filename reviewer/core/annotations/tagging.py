@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable, Sequence
 
 from reviewer.core.annotations.anchor import Anchor, make_anchor, reanchor
@@ -40,12 +41,28 @@ def locate_quote(text: str, quote: str, furniture: Sequence[tuple[int, int]] = (
     return hits[0]
 
 
+STRAY = 3  # characters of the next or last sentence a drag may catch by a hair ("… improvements made. I")
+
+
 def trim_range(text: str, start: int, end: int) -> tuple[int, int]:
+    """A selection as it is tagged: without the white space at its ends, nor a stray scrap of the sentence
+    before or after it caught by a careless drag ("… made. I", "e. Although …"): a new user's quote ended
+    "made. I", printed so in the summary, and the next sentence's suggestion was gone (stop 45)."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    head = _STRAY_HEAD.match(text, start, min(end, start + STRAY + 3))
+    if head and end - head.end() >= 20 and (start == 0 or not text[start - 1].isspace()):
+        start = head.end()  # (only a scrap the drag began inside of: "e." of "made.", not a whole "I." )
+    tail = _STRAY_TAIL.search(text, max(start, end - STRAY - 3), end)
+    if tail and tail.start() - start >= 20 and (end == len(text) or text[end].isalnum()):
+        end = tail.start() + 1  # (only a scrap the drag ended inside of: "I" of "In")
     return start, end
+
+
+_STRAY_HEAD = re.compile(rf"[^\s]{{1,{STRAY}}}[.!?][\"'’”)]?\s+")  # the end of the sentence before, then its space
+_STRAY_TAIL = re.compile(rf"[.!?][\"'’”)]?\s+[^\s]{{1,{STRAY}}}$")  # a sentence's end, then the start of the next
 
 
 def new_annotation(

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from reviewer.core.annotations.model import Annotation, Theme
 from reviewer.core.reading.outline import Structure, unit_quote
-from reviewer.core.reading.suggest import Suggestion
+from reviewer.core.reading.suggest import Suggestion, tagged_over
 from reviewer.core.reading.theming import ThemeModel
 from reviewer.core.text.layout import Layout, Rect
 
@@ -118,7 +118,7 @@ def mark_suggestions(text: str, marks: Sequence[PlacedMark], found: Sequence[Sug
     furniture = structure.furniture if structure is not None else []
     offered: list[Suggestion] = []
     for m in marks:
-        if (m.start, m.end) in skip or any(a < m.end and m.start < b for a, b in existing):
+        if (m.start, m.end) in skip or tagged_over(m.start, m.end, existing):
             continue
         over = [(min(m.end, x.end) - max(m.start, x.start), x) for x in found if x.start < m.end and m.start < x.end]
         best = max(over, key=lambda o: o[0])[1] if over else None

@@ -147,7 +147,7 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
             learner = SeverityLearner().fit(examples)
     for r in everything:
         s, e, flat, part, section = r.start, r.end, r.flat, r.part, r.section
-        if (s, e) in skip or _within_one(wide, wide_starts, s, e) or any(a < e and s < b for a, b in existing):
+        if (s, e) in skip or _within_one(wide, wide_starts, s, e) or tagged_over(s, e, existing):
             continue
         severity, conf, why = r.severity, r.conf, list(r.why)
         listed = section in ("improvement", "priority")
@@ -205,6 +205,17 @@ def forget_readings() -> None:
     _READ.clear()
     quote_verdict.cache_clear()
     forget_sentences()
+
+
+TAGGED_OVER = 12  # characters of a passage a tag must cover to stand for its suggestion
+
+
+def tagged_over(s: int, e: int, existing: Iterable[tuple[int, int]]) -> bool:
+    """Whether a tag covers enough of the passage [s, e) to stand for its suggestion: a clause of it, or half
+    of a short one; not a word or two of its neighbour's caught by the drag (a new user's tag took the "I" of
+    the next sentence, and its suggestion was gone without a word: stop 45)."""
+    need = min(TAGGED_OVER, max(1, (e - s) // 2))
+    return any(min(e, b) - max(s, a) >= need for a, b in existing)
 
 
 def _within_one(ranges: Sequence[tuple[int, int]], starts: Sequence[int], s: int, e: int) -> bool:
