@@ -2211,3 +2211,23 @@ def test_a_tag_that_catches_a_scrap_of_the_next_sentence_leaves_its_suggestion()
     assert second in found
     clause = text.index("some children wait too long")
     assert first not in {s.quote for s in suggest(text, default_themes(), existing=[(clause, clause + 27)])}
+
+
+def test_a_tag_never_makes_what_domain_calls_context_a_finding() -> None:
+    """A new user tagged "However, a detailed improvement plan is in place …" as a strength; the next run
+    suggested "… however, this did not reflect the areas for improvement the last inspection identified" as
+    a strength, "as you have tagged passages like it" (stop 45). What an earlier inspection found, and what is
+    planned or under way, stay context whatever the library has learnt."""
+    from dataclasses import replace
+
+    plan = ("However, a thorough and comprehensive improvement plan is in place that is consistent with most of the "
+            "areas for improvement identified.")
+    earlier = ("A report was presented to the board in May; however, it did not reflect the areas for improvement "
+               "identified at the last inspection.")
+    text = f"Leadership\n\n{plan}\n\n{earlier}\n"
+    cold = {x.quote for x in suggest(text, default_themes())}
+    assert earlier not in cold
+    tag = replace(_tagged(1, plan, "strength", letter="this"), start=text.index(plan), end=text.index(plan) + len(plan))
+    learnt = {x.quote: x.severity for x in suggest(text, default_themes(), [tag], existing=[(tag.start, tag.end)],
+                                                   letter_id="this")}
+    assert earlier not in learnt, learnt

@@ -53,6 +53,12 @@ LEARN_ELSEWHERE = 400  # at most this many of other letters' tags (the latest) a
 # learner is fitted afresh on every run and must stay well inside the suggester's second (bench_suggest_speed.py)
 
 
+# What DOMAIN makes context whatever the wording (an earlier inspection's findings, what is planned or under way):
+# no tag of the library's teaches that such a passage is a finding (a new user's one tag of "However, a detailed
+# improvement plan is in place" made "… did not reflect recently identified areas for improvement" a strength)
+_CONTEXT_BY_RULE = frozenset(("f:earlier", "f:underway"))
+
+
 def _class_of(severity: str) -> str:
     return severity if severity in SEVERITY_CLASSES else "other"
 
@@ -151,7 +157,7 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
             continue
         severity, conf, why = r.severity, r.conf, list(r.why)
         listed = section in ("improvement", "priority")
-        if learner is not None and not listed:  # (the inspectors' own items stay theirs: dismissing one is no
+        if learner is not None and not listed and not (r.severity is None and _CONTEXT_BY_RULE & r.features.keys()):  # (the inspectors' own items stay theirs: dismissing one is no
             # lesson against the rest of the list, nor accepting one a reason to rank them above each other)
             severity, conf = learner.decide(r.features)
             conf = min(conf, max(r.conf, LEARNT_CEILING))  # (never above the inspectors' items by learning)
