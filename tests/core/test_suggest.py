@@ -2231,3 +2231,24 @@ def test_a_tag_never_makes_what_domain_calls_context_a_finding() -> None:
     learnt = {x.quote: x.severity for x in suggest(text, default_themes(), [tag], existing=[(tag.start, tag.end)],
                                                    letter_id="this")}
     assert earlier not in learnt, learnt
+
+
+def test_good_news_a_new_user_saw_read_as_weakness() -> None:
+    """A new user's reading of a 2014 report (stop 45), in sentences of the same shape: each was an area for
+    improvement ("no wait", "no reported … disruptions", a parent's praise ending "but they still meet with me",
+    a group that helps children "with complex needs to achieve better outcomes"); "no serious case reviews" is a
+    plain fact; "persistent absence" is a record kept of pupils, no denial."""
+    from reviewer.core.reading.severity import verdict
+    from reviewer.core.reading.wording import tone
+
+    ri = ("grade:requires improvement", "requires improvement", "heading")
+    for said in ("A dedicated worker supports young people, and there is no wait for access to treatment.",
+                 "There have been no reported placement disruptions in the last two years, showing that matching works.",
+                 "One parent spoke very positively about the support: “it has been brilliant… the social worker stepped "
+                 "back, which I liked, but they still visit to see that all is well”.",
+                 "An effective joint commissioning group effectively finds funding to support children with complex "
+                 "needs to achieve better outcomes."):
+        assert verdict(said, *ri)[0] == "strength", (said, verdict(said, *ri))
+    assert verdict("There have been no serious case reviews in Northmoor since June 2012.", *ri)[0] is None
+    assert verdict("A serious case review found that agencies did not share information.", *ri)[0] == "improvement"
+    assert not tone("Pupils at risk of persistent absence are identified quickly.")[1]

@@ -35,7 +35,8 @@ STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|further 
                          r"areas? for (?:further )?(?:improvement|development)\b|"
                          r"\b(?:little|insufficient|limited|slow) progress\b|\bprogress\b[^.]{0,30}\btoo slow\b|\bstill evident\b|"
                          r"\bprogress\b[^.;]{0,50}\b(?:it|this|that|progress) (?:has been|is|was|remains) (?:(?!not\b|never\b)\w+ )?slow\b|"
-                         r"\bremains? pertinent\b|\bwould benefit from\b|\bneeds? to (?:\w+ ){0,3}?(?:better|further|more)\b|"
+                         r"\bremains? pertinent\b|\bwould benefit from\b|(?<!health )(?<!learning )(?<!complex )(?<!additional )"
+                         r"(?<!specific )(?<!individual )\bneeds? to (?:\w+ ){0,3}?(?:better|further|more)\b|"
                          r"\bthere needs to be\b|\bcould do more\b|\bwork remains\b|\bwork (?:still )?to be done\b|"
                          r"\bstill (?:has|have|needs?) to be\b|\bnot yet (?:been )?resolved\b|\byet to be addressed\b|"
                          r"\bwould (?:further )?(?:enhance|enable|improve|strengthen)\b|\bshould (?:\w+ ){0,2}more\b|"
@@ -210,7 +211,8 @@ LEFT_AT_RISK = ("harm", "at risk", "unsafe", "unassessed", "not safeguarded", "n
 
 
 # What is at risk is a placement or an arrangement, not a child: "placements that are at risk of breaking down"
-_THINGS_AT_RISK = re.compile(r"\bat risk of (?:breaking down|breakdown|disruption|disrupting|ending)\b")
+_THINGS_AT_RISK = re.compile(r"\bat risk of (?:breaking down|breakdown|disruption|disrupting|ending)\b|"
+                             r"\bserious case reviews?\b")  # (and a review so named: no harm of its own)
 
 LEFT_AT_RISK_ANYWHERE = True  # a weakness that says children are left at risk now is a priority action, whatever
 # the grade (DOMAIN.md: "children left at risk"); said outright, not merely "risk" or "harm" named
@@ -319,6 +321,11 @@ def _late_turn(flat: str) -> str | None:
         pass
     if last is None or last.start() < 15 or len(flat[last.end():].split()) < 3:
         return None
+    opened = flat.rfind("“", 0, last.start())
+    closed = flat.find("”", opened) if opened >= 0 else -1
+    if opened >= 0 and (closed < 0 or closed >= last.end()):
+        return None  # a turn inside someone's own words ("“… took a step back, which I appreciated, but they still
+        # meet with me”"): how they tell it, not the inspectors' finding after a concession
     return flat[last.end():]
 
 

@@ -91,6 +91,7 @@ _NOT_WEAK_NAMES = re.compile(r"\b(?:(?:as|are|is|were|was) detailed (?:in|below|
                              r"have been )?(?:judged|rated|graded|found) (?:to be |as )?inadequate\b|"
                              r"no (?:areas? for )?priority actions? (?:were |was |had been |have been )?"
                              r"(?:identified|found|raised|set)\b|"
+                             r"\b(?:persistent|school) absences?\b|"  # (a record kept of pupils)
                              r"\bfirst language is not\b|"  # ("families whose first language is not English")
                              r"\bright now\b|"  # ("a key area for our partnership right now": a time, no praise)
                              r"(?:ethnic )?minority (?:ethnic )?(?:groups?|communities|backgrounds?|families|"
@@ -142,7 +143,7 @@ AFTER_REMEDY = ("low", "lower", "minimised", "minimal", "declined", "fallen", "r
                 "rare", "eliminated", "avoided", "prevented", "mitigated", "addressed", "resolved", "rectified", "remedied")
 AFTER_REMEDY_SCOPE = 4
 # "no" or "without" before one of these is good news: "no unallocated cases", "without delay".
-GOOD_NEWS_AFTER_NO = ("unallocated", "delay", "delays", "backlog", "backlogs", "drift", "waiting", "concerns",
+GOOD_NEWS_AFTER_NO = ("unallocated", "delay", "delays", "backlog", "backlogs", "drift", "waiting", "wait", "concerns",
                       "exclusions", "complaints", "vacancies", "unnecessary", "breakdowns", "disruption", "disruptions",
                       "detrimental",
                       "adverse")
@@ -353,6 +354,7 @@ _NOT_ONLY = re.compile(r"\bnot only\b")
 
 # (as sets: tone() asks of every word of every sentence whether it is one of these)
 _STRONG_SET, _WEAK_SET, _REMEDY_SET = frozenset(STRONG), frozenset(WEAK), frozenset(REMEDY)
+_AS_REPORTED = frozenset(("reported", "recorded", "known", "further", "recent"))  # "no reported …": still none
 _NEGATOR_SET, _AFTER_REMEDY_SET, _GOOD_NEWS_SET = frozenset(NEGATORS), frozenset(AFTER_REMEDY), frozenset(GOOD_NEWS_AFTER_NO)
 
 
@@ -378,6 +380,8 @@ def _problem_absent(words: list[str], i: int) -> int | None:
 
 # Wording rewritten, in this order, before its words are read: what a phrase means in place of what its words
 # would say one by one.
+_NO_CASE_REVIEWS = re.compile(r"\bno (?:(?:current|new|recent|further) )?serious case reviews?\b")
+_CASE_REVIEW = re.compile(r"\bserious case reviews?\b")
 _REWRITES = (
     (_AS_WELL_AS, " and "),  # "as well as": a conjunction, no praise
     (_LAST_TOO, ""),  # "Care leavers feel it too.": also, not too much
@@ -390,6 +394,8 @@ _REWRITES = (
     (_STILL_OUTSTANDING, " unresolved "),  # "an outstanding recommendation": one not yet met
     (_JUST_SO_MANY, "justonly "),
     (_AS_ONE_WORD, lambda m: m.group(0).replace(" ", "")),  # "fit for purpose", "not fit for purpose"
+    (_NO_CASE_REVIEWS, " scr "),  # "There have been no serious case reviews since 2012": a fact, no denial
+    (_CASE_REVIEW, "scr"),  # "a serious case review": a kind of review, no serious failing
     (_NOT_WEAK_NAMES, "named"),
     (_TWO_WORDS, r"under\1"),
     (_GRADE_TO_BE_GOOD, r"\1 improvement"),
@@ -476,9 +482,10 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
                 # achieved five GCSEs"
                 cues.append("just" if w == "justonly" else w)
                 continue
-            if w in ("no", "without") and any(x in _GOOD_NEWS_SET for x in words[i + 1:i + 3]):
-                strong += 1.0  # "no unallocated cases", "without delay": a problem absent
-                cues.append(f"{w} {next(x for x in words[i + 1:i + 3] if x in _GOOD_NEWS_SET)}")
+            after = words[i + 1:i + (4 if i + 1 < len(words) and words[i + 1] in _AS_REPORTED else 3)]
+            if w in ("no", "without") and any(x in _GOOD_NEWS_SET for x in after):
+                strong += 1.0  # "no unallocated cases", "without delay", "no reported placement disruptions": a
+                cues.append(f"{w} {next(x for x in after if x in _GOOD_NEWS_SET)}")  # problem absent
                 remedied = i + 2
                 continue
             if ABSENT_PROBLEM and w in ("not", "never", "rarely") and (gone := _problem_absent(words, i)) is not None:
@@ -512,7 +519,7 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
         if pending_not:
             weak += 1.0
             cues.append(pending_not)
-    low = _THEN_CLAUSE.sub(r"\1", _NOT_WEAK_NAMES.sub("named", flat.lower()))
+    low = _THEN_CLAUSE.sub(r"\1", _NOT_WEAK_NAMES.sub("named", _CASE_REVIEW.sub("scr", flat.lower())))
     denied: list[tuple[int, int]] | None = None
     for m in _SHORTFALL.finditer(low) if SHORTFALL_PHRASES else ():
         if denied is None:  # (a problem said to be absent, read above: "No care leavers are homeless")
