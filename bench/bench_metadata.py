@@ -45,6 +45,7 @@ from reviewer.core.text.documents import kind_for  # noqa: E402
 from reviewer.letters.pdf import extractor_version  # noqa: E402
 from reviewer.letters.importing import extract, prepare_path, read_file  # noqa: E402
 from reviewer.core.reading.metadata import read_metadata  # noqa: E402
+from reviewer.core.reading.judgements import BOARD  # noqa: E402
 from reviewer.core.annotations.model import LetterMeta  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "reports"
@@ -188,6 +189,7 @@ def score_report(m: LetterMeta, want: dict[str, object], where: str, s: Score) -
         s.add("lead_inspector", _norm(m.lead_inspector) == _norm(want["lead_inspector"]), where, m.lead_inspector,
               want["lead_inspector"])
     got = dict(m.judgements)
+    got.pop(BOARD, None)  # (the record carries no board's judgement: the LSCB review's grade is read beside it)
     grades: dict[str, object] = want["judgements"]  # type: ignore[assignment]
     for j, grade in grades.items():
         s.add(f"judgement: {j}", got.get(j) == grade, where, got.get(j), grade)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import zipfile
 
 from reviewer.core.annotations.model import LETTER_TYPES, kind_label
-from reviewer.core.reading.judgements import LABELS as JUDGEMENT_LABELS
+from reviewer.core.reading.judgements import in_order
 from reviewer.core.reading.judgements import label as judgement_label
 from reviewer.core.team.summary import Entry, ImprovementItem, Summary
 
@@ -67,11 +67,10 @@ def scope_rows(s: Summary) -> list[tuple[str, str]]:
 
 def judgements_said(meta) -> str:  # type: ignore[no-untyped-def]
     """A report's judgements as a manager reads them ("Overall effectiveness: Inadequate; Impact of leaders:
-    Inadequate; ..."), in the record's order, named as the report's framework names them ("Leadership,
-    management and governance" in a 2014 report); "—" where the document gives none."""
-    given = dict(meta.judgements)
-    return "; ".join(f"{judgement_label(name, meta.framework)}: {given[name].capitalize()}"
-                     for name in JUDGEMENT_LABELS if name in given) or "—"
+    Inadequate; ..."), in the order the report's framework lists them, named as it names them ("Leadership,
+    management and governance" in a 2014 report, its board's last); "—" where the document gives none."""
+    return "; ".join(f"{judgement_label(name, meta.framework)}: {grade.capitalize()}"
+                     for name, grade in in_order(dict(meta.judgements), meta.framework)) or "—"
 
 
 def letter_row(letter, name: str | None = None) -> tuple[str, str, str, str, str]:  # type: ignore[no-untyped-def]

@@ -345,7 +345,8 @@ def test_single_inspection_framework_unnumbered_without_a_printed_date() -> None
                                                                      "2016-03-10")
     assert dict(m.judgements) == {"overall_effectiveness": "good", "help_and_protection": "good",
                                   "in_care": "requires improvement", "adoption": "outstanding",
-                                  "care_leavers": "requires improvement", "impact_of_leaders": "good"}
+                                  "care_leavers": "requires improvement", "impact_of_leaders": "good",
+                                  "lscb": "inadequate"}  # (the board's review, graded beside the authority's)
     assert (m.published, m.published_estimated) == ("2016-04-25", True)
     assert m.lead_inspector == "Moira J Tennant"
     assert m.inspectors == ("Moira J Tennant", "Owen Price", "Ruth Amos", "Deepa Laing")
@@ -900,3 +901,29 @@ def test_an_inspection_reports_framework_from_its_title_or_its_visits_length() -
     assert fill_blanks(old, read_metadata(ilacs.format("27 September to 8 October 2021"))).framework == "ilacs standard"
     assert LetterMeta.from_dict({"framework": "<b>ILACS</b>"}).framework is None
     assert LetterMeta.from_dict({"framework": "sif"}).framework == "sif"
+
+
+def test_the_boards_judgement_is_read_shown_in_the_reports_order_and_added_to_letters_read_before() -> None:
+    """A new user's 2014 report (stop 45): Details and the summary left out the Local Safeguarding Children
+    Board's judgement, and listed the others in an order of their own, the sub-judgements away from children
+    looked after."""
+    import dataclasses
+
+    from reviewer.core.reading.judgements import board_judgement, in_order, label
+    from reviewer.core.reading.metadata import fill_blanks
+    from reviewer.export.common import judgements_said
+
+    assert board_judgement("The Local Safeguarding Children Board requires improvement The arrangements …") == \
+        "requires improvement"
+    assert board_judgement("Section 3 … The Local Safeguarding Children Board is inadequate. Its chair …") == "inadequate"
+    assert board_judgement("The LSCB is good at sharing learning from reviews.") is None
+    m = read_metadata(SIF_UNNUMBERED, created="2016-04-25")
+    names = [label(k, m.framework) for k, _ in in_order(dict(m.judgements), m.framework)]
+    assert names == ["Overall effectiveness", "Help and protection", "Children looked after", "Adoption performance",
+                     "Care leavers", "Leadership, management and governance", "Local Safeguarding Children Board"]
+    said = judgements_said(m)
+    assert said.endswith("Local Safeguarding Children Board: Inadequate") and said.index("Adoption") < said.index("Leadership")
+    before = dataclasses.replace(m, judgements=tuple((k, v) for k, v in m.judgements if k != "lscb"))
+    assert dict(fill_blanks(before, m).judgements)["lscb"] == "inadequate"  # read again: the board's added
+    other = dataclasses.replace(before, judgements=(("overall_effectiveness", "inadequate"),))
+    assert fill_blanks(other, m).judgements == other.judgements  # not the same reading: left as it was

@@ -247,7 +247,7 @@ def test_a_letters_judgements_are_named_as_its_framework_names_them_in_the_summa
     from reviewer.export.common import judgements_said
 
     given = (("impact_of_leaders", "requires improvement"), ("in_care", "inadequate"))
-    assert judgements_said(LetterMeta(framework="sif", judgements=given)) == (
-        "Leadership, management and governance: Requires improvement; Children looked after: Inadequate")
+    assert judgements_said(LetterMeta(framework="sif", judgements=given)) == (  # (in the framework's order)
+        "Children looked after: Inadequate; Leadership, management and governance: Requires improvement")
     assert judgements_said(LetterMeta(framework="ilacs standard", judgements=given)) == (
         "Impact of leaders: Requires improvement; Children in care: Inadequate")

@@ -37,13 +37,26 @@ _NAMES = (
 )
 
 
+BOARD = "lscb"  # the review of the Local Safeguarding Children Board a 2013-18 report carries with it
 LABELS = {"overall_effectiveness": "Overall effectiveness", "impact_of_leaders": "Impact of leaders",
           "help_and_protection": "Help and protection", "in_care": "Children in care",
-          "care_leavers": "Care leavers", "adoption": "Adoption performance"}
+          "care_leavers": "Care leavers", "adoption": "Adoption performance", BOARD: "Safeguarding children board"}
 # as a single-inspection-framework report (2013-18) names them: what a letter's own details and outline say
 # (the exports' columns keep the one set of names, across every framework)
 SIF_LABELS = {**LABELS, "impact_of_leaders": "Leadership, management and governance",
-              "in_care": "Children looked after", "help_and_protection": "Help and protection"}
+              "in_care": "Children looked after", "help_and_protection": "Help and protection",
+              BOARD: "Local Safeguarding Children Board"}
+# and in its order: the adoption and care leavers sub-judgements after children looked after, the board last
+SIF_ORDER = ("overall_effectiveness", "help_and_protection", "in_care", "adoption", "care_leavers",
+             "impact_of_leaders", BOARD)
+
+
+def in_order(judgements: dict[str, str], framework: str | None = None) -> list[tuple[str, str]]:
+    """A report's (judgement, grade) pairs in the order its framework lists them (a 2014 report: help and
+    protection, children looked after with adoption and care leavers under it, leadership, then the board's)."""
+    order = SIF_ORDER if (framework or "").startswith("sif") else tuple(LABELS)
+    known = [(name, judgements[name]) for name in order if name in judgements]
+    return known + [(k, v) for k, v in judgements.items() if k not in order]
 
 
 def label(name: str, framework: str | None = None) -> str:
@@ -150,6 +163,22 @@ _GRADED_2013 = re.compile(
 def _graded_2013(flat: str) -> dict[str, str]:
     m = _GRADED_2013.search(flat[:20000])
     return {"overall_effectiveness": m.group(1).lower()} if m else {}
+
+
+# "The effectiveness of the Local Safeguarding Children Board (LSCB) is requires improvement" (2014), "The Local
+# Safeguarding Children Board is inadequate" (2016), "The Local Safeguarding Children Board requires improvement":
+# the board's own judgement, said whole (not "the LSCB is good at …")
+_BOARD_GRADE = re.compile(
+    r"\b(?:The\s+effectiveness\s+of\s+the\s+|The\s+)(?:Local\s+Safeguarding\s+Children\s+Board|LSCB)(?:\s*\(LSCB\))?\s+"
+    r"(?:(?:is|are)\s+(?:judged\s+(?:to\s+be\s+)?)?)?(outstanding|good|requires\s+improvement(?:\s+to\s+be\s+good)?|"
+    r"inadequate)(?:\s+because)?\s*(?:[.:]|$|[A-Z0-9])")
+
+
+def board_judgement(flat: str) -> str | None:
+    """The grade a single-inspection-framework report gives the Local Safeguarding Children Board it reviewed
+    (white space collapsed), or None where it reviewed none."""
+    m = _BOARD_GRADE.search(flat)
+    return grade_of(m.group(1)) if m else None
 
 
 def read_judgements(flat: str) -> dict[str, str]:

@@ -23,7 +23,7 @@ import dataclasses
 import re
 from datetime import date, timedelta
 
-from reviewer.core.reading.judgements import read_judgements
+from reviewer.core.reading.judgements import BOARD, board_judgement, read_judgements
 from reviewer.core.reading.subject import APOS, named_in_file, subject_of
 from reviewer.core.annotations.model import LETTER_TYPES, LetterMeta
 from reviewer.core.text.textsearch import collapse_ws
@@ -527,11 +527,19 @@ def read_metadata(text: str, created: str | None = None, name: str | None = None
         published_estimated=estimated,
         lead_inspector=lead,
         inspectors=tuple(names),
-        judgements=tuple(read_judgements(flat).items()) if doc_type in ("inspection report", "committee report")
+        judgements=_judgements(flat) if doc_type in ("inspection report", "committee report")
         else (),  # (a paper copies the inspection's judgement table)
         visit_number=_visit_number(flat) if doc_type == "monitoring visit" else None,
         framework=_framework(flat, start, end) if doc_type == "inspection report" else None,
     )
+
+
+def _judgements(flat: str) -> tuple[tuple[str, str], ...]:
+    """A report's judgements, with the board's where a single-inspection-framework report reviewed one."""
+    found = read_judgements(flat)
+    if found and (board := board_judgement(flat)) is not None:
+        found[BOARD] = board
+    return tuple(found.items())
 
 
 def fill_blanks(old: LetterMeta, new: LetterMeta) -> LetterMeta:
@@ -548,6 +556,9 @@ def fill_blanks(old: LetterMeta, new: LetterMeta) -> LetterMeta:
             mine = None  # "other" is what the reader says of a kind it did not know then (an assurance visit)
         if (mine is None or mine == () or mine == "") and found not in (None, (), ""):
             changes[f.name] = found
+        elif f.name == "judgements" and mine and (more := tuple((k, v) for k, v in found if k not in dict(mine))) \
+                and all(dict(found).get(k) == v for k, v in mine):
+            changes[f.name] = mine + more  # a judgement read since (the board's), beside the same ones as before
     if "published" in changes:
         changes["published_estimated"] = new.published_estimated
     elif new.published_estimated and old.published == new.published and not old.published_estimated:
