@@ -154,7 +154,7 @@ def to_html(s: Summary, chips: bool = True) -> str:
         h.append('<p class="none">The letters list none.</p>')
     else:
         h.append("<table><tr>" + ("<th>Letter</th>" if many else "") + "<th>Item</th><th>Tagged as</th>"
-                 "<th>Findings on its theme elsewhere</th></tr>")
+                 "<th>Findings on its theme outside the list</th></tr>")
         for it in s.improvement_items:
             tag = ", ".join(it.tagged_as) or "not yet tagged"
             first = f"<td>{_e(it.letter)}</td>" if many else ""

@@ -107,6 +107,6 @@ def test_an_inspectors_item_lists_the_findings_on_its_theme_and_an_action_on_one
         plan = m[m.index("## Action plan"):]
         assert "Audit supervision records" in plan and "Management oversight and supervision, so that drift" in plan
         quality = next(line for line in m.splitlines() if line.startswith("- The quality of child protection"))
-        assert quality.endswith("Planning and reviews: no weakness tagged elsewhere in the letter")
+        assert quality.endswith("Planning and reviews: no weakness tagged outside the inspectors' list")
     finally:
         ann.store.close()

@@ -602,3 +602,21 @@ def test_a_library_opened_whole_says_nothing(make_window, qtbot) -> None:
     w = make_window(open_first=False)
     qtbot.wait(50)
     assert getattr(w, "notice_box", None) is None
+
+
+def test_select_sentence_after_a_single_click_takes_the_sentence_clicked_in(window, qtbot):
+    """A new user clicked into a sentence and pressed Ctrl+Shift+S: nothing happened, with no word why
+    (stop 45). A click leaves a caret, and Select Sentence takes the sentence around it."""
+    view = window.view
+    text = window.onscreen.layout.text
+    s = text.index("Too many plans")
+    view.scroll_to_range(s, s + 10)
+    qtbot.wait(50)
+    page, (x0, y0, x1, y1) = window.onscreen.layout.rects(s + 4, s + 8)[0]
+    r = view._page_rect(page)
+    at = QPointF(r.left() + (x0 + 1) * view.zoom, r.top() + (y0 + y1) / 2 * view.zoom)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=at.toPoint())
+    assert view.selection() is None and view.caret() is not None
+    window.actions_["select_sentence"].trigger()
+    said = collapse_ws(view.selected_text())
+    assert said.startswith("Too many plans") and said.endswith(".")

@@ -111,8 +111,12 @@ class Annotating(QObject):
         return box.clickedButton() is again
 
     def select_sentence(self) -> None:
+        """Whole sentences: those the selection touches, or with only a click in the letter, the one clicked in
+        (a new user clicked into a sentence, pressed Ctrl+Shift+S and nothing happened: stop 45)."""
         view = self.view
         sel = view.selection()
+        if sel is None and (at := view.caret()) is not None:
+            sel = (at, at + 1)
         if sel and self.onscreen.layout:
             a, _ = view.unit_at(sel[0])
             _, b = view.unit_at(max(sel[0], sel[1] - 1))

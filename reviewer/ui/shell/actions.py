@@ -55,7 +55,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("tag", "&Tag Selection…", "&Annotate", ("Ctrl+T",),
                "Tag the selected passage with themes and a severity", True, "selection", short="Tag"),
     ActionSpec("select_sentence", "Select &Sentence", "&Annotate", ("Ctrl+Shift+S",),
-               "Extend the selection to the whole sentence or bullet", needs="selection"),
+               "Extend the selection to whole sentences, or select the sentence clicked in", needs="letter"),
     ActionSpec("sev_strength", "Strengt&h", "&Annotate", ("Alt+1",),
                "Tag the selected passage as a strength, or make the selected annotations strengths", needs="letter"),
     ActionSpec("sev_context", "C&ontext", "&Annotate", ("Alt+2",),
