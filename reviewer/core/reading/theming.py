@@ -51,6 +51,7 @@ _MISSING_WORD = re.compile(r"\bmissing\b", re.I)
 LEARNT_WEIGHT = 0.25  # how much the library's own annotations count beside the codebook's cues (bench_suggestions.py)
 MAX_THEMES, MIN_THEME_SCORE, KEEP_THEME = 3, 1.0, 0.75  # which of a sentence's ranked themes are suggested
 CUE_THEME, CUE_MIN = True, 1.0  # the specific theme the codebook's cues (or the library's tags) favour most is kept
+LEARNT_SHARE = 0.5  # a word teaches a theme where at least this share of the tags that hold it carry the theme
 LEARNT_OWN_MIN = 2.0  # how much the library's tags must say for a theme to count as named
 # ... unless it is a broad theme whose cue words sit in sentences about anything ("plan", "leaders",
 # "partners"): on the development gold, a cue alone named these wrongly more often than rightly.
@@ -194,7 +195,7 @@ class ThemeModel:
             if learnt:
                 total = self.learnt_total[t.id]
                 taught = sum(LEARNT_WEIGHT * math.log(1 + self.n / (1 + self.docs[w])) * learnt[w] / total * 10
-                             for w in words & learnt.keys())
+                             for w in words & learnt.keys() if learnt[w] >= LEARNT_SHARE * self.docs[w])
                 s += taught
                 if taught >= LEARNT_OWN_MIN:
                     own += taught  # the library's tags name this theme as plainly as a cue would
