@@ -2252,3 +2252,34 @@ def test_good_news_a_new_user_saw_read_as_weakness() -> None:
     assert verdict("There have been no serious case reviews in Northmoor since June 2012.", *ri)[0] is None
     assert verdict("A serious case review found that agencies did not share information.", *ri)[0] == "improvement"
     assert not tone("Pupils at risk of persistent absence are identified quickly.")[1]
+
+
+def test_misreadings_from_two_more_held_out_readings() -> None:
+    """An auditor's reading of two held-out failing reports and a new user's of a 2014 one (stop 45), in
+    sentences of the same shape."""
+    from reviewer.core.reading.severity import verdict
+    from reviewer.core.reading.wording import tone
+
+    failing = ("grade:inadequate", "inadequate", "judgement")
+    weak = ("Overall, there remains much to do to improve services for children.",
+            "The response to children identified at lower risk is mostly weak.",
+            "The service is heavily reliant on agency staff.",
+            "Caseloads in the duty team are exceptionally high, with some workers holding 45 children.",
+            "Although many services for families on the edge of care exist, they are fragmented.",
+            "Health provision for care leavers is a significant concern.",
+            "Several children would have benefited from coming into care sooner.",
+            "There is a significant disparity between auditors about what good practice looks like.",
+            "Despite the progress seen at a monitoring visit in March 2022, leaders have failed to understand the "
+            "quality of practice.")
+    for said in weak:
+        assert verdict(said, *failing)[0] in ("improvement", "priority"), (said, tone(said))
+    for said in ("The council has mitigated this delay for most children, and this has worked well.",
+                 "Very few children (two out of 80) returned to care after adoption or special guardianship."):
+        assert verdict(said, "grade:good", "good", "judgement")[0] == "strength", (said, tone(said))
+    for said in ("Previously, foster carers had not been told about children's plans.",
+                 "The improvement team and children's services are working together to identify areas to improve.",
+                 "When Ofsted last inspected the council, inspectors said that help was not quick enough."):
+        assert verdict(said, *failing)[0] is None, (said, verdict(said, *failing))
+    assert verdict("Historically, court work has not been robust and tracking is weak.", *failing)[0] is not None
+    assert verdict("As a result, should children wish to read their records later, they will not understand them.",
+                   *failing)[0] is not None  # ("wish to": no aim of the work's)

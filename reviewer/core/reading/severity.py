@@ -26,7 +26,7 @@ from reviewer.core.text.textsearch import folded_text
 
 # what the panel says of an inspectors' item (the suggester names the letter's own heading where it says more)
 UNDER_IMPROVE_LIST, UNDER_PRIORITY_LIST = "under What needs to improve", "under areas for priority action"
-STILL_TO_DO = re.compile(r"more (?:work )?to do|work to do|further work|further (?:development|strengthening|improvement) "
+STILL_TO_DO = re.compile(r"more (?:work )?to do|much (?:more )?(?:work )?(?:still )?to do|work to do|further work|further (?:development|strengthening|improvement) "
                          r"(?:is|are) (?:also |still )?(?:needed|required)|requires? further (?:strengthening|development|improvement|refinement|work|attention|analysis)|could be (?:improved|strengthened|better)|"
                          r"\b(?:is|remains?) (?:an|a recognised|an identified) area for (?:further )?(?:development|improvement)|"
                          r"\bstill in the process of\b|\bremains? an? (?:\w+ )?area of (?:focus|development)\b|"
@@ -186,7 +186,7 @@ _REPORTED = re.compile(
     r"\b(?:was|were) rated\b|"
     # when the earlier inspection took place ("The last Ofsted inspection … was undertaken in November 2012")
     r"\b(?:was|were) (?:undertaken|carried out|conducted) in\b", re.I)
-_STILL = re.compile(r"\b(?:has|have|had) not\b|\b(?:has|have) been (?:addressed|tackled|resolved)|\bsuccessfully\b|"
+_STILL = re.compile(r"\b(?:has|have|had) not\b|\b(?:has|have) (?:\w+ )?(?:sustained|failed)\b|\b(?:has|have) been (?:addressed|tackled|resolved)|\bsuccessfully\b|"
                     r"\bhas (?:now |since )?(?:deteriorated|declined|improved)|\b(?:has|have) (?:\w+ )?been (?:addressed|tackled|"
                     r"resolved)|\bthere (?:has|have) (?:\w+ )?been (?:\w+ )?progress\b|"
                     r"\bremains?\b|\bstill\b|\bnow\b|\bcontinues?\b|\bsince\b|\bnot (?:been )?(?:addressed|"
@@ -231,8 +231,22 @@ _NOT_LEFT = re.compile(r"\b(?:not|never|no)\b (?:\w+ ){0,3}?(?:left|leave|leaves
 
 def _earlier_findings(low: str) -> bool:
     """A sentence that reports an earlier inspection's or visit's findings ("In 2016, services were
-    judged to require improvement", "The focused visit identified that ..."), not today's practice."""
+    judged to require improvement", "The focused visit identified that ..."), or how things were before
+    ("Previously, carers had not been told …"), not today's practice. An earlier visit named in a leading
+    concession is not what the sentence reports: "Despite the improvements found during a focused visit in
+    2019, … leaders have failed to evaluate …" is today's finding."""
+    if _PREVIOUSLY.match(low) and not _NOW.search(low):
+        return True
+    concession = LEAD_CONCESSION.match(low)
+    if concession and _EARLIER.search(low[:concession.end()]) and not _EARLIER.search(low, concession.end()) \
+            and not _REPORTED.search(low, concession.end()) and "said" not in low[concession.end():]:
+        return False  # (not "When Ofsted last inspected …, inspectors said that …": what they found then)
     return bool(_EARLIER.search(low) and _REPORTED.search(low) and not _STILL.search(low))
+
+
+_PREVIOUSLY = re.compile(r"^\W*(?:previously|in the past|historically|before (?:this|then|that)),")
+_NOW = re.compile(r"\b(?:now|still|remains?|continues?|currently|today|has|have)\b")  # ("Historically, … have not
+# been robust": until now)
 
 # A sentence that only states a judgement in the past ("The local authority was judged to be outstanding.")
 _PAST_JUDGEMENT = re.compile(r"^\W*(?:[\w’'-]+ ){0,8}?(?:was|were) (?:judged|rated|graded|found) (?:to be |as )?"

@@ -32,7 +32,8 @@ STRONG = ("effective", "effectively", "strong", "strength", "strengths", "good",
           "rigorously", "rigorous", "embraced", "constructive", "constructively", "alert", "fitforpurpose",
           "closeattention")
 WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "won't", "can't", "poorly", "decline", "negative", "frustration", "unsupported",
-        "weak", "weaker", "weakness", "weaknesses", "failing", "failings", "overstretched", "disappointed", "minority", "insufficient", "inconsistent", "inconsistently", "variable",
+        "weak", "weaker", "weakness", "weaknesses", "failing", "failings", "overstretched", "disappointed",
+        "fragmented", "disparity", "disparities", "minority", "insufficient", "inconsistent", "inconsistently", "variable",
         "variability", "lack", "lacks", "poor", "delay", "delays", "delayed", "drift", "gaps", "limited", "limits",
         "unclear", "deficits", "too", "fail", "fails", "failed", "shortfalls", "ineffective", "slow", "difficult",
         "deteriorated", "deterioration", "deteriorate", "rarely", "vague", "overdue", "backlog", "briefly", "uncertain", "unable",
@@ -58,7 +59,8 @@ WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "we
 REMEDY = ("reduce", "reduces", "reduced", "reducing", "reduction", "minimise", "minimises", "minimised", "minimising",
           "prevent", "prevents", "preventing", "avoid", "avoids", "avoiding", "tackle", "tackles", "tackling",
           "address", "addresses", "addressing", "no", "without", "free", "identify", "identifies", "low", "lower",
-          "fewer", "few", "little", "respond", "responds", "understand", "understanding", "track", "tracks")
+          "fewer", "few", "little", "respond", "responds", "understand", "understanding", "track", "tracks",
+          "mitigate", "mitigates", "mitigated", "mitigating")
 REMEDY_SCOPE = 4
 # fold() reads "well-attended" as "wellattended" (PDFs break such words at the hyphen): the lists too
 _SHOWN = {w.replace("-", ""): w for w in STRONG + WEAK if "-" in w}  # as the panel says them
@@ -92,6 +94,7 @@ _NOT_WEAK_NAMES = re.compile(r"\b(?:(?:as|are|is|were|was) detailed (?:in|below|
                              r"no (?:areas? for )?priority actions? (?:were |was |had been |have been )?"
                              r"(?:identified|found|raised|set)\b|"
                              r"\b(?:persistent|school) absences?\b|"  # (a record kept of pupils)
+                             r"\bwhat good (?:practice |quality |work )?(?:looks|look) like\b|"  # (a standard named)
                              r"\bfirst language is not\b|"  # ("families whose first language is not English")
                              r"\bright now\b|"  # ("a key area for our partnership right now": a time, no praise)
                              r"(?:ethnic )?minority (?:ethnic )?(?:groups?|communities|backgrounds?|families|"
@@ -128,6 +131,10 @@ _NONE_SUFFER = re.compile(r"\bno (?:(?:[\w'-]+ ){0,5}?)(?:(?:has|have|had|is|are
                           r"instances of\b|\bno evidence of (?:[\w'-]+ ){0,2}(?:drift|delay|harm)(?: (?:or|and) "
                           r"(?:drift|delay|harm))?\b|"
                           r"\b(?:do|does|are|is|were|was) not (?:[\w'-]+ ){0,3}?unnecessarily\b|"
+                          # "Very few children (one out of 93) returned to be looked after following adoption"
+                          r"\b(?:very few|only (?:one|two|three|a few|a (?:very )?small number)|a very small number)\b"
+                          r"[^.;]{0,60}?\b(?:returned to (?:be looked after|care)|re-?entered care|came back into care|"
+                          r"came back into care)\b|"
                           r"\b(?:has|have|had) not (?:had|been|seen) (?:an? |any )?(?:[\w'-]+ ){0,3}?(?:breakdowns?|"
                           r"disruptions?|exclusions?)\b|\b(?:does|do|did) not use bed and breakfast\b|\bnot complacent\b|\b(?:not used|"
                           r"only used|used only) (?:except )?(?:in|as a) (?:exceptional circumstances|last resort)\b|\bonly used when all "
@@ -175,7 +182,7 @@ _AIM = re.compile(r"\b(?:the need to|to ensure|(?:necessary|needed|required) to 
                   r"(?<!positively )(?<!positive )(?<!well )" + HAMPERS_ABILITY + r" (?:of (?:[\w'’]+ ){1,8}?)?to|"
                   r"seek(?:s|ing)? to|focus(?:ed|es|ing)? on (?:improving|developing|strengthening|increasing)|"
                   r"(?:work(?:ed|s|ing)?(?: together)?|will|intention is) to (?:improve|develop|strengthen|increase|"
-                  r"transform))\b")
+                  r"transform|identify)|(?:desire|aspiration) to)\b")
 
 
 AIM_IN_SUBJECT = True
@@ -209,7 +216,12 @@ _SHORTFALL = re.compile(
     r"\bmixed quality\b|\bunder (?:significant |considerable |great )?pressure\b|\bout of date\b|"
     r"\bhigh case loads?\b|\b(?:is|remains?|continues? to be) (?:still )?(?:an? )?(?:ongoing |significant |continuing |"
     r"continual |key |considerable |particular |real |major )?challenge\b|\bchallenges? (?:remains?|to sufficiency)\b|\bstill challenges\b|"
-    r"\bover-? ?relian(?:t|ce)\b|\bheavy reliance\b|\bfrequent changes\b|"
+    r"\bover-? ?relian(?:t|ce)\b|\bheavy reliance\b|\bheavily (?:reliant|dependent) on\b|\bfrequent changes\b|"
+    # "Caseloads in the assessment service are exceptionally high"; "Several children would have benefited from
+    # being in care sooner" (what they did not get); "… is a significant concern"
+    r"\b(?:caseloads|workloads)\b[^.;]{0,40}\b(?:are|is|remain|remains) (?:very |exceptionally |extremely |too |"
+    r"still |particularly )?high\b|\bwould have benefit(?:t)?ed from\b|"
+    r"\b(?:is|are|remains?) (?:an? )?(?:significant|serious|real|major|ongoing|particular) concern\b|"
     r"\b(?:takes?|taking|took|taken) (?:much |far |too |almost |over )?(?:longer|a long time|too long)\b|"
     r"\b(?:quality|standard|picture|practice|performance|consistency|frequency)\b[^.]{0,60}\b(?:is|are|remains?) "
     r"(?:also |more |very )?mixed\b|\b(?:completion|compliance|numbers attending|recruitment|attainment|achievement|"
@@ -380,6 +392,7 @@ def _problem_absent(words: list[str], i: int) -> int | None:
 
 # Wording rewritten, in this order, before its words are read: what a phrase means in place of what its words
 # would say one by one.
+_RISK_LEVEL = re.compile(r"\b(?:low|lower|medium|high|higher) (?:levels? of )?risk\b")  # a cohort, no easing
 _NO_CASE_REVIEWS = re.compile(r"\bno (?:(?:current|new|recent|further) )?serious case reviews?\b")
 _CASE_REVIEW = re.compile(r"\bserious case reviews?\b")
 _REWRITES = (
@@ -394,6 +407,7 @@ _REWRITES = (
     (_STILL_OUTSTANDING, " unresolved "),  # "an outstanding recommendation": one not yet met
     (_JUST_SO_MANY, "justonly "),
     (_AS_ONE_WORD, lambda m: m.group(0).replace(" ", "")),  # "fit for purpose", "not fit for purpose"
+    (_RISK_LEVEL, "risklevel"),  # "children identified at lower risk": who they are ("… is mostly weak" is not eased)
     (_NO_CASE_REVIEWS, " scr "),  # "There have been no serious case reviews since 2012": a fact, no denial
     (_CASE_REVIEW, "scr"),  # "a serious case review": a kind of review, no serious failing
     (_NOT_WEAK_NAMES, "named"),
@@ -431,7 +445,9 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
         folded = pattern.sub(said, folded)
     if ABSENT_PROBLEM and (none := _NONE_SUFFER.search(folded)):
         strong += 1.0
-        cues.append("none " + ("bed and breakfast" if none.group(0).endswith("breakfast") else none.group(0).split()[-1]))
+        said = none.group(0)
+        cues.append("few return to care" if said.endswith(("care", "after")) and not said.startswith("no ") else
+                    "none " + ("bed and breakfast" if said.endswith("breakfast") else said.split()[-1]))
         folded = folded[:none.start()] + " " + folded[none.end():]
     if ABSENT_PROBLEM and (few := _FEW_SUFFER.search(folded)):
         strong += 1.0
