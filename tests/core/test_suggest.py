@@ -2270,7 +2270,10 @@ def test_misreadings_from_two_more_held_out_readings() -> None:
             "Several children would have benefited from coming into care sooner.",
             "There is a significant disparity between auditors about what good practice looks like.",
             "Despite the progress seen at a monitoring visit in March 2022, leaders have failed to understand the "
-            "quality of practice.")
+            "quality of practice.",
+            "However, there is little engagement from most elected members in their role as corporate parents.",
+            "Although care leavers have good access to dentists, it can be difficult to secure help for their "
+            "emotional health.")
     for said in weak:
         assert verdict(said, *failing)[0] in ("improvement", "priority"), (said, tone(said))
     for said in ("The council has mitigated this delay for most children, and this has worked well.",

@@ -200,7 +200,10 @@ SHORTFALL_PHRASES = True
 _SHORTFALL = re.compile(
     r"\b(?:higher|heavy|heavier|large|larger) (?:workloads|caseloads)\b|"  # "much higher caseloads than the level recommended"
     r"\bhigh (?:workloads?|caseloads?|usage|numbers? of (?:families|children|referrals|re-referrals|contacts))\b|"
-    r"\bworkload pressures?\b|\bless than half\b|\blittle evidence\b|\bstop and start\b|\bin (?:a )?crisis\b|"
+    r"\bworkload pressures?\b|\bless than half\b|\blittle (?:evidence|engagement|understanding|analysis|oversight|"
+    r"challenge|scrutiny|involvement|awareness|attention|consideration)\b|"
+    r"\b(?:can be|is|was|remains?) (?:very |often |sometimes )?(?:difficult|hard) (?:for [\w ]{1,30} )?to (?:secure|"
+    r"access|obtain|find|get)\b|\bstop and start\b|\bin (?:a )?crisis\b|"
     r"\bfirefighting\b|\birregular\b|\brepeat(?:ed)? (?:incidents|contacts|referrals)\b|\bthwarted\b|"
     r"\bwait(?:s|ed|ing)? (?:for )?(?:up to |many |several )?(?:\w+ )?(?:weeks|months|years)\b|"
     r"\bfor a second (?:or subsequent )?time\b|\bstill (?:a)?waiting\b|(?<!not )\b(?:have|has|having) to wait\b|"
@@ -392,6 +395,7 @@ def _problem_absent(words: list[str], i: int) -> int | None:
 
 # Wording rewritten, in this order, before its words are read: what a phrase means in place of what its words
 # would say one by one.
+_TO_SECURE = re.compile(r"\b(difficult|challenging|hard) to secure\b")
 _RISK_LEVEL = re.compile(r"\b(?:low|lower|medium|high|higher) (?:levels? of )?risk\b")  # a cohort, no easing
 _NO_CASE_REVIEWS = re.compile(r"\bno (?:(?:current|new|recent|further) )?serious case reviews?\b")
 _CASE_REVIEW = re.compile(r"\bserious case reviews?\b")
@@ -407,7 +411,8 @@ _REWRITES = (
     (_STILL_OUTSTANDING, " unresolved "),  # "an outstanding recommendation": one not yet met
     (_JUST_SO_MANY, "justonly "),
     (_AS_ONE_WORD, lambda m: m.group(0).replace(" ", "")),  # "fit for purpose", "not fit for purpose"
-    (_RISK_LEVEL, "risklevel"),  # "children identified at lower risk": who they are ("… is mostly weak" is not eased)
+    (_RISK_LEVEL, "risklevel"),
+    (_TO_SECURE, r"\1 to obtain"),  # "difficult to secure the support": a verb, no praise (what is hard to get)  # "children identified at lower risk": who they are ("… is mostly weak" is not eased)
     (_NO_CASE_REVIEWS, " scr "),  # "There have been no serious case reviews since 2012": a fact, no denial
     (_CASE_REVIEW, "scr"),  # "a serious case review": a kind of review, no serious failing
     (_NOT_WEAK_NAMES, "named"),
