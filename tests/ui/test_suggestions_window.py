@@ -992,3 +992,31 @@ def test_an_untagged_letter_with_nothing_to_suggest_is_not_said_to_be_all_tagged
     qtbot.waitUntil(lambda: panel.hint.text().startswith("Nothing to suggest"), timeout=10000)
     assert not panel.suggestions() and "every passage" not in panel.hint.text()
     assert "Ctrl+T" in panel.hint.text()
+
+
+def test_a_decision_that_withdraws_other_suggestions_says_so(make_window, qtbot, tmp_path) -> None:
+    """A new user dismissed one card and the count fell by two: a like passage pages away went with it (the
+    library learns from every decision), with no word why and nothing for Restore to bring back (stop 45). The
+    status bar says what else was withdrawn, and where; Ctrl+Z brings it back."""
+    a = "The role of a social care education professional has been developed to support children looked after in schools."
+    b = ("The role of the social care education professional has been developed to support looked after children "
+         "with their education.")
+    letter = tmp_path / "northmoor_focused_visit.txt"
+    letter.write_text(f"Northmoor focused visit\n\nSocial workers know children well and visit them often.\n\n{a}\n\n"
+                      "Managers give clear direction and supervision is regular.\n\nPlans are detailed and reviewed on "
+                      f"time.\n\nChildren in care\n\nCarers are well supported and trained.\n\n{b}\n\n"
+                      "Leaders have a strong grip on performance.\n", encoding="utf-8")
+    w = make_window([letter])
+    qtbot.waitUntil(lambda: w.suggester.settled and len(w.suggester.suggestions) == 5, timeout=15000)
+    panel = w.suggestions_panel
+    target = next(s for s in w.suggester.suggestions if s.quote == a)
+    panel.set_show_all(True)
+    panel.select(sug_id(target))
+    panel.list.setFocus()
+    qtbot.keyClick(panel.list, Qt.Key.Key_Delete)
+    _settle(qtbot, w)
+    assert b not in {s.quote for s in w.suggester.suggestions}
+    said = w.desk.told()
+    assert "1 other suggestion" in said and "withdrawn" in said and "Ctrl+Z" in said, said
+    w.history.undo()
+    qtbot.waitUntil(lambda: w.suggester.settled and b in {s.quote for s in w.suggester.suggestions}, timeout=15000)

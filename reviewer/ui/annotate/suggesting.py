@@ -6,7 +6,7 @@ the letter follow a decision, its undo and its redo at once, and the full re-wor
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
@@ -18,7 +18,9 @@ from reviewer.core.annotations.library import Change
 from reviewer.core.annotations.model import Annotation, LetterMeta
 from reviewer.core.reading.outline import Structure, analyse
 from reviewer.core.reading.marks import RawMark, place_marks
-from reviewer.core.reading.suggest import Suggestion, dismissed_key, leans_on, list_heading, read_dismissed
+from reviewer.core.reading.suggest import (Suggestion, dismissed_key, leans_on, list_heading, read_dismissed,
+                                           tagged_over)
+from reviewer.core.text.words import counted
 from reviewer.letters.importing import created_date
 from reviewer.letters.pdf_marks import read_pdf_marks
 from reviewer.ui.annotate.suggestions_panel import WHAT_NEEDS_TO_IMPROVE, SuggestionsPanel
@@ -138,6 +140,8 @@ class SuggestionController(QObject):
         themes = list(lib.themes.values())
         library = list(lib.annotations.values())  # a snapshot: the worker must not see the dict change
         dismissed = read_dismissed(lib.settings, letter_id)
+        shown_before = list(self.suggestions) if self._text_of_structure == text else []  # (to tell what a decision
+        # withdrew besides itself: the library learns from it)
         settings = dict(lib.settings)  # a snapshot for the worker: the passages dismissed in other letters
         known = self.structure if self._text_of_structure == text else None
         letter = lib.letters.get(letter_id)
@@ -175,6 +179,7 @@ class SuggestionController(QObject):
             self.suggestions = [said.get((s.start, s.end), s) for s in self._found]  # a card shown says what it said
             self._text_of_structure = text
             self._show(len(dismissed))
+            self._tell_withdrawn(shown_before, self._found, library, letter_id, dismissed, starts)
             self._created[letter_id] = created
             self._marks[letter_id] = raw
             self._fill_details(letter_id, meta)
@@ -185,6 +190,26 @@ class SuggestionController(QObject):
                 self.panel.set_suggestions([], f"Suggestions could not be worked out: {exc}")
 
         self.desk.host.call(job, done, failed, key="suggestions")
+
+    def _tell_withdrawn(self, before: list[Suggestion], now: list[Suggestion], library: list[Annotation],
+                        letter_id: str, dismissed: list[tuple[int, int]], starts: list[int]) -> None:
+        """Say so where a decision withdrew other suggestions besides its own passage (the library learns from
+        every decision: a dismissal can take a like passage pages away with it, and a new user saw the count
+        fall by two with no word why, stop 45). Undo brings them back."""
+        if not before:
+            return
+        decided = set(dismissed) | {(a.start, a.end) for a in library if a.letter_id == letter_id and not a.orphaned}
+        spans = [(x.start, x.end) for x in now]
+        gone = [x for x in before if x.origin == "suggester" and not tagged_over(x.start, x.end, decided)
+                and (x.start, x.end) not in decided and not tagged_over(x.start, x.end, spans)]
+        if not gone:
+            return
+        pages = sorted({bisect_right(starts, x.start) for x in gone}) if starts else []
+        where = f" (p. {', '.join(map(str, pages[:5]))}{'…' if len(pages) > 5 else ''})" if pages else ""
+        them = "it" if len(gone) == 1 else "them"
+        said = self.desk.told()
+        self.desk.tell(f"{said + '  ' if said else ''}{counted(len(gone), 'other suggestion')}{where} withdrawn: "
+                       f"you decided passages like {them}. Ctrl+Z brings {them} back.", 10000)
 
     def _cards_said(self) -> dict[tuple[int, int], Suggestion]:
         """The strongest cards the list shows, by their passages: until the auditor decides on one, it keeps the
