@@ -612,12 +612,16 @@ class Workspace(Exchange):
         return moderate(self.library, letter_ids, self.saved_text_of, self.saved_page_starts)
 
     def still_open(self, letter_ids: Sequence[str]) -> list[str]:
-        """What a manager has not yet looked at in these letters, said before signing them off: annotations
-        not reviewed, and sentences two auditors read differently where neither reading is reviewed."""
+        """What a manager has not yet looked at or settled in these letters, said before signing them off:
+        annotations not reviewed, challenges not resolved, and sentences two auditors read differently where
+        neither reading is reviewed."""
         anns = [a for i in letter_ids for a in self.library.annotations_for(i)]
         out = []
         if (waiting := sum(1 for a in anns if a.review is None)):
             out.append(f"{waiting} of {counted(len(anns), 'annotation')} not reviewed")
+        if (challenged := sum(1 for a in anns if a.review is not None and a.review.status == "challenged")):
+            out.append(f"{counted(challenged, 'challenge')} not yet resolved")  # (a new manager signed off with
+            # one open: the note said only how many were not reviewed, stop 45)
         differ = [d for m in self.moderation(letter_ids) for d in m.disagreements if not d.review]
         if differ:
             out.append(f"{counted(len(differ), 'sentence')} two auditors read differently, neither reading reviewed")

@@ -93,7 +93,7 @@ def test_a_managers_summary_and_workbook_say_where_two_auditors_differ_and_what_
                                         "2 sentences two auditors read differently, neither reading reviewed"]
     ann.ws.review([mine.id], "agreed", reviewer="Mia Manager")
     ann.ws.review([theirs.id], "challenged", "It is a priority: children wait", reviewer="Mia Manager")
-    assert ann.ws.still_open([lid]) == ["1 of 3 annotations not reviewed",
+    assert ann.ws.still_open([lid]) == ["1 of 3 annotations not reviewed", "1 challenge not yet resolved",
                                         "1 sentence two auditors read differently, neither reading reviewed"]
 
     (r,) = moderate(ann.lib, [lid], ann.ws.text_of, ann.ws.page_starts_of)
