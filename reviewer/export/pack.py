@@ -211,7 +211,10 @@ def build_pack(source: PackSource, letter_ids: Sequence[str], auditor: str, titl
         "app": "Reviewer",
         "app_version": __version__,
         "title": title,
-        "auditor": auditor,
+        # whose annotations these are (a manager sending a pack back is not its auditor: a new manager's returned
+        # pack named her so, stop 45), and who made the pack
+        "auditor": ", ".join(dict.fromkeys(a.author for a in anns if a.author)) or auditor,
+        "exported_by": auditor,
         "created": created,
         "letters": len(letters),
         "annotations": len(anns),

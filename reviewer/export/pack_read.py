@@ -58,6 +58,11 @@ class PackContents:
     def auditor(self) -> str:
         return str(self.manifest.get("auditor") or "")
 
+    @property
+    def sender(self) -> str:
+        """Who made the pack: its auditor, or the manager who reviewed it and sent it back."""
+        return str(self.manifest.get("exported_by") or self.manifest.get("auditor") or "")
+
 
 def _check_name(info: zipfile.ZipInfo, what: str = "pack") -> None:
     name = info.filename

@@ -611,6 +611,12 @@ class Workspace(Exchange):
         """Each pair of auditors who both tagged one of these letters: how far they agree, where they differ."""
         return moderate(self.library, letter_ids, self.saved_text_of, self.saved_page_starts)
 
+    def summary_title(self, letter_ids: Sequence[str]) -> str:
+        """The title an audit summary takes, alone or in a pack: "Audit summary — Halton — focused visit — January
+        2023" for one letter (a returned pack's summary was titled "Audit pack", stop 45)."""
+        ids = list(letter_ids)
+        return f"Audit summary — {self.library.display_title(ids[0])}" if len(ids) == 1 else "Audit summary"
+
     def still_open(self, letter_ids: Sequence[str]) -> list[str]:
         """What a manager has not yet looked at or settled in these letters, said before signing them off:
         annotations not reviewed, challenges not resolved, and sentences two auditors read differently where

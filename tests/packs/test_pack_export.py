@@ -157,3 +157,23 @@ def test_hostile_notes_keep_every_export_valid(ann_with_work, tmp_path: Path) ->
         from xml.etree import ElementTree
 
         ElementTree.fromstring(qde)
+
+
+def test_a_pack_sent_back_names_its_auditors_and_who_sent_it(ann_with_work, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A new manager's returned pack (stop 45) named her as its auditor, and its summary was titled "Audit
+    pack". The manifest names the annotations' authors as auditors and the manager as who made the pack; opened,
+    it says it is from her; its summary is titled as Export Summary titles it."""
+    from pypdf import PdfReader
+
+    from reviewer.export.pack_read import read_pack
+
+    desk = ann_with_work
+    ids = [x.id for x in desk.lib.letters_sorted()]
+    authors = {a.author for a in desk.lib.annotations.values()}
+    assert authors == {"Ann Auditor"}
+    out = export_pack(desk.ws, ids[:1], tmp_path / "back.zip", "Meg Manager", desk.ws.summary_title(ids[:1]))
+    manifest = json.loads(zipfile.ZipFile(out).read("manifest.json"))
+    assert manifest["auditor"] == "Ann Auditor" and manifest["exported_by"] == "Meg Manager"
+    assert read_pack(out).sender == "Meg Manager" and read_pack(out).auditor == "Ann Auditor"
+    first = PdfReader(io.BytesIO(zipfile.ZipFile(out).read("summary.pdf"))).pages[0].extract_text()
+    assert "Audit summary — " + desk.lib.display_title(ids[0]).split(" — ")[0] in " ".join(first.split())

@@ -129,7 +129,8 @@ def test_review_sign_off_and_export_back(manager, qtbot, packs, tmp_path: Path, 
     assert not manager.actions_["withdraw_sign_off"].isEnabled()  # nothing signed off yet
     monkeypatch.setattr(QInputDialog, "exec", typed("All seen"))
     manager.actions_["sign_off"].trigger()
-    assert asked[-1].startswith("Signed off by Meg Manager")  # both reviewed: nothing still open to say
+    assert asked[-1].startswith("Still open: 1 challenge not yet resolved.\n\nSigned off by Meg Manager")  # both
+    # reviewed, but the challenge not yet answered
     letter = manager.lib.letters[manager.onscreen.letter_id]
     assert letter.signoff and letter.signoff.name == "Meg Manager" and letter.signoff.comment == "All seen"
     qtbot.waitUntil(lambda: "Signed off by Meg Manager" in manager.counts_label.text(), timeout=2000)

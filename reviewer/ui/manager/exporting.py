@@ -88,7 +88,7 @@ class ExportController(QObject):
             except BaselineError as exc:
                 QMessageBox.warning(desk.parent, "National picture", f"The summary is exported without it: {exc}")
         summary = build_summary(lib, ids, ws.saved_text_of,
-                                title=f"Audit summary — {lib.display_title(ids[0])}" if len(ids) == 1 else "Audit summary",
+                                title=ws.summary_title(ids),
                                 page_starts_of=ws.saved_page_starts, national=national)
         desk.tell(f"Exporting {path.name}…")
         self.action.setEnabled(False)

@@ -70,7 +70,7 @@ class PackController(QObject):
         if target is None:
             return
         desk.settings.setValue("paths/last_pack", str(target.parent))
-        self.export_to(ids, target, who)
+        self.export_to(ids, target, who, desk.ws.summary_title(ids))
 
     def export_to(self, ids: list[str], path: Path, auditor: str, title: str = "Audit pack") -> None:
         from reviewer.export.pack import export_pack
@@ -131,7 +131,7 @@ class PackController(QObject):
         lines, short = [], []
         for opened in reports:
             contents, r = opened.contents, opened.report
-            who = f" from {contents.auditor}" if contents.auditor else ""
+            who = f" from {contents.sender}" if contents.sender else ""
             lines.append(f"{contents.path.name}{who}:")
             lines += [f"  • {x}" for x in r.lines()]
             bits = [counted(len(r.letters_added), "new letter"), counted(r.added, "new annotation")]
