@@ -921,6 +921,10 @@ def test_the_boards_judgement_is_read_shown_in_the_reports_order_and_added_to_le
     names = [label(k, m.framework) for k, _ in in_order(dict(m.judgements), m.framework)]
     assert names == ["Overall effectiveness", "Help and protection", "Children looked after", "Adoption performance",
                      "Care leavers", "Leadership, management and governance", "Local Safeguarding Children Board"]
+    from reviewer.core.reading.judgements import is_sub_judgement
+
+    assert [k for k, _ in in_order(dict(m.judgements), m.framework) if is_sub_judgement(k, m.framework)] == \
+        ["adoption", "care_leavers"] and not is_sub_judgement("care_leavers", "ilacs standard")
     said = judgements_said(m)
     assert said.endswith("Local Safeguarding Children Board: Inadequate") and said.index("Adoption") < said.index("Leadership")
     before = dataclasses.replace(m, judgements=tuple((k, v) for k, v in m.judgements if k != "lscb"))

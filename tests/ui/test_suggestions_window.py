@@ -1017,6 +1017,6 @@ def test_a_decision_that_withdraws_other_suggestions_says_so(make_window, qtbot,
     _settle(qtbot, w)
     assert b not in {s.quote for s in w.suggester.suggestions}
     said = w.desk.told()
-    assert "1 other suggestion" in said and "withdrawn" in said and "Ctrl+Z" in said, said
+    assert "1 other suggestion" in said and "withdrawn" in said and said.count("Ctrl+Z") == 1, said
     w.history.undo()
     qtbot.waitUntil(lambda: w.suggester.settled and b in {s.quote for s in w.suggester.suggestions}, timeout=15000)

@@ -51,6 +51,15 @@ SIF_ORDER = ("overall_effectiveness", "help_and_protection", "in_care", "adoptio
              "impact_of_leaders", BOARD)
 
 
+SIF_SUB = frozenset(("adoption", "care_leavers"))  # graded under children looked after in a 2013-18 report
+
+
+def is_sub_judgement(name: str, framework: str | None = None) -> bool:
+    """Whether a judgement is graded under another in its report's framework (a 2014 report's adoption
+    performance and care leavers, under children looked after)."""
+    return name in SIF_SUB and (framework or "").startswith("sif")
+
+
 def in_order(judgements: dict[str, str], framework: str | None = None) -> list[tuple[str, str]]:
     """A report's (judgement, grade) pairs in the order its framework lists them (a 2014 report: help and
     protection, children looked after with adoption and care leavers under it, leadership, then the board's)."""

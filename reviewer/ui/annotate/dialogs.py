@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.core.annotations.codebook import label_taken, slug_for
-from reviewer.core.reading.judgements import in_order, label as judgement_label
+from reviewer.core.reading.judgements import in_order, is_sub_judgement, label as judgement_label
 from reviewer.core.annotations.model import DOC_TYPES, Letter, Theme
 from reviewer.core.annotations.model import DOC_TYPE_LABELS, FRAMEWORK_LABELS
 from reviewer.core.annotations.titles import file_name_title, given_title
@@ -104,7 +104,8 @@ class LetterDetailsDialog(QDialog):
                                  "held on site in one week, a standard one in two)")
             form.addRow("Framework:", framework)
         if m.judgements:
-            grades = QLabel("<br/>".join(f"{judgement_label(k, m.framework)}: <b>{v.capitalize()}</b>"
+            grades = QLabel("<br/>".join(f"{'&nbsp;' * 4 if is_sub_judgement(k, m.framework) else ''}"
+                                         f"{judgement_label(k, m.framework)}: <b>{v.capitalize()}</b>"
                                          for k, v in in_order(dict(m.judgements), m.framework)))
             grades.setToolTip("The judgements as read from the report")
             grades.setWordWrap(True)  # ("Leadership, management and governance: Requires improvement" ran off the edge)

@@ -208,8 +208,9 @@ class SuggestionController(QObject):
         where = f" (p. {', '.join(map(str, pages[:5]))}{'…' if len(pages) > 5 else ''})" if pages else ""
         them = "it" if len(gone) == 1 else "them"
         said = self.desk.told()
-        self.desk.tell(f"{said + '  ' if said else ''}{counted(len(gone), 'other suggestion')}{where} withdrawn: "
-                       f"you decided passages like {them}. Ctrl+Z brings {them} back.", 10000)
+        back = "" if "Ctrl+Z" in said else f" Ctrl+Z brings {them} back."  # (said once: the decision's undoes it too)
+        self.desk.tell(f"{said + '  ' if said else ''}{counted(len(gone), 'other suggestion')}{where} withdrawn with it: "
+                       f"you decided a passage like {them}.{back}", 10000)
 
     def _cards_said(self) -> dict[tuple[int, int], Suggestion]:
         """The strongest cards the list shows, by their passages: until the auditor decides on one, it keeps the
