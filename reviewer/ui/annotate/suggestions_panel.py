@@ -40,9 +40,10 @@ IMPROVE_TIP = ("Accept every suggestion under the letter's “What needs to impr
 KEYS = "Enter accept · E edit · Delete dismiss · M {more}"
 
 
-def order_text(shown: int, total: int, show_all: bool, severity_id: str = "") -> str:
+def order_text(shown: int, total: int, show_all: bool, severity_id: str = "", items_left: int = 0) -> str:
     """What the list shows and how to see the rest: "The 30 strongest of 726, strongest first. ...";
-    ``severity_id`` the one severity shown, if one is."""
+    ``severity_id`` the one severity shown, if one is; ``items_left`` the inspectors' listed items not among
+    those shown (a new user saw items 16-21 of a list left out, as if missed: stop 45)."""
     if not total:
         return ""
     severity = SEVERITY[severity_id].label if severity_id in SEVERITY else ""
@@ -59,8 +60,10 @@ def order_text(shown: int, total: int, show_all: bool, severity_id: str = "") ->
                 f"Press M (Strongest Only) for the {min(DEFAULT_SHOWN, total)} strongest.") if total > DEFAULT_SHOWN \
             else f"All {total} suggestions, in reading order."
     if shown < total:
+        items = (f" {items_left} more of the inspectors’ items {'is' if items_left == 1 else 'are'} among them "
+                 "(Accept All takes every one).") if items_left else ""
         return (f"The {shown} strongest of {total}, strongest first. "
-                f"Press M (Show All) for the other {total - shown}, in reading order.")
+                f"Press M (Show All) for the other {total - shown}, in reading order.{items}")
     return f"All {total} suggestions, strongest first."
 
 
@@ -379,7 +382,9 @@ class SuggestionsPanel(QWidget):
             self.heldChanged.emit()
         self.count.setText(f"{self.list.count()} of {len(self._all)}" if self.list.count() < len(self._all)
                            else str(len(self._all)))
-        self.order.setText(order_text(self.list.count(), len(self._all), self.show_all, want or ""))
+        shown = {(x.start, x.end) for x in self.visible()}
+        items_left = sum(1 for x in self._all if x.listed and (x.start, x.end) not in shown)
+        self.order.setText(order_text(self.list.count(), len(self._all), self.show_all, want or "", items_left))
         self.order.setVisible(bool(self._all))
         self.keys.setText(KEYS.format(more="strongest only" if self.show_all else "show all"))
         self.keys.setVisible(bool(self._all))
