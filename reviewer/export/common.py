@@ -97,14 +97,14 @@ def item_said(it: ImprovementItem) -> str:
 
 
 def related_said(it: ImprovementItem) -> str:
-    """An inspectors' item's findings elsewhere in the letter on its theme: "Timeliness, drift and delay: Area
-    for improvement p.2, Priority action p.3"; "no weakness tagged outside the inspectors' list" where none ("none
-    yet" beside an item tagged read as if the item itself were untagged, a manager's helper found; "none
-    elsewhere", as if the letter said nothing more on it, a new user; "elsewhere in the letter" beside another
-    item tagged on the theme, stop 45)."""
+    """An inspectors' item's findings on its theme outside the list: "Timeliness, drift and delay: Area for
+    improvement p.2, Priority action p.3"; "no weakness tagged" where none, where the column or the line says
+    "outside the list" ("none yet" beside an item tagged read as if the item itself were untagged, a
+    manager's helper found; "none elsewhere", as if the letter said nothing more on it, a new user;
+    "elsewhere in the letter" beside another item tagged on the theme, stop 45)."""
     if not it.related:
-        return f"{it.theme}: no weakness tagged outside the inspectors' list" if it.theme else "—"  # (strengths on the
-        # theme are not its evidence: "none tagged" beside a tagged strength read as wrong, stop 44)
+        return f"{it.theme}: no weakness tagged" if it.theme else "—"  # (strengths on the theme are not its
+        # evidence: "none tagged" beside a tagged strength read as wrong, stop 44)
     return f"{it.theme}: {', '.join(it.related)}"
 
 

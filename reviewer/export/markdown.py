@@ -73,6 +73,6 @@ def to_markdown(s: Summary) -> str:
     for it in s.improvement_items:
         status = ", ".join(it.tagged_as) if it.tagged_as else "not yet tagged"
         prefix = f"{_md(it.letter)}: " if many else ""
-        out.append(f"- {prefix}{_md(item_said(it))} — *{status}*; findings on its theme: {_md(related_said(it))}")
+        out.append(f"- {prefix}{_md(item_said(it))} — *{status}*; findings on its theme outside the list: {_md(related_said(it))}")
     out.append("")
     return "\n".join(out)
