@@ -2273,7 +2273,9 @@ def test_misreadings_from_two_more_held_out_readings() -> None:
             "quality of practice.",
             "However, there is little engagement from most elected members in their role as corporate parents.",
             "Although care leavers have good access to dentists, it can be difficult to secure help for their "
-            "emotional health.")
+            "emotional health.",
+            "Committed workers and managers strive to give children a good service, but several reported concerns "
+            "about their ability to complete good-quality assessments.")
     for said in weak:
         assert verdict(said, *failing)[0] in ("improvement", "priority"), (said, tone(said))
     for said in ("The council has mitigated this delay for most children, and this has worked well.",

@@ -169,9 +169,12 @@ _CLAUSE = re.compile(r"[,;:()]|\b(?:but|although|though|while|whereas|however|de
 
 # A shortfall said to hamper someone's ability ("has seriously impacted on their ability", "affects children's
 # capacity"): read by _AIM (what follows is hampered, no praise) and _SHORTFALL (a weakness of its own)
-HAMPERS_ABILITY = (r"(?:impact(?:s|ed|ing)? (?:\w+ )?on|affects?|affected|affecting|limits?|limited|undermines?|"
+HAMPERS_ABILITY = (r"(?:(?:impact(?:s|ed|ing)? (?:\w+ )?on|affects?|affected|affecting|limits?|limited|undermines?|"
                    r"undermined|hampers?|hampered|reduces?|reduced|challenges? to|barriers? to) (?:[\w'’]+ ){0,3}?"
-                   r"(?:ability|capacity)")
+                   r"(?:ability|capacity)|"
+                   # staff's doubts about what they can do ("several reported concerns about their ability to
+                   # undertake good-quality assessments"; not "concerns about their capacity" to parent)
+                   r"(?:concerns?|worries|worried) (?:about|over|regarding) (?:[\w'’]+ ){0,2}?ability)")
 
 ASPIRATION = True
 # What a piece of work is for ("... with the aim of improving practice", "... to ensure that all carers have
