@@ -179,7 +179,7 @@ HAMPERS_ABILITY = (r"(?:(?:impact(?:s|ed|ing)? (?:\w+ )?on|affects?|affected|aff
 ASPIRATION = True
 # What a piece of work is for ("... with the aim of improving practice", "... to ensure that all carers have
 # good-quality training"): its wording says nothing of how well the work is done.
-_AIM = re.compile(r"\b(?:the need to|to ensure|(?:necessary|needed|required) to (?=support|ensure|provide|deliver|achieve|secure|drive|sustain)|to make sure|in order to|with the aim|the aim of|aims? to|designed to|"
+_AIM = re.compile(r"\b(?:the need to|to ensure|(?:necessary|needed|required) to (?=support|ensure|provide|deliver|achieve|secure|drive|sustain|strengthen|improve)|to make sure|in order to|with the aim|the aim of|aims? to|designed to|"
                   r"intended to|intends? to|"
                   # what a shortfall hampers ("impacted on their ability to secure a permanent family")
                   r"(?<!positively )(?<!positive )(?<!well )" + HAMPERS_ABILITY + r" (?:of (?:[\w'’]+ ){1,8}?)?to|"
@@ -203,7 +203,8 @@ SHORTFALL_PHRASES = True
 _SHORTFALL = re.compile(
     r"\b(?:higher|heavy|heavier|large|larger) (?:workloads|caseloads)\b|"  # "much higher caseloads than the level recommended"
     r"\bhigh (?:workloads?|caseloads?|usage|numbers? of (?:families|children|referrals|re-referrals|contacts))\b|"
-    r"\bworkload pressures?\b|\bless than half\b|\blittle (?:evidence|engagement|understanding|analysis|oversight|"
+    r"\bworkload pressures?\b|\bless than half\b|\bscale (?:of (?:the )?(?:improvement|change|work|challenge)s? )?"
+    r"(?:still |continued )?(?:required|needed)\b|\blittle (?:evidence|engagement|understanding|analysis|oversight|"
     r"challenge|scrutiny|involvement|awareness|attention|consideration)\b|"
     r"\b(?:can be|is|was|remains?) (?:very |often |sometimes )?(?:difficult|hard) (?:for [\w ]{1,30} )?to (?:secure|"
     r"access|obtain|find|get)\b|\bstop and start\b|\bin (?:a )?crisis\b|"
