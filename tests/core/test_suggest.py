@@ -2285,8 +2285,8 @@ def test_misreadings_from_two_more_held_out_readings() -> None:
                  "The improvement team and children's services are working together to identify areas to improve.",
                  "When Ofsted last inspected the council, inspectors said that help was not quick enough."):
         assert verdict(said, *failing)[0] is None, (said, verdict(said, *failing))
-    assert verdict("Despite the recent faster pace of change, the scale of improvement still needed to strengthen practice "
-                   "is considerable.", *failing)[0] != "strength"
+    assert verdict("Despite the recently accelerated pace of change, the continued scale required to strengthen the "
+                   "quality of social work is significant.", *failing)[0] != "strength"
     assert verdict("Historically, court work has not been robust and tracking is weak.", *failing)[0] is not None
     assert verdict("As a result, should children wish to read their records later, they will not understand them.",
                    *failing)[0] is not None  # ("wish to": no aim of the work's)
