@@ -1347,6 +1347,10 @@ def test_the_areas_need_is_context_and_a_language_named_is_no_negation() -> None
             "There is a high prevalence of child neglect in Westfold.\n\n"
             "The prevalence of domestic abuse in the city is high.\n")
     assert suggest(text, default_themes()) == []
+    # a finding that names it is one (stop 45: a new user's weakness was never suggested)
+    collated = ("Information on the prevalence of parental substance misuse is not routinely collated in open cases, "
+                "so leaders cannot be sure that the right support is offered.")
+    assert [x.severity for x in suggest(text + "\n" + collated + "\n", default_themes())] == ["improvement"]
     assert verdict("Families whose first language is not English have good access to interpreters.",
                    "grade:requires improvement", "requires improvement", "paragraph")[0] == "strength"
 

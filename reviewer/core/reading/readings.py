@@ -32,7 +32,7 @@ CONTEXT = ("inspectors looked at", "this letter summarises", "inspectors conside
            "ofsted will take", "yours sincerely", "the inspectors were", "inspectors for this visit",
            "this was the", "dear ", "inspectors reviewed", "inspectors evaluated", "inspectors spoke",
            "inspectors met with", "inspectors also considered", "the focus of this visit", "areas covered by",
-           "fictional letter", "prevalence of",  # (the area's need: "There is a high prevalence of neglect")
+           "fictional letter",
            "the lead inspector was", "the lead inspector is",
            # what the area calls its care leavers ("… prefer to be known as care-experienced young people, and
            # this term is used throughout this report"): a word on terms, no finding
@@ -46,6 +46,13 @@ CONTEXT = ("inspectors looked at", "this letter summarises", "inspectors conside
 _INSPECTORS_DID = re.compile(r"^\W*(?:[\w ]{0,30}, )?(?:the )?(?:" + "|".join(
     re.escape(c) for c in CONTEXT if c.startswith("inspectors")) + ")")
 _CONTEXT_ANYWHERE = tuple(c for c in CONTEXT if not c.startswith("inspectors"))  # the rest: wherever they stand
+# The area's need, a fact of the place ("There is a high prevalence of neglect"); not a finding that names it
+# ("Information on the prevalence of domestic abuse … is not routinely collated", a new user's missed weakness;
+# "… greater emphasis on the increasing prevalence of online grooming", a development strength)
+_AREA_NEED = re.compile(r"^\W*there (?:is|are) (?:a |an )?(?:very |particularly )?(?:high|higher|low|significant|"
+                        r"increasing|rising|growing) (?:levels? of |rates? of )?prevalence of\b|"
+                        r"^\W*the prevalence of [^.;]{0,80}\b(?:is|are|remains?) (?:very |particularly )?(?:high|higher|"
+                        r"above|increasing|rising|significant)\b")
 _NOT_GOOD = re.compile(r"\bnot (?:yet |consistently |always )?(?:good|outstanding)\b")  # "... is not consistently good"
 # A sentence that only brings on a list ("Ofsted identified the following areas for priority action:"): its
 # items are what is tagged
@@ -345,7 +352,7 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
         if part is not None and part.start in neutral:
             continue
         low = flat.lower()
-        if any(c in low for c in _CONTEXT_ANYWHERE) or _INSPECTORS_DID.match(low) or \
+        if any(c in low for c in _CONTEXT_ANYWHERE) or _INSPECTORS_DID.match(low) or _AREA_NEED.match(low) or \
                 _BOILERPLATE.search(flat) or LEAD_IN.search(flat) or PARA_REF.match(flat) or \
                 _BRINGS_ON_LIST.search(flat):
             continue
