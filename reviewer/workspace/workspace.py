@@ -38,6 +38,7 @@ from reviewer.core.reading.marks import PlacedMark, mark_suggestions, place_mark
 from reviewer.core.reading.outline import Structure, analyse
 from reviewer.core.reading.suggest import Suggestion, dismissed_key, dismissed_value, read_dismissed, suggest
 from reviewer.core.reading.furniture import find_furniture
+from reviewer.core.reading.theming import ThemeModel
 from reviewer.core.team.moderation import PairModeration, moderate
 from reviewer.core.team.summary import reading_quotes
 from reviewer.core.annotations.model import PreparedLetter
@@ -610,6 +611,14 @@ class Workspace(Exchange):
     def moderation(self, letter_ids: Sequence[str]) -> list[PairModeration]:
         """Each pair of auditors who both tagged one of these letters: how far they agree, where they differ."""
         return moderate(self.library, letter_ids, self.saved_text_of, self.saved_page_starts)
+
+    def proposed_themes(self, quote: str, severity: str | None = None) -> tuple[str, ...]:
+        """The themes the tag dialog starts from for a passage no suggestion covers, read as a suggestion's are
+        (the codebook's cues, the word prior, the library's tags): a new user's hand tag of a sentence naming
+        domestic abuse was offered no theme at all (stop 45)."""
+        model = ThemeModel(self.library.themes.values(), list(self.library.annotations.values()))
+        flat = collapse_ws(quote)
+        return model.choose(model.evidence(flat), severity, flat)
 
     def summary_title(self, letter_ids: Sequence[str]) -> str:
         """The title an audit summary takes, alone or in a pack: "Audit summary — Halton — focused visit — January

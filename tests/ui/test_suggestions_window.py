@@ -780,6 +780,16 @@ def test_tagging_a_suggested_passage_by_hand_starts_from_the_suggestion(window, 
     w.view.set_selection(s.start, s.end)
     w.annotating.tag_selection("priority")
     assert seen[-1]["severity"] == "priority" and not seen[-1]["chosen"]
+    # a passage no suggestion covers starts from the themes read in it (stop 45: a sentence naming domestic abuse,
+    # never suggested, was offered no theme)
+    text = w.onscreen.layout.text
+    covered = [(x.start, x.end) for x in w.suggester.suggestions]
+    bare = next((a, b) for a, b in w.suggester.structure.units if not any(c < b and a < d for c, d in covered)
+                and w.ws.proposed_themes(text[a:b]))
+    w.view.set_selection(*bare)
+    w.annotating.tag_selection()
+    assert seen[-1]["chosen"] and tuple(seen[-1]["chosen"]) == w.ws.proposed_themes(text[bare[0]:bare[1]],
+                                                                                      seen[-1]["severity"])
 
 
 def test_a_passage_tagged_by_hand_takes_its_suggestions_away_at_once(window, qtbot) -> None:

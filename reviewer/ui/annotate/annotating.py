@@ -71,13 +71,14 @@ class Annotating(QObject):
             return
         if not self.tag_again(letter_id, start, end):
             return
-        read = None if severity else self.suggested_for(start, end)  # (Alt+1…4 said which severity)
+        read = None if severity else self.suggested_for(start, end)  # (Alt+1…4 said which severity: the auditor's
+        # own tag, themes and all)
         # the passage as the letter reads it: a page number or running footer a page break put inside it left out
         shown = quote_as_read(layout.text, start, end, layout.text[start:end], self.onscreen.furniture())
-        dlg = TagDialog(shown, list(desk.lib.themes.values()),
-                        chosen=read[1] if read else (), severity=severity or (read[0] if read else
-                                                                            self.default_severity()),
-                        parent=desk.parent)
+        sev = severity or (read[0] if read else self.default_severity())
+        chosen = read[1] if read else () if severity else desk.ws.proposed_themes(shown, sev)  # (none suggested
+        # here: the themes read in it, as a suggestion's would be)
+        dlg = TagDialog(shown, list(desk.lib.themes.values()), chosen=chosen, severity=sev, parent=desk.parent)
         if dlg.exec() != TagDialog.DialogCode.Accepted:
             return
         themes, sev, note = dlg.result_values()
