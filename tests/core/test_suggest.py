@@ -159,6 +159,21 @@ def test_the_inspectors_items_take_at_most_half_of_the_strongest() -> None:
     assert strongest([dataclasses.replace(items[0], listed=False)] + items[1:3], 2)[0].quote == "item 0"
 
 
+def test_strengths_take_at_most_half_of_the_findings_shown_first() -> None:
+    """An auditor's reading of a held-out good report (stop 45): its 30 strongest were 27 strengths and the three
+    inspectors' items; the weaknesses behind its 'requires improvement' part, surer than 0.6, waited behind
+    praise at 0.85. While weaknesses remain, strengths take at most half of the findings shown first."""
+    from reviewer.core.reading.suggest import Suggestion, ranked, strongest
+
+    praise = [Suggestion(i * 10, i * 10 + 5, f"praise {i}", "strength", ("voice",), 0.85, "") for i in range(40)]
+    weak = [Suggestion(1000 + i * 10, 1005 + i * 10, f"weak {i}", "improvement", ("drift",), 0.6, "")
+            for i in range(6)]
+    shown = strongest(praise + weak, 30)
+    assert [s for s in shown if s.severity == "improvement"] == weak and shown == ranked(shown)
+    assert len(shown) == 30 and sum(s.severity == "strength" for s in shown) == 24  # (weaknesses run short: praise)
+    assert strongest(praise + weak, 10) == ranked(praise[:5] + weak[:5])
+
+
 def test_headings_and_earlier_priority_actions_are_not_suggested() -> None:
     text = ("Inspection of Northmoor\n\nPRIORITY AND IMMEDIATE ACTION RECOMMENDATIONS\n\n"
             "At the last inspection in 2019, inspectors identified priority actions for the front door.\n\n"

@@ -317,9 +317,20 @@ def strongest(suggestions: Sequence[Suggestion], n: int = DEFAULT_SHOWN) -> list
     order = ranked(suggestions)
     n = max(0, n)
     listed = [s for s in order if s.listed]
-    found = [s for s in order if not s.listed][:n - min(len(listed), n // 2)]
+    room = n - min(len(listed), n // 2)
+    findings = [s for s in order if not s.listed]
+    praise = [s for s in findings if s.severity == "strength"]
+    weak = [s for s in findings if s.severity != "strength"]
+    if STRENGTHS_AT_MOST_HALF:
+        praised = min(len(praise), max(room // 2, room - len(weak)))
+        found = praise[:praised] + weak[:room - praised]
+    else:
+        found = findings[:room]
     chosen = {id(s) for s in found + listed[:n - len(found)]}
     return [s for s in order if id(s) in chosen]
+
+
+STRENGTHS_AT_MOST_HALF = True  # of the findings shown first, strengths take at most half while weaknesses remain
 
 
 def dismissed_key(letter_id: str) -> str:

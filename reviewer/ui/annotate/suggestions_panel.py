@@ -336,7 +336,10 @@ class SuggestionsPanel(QWidget):
         # strongest of the new ranking not shown yet, at the end. (Strongest Only ranks afresh.)
         place = {k: i for i, k in enumerate(self._kept)}
         held = sorted((s for s in pool if (s.start, s.end) in place), key=lambda s: place[(s.start, s.end)])
-        fresh = strongest([s for s in pool if (s.start, s.end) not in place], DEFAULT_SHOWN - len(held))
+        # (the freed places go to what the whole list would take: the strongest as ``strongest`` weighs them, the
+        # cards held counted in its shares of items and strengths)
+        ideal = strongest(held + [s for s in pool if (s.start, s.end) not in place], DEFAULT_SHOWN)
+        fresh = [s for s in ideal if (s.start, s.end) not in place][:max(0, DEFAULT_SHOWN - len(held))]
         return (held + fresh)[:DEFAULT_SHOWN]  # (a card put back by Ctrl+Z takes its place again)
 
     def shown_spans(self) -> list[tuple[int, int]]:
