@@ -2309,3 +2309,20 @@ def test_misreadings_from_two_more_held_out_readings() -> None:
     assert verdict("Historically, court work has not been robust and tracking is weak.", *failing)[0] is not None
     assert verdict("As a result, should children wish to read their records later, they will not understand them.",
                    *failing)[0] is not None  # ("wish to": no aim of the work's)
+
+
+def test_a_held_out_good_reports_misreadings() -> None:
+    """An auditor's reading of two held-out 2025 reports, good and requires improvement (stop 45), in sentences
+    of the same shape: "not mistaken for neglect" and "Here, too, … a clear rationale" were areas for
+    improvement; "unlawful unregistered provision", "unapproved connected care" and "without the necessary
+    interventions" were no weakness."""
+    from reviewer.core.reading.severity import verdict
+
+    ri = ("grade:requires improvement", "requires improvement", "paragraph")
+    for said in ("Workers understand poverty, so that financial hardship is not mistaken for neglect.",
+                 "Here, too, managers' oversight gives a clear rationale for decisions."):
+        assert verdict(said, *ri)[0] == "strength", said
+    for said in ("Leaders have often used unlawful unregistered homes for some children in care.",
+                 "A small number of children live in unapproved family arrangements.",
+                 "Some children came into care in an emergency, without the necessary help having been given."):
+        assert verdict(said, *ri)[0] in ("improvement", "priority"), said

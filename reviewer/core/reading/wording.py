@@ -33,7 +33,7 @@ STRONG = ("effective", "effectively", "strong", "strength", "strengths", "good",
           "closeattention")
 WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "won't", "can't", "poorly", "decline", "negative", "frustration", "unsupported",
         "weak", "weaker", "weakness", "weaknesses", "failing", "failings", "overstretched", "disappointed",
-        "fragmented", "disparity", "disparities", "minority", "insufficient", "inconsistent", "inconsistently", "variable",
+        "fragmented", "disparity", "disparities", "unlawful", "unlawfully", "unapproved", "minority", "insufficient", "inconsistent", "inconsistently", "variable",
         "variability", "lack", "lacks", "poor", "delay", "delays", "delayed", "drift", "gaps", "limited", "limits",
         "unclear", "deficits", "too", "fail", "fails", "failed", "shortfalls", "ineffective", "slow", "difficult",
         "deteriorated", "deterioration", "deteriorate", "rarely", "vague", "overdue", "backlog", "briefly", "uncertain", "unable",
@@ -203,7 +203,8 @@ SHORTFALL_PHRASES = True
 _SHORTFALL = re.compile(
     r"\b(?:higher|heavy|heavier|large|larger) (?:workloads|caseloads)\b|"  # "much higher caseloads than the level recommended"
     r"\bhigh (?:workloads?|caseloads?|usage|numbers? of (?:families|children|referrals|re-referrals|contacts))\b|"
-    r"\bworkload pressures?\b|\bless than half\b|\bscale (?:of (?:the )?(?:improvement|change|work|challenge)s? )?"
+    r"\bworkload pressures?\b|\bless than half\b|\bwithout (?:the |any )?(?:necessary|required|needed|appropriate|"
+    r"sufficient|adequate)\b|\bscale (?:of (?:the )?(?:improvement|change|work|challenge)s? )?"
     r"(?:still |continued )?(?:required|needed)\b|\blittle (?:evidence|engagement|understanding|analysis|oversight|"
     r"challenge|scrutiny|involvement|awareness|attention|consideration)\b|"
     r"\b(?:can be|is|was|remains?) (?:very |often |sometimes )?(?:difficult|hard) (?:for [\w ]{1,30} )?to (?:secure|"
@@ -341,6 +342,8 @@ _PROBLEMS = frozenset(("wait", "waits", "disadvantaged", "disruption", "disrupte
                        "hindered", "impeded", "compromised", "underestimated", "hesitate",
                        # "do not have to retell their stories", "do not miss opportunities" (stop 41)
                        "retell", "repeat", "miss", "missed",
+                       # "financial hardship is not mistaken for neglect", "are not overlooked" (stop 45)
+                       "mistaken", "overlooked",
                        # "key safeguarding posts are not left uncovered" (a held-out 2014 report, stop 43)
                        "uncovered"))
 _NOT_ALL = frozenset(("always", "consistently", "all", "routinely", "sufficiently", "yet", "fully", "enough", "well"))
@@ -352,7 +355,7 @@ LEAD_CONDITION = True
 # A sentence's leading condition ("When children cannot return home, ...", "If young people do not attend, ..."):
 # what it says is when the finding applies, not the finding; its words of weakness are not the sentence's.
 _LEAD_CONDITION = re.compile(r"^\W*(?:when|where|if|once|until)\b[^,;.]{3,120},")
-_LAST_TOO = re.compile(r"[\s,]+too\W*$")
+_LAST_TOO = re.compile(r"[\s,]+too\W*$|(?<=^here, )too,|(?<=^there, )too,")  # ("Here, too, …": also)
 # What an earlier inspection found, said in passing ("improved since the inspection in 2017, when too many children
 # were left unprotected"): then, not now; the sentence's own words judge today.
 _THEN_CLAUSE = re.compile(r"\b((?:inspection|visit)(?: (?:in|of) (?:\w+ )?\d{4})?),? when\b[^,;.]*")
