@@ -54,7 +54,7 @@ def trim_range(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 1
     head = _STRAY_HEAD.match(text, start, min(end, start + STRAY + 3))
     if head and end - head.end() >= 20 and (start == 0 or not text[start - 1].isspace()):
-        start = head.end()  # (only a scrap the drag began inside of: "e." of "made.", not a whole "I." )
+        start = head.end()  # (only a scrap the drag began inside of: "e." of "made.", not a whole "I.")
     tail = _STRAY_TAIL.search(text, max(start, end - STRAY - 3), end)
     if tail and tail.start() - start >= 20 and (end == len(text) or text[end].isalnum()):
         end = tail.start() + 1  # (only a scrap the drag ended inside of: "I" of "In")

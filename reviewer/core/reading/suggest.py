@@ -157,8 +157,9 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
             continue
         severity, conf, why = r.severity, r.conf, list(r.why)
         listed = section in ("improvement", "priority")
-        if learner is not None and not listed and not (r.severity is None and _CONTEXT_BY_RULE & r.features.keys()):  # (the inspectors' own items stay theirs: dismissing one is no
-            # lesson against the rest of the list, nor accepting one a reason to rank them above each other)
+        if learner is not None and not listed and not (r.severity is None and _CONTEXT_BY_RULE & r.features.keys()):
+            # (the inspectors' own items stay theirs: dismissing one is no lesson against the rest of the list, nor
+            # accepting one a reason to rank them above each other; and DOMAIN's context stays context)
             severity, conf = learner.decide(r.features)
             conf = min(conf, max(r.conf, LEARNT_CEILING))  # (never above the inspectors' items by learning)
             if severity != r.severity and severity is not None:
@@ -313,7 +314,8 @@ def strongest(suggestions: Sequence[Suggestion], n: int = DEFAULT_SHOWN) -> list
     """The ``n`` most confident suggestions, strongest first: what the window shows by default. The inspectors'
     own items take at most half of them while the report's findings can fill the rest: a new user's first 30 of
     a 46-page report were 22 of its recommendations (all of them one button away, Accept All), and its key
-    findings of harm waited behind them."""
+    findings of harm waited behind them. Of the findings, strengths take at most half while weaknesses remain:
+    a good report's first 30 were 27 strengths and its 3 items, its weaknesses behind praise (stop 45)."""
     order = ranked(suggestions)
     n = max(0, n)
     listed = [s for s in order if s.listed]
