@@ -109,6 +109,13 @@ class Exchange:
     page_starts_of: Callable[[str], list[int]]
     saved_text: Callable[[str], object]
 
+    # ------------------------------------------------------------ summaries
+    def summary_title(self, letter_ids: Sequence[str]) -> str:
+        """The title an audit summary takes, alone or in a pack: "Audit summary — Halton — focused visit — January
+        2023" for one letter (a returned pack's summary was titled "Audit pack", stop 45)."""
+        ids = list(letter_ids)
+        return f"Audit summary — {self.library.display_title(ids[0])}" if len(ids) == 1 else "Audit summary"
+
     # ------------------------------------------------------------ codebook
     def put_theme(self, before: Theme | None, after: Theme, label: str, initiator: object | None = None) -> list[Change]:
         return self.do(PutTheme(before, after, label), initiator)

@@ -916,7 +916,7 @@ def test_a_card_shown_says_what_it_said_until_it_is_decided_on(window, qtbot, mo
     it is decided on; Strongest Only (M, M) shows what the library has learnt."""
     from dataclasses import replace
 
-    from reviewer.workspace import workspace as room
+    from reviewer.workspace import suggesting as room
 
     w = window
     panel = w.suggestions_panel

@@ -20,7 +20,7 @@ from functools import lru_cache
 from reviewer.core.reading.learning import FailingPriorityModel, SeverityReview
 from reviewer.core.reading.inspectors_list import recommends
 from reviewer.core.reading.theming import STOP_WORDS, WORD
-from reviewer.core.reading.wording import NEGATORS, tone
+from reviewer.core.reading.wording import CASE_REVIEW, NEGATORS, tone
 from reviewer.core.text.alternation import dispatched
 from reviewer.core.text.textsearch import folded_text
 
@@ -211,8 +211,7 @@ LEFT_AT_RISK = ("harm", "at risk", "unsafe", "unassessed", "not safeguarded", "n
 
 
 # What is at risk is a placement or an arrangement, not a child: "placements that are at risk of breaking down"
-_THINGS_AT_RISK = re.compile(r"\bat risk of (?:breaking down|breakdown|disruption|disrupting|ending)\b|"
-                             r"\bserious case reviews?\b")  # (and a review so named: no harm of its own)
+_THINGS_AT_RISK = re.compile(r"\bat risk of (?:breaking down|breakdown|disruption|disrupting|ending)\b")
 
 LEFT_AT_RISK_ANYWHERE = True  # a weakness that says children are left at risk now is a priority action, whatever
 # the grade (DOMAIN.md: "children left at risk"); said outright, not merely "risk" or "harm" named
@@ -375,7 +374,8 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
         # are not sufficiently streamlined": a finding of its own follows the wait
     under_way = not weak and bool(_UNDER_WAY.search(flat)) or bool(too_soon) or \
         not weak and bool(begun := _BEGUN.search(flat)) and not tone(flat[:begun.start()] + flat[begun.end():])[0]
-    risky = _THINGS_AT_RISK.sub(" ", low)  # (children's harm, not a placement's: "placements at risk of breaking down")
+    risky = CASE_REVIEW.sub("scr", _THINGS_AT_RISK.sub(" ", low))  # (children's harm, not a placement's, nor a
+    # review's name: "placements at risk of breaking down", "no serious case reviews")
     harm = sum(1 for h in HARM if h in risky)
     still = still_to_do(flat)
     for flag, on in (("earlier", earlier), ("underway", under_way), ("imperative", recommends(flat, listed=False)),

@@ -128,15 +128,17 @@ def library_examples(here: Sequence[Reading], annotations: Iterable[Annotation],
 def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation] = (),
             existing: Sequence[tuple[int, int]] = (), dismissed: Iterable[tuple[int, int]] = (),
             page_starts: Sequence[int] = (), structure: Structure | None = None,
-            dismissed_quotes: Sequence[str] = (), letter_id: str | None = None) -> list[Suggestion]:
+            dismissed_quotes: Sequence[str] = (), letter_id: str | None = None,
+            theme_model: ThemeModel | None = None) -> list[Suggestion]:
     """Suggestions for every sentence and bullet of ``text`` worth tagging that is not already
     annotated (``existing`` ranges) nor dismissed, in reading order, each with its confidence
     (``ranked`` puts the strongest first). ``annotations``: the library's accepted annotations to
     learn themes from; ``page_starts`` (a PDF's) let page furniture be stepped over.
     ``dismissed_quotes``: the passages dismissed in other letters; with the library's annotations
     (``letter_id`` says which are this letter's) and this letter's dismissals they teach the severities
-    (``SeverityLearner``)."""
-    model = ThemeModel(themes, annotations)
+    (``SeverityLearner``). ``theme_model``: the themes' model of these ``themes`` and ``annotations``, where the
+    caller built it (the window keeps it, to read the themes of a passage tagged by hand)."""
+    model = theme_model or ThemeModel(themes, annotations)
     st = structure or analyse(text, page_starts)
     out: list[Suggestion] = []
     prev_themes: dict[str, float] = {}

@@ -405,7 +405,7 @@ def _problem_absent(words: list[str], i: int) -> int | None:
 _TO_SECURE = re.compile(r"\b(difficult|challenging|hard) to secure\b")
 _RISK_LEVEL = re.compile(r"\b(?:low|lower|medium|high|higher) (?:levels? of )?risk\b")  # a cohort, no easing
 _NO_CASE_REVIEWS = re.compile(r"\bno (?:(?:current|new|recent|further) )?serious case reviews?\b")
-_CASE_REVIEW = re.compile(r"\bserious case reviews?\b")
+CASE_REVIEW = re.compile(r"\bserious case reviews?\b")  # a kind of review, no serious failing (severity too)
 _REWRITES = (
     (_AS_WELL_AS, " and "),  # "as well as": a conjunction, no praise
     (_LAST_TOO, ""),  # "Care leavers feel it too.": also, not too much
@@ -421,7 +421,7 @@ _REWRITES = (
     (_RISK_LEVEL, "risklevel"),
     (_TO_SECURE, r"\1 to obtain"),  # "difficult to secure the support": a verb, no praise (what is hard to get)  # "children identified at lower risk": who they are ("… is mostly weak" is not eased)
     (_NO_CASE_REVIEWS, " scr "),  # "There have been no serious case reviews since 2012": a fact, no denial
-    (_CASE_REVIEW, "scr"),  # "a serious case review": a kind of review, no serious failing
+    (CASE_REVIEW, "scr"),  # "a serious case review": a kind of review, no serious failing
     (_NOT_WEAK_NAMES, "named"),
     (_TWO_WORDS, r"under\1"),
     (_GRADE_TO_BE_GOOD, r"\1 improvement"),
@@ -547,7 +547,7 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
         if pending_not:
             weak += 1.0
             cues.append(pending_not)
-    low = _THEN_CLAUSE.sub(r"\1", _NOT_WEAK_NAMES.sub("named", _CASE_REVIEW.sub("scr", flat.lower())))
+    low = _THEN_CLAUSE.sub(r"\1", _NOT_WEAK_NAMES.sub("named", CASE_REVIEW.sub("scr", flat.lower())))
     denied: list[tuple[int, int]] | None = None
     for m in _SHORTFALL.finditer(low) if SHORTFALL_PHRASES else ():
         if denied is None:  # (a problem said to be absent, read above: "No care leavers are homeless")

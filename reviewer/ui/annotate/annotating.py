@@ -38,6 +38,8 @@ class Annotating(QObject):
         self.menu_actions = tuple(menu_actions)
         # what the suggester reads of a passage, (severity, themes) or None: the tag dialog starts from it
         self.suggested_for: Callable[[int, int], tuple[str, tuple[str, ...]] | None] = lambda _s, _e: None
+        self.themes_for: Callable[[str, str], tuple[str, ...]] = desk.ws.proposed_themes  # (the window's reads them
+        # with the model its suggestions were read with)
         onscreen.loaded.connect(self.update_highlights)
         onscreen.arrived.connect(self.go_to)
         view.highlightActivated.connect(self.highlight_activated)
@@ -76,7 +78,7 @@ class Annotating(QObject):
         # the passage as the letter reads it: a page number or running footer a page break put inside it left out
         shown = quote_as_read(layout.text, start, end, layout.text[start:end], self.onscreen.furniture())
         sev = severity or (read[0] if read else self.default_severity())
-        chosen = read[1] if read else () if severity else desk.ws.proposed_themes(shown, sev)  # (none suggested
+        chosen = read[1] if read else () if severity else self.themes_for(shown, sev)  # (none suggested
         # here: the themes read in it, as a suggestion's would be)
         dlg = TagDialog(shown, list(desk.lib.themes.values()), chosen=chosen, severity=sev, parent=desk.parent)
         if dlg.exec() != TagDialog.DialogCode.Accepted:

@@ -18,6 +18,7 @@ from reviewer.core.annotations.library import Change
 from reviewer.core.annotations.model import Annotation, LetterMeta
 from reviewer.core.reading.outline import Structure, analyse
 from reviewer.core.reading.marks import RawMark, place_marks
+from reviewer.core.reading.theming import ThemeModel
 from reviewer.core.reading.suggest import (Suggestion, dismissed_key, leans_on, list_heading, read_dismissed,
                                            tagged_over)
 from reviewer.core.text.words import counted
@@ -57,6 +58,7 @@ class SuggestionController(QObject):
         self._accepted: dict[str, Suggestion] = {}  # annotation id -> the suggestion it was accepted from
         self._covered: list[tuple[int, int]] = []  # passages just tagged by hand: their suggestions go
         self._dismissed: list[Suggestion] = []  # dismissed from the open letter, to show again on undo
+        self._theme_model: ThemeModel | None = None  # the themes' model the suggestions were last read with
         self._quiet = False  # the panel changed under the auditor: the letter stays where it is
         self._list_names: dict[str, str | None] = {}  # letter -> its inspectors' list's name, as last read
         self._marks: dict[str, list[RawMark]] = {}  # letter id -> the marks its PDF carries, read once
@@ -151,7 +153,7 @@ class SuggestionController(QObject):
         known_created = self._created.get(letter_id)
         known_marks = self._marks.get(letter_id)
 
-        def job() -> tuple[Structure, list[Suggestion], LetterMeta, str | None, list[RawMark]]:
+        def job() -> tuple[Structure, list[Suggestion], LetterMeta, str | None, list[RawMark], ThemeModel]:
             st = known or analyse(text, starts)
             created = known_created
             raw = known_marks
@@ -165,17 +167,18 @@ class SuggestionController(QObject):
                 if raw is None:  # highlights and comments made in another reader
                     raw = read_pdf_marks(data, pdf.name) if data else []
             raw = raw or []
+            model = ThemeModel(themes, library)  # (kept: the themes of a passage tagged by hand, read off this thread)
             found = self.desk.ws.suggestions(letter_id, text, st, place_marks(layout, raw, st) if raw else (),
-                                             snapshot=(library, settings, themes))
+                                             snapshot=(library, settings, themes), theme_model=model)
             # as on import: a report's date is its PDF's
-            return st, found, read_metadata(text, created, source), created, raw
+            return st, found, read_metadata(text, created, source), created, raw, model
 
-        def done(out: tuple[Structure, list[Suggestion], LetterMeta, str | None, list[RawMark]]) -> None:
+        def done(out: tuple[Structure, list[Suggestion], LetterMeta, str | None, list[RawMark], ThemeModel]) -> None:
             if gen != self._generation or letter_id != onscreen.letter_id:
                 return  # a newer letter or change has been asked for
             self._landed = gen
             said = self._cards_said() if self._text_of_structure == text else {}
-            self.structure, self._found, meta, created, raw = out
+            self.structure, self._found, meta, created, raw, self._theme_model = out
             self.suggestions = [said.get((s.start, s.end), s) for s in self._found]  # a card shown says what it said
             self._text_of_structure = text
             self._show(len(dismissed))
@@ -292,6 +295,11 @@ class SuggestionController(QObject):
         """Under the inspectors' "What needs to improve" or priority-action list, as the suggester read it
         (it also finds a list the outline did not list as a part, and sees where such a part really ends)."""
         return s.listed
+
+    def themes_read(self, quote: str, severity: str) -> tuple[str, ...]:
+        """The themes read in a passage no suggestion covers, with the model the suggestions were read with (built
+        on the worker; a library of 20,000 tags takes a tenth of a second to model)."""
+        return self.desk.ws.proposed_themes(quote, severity, self._theme_model)
 
     def reading_of(self, start: int, end: int) -> tuple[str, tuple[str, ...]] | None:
         """The severity and themes suggested for the passage the auditor selected to tag by hand (a

@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         self.suggester = SuggestionController(desk, onscreen, self.view, self.suggestions_panel, self.outline_panel,
                                               self.right_tabs, acts["show_suggestions"])
         self.annotating.suggested_for = self.suggester.reading_of  # a hand tag starts from what is suggested
+        self.annotating.themes_for = self.suggester.themes_read  # or, where nothing is, from the themes read in it
         self.suggestions_panel.listNamed.connect(lambda name: acts["accept_improve"].setText(accept_all_text(name)))
         self.keys_first = WindowKeysFirst(self, acts)  # Ctrl+E exports from the Search box too (Linux's Emacs keys)
         QApplication.instance().installEventFilter(self.keys_first)
