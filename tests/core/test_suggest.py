@@ -2326,3 +2326,36 @@ def test_a_held_out_good_reports_misreadings() -> None:
                  "A small number of children live in unapproved family arrangements.",
                  "Some children came into care in an emergency, without the necessary help having been given."):
         assert verdict(said, *ri)[0] in ("improvement", "priority"), said
+
+
+def test_weaknesses_the_development_gold_saw_missed() -> None:
+    """Development units the rules read as praise or not at all (stop 46), in sentences of the same shape:
+    "inconsistency in how well" praised ("how well" names a measure); "the once strong links … have
+    deteriorated" weighed the praise against the decline; "interrupted", "a lottery", "closed prematurely"
+    said nothing; "ineffective in improving" and "cannot be assured that … are safeguarded effectively"
+    denied nothing; "without support" was no shortfall; inspectors escalating cases for immediate action
+    were not children left at risk."""
+    from reviewer.core.reading.severity import verdict
+    from reviewer.core.reading.wording import tone
+
+    failing = ("grade:inadequate", "inadequate", "judgement")
+    for said in ("There is inconsistency in how well young people are supported when they move on.",
+                 "The once strong links with health partners have deteriorated.",
+                 "Progress has been interrupted by the need to manage high demand.",
+                 "Whether a family gets help early is a lottery.",
+                 "Leaders have been ineffective in prioritising and improving the quality of practice.",
+                 "Newly qualified staff carry complex cases without support."):
+        assert verdict(said, None, None, None)[0] == "improvement", (said, tone(said))
+    unsure = "The council cannot be assured that these young people are being safeguarded effectively."
+    assert tone(unsure)[:2] == (0.0, 1.0)  # (the praise, eight words on, is what is in doubt)
+    assert verdict("Some cases are closed prematurely, before the work is done.", *failing)[0] in (
+        "improvement", "priority")
+    escalated = "Inspectors asked senior managers to take immediate action to ensure the safety of several children."
+    assert verdict(escalated, *failing)[0] == "priority"
+    assert "children left at risk" in verdict(escalated, "grade:requires improvement", "requires improvement",
+                                              "judgement")[2]
+    # leaders' own immediate action is their response, no finding; "how well" alone praises nothing
+    assert verdict("Senior leaders took immediate action when this was raised.", *failing)[0] is None
+    assert tone("Leaders know how well children are doing.")[:2] == (0.0, 0.0)
+    assert verdict("The self-evaluation is less evaluative about the difference made.", None, None, None)[0] \
+        == "improvement"

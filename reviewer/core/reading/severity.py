@@ -20,7 +20,7 @@ from functools import lru_cache
 from reviewer.core.reading.learning import FailingPriorityModel, SeverityReview
 from reviewer.core.reading.inspectors_list import recommends
 from reviewer.core.reading.theming import STOP_WORDS, WORD
-from reviewer.core.reading.wording import CASE_REVIEW, NEGATORS, tone
+from reviewer.core.reading.wording import CASE_REVIEW, ESCALATED, NEGATORS, tone
 from reviewer.core.text.alternation import dispatched
 from reviewer.core.text.textsearch import folded_text
 
@@ -221,7 +221,7 @@ _LEFT_AT_RISK_NOW = re.compile(
     r"situations of [^.]{0,25}risk)|continued? (?:to suffer |to experience )?harm|not (?:been )?(?:adequately )?"
     r"safeguarded|\b(?:exposed to|faces?|facing|experienc\w+|subject to|(?:places?|placed|puts?|putting) (?:them |children |"
     r"young people )?at) (?:an? |the )?(?:continued |ongoing |potential |increased )?risk of (?:further|significant) harm|"
-    r"remained? compromised|illegally placed", re.I)  # (not "children who may be at risk of significant harm")
+    r"remained? compromised|illegally placed|" + ESCALATED, re.I)  # (not "children who may be at risk of significant harm")
 _HARM_GOES_ON = re.compile(r"\b(?:further|continued|continuing|ongoing|repeated) (?:\w+ ){0,2}?harm|\bharmful "
                            r"situations\b|\b(?:leading|led|leads) to [^.]{0,30}\bharm\b", re.I)
 _NOT_LEFT = re.compile(r"\b(?:not|never|no)\b (?:\w+ ){0,3}?(?:left|leave|leaves|leaving|remain|remained|at risk)\b", re.I)  # "has not
@@ -376,7 +376,7 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
         not weak and bool(begun := _BEGUN.search(flat)) and not tone(flat[:begun.start()] + flat[begun.end():])[0]
     risky = CASE_REVIEW.sub("scr", _THINGS_AT_RISK.sub(" ", low))  # (children's harm, not a placement's, nor a
     # review's name: "placements at risk of breaking down", "no serious case reviews")
-    harm = sum(1 for h in HARM if h in risky)
+    harm = sum(1 for h in HARM if h in risky) + bool(re.search(ESCALATED, low))  # (inspectors escalating)
     still = still_to_do(flat)
     for flag, on in (("earlier", earlier), ("underway", under_way), ("imperative", recommends(flat, listed=False)),
                      ("still", still), ("concession", concession),
@@ -412,7 +412,7 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
     elif weak and (MID_CONTRAST.search(flat) or concession or weak >= strong) \
             and not (failing and harm):
         severity, conf = "improvement", 0.5 + min(0.35, 0.1 * weak)
-    elif failing and strong <= weak and any(h in risky for h in LEFT_AT_RISK) and (
+    elif failing and strong <= weak and (any(h in risky for h in LEFT_AT_RISK) or re.search(ESCALATED, low)) and (
             weak or serious or follow_on or _LEFT_AT_RISK_NOW.search(flat) or _HARM_GOES_ON.search(flat)):
         # "This leaves children in potentially harmful situations." (With no word of weakness, the harm must be
         # said to go on, or follow on from a finding: "Children identified as at risk of sexual exploitation are

@@ -30,7 +30,7 @@ STRONG = ("effective", "effectively", "strong", "strength", "strengths", "good",
           "proactively", "proud", "exemplary", "tirelessly", "tenacious", "tenaciously", "tenacity", "perseverance",
           "judiciously", "readily", "sensitively", "supportively", "decisive", "decisively", "well-regarded",
           "rigorously", "rigorous", "embraced", "constructive", "constructively", "alert", "fitforpurpose",
-          "closeattention")
+          "closeattention", "evaluative")
 WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "won't", "can't", "poorly", "decline", "negative", "frustration", "unsupported",
         "weak", "weaker", "weakness", "weaknesses", "failing", "failings", "overstretched", "disappointed",
         "fragmented", "disparity", "disparities", "unlawful", "unlawfully", "unapproved", "minority", "insufficient", "inconsistent", "inconsistently", "variable",
@@ -54,7 +54,7 @@ WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "we
         "inhibit", "inhibits", "inhibited", "inhibiting", "underused", "disproportionate", "disproportionately",
         "paucity", "negatively", "widening", "seldom", "mismatch", "generic", "problematic", "scant", "poor-quality", "low-quality", "unreliable", "stalling",
         "failure", "naivety", "over-optimism", "omissions", "struggled", "duplication", "failures",
-        "weakens", "weakened", "breakdown", "breakdowns", "duplicated", "unnecessarily", "differ")
+        "weakens", "weakened", "interrupted", "lottery", "prematurely", "breakdown", "breakdowns", "duplicated", "unnecessarily", "differ")
 # A weakness word right after one of these is the problem being dealt with ("reduces delay", "no delay").
 REMEDY = ("reduce", "reduces", "reduced", "reducing", "reduction", "minimise", "minimises", "minimised", "minimising",
           "prevent", "prevents", "preventing", "avoid", "avoids", "avoiding", "tackle", "tackles", "tackling",
@@ -160,7 +160,7 @@ SERIOUS = ("inadequate", "serious", "widespread", "unsafe", "significant risk", 
            "critical weaknesses", "critical area of concern", "critical areas of concern")
 _SERIOUS_WORDS = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in SERIOUS) + r")\b")
 NEGATORS = ("not", "cannot", "less", "seldom", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "won't", "can't",  "no", "never", "nor", "without", "neither", "insufficiently", "inconsistently", "rarely", "lack",
-            "lacks", "lacking", "absence", "impede", "impedes", "impeded", "hinder", "hinders", "hindered")
+            "lacks", "lacking", "absence", "ineffective", "unsuccessful", "impede", "impedes", "impeded", "hinder", "hinders", "hindered")
 _HINDERS = frozenset(("impede", "impedes", "impeded", "hinder", "hinders", "hindered"))  # deny what they hold back
 NEGATION_SCOPE = 6  # words a negator reaches, within its clause: "not clearly recorded or responded to effectively"
 _CLAUSE = re.compile(r"[,;:()]|\b(?:but|although|though|while|whereas|however|despite|where|there is|there are)\b",
@@ -199,6 +199,10 @@ _VERDICT_AFTER_AIM = re.compile(r"\b(?:is|are|was|were|remains?|has been|have be
 
 
 SHORTFALL_PHRASES = True
+# Inspectors escalating what they found: "Inspectors asked senior managers to take immediate action to ensure the
+# safety of several children" (not leaders' own "immediate action", nor an item asking for it)
+ESCALATED = (r"\b(?:inspectors|we)\b[^.;]{0,60}?\b(?:asked|requested|required|referred|alerted|escalated|had to "
+             r"take)\b[^.;]{0,80}?\b(?:immediate|urgent|urgently)\b")
 # Shortfall said in a phrase with no word of weakness in it ("high workloads", "wait for many weeks").
 _SHORTFALL = re.compile(
     r"\b(?:higher|heavy|heavier|large|larger) (?:workloads|caseloads)\b|"  # "much higher caseloads than the level recommended"
@@ -259,7 +263,8 @@ _SHORTFALL = re.compile(
     # what a shortfall hampers, said as it is (not "a positive impact on", not "would impact on")
     r"(?<!positively )(?<!positive )(?<!beneficial )(?<!well )(?<!would )(?<!could )(?<!might )(?<!may )(?<!may be )"
     r"(?<!could be )(?<!might be )\b" + HAMPERS_ABILITY + r"\b|"
-    r"\b(?:inspectors|we) referred\b|\breferred (?:[\w'’]+ ){0,6}?back to (?:the )?(?:local authority|council|"
+    r"\b(?:inspectors|we) referred\b|" + ESCALATED + r"|"
+    r"\bwithout (?:any |adequate |appropriate |sufficient |effective )?(?:support|supervision|oversight|challenge)\b|\breferred (?:[\w'’]+ ){0,6}?back to (?:the )?(?:local authority|council|"
     r"senior (?:leaders|managers)) by (?:the )?inspectors\b|"
     r"\bwithout (?:[\w'’]+ ){0,8}?being (?:\w+ )?(?:assessed|approved|checked|considered|reviewed|monitored|seen|"
     r"visited|recorded)\b|\bonly (?:the |a )?first steps?\b|\bcritical of\b|\b(?:are|is|were|was) (?:\w+ )?lost\b|"
@@ -326,7 +331,8 @@ WHOLE_CLAUSE = True
 # A negation that reaches the whole of its clause: "not all", "not every", "do not contain evidence that ...";
 # and a clause saying what it names is not there at all.
 _WHOLE_OF = frozenset(("all", "every", "contain", "show", "demonstrate", "evidence", "include", "reflect", "ensure",
-                       "make", "always", "consistently", "led", "lead", "resulted", "translated"))
+                       "make", "always", "consistently", "led", "lead", "resulted", "translated", "assured",
+                       "confident", "sure"))
 _NOT_THERE = re.compile(r"\b(?:is|are|was|were|has|have|had) (?:not|never)(?: yet)?(?: been)? "
                         r"(?:in place|available|evident|present)\b")
 ABSENT_PROBLEM = True
@@ -403,6 +409,11 @@ def _problem_absent(words: list[str], i: int) -> int | None:
 # Wording rewritten, in this order, before its words are read: what a phrase means in place of what its words
 # would say one by one.
 _TO_SECURE = re.compile(r"\b(difficult|challenging|hard) to secure\b")
+# "how well" names a measure, not praise: "inconsistency in how well care leavers are supported"
+_HOW_WELL = re.compile(r"\bhow (?:well|effectively|quickly|swiftly|robustly|consistently|successfully|securely)\b")
+# what was good once, said of what has since slipped: "the previously strong links ... have deteriorated"
+_ONCE_GOOD = re.compile(r"\b(?:previously|once|formerly|historically|initially) (?:(?:very|more|highly) )?"
+                        r"(?:strong|good|effective|positive|robust|stable|secure|established|consistent|timely)\b")
 _RISK_LEVEL = re.compile(r"\b(?:low|lower|medium|high|higher) (?:levels? of )?risk\b")  # a cohort, no easing
 _NO_CASE_REVIEWS = re.compile(r"\bno (?:(?:current|new|recent|further) )?serious case reviews?\b")
 CASE_REVIEW = re.compile(r"\bserious case reviews?\b")  # a kind of review, no serious failing (severity too)
@@ -419,7 +430,9 @@ _REWRITES = (
     (_JUST_SO_MANY, "justonly "),
     (_AS_ONE_WORD, lambda m: m.group(0).replace(" ", "")),  # "fit for purpose", "not fit for purpose"
     (_RISK_LEVEL, "risklevel"),
-    (_TO_SECURE, r"\1 to obtain"),  # "difficult to secure the support": a verb, no praise (what is hard to get)  # "children identified at lower risk": who they are ("… is mostly weak" is not eased)
+    (_TO_SECURE, r"\1 to obtain"),
+    (_HOW_WELL, "how"),
+    (_ONCE_GOOD, "previously"),  # "difficult to secure the support": a verb, no praise (what is hard to get)  # "children identified at lower risk": who they are ("… is mostly weak" is not eased)
     (_NO_CASE_REVIEWS, " scr "),  # "There have been no serious case reviews since 2012": a fact, no denial
     (CASE_REVIEW, "scr"),  # "a serious case review": a kind of review, no serious failing
     (_NOT_WEAK_NAMES, "named"),
@@ -527,7 +540,7 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
                     cues.append(pending_not)
                 reach, pending_not = max(reach, i + NEGATION_SCOPE), _denial_said(words, i)
                 denier = w if w in _HINDERS else "not"  # (the card's reason: "impede comprehensive")
-                if WHOLE_CLAUSE and (w == "not" and any(x in _WHOLE_OF for x in words[i + 1:i + 3]) or
+                if WHOLE_CLAUSE and (w in ("not", "cannot") and any(x in _WHOLE_OF for x in words[i + 1:i + 3]) or
                                      w in ("no", "without") and "evidence" in words[i + 1:i + 3]):
                     reach = len(words)  # "Not all children ... are supported effectively", "do not contain evidence that"
                 if w not in _WEAK_SET:
