@@ -174,6 +174,21 @@ def test_strengths_take_at_most_half_of_the_findings_shown_first() -> None:
     assert strongest(praise + weak, 10) == ranked(praise[:5] + weak[:5])
 
 
+def test_a_failing_reports_priority_actions_come_first_among_its_weaknesses() -> None:
+    """Two auditors' readings of four held-out inadequate reports (stop 46): the priority actions they would
+    escalate, at 0.6-0.8, sat outside the 30 shown first, behind areas for improvement at 0.8 and praise.
+    Of the weaknesses shown first, priority actions come first; their order on screen is still by confidence."""
+    from reviewer.core.reading.suggest import Suggestion, ranked, strongest
+
+    praise = [Suggestion(i * 10, i * 10 + 5, f"praise {i}", "strength", ("voice",), 0.85, "") for i in range(20)]
+    amber = [Suggestion(1000 + i * 10, 1005 + i * 10, f"amber {i}", "improvement", ("drift",), 0.8, "")
+             for i in range(20)]
+    red = [Suggestion(2000 + i * 10, 2005 + i * 10, f"red {i}", "priority", ("risk",), 0.6, "") for i in range(8)]
+    shown = strongest(praise + amber + red, 30)
+    assert [s for s in shown if s.severity == "priority"] == red and shown == ranked(shown)
+    assert sum(s.severity == "improvement" for s in shown) == 7 and sum(s.severity == "strength" for s in shown) == 15
+
+
 def test_headings_and_earlier_priority_actions_are_not_suggested() -> None:
     text = ("Inspection of Northmoor\n\nPRIORITY AND IMMEDIATE ACTION RECOMMENDATIONS\n\n"
             "At the last inspection in 2019, inspectors identified priority actions for the front door.\n\n"
@@ -2359,3 +2374,35 @@ def test_weaknesses_the_development_gold_saw_missed() -> None:
     assert tone("Leaders know how well children are doing.")[:2] == (0.0, 0.0)
     assert verdict("The self-evaluation is less evaluative about the difference made.", None, None, None)[0] \
         == "improvement"
+
+
+def test_two_more_held_out_failing_reports_misreadings() -> None:
+    """Two auditors' readings of four held-out reports judged inadequate (stop 46), in sentences of the same
+    shape: a decline "since the last inspection of X, in June 2018, when all services were judged to be good"
+    weighed the old grade against it; "not afraid to have difficult conversations" was a weakness; highly
+    dependent on agency staff, done in isolation from, focused on completing tasks, neglected their duties,
+    blaming language, Ofsted's "inconsistences", "inadequate progress" since an earlier inspection; the areas
+    in which improvement is needed, named as where a leader's focus is, were something still to do; children
+    "exposed to uncertainty" or a service "for children who are at risk of exploitation" were children left at
+    risk."""
+    from reviewer.core.reading.severity import still_to_do, verdict
+
+    failing = ("grade:inadequate", "inadequate", "judgement")
+    since = ("Since the last inspection of Elmford, in June 2018, when all services were judged to be good, there "
+             "has been a deterioration in the quality of practice.")
+    assert verdict(since, *failing)[0] in ("improvement", "priority")
+    assert verdict("Social workers are not afraid to have difficult conversations with parents.", *failing)[0] \
+        == "strength"
+    for said in ("The council is highly dependent on agency staff.",
+                 "Planning is done in isolation from the people who know the child.",
+                 "Most visits are focused on completing tasks.", "Leaders have neglected their duties as corporate parents.",
+                 "There are inconsistences in how meetings are progressed.", "Blaming language is used in some records.",
+                 "Inadequate progress has been made on the areas for improvement identified at the last inspection."):
+        assert verdict(said, *failing)[0] in ("improvement", "priority"), said
+    assert not still_to_do("The new director has brought stability and focus to the areas in which improvement is needed.")
+    assert not still_to_do("Performance meetings are starting to identify areas requiring further scrutiny.")
+    uncertain = verdict("This leaves children exposed to uncertainty and to unnecessary statutory processes.", *failing)
+    assert uncertain[0] == "improvement" and "children left at risk" not in uncertain[2]
+    assert verdict("This leaves children exposed to harmful situations for too long.", *failing)[0] == "priority"
+    cohort = "This includes new edge of care services and dedicated support for children who are at risk of exploitation."
+    assert "children left at risk" not in verdict(cohort, *failing)[2]

@@ -83,6 +83,11 @@ _STILL_TO_DO_AS_WRITTEN = r"\b(?:" + STILL_TO_DO.pattern + ")"  # tried only whe
 STILL_TO_DO = dispatched(STILL_TO_DO.pattern, r"\b", re.I)  # the same, and there only the phrases that can start there
 # "Leaders understand the areas of practice that require improvement": what they know, not what is still to do
 _AREAS_THAT_NEED = re.compile(r"\bareas? (?:of (?:\w+ )?)?(?:that|which) (?:requires?|needs?)\b|"
+                              # what a leader's work is aimed at: "focus on the areas in which improvement is
+                              # needed", "starting to identify areas requiring further scrutiny"
+                              r"\bareas? (?:of (?:\w+ )?)?(?:in which|where) (?:\w+ )?(?:improvement|development|change|"
+                              r"action|work) (?:is|are) (?:most )?(?:needed|required)\b|\bareas? (?:of (?:\w+ )?)?"
+                              r"(?:requiring|needing)\b|"
                               r"\bwhen (?:\w+ ){0,6}?(?:judged|rated|found|graded)\b[^.,;]{0,25}\brequir\w* improvement\b"
                               r"|\bwhat (?:needs|needed|is needed|has) to\b",  # a plan's or a leader's content, not a
                               # verdict: "plans not specific about what needs to be done"; "know what needs to improve"
@@ -190,7 +195,7 @@ _STILL = re.compile(r"\b(?:has|have|had) not\b|\b(?:has|have) (?:\w+ )?(?:sustai
                     r"\bhas (?:now |since )?(?:deteriorated|declined|improved)|\b(?:has|have) (?:\w+ )?been (?:addressed|tackled|"
                     r"resolved)|\bthere (?:has|have) (?:\w+ )?been (?:\w+ )?progress\b|"
                     r"\bremains?\b|\bstill\b|\bnow\b|\bcontinues?\b|\bsince\b|\bnot (?:been )?(?:addressed|"
-                    r"delivered|improved|sustained)|\btoday\b|\b(?:little|insufficient|limited|slow) progress\b|\btoo slow\b|\bpertinent\b|\bnot yet\b",
+                    r"delivered|improved|sustained)|\btoday\b|\b(?:little|insufficient|limited|slow|inadequate|poor) progress\b|\btoo slow\b|\bpertinent\b|\bnot yet\b",
                     re.I)
 # Weak wording that, under an inadequate judgement, marks a priority action: children left at risk. ("risk"
 # on its own too: a failing service's weakness about risk is, for this auditor, one that leaves children
@@ -212,6 +217,16 @@ LEFT_AT_RISK = ("harm", "at risk", "unsafe", "unassessed", "not safeguarded", "n
 
 # What is at risk is a placement or an arrangement, not a child: "placements that are at risk of breaking down"
 _THINGS_AT_RISK = re.compile(r"\bat risk of (?:breaking down|breakdown|disruption|disrupting|ending)\b")
+# Who a service is for: "dedicated support for children who are at risk of exploitation" (a cohort named, not
+# children left at risk)
+_WHO_ARE_AT_RISK = re.compile(r"\b(?:for|to|with) (?:children|young people|those|families)(?: and (?:young people|"
+                              r"families|carers))? (?:who are|identified as|assessed as|considered)(?: to be)? at "
+                              r"(?:\w+ )?risk\b")
+# Children exposed to something that is no harm: "This leaves children exposed to uncertainty and unnecessary
+# statutory processes" (a weakness, not children left at risk)
+_EXPOSED_TO_LESS = re.compile(r"\bexposed to (?!(?:[\w-]+ ){0,3}?(?:risks?|harm|harmful|danger|dangerous|abuse|abusive|"
+                              r"exploitation|neglect|violence|violent|unsafe|domestic|criminal|sexual|further|"
+                              r"significant|serious))")
 
 LEFT_AT_RISK_ANYWHERE = True  # a weakness that says children are left at risk now is a priority action, whatever
 # the grade (DOMAIN.md: "children left at risk"); said outright, not merely "risk" or "harm" named
@@ -374,7 +389,7 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
         # are not sufficiently streamlined": a finding of its own follows the wait
     under_way = not weak and bool(_UNDER_WAY.search(flat)) or bool(too_soon) or \
         not weak and bool(begun := _BEGUN.search(flat)) and not tone(flat[:begun.start()] + flat[begun.end():])[0]
-    risky = CASE_REVIEW.sub("scr", _THINGS_AT_RISK.sub(" ", low))  # (children's harm, not a placement's, nor a
+    risky = CASE_REVIEW.sub("scr", _EXPOSED_TO_LESS.sub(" ", _THINGS_AT_RISK.sub(" ", _WHO_ARE_AT_RISK.sub(" ", low))))  # (children's harm, not a placement's, nor a
     # review's name: "placements at risk of breaking down", "no serious case reviews")
     harm = sum(1 for h in HARM if h in risky) + bool(re.search(ESCALATED, low))  # (inspectors escalating)
     still = still_to_do(flat)

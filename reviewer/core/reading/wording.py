@@ -54,7 +54,7 @@ WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "we
         "inhibit", "inhibits", "inhibited", "inhibiting", "underused", "disproportionate", "disproportionately",
         "paucity", "negatively", "widening", "seldom", "mismatch", "generic", "problematic", "scant", "poor-quality", "low-quality", "unreliable", "stalling",
         "failure", "naivety", "over-optimism", "omissions", "struggled", "duplication", "failures",
-        "weakens", "weakened", "interrupted", "lottery", "prematurely", "breakdown", "breakdowns", "duplicated", "unnecessarily", "differ")
+        "weakens", "weakened", "interrupted", "inconsistences", "blaming", "disregarded", "disconnected", "lottery", "prematurely", "breakdown", "breakdowns", "duplicated", "unnecessarily", "differ")
 # A weakness word right after one of these is the problem being dealt with ("reduces delay", "no delay").
 REMEDY = ("reduce", "reduces", "reduced", "reducing", "reduction", "minimise", "minimises", "minimised", "minimising",
           "prevent", "prevents", "preventing", "avoid", "avoids", "avoiding", "tackle", "tackles", "tackling",
@@ -228,7 +228,7 @@ _SHORTFALL = re.compile(
     r"\bmixed quality\b|\bunder (?:significant |considerable |great )?pressure\b|\bout of date\b|"
     r"\bhigh case loads?\b|\b(?:is|remains?|continues? to be) (?:still )?(?:an? )?(?:ongoing |significant |continuing |"
     r"continual |key |considerable |particular |real |major )?challenge\b|\bchallenges? (?:remains?|to sufficiency)\b|\bstill challenges\b|"
-    r"\bover-? ?relian(?:t|ce)\b|\bheavy reliance\b|\bheavily (?:reliant|dependent) on\b|\bfrequent changes\b|"
+    r"\bover-? ?relian(?:t|ce)\b|\bheavy reliance\b|\b(?:heavily|highly|overly) (?:reliant|dependent) on\b|\bin isolation (?:of|from)\b|\b(?:leaves?|left|leaving) (?:[\w-]+ ){0,3}?exposed to\b|\bfocused on (?:completing )?tasks\b|\bneglected (?:their|its) (?:duties|responsibilities|role)\b|\bfrequent changes\b|"
     # "Caseloads in the assessment service are exceptionally high"; "Several children would have benefited from
     # being in care sooner" (what they did not get); "… is a significant concern"
     r"\b(?:caseloads|workloads)\b[^.;]{0,40}\b(?:are|is|remain|remains) (?:very |exceptionally |extremely |too |"
@@ -364,7 +364,9 @@ _LEAD_CONDITION = re.compile(r"^\W*(?:when|where|if|once|until)\b[^,;.]{3,120},"
 _LAST_TOO = re.compile(r"[\s,]+too\W*$|(?<=^here, )too,|(?<=^there, )too,")  # ("Here, too, …": also)
 # What an earlier inspection found, said in passing ("improved since the inspection in 2017, when too many children
 # were left unprotected"): then, not now; the sentence's own words judge today.
-_THEN_CLAUSE = re.compile(r"\b((?:inspection|visit)(?: (?:in|of) (?:\w+ )?\d{4})?),? when\b[^,;.]*")
+_THEN_CLAUSE = re.compile(r"\b((?:inspection|visit)(?: (?:in|of) (?:\w+ )?\d{4})?(?: of [A-Z][\w-]*(?: [A-Z][\w-]*)?)?"
+                          r"(?:,? in (?:\w+ )?\d{4})?),? when\b[^,;.]*", re.I)  # ("the last inspection of Peterborough,
+# in June 2018, when all services were judged to be good")
 # "just" before a count says "only" ("just seven have returned home", "just 8% achieved"), not "just over a year"
 # nor a count that ends the sentence ("an improvement from 2015/16, when there was just one")
 _JUST_SO_MANY = re.compile(r"\bjust (?=(?:\d\S*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) [a-z])")
@@ -375,7 +377,8 @@ _STILL_OUTSTANDING = re.compile(r"\boutstanding (?=(?:recommendations?|actions?|
 _WELL_BY = re.compile(r"\bwell (?=(?:below|above|short|within|over|under|behind|beyond|ahead|in excess)\b)")
 # "with minimal disruption", "minimal delay": a problem all but absent (not "minimal impact", "minimal progress")
 _MINIMAL_PROBLEM = re.compile(r"\bminimal(?= (?:disruption|delays?|drift|waiting)\b)")
-_NOT_GIVE_UP = re.compile(r"\b(?:do|does|did|will|would) not give up\b|\bnever gives? up\b")
+_NOT_GIVE_UP = re.compile(r"\b(?:do|does|did|will|would) not give up\b|\bnever gives? up\b|"
+                          r"\b(?:are|is|were|was) not (?:afraid|reluctant|hesitant) to\b|\b(?:do|does|did) not hesitate to\b")
 # "not only X but also Y" negates nothing.
 _NOT_ONLY = re.compile(r"\bnot only\b")
 
