@@ -2406,3 +2406,33 @@ def test_two_more_held_out_failing_reports_misreadings() -> None:
     assert verdict("This leaves children exposed to harmful situations for too long.", *failing)[0] == "priority"
     cohort = "This includes new edge of care services and dedicated support for children who are at risk of exploitation."
     assert "children left at risk" not in verdict(cohort, *failing)[2]
+
+
+def test_a_requires_improvement_and_a_2026_reports_misreadings() -> None:
+    """An auditor's reading of two held-out reports, one requires improvement (2025), one under the 2026
+    framework (stop 46), in sentences of the same shape: disjointed, advisers who "support high numbers of
+    young people", "impacts their ability", "without having the legal authority" were praise under a
+    requires-improvement judgement; "remained in touch even when they no longer receive a service" and "for
+    only a limited period" were weaknesses; "after they turn 21" was a plain figure; "remarkable progress in
+    addressing the areas identified at previous inspections" was an earlier inspection's finding; "concrete
+    plans" was praise; a quoted motto's "the need to deliver better outcomes" was something still to do."""
+    from reviewer.core.reading.severity import still_to_do, verdict
+
+    ri = ("grade:requires improvement", "requires improvement", "judgement")
+    for said in ("Arrangements to oversee children in private fostering arrangements are disjointed.",
+                 "Advisers support high numbers of young people.",
+                 "This impacts their ability to complete all the required tasks.",
+                 "Decisions placed restrictions on parents without having the legal authority to do so."):
+        assert verdict(said, *ri)[0] == "improvement", said
+    for said in ("Many young people have remained in touch with their advisers even when they no longer receive a "
+                 "service.", "These placements are used in emergencies and for only a limited period.",
+                 "Advisers continue to offer support after young people turn 21.",
+                 "Leaders have made remarkable progress in addressing the areas to improve identified at previous "
+                 "inspections."):
+        assert verdict(said, *ri)[0] == "strength", said
+    assert verdict("The council has concrete plans to develop more homes.", *ri)[0] is None
+    assert not still_to_do("The director’s motto is ‘context is not an excuse but reinforces the need to deliver "
+                           "better outcomes’.")
+    assert still_to_do("Leaders know there is a need to deliver better outcomes, and more work is needed.")
+    # a shortfall said in the "even when" clause is still one
+    assert verdict("Information is kept for three months, even when consent is not secured.", *ri)[0] == "improvement"

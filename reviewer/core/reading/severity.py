@@ -105,8 +105,14 @@ _AREA_STATED = re.compile(r"\b(?:is|are|remains?) (?:an?|the|one|some|two|three|
                           r"areas? (?:of (?:\w+ )?)?(?:that|which) (?:requires?|needs?)\b", re.I)
 
 
+# someone's own words, quoted: "The director's motto is ‘context is not an excuse but reinforces the need to
+# deliver better outcomes’" (theirs, not the inspectors' finding of something still to do)
+_QUOTED = re.compile(r"[‘“][^’”]{12,}[’”]")
+
+
 def still_to_do(flat: str) -> bool:
     """Whether a sentence says something is still to do ("there is more to do", "needs to improve")."""
+    flat = _QUOTED.sub(" ", flat)
     named = flat if _AREA_STATED.search(flat) else _AREAS_THAT_NEED.sub(" ", flat)
     return bool(STILL_TO_DO.search(_SIDE_CLAUSE.sub(" ", named)))
 
@@ -117,7 +123,7 @@ MID_CONTRAST = re.compile(r".\b(?:however|although|though|but|yet|whilst|while|e
 # A sentence saying what is planned or under way (not yet a judgement of practice): context.
 _UNDER_WAY = re.compile(
     r"\b(?:is|are|were|was) (?:already )?aware of (?:this|these|it)\b|\bhas (?:now )?been put in place to address|"
-    r"\b(?:has|have) (?:well[- ]developed |appropriate |clear )?plans? (?:to|for (?!adoption|permanen|long|"
+    r"\b(?:has|have) (?:well[- ]developed |appropriate |clear |concrete |detailed |firm )?plans? (?:to|for (?!adoption|permanen|long|"
     r"their|them)|in place)\b|"
     r"\bplans? (?:are|is) in place\b|"
     r"\b(?:is|are) (?:currently )?(?:piloting|reviewing|rolling out|working towards|planning|"
@@ -191,7 +197,7 @@ _REPORTED = re.compile(
     r"\b(?:was|were) rated\b|"
     # when the earlier inspection took place ("The last Ofsted inspection … was undertaken in November 2012")
     r"\b(?:was|were) (?:undertaken|carried out|conducted) in\b", re.I)
-_STILL = re.compile(r"\b(?:has|have|had) not\b|\b(?:has|have) (?:\w+ )?(?:sustained|failed)\b|\b(?:has|have) been (?:addressed|tackled|resolved)|\bsuccessfully\b|"
+_STILL = re.compile(r"\b(?:has|have|had) not\b|\b(?:has|have|had) made (?:\w+ )?progress\b|\b(?:has|have) (?:\w+ )?(?:sustained|failed)\b|\b(?:has|have) been (?:addressed|tackled|resolved)|\bsuccessfully\b|"
                     r"\bhas (?:now |since )?(?:deteriorated|declined|improved)|\b(?:has|have) (?:\w+ )?been (?:addressed|tackled|"
                     r"resolved)|\bthere (?:has|have) (?:\w+ )?been (?:\w+ )?progress\b|"
                     r"\bremains?\b|\bstill\b|\bnow\b|\bcontinues?\b|\bsince\b|\bnot (?:been )?(?:addressed|"
@@ -330,7 +336,7 @@ def _hedged(low: str) -> bool:
 _FIGURE = re.compile(r"\d")
 # Numbers that name rather than count: "section 47 enquiries", "16- and 17-year-olds", "key stage 4", "until 10pm"
 _NAMING_NUMBER = re.compile(r"\b(?:section|sections|s|key stage|stage|tier|level|outcome|article|schedule|"
-                            r"regulation|part|aged?|under|over) \d+[a-z]?\b|\b\d+(?:-|\s(?:and|to)\s)*\d*-? ?"
+                            r"regulation|part|aged?|under|over|turns?|turned|turning|beyond|until|up to) \d+[a-z]?\b|\b\d+(?:-|\s(?:and|to)\s)*\d*-? ?"
                             r"year-? ?olds?\b|\b\d+(?:am|pm)\b|\b\d+/7\b", re.I)
 TURN_TO_PLAIN = True
 CONCEDED_GOOD = True

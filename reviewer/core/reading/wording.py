@@ -30,7 +30,7 @@ STRONG = ("effective", "effectively", "strong", "strength", "strengths", "good",
           "proactively", "proud", "exemplary", "tirelessly", "tenacious", "tenaciously", "tenacity", "perseverance",
           "judiciously", "readily", "sensitively", "supportively", "decisive", "decisively", "well-regarded",
           "rigorously", "rigorous", "embraced", "constructive", "constructively", "alert", "fitforpurpose",
-          "closeattention", "evaluative")
+          "closeattention", "evaluative", "remarkable")
 WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "won't", "can't", "poorly", "decline", "negative", "frustration", "unsupported",
         "weak", "weaker", "weakness", "weaknesses", "failing", "failings", "overstretched", "disappointed",
         "fragmented", "disparity", "disparities", "unlawful", "unlawfully", "unapproved", "minority", "insufficient", "inconsistent", "inconsistently", "variable",
@@ -54,7 +54,7 @@ WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "we
         "inhibit", "inhibits", "inhibited", "inhibiting", "underused", "disproportionate", "disproportionately",
         "paucity", "negatively", "widening", "seldom", "mismatch", "generic", "problematic", "scant", "poor-quality", "low-quality", "unreliable", "stalling",
         "failure", "naivety", "over-optimism", "omissions", "struggled", "duplication", "failures",
-        "weakens", "weakened", "interrupted", "inconsistences", "blaming", "disregarded", "disconnected", "lottery", "prematurely", "breakdown", "breakdowns", "duplicated", "unnecessarily", "differ")
+        "weakens", "weakened", "interrupted", "inconsistences", "blaming", "disjointed", "disregarded", "disconnected", "lottery", "prematurely", "breakdown", "breakdowns", "duplicated", "unnecessarily", "differ")
 # A weakness word right after one of these is the problem being dealt with ("reduces delay", "no delay").
 REMEDY = ("reduce", "reduces", "reduced", "reducing", "reduction", "minimise", "minimises", "minimised", "minimising",
           "prevent", "prevents", "preventing", "avoid", "avoids", "avoiding", "tackle", "tackles", "tackling",
@@ -169,7 +169,7 @@ _CLAUSE = re.compile(r"[,;:()]|\b(?:but|although|though|while|whereas|however|de
 
 # A shortfall said to hamper someone's ability ("has seriously impacted on their ability", "affects children's
 # capacity"): read by _AIM (what follows is hampered, no praise) and _SHORTFALL (a weakness of its own)
-HAMPERS_ABILITY = (r"(?:(?:impact(?:s|ed|ing)? (?:\w+ )?on|affects?|affected|affecting|limits?|limited|undermines?|"
+HAMPERS_ABILITY = (r"(?:(?:impact(?:s|ed|ing)?(?: (?:\w+ )?on)?|affects?|affected|affecting|limits?|limited|undermines?|"
                    r"undermined|hampers?|hampered|reduces?|reduced|challenges? to|barriers? to) (?:[\w'’]+ ){0,3}?"
                    r"(?:ability|capacity)|"
                    # staff's doubts about what they can do ("several reported concerns about their ability to
@@ -228,7 +228,14 @@ _SHORTFALL = re.compile(
     r"\bmixed quality\b|\bunder (?:significant |considerable |great )?pressure\b|\bout of date\b|"
     r"\bhigh case loads?\b|\b(?:is|remains?|continues? to be) (?:still )?(?:an? )?(?:ongoing |significant |continuing |"
     r"continual |key |considerable |particular |real |major )?challenge\b|\bchallenges? (?:remains?|to sufficiency)\b|\bstill challenges\b|"
-    r"\bover-? ?relian(?:t|ce)\b|\bheavy reliance\b|\b(?:heavily|highly|overly) (?:reliant|dependent) on\b|\bin isolation (?:of|from)\b|\b(?:leaves?|left|leaving) (?:[\w-]+ ){0,3}?exposed to\b|\bfocused on (?:completing )?tasks\b|\bneglected (?:their|its) (?:duties|responsibilities|role)\b|\bfrequent changes\b|"
+    r"\bover-? ?relian(?:t|ce)\b|\bheavy reliance\b|\b(?:heavily|highly|overly) (?:reliant|dependent) on\b|"
+    r"\bin isolation (?:of|from)\b|\bfocused on (?:completing )?tasks\b|\bneglected (?:their|its) (?:duties|"
+    r"responsibilities|role)\b|\bwithout (?:having )?(?:the )?(?:legal authority|legal basis|lawful authority)\b|"
+    r"\b(?:leaves?|left|leaving) (?:[\w-]+ ){0,3}?exposed to\b|"  # (no harm named: "leaves children exposed to uncertainty")
+    # what workers carry: "Personal advisers support high numbers of young people"
+    r"(?:(?<=support )|(?<=supports )|(?<=carry )|(?<=carries )|(?<=hold )|(?<=holds )|(?<=manage )|(?<=manages )|"
+    r"(?<=have )|(?<=has ))(?:very |too |such )?high numbers of (?:young people|children|cases|care leavers|"
+    r"families)\b|\bfrequent changes\b|"
     # "Caseloads in the assessment service are exceptionally high"; "Several children would have benefited from
     # being in care sooner" (what they did not get); "… is a significant concern"
     r"\b(?:caseloads|workloads)\b[^.;]{0,40}\b(?:are|is|remain|remains) (?:very |exceptionally |extremely |too |"
@@ -411,6 +418,12 @@ def _problem_absent(words: list[str], i: int) -> int | None:
 
 # Wording rewritten, in this order, before its words are read: what a phrase means in place of what its words
 # would say one by one.
+# What still holds in a case that might seem to undo it: "remained in touch even when they no longer receive a
+# service" (the contact is the finding, not the service's end)
+_EVEN_WHEN = re.compile(r"\beven (?:when|if|after|though|once) (?:[\w'’-]+ ){0,4}?no longer\b[^,;.]*")  # (not "stored
+# for three months, even when consent is not secured": a shortfall of its own)
+# how long a safeguard lasts: "used in emergencies and for only a limited period" (no shortfall)
+_LIMITED_TIME = re.compile(r"\bfor (?:only )?an? (?:very )?(?:limited|short|brief) (?:period|time)(?: of time)?\b")
 _TO_SECURE = re.compile(r"\b(difficult|challenging|hard) to secure\b")
 # "how well" names a measure, not praise: "inconsistency in how well care leavers are supported"
 _HOW_WELL = re.compile(r"\bhow (?:well|effectively|quickly|swiftly|robustly|consistently|successfully|securely)\b")
@@ -435,6 +448,8 @@ _REWRITES = (
     (_RISK_LEVEL, "risklevel"),
     (_TO_SECURE, r"\1 to obtain"),
     (_HOW_WELL, "how"),
+    (_EVEN_WHEN, " "),
+    (_LIMITED_TIME, " temporarily "),
     (_ONCE_GOOD, "previously"),  # "difficult to secure the support": a verb, no praise (what is hard to get)  # "children identified at lower risk": who they are ("… is mostly weak" is not eased)
     (_NO_CASE_REVIEWS, " scr "),  # "There have been no serious case reviews since 2012": a fact, no denial
     (CASE_REVIEW, "scr"),  # "a serious case review": a kind of review, no serious failing
