@@ -73,13 +73,13 @@ class Annotating(QObject):
             return
         if not self.tag_again(letter_id, start, end):
             return
-        read = None if severity else self.suggested_for(start, end)  # (Alt+1…4 said which severity: the auditor's
-        # own tag, themes and all)
+        read = self.suggested_for(start, end)  # (Alt+1…4 said which severity; the themes start as Ctrl+T's do: a
+        # new user found Alt+4 offered none where Ctrl+T proposed the passage's, stop 46)
         # the passage as the letter reads it: a page number or running footer a page break put inside it left out
         shown = quote_as_read(layout.text, start, end, layout.text[start:end], self.onscreen.furniture())
         sev = severity or (read[0] if read else self.default_severity())
-        chosen = read[1] if read else () if severity else self.themes_for(shown, sev)  # (none suggested
-        # here: the themes read in it, as a suggestion's would be)
+        chosen = read[1] if read else self.themes_for(shown, sev)  # (none suggested here: the themes read in
+        # it, as a suggestion's would be)
         dlg = TagDialog(shown, list(desk.lib.themes.values()), chosen=chosen, severity=sev, parent=desk.parent)
         if dlg.exec() != TagDialog.DialogCode.Accepted:
             return

@@ -216,13 +216,13 @@ class SuggestionController(QObject):
                        f"you decided a passage like {them}.{back}", 10000)
 
     def _cards_said(self) -> dict[tuple[int, int], Suggestion]:
-        """The strongest cards the list shows, by their passages: until the auditor decides on one, it keeps the
+        """The cards the list shows, by their passages: until the auditor decides on one, it keeps the
         severity, themes and confidence it was shown with, though a decision elsewhere re-ranks the rest (what
         the auditor read is what Enter accepts; a held-out session saw a theme it never chose carried into a
-        tag, and percentages move under the cursor). Cards not yet shown take what the library has learnt."""
+        tag, and percentages move under the cursor). So in every view: the strongest, one severity's (a new
+        user's edit of one card had halved the percentages of the areas for improvement listed under it, stop
+        46) and Show All. Cards not yet shown take what the library has learnt."""
         panel, themes = self.panel, self.desk.lib.themes
-        if panel.show_all or panel.severity.currentData():
-            return {}
         return {(s.start, s.end): s for s in panel.visible()
                 if all(t in themes and not themes[t].retired for t in s.themes)}
 
@@ -325,8 +325,11 @@ class SuggestionController(QObject):
                 names.add(WHAT_NEEDS_TO_IMPROVE if title.lower().startswith("what needs to improve") else
                           list_heading(title) if title else None)
         letter = self.onscreen.letter_id or ""
-        if not names:  # every item decided: the button keeps the name it had (not another list's)
-            return self._list_names.get(letter, WHAT_NEEDS_TO_IMPROVE)
+        if not names:  # every item decided: the button keeps the name it had (not another list's), or after a
+            # restart the one the letter's lists give ("Recommendations" had become "What needs to improve")
+            headings = {WHAT_NEEDS_TO_IMPROVE if p.title.lower().startswith("what needs to improve") else
+                        list_heading(p.title) for p in lists if p.title}
+            return self._list_names.get(letter, headings.pop() if len(headings) == 1 else WHAT_NEEDS_TO_IMPROVE)
         self._list_names[letter] = name = names.pop() if len(names) == 1 else None
         return name
 
