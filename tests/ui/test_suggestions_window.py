@@ -94,6 +94,15 @@ def test_outline_lists_parts_and_jumps(window, qtbot) -> None:
     tree.setCurrentItem(last)
     qtbot.keyClick(tree, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: w.view.current_page() == w.view.page_count() - 1, timeout=5000)
+    # a part chosen opens with its first line at the top, as a bookmark does (a new user's click on paragraph 101
+    # had paragraph 100 at the top, stop 46)
+    part = next(p for p in w.suggester.structure.parts if p.title.startswith("What needs to improve"))
+    tree.setCurrentItem(next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
+                             if tree.topLevelItem(i).text(0).startswith("What needs to improve")))
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    page, (_, y0, _, _) = w.onscreen.layout.rects(part.start, part.end)[0]
+    top = w.view._page_rect(page).top() + y0 * w.view.zoom  # (the viewport's own coordinates)
+    assert 0 <= top <= 40, top
 
 
 def test_triple_click_takes_the_whole_unit(window, qtbot) -> None:

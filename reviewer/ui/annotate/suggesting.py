@@ -587,4 +587,5 @@ class SuggestionController(QObject):
         self.panel.select(sid)
 
     def _jump(self, start: int, end: int) -> None:
-        self.view.scroll_to_range(start, end)
+        self.view.scroll_to_range(start, end, at_top=True)  # (a paragraph clicked in the outline had the one
+        # before it at the top, stop 46)

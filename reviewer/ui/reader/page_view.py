@@ -25,6 +25,7 @@ from reviewer.ui.reader.overlays import Highlight, Marks
 
 GAP = 14.0
 MIN_ZOOM, MAX_ZOOM = 0.25, 5.0
+AT_TOP_MARGIN = 12  # pixels above a passage brought to the top (its line not cut by the window's edge)
 
 
 def allowed_zoom(zoom: float) -> float:
@@ -276,9 +277,10 @@ class PageView(QAbstractScrollArea):
         if self._tops and 0 <= page < len(self._tops):
             self.verticalScrollBar().setValue(int(self._tops[page] - GAP / 2))
 
-    def scroll_to_range(self, start: int, end: int, only_if_hidden: bool = False) -> None:
+    def scroll_to_range(self, start: int, end: int, only_if_hidden: bool = False, at_top: bool = False) -> None:
         """Bring the passage into view, its first line a third of the way down. ``only_if_hidden``: leave
-        the view where the auditor is reading when the passage is already wholly in it."""
+        the view where the auditor is reading when the passage is already wholly in it. ``at_top``: its first
+        line at the top, as a bookmark in a PDF reader opens (the outline's parts and paragraphs)."""
         if not self.layout_:
             return
         rects = self.layout_.rects(start, end)
@@ -287,7 +289,7 @@ class PageView(QAbstractScrollArea):
         page, (x0, y0, x1, y1) = rects[0]
         if only_if_hidden and self.in_view(start, end):
             return
-        target = self._tops[page] + y0 * self.zoom - self.viewport().height() * 0.3
+        target = self._tops[page] + y0 * self.zoom - (AT_TOP_MARGIN if at_top else self.viewport().height() * 0.3)
         self.verticalScrollBar().setValue(int(target))
 
     def in_view(self, start: int, end: int) -> bool:
