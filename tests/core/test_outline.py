@@ -1340,6 +1340,34 @@ def test_the_summary_lists_an_inspectors_item_by_its_number_in_the_report() -> N
     assert "14. Ensure that plans" in md and "132. Develop an understanding" in md
 
 
+def test_a_numbered_lead_in_is_no_item_and_its_bullets_take_its_number() -> None:
+    """A new user's summary of a held-out 2015 report (stop 46) listed "8. Implement the following areas for
+    improvement from the previous looked after children inspection:" as an item not yet tagged, and its four
+    bullets with no number. The lead-in is no item; its bullets are 8a, 8b …, as a manager's reply would cite
+    them; the items after it keep their own numbers."""
+    from reviewer.core.annotations.codebook import default_themes
+    from reviewer.core.annotations.library import Library
+    from reviewer.core.annotations.model import Letter
+    from reviewer.core.reading.inspectors_list import inspectors_items, item_numbers
+    from reviewer.core.team.summary import build_summary
+    from reviewer.export.markdown import to_markdown
+
+    text = ("Recommendations\n\n7. Track the pre-proceedings work for every child.\n\n"
+            "8. Implement the following areas for improvement from the previous looked after children\n"
+            "inspection:\n\n• improve the timeliness of health assessments for children in care\n\n"
+            "• improve the quality of personal education plans\n\n"
+            "9. Ensure that permanence plans are made by the second review.\n")
+    st = analyse(text)
+    items = inspectors_items(text, st)
+    assert not any("the following" in q for _s, _e, q, _k in items)
+    assert item_numbers(text, items) == ["7", "8a", "8b", "9"]
+    letter = Letter(id="c" * 64, title="westfold", source="westfold.txt", kind="text", pages=1)
+    lib = Library()
+    lib.load([letter], [], default_themes())
+    md = to_markdown(build_summary(lib, [letter.id], lambda _: text))
+    assert "8a. improve the timeliness" in md and "8b. improve the quality" in md and "Implement the following" not in md
+
+
 def test_an_item_whose_number_stands_on_a_line_of_its_own_and_its_lettered_sub_items_are_one_item() -> None:
     """A second held-out 2014 report (stop 43) sets an item's number on a line of its own ("9." / "A leaving care
     service improvement plan should be developed. The plan should …"): its second sentence was an item of its

@@ -7,6 +7,7 @@ summary, the baseline and the suggester share; ``outline`` reads the document's 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from reviewer.core.reading.outline import TO_MEMBERS, Part, Structure, unit_quote
 from reviewer.core.reading.sentences import BULLET_LINE
@@ -19,7 +20,10 @@ LEAD_IN = re.compile(r"\b(?:should|must|need to|are asked to) take the following
                      # a sentence pointing at the table or appendix that holds the list ("The table below sets
                      # out the areas for improvement and our response."): a committee paper's, no item
                      r"\b(?:the )?(?:table|appendix|plan) (?:below|overleaf|that follows|at appendix \w+)\b|"
-                     r"\b(?:sets?|are set) out (?:below|overleaf|in the (?:table|appendix)\b)", re.I)
+                     r"\b(?:sets?|are set) out (?:below|overleaf|in the (?:table|appendix)\b)|"
+                     # a numbered item that only opens the list under it ("8. Implement the following areas for
+                     # improvement from the previous looked after children inspection:"): its bullets are the items
+                     r"\bthe following\b[^.;]*:\s*$", re.I)
 
 
 # A reference to the report's paragraphs standing alone after a recommendation ("(Paras 58, 62, 64, 65)"): no item.
@@ -186,6 +190,29 @@ def item_number(text: str, start: int) -> str | None:
     an item without one: what the report and a manager's reply call the item by."""
     m = re.fullmatch(rf"\s*{_ITEM_NUMBER}\s*", _opening(text, start))
     return m.group(1) if m else None
+
+
+def item_numbers(text: str, items: Sequence[tuple[int, int, str, str]]) -> list[str]:
+    """What the report calls each item by: its number ("14"), or where it is a bullet under a numbered lead-in
+    ("8. Implement the following … :") that number and a letter, "8a", "8b" … (a new user's summary listed the
+    lead-in as an item not yet tagged and its bullets with no number, stop 46); "" for none."""
+    out: list[str] = []
+    lead, k, prev_end = "", 0, 0
+    for start, end, _quote, _kind in items:
+        own = item_number(text, start)
+        gap = text[prev_end:start] if prev_end else ""
+        opened = re.search(rf"(?:^|\n)[ \t]*{_ITEM_NUMBER}\s", gap)
+        if own:
+            lead = ""
+        elif opened and LEAD_IN.search(re.sub(rf"[\s{BULLET_CHARS}]+$", "", " ".join(gap[opened.end():].split()))):
+            lead, k = opened.group(1), 0
+        if own or not lead:
+            out.append(own or "")
+        else:
+            out.append(f"{lead}{'abcdefghijklmnopqrstuvwxyz'[min(k, 25)]}")
+            k += 1
+        prev_end = end
+    return out
 
 
 def _sub_item(text: str, prev: str, prev_end: int, start: int, quote: str) -> str | None:

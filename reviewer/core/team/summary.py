@@ -16,7 +16,7 @@ from reviewer.core.annotations.actions import Action
 from reviewer.core.annotations.codebook import SUMMARY_ORDER, severities
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Annotation, Letter, Theme, now_iso
-from reviewer.core.reading.inspectors_list import boards_from, inspectors_items, item_number
+from reviewer.core.reading.inspectors_list import boards_from, inspectors_items, item_numbers
 from reviewer.core.reading.furniture import find_furniture
 from reviewer.core.reading.outline import analyse, quote_as_read
 from reviewer.core.reading.theming import ThemeModel
@@ -312,7 +312,8 @@ def build_summary(
         listed = items_in(text, starts)
         board = board_from(text, starts)
         on_items = {a.id for a in letter_anns if any(answers(a, s, e) for s, e, _i, _k in listed)}
-        for (start, end, item, _kind), read in zip(listed, subjects):
+        numbers = item_numbers(text, listed)
+        for (start, end, item, _kind), read, number in zip(listed, subjects, numbers):
             subject = item_subject(read, letter_anns, start, end)
             tagged = tuple(
                 dict.fromkeys(sev[a.severity].label for a in letter_anns
@@ -325,7 +326,7 @@ def build_summary(
                 if a.severity in ("improvement", "priority") and a.id not in on_items
                 and on_its_theme(a, start, end, subject)))
             items.append(ImprovementItem(names[letter.id], item, tagged, ", ".join(lib.theme_label(t) for t in subject),
-                                         related, board is not None and start >= board, item_number(text, start) or ""))
+                                         related, board is not None and start >= board, number))
 
     theme_letters = []
     for tid in sorted(per_theme, key=lambda t: (theme_order.index(t) if t in theme_order else 10**6, t)):
