@@ -2436,3 +2436,17 @@ def test_a_requires_improvement_and_a_2026_reports_misreadings() -> None:
     assert still_to_do("Leaders know there is a need to deliver better outcomes, and more work is needed.")
     # a shortfall said in the "even when" clause is still one
     assert verdict("Information is kept for three months, even when consent is not secured.", *ri)[0] == "improvement"
+
+
+def test_what_there_is_instead_denies_the_praise_after_it() -> None:
+    """Council documents written by a helper (stop 46): "Care plans are often lists of tasks rather than clear plans
+    with timescales" was a strength, on "clear". What there is instead of something denies its praise; it is no
+    weakness itself ("based on need rather than on age"), nor is the weakness it is not ("rather than generic")."""
+    from reviewer.core.reading.severity import verdict
+
+    ri = ("grade:requires improvement", "requires improvement", "judgement")
+    assert verdict("Care plans are often lists of tasks rather than clear plans with timescales.", *ri)[0] \
+        == "improvement"
+    assert verdict("Work is often done instead of a thorough assessment.", *ri)[0] == "improvement"
+    for said in ("Plans are clear and specific rather than generic.", "Support is based on need rather than on age."):
+        assert verdict(said, *ri)[0] == "strength", said

@@ -92,6 +92,17 @@ def test_self_test_opens_a_letter_in_the_window(samples: Path) -> None:
     assert "ok: opened thornbury_vale_2025_focused_visit.pdf (3 pages" in done.stdout
 
 
+def test_self_test_passes_a_letter_that_opened_with_a_note(tmp_path: Path) -> None:
+    """A council's letter saved as Windows-1252 (stop 46): every character was read right, but the self-test
+    failed on the note that says so. It opens: ok, with the note."""
+    letter = tmp_path / "westfold_letter.txt"
+    letter.write_bytes("Westfold Council\n\nDear Director\n\nCare leavers’ plans are “clear”; £2m was spent.\n"
+                       .encode("cp1252"))
+    done = run_self_test(str(letter))
+    assert done.returncode == 0, done.stderr
+    assert "ok: opened westfold_letter.txt" in done.stdout and "read as Windows-1252" in done.stdout
+
+
 def test_self_test_fails_clearly_on_a_damaged_letter(tmp_path: Path) -> None:
     bad = tmp_path / "broken.pdf"
     bad.write_bytes(b"%PDF-1.7\n1 0 obj <</Type /Catalog>> endobj\ntrailer <<>>\n%%EOF")

@@ -160,7 +160,7 @@ SERIOUS = ("inadequate", "serious", "widespread", "unsafe", "significant risk", 
            "critical weaknesses", "critical area of concern", "critical areas of concern")
 _SERIOUS_WORDS = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in SERIOUS) + r")\b")
 NEGATORS = ("not", "cannot", "less", "seldom", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "won't", "can't",  "no", "never", "nor", "without", "neither", "insufficiently", "inconsistently", "rarely", "lack",
-            "lacks", "lacking", "absence", "ineffective", "unsuccessful", "impede", "impedes", "impeded", "hinder", "hinders", "hindered")
+            "lacks", "lacking", "absence", "rathernot", "ineffective", "unsuccessful", "impede", "impedes", "impeded", "hinder", "hinders", "hindered")
 _HINDERS = frozenset(("impede", "impedes", "impeded", "hinder", "hinders", "hindered"))  # deny what they hold back
 NEGATION_SCOPE = 6  # words a negator reaches, within its clause: "not clearly recorded or responded to effectively"
 _CLAUSE = re.compile(r"[,;:()]|\b(?:but|although|though|while|whereas|however|despite|where|there is|there are)\b",
@@ -424,6 +424,8 @@ _EVEN_WHEN = re.compile(r"\beven (?:when|if|after|though|once) (?:[\w'’-]+ ){0
 # for three months, even when consent is not secured": a shortfall of its own)
 # how long a safeguard lasts: "used in emergencies and for only a limited period" (no shortfall)
 _LIMITED_TIME = re.compile(r"\bfor (?:only )?an? (?:very )?(?:limited|short|brief) (?:period|time)(?: of time)?\b")
+# what is missing, said as what there is instead: "lists of tasks rather than clear plans" (not clear plans)
+_RATHER_THAN = re.compile(r"\b(?:rather than|instead of|in place of)\b")
 _TO_SECURE = re.compile(r"\b(difficult|challenging|hard) to secure\b")
 # "how well" names a measure, not praise: "inconsistency in how well care leavers are supported"
 _HOW_WELL = re.compile(r"\bhow (?:well|effectively|quickly|swiftly|robustly|consistently|successfully|securely)\b")
@@ -448,6 +450,7 @@ _REWRITES = (
     (_RISK_LEVEL, "risklevel"),
     (_TO_SECURE, r"\1 to obtain"),
     (_HOW_WELL, "how"),
+    (_RATHER_THAN, " rathernot "),  # (denies the praise after it, and is no weakness itself)
     (_EVEN_WHEN, " "),
     (_LIMITED_TIME, " temporarily "),
     (_ONCE_GOOD, "previously"),  # "difficult to secure the support": a verb, no praise (what is hard to get)  # "children identified at lower risk": who they are ("… is mostly weak" is not eased)
@@ -521,6 +524,7 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
         settled = {i for i, w in enumerate(words) if w in _WEAK_SET and w not in _NEGATOR_SET and w != "too" and
                    any(x in _AFTER_REMEDY_SET for x in words[i + 1:i + 1 + AFTER_REMEDY_SCOPE])}
         too_few = -1
+        instead = -1  # ("rather than generic": what it is not, no weakness)
         denier = "not"
         for i, w in enumerate(words):
             if TOO_FEW and w == "too" and i + 1 < len(words) and words[i + 1] in ("few", "little"):
@@ -552,6 +556,8 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
                 cues.append(f"{w} {words[gone]}")
                 remedied = gone
                 continue
+            if w == "rathernot":
+                instead = i + NEGATION_SCOPE
             if w in _NEGATOR_SET:
                 if pending_not:
                     weak += 1.0
@@ -572,7 +578,7 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
                 else:
                     strong += 1.0
                     cues.append(_SHOWN.get(w, w))
-            elif w in _WEAK_SET:
+            elif w in _WEAK_SET and i > instead:
                 weak += 1.0
                 cues.append(_SHOWN.get(w, w))
         if pending_not:

@@ -19,6 +19,8 @@ from reviewer.ui.library.library_panel import LibraryPanel
 from reviewer.core.text.words import counted
 
 
+OPENED_WITH_A_WARNING = "Opened with a warning"  # the box's title when every letter opened, one with a note
+
 class ImportController(QObject):
     """Drives the library panel's selection, the status bar's progress bar and its Cancel button. Audit
     packs and codebooks among the files are handed on by signal (opening them is the manager's)."""
@@ -180,7 +182,7 @@ class ImportController(QObject):
         if not said:
             return
         failed = len(said) > len(self._import_notes)
-        box = QMessageBox(QMessageBox.Icon.Warning, "Some files could not be opened" if failed else "Opened with a warning",
+        box = QMessageBox(QMessageBox.Icon.Warning, "Some files could not be opened" if failed else OPENED_WITH_A_WARNING,
                           "\n".join(said[:8]) + ("\n…" if len(said) > 8 else ""),
                           QMessageBox.StandardButton.Ok, self.desk.parent)
         if self._import_notes:
