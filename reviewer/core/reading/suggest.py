@@ -45,6 +45,7 @@ class Suggestion:
     author: str = ""  # who made the PDF mark: the annotation's author
 
 
+CARRY_FROM_CONTEXT = True  # a paragraph's opening sentence carries its topic though it is not suggested itself
 CARRY, CARRY_FOLLOW_ON = 0.3, 1.0  # how much of the sentence before's themes a sentence takes (in its paragraph)
 LEARN_SEVERITY = True  # the library's annotations and dismissals teach the severities
 
@@ -167,7 +168,7 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
             if severity != r.severity and severity is not None:
                 why = [w for w in why if w not in _UNDER_A_LIST and not w.startswith("wording")]
                 why.append("as you have tagged passages like it")
-        if severity is None:
+        if severity is None and not CARRY_FROM_CONTEXT:
             continue
         ranked_themes = model.evidence(flat)
         if prev_themes and prev_end >= 0 and "\n\n" not in text[prev_end:s].replace(" ", ""):
@@ -180,6 +181,8 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
                 scores[tid] = (a + carry * sc, b)
             ranked_themes = sorted(((tid, sc, own) for tid, (sc, own) in scores.items()), key=lambda x: -x[1])
         prev_themes, prev_end = {tid: sc for tid, sc, _ in ranked_themes[:3]}, e
+        if severity is None:
+            continue  # (context: not suggested, but what its paragraph goes on about)
         sec_theme = r.inline_theme or section_theme(part)
         if sec_theme and any(t.id == sec_theme for t in model.themes):
             scores = {tid: (sc, own) for tid, sc, own in ranked_themes}
