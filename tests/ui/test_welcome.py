@@ -142,3 +142,27 @@ def test_a_first_run_on_a_file_counts_as_the_welcome_seen(qtbot, first_run, tmp_
         start_page(again)
     assert again.onscreen.letter_id == opened and again.centre.currentWidget() is not again.welcome
     again.close()
+
+
+def test_the_panes_come_back_as_the_auditor_left_them(qtbot, make_window, samples) -> None:  # type: ignore[no-untyped-def]
+    """A new user's restart (stop 46): the outline pane widened by hand came back narrower, and the letter's zoom
+    (fit to width) with it, because the window gave the letter half its width as it does on a narrower
+    screen. On the width they were left at, the panes are kept as set; the letter is drawn as it was."""
+    w = make_window([samples / "thornbury_vale_2025_focused_visit.pdf"], size=None)
+    w.showMaximized()
+    qtbot.waitUntil(w.isMaximized)
+    qtbot.wait(100)
+    sizes = w.splitter.sizes()
+    w.splitter.setSizes([240, sum(sizes) - 240 - sizes[2], sizes[2]])
+    qtbot.wait(100)
+    left, zoom = w.splitter.sizes(), w.view.zoom
+    assert left[1] < sum(left) / 2  # (less than half for the letter: what a restart had undone)
+    letter = w.onscreen.letter_id
+    w.close()
+    again = make_window(size=None)
+    with qtbot.waitSignal(again.host.worker.loaded, timeout=10000):
+        again.onscreen.open(letter)
+    qtbot.waitUntil(lambda: again.onscreen.layout is not None and again.isMaximized(), timeout=10000)
+    qtbot.wait(100)
+    assert again.splitter.sizes() == left
+    assert abs(again.view.zoom - zoom) < 0.01

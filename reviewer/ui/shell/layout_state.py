@@ -16,6 +16,7 @@ from reviewer.ui.reader.page_view import PageView, allowed_zoom
 
 FIRST_SIZE = (1400, 900)
 LETTER_SHARE = 0.5  # of the splitter's width, at the least, when the window is shown
+SAME_WIDTH = 8  # pixels: the splitter's width as it was left (a frame's difference), where its panes are kept as set
 SIDE_MIN = (180, 300)  # the library's list and the cards (their quotes wrap) need no less
 
 
@@ -98,6 +99,13 @@ class LayoutState:
             return
         left, centre, right = sizes
         total = sum(sizes)
+        try:
+            kept = int(self.settings.value("window/splitter_width", 0))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            kept = 0
+        if kept and abs(kept - total) <= SAME_WIDTH:
+            return  # the panes as the auditor left them, on the width they left them at (a new user's widened
+            # outline came back narrower after a restart, and the letter's zoom with it, stop 46)
         if centre >= LETTER_SHARE * total or left + right <= 0:
             return
         room = total - int(LETTER_SHARE * total)
@@ -113,6 +121,7 @@ class LayoutState:
         s.setValue("window/geometry", self.window.saveGeometry())
         s.setValue("window/state", self.window.saveState())
         s.setValue("window/splitter", self.splitter.saveState())
+        s.setValue("window/splitter_width", sum(self.splitter.sizes()))
         s.setValue("view/library_visible", self.left.isVisible())
         s.setValue("view/left_tab", self.left.currentIndex())
         s.setValue("view/right_tab", self.right.currentIndex())
