@@ -715,6 +715,10 @@ def test_a_story_of_an_inspection_suggests_its_findings_not_what_people_said() -
     assert any(q.startswith('"Caseloads are too high') for q in found)  # the report's words, quoted on
     assert not any("disappointed" in q or "tirelessly" in q for q in found)  # the councillor's
     assert not any(q.startswith("Members thanked") or "Facebook" in q for q in found)
+    # the letter relayed as "Their letter says that …" (a helper's news item, stop 46: dropped as someone's words)
+    told = STORY.replace("Inspectors found that too many", "Their letter, published in May, says that too many")
+    assert any(q.startswith("Their letter, published in May, says that too many") for q in _by_quote(
+        suggest(told, default_themes())))
 
 
 MINUTES = """Ofsted monitoring visit feedback

@@ -28,7 +28,8 @@ _COUNCIL_SPEAKS = re.compile(r"\b(?:council|councillor|cllr|cabinet member|portf
 # the council speaking as "we" (a quotation going on past its first sentence, a paper's own voice): its plans and
 # views, not the inspection's findings
 _WE_SAY = re.compile(r"^\W{0,3}(?:we|we[’'](?:ve|re|ll|d)|our)\b", re.I)
-_RELAYS_FINDING = re.compile(r"\b(?:ofsted|inspectors?|inspection team|(?:the|their) (?:inspection )?report|watchdog|the letter)\b",
+_RELAYS_FINDING = re.compile(r"\b(?:ofsted|inspectors?|inspection team|(?:the|their|its|ofsted[’']s) (?:inspection )?"
+                             r"(?:report|letter)|watchdog)\b",  # ("Their letter … says that care leavers receive …")
                              re.I)
 _PROCEDURE = re.compile(
     r"^\W*(?:(?:members?|councillors?|cllr\.? [a-z]+|he|she|they|the (?:chair(?:man)?|vice[- ]chair|committee|cabinet|"
