@@ -74,9 +74,10 @@ def story_pdf(chunks: Sequence[str], css: str, title: str, footer: bool = True) 
                 dev, space = writer.begin_page(mediabox), where
             more, filled = story.place(space)
             if more and space.y0 > where.y0 and (pymupdf.Rect(filled).y1 - space.y0 < KEEP or
-                                                 _fits_a_page(html, css, where)):
+                                                 not html.lstrip().startswith("<h2") and _fits_a_page(html, css, where)):
                 # too little of it fits here, or all of it would fit on a page of its own (a finding: its
-                # quote, page and note together): lay it out afresh on a new page
+                # quote, page and note together): lay it out afresh on a new page. A heading's table goes on
+                # over the page (a summary's first page had been left half empty, its themes table moved whole)
                 writer.end_page()
                 story = pymupdf.Story(html=html, user_css=STORY_CSS + css)
                 dev, space = writer.begin_page(mediabox), where

@@ -344,3 +344,22 @@ def test_a_finding_is_never_split_across_pages_nor_a_heading_left_at_a_pages_foo
         assert not lines[-1].startswith(("Section", "Table")), f"page {page.number + 1} ends with {lines[-1]!r}"
     assert len(where) == sum(40 + 7 * k for k in range(3))
     assert all(len(pages) == 1 for pages in where.values()), [k for k, p in where.items() if len(p) > 1]
+
+
+def test_a_long_table_goes_on_over_the_page_and_leaves_no_half_page_empty() -> None:
+    """A new user's summary of a 46-page report (stop 46): page 1 was left half empty and its 25-row themes table
+    began page 2, laid out whole as a finding is. A heading's table starts where there is room and goes on over
+    the page; read back by pypdf."""
+    import io
+
+    import pypdf
+
+    from reviewer.export.pdf import PDF_CSS, _chunks
+    from reviewer.letters.pdf_writer import story_pdf
+
+    body = ("<h1>Audit</h1>" + "".join(f"<p>Scope line {i}</p>" for i in range(22))
+            + "<h2>Themes by severity</h2><table>" + "".join(f"<tr><td>Theme {r}</td><td>{r}</td></tr>" for r in range(30))
+            + "</table>")
+    pages = [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(story_pdf(_chunks(body), PDF_CSS, "Audit"))).pages]
+    assert "Themes by severity" in pages[0] and "Theme 0" in pages[0]
+    assert "Theme 29" in pages[-1] and len(pages) == 2
