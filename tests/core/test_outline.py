@@ -1430,3 +1430,29 @@ def test_no_priority_actions_found_is_no_item_of_the_list() -> None:
     items = [q for *_, q, _k in inspectors_items(text, analyse(text, []))]
     assert items and not any("did not find" in q for q in items), items
     assert any(q.startswith("All professionals") for q in items)
+
+
+def test_the_summary_lists_the_auditors_own_findings_before_their_tags_on_the_inspectors_items() -> None:
+    """A new user's summary of a 46-page report (stop 46): its areas for improvement began with the 28
+    recommendations Accept All had tagged, pages of them, listed again in the cross-reference; the auditor's own
+    findings came after. Each letter's own findings come first, then its tags on the inspectors' items."""
+    from reviewer.core.annotations.codebook import default_themes
+    from reviewer.core.annotations.library import Library
+    from reviewer.core.annotations.model import Annotation, Letter
+    from reviewer.core.team.summary import build_summary
+
+    text = ("Recommendations\n\n1. Ensure that every child in need has an allocated social worker.\n\n"
+            "Inspection findings\n\n2. Too many children wait for an assessment of their needs.\n")
+    letter = Letter(id="d" * 64, title="westfold", source="westfold.txt", kind="text", pages=1)
+
+    def tag(i: int, quote: str) -> Annotation:
+        s = text.index(quote)
+        return Annotation(id=f"a{i}", letter_id=letter.id, start=s, end=s + len(quote), quote=quote, prefix="",
+                          suffix="", pages=(1,), themes=("timeliness",), severity="improvement")
+
+    lib = Library()
+    lib.load([letter], [tag(1, "Ensure that every child in need has an allocated social worker."),
+                        tag(2, "Too many children wait for an assessment of their needs.")], default_themes())
+    s = build_summary(lib, [letter.id], lambda _: text)
+    found = dict((sid, entries) for sid, _label, entries in s.sections)["improvement"]
+    assert [e.quote[:8] for e in found] == ["Too many", "Ensure t"]

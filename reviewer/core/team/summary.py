@@ -278,6 +278,18 @@ def build_summary(
         row = [per_theme[tid][s.id] for s in order]
         table.append((lib.theme_label(tid), row, sum(row)))
 
+    # the auditor's own findings first, then their tags on the inspectors' items (listed again, with what answers
+    # them, in the cross-reference: a new user's summary gave pages to the 28 recommendations before any finding)
+    on_items_all: set[str] = set()
+    for letter in letters:
+        text = text_of(letter.id)
+        if text:
+            listed = items_in(text, _starts(page_starts_of, letter.id))
+            on_items_all |= {a.id for a in lib.annotations_for(letter.id)
+                             if any(answers(a, s, e) for s, e, _i, _k in listed)}
+    at = {x.id: i for i, x in enumerate(letters)}
+    anns_shown = sorted(anns, key=lambda la: (at[la[0].id], la[1].id in on_items_all))  # (stable: each letter's in
+    # reading order)
     sections = []
     for s in order:
         entries = [
@@ -296,7 +308,7 @@ def build_summary(
                 review_comment=a.review.comment if a.review else "",
                 reviewer=a.review.reviewer if a.review else "",
             )
-            for letter, a in anns
+            for letter, a in anns_shown
             if a.severity == s.id
         ]
         sections.append((s.id, s.label, entries))
