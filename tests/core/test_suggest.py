@@ -2477,3 +2477,11 @@ def test_a_paragraphs_topic_is_carried_from_a_sentence_not_suggested() -> None:
         assert not_it not in model.choose(model.evidence(said), "improvement", said), said
     said = "Management oversight of plans is strong."
     assert "oversight" in model.choose(model.evidence(said), "strength", said)
+    # adults' views are not the child's voice; the EDT is the out-of-hours service
+    for said in ("This initiative empowers parents to share their views in protection planning.",
+                 "Kinship carers have access to support groups where the voice of carers is embraced."):
+        assert "voice" not in model.choose(model.evidence(said), "strength", said), said
+    for said in ("Children's views are captured well in plans.", "The voice of the child is evident in assessments."):
+        assert "voice" in model.choose(model.evidence(said), "strength", said), said
+    said = "The EDT responds quickly to children at risk at night."
+    assert "out-of-hours" in model.choose(model.evidence(said), "strength", said)

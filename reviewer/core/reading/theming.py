@@ -52,7 +52,13 @@ _MISSING_WORD = re.compile(r"\bmissing\b", re.I)
 # a serious oversight" a failure, not managers' oversight (a held-out report's top card, stop 46)
 _OTHER_SENSE = ((re.compile(r"\bfamily group conferenc(?:e|es|ing)\b"), "family group meeting"),
                 (re.compile(r"\b(?:an|a (?:serious|significant|major|clear|further)) oversight\b(?! (?:of|by|from)\b)"),
-                 "an omission"))
+                 "an omission"),
+                # adults' views are not the child's voice: "parents share their views", "the voice of carers"
+                (re.compile(r"\b(?:(?:voices?|views|lived experience) of (?:the |their |other )?(?:parents?|carers?|"
+                            r"foster carers|kinship carers|staff|workers|practitioners|partners|professionals|adults)|"
+                            r"(?:parents|carers|staff|workers|practitioners|partners|professionals)['’]? (?:views|voices?)|"
+                            r"(?:parents|carers) (?:\w+ ){0,3}?(?:share|give|express|voice) their views)\b"),
+                 "adults opinions"))
 LEARNT_WEIGHT = 0.25  # how much the library's own annotations count beside the codebook's cues (bench_suggestions.py)
 MAX_THEMES, MIN_THEME_SCORE, KEEP_THEME = 3, 1.0, 0.75  # which of a sentence's ranked themes are suggested
 CUE_THEME, CUE_MIN = True, 1.0  # the specific theme the codebook's cues (or the library's tags) favour most is kept
