@@ -100,8 +100,8 @@ _SIDE_CLAUSE = re.compile(r"\b(?:where|when|whenever|if)\b(?:(?!\bbut\b)[^,;.]){
 
 # "... support to young people over 21 is an area that requires strengthening", "There are some areas of
 # practice that need strengthening": the area is named as the one still to do, not what someone knows of
-_AREA_STATED = re.compile(r"\b(?:is|are|remains?) (?:an?|the|one|some|two|three|other|several) (?:\w+ )?areas? "
-                          r"(?:of (?:\w+ )?)?(?:that|which) (?:requires?|needs?)\b|\bthere (?:are|is) (?:\w+ ){0,2}"
+_AREA_STATED = re.compile(r"\b(?:is|are|remains?) (?:an?|the|one|some|two|three|other|several)? ?(?:\w+ )?areas? "
+                          r"(?:of (?:\w+ )?)?(?:(?:that|which) (?:requires?|needs?)|requiring|needing)\b|\bthere (?:are|is) (?:\w+ ){0,2}"
                           r"areas? (?:of (?:\w+ )?)?(?:that|which) (?:requires?|needs?)\b", re.I)
 
 
@@ -336,7 +336,7 @@ def _hedged(low: str) -> bool:
 _FIGURE = re.compile(r"\d")
 # Numbers that name rather than count: "section 47 enquiries", "16- and 17-year-olds", "key stage 4", "until 10pm"
 _NAMING_NUMBER = re.compile(r"\b(?:section|sections|s|key stage|stage|tier|level|outcome|article|schedule|"
-                            r"regulation|part|aged?|under|over|turns?|turned|turning|beyond|until|up to) \d+[a-z]?\b|\b\d+(?:-|\s(?:and|to)\s)*\d*-? ?"
+                            r"regulation|part|aged?|under|over) \d+[a-z]?\b|\b\d+(?:-|\s(?:and|to)\s)*\d*-? ?"
                             r"year-? ?olds?\b|\b\d+(?:am|pm)\b|\b\d+/7\b", re.I)
 TURN_TO_PLAIN = True
 CONCEDED_GOOD = True
