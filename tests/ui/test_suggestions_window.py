@@ -103,6 +103,7 @@ def test_outline_lists_parts_and_jumps(window, qtbot) -> None:
     page, (_, y0, _, _) = w.onscreen.layout.rects(part.start, part.end)[0]
     top = w.view._page_rect(page).top() + y0 * w.view.zoom  # (the viewport's own coordinates)
     assert 0 <= top <= 40, top
+    assert tree.currentItem().text(0).startswith("What needs to improve")  # still the part chosen
 
 
 def test_triple_click_takes_the_whole_unit(window, qtbot) -> None:

@@ -589,3 +589,6 @@ class SuggestionController(QObject):
     def _jump(self, start: int, end: int) -> None:
         self.view.scroll_to_range(start, end, at_top=True)  # (a paragraph clicked in the outline had the one
         # before it at the top, stop 46)
+        self.outline_panel.follow(start)  # the part chosen stays marked (the eye's third of the way down had
+        # marked the next part)
+        self.panel.follow(start)
