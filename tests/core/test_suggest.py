@@ -2498,3 +2498,24 @@ def test_an_area_stated_as_requiring_scrutiny_is_still_to_do() -> None:
                        "requiring greater scrutiny.")
     assert still_to_do("However, planning for children in need is an area requiring improvement.")
     assert not still_to_do("Performance meetings are starting to identify areas requiring further scrutiny.")
+
+
+def test_a_summary_sentence_about_one_judgement_is_weighed_by_its_grade() -> None:
+    """An auditor's reading of a held-out failing report (stop 46): "Children in need of help and protection …
+    receive services which range in quality from … to poor" was a priority action, weighed by the report's
+    overall grade (inadequate) where the report grades help and protection as requiring improvement. A
+    summary sentence about one judgement is weighed by that judgement's grade; one about none, by the report's."""
+    from reviewer.core.reading.outline import analyse
+    from reviewer.core.reading.readings import readings
+
+    text = ("Inspection of Northmoor local authority children's services\n\nJudgement\nGrade\n"
+            "The impact of leaders on social work practice with children and families\nInadequate\n"
+            "The experiences and progress of children who need help and protection\nRequires improvement\n"
+            "The experiences and progress of children in care\nInadequate\n"
+            "The experiences and progress of care leavers\nInadequate\nOverall effectiveness\nInadequate\n\n"
+            "Children in need of help and protection receive services which are too often poor.\n"
+            "Too many children in care live in homes that do not meet their needs and are poor.\n"
+            "Leaders have not acted on poor practice.\n")
+    got = {r.flat[:12]: r.section for r in readings(text, analyse(text))}
+    assert got["Children in "] == "grade:requires improvement"
+    assert got["Too many chi"] == "grade:inadequate" and got["Leaders have"] == "grade:inadequate"

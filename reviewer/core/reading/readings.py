@@ -211,6 +211,20 @@ def _heading_like(text: str, s: int, e: int, flat: str) -> bool:
 
 
 _WORST_FIRST = ("inadequate", "requires improvement", "good", "outstanding")
+SUMMARY_BY_JUDGEMENT = True
+# What a summary sentence is about, by the judgement it names (the record's names)
+_ABOUT = (("help_and_protection", re.compile(r"\bhelp and protection\b|\bneed of (?:help|protection)\b|"
+                                             r"\bneed help and protection\b")),
+          ("in_care", re.compile(r"\bchildren (?:in care|looked after)\b|\blooked[- ]after children\b")),
+          ("care_leavers", re.compile(r"\bcare leavers\b")))
+
+
+def judgement_about(low: str, judgements: dict[str, str]) -> str | None:
+    """The grade of the one judgement a summary sentence names ("help and protection", "children in care",
+    "care leavers"), or of the worst where it names more than one, where the report gives them; None where it
+    names none."""
+    named = [judgements[k] for k, pat in _ABOUT if k in judgements and pat.search(low)]
+    return next((g for g in _WORST_FIRST if g in named), None)
 
 
 def _document_grade(st: Structure, judgements: dict[str, str]) -> str | None:
@@ -369,6 +383,10 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
             section = "grade:" + section_grades[part.start]
         if part is not None and part.kind == "judgements":
             section = f"grade:{doc_grade}" if doc_grade else None  # the summary under the table
+            if SUMMARY_BY_JUDGEMENT and (about := judgement_about(low, judgements)):
+                section = f"grade:{about}"  # a sentence of it about one judgement: that judgement's grade (a
+                # failing report's "services for children in need of help … range from requires improvement to
+                # poor" was weighed as the report's, inadequate, where help and protection requires improvement)
         if inline in ("improvement", "priority") or inline and inline.startswith("grade:"):
             section = inline
         elif inline == "reset" and section in ("improvement", "priority"):
