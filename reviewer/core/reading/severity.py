@@ -101,8 +101,9 @@ _SIDE_CLAUSE = re.compile(r"\b(?:where|when|whenever|if)\b(?:(?!\bbut\b)[^,;.]){
 # "... support to young people over 21 is an area that requires strengthening", "There are some areas of
 # practice that need strengthening": the area is named as the one still to do, not what someone knows of
 _AREA_STATED = re.compile(r"\b(?:is|are|remains?) (?:an?|the|one|some|two|three|other|several)? ?(?:\w+ )?areas? "
-                          r"(?:of (?:\w+ )?)?(?:(?:that|which) (?:requires?|needs?)|requiring|needing)\b|\bthere (?:are|is) (?:\w+ ){0,2}"
-                          r"areas? (?:of (?:\w+ )?)?(?:that|which) (?:requires?|needs?)\b", re.I)
+                          r"(?:of (?:\w+ )?)?(?:(?:that|which) (?:requires?|needs?)|requiring|needing)\b|"
+                          r"\bthere (?:are|is) (?:\w+ ){0,2}areas? (?:of (?:\w+ )?)?(?:that|which) (?:requires?|needs?)\b",
+                          re.I)
 
 
 # someone's own words, quoted: "The director's motto is ‘context is not an excuse but reinforces the need to
@@ -230,6 +231,7 @@ _WHO_ARE_AT_RISK = re.compile(r"\b(?:for|to|with) (?:children|young people|those
                               r"(?:\w+ )?risk\b")
 # Children exposed to something that is no harm: "This leaves children exposed to uncertainty and unnecessary
 # statutory processes" (a weakness, not children left at risk)
+_ESCALATED = re.compile(ESCALATED, re.I)
 _EXPOSED_TO_LESS = re.compile(r"\bexposed to (?!(?:[\w-]+ ){0,3}?(?:risks?|harm|harmful|danger|dangerous|abuse|abusive|"
                               r"exploitation|neglect|violence|violent|unsafe|domestic|criminal|sexual|further|"
                               r"significant|serious))")
@@ -395,9 +397,14 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
         # are not sufficiently streamlined": a finding of its own follows the wait
     under_way = not weak and bool(_UNDER_WAY.search(flat)) or bool(too_soon) or \
         not weak and bool(begun := _BEGUN.search(flat)) and not tone(flat[:begun.start()] + flat[begun.end():])[0]
-    risky = CASE_REVIEW.sub("scr", _EXPOSED_TO_LESS.sub(" ", _THINGS_AT_RISK.sub(" ", _WHO_ARE_AT_RISK.sub(" ", low))))  # (children's harm, not a placement's, nor a
-    # review's name: "placements at risk of breaking down", "no serious case reviews")
-    harm = sum(1 for h in HARM if h in risky) + bool(re.search(ESCALATED, low))  # (inspectors escalating)
+    risky = low  # children's harm, not a placement's, nor a cohort's, nor a review's name: "placements at risk of
+    # breaking down", "support for children who are at risk of exploitation", "exposed to uncertainty", "no serious
+    # case reviews"
+    for other in (_WHO_ARE_AT_RISK, _THINGS_AT_RISK, _EXPOSED_TO_LESS):
+        risky = other.sub(" ", risky)
+    risky = CASE_REVIEW.sub("scr", risky)
+    escalated = bool(_ESCALATED.search(low))  # (inspectors asking for immediate action for children)
+    harm = sum(1 for h in HARM if h in risky) + escalated
     still = still_to_do(flat)
     for flag, on in (("earlier", earlier), ("underway", under_way), ("imperative", recommends(flat, listed=False)),
                      ("still", still), ("concession", concession),
@@ -433,7 +440,7 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
     elif weak and (MID_CONTRAST.search(flat) or concession or weak >= strong) \
             and not (failing and harm):
         severity, conf = "improvement", 0.5 + min(0.35, 0.1 * weak)
-    elif failing and strong <= weak and (any(h in risky for h in LEFT_AT_RISK) or re.search(ESCALATED, low)) and (
+    elif failing and strong <= weak and (any(h in risky for h in LEFT_AT_RISK) or escalated) and (
             weak or serious or follow_on or _LEFT_AT_RISK_NOW.search(flat) or _HARM_GOES_ON.search(flat)):
         # "This leaves children in potentially harmful situations." (With no word of weakness, the harm must be
         # said to go on, or follow on from a finding: "Children identified as at risk of sexual exploitation are

@@ -54,7 +54,8 @@ WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "we
         "inhibit", "inhibits", "inhibited", "inhibiting", "underused", "disproportionate", "disproportionately",
         "paucity", "negatively", "widening", "seldom", "mismatch", "generic", "problematic", "scant", "poor-quality", "low-quality", "unreliable", "stalling",
         "failure", "naivety", "over-optimism", "omissions", "struggled", "duplication", "failures",
-        "weakens", "weakened", "interrupted", "inconsistences", "blaming", "disjointed", "disregarded", "disconnected", "lottery", "prematurely", "breakdown", "breakdowns", "duplicated", "unnecessarily", "differ")
+        "weakens", "weakened", "interrupted", "inconsistences", "blaming", "disjointed", "disregarded",
+        "disconnected", "lottery", "prematurely", "breakdown", "breakdowns", "duplicated", "unnecessarily", "differ")
 # A weakness word right after one of these is the problem being dealt with ("reduces delay", "no delay").
 REMEDY = ("reduce", "reduces", "reduced", "reducing", "reduction", "minimise", "minimises", "minimised", "minimising",
           "prevent", "prevents", "preventing", "avoid", "avoids", "avoiding", "tackle", "tackles", "tackling",
@@ -271,7 +272,8 @@ _SHORTFALL = re.compile(
     r"(?<!positively )(?<!positive )(?<!beneficial )(?<!well )(?<!would )(?<!could )(?<!might )(?<!may )(?<!may be )"
     r"(?<!could be )(?<!might be )\b" + HAMPERS_ABILITY + r"\b|"
     r"\b(?:inspectors|we) referred\b|" + ESCALATED + r"|"
-    r"\bwithout (?:any |adequate |appropriate |sufficient |effective )?(?:support|supervision|oversight|challenge)\b|\breferred (?:[\w'’]+ ){0,6}?back to (?:the )?(?:local authority|council|"
+    r"\bwithout (?:any |adequate |appropriate |sufficient |effective )?(?:support|supervision|oversight|challenge)\b|"
+    r"\breferred (?:[\w'’]+ ){0,6}?back to (?:the )?(?:local authority|council|"
     r"senior (?:leaders|managers)) by (?:the )?inspectors\b|"
     r"\bwithout (?:[\w'’]+ ){0,8}?being (?:\w+ )?(?:assessed|approved|checked|considered|reviewed|monitored|seen|"
     r"visited|recorded)\b|\bonly (?:the |a )?first steps?\b|\bcritical of\b|\b(?:are|is|were|was) (?:\w+ )?lost\b|"
@@ -447,13 +449,13 @@ _REWRITES = (
     (_STILL_OUTSTANDING, " unresolved "),  # "an outstanding recommendation": one not yet met
     (_JUST_SO_MANY, "justonly "),
     (_AS_ONE_WORD, lambda m: m.group(0).replace(" ", "")),  # "fit for purpose", "not fit for purpose"
-    (_RISK_LEVEL, "risklevel"),
-    (_TO_SECURE, r"\1 to obtain"),
+    (_RISK_LEVEL, "risklevel"),  # "children identified at lower risk": who they are ("… is mostly weak" is not eased)
+    (_TO_SECURE, r"\1 to obtain"),  # "difficult to secure the support": a verb, no praise (what is hard to get)
     (_HOW_WELL, "how"),
     (_RATHER_THAN, " rathernot "),  # (denies the praise after it, and is no weakness itself)
     (_EVEN_WHEN, " "),
     (_LIMITED_TIME, " temporarily "),
-    (_ONCE_GOOD, "previously"),  # "difficult to secure the support": a verb, no praise (what is hard to get)  # "children identified at lower risk": who they are ("… is mostly weak" is not eased)
+    (_ONCE_GOOD, "previously"),
     (_NO_CASE_REVIEWS, " scr "),  # "There have been no serious case reviews since 2012": a fact, no denial
     (CASE_REVIEW, "scr"),  # "a serious case review": a kind of review, no serious failing
     (_NOT_WEAK_NAMES, "named"),
