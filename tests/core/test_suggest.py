@@ -2519,3 +2519,15 @@ def test_a_summary_sentence_about_one_judgement_is_weighed_by_its_grade() -> Non
     got = {r.flat[:12]: r.section for r in readings(text, analyse(text))}
     assert got["Children in "] == "grade:requires improvement"
     assert got["Too many chi"] == "grade:inadequate" and got["Leaders have"] == "grade:inadequate"
+
+
+def test_sofa_surfing_is_a_shortfall_and_none_is_good_news() -> None:
+    """An auditor's reading of a held-out failing report (stop 46): "Some young people sofa surf for short
+    periods" was not suggested."""
+    from reviewer.core.reading.severity import verdict
+    from reviewer.core.reading.wording import tone
+
+    failing = ("grade:inadequate", "inadequate", "judgement")
+    assert verdict("Some young people sofa surf for short periods.", *failing)[0] in ("improvement", "priority")
+    assert verdict("No care leavers are sofa surfing.", *failing)[0] == "strength"
+    assert "none sofa surfing" in tone("No care leavers are sofa surfing.")[3]

@@ -127,7 +127,7 @@ _GRADE_TO_BE_GOOD = re.compile(r"\b(requir(?:es?|ed|ing)) improvement to be good
 # groups placed apart"): good news, whatever the words between.
 _NONE_SUFFER = re.compile(r"\bno (?:(?:[\w'-]+ ){0,5}?)(?:(?:has|have|had|is|are|was|were) )?(?:been |currently |"
                           r"permanently |ever )*(?:excluded|placed apart|separated from|unallocated|missing from "
-                          r"education)\b|\bno (?:[\w'-]+ ){0,8}?(?:unsuitable|unnecessarily|homeless|waiting)\b|"
+                          r"education)\b|\bno (?:[\w'-]+ ){0,8}?(?:unsuitable|unnecessarily|homeless|waiting|sofa[- ]?surf\w*)\b|"
                           r"\bno (?:[\w'-]+ ){0,6}?(?:bed and breakfast|duplication|interruptions?)\b|\bno (?:reported )?"
                           r"instances of\b|\bno evidence of (?:[\w'-]+ ){0,2}(?:drift|delay|harm)(?: (?:or|and) "
                           r"(?:drift|delay|harm))?\b|"
@@ -230,7 +230,7 @@ _SHORTFALL = re.compile(
     r"\bhigh case loads?\b|\b(?:is|remains?|continues? to be) (?:still )?(?:an? )?(?:ongoing |significant |continuing |"
     r"continual |key |considerable |particular |real |major )?challenge\b|\bchallenges? (?:remains?|to sufficiency)\b|\bstill challenges\b|"
     r"\bover-? ?relian(?:t|ce)\b|\bheavy reliance\b|\b(?:heavily|highly|overly) (?:reliant|dependent) on\b|"
-    r"\bin isolation (?:of|from)\b|\bfocused on (?:completing )?tasks\b|\bneglected (?:their|its) (?:duties|"
+    r"\bin isolation (?:of|from)\b|\bsofa[- ]?surf(?:s|ing|ed)?\b|\bfocused on (?:completing )?tasks\b|\bneglected (?:their|its) (?:duties|"
     r"responsibilities|role)\b|\bwithout (?:having )?(?:the )?(?:legal authority|legal basis|lawful authority)\b|"
     r"\b(?:leaves?|left|leaving) (?:[\w-]+ ){0,3}?exposed to\b|"  # (no harm named: "leaves children exposed to uncertainty")
     # what workers carry: "Personal advisers support high numbers of young people"
@@ -495,7 +495,8 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
         strong += 1.0
         said = none.group(0)
         cues.append("few return to care" if said.endswith(("care", "after")) and not said.startswith("no ") else
-                    "none " + ("bed and breakfast" if said.endswith("breakfast") else said.split()[-1]))
+                    "none " + ("bed and breakfast" if said.endswith("breakfast") else "sofa surfing" if "sofa" in said
+                                   else said.split()[-1]))
         folded = folded[:none.start()] + " " + folded[none.end():]
     if ABSENT_PROBLEM and (few := _FEW_SUFFER.search(folded)):
         strong += 1.0
