@@ -2531,3 +2531,23 @@ def test_sofa_surfing_is_a_shortfall_and_none_is_good_news() -> None:
     assert verdict("Some young people sofa surf for short periods.", *failing)[0] in ("improvement", "priority")
     assert verdict("No care leavers are sofa surfing.", *failing)[0] == "strength"
     assert "none sofa surfing" in tone("No care leavers are sofa surfing.")[3]
+
+
+def test_praise_conceded_before_a_failing_verdict_counts_for_nothing() -> None:
+    """An auditor's exhaustive labels of a held-out failing report (stop 46): "Despite the positive experiences of
+    many children in care, the judgement … is inadequate" was a strength, on "positive". Where the main clause
+    after a leading concession is only a weakness, the praise conceded counts for nothing; praise after a
+    conceded difficulty is still praise."""
+    from reviewer.core.reading.severity import verdict
+
+    failing = ("grade:inadequate", "inadequate", "judgement")
+    assert verdict("Despite the positive experiences of many children in care, the judgement for children in care "
+                   "is inadequate.", *failing)[0] in ("improvement", "priority")
+    assert verdict("Although leaders are committed and visible, too many plans are not reviewed.", *failing)[0] \
+        in ("improvement", "priority")
+    assert verdict("Despite experiencing increasing workloads, passionate and committed social workers report "
+                   "feeling well supported.", *failing)[0] == "strength"
+    # the good a high number of children get is no shortfall, as a high number of referrals is
+    assert verdict("After thorough assessments of carers, a high number of children achieve permanence.", *failing)[0] \
+        == "strength"
+    assert verdict("There is a high number of referrals to the front door.", None, None, None)[0] == "improvement"

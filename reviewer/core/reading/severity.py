@@ -318,6 +318,7 @@ URGENT_ITEMS = True  # a recommendation asking for immediate action ("Take immed
 # review ...") is a priority action, as it would be under an "areas for priority action" heading
 _URGENT = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:immediate(?:ly)?|urgent(?:ly)?)\b|"  # said first, as the ask
                      r"^\W*\w+ (?:\w+ ){0,6}?as a matter of urgency\b", re.I)  # ("Review as a matter of urgency all ...")
+CONCEDED_PRAISE = True  # a leading concession's praise counts for nothing where the main clause is only a weakness
 SERIOUS_IS_WEAK = True  # in a failing report, serious wording ("inadequate", "widespread") with no other is a
 # weakness of its own ("immediate action" is not: leaders taking it is their response)
 _SERIOUS_ALONE = frozenset(("inadequate", "serious", "widespread", "unsafe", "failures", "not safeguarded",
@@ -388,6 +389,11 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
         # under any judgement ("Arrangements for privately fostered children are inadequate" under requires
         # improvement), but not "participation is widespread" or "children who face serious medical issues"
     concession = LEAD_CONCESSION.match(flat)
+    if CONCEDED_PRAISE and concession:
+        main = tone(flat[concession.end():])
+        if not main[0] and (main[1] or any(c in _SERIOUS_ALONE for c in main[3])):
+            strong, weak = 0.0, max(weak, main[1], main[2])  # "Despite the positive experiences of many children in
+            # care, the judgement … is inadequate": the praise conceded, what follows is the finding
     too_soon = _TOO_SOON.search(flat) if TOO_SOON else None
     if too_soon and concession and too_soon.end() <= concession.end() and tone(flat[concession.end():])[1]:
         too_soon = None  # "While inspectors did not find any children at risk of immediate harm, responses are

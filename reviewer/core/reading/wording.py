@@ -207,7 +207,10 @@ ESCALATED = (r"\b(?:inspectors|we)\b[^.;]{0,60}?\b(?:asked|requested|required|re
 # Shortfall said in a phrase with no word of weakness in it ("high workloads", "wait for many weeks").
 _SHORTFALL = re.compile(
     r"\b(?:higher|heavy|heavier|large|larger) (?:workloads|caseloads)\b|"  # "much higher caseloads than the level recommended"
-    r"\bhigh (?:workloads?|caseloads?|usage|numbers? of (?:families|children|referrals|re-referrals|contacts))\b|"
+    r"\bhigh (?:workloads?|caseloads?|usage|numbers? of (?:families|children|referrals|re-referrals|contacts))\b"
+    # (not the good a high number get: "a high number of children achieve permanence")
+    r"(?! (?:[\w-]+ ){0,3}?(?:achieve|achieved|achieving|benefit|benefited|benefitted|benefiting|return home|are "
+    r"supported|receive good|have been adopted|are adopted))|"
     r"\bworkload pressures?\b|\bless than half\b|\bwithout (?:the |any )?(?:necessary|required|needed|appropriate|"
     r"sufficient|adequate)\b|\bscale (?:of (?:the )?(?:improvement|change|work|challenge)s? )?"
     r"(?:still |continued )?(?:required|needed)\b|\blittle (?:evidence|engagement|understanding|analysis|oversight|"
