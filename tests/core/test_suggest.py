@@ -2531,6 +2531,9 @@ def test_sofa_surfing_is_a_shortfall_and_none_is_good_news() -> None:
     assert verdict("Some young people sofa surf for short periods.", *failing)[0] in ("improvement", "priority")
     assert verdict("No care leavers are sofa surfing.", *failing)[0] == "strength"
     assert "none sofa surfing" in tone("No care leavers are sofa surfing.")[3]
+    # and praise in words it had not known (the same reading): a generous offer, informative histories
+    for said in ("A generous local offer is provided to care leavers.", "Informative health histories are provided."):
+        assert verdict(said, *failing)[0] == "strength", said
 
 
 def test_praise_conceded_before_a_failing_verdict_counts_for_nothing() -> None:

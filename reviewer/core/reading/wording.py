@@ -30,7 +30,7 @@ STRONG = ("effective", "effectively", "strong", "strength", "strengths", "good",
           "proactively", "proud", "exemplary", "tirelessly", "tenacious", "tenaciously", "tenacity", "perseverance",
           "judiciously", "readily", "sensitively", "supportively", "decisive", "decisively", "well-regarded",
           "rigorously", "rigorous", "embraced", "constructive", "constructively", "alert", "fitforpurpose",
-          "closeattention", "evaluative", "remarkable")
+          "closeattention", "evaluative", "remarkable", "generous", "informative")
 WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "won't", "can't", "poorly", "decline", "negative", "frustration", "unsupported",
         "weak", "weaker", "weakness", "weaknesses", "failing", "failings", "overstretched", "disappointed",
         "fragmented", "disparity", "disparities", "unlawful", "unlawfully", "unapproved", "minority", "insufficient", "inconsistent", "inconsistently", "variable",
