@@ -2554,3 +2554,22 @@ def test_praise_conceded_before_a_failing_verdict_counts_for_nothing() -> None:
     assert verdict("After thorough assessments of carers, a high number of children achieve permanence.", *failing)[0] \
         == "strength"
     assert verdict("There is a high number of referrals to the front door.", None, None, None)[0] == "improvement"
+
+
+def test_what_agrees_with_the_reading_moves_no_card() -> None:
+    """A new user's morning on a held-out 43-page report (stop 46): after seven of the inspectors' items were
+    accepted as suggested, the report's own listed strengths fell from 85% to 20-37%: the learner started again
+    from their wording's confidence, not from where the reading had put them. Decisions that agree with what was
+    suggested leave the other cards as sure as they were."""
+    text = ("Inspection of Westfold children's services\n\nThe local authority's strengths\n\n"
+            "Children are seen regularly by their social workers.\n\nFoster carers are well supported.\n\n"
+            "Areas for improvement\n\nEnsure that plans for children are specific and timely.\n\n"
+            "Ensure that supervision is recorded.\n")
+    cold = {x.quote: x for x in suggest(text, default_themes(), letter_id="w")}
+    listed = "Children are seen regularly by their social workers."
+    assert cold[listed].score == 0.85
+    item = "Ensure that plans for children are specific and timely."
+    s = text.index(item)
+    accepted = new_annotation(text, (), "w", s, s + len(item), ("planning",), "improvement", "", "Sam")
+    learnt = {x.quote: x for x in suggest(text, default_themes(), [accepted], letter_id="w")}
+    assert learnt[listed].severity == "strength" and learnt[listed].score >= 0.8
