@@ -51,6 +51,7 @@ class SuggestionController(QObject):
         self.structure: Structure | None = None
         self.suggestions: list[Suggestion] = []  # as the panel shows them (a card shown says what it said)
         self._found: list[Suggestion] = []  # as the last re-work found them, less those decided on since
+        self._jumped: tuple[int, int] | None = None  # (the view's scroll, the offset) the outline last took it to
         self._generation = 0
         self._landed = 0  # the generation whose re-work is on screen
         self._text_of_structure = ""
@@ -278,6 +279,9 @@ class SuggestionController(QObject):
         a list in reading order shows the suggestions there."""
         if self.onscreen.layout is not None:
             offset = self.view.reading_offset()
+            if self._jumped is not None and self._jumped[0] == self.view.verticalScrollBar().value():
+                offset = self._jumped[1]  # where the outline took the reader, until they scroll on (the eye's third
+                # of the way down had marked a later part, and a page's first part where it fell between lines)
             self.outline_panel.follow(offset)
             self.panel.follow(offset)
 
@@ -589,6 +593,5 @@ class SuggestionController(QObject):
     def _jump(self, start: int, end: int) -> None:
         self.view.scroll_to_range(start, end, at_top=True)  # (a paragraph clicked in the outline had the one
         # before it at the top, stop 46)
-        self.outline_panel.follow(start)  # the part chosen stays marked (the eye's third of the way down had
-        # marked the next part)
-        self.panel.follow(start)
+        self._jumped = (self.view.verticalScrollBar().value(), start)  # the part chosen stays marked
+        self._follow()

@@ -218,7 +218,12 @@ class PageView(QAbstractScrollArea):
         """The text offset where the reader's eye is: a third of the way down the view (as ``current_page``
         reads it), not the top of the page in view (a part that began on that page while the reader is
         further down was the one marked)."""
-        at = self.offset_at(QPointF(self.viewport().width() / 2, self.viewport().height() * 0.3 + 6 * self.zoom))
+        eye = self.viewport().height() * 0.3 + 6 * self.zoom
+        at = None
+        for below in range(0, 160, 8):  # (the eye between two lines or paragraphs: the next line's text)
+            at = self.offset_at(QPointF(self.viewport().width() / 2, eye + below))
+            if at is not None:
+                break
         # (half a line below that third: a passage brought into view puts its first line's top there)
         page_start = (self.layout_.page_first_offset(self.current_page()) or 0) if self.layout_ is not None else 0
         return max(at or 0, page_start)  # (never before the current page: a last page that cannot reach the top)
