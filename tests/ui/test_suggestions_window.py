@@ -711,6 +711,15 @@ def test_accept_all_names_the_list_as_the_letter_heads_it(qtbot, make_window, sa
     w, _, _ = _open(qtbot, lambda paths: make_window(paths, library="two.json"),
                     samples / "eastmere_2024_monitoring_visit.txt")
     assert w.suggestions_panel.improve_btn.text().startswith("Accept All Inspectors’ Items (")
+    w.actions_["accept_improve"].trigger()  # every item decided, then a restart: still the inspectors' items, a
+    _settle(qtbot, w)  # letter of two lists (a new user's restart had named one, "What Needs to Improve", stop 46)
+    eastmere = w.onscreen.layout is not None and w.onscreen.letter_id
+    w.close()
+    w = make_window(library="two.json")
+    with qtbot.waitSignal(w.host.worker.loaded, timeout=15000):
+        w.onscreen.open(eastmere)
+    qtbot.waitUntil(lambda: w.suggester.structure is not None, timeout=15000)
+    assert w.suggestions_panel.improve_btn.text() == "Accept All Inspectors’ Items"
     older = tmp_path / "northmoor_2015.txt"
     older.write_text("Northmoor\n\nInspection of services for children in need of help and protection\n\n"
                      "Recommendations\n\n1. Ensure that every child in need has an allocated social worker.\n\n"
@@ -723,6 +732,7 @@ def test_accept_all_names_the_list_as_the_letter_heads_it(qtbot, make_window, sa
     w.actions_["accept_improve"].trigger()
     _settle(qtbot, w)
     assert w.suggestions_panel.improve_btn.text() == "Accept All “Recommendations”"
+    assert not w.actions_["accept_improve"].isEnabled()  # the menu's entry greyed as the button is
     w.close()
     w, _, _ = _open(qtbot, lambda paths: make_window(paths, library="three.json"), older)
     assert w.suggestions_panel.improve_btn.text() == "Accept All “Recommendations”"

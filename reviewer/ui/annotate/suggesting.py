@@ -333,7 +333,8 @@ class SuggestionController(QObject):
             # restart the one the letter's lists give ("Recommendations" had become "What needs to improve")
             headings = {WHAT_NEEDS_TO_IMPROVE if p.title.lower().startswith("what needs to improve") else
                         list_heading(p.title) for p in lists if p.title}
-            return self._list_names.get(letter, headings.pop() if len(headings) == 1 else WHAT_NEEDS_TO_IMPROVE)
+            return self._list_names.get(letter, headings.pop() if len(headings) == 1 else None if headings else
+                                        WHAT_NEEDS_TO_IMPROVE)  # (more than one list: "Inspectors' Items", as before)
         self._list_names[letter] = name = names.pop() if len(names) == 1 else None
         return name
 

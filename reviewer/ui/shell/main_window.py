@@ -108,7 +108,9 @@ class MainWindow(QMainWindow):
                                               self.right_tabs, acts["show_suggestions"])
         self.annotating.suggested_for = self.suggester.reading_of  # a hand tag starts from what is suggested
         self.annotating.themes_for = self.suggester.themes_read  # or, where nothing is, from the themes read in it
-        self.suggestions_panel.listNamed.connect(lambda name: acts["accept_improve"].setText(accept_all_text(name)))
+        self.suggestions_panel.listNamed.connect(lambda name: (  # the menu's entry as the button: named, and greyed
+            acts["accept_improve"].setText(accept_all_text(name)),  # where there is nothing to accept
+            acts["accept_improve"].setEnabled(self.suggestions_panel.improve_btn.isEnabled())))
         self.keys_first = WindowKeysFirst(self, acts)  # Ctrl+E exports from the Search box too (Linux's Emacs keys)
         QApplication.instance().installEventFilter(self.keys_first)
         self.searcher = LibrarySearch(desk, onscreen, self.search_panel)
