@@ -401,8 +401,8 @@ def test_the_panel_says_what_it_shows_in_which_order_and_how_to_see_the_rest(win
     left = sum(1 for x in everything if x.listed and x not in panel.visible())
     assert left and panel.order.text() == (f"The 3 strongest of {n}, strongest first. "
                                            f"Press M (Show All) for the other {n - 3}, in reading order. "
-                                           f"{left} more of the inspectors’ items are among them (Accept All takes "
-                                           "every one).")
+                                           f"{left} more of the inspectors’ items are among those not shown "
+                                           "(Accept All takes every one).")
     assert panel.keys.text().startswith("Enter accept") and panel.keys.text().endswith("M show all")
     assert not panel.order.isHidden() and not panel.keys.isHidden()
     assert not panel.improve_btn.isEnabled() and panel.improve_btn.toolTip().startswith("No suggestion here")
@@ -439,9 +439,9 @@ def test_order_text_for_a_short_list() -> None:
     assert order_text(1, 1, False, "strength") == "Strength: 1 suggestion, in reading order."
     # the inspectors' items left out of the strongest are said to be among the rest (stop 45: a new user saw
     # items 16-21 of a list unhighlighted, as if missed)
-    assert order_text(30, 434, False, "", 6).endswith("6 more of the inspectors’ items are among them (Accept All "
-                                                       "takes every one).")
-    assert "1 more of the inspectors’ items is among them" in order_text(30, 434, False, "", 1)
+    assert order_text(30, 434, False, "", 6).endswith("6 more of the inspectors’ items are among those not shown "
+                                                       "(Accept All takes every one).")
+    assert "1 more of the inspectors’ items is among those not shown" in order_text(30, 434, False, "", 1)
     assert "inspectors" not in order_text(30, 434, False)
 
 

@@ -60,8 +60,8 @@ def order_text(shown: int, total: int, show_all: bool, severity_id: str = "", it
                 f"Press M (Strongest Only) for the {min(DEFAULT_SHOWN, total)} strongest.") if total > DEFAULT_SHOWN \
             else f"All {total} suggestions, in reading order."
     if shown < total:
-        items = (f" {items_left} more of the inspectors’ items {'is' if items_left == 1 else 'are'} among them "
-                 "(Accept All takes every one).") if items_left else ""
+        items = (f" {items_left} more of the inspectors’ items {'is' if items_left == 1 else 'are'} among those not "
+                 "shown (Accept All takes every one).") if items_left else ""  # ("among them" read as among the 30)
         return (f"The {shown} strongest of {total}, strongest first. "
                 f"Press M (Show All) for the other {total - shown}, in reading order.{items}")
     return f"All {total} suggestions, strongest first."
