@@ -1456,3 +1456,17 @@ def test_the_summary_lists_the_auditors_own_findings_before_their_tags_on_the_in
     s = build_summary(lib, [letter.id], lambda _: text)
     found = dict((sid, entries) for sid, _label, entries in s.sections)["improvement"]
     assert [e.quote[:8] for e in found] == ["Too many", "Ensure t"]
+
+
+def test_a_heading_on_the_line_above_its_first_bullet_is_a_heading() -> None:
+    """A new user's 43-page 2014 report (stop 46): "Summary for children and young people", set on the line above
+    its first bullet with no blank line between, had no row in the outline, and its bullets were read on under
+    the paragraph before. A short capitalised line with no closing word above a bullet heads a part; a sentence
+    broken before a bullet ("… services for children and") does not."""
+    text = ("Progress since the last inspection\n\n46. The local authority and its partners have made progress.\n\n"
+            "Summary for children and young people\n\u2022 In July 2014, Ofsted looked at services for children.\n\n"
+            "\u2022 Ofsted found that these services are now better.\n\n"
+            "Leaders have improved services for children and\n\u2022 young people who need help.\n")
+    titles = [p.title for p in analyse(text).parts]
+    assert "Summary for children and young people" in titles
+    assert not any(t.startswith("Leaders have improved") for t in titles)

@@ -21,7 +21,7 @@ from reviewer.core.reading.furniture import find_furniture
 from reviewer.core.reading.judgements import GRADE, grade_of
 from reviewer.core.reading.response_table import ResponseTable, response_tables
 from reviewer.core.reading.sentences import BULLET_LINE, JUDGEMENT_START, LIST_HEADING, reading_text, split_units
-from reviewer.core.text.units import PARAGRAPH_NO
+from reviewer.core.text.units import BULLET_CHARS, PARAGRAPH_NO
 from reviewer.core.text.textsearch import collapse_ws
 
 _JUDGEMENT_HEADING = re.compile(rf"^(.{{8,140}}?)\s*[:\-–]\s*{GRADE}\.?\s*$", re.I)  # (a full stop after it too)
@@ -141,6 +141,12 @@ _TEAM_LINE = re.compile(r"^(?:Inspection dates?|Dates? of (?:the )?(?:visit|insp
 _FINDINGS_LINE = re.compile(r"Inspection findings\s*$")
 
 
+# A line that can only be a heading: capitalised, a few words, no closing punctuation, not ending on a word that
+# goes on ("… services for children and")
+_TITLE_LINE = re.compile(r"[A-Z][\w’'-]*(?: [\w’'-]+){1,9}(?<!\band)(?<!\bor)(?<!\bof)(?<!\bthe)(?<!\bto)(?<!\bfor)"
+                         r"(?<!\bin)(?<!\bwith)(?<!\bby)(?<!\ba)(?<!\ban)(?<!\bthat)(?<!\bwho)(?<!\bwhich)")
+
+
 def _split_blocks(reading: str, blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Blocks with a heading the PDF ran into its neighbours taken apart: a judgement heading ("The
     experiences and progress of ...: good", on one or two lines) glued to the bullet before it or the
@@ -152,6 +158,11 @@ def _split_blocks(reading: str, blocks: list[tuple[int, int]]) -> list[tuple[int
         cuts: set[int] = set()
         for i, (ls, le) in enumerate(lines):
             line = reading[ls:le].strip()
+            if i == 0 and len(lines) > 1 and _TITLE_LINE.fullmatch(line) and \
+                    re.match(rf"\s*[{BULLET_CHARS}]", reading[lines[1][0]:lines[1][1]]):
+                cuts.add(lines[1][0])  # a heading on the line above its first bullet ("Summary for children and young
+                # people" / "• In July 2014, Ofsted looked at …"): the section went unnamed, its bullets read on
+                continue
             if i and _TEAM_LINE.match(line):  # the report's title run into its dates and team lines below it
                 cuts.add(ls)
                 continue
