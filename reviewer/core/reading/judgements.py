@@ -37,6 +37,19 @@ _NAMES = (
 )
 
 
+# The judgements a sentence of a report's summary names, in its own words ("children in need of help and
+# protection", "looked after children"): what ``readings`` weighs such a sentence by
+_NAMED_IN_SENTENCE = (("help_and_protection", re.compile(r"\bhelp and protection\b|\bneed of (?:help|protection)\b|"
+                                                         r"\bneed help and protection\b")),
+                      ("in_care", re.compile(r"\bchildren (?:in care|looked after)\b|\blooked[- ]after children\b")),
+                      ("care_leavers", re.compile(r"\bcare leavers\b")))
+
+
+def judgements_named(low: str) -> list[str]:
+    """The judgements (help and protection, children in care, care leavers) a lower-cased sentence names."""
+    return [name for name, pat in _NAMED_IN_SENTENCE if pat.search(low)]
+
+
 BOARD = "lscb"  # the review of the Local Safeguarding Children Board a 2013-18 report carries with it
 LABELS = {"overall_effectiveness": "Overall effectiveness", "impact_of_leaders": "Impact of leaders",
           "help_and_protection": "Help and protection", "in_care": "Children in care",

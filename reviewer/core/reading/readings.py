@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from reviewer.core.reading.inspectors_list import LEAD_IN, PARA_REF, inspectors_items, item_words, list_end
-from reviewer.core.reading.judgements import judgement_name, read_judgements
+from reviewer.core.reading.judgements import judgement_name, judgements_named, read_judgements
 from reviewer.core.reading.metadata import document_kind
 from reviewer.core.reading.outline import (TO_MEMBERS, Part, Structure, analyse, papers_own, tells_what_was_done,
                                            unit_quote)
@@ -212,18 +212,13 @@ def _heading_like(text: str, s: int, e: int, flat: str) -> bool:
 
 _WORST_FIRST = ("inadequate", "requires improvement", "good", "outstanding")
 SUMMARY_BY_JUDGEMENT = True
-# What a summary sentence is about, by the judgement it names (the record's names)
-_ABOUT = (("help_and_protection", re.compile(r"\bhelp and protection\b|\bneed of (?:help|protection)\b|"
-                                             r"\bneed help and protection\b")),
-          ("in_care", re.compile(r"\bchildren (?:in care|looked after)\b|\blooked[- ]after children\b")),
-          ("care_leavers", re.compile(r"\bcare leavers\b")))
 
 
 def judgement_about(low: str, judgements: dict[str, str]) -> str | None:
     """The grade of the one judgement a summary sentence names ("help and protection", "children in care",
     "care leavers"), or of the worst where it names more than one, where the report gives them; None where it
     names none."""
-    named = [judgements[k] for k, pat in _ABOUT if k in judgements and pat.search(low)]
+    named = [judgements[k] for k in judgements_named(low) if k in judgements]
     return next((g for g in _WORST_FIRST if g in named), None)
 
 

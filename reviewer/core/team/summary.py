@@ -280,16 +280,16 @@ def build_summary(
 
     # the auditor's own findings first, then their tags on the inspectors' items (listed again, with what answers
     # them, in the cross-reference: a new user's summary gave pages to the 28 recommendations before any finding)
-    on_items_all: set[str] = set()
+    texts = {x.id: text_of(x.id) for x in letters}
+    on_items: dict[str, set[str]] = {}  # each letter's annotations that answer an inspectors' item
     for letter in letters:
-        text = text_of(letter.id)
-        if text:
-            listed = items_in(text, _starts(page_starts_of, letter.id))
-            on_items_all |= {a.id for a in lib.annotations_for(letter.id)
-                             if any(answers(a, s, e) for s, e, _i, _k in listed)}
+        text = texts[letter.id]
+        listed = items_in(text, _starts(page_starts_of, letter.id)) if text else ()
+        on_items[letter.id] = {a.id for a in lib.annotations_for(letter.id)
+                               if any(answers(a, s, e) for s, e, _i, _k in listed)}
     at = {x.id: i for i, x in enumerate(letters)}
-    anns_shown = sorted(anns, key=lambda la: (at[la[0].id], la[1].id in on_items_all))  # (stable: each letter's in
-    # reading order)
+    anns_shown = sorted(anns, key=lambda la: (at[la[0].id], la[1].id in on_items[la[0].id]))  # (stable: each
+    # letter's in reading order)
     sections = []
     for s in order:
         entries = [
@@ -315,7 +315,7 @@ def build_summary(
 
     items: list[ImprovementItem] = []
     for letter in letters:
-        text = text_of(letter.id)
+        text = texts[letter.id]
         if not text:
             continue
         letter_anns = sorted(lib.annotations_for(letter.id), key=lambda a: a.start)
@@ -323,7 +323,7 @@ def build_summary(
         subjects = item_themes(text, tuple(lib.themes.values()), starts)
         listed = items_in(text, starts)
         board = board_from(text, starts)
-        on_items = {a.id for a in letter_anns if any(answers(a, s, e) for s, e, _i, _k in listed)}
+        answering = on_items[letter.id]
         numbers = item_numbers(text, listed)
         for (start, end, item, _kind), read, number in zip(listed, subjects, numbers):
             subject = item_subject(read, letter_anns, start, end)
@@ -335,7 +335,7 @@ def build_summary(
             # auditor who accepted the whole list saw each item "evidenced" by its neighbours), each page once
             related = tuple(dict.fromkeys(
                 f"{sev[a.severity].label} p.{a.page}" for a in letter_anns
-                if a.severity in ("improvement", "priority") and a.id not in on_items
+                if a.severity in ("improvement", "priority") and a.id not in answering
                 and on_its_theme(a, start, end, subject)))
             items.append(ImprovementItem(names[letter.id], item, tagged, ", ".join(lib.theme_label(t) for t in subject),
                                          related, board is not None and start >= board, number))

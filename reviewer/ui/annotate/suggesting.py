@@ -37,6 +37,11 @@ def sug_id(s: Suggestion) -> str:
     return f"{s.start}:{s.end}"
 
 
+
+def _called(title: str) -> str:
+    """What the Accept All button calls a list by its heading: ILACS's "What needs to improve …?" one way."""
+    return WHAT_NEEDS_TO_IMPROVE if title.lower().startswith("what needs to improve") else list_heading(title)
+
 class SuggestionController(QObject):
     """Drives the suggestions panel, the outline panel, the dashes in the page view, the count on the
     right-hand tabs and the Show Suggestions action."""
@@ -326,13 +331,11 @@ class SuggestionController(QObject):
             if self._in_improve(s):
                 under = [p for p in lists if p.start <= s.start]
                 title = under[-1].title if under else ""
-                names.add(WHAT_NEEDS_TO_IMPROVE if title.lower().startswith("what needs to improve") else
-                          list_heading(title) if title else None)
+                names.add(_called(title) if title else None)
         letter = self.onscreen.letter_id or ""
         if not names:  # every item decided: the button keeps the name it had (not another list's), or after a
             # restart the one the letter's lists give ("Recommendations" had become "What needs to improve")
-            headings = {WHAT_NEEDS_TO_IMPROVE if p.title.lower().startswith("what needs to improve") else
-                        list_heading(p.title) for p in lists if p.title}
+            headings = {_called(p.title) for p in lists if p.title}
             return self._list_names.get(letter, headings.pop() if len(headings) == 1 else None if headings else
                                         WHAT_NEEDS_TO_IMPROVE)  # (more than one list: "Inspectors' Items", as before)
         self._list_names[letter] = name = names.pop() if len(names) == 1 else None

@@ -108,9 +108,7 @@ class MainWindow(QMainWindow):
                                               self.right_tabs, acts["show_suggestions"])
         self.annotating.suggested_for = self.suggester.reading_of  # a hand tag starts from what is suggested
         self.annotating.themes_for = self.suggester.themes_read  # or, where nothing is, from the themes read in it
-        self.suggestions_panel.listNamed.connect(lambda name: (  # the menu's entry as the button: named, and greyed
-            acts["accept_improve"].setText(accept_all_text(name)),  # where there is nothing to accept
-            acts["accept_improve"].setEnabled(self.suggestions_panel.improve_btn.isEnabled())))
+        self.suggestions_panel.listNamed.connect(self._name_accept_all)
         self.keys_first = WindowKeysFirst(self, acts)  # Ctrl+E exports from the Search box too (Linux's Emacs keys)
         QApplication.instance().installEventFilter(self.keys_first)
         self.searcher = LibrarySearch(desk, onscreen, self.search_panel)
@@ -150,6 +148,13 @@ class MainWindow(QMainWindow):
         self.annotating.apply_preferences()
         self._update_actions()
         self._update_status()
+
+    def _name_accept_all(self, name: str | None) -> None:
+        """The menu's Accept All as the panel's button: named by the letter's list, greyed where there is nothing
+        to accept."""
+        act = self.actions_["accept_improve"]
+        act.setText(accept_all_text(name))
+        act.setEnabled(self.suggestions_panel.improve_btn.isEnabled())
 
     def _handlers(self) -> dict[str, Callable[[], object]]:
         """Each action's handler: a bound method of the controller that owns the verb."""
