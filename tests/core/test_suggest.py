@@ -2573,3 +2573,47 @@ def test_what_agrees_with_the_reading_moves_no_card() -> None:
     accepted = new_annotation(text, (), "w", s, s + len(item), ("planning",), "improvement", "", "Sam")
     learnt = {x.quote: x for x in suggest(text, default_themes(), [accepted], letter_id="w")}
     assert learnt[listed].severity == "strength" and learnt[listed].score >= 0.8
+
+
+def test_no_child_needing_action_is_no_escalation() -> None:
+    """Two auditors' readings of held-out failing reports (stop 47): a statement that inspectors were assured no
+    child needed immediate action was a priority action at 0.85, the negation read as its opposite. Inspectors
+    asking for immediate action stays one."""
+    from reviewer.core.reading.severity import verdict
+
+    failing = ("grade:inadequate", "inadequate", "judgement")
+    assert verdict("Managers were assured that no children needed immediate action to keep them from harmful "
+                   "situations.", *failing)[0] is None
+    assert verdict("Inspectors referred two children and asked managers to take immediate action to protect "
+                   "them.", *failing)[0] == "priority"
+
+
+def test_shortfalls_in_words_the_reader_had_not_known() -> None:
+    """The same readings: findings missed or read as praise. Each is a weakness now; the good news beside them is
+    still good news."""
+    from reviewer.core.reading.severity import verdict
+
+    failing = ("grade:inadequate", "inadequate", "judgement")
+    for said in ("Key facts about families are often missing from records.",
+                 "Senior managers allowed the fostering panel to lapse.",
+                 "Some contacts are closed without evidence of any discussion with the family.",
+                 "Partners describe a loss of confidence in the service.",
+                 "Procedures for allegations against staff are overcomplicated.",
+                 "The needs of older siblings are overlooked.",
+                 "This keeps the focus on one carer at the expense of wider family options.",
+                 "Young people must find help from other agencies without the support of an adviser.",
+                 "Work to recruit more adopters has been slow.",
+                 "The pace of change needs to quicken for all parts of the service to provide consistently good "
+                 "help.",
+                 "This prevents managers from gaining a clear picture of risk.",
+                 "The systems to secure timely permanence are still in development."):
+        assert verdict(said, *failing)[0] in ("improvement", "priority"), said
+    for said in ("The workforce is stable, with minimal use of agency staff.",
+                 "Mentoring helps children say what they think when they otherwise might not feel able to."):
+        assert verdict(said, *failing)[0] != "improvement" and verdict(said, *failing)[0] != "priority", said
+    for said in ("There has been an improvement in staff turnover and sickness rates.",
+                 "Leaders are open and honest about the weaknesses in practice.",
+                 "Strong early help prevents families from needing statutory services.",
+                 "Although, at times, children enter care in an emergency, matching decisions are effective for "
+                 "most children."):
+        assert verdict(said, *failing)[0] == "strength", said

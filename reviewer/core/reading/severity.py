@@ -20,16 +20,16 @@ from functools import lru_cache
 from reviewer.core.reading.learning import FailingPriorityModel, SeverityReview
 from reviewer.core.reading.inspectors_list import recommends
 from reviewer.core.reading.theming import STOP_WORDS, WORD
-from reviewer.core.reading.wording import CASE_REVIEW, ESCALATED, NEGATORS, tone
+from reviewer.core.reading.wording import CASE_REVIEW, ESCALATED, NEGATORS, NONE_NEEDED, tone
 from reviewer.core.text.alternation import dispatched
 from reviewer.core.text.textsearch import folded_text
 
 # what the panel says of an inspectors' item (the suggester names the letter's own heading where it says more)
 UNDER_IMPROVE_LIST, UNDER_PRIORITY_LIST = "under What needs to improve", "under areas for priority action"
 STILL_TO_DO = re.compile(r"more (?:work )?to do|much (?:more )?(?:work )?(?:still )?to do|work to do|further work|further (?:development|strengthening|improvement) "
-                         r"(?:is|are) (?:also |still )?(?:needed|required)|requires? further (?:strengthening|development|improvement|refinement|work|attention|analysis)|could be (?:improved|strengthened|better)|"
+                         r"(?:is|are) (?:also |still )?(?:needed|required)|requires? further (?:strengthening|development|improvement|refinement|work|attention|analysis|embedding)|could be (?:improved|strengthened|better)|"
                          r"\b(?:is|remains?) (?:an|a recognised|an identified) area for (?:further )?(?:development|improvement)|"
-                         r"\bstill in the process of\b|\bremains? an? (?:\w+ )?area of (?:focus|development)\b|"
+                         r"\bstill in the process of\b|\b(?:is|are|remains?) still in development\b|\bremains? an? (?:\w+ )?area of (?:focus|development)\b|"
                          r"\b(?:is|remains?) an? (?:\w+ )?area (?:requiring|in need of) (?:further |ongoing )?(?:improvement|"
                          r"development|strengthening|attention)\b|\bthere (?:remain|remains|are still|is still) (?:\w+ )?"
                          r"areas? for (?:further )?(?:improvement|development)\b|"
@@ -119,7 +119,7 @@ def still_to_do(flat: str) -> bool:
 
 
 LEAD_CONCESSION = re.compile(r"^\W*(?:despite|although|though|even though|while|whilst|notwithstanding|when|where|if|"
-                             r"after|once|since)\b[^,]*,", re.I)
+                             r"after|once|since)\b(?:, [^,]{1,25},)?[^,]*,", re.I)  # ("Although, too often, …,")
 MID_CONTRAST = re.compile(r".\b(?:however|although|though|but|yet|whilst|while|except)\b", re.I)
 # A sentence saying what is planned or under way (not yet a judgement of practice): context.
 _UNDER_WAY = re.compile(
@@ -408,7 +408,7 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
     # case reviews"
     for other in (_WHO_ARE_AT_RISK, _THINGS_AT_RISK, _EXPOSED_TO_LESS):
         risky = other.sub(" ", risky)
-    risky = CASE_REVIEW.sub("scr", risky)
+    risky = CASE_REVIEW.sub("scr", NONE_NEEDED.sub(" ", risky))
     escalated = bool(_ESCALATED.search(low))  # (inspectors asking for immediate action for children)
     harm = sum(1 for h in HARM if h in risky) + escalated
     still = still_to_do(flat)
