@@ -2617,3 +2617,40 @@ def test_shortfalls_in_words_the_reader_had_not_known() -> None:
                  "Although, at times, children enter care in an emergency, matching decisions are effective for "
                  "most children."):
         assert verdict(said, *failing)[0] == "strength", said
+
+
+def test_a_count_of_none_is_a_fact_unless_it_names_a_problem() -> None:
+    """An auditor's reading of a held-out report of a very small authority (stop 47): "there have been no adopters
+    assessed" was an area for improvement on "no", and in the development gold "there are no children looked after
+    out of area in alternative provision" was a priority action. A count of none is a plain fact; none of a
+    problem is still good news."""
+    from reviewer.core.reading.severity import verdict
+
+    failing = ("grade:inadequate", "inadequate", "judgement")
+    for said in ("There have been no adopters approved or children placed for adoption this year.",
+                 "There are no young people living in houses of multiple occupation.",
+                 "There are no care leavers identified as at risk of exploitation."):
+        assert verdict(said, *failing)[0] is None, said
+    for said in ("There are no children waiting for a long-term foster home.",
+                 "There are no children living in unregistered children's homes."):
+        assert verdict(said, *failing)[0] == "strength", said
+    assert verdict("There is no strategy for children missing from care.", *failing)[0] in ("improvement",
+                                                                                            "priority")
+
+
+def test_a_good_reports_few_weaknesses_and_numbers_that_name() -> None:
+    """An auditor's reading of two held-out reports judged requires improvement and good (stop 47): weaknesses said
+    plainly were read as plain statements under a good judgement, and "aged 16 and 17" or "sections 20 and 17 of
+    the Children Act 1989" as figures, which left praise around them unsuggested."""
+    from reviewer.core.reading.severity import verdict
+
+    good = ("grade:good", "good", "judgement")
+    for said in ("Some young people met their new adviser very late, causing them anxiety.",
+                 "Frequent moves of school have affected the continuity of their learning.",
+                 "It is harder for parents to understand what is expected of them."):
+        assert verdict(said, *good)[0] == "improvement", said
+    assert verdict("Clear targets have positively affected the quality of plans.", *good)[0] == "strength"
+    for said in ("Young people aged 16 and 17 who present as homeless are helped to stay with their families.",
+                 "Workers explain duties under sections 17 and 47 of the Children Act 1989 to families."):
+        assert verdict(said, *good)[0] == "strength", said
+    assert verdict("In the last year, 31 children were adopted.", *good)[0] is None
