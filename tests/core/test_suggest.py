@@ -2668,3 +2668,32 @@ def test_earlier_visits_findings_and_demanding_work_are_no_finding() -> None:
     assert verdict("Although caseloads have fallen, the work is highly demanding.", *failing)[0] is None
     assert verdict("Systems for identifying children missing from education in 2023 are effective.",
                    *failing)[0] == "strength"
+
+
+def test_what_should_be_better_is_a_shortfall() -> None:
+    """A new user's morning on a 49-page report (stop 47): "There should be a better range of accommodation" and
+    "schools need to make sure that they support children better" were strengths on "better"; "makes it less likely
+    that … effective safety plans are put in place" a strength on "effective"; "under-identified" and "lower than
+    might be expected" were not suggested; and "not developing quickly enough despite this being identified … in the
+    last inspection" was read as the last inspection's finding."""
+    from reviewer.core.reading.severity import verdict
+
+    failing = ("grade:inadequate", "inadequate", "judgement")
+    for said in ("There should be a wider choice of homes for young people leaving care.",
+                 "Schools need to make sure that they support children better and that they are "
+                 "well prepared for exams.",
+                 "High caseloads make it less likely that thorough, effective plans are written.",
+                 "Children at risk of exploitation are under-identified.",
+                 "Referrals remain lower than might be expected for an authority of this size.",
+                 "Early help is not developing quickly enough, despite this being raised at the last inspection."):
+        assert verdict(said, *failing)[0] in ("improvement", "priority"), said
+    assert verdict("In the last inspection, early help was not developing quickly enough.", *failing)[0] is None
+
+
+def test_a_stray_stop_before_a_sentence_is_no_part_of_it() -> None:
+    """The same report prints ". .It also does not …": the card's quote began ".It"."""
+    from reviewer.core.reading.sentences import split_units
+
+    text = "Plans are not put in place. .It also does not help. Other work is good."
+    assert [text[s:e] for s, e in split_units(text)] == ["Plans are not put in place.", "It also does not help.",
+                                                         "Other work is good."]

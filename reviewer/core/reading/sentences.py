@@ -150,6 +150,8 @@ def split_units(reading: str, paged: bool = True) -> list[tuple[int, int]]:
                 out += [(s, cut), (nxt, sentence_at(reading, nxt)[1])]
                 off = out[-1][1]
                 continue
+            while s < e - 1 and reading[s] in ".,;:" and reading[s + 1].isalpha():
+                s += 1  # a stray stop the PDF printed before the sentence (". .It also does not …")
             mark = _FOOTNOTE_MARK.search(reading, s, e)
             out.append((s, mark.start(1) if mark else e))  # (the mark is no part of the sentence)
         off = e

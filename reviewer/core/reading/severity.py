@@ -202,6 +202,7 @@ _REPORTED = re.compile(
 _STILL = re.compile(r"\b(?:has|have|had) not\b|\b(?:has|have|had) made (?:\w+ )?progress\b|\b(?:has|have) (?:\w+ )?(?:sustained|failed)\b|\b(?:has|have) been (?:addressed|tackled|resolved)|\bsuccessfully\b|"
                     r"\bhas (?:now |since )?(?:deteriorated|declined|improved)|\b(?:has|have) (?:\w+ )?been (?:addressed|tackled|"
                     r"resolved)|\bthere (?:has|have) (?:\w+ )?been (?:\w+ )?progress\b|"
+                    r"\bdespite (?:this|it|these|that) being (?:identified|raised|highlighted|noted)\b|"
                     r"\bremains?\b|\bstill\b|\bnow\b|\bcontinues?\b|\bsince\b|\bnot (?:been )?(?:addressed|"
                     r"delivered|improved|sustained)|\btoday\b|\b(?:little|insufficient|limited|slow|inadequate|poor) progress\b|\btoo slow\b|\bpertinent\b|\bnot yet\b",
                     re.I)

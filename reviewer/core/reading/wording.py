@@ -75,6 +75,8 @@ _WOULD_IMPROVE = re.compile(r"\b(?:would|could|might) (?:be (?:further |much |si
                             r"strengthened|enhanced|better)|benefit from)\b|\b(?:needs?|has|have) to be (?:further |much )?"
                             r"(?:improved|strengthened)\b|\bneeds? to (?:get|be|do) (?:much )?better\b|"
                             r"\bmust (?:\w+ ){0,2}do (?:much )?better\b|"
+                            r"\bshould be (?:an? )?(?:much |far )?(?:better|wider|greater|more)\b|"
+                            r"\bneeds? to (?:[\w'’-]+ ){1,8}?better\b[^.;]*|"  # ("need to make sure that they support children better")  # ("There should be a better range …")
                             # a council's own telling of what it has still to do ("We must ensure greater
                             # consistency among practice")
                             r"\b(?:we|the council|the local authority|leaders|managers|partners) (?:must|need to|"
@@ -246,6 +248,8 @@ _SHORTFALL = re.compile(
     r"\bwithout the (?:assistance|help|support|involvement) of\b|\bat the expense of\b|"
     # a good report's few weaknesses, said plainly (held-out, stop 47): "introduced to their advisers very late, causing
     # anxiety", "which has affected the quality of their relationship", "it is harder for care leavers to understand"
+    r"\bmakes? it (?:less likely|harder|more difficult|unlikely)\b|\blower than (?:might|would|could) be expected\b|"
+    r"\bunder-?(?:identified|reported|recognised|recognized|notified)\b|"
     r"\b(?:very|too) late\b|\bcaus(?:es|ed|ing) (?:them |children |young people )?(?:anxiety|distress|upset)\b|"
     r"(?<!positively )(?<!positive )\b(?:has |have |had )?(?:adversely |negatively )?affected (?:the )?(?:quality|"
     r"consistency|continuity|timeliness)\b|\b(?:harder|more difficult) for\b|"
