@@ -2687,7 +2687,7 @@ def test_what_should_be_better_is_a_shortfall() -> None:
                  "Referrals remain lower than might be expected for an authority of this size.",
                  "Early help is not developing quickly enough, despite this being raised at the last inspection."):
         assert verdict(said, *failing)[0] in ("improvement", "priority"), said
-    assert verdict("In the last inspection, early help was not developing quickly enough.", *failing)[0] is None
+    assert verdict("The last inspection found that early help was not developing quickly enough.", *failing)[0] is None
 
 
 def test_a_stray_stop_before_a_sentence_is_no_part_of_it() -> None:
