@@ -2697,3 +2697,26 @@ def test_a_stray_stop_before_a_sentence_is_no_part_of_it() -> None:
     text = "Plans are not put in place. .It also does not help. Other work is good."
     assert [text[s:e] for s, e in split_units(text)] == ["Plans are not put in place.", "It also does not help.",
                                                          "Other work is good."]
+
+
+def test_harm_that_goes_on_and_shortfalls_said_in_passing() -> None:
+    """An auditor's reading of two held-out reports (stop 47): children who "remain in circumstances that are
+    harmful for too long" or are "left for too long in situations of potential harm" were areas for improvement
+    under a requires-improvement judgement; concerns "downgraded", "inequality in children's access", "dilutes the
+    focus", "insufficient time to … build meaningful relationships" and "made it harder to" were missed or read as
+    praise; a challenge "when things are not going well" and "a national shortage" were read as weaknesses."""
+    from reviewer.core.reading.severity import verdict
+
+    ri = ("grade:requires improvement", "requires improvement", "judgement")
+    for said in ("Some children remain in homes that are harmful for too long.",
+                 "A few children are left for too long in situations of potential harm."):
+        assert verdict(said, *ri)[0] == "priority", said
+    for said in ("For some children, concerns that meet the threshold are downgraded.",
+                 "There is inequality in children's access to advocacy.",
+                 "Two plans for one child dilutes the focus of professionals.",
+                 "Advisers are allocated late, which gives insufficient time to build meaningful relationships.",
+                 "A small management team has made it harder to oversee the work."):
+        assert verdict(said, *ri)[0] in ("improvement", "priority"), said
+    for said in ("Reviewing officers provide rigorous challenge when things are not going well.",
+                 "Despite a national shortage of social workers, recruitment has been strong."):
+        assert verdict(said, *ri)[0] == "strength", said

@@ -242,8 +242,8 @@ LEFT_AT_RISK_ANYWHERE = True  # a weakness that says children are left at risk n
 # the grade (DOMAIN.md: "children left at risk"); said outright, not merely "risk" or "harm" named
 _LEFT_AT_RISK_NOW = re.compile(
     r"unassessed risk|\b(?:remain|remains|remained|left|leave|leaves|leaving)\b[^.]{0,80}\b(?:at (?:potential )?risk"
-    r"(?! of (?:becoming|coming into|entering) (?:looked after|care))|unsafe|"
-    r"situations of [^.]{0,25}risk)|continued? (?:to suffer |to experience )?harm|not (?:been )?(?:adequately )?"
+    r"(?! of (?:becoming|coming into|entering) (?:looked after|care))|unsafe|harmful|potential harm|"
+    r"(?:situations|circumstances) of [^.]{0,25}(?:risk|harm))|continued? (?:to suffer |to experience )?harm|not (?:been )?(?:adequately )?"
     r"safeguarded|\b(?:exposed to|faces?|facing|experienc\w+|subject to|(?:places?|placed|puts?|putting) (?:them |children |"
     r"young people )?at) (?:an? |the )?(?:continued |ongoing |potential |increased )?risk of (?:further|significant) harm|"
     r"remained? compromised|illegally placed|" + ESCALATED, re.I)  # (not "children who may be at risk of significant harm")

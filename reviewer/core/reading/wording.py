@@ -55,14 +55,15 @@ WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "we
         "paucity", "negatively", "widening", "seldom", "mismatch", "generic", "problematic", "scant", "poor-quality", "low-quality", "unreliable", "stalling",
         "failure", "naivety", "over-optimism", "omissions", "struggled", "duplication", "failures",
         "weakens", "weakened", "interrupted", "inconsistences", "blaming", "disjointed", "disregarded",
-        "disconnected", "lottery", "prematurely", "overcomplicated", "over-complicated", "convoluted",
+        "disconnected", "lottery", "prematurely", "overcomplicated", "over-complicated", "convoluted", "inequality", "inequalities",
+        "inequity", "dilutes", "diluting",
         "overlooked", "breakdown", "breakdowns", "duplicated", "unnecessarily", "differ")
 # A weakness word right after one of these is the problem being dealt with ("reduces delay", "no delay").
 REMEDY = ("reduce", "reduces", "reduced", "reducing", "reduction", "minimise", "minimises", "minimised", "minimising",
           "prevent", "prevents", "preventing", "avoid", "avoids", "avoiding", "tackle", "tackles", "tackling",
           "address", "addresses", "addressing", "no", "without", "free", "identify", "identifies", "low", "lower",
           "fewer", "few", "little", "respond", "responds", "understand", "understanding", "track", "tracks",
-          "mitigate", "mitigates", "mitigated", "mitigating")
+          "mitigate", "mitigates", "mitigated", "mitigating", "highlighting", "highlights")
 REMEDY_SCOPE = 4
 # fold() reads "well-attended" as "wellattended" (PDFs break such words at the hyphen): the lists too
 _SHOWN = {w.replace("-", ""): w for w in STRONG + WEAK if "-" in w}  # as the panel says them
@@ -117,6 +118,7 @@ _NOT_WEAK_NAMES = re.compile(r"\b(?:(?:as|are|is|were|was) detailed (?:in|below|
                              r"systemic (?:practice|model|approach|family therapy|practitioners?|units?|social work)|"
                              r"supported (?:accommodation|lodgings|housing|living)|integrated children's system|"
                              r"effective support for children and families|(?:highly|very) (?:complex|demanding|challenging)|"
+                             r"(?:a |the )?(?:national|regional|nationwide) (?:shortages?|challenges?|difficulties)|"
                              # strengths named beside risks or needs: what an assessment weighs, no praise
                              r"(?:risks?|needs|vulnerabilities) and strengths|strengths and (?:risks?|needs|"
                              r"vulnerabilities|concerns)|"
@@ -248,7 +250,8 @@ _SHORTFALL = re.compile(
     r"\bwithout the (?:assistance|help|support|involvement) of\b|\bat the expense of\b|"
     # a good report's few weaknesses, said plainly (held-out, stop 47): "introduced to their advisers very late, causing
     # anxiety", "which has affected the quality of their relationship", "it is harder for care leavers to understand"
-    r"\bmakes? it (?:less likely|harder|more difficult|unlikely)\b|\blower than (?:might|would|could) be expected\b|"
+    r"\b(?:makes?|made|making) it (?:less likely|harder|more difficult|unlikely)\b|"
+    r"\b(?:concerns?|risks?|referrals?|contacts?)\b[^.;]{0,80}\b(?:are|is|were|was|being|been) downgraded\b|\blower than (?:might|would|could) be expected\b|"
     r"\bunder-?(?:identified|reported|recognised|recognized|notified)\b|"
     r"\b(?:very|too) late\b|\bcaus(?:es|ed|ing) (?:them |children |young people )?(?:anxiety|distress|upset)\b|"
     r"(?<!positively )(?<!positive )\b(?:has |have |had )?(?:adversely |negatively )?affected (?:the )?(?:quality|"
@@ -420,6 +423,12 @@ _CANDID = re.compile(r"\b(?:open|honest|candid|transparent)(?: and (?:open|hones
 # What stops someone from doing something ("prevents workers from obtaining a clear understanding"): hinders it,
 # as "impedes" does (not "preventing some placement breakdowns and improving outcomes", a remedy)
 _PREVENTS_FROM = re.compile(r"\bprevent(?:s|ed|ing)? ((?:[\w'’-]+ ){1,4}?from)\b")
+# Too little of something to do what follows ("provides insufficient time to consistently build meaningful
+# relationships"): what follows is denied, as after "insufficiently"; and a challenge "when things are not going well"
+# is when it comes, no shortfall
+_TOO_LITTLE_TO = re.compile(r"\binsufficient (?:time|capacity|opportunity|opportunities|resources?) to\b")
+_NOT_GOING_WELL = re.compile(r"\b(?:when|where|if) (?:things|practice|plans|placements|progress) (?:are|is) not going "
+                             r"(?:well|to plan)\b")
 _OTHERWISE_NOT = re.compile(r"\botherwise (?:might|would|could|may) not\b")
 _MINIMAL_PROBLEM = re.compile(r"\bminimal(?= (?:disruption|delays?|drift|waiting)\b)")
 # A workforce described ("with minimal use of agency staff", "low turnover"): a plain fact, no shortfall
@@ -503,6 +512,8 @@ _REWRITES = (
     (_WOULD_IMPROVE, "wouldimprove"),
     (_BETTER_IN, "improved reduction in "),  # (praise, and the problem after it eased)
     (_OTHERWISE_NOT, "otherwise"),
+    (_TOO_LITTLE_TO, "insufficiently"),
+    (_NOT_GOING_WELL, " whenneeded "),
     (_PREVENTS_FROM, r"preventsfrom \1"),
     (_CANDID, " realistic "),
     (_MINIMAL_PROBLEM, "no"),
