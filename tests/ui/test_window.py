@@ -158,6 +158,11 @@ def test_find_starts_from_where_the_auditor_reads(window, qtbot):
     window.find_bar.edit.setText(word)
     s, _e = window.find_bar.hits[window.find_bar.current]
     assert s >= top and window.find_bar.current > 0, (s, top)
+    found = window.find_bar.current
+    window.find_bar.next()  # Enter after typing: the match the words found, not the one after it
+    assert window.find_bar.current == found
+    window.find_bar.next()  # then on
+    assert window.find_bar.current == (found + 1) % len(window.find_bar.hits)
 
 
 def test_export_summary_from_window(window, qtbot, tmp_path: Path):

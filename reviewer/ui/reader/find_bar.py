@@ -22,6 +22,7 @@ class FindBar(QWidget):
         self._text: str | None = None
         self.hits: list[tuple[int, int]] = []
         self.current = -1
+        self._found_by_typing = False  # the match shown is the one the words typed found: Enter goes to it first
         self.reading_at: Callable[[], int] = lambda: 0  # where the auditor reads: the first match is the next one
         self.edit = QLineEdit(placeholderText="Find in letter")
         self.edit.setAccessibleName("Find in letter")
@@ -85,6 +86,7 @@ class FindBar(QWidget):
         # back to page 2); past the last, the first
         at = self.reading_at() if self.hits else 0
         self.current = next((i for i, (start, _end) in enumerate(self.hits) if start >= at), 0) if self.hits else -1
+        self._found_by_typing = bool(self.hits)
         self._report()
 
     def _report(self) -> None:
@@ -98,11 +100,17 @@ class FindBar(QWidget):
         self.hitsChanged.emit(self.hits, self.current)
 
     def next(self) -> None:
+        """The next match; the first Enter after typing stays on the match the words found (from where the
+        auditor reads), as a PDF reader's Find does: a new user on page 12 typed, pressed Enter and was taken past
+        the match on page 18, round to page 4."""
         if self.hits:
-            self.current = (self.current + 1) % len(self.hits)
+            if not self._found_by_typing:
+                self.current = (self.current + 1) % len(self.hits)
+            self._found_by_typing = False
             self._report()
 
     def previous(self) -> None:
         if self.hits:
+            self._found_by_typing = False
             self.current = (self.current - 1) % len(self.hits)
             self._report()
