@@ -1470,3 +1470,24 @@ def test_a_heading_on_the_line_above_its_first_bullet_is_a_heading() -> None:
     titles = [p.title for p in analyse(text).parts]
     assert "Summary for children and young people" in titles
     assert not any(t.startswith("Leaders have improved") for t in titles)
+
+
+def test_a_paragraph_number_run_into_the_line_before_does_not_end_the_count() -> None:
+    """A new user's 49-page report (stop 47): paragraph 23's number was printed on the line of paragraph 22
+    ("… and families,  23. Recent …"), and the outline stopped at 22 of 187 paragraphs; 22 of the 147 development
+    reports lost paragraphs the same way. The count goes on where the next number follows on; a stray number
+    with nothing after it does not start one."""
+    body = ["Inspection of Eastshire local authority children's services", "",
+            "The experiences and progress of children in care: good", ""]
+    for n in range(1, 12):
+        if n == 5:
+            body[-2] += "  5. Children say their views are heard."
+            continue
+        body += [f"{n}. Children in care are visited often and say so {n} times.", ""]
+    st = analyse("\n".join(body))
+    numbers = [p.title.split(".")[0] for p in st.parts if p.kind == "paragraph"]
+    assert numbers == ["1", "2", "3", "4", "6", "7", "8", "9", "10", "11"]
+    body = ["Children's services in Eastshire", ""] + [f"{n}. Plans are reviewed {n} times.\n" for n in range(1, 7)]
+    body += ["9. A figure in a table.", "", "7. Plans go on being reviewed."]
+    numbers = [p.title.split(".")[0] for p in analyse("\n".join(body)).parts if p.kind == "paragraph"]
+    assert numbers == ["1", "2", "3", "4", "5", "6", "7"]

@@ -442,11 +442,15 @@ def _numbered(reading: str, parts: list[Part]) -> list[Part]:
     if len(found) < 5:
         return []
     out, expect = [], None
-    for number, start in found:
+    for k, (number, start) in enumerate(found):
         if number == 1 and 0 < len(out) < 3:  # the count starts here: what went before was a stray row of the
             out, expect = [], None  # judgement table ("2. Children looked after and achieving / permanence",
             # broken across lines), which had cost a held-out 2014 report its paragraph 1
-        if expect is None or number == expect or number == expect + 1:
+        # (a paragraph whose number the PDF ran into the line before, "… and families,  23. Recent …", is lost;
+        # the count goes on past it where the next number follows on: a 49-page report's outline stopped at 22)
+        goes_on = expect is not None and expect + 1 < number <= expect + 3 and \
+            k + 1 < len(found) and found[k + 1][0] == number + 1
+        if expect is None or number == expect or number == expect + 1 or goes_on:
             body = re.sub(r"^\s*\d{1,3}\.\s*", "", reading[start:start + 120])
             words = collapse_ws(body).split()
             label = f"{number}. " + " ".join(words[:7]) + ("…" if len(words) > 7 else "")
