@@ -96,6 +96,12 @@ def item_said(it: ImprovementItem) -> str:
     return f"For the LSCB: {said}" if it.board else said
 
 
+def tagged_said(it: ImprovementItem) -> str:
+    """How an inspectors' item was tagged: its severities; "dismissed" where the auditor let its suggestion go (a
+    new user's dismissed item read "not yet tagged", as if nobody had looked at it); else "not yet tagged"."""
+    return ", ".join(it.tagged_as) or ("dismissed (not tagged)" if it.dismissed else "not yet tagged")
+
+
 def related_said(it: ImprovementItem) -> str:
     """An inspectors' item's findings on its theme outside the list: "Timeliness, drift and delay: Area for
     improvement p.2, Priority action p.3"; "no weakness tagged" where none, where the column or the line says

@@ -8,7 +8,7 @@ from html import escape
 from reviewer.core.annotations.codebook import severities
 from reviewer.core.team.summary import Summary
 from reviewer.export.common import (SECTION_TITLES, entry_meta, human_date, item_said, letter_row, related_said,
-                                    scope_rows)
+                                    scope_rows, tagged_said)
 from reviewer.export.moderation import moderation_html
 from reviewer.export.national import national_html
 from reviewer.export.plan import plan_html
@@ -156,7 +156,7 @@ def to_html(s: Summary, chips: bool = True) -> str:
         h.append("<table><tr>" + ("<th>Letter</th>" if many else "") + "<th>Item</th><th>Tagged as</th>"
                  "<th>Findings on its theme outside the list</th></tr>")
         for it in s.improvement_items:
-            tag = ", ".join(it.tagged_as) or "not yet tagged"
+            tag = tagged_said(it)
             first = f"<td>{_e(it.letter)}</td>" if many else ""
             h.append(f"<tr>{first}<td>{_e(item_said(it))}</td><td>{_e(tag)}</td><td>{_e(related_said(it))}</td></tr>")
         h.append("</table>")

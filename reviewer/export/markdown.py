@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from reviewer.core.team.summary import Summary
-from reviewer.export.common import SECTION_TITLES, entry_meta, item_said, letter_row, related_said, scope_rows
+from reviewer.export.common import (SECTION_TITLES, entry_meta, item_said, letter_row, related_said, scope_rows,
+                                    tagged_said)
 from reviewer.export.moderation import moderation_markdown
 from reviewer.export.national import national_markdown
 from reviewer.export.plan import plan_markdown
@@ -71,7 +72,7 @@ def to_markdown(s: Summary) -> str:
     if not s.improvement_items:
         out += ["The letters list none.", ""]
     for it in s.improvement_items:
-        status = ", ".join(it.tagged_as) if it.tagged_as else "not yet tagged"
+        status = tagged_said(it)
         prefix = f"{_md(it.letter)}: " if many else ""
         out.append(f"- {prefix}{_md(item_said(it))} — *{status}*; findings on its theme outside the list: {_md(related_said(it))}")
     out.append("")

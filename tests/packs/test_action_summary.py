@@ -111,3 +111,28 @@ def test_an_inspectors_item_lists_the_findings_on_its_theme_and_an_action_on_one
         assert quality.endswith("Planning and reviews: no weakness tagged")
     finally:
         ann.store.close()
+
+
+def test_an_inspectors_item_whose_suggestion_was_dismissed_says_so(tmp_path: Path) -> None:
+    """A new user dismissed an inspectors' item's suggestion and the summary's cross-reference still said "not yet
+    tagged", as if nobody had looked at it (stop 47). A dismissed item says it was dismissed; one tagged says its
+    severity; one left alone is not yet tagged."""
+    from reviewer.core.annotations.tagging import locate_quote
+
+    ann = Desk(tmp_path / "ann", "Ann Auditor")
+    try:
+        lid = ann.add(THORNBURY)
+        text = ann.ws.text(lid).text
+        ann.ws.dismiss_suggestions(lid, [locate_quote(text, "The timeliness of initial child")])
+        md = tmp_path / "s.md"
+        ann.ws.export_summary([lid], md, "md")
+        lines = md.read_text(encoding="utf-8").splitlines()
+        conferences = next(line for line in lines if line.startswith("- The timeliness of initial child"))
+        assert "— *dismissed (not tagged)*;" in conferences
+        quality = next(line for line in lines if line.startswith("- The quality of child protection"))
+        assert "— *not yet tagged*;" in quality
+        html = tmp_path / "s.html"
+        ann.ws.export_summary([lid], html, "html")
+        assert "dismissed (not tagged)" in html.read_text(encoding="utf-8")
+    finally:
+        ann.store.close()

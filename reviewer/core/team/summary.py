@@ -19,6 +19,7 @@ from reviewer.core.annotations.model import Annotation, Letter, Theme, now_iso
 from reviewer.core.reading.inspectors_list import boards_from, inspectors_items, item_numbers
 from reviewer.core.reading.furniture import find_furniture
 from reviewer.core.reading.outline import analyse, quote_as_read
+from reviewer.core.reading.suggest import read_dismissed
 from reviewer.core.reading.theming import ThemeModel
 from reviewer.core.annotations.titles import file_title
 from reviewer.core.team.baseline import Profile
@@ -53,6 +54,7 @@ class ImprovementItem:
     related: tuple[str, ...] = ()  # the letter's other findings on that theme ("Area for improvement p.2")
     board: bool = False  # one of the report's recommendations for its Local Safeguarding Children Board
     number: str = ""  # the item's number in the report ("14"), "" where it has none
+    dismissed: bool = False  # not tagged, and its suggestion dismissed: looked at and let go, not left unread
 
 
 @dataclass
@@ -325,6 +327,7 @@ def build_summary(
         board = board_from(text, starts)
         answering = on_items[letter.id]
         numbers = item_numbers(text, listed)
+        dismissed = read_dismissed(lib.settings, letter.id)  # (the suggestions the auditor dismissed)
         for (start, end, item, _kind), read, number in zip(listed, subjects, numbers):
             subject = item_subject(read, letter_anns, start, end)
             tagged = tuple(
@@ -337,8 +340,9 @@ def build_summary(
                 f"{sev[a.severity].label} p.{a.page}" for a in letter_anns
                 if a.severity in ("improvement", "priority") and a.id not in answering
                 and on_its_theme(a, start, end, subject)))
+            let_go = not tagged and any(a < end and start < b for a, b in dismissed)
             items.append(ImprovementItem(names[letter.id], item, tagged, ", ".join(lib.theme_label(t) for t in subject),
-                                         related, board is not None and start >= board, number))
+                                         related, board is not None and start >= board, number, let_go))
 
     theme_letters = []
     for tid in sorted(per_theme, key=lambda t: (theme_order.index(t) if t in theme_order else 10**6, t)):
