@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import zipfile
+from collections import Counter
+from collections.abc import Sequence
 
 from reviewer.core.annotations.model import LETTER_TYPES, kind_label
 from reviewer.core.reading.judgements import in_order
@@ -94,6 +96,19 @@ def item_said(it: ImprovementItem) -> str:
     …"); one for the report's safeguarding board says so."""
     said = f"{it.number}. {it.text}" if it.number else it.text
     return f"For the LSCB: {said}" if it.board else said
+
+
+NO_THEME = "No theme"
+
+
+def theme_of(e: Entry) -> str:
+    """The theme a finding is listed under in its severity's section: its first (the summary orders them so)."""
+    return e.themes[0] if e.themes else NO_THEME
+
+
+def theme_counts(entries: Sequence[Entry]) -> dict[str, int]:
+    """How many of a section's findings each theme heading holds, in the order listed."""
+    return dict(Counter(theme_of(e) for e in entries))
 
 
 def tagged_said(it: ImprovementItem) -> str:

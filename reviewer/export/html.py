@@ -8,7 +8,7 @@ from html import escape
 from reviewer.core.annotations.codebook import severities
 from reviewer.core.team.summary import Summary
 from reviewer.export.common import (SECTION_TITLES, entry_meta, human_date, item_said, letter_row, related_said,
-                                    scope_rows, tagged_said)
+                                    scope_rows, tagged_said, theme_counts, theme_of)
 from reviewer.export.moderation import moderation_html
 from reviewer.export.national import national_html
 from reviewer.export.plan import plan_html
@@ -132,7 +132,12 @@ def to_html(s: Summary, chips: bool = True) -> str:
         h.append(f"<h2>{_e(SECTION_TITLES[sid])} ({len(entries)})</h2>")
         if not entries:
             h.append('<p class="none">None.</p>')
+        held = theme_counts(entries)
+        heading = None
         for e in entries:
+            if theme_of(e) != heading:  # the section's findings by theme, each under its own
+                heading = theme_of(e)
+                h.append(f"<h3>{_e(heading)} ({held[heading]})</h3>")
             colour = _COLOURS.get(label, "#999")
             h.append(f'<blockquote style="border-left-color:{colour}"><p>“{_e(e.quote)}”</p>')
             h.append(f'<p class="meta">{_e(entry_meta(e, many))}</p>')

@@ -6,7 +6,7 @@ import re
 
 from reviewer.core.team.summary import Summary
 from reviewer.export.common import (SECTION_TITLES, entry_meta, item_said, letter_row, related_said, scope_rows,
-                                    tagged_said)
+                                    tagged_said, theme_counts, theme_of)
 from reviewer.export.moderation import moderation_markdown
 from reviewer.export.national import national_markdown
 from reviewer.export.plan import plan_markdown
@@ -50,7 +50,12 @@ def to_markdown(s: Summary) -> str:
         out += [f"## {SECTION_TITLES[sid]} ({len(entries)})", ""]
         if not entries:
             out += ["None.", ""]
+        held = theme_counts(entries)
+        heading = None
         for e in entries:
+            if theme_of(e) != heading:  # the section's findings by theme, each under its own
+                heading = theme_of(e)
+                out += [f"### {_md(heading)} ({held[heading]})", ""]
             flag = " **(needs attention: not found in the current text)**" if e.needs_attention else ""
             out.append(f"> {_md(e.quote)}")
             out.append(">")

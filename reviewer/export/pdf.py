@@ -12,6 +12,7 @@ from reviewer.letters.pdf_writer import story_pdf
 PDF_CSS = """
 body{font-family:sans-serif;font-size:10pt;color:#1d2329}
 h1{font-size:17pt;margin:0 0 6pt 0}h2{font-size:12.5pt;margin:14pt 0 4pt 0;color:#24313d}
+h3{font-size:10.5pt;margin:8pt 0 2pt 0;color:#3b4a57}
 table{border-collapse:collapse;margin:4pt 0}th,td{border:0.5pt solid #c5cad0;padding:2pt 4pt;font-size:9pt;text-align:left}
 th{border-bottom:1pt solid #8a939c}
 blockquote{margin:6pt 0 6pt 0;padding:3pt 6pt;border-left:3pt solid #999;background-color:#f8f9fa}
@@ -30,19 +31,19 @@ def _story_html(s: Summary) -> str:
     return _SHORT_SCOPE.sub(lambda m: m.group(1) + m.group(2).replace(" ", "&#160;"), body)
 
 
-_TOP = re.compile(r"(?=<h2>|<blockquote)")
+_TOP = re.compile(r"(?=<h2>|<h3>|<blockquote)")
 CHUNK = 16_000  # characters of HTML per Story: MuPDF's layout slows as one story grows
 
 
 def _chunks(body: str) -> list[str]:
-    """The body cut between top-level headings and findings: each heading starts a piece with what
-    follows it (its table, its first finding), each finding is a piece of its own, so the layout keeps a
+    """The body cut between headings and findings: each heading (a section's, or a theme's within it) starts a
+    piece with what follows it (its table, its first finding), each finding is a piece of its own, so the layout keeps a
     heading with its content and a finding whole on one page (``story_pdf``); a piece of more than
     ``CHUNK`` is cut between its parts."""
     out, cur = [], ""
     for part in _TOP.split(body):
-        if cur and (part.startswith(("<h2>", "<blockquote")) or len(cur) + len(part) > CHUNK) and \
-                not cur.endswith("</h2>"):
+        if cur and (part.startswith(("<h2>", "<h3>", "<blockquote")) or len(cur) + len(part) > CHUNK) and \
+                not cur.endswith(("</h2>", "</h3>")):
             out.append(cur)
             cur = ""
         cur += part

@@ -251,3 +251,36 @@ def test_a_letters_judgements_are_named_as_its_framework_names_them_in_the_summa
         "Children looked after: Inadequate; Leadership, management and governance: Requires improvement")
     assert judgements_said(LetterMeta(framework="ilacs standard", judgements=given)) == (
         "Impact of leaders: Requires improvement; Children in care: Inadequate")
+
+
+def test_each_severitys_findings_are_grouped_by_theme_in_codebook_order(samples: Path) -> None:
+    """DOMAIN: a manager expects findings by theme with the quoted evidence and page; a new user's summary listed
+    each severity's findings with no grouping (stop 47). Within a severity, findings come under their first theme,
+    in the codebook's order, each heading with its count; pypdf reads the same headings from the PDF."""
+    import pypdf
+
+    prep = prepare_path(samples / "thornbury_vale_2025_focused_visit.txt")
+    lib = Library()
+    lib.load([prep.letter], [], default_themes())
+    text = prep.extracted.text
+    stack = UndoStack(lib)
+    for quote, themes in [("Too many plans are lists of services", ["planning"]),
+                          ("a small number of children have lived with neglect for too long", ["neglect"]),
+                          ("managers do not always challenge drift", ["planning", "oversight"])]:
+        s, e = locate_quote(text, quote)
+        stack.push(AddAnnotation(new_annotation(text, prep.extracted.page_starts, prep.letter.id, s, e, themes,
+                                                "improvement", "", "Ann Auditor")))
+    summary = build_summary(lib, [prep.letter.id], lambda _: text)
+    order = list(lib.themes)
+    labels = [lib.theme_label(t) for t in sorted(("planning", "neglect"), key=order.index)]
+    md = to_markdown(summary)
+    section = md[md.index("## Areas for improvement (3)"):md.index("## Strengths")]
+    heads = [line for line in section.splitlines() if line.startswith("### ")]
+    planning = lib.theme_label("planning")
+    assert heads == [f"### {label} ({2 if label == planning else 1})" for label in labels]
+    under = section[section.index(f"### {planning}"):]
+    under = under[:under.index("### ", 4)] if "### " in under[4:] else under
+    assert "Too many plans are lists of services" in under and "challenge drift" in under
+    reader = pypdf.PdfReader(io.BytesIO(to_pdf(summary)))
+    body = " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
+    assert f"{planning} (2)" in body

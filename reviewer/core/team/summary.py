@@ -290,7 +290,11 @@ def build_summary(
         on_items[letter.id] = {a.id for a in lib.annotations_for(letter.id)
                                if any(answers(a, s, e) for s, e, _i, _k in listed)}
     at = {x.id: i for i, x in enumerate(letters)}
-    anns_shown = sorted(anns, key=lambda la: (at[la[0].id], la[1].id in on_items[la[0].id]))  # (stable: each
+    # by theme (DOMAIN: "findings by theme with the quoted evidence and page"; a new user's summary listed each
+    # severity's findings with no grouping), then letter by letter, the auditor's own before the inspectors' items
+    rank = {t: i for i, t in enumerate(theme_order)}
+    anns_shown = sorted(anns, key=lambda la: (rank.get(la[1].themes[0], len(rank)) if la[1].themes else len(rank) + 1,
+                                              at[la[0].id], la[1].id in on_items[la[0].id]))  # (stable: each
     # letter's in reading order)
     sections = []
     for s in order:
