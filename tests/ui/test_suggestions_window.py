@@ -584,6 +584,10 @@ def test_a_card_shown_stays_until_decided_on_and_the_letter_reopens_with_its_lis
     qtbot.waitUntil(lambda: w.suggester.structure is not None and w.onscreen.letter_id == letter_id
                     and bool(panel.visible()), timeout=15000)
     assert [key(s) for s in panel.visible()] == [key(b), key(c), key(d)], "the letter reopened with another list"
+    # and each card says what it said when the letter was left (a new user saw themes added and percentages move
+    # across a restart, stop 47): kept with the letter, as its place is
+    assert [s.score for s in panel.visible()] == [0.01, 0.5, 0.9]
+    assert w.onscreen.said_when_left(letter_id)[key(d)][0] == d.severity
     panel.set_show_all(True)
     panel.set_show_all(False)  # Strongest Only ranks afresh
     assert [s.score for s in panel.visible()] == sorted((s.score for s in panel.visible()), reverse=True)
@@ -1096,3 +1100,23 @@ def test_a_decision_that_withdraws_other_suggestions_says_so(make_window, qtbot,
     assert "1 other suggestion" in said and "withdrawn" in said and said.count("Ctrl+Z") == 1, said
     w.history.undo()
     qtbot.waitUntil(lambda: w.suggester.settled and b in {s.quote for s in w.suggester.suggestions}, timeout=15000)
+
+
+def test_show_all_is_kept_across_a_restart(qtbot, make_window, samples) -> None:
+    """A new user left a 49-page report in Show All at page 44 and restarted: the letter reopened at page 44 but the
+    list was back at the strongest, scrolled to page 4 (stop 47). The list's mode is kept with the other panes."""
+    w, _, letter = _open(qtbot, make_window, samples / "thornbury_vale_2025_focused_visit.pdf")
+    w.suggestions_panel.more_btn.click()
+    assert w.suggestions_panel.show_all
+    w.close()
+    again = make_window()
+    with qtbot.waitSignal(again.host.worker.loaded, timeout=10000):
+        again.onscreen.open(letter.id)
+    qtbot.waitUntil(lambda: again.suggester.structure is not None and bool(again.suggestions_panel.visible()),
+                    timeout=15000)
+    panel = again.suggestions_panel
+    assert panel.show_all and panel.more_btn.isChecked() and len(panel.visible()) == len(again.suggester.suggestions)
+    panel.more_btn.click()  # back to the strongest, and so the next start
+    again.close()
+    third = make_window()
+    assert not third.suggestions_panel.show_all

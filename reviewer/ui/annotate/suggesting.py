@@ -7,6 +7,7 @@ the letter follow a decision, its undo and its redo at once, and the full re-wor
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QTabWidget
 from reviewer.core.text.layout import page_starts
 from reviewer.core.reading.metadata import fill_blanks, read_metadata
 from reviewer.core.annotations.library import Change
+from reviewer.core.annotations.codebook import severities
 from reviewer.core.annotations.model import Annotation, LetterMeta
 from reviewer.core.reading.outline import Structure, analyse
 from reviewer.core.reading.marks import RawMark, place_marks
@@ -41,6 +43,10 @@ def sug_id(s: Suggestion) -> str:
 def _called(title: str) -> str:
     """What the Accept All button calls a list by its heading: ILACS's "What needs to improve …?" one way."""
     return WHAT_NEEDS_TO_IMPROVE if title.lower().startswith("what needs to improve") else list_heading(title)
+
+
+SHOW_ALL_KEY = "view/show_all_suggestions"
+
 
 class SuggestionController(QObject):
     """Drives the suggestions panel, the outline panel, the dashes in the page view, the count on the
@@ -86,6 +92,10 @@ class SuggestionController(QObject):
         p.letterWanted.connect(self._to_letter)
         p.shownChanged.connect(self._shown_changed)
         p.heldChanged.connect(self._keep_shown)
+        # Show All or Strongest Only, as the auditor left it (a new user's Show All was gone after a restart, the list
+        # back at the strongest though the letter reopened at page 44)
+        p.set_show_all(desk.settings.value(SHOW_ALL_KEY, False) in (True, "true"))
+        p.more_btn.toggled.connect(lambda on: desk.settings.setValue(SHOW_ALL_KEY, bool(on)))
         view.suggestionClicked.connect(self._clicked)
         view.pageChanged.connect(self._follow)
         view.readingMoved.connect(self._follow)
@@ -122,7 +132,7 @@ class SuggestionController(QObject):
 
     def _keep_shown(self) -> None:
         if self._held is not None and self._held == self.onscreen.letter_id:
-            self.onscreen.keep_shown(self._held, self.panel.shown_spans())
+            self.onscreen.keep_shown(self._held, self.panel.shown_cards())
 
     @property
     def settled(self) -> bool:
@@ -232,6 +242,21 @@ class SuggestionController(QObject):
         return {(s.start, s.end): s for s in panel.visible()
                 if all(t in themes and not themes[t].retired for t in s.themes)}
 
+    def _as_said_when_left(self, found: list[Suggestion]) -> list[Suggestion]:
+        """The suggestions with the cards shown when the letter was left saying what they said then (its severity,
+        themes, how sure and why), across a restart as within a session; a card whose theme has gone since, or
+        whose passage is no longer suggested, reads afresh."""
+        said = self.onscreen.said_when_left(self.onscreen.letter_id or "")
+        themes = self.desk.lib.themes
+        known = {x.id for x in severities()}
+        out = []
+        for s in found:
+            was = said.get((s.start, s.end))
+            if was is not None and was[0] in known and all(t in themes and not themes[t].retired for t in was[1]):
+                s = replace(s, severity=was[0], themes=was[1], score=was[2], why=was[3])
+            out.append(s)
+        return out
+
     def _afresh(self) -> list[Suggestion]:
         """Every suggestion as the library now reads it: what the list shows when the auditor asks for it
         afresh (Show All, Strongest Only)."""
@@ -269,6 +294,7 @@ class SuggestionController(QObject):
         if self._held != self.onscreen.letter_id and self.onscreen.letter_id:  # its first list since it opened:
             self._held = self.onscreen.letter_id  # the cards it showed when it was left, in their places
             self.panel.hold(self.onscreen.shown_when_left(self._held))
+            self.suggestions = self._as_said_when_left(self.suggestions)
         self._quiet = True  # a re-work never moves the letter
         try:
             self.panel.set_suggestions(self.suggestions, msg, improve, dismissed, self._list_name())

@@ -184,7 +184,7 @@ class SuggestionsPanel(QWidget):
     current = Signal(object)  # Suggestion or None: the view outlines it
     letterWanted = Signal(object)  # Esc in the list: the keyboard back to the letter, at this suggestion (or None)
     shownChanged = Signal()  # the list now shows other suggestions (all / the strongest, a severity)
-    heldChanged = Signal()  # the strongest shown changed: ``shown_spans`` is what to keep with the letter
+    heldChanged = Signal()  # the strongest shown changed: ``shown_cards`` is what to keep with the letter
     listNamed = Signal(object)  # the open letter's inspectors' list, as it heads it (str; None: more than one)
 
     def __init__(self, theme_label, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
@@ -342,9 +342,9 @@ class SuggestionsPanel(QWidget):
         fresh = [s for s in ideal if (s.start, s.end) not in place][:max(0, DEFAULT_SHOWN - len(held))]
         return (held + fresh)[:DEFAULT_SHOWN]  # (a card put back by Ctrl+Z takes its place again)
 
-    def shown_spans(self) -> list[tuple[int, int]]:
+    def shown_cards(self) -> list[Suggestion]:
         """The strongest shown, in their places: kept with the letter, so that it opens with the same list."""
-        return [] if self.show_all or self.severity.currentData() else [(s.start, s.end) for s in self.visible()]
+        return [] if self.show_all or self.severity.currentData() else self.visible()
 
     def hold(self, spans: list[tuple[int, int]]) -> None:
         """The cards a letter showed when it was left take their places again (those still undecided)."""

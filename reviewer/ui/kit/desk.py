@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QStatusBar, QWidget
 
 from reviewer.core.annotations.library import Library
 from reviewer.core.reading.furniture import find_furniture
+from reviewer.core.reading.suggest import Suggestion
 from reviewer.core.text.documents import DocumentError, Extracted
 from reviewer.core.text.layout import Layout, page_starts
 from reviewer.store.repository import LibraryStore
@@ -168,7 +169,9 @@ class OnScreen(QObject):
     LAST = "session/last_letter"  # the letter the next start opens, kept as it opens (a window killed, not
     # closed, by a crash or a shutdown still reopens it)
     KEPT_PLACES = 300
-    SHOWN = "reading/shown"  # letter id -> the suggestions its list showed when left, [[start, end], ...]
+    KEPT_LISTS = 40  # the lists of the letters opened last (each some kilobytes: settings are no database)
+    SHOWN = "reading/shown"  # letter id -> the suggestions its list showed when left, [[start, end, severity,
+    # themes, how sure, why], ...]
 
     def __init__(self, desk: Desk) -> None:
         super().__init__(desk.parent)
@@ -232,12 +235,12 @@ class OnScreen(QObject):
             return {}  # (a damaged value is forgotten: it never stops a letter opening)
         return kept if isinstance(kept, dict) else {}
 
-    def _keep(self, key: str, letter_id: str, value: list | None) -> None:  # type: ignore[type-arg]
+    def _keep(self, key: str, letter_id: str, value: list | None, most: int = 0) -> None:  # type: ignore[type-arg]
         kept = self._kept(key)
         kept.pop(letter_id, None)
         if value:
             kept[letter_id] = value
-        while len(kept) > self.KEPT_PLACES:
+        while len(kept) > (most or self.KEPT_PLACES):
             kept.pop(next(iter(kept)))
         self.desk.settings.setValue(key, json.dumps(kept, separators=(",", ":")))
 
@@ -245,16 +248,30 @@ class OnScreen(QObject):
         """Where the auditor left ``letter_id``: it opens there again."""
         self._keep(self.PLACES, letter_id, [int(page), round(float(fraction), 6)])
 
-    def keep_shown(self, letter_id: str, spans: list[tuple[int, int]]) -> None:
-        """The suggestions ``letter_id``'s list shows now: it opens with the same list again (a damaged value:
-        the letter ranks its suggestions afresh)."""
-        self._keep(self.SHOWN, letter_id, [[int(a), int(b)] for a, b in spans])
+    def keep_shown(self, letter_id: str, cards: list[Suggestion]) -> None:
+        """The suggestions ``letter_id``'s list shows now, as their cards say them: it opens with the same list
+        again, each card saying what it said (a new user saw themes added and percentages move across a restart;
+        a damaged value: the letter ranks its suggestions afresh)."""
+        self._keep(self.SHOWN, letter_id, [[int(c.start), int(c.end), c.severity, list(c.themes),
+                                            round(float(c.score), 4), c.why[:160]] for c in cards], self.KEPT_LISTS)
 
     def shown_when_left(self, letter_id: str) -> list[tuple[int, int]]:
         try:
-            return [(int(a), int(b)) for a, b in self._kept(self.SHOWN).get(letter_id) or []]
-        except (TypeError, ValueError):
+            return [(int(x[0]), int(x[1])) for x in self._kept(self.SHOWN).get(letter_id) or []]
+        except (TypeError, ValueError, IndexError, KeyError):
             return []
+
+    def said_when_left(self, letter_id: str) -> dict[tuple[int, int], tuple[str, tuple[str, ...], float, str]]:
+        """What each card shown when ``letter_id`` was left said: (severity, themes, how sure, why), by its passage
+        (none for a list kept before cards were: those read afresh)."""
+        out = {}
+        for x in self._kept(self.SHOWN).get(letter_id) or []:
+            try:
+                said = (str(x[2]), tuple(str(t) for t in x[3]), float(x[4]), str(x[5]))
+                out[(int(x[0]), int(x[1]))] = said
+            except (TypeError, ValueError, IndexError, KeyError):
+                continue
+        return out
 
     def left_at(self, letter_id: str) -> Place | None:
         where = self._kept(self.PLACES).get(letter_id)
