@@ -715,6 +715,15 @@ def test_accept_all_names_the_list_as_the_letter_heads_it(qtbot, make_window, sa
     w, _, _ = _open(qtbot, lambda paths: make_window(paths, library="two.json"),
                     samples / "eastmere_2024_monitoring_visit.txt")
     assert w.suggestions_panel.improve_btn.text().startswith("Accept All Inspectors’ Items (")
+    # one list's items decided, the other's left: still the inspectors' items (a new user's button, after Accept All
+    # and Redo, named the list whose items it last saw, stop 47)
+    lists = [p for p in w.suggester.structure.parts if p.kind in ("improve", "priority")]
+    assert len(lists) >= 2
+    first = [s for s in w.suggester.suggestions if w.suggester._in_improve(s) and s.start < lists[1].start]
+    assert first
+    w.suggester.accept(first, follow=False)
+    _settle(qtbot, w)
+    assert w.suggestions_panel.improve_btn.text().startswith("Accept All Inspectors’ Items (")
     w.actions_["accept_improve"].trigger()  # every item decided, then a restart: still the inspectors' items, a
     _settle(qtbot, w)  # letter of two lists (a new user's restart had named one, "What Needs to Improve", stop 46)
     eastmere = w.onscreen.layout is not None and w.onscreen.letter_id

@@ -72,7 +72,7 @@ class SuggestionController(QObject):
         self._dismissed: list[Suggestion] = []  # dismissed from the open letter, to show again on undo
         self._theme_model: ThemeModel | None = None  # the themes' model the suggestions were last read with
         self._quiet = False  # the panel changed under the auditor: the letter stays where it is
-        self._list_names: dict[str, str | None] = {}  # letter -> its inspectors' list's name, as last read
+        self._list_names: dict[str, set[str | None]] = {}  # letter -> the headings its items were seen under
         self._marks: dict[str, list[RawMark]] = {}  # letter id -> the marks its PDF carries, read once
         self._held: str | None = None  # the letter whose list is shown (see ``_show``)
         self.shown = desk.settings.value("view/suggestions", True) not in (False, "false")
@@ -359,13 +359,16 @@ class SuggestionController(QObject):
                 title = under[-1].title if under else ""
                 names.add(_called(title) if title else None)
         letter = self.onscreen.letter_id or ""
-        if not names:  # every item decided: the button keeps the name it had (not another list's), or after a
-            # restart the one the letter's lists give ("Recommendations" had become "What needs to improve")
+        if not names and letter not in self._list_names:  # every item decided, after a restart: the one the letter's
+            # lists give ("Recommendations" had become "What needs to improve")
             headings = {_called(p.title) for p in lists if p.title}
-            return self._list_names.get(letter, headings.pop() if len(headings) == 1 else None if headings else
-                                        WHAT_NEEDS_TO_IMPROVE)  # (more than one list: "Inspectors' Items", as before)
-        self._list_names[letter] = name = names.pop() if len(names) == 1 else None
-        return name
+            return headings.pop() if len(headings) == 1 else None if headings else WHAT_NEEDS_TO_IMPROVE  # (more
+            # than one list: "Inspectors' Items", as before)
+        # every heading an item was seen under since the letter opened, decided or not: the button keeps its name as
+        # items are decided and undone (a new user's, after Accept All and Redo, named one of two lists)
+        seen = self._list_names.setdefault(letter, set())
+        seen |= names
+        return next(iter(seen)) if len(seen) == 1 else None
 
     def _paint(self, current: Suggestion | None = None) -> None:
         if not self.shown:
