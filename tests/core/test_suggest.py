@@ -2739,3 +2739,15 @@ def test_a_problems_falling_figures_are_good_news_and_the_publics_enquiries_no_s
     assert "strategy-s47" not in model.choose(model.evidence(said), "strength", said)
     said = "Child protection enquiries are thorough."
     assert "strategy-s47" in model.choose(model.evidence(said), "strength", said)
+
+
+def test_what_a_shortfall_includes_is_work_still_needed() -> None:
+    """An auditor's reading of a held-out failing report (stop 47): after "… has led to a lack of progress to improve
+    important areas", "This includes improving the sufficiency of placements, achieving timely permanence …" was a
+    strength on "improving, timely, stability": what it includes is the work not done, and it follows the
+    sentence before."""
+    from reviewer.core.reading.severity import verdict
+
+    said = "This includes improving the range of homes, achieving timely permanence and securing stability."
+    assert verdict(said, "grade:inadequate", "inadequate", "judgement", "improvement", True)[0] == "improvement"
+    assert verdict(said, "grade:good", "good", "judgement", "strength", True)[0] == "strength"

@@ -186,7 +186,8 @@ ASPIRATION = True
 # What a piece of work is for ("... with the aim of improving practice", "... to ensure that all carers have
 # good-quality training"): its wording says nothing of how well the work is done.
 _AIM = re.compile(r"\b(?:the need to|to ensure|(?:necessary|needed|required) to (?=support|ensure|provide|deliver|achieve|secure|drive|sustain|strengthen|improve)|to make sure|in order to|with the aim|the aim of|aims? to|designed to|"
-                  r"intended to|intends? to|for (?:(?:it|them|this|these) |all (?:[\w'’-]+ ){1,6}?)to (?=be|provide|become|deliver|achieve)|"
+                  r"intended to|intends? to|(?<=^this )includes? (?=improving|achieving|ensuring|developing|strengthening|securing|"
+                  r"increasing)|for (?:(?:it|them|this|these) |all (?:[\w'’-]+ ){1,6}?)to (?=be|provide|become|deliver|achieve)|"
                   # what a shortfall hampers ("impacted on their ability to secure a permanent family")
                   r"(?<!positively )(?<!positive )(?<!well )" + HAMPERS_ABILITY + r" (?:of (?:[\w'’]+ ){1,8}?)?to|"
                   r"seek(?:s|ing)? to|focus(?:ed|es|ing)? on (?:improving|developing|strengthening|increasing)|"
