@@ -2751,3 +2751,26 @@ def test_what_a_shortfall_includes_is_work_still_needed() -> None:
     said = "This includes improving the range of homes, achieving timely permanence and securing stability."
     assert verdict(said, "grade:inadequate", "inadequate", "judgement", "improvement", True)[0] == "improvement"
     assert verdict(said, "grade:good", "good", "judgement", "strength", True)[0] == "strength"
+
+
+def test_optimism_partial_information_and_what_work_is_begun_for() -> None:
+    """An auditor's reading of two held-out reports (stop 47): leaders who "have had an optimistic view … and have
+    under-estimated the impact on children" and "this was based on partial information" were not suggested; "an
+    unnecessary risk" was a strength under requires improvement; a review "underway due to the concerns about risk,
+    drift and poor management oversight" a priority action; "When contact is lost …, advisers are remarkably
+    persistent" and "they mitigate the risks of less effective support" weaknesses."""
+    from reviewer.core.reading.severity import verdict
+
+    failing = ("grade:inadequate", "inadequate", "judgement")
+    good = ("grade:good", "good", "judgement")
+    for said in ("Leaders have had an optimistic view of progress and have under-estimated the impact on families.",
+                 "However, this judgement was based on partial information.",
+                 "Placing a young person in a hostel is an unnecessary risk."):
+        assert verdict(said, *failing)[0] in ("improvement", "priority"), said
+    assert verdict("An audit of cases is underway due to concerns about delay, drift and weak oversight.",
+                   *failing)[0] is None
+    assert verdict("An audit is underway due to concerns about delay, but plans remain poor.", *failing)[0] in (
+        "improvement", "priority")
+    for said in ("When contact is lost with young people, advisers keep trying to reach them.",
+                 "In this way, they reduce the risk of less effective help being given."):
+        assert verdict(said, *good)[0] not in ("improvement", "priority"), said

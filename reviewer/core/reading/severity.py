@@ -132,6 +132,9 @@ _UNDER_WAY = re.compile(
     r"\bhad recognised this\b|\bcommenced preparation|\b(?:is|are) (?:recognised and )?being addressed\b|"
     r"\b(?:has|have) (?:rightly )?acknowledged\b|\b(?:has|have) committed to\b|\bis committed to further\b|"
     r"\bat the time of (?:the|this) inspection, there (?:were|was)\b", re.I)
+_FOR_CONCERNS = re.compile(r"\b(?:due to|because of|in response to|following|prompted by) (?:the |these |those |some )?"
+                           r"(?:inspectors'? |its own |their |serious |significant )?concerns?\b"
+                           r"(?:(?!\b(?:but|however|although|while|yet)\b)[^;.])*", re.I)
 # Work begun or planned, said of something that has no other word of good or bad practice: "The local
 # authority is recruiting additional staff", "A joint housing protocol is under development".
 _BEGUN = re.compile(
@@ -403,8 +406,13 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
     elif too_soon and (then := _AND_THEN.search(flat, too_soon.end())) and tone(flat[then.end():])[1]:
         too_soon = None  # "... it is too early to see the impact of this focus and currently preventative services
         # are not sufficiently streamlined": a finding of its own follows the wait
-    under_way = not weak and bool(_UNDER_WAY.search(flat)) or bool(too_soon) or \
-        not weak and bool(begun := _BEGUN.search(flat)) and not tone(flat[:begun.start()] + flat[begun.end():])[0]
+    # (the concerns work is begun for are its reason, no finding of its own: "A review of cases … is underway due to
+    # the concerns about risk, drift and poor management oversight")
+    reason = _FOR_CONCERNS.search(flat)
+    bare = flat[:reason.start()] + flat[reason.end():] if reason else flat
+    bare_weak = tone(bare)[1] if reason else weak
+    under_way = not bare_weak and bool(_UNDER_WAY.search(bare)) or bool(too_soon) or \
+        not bare_weak and bool(begun := _BEGUN.search(bare)) and not tone(bare[:begun.start()] + bare[begun.end():])[0]
     risky = low  # children's harm, not a placement's, nor a cohort's, nor a review's name: "placements at risk of
     # breaking down", "support for children who are at risk of exploitation", "exposed to uncertainty", "no serious
     # case reviews"

@@ -56,7 +56,8 @@ WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "we
         "failure", "naivety", "over-optimism", "omissions", "struggled", "duplication", "failures",
         "weakens", "weakened", "interrupted", "inconsistences", "blaming", "disjointed", "disregarded",
         "disconnected", "lottery", "prematurely", "overcomplicated", "over-complicated", "convoluted", "inequality", "inequalities",
-        "inequity", "dilutes", "diluting",
+        "inequity", "dilutes", "diluting", "underestimated",
+        "under-estimated", "partial",
         "overlooked", "breakdown", "breakdowns", "duplicated", "unnecessarily", "differ")
 # A weakness word right after one of these is the problem being dealt with ("reduces delay", "no delay").
 REMEDY = ("reduce", "reduces", "reduced", "reducing", "reduction", "minimise", "minimises", "minimised", "minimising",
@@ -153,7 +154,8 @@ _FEW_SUFFER = re.compile(r"\b(only|justonly) (one|two|three|four|five|a (?:very 
 # A weakness word a few words before one of these is a problem that has eased ("turnover is low", "delay
 # ... is minimised", "the number of care leavers not in education has declined").
 AFTER_REMEDY = ("low", "lower", "minimised", "minimal", "declined", "fallen", "reduced", "reducing", "decreased",
-                "rare", "eliminated", "avoided", "prevented", "mitigated", "addressed", "resolved", "rectified", "remedied")
+                "rare", "eliminated", "avoided", "prevented", "mitigated", "addressed", "resolved", "rectified", "remedied",
+                "ended", "ceased")
 AFTER_REMEDY_SCOPE = 4
 # "no" or "without" before one of these is good news: "no unallocated cases", "without delay".
 GOOD_NEWS_AFTER_NO = ("unallocated", "delay", "delays", "backlog", "backlogs", "drift", "waiting", "wait", "concerns",
@@ -254,6 +256,8 @@ _SHORTFALL = re.compile(
     r"\b(?:makes?|made|making) it (?:less likely|harder|more difficult|unlikely)\b|"
     r"\b(?:concerns?|risks?|referrals?|contacts?)\b[^.;]{0,80}\b(?:are|is|were|was|being|been) downgraded\b|\blower than (?:might|would|could) be expected\b|"
     r"\bunder-?(?:identified|reported|recognised|recognized|notified)\b|"
+    r"\b(?:an? |an overly |too |overly )?optimistic (?:view|picture|assessment|understanding)\b|"
+    r"\b(?:an? )?unnecessary risks?\b|"
     r"\b(?:very|too) late\b|\bcaus(?:es|ed|ing) (?:them |children |young people )?(?:anxiety|distress|upset)\b|"
     r"(?<!positively )(?<!positive )\b(?:has |have |had )?(?:adversely |negatively )?affected (?:the )?(?:quality|"
     r"consistency|continuity|timeliness)\b|\b(?:harder|more difficult) for\b|"
@@ -434,6 +438,10 @@ _PREVENTS_FROM = re.compile(r"\bprevent(?:s|ed|ing)? ((?:[\w'’-]+ ){1,4}?from)
 _TOO_LITTLE_TO = re.compile(r"\binsufficient (?:time|capacity|opportunity|opportunities|resources?) to\b")
 _NOT_GOING_WELL = re.compile(r"\b(?:when|where|if) (?:things|practice|plans|placements|progress) (?:are|is) not going "
                              r"(?:well|to plan)\b")
+# What a remedy's risk is of ("they mitigate the risks of less effective support being provided"): the problem
+# dealt with, no shortfall
+_RISK_OF = re.compile(r"\b((?:mitigat|reduc|minimis|minimiz|avoid|prevent|lessen)\w*) the risks? of (?:[\w'-]+ ){0,3}?"
+                      r"(?=[\w'-]+ (?:being|is|are|of)\b)")
 _OTHERWISE_NOT = re.compile(r"\botherwise (?:might|would|could|may) not\b")
 _MINIMAL_PROBLEM = re.compile(r"\bminimal(?= (?:disruption|delays?|drift|waiting)\b)")
 # A workforce described ("with minimal use of agency staff", "low turnover"): a plain fact, no shortfall
@@ -517,6 +525,7 @@ _REWRITES = (
     (_WOULD_IMPROVE, "wouldimprove"),
     (_BETTER_IN, "improved reduction in "),  # (praise, and the problem after it eased)
     (_OTHERWISE_NOT, "otherwise"),
+    (_RISK_OF, r"\1 "),
     (_TOO_LITTLE_TO, "insufficiently"),
     (_NOT_GOING_WELL, " whenneeded "),
     (_PREVENTS_FROM, r"preventsfrom \1"),
@@ -567,6 +576,7 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
     or responded to effectively"); a "not" with no strength in reach is itself a weakness."""
     strong = weak = serious = 0.0
     cues: list[str] = []
+    condition_ends = 0
     folded = folded_text(_PROPER_NAME.sub(_praise_named, flat))
     if ABSENT_PROBLEM:
         folded = _NEET.sub("neet", folded)  # a name for young people's status, no negation
@@ -590,6 +600,9 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
         cond = _LEAD_CONDITION.match(folded)
         if cond and cond.end() < len(folded) - 10:
             folded = folded[cond.end():]
+            lead = _LEAD_CONDITION.match(flat.lower())  # (nor its phrases: "When contact is lost …, advisers are
+            if lead:  # remarkably persistent" was a weakness, on "is lost")
+                condition_ends = lead.end()
     if ASPIRATION:
         aim = _AIM.search(folded)
         if aim:  # what the work is for is not how well it is done; but the sentence's own verb, denied after the
@@ -650,7 +663,7 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
                     cues.append(pending_not)
                 reach, pending_not = max(reach, i + NEGATION_SCOPE), _denial_said(words, i)
                 denier = _SHOWN.get(w, w) if w in _HINDERS else "not"  # (the card's reason: "impede comprehensive")
-                if WHOLE_CLAUSE and (w in ("not", "cannot") and any(x in _WHOLE_OF for x in words[i + 1:i + 3]) or
+                if WHOLE_CLAUSE and (w == "neither" or w in ("not", "cannot") and any(x in _WHOLE_OF for x in words[i + 1:i + 3]) or
                                      w in ("no", "without") and "evidence" in words[i + 1:i + 3]):
                     reach = len(words)  # "Not all children ... are supported effectively", "do not contain evidence that"
                 if w not in _WEAK_SET:
@@ -672,6 +685,9 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
             cues.append(pending_not)
     low = _THEN_CLAUSE.sub(r"\1", _NOT_WEAK_NAMES.sub("named", CASE_REVIEW.sub("scr", NONE_NEEDED.sub(" noneneeded ",
                                                                                                   flat.lower()))))
+    if condition_ends:
+        low = " " * condition_ends + low[condition_ends:] if len(low) == len(flat) else low
+    low = _RISK_OF.sub(r"\1 ", low)  # (what a remedy's risk is of, as above)
     denied: list[tuple[int, int]] | None = None
     for m in _SHORTFALL.finditer(low) if SHORTFALL_PHRASES else ():
         if denied is None:  # (a problem said to be absent, read above: "No care leavers are homeless")
