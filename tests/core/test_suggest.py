@@ -2774,3 +2774,19 @@ def test_optimism_partial_information_and_what_work_is_begun_for() -> None:
     for said in ("When contact is lost with young people, advisers keep trying to reach them.",
                  "In this way, they reduce the risk of less effective help being given."):
         assert verdict(said, *good)[0] not in ("improvement", "priority"), said
+
+
+def test_a_list_that_says_it_has_none_has_no_item_and_good_news_reads_so() -> None:
+    """A new user's 46-page report (stop 47): "There are no priority or immediate actions." under the list's
+    heading was the third card, an area for improvement 85% sure; "… so they do not enter the child protection
+    system unnecessarily" and "Inspectors saw no recent cases where an inappropriate category was used" were
+    areas for improvement."""
+    from reviewer.core.reading.severity import verdict
+
+    assert verdict("There are no priority or immediate actions.", "priority", None, "priority")[0] is None
+    assert verdict("None.", "improvement", None, "improve")[0] is None
+    assert verdict("There is no clear strategy for care leavers.", "improvement", None, "improve")[0] == "improvement"
+    good = ("grade:good", "good", "judgement")
+    for said in ("Needs are met early, so children do not enter the care system unnecessarily.",
+                 "Inspectors found no cases where an inappropriate plan was in place."):
+        assert verdict(said, *good)[0] == "strength", said

@@ -132,6 +132,8 @@ _UNDER_WAY = re.compile(
     r"\bhad recognised this\b|\bcommenced preparation|\b(?:is|are) (?:recognised and )?being addressed\b|"
     r"\b(?:has|have) (?:rightly )?acknowledged\b|\b(?:has|have) committed to\b|\bis committed to further\b|"
     r"\bat the time of (?:the|this) inspection, there (?:were|was)\b", re.I)
+_NONE_LISTED = re.compile(r"^\W*(?:(?:there (?:are|were|is) no|no)\b(?: \w+){0,4}? (?:actions?|recommendations?|areas? "
+                          r"for (?:priority )?action|areas? for improvement)|none)\W*$", re.I)
 _FOR_CONCERNS = re.compile(r"\b(?:due to|because of|in response to|following|prompted by) (?:the |these |those |some )?"
                            r"(?:inspectors'? |its own |their |serious |significant )?concerns?\b"
                            r"(?:(?!\b(?:but|however|although|while|yet)\b)[^;.])*", re.I)
@@ -436,6 +438,8 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
     if earlier or under_way and section not in ("improvement", "priority"):
         severity, conf = None, 0.0  # context: what an earlier inspection found; something planned (in the
         # inspectors' own list, "... to ensure that robust plans are in place" is an item like any other)
+    elif section in ("improvement", "priority") and _NONE_LISTED.match(flat):
+        severity, conf = None, 0.0  # "There are no priority or immediate actions.": the list says it has none
     elif section == "priority":
         severity, conf = "priority", 0.9
         why.append(UNDER_PRIORITY_LIST)
