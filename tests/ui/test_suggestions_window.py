@@ -1111,12 +1111,14 @@ def test_a_decision_that_withdraws_other_suggestions_says_so(make_window, qtbot,
     qtbot.waitUntil(lambda: w.suggester.settled and b in {s.quote for s in w.suggester.suggestions}, timeout=15000)
 
 
-def test_show_all_is_kept_across_a_restart(qtbot, make_window, samples) -> None:
+def test_show_all_and_the_severity_box_are_kept_across_a_restart(qtbot, make_window, samples) -> None:
     """A new user left a 49-page report in Show All at page 44 and restarted: the letter reopened at page 44 but the
     list was back at the strongest, scrolled to page 4 (stop 47). The list's mode is kept with the other panes."""
     w, _, letter = _open(qtbot, make_window, samples / "thornbury_vale_2025_focused_visit.pdf")
     w.suggestions_panel.more_btn.click()
     assert w.suggestions_panel.show_all
+    box = w.suggestions_panel.severity
+    box.setCurrentIndex(box.findData("strength"))  # and the severity box (another new user's restart lost it)
     w.close()
     again = make_window()
     with qtbot.waitSignal(again.host.worker.loaded, timeout=10000):
@@ -1124,8 +1126,25 @@ def test_show_all_is_kept_across_a_restart(qtbot, make_window, samples) -> None:
     qtbot.waitUntil(lambda: again.suggester.structure is not None and bool(again.suggestions_panel.visible()),
                     timeout=15000)
     panel = again.suggestions_panel
-    assert panel.show_all and panel.more_btn.isChecked() and len(panel.visible()) == len(again.suggester.suggestions)
+    assert panel.show_all and panel.more_btn.isChecked() and panel.severity.currentData() == "strength"
+    assert panel.visible() and all(s.severity == "strength" for s in panel.visible())
+    panel.severity.setCurrentIndex(0)
+    assert len(panel.visible()) == len(again.suggester.suggestions)
     panel.more_btn.click()  # back to the strongest, and so the next start
     again.close()
     third = make_window()
     assert not third.suggestions_panel.show_all
+
+
+def test_a_severity_chosen_with_the_mouse_gives_the_list_the_keys(window, qtbot) -> None:
+    """A new user picked a severity in the box with the mouse and pressed Enter: nothing happened, the box had the
+    keys (stop 47). The list takes them, on its first card, and Enter accepts that card."""
+    panel = window.suggestions_panel
+    box = panel.severity
+    index = box.findData("improvement")
+    box.setCurrentIndex(index)
+    box.activated.emit(index)  # (what a pick from the popup sends)
+    qtbot.waitUntil(lambda: panel.list.hasFocus() or panel.list.currentRow() == 0, timeout=3000)
+    assert panel.list.currentRow() == 0
+    first = panel.current_suggestion()
+    assert first is not None and first.severity == "improvement"

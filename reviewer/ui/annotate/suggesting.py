@@ -46,6 +46,7 @@ def _called(title: str) -> str:
 
 
 SHOW_ALL_KEY = "view/show_all_suggestions"
+SEVERITY_KEY = "view/suggestions_severity"
 
 
 class SuggestionController(QObject):
@@ -96,6 +97,10 @@ class SuggestionController(QObject):
         # back at the strongest though the letter reopened at page 44)
         p.set_show_all(desk.settings.value(SHOW_ALL_KEY, False) in (True, "true"))
         p.more_btn.toggled.connect(lambda on: desk.settings.setValue(SHOW_ALL_KEY, bool(on)))
+        kept = p.severity.findData(str(desk.settings.value(SEVERITY_KEY, "") or ""))  # and the severity box
+        p.severity.setCurrentIndex(max(0, kept))
+        p.severity.currentIndexChanged.connect(lambda *_: desk.settings.setValue(SEVERITY_KEY,
+                                                                                 p.severity.currentData() or ""))
         view.suggestionClicked.connect(self._clicked)
         view.pageChanged.connect(self._follow)
         view.readingMoved.connect(self._follow)

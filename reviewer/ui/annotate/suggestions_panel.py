@@ -220,6 +220,9 @@ class SuggestionsPanel(QWidget):
         for sid, sev in SEVERITY.items():
             self.severity.addItem(severity_icon(sid), sev.label, sid)
         self.severity.currentIndexChanged.connect(lambda *_: (self._fill(), self.shownChanged.emit()))
+        # a severity chosen, the list takes the keys: Enter accepts its first card (a new user picked one with the
+        # mouse and pressed Enter, and nothing happened: the box had the focus)
+        self.severity.activated.connect(lambda *_: self._to_list())
         self.list = QListWidget()
         self.list.setAccessibleName("Suggested passages")
         self.list.setToolTip("Enter accepts, E edits before accepting, Delete dismisses, M shows all or the "
@@ -456,6 +459,13 @@ class SuggestionsPanel(QWidget):
         else:
             self.list.setCurrentRow(row)
         self.list.scrollToItem(self.list.item(row))
+
+    def _to_list(self) -> None:
+        """The keys to the list, on its first card where none is chosen (the letter goes to it)."""
+        if self.list.count():
+            self.list.setFocus()
+            if self.list.currentRow() < 0:
+                self.list.setCurrentRow(0)
 
     def _edit_current(self) -> None:
         cur = self.current_suggestion()
