@@ -60,3 +60,14 @@ def test_search_lists_only_up_to_the_limit_but_counts_all() -> None:
     lib, index, _, _ = _library()
     found = index.search("the", lib, limit=2)
     assert len(found.hits) == 2 and found.total > 2
+
+
+def test_a_symbol_fonts_bullet_shows_as_a_bullet_in_a_result() -> None:
+    """A new user's search result showed "▯" where the PDF's text carried Wingdings' bullet (stop 47)."""
+    text = "Findings\n\uf06e Return home interviews are offered to every child.\n\uf06e Plans are clear.\n"
+    lib = Library()
+    lib.put_letter(Letter(id="c" * 64, title="A letter", source="a.txt", kind="text", pages=1, meta=LetterMeta()))
+    index = SearchIndex()
+    index.add("c" * 64, text, [0], CompactFold.from_bytes(fold_letter(text)))  # type: ignore[arg-type]
+    hit = index.search("plans are clear", lib).hits[0]
+    assert "\uf06e" not in hit.before + hit.match + hit.after and "•" in hit.before

@@ -9,6 +9,8 @@ hyphenation, line breaks and curly quotes do not matter.
 
 from __future__ import annotations
 
+import re
+
 import bisect
 from dataclasses import dataclass
 
@@ -51,11 +53,15 @@ class _Entry:
     folded: CompactFold
 
 
+# a symbol font's bullet in a PDF's text (Wingdings' \uf06e): shown as a bullet (a new user's result showed "▯")
+_SYMBOL_GLYPH = re.compile("[\uf000-\uf0ff]")
+
+
 def _split(text: str, start: int, end: int) -> tuple[str, str, str]:
     a = max(0, start - SNIPPET)
     b = min(len(text), end + SNIPPET)
-    before = collapse_ws(text[a:start])
-    after = collapse_ws(text[end:b])
+    before = _SYMBOL_GLYPH.sub("•", collapse_ws(text[a:start]))
+    after = _SYMBOL_GLYPH.sub("•", collapse_ws(text[end:b]))
     return (("…" if a else "") + before + (" " if before and text[start - 1 : start].isspace() else ""),
             collapse_ws(text[start:end]),
             (" " if after and text[end : end + 1].isspace() else "") + after + ("…" if b < len(text) else ""))
