@@ -264,9 +264,10 @@ def test_each_severitys_findings_are_grouped_by_theme_in_codebook_order(samples:
     lib.load([prep.letter], [], default_themes())
     text = prep.extracted.text
     stack = UndoStack(lib)
-    for quote, themes in [("Too many plans are lists of services", ["planning"]),
-                          ("a small number of children have lived with neglect for too long", ["neglect"]),
-                          ("managers do not always challenge drift", ["planning", "oversight"])]:
+    tagged = [("Too many plans are lists of services", ["planning"]),
+              ("a small number of children have lived with neglect for too long", ["neglect"]),
+              ("managers do not always challenge drift", ["planning", "oversight"])]
+    for quote, themes in sorted(tagged, key=lambda t: -text.index(t[0])):  # (tagged from the end)
         s, e = locate_quote(text, quote)
         stack.push(AddAnnotation(new_annotation(text, prep.extracted.page_starts, prep.letter.id, s, e, themes,
                                                 "improvement", "", "Ann Auditor")))
@@ -281,6 +282,9 @@ def test_each_severitys_findings_are_grouped_by_theme_in_codebook_order(samples:
     under = section[section.index(f"### {planning}"):]
     under = under[:under.index("### ", 4)] if "### " in under[4:] else under
     assert "Too many plans are lists of services" in under and "challenge drift" in under
+    # in the letter's order, whatever the order they were tagged in (a new user's were in the order tagged)
+    first, second = sorted(("Too many plans are lists of services", "challenge drift"), key=text.index)
+    assert under.index(first) < under.index(second)
     reader = pypdf.PdfReader(io.BytesIO(to_pdf(summary)))
     body = " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
     assert f"{planning} (2)" in body

@@ -294,8 +294,8 @@ def build_summary(
     # severity's findings with no grouping), then letter by letter, the auditor's own before the inspectors' items
     rank = {t: i for i, t in enumerate(theme_order)}
     anns_shown = sorted(anns, key=lambda la: (rank.get(la[1].themes[0], len(rank)) if la[1].themes else len(rank) + 1,
-                                              at[la[0].id], la[1].id in on_items[la[0].id]))  # (stable: each
-    # letter's in reading order)
+                                              at[la[0].id], la[1].id in on_items[la[0].id], la[1].start))  # (each
+    # letter's in reading order: a new user's were in the order tagged)
     sections = []
     for s in order:
         entries = [
