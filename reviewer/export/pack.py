@@ -180,7 +180,7 @@ def build_pack(source: PackSource, letter_ids: Sequence[str], auditor: str, titl
         if any(True for _ in action_rows(lib, anns)):
             add("actions.csv", actions_to_csv(lib, anns, summary.names, summary.answered).encode("utf-8-sig"))
         add("annotations.xlsx", to_xlsx(lib, anns, letters, summary.quotes, summary.names, summary.answered,
-                                        summary.moderation))
+                                        summary.moderation, summary.improvement_items))
         step("Writing the REFI-QDA project")
         sources: list[SourceText] = []
         for x in letters:

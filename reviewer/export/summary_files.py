@@ -29,7 +29,8 @@ def render(summary: Summary, lib: Library, fmt: str) -> bytes:
         return to_csv(lib, anns, summary.quotes, summary.names).encode("utf-8-sig")  # BOM: Excel then reads UTF-8
     if fmt == "xlsx":
         anns = [a for x in summary.letters for a in lib.annotations_for(x.id)]
-        return to_xlsx(lib, anns, summary.letters, summary.quotes, summary.names, summary.answered, summary.moderation)
+        return to_xlsx(lib, anns, summary.letters, summary.quotes, summary.names, summary.answered, summary.moderation,
+                       summary.improvement_items)
     raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 

@@ -21,7 +21,8 @@ from reviewer.core.annotations.model import Annotation, Letter
 from reviewer.core.annotations.model import kind_label, parse_time
 from reviewer.core.reading.judgements import LABELS as JUDGEMENT_LABELS
 from reviewer.core.team.moderation import PairModeration
-from reviewer.core.team.summary import distinct_titles
+from reviewer.core.team.summary import ImprovementItem, distinct_titles
+from reviewer.export.common import item_said, related_said, tagged_said
 from reviewer.export.csvfile import ACTION_HEADER, HEADER, action_rows, rows
 from reviewer.export.moderation import SHEET_HEADER, moderation_rows
 
@@ -35,6 +36,11 @@ _NUMBERS = {"page", "start", "end", "annotations"}
 _DATES = {"letter_date", "visit_start", "visit_end", "signed_off", "due"}
 _TIMES = {"modified"}
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _grade(grade: str) -> str:
+    """A judgement's grade as the summary writes it ("Requires improvement", not "requires improvement")."""
+    return grade[:1].upper() + grade[1:]
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # XML 1.0 cannot carry control characters (bar tab and line ends)
@@ -61,7 +67,7 @@ def _typed(column: str, text: str) -> int | date | datetime | None:
 
 
 def _sheet(book: xlsxwriter.Workbook, name: str, header: list[str], data: list[list[str]],
-           widths: dict[str, int], wrap: set[str]) -> None:
+           widths: dict[str, int], wrap: set[str], labels: Mapping[str, str] | None = None) -> None:
     ws = book.add_worksheet(name)
     bold = book.add_format({"bold": True, "bg_color": "#E8ECF0", "bottom": 1, "text_wrap": True, "valign": "top"})
     plain = book.add_format({"valign": "top"})
@@ -70,7 +76,7 @@ def _sheet(book: xlsxwriter.Workbook, name: str, header: list[str], data: list[l
     day = book.add_format({"valign": "top", "num_format": "yyyy-mm-dd", "align": "left"})
     stamp = book.add_format({"valign": "top", "num_format": "yyyy-mm-dd hh:mm", "align": "left"})
     for c, h in enumerate(header):
-        label = h.replace("_", " ").capitalize() + (" (UTC)" if h in _TIMES else "")
+        label = (labels or {}).get(h) or h.replace("_", " ").capitalize() + (" (UTC)" if h in _TIMES else "")
         ws.write_string(0, c, label, bold)
         ws.set_column(c, c, widths.get(h, 14), wrapped if h in wrap else plain)
     for r, row in enumerate(data, start=1):
@@ -93,7 +99,10 @@ def _sheet(book: xlsxwriter.Workbook, name: str, header: list[str], data: list[l
 
 def to_xlsx(lib: Library, annotations: Iterable[Annotation], letters: Iterable[Letter] = (),
             quotes: Mapping[str, str] | None = None, names: Mapping[str, str] | None = None,
-            items: Mapping[str, str] | None = None, moderation: Sequence[PairModeration] = ()) -> bytes:
+            items: Mapping[str, str] | None = None, moderation: Sequence[PairModeration] = (),
+            listed: Sequence[ImprovementItem] = ()) -> bytes:
+    """``listed``: the inspectors' items, each with how it was tagged and the findings on its theme outside the
+    list (the summary's cross-reference, a sheet of its own: a new user found it in the PDF and not here)."""
     buf = io.BytesIO()
     book = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False,
                                      "strings_to_urls": False, "strings_to_numbers": False})
@@ -112,12 +121,19 @@ def to_xlsx(lib: Library, annotations: Iterable[Annotation], letters: Iterable[L
         letter_rows.append([names[x.id], m.authority or "", kind_label(m),
                             m.visit_start or "", m.visit_end or "", m.published or "",
                             "yes" if m.published and m.published_estimated else "",
-                            *(dict(m.judgements).get(j, "") for j in JUDGEMENT_LABELS),
+                            *(_grade(dict(m.judgements).get(j, "")) for j in JUDGEMENT_LABELS),
                             str(lib.annotation_count(x.id)), x.signoff.name if x.signoff else "",
                             x.signoff.date[:10] if x.signoff else "", x.id])
     _sheet(book, "Letters", letter_header, letter_rows,
            {"letter": 34, "authority": 24, "type": 18, "letter_date_estimated": 11, "signed_off_by": 18,
-            "letter_id": 20, **dict.fromkeys(JUDGEMENT_LABELS, 16)}, set())
+            "letter_id": 20, **dict.fromkeys(JUDGEMENT_LABELS, 16)}, set(), JUDGEMENT_LABELS)  # (the judgements
+    # named as the summary names them: "Lscb" was a new user's column)
+    if listed:
+        _sheet(book, "Inspectors items", ["letter", "number", "item", "tagged_as", "findings_on_its_theme"],
+               [[it.letter, it.number, item_said(it), tagged_said(it), related_said(it)] for it in listed],
+               {"letter": 30, "number": 8, "item": 70, "tagged_as": 22, "findings_on_its_theme": 50},
+               {"item", "findings_on_its_theme"},
+               {"findings_on_its_theme": "Findings on its theme outside the list"})
     acts = action_rows(lib, data_anns, names, items=items)
     if acts:
         _sheet(book, "Actions", list(ACTION_HEADER), acts,

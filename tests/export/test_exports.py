@@ -121,11 +121,23 @@ def test_a_reports_judgements_and_an_estimated_date_reach_the_summary_and_the_wo
     assert said in to_html(summary) and said in to_markdown(summary)
     body = " ".join(" ".join(p.get_text().split()) for p in pymupdf.open("pdf", to_pdf(summary)))
     assert said in body and "published 15 January 2025 (estimated)" in body
-    book = openpyxl.load_workbook(io.BytesIO(to_xlsx(lib, lib.annotations_for(lid), [lib.letters[lid]])))
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx(lib, lib.annotations_for(lid), [lib.letters[lid]],
+                                                     listed=summary.improvement_items)))
     ws = book["Letters"]
     row = dict(zip([c.value for c in ws[1]], [c.value for c in ws[2]]))
-    assert row["Letter date estimated"] == "yes" and row["Overall effectiveness"] == "inadequate"
-    assert row["Care leavers"] == "requires improvement" and row["Impact of leaders"] is None
+    # the grades and the judgements' names as the summary writes them (a new user's workbook said "Lscb" and
+    # "requires improvement", stop 47)
+    assert row["Letter date estimated"] == "yes" and row["Overall effectiveness"] == "Inadequate"
+    assert row["Care leavers"] == "Requires improvement" and row["Impact of leaders"] is None
+    assert "Safeguarding children board" in row and "Lscb" not in row
+    # and the inspectors' items, with how each was tagged, as the summary's cross-reference has them
+    items = book["Inspectors items"]
+    head = [c.value for c in items[1]]
+    assert head == ["Letter", "Number", "Item", "Tagged as", "Findings on its theme outside the list"]
+    listed = [[c.value for c in r] for r in items.iter_rows(min_row=2)]
+    assert len(listed) == len(summary.improvement_items) == 4
+    assert all(r[3] in ("not yet tagged", "Area for improvement", "Priority action", "Strength") or "," in r[3]
+               for r in listed)
 
 
 def test_an_items_evidence_is_the_letters_body_never_the_lists_other_items(samples: Path):
