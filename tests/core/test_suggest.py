@@ -2790,3 +2790,13 @@ def test_a_list_that_says_it_has_none_has_no_item_and_good_news_reads_so() -> No
     for said in ("Needs are met early, so children do not enter the care system unnecessarily.",
                  "Inspectors found no cases where an inappropriate plan was in place."):
         assert verdict(said, *good)[0] == "strength", said
+
+
+def test_a_problem_said_not_to_happen_however_many_words_it_takes() -> None:
+    """A new user's 46-page report (stop 47): "Children … do not experience a large number of moves once they are
+    placed" was an area for improvement. How many of the problem ("a large number of") is stepped over to it."""
+    from reviewer.core.reading.severity import verdict
+
+    good = ("grade:good", "good", "judgement")
+    assert verdict("Young people do not experience a large number of moves once placed.", *good)[0] == "strength"
+    assert verdict("Young people are not offered a high number of visits.", *good)[0] == "improvement"

