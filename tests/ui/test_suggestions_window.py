@@ -1148,3 +1148,27 @@ def test_a_severity_chosen_with_the_mouse_gives_the_list_the_keys(window, qtbot)
     assert panel.list.currentRow() == 0
     first = panel.current_suggestion()
     assert first is not None and first.severity == "improvement"
+
+
+def test_the_page_read_says_how_many_of_its_suggestions_are_shown(qtbot, make_window, samples, monkeypatch) -> None:
+    """Two new users read a page whose weaknesses had no dashes under Strongest Only, and nothing said the page had
+    more (stop 47). Under the strongest, the page read says how many of its suggestions are among them and that M
+    shows every one; Show All lists them all and says nothing of the page."""
+    import reviewer.ui.annotate.suggestions_panel as sp
+
+    monkeypatch.setattr(sp, "DEFAULT_SHOWN", 3)
+    w, _, _ = _open(qtbot, make_window, samples / "thornbury_vale_2025_focused_visit.pdf")
+    panel = w.suggestions_panel
+    panel.set_suggestions(w.suggester.suggestions)
+    pages = {}
+    for s in panel.suggestions():
+        pages.setdefault(panel.page_of(s.start), []).append(s)
+    page, here = max(pages.items(), key=lambda kv: len(kv[1]))
+    shown = {(s.start, s.end) for s in panel.visible()}
+    among = sum(1 for s in here if (s.start, s.end) in shown)
+    assert len(here) > among
+    panel.follow(here[0].start)
+    assert not panel.here.isHidden()
+    assert panel.here.text().startswith(f"Page {page}: {among} of its {len(here)} suggestions")
+    panel.set_show_all(True)
+    assert panel.here.isHidden()

@@ -203,6 +203,10 @@ class SuggestionsPanel(QWidget):
         self.order = QLabel("")  # what the list shows, in which order, and how to see the rest
         self.order.setObjectName("panelCount")
         self.order.setWordWrap(True)
+        self.here = QLabel("")  # the page read: how many of its suggestions the strongest shown hold
+        self.here.setObjectName("panelCount")
+        self.here.setWordWrap(True)
+        self.here.hide()
         self.keys = QLabel("")
         self.keys.setObjectName("panelCount")
         self.keys.setWordWrap(True)
@@ -276,6 +280,7 @@ class SuggestionsPanel(QWidget):
         lay.setContentsMargins(8, 8, 8, 8)
         lay.addLayout(head)
         lay.addWidget(self.order)
+        lay.addWidget(self.here)
         lay.addWidget(self.hint)
         lay.addWidget(self.list, 1)
         lay.addWidget(self.keys)
@@ -391,6 +396,8 @@ class SuggestionsPanel(QWidget):
         shown = {(x.start, x.end) for x in self.visible()}
         items_left = sum(1 for x in self._all if x.listed and (x.start, x.end) not in shown)
         self.order.setText(order_text(self.list.count(), len(self._all), self.show_all, want or "", items_left))
+        if self.show_all or want:
+            self.here.hide()  # (every suggestion of the list's kind is listed: nothing to say of the page)
         self.order.setVisible(bool(self._all))
         self.keys.setText(KEYS.format(more="strongest only" if self.show_all else "show all"))
         self.keys.setVisible(bool(self._all))
@@ -404,7 +411,9 @@ class SuggestionsPanel(QWidget):
 
     def follow(self, offset: int) -> None:
         """Where the list is in reading order (Show All, or one severity) and the auditor is reading the
-        letter, not the list: scroll to the first suggestion from ``offset`` on (the page in view)."""
+        letter, not the list: scroll to the first suggestion from ``offset`` on (the page in view). Where it
+        shows the strongest, say how many of the page's suggestions are among them."""
+        self._say_page(offset)
         if self.list.hasFocus() or not (self.show_all or self.severity.currentData()):
             return
         row = self.first_from(offset)
@@ -412,6 +421,21 @@ class SuggestionsPanel(QWidget):
             row = self.list.count() - 1  # (the reader is past the last: the list's end)
         if row is not None:
             self.list.scrollToItem(self.list.item(row), QAbstractItemView.ScrollHint.PositionAtTop)
+
+    def _say_page(self, offset: int) -> None:
+        """Two new users read a page whose weaknesses had no dashes (only the 30 strongest are outlined) and
+        nothing said the page had more (stop 47): under the strongest, the page's count, and the key for the rest."""
+        said = ""
+        if self.page_of is not None and self._all and not (self.show_all or self.severity.currentData()):
+            page = self.page_of(offset)
+            here = [s for s in self._all if self.page_of(s.start) == page]
+            shown = {(s.start, s.end) for s in self.visible()}
+            among = sum(1 for s in here if (s.start, s.end) in shown)
+            if len(here) > among:
+                said = (f"Page {page}: {among} of its {len(here)} suggestions "
+                        f"{'is' if among == 1 else 'are'} among those shown. M shows every one.")
+        self.here.setText(said)
+        self.here.setVisible(bool(said))
 
     def first_from(self, offset: int) -> int | None:
         """The row of the first card, in the list's order, whose passage runs past ``offset``."""
