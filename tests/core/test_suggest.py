@@ -2820,5 +2820,5 @@ def test_a_good_reports_plain_words_of_both_kinds() -> None:
                  "Managers are routinely working additional hours.",
                  "This was raised at the last inspection, but progress in this area is slow."):
         assert verdict(said, *good)[0] == "improvement", said
-    assert verdict("Some children are referred again because they have experienced further incidents of harm.",
+    assert verdict("Some children do not get help soon enough and have experienced further incidents of harm.",
                    "grade:requires improvement", "requires improvement", "judgement")[0] == "priority"
