@@ -2822,3 +2822,29 @@ def test_a_good_reports_plain_words_of_both_kinds() -> None:
         assert verdict(said, *good)[0] == "improvement", said
     assert verdict("Some children do not get help soon enough and have experienced further incidents of harm.",
                    "grade:requires improvement", "requires improvement", "judgement")[0] == "priority"
+
+
+def test_a_2026_reports_words_read_as_they_are_meant() -> None:
+    """An auditor's reading of two held-out 2026 reports (stop 47): "a vulnerability around the stability of this
+    arrangement", "a culture of low expectations" and "dependent on the practice of one single agency worker" were
+    praise or nothing; "oversight of children living in unregistered, illegal placements" and "the same sufficiency
+    challenges seen nationally" weaknesses; "alongside their individual needs to ensure …" and "insight into how
+    services could be improved" something still to do; "the plan, while in its infancy, is coherent" a weakness;
+    areas "purposefully and meaningfully addressed" since the last inspection dropped as its finding."""
+    from reviewer.core.reading.severity import verdict
+
+    ri = ("grade:requires improvement", "requires improvement", "judgement")
+    good = ("grade:good", "good", "judgement")
+    for said in ("There is a vulnerability around the stability of this team.",
+                 "Workers described a culture of low expectations for some children.",
+                 "However, the service is dependent on the work of one single manager."):
+        assert verdict(said, *ri)[0] == "improvement", said
+    for said in ("Leaders have introduced a tracker to keep oversight of children living in unregistered homes.",
+                 "The council faces the same recruitment pressures seen nationally."):
+        assert verdict(said, *ri)[0] not in ("improvement", "priority"), said
+    for said in ("Workers weigh children's views alongside their individual needs to ensure that plans are safe.",
+                 "Parents give leaders real insight into how services could be improved.",
+                 "The new plan, while in its infancy, is coherent and well supported.",
+                 "Areas for improvement found at the last inspection have been purposefully and thoroughly "
+                 "addressed."):
+        assert verdict(said, *good)[0] == "strength", said

@@ -20,14 +20,15 @@ from functools import lru_cache
 from reviewer.core.reading.learning import FailingPriorityModel, SeverityReview
 from reviewer.core.reading.inspectors_list import recommends
 from reviewer.core.reading.theming import STOP_WORDS, WORD
-from reviewer.core.reading.wording import CASE_REVIEW, ESCALATED, NEGATORS, NONE_NEEDED, tone
+from reviewer.core.reading.wording import CASE_REVIEW, ESCALATED, HOW_COULD, NEGATORS, NONE_NEEDED, tone
 from reviewer.core.text.alternation import dispatched
 from reviewer.core.text.textsearch import folded_text
 
 # what the panel says of an inspectors' item (the suggester names the letter's own heading where it says more)
 UNDER_IMPROVE_LIST, UNDER_PRIORITY_LIST = "under What needs to improve", "under areas for priority action"
 STILL_TO_DO = re.compile(r"more (?:work )?to do|much (?:more )?(?:work )?(?:still )?to do|work to do|further work|further (?:development|strengthening|improvement) "
-                         r"(?:is|are) (?:also |still )?(?:needed|required)|requires? further (?:strengthening|development|improvement|refinement|work|attention|analysis|embedding)|could be (?:improved|strengthened|better)|"
+                         r"(?:is|are) (?:also |still )?(?:needed|required)|requires? further (?:strengthening|development|improvement|refinement|work|attention|analysis|embedding)|"
+                         r"could be (?:improved|strengthened|better)|"
                          r"\b(?:is|remains?) (?:an|a recognised|an identified) area for (?:further )?(?:development|improvement)|"
                          r"\bstill in the process of\b|\b(?:is|are|remains?) still in development\b|\bremains? an? (?:\w+ )?area of (?:focus|development)\b|"
                          r"\b(?:is|remains?) an? (?:\w+ )?area (?:requiring|in need of) (?:further |ongoing )?(?:improvement|"
@@ -51,7 +52,8 @@ STILL_TO_DO = re.compile(r"more (?:work )?to do|much (?:more )?(?:work )?(?:stil
                          r"\bshould be (?:strengthened|improved)\b|\bwould be strengthened\b|\baware of the need to\b|"
                          r"\b(?:more|further|greater) (?:\w+ ){0,2}(?:is|are) (?:required|needed)\b|could be more\b|requires? (?:improvement|strengthening)|"
                          r"\bnot yet\b|needs? to (?:improve|strengthen)|(?<!health )(?<!learning )(?<!educational )(?<!complex )"
-                         r"(?<!additional )\bneeds to (?:ensure|revise|address|increase|develop|review|establish|embed|implement|extend|"
+                         r"(?<!additional )(?<!individual )(?<!their )(?<!specific )(?<!particular )(?<!own )(?<!identified )"
+                         r"\bneeds to (?:ensure|revise|address|increase|develop|review|establish|embed|implement|extend|"
                          r"clarify)\b|\bbetter (?:[\w-]+ ){0,3}(?:is|are) (?:also |still )?(?:needed|required)\b|"
                          r"\brequires? (?:[\w-]+ (?:and )?){1,3}improvement\b|\bmore could be\b|\bwould welcome (?:more|"
                          r"further|greater|better)\b|\bstill (?:an? |the )need (?:to|for)\b|(?<!their )(?<!health )(?<!complex )(?<!additional )"
@@ -113,7 +115,7 @@ _QUOTED = re.compile(r"[‘“][^’”]{12,}[’”]")
 
 def still_to_do(flat: str) -> bool:
     """Whether a sentence says something is still to do ("there is more to do", "needs to improve")."""
-    flat = _QUOTED.sub(" ", flat)
+    flat = HOW_COULD.sub(" ", _QUOTED.sub(" ", flat))  # ("insight into how services could be improved": a question)
     named = flat if _AREA_STATED.search(flat) else _AREAS_THAT_NEED.sub(" ", flat)
     return bool(STILL_TO_DO.search(_SIDE_CLAUSE.sub(" ", named)))
 
@@ -205,7 +207,7 @@ _REPORTED = re.compile(
     # when the earlier inspection took place ("The last Ofsted inspection … was undertaken in November 2012")
     r"\b(?:was|were) (?:undertaken|carried out|conducted) in\b", re.I)
 _STILL = re.compile(r"\b(?:has|have|had) not\b|\b(?:has|have|had) made (?:\w+ )?progress\b|\b(?:has|have) (?:\w+ )?(?:sustained|failed)\b|\b(?:has|have) been (?:addressed|tackled|resolved)|\bsuccessfully\b|"
-                    r"\bhas (?:now |since )?(?:deteriorated|declined|improved)|\b(?:has|have) (?:\w+ )?been (?:addressed|tackled|"
+                    r"\bhas (?:now |since )?(?:deteriorated|declined|improved)|\b(?:has|have) (?:\w+ )?been (?:[\w-]+ (?:and )?){0,2}(?:addressed|tackled|"
                     r"resolved)|\bthere (?:has|have) (?:\w+ )?been (?:\w+ )?progress\b|"
                     r"\bdespite (?:this|it|these|that) being (?:identified|raised|highlighted|noted)\b|"
                     r"\bprogress (?:[\w'’-]+ ){0,4}?(?:is|has been|remains?) slow\b|"

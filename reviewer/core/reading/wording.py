@@ -73,6 +73,9 @@ _SHOWN["wouldimprove"] = "to be improved"
 _SHOWN.update(fitforpurpose="fit for purpose", closeattention="close attention", preventsfrom="prevents")
 # What the inspectors say would make the work better ("plans would be improved if they stated ...", "would
 # benefit from"): something still to do, however its words praise ("improved", "benefit").
+# How something could be better, asked, not said ("insight into how services could be improved")
+HOW_COULD = re.compile(r"\b(?:how|whether|where|what) (?:[\w'’-]+ ){0,3}?could be (?:improved|strengthened|better|"
+                       r"developed)\b", re.I)
 _WOULD_IMPROVE = re.compile(r"\b(?:would|could|might) (?:be (?:further |much |significantly |greatly )?(?:improved|"
                             r"strengthened|enhanced|better)|benefit from)\b|\b(?:needs?|has|have) to be (?:further |much )?"
                             r"(?:improved|strengthened)\b|\bneeds? to (?:get|be|do) (?:much )?better\b|"
@@ -120,6 +123,8 @@ _NOT_WEAK_NAMES = re.compile(r"\b(?:(?:as|are|is|were|was) detailed (?:in|below|
                              r"supported (?:accommodation|lodgings|housing|living)|integrated children's system|"
                              r"effective support for children and families|(?:highly|very) (?:complex|demanding|challenging)|"
                              r"(?:a |the )?(?:national|regional|nationwide) (?:shortages?|challenges?|difficulties)|"
+                             r"(?:challenges|pressures|difficulties) (?:seen|faced|experienced) (?:nationally|regionally|across "
+                             r"the country)|"
                              # strengths named beside risks or needs: what an assessment weighs, no praise
                              r"(?:risks?|needs|vulnerabilities) and strengths|strengths and (?:risks?|needs|"
                              r"vulnerabilities|concerns)|"
@@ -259,6 +264,8 @@ _SHORTFALL = re.compile(
     r"\bunder-?(?:identified|reported|recognised|recognized|notified)\b|"
     r"\b(?:an? |an overly |too |overly )?optimistic (?:view|picture|assessment|understanding)\b|"
     r"\b(?:an? )?unnecessary risks?\b|"
+    r"\bthere (?:is|remains) (?:a |some )?(?:vulnerability|fragility) (?:around|in)\b|\blow expectations\b|"
+    r"\bdependent on (?:the (?:practice|work|knowledge|goodwill) of )?(?:one|a single|one single|a small number of|a few)\b|"
     r"\bsome way to go\b|\bworking (?:additional|extra|long) hours\b|\bpockets of (?:poorer|weaker|less effective)\b|"
     r"\b(?:very|too) late\b|\bcaus(?:es|ed|ing) (?:them |children |young people )?(?:anxiety|distress|upset)\b|"
     r"(?<!positively )(?<!positive )\b(?:has |have |had )?(?:adversely |negatively )?affected (?:the )?(?:quality|"
@@ -450,6 +457,16 @@ _RISK_OF = re.compile(r"\b((?:mitigat|reduc|minimis|minimiz|avoid|prevent|lessen
                       r"(?=[\w'-]+ (?:being|is|are|of)\b)")
 # A problem challenged ("Reviewing officers challenge issues and delays to good effect"): dealt with, as addressed
 _CHALLENGED = re.compile(r"\bchalleng(?:e|es|ed|ing) (?=(?:issues and |any |the )?(?:delays?|drift|poor|shortfalls|weaknesses)\b)")
+# What oversight is of ("tracking arrangements to maintain oversight of children living in unregistered, illegal
+# placements"): the children watched over, no shortfall of the oversight's
+_OVERSIGHT_OF = re.compile(r"\b((?:oversight|tracking|monitoring|tracker|scrutiny|register) (?:of|for) (?:[\w'’-]+ ){0,4}?)"
+                           r"(?:unregistered|illegal|unlawful)\b")
+# "There is limited evidence that young people have been routinely consulted …, celebrated …": what follows is denied
+_SCANT_EVIDENCE = re.compile(r"\b(?:limited|little|insufficient|scant) evidence that\b")
+# An early stage set aside in passing ("The current improvement plan, while in its infancy, is coherent"): the main
+# clause's verdict
+_WHILE_EARLY = re.compile(r",? (?:while|although|though) (?:still )?(?:in its infancy|new|relatively new|at an early "
+                          r"stage|in its early stages),")
 _OTHERWISE_NOT = re.compile(r"\botherwise (?:might|would|could|may) not\b")
 _MINIMAL_PROBLEM = re.compile(r"\bminimal(?= (?:disruption|delays?|drift|waiting)\b)")
 # A workforce described ("with minimal use of agency staff", "low turnover"): a plain fact, no shortfall
@@ -532,12 +549,16 @@ _RISK_LEVEL = re.compile(r"\b(?:low|lower|medium|high|higher) (?:levels? of )?ri
 _NO_CASE_REVIEWS = re.compile(r"\bno (?:(?:current|new|recent|further) )?serious case reviews?\b")
 CASE_REVIEW = re.compile(r"\bserious case reviews?\b")  # a kind of review, no serious failing (severity too)
 _REWRITES = (
+    (HOW_COULD, " "),
     (_AS_WELL_AS, " and "),  # "as well as": a conjunction, no praise
     (_LAST_TOO, ""),  # "Care leavers feel it too.": also, not too much
     (_THEN_CLAUSE, r"\1"),  # "since the inspection in 2017, when too many were unprotected"
     (_WOULD_IMPROVE, "wouldimprove"),
     (_BETTER_IN, "improved reduction in "),  # (praise, and the problem after it eased)
     (_OTHERWISE_NOT, "otherwise"),
+    (_OVERSIGHT_OF, r"\1named"),
+    (_SCANT_EVIDENCE, "no evidence that"),
+    (_WHILE_EARLY, ","),
     (_CHALLENGED, "address "),
     (_RISK_OF, r"\1 "),
     (_TOO_LITTLE_TO, "insufficiently"),
@@ -701,7 +722,8 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
                                                                                                   flat.lower()))))
     if condition_ends:
         low = " " * condition_ends + low[condition_ends:] if len(low) == len(flat) else low
-    low = _RISK_OF.sub(r"\1 ", low)  # (what a remedy's risk is of, as above)
+    low = _WHILE_EARLY.sub(",", _RISK_OF.sub(r"\1 ", low))  # (what a remedy's risk is of, an early stage set
+    # aside in passing, as above)
     denied: list[tuple[int, int]] | None = None
     for m in _SHORTFALL.finditer(low) if SHORTFALL_PHRASES else ():
         if denied is None:  # (a problem said to be absent, read above: "No care leavers are homeless")
