@@ -24,7 +24,7 @@ table{border-collapse:collapse;margin:.6em 0;font-size:.93em}th,td{border:1px so
 th{background:#f3f5f7}td.n{text-align:right;font-variant-numeric:tabular-nums}
 .scope th{width:9em}.sev{display:inline-block;padding:.05em .5em;border-radius:3px;color:#fff;font-size:.85em;font-weight:600}
 blockquote{margin:.9em 0;padding:.5em .9em;background:#fafbfc;border-left:5px solid #999}
-blockquote p{margin:.2em 0}.meta{color:#555;font-size:.88em}.note{font-size:.93em}
+blockquote p{margin:.2em 0}.headline{font-size:1.05em;margin:.3em 0 .6em 0}.meta{color:#555;font-size:.88em}.note{font-size:.93em}
 .attention{color:#b00020;font-weight:600}.review{font-size:.9em;color:#24313d}.none{color:#777}
 .counts td.n{font-weight:600}
 @media print{body{margin:0}blockquote{break-inside:avoid}}
@@ -102,7 +102,10 @@ def to_html(s: Summary, chips: bool = True) -> str:
         "<h2>Letters</h2><table><tr><th>Letter</th><th>Authority</th><th>Type</th><th>Dates</th><th>Judgements</th></tr>",
     ]
     h += ["<tr>" + "".join(f"<td>{_e(c)}</td>" for c in letter_row(x, s.name(x))) + "</tr>" for x in s.letters]
-    h.append("</table><h2>Counts by severity</h2><table class=\"counts\"><tr>")
+    h.append("</table><h2>Counts by severity</h2>")
+    if s.headline:
+        h.append(f'<p class="headline">{_e(s.headline)}</p>')
+    h.append('<table class="counts"><tr>')
     h += [_severity_heading(k, chips) for k in s.counts]
     h.append("<th>Total</th></tr><tr>")
     h += [f'<td class="n">{v}</td>' for v in s.counts.values()]

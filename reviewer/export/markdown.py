@@ -25,7 +25,8 @@ def to_markdown(s: Summary) -> str:
     out += ["| | |", "|---|---|"] + [f"| {k} | {_md(v)} |" for k, v in scope_rows(s)] + [""]
     out += ["## Letters", "", "| Letter | Authority | Type | Dates | Judgements |", "|---|---|---|---|---|"]
     out += ["| " + " | ".join(_md(c) for c in letter_row(x, s.name(x))) + " |" for x in s.letters] + [""]
-    out += ["## Counts by severity", "", "| Severity | Annotations |", "|---|---:|"]
+    out += ["## Counts by severity", ""] + ([_md(s.headline), ""] if s.headline else [])
+    out += ["| Severity | Annotations |", "|---|---:|"]
     out += [f"| {k} | {v} |" for k, v in s.counts.items()] + [f"| **Total** | **{s.total}** |", ""]
     out += [_md(s.counts_note), ""] if s.counts_note else []
     out += ["## Themes by severity", ""]

@@ -16,7 +16,7 @@ h3{font-size:10.5pt;margin:8pt 0 2pt 0;color:#3b4a57}
 table{border-collapse:collapse;margin:4pt 0}th,td{border:0.5pt solid #c5cad0;padding:2pt 4pt;font-size:9pt;text-align:left}
 th{border-bottom:1pt solid #8a939c}
 blockquote{margin:6pt 0 6pt 0;padding:3pt 6pt;border-left:3pt solid #999;background-color:#f8f9fa}
-p{margin:2pt 0}.meta{color:#555;font-size:8.5pt}.review{font-size:9pt;color:#24313d}.note{font-size:9pt}.attention{color:#b00020}.none{color:#777}
+p{margin:2pt 0}.headline{font-size:10.5pt;margin:2pt 0 6pt 0}.meta{color:#555;font-size:8.5pt}.review{font-size:9pt;color:#24313d}.note{font-size:9pt}.attention{color:#b00020}.none{color:#777}
 blockquote p{overflow-wrap:break-word}th.sev{white-space:nowrap}.scope th{border-bottom:0.5pt solid #c5cad0}
 """
 

@@ -300,3 +300,28 @@ def test_each_severitys_findings_are_grouped_by_theme_in_codebook_order(samples:
     reader = pypdf.PdfReader(io.BytesIO(to_pdf(summary)))
     body = " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
     assert f"{planning} (2)" in body
+
+
+def test_the_summary_opens_with_a_headline(samples: Path) -> None:
+    """DOMAIN: a headline summary; a new user's summary opened on tables alone (stop 47). Under the counts, a
+    sentence says how many of each severity there are and which themes most of the most severe are on; read back
+    from the PDF by pypdf."""
+    import pypdf
+
+    lib, lid, text = _lib(samples)
+    summary = build_summary(lib, [lid], lambda _: text)
+    assert summary.headline == "1 priority action, 1 area for improvement and 1 strength."  # (no theme holds more)
+    prep = prepare_path(samples / "thornbury_vale_2025_focused_visit.txt")
+    stack = UndoStack(lib)
+    for quote in ("managers do not always challenge drift", "Return home interviews"):
+        s, e = locate_quote(text, quote)
+        stack.push(AddAnnotation(new_annotation(text, prep.extracted.page_starts, lid, s, e, ["planning"],
+                                                "priority", "", "Ann Auditor")))
+    summary = build_summary(lib, [lid], lambda _: text)
+    planning = lib.theme_label("planning")
+    assert summary.headline.startswith("3 priority actions, 1 area for improvement and 1 strength. ")
+    assert summary.headline.endswith(f"Most priority actions are on {planning} (3).")
+    reader = pypdf.PdfReader(io.BytesIO(to_pdf(summary)))
+    body = " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
+    assert "3 priority actions, 1 area for improvement and 1 strength." in body
+    assert summary.headline in to_html(summary)

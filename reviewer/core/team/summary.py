@@ -200,6 +200,31 @@ class Summary:
     shared: int = 0  # passages tagged by more than one auditor (each auditor's annotation is counted)
 
     @property
+    def headline(self) -> str:
+        """The findings in a sentence or two, as a manager reads them first (DOMAIN: a headline summary; a new
+        user's summary opened on tables alone): how many of each severity, and the themes most of the most severe
+        are on ("14 priority actions, 21 areas for improvement and 2 strengths. Most priority actions are on
+        Partnership and multi-agency working (8) and Leadership and governance (3).")."""
+        names = {"priority": ("priority action", "priority actions"), "improvement": ("area for improvement",
+                 "areas for improvement"), "strength": ("strength", "strengths"), "context": ("passage of context",
+                 "passages of context")}
+        said = [f"{n} {names[sid][n != 1]}" for sid, n in zip(SUMMARY_ORDER, self.counts.values()) if n and sid in names]
+        if not said:
+            return ""
+        text = (", ".join(said[:-1]) + " and " + said[-1] if len(said) > 1 else said[0])
+        text = text[0].upper() + text[1:] + (f", across {counted(len(self.letters), 'letter')}" if len(self.letters) > 1
+                                             else "") + "."
+        for at, sid in enumerate(SUMMARY_ORDER[:2]):  # the most severe there are: priority actions, else areas
+            ranked = sorted(((row[at], theme) for theme, row, _total in self.table if row[at]), key=lambda r: -r[0])
+            if ranked:
+                top = [f"{theme} ({n})" for n, theme in ranked[:2] if n > 1 or len(ranked) == 1]
+                if top:
+                    text += f" Most {names[sid][1]} are on {' and '.join(top)}." if len(top) > 1 else \
+                        f" Most {names[sid][1]} are on {top[0]}."
+                break
+        return text
+
+    @property
     def counts_note(self) -> str:
         """What the counts count, where two auditors tagged one passage: said, not merged away."""
         if not self.shared:
