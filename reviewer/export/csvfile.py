@@ -14,7 +14,7 @@ from reviewer.core.annotations.model import Annotation
 from reviewer.core.text.textsearch import collapse_ws
 
 HEADER = ["letter", "authority", "letter_date", "page", "quote", "themes", "severity", "note",
-          "auditor", "review", "review_comment", "reviewer", "actions", "needs_attention", "start", "end", "annotation_id", "letter_id", "modified"]
+          "auditor", "changed_by", "review", "review_comment", "reviewer", "actions", "needs_attention", "start", "end", "annotation_id", "letter_id", "modified"]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
@@ -58,6 +58,7 @@ def rows(lib: Library, annotations: Iterable[Annotation], quotes: Mapping[str, s
             sev.get(a.severity, a.severity),
             a.note,
             a.author,
+            a.changed_by,  # (a manager's regrade is the manager's: said beside the auditor's name)
             a.review.label if a.review else "",
             a.review.comment if a.review else "",
             a.review.reviewer if a.review else "",

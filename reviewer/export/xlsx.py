@@ -27,7 +27,7 @@ from reviewer.export.csvfile import ACTION_HEADER, HEADER, action_rows, rows
 from reviewer.export.moderation import SHEET_HEADER, moderation_rows
 
 _WIDTHS = {"letter": 30, "authority": 22, "letter_date": 12, "page": 7, "quote": 60, "themes": 28,
-           "severity": 18, "note": 40, "auditor": 16, "review": 12, "review_comment": 32, "reviewer": 16,
+           "severity": 18, "note": 40, "auditor": 16, "changed_by": 16, "review": 12, "review_comment": 32, "reviewer": 16,
            "needs_attention": 10, "start": 8, "end": 8, "annotation_id": 14, "letter_id": 20, "modified": 20}
 _WRAP = {"quote", "note", "review_comment", "themes"}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")

@@ -151,3 +151,36 @@ def test_one_auditor_named_in_two_ways_is_one_auditor(desks) -> None:  # type: i
     ann.ws.tag(lid, ex.text, ex.page_starts, start, end, ["planning"], "improvement", "", "Bob Auditor")
     (pair,) = moderate(ann.lib, [lid], ann.ws.text_of)
     assert {pair.auditor_a, pair.auditor_b} == {"Zoë Hart", "Bob Auditor"}
+
+
+def test_a_managers_regrade_is_said_as_the_managers_in_moderation_the_counts_and_the_workbook(desks, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A manager's journey (stop 47): her regrade of an auditor's finding read as the auditor's own reading in the
+    moderation (window, PDF, workbook), and the workbook's Annotations sheet said nothing of the change; the
+    summary counted 3 passages tagged by two auditors where moderation found 9 (only spans the same to the letter
+    were counted)."""
+    import openpyxl
+
+    from reviewer.core.team.moderation import moderate
+
+    ann, bob = desks["ann"], desks["bob"]
+    lid = ann.add(THORNBURY)
+    bob.add(THORNBURY)
+    mine = ann.tag(lid, "drift and delay mean", ["timeliness"], "improvement")
+    bob.tag(lid, "drift and delay", ["timeliness"], "improvement")  # (a shorter span of the same sentence)
+    for a in bob.lib.annotations.values():
+        ann.lib.put_annotation(a)
+    ann.ws.set_auditor("Mia Manager")
+    assert ann.ws.regrade([mine.id], "priority", "Priority action") == 1
+    (r,) = moderate(ann.lib, [lid], ann.ws.text_of, ann.ws.page_starts_of)
+    drift = next(d for d in r.disagreements if "drift and delay" in d.text)
+    assert "Priority action: Timeliness, drift and delay (changed by Mia Manager)" in (drift.a, drift.b)
+    out = tmp_path / "s.xlsx"
+    ann.ws.export_summary([lid], out, "xlsx")
+    sheet = openpyxl.load_workbook(out)["Annotations"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    head = rows[0]
+    row = next(x for x in rows[1:] if x[head.index("Severity")] == "Priority action")
+    assert row[head.index("Auditor")] == "Ann Auditor" and row[head.index("Changed by")] == "Mia Manager"
+    md = tmp_path / "s.md"
+    ann.ws.export_summary([lid], md, "md")
+    assert "1 passage tagged by more than one auditor count once for each" in md.read_text(encoding="utf-8")

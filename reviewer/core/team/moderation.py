@@ -117,11 +117,20 @@ def _labels(units: Sequence[tuple[int, int]], anns: Sequence[Annotation]) -> lis
     return out
 
 
-def _words(lib: Library, themes: frozenset[str], sev: str) -> str:
+def _changers(units: Sequence[tuple[int, int]], anns: Sequence[Annotation]) -> list[str]:
+    """Who other than its auditor changed each sentence's reading ("Mia Manager"), "" where nobody did."""
+    return [", ".join(dict.fromkeys(a.changed_by for a in anns if a.start < e and a.end > s and a.changed_by))
+            for s, e in units]
+
+
+def _words(lib: Library, themes: frozenset[str], sev: str, changed_by: str = "") -> str:
+    """A reading as the moderation says it: "Priority action: Timeliness, drift and delay", and whose change it
+    is where the manager regraded it (a manager's regrade read as the auditor's own reading)."""
     if sev == "none":
         return "not tagged"
     label = {s.id: s.label for s in severities()}.get(sev, sev)
-    return f"{label}: " + (", ".join(sorted(lib.theme_label(t) for t in themes)) or "no theme")
+    said = f"{label}: " + (", ".join(sorted(lib.theme_label(t) for t in themes)) or "no theme")
+    return f"{said} (changed by {changed_by})" if changed_by else said
 
 
 def _reviews(s: int, e: int, who: Sequence[tuple[str, Sequence[Annotation]]]) -> str:
@@ -199,11 +208,12 @@ def moderate_letter(lib: Library, letter_id: str, text: str,
         pm.tagged = len(either)
         pm.severity_agreement = sum(x == y for x, y in either) / len(either) if either else 0.0
         who = ((name_a, by_author[name_a]), (name_b, by_author[name_b]))
-        for (s, e), (ta, xa), (tb, xb) in zip(units, la, lb):
+        ca, cb = _changers(units, by_author[name_a]), _changers(units, by_author[name_b])
+        for (s, e), (ta, xa), (tb, xb), wa, wb in zip(units, la, lb, ca, cb):
             if (ta, xa) != (tb, xb):
                 page = bisect_right(page_starts, s) if page_starts else None
-                pm.disagreements.append(Disagreement(s, e, unit_quote(text, s, e, furniture), _words(lib, ta, xa),
-                                                     _words(lib, tb, xb), page or None, _reviews(s, e, who),
+                pm.disagreements.append(Disagreement(s, e, unit_quote(text, s, e, furniture), _words(lib, ta, xa, wa),
+                                                     _words(lib, tb, xb, wb), page or None, _reviews(s, e, who),
                                                      _on(by_author[name_a], s, e), _on(by_author[name_b], s, e)))
         results.append(pm)
     return results

@@ -243,12 +243,24 @@ class Summary:
 
 
 def shared_passages(anns: Sequence[Annotation]) -> int:
-    """Passages (a letter's same span) that more than one auditor tagged."""
-    by: dict[tuple[str, int, int], set[str]] = {}
+    """Passages that more than one auditor tagged: a letter's annotations that overlap, as one passage (as
+    moderation reads them, sentence by sentence; a manager's summary counted only spans the same to the letter, 3
+    where moderation found 9)."""
+    by_letter: dict[str, list[Annotation]] = {}
     for a in anns:
         if not a.orphaned:
-            by.setdefault((a.letter_id, a.start, a.end), set()).add(person(a.author))
-    return sum(1 for who in by.values() if len(who) > 1)
+            by_letter.setdefault(a.letter_id, []).append(a)
+    shared = 0
+    for letter_anns in by_letter.values():
+        end, who = -1, set()
+        for a in sorted(letter_anns, key=lambda x: (x.start, x.end)):
+            if a.start >= end:  # a passage of its own: the one before is done
+                shared += len(who) > 1
+                end, who = a.end, set()
+            end = max(end, a.end)
+            who.add(person(a.author))
+        shared += len(who) > 1
+    return shared
 
 
 def summary_file_stem(lib: Library, letter_ids: Sequence[str]) -> str:
