@@ -142,9 +142,10 @@ def _open_zip(path: Path, what: str) -> tuple[BinaryIO, zipfile.ZipFile, int]:
         raise PackError(str(exc).replace(": No such file or directory", ": no such file")) from None
     try:
         return fh, zipfile.ZipFile(fh), os.fstat(fh.fileno()).st_size
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
-        fh.close()
-        raise PackError(f"{path.name} is not a readable {what} (a damaged, truncated or non-zip file: {exc})") from None
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+        fh.close()  # (said in plain words, never the zip library's: "File is not a zip file", a manager read)
+        raise PackError(f"{path.name} is not a readable {what}: it is damaged, cut short or not a zip file. Ask "
+                        "for it to be sent again (a download or an email attachment can arrive incomplete).") from None
 
 
 def read_members(path: Path, what: str = "audit pack", required: str | None = None) -> dict[str, bytes]:
