@@ -43,7 +43,8 @@ def _chunks(body: str) -> list[str]:
     out, cur = [], ""
     for part in _TOP.split(body):
         if cur and (part.startswith(("<h2>", "<h3>", "<blockquote")) or len(cur) + len(part) > CHUNK) and \
-                not cur.endswith(("</h2>", "</h3>")):
+                not cur.rstrip().endswith(("</h2>", "</h3>")):  # (the HTML puts a line end after a heading: a
+            # heading ending a piece on its own had been left at a page's foot, its findings overleaf)
             out.append(cur)
             cur = ""
         cur += part

@@ -325,3 +325,17 @@ def test_the_summary_opens_with_a_headline(samples: Path) -> None:
     body = " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
     assert "3 priority actions, 1 area for improvement and 1 strength." in body
     assert summary.headline in to_html(summary)
+
+
+def test_a_heading_is_never_a_piece_of_the_pdf_on_its_own() -> None:
+    """A new user's summary left "Areas for improvement" alone at the foot of page 1, its findings overleaf, in all
+    three exports (stop 47): the HTML puts a line end after each heading, and the piece it ended was laid out on
+    its own. Each heading goes with what follows it."""
+    from reviewer.export.pdf import _chunks
+
+    body = ("<h2>Counts</h2>\n<table><tr><td>1</td></tr></table>\n<h2>Areas for improvement (2)</h2>\n"
+            "<h3>Planning and reviews (2)</h3>\n<blockquote><p>One</p></blockquote>\n"
+            "<blockquote><p>Two</p></blockquote>\n")
+    pieces = _chunks(body)
+    assert not any(p.rstrip().endswith(("</h2>", "</h3>")) for p in pieces), pieces
+    assert any(p.startswith("<h2>Areas") and "<blockquote><p>One" in p for p in pieces)
