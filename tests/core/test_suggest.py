@@ -2848,3 +2848,16 @@ def test_a_2026_reports_words_read_as_they_are_meant() -> None:
                  "Areas for improvement found at the last inspection have been purposefully and thoroughly "
                  "addressed."):
         assert verdict(said, *good)[0] == "strength", said
+
+
+def test_an_outstanding_reports_praise_said_through_a_negation() -> None:
+    """A new user's morning on a held-out 2026 report judged outstanding (stop 47): "Leaders have not stood still
+    since the last inspection", "support does not lessen as they move on" and meetings where relatives "consider
+    what practical help is needed" were areas for improvement."""
+    from reviewer.core.reading.severity import verdict
+
+    good = ("grade:good", "good", "judgement")
+    for said in ("Senior leaders have not stood still since the last inspection.",
+                 "Leaders make sure that support does not lessen as young people grow older.",
+                 "Family meetings help relatives to consider what practical help is needed and to plan well."):
+        assert verdict(said, *good)[0] == "strength", said

