@@ -1172,3 +1172,29 @@ def test_the_page_read_says_how_many_of_its_suggestions_are_shown(qtbot, make_wi
     assert panel.here.text().startswith(f"Page {page}: {among} of its {len(here)} suggestions")
     panel.set_show_all(True)
     assert panel.here.isHidden()
+
+
+def test_a_card_in_show_all_says_what_it_said_after_a_restart(qtbot, make_window, samples) -> None:
+    """A new user's restart in Show All (stop 47): the cards' percentages had moved (29% → 31%, 46% → 45%). The
+    cards that say other than the library now reads them are kept with the letter in every view, not only the
+    strongest."""
+    from dataclasses import replace
+
+    w, _, letter = _open(qtbot, make_window, samples / "thornbury_vale_2025_focused_visit.pdf")
+    panel = w.suggestions_panel
+    panel.more_btn.click()
+    assert panel.show_all
+    everything = list(w.suggester.suggestions)
+    said = replace(everything[3], score=0.123)  # as a card said it before the library learnt
+    panel.set_suggestions([said if s is everything[3] else s for s in everything])
+    assert w.onscreen.said_when_left(letter.id) == {(said.start, said.end): (said.severity, said.themes, 0.123,
+                                                                             said.why[:160])}
+    assert w.onscreen.shown_when_left(letter.id) == []  # (not the strongest: nothing held in place)
+    w.close()
+    again = make_window()
+    with qtbot.waitSignal(again.host.worker.loaded, timeout=10000):
+        again.onscreen.open(letter.id)
+    qtbot.waitUntil(lambda: again.suggester.structure is not None and bool(again.suggestions_panel.visible()),
+                    timeout=15000)
+    card = next(s for s in again.suggestions_panel.visible() if (s.start, s.end) == (said.start, said.end))
+    assert card.score == 0.123

@@ -136,8 +136,19 @@ class SuggestionController(QObject):
             self._landed = self._generation  # nothing to work out until the letter is read
 
     def _keep_shown(self) -> None:
-        if self._held is not None and self._held == self.onscreen.letter_id:
-            self.onscreen.keep_shown(self._held, self.panel.shown_cards())
+        """The cards the list shows, kept with the letter: the strongest in their places, or of a list in reading
+        order those that say other than the library now reads them (a new user's Show All came back after a
+        restart with its percentages moved; all of a long report's 600 would not fit the settings)."""
+        if self._held is None or self._held != self.onscreen.letter_id:
+            return
+        cards = self.panel.visible()
+        if self.panel.holds():
+            self.onscreen.keep_shown(self._held, cards)
+            return
+        found = {(s.start, s.end): (s.severity, s.themes, round(s.score, 4)) for s in self._found}
+        self.onscreen.keep_shown(self._held, [c for c in cards if (c.start, c.end) in found and
+                                              found[(c.start, c.end)] != (c.severity, c.themes, round(c.score, 4))],
+                                 held=False)
 
     @property
     def settled(self) -> bool:

@@ -184,7 +184,7 @@ class SuggestionsPanel(QWidget):
     current = Signal(object)  # Suggestion or None: the view outlines it
     letterWanted = Signal(object)  # Esc in the list: the keyboard back to the letter, at this suggestion (or None)
     shownChanged = Signal()  # the list now shows other suggestions (all / the strongest, a severity)
-    heldChanged = Signal()  # the strongest shown changed: ``shown_cards`` is what to keep with the letter
+    heldChanged = Signal()  # the cards shown changed: what to keep with the letter (``visible``, ``holds``)
     listNamed = Signal(object)  # the open letter's inspectors' list, as it heads it (str; None: more than one)
 
     def __init__(self, theme_label, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
@@ -350,9 +350,10 @@ class SuggestionsPanel(QWidget):
         fresh = [s for s in ideal if (s.start, s.end) not in place][:max(0, DEFAULT_SHOWN - len(held))]
         return (held + fresh)[:DEFAULT_SHOWN]  # (a card put back by Ctrl+Z takes its place again)
 
-    def shown_cards(self) -> list[Suggestion]:
-        """The strongest shown, in their places: kept with the letter, so that it opens with the same list."""
-        return [] if self.show_all or self.severity.currentData() else self.visible()
+    def holds(self) -> bool:
+        """Whether the list shows the strongest, each in its place (not every one, nor a severity's, in reading
+        order)."""
+        return not (self.show_all or self.severity.currentData())
 
     def hold(self, spans: list[tuple[int, int]]) -> None:
         """The cards a letter showed when it was left take their places again (those still undecided)."""
@@ -390,7 +391,7 @@ class SuggestionsPanel(QWidget):
         if not (self.show_all or want):  # (one decided on keeps its place: Ctrl+Z puts it back there)
             known = set(self._kept)
             self._kept += [(sug.start, sug.end) for sug in self.visible() if (sug.start, sug.end) not in known]
-            self.heldChanged.emit()
+        self.heldChanged.emit()
         self.count.setText(f"{self.list.count()} of {len(self._all)}" if self.list.count() < len(self._all)
                            else str(len(self._all)))
         shown = {(x.start, x.end) for x in self.visible()}

@@ -170,8 +170,8 @@ class OnScreen(QObject):
     # closed, by a crash or a shutdown still reopens it)
     KEPT_PLACES = 300
     KEPT_LISTS = 40  # the lists of the letters opened last (each some kilobytes: settings are no database)
-    SHOWN = "reading/shown"  # letter id -> the suggestions its list showed when left, [[start, end, severity,
-    # themes, how sure, why], ...]
+    SHOWN = "reading/shown"  # letter id -> the suggestions its list showed when left: {"held": the strongest in their
+    # places, "cards": [[start, end, severity, themes, how sure, why], ...]}
 
     def __init__(self, desk: Desk) -> None:
         super().__init__(desk.parent)
@@ -248,16 +248,25 @@ class OnScreen(QObject):
         """Where the auditor left ``letter_id``: it opens there again."""
         self._keep(self.PLACES, letter_id, [int(page), round(float(fraction), 6)])
 
-    def keep_shown(self, letter_id: str, cards: list[Suggestion]) -> None:
+    def keep_shown(self, letter_id: str, cards: list[Suggestion], held: bool = True) -> None:
         """The suggestions ``letter_id``'s list shows now, as their cards say them: it opens with the same list
         again, each card saying what it said (a new user saw themes added and percentages move across a restart;
-        a damaged value: the letter ranks its suggestions afresh)."""
-        self._keep(self.SHOWN, letter_id, [[int(c.start), int(c.end), c.severity, list(c.themes),
-                                            round(float(c.score), 4), c.why[:160]] for c in cards], self.KEPT_LISTS)
+        a damaged value: the letter ranks its suggestions afresh). ``held``: the strongest, kept in their places;
+        else cards of a list in reading order, kept for what they said only."""
+        self._keep(self.SHOWN, letter_id, {"held": bool(held), "cards": [
+            [int(c.start), int(c.end), c.severity, list(c.themes), round(float(c.score), 4), c.why[:160]]
+            for c in cards]}, self.KEPT_LISTS)
+
+    def _cards_kept(self, letter_id: str) -> tuple[bool, list]:  # type: ignore[type-arg]
+        kept = self._kept(self.SHOWN).get(letter_id)
+        if isinstance(kept, dict):  # (a list of cards alone: kept before stop 47, the strongest)
+            return bool(kept.get("held", True)), kept.get("cards") if isinstance(kept.get("cards"), list) else []
+        return True, kept if isinstance(kept, list) else []
 
     def shown_when_left(self, letter_id: str) -> list[tuple[int, int]]:
+        held, cards = self._cards_kept(letter_id)
         try:
-            return [(int(x[0]), int(x[1])) for x in self._kept(self.SHOWN).get(letter_id) or []]
+            return [(int(x[0]), int(x[1])) for x in cards] if held else []
         except (TypeError, ValueError, IndexError, KeyError):
             return []
 
@@ -265,7 +274,7 @@ class OnScreen(QObject):
         """What each card shown when ``letter_id`` was left said: (severity, themes, how sure, why), by its passage
         (none for a list kept before cards were: those read afresh)."""
         out = {}
-        for x in self._kept(self.SHOWN).get(letter_id) or []:
+        for x in self._cards_kept(letter_id)[1]:
             try:
                 said = (str(x[2]), tuple(str(t) for t in x[3]), float(x[4]), str(x[5]))
                 out[(int(x[0]), int(x[1]))] = said
