@@ -435,7 +435,7 @@ def test_order_text_for_a_short_list() -> None:
     assert order_text(0, 0, False) == ""
     # one severity asked for and none suggested: said, not an empty list (a new user's Context list, stop 44)
     assert order_text(0, 40, False, "context").startswith("Reviewer does not suggest context")
-    assert order_text(0, 1, False, "priority") == "No priority action is suggested in this letter."
+    assert order_text(0, 1, False, "priority") == "No priority action is left to suggest in this letter."
     assert order_text(1, 1, False, "strength") == "Strength: 1 suggestion, in reading order."
     # the inspectors' items left out of the strongest are said to be among the rest (stop 45: a new user saw
     # items 16-21 of a list unhighlighted, as if missed)

@@ -50,7 +50,8 @@ def order_text(shown: int, total: int, show_all: bool, severity_id: str = "", it
     if severity and not shown:
         return ("Reviewer does not suggest context: an earlier inspection's findings, what is planned and plain "
                 "description are yours to tag (Alt+2)." if severity_id == "context" else
-                f"No {severity.lower()} is suggested in this letter.")
+                f"No {severity.lower()} is left to suggest in this letter.")  # (said too when every one is decided: "is
+                # suggested" read as if there had never been any, a new user)
     if severity:
         return f"{severity}: {counted(shown, 'suggestion')}, in reading order."
     if total == 1:
