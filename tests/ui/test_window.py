@@ -625,3 +625,20 @@ def test_select_sentence_after_a_single_click_takes_the_sentence_clicked_in(wind
     window.actions_["select_sentence"].trigger()
     said = collapse_ws(view.selected_text())
     assert said.startswith("Too many plans") and said.endswith(".")
+
+
+def test_the_find_bar_opening_and_closing_leaves_the_page_where_it_is(window, qtbot):
+    """A new user closed the Find bar and dragged to select: the page had moved up by the bar's height, and the
+    drag took the wrong lines (stop 47). The bar sits below the letter: the text under the pointer stays put."""
+    view = window.view
+    view.go_to_page(1)
+    qtbot.waitUntil(lambda: view.current_page() == 1)
+    top = view.mapToGlobal(view.viewport().pos()).y()
+    value = view.verticalScrollBar().value()
+    window.pages.show_find()
+    qtbot.waitUntil(window.find_bar.isVisible)
+    qtbot.wait(50)
+    assert view.mapToGlobal(view.viewport().pos()).y() == top and view.verticalScrollBar().value() == value
+    window.find_bar.close_bar()
+    qtbot.wait(50)
+    assert view.mapToGlobal(view.viewport().pos()).y() == top and view.verticalScrollBar().value() == value

@@ -78,8 +78,9 @@ class MainWindow(QMainWindow):
         cl = QVBoxLayout(letter)
         cl.setContentsMargins(0, 0, 0, 0)
         cl.setSpacing(0)
-        cl.addWidget(self.find_bar)
         cl.addWidget(self.view, 1)
+        cl.addWidget(self.find_bar)  # below the letter, as a browser's: shown or closed, the page stays where it is
+        # (above it, closing it moved the page up under a new user's next drag, which took the wrong lines)
         self.centre = QStackedWidget()  # the letter, or the welcome page
         self.centre.addWidget(letter)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
