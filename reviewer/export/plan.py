@@ -15,7 +15,22 @@ QUOTE = 160  # characters of the finding shown
 
 
 def _short(q: str) -> str:
-    return q if len(q) <= QUOTE else q[: QUOTE - 1] + "…"
+    """At most ``QUOTE`` characters, cut between words (a manager's plan read "…too much de…")."""
+    q = " ".join(q.split())
+    if len(q) <= QUOTE:
+        return q
+    cut = q[: QUOTE - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(",;:") + "…"
+
+
+def _item(e: ActionEntry) -> str:
+    """The inspectors' item the finding answers; where the finding is the item itself, said so, not twice."""
+    if not e.item:
+        return "—"
+    item, quote = (" ".join(t.lower().split()) for t in (e.item, e.quote))
+    same = len(quote) >= 30 and (item.startswith(quote) or quote.startswith(item))  # (the item tagged, whole or
+    # its opening)
+    return "the finding is this item" if same else _short(e.item)
 
 
 def _due(e: ActionEntry, today: date) -> str:
@@ -33,7 +48,7 @@ def plan_markdown(s: Summary, md: Callable[[str], str], today: date | None = Non
         a = e.action
         finding = f"{e.severity}, {e.letter} p.{e.page}: “{_short(e.quote)}”"
         out.append(f"| {md(_due(e, today))} | {md(STATUS_LABELS.get(a.status, a.status))} | {md(a.owner)} | "
-                   f"{md(' '.join(a.text.split()))} | {md(finding)} | {md(_short(e.item)) if e.item else '—'} |")
+                   f"{md(' '.join(a.text.split()))} | {md(finding)} | {md(_item(e))} |")
     out.append("")
     notes = [e for e in s.actions if e.action.progress]
     if notes:
@@ -61,6 +76,6 @@ def plan_html(s: Summary, e_: Callable[[object], str], today: date | None = None
         h.append(f'<tr class="rag-{e_(a.status)}"><td>{due}</td><td>{e_(STATUS_LABELS.get(a.status, a.status))}</td>'
                  f"<td>{e_(a.owner)}</td><td>{e_(a.text)}</td>"
                  f"<td>{e_(e.severity)}, {e_(e.letter)} p.{e.page}: “{e_(_short(e.quote))}”</td>"
-                 f"<td>{e_(_short(e.item)) if e.item else '—'}</td><td>{progress}</td></tr>")
+                 f"<td>{e_(_item(e))}</td><td>{progress}</td></tr>")
     h.append("</table>")
     return h

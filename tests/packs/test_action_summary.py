@@ -136,3 +136,27 @@ def test_an_inspectors_item_whose_suggestion_was_dismissed_says_so(tmp_path: Pat
         assert "dismissed (not tagged)" in html.read_text(encoding="utf-8")
     finally:
         ann.store.close()
+
+
+def test_the_plan_cuts_between_words_and_says_a_finding_that_is_the_item_once(tmp_path: Path) -> None:
+    """A manager's summary (stop 47): the action plan's finding and inspectors' item repeated one sentence, both cut
+    mid-word ("…too much de…"). Long text is cut between words; a finding that is the item itself says so."""
+    from reviewer.core.annotations.tagging import locate_quote  # noqa: F401 (the desk tags by quote)
+
+    ann = Desk(tmp_path / "ann", "Ann Auditor")
+    try:
+        lid = ann.add(THORNBURY)
+        item = ann.tag(lid, "The timeliness of initial child protection conferences", ["cp-conferences"],
+                       "improvement")
+        ann.ws.add_action(item.id, "Audit conference timeliness monthly", "Sam Owner", "2999-03-31", "amber")
+        md = tmp_path / "s.md"
+        ann.ws.export_summary([lid], md, "md")
+        plan = md.read_text(encoding="utf-8").split("## Action plan", 1)[1]
+        row = next(line for line in plan.splitlines() if "Audit conference timeliness" in line)
+        assert row.rstrip().endswith("| the finding is this item |")
+    finally:
+        ann.store.close()
+    from reviewer.export.plan import QUOTE, _short
+
+    said = _short("word " * 60)
+    assert len(said) <= QUOTE and said.endswith("word…")
