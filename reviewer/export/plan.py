@@ -27,10 +27,8 @@ def _item(e: ActionEntry) -> str:
     """The inspectors' item the finding answers; where the finding is the item itself, said so, not twice."""
     if not e.item:
         return "—"
-    item, quote = (" ".join(t.lower().split()) for t in (e.item, e.quote))
-    same = len(quote) >= 30 and (item.startswith(quote) or quote.startswith(item))  # (the item tagged, whole or
-    # its opening)
-    return "the finding is this item" if same else _short(e.item)
+    item, quote = (" ".join(t.lower().strip(" .").split()) for t in (e.item, e.quote))
+    return "the finding is this item" if item == quote else _short(e.item)
 
 
 def _due(e: ActionEntry, today: date) -> str:

@@ -146,8 +146,8 @@ def test_the_plan_cuts_between_words_and_says_a_finding_that_is_the_item_once(tm
     ann = Desk(tmp_path / "ann", "Ann Auditor")
     try:
         lid = ann.add(THORNBURY)
-        item = ann.tag(lid, "The timeliness of initial child protection conferences", ["cp-conferences"],
-                       "improvement")
+        item = ann.tag(lid, "The timeliness of initial child protection conferences for children who are subject to "
+                       "section 47 enquiries.", ["cp-conferences"], "improvement")
         ann.ws.add_action(item.id, "Audit conference timeliness monthly", "Sam Owner", "2999-03-31", "amber")
         md = tmp_path / "s.md"
         ann.ws.export_summary([lid], md, "md")
