@@ -116,7 +116,8 @@ def _import(ws: Workspace, paths: list[str]) -> int:
     except PackError as exc:
         raise CliError(f"{exc} — nothing was imported") from None
     for o in opened:
-        who = f" from {o.contents.auditor}" if o.contents.auditor else ""
+        who = f" from {o.contents.sender}" if o.contents.sender else ""  # (who made the pack: a manager who
+        # sent it back, not its annotations' auditors, a manager's journey found)
         _out(f"{o.contents.path.name}{who}:")
         for line in o.report.lines():
             _out(f"  {line}")

@@ -263,3 +263,26 @@ def test_counts_and_ranges_that_make_no_sense_are_refused(capsys, db, samples: P
     assert code != 0 and "backwards" in err and err.count("\n") == 1
     code, out, _ = run(capsys, "signoff", "--all", "--withdraw", *db)
     assert code == 0 and "nothing to withdraw" in out and "sign-off withdrawn" not in out
+
+
+def test_a_pack_sent_back_is_said_to_come_from_who_sent_it(capsys, samples: Path, tmp_path: Path) -> None:
+    """A manager's journey (stop 47): the pack she sent back was opened "from Sam Auditor, Bea Auditor", its
+    annotations' auditors, not from her."""
+    ann = ["--db", str(tmp_path / "ann.json")]
+    mia = ["--db", str(tmp_path / "mia.json")]
+    run(capsys, "add", str(samples / "thornbury_vale_2025_focused_visit.pdf"), *ann)
+    code, out, err = run(capsys, "list", "--json", *ann)
+    lid = json.loads(out)[0]["id"]
+    code, _, err = run(capsys, "tag", lid[:8], "--quote", "Too many plans are lists of services", "--theme",
+                       "planning", "--severity", "Area for improvement", "--author", "Ann Auditor", *ann)
+    assert code == 0, err
+    first = tmp_path / "ann.zip"
+    code, _, err = run(capsys, "pack", "export", "-o", str(first), "--auditor", "Ann Auditor", *ann)
+    assert code == 0, err
+    code, out, err = run(capsys, "pack", "import", str(first), *mia)
+    assert code == 0 and "ann.zip from Ann Auditor:" in out, out + err
+    back = tmp_path / "back.zip"
+    code, _, err = run(capsys, "pack", "export", "-o", str(back), "--auditor", "Mia Manager", *mia)
+    assert code == 0, err
+    code, out, err = run(capsys, "pack", "import", str(back), *ann)
+    assert code == 0 and "back.zip from Mia Manager:" in out, out + err
