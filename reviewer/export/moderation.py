@@ -48,7 +48,7 @@ def moderation_markdown(s: Summary, md: Callable[[str], str]) -> list[str]:
             out += [f"| Theme | Both | Only {md(m.auditor_a)} | Only {md(m.auditor_b)} | Kappa |", "|---|---:|---:|---:|---|"]
             out += [f"| {md(t)} | {b} | {a} | {o} | {md(k)} |" for t, b, a, o, k in _themes(m)] + [""]
         if m.disagreements:
-            out += ["**Where they differ**", ""]
+            out += [f"**Where they differ**{' (' + m.kinds_said + ')' if m.kinds_said else ''}", ""]
             for d in m.disagreements:
                 page = f" (p.{d.page})" if d.page else ""
                 out.append(f"- “{md(_short(d.text))}”{page}")
@@ -74,6 +74,8 @@ def moderation_html(s: Summary, e: Callable[[object], str]) -> list[str]:
             h.append("</table>")
         if m.disagreements:
             h.append(f"<h4>Where they differ ({len(m.disagreements)})</h4>")
+            if m.kinds_said:
+                h.append(f'<p class="meta">{e(m.kinds_said)}, the first listed first.</p>')
             h.append(f"<table><tr><th>Sentence</th><th>{e(m.auditor_a)}</th><th>{e(m.auditor_b)}</th>"
                      "<th>Review</th></tr>")
             for d in m.disagreements:

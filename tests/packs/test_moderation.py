@@ -169,9 +169,16 @@ def test_a_managers_regrade_is_said_as_the_managers_in_moderation_the_counts_and
     bob.tag(lid, "drift and delay", ["timeliness"], "improvement")  # (a shorter span of the same sentence)
     for a in bob.lib.annotations.values():
         ann.lib.put_annotation(a)
+    ann.ws.set_auditor("Ann Auditor")
+    ann.tag(lid, "leaders in Thornbury Vale have strengthened the front door", ["front-door"], "strength")  # (hers
+    # alone, and earlier in the letter than the sentence they read differently)
     ann.ws.set_auditor("Mia Manager")
     assert ann.ws.regrade([mine.id], "priority", "Priority action") == 1
     (r,) = moderate(ann.lib, [lid], ann.ws.text_of, ann.ws.page_starts_of)
+    # the sentences both read differently first, then those one auditor alone tagged, and the split said (a manager
+    # found the real disagreements buried among sentences one auditor never tagged)
+    assert [d.one_only for d in r.disagreements] == [False, True]
+    assert r.kinds_said == "1 read differently, 1 tagged by one auditor only"
     drift = next(d for d in r.disagreements if "drift and delay" in d.text)
     assert "Priority action: Timeliness, drift and delay (changed by Mia Manager)" in (drift.a, drift.b)
     out = tmp_path / "s.xlsx"

@@ -86,6 +86,11 @@ class Disagreement:
     a_ids: tuple[str, ...] = ()  # the annotations that are auditor A's reading of it (to review them)
     b_ids: tuple[str, ...] = ()
 
+    @property
+    def one_only(self) -> bool:
+        """Tagged by one of the two auditors only (not read differently: not read by the other at all)."""
+        return NOT_TAGGED in (self.a, self.b)
+
 
 @dataclass
 class PairModeration:
@@ -99,6 +104,14 @@ class PairModeration:
     severity_agreement: float = 0.0  # of the sentences either auditor tagged, the share both gave one severity
     tagged: int = 0  # sentences either auditor tagged
     disagreements: list[Disagreement] = field(default_factory=list)
+
+    @property
+    def kinds_said(self) -> str:
+        """How the differences divide, where both kinds are there: "7 read differently, 29 tagged by one auditor
+        only" (a manager found the real disagreements buried among sentences one auditor never tagged)."""
+        one = sum(d.one_only for d in self.disagreements)
+        both = len(self.disagreements) - one
+        return f"{both} read differently, {one} tagged by one auditor only" if one and both else ""
 
     @property
     def reviewed(self) -> int:
@@ -123,11 +136,14 @@ def _changers(units: Sequence[tuple[int, int]], anns: Sequence[Annotation]) -> l
             for s, e in units]
 
 
+NOT_TAGGED = "not tagged"
+
+
 def _words(lib: Library, themes: frozenset[str], sev: str, changed_by: str = "") -> str:
     """A reading as the moderation says it: "Priority action: Timeliness, drift and delay", and whose change it
     is where the manager regraded it (a manager's regrade read as the auditor's own reading)."""
     if sev == "none":
-        return "not tagged"
+        return NOT_TAGGED
     label = {s.id: s.label for s in severities()}.get(sev, sev)
     said = f"{label}: " + (", ".join(sorted(lib.theme_label(t) for t in themes)) or "no theme")
     return f"{said} (changed by {changed_by})" if changed_by else said
@@ -215,6 +231,8 @@ def moderate_letter(lib: Library, letter_id: str, text: str,
                 pm.disagreements.append(Disagreement(s, e, unit_quote(text, s, e, furniture), _words(lib, ta, xa, wa),
                                                      _words(lib, tb, xb, wb), page or None, _reviews(s, e, who),
                                                      _on(by_author[name_a], s, e), _on(by_author[name_b], s, e)))
+        pm.disagreements.sort(key=lambda d: d.one_only)  # (stable: the sentences both read differently first, each
+        # kind in reading order)
         results.append(pm)
     return results
 

@@ -218,7 +218,7 @@ class ModerationView(QWidget):
                 top.addChild(child)
             if r.disagreements:
                 dis = QTreeWidgetItem([f"Where they differ ({counted(len(r.disagreements), 'sentence')}, "
-                                       f"{r.reviewed} reviewed)"])
+                                       f"{r.reviewed} reviewed{': ' + r.kinds_said if r.kinds_said else ''})"])
                 dis.setData(0, ID_ROLE + 1, f"{r.letter_id}|{r.auditor_a}|{r.auditor_b}")
                 for d in r.disagreements:
                     page = f"p.{d.page}  " if d.page else ""
