@@ -141,8 +141,6 @@ def test_an_inspectors_item_whose_suggestion_was_dismissed_says_so(tmp_path: Pat
 def test_the_plan_cuts_between_words_and_says_a_finding_that_is_the_item_once(tmp_path: Path) -> None:
     """A manager's summary (stop 47): the action plan's finding and inspectors' item repeated one sentence, both cut
     mid-word ("…too much de…"). Long text is cut between words; a finding that is the item itself says so."""
-    from reviewer.core.annotations.tagging import locate_quote  # noqa: F401 (the desk tags by quote)
-
     ann = Desk(tmp_path / "ann", "Ann Auditor")
     try:
         lid = ann.add(THORNBURY)

@@ -29,6 +29,17 @@ def window(qtbot, make_window, samples: Path):  # type: ignore[no-untyped-def]
     return _open(qtbot, make_window, samples / "thornbury_vale_2025_focused_visit.pdf")[0]
 
 
+def _restarted(qtbot, make_window, w, letter_id: str):  # type: ignore[no-untyped-def]
+    """The window closed and started again on the same library and settings, the letter open and its list read."""
+    w.close()
+    again = make_window()
+    with qtbot.waitSignal(again.host.worker.loaded, timeout=10000):
+        again.onscreen.open(letter_id)
+    qtbot.waitUntil(lambda: again.suggester.structure is not None and bool(again.suggestions_panel.visible()),
+                    timeout=15000)
+    return again
+
+
 def _settle(qtbot, w) -> None:  # type: ignore[no-untyped-def]
     """Wait for the re-worked suggestions after a change to be on screen (the panel took the decision
     away, or put it back, at once; the re-work follows on the worker)."""
@@ -1119,12 +1130,7 @@ def test_show_all_and_the_severity_box_are_kept_across_a_restart(qtbot, make_win
     assert w.suggestions_panel.show_all
     box = w.suggestions_panel.severity
     box.setCurrentIndex(box.findData("strength"))  # and the severity box (another new user's restart lost it)
-    w.close()
-    again = make_window()
-    with qtbot.waitSignal(again.host.worker.loaded, timeout=10000):
-        again.onscreen.open(letter.id)
-    qtbot.waitUntil(lambda: again.suggester.structure is not None and bool(again.suggestions_panel.visible()),
-                    timeout=15000)
+    again = _restarted(qtbot, make_window, w, letter.id)
     panel = again.suggestions_panel
     assert panel.show_all and panel.more_btn.isChecked() and panel.severity.currentData() == "strength"
     assert panel.visible() and all(s.severity == "strength" for s in panel.visible())
@@ -1190,11 +1196,6 @@ def test_a_card_in_show_all_says_what_it_said_after_a_restart(qtbot, make_window
     assert w.onscreen.said_when_left(letter.id) == {(said.start, said.end): (said.severity, said.themes, 0.123,
                                                                              said.why[:160])}
     assert w.onscreen.shown_when_left(letter.id) == []  # (not the strongest: nothing held in place)
-    w.close()
-    again = make_window()
-    with qtbot.waitSignal(again.host.worker.loaded, timeout=10000):
-        again.onscreen.open(letter.id)
-    qtbot.waitUntil(lambda: again.suggester.structure is not None and bool(again.suggestions_panel.visible()),
-                    timeout=15000)
+    again = _restarted(qtbot, make_window, w, letter.id)
     card = next(s for s in again.suggestions_panel.visible() if (s.start, s.end) == (said.start, said.end))
     assert card.score == 0.123
