@@ -2861,3 +2861,23 @@ def test_an_outstanding_reports_praise_said_through_a_negation() -> None:
                  "Leaders make sure that support does not lessen as young people grow older.",
                  "Family meetings help relatives to consider what practical help is needed and to plan well."):
         assert verdict(said, *good)[0] == "strength", said
+
+
+def test_a_requires_improvement_reports_harm_and_hindrance_said_plainly() -> None:
+    """An auditor's reading of two held-out reports (stop 47): referral delays "leaving them potentially at further
+    harm" were an area for improvement under requires improvement; police "hindering the efficient and timely
+    response" a strength; "a positive impact; however, this is less so for pupils with SEND" a strength; "prior to
+    becoming 18 years old" a plain figure; children who "have plans to live in their forever homes" the council's
+    plans."""
+    from reviewer.core.reading.severity import verdict
+
+    ri = ("grade:requires improvement", "requires improvement", "judgement")
+    assert verdict("There are delays in referrals from partners, leaving children potentially at further harm.",
+                   *ri)[0] == "priority"
+    for said in ("Gaps in the information shared are hindering an efficient and timely response.",
+                 "This is having a positive impact; however, this is less so for disabled children."):
+        assert verdict(said, *ri)[0] == "improvement", said
+    good = ("grade:good", "good", "judgement")
+    for said in ("Young people meet their adviser well before they are 18 years old.",
+                 "Most children in care have plans to live in their permanent homes quickly and securely."):
+        assert verdict(said, *good)[0] == "strength", said

@@ -126,7 +126,8 @@ MID_CONTRAST = re.compile(r".\b(?:however|although|though|but|yet|whilst|while|e
 # A sentence saying what is planned or under way (not yet a judgement of practice): context.
 _UNDER_WAY = re.compile(
     r"\b(?:is|are|were|was) (?:already )?aware of (?:this|these|it)\b|\bhas (?:now )?been put in place to address|"
-    r"\b(?:has|have) (?:well[- ]developed |appropriate |clear |concrete |detailed |firm )?plans? (?:to|for (?!adoption|permanen|long|"
+    r"\b(?:has|have) (?:well[- ]developed |appropriate |clear |concrete |detailed |firm )?plans? (?:to (?!live|remain|stay|"
+    r"return|be adopted)|for (?!adoption|permanen|long|"
     r"their|them)|in place)\b|"
     r"\bplans? (?:are|is) in place\b|"
     r"\b(?:is|are) (?:currently )?(?:piloting|reviewing|rolling out|working towards|planning|"
@@ -249,7 +250,8 @@ _EXPOSED_TO_LESS = re.compile(r"\bexposed to (?!(?:[\w-]+ ){0,3}?(?:risks?|harm|
 LEFT_AT_RISK_ANYWHERE = True  # a weakness that says children are left at risk now is a priority action, whatever
 # the grade (DOMAIN.md: "children left at risk"); said outright, not merely "risk" or "harm" named
 _LEFT_AT_RISK_NOW = re.compile(
-    r"unassessed risk|\b(?:remain|remains|remained|left|leave|leaves|leaving)\b[^.]{0,80}\b(?:at (?:potential )?risk"
+    r"unassessed risk|\b(?:remain|remains|remained|left|leave|leaves|leaving)\b[^.]{0,80}\b(?:(?:potentially )?at "
+    r"(?:further |continued )harm|at (?:potential )?risk"
     r"(?! of (?:becoming|coming into|entering) (?:looked after|care))|unsafe|harmful|potential harm|"
     r"(?:situations|circumstances) of [^.]{0,25}(?:risk|harm))|continued? (?:to suffer |to experience )?harm|not (?:been )?(?:adequately )?"
     r"safeguarded|\b(?:exposed to|faces?|facing|experienc\w+|subject to|(?:places?|placed|puts?|putting) (?:them |children |"
@@ -349,7 +351,8 @@ def _hedged(low: str) -> bool:
 _FIGURE = re.compile(r"\d")
 # Numbers that name rather than count: "section 47 enquiries", "16- and 17-year-olds", "key stage 4", "until 10pm"
 _NAMING_NUMBER = re.compile(r"\b(?:section|sections|s|key stage|stage|tier|level|outcome|article|schedule|"
-                            r"regulation|part|aged?|under|over) \d+[a-z]?(?:(?:,| and| or| to) \d+[a-z]?)*\b|\bact,? (?:19|20)\d\d\b|\b\d+(?:-|\s(?:and|to)\s)*\d*-? ?"
+                            r"regulation|part|aged?|under|over) \d+[a-z]?(?:(?:,| and| or| to) \d+[a-z]?)*\b|\bact,? (?:19|20)\d\d\b|"
+                            r"\b\d+ years? old\b|\b\d+(?:-|\s(?:and|to)\s)*\d*-? ?"
                             r"year-? ?olds?\b|\b\d+(?:am|pm)\b|\b\d+/7\b", re.I)
 TURN_TO_PLAIN = True
 CONCEDED_GOOD = True

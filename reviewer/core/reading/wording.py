@@ -177,8 +177,8 @@ SERIOUS = ("inadequate", "serious", "widespread", "unsafe", "significant risk", 
            "critical weaknesses", "critical area of concern", "critical areas of concern")
 _SERIOUS_WORDS = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in SERIOUS) + r")\b")
 NEGATORS = ("not", "cannot", "less", "seldom", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "won't", "can't",  "no", "never", "nor", "without", "neither", "insufficiently", "inconsistently", "rarely", "lack",
-            "lacks", "lacking", "absence", "rathernot", "ineffective", "unsuccessful", "impede", "impedes", "impeded", "hinder", "hinders", "hindered", "preventsfrom")
-_HINDERS = frozenset(("impede", "impedes", "impeded", "hinder", "hinders", "hindered", "preventsfrom"))  # deny what they hold back
+            "lacks", "lacking", "absence", "rathernot", "ineffective", "unsuccessful", "impede", "impedes", "impeded", "hinder", "hinders", "hindered", "hindering", "preventsfrom")
+_HINDERS = frozenset(("impede", "impedes", "impeded", "hinder", "hinders", "hindered", "hindering", "preventsfrom"))  # deny what they hold back
 NEGATION_SCOPE = 6  # words a negator reaches, within its clause: "not clearly recorded or responded to effectively"
 _CLAUSE = re.compile(r"[,;:()]|\b(?:but|although|though|while|whereas|however|despite|where|there is|there are)\b",
                      re.I)
@@ -269,6 +269,7 @@ _SHORTFALL = re.compile(
     r"\b(?:an? )?unnecessary risks?\b|"
     r"\bthere (?:is|remains) (?:a |some )?(?:vulnerability|fragility) (?:around|in)\b|\blow expectations\b|"
     r"\bdependent on (?:the (?:practice|work|knowledge|goodwill) of )?(?:one|a single|one single|a small number of|a few)\b|"
+    r"\b(?:this|it|that) is less so\b|"  # ("a positive impact; however, this is less so for pupils with SEND")
     r"\bsome way to go\b|\bworking (?:additional|extra|long) hours\b|\bpockets of (?:poorer|weaker|less effective)\b|"
     r"\b(?:very|too) late\b|\bcaus(?:es|ed|ing) (?:them |children |young people )?(?:anxiety|distress|upset)\b|"
     r"(?<!positively )(?<!positive )\b(?:has |have |had )?(?:adversely |negatively )?affected (?:the )?(?:quality|"
