@@ -73,7 +73,7 @@ def layout_for(data: bytes, kind: str, name: str) -> tuple[Layout, bytes | None,
     decoded = decode_text(data, name)
     if has_markup(decoded.text, name):
         plain = to_plain(decoded.text)
-        layout, pdf = text_pages(plain.text, plain.headings)
+        layout, pdf = text_pages(plain.text, plain.headings, plain.bold, plain.italic)
         return layout, pdf, decoded.notes
     layout, pdf = text_pages(decoded.text)
     return layout, pdf, decoded.notes

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import pymupdf
@@ -20,39 +21,49 @@ def _tab(at: float) -> float:
     return (int((at + TAB_GAP) // TAB_STOP) + 1) * TAB_STOP - at
 
 
+PLAIN, BOLD, ITALIC, BOLD_ITALIC = 0, 1, 2, 3  # a character's style (bold | italic)
+_BULLET_OPENS = re.compile(r"\s*[•\-*–]\s+")
+
+
 class _Fonts:
     def __init__(self) -> None:
-        self.body = pymupdf.Font("helv")
-        self.bold = pymupdf.Font("hebo")
+        self.faces = [pymupdf.Font(name) for name in ("helv", "hebo", "heit", "hebi")]  # by style
         self.fallback = pymupdf.Font("cjk")
 
-        self._covered: dict[tuple[str, bool], bool] = {}
-        self._widths: dict[tuple[bool, float], dict[str, float]] = {}
+        self._covered: dict[tuple[str, int], bool] = {}
+        self._widths: dict[tuple[int, float], dict[str, float]] = {}
 
-    def pick(self, ch: str, bold: bool) -> pymupdf.Font:
-        f = self.bold if bold else self.body
+    def pick(self, ch: str, style: int) -> pymupdf.Font:
+        f = self.faces[style]
         if ch.isascii():
             return f
-        key = (ch, bold)
+        key = (ch, style)
         if key not in self._covered:
             self._covered[key] = bool(f.has_glyph(ord(ch)))
         return f if self._covered[key] else self.fallback
 
-    def widths(self, para: str, bold: bool, size: float) -> list[float]:
-        cache = self._widths.setdefault((bold, size), {})
+    def widths(self, para: str, styles: Sequence[int], size: float) -> list[float]:
         out = []
-        for ch in para:
+        for ch, style in zip(para, styles):
+            cache = self._widths.setdefault((style, size), {})
             w = cache.get(ch)
             if w is None:
-                w = cache[ch] = self.pick(ch, bold).text_length(ch, fontsize=size)
+                w = cache[ch] = self.pick(ch, style).text_length(ch, fontsize=size)
             out.append(w)
         return out
 
 
-def text_pages(text: str, headings: Sequence[tuple[int, int]] | None = None) -> tuple[Layout, bytes]:
+def text_pages(text: str, headings: Sequence[tuple[int, int]] | None = None,
+               bold: Sequence[tuple[int, int]] = (), italic: Sequence[tuple[int, int]] = ()) -> tuple[Layout, bytes]:
     """Lay a plain-text letter out on A4 pages; return its layout and the PDF that shows it. Lines that
-    start at a ``headings`` span are set as headings (without it, lines marked "#")."""
+    start at a ``headings`` span are set as headings (without it, lines marked "#"); the ``bold`` and
+    ``italic`` spans (a Markdown or HTML letter's emphasis) are set so."""
     heading_starts = {s for s, _ in headings} if headings is not None else None
+    styled = [0] * len(text) if bold or italic else None
+    for spans, flag in ((bold, BOLD), (italic, ITALIC)):
+        for a, b in spans:
+            for k in range(max(0, a), min(len(text), b)):
+                styled[k] |= flag  # type: ignore[index]
     guard.check()
     fonts = _Fonts()
     b = LayoutBuilder()
@@ -97,12 +108,17 @@ def text_pages(text: str, headings: Sequence[tuple[int, int]] | None = None) -> 
             if y + lead > PAGE_H - MARGIN:
                 y = PAGE_H  # next text starts a page
         else:
-            widths = fonts.widths(para, heading, size)
+            styles = [BOLD] * len(para) if heading else styled[offset:offset + len(para)] if styled else \
+                [PLAIN] * len(para)
+            widths = fonts.widths(para, styles, size)
+            bullet = _BULLET_OPENS.match(para)  # a bullet's lines after its first start under its text, not its mark
+            hang = sum(widths[:bullet.end()]) if bullet and bullet.end() < len(para) else 0.0
             pos = 0
             while pos < len(para):
                 # take as many characters as fit, breaking after a space where possible
+                indent = hang if pos else 0.0
                 acc, end, last_space = 0.0, pos, -1
-                while end < len(para) and (acc + (w := _tab(acc) if para[end] == "\t" else widths[end]) <= width
+                while end < len(para) and (acc + (w := _tab(acc) if para[end] == "\t" else widths[end]) <= width - indent
                                            or end == pos):
                     if para[end] in " \t":
                         last_space = end
@@ -114,11 +130,11 @@ def text_pages(text: str, headings: Sequence[tuple[int, int]] | None = None) -> 
                     end += 1  # trailing spaces stay on this line
                 if y + lead > PAGE_H - MARGIN:
                     new_page()
-                x = MARGIN
+                x = MARGIN + indent
                 chars: list[tuple[str, float, float]] = []
                 run_start, run_x, run_key = pos, x, None
                 for k in range(pos, end + 1):  # (a tab is a run of its own, drawn as the space it leaves)
-                    key = (k < markup, fonts.pick(para[k], heading), para[k] == "\t") if k < end else None
+                    key = (k < markup, fonts.pick(para[k], styles[k]), para[k] == "\t") if k < end else None
                     if key != run_key:
                         if run_key is not None and para[run_start:k].strip():
                             writer(run_key[0]).append(

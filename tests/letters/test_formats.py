@@ -186,3 +186,35 @@ def test_a_word_letter_with_unseen_characters_or_another_script_opens(text: str,
     assert new and letter.kind == "docx" and letter.has_text
     shown = ws.text(letter.id)
     assert shown is not None and "Okafor" in shown.text
+
+
+def test_a_markdown_or_html_letters_emphasis_is_shown_and_a_bullets_lines_hang() -> None:
+    """A new user's Markdown letter (stop 47) read with its bold and italic gone, and a bullet's second line started
+    under the bullet, not its text. The text is as before (annotations anchor to it); bold and italic are set so,
+    read back by PyMuPDF, and a bullet's later lines start under its text."""
+    import pymupdf
+
+    from reviewer.core.text.markup import to_plain
+    from reviewer.letters.importing import layout_for
+
+    md = ("# Focused visit to Larkmoor\n\nDear **Ana Fenwick**,\n\nPlanning is *not yet consistently good*.\n\n"
+          "- A **first** bullet, long enough to run on to a second line when it is set on the page of the letter, "
+          "and then on to a third line as well, so that its hanging lines can be seen.\n")
+    plain = to_plain(md)
+    assert plain.text.startswith("Focused visit to Larkmoor\n\nDear Ana Fenwick,") and "*" not in plain.text
+    assert [plain.text[a:b] for a, b in plain.bold] == ["Ana Fenwick", "first"]
+    assert [plain.text[a:b] for a, b in plain.italic] == ["not yet consistently good"]
+    html = to_plain("<p>Dear <strong>Ms Fenwick</strong>, practice is <em>improving</em>.</p>")
+    assert html.text.startswith("Dear Ms Fenwick, practice is improving.")
+    assert [html.text[a:b] for a, b in html.bold] == ["Ms Fenwick"]
+    layout, pdf, _ = layout_for(md.encode(), "text", "larkmoor.md")
+    assert layout.text == plain.text
+    spans = [sp for b in pymupdf.open("pdf", pdf)[0].get_text("dict")["blocks"] for line in b["lines"]
+             for sp in line["spans"]]
+    fonts = {sp["text"].strip(): sp["font"].lower() for sp in spans}
+    assert "bold" in fonts["Ana Fenwick"] and ("italic" in fonts["not yet consistently good"]
+                                               or "oblique" in fonts["not yet consistently good"])
+    lines = [line for b in pymupdf.open("pdf", pdf)[0].get_text("dict")["blocks"] for line in b["lines"]]
+    first = next(line for line in lines if line["spans"][0]["text"].startswith("•"))
+    after = lines[lines.index(first) + 1]
+    assert after["bbox"][0] > first["bbox"][0] + 3  # (under the text, not the mark)

@@ -28,20 +28,27 @@ _BULLET = re.compile(r"^(\s*)[-*+]\s+(?=\S)")
 # cells, a tab between them, a line of its own; the rule is no text
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 _CELL_END = re.compile(r"(?i)</t[dh]\s*>")
-_EMPHASIS = (
-    (re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*"), r"\1"),
-    (re.compile(r"__(?=\S)(.+?)(?<=\S)__"), r"\1"),
-    (re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"), r"\1"),
-    (re.compile(r"(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])"), r"\1"),
-    (re.compile(r"`([^`\n]+)`"), r"\1"),
-    (re.compile(r"!?\[([^\]\n]+)\]\([^)\s]+(?:\s+\"[^\"]*\")?\)"), r"\1"),
+_EMPHASIS = (  # (pattern, how it is shown: "bold", "italic" or "" for plain)
+    (re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*"), "bold"),
+    (re.compile(r"__(?=\S)(.+?)(?<=\S)__"), "bold"),
+    (re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"), "italic"),
+    (re.compile(r"(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])"), "italic"),
+    (re.compile(r"`([^`\n]+)`"), ""),
+    (re.compile(r"!?\[([^\]\n]+)\]\([^)\s]+(?:\s+\"[^\"]*\")?\)"), ""),
 )
+# HTML's emphasis as Markdown's, so one reading owns both ("<strong>Inadequate</strong>" is shown bold)
+_HTML_EMPHASIS = ((re.compile(r"(?is)<(?:b|strong)\b[^>]*>(.*?)</(?:b|strong)\s*>"), r"**\1**"),
+                  (re.compile(r"(?is)<(?:i|em)\b[^>]*>(.*?)</(?:i|em)\s*>"), r"*\1*"))
 
 
 @dataclass
 class Plain:
     text: str
     headings: list[tuple[int, int]] = field(default_factory=list)  # spans of the text that are headings
+    # spans shown bold or italic ("**Dorian Pellow**", "*not yet consistently good*": a new user's Markdown letter
+    # read with its emphasis gone, stop 47)
+    bold: list[tuple[int, int]] = field(default_factory=list)
+    italic: list[tuple[int, int]] = field(default_factory=list)
 
 
 def has_markup(text: str, name: str = "") -> bool:
@@ -61,8 +68,11 @@ def to_plain(text: str) -> Plain:
         return f"\n\n\x01{len(heads) - 1}\x01\n\n"
 
     src = text.replace("\r\n", "\n")
+    shown: list[tuple[str, str]] = []  # (phrase, "bold" or "italic"), in the order the lines read
     if _HTML_SIGNS.search(src):
         src = _HEADING_TAG.sub(heading, src)
+        for pattern, said in _HTML_EMPHASIS:
+            src = pattern.sub(said, src)
         src = _LI.sub("\n• ", src)
         src = _CELL_END.sub("\t", src)  # a table's cells, a tab apart (not run together: "Overall effectivenessGood")
         src = _BLOCK_TAG.sub("\n", src)
@@ -82,7 +92,7 @@ def to_plain(text: str) -> Plain:
     for i, line in enumerate(lines):
         if i in table:
             if not _TABLE_RULE.match(line):
-                cells = [_inline(c.strip()) for c in line.strip().strip("|").split("|")]
+                cells = [_inline(c.strip(), shown) for c in line.strip().strip("|").split("|")]
                 out += ["\t".join(c for c in cells if c), ""]
             continue
         m = _ATX.match(line)
@@ -99,7 +109,7 @@ def to_plain(text: str) -> Plain:
             out.append(heads[int(marker.group(1))])
             continue
         line = _BULLET.sub(lambda b: f"{b.group(1)}• ", line)
-        out.append(_inline(line).rstrip())
+        out.append(_inline(line, shown).rstrip())
     plain = re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip("\n") + "\n"
     # where the heading lines ended up, now that blank runs are folded
     spans: list[tuple[int, int]] = []
@@ -110,10 +120,22 @@ def to_plain(text: str) -> Plain:
         if at >= 0:
             spans.append((at, at + len(h)))
             pos = at + len(h)
-    return Plain(plain, spans)
+    emphasis: dict[str, list[tuple[int, int]]] = {"bold": [], "italic": []}
+    pos = 0
+    for phrase, style in shown:  # (each where it is, in reading order: a phrase met twice is found twice)
+        at = plain.find(phrase, pos)
+        if at >= 0:
+            emphasis[style].append((at, at + len(phrase)))
+            pos = at + len(phrase)
+    return Plain(plain, spans, emphasis["bold"], emphasis["italic"])
 
 
-def _inline(s: str) -> str:
-    for pat, rep in _EMPHASIS:
-        s = pat.sub(rep, s)
+def _inline(s: str, shown: list[tuple[str, str]] | None = None) -> str:
+    """A line's inline marks read as the text they mark; ``shown`` gathers what is bold or italic."""
+    for pat, style in _EMPHASIS:
+        def keep(m: re.Match[str], style: str = style) -> str:
+            if style and shown is not None and m.group(1).strip():
+                shown.append((_TAG.sub("", m.group(1)), style))
+            return m.group(1)
+        s = pat.sub(keep, s)
     return s
