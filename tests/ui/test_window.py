@@ -642,3 +642,24 @@ def test_the_find_bar_opening_and_closing_leaves_the_page_where_it_is(window, qt
     window.find_bar.close_bar()
     qtbot.wait(50)
     assert view.mapToGlobal(view.viewport().pos()).y() == top and view.verticalScrollBar().value() == value
+
+
+def test_a_windows_1252_letter_read_in_full_is_said_plainly_not_as_a_warning(make_window, qtbot, tmp_path):
+    """A new user's Windows-1252 letter, read right to its last character, was told it "may be missing some of its
+    text" (stop 47). How its characters were read is said, with no warning."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    letter = tmp_path / "fernbrook_letter.txt"
+    letter.write_bytes("Monitoring visit to Fernbrook\n\nThe council’s £2m plan is “on track”.\n".encode("cp1252"))
+    w = make_window(size=(1300, 850))
+    w.importer.open_paths([letter])
+
+    def box() -> QMessageBox | None:
+        return next((b for b in QApplication.topLevelWidgets() if isinstance(b, QMessageBox) and b.isVisible()), None)
+
+    qtbot.waitUntil(lambda: box() is not None, timeout=15000)
+    shown = box()
+    assert shown is not None and shown.windowTitle() == "Opened" and "Windows-1252" in shown.text()
+    assert shown.icon() == QMessageBox.Icon.Information and "missing" not in shown.informativeText().replace(
+        "nothing is missing", "")
+    shown.accept()

@@ -107,6 +107,15 @@ def decode_text(data: bytes, name: str = "file") -> Decoded:
     return _clean(text, "Windows-1252", name, ["not UTF-8: read as Windows-1252"])
 
 
+READ_AS = ("read as ", "not UTF-8: read as ")  # notes that say how a text letter's characters were read
+
+
+def tells_how_read(note: str) -> bool:
+    """Whether a letter's note only says how its characters were read ("not UTF-8: read as Windows-1252"): nothing
+    is missing, unlike a damaged PDF's ("repaired: …")."""
+    return note.startswith(READ_AS)
+
+
 def _clean(text: str, encoding: str, name: str, notes: list[str] | None = None) -> Decoded:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     check_text_length(len(text), name)

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QProgressBar, QToolButton
 
-from reviewer.core.text.documents import SUPPORTED_SUFFIXES, EncryptedPdf
+from reviewer.core.text.documents import SUPPORTED_SUFFIXES, EncryptedPdf, tells_how_read
 from reviewer.core.annotations.model import PreparedLetter
 from reviewer.letters.importing import prepare_encrypted, read_file
 from reviewer.store.repository import LibraryError
@@ -20,6 +20,7 @@ from reviewer.core.text.words import counted
 
 
 OPENED_WITH_A_WARNING = "Opened with a warning"  # the box's title when every letter opened, one with a note
+OPENED_AS_READ = "Opened"  # ... when the notes only say how a text letter's characters were read
 
 class ImportController(QObject):
     """Drives the library panel's selection, the status bar's progress bar and its Cancel button. Audit
@@ -182,10 +183,18 @@ class ImportController(QObject):
         if not said:
             return
         failed = len(said) > len(self._import_notes)
-        box = QMessageBox(QMessageBox.Icon.Warning, "Some files could not be opened" if failed else OPENED_WITH_A_WARNING,
+        # only how the characters were read ("not UTF-8: read as Windows-1252"): said plainly, no warning (a new
+        # user's letter, read right to the last character, was told it "may be missing some of its text")
+        as_read = not failed and all(all(tells_how_read(n.strip()) for n in note.split(": ", 1)[-1].split("; "))
+                                     for note in self._import_notes)
+        box = QMessageBox(QMessageBox.Icon.Information if as_read else QMessageBox.Icon.Warning,
+                          OPENED_AS_READ if as_read else
+                          "Some files could not be opened" if failed else OPENED_WITH_A_WARNING,
                           "\n".join(said[:8]) + ("\n…" if len(said) > 8 else ""),
                           QMessageBox.StandardButton.Ok, self.desk.parent)
-        if self._import_notes:
+        if as_read:
+            box.setInformativeText("Its text was read in full, in the encoding named: nothing is missing.")
+        elif self._import_notes:
             box.setInformativeText("A letter read with a warning may be missing some of its text: compare it "
                                    "with the original before relying on its quotes.")
         if len(said) > 8:

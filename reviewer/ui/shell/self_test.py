@@ -28,7 +28,7 @@ def run(app: QApplication, files: list[str]) -> int:
     from reviewer.workspace import Workspace
     from reviewer.ui.shell.main_window import MainWindow
 
-    from reviewer.ui.library.importing import OPENED_WITH_A_WARNING
+    from reviewer.ui.library.importing import OPENED_AS_READ, OPENED_WITH_A_WARNING
 
     problems: list[str] = []
     notes: list[str] = []
@@ -45,7 +45,8 @@ def run(app: QApplication, files: list[str]) -> int:
     QMessageBox.warning = QMessageBox.critical = QMessageBox.information = (  # type: ignore[method-assign]
         lambda _parent, title, text, *a, **k: problems.append(f"{title}: {text}") or QMessageBox.StandardButton.Ok)
     QMessageBox.exec = lambda box: problems.append(f"{box.windowTitle()}: {box.text()}") or 0  # type: ignore[method-assign]
-    QMessageBox.open = lambda box: (notes if box.windowTitle() == OPENED_WITH_A_WARNING else problems).append(  # type: ignore[method-assign]
+    QMessageBox.open = lambda box: (notes if box.windowTitle() in (OPENED_WITH_A_WARNING, OPENED_AS_READ)  # type: ignore[method-assign]
+                                    else problems).append(
         f"{box.windowTitle()}: {box.text()}")  # (a letter that opened with a note, "not UTF-8: read as Windows-1252",
     # opened: a new user's Windows-1252 letter failed the self-test though every character was right, stop 46)
     with tempfile.TemporaryDirectory(prefix="reviewer-self-test-") as tmp:
