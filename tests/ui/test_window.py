@@ -663,3 +663,16 @@ def test_a_windows_1252_letter_read_in_full_is_said_plainly_not_as_a_warning(mak
     assert shown.icon() == QMessageBox.Icon.Information and "missing" not in shown.informativeText().replace(
         "nothing is missing", "")
     shown.accept()
+
+
+def test_a_letter_opened_again_is_said_to_be_in_the_library_already(make_window, qtbot, samples):
+    """A new user opened a letter already in the library and was told "Imported 1 letter", as if it were now there
+    twice (stop 47). It is said to be there already, and the library still holds it once."""
+    w = make_window(size=(1300, 850))
+    path = samples / "thornbury_vale_2025_focused_visit.txt"
+    w.importer.open_paths([path])
+    qtbot.waitUntil(lambda: w.desk.told().startswith("Imported 1 letter"), timeout=15000)
+    count = len(w.lib.letters)
+    w.importer.open_paths([path])
+    qtbot.waitUntil(lambda: "already in the library" in w.desk.told(), timeout=15000)
+    assert w.desk.told().startswith("1 letter already in the library") and len(w.lib.letters) == count

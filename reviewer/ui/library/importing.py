@@ -39,6 +39,7 @@ class ImportController(QObject):
         self._batch_ids: list[str] = []  # their letters, as they arrive
         self._import_errors: list[str] = []
         self._import_notes: list[str] = []  # letters read with a warning (a damaged PDF, repaired)
+        self._already = 0  # letters of this import already in the library
         worker = desk.host.worker
         worker.import_progress.connect(self._import_progress)
         worker.imported.connect(self._imported)
@@ -88,6 +89,7 @@ class ImportController(QObject):
             self._batch_ids = []
         self._import_errors = []
         self._import_notes = []
+        self._already = 0
         self.progress.setRange(0, len(files))
         self.progress.setValue(0)
         self.progress.show()
@@ -102,11 +104,13 @@ class ImportController(QObject):
 
     def _imported(self, prep: PreparedLetter) -> None:
         try:
-            letter, _new = self.desk.ws.add_prepared(prep, saved=True)
+            letter, new = self.desk.ws.add_prepared(prep, saved=True)
         except LibraryError as exc:
             self._import_errors.append(str(exc))
             return
-        if prep.notes:  # (said when the import ends, with what could not be read: the status bar's line was
+        if not new:
+            self._already += 1  # (a letter opened again is no import: "Imported 1 letter" read as a duplicate)
+        if prep.notes and new:  # (said when the import ends, with what could not be read: the status bar's line was
             self._import_notes.append(f"{letter.source}: " + "; ".join(prep.notes))  # gone before it was read)
         if letter.source in self._batch:
             self._batch_ids.append(letter.id)
@@ -171,7 +175,11 @@ class ImportController(QObject):
         self.progress.hide()
         self.cancel.hide()
         opened = self._select_batch()
-        self.desk.tell(f"Imported {counted(added, 'letter')}" + (f", {failed} could not be read" if failed else "")
+        already, self._already = self._already, 0
+        new = max(0, added - already)
+        said = (f"Imported {counted(new, 'letter')}" if new else "") + \
+            ((", " if new else "") + f"{counted(already, 'letter')} already in the library" if already else "")
+        self.desk.tell((said or "Imported nothing") + (f", {failed} could not be read" if failed else "")
                        + (f"; showing {opened}, all {added} selected in the library" if opened else ""),
                        8000)
         self._report_problems()
