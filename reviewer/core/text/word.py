@@ -645,8 +645,9 @@ def word_html(data: bytes, flat: bool = False) -> list[str]:
     ``WordError`` where it cannot follow the document."""
     try:
         z = zipfile.ZipFile(BytesIO(data))
-    except (zipfile.BadZipFile, ValueError) as exc:
-        raise WordError(f"not a Word package ({exc})") from None
+    except (zipfile.BadZipFile, ValueError):
+        raise WordError("no Word package inside (a text letter opens as .txt)") from None  # (never the zip library's "File is not a zip
+    # file", a new user read)
     with z:
         main = _main_part(z)
         folder = main.rsplit("/", 1)[0] + "/" if "/" in main else ""
