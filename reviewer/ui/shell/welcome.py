@@ -233,8 +233,9 @@ class WelcomePage(QScrollArea):
             self.letters.setCurrentRow(0)
         self.letters.setVisible(bool(self.letters.count()))
         self.empty.setVisible(not self.letters.count())
-        self.empty.setText("Your library has no letters yet. Open an inspection letter — a PDF as published, or a "
-                           "text file — with <b>Open Letter</b> (Ctrl+O), add a whole folder of them with "
+        self.empty.setText("Your library has no letters yet. Open an inspection letter — a PDF as published, a Word "
+                           "document (.docx) such as a committee report, or a text or Markdown file — with "
+                           "<b>Open Letter</b> (Ctrl+O), add a whole folder of them with "
                            "<b>Import Folder</b>, or open an audit pack a colleague sent you with <b>Open Audit Pack</b>. "
                            "You can also drop files onto this window.")
         rows = max(3, min(8, self.letters.count()))
