@@ -2881,3 +2881,20 @@ def test_a_requires_improvement_reports_harm_and_hindrance_said_plainly() -> Non
     for said in ("Young people meet their adviser well before they are 18 years old.",
                  "Most children in care have plans to live in their permanent homes quickly and securely."):
         assert verdict(said, *good)[0] == "strength", said
+
+
+def test_an_outstanding_reports_good_news_about_problems_and_its_one_weakness() -> None:
+    """An auditor's reading of a held-out 2026 report judged outstanding (stop 47): referrals "not closed
+    prematurely", practitioners "reviewing repeat referrals", "Few children are out of school for a long time" and
+    "escalating cases when children's needs are not being met" were areas for improvement, and health assessments
+    "completed outside of timescales" for some children, after "has improved, but", a strength."""
+    from reviewer.core.reading.severity import verdict
+
+    good = ("grade:good", "good", "judgement")
+    for said in ("Managers make sure that referrals are not closed prematurely.",
+                 "Practitioners show curiosity when reviewing repeat referrals.",
+                 "Few children are out of school for long, and staff know them well.",
+                 "Workers are confident in escalating cases when children's needs are not being met."):
+        assert verdict(said, *good)[0] == "strength", said
+    assert verdict("Timeliness has improved, but for some children assessments are completed outside of "
+                   "timescales.", *good)[0] == "improvement"

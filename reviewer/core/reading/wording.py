@@ -146,7 +146,7 @@ _NONE_SUFFER = re.compile(r"\bno (?:(?:[\w'-]+ ){0,5}?)(?:(?:has|have|had|is|are
                           r"\bno (?:[\w'-]+ ){0,6}?(?:bed and breakfast|duplication|interruptions?)\b|\bno (?:reported )?"
                           r"instances of\b|\bno evidence of (?:[\w'-]+ ){0,2}(?:drift|delay|harm)(?: (?:or|and) "
                           r"(?:drift|delay|harm))?\b|"
-                          r"\b(?:do|does|are|is|were|was) not (?:[\w'-]+ ){0,6}?unnecessarily\b|"
+                          r"\b(?:do|does|are|is|were|was) not (?:[\w'-]+ ){0,6}?(?:unnecessarily|prematurely)\b|"
                           # "Very few children (one out of 93) returned to be looked after following adoption"
                           r"\b(?:very few|only (?:one|two|three|a few|a (?:very )?small number)|a very small number)\b"
                           r"[^.;]{0,60}?\b(?:returned to (?:be looked after|care)|re-?entered care|came back into care|"
@@ -235,7 +235,7 @@ _SHORTFALL = re.compile(
     r"challenge|scrutiny|involvement|awareness|attention|consideration)\b|"
     r"\b(?:can be|is|was|remains?) (?:very |often |sometimes )?(?:difficult|hard) (?:for [\w ]{1,30} )?to (?:secure|"
     r"access|obtain|find|get)\b|\bstop and start\b|\bin (?:a )?crisis\b|"
-    r"\bfirefighting\b|\birregular\b|\brepeat(?:ed)? (?:incidents|contacts|referrals)\b|\bthwarted\b|"
+    r"\bfirefighting\b|\birregular\b|(?<!reviewing )(?<!review of )(?<!analysis of )(?<!tracking )(?<!monitoring )\brepeat(?:ed)? (?:incidents|contacts|referrals)\b|\bthwarted\b|"
     r"\bwait(?:s|ed|ing)? (?:for )?(?:up to |many |several )?(?:\w+ )?(?:weeks|months|years)\b|"
     r"\bfor a second (?:or subsequent )?time\b|\bstill (?:a)?waiting\b|(?<!not )\b(?:have|has|having) to wait\b|"
     r"(?<!no )\bwaiting lists?\b|\bfor (?:an )?(?:extended|lengthy|prolonged) periods?\b|"
@@ -259,6 +259,7 @@ _SHORTFALL = re.compile(
     # "at the expense of exploring broader options", "the pace of change needs to quicken"
     r"\bmissing from (?:the |their |children's |case |electronic )*(?:records?|files?|case notes|the system)\b|"
     r"\ballowed (?:[\w'’-]+ ){1,5}?to lapse\b|\b(?:has|have|had) lapsed\b|\bclosed without\b|\bloss of confidence\b|"
+    r"\boutside (?:of )?(?:the )?(?:statutory |expected |required )?timescales?\b|"
     r"\bwithout the (?:assistance|help|support|involvement) of\b|\bat the expense of\b|"
     # a good report's few weaknesses, said plainly (held-out, stop 47): "introduced to their advisers very late, causing
     # anxiety", "which has affected the quality of their relationship", "it is harder for care leavers to understand"
@@ -363,7 +364,8 @@ _SHORTFALL = re.compile(
     r"(?:improvements?|better|more)\b|\b(?:approximately |about |almost |nearly |over |more than )?(?:half|a third|a quarter)"
     r" of (?:[\w'’-]+ ){0,8}?(?:are |were |remain )?(?:not in education|neet)\b|\bdivert(?:s|ed|ing)? (?:[\w'’]+ ){0,2}(?:attention|capacity|resources) (?:away )?from\b|^\W*(?:comparatively |relatively |very )?few (?:children|young people|"
     r"care leavers|families|parents|carers|adopters|foster carers)\b(?![^.;]*\b(?:experienc\w*|suffer\w*|wait\w*|"
-    r"delay\w*|drift|harm|risks?|disrupt\w*|moves?|breakdowns?|missing|re-?referr\w*|escalat\w*)\b)")
+    r"delay\w*|drift|harm|risks?|disrupt\w*|moves?|breakdowns?|missing|re-?referr\w*|escalat\w*|out of school|"
+    r"excluded|homeless|unallocated|unsuitable|absent)\b)")
 # Headway said in a phrase with no word of praise in it ("Significant progress has been made", "children make
 # progress"), unless denied just before ("have not made progress", "too little progress").
 _HEADWAY = re.compile(r"\b(?:significant|good|rapid|considerable|substantial|strong|steady|excellent|positive|sustained|"
@@ -451,7 +453,8 @@ _PREVENTS_FROM = re.compile(r"\bprevent(?:s|ed|ing)? ((?:[\w'’-]+ ){1,4}?from)
 # is when it comes, no shortfall
 _TOO_LITTLE_TO = re.compile(r"\binsufficient (?:time|capacity|opportunity|opportunities|resources?) to\b")
 _NOT_GOING_WELL = re.compile(r"\b(?:when|where|if) (?:things|practice|plans|placements|progress) (?:are|is) not going "
-                             r"(?:well|to plan)\b")
+                             r"(?:well|to plan)\b|\b(?:when|where|if) (?:a |the )?(?:child's |children's |child’s |"
+                             r"children’s |their |young people's |young people’s )needs are not (?:being )?met\b")
 # What a remedy's risk is of ("they mitigate the risks of less effective support being provided"): the problem
 # dealt with, no shortfall
 _RISK_OF = re.compile(r"\b((?:mitigat|reduc|minimis|minimiz|avoid|prevent|lessen)\w*) the risks? of (?:[\w'-]+ ){0,3}?"
