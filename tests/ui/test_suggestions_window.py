@@ -1199,3 +1199,25 @@ def test_a_card_in_show_all_says_what_it_said_after_a_restart(qtbot, make_window
     again = _restarted(qtbot, make_window, w, letter.id)
     card = next(s for s in again.suggestions_panel.visible() if (s.start, s.end) == (said.start, said.end))
     assert card.score == 0.123
+
+
+def test_a_tag_deleted_after_a_restart_brings_its_card_back_among_the_strongest(qtbot, make_window, samples,
+                                                                                monkeypatch) -> None:
+    """Two new users deleted an inspectors' item's tag (one after a restart) and its card, 85% sure, came back only
+    under Show All (stop 47): the list was full. The card comes back among the strongest, at the list's end."""
+    import reviewer.ui.annotate.suggestions_panel as sp
+
+    monkeypatch.setattr(sp, "DEFAULT_SHOWN", 4)
+    w, _, letter = _open(qtbot, make_window, samples / "thornbury_vale_2025_focused_visit.pdf")
+    item = next(s for s in w.suggester.suggestions if s.listed)
+    w.suggester.accept([item], follow=False)
+    qtbot.waitUntil(lambda: bool(w.lib.annotations_for(letter.id)) and w.suggester.settled, timeout=15000)
+    again = _restarted(qtbot, make_window, w, letter.id)
+    panel = again.suggestions_panel
+    assert len(panel.visible()) == 4 and not any((s.start, s.end) == (item.start, item.end) for s in panel.visible())
+    tag = next(a for a in again.lib.annotations_for(letter.id) if a.start == item.start)
+    again.ws.delete([tag.id])
+    qtbot.waitUntil(lambda: again.suggester.settled and any((s.start, s.end) == (item.start, item.end)
+                                                             for s in panel.suggestions()), timeout=15000)
+    shown = [(s.start, s.end) for s in panel.visible()]
+    assert (item.start, item.end) in shown and shown[-1] == (item.start, item.end) and len(shown) == 5

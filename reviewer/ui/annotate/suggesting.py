@@ -45,6 +45,7 @@ def _called(title: str) -> str:
     return WHAT_NEEDS_TO_IMPROVE if title.lower().startswith("what needs to improve") else list_heading(title)
 
 
+RETURNING_AT_MOST = 3  # tags deleted at once whose cards come back among the strongest shown
 SHOW_ALL_KEY = "view/show_all_suggestions"
 SEVERITY_KEY = "view/suggestions_severity"
 
@@ -76,6 +77,8 @@ class SuggestionController(QObject):
         self._list_names: dict[str, set[str | None]] = {}  # letter -> the headings its items were seen under
         self._marks: dict[str, list[RawMark]] = {}  # letter id -> the marks its PDF carries, read once
         self._held: str | None = None  # the letter whose list is shown (see ``_show``)
+        self._tagged: dict[str, tuple[int, int]] = {}  # the open letter's annotations' passages, by id
+        self._returning: list[tuple[int, int]] = []  # passages whose tags were deleted: their cards come back
         self.shown = desk.settings.value("view/suggestions", True) not in (False, "false")
         shown_action.setCheckable(True)
         shown_action.setChecked(self.shown)
@@ -118,6 +121,8 @@ class SuggestionController(QObject):
         self._accepted, self._dismissed = {}, []
         letter_id = self.onscreen.letter_id
         self._held = None  # the letter whose list is shown (its cards were put back in their places)
+        self._tagged = {a.id: (a.start, a.end) for a in self.desk.lib.annotations_for(letter_id or "")}
+        self._returning = []
         layout = self.onscreen.layout
         # the cards say their page: strongest first, they come from anywhere in the letter
         self.panel.page_of = (lambda offset: layout.page_of(offset) + 1) if layout is not None else None
@@ -212,6 +217,12 @@ class SuggestionController(QObject):
             said = self._cards_said() if self._text_of_structure == text else {}
             self.structure, self._found, meta, created, raw, self._theme_model = out
             self.suggestions = [said.get((s.start, s.end), s) for s in self._found]  # a card shown says what it said
+            if self._returning:  # (a tag or two deleted: its passage's card back among the strongest; not the
+                # dozens an undone Accept All or pack takes away, which would swell the list)
+                back, self._returning = self._returning, []
+                if len(back) <= RETURNING_AT_MOST:
+                    self.panel.hold_also([(s.start, s.end) for s in self._found
+                                          if any(s.start < b and a < s.end for a, b in back)])
             self._text_of_structure = text
             self._show(len(dismissed))
             self._tell_withdrawn(shown_before, self._found, library, letter_id, dismissed, starts)
@@ -490,6 +501,11 @@ class SuggestionController(QObject):
         took away is back in the panel and the letter, and one redone goes; the re-work follows."""
         if self.structure is None:
             return
+        if change.kind == "annotation" and change.op == "remove" and change.id in self._tagged:
+            self._returning.append(self._tagged.pop(change.id))
+        elif change.kind == "annotation" and change.op == "put" and isinstance(change.record, Annotation) and \
+                change.record.letter_id == self.onscreen.letter_id:
+            self._tagged[change.id] = (change.record.start, change.record.end)
         if change.kind == "annotation" and change.id in self._accepted:
             s = self._accepted[change.id]
             if change.op == "remove":

@@ -194,6 +194,7 @@ class SuggestionsPanel(QWidget):
         self.theme_label = theme_label
         self._all: list[Suggestion] = []
         self._kept: list[tuple[int, int]] = []  # the strongest shown so far, in the order shown (see _pool)
+        self._returned: set[tuple[int, int]] = set()  # held cards back because their tags were deleted
         self.show_all = False  # False: the DEFAULT_SHOWN strongest, strongest first; True: all, in reading order
         self.refilling = False  # Show All / Strongest Only is re-filling the list: its current card moves no letter
         self.page_of: Callable[[int], int] | None = None  # offset -> 1-based page, given with the open letter
@@ -297,7 +298,7 @@ class SuggestionsPanel(QWidget):
         keep = self.current_suggestion()
         self._all = suggestions
         if not suggestions:
-            self._kept = []  # (another letter, or none left): the next ones are ranked afresh
+            self._kept, self._returned = [], set()  # (another letter, or none left): the next ones are ranked afresh
         self.hint.setText(message)
         self.hint.setVisible(bool(message))
         greyed = [b for b, on in ((self.improve_btn, improve > 0), (self.restore_btn, dismissed > 0))
@@ -322,7 +323,7 @@ class SuggestionsPanel(QWidget):
         if self.more_btn.isChecked() != self.show_all:
             self.more_btn.setChecked(self.show_all)  # re-enters here once
             return
-        self._kept = []  # back to the strongest: ranked afresh, with what the library has learnt
+        self._kept, self._returned = [], set()  # back to the strongest: ranked afresh, with what the library has learnt
         if self.afresh is not None:  # (the cards shown said what they said until now)
             self._all = self.afresh()
         self.refilling = True  # the list changes, the letter stays where the auditor reads
@@ -349,7 +350,9 @@ class SuggestionsPanel(QWidget):
         # cards held counted in its shares of items and strengths)
         ideal = strongest(held + [s for s in pool if (s.start, s.end) not in place], DEFAULT_SHOWN)
         fresh = [s for s in ideal if (s.start, s.end) not in place][:max(0, DEFAULT_SHOWN - len(held))]
-        return (held + fresh)[:DEFAULT_SHOWN]  # (a card put back by Ctrl+Z takes its place again)
+        extra = sum(1 for x in held if (x.start, x.end) in self._returned)  # (a card back because its tag was
+        # deleted makes the list one longer, not another card go)
+        return (held + fresh)[:DEFAULT_SHOWN + extra]  # (a card put back by Ctrl+Z takes its place again)
 
     def holds(self) -> bool:
         """Whether the list shows the strongest, each in its place (not every one, nor a severity's, in reading
@@ -358,7 +361,15 @@ class SuggestionsPanel(QWidget):
 
     def hold(self, spans: list[tuple[int, int]]) -> None:
         """The cards a letter showed when it was left take their places again (those still undecided)."""
-        self._kept = [(int(a), int(b)) for a, b in spans]
+        self._kept, self._returned = [(int(a), int(b)) for a, b in spans], set()
+
+    def hold_also(self, spans: list[tuple[int, int]]) -> None:
+        """Suggestions back because their tag was deleted: shown among the strongest, at the list's end, though the
+        list is full (a new user deleted an inspectors' item's tag after a restart, and its card, 85% sure, came
+        back only under Show All)."""
+        known = set(self._kept)
+        self._kept += [(int(a), int(b)) for a, b in spans if (int(a), int(b)) not in known]
+        self._returned |= {(int(a), int(b)) for a, b in spans}
 
     def _fill(self, *_: object, keep: Suggestion | None = None) -> None:
         want = self.severity.currentData()
