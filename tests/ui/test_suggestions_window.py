@@ -1178,6 +1178,8 @@ def test_the_page_read_says_how_many_of_its_suggestions_are_shown(qtbot, make_wi
     assert panel.here.text().startswith(f"Page {page}: {among} of its {len(here)} suggestions")
     panel.set_show_all(True)
     assert panel.here.isHidden()
+    panel.set_show_all(False)  # back to the strongest: said again at once (a new user saw it gone until a click)
+    assert not panel.here.isHidden() and panel.here.text().startswith(f"Page {page}:")
 
 
 def test_a_card_in_show_all_says_what_it_said_after_a_restart(qtbot, make_window, samples) -> None:

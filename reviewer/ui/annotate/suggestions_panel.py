@@ -195,6 +195,7 @@ class SuggestionsPanel(QWidget):
         self._all: list[Suggestion] = []
         self._kept: list[tuple[int, int]] = []  # the strongest shown so far, in the order shown (see _pool)
         self._returned: set[tuple[int, int]] = set()  # held cards back because their tags were deleted
+        self._read_at: int | None = None  # where the auditor last read (``follow``)
         self.show_all = False  # False: the DEFAULT_SHOWN strongest, strongest first; True: all, in reading order
         self.refilling = False  # Show All / Strongest Only is re-filling the list: its current card moves no letter
         self.page_of: Callable[[int], int] | None = None  # offset -> 1-based page, given with the open letter
@@ -411,6 +412,8 @@ class SuggestionsPanel(QWidget):
         self.order.setText(order_text(self.list.count(), len(self._all), self.show_all, want or "", items_left))
         if self.show_all or want:
             self.here.hide()  # (every suggestion of the list's kind is listed: nothing to say of the page)
+        elif self._read_at is not None:
+            self._say_page(self._read_at)  # (back to the strongest: said again at once, not at the next scroll)
         self.order.setVisible(bool(self._all))
         self.keys.setText(KEYS.format(more="strongest only" if self.show_all else "show all"))
         self.keys.setVisible(bool(self._all))
@@ -426,6 +429,7 @@ class SuggestionsPanel(QWidget):
         """Where the list is in reading order (Show All, or one severity) and the auditor is reading the
         letter, not the list: scroll to the first suggestion from ``offset`` on (the page in view). Where it
         shows the strongest, say how many of the page's suggestions are among them."""
+        self._read_at = offset
         self._say_page(offset)
         if self.list.hasFocus() or not (self.show_all or self.severity.currentData()):
             return
