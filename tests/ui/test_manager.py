@@ -72,7 +72,9 @@ def test_opening_two_auditors_packs_shows_both_with_names(manager, qtbot, packs)
     assert manager.panel.model.rowCount() == 4
     authors = {manager.panel.model.rows[i].author for i in range(4)}
     assert authors == {"Ann Auditor", "Bob Auditor"}
-    _open(manager, qtbot, packs)  # again: nothing doubles
+    _open(manager, qtbot, packs)  # again: nothing doubles, and it is said so (a manager read it as a merge)
+    again = manager.packs.last_report.text()
+    assert "nothing new, everything in them is already in the library" in again and "Undo" not in again
     manager.packs.last_report.close()
     assert len(lib.annotations) == 4
     assert manager.undo_stack.undo_label() == "Open 2 audit packs"  # the second opening changed nothing

@@ -156,9 +156,15 @@ class PackController(QObject):
         signed = ("<p>⚠ Signed off before these changes: " + "; ".join(escape(title) for title in stale)
             + ". Findings there were added, changed or deleted after the sign-off: review them, then sign off "
             "again (Review &gt; Sign Off Letter).</p>") if stale else ""
+        # a pack opened again, with nothing new in it, is said so, not told as a merge to undo (a manager's journey)
+        new = any(opened.report.changed for opened in reports)
+        them = "it" if len(reports) == 1 else "them"
+        said = (f"<p>{counted(len(reports), 'audit pack')} opened and merged into the library.</p>" if new else
+                f"<p>{counted(len(reports), 'audit pack')} opened: nothing new, everything in {them} is already in "
+                "the library.</p>")
         box = QMessageBox(QMessageBox.Icon.Warning if stale else QMessageBox.Icon.Information, "Audit packs opened",
-                          f"<p>{counted(len(reports), 'audit pack')} opened and merged into the library.</p>"
-                          f"<ul>{''.join(short)}</ul>{moderation}{signed}<p>Undo (Ctrl+Z) takes it all back.</p>",
+                          f"{said}<ul>{''.join(short)}</ul>{moderation}{signed}"
+                          + ("<p>Undo (Ctrl+Z) takes it all back.</p>" if new else ""),
                           QMessageBox.StandardButton.Ok, self.desk.parent)
         box.setTextFormat(Qt.TextFormat.RichText)
         _details(box, "\n".join(lines))
