@@ -235,7 +235,7 @@ class OnScreen(QObject):
             return {}  # (a damaged value is forgotten: it never stops a letter opening)
         return kept if isinstance(kept, dict) else {}
 
-    def _keep(self, key: str, letter_id: str, value: list | None, most: int = 0) -> None:  # type: ignore[type-arg]
+    def _keep(self, key: str, letter_id: str, value: list | dict | None, most: int = 0) -> None:  # type: ignore[type-arg]
         kept = self._kept(key)
         kept.pop(letter_id, None)
         if value:
