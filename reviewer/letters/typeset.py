@@ -9,6 +9,7 @@ import pymupdf
 
 from reviewer.letters import guard
 from reviewer.core.text.layout import Layout, LayoutBuilder
+from reviewer.core.text.units import BULLET_CHARS
 
 
 PAGE_W, PAGE_H, MARGIN = 595.0, 842.0, 62.0
@@ -22,7 +23,7 @@ def _tab(at: float) -> float:
 
 
 PLAIN, BOLD, ITALIC, BOLD_ITALIC = 0, 1, 2, 3  # a character's style (bold | italic)
-_BULLET_OPENS = re.compile(r"\s*[•\-*–]\s+")
+_BULLET_OPENS = re.compile(rf"\s*[{BULLET_CHARS}]\s+")  # (the glyphs the reading knows as bullets)
 
 
 class _Fonts:

@@ -205,10 +205,12 @@ class Summary:
         user's summary opened on tables alone): how many of each severity, and the themes most of the most severe
         are on ("14 priority actions, 21 areas for improvement and 2 strengths. Most priority actions are on
         Partnership and multi-agency working (8) and Leadership and governance (3).")."""
-        names = {"priority": ("priority action", "priority actions"), "improvement": ("area for improvement",
-                 "areas for improvement"), "strength": ("strength", "strengths"), "context": ("passage of context",
-                 "passages of context")}
-        said = [f"{n} {names[sid][n != 1]}" for sid, n in zip(SUMMARY_ORDER, self.counts.values()) if n and sid in names]
+        sev = {x.id: x for x in severities()}
+
+        def said_of(sid: str, n: int) -> str:  # (context, as passages: "2 context" reads as no count)
+            return counted(n, "passage of context", "passages of context") if sid == "context" else sev[sid].counted(n)
+
+        said = [said_of(sid, n) for sid, n in zip(SUMMARY_ORDER, self.counts.values()) if n and sid in sev]
         if not said:
             return ""
         text = (", ".join(said[:-1]) + " and " + said[-1] if len(said) > 1 else said[0])
@@ -219,8 +221,7 @@ class Summary:
             if ranked:
                 top = [f"{theme} ({n})" for n, theme in ranked[:2] if n > 1 or len(ranked) == 1]
                 if top:
-                    text += f" Most {names[sid][1]} are on {' and '.join(top)}." if len(top) > 1 else \
-                        f" Most {names[sid][1]} are on {top[0]}."
+                    text += f" Most {said_of(sid, 2).split(' ', 1)[1]} are on {' and '.join(top)}."
                 break
         return text
 

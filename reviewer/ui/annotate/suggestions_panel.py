@@ -4,6 +4,7 @@ strongest few, strongest first, and a line that says so and how to see the rest 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from html import escape
 
@@ -196,6 +197,7 @@ class SuggestionsPanel(QWidget):
         self._kept: list[tuple[int, int]] = []  # the strongest shown so far, in the order shown (see _pool)
         self._returned: set[tuple[int, int]] = set()  # held cards back because their tags were deleted
         self._read_at: int | None = None  # where the auditor last read (``follow``)
+        self._per_page: tuple[tuple[int, int] | None, Counter[int]] = (None, Counter())  # suggestions by page
         self.show_all = False  # False: the DEFAULT_SHOWN strongest, strongest first; True: all, in reading order
         self.refilling = False  # Show All / Strongest Only is re-filling the list: its current card moves no letter
         self.page_of: Callable[[int], int] | None = None  # offset -> 1-based page, given with the open letter
@@ -444,12 +446,15 @@ class SuggestionsPanel(QWidget):
         nothing said the page had more (stop 47): under the strongest, the page's count, and the key for the rest."""
         said = ""
         if self.page_of is not None and self._all and not (self.show_all or self.severity.currentData()):
-            page = self.page_of(offset)
-            here = [s for s in self._all if self.page_of(s.start) == page]
-            shown = {(s.start, s.end) for s in self.visible()}
-            among = sum(1 for s in here if (s.start, s.end) in shown)
-            if len(here) > among:
-                said = (f"Page {page}: {among} of its {len(here)} suggestions "
+            page_of = self.page_of
+            page = page_of(offset)
+            key = (id(self._all), len(self._all))
+            if self._per_page[0] != key:  # (counted once per list, not at every scroll)
+                self._per_page = (key, Counter(page_of(s.start) for s in self._all))
+            here = self._per_page[1][page]
+            among = sum(1 for s in self.visible() if page_of(s.start) == page)
+            if here > among:
+                said = (f"Page {page}: {among} of its {here} suggestions "
                         f"{'is' if among == 1 else 'are'} among those shown. M shows every one.")
         self.here.setText(said)
         self.here.setVisible(bool(said))

@@ -39,6 +39,7 @@ class ImportController(QObject):
         self._batch_ids: list[str] = []  # their letters, as they arrive
         self._import_errors: list[str] = []
         self._import_notes: list[str] = []  # letters read with a warning (a damaged PDF, repaired)
+        self._warned = False  # one of those notes more than how a text letter's characters were read
         self._already = 0  # letters of this import already in the library
         worker = desk.host.worker
         worker.import_progress.connect(self._import_progress)
@@ -89,6 +90,7 @@ class ImportController(QObject):
             self._batch_ids = []
         self._import_errors = []
         self._import_notes = []
+        self._warned = False
         self._already = 0
         self.progress.setRange(0, len(files))
         self.progress.setValue(0)
@@ -112,6 +114,7 @@ class ImportController(QObject):
             self._already += 1  # (a letter opened again is no import: "Imported 1 letter" read as a duplicate)
         if prep.notes and new:  # (said when the import ends, with what could not be read: the status bar's line was
             self._import_notes.append(f"{letter.source}: " + "; ".join(prep.notes))  # gone before it was read)
+            self._warned = self._warned or not all(tells_how_read(n) for n in prep.notes)
         if letter.source in self._batch:
             self._batch_ids.append(letter.id)
         if letter.source in self._open_after_import:
@@ -193,8 +196,7 @@ class ImportController(QObject):
         failed = len(said) > len(self._import_notes)
         # only how the characters were read ("not UTF-8: read as Windows-1252"): said plainly, no warning (a new
         # user's letter, read right to the last character, was told it "may be missing some of its text")
-        as_read = not failed and all(all(tells_how_read(n.strip()) for n in note.split(": ", 1)[-1].split("; "))
-                                     for note in self._import_notes)
+        as_read = not failed and not self._warned
         box = QMessageBox(QMessageBox.Icon.Information if as_read else QMessageBox.Icon.Warning,
                           OPENED_AS_READ if as_read else
                           "Some files could not be opened" if failed else OPENED_WITH_A_WARNING,
@@ -208,4 +210,4 @@ class ImportController(QObject):
         if len(said) > 8:
             box.setDetailedText("\n".join(said))
         box.open()
-        self._import_notes = []
+        self._import_notes, self._warned = [], False
