@@ -71,3 +71,27 @@ def test_a_symbol_fonts_bullet_shows_as_a_bullet_in_a_result() -> None:
     index.add("c" * 64, text, [0], CompactFold.from_bytes(fold_letter(text)))  # type: ignore[arg-type]
     hit = index.search("plans are clear", lib).hits[0]
     assert "\uf06e" not in hit.before + hit.match + hit.after and "•" in hit.before
+
+
+def test_a_snippet_across_a_pages_foot_leaves_the_running_footer_out() -> None:
+    footer = "Inspection of Thornbury children's services"
+    said = ["Leaders know their services well", "Staff are proud to work here", "Plans are clear and kept",
+            "Visits are seen to be regular", "Records say what was done", "Managers are close to the work",
+            "Partners come to every meeting", "Children are heard at reviews", "Carers are trained each year"]
+    pages = ["".join(f"{words} on page {n}.\n" for words in said[n:] + said[:n])
+             + f"The front door is timely and\n{footer}\n{n}\n" for n in (1, 2, 3)]
+    pages = [page if n == 0 else f"responds to the referral at once. {page}" for n, page in enumerate(pages)]
+    pages.append("responds to the referral at once. The end.\n")
+    text = "".join(pages)
+    starts = [sum(len(p) for p in pages[:k]) for k in range(4)]
+    lib = Library()
+    letter = Letter(id="c" * 64, title="Thornbury", source="t.pdf", kind="pdf", pages=4, meta=LetterMeta())
+    lib.put_letter(letter)
+    index = SearchIndex()
+    index.add(letter.id, text, starts, CompactFold.from_bytes(fold_letter(text)))  # type: ignore[arg-type]
+    hits = index.search("timely and", lib).hits
+    assert len(hits) == 3
+    for hit in hits:
+        assert footer not in hit.snippet and "Thornbury" not in hit.after
+        assert hit.after.startswith(" responds to the referral at once.")
+        assert hit.snippet == hit.before + hit.match + hit.after

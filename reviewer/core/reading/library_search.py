@@ -15,6 +15,7 @@ import bisect
 from dataclasses import dataclass
 
 from reviewer.core.annotations.library import Library
+from reviewer.core.reading.furniture import find_furniture
 from reviewer.core.text.textsearch import CompactFold, Folded, collapse_ws, fold, fold_query
 
 SNIPPET = 70  # characters of context either side of a hit
@@ -51,17 +52,41 @@ class _Entry:
     text: str
     page_starts: list[int]
     folded: CompactFold
+    furniture: list[tuple[int, int]] | None = None  # running headers and footers, read at the letter's first hit
+
+    def page_furniture(self) -> list[tuple[int, int]]:
+        if self.furniture is None:
+            self.furniture = find_furniture(self.text, self.page_starts)
+        return self.furniture
 
 
 # a symbol font's bullet in a PDF's text (Wingdings' \uf06e): shown as a bullet (a new user's result showed "▯")
 _SYMBOL_GLYPH = re.compile("[\uf000-\uf0ff]")
 
 
-def _split(text: str, start: int, end: int) -> tuple[str, str, str]:
-    a = max(0, start - SNIPPET)
-    b = min(len(text), end + SNIPPET)
-    before = _SYMBOL_GLYPH.sub("•", collapse_ws(text[a:start]))
-    after = _SYMBOL_GLYPH.sub("•", collapse_ws(text[end:b]))
+def _read(text: str, a: int, b: int, furniture: list[tuple[int, int]]) -> str:
+    """``text[a:b]`` as it reads: a running header or footer it crosses left out (a snippet across a page's
+    foot had shown the report's footer in the middle of a sentence)."""
+    parts, at = [], a
+    for s, e in furniture:
+        if e <= at or s >= b:
+            continue
+        parts.append(text[at:max(at, s)])
+        at = max(at, e)
+    parts.append(text[at:b] if at < b else "")
+    return _SYMBOL_GLYPH.sub("•", collapse_ws(" ".join(parts)))
+
+
+def _split(text: str, start: int, end: int, furniture: list[tuple[int, int]] = ()) -> tuple[str, str, str]:
+    a, b = start - SNIPPET, end + SNIPPET
+    for s, e in furniture:  # as much context either side as if the furniture were not there
+        if a < e <= start:
+            a -= e - s
+        if end <= s < b:
+            b += e - s
+    a, b = max(0, a), min(len(text), b)
+    before = _read(text, a, start, furniture)
+    after = _read(text, end, b, furniture)
     return (("…" if a else "") + before + (" " if before and text[start - 1 : start].isspace() else ""),
             collapse_ws(text[start:end]),
             (" " if after and text[end : end + 1].isspace() else "") + after + ("…" if b < len(text) else ""))
@@ -110,7 +135,7 @@ class SearchIndex:
                 while pos >= 0 and len(hits) < limit:
                     start, end = entry.folded.span(pos, pos + len(q))
                     page = max(0, bisect.bisect_right(entry.page_starts, start) - 1) + 1
-                    before, match, after = _split(entry.text, start, end)
+                    before, match, after = _split(entry.text, start, end, entry.page_furniture())
                     hits.append(Hit(letter.id, "text", start, end, page, before + match + after, before, match, after))
                     pos = ftext.find(q, pos + len(q))
             for a in lib.annotations_for(letter.id):
