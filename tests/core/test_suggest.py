@@ -2898,3 +2898,51 @@ def test_an_outstanding_reports_good_news_about_problems_and_its_one_weakness() 
         assert verdict(said, *good)[0] == "strength", said
     assert verdict("Timeliness has improved, but for some children assessments are completed outside of "
                    "timescales.", *good)[0] == "improvement"
+
+
+def test_leaders_own_finding_with_what_they_did_about_it_is_context() -> None:
+    """An auditor's reading of two held-out failing reports (stop 48), then the development gold: what leaders
+    "have recognised …, and have secured funding" or "recognised that this is an area for development" is their
+    response, context; but where the same sentence says they made good progress it is praise, and a leader who has
+    not recognised something is a finding."""
+    from reviewer.core.reading.severity import verdict
+
+    ri = ("grade:requires improvement", "requires improvement", "judgement")
+    for said in ("Senior managers have recognised that the case recording system does not help social workers, "
+                 "and have secured funding to buy a new one.",
+                 "The new chair of the board has recognised that this is an area for development.",
+                 "Leaders recognised that the model of practice was not working for families, and work has started "
+                 "on a new one.",
+                 "Leaders have recognised that some managers held too many teams, and extra management posts have "
+                 "been created.",
+                 "Recognition of this area of weakness led the council to set up a second assessment team."):
+        assert verdict(said, *ri)[0] is None, said
+    assert verdict("Leaders have recognised that tracking needed strengthening, and they have made good progress.",
+                   *ri)[0] == "strength"
+    assert verdict("Leaders have not recognised that too many children wait for a plan.", *ri)[0] == "improvement"
+
+
+def test_a_cost_denied_is_balance_and_most_but_not_all_stays_amber() -> None:
+    """The same reading: "not focused on parents at the expense of children" praises the balance kept (it was an
+    area for improvement, 0.70), as "a balanced focus on risks and strengths" does; work "focused on compliance at
+    the expense of" children is still a shortfall. In a failing service, what "most, but not all" children receive
+    is an area for improvement, not a priority action, unless children are left at risk by it."""
+    from reviewer.core.reading.severity import mostly_so, verdict
+
+    failing = ("grade:inadequate", "inadequate", "judgement")
+    assert verdict("Relationships are not focused on parents at the expense of the children.", *failing)[0] == "strength"
+    assert verdict("Most conferences keep a balanced focus on risks and strengths.", *failing)[0] == "strength"
+    assert verdict("Visits are focused on compliance at the expense of what children say.", *failing)[0] == "improvement"
+
+    assert mostly_so("When children go missing, most, but not all, are offered a return home interview.")
+    assert mostly_so("Strategy meetings are generally timely, but not always attended by the police.")
+    assert not mostly_so("Most children, but not all, are left at risk of harm for too long.")
+    assert not mostly_so("Too many children wait for a plan.")
+    report = ("Inspection of Westmoor local authority children's services\n\n"
+              "The experiences and progress of children who need help and protection: inadequate\n\n"
+              "1. Too many children are left in situations of unassessed risk of harm for too long.\n\n"
+              "2. When children go missing from home, most, but not all, are offered a return home interview.\n")
+    got = {x.quote: x.severity for x in suggest(report, default_themes())}
+    assert got["Too many children are left in situations of unassessed risk of harm for too long."] == "priority"
+    assert got["When children go missing from home, most, but not all, are offered a return home interview."] \
+        == "improvement"

@@ -23,8 +23,8 @@ from reviewer.core.reading.outline import (TO_MEMBERS, Part, Structure, analyse,
 from reviewer.core.reading.sentences import BULLET_OPENS, LIST_HEADING
 from reviewer.core.reading.stories import (TELLING, leads_with_form, not_a_finding, paper_form_spans, speaker_after,
                                            stated_severity, story_grade)
-from reviewer.core.reading.severity import (failing_priority_model, failing_weakness, retells_earlier_judgement,
-                                            reviewable, severity_review, verdict)
+from reviewer.core.reading.severity import (failing_priority_model, failing_weakness, mostly_so,
+                                            retells_earlier_judgement, reviewable, severity_review, verdict)
 from reviewer.core.reading.theming import title_theme
 from reviewer.core.text.textsearch import collapse_ws
 
@@ -418,7 +418,7 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
             feats = as_decided(feats, severity, conf, section)
         if not stated and FAILING_MODEL and failing_weakness(severity, section, doc_grade) and \
                 (model := failing_priority_model()) is not None:
-            decided = "priority" if model.is_priority(feats, flat) else "improvement"
+            decided = "priority" if model.is_priority(feats, flat) and not mostly_so(flat) else "improvement"
             if decided != severity:
                 why.append("a priority action in a failing service" if decided == "priority" else
                            "an area for improvement, though the service is failing")

@@ -177,6 +177,17 @@ _TOO_SOON = re.compile(
     r"\b(?:has|have|had) (?:recognised|acknowledged|identified) (?:the|these|this) (?:delays?|gaps?|issues?|"
     r"weakness(?:es)?|shortfalls?|backlogs?)\b[^.]{0,40}\band (?:has|have|had|is|are)\b|"
     r"\backnowledged the (?:delays?|gaps?|issues?|weakness(?:es)?|shortfalls?|backlogs?) and\b|"
+    # leaders' own finding with what they have done about it ("Senior managers recognised that the current model
+    # is not having the necessary impact, and work has started on …"; "The new chair has recognised that this is
+    # an area for development"): their response, not the inspectors' finding
+    r"\b(?:leaders|managers|director|dcs|chair|council|authority|board|partnership)\b[^.]{0,40}?\b(?:has |have |had )?"
+    r"(?:now |rightly |also )?recognised that\b(?![^.]*\b(?:progress|successful))[^.]*?(?:\band (?:has|have|had)\b|"
+    r"\band (?:[\w-]+ ){1,4}(?:has|have) (?:been )?(?:introduced|appointed|secured|commissioned|started|begun|"
+    r"established|created|put in place)\b|\band work has (?:started|begun)\b|\b(?:this|it) is an area for "
+    r"(?:development|improvement)\b)|"
+    # ("Recognition of this area of weakness … led the local authority to create an additional team")
+    r"^\W*(?:the )?(?:recognition|acknowledgement) of (?:this|these|the) (?:[\w-]+ ){0,3}(?:weakness|shortfall|gap|"
+    r"deficit|delay)(?:es|s)?\b[^.]{0,80}\b(?:led|prompted|resulted)\b|"
     r"\baware of (?:these|this|the|its) (?:\w+ )?(?:shortfalls?|weakness(?:es)?|decline|gaps?|issues?|delays?|deficits?|"
     r"concerns?)\b[^.]{0,60}\band (?:has|have|is|are|had)\b", re.I)
 # A sentence that reports what an earlier inspection or visit found is context, not a current finding.
@@ -535,6 +546,17 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
     feats = unit_features(flat, section, doc_grade, kind, severity, conf, (strong, weak, serious), harm, flags,
                           prev_sev)
     return severity, conf, why, feats
+
+# What is so for most, not all ("When children have been missing, most, but not all, receive a return home
+# interview"; "strategy meetings are generally timely, but not all children who require them have one"): an area
+# for improvement even in a failing service, unless the sentence says children are left at risk by it
+_MOSTLY_SO = re.compile(r"\b(?:most|many|generally|usually|mostly|the majority)\b[^.;]{0,80}\bbut not (?:all|always|"
+                        r"consistently)\b", re.I)
+
+
+def mostly_so(flat: str) -> bool:
+    return bool(_MOSTLY_SO.search(flat)) and not _LEFT_AT_RISK_NOW.search(flat)
+
 
 def failing_weakness(severity: str | None, section: str | None, doc_grade: str | None) -> bool:
     """A weakness the rules found under an inadequate judgement (the section's own, or where no section

@@ -27,7 +27,7 @@ STRONG = ("effective", "effectively", "strong", "strength", "strengths", "good",
           "realistic", "champions", "champion", "listened", "purposefully", "ensures", "joined-up", "proportionately",
           "concerted", "solid", "enthusiastic", "enthusiasm", "strengthening", "visible", "creatively", "comprehensively",
           "accelerated", "tailored", "rigour", "rigor", "success", "award", "well-targeted", "flexible", "flexibly", "proactive",
-          "proactively", "proud", "exemplary", "tirelessly", "tenacious", "tenaciously", "tenacity", "perseverance",
+          "proactively", "proud", "exemplary", "tirelessly", "tenacious", "tenaciously", "balanced", "well-balanced", "tenacity", "perseverance",
           "judiciously", "readily", "sensitively", "supportively", "decisive", "decisively", "well-regarded",
           "rigorously", "rigorous", "embraced", "constructive", "constructively", "alert", "fitforpurpose",
           "closeattention", "evaluative", "remarkable", "generous", "informative")
@@ -485,6 +485,9 @@ NONE_NEEDED = re.compile(r"\bno (?:[\w'-]+ ){0,3}?(?:required|needed|requiring|n
 _NOT_GIVE_UP = re.compile(r"\b(?:do|does|did|will|would) not give up\b|\bnever gives? up\b|"
                           r"\b(?:have|has|had) not stood still\b|\b(?:do|does|did) not stand still\b|"
                           r"\b(?:are|is|were|was) not (?:afraid|reluctant|hesitant) to\b|\b(?:do|does|did) not hesitate to\b")
+# A cost denied ("Relationships are not focused on parents at the expense of children"): balance, no shortfall
+_NOT_AT_EXPENSE = re.compile(r"\bnot (?:solely |only |just |overly )?(?:focused|focussed|centred|concentrated) on\b"
+                             r"([^.;]{0,60}?)\bat the expense of\b")
 # "not only X but also Y" negates nothing.
 _NOT_ONLY = re.compile(r"\bnot only\b")
 
@@ -576,6 +579,7 @@ _REWRITES = (
     (_MINIMAL_PROBLEM, "no"),  # "with minimal disruption": as "no disruption", good news
     (_MINIMAL_AGENCY, " fewagency "),  # (a plain fact)
     (NONE_NEEDED, " noneneeded "),  # (no escalation, no harm)
+    (_NOT_AT_EXPENSE, r" balanced \1 and "),  # (the balance kept: praise)
     (_NOT_GIVE_UP, " tenacious "),  # "do not give up on them": perseverance, no denial
     (_HIGHLY_PLACED, r"\1"),  # "features highly": no praise
     (_WELL_BY, ""),  # "well below the target": by how much, no praise
@@ -729,8 +733,8 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
     low = " " * condition_ends + flat.lower()[condition_ends:]  # (a leading condition's phrases are no finding)
     low = _THEN_CLAUSE.sub(r"\1", _NOT_WEAK_NAMES.sub("named", CASE_REVIEW.sub("scr", NONE_NEEDED.sub(" noneneeded ",
                                                                                                   low))))
-    low = _WHILE_EARLY.sub(",", _RISK_OF.sub(r"\1 ", low))  # (what a remedy's risk is of, an early stage set
-    # aside in passing, as above)
+    low = _NOT_AT_EXPENSE.sub(r" \1 and ", _WHILE_EARLY.sub(",", _RISK_OF.sub(r"\1 ", low)))  # (what a remedy's
+    # risk is of, an early stage set aside in passing, a cost denied, as above)
     denied: list[tuple[int, int]] | None = None
     for m in _SHORTFALL.finditer(low) if SHORTFALL_PHRASES else ():
         if denied is None:  # (a problem said to be absent, read above: "No care leavers are homeless")
