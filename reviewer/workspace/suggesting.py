@@ -94,7 +94,7 @@ class Suggesting:
         before = self.library.settings.get(key, "")
         after = dismissed_value(read_dismissed(self.library.settings, letter_id) + list(ranges))
         label = "Dismiss suggestion" if len(ranges) == 1 else f"Dismiss {len(ranges)} suggestions"
-        self.do(PutSetting(key, before, after, label), initiator)
+        self.do(PutSetting(key, before, after, label, letter_id), initiator)
 
     def dismissed_elsewhere(self, letter_id: str, settings: dict[str, str] | None = None) -> list[str]:
         """The passages dismissed in the library's other letters, as their kept texts read: the suggester
@@ -115,7 +115,8 @@ class Suggesting:
 
     def restore_dismissed(self, letter_id: str, initiator: object | None = None) -> None:
         key = dismissed_key(letter_id)
-        self.do(PutSetting(key, self.library.settings.get(key, ""), "[]", "Restore dismissed suggestions"), initiator)
+        self.do(PutSetting(key, self.library.settings.get(key, ""), "[]", "Restore dismissed suggestions", letter_id),
+                initiator)
 
     def theme_model(self) -> ThemeModel:
         """The themes' model of the library as it is now: its codebook and what its tags teach."""

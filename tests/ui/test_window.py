@@ -676,3 +676,22 @@ def test_a_letter_opened_again_is_said_to_be_in_the_library_already(make_window,
     w.importer.open_paths([path])
     qtbot.waitUntil(lambda: "already in the library" in w.desk.told(), timeout=15000)
     assert w.desk.told().startswith("1 letter already in the library") and len(w.lib.letters) == count
+
+
+def test_undo_of_a_dismissal_on_another_letter_is_seen_where_it_acts(make_window, samples: Path, qtbot):
+    """A new user (stop 48): a suggestion dismissed on one letter, another opened from the library, Ctrl+Z: the
+    status bar said "Undone: Dismiss suggestion" over the other letter and the card came back out of sight. A
+    dismissal is one letter's step like a tag: that letter is opened first and named."""
+    w = make_window([samples / "thornbury_vale_2025_focused_visit.pdf", samples / "eastmere_2024_monitoring_visit.pdf"])
+    ids = {w.lib.letters[i].source: i for i in w.lib.letters}
+    first, second = ids["thornbury_vale_2025_focused_visit.pdf"], ids["eastmere_2024_monitoring_visit.pdf"]
+    w.onscreen.open(first)
+    qtbot.waitUntil(lambda: w.onscreen.is_laid_out(first))
+    w.ws.dismiss_suggestions(first, [(100, 180)])
+    w.onscreen.open(second)
+    qtbot.waitUntil(lambda: w.onscreen.is_laid_out(second))
+    w.actions_["undo"].trigger()
+    assert w.lib.settings.get(f"dismissed:{first}", "") in ("", "[]")
+    qtbot.waitUntil(lambda: w.onscreen.letter_id == first)
+    message = w.statusBar().currentMessage()
+    assert "Undone on" in message and "Thornbury Vale" in message and "Dismiss suggestion" in message

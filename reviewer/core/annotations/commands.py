@@ -163,6 +163,7 @@ class PutSetting(Command):
     before: str
     after: str
     text: str = "Change setting"
+    letter_id: str = ""  # the letter the setting is about (its dismissed suggestions), where it is one letter's
 
     @property
     def label(self) -> str:  # type: ignore[override]
@@ -212,7 +213,8 @@ def edited(ann: Annotation, by: str = "", **changes: object) -> Annotation:
 
 
 def letters_of(cmd: Command) -> set[str]:
-    """The letters whose annotations ``cmd`` adds, edits or deletes: where an undo or a redo acts."""
+    """The letters whose annotations ``cmd`` adds, edits or deletes, or whose suggestions it dismisses: where an
+    undo or a redo acts."""
     if isinstance(cmd, Batch):
         return set().union(*(letters_of(c) for c in cmd.commands))
     if isinstance(cmd, AddAnnotation):
@@ -221,6 +223,8 @@ def letters_of(cmd: Command) -> set[str]:
         return {cmd.before.letter_id, cmd.after.letter_id}
     if isinstance(cmd, DeleteAnnotations):
         return {a.letter_id for a in cmd.anns}
+    if isinstance(cmd, PutSetting) and cmd.letter_id:
+        return {cmd.letter_id}  # (a dismissal: a helper's Ctrl+Z on one letter brought back a card on another)
     return set()
 
 

@@ -406,7 +406,7 @@ def plan_merge(lib: Library, letters: Iterable[Letter], annotations: Iterable[An
         if new:
             key = dismissed_key(letter_id)
             cmds.append(PutSetting(key, lib.settings.get(key, ""), dismissed_value(here + sorted(new)),
-                                   "Dismissed suggestions"))
+                                   "Dismissed suggestions", letter_id))
             report.dismissed += len(new)
     label = f"Open audit pack {source}".strip()
     return Batch(cmds, label), report
