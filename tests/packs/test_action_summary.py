@@ -158,3 +158,24 @@ def test_the_plan_cuts_between_words_and_says_a_finding_that_is_the_item_once(tm
 
     said = _short("word " * 60)
     assert len(said) <= QUOTE and said.endswith("word…")
+
+
+def test_an_inspectors_item_counts_a_finding_tagged_on_its_theme_second(tmp_path: Path) -> None:
+    """A new user (stop 48) tagged a finding with two themes, health first and timeliness second: every item about
+    timeliness said "Timeliness, drift and delay: no weakness tagged", though one was. A finding is on an item's
+    theme whichever of its themes it is."""
+    ann = Desk(tmp_path / "ann", "Ann Auditor")
+    try:
+        lid = ann.add(THORNBURY)
+        md = tmp_path / "s.md"
+        ann.ws.export_summary([lid], md, "md")
+        quality = next(line for line in md.read_text(encoding="utf-8").splitlines()
+                       if line.startswith("- The quality of child protection"))
+        assert quality.endswith("Planning and reviews: no weakness tagged")
+        ann.tag(lid, "managers do not always challenge drift", ["oversight", "planning"], "improvement")
+        ann.ws.export_summary([lid], md, "md")
+        quality = next(line for line in md.read_text(encoding="utf-8").splitlines()
+                       if line.startswith("- The quality of child protection"))
+        assert quality.endswith("Planning and reviews: Area for improvement p.2")
+    finally:
+        ann.store.close()

@@ -117,16 +117,18 @@ def item_subject(read: str | None, letter_anns: Sequence[Annotation], start: int
 
 def on_its_theme(a: Annotation, start: int, end: int, subject: Sequence[str]) -> bool:
     """A finding elsewhere in the letter about an item's subject (``item_subject``): placed, not on the item,
-    its main theme one of the item's ("Management oversight does not always challenge drift" for
-    "Management oversight and supervision, so that drift is identified")."""
-    return bool(a.themes) and not a.orphaned and not answers(a, start, end) and a.themes[0] in subject
+    one of its themes one of the item's ("Management oversight does not always challenge drift" for
+    "Management oversight and supervision, so that drift is identified"). Any of its themes, not only its first:
+    a new user's finding tagged health, then timeliness, left each timeliness item saying "Timeliness, drift and
+    delay: no weakness tagged" (stop 48)."""
+    return bool(a.themes) and not a.orphaned and not answers(a, start, end) and any(t in subject for t in a.themes)
 
 
 def items_answered(lib: Library, letter_ids: Sequence[str], text_of: Callable[[str], str | None],
                    only: set[str] | None = None,
                    page_starts_of: Callable[[str], Sequence[int]] | None = None) -> dict[str, str]:
     """Annotation id -> the inspectors' item it answers (several joined by " / "), for the findings of these
-    letters that answer one: the item it is on, else, for a weakness, the items on its main theme
+    letters that answer one: the item it is on, else, for a weakness, the items on its themes
     (``on_its_theme``). ``only``: just these annotations' letters are read."""
     out: dict[str, str] = {}
     for lid in letter_ids:
