@@ -64,13 +64,23 @@ def test_the_plan_panel_adds_updates_and_deletes_undoably(letter_window, qtbot) 
     _select(w, qtbot, ann.id)
     assert panel.add_btn.isEnabled() and "Management oversight" in panel.finding.text()
     assert panel.item.text().startswith("Answers the inspectors' item: “Management oversight and supervision")
-    # a finding on no item, and on no item's subject by its first theme, says which theme that was (a new user
-    # saw one care leavers' finding linked and another, first themed Risk and safety planning, not: stop 44)
+    # a finding on no item, and on no item's subject by any of its themes, says which themes those were (a new user
+    # saw one care leavers' finding linked and another, first themed Risk and safety planning, not: stop 44); a
+    # finding is on an item's subject whichever of its themes it is (stop 48)
     letter = w.lib.letters[w.onscreen.letter_id]
-    other = w.ws.tag_quote(letter, "Too many plans are lists of services", ["risk-safety", "planning"], "improvement")
+    other = w.ws.tag_quote(letter, "Too many plans are lists of services", ["risk-safety"], "improvement")
     _select(w, qtbot, other.id)
-    assert panel.item.text() == ("Answers none of the inspectors' “What needs to improve” items on its first theme, "
+    assert panel.item.text() == ("Answers none of the inspectors' “What needs to improve” items on its theme, "
                                  "Risk and safety planning.")
+    w.ws.edit_annotation(other.id, themes=["risk-safety", "disabled-children"])
+    _select(w, qtbot, ann.id)
+    _select(w, qtbot, other.id)
+    assert panel.item.text() == ("Answers none of the inspectors' “What needs to improve” items on its themes, "
+                                 "Risk and safety planning or Disabled children and transitions.")
+    w.ws.edit_annotation(other.id, themes=["risk-safety", "planning"])
+    _select(w, qtbot, ann.id)
+    _select(w, qtbot, other.id)
+    assert panel.item.text().startswith("Answers the inspectors' item: “The quality of child protection")
     _select(w, qtbot, ann.id)
 
     _fill_and_accept(text="Monthly oversight audit", owner="Sam Owner", due="2000-01-31", status="amber")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -695,3 +696,27 @@ def test_undo_of_a_dismissal_on_another_letter_is_seen_where_it_acts(make_window
     qtbot.waitUntil(lambda: w.onscreen.letter_id == first)
     message = w.statusBar().currentMessage()
     assert "Undone on" in message and "Thornbury Vale" in message and "Dismiss suggestion" in message
+
+
+def test_words_that_match_nothing_take_the_view_back_where_the_auditor_was(window, qtbot):
+    """A new user on page 25 typed "emotional health": "emotional" took the view to page 45, and "No matches" left
+    it there. While typing, each key finds the first match from where the auditor was when the words began; when
+    the words match nothing the view goes back there, as in a PDF reader."""
+    from PySide6.QtTest import QTest
+
+    layout, view = window.onscreen.layout, window.view
+    text = layout.text.lower()
+    qtbot.waitUntil(lambda: view.current_page() == 0)
+    here = view.position()
+    later = layout.page_first_offset(layout.page_count - 1)
+    word = next(w for w in re.findall(r"[a-z]{9,}", text[later:]) if text.find(w) >= later)  # first on the last page
+    window.pages.show_find()
+    QTest.keyClicks(window.find_bar.edit, word)
+    qtbot.waitUntil(lambda: view.current_page() >= 1)
+    QTest.keyClicks(window.find_bar.edit, " qqzx")
+    assert window.find_bar.count.text() == "No matches"
+    assert view.position() == here
+    # after the words are put right, the match is again the first from where the auditor was
+    for _ in range(5):
+        QTest.keyClick(window.find_bar.edit, Qt.Key.Key_Backspace)
+    assert window.find_bar.hits[window.find_bar.current][0] == text.find(word)

@@ -142,7 +142,7 @@ class PlanPanel(QWidget):
         self.today = today
         self.annotation_id: str | None = None
         self.letter_id: str | None = None  # the letter open: its actions show while no finding is selected
-        self._items: dict[tuple[str, int, int], str] = {}  # (annotation, start, end) -> inspectors' item
+        self._items: dict[tuple[str, int, int, tuple[str, ...]], str] = {}  # (annotation, start, end, themes) -> item
         self._select_next: str | None = None  # an action just added: selected when the list next refreshes
         self.setObjectName("planPanel")
 
@@ -229,8 +229,9 @@ class PlanPanel(QWidget):
         return [x for x in self.ws.actions_for([a.letter_id]) if x.annotation_id == a.id]
 
     def answered_item(self, a: Annotation) -> str:
-        """The inspectors' item the finding answers (the summary's cross-reference), worked out once."""
-        k = (a.id, a.start, a.end)
+        """The inspectors' item the finding answers (the summary's cross-reference), worked out once for its place
+        and themes (a finding re-themed answers the items on its new themes)."""
+        k = (a.id, a.start, a.end, tuple(a.themes))
         if k not in self._items:
             self._items[k] = items_answered(self.ws.library, [a.letter_id], self.ws.saved_text_of, {a.id},
                                           self.ws.saved_page_starts).get(a.id, "")
@@ -253,12 +254,13 @@ class PlanPanel(QWidget):
             sev = SEVERITY.get(a.severity)
             self.finding.setText(f"{sev.label if sev else a.severity}, p. {a.page}: “{shorten(collapse_ws(a.quote), 180)}”")
             item = self.answered_item(a)
-            main = self.ws.library.theme_label(a.themes[0]) if a.themes else ""
-            # (a finding answers an item it is on, or one on its first theme: a new user saw one care leavers'
-            # finding linked and another, first themed Risk and safety planning, not, and could not see why)
+            labels = [self.ws.library.theme_label(t) for t in a.themes]
+            on = (f" on its theme, {labels[0]}." if len(labels) == 1 else
+                  f" on its themes, {', '.join(labels[:-1])} or {labels[-1]}." if labels else ".")
+            # (a finding answers an item it is on, or one on any of its themes: a new user saw one care leavers'
+            # finding linked and another not, and could not see why; the themes are named)
             self.item.setText(f"Answers the inspectors' item: “{shorten(item, 200)}”" if item else
-                              "Answers none of the inspectors' “What needs to improve” items" +
-                              (f" on its first theme, {main}." if main else "."))
+                              "Answers none of the inspectors' “What needs to improve” items" + on)
             self.item.show()
         acts = self.actions()
         today = self.today()

@@ -24,6 +24,12 @@ class FindBar(QWidget):
         self.current = -1
         self._found_by_typing = False  # the match shown is the one the words typed found: Enter goes to it first
         self.reading_at: Callable[[], int] = lambda: 0  # where the auditor reads: the first match is the next one
+        # where the view was when the words began to be typed, and how to go back there: the first match is found
+        # from there at every key, and words that match nothing take the view back (a new user on page 25 typed
+        # "emotional health": "emotional" took the view to page 45, and "No matches" left it there)
+        self.place: Callable[[], object] = lambda: None
+        self.back_to: Callable[[object], None] = lambda _place: None
+        self._began: tuple[int, object] | None = None
         self.edit = QLineEdit(placeholderText="Find in letter")
         self.edit.setAccessibleName("Find in letter")
         self.edit.setToolTip("Enter: next match, Shift+Enter: previous, Esc: close")
@@ -57,6 +63,7 @@ class FindBar(QWidget):
         takes tens of milliseconds, which opening it should not pay)."""
         self._text = text
         self._folded = None
+        self._began = None
         if self.isVisible():  # (a closed bar's last words searched nothing: they took the next letter opened
             self._search()  # to their first match, highlighted, with no bar showing)
         else:
@@ -64,6 +71,7 @@ class FindBar(QWidget):
 
     def open_bar(self, initial: str = "") -> None:
         self.show()
+        self._began = None  # (from where the auditor reads now)
         if initial and initial != self.edit.text():
             self.edit.setText(initial)
         else:
@@ -73,6 +81,7 @@ class FindBar(QWidget):
 
     def close_bar(self) -> None:
         self.hide()
+        self._began = None
         self.hits, self.current = [], -1
         self.hitsChanged.emit([], -1)
         self.closed.emit()
@@ -82,12 +91,16 @@ class FindBar(QWidget):
         if self._folded is None and self._text and q.strip():
             self._folded = fold(self._text)
         self.hits = find_all(self._folded, q) if self._folded and q.strip() else []
-        # the first match from where the auditor reads, as in a PDF reader (a new user on page 30 was taken
-        # back to page 2); past the last, the first
-        at = self.reading_at() if self.hits else 0
+        if self._began is None and self._text is not None:
+            self._began = (self.reading_at(), self.place())
+        # the first match from where the auditor read when the words began, as in a PDF reader (a new user on page
+        # 30 was taken back to page 2); past the last, the first
+        at = self._began[0] if self._began else 0
         self.current = next((i for i, (start, _end) in enumerate(self.hits) if start >= at), 0) if self.hits else -1
         self._found_by_typing = bool(self.hits)
         self._report()
+        if not self.hits and self._began is not None:
+            self.back_to(self._began[1])  # (nothing found: where the auditor was reading)
 
     def _report(self) -> None:
         q = self.edit.text().strip()
@@ -107,10 +120,12 @@ class FindBar(QWidget):
             if not self._found_by_typing:
                 self.current = (self.current + 1) % len(self.hits)
             self._found_by_typing = False
+            self._began = None  # (words typed next are found from this match on)
             self._report()
 
     def previous(self) -> None:
         if self.hits:
             self._found_by_typing = False
+            self._began = None
             self.current = (self.current - 1) % len(self.hits)
             self._report()

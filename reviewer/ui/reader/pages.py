@@ -45,6 +45,8 @@ class Pages(QObject):
         view.zoomChanged.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f}%"))
         find_bar.hitsChanged.connect(view.set_find_hits)
         find_bar.reading_at = self._reading_at
+        find_bar.place = view.position
+        find_bar.back_to = lambda place: view.set_position(*place)  # type: ignore[misc]
         find_bar.closed.connect(view.setFocus)
 
     def _reading_at(self) -> int:
