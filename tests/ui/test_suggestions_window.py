@@ -760,6 +760,21 @@ def test_accept_all_names_the_list_as_the_letter_heads_it(qtbot, make_window, sa
     w.close()
     w, _, _ = _open(qtbot, lambda paths: make_window(paths, library="three.json"), older)
     assert w.suggestions_panel.improve_btn.text() == "Accept All “Recommendations”"
+    w.close()
+    # one list's items accepted, then a restart: still the inspectors' items (a new user's button read "Inspectors'
+    # Items" on first opening a report of two lists, and the other list's name after a restart, stop 48)
+    w, _, _ = _open(qtbot, lambda paths: make_window(paths, library="four.json"),
+                    samples / "eastmere_2024_monitoring_visit.txt")
+    lists = [p for p in w.suggester.structure.parts if p.kind in ("improve", "priority")]
+    w.suggester.accept([s for s in w.suggester.suggestions if w.suggester._in_improve(s) and s.start < lists[1].start],
+                       follow=False)
+    _settle(qtbot, w)
+    w.close()
+    w, _, _ = _open(qtbot, lambda paths: make_window(paths, library="four.json"),
+                    samples / "eastmere_2024_monitoring_visit.txt")
+    assert w.suggestions_panel.improve_btn.text().startswith("Accept All Inspectors’ Items (")
+    w.close()
+    w, _, _ = _open(qtbot, lambda paths: make_window(paths, library="three.json"), older)
     # the Annotate menu names it as the button does (a held-out session read both names side by side), with a
     # mnemonic of its own in that menu
     assert w.actions_["accept_improve"].text() == "Accept All “&Recommendations”"

@@ -379,13 +379,17 @@ class SuggestionController(QObject):
         """The heading the letter gives its inspectors' list ("Recommendations", "What needs to improve"), for
         the Accept All button; None where the items sit under more than one (or under none the outline names)."""
         lists = [p for p in (self.structure.parts if self.structure else ()) if p.kind in ("improve", "priority")]
-        names = set()
-        for s in self.suggestions:
-            if self._in_improve(s):
-                under = [p for p in lists if p.start <= s.start]
-                title = under[-1].title if under else ""
-                names.add(_called(title) if title else None)
+
+        def heading(at: int) -> str | None:
+            under = [p for p in lists if p.start <= at]
+            return _called(under[-1].title) if under and under[-1].title else None
+
+        names = {heading(s.start) for s in self.suggestions if self._in_improve(s)}
         letter = self.onscreen.letter_id or ""
+        # and the lists whose items are tagged already: one list's items accepted, then a restart, named the other
+        # list (a new user's button read "Inspectors' Items" on first opening, "Areas for improvement" after)
+        names |= {heading(a.start) for a in self.desk.lib.annotations_for(letter)
+                  if any(p.start <= a.start < p.end for p in lists)} if names else set()
         if not names and letter not in self._list_names:  # every item decided, after a restart: the one the letter's
             # lists give ("Recommendations" had become "What needs to improve")
             headings = {_called(p.title) for p in lists if p.title}

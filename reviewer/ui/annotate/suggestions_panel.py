@@ -255,7 +255,8 @@ class SuggestionsPanel(QWidget):
         self.edit_btn.clicked.connect(lambda: self._edit_current())
         self.dismiss_btn = QToolButton(text="Dismiss", toolTip="Not worth tagging: it will not be suggested again (Delete)")
         self.dismiss_btn.clicked.connect(lambda: self.dismissRequested.emit(self.selected()))
-        self.improve_btn = QPushButton(f"Accept All “{WHAT_NEEDS_TO_IMPROVE}”")
+        self.improve_btn = QPushButton("Accept All Inspectors’ Items")  # (named by the letter's list once it is read:
+        # while a letter loaded it said "What Needs to Improve", and then the list's own name)
         self.improve_btn.setToolTip(IMPROVE_TIP)
         self.improve_btn.clicked.connect(self.acceptImproveRequested.emit)
         self.more_btn = QToolButton(text="Show All", toolTip="Show every suggestion, in reading order, or only "
@@ -295,7 +296,7 @@ class SuggestionsPanel(QWidget):
 
     # ------------------------------------------------------------ contents
     def set_suggestions(self, suggestions: list[Suggestion], message: str = "", improve: int = 0,
-                        dismissed: int = 0, list_name: str | None = WHAT_NEEDS_TO_IMPROVE) -> None:
+                        dismissed: int = 0, list_name: str | None = None) -> None:
         """``improve``: how many suggestions are the inspectors' own items; ``list_name``: their list's heading
         as the letter prints it ("Recommendations"), None where the letter has more than one."""
         keep = self.current_suggestion()

@@ -76,7 +76,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Make the current suggestion an annotation, with its themes and severity", needs="letter"),
     ActionSpec("dismiss_suggestion", "D&ismiss Suggestion", "&Annotate", ("Ctrl+Backspace",),
                "Dismiss the current suggestion: it will not be suggested again", needs="letter"),
-    ActionSpec("accept_improve", "Accept All “&What Needs to Improve”", "&Annotate", ("Ctrl+Shift+Return",), "Accept every suggestion under “What needs to improve” and priority action, "
+    ActionSpec("accept_improve", "Accept All Inspecto&rs’ Items", "&Annotate", ("Ctrl+Shift+Return",), "Accept every suggestion under “What needs to improve” and priority action, "
                "as one step", needs="letter"),
     ActionSpec("show_suggestions", "Show Suggestions in the &Letter", "&Annotate", (),
                "Outline suggested passages in the letter with faint dashes"),
