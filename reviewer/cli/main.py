@@ -15,7 +15,7 @@ from pathlib import Path
 from reviewer import __version__
 from reviewer.cli import actions, backups, baseline, dataset, packs, search, suggest
 from reviewer.cli.errors import CliError
-from reviewer.core.annotations.codebook import severities
+from reviewer.core.annotations.codebook import severities, themes_said
 from reviewer.core.text.shorten import shorten
 from reviewer.core.text.textsearch import collapse_ws
 from reviewer.export.csvfile import to_csv
@@ -215,7 +215,7 @@ def cmd_annotations(ws: Workspace, args: argparse.Namespace) -> int:
         for a in anns:
             q = quotes.get(a.id) or collapse_ws(a.quote)
             rows.append((a.id[:12], shorten(lib.display_title(a.letter_id), 40), str(a.page), sev.get(a.severity, ""),
-                         shorten(", ".join(lib.theme_label(t) for t in a.themes), 40), shorten(q, 60)))
+                         shorten(themes_said(lib.theme_label(t) for t in a.themes), 40), shorten(q, 60)))
         _table(rows)
     return 0
 

@@ -10,6 +10,7 @@ from reviewer.core.annotations.model import LETTER_TYPES, kind_label
 from reviewer.core.reading.judgements import in_order
 from reviewer.core.reading.judgements import label as judgement_label
 from reviewer.core.team.summary import Entry, ImprovementItem, Summary
+from reviewer.core.annotations.codebook import themes_said
 
 SECTION_TITLES = {"priority": "Priority actions", "improvement": "Areas for improvement",
                   "strength": "Strengths", "context": "Context"}
@@ -134,7 +135,7 @@ def entry_meta(e: Entry, many_letters: bool) -> str:
     if many_letters:
         bits.append(e.letter)
     bits.append(pages_label(e.pages))
-    bits.append(", ".join(e.themes) or "no theme")
+    bits.append(themes_said(e.themes) or "no theme")
     if e.author:
         bits.append(e.author + (f", changed by {e.changed_by}" if e.changed_by else ""))
     return " · ".join(bits)

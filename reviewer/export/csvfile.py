@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 
 from reviewer.core.annotations import actions as plan
-from reviewer.core.annotations.codebook import severities
+from reviewer.core.annotations.codebook import severities, themes_said
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Annotation
 from reviewer.core.text.textsearch import collapse_ws
@@ -54,7 +54,7 @@ def rows(lib: Library, annotations: Iterable[Annotation], quotes: Mapping[str, s
             (meta.published if meta else "") or "",
             ";".join(str(p) for p in a.pages),
             quotes.get(a.id) or collapse_ws(a.quote),
-            "; ".join(lib.theme_label(t) for t in a.themes),
+            themes_said(lib.theme_label(t) for t in a.themes),
             sev.get(a.severity, a.severity),
             a.note,
             a.author,

@@ -15,7 +15,7 @@ import pymupdf
 
 from reviewer.letters import guard
 from reviewer.letters.clean import make_safe, safe_copy
-from reviewer.core.annotations.codebook import severities
+from reviewer.core.annotations.codebook import severities, themes_said
 from reviewer.letters.importing import layout_for
 from reviewer.core.reading.furniture import find_furniture
 from reviewer.core.reading.outline import without_furniture
@@ -39,7 +39,7 @@ _LABELS = {s.id: s.label for s in severities()}
 
 
 def comment_for(lib: Library, a: Annotation) -> str:
-    lines = [f"{_LABELS.get(a.severity, a.severity)} — " + ("; ".join(lib.theme_label(t) for t in a.themes) or "no theme")]
+    lines = [f"{_LABELS.get(a.severity, a.severity)} — " + (themes_said(lib.theme_label(t) for t in a.themes) or "no theme")]
     if a.note:
         lines.append(f"Note: {a.note}")
     if a.review:

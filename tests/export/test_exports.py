@@ -189,7 +189,7 @@ def test_an_items_subject_is_the_auditors_themes_where_they_tagged_it(samples: P
                                             "Ann Auditor")))
     items = build_summary(lib, [prep.letter.id], lambda _: text).improvement_items
     first = items[0]
-    assert first.theme == f"{lib.theme_label(read[0] or 'planning')}, {lib.theme_label(other)}"
+    assert first.theme == f"{lib.theme_label(read[0] or 'planning')}; {lib.theme_label(other)}"
     assert any(r.startswith("Area for improvement p.") for r in first.related), first  # on its second theme
     assert items[1].theme == (lib.theme_label(read[1]) if read[1] else "")  # untagged: the suggester's reading
 

@@ -23,6 +23,15 @@ class LookupFailed(ValueError):
     """A theme or severity name that matches nothing, or more than one thing."""
 
 
+THEMES_JOINED_BY = "; "  # theme names hold commas ("Timeliness, drift and delay"): a list of them is said with "; "
+
+
+def themes_said(labels: Iterable[str]) -> str:
+    """Several themes' names as one line: "Front door, MASH, thresholds and consent; Timeliness, drift and delay" (a
+    new user read a card's and the summary's ", " as one theme run into the next; the workbook said "; ")."""
+    return THEMES_JOINED_BY.join(labels)
+
+
 def severities() -> tuple[Severity, ...]:
     return _DEFAULT_SEVERITIES
 

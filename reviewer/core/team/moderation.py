@@ -17,7 +17,7 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from reviewer.core.annotations.codebook import severities
+from reviewer.core.annotations.codebook import severities, themes_said
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Annotation
 from reviewer.core.reading.furniture import find_furniture
@@ -145,7 +145,7 @@ def _words(lib: Library, themes: frozenset[str], sev: str, changed_by: str = "")
     if sev == "none":
         return NOT_TAGGED
     label = {s.id: s.label for s in severities()}.get(sev, sev)
-    said = f"{label}: " + (", ".join(sorted(lib.theme_label(t) for t in themes)) or "no theme")
+    said = f"{label}: " + (themes_said(sorted(lib.theme_label(t) for t in themes)) or "no theme")
     return f"{said} (changed by {changed_by})" if changed_by else said
 
 

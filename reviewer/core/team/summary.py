@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from reviewer.core.annotations import actions as plan
 from reviewer.core.annotations.actions import Action
-from reviewer.core.annotations.codebook import SUMMARY_ORDER, severities
+from reviewer.core.annotations.codebook import SUMMARY_ORDER, severities, themes_said
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Annotation, Letter, Theme, now_iso
 from reviewer.core.reading.inspectors_list import boards_from, inspectors_items, item_numbers
@@ -385,7 +385,7 @@ def build_summary(
                 if a.severity in ("improvement", "priority") and a.id not in answering
                 and on_its_theme(a, start, end, subject)))
             let_go = not tagged and any(a < end and start < b for a, b in dismissed)
-            items.append(ImprovementItem(names[letter.id], item, tagged, ", ".join(lib.theme_label(t) for t in subject),
+            items.append(ImprovementItem(names[letter.id], item, tagged, themes_said(lib.theme_label(t) for t in subject),
                                          related, board is not None and start >= board, number, let_go))
 
     theme_letters = []

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox
 
-from reviewer.core.annotations.codebook import severities
+from reviewer.core.annotations.codebook import severities, themes_said
 from reviewer.core.text.layout import page_starts
 from reviewer.core.annotations.tagging import trim_range
 from reviewer.core.reading.outline import quote_as_read
@@ -98,7 +98,7 @@ class Annotating(QObject):
         if not there:
             return True
         a = there[0]
-        themes = ", ".join(self.desk.lib.theme_label(t) for t in a.themes) or "no theme"
+        themes = themes_said(self.desk.lib.theme_label(t) for t in a.themes) or "no theme"
         box = QMessageBox(QMessageBox.Icon.Question, "Already tagged",
                           f"This passage is already tagged: {SEVERITY[a.severity].label if a.severity in SEVERITY else a.severity}"
                           f" — {themes}{f' ({a.author})' if a.author else ''}.", parent=self.desk.parent)
@@ -252,7 +252,7 @@ class Annotating(QObject):
             colour = sev.colour if sev else "#888888"
             if by_theme and a.themes and a.themes[0] in lib.themes:
                 colour = lib.themes[a.themes[0]].colour
-            themes = ", ".join(lib.theme_label(t) for t in a.themes)
+            themes = themes_said(lib.theme_label(t) for t in a.themes)
             tip = f"{sev.label if sev else a.severity} — {themes}"
             if a.note:
                 tip += f"\n{a.note}"

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.core.annotations.codebook import severities
+from reviewer.core.annotations.codebook import severities, themes_said
 from reviewer.core.annotations.library import Library
 from reviewer.core.team.merge import describe_change
 from reviewer.core.annotations.model import REVIEW_STATUSES, Annotation
@@ -77,7 +77,7 @@ class CardDelegate(QStyledItemDelegate):
                        fm.lineSpacing() * 3) + 3 for t, _ in self._extras(a))
 
     def _lines(self, a: Annotation) -> tuple[str, str, str]:
-        themes = ", ".join(self.lib.theme_label(t) for t in a.themes) or "No theme"
+        themes = themes_said(self.lib.theme_label(t) for t in a.themes) or "No theme"
         sev = SEVERITY.get(a.severity)
         head = f"{sev.label if sev else a.severity}  ·  p. {a.page}"
         if a.author:

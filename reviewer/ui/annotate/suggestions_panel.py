@@ -30,6 +30,7 @@ from reviewer.core.reading.suggest import DEFAULT_SHOWN, Suggestion, strongest
 from reviewer.core.text.textsearch import collapse_ws
 from reviewer.core.text.words import counted
 from reviewer.ui.kit.look import SEVERITY, draw_wrapped, severity_colour, severity_icon, severity_text, wrapped_height
+from reviewer.core.annotations.codebook import themes_said
 
 SUG_ROLE = Qt.ItemDataRole.UserRole + 2
 THEMES_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -384,7 +385,7 @@ class SuggestionsPanel(QWidget):
         for sug in self._pool(want):
             item = QListWidgetItem()
             item.setData(SUG_ROLE, sug)
-            themes = ", ".join(self.theme_label(t) for t in sug.themes)
+            themes = themes_said(self.theme_label(t) for t in sug.themes)
             item.setData(THEMES_ROLE, themes)
             page = self.page_of(sug.start) if self.page_of is not None else 0
             item.setData(PAGE_ROLE, page)
