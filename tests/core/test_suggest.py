@@ -2946,3 +2946,27 @@ def test_a_cost_denied_is_balance_and_most_but_not_all_stays_amber() -> None:
     assert got["Too many children are left in situations of unassessed risk of harm for too long."] == "priority"
     assert got["When children go missing from home, most, but not all, are offered a return home interview."] \
         == "improvement"
+
+
+def test_a_requires_improvement_reports_reliance_pressure_and_children_left_vulnerable() -> None:
+    """An auditor's reading of two held-out requires-improvement reports (stop 48): systems "to ensure that …" that
+    "are underdeveloped, and a worker is being recruited" were a strength (the aim had swallowed the verdict after
+    it); "there continues to be a reliance on agency teams" and "pressures are likely to impact on retention" had no
+    word of weakness; "This leaves some children in vulnerable circumstances" was a plain strength. A reliance
+    denied is no weakness."""
+    from reviewer.core.reading.severity import verdict
+
+    ri = ("grade:requires improvement", "requires improvement", "judgement")
+    for said in ("Systems to ensure that children are helped back into school are underdeveloped, and a new worker "
+                 "is being recruited.",
+                 "There continues to be a reliance on agency staff in two teams while permanent staff are found.",
+                 "The model is reliant on social workers having lower caseloads to be effective.",
+                 "Current pressures are likely to impact on how long staff stay."):
+        assert verdict(said, *ri)[0] == "improvement", said
+    said = verdict("This leaves some children in vulnerable circumstances.", *ri)
+    assert said[0] == "priority" and "children left at risk" in said[2]
+    assert verdict("When children are at risk of significant harm, strategy meetings are held.", *ri)[0] != "priority"
+    good = ("grade:good", "good", "judgement")
+    assert verdict("The service is not reliant on agency staff.", *good)[0] == "strength"
+    assert verdict("Leaders are not overly reliant on agency staff, and caseloads are manageable.", *good)[0] \
+        == "strength"

@@ -264,7 +264,8 @@ _LEFT_AT_RISK_NOW = re.compile(
     r"unassessed risk|\b(?:remain|remains|remained|left|leave|leaves|leaving)\b[^.]{0,80}\b(?:(?:potentially )?at "
     r"(?:further |continued )harm|at (?:potential )?risk"
     r"(?! of (?:becoming|coming into|entering) (?:looked after|care))|unsafe|harmful|potential harm|"
-    r"(?:situations|circumstances) of [^.]{0,25}(?:risk|harm))|continued? (?:to suffer |to experience )?harm|not (?:been )?(?:adequately )?"
+    r"(?:situations|circumstances) of [^.]{0,25}(?:risk|harm)|(?:vulnerable|risky|dangerous) (?:circumstances|situations))|"
+    r"continued? (?:to suffer |to experience )?harm|not (?:been )?(?:adequately )?"
     r"safeguarded|\b(?:exposed to|faces?|facing|experienc\w+|subject to|(?:places?|placed|puts?|putting) (?:them |children |"
     r"young people )?at) (?:an? |the )?(?:continued |ongoing |potential |increased )?risk of (?:further|significant) harm|"
     r"remained? compromised|illegally placed|experienc\w* further (?:incidents of |episodes of )?harm|" + ESCALATED, re.I)  # (not "children who may be at risk of significant harm")
@@ -412,6 +413,9 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
         weak = serious  # "Services for children in need of help and protection are inadequate."; "inadequate"
         # under any judgement ("Arrangements for privately fostered children are inadequate" under requires
         # improvement), but not "participation is widespread" or "children who face serious medical issues"
+    if not weak and not strong and _LEFT_AT_RISK_NOW.search(_SIDE_CLAUSE.sub(" ", flat)) and not _NOT_LEFT.search(flat):
+        weak = 1.0  # said outright with no other word of weakness: "This leaves some children in vulnerable
+        # circumstances" (a held-out reader's priority action, read as a plain strength under requires improvement)
     concession = LEAD_CONCESSION.match(flat)
     if CONCEDED_PRAISE and concession:
         main = tone(flat[concession.end():])

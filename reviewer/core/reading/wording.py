@@ -213,7 +213,9 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|do|does|did|will|would|
 _VERDICT_AFTER_AIM = re.compile(r"\b(?:is|are|was|were|remains?|has been|have been) (?:\w+ly |too |very |also |still |"
                                 r"now )?(?:weak|poor|inadequate|ineffective|underdeveloped|inconsistent|variable|"
                                 r"insufficient|unclear|patchy|lacking|limited|slow|not (?:yet )?(?:\w+ ){0,2}?(?:effective|"
-                                r"robust|sufficient|good|clear|consistent|timely|adequate|embedded|in place))\W*$")
+                                r"robust|sufficient|good|clear|consistent|timely|adequate|embedded|in place))"
+                                r"(?:\W*$|(?=,|;| and | but | while | whilst ))")  # (what follows it: "are underdeveloped,
+# and an additional worker is being recruited")
 
 
 SHORTFALL_PHRASES = True
@@ -250,7 +252,10 @@ _SHORTFALL = re.compile(
     r"\bmixed quality\b|\bunder (?:significant |considerable |great )?pressure\b|\bout of date\b|"
     r"\bhigh case loads?\b|\b(?:is|remains?|continues? to be) (?:still )?(?:an? )?(?:ongoing |significant |continuing |"
     r"continual |key |considerable |particular |real |major )?challenge\b|\bchallenges? (?:remains?|to sufficiency)\b|\bstill challenges\b|"
-    r"\bover-? ?relian(?:t|ce)\b|\bheavy reliance\b|\b(?:heavily|highly|overly) (?:reliant|dependent) on\b|"
+    r"\bover-? ?relian(?:t|ce)\b|\bheavy reliance\b|\b(?:continues? to be|there is|there remains|remains?) (?:an? )?"
+    r"(?:continued |considerable |significant |high |heavy |ongoing )?reliance on\b|\b(?:is|are) (?:still |currently )?"
+    r"reliant on\b|\b(?:pressures?|vacancies|turnover|delays?|shortages?) (?:[\w'’-]+ ){0,2}?(?:are|is|will be) likely "
+    r"to (?:impact|affect|have an (?:adverse |negative )?impact)\b|\b(?:heavily|highly|overly) (?:reliant|dependent) on\b|"
     r"\bin isolation (?:of|from)\b|\bsofa[- ]?surf(?:s|ing|ed)?\b|\bfocused on (?:completing )?tasks\b|\bneglected (?:their|its) (?:duties|"
     r"responsibilities|role)\b|\bwithout (?:having )?(?:the )?(?:legal authority|legal basis|lawful authority)\b|"
     r"\b(?:leaves?|left|leaving) (?:[\w-]+ ){0,3}?exposed to\b|"  # (no harm named: "leaves children exposed to uncertainty")
@@ -488,6 +493,8 @@ _NOT_GIVE_UP = re.compile(r"\b(?:do|does|did|will|would) not give up\b|\bnever g
 # A cost denied ("Relationships are not focused on parents at the expense of children"): balance, no shortfall
 _NOT_AT_EXPENSE = re.compile(r"\bnot (?:solely |only |just |overly )?(?:focused|focussed|centred|concentrated) on\b"
                              r"([^.;]{0,60}?)\bat the expense of\b")
+# A reliance denied ("The service is not reliant on agency staff"): no weakness, and no denial of what follows
+_NOT_RELIANT = re.compile(r"\b(?:is|are|was|were|be|been) not (?:overly |heavily |unduly )?(?:reliant|dependent) on\b")
 # "not only X but also Y" negates nothing.
 _NOT_ONLY = re.compile(r"\bnot only\b")
 
@@ -579,6 +586,7 @@ _REWRITES = (
     (_MINIMAL_PROBLEM, "no"),  # "with minimal disruption": as "no disruption", good news
     (_MINIMAL_AGENCY, " fewagency "),  # (a plain fact)
     (NONE_NEEDED, " noneneeded "),  # (no escalation, no harm)
+    (_NOT_RELIANT, " notreliant "),
     (_NOT_AT_EXPENSE, r" balanced \1 and "),  # (the balance kept: praise)
     (_NOT_GIVE_UP, " tenacious "),  # "do not give up on them": perseverance, no denial
     (_HIGHLY_PLACED, r"\1"),  # "features highly": no praise
@@ -733,8 +741,9 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
     low = " " * condition_ends + flat.lower()[condition_ends:]  # (a leading condition's phrases are no finding)
     low = _THEN_CLAUSE.sub(r"\1", _NOT_WEAK_NAMES.sub("named", CASE_REVIEW.sub("scr", NONE_NEEDED.sub(" noneneeded ",
                                                                                                   low))))
-    low = _NOT_AT_EXPENSE.sub(r" \1 and ", _WHILE_EARLY.sub(",", _RISK_OF.sub(r"\1 ", low)))  # (what a remedy's
-    # risk is of, an early stage set aside in passing, a cost denied, as above)
+    low = _NOT_RELIANT.sub(" notreliant ", _NOT_AT_EXPENSE.sub(r" \1 and ", _WHILE_EARLY.sub(",", _RISK_OF.sub(
+        r"\1 ", low))))  # (what a remedy's risk is of, an early stage set aside in passing, a cost or a reliance
+    # denied, as above)
     denied: list[tuple[int, int]] | None = None
     for m in _SHORTFALL.finditer(low) if SHORTFALL_PHRASES else ():
         if denied is None:  # (a problem said to be absent, read above: "No care leavers are homeless")
