@@ -2970,3 +2970,14 @@ def test_a_requires_improvement_reports_reliance_pressure_and_children_left_vuln
     assert verdict("The service is not reliant on agency staff.", *good)[0] == "strength"
     assert verdict("Leaders are not overly reliant on agency staff, and caseloads are manageable.", *good)[0] \
         == "strength"
+
+
+def test_what_is_sought_or_soon_to_happen_is_context() -> None:
+    """The same reading: "A suitable communal venue is being sought" was a strength (on "suitable") and "training is
+    soon to take place" an area for improvement; both say what is not yet had or done: context."""
+    from reviewer.core.reading.severity import verdict
+
+    ri = ("grade:requires improvement", "requires improvement", "judgement")
+    for said in ("A suitable place for the group to meet is being sought.",
+                 "Training in professional curiosity is soon to take place for every team."):
+        assert verdict(said, *ri)[0] is None, said

@@ -129,7 +129,8 @@ _UNDER_WAY = re.compile(
     r"\b(?:has|have) (?:well[- ]developed |appropriate |clear |concrete |detailed |firm )?plans? (?:to (?!live|remain|stay|"
     r"return|be adopted)|for (?!adoption|permanen|long|"
     r"their|them)|in place)\b|"
-    r"\bplans? (?:are|is) in place\b|"
+    r"\bplans? (?:are|is) in place\b|\b(?:is|are) (?:currently |now )?being sought\b|"  # ("A suitable venue is being
+    # sought": what is sought, not yet had)
     r"\b(?:is|are) (?:currently )?(?:piloting|reviewing|rolling out|working towards|planning|"
     r"developing|exploring|considering)\b|\b(?:is|are) being (?:further )?(?:developed|implemented|rolled out)\b|"
     r"\bhad recognised this\b|\bcommenced preparation|\b(?:is|are) (?:recognised and )?being addressed\b|"
@@ -147,6 +148,8 @@ _BEGUN = re.compile(
     r"\b(?:is|are) being (?:further )?(?:strengthened|introduced|established)\b|"
     r"\b(?:is|are) (?:now )?(?:under ?way|under development|in development)\b|\bnow under ?way\b|"
     r"\b(?:authority|council|leaders|managers|partnership|board) plans to\b|"
+    r"\b(?:is|are) (?:soon|shortly) to (?:take place|start|begin|be "
+    r"(?:launched|introduced|delivered|held))\b|"  # ("A suitable venue is being sought", "training is soon to take place")
     r"\bwill (?:enable|allow|help|support|provide|ensure)\b|\b(?:is|are) (?:currently |now )?in the process of\b|"
     r"\bit is planned that\b|\b(?:is|are) due to (?:join|start|take up|take place|open|begin|go live|be (?:launched|introduced|"
     r"implemented|appointed|reviewed|completed|held|undertaken))\b|\bembarking on\b|\b(?:is|are) (?:actively )?considering\b", re.I)
