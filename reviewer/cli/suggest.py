@@ -8,7 +8,7 @@ import sys
 from bisect import bisect_right
 
 from reviewer.cli.errors import CliError, at_least_one
-from reviewer.core.annotations.codebook import severities
+from reviewer.core.annotations.codebook import severities, themes_said
 from reviewer.core.reading.outline import analyse
 from reviewer.core.reading.suggest import DEFAULT_SHOWN, strongest
 from reviewer.core.text.shorten import shorten
@@ -55,7 +55,7 @@ def cmd_suggest(ws: Workspace, args: argparse.Namespace) -> int:
     for r in rows:
         quote = shorten(r["quote"], 110)
         page = f"p. {r['page']:<4} " if r["page"] else ""  # (a PDF's page; a text letter has one)
-        out.write(f"{r['score']:.2f}  {r['severity']:<22} {', '.join(r['themes']) or '(no theme)'}\n"
+        out.write(f"{r['score']:.2f}  {r['severity']:<22} {themes_said(r['themes']) or '(no theme)'}\n"
                   f"      {page}“{quote}”\n")
         if r["origin"] == "pdf":
             out.write(f"      from the PDF: {r['why']}\n")

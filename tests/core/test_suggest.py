@@ -2981,3 +2981,29 @@ def test_what_is_sought_or_soon_to_happen_is_context() -> None:
     for said in ("A suitable place for the group to meet is being sought.",
                  "Training in professional curiosity is soon to take place for every team."):
         assert verdict(said, *ri)[0] is None, said
+
+
+def test_the_councils_findings_come_before_the_safeguarding_boards_among_the_strongest() -> None:
+    """A new user's first 30 of a 50-page 2015 report (stop 48) held the praise of the report's review of its
+    safeguarding board, a different body, at 0.78, while the council's own findings waited. Of each kind, the
+    council's come first; the board's fill places only where the council's run short."""
+    from reviewer.core.reading.suggest import Suggestion, ranked, strongest
+
+    council = [Suggestion(i * 10, i * 10 + 5, f"council {i}", "strength", ("voice",), 0.6, "") for i in range(20)]
+    board = [Suggestion(5000 + i * 10, 5005 + i * 10, f"board {i}", "strength", ("leadership",), 0.8, "", board=True)
+             for i in range(20)]
+    shown = strongest(council + board, 10)
+    assert shown == council[:10] and shown == ranked(shown)
+    assert strongest(council[:4] + board, 10) == ranked(council[:4] + board[:6])
+
+    report = ("Inspection of services for children in need of help and protection, children looked after and care "
+              "leavers\n\nand\n\nReview of the effectiveness of the Local Safeguarding Children Board\n\n"
+              "Areas for improvement\n\n1. Improve the quality of plans for children in need.\n\n"
+              "The experiences and progress of children who need help and protection\n\n"
+              "2. Social workers know their children well and visit them often.\n\n"
+              "The Local Safeguarding Children Board is good\n\n"
+              "Scrutiny and assurance\n\n"
+              "3. The board's training programme is excellent and well attended.\n")
+    found = {x.quote: x for x in suggest(report, default_themes())}
+    assert found["The board's training programme is excellent and well attended."].board
+    assert not found["Social workers know their children well and visit them often."].board

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reviewer.core.annotations.model import Annotation, Theme
-from reviewer.core.reading.inspectors_list import inspectors_items
+from reviewer.core.reading.inspectors_list import boards_from, inspectors_items
 from reviewer.core.reading.learning import (LEARNT_CEILING, LEAST_SURE, SEVERITY_CLASSES, SeverityLearner,
                                             rules_confidence, rules_logits)
 from reviewer.core.reading.outline import Structure, analyse, unit_quote
@@ -44,6 +44,7 @@ class Suggestion:
     origin: str = "suggester"  # or "pdf": a highlight or comment the PDF already carried (core.reading.marks)
     note: str = ""  # a PDF mark's comment: the note the annotation takes
     author: str = ""  # who made the PDF mark: the annotation's author
+    board: bool = False  # in the report's review of its safeguarding board (``boards_from``), not the council's
 
 
 CARRY_FROM_CONTEXT = True  # a paragraph's opening sentence carries its topic though it is not suggested itself
@@ -150,6 +151,7 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
     skip = set(dismissed)
     wide = sorted(skip)  # (a dismissed passage of several sentences: an inspectors' item suggested whole)
     wide_starts = [a for a, _ in wide]
+    board_at = boards_from(st)
     learner = None
     if LEARN_SEVERITY:
         examples = library_examples(everything, annotations, letter_id, dismissed, dismissed_quotes)
@@ -197,7 +199,8 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
         chosen = model.choose(ranked_themes, severity, flat)
         if listed and part is not None and part.kind in ("improve", "priority"):
             why = [_under(part.title, w) if w in _UNDER_A_LIST else w for w in why]
-        out.append(Suggestion(s, e, flat, severity, chosen, round(min(0.99, conf), 2), "; ".join(why), listed))
+        out.append(Suggestion(s, e, flat, severity, chosen, round(min(0.99, conf), 2), "; ".join(why), listed,
+                              board=board_at is not None and s >= board_at))
     return whole_items(out, [(a, b) for a, b, _, _ in inspectors_items(text, st)], st.units)
 
 
@@ -327,12 +330,15 @@ def strongest(suggestions: Sequence[Suggestion], n: int = DEFAULT_SHOWN) -> list
     findings of harm waited behind them. Of the findings, strengths take at most half while weaknesses remain:
     a good report's first 30 were 27 strengths and its 3 items, its weaknesses behind praise (stop 45). Of the
     weaknesses, priority actions come first: a failing report's, at 0.6-0.8, had waited behind areas for
-    improvement and praise (stop 46). The order shown is still by confidence."""
+    improvement and praise (stop 46). Of each kind, the council's come before those of the report's review of its
+    safeguarding board: a new user's first 30 of a 2015 report held the board review's praise while the council's
+    own findings waited (stop 48). The order shown is still by confidence."""
     order = ranked(suggestions)
     n = max(0, n)
-    listed = [s for s in order if s.listed]
+    council_first = sorted(order, key=lambda s: s.board)  # (stable: by confidence within each)
+    listed = [s for s in council_first if s.listed]
     room = n - min(len(listed), n // 2)
-    findings = [s for s in order if not s.listed]
+    findings = [s for s in council_first if not s.listed]
     praise = [s for s in findings if s.severity == "strength"]
     weak = [s for s in findings if s.severity != "strength"]
     if PRIORITY_FIRST:  # (stable: by confidence within each)
