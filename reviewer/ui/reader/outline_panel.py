@@ -4,7 +4,7 @@ paragraphs) to jump through, with how many annotations and suggestions each hold
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtGui import QBrush, QFont, QFontMetrics
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from reviewer.core.reading.judgements import short_label
@@ -17,6 +17,7 @@ KIND_LABELS = {"address": "Address", "salutation": "Greeting", "title": "Title",
                "judgement": "Judgement", "heading": "", "paragraph": "", "signoff": "Sign-off"}
 GRADE_COLOURS = {"outstanding": "#1b5e20", "good": "#2e7d32", "requires improvement": "#b26a00", "inadequate": "#b3261e"}
 OFFSET_ROLE = Qt.ItemDataRole.UserRole + 1
+GRADED_ROLE = Qt.ItemDataRole.UserRole + 2  # a judgement's (name, grade): the name is cut to fit, never the grade
 
 
 class OutlinePanel(QWidget):
@@ -25,6 +26,7 @@ class OutlinePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("outlinePanel")
+        self._items: list[tuple[Part, QTreeWidgetItem]] = []
         self.tree = QTreeWidget()
         self.tree.setAccessibleName("Outline of the letter")
         self.tree.setToolTip("The letter's parts: Enter or a click goes there")
@@ -36,6 +38,7 @@ class OutlinePanel(QWidget):
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().sectionResized.connect(lambda column, _old, _new: column or self._fit_grades())
         self.tree.itemActivated.connect(self._go)
         self.tree.itemClicked.connect(self._go)
         self.empty = QLabel("Open a letter to see its outline.")
@@ -46,7 +49,6 @@ class OutlinePanel(QWidget):
         lay.addWidget(self.empty)
         lay.addWidget(self.tree, 1)
         self.tree.hide()
-        self._items: list[tuple[Part, QTreeWidgetItem]] = []
 
     def set_structure(self, structure: Structure | None, counts: dict[int, tuple[int, int]] | None = None,
                       message: str = "") -> None:
@@ -67,9 +69,12 @@ class OutlinePanel(QWidget):
         for part in structure.parts:
             kind = KIND_LABELS.get(part.kind, "")
             title = part.title
+            graded = None
             if part.kind == "judgement" and part.grade:
-                title = f"{short_label(part.title) or title.split(':')[0].strip()} — {part.grade.capitalize()}"
+                graded = (short_label(part.title) or title.split(':')[0].strip(), part.grade.capitalize())
+                title = f"{graded[0]} — {graded[1]}"
             item = QTreeWidgetItem([title])
+            item.setData(0, GRADED_ROLE, graded)
             item.setData(0, OFFSET_ROLE, (part.start, part.heading_end if part.heading_end > part.start else part.start + 1))
             tip = f"{kind}: {part.title}" if kind else part.title
             item.setToolTip(0, tip)
@@ -84,6 +89,27 @@ class OutlinePanel(QWidget):
         self.set_counts(counts or {})
         self._colour()
         self.tree.expandAll()
+        self._fit_grades()
+
+    def _fit_grades(self) -> None:
+        """Each judgement's name cut to the column's width so that its grade shows whole ("Help and prot… —
+        Requires improvement"): a new user's outline read "Help and protection — Req…", the grade being the point
+        of the line."""
+        room = self.tree.header().sectionSize(0) - self.tree.indentation() - 8  # (a judgement is a top-level part)
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        fm = QFontMetrics(bold)
+        for _part, item in self._items:
+            graded = item.data(0, GRADED_ROLE)
+            if not graded:
+                continue
+            name, grade = graded
+            tail = f" — {grade}"
+            left = room - fm.horizontalAdvance(tail)
+            full = name + tail
+            item.setText(0, full if fm.horizontalAdvance(full) <= room else f"{grade} — {name}" if left < 12 * fm.averageCharWidth()
+                         else fm.elidedText(name, Qt.TextElideMode.ElideRight, left) + tail)  # (too narrow for a dozen
+            # letters of the name: the grade first, the name cut after it)
 
     def set_counts(self, counts: dict[int, tuple[int, int]]) -> None:
         """Each part's annotations and suggestions not yet decided (part start -> both), as a decision
@@ -105,6 +131,11 @@ class OutlinePanel(QWidget):
                 item.setForeground(0, QBrush(readable_on(GRADE_COLOURS.get(part.grade, "#333333"), ground)))
             if part.kind in ("address", "salutation", "signoff", "judgements"):
                 item.setForeground(0, QBrush(muted))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self, self._fit_grades)  # (once the column has its new width: a stretched column's
+        # change of width is not always told as a section resized)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.PaletteChange:
