@@ -166,3 +166,22 @@ def test_the_panes_come_back_as_the_auditor_left_them(qtbot, make_window, sample
     qtbot.wait(100)
     assert again.splitter.sizes() == left
     assert abs(again.view.zoom - zoom) < 0.01
+
+
+def test_a_library_without_the_samples_offers_to_add_them(qtbot, make_window):  # type: ignore[no-untyped-def]
+    """A new user's library of his own (made with `reviewer add`) had a welcome page listing only his report,
+    where the README promised the samples (stop 48). Where the library has none of them, the page offers them; once
+    added they are listed, and the offer goes."""
+    from reviewer.resources import sample_letters
+
+    w = make_window(size=(1400, 900))
+    w.panes.show_welcome()
+    assert w.welcome.samples.isVisible() and not w.lib.letters
+    with qtbot.waitSignal(w.host.worker.import_finished, timeout=20000):
+        QTest.mouseClick(w.welcome.samples, Qt.MouseButton.LeftButton)
+    assert {x.source for x in w.lib.letters.values()} == {p.name for p in sample_letters()}
+    w.panes.show_welcome()
+    qtbot.waitUntil(lambda: w.welcome.letters.count() == len(sample_letters()))
+    assert not w.welcome.samples.isVisible()
+    assert all("sample" in w.welcome.letters.item(i).text() for i in range(w.welcome.letters.count()))
+    w.close()

@@ -13,6 +13,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
+from reviewer.resources import sample_letters
 from reviewer.core.annotations.library import Change
 from reviewer.store.repository import NotSaved
 from reviewer.workspace import Workspace
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
         onscreen.loaded.connect(self._letter_loaded)
         self.library_panel.openLetter.connect(onscreen.open)
         self.welcome.openLetter.connect(onscreen.open)
+        self.welcome.addSamples.connect(lambda: self.importer.open_paths(sample_letters(), open_single=False))
         self.importer.packsGiven.connect(self.packs.open_packs)
         self.importer.codebookGiven.connect(self.packs.import_codebook)
         self.suggester.panelWanted.connect(self.panes.show_suggestions)

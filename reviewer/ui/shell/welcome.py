@@ -89,6 +89,7 @@ class WelcomePage(QScrollArea):
     """``actions``: the buttons under the letters (Open Letter, Import Folder, Open Audit Pack)."""
 
     openLetter = Signal(str)
+    addSamples = Signal()  # the sample letters asked for, in a library that has none of them
     backRequested = Signal()  # Back to the Letter, or Esc
 
     def __init__(self, desk: Desk, onscreen: OnScreen, actions: Sequence[QAction]) -> None:
@@ -154,6 +155,12 @@ class WelcomePage(QScrollArea):
             b.clicked.connect(action.trigger)
             buttons.addWidget(b)
         buttons.addStretch(1)
+        # (a library of one's own starts without the samples: a new user's welcome page listed only his report,
+        # where the README promised the samples)
+        self.samples = QPushButton("Add the Sample Letters", toolTip="Add the letters about fictional councils that "
+                                   "come with Reviewer, to try it on")
+        self.samples.clicked.connect(self.addSamples)
+        buttons.addWidget(self.samples)
         letters_lay.addWidget(self.letters)
         letters_lay.addWidget(self.empty)
         letters_lay.addLayout(buttons)
@@ -217,6 +224,7 @@ class WelcomePage(QScrollArea):
             self.name.setText(name)
         self.letters.clear()
         samples = {p.name for p in sample_letters()}
+        self.samples.setVisible(bool(samples) and not any(x.source in samples for x in self.lib.letters.values()))
         recent = [self.lib.letters[i] for i in recent_ids(desk.settings) if i in self.lib.letters]
         shown = set()
         for letter in recent:
