@@ -71,3 +71,46 @@ def test_delete_on_the_command_line(tmp_path: Path, capsys) -> None:  # type: ig
     assert cli_main(["annotations", "--db", str(path), "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out) == []
     assert cli_main(["delete", "--db", str(path), "nothing-like-it"]) == 1
+
+
+def test_a_deletion_of_the_version_before_a_review_keeps_the_review_whatever_the_clocks(tmp_path: Path) -> None:
+    """An attack (stop 48): the manager challenged a finding, then the auditor, who had not seen the challenge,
+    deleted it a second later; opening her pack deleted the finding with the challenge and its comment ("deleted
+    here too"), the clocks deciding. A deletion says which version it deleted; a review or an edit made here to a
+    version it did not know is a conflict, and the finding is kept, even where the deletion's clock is later."""
+    ann, meg = Desk(tmp_path / "ann", "Ann Auditor"), Desk(tmp_path / "meg", "Meg Manager")
+    lid = ann.add(THORNBURY)
+    a = ann.tag(lid, "drift and delay mean", ["timeliness"], "improvement")
+    edited = ann.tag(lid, "Too many plans", ["planning"], "improvement")
+    meg.open_pack(_pack(ann, tmp_path / "first.zip"))
+    meg.ws.review([a.id], "challenged", "The quote does not carry the severity", "Meg Manager")
+    meg.ws.edit_annotation(edited.id, note="Seen in supervision too")
+    ann.ws.delete([a.id, edited.id])  # later, by every clock, than the manager's review and edit
+    tomb = deletions.read_all(ann.lib.settings)[a.id]
+    assert tomb.version == (a.modified or a.created) and tomb.reviewed == ""
+    report = meg.open_pack(_pack(ann, tmp_path / "second.zip"))
+    assert a.id in meg.lib.annotations and meg.lib.annotations[a.id].review.comment.startswith("The quote")
+    assert edited.id in meg.lib.annotations and meg.lib.annotations[edited.id].note == "Seen in supervision too"
+    assert any("reviewed here since the version they deleted (challenged)" in c for c in report.conflicts)
+    assert any("edited here since the version they deleted" in c for c in report.conflicts)
+    # a deletion of the version the manager has is a deletion, as before
+    plain = ann.tag(lid, "Core groups meet regularly", ["planning"], "strength")
+    meg.open_pack(_pack(ann, tmp_path / "third.zip"))
+    ann.ws.delete([plain.id])
+    meg.open_pack(_pack(ann, tmp_path / "fourth.zip"))
+    assert plain.id not in meg.lib.annotations
+
+
+def test_a_deletion_read_from_an_older_pack_still_travels() -> None:
+    """A deletion kept before deletions said their version (no "version" nor "reviewed") reads as before, and a
+    damaged version is refused as any damaged time is."""
+    import pytest
+
+    from reviewer.core.annotations.model import RecordError, Tombstone
+
+    old = Tombstone.from_dict({"id": "a1", "letter_id": "l1", "by": "Ann", "at": "2026-01-02T03:04:05+00:00"})
+    assert (old.version, old.reviewed) == ("", "") and "version" not in old.to_dict()
+    new = Tombstone("a1", "l1", "Ann", "2026-01-02T03:04:05+00:00", "2026-01-01T00:00:00+00:00")
+    assert Tombstone.from_dict(new.to_dict()) == new
+    with pytest.raises(RecordError):
+        Tombstone.from_dict({**new.to_dict(), "version": "yesterday"})

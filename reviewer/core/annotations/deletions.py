@@ -47,7 +47,8 @@ def delete_command(anns: Iterable[Annotation], by: str, settings: Mapping[str, s
     when = at or stamp_iso()
     cmds: list[Command] = [DeleteAnnotations(anns)]
     for a in anns:
-        cmds.append(PutSetting(key(a.id), settings.get(key(a.id), ""), value(Tombstone(a.id, a.letter_id, by, when))))
+        gone = Tombstone(a.id, a.letter_id, by, when, a.modified or a.created, a.review.at if a.review else "")
+        cmds.append(PutSetting(key(a.id), settings.get(key(a.id), ""), value(gone)))
     cmds += plan.delete_commands(settings, plan.answering(settings, (a.id for a in anns)),
                                  {a.id: a.letter_id for a in anns}, by, when)
     return Batch(cmds, label or DeleteAnnotations(anns).label)

@@ -520,9 +520,14 @@ class Tombstone:
     letter_id: str
     by: str = ""
     at: str = ""  # when, ISO
+    # the version deleted, as the deleter had it: its last change and its review's time ("" where it had none).
+    # What was changed or reviewed elsewhere after that version is no part of what they deleted (a manager's
+    # challenge was wiped by an auditor's later deletion of the version before it, the clocks deciding: stop 48)
+    version: str = ""
+    reviewed: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        return {k: v for k, v in dataclasses.asdict(self).items() if v or k in ("id", "letter_id", "by", "at")}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Tombstone:
@@ -530,7 +535,9 @@ class Tombstone:
         tid, letter_id = _str(d.get("id"), "id", 100), _str(d.get("letter_id"), "letter_id", 100)
         if not tid or not letter_id:
             raise RecordError("a deletion names no annotation or letter")
-        at = _text(d, "at", limit=100)
-        if at and parse_time(at) == parse_time(None):
-            raise RecordError(f"'at' is not a date and time: {at[:40]!r}")
-        return cls(tid, letter_id, _text(d, "by"), at)
+        times = {}
+        for name in ("at", "version", "reviewed"):
+            times[name] = _text(d, name, limit=100)
+            if times[name] and parse_time(times[name]) == parse_time(None):
+                raise RecordError(f"'{name}' is not a date and time: {times[name][:40]!r}")
+        return cls(tid, letter_id, _text(d, "by"), times["at"], times["version"], times["reviewed"])

@@ -370,11 +370,15 @@ def plan_merge(lib: Library, letters: Iterable[Letter], annotations: Iterable[An
         where = f"{_title(lib, mine_a.letter_id)} p.{mine_a.page}"
         if mine_a.letter_id != t.letter_id:
             report.conflicts.append(f"{where}: the pack deletes annotation {t.id[:12]} on another letter: kept")
-        elif mine_a.review is not None and parse_time(mine_a.review.at) > parse_time(t.at):
-            report.conflicts.append(f"{where}: deleted by {who} on {t.at[:10]}, but reviewed here since "
-                                    f"({mine_a.review.label.lower()}): kept; delete it or keep it")
-        elif parse_time(mine_a.modified or mine_a.created) > parse_time(t.at):
-            report.conflicts.append(f"{where}: deleted by {who} on {t.at[:10]}, but edited here since: kept")
+        elif mine_a.review is not None and (parse_time(mine_a.review.at) > parse_time(t.at) or t.version and (
+                not t.reviewed or parse_time(mine_a.review.at) > parse_time(t.reviewed))):
+            # (reviewed after the deletion, or a review the deleter's version did not carry, whatever the clocks)
+            report.conflicts.append(f"{where}: deleted by {who} on {t.at[:10]}, but reviewed here since the version "
+                                    f"they deleted ({mine_a.review.label.lower()}): kept; delete it or keep it")
+        elif parse_time(mine_a.modified or mine_a.created) > parse_time(t.at) or t.version and \
+                parse_time(mine_a.modified or mine_a.created) > parse_time(t.version):
+            report.conflicts.append(f"{where}: deleted by {who} on {t.at[:10]}, but edited here since the version they "
+                                    "deleted: kept")
         elif any(parse_time(x.modified or x.created) > parse_time(t.at)
                  for x in plan.answering(lib.settings, [mine_a.id])):
             report.conflicts.append(f"{where}: deleted by {who} on {t.at[:10]}, but an action answering it was "
