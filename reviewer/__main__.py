@@ -7,8 +7,11 @@ subcommand never starts the window.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Sequence
+from difflib import get_close_matches
+from pathlib import Path
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -29,9 +32,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         from reviewer.cli.main import main as cli_main
 
         return cli_main(args)
+    if mistyped(first, COMMANDS):
+        near = get_close_matches(first or "", COMMANDS, n=1, cutoff=0.6)
+        print(f"reviewer: '{first}' is not a command" + (f"; did you mean '{near[0]}'?" if near else "") +
+              f"\ncommands: {', '.join(COMMANDS)} (reviewer COMMAND -h); a letter to open must be a file that exists",
+              file=sys.stderr)
+        return 2
     from reviewer.ui.shell.app import main as ui_main
 
     return ui_main(args)
+
+
+def mistyped(first: str | None, commands: Sequence[str]) -> bool:
+    """A word that looks like a subcommand mistyped ("lsit", "set-name"), not a file to open: no file by that name,
+    no folder or suffix in it. It starts no window (a mistyped command had opened the whole window saying the
+    "letter" could not be read, and without a display aborted with Qt's advice to reinstall)."""
+    if not first or first.startswith("-") or Path(first).exists():
+        return False
+    return bool(re.fullmatch(r"[A-Za-z][A-Za-z-]*", first))
 
 
 def first_word(args: Sequence[str]) -> str | None:

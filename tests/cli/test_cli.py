@@ -183,6 +183,12 @@ def test_db_before_the_subcommand_never_starts_the_window(tmp_path: Path, sample
     assert out.returncode == 0 and "OK" in out.stdout, out.stderr
     out = reviewer("--db", lib, "tag", "eastmere", "--quote", "no such words", "--theme", "risk", "--severity", "red")
     assert out.returncode == 1 and out.stderr.startswith("reviewer: error:") and "display" not in out.stderr
+    # a mistyped subcommand starts no window either (an attack, stop 48: "reviewer lsit" opened the whole window, and
+    # without a display aborted with Qt's advice to reinstall): it is named, with the nearest command
+    out = reviewer("--db", lib, "lsit")
+    assert out.returncode == 2 and "'lsit' is not a command; did you mean 'list'?" in out.stderr, out.stderr
+    out = reviewer("set-name")
+    assert out.returncode == 2 and "'set-name' is not a command" in out.stderr and "Reinstalling" not in out.stderr
     other = str(tmp_path / "other.json")
     out = reviewer("--db", lib, "list", "--db", other)  # the subcommand's own --db wins
     assert out.returncode == 0 and "empty" in out.stdout
