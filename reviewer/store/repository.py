@@ -39,6 +39,7 @@ from reviewer.core.text.words import counted
 WRITE_DELAY = 0.15  # seconds to gather changes into one write
 JOURNAL_LIMIT = 4 * 1024 * 1024  # fold the journal into the library file beyond this size...
 IDLE_COMPACT = 2.0  # ...once no change has come for this many seconds (it holds Python ~0.1 s)
+RETRY_EVERY = 3.0  # seconds between tries to write changes the disk refused (full, read-only for a while)
 
 
 class _Cache(CachingMiddleware):
@@ -98,6 +99,7 @@ class LibraryStore:
         self.library = Library()
         self.write_error: str | None = None  # the last write failed (disk full...): retried with the next change
         self.on_write_error: Callable[[str], None] | None = None
+        self.on_saved_again: Callable[[], None] | None = None  # changes a failed write kept are written at last
         self.refused: list[str] = []  # changes that cannot be written, left out and reported (never retried)
         self.recovered: str | None = None  # what opening recovered from a damaged journal, and what it could not
         self.notices: list[str] = []  # for the user: the recovery above, text that had to be cleaned
@@ -255,10 +257,17 @@ class LibraryStore:
 
     def _writer(self) -> None:
         while True:
-            try:  # a long journal is folded in at the first quiet moment, not while someone tags
-                first = self._queue.get(timeout=IDLE_COMPACT if self.journal.size > JOURNAL_LIMIT else None)
+            try:  # a long journal is folded in at the first quiet moment, not while someone tags; changes a full disk
+                # refused are tried again every few seconds, not only with the next change (an attack, stop 48: space
+                # freed, "Not saved" stayed until the auditor changed something)
+                first = self._queue.get(timeout=RETRY_EVERY if self._retry else
+                                        IDLE_COMPACT if self.journal.size > JOURNAL_LIMIT else None)
             except queue.Empty:
-                self._compact_quietly()
+                if self._retry:
+                    batch, self._retry = self._retry, []
+                    self._write(batch)
+                else:
+                    self._compact_quietly()
                 continue
             if first is None:
                 self._compact_quietly()
@@ -307,6 +316,9 @@ class LibraryStore:
                 self.on_write_error(self.write_error)
             return
         self._pending.extend(good)
+        if self.write_error is not None and self.on_saved_again:
+            self.write_error = None
+            self.on_saved_again()
         self.write_error = None
 
     def _refuse(self, op: tuple[str, str, Any], reason: str) -> None:

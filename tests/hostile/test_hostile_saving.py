@@ -104,6 +104,32 @@ def test_a_write_that_fails_then_succeeds_is_saved_and_commit_says_so(tmp_path: 
     store.close()
 
 
+def test_changes_a_full_disk_refused_are_written_once_there_is_room_without_another_change(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """An attack (stop 48): with space freed, the window's "Not saved" stayed, and the changes waited in memory until
+    the auditor changed something else. The writer tries them again every few seconds, and says when they are saved."""
+    import threading
+
+    from reviewer.store import repository
+
+    monkeypatch.setattr(repository, "RETRY_EVERY", 0.2)
+    path = library(tmp_path, tags=0)
+    store = LibraryStore(path)
+    told: list[str] = []
+    saved = threading.Event()
+    store.on_write_error = told.append
+    store.on_saved_again = saved.set
+    real = Journal.append_encoded
+    monkeypatch.setattr(Journal, "append_encoded", lambda self, ops: (_ for _ in ()).throw(OSError(errno.ENOSPC, "full")))
+    first = tag(store, "while the disk is full")
+    with pytest.raises(NotSaved, match="full"):
+        store.commit()
+    assert told and store.write_error and not saved.is_set()
+    monkeypatch.setattr(Journal, "append_encoded", real)  # room again, and no other change
+    assert saved.wait(10)
+    assert store.write_error is None and first in _on_disk(path)
+    store.close()
+
+
 @posix_only
 def test_a_latin1_note_is_stored_as_the_text_it_meant(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     """`--note $'caf\\xe9'` reaches Python as 'caf\\udce9', which UTF-8 cannot hold. Before: accepted,

@@ -115,6 +115,7 @@ class SaveState(QObject):
     saved" once it is, "⚠ Not saved" (and a warning) when the library cannot be written."""
 
     writeFailed = Signal(str)  # from the store's writer thread, delivered on the GUI thread
+    savedAgain = Signal()  # the changes a failed write kept are written at last (from the writer thread too)
 
     def __init__(self, desk: Desk, label: QLabel) -> None:
         super().__init__(desk.parent)
@@ -125,6 +126,8 @@ class SaveState(QObject):
         self._settle.timeout.connect(self._check_saved)
         self.writeFailed.connect(self._write_failed)
         desk.store.on_write_error = self.writeFailed.emit
+        self.savedAgain.connect(self._saved_again)
+        desk.store.on_saved_again = self.savedAgain.emit
         desk.lib.subscribe(self._changed)
 
     def _changed(self, change: Change) -> None:
@@ -136,6 +139,11 @@ class SaveState(QObject):
     def _check_saved(self) -> None:
         if not self.desk.store.write_error:
             self.label.setText("All changes saved")
+
+    def _saved_again(self) -> None:
+        self.label.setText("All changes saved")
+        self.label.setToolTip("")
+        self.desk.tell("The library could be saved again: every change is saved.", 8000)
 
     def _write_failed(self, message: str) -> None:
         self.label.setText("⚠ Not saved")
