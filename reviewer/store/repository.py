@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import queue
+import shutil
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -22,7 +23,7 @@ from tinydb.table import Document
 
 from reviewer import __version__
 from reviewer.core.annotations.codebook import default_themes
-from reviewer.core.annotations.model import PreparedLetter
+from reviewer.core.annotations.model import PreparedLetter, stamp_iso
 from reviewer.core.text.documents import FILE_SUFFIX, DocumentError, Extracted, content_id, text_sha
 from reviewer.core.text.layout import Layout
 from reviewer.core.text.layout_file import dump_layout, load_layout
@@ -100,6 +101,8 @@ class LibraryStore:
         self.write_error: str | None = None  # the last write failed (disk full...): retried with the next change
         self.on_write_error: Callable[[str], None] | None = None
         self.on_saved_again: Callable[[], None] | None = None  # changes a failed write kept are written at last
+        self.on_notice: Callable[[str], None] | None = None  # a notice while the library is open (from the writer)
+        self._on_disk: tuple[int, int, int] | None = None  # the library file as this store last read or wrote it
         self.refused: list[str] = []  # changes that cannot be written, left out and reported (never retried)
         self.recovered: str | None = None  # what opening recovered from a damaged journal, and what it could not
         self.notices: list[str] = []  # for the user: the recovery above, text that had to be cleaned
@@ -150,6 +153,7 @@ class LibraryStore:
             except OSError:
                 pass  # a backup that cannot be written must not stop the auditor's work
         self.library.subscribe(self._on_change)
+        self._on_disk = self._signature()
         self._thread = threading.Thread(target=self._writer, name="library-writer", daemon=True)
         self._thread.start()
         if self.created:
@@ -316,6 +320,7 @@ class LibraryStore:
                 self.on_write_error(self.write_error)
             return
         self._pending.extend(good)
+        self._keep_if_replaced()
         if self.write_error is not None and self.on_saved_again:
             self.write_error = None
             self.on_saved_again()
@@ -337,12 +342,44 @@ class LibraryStore:
         except Exception:  # noqa: BLE001 - the journal still holds every change; folded in next time
             pass
 
+    def _signature(self) -> tuple[int, int, int] | None:
+        try:
+            st = self.path.stat()
+        except OSError:
+            return None
+        return st.st_ino, st.st_size, st.st_mtime_ns
+
+    def _keep_if_replaced(self) -> None:
+        """The library file replaced by another program while this store has it open (a sync client, a colleague's
+        "restore"): that file is kept aside, and the user told, before this store's library is written over it (an
+        attack, stop 48: the window wrote over a replacing library without a word, and kept no copy of it)."""
+        now = self._signature()
+        if now is None or self._on_disk is None or now == self._on_disk:
+            return
+        self._on_disk = now
+        aside = self.path.with_name(f"{self.path.stem}.replaced-{stamp_iso()[:19].replace(':', '')}{self.path.suffix}")
+        try:
+            shutil.copy2(self.path, aside)
+        except OSError as exc:
+            message = (f"the library file {self.path} was replaced by another program while Reviewer had it open, and "
+                       f"a copy of that file could not be kept ({exc.strerror or exc}); Reviewer's library will be "
+                       "written over it: copy it elsewhere now if you need it")
+        else:
+            message = (f"the library file {self.path} was replaced by another program while Reviewer had it open; the "
+                       f"file found there is kept as {aside.name} beside it, and the library as Reviewer holds it is "
+                       "saved in its place")
+        self.notices.append(message)
+        if self.on_notice:
+            self.on_notice(message)
+
     def _compact(self) -> None:
         """Write the whole library file with everything in the journal, then empty the journal."""
         self._apply(self._pending)
         for table, numbers in self._stale.items():  # rows that repeated a record: the later one was kept
             self._db.table(table).remove(doc_ids=numbers)
+        self._keep_if_replaced()
         self._db.storage.flush()  # type: ignore[attr-defined]
+        self._on_disk = self._signature()
         self._pending = []
         self._stale = {}
         self.journal.clear()

@@ -218,3 +218,31 @@ def test_commit_after_close_is_not_a_silent_success(tmp_path: Path) -> None:
     store.close()
     with pytest.raises(LibraryError):
         store.commit()
+
+
+def test_a_library_file_replaced_while_open_is_kept_aside_before_it_is_written_over(tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """An attack (stop 48): with the window open, another program replaced the library file (as a sync client
+    would); the next tag and quitting wrote the window's library over it without a word, and no copy of the other
+    file was kept. It is kept aside, and the user told, before it is written over."""
+    import shutil
+
+    path = library(tmp_path, tags=0)
+    other = library(tmp_path / "other", tags=1)
+    store = LibraryStore(path)
+    told: list[str] = []
+    store.on_notice = told.append
+    mine = tag(store, "before the file was replaced")
+    store.commit()
+    theirs = other.read_bytes()
+    shutil.copy2(other, path.with_name("incoming.json"))
+    os.replace(path.with_name("incoming.json"), path)  # replaced from outside, as a sync tool does
+    later = tag(store, "after the file was replaced")
+    store.commit()
+    store.close()
+    kept = sorted(path.parent.glob(f"{path.stem}.replaced-*{path.suffix}"))
+    assert len(kept) == 1 and kept[0].read_bytes() == theirs
+    assert len(told) == 1 and kept[0].name in told[0] and "replaced by another program" in told[0]
+    assert {mine, later} <= set(_on_disk(path))
+    again = LibraryStore(path)  # the library opens as this store held it, and nothing more is told
+    assert {mine, later} <= set(again.library.annotations) and not again.notices
+    again.close()

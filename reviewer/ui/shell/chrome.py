@@ -116,6 +116,7 @@ class SaveState(QObject):
 
     writeFailed = Signal(str)  # from the store's writer thread, delivered on the GUI thread
     savedAgain = Signal()  # the changes a failed write kept are written at last (from the writer thread too)
+    noticed = Signal(str)  # something the user must know while the library is open (from the writer thread)
 
     def __init__(self, desk: Desk, label: QLabel) -> None:
         super().__init__(desk.parent)
@@ -128,6 +129,8 @@ class SaveState(QObject):
         desk.store.on_write_error = self.writeFailed.emit
         self.savedAgain.connect(self._saved_again)
         desk.store.on_saved_again = self.savedAgain.emit
+        self.noticed.connect(self._noticed)
+        desk.store.on_notice = self.noticed.emit
         desk.lib.subscribe(self._changed)
 
     def _changed(self, change: Change) -> None:
@@ -139,6 +142,9 @@ class SaveState(QObject):
     def _check_saved(self) -> None:
         if not self.desk.store.write_error:
             self.label.setText("All changes saved")
+
+    def _noticed(self, message: str) -> None:
+        QMessageBox.information(self.desk.parent, "Reviewer — library file", message[:1].upper() + message[1:] + ".")
 
     def _saved_again(self) -> None:
         self.label.setText("All changes saved")
