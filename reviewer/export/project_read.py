@@ -75,6 +75,7 @@ class _Sources:
         self.members = {name.casefold(): data for name, data in members.items()}
         self.base = base
         self.folder = folder.resolve()  # where the auditor keeps the project: the only place read from disk
+        self.read_from_disk: list[Path] = []  # the sources read from that folder, not from the archive: named
 
     def get(self, uri: str | None) -> bytes | None:
         if not uri:
@@ -107,7 +108,9 @@ class _Sources:
             if not path.is_relative_to(self.folder):
                 return None
             if path.is_file() and path.stat().st_size <= MAX_SOURCE_BYTES:
-                return path.read_bytes()
+                data = path.read_bytes()
+                self.read_from_disk.append(path)
+                return data
         except OSError:
             return None
         return None
@@ -260,4 +263,7 @@ def read_project(path: Path | str, current: Sequence[Theme]) -> ProjectRead:
     origin = root.get("origin") or "another QDA tool"
     manifest = {"format": "refi-qda", "auditor": "", "origin": origin, "name": root.get("name") or path.stem}
     contents = PackContents(path, manifest, list(letters.values()), annotations, list(incoming.values()), originals)
+    # (a project names files of this computer beside it, read only from its own folder; each is named, as it joins the
+    # library and from there goes into packs: an attack had a hand-written project pull in a private file unseen)
+    notes += [f"read from this computer, not from the project file: {p}" for p in dict.fromkeys(files.read_from_disk)]
     return ProjectRead(contents, prepared, notes)

@@ -283,6 +283,25 @@ def test_a_project_cannot_pull_in_files_from_elsewhere_on_this_computer(ws, tmp_
     assert not ws.library.letters
 
 
+def test_a_source_read_from_beside_the_project_is_named(ws, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """An attack (stop 48): a hand-written project in a downloads folder named a file beside it, which joined the
+    library (and from there would go into packs) with only "1 new letter" said. A source read from this computer,
+    not from the project file, is named with its path in what the import says."""
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    beside = folder / "notes.txt"
+    beside.write_text(TEXT, encoding="utf-8")
+    qde = f"""<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" origin="Hand-written" name="p">
+<Sources><TextSource guid="{_g(True)}" name="notes.txt" plainTextPath="absolute://{escape(str(beside))}"/></Sources>
+</Project>"""
+    path = _zip(folder / "project.qdpx", {"project.qde": qde.encode("utf-8")})
+    outcome = ws.import_project(path)
+    assert len(ws.library.letters) == 1
+    assert any(line == f"read from this computer, not from the project file: {beside.resolve()}"
+               for line in outcome.lines), outcome.lines
+
+
 def test_a_project_of_undated_codings_imported_again_keeps_the_auditors_edits(ws, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """An attack found it: a coding with no date was given the time of the import, so the same project
     imported again was "newer" than every edit made since, and put the old note and severity back. An
