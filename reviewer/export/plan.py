@@ -35,9 +35,17 @@ def _due(e: ActionEntry, today: date) -> str:
     return e.action.due + (" (overdue)" if e.action.overdue(today) else "")
 
 
+NO_ACTIONS = "No actions yet: no finding here has an action (an action is added to a finding in the Plan panel)."
+
+
+def _weaknesses(s: Summary) -> bool:
+    """Findings an action could answer: with none, a summary has no plan to speak of."""
+    return any(entries for sid, _label, entries in s.sections if sid in ("improvement", "priority"))
+
+
 def plan_markdown(s: Summary, md: Callable[[str], str], today: date | None = None) -> list[str]:
-    if not s.actions:
-        return []
+    if not s.actions:  # (said, where there are weaknesses: a manager could not tell "no actions" from "not exported")
+        return ["## Action plan", "", NO_ACTIONS, ""] if _weaknesses(s) else []
     today = today or date.today()
     overdue = sum(e.action.overdue(today) for e in s.actions)
     out = ["## Action plan", "", f"{counted(len(s.actions), 'action')}, {overdue} overdue.", "",
@@ -62,7 +70,7 @@ def plan_markdown(s: Summary, md: Callable[[str], str], today: date | None = Non
 
 def plan_html(s: Summary, e_: Callable[[object], str], today: date | None = None) -> list[str]:
     if not s.actions:
-        return []
+        return ["<h2>Action plan</h2>", f"<p>{e_(NO_ACTIONS)}</p>"] if _weaknesses(s) else []
     today = today or date.today()
     overdue = sum(e.action.overdue(today) for e in s.actions)
     h = ["<h2>Action plan</h2>", f"<p>{counted(len(s.actions), 'action')}, {overdue} overdue.</p>",

@@ -31,14 +31,22 @@ def test_plan_in_summary(tmp_path: Path) -> None:
         ann.store.close()
 
 
-def test_no_plan_no_section(tmp_path: Path) -> None:
+def test_no_plan_says_so_where_there_are_weaknesses(tmp_path: Path) -> None:
+    """A new user's manager (stop 48) could not tell a summary with no actions from one exported without its plan:
+    where there are weaknesses and no action, the section says there is none; with only strengths, no section."""
     ann = Desk(tmp_path / "ann", "Ann Auditor")
     try:
         lid = ann.add(THORNBURY)
-        ann.tag(lid, "Too many plans", ["planning"], "priority")
+        ann.tag(lid, "Core groups meet regularly", ["planning"], "strength")
         md = tmp_path / "s.md"
         ann.ws.export_summary([lid], md, "md")
         assert "Action plan" not in md.read_text(encoding="utf-8")
+        ann.tag(lid, "Too many plans", ["planning"], "priority")
+        ann.ws.export_summary([lid], md, "md")
+        assert "## Action plan\n\nNo actions yet: no finding here has an action" in md.read_text(encoding="utf-8")
+        html = tmp_path / "s.html"
+        ann.ws.export_summary([lid], html, "html")
+        assert "<h2>Action plan</h2>\n<p>No actions yet" in html.read_text(encoding="utf-8")
     finally:
         ann.store.close()
 
