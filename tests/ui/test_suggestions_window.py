@@ -835,6 +835,9 @@ def test_tagging_a_suggested_passage_by_hand_starts_from_the_suggestion(window, 
         def __init__(self, quote, themes, **kw):  # type: ignore[no-untyped-def]
             seen.append(kw)
 
+        def stand_clear_of(self, box):  # type: ignore[no-untyped-def]
+            pass
+
         def exec(self):  # type: ignore[no-untyped-def]
             return 0  # cancelled: only what it was opened with matters here
 

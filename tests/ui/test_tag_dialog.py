@@ -247,3 +247,25 @@ def test_signing_out_with_a_typed_note_open_asks_and_can_stop_it(qtbot, monkeypa
     typed.at_session_end(unasked)
     assert len(seen) == 2 and not unasked.cancelled
     dlg.note.clear()  # (the test's end closes the dialog: nothing left to ask about)
+
+
+def test_the_dialog_stands_clear_of_the_passage_it_tags(qtbot, letter_window):  # type: ignore[no-untyped-def]
+    window = letter_window
+    """A new user (stop 48): the tag and edit dialogs opened centred over the passage being tagged, hiding it. The
+    dialog is placed beside the passage, wherever the screen has room."""
+    view = window.view
+    text = window.onscreen.layout.text
+    start = text.index("Strategy meetings")
+    end = text.index(".", start) + 1
+    view.scroll_to_range(start, end)
+    qtbot.wait(50)
+    box = view.passage_on_screen(start, end)
+    assert box is not None and not box.isEmpty()
+    dlg = TagDialog(text[start:end], default_themes(), parent=window)
+    qtbot.addWidget(dlg)
+    dlg.stand_clear_of(box)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    assert not dlg.frameGeometry().intersects(box), (dlg.frameGeometry(), box)
+    dlg.reject()
+    assert view.passage_on_screen(0, 0) is None  # nothing to stand clear of

@@ -177,9 +177,9 @@ def test_a_library_without_the_samples_offers_to_add_them(qtbot, make_window):  
     w = make_window(size=(1400, 900))
     w.panes.show_welcome()
     assert w.welcome.samples.isVisible() and not w.lib.letters
-    with qtbot.waitSignal(w.host.worker.import_finished, timeout=20000):
-        QTest.mouseClick(w.welcome.samples, Qt.MouseButton.LeftButton)
-    assert {x.source for x in w.lib.letters.values()} == {p.name for p in sample_letters()}
+    QTest.mouseClick(w.welcome.samples, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: {x.source for x in w.lib.letters.values()} == {p.name for p in sample_letters()},
+                    timeout=30000)
     w.panes.show_welcome()
     qtbot.waitUntil(lambda: w.welcome.letters.count() == len(sample_letters()))
     assert not w.welcome.samples.isVisible()

@@ -81,6 +81,7 @@ class Annotating(QObject):
         chosen = read[1] if read else self.themes_for(shown, sev)  # (none suggested here: the themes read in
         # it, as a suggestion's would be)
         dlg = TagDialog(shown, list(desk.lib.themes.values()), chosen=chosen, severity=sev, parent=desk.parent)
+        dlg.stand_clear_of(self.view.passage_on_screen(start, end))
         if dlg.exec() != TagDialog.DialogCode.Accepted:
             return
         themes, sev, note = dlg.result_values()
@@ -133,6 +134,8 @@ class Annotating(QObject):
             return
         dlg = TagDialog(a.quote, list(desk.lib.themes.values()), chosen=a.themes, severity=a.severity,
                         note=a.note, title="Edit annotation", parent=desk.parent)
+        if a.letter_id == self.onscreen.letter_id:
+            dlg.stand_clear_of(self.view.passage_on_screen(a.start, a.end))
         if dlg.exec() != TagDialog.DialogCode.Accepted:
             return
         themes, sev, note = dlg.result_values()

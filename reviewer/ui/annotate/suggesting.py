@@ -453,6 +453,7 @@ class SuggestionController(QObject):
                         severity=s.severity, note=s.note,
                         title="Accept highlight from the PDF" if s.origin == "pdf" else "Edit and accept suggestion",
                         parent=self.desk.parent)
+        dlg.stand_clear_of(self.view.passage_on_screen(s.start, s.end))
         if dlg.exec() != TagDialog.DialogCode.Accepted:
             return
         themes, severity, note = dlg.result_values()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QStringListModel, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCompleter,
@@ -243,6 +243,27 @@ class TagDialog(QDialog):
         for b in self.sev_group.buttons():
             if b.property("sid") == sid:
                 b.setChecked(True)
+
+    def stand_clear_of(self, box: QRect | None) -> None:
+        """Placed beside the passage it tags (above it, below it, or to a side, wherever the screen has room),
+        not over it: a new user's tag and edit dialogs opened centred over the passage being tagged. Where no side
+        has room, it stays where Qt puts it."""
+        if box is None or box.isEmpty():
+            return
+        screen = QGuiApplication.screenAt(box.center()) or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        room = screen.availableGeometry()
+        self.adjustSize()
+        size = self.frameGeometry().size().expandedTo(self.sizeHint())
+        gap = 12
+        x = min(max(room.left(), box.center().x() - size.width() // 2), room.right() - size.width())
+        y = min(max(room.top(), box.center().y() - size.height() // 2), room.bottom() - size.height())
+        for at in (QPoint(x, box.top() - gap - size.height()), QPoint(x, box.bottom() + gap),
+                   QPoint(box.right() + gap, y), QPoint(box.left() - gap - size.width(), y)):
+            if room.contains(QRect(at, size)):
+                self.move(at)
+                return
 
     def result_values(self) -> tuple[list[str], str, str]:
         themes = [self.chosen.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.chosen.count())]

@@ -12,7 +12,7 @@ import math
 
 from html import escape
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QKeySequence, QMouseEvent, QPainter
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QToolTip, QWidget
 
@@ -296,6 +296,19 @@ class PageView(QAbstractScrollArea):
             return
         target = self._tops[page] + y0 * self.zoom - (AT_TOP_MARGIN if at_top else self.viewport().height() * 0.3)
         self.verticalScrollBar().setValue(int(target))
+
+    def passage_on_screen(self, start: int, end: int) -> QRect | None:
+        """The passage's box in screen coordinates, where it is on screen (for a dialog to stand clear of it)."""
+        rects = self.layout_.rects(start, end) if self.layout_ and self._tops else []
+        box = QRectF()
+        for page, (x0, y0, x1, y1) in rects:
+            at = self._page_rect(page)
+            box = box.united(QRectF(at.x() + x0 * self.zoom, at.y() + y0 * self.zoom, (x1 - x0) * self.zoom,
+                                    (y1 - y0) * self.zoom))
+        shown = box.toAlignedRect().intersected(self.viewport().rect())
+        if shown.isEmpty():
+            return None
+        return QRect(self.viewport().mapToGlobal(shown.topLeft()), shown.size())
 
     def in_view(self, start: int, end: int) -> bool:
         """Whether the passage is wholly on screen now."""
