@@ -3007,3 +3007,19 @@ def test_the_councils_findings_come_before_the_safeguarding_boards_among_the_str
     found = {x.quote: x for x in suggest(report, default_themes())}
     assert found["The board's training programme is excellent and well attended."].board
     assert not found["Social workers know their children well and visit them often."].board
+
+
+def test_a_problem_ended_and_pressure_denied_are_good_news() -> None:
+    """A new user's cards on a held-out good report (stop 48): "Children are no longer left in situations where they
+    are known to be at immediate risk" was an area for improvement, 84% sure, and "There is no pressure to end care
+    leavers' engagement" another. What is no longer so has improved; pressure denied is no weakness; pressure there
+    still is."""
+    from reviewer.core.reading.severity import verdict
+
+    good = ("grade:good", "good", "judgement")
+    for said in ("Children are no longer left in situations where they are known to be at immediate risk of harm.",
+                 "There is no pressure to end young people's contact with their personal adviser."):
+        assert verdict(said, *good)[0] == "strength", said
+    assert verdict("Young people are under pressure to leave care early.", *good)[0] == "improvement"
+    failing = ("grade:inadequate", "inadequate", "judgement")
+    assert verdict("Children are left in situations of unassessed risk for too long.", *failing)[0] == "priority"

@@ -493,6 +493,12 @@ _NOT_GIVE_UP = re.compile(r"\b(?:do|does|did|will|would) not give up\b|\bnever g
 # A cost denied ("Relationships are not focused on parents at the expense of children"): balance, no shortfall
 _NOT_AT_EXPENSE = re.compile(r"\bnot (?:solely |only |just |overly )?(?:focused|focussed|centred|concentrated) on\b"
                              r"([^.;]{0,60}?)\bat the expense of\b")
+# A problem ended ("Children are no longer left in situations where they are known to be at risk", "Poor performance
+# is no longer tolerated"): what has improved, not a denial; and pressure denied ("There is no pressure to end care
+# leavers' engagement"): no weakness (a new user's cards, stop 48, both areas for improvement)
+_NO_LONGER = re.compile(r"\bno longer (?:be |being )?(?:left|tolerated|accepted|exposed|placed|living|at risk|waiting|"
+                        r"experienc\w+|drifting|subject to (?:drift|delay))\b[^,;.]*")
+_NO_PRESSURE = re.compile(r"\b(?:there is |is under )?no pressure (?:on [\w'’ -]{1,30}? )?to\b")
 # A reliance denied ("The service is not reliant on agency staff"): no weakness, and no denial of what follows
 _NOT_RELIANT = re.compile(r"\b(?:is|are|was|were|be|been) not (?:overly |heavily |unduly )?(?:reliant|dependent) on\b")
 # "not only X but also Y" negates nothing.
@@ -587,6 +593,8 @@ _REWRITES = (
     (_MINIMAL_AGENCY, " fewagency "),  # (a plain fact)
     (NONE_NEEDED, " noneneeded "),  # (no escalation, no harm)
     (_NOT_RELIANT, " notreliant "),
+    (_NO_LONGER, " improved "),
+    (_NO_PRESSURE, " unhurried to "),
     (_NOT_AT_EXPENSE, r" balanced \1 and "),  # (the balance kept: praise)
     (_NOT_GIVE_UP, " tenacious "),  # "do not give up on them": perseverance, no denial
     (_HIGHLY_PLACED, r"\1"),  # "features highly": no praise
@@ -741,6 +749,7 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
     low = " " * condition_ends + flat.lower()[condition_ends:]  # (a leading condition's phrases are no finding)
     low = _THEN_CLAUSE.sub(r"\1", _NOT_WEAK_NAMES.sub("named", CASE_REVIEW.sub("scr", NONE_NEEDED.sub(" noneneeded ",
                                                                                                   low))))
+    low = _NO_PRESSURE.sub(" ", _NO_LONGER.sub(" ", low))
     low = _NOT_RELIANT.sub(" notreliant ", _NOT_AT_EXPENSE.sub(r" \1 and ", _WHILE_EARLY.sub(",", _RISK_OF.sub(
         r"\1 ", low))))  # (what a remedy's risk is of, an early stage set aside in passing, a cost or a reliance
     # denied, as above)

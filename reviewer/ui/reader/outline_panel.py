@@ -132,6 +132,11 @@ class OutlinePanel(QWidget):
             if part.kind in ("address", "salutation", "signoff", "judgements"):
                 item.setForeground(0, QBrush(muted))
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        QTimer.singleShot(0, self, self._fit_grades)  # (its tab shown after a restart: the names had been cut to the
+        # width the hidden pane had, and the grades with them, a new user found)
+
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
         QTimer.singleShot(0, self, self._fit_grades)  # (once the column has its new width: a stretched column's
