@@ -3,9 +3,10 @@ letters that have none yet (slow: pure Python, ~10 ms per report, so done once a
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Sequence
 
-from reviewer.core.reading.library_search import SearchIndex, fold_letter
+from reviewer.core.reading.library_search import FOLDED_AS, SearchIndex, fold_job
 from reviewer.core.text.documents import MAX_TEXT_CHARS
 from reviewer.core.text.textsearch import CompactFold
 from reviewer.letters.parallel import Jobs
@@ -44,7 +45,7 @@ def build_index(ws: Workspace, letter_ids: Sequence[str] | None = None,
             if unreadable is not None:
                 unreadable[lid] = f"its text has {len(ex.text):,} characters, more than a letter may have"
             continue
-        sha = lib.letters[lid].text_sha
+        sha = hashlib.sha256(f"{lib.letters[lid].text_sha}:{FOLDED_AS}".encode()).hexdigest()  # (the text, and how)
         folded = saved_fold(store, lid, sha)
         if folded is None:
             todo.append((lid, sha, ex))
@@ -52,7 +53,7 @@ def build_index(ws: Workspace, letter_ids: Sequence[str] | None = None,
             index.add(lid, ex.text, ex.page_starts, folded)
         if progress is not None:
             progress(n, len(ids) + len(todo))
-    jobs = Jobs([(fold_letter, ex.text) for _, _, ex in todo])
+    jobs = Jobs([(fold_job, (ex.text, list(ex.page_starts))) for _, _, ex in todo])
     try:
         for k, (lid, sha, ex) in enumerate(todo):
             data = jobs.get(k, cancelled)

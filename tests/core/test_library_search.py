@@ -34,7 +34,8 @@ def _library() -> tuple[Library, SearchIndex, str, str]:
     ann = new_annotation(text2, [0], two.id, 0, 7, ["leadership"], "improvement", "Check the front door rota", "Ann")
     lib.put_annotation(ann)
     index = SearchIndex()
-    index.add(one.id, TRICKY, page_starts, CompactFold.from_bytes(fold_letter(TRICKY)))  # type: ignore[arg-type]
+    index.add(one.id, TRICKY, page_starts, CompactFold.from_bytes(fold_letter(TRICKY)),  # type: ignore[arg-type]
+              furniture=[])  # (folded as a letter with no furniture: every line of this one repeats)
     index.add(two.id, text2, [0], CompactFold.from_bytes(fold_letter(text2)))  # type: ignore[arg-type]
     return lib, index, one.id, two.id
 
@@ -75,11 +76,12 @@ def test_a_symbol_fonts_bullet_shows_as_a_bullet_in_a_result() -> None:
 
 def test_a_snippet_across_a_pages_foot_leaves_the_running_footer_out() -> None:
     footer = "Inspection of Thornbury children's services"
-    said = ["Leaders know their services well", "Staff are proud to work here", "Plans are clear and kept",
-            "Visits are seen to be regular", "Records say what was done", "Managers are close to the work",
-            "Partners come to every meeting", "Children are heard at reviews", "Carers are trained each year"]
-    pages = ["".join(f"{words} on page {n}.\n" for words in said[n:] + said[:n])
-             + f"The front door is timely and\n{footer}\n{n}\n" for n in (1, 2, 3)]
+    said = [["Leaders know their services well", "Staff are proud to work here", "Plans are clear and kept"],
+            ["Visits are seen to be regular", "Records say what was done", "Managers are close to the work"],
+            ["Partners come to every meeting", "Children are heard at reviews", "Carers are trained each year"]]
+    door = ["The north team's front door is timely and", "The south team's duty desk is timely and",
+            "The east team's advice line is timely and"]
+    pages = ["".join(f"{words}.\n" for words in said[n]) + f"{door[n]}\n{footer}\n{n + 1}\n" for n in range(3)]
     pages = [page if n == 0 else f"responds to the referral at once. {page}" for n, page in enumerate(pages)]
     pages.append("responds to the referral at once. The end.\n")
     text = "".join(pages)
@@ -88,10 +90,16 @@ def test_a_snippet_across_a_pages_foot_leaves_the_running_footer_out() -> None:
     letter = Letter(id="c" * 64, title="Thornbury", source="t.pdf", kind="pdf", pages=4, meta=LetterMeta())
     lib.put_letter(letter)
     index = SearchIndex()
-    index.add(letter.id, text, starts, CompactFold.from_bytes(fold_letter(text)))  # type: ignore[arg-type]
+    index.add(letter.id, text, starts, CompactFold.from_bytes(fold_letter(text, starts)))  # type: ignore[arg-type]
     hits = index.search("timely and", lib).hits
     assert len(hits) == 3
     for hit in hits:
         assert footer not in hit.snippet and "Thornbury" not in hit.after
         assert hit.after.startswith(" responds to the referral at once.")
         assert hit.snippet == hit.before + hit.match + hit.after
+    # and words a page's foot splits are found together, the footer between them no part of the match
+    across = index.search("timely and responds to the referral", lib).hits
+    assert len(across) == 3 and all(footer not in h.snippet for h in across)
+    assert all(text[h.start:h.end].startswith("timely and") and text[h.start:h.end].endswith("referral")
+               for h in across)
+    assert index.search("timely and inspection of", lib).total == 0  # (nor is the footer found with them)

@@ -720,3 +720,15 @@ def test_words_that_match_nothing_take_the_view_back_where_the_auditor_was(windo
     for _ in range(5):
         QTest.keyClick(window.find_bar.edit, Qt.Key.Key_Backspace)
     assert window.find_bar.hits[window.find_bar.current][0] == text.find(word)
+
+
+def test_find_finds_words_a_page_break_splits(window, qtbot):
+    """A new user (stop 48): a phrase across a page's foot was never found, the page number between its halves. The
+    letter is searched with its running footers and page numbers blanked; the match is marked without them."""
+    layout = window.onscreen.layout
+    window.pages.show_find()
+    window.find_bar.edit.setText("where it is overridden")
+    assert len(window.find_bar.hits) == 1, window.find_bar.count.text()
+    s, e = window.find_bar.hits[0]
+    assert layout.page_of(s) < layout.page_of(e - 1)  # across the page break
+    assert window.find_bar.count.text() == "1 of 1"

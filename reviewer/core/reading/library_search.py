@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reviewer.core.annotations.library import Library
 from reviewer.core.reading.furniture import find_furniture
+from reviewer.core.reading.outline import furniture_blanked
 from reviewer.core.text.textsearch import CompactFold, Folded, collapse_ws, fold, fold_query
 
 SNIPPET = 70  # characters of context either side of a hit
@@ -42,9 +44,18 @@ class SearchResult:
     letters: int  # letters with a match
 
 
-def fold_letter(text: str) -> bytes:
-    """The letter folded for searching, as bytes to keep (a top-level function: processes run it)."""
-    return CompactFold.of(fold(text)).to_bytes()
+FOLDED_AS = "furniture blanked"  # how a kept fold was made: a fold kept before, made otherwise, is made again
+
+
+def fold_letter(text: str, page_starts: Sequence[int] = ()) -> bytes:
+    """The letter folded for searching, as bytes to keep, its running headers, footers and page numbers blanked so
+    that a phrase a page break splits is found (a new user's search across a page's foot found nothing)."""
+    return CompactFold.of(fold(furniture_blanked(text, find_furniture(text, page_starts)))).to_bytes()
+
+
+def fold_job(job: tuple[str, Sequence[int]]) -> bytes:
+    """``fold_letter`` of (text, page starts): a top-level function, for the processes that fold many letters."""
+    return fold_letter(*job)
 
 
 @dataclass
@@ -88,7 +99,7 @@ def _split(text: str, start: int, end: int, furniture: list[tuple[int, int]] = (
     before = _read(text, a, start, furniture)
     after = _read(text, end, b, furniture)
     return (("…" if a else "") + before + (" " if before and text[start - 1 : start].isspace() else ""),
-            collapse_ws(text[start:end]),
+            _read(text, start, end, furniture),
             (" " if after and text[end : end + 1].isspace() else "") + after + ("…" if b < len(text) else ""))
 
 
@@ -111,8 +122,11 @@ class SearchIndex:
     def __len__(self) -> int:
         return len(self._letters)
 
-    def add(self, letter_id: str, text: str, page_starts: list[int], folded: CompactFold) -> None:
-        self._letters[letter_id] = _Entry(text, list(page_starts), folded)
+    def add(self, letter_id: str, text: str, page_starts: list[int], folded: CompactFold,
+            furniture: list[tuple[int, int]] | None = None) -> None:
+        """``folded``: ``fold_letter(text, page_starts)``; ``furniture``: what that left out, where the caller knows
+        (else found again, as it was found for the fold, at the letter's first hit)."""
+        self._letters[letter_id] = _Entry(text, list(page_starts), folded, furniture)
 
     def discard(self, letter_id: str) -> None:
         self._letters.pop(letter_id, None)

@@ -490,6 +490,18 @@ def unit_quote(text: str, start: int, end: int, furniture: Sequence[tuple[int, i
     return collapse_ws(_LONE_MARK.sub("", flat))
 
 
+def furniture_blanked(text: str, furniture: Sequence[tuple[int, int]]) -> str:
+    """``text`` with its running headers, footers and page numbers turned to spaces: same length, same offsets, so
+    that words a page break splits are found together (a new user's search for a phrase across a page's foot found
+    nothing, the footer and page number sitting between its halves)."""
+    if not furniture:
+        return text
+    chars = list(text)
+    for s, e in furniture:
+        chars[s:e] = [c if c == "\n" else " " for c in text[s:e]]
+    return "".join(chars)
+
+
 def without_furniture(start: int, end: int, furniture: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """[start, end) in pieces, the furniture inside it left out: what a highlight of a passage that
     crosses a page break covers (never the running footer or the page number between its halves)."""

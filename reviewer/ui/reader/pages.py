@@ -7,6 +7,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QLabel, QSpinBox
 
+from reviewer.core.reading.outline import furniture_blanked
 from reviewer.core.text.layout import Layout
 from reviewer.ui.kit.desk import Desk, OnScreen
 from reviewer.ui.reader.find_bar import FindBar
@@ -82,7 +83,8 @@ class Pages(QObject):
         self.view.set_layout(layout, keep_view=True)
         self.page_box.setMaximum(max(1, layout.page_count))
         self.page_total.setText(f" of {layout.page_count} ")
-        self.find_bar.set_text(layout.text)
+        self.find_bar.set_text(furniture_blanked(layout.text, self.onscreen.furniture()))  # (a phrase across a page
+        # break is found, and each match is marked without the footer between its halves)
         if not layout.text.strip():
             self.desk.tell(f"{self.desk.lib.display_title(letter_id)} has no text to select (scanned or image-only): "
                            "it can be read but not tagged.", 10000)
