@@ -31,6 +31,13 @@ def test_title_from_the_metadata():
         == "Dorset — looked after children inspection — August 2013"
     assert readable_title(letter("a", "d.pdf", "Dorset", "inspection report", "2025-05-09")) \
         == "Dorset — inspection report — May 2025"
+    # a publication date the PDF only suggests gives way to the visit's month (a new user's report published on 4
+    # August read "July 2025", its PDF made on 31 July; stop 48); alone, it is still said
+    assert readable_title(letter("a", "g.pdf", "Gloucestershire", "inspection report", "2025-07-31",
+                                 published_estimated=True, visit_start="2025-06-09", visit_end="2025-06-20")) \
+        == "Gloucestershire — inspection report — June 2025"
+    assert readable_title(letter("a", "g.pdf", published="2025-07-31", published_estimated=True)) \
+        == "Halton — focused visit — July 2025"
     # nothing known of the authority: the file's name says more than a bare kind and date
     assert readable_title(letter("a", "scan_0042.pdf", authority=None)) == "scan_0042"
     # a title the auditor typed in Letter details is theirs

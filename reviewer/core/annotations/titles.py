@@ -39,7 +39,8 @@ def given_title(letter: Letter) -> str:
 
 
 def readable_title(letter: Letter) -> str:
-    """Authority — kind — month and year, as far as the metadata says. The stored title when the
+    """Authority — kind — month and year (of publication where the letter prints it, else of the visit), as far
+    as the metadata says. The stored title when the
     auditor gave the letter one (Letter details), or when the authority is not known (a name
     without it would say too little)."""
     m = letter.meta
@@ -54,7 +55,10 @@ def readable_title(letter: Letter) -> str:
             label = FRAMEWORK_LABELS[m.framework]  # "ILACS short inspection"; "looked after children inspection"
             kind = label if label.split()[0].isupper() else label[0].lower() + label[1:]
         parts.append(kind)
-    when = month_year(m.published or m.visit_end or m.visit_start)
+    # (a publication date the PDF only suggests comes days early, and a month early at a month's end: a new user's
+    # report published on 4 August read "July 2025"; the visit's own month is a fact the report prints)
+    when = month_year(m.published if m.published and not m.published_estimated else
+                      m.visit_end or m.visit_start or m.published)
     if when:
         parts.append(when)
     return SEP.join(parts)
