@@ -107,6 +107,14 @@ def theme_of(e: Entry) -> str:
     return e.themes[0] if e.themes else NO_THEME
 
 
+def themes_note(s: Summary) -> str:
+    """What the themes table counts, where a finding has several themes: each of them, while the findings below are
+    listed under their first (a new user read the table's two permanence strengths against the one listed)."""
+    if not any(len(e.themes) > 1 for _sid, _label, entries in s.sections for e in entries):
+        return ""
+    return "A finding with several themes counts under each of them here; below, it is listed under its first."
+
+
 def theme_counts(entries: Sequence[Entry]) -> dict[str, int]:
     """How many of a section's findings each theme heading holds, in the order listed."""
     return dict(Counter(theme_of(e) for e in entries))

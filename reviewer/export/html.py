@@ -8,7 +8,7 @@ from html import escape
 from reviewer.core.annotations.codebook import severities
 from reviewer.core.team.summary import Summary
 from reviewer.export.common import (SECTION_TITLES, entry_meta, human_date, item_said, letter_row, related_said,
-                                    scope_rows, tagged_said, theme_counts, theme_of)
+                                    scope_rows, tagged_said, theme_counts, theme_of, themes_note)
 from reviewer.export.moderation import moderation_html
 from reviewer.export.national import national_html
 from reviewer.export.plan import plan_html
@@ -119,6 +119,8 @@ def to_html(s: Summary, chips: bool = True) -> str:
             cells = "".join(f'<td class="n">{c or ""}</td>' for c in row)
             h.append(f"<tr><td>{_e(theme)}</td>{cells}<td class=\"n\">{tot}</td></tr>")
         h.append("</table>")
+        if themes_note(s):
+            h.append(f'<p class="meta">{_e(themes_note(s))}</p>')
     else:
         h.append('<p class="none">No annotations yet.</p>')
     if many and s.theme_letters:

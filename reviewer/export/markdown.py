@@ -6,7 +6,7 @@ import re
 
 from reviewer.core.team.summary import Summary
 from reviewer.export.common import (SECTION_TITLES, entry_meta, item_said, letter_row, related_said, scope_rows,
-                                    tagged_said, theme_counts, theme_of)
+                                    tagged_said, theme_counts, theme_of, themes_note)
 from reviewer.export.moderation import moderation_markdown
 from reviewer.export.national import national_markdown
 from reviewer.export.plan import plan_markdown
@@ -34,6 +34,7 @@ def to_markdown(s: Summary) -> str:
         out.append("| Theme | " + " | ".join(s.severity_labels) + " | Total |")
         out.append("|---|" + "---:|" * (len(s.severity_labels) + 1))
         out += [f"| {_md(t)} | " + " | ".join(str(c) for c in row) + f" | {tot} |" for t, row, tot in s.table]
+        out += ["", _md(themes_note(s))] if themes_note(s) else []
     else:
         out.append("No annotations yet.")
     out.append("")
