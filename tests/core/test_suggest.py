@@ -3023,3 +3023,22 @@ def test_a_problem_ended_and_pressure_denied_are_good_news() -> None:
     assert verdict("Young people are under pressure to leave care early.", *good)[0] == "improvement"
     failing = ("grade:inadequate", "inadequate", "judgement")
     assert verdict("Children are left in situations of unassessed risk for too long.", *failing)[0] == "priority"
+
+
+def test_a_good_reports_weaknesses_said_without_a_word_of_weakness() -> None:
+    """An auditor's reading of two held-out reports (stop 48): a rate that "still remains relatively high", what
+    "impacts on how well" circumstances are understood, what "heightens their vulnerability", and work "under way,
+    but there is more to do" were praise or context; children "left in situations in which their needs and risks have
+    not been fully assessed" an area for improvement. What remains high by choice is still praise."""
+    from reviewer.core.reading.severity import verdict
+
+    ri = ("grade:requires improvement", "requires improvement", "judgement")
+    for said in ("The number of children on a second plan has fallen slightly but still remains relatively high.",
+                 "This impacts on how well their needs are understood.",
+                 "Delays in assessment heighten their vulnerability.",
+                 "Work to improve education plans is under way, but there is more to do."):
+        assert verdict(said, *ri)[0] == "improvement", said
+    said = verdict("Some children are left in situations in which the risks to them have not been fully assessed.", *ri)
+    assert said[0] == "priority" and "children left at risk" in said[2]
+    assert verdict("Morale remains high and staff are proud to work here.", *ri)[0] == "strength"
+    assert verdict("Plans are in place to recruit more foster carers.", *ri)[0] is None
