@@ -3042,3 +3042,19 @@ def test_a_good_reports_weaknesses_said_without_a_word_of_weakness() -> None:
     assert said[0] == "priority" and "children left at risk" in said[2]
     assert verdict("Morale remains high and staff are proud to work here.", *ri)[0] == "strength"
     assert verdict("Plans are in place to recruit more foster carers.", *ri)[0] is None
+
+
+def test_plans_and_talks_under_way_are_context_whatever_their_aims_words() -> None:
+    """The same reading of a held-out good report: plans "to further strengthen" a "skilled" workforce, a journey
+    "embarked on" to "benefit" education, processes being "refined" to work "more effectively" and "active
+    discussions" with the police were strengths, on the words of their aims: what is planned or under way is
+    context; what is had is praise."""
+    from reviewer.core.reading.severity import verdict
+
+    good = ("grade:good", "good", "judgement")
+    for said in ("Leaders are moving forward with plans to further strengthen their skilled workforce.",
+                 "The virtual school has embarked on a journey with schools to benefit children's learning.",
+                 "Managers are refining processes to track visits more effectively.",
+                 "Leaders are involved in active discussions with the police about joint visits."):
+        assert verdict(said, *good)[0] is None, said
+    assert verdict("Leaders have a skilled and stable workforce.", *good)[0] == "strength"

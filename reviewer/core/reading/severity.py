@@ -129,7 +129,9 @@ _UNDER_WAY = re.compile(
     r"\b(?:has|have) (?:well[- ]developed |appropriate |clear |concrete |detailed |firm )?plans? (?:to (?!live|remain|stay|"
     r"return|be adopted)|for (?!adoption|permanen|long|"
     r"their|them)|in place)\b|"
-    r"\bplans? (?:are|is) in place\b|\b(?:is|are) (?:currently |now )?being sought\b|"  # ("A suitable venue is being
+    r"\bplans? (?:are|is) in place\b|\b(?:is|are) (?:currently |now )?being sought\b|"
+    r"\bmoving forward with (?:its |their )?plans\b|\bembarked on (?:a|an|the) (?:[\w-]+ )?(?:journey|programme|plan)\b|"
+    r"\b(?:is|are) (?:currently |now )?refining\b|\b(?:is|are) (?:\w+ )?in (?:active |ongoing |early )?discussions? with\b|"  # ("A suitable venue is being
     # sought": what is sought, not yet had)
     r"\b(?:is|are) (?:currently )?(?:piloting|reviewing|rolling out|working towards|planning|"
     r"developing|exploring|considering)\b|\b(?:is|are) being (?:further )?(?:developed|implemented|rolled out)\b|"
