@@ -211,7 +211,11 @@ class WelcomePage(QScrollArea):
         lay.addStretch(1)
         inner.setMaximumWidth(860)
         self.setStyleSheet("QFrame#welcomeCard { background: palette(base); border: 1px solid palette(mid);"
-                           " border-radius: 6px; }")
+                           " border-radius: 6px; }"
+                           # (the name field and the letters' list are base on base: in the dark appearance a new
+                           # user could not see where either was)
+                           " QFrame#welcomeCard QLineEdit, QFrame#welcomeCard QListWidget {"
+                           " border: 1px solid palette(mid); border-radius: 3px; padding: 2px; }")
         self.refresh()
 
     def refresh(self) -> None:
