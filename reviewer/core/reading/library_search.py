@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from reviewer.core.annotations.library import Library
 from reviewer.core.reading.furniture import find_furniture
-from reviewer.core.reading.outline import furniture_blanked
-from reviewer.core.text.textsearch import CompactFold, Folded, collapse_ws, fold, fold_query
+from reviewer.core.reading.outline import furniture_blanked, unit_quote
+from reviewer.core.text.textsearch import CompactFold, Folded, fold, fold_query
 
 SNIPPET = 70  # characters of context either side of a hit
 
@@ -76,16 +76,9 @@ _SYMBOL_GLYPH = re.compile("[\uf000-\uf0ff]")
 
 
 def _read(text: str, a: int, b: int, furniture: list[tuple[int, int]]) -> str:
-    """``text[a:b]`` as it reads: a running header or footer it crosses left out (a snippet across a page's
-    foot had shown the report's footer in the middle of a sentence)."""
-    parts, at = [], a
-    for s, e in furniture:
-        if e <= at or s >= b:
-            continue
-        parts.append(text[at:max(at, s)])
-        at = max(at, e)
-    parts.append(text[at:b] if at < b else "")
-    return _SYMBOL_GLYPH.sub("•", collapse_ws(" ".join(parts)))
+    """``text[a:b]`` as it reads (``outline.unit_quote``): a running header or footer it crosses left out (a snippet
+    across a page's foot had shown the report's footer in the middle of a sentence)."""
+    return _SYMBOL_GLYPH.sub("•", unit_quote(text, a, b, furniture)) if a < b else ""
 
 
 def _split(text: str, start: int, end: int, furniture: list[tuple[int, int]] = ()) -> tuple[str, str, str]:
