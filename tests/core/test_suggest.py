@@ -3058,3 +3058,17 @@ def test_plans_and_talks_under_way_are_context_whatever_their_aims_words() -> No
                  "Leaders are involved in active discussions with the police about joint visits."):
         assert verdict(said, *good)[0] is None, said
     assert verdict("Leaders have a skilled and stable workforce.", *good)[0] == "strength"
+
+
+def test_what_the_law_does_not_require_is_no_denial_of_practice() -> None:
+    """A held-out failing report (stop 48): "Given that parents are not legally required to notify …, this makes
+    identifying these children more difficult" was a priority action at 0.80, first on "not legally". The law's
+    silence is a fact, not a shortfall; the difficulty it makes is still one."""
+    from reviewer.core.reading.severity import verdict
+
+    failing = ("grade:inadequate", "inadequate", "judgement")
+    said = verdict("Parents are not legally required to tell the council when they educate a child at home.", *failing)
+    assert said[0] is None
+    said = verdict("Given that parents are not legally required to tell the council, this makes finding these "
+                   "children more difficult.", *failing)
+    assert said[0] == "improvement" and "not legally" not in " ".join(said[2])

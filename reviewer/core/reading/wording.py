@@ -504,6 +504,10 @@ _NOT_AT_EXPENSE = re.compile(r"\bnot (?:solely |only |just |overly )?(?:focused|
 # leavers' engagement"): no weakness (a new user's cards, stop 48, both areas for improvement)
 _NO_LONGER = re.compile(r"\bno longer (?:be |being )?(?:left|tolerated|accepted|exposed|placed|living|at risk|waiting|"
                         r"experienc\w+|drifting|subject to (?:drift|delay))\b[^,;.]*")
+# What the law does not require ("parents are not legally required to notify local authorities"): a fact of law, no
+# denial of practice (a held-out failing report's priority action, 0.80, on "not legally")
+_NOT_REQUIRED_BY_LAW = re.compile(r"\bnot (?:legally|statutorily) (?:required|obliged|bound)\b|\bno (?:legal|statutory) "
+                                  r"(?:requirement|duty|obligation)\b")
 _NO_PRESSURE = re.compile(r"\b(?:there is |is under )?no pressure (?:on [\w'’ -]{1,30}? )?to\b")
 # A reliance denied ("The service is not reliant on agency staff"): no weakness, and no denial of what follows
 _NOT_RELIANT = re.compile(r"\b(?:is|are|was|were|be|been) not (?:overly |heavily |unduly )?(?:reliant|dependent) on\b")
@@ -599,6 +603,7 @@ _REWRITES = (
     (_MINIMAL_AGENCY, " fewagency "),  # (a plain fact)
     (NONE_NEEDED, " noneneeded "),  # (no escalation, no harm)
     (_NOT_RELIANT, " notreliant "),
+    (_NOT_REQUIRED_BY_LAW, " lawfully "),
     (_NO_LONGER, " improved "),
     (_NO_PRESSURE, " unhurried to "),
     (_NOT_AT_EXPENSE, r" balanced \1 and "),  # (the balance kept: praise)
