@@ -3072,3 +3072,20 @@ def test_what_the_law_does_not_require_is_no_denial_of_practice() -> None:
     said = verdict("Given that parents are not legally required to tell the council, this makes finding these "
                    "children more difficult.", *failing)
     assert said[0] == "improvement" and "not legally" not in " ".join(said[2])
+
+
+def test_a_cohort_named_a_record_of_what_else_is_needed_and_praise_after_a_concession() -> None:
+    """An auditor's reading of a held-out good report (stop 48): the response to young people "who are at risk of
+    becoming homeless is generally strong", IROs who "record what else needs to be done", and "While not all
+    appointments are permanent, the new team has had a palpable impact" were areas for improvement: a cohort named,
+    what a record holds, and praise after a concession. Young people at risk of becoming homeless because of a
+    failing are still a weakness."""
+    from reviewer.core.reading.severity import verdict
+
+    good = ("grade:good", "good", "judgement")
+    for said in ("The response to 16- and 17-year-olds who are at risk of becoming homeless is generally strong.",
+                 "Independent reviewing officers record what else needs to be done at each review.",
+                 "While not all appointments are permanent, the new leadership team has had a palpable impact."):
+        assert verdict(said, *good)[0] == "strength", said
+    assert verdict("Some young people are at risk of becoming homeless because tenancies break down.", *good)[0] \
+        == "improvement"

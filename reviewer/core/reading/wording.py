@@ -27,7 +27,7 @@ STRONG = ("effective", "effectively", "strong", "strength", "strengths", "good",
           "realistic", "champions", "champion", "listened", "purposefully", "ensures", "joined-up", "proportionately",
           "concerted", "solid", "enthusiastic", "enthusiasm", "strengthening", "visible", "creatively", "comprehensively",
           "accelerated", "tailored", "rigour", "rigor", "success", "award", "well-targeted", "flexible", "flexibly", "proactive",
-          "proactively", "proud", "exemplary", "tirelessly", "tenacious", "tenaciously", "balanced", "well-balanced", "tenacity", "perseverance",
+          "proactively", "proud", "exemplary", "tirelessly", "tenacious", "tenaciously", "balanced", "well-balanced", "palpable", "tenacity", "perseverance",
           "judiciously", "readily", "sensitively", "supportively", "decisive", "decisively", "well-regarded",
           "rigorously", "rigorous", "embraced", "constructive", "constructively", "alert", "fitforpurpose",
           "closeattention", "evaluative", "remarkable", "generous", "informative")
@@ -508,6 +508,10 @@ _NO_LONGER = re.compile(r"\bno longer (?:be |being )?(?:left|tolerated|accepted|
 # denial of practice (a held-out failing report's priority action, 0.80, on "not legally")
 _NOT_REQUIRED_BY_LAW = re.compile(r"\bnot (?:legally|statutorily) (?:required|obliged|bound)\b|\bno (?:legal|statutory) "
                                   r"(?:requirement|duty|obligation)\b")
+# Who a service is for, named by what they might become ("the response to 16- and 17-year-olds who are at risk of
+# becoming homeless is generally strong"): a cohort, no shortfall
+_WHO_MIGHT_BE_HOMELESS = re.compile(r"\bwho (?:are|were|may be|might be|could be) (?:at )?risk of (?:becoming )?"
+                                    r"homeless(?:ness)?\b")
 _NO_PRESSURE = re.compile(r"\b(?:there is |is under )?no pressure (?:on [\w'’ -]{1,30}? )?to\b")
 # A reliance denied ("The service is not reliant on agency staff"): no weakness, and no denial of what follows
 _NOT_RELIANT = re.compile(r"\b(?:is|are|was|were|be|been) not (?:overly |heavily |unduly )?(?:reliant|dependent) on\b")
@@ -603,6 +607,7 @@ _REWRITES = (
     (_MINIMAL_AGENCY, " fewagency "),  # (a plain fact)
     (NONE_NEEDED, " noneneeded "),  # (no escalation, no harm)
     (_NOT_RELIANT, " notreliant "),
+    (_WHO_MIGHT_BE_HOMELESS, " named "),
     (_NOT_REQUIRED_BY_LAW, " lawfully "),
     (_NO_LONGER, " improved "),
     (_NO_PRESSURE, " unhurried to "),
@@ -760,7 +765,7 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
     low = " " * condition_ends + flat.lower()[condition_ends:]  # (a leading condition's phrases are no finding)
     low = _THEN_CLAUSE.sub(r"\1", _NOT_WEAK_NAMES.sub("named", CASE_REVIEW.sub("scr", NONE_NEEDED.sub(" noneneeded ",
                                                                                                   low))))
-    low = _NO_PRESSURE.sub(" ", _NO_LONGER.sub(" ", low))
+    low = _WHO_MIGHT_BE_HOMELESS.sub(" named ", _NO_PRESSURE.sub(" ", _NO_LONGER.sub(" ", low)))
     low = _NOT_RELIANT.sub(" notreliant ", _NOT_AT_EXPENSE.sub(r" \1 and ", _WHILE_EARLY.sub(",", _RISK_OF.sub(
         r"\1 ", low))))  # (what a remedy's risk is of, an early stage set aside in passing, a cost or a reliance
     # denied, as above)
