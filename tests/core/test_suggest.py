@@ -3100,3 +3100,13 @@ def test_what_a_remedy_avoids_is_no_shortfall_unless_it_was_not_avoided() -> Non
     assert verdict("This avoids several changes in worker for children.", *good)[0] == "strength"
     assert verdict("Leaders have not prevented several changes in worker.", *good)[0] == "improvement"
     assert verdict("Leaders failed to prevent several changes in worker.", *good)[0] == "improvement"
+
+
+def test_not_least_denies_nothing() -> None:
+    """A held-out outstanding report (stop 48): "an impressive array of support, not least the emotional health
+    provision" was an area for improvement on "not"; "not least", like "not only", denies nothing."""
+    from reviewer.core.reading.severity import verdict
+
+    good = ("grade:good", "good", "judgement")
+    assert verdict("There is an impressive array of support for children, not least the emotional health "
+                   "provision.", *good)[0] == "strength"

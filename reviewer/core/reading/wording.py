@@ -519,7 +519,7 @@ _AVERTED = re.compile(r"(?<!not )(?<!never )(?<!to )\b(?:avoids?|avoided|avoidin
 # A reliance denied ("The service is not reliant on agency staff"): no weakness, and no denial of what follows
 _NOT_RELIANT = re.compile(r"\b(?:is|are|was|were|be|been) not (?:overly |heavily |unduly )?(?:reliant|dependent) on\b")
 # "not only X but also Y" negates nothing.
-_NOT_ONLY = re.compile(r"\bnot only\b")
+_NOT_ONLY = re.compile(r"\bnot (?:only|least)\b")  # ("not least the emotional health provision": not denied)
 
 
 # (as sets: tone() asks of every word of every sentence whether it is one of these)
