@@ -3110,3 +3110,15 @@ def test_not_least_denies_nothing() -> None:
     good = ("grade:good", "good", "judgement")
     assert verdict("There is an impressive array of support for children, not least the emotional health "
                    "provision.", *good)[0] == "strength"
+
+
+def test_a_short_sentence_is_read() -> None:
+    """A held-out report (stop 48): "Morale is good." was never suggested, under the length a unit had to reach
+    (the development gold has two such strengths). A short whole sentence is read; a fragment is not."""
+    report = ("Inspection of Westmoor local authority children's services\n\n"
+              "The impact of leaders on social work practice with children and families: good\n\n"
+              "Leaders know their services well and act on what they find.\n\nMorale is good.\n\n"
+              "Of this number:\n\n10 adoptions\n")
+    got = {x.quote: x.severity for x in suggest(report, default_themes())}
+    assert got.get("Morale is good.") == "strength"
+    assert "Of this number:" not in got and "10 adoptions" not in got

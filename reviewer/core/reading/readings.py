@@ -349,7 +349,9 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
             if not flat.endswith(":") and len(flat) > 12:
                 inline_theme = title_theme(flat)
             continue
-        if len(flat) < 20 or (s, e) in skip or any(a < e and s < b for a, b in existing):
+        if (len(flat) < 20 and not (len(flat) >= 12 and flat.endswith(".") and flat[:1].isupper()
+                                    and len(flat.split()) >= 3)) or (s, e) in skip or \
+                any(a < e and s < b for a, b in existing):  # (a short sentence is read: "Morale is good.")
             continue
         if part is not None and part.kind in ("address", "salutation", "signoff", "title") or st.is_heading(s, e):
             if not (part is not None and part.kind == "title" and (telling or s >= part.heading_end) and
