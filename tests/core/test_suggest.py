@@ -3122,3 +3122,15 @@ def test_a_short_sentence_is_read() -> None:
     got = {x.quote: x.severity for x in suggest(report, default_themes())}
     assert got.get("Morale is good.") == "strength"
     assert "Of this number:" not in got and "10 adoptions" not in got
+
+
+def test_what_the_council_can_improve_is_still_to_do() -> None:
+    """A held-out outstanding report (stop 48): its one weakness in the body, "the local authority can improve its
+    line of sight by seeking the views of children", was a strength; what children can improve is not the council's
+    to do."""
+    from reviewer.core.reading.severity import verdict
+
+    good = ("grade:good", "good", "judgement")
+    assert verdict("However, the local authority can improve its line of sight by seeking the views of parents.",
+                   *good)[0] == "improvement"
+    assert verdict("Children can improve their confidence through the music project.", *good)[0] == "strength"

@@ -28,7 +28,9 @@ from reviewer.core.text.textsearch import folded_text
 UNDER_IMPROVE_LIST, UNDER_PRIORITY_LIST = "under What needs to improve", "under areas for priority action"
 STILL_TO_DO = re.compile(r"more (?:work )?to do|much (?:more )?(?:work )?(?:still )?to do|work to do|further work|further (?:development|strengthening|improvement) "
                          r"(?:is|are) (?:also |still )?(?:needed|required)|requires? further (?:strengthening|development|improvement|refinement|work|attention|analysis|embedding)|"
-                         r"could be (?:improved|strengthened|better)|"
+                         r"could be (?:improved|strengthened|better)|\b(?:authority|council|leaders|managers|partnership|"
+                         r"partners|service|board)\b[^.]{0,30}?\b(?:can|could) (?:further )?(?:improve|strengthen|"
+                         r"enhance) (?:its|their|the|this)\b|"  # ("the local authority can improve its line of sight by …")
                          r"\b(?:is|remains?) (?:an|a recognised|an identified) area for (?:further )?(?:development|improvement)|"
                          r"\bstill in the process of\b|\b(?:is|are|remains?) still in development\b|\bremains? an? (?:\w+ )?area of (?:focus|development)\b|"
                          r"\b(?:is|remains?) an? (?:\w+ )?area (?:requiring|in need of) (?:further |ongoing )?(?:improvement|"
