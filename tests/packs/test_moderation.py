@@ -166,7 +166,7 @@ def test_a_managers_regrade_is_said_as_the_managers_in_moderation_the_counts_and
     lid = ann.add(THORNBURY)
     bob.add(THORNBURY)
     mine = ann.tag(lid, "drift and delay mean", ["timeliness"], "improvement")
-    bob.tag(lid, "drift and delay", ["timeliness"], "improvement")  # (a shorter span of the same sentence)
+    bob.tag(lid, "drift and delay", ["timeliness"], "strength")  # (a shorter span of the same sentence)
     for a in bob.lib.annotations.values():
         ann.lib.put_annotation(a)
     ann.ws.set_auditor("Ann Auditor")
@@ -180,7 +180,10 @@ def test_a_managers_regrade_is_said_as_the_managers_in_moderation_the_counts_and
     assert [d.one_only for d in r.disagreements] == [False, True]
     assert r.kinds_said == "1 read differently, 1 tagged by one auditor only"
     drift = next(d for d in r.disagreements if "drift and delay" in d.text)
-    assert "Priority action: Timeliness, drift and delay (changed by Mia Manager)" in (drift.a, drift.b)
+    # each auditor's own reading is weighed, and the manager's change since is said (stop 48: her regrade had been
+    # counted as the auditor's reading)
+    assert "Area for improvement: Timeliness, drift and delay (since changed by Mia Manager)" in (drift.a, drift.b)
+    assert "Strength: Timeliness, drift and delay" in (drift.a, drift.b)
     out = tmp_path / "s.xlsx"
     ann.ws.export_summary([lid], out, "xlsx")
     sheet = openpyxl.load_workbook(out)["Annotations"]
@@ -191,3 +194,26 @@ def test_a_managers_regrade_is_said_as_the_managers_in_moderation_the_counts_and
     md = tmp_path / "s.md"
     ann.ws.export_summary([lid], md, "md")
     assert "1 passage tagged by more than one auditor count once for each" in md.read_text(encoding="utf-8")
+
+
+def test_a_managers_regrade_neither_makes_nor_breaks_two_auditors_agreement(desks) -> None:  # type: ignore[no-untyped-def]
+    """A manager (stop 48): her regrade of one auditor's finding to a priority action counted as that auditor's
+    reading: it agreed with the other auditor's priority action, and raised the agreement figures by her decision.
+    Moderation weighs the auditors' own readings; where they differ, the manager's change since is said."""
+    from reviewer.core.team.moderation import moderate
+
+    ann, bob = desks["ann"], desks["bob"]
+    lid = ann.add(THORNBURY)
+    bob.add(THORNBURY)
+    mine = ann.tag(lid, "drift and delay mean", ["timeliness"], "improvement")
+    bob.tag(lid, "drift and delay", ["timeliness"], "priority")
+    for a in bob.lib.annotations.values():
+        ann.lib.put_annotation(a)
+    (before,) = moderate(ann.lib, [lid], ann.ws.text_of, ann.ws.page_starts_of)
+    ann.ws.set_auditor("Mia Manager")
+    assert ann.ws.regrade([mine.id], "priority", "Priority action") == 1
+    (after,) = moderate(ann.lib, [lid], ann.ws.text_of, ann.ws.page_starts_of)
+    assert (after.severity_agreement, after.severity_kappa, after.tagged) == \
+        (before.severity_agreement, before.severity_kappa, before.tagged)
+    (drift,) = [d for d in after.disagreements if "drift and delay" in d.text]
+    assert "Area for improvement: Timeliness, drift and delay (since changed by Mia Manager)" in (drift.a, drift.b)

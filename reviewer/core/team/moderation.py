@@ -11,6 +11,7 @@ the other).
 
 from __future__ import annotations
 
+import dataclasses
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
@@ -119,9 +120,19 @@ class PairModeration:
         return sum(1 for d in self.disagreements if d.review)
 
 
+def as_authored(a: Annotation) -> Annotation:
+    """The annotation as its auditor read it: where someone else (a manager's regrade) changed it since, the severity
+    and themes of the auditor's own last version, kept in its history. Moderation weighs the auditors' readings (a
+    manager's regrade had been counted as an auditor's, and made two auditors agree, or disagree, by her decision)."""
+    if not a.changed_by or person(a.changed_by) == person(a.author):
+        return a
+    own = next((r for r in reversed(a.history) if person(r.author) == person(a.author)), None)
+    return a if own is None else dataclasses.replace(a, severity=own.severity, themes=own.themes)
+
+
 def _labels(units: Sequence[tuple[int, int]], anns: Sequence[Annotation]) -> list[tuple[frozenset[str], str]]:
     out = []
-    ordered = sorted(anns, key=lambda a: a.start)
+    ordered = sorted((as_authored(a) for a in anns), key=lambda a: a.start)
     for s, e in units:
         hits = [a for a in ordered if a.start < e and a.end > s]
         themes = frozenset(t for a in hits for t in a.themes)
@@ -140,13 +151,13 @@ NOT_TAGGED = "not tagged"
 
 
 def _words(lib: Library, themes: frozenset[str], sev: str, changed_by: str = "") -> str:
-    """A reading as the moderation says it: "Priority action: Timeliness, drift and delay", and whose change it
-    is where the manager regraded it (a manager's regrade read as the auditor's own reading)."""
+    """An auditor's reading as the moderation says it: "Area for improvement: Timeliness, drift and delay", and who
+    changed it since, where a manager regraded it (``as_authored``: the auditor's own reading is the one weighed)."""
     if sev == "none":
         return NOT_TAGGED
     label = {s.id: s.label for s in severities()}.get(sev, sev)
     said = f"{label}: " + (themes_said(sorted(lib.theme_label(t) for t in themes)) or "no theme")
-    return f"{said} (changed by {changed_by})" if changed_by else said
+    return f"{said} (since changed by {changed_by})" if changed_by else said
 
 
 def _reviews(s: int, e: int, who: Sequence[tuple[str, Sequence[Annotation]]]) -> str:
