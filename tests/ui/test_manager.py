@@ -443,3 +443,43 @@ def test_a_pack_that_changes_a_letter_signed_off_says_so(manager, qtbot, packs) 
     _open(manager, qtbot, packs[1:])  # the same pack again: nothing changes, nothing to say
     assert "Signed off before" not in manager.packs.last_report.text()
     manager.packs.last_report.close()
+
+
+def test_a_finding_the_pack_deletes_but_reviewed_here_is_kept_and_can_be_deleted_as_asked(manager, qtbot, packs, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A manager (stop 48): her challenged finding, deleted by its auditor who had not seen the challenge, was kept
+    as a conflict; but the box said "nothing new" above "1 conflict to settle", told her to "delete it or keep it"
+    with no way to delete it, and counted sentences one auditor alone tagged as read differently."""
+    _open(manager, qtbot, packs[:1])
+    manager.packs.last_report.close()
+    challenged = next(a for a in manager.lib.annotations.values() if a.severity == "priority")
+    manager.ws.review([challenged.id], "challenged", "The quote does not carry it", "Meg Manager")
+    store = LibraryStore(tmp_path / "Ann.json")
+    try:
+        ws = Workspace(store)
+        assert ws.delete([challenged.id], by="Ann Auditor") == 1
+        again = export_pack(ws, list(store.library.letters), tmp_path / "Ann-2.zip", "Ann Auditor")
+    finally:
+        store.close()
+    _open(manager, qtbot, [again])
+    report = manager.packs.last_report
+    assert "nothing merged; 1 conflict to settle" in report.text() and "nothing new" not in report.text()
+    assert challenged.id in manager.lib.annotations
+    button = next(b for b in report.buttons() if b.text() == "Delete 1 Kept Finding as the Pack Asks")
+    button.click()
+    assert challenged.id not in manager.lib.annotations
+    manager.history.undo()
+    assert challenged.id in manager.lib.annotations  # one step, undone
+
+
+def test_the_pack_box_counts_only_sentences_read_differently_as_such(manager, qtbot, packs, tmp_path: Path, samples: Path) -> None:  # type: ignore[no-untyped-def]
+    """The same manager: "Two auditors read 37 sentences differently" where six were, the rest tagged by one only."""
+    QUOTES["Cat Auditor"] = [("the quality of plans is too variable", ["planning"], "improvement"),
+                             ("drift and delay mean", ["timeliness"], "improvement"),
+                             ("Strategy meetings are held promptly", ["strategy-s47"], "strength")]
+    try:
+        cat = auditor_pack(tmp_path, "Cat Auditor", samples)
+    finally:
+        del QUOTES["Cat Auditor"]
+    _open(manager, qtbot, [packs[0], cat])
+    said = manager.packs.last_report.text()
+    assert "Two auditors read 1 sentence of these letters differently, and 1 sentence only one of them tagged" in said

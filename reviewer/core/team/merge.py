@@ -56,6 +56,8 @@ class MergeReport:
     action_deletions_unknown: int = 0  # deletions of actions never seen here
     dismissed: int = 0  # suggestions dismissed in the pack, dismissed here too
     actions_kept: list[str] = field(default_factory=list)  # ids of actions the pack deletes, kept as updated here since
+    findings_kept: list[str] = field(default_factory=list)  # ids of findings the pack deletes, kept as reviewed or
+    # edited here since (the manager may still delete them as the pack asks)
     signed_changed: list[str] = field(default_factory=list)  # letters signed off here whose findings the pack changed
 
     @property
@@ -375,10 +377,12 @@ def plan_merge(lib: Library, letters: Iterable[Letter], annotations: Iterable[An
             # (reviewed after the deletion, or a review the deleter's version did not carry, whatever the clocks)
             report.conflicts.append(f"{where}: deleted by {who} on {t.at[:10]}, but reviewed here since the version "
                                     f"they deleted ({mine_a.review.label.lower()}): kept; delete it or keep it")
+            report.findings_kept.append(mine_a.id)
         elif parse_time(mine_a.modified or mine_a.created) > parse_time(t.at) or t.version and \
                 parse_time(mine_a.modified or mine_a.created) > parse_time(t.version):
             report.conflicts.append(f"{where}: deleted by {who} on {t.at[:10]}, but edited here since the version they "
                                     "deleted: kept")
+            report.findings_kept.append(mine_a.id)
         elif any(parse_time(x.modified or x.created) > parse_time(t.at)
                  for x in plan.answering(lib.settings, [mine_a.id])):
             report.conflicts.append(f"{where}: deleted by {who} on {t.at[:10]}, but an action answering it was "

@@ -147,9 +147,14 @@ class PackController(QObject):
             bits += [counted(len(r.theme_differences), "codebook difference")] if r.theme_differences else []
             short.append(f"<li><b>{escape(contents.path.name)}</b>{escape(who)}: {', '.join(bits)}</li>")
         touched = list(dict.fromkeys(x.id for opened in reports for x in opened.contents.letters))
-        differ = sum(len(m.disagreements) for m in self.desk.ws.moderation(touched))
-        moderation = (f"<p>Two auditors read {counted(differ, 'sentence')} of these letters differently: "
-                      "Review &gt; Overview… &gt; Moderation lists each, with both readings.</p>") if differ else ""
+        pairs = self.desk.ws.moderation(touched)
+        differ = sum(not d.one_only for m in pairs for d in m.disagreements)
+        alone = sum(d.one_only for m in pairs for d in m.disagreements)
+        # (the sentences one auditor alone tagged are no disagreement: a manager read "37 sentences differently" where
+        # six were)
+        moderation = (f"<p>Two auditors read {counted(differ, 'sentence')} of these letters differently"
+                      + (f", and {counted(alone, 'sentence')} only one of them tagged" if alone else "")
+                      + ": Review &gt; Overview… &gt; Moderation lists each, with both readings.</p>") if differ else ""
         lib = self.desk.lib
         stale = list(dict.fromkeys([*(t for opened in reports for t in opened.report.signed_changed),
                                     *(lib.display_title(lid) for lid in touched if changed_since_signoff(lib, lid))]))
@@ -159,7 +164,10 @@ class PackController(QObject):
         # a pack opened again, with nothing new in it, is said so, not told as a merge to undo (a manager's journey)
         new = any(opened.report.changed for opened in reports)
         them = "it" if len(reports) == 1 else "them"
+        unsettled = sum(len(opened.report.conflicts) for opened in reports)
         said = (f"<p>{counted(len(reports), 'audit pack')} opened and merged into the library.</p>" if new else
+                f"<p>{counted(len(reports), 'audit pack')} opened: nothing merged; {counted(unsettled, 'conflict')} to "
+                "settle.</p>" if unsettled else  # (not "nothing new" above a conflict, a manager found)
                 f"<p>{counted(len(reports), 'audit pack')} opened: nothing new, everything in {them} is already in "
                 "the library.</p>")
         box = QMessageBox(QMessageBox.Icon.Warning if stale else QMessageBox.Icon.Information, "Audit packs opened",
@@ -175,9 +183,21 @@ class PackController(QObject):
             settle.setToolTip("The pack deletes these actions; they were kept because they were updated here "
                               "since. Delete them now, as one step Ctrl+Z undoes")
             settle.clicked.connect(lambda: self._delete_kept(kept))
+        findings = [i for opened in reports for i in opened.report.findings_kept if i in self.desk.lib.annotations]
+        if findings:  # the same for findings the pack deletes, kept as reviewed or edited here since
+            gone = box.addButton(f"Delete {counted(len(findings), 'Kept Finding')} as the Pack Asks",
+                                 QMessageBox.ButtonRole.ActionRole)
+            gone.setToolTip("The pack deletes these findings; they were kept because they were reviewed or edited "
+                            "here since the version deleted. Delete them now, as one step Ctrl+Z undoes")
+            gone.clicked.connect(lambda: self._delete_kept_findings(findings))
         box.setObjectName("packReport")
         box.open()
         self.last_report = box
+
+    def _delete_kept_findings(self, ids: list[str]) -> None:
+        gone = self.desk.ws.delete(ids, initiator=self)
+        if gone:
+            self.desk.tell(f"Deleted {counted(gone, 'finding')} as the pack asked — Ctrl+Z undoes it.", 6000)
 
     def _delete_kept(self, ids: list[str]) -> None:
         gone = self.desk.ws.delete_actions(ids, initiator=self)
