@@ -114,3 +114,25 @@ def test_a_deletion_read_from_an_older_pack_still_travels() -> None:
     assert Tombstone.from_dict(new.to_dict()) == new
     with pytest.raises(RecordError):
         Tombstone.from_dict({**new.to_dict(), "version": "yesterday"})
+
+
+def test_a_challenge_of_a_finding_deleted_unseen_reaches_its_auditor(tmp_path: Path) -> None:
+    """A manager (stop 48): her challenge of a finding its auditor had deleted unseen was kept on her side, but the
+    pack she sent back told the auditor only that it "stays deleted". The finding comes back to its auditor with
+    the challenge, said as a conflict; deleted again, knowing the challenge, it goes on both sides."""
+    ann, meg = Desk(tmp_path / "ann", "Ann Auditor"), Desk(tmp_path / "meg", "Meg Manager")
+    lid = ann.add(THORNBURY)
+    a = ann.tag(lid, "drift and delay mean", ["timeliness"], "improvement")
+    meg.open_pack(_pack(ann, tmp_path / "first.zip"))
+    meg.ws.review([a.id], "challenged", "Not what the letter says", "Meg Manager")
+    ann.ws.delete([a.id])
+    meg.open_pack(_pack(ann, tmp_path / "second.zip"))
+    assert a.id in meg.lib.annotations
+    report = ann.open_pack(_pack(meg, tmp_path / "back.zip"))
+    assert a.id in ann.lib.annotations and ann.lib.annotations[a.id].review.comment == "Not what the letter says"
+    assert any("deleted here, but reviewed by Meg Manager since the version deleted (challenged: Not what the letter "
+               "says): brought back" in c for c in report.conflicts), report.conflicts
+    assert a.id not in deletions.read_all(ann.lib.settings)
+    ann.ws.delete([a.id])  # knowing the challenge now
+    meg.open_pack(_pack(ann, tmp_path / "third.zip"))
+    assert a.id not in meg.lib.annotations

@@ -28,6 +28,15 @@ from reviewer.core.reading.suggest import dismissed_key, dismissed_value, read_d
 CONTENT_FIELDS = ("start", "end", "quote", "themes", "severity", "note", "pages")
 
 
+def reviewed_unseen(a: Annotation, gone: Tombstone) -> bool:
+    """Whether ``a`` carries a review the deletion ``gone`` did not know of: made after it, or, where the deletion
+    says which version it deleted, one that version did not carry."""
+    if a.review is None:
+        return False
+    at = parse_time(a.review.at)
+    return at > parse_time(gone.at) or bool(gone.version) and (not gone.reviewed or at > parse_time(gone.reviewed))
+
+
 @dataclass
 class MergeReport:
     source: str = ""
@@ -320,8 +329,23 @@ def plan_merge(lib: Library, letters: Iterable[Letter], annotations: Iterable[An
             continue
         mine_a = lib.annotations.get(a.id)
         gone = gone_here.get(a.id)
-        if mine_a is None and gone is not None and parse_time(a.modified or a.created) <= parse_time(gone.at):
+        if mine_a is None and gone is not None and parse_time(a.modified or a.created) <= parse_time(gone.at) \
+                and not reviewed_unseen(a, gone):
             report.deleted_here += 1  # deleted here after that version: it stays deleted
+            continue
+        if mine_a is None and gone is not None:  # deleted here, but reviewed in the pack in a version the deletion
+            # did not carry (a manager's challenge of a finding its auditor deleted unseen): back, with the review, as
+            # the manager's side keeps it, and said (stop 48: the challenge never reached the auditor)
+            who = a.review.reviewer if a.review and a.review.reviewer else "the pack"
+            report.conflicts.append(f"{_title(lib, a.letter_id, incoming_letters)} p.{a.page}: deleted here, but "
+                                    f"reviewed by {who} since the version deleted"
+                                    + (f" ({a.review.label.lower()}: {a.review.comment})" if a.review and a.review.comment
+                                       else f" ({a.review.label.lower()})" if a.review else "")
+                                    + ": brought back; delete it again if it should go")
+            cmds.append(PutSetting(deletions.key(a.id), lib.settings.get(deletions.key(a.id), ""), "",
+                                   "Forget deletion"))
+            cmds.append(put_annotation(None, a))
+            report.added += 1
             continue
         if mine_a is None:
             cmds.append(put_annotation(None, a))
@@ -372,8 +396,7 @@ def plan_merge(lib: Library, letters: Iterable[Letter], annotations: Iterable[An
         where = f"{_title(lib, mine_a.letter_id)} p.{mine_a.page}"
         if mine_a.letter_id != t.letter_id:
             report.conflicts.append(f"{where}: the pack deletes annotation {t.id[:12]} on another letter: kept")
-        elif mine_a.review is not None and (parse_time(mine_a.review.at) > parse_time(t.at) or t.version and (
-                not t.reviewed or parse_time(mine_a.review.at) > parse_time(t.reviewed))):
+        elif reviewed_unseen(mine_a, t):
             # (reviewed after the deletion, or a review the deleter's version did not carry, whatever the clocks)
             report.conflicts.append(f"{where}: deleted by {who} on {t.at[:10]}, but reviewed here since the version "
                                     f"they deleted ({mine_a.review.label.lower()}): kept; delete it or keep it")
