@@ -143,8 +143,16 @@ def _open_zip(path: Path, what: str) -> tuple[BinaryIO, zipfile.ZipFile, int]:
     try:
         return fh, zipfile.ZipFile(fh), os.fstat(fh.fileno()).st_size
     except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+        try:
+            fh.seek(0)
+            head = fh.read(4)
+        except OSError:
+            head = b""
         fh.close()  # (said in plain words, never the zip library's: "File is not a zip file", a manager read)
-        raise PackError(f"{path.name} is not a readable {what}: it is damaged, cut short or not a zip file. Ask "
+        if not head.startswith(b"PK"):  # no zip at all (a text file renamed, a manager tried): no use asking again
+            raise PackError(f"{path.name} is not {'an' if what[0] in 'aeiou' else 'a'} {what}: it is not a zip file "
+                            "at all (a file of another kind, named .zip?). Open the file the sender exported.") from None
+        raise PackError(f"{path.name} is not a readable {what}: it is damaged or cut short. Ask "
                         "for it to be sent again (a download or an email attachment can arrive incomplete).") from None
 
 

@@ -118,10 +118,16 @@ def test_unlisted_escaping_truncated_and_inflating_packs(ann_with_work, tmp_path
 
     not_zip = tmp_path / "notes.zip"
     not_zip.write_bytes(b"these are not the packs you are looking for")
-    with pytest.raises(PackError, match="not a readable audit pack") as said:
+    with pytest.raises(PackError, match="is not an audit pack: it is not a zip file at all") as said:
         read_pack(not_zip)
-    # in plain words, with what to do: never the zip library's "File is not a zip file" (a manager read it, stop 47)
-    assert "zip file:" not in str(said.value) and "sent again" in str(said.value)
+    # in plain words, with what to do: never the zip library's "File is not a zip file" (a manager read it, stop 47);
+    # a file of another kind named .zip is not told to be sent again, as a pack cut short is (a manager, stop 48)
+    assert "zip file:" not in str(said.value) and "sent again" not in str(said.value)
+    cut = tmp_path / "cut.zip"
+    cut.write_bytes(b"PK\x03\x04" + b"\0" * 40)
+    with pytest.raises(PackError, match="not a readable audit pack: it is damaged or cut short") as said:
+        read_pack(cut)
+    assert "sent again" in str(said.value)
 
 
 def test_two_auditors_merge_without_duplicates(ann_with_work, desks, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
