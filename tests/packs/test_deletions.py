@@ -136,3 +136,16 @@ def test_a_challenge_of_a_finding_deleted_unseen_reaches_its_auditor(tmp_path: P
     ann.ws.delete([a.id])  # knowing the challenge now
     meg.open_pack(_pack(ann, tmp_path / "third.zip"))
     assert a.id not in meg.lib.annotations
+
+
+def test_a_conflict_names_the_letter_as_the_auditor_reads_it(tmp_path: Path) -> None:
+    """A manager (stop 48): a conflict named its letter by the file ("somerset_2015-03-27 p.1")."""
+    ann, meg = Desk(tmp_path / "ann", "Ann Auditor"), Desk(tmp_path / "meg", "Meg Manager")
+    lid = ann.add(THORNBURY)
+    a = ann.tag(lid, "drift and delay mean", ["timeliness"], "improvement")
+    meg.open_pack(_pack(ann, tmp_path / "first.zip"))
+    meg.ws.review([a.id], "challenged", "", "Meg Manager")
+    ann.ws.delete([a.id])
+    report = meg.open_pack(_pack(ann, tmp_path / "second.zip"))
+    (said,) = report.conflicts
+    assert said.startswith(f"{meg.lib.display_title(lid)} p.") and meg.lib.display_title(lid) != meg.lib.letters[lid].title

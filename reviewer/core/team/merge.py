@@ -278,8 +278,12 @@ def _theme_difference(local: Theme, incoming: Theme) -> str | None:
 
 
 def _title(lib: Library, letter_id: str, also: dict[str, Letter] | None = None) -> str:
-    x = lib.letters.get(letter_id) or (also or {}).get(letter_id)
-    return x.title if x else "another letter"
+    """The letter as the auditor reads its name ("Somerset — inspection report — March 2015"; a manager's conflict
+    named it by its file, "somerset_2015-03-27")."""
+    if letter_id in lib.letters:
+        return lib.display_title(letter_id)
+    x = (also or {}).get(letter_id)
+    return readable_title(x) if x else "another letter"
 
 
 def plan_merge(lib: Library, letters: Iterable[Letter], annotations: Iterable[Annotation],
