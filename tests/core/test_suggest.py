@@ -3134,3 +3134,17 @@ def test_what_the_council_can_improve_is_still_to_do() -> None:
     assert verdict("However, the local authority can improve its line of sight by seeking the views of parents.",
                    *good)[0] == "improvement"
     assert verdict("Children can improve their confidence through the music project.", *good)[0] == "strength"
+
+
+def test_a_cohort_named_by_what_is_not_so_of_them_is_no_denial() -> None:
+    """A held-out outstanding report (stop 48): "The small number of children whose experiences do not improve with
+    early help are referred … in a timely way" was an area for improvement on "do not improve": who the children
+    are, before the sentence's own verb. Where the denial is the sentence's own finding, it stays one."""
+    from reviewer.core.reading.severity import verdict
+
+    good = ("grade:good", "good", "judgement")
+    for said in ("The few children whose circumstances do not improve with early help are referred on in a timely way.",
+                 "Children who are not in education are helped back quickly."):
+        assert verdict(said, *good)[0] == "strength", said
+    assert verdict("There are children who are not seen by a social worker for months.", *good)[0] == "improvement"
+    assert verdict("Children who need help are not seen quickly enough.", *good)[0] == "improvement"

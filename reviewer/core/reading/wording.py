@@ -512,6 +512,11 @@ _NOT_REQUIRED_BY_LAW = re.compile(r"\bnot (?:legally|statutorily) (?:required|ob
 # becoming homeless is generally strong"): a cohort, no shortfall
 _WHO_MIGHT_BE_HOMELESS = re.compile(r"\bwho (?:are|were|may be|might be|could be) (?:at )?risk of (?:becoming )?"
                                     r"homeless(?:ness)?\b")
+# A cohort named by what is not so of them, before the sentence's own verb ("The small number of children whose
+# experiences do not improve with early help are referred in a timely way"): who they are, no denial of practice
+_COHORT_NOT = re.compile(r"^((?:[\w'’-]+ ){0,6}?(?:children|young people|families|those|parents|carers)) (?:who|whose "
+                         r"[\w'’-]+) (?:do|does|did|are|is|were|was) not ([\w'’-]+)(?=(?: [\w'’-]+){0,8} (?:are|is|were|was|"
+                         r"receive|receives|get|gets|have|has) )")
 _NO_PRESSURE = re.compile(r"\b(?:there is |is under )?no pressure (?:on [\w'’ -]{1,30}? )?to\b")
 # What a remedy averts, a shortfall phrase within a few words of it ("avoids several changes in worker")
 _AVERTED = re.compile(r"(?<!not )(?<!never )(?<!to )\b(?:avoids?|avoided|avoiding|prevents?|prevented|preventing)\b"
@@ -610,6 +615,7 @@ _REWRITES = (
     (_MINIMAL_AGENCY, " fewagency "),  # (a plain fact)
     (NONE_NEEDED, " noneneeded "),  # (no escalation, no harm)
     (_NOT_RELIANT, " notreliant "),
+    (_COHORT_NOT, r"\1 named \2"),
     (_WHO_MIGHT_BE_HOMELESS, " named "),
     (_NOT_REQUIRED_BY_LAW, " lawfully "),
     (_NO_LONGER, " improved "),
