@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Sequence
 
+from reviewer.core.reading.furniture import find_furniture
 from reviewer.core.reading.library_search import FOLDED_AS, SearchIndex, fold_job
 from reviewer.core.text.documents import MAX_TEXT_CHARS
 from reviewer.core.text.textsearch import CompactFold
@@ -50,7 +51,7 @@ def build_index(ws: Workspace, letter_ids: Sequence[str] | None = None,
         if folded is None:
             todo.append((lid, sha, ex))
         else:
-            index.add(lid, ex.text, ex.page_starts, folded)
+            index.add(lid, ex.text, ex.page_starts, folded, find_furniture(ex.text, ex.page_starts))
         if progress is not None:
             progress(n, len(ids) + len(todo))
     jobs = Jobs([(fold_job, (ex.text, list(ex.page_starts))) for _, _, ex in todo])
@@ -59,7 +60,8 @@ def build_index(ws: Workspace, letter_ids: Sequence[str] | None = None,
             data = jobs.get(k, cancelled)
             folded = CompactFold.from_bytes(data)
             if folded is not None:
-                index.add(lid, ex.text, ex.page_starts, folded)
+                index.add(lid, ex.text, ex.page_starts, folded, find_furniture(ex.text, ex.page_starts))  # (here, on
+                # the worker: a search's snippets never read a letter's furniture on the window's thread)
                 keep_fold(store, lid, sha, data)
             if progress is not None:
                 progress(len(ids) + k, len(ids) + len(todo))

@@ -63,7 +63,7 @@ class _Entry:
     text: str
     page_starts: list[int]
     folded: CompactFold
-    furniture: list[tuple[int, int]] | None = None  # running headers and footers, read at the letter's first hit
+    furniture: list[tuple[int, int]] | None = None  # running headers and footers (else read at the letter's first hit)
 
     def page_furniture(self) -> list[tuple[int, int]]:
         if self.furniture is None:

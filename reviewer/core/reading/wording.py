@@ -642,6 +642,20 @@ _REWRITES = (
 )
 
 
+# What the shortfall phrases are read after, as the words are after ``_REWRITES`` (with no word of praise put in):
+# a problem ended, pressure denied, a cohort named, what a remedy's risk is of, an early stage set aside in passing,
+# a cost or a reliance denied
+_PHRASE_REWRITES = (
+    (_NO_LONGER, " "),
+    (_NO_PRESSURE, " "),
+    (_WHO_MIGHT_BE_HOMELESS, " named "),
+    (_RISK_OF, r"\1 "),
+    (_WHILE_EARLY, ","),
+    (_NOT_AT_EXPENSE, r" \1 and "),
+    (_NOT_RELIANT, " notreliant "),
+)
+
+
 # A name in capitals mid-sentence: a team, a board, a programme ("the Integrated Contact and Referral Team",
 # "Strengthening Families", "Right Service Right Time"), whose words of praise praise nothing
 _PROPER_NAME = re.compile(r"(?:(?<=[a-z,;(‘'\"“] )|(?<=[(‘“]))(?:[A-Z][\w’'-]+ (?:(?:and|of|for|the|to|&) )?)+[A-Z][\w’'-]+")
@@ -774,10 +788,8 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
     low = " " * condition_ends + flat.lower()[condition_ends:]  # (a leading condition's phrases are no finding)
     low = _THEN_CLAUSE.sub(r"\1", _NOT_WEAK_NAMES.sub("named", CASE_REVIEW.sub("scr", NONE_NEEDED.sub(" noneneeded ",
                                                                                                   low))))
-    low = _WHO_MIGHT_BE_HOMELESS.sub(" named ", _NO_PRESSURE.sub(" ", _NO_LONGER.sub(" ", low)))
-    low = _NOT_RELIANT.sub(" notreliant ", _NOT_AT_EXPENSE.sub(r" \1 and ", _WHILE_EARLY.sub(",", _RISK_OF.sub(
-        r"\1 ", low))))  # (what a remedy's risk is of, an early stage set aside in passing, a cost or a reliance
-    # denied, as above)
+    for pattern, said in _PHRASE_REWRITES:
+        low = pattern.sub(said, low)
     denied: list[tuple[int, int]] | None = None
     for m in _SHORTFALL.finditer(low) if SHORTFALL_PHRASES else ():
         if denied is None:  # (a problem said to be absent, read above: "No care leavers are homeless")
