@@ -104,15 +104,19 @@ def _pr(tp: int, suggested: int, gold: int) -> str:
     return f"{p:.1%} / {r:.1%} (F1 {2 * p * r / max(1e-9, p + r):.1%})"
 
 
-def cross_validate(rows: list[dict], c: float, threshold: float, embedding) -> None:
-    decided: dict[int, str] = {}
+def cross_validate(rows: list[dict], c: float, threshold: float, embedding, also: list[float] = ()) -> None:
+    chance: dict[int, float] = {}
     for auth in sorted({authority(r["doc"]) for r in rows}):
         test = [r for r in rows if authority(r["doc"]) == auth and r["failing"]]
         if not test:
             continue
         model = train([r for r in rows if authority(r["doc"]) != auth], c, embedding, threshold)
         for r in test:  # as the app decides: the embedding's part read from the folded per-word scores
-            decided[id(r)] = "priority" if model.is_priority(r["features"], r["flat"]) else "improvement"
+            chance[id(r)] = model.probability(r["features"], r["flat"])
+    for other in also:  # the same folds, read at other thresholds
+        at = {key: "priority" if p >= other else "improvement" for key, p in chance.items()}
+        print(f"threshold {other}: every unit: {every_unit(rows, at)}")
+    decided = {key: "priority" if p >= threshold else "improvement" for key, p in chance.items()}
     failing = [r for r in rows if r["failing"]]
     gold = sum(r["gold"] == "priority" for r in failing)
     for who, sev in (("rules alone", lambda r: r["severity"]), ("model (held out)", lambda r: decided[id(r)])):
@@ -149,6 +153,7 @@ def main() -> int:
     ap.add_argument("--cv", action="store_true", help="print leave-one-authority-out figures; write nothing")
     ap.add_argument("--c", type=float, default=C, help="inverse L2 strength")
     ap.add_argument("--threshold", type=float, default=THRESHOLD, help="probability from which a weakness is a priority action")
+    ap.add_argument("--also", type=float, nargs="*", default=[], help="with --cv: other thresholds to read the same folds at")
     args = ap.parse_args()
     from embedding import development_embedding
 
@@ -158,7 +163,7 @@ def main() -> int:
     print(f"{len(rows)} units of {len({r['doc'] for r in rows})} development documents; "
           f"{sum(r['failing'] for r in rows)} weaknesses of failing services")
     if args.cv:
-        cross_validate(rows, args.c, args.threshold, embedding)
+        cross_validate(rows, args.c, args.threshold, embedding, args.also)
         return 0
     model = train(rows, args.c, embedding, args.threshold)
     kept = {name: round(w, 4) for name, w in sorted(model.weights.items()) if abs(w) >= 1e-3}

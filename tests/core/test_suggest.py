@@ -3148,3 +3148,16 @@ def test_a_cohort_named_by_what_is_not_so_of_them_is_no_denial() -> None:
         assert verdict(said, *good)[0] == "strength", said
     assert verdict("There are children who are not seen by a social worker for months.", *good)[0] == "improvement"
     assert verdict("Children who need help are not seen quickly enough.", *good)[0] == "improvement"
+
+
+def test_variation_said_first_is_the_finding_not_its_better_end() -> None:
+    """"The quality of X is variable; some are thorough …" and "X vary: stronger ones are timely …" report the
+    variation; what the better ones do only shows it (two development areas for improvement had been read as
+    strengths). Variation that is not said first, or praise with no colon after it, is read as before."""
+    from reviewer.core.reading.severity import verdict
+
+    ri = ("grade:requires improvement", "requires improvement", "judgement")
+    for said in ("The quality of care plans is variable; some are detailed, clear and written well for the child.",
+                 "The quality of return home interviews varies: the best are timely, thorough and sensitive."):
+        assert verdict(said, *ri)[0] == "improvement", said
+    assert verdict("Visits are timely, thorough and purposeful, and their quality is good.", *ri)[0] == "strength"

@@ -23,8 +23,9 @@ from reviewer.core.reading.outline import (TO_MEMBERS, Part, Structure, analyse,
 from reviewer.core.reading.sentences import BULLET_OPENS, LIST_HEADING
 from reviewer.core.reading.stories import (TELLING, leads_with_form, not_a_finding, paper_form_spans, speaker_after,
                                            stated_severity, story_grade)
-from reviewer.core.reading.severity import (failing_priority_model, failing_weakness, mostly_so,
-                                            retells_earlier_judgement, reviewable, severity_review, verdict)
+from reviewer.core.reading.severity import (LISTED_OVERLAP, failing_priority_model, failing_weakness, listed_overlap,
+                                            listed_words, mostly_so, retells_earlier_judgement, reviewable,
+                                            severity_review, verdict)
 from reviewer.core.reading.theming import title_theme
 from reviewer.core.text.textsearch import collapse_ws
 
@@ -320,7 +321,9 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
     items = inspectors_items(text, st)
     listed = {(s, e): "priority" if k == "priority" else "improvement"  # (an item of two sentences: both)
               for a, b, _, k in items for s, e in st.units if a <= s and e <= b}
-    items_said = {item_words(q) for _, _, q, _ in items}  # (an item a paper gives again in its response table)
+    items_said = {item_words(q) for _, _, q, _ in items}
+    priority_items = [listed_words(q) for _, _, q, k in items if k == "priority"]
+    other_items = [listed_words(q) for _, _, q, k in items if k != "priority"]  # (an item a paper gives again in its response table)
     neutral = _neutral_parts(st)
     inline: str | None = None  # the tone a heading the outline missed sets ("What needs to improve:")
     inline_part: Part | None = None
@@ -418,6 +421,8 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
                 why.append(f"read as {'a strength' if severity == 'strength' else 'a weakness'}, "
                            "as auditors tag passages like it")
             feats = as_decided(feats, severity, conf, section)
+        if LISTED_OVERLAP and failing_weakness(severity, section, doc_grade):
+            feats = {**feats, **listed_overlap(flat, priority_items, other_items)}
         if not stated and FAILING_MODEL and failing_weakness(severity, section, doc_grade) and \
                 (model := failing_priority_model()) is not None:
             decided = "priority" if model.is_priority(feats, flat) and not mostly_so(flat) else "improvement"

@@ -348,6 +348,35 @@ def unit_features(flat: str, section: str | None, doc_grade: str | None, kind: s
     return f
 
 
+LISTED_OVERLAP = True  # a failing service's weakness on what the inspectors' own areas for priority action name
+# (the words it shares with the nearest of them): a feature FailingPriorityModel weighs
+_EVERYWHERE = frozenset(("children", "child", "young", "people", "person", "their", "social", "work", "workers",
+                         "worker", "services", "service", "local", "authority", "families", "family", "ensure",
+                         "improve", "improved", "improving", "needs", "need", "including", "quality"))
+
+
+def listed_words(quote: str) -> frozenset[str]:
+    """An item's or a unit's telling words: of four letters or more, neither a stop word nor one every
+    finding of a children's services report shares ("children", "social", "ensure")."""
+    return frozenset(w for w in WORD.findall(folded_text(quote)) if len(w) >= 4 and w not in STOP_WORDS
+                     and w not in _EVERYWHERE)
+
+
+def listed_overlap(flat: str, priority_items: list[frozenset[str]], other_items: list[frozenset[str]]) -> dict[str, float]:
+    """What a failing service's weakness shares with the inspectors' listed items: "pa:<n>" the most telling
+    words it shares with one area for priority action (0-3, 3 for more), "pa:none" where the report lists
+    none, and "pa:nearer" where it shares more with one of those than with any area for improvement."""
+    if not priority_items:
+        return {"pa:none": 1.0}
+    words = listed_words(flat)
+    near = max(len(words & item) for item in priority_items)
+    other = max((len(words & item) for item in other_items), default=0)
+    out = {f"pa:{min(near, 3)}": 1.0, f"ia:{min(other, 3)}": 1.0}
+    if near > other:
+        out["pa:nearer"] = 1.0
+    return out
+
+
 FAILING_REPORT = True
 URGENT_ITEMS = True  # a recommendation asking for immediate action ("Take immediate action to ...", "Urgently
 # review ...") is a priority action, as it would be under an "areas for priority action" heading
@@ -406,6 +435,15 @@ _TURN = re.compile(r"^\W*(?:however|but|nevertheless|nonetheless|despite this|ev
 _TURNED = {"strength": "improvement", "improvement": "strength", "priority": "strength"}
 
 
+VARIES_FIRST = True
+# Variation said first, then what the better ones do: "The quality of assessments is variable; some are thorough
+# ...", "The quality of SGO assessments vary: stronger assessments are timely ...". The finding is the variation;
+# the praise after the colon or semicolon only shows its better end (development: both such units areas for
+# improvement, read as strengths)
+_VARIES_THEN = re.compile(r"^[^;:.]{0,140}\b(?:(?:is|are|remains?) (?:very |highly |too |still )?variable|"
+                          r"var(?:y|ies))(?: (?:widely|considerably|greatly|in quality))?\s*[;:]", re.I)
+
+
 def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | None, prev_sev: str | None = None,
             follow_on: bool = False, under: str | None = None) -> tuple[str | None, float, list[str], dict[str, float]]:
     """The rules' verdict on one unit's wording where it sits (``section``: its section's tone, e.g.
@@ -427,6 +465,8 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
     if not weak and not strong and _LEFT_AT_RISK_NOW.search(_SIDE_CLAUSE.sub(" ", flat)) and not _NOT_LEFT.search(flat):
         weak = 1.0  # said outright with no other word of weakness: "This leaves some children in vulnerable
         # circumstances" (a held-out reader's priority action, read as a plain strength under requires improvement)
+    if VARIES_FIRST and weak and strong > weak and _VARIES_THEN.match(flat):
+        weak = strong  # the variation is the finding; the better end, after the colon, only shows it
     concession = LEAD_CONCESSION.match(flat)
     if CONCEDED_PRAISE and concession:
         main = tone(flat[concession.end():])
