@@ -3161,3 +3161,17 @@ def test_variation_said_first_is_the_finding_not_its_better_end() -> None:
                  "The quality of return home interviews varies: the best are timely, thorough and sensitive."):
         assert verdict(said, *ri)[0] == "improvement", said
     assert verdict("Visits are timely, thorough and purposeful, and their quality is good.", *ri)[0] == "strength"
+
+
+def test_what_does_not_stop_someone_is_no_hindrance() -> None:
+    """"X does not prevent managers from providing regular supervision": two negations that cancel, so the
+    finding is the regular supervision (a held-out reader's strength had been read as a weakness). What does
+    prevent someone from acting, and what leaders have not prevented, stay weaknesses."""
+    from reviewer.core.reading.severity import verdict
+
+    ri = ("grade:requires improvement", "requires improvement", "judgement")
+    assert verdict("Busy duty rotas do not prevent managers from giving regular, reflective supervision.",
+                   *ri)[0] == "strength"
+    assert verdict("Unclear records prevent workers from understanding the history of the family.",
+                   *ri)[0] == "improvement"
+    assert verdict("Senior leaders have not prevented a decline in the quality of practice.", *ri)[0] == "improvement"
