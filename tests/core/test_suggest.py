@@ -3175,3 +3175,14 @@ def test_what_does_not_stop_someone_is_no_hindrance() -> None:
     assert verdict("Unclear records prevent workers from understanding the history of the family.",
                    *ri)[0] == "improvement"
     assert verdict("Senior leaders have not prevented a decline in the quality of practice.", *ri)[0] == "improvement"
+
+
+def test_what_inspectors_did_is_read_where_it_carries_a_finding() -> None:
+    """"Inspectors met with …" says what the inspection did and is never suggested, unless the sentence also
+    carries a finding ("… care leavers who are very positive about the help they get", a development strength
+    that had been left out)."""
+    text = ("Care leavers\n\n"
+            "Inspectors met with six care leavers who are very positive about the help their advisers give them. "
+            "Inspectors spoke to managers and practitioners across the service.\n")
+    found = {s.quote.split()[3]: s.severity for s in suggest(text, default_themes(), [])}
+    assert found == {"six": "strength"}

@@ -27,6 +27,7 @@ from reviewer.core.reading.severity import (LISTED_OVERLAP, failing_priority_mod
                                             listed_words, mostly_so, retells_earlier_judgement, reviewable,
                                             severity_review, verdict)
 from reviewer.core.reading.theming import title_theme
+from reviewer.core.reading.wording import tone
 from reviewer.core.text.textsearch import collapse_ws
 
 CONTEXT = ("inspectors looked at", "this letter summarises", "inspectors considered", "this visit was carried out",
@@ -43,7 +44,9 @@ CONTEXT = ("inspectors looked at", "this letter summarises", "inspectors conside
 
 
 # What the inspectors did, said as the sentence's own subject ("Inspectors spoke to ...", "During the visit,
-# inspectors met with ..."), not a finding that mentions them ("Social workers whom inspectors spoke to feel ...")
+# inspectors met with ..."), not a finding that mentions them ("Social workers whom inspectors spoke to feel ...");
+# read where it carries a finding of its own ("Inspectors met with five care leavers who are very positive about
+# the support they receive": a development strength left out)
 _INSPECTORS_DID = re.compile(r"^\W*(?:[\w ]{0,30}, )?(?:the )?(?:" + "|".join(
     re.escape(c) for c in CONTEXT if c.startswith("inspectors")) + ")")
 _CONTEXT_ANYWHERE = tuple(c for c in CONTEXT if not c.startswith("inspectors"))  # the rest: wherever they stand
@@ -366,7 +369,8 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
         if part is not None and part.start in neutral:
             continue
         low = flat.lower()
-        if any(c in low for c in _CONTEXT_ANYWHERE) or _INSPECTORS_DID.match(low) or _AREA_NEED.match(low) or \
+        if any(c in low for c in _CONTEXT_ANYWHERE) or _INSPECTORS_DID.match(low) and not any(tone(flat)[:2]) or \
+                _AREA_NEED.match(low) or \
                 _BOILERPLATE.search(flat) or LEAD_IN.search(flat) or PARA_REF.match(flat) or \
                 _BRINGS_ON_LIST.search(flat):
             continue
