@@ -590,6 +590,36 @@ def test_the_shipped_model_weighs_a_failing_services_weaknesses_and_the_rules_st
     assert fitted.is_priority({"w:harm": 1.0}) and not fitted.is_priority({"w:plans": 1.0})
 
 
+def test_a_failing_weakness_is_weighed_beside_the_reports_own_areas_for_priority_action() -> None:
+    """The priority model reads what a failing service's weakness shares with the inspectors' own areas for
+    priority action (the most telling words it shares with one of them, and whether it is nearer one of those
+    than any area for improvement); a report that lists none says so, and the shipped model was trained with it."""
+    from reviewer.core.reading.readings import readings
+    from reviewer.core.reading.severity import failing_priority_model, listed_overlap, listed_words
+
+    pa = [listed_words("Ensure that return home interviews are offered to every missing child.")]
+    ia = [listed_words("Improve the recording of supervision.")]
+    near = listed_overlap("Return home interviews are not offered to missing children.", pa, ia)
+    assert near == {"pa:3": 1.0, "ia:0": 1.0, "pa:nearer": 1.0}
+    far = listed_overlap("Supervision records are brief and rarely reflective.", pa, ia)
+    assert far == {"pa:0": 1.0, "ia:1": 1.0}  # ("children", "ensure" tell nothing: every finding has them)
+    assert listed_overlap("Return home interviews are late.", [], ia) == {"pa:none": 1.0}
+    assert any(name.startswith("pa:") for name in failing_priority_model().weights)
+
+    report = ("Inspection of Westmoor local authority children's services\n\n"
+              "The experiences and progress of children who need help and protection: inadequate\n\n"
+              "What needs to improve\n\n"
+              "Areas for priority action\n\n"
+              "Ensure that return home interviews are offered to every child who goes missing.\n\n"
+              "Areas for improvement\n\n"
+              "Improve the recording of supervision.\n\n"
+              "Help and protection\n\n"
+              "Too many children who go missing are not offered return home interviews.\n")
+    read = {r.flat: r.features for r in readings(report)}
+    feats = read["Too many children who go missing are not offered return home interviews."]
+    assert feats.get("pa:3") == 1.0 and feats.get("pa:nearer") == 1.0
+
+
 def test_a_damaged_shipped_model_means_the_rules_alone(monkeypatch) -> None:
     from reviewer import resources
     from reviewer.core.reading import severity as sv
