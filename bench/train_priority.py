@@ -8,7 +8,8 @@ have to say which are priority actions, and wording alone says it badly (develop
 auditor's priority actions and areas for improvement there share most of their words). So a binary
 logistic regression (reviewer.core.reading.learning.FailingPriorityModel, trained here in pure Python)
 weighs what the rules read of each such unit (`severity.unit_features`: the rules' verdict and its
-evidence, the section's and the report's grade, the unit's words) and the unit's vector in WordLlama's
+evidence, the section's and the report's grade, the unit's words; since stop 49 what it shares with the
+report's own areas for priority action, `severity.listed_overlap`) and the unit's vector in WordLlama's
 static word embedding (bench/embedding.py: "unassessed", "unallocated" and "drift" sit near each other though
 they share no letters) against the auditor's labels. The embedding's weights are folded into a score per
 word (reviewer.core.reading.meaning), so the app reads them in pure Python with no embedding shipped.

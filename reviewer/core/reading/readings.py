@@ -324,9 +324,9 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
     items = inspectors_items(text, st)
     listed = {(s, e): "priority" if k == "priority" else "improvement"  # (an item of two sentences: both)
               for a, b, _, k in items for s, e in st.units if a <= s and e <= b}
-    items_said = {item_words(q) for _, _, q, _ in items}
-    priority_items = [listed_words(q) for _, _, q, k in items if k == "priority"]
-    other_items = [listed_words(q) for _, _, q, k in items if k != "priority"]  # (an item a paper gives again in its response table)
+    items_said = {item_words(q) for _, _, q, _ in items}  # (an item a paper gives again in its response table)
+    priority_items = [listed_words(q) for _, _, q, k in items if k == "priority"]  # (what the priority model
+    other_items = [listed_words(q) for _, _, q, k in items if k != "priority"]  # weighs a failing weakness beside)
     neutral = _neutral_parts(st)
     inline: str | None = None  # the tone a heading the outline missed sets ("What needs to improve:")
     inline_part: Part | None = None

@@ -364,8 +364,9 @@ def listed_words(quote: str) -> frozenset[str]:
 
 def listed_overlap(flat: str, priority_items: list[frozenset[str]], other_items: list[frozenset[str]]) -> dict[str, float]:
     """What a failing service's weakness shares with the inspectors' listed items: "pa:<n>" the most telling
-    words it shares with one area for priority action (0-3, 3 for more), "pa:none" where the report lists
-    none, and "pa:nearer" where it shares more with one of those than with any area for improvement."""
+    words it shares with one area for priority action (0-3, 3 for more), "ia:<n>" the same of its areas for
+    improvement, "pa:nearer" where it shares more with one of the first than with any of the second, and
+    "pa:none" where the report lists no area for priority action."""
     if not priority_items:
         return {"pa:none": 1.0}
     words = listed_words(flat)
