@@ -3216,3 +3216,21 @@ def test_what_inspectors_did_is_read_where_it_carries_a_finding() -> None:
             "Inspectors spoke to managers and practitioners across the service.\n")
     found = {s.quote.split()[3]: s.severity for s in suggest(text, default_themes(), [])}
     assert found == {"six": "strength"}
+
+
+def test_an_earlier_visits_account_told_on_in_the_past_is_context() -> None:
+    """A paragraph that opens with an earlier visit and goes on in the past tense tells what was found then
+    (a held-out reader's context, suggested as today's priority actions and among the first 30). The account
+    ends at the first sentence that speaks of now; a new paragraph is today's finding."""
+    text = ("Inspection of Northmere local authority children's services\n\n"
+            "Overall effectiveness: Inadequate\n\n"
+            "In 2021, Ofsted conducted a focused visit that found serious weaknesses at the front door. "
+            "Children at risk of harm were not seen quickly enough. Managers had not checked the quality of "
+            "decisions. Too many children are still not seen quickly enough when risks increase.\n\n"
+            "Managers did not check the quality of decisions made by the duty team.\n")
+    found = {s.quote: s.severity for s in suggest(text, default_themes(), [])}
+    assert "Children at risk of harm were not seen quickly enough." not in found
+    assert "Managers had not checked the quality of decisions." not in found
+    assert found["Too many children are still not seen quickly enough when risks increase."] in (
+        "priority", "improvement")
+    assert "Managers did not check the quality of decisions made by the duty team." in found

@@ -23,9 +23,10 @@ from reviewer.core.reading.outline import (TO_MEMBERS, Part, Structure, analyse,
 from reviewer.core.reading.sentences import BULLET_OPENS, LIST_HEADING
 from reviewer.core.reading.stories import (TELLING, leads_with_form, not_a_finding, paper_form_spans, speaker_after,
                                            stated_severity, story_grade)
-from reviewer.core.reading.severity import (LISTED_OVERLAP, failing_priority_model, failing_weakness, listed_overlap,
-                                            listed_words, mostly_so, retells_earlier_judgement, reviewable,
-                                            severity_review, verdict)
+from reviewer.core.reading.severity import (ACCOUNT_TOLD, LISTED_OVERLAP, failing_priority_model, failing_weakness, listed_overlap,
+                                            listed_words, mostly_so, opens_earlier_account,
+                                            retells_earlier_judgement, reviewable, severity_review, told_in_the_past,
+                                            verdict)
 from reviewer.core.reading.theming import title_theme
 from reviewer.core.reading.wording import tone
 from reviewer.core.text.textsearch import collapse_ws
@@ -333,6 +334,7 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
     inline_theme: str | None = None  # and the subject it names ("... care leavers is that it is good")
     prev_end = -1
     prev_sev: str | None = None
+    account_end: int | None = None  # the end of a sentence naming an earlier inspection, or of its account told on
     for s, e in st.units:
         if st.councils_own(s, e) or (s, e) not in listed and st.in_table(s) and \
                 item_words(text[s:e]) in items_said:
@@ -369,6 +371,11 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
         if part is not None and part.start in neutral:
             continue
         low = flat.lower()
+        if ACCOUNT_TOLD and account_end is not None and "\n\n" not in text[account_end:s].replace(" ", "") and \
+                told_in_the_past(low):
+            account_end = e
+            continue  # what the earlier inspection the paragraph opened with found: context
+        account_end = e if ACCOUNT_TOLD and opens_earlier_account(low) else None
         if any(c in low for c in _CONTEXT_ANYWHERE) or _INSPECTORS_DID.match(low) and not any(tone(flat)[:2]) or \
                 _AREA_NEED.match(low) or \
                 _BOILERPLATE.search(flat) or LEAD_IN.search(flat) or PARA_REF.match(flat) or \

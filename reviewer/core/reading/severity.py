@@ -310,6 +310,33 @@ _PAST_JUDGEMENT = re.compile(r"^\W*(?:[\w’'-]+ ){0,8}?(?:was|were) (?:judged|r
                              r"[‘'\"“]?(?:outstanding|good|adequate|inadequate|requir\w* improvement)\b[^.;]{0,40}\.?$", re.I)
 
 
+ACCOUNT_TOLD = True
+# An account of an earlier inspection or visit, told on in the past tense ("In 2020, Ofsted conducted a focused
+# visit that resulted in two areas for priority action. … Children … were not protected effectively. Senior
+# leaders were aware of some of the deficits but had not taken purposeful remedial action."): what was found then,
+# context, until a sentence speaks of now (a held-out reader's context, suggested as today's priority action)
+_OPENS_ACCOUNT = re.compile(r"\b(?:previous|last|earlier|prior)\s+(?:ofsted\s+|single\s+|standard\s+|short\s+|full\s+|"
+                            r"focused\s+|monitoring\s+)?(?:inspection|visit)s?\b|"
+                            r"^\W*(?:in|during|at) (?:\w+ )?(?:19|20)\d\d,? (?:ofsted|inspectors|a focused visit|a monitoring "
+                            r"visit|an inspection)\b")
+_NOW_SEEN = re.compile(r"\b(?:this inspection|this visit|inspectors|cases seen|seen by|sampled|since)\b")
+_PAST_VERB = re.compile(r"\b(?:was|were|had|did|found|identified|conducted)\b")
+_PRESENT = re.compile(r"\b(?:is|are|has|have|does|do|remains?|continues?|continuing|now|still|currently|today|since|"
+                      r"recently|persists?|can|cannot|will|may|must|need|needs)\b|n['’]t\b")
+
+
+def opens_earlier_account(low: str) -> bool:
+    """A sentence that names an earlier inspection or visit ("In 2020, Ofsted conducted a focused visit …",
+    "At the last inspection, …"): what follows it in the past tense tells what was found then."""
+    return bool(_OPENS_ACCOUNT.search(low)) and told_in_the_past(low)
+
+
+def told_in_the_past(low: str) -> bool:
+    """A sentence told only in the past tense, with no word of now ("were not protected effectively", not
+    "were not protected and still are not", "has not improved since")."""
+    return bool(_PAST_VERB.search(low)) and not _PRESENT.search(low) and not _NOW_SEEN.search(low)
+
+
 def retells_earlier_judgement(flat: str, before: str) -> bool:
     """A judgement stated in the past right after a sentence of the same paragraph that names the earlier
     inspection ("The last Ofsted inspection of Lambeth's safeguarding arrangements was in May 2012. The local
