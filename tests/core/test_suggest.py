@@ -3234,3 +3234,16 @@ def test_an_earlier_visits_account_told_on_in_the_past_is_context() -> None:
     assert found["Too many children are still not seen quickly enough when risks increase."] in (
         "priority", "improvement")
     assert "Managers did not check the quality of decisions made by the duty team." in found
+
+
+def test_the_problems_a_remedy_answered_are_its_history() -> None:
+    """"… now gives an effective response, after weaknesses were identified": when the remedy began, not a
+    finding (a held-out reader's strength had been read as a weakness). Weaknesses found in the work itself
+    still count."""
+    from reviewer.core.reading.severity import verdict
+
+    ri = ("grade:requires improvement", "requires improvement", "judgement")
+    assert verdict("The duty team now gives an effective response to most families, after weaknesses were "
+                   "identified last year.", *ri)[0] == "strength"
+    assert verdict("The duty team is not effective, and weaknesses were identified in its records.",
+                   *ri)[0] == "improvement"

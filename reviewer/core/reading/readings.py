@@ -23,8 +23,8 @@ from reviewer.core.reading.outline import (TO_MEMBERS, Part, Structure, analyse,
 from reviewer.core.reading.sentences import BULLET_OPENS, LIST_HEADING
 from reviewer.core.reading.stories import (TELLING, leads_with_form, not_a_finding, paper_form_spans, speaker_after,
                                            stated_severity, story_grade)
-from reviewer.core.reading.severity import (ACCOUNT_TOLD, LISTED_OVERLAP, failing_priority_model, failing_weakness, listed_overlap,
-                                            listed_words, mostly_so, opens_earlier_account,
+from reviewer.core.reading.severity import (ACCOUNT_TOLD, LISTED_OVERLAP, failing_priority_model, failing_weakness,
+                                            listed_overlap, listed_words, mostly_so, opens_earlier_account,
                                             retells_earlier_judgement, reviewable, severity_review, told_in_the_past,
                                             verdict)
 from reviewer.core.reading.theming import title_theme

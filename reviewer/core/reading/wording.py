@@ -459,6 +459,11 @@ _CANDID = re.compile(r"\b(?:open|honest|candid|transparent)(?: and (?:open|hones
 # What stops someone from doing something ("prevents workers from obtaining a clear understanding"): hinders it,
 # as "impedes" does (not "preventing some placement breakdowns and improving outcomes", a remedy)
 _PREVENTS_FROM = re.compile(r"\bprevent(?:s|ed|ing)? ((?:[\w'’-]+ ){1,4}?from)\b")
+# When a remedy began, said of the problems it answered ("… now provides an effective response to most children,
+# after weaknesses were identified", a held-out reader's strength read as a weakness): the history, no finding
+_AFTER_FOUND = re.compile(r"\b(?:after|following|once) (?:the |these |those |some )?(?:serious |significant )?"
+                          r"(?:weaknesses|concerns|shortfalls|deficits|problems|failings|issues)(?: [\w'’-]+){0,4}? "
+                          r"(?:were|was|had been|have been) (?:identified|found|raised|highlighted|recognised)\b")
 # What does not stop someone from doing something ("the volume of work does not prevent managers from providing
 # regular supervision", a held-out reader's strength read as a weakness): no hindrance, two negations that cancel
 _NOT_PREVENTED_FROM = re.compile(r"\b(?:(?:does|do|did|has|have|had|will|would)(?:n['’]t| not)|not|never) (?:\w+ )?"
@@ -613,6 +618,7 @@ _REWRITES = (
     (_RISK_OF, r"\1 "),
     (_TOO_LITTLE_TO, "insufficiently"),  # (a negator: denies the praise after it)
     (_NOT_GOING_WELL, " whenneeded "),
+    (_AFTER_FOUND, " "),
     (_NOT_PREVENTED_FROM, r"\1"),  # (before the hindrance is read: what is left is who does what)
     (_PREVENTS_FROM, r"preventsfrom \1"),  # (a negator shown as "prevents", as "impedes" is)
     (_CANDID, " realistic "),  # (praise of the leaders, what they are candid about left out)
