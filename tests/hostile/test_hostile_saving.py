@@ -86,13 +86,19 @@ def test_a_failed_write_fails_the_command_in_process(tmp_path: Path, capsys, mon
     assert code == 0 and len(json.loads(out)) == 1
 
 
+def _fill_the_disk(monkeypatch):  # type: ignore[no-untyped-def]
+    """Every journal write fails as on a full disk; returns the real write, to give the room back."""
+    real = Journal.append_encoded
+    monkeypatch.setattr(Journal, "append_encoded", lambda self, ops: (_ for _ in ()).throw(OSError(errno.ENOSPC, "full")))
+    return real
+
+
 def test_a_write_that_fails_then_succeeds_is_saved_and_commit_says_so(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     path = library(tmp_path, tags=0)
     store = LibraryStore(path)
     told: list[str] = []
     store.on_write_error = told.append
-    real = Journal.append_encoded
-    monkeypatch.setattr(Journal, "append_encoded", lambda self, ops: (_ for _ in ()).throw(OSError(errno.ENOSPC, "full")))
+    real = _fill_the_disk(monkeypatch)
     first = tag(store, "while the disk is full")
     with pytest.raises(NotSaved, match="full"):
         store.commit()
@@ -118,8 +124,7 @@ def test_changes_a_full_disk_refused_are_written_once_there_is_room_without_anot
     saved = threading.Event()
     store.on_write_error = told.append
     store.on_saved_again = saved.set
-    real = Journal.append_encoded
-    monkeypatch.setattr(Journal, "append_encoded", lambda self, ops: (_ for _ in ()).throw(OSError(errno.ENOSPC, "full")))
+    real = _fill_the_disk(monkeypatch)
     first = tag(store, "while the disk is full")
     with pytest.raises(NotSaved, match="full"):
         store.commit()

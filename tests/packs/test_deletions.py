@@ -116,16 +116,22 @@ def test_a_deletion_read_from_an_older_pack_still_travels() -> None:
         Tombstone.from_dict({**new.to_dict(), "version": "yesterday"})
 
 
-def test_a_challenge_of_a_finding_deleted_unseen_reaches_its_auditor(tmp_path: Path) -> None:
-    """A manager (stop 48): her challenge of a finding its auditor had deleted unseen was kept on her side, but the
-    pack she sent back told the auditor only that it "stays deleted". The finding comes back to its auditor with
-    the challenge, said as a conflict; deleted again, knowing the challenge, it goes on both sides."""
+def _challenged_then_deleted(tmp_path: Path, comment: str):  # type: ignore[no-untyped-def]
+    """Meg challenges Ann's finding from Ann's first pack; Ann, not having seen it, deletes the finding."""
     ann, meg = Desk(tmp_path / "ann", "Ann Auditor"), Desk(tmp_path / "meg", "Meg Manager")
     lid = ann.add(THORNBURY)
     a = ann.tag(lid, "drift and delay mean", ["timeliness"], "improvement")
     meg.open_pack(_pack(ann, tmp_path / "first.zip"))
-    meg.ws.review([a.id], "challenged", "Not what the letter says", "Meg Manager")
+    meg.ws.review([a.id], "challenged", comment, "Meg Manager")
     ann.ws.delete([a.id])
+    return ann, meg, a
+
+
+def test_a_challenge_of_a_finding_deleted_unseen_reaches_its_auditor(tmp_path: Path) -> None:
+    """A manager (stop 48): her challenge of a finding its auditor had deleted unseen was kept on her side, but the
+    pack she sent back told the auditor only that it "stays deleted". The finding comes back to its auditor with
+    the challenge, said as a conflict; deleted again, knowing the challenge, it goes on both sides."""
+    ann, meg, a = _challenged_then_deleted(tmp_path, "Not what the letter says")
     meg.open_pack(_pack(ann, tmp_path / "second.zip"))
     assert a.id in meg.lib.annotations
     report = ann.open_pack(_pack(meg, tmp_path / "back.zip"))
@@ -140,12 +146,8 @@ def test_a_challenge_of_a_finding_deleted_unseen_reaches_its_auditor(tmp_path: P
 
 def test_a_conflict_names_the_letter_as_the_auditor_reads_it(tmp_path: Path) -> None:
     """A manager (stop 48): a conflict named its letter by the file ("somerset_2015-03-27 p.1")."""
-    ann, meg = Desk(tmp_path / "ann", "Ann Auditor"), Desk(tmp_path / "meg", "Meg Manager")
-    lid = ann.add(THORNBURY)
-    a = ann.tag(lid, "drift and delay mean", ["timeliness"], "improvement")
-    meg.open_pack(_pack(ann, tmp_path / "first.zip"))
-    meg.ws.review([a.id], "challenged", "", "Meg Manager")
-    ann.ws.delete([a.id])
+    ann, meg, a = _challenged_then_deleted(tmp_path, "")
+    lid = a.letter_id
     report = meg.open_pack(_pack(ann, tmp_path / "second.zip"))
     (said,) = report.conflicts
     assert said.startswith(f"{meg.lib.display_title(lid)} p.") and meg.lib.display_title(lid) != meg.lib.letters[lid].title

@@ -23,10 +23,10 @@ from reviewer.core.reading.outline import (TO_MEMBERS, Part, Structure, analyse,
 from reviewer.core.reading.sentences import BULLET_OPENS, LIST_HEADING
 from reviewer.core.reading.stories import (TELLING, leads_with_form, not_a_finding, paper_form_spans, speaker_after,
                                            stated_severity, story_grade)
-from reviewer.core.reading.severity import (ACCOUNT_TOLD, LISTED_OVERLAP, failing_priority_model, failing_weakness,
-                                            listed_overlap, listed_words, mostly_so, opens_earlier_account,
-                                            retells_earlier_judgement, reviewable, severity_review, told_in_the_past,
-                                            verdict)
+from reviewer.core.reading.earlier import (ACCOUNT_TOLD, opens_earlier_account, retells_earlier_judgement,
+                                           told_in_the_past)
+from reviewer.core.reading.severity import (LISTED_OVERLAP, failing_priority_model, failing_weakness, listed_overlap,
+                                            listed_words, mostly_so, reviewable, severity_review, verdict)
 from reviewer.core.reading.theming import title_theme
 from reviewer.core.reading.wording import tone
 from reviewer.core.text.textsearch import collapse_ws
@@ -464,7 +464,7 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
 
 def _retold(text: str, st: Structure, start: int, flat: str) -> bool:
     """Whether the unit at ``start`` states the earlier inspection's judgement that the sentence before it, in
-    the same paragraph, names (``severity.retells_earlier_judgement``)."""
+    the same paragraph, names (``earlier.retells_earlier_judgement``)."""
     if "judged" not in flat and "rated" not in flat and "graded" not in flat and "found" not in flat:
         return False
     before = st.unit_before(start)

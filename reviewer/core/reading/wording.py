@@ -184,6 +184,10 @@ _CLAUSE = re.compile(r"[,;:()]|\b(?:but|although|though|while|whereas|however|de
                      re.I)
 
 
+# A concession said first ("Although, too often, …,", "Despite X, …"): what follows it is the sentence's finding
+LEAD_CONCESSION = re.compile(r"^\W*(?:despite|although|though|even though|while|whilst|notwithstanding|when|where|if|"
+                             r"after|once|since)\b(?:, [^,]{1,25},)?[^,]*,", re.I)  # ("Although, too often, …,")
+
 # A shortfall said to hamper someone's ability ("has seriously impacted on their ability", "affects children's
 # capacity"): read by _AIM (what follows is hampered, no praise) and _SHORTFALL (a weakness of its own)
 HAMPERS_ABILITY = (r"(?:(?:impact(?:s|ed|ing)?(?: (?:\w+ )?on)?|affects?|affected|affecting|limits?|limited|undermines?|"
