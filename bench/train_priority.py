@@ -9,7 +9,8 @@ auditor's priority actions and areas for improvement there share most of their w
 logistic regression (reviewer.core.reading.learning.FailingPriorityModel, trained here in pure Python)
 weighs what the rules read of each such unit (`severity.unit_features`: the rules' verdict and its
 evidence, the section's and the report's grade, the unit's words; since stop 49 what it shares with the
-report's own areas for priority action, `severity.listed_overlap`) and the unit's vector in WordLlama's
+report's own areas for priority action, `severity.listed_overlap`; since stop 50 the rules' reading of the unit
+after it, `severity.next_unit_features`) and the unit's vector in WordLlama's
 static word embedding (bench/embedding.py: "unassessed", "unallocated" and "drift" sit near each other though
 they share no letters) against the auditor's labels. The embedding's weights are folded into a score per
 word (reviewer.core.reading.meaning), so the app reads them in pure Python with no embedding shipped.
@@ -45,7 +46,7 @@ from reviewer.core.reading import readings as walk  # noqa: E402
 from reviewer.core.reading.learning import FailingPriorityModel, fit_binary  # noqa: E402
 from reviewer.core.reading.meaning import WordScores  # noqa: E402
 from reviewer.core.reading.outline import analyse  # noqa: E402
-from reviewer.core.reading.severity import failing_weakness  # noqa: E402
+from reviewer.core.reading.severity import failing_weakness, next_unit_features  # noqa: E402
 
 OUT = ROOT / "resources" / "failing_priority.json"
 C, THRESHOLD = 0.1, 0.4  # (leave-one-authority-out on development: see --cv and README)
@@ -69,13 +70,16 @@ def development_units(corpus: Path) -> list[dict]:
             text, starts = read_letter(corpus / name)
             st = analyse(text, starts)
             units = sorted(entry["units"], key=lambda u: u["start"])
-            for r in walk.readings(text, st):
+            read = walk.readings(text, st)
+            for i, r in enumerate(read):
                 u = match_units(units, r.start, r.end, st.furniture)
                 doc_grade = next((f[2:] for f in r.features if f.startswith("d:") and f != "d:-"), None)
+                failing = failing_weakness(r.severity, r.section, doc_grade)
+                following = read[i + 1].features if i + 1 < len(read) else None
                 rows.append({"doc": name, "start": r.start, "end": r.end,
                              "gold": u["label"] if u else "none", "severity": r.severity,
-                             "features": r.features, "flat": r.flat, "section": r.section, "doc_grade": doc_grade,
-                             "failing": failing_weakness(r.severity, r.section, doc_grade)})
+                             "features": {**r.features, **next_unit_features(following)} if failing else r.features,
+                             "flat": r.flat, "section": r.section, "doc_grade": doc_grade, "failing": failing})
         return rows
     finally:
         walk.FAILING_MODEL = walk.REVIEW_MODEL = True

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reviewer.core.reading.inspectors_list import LEAD_IN, PARA_REF, inspectors_items, item_words, list_end
 from reviewer.core.reading.judgements import judgement_name, judgements_named, read_judgements
@@ -26,7 +26,8 @@ from reviewer.core.reading.stories import (TELLING, leads_with_form, not_a_findi
 from reviewer.core.reading.earlier import (ACCOUNT_TOLD, opens_earlier_account, retells_earlier_judgement,
                                            told_in_the_past)
 from reviewer.core.reading.severity import (LISTED_OVERLAP, failing_priority_model, failing_weakness, listed_overlap,
-                                            listed_words, mostly_so, reviewable, severity_review, verdict)
+                                            listed_words, mostly_so, next_unit_features, reviewable,
+                                            severity_review, verdict)
 from reviewer.core.reading.theming import title_theme
 from reviewer.core.reading.wording import tone
 from reviewer.core.text.textsearch import collapse_ws
@@ -334,6 +335,8 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
     inline_theme: str | None = None  # and the subject it names ("... care leavers is that it is good")
     prev_end = -1
     prev_sev: str | None = None
+    failing: set[int] = set()  # the failing service's weaknesses held for the priority model (their places in out)
+    as_read: list[dict[str, float]] = []  # each unit's features as the rules gave them
     account_end: int | None = None  # the end of a sentence naming an earlier inspection, or of its account told on
     for s, e in st.units:
         if st.councils_own(s, e) or (s, e) not in listed and st.in_table(s) and \
@@ -422,6 +425,7 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
         if stated:  # the inspection's own judgement, as the story states it: no model's to overturn
             severity, conf = stated[0], max(conf, 0.6)
             why = [stated[1]]
+        rules_feats = feats  # what the priority model reads of this unit where the one before it is held
         rules_severity = severity  # what the next unit reads of this one: the rules', as the models were trained
         if not stated and REVIEW_MODEL and reviewable(severity, section, doc_grade, feats) and \
                 (review := severity_review()) is not None and \
@@ -435,18 +439,10 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
         if LISTED_OVERLAP and failing_weakness(severity, section, doc_grade):
             feats = {**feats, **listed_overlap(flat, priority_items, other_items)}
         if not stated and FAILING_MODEL and failing_weakness(severity, section, doc_grade) and \
-                (model := failing_priority_model()) is not None:
-            decided = "priority" if model.is_priority(feats, flat) and not mostly_so(flat) else "improvement"
-            if decided != severity:
-                why.append("a priority action in a failing service" if decided == "priority" else
-                           "an area for improvement, though the service is failing")
-                feats = as_decided(feats, decided, conf, section)
-            severity = decided
-        if SUMMARY_FIRST and severity == "priority" and doc_grade == "inadequate" and part is not None and \
-                part.kind == "judgements" and "f:atrisk" in feats:
-            conf = max(conf, SUMMARY_CONF)  # ("serious weaknesses remain, leaving children at risk of harm": on
-            # development the 30 strongest unchanged, 96.3%, but in a better order)
-            why.append("a finding of the report's summary")
+                failing_priority_model() is not None:
+            failing.add(len(out))  # decided once the unit after it is read (``_failing_priority``)
+        elif severity == "priority":
+            conf, why = _summary_first(conf, why, part, doc_grade, feats)
         if listed_strengths and severity == "improvement":  # a word of weakness in the inspectors' own list of
             # strengths ("support to placements that are vulnerable to breakdown", "aware of … deficits"): what they
             # list is a strength (development: both such units were strengths or context, none a weakness)
@@ -458,8 +454,41 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
             # than it gained)
             conf, why = max(conf, LISTED_STRENGTH), ["listed among the report's strengths"]
         out.append(Reading(s, e, flat, part, section, severity, conf, why, feats, inline_theme))
+        as_read.append(rules_feats)
         prev_end, prev_sev = e, rules_severity
+    for i in sorted(failing):
+        out[i] = _failing_priority(out[i], as_read[i + 1] if i + 1 < len(out) else None, doc_grade)
     return out
+
+
+def _failing_priority(r: Reading, following: dict[str, float] | None, doc_grade: str | None) -> Reading:
+    """A failing service's weakness, its priority action or area for improvement decided by the shipped model
+    over its features and what the rules read of the unit after it (``following``)."""
+    model = failing_priority_model()
+    assert model is not None  # (checked before the unit was held for this)
+    feats, why = r.features, list(r.why)
+    decided = "priority" if model.is_priority({**feats, **next_unit_features(following)}, r.flat) and \
+        not mostly_so(r.flat) else "improvement"
+    if decided != r.severity:
+        why.append("a priority action in a failing service" if decided == "priority" else
+                   "an area for improvement, though the service is failing")
+        feats = as_decided(feats, decided, r.conf, r.section)
+    conf = r.conf
+    if decided == "priority":
+        conf, why = _summary_first(conf, why, r.part, doc_grade, feats)
+    return replace(r, severity=decided, conf=conf, why=why, features=feats)
+
+
+def _summary_first(conf: float, why: list[str], part: Part | None, doc_grade: str | None,
+                   feats: dict[str, float]) -> tuple[float, list[str]]:
+    """A priority action's confidence and reasons, lifted where it is a failing report's summary finding of
+    harm (``SUMMARY_FIRST``)."""
+    if SUMMARY_FIRST and doc_grade == "inadequate" and part is not None and part.kind == "judgements" and \
+            "f:atrisk" in feats:
+        return max(conf, SUMMARY_CONF), [*why, "a finding of the report's summary"]  # ("serious weaknesses
+        # remain, leaving children at risk of harm": on development the 30 strongest unchanged, 96.3%, but in a
+        # better order)
+    return conf, why
 
 
 def _retold(text: str, st: Structure, start: int, flat: str) -> bool:
