@@ -22,7 +22,7 @@ from reviewer.export.csvfile import to_csv
 from reviewer.export.summary_files import FORMATS
 from reviewer.letters import reading
 from reviewer.letters.importing import prepare_path
-from reviewer.workspace import USER_ERRORS, Workspace
+from reviewer.workspace import USER_ERRORS, LibraryInUse, Workspace
 
 COMMANDS = ("add", "list", "tag", "delete", "annotations", "export", "themes", "search", "suggest", "backups",
             "baseline", "dataset") + packs.COMMANDS + actions.COMMANDS
@@ -251,6 +251,18 @@ HANDLERS = {"add": cmd_add, "list": cmd_list, "tag": cmd_tag, "delete": cmd_dele
 
 STREAMED = frozenset({"add"})  # said as it goes (a folder of reports takes a while); its failure says what was not saved
 
+# Commands that only read the library (their output goes elsewhere: the terminal, a summary, a pack, a codebook
+# file): while another program holds the library (the window), they read it as of its last save
+# (``Workspace.open_to_read``) rather than refuse. Every other command changes it, and is refused then.
+READING = frozenset({"list", "annotations", "export", "themes", "search", "suggest", "baseline",
+                     "pack export", "codebook export", "action list"})
+
+
+def command_of(args: argparse.Namespace) -> str:
+    """The command as typed: "list", or "pack export" for a command with its own subcommands."""
+    sub = getattr(args, f"{args.command}_command", None)
+    return f"{args.command} {sub}" if sub else args.command
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
@@ -259,7 +271,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         read_first(args)  # letters named by their file: read before the library is opened and locked
         if packs.needs_store(args) and baseline.needs_store(args) and dataset.needs_store(args) and args.command != "backups":  # backups works on a damaged library
-            ws = Workspace.open(args.db, program="cli")
+            if command_of(args) in READING:
+                ws = Workspace.open_to_read(args.db, program="cli")
+                if ws.read_only:  # (suggest on a file the library lacks is refused then: adding it is a change)
+                    print(f"reviewer: note: {ws.store.note}", file=sys.stderr)
+            else:
+                ws = Workspace.open(args.db, program="cli")
         if ws is None or args.command in STREAMED:
             code = HANDLERS[args.command](ws, args)  # type: ignore[arg-type]
             if ws is not None:
@@ -274,6 +291,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as exc:
         print(f"reviewer: error: {exc}", file=sys.stderr)
         return exc.code
+    except LibraryInUse as exc:  # a change, while another program has the library open
+        print(f"reviewer: error: {exc} (commands that only read it, such as `reviewer list` and `reviewer export`, "
+              "work meanwhile)", file=sys.stderr)
+        return 1
     except USER_ERRORS as exc:
         print(f"reviewer: error: {exc}", file=sys.stderr)
         return 1

@@ -22,7 +22,14 @@ _LOCK_OFFSET = 1 << 20  # Windows locks a byte range: lock one far past the text
 
 
 class LibraryLocked(Exception):
-    """The library is open in another Reviewer; the message says who has it."""
+    """The library is open in another Reviewer; the message says who has it, ``holder`` who, in a phrase
+    ("ann on this computer has it open in the Reviewer window (process 4242, since …)"), when the lock file says;
+    ``held`` is false when no other program holds it but the lock could not be taken (no lock file can be made)."""
+
+    def __init__(self, message: str, holder: str = "", held: bool = True) -> None:
+        super().__init__(message)
+        self.holder = holder
+        self.held = held
 
 
 def lock_path(library: Path) -> Path:
@@ -58,12 +65,14 @@ def _os_unlock(fh: IO[bytes]) -> None:
 
 
 def _holder_text(info: dict[str, Any]) -> str:
+    if not info:  # (a holder that could not write who it is: a full disk)
+        return "another program has it open"
     who = info.get("user") or "someone"
     host = info.get("host") or "another computer"
     since = str(info.get("since") or "")[:16].replace("T", " ")
     me = socket.gethostname()
     where = "on this computer" if host == me else f"on {host}"
-    what = "the command line" if info.get("program") == "cli" else "Reviewer"
+    what = "the command line" if info.get("program") == "cli" else "the Reviewer window"
     return f"{who} {where} has it open in {what} (process {info.get('pid', '?')}" + (f", since {since} UTC)" if since else ")")
 
 
@@ -98,7 +107,7 @@ class LibraryLock:
         try:
             fh = open(self.path, "a+b")  # noqa: SIM115 - held open for the life of the lock
         except OSError as exc:
-            raise LibraryLocked(f"cannot create the lock file {self.path}: {exc.strerror or exc}") from None
+            raise LibraryLocked(f"cannot create the lock file {self.path}: {exc.strerror or exc}", held=False) from None
         try:
             _os_lock(fh)
         except OSError:
@@ -108,9 +117,12 @@ class LibraryLock:
             except (ValueError, UnicodeDecodeError):
                 info = {}
             fh.close()
+            holder = _holder_text(info if isinstance(info, dict) else {})
+            todo = ("wait for that command to finish" if isinstance(info, dict) and info.get("program") == "cli"
+                    else "close it there (or wait until it is closed)")
             raise LibraryLocked(
-                f"the library {self.library} is in use: {_holder_text(info)}. Close it there first; "
-                "two copies writing one library would overwrite each other's work"
+                f"the library {self.library} is in use: {holder}. To change it here, {todo} and try again; "
+                "two copies writing one library would overwrite each other's work", holder
             ) from None
         return fh
 

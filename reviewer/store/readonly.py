@@ -1,25 +1,59 @@
-"""A library read as it is on disk, never written: for tools that only read it (``reviewer dataset``).
+"""A library read as it is on disk, never written: for commands that only read it while another program
+(the window) holds it (``ReadOnlyStore``), and for ``reviewer dataset`` (``read_library_readonly``).
 
 No lock is taken (the library may be open in a window meanwhile), nothing is folded, repaired, backed
-up or kept aside: the library file is read and checked as opening it would (``schema.read_library``),
-and the changes its journal holds beyond it are applied in memory. The library file is replaced
-atomically by its writer, so what is read is always a whole library.
+up, cached or kept aside: the library file is read and checked as opening it would
+(``schema.read_library``), and the changes its journal holds beyond it are applied in memory. The
+library file is replaced atomically by its writer, so what is read is always a whole library; a file
+replaced while its journal was being read (the writer folding the journal in) is read again, so no
+change is missed between the two.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Any
 
 from reviewer.core.annotations.library import Library
+from reviewer.core.annotations.model import Letter, PreparedLetter
+from reviewer.core.text.documents import Extracted
+from reviewer.core.text.layout import Layout
+from reviewer.core.text.words import counted
 from reviewer.store import schema
-from reviewer.store.journal import Journal
-from reviewer.store.repository import LibraryDamagedError, LibraryError
+from reviewer.store.journal import Journal, Scan
+from reviewer.store.letter_files import LetterFiles
+from reviewer.store.repository import LibraryDamagedError, LibraryError, LibraryInUse
 from reviewer.store.schema import SCHEMA_VERSION, Damaged
+
+_TRIES = 5  # reads of a library whose file was replaced meanwhile (each a fraction of a second apart at most)
 
 
 def read_library_readonly(path: Path | str) -> Library:
     """The library at ``path`` (its file and its journal), in memory; ``LibraryError`` saying why not."""
-    path = Path(path).expanduser()
+    return _read(Path(path).expanduser())[0]
+
+
+def _signature(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_ino, st.st_size, st.st_mtime_ns
+
+
+def _read(path: Path) -> tuple[Library, Scan]:
+    for _attempt in range(_TRIES):
+        before = _signature(path)
+        rows, scan = _read_once(path)
+        if _signature(path) == before:  # not replaced meanwhile: the journal read is the one that follows it
+            break
+    lib = Library()
+    lib.load(rows["letters"].values(), rows["annotations"].values(), rows["themes"].values(), dict(rows["settings"]))
+    return lib, scan
+
+
+def _read_once(path: Path) -> tuple[dict[str, dict[str, Any]], Scan]:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -44,6 +78,58 @@ def read_library_readonly(path: Path | str) -> Library:
             rows[table].pop(key, None)
         else:
             rows[table][key] = schema.record(table, doc)[1]
-    lib = Library()
-    lib.load(rows["letters"].values(), rows["annotations"].values(), rows["themes"].values(), dict(rows["settings"]))
-    return lib
+    return rows, scan
+
+
+class ReadOnlyStore(LetterFiles):
+    """The library another program holds (``holder``: who, as its lock says), read as last saved for a command
+    that only reads it. It has a store's reading side; its caches are kept in memory only (a letter's text read
+    again, a layout, a search fold), and anything that would change the library raises ``LibraryInUse``."""
+
+    read_only = True
+    created = False
+
+    def __init__(self, path: Path | str, in_use: LibraryInUse) -> None:
+        super().__init__(path)
+        self.in_use = in_use  # what refuses a change: the message a writing command is given
+        self.holder = in_use.holder or "another program has it open"
+        self.library, scan = _read(self.path)
+        self.notices: list[str] = []
+        if scan.damaged:
+            self.notices.append(
+                f"{counted(len(scan.damaged), 'line')} of the library's journal could not be read ("
+                + "; ".join(scan.damaged[:2]) + "): what they held is not shown; the program that has the "
+                "library open recovers what can be when it next opens it")
+
+    @property
+    def note(self) -> str:
+        """The line a command says before it shows the library read so."""
+        return f"the library is in use: {self.holder}; shown as of its last save, read only"
+
+    # ------------------------------------------------------------ never written
+    def add_prepared(self, prep: PreparedLetter, initiator: object | None = None,
+                     saved: bool = False) -> tuple[Letter, bool]:
+        raise LibraryInUse(str(self.in_use), self.in_use.holder)
+
+    def save_files(self, prep: PreparedLetter) -> None:
+        raise LibraryInUse(str(self.in_use), self.in_use.holder)
+
+    def save_text(self, letter_id: str, ex: Extracted) -> None:
+        self.remember_text(letter_id, ex)  # (for this command only: the letter's kept text is the holder's)
+
+    def save_layout(self, letter_id: str, layout: Layout, extractor: str) -> None:
+        pass
+
+    def commit(self) -> None:
+        pass  # nothing to make durable: nothing is written
+
+    def flush(self, timeout: float = 10.0) -> bool:
+        return True
+
+    def close(self) -> None:
+        pass  # no lock, no writer, no backup
+
+    def take_notices(self) -> list[str]:
+        out = [f"note: {n}" for n in self.notices]
+        self.notices = []
+        return out

@@ -24,15 +24,16 @@ from tinydb.table import Document
 from reviewer import __version__
 from reviewer.core.annotations.codebook import default_themes
 from reviewer.core.annotations.model import PreparedLetter, stamp_iso
-from reviewer.core.text.documents import FILE_SUFFIX, DocumentError, Extracted, content_id, text_sha
+from reviewer.core.text.documents import DocumentError, Extracted
 from reviewer.core.text.layout import Layout
-from reviewer.core.text.layout_file import dump_layout, load_layout
-from reviewer.core.annotations.library import Change, Library
+from reviewer.core.text.layout_file import dump_layout
+from reviewer.core.annotations.library import Change
 from reviewer.core.annotations.model import Letter
 from reviewer.store import schema
 from reviewer.store.backups import backup_dir, good_backups, take_backup
 from reviewer.core.atomic import write_atomic
 from reviewer.store.journal import Journal, Scan
+from reviewer.store.letter_files import LetterFiles, read_letter_copy
 from reviewer.store.lock import LibraryLock, LibraryLocked
 from reviewer.store.schema import SCHEMA_VERSION, TABLES, Damaged
 from reviewer.store.storage import AtomicJSONStorage, LibraryDamaged
@@ -69,7 +70,11 @@ class LibraryMissingError(LibraryDamagedError):
 
 
 class LibraryInUse(LibraryError):
-    """Another Reviewer (window or command line) has the library open."""
+    """Another Reviewer (window or command line) has the library open; ``holder`` says who, in a phrase."""
+
+    def __init__(self, message: str, holder: str = "") -> None:
+        super().__init__(message)
+        self.holder = holder
 
 
 class NotSaved(LibraryError):
@@ -93,11 +98,9 @@ def traces_of_library(path: Path) -> list[str]:
     return found
 
 
-class LibraryStore:
+class LibraryStore(LetterFiles):
     def __init__(self, path: Path | str, program: str = "app") -> None:
-        self.path = Path(path).expanduser().resolve()
-        self.files_dir = self.path.with_name(self.path.stem + "-letters")
-        self.library = Library()
+        super().__init__(path)
         self.write_error: str | None = None  # the last write failed (disk full...): retried with the next change
         self.on_write_error: Callable[[str], None] | None = None
         self.on_saved_again: Callable[[], None] | None = None  # changes a failed write kept are written at last
@@ -110,7 +113,6 @@ class LibraryStore:
         self._doc_ids: dict[str, dict[str, int]] = {t: {} for t in schema.KNOWN}
         self._next_id: dict[str, int] = {t: 1 for t in schema.KNOWN}
         self._stale: dict[str, list[int]] = {}
-        self._texts: dict[str, Extracted] = {}
         self._queue: queue.Queue[Any] = queue.Queue()
         self._retry: list[tuple[str, str, Any]] = []  # ops whose write failed, retried with the next
         try:
@@ -121,7 +123,7 @@ class LibraryStore:
         try:
             self.lock.acquire()  # one writer: a second copy is told who has the library open
         except LibraryLocked as exc:
-            raise LibraryInUse(str(exc)) from None
+            raise (LibraryInUse(str(exc), exc.holder) if exc.held else LibraryError(str(exc))) from None
         self.journal = Journal(self.path.with_name(self.path.name + ".journal"))
         self._pending: list[tuple[str, str, Any]] = []  # in the journal, not yet in the library file
         try:
@@ -465,15 +467,6 @@ class LibraryStore:
             self.lock.release()
 
     # ------------------------------------------------------------ letters and their files
-    def letter_file(self, letter: Letter) -> Path:
-        return self.files_dir / f"{letter.id}.{FILE_SUFFIX.get(letter.kind, 'txt')}"
-
-    def _text_file(self, letter_id: str) -> Path:
-        return self.files_dir / f"{letter_id}.text.json"
-
-    def layout_file(self, letter_id: str) -> Path:
-        return self.files_dir / f"{letter_id}.layout"
-
     def add_prepared(self, prep: PreparedLetter, initiator: object | None = None,
                      saved: bool = False) -> tuple[Letter, bool]:
         """Add a prepared letter; returns the library's letter and whether it was new. ``saved``
@@ -523,56 +516,6 @@ class LibraryStore:
             write_atomic(self.layout_file(letter_id), dump_layout(layout, extractor))
         except OSError:
             pass
-
-    def saved_layout(self, letter_id: str, extractor: str) -> Layout | None:
-        """The letter's layout as saved, if it is of its current text by ``extractor`` (the current one).
-        Reads one file and no shared state beyond the letter's record: safe from a worker thread."""
-        letter = self.library.letters.get(letter_id)
-        if letter is None:
-            return None
-        try:
-            data = self.layout_file(letter_id).read_bytes()
-        except OSError:
-            return None
-        return load_layout(data, letter.text_sha, extractor)
-
-    def letter_bytes(self, letter: Letter) -> bytes:
-        return read_letter_copy(self.letter_file(letter), letter)
-
-    def saved_text(self, letter_id: str) -> Extracted | None:
-        """The letter's text as last saved, if it is the text its annotations refer to; never runs
-        PyMuPDF, so the GUI thread may call it while the worker owns PyMuPDF."""
-        if letter_id in self._texts:
-            return self._texts[letter_id]
-        letter = self.library.letters.get(letter_id)
-        if letter is None:
-            return None
-        try:
-            d = json.loads(self._text_file(letter_id).read_text(encoding="utf-8"))
-            saved = Extracted(d["text"], list(d["page_starts"]), int(d["pages"]), str(d["extractor"]))
-        except (OSError, ValueError, KeyError, TypeError):
-            return None
-        return saved if text_sha(saved.text) == letter.text_sha else None
-
-    def remember_text(self, letter_id: str, ex: Extracted) -> None:
-        """Hold ``ex`` as the letter's text for this session (the workspace has just made it so)."""
-        self._texts[letter_id] = dataclasses.replace(ex, layout=None)
-
-
-def read_letter_copy(path: Path, letter: Letter) -> bytes:
-    """The library's copy of ``letter``, checked against its id (the SHA-256 of the file as added):
-    a copy changed on disk since is refused, never trusted, so nothing is re-read, re-anchored or
-    exported from it."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        raise DocumentError(f"the library's copy of {letter.source} is missing from {path.parent}") from None
-    if content_id(data) != letter.id:
-        raise DocumentError(
-            f"the library's copy of {letter.source} ({path.name}) has been changed since it was added: it no "
-            "longer matches the letter its annotations were made on, so it is not used. Put the original "
-            f"file back there, or add {letter.source} again from where you keep it")
-    return data
 
 
 def open_library(path: Path | str) -> LibraryStore:

@@ -7,14 +7,14 @@ from pathlib import Path
 
 from reviewer.core.atomic import write_atomic
 from reviewer.core.text.textsearch import CompactFold
-from reviewer.store.repository import LibraryStore
+from reviewer.store.letter_files import LetterFiles
 
 
-def _fold_path(store: LibraryStore, letter_id: str) -> Path:
+def _fold_path(store: LetterFiles, letter_id: str) -> Path:
     return store.files_dir / f"{letter_id}.fold"
 
 
-def saved_fold(store: LibraryStore, letter_id: str, text_sha: str) -> CompactFold | None:
+def saved_fold(store: LetterFiles, letter_id: str, text_sha: str) -> CompactFold | None:
     try:
         data = _fold_path(store, letter_id).read_bytes()
     except OSError:
@@ -24,8 +24,11 @@ def saved_fold(store: LibraryStore, letter_id: str, text_sha: str) -> CompactFol
     return CompactFold.from_bytes(data[65:])
 
 
-def keep_fold(store: LibraryStore, letter_id: str, text_sha: str, data: bytes) -> None:
-    """Keep a letter's folded text; a failure only costs folding it again next time."""
+def keep_fold(store: LetterFiles, letter_id: str, text_sha: str, data: bytes) -> None:
+    """Keep a letter's folded text; a failure only costs folding it again next time. A library read only
+    (``ReadOnlyStore``) keeps nothing."""
+    if store.read_only:
+        return
     try:
         write_atomic(_fold_path(store, letter_id), (text_sha + "\n").encode("ascii") + data)
     except OSError:

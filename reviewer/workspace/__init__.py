@@ -12,6 +12,7 @@ from reviewer.workspace.workspace import (
     summary_format,
 )
 from reviewer.workspace.errors import reason
+from reviewer.store.repository import LibraryInUse
 
-__all__ = ["USER_ERRORS", "ActionError", "AlreadyTagged", "NotFound", "Outcome", "PackOpened", "Workspace", "WorkspaceError",
+__all__ = ["USER_ERRORS", "ActionError", "AlreadyTagged", "LibraryInUse", "NotFound", "Outcome", "PackOpened", "Workspace", "WorkspaceError",
            "reason", "summary_format"]

@@ -30,7 +30,8 @@ from reviewer.export.project_read import ProjectRead, read_project
 from reviewer.export.refiqda import MAX_QDC_BYTES, CodebookError, read_qdc, severity_of, themes_from_qdc, to_qdc
 from reviewer.export.summary_files import FORMATS, export_summary
 from reviewer.letters.pdf import extractor_version
-from reviewer.store.repository import LibraryStore, read_letter_copy
+from reviewer.store.letter_files import read_letter_copy
+from reviewer.store.repository import LibraryStore
 from reviewer.workspace.baseline import baseline_path, load_baseline
 from reviewer.workspace.errors import NotFound, Outcome, WorkspaceError
 from reviewer.core.text.words import counted

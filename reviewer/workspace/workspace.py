@@ -51,7 +51,8 @@ from reviewer.core.text.words import counted, person
 from reviewer.letters.importing import prepare_path, prepare_paths, read_file, read_text
 from reviewer.letters.pdf import extractor_version
 from reviewer.store.paths import resolve_library_path
-from reviewer.store.repository import LibraryError, LibraryStore
+from reviewer.store.readonly import ReadOnlyStore
+from reviewer.store.repository import LibraryError, LibraryInUse, LibraryStore
 from reviewer.workspace.errors import USER_ERRORS, ActionError, AlreadyTagged, NotFound, Outcome, WorkspaceError
 from reviewer.workspace.exchange import Exchange, PackOpened, Snapshot, summary_format
 from reviewer.workspace.suggesting import Suggesting
@@ -61,7 +62,7 @@ __all__ = ["USER_ERRORS", "ActionError", "AlreadyTagged", "Exchange", "NotFound"
 
 
 class Workspace(Exchange, Suggesting):
-    def __init__(self, store: LibraryStore) -> None:
+    def __init__(self, store: LibraryStore | ReadOnlyStore) -> None:
         self.store = store
         self.library: Library = store.library
         self.undo = UndoStack(self.library)
@@ -69,14 +70,38 @@ class Workspace(Exchange, Suggesting):
     @classmethod
     def open(cls, db: str | None = None, program: str = "app") -> Workspace:
         """The library ``db`` names (else REVIEWER_DB, else the user's default one, which starts with
-        the sample letters)."""
+        the sample letters), locked for this program: ``LibraryInUse`` when another has it."""
         path, is_default = resolve_library_path(db)
         ws = cls(LibraryStore(path, program))
         if ws.store.created and is_default:
             ws.add_samples()
-        for theme in recoloured_themes(ws.library.themes.values()):  # a shipped colour since changed
-            ws.library.put_theme(theme)
+        ws._recolour()
         return ws
+
+    @classmethod
+    def open_to_read(cls, db: str | None = None, program: str = "cli") -> Workspace:
+        """The library ``db`` names, for work that only reads it (list, show, export, search): opened as
+        ``open`` opens it while no other program holds it (so a first run still gets its library, a
+        damaged journal is still recovered and kept, caches and backups still kept); while another does
+        (the window), read as of its last save (its file and journal, ``ReadOnlyStore``), without the lock,
+        and nothing is ever written: ``read_only`` is true, ``store.note`` says so, and a change refuses
+        with the message the holder gives (``LibraryInUse``)."""
+        try:
+            return cls.open(db, program)
+        except LibraryInUse as exc:
+            path, _ = resolve_library_path(db)
+            ws = cls(ReadOnlyStore(path, exc))
+        ws._recolour()  # (in memory only: as the holder shows them)
+        return ws
+
+    @property
+    def read_only(self) -> bool:
+        """The library is read as another program last saved it, and cannot be changed here."""
+        return self.store.read_only
+
+    def _recolour(self) -> None:
+        for theme in recoloured_themes(self.library.themes.values()):  # a shipped colour since changed
+            self.library.put_theme(theme)
 
     def add_samples(self) -> list[str]:
         """Add the sample letters that ship with the app; returns problems met (normally none)."""
@@ -92,7 +117,10 @@ class Workspace(Exchange, Suggesting):
 
     # ------------------------------------------------------------ changes
     def do(self, cmd: Command, initiator: object | None = None, *, already_done: bool = False) -> list[Change]:
-        """Do ``cmd`` as one undoable step; returns the changes it made."""
+        """Do ``cmd`` as one undoable step; returns the changes it made. A library read only (held by
+        another program) is never changed: ``LibraryInUse``, with the holder's message."""
+        if isinstance(self.store, ReadOnlyStore):
+            raise LibraryInUse(str(self.store.in_use), self.store.in_use.holder)
         seen: list[Change] = []
         self.library.subscribe(seen.append)
         try:

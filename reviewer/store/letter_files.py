@@ -1,0 +1,86 @@
+"""The library's files beside it, as read: its copy of each letter (checked against the letter's id), the
+text its annotations were made on and the layout kept for it. ``LibraryStore`` (which also writes them)
+and ``ReadOnlyStore`` (which never does) both read them through ``LetterFiles``."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+from reviewer.core.annotations.library import Library
+from reviewer.core.annotations.model import Letter
+from reviewer.core.text.documents import FILE_SUFFIX, DocumentError, Extracted, content_id, text_sha
+from reviewer.core.text.layout import Layout
+from reviewer.core.text.layout_file import load_layout
+
+
+class LetterFiles:
+    """The library at ``path`` in memory (``library``) and the files kept for its letters."""
+
+    read_only = False  # True: nothing is ever written (``ReadOnlyStore``)
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path).expanduser().resolve()
+        self.files_dir = self.path.with_name(self.path.stem + "-letters")
+        self.library = Library()
+        self._texts: dict[str, Extracted] = {}
+
+    def letter_file(self, letter: Letter) -> Path:
+        return self.files_dir / f"{letter.id}.{FILE_SUFFIX.get(letter.kind, 'txt')}"
+
+    def _text_file(self, letter_id: str) -> Path:
+        return self.files_dir / f"{letter_id}.text.json"
+
+    def layout_file(self, letter_id: str) -> Path:
+        return self.files_dir / f"{letter_id}.layout"
+
+    def saved_layout(self, letter_id: str, extractor: str) -> Layout | None:
+        """The letter's layout as saved, if it is of its current text by ``extractor`` (the current one).
+        Reads one file and no shared state beyond the letter's record: safe from a worker thread."""
+        letter = self.library.letters.get(letter_id)
+        if letter is None:
+            return None
+        try:
+            data = self.layout_file(letter_id).read_bytes()
+        except OSError:
+            return None
+        return load_layout(data, letter.text_sha, extractor)
+
+    def letter_bytes(self, letter: Letter) -> bytes:
+        return read_letter_copy(self.letter_file(letter), letter)
+
+    def saved_text(self, letter_id: str) -> Extracted | None:
+        """The letter's text as last saved, if it is the text its annotations refer to; never runs
+        PyMuPDF, so the GUI thread may call it while the worker owns PyMuPDF."""
+        if letter_id in self._texts:
+            return self._texts[letter_id]
+        letter = self.library.letters.get(letter_id)
+        if letter is None:
+            return None
+        try:
+            d = json.loads(self._text_file(letter_id).read_text(encoding="utf-8"))
+            saved = Extracted(d["text"], list(d["page_starts"]), int(d["pages"]), str(d["extractor"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        return saved if text_sha(saved.text) == letter.text_sha else None
+
+    def remember_text(self, letter_id: str, ex: Extracted) -> None:
+        """Hold ``ex`` as the letter's text for this session (the workspace has just made it so)."""
+        self._texts[letter_id] = dataclasses.replace(ex, layout=None)
+
+
+def read_letter_copy(path: Path, letter: Letter) -> bytes:
+    """The library's copy of ``letter``, checked against its id (the SHA-256 of the file as added):
+    a copy changed on disk since is refused, never trusted, so nothing is re-read, re-anchored or
+    exported from it."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        raise DocumentError(f"the library's copy of {letter.source} is missing from {path.parent}") from None
+    if content_id(data) != letter.id:
+        raise DocumentError(
+            f"the library's copy of {letter.source} ({path.name}) has been changed since it was added: it no "
+            "longer matches the letter its annotations were made on, so it is not used. Put the original "
+            f"file back there, or add {letter.source} again from where you keep it")
+    return data

@@ -1,0 +1,102 @@
+"""A library another program holds, read for work that only reads it (``Workspace.open_to_read``): as last
+saved, journal included, nothing written; opened as ever while nobody holds it."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reviewer.store import readonly
+from reviewer.store.lock import lock_path
+from reviewer.store.readonly import ReadOnlyStore, read_library_readonly
+from reviewer.store.repository import LibraryInUse, LibraryStore
+from reviewer.store.search_cache import keep_fold
+from reviewer.workspace import Workspace
+from reviewer.workspace.search import build_index
+
+THORNBURY = "thornbury_vale_2025_focused_visit.pdf"
+
+
+def on_disk(folder: Path) -> dict[str, tuple[str, int]]:
+    return {str(p.relative_to(folder)): (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def holder(tmp_path: Path, samples: Path) -> Iterator[Workspace]:
+    """The window's workspace on a library of one letter: one annotation folded into the file, one in the journal."""
+    path = tmp_path / "lib.json"
+    first = Workspace(LibraryStore(path))
+    letter = first.add_file(samples / THORNBURY)[0]
+    first.tag_quote(letter, "Too many plans", ["planning"], "improvement", author="Ann")
+    first.close()
+    ws = Workspace(LibraryStore(path))
+    ws.tag_quote(letter, "Strategy meetings are held promptly", ["risk"], "priority", author="Bea")
+    ws.flush()
+    yield ws
+    ws.close()
+
+
+def test_open_to_read_reads_what_the_holder_saved_and_writes_nothing(holder: Workspace) -> None:
+    path = holder.store.path
+    before = on_disk(path.parent)
+    ws = Workspace.open_to_read(str(path))
+    assert ws.read_only and isinstance(ws.store, ReadOnlyStore)
+    assert "has it open" in ws.store.note and "as of its last save" in ws.store.note
+    assert {a.author for a in ws.library.annotations.values()} == {"Ann", "Bea"}  # the journal's one too
+    (letter,) = ws.library.letters.values()
+    assert ws.text(letter.id) is not None and ws.letter_bytes(letter)[:4] == b"%PDF"
+    index = build_index(ws)  # folds the text, and keeps no fold
+    assert index.search("strategy meetings", ws.library).total
+    keep_fold(ws.store, letter.id, "0" * 64, b"x")
+    ws.store.save_layout(letter.id, None, "pdf")  # type: ignore[arg-type]
+    with pytest.raises(LibraryInUse, match="is in use"):  # a change refuses, with the holder's message
+        ws.tag_quote(letter, "Consent is sought", ["risk"], "strength", author="Cat")
+    with pytest.raises(LibraryInUse):
+        ws.store.add_prepared(None)  # type: ignore[arg-type]
+    ws.flush()
+    ws.close()
+    assert on_disk(path.parent) == before
+    assert len(holder.library.annotations) == 2  # the holder's library is its own
+
+
+def test_open_to_read_opens_as_ever_when_nobody_holds_the_library(tmp_path: Path, samples: Path) -> None:
+    path = tmp_path / "lib.json"
+    Workspace(LibraryStore(path)).close()
+    ws = Workspace.open_to_read(str(path))
+    try:
+        assert not ws.read_only and isinstance(ws.store, LibraryStore) and lock_path(path).exists()
+    finally:
+        ws.close()
+    assert not lock_path(path).exists()
+
+
+def test_a_journal_folded_in_while_it_is_read_is_read_again(holder: Workspace, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The writer folds its journal into a new library file and empties it between a reader's reading the file
+    and its reading the journal: read once, the journal's changes were in neither."""
+    path = holder.store.path
+    real = readonly.Journal
+    folded: list[bool] = []
+
+    class FoldedMeanwhile(real):  # type: ignore[misc, valid-type]
+        def scan(self):  # type: ignore[no-untyped-def]
+            if not folded:
+                folded.append(True)
+                holder.store._compact()  # the writer's own folding: a new file, an empty journal
+            return super().scan()
+
+    monkeypatch.setattr(readonly, "Journal", FoldedMeanwhile)
+    lib = read_library_readonly(path)
+    assert folded and {a.author for a in lib.annotations.values()} == {"Ann", "Bea"}
+
+
+def test_a_damaged_journal_line_is_said_and_the_rest_read(holder: Workspace) -> None:
+    journal = holder.store.path.with_name("lib.json.journal")
+    journal.write_bytes(journal.read_bytes() + b"deadbeef [garbage]\n")
+    ws = Workspace.open_to_read(str(holder.store.path))
+    assert ws.read_only and {a.author for a in ws.library.annotations.values()} == {"Ann", "Bea"}
+    (notice,) = ws.store.take_notices()
+    assert "journal could not be read" in notice and "line" in notice
