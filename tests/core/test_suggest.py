@@ -620,6 +620,50 @@ def test_a_failing_weakness_is_weighed_beside_the_reports_own_areas_for_priority
     assert feats.get("pa:3") == 1.0 and feats.get("pa:nearer") == 1.0
 
 
+def test_a_failing_weakness_is_weighed_with_what_the_rules_read_of_the_sentence_after_it(monkeypatch) -> None:
+    """The priority model is given, beside a failing service's weakness, the rules' own reading of the unit
+    after it ("nx:r:priority", "nx:f:atrisk" ...; "nx:none" for the last), as bench/train_priority.py gives it:
+    the rules' features, before either model has spoken."""
+    from reviewer.core.reading import readings as sg
+    from reviewer.core.reading.severity import failing_priority_model, next_unit_features
+
+    assert next_unit_features(None) == {"nx:none": 1.0}
+    assert next_unit_features({"r:priority": 1.0, "rc:priority": 0.7, "f:atrisk": 1.0, "sw:-2": 1.0, "wk:2": 1.0,
+                               "w:harm": 1.0, "pa:none": 1.0}) == \
+        {"nx:r:priority": 1.0, "nx:f:atrisk": 1.0, "nx:sw:-2": 1.0, "nx:wk:2": 1.0}
+    shipped = failing_priority_model()
+    assert any(name.startswith("nx:") for name in shipped.weights)
+
+    report = ("Inspection of Westmoor local authority children's services\n\n"
+              "The experiences and progress of children who need help and protection: inadequate\n\n"
+              "Strategy meetings are not held when risks to children escalate. As a result, children are left at "
+              "risk of significant harm. However, leaders have a strong and effective plan that staff understand "
+              "well. Assessments of children's needs are too often late.\n")
+    monkeypatch.setattr(sg, "FAILING_MODEL", False)
+    monkeypatch.setattr(sg, "REVIEW_MODEL", False)
+    rules = sg.readings(report)
+    monkeypatch.undo()
+    given: list[dict[str, float]] = []
+
+    class Watched:  # the shipped model, what it is given written down
+        threshold, weights = shipped.threshold, shipped.weights
+
+        def is_priority(self, feats: dict[str, float], flat: str = "") -> bool:
+            given.append(feats)
+            return shipped.is_priority(feats, flat)
+
+    monkeypatch.setattr(sg, "failing_priority_model", lambda: Watched())
+    monkeypatch.setattr(sg, "REVIEW_MODEL", False)
+    decided = sg.readings(report)
+    held = [i for i, r in enumerate(rules) if sg.failing_weakness(r.severity, r.section, "inadequate")]
+    assert len(held) >= 2 and len(given) == len(held)
+    for i, feats in zip(held, given):
+        following = rules[i + 1].features if i + 1 < len(rules) else None
+        assert {k: v for k, v in feats.items() if k.startswith("nx:")} == next_unit_features(following)
+    assert given[-1].get("nx:none") == 1.0  # the last sentence: nothing after it
+    assert [r.flat for r in decided] == [r.flat for r in rules]
+
+
 def test_a_damaged_shipped_model_means_the_rules_alone(monkeypatch) -> None:
     from reviewer import resources
     from reviewer.core.reading import severity as sv
