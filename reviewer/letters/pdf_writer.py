@@ -12,6 +12,7 @@ import pymupdf
 
 from reviewer.letters import guard
 from reviewer.letters.pdf_fonts import tidy_fonts
+from reviewer.letters.pdf_tables import MARK, mark, over_the_page, window
 
 # MuPDF's layout sets "ff", "fi", "fl", "ffi" and "ffl" as the ligature characters U+FB00-FB04 whenever
 # the font has them (html-layout.c, quick_ligature), and no CSS turns that off: pdftotext and pypdf then
@@ -23,6 +24,8 @@ _MARKUP = re.compile(r"(<[^>]*>|&#?\w+;)")
 STORY_CSS = "body{hyphens:none;margin:0}"  # (MuPDF gives a body 8pt above and below: once per chunk)
 KEEP = 60  # points: about a heading and two lines
 KEEP_AFTER = 48  # points under a heading for the start of what it heads (a table's header and first row)
+ROWS = 32  # a long table's rows laid out at once (``pdf_tables.window``; then half as many again as the last page
+# took), doubled while a page takes them all
 _HEADING = re.compile(r"^\s*(<h[1-4][^>]*>.*?</h[1-4]>)", re.S)
 
 
@@ -41,6 +44,12 @@ def _heading_height(html: str, css: str, where: pymupdf.Rect) -> float:
     return pymupdf.Rect(filled).y1
 
 
+def _story(html: str, rows: int, css: str) -> tuple[pymupdf.Story, bool]:
+    """A story of ``html`` (of a long table's first ``rows`` rows, ``pdf_tables.window``) and whether it is all of it."""
+    part = window(html, rows) if MARK in html else html
+    return pymupdf.Story(html=part, user_css=STORY_CSS + css), part == html
+
+
 def unligatured(html: str) -> str:
     """``html`` with a soft hyphen after every "f" of its text that MuPDF would join to the next letter."""
     parts = _MARKUP.split(html)
@@ -53,7 +62,8 @@ def story_pdf(chunks: Sequence[str], css: str, title: str, footer: bool = True) 
     document takes time in proportion to its length, not its square), with ``title`` and page
     numbers in each page's footer (unless not ``footer``: a document of someone else's). A chunk that
     would leave less than ``KEEP`` of itself at the foot of a page (a heading without its table, one
-    line of a finding) starts on the next page."""
+    line of a finding) starts on the next page. A table that goes on over a page starts each page it runs onto
+    with its header row again, its rows whole (``pdf_tables``)."""
     guard.check()
     buf = io.BytesIO()
     writer = pymupdf.DocumentWriter(buf)
@@ -61,28 +71,48 @@ def story_pdf(chunks: Sequence[str], css: str, title: str, footer: bool = True) 
     where = mediabox + (48, 54, -48, -54)
     dev, space = None, where
     for chunk in chunks:
-        html = unligatured(chunk)
+        html = mark(unligatured(chunk))
         if dev is not None and space.y0 > where.y0 and space.height < _heading_height(html, css, where) + KEEP_AFTER:
             writer.end_page()  # a heading never ends a page: it goes over with the start of what it heads
             dev, space = writer.begin_page(mediabox), where
-        story = pymupdf.Story(html=html, user_css=STORY_CSS + css)
-        more = True
+        rows = ROWS
+        story, whole = _story(html, rows, css)
+        more, fresh = True, True
         while more:
             if dev is None or space.height < 40:
                 if dev is not None:
                     writer.end_page()
                 dev, space = writer.begin_page(mediabox), where
             more, filled = story.place(space)
+            if not more and not whole:  # the page takes every row laid out: lay out more of them
+                rows *= 2
+                story, whole = _story(html, rows, css)
+                more = True
+                continue
             if more and space.y0 > where.y0 and (pymupdf.Rect(filled).y1 - space.y0 < KEEP or
                                                  not html.lstrip().startswith("<h2") and _fits_a_page(html, css, where)):
                 # too little of it fits here, or all of it would fit on a page of its own (a finding: its
                 # quote, page and note together): lay it out afresh on a new page. A heading's table goes on
                 # over the page (a summary's first page had been left half empty, its themes table moved whole)
                 writer.end_page()
-                story = pymupdf.Story(html=html, user_css=STORY_CSS + css)
                 dev, space = writer.begin_page(mediabox), where
-                more, filled = story.place(space)
+                story, whole = _story(html, rows, css)
+                more = True
+                continue
+            step = over_the_page(story, html, space, space.y0 <= where.y0, fresh) if more and MARK in html else None
+            if step is not None and step.new_page:
+                writer.end_page()
+                dev = None
+                continue
+            if step is not None and step.again:  # a row taller than a page: laid out afresh, as its cells
+                html, fresh = step.html or "", True
+                story, whole = _story(html, rows, css)
+                continue
             story.draw(dev)
+            fresh = False
+            if step is not None and step.html is not None:  # a table goes on over the page, its header row first
+                html, fresh, rows = step.html, True, step.rows + step.rows // 2 + 2
+                story, whole = _story(html, rows, css)
             if more:
                 writer.end_page()
                 dev, space = None, where
