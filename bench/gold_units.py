@@ -2,6 +2,7 @@
 
     python bench/gold_units.py dump REPORT.pdf [-o units.txt]     # the units to read, numbered
     python bench/gold_units.py write REPORT.pdf LABELS.tsv        # record the labels as gold
+    python bench/gold_units.py decide REPORT.pdf LABELS.tsv       # record one decision's labels only
 
 `dump` lists the document's units (sentences and bullets, as Reviewer's reader splits them today),
 each with its number, page and the heading it sits under, and the codebook's theme ids. Read it
@@ -11,6 +12,10 @@ LABELS.tsv has one line per unit: `number<TAB>label<TAB>themes`, where label is 
 improvement, priority or none (not worth tagging: headings, furniture, address blocks, boilerplate,
 contents lines), and themes is up to three comma-separated theme ids (empty for none). Lines that
 start with # are comments. Every unit must be labelled.
+
+`decide` records the labels of some units only (a report's failing-service weaknesses, read for the
+priority model: what bench/train_priority.py learns from beside the whole-document gold) in
+tests/gold/priority_decisions.json, which the suggestion bench never scores (its documents are not whole).
 
 `write` keeps, for each unit, its offsets in the document's canonical text, a fingerprint of how it
 reads (reviewer's unit key) and the label: never the text. The gold lives in
@@ -72,7 +77,16 @@ def dump(path: Path, out) -> None:
         print(f"#{i} p{page} [{where}] {quote}", file=out)
 
 
-def write(path: Path, labels_file: Path, GOLD: Path) -> None:
+DECISIONS = GOLD_DIR / "priority_decisions.json"
+DECISIONS_ABOUT = (
+    "One decision read in more development reports: each weakness the rules find under an inadequate judgement "
+    "outside the inspectors' own lists (reviewer.core.reading.severity.failing_weakness), labelled priority, "
+    "improvement, strength, context or none by reading it in its place against DOMAIN.md, without the suggester "
+    "(bench/gold_units.py decide). Not whole documents: bench/train_priority.py trains on it beside the corpus gold; "
+    "the suggestion bench does not score it. Offsets into the canonical text and a unit key, never the text.")
+
+
+def write(path: Path, labels_file: Path, GOLD: Path, partial: bool = False) -> None:
     theme_ids = {t.id for t in default_themes()}
     labels: dict[int, tuple[str, list[str]]] = {}
     for n, line in enumerate(labels_file.read_text(encoding="utf-8").splitlines(), 1):
@@ -91,12 +105,19 @@ def write(path: Path, labels_file: Path, GOLD: Path) -> None:
             sys.exit(f"{labels_file}:{n}: bad themes {themes!r}")
         labels[idx] = (label, themes)
     units = []
+    numbered = 0
     for i, s, e, _page, _part, _quote, key in units_of(path):
+        numbered = i
         if i not in labels:
+            if partial:
+                continue
             sys.exit(f"unit #{i} has no label")
         label, themes = labels[i]
         units.append({"start": s, "end": e, "key": key, "label": label, "themes": themes})
+    if partial and (unknown := sorted(i for i in labels if i > numbered)):
+        sys.exit(f"{labels_file}: units {unknown[:5]} are not in {path.name}")
     gold = json.loads(GOLD.read_text(encoding="utf-8")) if GOLD.exists() else {
+        "about": DECISIONS_ABOUT, "documents": {}} if partial else {
         "about": ("An auditor's exhaustive labels of whole corpus documents (../shared/corpus/reports): every "
                   "sentence and bullet as strength, context, improvement, priority or none (not worth tagging), "
                   "with 0-3 theme ids of the default codebook. Offsets into the canonical text and a unit key "
@@ -126,6 +147,9 @@ def main() -> None:
     w.add_argument("file", type=Path)
     w.add_argument("labels", type=Path)
     w.add_argument("--gold", default="corpus_annotations.json", help="file name under tests/gold/ (corpus_*.json)")
+    c = sub.add_parser("decide")
+    c.add_argument("file", type=Path)
+    c.add_argument("labels", type=Path)
     a = ap.parse_args()
     if a.cmd == "dump":
         if a.o:
@@ -133,6 +157,8 @@ def main() -> None:
                 dump(a.file, out)
         else:
             dump(a.file, sys.stdout)
+    elif a.cmd == "decide":
+        write(a.file, a.labels, DECISIONS, partial=True)
     else:
         if not (a.gold.startswith("corpus_") and a.gold.endswith(".json")) or "/" in a.gold:
             sys.exit("--gold must be a file name corpus_*.json")

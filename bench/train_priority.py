@@ -18,7 +18,8 @@ word (reviewer.core.reading.meaning), so the app reads them in pure Python with 
 Trained on the DEVELOPMENT side of the corpus gold only (tests/gold/corpus_*.json, documents whose
 `split` is development; bench/corpus_split.json): the units `severity.failing_weakness` picks (a weakness
 the rules found under an inadequate judgement, not a listed item), labelled priority where the auditor
-said priority action. The result, resources/failing_priority.json, holds feature weights and per-word scores
+said priority action; since stop 50 also the failing-service weaknesses of development reports read for this
+decision alone (tests/gold/priority_decisions.json, `gold_units.py decide`). The result, resources/failing_priority.json, holds feature weights and per-word scores
 only (never text) and ships with the app.
 
 `--cv` writes nothing: it scores development leave-one-authority-out (each authority's documents
@@ -29,6 +30,7 @@ rules alone: the figures C and the threshold were chosen by.
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from collections import Counter
@@ -39,6 +41,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_common import write_resource  # noqa: E402
+from gold_units import DECISIONS  # noqa: E402
 from bench_suggestions import (corpus_gold, match_units, priority_agreement, read_letter,  # noqa: E402
                                second_priority_reading)
 
@@ -58,13 +61,24 @@ def authority(name: str) -> str:
     return re.sub(r"_\d{4}-\d{2}-\d{2}.*$", "", name)
 
 
-def development_units(corpus: Path) -> list[dict]:
+def priority_decisions() -> dict[str, dict]:
+    """The development reports whose failing-service weaknesses alone were labelled (gold_units.py decide)."""
+    if not DECISIONS.exists():
+        return {}
+    return json.loads(DECISIONS.read_text(encoding="utf-8"))["documents"]
+
+
+def development_units(corpus: Path, decisions: bool = True) -> list[dict]:
     """Every unit the rules read in the development gold documents, with the auditor's label: the
-    rules' own severities (both shipped models off), so a model learns from what it will be given."""
+    rules' own severities (both shipped models off), so a model learns from what it will be given. With
+    ``decisions``, also the labelled units of the reports whose failing-service weaknesses alone were read
+    (``priority_decisions``; a row's "whole" is False there)."""
     walk.FAILING_MODEL = walk.REVIEW_MODEL = False
+    whole = corpus_gold()
+    docs = {**(priority_decisions() if decisions else {}), **whole}
     try:
         rows = []
-        for name, entry in sorted(corpus_gold().items()):
+        for name, entry in sorted(docs.items()):
             if entry.get("split") != "development" or not (corpus / name).exists():
                 continue
             text, starts = read_letter(corpus / name)
@@ -73,13 +87,16 @@ def development_units(corpus: Path) -> list[dict]:
             read = walk.readings(text, st)
             for i, r in enumerate(read):
                 u = match_units(units, r.start, r.end, st.furniture)
+                if u is None and name not in whole:
+                    continue  # (a unit nobody read for this decision)
                 doc_grade = next((f[2:] for f in r.features if f.startswith("d:") and f != "d:-"), None)
                 failing = failing_weakness(r.severity, r.section, doc_grade)
                 following = read[i + 1].features if i + 1 < len(read) else None
                 rows.append({"doc": name, "start": r.start, "end": r.end,
                              "gold": u["label"] if u else "none", "severity": r.severity,
                              "features": {**r.features, **next_unit_features(following)} if failing else r.features,
-                             "flat": r.flat, "section": r.section, "doc_grade": doc_grade, "failing": failing})
+                             "flat": r.flat, "section": r.section, "doc_grade": doc_grade, "failing": failing,
+                             "whole": name in whole})
         return rows
     finally:
         walk.FAILING_MODEL = walk.REVIEW_MODEL = True
@@ -110,12 +127,17 @@ def _pr(tp: int, suggested: int, gold: int) -> str:
 
 
 def cross_validate(rows: list[dict], c: float, threshold: float, embedding, also: list[float] = ()) -> None:
+    """Each authority's failing-service weaknesses decided by a model trained on the other authorities' rows
+    (the decisions-only reports' among them), scored on the whole-document gold only, so the figures are
+    those of every unit of the documents labelled whole."""
     chance: dict[int, float] = {}
+    trained_on = rows
+    rows = [r for r in rows if r["whole"]]
     for auth in sorted({authority(r["doc"]) for r in rows}):
         test = [r for r in rows if authority(r["doc"]) == auth and r["failing"]]
         if not test:
             continue
-        model = train([r for r in rows if authority(r["doc"]) != auth], c, embedding, threshold)
+        model = train([r for r in trained_on if authority(r["doc"]) != auth], c, embedding, threshold)
         for r in test:  # as the app decides: the embedding's part read from the folded per-word scores
             chance[id(r)] = model.probability(r["features"], r["flat"])
     for other in also:  # the same folds, read at other thresholds
@@ -165,8 +187,11 @@ def main() -> int:
     embedding = development_embedding()
     rows = development_units(args.corpus)
     with_meaning(rows, embedding)
-    print(f"{len(rows)} units of {len({r['doc'] for r in rows})} development documents; "
-          f"{sum(r['failing'] for r in rows)} weaknesses of failing services")
+    part = [r for r in rows if not r["whole"]]
+    print(f"{len(rows) - len(part)} units of {len({r['doc'] for r in rows if r['whole']})} development documents; "
+          f"{sum(r['failing'] for r in rows if r['whole'])} weaknesses of failing services; and "
+          f"{len(part)} failing-service weaknesses of {len({r['doc'] for r in part})} reports read for this decision "
+          f"alone ({DECISIONS.relative_to(ROOT)})")
     if args.cv:
         cross_validate(rows, args.c, args.threshold, embedding, args.also)
         return 0

@@ -95,7 +95,7 @@ def cross_validate(corpus: Path, c: float, embedding, with_priority: bool = Fals
     """Leave one authority out: the review alone (its weaknesses counted as areas for improvement, the
     rules' own priority actions kept), and with ``with_priority`` the app's whole decision, the
     failing-service priority model (train_priority.train, pure Python: slow) left out as well."""
-    rows = development_units(corpus)
+    rows = development_units(corpus, decisions=False)
     reviewed = {id(r): r for r in reviewed_units(rows, embedding)}
     if with_priority:
         train_priority.with_meaning(rows, embedding)
@@ -138,7 +138,7 @@ def main() -> int:
     if args.cv:
         cross_validate(args.corpus, args.c, embedding, args.with_priority)
         return 0
-    rows = reviewed_units(development_units(args.corpus), embedding)
+    rows = reviewed_units(development_units(args.corpus, decisions=False), embedding)
     print(f"{len(rows)} units the rules may be wrong about, of {len({r['doc'] for r in rows})} development documents")
     model = train(rows, args.c, embedding)
     out = {"about": ("A second reading of the rules' severities: multinomial logistic regression weights (classes "
