@@ -18,8 +18,10 @@ word (reviewer.core.reading.meaning), so the app reads them in pure Python with 
 Trained on the DEVELOPMENT side of the corpus gold only (tests/gold/corpus_*.json, documents whose
 `split` is development; bench/corpus_split.json): the units `severity.failing_weakness` picks (a weakness
 the rules found under an inadequate judgement, not a listed item), labelled priority where the auditor
-said priority action; since stop 50 also the failing-service weaknesses of development reports read for this
-decision alone (tests/gold/priority_decisions.json, `gold_units.py decide`). The result, resources/failing_priority.json, holds feature weights and per-word scores
+said priority action. The failing-service weaknesses of development reports read for this decision alone
+(tests/gold/priority_decisions.json, `gold_units.py decide`, two more readers) are scored by --cv as more
+readers to agree with, and trained on only with --with-decisions (stop 50: left out on development, no better;
+the new readers call more priority actions than the first). The result, resources/failing_priority.json, holds feature weights and per-word scores
 only (never text) and ships with the app.
 
 `--cv` writes nothing: it scores development leave-one-authority-out (each authority's documents
@@ -126,20 +128,29 @@ def _pr(tp: int, suggested: int, gold: int) -> str:
     return f"{p:.1%} / {r:.1%} (F1 {2 * p * r / max(1e-9, p + r):.1%})"
 
 
-def cross_validate(rows: list[dict], c: float, threshold: float, embedding, also: list[float] = ()) -> None:
+def cross_validate(rows: list[dict], c: float, threshold: float, embedding, also: list[float] = (),
+                   with_decisions: bool = False) -> None:
     """Each authority's failing-service weaknesses decided by a model trained on the other authorities' rows
-    (the decisions-only reports' among them), scored on the whole-document gold only, so the figures are
-    those of every unit of the documents labelled whole."""
+    (with ``with_decisions``, the decisions-only reports' among them), scored on the whole-document gold, so
+    the figures are those of every unit of the documents labelled whole; and, the same folds, against the
+    readers of the decisions-only reports."""
     chance: dict[int, float] = {}
-    trained_on = rows
+    trained_on = rows if with_decisions else [r for r in rows if r["whole"]]
+    part = [r for r in rows if not r["whole"]]
     rows = [r for r in rows if r["whole"]]
     for auth in sorted({authority(r["doc"]) for r in rows}):
-        test = [r for r in rows if authority(r["doc"]) == auth and r["failing"]]
+        test = [r for r in [*rows, *part] if authority(r["doc"]) == auth and r["failing"]]
         if not test:
             continue
         model = train([r for r in trained_on if authority(r["doc"]) != auth], c, embedding, threshold)
         for r in test:  # as the app decides: the embedding's part read from the folded per-word scores
             chance[id(r)] = model.probability(r["features"], r["flat"])
+    decisions = [(r["gold"], "priority" if chance[id(r)] >= threshold else "improvement") for r in part
+                 if id(r) in chance]
+    if decisions:
+        print(f"the {len(decisions)} failing-service weaknesses of {len({r['doc'] for r in part})} reports read for "
+              f"this decision alone ({DECISIONS.relative_to(ROOT)}), model (held out): "
+              f"{priority_agreement(decisions)}")
     for other in also:  # the same folds, read at other thresholds
         at = {key: "priority" if p >= other else "improvement" for key, p in chance.items()}
         print(f"threshold {other}: every unit: {every_unit(rows, at)}")
@@ -181,6 +192,8 @@ def main() -> int:
     ap.add_argument("--c", type=float, default=C, help="inverse L2 strength")
     ap.add_argument("--threshold", type=float, default=THRESHOLD, help="probability from which a weakness is a priority action")
     ap.add_argument("--also", type=float, nargs="*", default=[], help="with --cv: other thresholds to read the same folds at")
+    ap.add_argument("--with-decisions", action="store_true",
+                    help="train on the decisions-only reports too (stop 50: no better left out on development)")
     args = ap.parse_args()
     from embedding import development_embedding
 
@@ -193,9 +206,9 @@ def main() -> int:
           f"{len(part)} failing-service weaknesses of {len({r['doc'] for r in part})} reports read for this decision "
           f"alone ({DECISIONS.relative_to(ROOT)})")
     if args.cv:
-        cross_validate(rows, args.c, args.threshold, embedding, args.also)
+        cross_validate(rows, args.c, args.threshold, embedding, args.also, args.with_decisions)
         return 0
-    model = train(rows, args.c, embedding, args.threshold)
+    model = train(rows if args.with_decisions else [r for r in rows if r["whole"]], args.c, embedding, args.threshold)
     kept = {name: round(w, 4) for name, w in sorted(model.weights.items()) if abs(w) >= 1e-3}
     out = {"about": ("Which weaknesses the rules find under an inadequate judgement are priority actions: "
                      "logistic regression weights over severity.unit_features and WordLlama's embedding of the "

@@ -18,7 +18,7 @@ LABELS = {"strength", "context", "improvement", "priority", "none"}
 
 
 def corpus_golds() -> list[Path]:
-    return sorted([*GOLD.glob("corpus_*.json"), GOLD / "second_reader_priority.json"])
+    return sorted([*GOLD.glob("corpus_*.json"), GOLD / "second_reader_priority.json", GOLD / "priority_decisions.json"])
 
 
 @pytest.mark.parametrize("path", corpus_golds(), ids=lambda p: p.name)
@@ -54,3 +54,24 @@ def test_the_second_blind_reading_is_of_the_first_readings_documents_and_units()
         for u in entry["units"]:
             assert unit_key(text, u["start"], u["end"], st.furniture) == u["key"], (name, u["start"])
             assert keys.get((u["start"], u["end"]), u["key"]) == u["key"]
+
+
+def test_the_decisions_only_reports_are_development_reports_no_whole_gold_holds() -> None:
+    """tests/gold/priority_decisions.json: failing-service weaknesses of development reports read for that decision
+    alone; never a document the whole-document gold labels (the suggestion bench would score it as whole), and
+    each unit is its corpus document's, fingerprint and all."""
+    decided = json.loads((GOLD / "priority_decisions.json").read_text(encoding="utf-8"))["documents"]
+    whole = set()
+    for f in GOLD.glob("corpus_*.json"):
+        whole |= set(json.loads(f.read_text(encoding="utf-8"))["documents"])
+    assert decided and not set(decided) & whole
+    assert {e["split"] for e in decided.values()} == {"development"}
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not available in this checkout")
+    for name, entry in decided.items():
+        with pymupdf.open(CORPUS / name) as doc:
+            text, starts = pdf_text(doc)
+        st = analyse(text, starts)
+        units = set(st.units)
+        for u in entry["units"]:
+            assert (u["start"], u["end"]) in units and unit_key(text, u["start"], u["end"], st.furniture) == u["key"]
