@@ -19,7 +19,7 @@ Trained on the DEVELOPMENT side of the corpus gold only (tests/gold/corpus_*.jso
 `split` is development; bench/corpus_split.json): the units `severity.failing_weakness` picks (a weakness
 the rules found under an inadequate judgement, not a listed item), labelled priority where the auditor
 said priority action. The failing-service weaknesses of development reports read for this decision alone
-(tests/gold/priority_decisions.json, `gold_units.py decide`, two more readers) are scored by --cv as more
+(tests/gold/priority_decisions.json, `gold_units.py decide`, three more readers) are scored by --cv as more
 readers to agree with, and trained on only with --with-decisions (stop 50: left out on development, no better;
 the new readers call more priority actions than the first). The result, resources/failing_priority.json, holds feature weights and per-word scores
 only (never text) and ships with the app.
