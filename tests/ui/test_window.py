@@ -750,3 +750,28 @@ def test_enter_in_the_page_box_goes_to_the_page_and_back_to_the_letter(window, q
     qtbot.waitUntil(view.hasFocus)
     QTest.keyClick(view, Qt.Key.Key_PageUp)  # the letter reads the key, not the box
     assert box.value() == view.current_page() + 1 and view.current_page() >= 1
+
+
+def test_undo_of_a_tag_out_of_sight_brings_its_passage_into_view(window, qtbot):
+    """A new user tagged a passage on page 3, read on to page 16 and pressed Ctrl+Z: the tag went, out of sight,
+    and nothing on screen changed. An undo is seen where it acts, as it is on another letter."""
+    text = window.onscreen.layout.text
+    letter = window.lib.letters[window.onscreen.letter_id]
+    far = window.ws.tag_quote(letter, text[text.rindex(".", 0, len(text) - 20) + 1:][:40].strip(), ["planning"],
+                              "context", author="Ann")
+    view = window.view
+    view.verticalScrollBar().setValue(0)
+    qtbot.wait(50)
+    assert not view.in_view(far.start, far.end)
+    window.history.undo()
+    assert far.id not in window.lib.annotations
+    qtbot.waitUntil(lambda: view.in_view(far.start, far.end))
+    window.history.redo()
+    assert far.id in window.lib.annotations
+    near = window.ws.tag_quote(letter, "Since the last inspection", ["workforce"], "strength", author="Ann")
+    view.verticalScrollBar().setValue(0)
+    qtbot.wait(50)
+    assert view.in_view(near.start, near.end)
+    place = view.verticalScrollBar().value()
+    window.history.undo()
+    assert view.verticalScrollBar().value() == place  # (in view already: the letter stays where it is read)
