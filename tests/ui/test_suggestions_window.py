@@ -1200,6 +1200,37 @@ def test_the_page_read_says_how_many_of_its_suggestions_are_shown(qtbot, make_wi
     assert not panel.here.isHidden() and panel.here.text().startswith(f"Page {page}:")
 
 
+def test_the_page_line_stays_as_the_letter_scrolls_and_says_one_suggestion_as_one(qtbot, make_window, samples,
+                                                                                 monkeypatch) -> None:
+    """A new user scrolling a 49-page report saw the page's line come and go (said only where a page had more than
+    was shown), and the cards jumped two lines up and down under the mouse; on page 1 it said "0 of its 1
+    suggestions are among those shown". The line is said on every page, in the same room, in good English."""
+    import reviewer.ui.annotate.suggestions_panel as sp
+
+    assert sp.page_text(1, 1, 0) == "Page 1: its one suggestion is not among those shown. M shows every one."
+    assert sp.page_text(3, 16, 1) == "Page 3: 1 of its 16 suggestions is among those shown. M shows every one."
+    assert sp.page_text(5, 10, 10) == "Page 5: all 10 of its suggestions are shown."
+    assert sp.page_text(2, 0, 0) == "Page 2 has no suggestions."
+    monkeypatch.setattr(sp, "DEFAULT_SHOWN", 3)
+    w, _, _ = _open(qtbot, make_window, samples / "thornbury_vale_2025_focused_visit.pdf")
+    from reviewer.core.text.layout import page_starts
+
+    panel = w.suggestions_panel
+    first_page = [s for s in w.suggester.suggestions if panel.page_of(s.start) == 1]
+    assert len(first_page) > 3 and w.view.page_count() > 1
+    panel.set_suggestions(first_page)  # (the other pages: none of their own, as many a report's pages)
+    w.right_tabs.setCurrentWidget(panel)
+    tops = set()
+    for offset in page_starts(w.onscreen.layout):  # the top of every page, as the letter scrolls
+        panel.follow(offset)
+        qtbot.wait(20)
+        assert not panel.here.isHidden() and panel.here.text().startswith("Page ")
+        tops.add(panel.list.mapTo(panel, panel.list.rect().topLeft()).y())
+    assert len(tops) == 1, "the list moved as the letter scrolled"
+    panel.set_show_all(True)
+    assert panel.here.isHidden()
+
+
 def test_a_card_in_show_all_says_what_it_said_after_a_restart(qtbot, make_window, samples) -> None:
     """A new user's restart in Show All (stop 47): the cards' percentages had moved (29% → 31%, 46% → 45%). The
     cards that say other than the library now reads them are kept with the letter in every view, not only the
