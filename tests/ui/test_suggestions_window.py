@@ -1272,3 +1272,33 @@ def test_a_tag_deleted_after_a_restart_brings_its_card_back_among_the_strongest(
                                                              for s in panel.suggestions()), timeout=15000)
     shown = [(s.start, s.end) for s in panel.visible()]
     assert (item.start, item.end) in shown and shown[-1] == (item.start, item.end) and len(shown) == 5
+
+
+def test_a_list_kept_in_another_library_is_not_this_librarys(qtbot, make_window, samples, tmp_path) -> None:
+    """The settings that keep a letter's list are the computer's, not the library's. A new user accepted a
+    report's one priority action, its strongest card, in one library, opened the same report in a second library
+    and the 30 strongest there left it out: the list kept was the first library's, after its decision. A list
+    kept in another library is not used; the letter ranks its suggestions afresh."""
+    import shutil
+
+    pdf = samples / "thornbury_vale_2025_focused_visit.pdf"
+    first = make_window([pdf], library="first.json")
+    qtbot.waitUntil(lambda: first.suggester.structure is not None and bool(first.suggestions_panel.visible()),
+                    timeout=15000)
+    panel = first.suggestions_panel
+    assert len(panel.suggestions()) > len(panel.visible())  # (some left out of the strongest)
+    panel.list.setCurrentRow(0)  # the strongest
+    top = panel.current_suggestion()
+    assert top is not None and (top.start, top.end) == (panel.visible()[0].start, panel.visible()[0].end)
+    qtbot.keyClick(panel.list, Qt.Key.Key_Return)
+    assert len(first.lib.annotations_for(first.onscreen.letter_id)) == 1
+    _settle(qtbot, first)
+    first.close()
+    first.desk.settings.sync()
+    shutil.copy(tmp_path / "first.ini", tmp_path / "second.ini")  # (the same computer's settings)
+
+    second = make_window([pdf], library="second.json")
+    qtbot.waitUntil(lambda: second.suggester.structure is not None and bool(second.suggestions_panel.visible()),
+                    timeout=15000)
+    shown = [(s.start, s.end) for s in second.suggestions_panel.visible()]
+    assert (top.start, top.end) in shown, "the strongest card, undecided in this library, was left out"
