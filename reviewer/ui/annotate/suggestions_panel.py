@@ -40,6 +40,8 @@ PAD = 8
 IMPROVE_TIP = ("Accept every suggestion under the letter's “What needs to improve” and priority-action "
                "headings, as one step you can undo")
 KEYS = "Enter accept · E edit · Delete dismiss · M {more}"
+# each key with its verb on one line: the narrow pane broke "M strongest" from its "only", alone on a line of its own
+NO_BREAK = "\u00a0"
 
 
 def order_text(shown: int, total: int, show_all: bool, severity_id: str = "", items_left: int = 0) -> str:
@@ -433,7 +435,8 @@ class SuggestionsPanel(QWidget):
         elif self._read_at is not None:
             self._say_page(self._read_at)  # (back to the strongest: said again at once, not at the next scroll)
         self.order.setVisible(bool(self._all))
-        self.keys.setText(KEYS.format(more="strongest only" if self.show_all else "show all"))
+        self.keys.setText(" · ".join(unit.replace(" ", NO_BREAK) for unit in
+                                     KEYS.format(more="strongest only" if self.show_all else "show all").split(" · ")))
         self.keys.setVisible(bool(self._all))
         hidden = len(self._all) - len(self._pool(""))
         self.more_btn.setText("Strongest Only" if self.show_all else
