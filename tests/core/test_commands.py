@@ -77,3 +77,19 @@ def test_a_step_says_what_was_done():
                         ("Open audit pack", "Opened audit pack"), ("Recolour “Risk”", "Recoloured “Risk”")):
         assert past_tense(label) == done
     assert Batch([], "Accept suggestion").done == "Accepted suggestion"
+
+
+def test_the_passages_a_step_acts_on_in_the_letter_on_screen():
+    """Where an undo or a redo is seen: the passages of the letter on screen whose annotations the step adds,
+    edits or deletes, in reading order, one batch's of several letters only this letter's."""
+    from reviewer.core.annotations.commands import Batch, PutSetting, passages_of
+
+    a = new_annotation(TEXT, [0], "L", 19, 42, ["planning"], "improvement", "n", "me")
+    b = new_annotation(TEXT, [0], "L", 0, 18, ["planning"], "strength", "", "me")
+    elsewhere = new_annotation(TEXT, [0], "M", 0, 18, ["planning"], "strength", "", "me")
+    assert passages_of(AddAnnotation(a), "L") == [(19, 42)]
+    assert passages_of(EditAnnotation(a, edited(a, severity="priority")), "L") == [(19, 42)]
+    assert passages_of(Batch([AddAnnotation(a), DeleteAnnotations([b, elsewhere])], "Accept"), "L") == [(0, 18), (19, 42)]
+    assert passages_of(AddAnnotation(elsewhere), "L") == []
+    assert passages_of(AddAnnotation(dataclasses.replace(a, orphaned=True)), "L") == []
+    assert passages_of(PutSetting("dismissed:L", "[]", "[\"x\"]", "Dismiss suggestion", "L"), "L") == []

@@ -414,7 +414,8 @@ def test_the_panel_says_what_it_shows_in_which_order_and_how_to_see_the_rest(win
                                            f"Press M (Show All) for the other {n - 3}, in reading order. "
                                            f"{left} more of the inspectors’ items are among those not shown "
                                            "(Accept All takes every one).")
-    assert panel.keys.text().startswith("Enter accept") and panel.keys.text().endswith("M show all")
+    keys = panel.keys.text().replace("\u00a0", " ")  # (each key and its verb held on one line)
+    assert keys.startswith("Enter accept") and keys.endswith("M show all")
     assert not panel.order.isHidden() and not panel.keys.isHidden()
     assert not panel.improve_btn.isEnabled() and panel.improve_btn.toolTip().startswith("No suggestion here")
     panel.set_suggestions(everything, improve=2)
@@ -429,7 +430,7 @@ def test_the_panel_says_what_it_shows_in_which_order_and_how_to_see_the_rest(win
     panel.list.setFocus()
     qtbot.keyClick(panel.list, Qt.Key.Key_M)
     assert panel.order.text().startswith(f"All {n} suggestions, in reading order. Press M (Strongest Only)")
-    assert panel.keys.text().endswith("M strongest only")
+    assert panel.keys.text().endswith("M\u00a0strongest\u00a0only")  # (never "only" alone on a line)
     panel.severity.setCurrentIndex(panel.severity.findData("strength"))
     k = sum(s.severity == "strength" for s in everything)
     assert panel.order.text() == f"Strength: {k} suggestion{'' if k == 1 else 's'}, in reading order."
@@ -1200,6 +1201,37 @@ def test_the_page_read_says_how_many_of_its_suggestions_are_shown(qtbot, make_wi
     assert not panel.here.isHidden() and panel.here.text().startswith(f"Page {page}:")
 
 
+def test_the_page_line_stays_as_the_letter_scrolls_and_says_one_suggestion_as_one(qtbot, make_window, samples,
+                                                                                 monkeypatch) -> None:
+    """A new user scrolling a 49-page report saw the page's line come and go (said only where a page had more than
+    was shown), and the cards jumped two lines up and down under the mouse; on page 1 it said "0 of its 1
+    suggestions are among those shown". The line is said on every page, in the same room, in good English."""
+    import reviewer.ui.annotate.suggestions_panel as sp
+
+    assert sp.page_text(1, 1, 0) == "Page 1: its one suggestion is not among those shown. M shows every one."
+    assert sp.page_text(3, 16, 1) == "Page 3: 1 of its 16 suggestions is among those shown. M shows every one."
+    assert sp.page_text(5, 10, 10) == "Page 5: all 10 of its suggestions are shown."
+    assert sp.page_text(2, 0, 0) == "Page 2 has no suggestions."
+    monkeypatch.setattr(sp, "DEFAULT_SHOWN", 3)
+    w, _, _ = _open(qtbot, make_window, samples / "thornbury_vale_2025_focused_visit.pdf")
+    from reviewer.core.text.layout import page_starts
+
+    panel = w.suggestions_panel
+    first_page = [s for s in w.suggester.suggestions if panel.page_of(s.start) == 1]
+    assert len(first_page) > 3 and w.view.page_count() > 1
+    panel.set_suggestions(first_page)  # (the other pages: none of their own, as many a report's pages)
+    w.right_tabs.setCurrentWidget(panel)
+    tops = set()
+    for offset in page_starts(w.onscreen.layout):  # the top of every page, as the letter scrolls
+        panel.follow(offset)
+        qtbot.wait(20)
+        assert not panel.here.isHidden() and panel.here.text().startswith("Page ")
+        tops.add(panel.list.mapTo(panel, panel.list.rect().topLeft()).y())
+    assert len(tops) == 1, "the list moved as the letter scrolled"
+    panel.set_show_all(True)
+    assert panel.here.isHidden()
+
+
 def test_a_card_in_show_all_says_what_it_said_after_a_restart(qtbot, make_window, samples) -> None:
     """A new user's restart in Show All (stop 47): the cards' percentages had moved (29% → 31%, 46% → 45%). The
     cards that say other than the library now reads them are kept with the letter in every view, not only the
@@ -1241,3 +1273,33 @@ def test_a_tag_deleted_after_a_restart_brings_its_card_back_among_the_strongest(
                                                              for s in panel.suggestions()), timeout=15000)
     shown = [(s.start, s.end) for s in panel.visible()]
     assert (item.start, item.end) in shown and shown[-1] == (item.start, item.end) and len(shown) == 5
+
+
+def test_a_list_kept_in_another_library_is_not_this_librarys(qtbot, make_window, samples, tmp_path) -> None:
+    """The settings that keep a letter's list are the computer's, not the library's. A new user accepted a
+    report's one priority action, its strongest card, in one library, opened the same report in a second library
+    and the 30 strongest there left it out: the list kept was the first library's, after its decision. A list
+    kept in another library is not used; the letter ranks its suggestions afresh."""
+    import shutil
+
+    pdf = samples / "thornbury_vale_2025_focused_visit.pdf"
+    first = make_window([pdf], library="first.json")
+    qtbot.waitUntil(lambda: first.suggester.structure is not None and bool(first.suggestions_panel.visible()),
+                    timeout=15000)
+    panel = first.suggestions_panel
+    assert len(panel.suggestions()) > len(panel.visible())  # (some left out of the strongest)
+    panel.list.setCurrentRow(0)  # the strongest
+    top = panel.current_suggestion()
+    assert top is not None and (top.start, top.end) == (panel.visible()[0].start, panel.visible()[0].end)
+    qtbot.keyClick(panel.list, Qt.Key.Key_Return)
+    assert len(first.lib.annotations_for(first.onscreen.letter_id)) == 1
+    _settle(qtbot, first)
+    first.close()
+    first.desk.settings.sync()
+    shutil.copy(tmp_path / "first.ini", tmp_path / "second.ini")  # (the same computer's settings)
+
+    second = make_window([pdf], library="second.json")
+    qtbot.waitUntil(lambda: second.suggester.structure is not None and bool(second.suggestions_panel.visible()),
+                    timeout=15000)
+    shown = [(s.start, s.end) for s in second.suggestions_panel.visible()]
+    assert (top.start, top.end) in shown, "the strongest card, undecided in this library, was left out"

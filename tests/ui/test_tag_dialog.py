@@ -269,3 +269,23 @@ def test_the_dialog_stands_clear_of_the_passage_it_tags(qtbot, letter_window):  
     assert not dlg.frameGeometry().intersects(box), (dlg.frameGeometry(), box)
     dlg.reject()
     assert view.passage_on_screen(0, 0) is None  # nothing to stand clear of
+
+
+def test_the_dialog_above_a_passage_leaves_room_for_its_title_bar(qtbot, letter_window):  # type: ignore[no-untyped-def]
+    """In a real window (Xvfb and openbox, a held-out session) the tag dialog placed above a passage covered its
+    first line: its size was taken before the window manager gave it a title bar, which then sat 20 pixels lower.
+    Placed above, it leaves the gap and the room of a title bar (offscreen there is none, so the room shows)."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QStyle
+
+    room = QGuiApplication.primaryScreen().availableGeometry()
+    dlg = TagDialog("Strategy meetings are timely.", default_themes(), parent=letter_window)
+    qtbot.addWidget(dlg)
+    box = QRect(room.left() + 100, room.bottom() - 60, 300, 30)  # low on the screen: the dialog goes above
+    dlg.stand_clear_of(box)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    title_bar = dlg.style().pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight)
+    assert dlg.frameGeometry().bottom() + title_bar < box.top(), (dlg.frameGeometry(), box, title_bar)
+    dlg.reject()

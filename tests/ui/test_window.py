@@ -732,3 +732,46 @@ def test_find_finds_words_a_page_break_splits(window, qtbot):
     s, e = window.find_bar.hits[0]
     assert layout.page_of(s) < layout.page_of(e - 1)  # across the page break
     assert window.find_bar.count.text() == "1 of 1"
+
+
+def test_enter_in_the_page_box_goes_to_the_page_and_back_to_the_letter(window, qtbot):
+    """A new user typed a page in the page box (Ctrl+G), pressed Enter and then Page Down to read on: the box
+    still had the focus, and Page Down took ten pages off it (page 13 of 49 went to page 3). As in a PDF reader,
+    Enter goes to the page and gives the keys back to the letter."""
+    from PySide6.QtTest import QTest
+
+    view, box = window.view, window.pages.page_box
+    window.activateWindow()
+    window.pages.focus_page_box()
+    qtbot.waitUntil(box.hasFocus)
+    QTest.keyClicks(box, "3")
+    QTest.keyClick(box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.current_page() == 2)
+    qtbot.waitUntil(view.hasFocus)
+    QTest.keyClick(view, Qt.Key.Key_PageUp)  # the letter reads the key, not the box
+    assert box.value() == view.current_page() + 1 and view.current_page() >= 1
+
+
+def test_undo_of_a_tag_out_of_sight_brings_its_passage_into_view(window, qtbot):
+    """A new user tagged a passage on page 3, read on to page 16 and pressed Ctrl+Z: the tag went, out of sight,
+    and nothing on screen changed. An undo is seen where it acts, as it is on another letter."""
+    text = window.onscreen.layout.text
+    letter = window.lib.letters[window.onscreen.letter_id]
+    far = window.ws.tag_quote(letter, text[text.rindex(".", 0, len(text) - 20) + 1:][:40].strip(), ["planning"],
+                              "context", author="Ann")
+    view = window.view
+    view.verticalScrollBar().setValue(0)
+    qtbot.wait(50)
+    assert not view.in_view(far.start, far.end)
+    window.history.undo()
+    assert far.id not in window.lib.annotations
+    qtbot.waitUntil(lambda: view.in_view(far.start, far.end))
+    window.history.redo()
+    assert far.id in window.lib.annotations
+    near = window.ws.tag_quote(letter, "Since the last inspection", ["workforce"], "strength", author="Ann")
+    view.verticalScrollBar().setValue(0)
+    qtbot.wait(50)
+    assert view.in_view(near.start, near.end)
+    place = view.verticalScrollBar().value()
+    window.history.undo()
+    assert view.verticalScrollBar().value() == place  # (in view already: the letter stays where it is read)

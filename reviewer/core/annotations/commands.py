@@ -228,6 +228,24 @@ def letters_of(cmd: Command) -> set[str]:
     return set()
 
 
+def passages_of(cmd: Command, letter_id: str) -> list[tuple[int, int]]:
+    """The passages of ``letter_id`` whose annotations ``cmd`` adds, edits or deletes, in reading order: where an
+    undo or a redo of it is seen (those that could not be placed in the letter's text left out)."""
+    return sorted({(a.start, a.end) for a in _annotations_of(cmd) if a.letter_id == letter_id and not a.orphaned})
+
+
+def _annotations_of(cmd: Command) -> list[Annotation]:
+    if isinstance(cmd, Batch):
+        return [a for c in cmd.commands for a in _annotations_of(c)]
+    if isinstance(cmd, AddAnnotation):
+        return [cmd.ann]
+    if isinstance(cmd, EditAnnotation):
+        return [cmd.before, cmd.after]
+    if isinstance(cmd, DeleteAnnotations):
+        return list(cmd.anns)
+    return []
+
+
 class UndoStack:
     def __init__(self, lib: Library, limit: int = 500) -> None:
         self.lib = lib

@@ -40,6 +40,8 @@ PAD = 8
 IMPROVE_TIP = ("Accept every suggestion under the letter's “What needs to improve” and priority-action "
                "headings, as one step you can undo")
 KEYS = "Enter accept · E edit · Delete dismiss · M {more}"
+# each key with its verb on one line: the narrow pane broke "M strongest" from its "only", alone on a line of its own
+NO_BREAK = "\u00a0"
 
 
 def order_text(shown: int, total: int, show_all: bool, severity_id: str = "", items_left: int = 0) -> str:
@@ -68,6 +70,20 @@ def order_text(shown: int, total: int, show_all: bool, severity_id: str = "", it
         return (f"The {shown} strongest of {total}, strongest first. "
                 f"Press M (Show All) for the other {total - shown}, in reading order.{items}")
     return f"All {total} suggestions, strongest first."
+
+
+def page_text(page: int, here: int, among: int) -> str:
+    """What the page read holds under Strongest Only: ``here`` suggestions on page ``page``, ``among`` of them
+    shown. Said on every page, so the line never comes and goes under the list as the auditor scrolls."""
+    if not here:
+        return f"Page {page} has no suggestions."
+    if among >= here:
+        return f"Page {page}: its one suggestion is shown." if here == 1 else \
+            f"Page {page}: all {here} of its suggestions are shown."
+    if here == 1:  # (a new user read "0 of its 1 suggestions are among those shown")
+        return f"Page {page}: its one suggestion is not among those shown. M shows every one."
+    return f"Page {page}: {among} of its {here} suggestions {'is' if among == 1 else 'are'} among those shown. " \
+        "M shows every one."
 
 
 WHAT_NEEDS_TO_IMPROVE = "What Needs to Improve"  # the button's name for the inspectors' list, as ILACS heads it
@@ -419,7 +435,8 @@ class SuggestionsPanel(QWidget):
         elif self._read_at is not None:
             self._say_page(self._read_at)  # (back to the strongest: said again at once, not at the next scroll)
         self.order.setVisible(bool(self._all))
-        self.keys.setText(KEYS.format(more="strongest only" if self.show_all else "show all"))
+        self.keys.setText(" · ".join(unit.replace(" ", NO_BREAK) for unit in
+                                     KEYS.format(more="strongest only" if self.show_all else "show all").split(" · ")))
         self.keys.setVisible(bool(self._all))
         hidden = len(self._all) - len(self._pool(""))
         self.more_btn.setText("Strongest Only" if self.show_all else
@@ -447,7 +464,8 @@ class SuggestionsPanel(QWidget):
         """Two new users read a page whose weaknesses had no dashes (only the 30 strongest are outlined) and
         nothing said the page had more (stop 47): under the strongest, the page's count, and the key for the rest."""
         said = ""
-        if self.page_of is not None and self._all and not (self.show_all or self.severity.currentData()):
+        if self.page_of is not None and len(self._all) > self.list.count() and \
+                not (self.show_all or self.severity.currentData()):
             page_of = self.page_of
             page = page_of(offset)
             key = (id(self._all), len(self._all))
@@ -455,9 +473,10 @@ class SuggestionsPanel(QWidget):
                 self._per_page = (key, Counter(page_of(s.start) for s in self._all))
             here = self._per_page[1][page]
             among = sum(1 for s in self.visible() if page_of(s.start) == page)
-            if here > among:
-                said = (f"Page {page}: {among} of its {here} suggestions "
-                        f"{'is' if among == 1 else 'are'} among those shown. M shows every one.")
+            said = page_text(page, here, among)
+        # said on every page, in the room of two lines: the cards stay where they are as the letter scrolls (the
+        # line came and went from page to page, and the list jumped two lines up and down under the mouse)
+        self.here.setMinimumHeight(2 * self.here.fontMetrics().lineSpacing())
         self.here.setText(said)
         self.here.setVisible(bool(said))
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QRadioButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -256,6 +257,9 @@ class TagDialog(QDialog):
         room = screen.availableGeometry()
         self.adjustSize()
         size = self.frameGeometry().size().expandedTo(self.sizeHint())
+        if self.frameGeometry().height() <= self.geometry().height():  # (not yet framed: the window manager's title
+            # bar comes when it is shown, and placed above the passage it covered the passage's first line)
+            size.setHeight(size.height() + self.style().pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight))
         gap = 12
         x = min(max(room.left(), box.center().x() - size.width() // 2), room.right() - size.width())
         y = min(max(room.top(), box.center().y() - size.height() // 2), room.bottom() - size.height())

@@ -171,7 +171,7 @@ class OnScreen(QObject):
     KEPT_PLACES = 300
     KEPT_LISTS = 40  # the lists of the letters opened last (each some kilobytes: settings are no database)
     SHOWN = "reading/shown"  # letter id -> the suggestions its list showed when left: {"held": the strongest in their
-    # places, "cards": [[start, end, severity, themes, how sure, why], ...]}
+    # places, "cards": [[start, end, severity, themes, how sure, why], ...], "library": the library it was left in}
 
     def __init__(self, desk: Desk) -> None:
         super().__init__(desk.parent)
@@ -180,6 +180,7 @@ class OnScreen(QObject):
         self.layout: Layout | None = None
         self._target: Target | None = None
         self._furniture: tuple[Layout | None, list[tuple[int, int]]] = (None, [])
+        self._library_path: str | None = None
         desk.host.worker.loaded.connect(self._loaded)
         desk.host.worker.pages_known.connect(self._pages_known)
 
@@ -255,11 +256,22 @@ class OnScreen(QObject):
         else cards of a list in reading order, kept for what they said only."""
         self._keep(self.SHOWN, letter_id, {"held": bool(held), "cards": [
             [int(c.start), int(c.end), c.severity, list(c.themes), round(float(c.score), 4), c.why[:160]]
-            for c in cards]}, self.KEPT_LISTS)
+            for c in cards], "library": self._library()}, self.KEPT_LISTS)
+
+    def _library(self) -> str:
+        """The library open, as the lists kept name it."""
+        if self._library_path is None:
+            self._library_path = str(Path(self.desk.store.path).resolve())
+        return self._library_path
 
     def _cards_kept(self, letter_id: str) -> tuple[bool, list]:  # type: ignore[type-arg]
         kept = self._kept(self.SHOWN).get(letter_id)
         if isinstance(kept, dict):  # (a list of cards alone: kept before stop 47, the strongest)
+            if kept.get("library", self._library()) != self._library():
+                # left in another library (the settings are the computer's, not the library's): its decisions are
+                # not this library's, and the list it kept had left out the letter's strongest suggestion, a
+                # priority action accepted there and undecided here: the letter ranks its suggestions afresh
+                return True, []
             return bool(kept.get("held", True)), kept.get("cards") if isinstance(kept.get("cards"), list) else []
         return True, kept if isinstance(kept, list) else []
 

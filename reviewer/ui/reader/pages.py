@@ -32,6 +32,9 @@ class Pages(QObject):
         self.page_box.setToolTip("Current page; type a number and press Enter (Ctrl+G)")
         self.page_box.setKeyboardTracking(False)
         self.page_box.valueChanged.connect(lambda v: view.go_to_page(v - 1))
+        # Enter goes to the page and gives the keys back to the letter, as a PDF reader's page box does (a new
+        # user typed 13, pressed Enter, then Page Down to read on: the box kept the focus and went to page 3)
+        self.page_box.lineEdit().returnPressed.connect(view.setFocus)
         self.page_total = QLabel(" of 0 ")
 
         onscreen.opening.connect(self._opening)

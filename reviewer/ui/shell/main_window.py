@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         self.packs = PackController(desk, onscreen, self.library_panel.selected_ids, self.progress, self.cancel_import)
         self.reviews = ReviewController(desk, onscreen, self.panel.selected_ids, self.packs.scope)
         self.exporter = ExportController(desk, onscreen, self.library_panel.selected_ids, acts["export_summary"])
-        self.history = History(desk, onscreen, acts["undo"], acts["redo"])
+        self.history = History(desk, onscreen, self.view, acts["undo"], acts["redo"])
         self.save_state = SaveState(desk, self.save_label)
         self.welcome = WelcomePage(desk, onscreen, [acts["open"], acts["import_folder"], acts["open_pack"]])
         self.centre.addWidget(self.welcome)
