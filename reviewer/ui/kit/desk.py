@@ -180,7 +180,6 @@ class OnScreen(QObject):
         self.layout: Layout | None = None
         self._target: Target | None = None
         self._furniture: tuple[Layout | None, list[tuple[int, int]]] = (None, [])
-        self._library_path: str | None = None
         desk.host.worker.loaded.connect(self._loaded)
         desk.host.worker.pages_known.connect(self._pages_known)
 
@@ -259,10 +258,8 @@ class OnScreen(QObject):
             for c in cards], "library": self._library()}, self.KEPT_LISTS)
 
     def _library(self) -> str:
-        """The library open, as the lists kept name it."""
-        if self._library_path is None:
-            self._library_path = str(Path(self.desk.store.path).resolve())
-        return self._library_path
+        """The library open, as the lists kept name it (asked each time: the window may open another)."""
+        return str(Path(self.desk.store.path).resolve())
 
     def _cards_kept(self, letter_id: str) -> tuple[bool, list]:  # type: ignore[type-arg]
         kept = self._kept(self.SHOWN).get(letter_id)
