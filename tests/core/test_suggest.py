@@ -3291,3 +3291,30 @@ def test_the_problems_a_remedy_answered_are_its_history() -> None:
                    "identified last year.", *ri)[0] == "strength"
     assert verdict("The duty team is not effective, and weaknesses were identified in its records.",
                    *ri)[0] == "improvement"
+
+
+def test_a_new_users_misreadings_of_a_good_report() -> None:
+    """What a new user met in the window (stop 50), each in words of our own: a "do not" that has lost its verb
+    denies nothing after it; a problem said not to reach many is none; what "would help" is still to do;
+    "issues with the quality" of something is a fault in it; children "who require more" support are who is
+    helped, not what is still to do."""
+    from reviewer.core.reading.severity import still_to_do, verdict
+    from reviewer.core.reading.wording import tone
+
+    good = ("grade:good", "good", "judgement")
+    assert verdict("Nearly all attend school full time, and those who do not are closely tracked and helped.",
+                   *good)[0] == "strength"
+    assert tone("Children who do not attend school are not followed up.")[1] > 0  # (a verb kept: it denies)
+    assert tone("Children do not receive timely help.")[:2] == (0.0, 1.0)
+    assert verdict("A few children change social worker when staff leave, but this does not affect too many "
+                   "children.", *good)[0] != "improvement"
+    assert tone("Children do not experience too many moves.")[:2] == (1.0, 0.0)
+    assert still_to_do("Clearer recording of the reasons for decisions would help managers to check them more "
+                       "quickly and consistently.")
+    assert verdict("Clearer recording of the reasons for decisions would help managers to check them more "
+                   "quickly and consistently.", *good)[0] == "improvement"
+    assert tone("The audit identified issues with the quality of return home interviews.")[1] > 0
+    assert tone("Children with complex issues are supported well.")[:2] == (2.0, 0.0)
+    assert not still_to_do("Families who require more intensive help are supported well by a specialist team.")
+    assert verdict("Families who require more intensive help are supported well by a specialist team, who are "
+                   "persistent in building trust.", *good)[0] == "strength"

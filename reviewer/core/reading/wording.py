@@ -235,7 +235,10 @@ _SHORTFALL = re.compile(
     # (not the good a high number get: "a high number of children achieve permanence")
     r"(?! (?:[\w-]+ ){0,3}?(?:achieve|achieved|achieving|benefit|benefited|benefitted|benefiting|return home|are "
     r"supported|receive good|have been adopted|are adopted))|"
-    r"\bworkload pressures?\b|\bless than half\b|\bwithout (?:the |any )?(?:necessary|required|needed|appropriate|"
+    r"\bworkload pressures?\b|\bless than half\b|"
+    # a fault named in what is done: "identified issues with the quality of data" (not "children with complex issues")
+    r"\b(?:issues|problems|difficulties) (?:with|about|in) (?:the )?(?:quality|timeliness|accuracy|consistency|"
+    r"completeness|reliability|recording|data)\b|\bwithout (?:the |any )?(?:necessary|required|needed|appropriate|"
     r"sufficient|adequate)\b|\bscale (?:of (?:the )?(?:improvement|change|work|challenge)s? )?"
     r"(?:still |continued )?(?:required|needed)\b|\blittle (?:evidence|engagement|understanding|analysis|oversight|"
     r"challenge|scrutiny|involvement|awareness|attention|consideration)\b|"
@@ -408,6 +411,9 @@ _WHOLE_OF = frozenset(("all", "every", "contain", "show", "demonstrate", "eviden
                        "confident", "sure"))
 _NOT_THERE = re.compile(r"\b(?:is|are|was|were|has|have|had) (?:not|never)(?: yet)?(?: been)? "
                         r"(?:in place|available|evident|present)\b")
+ELLIPTICAL_NOT = True
+_FINITE_NEXT = frozenset(("are", "is", "were", "was", "will", "can", "should", "may", "must"))  # (never a verb "do not"
+# takes: "do not have", "do not receive" deny)
 ABSENT_PROBLEM = True
 # A problem said not to happen ("children do not experience delay", "are not subject to disruption"): the
 # words a negation may step over to reach it, the problems it may reach, and the words that make it a
@@ -417,8 +423,9 @@ _STEP_OVER = frozenset(("experience", "experiencing", "experienced", "allowed", 
                         "a", "an", "the", "undue", "left", "in", "at", "become", "have", "had", "been", "lead", "leads",
                         "led", "result", "results", "resulted", "causing", "cause", "causes",
                         # how many of the problem ("do not experience a large number of moves", held-out, stop 47)
-                        "large", "high", "great", "number", "of", "many", "multiple", "frequent", "repeated"))
-_PROBLEMS = frozenset(("wait", "waits", "disadvantaged", "disruption", "disrupted", "harm", "risk", "unnecessary",
+                        "large", "high", "great", "number", "of", "many", "multiple", "frequent", "repeated", "too",
+                        "adversely", "negatively"))  # ("do not experience too many moves", "does not adversely affect")
+_PROBLEMS = frozenset(("affect", "affects", "wait", "waits", "disadvantaged", "disruption", "disrupted", "harm", "risk", "unnecessary",
                        "unnecessarily", "drift", "lose", "cliff", "bullying", "bullied", "move", "moves", "deterred",
                        "hindered", "impeded", "compromised", "underestimated", "hesitate",
                        # "do not have to retell their stories", "do not miss opportunities" (stop 41)
@@ -771,9 +778,15 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
                 strong += 1.0  # "families do not wait", "children do not experience delay": a problem absent
                 cues.append(f"{w} {words[gone]}")
                 remedied = gone
+                while remedied + 1 < len(words) and (words[remedied + 1] in _HOW_MANY or words[remedied + 1] == "too"):
+                    remedied += 1  # and how many it would reach: "this does not affect too many children"
                 continue
             if w == "rathernot":
                 instead = i + NEGATION_SCOPE
+            if ELLIPTICAL_NOT and w == "not" and 0 < i < len(words) - 1 and words[i - 1] in ("do", "does", "did") and \
+                    words[i + 1] in _FINITE_NEXT:
+                continue  # "those who do not are carefully tracked": the "do not" has lost its verb, and denies none
+                # of what the sentence goes on to say of them
             if w in _NEGATOR_SET:
                 if pending_not:
                     weak += 1.0
