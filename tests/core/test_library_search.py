@@ -103,3 +103,20 @@ def test_a_snippet_across_a_pages_foot_leaves_the_running_footer_out() -> None:
     assert all(text[h.start:h.end].startswith("timely and") and text[h.start:h.end].endswith("referral")
                for h in across)
     assert index.search("timely and inspection of", lib).total == 0  # (nor is the footer found with them)
+
+
+def test_a_snippets_context_starts_and_ends_at_a_words_edge() -> None:
+    """A new user's result read "…diate action 1. Cease…" (stop 50): the context either side is cut at a word's
+    edge, never inside one."""
+    text = ("Leaders have been asked to take immediate action in the following areas of practice, which are listed "
+            "here in full. Cease the practice of placing children in unregistered homes without the checks that "
+            "the regulations require of every provider.\n")
+    lib = Library()
+    lib.put_letter(Letter(id="c" * 64, title="A letter", source="a.txt", kind="text", pages=1, meta=LetterMeta()))
+    index = SearchIndex()
+    index.add("c" * 64, text, [0], CompactFold.from_bytes(fold_letter(text)))  # type: ignore[arg-type]
+    hit = index.search("cease the practice", lib).hits[0]
+    assert hit.before.startswith("…") and hit.after.endswith("…")
+    first, last = hit.before[1:].split()[0], hit.after[:-1].split()[-1]
+    assert f" {first} " in f" {text} " and f" {last.rstrip('.,')} " in f" {text.replace('.', ' ')} "
+    assert hit.snippet == hit.before + hit.match + hit.after

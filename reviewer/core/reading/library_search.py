@@ -89,6 +89,11 @@ def _split(text: str, start: int, end: int, furniture: list[tuple[int, int]] = (
         if end <= s < b:
             b += e - s
     a, b = max(0, a), min(len(text), b)
+    if a and text[a - 1 : a].isalnum():  # the context starts and ends at a word's edge, never mid-word ("…diate
+        # action": a new user's search, stop 50), unless the word runs on past the match itself
+        a = next((i for i in range(a, start) if not text[i - 1].isalnum()), start)
+    if b < len(text) and text[b : b + 1].isalnum():
+        b = next((i for i in range(b, end, -1) if not text[i].isalnum()), end)
     before = _read(text, a, start, furniture)
     after = _read(text, end, b, furniture)
     return (("…" if a else "") + before + (" " if before and text[start - 1 : start].isspace() else ""),
