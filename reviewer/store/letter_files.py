@@ -21,7 +21,10 @@ class LetterFiles:
     read_only = False  # True: nothing is ever written (``ReadOnlyStore``)
 
     def __init__(self, path: Path | str) -> None:
-        self.path = Path(path).expanduser().resolve()
+        try:
+            self.path = Path(path).expanduser().resolve()
+        except (OSError, RuntimeError):  # a link to itself (Python 3.11 says RuntimeError): left as named, so that
+            self.path = Path(path).expanduser().absolute()  # opening or reading it says why it cannot be read
         self.files_dir = self.path.with_name(self.path.stem + "-letters")
         self.library = Library()
         self._texts: dict[str, Extracted] = {}

@@ -4,6 +4,8 @@ saved, journal included, nothing written; opened as ever while nobody holds it."
 from __future__ import annotations
 
 import hashlib
+import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,7 +14,7 @@ import pytest
 from reviewer.store import readonly
 from reviewer.store.lock import lock_path
 from reviewer.store.readonly import ReadOnlyStore, read_library_readonly
-from reviewer.store.repository import LibraryInUse, LibraryStore
+from reviewer.store.repository import LibraryError, LibraryInUse, LibraryMissingError, LibraryStore
 from reviewer.store.search_cache import keep_fold
 from reviewer.workspace import Workspace
 from reviewer.workspace.search import build_index
@@ -100,3 +102,52 @@ def test_a_damaged_journal_line_is_said_and_the_rest_read(holder: Workspace) -> 
     assert ws.read_only and {a.author for a in ws.library.annotations.values()} == {"Ann", "Bea"}
     (notice,) = ws.store.take_notices()
     assert "journal could not be read" in notice and "line" in notice
+
+
+def test_a_library_file_emptied_under_the_holder_is_not_read_as_an_empty_library(holder: Workspace) -> None:
+    """Zero bytes where the window's library was (a sync client, a disk that lost it): read as an empty library, the
+    command line said "The library is empty" and `reviewer dataset` wrote an empty dataset, exit 0. The writer refuses
+    such a file when its journal, letters or backups show it held a library; so does a reader."""
+    path = holder.store.path
+    path.write_bytes(b"")
+    before = on_disk(path.parent)
+    for read in (lambda: Workspace.open_to_read(str(path)), lambda: read_library_readonly(path)):
+        with pytest.raises(LibraryMissingError, match="is empty, but") as caught:
+            read()
+        assert "lib.json.journal" in str(caught.value) and "backup" in str(caught.value)
+    assert on_disk(path.parent) == before
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="a FIFO is a POSIX thing")
+def test_a_library_that_is_not_a_plain_file_is_refused_at_once(holder: Workspace) -> None:
+    """A pipe where the library was: reading it waited for a writer for ever (the command hung)."""
+    path = holder.store.path
+    path.unlink()
+    os.mkfifo(path)
+    done: list[BaseException] = []
+
+    def read() -> None:
+        try:
+            Workspace.open_to_read(str(path))
+        except BaseException as exc:  # noqa: BLE001 - handed to the test
+            done.append(exc)
+
+    worker = threading.Thread(target=read, daemon=True)
+    worker.start()
+    worker.join(20)
+    if not done:
+        with open(path, "wb"):  # let the stuck reader go
+            pass
+        pytest.fail("reading a library that is a pipe never finished")
+    assert isinstance(done[0], LibraryError) and "not a regular file" in str(done[0]), done[0]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_a_library_named_by_a_symlink_loop_is_said_plainly(tmp_path: Path) -> None:
+    """``--db`` naming a link to itself: an "unexpected RuntimeError: Symlink loop", not a library error."""
+    loop = tmp_path / "lib.json"
+    loop.symlink_to(loop)
+    with pytest.raises(LibraryError, match="lib.json"):
+        Workspace.open_to_read(str(loop))
+    with pytest.raises(LibraryError, match="lib.json"):
+        read_library_readonly(loop)
