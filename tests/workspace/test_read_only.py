@@ -16,7 +16,7 @@ from reviewer.store.lock import lock_path
 from reviewer.store.readonly import ReadOnlyStore, read_library_readonly
 from reviewer.store.repository import LibraryError, LibraryInUse, LibraryMissingError, LibraryStore
 from reviewer.store.search_cache import keep_fold
-from reviewer.workspace import Workspace
+from reviewer.workspace import Workspace, WorkspaceError
 from reviewer.workspace.search import build_index
 
 THORNBURY = "thornbury_vale_2025_focused_visit.pdf"
@@ -151,3 +151,36 @@ def test_a_library_named_by_a_symlink_loop_is_said_plainly(tmp_path: Path) -> No
         Workspace.open_to_read(str(loop))
     with pytest.raises(LibraryError, match="lib.json"):
         read_library_readonly(loop)
+
+
+@pytest.mark.parametrize("held", [True, False])
+def test_an_export_never_writes_over_the_library_s_own_files(holder: Workspace, held: bool, tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    """`reviewer export -o LIBRARY-letters/<id>.pdf` (a file chooser opened in the letters folder, a path pasted from
+    `ls`) wrote the summary over the library's copy of the letter: "read only", it destroyed the letter its annotations
+    were made on (a later pack export: "the library's copy ... has been changed"). Summaries, packs and codebooks are
+    refused in the library's own files, held or not, and nothing is written."""
+    path = holder.store.path
+    if not held:
+        holder.close()
+    ws = Workspace.open_to_read(str(path))
+    try:
+        assert ws.read_only is held
+        (letter,) = ws.library.letters.values()
+        copy = ws.store.letter_file(letter)
+        before = on_disk(path.parent)
+        for out in (copy, copy.with_name("summary.pdf"), path.with_name("lib-backups") / "s.md"):
+            with pytest.raises(WorkspaceError, match="library's own files"):
+                ws.export_summary([letter.id], out)
+        with pytest.raises(WorkspaceError, match="library's own files"):
+            ws.export_pack([letter.id], copy.with_name("pack.zip"), "Ann")
+        with pytest.raises(WorkspaceError, match="library's own files"):
+            ws.export_codebook(copy.with_name("team.qdc"))
+        link = tmp_path_factory.mktemp("out") / "elsewhere.pdf"  # a link to the copy, outside the library's folder
+        link.symlink_to(copy)
+        with pytest.raises(WorkspaceError, match="library's own files"):
+            ws.export_summary([letter.id], link)
+        assert on_disk(path.parent) == before
+        ws.export_summary([letter.id], path.with_name("summary.pdf"))  # beside the library: the user's own folder
+        assert path.with_name("summary.pdf").read_bytes()[:4] == b"%PDF"
+    finally:
+        ws.close()
