@@ -24,11 +24,29 @@ blockquote p{overflow-wrap:break-word}th.sev{white-space:nowrap}.scope th{border
 _SHORT_SCOPE = re.compile(r"(<th>(?:Exported|Inspected|Published)</th><td>)([^<]{1,40})(?=</td>)")
 
 
+_CELL = re.compile(r"(<t[dh]\b[^>]*>)(.*?)(?=</t[dh]>)", re.S)
+_MARKUP = re.compile(r"(<[^>]*>|&#?\w+;)")
+_LONG_WORD = re.compile(r"[^\s<>&]{25,}")  # longer than any word of the reports' English
+BREAK_EVERY = 12  # characters: seven such columns fit a page's width
+
+
+def _breakable(m: re.Match[str]) -> str:
+    """A table cell whose long words may break every ``BREAK_EVERY`` characters (a zero-width space, which readers
+    leave out of the text they give): MuPDF sets a column as wide as its longest word, and a table wider than the page
+    is cut at its edge, its last columns never drawn (a pasted link or a key held down in an action's owner)."""
+    parts = _MARKUP.split(m.group(2))
+    parts[::2] = [_LONG_WORD.sub(lambda w: "\u200b".join(w[0][i:i + BREAK_EVERY]
+                                                           for i in range(0, len(w[0]), BREAK_EVERY)), p)
+                  for p in parts[::2]]
+    return m.group(1) + "".join(parts)
+
+
 def _story_html(s: Summary) -> str:
     html = to_html(s, chips=False)
     body = html[html.index("<body>") + 6 : html.rindex("</body>")]
     # a date kept on one line: Story sized the scope's column to its other values and broke "… 00:45" / "UTC"
-    return _SHORT_SCOPE.sub(lambda m: m.group(1) + m.group(2).replace(" ", "&#160;"), body)
+    body = _SHORT_SCOPE.sub(lambda m: m.group(1) + m.group(2).replace(" ", "&#160;"), body)
+    return _CELL.sub(_breakable, body)
 
 
 _TOP = re.compile(r"(?=<h2>|<h3>|<blockquote)")

@@ -13,6 +13,7 @@ from reviewer.core.annotations.model import Letter
 from reviewer.core.text.documents import FILE_SUFFIX, DocumentError, Extracted, content_id, text_sha
 from reviewer.core.text.layout import Layout
 from reviewer.core.text.layout_file import load_layout
+from reviewer.store.backups import backup_dir
 
 
 class LetterFiles:
@@ -21,10 +22,27 @@ class LetterFiles:
     read_only = False  # True: nothing is ever written (``ReadOnlyStore``)
 
     def __init__(self, path: Path | str) -> None:
-        self.path = Path(path).expanduser().resolve()
+        try:
+            self.path = Path(path).expanduser().resolve()
+        except (OSError, RuntimeError):  # a link to itself (Python 3.11 says RuntimeError): left as named, so that
+            self.path = Path(path).expanduser().absolute()  # opening or reading it says why it cannot be read
         self.files_dir = self.path.with_name(self.path.stem + "-letters")
         self.library = Library()
         self._texts: dict[str, Extracted] = {}
+
+    def own_file(self, path: Path) -> bool:
+        """Whether ``path`` (followed where it is a link) is one of the library's own files: the library, its journal,
+        lock or a copy of it kept aside, or anything in its letters or backups folder. Nothing but the store writes
+        there: an export named so would destroy what it names (a letter's copy, a backup)."""
+        try:
+            p = Path(path).expanduser().resolve()
+        except (OSError, RuntimeError):
+            return False
+        if self.files_dir in p.parents or backup_dir(self.path) in p.parents:
+            return True
+        return p.parent == self.path.parent and (p.name == self.path.name or p.name.startswith(
+            tuple(f"{self.path.name}.{what}" for what in ("journal", "lock", "damaged-")))
+            or p.name.startswith(f"{self.path.stem}.replaced-"))
 
     def letter_file(self, letter: Letter) -> Path:
         return self.files_dir / f"{letter.id}.{FILE_SUFFIX.get(letter.kind, 'txt')}"

@@ -17,13 +17,14 @@ from typing import Any
 
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Letter, PreparedLetter
+from reviewer.core.files import FileRefused, read_regular
 from reviewer.core.text.documents import Extracted
 from reviewer.core.text.layout import Layout
 from reviewer.core.text.words import counted
 from reviewer.store import schema
 from reviewer.store.journal import Journal, Scan
 from reviewer.store.letter_files import LetterFiles
-from reviewer.store.repository import LibraryDamagedError, LibraryError, LibraryInUse
+from reviewer.store.repository import LibraryDamagedError, LibraryError, LibraryInUse, LibraryMissingError, traces_of_library
 from reviewer.store.schema import SCHEMA_VERSION, Damaged
 
 _TRIES = 5  # reads of a library whose file was replaced meanwhile (each a fraction of a second apart at most)
@@ -55,11 +56,19 @@ def _read(path: Path) -> tuple[Library, Scan]:
 
 def _read_once(path: Path) -> tuple[dict[str, dict[str, Any]], Scan]:
     try:
-        raw = path.read_bytes()
+        os.stat(path)
     except FileNotFoundError:
         raise LibraryError(f"{path}: no such library") from None
     except OSError as exc:
         raise LibraryError(f"the library {path} cannot be read: {exc.strerror or exc}") from None
+    try:  # a plain file only: a pipe put in its place would keep the command waiting for a writer for ever
+        raw = read_regular(path, what="read as a library")
+    except FileRefused as exc:
+        raise LibraryError(f"the library {path} cannot be read: {exc}") from None
+    if not raw.strip() and (traces := traces_of_library(path)):  # as the writer refuses it: never an empty library
+        raise LibraryMissingError(
+            f"the library {path} is empty, but {', '.join(traces)} beside it show{'s' if len(traces) == 1 else ''} "
+            "that it held a library; it is not read as an empty one", path)
     try:
         contents = schema.read_library_bytes(raw) if raw.strip() else schema.read_library({})
     except Damaged as exc:

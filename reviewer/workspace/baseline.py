@@ -9,13 +9,15 @@ the one named, else the organisation's own beside the library (``baseline.json``
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 
 from reviewer.core.annotations.codebook import default_themes
 from reviewer.core.atomic import write_atomic
-from reviewer.core.team.baseline import Baseline, BaselineError, ReportFindings, report_findings
+from reviewer.core.files import FileRefused, read_regular
+from reviewer.core.team.baseline import FORMAT, Baseline, BaselineError, ReportFindings, report_findings
 from reviewer.core.text.documents import SUPPORTED_SUFFIXES, DocumentError
 from reviewer.letters.importing import prepare_path
 from reviewer.letters.parallel import Jobs
@@ -38,6 +40,7 @@ def build_baseline(folder: Path, out: Path, progress: Callable[[int, int, str], 
     """Read every report in ``folder`` (and below) and write the baseline table to ``out``; returns it
     and the problems met (files that could not be read). Nothing is written when no report is usable."""
     folder = Path(folder).expanduser()
+    _replaceable(Path(out).expanduser())
     if not folder.is_dir():
         raise BaselineError(f"{folder} is not a folder of reports")
     files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
@@ -69,6 +72,20 @@ def build_baseline(folder: Path, out: Path, progress: Callable[[int, int, str], 
         raise BaselineError(f"no inspection report or letter in {folder} could be read; nothing was written")
     write_atomic(Path(out).expanduser(), table.to_json().encode("utf-8"))
     return table, problems
+
+
+def _replaceable(out: Path) -> None:
+    """Refuse, before any report is read, to write over a file at ``out`` that is not a baseline table: ``-o
+    library.json`` wrote the table over the library. A table, or a damaged one under its own name, is replaced."""
+    if not out.exists() or out.name == BASELINE_NAME:
+        return
+    try:
+        data = json.loads(read_regular(out, 64 * 1024 * 1024, "a baseline table"))
+    except (FileRefused, ValueError, RecursionError):  # (not JSON, or nested beyond reason)
+        data = None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise BaselineError(f"{out} is not a national baseline table: it is not written over, and nothing was written "
+                            f"(name a new file, or one called {BASELINE_NAME})")
 
 
 def shipped_baseline() -> Path:

@@ -31,6 +31,7 @@ from reviewer.export.refiqda import MAX_QDC_BYTES, CodebookError, read_qdc, seve
 from reviewer.export.summary_files import FORMATS, export_summary
 from reviewer.letters.pdf import extractor_version
 from reviewer.store.letter_files import read_letter_copy
+from reviewer.store.readonly import ReadOnlyStore
 from reviewer.store.repository import LibraryStore
 from reviewer.workspace.baseline import baseline_path, load_baseline
 from reviewer.workspace.errors import NotFound, Outcome, WorkspaceError
@@ -103,7 +104,7 @@ class Exchange:
     """Operations that read or write files others send or receive (a mixin of ``Workspace``)."""
 
     library: Library
-    store: LibraryStore
+    store: LibraryStore | ReadOnlyStore
     # from Workspace: the one way a change is made, and the letters' texts as kept
     do: Callable[..., list[Change]]
     text_of: Callable[[str], str | None]
@@ -121,9 +122,18 @@ class Exchange:
     def put_theme(self, before: Theme | None, after: Theme, label: str, initiator: object | None = None) -> list[Change]:
         return self.do(PutTheme(before, after, label), initiator)
 
+    def check_export_target(self, out: Path) -> None:
+        """Refuse to write an export among the library's own files (``LetterFiles.own_file``): a summary named after a
+        letter's copy in the letters folder was written over it, by a command that only reads the library. The
+        window's save dialogs ask this too (``Desk.named_with``)."""
+        if self.store.own_file(out):
+            raise WorkspaceError(f"{out} is among the library's own files (its letters' copies, backups or journal): "
+                                 "choose a place outside them; nothing was written")
+
     def export_codebook(self, out: Path) -> int:
         if out.suffix.lower() != ".qdc":  # (never over the library, a letter or anything else by a slip of the name)
             raise WorkspaceError(f"a codebook is a REFI-QDA .qdc file; got {out.name}: nothing was written")
+        self.check_export_target(out)
         write_atomic(out, to_qdc(list(self.library.themes.values())))
         return len(self.library.active_themes())
 
@@ -173,6 +183,7 @@ class Exchange:
     def export_summary(self, letter_ids: Sequence[str], out: Path, fmt: str | None = None,
                        title: str = "Audit summary", national: bool = False) -> tuple[Path, int]:
         fmt = summary_format(out, fmt)
+        self.check_export_target(out)
         if not letter_ids:
             raise WorkspaceError("the library has no letters to export")
         profiles = self.national_profiles(letter_ids) if national else []
@@ -188,6 +199,7 @@ class Exchange:
             raise WorkspaceError("the library has no letters to put in a pack")
         if out.suffix.lower() != ".zip":
             raise WorkspaceError(f"an audit pack is a .zip file; got {out.name}")
+        self.check_export_target(out)
         try:
             export_pack(self, list(letter_ids), out, auditor, title, progress, cancelled)
         except PackCancelled:

@@ -64,3 +64,35 @@ def test_baseline_table_profile_build_and_damage(capsys, samples: Path, tmp_path
         code, out, err = run(capsys, *args, *db)
         assert code == 1 and out == "" and err.count("\n") == 1
         assert "is damaged" in err and "Rebuild it with `reviewer baseline --build FOLDER`" in err
+
+
+def test_building_a_table_never_writes_over_a_file_that_is_not_one(capsys, samples: Path, tmp_path: Path) -> None:
+    """`reviewer baseline --build FOLDER -o library.json` (a slip of the name, the library's folder as the place to
+    keep it) wrote the table over the library: every annotation since its last backup was lost. A file that is not a
+    baseline table is never written over, and said before the reports are read; a table (or a damaged
+    baseline.json, to rebuild) is replaced as before."""
+    db = str(tmp_path / "lib.json")
+    letter = str(samples / "eastmere_2024_monitoring_visit.txt")
+    assert run(capsys, "add", letter, "--db", db)[0] == 0
+    assert run(capsys, "tag", letter, "--quote", "leaves some children at risk", "--theme", "risk", "--severity",
+               "improvement", "--author", "Ann", "--db", db)[0] == 0
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "e.txt").write_bytes((samples / "eastmere_2024_monitoring_visit.txt").read_bytes())
+    library = (tmp_path / "lib.json").read_bytes()
+    for target in (tmp_path / "lib.json", tmp_path / "notes.json"):
+        if not target.exists():
+            target.write_bytes(b"my own notes, not a table")
+        before = target.read_bytes()
+        code, out, err = run(capsys, "baseline", "--build", str(folder), "-o", str(target))
+        assert code == 1 and out == "" and err.count("reviewer: error:") == 1, err
+        assert "is not a national baseline table" in err and "nothing was written" in err
+        assert target.read_bytes() == before
+    assert (tmp_path / "lib.json").read_bytes() == library
+    code, out, _ = run(capsys, "annotations", "--db", db, "--format", "json")
+    assert code == 0 and len(json.loads(out)) == 1
+    (tmp_path / "baseline.json").write_text("{damaged")  # a damaged table, rebuilt in its place
+    code, _, err = run(capsys, "baseline", "--build", str(folder), "--db", db)
+    assert code == 0, err
+    code, _, err = run(capsys, "baseline", "--build", str(folder), "-o", str(tmp_path / "baseline.json"))
+    assert code == 0, err

@@ -155,3 +155,16 @@ def test_a_damaged_library_read_while_held_is_said_plainly(held) -> None:  # typ
     assert done.returncode == 1 and "Traceback" not in done.stderr and "unexpected" not in done.stderr, done.stderr
     assert "damaged" in done.stderr and done.stderr.count("reviewer: error:") == 1
     assert on_disk(path.parent) == damaged  # never written over, nothing kept aside by a reader
+
+
+@posix_only
+def test_a_command_that_only_reads_never_writes_into_the_library_s_files(held) -> None:  # type: ignore[no-untyped-def]
+    """`reviewer export -o library-letters/<id>.pdf` while the window held the library: "read only", it wrote the
+    summary over the library's copy of the letter. Refused, saying why; not a byte of the library's files changes."""
+    path, _holder, _made = held
+    copy = next(path.with_name("library-letters").glob("*.pdf"))
+    before = on_disk(path.parent)
+    for args in (("export", "-o", str(copy)), ("pack", "export", "-o", str(copy.with_name("p.zip")))):
+        done = run(path, *args)
+        assert done.returncode == 1 and "library's own files" in done.stderr and "Traceback" not in done.stderr, done
+    assert on_disk(path.parent) == before

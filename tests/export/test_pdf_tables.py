@@ -149,3 +149,39 @@ def test_only_a_table_whose_first_row_is_its_header_is_marked() -> None:
     assert marked == ('<h2 id="rv-t0-keep">Letters</h2><p>Two.</p><table>'
                       '<tr id="rv-t0-head"><th id="rv-t0-c0">Letter</th></tr>'
                       '<tr id="rv-t0-r0"><td>A</td></tr><tr id="rv-t0-r1"><td>B</td></tr></table>')
+
+
+def test_an_unbreakable_word_in_a_cell_never_pushes_columns_off_the_page(  # type: ignore[no-untyped-def]
+        ws, samples: Path, tmp_path: Path) -> None:
+    """An action's text, owner or progress note that is one long word (a pasted link, a reference, a key held down):
+    MuPDF widened its column to the word, the table ran off the page's right edge and the columns after it (the
+    finding, the inspectors' item, the progress notes) were never drawn: gone from the PDF, with no word said. Such
+    a word is broken where it has to be, and every cell of every row is on the page, the word whole in its text."""
+    ws.set_auditor("Ann Auditor")
+    letter, _, _ = ws.add_file(samples / "thornbury_vale_2025_focused_visit.pdf")
+    ex = ws.text(letter.id)
+    spans = [m.span() for m in re.finditer(r"\S+(?:\s+\S+){5}", ex.text)]
+    word = "".join(chr(ord("a") + i % 26) for i in range(5000))
+    for i in range(6):
+        a = ws.tag(letter.id, ex.text, ex.page_starts, *spans[i * 3], ["planning"], "improvement", "", "Ann Auditor")
+        action = ws.add_action(a.id, f"ACT{i} {word} <th>x</th></td></table>", f"Owner{i}-{word[:300]}",
+                               "2999-01-01", "amber")
+        ws.update_action(action.id, progress=f"PROG{i} " + word[:2000])
+    out, _ = _in_time(lambda: ws.export_summary([letter.id], tmp_path / "summary.pdf", "pdf"))
+    import pymupdf  # where each character is drawn (pypdf reads text drawn off the page as well)
+
+    drawn = []
+    with pymupdf.open(out) as doc:
+        for page in doc:
+            for block in page.get_text("rawdict", flags=0)["blocks"]:
+                for line in block.get("lines", ()):
+                    chars = [ch for span in line["spans"] for ch in span["chars"]]
+                    said = "".join(ch["c"] for ch in chars if page.rect.x0 - 1 <= ch["bbox"][0] and
+                                   ch["bbox"][2] <= page.rect.x1 + 1)
+                    if "— page " not in said:  # (the footer, between the parts of a row gone over the page)
+                        drawn.append(said)
+    whole = "".join("".join(drawn).replace("\u200b", "").replace("\u00ad", "").split())
+    for i in range(6):
+        assert f"PROG{i}" in whole and f"Owner{i}-" in whole, f"row {i}: its last columns are off the page"
+        assert f"ACT{i}{word}<th>x</th></td></table>" in whole, f"row {i}: its action is cut"
+        assert f"PROG{i}{word[:2000]}" in whole, f"row {i}: its progress note is cut"

@@ -127,3 +127,22 @@ def test_a_journal_that_is_not_a_file_is_refused_not_read(tmp_path: Path, capsys
     code, _, err = run(capsys, "list", "--db", str(path))
     assert code == 1 and "not a plain file" in err and "unexpected" not in err
     assert path.read_bytes() == before
+
+
+def test_a_long_damaged_line_full_of_line_beginnings_is_read_in_bounded_time() -> None:
+    """A damaged line of 2 MB whose text looks like the start of a line every ten bytes (a note pasted from a hex
+    dump): looking inside it for a whole line glued to a torn one checksummed the rest of the line at each of them,
+    200,000 times 1 MB: a reading command (or the window opening the library) took minutes. The search is bounded;
+    the line is said to be damaged, and the whole lines around it read."""
+    import time
+
+    from reviewer.store.journal import scan_bytes
+
+    good = [_resum(b'[["settings","k%d",{"key":"k%d","value":"v"}]]' % (i, i)) for i in range(2)]
+    bad = b"deadbeef " + b"00000000 [" * 200_000
+    started = time.monotonic()
+    scan = scan_bytes(good[0] + b"\n" + bad + b"\n" + good[1] + b"\n")
+    assert time.monotonic() - started < 10
+    assert [key for _, key, _ in scan.ops] == ["k0", "k1"] and len(scan.damaged) == 1
+    torn = good[0][:30] + _resum(b'[["settings","k9",' + b'{"key":"k9","value":"00000000 [ x"}' + b"]]")
+    assert [key for _, key, _ in scan_bytes(torn + b"\n").ops] == ["k9"]  # a torn line glued to a whole one: kept

@@ -53,3 +53,22 @@ def test_a_name_typed_without_its_suffix_never_replaces_a_file_unasked(letter_wi
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(tmp_path / "fresh"), "")))
     w.actions_["export_codebook"].trigger()
     assert (tmp_path / "fresh.qdc").exists() and len(asked) == 3
+
+
+def test_the_window_never_exports_over_the_library_s_own_files(letter_window, monkeypatch):  # type: ignore[no-untyped-def]
+    """A save dialog opened in the library's letters folder, the letter's copy chosen (its name is its id): the summary
+    was written over the copy the annotations were made on. The window says why, and writes nothing there."""
+    from PySide6.QtWidgets import QMessageBox
+
+    w = letter_window
+    store = w.ws.store
+    (letter,) = store.library.letters.values()
+    copy = store.letter_file(letter)
+    before = copy.read_bytes()
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda _p, _t, text, *a, **k: warned.append(text)))
+    for action, name in (("export_summary", copy.name), ("export_pack", "pack.zip"), ("export_codebook", "team.qdc")):
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, n=name, **k: (str(copy.with_name(n)), "")))
+        w.actions_[action].trigger()
+    assert len(warned) == 3 and all("library's own files" in t for t in warned), warned
+    assert copy.read_bytes() == before and sorted(p.name for p in copy.parent.iterdir() if p.suffix in (".zip", ".qdc")) == []

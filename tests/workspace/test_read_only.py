@@ -4,6 +4,8 @@ saved, journal included, nothing written; opened as ever while nobody holds it."
 from __future__ import annotations
 
 import hashlib
+import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,9 +14,9 @@ import pytest
 from reviewer.store import readonly
 from reviewer.store.lock import lock_path
 from reviewer.store.readonly import ReadOnlyStore, read_library_readonly
-from reviewer.store.repository import LibraryInUse, LibraryStore
+from reviewer.store.repository import LibraryError, LibraryInUse, LibraryMissingError, LibraryStore
 from reviewer.store.search_cache import keep_fold
-from reviewer.workspace import Workspace
+from reviewer.workspace import Workspace, WorkspaceError
 from reviewer.workspace.search import build_index
 
 THORNBURY = "thornbury_vale_2025_focused_visit.pdf"
@@ -100,3 +102,85 @@ def test_a_damaged_journal_line_is_said_and_the_rest_read(holder: Workspace) -> 
     assert ws.read_only and {a.author for a in ws.library.annotations.values()} == {"Ann", "Bea"}
     (notice,) = ws.store.take_notices()
     assert "journal could not be read" in notice and "line" in notice
+
+
+def test_a_library_file_emptied_under_the_holder_is_not_read_as_an_empty_library(holder: Workspace) -> None:
+    """Zero bytes where the window's library was (a sync client, a disk that lost it): read as an empty library, the
+    command line said "The library is empty" and `reviewer dataset` wrote an empty dataset, exit 0. The writer refuses
+    such a file when its journal, letters or backups show it held a library; so does a reader."""
+    path = holder.store.path
+    path.write_bytes(b"")
+    before = on_disk(path.parent)
+    for read in (lambda: Workspace.open_to_read(str(path)), lambda: read_library_readonly(path)):
+        with pytest.raises(LibraryMissingError, match="is empty, but") as caught:
+            read()
+        assert "lib.json.journal" in str(caught.value) and "backup" in str(caught.value)
+    assert on_disk(path.parent) == before
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="a FIFO is a POSIX thing")
+def test_a_library_that_is_not_a_plain_file_is_refused_at_once(holder: Workspace) -> None:
+    """A pipe where the library was: reading it waited for a writer for ever (the command hung)."""
+    path = holder.store.path
+    path.unlink()
+    os.mkfifo(path)
+    done: list[BaseException] = []
+
+    def read() -> None:
+        try:
+            Workspace.open_to_read(str(path))
+        except BaseException as exc:  # noqa: BLE001 - handed to the test
+            done.append(exc)
+
+    worker = threading.Thread(target=read, daemon=True)
+    worker.start()
+    worker.join(20)
+    if not done:
+        with open(path, "wb"):  # let the stuck reader go
+            pass
+        pytest.fail("reading a library that is a pipe never finished")
+    assert isinstance(done[0], LibraryError) and "not a regular file" in str(done[0]), done[0]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_a_library_named_by_a_symlink_loop_is_said_plainly(tmp_path: Path) -> None:
+    """``--db`` naming a link to itself: an "unexpected RuntimeError: Symlink loop", not a library error."""
+    loop = tmp_path / "lib.json"
+    loop.symlink_to(loop)
+    with pytest.raises(LibraryError, match="lib.json"):
+        Workspace.open_to_read(str(loop))
+    with pytest.raises(LibraryError, match="lib.json"):
+        read_library_readonly(loop)
+
+
+@pytest.mark.parametrize("held", [True, False])
+def test_an_export_never_writes_over_the_library_s_own_files(holder: Workspace, held: bool, tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    """`reviewer export -o LIBRARY-letters/<id>.pdf` (a file chooser opened in the letters folder, a path pasted from
+    `ls`) wrote the summary over the library's copy of the letter: "read only", it destroyed the letter its annotations
+    were made on (a later pack export: "the library's copy ... has been changed"). Summaries, packs and codebooks are
+    refused in the library's own files, held or not, and nothing is written."""
+    path = holder.store.path
+    if not held:
+        holder.close()
+    ws = Workspace.open_to_read(str(path))
+    try:
+        assert ws.read_only is held
+        (letter,) = ws.library.letters.values()
+        copy = ws.store.letter_file(letter)
+        before = on_disk(path.parent)
+        for out in (copy, copy.with_name("summary.pdf"), path.with_name("lib-backups") / "s.md"):
+            with pytest.raises(WorkspaceError, match="library's own files"):
+                ws.export_summary([letter.id], out)
+        with pytest.raises(WorkspaceError, match="library's own files"):
+            ws.export_pack([letter.id], copy.with_name("pack.zip"), "Ann")
+        with pytest.raises(WorkspaceError, match="library's own files"):
+            ws.export_codebook(copy.with_name("team.qdc"))
+        link = tmp_path_factory.mktemp("out") / "elsewhere.pdf"  # a link to the copy, outside the library's folder
+        link.symlink_to(copy)
+        with pytest.raises(WorkspaceError, match="library's own files"):
+            ws.export_summary([letter.id], link)
+        assert on_disk(path.parent) == before
+        ws.export_summary([letter.id], path.with_name("summary.pdf"))  # beside the library: the user's own folder
+        assert path.with_name("summary.pdf").read_bytes()[:4] == b"%PDF"
+    finally:
+        ws.close()

@@ -33,7 +33,7 @@ from reviewer.core.text.documents import DocumentError, Extracted
 from reviewer.core.text.layout import Layout, page_starts
 from reviewer.store.repository import LibraryStore
 from reviewer.ui.kit.worker import WorkerHost
-from reviewer.workspace import Workspace
+from reviewer.workspace import Workspace, WorkspaceError
 from reviewer.core.text.words import counted
 
 
@@ -84,9 +84,14 @@ class Desk:
         asked about the name as typed, or not at all (a bad-input session's "summary" replaced its
         "summary.pdf" unasked). None where they would keep the file."""
         chosen = Path(path)
-        if chosen.suffix.lower() == suffix.lower():
+        full = chosen if chosen.suffix.lower() == suffix.lower() else chosen.with_name(chosen.name + suffix)
+        try:
+            self.ws.check_export_target(full)  # never over a letter's copy, a backup or the journal
+        except WorkspaceError as exc:
+            QMessageBox.warning(self.parent, "Choose another place", str(exc))
+            return None
+        if full is chosen:
             return chosen
-        full = chosen.with_name(chosen.name + suffix)
         if full.exists():
             yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
             if QMessageBox.question(self.parent, "Replace file?", f"{full.name} already exists in {full.parent}. "
