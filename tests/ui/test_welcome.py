@@ -67,7 +67,48 @@ def test_the_letter_to_reopen_is_kept_as_it_opens_not_only_as_the_window_closes(
     w.settings.sync()  # (what Qt writes on its own within moments; the window is never closed)
     from PySide6.QtCore import QSettings
 
-    assert QSettings(w.settings.fileName(), QSettings.Format.IniFormat).value(w.onscreen.LAST) == thornbury
+    assert QSettings(w.settings.fileName(), QSettings.Format.IniFormat).value(w.onscreen.last_key()) == thornbury
+
+
+def test_each_library_reopens_the_letter_it_was_left_on(qtbot, tmp_path):
+    """The settings are the computer's: a new user who read Lincolnshire in a second library, then started the
+    first, was taken to Lincolnshire, not to the letter that library was left on (stop 50)."""
+    from PySide6.QtCore import QSettings
+
+    from reviewer.store.repository import LibraryStore
+    from reviewer.ui.shell.main_window import MainWindow
+    from reviewer.workspace import Workspace
+
+    shared = str(tmp_path / "computer.ini")
+
+    def window(name: str) -> MainWindow:
+        ws = Workspace(LibraryStore(tmp_path / name))
+        ws.set_auditor("Sam Patel")
+        if not ws.library.letters:
+            ws.add_samples()
+        w = MainWindow(ws, QSettings(shared, QSettings.Format.IniFormat))
+        qtbot.addWidget(w)
+        w.settings.setValue("welcome/seen", True)
+        w.show()
+        return w
+
+    def left_on(name: str, source: str) -> str:
+        w = window(name)
+        letter = next(x.id for x in w.lib.letters.values() if x.source.startswith(source))
+        with qtbot.waitSignal(w.host.worker.loaded, timeout=10000):
+            w.onscreen.open(letter)
+        w.close()
+        return letter
+
+    first = left_on("first.json", "thornbury")
+    second = left_on("second.json", "eastmere")
+    assert first != second
+    for name, letter in (("first.json", first), ("second.json", second)):
+        again = window(name)
+        with qtbot.waitSignal(again.host.worker.loaded, timeout=10000):
+            start_page(again)
+        assert again.onscreen.letter_id == letter, name
+        again.close()
 
 
 def test_reopening_returns_to_the_page_and_place_the_auditor_left(qtbot, first_run):

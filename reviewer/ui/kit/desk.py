@@ -15,6 +15,7 @@ drives; never the main window.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -172,7 +173,7 @@ class OnScreen(QObject):
     leaving = Signal(str)  # the letter on screen gives way to another: where it was left is kept (``keep_place``)
     PLACES = "reading/places"  # letter id -> [page, fraction], the most recently left last
     LAST = "session/last_letter"  # the letter the next start opens, kept as it opens (a window killed, not
-    # closed, by a crash or a shutdown still reopens it)
+    # closed, by a crash or a shutdown still reopens it): one per library (``last_key``), as before stop 50 one for all
     KEPT_PLACES = 300
     KEPT_LISTS = 40  # the lists of the letters opened last (each some kilobytes: settings are no database)
     SHOWN = "reading/shown"  # letter id -> the suggestions its list showed when left: {"held": the strongest in their
@@ -266,6 +267,15 @@ class OnScreen(QObject):
         """The library open, as the lists kept name it (asked each time: the window may open another)."""
         return str(Path(self.desk.store.path).resolve())
 
+    def last_key(self) -> str:
+        """Where the letter the next start of this library opens is kept: each library its own (the settings are
+        the computer's; a new user's second library reopened the letter last read in the first)."""
+        return f"{self.LAST}/{hashlib.sha256(self._library().encode('utf-8')).hexdigest()[:16]}"
+
+    def last_letter(self) -> str:
+        """The letter this library was last left on; for a library left before stop 50, the one kept for all."""
+        return str(self.desk.settings.value(self.last_key(), "") or self.desk.settings.value(self.LAST, "") or "")
+
     def _cards_kept(self, letter_id: str) -> tuple[bool, list]:  # type: ignore[type-arg]
         kept = self._kept(self.SHOWN).get(letter_id)
         if isinstance(kept, dict):  # (a list of cards alone: kept before stop 47, the strongest)
@@ -320,7 +330,7 @@ class OnScreen(QObject):
             QMessageBox.warning(desk.parent, "Cannot open letter", error)
             return
         self.layout = layout
-        desk.settings.setValue(self.LAST, letter_id)
+        desk.settings.setValue(self.last_key(), letter_id)
         ex = Extracted(layout.text, page_starts(layout), layout.page_count, desk.ws.extractor(letter))
         moved = desk.ws.adopt_text(letter, ex)
         self.loaded.emit(letter_id)

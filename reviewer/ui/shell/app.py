@@ -91,7 +91,7 @@ def start_page(window, files: Sequence[Path] = ()) -> None:  # type: ignore[no-u
         QTimer.singleShot(0, lambda: window.importer.open_paths(list(files)))
         return
     first_run = settings.value("welcome/seen", False) not in (True, "true")
-    last = str(settings.value(window.onscreen.LAST, ""))
+    last = window.onscreen.last_letter()
     if first_run or settings.value("prefs/show_welcome", False) in (True, "true") or last not in letters:
         settings.setValue("welcome/seen", True)
         window.panes.show_welcome()

@@ -132,7 +132,7 @@ class LayoutState:
         s.setValue("view/zoom", view.zoom)
         s.setValue("view/fit_width", view.fit_width)
         if self.onscreen.letter_id:
-            s.setValue(self.onscreen.LAST, self.onscreen.letter_id)
+            s.setValue(self.onscreen.last_key(), self.onscreen.letter_id)
             if view.page_count():  # its pages are shown (the text may still be on its way): where the auditor was
                 self.onscreen.keep_place(self.onscreen.letter_id, *view.position())
         s.sync()
