@@ -80,7 +80,7 @@ def dump(path: Path, out) -> None:
 DECISIONS = GOLD_DIR / "priority_decisions.json"
 DECISIONS_ABOUT = (
     "One decision read in more development reports: each weakness the rules find under an inadequate judgement "
-    "outside the inspectors' own lists (reviewer.core.reading.severity.failing_weakness), labelled priority, "
+    "outside the inspectors' own lists (reviewer.core.reading.model_inputs.failing_weakness), labelled priority, "
     "improvement, strength, context or none by reading it in its place against DOMAIN.md, without the suggester "
     "(bench/gold_units.py decide). Not whole documents: bench/train_priority.py trains on it beside the corpus gold; "
     "the suggestion bench does not score it. Offsets into the canonical text and a unit key, never the text.")

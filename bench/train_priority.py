@@ -7,16 +7,16 @@ The rules (reviewer.core.reading.readings) find the weaknesses; under an inadequ
 have to say which are priority actions, and wording alone says it badly (development gold: the
 auditor's priority actions and areas for improvement there share most of their words). So a binary
 logistic regression (reviewer.core.reading.learning.FailingPriorityModel, trained here in pure Python)
-weighs what the rules read of each such unit (`severity.unit_features`: the rules' verdict and its
+weighs what the rules read of each such unit (`model_inputs.unit_features`: the rules' verdict and its
 evidence, the section's and the report's grade, the unit's words; since stop 49 what it shares with the
-report's own areas for priority action, `severity.listed_overlap`; since stop 50 the rules' reading of the unit
-after it, `severity.next_unit_features`) and the unit's vector in WordLlama's
+report's own areas for priority action, `model_inputs.listed_overlap`; since stop 50 the rules' reading of the unit
+after it, `model_inputs.next_unit_features`) and the unit's vector in WordLlama's
 static word embedding (bench/embedding.py: "unassessed", "unallocated" and "drift" sit near each other though
 they share no letters) against the auditor's labels. The embedding's weights are folded into a score per
 word (reviewer.core.reading.meaning), so the app reads them in pure Python with no embedding shipped.
 
 Trained on the DEVELOPMENT side of the corpus gold only (tests/gold/corpus_*.json, documents whose
-`split` is development; bench/corpus_split.json): the units `severity.failing_weakness` picks (a weakness
+`split` is development; bench/corpus_split.json): the units `model_inputs.failing_weakness` picks (a weakness
 the rules found under an inadequate judgement, not a listed item), labelled priority where the auditor
 said priority action. The failing-service weaknesses of development reports read for this decision alone
 (tests/gold/priority_decisions.json, `gold_units.py decide`, three more readers) are scored by --cv as more
@@ -51,7 +51,7 @@ from reviewer.core.reading import readings as walk  # noqa: E402
 from reviewer.core.reading.learning import FailingPriorityModel, fit_binary  # noqa: E402
 from reviewer.core.reading.meaning import WordScores  # noqa: E402
 from reviewer.core.reading.outline import analyse  # noqa: E402
-from reviewer.core.reading.severity import failing_weakness, next_unit_features  # noqa: E402
+from reviewer.core.reading.model_inputs import failing_weakness, next_unit_features  # noqa: E402
 
 OUT = ROOT / "resources" / "failing_priority.json"
 C, THRESHOLD = 0.1, 0.4  # (leave-one-authority-out on development: see --cv and README)

@@ -8,7 +8,7 @@ judgement over it. What they read badly is the plain statement: "Leaders have de
 audit practice" under a good judgement is a strength to the rules and context to an auditor, and a
 sentence with no tell-tale word may be a weakness they stay silent on. So a multinomial logistic
 regression (reviewer.core.reading.learning.SeverityReview) weighs what the rules read of each unit they
-may be wrong about (`severity.reviewable`: their strengths, their areas for improvement outside a failing
+may be wrong about (`model_inputs.reviewable`: their strengths, their areas for improvement outside a failing
 service, their silences other than an earlier inspection's findings or work under way) and the unit's
 vector in WordLlama's static word embedding (bench/embedding.py), against the auditor's labels:
 strength, weakness (an area for improvement or a priority action), or other (context, not worth
@@ -43,7 +43,7 @@ from train_priority import authority, development_units, every_unit  # noqa: E40
 
 from reviewer.core.reading.learning import REVIEW_CLASSES, SeverityReview  # noqa: E402
 from reviewer.core.reading.meaning import WordScores  # noqa: E402
-from reviewer.core.reading.severity import failing_weakness, reviewable  # noqa: E402
+from reviewer.core.reading.model_inputs import failing_weakness, reviewable  # noqa: E402
 from reviewer.core.reading.readings import REVIEWED_AS, REVIEW_CONF, as_decided  # noqa: E402
 
 OUT = ROOT / "resources" / "severity_review.json"

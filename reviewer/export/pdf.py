@@ -6,7 +6,7 @@ import re
 
 from reviewer.core.team.summary import Summary
 from reviewer.export.html import to_html
-from reviewer.letters.pdf_writer import story_pdf
+from reviewer.letters.pdf_writer import in_text, story_pdf
 
 # Story understands a subset of CSS: keep to fonts, colours, margins and borders.
 PDF_CSS = """
@@ -25,7 +25,6 @@ _SHORT_SCOPE = re.compile(r"(<th>(?:Exported|Inspected|Published)</th><td>)([^<]
 
 
 _CELL = re.compile(r"(<t[dh]\b[^>]*>)(.*?)(?=</t[dh]>)", re.S)
-_MARKUP = re.compile(r"(<[^>]*>|&#?\w+;)")
 _LONG_WORD = re.compile(r"[^\s<>&]{25,}")  # longer than any word of the reports' English
 BREAK_EVERY = 12  # characters: seven such columns fit a page's width
 
@@ -34,11 +33,8 @@ def _breakable(m: re.Match[str]) -> str:
     """A table cell whose long words may break every ``BREAK_EVERY`` characters (a zero-width space, which readers
     leave out of the text they give): MuPDF sets a column as wide as its longest word, and a table wider than the page
     is cut at its edge, its last columns never drawn (a pasted link or a key held down in an action's owner)."""
-    parts = _MARKUP.split(m.group(2))
-    parts[::2] = [_LONG_WORD.sub(lambda w: "\u200b".join(w[0][i:i + BREAK_EVERY]
-                                                           for i in range(0, len(w[0]), BREAK_EVERY)), p)
-                  for p in parts[::2]]
-    return m.group(1) + "".join(parts)
+    return m.group(1) + in_text(m.group(2), lambda text: _LONG_WORD.sub(
+        lambda w: "\u200b".join(w[0][i:i + BREAK_EVERY] for i in range(0, len(w[0]), BREAK_EVERY)), text))
 
 
 def _story_html(s: Summary) -> str:

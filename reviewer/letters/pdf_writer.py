@@ -6,7 +6,7 @@ import io
 import os
 import re
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pymupdf
 
@@ -50,11 +50,16 @@ def _story(html: str, rows: int, css: str) -> tuple[pymupdf.Story, bool]:
     return pymupdf.Story(html=part, user_css=STORY_CSS + css), part == html
 
 
+def in_text(html: str, change: Callable[[str], str]) -> str:
+    """``html`` with ``change`` made to its text only, never to its tags or character references."""
+    parts = _MARKUP.split(html)
+    parts[::2] = [change(p) for p in parts[::2]]
+    return "".join(parts)
+
+
 def unligatured(html: str) -> str:
     """``html`` with a soft hyphen after every "f" of its text that MuPDF would join to the next letter."""
-    parts = _MARKUP.split(html)
-    parts[::2] = [_LIGATURE_START.sub("f\u00ad", p) for p in parts[::2]]
-    return "".join(parts)
+    return in_text(html, lambda text: _LIGATURE_START.sub("f\u00ad", text))
 
 
 def story_pdf(chunks: Sequence[str], css: str, title: str, footer: bool = True) -> bytes:

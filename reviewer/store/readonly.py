@@ -116,12 +116,16 @@ class ReadOnlyStore(LetterFiles):
         return f"the library is in use: {self.holder}; shown as of its last save, read only"
 
     # ------------------------------------------------------------ never written
+    def refusal(self) -> LibraryInUse:
+        """What refuses a change here: the message a writing command is given while the holder has the library."""
+        return LibraryInUse(str(self.in_use), self.in_use.holder)
+
     def add_prepared(self, prep: PreparedLetter, initiator: object | None = None,
                      saved: bool = False) -> tuple[Letter, bool]:
-        raise LibraryInUse(str(self.in_use), self.in_use.holder)
+        raise self.refusal()
 
     def save_files(self, prep: PreparedLetter) -> None:
-        raise LibraryInUse(str(self.in_use), self.in_use.holder)
+        raise self.refusal()
 
     def save_text(self, letter_id: str, ex: Extracted) -> None:
         self.remember_text(letter_id, ex)  # (for this command only: the letter's kept text is the holder's)

@@ -120,7 +120,7 @@ class Workspace(Exchange, Suggesting):
         """Do ``cmd`` as one undoable step; returns the changes it made. A library read only (held by
         another program) is never changed: ``LibraryInUse``, with the holder's message."""
         if isinstance(self.store, ReadOnlyStore):
-            raise LibraryInUse(str(self.store.in_use), self.store.in_use.holder)
+            raise self.store.refusal()
         seen: list[Change] = []
         self.library.subscribe(seen.append)
         try:

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from reviewer.core.annotations.codebook import default_themes
-from reviewer.core.reading import severity as sv
+from reviewer.core.reading import model_inputs as sv
 from reviewer.core.reading import readings as walk
 from reviewer.core.reading import suggest as sg
 from reviewer.core.reading.learning import REVIEW_CLASSES, SeverityReview

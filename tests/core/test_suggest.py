@@ -552,7 +552,7 @@ def test_the_shipped_model_weighs_a_failing_services_weaknesses_and_the_rules_st
     """Under an inadequate judgement the shipped model (resources/failing_priority.json) decides which
     weaknesses are priority actions; where it is missing or damaged the rules alone decide, and nothing
     outside a failing service is touched either way."""
-    from reviewer.core.reading import severity as sv
+    from reviewer.core.reading import model_inputs as sv
     from reviewer.core.reading import readings as sg  # (where the document is walked and the models asked)
     from reviewer.core.reading.learning import FailingPriorityModel, fit_binary
 
@@ -595,7 +595,7 @@ def test_a_failing_weakness_is_weighed_beside_the_reports_own_areas_for_priority
     priority action (the most telling words it shares with one of them, and whether it is nearer one of those
     than any area for improvement); a report that lists none says so, and the shipped model was trained with it."""
     from reviewer.core.reading.readings import readings
-    from reviewer.core.reading.severity import failing_priority_model, listed_overlap, listed_words
+    from reviewer.core.reading.model_inputs import failing_priority_model, listed_overlap, listed_words
 
     pa = [listed_words("Ensure that return home interviews are offered to every missing child.")]
     ia = [listed_words("Improve the recording of supervision.")]
@@ -625,7 +625,7 @@ def test_a_failing_weakness_is_weighed_with_what_the_rules_read_of_the_sentence_
     after it ("nx:r:priority", "nx:f:atrisk" ...; "nx:none" for the last), as bench/train_priority.py gives it:
     the rules' features, before either model has spoken."""
     from reviewer.core.reading import readings as sg
-    from reviewer.core.reading.severity import failing_priority_model, next_unit_features
+    from reviewer.core.reading.model_inputs import failing_priority_model, next_unit_features
 
     assert next_unit_features(None) == {"nx:none": 1.0}
     assert next_unit_features({"r:priority": 1.0, "rc:priority": 0.7, "f:atrisk": 1.0, "sw:-2": 1.0, "wk:2": 1.0,
@@ -666,7 +666,7 @@ def test_a_failing_weakness_is_weighed_with_what_the_rules_read_of_the_sentence_
 
 def test_a_damaged_shipped_model_means_the_rules_alone(monkeypatch) -> None:
     from reviewer import resources
-    from reviewer.core.reading import severity as sv
+    from reviewer.core.reading import model_inputs as sv
 
     sv.failing_priority_model.cache_clear()
     monkeypatch.setattr(resources, "read_text", lambda name: "{not json")
@@ -1212,7 +1212,8 @@ def test_stop_23_words_of_what_is_still_to_do_and_of_shortfall() -> None:
 def test_the_second_reading_never_overturns_what_is_still_to_do() -> None:
     """The shipped second reading weighs the rules' strengths and weaknesses, but "there is more to do" is
     DOMAIN's amber whatever the judgement around it: a verdict flagged as still to do is not reviewable."""
-    from reviewer.core.reading.severity import reviewable, verdict
+    from reviewer.core.reading.model_inputs import reviewable
+    from reviewer.core.reading.severity import verdict
 
     severity, _, _, feats = verdict("Leaders know there is more to do to ensure oversight of all children.",
                                     "grade:good", "good", "paragraph")

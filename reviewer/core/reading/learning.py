@@ -124,7 +124,7 @@ def sigmoid(z: float) -> float:
 
 class FailingPriorityModel:
     """Which of a failing service's weaknesses are priority actions rather than areas for improvement: a
-    binary logistic regression over ``severity.unit_features`` (the rules' verdict and its evidence, the
+    binary logistic regression over ``model_inputs.unit_features`` (the rules' verdict and its evidence, the
     unit's words) and the sentence's vector in a static word embedding, trained on the development corpus
     gold by bench/train_priority.py and shipped as resources/failing_priority.json (feature weights, and the
     embedding's part folded into a score per word by core.reading.meaning; no text). The rules keep every
@@ -183,7 +183,7 @@ REVIEW_CLASSES = ("strength", "weakness", "other")  # what SeverityReview tells 
 
 class SeverityReview:
     """A second reading of the rules' verdict on a unit: a multinomial logistic regression (strength,
-    weakness, other) over ``severity.unit_features`` and the sentence's vector in the static word
+    weakness, other) over ``model_inputs.unit_features`` and the sentence's vector in the static word
     embedding (folded into per-word scores, as for ``FailingPriorityModel``), trained on the development
     corpus gold by bench/train_severity.py and shipped as resources/severity_review.json (weights only, no
     text). It overturns the rules' verdict only where it is surer of another class than of the verdict's

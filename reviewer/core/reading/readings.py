@@ -25,9 +25,10 @@ from reviewer.core.reading.stories import (TELLING, leads_with_form, not_a_findi
                                            stated_severity, story_grade)
 from reviewer.core.reading.earlier import (ACCOUNT_TOLD, opens_earlier_account, retells_earlier_judgement,
                                            told_in_the_past)
-from reviewer.core.reading.severity import (LISTED_OVERLAP, failing_priority_model, failing_weakness, listed_overlap,
-                                            listed_words, mostly_so, next_unit_features, reviewable,
-                                            severity_review, verdict)
+from reviewer.core.reading.model_inputs import (LISTED_OVERLAP, failing_priority_model, failing_weakness,
+                                                listed_overlap, listed_words, next_unit_features, reviewable,
+                                                severity_review)
+from reviewer.core.reading.severity import mostly_so, verdict
 from reviewer.core.reading.theming import title_theme
 from reviewer.core.reading.wording import tone
 from reviewer.core.text.textsearch import collapse_ws

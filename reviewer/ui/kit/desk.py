@@ -265,7 +265,7 @@ class OnScreen(QObject):
 
     def _library(self) -> str:
         """The library open, as the lists kept name it (asked each time: the window may open another)."""
-        return str(Path(self.desk.store.path).resolve())
+        return str(self.desk.store.path)  # (resolved by the store)
 
     def last_key(self) -> str:
         """Where the letter the next start of this library opens is kept: each library its own (the settings are
