@@ -4,6 +4,7 @@ sorted by the column the auditor clicks (remembered by the window), and never wi
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -58,7 +59,10 @@ class LibraryPanel(QWidget):
         self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Rows take their wrapped titles' height from the first show on: sized to contents from the
+        # start, each step that placed the panel in the window (a layout, a tab, a splitter) measured
+        # every row again, five times over for a library of 500 letters before the window appeared
+        self._rows_sized = False
         self.table.verticalHeader().setMinimumSectionSize(24)
         h = self.table.horizontalHeader()
         h.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -81,6 +85,12 @@ class LibraryPanel(QWidget):
         lay.addWidget(self.table, 1)
 
     # ------------------------------------------------------------ columns and order (kept by the window)
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._rows_sized:
+            self._rows_sized = True
+            self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        super().showEvent(event)
+
     def _column_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
         for c in range(1, self.model.columnCount()):
