@@ -1303,3 +1303,39 @@ def test_a_list_kept_in_another_library_is_not_this_librarys(qtbot, make_window,
                     timeout=15000)
     shown = [(s.start, s.end) for s in second.suggestions_panel.visible()]
     assert (top.start, top.end) in shown, "the strongest card, undecided in this library, was left out"
+
+
+def test_a_letter_opens_and_draws_while_anothers_suggestions_are_still_being_read(qtbot, make_window, samples: Path,
+                                                                                 monkeypatch) -> None:
+    """Suggestions are read on a thread of their own: a 500-page letter's took 9 s, and the next letter opened
+    waited all that time for its first page (bench_reading.py; 95 ms now)."""
+    import threading
+
+    from reviewer.letters import guard
+
+    w = make_window([samples / "thornbury_vale_2025_focused_visit.pdf", samples / "eastmere_2024_monitoring_visit.pdf"],
+                    open_first=False)
+    first, second = (next(k for k, v in w.lib.letters.items() if v.source.startswith(name))
+                     for name in ("thornbury", "eastmere"))
+    reading, go_on, thread = threading.Event(), threading.Event(), []
+    real = Workspace.suggestions
+
+    def slow(self, letter_id, *args, **kwargs):  # type: ignore[no-untyped-def]
+        thread.append(threading.get_ident())
+        if letter_id == first:
+            reading.set()
+            go_on.wait(30)
+        return real(self, letter_id, *args, **kwargs)
+
+    monkeypatch.setattr(Workspace, "suggestions", slow)
+    w.onscreen.open(first)
+    qtbot.waitUntil(reading.is_set, timeout=15000)
+    drawn: list[str] = []
+    w.host.worker.rendered.connect(lambda letter_id, *_: drawn.append(letter_id))
+    w.onscreen.open(second)
+    qtbot.waitUntil(lambda: second in drawn and w.onscreen.layout is not None, timeout=10000)
+    assert not go_on.is_set() and w.onscreen.letter_id == second
+    go_on.set()  # the first letter's reading ends, unwanted now; the second's follows and is shown
+    qtbot.waitUntil(lambda: w.suggester.structure is not None and w.suggester.settled, timeout=15000)
+    assert w.suggestions_panel.visible()
+    assert thread and thread[0] in guard._forbidden  # the reading thread may not touch PyMuPDF

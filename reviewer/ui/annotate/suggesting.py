@@ -190,19 +190,22 @@ class SuggestionController(QObject):
         known_created = self._created.get(letter_id)
         known_marks = self._marks.get(letter_id)
 
-        def job() -> tuple[Structure, list[Suggestion], LetterMeta, str | None, list[RawMark], ThemeModel]:
+        def from_pdf() -> tuple[str | None, list[RawMark]]:  # read once per letter, on the PDF worker
+            created, raw = known_created, known_marks
+            try:
+                data = pdf.read_bytes() if pdf is not None else b""
+            except OSError:
+                data = b""
+            if not created_known:
+                created = created_date(data, pdf.name) if data and pdf is not None else None
+            if raw is None:  # highlights and comments made in another reader
+                raw = read_pdf_marks(data, pdf.name) if data and pdf is not None else []
+            return created, raw
+
+        def job(created: str | None, raw: list[RawMark] | None
+                ) -> tuple[Structure, list[Suggestion], LetterMeta, str | None, list[RawMark], ThemeModel]:
+            # on the thread that reads text: a long letter's reading keeps no page from being drawn
             st = known or analyse(text, starts)
-            created = known_created
-            raw = known_marks
-            if pdf is not None and (not created_known or raw is None):  # read once per letter, here on the worker
-                try:
-                    data = pdf.read_bytes()
-                except OSError:
-                    data = b""
-                if not created_known:
-                    created = created_date(data, pdf.name) if data else None
-                if raw is None:  # highlights and comments made in another reader
-                    raw = read_pdf_marks(data, pdf.name) if data else []
             raw = raw or []
             model = ThemeModel(themes, library)  # (kept: the themes of a passage tagged by hand, read off this thread)
             found = self.desk.ws.suggestions(letter_id, text, st, place_marks(layout, raw, st) if raw else (),
@@ -235,7 +238,12 @@ class SuggestionController(QObject):
                 self._landed = gen
                 self.panel.set_suggestions([], f"Suggestions could not be worked out: {exc}")
 
-        self.desk.host.call(job, done, failed, key="suggestions")
+        host = self.desk.host
+        if pdf is not None and (not created_known or known_marks is None):
+            host.call(from_pdf, lambda got: host.think(lambda: job(*got), done, failed, key="suggestions"), failed,
+                      key="suggestions")
+        else:
+            host.think(lambda: job(known_created, known_marks), done, failed, key="suggestions")
 
     def _tell_withdrawn(self, before: list[Suggestion], now: list[Suggestion], library: list[Annotation],
                         letter_id: str, dismissed: list[tuple[int, int]], starts: list[int]) -> None:

@@ -1,5 +1,7 @@
 """The one thread that reads letters (PyMuPDF, through reviewer.letters): opening letters, rendering
-pages, importing files, and any slow call the window hands it.
+pages, importing files, and any slow call the window hands it; and beside it a thread that thinks
+(``WorkerHost.think``): pure-Python reading of a letter's text, such as its suggestions, which must never
+keep a page from being drawn nor a letter from opening.
 
 PyMuPDF must not be used from several threads at once, nor from the GUI thread (reviewer.letters.guard
 holds that rule), so every such call goes through this worker. ``WorkerHost.call`` runs a function
@@ -24,7 +26,7 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 
 from reviewer.core.text.documents import DocumentError, EncryptedPdf
-from reviewer.letters import render
+from reviewer.letters import guard, render
 from reviewer.letters.importing import layout_for, prepare_path, prepare_paths, repair_notes
 from reviewer.letters.reading import ReadingJobs
 from reviewer.letters.pdf import open_pdf
@@ -211,6 +213,31 @@ class PdfWorker(QObject):
         QTimer.singleShot(0, self._import_next)
 
 
+class Thinker(QObject):
+    """Runs calls that read text and never touch PyMuPDF (``guard`` forbids it on this thread), so that a
+    500-page letter's suggestions (9 s) no longer hold up the next letter's pages on the PDF worker."""
+
+    call_done = Signal(object, object)  # the Call, its CallResult
+
+    @Slot()
+    def forbid_pdf(self) -> None:
+        guard.forbid_thread()
+
+    @Slot()
+    def allow_pdf(self) -> None:  # (as the thread ends: another thread may be given its number)
+        guard.allow_thread()
+
+    @Slot(object)
+    def call(self, job: Call) -> None:
+        if job.is_stale():
+            return
+        try:
+            result = CallResult(job.fn())
+        except Exception as exc:
+            result = CallResult(None, exc)
+        self.call_done.emit(job, result)
+
+
 @dataclass
 class CallResult:
     value: Any = None
@@ -239,6 +266,7 @@ class WorkerHost(QObject):
     request_render = Signal(str, int, float)
     request_import = Signal(list, object)
     request_call = Signal(object)
+    request_thought = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -254,6 +282,15 @@ class WorkerHost(QObject):
         self.request_call.connect(self.worker.call)
         self.worker.call_done.connect(self._call_done)
         self.thread.start()
+        self.thinking = QThread()
+        self.thinking.setObjectName("reading-text")
+        self.thinker = Thinker()
+        self.thinker.moveToThread(self.thinking)
+        self.thinking.started.connect(self.thinker.forbid_pdf)
+        self.thinking.finished.connect(self.thinker.allow_pdf)
+        self.request_thought.connect(self.thinker.call)
+        self.thinker.call_done.connect(self._call_done)
+        self.thinking.start()
 
     def call(self, fn: Callable[[], Any], then: Callable[[Any], None],
              failed: Callable[[Exception], None] | None = None, key: str | None = None) -> None:
@@ -262,6 +299,12 @@ class WorkerHost(QObject):
         given). A later call with the same ``key`` makes this one stale: it is skipped if it has not
         started, and its result is dropped if it has."""
         self.request_call.emit(Call(fn, then, failed, key, self._generations))
+
+    def think(self, fn: Callable[[], Any], then: Callable[[Any], None],
+              failed: Callable[[Exception], None] | None = None, key: str | None = None) -> None:
+        """As ``call``, on the thread that reads text: ``fn`` must not use PyMuPDF (it would raise
+        ``guard.WrongThread``). Keys are shared with ``call``."""
+        self.request_thought.emit(Call(fn, then, failed, key, self._generations))
 
     def _call_done(self, job: Call, result: CallResult) -> None:
         if job.is_stale():
@@ -276,4 +319,6 @@ class WorkerHost(QObject):
     def stop(self) -> None:
         self.worker.cancel_import()
         self.thread.quit()
+        self.thinking.quit()
         self.thread.wait(5000)
+        self.thinking.wait(5000)
