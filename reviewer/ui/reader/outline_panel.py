@@ -99,7 +99,7 @@ class OutlinePanel(QWidget):
         of the line. Where the name would keep less than a dozen letters beside the whole grade, the grade as
         auditors shorten it ("Help and protection — RI"; the tooltip says it whole): at the pane's width a new
         user's outline of a 2024 report read "Requires improvement — …" three times, one judgement not told from
-        another. Narrower still, the grade first and the name cut after it."""
+        another. Narrower still, the grade first ("RI — Help and…") and the name cut after it."""
         room = self.tree.header().sectionSize(0) - self.tree.indentation() - 8  # (a judgement is a top-level part)
         bold = QFont(self.tree.font())
         bold.setBold(True)
@@ -117,8 +117,9 @@ class OutlinePanel(QWidget):
                 left = room - fm.horizontalAdvance(tail)
                 if text is None and said and (left >= enough or fm.horizontalAdvance(name) <= left):
                     text = fm.elidedText(name, Qt.TextElideMode.ElideRight, left) + tail
-            item.setText(0, text or f"{grade} — {name}")  # (too narrow for a dozen letters of the name: the grade
-            # first, the name cut after it)
+            item.setText(0, text or f"{SHORT_GRADES.get(grade.casefold(), grade)} — {name}")  # (too narrow for a
+            # dozen letters of the name: the grade first, short, the name cut after it; "Requires improvement —
+            # Help…" had been cut to "Requires…" in a pane squeezed to 175 pixels, the grade itself lost)
 
     def set_counts(self, counts: dict[int, tuple[int, int]]) -> None:
         """Each part's annotations and suggestions not yet decided (part start -> both), as a decision
