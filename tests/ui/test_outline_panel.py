@@ -28,10 +28,44 @@ def test_a_judgements_grade_shows_whole_in_a_narrow_outline(qtbot) -> None:  # t
     assert graded
     for item in graded:  # the grade whole: after the name cut to fit, or first where the name has no room
         said = item.text(0)
-        assert said.startswith("Requires improvement — ") or said.endswith(" — Requires improvement") and (
+        assert said.startswith(("Requires improvement — ", "RI — ")) or said.endswith(
+            (" — Requires improvement", " — RI")) and (
             panel.tree.fontMetrics().horizontalAdvance(said) <= panel.tree.header().sectionSize(0)), said
-    panel.resize(120, 400)  # too narrow for name and grade: the grade first
-    qtbot.waitUntil(lambda: all(item.text(0).startswith("Requires improvement — ") for item in graded))
+    panel.resize(120, 400)  # too narrow for name and grade: the grade first, as auditors shorten it (stop 51: the
+    # whole grade first was cut to "Requires…" in a pane squeezed to 175 pixels, the name and the grade lost)
+    qtbot.waitUntil(lambda: all(item.text(0).startswith("RI — ") for item in graded))
     panel.resize(900, 400)
     qtbot.waitUntil(lambda: {item.text(0) for item in graded} == {"Overall effectiveness — Requires improvement",
                                                                    "Help and protection — Requires improvement"})
+
+
+def test_judgements_at_the_panes_width_are_told_apart(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A new user's outline of a 2024 report (stop 51) read "Requires improvement — …" three times at the pane's
+    width in a 1400-pixel window: the grade came first and the judgement's name was cut away, so three judgements
+    could not be told apart. Where the whole grade leaves the name too little room, the grade is shortened as
+    auditors shorten it ("RI"), and each line says which judgement it is."""
+    from reviewer.core.reading.outline import analyse
+    from reviewer.ui.reader.outline_panel import OutlinePanel
+
+    text = ("Inspection of Eastmere local authority children's services\n\n"
+            "The experiences and progress of children who need help and protection: requires improvement to be good"
+            "\n\n1. Too many children wait for help.\n\n"
+            "The experiences and progress of children in care: requires improvement to be good\n\n"
+            "2. Most children in care live in stable homes.\n\n"
+            "The experiences and progress of care leavers: inadequate\n\n3. Too few care leavers have a plan.\n")
+    panel = OutlinePanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.set_structure(analyse(text, []))
+    graded = [item for part, item in panel._items if part.kind == "judgement" and part.grade]
+    assert len(graded) == 3
+    fm = panel.tree.fontMetrics()
+    width = 120 + next(w for w in range(60, 600, 2) if fm.horizontalAdvance("Help and protection — Requires improvement")
+                       > w >= fm.horizontalAdvance("Help and protection — RI") + 2 * fm.averageCharWidth())
+    panel.resize(width, 400)  # room for the name beside "RI", not beside the whole grade
+    qtbot.waitUntil(lambda: graded[0].text(0).endswith(" — RI"))
+    said = [item.text(0) for item in graded]
+    assert said[0].startswith("Help and prot") and said[1].startswith("Children in c"), said
+    assert said[2].startswith("Care leavers") and "Inadequate" in said[2], said
+    assert all("Requires improvement" in item.toolTip(0) or "requires improvement" in item.toolTip(0)
+               for item in graded[:2])

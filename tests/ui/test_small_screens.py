@@ -59,3 +59,16 @@ def test_a_window_kept_on_a_wider_screen_opens_maximised_on_the_laptop(qtbot, ma
     kept = make_window(library="small.json", size=None)  # one that fits is as it was left
     assert not kept.windowState() & Qt.WindowState.WindowMaximized
     qtbot.waitUntil(lambda: kept.width() == room.width() - 200)
+
+
+def test_a_window_made_narrower_as_it_is_used_keeps_the_letters_share(qtbot, make_window, samples) -> None:  # type: ignore[no-untyped-def]
+    """A new user's window, 1400 wide, made 1024 by 640 (a council laptop's) as they read (stop 51): the panes
+    stayed as they were and the letter had 35% of the width, a report's text at 56%. Made narrower, the window
+    gives the letter its share as it does when it is shown; the panes still read."""
+    w = make_window([samples / "thornbury_vale_2025_focused_visit.pdf"], size=(1400, 900))
+    qtbot.waitUntil(lambda: _centre_share(w) >= 0.5 - 0.01)
+    w.splitter.setSizes([300, 760, 340])  # the panes at their width on the wide window
+    w.resize(1024, 640)
+    qtbot.waitUntil(lambda: _centre_share(w) >= 0.5 - 0.01)
+    left, centre, right = w.splitter.sizes()
+    assert left >= 150 and right >= 300

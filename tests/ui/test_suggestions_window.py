@@ -1339,3 +1339,26 @@ def test_a_letter_opens_and_draws_while_anothers_suggestions_are_still_being_rea
     qtbot.waitUntil(lambda: w.suggester.structure is not None and w.suggester.settled, timeout=15000)
     assert w.suggestions_panel.visible()
     assert thread and thread[0] in guard._forbidden  # the reading thread may not touch PyMuPDF
+
+
+def test_going_to_the_list_by_key_shows_the_card_enter_would_accept(window, qtbot) -> None:
+    """A new user scrolled the suggestions to their end with the wheel, pressed Ctrl+4 and Enter, and accepted
+    the first card, which was out of sight (stop 51). The keyboard coming to the list brings its card into view."""
+    w = window
+    panel = w.suggestions_panel
+    w.resize(1024, 640)
+    w.show()
+    qtbot.waitUntil(lambda: panel.list.count() > 5, timeout=15000)
+    panel.list.setCurrentRow(0)
+    w.view.setFocus()
+    bar = panel.list.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=3000)
+    bar.setValue(bar.maximum())  # the wheel, the keyboard elsewhere
+
+    def in_view() -> bool:
+        return panel.list.visualItemRect(panel.list.currentItem()).intersects(panel.list.viewport().rect())
+
+    assert not in_view()
+    w.actions_["show_suggestions_panel"].trigger()  # Ctrl+4
+    qtbot.waitUntil(lambda: panel.list.hasFocus(), timeout=3000)
+    assert panel.list.currentRow() == 0 and in_view()

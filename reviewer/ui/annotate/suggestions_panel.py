@@ -9,7 +9,7 @@ from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QPen
+from PySide6.QtGui import QFocusEvent, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -542,7 +542,13 @@ class SuggestionsPanel(QWidget):
     def eventFilter(self, obj: QObject, e: QEvent) -> bool:  # noqa: N802
         """Enter/A accepts, Delete/Backspace/D dismisses, E/F2 edits, M shows all or the strongest, Esc gives
         the keyboard back to the letter: single keys, while the list has
-        the keyboard (taken before the window's own shortcuts, so Delete never deletes an annotation here)."""
+        the keyboard (taken before the window's own shortcuts, so Delete never deletes an annotation here).
+        The keyboard coming to the list by a key (Ctrl+4, Tab) brings the card it acts on into view: a new user
+        scrolled the list to its end with the wheel, pressed Ctrl+4 and Enter, and accepted a card they could not
+        see (a click chooses the card it lands on, already in view)."""
+        if obj is self.list and isinstance(e, QFocusEvent) and e.type() == QEvent.Type.FocusIn and \
+                e.reason() != Qt.FocusReason.MouseFocusReason and self.list.currentItem() is not None:
+            self.list.scrollToItem(self.list.currentItem())
         if obj is not self.list or not isinstance(e, QKeyEvent) or e.type() not in (
                 QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
             return super().eventFilter(obj, e)

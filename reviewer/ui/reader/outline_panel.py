@@ -17,6 +17,8 @@ KIND_LABELS = {"address": "Address", "salutation": "Greeting", "title": "Title",
                "judgement": "Judgement", "heading": "", "paragraph": "", "signoff": "Sign-off"}
 GRADE_COLOURS = {"outstanding": "#1b5e20", "good": "#2e7d32", "requires improvement": "#b26a00", "inadequate": "#b3261e"}
 OFFSET_ROLE = Qt.ItemDataRole.UserRole + 1
+SHORT_GRADES = {"requires improvement": "RI", "requires improvement to be good": "RI"}  # as auditors shorten
+# it ("an RI authority"); the other grades are short already
 GRADED_ROLE = Qt.ItemDataRole.UserRole + 2  # a judgement's (name, grade): the name is cut to fit, never the grade
 
 
@@ -94,22 +96,30 @@ class OutlinePanel(QWidget):
     def _fit_grades(self) -> None:
         """Each judgement's name cut to the column's width so that its grade shows whole ("Help and prot… —
         Requires improvement"): a new user's outline read "Help and protection — Req…", the grade being the point
-        of the line."""
+        of the line. Where the name would keep less than a dozen letters beside the whole grade, the grade as
+        auditors shorten it ("Help and protection — RI"; the tooltip says it whole): at the pane's width a new
+        user's outline of a 2024 report read "Requires improvement — …" three times, one judgement not told from
+        another. Narrower still, the grade first ("RI — Help and…") and the name cut after it."""
         room = self.tree.header().sectionSize(0) - self.tree.indentation() - 8  # (a judgement is a top-level part)
         bold = QFont(self.tree.font())
         bold.setBold(True)
         fm = QFontMetrics(bold)
+        enough = 12 * fm.averageCharWidth()
         for _part, item in self._items:
             graded = item.data(0, GRADED_ROLE)
             if not graded:
                 continue
             name, grade = graded
-            tail = f" — {grade}"
-            left = room - fm.horizontalAdvance(tail)
-            full = name + tail
-            item.setText(0, full if fm.horizontalAdvance(full) <= room else f"{grade} — {name}" if left < 12 * fm.averageCharWidth()
-                         else fm.elidedText(name, Qt.TextElideMode.ElideRight, left) + tail)  # (too narrow for a dozen
-            # letters of the name: the grade first, the name cut after it)
+            full = f"{name} — {grade}"
+            text = full if fm.horizontalAdvance(full) <= room else None
+            for said in (grade, SHORT_GRADES.get(grade.casefold())):
+                tail = f" — {said}" if said else ""
+                left = room - fm.horizontalAdvance(tail)
+                if text is None and said and (left >= enough or fm.horizontalAdvance(name) <= left):
+                    text = fm.elidedText(name, Qt.TextElideMode.ElideRight, left) + tail
+            item.setText(0, text or f"{SHORT_GRADES.get(grade.casefold(), grade)} — {name}")  # (too narrow for a
+            # dozen letters of the name: the grade first, short, the name cut after it; "Requires improvement —
+            # Help…" had been cut to "Requires…" in a pane squeezed to 175 pixels, the grade itself lost)
 
     def set_counts(self, counts: dict[int, tuple[int, int]]) -> None:
         """Each part's annotations and suggestions not yet decided (part start -> both), as a decision

@@ -10,7 +10,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from reviewer.resources import sample_letters
@@ -280,6 +280,13 @@ class MainWindow(QMainWindow):
             self._shown = True
             QTimer.singleShot(0, self.layout_state.balance)
             QTimer.singleShot(0, self._tell_what_opening_found)
+
+    def resizeEvent(self, e: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(e)
+        if self._shown and 0 < e.size().width() < e.oldSize().width():  # made narrower as it is used: the letter
+            # keeps its share as it does when shown (a new user's window made 1024 wide, a council laptop's,
+            # left the letter 35% of it, a report's text 56% of its size, the panes as they were at 1400)
+            QTimer.singleShot(0, self.layout_state.balance)
 
     def _tell_what_opening_found(self) -> None:
         """What opening the library had to do, said in the window as the command line says it: a damaged journal
