@@ -347,6 +347,26 @@ def test_a_committee_reports_items_are_the_inspectors_not_its_progress_or_its_ow
     assert not any("committee" in q or "Progress against" in q or q.startswith("4.") for q in items)
 
 
+@pytest.mark.parametrize("name", ["kingsford_2025_committee_progress_report.pdf",
+                                  "kingsford_2025_committee_progress_report.docx"])
+def test_a_committee_reports_outline_lists_each_section_once_and_its_numbered_paragraphs(name) -> None:
+    """A new user's Word committee report (stop 51): every numbered section heading ("1. Purpose of the report")
+    had come twice in the outline, the second time as a paragraph running into "1.1 …", and none of its
+    paragraphs 1.1, 4.2 ... was listed."""
+    from reviewer.letters.importing import layout_for
+    from reviewer.core.text.layout import page_starts
+
+    path = Path(__file__).resolve().parents[2] / "sample_docs" / name
+    layout, _pdf, _notes = layout_for(path.read_bytes(), path.suffix[1:], path.name)
+    parts = analyse(layout.text, page_starts(layout)).parts
+    titles = [p.title for p in parts]
+    assert titles.count("1. Purpose of the report") == 1 and titles.count("4. Progress against the areas for improvement") == 1
+    paragraphs = [p.title.split()[0] for p in parts if p.kind == "paragraph"]
+    assert paragraphs == ["1.1", "1.2", "2.1", "4.1", "4.2", "4.3", "4.4", "4.5", "4.6", "5.1", "6.1", "7.1", "7.2"]
+    section = next(p for p in parts if p.title.startswith("4. Progress"))
+    assert all(section.start < p.start < section.end for p in parts if p.title.startswith("4.") and p is not section)
+
+
 def test_a_page_that_opens_with_a_section_heading_starts_the_section() -> None:
     # The page before ends mid-sentence (the PDF put the rest of the paragraph elsewhere) and its footer
     # holds only the page number: "What needs to improve" at the top of the next page is still a heading,

@@ -389,7 +389,7 @@ def analyse(text: str, page_starts: Sequence[int] = ()) -> Structure:
         if kind == "signoff":
             end = max(he, min(len(text), len(reading.rstrip())))
         parts.append(Part(kind, title, s, end, grade, 1, he))
-    parts.extend(_numbered(reading, parts))
+    parts.extend(_numbered(reading, parts) or _decimal(reading, parts))
     parts.sort(key=lambda p: (p.start, p.level))
     units = [(s, e) for s, e in units if not _table_cell(reading, s, e, table_span)]
     if tables:  # a response table's units are its cells' sentences: none runs from one cell into the next
@@ -431,7 +431,10 @@ def _table_cell(reading: str, start: int, end: int, table_span: tuple[int, int])
 def _numbered(reading: str, parts: list[Part]) -> list[Part]:
     """Numbered paragraphs ("12. Children in care...") as second-level parts, when a text numbers them."""
     found: list[tuple[int, int]] = []
+    headed = {p.start for p in parts}  # (a council paper's numbered section heading, "1. Purpose of the report")
     for m in re.finditer(r"(?m)^[ \t]*(\d{1,3})\.(?:[ \t]+|\n\s*)(?=[A-Z‘'“\"]|\d+(?:\.\d+)?(?: per ?cent|%))", reading):
+        if m.start() in headed or m.start() + len(m.group(0)) - len(m.group(0).lstrip()) in headed:
+            continue
         # (a paragraph may open with its figure: "75. 10.2 per cent of children leaving care …", a held-out 2014
         # report, whose outline lost paragraphs 75 to 164 when the count broke there)
         block_end = reading.find("\n\n", m.end())
@@ -464,6 +467,29 @@ def _numbered(reading: str, parts: list[Part]) -> list[Part]:
         nxt_part = next((p.start for p in parts if p.start > start), end)
         result.append(Part("paragraph", label, start, min(end, nxt_part), None, 2, -1))
     return result
+
+
+def _decimal(reading: str, parts: list[Part]) -> list[Part]:
+    """A council paper's paragraphs numbered within its numbered sections ("4.2 The number of children …"
+    under "4. Progress against …") as second-level parts: its outline had listed each section twice and none
+    of its paragraphs (a new user's Word committee report, stop 51)."""
+    found: list[tuple[tuple[int, int], int, str]] = []
+    for m in re.finditer(r"(?m)^[ \t]*(\d{1,2})\.(\d{1,2})[ \t]+(?=[A-Z‘'“\"])", reading):
+        number = (int(m.group(1)), int(m.group(2)))
+        if m.start() in {p.start for p in parts}:  # (the heading of a list: "3.1 Inspectors identified …:")
+            continue
+        if found and number <= found[-1][0]:
+            continue  # counts up, or it is no paragraph numbering ("2.5 per cent" was not taken: a capital follows)
+        words = collapse_ws(reading[m.end():m.end() + 120]).split()
+        found.append((number, m.start(), f"{number[0]}.{number[1]} " + " ".join(words[:7]) + ("…" if len(words) > 7 else "")))
+    if len(found) < 3 or not any(p.kind != "paragraph" and re.match(rf"{found[0][0][0]}\.\s", p.title) for p in parts):
+        return []  # (under a numbered section heading of its own: not a table of figures)
+    out = []
+    for i, (_number, start, label) in enumerate(found):
+        end = found[i + 1][1] if i + 1 < len(found) else len(reading)
+        nxt_part = next((p.start for p in parts if p.start > start), end)
+        out.append(Part("paragraph", label, start, min(end, nxt_part), None, 2, -1))
+    return out
 
 
 # a word hyphenated across lines ("poor-\nquality", "Multi-\n\nAgency"), and a span of years broken at its dash
