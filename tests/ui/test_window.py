@@ -166,6 +166,28 @@ def test_find_starts_from_where_the_auditor_reads(window, qtbot):
     assert window.find_bar.current == (found + 1) % len(window.find_bar.hits)
 
 
+def test_find_says_when_it_goes_round(window, qtbot):
+    """Past the last match the first, past the first the last, and said so as a PDF reader says it (a new user
+    went from 3 of 3 to 1 of 3 without a word, stop 51)."""
+    bar = window.find_bar
+    window.pages.show_find()
+    bar.edit.setText("children")
+    n = len(bar.hits)
+    assert n > 2
+    bar.next()  # (the match the words found)
+    while bar.current != n - 1:
+        bar.next()
+        assert "from the" not in bar.count.text()
+    bar.next()
+    assert bar.current == 0 and bar.count.text() == f"1 of {n} · from the top"
+    bar.next()
+    assert bar.count.text() == f"2 of {n}"
+    bar.previous()
+    bar.previous()
+    assert bar.current == n - 1 and bar.count.text() == f"{n} of {n} · from the end"
+    qtbot.waitUntil(lambda: bar.count.width() >= bar.count.sizeHint().width())  # (said whole)
+
+
 def test_export_summary_from_window(window, qtbot, tmp_path: Path):
     target = tmp_path / "out.html"
     done = []

@@ -35,6 +35,7 @@ class FindBar(QWidget):
         self.edit.setToolTip("Enter: next match, Shift+Enter: previous, Esc: close")
         self.edit.setClearButtonEnabled(True)
         self.edit.setMaximumWidth(320)
+        self.edit.setMinimumWidth(140)  # (room for a word or two whatever the count beside it says)
         self.count = QLabel("")
         prev = QToolButton(text="▲", toolTip="Previous match (Shift+Enter, Shift+F3)")
         nxt = QToolButton(text="▼", toolTip="Next match (Enter, F3)")
@@ -102,14 +103,14 @@ class FindBar(QWidget):
         if not self.hits and self._began is not None:
             self.back_to(self._began[1])  # (nothing found: where the auditor was reading)
 
-    def _report(self) -> None:
+    def _report(self, wrapped: str = "") -> None:
         q = self.edit.text().strip()
         if not q:
             self.count.setText("")
         elif not self.hits:
             self.count.setText("No matches")
         else:
-            self.count.setText(f"{self.current + 1} of {len(self.hits)}")
+            self.count.setText(f"{self.current + 1} of {len(self.hits)}{wrapped}")
         self.hitsChanged.emit(self.hits, self.current)
 
     def next(self) -> None:
@@ -117,15 +118,20 @@ class FindBar(QWidget):
         auditor reads), as a PDF reader's Find does: a new user on page 12 typed, pressed Enter and was taken past
         the match on page 18, round to page 4."""
         if self.hits:
+            wrapped = ""
             if not self._found_by_typing:
+                # past the last match, the first, and said so as a PDF reader says it (a new user went from 3 of 3
+                # to 1 of 3 without a word, stop 51)
+                wrapped = " · from the top" if self.current == len(self.hits) - 1 and len(self.hits) > 1 else ""
                 self.current = (self.current + 1) % len(self.hits)
             self._found_by_typing = False
             self._began = None  # (words typed next are found from this match on)
-            self._report()
+            self._report(wrapped)
 
     def previous(self) -> None:
         if self.hits:
             self._found_by_typing = False
             self._began = None
+            wrapped = " · from the end" if self.current == 0 and len(self.hits) > 1 else ""
             self.current = (self.current - 1) % len(self.hits)
-            self._report()
+            self._report(wrapped)
