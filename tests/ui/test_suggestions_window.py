@@ -476,6 +476,13 @@ def test_escape_in_the_list_gives_the_keyboard_back_to_the_letter_at_the_suggest
     from reviewer.ui.shell.shortcuts import PANEL_KEYS
 
     assert any(keys == "Escape" and "letter" in what for keys, what in dict(PANEL_KEYS)["Suggestions list"])
+    # selecting by keyboard goes on from the card's passage: Ctrl+Up its own sentence, Ctrl+Down the one after
+    qtbot.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    own = view.selection()
+    assert own is not None and own[0] <= last.start < own[1], (own, last.start, last.end)
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    after = view.selection()
+    assert after is not None and after[0] >= own[1]
 
 
 def test_a_letter_not_yet_tagged_opens_on_its_suggestions_and_the_pane_keeps_its_width(qtbot, make_window,

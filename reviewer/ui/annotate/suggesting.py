@@ -659,9 +659,12 @@ class SuggestionController(QObject):
             self.view.scroll_to_range(s.start, s.end, only_if_hidden=True)
 
     def _to_letter(self, s: Suggestion | None) -> None:
-        """Esc in the list: the letter takes the keyboard, showing the suggestion the list was on."""
+        """Esc in the list: the letter takes the keyboard, showing the suggestion the list was on, and selecting by
+        keyboard goes on from it (Ctrl+Down the sentence after it, Ctrl+Up its own: a new user's Ctrl+Down had
+        taken the heading at the top of the page, stop 51)."""
         if s is not None:
             self.view.scroll_to_range(s.start, s.end, only_if_hidden=True)
+            self.view.put_caret(s.end)
         self.view.setFocus()
 
     def _clicked(self, sid: str) -> None:

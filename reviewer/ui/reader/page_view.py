@@ -356,6 +356,14 @@ class PageView(QAbstractScrollArea):
             self.viewport().update()
             self.selectionChanged.emit()
 
+    def put_caret(self, offset: int) -> None:
+        """Nothing selected, and selecting by keyboard goes on from ``offset`` (Ctrl+Down: the sentence after)."""
+        had = self.selection() is not None
+        self._sel = (offset, offset)
+        if had:
+            self.viewport().update()
+            self.selectionChanged.emit()
+
     def caret(self) -> int | None:
         """Where selecting by keyboard goes on from: the end of the last selection, or the last click."""
         return self._sel[1] if self._sel else None
