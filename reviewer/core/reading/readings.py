@@ -317,7 +317,8 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
     out: list[Reading] = []
     kind = document_kind(text)
     telling = kind in TELLING
-    form_spans = paper_form_spans(text, [p.start for p in st.parts]) if kind == "committee report" else []
+    form_spans = paper_form_spans(text, [p.start for p in st.parts if p.level == 1]) \
+        if kind == "committee report" else []  # (a section's numbered paragraphs are within it)
     if telling and doc_grade is None and story_grade(text) == "inadequate":
         doc_grade = "inadequate"
     speaker: str | None = None  # whose words a quotation in a telling document carries
