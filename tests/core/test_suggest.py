@@ -3319,3 +3319,24 @@ def test_a_new_users_misreadings_of_a_good_report() -> None:
     assert not still_to_do("Families who require more intensive help are supported well by a specialist team.")
     assert verdict("Families who require more intensive help are supported well by a specialist team, who are "
                    "persistent in building trust.", *good)[0] == "strength"
+
+
+def test_a_sentence_that_only_says_not_of_the_one_before_is_suggested_with_it() -> None:
+    """"Many do not." alone was a priority action's card in a new user's report (stop 51): accepted, it would have
+    quoted three words. It is suggested with the sentence it answers, in our own words here; dismissed, neither
+    comes back; where that sentence is tagged already, the fragment is left as it was."""
+    from reviewer.core.annotations.codebook import default_themes
+
+    text = ("The experiences and progress of care leavers: inadequate\n\n"
+            "The service expects young people to ask for help when they need it. Many do not. As a result, some care "
+            "leavers are left without support at times of crisis.\n")
+    found = suggest(text, default_themes())
+    asked = text.index("The service expects")
+    fragment = text.index("Many do not.")
+    card = next(x for x in found if x.end == fragment + len("Many do not."))
+    assert card.start == asked and card.quote.endswith("when they need it. Many do not.")
+    assert card.severity in ("improvement", "priority")
+    assert not any(x.start == fragment for x in found) and sum(x.start == asked for x in found) == 1
+    assert not any(x.start <= fragment < x.end for x in suggest(text, default_themes(), dismissed=[(card.start, card.end)]))
+    own = suggest(text, default_themes(), existing=[(asked, fragment - 1)])
+    assert not any(x.start == asked for x in own)

@@ -201,7 +201,44 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
             why = [_under(part.title, w) if w in _UNDER_A_LIST else w for w in why]
         out.append(Suggestion(s, e, flat, severity, chosen, round(min(0.99, conf), 2), "; ".join(why), listed,
                               board=board_at is not None and s >= board_at))
+    out = with_what_it_answers(out, text, st, existing, skip)
     return whole_items(out, [(a, b) for a, b, _, _ in inspectors_items(text, st)], st.units)
+
+
+# a sentence of a word or two that says only "not" of the one before it ("Many do not.", "Some cannot.")
+_ELLIPTICAL = re.compile(r"\W*(?:[A-Z][\w'’-]*)(?:\s+[a-z][\w'’-]*)?\s+(?:(?:do|does|did|is|are|was|were|has|have|had|"
+                         r"can|could|will|would|should)(?:\s+not|n['’]t)|cannot)(?:\s+(?:always|yet|consistently))?"
+                         r"\s*[.;!]?\W*")
+
+
+def with_what_it_answers(found: list[Suggestion], text: str, st: Structure,
+                         existing: Sequence[tuple[int, int]] = (), dismissed: Iterable[tuple[int, int]] = ()
+                         ) -> list[Suggestion]:
+    """A suggestion of a word or two that only says "not" of the sentence before it, suggested with that sentence:
+    "Many do not." alone was a priority action's card in a new user's report (stop 51); with "... young people
+    will reach out if they need help." before it, it says what is wrong. The card takes the stronger of the two's
+    confidence; nothing where the sentence before is tagged or dismissed, or ends its paragraph."""
+    by_start = {x.start: x for x in found}
+    gone: set[int] = set()
+    out: list[Suggestion] = []
+    skip = set(dismissed)
+    for x in found:
+        if len(x.quote.split()) <= 3 and _ELLIPTICAL.fullmatch(x.quote):
+            before = st.unit_before(x.start)
+            if before is not None and before[1] <= x.start and "\n\n" not in text[before[1]:x.start].replace(" ", "") \
+                    and before not in skip and not tagged_over(before[0], before[1], existing) \
+                    and not st.is_heading(*before):
+                prev = by_start.get(before[0])
+                if prev is not None and prev.end != before[1]:
+                    prev = None  # (a passage of several units: left as it is)
+                if prev is not None or before[0] not in by_start:
+                    if prev is not None:
+                        gone.add(prev.start)
+                    quote = unit_quote(text, before[0], x.end, st.furniture)
+                    x = dataclasses.replace(x, start=before[0], quote=quote,
+                                            score=max(x.score, prev.score if prev is not None else 0.0))
+        out.append(x)
+    return [x for x in out if not (x.start in gone and by_start.get(x.start) is x)]
 
 
 _READ: list[tuple[str, Structure, list[Reading]]] = []  # the letters read latest, with their structures
