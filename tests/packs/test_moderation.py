@@ -99,11 +99,12 @@ def test_a_managers_summary_and_workbook_say_where_two_auditors_differ_and_what_
     for a in bob.lib.annotations.values():
         ann.lib.put_annotation(a)
     assert ann.ws.still_open([lid]) == ["3 of 3 annotations not reviewed",  # what signing off would leave open
-                                        "2 sentences two auditors read differently, neither reading reviewed"]
+                                        "1 sentence two auditors read differently, neither reading reviewed",
+                                        "1 sentence only one of two auditors tagged, not reviewed"]  # said apart
     ann.ws.review([mine.id], "agreed", reviewer="Mia Manager")
     ann.ws.review([theirs.id], "challenged", "It is a priority: children wait", reviewer="Mia Manager")
     assert ann.ws.still_open([lid]) == ["1 of 3 annotations not reviewed", "1 challenge not yet resolved",
-                                        "1 sentence two auditors read differently, neither reading reviewed"]
+                                        "1 sentence only one of two auditors tagged, not reviewed"]
 
     (r,) = moderate(ann.lib, [lid], ann.ws.text_of, ann.ws.page_starts_of)
     assert r.tagged == 2 and r.severity_agreement == 0.0  # of the two sentences either tagged, none alike
