@@ -201,3 +201,22 @@ def test_a_card_names_its_auditor_whole_and_its_themes_leave_no_gap(qtbot, ws, t
         assert rect.height() == QFontMetrics(font).boundingRect(QRect(0, 0, rect.width(), 1000), Qt.TextFlag.TextWordWrap,
                                                                 themes).height(), width
         assert max(r.bottom() for r, _f, _t in p.said) < height, width  # the card asks for the room it draws in
+
+
+def test_a_managers_regrade_says_when_as_a_card_says_dates(qtbot, ws, tmp_path):
+    """After regrading Ben's context to a strength a manager read "↻ Changed by Meg Manager since 2026-11-29": the
+    change is said with the day it was made, as people write it."""
+    import re
+
+    from reviewer.ui.annotate.annotation_panel import CardDelegate
+
+    path = tmp_path / "ashvale.txt"
+    path.write_text("Focused visit to Ashvale\n\nLeaders know their services well.\n", encoding="utf-8")
+    letter = ws.add_file(path)[0]
+    a = ws.tag_quote(letter, "Leaders know their services well", ["leadership"], "context", author="Ben Auditor")
+    ws.set_auditor("Meg Manager")
+    ws.regrade([a.id], "strength", "Strength")
+    a = ws.library.annotations[a.id]
+    (said, _colour), = CardDelegate(ws.library)._extras(a)
+    assert said.startswith("↻ Changed by Meg Manager on ") and "Context → Strength" in said, said
+    assert not re.search(r"\d{4}-\d\d-\d\d", said), said

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QFont, QFontMetrics, QPainter, QPalette
@@ -45,6 +46,15 @@ CHANGED_COLOUR = QColor("#5a4a9c")
 ATTENTION_COLOUR = QColor("#b00020")
 
 
+def _on(stamp: str) -> str:
+    """" on 29 Nov 2026" for a stored time; nothing where there is none to read."""
+    try:
+        d = date.fromisoformat(stamp[:10])
+    except ValueError:
+        return ""
+    return f" on {d.day} {d:%b %Y}"
+
+
 class CardDelegate(QStyledItemDelegate):
     """Draws an annotation as a card: severity stripe and label, quote, themes, note, page."""
 
@@ -68,8 +78,9 @@ class CardDelegate(QStyledItemDelegate):
             out.append((f"{mark} {a.review.label}{who}{comment}", REVIEW_COLOURS.get(a.review.status, QColor("#555"))))
         if a.history:
             last = a.history[-1]
-            out.append((f"↻ Changed by {a.changed_by or a.author or 'the auditor'} since {last.modified[:10]}: "
-                        f"{describe_change(self.lib, last, a)}", CHANGED_COLOUR))
+            out.append((f"↻ Changed by {a.changed_by or a.author or 'the auditor'}{_on(a.modified or last.modified)}: "
+                        f"{describe_change(self.lib, last, a)}", CHANGED_COLOUR))  # ("since 2026-11-29", a
+            # manager read after regrading: when the change was made, as the cards say dates)
         return out
 
     def _extras_height(self, fm: QFontMetrics, width: int, a: Annotation) -> int:
