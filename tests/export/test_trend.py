@@ -98,3 +98,24 @@ def test_the_overview_shows_the_trend(qtbot, ws: Workspace, tmp_path: Path) -> N
     ov.scope = lambda: [then.id]  # the earliest letter has nothing before it
     ov.refresh()
     assert "No authority of these letters has an earlier audit" in ov.trend.toPlainText()
+
+
+def test_a_passage_two_auditors_tagged_is_quoted_once(ws: Workspace, tmp_path: Path) -> None:
+    """A manager who merged two auditors' packs read each weakness both had tagged twice over in the trend
+    ("A lack of ..." then "A lack of ..." again, under Leadership): one passage is one piece of evidence."""
+    then = _letter(ws, tmp_path, "ashvale_2022.txt", THEN, "2022-03-10", {})
+    now = _letter(ws, tmp_path, "ashvale_2024.txt", NOW, "2024-05-02", {})
+    ws.tag_quote(then, "Too many plans are lists of services", ["planning"], "area for improvement", author="Ann Auditor")
+    ws.tag_quote(then, "Too many plans are lists of services", ["planning"], "priority action", author="Ben Auditor",
+                 again=True)
+    ws.tag_quote(now, "Plans are still lists of services", ["planning"], "area for improvement", author="Ann Auditor")
+    ws.tag_quote(now, "Plans are still lists of services", ["planning"], "area for improvement", author="Ben Auditor",
+                 again=True)
+    (t,) = trends(ws.library, [now.id])
+    (planning,) = t.themes
+    assert planning.status == "persists"
+    assert len(planning.then_quotes) == 1 and len(planning.now_quotes) == 1
+    assert (planning.then["improvement"], planning.then["priority"], planning.now["improvement"]) == (1, 1, 2)  # annotations
+    md = to_markdown(build_summary(ws.library, [now.id], ws.text_of))
+    trend = md[md.index("## Trend since the last audit"):]
+    assert trend.count("Plans are still lists of services") == 1

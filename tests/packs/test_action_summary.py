@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from pack_desks import THORNBURY, Desk  # type: ignore[import-not-found]
@@ -21,12 +22,14 @@ def test_plan_in_summary(tmp_path: Path) -> None:
         ann.ws.export_summary([lid], html, "html")
         m = md.read_text(encoding="utf-8")
         assert "## Action plan" in m and "2 actions, 1 overdue." in m
-        assert "2000-03-31 \\(overdue\\)" in m and "Half the plans reviewed" in m
+        assert "31 March 2000 \\(overdue\\)" in m and "Half the plans reviewed" in m  # as the summary says dates
+        assert "2000-03-31" not in m and f"{date.today().day} {date.today():%B %Y}" in m  # (the progress note's)
         assert m.index("Review &lt;b&gt;every") < m.index("Train managers")  # by due date
         assert "\\| now" in m  # a pipe cannot break the table
         h = html.read_text(encoding="utf-8")
         assert "<h2>Action plan</h2>" in h and "Review &lt;b&gt;every&lt;/b&gt; plan" in h
         assert 'class="overdue"' in h and "Half the plans reviewed" in h
+        assert "<td>31 March 2000 <strong" in h and "1 January 2999" in h
     finally:
         ann.store.close()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.core.team.moderation import cohen_kappa, moderate, sentences
+from reviewer.core.team.moderation import cohen_kappa, kappa_number, kappa_words, moderate, sentences
 from reviewer.core.team.overview import crosstab
 
 from pack_desks import THORNBURY  # type: ignore[import-not-found]
@@ -18,6 +18,15 @@ def test_cohen_kappa_known_values() -> None:
     assert cohen_kappa([1, 0, 1], [1, 0, 1]) == pytest.approx(1.0)
     assert cohen_kappa([0, 0, 0], [0, 0, 0]) == 1.0
     assert cohen_kappa([], []) is None
+
+
+def test_a_kappa_a_hair_below_zero_reads_as_nought_not_minus_nought() -> None:
+    """A manager read "-0.00 poor" in the moderation table: on a letter of 400 sentences two auditors who each
+    tagged a theme on a different sentence come out at -0.0025. The figure is 0.00; the word stays "poor"."""
+    k = cohen_kappa([1] + [0] * 399, [0, 1] + [0] * 398)
+    assert k is not None and -0.01 < k < 0
+    assert kappa_number(k) == "0.00" and kappa_words(k) == "0.00 (poor)"
+    assert kappa_number(-0.2) == "-0.20" and kappa_number(0.526) == "0.53"
 
 
 def test_sentences_cover_bullets_and_sentences() -> None:
@@ -90,11 +99,12 @@ def test_a_managers_summary_and_workbook_say_where_two_auditors_differ_and_what_
     for a in bob.lib.annotations.values():
         ann.lib.put_annotation(a)
     assert ann.ws.still_open([lid]) == ["3 of 3 annotations not reviewed",  # what signing off would leave open
-                                        "2 sentences two auditors read differently, neither reading reviewed"]
+                                        "1 sentence two auditors read differently, neither reading reviewed",
+                                        "1 sentence only one of two auditors tagged, not reviewed"]  # said apart
     ann.ws.review([mine.id], "agreed", reviewer="Mia Manager")
     ann.ws.review([theirs.id], "challenged", "It is a priority: children wait", reviewer="Mia Manager")
     assert ann.ws.still_open([lid]) == ["1 of 3 annotations not reviewed", "1 challenge not yet resolved",
-                                        "1 sentence two auditors read differently, neither reading reviewed"]
+                                        "1 sentence only one of two auditors tagged, not reviewed"]
 
     (r,) = moderate(ann.lib, [lid], ann.ws.text_of, ann.ws.page_starts_of)
     assert r.tagged == 2 and r.severity_agreement == 0.0  # of the two sentences either tagged, none alike

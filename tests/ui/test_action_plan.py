@@ -493,3 +493,48 @@ def test_a_click_on_a_highlight_chooses_its_finding_for_the_plan(letter_window, 
     qtbot.waitUntil(lambda: w.plan_panel.annotation_id == second.id)
     assert w.panel.selected_ids() == [second.id] and "Too many plans" in w.plan_panel.finding.text()
     assert view.verticalScrollBar().value() == scrolled and not view.selected_text()
+
+
+@pytest.mark.parametrize("width", [260, 300, 340])
+def test_an_overdue_cards_due_line_fits_the_card(qtbot, width: int) -> None:  # type: ignore[no-untyped-def]
+    """A manager's Plan tab at 1024 pixels read "Due 1 Oct 2026 · ⚠ Overdue by 59 days" cut at the card's edge
+    with no "…": the bold overdue line was shortened as if in the plain font. Every line of a card fits its box."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFontMetrics, QImage, QPainter, QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QListView, QStyleOptionViewItem
+
+    from reviewer.core.annotations.actions import Action
+    from reviewer.ui.annotate.plan_panel import ACTION_ROLE, ActionCardDelegate
+
+    class Recording(QPainter):
+        def __init__(self, device: QImage) -> None:
+            super().__init__(device)
+            self.said: list[tuple[QRect, object, str]] = []
+
+        def drawText(self, *args):  # type: ignore[no-untyped-def]  # noqa: N802
+            if len(args) == 3 and isinstance(args[0], QRect):
+                self.said.append((QRect(args[0]), self.font(), args[2]))
+            return super().drawText(*args)
+
+    view = QListView()
+    qtbot.addWidget(view)
+    late = Action("a1", "n1", "Appoint a permanent head of service", "Director of Children's Services", "2026-10-01",
+                  "amber")
+    model = QStandardItemModel()
+    item = QStandardItem()
+    item.setData(late, ACTION_ROLE)
+    model.appendRow(item)
+    delegate = ActionCardDelegate(lambda: date(2026, 11, 29))
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.rect = QRect(0, 0, width, 120)
+    image = QImage(width, 120, QImage.Format.Format_ARGB32)
+    painter = Recording(image)
+    try:
+        delegate.paint(painter, option, model.index(0, 0))
+    finally:
+        painter.end()
+    due = next((r, f, t) for r, f, t in painter.said if t.startswith("Due"))
+    for rect, font, text in painter.said:
+        assert QFontMetrics(font).horizontalAdvance(text) <= rect.width(), (text, rect.width())
+    assert "Overdue" in due[2] or due[2].endswith("…")

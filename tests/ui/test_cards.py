@@ -152,3 +152,71 @@ def test_going_to_the_annotations_by_keyboard_leaves_the_letter_where_it_is(lett
     assert w.view.current_page() == last
     qtbot.keyClick(w.panel.view, Qt.Key.Key_Down)  # the keyboard moves to a card: its passage comes into view
     qtbot.waitUntil(lambda: w.view.in_view(first.start, first.end))
+
+
+def test_a_card_names_its_auditor_whole_and_its_themes_leave_no_gap(qtbot, ws, tmp_path):
+    """A manager moderating two auditors' packs read "Area for improvement · p. 2 · Ann Au…" on every amber card
+    in a pane 340 pixels wide, and a blank line between a card's themes and its note (the themes were measured in
+    the card's font and drawn smaller). Whose reading it is goes on a line of its own where the first line is full;
+    every line fits its box; the themes' box is as tall as their lines."""
+    from reviewer.ui.annotate.annotation_panel import CardDelegate
+    from reviewer.ui.kit.models import AnnotationListModel
+
+    class Recording(QPainter):
+        def __init__(self, device: QImage) -> None:
+            super().__init__(device)
+            self.said: list[tuple[QRect, QFont, str]] = []
+
+        def drawText(self, *args):  # noqa: N802
+            if len(args) == 3 and isinstance(args[0], QRect):
+                self.said.append((QRect(args[0]), QFont(self.font()), args[2]))
+            return super().drawText(*args)
+
+    path = tmp_path / "ashvale.txt"
+    path.write_text("Focused visit to Ashvale\n\nThe use of histories to underpin the assessments of children.\n",
+                    encoding="utf-8")
+    letter = ws.add_file(path)[0]
+    a = ws.tag_quote(letter, "The use of histories", ["assessment", "recording"], "improvement",
+                     "Thin in three of five files", author="Ann Auditor")
+    model = AnnotationListModel(ws.library)
+    model.set_annotations([a])
+    delegate = CardDelegate(ws.library)
+    index = model.index(0, 0)
+    for width in (300, 340, 420, 900):
+        option = QStyleOptionViewItem()
+        option.font = QFont()
+        option.rect = QRect(0, 0, width, 10)
+        height = delegate.sizeHint(option, index).height()
+        option.rect = QRect(0, 0, width, height)
+        img = QImage(width, height, QImage.Format.Format_ARGB32)
+        p = Recording(img)
+        delegate.paint(p, option, index)
+        p.end()
+        texts = [t for _r, _f, t in p.said]
+        assert any("Ann Auditor" == t or t.endswith("·  Ann Auditor") for t in texts), (width, texts)
+        for rect, font, text in p.said:
+            if "\n" not in text and rect.height() <= QFontMetrics(font).lineSpacing() + 2:  # the one-line ones
+                assert QFontMetrics(font).horizontalAdvance(text) <= rect.width(), (width, text)
+        rect, font, themes = next(x for x in p.said if x[2] == "Assessment quality; Recording and chronologies")
+        assert rect.height() == QFontMetrics(font).boundingRect(QRect(0, 0, rect.width(), 1000), Qt.TextFlag.TextWordWrap,
+                                                                themes).height(), width
+        assert max(r.bottom() for r, _f, _t in p.said) < height, width  # the card asks for the room it draws in
+
+
+def test_a_managers_regrade_says_when_as_a_card_says_dates(qtbot, ws, tmp_path):
+    """After regrading Ben's context to a strength a manager read "↻ Changed by Meg Manager since 2026-11-29": the
+    change is said with the day it was made, as people write it."""
+    import re
+
+    from reviewer.ui.annotate.annotation_panel import CardDelegate
+
+    path = tmp_path / "ashvale.txt"
+    path.write_text("Focused visit to Ashvale\n\nLeaders know their services well.\n", encoding="utf-8")
+    letter = ws.add_file(path)[0]
+    a = ws.tag_quote(letter, "Leaders know their services well", ["leadership"], "context", author="Ben Auditor")
+    ws.set_auditor("Meg Manager")
+    ws.regrade([a.id], "strength", "Strength")
+    a = ws.library.annotations[a.id]
+    (said, _colour), = CardDelegate(ws.library)._extras(a)
+    assert said.startswith("↻ Changed by Meg Manager on ") and "Context → Strength" in said, said
+    assert not re.search(r"\d{4}-\d\d-\d\d", said), said

@@ -72,3 +72,19 @@ def test_a_window_made_narrower_as_it_is_used_keeps_the_letters_share(qtbot, mak
     qtbot.waitUntil(lambda: _centre_share(w) >= 0.5 - 0.01)
     left, centre, right = w.splitter.sizes()
     assert left >= 150 and right >= 300
+
+
+def test_the_status_line_ends_with_an_ellipsis_where_the_window_is_narrow(qtbot, make_window, samples) -> None:  # type: ignore[no-untyped-def]
+    """A manager at 1024 pixels read "✔ Signed off by ... — 2 letters · 25 anr All changes saved": the counts cut
+    mid-word against the word on saving. Too long for the room, they end with "…" (the whole on hover), clear of it."""
+    w = make_window([samples / "thornbury_vale_2025_focused_visit.pdf"], size=(1024, 640))
+    counts, saved = w.counts_label, w.save_label
+    said = ("✔ Signed off by Meg Manager on 2026-11-29 · This letter: 12 annotations (4 priority actions, 6 areas "
+            "for improvement, 2 strengths) — 2 letters · 25 annotations in the library")
+    counts.setText(said)
+    qtbot.waitUntil(lambda: counts.width() > 0 and saved.isVisible())
+    shown = getattr(counts, "shown_text", counts.text)()
+    assert counts.fontMetrics().horizontalAdvance(shown) <= counts.contentsRect().width(), shown
+    assert shown.endswith("…") and shown.startswith("✔ Signed off by Meg Manager")
+    assert counts.toolTip() == said
+    assert counts.geometry().right() < saved.geometry().left()

@@ -59,9 +59,15 @@ def kappa_strength(k: float | None) -> str:
     return "almost perfect"
 
 
+def kappa_number(k: float) -> str:
+    """A kappa to two places, as a report prints it: a value that rounds to nothing is "0.00", never
+    "-0.00" (two auditors who never tag one theme on the same sentence come out a hair below zero)."""
+    return f"{round(k, 2) + 0.0:.2f}"
+
+
 def kappa_words(k: float | None) -> str:
     """A kappa as a report says it: "0.52 (moderate)"; "not defined" where it is not."""
-    return "not defined" if k is None else f"{k:.2f} ({kappa_strength(k)})"
+    return "not defined" if k is None else f"{kappa_number(k)} ({kappa_strength(k)})"
 
 
 @dataclass(frozen=True)

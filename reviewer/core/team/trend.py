@@ -27,7 +27,7 @@ class ThemeTrend:
     status: str  # "new" | "persists" | "resolved"
     then: Counter[str] = field(default_factory=Counter)  # severity id -> annotations
     now: Counter[str] = field(default_factory=Counter)
-    then_quotes: list[str] = field(default_factory=list)  # the weaknesses' quotes, worst first
+    then_quotes: list[str] = field(default_factory=list)  # the weaknesses' quotes, worst first, each once
     now_quotes: list[str] = field(default_factory=list)
 
 
@@ -58,6 +58,11 @@ def _weak(anns: Sequence[Annotation], theme_id: str) -> list[Annotation]:
     return sorted(found, key=lambda a: (rank[a.severity], a.start))
 
 
+def _quotes(anns: Sequence[Annotation]) -> list[str]:
+    """Each passage's quote once: two auditors who tagged one sentence are one piece of evidence."""
+    return list(dict.fromkeys(a.quote for a in anns))
+
+
 def trends(lib: Library, letter_ids: Sequence[str]) -> list[Trend]:
     """One trend for each authority of the letters in scope that the library holds an earlier audit of."""
     scope = [lib.letters[i] for i in letter_ids if i in lib.letters]
@@ -85,7 +90,7 @@ def trends(lib: Library, letter_ids: Sequence[str]) -> list[Trend]:
                 lib.theme_label(tid), status,
                 Counter(a.severity for a in a_then if tid in a.themes and not a.orphaned),
                 Counter(a.severity for a in a_now if tid in a.themes and not a.orphaned),
-                [a.quote for a in weak_then], [a.quote for a in weak_now]))
+                _quotes(weak_then), _quotes(weak_now)))
         themes.sort(key=lambda t: (STATUS_ORDER.index(t.status), -(t.now["priority"] + t.then["priority"]),
                                    t.theme.casefold()))
         out.append(Trend(now.meta.authority or key, then, now, themes, dict(then.meta.judgements),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QFont, QFontMetrics, QPainter, QPalette
@@ -45,6 +46,15 @@ CHANGED_COLOUR = QColor("#5a4a9c")
 ATTENTION_COLOUR = QColor("#b00020")
 
 
+def _on(stamp: str) -> str:
+    """" on 29 Nov 2026" for a stored time; nothing where there is none to read."""
+    try:
+        d = date.fromisoformat(stamp[:10])
+    except ValueError:
+        return ""
+    return f" on {d.day} {d:%b %Y}"
+
+
 class CardDelegate(QStyledItemDelegate):
     """Draws an annotation as a card: severity stripe and label, quote, themes, note, page."""
 
@@ -68,23 +78,49 @@ class CardDelegate(QStyledItemDelegate):
             out.append((f"{mark} {a.review.label}{who}{comment}", REVIEW_COLOURS.get(a.review.status, QColor("#555"))))
         if a.history:
             last = a.history[-1]
-            out.append((f"↻ Changed by {a.changed_by or a.author or 'the auditor'} since {last.modified[:10]}: "
-                        f"{describe_change(self.lib, last, a)}", CHANGED_COLOUR))
+            out.append((f"↻ Changed by {a.changed_by or a.author or 'the auditor'}{_on(a.modified or last.modified)}: "
+                        f"{describe_change(self.lib, last, a)}", CHANGED_COLOUR))  # ("since 2026-11-29", a
+            # manager read after regrading: when the change was made, as the cards say dates)
         return out
 
     def _extras_height(self, fm: QFontMetrics, width: int, a: Annotation) -> int:
         return sum(min(fm.boundingRect(QRect(0, 0, width, 1000), Qt.TextFlag.TextWordWrap, t).height(),
                        fm.lineSpacing() * 3) + 3 for t, _ in self._extras(a))
 
-    def _lines(self, a: Annotation) -> tuple[str, str, str]:
+    def _lines(self, a: Annotation) -> tuple[tuple[str, str], str, str]:
+        """((severity and page, whose), themes, note)."""
         themes = themes_said(self.lib.theme_label(t) for t in a.themes) or "No theme"
         sev = SEVERITY.get(a.severity)
-        head = f"{sev.label if sev else a.severity}  ·  p. {a.page}"
-        if a.author:
-            head += f"  ·  {a.author}" + (f", changed by {a.changed_by}" if a.changed_by else "")
+        lead = f"{sev.label if sev else a.severity}  ·  p. {a.page}"
+        who = (a.author + (f", changed by {a.changed_by}" if a.changed_by else "")) if a.author else ""
         if a.orphaned:
-            head = "⚠ Needs attention  ·  " + head
-        return head, themes, a.note
+            lead = "⚠ Needs attention  ·  " + lead
+        return (lead, who), themes, a.note
+
+    @staticmethod
+    def _heads(head: tuple[str, str], bold: QFontMetrics, room: int) -> list[str]:
+        """The card's first line: severity, page and whose it is; where they do not fit, whose on a line of its
+        own. A manager moderating two auditors read "Area for improvement · p. 2 · Ann Au…" on every amber card:
+        the auditor's name is what tells two readings of one sentence apart."""
+        lead, who = head
+        whole = f"{lead}  ·  {who}" if who else lead
+        if not who or bold.horizontalAdvance(whole) <= room:
+            return [bold.elidedText(whole, Qt.TextElideMode.ElideRight, room)]
+        return [bold.elidedText(lead, Qt.TextElideMode.ElideRight, room),
+                bold.elidedText(who, Qt.TextElideMode.ElideRight, room)]
+
+    @staticmethod
+    def _bold(font: QFont) -> QFont:
+        bold = QFont(font)
+        bold.setBold(True)
+        bold.setPointSizeF(font.pointSizeF() * 0.92)
+        return bold
+
+    @staticmethod
+    def _small(font: QFont) -> QFont:
+        small = QFont(font)
+        small.setPointSizeF(font.pointSizeF() * 0.9)
+        return small
 
     @staticmethod
     def _text_width(rect: QRect) -> int:
@@ -97,11 +133,13 @@ class CardDelegate(QStyledItemDelegate):
         fm = QFontMetrics(option.font)
         width = self._text_width(option.rect)
         quote_h = wrapped_height(fm, width, "“" + self.quote(a), 4, close="”")
-        _, themes, note = self._lines(a)
-        themes_h = fm.boundingRect(QRect(0, 0, width, 1000), Qt.TextFlag.TextWordWrap, themes).height()
+        head, themes, note = self._lines(a)
+        heads = len(self._heads(head, QFontMetrics(self._bold(option.font)), width - 19))
+        themes_h = QFontMetrics(self._small(option.font)).boundingRect(QRect(0, 0, width, 1000), Qt.TextFlag.TextWordWrap,
+                                                                       themes).height()  # (in the font drawn)
         note_h = min(fm.boundingRect(QRect(0, 0, width, 1000), Qt.TextFlag.TextWordWrap, note).height(), fm.lineSpacing() * 3) if note else 0
-        return QSize(width, PAD * 2 + fm.lineSpacing() + 4 + quote_h + 4 + themes_h + (note_h + 4 if note else 0) + 2
-                     + self._extras_height(fm, width, a))
+        return QSize(width, PAD * 2 + fm.lineSpacing() * heads + 4 + quote_h + 4 + themes_h + (note_h + 4 if note else 0)
+                     + 2 + self._extras_height(fm, width, a))
 
     def paint(self, p: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         a: Annotation = index.data(ANN_ROLE)
@@ -114,24 +152,23 @@ class CardDelegate(QStyledItemDelegate):
         w = self._text_width(option.rect)
         y = r.top() + PAD - 2
         fm = QFontMetrics(option.font)
-        bold = QFont(option.font)
-        bold.setBold(True)
-        bold.setPointSizeF(option.font.pointSizeF() * 0.92)
+        bold = self._bold(option.font)
         severity_icon(a.severity).paint(p, QRect(x, y + 1, 14, 14))
         p.setFont(bold)
         p.setPen(severity_text(a.severity, ground) if not a.orphaned else readable_on(ATTENTION_COLOUR, ground))
-        head = QFontMetrics(bold).elidedText(head, Qt.TextElideMode.ElideRight, w - 19)  # (cut with "…", not
-        # clipped at the card's edge: "… · Test Audit" in a narrow pane, a new user)
-        p.drawText(QRect(x + 19, y, w - 19, fm.lineSpacing()), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, head)
-        y += fm.lineSpacing() + 4
+        for line in self._heads(head, QFontMetrics(bold), w - 19):  # (cut with "…", not clipped at the card's
+            # edge: "… · Test Audit" in a narrow pane, a new user)
+            p.drawText(QRect(x + 19, y, w - 19, fm.lineSpacing()), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                       line)
+            y += fm.lineSpacing()
+        y += 4
         p.setFont(option.font)
         p.setPen(pal.color(QPalette.ColorRole.Text))
         y += draw_wrapped(p, fm, x, y, w, "“" + self.quote(a), 4, close="”") + 4
-        small = QFont(option.font)
-        small.setPointSizeF(option.font.pointSizeF() * 0.9)
+        small = self._small(option.font)
         p.setFont(small)
         p.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
-        th = fm.boundingRect(QRect(0, 0, w, 1000), Qt.TextFlag.TextWordWrap, themes).height()
+        th = QFontMetrics(small).boundingRect(QRect(0, 0, w, 1000), Qt.TextFlag.TextWordWrap, themes).height()
         p.drawText(QRect(x, y, w, th), Qt.TextFlag.TextWordWrap, themes)
         y += th + 4
         if note:

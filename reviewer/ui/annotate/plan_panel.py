@@ -101,11 +101,13 @@ class ActionCardDelegate(QStyledItemDelegate):
         x, y, w = r.left() + PAD, r.top() + PAD - 2, self._width(option.rect)
         chip_w = draw_chip(p, x, y + 1, fm.lineSpacing() - 2, STATUS_LABELS.get(a.status, a.status), a.status, bold)
         late = a.overdue(today)
-        p.setFont(bold if late else small)
+        due_font = bold if late else small
+        p.setFont(due_font)
         p.setPen(readable_on(OVERDUE_COLOUR, ground) if late else pal.color(QPalette.ColorRole.Text))
         p.drawText(QRect(x + chip_w + 8, y, w - chip_w - 8, fm.lineSpacing()),
-                   Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                   sm.elidedText(due_text(a, today), Qt.TextElideMode.ElideRight, w - chip_w - 8))
+                   Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,  # (cut as the bold overdue line is
+                   # drawn: measured in the plain font, "⚠ Overdue by 59 days" ran past the card's edge)
+                   QFontMetrics(due_font).elidedText(due_text(a, today), Qt.TextElideMode.ElideRight, w - chip_w - 8))
         y += fm.lineSpacing() + 6
         p.setFont(option.font)
         p.setPen(pal.color(QPalette.ColorRole.Text))

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.annotations.library import Change, Library
 from reviewer.core.team.baseline import Baseline
-from reviewer.core.team.moderation import kappa_strength, moderate
+from reviewer.core.team.moderation import kappa_number, kappa_strength, moderate
 from reviewer.core.team.overview import ROW_KINDS, CrossTab, crosstab
 from reviewer.core.team.trend import trends
 from reviewer.core.text.shorten import shorten
@@ -49,7 +49,7 @@ def cell_colours(sid: str, alpha: int, ground: str) -> tuple[str, str]:
 
 
 def _kappa(k: float | None) -> str:
-    return "—" if k is None else f"{k:.2f}"
+    return "—" if k is None else kappa_number(k)
 
 
 class Heatmap(QWidget):

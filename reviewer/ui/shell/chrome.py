@@ -7,8 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QPainter, QPaintEvent
 from PySide6.QtWidgets import (QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QStatusBar, QTabWidget,
                                QToolButton, QWidget)
 
@@ -92,8 +92,30 @@ class StatusWidgets:
     cancel: QToolButton  # stops it
 
 
+class EndCutLabel(QLabel):
+    """One line that, given less room than it needs, ends with "…" and shows the whole on hover. A manager's
+    status bar at 1024 pixels read "... — 2 letters · 25 anr" cut mid-word against "All changes saved": a
+    plain label asks for its whole width and, denied it, is cut where the room ends."""
+
+    def setText(self, text: str) -> None:  # noqa: N802
+        super().setText(text)
+        self.setToolTip(text)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(0, super().minimumSizeHint().height())
+
+    def shown_text(self) -> str:
+        """The text as drawn in the room the label has."""
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width())
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        p = QPainter(self)
+        self.style().drawItemText(p, self.contentsRect(), int(self.alignment()), self.palette(), self.isEnabled(),
+                                  self.shown_text(), self.foregroundRole())
+
+
 def build_status_bar(sb: QStatusBar, library: Path, cancel_import: Callable[[], None]) -> StatusWidgets:
-    counts = QLabel("")
+    counts = EndCutLabel("")
     saved = QLabel("All changes saved")
     saved.setToolTip(str(library))
     progress = QProgressBar()
