@@ -136,6 +136,10 @@ def test_review_sign_off_and_export_back(manager, qtbot, packs, tmp_path: Path, 
     letter = manager.lib.letters[manager.onscreen.letter_id]
     assert letter.signoff and letter.signoff.name == "Meg Manager" and letter.signoff.comment == "All seen"
     qtbot.waitUntil(lambda: "Signed off by Meg Manager" in manager.counts_label.text(), timeout=2000)
+    from reviewer.core.text.words import short_date
+
+    assert f"Signed off by Meg Manager on {short_date(letter.signoff.date)} ·" in manager.counts_label.text()  # as
+    # the cards and the plan say a date ("on 29 Nov 2026", not "on 2026-11-29")
     assert manager.actions_["withdraw_sign_off"].isEnabled()
     manager.history.undo()
     assert manager.lib.letters[manager.onscreen.letter_id].signoff is None

@@ -4,6 +4,7 @@ person's name as one way of writing it."""
 from __future__ import annotations
 
 import unicodedata
+from datetime import date
 
 
 def counted(n: int, one: str, many: str | None = None) -> str:
@@ -17,3 +18,13 @@ def person(name: str) -> str:
     a zero-width space pasted in, is the same auditor."""
     name = unicodedata.normalize("NFC", name)
     return " ".join("".join(c for c in name if unicodedata.category(c) != "Cf").split())
+
+
+def short_date(iso: str) -> str:
+    """A stored date or time as the window says it: "29 Nov 2026" ("" where it is no date). The cards, the plan
+    and the status line say dates one way; a manager read "on 2026-11-29" beside "Due 1 Oct 2026" (stop 51)."""
+    try:
+        d = date.fromisoformat(iso[:10])
+    except (TypeError, ValueError):
+        return ""
+    return f"{d.day} {d:%b %Y}"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QFont, QFontMetrics, QPainter, QPalette
@@ -28,6 +27,7 @@ from reviewer.core.team.merge import describe_change
 from reviewer.core.annotations.model import REVIEW_STATUSES, Annotation
 from reviewer.core.reading.outline import quote_as_read
 from reviewer.core.text.textsearch import collapse_ws, fold_query, fold
+from reviewer.core.text.words import short_date
 from reviewer.ui.kit.look import (
     SEVERITY,
     draw_card,
@@ -48,11 +48,8 @@ ATTENTION_COLOUR = QColor("#b00020")
 
 def _on(stamp: str) -> str:
     """" on 29 Nov 2026" for a stored time; nothing where there is none to read."""
-    try:
-        d = date.fromisoformat(stamp[:10])
-    except ValueError:
-        return ""
-    return f" on {d.day} {d:%b %Y}"
+    said = short_date(stamp)
+    return f" on {said}" if said else ""
 
 
 class CardDelegate(QStyledItemDelegate):

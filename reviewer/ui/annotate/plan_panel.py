@@ -33,7 +33,7 @@ from reviewer.core.text.textsearch import collapse_ws
 from reviewer.ui.annotate.action_dialog import ActionDialog
 from reviewer.ui.kit.look import OVERDUE_COLOUR, SEVERITY, draw_card, draw_chip, draw_wrapped, readable_on, wrapped_height
 from reviewer.workspace import USER_ERRORS, Workspace
-from reviewer.core.text.words import counted
+from reviewer.core.text.words import counted, short_date
 
 PAD = 8
 ACTION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -44,7 +44,7 @@ ACTIONABLE = ("improvement", "priority")  # the severities an action answers
 def due_text(a: Action, today: date) -> str:
     """"Due 31 Mar 2026", and how late it is when overdue."""
     d = date.fromisoformat(a.due)
-    text = f"Due {d.day} {d:%b %Y}"
+    text = f"Due {short_date(a.due)}"
     if a.overdue(today):
         days = (today - d).days
         text += f"  ·  ⚠ Overdue by {days} day{'s' if days != 1 else ''}"
@@ -53,9 +53,8 @@ def due_text(a: Action, today: date) -> str:
 
 def progress_text(p: Progress) -> str:
     """"12 Jan 2026 (Meg Manager): what was done"."""
-    d = date.fromisoformat(p.date)
     by = f" ({p.by})" if p.by else ""
-    return f"{d.day} {d:%b %Y}{by}: {collapse_ws(p.text)}"
+    return f"{short_date(p.date) or p.date}{by}: {collapse_ws(p.text)}"
 
 
 class ActionCardDelegate(QStyledItemDelegate):

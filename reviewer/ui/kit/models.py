@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex,
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Annotation, Letter
 from reviewer.core.text.textsearch import collapse_ws
+from reviewer.core.text.words import short_date
 from reviewer.core.annotations.model import kind_label
 from reviewer.core.annotations.titles import readable_title
 from reviewer.ui.kit.look import SEVERITY, severity_icon, signed_off_icon
@@ -130,7 +131,7 @@ class LetterTableModel(QAbstractTableModel):
                     f"{' (estimated from the PDF: the report does not print it)' if m.published_estimated else ''}\n"
                     f"Inspectors: {', '.join(m.inspectors) or '—'}"
                     + ("" if x.has_text else "\nNo text to select (image-only)")
-                    + (f"\nSigned off by {x.signoff.name} on {x.signoff.date[:10]}" if x.signoff else ""))
+                    + (f"\nSigned off by {x.signoff.name} on {short_date(x.signoff.date) or x.signoff.date[:10]}" if x.signoff else ""))
         if role == Qt.ItemDataRole.DecorationRole and col == 0 and x.signoff:
             return signed_off_icon()
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (1, 5):

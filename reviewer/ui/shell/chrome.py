@@ -19,7 +19,7 @@ from reviewer.ui.kit.desk import Desk
 from reviewer.ui.shell.actions import ACTIONS
 from reviewer.ui.kit.look import SEVERITY, severity_icon
 from reviewer.ui.reader.pages import Pages
-from reviewer.core.text.words import counted
+from reviewer.core.text.words import counted, short_date
 
 
 def build_menus_and_toolbar(window: QMainWindow, actions: dict[str, QAction], pages: Pages,
@@ -201,6 +201,6 @@ def status_text(lib: Library, letter_id: str | None) -> str:
         signoff = lib.letters[letter_id].signoff
         if signoff:
             since = changed_since_signoff(lib, letter_id)
-            text = (f"✔ Signed off by {signoff.name} on {signoff.date[:10]}"
+            text = (f"✔ Signed off by {signoff.name} on {short_date(signoff.date) or signoff.date[:10]}"
                     + (f" (⚠ {counted(since, 'finding')} changed since)" if since else "") + " · " + text)
     return text
