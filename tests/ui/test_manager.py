@@ -141,6 +141,9 @@ def test_review_sign_off_and_export_back(manager, qtbot, packs, tmp_path: Path, 
     assert f"Signed off by Meg Manager on {short_date(letter.signoff.date)} ·" in manager.counts_label.text()  # as
     # the cards and the plan say a date ("on 29 Nov 2026", not "on 2026-11-29")
     assert manager.actions_["withdraw_sign_off"].isEnabled()
+    manager.actions_["sign_off"].trigger()  # again: the sign-off it replaces is said
+    assert f"Already signed off by Meg Manager on {short_date(letter.signoff.date)}; this replaces it." in asked[-1]
+    manager.history.undo()  # (the second sign-off)
     manager.history.undo()
     assert manager.lib.letters[manager.onscreen.letter_id].signoff is None
     manager.history.redo()

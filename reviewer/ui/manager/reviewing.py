@@ -16,7 +16,7 @@ from reviewer.core.team.moderation import agreed_rivals
 from reviewer.ui.kit.desk import AtAnnotation, Desk, OnScreen, Passage
 from reviewer.core.text.shorten import shorten
 from reviewer.core.text.textsearch import collapse_ws
-from reviewer.core.text.words import counted
+from reviewer.core.text.words import counted, short_date
 
 if TYPE_CHECKING:  # imported when first shown: start-up stays quick
     from reviewer.ui.manager.overview import OverviewWindow
@@ -164,6 +164,11 @@ class ReviewController(QObject):
             return
         still = self.desk.ws.still_open(ids)
         note = ("Still open: " + "; ".join(still) + ".\n\n") if still else ""
+        earlier = [s for i in ids if (s := self.desk.lib.letters[i].signoff) is not None]
+        if len(ids) == 1 and earlier:  # (signing again replaces a sign-off: a manager was not told of the first)
+            note += f"Already signed off by {earlier[0].name} on {short_date(earlier[0].date)}; this replaces it.\n\n"
+        elif earlier:
+            note += f"{counted(len(earlier), 'letter')} already signed off; this replaces those sign-offs.\n\n"
         comment = comment_dialog(self.desk.parent, title, f"{note}Signed off by {name}, today.\nComment (optional):", "")
         if comment is None:
             return
