@@ -83,4 +83,8 @@ def test_names_for_files():
     lib = Library()
     lib.load([letter("p", "halton_2023.pdf")], [], [])
     assert summary_file_stem(lib, ["p"]) == "Halton — focused visit — January 2023 — audit summary"
+    assert summary_file_stem(lib, ["p", "q"]) == "audit summary — 2 letters"  # ("q" not in the library)
+    lib.load([letter("p", "halton_2023.pdf"), letter("q", "halton_2019.pdf", published="2019-03-01")], [], [])
+    assert summary_file_stem(lib, ["p", "q"]) == "Halton — audit summary — 2 letters"  # one council's two visits
+    lib.load([letter("p", "halton_2023.pdf"), letter("q", "knowsley.pdf", "Knowsley")], [], [])
     assert summary_file_stem(lib, ["p", "q"]) == "audit summary — 2 letters"

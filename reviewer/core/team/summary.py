@@ -267,9 +267,14 @@ def shared_passages(anns: Sequence[Annotation]) -> int:
 
 
 def summary_file_stem(lib: Library, letter_ids: Sequence[str]) -> str:
-    """The name an audit summary is offered under: "<letter's title> — audit summary" for one letter."""
+    """The name an audit summary is offered under: "<letter's title> — audit summary" for one letter; for letters
+    of one authority, "<authority> — audit summary — N letters" (a manager auditing two inspections of one council
+    was offered "audit summary — 2 letters", stop 51)."""
     if len(letter_ids) == 1:
         return file_title(f"{lib.display_title(letter_ids[0])} — audit summary")
+    whose = {lib.letters[i].meta.authority if i in lib.letters else None for i in letter_ids}
+    if len(whose) == 1 and None not in whose:
+        return file_title(f"{whose.pop()} — audit summary — {len(letter_ids)} letters")
     return f"audit summary — {len(letter_ids)} letters"
 
 
