@@ -3319,3 +3319,18 @@ def test_a_new_users_misreadings_of_a_good_report() -> None:
     assert not still_to_do("Families who require more intensive help are supported well by a specialist team.")
     assert verdict("Families who require more intensive help are supported well by a specialist team, who are "
                    "persistent in building trust.", *good)[0] == "strength"
+
+
+def test_tags_of_whole_reports_elsewhere_keep_suggestions_quick():
+    """A library whose tags elsewhere are whole documents (a project's codings of whole reports, or dismissed
+    passages as long) is read in a moment: each was read as one sentence, a report's length each time, and a
+    library of 400 such tags kept the suggestions minutes away. What they teach of a sentence is nothing."""
+    import time
+
+    report = LEARNING * 100
+    library = [_tagged(i, f"{i} {report}", "improvement") for i in range(100)]
+    gone = [f"{i} {report}" for i in range(100, 200)]
+    began = time.perf_counter()
+    found = suggest(LEARNING, default_themes(), library, dismissed_quotes=gone)
+    assert time.perf_counter() - began < 3.0  # (16 s before, on this machine)
+    assert {x.quote: x.severity for x in found} == {x.quote: x.severity for x in suggest(LEARNING, default_themes())}
