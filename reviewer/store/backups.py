@@ -23,6 +23,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from reviewer.core.atomic import fsync_folder, write_atomic
+from reviewer.store.paths import backup_dir
 from reviewer.store.schema import Damaged, read_library_bytes
 
 KEEP = 10
@@ -38,10 +39,6 @@ class Backup:
     def describe(self) -> str:
         return (f"{self.taken.strftime('%d %b %Y %H:%M')} UTC ({self.letters} letters, "
                 f"{self.annotations} annotations)")
-
-
-def backup_dir(library: Path) -> Path:
-    return library.with_name(library.stem + "-backups")
 
 
 def check(data: bytes) -> tuple[int, int]:

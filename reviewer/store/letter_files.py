@@ -14,6 +14,7 @@ from reviewer.core.text.documents import FILE_SUFFIX, DocumentError, Extracted, 
 from reviewer.core.text.layout import Layout
 from reviewer.core.text.layout_file import load_layout
 from reviewer.store.backups import backup_dir
+from reviewer.store.paths import letters_dir
 
 
 class LetterFiles:
@@ -26,7 +27,7 @@ class LetterFiles:
             self.path = Path(path).expanduser().resolve()
         except (OSError, RuntimeError):  # a link to itself (Python 3.11 says RuntimeError): left as named, so that
             self.path = Path(path).expanduser().absolute()  # opening or reading it says why it cannot be read
-        self.files_dir = self.path.with_name(self.path.stem + "-letters")
+        self.files_dir = letters_dir(self.path)
         self.library = Library()
         self._texts: dict[str, Extracted] = {}
 
