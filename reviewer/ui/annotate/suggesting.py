@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QTabWidget
 
+from reviewer.core.files import FileRefused, read_regular
 from reviewer.core.text.layout import page_starts
 from reviewer.core.reading.metadata import fill_blanks, read_metadata
 from reviewer.core.annotations.library import Change
@@ -196,8 +197,8 @@ class SuggestionController(QObject):
             raw = known_marks
             if pdf is not None and (not created_known or raw is None):  # read once per letter, here on the worker
                 try:
-                    data = pdf.read_bytes()
-                except OSError:
+                    data = read_regular(pdf, what="read as the library's copy")
+                except (OSError, FileRefused):
                     data = b""
                 if not created_known:
                     created = created_date(data, pdf.name) if data else None
