@@ -8,6 +8,7 @@ import sys
 from datetime import date
 
 from reviewer.cli.errors import CliError
+from reviewer.cli.terminal import shown
 from reviewer.core.annotations.actions import STATUSES, Action, typed_date
 from reviewer.core.text.textsearch import collapse_ws
 from reviewer.workspace import Workspace
@@ -69,11 +70,11 @@ def cmd_action(ws: Workspace, args: argparse.Namespace) -> int:
         before = ws.action(args.action)
         a = ws.update_action(before.id, status=args.status, due=args.due, progress=args.progress,
                              text=args.text, owner=args.owner)
-        _out(f"updated action {a.id[:12]} (due {a.due}, {a.status}, owner {a.owner or 'none'})" if a != before
+        _out(f"updated action {a.id[:12]} (due {a.due}, {a.status}, owner {shown(a.owner) or 'none'})" if a != before
              else f"action {a.id[:12]}: nothing to change")
     elif args.action_command == "delete":
         a = ws.delete_action(args.action)
-        _out(f"deleted action {a.id[:12]} ({collapse_ws(a.text)[:60]}) from annotation {a.annotation_id[:12]}")
+        _out(f"deleted action {a.id[:12]} ({shown(collapse_ws(a.text)[:60])}) from annotation {a.annotation_id[:12]}")
     else:
         today = date.today()
         acts = ws.actions_for([ws.letter(args.letter).id] if args.letter else None)
@@ -84,10 +85,10 @@ def cmd_action(ws: Workspace, args: argparse.Namespace) -> int:
         else:
             for a in acts:
                 mark = "  OVERDUE" if a.overdue(today) else ""
-                _out(f"{a.id[:12]}  {a.due}  {a.status.upper():8}  {a.owner}  (annotation {a.annotation_id[:12]}){mark}")
-                _out(f"    {collapse_ws(a.text)}")
+                _out(f"{a.id[:12]}  {a.due}  {a.status.upper():8}  {shown(a.owner)}  (annotation {a.annotation_id[:12]}){mark}")
+                _out(f"    {shown(collapse_ws(a.text))}")
                 for p in a.progress:
-                    _out(f"    {p.date} {p.by + ': ' if p.by else ''}{collapse_ws(p.text)}")
+                    _out(f"    {p.date} {shown(p.by) + ': ' if p.by else ''}{shown(collapse_ws(p.text))}")
     return 0
 
 

@@ -8,13 +8,13 @@ import io
 import json
 import os
 import sys
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
 from reviewer import __version__
 from reviewer.cli import actions, backups, baseline, dataset, packs, search, suggest
 from reviewer.cli.errors import CliError
+from reviewer.cli.terminal import shown
 from reviewer.core.annotations.codebook import severities, themes_said
 from reviewer.core.text.shorten import shorten
 from reviewer.core.text.textsearch import collapse_ws
@@ -81,17 +81,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _out(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
-
-
-_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
-def shown(text: str) -> str:
-    """``text`` as one line that shows what it holds: line breaks, control characters and invisible
-    format characters (bidi overrides that reorder what follows, zero-width characters) escaped,
-    so a title cannot break a table or disguise itself."""
-    return "".join(_ESCAPES.get(c) or (f"\\u{ord(c):04x}" if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c)
-                   for c in text)
 
 
 def read_first(args: argparse.Namespace) -> None:

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from reviewer.cli.errors import CliError
+from reviewer.cli.terminal import shown
 from reviewer.core.annotations.model import REVIEW_STATUSES
 from reviewer.export.pack import PackCancelled
 from reviewer.export.pack_read import PackError, read_pack
@@ -17,7 +18,7 @@ COMMANDS = ("pack", "codebook", "project", "review", "signoff")
 
 
 def _out(text: str) -> None:
-    sys.stdout.write(text + "\n")
+    sys.stdout.write(shown(text) + "\n")  # (names and titles from a pack or codebook: somebody else's file)
 
 
 def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]

@@ -7,6 +7,7 @@ import json
 import sys
 
 from reviewer.cli.errors import at_least_one
+from reviewer.cli.terminal import shown
 from reviewer.core.reading.library_search import SearchResult
 from reviewer.workspace import Workspace
 from reviewer.workspace.search import build_index
@@ -31,7 +32,7 @@ def cmd_search(ws: Workspace, args: argparse.Namespace) -> int:
         _print(ws, args.query, found)
     else:  # nothing found, but not everything could be searched: that, not "No match", is the news
         searched = len(ws.library.letters) - len(unreadable)
-        sys.stdout.write(f"{missing[0].upper()}{missing[1:]}. No match for “{args.query}” in what could be searched "
+        sys.stdout.write(f"{missing[0].upper()}{missing[1:]}. No match for “{shown(args.query)}” in what could be searched "
                          f"(annotations" + (f", and the text of {counted(searched, 'letter')}" if searched else "") + ").\n")
     if missing and (found.total or args.json):
         print(f"reviewer: note: {missing}", file=sys.stderr)
@@ -59,11 +60,11 @@ def _as_json(ws: Workspace, found: SearchResult) -> dict[str, object]:
 def _print(ws: Workspace, query: str, found: SearchResult) -> None:
     out = sys.stdout
     if not found.total:
-        out.write(f"No match for “{query}” in {counted(len(ws.library.letters), 'letter')}.\n")
+        out.write(f"No match for “{shown(query)}” in {counted(len(ws.library.letters), 'letter')}.\n")
         return
     out.write(f"{counted(found.total, 'match', 'matches')} in {counted(found.letters, 'letter')}"
               + (f"; the first {len(found.hits)}:" if len(found.hits) < found.total else ":") + "\n")
     for h in found.hits:
         where = f"{ws.library.display_title(h.letter_id)}, p. {h.page}"
         what = "" if h.field == "text" else f" [{h.field}]"
-        out.write(f"{where}{what}: {h.before}[{h.match}]{h.after}\n")
+        out.write(shown(f"{where}{what}: {h.before}[{h.match}]{h.after}") + "\n")

@@ -226,6 +226,8 @@ def write_dataset(tables: dict[str, list[dict[str, Any]]], out: Path, parquet: b
     A file of a table's name already in ``out`` is written over only where Reviewer wrote the dataset there
     before (``MARKER``, written first)."""
     out = Path(out).expanduser()
+    if out.exists() and not out.is_dir():
+        raise DatasetError(f"{out} is a file, not a folder: nothing was written. Give a new or empty folder")
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -73,6 +73,8 @@ def layout_for(data: bytes, kind: str, name: str) -> tuple[Layout, bytes | None,
     decoded = decode_text(data, name)
     if has_markup(decoded.text, name):
         plain = to_plain(decoded.text)
+        if not plain.text.strip():  # (it was added as a "scanned or image-only PDF" that could not be tagged)
+            raise DocumentError(f"{name} has no text in it once its Markdown or HTML marks are read")
         layout, pdf = text_pages(plain.text, plain.headings, plain.bold, plain.italic)
         return layout, pdf, decoded.notes
     layout, pdf = text_pages(decoded.text)

@@ -23,6 +23,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from reviewer.core.atomic import fsync_folder, write_atomic
+from reviewer.core.files import FileRefused, read_regular
+from reviewer.store.paths import backup_dir
 from reviewer.store.schema import Damaged, read_library_bytes
 
 KEEP = 10
@@ -38,10 +40,6 @@ class Backup:
     def describe(self) -> str:
         return (f"{self.taken.strftime('%d %b %Y %H:%M')} UTC ({self.letters} letters, "
                 f"{self.annotations} annotations)")
-
-
-def backup_dir(library: Path) -> Path:
-    return library.with_name(library.stem + "-backups")
 
 
 def check(data: bytes) -> tuple[int, int]:
@@ -91,9 +89,9 @@ def take_backup(library: Path, keep: int = KEEP, min_age: float = 0) -> Path | N
     digest = hashlib.sha256(data).digest()
     if existing:
         try:
-            if hashlib.sha256(existing[0].read_bytes()).digest() == digest:
+            if hashlib.sha256(_read(existing[0])).digest() == digest:
                 return None
-        except OSError:
+        except (OSError, FileRefused):
             pass
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
     number = max((_taken_as(library, p) for p in existing), default=0) + 1
@@ -107,13 +105,19 @@ def take_backup(library: Path, keep: int = KEEP, min_age: float = 0) -> Path | N
     return target
 
 
+def _read(backup: Path) -> bytes:
+    """A backup's bytes, where it is a file: a pipe or a device put in the backups folder under a backup's name
+    (a link to /dev/zero) hung every start of the window and `reviewer backups`, or read memory away."""
+    return read_regular(backup, what="read as a backup")
+
+
 def good_backups(library: Path) -> list[Backup]:
     """Backups that pass the integrity check, newest first."""
     out = []
     for p in all_backups(library):
         try:
-            letters, anns = check(p.read_bytes())
-        except (OSError, ValueError):
+            letters, anns = check(_read(p))
+        except (OSError, ValueError, FileRefused):
             continue
         out.append(Backup(p, _stamp(p), letters, anns))
     return out
@@ -123,7 +127,10 @@ def restore(library: Path, backup: Path) -> Path | None:
     """Put ``backup`` in place of the library; the file it replaces is kept as ``*.damaged-<time>``
     (returned; None when there was no library file). Atomic: killed at any moment, the library
     path holds either the file it had or the whole backup."""
-    data = backup.read_bytes()
+    try:
+        data = _read(backup)
+    except FileRefused as exc:
+        raise OSError(str(exc)) from None
     check(data)
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
     aside = library.with_name(f"{library.name}.damaged-{stamp}")

@@ -13,7 +13,9 @@ from reviewer.core.annotations.model import Letter
 from reviewer.core.text.documents import FILE_SUFFIX, DocumentError, Extracted, content_id, text_sha
 from reviewer.core.text.layout import Layout
 from reviewer.core.text.layout_file import load_layout
+from reviewer.core.files import FileRefused, read_regular
 from reviewer.store.backups import backup_dir
+from reviewer.store.paths import letters_dir
 
 
 class LetterFiles:
@@ -26,7 +28,7 @@ class LetterFiles:
             self.path = Path(path).expanduser().resolve()
         except (OSError, RuntimeError):  # a link to itself (Python 3.11 says RuntimeError): left as named, so that
             self.path = Path(path).expanduser().absolute()  # opening or reading it says why it cannot be read
-        self.files_dir = self.path.with_name(self.path.stem + "-letters")
+        self.files_dir = letters_dir(self.path)
         self.library = Library()
         self._texts: dict[str, Extracted] = {}
 
@@ -60,7 +62,7 @@ class LetterFiles:
         if letter is None:
             return None
         try:
-            data = self.layout_file(letter_id).read_bytes()
+            data = read_kept(self.layout_file(letter_id))
         except OSError:
             return None
         return load_layout(data, letter.text_sha, extractor)
@@ -77,7 +79,7 @@ class LetterFiles:
         if letter is None:
             return None
         try:
-            d = json.loads(self._text_file(letter_id).read_text(encoding="utf-8"))
+            d = json.loads(read_kept(self._text_file(letter_id)).decode("utf-8"))
             saved = Extracted(d["text"], list(d["page_starts"]), int(d["pages"]), str(d["extractor"]))
         except (OSError, ValueError, KeyError, TypeError):
             return None
@@ -88,14 +90,25 @@ class LetterFiles:
         self._texts[letter_id] = dataclasses.replace(ex, layout=None)
 
 
+def read_kept(path: Path) -> bytes:
+    """A file of the letters' folder, where it is a file: a pipe put there under a letter's or its text's name
+    hung `reviewer suggest`, `search` and `export` for ever (OSError, as a missing file, where it is not one)."""
+    try:
+        return read_regular(path, what="read as the library's copy")
+    except FileRefused as exc:
+        raise OSError(str(exc)) from None
+
+
 def read_letter_copy(path: Path, letter: Letter) -> bytes:
     """The library's copy of ``letter``, checked against its id (the SHA-256 of the file as added):
     a copy changed on disk since is refused, never trusted, so nothing is re-read, re-anchored or
     exported from it."""
     try:
-        data = path.read_bytes()
-    except OSError:
+        data = read_kept(path)
+    except FileNotFoundError:
         raise DocumentError(f"the library's copy of {letter.source} is missing from {path.parent}") from None
+    except OSError as exc:
+        raise DocumentError(f"the library's copy of {letter.source} cannot be read: {exc.strerror or exc}") from None
     if content_id(data) != letter.id:
         raise DocumentError(
             f"the library's copy of {letter.source} ({path.name}) has been changed since it was added: it no "

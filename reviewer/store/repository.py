@@ -35,6 +35,7 @@ from reviewer.core.atomic import write_atomic
 from reviewer.store.journal import Journal, Scan
 from reviewer.store.letter_files import LetterFiles, read_letter_copy
 from reviewer.store.lock import LibraryLock, LibraryLocked
+from reviewer.store.paths import letters_dir
 from reviewer.store.schema import SCHEMA_VERSION, TABLES, Damaged
 from reviewer.store.storage import AtomicJSONStorage, LibraryDamaged
 from reviewer.core.text.words import counted
@@ -88,7 +89,7 @@ def traces_of_library(path: Path) -> list[str]:
     journal = path.with_name(path.name + ".journal")
     if journal.exists():
         found.append(journal.name)
-    letters = path.with_name(path.stem + "-letters")
+    letters = letters_dir(path)
     if letters.is_dir() and any(letters.iterdir()):
         found.append(letters.name + "/")
     backups = backup_dir(path)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from reviewer.core.atomic import write_atomic
 from reviewer.core.text.textsearch import CompactFold
-from reviewer.store.letter_files import LetterFiles
+from reviewer.store.letter_files import LetterFiles, read_kept
 
 
 def _fold_path(store: LetterFiles, letter_id: str) -> Path:
@@ -16,7 +16,7 @@ def _fold_path(store: LetterFiles, letter_id: str) -> Path:
 
 def saved_fold(store: LetterFiles, letter_id: str, text_sha: str) -> CompactFold | None:
     try:
-        data = _fold_path(store, letter_id).read_bytes()
+        data = read_kept(_fold_path(store, letter_id))
     except OSError:
         return None
     if data[:65] != (text_sha + "\n").encode("ascii"):

@@ -12,6 +12,7 @@ from reviewer.core.annotations import actions as plan
 from reviewer.core.annotations.library import Library
 from reviewer.export.dataset import DatasetError, Source, build_tables, parquet_available, write_dataset
 from reviewer.export.pack_read import PackError, read_pack
+from reviewer.store.paths import library_keeping
 from reviewer.store.readonly import read_library_readonly
 
 
@@ -52,6 +53,10 @@ def write_dataset_of(paths: Sequence[Path], out: Path, fmt: str = "both") -> tup
     ``fmt``: csv, parquet or both (both: Parquet only where DuckDB is installed)."""
     if not paths:
         raise DatasetError("name at least one audit pack or library")
+    kept = library_keeping(Path(out))
+    if kept is not None:  # (the tables were written among a library's copies of its letters, or its backups)
+        raise DatasetError(f"{Path(out).expanduser()} is the library {kept.name}'s own folder, where only Reviewer keeps "
+                           "its letters and backups: nothing was written. Give another folder")
     sources = [read_source(Path(p)) for p in paths]
     tables = build_tables(sources)
     parquet = fmt == "parquet" or fmt == "both" and parquet_available()

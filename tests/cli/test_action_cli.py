@@ -120,3 +120,30 @@ def test_update_text_and_owner(capsys, tmp_path: Path, samples: Path) -> None:
         main(["action", "update", "--help"])
     out = capsys.readouterr().out
     assert "--text" in out and "--owner" in out
+
+
+def test_control_characters_are_shown_never_obeyed(capsys, tmp_path: Path, samples: Path) -> None:
+    """An owner, an action, a note or a pack's sender holding a terminal's control sequences (ESC [2J clears
+    the screen, BEL rings, a bidi override reverses what follows) is printed with them escaped: `action list`,
+    `search` and `pack import` wrote them to the terminal as they were, which obeyed them."""
+    db = ["--db", str(tmp_path / "lib.json")]
+    hostile = "Sam\x1b[2J\x07\u202eevil"
+    assert run(capsys, "add", str(samples / "thornbury_vale_2025_focused_visit.pdf"), *db)[0] == 0
+    code, out, err = run(capsys, "tag", "thornbury", "--quote", "Too many plans", "--theme", "planning",
+                         "--severity", "priority action", "--author", "Ann", "--note", f"zzq {hostile}", *db)
+    assert code == 0, err
+    ann = json.loads(run(capsys, "annotations", "--format", "json", *db)[1])[0]["id"]
+    said = [run(capsys, "action", "add", ann, "--text", f"Fix {hostile}", "--owner", hostile, "--due", "2027-01-31",
+                "--status", "red", *db)]
+    act = json.loads(run(capsys, "action", "list", "--json", *db)[1])[0]
+    assert act["owner"] == hostile  # (kept as given: only what is printed is escaped)
+    said.append(run(capsys, "action", "update", act["id"], "--progress", hostile, "--owner", hostile + "2", *db))
+    said.append(run(capsys, "action", "list", *db))
+    said.append(run(capsys, "search", "zzq", *db))
+    assert run(capsys, "pack", "export", "-o", str(tmp_path / "p.zip"), "--auditor", hostile, *db)[0] == 0
+    said.append(run(capsys, "pack", "import", str(tmp_path / "p.zip"), "--db", str(tmp_path / "other.json")))
+    said.append(run(capsys, "action", "delete", act["id"], *db))
+    for code, out, err in said:
+        assert code == 0, err
+        assert not any(c in out for c in "\x1b\x07\u202e"), out
+    assert "Sam\\u001b[2J\\u0007\\u202eevil" in said[2][1]

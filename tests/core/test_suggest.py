@@ -3340,3 +3340,18 @@ def test_a_sentence_that_only_says_not_of_the_one_before_is_suggested_with_it() 
     assert not any(x.start <= fragment < x.end for x in suggest(text, default_themes(), dismissed=[(card.start, card.end)]))
     own = suggest(text, default_themes(), existing=[(asked, fragment - 1)])
     assert not any(x.start == asked for x in own)
+
+
+def test_tags_of_whole_reports_elsewhere_keep_suggestions_quick():
+    """A library whose tags elsewhere are whole documents (a project's codings of whole reports, or dismissed
+    passages as long) is read in a moment: each was read as one sentence, a report's length each time, and a
+    library of 400 such tags kept the suggestions minutes away. What they teach of a sentence is nothing."""
+    import time
+
+    report = LEARNING * 100
+    library = [_tagged(i, f"{i} {report}", "improvement") for i in range(100)]
+    gone = [f"{i} {report}" for i in range(100, 200)]
+    began = time.perf_counter()
+    found = suggest(LEARNING, default_themes(), library, dismissed_quotes=gone)
+    assert time.perf_counter() - began < 3.0  # (16 s before, on this machine)
+    assert {x.quote: x.severity for x in found} == {x.quote: x.severity for x in suggest(LEARNING, default_themes())}

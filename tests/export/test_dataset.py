@@ -189,3 +189,25 @@ def test_a_folder_holding_someone_elses_files_of_a_tables_name_is_refused_whole(
     assert main(["dataset", str(pack), "-o", str(out), "--format", "csv"]) == 0
     assert capsys.readouterr().out.startswith(f"wrote {out} (CSV) from 1 pack or library:")
     assert main(["dataset", str(pack), "-o", str(out), "--format", "csv"]) == 0  # again: its own files
+
+
+def test_a_librarys_own_folders_and_its_file_are_refused(tmp_path: Path, samples: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """The dataset is never written among a library's copies of its letters or its backups (its tables were
+    added to the letters folder), nor where a file is: one line says why, nothing is written."""
+    path = tmp_path / "team.json"
+    ws = Workspace(LibraryStore(path))
+    ws.letter(str(samples / "eastmere_2024_monitoring_visit.txt"), add_missing=True)
+    ws.close()
+    letters, backups = tmp_path / "team-letters", tmp_path / "team-backups"
+    backups.mkdir(exist_ok=True)
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file() and not p.name.endswith(".lock")}
+    for out in (letters, letters / "data", backups):
+        assert main(["dataset", str(path), "-o", str(out)]) == 1
+        err = capsys.readouterr().err
+        assert "team.json's own folder" in err and "nothing was written" in err and err.count("\n") == 1
+    assert main(["dataset", str(path), "-o", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "is a file, not a folder" in err and err.count("\n") == 1
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file() and not p.name.endswith(".lock")} == before
+    assert not (letters / "data").exists()
+    assert main(["dataset", str(path), "-o", str(tmp_path / "team-data")]) == 0  # (beside it: the user's folder)

@@ -159,3 +159,30 @@ def test_backups_taken_while_the_clock_ran_ahead_do_not_push_out_new_ones(tmp_pa
         assert newest is not None and all_backups(path)[0] == newest and newest.exists()  # kept, the newest
     assert len(all_backups(path)) == KEEP
     assert good_backups(path)[0].annotations == 3  # the newest offered first is the newest taken
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+@pytest.mark.parametrize("thing", ["a pipe", "a link to an endless device"])
+def test_a_pipe_or_device_named_as_the_newest_backup_is_passed_over(thing: str, tmp_path: Path) -> None:
+    """A pipe under a backup's name hung `reviewer backups` (and every opening of the library, which compares the
+    newest backup) for ever, waiting for a writer; a link to /dev/zero read memory away (12 GB in 30 s). Each is
+    passed over as no good backup; the good ones are listed, the library opens, a good one is restored."""
+    path = library(tmp_path, tags=2)
+    LibraryStore(path).close()
+    (good,) = good_backups(path)
+    odd = good.path.with_name(f"{path.stem}-999999-20991231T000000000000Z.json")
+    if thing == "a pipe":
+        os.mkfifo(odd)
+    else:
+        odd.symlink_to("/dev/zero")
+    script = ("import sys; sys.path.insert(0, sys.argv[1]); from reviewer.cli.main import main; "
+              "from reviewer.store.repository import LibraryStore; "
+              "LibraryStore(sys.argv[2]).close(); sys.exit(main(sys.argv[3:]))")
+    for args in (["backups"], ["backups", "--restore"]):
+        done = subprocess.run([sys.executable, "-c", script, str(ROOT), str(path), *args, "--db", str(path)],
+                              capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stderr
+        assert "Traceback" not in done.stderr
+    assert good.path.name in subprocess.run(
+        [sys.executable, "-c", script, str(ROOT), str(path), "backups", "--db", str(path)],
+        capture_output=True, text=True, timeout=60).stdout

@@ -162,6 +162,19 @@ def test_a_broken_word_file_says_so(tmp_path: Path, ws: Workspace) -> None:
     assert not ws.library.letters
 
 
+@pytest.mark.parametrize("name, raw", [("rules.md", "|---|---|\n" + "|" * 50), ("tags.txt", "<p></p><br><div> </div>"),
+                                       ("space.md", "<p>&nbsp;</p>\n<br>\n")])
+def test_a_markup_letter_with_no_text_once_read_is_refused(name: str, raw: str, tmp_path: Path, ws: Workspace) -> None:
+    """It was added as a letter of one empty page, said to be a 'scanned or image-only PDF' that could not be tagged."""
+    from reviewer.workspace import USER_ERRORS
+
+    path = tmp_path / name
+    path.write_text(raw, encoding="utf-8")
+    with pytest.raises(USER_ERRORS, match="no text in it once its Markdown or HTML marks are read"):
+        ws.add_file(path)
+    assert not ws.library.letters
+
+
 @pytest.mark.parametrize("text", [
     "Leaders have not en\u00adsured that plans are reviewed.",  # a soft hyphen
     "Leaders have not ensured\u200b that plans are reviewed.",  # a zero-width space

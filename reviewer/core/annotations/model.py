@@ -367,6 +367,10 @@ class Letter:
         )
 
 
+SEVERITY_IDS = ("strength", "context", "improvement", "priority")  # the scale's steps (codebook.severities names
+# them): an annotation of any other is refused as damage, never kept to be left out of every count and summary
+
+
 REVIEW_STATUSES: dict[str, str] = {"agreed": "Agreed", "challenged": "Challenged", "resolved": "Resolved"}
 
 
@@ -428,6 +432,13 @@ class Revision:
                    replaced=_text(d, "replaced", limit=100), by=_text(d, "by"))
 
 
+def _severity(d: dict[str, Any]) -> str:
+    severity = _text(d, "severity", limit=MAX_ID) or "context"
+    if severity not in SEVERITY_IDS:
+        raise RecordError(f"'severity' must be one of {', '.join(SEVERITY_IDS)}, not {severity[:40]!r}")
+    return severity
+
+
 @dataclass(frozen=True)
 class Annotation:
     """A tagged passage: code-point offsets into the letter's canonical text plus the quote and context."""
@@ -487,7 +498,7 @@ class Annotation:
             suffix=_text(d, "suffix", limit=MAX_TEXT),
             pages=tuple(pages),
             themes=tuple(_ident(t, "themes") for t in _list(d, "themes")),
-            severity=_text(d, "severity", limit=MAX_ID) or "context",
+            severity=_severity(d),
             note=_text(d, "note", limit=MAX_TEXT),
             author=_text(d, "author"),
             created=_text(d, "created", limit=100),

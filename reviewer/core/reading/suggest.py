@@ -54,6 +54,9 @@ LEARN_SEVERITY = True  # the library's annotations and dismissals teach the seve
 LEARN_QUOTE_WEIGHT = 0.5  # a passage of another letter, read without its section, counts this much
 LEARN_ELSEWHERE = 400  # at most this many of other letters' tags (the latest) and dismissed passages: the
 # learner is fitted afresh on every run and must stay well inside the suggester's second (bench_suggest_speed.py)
+LEARN_LONGEST = 1500  # characters: a passage longer than any sentence or inspectors' item (the gold's longest unit
+# is 687) teaches nothing of a sentence's wording, and reading it costs its length: a library whose tags were whole
+# reports (a project's codings of whole documents) kept `reviewer suggest` and the window's cards minutes away
 
 
 # What DOMAIN makes context whatever the wording (an earlier inspection's findings, what is planned or under way):
@@ -107,7 +110,7 @@ def library_examples(here: Sequence[Reading], annotations: Iterable[Annotation],
             r = reading_at(ann.start, ann.end)
             if r is not None:
                 out.append((r.features, _class_of(ann.severity), 1.0))
-        elif ann.quote.strip():
+        elif ann.quote.strip() and len(ann.quote) <= LEARN_LONGEST:
             elsewhere.append(ann)
     elsewhere.sort(key=lambda a: a.modified or a.created, reverse=True)  # the latest decisions first
     for a in elsewhere[:LEARN_ELSEWHERE]:
@@ -123,7 +126,7 @@ def library_examples(here: Sequence[Reading], annotations: Iterable[Annotation],
         r = reading_at(a, b)
         if r is not None:
             out.append((r.features, "other", 1.0))
-    gone = [q for q in dismissed_quotes if q.strip()]
+    gone = [q for q in dismissed_quotes if q.strip() and len(q) <= LEARN_LONGEST]
     out += [(quote_features(q), "other", LEARN_QUOTE_WEIGHT) for q in gone[-LEARN_ELSEWHERE:]]
     return out
 

@@ -14,31 +14,35 @@ import html
 import re
 from dataclasses import dataclass, field
 
-_MD_SIGNS = re.compile(r"(?m)^#{1,6}\s+\S|\*\*[^*\n]+\*\*|__[^_\n]+__|^\s*[-*+]\s+\S.*\n\s*[-*+]\s+\S|\[[^\]\n]+\]\([^)\s]+\)")
-_HTML_SIGNS = re.compile(r"</?(?:p|br|sup|sub|b|strong|em|i|u|h[1-6]|ul|ol|li|div|span|a)\b[^>]*>|&(?:amp|nbsp|rsquo|lsquo|"
+_MD_SIGNS = re.compile(r"(?m)^#{1,6}\s+\S|\*\*[^*\n]+\*\*|__[^_\n]+__|^[ \t]*[-*+][ \t]+\S.*\n[ \t]*[-*+][ \t]+\S|\[[^\]\n]+\]\([^)\s]+\)")
+_HTML_SIGNS = re.compile(r"</?(?:p|br|sup|sub|b|strong|em|i|u|h[1-6]|ul|ol|li|div|span|a)\b[^<>]*>|&(?:amp|nbsp|rsquo|lsquo|"
                          r"ldquo|rdquo|ndash|mdash|quot|#\d+);", re.I)
-_BLOCK_TAG = re.compile(r"(?i)</?(?:p|div|ul|ol|table|tr|h[1-6])\b[^>]*>|<br\s*/?>")
-_HEADING_TAG = re.compile(r"(?is)<h[1-6]\b[^>]*>(.*?)</h[1-6]\s*>")
-_LI = re.compile(r"(?i)<li\b[^>]*>")
+_BLOCK_TAG = re.compile(r"(?i)</?(?:p|div|ul|ol|table|tr|h[1-6])\b[^<>]*>|<br\s*/?>")
+# A tag's content is read up to its closing tag but never past the next opening one: an unclosed tag
+# ("<b>bold <b>bold …", thousands of them) looked for its close to the end of the letter each time, and a
+# 600 KB letter was stopped after a minute as if it were a PDF made to exhaust a reader (a helper's attack)
+_HEADING_TAG = re.compile(r"(?is)<h[1-6]\b[^<>]*>((?:(?!<h[1-6]\b).)*?)</h[1-6]\s*>")
+_LI = re.compile(r"(?i)<li\b[^<>]*>")
 _TAG = re.compile(r"<[^>\n]{1,200}>")
-_ATX = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_ATX = re.compile(r"^(#{1,6})\s+(.*)$")  # (its closing #s and spaces: atx_title)
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
 _BULLET = re.compile(r"^(\s*)[-*+]\s+(?=\S)")
 # A pipe table's rule under its header ("|---|:---:|") and its rows ("| Judgement | Grade |"): a row reads as its
 # cells, a tab between them, a line of its own; the rule is no text
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+_TABLE_RULE = re.compile(r"^\s*(?:\|\s*)?:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+(?:\|\s*)?$")  # (no two runs of space side by side)
 _CELL_END = re.compile(r"(?i)</t[dh]\s*>")
 _EMPHASIS = (  # (pattern, how it is shown: "bold", "italic" or "" for plain)
-    (re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*"), "bold"),
-    (re.compile(r"__(?=\S)(.+?)(?<=\S)__"), "bold"),
+    (re.compile(r"\*\*(?=\S)((?:(?!\*\*).)+?)(?<=\S)\*\*"), "bold"),  # (never past the next **: as the tags)
+    (re.compile(r"__(?=\S)((?:(?!__).)+?)(?<=\S)__"), "bold"),
     (re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"), "italic"),
     (re.compile(r"(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])"), "italic"),
     (re.compile(r"`([^`\n]+)`"), ""),
-    (re.compile(r"!?\[([^\]\n]+)\]\([^)\s]+(?:\s+\"[^\"]*\")?\)"), ""),
+    (re.compile(r"!?\[([^\[\]\n]+)\]\([^)\[\]\s]+(?:\s+\"[^\"\n]*\")?\)"), ""),  # (never past the next [)
 )
 # HTML's emphasis as Markdown's, so one reading owns both ("<strong>Inadequate</strong>" is shown bold)
-_HTML_EMPHASIS = ((re.compile(r"(?is)<(?:b|strong)\b[^>]*>(.*?)</(?:b|strong)\s*>"), r"**\1**"),
-                  (re.compile(r"(?is)<(?:i|em)\b[^>]*>(.*?)</(?:i|em)\s*>"), r"*\1*"))
+_HTML_EMPHASIS = ((re.compile(r"(?is)<(?:b|strong)\b[^<>]*>((?:(?!<(?:b|strong)\b).)*?)</(?:b|strong)\s*>"), r"**\1**"),
+                  (re.compile(r"(?is)<(?:i|em)\b[^<>]*>((?:(?!<(?:i|em)\b).)*?)</(?:i|em)\s*>"), r"*\1*"))
+_SUP = re.compile(r"(?i)<sup\b[^<>]*>((?:(?!<sup\b).)*?)</sup\s*>")
 
 
 @dataclass
@@ -76,7 +80,7 @@ def to_plain(text: str) -> Plain:
         src = _LI.sub("\n• ", src)
         src = _CELL_END.sub("\t", src)  # a table's cells, a tab apart (not run together: "Overall effectivenessGood")
         src = _BLOCK_TAG.sub("\n", src)
-        src = re.sub(r"(?i)<sup\b[^>]*>(.*?)</sup\s*>", r"\1", src)
+        src = _SUP.sub(r"\1", src)
         src = _TAG.sub("", src)
         src = html.unescape(src).replace("\xa0", " ")
     lines = src.split("\n")
@@ -98,7 +102,7 @@ def to_plain(text: str) -> Plain:
         m = _ATX.match(line)
         if m:
             heading_lines.add(len(out))
-            out.append(_inline(m.group(2)))
+            out.append(_inline(atx_title(m.group(2))))
             continue
         if _SETEXT.match(line) and out and out[-1].strip() and i > 0 and not _BULLET.match(lines[i - 1]):
             heading_lines.add(len(out) - 1)  # "Title\n=====": the line above is the heading
@@ -128,6 +132,13 @@ def to_plain(text: str) -> Plain:
             emphasis[style].append((at, at + len(phrase)))
             pos = at + len(phrase)
     return Plain(plain, spans, emphasis["bold"], emphasis["italic"])
+
+
+def atx_title(s: str) -> str:
+    """A Markdown heading's words without the closing #s and spaces it may end with ("Findings ##")."""
+    s = s.rstrip()
+    bare = s.rstrip("#")
+    return bare.rstrip() if bare != s and (not bare or bare[-1].isspace()) else s
 
 
 def _inline(s: str, shown: list[tuple[str, str]] | None = None) -> str:
