@@ -194,8 +194,8 @@ class SuggestionController(QObject):
         def from_pdf() -> tuple[str | None, list[RawMark]]:  # read once per letter, on the PDF worker
             created, raw = known_created, known_marks
             try:
-                data = pdf.read_bytes() if pdf is not None else b""
-            except OSError:
+                data = read_regular(pdf, what="read as the library's copy") if pdf is not None else b""
+            except (OSError, FileRefused):
                 data = b""
             if not created_known:
                 created = created_date(data, pdf.name) if data and pdf is not None else None
@@ -207,20 +207,6 @@ class SuggestionController(QObject):
                 ) -> tuple[Structure, list[Suggestion], LetterMeta, str | None, list[RawMark], ThemeModel]:
             # on the thread that reads text: a long letter's reading keeps no page from being drawn
             st = known or analyse(text, starts)
-<<<<<<< HEAD
-=======
-            created = known_created
-            raw = known_marks
-            if pdf is not None and (not created_known or raw is None):  # read once per letter, here on the worker
-                try:
-                    data = read_regular(pdf, what="read as the library's copy")
-                except (OSError, FileRefused):
-                    data = b""
-                if not created_known:
-                    created = created_date(data, pdf.name) if data else None
-                if raw is None:  # highlights and comments made in another reader
-                    raw = read_pdf_marks(data, pdf.name) if data else []
->>>>>>> h6
             raw = raw or []
             model = ThemeModel(themes, library)  # (kept: the themes of a passage tagged by hand, read off this thread)
             found = self.desk.ws.suggestions(letter_id, text, st, place_marks(layout, raw, st) if raw else (),
