@@ -127,9 +127,15 @@ def structure(data: Any) -> dict[str, Any]:
 
 
 def read_library(data: Any) -> Contents:
-    """Every record of a parsed library file, checked; ``Damaged`` naming the first bad row."""
+    """Every record of a parsed library file, checked; ``Damaged`` naming the first bad row. A newer Reviewer's
+    library is not read further than its schema version: its records may hold what this version does not know (a
+    step of the scale added since), which is no damage; the caller says it is a newer version's."""
     structure(data)
     out = Contents()
+    for row in data.get("meta", {}).values():
+        if isinstance(row, dict) and type(row.get("schema")) is int and row["schema"] > SCHEMA_VERSION:
+            out.schema = row["schema"]
+            return out
     for table in KNOWN:
         kept: dict[str, tuple[int, Any]] = {}
         for number, row in data.get(table, {}).items():

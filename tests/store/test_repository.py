@@ -116,6 +116,15 @@ def test_schema_from_newer_app_is_refused(tmp_path: Path):
     path.write_text(json.dumps({"meta": {"1": {"schema": 999}}}))
     with pytest.raises(LibraryError, match="newer Reviewer"):
         LibraryStore(path)
+    # its records may hold what this version does not know (a step of the scale added since): said to be a newer
+    # version's library, not a damaged one, and left as it is
+    row = {"id": "a1", "letter_id": "0" * 64, "start": 0, "end": 4, "quote": "Text", "prefix": "", "suffix": "",
+           "pages": [1], "themes": [], "severity": "critical"}
+    path.write_text(json.dumps({"annotations": {"1": row}, "meta": {"2": {"schema": 2}}}))
+    before = path.read_bytes()
+    with pytest.raises(LibraryError, match="newer Reviewer"):
+        LibraryStore(path)
+    assert path.read_bytes() == before
 
 
 def test_a_long_journal_is_folded_in_at_a_quiet_moment(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -368,7 +368,8 @@ class Letter:
 
 
 SEVERITY_IDS = ("strength", "context", "improvement", "priority")  # the scale's steps (codebook.severities names
-# them): an annotation of any other is refused as damage, never kept to be left out of every count and summary
+# them): an annotation of any other is refused as damage, never kept to be left out of every count and summary. A
+# version that adds a step raises the library's schema (store/schema.py), so this one calls it a newer version's
 
 
 REVIEW_STATUSES: dict[str, str] = {"agreed": "Agreed", "challenged": "Challenged", "resolved": "Resolved"}
