@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QHeaderView
 
 THORNBURY = "Thornbury Vale — focused visit — March 2025"
 EASTMERE = "Eastmere — monitoring visit 3 — November 2024"
@@ -79,12 +78,17 @@ def test_opening_several_files_shows_the_first_and_selects_them_all(make_window,
 
 
 def test_a_title_too_long_for_a_narrow_pane_wraps_onto_a_taller_row(make_window, samples: Path, qtbot):
-    # rows are sized to their titles once the window shows (before, every step that placed the pane measured
-    # every row again: a library of 500 letters took 1.6 s to open, 0.8 s now); the wrap must still happen
+    # the rows in view are sized to their titles (sized to contents, every row was measured again at each change
+    # of the pane's width: a library of 500 letters took 1.6 s to open, and 0.4 s each time a pane gave way); the
+    # wrap must still happen, and a title that fits one line again takes one line
     w = make_window([samples / "eastmere_2024_monitoring_visit.pdf"])
     qtbot.waitExposed(w)
     table = w.library_panel.table
-    assert table.verticalHeader().sectionResizeMode(0) == QHeaderView.ResizeMode.ResizeToContents
+    table.setFixedWidth(900)
+    qtbot.waitUntil(lambda: table.rowHeight(0) < table.fontMetrics().lineSpacing() * 2)
     one_line = table.rowHeight(0)
     table.setFixedWidth(150)
     qtbot.waitUntil(lambda: table.rowHeight(0) > one_line * 3 // 2)
+    three = table.rowHeight(0)
+    table.setFixedWidth(110)
+    qtbot.waitUntil(lambda: table.rowHeight(0) > three)  # (narrower still: taller still)

@@ -3,7 +3,7 @@ sorted by the column the auditor clicks (remembered by the window), and never wi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,10 +59,15 @@ class LibraryPanel(QWidget):
         self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # Rows take their wrapped titles' height from the first show on: sized to contents from the
-        # start, each step that placed the panel in the window (a layout, a tab, a splitter) measured
-        # every row again, five times over for a library of 500 letters before the window appeared
-        self._rows_sized = False
+        # The rows in view take their wrapped titles' height (``_size_rows``); the others two lines until
+        # they come into view. Sized to contents, every row of a library of 500 letters was measured again
+        # at each change of the pane's width: five times before the window first appeared (1.6 s to start),
+        # and 0.4 s each time a pane beside the letter gave way or was dragged
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() * 2 + 8)
+        self._sizing = QTimer(self)
+        self._sizing.setSingleShot(True)
+        self._sizing.setInterval(0)
+        self._sizing.timeout.connect(self._size_rows)
         self.table.verticalHeader().setMinimumSectionSize(24)
         h = self.table.horizontalHeader()
         h.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -74,6 +79,11 @@ class LibraryPanel(QWidget):
         h.setSortIndicatorShown(True)
         h.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         h.customContextMenuRequested.connect(self._column_menu)
+        h.sectionResized.connect(lambda *_: self._sizing.start())
+        self.table.verticalScrollBar().valueChanged.connect(lambda *_: self._sizing.start())
+        self.table.viewport().installEventFilter(self)
+        for signal in (self.proxy.rowsInserted, self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.dataChanged):
+            signal.connect(lambda *_: self._sizing.start())
         for c in range(LetterTableModel.SHOWN, self.model.columnCount()):
             self.table.setColumnHidden(c, True)
         self.table.activated.connect(self._activated)
@@ -86,10 +96,28 @@ class LibraryPanel(QWidget):
 
     # ------------------------------------------------------------ columns and order (kept by the window)
     def showEvent(self, event: QShowEvent) -> None:
-        if not self._rows_sized:
-            self._rows_sized = True
-            self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         super().showEvent(event)
+        self._sizing.start()
+
+    def eventFilter(self, obj: QObject, e: QEvent) -> bool:  # noqa: N802
+        if obj is self.table.viewport() and e.type() == QEvent.Type.Resize:
+            self._sizing.start()
+        return super().eventFilter(obj, e)
+
+    def _size_rows(self) -> None:
+        """The rows in view as tall as their titles need, wrapped to the title column's width."""
+        t = self.table
+        for _ in range(3):  # (rows grown or shrunk bring others into view: again, until it holds)
+            first = t.rowAt(0)
+            if first < 0:
+                return
+            last = t.rowAt(t.viewport().height() - 1)
+            last = t.model().rowCount() - 1 if last < 0 else last
+            before = [t.rowHeight(r) for r in range(first, last + 1)]
+            for r in range(first, last + 1):
+                t.resizeRowToContents(r)
+            if [t.rowHeight(r) for r in range(first, last + 1)] == before:
+                return
 
     def _column_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
