@@ -70,12 +70,13 @@ class Suggesting:
 
     def suggestions(self, letter_id: str, text: str, structure: Structure, marks: Sequence[PlacedMark] = (), *,
                     snapshot: tuple[list[Annotation], dict[str, str], list] | None = None,
-                    theme_model: ThemeModel | None = None) -> list[Suggestion]:
+                    theme_model: ThemeModel | None = None, stop: Callable[[], bool] | None = None) -> list[Suggestion]:
         """Every suggestion for a letter, in reading order: the suggester's (learning from the library's tags
         and dismissals), with the highlights and comments its PDF already carries (``marks``, placed on its
         text) offered in place of those they overlap. What the window and `reviewer suggest` both show.
         ``snapshot``: (the library's annotations, its settings, its themes) taken on the UI thread, for a
-        worker; else read now. ``theme_model``: the themes' model of that snapshot, where the caller keeps it."""
+        worker; else read now. ``theme_model``: the themes' model of that snapshot, where the caller keeps it.
+        ``stop``: the window's "no longer wanted", asked now and then (``Stopped`` when it is)."""
         if snapshot is None:
             lib = self.library
             snapshot = (list(lib.annotations.values()), dict(lib.settings), list(lib.themes.values()))
@@ -83,7 +84,8 @@ class Suggesting:
         existing = [(a.start, a.end) for a in library if a.letter_id == letter_id and not a.orphaned]
         dismissed = read_dismissed(settings, letter_id)
         found = suggest(text, themes, library, existing, dismissed, structure=structure, letter_id=letter_id,
-                        dismissed_quotes=self.dismissed_elsewhere(letter_id, settings), theme_model=theme_model)
+                        dismissed_quotes=self.dismissed_elsewhere(letter_id, settings), theme_model=theme_model,
+                        stop=stop)
         if marks:
             found = mark_suggestions(text, marks, found, themes, library, existing, dismissed, structure)
         return found

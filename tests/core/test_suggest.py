@@ -3355,3 +3355,27 @@ def test_tags_of_whole_reports_elsewhere_keep_suggestions_quick():
     found = suggest(LEARNING, default_themes(), library, dismissed_quotes=gone)
     assert time.perf_counter() - began < 3.0  # (16 s before, on this machine)
     assert {x.quote: x.severity for x in found} == {x.quote: x.severity for x in suggest(LEARNING, default_themes())}
+
+
+def test_reading_a_letter_is_given_up_when_no_longer_wanted() -> None:
+    """The window asks now and then whether a letter's suggestions are still wanted (another letter opened):
+    a 500-page letter's reading went on for 9 s after the auditor had moved on. Given up, nothing is kept."""
+    import pytest
+
+    from reviewer.core.reading.readings import STOP_EVERY, Stopped, readings
+    from reviewer.core.reading.suggest import forget_readings
+
+    text = "\n\n".join(f"Plan {i} for the child is not always reviewed on time." for i in range(3 * STOP_EVERY))
+    asked: list[int] = []
+
+    def after(n: int):  # type: ignore[no-untyped-def]
+        return lambda: asked.append(1) or len(asked) > n
+
+    with pytest.raises(Stopped):
+        readings(text, stop=after(1))
+    assert len(asked) == 2  # (asked every STOP_EVERY units, given up at once when told)
+    forget_readings()
+    with pytest.raises(Stopped):
+        suggest(text, default_themes(), stop=after(0))
+    full = suggest(text, default_themes(), stop=lambda: False)
+    assert len(full) == 3 * STOP_EVERY and full == suggest(text, default_themes())

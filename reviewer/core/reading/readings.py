@@ -12,7 +12,7 @@ into suggestions, with themes and what the auditor has taught.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from reviewer.core.reading.inspectors_list import LEAD_IN, PARA_REF, inspectors_items, item_words, list_end
@@ -304,11 +304,21 @@ def as_decided(feats: dict[str, float], severity: str | None, conf: float, secti
     return out
 
 
+class Stopped(Exception):
+    """The reading was given up: its caller no longer wants it (``stop``)."""
+
+
+STOP_EVERY = 64  # units read between two asks of ``stop``
+
+
 def readings(text: str, structure: Structure | None = None, page_starts: Sequence[int] = (),
-             skip: Iterable[tuple[int, int]] = (), existing: Sequence[tuple[int, int]] = ()) -> list[Reading]:
+             skip: Iterable[tuple[int, int]] = (), existing: Sequence[tuple[int, int]] = (),
+             stop: Callable[[], bool] | None = None) -> list[Reading]:
     """Every unit of ``text`` that could be worth a suggestion, as the rules read it, in reading order.
     Headings, furniture, address blocks, the judgement table, sections about the area or the inspection
-    and boilerplate are left out here: they are never tagged."""
+    and boilerplate are left out here: they are never tagged. ``stop()`` is asked now and then: true, the
+    reading is given up (``Stopped``): the window had gone on reading a 500-page letter's 9 s of it after
+    the auditor opened another, the new letter's pages slowed by it."""
     st = structure or analyse(text, page_starts)
     skip = set(skip)
     judgements = read_judgements(collapse_ws(text[:60000]))
@@ -340,7 +350,9 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
     failing: set[int] = set()  # the failing service's weaknesses held for the priority model (their places in out)
     as_read: list[dict[str, float]] = []  # each unit's features as the rules gave them
     account_end: int | None = None  # the end of a sentence naming an earlier inspection, or of its account told on
-    for s, e in st.units:
+    for n, (s, e) in enumerate(st.units):
+        if stop is not None and n % STOP_EVERY == 0 and stop():
+            raise Stopped
         if st.councils_own(s, e) or (s, e) not in listed and st.in_table(s) and \
                 item_words(text[s:e]) in items_said:
             continue  # a response table's council cells (its actions, lead and dates), and an item it repeats

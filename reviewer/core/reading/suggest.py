@@ -16,7 +16,7 @@ import bisect
 import dataclasses
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,7 +25,7 @@ from reviewer.core.reading.inspectors_list import boards_from, inspectors_items
 from reviewer.core.reading.learning import (LEARNT_CEILING, LEAST_SURE, SEVERITY_CLASSES, SeverityLearner,
                                             rules_confidence, rules_logits)
 from reviewer.core.reading.outline import Structure, analyse, unit_quote
-from reviewer.core.reading.readings import FOLLOW_ON, Reading, readings
+from reviewer.core.reading.readings import FOLLOW_ON, STOP_EVERY, Reading, Stopped, readings
 from reviewer.core.reading.severity import UNDER_IMPROVE_LIST, UNDER_PRIORITY_LIST, verdict
 from reviewer.core.reading.theming import SECTION_THEME_WEIGHT, ThemeModel, forget_sentences, section_theme
 from reviewer.core.text.textsearch import collapse_ws
@@ -135,7 +135,7 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
             existing: Sequence[tuple[int, int]] = (), dismissed: Iterable[tuple[int, int]] = (),
             page_starts: Sequence[int] = (), structure: Structure | None = None,
             dismissed_quotes: Sequence[str] = (), letter_id: str | None = None,
-            theme_model: ThemeModel | None = None) -> list[Suggestion]:
+            theme_model: ThemeModel | None = None, stop: Callable[[], bool] | None = None) -> list[Suggestion]:
     """Suggestions for every sentence and bullet of ``text`` worth tagging that is not already
     annotated (``existing`` ranges) nor dismissed, in reading order, each with its confidence
     (``ranked`` puts the strongest first). ``annotations``: the library's accepted annotations to
@@ -143,14 +143,15 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
     ``dismissed_quotes``: the passages dismissed in other letters; with the library's annotations
     (``letter_id`` says which are this letter's) and this letter's dismissals they teach the severities
     (``SeverityLearner``). ``theme_model``: the themes' model of these ``themes`` and ``annotations``, where the
-    caller built it (the window keeps it, to read the themes of a passage tagged by hand)."""
+    caller built it (the window keeps it, to read the themes of a passage tagged by hand). ``stop()``: asked now and
+    then, true gives the work up (``Stopped``; see ``readings``)."""
     model = theme_model or ThemeModel(themes, annotations)
     st = structure or analyse(text, page_starts)
     out: list[Suggestion] = []
     prev_themes: dict[str, float] = {}
     prev_end = -1
     dismissed = list(dismissed)
-    everything = _readings_of(text, st)
+    everything = _readings_of(text, st, stop)
     skip = set(dismissed)
     wide = sorted(skip)  # (a dismissed passage of several sentences: an inspectors' item suggested whole)
     wide_starts = [a for a, _ in wide]
@@ -160,7 +161,9 @@ def suggest(text: str, themes: Iterable[Theme], annotations: Sequence[Annotation
         examples = library_examples(everything, annotations, letter_id, dismissed, dismissed_quotes)
         if examples:
             learner = SeverityLearner().fit(examples)
-    for r in everything:
+    for n, r in enumerate(everything):
+        if stop is not None and n % STOP_EVERY == 0 and stop():
+            raise Stopped
         s, e, flat, part, section = r.start, r.end, r.flat, r.part, r.section
         if (s, e) in skip or _within_one(wide, wide_starts, s, e) or tagged_over(s, e, existing):
             continue
@@ -247,7 +250,7 @@ def with_what_it_answers(found: list[Suggestion], text: str, st: Structure,
 _READ: list[tuple[str, Structure, list[Reading]]] = []  # the letters read latest, with their structures
 
 
-def _readings_of(text: str, st: Structure) -> list[Reading]:
+def _readings_of(text: str, st: Structure, stop: Callable[[], bool] | None = None) -> list[Reading]:
     """``readings(text, st)``, read once for a letter worked over again with the same structure: the window
     works its suggestions out afresh after every decision, and what the rules read of a letter does not
     depend on the library (only the learner and the themes do), but was two thirds of the time (a 44-page
@@ -255,7 +258,7 @@ def _readings_of(text: str, st: Structure) -> list[Reading]:
     for t, known, read in list(_READ):
         if known is st and t == text:
             return read
-    read = readings(text, st)
+    read = readings(text, st, stop=stop)  # (given up: nothing kept)
     _READ[:] = [(text, st, read), *_READ][:2]
     return read
 

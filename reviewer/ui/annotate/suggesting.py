@@ -191,6 +191,9 @@ class SuggestionController(QObject):
         known_created = self._created.get(letter_id)
         known_marks = self._marks.get(letter_id)
 
+        def unwanted() -> bool:  # (asked on the reading thread: another letter or a newer change wants it now)
+            return gen != self._generation or letter_id != onscreen.letter_id
+
         def from_pdf() -> tuple[str | None, list[RawMark]]:  # read once per letter, on the PDF worker
             created, raw = known_created, known_marks
             try:
@@ -210,7 +213,8 @@ class SuggestionController(QObject):
             raw = raw or []
             model = ThemeModel(themes, library)  # (kept: the themes of a passage tagged by hand, read off this thread)
             found = self.desk.ws.suggestions(letter_id, text, st, place_marks(layout, raw, st) if raw else (),
-                                             snapshot=(library, settings, themes), theme_model=model)
+                                             snapshot=(library, settings, themes), theme_model=model,
+                                             stop=unwanted)
             # as on import: a report's date is its PDF's
             return st, found, read_metadata(text, created, source), created, raw, model
 
