@@ -455,18 +455,27 @@ def _numbered(reading: str, parts: list[Part]) -> list[Part]:
             k + 1 < len(found) and found[k + 1][0] == number + 1
         if expect is None or number == expect or number == expect + 1 or goes_on:
             body = re.sub(r"^\s*\d{1,3}\.\s*", "", reading[start:start + 120])
-            words = collapse_ws(body).split()
-            label = f"{number}. " + " ".join(words[:7]) + ("…" if len(words) > 7 else "")
-            out.append((number, start, label))
+            out.append((number, start, _labelled(f"{number}.", body)))
             expect = number
     if len(out) < 5:
         return []
-    result = []
-    for i, (_number, start, label) in enumerate(out):
-        end = out[i + 1][1] if i + 1 < len(out) else len(reading)
+    return _paragraph_parts(reading, parts, [(start, label) for _number, start, label in out])
+
+
+def _labelled(number: str, body: str) -> str:
+    """How the outline names a numbered paragraph: its number and its first seven words."""
+    words = collapse_ws(body).split()
+    return f"{number} " + " ".join(words[:7]) + ("…" if len(words) > 7 else "")
+
+
+def _paragraph_parts(reading: str, parts: list[Part], found: list[tuple[int, str]]) -> list[Part]:
+    """Second-level parts for numbered paragraphs (start, label), each up to the next or the next part."""
+    out = []
+    for i, (start, label) in enumerate(found):
+        end = found[i + 1][0] if i + 1 < len(found) else len(reading)
         nxt_part = next((p.start for p in parts if p.start > start), end)
-        result.append(Part("paragraph", label, start, min(end, nxt_part), None, 2, -1))
-    return result
+        out.append(Part("paragraph", label, start, min(end, nxt_part), None, 2, -1))
+    return out
 
 
 def _decimal(reading: str, parts: list[Part]) -> list[Part]:
@@ -474,22 +483,17 @@ def _decimal(reading: str, parts: list[Part]) -> list[Part]:
     under "4. Progress against …") as second-level parts: its outline had listed each section twice and none
     of its paragraphs (a new user's Word committee report, stop 51)."""
     found: list[tuple[tuple[int, int], int, str]] = []
+    headed = {p.start for p in parts}
     for m in re.finditer(r"(?m)^[ \t]*(\d{1,2})\.(\d{1,2})[ \t]+(?=[A-Z‘'“\"])", reading):
         number = (int(m.group(1)), int(m.group(2)))
-        if m.start() in {p.start for p in parts}:  # (the heading of a list: "3.1 Inspectors identified …:")
+        if m.start() in headed:  # (the heading of a list: "3.1 Inspectors identified …:")
             continue
         if found and number <= found[-1][0]:
             continue  # counts up, or it is no paragraph numbering ("2.5 per cent" was not taken: a capital follows)
-        words = collapse_ws(reading[m.end():m.end() + 120]).split()
-        found.append((number, m.start(), f"{number[0]}.{number[1]} " + " ".join(words[:7]) + ("…" if len(words) > 7 else "")))
+        found.append((number, m.start(), _labelled(f"{number[0]}.{number[1]}", reading[m.end():m.end() + 120])))
     if len(found) < 3 or not any(p.kind != "paragraph" and re.match(rf"{found[0][0][0]}\.\s", p.title) for p in parts):
         return []  # (under a numbered section heading of its own: not a table of figures)
-    out = []
-    for i, (_number, start, label) in enumerate(found):
-        end = found[i + 1][1] if i + 1 < len(found) else len(reading)
-        nxt_part = next((p.start for p in parts if p.start > start), end)
-        out.append(Part("paragraph", label, start, min(end, nxt_part), None, 2, -1))
-    return out
+    return _paragraph_parts(reading, parts, [(start, label) for _number, start, label in found])
 
 
 # a word hyphenated across lines ("poor-\nquality", "Multi-\n\nAgency"), and a span of years broken at its dash
