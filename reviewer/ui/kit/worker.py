@@ -149,13 +149,7 @@ class PdfWorker(QObject):
 
     @Slot(object)
     def call(self, job: Call) -> None:
-        if job.is_stale():
-            return  # a newer call with the same key was made meanwhile
-        try:
-            result = CallResult(job.fn())
-        except Exception as exc:  # handed to the caller, who says what went wrong
-            result = CallResult(None, exc)
-        self.call_done.emit(job, result)
+        answered(job, self.call_done)
 
     @Slot(list, object)
     def import_files(self, paths: list, keep: object = None) -> None:
@@ -231,13 +225,19 @@ class Thinker(QObject):
 
     @Slot(object)
     def call(self, job: Call) -> None:
-        if job.is_stale():
-            return
-        try:
-            result = CallResult(job.fn())
-        except Exception as exc:
-            result = CallResult(None, exc)
-        self.call_done.emit(job, result)
+        answered(job, self.call_done)
+
+
+def answered(job: Call, done: Any) -> None:
+    """Run a call on the thread it was sent to, and hand back its value or the exception it raised (``done``,
+    a signal to the GUI thread); nothing where a newer call with the same key was made meanwhile."""
+    if job.is_stale():
+        return
+    try:
+        result = CallResult(job.fn())
+    except Exception as exc:  # handed to the caller, who says what went wrong
+        result = CallResult(None, exc)
+    done.emit(job, result)
 
 
 @dataclass
