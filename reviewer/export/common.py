@@ -10,22 +10,11 @@ from reviewer.core.annotations.model import LETTER_TYPES, kind_label
 from reviewer.core.reading.judgements import in_order
 from reviewer.core.reading.judgements import label as judgement_label
 from reviewer.core.team.summary import Entry, ImprovementItem, Summary
+from reviewer.core.text.words import long_date
 from reviewer.core.annotations.codebook import themes_said
 
 SECTION_TITLES = {"priority": "Priority actions", "improvement": "Areas for improvement",
                   "strength": "Strengths", "context": "Context"}
-
-
-def human_date(iso: str | None) -> str:
-    if not iso:
-        return "—"
-    from datetime import date
-
-    try:
-        d = date.fromisoformat(iso[:10])
-    except ValueError:
-        return iso
-    return f"{d.day} {d.strftime('%B')} {d.year}"
 
 
 def pages_label(pages: tuple[int, ...]) -> str:
@@ -40,10 +29,10 @@ def date_range(first: str | None, last: str | None) -> str:
     """"18 November 2014", "11 to 12 February 2025", "18 November to 10 December 2014", "3 May 2015 to 2 June
     2016"; "—" with none."""
     if not first or not last:
-        return human_date(first or last)
+        return long_date(first or last)
     if first == last:
-        return human_date(first)
-    a, b = human_date(first), human_date(last)
+        return long_date(first)
+    a, b = long_date(first), long_date(last)
     if a == first or b == last:  # (not a date: as it was given)
         return f"{a} to {b}"
     if first[:7] == last[:7]:
@@ -63,7 +52,7 @@ def scope_rows(s: Summary) -> list[tuple[str, str]]:
         ("Published", date_range(*s.published) + {"all": " (estimated)", "some": " (some estimated)"}.get(
             s.published_estimated, "")),  # (the reports that print no date: a new user read 15 May as printed)
         ("Auditors", ", ".join(s.auditors) or "—"),
-        ("Exported", human_date(s.exported) + " " + s.exported[11:16] + " UTC"),
+        ("Exported", long_date(s.exported) + " " + s.exported[11:16] + " UTC"),
         ("Annotations", str(s.total)),
     ]
 
@@ -81,13 +70,13 @@ def letter_row(letter, name: str | None = None) -> tuple[str, str, str, str, str
     m = letter.meta
     dates = []
     if m.visit_start or m.visit_end:
-        visit = human_date(m.visit_start or m.visit_end)
+        visit = long_date(m.visit_start or m.visit_end)
         if m.visit_end and m.visit_start and m.visit_end != m.visit_start:
-            visit += f" – {human_date(m.visit_end)}"
+            visit += f" – {long_date(m.visit_end)}"
         dates.append(f"visit {visit}")
     if m.published:  # a letter's own date; a report's, a news item's or a committee's: when published or met
         said = "letter" if m.doc_type in LETTER_TYPES else "dated" if m.doc_type == "committee report" else "published"
-        dates.append(f"{said} {human_date(m.published)}" + (" (estimated)" if m.published_estimated else ""))
+        dates.append(f"{said} {long_date(m.published)}" + (" (estimated)" if m.published_estimated else ""))
     return (name or letter.title, m.authority or "—", kind_label(m) or "—",
             "; ".join(dates) or "—", judgements_said(m))
 

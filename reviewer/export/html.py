@@ -7,7 +7,8 @@ from html import escape
 
 from reviewer.core.annotations.codebook import severities
 from reviewer.core.team.summary import Summary
-from reviewer.export.common import (SECTION_TITLES, entry_meta, human_date, item_said, letter_row, related_said,
+from reviewer.core.text.words import long_date
+from reviewer.export.common import (SECTION_TITLES, entry_meta, item_said, letter_row, related_said,
                                     scope_rows, tagged_said, theme_counts, theme_of, themes_note)
 from reviewer.export.moderation import moderation_html
 from reviewer.export.national import national_html
@@ -53,7 +54,7 @@ def _review_html(s: Summary) -> list[str]:
          + "".join(f'<td class="n">{v}</td>' for v in s.reviews.values()) + "</tr></table>"]
     if s.signoffs:
         h.append("<table><tr><th>Letter</th><th>Signed off by</th><th>Date</th><th>Comment</th></tr>")
-        h += [f"<tr><td>{_e(t)}</td><td>{_e(n)}</td><td>{_e(human_date(d))}</td><td>{_e(c)}</td></tr>"
+        h += [f"<tr><td>{_e(t)}</td><td>{_e(n)}</td><td>{_e(long_date(d))}</td><td>{_e(c)}</td></tr>"
               for t, n, d, c in s.signoffs]
         h.append("</table>")
     return h

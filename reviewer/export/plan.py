@@ -9,8 +9,7 @@ from datetime import date
 
 from reviewer.core.annotations.actions import STATUS_LABELS
 from reviewer.core.team.summary import ActionEntry, Summary
-from reviewer.core.text.words import counted
-from reviewer.export.common import human_date
+from reviewer.core.text.words import counted, long_date
 
 QUOTE = 160  # characters of the finding shown
 
@@ -35,7 +34,7 @@ def _item(e: ActionEntry) -> str:
 def _due(e: ActionEntry, today: date) -> str:
     """As the rest of the summary says a date ("31 March 2027"), not as the workbook stores it: a manager's PDF
     read "2026-10-01" in the plan beside "29 November 2026" for the sign-off above it."""
-    return human_date(e.action.due) + (" (overdue)" if e.action.overdue(today) else "")
+    return long_date(e.action.due) + (" (overdue)" if e.action.overdue(today) else "")
 
 
 NO_ACTIONS = "No actions yet: no finding here has an action (an action is added to a finding in the Plan panel)."
@@ -66,7 +65,7 @@ def plan_markdown(s: Summary, md: Callable[[str], str], today: date | None = Non
             out.append(f"- **{md(' '.join(e.action.text.split()))}**")
             for p in e.action.progress:
                 by = f" ({md(p.by)})" if p.by else ""
-                out.append(f"  - {md(human_date(p.date))}{by}: {md(' '.join(p.text.split()))}")
+                out.append(f"  - {md(long_date(p.date))}{by}: {md(' '.join(p.text.split()))}")
         out.append("")
     return out
 
@@ -80,8 +79,8 @@ def plan_html(s: Summary, e_: Callable[[object], str], today: date | None = None
          "<table><tr><th>Due</th><th>Status</th><th>Owner</th><th>Action</th><th>Finding</th><th>Inspectors' item</th><th>Progress</th></tr>"]
     for e in s.actions:
         a = e.action
-        due = e_(human_date(a.due)) + (' <strong class="overdue">overdue</strong>' if a.overdue(today) else "")
-        progress = "<br>".join(f"{e_(human_date(p.date))}{' (' + e_(p.by) + ')' if p.by else ''}: {e_(p.text)}" for p in a.progress)
+        due = e_(long_date(a.due)) + (' <strong class="overdue">overdue</strong>' if a.overdue(today) else "")
+        progress = "<br>".join(f"{e_(long_date(p.date))}{' (' + e_(p.by) + ')' if p.by else ''}: {e_(p.text)}" for p in a.progress)
         h.append(f'<tr class="rag-{e_(a.status)}"><td>{due}</td><td>{e_(STATUS_LABELS.get(a.status, a.status))}</td>'
                  f"<td>{e_(a.owner)}</td><td>{e_(a.text)}</td>"
                  f"<td>{e_(e.severity)}, {e_(e.letter)} p.{e.page}: “{e_(_short(e.quote))}”</td>"

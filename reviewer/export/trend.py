@@ -10,7 +10,7 @@ from reviewer.core.annotations.codebook import severities
 from reviewer.core.reading.judgements import LABELS as JUDGEMENTS
 from reviewer.core.team.summary import Summary
 from reviewer.core.team.trend import STATUS_LABELS, STATUS_ORDER, ThemeTrend, Trend, letter_date
-from reviewer.export.common import human_date
+from reviewer.core.text.words import long_date
 
 _SHORT = {"priority": "PA", "improvement": "AfI", "strength": "S", "context": "C"}
 QUOTES = 3  # quotes shown each side
@@ -27,8 +27,8 @@ def _judgements(t: Trend) -> list[tuple[str, str, str]]:
 
 def _lead(t: Trend) -> str:
     n = {st: len(t.of(st)) for st in STATUS_ORDER}
-    return (f"Then: {t.then_title} ({human_date(letter_date(t.then))}). Now: {t.now_title} "
-            f"({human_date(letter_date(t.now))}). "  # (as the summary says a date: "3 August 2018", stop 51)
+    return (f"Then: {t.then_title} ({long_date(letter_date(t.then))}). Now: {t.now_title} "
+            f"({long_date(letter_date(t.now))}). "  # (as the summary says a date: "3 August 2018", stop 51)
             f"Weaknesses by theme: {n['new']} new, {n['persists']} persisting, {n['resolved']} resolved.")
 
 

@@ -225,7 +225,7 @@ def with_what_it_answers(found: list[Suggestion], text: str, st: Structure,
     will reach out if they need help." before it, it says what is wrong. The card takes the stronger of the two's
     confidence; nothing where the sentence before is tagged or dismissed, or ends its paragraph."""
     by_start = {x.start: x for x in found}
-    gone: set[int] = set()
+    gone: set[int] = set()  # (the sentences' own suggestions, now part of the fragments')
     out: list[Suggestion] = []
     skip = set(dismissed)
     for x in found:
@@ -239,12 +239,12 @@ def with_what_it_answers(found: list[Suggestion], text: str, st: Structure,
                     prev = None  # (a passage of several units: left as it is)
                 if prev is not None or before[0] not in by_start:
                     if prev is not None:
-                        gone.add(prev.start)
+                        gone.add(id(prev))
                     quote = unit_quote(text, before[0], x.end, st.furniture)
                     x = dataclasses.replace(x, start=before[0], quote=quote,
                                             score=max(x.score, prev.score if prev is not None else 0.0))
         out.append(x)
-    return [x for x in out if not (x.start in gone and by_start.get(x.start) is x)]
+    return [x for x in out if id(x) not in gone]
 
 
 _READ: list[tuple[str, Structure, list[Reading]]] = []  # the letters read latest, with their structures

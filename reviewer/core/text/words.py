@@ -20,11 +20,24 @@ def person(name: str) -> str:
     return " ".join("".join(c for c in name if unicodedata.category(c) != "Cf").split())
 
 
+def _day(iso: str | None) -> date | None:
+    try:
+        return date.fromisoformat((iso or "")[:10])
+    except (TypeError, ValueError):
+        return None
+
+
 def short_date(iso: str) -> str:
     """A stored date or time as the window says it: "29 Nov 2026" ("" where it is no date). The cards, the plan
     and the status line say dates one way; a manager read "on 2026-11-29" beside "Due 1 Oct 2026" (stop 51)."""
-    try:
-        d = date.fromisoformat(iso[:10])
-    except (TypeError, ValueError):
-        return ""
-    return f"{d.day} {d:%b %Y}"
+    d = _day(iso)
+    return f"{d.day} {d:%b %Y}" if d else ""
+
+
+def long_date(iso: str | None) -> str:
+    """A stored date as an exported summary says it: "29 November 2026"; "—" where there is none, and what is
+    stored, as it is, where it is no date."""
+    if not iso:
+        return "—"
+    d = _day(iso)
+    return f"{d.day} {d:%B} {d.year}" if d else iso
