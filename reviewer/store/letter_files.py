@@ -14,8 +14,7 @@ from reviewer.core.text.documents import FILE_SUFFIX, DocumentError, Extracted, 
 from reviewer.core.text.layout import Layout
 from reviewer.core.text.layout_file import load_layout
 from reviewer.core.files import FileRefused, read_regular
-from reviewer.store.backups import backup_dir
-from reviewer.store.paths import letters_dir
+from reviewer.store.paths import backup_dir, letters_dir
 
 
 class LetterFiles:

@@ -30,12 +30,12 @@ from reviewer.core.text.layout_file import dump_layout
 from reviewer.core.annotations.library import Change
 from reviewer.core.annotations.model import Letter
 from reviewer.store import schema
-from reviewer.store.backups import backup_dir, good_backups, take_backup
+from reviewer.store.backups import good_backups, take_backup
 from reviewer.core.atomic import write_atomic
 from reviewer.store.journal import Journal, Scan
 from reviewer.store.letter_files import LetterFiles, read_letter_copy
 from reviewer.store.lock import LibraryLock, LibraryLocked
-from reviewer.store.paths import letters_dir
+from reviewer.store.paths import backup_dir, letters_dir
 from reviewer.store.schema import SCHEMA_VERSION, TABLES, Damaged
 from reviewer.store.storage import AtomicJSONStorage, LibraryDamaged
 from reviewer.core.text.words import counted

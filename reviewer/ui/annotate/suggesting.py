@@ -13,7 +13,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QTabWidget
 
-from reviewer.core.files import FileRefused, read_regular
 from reviewer.core.text.layout import page_starts
 from reviewer.core.reading.metadata import fill_blanks, read_metadata
 from reviewer.core.annotations.library import Change
@@ -27,6 +26,7 @@ from reviewer.core.reading.suggest import (Suggestion, dismissed_key, leans_on, 
 from reviewer.core.text.words import counted
 from reviewer.letters.importing import created_date
 from reviewer.letters.pdf_marks import read_pdf_marks
+from reviewer.store.letter_files import read_kept
 from reviewer.ui.annotate.suggestions_panel import WHAT_NEEDS_TO_IMPROVE, SuggestionsPanel
 from reviewer.ui.annotate.tag_dialog import TagDialog
 from reviewer.ui.kit.desk import Desk, OnScreen
@@ -197,8 +197,8 @@ class SuggestionController(QObject):
         def from_pdf() -> tuple[str | None, list[RawMark]]:  # read once per letter, on the PDF worker
             created, raw = known_created, known_marks
             try:
-                data = read_regular(pdf, what="read as the library's copy") if pdf is not None else b""
-            except (OSError, FileRefused):
+                data = read_kept(pdf) if pdf is not None else b""
+            except OSError:
                 data = b""
             if not created_known:
                 created = created_date(data, pdf.name) if data and pdf is not None else None
