@@ -438,7 +438,10 @@ def test_areas_for_improvement_grouped_by_when_they_are_due_are_one_list_without
                      "reduce the number of placement moves for older children"]
     found = {x.quote: x for x in suggest(BY_WHEN, default_themes())}
     assert not any("take the following action" in q for q in found)
-    assert found["reduce the number of placement moves for older children"].severity in ("improvement", "priority")
+    assert found["reduce the number of placement moves for older children"].severity == "improvement"
+    # what is due immediately is a priority action, as an item asking for immediate action is (the corpus's
+    # one such group was read as areas for improvement; seen among validation's misses, stop 52)
+    assert found["ensure that all care leavers have an up-to-date pathway plan"].severity == "priority"
     assert "Health outcomes for looked after children are good." in found  # the list ends at the next section
 
 

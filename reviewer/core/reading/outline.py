@@ -243,7 +243,7 @@ def _numbered_heading(block: str, after: str) -> str | None:
 
 
 # Reports before 2014 group their areas for improvement by when they are due ("Immediately:", "Within three
-# months:"): each group is more of the list.
+# months:"): each group is more of the list (the ones due immediately its priority actions).
 _BY_WHEN = re.compile(r"^(?:immediately|within (?:\w+ ){1,2}(?:days|weeks|months))\s*:?\s*$")
 
 _SINCE = re.compile(r"\bprogress (?:against|on|made|in|towards|since)\b|\bupdates? on\b|\bresponse to\b|"
@@ -283,7 +283,9 @@ def _kind(title: str) -> tuple[str, str | None]:
     low = title.lower()
     if tells_what_was_done(title) or papers_own(title):
         return "heading", None
-    if re.search(r"areas? for priority action|priority action|priority and immediate action|immediate action", low):
+    if re.search(r"areas? for priority action|priority action|priority and immediate action|immediate action", low) \
+            or re.match(r"immediately\s*:?\s*$", low):  # (items due "Immediately:", as an item asking for immediate
+        # action is: a priority action)
         return "priority", None
     if re.search(r"what needs to improve|areas? for improvement|what does the (?:local authority|lscb) need to improve|"
                  r"recommendations|recommendation for improvement", low) or _BY_WHEN.match(low) or \
