@@ -12,6 +12,8 @@ is tried everywhere.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any, cast
 
 try:  # (the standard library's own parser of regexes; re._parser since 3.11)
     from re import _constants as C
@@ -94,10 +96,31 @@ def _top_level(pattern: str) -> list[str]:
     return parts
 
 
+class _WhenFirstUsed:
+    """A regex compiled the first time it is used, not when its module is imported: the window shows
+    before the rules' longest patterns are compiled (on the reading thread, for the first letter)."""
+
+    __slots__ = ("_make", "_made")
+
+    def __init__(self, make: Callable[[], re.Pattern[str]]) -> None:
+        self._make = make
+        self._made: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        made = self._made
+        if made is None:  # (two threads compiling it at once both get the same regex: no lock needed)
+            made = self._made = self._make()
+        return getattr(made, name)
+
+
 def dispatched(alternatives: str, prefix: str = "", flags: int = 0) -> re.Pattern[str]:
     """``re.compile(prefix + "(?:" + alternatives + ")", flags)``, with the alternatives tried only where they can
-    start. Capturing patterns, and any the standard parser reads otherwise than expected, are
-    compiled as written."""
+    start, compiled when first used. Capturing patterns, and any the standard parser reads otherwise than
+    expected, are compiled as written."""
+    return cast("re.Pattern[str]", _WhenFirstUsed(lambda: _dispatched(alternatives, prefix, flags)))
+
+
+def _dispatched(alternatives: str, prefix: str, flags: int) -> re.Pattern[str]:
     plain = re.compile(prefix + "(?:" + alternatives + ")", flags)
     if P is None or plain.groups:
         return plain
