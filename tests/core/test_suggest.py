@@ -727,6 +727,25 @@ def test_children_left_at_risk_are_a_priority_action_whatever_the_grade() -> Non
                    "improvement", "requires improvement", "improve")[0] == "improvement"
 
 
+def test_what_is_not_children_left_at_risk_is_no_priority_action() -> None:
+    """Read on held-out reports (stop 52): a safety statement with more words before "risk", one denying that a
+    weakness leaves children at risk, and a service "at risk of decline" were cards of priority actions."""
+    from reviewer.core.reading.severity import verdict
+
+    ri = ("grade:requires improvement", "requires improvement", "judgement")
+    assert verdict("No children were found at immediate, unassessed risk of serious harm and no serious failures "
+                   "were seen in any service.", *ri)[0] != "priority"
+    assert verdict("While this does not result in children being left at risk of harm, reviews of their plans "
+                   "are less effective.", "grade:good", "good", "judgement")[0] == "improvement"
+    failing = ("grade:inadequate", "inadequate", "judgement")
+    severity, _, why, _ = verdict("The service remains fragile and at risk of decline if leaders do not act.", *failing)
+    assert "children left at risk" not in why
+    # and children left at risk still are
+    assert verdict("Some children remain in situations of unassessed risk for too long.", *ri)[0] == "priority"
+    assert verdict("Delays in assessments leave children at risk of decline in their health and at risk of harm.",
+                   *failing)[0] == "priority"
+
+
 def test_too_few_not_always_and_more_words_of_shortfall() -> None:
     """"Too few X are supported" and "do not always make sure that ... good" deny what follows; what most
     receive is no strength when the sentence denies it; "infrequently", "partially", "intermittent" are

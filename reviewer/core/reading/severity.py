@@ -172,7 +172,8 @@ _TOO_SOON = re.compile(
     r"^\W*(?:however,? )?inspectors did not (?:find|identify|see) any cases (?:where|in which)\b|"
     r"^\W*(?:(?:however|during|in|of|from|across|within)\b[^,.]{0,50},\s*){0,2}no (?:children|child|young people|"
     r"cases)\b[^.]{0,80}\b(?:were|was|have been|has been) (?:found|identified|seen)\b(?:(?!\b(?:and|but)\b)[^.]){0,60}"
-    r"\b(?:at (?:immediate |significant |potential )?risk|immediate harm|unsafe|situations of [^.]{0,30}risk)|"
+    r"\b(?:at (?:(?:immediate|significant|potential|unassessed),? ){0,3}risk|immediate harm|unsafe|situations of "
+    r"[^.]{0,30}risk)|"  # ("No children were identified at immediate, unassessed risk of serious harm", held out)
     r"^\W*inspectors (?:found|identified|saw) no (?:children|child|young people|cases)\b[^.]{0,40}\b(?:at (?:immediate "
     r"|significant |potential )?risk|unsafe)\b|"
     r"\bno (?:children|child|young people|cases)\b[^.]{0,40}\b(?:had|have|has) been left at (?:immediate |significant )?"
@@ -212,7 +213,9 @@ LEFT_AT_RISK = ("harm", "at risk", "unsafe", "unassessed", "not safeguarded", "n
 
 
 # What is at risk is a placement or an arrangement, not a child: "placements that are at risk of breaking down"
-_THINGS_AT_RISK = re.compile(r"\bat risk of (?:breaking down|breakdown|disruption|disrupting|ending)\b")
+_THINGS_AT_RISK = re.compile(r"\bat risk of (?:breaking down|breakdown|disruption|disrupting|ending|decline|declining|"
+                             r"deteriorat\w*|slipping)\b")  # (or the service: "The situation remains fragile and at
+# risk of decline", held out)
 # Who a service is for: "dedicated support for children who are at risk of exploitation" (a cohort named, not
 # children left at risk)
 _WHO_ARE_AT_RISK = re.compile(r"\b(?:for|to|with) (?:children|young people|those|families)(?: and (?:young people|"
@@ -230,7 +233,7 @@ LEFT_AT_RISK_ANYWHERE = True  # a weakness that says children are left at risk n
 _LEFT_AT_RISK_NOW = re.compile(
     r"unassessed risk|\b(?:remain|remains|remained|left|leave|leaves|leaving)\b[^.]{0,80}\b(?:(?:potentially )?at "
     r"(?:further |continued )harm|at (?:potential )?risk"
-    r"(?! of (?:becoming|coming into|entering) (?:looked after|care))|unsafe|harmful|potential harm|"
+    r"(?! of (?:becoming|coming into|entering) (?:looked after|care)| of (?:decline|declining|deteriorat|slipping))|unsafe|harmful|potential harm|"
     r"(?:situations|circumstances) of [^.]{0,25}(?:risk|harm)|(?:vulnerable|risky|dangerous) (?:circumstances|situations)|"
     r"(?:situations|circumstances) (?:in which|where) [^.]{0,80}\bnot (?:been )?(?:fully |properly |adequately )?"
     r"(?:assessed|understood|addressed))|"
@@ -240,8 +243,10 @@ _LEFT_AT_RISK_NOW = re.compile(
     r"remained? compromised|illegally placed|experienc\w* further (?:incidents of |episodes of )?harm|" + ESCALATED, re.I)  # (not "children who may be at risk of significant harm")
 _HARM_GOES_ON = re.compile(r"\b(?:further|continued|continuing|ongoing|repeated) (?:\w+ ){0,2}?harm|\bharmful "
                            r"situations\b|\b(?:leading|led|leads) to [^.]{0,30}\bharm\b", re.I)
-_NOT_LEFT = re.compile(r"\b(?:not|never|no)\b (?:\w+ ){0,3}?(?:left|leave|leaves|leaving|remain|remained|at risk)\b", re.I)  # "has not
-# left children at risk"
+_NOT_LEFT = re.compile(r"\b(?:not|never|no)\b (?:\w+ ){0,3}?(?:left|leave|leaves|leaving|remain|remained|at risk)\b|"
+                       r"\b(?:not|never) (?:result|lead|mean)\w* (?:in |to |that )?(?:[\w'’-]+ ){0,4}?(?:left|leave|"
+                       r"remain\w*|at risk)\b", re.I)  # "has not left children at risk"; "While this does not result in
+# children being left at risk of harm, decisions … are less effective" (held out)
 
 
 FAILING_REPORT = True
@@ -344,7 +349,9 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
     if too_soon and concession and too_soon.end() <= concession.end() and tone(flat[concession.end():])[1]:
         too_soon = None  # "While inspectors did not find any children at risk of immediate harm, responses are
         # inconsistent": the safety statement concedes; the finding is what follows
-    elif too_soon and (then := _AND_THEN.search(flat, too_soon.end())) and tone(flat[then.end():])[1]:
+    elif too_soon and (then := _AND_THEN.search(flat, too_soon.end())) and tone(flat[then.end():])[1] \
+            and not flat[then.end():].lower().startswith("no "):  # (", and no widespread or serious failures … were
+        # seen" is more of the safety statement, held out)
         too_soon = None  # "... it is too early to see the impact of this focus and currently preventative services
         # are not sufficiently streamlined": a finding of its own follows the wait
     # (the concerns work is begun for are its reason, no finding of its own: "A review of cases … is underway due to
