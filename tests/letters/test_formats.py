@@ -83,7 +83,7 @@ def test_markdown_reads_as_text_with_its_headings() -> None:
     assert "**" not in plain.text and "<sup>" not in plain.text and "&amp;" not in plain.text and "#" not in plain.text
     assert "Dear Ms Okafor," in plain.text and "23rd & 24th November" in plain.text
     assert "• The quality of child protection plans." in plain.text
-    assert "Management oversight of drift and delay." in plain.text
+    assert "Management oversight of drift and delay (https://example.org/x)." in plain.text
     assert [plain.text[s:e] for s, e in plain.headings] == [
         "Focused visit to Ashvale children's services",
         "What needs to improve in this area of social work practice?"]
@@ -231,3 +231,38 @@ def test_a_markdown_or_html_letters_emphasis_is_shown_and_a_bullets_lines_hang()
     first = next(line for line in lines if line["spans"][0]["text"].startswith("•"))
     after = lines[lines.index(first) + 1]
     assert after["bbox"][0] > first["bbox"][0] + 3  # (under the text, not the mark)
+
+
+def test_a_link_reads_with_its_address_and_a_bare_address_as_written(tmp_path: Path, ws: Workspace) -> None:
+    """A council's Markdown paper pointed to its improvement plan with "[the council's plan](https://…)", and an HTML
+    letter with "<a href=…>": both read "the council's plan" and nothing else, the address gone from the text, the
+    page and every quote. A link reads as its text and then its address in brackets; an address written out stays as
+    written, underscores and all; a link within the page, or whose text is its address, reads as its text."""
+    md = ("# Progress report for Fernhollow\n\nLeaders set out their response in [the council's plan]"
+          "(https://example.org/plan \"Plan\"), with **[its timetable](https://example.org/plan_2026/time_table)**.\n\n"
+          "Figures are at https://example.org/data_sets/cin_2025 and <https://example.org/annex>. "
+          "See [the findings](#findings), [www.example.org](https://www.example.org/) or [write to us](mailto:qa@example.org).\n")
+    plain = to_plain(md)
+    assert ("Leaders set out their response in the council's plan (https://example.org/plan), with its timetable "
+            "(https://example.org/plan_2026/time_table).") in plain.text
+    assert [plain.text[a:b] for a, b in plain.bold] == ["its timetable (https://example.org/plan_2026/time_table)"]
+    assert ("Figures are at https://example.org/data_sets/cin_2025 and https://example.org/annex. See the findings, "
+            "www.example.org or write to us (qa@example.org).") in plain.text
+    html = to_plain('<p>Read <a href="https://example.org/plan?year=2026&amp;part=2">the council\'s <b>plan</b></a> '
+                    'and <a href="#top">the summary</a>.</p><p>Also https://example.org/x_y_z today.</p>')
+    assert "Read the council's plan (https://example.org/plan?year=2026&part=2) and the summary." in html.text
+    assert "Also https://example.org/x_y_z today." in html.text
+    # the address is the letter's text: shown on its page, found, and tagged where it stands
+    path = tmp_path / "fernhollow.md"
+    path.write_text(md, encoding="utf-8")
+    letter, _, _ = ws.add_file(path)
+    ex = ws.text(letter.id)
+    assert ex is not None and ex.text == plain.text
+    layout, pdf, _ = layout_for(md.encode(), "text", "fernhollow.md")
+    assert layout.text == plain.text and pdf is not None
+    at = plain.text.index("https://example.org/plan)")
+    assert layout.rects(at, at + len("https://example.org/plan"))
+    import pymupdf
+
+    with pymupdf.open("pdf", pdf) as doc:
+        assert "(https://example.org/plan)" in "".join(page.get_text() for page in doc)
