@@ -82,13 +82,16 @@ def to_plain(text: str) -> Plain:
 
     src = text.replace("\r\n", "\n")
     shown: list[tuple[str, str]] = []  # (phrase, "bold" or "italic"), in the order the lines read
-    if _HTML_SIGNS.search(src):
+    html_read = bool(_HTML_SIGNS.search(src))
+    if html_read:
+        src = src.replace("\t", " ")  # (white space in HTML: a tab from here on ends a table's cell)
         src = _html_links(src)
         src = _HEADING_TAG.sub(heading, src)
         for pattern, said in _HTML_EMPHASIS:
             src = pattern.sub(said, src)
         src = _LI.sub("\n• ", src)
-        src = _CELL_END.sub("\t", src)  # a table's cells, a tab apart (not run together: "Overall effectivenessGood")
+        src = _CELL_END.sub(ROW_END, src)  # a table's cells, each ended by a tab (not run together: "Overall
+        # effectivenessGood")
         src = _BLOCK_TAG.sub("\n", src)
         src = _SUP.sub(r"\1", src)
         src = _TAG.sub("", src)
@@ -107,7 +110,7 @@ def to_plain(text: str) -> Plain:
         if i in table:
             if not _TABLE_RULE.match(line):
                 cells = [_inline(c.strip(), shown) for c in line.strip().strip("|").split("|")]
-                out += ["\t".join(c for c in cells if c), ""]
+                out += ["".join(c + ROW_END for c in cells if c), ""]  # (ended so: the outline knows a row)
             continue
         m = _ATX.match(line)
         if m:
@@ -123,7 +126,8 @@ def to_plain(text: str) -> Plain:
             out.append(heads[int(marker.group(1))])
             continue
         line = _BULLET.sub(lambda b: f"{b.group(1)}• ", line)
-        out.append(_inline(line, shown).rstrip())
+        said = _inline(line, shown)
+        out.append(said.rstrip() + (ROW_END if html_read and said.rstrip(" ").endswith(ROW_END) else ""))
     plain = re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip("\n") + "\n"
     # where the heading lines ended up, now that blank runs are folded
     spans: list[tuple[int, int]] = []
