@@ -390,3 +390,35 @@ def test_no_page_of_the_summary_ends_with_a_heading(samples: Path) -> None:
             assert end[0] not in headings, (lines, n, page[-3:])
         moved_over = moved_over or any(page and page[0] == "Moderation" for page in pages[1:])
     assert moved_over  # (the heading did reach a page's foot, and went over)
+
+
+def test_a_deleted_theme_is_named_never_shown_by_its_id(samples: Path) -> None:
+    """An annotation can keep a theme the codebook no longer holds (its adding undone, or brought from a library
+    that had it): the summary, the spreadsheet and the workbook showed it by its id ("neglect", "theme-3f2a9c").
+    It is named by its last name with "(deleted theme)", or, where no name is known, "(deleted theme)"; one rule
+    (codebook.theme_name through Library.theme_label) for the window's cards and every export."""
+    import dataclasses
+    import zipfile
+
+    from reviewer.export.xlsx import to_xlsx
+
+    from reviewer.core.annotations.model import Theme
+
+    deleted = "(deleted theme)"
+    lib, lid, text = _lib(samples)
+    lib.put_theme(Theme(id="kinship-x1", label="Kinship carers", colour="#5c6bc0"))
+    first, second = lib.annotations_for(lid)[:2]
+    lib.put_annotation(dataclasses.replace(first, themes=("theme-3f2a9c",)))
+    lib.put_annotation(dataclasses.replace(second, themes=("kinship-x1", "planning")))
+    lib.remove_theme("kinship-x1")
+    assert lib.theme_label("kinship-x1") == "Kinship carers (deleted theme)"
+    assert lib.theme_label("theme-3f2a9c") == deleted
+    s = build_summary(lib, [lid], lambda _: text)
+    anns = lib.annotations_for(lid)
+    book = zipfile.ZipFile(io.BytesIO(to_xlsx(lib, anns)))
+    workbook = "".join(book.read(n).decode("utf-8") for n in book.namelist() if n.endswith(".xml"))
+    for said in (to_html(s), to_markdown(s).replace("\\(", "(").replace("\\)", ")"), to_csv(lib, anns), workbook):
+        assert "Kinship carers (deleted theme)" in said and said.count(deleted) > said.count("Kinship carers (deleted")
+        assert "theme-3f2a9c" not in said and "kinship-x1" not in said
+    pages = " ".join(" ".join(p) for p in _page_lines(to_pdf(s)))
+    assert "Kinship carers (deleted theme)" in pages and "theme-3f2a9c" not in pages and "kinship-x1" not in pages
