@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.core.annotations import actions as plan
-from reviewer.core.annotations.codebook import severities
+from reviewer.core.annotations.codebook import severities, theme_name
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import parse_time
 from reviewer.core.atomic import write_atomic
@@ -168,7 +168,7 @@ def build_tables(sources: Sequence[Source], today: date | None = None) -> dict[s
             "created": as_time(a.created), "modified": as_time(a.modified), "needs_attention": a.orphaned,
             "review_status": a.review.status if a.review else None, "source_id": sid})
         for i, tid in enumerate(dict.fromkeys(a.themes), start=1):
-            label = themes[tid].label if tid in themes else tid
+            label = theme_name(themes, tid)
             out["annotation_themes"].append({"annotation_id": a.id, "theme_id": tid, "theme": label, "position": i})
         if a.review:
             out["reviews"].append({"annotation_id": a.id, "status": a.review.status, "comment": a.review.comment,

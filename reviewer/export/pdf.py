@@ -47,6 +47,10 @@ def _story_html(s: Summary) -> str:
 
 _TOP = re.compile(r"(?=<h2>|<h3>|<blockquote)")
 CHUNK = 16_000  # characters of HTML per Story: MuPDF's layout slows as one story grows
+# A piece that is only a heading and the note that introduces what it heads ("Moderation" / "Where two auditors
+# tagged the same letter: …"), nothing it heads yet (not "Action plan" / "No actions yet: …", which is all it says)
+_LEAD_ONLY = re.compile(r"\s*(?:<h([2-6])>(?:(?!<h[1-6]\b).)*?</h\1>\s*(?:<p class=\"meta\">(?:(?!</?p\b).)*</p>\s*)*)+",
+                        re.S)
 
 
 def _chunks(body: str) -> list[str]:
@@ -57,8 +61,9 @@ def _chunks(body: str) -> list[str]:
     out, cur = [], ""
     for part in _TOP.split(body):
         if cur and (part.startswith(("<h2>", "<h3>", "<blockquote")) or len(cur) + len(part) > CHUNK) and \
-                not cur.rstrip().endswith(("</h2>", "</h3>")):  # (the HTML puts a line end after a heading: a
-            # heading ending a piece on its own had been left at a page's foot, its findings overleaf)
+                not _LEAD_ONLY.fullmatch(cur):  # (a heading ending a piece on its own had been left at a page's
+            # foot, its findings overleaf; and a section's heading with its one line of introduction, "Moderation"
+            # at the foot of a page and every letter's moderation on the next: each goes with what it heads)
             out.append(cur)
             cur = ""
         cur += part

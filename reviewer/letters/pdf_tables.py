@@ -25,7 +25,10 @@ _TAG = re.compile(r"<(/?)(table|div|blockquote|li|ul|ol|td|th|section)\b[^>]*>")
 _ROW = re.compile(r"<tr\b[^>]*>.*?</tr>", re.S)
 _CELL = re.compile(r"<(t[dh])\b([^>]*)>(.*?)</\1>", re.S)
 _COL = re.compile(r"<col\b[^>]*>")
-_LEAD = re.compile(r"<h([1-6])\b[^>]*>(?:(?!<h[1-6]\b).)*?</h\1>\s*(?:<p\b[^>]*>(?:(?!</?p\b).)*</p>\s*)*$", re.S)
+_OPENS = re.compile(r"<h[1-6]\b")
+# the headings that lead to a table, each with its line or two ("Moderation" / its note / the letter's name / its lead)
+_LEAD = re.compile(r"(?:<h([1-6])\b[^>]*>(?:(?!<h[1-6]\b).)*?</h\1>\s*(?:<p\b[^>]*>(?:(?!</?p\b).)*</p>\s*)*)+$",
+                   re.S)
 
 
 def _tables(html: str) -> list[tuple[int, int, int]]:
@@ -60,9 +63,12 @@ def mark(html: str) -> str:
             continue
         key = f"{MARK}{n}"
         lead = _LEAD.search(html, at, start)
-        if lead and start - html.index("</h", lead.start()) <= LEAD and not re.match(r"<h\d\b[^>]*\bid\s*=", lead.group()):
-            out.append(html[at:lead.start() + 3] + f' id="{key}-keep"')
-            at = lead.start() + 3
+        # the first of its headings that the table follows within ``LEAD`` (a heading over many lines stays behind)
+        first = next((h.start() for h in _OPENS.finditer(html, lead.start(), start)
+                      if start - html.index("</h", h.start()) <= LEAD), None) if lead else None
+        if first is not None and not re.match(r"<h\d\b[^>]*\bid\s*=", html[first:start]):
+            out.append(html[at:first + 3] + f' id="{key}-keep"')
+            at = first + 3
         out.append(html[at:opening] + body[:rows[0].start()])
         cells = iter(range(len(head)))
         header = rows[0].group().replace("<tr", f'<tr id="{key}-head"', 1)

@@ -17,6 +17,12 @@ BODY_SIZE, HEAD_SIZE = 10.5, 13.0
 TAB_STOP, TAB_GAP = 36.0, 12.0  # a table's cells (a tab apart: ``markup``) start at the next stop, a gap clear
 
 
+def _trails(para: str, k: int) -> bool:
+    """The character at ``k`` stays at the end of the line it follows: a space, or the tab that ends a table's row
+    (``markup.ROW_END``), never a line of its own."""
+    return para[k] == " " or para[k] == "\t" and k == len(para) - 1
+
+
 def _tab(at: float) -> float:
     """How far a tab at ``at`` (from the line's start) moves on: to the next stop at least a gap away."""
     return (int((at + TAB_GAP) // TAB_STOP) + 1) * TAB_STOP - at
@@ -125,10 +131,10 @@ def text_pages(text: str, headings: Sequence[tuple[int, int]] | None = None,
                         last_space = end
                     acc += w
                     end += 1
-                if end < len(para) and last_space >= pos and para[end] != " ":
+                if end < len(para) and last_space >= pos and not _trails(para, end):
                     end = last_space + 1
-                while end < len(para) and para[end] == " ":
-                    end += 1  # trailing spaces stay on this line
+                while end < len(para) and _trails(para, end):
+                    end += 1  # trailing spaces stay on this line, as does the tab that ends a table's row
                 if y + lead > PAGE_H - MARGIN:
                     new_page()
                 x = MARGIN + indent

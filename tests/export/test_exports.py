@@ -339,3 +339,86 @@ def test_a_heading_is_never_a_piece_of_the_pdf_on_its_own() -> None:
     pieces = _chunks(body)
     assert not any(p.rstrip().endswith(("</h2>", "</h3>")) for p in pieces), pieces
     assert any(p.startswith("<h2>Areas") and "<blockquote><p>One" in p for p in pieces)
+
+
+def _page_lines(data: bytes) -> list[list[str]]:
+    """Each page's lines as a reader we did not write gives them (pdftotext where installed, else pypdf), footer left out."""
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftotext"):
+        out = subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=data, capture_output=True, check=True)
+        pages = out.stdout.decode("utf-8").split("\f")[:-1]
+    else:
+        import pypdf
+
+        pages = [p.extract_text() or "" for p in pypdf.PdfReader(io.BytesIO(data)).pages]
+    return [[" ".join(x.split()) for x in p.splitlines() if x.strip() and "— page " not in x] for p in pages]
+
+
+def test_no_page_of_the_summary_ends_with_a_heading(samples: Path) -> None:
+    """Two auditors' summary put "Moderation" and its one line of introduction at the foot of a page, every letter's
+    moderation overleaf. Whatever the length of the findings before it, no page ends with a heading (nor with a
+    heading and the note under it): the heading goes over with what it heads."""
+    import re
+    from html import unescape
+
+    prep = prepare_path(samples / "thornbury_vale_2025_focused_visit.txt")
+    text = prep.extracted.text
+    tags = [("Children and families who need help are identified at the earliest opportunity.", "strength", "improvement"),
+            ("Too many plans are lists of services rather than actions", "improvement", "priority"),
+            ("Caseloads are manageable, and social workers told inspectors", "strength", "context")]
+    moved_over = False
+    for lines in range(12):  # the findings a line longer each time: the section heading meets every place on a page
+        lib = Library()
+        lib.load([prep.letter], [], default_themes())
+        stack = UndoStack(lib)
+        for quote, first, second in tags:
+            s, e = locate_quote(text, quote)
+            note = "\n".join(["Talked over with the team manager at the audit meeting."] * lines)
+            stack.push(AddAnnotation(new_annotation(text, prep.extracted.page_starts, prep.letter.id, s, e,
+                                                    ["planning"], first, note, "Ann Auditor")))
+            stack.push(AddAnnotation(new_annotation(text, prep.extracted.page_starts, prep.letter.id, s, e,
+                                                    ["assessment"], second, "", "Bob Auditor")))
+        summary = build_summary(lib, [prep.letter.id], lambda _: text)
+        html = to_html(summary, chips=False)
+        headings = {" ".join(unescape(h).split()) for h in re.findall(r"<h[2-4][^>]*>([^<]*)</h[2-4]>", html)}
+        notes = {" ".join(unescape(p).split()) for p in re.findall(r'<p class="meta">([^<]*)</p>', html)}
+        pages = _page_lines(to_pdf(summary))
+        for n, page in enumerate(pages[:-1], 1):
+            end = page[-2:] if page[-1] in notes else page[-1:]
+            assert end[0] not in headings, (lines, n, page[-3:])
+        moved_over = moved_over or any(page and page[0] == "Moderation" for page in pages[1:])
+    assert moved_over  # (the heading did reach a page's foot, and went over)
+
+
+def test_a_deleted_theme_is_named_never_shown_by_its_id(samples: Path) -> None:
+    """An annotation can keep a theme the codebook no longer holds (its adding undone, or brought from a library
+    that had it): the summary, the spreadsheet and the workbook showed it by its id ("neglect", "theme-3f2a9c").
+    It is named by its last name with "(deleted theme)", or, where no name is known, "(deleted theme)"; one rule
+    (codebook.theme_name through Library.theme_label) for the window's cards and every export."""
+    import dataclasses
+    import zipfile
+
+    from reviewer.export.xlsx import to_xlsx
+
+    from reviewer.core.annotations.model import Theme
+
+    deleted = "(deleted theme)"
+    lib, lid, text = _lib(samples)
+    lib.put_theme(Theme(id="kinship-x1", label="Kinship carers", colour="#5c6bc0"))
+    first, second = lib.annotations_for(lid)[:2]
+    lib.put_annotation(dataclasses.replace(first, themes=("theme-3f2a9c",)))
+    lib.put_annotation(dataclasses.replace(second, themes=("kinship-x1", "planning")))
+    lib.remove_theme("kinship-x1")
+    assert lib.theme_label("kinship-x1") == "Kinship carers (deleted theme)"
+    assert lib.theme_label("theme-3f2a9c") == deleted
+    s = build_summary(lib, [lid], lambda _: text)
+    anns = lib.annotations_for(lid)
+    book = zipfile.ZipFile(io.BytesIO(to_xlsx(lib, anns)))
+    workbook = "".join(book.read(n).decode("utf-8") for n in book.namelist() if n.endswith(".xml"))
+    for said in (to_html(s), to_markdown(s).replace("\\(", "(").replace("\\)", ")"), to_csv(lib, anns), workbook):
+        assert "Kinship carers (deleted theme)" in said and said.count(deleted) > said.count("Kinship carers (deleted")
+        assert "theme-3f2a9c" not in said and "kinship-x1" not in said
+    pages = " ".join(" ".join(p) for p in _page_lines(to_pdf(s)))
+    assert "Kinship carers (deleted theme)" in pages and "theme-3f2a9c" not in pages and "kinship-x1" not in pages

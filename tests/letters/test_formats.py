@@ -83,7 +83,7 @@ def test_markdown_reads_as_text_with_its_headings() -> None:
     assert "**" not in plain.text and "<sup>" not in plain.text and "&amp;" not in plain.text and "#" not in plain.text
     assert "Dear Ms Okafor," in plain.text and "23rd & 24th November" in plain.text
     assert "• The quality of child protection plans." in plain.text
-    assert "Management oversight of drift and delay." in plain.text
+    assert "Management oversight of drift and delay (https://example.org/x)." in plain.text
     assert [plain.text[s:e] for s, e in plain.headings] == [
         "Focused visit to Ashvale children's services",
         "What needs to improve in this area of social work practice?"]
@@ -102,8 +102,8 @@ def test_a_table_reads_as_rows_of_cells_in_markdown_and_in_html() -> None:
           "| The experiences and progress of care leavers | Good | Good |\n\nThe committee noted the report.\n")
     text = to_plain(md).text
     assert "|" not in text and "---" not in text and "**" not in text
-    assert "Overall effectiveness\tGood\tRequires improvement to be good\n" in text
-    assert "Judgement\t2024 grade\t2019 grade\n" in text
+    assert "Overall effectiveness\tGood\tRequires improvement to be good\t\n" in text  # (each cell ended by a tab)
+    assert "Judgement\t2024 grade\t2019 grade\t\n" in text
     assert not any("Overall effectiveness" in x.quote for x in suggest(text, default_themes()))
     html_text = to_plain("<p>The judgements:</p><table><tr><th>Judgement</th><th>Grade</th></tr>"
                          "<tr><td>Overall effectiveness</td><td>Good</td></tr></table>").text
@@ -231,3 +231,66 @@ def test_a_markdown_or_html_letters_emphasis_is_shown_and_a_bullets_lines_hang()
     first = next(line for line in lines if line["spans"][0]["text"].startswith("•"))
     after = lines[lines.index(first) + 1]
     assert after["bbox"][0] > first["bbox"][0] + 3  # (under the text, not the mark)
+
+
+def test_a_link_reads_with_its_address_and_a_bare_address_as_written(tmp_path: Path, ws: Workspace) -> None:
+    """A council's Markdown paper pointed to its improvement plan with "[the council's plan](https://…)", and an HTML
+    letter with "<a href=…>": both read "the council's plan" and nothing else, the address gone from the text, the
+    page and every quote. A link reads as its text and then its address in brackets; an address written out stays as
+    written, underscores and all; a link within the page, or whose text is its address, reads as its text."""
+    md = ("# Progress report for Fernhollow\n\nLeaders set out their response in [the council's plan]"
+          "(https://example.org/plan \"Plan\"), with **[its timetable](https://example.org/plan_2026/time_table)**.\n\n"
+          "Figures are at https://example.org/data_sets/cin_2025 and <https://example.org/annex>. "
+          "See [the findings](#findings), [www.example.org](https://www.example.org/) or [write to us](mailto:qa@example.org).\n")
+    plain = to_plain(md)
+    assert ("Leaders set out their response in the council's plan (https://example.org/plan), with its timetable "
+            "(https://example.org/plan_2026/time_table).") in plain.text
+    assert [plain.text[a:b] for a, b in plain.bold] == ["its timetable (https://example.org/plan_2026/time_table)"]
+    assert ("Figures are at https://example.org/data_sets/cin_2025 and https://example.org/annex. See the findings, "
+            "www.example.org or write to us (qa@example.org).") in plain.text
+    html = to_plain('<p>Read <a href="https://example.org/plan?year=2026&amp;part=2">the council\'s <b>plan</b></a> '
+                    'and <a href="#top">the summary</a>.</p><p>Also https://example.org/x_y_z today.</p>')
+    assert "Read the council's plan (https://example.org/plan?year=2026&part=2) and the summary." in html.text
+    assert "Also https://example.org/x_y_z today." in html.text
+    # the address is the letter's text: shown on its page, found, and tagged where it stands
+    path = tmp_path / "fernhollow.md"
+    path.write_text(md, encoding="utf-8")
+    letter, _, _ = ws.add_file(path)
+    ex = ws.text(letter.id)
+    assert ex is not None and ex.text == plain.text
+    layout, pdf, _ = layout_for(md.encode(), "text", "fernhollow.md")
+    assert layout.text == plain.text and pdf is not None
+    at = plain.text.index("https://example.org/plan)")
+    assert layout.rects(at, at + len("https://example.org/plan"))
+    import pymupdf
+
+    with pymupdf.open("pdf", pdf) as doc:
+        assert "(https://example.org/plan)" in "".join(page.get_text() for page in doc)
+
+
+def test_a_tables_rows_are_no_parts_of_the_outline_and_its_headings_still_are() -> None:
+    """A committee's Markdown paper with a table of its services' progress listed every row ("Front door and MASH
+    Timely decisions Green") in the outline as a heading of its own, as did an HTML table. Each row's cells are ended
+    by a tab, its last too (markup.ROW_END), which only this reading writes: the outline lists no row, the paper's own
+    headings as before, and a row's line is set whole on the page."""
+    from reviewer.core.reading.outline import analyse
+    from reviewer.letters.typeset import text_pages
+
+    md = ("# Report to the Children's Committee\n\nDear members,\n\n## Progress since the inspection\n\n"
+          "| Service area | Progress | RAG |\n|---|---|---|\n| Front door and MASH | Timely decisions | Green |\n"
+          "| Care leavers | Pathway plans improving | Amber |\n| Missing children | Return interviews late | Red |\n\n"
+          "The committee noted the report.\n\n## Next steps\n\nLeaders will report again in May.\n")
+    html = ("<h1>Report to the Children's Committee</h1><p>Dear members,</p><h2>Progress since the inspection</h2>"
+            "<table>\n<tr><th>Service area</th><th>Progress</th><th>RAG</th></tr>\n"
+            "<tr>\n<td>Front door and MASH</td>\n<td>Timely decisions</td>\n<td>Green</td>\n</tr>\n"
+            "<tr><td>Care leavers</td><td>Pathway plans improving</td><td>Amber</td></tr></table>"
+            "<p>The committee noted the report.</p><h2>Next steps</h2><p>Leaders will report again in May.</p>")
+    for source in (md, html):
+        text = to_plain(source).text
+        titles = [p.title for p in analyse(text).parts]
+        assert "Progress since the inspection" in titles and "Next steps" in titles, titles
+        assert not any(cell in t for t in titles for cell in ("Service area", "Front door", "Care leavers", "Missing")), titles
+        assert "Front door and MASH\tTimely decisions\tGreen\t" in text.replace("\t\n", "\t")
+    layout, _pdf = text_pages(to_plain(md).text)
+    row = to_plain(md).text.index("Care leavers")
+    assert len({line.page * 10000 + line.box[1] for line in layout.lines if line.start <= row + 30 < line.end + 1}) == 1

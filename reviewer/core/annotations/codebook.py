@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import replace
 
 from reviewer.core.annotations.model import Severity, Theme
@@ -100,6 +100,20 @@ def label_taken(themes: Iterable[Theme], label: str, theme_id: str | None = None
     that a filter, an export's column and ``tag --theme NAME`` each mean one."""
     key = _name_key(label)
     return next((t for t in themes if t.id != theme_id and _name_key(t.label) == key), None)
+
+
+DELETED_THEME = "(deleted theme)"
+
+
+def theme_name(themes: Mapping[str, Theme], theme_id: str, former: Mapping[str, str] | None = None) -> str:
+    """How a theme an annotation carries is named on every surface (a card, a summary, a workbook): its label; for
+    one no longer in the codebook (removed, or never in this library's), its last name known and that it was deleted,
+    "Neglect (deleted theme)", else "(deleted theme)": never its id ("theme-3f2a…", "planning")."""
+    t = themes.get(theme_id)
+    if t is not None:
+        return t.label
+    was = (former or {}).get(theme_id)
+    return f"{was} {DELETED_THEME}" if was else DELETED_THEME
 
 
 class ThemeNames:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from reviewer.core.annotations.codebook import theme_name
 from reviewer.core.annotations.model import Annotation, Letter, Theme
 from reviewer.core.annotations.titles import display_titles
 
@@ -31,6 +32,7 @@ class Library:
         self.letters: dict[str, Letter] = {}
         self.annotations: dict[str, Annotation] = {}
         self.themes: dict[str, Theme] = {}  # insertion order is the codebook order
+        self.former_labels: dict[str, str] = {}  # a theme removed from the codebook: its last name
         self.settings: dict[str, str] = {}
         self._by_letter: dict[str, set[str]] = {}
         self._listeners: list[Listener] = []
@@ -122,15 +124,17 @@ class Library:
         self._emit(Change("theme", theme.id, "put", theme, initiator))
 
     def remove_theme(self, theme_id: str, initiator: object | None = None) -> None:
-        if self.themes.pop(theme_id, None) is not None:
+        gone = self.themes.pop(theme_id, None)
+        if gone is not None:
+            self.former_labels[theme_id] = gone.label  # (an annotation may still carry it: named so, not by its id)
             self._emit(Change("theme", theme_id, "remove", None, initiator))
 
     def active_themes(self) -> list[Theme]:
         return [t for t in self.themes.values() if not t.retired]
 
     def theme_label(self, theme_id: str) -> str:
-        t = self.themes.get(theme_id)
-        return t.label if t else theme_id
+        """The theme's name wherever it is shown (``codebook.theme_name``: a deleted one's last name, never its id)."""
+        return theme_name(self.themes, theme_id, self.former_labels)
 
     # ------------------------------------------------------------ settings
     def set_setting(self, key: str, value: str, initiator: object | None = None) -> None:

@@ -21,6 +21,7 @@ from reviewer.core.reading.furniture import find_furniture
 from reviewer.core.reading.judgements import GRADE, grade_of
 from reviewer.core.reading.response_table import ResponseTable, response_tables
 from reviewer.core.reading.sentences import BULLET_LINE, JUDGEMENT_START, LIST_HEADING, reading_text, split_units
+from reviewer.core.text.markup import ROW_END
 from reviewer.core.text.units import BULLET_CHARS, PARAGRAPH_NO
 from reviewer.core.text.textsearch import collapse_ws
 
@@ -344,6 +345,8 @@ def analyse(text: str, page_starts: Sequence[int] = ()) -> Structure:
                 heads.append((table.kind, table.title, s, table.header_end, None))
                 title_done = True
             continue
+        if _table_row(reading, s, e):
+            continue  # a Markdown or HTML table's row ("Front door\tGood\t"): its cells head no part
         block = reading[s:e]
         if re.match(r"^(?:Yours sincerely|Yours faithfully|Kind regards)\b", block):
             heads.append(("signoff", "Sign-off", s, e, None))
@@ -399,6 +402,13 @@ def analyse(text: str, page_starts: Sequence[int] = ()) -> Structure:
                        [(a + s, a + e) for t in tables for a, b in (*t.items, *t.council)
                         for s, e in split_units(reading[a:b])])
     return Structure(parts, furniture, units, len(text), tables)
+
+
+def _table_row(reading: str, start: int, end: int) -> bool:
+    """The block is a table's row as the Markdown and HTML reading writes it: each of its lines ends with a cell's end
+    (``markup.ROW_END``), which no other reading writes (a Word or PDF table's cells are blocks of their own)."""
+    stop = reading.find("\n", end)
+    return all(line.endswith(ROW_END) for line in reading[start:len(reading) if stop < 0 else stop].split("\n"))
 
 
 def _graded_once(heads: list[tuple[str, str, int, int, str | None]]) -> list[tuple[str, str, int, int, str | None]]:

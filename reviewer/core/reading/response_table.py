@@ -5,7 +5,7 @@ column of a table and the council's own words in the others: "Area for improveme
 Due date", "Recommendation | Action taken | Owner | RAG". The items are the inspectors' list; the rest is
 what the council says it does, by whom and when: no finding, never a suggestion. The text reaches the
 reading in one of two shapes: a Word or PDF table's cells, each a block of its own (a blank line apart), row
-after row; or a Markdown or HTML table, one line a row, its cells a tab apart (core.text.markup).
+after row; or a Markdown or HTML table, one line a row, each cell ended by a tab (core.text.markup).
 
 Only a header the reading is sure of makes a table: one cell naming the inspectors' items and every other
 one naming a council's column (response, action, lead, owner, due date, timescale, RAG, status ...). Rows
@@ -20,6 +20,7 @@ import re
 from itertools import combinations
 from dataclasses import dataclass
 
+from reviewer.core.text.markup import ROW_END
 from reviewer.core.text.textsearch import collapse_ws
 
 _ITEMS = re.compile(r"(?:ofsted(?:['’]s)?|inspectors?['’]?s?|inspection)?\s*(?:"
@@ -98,7 +99,10 @@ def _tab_cells(reading: str, start: int, end: int) -> list[tuple[int, int]]:
     """A tab-separated line's cells, as (start, end) without their surrounding space (an empty cell: start ==
     end)."""
     out, at = [], start
-    for piece in reading[start:end].split("\t"):
+    pieces = reading[start:end].split("\t")
+    if len(pieces) > 1 and reading[start:end].endswith(ROW_END):
+        pieces.pop()  # (what follows its last cell's end: no cell)
+    for piece in pieces:
         a, b = at, at + len(piece)
         while a < b and reading[a].isspace():
             a += 1

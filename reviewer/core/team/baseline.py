@@ -336,7 +336,7 @@ def profile(lib: Library, authority: str, table: Baseline, basis: str = "weaknes
     rows = []
     for tid in dict.fromkeys([*mine, *(t for t in lib.themes if not lib.themes[t].retired and nat.get(t)),
                               *(t for t in nat if t not in lib.themes)]):
-        label = lib.theme_label(tid) if tid in lib.themes else table.theme_labels.get(tid, tid)
+        label = table.theme_labels[tid] if tid not in lib.themes and tid in table.theme_labels else lib.theme_label(tid)
         known = tid in table.theme_labels or tid in nat
         rows.append(ProfileRow(tid, label, mine[tid], mine[tid] / len(anns) if anns else 0.0, nat.get(tid, 0),
                                (nat.get(tid, 0) / nat_total if nat_total else 0.0) if known else None))

@@ -323,7 +323,7 @@ def build_summary(
     table = []
     for tid in sorted(per_theme, key=lambda t: (theme_order.index(t) if t in theme_order else 10**6, t)):
         row = [per_theme[tid][s.id] for s in order]
-        table.append((lib.theme_label(tid), row, sum(row)))
+        table.append((tid if tid == "(no theme)" else lib.theme_label(tid), row, sum(row)))
 
     # the auditor's own findings first, then their tags on the inspectors' items (listed again, with what answers
     # them, in the cross-reference: a new user's summary gave pages to the 28 recommendations before any finding)

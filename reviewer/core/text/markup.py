@@ -2,9 +2,11 @@
 email): read as the formatted text they stand for, never as raw markup.
 
 ``**bold**`` reads "bold", ``# Heading`` reads "Heading" (and is shown as a heading),
-``8<sup>th</sup>`` reads "8th", ``[the report](https://…)`` reads "the report", ``&amp;`` reads "&",
-``<li>`` and ``- `` items read as bullets, a table's rows (``| a | b |`` or ``<td>``) as lines of cells a tab
-apart. Only what letters use is understood; anything else is left
+``8<sup>th</sup>`` reads "8th", ``[the plan](https://example.org/plan)`` and ``<a href="https://example.org/plan">the
+plan</a>`` read "the plan (https://example.org/plan)" (the address is what the letter points to: an auditor quotes
+and follows it), a bare address reads as written, ``&amp;`` reads "&", ``<li>`` and ``- `` items read as bullets, a
+table's rows (``| a | b |`` or ``<td>``) as lines of cells, each cell ended by a tab (the last too: so the reading
+knows the line for a table's row, ``ROW_END``). Only what letters use is understood; anything else is left
 as it was written. The result is the letter's canonical text: annotations anchor to it.
 """
 
@@ -37,8 +39,15 @@ _EMPHASIS = (  # (pattern, how it is shown: "bold", "italic" or "" for plain)
     (re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"), "italic"),
     (re.compile(r"(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])"), "italic"),
     (re.compile(r"`([^`\n]+)`"), ""),
-    (re.compile(r"!?\[([^\[\]\n]+)\]\([^)\[\]\s]+(?:\s+\"[^\"\n]*\")?\)"), ""),  # (never past the next [)
 )
+ROW_END = "\t"  # what ends each cell of a table's row, its last too: a line ending so is a table's row, no heading
+# A link, its text and its address ("[the plan](https://… "title")"; "![a chart](chart.png)" reads as its text alone;
+# never past the next [); an address in angle brackets ("<https://…>"); an address as written in the text
+_LINK = re.compile(r"(!?)\[([^\[\]\n]+)\]\(([^)\[\]\s]+)(?:\s+\"[^\"\n]*\")?\)")
+_AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^\s<>]{1,2000})>", re.I)
+_ADDRESS = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]\"]{1,2000}(?<![.,;:!?'’])", re.I)
+_HTML_LINK = re.compile(r"(?is)<a\b[^<>]*?\bhref\s*=\s*([\"'])([^\"'<>]{0,2000})\1[^<>]*>((?:(?!<a\b).)*?)</a\s*>")
+_KEPT = re.compile(r"\x02(\d+)\x02")  # an address set aside while the marks around it are read
 # HTML's emphasis as Markdown's, so one reading owns both ("<strong>Inadequate</strong>" is shown bold)
 _HTML_EMPHASIS = ((re.compile(r"(?is)<(?:b|strong)\b[^<>]*>((?:(?!<(?:b|strong)\b).)*?)</(?:b|strong)\s*>"), r"**\1**"),
                   (re.compile(r"(?is)<(?:i|em)\b[^<>]*>((?:(?!<(?:i|em)\b).)*?)</(?:i|em)\s*>"), r"*\1*"))
@@ -73,12 +82,16 @@ def to_plain(text: str) -> Plain:
 
     src = text.replace("\r\n", "\n")
     shown: list[tuple[str, str]] = []  # (phrase, "bold" or "italic"), in the order the lines read
-    if _HTML_SIGNS.search(src):
+    html_read = bool(_HTML_SIGNS.search(src))
+    if html_read:
+        src = src.replace("\t", " ")  # (white space in HTML: a tab from here on ends a table's cell)
+        src = _html_links(src)
         src = _HEADING_TAG.sub(heading, src)
         for pattern, said in _HTML_EMPHASIS:
             src = pattern.sub(said, src)
         src = _LI.sub("\n• ", src)
-        src = _CELL_END.sub("\t", src)  # a table's cells, a tab apart (not run together: "Overall effectivenessGood")
+        src = _CELL_END.sub(ROW_END, src)  # a table's cells, each ended by a tab (not run together: "Overall
+        # effectivenessGood")
         src = _BLOCK_TAG.sub("\n", src)
         src = _SUP.sub(r"\1", src)
         src = _TAG.sub("", src)
@@ -97,7 +110,7 @@ def to_plain(text: str) -> Plain:
         if i in table:
             if not _TABLE_RULE.match(line):
                 cells = [_inline(c.strip(), shown) for c in line.strip().strip("|").split("|")]
-                out += ["\t".join(c for c in cells if c), ""]
+                out += ["".join(c + ROW_END for c in cells if c), ""]  # (ended so: the outline knows a row)
             continue
         m = _ATX.match(line)
         if m:
@@ -113,7 +126,8 @@ def to_plain(text: str) -> Plain:
             out.append(heads[int(marker.group(1))])
             continue
         line = _BULLET.sub(lambda b: f"{b.group(1)}• ", line)
-        out.append(_inline(line, shown).rstrip())
+        said = _inline(line, shown)
+        out.append(said.rstrip() + (ROW_END if html_read and said.rstrip(" ").endswith(ROW_END) else ""))
     plain = re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip("\n") + "\n"
     # where the heading lines ended up, now that blank runs are folded
     spans: list[tuple[int, int]] = []
@@ -141,12 +155,53 @@ def atx_title(s: str) -> str:
     return bare.rstrip() if bare != s and (not bare or bare[-1].isspace()) else s
 
 
+def _link_parts(text: str, address: str) -> tuple[str, str | None]:
+    """A link's text and the address to say after it: one to follow (on the web or by email) that the text does not
+    already say; else None."""
+    text, address = text.strip(), address.strip()
+    shown = address[7:] if address.lower().startswith("mailto:") else address
+    if not re.match(r"(?i)https?://|www\.|[^@\s/]+@[^@\s/]+\.\w", shown):
+        return text, None  # a link within the page ("#findings") or to a file beside it: nothing an auditor can follow
+    if not text:
+        return shown, None
+    bare = [re.sub(r"(?i)^(?:https?://)?(?:www\.)?|/$", "", a) for a in (text, shown)]
+    return (text, None) if bare[0] == bare[1] else (text, shown)
+
+
+def said_with_address(text: str, address: str) -> str:
+    """A link as the letter reads: its text, then its address in brackets ("the plan (https://example.org/plan)")."""
+    words, shown = _link_parts(text, address)
+    return f"{words} ({shown})" if shown else words
+
+
+def _html_links(src: str) -> str:
+    """An HTML letter's links read as a Markdown letter's do: the text, then the address (``said_with_address``)."""
+    return _HTML_LINK.sub(lambda m: said_with_address(m.group(3), html.unescape(m.group(2))), src)
+
+
 def _inline(s: str, shown: list[tuple[str, str]] | None = None) -> str:
-    """A line's inline marks read as the text they mark; ``shown`` gathers what is bold or italic."""
+    """A line's inline marks read as the text they mark; ``shown`` gathers what is bold or italic. A link reads as its
+    text and its address (``said_with_address``); an address is kept as written, its underscores and stars no marks."""
+    kept: list[str] = []
+
+    def keep_address(address: str) -> str:
+        kept.append(address)
+        return f"\x02{len(kept) - 1}\x02"
+
+    def link(m: re.Match[str]) -> str:
+        if m.group(1):  # an image: its words
+            return m.group(2)
+        words, address = _link_parts(m.group(2), m.group(3))
+        return f"{words} ({keep_address(address)})" if address else words
+
+    s = _KEPT.sub("", s)  # (never in a letter's words: the marks set aside here)
+    s = _LINK.sub(link, s)
+    s = _AUTOLINK.sub(lambda m: keep_address(m.group(1)[7:] if m.group(1).lower().startswith("mailto:") else m.group(1)), s)
+    s = _ADDRESS.sub(lambda m: keep_address(m.group(0)), s)
     for pat, style in _EMPHASIS:
         def keep(m: re.Match[str], style: str = style) -> str:
             if style and shown is not None and m.group(1).strip():
-                shown.append((_TAG.sub("", m.group(1)), style))
+                shown.append((_KEPT.sub(lambda k: kept[int(k.group(1))], _TAG.sub("", m.group(1))), style))
             return m.group(1)
         s = pat.sub(keep, s)
-    return s
+    return _KEPT.sub(lambda m: kept[int(m.group(1))], s)
