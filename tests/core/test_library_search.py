@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reviewer.core.annotations.codebook import default_themes
 from reviewer.core.annotations.library import Library
 from reviewer.core.reading.library_search import SearchIndex, fold_letter
 from reviewer.core.annotations.model import Letter, LetterMeta
@@ -29,6 +30,8 @@ def _library() -> tuple[Library, SearchIndex, str, str]:
     two = Letter(id="b" * 64, title="Eastmere", source="e.txt", kind="text", pages=1, meta=LetterMeta(authority="Eastmere"))
     lib.put_letter(one)
     lib.put_letter(two)
+    for theme in default_themes():  # (the annotation's theme is found by its name: a theme of the codebook)
+        lib.put_theme(theme)
     text2 = "Nothing here about doors. Leaders are visible."
     page_starts = [0, TRICKY.index("Page two")]
     ann = new_annotation(text2, [0], two.id, 0, 7, ["leadership"], "improvement", "Check the front door rota", "Ann")
