@@ -46,6 +46,32 @@ class ScriptedTagDialog(TagDialog):
         return self.result()
 
 
+def test_editing_an_annotation_keeps_a_theme_no_longer_in_the_codebook(window, monkeypatch):
+    """A theme gone from the codebook (its adding undone, a library edited elsewhere) is shown by its name in the
+    edit dialog and kept: changing the severity took it off the annotation without a word (stop 52)."""
+    monkeypatch.setattr(annotating, "TagDialog", ScriptedTagDialog)
+    text = window.onscreen.layout.text
+    window.view.set_selection(*locate_quote(text, "Too many plans are lists of services"))
+    ScriptedTagDialog.script = {"themes": ["plann", "drift"], "severity": "improvement"}
+    window.annotating.tag_selection()
+    (a,) = window.lib.annotations_for(window.onscreen.letter_id)
+    gone = window.lib.themes["timeliness"].label
+    window.lib.remove_theme("timeliness")
+    shown = []
+    real_exec = ScriptedTagDialog.exec
+
+    def exec_and_look(dlg) -> int:  # type: ignore[no-untyped-def]
+        shown.extend(dlg.chosen.item(i).text() for i in range(dlg.chosen.count()))
+        return real_exec(dlg)
+
+    monkeypatch.setattr(ScriptedTagDialog, "exec", exec_and_look)
+    ScriptedTagDialog.script = {"severity": "priority"}
+    window.annotating.edit_annotation(a.id)
+    assert window.lib.annotations[a.id].severity == "priority"
+    assert window.lib.annotations[a.id].themes == ("planning", "timeliness")
+    assert shown[1] == f"{gone} (deleted theme)"
+
+
 def test_title_and_pages(window):
     assert window.windowTitle() == "Thornbury Vale — focused visit — March 2025 — Reviewer"
     assert window.view.page_count() == 3 and window.pages.page_total.text().strip() == "of 3"

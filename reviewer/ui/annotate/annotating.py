@@ -133,7 +133,7 @@ class Annotating(QObject):
         if a is None:
             return
         dlg = TagDialog(a.quote, list(desk.lib.themes.values()), chosen=a.themes, severity=a.severity,
-                        note=a.note, title="Edit annotation", parent=desk.parent)
+                        note=a.note, title="Edit annotation", name_of=desk.lib.theme_label, parent=desk.parent)
         if a.letter_id == self.onscreen.letter_id:
             dlg.stand_clear_of(self.view.passage_on_screen(a.start, a.end))
         if dlg.exec() != TagDialog.DialogCode.Accepted:

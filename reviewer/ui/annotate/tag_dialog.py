@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QStringListModel, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.core.annotations.codebook import LookupFailed, find_theme, severities
+from reviewer.core.annotations.codebook import DELETED_THEME, LookupFailed, find_theme, severities
 from reviewer.core.annotations.model import Theme
 from reviewer.core.text.textsearch import collapse_ws
 from reviewer.ui.kit.look import severity_icon, swatch_icon
@@ -34,7 +36,9 @@ class TagDialog(QDialog):
 
     def __init__(self, quote: str, themes: list[Theme], *, chosen: tuple[str, ...] = (),
                  severity: str = "improvement", note: str = "", title: str = "Tag passage",
-                 parent: QWidget | None = None) -> None:
+                 name_of: Callable[[str], str] | None = None, parent: QWidget | None = None) -> None:
+        """``name_of``: how a chosen theme no longer in ``themes`` is named (``Library.theme_label``: "Neglect
+        (deleted theme)"); it stays chosen, so saving the annotation keeps it unless the auditor takes it off."""
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(520)
@@ -133,6 +137,17 @@ class TagDialog(QDialog):
         for tid in chosen:
             if tid in by_id:
                 self._add_theme(by_id[tid])
+            else:  # a theme deleted from the codebook: kept, named, never dropped unseen (editing the note of an
+                # annotation carrying one took the theme off it without a word)
+                item = QListWidgetItem(swatch_icon("transparent"), name_of(tid) if name_of else DELETED_THEME)  # (a
+                # hollow swatch: no colour of its own any more)
+                item.setData(Qt.ItemDataRole.UserRole, tid)
+                font = item.font()
+                font.setItalic(True)
+                item.setFont(font)
+                item.setToolTip("No longer in the codebook: it stays on the annotation unless you take it off "
+                                "(select it and press Delete)")
+                self.chosen.addItem(item)
         self.theme_input.setFocus()
 
     def unsaved_typing(self) -> str | None:
