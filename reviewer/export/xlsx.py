@@ -13,8 +13,7 @@ import io
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timezone
-
-import xlsxwriter
+from typing import TYPE_CHECKING
 
 from reviewer.core.annotations.library import Library
 from reviewer.core.annotations.model import Annotation, Letter
@@ -25,6 +24,9 @@ from reviewer.core.team.summary import ImprovementItem, distinct_titles
 from reviewer.export.common import item_said, related_said, tagged_said
 from reviewer.export.csvfile import ACTION_HEADER, HEADER, action_rows, rows
 from reviewer.export.moderation import SHEET_HEADER, moderation_rows
+
+if TYPE_CHECKING:
+    import xlsxwriter
 
 _WIDTHS = {"letter": 30, "authority": 22, "letter_date": 12, "page": 7, "quote": 60, "themes": 28,
            "severity": 18, "note": 40, "auditor": 16, "changed_by": 16, "review": 12, "review_comment": 32, "reviewer": 16,
@@ -103,6 +105,8 @@ def to_xlsx(lib: Library, annotations: Iterable[Annotation], letters: Iterable[L
             listed: Sequence[ImprovementItem] = ()) -> bytes:
     """``listed``: the inspectors' items, each with how it was tagged and the findings on its theme outside the
     list (the summary's cross-reference, a sheet of its own: a new user found it in the PDF and not here)."""
+    import xlsxwriter  # (here, not at the top: the window starts without it, 26 ms)
+
     buf = io.BytesIO()
     book = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False,
                                      "strings_to_urls": False, "strings_to_numbers": False})

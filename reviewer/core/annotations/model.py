@@ -487,8 +487,9 @@ class Annotation:
         if end < start:
             raise RecordError("'end' comes before 'start'")
         pages = _list(d, "pages")
-        if not all(type(p) is int and 0 <= p <= 1_000_000 for p in pages):
-            raise RecordError("'pages' must be page numbers")
+        for p in pages:  # (a loop, not all() over a generator: 20,000 records are read as the window starts)
+            if type(p) is not int or not 0 <= p <= 1_000_000:
+                raise RecordError("'pages' must be page numbers")
         return cls(
             id=_ident(d.get("id"), "id"),
             letter_id=_letter_id(d.get("letter_id"), "letter_id"),
@@ -498,7 +499,7 @@ class Annotation:
             prefix=_text(d, "prefix", limit=MAX_TEXT),
             suffix=_text(d, "suffix", limit=MAX_TEXT),
             pages=tuple(pages),
-            themes=tuple(_ident(t, "themes") for t in _list(d, "themes")),
+            themes=tuple([_ident(t, "themes") for t in _list(d, "themes")]),
             severity=_severity(d),
             note=_text(d, "note", limit=MAX_TEXT),
             author=_text(d, "author"),
