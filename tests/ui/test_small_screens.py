@@ -88,3 +88,30 @@ def test_the_status_line_ends_with_an_ellipsis_where_the_window_is_narrow(qtbot,
     assert shown.endswith("…") and shown.startswith("✔ Signed off by Meg Manager")
     assert counts.toolTip() == said
     assert counts.geometry().right() < saved.geometry().left()
+
+
+def test_the_library_list_gives_the_title_the_room_at_1024_pixels(qtbot, make_window, samples) -> None:  # type: ignore[no-untyped-def]
+    """At 1024 by 640 (a council laptop's) the library's "Tagged" column took 73 pixels of a 162-pixel list, room
+    for a sort arrow it did not show, and each title wrapped a word a line, ten lines a row. The short columns are
+    as wide as their words; the title has the rest, wraps onto at most three lines and ends in "…", the whole on
+    hover."""
+    w = make_window([samples / "eastmere_2024_monitoring_visit.pdf", samples / "thornbury_vale_2025_focused_visit.pdf"],
+                    size=(1024, 640))
+    panel = w.library_panel
+    table, header = panel.table, panel.table.horizontalHeader()
+    qtbot.waitUntil(lambda: _centre_share(w) >= 0.5 - 0.01 and table.viewport().width() > 0)
+    word = header.fontMetrics().horizontalAdvance("Tagged")
+    qtbot.waitUntil(lambda: header.sectionSize(1) <= word + 16)  # its word and the header's margins
+    assert header.sectionSize(1) >= word  # (and never cut)
+    assert header.sectionSize(0) >= 2 * header.sectionSize(1)
+    panel.set_view_state(1, 0, [0, 1, 2])  # sorted by Tagged, the date shown: room for the arrow, the date whole
+    cells = table.fontMetrics()
+    qtbot.waitUntil(lambda: header.sectionSize(1) > word + 8
+                    and header.sectionSize(2) >= cells.horizontalAdvance("2024-11-19"))
+    panel.set_view_state(0, 0, [0, 1])
+    qtbot.waitUntil(lambda: header.sectionSize(1) <= word + 16)
+    tallest = cells.lineSpacing() * 3 + 8  # three lines
+    rows = range(table.model().rowCount())
+    qtbot.waitUntil(lambda: all(table.rowHeight(r) <= tallest for r in rows))
+    title = table.model().index(0, 0)
+    assert title.data() in title.data(Qt.ItemDataRole.ToolTipRole)  # the whole title on hover
