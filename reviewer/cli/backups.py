@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from reviewer.cli.errors import CliError, at_least_one
-from reviewer.store.backups import good_backups, restore
+from reviewer.store.backups import good_backups, kept_aside, restore
 from reviewer.store.lock import LibraryLock, LibraryLocked
 from reviewer.store.paths import resolve_library_path
 
@@ -14,7 +14,8 @@ from reviewer.store.paths import resolve_library_path
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
     b = sub.add_parser("backups", parents=[common], help="list the library's backups, or restore one")
     b.add_argument("--restore", nargs="?", const=1, type=at_least_one, metavar="N",
-                   help="restore backup N of the list (default 1, the newest); the current file is kept aside")
+                   help="restore backup N of the list (default 1, the newest); the current file is kept aside, "
+                        "named .damaged-<time> or .before-restore-<time> for what it is")
 
 
 def cmd_backups(_store: object, args: argparse.Namespace) -> int:
@@ -38,6 +39,7 @@ def cmd_backups(_store: object, args: argparse.Namespace) -> int:
         aside = restore(path, found[args.restore - 1].path)
     finally:
         lock.release()
+    said = kept_aside(aside) if aside else ""
     sys.stdout.write(f"restored the backup from {found[args.restore - 1].describe()}"
-                     + (f"; the file it replaced is kept as {aside.name}\n" if aside else "\n"))
+                     + (f"; {said[:1].lower()}{said[1:]}\n" if aside else "\n"))
     return 0

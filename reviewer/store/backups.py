@@ -9,8 +9,9 @@ check a library passes when it is opened (``schema.read_library_bytes``: every t
 record by type and range), so a poisoned backup is never offered.
 
 Restoring never deletes anything and never leaves the library missing, whenever it is stopped:
-the current file is first linked (or copied) aside as ``*.damaged-<time>``, then the backup is
-written beside the library and put in its place with one atomic rename.
+the current file is first linked (or copied) aside, as ``*.damaged-<time>`` where it is damaged and
+``*.before-restore-<time>`` where it is not (an auditor going back to yesterday's library), then the
+backup is written beside the library and put in its place with one atomic rename.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from reviewer.store.paths import backup_dir
 from reviewer.store.schema import Damaged, read_library_bytes
 
 KEEP = 10
+DAMAGED, BEFORE_RESTORE = "damaged", "before-restore"  # what a library kept aside by a restore is named for
 
 
 @dataclass(frozen=True)
@@ -124,16 +126,16 @@ def good_backups(library: Path) -> list[Backup]:
 
 
 def restore(library: Path, backup: Path) -> Path | None:
-    """Put ``backup`` in place of the library; the file it replaces is kept as ``*.damaged-<time>``
-    (returned; None when there was no library file). Atomic: killed at any moment, the library
-    path holds either the file it had or the whole backup."""
+    """Put ``backup`` in place of the library; the file it replaces is kept as ``*.damaged-<time>`` where it is
+    damaged, ``*.before-restore-<time>`` where it is not (returned; None when there was no library file).
+    Atomic: killed at any moment, the library path holds either the file it had or the whole backup."""
     try:
         data = _read(backup)
     except FileRefused as exc:
         raise OSError(str(exc)) from None
     check(data)
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
-    aside = library.with_name(f"{library.name}.damaged-{stamp}")
+    aside = library.with_name(f"{library.name}.{_what_it_is(library)}-{stamp}")
     try:
         os.link(library, aside)  # the old file stays where it is, and is also kept under the new name
     except FileNotFoundError:
@@ -146,3 +148,21 @@ def restore(library: Path, backup: Path) -> Path | None:
         fsync_folder(aside.parent)
     write_atomic(library, data)  # written beside, fsynced, then renamed over the library
     return aside
+
+
+def _what_it_is(library: Path) -> str:
+    """The name a library about to be replaced by a backup is kept under: damaged only where it is (or cannot be
+    read). A healthy library an auditor replaced with yesterday's was kept as "lib.json.damaged-...", and they
+    took it for broken."""
+    try:
+        check(read_regular(library, what="read as the library"))
+    except (OSError, ValueError, FileRefused):
+        return DAMAGED
+    return BEFORE_RESTORE
+
+
+def kept_aside(aside: Path) -> str:
+    """Where a restore kept the library it replaced, said for what it is ("The damaged library is kept as ...")."""
+    damaged = aside.name.rsplit("-", 1)[0].endswith(f".{DAMAGED}")
+    what = "damaged library" if damaged else "library as it was before the restore (it was not damaged)"
+    return f"The {what} is kept as {aside}"

@@ -42,7 +42,7 @@ class LetterFiles:
         if self.files_dir in p.parents or backup_dir(self.path) in p.parents:
             return True
         return p.parent == self.path.parent and (p.name == self.path.name or p.name.startswith(
-            tuple(f"{self.path.name}.{what}" for what in ("journal", "lock", "damaged-")))
+            tuple(f"{self.path.name}.{what}" for what in ("journal", "lock", "damaged-", "before-restore-")))
             or p.name.startswith(f"{self.path.stem}.replaced-"))
 
     def letter_file(self, letter: Letter) -> Path:

@@ -84,7 +84,7 @@ class NotSaved(LibraryError):
 
 def traces_of_library(path: Path) -> list[str]:
     """What beside ``path`` shows a library was kept there: its journal, its letters folder, its
-    backups, or a damaged copy kept aside."""
+    backups, or a copy kept aside by a restore (damaged, or as it was before the restore)."""
     found = []
     journal = path.with_name(path.name + ".journal")
     if journal.exists():
@@ -96,6 +96,7 @@ def traces_of_library(path: Path) -> list[str]:
     if backups.is_dir() and any(backups.glob(f"{path.stem}-*.json")):
         found.append(backups.name + "/")
     found += sorted(p.name for p in path.parent.glob(f"{path.name}.damaged-*"))[:1]
+    found += sorted(p.name for p in path.parent.glob(f"{path.name}.before-restore-*"))[:1]
     return found
 
 

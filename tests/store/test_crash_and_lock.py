@@ -174,3 +174,30 @@ def test_a_lock_file_removed_between_opening_and_locking_it_is_not_taken(tmp_pat
             lockmod.LibraryLock(library).acquire()
     finally:
         second.release()
+
+
+def test_a_healthy_library_replaced_by_a_backup_is_kept_for_what_it_is(tmp_path: Path, samples: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """An auditor went back to yesterday's library with `reviewer backups --restore`: the library it replaced was
+    healthy and was kept as "lib.json.damaged-<time>", and they took it for broken. A healthy library is kept as
+    "lib.json.before-restore-<time>", and the message says where; a damaged one keeps its damaged name."""
+    from reviewer.store.backups import good_backups, kept_aside, restore
+
+    path = _library(tmp_path, samples)
+    LibraryStore(path).close()  # a backup of the library as it is
+    store = LibraryStore(path)
+    store.add_prepared(prepare_path(samples / "eastmere_2024_monitoring_visit.pdf"))  # a change since: healthy
+    store.close()
+    healthy = path.read_bytes()
+    assert cli(["backups", "--db", str(path), "--restore"]) == 0
+    said = capsys.readouterr().out
+    kept = list(tmp_path.glob("lib.json.before-restore-*"))
+    assert [k.read_bytes() for k in kept] == [healthy] and not list(tmp_path.glob("lib.json.damaged-*"))
+    assert str(kept[0]) in said and "damaged" not in said.replace("not damaged", ""), said
+    store = LibraryStore(path)
+    assert store.own_file(kept[0]) and len(store.library.letters) == 1  # the backup's; the copy is the library's own
+    store.close()
+
+    path.write_bytes(healthy[: len(healthy) // 2])  # now damaged: half a file
+    aside = restore(path, good_backups(path)[0].path)
+    assert aside is not None and aside.name.startswith("lib.json.damaged-") and aside.read_bytes() == healthy[: len(healthy) // 2]
+    assert kept_aside(aside) == f"The damaged library is kept as {aside}"

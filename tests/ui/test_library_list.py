@@ -91,4 +91,5 @@ def test_a_title_too_long_for_a_narrow_pane_wraps_onto_a_taller_row(make_window,
     qtbot.waitUntil(lambda: table.rowHeight(0) > one_line * 3 // 2)
     three = table.rowHeight(0)
     table.setFixedWidth(110)
-    qtbot.waitUntil(lambda: table.rowHeight(0) > three)  # (narrower still: taller still)
+    qtbot.waitUntil(lambda: table.rowHeight(0) >= three)  # (narrower still: as tall, up to three lines; then the
+    # last line ends in "…" and the whole title is on hover: test_small_screens)

@@ -88,3 +88,61 @@ def test_the_status_line_ends_with_an_ellipsis_where_the_window_is_narrow(qtbot,
     assert shown.endswith("…") and shown.startswith("✔ Signed off by Meg Manager")
     assert counts.toolTip() == said
     assert counts.geometry().right() < saved.geometry().left()
+
+
+def test_the_library_list_gives_the_title_the_room_at_1024_pixels(qtbot, make_window, samples) -> None:  # type: ignore[no-untyped-def]
+    """At 1024 by 640 (a council laptop's) the library's "Tagged" column took 73 pixels of a 162-pixel list, room
+    for a sort arrow it did not show, and each title wrapped a word a line, ten lines a row. The short columns are
+    as wide as their words; the title has the rest, wraps onto at most three lines and ends in "…", the whole on
+    hover."""
+    w = make_window([samples / "eastmere_2024_monitoring_visit.pdf", samples / "thornbury_vale_2025_focused_visit.pdf"],
+                    size=(1024, 640))
+    panel = w.library_panel
+    table, header = panel.table, panel.table.horizontalHeader()
+    qtbot.waitUntil(lambda: _centre_share(w) >= 0.5 - 0.01 and table.viewport().width() > 0)
+    word = header.fontMetrics().horizontalAdvance("Tagged")
+    qtbot.waitUntil(lambda: header.sectionSize(1) <= word + 16)  # its word and the header's margins
+    assert header.sectionSize(1) >= word  # (and never cut)
+    assert header.sectionSize(0) >= 2 * header.sectionSize(1)
+    panel.set_view_state(1, 0, [0, 1, 2])  # sorted by Tagged, the date shown: room for the arrow, the date whole
+    cells = table.fontMetrics()
+    qtbot.waitUntil(lambda: header.sectionSize(1) > word + 8
+                    and header.sectionSize(2) >= cells.horizontalAdvance("2024-11-19"))
+    panel.set_view_state(0, 0, [0, 1])
+    qtbot.waitUntil(lambda: header.sectionSize(1) <= word + 16)
+    tallest = cells.lineSpacing() * 3 + 8  # three lines
+    rows = range(table.model().rowCount())
+    qtbot.waitUntil(lambda: all(table.rowHeight(r) <= tallest for r in rows))
+    title = table.model().index(0, 0)
+    assert title.data() in title.data(Qt.ItemDataRole.ToolTipRole)  # the whole title on hover
+
+
+def test_a_kept_window_is_fitted_to_the_screen_it_opens_on() -> None:
+    """The rule a kept window opens by: larger than the screen's room either way, None (opened maximised: kept at
+    1600 pixels wide, it came back small on a 1024-pixel screen); one that fits, as kept, moved only as far as it
+    takes to be wholly on the screen."""
+    from PySide6.QtCore import QRect
+
+    from reviewer.ui.shell.layout_state import fit_to_screen
+
+    laptop = QRect(0, 0, 1024, 610)  # 1024 by 640 less a panel
+    assert fit_to_screen(QRect(0, 0, 1600, 960), laptop) is None
+    assert fit_to_screen(QRect(0, 0, 1000, 900), laptop) is None  # too tall is too large as well
+    assert fit_to_screen(QRect(10, 20, 900, 560), laptop) == QRect(10, 20, 900, 560)  # as it was left
+    assert fit_to_screen(QRect(500, 300, 900, 560), laptop) == QRect(124, 50, 900, 560)  # kept off the right edge
+    assert fit_to_screen(QRect(0, 0, 1024, 610), laptop) == QRect(0, 0, 1024, 610)  # exactly the room
+
+
+def test_a_window_kept_at_1600_pixels_opens_fitted_to_a_smaller_screen(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    """The window's use of the rule: its saved geometry read back, 1600 pixels wide on an 800-pixel test screen."""
+    from reviewer.ui.shell.layout_state import saved_rect
+
+    w = make_window(samples=True, size=None)
+    room = w.screen().availableGeometry()
+    w.setWindowState(Qt.WindowState.WindowNoState)
+    w.resize(1600, 960)
+    assert saved_rect(w.saveGeometry()).width() == 1600  # the rule reads what Qt keeps
+    w.close()
+    again = make_window(size=None)
+    assert again.windowState() & Qt.WindowState.WindowMaximized
+    qtbot.waitUntil(lambda: again.width() <= room.width() and again.height() <= room.height())

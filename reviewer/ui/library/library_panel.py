@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -18,6 +19,10 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.annotations.library import Library
 from reviewer.ui.kit.models import LETTER_ID_ROLE, LetterTableModel
+
+TITLE_LINES = 3  # a title wraps onto at most so many lines, the last ending in "…" (the whole on hover)
+CELL_MARGINS = 8  # pixels beside a cell's text: the item delegate's margins, both sides, and a little air
+LONG_SHARE = 1 / 3  # of the list's width, at most, for a column as long as its text (authority, type, file)
 
 
 class LibraryPanel(QWidget):
@@ -68,11 +73,16 @@ class LibraryPanel(QWidget):
         self._sizing.setSingleShot(True)
         self._sizing.setInterval(0)
         self._sizing.timeout.connect(self._size_rows)
+        self._widths = QTimer(self)  # the columns' widths, when what they hold changes (not at every scroll)
+        self._widths.setSingleShot(True)
+        self._widths.setInterval(0)
+        self._widths.timeout.connect(self._size_columns)
         self.table.verticalHeader().setMinimumSectionSize(24)
         h = self.table.horizontalHeader()
-        h.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for c in range(1, self.model.columnCount()):
-            h.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        h.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the title has the room the others leave
+        for c in range(1, self.model.columnCount()):  # each other column as wide as its words (``_size_columns``)
+            h.setSectionResizeMode(c, QHeaderView.ResizeMode.Fixed)
+        h.setMinimumSectionSize(8)
         h.setHighlightSections(False)
         h.setResizeContentsPrecision(40)  # size columns from the first rows, not all 500 letters
         h.setSectionsClickable(True)
@@ -80,10 +90,13 @@ class LibraryPanel(QWidget):
         h.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         h.customContextMenuRequested.connect(self._column_menu)
         h.sectionResized.connect(lambda *_: self._sizing.start())
+        h.sortIndicatorChanged.connect(lambda *_: self._widths.start())
+        h.sectionCountChanged.connect(lambda *_: self._widths.start())
         self.table.verticalScrollBar().valueChanged.connect(lambda *_: self._sizing.start())
         self.table.viewport().installEventFilter(self)
         for signal in (self.proxy.rowsInserted, self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.dataChanged):
             signal.connect(lambda *_: self._sizing.start())
+            signal.connect(lambda *_: self._widths.start())
         for c in range(LetterTableModel.SHOWN, self.model.columnCount()):
             self.table.setColumnHidden(c, True)
         self.table.activated.connect(self._activated)
@@ -97,16 +110,45 @@ class LibraryPanel(QWidget):
     # ------------------------------------------------------------ columns and order (kept by the window)
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._widths.start()
         self._sizing.start()
 
     def eventFilter(self, obj: QObject, e: QEvent) -> bool:  # noqa: N802
         if obj is self.table.viewport() and e.type() == QEvent.Type.Resize:
+            self._widths.start()
             self._sizing.start()
         return super().eventFilter(obj, e)
 
+    def _size_columns(self) -> None:
+        """Every column but the title as wide as its header and its values need, and no wider: sized by Qt to its
+        contents, "Tagged" took 73 of a 162-pixel list at 1024 pixels (room kept for a sort arrow it did not show)
+        and the titles wrapped a word a line. A column sorted by makes room for its arrow; a long one (authority,
+        type, file) takes at most a third of the list, its values ending in "…"."""
+        t, h = self.table, self.table.horizontalHeader()
+        style = h.style()
+        header_margin = 2 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, h)
+        arrow = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, h) + header_margin // 2
+        header_fm, cell_fm = h.fontMetrics(), t.fontMetrics()
+        longest = max(40, int(t.viewport().width() * LONG_SHARE))
+        rows = t.model().rowCount()
+        for c in range(1, self.model.columnCount()):
+            if t.isColumnHidden(c):
+                continue
+            label = str(t.model().headerData(c, Qt.Orientation.Horizontal))
+            need = header_fm.horizontalAdvance(label) + header_margin + CELL_MARGINS // 2 + (arrow if h.sortIndicatorSection() == c else 0)
+            for r in range(rows):
+                text = t.model().index(r, c).data()
+                if text:
+                    need = max(need, cell_fm.horizontalAdvance(str(text)) + CELL_MARGINS)
+            need = min(need, longest) if c > 2 else need  # (a count, a date: whole)
+            if h.sectionSize(c) != need:
+                h.resizeSection(c, need)
+
     def _size_rows(self) -> None:
-        """The rows in view as tall as their titles need, wrapped to the title column's width."""
+        """The rows in view as tall as their titles need, wrapped to the title column's width, up to TITLE_LINES
+        lines."""
         t = self.table
+        tallest = t.fontMetrics().lineSpacing() * TITLE_LINES + 8
         for _ in range(3):  # (rows grown or shrunk bring others into view: again, until it holds)
             first = t.rowAt(0)
             if first < 0:
@@ -116,6 +158,8 @@ class LibraryPanel(QWidget):
             before = [t.rowHeight(r) for r in range(first, last + 1)]
             for r in range(first, last + 1):
                 t.resizeRowToContents(r)
+                if t.rowHeight(r) > tallest:  # the last line ends in "…"; the tooltip has the whole title
+                    t.setRowHeight(r, tallest)
             if [t.rowHeight(r) for r in range(first, last + 1)] == before:
                 return
 
@@ -125,7 +169,7 @@ class LibraryPanel(QWidget):
             act = menu.addAction(LetterTableModel.HEADERS[c])
             act.setCheckable(True)
             act.setChecked(not self.table.isColumnHidden(c))
-            act.toggled.connect(lambda on, c=c: self.table.setColumnHidden(c, not on))
+            act.toggled.connect(lambda on, c=c: (self.table.setColumnHidden(c, not on), self._widths.start()))
         menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
 
     def view_state(self) -> dict[str, object]:
@@ -142,6 +186,7 @@ class LibraryPanel(QWidget):
         if columns:
             for c in range(1, self.model.columnCount()):
                 self.table.setColumnHidden(c, c not in columns)
+        self._widths.start()
 
     def _activated(self, ix) -> None:  # type: ignore[no-untyped-def]
         self.openLetter.emit(ix.data(LETTER_ID_ROLE))

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from reviewer import __version__
 from reviewer.store.paths import resolve_library_path
-from reviewer.store.backups import restore
+from reviewer.store.backups import kept_aside, restore
 from reviewer.store.repository import LibraryDamagedError, LibraryError
 from reviewer.workspace import Workspace
 
@@ -49,7 +49,7 @@ def open_library_interactively(db: str | None) -> Workspace | None:
                 aside = restore(exc.path, good[0].path)  # type: ignore[union-attr]
                 QMessageBox.information(None, "Reviewer — backup restored",
                                         f"The library was restored from the backup of {good[0].describe()}."
-                                        + (f"\n\nThe damaged file has been kept as {aside}." if aside else ""))
+                                        + (f"\n\n{kept_aside(aside)}." if aside else ""))
                 continue
             if box.clickedButton() is not other:
                 return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import struct
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QRect, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget
 
@@ -34,8 +34,13 @@ class LayoutState:
         """Window geometry, docks, splitter, library pane and zoom as they were left."""
         s = self.settings
         geo = s.value("window/geometry")
-        if isinstance(geo, QByteArray) and self._fits(geo):
+        kept = saved_rect(geo) if isinstance(geo, QByteArray) else None
+        screen = self.window.screen() or QGuiApplication.primaryScreen()
+        fitted = fit_to_screen(kept, screen.availableGeometry()) if kept is not None and screen is not None else kept
+        if isinstance(geo, QByteArray) and (kept is None or fitted is not None):
             self.window.restoreGeometry(geo)
+            if fitted is not None and kept is not None and fitted != kept:
+                self.window.move(self.window.pos() + fitted.topLeft() - kept.topLeft())  # onto the screen
         else:
             self.first_size()
         st = s.value("window/state")
@@ -64,19 +69,6 @@ class LayoutState:
                 self.view.zoom, self.view.fit_width = allowed_zoom(float(zoom)), False  # (never "nan" as it is)
             except (TypeError, ValueError):
                 pass
-
-    def _fits(self, geo: QByteArray) -> bool:
-        """Whether the window kept (its normal size, as Qt's saved geometry holds it: a magic number, a version,
-        the frame's rectangle, then the normal one's) fits the screen it opens on now. Kept on a 1920-pixel
-        screen, Qt restored it on a 1366 by 768 laptop at 910 by 456, not maximised (a new user's): there it
-        starts as on a first run instead."""
-        raw = bytes(geo.data())
-        screen = self.window.screen() or QGuiApplication.primaryScreen()
-        if len(raw) < 40 or screen is None:
-            return True
-        left, top, right, bottom = struct.unpack(">iiii", raw[24:40])
-        room = screen.availableGeometry()
-        return right - left + 1 <= room.width() and bottom - top + 1 <= room.height()
 
     def first_size(self) -> None:
         """The window's size on its first run: 1400 by 900 where the screen has room (the letter and both panes
@@ -136,6 +128,28 @@ class LayoutState:
             if view.page_count():  # its pages are shown (the text may still be on its way): where the auditor was
                 self.onscreen.keep_place(self.onscreen.letter_id, *view.position())
         s.sync()
+
+
+def saved_rect(geo: QByteArray) -> QRect | None:
+    """The window's normal rectangle in Qt's saved geometry (a magic number, a version, the frame's rectangle, then
+    the normal one's, each as left, top, right, bottom); None where the bytes are not that."""
+    raw = bytes(geo.data())
+    if len(raw) < 40 or raw[:4] != b"\x01\xd9\xd0\xcb":
+        return None
+    left, top, right, bottom = struct.unpack(">iiii", raw[24:40])
+    return QRect(left, top, right - left + 1, bottom - top + 1)
+
+
+def fit_to_screen(kept: QRect, room: QRect) -> QRect | None:
+    """Where a window kept at ``kept`` opens on a screen whose available rectangle is ``room``: None where it is
+    larger than the room either way (the window then opens maximised, as on a first run there: kept at 1600 pixels
+    wide, Qt reopened it on a 1024-pixel screen small, not maximised); else as kept, moved only as far as it takes to
+    be wholly on the screen."""
+    if kept.width() > room.width() or kept.height() > room.height():
+        return None
+    x = min(max(kept.x(), room.x()), room.x() + room.width() - kept.width())
+    y = min(max(kept.y(), room.y()), room.y() + room.height() - kept.height())
+    return QRect(x, y, kept.width(), kept.height())
 
 
 def _as_list(value: object) -> list[object]:
