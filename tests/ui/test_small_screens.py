@@ -9,7 +9,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtCore import QRect, Qt  # noqa: E402
 
 
 def _centre_share(w) -> float:  # type: ignore[no-untyped-def]
@@ -115,6 +115,37 @@ def test_the_library_list_gives_the_title_the_room_at_1024_pixels(qtbot, make_wi
     qtbot.waitUntil(lambda: all(table.rowHeight(r) <= tallest for r in rows))
     title = table.model().index(0, 0)
     assert title.data() in title.data(Qt.ItemDataRole.ToolTipRole)  # the whole title on hover
+
+
+def test_a_title_cut_to_three_lines_keeps_its_month_and_year(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Cut at its end, two letters of one council read alike ("Barking and Dagenham — ILACS …" twice at 1024
+    pixels): a title too long for three lines keeps its ending, what tells them apart."""
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QStyleOptionViewItem, QTableView
+
+    from reviewer.ui.library.library_panel import _TitleDelegate
+
+    title = "Barking and Dagenham — ILACS standard inspection of children's services — July 2023"
+    model = QStandardItemModel()
+    model.appendRow(QStandardItem(title))
+    table = QTableView()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    delegate = _TitleDelegate(table)
+    fm, lines = table.fontMetrics(), table.fontMetrics().lineSpacing()
+    for width in (110, 160, 240, 900):
+        option = QStyleOptionViewItem()
+        option.initFrom(table)
+        option.rect = QRect(0, 0, width, lines * 3 + 8)
+        delegate.initStyleOption(option, model.index(0, 0))
+        shown = option.text
+        assert shown.endswith("— July 2023"), (width, shown)
+        if width <= 160:  # (cut: the list at 1024 pixels is 162 wide, its title column about 110)
+            assert "…" in shown and shown.startswith("Barking and"), (width, shown)
+        elif width == 900:
+            assert shown == title
+        assert fm.boundingRect(QRect(0, 0, width - 8, 1 << 20), int(Qt.TextFlag.TextWordWrap), shown).height() \
+            <= 3 * lines, (width, shown)
 
 
 def test_a_kept_window_is_fitted_to_the_screen_it_opens_on() -> None:

@@ -3,7 +3,7 @@ sorted by the column the auditor clicks (remembered by the window), and never wi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -23,6 +25,46 @@ from reviewer.ui.kit.models import LETTER_ID_ROLE, LetterTableModel
 TITLE_LINES = 3  # a title wraps onto at most so many lines, the last ending in "…" (the whole on hover)
 CELL_MARGINS = 8  # pixels beside a cell's text: the item delegate's margins, both sides, and a little air
 LONG_SHARE = 1 / 3  # of the list's width, at most, for a column as long as its text (authority, type, file)
+
+
+class _TitleDelegate(QStyledItemDelegate):
+    """A title too long for its row's lines keeps its ending, the month and year that tell two letters of one council
+    apart ("Barking and Dagenham — ILACS … — July 2023"): cut at its end, both Barking letters read "Barking and
+    Dagenham — ILACS …" at 1024 pixels. The whole title is the row's tooltip."""
+
+    _measuring = False  # asked for the row's height: the title as it reads on all its lines
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # type: ignore[no-untyped-def]  # noqa: N802
+        self._measuring = True
+        try:
+            return super().sizeHint(option, index)
+        finally:
+            self._measuring = False
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        super().initStyleOption(option, index)
+        text, fm = option.text, option.fontMetrics
+        width = option.rect.width() - CELL_MARGINS
+        lines = TITLE_LINES if self._measuring else \
+            min(TITLE_LINES, max(1, (option.rect.height() + 1) // max(1, fm.lineSpacing())))  # (a row sized to
+        # three lines is three line spacings tall)
+        if width <= 0 or not text:
+            return
+
+        def fits(said: str) -> bool:
+            return fm.boundingRect(QRect(0, 0, width, 1 << 20), int(Qt.TextFlag.TextWordWrap), said).height() \
+                <= lines * fm.lineSpacing()
+
+        head, sep, tail = text.rpartition(" — ")
+        if not sep or fits(text):
+            return
+        words = head.split(" ")
+        while len(words) > 1:
+            words.pop()
+            said = f"{' '.join(words)} … — {tail}"
+            if fits(said):
+                option.text = said
+                return
 
 
 class LibraryPanel(QWidget):
@@ -63,6 +105,8 @@ class LibraryPanel(QWidget):
         # of visit, what tells two letters of one council apart (a helper on a laptop's narrow pane)
         self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self._titles = _TitleDelegate(self.table)
+        self.table.setItemDelegateForColumn(0, self._titles)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # The rows in view take their wrapped titles' height (``_size_rows``); the others two lines until
         # they come into view. Sized to contents, every row of a library of 500 letters was measured again
