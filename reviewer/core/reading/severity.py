@@ -22,7 +22,7 @@ from reviewer.core.text.alternation import dispatched
 
 # what the panel says of an inspectors' item (the suggester names the letter's own heading where it says more)
 UNDER_IMPROVE_LIST, UNDER_PRIORITY_LIST = "under What needs to improve", "under areas for priority action"
-STILL_TO_DO = re.compile(r"more (?:work )?to do|much (?:more )?(?:work )?(?:still )?to do|work to do|further work|further (?:development|strengthening|improvement) "
+_STILL_TO_DO_PHRASES = (r"more (?:work )?to do|much (?:more )?(?:work )?(?:still )?to do|work to do|further work|further (?:development|strengthening|improvement) "
                          r"(?:is|are) (?:also |still )?(?:needed|required)|requires? further (?:strengthening|development|improvement|refinement|work|attention|analysis|embedding)|"
                          r"could be (?:improved|strengthened|better)|\b(?:authority|council|leaders|managers|partnership|"
                          r"partners|service|board)\b[^.]{0,30}?\b(?:can|could) (?:further )?(?:improve|strengthen|"
@@ -77,10 +77,9 @@ STILL_TO_DO = re.compile(r"more (?:work )?to do|much (?:more )?(?:work )?(?:stil
                          r"\brequires? (?:ongoing|further|continued|continuing|sustained) (?:focus|attention)\b|"
                          # "good progress … but this needs to be achieved across the range of services" (held out, 2014)
                          r"\bneeds? to be (?:achieved|embedded|extended|replicated|applied|seen) (?:across|in all|throughout|"
-                         r"consistently)\b",
-                         re.I)
-_STILL_TO_DO_AS_WRITTEN = r"\b(?:" + STILL_TO_DO.pattern + ")"  # tried only where a word starts
-STILL_TO_DO = dispatched(STILL_TO_DO.pattern, r"\b", re.I)  # the same, and there only the phrases that can start there
+                         r"consistently)\b")  # (as written: compiled, regrouped, by ``dispatched`` below)
+_STILL_TO_DO_AS_WRITTEN = r"\b(?:" + _STILL_TO_DO_PHRASES + ")"  # tried only where a word starts
+STILL_TO_DO = dispatched(_STILL_TO_DO_PHRASES, r"\b", re.I)  # the same, and there only the phrases that can start there
 # "Leaders understand the areas of practice that require improvement": what they know, not what is still to do
 _AREAS_THAT_NEED = re.compile(r"\bareas? (?:of (?:\w+ )?)?(?:that|which) (?:requires?|needs?)\b|"
                               # what a leader's work is aimed at: "focus on the areas in which improvement is

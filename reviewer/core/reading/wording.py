@@ -229,7 +229,7 @@ ESCALATED = (r"\b(?:inspectors|we)\b(?:(?!\bno\b)[^.;]){0,60}?\b(?:asked|request
              r"had to take)\b(?:(?!\bno\b)[^.;]){0,80}?\b(?:immediate|urgent|urgently)\b")  # (not "they were assured
 # that no children required immediate action")
 # Shortfall said in a phrase with no word of weakness in it ("high workloads", "wait for many weeks").
-_SHORTFALL = re.compile(
+_SHORTFALL_PHRASES = (  # (the phrases as written: compiled, regrouped, by ``dispatched`` below)
     r"\b(?:higher|heavy|heavier|large|larger) (?:workloads|caseloads)\b|"  # "much higher caseloads than the level recommended"
     r"\bhigh (?:workloads?|caseloads?|usage|numbers? of (?:families|children|referrals|re-referrals|contacts))\b"
     # (not the good a high number get: "a high number of children achieve permanence")
@@ -395,8 +395,8 @@ _EASING = re.compile(r"\b(?:number|numbers|rate|rates|level|levels) of (?:[\w'â€
                      r"breakdowns|missing episodes|vacancies)\b[^.;]{0,40}?\b(?:is|are|has|have)(?: been)? (?:reducing|reduced|"
                      r"falling|fallen|decreasing|decreased|declining|declined)\b")
 _HEADWAY_DENIED = re.compile(r"\b(?:not|no|never|little|insufficient|limited|slow|less|without|yet to)\W+(?:\w+\W+){0,2}$")
-_SHORTFALL_AS_WRITTEN = r"\b(?:" + _SHORTFALL.pattern + ")"  # tried only where a word starts
-_SHORTFALL = dispatched(_SHORTFALL.pattern, r"\b")  # the same, and there only the phrases that can start there
+_SHORTFALL_AS_WRITTEN = r"\b(?:" + _SHORTFALL_PHRASES + ")"  # tried only where a word starts
+_SHORTFALL = dispatched(_SHORTFALL_PHRASES, r"\b")  # the same, and there only the phrases that can start there
 MOST_OF = True
 # What most children (or families, plans ...) receive, said plainly: a (weak) strength of its own.
 _MOST_OF = re.compile(r"^\W*(?:the )?(?:vast )?(?:most|majority of) (?:children|young people|care leavers|families|"
