@@ -177,3 +177,18 @@ def test_a_window_kept_at_1600_pixels_opens_fitted_to_a_smaller_screen(qtbot, ma
     again = make_window(size=None)
     assert again.windowState() & Qt.WindowState.WindowMaximized
     qtbot.waitUntil(lambda: again.width() <= room.width() and again.height() <= room.height())
+
+
+def test_every_side_tab_can_be_seen_at_1024_pixels(qtbot, make_window, samples) -> None:  # type: ignore[no-untyped-def]
+    """A new user at 1024 by 640 (h10) saw "Library  Outline  S" and two scroll arrows above the left pane: the
+    Search tab was out of sight, reached only by an arrow or Ctrl+Shift+F. Every tab of both panes is in view,
+    its name cut with "…" where the room is short (the whole name and key on hover), never behind an arrow."""
+    w = make_window([samples / "thornbury_vale_2025_focused_visit.pdf"], size=(1024, 640))
+    qtbot.waitUntil(lambda: _centre_share(w) >= 0.5 - 0.01)
+    for tabs in (w.left_tabs, w.right_tabs):
+        bar = tabs.tabBar()
+        assert not bar.usesScrollButtons()
+        qtbot.waitUntil(lambda: all(bar.tabRect(i).right() < bar.width() for i in range(bar.count())))
+        for i in range(bar.count()):
+            assert bar.tabRect(i).width() >= bar.fontMetrics().horizontalAdvance(bar.tabText(i)[:3])  # a word's start
+            assert bar.tabToolTip(i).startswith(bar.tabText(i).split(" (")[0])  # its whole name on hover

@@ -226,3 +226,26 @@ def test_a_library_without_the_samples_offers_to_add_them(qtbot, make_window):  
     assert not w.welcome.samples.isVisible()
     assert all("sample" in w.welcome.letters.item(i).text() for i in range(w.welcome.letters.count()))
     w.close()
+
+
+@pytest.mark.parametrize("with_samples", [False, True])
+def test_the_first_run_page_fits_a_1024_pixel_window(qtbot, make_window, with_samples) -> None:  # type: ignore[no-untyped-def]
+    """A new user's first run on a council laptop, 1024 by 640 (h10): the welcome page was laid out for the
+    wide window, 618 pixels across at least where the centre beside the panes has some 490, so it scrolled
+    sideways and cut "Save Name", "Add the Sample Letters" and the keys' words at its right edge. Narrow, it
+    reflows (the buttons on two rows, the library and the keys one above the other) and is read without
+    scrolling sideways; wide, it is as it was."""
+    w = make_window(auditor=None, samples=with_samples, size=(1024, 640))
+    start_page(w)
+    assert w.centre.currentWidget() is w.welcome
+    qtbot.waitUntil(lambda: w.splitter.sizes()[1] >= w.width() // 2 - 20 and w.welcome.width() == w.centre.width())
+    room = w.welcome.viewport().width()  # (some 490 pixels: the panes beside it keep theirs)
+    qtbot.waitUntil(lambda: w.welcome.widget().minimumSizeHint().width() <= room, timeout=2000)
+    assert not w.welcome.horizontalScrollBar().isVisible()
+    for b in [w.welcome.save_name, w.welcome.samples, *w.welcome.buttons]:  # every button whole, in the room
+        if b.isVisible():
+            right = b.mapTo(w.welcome.viewport(), b.rect().topRight()).x()
+            assert right < room, f"{b.text()} ends at {right}, the page at {room}"
+    w.resize(1600, 1000)  # wide again: one row of buttons, the library beside the keys
+    qtbot.waitUntil(lambda: w.welcome.viewport().width() > 700)
+    qtbot.waitUntil(lambda: w.welcome.buttons[0].y() == w.welcome.buttons[-1].y())

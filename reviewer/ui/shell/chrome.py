@@ -64,10 +64,12 @@ def build_menus_and_toolbar(window: QMainWindow, actions: dict[str, QAction], pa
         tb.addAction(actions[aid])
 
 
-TAB_TIPS = {"Library": "Every letter in your library (Ctrl+1)", "Outline": "The letter's parts (Ctrl+2)",
-            "Search": "Search the whole library (Ctrl+Shift+F)", "Annotations": "This letter's annotations (Ctrl+3)",
-            "Suggestions": "Passages Reviewer would tag (Ctrl+4)",
-            "Plan": "The actions answering the selected finding (Ctrl+5)"}
+TAB_TIPS = {"Library": "Library: every letter in your library (Ctrl+1)", "Outline": "Outline: the letter's parts (Ctrl+2)",
+            "Search": "Search the whole library (Ctrl+Shift+F)",
+            "Annotations": "Annotations: this letter's annotations (Ctrl+3)",
+            "Suggestions": "Suggestions: passages Reviewer would tag (Ctrl+4)",
+            "Plan": "Plan: the actions answering the selected finding (Ctrl+5)"}  # (each names its tab: cut short, the
+# tab's name is read whole here)
 
 
 def side_tabs(name: str, *pages: tuple[QWidget, str]) -> QTabWidget:
@@ -81,6 +83,10 @@ def side_tabs(name: str, *pages: tuple[QWidget, str]) -> QTabWidget:
         tabs.setTabToolTip(tabs.addTab(widget, label), TAB_TIPS.get(label, label))
     tabs.tabBar().setAccessibleName(f"{' and '.join(label for _, label in pages)} tabs")
     tabs.tabBar().setToolTip("Switch panel (Ctrl+1…5)")
+    # every tab in view, its name cut with "…" where the pane is narrow: at 1024 pixels a new user saw "Library
+    # Outline S" and two arrows, the Search tab out of sight (h10)
+    tabs.tabBar().setUsesScrollButtons(False)
+    tabs.tabBar().setElideMode(Qt.TextElideMode.ElideRight)
     return tabs
 
 

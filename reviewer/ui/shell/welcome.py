@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QIcon, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QFrame,
     QGridLayout,
@@ -36,6 +37,7 @@ from reviewer.core.text.words import counted
 
 RECENT_KEY = "session/recent"
 RECENT_MAX = 10
+NARROW = 640  # pixels across the page below which it reflows: a 1024-pixel window gives it some 490
 
 
 def remember_letter(settings: QSettings, letter_id: str) -> None:
@@ -160,10 +162,12 @@ class WelcomePage(QScrollArea):
         self.samples = QPushButton("Add the Sample Letters", toolTip="Add the letters about fictional councils that "
                                    "come with Reviewer, to try it on")
         self.samples.clicked.connect(self.addSamples)
-        buttons.addWidget(self.samples)
+        self._buttons, self._samples_row = buttons, QHBoxLayout()  # the samples' button: at the end, or below
+        self._samples_row.addStretch(1)
         letters_lay.addWidget(self.letters)
         letters_lay.addWidget(self.empty)
         letters_lay.addLayout(buttons)
+        letters_lay.addLayout(self._samples_row)
 
         # library and keys
         where, where_lay = _card("Your library")
@@ -184,7 +188,7 @@ class WelcomePage(QScrollArea):
             grid.addWidget(QLabel(what), r, 1)
         grid.setColumnStretch(1, 1)
         keys_lay.addLayout(grid)
-        lower = QHBoxLayout()
+        self._lower = lower = QBoxLayout(QBoxLayout.Direction.LeftToRight)  # side by side, or one above the other
         lower.addWidget(where, 3)
         lower.addWidget(keys, 2)
         lower.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -200,8 +204,7 @@ class WelcomePage(QScrollArea):
         self.show_at_start.setChecked(desk.settings.value("prefs/show_welcome", False) in (True, "true"))
         self.show_at_start.toggled.connect(lambda on: desk.settings.setValue("prefs/show_welcome", on))
 
-        lay = QVBoxLayout(inner)
-        lay.setContentsMargins(40, 28, 40, 28)
+        self._lay = lay = QVBoxLayout(inner)
         lay.setSpacing(14)
         lay.addLayout(head)
         lay.addWidget(you)
@@ -216,7 +219,25 @@ class WelcomePage(QScrollArea):
                            # user could not see where either was)
                            " QFrame#welcomeCard QLineEdit, QFrame#welcomeCard QListWidget {"
                            " border: 1px solid palette(mid); border-radius: 3px; padding: 2px; }")
+        self._narrow: bool | None = None
+        self._reflow(narrow=False)
         self.refresh()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        self._reflow(event.size().width() < NARROW)
+        super().resizeEvent(event)
+
+    def _reflow(self, narrow: bool) -> None:
+        """Laid out for the room there is: on a 1024-pixel laptop the page beside the panes has some 490 pixels,
+        where the wide layout needs 618 (it scrolled sideways, "Save Name" and the samples' button cut off). Narrow,
+        its margins shrink, the samples' button goes below the others and the library's card above the keys'."""
+        if narrow == self._narrow:
+            return
+        self._narrow = narrow
+        side = 12 if narrow else 40
+        self._lay.setContentsMargins(side, 16 if narrow else 28, side, 16 if narrow else 28)
+        self._lower.setDirection(QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight)
+        (self._samples_row if narrow else self._buttons).addWidget(self.samples)
 
     def refresh(self) -> None:
         desk = self.desk
