@@ -746,6 +746,18 @@ def test_what_is_not_children_left_at_risk_is_no_priority_action() -> None:
                    *failing)[0] == "priority"
 
 
+def test_a_councils_rating_of_itself_is_no_strength() -> None:
+    """"Most services are self-assessed as good" in a failing report was a strength card (a new user on a 51-page
+    report, stop 52): the council's word of itself, context; the inspectors' finding about it still reads."""
+    from reviewer.core.reading.severity import verdict
+
+    failing = ("grade:inadequate", "inadequate", "judgement")
+    assert verdict("Most services are self-assessed as good.", *failing)[0] is None
+    assert verdict("The council rates its own services as outstanding in its annual review.", *failing)[0] is None
+    assert verdict("Leaders did not have an accurate self-assessment of the quality of services.", *failing)[0] \
+        in ("improvement", "priority")
+
+
 def test_too_few_not_always_and_more_words_of_shortfall() -> None:
     """"Too few X are supported" and "do not always make sure that ... good" deny what follows; what most
     receive is no strength when the sentence denies it; "infrequently", "partially", "intermittent" are

@@ -192,7 +192,11 @@ _TOO_SOON = re.compile(
     r"^\W*(?:the )?(?:recognition|acknowledgement) of (?:this|these|the) (?:[\w-]+ ){0,3}(?:weakness|shortfall|gap|"
     r"deficit|delay)(?:es|s)?\b[^.]{0,80}\b(?:led|prompted|resulted)\b|"
     r"\baware of (?:these|this|the|its) (?:\w+ )?(?:shortfalls?|weakness(?:es)?|decline|gaps?|issues?|delays?|deficits?|"
-    r"concerns?)\b[^.]{0,60}\band (?:has|have|is|are|had)\b", re.I)
+    r"concerns?)\b[^.]{0,60}\band (?:has|have|is|are|had)\b|"
+    # the council's rating of itself, not the inspectors' finding ("Most services are self-assessed as good", a new
+    # user's strength card in a failing report, stop 52)
+    r"\bself-assessed (?:as|to be) (?:good|outstanding|strong|effective)\b|\b(?:rates?|rated|grades?|graded|judges?|"
+    r"judged) (?:itself|themselves|its (?:own )?services) (?:as )?(?:good|outstanding)\b", re.I)
 # Weak wording that, under an inadequate judgement, marks a priority action: children left at risk. ("risk"
 # on its own too: a failing service's weakness about risk is, for this auditor, one that leaves children
 # at risk; development priority 71/57 -> 68/65, improvement 83/87 -> 85/85.)
