@@ -112,6 +112,9 @@ def test_tag_edit_undo_redo_filter(window, qtbot, monkeypatch):
     window.annotating.tag_selection()
     (a,) = window.lib.annotations_for(window.onscreen.letter_id)
     assert a.themes == ("planning", "timeliness") and a.severity == "improvement" and a.author == "Ann Auditor"
+    # said, as accepting a suggestion is (a new user tagging by mouse saw nothing say it was done)
+    assert window.statusBar().currentMessage().startswith("Tagged: Area for improvement · Planning and reviews; ")
+    assert window.statusBar().currentMessage().endswith("— Ctrl+Z undoes it.")
     assert collapse_ws(a.quote) == "Too many plans are lists of services" and a.pages == (2,)
     qtbot.waitUntil(lambda: window.panel.model.rowCount() == 1)
     assert [h.id for h in window.view.marks.highlights] == [a.id]

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox
 
-from reviewer.core.annotations.codebook import severities, themes_said
+from reviewer.core.annotations.codebook import severities, severity as severity_of, themes_said
 from reviewer.core.text.layout import page_starts
 from reviewer.core.annotations.tagging import trim_range
 from reviewer.core.reading.outline import quote_as_read
@@ -89,6 +89,9 @@ class Annotating(QObject):
         ann = desk.ws.tag(letter_id, layout.text, page_starts(layout), start, end, themes, sev, note, author,
                           initiator=self)
         self.view.clear_selection()
+        # said, as accepting a suggestion is (a new user tagging by mouse saw nothing say it was done, h10)
+        said = themes_said(desk.lib.theme_label(t) for t in themes)
+        desk.tell(f"Tagged: {severity_of(sev).label}{' · ' + said if said else ''} — Ctrl+Z undoes it.", 4000)
         QTimer.singleShot(0, lambda: self.panel.select(ann.id))
 
     def tag_again(self, letter_id: str, start: int, end: int) -> bool:
