@@ -69,3 +69,25 @@ def test_judgements_at_the_panes_width_are_told_apart(qtbot) -> None:  # type: i
     assert said[2].startswith("Care leavers") and "Inadequate" in said[2], said
     assert all("Requires improvement" in item.toolTip(0) or "requires improvement" in item.toolTip(0)
                for item in graded[:2])
+
+
+def test_the_parts_have_the_outlines_width_at_1024_pixels(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """At 1024 pixels a new user's outline cut every part's name to eight letters ("1. Ens…"): the "Tagged" column was
+    as wide as its header's word. The counts' column is as wide as its counts; no header stands over the parts."""
+    from reviewer.core.reading.outline import analyse
+    from reviewer.ui.reader.outline_panel import OutlinePanel
+
+    text = ("Inspection of Eastmere local authority children's services\n\nWhat needs to improve\n\n"
+            "1. Ensure that plans are reviewed on time.\n\n2. Ensure that children are seen alone.\n")
+    structure = analyse(text, [])
+    panel = OutlinePanel()
+    qtbot.addWidget(panel)
+    panel.resize(165, 400)
+    panel.show()
+    panel.set_structure(structure, {p.start: (0, 12) for p in structure.parts})
+    header, fm = panel.tree.header(), panel.tree.fontMetrics()
+    assert panel.tree.isHeaderHidden()
+    qtbot.waitUntil(lambda: header.sectionSize(1) <= fm.horizontalAdvance("+12") + 12)
+    assert header.sectionSize(0) >= 2 * header.sectionSize(1) + fm.horizontalAdvance("+12")
+    item = panel._items[0][1]
+    assert item.toolTip(1) == "0 annotations, 12 suggestions not yet decided"

@@ -31,15 +31,21 @@ class OutlinePanel(QWidget):
         self._items: list[tuple[Part, QTreeWidgetItem]] = []
         self.tree = QTreeWidget()
         self.tree.setAccessibleName("Outline of the letter")
-        self.tree.setToolTip("The letter's parts: Enter or a click goes there")
+        self.tree.setToolTip("The letter's parts, each with its annotations and +suggestions not yet decided: "
+                             "Enter or a click goes there")
         self.tree.setHeaderLabels(["Part", "Tagged"])
         self.tree.headerItem().setToolTip(1, "Annotations in the part, and +suggestions not yet decided")
         self.tree.setColumnCount(2)
         self.tree.setUniformRowHeights(True)
         self.tree.setRootIsDecorated(True)
+        # The parts have the width: no header over them ("Part", "Tagged": the count column as wide as its word
+        # left a part's name eight letters at 1024 pixels, a new user found), the counts' column as wide as its
+        # counts, a level indented a little less (each count says what it is on hover, as the tree does)
+        self.tree.setHeaderHidden(True)
+        self.tree.setIndentation(max(12, self.tree.indentation() - 6))
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         self.tree.header().sectionResized.connect(lambda column, _old, _new: column or self._fit_grades())
         self.tree.itemActivated.connect(self._go)
         self.tree.itemClicked.connect(self._go)
@@ -130,6 +136,10 @@ class OutlinePanel(QWidget):
             item.setToolTip(1, f"{counted(n_ann, 'annotation')}, {counted(n_sug, 'suggestion')} not yet decided"
                             if n_ann or n_sug else "")
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        fm = self.tree.fontMetrics()
+        widest = max([fm.horizontalAdvance(item.text(1)) for _, item in self._items] + [fm.horizontalAdvance("+9")])
+        if self.tree.header().sectionSize(1) != widest + 12:
+            self.tree.header().resizeSection(1, widest + 12)
 
     def _colour(self) -> None:
         """A graded part in its grade's colour, the letter's furniture muted: each readable on the panel's
