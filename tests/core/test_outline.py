@@ -1514,3 +1514,14 @@ def test_a_paragraph_number_run_into_the_line_before_does_not_end_the_count() ->
     body += ["9. A figure in a table.", "", "7. Plans go on being reviewed."]
     numbers = [p.title.split(".")[0] for p in analyse("\n".join(body)).parts if p.kind == "paragraph"]
     assert numbers == ["1", "2", "3", "4", "5", "6", "7"]
+
+
+def test_a_sentences_last_line_with_its_footnote_mark_heads_no_part() -> None:
+    """A bullet's last line set apart by the PDF, ending in a full stop and its footnote's number ("… in the area
+    are" / "Mixed or White British.7"), was a part of a 51-page report's outline (stop 52); a heading with its own
+    footnote mark still is one."""
+    text = ("Children living in this area\n\n• The largest minority ethnic groups of children in the area are\n\n"
+            "Mixed or White British.7\n\nInformation about this local authority area3\n\nLeaders know the area well.\n")
+    titles = [p.title for p in analyse(text, []).parts]
+    assert "Mixed or White British.7" not in titles and "Mixed or White British." not in titles
+    assert "Information about this local authority area" in titles

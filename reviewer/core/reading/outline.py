@@ -194,8 +194,9 @@ def _split_blocks(reading: str, blocks: list[tuple[int, int]]) -> list[tuple[int
     return out
 
 
-_HEADING_NOTE = re.compile(r"(?<=[a-z?’)])(?<!covid)\d{1,2}$", re.I)  # a footnote's mark set close after a heading
-# ("What needs to improve?1", "Information about this local authority area3"; not "Covid19")
+_HEADING_NOTE = re.compile(r"(?:(?<=[a-z?’)])(?<!covid)|(?<=[a-z]\.))\d{1,2}$", re.I)  # a footnote's mark set close
+# after a heading ("What needs to improve?1", "Information about this local authority area3"; not "Covid19"), or after
+# a sentence's full stop, which then is no heading ("Asian or Asian British.7", a bullet's last line, stop 52)
 
 
 def _heading_text(block: str) -> str | None:
