@@ -294,3 +294,42 @@ def test_a_tables_rows_are_no_parts_of_the_outline_and_its_headings_still_are() 
     layout, _pdf = text_pages(to_plain(md).text)
     row = to_plain(md).text.index("Care leavers")
     assert len({line.page * 10000 + line.box[1] for line in layout.lines if line.start <= row + 30 < line.end + 1}) == 1
+
+
+def test_tags_on_a_letter_read_before_links_had_their_addresses_stay_on_their_words(tmp_path: Path, ws: Workspace) -> None:
+    """A Markdown letter tagged when a link read as its words alone (text/2): once it reads with its address (text/3),
+    a tag whose passage held the link's words ("oversight of the council's plan since") was no longer found and
+    needed attention, as did one quoting an address in angle brackets. Each is placed over the same words, the
+    address now between them; a tag before or after the link moves with the text."""
+    import dataclasses
+    import re
+
+    md = ("# Focused visit to Testshire\n\n## Findings\n\nManagers have improved oversight of [the council's plan]"
+          "(https://example.org/plan) since the last visit. Too many plans are lists of actions.\n\n"
+          "Read the [guidance](https://example.org/guidance_v2) and [the annex](mailto:qa@example.org) before the "
+          "next visit. See also <https://example.org/report> for details. Leaders know their services well.\n")
+    path = tmp_path / "testshire.md"
+    path.write_text(md, encoding="utf-8")
+    letter, _, _ = ws.add_file(path)
+    now = ws.text(letter.id)
+    assert now is not None
+    # the library as text/2 left it: no address after a link's words, an address in angle brackets as written
+    before = re.sub(r" \((?:https://example\.org/(?:plan|guidance_v2)|qa@example\.org)\)", "", now.text)
+    before = before.replace("See also https://example.org/report", "See also <https://example.org/report>")
+    ws.adopt_text(ws.library.letters[letter.id], dataclasses.replace(now, text=before, extractor="text/2"))
+    quotes = ["oversight of the council's plan since the last visit", "Too many plans are lists of actions",
+              "Read the guidance and the annex before the next visit", "See also <https://example.org/report> for",
+              "Leaders know their services well"]
+    tags = {}
+    for q in quotes:
+        s = before.index(q)
+        tags[q] = ws.tag(letter.id, before, now.page_starts, s, s + len(q), ["planning"], "improvement", author="Ann").id
+    ws.adopt_text(ws.library.letters[letter.id], now)
+    placed = {q: ws.library.annotations[i] for q, i in tags.items()}
+    assert not any(a.orphaned for a in placed.values()), [a.quote for a in placed.values() if a.orphaned]
+    assert placed[quotes[0]].quote == "oversight of the council's plan (https://example.org/plan) since the last visit"
+    assert placed[quotes[2]].quote == ("Read the guidance (https://example.org/guidance_v2) and the annex "
+                                       "(qa@example.org) before the next visit")
+    assert placed[quotes[3]].quote == "See also https://example.org/report for"
+    for q in (quotes[1], quotes[4]):
+        assert now.text[placed[q].start:placed[q].end] == q

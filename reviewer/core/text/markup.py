@@ -174,6 +174,23 @@ def said_with_address(text: str, address: str) -> str:
     return f"{words} ({shown})" if shown else words
 
 
+# The address a link reads with, as said_with_address writes it (" (https://…)", " (qa@example.org)"), and an address
+# in angle brackets as text/2 left it ("<https://…>", since read as the address)
+_SAID_ADDRESS = re.compile(r" \((?:(?:https?://|www\.)[^\s()]*(?:\([^\s()]*\)[^\s()]*)*|[^\s()@<>]+@[^\s()<>]+)\)",
+                           re.I)
+
+
+def addresses_blanked(text: str) -> str:
+    """``text`` with the address each link reads with blanked (the same length): a passage tagged when a link read as
+    its words alone is found again across the address now after them."""
+    return _SAID_ADDRESS.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def autolinks_read(quote: str) -> str:
+    """A passage as it reads now that an address in angle brackets reads as the address ("<https://…>": text/2)."""
+    return _AUTOLINK.sub(lambda m: m.group(1)[7:] if m.group(1).lower().startswith("mailto:") else m.group(1), quote)
+
+
 def _html_links(src: str) -> str:
     """An HTML letter's links read as a Markdown letter's do: the text, then the address (``said_with_address``)."""
     return _HTML_LINK.sub(lambda m: said_with_address(m.group(3), html.unescape(m.group(2))), src)
