@@ -296,6 +296,26 @@ def test_a_tables_rows_are_no_parts_of_the_outline_and_its_headings_still_are() 
     assert len({line.page * 10000 + line.box[1] for line in layout.lines if line.start <= row + 30 < line.end + 1}) == 1
 
 
+def test_a_plain_letters_line_ending_in_a_tab_is_no_tables_row(tmp_path: Path, ws: Workspace) -> None:
+    """A plain .txt letter pasted from a spreadsheet or a Word table carries tabs at the ends of its lines; its
+    headings "Headline findings<TAB>" and "What needs to improve<TAB>" read as a Markdown table's rows (markup.ROW_END)
+    and were no parts of the outline: the letter had no "What needs to improve". A line of a letter read as written
+    ends without the white space after its last tab; the tabs between its cells stay."""
+    from reviewer.core.reading.outline import analyse
+
+    raw = ("Dear Ms Okafor\n\nFocused visit to Testshire local authority children's services\n\n"
+           "Headline findings\t\n\nLeaders know their services well.\n\nWhat needs to improve\t \t\n\n"
+           "The quality of plans for children in need.\n\nArea\tRAG\t\nFront door\tGreen\t\n\nYours sincerely\n\nJo Bloggs\n")
+    path = tmp_path / "testshire.txt"
+    path.write_text(raw, encoding="utf-8")
+    letter, _, _ = ws.add_file(path)
+    ex = ws.text(letter.id)
+    assert ex is not None and not has_markup(raw, path.name)
+    assert "What needs to improve\n" in ex.text and "Front door\tGreen\n" in ex.text
+    kinds = {p.kind: p.title for p in analyse(ex.text, ex.page_starts).parts}
+    assert kinds.get("improve") == "What needs to improve" and kinds.get("headline") == "Headline findings", kinds
+
+
 def test_tags_on_a_letter_read_before_links_had_their_addresses_stay_on_their_words(tmp_path: Path, ws: Workspace) -> None:
     """A Markdown letter tagged when a link read as its words alone (text/2): once it reads with its address (text/3),
     a tag whose passage held the link's words ("oversight of the council's plan since") was no longer found and
@@ -333,3 +353,4 @@ def test_tags_on_a_letter_read_before_links_had_their_addresses_stay_on_their_wo
     assert placed[quotes[3]].quote == "See also https://example.org/report for"
     for q in (quotes[1], quotes[4]):
         assert now.text[placed[q].start:placed[q].end] == q
+

@@ -148,6 +148,18 @@ def to_plain(text: str) -> Plain:
     return Plain(plain, spans, emphasis["bold"], emphasis["italic"])
 
 
+def as_written(text: str) -> str:
+    """A letter without marks, read as written but for the white space after a line's last tab: only a table's row
+    as this reading writes it ends with ``ROW_END`` (a pasted spreadsheet's "What needs to improve<TAB>" read as a
+    table's row, no heading, and the letter had no such part)."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        kept = line.rstrip(" \t")
+        if "\t" in line[len(kept):]:
+            lines[i] = kept
+    return "\n".join(lines)
+
+
 def atx_title(s: str) -> str:
     """A Markdown heading's words without the closing #s and spaces it may end with ("Findings ##")."""
     s = s.rstrip()
