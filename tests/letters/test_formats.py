@@ -354,3 +354,27 @@ def test_tags_on_a_letter_read_before_links_had_their_addresses_stay_on_their_wo
     for q in (quotes[1], quotes[4]):
         assert now.text[placed[q].start:placed[q].end] == q
 
+
+def test_a_markdown_tables_empty_cell_keeps_the_cells_after_it_in_their_columns() -> None:
+    """A council's action plan in Markdown left a cell empty ("| The regularity of supervision … |  | Principal Social
+    Worker | April 2025 |"): the empty cell was dropped, the lead officer read under "Our response", and the table of
+    the council's response ended at that row, its later areas for improvement no items of it. An empty cell reads
+    as an empty cell, as in an HTML table: each cell ended by a tab (markup.ROW_END), its columns kept."""
+    from reviewer.core.reading.outline import analyse
+
+    md = ("# Action plan in response to the focused visit\n\n## Our response\n\n"
+          "| Area for improvement | Our response | Lead officer | Due date |\n|---|---|---|---|\n"
+          "| The quality of plans for children in need | We will retrain all staff in planning | Head of Service | March 2025 |\n"
+          "| The regularity of supervision for social workers |  | Principal Social Worker | April 2025 |\n"
+          "| Oversight of children missing from home | We will audit every return interview |  |  |\n\n"
+          "The committee is asked to note the plan.\n")
+    text = to_plain(md).text
+    assert "The regularity of supervision for social workers\t\tPrincipal Social Worker\tApril 2025\t\n" in text
+    assert "Oversight of children missing from home\tWe will audit every return interview\t\t\t\n" in text
+    tables = analyse(text).tables
+    assert len(tables) == 1
+    assert [text[a:b] for a, b in tables[0].items] == ["The quality of plans for children in need",
+                                                       "The regularity of supervision for social workers",
+                                                       "Oversight of children missing from home"]
+    assert "Principal Social Worker" in [text[a:b] for a, b in tables[0].council]
+    assert to_plain("# T\n\n| a | b |\n|---|---|\n|  |  |\n| c | d |\n").text == "T\n\na\tb\t\n\nc\td\t\n"  # (a row of none)

@@ -110,7 +110,9 @@ def to_plain(text: str) -> Plain:
         if i in table:
             if not _TABLE_RULE.match(line):
                 cells = [_inline(c.strip(), shown) for c in line.strip().strip("|").split("|")]
-                out += ["".join(c + ROW_END for c in cells if c), ""]  # (ended so: the outline knows a row)
+                # (each cell ended so, an empty one too, so the cells after it keep their columns; the outline knows
+                # a row by it)
+                out += ["".join(c + ROW_END for c in cells) if any(cells) else "", ""]
             continue
         m = _ATX.match(line)
         if m:
