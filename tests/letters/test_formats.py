@@ -378,3 +378,13 @@ def test_a_markdown_tables_empty_cell_keeps_the_cells_after_it_in_their_columns(
                                                        "Oversight of children missing from home"]
     assert "Principal Social Worker" in [text[a:b] for a, b in tables[0].council]
     assert to_plain("# T\n\n| a | b |\n|---|---|\n|  |  |\n| c | d |\n").text == "T\n\na\tb\t\n\nc\td\t\n"  # (a row of none)
+
+
+def test_an_html_letters_address_in_angle_brackets_or_without_quotes_is_kept() -> None:
+    """An HTML letter's "<https://example.org/plan>" and "<qa@example.org>" were read as tags and dropped, the
+    address gone from the text without a word, and "<a href=https://…>" (no quotes) read as its words alone. Each
+    reads as a Markdown letter's does: the address, or the words then the address."""
+    html = to_plain("<p>See <https://example.org/plan> or write to <qa@example.org>.</p>"
+                    "<p>Read <a href=https://example.org/guide>the guide</a> &amp; the plan.</p>")
+    assert "See https://example.org/plan or write to qa@example.org." in html.text
+    assert "Read the guide (https://example.org/guide) & the plan." in html.text

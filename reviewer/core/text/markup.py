@@ -46,7 +46,9 @@ ROW_END = "\t"  # what ends each cell of a table's row, its last too: a line end
 _LINK = re.compile(r"(!?)\[([^\[\]\n]+)\]\(([^)\[\]\s]+)(?:\s+\"[^\"\n]*\")?\)")
 _AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^\s<>]{1,2000})>", re.I)
 _ADDRESS = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]\"]{1,2000}(?<![.,;:!?'’])", re.I)
-_HTML_LINK = re.compile(r"(?is)<a\b[^<>]*?\bhref\s*=\s*([\"'])([^\"'<>]{0,2000})\1[^<>]*>((?:(?!<a\b).)*?)</a\s*>")
+_HTML_LINK = re.compile(r"(?is)<a\b[^<>]*?\bhref\s*=\s*(?:([\"'])([^\"'<>]{0,2000})\1|([^\s\"'<>]{1,2000}))[^<>]*>"
+                        r"((?:(?!<a\b).)*?)</a\s*>")  # (its address quoted, or not: "href=https://…")
+_EMAIL_AUTOLINK = re.compile(r"<([^\s<>@/\"']{1,200}@[^\s<>@/\"']{1,200}\.\w{1,63})>")  # ("<qa@example.org>")
 _KEPT = re.compile(r"\x02(\d+)\x02")  # an address set aside while the marks around it are read
 # HTML's emphasis as Markdown's, so one reading owns both ("<strong>Inadequate</strong>" is shown bold)
 _HTML_EMPHASIS = ((re.compile(r"(?is)<(?:b|strong)\b[^<>]*>((?:(?!<(?:b|strong)\b).)*?)</(?:b|strong)\s*>"), r"**\1**"),
@@ -206,8 +208,10 @@ def autolinks_read(quote: str) -> str:
 
 
 def _html_links(src: str) -> str:
-    """An HTML letter's links read as a Markdown letter's do: the text, then the address (``said_with_address``)."""
-    return _HTML_LINK.sub(lambda m: said_with_address(m.group(3), html.unescape(m.group(2))), src)
+    """An HTML letter's links read as a Markdown letter's do: the text, then the address (``said_with_address``); an
+    address in angle brackets as the address (it was taken for a tag and dropped)."""
+    src = _HTML_LINK.sub(lambda m: said_with_address(m.group(4), html.unescape(m.group(2) or m.group(3) or "")), src)
+    return _EMAIL_AUTOLINK.sub(r"\1", autolinks_read(src))  # an address in angle brackets, no tag to drop
 
 
 def _inline(s: str, shown: list[tuple[str, str]] | None = None) -> str:
