@@ -19,7 +19,7 @@ from reviewer.core.text.documents import (
     kind_for,
     text_sha,
 )
-from reviewer.core.text.markup import has_markup, to_plain
+from reviewer.core.text.markup import as_written, has_markup, to_plain
 from reviewer.letters import reading
 from reviewer.letters.parallel import workers_for
 from reviewer.letters.pdf import decrypt_pdf, docx_as_pdf, extractor_version, open_pdf
@@ -77,7 +77,7 @@ def layout_for(data: bytes, kind: str, name: str) -> tuple[Layout, bytes | None,
             raise DocumentError(f"{name} has no text in it once its Markdown or HTML marks are read")
         layout, pdf = text_pages(plain.text, plain.headings, plain.bold, plain.italic)
         return layout, pdf, decoded.notes
-    layout, pdf = text_pages(decoded.text)
+    layout, pdf = text_pages(as_written(decoded.text))
     return layout, pdf, decoded.notes
 
 

@@ -294,3 +294,97 @@ def test_a_tables_rows_are_no_parts_of_the_outline_and_its_headings_still_are() 
     layout, _pdf = text_pages(to_plain(md).text)
     row = to_plain(md).text.index("Care leavers")
     assert len({line.page * 10000 + line.box[1] for line in layout.lines if line.start <= row + 30 < line.end + 1}) == 1
+
+
+def test_a_plain_letters_line_ending_in_a_tab_is_no_tables_row(tmp_path: Path, ws: Workspace) -> None:
+    """A plain .txt letter pasted from a spreadsheet or a Word table carries tabs at the ends of its lines; its
+    headings "Headline findings<TAB>" and "What needs to improve<TAB>" read as a Markdown table's rows (markup.ROW_END)
+    and were no parts of the outline: the letter had no "What needs to improve". A line of a letter read as written
+    ends without the white space after its last tab; the tabs between its cells stay."""
+    from reviewer.core.reading.outline import analyse
+
+    raw = ("Dear Ms Okafor\n\nFocused visit to Testshire local authority children's services\n\n"
+           "Headline findings\t\n\nLeaders know their services well.\n\nWhat needs to improve\t \t\n\n"
+           "The quality of plans for children in need.\n\nArea\tRAG\t\nFront door\tGreen\t\n\nYours sincerely\n\nJo Bloggs\n")
+    path = tmp_path / "testshire.txt"
+    path.write_text(raw, encoding="utf-8")
+    letter, _, _ = ws.add_file(path)
+    ex = ws.text(letter.id)
+    assert ex is not None and not has_markup(raw, path.name)
+    assert "What needs to improve\n" in ex.text and "Front door\tGreen\n" in ex.text
+    kinds = {p.kind: p.title for p in analyse(ex.text, ex.page_starts).parts}
+    assert kinds.get("improve") == "What needs to improve" and kinds.get("headline") == "Headline findings", kinds
+
+
+def test_tags_on_a_letter_read_before_links_had_their_addresses_stay_on_their_words(tmp_path: Path, ws: Workspace) -> None:
+    """A Markdown letter tagged when a link read as its words alone (text/2): once it reads with its address (text/3),
+    a tag whose passage held the link's words ("oversight of the council's plan since") was no longer found and
+    needed attention, as did one quoting an address in angle brackets. Each is placed over the same words, the
+    address now between them; a tag before or after the link moves with the text."""
+    import dataclasses
+    import re
+
+    md = ("# Focused visit to Testshire\n\n## Findings\n\nManagers have improved oversight of [the council's plan]"
+          "(https://example.org/plan) since the last visit. Too many plans are lists of actions.\n\n"
+          "Read the [guidance](https://example.org/guidance_v2) and [the annex](mailto:qa@example.org) before the "
+          "next visit. See also <https://example.org/report> for details. Leaders know their services well.\n")
+    path = tmp_path / "testshire.md"
+    path.write_text(md, encoding="utf-8")
+    letter, _, _ = ws.add_file(path)
+    now = ws.text(letter.id)
+    assert now is not None
+    # the library as text/2 left it: no address after a link's words, an address in angle brackets as written
+    before = re.sub(r" \((?:https://example\.org/(?:plan|guidance_v2)|qa@example\.org)\)", "", now.text)
+    before = before.replace("See also https://example.org/report", "See also <https://example.org/report>")
+    ws.adopt_text(ws.library.letters[letter.id], dataclasses.replace(now, text=before, extractor="text/2"))
+    quotes = ["oversight of the council's plan since the last visit", "Too many plans are lists of actions",
+              "Read the guidance and the annex before the next visit", "See also <https://example.org/report> for",
+              "Leaders know their services well"]
+    tags = {}
+    for q in quotes:
+        s = before.index(q)
+        tags[q] = ws.tag(letter.id, before, now.page_starts, s, s + len(q), ["planning"], "improvement", author="Ann").id
+    ws.adopt_text(ws.library.letters[letter.id], now)
+    placed = {q: ws.library.annotations[i] for q, i in tags.items()}
+    assert not any(a.orphaned for a in placed.values()), [a.quote for a in placed.values() if a.orphaned]
+    assert placed[quotes[0]].quote == "oversight of the council's plan (https://example.org/plan) since the last visit"
+    assert placed[quotes[2]].quote == ("Read the guidance (https://example.org/guidance_v2) and the annex "
+                                       "(qa@example.org) before the next visit")
+    assert placed[quotes[3]].quote == "See also https://example.org/report for"
+    for q in (quotes[1], quotes[4]):
+        assert now.text[placed[q].start:placed[q].end] == q
+
+
+def test_a_markdown_tables_empty_cell_keeps_the_cells_after_it_in_their_columns() -> None:
+    """A council's action plan in Markdown left a cell empty ("| The regularity of supervision … |  | Principal Social
+    Worker | April 2025 |"): the empty cell was dropped, the lead officer read under "Our response", and the table of
+    the council's response ended at that row, its later areas for improvement no items of it. An empty cell reads
+    as an empty cell, as in an HTML table: each cell ended by a tab (markup.ROW_END), its columns kept."""
+    from reviewer.core.reading.outline import analyse
+
+    md = ("# Action plan in response to the focused visit\n\n## Our response\n\n"
+          "| Area for improvement | Our response | Lead officer | Due date |\n|---|---|---|---|\n"
+          "| The quality of plans for children in need | We will retrain all staff in planning | Head of Service | March 2025 |\n"
+          "| The regularity of supervision for social workers |  | Principal Social Worker | April 2025 |\n"
+          "| Oversight of children missing from home | We will audit every return interview |  |  |\n\n"
+          "The committee is asked to note the plan.\n")
+    text = to_plain(md).text
+    assert "The regularity of supervision for social workers\t\tPrincipal Social Worker\tApril 2025\t\n" in text
+    assert "Oversight of children missing from home\tWe will audit every return interview\t\t\t\n" in text
+    tables = analyse(text).tables
+    assert len(tables) == 1
+    assert [text[a:b] for a, b in tables[0].items] == ["The quality of plans for children in need",
+                                                       "The regularity of supervision for social workers",
+                                                       "Oversight of children missing from home"]
+    assert "Principal Social Worker" in [text[a:b] for a, b in tables[0].council]
+    assert to_plain("# T\n\n| a | b |\n|---|---|\n|  |  |\n| c | d |\n").text == "T\n\na\tb\t\n\nc\td\t\n"  # (a row of none)
+
+
+def test_an_html_letters_address_in_angle_brackets_or_without_quotes_is_kept() -> None:
+    """An HTML letter's "<https://example.org/plan>" and "<qa@example.org>" were read as tags and dropped, the
+    address gone from the text without a word, and "<a href=https://…>" (no quotes) read as its words alone. Each
+    reads as a Markdown letter's does: the address, or the words then the address."""
+    html = to_plain("<p>See <https://example.org/plan> or write to <qa@example.org>.</p>"
+                    "<p>Read <a href=https://example.org/guide>the guide</a> &amp; the plan.</p>")
+    assert "See https://example.org/plan or write to qa@example.org." in html.text
+    assert "Read the guide (https://example.org/guide) & the plan." in html.text

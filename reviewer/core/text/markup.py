@@ -46,7 +46,9 @@ ROW_END = "\t"  # what ends each cell of a table's row, its last too: a line end
 _LINK = re.compile(r"(!?)\[([^\[\]\n]+)\]\(([^)\[\]\s]+)(?:\s+\"[^\"\n]*\")?\)")
 _AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^\s<>]{1,2000})>", re.I)
 _ADDRESS = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]\"]{1,2000}(?<![.,;:!?'’])", re.I)
-_HTML_LINK = re.compile(r"(?is)<a\b[^<>]*?\bhref\s*=\s*([\"'])([^\"'<>]{0,2000})\1[^<>]*>((?:(?!<a\b).)*?)</a\s*>")
+_HTML_LINK = re.compile(r"(?is)<a\b[^<>]*?\bhref\s*=\s*(?:([\"'])([^\"'<>]{0,2000})\1|([^\s\"'<>]{1,2000}))[^<>]*>"
+                        r"((?:(?!<a\b).)*?)</a\s*>")  # (its address quoted, or not: "href=https://…")
+_EMAIL_AUTOLINK = re.compile(r"<([^\s<>@/\"']{1,200}@[^\s<>@/\"']{1,200}\.\w{1,63})>")  # ("<qa@example.org>")
 _KEPT = re.compile(r"\x02(\d+)\x02")  # an address set aside while the marks around it are read
 # HTML's emphasis as Markdown's, so one reading owns both ("<strong>Inadequate</strong>" is shown bold)
 _HTML_EMPHASIS = ((re.compile(r"(?is)<(?:b|strong)\b[^<>]*>((?:(?!<(?:b|strong)\b).)*?)</(?:b|strong)\s*>"), r"**\1**"),
@@ -110,7 +112,9 @@ def to_plain(text: str) -> Plain:
         if i in table:
             if not _TABLE_RULE.match(line):
                 cells = [_inline(c.strip(), shown) for c in line.strip().strip("|").split("|")]
-                out += ["".join(c + ROW_END for c in cells if c), ""]  # (ended so: the outline knows a row)
+                # (each cell ended so, an empty one too, so the cells after it keep their columns; the outline knows
+                # a row by it)
+                out += ["".join(c + ROW_END for c in cells) if any(cells) else "", ""]
             continue
         m = _ATX.match(line)
         if m:
@@ -148,6 +152,18 @@ def to_plain(text: str) -> Plain:
     return Plain(plain, spans, emphasis["bold"], emphasis["italic"])
 
 
+def as_written(text: str) -> str:
+    """A letter without marks, read as written but for the white space after a line's last tab: only a table's row
+    as this reading writes it ends with ``ROW_END`` (a pasted spreadsheet's "What needs to improve<TAB>" read as a
+    table's row, no heading, and the letter had no such part)."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        kept = line.rstrip(" \t")
+        if "\t" in line[len(kept):]:
+            lines[i] = kept
+    return "\n".join(lines)
+
+
 def atx_title(s: str) -> str:
     """A Markdown heading's words without the closing #s and spaces it may end with ("Findings ##")."""
     s = s.rstrip()
@@ -174,9 +190,28 @@ def said_with_address(text: str, address: str) -> str:
     return f"{words} ({shown})" if shown else words
 
 
+# The address a link reads with, as said_with_address writes it (" (https://…)", " (qa@example.org)"), and an address
+# in angle brackets as text/2 left it ("<https://…>", since read as the address)
+_SAID_ADDRESS = re.compile(r" \((?:(?:https?://|www\.)[^\s()]*(?:\([^\s()]*\)[^\s()]*)*|[^\s()@<>]+@[^\s()<>]+)\)",
+                           re.I)
+
+
+def addresses_blanked(text: str) -> str:
+    """``text`` with the address each link reads with blanked (the same length): a passage tagged when a link read as
+    its words alone is found again across the address now after them."""
+    return _SAID_ADDRESS.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def autolinks_read(quote: str) -> str:
+    """A passage as it reads now that an address in angle brackets reads as the address ("<https://…>": text/2)."""
+    return _AUTOLINK.sub(lambda m: m.group(1)[7:] if m.group(1).lower().startswith("mailto:") else m.group(1), quote)
+
+
 def _html_links(src: str) -> str:
-    """An HTML letter's links read as a Markdown letter's do: the text, then the address (``said_with_address``)."""
-    return _HTML_LINK.sub(lambda m: said_with_address(m.group(3), html.unescape(m.group(2))), src)
+    """An HTML letter's links read as a Markdown letter's do: the text, then the address (``said_with_address``); an
+    address in angle brackets as the address (it was taken for a tag and dropped)."""
+    src = _HTML_LINK.sub(lambda m: said_with_address(m.group(4), html.unescape(m.group(2) or m.group(3) or "")), src)
+    return _EMAIL_AUTOLINK.sub(r"\1", autolinks_read(src))  # an address in angle brackets, no tag to drop
 
 
 def _inline(s: str, shown: list[tuple[str, str]] | None = None) -> str:

@@ -195,9 +195,14 @@ def apply_saved_style(app: QApplication, settings: QSettings) -> None:
     apply_style(app, appearance, saved_text_size(settings))
 
 
+LARGEST_TEXT = 24  # points: the largest text size Preferences offers
+
+
 def saved_text_size(settings: QSettings) -> int:
-    """The panels' text size chosen in Preferences, in points (0: the system's)."""
+    """The panels' text size chosen in Preferences, in points (0: the system's); one Preferences never offers is
+    forgotten (a size past Qt's int stopped Reviewer starting: OverflowError)."""
     try:
-        return max(0, int(settings.value("prefs/text_size", 0) or 0))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+        size = int(settings.value("prefs/text_size", 0) or 0)  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError):
         return 0
+    return size if 0 <= size <= LARGEST_TEXT else 0

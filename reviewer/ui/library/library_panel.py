@@ -55,16 +55,21 @@ class _TitleDelegate(QStyledItemDelegate):
             return fm.boundingRect(QRect(0, 0, width, 1 << 20), int(Qt.TextFlag.TextWordWrap), said).height() \
                 <= lines * fm.lineSpacing()
 
+        most = lines * width // max(1, fm.horizontalAdvance("i")) + 1  # characters the lines could hold at most
         head, sep, tail = text.rpartition(" — ")
-        if not sep or fits(text):
+        if not sep or len(text) <= most and fits(text):
             return
-        words = head.split(" ")
-        while len(words) > 1:
-            words.pop()
-            said = f"{' '.join(words)} … — {tail}"
-            if fits(said):
-                option.text = said
-                return
+        words = head[:most].split(" ")[:-1] if len(head) > most else head.split(" ")[:-1]  # (a word left whole)
+        low, high = 0, len(words)  # the most words kept before "…" that fit, found in halves: one word at a time, a
+        # title of 3,000 words took 7 s at each paint of its row
+        while low < high:
+            mid = (low + high + 1) // 2
+            if fits(f"{' '.join(words[:mid])} … — {tail}"):
+                low = mid
+            else:
+                high = mid - 1
+        if low:
+            option.text = f"{' '.join(words[:low])} … — {tail}"
 
 
 class LibraryPanel(QWidget):

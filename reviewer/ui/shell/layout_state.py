@@ -18,6 +18,7 @@ FIRST_SIZE = (1400, 900)
 LETTER_SHARE = 0.5  # of the splitter's width, at the least, when the window is shown
 SAME_WIDTH = 8  # pixels: the splitter's width as it was left (a frame's difference), where its panes are kept as set
 SIDE_MIN = (180, 300)  # the library's list and the cards (their quotes wrap) need no less
+_FURTHEST = 1 << 24  # pixels: no screen's edge is further (Qt's largest widget is a pixel less)
 
 
 class LayoutState:
@@ -37,8 +38,7 @@ class LayoutState:
         kept = saved_rect(geo) if isinstance(geo, QByteArray) else None
         screen = self.window.screen() or QGuiApplication.primaryScreen()
         fitted = fit_to_screen(kept, screen.availableGeometry()) if kept is not None and screen is not None else kept
-        if isinstance(geo, QByteArray) and (kept is None or fitted is not None):
-            self.window.restoreGeometry(geo)
+        if isinstance(geo, QByteArray) and (kept is None or fitted is not None) and self.window.restoreGeometry(geo):
             if fitted is not None and kept is not None and fitted != kept:
                 self.window.move(self.window.pos() + fitted.topLeft() - kept.topLeft())  # onto the screen
         else:
@@ -53,14 +53,16 @@ class LayoutState:
             self.toggle_library()
         for tabs, key in ((self.left, "view/left_tab"), (self.right, "view/right_tab")):
             try:
-                tabs.setCurrentIndex(int(s.value(key, 0)))  # type: ignore[arg-type]
-            except (TypeError, ValueError):
-                pass
+                index = int(s.value(key, 0))  # type: ignore[arg-type]
+            except (TypeError, ValueError, OverflowError):
+                continue
+            if 0 <= index < tabs.count():  # (a number past Qt's int stopped the window opening: OverflowError)
+                tabs.setCurrentIndex(index)
         try:
             columns = [int(c) for c in _as_list(s.value("library/columns", []))]
             self.library_panel.set_view_state(int(s.value("library/sort_column", 0)),  # type: ignore[arg-type]
                                               int(s.value("library/sort_order", 0)), columns)  # type: ignore[arg-type]
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             pass
         zoom = s.value("view/zoom")
         fit = s.value("view/fit_width", True) not in (False, "false")
@@ -132,11 +134,14 @@ class LayoutState:
 
 def saved_rect(geo: QByteArray) -> QRect | None:
     """The window's normal rectangle in Qt's saved geometry (a magic number, a version, the frame's rectangle, then
-    the normal one's, each as left, top, right, bottom); None where the bytes are not that."""
+    the normal one's, each as left, top, right, bottom); None where the bytes are not that; an empty rectangle where
+    it is no window's (no size, or past what Qt can place: settings made by hand stopped the window opening)."""
     raw = bytes(geo.data())
     if len(raw) < 40 or raw[:4] != b"\x01\xd9\xd0\xcb":
         return None
     left, top, right, bottom = struct.unpack(">iiii", raw[24:40])
+    if not (left <= right and top <= bottom and all(abs(v) <= _FURTHEST for v in (left, top, right, bottom))):
+        return QRect()
     return QRect(left, top, right - left + 1, bottom - top + 1)
 
 
@@ -145,7 +150,7 @@ def fit_to_screen(kept: QRect, room: QRect) -> QRect | None:
     larger than the room either way (the window then opens maximised, as on a first run there: kept at 1600 pixels
     wide, Qt reopened it on a 1024-pixel screen small, not maximised); else as kept, moved only as far as it takes to
     be wholly on the screen."""
-    if kept.width() > room.width() or kept.height() > room.height():
+    if kept.isEmpty() or kept.width() > room.width() or kept.height() > room.height():
         return None
     x = min(max(kept.x(), room.x()), room.x() + room.width() - kept.width())
     y = min(max(kept.y(), room.y()), room.y() + room.height() - kept.height())

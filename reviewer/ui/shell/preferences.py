@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from reviewer.core.annotations.commands import Batch, PutTheme
 from reviewer.ui.kit.look import SEVERITY, highlight_opacity, severity_icon, show_folder_button, swatch_icon
 from reviewer.ui.kit.desk import Desk
-from reviewer.ui.kit.style import APPEARANCES, apply_saved_style, saved_text_size
+from reviewer.ui.kit.style import APPEARANCES, LARGEST_TEXT, apply_saved_style, saved_text_size
 
 HIGHLIGHT_BY = {"severity": "Severity", "theme": "First theme"}
 
@@ -85,7 +85,7 @@ class PreferencesDialog(QDialog):
                                  [(k, label, None) for k, label in APPEARANCES.items()], s.value("prefs/appearance", "system"))
 
         self.text_size = QSpinBox()
-        self.text_size.setRange(0, 24)
+        self.text_size.setRange(0, LARGEST_TEXT)
         self.text_size.setSpecialValueText("System default")
         self.text_size.setSuffix(" pt")
         self.text_size.setAccessibleName("Text size")

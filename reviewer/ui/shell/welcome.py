@@ -49,7 +49,7 @@ def recent_ids(settings: QSettings) -> list[str]:
     value = settings.value(RECENT_KEY, [])
     if isinstance(value, str):  # one entry comes back from INI files as a plain string
         value = [value] if value else []
-    return [str(v) for v in value or []]
+    return [str(v) for v in value] if isinstance(value, (list, tuple)) else []  # (a number there: none)
 
 
 def fill_recent_menu(menu: QMenu, desk: Desk, open_letter: Callable[[str], None]) -> None:
