@@ -134,15 +134,24 @@ def restore(library: Path, backup: Path) -> Path | None:
         raise OSError(str(exc)) from None
     check(data)
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
-    aside = library.with_name(f"{library.name}.{_what_it_is(library)}-{stamp}")
+    kind = _what_it_is(library)
+    aside = library.with_name(f"{library.name}.{kind}-{stamp}")
+    for n in range(2, 100):  # (a name already taken, a file or a link: never written over nor through)
+        if not os.path.lexists(aside):
+            break
+        aside = library.with_name(f"{library.name}.{kind}-{stamp}-{n}")
     try:
         os.link(library, aside)  # the old file stays where it is, and is also kept under the new name
     except FileNotFoundError:
         aside = None  # type: ignore[assignment]
-    except OSError:  # no hard links here (some shared folders): a copy, made durable
-        shutil.copy2(library, aside)
-        with open(aside, "rb+") as fh:
-            os.fsync(fh.fileno())
+    except FileExistsError:
+        raise OSError(f"cannot keep the library aside: {aside.name} is taken; nothing has been changed") from None
+    except OSError:  # no hard links here (some shared folders): a copy, made durable, never over another file
+        with open(library, "rb") as src, open(aside, "xb") as dst:
+            shutil.copyfileobj(src, dst)
+            dst.flush()
+            os.fsync(dst.fileno())
+        shutil.copystat(library, aside)
     if aside is not None:
         fsync_folder(aside.parent)
     write_atomic(library, data)  # written beside, fsynced, then renamed over the library

@@ -201,3 +201,32 @@ def test_a_healthy_library_replaced_by_a_backup_is_kept_for_what_it_is(tmp_path:
     aside = restore(path, good_backups(path)[0].path)
     assert aside is not None and aside.name.startswith("lib.json.damaged-") and aside.read_bytes() == healthy[: len(healthy) // 2]
     assert kept_aside(aside) == f"The damaged library is kept as {aside}"
+
+
+def test_restoring_never_writes_over_or_through_a_file_at_the_kept_name(tmp_path: Path, samples: Path,
+                                                                        monkeypatch) -> None:
+    """A file (or a link) already where the replaced library is to be kept (the same microsecond's name): it was
+    written over, or the file the link named was (an attack, stop 52). The library is kept under another name."""
+    from datetime import datetime as real_datetime
+
+    from reviewer.store import backups
+
+    class Frozen(real_datetime):
+        @classmethod
+        def now(cls, tz=None):  # type: ignore[no-untyped-def, override]
+            return real_datetime(2026, 11, 30, 9, 0, 0, 1, tzinfo=tz)
+
+    path = _library(tmp_path, samples)
+    LibraryStore(path).close()
+    monkeypatch.setattr(backups, "datetime", Frozen)
+    taken = path.with_name(f"{path.name}.before-restore-20261130T090000000001Z")
+    target = tmp_path / "someone-elses.txt"
+    target.write_text("keep me")
+    taken.symlink_to(target)
+    library = path.read_bytes()
+    for no_links in (False, True):
+        if no_links:  # (a shared folder without hard links: the copy is made, never through the link either)
+            monkeypatch.setattr(backups.os, "link", lambda *a: (_ for _ in ()).throw(PermissionError("no links")))
+        aside = backups.restore(path, backups.good_backups(path)[0].path)
+        assert aside is not None and aside != taken and aside.read_bytes() == library
+        assert target.read_text() == "keep me" and taken.is_symlink()
