@@ -44,3 +44,12 @@ def test_marks_still_read_as_before() -> None:
     html = to_plain("<p>Dear <b>Ms Fenwick</b>,</p><h2>What needs to improve</h2><p>the 8<sup>th</sup> plan</p>")
     assert html.text.splitlines()[0] == "Dear Ms Fenwick,"
     assert "What needs to improve" in html.text and "the 8th plan" in html.text
+
+
+def test_a_letters_own_control_marks_are_never_taken_for_the_readings_and_dropped() -> None:
+    """The reading sets a link's address aside as "\\x02<n>\\x02" while it reads the marks around it: the same
+    characters in a letter's words were taken for one and dropped (an attack, stop 52)."""
+    from reviewer.core.text.markup import to_plain
+
+    said = to_plain("Text \x020\x02 here **b** and [the plan](https://example.org/plan)\n").text
+    assert said == "Text \x020\x02 here b and the plan (https://example.org/plan)\n"

@@ -229,7 +229,8 @@ def _inline(s: str, shown: list[tuple[str, str]] | None = None) -> str:
         words, address = _link_parts(m.group(2), m.group(3))
         return f"{words} ({keep_address(address)})" if address else words
 
-    s = _KEPT.sub("", s)  # (never in a letter's words: the marks set aside here)
+    s = re.sub("\x02", lambda m: keep_address("\x02"), s)  # (a letter's own \x02, set aside as an address is:
+    # "\x020\x02" in its words had been taken for this reading's mark, and dropped)
     s = _LINK.sub(link, s)
     s = _AUTOLINK.sub(lambda m: keep_address(m.group(1)[7:] if m.group(1).lower().startswith("mailto:") else m.group(1)), s)
     s = _ADDRESS.sub(lambda m: keep_address(m.group(0)), s)
