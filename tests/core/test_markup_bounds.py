@@ -53,3 +53,11 @@ def test_a_letters_own_control_marks_are_never_taken_for_the_readings_and_droppe
 
     said = to_plain("Text \x020\x02 here **b** and [the plan](https://example.org/plan)\n").text
     assert said == "Text \x020\x02 here b and the plan (https://example.org/plan)\n"
+
+
+def test_a_link_around_an_image_reads_as_the_images_words_and_the_links_address() -> None:
+    """"[![the chart](chart.png)](https://…)" read as "[the chart](https://…)", as written (an attack, stop 52)."""
+    from reviewer.core.text.markup import to_plain
+
+    said = to_plain("See [![the chart](chart.png)](https://example.org/c), and [the plan](https://example.org/p).\n")
+    assert said.text == "See the chart (https://example.org/c), and the plan (https://example.org/p).\n"

@@ -231,7 +231,11 @@ def _inline(s: str, shown: list[tuple[str, str]] | None = None) -> str:
 
     s = re.sub("\x02", lambda m: keep_address("\x02"), s)  # (a letter's own \x02, set aside as an address is:
     # "\x020\x02" in its words had been taken for this reading's mark, and dropped)
-    s = _LINK.sub(link, s)
+    for _ in range(3):  # (a link around an image, "[![the chart](chart.png)](https://…)": the image's words first,
+        # then the link they are the words of; read once, it left "[the chart](https://…)" as written)
+        s, n = _LINK.subn(link, s)
+        if not n:
+            break
     s = _AUTOLINK.sub(lambda m: keep_address(m.group(1)[7:] if m.group(1).lower().startswith("mailto:") else m.group(1)), s)
     s = _ADDRESS.sub(lambda m: keep_address(m.group(0)), s)
     for pat, style in _EMPHASIS:
