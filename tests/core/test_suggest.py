@@ -3410,3 +3410,13 @@ def test_reading_a_letter_is_given_up_when_no_longer_wanted() -> None:
         suggest(text, default_themes(), stop=after(0))
     full = suggest(text, default_themes(), stop=lambda: False)
     assert len(full) == 3 * STOP_EVERY and full == suggest(text, default_themes())
+
+
+def test_the_common_assessment_framework_is_early_help() -> None:
+    """The common assessment framework is the early help assessment of 2010-18 reports: a new user's card on it
+    (a 2015 report's strength) named partnership alone (stop 52)."""
+    from reviewer.core.reading.theming import ThemeModel
+
+    ranked = [tid for tid, _ in ThemeModel(default_themes()).score(
+        "The common assessment framework is well established, with wide engagement from partner agencies.")]
+    assert "early-help" in ranked[:2]
