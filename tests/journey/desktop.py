@@ -267,9 +267,23 @@ class App:
         return proc
 
     def launch(self, *args: str, title: str = r"Reviewer$", timeout: float = 30) -> str:
-        """Start the window; the id of its main window once it is shown and focused."""
+        """Start the window; the id of its main window once it is shown and focused. A window that is shown but not
+        given the focus (the window manager's choice, on a busy machine) is clicked into focus, as a person would;
+        one never shown fails with what the app was doing (an early CI run saw no focused window at all, and
+        nothing said whether the app had shown one, stopped, or was still starting)."""
         self.proc = self.start(*args)
-        self.display.wait_active(title, timeout)
+        try:
+            self.display.wait_active(title, timeout)
+        except AssertionError as exc:
+            pid = self.proc.pid
+            named = {w: self.display.xdo("getwindowname", w, check=False) for w in self.display.windows(pid)}
+            shown = [w for w, name in named.items() if re.search(title, name)]
+            if not shown or self.proc.poll() is not None:
+                self.display.shot("launch-failed")
+                state = f"exited with {self.proc.returncode}" if self.proc.poll() is not None else "still running"
+                raise AssertionError(f"{exc}; the app is {state}, its windows: {list(named.values())}") from None
+            self.display.xdo("windowactivate", "--sync", shown[0], check=False)
+            self.display.wait_active(title, 10)
         return self.main_window()
 
     def main_window(self) -> str:
