@@ -178,13 +178,13 @@ def story_pdf(chunks: Sequence[str], css: str, title: str, footer: bool = True) 
         its 8 s laid out one by one. Where they fall is measured once, in one story as tall as the run."""
         nonlocal space
         laid = _run_layout(htmls, css, where.width)
+        if laid is None:  # (the layout did not say where they fall: one by one)
+            for html in htmls:
+                place_one(html)
+            return
+        starts, ends = laid
         i = 0
         while i < len(htmls):
-            if laid is None:
-                place_one(htmls[i])
-                i += 1
-                continue
-            starts, ends = laid
             if dev is None or space.height < 40 or space.y0 > where.y0 and space.height < KEEP_AFTER:
                 new_page()  # (the rule place_one keeps: nothing starts in a page's last KEEP_AFTER)
             top = space.y0 - starts[i]  # where the run's measure puts this page's first finding

@@ -171,11 +171,16 @@ def atx_title(s: str) -> str:
     return bare.rstrip() if bare != s and (not bare or bare[-1].isspace()) else s
 
 
+def _as_said(address: str) -> str:
+    """An address as a letter says it: an email address without its "mailto:"."""
+    return address[7:] if address.lower().startswith("mailto:") else address
+
+
 def _link_parts(text: str, address: str) -> tuple[str, str | None]:
     """A link's text and the address to say after it: one to follow (on the web or by email) that the text does not
     already say; else None."""
     text, address = text.strip(), address.strip()
-    shown = address[7:] if address.lower().startswith("mailto:") else address
+    shown = _as_said(address)
     if not re.match(r"(?i)https?://|www\.|[^@\s/]+@[^@\s/]+\.\w", shown):
         return text, None  # a link within the page ("#findings") or to a file beside it: nothing an auditor can follow
     if not text:
@@ -204,7 +209,7 @@ def addresses_blanked(text: str) -> str:
 
 def autolinks_read(quote: str) -> str:
     """A passage as it reads now that an address in angle brackets reads as the address ("<https://…>": text/2)."""
-    return _AUTOLINK.sub(lambda m: m.group(1)[7:] if m.group(1).lower().startswith("mailto:") else m.group(1), quote)
+    return _AUTOLINK.sub(lambda m: _as_said(m.group(1)), quote)
 
 
 def _html_links(src: str) -> str:
@@ -236,7 +241,7 @@ def _inline(s: str, shown: list[tuple[str, str]] | None = None) -> str:
         s, n = _LINK.subn(link, s)
         if not n:
             break
-    s = _AUTOLINK.sub(lambda m: keep_address(m.group(1)[7:] if m.group(1).lower().startswith("mailto:") else m.group(1)), s)
+    s = _AUTOLINK.sub(lambda m: keep_address(_as_said(m.group(1))), s)
     s = _ADDRESS.sub(lambda m: keep_address(m.group(0)), s)
     for pat, style in _EMPHASIS:
         def keep(m: re.Match[str], style: str = style) -> str:

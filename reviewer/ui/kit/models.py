@@ -105,6 +105,17 @@ class LetterTableModel(QAbstractTableModel):
                  (m.authority or "").casefold(), m.doc_type or "", f"{x.pages:09d}", x.source.casefold())[col]
         return f"{first}\x1f{order}"
 
+    def shown(self, x: Letter, col: int) -> str:
+        """What column ``col`` shows of the letter ``x`` (that column's value alone: the list's widths are measured
+        from them, every row, as the library changes)."""
+        m = x.meta
+        if col == 0:
+            return self.lib.display_title(x.id)
+        if col == 1:
+            count = self.lib.annotation_count(x.id)
+            return str(count) if count else ""
+        return (self._date(x), m.authority or "", kind_label(m), str(x.pages), x.source)[col - 2]
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.rows):
             return None
@@ -118,11 +129,7 @@ class LetterTableModel(QAbstractTableModel):
                 key = self._keys[(x.id, col)] = self._sort_key(x, col)
             return key
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            m = x.meta
-            count = self.lib.annotation_count(x.id)
-            values = (self.lib.display_title(x.id), str(count) if count else "", self._date(x), m.authority or "",
-                      kind_label(m), str(x.pages), x.source)
-            return values[col]
+            return self.shown(x, col)
         if role == Qt.ItemDataRole.ToolTipRole:
             m = x.meta
             return (f"{self.lib.display_title(x.id)}\n{x.source}\nAuthority: {m.authority or '—'}\n"
