@@ -171,6 +171,6 @@ def _what_it_is(library: Path) -> str:
 
 def kept_aside(aside: Path) -> str:
     """Where a restore kept the library it replaced, said for what it is ("The damaged library is kept as ...")."""
-    damaged = aside.name.rsplit("-", 1)[0].endswith(f".{DAMAGED}")
+    damaged = f".{DAMAGED}-" in aside.name  # (also under a second name: "….damaged-<time>-2")
     what = "damaged library" if damaged else "library as it was before the restore (it was not damaged)"
     return f"The {what} is kept as {aside}"

@@ -230,3 +230,6 @@ def test_restoring_never_writes_over_or_through_a_file_at_the_kept_name(tmp_path
         aside = backups.restore(path, backups.good_backups(path)[0].path)
         assert aside is not None and aside != taken and aside.read_bytes() == library
         assert target.read_text() == "keep me" and taken.is_symlink()
+    damaged = path.with_name(f"{path.name}.damaged-20261130T090000000001Z-2")  # told for what it is, under any name
+    assert backups.kept_aside(damaged).startswith("The damaged library is kept as")
+    assert "not damaged" in backups.kept_aside(aside)
