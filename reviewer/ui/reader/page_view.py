@@ -9,15 +9,17 @@ bullet. Offsets are code points into the letter's canonical text (core.layout.La
 from __future__ import annotations
 
 import math
-
+from bisect import bisect_right
 from html import escape
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QImage, QKeySequence, QMouseEvent, QPainter
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QKeySequence, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QToolTip, QWidget
 
+from reviewer.core.text.copying import as_copied
 from reviewer.core.text.layout import Layout
 from reviewer.core.reading.outline import Structure
+from reviewer.ui.kit.contrast import readable
 from reviewer.core.text.units import sentence_at, word_at
 from reviewer.ui.reader import selection_keys
 from reviewer.ui.reader import overlays
@@ -26,6 +28,8 @@ from reviewer.ui.reader.overlays import Highlight, Marks
 GAP = 14.0
 MIN_ZOOM, MAX_ZOOM = 0.25, 5.0
 AT_TOP_MARGIN = 12  # pixels above a passage brought to the top (its line not cut by the window's edge)
+BURST_MS = 1000  # jumps this close after the last one remembered are one move (the find bar's words as typed)
+HISTORY = 50  # places Back remembers
 
 
 def allowed_zoom(zoom: float) -> float:
@@ -76,6 +80,10 @@ class PageView(QAbstractScrollArea):
         self._flash_timer.timeout.connect(self._flash_tick)
         self._flash_left = 0
         self._placeholder = "Open a letter from the library, or drop a PDF or text file here."
+        # the places jumps left, for Back and Forward (Alt+Left / Alt+Right) as in a PDF reader's Previous View
+        self._back: list[tuple[int, float]] = []
+        self._forward: list[tuple[int, float]] = []
+        self._last_jump = QElapsedTimer()
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.horizontalScrollBar().valueChanged.connect(lambda _: self.viewport().update())
 
@@ -96,6 +104,8 @@ class PageView(QAbstractScrollArea):
         if placeholder:
             self._placeholder = placeholder
         if not same:
+            self._back.clear()
+            self._forward.clear()
             self._relayout()
             self.verticalScrollBar().setValue(0)
         self.viewport().update()
@@ -260,27 +270,81 @@ class PageView(QAbstractScrollArea):
         if self._tops and self.layout_ and 0 <= page < len(self._tops):
             self.verticalScrollBar().setValue(round(self._tops[page] + fraction * self.layout_.page_sizes[page][1] * self.zoom))
 
-    def set_zoom(self, zoom: float, fit_width: bool = False) -> None:
-        anchor = self.position()
+    def _point_at(self, at: QPointF) -> tuple[int, float, float] | None:
+        """The page and the point on it (in points) at ``at`` in the viewport, a gap's point counted to the page
+        above or below it."""
+        if not self._tops or not self.layout_:
+            return None
+        y = self.verticalScrollBar().value() + at.y()
+        page = max(0, bisect_right(self._tops, y) - 1)
+        r = self._page_rect(page)
+        return page, (at.x() - r.left()) / self.zoom, (y - self._tops[page]) / self.zoom
+
+    def set_zoom(self, zoom: float, fit_width: bool = False, at: QPointF | None = None) -> None:
+        """Zoom to ``zoom``, the point of the page at ``at`` (the middle of the view unless said: the wheel's
+        pointer) staying where it is, as a PDF reader zooms: a new user zoomed in to read a table's right-hand
+        column and was shown the page's left margin."""
+        vp = self.viewport()
+        at = at if at is not None else QPointF(vp.width() / 2, vp.height() / 2)
+        anchor = self._point_at(at)
         self.fit_width = fit_width
         self.zoom = allowed_zoom(zoom)
         self._relayout()
-        self.set_position(*anchor)
+        if anchor is not None and self.layout_:
+            page, x, y = anchor
+            w = self.layout_.page_sizes[page][0]
+            self.verticalScrollBar().setValue(round(self._tops[page] + y * self.zoom - at.y()))
+            self.horizontalScrollBar().setValue(round(max(GAP, (vp.width() - w * self.zoom) / 2) + x * self.zoom - at.x()))
         self.zoomChanged.emit(self.zoom)
         self.viewport().update()
 
-    def zoom_in(self) -> None:
-        self.set_zoom(self.zoom * 1.2)
+    def zoom_in(self, at: QPointF | None = None) -> None:
+        self.set_zoom(self.zoom * 1.2, at=at)
 
-    def zoom_out(self) -> None:
-        self.set_zoom(self.zoom / 1.2)
+    def zoom_out(self, at: QPointF | None = None) -> None:
+        self.set_zoom(self.zoom / 1.2, at=at)
 
     def zoom_fit_width(self) -> None:
         self.set_zoom(self._fit_zoom(), fit_width=True)
 
-    def go_to_page(self, page: int) -> None:
+    def go_to_page(self, page: int, remember: bool = True) -> None:
+        """Page ``page`` at the top. ``remember``: a jump Back returns from (the page box, Home, End), not a step
+        through the pages (Ctrl+PgDown)."""
         if self._tops and 0 <= page < len(self._tops):
-            self.verticalScrollBar().setValue(int(self._tops[page] - GAP / 2))
+            self._jump(int(self._tops[page] - GAP / 2), remember)
+
+    def _jump(self, value: int, remember: bool = True) -> None:
+        """Scroll to ``value``; a move of more than a screen is a jump, and the place it left is remembered for
+        Back. Jumps in a burst (the find bar's match moving as the words are typed, a list arrowed through) leave
+        one place: where the burst began."""
+        bar = self.verticalScrollBar()
+        value = max(bar.minimum(), min(bar.maximum(), value))
+        if remember and self.layout_ and abs(value - bar.value()) > self.viewport().height():
+            if not (self._last_jump.isValid() and self._last_jump.elapsed() < BURST_MS and self._back):
+                self._back = (self._back + [self.position()])[-HISTORY:]
+                self._forward.clear()
+            self._last_jump.start()
+        bar.setValue(value)
+
+    def can_go_back(self) -> bool:
+        return bool(self._back)
+
+    def can_go_forward(self) -> bool:
+        return bool(self._forward)
+
+    def go_back(self) -> None:
+        """Back to where the last jump left (Alt+Left, as a PDF reader's Previous View): after following the
+        outline, a search result or a page number."""
+        if self._back:
+            self._forward.append(self.position())
+            self._last_jump.invalidate()
+            self.set_position(*self._back.pop())
+
+    def go_forward(self) -> None:
+        if self._forward:
+            self._back.append(self.position())
+            self._last_jump.invalidate()
+            self.set_position(*self._forward.pop())
 
     def scroll_to_range(self, start: int, end: int, only_if_hidden: bool = False, at_top: bool = False) -> None:
         """Bring the passage into view, its first line a third of the way down. ``only_if_hidden``: leave
@@ -295,7 +359,7 @@ class PageView(QAbstractScrollArea):
         if only_if_hidden and self.in_view(start, end):
             return
         target = self._tops[page] + y0 * self.zoom - (AT_TOP_MARGIN if at_top else self.viewport().height() * 0.3)
-        self.verticalScrollBar().setValue(int(target))
+        self._jump(int(target))
 
     def passage_on_screen(self, start: int, end: int) -> QRect | None:
         """The passage's box in screen coordinates, where it is on screen (for a dialog to stand clear of it)."""
@@ -344,6 +408,12 @@ class PageView(QAbstractScrollArea):
     def selected_text(self) -> str:
         s = self.selection()
         return self.layout_.text[s[0] : s[1]] if s and self.layout_ else ""
+
+    def copied_text(self) -> str:
+        """The selection as Copy gives it: each paragraph one line, the running footer and page number a page
+        break put inside it left out (core.text.copying)."""
+        s = self.selection()
+        return as_copied(self.layout_.text, s[0], s[1], self.marks.furniture) if s and self.layout_ else ""
 
     def set_selection(self, start: int, end: int) -> None:
         self._sel = (min(start, end), max(start, end))
@@ -475,9 +545,11 @@ class PageView(QAbstractScrollArea):
         if selection_keys.handle(self, e):
             return
         if e.matches(QKeySequence.StandardKey.Copy):
-            text = self.selected_text()
+            text = self.copied_text()
             if text:
                 QGuiApplication.clipboard().setText(text)
+            return
+        if self._reading_key(e):
             return
         if e.matches(QKeySequence.StandardKey.SelectAll) and self.layout_:
             self.set_selection(0, len(self.layout_.text))
@@ -486,6 +558,23 @@ class PageView(QAbstractScrollArea):
             self.clear_selection()
             return
         super().keyPressEvent(e)
+
+    def _reading_key(self, e) -> bool:  # type: ignore[no-untyped-def]
+        """The keys a PDF reader reads with that a scroll area does not know: Home and End (with Ctrl or without)
+        go to the first and the last page, Space and Shift+Space a screen down and up (a new user pressed End on a
+        49-page report and nothing moved)."""
+        mods = e.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        key = e.key()
+        bar = self.verticalScrollBar()
+        if key in (Qt.Key.Key_Home, Qt.Key.Key_End) and mods in (Qt.KeyboardModifier.NoModifier,
+                                                                  Qt.KeyboardModifier.ControlModifier):
+            self._jump(bar.minimum() if key == Qt.Key.Key_Home else bar.maximum())
+            return True
+        if key == Qt.Key.Key_Space and mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
+            step = max(1, self.viewport().height() - 3 * bar.singleStep() // 2)  # (a line or so kept in view)
+            bar.setValue(bar.value() + (-step if mods else step))
+            return True
+        return False
 
     def viewportEvent(self, e: QEvent) -> bool:  # noqa: N802
         if e.type() == QEvent.Type.ToolTip:
@@ -500,15 +589,14 @@ class PageView(QAbstractScrollArea):
 
     def wheelEvent(self, e) -> None:  # noqa: N802
         if e.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self.zoom_in() if e.angleDelta().y() > 0 else self.zoom_out()
+            self.zoom_in(e.position()) if e.angleDelta().y() > 0 else self.zoom_out(e.position())
             return
         super().wheelEvent(e)
 
     # ------------------------------------------------------------ painting
     def paintEvent(self, _event) -> None:  # noqa: N802
         p = QPainter(self.viewport())
-        p.fillRect(self.viewport().rect(), self.palette().color(self.palette().ColorRole.Mid).darker(115)
-                   if self.palette().color(self.palette().ColorRole.Window).lightness() < 128 else QColor("#e4e6ea"))
+        p.fillRect(self.viewport().rect(), self._ground())
         if not self.layout_:
             p.setPen(self.palette().color(self.palette().ColorRole.Text))
             p.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._placeholder)
@@ -534,7 +622,33 @@ class PageView(QAbstractScrollArea):
                 p.drawImage(r, img[1])
             if self.layout_ is not None:
                 overlays.paint(p, self.marks, self.layout_, self.selection(), page, r, self.zoom)
+        if self.hasFocus():
+            self._paint_focus(p)
         p.end()
+
+    def _paint_focus(self, p: QPainter) -> None:
+        """A line round the letter while it has the keys, as every other part of the window shows its focus (a
+        keyboard user moved from the suggestions to the letter with Ctrl+G and Enter, and nothing said where the
+        keys now went); at least 3:1 on the grey around the pages, in light and dark."""
+        ground = self._ground()
+        colour = QColor(readable(self.palette().color(self.palette().ColorRole.Highlight).name(), ground.name(), 3.0))
+        p.setPen(QPen(colour, 2))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRect(QRectF(self.viewport().rect()).adjusted(1, 1, -1, -1))
+
+    def _ground(self) -> QColor:
+        """The grey the pages lie on."""
+        pal = self.palette()
+        return pal.color(pal.ColorRole.Mid).darker(115) if pal.color(pal.ColorRole.Window).lightness() < 128 \
+            else QColor("#e4e6ea")
+
+    def focusInEvent(self, e) -> None:  # noqa: N802
+        super().focusInEvent(e)
+        self.viewport().update()
+
+    def focusOutEvent(self, e) -> None:  # noqa: N802
+        super().focusOutEvent(e)
+        self.viewport().update()
 
     def _want(self, pages: set[int], scale: float) -> None:
         self._wanted_pages = set(pages)

@@ -112,10 +112,10 @@ class Pages(QObject):
 
     # ------------------------------------------------------------ the View menu's pages, find and copy (zoom is the view's own)
     def next_page(self) -> None:
-        self.view.go_to_page(self.view.current_page() + 1)
+        self.view.go_to_page(self.view.current_page() + 1, remember=False)
 
     def prev_page(self) -> None:
-        self.view.go_to_page(self.view.current_page() - 1)
+        self.view.go_to_page(self.view.current_page() - 1, remember=False)
 
     def focus_page_box(self) -> None:
         self.page_box.setFocus()
@@ -125,7 +125,23 @@ class Pages(QObject):
         if self.onscreen.layout:
             self.find_bar.open_bar(self.view.selected_text()[:80] if self.view.selection() else "")
 
+    def find_next(self) -> None:
+        """F3: the next match of the words in the find bar, wherever the keys are, as the bar's own tip promises
+        (a new user pressed F3 on the letter and nothing moved); the bar closed, it opens again on its words."""
+        self._find_step(self.find_bar.next)
+
+    def find_previous(self) -> None:
+        self._find_step(self.find_bar.previous)
+
+    def _find_step(self, step) -> None:  # type: ignore[no-untyped-def]
+        if not self.onscreen.layout:
+            return
+        if not self.find_bar.isVisible() or not self.find_bar.edit.text().strip():
+            self.show_find()  # (the words kept, found from where the auditor reads; nothing yet: the words asked)
+            return
+        step()
+
     def copy_selection(self) -> None:
-        text = self.view.selected_text()
+        text = self.view.copied_text()
         if text:
             QGuiApplication.clipboard().setText(text)
