@@ -195,3 +195,17 @@ def test_the_letter_shows_when_it_has_the_keys(window, qtbot):
     qtbot.wait(20)
     with_focus = view.viewport().grab().toImage().pixelColor(1, edge).name()
     assert with_focus != without and ratio(with_focus, without) >= 3.0
+
+
+def test_actual_size_and_fit_page_and_the_zoom_said_as_a_pdf_reader_says_it(window, qtbot):
+    """A new user used to Acrobat looked for Actual Size and Fit Page in the View menu and found Fit Width alone;
+    the toolbar's "141%" was the page Acrobat shows at 106% (a pixel a point, not the printed size)."""
+    view, label = window.view, window.pages.zoom_label
+    window.actions_["actual_size"].trigger()
+    assert view.zoom == pytest.approx(view.logicalDpiY() / 72) and label.text() == "100%"
+    window.actions_["fit_page"].trigger()
+    w, h = view.layout_.page_sizes[view.current_page()]
+    assert h * view.zoom <= view.viewport().height() and w * view.zoom <= view.viewport().width()
+    assert view.position()[1] <= 0.0  # the page's top in view: the whole page
+    window.actions_["fit_width"].trigger()
+    assert label.text() == f"{view.zoom / view.actual_zoom() * 100:.0f}%"

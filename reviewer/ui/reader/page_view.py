@@ -307,6 +307,23 @@ class PageView(QAbstractScrollArea):
     def zoom_fit_width(self) -> None:
         self.set_zoom(self._fit_zoom(), fit_width=True)
 
+    def actual_zoom(self) -> float:
+        """The zoom at which a page is its printed size on this screen (a point is 1/72 inch): a PDF reader's 100%."""
+        return max(0.1, self.logicalDpiY() / 72)
+
+    def zoom_actual_size(self) -> None:
+        self.set_zoom(self.actual_zoom())
+
+    def zoom_fit_page(self) -> None:
+        """The whole of the page in view, as a PDF reader's Fit Page: the current page brought to the top."""
+        if not self.layout_ or not self.layout_.page_sizes:
+            return
+        page = self.current_page()
+        w, h = self.layout_.page_sizes[page]
+        vp = self.viewport()
+        self.set_zoom(min(self._fit_zoom(), (vp.height() - 2 * GAP) / h, (vp.width() - 2 * GAP) / w))
+        self.go_to_page(page, remember=False)
+
     def go_to_page(self, page: int, remember: bool = True) -> None:
         """Page ``page`` at the top. ``remember``: a jump Back returns from (the page box, Home, End), not a step
         through the pages (Ctrl+PgDown)."""

@@ -24,7 +24,7 @@ class Pages(QObject):
         self.zoom_label = QLabel("100%")
         self.zoom_label.setMinimumWidth(44)
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.zoom_label.setToolTip("Zoom")
+        self.zoom_label.setToolTip("Zoom (100%: the page at its printed size, as in a PDF reader)")
         self.page_box = QSpinBox()
         self.page_box.setMinimum(1)
         self.page_box.setMaximum(1)
@@ -46,7 +46,9 @@ class Pages(QObject):
         desk.host.worker.rendered.connect(self._rendered)
         view.renderRequested.connect(self._request_render)
         view.pageChanged.connect(self._page_changed)
-        view.zoomChanged.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f}%"))
+        # (said as a PDF reader says it: of the printed size, not of a pixel a point; a new user at "141%" saw the
+        # page Acrobat shows at 106%)
+        view.zoomChanged.connect(lambda z: self.zoom_label.setText(f"{z / view.actual_zoom() * 100:.0f}%"))
         find_bar.hitsChanged.connect(view.set_find_hits)
         find_bar.reading_at = self._reading_at
         find_bar.place = view.position

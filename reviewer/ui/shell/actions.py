@@ -114,6 +114,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("zoom_in", "Zoom &In", "&View", (Std.ZoomIn, "Ctrl+="), "Zoom in", needs="letter"),
     ActionSpec("zoom_out", "Zoom &Out", "&View", (Std.ZoomOut,), "Zoom out", needs="letter"),
     ActionSpec("fit_width", "&Fit Width", "&View", ("Ctrl+0",), "Fit the page to the window's width", needs="letter"),
+    ActionSpec("fit_page", "Fi&t Page", "&View", (), "The whole page in the window", needs="letter"),
+    ActionSpec("actual_size", "A&ctual Size", "&View", (), "The page at its printed size (100%)", needs="letter"),
     ActionSpec("next_page", "&Next Page", "&View", ("Ctrl+PgDown",), "Go to the next page", needs="letter"),
     ActionSpec("prev_page", "&Previous Page", "&View", ("Ctrl+PgUp",), "Go to the previous page", needs="letter"),
     ActionSpec("goto_page", "&Go to Page…", "&View", ("Ctrl+G",), "Type a page number", needs="letter"),

@@ -31,7 +31,7 @@ def build_menus_and_toolbar(window: QMainWindow, actions: dict[str, QAction], pa
             menus[spec.menu] = window.menuBar().addMenu(spec.menu)
         menus[spec.menu].addAction(actions[spec.id])
         if spec.id in ("export_summary", "open_pack", "import_codebook", "redo", "search_library", "select_sentence", "sev_priority",
-                       "prev_annotation", "show_suggestions", "fit_width", "forward", "clear_review", "withdraw_sign_off"):
+                       "prev_annotation", "show_suggestions", "actual_size", "forward", "clear_review", "withdraw_sign_off"):
             menus[spec.menu].addSeparator()
     recent = QMenu("Open &Recent", window)
     recent.setObjectName("recentMenu")

@@ -186,6 +186,7 @@ class MainWindow(QMainWindow):
             "clear_review": r.clear, "sign_off": r.sign_off_letter, "sign_off_all": r.sign_off_all,
             "withdraw_sign_off": r.withdraw_sign_off, "overview": r.show_overview, "action_plan": r.show_plan,
             "zoom_in": v.zoom_in, "zoom_out": v.zoom_out, "fit_width": v.zoom_fit_width,
+            "fit_page": v.zoom_fit_page, "actual_size": v.zoom_actual_size,
             "next_page": pages.next_page, "prev_page": pages.prev_page, "goto_page": pages.focus_page_box,
             "back": v.go_back, "forward": v.go_forward,
             "toggle_library": panes.toggle_library, "show_library": panes.show_library,
