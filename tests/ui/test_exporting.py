@@ -111,3 +111,38 @@ def test_a_summary_is_written_as_the_library_was_when_asked_whatever_is_tagged_m
     header = [str(c.value).lower() for c in sheet[1]]
     notes = [r[header.index("note")] for r in sheet.iter_rows(min_row=2, values_only=True)]
     assert notes == ["before the export"]
+
+
+def test_closing_the_window_while_a_pack_is_written_stops_it_and_leaves_no_file(letter_window, monkeypatch, qtbot,
+                                                                              tmp_path: Path):
+    """An attack: Quit while a pack of 120 letters was being written closed the window, and the program went on
+    writing for as long again, unseen (8 s there; a manager's library, minutes), then left the pack. Closing stops the
+    export as its Cancel button does: no pack, nothing half-written beside it, and the program ends at once."""
+    import threading
+    import time
+
+    from reviewer.export import pack
+
+    w = letter_window
+    real = pack.build_pack
+    building = threading.Event()
+
+    def slow(source, letter_ids, auditor, title, progress, cancelled, put):  # type: ignore[no-untyped-def]
+        building.set()
+        end = time.monotonic() + 20  # a long pack, letter after letter
+        while time.monotonic() < end:
+            if cancelled():
+                raise pack.PackCancelled("cancelled")
+            time.sleep(0.01)
+        return real(source, letter_ids, auditor, title, progress, cancelled, put)
+
+    monkeypatch.setattr(pack, "build_pack", slow)
+    out = tmp_path / "packs"
+    out.mkdir()
+    w.packs.export_to([w.onscreen.letter_id], out / "team.zip", "Ann Auditor")
+    qtbot.waitUntil(building.is_set, timeout=5000)
+    began = time.monotonic()
+    w.close()
+    assert time.monotonic() - began < 2
+    assert not w.host.thread.isRunning()
+    assert list(out.iterdir()) == []
