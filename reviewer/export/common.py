@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections import Counter
 from collections.abc import Sequence
@@ -12,6 +13,15 @@ from reviewer.core.reading.judgements import label as judgement_label
 from reviewer.core.team.summary import Entry, ImprovementItem, Summary
 from reviewer.core.text.words import long_date
 from reviewer.core.annotations.codebook import themes_said
+
+_UNSEEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown_plainly(text: object) -> str:
+    """Text from users and letters as a summary shows it: without control characters (a terminal's escapes, a bell)
+    and bidi overrides and isolates, which can disguise the text around them. Tabs and line ends stay."""
+    return _UNSEEN.sub("", str(text))
+
 
 SECTION_TITLES = {"priority": "Priority actions", "improvement": "Areas for improvement",
                   "strength": "Strengths", "context": "Context"}

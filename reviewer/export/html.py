@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from html import escape
 
 from reviewer.core.annotations.codebook import severities
 from reviewer.core.team.summary import Summary
 from reviewer.core.text.words import long_date
 from reviewer.export.common import (SECTION_TITLES, entry_meta, item_said, letter_row, related_said,
-                                    scope_rows, tagged_said, theme_counts, theme_of, themes_note)
+                                    scope_rows, shown_plainly, tagged_said, theme_counts, theme_of, themes_note)
 from reviewer.export.moderation import moderation_html
 from reviewer.export.national import national_html
 from reviewer.export.plan import plan_html
@@ -32,12 +31,9 @@ blockquote p{margin:.2em 0}.headline{font-size:1.05em;margin:.3em 0 .6em 0}.meta
 """
 
 
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
-
-
 def _e(text: object) -> str:
     """Escaped for HTML, with control characters and bidi overrides (which can disguise text) removed."""
-    return escape(_UNSAFE.sub("", str(text)), quote=True)
+    return escape(shown_plainly(text), quote=True)
 
 
 def _lines(text: object) -> str:

@@ -6,7 +6,7 @@ import re
 
 from reviewer.core.team.summary import Summary
 from reviewer.export.common import (SECTION_TITLES, entry_meta, item_said, letter_row, related_said, scope_rows,
-                                    tagged_said, theme_counts, theme_of, themes_note)
+                                    shown_plainly, tagged_said, theme_counts, theme_of, themes_note)
 from reviewer.export.moderation import moderation_markdown
 from reviewer.export.national import national_markdown
 from reviewer.export.plan import plan_markdown
@@ -14,8 +14,8 @@ from reviewer.export.trend import trend_markdown
 
 
 def _md(text: str) -> str:
-    """Escape Markdown and HTML metacharacters in user or letter text."""
-    text = text.replace("\r", " ").replace("\n", " ").replace("\x00", "")
+    """Escape Markdown and HTML metacharacters in user or letter text, shown plainly (no control characters)."""
+    text = shown_plainly(text.replace("\r", " ").replace("\n", " "))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return re.sub(r"([\\`*_{}\[\]()#+!|~])", r"\\\1", text)
 

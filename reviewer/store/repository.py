@@ -318,10 +318,12 @@ class LibraryStore(LetterFiles):
             self.journal.append_encoded(encoded)  # durable from here: small, quick, and fsynced
         except Exception as exc:  # noqa: BLE001 - disk full, permissions: keep state in memory, tell the user
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            self.write_error = f"could not save the library to {self.path}: {reason}"
+            message = f"could not save the library to {self.path}: {reason}"
+            told = message == self.write_error  # the same refusal, tried again: said once, not every few seconds
+            self.write_error = message
             self._retry = good  # written again with the next change
-            if self.on_write_error:
-                self.on_write_error(self.write_error)
+            if self.on_write_error and not told:
+                self.on_write_error(message)
             return
         self._pending.extend(good)
         self._keep_if_replaced()

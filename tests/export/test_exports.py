@@ -1,4 +1,5 @@
 import csv
+import dataclasses
 import io
 from pathlib import Path
 
@@ -57,6 +58,20 @@ def test_markdown_escapes(samples: Path):
     lib, lid, text = _lib(samples)
     md = to_markdown(build_summary(lib, [lid], lambda _: text))
     assert "<script>" not in md and "## Priority actions (1)" in md and "What needs to improve" in md
+
+
+def test_markdown_carries_no_control_characters_nor_bidi_overrides(samples: Path):
+    """An attack: a note, theme or name with ESC[2J, a bell or a right-to-left override reached the Markdown summary as
+    typed (the HTML one drops them): `cat summary.md` cleared the terminal, and the override reversed the rest of a
+    finding's line in a viewer. The Markdown is cleaned by the HTML summary's rule."""
+    import re
+
+    lib, lid, text = _lib(samples)
+    ann = lib.annotations_for(lid)[0]
+    lib.annotations[ann.id] = dataclasses.replace(ann, note="Bell\x07 esc\x1b[2J del\x7f \u2067isolate\u2069 \u202doverride")
+    md = to_markdown(build_summary(lib, [lid], lambda _: text))
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]", md)
+    assert "Bell esc\\[2J del isolate override" in md  # the words stay
 
 
 def test_csv_neutralises_formulas(samples: Path):

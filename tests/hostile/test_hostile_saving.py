@@ -135,6 +135,39 @@ def test_changes_a_full_disk_refused_are_written_once_there_is_room_without_anot
     store.close()
 
 
+def test_a_write_refused_again_and_again_is_said_once_until_it_is_saved(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """An attack: with the library's folder read-only for a while, the window's "changes not saved" warning came back
+    every three seconds, one box over another, as each retry failed the same way. A failure is said once; saved again,
+    a later failure is said again."""
+    import threading
+    import time
+
+    from reviewer.store import repository
+
+    monkeypatch.setattr(repository, "RETRY_EVERY", 0.05)
+    path = library(tmp_path, tags=0)
+    store = LibraryStore(path)
+    told: list[str] = []
+    saved = threading.Event()
+    store.on_write_error = told.append
+    store.on_saved_again = saved.set
+    real = _fill_the_disk(monkeypatch)
+    first = tag(store, "while the folder is read-only")
+    time.sleep(0.6)  # a dozen retries, each refused
+    second = tag(store, "another, refused the same way")
+    time.sleep(0.3)
+    assert len(told) == 1 and "full" in told[0]
+    monkeypatch.setattr(Journal, "append_encoded", real)
+    assert saved.wait(10) and {first, second} <= set(_on_disk(path))
+    _fill_the_disk(monkeypatch)  # refused again, after it was saved: said again
+    tag(store, "a new failure")
+    with pytest.raises(NotSaved):
+        store.commit()
+    assert len(told) == 2
+    monkeypatch.setattr(Journal, "append_encoded", real)
+    store.close()
+
+
 @posix_only
 def test_a_latin1_note_is_stored_as_the_text_it_meant(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     """`--note $'caf\\xe9'` reaches Python as 'caf\\udce9', which UTF-8 cannot hold. Before: accepted,

@@ -72,3 +72,77 @@ def test_the_window_never_exports_over_the_library_s_own_files(letter_window, mo
         w.actions_[action].trigger()
     assert len(warned) == 3 and all("library's own files" in t for t in warned), warned
     assert copy.read_bytes() == before and sorted(p.name for p in copy.parent.iterdir() if p.suffix in (".zip", ".qdc")) == []
+
+
+def test_a_summary_is_written_as_the_library_was_when_asked_whatever_is_tagged_meanwhile(letter_window, monkeypatch, qtbot,
+                                                                                          tmp_path: Path):
+    """An attack: the workbook (and CSV, PDF) was written on another thread from the live library, so a passage tagged
+    while it was being written appeared on its Annotations sheet but not in its counts, and a change made at the wrong
+    moment could stop it ("dictionary changed size during iteration"). The writer is given the library as it was."""
+    import threading
+
+    import openpyxl
+
+    from reviewer.export import summary_files
+
+    w = letter_window
+    ws, lid = w.ws, w.onscreen.letter_id
+    ex = ws.text(lid)
+    theme = next(iter(ws.library.themes))
+    ws.tag(lid, ex.text, ex.page_starts, 0, 40, [theme], "strength", "before the export")
+    go, writing = threading.Event(), threading.Event()
+    real = summary_files.render
+
+    def slow(*a, **k):  # type: ignore[no-untyped-def]
+        writing.set()
+        go.wait(10)
+        return real(*a, **k)
+
+    monkeypatch.setattr(summary_files, "render", slow)
+    out = tmp_path / "summary.xlsx"
+    said: list[str] = []
+    monkeypatch.setattr(w.exporter.desk, "tell", lambda text, *_a: said.append(text))
+    w.exporter.start([lid], "xlsx", out)
+    qtbot.waitUntil(writing.is_set, timeout=5000)
+    ws.tag(lid, ex.text, ex.page_starts, 100, 160, [theme], "context", "while it was written")
+    go.set()
+    qtbot.waitUntil(lambda: any(s.startswith("Exported") for s in said), timeout=10000)
+    sheet = openpyxl.load_workbook(out)["Annotations"]
+    header = [str(c.value).lower() for c in sheet[1]]
+    notes = [r[header.index("note")] for r in sheet.iter_rows(min_row=2, values_only=True)]
+    assert notes == ["before the export"]
+
+
+def test_closing_the_window_while_a_pack_is_written_stops_it_and_leaves_no_file(letter_window, monkeypatch, qtbot,
+                                                                              tmp_path: Path):
+    """An attack: Quit while a pack of 120 letters was being written closed the window, and the program went on
+    writing for as long again, unseen (8 s there; a manager's library, minutes), then left the pack. Closing stops the
+    export as its Cancel button does: no pack, nothing half-written beside it, and the program ends at once."""
+    import threading
+    import time
+
+    from reviewer.export import pack
+
+    w = letter_window
+    real = pack.build_pack
+    building = threading.Event()
+
+    def slow(source, letter_ids, auditor, title, progress, cancelled, put):  # type: ignore[no-untyped-def]
+        building.set()
+        end = time.monotonic() + 20  # a long pack, letter after letter
+        while time.monotonic() < end:
+            if cancelled():
+                raise pack.PackCancelled("cancelled")
+            time.sleep(0.01)
+        return real(source, letter_ids, auditor, title, progress, cancelled, put)
+
+    monkeypatch.setattr(pack, "build_pack", slow)
+    out = tmp_path / "packs"
+    out.mkdir()
+    w.packs.export_to([w.onscreen.letter_id], out / "team.zip", "Ann Auditor")
+    qtbot.waitUntil(building.is_set, timeout=5000)
+    began = time.monotonic()
+    w.close()
+    assert time.monotonic() - began < 2
+    assert not w.host.thread.isRunning()
+    assert list(out.iterdir()) == []

@@ -90,6 +90,7 @@ class ExportController(QObject):
         summary = build_summary(lib, ids, ws.saved_text_of,
                                 title=ws.summary_title(ids),
                                 page_starts_of=ws.saved_page_starts, national=national)
+        lib = ws.snapshot(ids).library  # copied here, as for a pack: the writer never reads the live library
         desk.tell(f"Exporting {path.name}…")
         self.action.setEnabled(False)
         if fmt == "pdf":

@@ -287,6 +287,11 @@ class PackController(QObject):
         if not self.onscreen.letter_id and read.contents.letters:
             self.onscreen.open(read.contents.letters[0].id)
 
+    def stop(self) -> None:
+        """The window is closing: a pack being written stops as its Cancel button stops it (no file left), so the
+        program ends at once, not minutes later with no window to say so."""
+        self._cancel.set()
+
     # ------------------------------------------------------------ progress in the status bar
     def _start(self, what: str, steps: int) -> None:
         self.busy = True

@@ -311,6 +311,7 @@ class MainWindow(QMainWindow):
             e.ignore()  # the auditor's changes are still in memory, and are written as soon as the disk allows
             return
         self.layout_state.save()
+        self.packs.stop()
         self.host.stop()
         self.store.on_write_error = None  # (what is lost was said, and agreed to, above)
         self.store.close()
