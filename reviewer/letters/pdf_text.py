@@ -12,6 +12,7 @@ import pymupdf
 from reviewer.letters import guard
 from reviewer.core.text.documents import DocumentError, check_text_length
 from reviewer.core.text.layout import Layout, LayoutBuilder
+from reviewer.core.text.links import Link
 
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
               "\ufb05": "st", "\ufb06": "st"}
@@ -81,10 +82,43 @@ class LayoutReader:
                 lb = line["bbox"]
                 b.line(pno, chars, lb[1], lb[3])
         check_text_length(b.length, self.name)  # page by page: a runaway letter stops early
+        b.links.extend(page_links(page, pno, self.doc.page_count))
         return self.next_page >= self.doc.page_count
 
     def layout(self) -> Layout:
         return self.b.build()
+
+
+MAX_LINKS = 500  # on one page: a contents page has tens; more is no letter's (a file made to be slow to hover)
+
+
+def page_links(page: pymupdf.Page, pno: int, pages: int) -> list[Link]:
+    """The links of ``page`` a reader follows: to a page of this letter (its height there where the PDF says
+    it), or to a web address (which addresses are opened is the view's to decide, ``core.text.links``). A link
+    to another file, a program to launch or a page that is not there is left out; a page whose links cannot be
+    read has none (its text is still read). About 2 ms for the links of a 50-page report."""
+    out: list[Link] = []
+    try:
+        found = page.get_links()
+    except Exception:  # noqa: BLE001 - a damaged link annotation costs the links, never the letter
+        return out
+    for ln in found[:MAX_LINKS]:
+        try:
+            r = ln["from"]
+            box = (float(r.x0), float(r.y0), float(r.x1), float(r.y1))
+            if not all(v == v and abs(v) < 1e6 for v in box) or box[2] <= box[0] or box[3] <= box[1]:
+                continue
+            kind = ln.get("kind")
+            if kind in (pymupdf.LINK_GOTO, pymupdf.LINK_NAMED) and isinstance(ln.get("page"), int) \
+                    and 0 <= ln["page"] < pages:
+                to = ln.get("to")
+                y = float(to.y) if to is not None and to.y == to.y and 0 < to.y < 1e6 else 0.0
+                out.append(Link(pno, box, to_page=ln["page"], to_y=y))
+            elif kind == pymupdf.LINK_URI and isinstance(ln.get("uri"), str) and ln["uri"].strip():
+                out.append(Link(pno, box, uri=ln["uri"].strip()[:2000]))
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue
+    return out
 
 
 _TO_LETTERS = str.maketrans(_LIGATURES)

@@ -1,7 +1,7 @@
 """Where each character of a letter's canonical text sits on its pages.
 
 A ``Layout`` is the canonical text plus its lines (page, character range, box) and the left and
-right edge of every character. It answers the two questions a reader view asks: which character
+right edge of every character, and the pages' links (``core.text.links``). It answers the two questions a reader view asks: which character
 is under this point (``hit``), and which boxes cover this range (``rects``).
 """
 
@@ -10,6 +10,8 @@ from __future__ import annotations
 import bisect
 from array import array
 from dataclasses import dataclass, field
+
+from reviewer.core.text.links import Link, link_at
 
 Rect = tuple[float, float, float, float]
 
@@ -29,6 +31,7 @@ class Layout:
     lines: list[Line]
     x0: array  # per character; NaN where a character has no box (separators)
     x1: array
+    links: list[Link] = field(default_factory=list)  # the pages' links, within the letter and to the web
     _page_lines: list[list[int]] = field(default_factory=list, repr=False)
     _line_starts: list[int] = field(default_factory=list, repr=False)
 
@@ -105,6 +108,10 @@ class Layout:
                 return k
         return ln.end
 
+    def link_at(self, page: int, x: float, y: float) -> Link | None:
+        """The link under (x, y) on ``page`` (0-based, in points), if any."""
+        return link_at(self.links, page, x, y)
+
     def page_first_offset(self, page: int) -> int | None:
         lines = self._page_lines[page] if 0 <= page < len(self._page_lines) else []
         return self.lines[lines[0]].start if lines else None
@@ -120,6 +127,7 @@ class LayoutBuilder:
         self.x0 = array("f")
         self.x1 = array("f")
         self.page_sizes: list[tuple[float, float]] = []
+        self.links: list[Link] = []
 
     def separator(self, s: str) -> None:
         if not s:
@@ -143,7 +151,7 @@ class LayoutBuilder:
         self.lines.append(Line(page, start, self.length, box))
 
     def build(self) -> Layout:
-        return Layout("".join(self.parts), self.page_sizes, self.lines, self.x0, self.x1)
+        return Layout("".join(self.parts), self.page_sizes, self.lines, self.x0, self.x1, self.links)
 
 
 def page_starts(layout: Layout) -> list[int]:

@@ -2,7 +2,7 @@
 
 The file is binary and compact: a JSON header (format, extractor, the SHA-256 of the text, page
 sizes and counts), then the lines' numbers and the characters' edges as little-endian arrays,
-then the text. Reading checks every length and the text's hash, and answers ``None`` for
+then the text. The pages' links are in the header (a report has tens). Reading checks every length and the text's hash, and answers ``None`` for
 anything that does not match: the caller then extracts the layout again, so a stale or damaged
 file can cost time but never a wrong highlight.
 """
@@ -15,8 +15,9 @@ import sys
 from array import array
 
 from reviewer.core.text.layout import Layout, Line
+from reviewer.core.text.links import Link
 
-MAGIC = b"RVLAYOUT1\n"
+MAGIC = b"RVLAYOUT2\n"  # 2: with the pages' links (a layout kept as 1 has none: it is read again)
 
 
 def _le(a: array) -> bytes:
@@ -50,6 +51,7 @@ def dump_layout(layout: Layout, extractor: str) -> bytes:
         "lines": len(layout.lines),
         "chars": len(layout.text),
         "text_bytes": len(text),
+        "links": [[ln.page, *ln.box, ln.to_page, ln.to_y, ln.uri] for ln in layout.links],
     }
     head = json.dumps(header).encode("utf-8")
     return b"".join([MAGIC, len(head).to_bytes(4, "little"), head,
@@ -90,6 +92,25 @@ def load_layout(data: bytes, text_sha: str, extractor: str) -> Layout | None:
             if not (0 <= page < len(page_sizes) and 0 <= start <= end <= n_chars):
                 return None
             lines.append(Line(page, start, end, tuple(boxes[4 * i : 4 * i + 4])))  # type: ignore[arg-type]
-        return Layout(text, page_sizes, lines, _read("f", parts[2]), _read("f", parts[3]))
+        links = _links(header.get("links"), len(page_sizes))
+        if links is None:
+            return None
+        return Layout(text, page_sizes, lines, _read("f", parts[2]), _read("f", parts[3]), links)
     except (ValueError, KeyError, TypeError, UnicodeDecodeError, OverflowError):
         return None
+
+
+def _links(rows: object, pages: int) -> list[Link] | None:
+    """The links kept in a header, or None where they are not whole."""
+    if not isinstance(rows, list):
+        return None
+    out = []
+    for row in rows:
+        if not (isinstance(row, list) and len(row) == 8 and isinstance(row[7], str)):
+            return None
+        page, x0, y0, x1, y1, to_page, to_y = row[:7]
+        if not (type(page) is int and 0 <= page < pages and type(to_page) is int and -1 <= to_page < pages
+                and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (x0, y0, x1, y1, to_y))):
+            return None
+        out.append(Link(page, (float(x0), float(y0), float(x1), float(y1)), to_page, float(to_y), row[7]))
+    return out

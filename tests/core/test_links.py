@@ -1,0 +1,109 @@
+"""A letter's links (an Acrobat user clicked a report's contents and its web addresses, and nothing happened):
+read with the pages' text, kept with the layout (a layout kept before links were is read again), and only web
+and e-mail addresses ever handed on."""
+
+from __future__ import annotations
+
+import pymupdf
+import pytest
+
+from reviewer.core.text.documents import text_sha
+from reviewer.core.text.layout_file import MAGIC, dump_layout, load_layout
+from reviewer.core.text.links import Link, link_at, web_address
+from reviewer.letters.pdf import extractor_version
+from reviewer.letters.pdf_text import pdf_layout
+
+
+def linked_pdf() -> bytes:
+    """Three pages: a contents page whose entries go to pages 2 and 3, and web links of every kind on page 3."""
+    doc = pymupdf.open()
+    for _ in range(3):
+        doc.new_page(width=595, height=842)
+    first = doc[0]
+    first.insert_text((72, 100), "Contents", fontsize=14)
+    for i, (words, to) in enumerate((("Findings ........ 2", 1), ("Next steps ........ 3", 2))):
+        y = 140 + 30 * i
+        first.insert_text((72, y), words, fontsize=11)
+        first.insert_link({"kind": pymupdf.LINK_GOTO, "from": pymupdf.Rect(70, y - 12, 300, y + 4), "page": to,
+                           "to": pymupdf.Point(72, 400)})
+    doc[1].insert_text((72, 400), "Findings of the visit.", fontsize=11)
+    last = doc[2]
+    for i, uri in enumerate(("https://example.org/report", "mailto:someone@example.org", "file:///etc/passwd",
+                             "javascript:alert(1)")):
+        y = 100 + 30 * i
+        last.insert_text((72, y), f"Address {i}", fontsize=11)
+        last.insert_link({"kind": pymupdf.LINK_URI, "from": pymupdf.Rect(70, y - 12, 200, y + 4), "uri": uri})
+    last.insert_link({"kind": pymupdf.LINK_LAUNCH, "from": pymupdf.Rect(70, 300, 200, 320), "file": "run.exe"})
+    return doc.tobytes()
+
+
+def _layout():  # type: ignore[no-untyped-def]
+    doc = pymupdf.open("pdf", linked_pdf())
+    try:
+        return pdf_layout(doc)
+    finally:
+        doc.close()
+
+
+def test_links_are_read_with_the_pages() -> None:
+    layout = _layout()
+    inside = [ln for ln in layout.links if ln.internal]
+    assert [(ln.page, ln.to_page) for ln in inside] == [(0, 1), (0, 2)]
+    assert inside[0].to_y == pytest.approx(400, abs=1) and inside[0].tip() == "Go to page 2"
+    web = [ln.uri for ln in layout.links if not ln.internal]
+    assert web[:2] == ["https://example.org/report", "mailto:someone@example.org"]
+    assert "javascript:alert(1)" in web  # read, to be said and refused (MuPDF reads a file: address as a link to
+    # another file, and a program to launch is no link a reader follows: both left out)
+    assert [ln.uri for ln in layout.links if ln.followable() and not ln.internal] == web[:2]
+    assert layout.link_at(0, 100, 135) == inside[0]
+    assert layout.link_at(0, 100, 60) is None and layout.link_at(1, 100, 135) is None
+
+
+def test_only_web_and_mail_addresses_are_followed() -> None:
+    assert web_address("https://example.org/a?b=c") == "https://example.org/a?b=c"
+    assert web_address(" http://example.org ") == "http://example.org"
+    assert web_address("mailto:someone@example.org") == "mailto:someone@example.org"
+    assert web_address("HTTPS://EXAMPLE.ORG") is not None
+    for refused in ("file:///etc/passwd", "javascript:alert(1)", "data:text/html,hi", "smb://server/share",
+                    "http:relative", "mailto:", "https://example.org/\nx", "", "vbscript:x", "C:\\run.exe"):
+        assert web_address(refused) is None, refused
+    page = Link(0, (0, 0, 10, 10), to_page=13)
+    assert page.followable() and page.tip() == "Go to page 14"
+    assert Link(0, (0, 0, 10, 10), uri="https://example.org").tip() == "https://example.org"
+    bad = Link(0, (0, 0, 10, 10), uri="file:///etc/passwd")
+    assert not bad.followable() and "not opened" in bad.tip()
+    assert len(Link(0, (0, 0, 1, 1), uri="https://example.org/" + "a" * 500).tip()) <= 120
+
+
+def test_the_smallest_of_overlapping_links_is_the_one_under_the_pointer() -> None:
+    block, line = Link(0, (0, 0, 500, 500), uri="https://a.example"), Link(0, (10, 10, 50, 20), to_page=2)
+    assert link_at([block, line], 0, 20, 15) is line
+    assert link_at([block, line], 0, 200, 200) is block
+    assert link_at([block, line], 1, 20, 15) is None
+
+
+def test_links_are_kept_with_the_layout_and_an_older_layout_is_read_again() -> None:
+    layout = _layout()
+    version = extractor_version("pdf")
+    data = dump_layout(layout, version)
+    back = load_layout(data, text_sha(layout.text), version)
+    assert back is not None and back.links == layout.links
+    older = b"RVLAYOUT1\n" + data[len(MAGIC):]  # a layout kept before links were: no links, so refused
+    assert load_layout(older, text_sha(layout.text), version) is None
+
+
+def test_a_damaged_link_in_a_kept_layout_refuses_the_file() -> None:
+    import json
+
+    layout = _layout()
+    version = extractor_version("pdf")
+    data = dump_layout(layout, version)
+    pos = len(MAGIC)
+    n = int.from_bytes(data[pos:pos + 4], "little")
+    header = json.loads(data[pos + 4:pos + 4 + n])
+    for bad in ([[9, 0, 0, 1, 1, -1, 0, "https://x.example"]], [[0, 0, 0, 1, 1, 7, 0, ""]], [[0, "a", 0, 1, 1, -1, 0, ""]],
+                "links"):
+        header["links"] = bad
+        head = json.dumps(header).encode()
+        changed = data[:pos] + len(head).to_bytes(4, "little") + head + data[pos + 4 + n:]
+        assert load_layout(changed, text_sha(layout.text), version) is None, bad
