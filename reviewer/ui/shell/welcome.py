@@ -58,7 +58,7 @@ def fill_recent_menu(menu: QMenu, desk: Desk, open_letter: Callable[[str], None]
     lib, settings = desk.lib, desk.settings
     letters = [lib.letters[i] for i in recent_ids(settings) if i in lib.letters]
     for n, letter in enumerate(letters, 1):
-        title = lib.display_title(letter.id)
+        title = lib.display_title(letter.id).replace("&", "&&")  # ("Bath & North East Somerset": no access key)
         act = menu.addAction(f"&{n % 10} {title}" if n <= 10 else title)
         act.setToolTip(describe(letter))
         act.triggered.connect(lambda _c=False, lid=letter.id: open_letter(lid))
