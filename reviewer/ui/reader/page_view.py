@@ -3,7 +3,9 @@
 It draws pages rendered by the worker (only the visible ones, re-requested at each zoom), the
 annotations as translucent highlights coloured by severity, the current selection and find hits.
 Selection works as in a PDF reader: drag, double-click for a word, triple-click for a sentence or
-bullet. Offsets are code points into the letter's canonical text (core.layout.Layout).
+bullet. A link is followed as a PDF reader follows it: the pointer a hand over it, its tooltip where it goes, a click
+(without moving: a drag from it selects) to its page or, for a web or e-mail address, to the system's browser
+(``addressClicked``; which addresses open is ``core.text.links``'s rule). Offsets are code points into the letter's canonical text (core.layout.Layout).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QToolTip, QWidg
 
 from reviewer.core.text.copying import as_copied
 from reviewer.core.text.layout import Layout
+from reviewer.core.text.links import Link
 from reviewer.core.reading.outline import Structure
 from reviewer.ui.kit.contrast import readable
 from reviewer.core.text.units import sentence_at, word_at
@@ -47,6 +50,8 @@ class PageView(QAbstractScrollArea):
     highlightClicked = Signal(str)  # a click on a highlight that selects no text: its annotation's id
     suggestionClicked = Signal(str)  # a click on a suggested passage: its id
     contextMenuAt = Signal(QPoint, object)  # global position, highlight id under the cursor or None
+    addressClicked = Signal(str)  # a click on a web link: its address, as the PDF gives it
+    historyChanged = Signal()  # where Back and Forward can go has changed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +74,8 @@ class PageView(QAbstractScrollArea):
         self._anchor: int | None = None
         self._drag_mode = "char"
         self._pressed_on: str | None = None  # the highlight a press began on (a click on it chooses its annotation)
+        self._pressed_link: tuple[Link, QPointF] | None = None  # the link a press began on, and where: followed
+        # on release unless the press became a drag
         self._last_double = QElapsedTimer()
         self._last_page = -1
         self._reading_timer = QTimer(self)  # (once the scrolling pauses: a wheel's burst is one move)
@@ -106,6 +113,7 @@ class PageView(QAbstractScrollArea):
         if not same:
             self._back.clear()
             self._forward.clear()
+            self.historyChanged.emit()
             self._relayout()
             self.verticalScrollBar().setValue(0)
         self.viewport().update()
@@ -330,16 +338,18 @@ class PageView(QAbstractScrollArea):
         if self._tops and 0 <= page < len(self._tops):
             self._jump(int(self._tops[page] - GAP / 2), remember)
 
-    def _jump(self, value: int, remember: bool = True) -> None:
+    def _jump(self, value: int, remember: bool = True, always: bool = False) -> None:
         """Scroll to ``value``; a move of more than a screen is a jump, and the place it left is remembered for
         Back. Jumps in a burst (the find bar's match moving as the words are typed, a list arrowed through) leave
-        one place: where the burst began."""
+        one place: where the burst began. ``always``: remembered however short the move, and never part of a
+        burst (a link followed, as a PDF reader remembers every one)."""
         bar = self.verticalScrollBar()
         value = max(bar.minimum(), min(bar.maximum(), value))
-        if remember and self.layout_ and abs(value - bar.value()) > self.viewport().height():
-            if not (self._last_jump.isValid() and self._last_jump.elapsed() < BURST_MS and self._back):
+        if remember and self.layout_ and (always or abs(value - bar.value()) > self.viewport().height()):
+            if always or not (self._last_jump.isValid() and self._last_jump.elapsed() < BURST_MS and self._back):
                 self._back = (self._back + [self.position()])[-HISTORY:]
                 self._forward.clear()
+                self.historyChanged.emit()
             self._last_jump.start()
         bar.setValue(value)
 
@@ -356,12 +366,28 @@ class PageView(QAbstractScrollArea):
             self._forward.append(self.position())
             self._last_jump.invalidate()
             self.set_position(*self._back.pop())
+            self.historyChanged.emit()
 
     def go_forward(self) -> None:
         if self._forward:
             self._back.append(self.position())
             self._last_jump.invalidate()
             self.set_position(*self._forward.pop())
+            self.historyChanged.emit()
+
+    # ------------------------------------------------------------ links
+    def link_at(self, pos: QPointF) -> Link | None:
+        """The letter's link under ``pos`` in the viewport, if any."""
+        hit = self._to_page(pos)
+        return self.layout_.link_at(*hit) if hit is not None and self.layout_ else None
+
+    def follow_link(self, link: Link) -> None:
+        """Go where ``link`` goes: its page (the place it left remembered for Back), or its address handed on."""
+        if link.internal:
+            if self._tops and self.layout_ and link.to_page < len(self._tops):
+                self._jump(int(self._tops[link.to_page] + link.to_y * self.zoom - AT_TOP_MARGIN), always=True)
+        elif link.uri:
+            self.addressClicked.emit(link.uri)
 
     def scroll_to_range(self, start: int, end: int, only_if_hidden: bool = False, at_top: bool = False) -> None:
         """Bring the passage into view, its first line a third of the way down. ``only_if_hidden``: leave
@@ -500,9 +526,11 @@ class PageView(QAbstractScrollArea):
         self._anchor = off
         self._sel = (off, off)
         self.viewport().update()
+        link = self.link_at(e.position()) if not e.modifiers() else None
+        self._pressed_link = (link, e.position()) if link is not None and link.followable() else None
         hits = self.highlight_at(e.position()) if not e.modifiers() else []
         self._pressed_on = hits[-1].id if hits else None
-        sid = self.suggested_at(e.position()) if not e.modifiers() else None
+        sid = self.suggested_at(e.position()) if not e.modifiers() and self._pressed_link is None else None
         if sid and not hits:
             self.suggestionClicked.emit(sid)
 
@@ -524,6 +552,10 @@ class PageView(QAbstractScrollArea):
 
     def mouseMoveEvent(self, e: QMouseEvent) -> None:  # noqa: N802
         if self.layout_ and e.buttons() & Qt.MouseButton.LeftButton and self._anchor is not None:
+            if self._pressed_link is not None:
+                if (e.position() - self._pressed_link[1]).manhattanLength() < QApplication.startDragDistance():
+                    return  # (a hand's tremor: still a click on the link)
+                self._pressed_link = None  # a drag from a link selects, as in a PDF reader
             off = self.offset_at(e.position())
             if off is not None:
                 if self._drag_mode in ("word", "sentence"):
@@ -532,6 +564,10 @@ class PageView(QAbstractScrollArea):
                 self._sel = (min(self._anchor, off), max(self._anchor, off))
                 self.viewport().update()
             self._autoscroll(e.position())
+            return
+        link = self.link_at(e.position()) if self.layout_ is not None else None
+        if link is not None and link.followable():
+            self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
             return
         over_text = self.layout_ is not None and self.highlight_at(e.position()) == [] and self.offset_at(e.position()) is not None
         self.viewport().setCursor(Qt.CursorShape.IBeamCursor if over_text else Qt.CursorShape.ArrowCursor)
@@ -549,6 +585,10 @@ class PageView(QAbstractScrollArea):
             self._anchor = None
             self.selectionChanged.emit()
             pressed, self._pressed_on = self._pressed_on, None
+            link, self._pressed_link = self._pressed_link, None
+            if link is not None and self._drag_mode == "char" and (not self._sel or self._sel[0] == self._sel[1]):
+                self.follow_link(link[0])  # a click, not a drag: the link is followed
+                return super().mouseReleaseEvent(e)
             if pressed and self._drag_mode == "char" and (not self._sel or self._sel[0] == self._sel[1]):
                 self.highlightClicked.emit(pressed)  # (a click, not a drag: the annotation is chosen, as in
                 # Acrobat's comments list; the Plan panel follows it)
@@ -596,8 +636,10 @@ class PageView(QAbstractScrollArea):
     def viewportEvent(self, e: QEvent) -> bool:  # noqa: N802
         if e.type() == QEvent.Type.ToolTip:
             hits = self.highlight_at(QPointF(e.pos()))  # type: ignore[attr-defined]
-            if hits:
-                html = "<hr/>".join(escape(h.tooltip).replace("\n", "<br/>") for h in hits)
+            link = self.link_at(QPointF(e.pos()))  # type: ignore[attr-defined]
+            tips = ([link.tip()] if link is not None else []) + [h.tooltip for h in hits]
+            if tips:
+                html = "<hr/>".join(escape(t).replace("\n", "<br/>") for t in tips)
                 QToolTip.showText(e.globalPos(), f"<div style='max-width:360px'>{html}</div>", self)  # type: ignore[attr-defined]
             else:
                 QToolTip.hideText()

@@ -3,12 +3,13 @@ find in letter and copy; the View menu's verbs."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage
 from PySide6.QtWidgets import QLabel, QSpinBox
 
 from reviewer.core.reading.outline import furniture_blanked
 from reviewer.core.text.layout import Layout
+from reviewer.core.text.links import web_address
 from reviewer.ui.kit.desk import Desk, OnScreen
 from reviewer.ui.reader.find_bar import FindBar
 from reviewer.ui.reader.selection_keys import first_visible_offset
@@ -54,6 +55,21 @@ class Pages(QObject):
         find_bar.place = view.position
         find_bar.back_to = lambda place: view.set_position(*place)  # type: ignore[misc]
         find_bar.closed.connect(view.setFocus)
+        view.addressClicked.connect(self.open_address)
+
+    def open_address(self, uri: str) -> None:
+        """A web link clicked in the letter: its address given to the system's browser (or mail program), as a PDF
+        reader does; never a ``file:``, ``javascript:`` or any other address (``core.text.links``)."""
+        address = web_address(uri)
+        url = QUrl(address, QUrl.ParsingMode.StrictMode) if address else QUrl()
+        if not address or not url.isValid() or url.scheme().lower() not in ("http", "https", "mailto"):
+            self.desk.tell(f"Not opened: {uri.strip()[:80]} (Reviewer opens only web and e-mail addresses)", 6000)
+            return
+        shown = address if len(address) <= 80 else address[:79] + "…"
+        if QDesktopServices.openUrl(url):
+            self.desk.tell(f"Opening {shown}", 4000)
+        else:
+            self.desk.tell(f"{shown} could not be opened: no browser or mail program is set up", 6000)
 
     def _reading_at(self) -> int:
         """The first character where the auditor reads: the current selection's, else the top of the view."""

@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
         self.importer.codebookGiven.connect(self.packs.import_codebook)
         self.suggester.panelWanted.connect(self.panes.show_suggestions)
         self.view.selectionChanged.connect(self._update_actions)
+        self.view.historyChanged.connect(self._update_history)
         self.panel.view.selectionModel().selectionChanged.connect(self._update_actions)
         for follow in (self.panel.view.selectionModel().selectionChanged, self.panel.model.modelReset):
             follow.connect(lambda *_: self.plan_panel.show_findings(self.panel.selected_ids(), self.panel.letter_id))
@@ -262,6 +263,13 @@ class MainWindow(QMainWindow):
                        selection=self.view.selection() is not None, annotation=bool(self.panel.selected_ids()))
         letter = self.lib.letters.get(self.onscreen.letter_id or "")
         self.actions_["withdraw_sign_off"].setEnabled(letter is not None and letter.signoff is not None)
+        self._update_history()
+
+    def _update_history(self) -> None:
+        """Back and Forward greyed where there is nowhere to go, as in a PDF reader."""
+        laid_out = self.onscreen.layout is not None
+        self.actions_["back"].setEnabled(laid_out and self.view.can_go_back())
+        self.actions_["forward"].setEnabled(laid_out and self.view.can_go_forward())
 
     def _update_status(self) -> None:
         self.counts_label.setText(status_text(self.lib, self.onscreen.letter_id))
