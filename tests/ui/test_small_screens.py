@@ -192,3 +192,26 @@ def test_every_side_tab_can_be_seen_at_1024_pixels(qtbot, make_window, samples) 
         for i in range(bar.count()):
             assert bar.tabRect(i).width() >= bar.fontMetrics().horizontalAdvance(bar.tabText(i)[:3])  # a word's start
             assert bar.tabToolTip(i).startswith(bar.tabText(i).split(" (")[0])  # its whole name on hover
+
+
+def test_panes_kept_at_another_scale_start_afresh(qtbot, make_window, samples, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """An Acrobat user ran Reviewer at QT_SCALE_FACTOR=2 (a screen 800 of its pixels wide: the panes gave way to the
+    letter), quit, and ran it at 1: the library came back as narrow as it was, its tabs "Libr… / Outl… / Sea…".
+    Panes kept on another scale or screen start as on a first run; on the same one they are as left."""
+    from reviewer.ui.shell import layout_state
+
+    monkeypatch.setattr(layout_state, "screen_key", lambda _w: "2|800x500", raising=False)
+    w = make_window([samples / "thornbury_vale_2025_focused_visit.pdf"], size=(800, 500))
+    w.splitter.setSizes([150, 350, 300])  # the library squeezed on the scaled screen
+    w.close()  # keeps the layout
+    monkeypatch.setattr(layout_state, "screen_key", lambda _w: "1|1600x1000", raising=False)
+    again = make_window(size=(1400, 900))
+    qtbot.waitUntil(lambda: again.splitter.sizes()[0] >= 250)
+    tabs = again.left_tabs.tabBar()
+    assert all("…" not in tabs.tabText(i) and tabs.tabRect(i).width() >= tabs.tabSizeHint(i).width() - 1
+               for i in range(tabs.count()))
+    again.splitter.setSizes([220, 840, 340])  # the auditor's own on this screen: kept as left
+    again.close()
+    third = make_window(size=(1400, 900))
+    qtbot.wait(50)
+    assert abs(third.splitter.sizes()[0] - 220) <= 8

@@ -30,6 +30,7 @@ class LayoutState:
                  toggle_library: Callable[[], None]) -> None:
         self.settings, self.window, self.splitter, self.left, self.right = settings, window, splitter, left, right
         self.library_panel, self.view, self.onscreen, self.toggle_library = library_panel, view, onscreen, toggle_library
+        self.same_screen = True  # the panes were left on this screen at this scale (``restore``)
 
     def restore(self) -> None:
         """Window geometry, docks, splitter, library pane and zoom as they were left."""
@@ -47,8 +48,11 @@ class LayoutState:
         if isinstance(st, QByteArray):
             self.window.restoreState(st)
         sp = s.value("window/splitter")
-        if isinstance(sp, QByteArray):
-            self.splitter.restoreState(sp)
+        self.same_screen = s.value("window/splitter_screen") in (None, screen_key(self.window))
+        if isinstance(sp, QByteArray) and self.same_screen:
+            self.splitter.restoreState(sp)  # (on another scale or screen the panes start as on a first run: kept
+            # at QT_SCALE_FACTOR=2, on a screen half as wide, the library came back at 1 a third of its width,
+            # its tabs "Libr… / Outl… / Sea…")
         if s.value("view/library_visible", True) in (False, "false"):
             self.toggle_library()
         for tabs, key in ((self.left, "view/left_tab"), (self.right, "view/right_tab")):
@@ -97,7 +101,7 @@ class LayoutState:
             kept = int(self.settings.value("window/splitter_width", 0))  # type: ignore[arg-type]
         except (TypeError, ValueError):
             kept = 0
-        if kept and abs(kept - total) <= SAME_WIDTH:
+        if kept and abs(kept - total) <= SAME_WIDTH and self.same_screen:
             return  # the panes as the auditor left them, on the width they left them at (a new user's widened
             # outline came back narrower after a restart, and the letter's zoom with it, stop 46)
         if centre >= LETTER_SHARE * total or left + right <= 0:
@@ -116,6 +120,7 @@ class LayoutState:
         s.setValue("window/state", self.window.saveState())
         s.setValue("window/splitter", self.splitter.saveState())
         s.setValue("window/splitter_width", sum(self.splitter.sizes()))
+        s.setValue("window/splitter_screen", screen_key(self.window))
         s.setValue("view/library_visible", self.left.isVisible())
         s.setValue("view/left_tab", self.left.currentIndex())
         s.setValue("view/right_tab", self.right.currentIndex())
@@ -130,6 +135,16 @@ class LayoutState:
             if view.page_count():  # its pages are shown (the text may still be on its way): where the auditor was
                 self.onscreen.keep_place(self.onscreen.letter_id, *view.position())
         s.sync()
+
+
+def screen_key(window: QMainWindow) -> str:
+    """The scale and the room of the screen the window is on ("2|800x500": Qt's device pixel ratio, the available
+    size in its logical pixels): panes laid out on one are not kept as they were on another."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return ""
+    room = screen.availableGeometry()
+    return f"{screen.devicePixelRatio():g}|{room.width()}x{room.height()}"
 
 
 def saved_rect(geo: QByteArray) -> QRect | None:
