@@ -637,9 +637,12 @@ class PageView(QAbstractScrollArea):
         if e.type() == QEvent.Type.ToolTip:
             hits = self.highlight_at(QPointF(e.pos()))  # type: ignore[attr-defined]
             link = self.link_at(QPointF(e.pos()))  # type: ignore[attr-defined]
-            tips = ([f"<nobr>{escape(link.tip())}</nobr>"] if link is not None else []) + [escape(h.tooltip) for h in hits]
-            if tips:  # (an address on one line: wrapped, "https://" stood alone above the rest)
-                html = "<hr/>".join(t.replace("\n", "<br/>") for t in tips)
+            tips = ([link.tip()] if link is not None else []) + [h.tooltip for h in hits]
+            if link is not None and not hits and "<" not in tips[0]:  # (never read as rich text)
+                QToolTip.showText(e.globalPos(), tips[0], self)  # type: ignore[attr-defined]
+                return True  # (plain text, an address on one line: as rich text, "https://" stood above the rest)
+            if tips:
+                html = "<hr/>".join(escape(t).replace("\n", "<br/>") for t in tips)
                 QToolTip.showText(e.globalPos(), f"<div style='max-width:360px'>{html}</div>", self)  # type: ignore[attr-defined]
             else:
                 QToolTip.hideText()
