@@ -41,6 +41,7 @@ class ImportController(QObject):
         self._import_notes: list[str] = []  # letters read with a warning (a damaged PDF, repaired)
         self._warned = False  # one of those notes more than how a text letter's characters were read
         self._already = 0  # letters of this import already in the library
+        self._stopped = False  # the window closed: letters the worker read meanwhile are not added
         worker = desk.host.worker
         worker.import_progress.connect(self._import_progress)
         worker.imported.connect(self._imported)
@@ -104,7 +105,14 @@ class ImportController(QObject):
         self.progress.setFormat(f"Importing {done + 1} of {total}")
         self.desk.tell(f"Reading {name}…", 3000)
 
+    def stop(self) -> None:
+        """The window is closing, its library with it: a letter read meanwhile is neither added nor opened (its files,
+        kept by the worker, are removed with the library's closing)."""
+        self._stopped = True
+
     def _imported(self, prep: PreparedLetter) -> None:
+        if self._stopped:
+            return
         try:
             letter, new = self.desk.ws.add_prepared(prep, saved=True)
         except LibraryError as exc:
@@ -149,6 +157,8 @@ class ImportController(QObject):
 
     def ask_password(self, path: str, attempt: int = 1, message: str = "") -> None:
         """An encrypted PDF: ask for its password, then read it on the worker; the library keeps it decrypted."""
+        if self._stopped:
+            return
         name = Path(path).name
         prompt = (f"{message}\n\n" if message else "") + f"{name} is protected by a password.\nPassword:"
         password, ok = QInputDialog.getText(self.desk.parent, "Password needed", prompt, QLineEdit.EchoMode.Password)
@@ -175,6 +185,8 @@ class ImportController(QObject):
         self.desk.host.call(job, done, failed)
 
     def _import_finished(self, added: int, failed: int) -> None:
+        if self._stopped:
+            return
         self.progress.hide()
         self.cancel.hide()
         opened = self._select_batch()
