@@ -111,3 +111,26 @@ def test_what_a_killed_import_left_is_swept_on_opening_and_nothing_else(tmp_path
     assert staged_new.exists() and foreign.read_bytes() == b"mine" and stray.read_bytes() == d.data
     assert not letters_own.exists() and again.saved_text(a.letter.id).text == a.extracted.text
     again.close()
+
+
+def test_keeping_a_letters_files_reads_nothing_the_window_changes(tmp_path: Path) -> None:
+    """``save_files`` runs on the window's worker while the GUI thread adds letters: it read the library's letters
+    (whether the letter was known) as they changed. It now reads nothing of the library."""
+
+    class Watched(dict):  # type: ignore[type-arg]
+        def __getattribute__(self, name):  # type: ignore[no-untyped-def]
+            raise AssertionError(f"the library's letters read: {name}")
+
+        def __contains__(self, key):  # type: ignore[no-untyped-def]
+            raise AssertionError("the library's letters read")
+
+    store = LibraryStore(tmp_path / "lib.json")
+    (path,) = _letters(tmp_path, 1)
+    prep = prepare_path(path)
+    held, store.library.letters = store.library.letters, Watched()
+    try:
+        store.save_files(prep)
+    finally:
+        store.library.letters = held
+    assert store.add_prepared(prep, saved=True)[1]
+    store.close()

@@ -45,3 +45,33 @@ def test_a_letter_imported_in_the_window_opens_from_its_kept_copy(make_window, q
     assert blocker.args[2] == ""
     assert w.onscreen.layout is not None or qtbot.waitUntil(lambda: w.onscreen.layout is not None) is None
     assert w.store.letter_file(next(iter(w.lib.letters.values()))).read_bytes() == p.read_bytes()
+
+
+def test_a_folder_is_looked_through_off_the_window_with_the_progress_bar_busy(make_window, qtbot, tmp_path: Path,
+                                                                               monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A folder dropped on the window was looked through (every file under it) on the window's thread: a folder on
+    a slow network drive froze the window until it was done."""
+    import threading
+    import time
+
+    from reviewer.workspace import Workspace
+
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    (folder / "one.pdf").write_bytes(make_pdf(["Focused visit to Northwold", "Plans are lists."]))
+    slow = threading.Event()
+    files_in = Workspace.files_in
+
+    def slowly(paths):  # type: ignore[no-untyped-def]
+        slow.wait(10)  # a network drive
+        return files_in(paths)
+
+    monkeypatch.setattr(Workspace, "files_in", staticmethod(slowly))
+    w = make_window()
+    started = time.perf_counter()
+    w.importer.open_paths([folder], open_single=False)
+    assert time.perf_counter() - started < 1.0
+    assert w.progress.isVisible() and w.progress.maximum() == 0 and "Looking for letters" in w.statusBar().currentMessage()
+    with qtbot.waitSignal(w.host.worker.import_finished, timeout=20000):
+        slow.set()
+    assert len(w.lib.letters) == 1
