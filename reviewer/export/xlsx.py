@@ -33,7 +33,7 @@ _WIDTHS = {"letter": 30, "authority": 22, "letter_date": 12, "page": 7, "quote":
            "needs_attention": 10, "start": 8, "end": 8, "annotation_id": 14, "letter_id": 20, "modified": 20}
 _WRAP = {"quote", "note", "review_comment", "themes"}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
-_MAX_CELL = 32767  # Excel's limit on characters in a cell
+_MAX_CELL = 32767  # Excel's limit on characters in a cell, counted as UTF-16 code units (an emoji is two)
 _NUMBERS = {"page", "start", "end", "annotations"}
 _DATES = {"letter_date", "visit_start", "visit_end", "signed_off", "due"}
 _TIMES = {"modified"}
@@ -50,7 +50,17 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # XML 1.0 cannot carry c
 
 def _clean(text: str) -> str:
     text = _CONTROL.sub("", text)
-    return text if len(text) <= _MAX_CELL else text[: _MAX_CELL - 1] + "…"
+    if len(text) * 2 <= _MAX_CELL:  # (however many of them are outside the Basic Multilingual Plane)
+        return text
+    units = text.encode("utf-16-le", "surrogatepass")
+    if len(units) <= 2 * _MAX_CELL:
+        return text
+    # cut after the last whole character within the limit, the ellipsis counted: 20,000 emoji in a note (40,000
+    # units) were written whole, and Excel would refuse or "repair" the workbook (an attack, stop 50)
+    head = units[: 2 * (_MAX_CELL - 1)]
+    if 0xD8 <= head[-1] <= 0xDB:  # the last unit opens a surrogate pair whose second half is cut off
+        head = head[:-2]
+    return head.decode("utf-16-le", "surrogatepass") + "…"
 
 
 def _typed(column: str, text: str) -> int | date | datetime | None:

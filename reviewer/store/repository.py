@@ -32,6 +32,7 @@ from reviewer.core.annotations.model import Letter
 from reviewer.store import schema
 from reviewer.store.backups import good_backups, take_backup
 from reviewer.core.atomic import write_atomic
+from reviewer.store import incoming
 from reviewer.store.journal import Journal, Scan
 from reviewer.store.letter_files import LetterFiles, read_letter_copy
 from reviewer.store.lock import LibraryLock, LibraryLocked
@@ -117,6 +118,11 @@ class LibraryStore(LetterFiles):
         self._stale: dict[str, list[int]] = {}
         self._queue: queue.Queue[Any] = queue.Queue()
         self._retry: list[tuple[str, str, Any]] = []  # ops whose write failed, retried with the next
+        self._staged_ids: set[str] = set()  # letters whose files wait in incoming/ for their record (``save_files``)
+        self._written: set[str] = set()  # names this store wrote into incoming/: removed as it closes, unless adopted
+        self._adopted: dict[str, list[str]] = {}  # letter id -> its files adopted this session (an undo gives them back)
+        self._copies_good: set[str] = set()  # letters whose copy ``save_files`` found already there, checked
+        self._closed = False
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -156,6 +162,7 @@ class LibraryStore(LetterFiles):
                 take_backup(self.path)  # the state as it was opened, checked and good
             except OSError:
                 pass  # a backup that cannot be written must not stop the auditor's work
+        incoming.sweep(self.files_dir, self.library.letters)  # what a killed import left, once nobody can be adding it
         self.library.subscribe(self._on_change)
         self._on_disk = self._signature()
         self._thread = threading.Thread(target=self._writer, name="library-writer", daemon=True)
@@ -231,6 +238,8 @@ class LibraryStore(LetterFiles):
     # ------------------------------------------------------------ writing
     def _on_change(self, change: Change) -> None:
         table = TABLES[change.kind]
+        if change.kind == "letter":
+            self._adopt_files(change)
         if change.op == "remove":
             doc = None
         elif change.kind == "setting":
@@ -243,6 +252,29 @@ class LibraryStore(LetterFiles):
                 self._adopt_clean(change, doc, clean)
                 doc = clean
         self._queue.put((table, change.id, doc))
+
+    def _adopt_files(self, change: Change) -> None:
+        """A letter's record put: its files waiting in incoming/ become the letter's, before the record is written (a
+        crash between leaves files no letter names, never a letter without its copy). Its record removed again (an
+        import undone): the files adopted this session go back there, where closing removes them."""
+        if change.op == "remove":
+            names = self._adopted.pop(change.id, [])
+            incoming.unadopt(self.files_dir, names)
+            self._written.update(names)
+            if names:
+                self._staged_ids.add(change.id)  # (a redo adopts them again)
+            return
+        if change.id not in self._staged_ids or self._closed:  # (closed: the record is never written; nor adopted)
+            return
+        self._staged_ids.discard(change.id)
+        try:
+            moved = incoming.adopt(self.files_dir, change.id)
+        except OSError as exc:  # (the next opening adopts what is left there for this letter)
+            self.notices.append(f"the library's copy of letter {change.id[:12]} could not be moved into "
+                                f"{self.files_dir}: {exc.strerror or exc}; it is kept in {incoming.INCOMING}/")
+            return
+        if moved:
+            self._adopted[change.id] = moved
 
     def _adopt_clean(self, change: Change, doc: dict[str, Any], clean: dict[str, Any]) -> None:
         """Put the cleaned record in the library in place of the one announced (without a second
@@ -459,6 +491,8 @@ class LibraryStore(LetterFiles):
         return out
 
     def close(self) -> None:
+        self._closed = True
+        incoming.sweep(self.files_dir, self.library.letters, older_than=None, only=set(self._written))
         if self._thread.is_alive():
             self.flush()
             self._queue.put(None)
@@ -474,15 +508,22 @@ class LibraryStore(LetterFiles):
     def add_prepared(self, prep: PreparedLetter, initiator: object | None = None,
                      saved: bool = False) -> tuple[Letter, bool]:
         """Add a prepared letter; returns the library's letter and whether it was new. ``saved``
-        says its files were already kept (by ``save_files`` on a worker thread)."""
+        says its files were already kept (by ``save_files`` on a worker thread): they are adopted
+        as its record is put, or dropped where the library has the letter already."""
         existing = self.library.letters.get(prep.letter.id)
         if existing is not None:
-            if not saved and not self._copy_is_good(existing):
-                write_atomic(self.letter_file(existing), prep.data)  # the file again: a lost or changed copy mended
+            final = self.letter_file(existing)
+            good = (saved and existing.id in self._copies_good) or self._copy_is_good(existing)
+            self._copies_good.discard(existing.id)
+            if saved:  # the copy just read mends a lost or changed one; the rest is not this letter's text
+                incoming.discard(self.files_dir, existing.id, keep_copy_as=None if good else final)
+            if not good and not self._copy_is_good(existing):
+                write_atomic(final, prep.data)  # the file again: a lost or changed copy mended
             return existing, False
         if not saved:
             self.save_files(prep)
         self.library.put_letter(prep.letter, initiator)
+        self._texts[prep.letter.id] = dataclasses.replace(prep.extracted, layout=None)
         return self.library.letters.get(prep.letter.id, prep.letter), True  # as stored (text cleaned)
 
     def _copy_is_good(self, letter: Letter) -> bool:
@@ -493,24 +534,33 @@ class LibraryStore(LetterFiles):
         return True
 
     def save_files(self, prep: PreparedLetter) -> None:
-        """Keep the library's copy of a letter and its text; the record is added separately. A
-        letter the library already has keeps the text its annotations were made on."""
-        known = self.library.letters.get(prep.letter.id)
-        if known is not None:
-            if not self._copy_is_good(known):  # a lost or changed copy mended; its text stays as annotated
-                write_atomic(self.letter_file(known), prep.data)
-            return
+        """Keep a letter's copy, text and layout in the letters folder's incoming/, to be adopted when its record is
+        put (``_adopt_files``). Reads nothing of the library, which the GUI thread changes meanwhile: the window's
+        worker calls it (an attack, stop 50: it read the letters the GUI thread was adding)."""
+        lid, ex = prep.letter.id, prep.extracted
         try:
-            write_atomic(self.letter_file(prep.letter), prep.data)
-            self.save_text(prep.letter.id, prep.extracted)
+            if self._copy_is_good(prep.letter):  # (checked here, not on the GUI thread: a letter added before)
+                self._copies_good.add(lid)
+            else:
+                self._stage(self.letter_file(prep.letter), prep.data)
+            if ex.layout is not None and ex.extractor.startswith("pdf"):  # text letters are typeset anew
+                try:
+                    self._stage(self.layout_file(lid), dump_layout(ex.layout, ex.extractor))
+                except OSError:
+                    pass  # (a layout only saves time later)
+            self._stage(self._text_file(lid), _text_payload(ex))
         except OSError as exc:
             raise LibraryError(f"cannot copy {prep.letter.source} into the library: {exc.strerror or exc}") from None
+        self._staged_ids.add(lid)
+
+    def _stage(self, final: Path, data: bytes) -> None:
+        self._written.add(final.name)
+        write_atomic(incoming.staged(final), data)
 
     def save_text(self, letter_id: str, ex: Extracted) -> None:
-        payload = {"text": ex.text, "page_starts": ex.page_starts, "pages": ex.pages, "extractor": ex.extractor}
         if ex.layout is not None and ex.extractor.startswith("pdf"):  # text letters are typeset anew
             self.save_layout(letter_id, ex.layout, ex.extractor)
-        write_atomic(self._text_file(letter_id), json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+        write_atomic(self._text_file(letter_id), _text_payload(ex))
         self._texts[letter_id] = dataclasses.replace(ex, layout=None)  # layouts are big: read them when wanted
 
     def save_layout(self, letter_id: str, layout: Layout, extractor: str) -> None:
@@ -520,6 +570,11 @@ class LibraryStore(LetterFiles):
             write_atomic(self.layout_file(letter_id), dump_layout(layout, extractor))
         except OSError:
             pass
+
+
+def _text_payload(ex: Extracted) -> bytes:
+    payload = {"text": ex.text, "page_starts": ex.page_starts, "pages": ex.pages, "extractor": ex.extractor}
+    return json.dumps(payload, ensure_ascii=False).encode("utf-8")
 
 
 def open_library(path: Path | str) -> LibraryStore:

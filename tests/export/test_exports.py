@@ -437,3 +437,33 @@ def test_a_deleted_theme_is_named_never_shown_by_its_id(samples: Path) -> None:
         assert "theme-3f2a9c" not in said and "kinship-x1" not in said
     pages = " ".join(" ".join(p) for p in _page_lines(to_pdf(s)))
     assert "Kinship carers (deleted theme)" in pages and "theme-3f2a9c" not in pages and "kinship-x1" not in pages
+
+
+def test_a_note_beyond_excels_cell_limit_in_utf16_units_is_cut_whole_and_said(samples: Path) -> None:
+    """Excel's 32,767-character limit counts UTF-16 code units: a note of 20,000 emoji (40,000 units) was written
+    whole, and Excel refuses or "repairs" such a workbook. It is cut within the limit, never through an emoji,
+    and ends with "…" as a cut cell does. Read back by openpyxl."""
+    import dataclasses as dc
+
+    import openpyxl
+
+    from reviewer.export.xlsx import to_xlsx
+
+    lib, lid, _ = _lib(samples)
+    notes = {"emoji": "\U0001F600" * 20_000, "mixed": "a" + "\U0001F4A9" * 16_383 + "tail", "short": "\U0001F600" * 16_383}
+    anns = []
+    for (name, note), a in zip(notes.items(), lib.annotations_for(lid)):
+        anns.append(dc.replace(a, note=note))
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx(lib, anns, [lib.letters[lid]])))
+    ws = book["Annotations"]
+    head = [c.value for c in ws[1]]
+    got = {r[head.index("Annotation id")]: r[head.index("Note")] for r in ws.iter_rows(min_row=2, values_only=True)}
+    for (name, note), a in zip(notes.items(), anns):
+        cell = got[a.id]
+        units = len(cell.encode("utf-16-le", "surrogatepass")) // 2
+        assert units <= 32767, (name, units)
+        cell.encode("utf-8")  # no half of a surrogate pair
+        if name == "short":  # 32,766 units: whole
+            assert cell == note
+        else:
+            assert cell.endswith("…") and note.startswith(cell[:-1]) and units >= 32765

@@ -10,12 +10,13 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QProgressBar, QToolButton
 
-from reviewer.core.text.documents import SUPPORTED_SUFFIXES, EncryptedPdf, tells_how_read
+from reviewer.core.text.documents import EncryptedPdf, tells_how_read
 from reviewer.core.annotations.model import PreparedLetter
 from reviewer.letters.importing import prepare_encrypted, read_file
 from reviewer.store.repository import LibraryError
 from reviewer.ui.kit.desk import Desk, OnScreen
 from reviewer.ui.library.library_panel import LibraryPanel
+from reviewer.workspace import Workspace
 from reviewer.core.text.words import counted
 
 
@@ -41,6 +42,7 @@ class ImportController(QObject):
         self._import_notes: list[str] = []  # letters read with a warning (a damaged PDF, repaired)
         self._warned = False  # one of those notes more than how a text letter's characters were read
         self._already = 0  # letters of this import already in the library
+        self._stopped = False  # the window closed: letters the worker read meanwhile are not added
         worker = desk.host.worker
         worker.import_progress.connect(self._import_progress)
         worker.imported.connect(self._imported)
@@ -75,13 +77,29 @@ class ImportController(QObject):
         paths = [p for p in paths if p not in packs and p not in codebooks]
         if not paths:
             return
-        files: list[Path] = []
-        for p in paths:
-            if p.is_dir():
-                files += sorted(x for x in p.rglob("*") if x.is_file() and x.suffix.lower() in SUPPORTED_SUFFIXES)
-            else:
-                files.append(p)
+        if any(p.is_dir() for p in paths):  # a folder (a network drive's, thousands of files) is looked through off
+            # this thread, the progress bar busy meanwhile (an attack, stop 50: the window froze while it was scanned)
+            self.progress.setRange(0, 0)
+            self.progress.setFormat("Looking for letters…")
+            self.progress.show()
+            self.desk.tell(f"Looking for letters in {next(p for p in paths if p.is_dir()).name}…", 0)
+            self.desk.host.think(lambda: Workspace.files_in(paths), lambda files: self._import(files, open_single),
+                                 self._scan_failed, key="import-scan")
+            return
+        self._import(paths, open_single)
+
+    def _scan_failed(self, exc: Exception) -> None:
+        self.progress.hide()
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        QMessageBox.warning(self.desk.parent, "Nothing imported", f"The folder could not be looked through: {why}"
+                            + (f" ({exc.filename})" if isinstance(exc, OSError) and exc.filename else ""))
+
+    def _import(self, files: list[Path], open_single: bool) -> None:
+        if self._stopped:
+            return
         if not files:
+            self.progress.hide()
+            self.desk.hush()
             QMessageBox.information(self.desk.parent, "Nothing to import", "No PDF or text letters were found there.")
             return
         if open_single:  # the first of them is opened; several are selected in the library as well
@@ -104,7 +122,14 @@ class ImportController(QObject):
         self.progress.setFormat(f"Importing {done + 1} of {total}")
         self.desk.tell(f"Reading {name}…", 3000)
 
+    def stop(self) -> None:
+        """The window is closing, its library with it: a letter read meanwhile is neither added nor opened (its files,
+        kept by the worker, are removed with the library's closing)."""
+        self._stopped = True
+
     def _imported(self, prep: PreparedLetter) -> None:
+        if self._stopped:
+            return
         try:
             letter, new = self.desk.ws.add_prepared(prep, saved=True)
         except LibraryError as exc:
@@ -149,6 +174,8 @@ class ImportController(QObject):
 
     def ask_password(self, path: str, attempt: int = 1, message: str = "") -> None:
         """An encrypted PDF: ask for its password, then read it on the worker; the library keeps it decrypted."""
+        if self._stopped:
+            return
         name = Path(path).name
         prompt = (f"{message}\n\n" if message else "") + f"{name} is protected by a password.\nPassword:"
         password, ok = QInputDialog.getText(self.desk.parent, "Password needed", prompt, QLineEdit.EchoMode.Password)
@@ -175,6 +202,8 @@ class ImportController(QObject):
         self.desk.host.call(job, done, failed)
 
     def _import_finished(self, added: int, failed: int) -> None:
+        if self._stopped:
+            return
         self.progress.hide()
         self.cancel.hide()
         opened = self._select_batch()

@@ -320,6 +320,7 @@ class MainWindow(QMainWindow):
             return
         self.layout_state.save()
         self.packs.stop()
+        self.importer.stop()
         self.host.stop()
         self.store.on_write_error = None  # (what is lost was said, and agreed to, above)
         self.store.close()
