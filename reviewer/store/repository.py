@@ -517,6 +517,7 @@ class LibraryStore(LetterFiles):
             self._copies_good.discard(existing.id)
             if saved:  # the copy just read mends a lost or changed one; the rest is not this letter's text
                 incoming.discard(self.files_dir, existing.id, keep_copy_as=None if good else final)
+                self._staged_ids.discard(existing.id)  # (nothing of it waits to be adopted now)
             if not good and not self._copy_is_good(existing):
                 write_atomic(final, prep.data)  # the file again: a lost or changed copy mended
             return existing, False
