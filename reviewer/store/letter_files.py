@@ -4,7 +4,9 @@ and ``ReadOnlyStore`` (which never does) both read them through ``LetterFiles``.
 
 from __future__ import annotations
 
+
 import dataclasses
+import os
 import json
 from pathlib import Path
 
@@ -95,6 +97,8 @@ def read_kept(path: Path) -> bytes:
     try:
         return read_regular(path, what="read as the library's copy")
     except FileRefused as exc:
+        if not os.path.lexists(path):  # (gone: said as a missing copy is, not as one that cannot be read)
+            raise FileNotFoundError(str(exc)) from None
         raise OSError(str(exc)) from None
 
 

@@ -1,0 +1,30 @@
+"""A letter whose copy is gone from the library's letters folder is said to be missing, in one sentence: 'reviewer
+pack export' of such a letter said '… cannot be read: <id>.pdf cannot be read: No such file or directory' (an
+attack, stop 53), the message for a missing copy never reached."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import make_pdf
+
+from reviewer.core.text.documents import DocumentError
+from reviewer.letters.importing import prepare_path
+from reviewer.store.repository import LibraryStore
+
+
+def test_a_copy_deleted_from_the_letters_folder_is_said_to_be_missing(tmp_path: Path) -> None:
+    src = tmp_path / "westfold.pdf"
+    src.write_bytes(make_pdf(["Focused visit to Westfold (fictional)", "Plans are reviewed on time."]))
+    store = LibraryStore(tmp_path / "lib.json")
+    try:
+        letter, _ = store.add_prepared(prepare_path(src))
+        store.letter_file(letter).unlink()
+        with pytest.raises(DocumentError) as caught:
+            store.letter_bytes(letter)
+        said = str(caught.value)
+        assert "westfold.pdf is missing from" in said and said.count("cannot be read") == 0
+    finally:
+        store.close()
