@@ -4,10 +4,9 @@ and ``ReadOnlyStore`` (which never does) both read them through ``LetterFiles``.
 
 from __future__ import annotations
 
-
 import dataclasses
-import os
 import json
+import os
 from pathlib import Path
 
 from reviewer.core.annotations.library import Library
