@@ -163,3 +163,12 @@ def test_a_letters_web_title_running_into_its_address_block_is_not_its_council()
             "February 2024. His Majesty's Inspectors for this visit were Carys Leventhorpe and Matthew Obi.\n")
     m = read_metadata(page)
     assert (m.doc_type, m.authority, m.published) == ("focused visit", "Pellingham", "2024-04-02")
+
+
+def test_a_paper_is_titled_by_its_own_month_even_estimated_not_by_the_visit_it_tells_of() -> None:
+    from reviewer.core.annotations.model import Letter
+    from reviewer.core.annotations.titles import readable_title
+
+    letter = Letter(id="a" * 64, title="board", source="board.docx", kind="docx", pages=1,
+                    meta=read_metadata(BOARD_PAPER))
+    assert readable_title(letter) == "Dunholm — committee report — March 2023"
