@@ -57,8 +57,10 @@ def readable_title(letter: Letter) -> str:
         parts.append(kind)
     # (a publication date the PDF only suggests comes days early, and a month early at a month's end: a new user's
     # report published on 4 August read "July 2025"; the visit's own month is a fact the report prints)
-    when = month_year(m.published if m.published and not m.published_estimated else
-                      m.visit_end or m.visit_start or m.published)
+    # A paper's own date, estimated from its month or its weekday, is still its own: the visit it tells of may be
+    # years before ("Dunholm — committee report — February 2017" for a paper of March 2023)
+    own = m.published and (not m.published_estimated or m.doc_type in ("committee report", "news item"))
+    when = month_year(m.published if own else m.visit_end or m.visit_start or m.published)
     if when:
         parts.append(when)
     return SEP.join(parts)

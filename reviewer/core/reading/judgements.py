@@ -164,6 +164,8 @@ def _sif_list(flat: str) -> dict[str, str]:
     sif = _SIF_OVERALL.search(first)
     if sif:
         out["overall_effectiveness"] = grade_of(sif.group(1))
+    elif row := re.search(rf"\bOverall effectiveness\s+{GRADE}\b", first, re.I):
+        out["overall_effectiveness"] = grade_of(row.group(1))  # a paper's copy of the list, the overall row first
     for pat, name in _SIF_ROWS:
         # (a footnote's mark may stand between: "Leadership, management and governance 1 Outstanding")
         m = re.search(rf"{pat}(?:\s*\d{{1,2}})?\s+{GRADE}\b", first, re.I)

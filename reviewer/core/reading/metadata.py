@@ -92,7 +92,9 @@ _COMMITTEE = re.compile(
     # a paper headed by its meeting: "Corporate Parenting Board – 20 January 2026"
     r"(?-i:[A-Z][\w’'&-]*(?: [A-Z&][\w’'&-]*){0,5} (?:Committee|Board|Cabinet|Panel|Forum)) ?[-–—:,] ?"
     r"\d{1,2}(?:st|nd|rd|th)? " + _MON.replace("(", "(?:", 1) + r" \d{4}\b|"
-    r"(?:Overview\s+(?:&|and)\s+)?Scrutiny\s+(?:Sub-?\s?)?Committee|Briefing note of|"
+    r"(?:Overview\s+(?:&|and)\s+)?Scrutiny\s+(?:Sub-?\s?)?Committee|Briefing (?:note|paper) (?:of|for|to)\b|"
+    # a paper's cover lines: "Meeting of: Corporate Parenting Board", "Report from: Head of ...", "Report date: ..."
+    r"Meeting of\s*:|Report (?:from|by)\s*:|(?:Date of report|Report date)\s*:|Minutes of (?:the )?meeting\b|"
     # a meeting's page of an agenda item: what it is for, what the members did with it
     r"(?:Sub-?\s?Committee|Committee|Scrutiny Board|Cabinet|Panel) (?:was presented with|received|considered|"
     r"noted)|(?:informed|updated|advised) the (?:Sub-?\s?)?Committee|opened the discussion|"
@@ -107,6 +109,23 @@ _STORY = re.compile(r"\baccording to (?:[\w-]+ ){0,3}(?:Ofsted|inspectors|the wa
                     r"watchdog\b|[‘'\"“](?:inadequate|requires? improvement|good|outstanding)[’'\"”] (?:rating|grading)\b|\b(?:published|released) (?:yesterday|today)\b|\b(?:has|have|had|was|were) (?:now )?"
                     r"been rated\b", re.I)
 _LETTER = re.compile(r"\bDear\s+[A-Z]|\bThis letter summarises|\bYours sincerely", re.I)
+# A council's own paper that is no meeting's: its improvement plan or self-evaluation, titled so on a line of its
+# own near the top ("Children's Services Improvement Plan 2024–2026", "Self-evaluation of social work practice,
+# January 2025"), or an email to members (its "From:", "To:" and "Subject:" lines first). Ofsted's letter never
+# starts so.
+_PLAN_TITLE = re.compile(r"^[^.\n]{0,80}\b(?:Improvement|Recovery|Action|Development)\s+Plan\b[^.\n]{0,60}$|"
+                         r"^[^.\n]{0,60}\bSelf[- ]?(?:evaluation|assessment)\b[^.\n]{0,80}$", re.I | re.M)
+_MAIL_FIELD = re.compile(r"^[ \t]*(From|To|Subject|Sent|Date|Cc)[ \t]*:", re.I | re.M)
+
+
+def _own_paper(text: str) -> bool:
+    """A council's improvement plan, self-evaluation or email to members: the council's paper, not a meeting's."""
+    lines = [ln for ln in text[:2000].splitlines() if ln.strip()][:8]
+    top = "\n".join(lines)
+    fields = {m.group(1).lower() for m in _MAIL_FIELD.finditer(top)}
+    if {"from", "to", "subject"} <= fields and _MAIL_FIELD.match(lines[0] if lines else ""):
+        return True
+    return bool(_PLAN_TITLE.search(top))
 # Someone else telling of a visit (a news site's round-up, a council's web page): not the inspectors' letter.
 _TELLS_OF = re.compile(r"\b(?:Ofsted has published|inspectors? (?:today )?(?:visited|found|said|praised|highlighted|"
                        r"noted|published)|the full letter|ha(?:s|ve) been (?:published|released)|"
@@ -139,6 +158,8 @@ def _doc_type(text: str, flat: str) -> str:
         return "news item"  # a byline, a dateline of the web: a story, even of a committee's meeting or a visit
     if _COMMITTEE.search(top) and not _LETTER.search(head[:1500]):
         return "committee report"
+    if _own_paper(text) and not re.search(r"\bThis letter summarises", head, re.I):
+        return "committee report"  # (an email to members starts "Dear Councillor" as a letter does)
     if _STORY.search(head) and not _LETTER.search(head):
         return "news item"  # a journalist's words: a story, even of a visit
     titles = [(m.start(), kind) for kind, m in (
@@ -252,11 +273,16 @@ _ANY_DATE = rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(\d{{1,2}})(?
 _NUMERIC_DATE = r"(\d{1,2})/(\d{1,2})/(\d{4})"
 
 
+_WRAPPED = re.compile(r"\b(?:was|were|is|are|be|been|being|and|which|then|first|now)[ \t]*$", re.I)
+
+
 def _labelled_date(head: str, labels: str) -> str | None:
     """The date after a label that starts a line ("Report published: 3 May 2015", "DATE: 4th January 2016",
     "Date: 12/03/2024", " date 2017-11-24")."""
     # (the look-ahead makes "Date of meeting: ..." the label, not "Date" followed by "of meeting")
     for m in re.finditer(rf"(?:^|\n|\|)[ \t]*(?:{labels})[ \t]*:?\s*(?={_WEEKDAY}(?:\d|{_MON}))", head, re.I):
+        if ":" not in m.group(0) and _WRAPPED.search(head, max(0, m.start() - 30), m.start()):
+            continue  # "The report was | published on 24 January 2024": a sentence the page wrapped, not a label
         after = re.sub(r"^\d{1,2}[:.]\d{2}[ \t]*(?:[ap]\.?m\.?)?,?[ \t]+", "", head[m.end():m.end() + 50], flags=re.I)  # "16:28 13
         # November 2017"
         n = re.match(_NUMERIC_DATE, after)
@@ -325,12 +351,54 @@ def _own_date(text: str) -> str | None:
         before = line[:m.start()].rstrip() if m else ""
         if m and (not before or before[-1] in "-–|,:" or re.fullmatch(r"(?:By\s+)?(?:[A-Z][\w'’.-]*\s*){1,4}", before)):
             return _date_of(line[m.start():])  # "Heading - Tuesday, 2nd October, 2018", "A Writer 06 April 2016"
+        if between := re.search(rf"[-–—|][ \t]*(?={_ANY_DATE}[ \t]*[-–—|])", line, re.I):
+            return _date_of(line[between.end():], at_start=True)  # "Cabinet — 12 March 2024 — Agenda item 7"
     m = _MEETING_LINE.search(text[:1500])
     found = _date_of(m.group(0)) if m else None
     if found:
         return found
     m = _TODAY.search(text[:3000])
     return _date_of(m.group(1), at_start=True) if m else None
+
+
+_HELD_ON = re.compile(r"\b(?:Minutes|meeting)\b[^.\n]{0,160}?\bheld\s+on\s+", re.I)
+_DAY_MONTH_LINE = re.compile(rf"^[ \t]*(?:Date|Meeting date|Date of (?:the )?meeting)[ \t]*:[ \t]*"
+                             rf"(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+(\d{{1,2}})(?:st|nd|rd|th)?[ \t]+{_MONTH}"
+                             rf"[ \t]*$", re.I | re.M)
+_WEEKDAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
+
+
+def _date_without_year(head: str) -> tuple[str, bool] | None:
+    """A paper's meeting date printed with its weekday but no year ("Date: Thursday 9 March"): the latest year, of
+    those the paper's first lines print (or the next), in which that day falls on that weekday (a paper is written
+    after what it tells of: 9 March was a Thursday in 2017 and 2023 alike). Estimated, for the auditor to
+    confirm."""
+    m = _DAY_MONTH_LINE.search(head)
+    if not m:
+        return None
+    fits = set()
+    for year in {int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", head)}:
+        for y in (year, year + 1):
+            try:
+                d = date(y, _month(m.group(3)), int(m.group(2)))
+            except ValueError:
+                continue
+            if _WEEKDAYS[d.weekday()] == m.group(1).lower():
+                fits.add(d)
+    return (max(fits).isoformat(), True) if fits else None
+
+
+_MONTH_YEAR = re.compile(rf"(?:^[ \t]*(?:Date|Report date|Date of report|Meeting date|Version[^\n]{{0,20}}?)[ \t]*[:—–-]?|"
+                         rf"[,—–-])[ \t]*{_MONTH}[ \t]+((?:19|20)\d{{2}})[ \t]*$", re.I | re.M)
+
+
+def _month_only(head: str) -> tuple[str | None, bool]:
+    """A paper dated by its month alone, on a line of its own near the top ("Date: January 2024", "Version 3.2 —
+    January 2025", "Self-evaluation of social work practice, January 2025"): the month's first day, estimated."""
+    m = _MONTH_YEAR.search(head)
+    if not m:
+        return None, False
+    return date(int(m.group(2)), _month(m.group(1)), 1).isoformat(), True
 
 
 # Days from an inspection's last day to its report's publication (2018-): the median of the development reports'
@@ -376,8 +444,14 @@ def _published(text: str, flat: str, doc_type: str, created: str | None, visit_e
         own = _labelled_date(head, r"Posted(?: on)?|Updated(?: on)?|Date")
         if own:
             return own, False
+    if doc_type == "committee report" and (held := _HELD_ON.search(text[:1000])):
+        if found := _date_of(text[held.end():held.end() + 60], at_start=True):
+            return found, False  # minutes: "... of the Scrutiny Committee held on Wednesday 14th June 2023 at 6pm"
     if doc_type in ("committee report", "news item"):
-        return _own_date(text), False
+        own = _own_date(text)
+        if own or doc_type == "news item":
+            return own, False
+        return _date_without_year(text[:1500]) or _month_only(text[:1500])
     for m in re.finditer(_ANY_DATE, flat[:1200], re.I):
         found = iso(int(m.group(1)), m.group(2), int(m.group(3)))
         if doc_type in LETTER_TYPES or found != visit_end:

@@ -388,6 +388,9 @@ def analyse(text: str, page_starts: Sequence[int] = ()) -> Structure:
         heads.append((kind, title, s, e, grade))
     heads.sort(key=lambda h: h[2])
     heads = _graded_once(heads)
+    if salutation and (body := _unheaded_body(reading, salutation[1], heads)) is not None:
+        heads.append(("heading", "Letter", body, body, None))
+        heads.sort(key=lambda h: h[2])
     parts: list[Part] = []
     for i, (kind, title, s, he, grade) in enumerate(heads):
         nxt = heads[i + 1][2] if i + 1 < len(heads) else len(text)
@@ -403,6 +406,20 @@ def analyse(text: str, page_starts: Sequence[int] = ()) -> Structure:
                        [(a + s, a + e) for t in tables for a, b in (*t.items, *t.council)
                         for s, e in split_units(reading[a:b])])
     return Structure(parts, furniture, units, len(text), tables)
+
+
+def _unheaded_body(reading: str, after: int, heads: list[tuple[str, str, int, int, str | None]]) -> int | None:
+    """Where the body of a letter that runs from its "Dear ..." to its sign-off under no heading of its own starts
+    (an email to members, a short letter): a part of its own, read as the letter's words, where otherwise it would
+    be taken for the salutation's; None where a heading follows the salutation (the letter's opening paragraph,
+    "This letter summarises ...", stays with the salutation) or nothing does."""
+    nxt = next((h for h in heads if h[2] >= after), None)
+    if nxt is not None and nxt[0] != "signoff":
+        return None
+    body = reading[after:len(reading) if nxt is None else nxt[2]]
+    if len(body.split()) < 40:
+        return None
+    return after + len(body) - len(body.lstrip())
 
 
 def _table_row(reading: str, start: int, end: int) -> bool:

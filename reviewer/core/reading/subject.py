@@ -87,6 +87,9 @@ _TITLE_WORDS = {  # words that start a heading before the council's name: "Ofste
 # Care Council", "Youth Council": councils of children, not the authority
 
 
+_CAPITALS_COUNCIL = re.compile(r"\b[A-Z][A-Z'’.\-]+(?:[ \t]+[A-Z][A-Z'’.\-]*){0,5}[ \t]+COUNCIL\b")
+
+
 def _council_named(text: str) -> str | None:
     """The first council a committee report or news item names in its opening lines."""
     return next(iter(_councils_named(text)), None)
@@ -99,6 +102,8 @@ def _councils_named(text: str) -> list[str]:
         line = line.strip()
         if sum(c.isalpha() for c in line) > 3 and line.upper() == line:
             line = line.title().replace("'S ", "'s ").replace("’S ", "’s ")
+        else:  # a name in capitals on a line that goes on in lower case: "STANMERE COUNTY COUNCIL — Children, ..."
+            line = _CAPITALS_COUNCIL.sub(lambda m: m[0].title(), line)
         for m in _COUNCIL.finditer(line):
             words = m.group(1).split()
             while words and words[0].casefold() in _TITLE_WORDS:
@@ -122,8 +127,10 @@ def _authority(text: str, flat: str, doc_type: str, councils: list[str]) -> str 
         rf"Inspection of\s+(.+?)\s+local authority\s+children{APOS}s\s+services",
     ]
     if doc_type in LETTER_TYPES + ("inspection report",):
-        found = sorted((m.start(), m.group(1)) for m in (re.search(p, head[:1500], re.I) for p in titled) if m)
+        found = sorted((m.start(), m.group(1)) for p in titled for m in re.finditer(p, head[:1500], re.I))
         for _, raw in found:  # the title comes first; a visit mentioned further on is another one
+            if len(raw.split()) > 8 or re.search(r"\d", raw):
+                continue  # a web page's title ("Focused visit to X") run on through the letter's address block
             name = clean_authority(raw)
             if name:
                 return name
