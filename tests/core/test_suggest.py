@@ -3420,3 +3420,31 @@ def test_the_common_assessment_framework_is_early_help() -> None:
     ranked = [tid for tid, _ in ThemeModel(default_themes()).score(
         "The common assessment framework is well established, with wide engagement from partner agencies.")]
     assert "early-help" in ranked[:2]
+
+
+def test_a_letters_courtesies_are_no_finding_and_a_stall_or_the_areas_to_improve_are_weaknesses() -> None:
+    """Council papers nobody here had seen (stop 53): an email to members closing 'please do not hesitate to contact
+    me' was a strength (its 'not hesitate' read as tenacity), progress that 'has stalled' a strength, and the areas
+    the inspectors 'identified … to improve' a strength carried from the sentence before."""
+    letter = """From: Director of Children's Services
+To: All members
+Subject: Focused visit to Westmarch children's services
+
+Dear colleagues
+
+Inspectors visited our front door service last month and their letter is now published. The inspectors found
+that children receive a timely and proportionate response when concerns are first raised.
+They also identified two areas to improve: the recording of management decisions and the timeliness of return
+home interviews.
+Progress on the recruitment of permanent social workers has stalled since the summer.
+I will bring the action plan to the next meeting of the scrutiny panel.
+In the meantime, please do not hesitate to contact me.
+
+Yours sincerely
+"""
+    found = _by_quote(suggest(letter, default_themes()))
+    assert found["They also identified two areas to improve: the recording of management decisions and the "
+                 "timeliness of return home interviews."].severity == "improvement"
+    assert found["Progress on the recruitment of permanent social workers has stalled since the summer."
+                 ].severity == "improvement"
+    assert not any("hesitate" in q for q in found)

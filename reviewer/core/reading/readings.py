@@ -151,6 +151,10 @@ _NEUTRAL_SECTION = re.compile(
     re.I)
 _BOILERPLATE = re.compile(
     r"crown copyright|interested in our work|subscribe to our|www\.|@ofsted|ofsted produces this report|"
+    # a letter's courtesies ("Please do not hesitate to contact me", "If you have any questions, ..."): no finding
+    r"\bplease (?:do not hesitate to |don.t hesitate to |feel free to )?(?:contact|get in touch with|call|e-?mail) "
+    r"(?:me|us|my office|the)\b|^\W*(?:in the meantime, )?if you (?:have|would like) (?:any )?(?:further )?(?:questions|"
+    r"queries|information)\b|^\W*i look forward to\b|"
     r"it is ofsted.s expectation|\b(?:a|an) (?:local authority|lscb) (?:that is|is judged|requires)|"
     r"^\W*throughout this (?:report|letter)\b[^.]{0,80}\breferred to as\b|"
     r"\b(?:did|does) not (?:find|identify) any areas? for priority\b|\bno areas for priority (?:(?:and|or) immediate )?"

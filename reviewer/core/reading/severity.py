@@ -62,6 +62,7 @@ _STILL_TO_DO_PHRASES = (r"more (?:work )?to do|much (?:more )?(?:work )?(?:still
                          r"needs? to be done|\byet to\b|need to develop|still (?:too|exceeds?|below)|remains? to be done|"
                          r"\bwe have asked (?:[\w'’]+ ){0,3}?(?:to|for)\b|"
                          r"\bhas (?:notable |some |several )?areas for improvement\b|\bmore (?:work )?to be done\b|"
+                         r"(?<!to )\b(?:identified|found|highlighted) (?:\w+ ){0,2}?areas? (?:to improve|for improvement)\b|"
                          r"\bmore work is (?:still )?(?:needed|required)\b|\broom for (?:further )?improvement\b|"
                          r"\bneeds? (?:further )?(?:strengthening|improvement)\b|"
                          r"\bcould (?:further |be )?(?:better|improve|quicker|faster|stronger|clearer|sharper)\b|"

@@ -52,7 +52,7 @@ WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "we
         "task-focused", "task-oriented", "crisis-driven", "worsened", "premature", "inequitable", "excessively", "fractured",
         "uneasily", "unsuccessful", "underperforming", "underperforms", "unacceptable", "unacceptably", "unsure",
         "inhibit", "inhibits", "inhibited", "inhibiting", "underused", "disproportionate", "disproportionately",
-        "paucity", "negatively", "widening", "seldom", "mismatch", "generic", "problematic", "scant", "poor-quality", "low-quality", "unreliable", "stalling",
+        "paucity", "negatively", "widening", "seldom", "mismatch", "generic", "problematic", "scant", "poor-quality", "low-quality", "unreliable", "stalling", "stalled",
         "failure", "naivety", "over-optimism", "omissions", "struggled", "duplication", "failures",
         "weakens", "weakened", "interrupted", "inconsistences", "blaming", "disjointed", "disregarded",
         "disconnected", "lottery", "prematurely", "breakdown", "breakdowns", "duplicated", "unnecessarily", "differ",
