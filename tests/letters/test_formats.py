@@ -388,3 +388,21 @@ def test_an_html_letters_address_in_angle_brackets_or_without_quotes_is_kept() -
                     "<p>Read <a href=https://example.org/guide>the guide</a> &amp; the plan.</p>")
     assert "See https://example.org/plan or write to qa@example.org." in html.text
     assert "Read the guide (https://example.org/guide) & the plan." in html.text
+
+
+def test_an_html_pages_title_and_head_are_no_part_of_its_text() -> None:
+    """A web page saved as text read its <title> ("Focused visit to Brackwater", what a browser shows in its tab) as
+    the letter's first line, over the address block, and its style sheet's rules as words. A page reads as a browser
+    shows it: what the <head> holds, and any script or style, is no text; the body's own heading is."""
+    page = ("<html><head><title>Focused visit to Brackwater</title><style>p { margin: 0 }</style>"
+            "<meta charset='utf-8'></head><body><script>var seen = 1;</script>"
+            "<p>Ofsted<br>Example House</p><p>Dear Ms Vane</p><h2>Focused visit to Brackwater children's services</h2>"
+            "<p>Inspectors found that plans are not always updated.</p></body></html>")
+    plain = to_plain(page)
+    assert plain.text.startswith("Ofsted\nExample House\n")
+    assert "margin" not in plain.text and "var seen" not in plain.text
+    assert plain.text.count("Focused visit to Brackwater") == 1
+    assert [plain.text[s:e] for s, e in plain.headings] == ["Focused visit to Brackwater children's services"]
+    # a page's title without a head, and a <title> in its body (no browser shows it there either)
+    assert to_plain("<title>Council news</title><p>The visit found good practice.</p><p>More to follow.</p>").text == \
+        "The visit found good practice.\n\nMore to follow.\n"

@@ -20,9 +20,10 @@ DOCX_SUFFIXES = {".docx"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES
 PDF_EXTRACTOR = "pdf/1"
 DOCX_EXTRACTOR = "docx/2"  # 2: laid out as Word shows it (core.text.word), numbers, bullets and tables
-TEXT_EXTRACTOR = "text/4"  # 2: Markdown and simple HTML read as the text they stand for; 3: a link with its address;
+TEXT_EXTRACTOR = "text/5"  # 2: Markdown and simple HTML read as the text they stand for; 3: a link with its address;
 # 4: a plain letter's line without the white space after its last tab (markup.as_written), a Markdown table's empty
-# cell kept, an HTML letter's address in angle brackets kept
+# cell kept, an HTML letter's address in angle brackets kept; 5: an HTML page's <head> (its <title>), scripts and
+# styles no text
 FILE_SUFFIX = {"pdf": "pdf", "text": "txt", "docx": "docx"}  # a letter's kind -> its file's suffix
 
 # Bounds on what a letter may be, from the 243 reports of the corpus (../shared/corpus/reports) and

@@ -6,7 +6,8 @@ email): read as the formatted text they stand for, never as raw markup.
 plan</a>`` read "the plan (https://example.org/plan)" (the address is what the letter points to: an auditor quotes
 and follows it), a bare address reads as written, ``&amp;`` reads "&", ``<li>`` and ``- `` items read as bullets, a
 table's rows (``| a | b |`` or ``<td>``) as lines of cells, each cell ended by a tab (the last too: so the reading
-knows the line for a table's row, ``ROW_END``). Only what letters use is understood; anything else is left
+knows the line for a table's row, ``ROW_END``); a page's ``<head>`` (its ``<title>``), scripts and styles, which a
+browser never shows in the page, are no text. Only what letters use is understood; anything else is left
 as it was written. The result is the letter's canonical text: annotations anchor to it.
 """
 
@@ -54,6 +55,10 @@ _KEPT = re.compile(r"\x02(\d+)\x02")  # an address set aside while the marks aro
 _HTML_EMPHASIS = ((re.compile(r"(?is)<(?:b|strong)\b[^<>]*>((?:(?!<(?:b|strong)\b).)*?)</(?:b|strong)\s*>"), r"**\1**"),
                   (re.compile(r"(?is)<(?:i|em)\b[^<>]*>((?:(?!<(?:i|em)\b).)*?)</(?:i|em)\s*>"), r"*\1*"))
 _SUP = re.compile(r"(?i)<sup\b[^<>]*>((?:(?!<sup\b).)*?)</sup\s*>")
+# What a browser never shows in the page: the <head> (its <title> goes in the tab), a script, a style sheet; a saved
+# page's "<title>" had read as the letter's first line, over its address block (never past the next opening of the
+# same tag, as the tags above)
+_UNSEEN = re.compile(r"(?is)<(head|title|script|style)\b[^<>]*>(?:(?!<\1\b).)*?</\1\s*>")
 
 
 @dataclass
@@ -87,6 +92,7 @@ def to_plain(text: str) -> Plain:
     html_read = bool(_HTML_SIGNS.search(src))
     if html_read:
         src = src.replace("\t", " ")  # (white space in HTML: a tab from here on ends a table's cell)
+        src = _UNSEEN.sub("\n", src)
         src = _html_links(src)
         src = _HEADING_TAG.sub(heading, src)
         for pattern, said in _HTML_EMPHASIS:
