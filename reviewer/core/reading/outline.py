@@ -234,10 +234,24 @@ def _graded_below(block: str, after: str) -> tuple[str, str, bool] | None:
     return collapse_ws(title).strip(), grade_of(grade), below
 
 
+_SECTION_HEADING = re.compile(r"\s*(\d{1,2})\.\s+([A-Z][^\n.;:]{2,90})\s*")  # "4. Progress against the …"
+
+
+def _next_section(block: str, last: int | None) -> str | None:
+    """A council paper's numbered section heading known by its number, the one after the paper's last section
+    ("2. Areas for priority action identified by Ofsted" after "1. Introduction"), where no "2.1" paragraph follows
+    it (a list, a table) or its paragraphs are numbered in a count of their own ("2. What inspectors found" / "3.
+    Inspectors found that …"): read as a heading, not a paragraph."""
+    m = _SECTION_HEADING.fullmatch(block)
+    if last is None or not m or int(m.group(1)) != last + 1 or len(m.group(2).split()) > 10:
+        return None
+    return collapse_ws(block).strip()
+
+
 def _numbered_heading(block: str, after: str) -> str | None:
     """A council report's numbered section heading ("4. Progress against the areas for improvement"),
     known by the "4.1" paragraph under it: read as a heading, not a numbered list's item."""
-    m = re.fullmatch(r"\s*(\d{1,2})\.\s+([A-Z][^\n.;:]{2,90})\s*", block)
+    m = _SECTION_HEADING.fullmatch(block)
     if m and len(m.group(2).split()) <= 10 and re.match(rf"\s*(?:{m.group(1)}\.1|1\.)\s", after):  # (or a list
         # numbered from 1 under it: "4. Next steps" / "1. The action plan will be reviewed ...")
         return collapse_ws(block).strip()
@@ -336,15 +350,16 @@ def analyse(text: str, page_starts: Sequence[int] = ()) -> Structure:
         table_span = (table.start() + 1, end)
         heads.append(("judgements", "Judgements", table_span[0], end, None))
     signoff_at = None
+    section = None  # the number of the paper's last numbered section heading ("2. Findings of the visit")
     title_done = False
     contents_end = -1  # where a contents page ends (its page's end): its entries head no part
     for i, (s, e) in enumerate(blocks):
         if salutation and s <= salutation[1] or table_span[0] <= s < table_span[1]:
             continue
         if table := next((t for t in tables if t.start <= s < t.end), None):
-            if s == table.start:  # the table is the list: its header heads it; no cell heads a part
-                heads.append((table.kind, table.title, s, table.header_end, None))
-                title_done = True
+            if s == table.start and table.kind != "plan":  # the table is the list: its header heads it; no cell
+                heads.append((table.kind, table.title, s, table.header_end, None))  # heads a part (an action plan's
+                title_done = True  # header neither: the paper's own heading, "3. Action plan", is over it)
             continue
         if _table_row(reading, s, e):
             continue  # a Markdown or HTML table's row ("Front door\tGood\t"): its cells head no part
@@ -366,9 +381,12 @@ def analyse(text: str, page_starts: Sequence[int] = ()) -> Structure:
             title_done = True
             continue
         title = _heading_text(block) or _numbered_heading(block, reading[blocks[i + 1][0]:blocks[i + 1][1]]
-                                                          if i + 1 < len(blocks) else "")
+                                                          if i + 1 < len(blocks) else "") or \
+            _next_section(block, section)
         if title is None:
             continue
+        if m := _SECTION_HEADING.fullmatch(block):
+            section = int(m.group(1))
         if s < contents_end:
             continue  # an entry of the contents page ("The local authority" / 3): no part of the letter
         kind, grade = _kind(title)
@@ -398,7 +416,8 @@ def analyse(text: str, page_starts: Sequence[int] = ()) -> Structure:
         if kind == "signoff":
             end = max(he, min(len(text), len(reading.rstrip())))
         parts.append(Part(kind, title, s, end, grade, 1, he))
-    parts.extend(_numbered(reading, parts) or _decimal(reading, parts))
+    in_tables = [(t.start, t.end) for t in tables]
+    parts.extend(_numbered(reading, parts, in_tables) or _decimal(reading, parts, in_tables))
     parts.sort(key=lambda p: (p.start, p.level))
     units = [(s, e) for s, e in units if not _table_cell(reading, s, e, table_span)]
     if tables:  # a response table's units are its cells' sentences: none runs from one cell into the next
@@ -458,12 +477,14 @@ def _table_cell(reading: str, start: int, end: int, table_span: tuple[int, int])
         bool(re.fullmatch(rf".*\b{GRADE}|Judge?ment\s+Grade", flat, re.I))
 
 
-def _numbered(reading: str, parts: list[Part]) -> list[Part]:
-    """Numbered paragraphs ("12. Children in care...") as second-level parts, when a text numbers them."""
+def _numbered(reading: str, parts: list[Part], tables: Sequence[tuple[int, int]] = ()) -> list[Part]:
+    """Numbered paragraphs ("12. Children in care...") as second-level parts, when a text numbers them; never a
+    number in one of the paper's ``tables`` (an action plan's Ref column)."""
     found: list[tuple[int, int]] = []
     headed = {p.start for p in parts}  # (a council paper's numbered section heading, "1. Purpose of the report")
     for m in re.finditer(r"(?m)^[ \t]*(\d{1,3})\.(?:[ \t]+|\n\s*)(?=[A-Z‘'“\"]|\d+(?:\.\d+)?(?: per ?cent|%))", reading):
-        if m.start() in headed or m.start() + len(m.group(0)) - len(m.group(0).lstrip()) in headed:
+        if m.start() in headed or m.start() + len(m.group(0)) - len(m.group(0).lstrip()) in headed or \
+                any(a <= m.start() < b for a, b in tables):
             continue
         # (a paragraph may open with its figure: "75. 10.2 per cent of children leaving care …", a held-out 2014
         # report, whose outline lost paragraphs 75 to 164 when the count broke there)
@@ -508,7 +529,7 @@ def _paragraph_parts(reading: str, parts: list[Part], found: list[tuple[int, str
     return out
 
 
-def _decimal(reading: str, parts: list[Part]) -> list[Part]:
+def _decimal(reading: str, parts: list[Part], tables: Sequence[tuple[int, int]] = ()) -> list[Part]:
     """A council paper's paragraphs numbered within its numbered sections ("4.2 The number of children …"
     under "4. Progress against …") as second-level parts: its outline had listed each section twice and none
     of its paragraphs (a new user's Word committee report, stop 51)."""
@@ -516,8 +537,8 @@ def _decimal(reading: str, parts: list[Part]) -> list[Part]:
     headed = {p.start for p in parts}
     for m in re.finditer(r"(?m)^[ \t]*(\d{1,2})\.(\d{1,2})[ \t]+(?=[A-Z‘'“\"])", reading):
         number = (int(m.group(1)), int(m.group(2)))
-        if m.start() in headed:  # (the heading of a list: "3.1 Inspectors identified …:")
-            continue
+        if m.start() in headed or any(a <= m.start() < b for a, b in tables):  # (the heading of a list: "3.1
+            continue  # Inspectors identified …:"; a plan's Ref, "2.1")
         if found and number <= found[-1][0]:
             continue  # counts up, or it is no paragraph numbering ("2.5 per cent" was not taken: a capital follows)
         found.append((number, m.start(), _labelled(f"{number[0]}.{number[1]}", reading[m.end():m.end() + 120])))

@@ -21,6 +21,7 @@ from itertools import combinations
 from dataclasses import dataclass
 
 from reviewer.core.text.markup import ROW_END
+from reviewer.core.text.units import BULLET_CHARS
 from reviewer.core.text.textsearch import collapse_ws
 
 _ITEMS = re.compile(r"(?:ofsted(?:['’]s)?|inspectors?['’]?s?|inspection)?\s*(?:"
@@ -42,6 +43,7 @@ _COUNCIL = re.compile(r"(?:(?:our|the council['’]?s?|local authority|service|p
 _DATE_COLUMN = re.compile(r"due|date|timescale|timeframe|when|deadline", re.I)
 _SHORT_COLUMN = re.compile(r"lead|owner|responsib|accountable|rag|status|no\.?$|ref|#", re.I)
 _SECTION = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z][^.;:\n]{2,80}")  # the paper's next section ("4. Next steps")
+BULLET_START = re.compile(rf"\s*[{BULLET_CHARS}]")
 MAX_HEADER_WORDS = 7  # words in a column's name
 MAX_HEADER_BLOCKS, MAX_HEADER_LINES = 8, 12  # (a header's cells each a block, or a line of one block)
 
@@ -51,7 +53,7 @@ class ResponseTable:
     start: int  # the header's first cell
     header_end: int  # the header's last cell's end
     end: int  # the last row's end
-    kind: str  # "improve" or "priority": what the items column holds
+    kind: str  # "improve" or "priority": what the items column holds; "plan": a council's action plan, no items
     title: str  # the items column's name, as the outline shows it ("Area for improvement")
     items: tuple[tuple[int, int], ...]  # the items column's cells
     council: tuple[tuple[int, int], ...]  # every other column's cells: the council's own words
@@ -212,7 +214,65 @@ def _in_lines(reading: str) -> list[ResponseTable]:
     return out
 
 
+# An action plan's columns, none of them the inspectors' items: what the council will do ("Action", "Priority",
+# "Objective") and how it tracks it ("Owner", "Due", "RAG", "Progress"; ``_COUNCIL``)
+_PLAN_WORK = re.compile(r"(?:key |planned |improvement )?(?:actions?|priority|priorities|objectives?|tasks?|"
+                        r"milestones?|what we will do|area|theme)\s*:?", re.I)
+_PLAN_TRACK = re.compile(r"(?:lead|owner|responsib|accountable|due|(?:target |completion )?date|timescale|by when|"
+                         r"deadline|rag|status|progress)", re.I)
+_NUMBERED_LINE = re.compile(r"\d{1,2}\.\s+[A-Z]")  # the paper's next numbered section ("4. Recommendation")
+CELL_SHARE = 0.6  # a table's line is at most this share of the paper's prose line (a cell is a column wide)
+
+
+def _prose_width(reading: str) -> int:
+    """How long the paper's prose lines run: the longer quarter's shortest, of the lines of six words or more."""
+    widths = sorted(len(m.group().strip()) for m in re.finditer(r"[^\n]+", reading) if len(m.group().split()) >= 6)
+    return widths[len(widths) * 3 // 4] if widths else 0
+
+
+def _plans(reading: str, blocks: list[Span], taken: list[ResponseTable]) -> list[ResponseTable]:
+    """A council's action plan set as a Word or PDF table ("Ref | Action | Owner | Due | RAG | Progress"): a header
+    whose every cell names the council's work or how it is tracked, then its rows, each cell a block or a line of one
+    and a column wide, up to a line as wide as prose, a bullet or the paper's next numbered section. The rows are
+    not read into cells (a row's cells may share a block, or a line): the whole of them is the council's own."""
+    out: list[ResponseTable] = []
+    wide = _prose_width(reading) * CELL_SHARE
+    i = 0
+    while i < len(blocks):
+        s = blocks[i][0]
+        if any(t.start <= s < t.end for t in taken):
+            i += 1
+            continue
+        lines, j = [], i
+        while j < len(blocks) and len(lines) < MAX_HEADER_LINES:
+            here = [collapse_ws(reading[a:b]) for a, b in _lines(reading, *blocks[j])]
+            if not all(_PLAN_WORK.fullmatch(c) or _COUNCIL.fullmatch(c) for c in here):
+                break
+            lines += here
+            j += 1
+        if len(lines) < 3 or not any(_PLAN_WORK.fullmatch(c) for c in lines) or \
+                not any(_PLAN_TRACK.match(c) for c in lines):
+            i += 1
+            continue
+        end, k = blocks[j - 1][1], j
+        body = 0
+        while k < len(blocks):
+            rows = _lines(reading, *blocks[k])
+            said = reading[slice(*blocks[k])]
+            if not wide or any(b - a > wide for a, b in rows) or BULLET_START.match(said) or \
+                    _NUMBERED_LINE.match(said) or any(t.start <= blocks[k][0] < t.end for t in taken):
+                break
+            end, body, k = blocks[k][1], body + len(rows), k + 1
+        if body >= len(lines):  # (a row's worth at least)
+            out.append(ResponseTable(s, blocks[j - 1][1], end, "plan", "Action plan", (), tuple(blocks[j:k])))
+            i = k
+        else:
+            i += 1
+    return out
+
+
 def response_tables(reading: str, blocks: list[tuple[int, int]]) -> list[ResponseTable]:
-    """Every response table of ``reading`` (the canonical text with its furniture blanked), in order;
-    ``blocks`` are its paragraph blocks."""
-    return sorted(_in_cells(reading, blocks) + _in_lines(reading), key=lambda t: t.start)
+    """Every response table of ``reading`` (the canonical text with its furniture blanked), in order, and every action
+    plan (kind "plan": no items, its rows all the council's); ``blocks`` are its paragraph blocks."""
+    found = _in_cells(reading, blocks) + _in_lines(reading)
+    return sorted(found + _plans(reading, blocks, found), key=lambda t: t.start)
