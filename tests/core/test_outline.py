@@ -1525,3 +1525,17 @@ def test_a_sentences_last_line_with_its_footnote_mark_heads_no_part() -> None:
     titles = [p.title for p in analyse(text, []).parts]
     assert "Mixed or White British.7" not in titles and "Mixed or White British." not in titles
     assert "Information about this local authority area" in titles
+
+
+def test_a_web_pages_breadcrumb_trail_is_no_heading_and_the_story_is_titled_by_its_headline() -> None:
+    """A council's news page saved as text opens with the trail of links above the story ("Home > Council and
+    democracy > News > …"): it had been the paper's title, over the story's own headline."""
+    page = ("Home > Council and democracy > News > Inspection of our services\n\n"
+            "Ofsted praises Thornbury's work with care leavers\n\nPublished: 12/05/2023\n\n"
+            "Inspectors found that care leavers are well supported by their personal advisers and that most live in "
+            "homes that suit them.\n")
+    st = analyse(page)
+    assert [(p.kind, p.title) for p in st.parts] == [("title", "Ofsted praises Thornbury's work with care leavers")]
+    st = analyse("Home › News › Children › Ofsted letter\n\nOfsted letter on our children's services\n\n"
+                 "The letter says that leaders know their services well.\n")
+    assert [p.title for p in st.parts] == ["Ofsted letter on our children's services"]

@@ -42,6 +42,7 @@ _NOT_HEADING = re.compile(r"\b(?:19|20)\d\d\b|@|www\.|\b[A-Z]{1,2}\d{1,2}[A-Z]?\
                           r"\b(?:HMI|Ofsted Inspector|Social Care Regulatory Inspector)s?(?:,|$)|"  # (the team: "Marcie
                           # Taylor HMI, Anji Parker HMI, …"; and the lead inspector's
                           # title, on the line under the name)
+                          r"\s[>›»]\s(?:[^>›»]*\s)?[>›»]\s|"  # a web page's trail of links ("Home > News > …")
                           r"\s\d{1,3}$")  # a contents line ends with its page number
 
 KINDS = ("address", "salutation", "title", "headline", "improve", "priority", "judgements", "judgement",
