@@ -9,6 +9,7 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QDialogButtonBox  # noqa: E402
 
 from reviewer.core.annotations.codebook import default_themes  # noqa: E402
 from reviewer.ui.annotate.tag_dialog import TagDialog  # noqa: E402
@@ -289,3 +290,43 @@ def test_the_dialog_above_a_passage_leaves_room_for_its_title_bar(qtbot, letter_
     title_bar = dlg.style().pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight)
     assert dlg.frameGeometry().bottom() + title_bar < box.top(), (dlg.frameGeometry(), box, title_bar)
     dlg.reject()
+
+
+def save(dlg: TagDialog) -> None:
+    """Save, as the button and Ctrl+Enter do."""
+    dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+
+def test_saving_with_words_left_in_the_theme_field_that_name_no_theme_asks_first(qtbot):
+    """A new user's journey (h19): a note typed into the theme field by mistake (one Tab short), then Ctrl+Enter,
+    saved the tag and threw the words away without a word, the "no theme has …" message closing with the dialog.
+    Words that name no theme keep the dialog open, say so, and leave the words to be put right or cleared."""
+    dlg = TagDialog("Plans are not specific enough", default_themes(), chosen=("planning",), severity="improvement")
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    QTest.keyClicks(dlg.theme_input, "ask the team leader first")
+    dlg.completer.popup().hide()
+    save(dlg)
+    assert dlg.isVisible() and dlg.result() == 0
+    assert dlg.theme_input.text() == "ask the team leader first"
+    assert "No theme has “ask the team leader first”" in dlg.theme_error.text()
+    assert "clear" in dlg.theme_error.text().lower()
+    assert dlg.focusWidget() is dlg.theme_input
+    dlg.theme_input.clear()  # cleared, the tag saves with the theme it has
+    save(dlg)
+    assert dlg.result() == TagDialog.DialogCode.Accepted
+    assert dlg.result_values()[0] == ["planning"]
+
+
+def test_saving_with_a_theme_half_typed_adds_it(qtbot):
+    """What the field names alone ("drift": Timeliness, drift and delay) is added as Enter would, then saved."""
+    dlg = TagDialog("Plans drift", default_themes(), chosen=("planning",), severity="improvement")
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    dlg.theme_input.setText("drift")
+    dlg.completer.popup().hide()
+    save(dlg)
+    assert dlg.result() == TagDialog.DialogCode.Accepted
+    assert dlg.result_values()[0] == ["planning", "timeliness"]

@@ -292,6 +292,11 @@ class TagDialog(QDialog):
     def _accept(self) -> None:
         if self.theme_input.text().strip():
             self._enter_theme()
+            if self.theme_input.text().strip():  # words that name no theme, or name several: never dropped unseen
+                # (a note typed one Tab short was thrown away, its "no theme has …" closing with the dialog)
+                self.theme_error.setText(self.theme_error.text() + " Choose a theme or clear the field to save.")
+                self.theme_input.setFocus()
+                return
         if self.chosen.count() == 0:
             self.theme_error.setText("Choose at least one theme.")
             self.theme_input.setFocus()
