@@ -83,7 +83,7 @@ def letter_row(letter, name: str | None = None) -> tuple[str, str, str, str, str
         visit = long_date(m.visit_start or m.visit_end)
         if m.visit_end and m.visit_start and m.visit_end != m.visit_start:
             visit += f" – {long_date(m.visit_end)}"
-        dates.append(f"visit {visit}")
+        dates.append(f"{'inspected' if m.doc_type == 'inspection report' else 'visit'} {visit}")  # (weeks: no visit)
     if m.published:  # a letter's own date; a report's, a news item's or a committee's: when published or met
         said = "letter" if m.doc_type in LETTER_TYPES else "dated" if m.doc_type == "committee report" else "published"
         dates.append(f"{said} {long_date(m.published)}" + (" (estimated)" if m.published_estimated else ""))

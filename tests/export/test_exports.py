@@ -113,6 +113,10 @@ def test_the_letters_table_says_what_each_date_is() -> None:
     assert dates(doc_type="inspection report", published="2019-03-18", published_estimated=True) == \
         "published 18 March 2019 (estimated)"
     assert dates(doc_type="committee report", published="2021-07-06") == "dated 6 July 2021"
+    # an inspection of weeks is no visit (a new auditor's SIF report, h19: "visit 24 February … – 20 March …" under
+    # a scope that said "Inspected")
+    assert dates(doc_type="inspection report", visit_start="2015-02-02", visit_end="2015-02-26",
+                 published="2015-04-20") == "inspected 2 February 2015 – 26 February 2015; published 20 April 2015"
     assert dates() == "—"
 
 
