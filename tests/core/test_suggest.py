@@ -3448,3 +3448,29 @@ Yours sincerely
     assert found["Progress on the recruitment of permanent social workers has stalled since the summer."
                  ].severity == "improvement"
     assert not any("hesitate" in q for q in found)
+
+
+def test_a_51_page_reports_misreadings_a_new_user_met() -> None:
+    """A new user's 51-page 2015 report (stop 53): 'Neither the council nor the board has …' was a strength (no word
+    of weakness: the denial was missed); the safety statement 'No children were found to be unsafe and not being
+    supported' an area for improvement (its second half read as a finding of its own); 'no recently published
+    serious case reviews' a weakness; and the last inspection's judgement, retold under 'Progress since the last
+    inspection', today's area for improvement."""
+    letter = """Inspection of services for children in Westmarch
+
+The experiences and progress of children who need help and protection Requires improvement
+
+1. Neither the council nor the safeguarding board has taken the necessary steps to understand why more children are
+taken into police protection.
+2. No children were found to be unsafe and not being supported during the course of this inspection.
+3. There are no recently published serious case reviews, though one is currently underway.
+
+Progress since the last inspection
+
+4. The council's arrangements were inspected in the spring of 2010. The council was judged to be inadequate.
+"""
+    found = _by_quote(suggest(letter, default_themes()))
+    denied = next(s for q, s in found.items() if q.startswith("Neither the council"))
+    assert denied.severity == "improvement"
+    assert not any(q.startswith(("No children were found", "There are no recently", "The council was judged"))
+                   for q in found)

@@ -107,3 +107,11 @@ def retells_earlier_judgement(flat: str, before: str) -> bool:
     inspection ("The last Ofsted inspection of Lambeth's safeguarding arrangements was in May 2012. The local
     authority was judged to be outstanding."): that inspection's, told as context, not today's strength."""
     return bool(_PAST_JUDGEMENT.match(flat)) and earlier_findings(before.lower())
+
+
+def judgement_under_earlier_heading(flat: str, heading: str) -> bool:
+    """A judgement stated in the past under a heading that names the earlier inspection ("Progress since the last
+    inspection": "The local authority was judged to be inadequate."): that inspection's, context."""
+    low = flat.lower()  # (not "… was judged to be good by inspectors this week": today's)
+    return bool(_PAST_JUDGEMENT.match(flat)) and bool(_OPENS_ACCOUNT.search(heading.lower())) and \
+        not _NOW_SEEN.search(low) and not _NOW.search(low) and not re.search(r"\bthis (?:week|month|year)\b", low)

@@ -23,8 +23,8 @@ from reviewer.core.reading.outline import (TO_MEMBERS, Part, Structure, analyse,
 from reviewer.core.reading.sentences import BULLET_OPENS, LIST_HEADING
 from reviewer.core.reading.stories import (TELLING, leads_with_form, not_a_finding, paper_form_spans, speaker_after,
                                            stated_severity, story_grade)
-from reviewer.core.reading.earlier import (ACCOUNT_TOLD, opens_earlier_account, retells_earlier_judgement,
-                                           told_in_the_past)
+from reviewer.core.reading.earlier import (ACCOUNT_TOLD, judgement_under_earlier_heading, opens_earlier_account,
+                                           retells_earlier_judgement, told_in_the_past)
 from reviewer.core.reading.model_inputs import (LISTED_OVERLAP, failing_priority_model, failing_weakness,
                                                 listed_overlap, listed_words, next_unit_features, reviewable,
                                                 severity_review)
@@ -511,9 +511,12 @@ def _summary_first(conf: float, why: list[str], part: Part | None, doc_grade: st
 
 def _retold(text: str, st: Structure, start: int, flat: str) -> bool:
     """Whether the unit at ``start`` states the earlier inspection's judgement that the sentence before it, in
-    the same paragraph, names (``earlier.retells_earlier_judgement``)."""
+    the same paragraph, or the heading it is under names (``earlier.retells_earlier_judgement``)."""
     if "judged" not in flat and "rated" not in flat and "graded" not in flat and "found" not in flat:
         return False
+    part = st.part_at(start)
+    if part is not None and part.kind == "heading" and judgement_under_earlier_heading(flat, part.title):
+        return True  # under "Progress since the last inspection": "The local authority was judged to be inadequate."
     before = st.unit_before(start)
     if before is None:
         return False

@@ -354,8 +354,9 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
         too_soon = None  # "While inspectors did not find any children at risk of immediate harm, responses are
         # inconsistent": the safety statement concedes; the finding is what follows
     elif too_soon and (then := _AND_THEN.search(flat, too_soon.end())) and tone(flat[then.end():])[1] \
-            and not flat[then.end():].lower().startswith("no "):  # (", and no widespread or serious failures … were
-        # seen" is more of the safety statement, held out)
+            and not flat[then.end():].lower().startswith(("no ", "not ")):  # (", and no widespread or serious
+        # failures … were seen" is more of the safety statement, held out; as is "found to be unsafe and not being
+        # supported", its subject the statement's own)
         too_soon = None  # "... it is too early to see the impact of this focus and currently preventative services
         # are not sufficiently streamlined": a finding of its own follows the wait
     # (the concerns work is begun for are its reason, no finding of its own: "A review of cases … is underway due to

@@ -377,7 +377,7 @@ _SHORTFALL_PHRASES = (  # (the phrases as written: compiled, regrouped, by ``dis
     r"\b(?:would )?makes? it (?:more )?challenging\b|\blow levels? of (?:attendance|participation|engagement|take-?up)\b|"
     r"\blong (?:waits?|waiting (?:times?|lists?))\b|\b(?:lost|loses|losing) (?:\w+ )?(?:contact|touch) with\b|"
     r"\b(?:out of|not in) (?:contact|touch) with\b|^\W*neither (?:has|have|had|is|are|was|were|do|does|did|can|could|"
-    r"will)\b|\b(?:expressed|raised|voiced) (?:some |significant |serious |several |many |strong |particular )?concerns? "
+    r"will)\b|^\W*neither\b[^,;.]{1,80}?\bnor\b|\b(?:expressed|raised|voiced) (?:some |significant |serious |several |many |strong |particular )?concerns? "
     r"(?:about|regarding|over|that)\b|\basked for "
     r"(?:improvements?|better|more)\b|\b(?:approximately |about |almost |nearly |over |more than )?(?:half|a third|a quarter)"
     r" of (?:[\w'’-]+ ){0,8}?(?:are |were |remain )?(?:not in education|neet)\b|\bdivert(?:s|ed|ing)? (?:[\w'’]+ ){0,2}(?:attention|capacity|resources) (?:away )?from\b|^\W*(?:comparatively |relatively |very )?few (?:children|young people|"
@@ -612,7 +612,8 @@ _HOW_WELL = re.compile(r"\bhow (?:well|effectively|quickly|swiftly|robustly|cons
 _ONCE_GOOD = re.compile(r"\b(?:previously|once|formerly|historically|initially) (?:(?:very|more|highly) )?"
                         r"(?:strong|good|effective|positive|robust|stable|secure|established|consistent|timely)\b")
 _RISK_LEVEL = re.compile(r"\b(?:low|lower|medium|high|higher) (?:levels? of )?risk\b")  # a cohort, no easing
-_NO_CASE_REVIEWS = re.compile(r"\bno (?:(?:current|new|recent|further) )?serious case reviews?\b")
+_NO_CASE_REVIEWS = re.compile(r"\bno (?:(?:current|new|recent|recently|newly|further) )?(?:published )?serious case "
+                              r"reviews?\b")  # ("no recently published serious case reviews")
 CASE_REVIEW = re.compile(r"\bserious case reviews?\b")  # a kind of review, no serious failing (severity too)
 _REWRITES = (
     (HOW_COULD, " "),
