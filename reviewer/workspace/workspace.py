@@ -14,6 +14,7 @@ no shared state, so a window can run them on its worker and apply their result h
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -196,14 +197,20 @@ class Workspace(Exchange, Suggesting):
 
     @staticmethod
     def files_in(paths: Iterable[Path]) -> list[Path]:
-        """Files to add: each file named, and the letters inside each folder named."""
+        """Files to add: each file named, and the letters inside each folder named. A folder that cannot be looked
+        into (no permission) is listed itself, after the letters, so that reading it says why (never passed over)."""
         out: list[Path] = []
         for p in paths:
             p = Path(p).expanduser()
-            if p.is_dir():
-                out += sorted(x for x in p.rglob("*") if x.is_file() and x.suffix.lower() in SUPPORTED_SUFFIXES)
-            else:
+            if not p.is_dir():
                 out.append(p)
+                continue
+            found: list[Path] = []
+            closed: list[Path] = []
+            for folder, _dirs, names in os.walk(p, onerror=lambda exc: closed.append(Path(exc.filename))):
+                found += [x for x in (Path(folder) / n for n in names)
+                          if x.suffix.lower() in SUPPORTED_SUFFIXES and x.is_file()]
+            out += sorted(found) + closed
         return out
 
     def add_prepared(self, prep: PreparedLetter, initiator: object | None = None,
