@@ -79,6 +79,11 @@ class LibraryInUse(LibraryError):
         self.holder = holder
 
 
+class LibraryUnwritable(LibraryError):
+    """No lock can be taken beside the library (a folder this user cannot write, a read-only share): it cannot be
+    changed here; work that only reads it reads it as saved (``ReadOnlyStore``)."""
+
+
 class NotSaved(LibraryError):
     """Changes that were not made durable; the message says which and why."""
 
@@ -131,7 +136,7 @@ class LibraryStore(LetterFiles):
         try:
             self.lock.acquire()  # one writer: a second copy is told who has the library open
         except LibraryLocked as exc:
-            raise (LibraryInUse(str(exc), exc.holder) if exc.held else LibraryError(str(exc))) from None
+            raise (LibraryInUse(str(exc), exc.holder) if exc.held else LibraryUnwritable(str(exc))) from None
         self.journal = Journal(self.path.with_name(self.path.name + ".journal"))
         self._pending: list[tuple[str, str, Any]] = []  # in the journal, not yet in the library file
         try:

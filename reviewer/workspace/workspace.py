@@ -53,7 +53,7 @@ from reviewer.letters.importing import prepare_path, prepare_paths, read_file, r
 from reviewer.letters.pdf import extractor_version
 from reviewer.store.paths import resolve_library_path
 from reviewer.store.readonly import ReadOnlyStore
-from reviewer.store.repository import LibraryError, LibraryInUse, LibraryStore
+from reviewer.store.repository import LibraryError, LibraryInUse, LibraryStore, LibraryUnwritable
 from reviewer.workspace.errors import USER_ERRORS, ActionError, AlreadyTagged, NotFound, Outcome, WorkspaceError
 from reviewer.workspace.exchange import Exchange, PackOpened, Snapshot, summary_format
 from reviewer.workspace.suggesting import Suggesting
@@ -84,13 +84,16 @@ class Workspace(Exchange, Suggesting):
         """The library ``db`` names, for work that only reads it (list, show, export, search): opened as
         ``open`` opens it while no other program holds it (so a first run still gets its library, a
         damaged journal is still recovered and kept, caches and backups still kept); while another does
-        (the window), read as of its last save (its file and journal, ``ReadOnlyStore``), without the lock,
-        and nothing is ever written: ``read_only`` is true, ``store.note`` says so, and a change refuses
-        with the message the holder gives (``LibraryInUse``)."""
+        (the window), or where this user cannot write (no lock can be taken: ``LibraryUnwritable``), read as of
+        its last save (its file and journal, ``ReadOnlyStore``), without the lock, and nothing is ever written:
+        ``read_only`` is true, ``store.note`` says so, and a change refuses with the message the holder gives
+        (``LibraryInUse``), or the lock's own."""
         try:
             return cls.open(db, program)
-        except LibraryInUse as exc:
+        except (LibraryInUse, LibraryUnwritable) as exc:  # (or where this user cannot write: a read-only share)
             path, _ = resolve_library_path(db)
+            if isinstance(exc, LibraryUnwritable) and not path.exists():
+                raise  # (no library there to read: why none can be made is the message)
             ws = cls(ReadOnlyStore(path, exc))
         ws._recolour()  # (in memory only: as the holder shows them)
         return ws
