@@ -141,7 +141,7 @@ class ReadOnlyStore(LetterFiles):
     def save_layout(self, letter_id: str, layout: Layout, extractor: str) -> None:
         pass
 
-    def commit(self) -> None:
+    def commit(self, unsaved: str = "") -> None:
         pass  # nothing to make durable: nothing is written
 
     def flush(self, timeout: float = 10.0) -> bool:

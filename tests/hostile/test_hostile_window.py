@@ -96,6 +96,8 @@ def test_closing_with_changes_the_disk_refused_asks_and_keeps_them_by_default(wi
     monkeypatch.setattr(QMessageBox, "exec", lambda box: answer(box, "Keep Reviewer Open"))
     window.close()
     assert window.isVisible() and asked and "No space left on device" in asked[0]
+    assert "this command" not in asked[0]  # (the command line's words: the window had said them too)
+    assert "The changes made since the last save are in memory only" in asked[0]
     assert len(window.lib.annotations) == 1  # still in memory
     monkeypatch.setattr(Journal, "append_encoded", real)  # space again
     asked.clear()
