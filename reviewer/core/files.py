@@ -38,6 +38,12 @@ def open_regular(path: Path | str, max_bytes: int | None = None, what: str = "a 
         mode = os.stat(path).st_mode
     except OSError as exc:
         raise FileRefused(f"{path.name} cannot be read: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(mode):  # a folder handed over as one that could not be looked into (``Workspace.files_in``)
+        try:
+            os.scandir(path).close()
+        except OSError as exc:
+            raise FileRefused(f"the folder {path.name} cannot be opened ({exc.strerror or exc}): "
+                              "nothing in it was read") from None
     if not stat.S_ISREG(mode):  # said before opening: opening a FIFO would wait for a writer
         raise FileRefused(f"{path.name} is not a regular file ({_kind(mode)}): it cannot be {what}")
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)

@@ -1,5 +1,6 @@
 """A library read as it is on disk, never written: for commands that only read it while another program
-(the window) holds it (``ReadOnlyStore``), and for ``reviewer dataset`` (``read_library_readonly``).
+(the window) holds it, or where this user cannot write (``ReadOnlyStore``), and for ``reviewer dataset``
+(``read_library_readonly``).
 
 No lock is taken (the library may be open in a window meanwhile), nothing is folded, repaired, backed
 up, cached or kept aside: the library file is read and checked as opening it would
@@ -24,7 +25,8 @@ from reviewer.core.text.words import counted
 from reviewer.store import schema
 from reviewer.store.journal import Journal, Scan
 from reviewer.store.letter_files import LetterFiles
-from reviewer.store.repository import LibraryDamagedError, LibraryError, LibraryInUse, LibraryMissingError, traces_of_library
+from reviewer.store.repository import (LibraryDamagedError, LibraryError, LibraryInUse, LibraryMissingError,
+                                       traces_of_library)
 from reviewer.store.schema import SCHEMA_VERSION, Damaged
 
 _TRIES = 5  # reads of a library whose file was replaced meanwhile (each a fraction of a second apart at most)
@@ -91,17 +93,18 @@ def _read_once(path: Path) -> tuple[dict[str, dict[str, Any]], Scan]:
 
 
 class ReadOnlyStore(LetterFiles):
-    """The library another program holds (``holder``: who, as its lock says), read as last saved for a command
-    that only reads it. It has a store's reading side; its caches are kept in memory only (a letter's text read
-    again, a layout, a search fold), and anything that would change the library raises ``LibraryInUse``."""
+    """The library another program holds (``holder``: who, as its lock says), or one in a folder this user cannot
+    write (``LibraryUnwritable``), read as last saved for a command that only reads it. It has a store's reading
+    side; its caches are kept in memory only (a letter's text read again, a layout, a search fold), and anything that
+    would change the library raises ``refusal()``: the error that kept the lock from being taken."""
 
     read_only = True
     created = False
 
-    def __init__(self, path: Path | str, in_use: LibraryInUse) -> None:
+    def __init__(self, path: Path | str, in_use: LibraryError) -> None:
         super().__init__(path)
         self.in_use = in_use  # what refuses a change: the message a writing command is given
-        self.holder = in_use.holder or "another program has it open"
+        self.holder = (in_use.holder if isinstance(in_use, LibraryInUse) else "") or "another program has it open"
         self.library, scan = _read(self.path)
         self.notices: list[str] = []
         if scan.damaged:
@@ -113,11 +116,16 @@ class ReadOnlyStore(LetterFiles):
     @property
     def note(self) -> str:
         """The line a command says before it shows the library read so."""
+        if not isinstance(self.in_use, LibraryInUse):
+            return f"{self.in_use}; the library is shown as of its last save, read only"
         return f"the library is in use: {self.holder}; shown as of its last save, read only"
 
     # ------------------------------------------------------------ never written
-    def refusal(self) -> LibraryInUse:
-        """What refuses a change here: the message a writing command is given while the holder has the library."""
+    def refusal(self) -> LibraryError:
+        """What refuses a change here: the message a writing command is given while the holder has the library (or
+        while no lock can be taken)."""
+        if not isinstance(self.in_use, LibraryInUse):
+            return LibraryError(str(self.in_use))
         return LibraryInUse(str(self.in_use), self.in_use.holder)
 
     def add_prepared(self, prep: PreparedLetter, initiator: object | None = None,
@@ -133,7 +141,7 @@ class ReadOnlyStore(LetterFiles):
     def save_layout(self, letter_id: str, layout: Layout, extractor: str) -> None:
         pass
 
-    def commit(self) -> None:
+    def commit(self, unsaved: str = "") -> None:
         pass  # nothing to make durable: nothing is written
 
     def flush(self, timeout: float = 10.0) -> bool:

@@ -79,6 +79,11 @@ class LibraryInUse(LibraryError):
         self.holder = holder
 
 
+class LibraryUnwritable(LibraryError):
+    """No lock can be taken beside the library (a folder this user cannot write, a read-only share): it cannot be
+    changed here; work that only reads it reads it as saved (``ReadOnlyStore``)."""
+
+
 class NotSaved(LibraryError):
     """Changes that were not made durable; the message says which and why."""
 
@@ -131,7 +136,7 @@ class LibraryStore(LetterFiles):
         try:
             self.lock.acquire()  # one writer: a second copy is told who has the library open
         except LibraryLocked as exc:
-            raise (LibraryInUse(str(exc), exc.holder) if exc.held else LibraryError(str(exc))) from None
+            raise (LibraryInUse(str(exc), exc.holder) if exc.held else LibraryUnwritable(str(exc))) from None
         self.journal = Journal(self.path.with_name(self.path.name + ".journal"))
         self._pending: list[tuple[str, str, Any]] = []  # in the journal, not yet in the library file
         try:
@@ -458,10 +463,10 @@ class LibraryStore(LetterFiles):
         self._queue.put(ev)
         return ev.wait(timeout)
 
-    def commit(self) -> None:
+    def commit(self, unsaved: str = "Nothing this command changed has been saved") -> None:
         """Return once every change made so far is durable (in the journal, fsynced); otherwise raise
-        ``NotSaved`` saying what was not saved and why. A command calls this before it reports
-        success, so it never exits 0 with its change lost."""
+        ``NotSaved`` saying what was not saved and why (``unsaved``: the words for what waits, as the caller's user
+        knows it). A command calls this before it reports success, so it never exits 0 with its change lost."""
         ev = threading.Event()
         self._queue.put(ev)
         while not ev.wait(0.25):
@@ -472,8 +477,7 @@ class LibraryStore(LetterFiles):
         if not ev.is_set():
             problems.append(f"the library {self.path} is closed; changes made after that were not saved")
         elif self._retry:
-            problems.append(f"{self.write_error or 'the library could not be saved'}. "
-                            "Nothing this command changed has been saved")
+            problems.append(f"{self.write_error or 'the library could not be saved'}. {unsaved}")
             self._told["error"] = self.write_error
         if problems:
             raise NotSaved("; ".join(problems))

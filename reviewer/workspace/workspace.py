@@ -14,6 +14,7 @@ no shared state, so a window can run them on its worker and apply their result h
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -52,7 +53,7 @@ from reviewer.letters.importing import prepare_path, prepare_paths, read_file, r
 from reviewer.letters.pdf import extractor_version
 from reviewer.store.paths import resolve_library_path
 from reviewer.store.readonly import ReadOnlyStore
-from reviewer.store.repository import LibraryError, LibraryInUse, LibraryStore
+from reviewer.store.repository import LibraryError, LibraryInUse, LibraryStore, LibraryUnwritable
 from reviewer.workspace.errors import USER_ERRORS, ActionError, AlreadyTagged, NotFound, Outcome, WorkspaceError
 from reviewer.workspace.exchange import Exchange, PackOpened, Snapshot, summary_format
 from reviewer.workspace.suggesting import Suggesting
@@ -83,13 +84,16 @@ class Workspace(Exchange, Suggesting):
         """The library ``db`` names, for work that only reads it (list, show, export, search): opened as
         ``open`` opens it while no other program holds it (so a first run still gets its library, a
         damaged journal is still recovered and kept, caches and backups still kept); while another does
-        (the window), read as of its last save (its file and journal, ``ReadOnlyStore``), without the lock,
-        and nothing is ever written: ``read_only`` is true, ``store.note`` says so, and a change refuses
-        with the message the holder gives (``LibraryInUse``)."""
+        (the window), or where this user cannot write (no lock can be taken: ``LibraryUnwritable``), read as of
+        its last save (its file and journal, ``ReadOnlyStore``), without the lock, and nothing is ever written:
+        ``read_only`` is true, ``store.note`` says so, and a change refuses with the message the holder gives
+        (``LibraryInUse``), or the lock's own."""
         try:
             return cls.open(db, program)
-        except LibraryInUse as exc:
+        except (LibraryInUse, LibraryUnwritable) as exc:  # (or where this user cannot write: a read-only share)
             path, _ = resolve_library_path(db)
+            if isinstance(exc, LibraryUnwritable) and not path.exists():
+                raise  # (no library there to read: why none can be made is the message)
             ws = cls(ReadOnlyStore(path, exc))
         ws._recolour()  # (in memory only: as the holder shows them)
         return ws
@@ -196,14 +200,20 @@ class Workspace(Exchange, Suggesting):
 
     @staticmethod
     def files_in(paths: Iterable[Path]) -> list[Path]:
-        """Files to add: each file named, and the letters inside each folder named."""
+        """Files to add: each file named, and the letters inside each folder named. A folder that cannot be looked
+        into (no permission) is listed itself, after the letters, so that reading it says why (never passed over)."""
         out: list[Path] = []
         for p in paths:
             p = Path(p).expanduser()
-            if p.is_dir():
-                out += sorted(x for x in p.rglob("*") if x.is_file() and x.suffix.lower() in SUPPORTED_SUFFIXES)
-            else:
+            if not p.is_dir():
                 out.append(p)
+                continue
+            found: list[Path] = []
+            closed: list[Path] = []
+            for folder, _dirs, names in os.walk(p, onerror=lambda exc: closed.append(Path(exc.filename))):
+                found += [x for x in (Path(folder) / n for n in names)
+                          if x.suffix.lower() in SUPPORTED_SUFFIXES and x.is_file()]
+            out += sorted(found) + closed
         return out
 
     def add_prepared(self, prep: PreparedLetter, initiator: object | None = None,

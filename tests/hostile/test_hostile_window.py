@@ -96,6 +96,8 @@ def test_closing_with_changes_the_disk_refused_asks_and_keeps_them_by_default(wi
     monkeypatch.setattr(QMessageBox, "exec", lambda box: answer(box, "Keep Reviewer Open"))
     window.close()
     assert window.isVisible() and asked and "No space left on device" in asked[0]
+    assert "this command" not in asked[0]  # (the command line's words: the window had said them too)
+    assert "The changes made since the last save are in memory only" in asked[0]
     assert len(window.lib.annotations) == 1  # still in memory
     monkeypatch.setattr(Journal, "append_encoded", real)  # space again
     asked.clear()
@@ -106,3 +108,30 @@ def test_closing_with_changes_the_disk_refused_asks_and_keeps_them_by_default(wi
         assert [a.severity for a in store.library.annotations.values()] == ["priority"]
     finally:
         store.close()
+
+
+def test_a_change_made_while_the_disk_is_full_is_shown_not_saved_not_saving(window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """An attack on a real full disk: once told the library could not be saved, the auditor tagged again and the
+    status bar said "Saving…" for as long as the disk stayed full (the refusal, the same one, is not said twice),
+    as if the tag were on its way to disk. It says "⚠ Not saved" until the changes are written."""
+    import errno
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from reviewer.store.journal import Journal
+
+    letter, _, _ = window.ws.add_file(THORNBURY)
+    real = Journal.append_encoded
+    monkeypatch.setattr(Journal, "append_encoded",
+                        lambda self, ops: (_ for _ in ()).throw(OSError(errno.ENOSPC, "No space left on device")))
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: warned.append(text))
+    try:
+        window.ws.tag_quote(letter, "drift and delay mean", ["timeliness"], "priority")
+        qtbot.waitUntil(lambda: window.save_label.text() == "⚠ Not saved", timeout=5000)
+        window.ws.tag_quote(letter, "Yours sincerely", ["timeliness"], "strength")
+        qtbot.wait(800)  # (the writer has tried it, and the disk refused it again)
+        assert window.save_label.text() == "⚠ Not saved" and len(warned) == 1
+    finally:
+        monkeypatch.setattr(Journal, "append_encoded", real)  # space again: written within the retry's few seconds
+    qtbot.waitUntil(lambda: window.save_label.text() == "All changes saved", timeout=8000)

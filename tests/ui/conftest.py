@@ -19,6 +19,22 @@ def _typed_text_may_go(monkeypatch):  # type: ignore[no-untyped-def]
     monkeypatch.setattr(typed, "may_discard", lambda *_a, **_k: True)
 
 
+@pytest.fixture(autouse=True)
+def _no_box_outlives_its_test() -> Iterator[None]:
+    """A box a test left open (a warning shown with ``open()``, not waited on) is closed after it: left, the next
+    test looking for its own box found this one."""
+    yield
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.reject()
+    app.processEvents()
+
+
 @pytest.fixture
 def make_window(qtbot, tmp_path: Path) -> Iterator[Callable[..., object]]:
     """``make_window(letters=(), auditor="Ann Auditor", library="lib.json", samples=False, open_first=True,

@@ -432,6 +432,36 @@ def test_a_library_that_cannot_be_opened_for_want_of_space_is_said_in_a_window(q
                     "Nothing has been changed. You can open or create another library file."]
 
 
+def test_a_library_in_a_folder_the_user_cannot_write_says_why_and_what_still_reads_it(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """An attack run as a user with read permission only: the window said "Cannot create the lock file …: Permission
+    denied" and no more. It says the folder must be one the user can write to, and that the command line reads the
+    library meanwhile."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from reviewer.store.repository import LibraryUnwritable
+    from reviewer.ui.shell import app
+    from reviewer.workspace import Workspace
+
+    def unwritable(_db):  # type: ignore[no-untyped-def]
+        raise LibraryUnwritable("cannot create the lock file /shared/library.json.lock: Permission denied")
+
+    said: list[str] = []
+
+    def close(box: QMessageBox) -> int:
+        said.append(box.text())
+        box.button(QMessageBox.StandardButton.Close).click()
+        return 0
+
+    monkeypatch.setattr(Workspace, "open", staticmethod(unwritable))
+    monkeypatch.setattr(QMessageBox, "exec", close)
+    assert app.open_library_interactively(None) is None
+    assert said == ["Cannot create the lock file /shared/library.json.lock: Permission denied.\n\n"
+                    "The window changes the library, so it needs a folder you can write to: ask for write permission, "
+                    "or copy the library's folder somewhere you can write. Meanwhile the command line reads it as "
+                    "last saved (reviewer list, reviewer export).\n\nNothing has been changed. You can open or create "
+                    "another library file."]
+
+
 def test_a_lock_file_that_cannot_be_written_still_locks(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Who holds a library is written into its lock file for another program's message; on a full disk that
     write fails, and the library still opens, locked by the operating system."""

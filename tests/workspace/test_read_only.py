@@ -184,3 +184,32 @@ def test_an_export_never_writes_over_the_library_s_own_files(holder: Workspace, 
         assert path.with_name("summary.pdf").read_bytes()[:4] == b"%PDF"
     finally:
         ws.close()
+
+
+def test_a_library_in_a_folder_this_user_cannot_write_is_read_for_work_that_only_reads_it(
+        holder: Workspace, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """An attack run as a user with read permission only (a library on a shared folder kept read-only): `reviewer
+    list` said "cannot create the lock file …: Permission denied" and showed nothing. Work that only reads it reads it
+    as saved, says why it is read only, and a change is refused with the reason. (Run as root here: the lock file's
+    refusal is made for it.)"""
+    from reviewer.store.lock import LibraryLock, LibraryLocked
+
+    path = holder.store.path
+    holder.close()
+    before = on_disk(path.parent)
+
+    def refuse(self) -> None:  # type: ignore[no-untyped-def]
+        raise LibraryLocked(f"cannot create the lock file {lock_path(path)}: Permission denied", held=False)
+
+    monkeypatch.setattr(LibraryLock, "acquire", refuse)
+    ws = Workspace.open_to_read(str(path))
+    assert ws.read_only and len(ws.library.annotations) == 2
+    assert ws.store.note == (f"cannot create the lock file {lock_path(path)}: Permission denied; the library is shown "
+                             "as of its last save, read only")
+    letter = next(iter(ws.library.letters.values()))
+    with pytest.raises(LibraryError, match="^cannot create the lock file .*: Permission denied$"):
+        ws.tag_quote(letter, "Too many plans", ["planning"], "improvement", author="Ann", again=True)
+    ws.close()
+    assert on_disk(path.parent) == before
+    with pytest.raises(LibraryError, match="cannot create the lock file"):  # a change is refused as ever
+        Workspace.open(str(path))

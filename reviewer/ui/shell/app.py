@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from reviewer import __version__
 from reviewer.store.paths import resolve_library_path
 from reviewer.store.backups import kept_aside, restore
-from reviewer.store.repository import LibraryDamagedError, LibraryError
+from reviewer.store.repository import LibraryDamagedError, LibraryError, LibraryUnwritable
 from reviewer.workspace import Workspace
 
 
@@ -37,6 +37,10 @@ def open_library_interactively(db: str | None) -> Workspace | None:
             message = str(exc) if isinstance(exc, LibraryError) else (
                 f"the library could not be opened: {exc.strerror or exc}"
                 + (f" ({exc.filename})" if getattr(exc, "filename", None) else ""))
+            if isinstance(exc, LibraryUnwritable):  # (a read-only share: the command line can still read it)
+                message += (".\n\nThe window changes the library, so it needs a folder you can write to: ask for write "
+                            "permission, or copy the library's folder somewhere you can write. Meanwhile the command "
+                            "line reads it as last saved (reviewer list, reviewer export)")
             box = QMessageBox(QMessageBox.Icon.Critical, "Reviewer — library cannot be opened",
                               f"{message[:1].upper()}{message[1:]}.\n\nNothing has been changed. You can open or create another library file.")
             good = exc.backups if isinstance(exc, LibraryDamagedError) else []

@@ -162,10 +162,12 @@ class SaveState(QObject):
         desk.lib.subscribe(self._changed)
 
     def _changed(self, change: Change) -> None:
+        if self.desk.store.write_error:  # the disk refuses the library: this change waits in memory with the others
+            self.label.setText("⚠ Not saved")  # (not "Saving…": the same refusal again is not said again)
+            return
         if change.kind == "annotation" and change.op == "put" and change.initiator is not self.desk.store:
             self.label.setText("Saving…")
-        if not self.desk.store.write_error:
-            self._settle.start()
+        self._settle.start()
 
     def _check_saved(self) -> None:
         if not self.desk.store.write_error:

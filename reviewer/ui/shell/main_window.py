@@ -330,7 +330,7 @@ class MainWindow(QMainWindow):
         """Whether closing may go on: everything is saved (a change the disk refused is tried once more),
         or the auditor, told what would be lost, chose to quit anyway. The default is to stay."""
         try:
-            self.store.commit()
+            self.store.commit(unsaved="The changes made since the last save are in memory only")
             return True
         except NotSaved as exc:
             why = str(exc)
