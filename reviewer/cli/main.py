@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from reviewer.core.text.words import counted
 from reviewer import __version__
 from reviewer.cli import actions, backups, baseline, dataset, packs, search, suggest
 from reviewer.cli.errors import CliError
@@ -213,7 +214,7 @@ def cmd_export(ws: Workspace, args: argparse.Namespace) -> int:
     out = Path(args.output).expanduser()
     letters = ws.letters(args.letters)
     _, total = ws.export_summary([x.id for x in letters], out, args.format, args.title, national=args.national)
-    _out(f"wrote {out} ({len(letters)} letter{'s' if len(letters) != 1 else ''}, {total} annotations)")
+    _out(f"wrote {out} ({counted(len(letters), 'letter')}, {counted(total, 'annotation')})")
     return 0
 
 

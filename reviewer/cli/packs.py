@@ -7,6 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from reviewer.core.text.words import counted
 from reviewer.cli.errors import CliError
 from reviewer.cli.terminal import shown
 from reviewer.core.annotations.model import REVIEW_STATUSES
@@ -107,7 +108,7 @@ def _export(ws: Workspace, args: argparse.Namespace) -> int:
     if tty:
         sys.stderr.write("\n")
     n = sum(ws.library.annotation_count(i) for i in ids)
-    _out(f"wrote {out} ({len(ids)} letter{'s' if len(ids) != 1 else ''}, {n} annotations)")
+    _out(f"wrote {out} ({counted(len(ids), 'letter')}, {counted(n, 'annotation')})")
     return 0
 
 

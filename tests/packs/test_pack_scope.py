@@ -57,7 +57,7 @@ def test_the_command_line_pack_holds_the_same_letters(tmp_path: Path, capsys) ->
     ws.tag_quote(report, "Too many children wait too long", ["assessment"], "improvement", author="Ann")
     ws.close()
     assert main(["pack", "export", "--db", str(db), "-o", str(tmp_path / "p.zip"), "--auditor", "Ann"]) == 0
-    assert "(1 letter, 1 annotations)" in capsys.readouterr().out
+    assert "(1 letter, 1 annotation)" in capsys.readouterr().out
     with zipfile.ZipFile(tmp_path / "p.zip") as z:
         assert json.loads(z.read("manifest.json"))["letters"] == 1
         assert [n for n in z.namelist() if n.startswith("data/originals/")] == [f"data/originals/{report.id}.pdf"]
