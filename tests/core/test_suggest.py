@@ -3474,3 +3474,12 @@ Progress since the last inspection
     assert denied.severity == "improvement"
     assert not any(q.startswith(("No children were found", "There are no recently", "The council was judged"))
                    for q in found)
+
+
+def test_a_denials_coordinate_adjectives_are_one_clause() -> None:
+    """'There is not a single, comprehensive record or an integrated response to children who go missing' was a
+    strength (a new user's 47-page report, stop 53): the comma between the denied adjectives ended the denial's
+    clause, and what followed it read as praise."""
+    found = suggest("There is not a single, comprehensive record or a joined-up response to children in Westmarch "
+                    "who are missing from school.", default_themes())
+    assert [s.severity for s in found] == ["improvement"]

@@ -408,7 +408,7 @@ WHOLE_CLAUSE = True
 # and a clause saying what it names is not there at all.
 _WHOLE_OF = frozenset(("all", "every", "contain", "show", "demonstrate", "evidence", "include", "reflect", "ensure",
                        "make", "always", "consistently", "led", "lead", "resulted", "translated", "assured",
-                       "confident", "sure"))
+                       "confident", "sure", "single"))
 _NOT_THERE = re.compile(r"\b(?:is|are|was|were|has|have|had) (?:not|never)(?: yet)?(?: been)? "
                         r"(?:in place|available|evident|present)\b")
 ELLIPTICAL_NOT = True
@@ -438,6 +438,10 @@ _PROBLEMS = frozenset(("affect", "affects", "wait", "waits", "disadvantaged", "d
                        "forgotten", "lessen", "diminish", "wane"))
 _NOT_ALL = frozenset(("always", "consistently", "all", "routinely", "sufficiently", "yet", "fully", "enough", "well"))
 _AS_WELL_AS = re.compile(r"\b(?:as|just as) well as\b")
+# A denial's coordinate adjectives ("There is not a single, comprehensive record", "no clear, shared plan"): one
+# clause, the comma between the adjectives no clause's end
+_DENIED_PAIR = re.compile(r"\b((?:not|no) (?:an? )?(?:single|clear|coherent|comprehensive|consistent|shared|robust|"
+                          r"effective|systematic|overarching|strategic|joined-up)), (?=[a-z-]+ [a-z])")
 _NEET = re.compile(r"\bnot in education,? (?:employment|training)(?:,? (?:or|and) (?:employment|training))?")
 
 
@@ -618,6 +622,7 @@ CASE_REVIEW = re.compile(r"\bserious case reviews?\b")  # a kind of review, no s
 _REWRITES = (
     (HOW_COULD, " "),
     (_AS_WELL_AS, " and "),  # "as well as": a conjunction, no praise
+    (_DENIED_PAIR, r"\1 "),
     (_LAST_TOO, ""),  # "Care leavers feel it too.": also, not too much
     (_THEN_CLAUSE, r"\1"),  # "since the inspection in 2017, when too many were unprotected"
     (_WOULD_IMPROVE, "wouldimprove"),
