@@ -24,7 +24,7 @@ class History(QObject):
         cmd = self.desk.ws.undo_last(initiator=self)
         if cmd:
             self._show(cmd)
-            self.desk.tell(f"Undone{where}: {cmd.label} — Ctrl+Shift+Z does it again", 6000)
+            self.desk.tell(f"Undone{where}: {cmd.label} — Ctrl+Shift+Z does it again.", 6000)
 
     def redo(self) -> None:
         where = self._go_to(self.desk.ws.undo.next_redo())
@@ -32,7 +32,7 @@ class History(QObject):
         # accept did, and a redo follows its undo, which brought the passage into view)
         cmd = self.desk.ws.redo_last(initiator=self)
         if cmd:
-            self.desk.tell(f"{cmd.done}{where} — Ctrl+Z undoes it", 6000)  # what was done, again
+            self.desk.tell(f"{cmd.done}{where} — Ctrl+Z undoes it.", 6000)  # what was done, again
 
     def _go_to(self, cmd: Command | None) -> str:
         """Where ``cmd`` changes another letter's annotations than the one on screen, that letter is opened
