@@ -793,6 +793,37 @@ def test_accept_all_names_the_list_as_the_letter_heads_it(qtbot, make_window, sa
     assert accept_all_text("R&D") == "Accept All “&R&&D”"
 
 
+def test_accept_all_keeps_its_name_after_a_restart_where_the_lists_hold_sub_headings(  # type: ignore[no-untyped-def]
+        qtbot, make_window, tmp_path: Path) -> None:
+    """Seen by a new user (h20): "Accept All Inspectors' Items (16)" became "Accept All “Areas for improvement”
+    (16)" after the priority items were accepted and the app started again. The letter's items sit under
+    sub-headings the outline makes parts of their own, so each list's part spans its heading line alone, and an
+    accepted priority item was not seen to lie in a list. The button keeps its name; what it takes is unchanged."""
+    letter = tmp_path / "westholm_2024.txt"
+    letter.write_text(
+        "Westholm\n\nInspection of children's social care services\n\nAreas for priority action\n\n"
+        "Help and protection\n\n• Leaders should ensure that every child at risk of harm is seen promptly.\n\n"
+        "• Leaders should ensure that strategy meetings always include the police.\n\n"
+        "Areas for improvement\n\nChildren in care\n\n• Improve the quality of plans for children in care.\n\n"
+        "• Ensure that care leavers know their entitlements.\n\nMain findings\n\n"
+        "Too many children wait for an assessment of their needs.\n", encoding="utf-8")
+    w, _, _ = _open(qtbot, make_window, letter)
+    lists = [p for p in w.suggester.structure.parts if p.kind in ("improve", "priority")]
+    assert [p.end for p in lists] == [p.heading_end + 2 for p in lists]  # (each part its heading line alone)
+    items = [s for s in w.suggester.suggestions if w.suggester._in_improve(s)]
+    assert len(items) == 4 and w.suggestions_panel.improve_btn.text() == "Accept All Inspectors’ Items (4)"
+    w.suggester.accept([s for s in items if s.start < lists[1].start], follow=False)  # the priority items
+    _settle(qtbot, w)
+    assert w.suggestions_panel.improve_btn.text() == "Accept All Inspectors’ Items (2)"
+    w.close()
+    w, _, _ = _open(qtbot, make_window, letter)  # the same library, started again
+    assert len(w.lib.annotations_for(w.onscreen.letter_id)) == 2
+    assert w.suggestions_panel.improve_btn.text() == "Accept All Inspectors’ Items (2)"
+    w.actions_["accept_improve"].trigger()  # and it takes what it took: the list's two items left
+    _settle(qtbot, w)
+    assert len(w.lib.annotations_for(w.onscreen.letter_id)) == 4
+
+
 def test_the_first_step_goes_on_from_a_card_already_shown(window, qtbot) -> None:
     """Seen by a new user on a 49-page report: on opening, the strongest card is current and marked in the
     letter; the first Alt+Down stayed on it and seemed to do nothing. Where the current card is on screen,

@@ -18,6 +18,7 @@ from reviewer.core.reading.metadata import fill_blanks, read_metadata
 from reviewer.core.annotations.library import Change
 from reviewer.core.annotations.codebook import severities
 from reviewer.core.annotations.model import Annotation, LetterMeta
+from reviewer.core.reading.inspectors_list import inspectors_items
 from reviewer.core.reading.outline import Structure, analyse
 from reviewer.core.reading.marks import RawMark, place_marks
 from reviewer.core.reading.theming import ThemeModel
@@ -69,6 +70,7 @@ class SuggestionController(QObject):
         self._generation = 0
         self._landed = 0  # the generation whose re-work is on screen
         self._text_of_structure = ""
+        self._items_of: tuple[Structure, list[tuple[int, int]]] | None = None  # the structure and its items' spans
         self._created: dict[str, str | None] = {}  # letter id -> its PDF's creation date, read once
         self._accepted: dict[str, Suggestion] = {}  # annotation id -> the suggestion it was accepted from
         self._covered: list[tuple[int, int]] = []  # passages just tagged by hand: their suggestions go
@@ -401,8 +403,11 @@ class SuggestionController(QObject):
         letter = self.onscreen.letter_id or ""
         # and the lists whose items are tagged already: one list's items accepted, then a restart, named the other
         # list (a new user's button read "Inspectors' Items" on first opening, "Areas for improvement" after)
+        # (an item read as the suggester reads it: a list's part may span its heading line alone, its items under
+        # sub-headings the outline made parts of their own, "Areas for priority action" / "Help and protection")
+        items = self._items() if names else []
         names |= {heading(a.start) for a in self.desk.lib.annotations_for(letter)
-                  if any(p.start <= a.start < p.end for p in lists)} if names else set()
+                  if any(a.start < e and s < a.end for s, e in items)} if names else set()
         if not names and letter not in self._list_names:  # every item decided, after a restart: the one the letter's
             # lists give ("Recommendations" had become "What needs to improve")
             headings = {_called(p.title) for p in lists if p.title}
@@ -413,6 +418,15 @@ class SuggestionController(QObject):
         seen = self._list_names.setdefault(letter, set())
         seen |= names
         return next(iter(seen)) if len(seen) == 1 else None
+
+    def _items(self) -> list[tuple[int, int]]:
+        """Where the letter's inspectors' items lie, as the suggester reads them (read once per reading)."""
+        st = self.structure
+        if st is None:
+            return []
+        if self._items_of is None or self._items_of[0] is not st:
+            self._items_of = (st, [(s, e) for s, e, _, _ in inspectors_items(self._text_of_structure, st)])
+        return self._items_of[1]
 
     def _paint(self, current: Suggestion | None = None) -> None:
         if not self.shown:
