@@ -24,12 +24,63 @@ def test_the_first_window_fits_the_screen(qtbot, make_window) -> None:  # type: 
     qtbot.waitUntil(lambda: w.width() <= room.width() and w.height() <= room.height())
 
 
-@pytest.mark.parametrize("size", [(1093, 614), (1366, 720)])
-def test_the_letter_keeps_its_share_beside_the_panes(qtbot, make_window, samples, size) -> None:  # type: ignore[no-untyped-def]
-    w = make_window([samples / "thornbury_vale_2025_focused_visit.pdf"], size=size)
+def test_the_letter_keeps_its_share_beside_the_panes(qtbot, make_window, samples) -> None:  # type: ignore[no-untyped-def]
+    """At 1366 pixels (wide enough for three panes, ``three_panes``) the letter has at least half beside both."""
+    w = make_window([samples / "thornbury_vale_2025_focused_visit.pdf"], size=(1366, 720))
     qtbot.waitUntil(lambda: _centre_share(w) >= 0.5 - 0.01)
     left, centre, right = w.splitter.sizes()
-    assert left >= 150 and right >= 300  # the list and the cards still read
+    assert w.left_tabs.isVisible() and left >= 150 and right >= 300  # the list and the cards still read
+
+
+@pytest.mark.parametrize("size", [(1024, 640), (1093, 614)])
+def test_too_narrow_for_three_panes_the_library_starts_folded(qtbot, make_window, samples, size) -> None:  # type: ignore[no-untyped-def]
+    """A new user at 1024 by 640 (h20): the three panes left the letter 490 of 1024 pixels, the page at 58%, its
+    text tiny, the left tabs "Libr… Outl… Sea…" and outline entries cut to ten characters; a PDF reader gives
+    the page the room. Below the width where the library (its tabs whole), the letter (600 pixels) and the cards
+    can each be used, the library starts folded away: the letter and the cards share the width. (This was
+    ``test_the_letter_keeps_its_share_beside_the_panes`` at 1093 pixels, the library kept at 150 or more.)"""
+    from reviewer.ui.shell.layout_state import LETTER_LEAST
+
+    w = make_window([samples / "thornbury_vale_2025_focused_visit.pdf"], size=size)
+    qtbot.waitUntil(lambda: not w.left_tabs.isVisible())
+    assert w.layout_state.three_panes() > size[0]
+    assert not w.actions_["toggle_library"].isChecked()
+    left, centre, right = w.splitter.sizes()
+    assert centre >= LETTER_LEAST and right >= 300 and _centre_share(w) >= 0.6
+    for key in ("toggle_library", "show_library", "show_outline", "search_library"):  # Ctrl+L, Ctrl+1, Ctrl+2,
+        w.actions_[key].trigger()  # Ctrl+Shift+F bring it back
+        assert w.left_tabs.isVisible() and w.actions_["toggle_library"].isChecked(), key
+        qtbot.waitUntil(lambda: w.splitter.sizes()[0] >= 150)
+        w.panes.toggle_library()
+        assert not w.left_tabs.isVisible()
+    w.resize(size[0] - 40, size[1])  # made narrower still: not folded again, nor brought back
+    w.actions_["toggle_library"].trigger()
+    w.resize(size[0] - 80, size[1])
+    qtbot.wait(20)
+    assert w.left_tabs.isVisible()
+
+
+def test_a_library_folded_for_room_is_not_kept_folded(qtbot, make_window, samples) -> None:  # type: ignore[no-untyped-def]
+    """Folded for want of room, the library is not the auditor's choice: on a wider window it is there, on the
+    narrow one folded again. Brought back and sized by hand there, it is kept as the auditor left it."""
+    w = make_window([samples / "thornbury_vale_2025_focused_visit.pdf"], size=(1024, 640))
+    qtbot.waitUntil(lambda: not w.left_tabs.isVisible())
+    w.close()
+    wide = make_window(size=(1400, 900))
+    qtbot.waitUntil(lambda: wide.splitter.sizes()[0] >= 150)
+    assert wide.left_tabs.isVisible()
+    wide.resize(1024, 640)  # made narrow as it is used: it folds as it would have started
+    qtbot.waitUntil(lambda: not wide.left_tabs.isVisible())
+    wide.close()
+    narrow = make_window(size=(1024, 640))
+    qtbot.waitUntil(lambda: not narrow.left_tabs.isVisible())
+    narrow.actions_["toggle_library"].trigger()  # the auditor's own: brought back and sized by hand
+    narrow.splitter.setSizes([200, 484, 340])
+    kept = narrow.splitter.sizes()
+    narrow.close()
+    again = make_window(size=(1024, 640))
+    qtbot.wait(50)
+    assert again.left_tabs.isVisible() and abs(again.splitter.sizes()[0] - kept[0]) <= 8
 
 
 def test_panes_kept_from_a_wider_screen_give_way(qtbot, make_window, samples, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -64,14 +115,18 @@ def test_a_window_kept_on_a_wider_screen_opens_maximised_on_the_laptop(qtbot, ma
 def test_a_window_made_narrower_as_it_is_used_keeps_the_letters_share(qtbot, make_window, samples) -> None:  # type: ignore[no-untyped-def]
     """A new user's window, 1400 wide, made 1024 by 640 (a council laptop's) as they read (stop 51): the panes
     stayed as they were and the letter had 35% of the width, a report's text at 56%. Made narrower, the window
-    gives the letter its share as it does when it is shown; the panes still read."""
+    gives the letter its share as it does when it is shown; the panes still read, and where three no longer fit
+    (h20) the library folds away as it would have started."""
     w = make_window([samples / "thornbury_vale_2025_focused_visit.pdf"], size=(1400, 900))
     qtbot.waitUntil(lambda: _centre_share(w) >= 0.5 - 0.01)
     w.splitter.setSizes([300, 760, 340])  # the panes at their width on the wide window
-    w.resize(1024, 640)
+    w.resize(1200, 640)  # (still room for three panes: they give way)
     qtbot.waitUntil(lambda: _centre_share(w) >= 0.5 - 0.01)
     left, centre, right = w.splitter.sizes()
     assert left >= 150 and right >= 300
+    w.resize(1024, 640)  # too narrow for three (h20): the library folds away, the letter and the cards share it
+    qtbot.waitUntil(lambda: not w.left_tabs.isVisible() and _centre_share(w) >= 0.6)
+    assert w.splitter.sizes()[2] >= 300
 
 
 def test_the_status_line_ends_with_an_ellipsis_where_the_window_is_narrow(qtbot, make_window, samples) -> None:  # type: ignore[no-untyped-def]
@@ -185,6 +240,8 @@ def test_every_side_tab_can_be_seen_at_1024_pixels(qtbot, make_window, samples) 
     its name cut with "…" where the room is short (the whole name and key on hover), never behind an arrow."""
     w = make_window([samples / "thornbury_vale_2025_focused_visit.pdf"], size=(1024, 640))
     qtbot.waitUntil(lambda: _centre_share(w) >= 0.5 - 0.01)
+    w.actions_["toggle_library"].trigger()  # (folded at this width, h20: brought back by the auditor)
+    qtbot.waitUntil(lambda: w.left_tabs.isVisible() and w.left_tabs.width() >= 150)
     for tabs in (w.left_tabs, w.right_tabs):
         bar = tabs.tabBar()
         assert not bar.usesScrollButtons()

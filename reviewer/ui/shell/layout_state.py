@@ -18,6 +18,9 @@ FIRST_SIZE = (1400, 900)
 LETTER_SHARE = 0.5  # of the splitter's width, at the least, when the window is shown
 SAME_WIDTH = 8  # pixels: the splitter's width as it was left (a frame's difference), where its panes are kept as set
 SIDE_MIN = (180, 300)  # the library's list and the cards (their quotes wrap) need no less
+# The letter's least width beside both panes: an A4 page fitted to it at about 75%, a report's body text as large as
+# the panes' (at 1024 pixels, the three panes left it 490 pixels, the page at 58%, its text tiny)
+LETTER_LEAST = 600
 _FURTHEST = 1 << 24  # pixels: no screen's edge is further (Qt's largest widget is a pixel less)
 
 
@@ -31,6 +34,8 @@ class LayoutState:
         self.settings, self.window, self.splitter, self.left, self.right = settings, window, splitter, left, right
         self.library_panel, self.view, self.onscreen, self.toggle_library = library_panel, view, onscreen, toggle_library
         self.same_screen = True  # the panes were left on this screen at this scale (``restore``)
+        self.folded = False  # the library pane folded away for want of room, not by the auditor (``balance``)
+        self._last_width: int | None = None  # the splitter's width when last balanced
 
     def restore(self) -> None:
         """Window geometry, docks, splitter, library pane and zoom as they were left."""
@@ -101,9 +106,18 @@ class LayoutState:
             kept = int(self.settings.value("window/splitter_width", 0))  # type: ignore[arg-type]
         except (TypeError, ValueError):
             kept = 0
+        was, self._last_width = self._last_width, total
         if kept and abs(kept - total) <= SAME_WIDTH and self.same_screen:
             return  # the panes as the auditor left them, on the width they left them at (a new user's widened
             # outline came back narrower after a restart, and the letter's zoom with it, stop 46)
+        if left and self.left.isVisible() and total < self.three_panes() and (was is None or was >= self.three_panes()):
+            # too narrow for three panes to each be usable (shown so, or made so): the library pane folds away
+            # and the letter and the cards share the width, as a PDF reader gives the page the room (View >
+            # Library Pane, Ctrl+L, and Ctrl+1, Ctrl+2, Ctrl+Shift+F bring it back; not folded again at this width)
+            self.toggle_library()
+            self.folded = True
+            left, centre = 0, centre + left
+            self.splitter.setSizes([0, centre, right])
         if centre >= LETTER_SHARE * total or left + right <= 0:
             return
         room = total - int(LETTER_SHARE * total)
@@ -113,15 +127,28 @@ class LayoutState:
         new_left = min(left, max(least[0], room - new_right)) if left else 0  # (what the cards cannot give)
         self.splitter.setSizes([new_left, total - new_left - new_right, new_right])
 
+    def three_panes(self) -> int:
+        """The splitter's least width at which the library (its tabs' names whole), the letter (LETTER_LEAST) and the
+        cards (SIDE_MIN) are each usable side by side: 1,160 pixels or so at the usual text size, more at a larger;
+        a window of 1366 pixels has it, 1024 (and 1366 at 125%, 1093) not."""
+        bar = self.left.tabBar()
+        tabs = sum(bar.tabSizeHint(i).width() for i in range(bar.count())) + 8  # (the pane's frame)
+        right = max(SIDE_MIN[1], self.right.minimumSizeHint().width())
+        return max(SIDE_MIN[0], tabs) + LETTER_LEAST + right + 2 * self.splitter.handleWidth()
+
     def save(self) -> None:
         """Kept as the window closes, with the letter that was open."""
         s, view = self.settings, self.view
         s.setValue("window/geometry", self.window.saveGeometry())
         s.setValue("window/state", self.window.saveState())
-        s.setValue("window/splitter", self.splitter.saveState())
-        s.setValue("window/splitter_width", sum(self.splitter.sizes()))
+        folded = self.folded and not self.left.isVisible()  # (folded for want of room, the auditor's choice is
+        # still to see it: on a wider window it is there, on this one folded again; no width is kept as theirs, nor
+        # the folded splitter, which would bring the pane back at no width)
+        if not folded:
+            s.setValue("window/splitter", self.splitter.saveState())
+        s.setValue("window/splitter_width", 0 if folded else sum(self.splitter.sizes()))
         s.setValue("window/splitter_screen", screen_key(self.window))
-        s.setValue("view/library_visible", self.left.isVisible())
+        s.setValue("view/library_visible", folded or self.left.isVisible())
         s.setValue("view/left_tab", self.left.currentIndex())
         s.setValue("view/right_tab", self.right.currentIndex())
         library = self.library_panel.view_state()
