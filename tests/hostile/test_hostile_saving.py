@@ -110,21 +110,27 @@ def test_a_write_that_fails_then_succeeds_is_saved_and_commit_says_so(tmp_path: 
     store.close()
 
 
-def test_changes_a_full_disk_refused_are_written_once_there_is_room_without_another_change(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """An attack (stop 48): with space freed, the window's "Not saved" stayed, and the changes waited in memory until
-    the auditor changed something else. The writer tries them again every few seconds, and says when they are saved."""
+def _refused(tmp_path: Path, monkeypatch, retry_every: float):  # type: ignore[no-untyped-def]
+    """A library whose writes the disk refuses, retried every ``retry_every`` seconds: its path, its store, what the
+    store told of failures, an event set when it is saved again, and the journal's real append."""
     import threading
 
     from reviewer.store import repository
 
-    monkeypatch.setattr(repository, "RETRY_EVERY", 0.2)
+    monkeypatch.setattr(repository, "RETRY_EVERY", retry_every)
     path = library(tmp_path, tags=0)
     store = LibraryStore(path)
     told: list[str] = []
     saved = threading.Event()
     store.on_write_error = told.append
     store.on_saved_again = saved.set
-    real = _fill_the_disk(monkeypatch)
+    return path, store, told, saved, _fill_the_disk(monkeypatch)
+
+
+def test_changes_a_full_disk_refused_are_written_once_there_is_room_without_another_change(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """An attack (stop 48): with space freed, the window's "Not saved" stayed, and the changes waited in memory until
+    the auditor changed something else. The writer tries them again every few seconds, and says when they are saved."""
+    path, store, told, saved, real = _refused(tmp_path, monkeypatch, retry_every=0.2)
     first = tag(store, "while the disk is full")
     with pytest.raises(NotSaved, match="full"):
         store.commit()
@@ -139,19 +145,9 @@ def test_a_write_refused_again_and_again_is_said_once_until_it_is_saved(tmp_path
     """An attack: with the library's folder read-only for a while, the window's "changes not saved" warning came back
     every three seconds, one box over another, as each retry failed the same way. A failure is said once; saved again,
     a later failure is said again."""
-    import threading
     import time
 
-    from reviewer.store import repository
-
-    monkeypatch.setattr(repository, "RETRY_EVERY", 0.05)
-    path = library(tmp_path, tags=0)
-    store = LibraryStore(path)
-    told: list[str] = []
-    saved = threading.Event()
-    store.on_write_error = told.append
-    store.on_saved_again = saved.set
-    real = _fill_the_disk(monkeypatch)
+    path, store, told, saved, real = _refused(tmp_path, monkeypatch, retry_every=0.05)
     first = tag(store, "while the folder is read-only")
     time.sleep(0.6)  # a dozen retries, each refused
     second = tag(store, "another, refused the same way")

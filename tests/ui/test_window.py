@@ -405,18 +405,15 @@ def test_a_zoom_in_the_settings_that_is_no_number_starts_at_a_real_one(make_wind
     assert w.view.zoom == (MAX_ZOOM if zoom == "1e5" else 1.0)
 
 
-def test_a_library_that_cannot_be_opened_for_want_of_space_is_said_in_a_window(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """An attack found it: started on a full disk, the window showed no window and no dialog, only a Python
-    traceback on stderr."""
-    import errno
-
+def _said_opening(monkeypatch, failure: Exception) -> list[str]:  # type: ignore[no-untyped-def]
+    """What the window says, in its box, where opening the library raises ``failure``."""
     from PySide6.QtWidgets import QMessageBox
 
     from reviewer.ui.shell import app
     from reviewer.workspace import Workspace
 
-    def full(_db):  # type: ignore[no-untyped-def]
-        raise OSError(errno.ENOSPC, "No space left on device", "/data/reviewer/library.json")
+    def fail(_db):  # type: ignore[no-untyped-def]
+        raise failure
 
     said: list[str] = []
 
@@ -425,9 +422,18 @@ def test_a_library_that_cannot_be_opened_for_want_of_space_is_said_in_a_window(q
         box.button(QMessageBox.StandardButton.Close).click()
         return 0
 
-    monkeypatch.setattr(Workspace, "open", staticmethod(full))
+    monkeypatch.setattr(Workspace, "open", staticmethod(fail))
     monkeypatch.setattr(QMessageBox, "exec", close)
     assert app.open_library_interactively(None) is None
+    return said
+
+
+def test_a_library_that_cannot_be_opened_for_want_of_space_is_said_in_a_window(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """An attack found it: started on a full disk, the window showed no window and no dialog, only a Python
+    traceback on stderr."""
+    import errno
+
+    said = _said_opening(monkeypatch, OSError(errno.ENOSPC, "No space left on device", "/data/reviewer/library.json"))
     assert said == ["The library could not be opened: No space left on device (/data/reviewer/library.json).\n\n"
                     "Nothing has been changed. You can open or create another library file."]
 
@@ -436,25 +442,10 @@ def test_a_library_in_a_folder_the_user_cannot_write_says_why_and_what_still_rea
     """An attack run as a user with read permission only: the window said "Cannot create the lock file …: Permission
     denied" and no more. It says the folder must be one the user can write to, and that the command line reads the
     library meanwhile."""
-    from PySide6.QtWidgets import QMessageBox
-
     from reviewer.store.repository import LibraryUnwritable
-    from reviewer.ui.shell import app
-    from reviewer.workspace import Workspace
 
-    def unwritable(_db):  # type: ignore[no-untyped-def]
-        raise LibraryUnwritable("cannot create the lock file /shared/library.json.lock: Permission denied")
-
-    said: list[str] = []
-
-    def close(box: QMessageBox) -> int:
-        said.append(box.text())
-        box.button(QMessageBox.StandardButton.Close).click()
-        return 0
-
-    monkeypatch.setattr(Workspace, "open", staticmethod(unwritable))
-    monkeypatch.setattr(QMessageBox, "exec", close)
-    assert app.open_library_interactively(None) is None
+    said = _said_opening(monkeypatch, LibraryUnwritable("cannot create the lock file /shared/library.json.lock: "
+                                                        "Permission denied"))
     assert said == ["Cannot create the lock file /shared/library.json.lock: Permission denied.\n\n"
                     "The window changes the library, so it needs a folder you can write to: ask for write permission, "
                     "or copy the library's folder somewhere you can write. Meanwhile the command line reads it as "
