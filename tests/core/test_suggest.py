@@ -3483,3 +3483,11 @@ def test_a_denials_coordinate_adjectives_are_one_clause() -> None:
     found = suggest("There is not a single, comprehensive record or a joined-up response to children in Westmarch "
                     "who are missing from school.", default_themes())
     assert [s.severity for s in found] == ["improvement"]
+
+
+def test_a_claim_made_without_its_evidence_is_a_weakness() -> None:
+    """'Some respondents maintained that they listened to the voices of children without providing specific evidence
+    of …' was a strength on 'listened' (a new user's 51-page report, stop 53): the evidence missing is the finding."""
+    found = suggest("Some partners said that they listened to children in Westmarch without providing any evidence "
+                    "of how their views had changed the service.", default_themes())
+    assert [s.severity for s in found] == ["improvement"]

@@ -335,6 +335,8 @@ _SHORTFALL_PHRASES = (  # (the phrases as written: compiled, regrouped, by ``dis
     r"(?<!could be )(?<!might be )\b" + HAMPERS_ABILITY + r"\b|"
     r"\b(?:inspectors|we) referred\b|" + ESCALATED + r"|"
     r"\bwithout (?:any |adequate |appropriate |sufficient |effective )?(?:support|supervision|oversight|challenge)\b|"
+    # a claim made without its evidence ("maintained that they listened … without providing specific evidence of …")
+    r"\bwithout (?:providing |giving |offering |showing )?(?:any |specific |clear |sufficient )?evidence\b|"
     r"\breferred (?:[\w'’]+ ){0,6}?back to (?:the )?(?:local authority|council|"
     r"senior (?:leaders|managers)) by (?:the )?inspectors\b|"
     r"\bwithout (?:[\w'’]+ ){0,8}?being (?:\w+ )?(?:assessed|approved|checked|considered|reviewed|monitored|seen|"
