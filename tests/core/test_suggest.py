@@ -3491,3 +3491,20 @@ def test_a_claim_made_without_its_evidence_is_a_weakness() -> None:
     found = suggest("Some partners said that they listened to children in Westmarch without providing any evidence "
                     "of how their views had changed the service.", default_themes())
     assert [s.severity for s in found] == ["improvement"]
+
+
+def test_a_risk_said_to_be_possible_is_no_child_left_at_risk_and_a_gap_in_months_is_a_weakness() -> None:
+    """A new user's 55-page report (stop 53): a consequence hedged ('which potentially leaves children at risk'), in a
+    report that requires improvement, was a priority action above the finding it follows from; and 'pupils are at
+    least 32 months behind pupils nationally' a strength."""
+    text = """Inspection of services for children in Westmarch
+
+The experiences and progress of children who need help and protection Requires improvement
+
+1. Practitioners do not have an up-to-date guide to thresholds, which potentially leaves some children at risk.
+2. On average, children in care at Key Stage 4 are at least 20 months behind pupils nationally.
+"""
+    found = _by_quote(suggest(text, default_themes()))
+    hedged = next(s for q, s in found.items() if q.startswith("Practitioners do not"))
+    behind = next(s for q, s in found.items() if q.startswith("On average"))
+    assert (hedged.severity, behind.severity) == ("improvement", "improvement")

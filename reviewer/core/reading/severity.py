@@ -251,6 +251,10 @@ _NOT_LEFT = re.compile(r"\b(?:not|never|no)\b (?:\w+ ){0,3}?(?:left|leave|leaves
                        r"\b(?:not|never) (?:result|lead|mean)\w* (?:in |to |that )?(?:[\w'’-]+ ){0,4}?(?:left|leave|"
                        r"remain\w*|at risk)\b", re.I)  # "has not left children at risk"; "While this does not result in
 # children being left at risk of harm, decisions … are less effective" (held out)
+# A risk only said to be possible ("which potentially leaves children at risk", "could leave"): a weakness at its
+# grade, not children left at risk now
+_MAYBE_LEFT = re.compile(r"\b(?:potentially|possibly|could|may|might|can)\b (?:\w+ ){0,2}?(?:leaves?|leaving|result\w* in|"
+                         r"lead\w* to|place\w*|put\w*)\b", re.I)
 
 
 FAILING_REPORT = True
@@ -465,7 +469,8 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
     else:
         severity, conf = None, 0.0  # no evaluative wording: context, not worth a suggestion
     if LEFT_AT_RISK_ANYWHERE and severity == "improvement" and not failing and section != "improvement" \
-            and _LEFT_AT_RISK_NOW.search(_SIDE_CLAUSE.sub(" ", flat)) and not _NOT_LEFT.search(flat):
+            and _LEFT_AT_RISK_NOW.search(_SIDE_CLAUSE.sub(" ", flat)) and not _NOT_LEFT.search(flat) \
+            and not _MAYBE_LEFT.search(flat):
         # (not "When children are at risk of significant harm, strategy meetings are held": when it arises)
         severity, conf = "priority", max(conf, 0.6)  # whatever the grade: "This leaves a small number of
         why.append("children left at risk")  # children in situations of unassessed risk."

@@ -337,6 +337,9 @@ _SHORTFALL_PHRASES = (  # (the phrases as written: compiled, regrouped, by ``dis
     r"\bwithout (?:any |adequate |appropriate |sufficient |effective )?(?:support|supervision|oversight|challenge)\b|"
     # a claim made without its evidence ("maintained that they listened … without providing specific evidence of …")
     r"\bwithout (?:providing |giving |offering |showing )?(?:any |specific |clear |sufficient )?evidence\b|"
+    # attainment behind others ("pupils at Key Stage 4 are at least 32 months behind pupils nationally")
+    r"\b(?:\d+|several|many) (?:months?|years?|terms?|grades?) behind\b|\b(?:are|is|were|was|remain\w*|fall\w*|fell) "
+    r"(?:\w+ )?behind (?:their |other )?(?:peers|pupils|children|young people)\b|"
     r"\breferred (?:[\w'’]+ ){0,6}?back to (?:the )?(?:local authority|council|"
     r"senior (?:leaders|managers)) by (?:the )?inspectors\b|"
     r"\bwithout (?:[\w'’]+ ){0,8}?being (?:\w+ )?(?:assessed|approved|checked|considered|reviewed|monitored|seen|"
