@@ -107,3 +107,65 @@ def test_a_damaged_link_in_a_kept_layout_refuses_the_file() -> None:
         head = json.dumps(header).encode()
         changed = data[:pos] + len(head).to_bytes(4, "little") + head + data[pos + 4 + n:]
         assert load_layout(changed, text_sha(layout.text), version) is None, bad
+
+
+def _many_links_pdf(n: int) -> bytes:
+    """One page with ``n`` web links, written as PDF by hand (PyMuPDF's insert_link is slow for so many)."""
+    objs = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >>"
+            f" /Annots [{' '.join(f'{6 + i} 0 R' for i in range(n))}] >>",
+            "<< /Length 43 >>\nstream\nBT /F1 12 Tf 72 700 Td (Hello links) Tj ET\nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    objs += [f"<< /Type /Annot /Subtype /Link /Rect [{i % 500} {i % 700} {i % 500 + 9} {i % 700 + 9}]"
+             f" /A << /S /URI /URI (https://example.org/{i}) >> >>" for i in range(n)]
+    out, offsets = b"%PDF-1.4\n", []
+    for i, obj in enumerate(objs):
+        offsets.append(len(out))
+        out += f"{i + 1} 0 obj\n{obj}\nendobj\n".encode()
+    xref = len(out)
+    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    return out + f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+
+
+def test_a_page_of_thousands_of_links_is_read_at_once() -> None:
+    """PyMuPDF's get_links looks through the page's annotations again for every link (10,000 links: 52 s on one
+    page, the letter never opened); the reader takes the first MAX_LINKS in one pass."""
+    import time
+
+    from reviewer.letters.pdf_text import MAX_LINKS
+
+    doc = pymupdf.open("pdf", _many_links_pdf(5000))
+    try:
+        began = time.monotonic()
+        layout = pdf_layout(doc)
+        took = time.monotonic() - began
+    finally:
+        doc.close()
+    assert "Hello links" in layout.text
+    assert len(layout.links) == MAX_LINKS and layout.links[0].uri == "https://example.org/0"
+    assert layout.links[-1].uri == f"https://example.org/{MAX_LINKS - 1}"
+    assert took < 3, took
+
+
+def test_a_kept_layout_with_links_no_reader_made_is_refused() -> None:
+    """A layout file is only ever read back as written; a link no reader makes (a box or height not finite or
+    past any page, an address longer than a reader keeps) refuses the file, so the letter is read again: a
+    height of Infinity had reached the view's jump (int(inf): OverflowError on the click)."""
+    import json
+
+    layout = _layout()
+    version = extractor_version("pdf")
+    data = dump_layout(layout, version)
+    pos = len(MAGIC)
+    n = int.from_bytes(data[pos:pos + 4], "little")
+    header = json.loads(data[pos + 4:pos + 4 + n])
+    inf, nan = float("inf"), float("nan")
+    for bad in ([[0, 0, 0, 1, 1, 1, inf, ""]], [[0, 0, 0, 1, 1, 1, nan, ""]], [[0, nan, 0, 1, 1, -1, 0, "https://x.example"]],
+                [[0, 0, 0, inf, 1, -1, 0, "https://x.example"]], [[0, 0, 0, 1e300, 1e300, -1, 0, "https://x.example"]],
+                [[0, 0, 0, 1, 1, 1, -5, ""]], [[0, 5, 5, 1, 1, 1, 0, ""]],
+                [[0, 0, 0, 1, 1, -1, 0, "https://x.example/" + "a" * 100_000]]):
+        header["links"] = bad
+        head = json.dumps(header).encode()  # (json writes NaN and Infinity, and reads them back)
+        changed = data[:pos] + len(head).to_bytes(4, "little") + head + data[pos + 4 + n:]
+        assert load_layout(changed, text_sha(layout.text), version) is None, bad
