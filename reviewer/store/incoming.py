@@ -30,8 +30,13 @@ def incoming_dir(files_dir: Path) -> Path:
 
 def staged(final: Path) -> Path:
     """Where ``final`` (a file of the letters folder) is written before its letter is adopted; incoming/ made
-    where missing, an OSError where it is not a folder of its own (``ready``)."""
-    return ready(final.parent) / final.name
+    where missing, an OSError where it is not a folder of its own (``ready``). A link standing there under that
+    name is removed, never written through (``write_atomic`` writes to the file a link names: a letter's copy
+    written over a file elsewhere, and the link, never adopted, left the letter without its copy)."""
+    path = ready(final.parent) / final.name
+    if os.path.islink(path):
+        os.unlink(path)  # (the link alone: what it names is neither written nor removed)
+    return path
 
 
 def _is_folder(folder: Path) -> bool:

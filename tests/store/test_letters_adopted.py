@@ -182,3 +182,24 @@ def test_an_incoming_that_is_a_file_is_said_as_such(tmp_path: Path) -> None:
     finally:
         store.close()
     assert (store.files_dir / INCOMING).read_text() == "not a folder"
+
+
+def test_a_link_in_incoming_under_a_letters_name_is_never_written_through(tmp_path: Path) -> None:
+    """A link put in incoming/ under the name the letter's copy will have, to a file elsewhere: the import wrote
+    the letter into that file (write_atomic writes through a link), and, the link never adopted, the letter was
+    added without its copy. The link itself is replaced; what it named is left as it was."""
+    store = LibraryStore(tmp_path / "lib.json")
+    (path,) = _letters(tmp_path, 1)
+    prep = prepare_path(path)
+    elsewhere = tmp_path / "precious.pdf"
+    elsewhere.write_bytes(b"someone else's")
+    (store.files_dir / INCOMING).mkdir(parents=True, exist_ok=True)
+    for name in (f"{prep.letter.id}.pdf", f"{prep.letter.id}.text.json"):
+        (store.files_dir / INCOMING / name).symlink_to(elsewhere)
+    try:
+        letter, new = store.add_prepared(prep)
+        assert new and store.letter_bytes(letter) == prep.data
+        assert not store.letter_file(letter).is_symlink()
+    finally:
+        store.close()
+    assert elsewhere.read_bytes() == b"someone else's"
