@@ -203,3 +203,34 @@ def test_a_link_in_incoming_under_a_letters_name_is_never_written_through(tmp_pa
     finally:
         store.close()
     assert elsewhere.read_bytes() == b"someone else's"
+
+
+def test_a_letters_folder_that_refuses_the_copy_is_named(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """'reviewer add' as a user who may write the library's folder but not its incoming/ (made by another user)
+    said 'cannot copy a.pdf into the library: Permission denied', the folder that refused never named (the
+    library's own folder, writable, was where the auditor looked). Run as root here, the folder refuses the
+    temporary file instead."""
+    import errno
+    import tempfile
+
+    store = LibraryStore(tmp_path / "lib.json")
+    (path,) = _letters(tmp_path, 1)
+    refused = store.files_dir / INCOMING
+    real = tempfile.mkstemp
+
+    def mkstemp(*a, dir=None, **k):  # type: ignore[no-untyped-def]
+        if dir is not None and Path(dir) == refused:
+            raise PermissionError(errno.EACCES, "Permission denied", str(Path(dir) / ".x.part"))
+        return real(*a, dir=dir, **k)
+
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+    try:
+        try:
+            store.add_prepared(prepare_path(path))
+        except LibraryError as exc:
+            assert "Permission denied" in str(exc) and str(refused) in str(exc), exc
+        else:
+            raise AssertionError("kept")
+    finally:
+        monkeypatch.undo()
+        store.close()
