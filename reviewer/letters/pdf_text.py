@@ -114,8 +114,9 @@ def page_links(page: pymupdf.Page, pno: int, pages: int) -> list[Link]:
                 to = ln.get("to")
                 y = float(to.y) if to is not None and to.y == to.y and 0 < to.y < MAX_POINTS else 0.0
                 out.append(Link(pno, box, to_page=ln["page"], to_y=y))
-            elif kind == pymupdf.LINK_URI and isinstance(ln.get("uri"), str) and ln["uri"].strip():
-                out.append(Link(pno, box, uri=ln["uri"].strip()[:MAX_ADDRESS]))
+            elif kind == pymupdf.LINK_URI and isinstance(ln.get("uri"), str) \
+                    and 0 < len(ln["uri"].strip()) <= MAX_ADDRESS:  # (one longer is left out, never opened cut)
+                out.append(Link(pno, box, uri=ln["uri"].strip()))
         except (KeyError, TypeError, ValueError, AttributeError):
             continue
     return out

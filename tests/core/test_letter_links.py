@@ -169,3 +169,22 @@ def test_a_kept_layout_with_links_no_reader_made_is_refused() -> None:
         head = json.dumps(header).encode()  # (json writes NaN and Infinity, and reads them back)
         changed = data[:pos] + len(head).to_bytes(4, "little") + head + data[pos + 4 + n:]
         assert load_layout(changed, text_sha(layout.text), version) is None, bad
+
+
+def test_an_address_too_long_to_keep_is_left_out_never_opened_cut() -> None:
+    """A web link of 100,000 characters was kept cut to its first 2,000 and opened so: an address the letter never
+    gave. It is left out, as a link to another file is; a long address that fits is kept whole."""
+    from reviewer.core.text.links import MAX_ADDRESS
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_text((72, 100), "Addresses", fontsize=11)
+    fits = "https://example.org/" + "a" * (MAX_ADDRESS - 20)
+    for i, uri in enumerate(("https://example.org/" + "b" * 100_000, fits)):
+        page.insert_link({"kind": pymupdf.LINK_URI, "from": pymupdf.Rect(70, 100 + 30 * i, 200, 120 + 30 * i), "uri": uri})
+    doc = pymupdf.open("pdf", doc.tobytes())
+    try:
+        layout = pdf_layout(doc)
+    finally:
+        doc.close()
+    assert [ln.uri for ln in layout.links] == [fits]
