@@ -81,7 +81,7 @@ class LetterFiles:
         try:
             d = json.loads(read_kept(self._text_file(letter_id)).decode("utf-8"))
             saved = Extracted(d["text"], list(d["page_starts"]), int(d["pages"]), str(d["extractor"]))
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, RecursionError):  # (nested past json's depth)
             return None
         return saved if text_sha(saved.text) == letter.text_sha else None
 

@@ -188,3 +188,13 @@ def test_an_address_too_long_to_keep_is_left_out_never_opened_cut() -> None:
     finally:
         doc.close()
     assert [ln.uri for ln in layout.links] == [fits]
+
+
+def test_a_kept_layout_whose_header_nests_without_end_is_refused() -> None:
+    """A layout file's header of 100,000 nested lists raised RecursionError from json (no ValueError), out of
+    load_layout and up to whatever opened the letter."""
+    layout = _layout()
+    version = extractor_version("pdf")
+    head = b"[" * 100_000 + b"]" * 100_000
+    data = MAGIC + len(head).to_bytes(4, "little") + head
+    assert load_layout(data, text_sha(layout.text), version) is None

@@ -96,8 +96,8 @@ def load_layout(data: bytes, text_sha: str, extractor: str) -> Layout | None:
         if links is None:
             return None
         return Layout(text, page_sizes, lines, _read("f", parts[2]), _read("f", parts[3]), links)
-    except (ValueError, KeyError, TypeError, UnicodeDecodeError, OverflowError):
-        return None
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError, OverflowError, RecursionError):
+        return None  # (RecursionError: a header nested past json's depth)
 
 
 def _links(rows: object, pages: int) -> list[Link] | None:
