@@ -8,8 +8,10 @@ is (a letter's copy no record names may be named by a backup or a library kept a
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 import time
 from pathlib import Path
 
@@ -27,11 +29,41 @@ def incoming_dir(files_dir: Path) -> Path:
 
 
 def staged(final: Path) -> Path:
-    """Where ``final`` (a file of the letters folder) is written before its letter is adopted."""
-    return incoming_dir(final.parent) / final.name
+    """Where ``final`` (a file of the letters folder) is written before its letter is adopted; incoming/ made
+    where missing, an OSError where it is not a folder of its own (``ready``). A link standing there under that
+    name is removed, never written through (``write_atomic`` writes to the file a link names: a letter's copy
+    written over a file elsewhere, and the link, never adopted, left the letter without its copy)."""
+    path = ready(final.parent) / final.name
+    if os.path.islink(path):
+        os.unlink(path)  # (the link alone: what it names is neither written nor removed)
+    return path
+
+
+def _is_folder(folder: Path) -> bool:
+    """Whether ``folder`` is a folder of its own: never a link (to a folder elsewhere, whose files are not the
+    library's to write or remove), never a file."""
+    try:
+        return stat.S_ISDIR(os.lstat(folder).st_mode)
+    except OSError:
+        return False
+
+
+def ready(files_dir: Path) -> Path:
+    """incoming/, made where it is missing; an OSError saying so where something else stands there (a file, or a
+    link to a folder elsewhere: nothing is ever written through it)."""
+    folder = incoming_dir(files_dir)
+    try:
+        folder.mkdir(parents=True)
+    except FileExistsError:
+        pass
+    if not _is_folder(folder):
+        raise OSError(errno.ENOTDIR, f"{folder} is not a folder (a file or a link stands there: move it aside)")
+    return folder
 
 
 def _entries(files_dir: Path) -> list[os.DirEntry[str]]:
+    if not _is_folder(incoming_dir(files_dir)):
+        return []  # (a link: what it points to is not the library's)
     try:
         with os.scandir(incoming_dir(files_dir)) as it:
             return [e for e in it if e.is_file(follow_symlinks=False)]
@@ -53,11 +85,9 @@ def adopt(files_dir: Path, letter_id: str) -> list[str]:
 def unadopt(files_dir: Path, names: list[str]) -> None:
     """Put files ``adopt`` moved back in incoming/ (the letter's record was removed again: an import undone), where
     closing removes them, and a redo adopts them again."""
-    folder = incoming_dir(files_dir)
     for name in names:
         try:
-            folder.mkdir(exist_ok=True)
-            os.replace(files_dir / name, folder / name)
+            os.replace(files_dir / name, ready(files_dir) / name)
         except OSError:
             pass  # (left as a letter's file: never lost, only not tidied)
 

@@ -81,7 +81,7 @@ class LetterFiles:
         try:
             d = json.loads(read_kept(self._text_file(letter_id)).decode("utf-8"))
             saved = Extracted(d["text"], list(d["page_starts"]), int(d["pages"]), str(d["extractor"]))
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, RecursionError):  # (nested past json's depth)
             return None
         return saved if text_sha(saved.text) == letter.text_sha else None
 
@@ -96,8 +96,12 @@ def read_kept(path: Path) -> bytes:
     try:
         return read_regular(path, what="read as the library's copy")
     except FileRefused as exc:
-        if not os.path.lexists(path):  # (gone: said as a missing copy is, not as one that cannot be read)
+        try:
+            os.lstat(path)
+        except FileNotFoundError:  # (gone: said as a missing copy is, not as one that cannot be read)
             raise FileNotFoundError(str(exc)) from None
+        except OSError as why:  # (there, but its folder may not be looked into: never said to be missing)
+            raise OSError(why.errno, why.strerror) from None
         raise OSError(str(exc)) from None
 
 

@@ -114,7 +114,7 @@ class LibraryLock:
             fh.seek(0)
             try:
                 info = json.loads(fh.read(4096).decode("utf-8") or "{}")
-            except (ValueError, UnicodeDecodeError):
+            except (ValueError, UnicodeDecodeError, RecursionError):  # (words nested past json's depth)
                 info = {}
             fh.close()
             holder = _holder_text(info if isinstance(info, dict) else {})

@@ -555,7 +555,8 @@ class LibraryStore(LetterFiles):
                     pass  # (a layout only saves time later)
             self._stage(self._text_file(lid), _text_payload(ex))
         except OSError as exc:
-            raise LibraryError(f"cannot copy {prep.letter.source} into the library: {exc.strerror or exc}") from None
+            where = f" ({Path(exc.filename).parent})" if exc.filename and exc.strerror else ""  # (the folder that refused)
+            raise LibraryError(f"cannot copy {prep.letter.source} into the library: {exc.strerror or exc}{where}") from None
         self._staged_ids.add(lid)
 
     def _stage(self, final: Path, data: bytes) -> None:

@@ -107,3 +107,114 @@ def test_a_damaged_link_in_a_kept_layout_refuses_the_file() -> None:
         head = json.dumps(header).encode()
         changed = data[:pos] + len(head).to_bytes(4, "little") + head + data[pos + 4 + n:]
         assert load_layout(changed, text_sha(layout.text), version) is None, bad
+
+
+def _many_links_pdf(n: int) -> bytes:
+    """One page with ``n`` web links, written as PDF by hand (PyMuPDF's insert_link is slow for so many)."""
+    objs = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >>"
+            f" /Annots [{' '.join(f'{6 + i} 0 R' for i in range(n))}] >>",
+            "<< /Length 43 >>\nstream\nBT /F1 12 Tf 72 700 Td (Hello links) Tj ET\nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    objs += [f"<< /Type /Annot /Subtype /Link /Rect [{i % 500} {i % 700} {i % 500 + 9} {i % 700 + 9}]"
+             f" /A << /S /URI /URI (https://example.org/{i}) >> >>" for i in range(n)]
+    out, offsets = b"%PDF-1.4\n", []
+    for i, obj in enumerate(objs):
+        offsets.append(len(out))
+        out += f"{i + 1} 0 obj\n{obj}\nendobj\n".encode()
+    xref = len(out)
+    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    return out + f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+
+
+def test_a_page_of_thousands_of_links_is_read_at_once() -> None:
+    """PyMuPDF's get_links looks through the page's annotations again for every link (10,000 links: 52 s on one
+    page, the letter never opened); the reader takes the first MAX_LINKS in one pass."""
+    import time
+
+    from reviewer.letters.pdf_text import MAX_LINKS
+
+    doc = pymupdf.open("pdf", _many_links_pdf(5000))
+    try:
+        began = time.monotonic()
+        layout = pdf_layout(doc)
+        took = time.monotonic() - began
+    finally:
+        doc.close()
+    assert "Hello links" in layout.text
+    assert len(layout.links) == MAX_LINKS and layout.links[0].uri == "https://example.org/0"
+    assert layout.links[-1].uri == f"https://example.org/{MAX_LINKS - 1}"
+    assert took < 3, took
+
+
+def test_a_kept_layout_with_links_no_reader_made_is_refused() -> None:
+    """A layout file is only ever read back as written; a link no reader makes (a box or height not finite or
+    past any page, an address longer than a reader keeps) refuses the file, so the letter is read again: a
+    height of Infinity had reached the view's jump (int(inf): OverflowError on the click)."""
+    import json
+
+    layout = _layout()
+    version = extractor_version("pdf")
+    data = dump_layout(layout, version)
+    pos = len(MAGIC)
+    n = int.from_bytes(data[pos:pos + 4], "little")
+    header = json.loads(data[pos + 4:pos + 4 + n])
+    inf, nan = float("inf"), float("nan")
+    for bad in ([[0, 0, 0, 1, 1, 1, inf, ""]], [[0, 0, 0, 1, 1, 1, nan, ""]], [[0, nan, 0, 1, 1, -1, 0, "https://x.example"]],
+                [[0, 0, 0, inf, 1, -1, 0, "https://x.example"]], [[0, 0, 0, 1e300, 1e300, -1, 0, "https://x.example"]],
+                [[0, 0, 0, 1, 1, 1, -5, ""]], [[0, 5, 5, 1, 1, 1, 0, ""]],
+                [[0, 0, 0, 1, 1, -1, 0, "https://x.example/" + "a" * 100_000]]):
+        header["links"] = bad
+        head = json.dumps(header).encode()  # (json writes NaN and Infinity, and reads them back)
+        changed = data[:pos] + len(head).to_bytes(4, "little") + head + data[pos + 4 + n:]
+        assert load_layout(changed, text_sha(layout.text), version) is None, bad
+
+
+def test_an_address_too_long_to_keep_is_left_out_never_opened_cut() -> None:
+    """A web link of 100,000 characters was kept cut to its first 2,000 and opened so: an address the letter never
+    gave. It is left out, as a link to another file is; a long address that fits is kept whole."""
+    from reviewer.core.text.links import MAX_ADDRESS
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_text((72, 100), "Addresses", fontsize=11)
+    fits = "https://example.org/" + "a" * (MAX_ADDRESS - 20)
+    for i, uri in enumerate(("https://example.org/" + "b" * 100_000, fits)):
+        page.insert_link({"kind": pymupdf.LINK_URI, "from": pymupdf.Rect(70, 100 + 30 * i, 200, 120 + 30 * i), "uri": uri})
+    doc = pymupdf.open("pdf", doc.tobytes())
+    try:
+        layout = pdf_layout(doc)
+    finally:
+        doc.close()
+    assert [ln.uri for ln in layout.links] == [fits]
+
+
+def test_a_kept_layout_whose_header_nests_without_end_is_refused() -> None:
+    """A layout file's header of 100,000 nested lists raised RecursionError from json (no ValueError), out of
+    load_layout and up to whatever opened the letter."""
+    layout = _layout()
+    version = extractor_version("pdf")
+    head = b"[" * 100_000 + b"]" * 100_000
+    data = MAGIC + len(head).to_bytes(4, "little") + head
+    assert load_layout(data, text_sha(layout.text), version) is None
+
+
+def test_the_link_under_the_pointer_is_looked_for_on_its_page_alone() -> None:
+    """Every move of the pointer asks which link is under it: all the letter's links were looked through (a report
+    of 400 pages of 500 links each, 17 ms a move on the GUI thread; twice that with the tooltip). Only the page's."""
+    import time
+    from array import array
+
+    from reviewer.core.text.layout import Layout
+
+    pages = 400
+    links = [Link(p, (10.0 + i % 50, 10.0, 20.0 + i % 50, 20.0), uri=f"https://example.org/{p}/{i}")
+             for p in range(pages) for i in range(500)]
+    layout = Layout("", [(595.0, 842.0)] * pages, [], array("f"), array("f"), links)
+    assert layout.link_at(7, 15.0, 15.0) == link_at(links, 7, 15.0, 15.0) is not None
+    assert layout.link_at(7, 5.0, 5.0) is None and layout.link_at(pages, 15.0, 15.0) is None
+    began = time.monotonic()
+    for k in range(1000):
+        layout.link_at(k % pages, 5.0, 5.0)
+    assert time.monotonic() - began < 1.5

@@ -233,3 +233,20 @@ def test_restoring_never_writes_over_or_through_a_file_at_the_kept_name(tmp_path
     damaged = path.with_name(f"{path.name}.damaged-20261130T090000000001Z-2")  # told for what it is, under any name
     assert backups.kept_aside(damaged).startswith("The damaged library is kept as")
     assert "not damaged" in backups.kept_aside(aside)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="flock")
+def test_a_lock_file_whose_words_nest_past_json_depth_still_says_the_library_is_in_use(tmp_path: Path) -> None:
+    """The lock's holder's words, read for the message, nested 4,000 lists deep: json raised RecursionError (no
+    ValueError) and opening the library ended in it, not in 'in use'."""
+    import fcntl
+
+    path = tmp_path / "lib.json"
+    LibraryStore(path).close()
+    with open(lock_path(path), "wb") as held:
+        held.write(b"[" * 4000)
+        held.flush()
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        with pytest.raises(LibraryInUse) as caught:
+            LibraryStore(path)
+        assert "is in use" in str(caught.value)

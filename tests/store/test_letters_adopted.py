@@ -13,7 +13,7 @@ from tests.conftest import make_pdf
 
 from reviewer.letters.importing import prepare_path
 from reviewer.store.incoming import GRACE, INCOMING
-from reviewer.store.repository import LibraryStore
+from reviewer.store.repository import LibraryError, LibraryStore
 
 
 def _letters(tmp_path: Path, n: int) -> list[Path]:
@@ -134,3 +134,103 @@ def test_keeping_a_letters_files_reads_nothing_the_window_changes(tmp_path: Path
         store.library.letters = held
     assert store.add_prepared(prep, saved=True)[1]
     store.close()
+
+
+def test_an_incoming_folder_that_is_a_link_elsewhere_is_never_written_or_tidied_through(tmp_path: Path) -> None:
+    """incoming/ a symbolic link to a folder outside the library: opening the library deleted the files there
+    under the store's names (an hour old), and an import wrote the letter's files there. It is left alone, and an
+    import says why it cannot keep the letter."""
+    lib = tmp_path / "lib" / "lib.json"
+    lib.parent.mkdir()
+    store = LibraryStore(lib)
+    files_dir = store.files_dir
+    store.close()
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    victim = outside / ("ab" * 32 + ".pdf")
+    victim.write_bytes(b"someone else's")
+    os.utime(victim, (time.time() - 2 * GRACE,) * 2)
+    files_dir.mkdir(exist_ok=True)
+    (files_dir / INCOMING).symlink_to(outside)
+    store = LibraryStore(lib)
+    try:
+        (path,) = _letters(tmp_path, 1)
+        try:
+            store.add_prepared(prepare_path(path))
+        except LibraryError as exc:
+            assert "is not a folder" in str(exc) and INCOMING in str(exc), exc
+        else:
+            raise AssertionError("a letter kept through a link out of the library")
+    finally:
+        store.close()
+    assert victim.read_bytes() == b"someone else's"
+    assert [p.name for p in outside.iterdir()] == [victim.name]
+
+
+def test_an_incoming_that_is_a_file_is_said_as_such(tmp_path: Path) -> None:
+    store = LibraryStore(tmp_path / "lib.json")
+    try:
+        store.files_dir.mkdir(exist_ok=True)
+        (store.files_dir / INCOMING).write_text("not a folder")
+        (path,) = _letters(tmp_path, 1)
+        try:
+            store.add_prepared(prepare_path(path))
+        except LibraryError as exc:  # ('File exists', before)
+            assert "is not a folder" in str(exc), exc
+        else:
+            raise AssertionError("kept")
+    finally:
+        store.close()
+    assert (store.files_dir / INCOMING).read_text() == "not a folder"
+
+
+def test_a_link_in_incoming_under_a_letters_name_is_never_written_through(tmp_path: Path) -> None:
+    """A link put in incoming/ under the name the letter's copy will have, to a file elsewhere: the import wrote
+    the letter into that file (write_atomic writes through a link), and, the link never adopted, the letter was
+    added without its copy. The link itself is replaced; what it named is left as it was."""
+    store = LibraryStore(tmp_path / "lib.json")
+    (path,) = _letters(tmp_path, 1)
+    prep = prepare_path(path)
+    elsewhere = tmp_path / "precious.pdf"
+    elsewhere.write_bytes(b"someone else's")
+    (store.files_dir / INCOMING).mkdir(parents=True, exist_ok=True)
+    for name in (f"{prep.letter.id}.pdf", f"{prep.letter.id}.text.json"):
+        (store.files_dir / INCOMING / name).symlink_to(elsewhere)
+    try:
+        letter, new = store.add_prepared(prep)
+        assert new and store.letter_bytes(letter) == prep.data
+        assert not store.letter_file(letter).is_symlink()
+    finally:
+        store.close()
+    assert elsewhere.read_bytes() == b"someone else's"
+
+
+def test_a_letters_folder_that_refuses_the_copy_is_named(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """'reviewer add' as a user who may write the library's folder but not its incoming/ (made by another user)
+    said 'cannot copy a.pdf into the library: Permission denied', the folder that refused never named (the
+    library's own folder, writable, was where the auditor looked). Run as root here, the folder refuses the
+    temporary file instead."""
+    import errno
+    import tempfile
+
+    store = LibraryStore(tmp_path / "lib.json")
+    (path,) = _letters(tmp_path, 1)
+    refused = store.files_dir / INCOMING
+    real = tempfile.mkstemp
+
+    def mkstemp(*a, dir=None, **k):  # type: ignore[no-untyped-def]
+        if dir is not None and Path(dir) == refused:
+            raise PermissionError(errno.EACCES, "Permission denied", str(Path(dir) / ".x.part"))
+        return real(*a, dir=dir, **k)
+
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+    try:
+        try:
+            store.add_prepared(prepare_path(path))
+        except LibraryError as exc:
+            assert "Permission denied" in str(exc) and str(refused) in str(exc), exc
+        else:
+            raise AssertionError("kept")
+    finally:
+        monkeypatch.undo()
+        store.close()

@@ -28,3 +28,36 @@ def test_a_copy_deleted_from_the_letters_folder_is_said_to_be_missing(tmp_path: 
         assert "westfold.pdf is missing from" in said and said.count("cannot be read") == 0
     finally:
         store.close()
+
+
+def test_a_copy_in_a_letters_folder_this_user_cannot_look_into_is_not_said_to_be_missing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A shared library whose letters folder its reader may not open (no x permission): 'reviewer suggest' and
+    'pack export' said 'the library's copy of visit.pdf is missing from …', though it is there (os.path.lexists is
+    False where lstat is refused); an auditor told the copies are missing may add them again, or give up on them
+    (found by an attack run as a user without permission; run as root here, the folder refuses lstat and stat)."""
+    import errno
+    import os
+
+    src = tmp_path / "westfold.pdf"
+    src.write_bytes(make_pdf(["Focused visit to Westfold (fictional)", "Plans are reviewed on time."]))
+    store = LibraryStore(tmp_path / "lib.json")
+    try:
+        letter, _ = store.add_prepared(prepare_path(src))
+        shut = os.fspath(store.files_dir)
+        for name in ("stat", "lstat"):
+            real = getattr(os, name)
+
+            def refused(path, *a, _real=real, **k):  # type: ignore[no-untyped-def]
+                if os.fspath(path).startswith(shut + os.sep):
+                    raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+                return _real(path, *a, **k)
+
+            monkeypatch.setattr(os, name, refused)
+        with pytest.raises(DocumentError) as caught:
+            store.letter_bytes(letter)
+        monkeypatch.undo()
+        said = str(caught.value)
+        assert "missing" not in said and "Permission denied" in said and said.count("cannot be read") == 1, said
+    finally:
+        store.close()

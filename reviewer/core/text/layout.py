@@ -34,12 +34,16 @@ class Layout:
     links: list[Link] = field(default_factory=list)  # the pages' links, within the letter and to the web
     _page_lines: list[list[int]] = field(default_factory=list, repr=False)
     _line_starts: list[int] = field(default_factory=list, repr=False)
+    _page_links: dict[int, list[Link]] = field(default_factory=dict, repr=False)  # (asked at every pointer move)
 
     def __post_init__(self) -> None:
         self._page_lines = [[] for _ in self.page_sizes]
         for i, ln in enumerate(self.lines):
             self._page_lines[ln.page].append(i)
         self._line_starts = [ln.start for ln in self.lines]
+        self._page_links = {}
+        for link in self.links:
+            self._page_links.setdefault(link.page, []).append(link)
 
     @property
     def page_count(self) -> int:
@@ -110,7 +114,7 @@ class Layout:
 
     def link_at(self, page: int, x: float, y: float) -> Link | None:
         """The link under (x, y) on ``page`` (0-based, in points), if any."""
-        return link_at(self.links, page, x, y)
+        return link_at(self._page_links.get(page, []), page, x, y)
 
     def page_first_offset(self, page: int) -> int | None:
         lines = self._page_lines[page] if 0 <= page < len(self._page_lines) else []

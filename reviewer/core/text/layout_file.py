@@ -15,7 +15,7 @@ import sys
 from array import array
 
 from reviewer.core.text.layout import Layout, Line
-from reviewer.core.text.links import Link
+from reviewer.core.text.links import MAX_ADDRESS, MAX_POINTS, Link
 
 MAGIC = b"RVLAYOUT2\n"  # 2: with the pages' links (a layout kept as 1 has none: it is read again)
 
@@ -96,8 +96,8 @@ def load_layout(data: bytes, text_sha: str, extractor: str) -> Layout | None:
         if links is None:
             return None
         return Layout(text, page_sizes, lines, _read("f", parts[2]), _read("f", parts[3]), links)
-    except (ValueError, KeyError, TypeError, UnicodeDecodeError, OverflowError):
-        return None
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError, OverflowError, RecursionError):
+        return None  # (RecursionError: a header nested past json's depth)
 
 
 def _links(rows: object, pages: int) -> list[Link] | None:
@@ -110,7 +110,8 @@ def _links(rows: object, pages: int) -> list[Link] | None:
             return None
         page, x0, y0, x1, y1, to_page, to_y = row[:7]
         if not (type(page) is int and 0 <= page < pages and type(to_page) is int and -1 <= to_page < pages
-                and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (x0, y0, x1, y1, to_y))):
-            return None
+                and all(type(v) in (int, float) and 0 <= abs(v) < MAX_POINTS for v in (x0, y0, x1, y1, to_y))
+                and x0 < x1 and y0 < y1 and to_y >= 0 and len(row[7]) <= MAX_ADDRESS):
+            return None  # (as no reader writes it: NaN fails 0 <= abs; a jump to an infinite height is an OverflowError)
         out.append(Link(page, (float(x0), float(y0), float(x1), float(y1)), to_page, float(to_y), row[7]))
     return out

@@ -16,6 +16,8 @@ Rect = tuple[float, float, float, float]
 
 WEB_SCHEMES = frozenset({"http", "https", "mailto"})
 SHOWN_ADDRESS = 120  # characters of an address a tooltip shows
+MAX_ADDRESS = 2000  # characters of an address kept (a link to a longer one is left out)
+MAX_POINTS = 1e6  # a link's box and the height it goes to, in points, are less (a larger one is no link)
 
 
 @dataclass(frozen=True)
