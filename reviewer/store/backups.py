@@ -24,6 +24,7 @@ from pathlib import Path
 
 from reviewer.core.atomic import fsync_folder, write_atomic
 from reviewer.core.files import FileRefused, read_regular
+from reviewer.core.text.words import counted
 from reviewer.store.paths import backup_dir
 from reviewer.store.schema import Damaged, read_library_bytes
 
@@ -39,8 +40,8 @@ class Backup:
     annotations: int
 
     def describe(self) -> str:
-        return (f"{self.taken.strftime('%d %b %Y %H:%M')} UTC ({self.letters} letters, "
-                f"{self.annotations} annotations)")
+        return (f"{self.taken.strftime('%d %b %Y %H:%M')} UTC ({counted(self.letters, 'letter')}, "
+                f"{counted(self.annotations, 'annotation')})")
 
 
 def check(data: bytes) -> tuple[int, int]:

@@ -137,7 +137,7 @@ def test_backups_rotate_and_a_damaged_library_is_restored(tmp_path: Path, sample
     assert path.read_bytes() == damaged  # never written over
     code = cli(["tag", "--db", str(path), "thornbury", "--quote", "x", "--theme", "planning", "--severity", "context"])
     assert code == 1 and "reviewer backups --restore" in capsys.readouterr().err
-    assert cli(["backups", "--db", str(path)]) == 0 and "letters" in capsys.readouterr().out
+    assert cli(["backups", "--db", str(path)]) == 0 and "(1 letter, 0 annotations)" in capsys.readouterr().out
     assert cli(["backups", "--db", str(path), "--restore"]) == 0
     assert "kept as" in capsys.readouterr().out
     assert list(tmp_path.glob("lib.json.damaged-*"))[0].read_bytes() == damaged  # kept aside, not deleted
