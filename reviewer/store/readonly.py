@@ -65,8 +65,9 @@ def _read_once(path: Path) -> tuple[dict[str, dict[str, Any]], Scan]:
         raise LibraryError(f"the library {path} cannot be read: {exc.strerror or exc}") from None
     try:  # a plain file only: a pipe put in its place would keep the command waiting for a writer for ever
         raw = read_regular(path, what="read as a library")
-    except FileRefused as exc:
-        raise LibraryError(f"the library {path} cannot be read: {exc}") from None
+    except FileRefused as exc:  # (its own words name the file: said once, not "… cannot be read: lib.json cannot be …")
+        raise LibraryError(f"the library {path} cannot be read: "
+                           f"{str(exc).removeprefix(f'{path.name} cannot be read: ')}") from None
     if not raw.strip() and (traces := traces_of_library(path)):  # as the writer refuses it: never an empty library
         raise LibraryMissingError(
             f"the library {path} is empty, but {', '.join(traces)} beside it show{'s' if len(traces) == 1 else ''} "
