@@ -10,17 +10,15 @@ from __future__ import annotations
 import pymupdf
 
 from reviewer.letters import guard
-from reviewer.core.text.documents import DocumentError, check_text_length
+from reviewer.core.text.documents import LIGATURES, DocumentError, check_text_length
 from reviewer.core.text.layout import Layout, LayoutBuilder
 from reviewer.core.text.links import MAX_ADDRESS, MAX_POINTS, Link
 
-_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
-              "\ufb05": "st", "\ufb06": "st"}
 _FLAGS = pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP
 
 
 def _expand(ch: str, x0: float, x1: float) -> list[tuple[str, float, float]]:
-    rep = _LIGATURES.get(ch)
+    rep = LIGATURES.get(ch)
     if rep is None:
         return [(ch, x0, x1)]
     w = (x1 - x0) / len(rep)
@@ -135,7 +133,7 @@ def _first_links(page: pymupdf.Page) -> list[dict]:
     return out
 
 
-_TO_LETTERS = str.maketrans(_LIGATURES)
+_TO_LETTERS = str.maketrans(LIGATURES)
 
 
 def pdf_text(doc: pymupdf.Document, name: str = "file") -> tuple[str, list[int]]:

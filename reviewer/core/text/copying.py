@@ -14,13 +14,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from reviewer.core.text.documents import LIGATURES
+
 _BLOCK_BREAK = re.compile(r"[ \t]*\n[ \t]*(?:\n\s*)+")  # a blank line (or more) between blocks
 _HYPHEN_BREAK = re.compile(r"(\w)-[ \t]*\n[ \t]*(?=\w)")
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 _SPACES = re.compile(r" {2,}")
 _PRIVATE_BULLET = re.compile(r"(^|(?<=\s))[\ue000-\uf8ff](?=\s)")  # a symbol font's glyph standing alone
-_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
-                            "\ufb05": "st", "\ufb06": "st"})
+_LIGATURES = str.maketrans(LIGATURES)
 
 
 def _without(text: str, start: int, end: int, furniture: Sequence[tuple[int, int]]) -> str:

@@ -25,6 +25,10 @@ TEXT_EXTRACTOR = "text/5"  # 2: Markdown and simple HTML read as the text they s
 # cell kept, an HTML letter's address in angle brackets kept; 5: an HTML page's <head> (its <title>), scripts and
 # styles no text
 FILE_SUFFIX = {"pdf": "pdf", "text": "txt", "docx": "docx"}  # a letter's kind -> its file's suffix
+# A ligature glyph and the letters it stands for: a PDF's text is read with them spelled out, and Copy spells them
+# so wherever a letter's text still holds one (letters.pdf_text, core.text.copying)
+LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st",
+             "\ufb06": "st"}
 
 # Bounds on what a letter may be, from the 243 reports of the corpus (../shared/corpus/reports) and
 # the two letters: the longest report has 133,271 characters of text on 51 pages, the most pages
