@@ -75,6 +75,17 @@ def test_only_web_and_mail_addresses_are_followed() -> None:
     assert len(Link(0, (0, 0, 1, 1), uri="https://example.org/" + "a" * 500).tip()) <= 120
 
 
+def test_an_email_link_fills_in_only_a_subject_body_or_copy() -> None:
+    # a hostile report's "Write to us" can ask a mail program to attach a file of the auditor's or to copy
+    # someone unseen; the mail program is given the address with its subject, body and cc alone, as written
+    hostile = "mailto:office@example.org?subject=Audit%20query&attach=/home/me/.ssh/id_rsa&BCC=x@example.net" \
+              "&body=Hello+there&%61ttachment=C:%5Cnotes.docx&cc=lead@example.org"
+    assert web_address(hostile) == "mailto:office@example.org?subject=Audit%20query&body=Hello+there&cc=lead@example.org"
+    assert web_address("mailto:office@example.org?attach=/etc/passwd") == "mailto:office@example.org"
+    assert web_address("mailto:office@example.org") == "mailto:office@example.org"
+    assert Link(0, (0, 0, 10, 10), uri="mailto:office@example.org?attach=/etc/passwd").tip() == "mailto:office@example.org"
+
+
 def test_the_smallest_of_overlapping_links_is_the_one_under_the_pointer() -> None:
     block, line = Link(0, (0, 0, 500, 500), uri="https://a.example"), Link(0, (10, 10, 50, 20), to_page=2)
     assert link_at([block, line], 0, 20, 15) is line

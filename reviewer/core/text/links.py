@@ -10,11 +10,13 @@ machine.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 Rect = tuple[float, float, float, float]
 
 WEB_SCHEMES = frozenset({"http", "https", "mailto"})
+MAIL_FIELDS = frozenset({"subject", "body", "cc"})  # what an e-mail link may fill in: never "attach" (some mail
+# programs attach the local file it names) nor a hidden "bcc" recipient
 SHOWN_ADDRESS = 120  # characters of an address a tooltip shows
 MAX_ADDRESS = 2000  # characters of an address kept (a link to a longer one is left out)
 MAX_POINTS = 1e6  # a link's box and the height it goes to, in points, are less (a larger one is no link)
@@ -40,10 +42,10 @@ class Link:
         """What the tooltip says, as a PDF reader says it: "Go to page 14", the address, or why it is not opened."""
         if self.internal:
             return f"Go to page {self.to_page + 1}"
-        shown = _shown(self.uri)
-        if web_address(self.uri) is None:
-            return f"{shown}\n(not opened: Reviewer opens only web and e-mail addresses)"
-        return shown
+        address = web_address(self.uri)
+        if address is None:
+            return f"{_shown(self.uri)}\n(not opened: Reviewer opens only web and e-mail addresses)"
+        return _shown(address)  # (what is opened: an e-mail link without the fields it may not fill)
 
     def contains(self, page: int, x: float, y: float) -> bool:
         x0, y0, x1, y1 = self.box
@@ -65,8 +67,12 @@ def web_address(uri: str) -> str | None:
         return None
     if scheme in ("http", "https") and not parts.netloc:
         return None
-    if scheme == "mailto" and not parts.path:
-        return None
+    if scheme == "mailto":
+        if not parts.path:
+            return None
+        if parts.query:  # its fields kept as written, but only those a mail may be filled with
+            kept = [f for f in parts.query.split("&") if unquote(f.partition("=")[0]).strip().lower() in MAIL_FIELDS]
+            address = urlunsplit((parts.scheme, "", parts.path, "&".join(kept), ""))
     return address
 
 
