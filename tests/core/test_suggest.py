@@ -1533,6 +1533,29 @@ def test_a_sentence_that_leans_on_the_one_before_is_shown_with_it() -> None:
     assert leans_on(text, st, first) is None  # (a new paragraph: the sentence before is another's)
 
 
+def test_a_sentence_opened_by_a_pronoun_shows_the_sentence_it_stands_for() -> None:
+    """A new user's 55-page report (stop 53): "It is supported well by …" said nothing alone of what "it" was.
+    A sentence opened by "It", "They", "Their" or "Its" leans on the one before, but not an "it" that looks
+    ahead to what it stands for ("It is too early to …", "It is not clear whether …")."""
+    from reviewer.core.reading.outline import analyse
+    from reviewer.core.reading.suggest import Suggestion, leans_on
+
+    first = "The fostering service has grown its pool of carers for older children."
+    text = ("Greyfold report\n\nChildren in care\n\n" + first + " It is supported well by a dedicated recruitment "
+            "team. They receive training that is valued. It is not yet clear whether the new panel is effective. "
+            "It is too early to judge the impact of the new offer. Its panel is chaired well.\n")
+    st = analyse(text)
+
+    def after(sentence: str) -> str | None:
+        at = text.index(sentence)
+        return leans_on(text, st, Suggestion(at, at + len(sentence), sentence, "strength", (), 0.5, ""))
+    assert after("It is supported well by a dedicated recruitment team.") == first
+    assert after("They receive training that is valued.") == "It is supported well by a dedicated recruitment team."
+    assert after("Its panel is chaired well.") is not None
+    assert after("It is not yet clear whether the new panel is effective.") is None
+    assert after("It is too early to judge the impact of the new offer.") is None
+
+
 def test_stop_24_later_helpers_good_news_and_boilerplate() -> None:
     from reviewer.core.reading.severity import verdict
 

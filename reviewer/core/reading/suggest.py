@@ -295,7 +295,11 @@ def _within_one(ranges: Sequence[tuple[int, int]], starts: Sequence[int], s: int
 
 # A sentence that says little alone: its subject is the sentence before ("This has left some children at risk of
 # harm.", "As a result, …", "These delays …")
-_LEANS_BACK = re.compile(r"^\W*(?:this|these|such|as a result|consequently|because of this|in these cases)\b", re.I)
+_LEANS_BACK = re.compile(
+    r"^\W*(?:this|these|such|as a result|consequently|because of this|in these cases|they|their|its|"
+    r"it(?!\s+(?:is|was)\s+(?:not\s+)?(?:yet\s+)?\w+(?:\s+\w+)?\s+(?:that|to|whether|how|why|when|if)\b))\b",
+    re.I)  # (a pronoun's sentence leans back, "It is supported well by …"; not an "it" that looks ahead: "It is
+# too early to judge …", "It is not clear whether …")
 
 
 def leans_on(text: str, structure: Structure, sug: Suggestion) -> str | None:
