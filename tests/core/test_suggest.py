@@ -3531,3 +3531,24 @@ The experiences and progress of children who need help and protection Requires i
     hedged = next(s for q, s in found.items() if q.startswith("Practitioners do not"))
     behind = next(s for q, s in found.items() if q.startswith("On average"))
     assert (hedged.severity, behind.severity) == ("improvement", "improvement")
+
+
+def test_a_council_that_places_no_child_in_poor_care_is_a_strength() -> None:
+    """Stop 53's 47-page session: "does not place children in … less than good" read as an area for improvement,
+    the weakness words being what the council avoids. So are none placed, a placement never made where care is
+    judged inadequate, and only a few providers judged less than good; too many children there stays a weakness."""
+    text = ("Westfold report\n\nChildren in care\n\n"
+            "The local authority does not place children in homes that are judged less than good. "
+            "The council never places children in settings rated inadequate by Ofsted. "
+            "No children are placed in provision judged to be less than good. "
+            "Only two of the providers the council uses were judged to be less than good. "
+            "Too many children live in homes judged less than good. "
+            "The council does not know how many children live in homes judged inadequate.\n")
+    said = {x.quote: x for x in suggest(text, default_themes())}
+    for good in ("The local authority does not place", "The council never places", "No children are placed",
+                 "Only two of the providers"):
+        x = next(x for q, x in said.items() if q.startswith(good))
+        assert x.severity == "strength", (good, x.why)
+        assert "no poor placements" in x.why
+    for weak in ("Too many children live", "The council does not know"):
+        assert next(x for q, x in said.items() if q.startswith(weak)).severity == "improvement", weak

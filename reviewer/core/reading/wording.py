@@ -154,7 +154,16 @@ _NONE_SUFFER = re.compile(r"\bno (?:(?:[\w'-]+ ){0,5}?)(?:(?:has|have|had|is|are
                           r"\b(?:has|have|had) not (?:had|been|seen) (?:an? |any )?(?:[\w'-]+ ){0,3}?(?:breakdowns?|"
                           r"disruptions?|exclusions?)\b|\b(?:does|do|did) not use bed and breakfast\b|\bnot complacent\b|\b(?:not used|"
                           r"only used|used only) (?:except )?(?:in|as a) (?:exceptional circumstances|last resort)\b|\bonly used when all "
-                          r"other options\b")
+                          r"other options\b|"
+                          # a council that places no child where care is judged poor: "does not place children in
+                          # homes judged less than good", "never uses provision rated inadequate", "only two of its
+                          # providers were judged less than good"
+                          r"\b(?:(?:does|do|did|will) not|never) (?:[\w'-]+ ){0,3}?(?:place|use|commission)\w* (?:[\w'-]+ ){0,10}?"
+                          r"(?:less than good|(?:judged|rated|graded) (?:as |to be )?inadequate)\b|"
+                          r"\bno (?:child|children|young (?:person|people))\b[^.;]{0,60}?\b(?:placed|living|lives|live|cared for)"
+                          r"\b[^.;]{0,60}?\b(?:less than good|(?:judged|rated|graded) (?:as |to be )?inadequate)\b|"
+                          r"\b(?:only (?:one|two|three|a few|a (?:very )?small number)|very few)\b[^.;]{0,80}?\b(?:judged|rated|graded) "
+                          r"(?:as |to be )?less than good\b")
 # A problem said to touch only a few ("only one care leaver is in unsuitable accommodation", "there has been only
 # one placement breakdown"): good news, as "no ..." is; a plain "only" ("only 26% completed") stays a shortfall.
 _FEW_SUFFER = re.compile(r"\b(only|justonly) (one|two|three|four|five|a (?:very )?(?:small|few)|\d+)\b(?:\W+\w+){0,6}?\W+"
@@ -721,6 +730,7 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
         strong += 1.0
         said = none.group(0)
         cues.append("few return to care" if said.endswith(("care", "after")) and not said.startswith("no ") else
+                    "no poor placements" if said.endswith(("less than good", "inadequate")) else
                     "none " + ("bed and breakfast" if said.endswith("breakfast") else "sofa surfing" if "sofa" in said
                                    else said.split()[-1]))
         folded = folded[:none.start()] + " " + folded[none.end():]
