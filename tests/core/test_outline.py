@@ -1539,3 +1539,18 @@ def test_a_web_pages_breadcrumb_trail_is_no_heading_and_the_story_is_titled_by_i
     st = analyse("Home › News › Children › Ofsted letter\n\nOfsted letter on our children's services\n\n"
                  "The letter says that leaders know their services well.\n")
     assert [p.title for p in st.parts] == ["Ofsted letter on our children's services"]
+
+
+def test_no_sentence_runs_into_the_heading_below_it() -> None:
+    """A 2015 report prints "There are no areas for priority or immediate action" with no full stop, the next
+    line being the heading "Areas for improvement": the two read as one sentence. A sentence ends where a part's
+    heading starts its line."""
+    text = ("Inspection of Westfold children's services\n\nWhat does the LSCB need to improve?\n\n"
+            "Priority and immediate action\n\nThere are no areas for priority or immediate action\n"
+            "Areas for improvement\n\nAudit\n\n12. Strengthen the board's audit of partners' work so that it finds "
+            "weak practice.\n")
+    st = analyse(text, (0,))
+    said = [text[s:e] for s, e in st.units]
+    assert "There are no areas for priority or immediate action" in said
+    assert "Areas for improvement" in said
+    assert not any("\n" in u for u in said)

@@ -420,12 +420,30 @@ def analyse(text: str, page_starts: Sequence[int] = ()) -> Structure:
     in_tables = [(t.start, t.end) for t in tables]
     parts.extend(_numbered(reading, parts, in_tables) or _decimal(reading, parts, in_tables))
     parts.sort(key=lambda p: (p.start, p.level))
-    units = [(s, e) for s, e in units if not _table_cell(reading, s, e, table_span)]
+    units = _cut_at_parts([(s, e) for s, e in units if not _table_cell(reading, s, e, table_span)], parts, reading)
     if tables:  # a response table's units are its cells' sentences: none runs from one cell into the next
         units = sorted([u for u in units if not any(t.start <= u[0] < t.end for t in tables)] +
                        [(a + s, a + e) for t in tables for a, b in (*t.items, *t.council)
                         for s, e in split_units(reading[a:b])])
     return Structure(parts, furniture, units, len(text), tables)
+
+
+def _cut_at_parts(units: list[tuple[int, int]], parts: list[Part], reading: str) -> list[tuple[int, int]]:
+    """No sentence runs into the next part: a line printed without its full stop before a heading ("There are no
+    areas for priority or immediate action" / "Areas for improvement") ends where the heading's line starts."""
+    starts = sorted({p.start for p in parts})
+    out: list[tuple[int, int]] = []
+    for s, e in units:
+        i = bisect.bisect_right(starts, s)
+        while i < len(starts) and starts[i] < e:
+            at = starts[i]
+            before = reading[s:at].rstrip(" \t")
+            if before.endswith("\n") and before.strip():
+                out.append((s, s + len(before.rstrip())))
+                s = at
+            i += 1
+        out.append((s, e))
+    return out
 
 
 def _unheaded_body(reading: str, after: int, heads: list[tuple[str, str, int, int, str | None]]) -> int | None:
