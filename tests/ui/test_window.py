@@ -847,3 +847,28 @@ def test_undo_of_a_tag_out_of_sight_brings_its_passage_into_view(window, qtbot):
     place = view.verticalScrollBar().value()
     window.history.undo()
     assert view.verticalScrollBar().value() == place  # (in view already: the letter stays where it is read)
+
+
+def test_find_finds_words_only_a_running_header_prints(qtbot):
+    """The letter is searched with its running headers and footers blanked, so that a phrase a page break splits is
+    found; but words only the header prints ("Inspection of Westfold") then found nothing, where a PDF reader finds
+    them on every page. Where the letter's own words have no match, the headers and footers are searched, and the
+    count says where the matches are."""
+    from reviewer.ui.reader.find_bar import FindBar
+
+    header = "Inspection of Westfold children's services\n"
+    pages = [header + "1\nChildren are seen often and their plans are reviewed.\n",
+             header + "2\nLeaders know their services well.\n"]
+    whole = "".join(pages)
+    blanked = whole.replace(header, " " * (len(header) - 1) + "\n").replace("\n1\n", "\n \n").replace("\n2\n", "\n \n")
+    bar = FindBar()
+    qtbot.addWidget(bar)
+    bar.show()
+    bar.set_text(blanked, whole)
+    bar.edit.setText("plans are reviewed")
+    assert len(bar.hits) == 1 and bar.count.text() == "1 of 1"  # the letter's own words: as before
+    bar.edit.setText("inspection of westfold")
+    assert [whole[s:e] for s, e in bar.hits] == ["Inspection of Westfold"] * 2
+    assert bar.count.text() == "1 of 2 · in page headers and footers"
+    bar.edit.setText("no such words")
+    assert bar.hits == [] and bar.count.text() == "No matches"

@@ -20,6 +20,9 @@ class FindBar(QWidget):
         self.setObjectName("findBar")
         self._folded: Folded | None = None
         self._text: str | None = None
+        self._whole: str | None = None  # the letter with its running headers and footers (``set_text``)
+        self._whole_folded: Folded | None = None
+        self._in_furniture = False  # the matches are only in the running headers and footers
         self.hits: list[tuple[int, int]] = []
         self.current = -1
         self._found_by_typing = False  # the match shown is the one the words typed found: Enter goes to it first
@@ -59,11 +62,14 @@ class FindBar(QWidget):
         lay.addStretch(1)
         lay.addWidget(close)
 
-    def set_text(self, text: str | None) -> None:
+    def set_text(self, text: str | None, whole: str | None = None) -> None:
         """The letter to search; folded for searching only when first searched (a long letter
-        takes tens of milliseconds, which opening it should not pay)."""
+        takes tens of milliseconds, which opening it should not pay). ``text`` has its running headers, footers
+        and page numbers blanked (a phrase a page break splits is found whole); ``whole``, the letter as printed,
+        is searched where ``text`` finds nothing, as a PDF reader finds words only a running header prints."""
         self._text = text
-        self._folded = None
+        self._whole = whole if whole != text else None
+        self._folded = self._whole_folded = None
         self._began = None
         if self.isVisible():  # (a closed bar's last words searched nothing: they took the next letter opened
             self._search()  # to their first match, highlighted, with no bar showing)
@@ -92,6 +98,12 @@ class FindBar(QWidget):
         if self._folded is None and self._text and q.strip():
             self._folded = fold(self._text)
         self.hits = find_all(self._folded, q) if self._folded and q.strip() else []
+        self._in_furniture = False
+        if not self.hits and self._whole and q.strip():  # words only a running header or footer prints
+            if self._whole_folded is None:
+                self._whole_folded = fold(self._whole)
+            self.hits = find_all(self._whole_folded, q)
+            self._in_furniture = bool(self.hits)
         if self._began is None and self._text is not None:
             self._began = (self.reading_at(), self.place())
         # the first match from where the auditor read when the words began, as in a PDF reader (a new user on page
@@ -110,7 +122,8 @@ class FindBar(QWidget):
         elif not self.hits:
             self.count.setText("No matches")
         else:
-            self.count.setText(f"{self.current + 1} of {len(self.hits)}{wrapped}")
+            where = " · in page headers and footers" if self._in_furniture else ""
+            self.count.setText(f"{self.current + 1} of {len(self.hits)}{wrapped}{where}")
         self.hitsChanged.emit(self.hits, self.current)
 
     def next(self) -> None:

@@ -104,7 +104,7 @@ class Pages(QObject):
         self.view.set_layout(layout, keep_view=True)
         self.page_box.setMaximum(max(1, layout.page_count))
         self.page_total.setText(f" of {layout.page_count} ")
-        self.find_bar.set_text(furniture_blanked(layout.text, self.onscreen.furniture()))  # (a phrase across a page
+        self.find_bar.set_text(furniture_blanked(layout.text, self.onscreen.furniture()), layout.text)  # (a phrase across a page
         # break is found, and each match is marked without the footer between its halves)
         if not layout.text.strip():
             self.desk.tell(f"{self.desk.lib.display_title(letter_id)} has no text to select (scanned or image-only): "
