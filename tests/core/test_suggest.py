@@ -3508,3 +3508,13 @@ The experiences and progress of children who need help and protection Requires i
     hedged = next(s for q, s in found.items() if q.startswith("Practitioners do not"))
     behind = next(s for q, s in found.items() if q.startswith("On average"))
     assert (hedged.severity, behind.severity) == ("improvement", "improvement")
+
+
+def test_an_aim_ends_where_the_sentence_turns() -> None:
+    """'Some good work was seen, such as one-to-one work to build confidence, but there is a lack of …' was a
+    strength (a new user's 49-page 2015 report, h23): the aim ('work to build …') swallowed the rest of the
+    sentence, the weakness after its 'but' with it."""
+    found = suggest("Some good work was seen with young people in Westmarch, such as life story books and one-to-one "
+                    "work to develop their confidence, but there is a lack of any plan or shared approach.",
+                    default_themes())
+    assert [s.severity for s in found] == ["improvement"]
