@@ -3518,3 +3518,15 @@ def test_an_aim_ends_where_the_sentence_turns() -> None:
                     "work to develop their confidence, but there is a lack of any plan or shared approach.",
                     default_themes())
     assert [s.severity for s in found] == ["improvement"]
+
+
+def test_a_turn_after_however_is_the_finding_but_however_with_an_adjective_is_no_turn() -> None:
+    """'Two young people … say they feel safe and happy where they live, however six … felt worried and unsafe' was a
+    strength (a new user's 49-page 2015 report, h23): a mid-sentence 'however' was no turn. 'determined to keep the
+    child in mind, however complex these may be' still is no turn."""
+    found = suggest("Three young people in foster homes told us they are happy where they live, however five living in "
+                    "hostels in Westmarch said they felt frightened and unsafe.", default_themes())
+    assert [s.severity for s in found] == ["improvement"]
+    found = suggest("Skilled panel members in Westmarch are determined to keep each child in mind, however complex "
+                    "this might be.", default_themes())
+    assert [s.severity for s in found] == ["strength"]

@@ -290,7 +290,10 @@ TURN_TO_PLAIN = True
 CONCEDED_GOOD = True
 _CONCEDING = re.compile(r"^\W*(?:although|though|even though|while|whilst)\b", re.I)  # not "despite" (of a problem),
 # nor "when" or "if" (a condition, not a concession)
-_LATE_TURN = re.compile(r",? \b(?:but|although|though|yet)\b (?!also\b)", re.I)
+_LATE_TURN = re.compile(r",? \b(?:but|although|though|yet)\b (?!also\b)|"
+                        # ", however six others felt unsafe" (h23), never "however complex these may be" (no turn)
+                        r"[,;] however,? (?!\w+ (?:\w+ )?(?:these|this|it|they|those|he|she) (?:may|might|can|could|are|is)\b)",
+                        re.I)
 
 
 def _late_turn(flat: str) -> str | None:
