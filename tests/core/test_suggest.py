@@ -3530,3 +3530,11 @@ def test_a_turn_after_however_is_the_finding_but_however_with_an_adjective_is_no
     found = suggest("Skilled panel members in Westmarch are determined to keep each child in mind, however complex "
                     "this might be.", default_themes())
     assert [s.severity for s in found] == ["strength"]
+
+
+def test_what_there_will_need_to_be_is_still_to_do() -> None:
+    """'… there will need to be effective liaison with partner agencies to ensure …' was a strength on 'effective'
+    (a new user's 49-page 2015 report, h23): what there will need to be is not yet there."""
+    found = suggest("As several reviews in Westmarch will soon be published, there will need to be effective joint "
+                    "work with partners so that their lessons shape the board's plans.", default_themes())
+    assert [s.severity for s in found] == ["improvement"]

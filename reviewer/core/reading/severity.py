@@ -36,7 +36,7 @@ _STILL_TO_DO_PHRASES = (r"more (?:work )?to do|much (?:more )?(?:work )?(?:still
                          r"\bprogress\b[^.;]{0,50}\b(?:it|this|that|progress) (?:has been|is|was|remains) (?:(?!not\b|never\b)\w+ )?slow\b|"
                          r"\bremains? pertinent\b|\bwould benefit from\b|(?<!health )(?<!learning )(?<!complex )(?<!additional )"
                          r"(?<!specific )(?<!individual )\bneeds? to (?:\w+ ){0,3}?(?:better|further|more)\b|"
-                         r"\bthere needs to be\b|\bcould do more\b|\bwork remains\b|\bwork (?:still )?to be done\b|"
+                         r"\bthere needs to be\b|\bthere will (?:still |also )?need to be\b|\bcould do more\b|\bwork remains\b|\bwork (?:still )?to be done\b|"
                          r"\bstill (?:has|have|needs?) to be\b|\bnot yet (?:been )?resolved\b|\byet to be addressed\b|"
                          r"\bwould (?:further )?(?:enhance|enable|improve|strengthen|assist|help)\b|\bshould (?:\w+ ){0,2}more\b|"
                          r"\b(?:focus|attention|work|scrutiny|challenge|oversight) is (?:also |still )?needed\b|"
