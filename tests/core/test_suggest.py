@@ -3538,3 +3538,14 @@ def test_what_there_will_need_to_be_is_still_to_do() -> None:
     found = suggest("As several reviews in Westmarch will soon be published, there will need to be effective joint "
                     "work with partners so that their lessons shape the board's plans.", default_themes())
     assert [s.severity for s in found] == ["improvement"]
+
+
+def test_what_is_due_to_take_place_is_context() -> None:
+    """'A scoping exercise is due to take place to consider … while also ensuring value for money' was a strength on
+    'value' (a new user's 49-page 2015 report, h23): what is scheduled is no judgement of practice yet. People who
+    are due to leave somewhere are no plan."""
+    assert suggest("A review of support for adoptive families in Westmarch is due to take place this autumn, to find "
+                   "the most effective way to help them.", default_themes()) == []
+    found = suggest("Effective arrangements are in place for young people who are due to be released from custody.",
+                    default_themes())
+    assert [s.severity for s in found] == ["strength"]

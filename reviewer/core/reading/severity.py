@@ -133,7 +133,11 @@ _UNDER_WAY = re.compile(
     r"developing|exploring|considering)\b|\b(?:is|are) being (?:further )?(?:developed|implemented|rolled out)\b|"
     r"\bhad recognised this\b|\bcommenced preparation|\b(?:is|are) (?:recognised and )?being addressed\b|"
     r"\b(?:has|have) (?:rightly )?acknowledged\b|\b(?:has|have) committed to\b|\bis committed to further\b|"
-    r"\bat the time of (?:the|this) inspection, there (?:were|was)\b", re.I)
+    r"\bat the time of (?:the|this) inspection, there (?:were|was)\b|"
+    # what is scheduled: "A scoping exercise is due to take place to consider …" (h23), never people "who are due to
+    # be released"
+    r"(?<!who )\b(?:is|are) (?:now |shortly |soon )?due to (?:take place|start|begin|commence|be (?:implemented|introduced|"
+    r"launched|published|completed|rolled out|reviewed|considered|held|agreed|presented|appointed))\b", re.I)
 _NONE_LISTED = re.compile(r"^\W*(?:(?:there (?:are|were|is) no|no)\b(?: \w+){0,4}? (?:actions?|recommendations?|areas? "
                           r"for (?:priority )?action|areas? for improvement)|none)\W*$", re.I)
 _FOR_CONCERNS = re.compile(r"\b(?:due to|because of|in response to|following|prompted by) (?:the |these |those |some )?"
