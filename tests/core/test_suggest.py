@@ -3549,3 +3549,19 @@ def test_what_is_due_to_take_place_is_context() -> None:
     found = suggest("Effective arrangements are in place for young people who are due to be released from custody.",
                     default_themes())
     assert [s.severity for s in found] == ["strength"]
+
+
+def test_a_childs_contact_with_family_is_no_front_door() -> None:
+    """'The contact service is under-resourced …', 'Revise the arrangements for supervised contact …' were themed the
+    front door (a new user's 49-page 2015 report, h23): the cue 'contact' there is a child's time with their family,
+    not a contact made with children's services. A contact from the police still is."""
+    from reviewer.core.reading.theming import ThemeModel
+
+    model = ThemeModel(default_themes())
+    for sentence in ("The contact service in Westmarch is short of staff, so supervised contact is often arranged at "
+                     "the last minute.",
+                     "Arrangements for children's contact with their birth parents are not reviewed as their needs "
+                     "change."):
+        assert "front-door" not in [tid for tid, _ in model.score(sentence)][:2], sentence
+    assert [tid for tid, _ in model.score("Most contacts from the police in Westmarch are passed on without any "
+                                          "triage.")][0] == "front-door"
