@@ -3552,3 +3552,60 @@ def test_a_council_that_places_no_child_in_poor_care_is_a_strength() -> None:
         assert "no poor placements" in x.why
     for weak in ("Too many children live", "The council does not know"):
         assert next(x for q, x in said.items() if q.startswith(weak)).severity == "improvement", weak
+
+
+def test_an_aim_ends_where_the_sentence_turns() -> None:
+    """'Some good work was seen, such as one-to-one work to build confidence, but there is a lack of …' was a
+    strength (a new user's 49-page 2015 report, h23): the aim ('work to build …') swallowed the rest of the
+    sentence, the weakness after its 'but' with it."""
+    found = suggest("Some good work was seen with young people in Westmarch, such as life story books and one-to-one "
+                    "work to develop their confidence, but there is a lack of any plan or shared approach.",
+                    default_themes())
+    assert [s.severity for s in found] == ["improvement"]
+
+
+def test_a_turn_after_however_is_the_finding_but_however_with_an_adjective_is_no_turn() -> None:
+    """'Two young people … say they feel safe and happy where they live, however six … felt worried and unsafe' was a
+    strength (a new user's 49-page 2015 report, h23): a mid-sentence 'however' was no turn. 'determined to keep the
+    child in mind, however complex these may be' still is no turn."""
+    found = suggest("Three young people in foster homes told us they are happy where they live, however five living in "
+                    "hostels in Westmarch said they felt frightened and unsafe.", default_themes())
+    assert [s.severity for s in found] == ["improvement"]
+    found = suggest("Skilled panel members in Westmarch are determined to keep each child in mind, however complex "
+                    "this might be.", default_themes())
+    assert [s.severity for s in found] == ["strength"]
+
+
+def test_what_there_will_need_to_be_is_still_to_do() -> None:
+    """'… there will need to be effective liaison with partner agencies to ensure …' was a strength on 'effective'
+    (a new user's 49-page 2015 report, h23): what there will need to be is not yet there."""
+    found = suggest("As several reviews in Westmarch will soon be published, there will need to be effective joint "
+                    "work with partners so that their lessons shape the board's plans.", default_themes())
+    assert [s.severity for s in found] == ["improvement"]
+
+
+def test_what_is_due_to_take_place_is_context() -> None:
+    """'A scoping exercise is due to take place to consider … while also ensuring value for money' was a strength on
+    'value' (a new user's 49-page 2015 report, h23): what is scheduled is no judgement of practice yet. People who
+    are due to leave somewhere are no plan."""
+    assert suggest("A review of support for adoptive families in Westmarch is due to take place this autumn, to find "
+                   "the most effective way to help them.", default_themes()) == []
+    found = suggest("Effective arrangements are in place for young people who are due to be released from custody.",
+                    default_themes())
+    assert [s.severity for s in found] == ["strength"]
+
+
+def test_a_childs_contact_with_family_is_no_front_door() -> None:
+    """'The contact service is under-resourced …', 'Revise the arrangements for supervised contact …' were themed the
+    front door (a new user's 49-page 2015 report, h23): the cue 'contact' there is a child's time with their family,
+    not a contact made with children's services. A contact from the police still is."""
+    from reviewer.core.reading.theming import ThemeModel
+
+    model = ThemeModel(default_themes())
+    for sentence in ("The contact service in Westmarch is short of staff, so supervised contact is often arranged at "
+                     "the last minute.",
+                     "Arrangements for children's contact with their birth parents are not reviewed as their needs "
+                     "change."):
+        assert "front-door" not in [tid for tid, _ in model.score(sentence)][:2], sentence
+    assert [tid for tid, _ in model.score("Most contacts from the police in Westmarch are passed on without any "
+                                          "triage.")][0] == "front-door"

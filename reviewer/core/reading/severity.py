@@ -36,7 +36,7 @@ _STILL_TO_DO_PHRASES = (r"more (?:work )?to do|much (?:more )?(?:work )?(?:still
                          r"\bprogress\b[^.;]{0,50}\b(?:it|this|that|progress) (?:has been|is|was|remains) (?:(?!not\b|never\b)\w+ )?slow\b|"
                          r"\bremains? pertinent\b|\bwould benefit from\b|(?<!health )(?<!learning )(?<!complex )(?<!additional )"
                          r"(?<!specific )(?<!individual )\bneeds? to (?:\w+ ){0,3}?(?:better|further|more)\b|"
-                         r"\bthere needs to be\b|\bcould do more\b|\bwork remains\b|\bwork (?:still )?to be done\b|"
+                         r"\bthere needs to be\b|\bthere will (?:still |also )?need to be\b|\bcould do more\b|\bwork remains\b|\bwork (?:still )?to be done\b|"
                          r"\bstill (?:has|have|needs?) to be\b|\bnot yet (?:been )?resolved\b|\byet to be addressed\b|"
                          r"\bwould (?:further )?(?:enhance|enable|improve|strengthen|assist|help)\b|\bshould (?:\w+ ){0,2}more\b|"
                          r"\b(?:focus|attention|work|scrutiny|challenge|oversight) is (?:also |still )?needed\b|"
@@ -133,7 +133,11 @@ _UNDER_WAY = re.compile(
     r"developing|exploring|considering)\b|\b(?:is|are) being (?:further )?(?:developed|implemented|rolled out)\b|"
     r"\bhad recognised this\b|\bcommenced preparation|\b(?:is|are) (?:recognised and )?being addressed\b|"
     r"\b(?:has|have) (?:rightly )?acknowledged\b|\b(?:has|have) committed to\b|\bis committed to further\b|"
-    r"\bat the time of (?:the|this) inspection, there (?:were|was)\b", re.I)
+    r"\bat the time of (?:the|this) inspection, there (?:were|was)\b|"
+    # what is scheduled: "A scoping exercise is due to take place to consider …" (h23), never people "who are due to
+    # be released"
+    r"(?<!who )\b(?:is|are) (?:now |shortly |soon )?due to (?:take place|start|begin|commence|be (?:implemented|introduced|"
+    r"launched|published|completed|rolled out|reviewed|considered|held|agreed|presented|appointed))\b", re.I)
 _NONE_LISTED = re.compile(r"^\W*(?:(?:there (?:are|were|is) no|no)\b(?: \w+){0,4}? (?:actions?|recommendations?|areas? "
                           r"for (?:priority )?action|areas? for improvement)|none)\W*$", re.I)
 _FOR_CONCERNS = re.compile(r"\b(?:due to|because of|in response to|following|prompted by) (?:the |these |those |some )?"
@@ -290,7 +294,10 @@ TURN_TO_PLAIN = True
 CONCEDED_GOOD = True
 _CONCEDING = re.compile(r"^\W*(?:although|though|even though|while|whilst)\b", re.I)  # not "despite" (of a problem),
 # nor "when" or "if" (a condition, not a concession)
-_LATE_TURN = re.compile(r",? \b(?:but|although|though|yet)\b (?!also\b)", re.I)
+_LATE_TURN = re.compile(r",? \b(?:but|although|though|yet)\b (?!also\b)|"
+                        # ", however six others felt unsafe" (h23), never "however complex these may be" (no turn)
+                        r"[,;] however,? (?!\w+ (?:\w+ )?(?:these|this|it|they|those|he|she) (?:may|might|can|could|are|is)\b)",
+                        re.I)
 
 
 def _late_turn(flat: str) -> str | None:

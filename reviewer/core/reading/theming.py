@@ -39,6 +39,14 @@ def quote_words(quote: str) -> frozenset[str]:
 CARERS_SUPERVISION = True
 _CARERS_SUPERVISED = re.compile(r"\bsupervising social workers?\b|\bcarers?\b[^.;]{0,60}\bsupervis|"
                                 r"\bsupervision of (?:their |the |foster |kinship )*carers\b")
+FAMILY_CONTACT = True
+# a child's contact with their family is no contact with the front door: "supervised contact", "the contact service",
+# "contact with their birth families" (a new user's 2015 report, h23: six cards named the front door on the cue
+# "contact"). Only the cue is dropped: the sentence's words still count as they are.
+_FAMILY_CONTACT = re.compile(r"\b(?:supervised|family|sibling|parental|letterbox|direct|indirect) contact\b|\bcontact "
+                             r"(?:service|supervisors?|sessions?|centres?|arrangements)\b|\bcontact (?:with|between) "
+                             r"(?:\w+ ){0,2}?(?:families|family|parents?|mothers?|fathers?|siblings|brothers|sisters|"
+                             r"relatives)\b")
 ABSENT_NOT_MISSING = True
 _ABSENT = re.compile(r"\b(?:is|are|was|were|been|be|remains?)\s+(?:\w+ly\s+|too often\s+|often\s+|still\s+)?"
                      r"missing\b(?!\s+(?:from\s+(?:home|care|education|school|their homes?|placements?)|education|"
@@ -252,6 +260,9 @@ class ThemeModel:
             m = cue in folded and cue_re.search(folded)  # (where its letters are at all: 200 cues, read for every sentence)
             if m:
                 hits.append((m.start(), m.end(), tid, cue_re.pattern))
+        if FAMILY_CONTACT and (family := [m.span() for m in _FAMILY_CONTACT.finditer(folded)]):
+            hits = [h for h in hits if not (folded[h[0]:h[1]].startswith("contact") and
+                                            any(a <= h[0] < b for a, b in family))]
         if CARERS_SUPERVISION and _CARERS_SUPERVISED.search(folded):
             # foster carers' supervision by their supervising social workers: fostering, not managers' oversight
             hits = [h for h in hits if not folded[h[0]:h[1]].startswith("supervis")]

@@ -134,6 +134,10 @@ _NOT_WEAK_NAMES = re.compile(r"\b(?:(?:as|are|is|were|was) detailed (?:in|below|
                              r"strengths?-based|supported by an? "
                              r"(?:child protection|child in need|care) plan)\b")
 _DENIED_AFTER_AIM = re.compile(r"\b(?:is|are|was|were|has|have|had) not\b")
+AIM_ENDS_AT_TURN = True
+# An aim ends where the sentence turns: "good work was seen, such as one-to-one work to develop self-esteem, but
+# there is a lack of strategy" (a new user's 2015 report, h23: the aim had swallowed the weakness after its "but")
+_TURN_AFTER_AIM = re.compile(r"[,;]\s*(?:but|however|although|though|yet)\b|\sbut\s(?!also\b)", re.I)
 _TWO_WORDS = re.compile(r"\bunder (developed|resourced)\b")
 # The grade's name, no praise: "when services were judged to be requires improvement to be good"
 _GRADE_TO_BE_GOOD = re.compile(r"\b(requir(?:es?|ed|ing)) improvement to be good\b")
@@ -757,6 +761,8 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
                 # the aim names what the subject is for, and the sentence's own verdict follows it: "Contingency
                 # arrangements to ensure children are safeguarded while enquiries are underway are weak"
                 denied = _VERDICT_AFTER_AIM.search(folded, aim.end())
+            if not denied and AIM_ENDS_AT_TURN:
+                denied = _TURN_AFTER_AIM.search(folded, aim.end())
             folded = folded[:aim.start()] + (" " + folded[denied.start():] if denied else "")
     for clause in _CLAUSE.split(folded):
         words = WORD.findall(clause or "")
