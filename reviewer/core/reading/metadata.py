@@ -37,7 +37,7 @@ _MON = (r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(
 _DATE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s+(\d{{4}})\b", re.I)
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"  # "from Monday 3 February to Friday 14 ..."
 _RANGE = re.compile(
-    rf"\b{_WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+{_MONTH})?(?:\s+(\d{{4}}))?\s*(?:and|to|-|–|—)\s*"
+    rf"\b{_WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+{_MONTH})?(?:\s+(\d{{4}}))?\s*(?:and|to|&|-|–|—)\s*"
     rf"{_WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s+(\d{{4}})",
     re.I,
 )
@@ -227,7 +227,7 @@ def _date_list(segment: str) -> list[str]:
 
 
 _LATEST = re.compile(rf"\b(?:the )?(?:most recent|latest)(?: one| visit| inspection| monitoring visit)?(?: was)? (?:on|from|"
-                     rf"between) (\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:and|to|-|–)\s*(\d{{1,2}})(?:st|nd|rd|th)?)?\s+{_MONTH}"
+                     rf"between) (\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:and|to|&|-|–)\s*(\d{{1,2}})(?:st|nd|rd|th)?)?\s+{_MONTH}"
                      rf"(?:\s+(\d{{4}}))?", re.I)
 
 
@@ -266,11 +266,27 @@ def _visit_dates(flat: str) -> tuple[str | None, str | None]:
     if m:
         d = iso(int(m.group(1)), m.group(2), int(m.group(3)))
         return d, d
+    if m := _NUMERIC_VISIT.search(flat):  # a council's retyping: "on 23-24/11/2022", "from 4/03/2024 to 8/03/2024"
+        if got := _date_list(m.group(1)):
+            return got[0], got[-1]
     return None, None
+
+
+_NUMERIC_VISIT = re.compile(r"(?:\bvisit(?:ed)?|\bcarried out|\btook place|\binspection)\b[^.]{0,60}?\b(?:on|from|between)\s+"
+                            r"(\d{1,2}(?:/\d{1,2}(?:/\d{2,4})?)?\s*(?:-|–|to|and|&)\s*\d{1,2}/\d{1,2}/\d{2,4}|"
+                            r"\d{1,2}/\d{1,2}/\d{2,4})(?![\d/])", re.I)
 
 
 _ANY_DATE = rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON},?\s+(\d{{4}})"
 _NUMERIC_DATE = r"(\d{1,2})/(\d{1,2})/(\d{4})"
+
+
+def _numeric(day: str, month: str, year: str) -> str | None:
+    """The day a British date in figures names ("15/12/2022"), or None where it names none."""
+    try:
+        return date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
 
 
 _WRAPPED = re.compile(r"\b(?:was|were|is|are|be|been|being|and|which|then|first|now)[ \t]*$", re.I)
@@ -452,15 +468,18 @@ def _published(text: str, flat: str, doc_type: str, created: str | None, visit_e
         if own or doc_type == "news item":
             return own, False
         return _date_without_year(text[:1500]) or _month_only(text[:1500])
-    for m in re.finditer(_ANY_DATE, flat[:1200], re.I):
-        found = iso(int(m.group(1)), m.group(2), int(m.group(3)))
+    for m in re.finditer(rf"{_ANY_DATE}|(?<![\d/-]){_NUMERIC_DATE}(?![\d/])", flat[:1200], re.I):
+        # (a letter retyped with its date as figures, "15/12/2022")
+        found = iso(int(m.group(1)), m.group(2), int(m.group(3))) if m.group(1) else _numeric(*m.group(4, 5, 6))
+        if found is None:
+            continue
         if doc_type in LETTER_TYPES or found != visit_end:
             return found, False
     return None, False
 
 
 _YEARLESS = re.compile(rf"\b(?:inspection|inspected|visit(?:ed)?|took place)\b[^.]{{0,60}}?\b(?:on|from|between)\s+"
-                       rf"{_WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s*(?:and|to|-|–|—)\s*{_WEEKDAY}"
+                       rf"{_WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s*(?:and|to|&|-|–|—)\s*{_WEEKDAY}"
                        rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}(?!\s*,?\s*\d{{4}})", re.I)
 
 
