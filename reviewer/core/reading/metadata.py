@@ -109,11 +109,11 @@ _STORY = re.compile(r"\baccording to (?:[\w-]+ ){0,3}(?:Ofsted|inspectors|the wa
                     r"watchdog\b|[‘'\"“](?:inadequate|requires? improvement|good|outstanding)[’'\"”] (?:rating|grading)\b|\b(?:published|released) (?:yesterday|today)\b|\b(?:has|have|had|was|were) (?:now )?"
                     r"been rated\b", re.I)
 _LETTER = re.compile(r"\bDear\s+[A-Z]|\bThis letter summarises|\bYours sincerely", re.I)
-# A council's own paper that is no meeting's: its improvement plan or self-evaluation, titled so on a line of its
+# A council's own paper that is no meeting's: its improvement plan, self-evaluation or annual report, titled so on a line of its
 # own near the top ("Children's Services Improvement Plan 2024–2026", "Self-evaluation of social work practice,
 # January 2025"), or an email to members (its "From:", "To:" and "Subject:" lines first). Ofsted's letter never
 # starts so.
-_PLAN_TITLE = re.compile(r"^[^.\n]{0,80}\b(?:Improvement|Recovery|Action|Development)\s+Plan\b[^.\n]{0,60}$|"
+_PLAN_TITLE = re.compile(r"^[^.\n]{0,80}\b(?:(?:Improvement|Recovery|Action|Development)\s+Plan|Annual\s+Report)\b[^.\n]{0,60}$|"
                          r"^[^.\n]{0,60}\bSelf[- ]?(?:evaluation|assessment)\b[^.\n]{0,80}$", re.I | re.M)
 _MAIL_FIELD = re.compile(r"^[ \t]*(From|To|Subject|Sent|Date|Cc)[ \t]*:", re.I | re.M)
 
@@ -404,13 +404,16 @@ def _date_without_year(head: str) -> tuple[str, bool] | None:
     return (max(fits).isoformat(), True) if fits else None
 
 
-_MONTH_YEAR = re.compile(rf"(?:^[ \t]*(?:Date|Report date|Date of report|Meeting date|Version[^\n]{{0,20}}?)[ \t]*[:—–-]?|"
-                         rf"[,—–-])[ \t]*{_MONTH}[ \t]+((?:19|20)\d{{2}})[ \t]*$", re.I | re.M)
+_MONTH_YEAR = re.compile(rf"(?:^[ \t]*(?:Date|Report date|Date of report|Meeting date|Version[^\n]{{0,20}}?|Published|"
+                         rf"Publication date|Issued)?[ \t]*[:—–-]?|[,—–|-])[ \t]*{_MONTH}[ \t]+((?:19|20)\d{{2}})[ \t]*"
+                         rf"(?:$|\|)", re.I | re.M)
 
 
 def _month_only(head: str) -> tuple[str | None, bool]:
     """A paper dated by its month alone, on a line of its own near the top ("Date: January 2024", "Version 3.2 —
-    January 2025", "Self-evaluation of social work practice, January 2025"): the month's first day, estimated."""
+    January 2025", "Self-evaluation of social work practice, January 2025", "Published September 2023", "July
+    2024") or between a newsletter's bars ("Issue 42 | March 2023 | News for staff"): the month's first day,
+    estimated."""
     m = _MONTH_YEAR.search(head)
     if not m:
         return None, False
@@ -465,8 +468,10 @@ def _published(text: str, flat: str, doc_type: str, created: str | None, visit_e
             return found, False  # minutes: "... of the Scrutiny Committee held on Wednesday 14th June 2023 at 6pm"
     if doc_type in ("committee report", "news item"):
         own = _own_date(text)
-        if own or doc_type == "news item":
+        if own:
             return own, False
+        if doc_type == "news item":
+            return _month_only(text[:600])  # (a newsletter's issue: "Issue 42 | March 2023")
         return _date_without_year(text[:1500]) or _month_only(text[:1500])
     for m in re.finditer(rf"{_ANY_DATE}|(?<![\d/-]){_NUMERIC_DATE}(?![\d/])", flat[:1200], re.I):
         # (a letter retyped with its date as figures, "15/12/2022")

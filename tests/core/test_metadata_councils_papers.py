@@ -1,0 +1,67 @@
+"""A council's and its partners' own papers read for their kind, authority and date: annual reports, a
+newsletter's issue, the papers of an improvement board or a safeguarding partnership."""
+
+from reviewer.core.reading.metadata import read_metadata
+
+ANNUAL = """Gorsemoor County Council
+
+Director of Children's Services Annual Report 2024/25
+
+June 2025
+
+Our Ofsted inspection
+
+In February 2025 inspectors visited our services. Inspectors found that social workers know children well.
+"""
+
+PARTNERSHIP = """Eddleston Vale Safeguarding Children Partnership
+
+Annual Report 2023-24 (extract)
+
+Published October 2024
+
+Learning from inspection
+
+A joint targeted area inspection took place from 3 to 7 June 2024. Inspectors found strong joint working.
+"""
+
+BOARD = """Wyndcaster Children's Services Improvement Board
+
+Minutes of the meeting held on Tuesday 4 March 2025, 10.00am, Wyndcaster House
+
+The Director reported on the second monitoring visit to Wyndcaster, which took place on 4 and 5 February 2025.
+"""
+
+NEWSLETTER = """HOLLOWAY BRIDGE COUNCIL NEWS
+
+Issue 17 | May 2024 | News for staff and partners
+
+Inspectors praise Holloway Bridge's work with care leavers
+
+Support for young people leaving care has been praised by Ofsted following a focused visit on 2 and 3 April 2024.
+Inspectors found that personal advisers know their young people well.
+"""
+
+
+def test_an_annual_report_is_the_councils_own_paper_dated_by_its_month() -> None:
+    m = read_metadata(ANNUAL)
+    assert (m.doc_type, m.authority, m.published, m.published_estimated) == (
+        "committee report", "Gorsemoor", "2025-06-01", True)
+    m = read_metadata(PARTNERSHIP)
+    assert (m.doc_type, m.authority, m.published) == ("committee report", "Eddleston Vale", "2024-10-01")
+    assert (m.visit_start, m.visit_end) == ("2024-06-03", "2024-06-07")
+
+
+def test_a_boards_minutes_name_their_place() -> None:
+    m = read_metadata(BOARD)
+    assert (m.doc_type, m.authority, m.published) == ("committee report", "Wyndcaster", "2025-03-04")
+    corporate = read_metadata(BOARD.replace("Wyndcaster Children's Services Improvement Board",
+                                            "Corporate Parenting Board").replace("to Wyndcaster,", "to us,"))
+    assert corporate.authority is None
+
+
+def test_a_newsletter_is_dated_by_its_issue() -> None:
+    m = read_metadata(NEWSLETTER)
+    assert (m.doc_type, m.authority, m.published, m.published_estimated) == (
+        "news item", "Holloway Bridge", "2024-05-01", True)
+    assert (m.visit_start, m.visit_end) == ("2024-04-02", "2024-04-03")
