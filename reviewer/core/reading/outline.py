@@ -31,7 +31,8 @@ _JUDGEMENT_SENTENCE = re.compile(rf"^((?:The experiences? and progress|The impac
                                  rf"The graded judge?ment (?:for|about|of))"  # (2015: "The graded judgment for
                                  rf".{{0,140}}?)\s+(?:is\s+|are\s+)?(?:that\s+it\s+(?:is\s+)?)?{GRADE}\.?\s*$", re.I)
 # adoption performance is that it is outstanding", over two lines or one)
-_NOT_HEADING = re.compile(r"\b(?:19|20)\d\d\b|@|www\.|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s+\d[A-Z]{2}\b|^[TEW]:?\s|"
+# (a year that is a financial year's start, "Our priorities for 2024/25", "5. Priorities for 2023-24", may head)
+_NOT_HEADING = re.compile(r"\b(?:19|20)\d\d\b(?![/-]\d\d(?![\d/-]))|@|www\.|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s+\d[A-Z]{2}\b|^[TEW]:?\s|"
                           r"^(?i:Outstanding|Good|Requires improvement(?: to be good)?|Inadequate|Judgement|Grade)$|"
                           r"^(?i:(?:Key )?judge?ment\s+(?:Judge?ment )?grade)$|"  # a judgement table's column heads
                           r"^(?:Lead inspector|Inspection dates?|Inspectors?|Dates? of (?:visit|inspection))\b|"
@@ -249,6 +250,24 @@ def _next_section(block: str, last: int | None) -> str | None:
     return collapse_ws(block).strip()
 
 
+def _first_of_sections(block: str, later: list[str]) -> str | None:
+    """A paper's first numbered section heading where its sections run on in prose with no "4.1" under them
+    (minutes: "1. Welcome and apologies" / "The Chair welcomed members." / ... / "2. Ofsted monitoring visit"):
+    known by the prose block under it and the next section's heading further on, the next number's, alone on its
+    line as this one is. (A numbered list's items follow one another, with no prose between.)"""
+    m = _SECTION_HEADING.fullmatch(block)
+    if not m or len(m.group(2).split()) > 10 or not later or re.match(r"\s*\d", later[0]):
+        return None
+    n = int(m.group(1))
+    for nxt in later[1:]:
+        if (follows := _SECTION_HEADING.fullmatch(nxt)) and int(follows.group(1)) == n + 1 \
+                and len(follows.group(2).split()) <= 10:
+            return collapse_ws(block).strip()
+        if re.match(rf"\s*{n}\.\s", nxt):
+            return None  # the same number again: a list's or another count's
+    return None
+
+
 def _numbered_heading(block: str, after: str) -> str | None:
     """A council report's numbered section heading ("4. Progress against the areas for improvement"),
     known by the "4.1" paragraph under it: read as a heading, not a numbered list's item."""
@@ -383,7 +402,7 @@ def analyse(text: str, page_starts: Sequence[int] = ()) -> Structure:
             continue
         title = _heading_text(block) or _numbered_heading(block, reading[blocks[i + 1][0]:blocks[i + 1][1]]
                                                           if i + 1 < len(blocks) else "") or \
-            _next_section(block, section)
+            _next_section(block, section) or _first_of_sections(block, [reading[a:b] for a, b in blocks[i + 1:i + 30]])
         if title is None:
             continue
         if m := _SECTION_HEADING.fullmatch(block):
