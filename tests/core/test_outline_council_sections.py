@@ -52,3 +52,48 @@ def test_a_heading_may_name_a_financial_year() -> None:
            "improve plans.\n\n4. Priorities for 2025-26\n\nNeglect.\n\n5. Contacts\n\nThe team.\n"
     assert "Our priorities for 2025/26" in _headings(text) and "4. Priorities for 2025-26" in _headings(text)
     assert "Published 2024-03-22" not in _headings("Brackenfold Council\n\nPublished 2024-03-22\n\nWe did well.\n")
+
+
+JOINT = """Ofsted
+Agora
+Nottingham NG1 6HJ
+
+3 July 2025
+
+Ann Dale, Director of Children's Services, Ravelin Council
+Chief Constable Tom Pike, Ravelin Police
+Jo Birch, Chief Executive, Ravelin Integrated Care Board
+
+Joint targeted area inspection of the multi-agency response to children who are victims of domestic abuse in Ravelin
+
+This letter summarises the findings of the joint targeted area inspection of the response in Ravelin.
+
+Headline findings
+
+Partners work well together.
+
+What needs to improve?
+
+- The timeliness of notifications to schools.
+
+Yours sincerely
+
+Ofsted
+"""
+
+
+def test_a_letter_to_several_leaders_that_greets_no_one() -> None:
+    parts = [(p.kind, p.title) for p in analyse(JOINT).parts if p.level == 1]
+    assert parts[:2] == [("address", "Address and date"), (
+        "title", "Joint targeted area inspection of the multi-agency response to children who are victims of "
+                 "domestic abuse in Ravelin")]
+    assert [k for k, _ in parts[2:]] == ["headline", "improve", "signoff"]
+    story = "Ravelin news\n\nMonitoring visit to Ravelin published\n\nOfsted has published its letter.\n"
+    assert [p.kind for p in analyse(story).parts][:1] == ["title"]  # (no date above it: no address block)
+
+
+def test_a_web_pages_links_head_nothing() -> None:
+    page = ("Skip to main content\n\nHome > News > Letter published\n\nLetter published\n\nOfsted has published its "
+            "letter on the focused visit to Ravelin.\n\nRead the full letter (PDF, 210KB) (https://files.example.org/1)"
+            "\n\nRead our plan (Word, 1.2 MB)\n\nFacebook (https://facebook.com) X (https://x.com)\n")
+    assert _headings(page) == ["Letter published"]

@@ -44,6 +44,10 @@ _NOT_HEADING = re.compile(r"\b(?:19|20)\d\d\b(?![/-]\d\d(?![\d/-]))|@|www\.|\b[A
                           # Taylor HMI, Anji Parker HMI, …"; and the lead inspector's
                           # title, on the line under the name)
                           r"\s[>›»]\s(?:[^>›»]*\s)?[>›»]\s|"  # a web page's trail of links ("Home > News > …")
+                          # a web page's links: to skip its menus, to a file ("Read the full letter (PDF, 210KB)"),
+                          # or any the page names with its address ("Facebook (https://facebook.com)")
+                          r"^(?i:skip to (?:the )?(?:main )?content)$|\((?i:pdf|docx?|word|odt|xlsx?)(?:,\s*|\s+)[\d.,]+\s*"
+                          r"(?i:[kmg]i?b|bytes?)\)|\(https?://|"
                           r"\s\d{1,3}$")  # a contents line ends with its page number
 
 KINDS = ("address", "salutation", "title", "headline", "improve", "priority", "judgements", "judgement",
@@ -358,6 +362,11 @@ def analyse(text: str, page_starts: Sequence[int] = ()) -> Structure:
             heads.append(("address", "Address and date", blocks[0][0], salutation[0], None))
         heads.append(("salutation", collapse_ws(reading[salutation[0]:salutation[1]]).split("\n")[0][:60],
                       salutation[0], salutation[1], None))
+    opened = salutation
+    if salutation is None and (titled := _unsaluted_title(reading, blocks)):  # a letter to several leaders, with no
+        opened = titled  # "Dear ..." (a joint targeted area inspection's): its address block, then its title
+        heads.append(("address", "Address and date", blocks[0][0], titled[0], None))
+        heads.append(("title", collapse_ws(reading[titled[0]:titled[1]]).strip(), titled[0], titled[1], None))
     table = re.search(r"\n\s*Judgement\s*\n\s*Grade\s*\n", reading[:12000])
     table_span = (-1, -1)
     if table:
@@ -371,10 +380,10 @@ def analyse(text: str, page_starts: Sequence[int] = ()) -> Structure:
         heads.append(("judgements", "Judgements", table_span[0], end, None))
     signoff_at = None
     section = None  # the number of the paper's last numbered section heading ("2. Findings of the visit")
-    title_done = False
+    title_done = opened is not salutation
     contents_end = -1  # where a contents page ends (its page's end): its entries head no part
     for i, (s, e) in enumerate(blocks):
-        if salutation and s <= salutation[1] or table_span[0] <= s < table_span[1]:
+        if opened and s <= opened[1] or table_span[0] <= s < table_span[1]:
             continue
         if table := next((t for t in tables if t.start <= s < t.end), None):
             if s == table.start and table.kind != "plan":  # the table is the list: its header heads it; no cell
@@ -445,6 +454,21 @@ def analyse(text: str, page_starts: Sequence[int] = ()) -> Structure:
                        [(a + s, a + e) for t in tables for a, b in (*t.items, *t.council)
                         for s, e in split_units(reading[a:b])])
     return Structure(parts, furniture, units, len(text), tables)
+
+
+_LETTER_TITLE = re.compile(r"(?:Joint targeted area inspection|(?:Focused|Monitoring|Assurance) visit) (?:of|to)\b", re.I)
+_DATED = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)? (?:January|February|March|April|May|June|July|August|September|"
+                    r"October|November|December) \d{4}\b|\b\d{1,2}/\d{1,2}/\d{4}\b")
+
+
+def _unsaluted_title(reading: str, blocks: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The title block of a letter that greets no one ("Joint targeted area inspection of the multi-agency response
+    to … in X", under its addressees' names and roles), where an address block with the letter's date stands above
+    it; None for any other document."""
+    for s, e in blocks[1:25]:
+        if _LETTER_TITLE.match(reading, s):
+            return (s, e) if _DATED.search(reading, blocks[0][0], s) and e - s < 400 else None
+    return None
 
 
 def _unheaded_body(reading: str, after: int, heads: list[tuple[str, str, int, int, str | None]]) -> int | None:
