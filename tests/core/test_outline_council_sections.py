@@ -97,3 +97,15 @@ def test_a_web_pages_links_head_nothing() -> None:
             "letter on the focused visit to Ravelin.\n\nRead the full letter (PDF, 210KB) (https://files.example.org/1)"
             "\n\nRead our plan (Word, 1.2 MB)\n\nFacebook (https://facebook.com) X (https://x.com)\n")
     assert _headings(page) == ["Letter published"]
+
+
+def test_a_papers_cover_lines_and_its_own_recommendations() -> None:
+    paper = ("Brackenfold Council\n\nReport of: Assistant Director, Children's Social Care\n\nBackground\n\nInspectors "
+             "found that consent is not always recorded.\n\nRecommendations\n\nThat the Committee notes the progress "
+             "made.\n")
+    parts = [(p.kind, p.title) for p in analyse(paper).parts]
+    assert parts == [("title", "Brackenfold Council"), ("heading", "Background"), ("heading", "Recommendations")]
+    story = "Brackenfold News\n\nInspectors praise Brackenfold's work with care leavers\n\nOfsted visited in May.\n"
+    assert "Inspectors praise Brackenfold's work with care leavers" in _headings(story)
+    assert _headings("Brackenfold Council\n\nInspectors: Ann Dale and Jo Birch\n\nFindings\n\nAll good.\n") == [
+        "Brackenfold Council", "Findings"]

@@ -35,7 +35,11 @@ _JUDGEMENT_SENTENCE = re.compile(rf"^((?:The experiences? and progress|The impac
 _NOT_HEADING = re.compile(r"\b(?:19|20)\d\d\b(?![/-]\d\d(?![\d/-]))|@|www\.|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s+\d[A-Z]{2}\b|^[TEW]:?\s|"
                           r"^(?i:Outstanding|Good|Requires improvement(?: to be good)?|Inadequate|Judgement|Grade)$|"
                           r"^(?i:(?:Key )?judge?ment\s+(?:Judge?ment )?grade)$|"  # a judgement table's column heads
-                          r"^(?:Lead inspector|Inspection dates?|Inspectors?|Dates? of (?:visit|inspection))\b|"
+                          r"^(?:Lead inspector|Inspection dates?|Inspectors?(?!\s+[a-z])|Dates? of (?:visit|inspection))\b|"
+                          # (not a story's headline: "Inspectors praise Calderwick's work with care leavers")
+                          # a paper's cover lines: "Report of: Assistant Director", "Wards affected: All"
+                          r"^(?i:report (?:of|from|by|author)|wards? affected|contact officer|lead member|portfolio "
+                          r"holder|key decision|exempt information)\s*:|"
                           # the inspection team's other lines ("Deputy lead inspector: ...", "Senior Data Analyst: ...")
                           r"^(?i:(?:deputy |assistant |team |shadow |senior )?(?:lead )?(?:social care )?(?:regulatory )?"
                           r"inspectors?|(?:senior )?(?:data|research) analysts?|quality assurance managers?|"
@@ -419,6 +423,9 @@ def analyse(text: str, page_starts: Sequence[int] = ()) -> Structure:
         if s < contents_end:
             continue  # an entry of the contents page ("The local authority" / 3): no part of the letter
         kind, grade = _kind(title)
+        if kind == "improve" and i + 1 < len(blocks) and TO_MEMBERS.match(reading[blocks[i + 1][0]:blocks[i + 1][1]]):
+            kind = "heading"  # a paper's own recommendations to its members ("Recommendations" / "That the
+            # Committee notes the progress made"), unnumbered: never the inspectors' list
         if kind == "heading" and (graded := _graded_below(block, reading[blocks[i + 1][0]:blocks[i + 1][1]]
                                                           if i + 1 < len(blocks) else "")):
             # older reports print the grade on the heading's last line or below it ("Leadership, management
