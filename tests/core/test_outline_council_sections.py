@@ -109,3 +109,16 @@ def test_a_papers_cover_lines_and_its_own_recommendations() -> None:
     assert "Inspectors praise Brackenfold's work with care leavers" in _headings(story)
     assert _headings("Brackenfold Council\n\nInspectors: Ann Dale and Jo Birch\n\nFindings\n\nAll good.\n") == [
         "Brackenfold Council", "Findings"]
+
+
+def test_a_markdown_reports_judgement_table() -> None:
+    from reviewer.core.text.markup import to_plain
+
+    report = to_plain("# Inspection of Brackenfold local authority children's services\n\n| Judgement | Grade |\n"
+                      "|---|---|\n| The impact of leaders on social work practice | Good |\n| The experiences and "
+                      "progress of children in care | Requires improvement to be good |\n\n## What needs to improve?\n\n"
+                      "- The stability of homes.\n").text
+    parts = analyse(report).parts
+    table = next(p for p in parts if p.kind == "judgements")
+    assert report[table.start:table.end].rstrip().endswith("Requires improvement to be good")
+    assert [p.kind for p in parts] == ["title", "judgements", "improve"]

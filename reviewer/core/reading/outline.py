@@ -222,7 +222,8 @@ def _heading_text(block: str) -> str | None:
     return flat
 
 
-_TABLE_ROW = re.compile(rf"\s*[A-Z][^\n]{{3,80}}(?:\n[^\n]{{3,80}}){{0,2}}\s*\n\s*{GRADE}[ \t]*(?=\n|$)")
+_TABLE_ROW = re.compile(rf"\s*[A-Z][^\n]{{3,80}}(?:\n[^\n]{{3,80}}){{0,2}}\s*\n\s*{GRADE}[ \t]*(?=\n|$)|"
+                        rf"\s*[A-Z][^\n\t]{{3,160}}\t[ \t]*{GRADE}[ \t]*(?=\n|$)")  # (or a Markdown table's row)
 _CONTENTS = re.compile(r"^(?:table of )?contents$", re.I)
 _GRADE_LINE = re.compile(rf"\s*{GRADE}\s*", re.I)
 _SENTENCE_GOES_ON = re.compile(r"\b(?:is|are|was|were|be|remains?|judged|rated)$", re.I)
@@ -371,11 +372,12 @@ def analyse(text: str, page_starts: Sequence[int] = ()) -> Structure:
         opened = titled  # "Dear ..." (a joint targeted area inspection's): its address block, then its title
         heads.append(("address", "Address and date", blocks[0][0], titled[0], None))
         heads.append(("title", collapse_ws(reading[titled[0]:titled[1]]).strip(), titled[0], titled[1], None))
-    table = re.search(r"\n\s*Judgement\s*\n\s*Grade\s*\n", reading[:12000])
+    # (a Markdown or HTML table's row is a line, its cells each ended by a tab: "Judgement\tGrade\t")
+    table = re.search(r"\n\s*Judgement(?:\s*\n\s*|[ \t]*\t[ \t]*)Grade\s*\n", reading[:12000])
     table_span = (-1, -1)
     if table:
-        m = re.search(r"Overall effectiveness\s*\n\s*(?:Outstanding|Good|Requires improvement(?: to be good)?|Inadequate)",
-                      reading[table.end():table.end() + 1500])
+        m = re.search(r"Overall effectiveness(?:\s*\n\s*|[ \t]*\t[ \t]*)(?:Outstanding|Good|Requires improvement(?: to "
+                      r"be good)?|Inadequate)", reading[table.end():table.end() + 1500])
         end = table.end() + (m.end() if m else 0)
         if not m:  # from 2026 no overall effectiveness: the table ends with its last row ("... care leavers" / "Good")
             while row := _TABLE_ROW.match(reading, end):
