@@ -65,3 +65,21 @@ def test_a_newsletter_is_dated_by_its_issue() -> None:
     assert (m.doc_type, m.authority, m.published, m.published_estimated) == (
         "news item", "Holloway Bridge", "2024-05-01", True)
     assert (m.visit_start, m.visit_end) == ("2024-04-02", "2024-04-03")
+
+
+def test_a_paper_that_tells_its_inspections_grades_in_sentences() -> None:
+    told = ANNUAL.replace("Inspectors found that social workers know children well.",
+                          "Overall effectiveness was judged to be good. The impact of leaders, help and protection, "
+                          "and children in care were all judged good; the experiences of care leavers were judged to "
+                          "require improvement.")
+    assert dict(read_metadata(told).judgements) == {
+        "overall_effectiveness": "good", "impact_of_leaders": "good", "help_and_protection": "good",
+        "in_care": "good", "care_leavers": "requires improvement"}
+    earlier = ANNUAL.replace("Inspectors found that social workers know children well.",
+                             "Help and protection was previously judged inadequate. Children in care were judged "
+                             "good.")
+    assert not read_metadata(earlier).judgements  # (one grade of this inspection told, one of an earlier)
+    last = ANNUAL.replace("Inspectors found that social workers know children well.",
+                          "We were last inspected in March 2019, when overall effectiveness was judged good. The "
+                          "impact of leaders and help and protection were both judged good. Since then we have grown.")
+    assert not read_metadata(last).judgements  # (the sentences that go on telling grades tell the same inspection's)

@@ -205,6 +205,47 @@ def board_judgement(flat: str) -> str | None:
     return grade_of(m.group(1)) if m else None
 
 
+# A council paper's telling of its inspection's grades in sentences ("Overall effectiveness was judged to be good.
+# The impact of leaders, help and protection, and children in care were all judged good; the experiences of care
+# leavers were judged to require improvement."): each judgement the clause names before its verb takes its grade
+_TOLD_NAMES = (
+    (r"overall effectiveness", "overall_effectiveness"),
+    (r"impact of leaders|leadership, management and governance", "impact_of_leaders"),
+    (r"help and protection", "help_and_protection"),
+    (r"children in care and care leavers|children looked after and care leavers", "in_care"),
+    (r"children in care|children looked after|looked[- ]after children", "in_care"),
+    (r"care leavers", "care_leavers"),
+)
+_TOLD_GRADE = re.compile(r"\b(?:was|were|is|are)\s+(?:all\s+|both\s+|each\s+)?(?:judged|rated|graded)\s+(?:as\s+|to\s+"
+                         r"(?:be\s+)?)?[‘'\"“]?(outstanding|good|inadequate|requires?\s+improvement)\b", re.I)
+_EARLIER = re.compile(r"\b(?:previous(?:ly)?|last inspect(?:ion|ed)|earlier|since|in (?:19|20)\d\d)\b", re.I)
+
+
+def told_judgements(flat: str) -> dict[str, str]:
+    """The judgements a paper tells in its sentences (white space collapsed), where it tells two or more; none
+    of an earlier inspection ("help and protection was previously judged inadequate", "We were last inspected in
+    2019, when … was judged good. The impact of leaders … were all judged good.": the sentences that go on
+    telling grades after one of an earlier inspection tell that one's)."""
+    out: dict[str, str] = {}
+    earlier = False
+    for sentence in re.split(r"(?<=[.!?])\s+", flat[:12000]):
+        if not _TOLD_GRADE.search(sentence):
+            earlier = False
+            continue
+        for clause in sentence.split(";"):
+            m = _TOLD_GRADE.search(clause)
+            if m and _EARLIER.search(clause):
+                earlier = True
+            if not m or earlier:
+                continue
+            named = clause[:m.start()].lower()
+            for pat, name in _TOLD_NAMES:
+                if re.search(rf"\b(?:{pat})\b", named):
+                    out.setdefault(name, grade_of(m.group(1)))
+                    named = re.sub(rf"\b(?:{pat})\b", " ", named)  # ("children in care and care leavers": one)
+    return out if len(out) >= 2 else {}
+
+
 def read_judgements(flat: str) -> dict[str, str]:
     """Judgement name -> grade from the report's text (white space collapsed)."""
     return _ilacs_table(flat) or _sif_list(flat) or _graded_2013(flat)

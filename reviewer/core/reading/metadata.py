@@ -23,7 +23,7 @@ import dataclasses
 import re
 from datetime import date, timedelta
 
-from reviewer.core.reading.judgements import BOARD, board_judgement, read_judgements
+from reviewer.core.reading.judgements import BOARD, board_judgement, read_judgements, told_judgements
 from reviewer.core.reading.subject import APOS, named_in_file, subject_of
 from reviewer.core.annotations.model import LETTER_TYPES, LetterMeta
 from reviewer.core.text.textsearch import collapse_ws
@@ -625,16 +625,17 @@ def read_metadata(text: str, created: str | None = None, name: str | None = None
         published_estimated=estimated,
         lead_inspector=lead,
         inspectors=tuple(names),
-        judgements=_judgements(flat) if doc_type in ("inspection report", "committee report")
-        else (),  # (a paper copies the inspection's judgement table)
+        judgements=_judgements(flat, doc_type) if doc_type in ("inspection report", "committee report")
+        else (),  # (a paper copies the inspection's judgement table, or tells its grades)
         visit_number=_visit_number(flat) if doc_type == "monitoring visit" else None,
         framework=_framework(flat, start, end) if doc_type == "inspection report" else None,
     )
 
 
-def _judgements(flat: str) -> tuple[tuple[str, str], ...]:
-    """A report's judgements, with the board's where a single-inspection-framework report reviewed one."""
-    found = read_judgements(flat)
+def _judgements(flat: str, doc_type: str = "inspection report") -> tuple[tuple[str, str], ...]:
+    """A report's judgements, with the board's where a single-inspection-framework report reviewed one; a
+    committee paper's, as it copies them or tells them in its sentences."""
+    found = read_judgements(flat) or (told_judgements(flat) if doc_type == "committee report" else {})
     if found and (board := board_judgement(flat)) is not None:
         found[BOARD] = board
     return tuple(found.items())
