@@ -46,3 +46,14 @@ def test_a_letter_retyped_with_its_dates_in_figures() -> None:
     assert (m.visit_start, m.visit_end) == ("2022-11-22", "2022-11-24")
     m = read_metadata(LETTER.format(dated="31/02/2022 15/12/2022", visit="23-24/11/2022"))
     assert m.published == "2022-12-15"  # (no 31st of February: the next date that is one)
+
+
+def test_dates_written_as_people_write_them() -> None:
+    for dated, visit, want in (
+            ("20th of December 2022", "the 23rd and 24th of November 2022", ("2022-12-20", "2022-11-23", "2022-11-24")),
+            ("20 Dec 2022", "23 & 24 Nov 2022", ("2022-12-20", "2022-11-23", "2022-11-24")),
+            ("20.12.2022", "23.11.2022 and 24.11.2022", ("2022-12-20", "2022-11-23", "2022-11-24")),
+            ("20/12/22", "23/11/22 - 24/11/22", ("2022-12-20", "2022-11-23", "2022-11-24")),
+            ("15.12.22", "23-24.11.22", ("2022-12-15", "2022-11-23", "2022-11-24"))):
+        m = read_metadata(LETTER.format(dated=dated, visit=visit))
+        assert (m.published, m.visit_start, m.visit_end) == want, (dated, visit)

@@ -34,11 +34,11 @@ MONTHS = {m: i for i, m in enumerate(
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
 _MON = (r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
         r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-_DATE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s+(\d{{4}})\b", re.I)
+_DATE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}\s+(\d{{4}})\b", re.I)  # ("24th of November")
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"  # "from Monday 3 February to Friday 14 ..."
 _RANGE = re.compile(
-    rf"\b{_WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+{_MONTH})?(?:\s+(\d{{4}}))?\s*(?:and|to|&|-|–|—)\s*"
-    rf"{_WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s+(\d{{4}})",
+    rf"\b{_WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?(?:(?:\s+of)?\s+{_MON})?(?:\s+(\d{{4}}))?\s*(?:and|to|&|-|–|—)\s*"
+    rf"{_WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{_MON}\s+(\d{{4}})",
     re.I,
 )
 _CAPITAL, _LETTER = "A-ZÀ-ÖØ-Þ", "A-Za-zÀ-ÖØ-öø-ÿ"  # (names as their owners spell them: "Máire", "Zoë", "Ó Súilleabháin")
@@ -193,7 +193,7 @@ def _doc_type(text: str, flat: str) -> str:
 
 # ---------------------------------------------------------------- dates
 _DAY_TOKEN = re.compile(
-    rf"\b(\d{{1,2}})/(\d{{1,2}})/(\d{{2,4}})\b|\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+{_MON})?(?:,?\s+(\d{{4}}))?\b", re.I)
+    rf"\b(\d{{1,2}})[/.](\d{{1,2}})[/.](\d{{2,4}})\b|\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+{_MON})?(?:,?\s+(\d{{4}}))?\b", re.I)
 _DATES_END = re.compile(r"Report published|Publi(?:shed|cation)|Lead inspector|The overall|"
                         r"Children['’]s services|Judgement|Inspection of|Her Majesty|His Majesty", re.I)
 
@@ -249,7 +249,7 @@ def _visit_dates(flat: str) -> tuple[str | None, str | None]:
         return got[0], got[-1]
     m = re.search(r"(?:visit(?:ed)?|carried out|took place|on|between|"
                   r"(?:inspection|inspected|visit|inspectors|on site)\b[^.]{0,60}?\b(?:from|of))\s*:?\s*"
-                  r"(?:from\s+|between\s+)?" + _RANGE.pattern,
+                  r"(?:from\s+|between\s+)?(?:the\s+)?" + _RANGE.pattern,
                   flat, re.I)
     if m:
         g = m.groups()
@@ -273,18 +273,18 @@ def _visit_dates(flat: str) -> tuple[str | None, str | None]:
 
 
 _NUMERIC_VISIT = re.compile(r"(?:\bvisit(?:ed)?|\bcarried out|\btook place|\binspection)\b[^.]{0,60}?\b(?:on|from|between)\s+"
-                            r"(\d{1,2}(?:/\d{1,2}(?:/\d{2,4})?)?\s*(?:-|–|to|and|&)\s*\d{1,2}/\d{1,2}/\d{2,4}|"
-                            r"\d{1,2}/\d{1,2}/\d{2,4})(?![\d/])", re.I)
+                            r"(\d{1,2}(?:([/.])\d{1,2}(?:\2\d{2,4})?)?\s*(?:-|–|to|and|&)\s*\d{1,2}([/.])\d{1,2}\3\d{2,4}|"
+                            r"\d{1,2}([/.])\d{1,2}\4\d{2,4})(?![\d/]|\.\d)", re.I)  # (or with full stops: "23.11.2022")
 
 
-_ANY_DATE = rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON},?\s+(\d{{4}})"
+_ANY_DATE = rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{_MON},?\s+(\d{{4}})"
 _NUMERIC_DATE = r"(\d{1,2})/(\d{1,2})/(\d{4})"
 
 
 def _numeric(day: str, month: str, year: str) -> str | None:
-    """The day a British date in figures names ("15/12/2022"), or None where it names none."""
+    """The day a British date in figures names ("15/12/2022", "15/12/22"), or None where it names none."""
     try:
-        return date(int(year), int(month), int(day)).isoformat()
+        return date(int(year) + (2000 if len(year) == 2 else 0), int(month), int(day)).isoformat()
     except ValueError:
         return None
 
@@ -473,9 +473,9 @@ def _published(text: str, flat: str, doc_type: str, created: str | None, visit_e
         if doc_type == "news item":
             return _month_only(text[:600])  # (a newsletter's issue: "Issue 42 | March 2023")
         return _date_without_year(text[:1500]) or _month_only(text[:1500])
-    for m in re.finditer(rf"{_ANY_DATE}|(?<![\d/-]){_NUMERIC_DATE}(?![\d/])", flat[:1200], re.I):
-        # (a letter retyped with its date as figures, "15/12/2022")
-        found = iso(int(m.group(1)), m.group(2), int(m.group(3))) if m.group(1) else _numeric(*m.group(4, 5, 6))
+    for m in re.finditer(rf"{_ANY_DATE}|(?<![\d/.-])(\d{{1,2}})([/.])(\d{{1,2}})\5(\d{{4}}|\d{{2}})(?![\d/]|\.\d)",
+                         flat[:1200], re.I):  # (a letter retyped with its date as figures: "15/12/2022", "15.12.22")
+        found = iso(int(m.group(1)), m.group(2), int(m.group(3))) if m.group(1) else _numeric(*m.group(4, 6, 7))
         if found is None:
             continue
         if doc_type in LETTER_TYPES or found != visit_end:
