@@ -83,3 +83,23 @@ def test_a_paper_that_tells_its_inspections_grades_in_sentences() -> None:
                           "We were last inspected in March 2019, when overall effectiveness was judged good. The "
                           "impact of leaders and help and protection were both judged good. Since then we have grown.")
     assert not read_metadata(last).judgements  # (the sentences that go on telling grades tell the same inspection's)
+
+
+def test_a_directors_letter_to_councillors_is_the_councils_paper() -> None:
+    m = read_metadata("Dear Councillor\n\nOfsted focused visit – Wyndcaster\n\nI am writing to let you know that "
+                      "Ofsted carried out a focused visit to our children's services on 23 and 24 January 2024.\n\n"
+                      "Kind regards\n\nAnn Dale\nDirector of Children's Services\nWyndcaster Council\n")
+    assert (m.doc_type, m.authority, m.visit_start, m.visit_end) == (
+        "committee report", "Wyndcaster", "2024-01-23", "2024-01-24")
+    assert m.published is None  # (the letter is not dated: not the visit's last day)
+
+
+def test_a_press_release_names_its_place_by_its_services() -> None:
+    for headline, first in (("Holloway Bridge children's services judged 'good' by Ofsted", "Services"),
+                            ("Good news for families", "Children's services in Holloway Bridge")):
+        m = read_metadata(f"FOR IMMEDIATE RELEASE\n\nTuesday 5 March 2024\n\n{headline}\n\n{first} have been judged "
+                          "good by Ofsted following an inspection from 22 January to 2 February 2024.\n")
+        assert (m.doc_type, m.authority, m.published) == ("news item", "Holloway Bridge", "2024-03-05"), headline
+    m = read_metadata("Press release\n\nTuesday 5 March 2024\n\nOur children's services judged good\n\nThe council's "
+                      "children's services have been judged good by Ofsted.\n")
+    assert m.authority is None

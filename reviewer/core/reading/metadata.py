@@ -111,8 +111,8 @@ _STORY = re.compile(r"\baccording to (?:[\w-]+ ){0,3}(?:Ofsted|inspectors|the wa
 _LETTER = re.compile(r"\bDear\s+[A-Z]|\bThis letter summarises|\bYours sincerely", re.I)
 # A council's own paper that is no meeting's: its improvement plan, self-evaluation or annual report, titled so on a line of its
 # own near the top ("Children's Services Improvement Plan 2024–2026", "Self-evaluation of social work practice,
-# January 2025"), or an email to members (its "From:", "To:" and "Subject:" lines first). Ofsted's letter never
-# starts so.
+# January 2025"), or an email or a letter to members (its "From:", "To:" and "Subject:" lines first, or "Dear
+# Councillor"). Ofsted's letter never starts so.
 _PLAN_TITLE = re.compile(r"^[^.\n]{0,80}\b(?:(?:Improvement|Recovery|Action|Development)\s+Plan|Annual\s+Report)\b[^.\n]{0,60}$|"
                          r"^[^.\n]{0,60}\bSelf[- ]?(?:evaluation|assessment)\b[^.\n]{0,80}$", re.I | re.M)
 _MAIL_FIELD = re.compile(r"^[ \t]*(From|To|Subject|Sent|Date|Cc)[ \t]*:", re.I | re.M)
@@ -125,7 +125,13 @@ def _own_paper(text: str) -> bool:
     fields = {m.group(1).lower() for m in _MAIL_FIELD.finditer(top)}
     if {"from", "to", "subject"} <= fields and _MAIL_FIELD.match(lines[0] if lines else ""):
         return True
-    return bool(_PLAN_TITLE.search(top))
+    return bool(_PLAN_TITLE.search(top) or _TO_MEMBERS.search(top))
+
+
+# A letter to the council's own members or staff ("Dear Councillor", "Dear colleagues"), never Ofsted's (to the
+# director, by name)
+_TO_MEMBERS = re.compile(r"^[ \t]*Dear[ \t]+(?:all[ \t]+)?(?:Councillors?|Members?|Colleagues?|Elected Members|All)\b",
+                         re.I | re.M)
 # Someone else telling of a visit (a news site's round-up, a council's web page): not the inspectors' letter.
 _TELLS_OF = re.compile(r"\b(?:Ofsted has published|inspectors? (?:today )?(?:visited|found|said|praised|highlighted|"
                        r"noted|published)|the full letter|ha(?:s|ve) been (?:published|released)|"

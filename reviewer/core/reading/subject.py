@@ -154,7 +154,7 @@ def _authority(text: str, flat: str, doc_type: str, councils: list[str]) -> str 
                       head[:1500], re.I)
         if councils:
             return councils[0]
-        if body := _body_named(text):
+        if body := _body_named(text) or _services_named(text):
             return body
         m = m or re.search(rf"\binspection of\s+(.+?)\s+(?:local authority\s+)?children{APOS}s services", head[:1500],
                            re.I)
@@ -187,6 +187,26 @@ def _body_named(text: str) -> str | None:
             name = clean_authority(m.group(1))
             if name:
                 return name
+    return None
+
+
+_PLACE = r"([A-Z][\w'’.\-]*(?:[ \t]+(?:and|upon|on|in|le|[A-Z][\w'’.\-]*)){0,3}?)"
+# A story's headline or first sentence naming the place whose services it tells of: "Quarrydown children's services
+# judged 'good' by Ofsted", "Children's services in Quarrydown have been judged good"
+_SERVICES_OF = re.compile(rf"(?:^|(?<=[.!?]\s))[ \t]*[‘'\"“]?{_PLACE}(?:['’]s)?[ \t]+children['’]s[ \t]+(?:social[ \t]+care|"
+                          rf"services)\b|\b[Cc]hildren['’]s[ \t]+(?:social[ \t]+care|services)[ \t]+in[ \t]+{_PLACE}"
+                          rf"(?=[ \t]+(?:ha(?:ve|s|d)|are|were|is|was)\b|[.,])", re.M)
+
+
+def _services_named(text: str) -> str | None:
+    """The place a story's headline or its first lines name as the one whose children's services it tells of."""
+    for m in _SERVICES_OF.finditer(text[:800]):
+        raw = m.group(1) or m.group(2)
+        words = raw.split()
+        if words[0].casefold() in _TITLE_WORDS or _BODY_WORD.fullmatch(words[0]):
+            continue
+        if name := clean_authority(raw):
+            return name
     return None
 
 
