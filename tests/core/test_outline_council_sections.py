@@ -122,3 +122,14 @@ def test_a_markdown_reports_judgement_table() -> None:
     table = next(p for p in parts if p.kind == "judgements")
     assert report[table.start:table.end].rstrip().endswith("Requires improvement to be good")
     assert [p.kind for p in parts] == ["title", "judgements", "improve"]
+
+
+def test_a_letter_retyped_with_numbered_sections() -> None:
+    letter = ("12 May 2025\n\nDear Ann\n\nFocused visit to Ravelin children's services\n\nThis letter summarises the "
+              "findings of the focused visit.\n\n1. Headline findings\n\nLeaders have made progress.\n\n2. What needs "
+              "to improve in this area of social work practice?\n\n- The quality of plans.\n- The timeliness of "
+              "conferences.\n\n3. Main findings\n\nSocial workers know children well.\n\nYours sincerely\n\nJo Birch\n")
+    parts = [(p.kind, p.title) for p in analyse(letter).parts if p.level == 1]
+    assert parts[3:] == [("headline", "1. Headline findings"),
+                         ("improve", "2. What needs to improve in this area of social work practice?"),
+                         ("headline", "3. Main findings"), ("signoff", "Sign-off")]

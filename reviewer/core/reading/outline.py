@@ -254,9 +254,15 @@ def _next_section(block: str, last: int | None) -> str | None:
     it (a list, a table) or its paragraphs are numbered in a count of their own ("2. What inspectors found" / "3.
     Inspectors found that …"): read as a heading, not a paragraph."""
     m = _SECTION_HEADING.fullmatch(block)
-    if last is None or not m or int(m.group(1)) != last + 1 or len(m.group(2).split()) > 10:
+    if last is None or not m or int(m.group(1)) != last + 1 or not _short_section(m.group(2)):
         return None
     return collapse_ws(block).strip()
+
+
+def _short_section(words: str) -> bool:
+    """A numbered section heading's words: ten at most, or a letter's own section however long ("2. What needs to
+    improve in this area of social work practice?")."""
+    return len(words.split()) <= 10 or _kind(collapse_ws(words))[0] in ("improve", "priority", "headline")
 
 
 def _first_of_sections(block: str, later: list[str]) -> str | None:
@@ -265,12 +271,12 @@ def _first_of_sections(block: str, later: list[str]) -> str | None:
     known by the prose block under it and the next section's heading further on, the next number's, alone on its
     line as this one is. (A numbered list's items follow one another, with no prose between.)"""
     m = _SECTION_HEADING.fullmatch(block)
-    if not m or len(m.group(2).split()) > 10 or not later or re.match(r"\s*\d", later[0]):
+    if not m or not _short_section(m.group(2)) or not later or re.match(r"\s*\d", later[0]):
         return None
     n = int(m.group(1))
     for nxt in later[1:]:
         if (follows := _SECTION_HEADING.fullmatch(nxt)) and int(follows.group(1)) == n + 1 \
-                and len(follows.group(2).split()) <= 10:
+                and _short_section(follows.group(2)):
             return collapse_ws(block).strip()
         if re.match(rf"\s*{n}\.\s", nxt):
             return None  # the same number again: a list's or another count's
@@ -342,7 +348,8 @@ def _kind(title: str) -> tuple[str, str | None]:
     m = _JUDGEMENT_HEADING.match(title) or _JUDGEMENT_SENTENCE.match(title)
     if m:
         return "judgement", grade_of(m.group(2))
-    if re.search(r"^(?:overview|headline findings|summary of findings|summary|main findings|findings)\b", low):
+    if re.search(r"^(?:\d{1,2}\.\s+)?(?:overview|headline findings|summary of findings|summary|main findings|findings)\b",
+                 low):  # (a letter retyped with its sections numbered: "1. Headline findings")
         return "headline", None
     return "heading", None
 
