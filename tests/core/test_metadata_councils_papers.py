@@ -103,3 +103,15 @@ def test_a_press_release_names_its_place_by_its_services() -> None:
     m = read_metadata("Press release\n\nTuesday 5 March 2024\n\nOur children's services judged good\n\nThe council's "
                       "children's services have been judged good by Ofsted.\n")
     assert m.authority is None
+
+
+def test_a_papers_copy_of_the_judgement_table_under_its_own_headers() -> None:
+    rows = ("Overall effectiveness\nGood\nImpact of leaders on social work practice with children and families\nGood\n"
+            "Experiences and progress of children who need help and protection\nGood\nExperiences and progress of "
+            "children in care\nRequires improvement to be good\nExperiences and progress of care leavers\nGood")
+    want = {"overall_effectiveness": "good", "impact_of_leaders": "good", "help_and_protection": "good",
+            "in_care": "requires improvement", "care_leavers": "good"}
+    for header in ("Area of inspection\nOfsted judgement\n", ""):
+        paper = ("Wyndcaster Borough Council\n\nReport to: Children's Scrutiny Committee\nDate of meeting: 12 March 2024"
+                 f"\n\n1. Judgements\n\n{header}{rows}\n\n2. Next steps\n\n2.1 An action plan will be produced.\n")
+        assert dict(read_metadata(paper).judgements) == want, header

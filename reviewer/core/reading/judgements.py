@@ -137,12 +137,23 @@ _SIF_OVERALL = re.compile(
     r"\s+(?:are\s+|is\s+|were\s+)?(requires?\s+improvement|outstanding|good|inadequate)\b", re.I)
 
 
+_ILACS_FIRST_ROW = re.compile(r"\b(?:The\s+impact|Impact|The\s+experiences|Experiences|Overall\s+effectiveness)\b")
+
+
 def _ilacs_table(flat: str) -> dict[str, str] | None:
     table = re.search(r"\bJudgement\s+Grade\b", flat[:6000])
-    if not table:
+    if not table:  # a paper's copy of the table under headers of its own ("Area", "Ofsted judgement") or none:
+        for first in _ILACS_FIRST_ROW.finditer(flat[:20000]):  # three rows or more, one after another
+            rows = _ilacs_rows(flat, first.start())
+            if len(rows) >= 3:
+                return rows
         return None
+    return _ilacs_rows(flat, table.end()) or None
+
+
+def _ilacs_rows(flat: str, pos: int) -> dict[str, str]:
+    """The judgement table's rows from ``pos``, one after another, each judgement's first grade."""
     out: dict[str, str] = {}
-    pos = table.end()
     while True:
         m = _ILACS_ROW.match(flat, pos)
         if not m:
@@ -152,7 +163,7 @@ def _ilacs_table(flat: str) -> dict[str, str] | None:
             break
         out.setdefault(name, grade_of(m.group(2)))
         pos = m.end()
-    return out or None
+    return out
 
 
 def _sif_list(flat: str) -> dict[str, str]:
