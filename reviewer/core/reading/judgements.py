@@ -137,12 +137,23 @@ _SIF_OVERALL = re.compile(
     r"\s+(?:are\s+|is\s+|were\s+)?(requires?\s+improvement|outstanding|good|inadequate)\b", re.I)
 
 
+_ILACS_FIRST_ROW = re.compile(r"\b(?:The\s+impact|Impact|The\s+experiences|Experiences|Overall\s+effectiveness)\b")
+
+
 def _ilacs_table(flat: str) -> dict[str, str] | None:
     table = re.search(r"\bJudgement\s+Grade\b", flat[:6000])
-    if not table:
+    if not table:  # a paper's copy of the table under headers of its own ("Area", "Ofsted judgement") or none:
+        for first in _ILACS_FIRST_ROW.finditer(flat[:20000]):  # three rows or more, one after another
+            rows = _ilacs_rows(flat, first.start())
+            if len(rows) >= 3:
+                return rows
         return None
+    return _ilacs_rows(flat, table.end()) or None
+
+
+def _ilacs_rows(flat: str, pos: int) -> dict[str, str]:
+    """The judgement table's rows from ``pos``, one after another, each judgement's first grade."""
     out: dict[str, str] = {}
-    pos = table.end()
     while True:
         m = _ILACS_ROW.match(flat, pos)
         if not m:
@@ -152,7 +163,7 @@ def _ilacs_table(flat: str) -> dict[str, str] | None:
             break
         out.setdefault(name, grade_of(m.group(2)))
         pos = m.end()
-    return out or None
+    return out
 
 
 def _sif_list(flat: str) -> dict[str, str]:
@@ -203,6 +214,47 @@ def board_judgement(flat: str) -> str | None:
     (white space collapsed), or None where it reviewed none."""
     m = _BOARD_GRADE.search(flat)
     return grade_of(m.group(1)) if m else None
+
+
+# A council paper's telling of its inspection's grades in sentences ("Overall effectiveness was judged to be good.
+# The impact of leaders, help and protection, and children in care were all judged good; the experiences of care
+# leavers were judged to require improvement."): each judgement the clause names before its verb takes its grade
+_TOLD_NAMES = (
+    (r"overall effectiveness", "overall_effectiveness"),
+    (r"impact of leaders|leadership, management and governance", "impact_of_leaders"),
+    (r"help and protection", "help_and_protection"),
+    (r"children in care and care leavers|children looked after and care leavers", "in_care"),
+    (r"children in care|children looked after|looked[- ]after children", "in_care"),
+    (r"care leavers", "care_leavers"),
+)
+_TOLD_GRADE = re.compile(r"\b(?:was|were|is|are)\s+(?:all\s+|both\s+|each\s+)?(?:judged|rated|graded)\s+(?:as\s+|to\s+"
+                         r"(?:be\s+)?)?[‘'\"“]?(outstanding|good|inadequate|requires?\s+improvement)\b", re.I)
+_EARLIER = re.compile(r"\b(?:previous(?:ly)?|last inspect(?:ion|ed)|earlier|since|in (?:19|20)\d\d)\b", re.I)
+
+
+def told_judgements(flat: str) -> dict[str, str]:
+    """The judgements a paper tells in its sentences (white space collapsed), where it tells two or more; none
+    of an earlier inspection ("help and protection was previously judged inadequate", "We were last inspected in
+    2019, when … was judged good. The impact of leaders … were all judged good.": the sentences that go on
+    telling grades after one of an earlier inspection tell that one's)."""
+    out: dict[str, str] = {}
+    earlier = False
+    for sentence in re.split(r"(?<=[.!?])\s+", flat[:12000]):
+        if not _TOLD_GRADE.search(sentence):
+            earlier = False
+            continue
+        for clause in sentence.split(";"):
+            m = _TOLD_GRADE.search(clause)
+            if m and _EARLIER.search(clause):
+                earlier = True
+            if not m or earlier:
+                continue
+            named = clause[:m.start()].lower()
+            for pat, name in _TOLD_NAMES:
+                if re.search(rf"\b(?:{pat})\b", named):
+                    out.setdefault(name, grade_of(m.group(1)))
+                    named = re.sub(rf"\b(?:{pat})\b", " ", named)  # ("children in care and care leavers": one)
+    return out if len(out) >= 2 else {}
 
 
 def read_judgements(flat: str) -> dict[str, str]:

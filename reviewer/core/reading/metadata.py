@@ -23,7 +23,7 @@ import dataclasses
 import re
 from datetime import date, timedelta
 
-from reviewer.core.reading.judgements import BOARD, board_judgement, read_judgements
+from reviewer.core.reading.judgements import BOARD, board_judgement, read_judgements, told_judgements
 from reviewer.core.reading.subject import APOS, named_in_file, subject_of
 from reviewer.core.annotations.model import LETTER_TYPES, LetterMeta
 from reviewer.core.text.textsearch import collapse_ws
@@ -34,11 +34,11 @@ MONTHS = {m: i for i, m in enumerate(
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
 _MON = (r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
         r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-_DATE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s+(\d{{4}})\b", re.I)
+_DATE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}\s+(\d{{4}})\b", re.I)  # ("24th of November")
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"  # "from Monday 3 February to Friday 14 ..."
 _RANGE = re.compile(
-    rf"\b{_WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+{_MONTH})?(?:\s+(\d{{4}}))?\s*(?:and|to|-|–|—)\s*"
-    rf"{_WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s+(\d{{4}})",
+    rf"\b{_WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?(?:(?:\s+of)?\s+{_MON})?(?:\s+(\d{{4}}))?\s*(?:and|to|&|-|–|—)\s*"
+    rf"{_WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{_MON}\s+(\d{{4}})",
     re.I,
 )
 _CAPITAL, _LETTER = "A-ZÀ-ÖØ-Þ", "A-Za-zÀ-ÖØ-öø-ÿ"  # (names as their owners spell them: "Máire", "Zoë", "Ó Súilleabháin")
@@ -109,11 +109,11 @@ _STORY = re.compile(r"\baccording to (?:[\w-]+ ){0,3}(?:Ofsted|inspectors|the wa
                     r"watchdog\b|[‘'\"“](?:inadequate|requires? improvement|good|outstanding)[’'\"”] (?:rating|grading)\b|\b(?:published|released) (?:yesterday|today)\b|\b(?:has|have|had|was|were) (?:now )?"
                     r"been rated\b", re.I)
 _LETTER = re.compile(r"\bDear\s+[A-Z]|\bThis letter summarises|\bYours sincerely", re.I)
-# A council's own paper that is no meeting's: its improvement plan or self-evaluation, titled so on a line of its
+# A council's own paper that is no meeting's: its improvement plan, self-evaluation or annual report, titled so on a line of its
 # own near the top ("Children's Services Improvement Plan 2024–2026", "Self-evaluation of social work practice,
-# January 2025"), or an email to members (its "From:", "To:" and "Subject:" lines first). Ofsted's letter never
-# starts so.
-_PLAN_TITLE = re.compile(r"^[^.\n]{0,80}\b(?:Improvement|Recovery|Action|Development)\s+Plan\b[^.\n]{0,60}$|"
+# January 2025"), or an email or a letter to members (its "From:", "To:" and "Subject:" lines first, or "Dear
+# Councillor"). Ofsted's letter never starts so.
+_PLAN_TITLE = re.compile(r"^[^.\n]{0,80}\b(?:(?:Improvement|Recovery|Action|Development)\s+Plan|Annual\s+Report)\b[^.\n]{0,60}$|"
                          r"^[^.\n]{0,60}\bSelf[- ]?(?:evaluation|assessment)\b[^.\n]{0,80}$", re.I | re.M)
 _MAIL_FIELD = re.compile(r"^[ \t]*(From|To|Subject|Sent|Date|Cc)[ \t]*:", re.I | re.M)
 
@@ -125,7 +125,13 @@ def _own_paper(text: str) -> bool:
     fields = {m.group(1).lower() for m in _MAIL_FIELD.finditer(top)}
     if {"from", "to", "subject"} <= fields and _MAIL_FIELD.match(lines[0] if lines else ""):
         return True
-    return bool(_PLAN_TITLE.search(top))
+    return bool(_PLAN_TITLE.search(top) or _TO_MEMBERS.search(top))
+
+
+# A letter to the council's own members or staff ("Dear Councillor", "Dear colleagues"), never Ofsted's (to the
+# director, by name)
+_TO_MEMBERS = re.compile(r"^[ \t]*Dear[ \t]+(?:all[ \t]+)?(?:Councillors?|Members?|Colleagues?|Elected Members|All)\b",
+                         re.I | re.M)
 # Someone else telling of a visit (a news site's round-up, a council's web page): not the inspectors' letter.
 _TELLS_OF = re.compile(r"\b(?:Ofsted has published|inspectors? (?:today )?(?:visited|found|said|praised|highlighted|"
                        r"noted|published)|the full letter|ha(?:s|ve) been (?:published|released)|"
@@ -193,7 +199,7 @@ def _doc_type(text: str, flat: str) -> str:
 
 # ---------------------------------------------------------------- dates
 _DAY_TOKEN = re.compile(
-    rf"\b(\d{{1,2}})/(\d{{1,2}})/(\d{{2,4}})\b|\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+{_MON})?(?:,?\s+(\d{{4}}))?\b", re.I)
+    rf"\b(\d{{1,2}})[/.](\d{{1,2}})[/.](\d{{2,4}})\b|\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+{_MON})?(?:,?\s+(\d{{4}}))?\b", re.I)
 _DATES_END = re.compile(r"Report published|Publi(?:shed|cation)|Lead inspector|The overall|"
                         r"Children['’]s services|Judgement|Inspection of|Her Majesty|His Majesty", re.I)
 
@@ -227,7 +233,7 @@ def _date_list(segment: str) -> list[str]:
 
 
 _LATEST = re.compile(rf"\b(?:the )?(?:most recent|latest)(?: one| visit| inspection| monitoring visit)?(?: was)? (?:on|from|"
-                     rf"between) (\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:and|to|-|–)\s*(\d{{1,2}})(?:st|nd|rd|th)?)?\s+{_MONTH}"
+                     rf"between) (\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:and|to|&|-|–)\s*(\d{{1,2}})(?:st|nd|rd|th)?)?\s+{_MONTH}"
                      rf"(?:\s+(\d{{4}}))?", re.I)
 
 
@@ -249,7 +255,7 @@ def _visit_dates(flat: str) -> tuple[str | None, str | None]:
         return got[0], got[-1]
     m = re.search(r"(?:visit(?:ed)?|carried out|took place|on|between|"
                   r"(?:inspection|inspected|visit|inspectors|on site)\b[^.]{0,60}?\b(?:from|of))\s*:?\s*"
-                  r"(?:from\s+|between\s+)?" + _RANGE.pattern,
+                  r"(?:from\s+|between\s+)?(?:the\s+)?" + _RANGE.pattern,
                   flat, re.I)
     if m:
         g = m.groups()
@@ -266,11 +272,27 @@ def _visit_dates(flat: str) -> tuple[str | None, str | None]:
     if m:
         d = iso(int(m.group(1)), m.group(2), int(m.group(3)))
         return d, d
+    if m := _NUMERIC_VISIT.search(flat):  # a council's retyping: "on 23-24/11/2022", "from 4/03/2024 to 8/03/2024"
+        if got := _date_list(m.group(1)):
+            return got[0], got[-1]
     return None, None
 
 
-_ANY_DATE = rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON},?\s+(\d{{4}})"
+_NUMERIC_VISIT = re.compile(r"(?:\bvisit(?:ed)?|\bcarried out|\btook place|\binspection)\b[^.]{0,60}?\b(?:on|from|between)\s+"
+                            r"(\d{1,2}(?:([/.])\d{1,2}(?:\2\d{2,4})?)?\s*(?:-|–|to|and|&)\s*\d{1,2}([/.])\d{1,2}\3\d{2,4}|"
+                            r"\d{1,2}([/.])\d{1,2}\4\d{2,4})(?![\d/]|\.\d)", re.I)  # (or with full stops: "23.11.2022")
+
+
+_ANY_DATE = rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{_MON},?\s+(\d{{4}})"
 _NUMERIC_DATE = r"(\d{1,2})/(\d{1,2})/(\d{4})"
+
+
+def _numeric(day: str, month: str, year: str) -> str | None:
+    """The day a British date in figures names ("15/12/2022", "15/12/22"), or None where it names none."""
+    try:
+        return date(int(year) + (2000 if len(year) == 2 else 0), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
 
 
 _WRAPPED = re.compile(r"\b(?:was|were|is|are|be|been|being|and|which|then|first|now)[ \t]*$", re.I)
@@ -388,13 +410,16 @@ def _date_without_year(head: str) -> tuple[str, bool] | None:
     return (max(fits).isoformat(), True) if fits else None
 
 
-_MONTH_YEAR = re.compile(rf"(?:^[ \t]*(?:Date|Report date|Date of report|Meeting date|Version[^\n]{{0,20}}?)[ \t]*[:—–-]?|"
-                         rf"[,—–-])[ \t]*{_MONTH}[ \t]+((?:19|20)\d{{2}})[ \t]*$", re.I | re.M)
+_MONTH_YEAR = re.compile(rf"(?:^[ \t]*(?:Date|Report date|Date of report|Meeting date|Version[^\n]{{0,20}}?|Published|"
+                         rf"Publication date|Issued)?[ \t]*[:—–-]?|[,—–|-])[ \t]*{_MONTH}[ \t]+((?:19|20)\d{{2}})[ \t]*"
+                         rf"(?:$|\|)", re.I | re.M)
 
 
 def _month_only(head: str) -> tuple[str | None, bool]:
     """A paper dated by its month alone, on a line of its own near the top ("Date: January 2024", "Version 3.2 —
-    January 2025", "Self-evaluation of social work practice, January 2025"): the month's first day, estimated."""
+    January 2025", "Self-evaluation of social work practice, January 2025", "Published September 2023", "July
+    2024") or between a newsletter's bars ("Issue 42 | March 2023 | News for staff"): the month's first day,
+    estimated."""
     m = _MONTH_YEAR.search(head)
     if not m:
         return None, False
@@ -449,18 +474,23 @@ def _published(text: str, flat: str, doc_type: str, created: str | None, visit_e
             return found, False  # minutes: "... of the Scrutiny Committee held on Wednesday 14th June 2023 at 6pm"
     if doc_type in ("committee report", "news item"):
         own = _own_date(text)
-        if own or doc_type == "news item":
+        if own:
             return own, False
+        if doc_type == "news item":
+            return _month_only(text[:600])  # (a newsletter's issue: "Issue 42 | March 2023")
         return _date_without_year(text[:1500]) or _month_only(text[:1500])
-    for m in re.finditer(_ANY_DATE, flat[:1200], re.I):
-        found = iso(int(m.group(1)), m.group(2), int(m.group(3)))
+    for m in re.finditer(rf"{_ANY_DATE}|(?<![\d/.-])(\d{{1,2}})([/.])(\d{{1,2}})\5(\d{{4}}|\d{{2}})(?![\d/]|\.\d)",
+                         flat[:1200], re.I):  # (a letter retyped with its date as figures: "15/12/2022", "15.12.22")
+        found = iso(int(m.group(1)), m.group(2), int(m.group(3))) if m.group(1) else _numeric(*m.group(4, 6, 7))
+        if found is None:
+            continue
         if doc_type in LETTER_TYPES or found != visit_end:
             return found, False
     return None, False
 
 
 _YEARLESS = re.compile(rf"\b(?:inspection|inspected|visit(?:ed)?|took place)\b[^.]{{0,60}}?\b(?:on|from|between)\s+"
-                       rf"{_WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s*(?:and|to|-|–|—)\s*{_WEEKDAY}"
+                       rf"{_WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s*(?:and|to|&|-|–|—)\s*{_WEEKDAY}"
                        rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}(?!\s*,?\s*\d{{4}})", re.I)
 
 
@@ -601,16 +631,17 @@ def read_metadata(text: str, created: str | None = None, name: str | None = None
         published_estimated=estimated,
         lead_inspector=lead,
         inspectors=tuple(names),
-        judgements=_judgements(flat) if doc_type in ("inspection report", "committee report")
-        else (),  # (a paper copies the inspection's judgement table)
+        judgements=_judgements(flat, doc_type) if doc_type in ("inspection report", "committee report")
+        else (),  # (a paper copies the inspection's judgement table, or tells its grades)
         visit_number=_visit_number(flat) if doc_type == "monitoring visit" else None,
         framework=_framework(flat, start, end) if doc_type == "inspection report" else None,
     )
 
 
-def _judgements(flat: str) -> tuple[tuple[str, str], ...]:
-    """A report's judgements, with the board's where a single-inspection-framework report reviewed one."""
-    found = read_judgements(flat)
+def _judgements(flat: str, doc_type: str = "inspection report") -> tuple[tuple[str, str], ...]:
+    """A report's judgements, with the board's where a single-inspection-framework report reviewed one; a
+    committee paper's, as it copies them or tells them in its sentences."""
+    found = read_judgements(flat) or (told_judgements(flat) if doc_type == "committee report" else {})
     if found and (board := board_judgement(flat)) is not None:
         found[BOARD] = board
     return tuple(found.items())

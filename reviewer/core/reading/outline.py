@@ -31,10 +31,15 @@ _JUDGEMENT_SENTENCE = re.compile(rf"^((?:The experiences? and progress|The impac
                                  rf"The graded judge?ment (?:for|about|of))"  # (2015: "The graded judgment for
                                  rf".{{0,140}}?)\s+(?:is\s+|are\s+)?(?:that\s+it\s+(?:is\s+)?)?{GRADE}\.?\s*$", re.I)
 # adoption performance is that it is outstanding", over two lines or one)
-_NOT_HEADING = re.compile(r"\b(?:19|20)\d\d\b|@|www\.|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s+\d[A-Z]{2}\b|^[TEW]:?\s|"
+# (a year that is a financial year's start, "Our priorities for 2024/25", "5. Priorities for 2023-24", may head)
+_NOT_HEADING = re.compile(r"\b(?:19|20)\d\d\b(?![/-]\d\d(?![\d/-]))|@|www\.|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s+\d[A-Z]{2}\b|^[TEW]:?\s|"
                           r"^(?i:Outstanding|Good|Requires improvement(?: to be good)?|Inadequate|Judgement|Grade)$|"
                           r"^(?i:(?:Key )?judge?ment\s+(?:Judge?ment )?grade)$|"  # a judgement table's column heads
-                          r"^(?:Lead inspector|Inspection dates?|Inspectors?|Dates? of (?:visit|inspection))\b|"
+                          r"^(?:Lead inspector|Inspection dates?|Inspectors?(?!\s+[a-z])|Dates? of (?:visit|inspection))\b|"
+                          # (not a story's headline: "Inspectors praise Calderwick's work with care leavers")
+                          # a paper's cover lines: "Report of: Assistant Director", "Wards affected: All"
+                          r"^(?i:report (?:of|from|by|author)|wards? affected|contact officer|lead member|portfolio "
+                          r"holder|key decision|exempt information)\s*:|"
                           # the inspection team's other lines ("Deputy lead inspector: ...", "Senior Data Analyst: ...")
                           r"^(?i:(?:deputy |assistant |team |shadow |senior )?(?:lead )?(?:social care )?(?:regulatory )?"
                           r"inspectors?|(?:senior )?(?:data|research) analysts?|quality assurance managers?|"
@@ -43,6 +48,10 @@ _NOT_HEADING = re.compile(r"\b(?:19|20)\d\d\b|@|www\.|\b[A-Z]{1,2}\d{1,2}[A-Z]?\
                           # Taylor HMI, Anji Parker HMI, …"; and the lead inspector's
                           # title, on the line under the name)
                           r"\s[>›»]\s(?:[^>›»]*\s)?[>›»]\s|"  # a web page's trail of links ("Home > News > …")
+                          # a web page's links: to skip its menus, to a file ("Read the full letter (PDF, 210KB)"),
+                          # or any the page names with its address ("Facebook (https://facebook.com)")
+                          r"^(?i:skip to (?:the )?(?:main )?content)$|\((?i:pdf|docx?|word|odt|xlsx?)(?:,\s*|\s+)[\d.,]+\s*"
+                          r"(?i:[kmg]i?b|bytes?)\)|\(https?://|"
                           r"\s\d{1,3}$")  # a contents line ends with its page number
 
 KINDS = ("address", "salutation", "title", "headline", "improve", "priority", "judgements", "judgement",
@@ -213,7 +222,8 @@ def _heading_text(block: str) -> str | None:
     return flat
 
 
-_TABLE_ROW = re.compile(rf"\s*[A-Z][^\n]{{3,80}}(?:\n[^\n]{{3,80}}){{0,2}}\s*\n\s*{GRADE}[ \t]*(?=\n|$)")
+_TABLE_ROW = re.compile(rf"\s*[A-Z][^\n]{{3,80}}(?:\n[^\n]{{3,80}}){{0,2}}\s*\n\s*{GRADE}[ \t]*(?=\n|$)|"
+                        rf"\s*[A-Z][^\n\t]{{3,160}}\t[ \t]*{GRADE}[ \t]*(?=\n|$)")  # (or a Markdown table's row)
 _CONTENTS = re.compile(r"^(?:table of )?contents$", re.I)
 _GRADE_LINE = re.compile(rf"\s*{GRADE}\s*", re.I)
 _SENTENCE_GOES_ON = re.compile(r"\b(?:is|are|was|were|be|remains?|judged|rated)$", re.I)
@@ -244,9 +254,33 @@ def _next_section(block: str, last: int | None) -> str | None:
     it (a list, a table) or its paragraphs are numbered in a count of their own ("2. What inspectors found" / "3.
     Inspectors found that …"): read as a heading, not a paragraph."""
     m = _SECTION_HEADING.fullmatch(block)
-    if last is None or not m or int(m.group(1)) != last + 1 or len(m.group(2).split()) > 10:
+    if last is None or not m or int(m.group(1)) != last + 1 or not _short_section(m.group(2)):
         return None
     return collapse_ws(block).strip()
+
+
+def _short_section(words: str) -> bool:
+    """A numbered section heading's words: ten at most, or a letter's own section however long ("2. What needs to
+    improve in this area of social work practice?")."""
+    return len(words.split()) <= 10 or _kind(collapse_ws(words))[0] in ("improve", "priority", "headline")
+
+
+def _first_of_sections(block: str, later: list[str]) -> str | None:
+    """A paper's first numbered section heading where its sections run on in prose with no "4.1" under them
+    (minutes: "1. Welcome and apologies" / "The Chair welcomed members." / ... / "2. Ofsted monitoring visit"):
+    known by the prose block under it and the next section's heading further on, the next number's, alone on its
+    line as this one is. (A numbered list's items follow one another, with no prose between.)"""
+    m = _SECTION_HEADING.fullmatch(block)
+    if not m or not _short_section(m.group(2)) or not later or re.match(r"\s*\d", later[0]):
+        return None
+    n = int(m.group(1))
+    for nxt in later[1:]:
+        if (follows := _SECTION_HEADING.fullmatch(nxt)) and int(follows.group(1)) == n + 1 \
+                and _short_section(follows.group(2)):
+            return collapse_ws(block).strip()
+        if re.match(rf"\s*{n}\.\s", nxt):
+            return None  # the same number again: a list's or another count's
+    return None
 
 
 def _numbered_heading(block: str, after: str) -> str | None:
@@ -314,7 +348,8 @@ def _kind(title: str) -> tuple[str, str | None]:
     m = _JUDGEMENT_HEADING.match(title) or _JUDGEMENT_SENTENCE.match(title)
     if m:
         return "judgement", grade_of(m.group(2))
-    if re.search(r"^(?:overview|headline findings|summary of findings|summary|main findings|findings)\b", low):
+    if re.search(r"^(?:\d{1,2}\.\s+)?(?:overview|headline findings|summary of findings|summary|main findings|findings)\b",
+                 low):  # (a letter retyped with its sections numbered: "1. Headline findings")
         return "headline", None
     return "heading", None
 
@@ -339,11 +374,17 @@ def analyse(text: str, page_starts: Sequence[int] = ()) -> Structure:
             heads.append(("address", "Address and date", blocks[0][0], salutation[0], None))
         heads.append(("salutation", collapse_ws(reading[salutation[0]:salutation[1]]).split("\n")[0][:60],
                       salutation[0], salutation[1], None))
-    table = re.search(r"\n\s*Judgement\s*\n\s*Grade\s*\n", reading[:12000])
+    opened = salutation
+    if salutation is None and (titled := _unsaluted_title(reading, blocks)):  # a letter to several leaders, with no
+        opened = titled  # "Dear ..." (a joint targeted area inspection's): its address block, then its title
+        heads.append(("address", "Address and date", blocks[0][0], titled[0], None))
+        heads.append(("title", collapse_ws(reading[titled[0]:titled[1]]).strip(), titled[0], titled[1], None))
+    # (a Markdown or HTML table's row is a line, its cells each ended by a tab: "Judgement\tGrade\t")
+    table = re.search(r"\n\s*Judgement(?:\s*\n\s*|[ \t]*\t[ \t]*)Grade\s*\n", reading[:12000])
     table_span = (-1, -1)
     if table:
-        m = re.search(r"Overall effectiveness\s*\n\s*(?:Outstanding|Good|Requires improvement(?: to be good)?|Inadequate)",
-                      reading[table.end():table.end() + 1500])
+        m = re.search(r"Overall effectiveness(?:\s*\n\s*|[ \t]*\t[ \t]*)(?:Outstanding|Good|Requires improvement(?: to "
+                      r"be good)?|Inadequate)", reading[table.end():table.end() + 1500])
         end = table.end() + (m.end() if m else 0)
         if not m:  # from 2026 no overall effectiveness: the table ends with its last row ("... care leavers" / "Good")
             while row := _TABLE_ROW.match(reading, end):
@@ -352,10 +393,10 @@ def analyse(text: str, page_starts: Sequence[int] = ()) -> Structure:
         heads.append(("judgements", "Judgements", table_span[0], end, None))
     signoff_at = None
     section = None  # the number of the paper's last numbered section heading ("2. Findings of the visit")
-    title_done = False
+    title_done = opened is not salutation
     contents_end = -1  # where a contents page ends (its page's end): its entries head no part
     for i, (s, e) in enumerate(blocks):
-        if salutation and s <= salutation[1] or table_span[0] <= s < table_span[1]:
+        if opened and s <= opened[1] or table_span[0] <= s < table_span[1]:
             continue
         if table := next((t for t in tables if t.start <= s < t.end), None):
             if s == table.start and table.kind != "plan":  # the table is the list: its header heads it; no cell
@@ -383,7 +424,7 @@ def analyse(text: str, page_starts: Sequence[int] = ()) -> Structure:
             continue
         title = _heading_text(block) or _numbered_heading(block, reading[blocks[i + 1][0]:blocks[i + 1][1]]
                                                           if i + 1 < len(blocks) else "") or \
-            _next_section(block, section)
+            _next_section(block, section) or _first_of_sections(block, [reading[a:b] for a, b in blocks[i + 1:i + 30]])
         if title is None:
             continue
         if m := _SECTION_HEADING.fullmatch(block):
@@ -391,6 +432,9 @@ def analyse(text: str, page_starts: Sequence[int] = ()) -> Structure:
         if s < contents_end:
             continue  # an entry of the contents page ("The local authority" / 3): no part of the letter
         kind, grade = _kind(title)
+        if kind == "improve" and i + 1 < len(blocks) and TO_MEMBERS.match(reading[blocks[i + 1][0]:blocks[i + 1][1]]):
+            kind = "heading"  # a paper's own recommendations to its members ("Recommendations" / "That the
+            # Committee notes the progress made"), unnumbered: never the inspectors' list
         if kind == "heading" and (graded := _graded_below(block, reading[blocks[i + 1][0]:blocks[i + 1][1]]
                                                           if i + 1 < len(blocks) else "")):
             # older reports print the grade on the heading's last line or below it ("Leadership, management
@@ -444,6 +488,21 @@ def _cut_at_parts(units: list[tuple[int, int]], parts: list[Part], reading: str)
             i += 1
         out.append((s, e))
     return out
+
+
+_LETTER_TITLE = re.compile(r"(?:Joint targeted area inspection|(?:Focused|Monitoring|Assurance) visit) (?:of|to)\b", re.I)
+_DATED = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)? (?:January|February|March|April|May|June|July|August|September|"
+                    r"October|November|December) \d{4}\b|\b\d{1,2}/\d{1,2}/\d{4}\b")
+
+
+def _unsaluted_title(reading: str, blocks: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The title block of a letter that greets no one ("Joint targeted area inspection of the multi-agency response
+    to … in X", under its addressees' names and roles), where an address block with the letter's date stands above
+    it; None for any other document."""
+    for s, e in blocks[1:25]:
+        if _LETTER_TITLE.match(reading, s):
+            return (s, e) if _DATED.search(reading, blocks[0][0], s) and e - s < 400 else None
+    return None
 
 
 def _unheaded_body(reading: str, after: int, heads: list[tuple[str, str, int, int, str | None]]) -> int | None:

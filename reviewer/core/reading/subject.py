@@ -154,12 +154,59 @@ def _authority(text: str, flat: str, doc_type: str, councils: list[str]) -> str 
                       head[:1500], re.I)
         if councils:
             return councils[0]
+        if body := _body_named(text) or _services_named(text):
+            return body
         m = m or re.search(rf"\binspection of\s+(.+?)\s+(?:local authority\s+)?children{APOS}s services", head[:1500],
                            re.I)
         if m:  # "the final monitoring visit to Tower Hamlets noted ... the council's children's services": the
             # authority the words name, never the words themselves
             named = authorities.named_in(m.group(1), short=True)
             return named or (clean_authority(m.group(1)) if len(m.group(1).split()) <= 5 else None)
+    return None
+
+
+# A board or partnership of the council and its partners, named for its place, heads its own papers ("Fenbridge
+# Children's Services Improvement Board", "Marlow Vale Safeguarding Children Partnership"): the place is the subject
+_BODY = re.compile(
+    r"^[ \t]*((?!(?:The|Our|Local|Regional|National)\b)[A-Z][\w'’.\-]*(?:[ \t]+(?:and|upon|on|in|with|le|[A-Z][\w'’.\-]*)){0,3}?)"
+    r"[ \t]+(?:(?:Children|Children['’]s|Young|People['’]s|Families|Family|Services|Safeguarding|Improvement|"
+    r"Corporate|Parenting|Multi-[Aa]gency|Strategic|Executive|Partnership|Transformation|Assurance|Social|Care)"
+    r"[ \t]+){1,4}(?:Board|Partnership|Panel|Forum|Trust|Group)\b", re.M)
+_BODY_WORD = re.compile(r"Safeguarding|Improvement|Corporate|Parenting|Multi-[Aa]gency|Strategic|Executive|"
+                        r"Partnership|Transformation|Assurance|Social|Families|Family|Services", re.I)
+
+
+def _body_named(text: str) -> str | None:
+    """The place a board's or a safeguarding partnership's paper names in its heading (on its first lines)."""
+    lines = [ln for ln in text[:1000].splitlines() if ln.strip()][:3]
+    for line in lines:
+        if m := _BODY.match(line):
+            words = m.group(1).split()
+            if words[0].casefold() in _TITLE_WORDS or _BODY_WORD.fullmatch(words[0]):
+                continue  # ("Corporate Parenting Board": no place)
+            name = clean_authority(m.group(1))
+            if name:
+                return name
+    return None
+
+
+_PLACE = r"([A-Z][\w'’.\-]*(?:[ \t]+(?:and|upon|on|in|le|[A-Z][\w'’.\-]*)){0,3}?)"
+# A story's headline or first sentence naming the place whose services it tells of: "Quarrydown children's services
+# judged 'good' by Ofsted", "Children's services in Quarrydown have been judged good"
+_SERVICES_OF = re.compile(rf"(?:^|(?<=[.!?]\s))[ \t]*[‘'\"“]?{_PLACE}(?:['’]s)?[ \t]+children['’]s[ \t]+(?:social[ \t]+care|"
+                          rf"services)\b|\b[Cc]hildren['’]s[ \t]+(?:social[ \t]+care|services)[ \t]+in[ \t]+{_PLACE}"
+                          rf"(?=[ \t]+(?:ha(?:ve|s|d)|are|were|is|was)\b|[.,])", re.M)
+
+
+def _services_named(text: str) -> str | None:
+    """The place a story's headline or its first lines name as the one whose children's services it tells of."""
+    for m in _SERVICES_OF.finditer(text[:800]):
+        raw = m.group(1) or m.group(2)
+        words = raw.split()
+        if words[0].casefold() in _TITLE_WORDS or _BODY_WORD.fullmatch(words[0]):
+            continue
+        if name := clean_authority(raw):
+            return name
     return None
 
 

@@ -145,6 +145,10 @@ def to_plain(text: str) -> Plain:
     pos = 0
     for h in wanted:
         at = plain.find(h, pos)
+        if at >= 0 and not _whole_line(plain, at, at + len(h)):  # the words on a line of their own, not earlier in
+            # a line (a web page's trail of links, "Home > News > Letter published", over its heading)
+            line = re.compile(rf"^[ \t]*({re.escape(h)})[ \t]*$", re.M).search(plain, at)
+            at = line.start(1) if line else at
         if at >= 0:
             spans.append((at, at + len(h)))
             pos = at + len(h)
@@ -156,6 +160,13 @@ def to_plain(text: str) -> Plain:
             emphasis[style].append((at, at + len(phrase)))
             pos = at + len(phrase)
     return Plain(plain, spans, emphasis["bold"], emphasis["italic"])
+
+
+def _whole_line(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a line of its own, but for spaces and tabs."""
+    before = text.rfind("\n", 0, start) + 1
+    after = text.find("\n", end)
+    return not text[before:start].strip(" \t") and not text[end:len(text) if after < 0 else after].strip(" \t")
 
 
 def as_written(text: str) -> str:

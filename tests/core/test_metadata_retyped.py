@@ -1,0 +1,59 @@
+"""Metadata of documents an auditor meets that Ofsted did not lay out itself: letters retyped by a council with
+their dates in figures or joined by an ampersand, and the council's own papers."""
+
+from reviewer.core.reading.metadata import read_metadata
+
+LETTER = """Ofsted
+Agora
+6 Cumberland Place
+Nottingham NG1 6HJ
+
+{dated}
+
+Petra Lind
+Director of Children's Services
+Quarrydown Council
+
+Dear Petra
+
+Monitoring visit to Quarrydown children's services
+
+This letter summarises the findings of the monitoring visit to Quarrydown children's services on {visit}. This
+was the second monitoring visit since the local authority was judged inadequate in May 2022. His Majesty's
+Inspectors for this visit were Orla Quennell and Tobias Reyes.
+
+Headline findings
+
+Leaders have made steady progress, although too many children still wait for a strategy discussion.
+
+Yours sincerely
+
+Orla Quennell
+His Majesty's Inspector
+"""
+
+
+def test_visit_days_joined_by_an_ampersand() -> None:
+    m = read_metadata(LETTER.format(dated="20th December 2022", visit="23rd & 24th November 2022"))
+    assert (m.published, m.visit_start, m.visit_end) == ("2022-12-20", "2022-11-23", "2022-11-24")
+
+
+def test_a_letter_retyped_with_its_dates_in_figures() -> None:
+    m = read_metadata(LETTER.format(dated="15/12/2022", visit="23-24/11/2022"))
+    assert (m.doc_type, m.authority, m.visit_number) == ("monitoring visit", "Quarrydown", 2)
+    assert (m.published, m.visit_start, m.visit_end) == ("2022-12-15", "2022-11-23", "2022-11-24")
+    m = read_metadata(LETTER.format(dated="15/12/2022", visit="22/11/2022 to 24/11/2022"))
+    assert (m.visit_start, m.visit_end) == ("2022-11-22", "2022-11-24")
+    m = read_metadata(LETTER.format(dated="31/02/2022 15/12/2022", visit="23-24/11/2022"))
+    assert m.published == "2022-12-15"  # (no 31st of February: the next date that is one)
+
+
+def test_dates_written_as_people_write_them() -> None:
+    for dated, visit, want in (
+            ("20th of December 2022", "the 23rd and 24th of November 2022", ("2022-12-20", "2022-11-23", "2022-11-24")),
+            ("20 Dec 2022", "23 & 24 Nov 2022", ("2022-12-20", "2022-11-23", "2022-11-24")),
+            ("20.12.2022", "23.11.2022 and 24.11.2022", ("2022-12-20", "2022-11-23", "2022-11-24")),
+            ("20/12/22", "23/11/22 - 24/11/22", ("2022-12-20", "2022-11-23", "2022-11-24")),
+            ("15.12.22", "23-24.11.22", ("2022-12-15", "2022-11-23", "2022-11-24"))):
+        m = read_metadata(LETTER.format(dated=dated, visit=visit))
+        assert (m.published, m.visit_start, m.visit_end) == want, (dated, visit)
