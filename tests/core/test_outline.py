@@ -1554,3 +1554,14 @@ def test_no_sentence_runs_into_the_heading_below_it() -> None:
     assert "There are no areas for priority or immediate action" in said
     assert "Areas for improvement" in said
     assert not any("\n" in u for u in said)
+
+
+def test_a_lead_in_naming_a_year_in_brackets_heads_nothing() -> None:
+    """A financial year may head a part ("Our priorities for 2024/25"), but a sentence's lead-in naming one in
+    brackets does not ("In the last 12 months (2012-13) there have been:", over the figures it introduces)."""
+    text = ("Inspection of Westfold children's services\n\nContext\n\nWestfold is a large county with many small towns.\n\n"
+            "In the last 12 months (2012-13) there have been:\n\n• 4,200 referrals to children's social care\n\n"
+            "• 310 child protection plans\n\nOur priorities for 2024/25\n\nLeaders plan to recruit more foster carers.\n")
+    titles = [p.title for p in analyse(text).parts]
+    assert "Our priorities for 2024/25" in titles
+    assert not any(t.startswith("In the last 12 months") for t in titles), titles

@@ -31,8 +31,9 @@ _JUDGEMENT_SENTENCE = re.compile(rf"^((?:The experiences? and progress|The impac
                                  rf"The graded judge?ment (?:for|about|of))"  # (2015: "The graded judgment for
                                  rf".{{0,140}}?)\s+(?:is\s+|are\s+)?(?:that\s+it\s+(?:is\s+)?)?{GRADE}\.?\s*$", re.I)
 # adoption performance is that it is outstanding", over two lines or one)
-# (a year that is a financial year's start, "Our priorities for 2024/25", "5. Priorities for 2023-24", may head)
-_NOT_HEADING = re.compile(r"\b(?:19|20)\d\d\b(?![/-]\d\d(?![\d/-]))|@|www\.|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s+\d[A-Z]{2}\b|^[TEW]:?\s|"
+# (a year that is a financial year's start, "Our priorities for 2024/25", "5. Priorities for 2023-24", may head; not
+# one in brackets, which a sentence's lead-in gives: "In the last 12 months (2012-13) there have been:")
+_NOT_HEADING = re.compile(r"\b(?:19|20)\d\d\b(?![/-]\d\d(?![\d/-]))|\((?:19|20)\d\d[/-]\d\d\)|@|www\.|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s+\d[A-Z]{2}\b|^[TEW]:?\s|"
                           r"^(?i:Outstanding|Good|Requires improvement(?: to be good)?|Inadequate|Judgement|Grade)$|"
                           r"^(?i:(?:Key )?judge?ment\s+(?:Judge?ment )?grade)$|"  # a judgement table's column heads
                           r"^(?:Lead inspector|Inspection dates?|Inspectors?(?!\s+[a-z])|Dates? of (?:visit|inspection))\b|"
