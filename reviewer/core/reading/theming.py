@@ -42,9 +42,11 @@ _CARERS_SUPERVISED = re.compile(r"\bsupervising social workers?\b|\bcarers?\b[^.
 FAMILY_CONTACT = True
 # a child's contact with their family is no contact with the front door: "supervised contact", "the contact service",
 # "contact with their birth families" (a new user's 2015 report, h23: six cards named the front door on the cue
-# "contact"). Only the cue is dropped: the sentence's words still count as they are.
-_FAMILY_CONTACT = re.compile(r"\b(?:supervised|family|sibling|parental|letterbox|direct|indirect) contact\b|\bcontact "
-                             r"(?:service|supervisors?|sessions?|centres?|arrangements)\b|\bcontact (?:with|between) "
+# "contact"); but a front door's own name, "the First Contact service", is the front door. Only the cue is dropped:
+# the sentence's words still count as they are.
+_FAMILY_CONTACT = re.compile(r"\b(?:supervised|family|sibling|parental|letterbox|direct|indirect) contact\b|"
+                             r"(?<!first )(?<!initial )(?<!customer )(?<!point of )\bcontact (?:service|supervisors?|"
+                             r"sessions?|centres?|arrangements)\b|\bcontact (?:with|between) "
                              r"(?:\w+ ){0,2}?(?:families|family|parents?|mothers?|fathers?|siblings|brothers|sisters|"
                              r"relatives)\b")
 ABSENT_NOT_MISSING = True
