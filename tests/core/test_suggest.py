@@ -3609,6 +3609,6 @@ def test_a_childs_contact_with_family_is_no_front_door() -> None:
         assert "front-door" not in [tid for tid, _ in model.score(sentence)][:2], sentence
     assert [tid for tid, _ in model.score("Most contacts from the police in Westmarch are passed on without any "
                                           "triage.")][0] == "front-door"
-    # a front door's own name (a 2016 report's "First Contact service") is still the front door
-    assert [tid for tid, _ in model.score("The quality of referrals into the First Contact service is variable.")][0] \
-        == "front-door"
+    # a front door's own name (a 2016 report's "First Contact service") keeps the front door's cue
+    cues = {tid: own for tid, _, own in model.evidence("The First Contact service in Westmarch is well staffed.")}
+    assert cues.get("front-door", 0) > 0
