@@ -21,8 +21,8 @@ from reviewer.core.reading.metadata import document_kind
 from reviewer.core.reading.outline import (TO_MEMBERS, Part, Structure, analyse, papers_own, tells_what_was_done,
                                            unit_quote)
 from reviewer.core.reading.sentences import BULLET_OPENS, LIST_HEADING
-from reviewer.core.reading.stories import (TELLING, leads_with_form, not_a_finding, paper_form_spans, speaker_after,
-                                           stated_severity, story_grade)
+from reviewer.core.reading.stories import (TELLING, leads_with_form, not_a_finding, paper_form_spans, relays_finding,
+                                           speaker_after, stated_severity, story_grade)
 from reviewer.core.reading.earlier import (ACCOUNT_TOLD, judgement_under_earlier_heading, opens_earlier_account,
                                            retells_earlier_judgement, told_in_the_past)
 from reviewer.core.reading.model_inputs import (LISTED_OVERLAP, failing_priority_model, failing_weakness,
@@ -366,6 +366,7 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
     if telling and doc_grade is None and story_grade(text) == "inadequate":
         doc_grade = "inadequate"
     speaker: str | None = None  # whose words a quotation in a telling document carries
+    told_finding = False  # the unit before told what the inspection found ("Inspectors highlighted ...")
     ends = {p.start: list_end(text, st, p) for p in st.parts if p.kind == "improve"}  # a list's true end
     # the inspectors' own items, as the outline and the summary read them: older reports group them under
     # sub-headings ("Care leavers", "Missing children") that end the list's part but not the list
@@ -436,7 +437,8 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
             continue  # a paper's implications, risks and background papers
         if telling:
             said_by, speaker = speaker, speaker_after(flat, speaker)
-            if not_a_finding(flat, said_by):  # (whose words a quotation here carries: the units' before)
+            after_finding, told_finding = told_finding, relays_finding(flat, told_finding)
+            if not_a_finding(flat, said_by, after_finding):  # (whose words a quotation here carries: the units' before)
                 continue
         section = _tone_of(part)
         if section == "improvement" and part is not None and s >= ends.get(part.start, part.end):
