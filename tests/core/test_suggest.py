@@ -3609,3 +3609,21 @@ def test_a_childs_contact_with_family_is_no_front_door() -> None:
         assert "front-door" not in [tid for tid, _ in model.score(sentence)][:2], sentence
     assert [tid for tid, _ in model.score("Most contacts from the police in Westmarch are passed on without any "
                                           "triage.")][0] == "front-door"
+
+
+def test_needs_below_a_services_threshold_and_what_is_left_as_the_object_of_a_report_judge_nothing() -> None:
+    """A new user's 2016 and 2015 reports (h25): a team that helps "when children's needs do not meet the
+    threshold" of another service was an area for improvement on "not meet", as "who do not meet the threshold"
+    no longer is; and a board's yearly report written to "show progress and identify what remains to be done"
+    was one on "remains to be done", as "know what needs to be done" no longer is. What is said to remain is
+    still to do."""
+    from reviewer.core.reading.severity import verdict
+
+    ri = ("grade:requires improvement", "requires improvement", "paragraph")
+    assert verdict("A counselling team helps young people when their needs do not meet the threshold of the "
+                   "specialist service.", *ri)[0] != "improvement"
+    assert verdict("Many contacts from partner agencies do not meet the threshold for a statutory service.",
+                   *ri)[0] == "improvement"
+    assert verdict("The board publishes a yearly account of its work to show progress and identify what remains "
+                   "to be done.", *ri)[0] != "improvement"
+    assert verdict("Much remains to be done to make plans specific.", *ri)[0] == "improvement"
