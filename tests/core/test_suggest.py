@@ -3627,3 +3627,22 @@ def test_needs_below_a_services_threshold_and_what_is_left_as_the_object_of_a_re
     assert verdict("The board publishes a yearly account of its work to show progress and identify what remains "
                    "to be done.", *ri)[0] != "improvement"
     assert verdict("Much remains to be done to make plans specific.", *ri)[0] == "improvement"
+
+
+def test_help_ended_too_soon_or_before_it_has_worked_is_a_weakness() -> None:
+    """A new user's 2015 report (h25): its summary for children said workers "sometimes reduce help too soon",
+    read as a plain strength ("reduce" is a remedy's word, and settled the "too" after it), and its finding that
+    families are stepped down "before enough progress has been made" had no word of weakness at all. The timing is
+    the fault, whatever the verb; what is ended before the change it was for is one too. A remedy's own words still
+    settle a weakness ("This reduces delay"), and "quickly" alone is still praise."""
+    from reviewer.core.reading.severity import verdict
+    from reviewer.core.reading.wording import tone
+
+    ri = ("grade:requires improvement", "requires improvement", "paragraph")
+    for said in ("Workers help families well, but sometimes they reduce support too soon.",
+                 "Help for some families is withdrawn too early.",
+                 "Some families are moved to universal services before enough progress has been made.",
+                 "Support plans are closed before the intended change has been achieved."):
+        assert verdict(said, *ri)[0] == "improvement", said
+    assert tone("This reduces delay for families.")[1] == 0
+    assert verdict("Social workers respond quickly.", *ri)[0] == "strength"

@@ -303,6 +303,12 @@ _SHORTFALL_PHRASES = (  # (the phrases as written: compiled, regrouped, by ``dis
     r"\bthere (?:is|remains) (?:a |some )?(?:vulnerability|fragility) (?:around|in)\b|\blow expectations\b|"
     r"\bdependent on (?:the (?:practice|work|knowledge|goodwill) of )?(?:one|a single|one single|a small number of|a few)\b|"
     r"\b(?:this|it|that) is less so\b|"  # ("a positive impact; however, this is less so for pupils with SEND")
+    # help ended before it has done its work (h25: "stepped down … before enough progress has been made" a plain
+    # strength; "ended before real change is achieved" one on "achieved")
+    r"\bbefore (?:enough|sufficient|adequate|real|lasting|sustained|sustainable) (?:[\w-]+ ){0,3}?(?:progress|change|"
+    r"improvements?)\b|\b(?:ended|closed|stepped down|withdrawn|reduced|de-?escalated) (?:[\w'’-]+ ){0,6}?before "
+    r"(?:[\w'’-]+ ){1,5}?(?:is|are|has been|have been|was|were|had been) (?:fully )?(?:achieved|made|completed|sustained|"
+    r"embedded|secured)\b|"
     r"\bsome way to go\b|\bworking (?:additional|extra|long) hours\b|\bpockets of (?:poorer|weaker|less effective)\b|"
     r"\b(?:very|too) late\b|\bcaus(?:es|ed|ing) (?:them |children |young people )?(?:anxiety|distress|upset)\b|"
     r"(?<!positively )(?<!positive )\b(?:has |have |had )?(?:adversely |negatively )?affected (?:the )?(?:quality|"
@@ -422,6 +428,9 @@ _MOST_OF = re.compile(r"^\W*(?:the )?(?:vast )?(?:most|majority of) (?:children|
                       r"parents|carers|foster carers|staff|social workers|practitioners|plans|assessments)\b")
 NEGATED_MOST = True  # "Most care leavers are not allocated a personal adviser soon enough": not the good most receive
 TOO_FEW = True  # "Too few care leavers are actively supported": "too few" denies the rest of its clause
+TOO_TIMING = ("soon", "early", "quickly", "readily", "slowly", "fast", "hastily")  # "help is reduced too soon": the
+# timing is the fault, whatever the verb ("reduce", a remedy's, had settled it; h25) and the word ("quickly" was
+# praise beside it)
 WHOLE_CLAUSE = True
 # A negation that reaches the whole of its clause: "not all", "not every", "do not contain evidence that ...";
 # and a clause saying what it names is not there at all.
@@ -784,6 +793,12 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
                 reach, too_few = len(words), i + 1
                 continue
             if i == too_few:
+                continue
+            if w == "too" and i + 1 < len(words) and words[i + 1] in TOO_TIMING and \
+                    not any(x in _NEGATOR_SET for x in words[max(0, i - 3):i]):
+                weak += 1.0
+                cues.append(f"too {words[i + 1]}")
+                too_few = i + 1
                 continue
             if w in _REMEDY_SET and w not in ("no",):
                 remedied = i + REMEDY_SCOPE
