@@ -3646,3 +3646,16 @@ def test_help_ended_too_soon_or_before_it_has_worked_is_a_weakness() -> None:
         assert verdict(said, *ri)[0] == "improvement", said
     assert tone("This reduces delay for families.")[1] == 0
     assert verdict("Social workers respond quickly.", *ri)[0] == "strength"
+
+
+def test_what_an_unmet_issue_is_by_example_is_no_praise() -> None:
+    """A new user's 2016 report (h25): leaders "recognise that some issues have not been tackled quickly enough,
+    such as ensuring that ... leads to good and timely work" was a strength on the example's "good" and "timely".
+    What follows "such as ensuring" says what the issue is, as "to ensure" says what work is for."""
+    from reviewer.core.reading.severity import verdict
+
+    ri = ("grade:requires improvement", "requires improvement", "paragraph")
+    said = ("Leaders accept that several matters have not been dealt with quickly enough, such as ensuring that "
+            "supervision is regular and that plans are clear, specific and effective.")
+    assert verdict(said, *ri)[0] == "improvement"
+    assert verdict("Leaders act quickly on audits, such as ensuring that plans are reviewed.", *ri)[0] == "strength"

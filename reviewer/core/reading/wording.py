@@ -221,7 +221,10 @@ _AIM = re.compile(r"\b(?:the need to|to ensure|(?:necessary|needed|required) to 
                   r"(?<!positively )(?<!positive )(?<!well )" + HAMPERS_ABILITY + r" (?:of (?:[\w'’]+ ){1,8}?)?to|"
                   r"seek(?:s|ing)? to|focus(?:ed|es|ing)? on (?:improving|developing|strengthening|increasing)|"
                   r"(?:work(?:ed|s|ing)?(?: together)?|will|intention is) to (?:improve|develop|strengthen|increase|"
-                  r"transform|identify)|(?:desire|aspiration) to)\b")
+                  r"transform|identify)|(?:desire|aspiration) to|"
+                  # what an issue or a need is, by example ("some issues have not been addressed quickly enough, such
+                  # as ensuring that oversight leads to good and timely work", h25: a strength on "good", "timely")
+                  r"such as (?:ensuring|making sure))\b")
 
 
 AIM_IN_SUBJECT = True
