@@ -3659,3 +3659,16 @@ def test_what_an_unmet_issue_is_by_example_is_no_praise() -> None:
             "supervision is regular and that plans are clear, specific and effective.")
     assert verdict(said, *ri)[0] == "improvement"
     assert verdict("Leaders act quickly on audits, such as ensuring that plans are reviewed.", *ri)[0] == "strength"
+
+
+def test_a_services_own_significant_challenge_is_a_weakness_a_cohorts_is_not() -> None:
+    """A new user's 2015 report (h25): the council "drives the improvement agenda, but has significant challenges in
+    securing the partnership support it needs" was a plain strength. A challenge the service has is a shortfall; the
+    difficulties of the families it serves name whom it helps."""
+    from reviewer.core.reading.severity import verdict
+
+    ri = ("grade:requires improvement", "requires improvement", "paragraph")
+    assert verdict("The council leads its improvement work, but has major challenges in gaining the support of its "
+                   "partners.", *ri)[0] == "improvement"
+    assert verdict("Skilled workers support parents who have considerable challenges in managing money.",
+                   *ri)[0] == "strength"

@@ -312,6 +312,10 @@ _SHORTFALL_PHRASES = (  # (the phrases as written: compiled, regrouped, by ``dis
     r"improvements?)\b|\b(?:ended|closed|stepped down|withdrawn|reduced|de-?escalated) (?:[\w'’-]+ ){0,6}?before "
     r"(?:[\w'’-]+ ){1,5}?(?:is|are|has been|have been|was|were|had been) (?:fully )?(?:achieved|made|completed|sustained|"
     r"embedded|secured)\b|"
+    # a difficulty of its own, not the nation's ("but has significant challenges in securing the support it needs",
+    # h25: a plain strength)
+    r"(?<!who )(?<!that )(?<!which )\b(?:has|have|had|faces?|faced) (?:significant|considerable|real|major|serious|ongoing|continuing|"
+    r"particular) (?:challenges?|difficult(?:y|ies)) (?:in|with)\b|"
     r"\bsome way to go\b|\bworking (?:additional|extra|long) hours\b|\bpockets of (?:poorer|weaker|less effective)\b|"
     r"\b(?:very|too) late\b|\bcaus(?:es|ed|ing) (?:them |children |young people )?(?:anxiety|distress|upset)\b|"
     r"(?<!positively )(?<!positive )\b(?:has |have |had )?(?:adversely |negatively )?affected (?:the )?(?:quality|"
