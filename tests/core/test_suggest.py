@@ -3672,3 +3672,17 @@ def test_a_services_own_significant_challenge_is_a_weakness_a_cohorts_is_not() -
                    "partners.", *ri)[0] == "improvement"
     assert verdict("Skilled workers support parents who have considerable challenges in managing money.",
                    *ri)[0] == "strength"
+
+
+def test_a_condition_after_a_joining_word_and_children_hard_to_place_judge_nothing() -> None:
+    """A new user's 2016 report (h25): "Consequently, if a parent cannot ..., children are placed in a permanent
+    family swiftly" was a weakness on the condition's "cannot", as "If a parent cannot ..." alone no longer was; and
+    "children considered difficult to match are adopted" one on "difficult", where it names the children a good
+    service finds families for."""
+    from reviewer.core.reading.severity import verdict
+
+    good = ("grade:good", "good", "paragraph")
+    assert verdict("As a result, if parents cannot make the changes needed, children move to their permanent "
+                   "families swiftly.", *good)[0] == "strength"
+    assert verdict("Children considered difficult to match are placed quickly with adopters.", *good)[0] == "strength"
+    assert verdict("As a result, when plans change, reviews are not held.", *good)[0] == "improvement"

@@ -116,7 +116,11 @@ _NOT_WEAK_NAMES = re.compile(r"\b(?:(?:as|are|is|were|was) detailed (?:in|below|
                              r"circumstances|backgrounds?|to reach)|not (?:previously |already )?known to (?:children's )?(?:social care|"
                              r"services|children's services|the (?:local )?authority|the council)|not their first language|whether or not|"
                              r"(?:who|that) (?:cannot|can't|are unable to|could not) (?:return|live|remain|go) (?:home|safely|with|"
-                             r"at home)|unable to (?:return|live|remain) (?:home|safely|with|at home)|(?:who|that|whose "
+                             r"at home)|unable to (?:return|live|remain) (?:home|safely|with|at home)|"
+                             # whom a service finds homes for (h25: "children considered difficult to match are
+                             # adopted", a weakness)
+                             r"(?:difficult|hard|harder|hardest|more difficult|most difficult) to (?:match|place|"
+                             r"find (?:a |an )?(?:home|family|placement)s? for)|(?:who|that|whose "
                              r"circumstances|(?:whose|their|children[’']s|a child[’']s|young people[’']s) needs) "
                              r"(?:do|does|did) not meet (?:the |a )?(?:\w+ )?thresholds?|not living with their "
                              r"(?:families|parents|birth)|no recourse to public funds|strengthening families|strengths and "
@@ -483,7 +487,10 @@ _NEET = re.compile(r"\bnot in education,? (?:employment|training)(?:,? (?:or|and
 LEAD_CONDITION = True
 # A sentence's leading condition ("When children cannot return home, ...", "If young people do not attend, ..."):
 # what it says is when the finding applies, not the finding; its words of weakness are not the sentence's.
-_LEAD_CONDITION = re.compile(r"^\W*(?:when|where|if|once|until)\b[^,;.]{3,120},")
+_LEAD_CONDITION = re.compile(r"^\W*(?:(?:consequently|therefore|as a result|in addition|however|also|similarly|"
+                             r"for example|moreover|furthermore),?\s+)?(?:when|where|if|once|until)\b[^,;.]{3,120},")
+# (after a word that joins it to the sentence before: "Consequently, if a parent cannot stop drinking, children are
+# placed in a permanent family swiftly", h25: a weakness on "cannot")
 _LAST_TOO = re.compile(r"[\s,]+too\W*$|(?<=^here, )too,|(?<=^there, )too,")  # ("Here, too, …": also)
 # What an earlier inspection found, said in passing ("improved since the inspection in 2017, when too many children
 # were left unprotected"): then, not now; the sentence's own words judge today.
