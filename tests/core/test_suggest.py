@@ -3686,3 +3686,18 @@ def test_a_condition_after_a_joining_word_and_children_hard_to_place_judge_nothi
                    "families swiftly.", *good)[0] == "strength"
     assert verdict("Children considered difficult to match are placed quickly with adopters.", *good)[0] == "strength"
     assert verdict("As a result, when plans change, reviews are not held.", *good)[0] == "improvement"
+
+
+def test_high_caseloads_said_at_length_and_what_audits_found_wrong_are_weaknesses() -> None:
+    """A new user's 2016 and 2015 reports (h25): "Caseloads of social workers in the assessment service are high"
+    was a plain strength (its subject longer than the rule's reach), and so was "case file audits have identified
+    key issues in the functioning of core groups". A chair who finds the issues to work on is no weakness."""
+    from reviewer.core.reading.severity import verdict
+
+    ri = ("grade:requires improvement", "requires improvement", "paragraph")
+    assert verdict("Caseloads of the social workers in the duty and assessment team are high.", *ri)[0] == \
+        "improvement"
+    assert verdict("The service's own audits have identified key issues in how core groups are run.", *ri)[0] == \
+        "improvement"
+    assert verdict("The chair has identified key issues in the board's work and set clear priorities.",
+                   "grade:good", "good", "paragraph")[0] == "strength"

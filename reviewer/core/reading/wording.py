@@ -316,6 +316,13 @@ _SHORTFALL_PHRASES = (  # (the phrases as written: compiled, regrouped, by ``dis
     r"improvements?)\b|\b(?:ended|closed|stepped down|withdrawn|reduced|de-?escalated) (?:[\w'’-]+ ){0,6}?before "
     r"(?:[\w'’-]+ ){1,5}?(?:is|are|has been|have been|was|were|had been) (?:fully )?(?:achieved|made|completed|sustained|"
     r"embedded|secured)\b|"
+    # what an audit or the inspectors found wrong, not yet said what ("case file audits have identified key issues in
+    # the functioning of core groups", h25: a plain strength); not what a panel raises as its job ("they have
+    # highlighted issues about report writing", a development strength)
+    r"\b(?:audits?|reviews?|inspectors|inspection)\b (?:have |has |had )?(?:also )?(?:identified|found|highlighted|"
+    r"revealed) (?:key |significant |serious |some |several |a number of |"
+    r"a range of |recurring |common |persistent )?(?:issues|problems|concerns|shortfalls|deficits|gaps) (?:in|with|about|"
+    r"around|regarding)\b|"
     # a difficulty of its own, not the nation's ("but has significant challenges in securing the support it needs",
     # h25: a plain strength)
     r"(?<!who )(?<!that )(?<!which )\b(?:has|have|had|faces?|faced) (?:significant|considerable|real|major|serious|ongoing|continuing|"
@@ -332,7 +339,7 @@ _SHORTFALL_PHRASES = (  # (the phrases as written: compiled, regrouped, by ``dis
     r"families)\b|\bfrequent changes\b|"
     # "Caseloads in the assessment service are exceptionally high"; "Several children would have benefited from
     # being in care sooner" (what they did not get); "… is a significant concern"
-    r"\b(?:caseloads|workloads)\b[^.;]{0,40}\b(?:are|is|remain|remains) (?:very |exceptionally |extremely |too |"
+    r"\b(?:caseloads|workloads)\b[^.;]{0,60}\b(?:are|is|remain|remains) (?:very |exceptionally |extremely |too |"
     r"still |particularly )?high\b|\bwould have benefit(?:t)?ed from\b|"
     r"\b(?:is|are|remains?) (?:an? )?(?:significant|serious|real|major|ongoing|particular) concern\b|"
     r"\b(?:takes?|taking|took|taken) (?:much |far |too |almost |over )?(?:longer|a long time|too long)\b|"
