@@ -3701,3 +3701,18 @@ def test_high_caseloads_said_at_length_and_what_audits_found_wrong_are_weaknesse
         "improvement"
     assert verdict("The chair has identified key issues in the board's work and set clear priorities.",
                    "grade:good", "good", "paragraph")[0] == "strength"
+
+
+def test_not_doing_something_well_enough_far_from_the_not_is_a_weakness() -> None:
+    """A new user's 2015 report (h25): "Frontline managers do not oversee and manage practice well enough to
+    deliver consistently good standards" was left to the review model, and a sentence like it with more words
+    between the "not" and "well enough" was a strength on "well" and "consistently". A "not" that has denied
+    nothing yet reaches its clause's "well enough", and what that falls short of; not another clause's."""
+    from reviewer.core.reading.severity import verdict
+
+    ri = ("grade:requires improvement", "requires improvement", "paragraph")
+    said = ("Team managers do not check the plans of the children in their teams well enough to keep them "
+            "consistently good.")
+    assert verdict(said, *ri)[0] == "improvement"
+    assert verdict("Managers do not hesitate to act, and they know their teams well enough to spot problems early.",
+                   *ri)[0] == "strength"  # (its "not" denied in a clause of its own)

@@ -198,6 +198,10 @@ NEGATORS = ("not", "cannot", "less", "seldom", "don't", "doesn't", "didn't", "is
             "lacks", "lacking", "absence", "rathernot", "ineffective", "unsuccessful", "impede", "impedes", "impeded", "hinder", "hinders", "hindered", "hindering", "preventsfrom")
 _HINDERS = frozenset(("impede", "impedes", "impeded", "hinder", "hinders", "hindered", "hindering", "preventsfrom"))  # deny what they hold back
 NEGATION_SCOPE = 6  # words a negator reaches, within its clause: "not clearly recorded or responded to effectively"
+NEGATED_ENOUGH = True  # "well enough" is denied by a negator before it in its clause that has denied nothing yet,
+# past NEGATION_SCOPE: "Managers do not oversee the work of their many teams well enough" (h25: read as a strength on
+# "well", the denial spent on "oversee"). (Any "... enough" so read turned a failing report's next unit, through the
+# priority model, on development.)
 _CLAUSE = re.compile(r"[,;:()]|\b(?:but|although|though|while|whereas|however|despite|where|there is|there are)\b",
                      re.I)
 
@@ -864,6 +868,10 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
                     pending_not = None
                 continue
             if w in _STRONG_SET:
+                if NEGATED_ENOUGH and pending_not and i > reach and w == "well" and \
+                        words[i + 1:i + 2] == ["enough"]:
+                    reach = len(words)  # and what it falls short of: "... well enough to deliver consistently good
+                    # standards"
                 if i <= reach:
                     weak += 1.0
                     cues.append(f"{denier} {_SHOWN.get(w, w)}")
