@@ -172,3 +172,45 @@ def test_a_paper_is_titled_by_its_own_month_even_estimated_not_by_the_visit_it_t
     letter = Letter(id="a" * 64, title="board", source="board.docx", kind="docx", pages=1,
                     meta=read_metadata(BOARD_PAPER))
     assert readable_title(letter) == "Dunholm — committee report — March 2023"
+
+
+PROGRESS_PAPER = """Fenbridge Borough Council
+
+Report to: Children's Services Overview and Scrutiny Panel
+
+Date: 3 October 2024
+
+Title: Our response to the Ofsted visit
+
+1. Purpose
+
+1.1 It outlines the steps our teams have taken since the visit and the progress we have made with partners.
+
+2. The visit
+
+2.1 Ofsted visited Fenbridge in June 2024 and looked at the help given to care leavers.
+
+2.2 The letter also draws attention to several areas where the service must get better.
+
+2.3 Inspectors praised the personal advisers, who stay in touch with young people.
+
+2.4 They also said that pathway plans are not routinely updated when a young person moves home.
+
+2.5 The Director said that staff worked hard during the visit.
+
+2.6 She also said that the team is proud of its work.
+"""
+
+
+def test_a_council_papers_pointers_and_the_inspectors_relayed_words() -> None:
+    """An earlier helper's invented papers (h25): a paper telling of itself in the council's voice ("It outlines
+    ... the progress we have made") was a strength; the letter said to point at areas to improve, naming none, was a
+    strength on "better"; and what inspectors went on to say, as "They also said that ...", was left out as someone
+    else's words. Now the first two are context and the third is the inspectors' finding; what the council's own
+    director goes on to say is still hers."""
+    found = {x.quote: x for x in suggest(PROGRESS_PAPER, default_themes(), [])}
+    assert not any("progress we have made" in q for q in found), list(found)
+    assert not any("draws attention" in q for q in found), list(found)
+    relayed = next((x for q, x in found.items() if "pathway plans are not routinely updated" in q), None)
+    assert relayed is not None and relayed.severity == "improvement", list(found)
+    assert not any("proud of its work" in q for q in found), list(found)

@@ -1565,3 +1565,21 @@ def test_a_lead_in_naming_a_year_in_brackets_heads_nothing() -> None:
     titles = [p.title for p in analyse(text).parts]
     assert "Our priorities for 2024/25" in titles
     assert not any(t.startswith("In the last 12 months") for t in titles), titles
+
+
+def test_a_labelled_list_that_runs_on_to_the_next_line_heads_no_part() -> None:
+    """A new user's 2016 report (h25): the team's list ("Team inspectors: A, B, C," / "D, E") ran on to a line of
+    its own, and the last two names headed a part of the outline. A line after a labelled line that ends in a comma
+    is more of it; a heading after a letter's greeting ("Dear Ms Hale,") still heads its part."""
+    text = ("Inspection of Rowanford local authority children's services\n\n"
+            "Findings\n\nLeaders know their services well.\n\n"
+            "The inspection team\n\n"
+            "Lead inspector: Petra Oakes\n\n"
+            "Team inspectors: Hal Benning, Iris Colder, Jonah Prade,\n\n"
+            "Kit Mallory, Lena Voss\n\n"
+            "Quality assurance manager: Nell Arden\n")
+    titles = [p.title for p in analyse(text).parts]
+    assert not any("Kit Mallory" in t for t in titles), titles
+    letter = ("12 May 2024\n\nDear Ms Hale,\n\nFocused visit to Rowanford children's services\n\n"
+              "This letter summarises the findings of the focused visit.\n")
+    assert any(t.startswith("Focused visit to Rowanford") for t in (p.title for p in analyse(letter).parts))

@@ -210,6 +210,11 @@ _HEADING_NOTE = re.compile(r"(?:(?<=[a-z?’)])(?<!covid)|(?<=[a-z]\.))\d{1,2}$"
 # a sentence's full stop, which then is no heading ("Asian or Asian British.7", a bullet's last line, stop 52)
 
 
+# a labelled line whose list runs on to the next line ("Team inspectors: A, B, C," / "D, E"): what follows is more
+# of it, no heading (h25: the last two inspectors' names headed a part)
+_LABEL_RUNS_ON = re.compile(r"\s*[A-Z][\w ’'-]{1,40}:[ \t]+[^\n]*,\s*")
+
+
 def _heading_text(block: str) -> str | None:
     flat = _HEADING_NOTE.sub("", collapse_ws(block).strip("#*_ ").strip())
     if not flat or len(flat) > 160 or len(flat.split()) > 22 or block.count("\n") > 2:
@@ -426,7 +431,7 @@ def analyse(text: str, page_starts: Sequence[int] = ()) -> Structure:
         title = _heading_text(block) or _numbered_heading(block, reading[blocks[i + 1][0]:blocks[i + 1][1]]
                                                           if i + 1 < len(blocks) else "") or \
             _next_section(block, section) or _first_of_sections(block, [reading[a:b] for a, b in blocks[i + 1:i + 30]])
-        if title is None:
+        if title is None or i > 0 and _LABEL_RUNS_ON.fullmatch(reading[blocks[i - 1][0]:blocks[i - 1][1]]):
             continue
         if m := _SECTION_HEADING.fullmatch(block):
             section = int(m.group(1))

@@ -21,8 +21,8 @@ from reviewer.core.reading.metadata import document_kind
 from reviewer.core.reading.outline import (TO_MEMBERS, Part, Structure, analyse, papers_own, tells_what_was_done,
                                            unit_quote)
 from reviewer.core.reading.sentences import BULLET_OPENS, LIST_HEADING
-from reviewer.core.reading.stories import (TELLING, leads_with_form, not_a_finding, paper_form_spans, speaker_after,
-                                           stated_severity, story_grade)
+from reviewer.core.reading.stories import (TELLING, leads_with_form, not_a_finding, paper_form_spans, relays_finding,
+                                           speaker_after, stated_severity, story_grade)
 from reviewer.core.reading.earlier import (ACCOUNT_TOLD, judgement_under_earlier_heading, opens_earlier_account,
                                            retells_earlier_judgement, told_in_the_past)
 from reviewer.core.reading.model_inputs import (LISTED_OVERLAP, failing_priority_model, failing_weakness,
@@ -221,6 +221,35 @@ def _heading_like(text: str, s: int, e: int, flat: str) -> bool:
     return not (after[:nl] if nl >= 0 else after).strip()
 
 
+# The report's own reasons for a grade short of good, listed under a line that says so ("Children's services in X
+# require improvement because:", "The board is inadequate because:", "... has serious weaknesses and is not yet good
+# because:"), perhaps under sub-headings that name the judgements ("Help and protection"): each is a weakness, one
+# with no word of weakness too ("Some children are stepped down before enough has changed" was read as a plain
+# strength under requires improvement)
+_SHORT_OF_GOOD_BECAUSE = re.compile(r"\b(?:requires?\s+improvement|(?:is|are)\s+inadequate|not\s+(?:yet\s+)?good)\b"
+                                    r"[^.:]{0,60}?\bbecause\s*:?\s*$", re.I)
+SHORT_OF_GOOD_REASONS = True
+SHORT_OF_GOOD_WHY = "one of the reasons the report gives for its grade"
+
+
+def _reasons_short_of_good(st: Structure) -> list[tuple[int, int]]:
+    """Where the report lists its reasons for a grade short of good (``_SHORT_OF_GOOD_BECAUSE``): from that line
+    to the end of the judgement-named sub-headings that follow it."""
+    level1 = [p for p in st.parts if p.level == 1]
+    spans = []
+    for i, p in enumerate(level1):
+        if p.kind not in ("heading", "headline") or not _SHORT_OF_GOOD_BECAUSE.search(p.title):
+            continue
+        end = p.end
+        for q in level1[i + 1:]:
+            if q.kind != "heading" or q.grade or len(q.title.split()) > 10 or q.title.rstrip().endswith(":") or \
+                    not (judgement_name(q.title) or judgements_named(q.title.lower())):
+                break
+            end = q.end
+        spans.append((p.start, end))
+    return spans
+
+
 _WORST_FIRST = ("inadequate", "requires improvement", "good", "outstanding")
 SUMMARY_BY_JUDGEMENT = True
 
@@ -328,6 +357,7 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
     judgements = read_judgements(collapse_ws(text[:60000]))
     doc_grade = _document_grade(st, judgements)
     section_grades = _section_grades(st, judgements)
+    short_of_good = _reasons_short_of_good(st) if SHORT_OF_GOOD_REASONS else []
     out: list[Reading] = []
     kind = document_kind(text)
     telling = kind in TELLING
@@ -336,6 +366,7 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
     if telling and doc_grade is None and story_grade(text) == "inadequate":
         doc_grade = "inadequate"
     speaker: str | None = None  # whose words a quotation in a telling document carries
+    told_finding = False  # the unit before told what the inspection found ("Inspectors highlighted ...")
     ends = {p.start: list_end(text, st, p) for p in st.parts if p.kind == "improve"}  # a list's true end
     # the inspectors' own items, as the outline and the summary read them: older reports group them under
     # sub-headings ("Care leavers", "Missing children") that end the list's part but not the list
@@ -406,7 +437,8 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
             continue  # a paper's implications, risks and background papers
         if telling:
             said_by, speaker = speaker, speaker_after(flat, speaker)
-            if not_a_finding(flat, said_by):  # (whose words a quotation here carries: the units' before)
+            after_finding, told_finding = told_finding, relays_finding(flat, told_finding)
+            if not_a_finding(flat, said_by, after_finding):  # (whose words a quotation here carries: the units' before)
                 continue
         section = _tone_of(part)
         if section == "improvement" and part is not None and s >= ends.get(part.start, part.end):
@@ -453,6 +485,14 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
             if severity is not None:  # (read as context: not suggested)
                 why.append(f"read as {'a strength' if severity == 'strength' else 'a weakness'}, "
                            "as auditors tag passages like it")
+            feats = as_decided(feats, severity, conf, section)
+        if severity != "priority" and not stated and conf < 0.5 and \
+                any(a <= s < b for a, b in short_of_good) and not (severity == "strength" and tone(flat)[0]):
+            # one of the report's reasons for its grade: a weakness, as sure as the rules' plainest ("do not oversee
+            # practice well enough" was left to the review, 24% sure); not a word of praise it sets beside one ("This
+            # contrasts with ..., many of whom form good relationships", a development strength)
+            why = [*(w for w in why if severity == "improvement" and not w.startswith("read as")), SHORT_OF_GOOD_WHY]
+            severity, conf = "improvement", 0.5
             feats = as_decided(feats, severity, conf, section)
         if LISTED_OVERLAP and failing_weakness(severity, section, doc_grade):
             feats = {**feats, **listed_overlap(flat, priority_items, other_items)}

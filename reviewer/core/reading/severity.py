@@ -89,8 +89,10 @@ _AREAS_THAT_NEED = re.compile(r"\bareas? (?:of (?:\w+ )?)?(?:that|which) (?:requ
                               r"action|work) (?:is|are) (?:most )?(?:needed|required)\b|\bareas? (?:of (?:\w+ )?)?"
                               r"(?:requiring|needing)\b|"
                               r"\bwhen (?:\w+ ){0,6}?(?:judged|rated|found|graded)\b[^.,;]{0,25}\brequir\w* improvement\b"
-                              r"|\bwhat (?:else |more |further )?(?:needs|needed|is needed|has) to\b",  # a plan's or a leader's content, not a
-                              # verdict: "plans not specific about what needs to be done"; "know what needs to improve"
+                              r"|\bwhat (?:else |more |further |still )?(?:needs|needed|is needed|has|remains|is left) to\b",
+                              # a plan's or a leader's content, not a verdict: "plans not specific about what needs to be
+                              # done"; "know what needs to improve"; a board's report made to "celebrate success and
+                              # identify what remains to be done" (h25: an area for improvement)
                               re.I)  # and "... since the last inspection, when they were judged to require improvement"
 
 

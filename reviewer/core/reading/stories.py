@@ -176,12 +176,30 @@ def speaker_after(flat: str, before: str | None) -> str | None:
 # the report spoken of as a document ("The report set out the strengths of the service and areas for
 # improvement", "The report summarised areas where ..."): what it holds, not a finding of it
 _WHAT_IT_HOLDS = re.compile(
-    r"^\W*(?:the|its|this|ofsted[’']s) (?:inspection |full |final |published )?(?:report|letter|judge?ment)\b"
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:the|its|this|ofsted[’']s) (?:inspection |full |final |published )?"
+    r"(?:report|letter|judge?ment)\b"
     r"[^.]{0,40}?"
     r"\b(?:sets? out|summari[sz]e[sd]?|outlined?|outlines|described?|describes|listed|lists|included|includes|"
     r"contained|contains|covered|covers) (?:the |its |a number of |some |several |many )?(?:\w+ )?(?:strengths|areas|"
     r"findings|judge?ments|recommendations|actions)\b", re.I)
 
+
+# ... and pointing to what it holds without saying it ("The letter also identifies areas where the council needs to
+# do better", h25: a strength on "better"); not where it goes on to name them ("... areas for improvement, including
+# the timeliness of assessments")
+_POINTS_TO = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:the|its|this|ofsted[’']s) (?:inspection |full |final |published )?(?:report|letter)\b"
+    r"[^.]{0,40}?\b(?:identif(?:y|ies|ied)|highlight(?:s|ed)?|points? (?:out|to)|pointed (?:out|to)|notes|noted|"
+    r"recogni[sz]e[sd]|draws? attention to|drew attention to) (?:the |its |a number of |some |several |many |other |"
+    r"further |a few |two |three )?(?:\w+ )?(?:areas|aspects|things|strengths|weaknesses|issues)\b"
+    r"(?![^.]*(?:\b(?:including|such as|notably|namely|in particular|for example)\b|:))", re.I)
+
+# a paper telling of itself, in the council's voice ("It sets out the progress we have made since the visit"):
+# what it is about, no finding (h25: a strength on "achieved")
+_PAPER_OF_ITSELF = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?it (?:also )?(?:sets out|describes|summari[sz]es|outlines|explains|presents|"
+    r"provides (?:an? )?(?:update|summary|overview|account) (?:of|on)|updates (?:members|the committee) on|reports on)\b"
+    r"(?=[^.]*\b(?:we|our|us)\b)", re.I)
 
 # what the council says it has done since, in its own paper ("The Director of Children's Services has established a
 # Children's Improvement Board"): its account, not the inspection's finding
@@ -191,14 +209,31 @@ _COUNCIL_DID = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:the )?(?:director(?: 
                           re.I)
 
 
-def not_a_finding(flat: str, speaker: str | None) -> bool:
+# the inspectors named in the unit before, saying more ("They also said that supervision is not consistently good
+# enough", h25: not suggested, read as someone's words)
+_THEY_SAY = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:they|it|he|she) (?:also |further |then |too )?(?:said|say|says|"
+                       r"stated|states|noted|notes|found|find|finds|added|reported|commented|concluded|highlighted|"
+                       r"identified|observed|recognised|recognized|told us)\b", re.I)
+
+
+def relays_finding(flat: str, after_finding: bool = False) -> bool:
+    """Whether a unit tells what the inspection found: it names the inspectors, their report or Ofsted, and none of
+    the council's people speaks; or, ``after_finding`` (the unit before did), it goes on with "They also said ..."."""
+    if _COUNCIL_SPEAKS.search(flat):
+        return False
+    return bool(_RELAYS_FINDING.search(flat)) or after_finding and bool(_THEY_SAY.match(flat))
+
+
+def not_a_finding(flat: str, speaker: str | None, after_finding: bool = False) -> bool:
     """A unit of a committee's papers or a news story that is not the inspection's finding (``TELLING``):
-    ``speaker`` is whose words a quotation here carries (``speaker_after`` of the units before)."""
-    if _WEB_FURNITURE.search(flat) or _PROCEDURE.search(flat) or _WHAT_IT_HOLDS.search(flat):
+    ``speaker`` is whose words a quotation here carries (``speaker_after`` of the units before);
+    ``after_finding``: the unit before told what the inspection found (``relays_finding``)."""
+    if _WEB_FURNITURE.search(flat) or _PROCEDURE.search(flat) or _WHAT_IT_HOLDS.search(flat) or \
+            _POINTS_TO.search(flat) or _PAPER_OF_ITSELF.search(flat):
         return True
     if _COUNCIL_DID.match(flat) and not _RELAYS_FINDING.search(flat):
         return True
-    relays = bool(_RELAYS_FINDING.search(flat))
+    relays = bool(_RELAYS_FINDING.search(flat)) or after_finding and bool(_THEY_SAY.match(flat))
     if _OPENS_QUOTE.match(flat):  # a quotation carrying on: the words of whoever was speaking
         return speaker == "person" or speaker is None and not relays
     if _COUNCIL_SPEAKS.search(flat):  # "The Director said that staff talked to the inspectors ...": relayed

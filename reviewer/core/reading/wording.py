@@ -116,8 +116,13 @@ _NOT_WEAK_NAMES = re.compile(r"\b(?:(?:as|are|is|were|was) detailed (?:in|below|
                              r"circumstances|backgrounds?|to reach)|not (?:previously |already )?known to (?:children's )?(?:social care|"
                              r"services|children's services|the (?:local )?authority|the council)|not their first language|whether or not|"
                              r"(?:who|that) (?:cannot|can't|are unable to|could not) (?:return|live|remain|go) (?:home|safely|with|"
-                             r"at home)|unable to (?:return|live|remain) (?:home|safely|with|at home)|(?:who|that|whose "
-                             r"circumstances) (?:do|does|did) not meet (?:the |a )?(?:\w+ )?thresholds?|not living with their "
+                             r"at home)|unable to (?:return|live|remain) (?:home|safely|with|at home)|"
+                             # whom a service finds homes for (h25: "children considered difficult to match are
+                             # adopted", a weakness)
+                             r"(?:difficult|hard|harder|hardest|more difficult|most difficult) to (?:match|place|"
+                             r"find (?:a |an )?(?:home|family|placement)s? for)|(?:who|that|whose "
+                             r"circumstances|(?:whose|their|children[’']s|a child[’']s|young people[’']s) needs) "
+                             r"(?:do|does|did) not meet (?:the |a )?(?:\w+ )?thresholds?|not living with their "
                              r"(?:families|parents|birth)|no recourse to public funds|strengthening families|strengths and "
                              r"difficulties questionnaires?|notifications? of serious incidents?|serious incidents? "
                              r"(?:notifications?|reviews?|panel)|(?:five |5 )?good gcses?|difficult "
@@ -193,6 +198,10 @@ NEGATORS = ("not", "cannot", "less", "seldom", "don't", "doesn't", "didn't", "is
             "lacks", "lacking", "absence", "rathernot", "ineffective", "unsuccessful", "impede", "impedes", "impeded", "hinder", "hinders", "hindered", "hindering", "preventsfrom")
 _HINDERS = frozenset(("impede", "impedes", "impeded", "hinder", "hinders", "hindered", "hindering", "preventsfrom"))  # deny what they hold back
 NEGATION_SCOPE = 6  # words a negator reaches, within its clause: "not clearly recorded or responded to effectively"
+NEGATED_ENOUGH = True  # "well enough" is denied by a negator before it in its clause that has denied nothing yet,
+# past NEGATION_SCOPE: "Managers do not oversee the work of their many teams well enough" (h25: read as a strength on
+# "well", the denial spent on "oversee"). (Any "... enough" so read turned a failing report's next unit, through the
+# priority model, on development.)
 _CLAUSE = re.compile(r"[,;:()]|\b(?:but|although|though|while|whereas|however|despite|where|there is|there are)\b",
                      re.I)
 
@@ -220,7 +229,10 @@ _AIM = re.compile(r"\b(?:the need to|to ensure|(?:necessary|needed|required) to 
                   r"(?<!positively )(?<!positive )(?<!well )" + HAMPERS_ABILITY + r" (?:of (?:[\w'’]+ ){1,8}?)?to|"
                   r"seek(?:s|ing)? to|focus(?:ed|es|ing)? on (?:improving|developing|strengthening|increasing)|"
                   r"(?:work(?:ed|s|ing)?(?: together)?|will|intention is) to (?:improve|develop|strengthen|increase|"
-                  r"transform|identify)|(?:desire|aspiration) to)\b")
+                  r"transform|identify)|(?:desire|aspiration) to|"
+                  # what an issue or a need is, by example ("some issues have not been addressed quickly enough, such
+                  # as ensuring that oversight leads to good and timely work", h25: a strength on "good", "timely")
+                  r"such as (?:ensuring|making sure))\b")
 
 
 AIM_IN_SUBJECT = True
@@ -302,6 +314,23 @@ _SHORTFALL_PHRASES = (  # (the phrases as written: compiled, regrouped, by ``dis
     r"\bthere (?:is|remains) (?:a |some )?(?:vulnerability|fragility) (?:around|in)\b|\blow expectations\b|"
     r"\bdependent on (?:the (?:practice|work|knowledge|goodwill) of )?(?:one|a single|one single|a small number of|a few)\b|"
     r"\b(?:this|it|that) is less so\b|"  # ("a positive impact; however, this is less so for pupils with SEND")
+    # help ended before it has done its work (h25: "stepped down … before enough progress has been made" a plain
+    # strength; "ended before real change is achieved" one on "achieved")
+    r"\bbefore (?:enough|sufficient|adequate|real|lasting|sustained|sustainable) (?:[\w-]+ ){0,3}?(?:progress|change|"
+    r"improvements?)\b|\b(?:ended|closed|stepped down|withdrawn|reduced|de-?escalated) (?:[\w'’-]+ ){0,6}?before "
+    r"(?:[\w'’-]+ ){1,5}?(?:is|are|has been|have been|was|were|had been) (?:fully )?(?:achieved|made|completed|sustained|"
+    r"embedded|secured)\b|"
+    # what an audit or the inspectors found wrong, not yet said what ("case file audits have identified key issues in
+    # the functioning of core groups", h25: a plain strength); not what a panel raises as its job ("they have
+    # highlighted issues about report writing", a development strength)
+    r"\b(?:audits?|reviews?|inspectors|inspection)\b (?:have |has |had )?(?:also )?(?:identified|found|highlighted|"
+    r"revealed) (?:key |significant |serious |some |several |a number of |"
+    r"a range of |recurring |common |persistent )?(?:issues|problems|concerns|shortfalls|deficits|gaps) (?:in|with|about|"
+    r"around|regarding)\b|"
+    # a difficulty of its own, not the nation's ("but has significant challenges in securing the support it needs",
+    # h25: a plain strength)
+    r"(?<!who )(?<!that )(?<!which )\b(?:has|have|had|faces?|faced) (?:significant|considerable|real|major|serious|ongoing|continuing|"
+    r"particular) (?:challenges?|difficult(?:y|ies)) (?:in|with)\b|"
     r"\bsome way to go\b|\bworking (?:additional|extra|long) hours\b|\bpockets of (?:poorer|weaker|less effective)\b|"
     r"\b(?:very|too) late\b|\bcaus(?:es|ed|ing) (?:them |children |young people )?(?:anxiety|distress|upset)\b|"
     r"(?<!positively )(?<!positive )\b(?:has |have |had )?(?:adversely |negatively )?affected (?:the )?(?:quality|"
@@ -314,7 +343,7 @@ _SHORTFALL_PHRASES = (  # (the phrases as written: compiled, regrouped, by ``dis
     r"families)\b|\bfrequent changes\b|"
     # "Caseloads in the assessment service are exceptionally high"; "Several children would have benefited from
     # being in care sooner" (what they did not get); "… is a significant concern"
-    r"\b(?:caseloads|workloads)\b[^.;]{0,40}\b(?:are|is|remain|remains) (?:very |exceptionally |extremely |too |"
+    r"\b(?:caseloads|workloads)\b[^.;]{0,60}\b(?:are|is|remain|remains) (?:very |exceptionally |extremely |too |"
     r"still |particularly )?high\b|\bwould have benefit(?:t)?ed from\b|"
     r"\b(?:is|are|remains?) (?:an? )?(?:significant|serious|real|major|ongoing|particular) concern\b|"
     r"\b(?:takes?|taking|took|taken) (?:much |far |too |almost |over )?(?:longer|a long time|too long)\b|"
@@ -421,6 +450,9 @@ _MOST_OF = re.compile(r"^\W*(?:the )?(?:vast )?(?:most|majority of) (?:children|
                       r"parents|carers|foster carers|staff|social workers|practitioners|plans|assessments)\b")
 NEGATED_MOST = True  # "Most care leavers are not allocated a personal adviser soon enough": not the good most receive
 TOO_FEW = True  # "Too few care leavers are actively supported": "too few" denies the rest of its clause
+TOO_TIMING = ("soon", "early", "quickly", "readily", "slowly", "fast", "hastily")  # "help is reduced too soon": the
+# timing is the fault, whatever the verb ("reduce", a remedy's, had settled it; h25) and the word ("quickly" was
+# praise beside it)
 WHOLE_CLAUSE = True
 # A negation that reaches the whole of its clause: "not all", "not every", "do not contain evidence that ...";
 # and a clause saying what it names is not there at all.
@@ -466,7 +498,10 @@ _NEET = re.compile(r"\bnot in education,? (?:employment|training)(?:,? (?:or|and
 LEAD_CONDITION = True
 # A sentence's leading condition ("When children cannot return home, ...", "If young people do not attend, ..."):
 # what it says is when the finding applies, not the finding; its words of weakness are not the sentence's.
-_LEAD_CONDITION = re.compile(r"^\W*(?:when|where|if|once|until)\b[^,;.]{3,120},")
+_LEAD_CONDITION = re.compile(r"^\W*(?:(?:consequently|therefore|as a result|in addition|however|also|similarly|"
+                             r"for example|moreover|furthermore),?\s+)?(?:when|where|if|once|until)\b[^,;.]{3,120},")
+# (after a word that joins it to the sentence before: "Consequently, if a parent cannot stop drinking, children are
+# placed in a permanent family swiftly", h25: a weakness on "cannot")
 _LAST_TOO = re.compile(r"[\s,]+too\W*$|(?<=^here, )too,|(?<=^there, )too,")  # ("Here, too, …": also)
 # What an earlier inspection found, said in passing ("improved since the inspection in 2017, when too many children
 # were left unprotected"): then, not now; the sentence's own words judge today.
@@ -784,6 +819,12 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
                 continue
             if i == too_few:
                 continue
+            if w == "too" and i + 1 < len(words) and words[i + 1] in TOO_TIMING and \
+                    not any(x in _NEGATOR_SET for x in words[max(0, i - 3):i]):
+                weak += 1.0
+                cues.append(f"too {words[i + 1]}")
+                too_few = i + 1
+                continue
             if w in _REMEDY_SET and w not in ("no",):
                 remedied = i + REMEDY_SCOPE
             if w in _WEAK_SET and (i <= remedied or i in settled) and w not in _NEGATOR_SET:
@@ -827,6 +868,10 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
                     pending_not = None
                 continue
             if w in _STRONG_SET:
+                if NEGATED_ENOUGH and pending_not and i > reach and w == "well" and \
+                        words[i + 1:i + 2] == ["enough"]:
+                    reach = len(words)  # and what it falls short of: "... well enough to deliver consistently good
+                    # standards"
                 if i <= reach:
                     weak += 1.0
                     cues.append(f"{denier} {_SHOWN.get(w, w)}")
