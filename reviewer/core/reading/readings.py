@@ -221,35 +221,6 @@ def _heading_like(text: str, s: int, e: int, flat: str) -> bool:
     return not (after[:nl] if nl >= 0 else after).strip()
 
 
-# The report's own reasons for a grade short of good, listed under a line that says so ("Children's services in X
-# require improvement because:", "The board is inadequate because:", "... has serious weaknesses and is not yet good
-# because:"), perhaps under sub-headings that name the judgements ("Help and protection"): each is a weakness, one
-# with no word of weakness too ("Some children are stepped down before enough has changed" was read as a plain
-# strength under requires improvement)
-_SHORT_OF_GOOD_BECAUSE = re.compile(r"\b(?:requires?\s+improvement|(?:is|are)\s+inadequate|not\s+(?:yet\s+)?good)\b"
-                                    r"[^.:]{0,60}?\bbecause\s*:?\s*$", re.I)
-SHORT_OF_GOOD_REASONS = True
-SHORT_OF_GOOD_WHY = "one of the reasons the report gives for its grade"
-
-
-def _reasons_short_of_good(st: Structure) -> list[tuple[int, int]]:
-    """Where the report lists its reasons for a grade short of good (``_SHORT_OF_GOOD_BECAUSE``): from that line
-    to the end of the judgement-named sub-headings that follow it."""
-    level1 = [p for p in st.parts if p.level == 1]
-    spans = []
-    for i, p in enumerate(level1):
-        if p.kind not in ("heading", "headline") or not _SHORT_OF_GOOD_BECAUSE.search(p.title):
-            continue
-        end = p.end
-        for q in level1[i + 1:]:
-            if q.kind != "heading" or q.grade or len(q.title.split()) > 10 or q.title.rstrip().endswith(":") or \
-                    not (judgement_name(q.title) or judgements_named(q.title.lower())):
-                break
-            end = q.end
-        spans.append((p.start, end))
-    return spans
-
-
 _WORST_FIRST = ("inadequate", "requires improvement", "good", "outstanding")
 SUMMARY_BY_JUDGEMENT = True
 
@@ -357,7 +328,6 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
     judgements = read_judgements(collapse_ws(text[:60000]))
     doc_grade = _document_grade(st, judgements)
     section_grades = _section_grades(st, judgements)
-    short_of_good = _reasons_short_of_good(st) if SHORT_OF_GOOD_REASONS else []
     out: list[Reading] = []
     kind = document_kind(text)
     telling = kind in TELLING
@@ -485,14 +455,6 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
             if severity is not None:  # (read as context: not suggested)
                 why.append(f"read as {'a strength' if severity == 'strength' else 'a weakness'}, "
                            "as auditors tag passages like it")
-            feats = as_decided(feats, severity, conf, section)
-        if severity != "priority" and not stated and conf < 0.5 and \
-                any(a <= s < b for a, b in short_of_good) and not (severity == "strength" and tone(flat)[0]):
-            # one of the report's reasons for its grade: a weakness, as sure as the rules' plainest ("do not oversee
-            # practice well enough" was left to the review, 24% sure); not a word of praise it sets beside one ("This
-            # contrasts with ..., many of whom form good relationships", a development strength)
-            why = [*(w for w in why if severity == "improvement" and not w.startswith("read as")), SHORT_OF_GOOD_WHY]
-            severity, conf = "improvement", 0.5
             feats = as_decided(feats, severity, conf, section)
         if LISTED_OVERLAP and failing_weakness(severity, section, doc_grade):
             feats = {**feats, **listed_overlap(flat, priority_items, other_items)}
