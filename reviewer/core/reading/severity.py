@@ -288,7 +288,7 @@ _FIGURE = re.compile(r"\d")
 # Numbers that name rather than count: "section 47 enquiries", "16- and 17-year-olds", "key stage 4", "until 10pm"
 _NAMING_NUMBER = re.compile(r"\b(?:section|sections|s|key stage|stage|tier|level|outcome|article|schedule|"
                             r"regulation|part|aged?|under|over) \d+[a-z]?(?:(?:,| and| or| to) \d+[a-z]?)*\b|\bact,? (?:19|20)\d\d\b|"
-                            r"\b\d+ years? old\b|\b\d+(?:-|\s(?:and|to)\s)*\d*-? ?"
+                            r"\b\d+ years? old\b|\b\d+(?:(?:-|\s(?:and|to)\s)+\d*)?-? ?"
                             r"year-? ?olds?\b|\b\d+(?:am|pm)\b|\b\d+/7\b", re.I)
 TURN_TO_PLAIN = True
 CONCEDED_GOOD = True

@@ -1,0 +1,33 @@
+"""Hostile or unlucky input up to a letter's size reads in time: no reading's pattern tries again at every
+character of a long line (work that grows with the square of the line's length), and what is read is the same."""
+
+from __future__ import annotations
+
+from reviewer.core.reading.outline import analyse
+from reviewer.core.text.markup import to_plain
+
+_PAPER = ("# Oakvale Borough Council\n\n## 2. What inspectors found\n\n{long}\n\n| Area for improvement | Our response "
+          "| Lead | Due date |\n|---|---|---|---|\n| The quality and timeliness of assessments for children in need | New "
+          "assessment template launched | Head of Service | June 2024 |\n\n## 3. Next steps\n\n3.1 Progress will be "
+          "reported in September.\n")
+
+
+def test_a_table_in_lines_is_found_under_a_line_of_figures_with_no_tab() -> None:
+    """A Markdown table's rows (a line each, cells a tab apart) are looked for from each line's start, not from every
+    character of a line without a tab: a pasted run of 300,000 figures took a minute and a half (a 1,000,000-character
+    line most of an hour) before the table under it was read; now a moment."""
+    text = to_plain(_PAPER.format(long="1/" * 150_000)).text
+    st = analyse(text)
+    assert [t.title for t in st.tables] == ["Area for improvement"]
+
+
+def test_a_passage_of_one_long_number_is_read_at_once() -> None:
+    """A run of 100,000 figures with no space (a pasted reference, a corrupt cell) is no child's age ("16- to
+    17-year-olds"): its figures were tried as an age at each split of the run, the work growing with the square of
+    its length (twenty seconds for this one, hours for a letter's limit)."""
+    from reviewer.core.reading import severity
+    from reviewer.core.reading.suggest import quote_verdict
+
+    assert quote_verdict("1" * 100_000)[0] is None
+    for age in ("16- to 17-year-olds", "16 and 17 year olds", "16-year-olds", "16-17-year-old", "12 year olds"):
+        assert severity._NAMING_NUMBER.fullmatch(age), age
