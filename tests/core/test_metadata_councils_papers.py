@@ -115,3 +115,21 @@ def test_a_papers_copy_of_the_judgement_table_under_its_own_headers() -> None:
         paper = ("Wyndcaster Borough Council\n\nReport to: Children's Scrutiny Committee\nDate of meeting: 12 March 2024"
                  f"\n\n1. Judgements\n\n{header}{rows}\n\n2. Next steps\n\n2.1 An action plan will be produced.\n")
         assert dict(read_metadata(paper).judgements) == want, header
+
+
+def test_grades_a_paper_denies_supposes_or_wishes_for_are_none_it_tells() -> None:
+    """A sentence that names judgements and grades without telling the inspection's: what was not so ('neither …
+    nor …'), what would follow if ('If … is judged inadequate'), an aim ('Our ambition is that …'), other councils'."""
+    from reviewer.core.reading.judgements import told_judgements
+
+    told = "Overall effectiveness was judged to be good; help and protection was judged good."
+    assert told_judgements(told) == {"overall_effectiveness": "good", "help_and_protection": "good"}
+    for said in ("Neither overall effectiveness nor help and protection was judged good.",
+                 "If overall effectiveness is judged inadequate; if help and protection is judged inadequate, the "
+                 "Department intervenes.",
+                 "Our ambition is that overall effectiveness is judged outstanding; help and protection is judged good "
+                 "at the next inspection.",
+                 "Councils where overall effectiveness is judged inadequate get support; help and protection is judged "
+                 "good in most of them.",
+                 "Overall effectiveness was judged good; neither help and protection nor care leavers were judged good."):
+        assert told_judgements(said) == {}, said

@@ -229,6 +229,11 @@ _TOLD_NAMES = (
 )
 _TOLD_GRADE = re.compile(r"\b(?:was|were|is|are)\s+(?:all\s+|both\s+|each\s+)?(?:judged|rated|graded)\s+(?:as\s+|to\s+"
                          r"(?:be\s+)?)?[‘'\"“]?(outstanding|good|inadequate|requires?\s+improvement)\b", re.I)
+# nor what the clause denies, supposes, wishes for or says of other councils ("Neither overall effectiveness nor help
+# and protection was judged good", "If overall effectiveness is judged inadequate; …", "Our ambition is that overall
+# effectiveness is judged outstanding; …", "Councils where overall effectiveness is judged inadequate …")
+_NOT_TOLD = re.compile(r"\b(?:neither|nor|not|never|if|unless|whether|where|ambitions?|aims?|aspir\w*|want\w*|ensure|"
+                       r"sure|targets?|would|could|should|will|councils|authorities|nationally)\b|%", re.I)
 _EARLIER = re.compile(r"\b(?:previous(?:ly)?|last inspect(?:ion|ed)|earlier|since|in (?:19|20)\d\d)\b", re.I)
 
 
@@ -247,7 +252,7 @@ def told_judgements(flat: str) -> dict[str, str]:
             m = _TOLD_GRADE.search(clause)
             if m and _EARLIER.search(clause):
                 earlier = True
-            if not m or earlier:
+            if not m or earlier or _NOT_TOLD.search(clause, 0, m.start()):
                 continue
             named = clause[:m.start()].lower()
             for pat, name in _TOLD_NAMES:
