@@ -133,3 +133,17 @@ def test_grades_a_paper_denies_supposes_or_wishes_for_are_none_it_tells() -> Non
                  "good in most of them.",
                  "Overall effectiveness was judged good; neither help and protection nor care leavers were judged good."):
         assert told_judgements(said) == {}, said
+
+
+def test_a_judgement_table_row_with_its_grade_cell_left_empty_lends_no_grade() -> None:
+    """A copied table whose leaders' row lost its grade: that row's name runs on into the next row's, whose grade
+    was read as the leaders' ('requires improvement'), the help and protection row lost. No row takes another's."""
+    from reviewer.core.reading.judgements import read_judgements
+
+    rows = ("Judgement Grade The impact of leaders on social work practice with children and families "
+            "The experiences and progress of children who need help and protection Requires improvement to be good "
+            "The experiences and progress of children in care Good Overall effectiveness Good")
+    assert read_judgements(rows).get("impact_of_leaders") is None
+    whole = rows.replace("children and families ", "children and families Good ")
+    assert read_judgements(whole) == {"impact_of_leaders": "good", "help_and_protection": "requires improvement",
+                                      "in_care": "good", "overall_effectiveness": "good"}

@@ -122,7 +122,10 @@ def _name(heading: str) -> str | None:
 # (a council's paper copies the table without "The": "Impact of leaders on …", "Experiences and progress of …";
 # a table may capitalise a grade, "Requires Improvement to be good", and the row after it still counts; a row's name
 # may end with a full stop: "… with children and families.")
-_ILACS_ROW = re.compile(rf"\s*((?:The|Overall|Impact|Experiences)\s[A-Za-z ,’'\-]{{3,140}}?)\.?\s+(?i:{GRADE})\b")
+# (a row's name never runs on into the next row's, as it would past a grade cell left empty: "The impact of leaders …
+# The experiences and progress of children who need help and protection Requires improvement" is no grade of leaders)
+_ILACS_ROW = re.compile(rf"\s*((?:The|Overall|Impact|Experiences)\s(?:(?!\s(?:The|Overall|Impact|Experiences)\s)"
+                        rf"[A-Za-z ,’'\-]){{3,140}}?)\.?\s+(?i:{GRADE})\b")
 
 # The single inspection framework's list, numbered or not
 _SIF_ROWS = (
