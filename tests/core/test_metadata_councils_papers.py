@@ -147,3 +147,14 @@ def test_a_judgement_table_row_with_its_grade_cell_left_empty_lends_no_grade() -
     whole = rows.replace("children and families ", "children and families Good ")
     assert read_judgements(whole) == {"impact_of_leaders": "good", "help_and_protection": "requires improvement",
                                       "in_care": "good", "overall_effectiveness": "good"}
+
+
+def test_minutes_dated_in_figures_by_their_meeting() -> None:
+    from reviewer.core.reading.metadata import read_metadata as read
+
+    minutes = ("Fenbridge Children's Services Improvement Board\nMinutes of the meeting held on {held}\n\nWelcome and "
+               "apologies\nThe Chair welcomed members to the meeting.\n\nOfsted monitoring visit\nThe board noted the "
+               "letter. Inspectors visited on 23rd & 24th May 2023.\n")
+    for held, want in (("14/06/2023", "2023-06-14"), ("14.06.23 at 6pm", "2023-06-14"), ("31/06/2023", None)):
+        m = read(minutes.format(held=held))
+        assert (m.doc_type, m.published) == ("committee report", want), held

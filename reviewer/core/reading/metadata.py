@@ -321,6 +321,15 @@ def _numeric(day: str, month: str, year: str) -> str | None:
         return None
 
 
+_FIGURES = re.compile(r"(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})(?![\d/]|\.\d)")  # "14/06/2023", "14.06.23"
+
+
+def _figures_at_start(s: str) -> str | None:
+    """The day a British date in figures that ``s`` starts with names."""
+    m = _FIGURES.match(s)
+    return _numeric(m.group(1), m.group(3), m.group(4)) if m else None
+
+
 _WRAPPED = re.compile(r"\b(?:was|were|is|are|be|been|being|and|which|then|first|now)[ \t]*$", re.I)
 
 
@@ -493,8 +502,10 @@ def _published(text: str, flat: str, doc_type: str, created: str | None, visit_e
         if own:
             return own, False
     if doc_type == "committee report" and (held := _HELD_ON.search(text[:1000])):
-        if found := _date_of(text[held.end():held.end() + 60], at_start=True):
-            return found, False  # minutes: "... of the Scrutiny Committee held on Wednesday 14th June 2023 at 6pm"
+        said = text[held.end():held.end() + 60]
+        if found := _date_of(said, at_start=True) or _figures_at_start(said):
+            return found, False  # minutes: "... of the Scrutiny Committee held on Wednesday 14th June 2023 at 6pm",
+            # "Minutes of the meeting held on 14/06/2023"
     if doc_type in ("committee report", "news item"):
         own = _own_date(text)
         if own:
