@@ -55,3 +55,15 @@ def test_each_sentence_of_a_letter_of_many_headings_finds_its_part_at_once() -> 
     assert all(p is not None and p.start <= s < p.end for p, (s, _) in zip(found, st.units))
     assert found[-1] is st.parts[-1] and text[st.units[-1][0]:st.units[-1][1]].endswith("1999 is good.")
     assert st.part_at(0, level=2) is None and st.part_at(-1) is None
+
+
+def test_a_passage_of_opening_quotation_marks_with_none_closed_is_read_at_once() -> None:
+    """Someone's own words in quotation marks are set aside from a finding's words; a passage of 100,000 opening
+    marks and no closing one (a corrupt file's) tried a quotation from each to the passage's end: a minute for
+    this one, hours for a letter's limit. The quotations set aside are the same."""
+    from reviewer.core.reading.severity import quotes_blanked
+    from reviewer.core.reading.suggest import quote_verdict
+
+    assert quote_verdict("“" * 100_000)[0] is None
+    said = "The director’s motto is ‘context is not an excuse’, and “a longer saying” is “kept”."
+    assert quotes_blanked(said) == "The director’s motto is  , and   is “kept”."
