@@ -67,3 +67,18 @@ def test_a_passage_of_opening_quotation_marks_with_none_closed_is_read_at_once()
     assert quote_verdict("“" * 100_000)[0] is None
     said = "The director’s motto is ‘context is not an excuse’, and “a longer saying” is “kept”."
     assert quotes_blanked(said) == "The director’s motto is  , and   is “kept”."
+
+
+def test_a_long_run_of_spaces_or_commas_is_read_at_once() -> None:
+    """Paragraphs are looked for from each line's start, and a sentence's closing 'too' from the start of the commas
+    or spaces before it: a blank line of 100,000 non-breaking spaces (minutes) and a passage of 100,000 commas
+    (twenty seconds) were tried from every one of their characters."""
+    from reviewer.core.reading.suggest import quote_verdict
+
+    plain = "Dear Ms Lind\n\nLeaders know their services well.\n\nSupervision is regular.\n"
+    for padded in (plain.replace("\n\nSupervision", "\n\n" + "\xa0" * 100_000 + "\n\nSupervision"),
+                   plain.replace("\n\nSupervision", "\n" + " " * 100_000 + "Supervision")):
+        st = analyse(padded)
+        assert [" ".join(padded[s:e].split()) for s, e in st.units][-2:] == [
+            "Leaders know their services well.", "Supervision is regular."]
+    assert quote_verdict("," * 100_000)[0] is None

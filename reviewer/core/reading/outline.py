@@ -141,7 +141,8 @@ class Structure:
 def _blocks(reading: str) -> list[tuple[int, int]]:
     """Paragraph blocks: runs of non-blank lines, (start, end) without the surrounding space."""
     out = []
-    for m in re.finditer(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*", reading):
+    for m in re.finditer(r"^[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*", reading, re.M):  # (each from a line's start, not
+        # from every character of a long blank line)
         s, e = m.start(), m.end()
         while s < e and reading[s].isspace():
             s += 1

@@ -467,7 +467,8 @@ LEAD_CONDITION = True
 # A sentence's leading condition ("When children cannot return home, ...", "If young people do not attend, ..."):
 # what it says is when the finding applies, not the finding; its words of weakness are not the sentence's.
 _LEAD_CONDITION = re.compile(r"^\W*(?:when|where|if|once|until)\b[^,;.]{3,120},")
-_LAST_TOO = re.compile(r"[\s,]+too\W*$|(?<=^here, )too,|(?<=^there, )too,")  # ("Here, too, …": also)
+_LAST_TOO = re.compile(r"(?<![\s,])[\s,]+too\W*$|(?<=^here, )too,|(?<=^there, )too,")  # ("Here, too, …": also; a
+# run of commas or spaces tried from its start alone, not from each of its characters)
 # What an earlier inspection found, said in passing ("improved since the inspection in 2017, when too many children
 # were left unprotected"): then, not now; the sentence's own words judge today.
 _THEN_CLAUSE = re.compile(r"\b((?:inspection|visit)(?: (?:in|of) (?:\w+ )?\d{4})?(?: of [A-Z][\w-]*(?: [A-Z][\w-]*)?)?"
