@@ -82,3 +82,13 @@ def test_a_long_run_of_spaces_or_commas_is_read_at_once() -> None:
         assert [" ".join(padded[s:e].split()) for s, e in st.units][-2:] == [
             "Leaders know their services well.", "Supervision is regular."]
     assert quote_verdict("," * 100_000)[0] is None
+
+
+def test_a_text_file_of_open_brackets_is_told_from_markdown_at_once() -> None:
+    """Whether a text file is Markdown is read from its first 20,000 characters; a Markdown link's words hold no
+    bracket of their own, so a run of '[' is tried once, not from each (a second a file, before)."""
+    from reviewer.core.text.markup import has_markup
+
+    assert not has_markup("[" * 20_000, "notes.txt")
+    assert has_markup("[" * 100 + " see [the letter](https://example.org/a) and [the plan](https://example.org/b)",
+                      "notes.txt")

@@ -17,7 +17,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
-_MD_SIGNS = re.compile(r"(?m)^#{1,6}\s+\S|\*\*[^*\n]+\*\*|__[^_\n]+__|^[ \t]*[-*+][ \t]+\S.*\n[ \t]*[-*+][ \t]+\S|\[[^\]\n]+\]\([^)\s]+\)")
+_MD_SIGNS = re.compile(r"(?m)^#{1,6}\s+\S|\*\*[^*\n]+\*\*|__[^_\n]+__|^[ \t]*[-*+][ \t]+\S.*\n[ \t]*[-*+][ \t]+\S|\[[^\[\]\n]+\]\([^)\s]+\)")
 _HTML_SIGNS = re.compile(r"</?(?:p|br|sup|sub|b|strong|em|i|u|h[1-6]|ul|ol|li|div|span|a)\b[^<>]*>|&(?:amp|nbsp|rsquo|lsquo|"
                          r"ldquo|rdquo|ndash|mdash|quot|#\d+);", re.I)
 _BLOCK_TAG = re.compile(r"(?i)</?(?:p|div|ul|ol|table|tr|h[1-6])\b[^<>]*>|<br\s*/?>")
