@@ -224,3 +224,18 @@ def test_the_link_under_the_pointer_is_looked_for_on_its_page_alone() -> None:
     for k in range(1000):
         layout.link_at(k % pages, 5.0, 5.0)
     assert time.monotonic() - began < 1.5
+
+
+def test_an_email_links_field_hides_no_other_in_its_value() -> None:
+    """A second '?', a ';' or an encoded '&' in a kept field's value could be split into a field of its own by a
+    mail program that reads the link loosely ('attach=' the local file it names): the value is given encoded, so it
+    is the subject's or body's words alone; a subject or cc with a line break (a header of its own) is left out."""
+    for hostile, given in (
+            ("mailto:office@example.org?subject=Query?attach=/etc/passwd", "subject=Query%3Fattach%3D/etc/passwd"),
+            ("mailto:office@example.org?body=Hi;attach=/etc/passwd", "body=Hi%3Battach%3D/etc/passwd"),
+            ("mailto:office@example.org?subject=Hi%26attach=/etc/passwd", "subject=Hi%26attach%3D/etc/passwd")):
+        assert web_address(hostile) == f"mailto:office@example.org?{given}", hostile
+    assert web_address("mailto:office@example.org?cc=x%0Abcc:%20spy@example.net&subject=Hi") == \
+        "mailto:office@example.org?subject=Hi"
+    assert web_address("mailto:office@example.org?body=Line%20one%0D%0ALine%20two") == \
+        "mailto:office@example.org?body=Line%20one%0D%0ALine%20two"  # (a body's lines are its own)

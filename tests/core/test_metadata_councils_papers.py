@@ -115,3 +115,46 @@ def test_a_papers_copy_of_the_judgement_table_under_its_own_headers() -> None:
         paper = ("Wyndcaster Borough Council\n\nReport to: Children's Scrutiny Committee\nDate of meeting: 12 March 2024"
                  f"\n\n1. Judgements\n\n{header}{rows}\n\n2. Next steps\n\n2.1 An action plan will be produced.\n")
         assert dict(read_metadata(paper).judgements) == want, header
+
+
+def test_grades_a_paper_denies_supposes_or_wishes_for_are_none_it_tells() -> None:
+    """A sentence that names judgements and grades without telling the inspection's: what was not so ('neither …
+    nor …'), what would follow if ('If … is judged inadequate'), an aim ('Our ambition is that …'), other councils'."""
+    from reviewer.core.reading.judgements import told_judgements
+
+    told = "Overall effectiveness was judged to be good; help and protection was judged good."
+    assert told_judgements(told) == {"overall_effectiveness": "good", "help_and_protection": "good"}
+    for said in ("Neither overall effectiveness nor help and protection was judged good.",
+                 "If overall effectiveness is judged inadequate; if help and protection is judged inadequate, the "
+                 "Department intervenes.",
+                 "Our ambition is that overall effectiveness is judged outstanding; help and protection is judged good "
+                 "at the next inspection.",
+                 "Councils where overall effectiveness is judged inadequate get support; help and protection is judged "
+                 "good in most of them.",
+                 "Overall effectiveness was judged good; neither help and protection nor care leavers were judged good."):
+        assert told_judgements(said) == {}, said
+
+
+def test_a_judgement_table_row_with_its_grade_cell_left_empty_lends_no_grade() -> None:
+    """A copied table whose leaders' row lost its grade: that row's name runs on into the next row's, whose grade
+    was read as the leaders' ('requires improvement'), the help and protection row lost. No row takes another's."""
+    from reviewer.core.reading.judgements import read_judgements
+
+    rows = ("Judgement Grade The impact of leaders on social work practice with children and families "
+            "The experiences and progress of children who need help and protection Requires improvement to be good "
+            "The experiences and progress of children in care Good Overall effectiveness Good")
+    assert read_judgements(rows).get("impact_of_leaders") is None
+    whole = rows.replace("children and families ", "children and families Good ")
+    assert read_judgements(whole) == {"impact_of_leaders": "good", "help_and_protection": "requires improvement",
+                                      "in_care": "good", "overall_effectiveness": "good"}
+
+
+def test_minutes_dated_in_figures_by_their_meeting() -> None:
+    from reviewer.core.reading.metadata import read_metadata as read
+
+    minutes = ("Fenbridge Children's Services Improvement Board\nMinutes of the meeting held on {held}\n\nWelcome and "
+               "apologies\nThe Chair welcomed members to the meeting.\n\nOfsted monitoring visit\nThe board noted the "
+               "letter. Inspectors visited on 23rd & 24th May 2023.\n")
+    for held, want in (("14/06/2023", "2023-06-14"), ("14.06.23 at 6pm", "2023-06-14"), ("31/06/2023", None)):
+        m = read(minutes.format(held=held))
+        assert (m.doc_type, m.published) == ("committee report", want), held

@@ -57,3 +57,28 @@ def test_dates_written_as_people_write_them() -> None:
             ("15.12.22", "23-24.11.22", ("2022-12-15", "2022-11-23", "2022-11-24"))):
         m = read_metadata(LETTER.format(dated=dated, visit=visit))
         assert (m.published, m.visit_start, m.visit_end) == want, (dated, visit)
+
+
+def test_a_year_in_figures_no_letter_is_written_in_gives_no_date() -> None:
+    """A slip of the keys in a year ("0022", "202") names no day: the letter's date is read from where it is
+    written well, or not at all, never as the year 22 or 202."""
+    m = read_metadata(LETTER.format(dated="15/12/0022", visit="23-24/11/2022"))
+    assert (m.published, m.visit_start, m.visit_end) == (None, "2022-11-23", "2022-11-24")
+    m = read_metadata(LETTER.format(dated="15/12/2022", visit="23/11/0022 to 24/11/0022"))
+    assert (m.published, m.visit_start, m.visit_end) == ("2022-12-15", None, None)
+    m = read_metadata(LETTER.format(dated="15/12/2022", visit="23/11/202 to 24/11/202"))
+    assert (m.visit_start, m.visit_end) == (None, None)
+    assert read_metadata(LETTER.format(dated="Date: 15/12/0022", visit="23-24/11/2022")).published is None
+    m = read_metadata(LETTER.format(dated="29/02/2023", visit="23-24/11/2022"))  # (no 29th of February in 2023)
+    assert m.published is None
+
+
+def test_a_visit_said_to_end_before_it_starts() -> None:
+    """Two days written the wrong way round are the visit's, in order; a range a slip made a year or more long
+    backwards gives no dates rather than wrong ones."""
+    for visit in ("24-23/11/2022", "24th and 23rd November 2022"):
+        m = read_metadata(LETTER.format(dated="15/12/2022", visit=visit))
+        assert (m.visit_start, m.visit_end) == ("2022-11-23", "2022-11-24"), visit
+    for visit in ("23/11/2022 to 24/11/2021", "23 November 2022 to 24 November 2021"):
+        m = read_metadata(LETTER.format(dated="15/12/2022", visit=visit))
+        assert (m.published, m.visit_start, m.visit_end) == ("2022-12-15", None, None), visit

@@ -122,7 +122,10 @@ def _name(heading: str) -> str | None:
 # (a council's paper copies the table without "The": "Impact of leaders on …", "Experiences and progress of …";
 # a table may capitalise a grade, "Requires Improvement to be good", and the row after it still counts; a row's name
 # may end with a full stop: "… with children and families.")
-_ILACS_ROW = re.compile(rf"\s*((?:The|Overall|Impact|Experiences)\s[A-Za-z ,’'\-]{{3,140}}?)\.?\s+(?i:{GRADE})\b")
+# (a row's name never runs on into the next row's, as it would past a grade cell left empty: "The impact of leaders …
+# The experiences and progress of children who need help and protection Requires improvement" is no grade of leaders)
+_ILACS_ROW = re.compile(rf"\s*((?:The|Overall|Impact|Experiences)\s(?:(?!\s(?:The|Overall|Impact|Experiences)\s)"
+                        rf"[A-Za-z ,’'\-]){{3,140}}?)\.?\s+(?i:{GRADE})\b")
 
 # The single inspection framework's list, numbered or not
 _SIF_ROWS = (
@@ -229,6 +232,11 @@ _TOLD_NAMES = (
 )
 _TOLD_GRADE = re.compile(r"\b(?:was|were|is|are)\s+(?:all\s+|both\s+|each\s+)?(?:judged|rated|graded)\s+(?:as\s+|to\s+"
                          r"(?:be\s+)?)?[‘'\"“]?(outstanding|good|inadequate|requires?\s+improvement)\b", re.I)
+# nor what the clause denies, supposes, wishes for or says of other councils ("Neither overall effectiveness nor help
+# and protection was judged good", "If overall effectiveness is judged inadequate; …", "Our ambition is that overall
+# effectiveness is judged outstanding; …", "Councils where overall effectiveness is judged inadequate …")
+_NOT_TOLD = re.compile(r"\b(?:neither|nor|not|never|if|unless|whether|where|ambitions?|aims?|aspir\w*|want\w*|ensure|"
+                       r"sure|targets?|would|could|should|will|councils|authorities|nationally)\b|%", re.I)
 _EARLIER = re.compile(r"\b(?:previous(?:ly)?|last inspect(?:ion|ed)|earlier|since|in (?:19|20)\d\d)\b", re.I)
 
 
@@ -247,7 +255,7 @@ def told_judgements(flat: str) -> dict[str, str]:
             m = _TOLD_GRADE.search(clause)
             if m and _EARLIER.search(clause):
                 earlier = True
-            if not m or earlier:
+            if not m or earlier or _NOT_TOLD.search(clause, 0, m.start()):
                 continue
             named = clause[:m.start()].lower()
             for pat, name in _TOLD_NAMES:

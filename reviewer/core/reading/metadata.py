@@ -210,8 +210,9 @@ def _date_list(segment: str) -> list[str]:
     parts: list[list[int | None]] = []
     for m in _DAY_TOKEN.finditer(segment):
         if m.group(1):
-            y = int(m.group(3))
-            parts.append([int(m.group(1)), int(m.group(2)), y + 2000 if y < 100 else y])
+            if (y := figures_year(m.group(3))) is None:
+                continue  # ("23/11/0022", "23/11/202": no year a letter is written in)
+            parts.append([int(m.group(1)), int(m.group(2)), y])
         else:
             try:
                 mon = _month(m.group(5)) if m.group(5) else None
@@ -250,7 +251,22 @@ def _labelled_visit(flat: str) -> list[str]:
     return [d for d in _date_list(seg) if d] if re.match(r"\s*\d", seg) else []
 
 
+VISIT_SWAPPED = 31  # days at most between the two dates of a visit written the wrong way round ("24 and 23 November")
+
+
 def _visit_dates(flat: str) -> tuple[str | None, str | None]:
+    """The visit's first and last days, in order: a visit said to end before it starts is two days written the wrong
+    way round ("on 24-23/11/2022") or a slip in one date ("23 November 2022 to 24 November 2021"), which of the two
+    unknown: none is read."""
+    start, end = _visit_as_written(flat)
+    if start and end and end < start:
+        if (date.fromisoformat(start) - date.fromisoformat(end)).days > VISIT_SWAPPED:
+            return None, None
+        return end, start
+    return start, end
+
+
+def _visit_as_written(flat: str) -> tuple[str | None, str | None]:
     if got := _labelled_visit(flat):
         return got[0], got[-1]
     m = re.search(r"(?:visit(?:ed)?|carried out|took place|on|between|"
@@ -287,12 +303,31 @@ _ANY_DATE = rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(\d{{1,2}})(?
 _NUMERIC_DATE = r"(\d{1,2})/(\d{1,2})/(\d{4})"
 
 
+def figures_year(year: str) -> int | None:
+    """The year a date in figures gives: two figures this century's ("22": 2022), four a year of the last century
+    or this one; None for any other ("0022", "202": a slip of the keys, no year a letter is written in)."""
+    if len(year) == 2:
+        return 2000 + int(year)
+    return int(year) if len(year) == 4 and year[:2] in ("19", "20") else None
+
+
 def _numeric(day: str, month: str, year: str) -> str | None:
     """The day a British date in figures names ("15/12/2022", "15/12/22"), or None where it names none."""
+    if (y := figures_year(year)) is None:
+        return None
     try:
-        return date(int(year) + (2000 if len(year) == 2 else 0), int(month), int(day)).isoformat()
+        return date(y, int(month), int(day)).isoformat()
     except ValueError:
         return None
+
+
+_FIGURES = re.compile(r"(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})(?![\d/]|\.\d)")  # "14/06/2023", "14.06.23"
+
+
+def _figures_at_start(s: str) -> str | None:
+    """The day a British date in figures that ``s`` starts with names."""
+    m = _FIGURES.match(s)
+    return _numeric(m.group(1), m.group(3), m.group(4)) if m else None
 
 
 _WRAPPED = re.compile(r"\b(?:was|were|is|are|be|been|being|and|which|then|first|now)[ \t]*$", re.I)
@@ -309,10 +344,7 @@ def _labelled_date(head: str, labels: str) -> str | None:
         # November 2017"
         n = re.match(_NUMERIC_DATE, after)
         if n:
-            try:
-                return date(int(n.group(3)), int(n.group(2)), int(n.group(1))).isoformat()
-            except ValueError:
-                return None
+            return _numeric(*n.groups())
         found = _date_of(after, at_start=True)
         if found:
             return found
@@ -470,8 +502,10 @@ def _published(text: str, flat: str, doc_type: str, created: str | None, visit_e
         if own:
             return own, False
     if doc_type == "committee report" and (held := _HELD_ON.search(text[:1000])):
-        if found := _date_of(text[held.end():held.end() + 60], at_start=True):
-            return found, False  # minutes: "... of the Scrutiny Committee held on Wednesday 14th June 2023 at 6pm"
+        said = text[held.end():held.end() + 60]
+        if found := _date_of(said, at_start=True) or _figures_at_start(said):
+            return found, False  # minutes: "... of the Scrutiny Committee held on Wednesday 14th June 2023 at 6pm",
+            # "Minutes of the meeting held on 14/06/2023"
     if doc_type in ("committee report", "news item"):
         own = _own_date(text)
         if own:

@@ -78,9 +78,17 @@ class Structure:
     length: int
     tables: list[ResponseTable] = field(default_factory=list)  # a paper's items beside its response
     _unit_starts: list[int] = field(default_factory=list, repr=False)
+    # each level's parts in order, with the latest start so far at each (``part_at`` looks one up by halving, not
+    # part by part for each of a long letter's sentences)
+    _levels: dict[int, tuple[list[int], list[Part]]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._unit_starts = [s for s, _ in self.units]
+        self._levels = {}
+        for p in self.parts:
+            reached, same = self._levels.setdefault(p.level, ([], []))
+            reached.append(max(p.start, reached[-1]) if reached else p.start)
+            same.append(p)
 
     def table_at(self, offset: int) -> ResponseTable | None:
         """The response table whose header starts at ``offset``."""
@@ -117,14 +125,11 @@ class Structure:
         return min(a[0], start), max(b[1], end)
 
     def part_at(self, offset: int, level: int = 1) -> Part | None:
-        found = None
-        for p in self.parts:
-            if p.level != level:
-                continue
-            if p.start > offset:
-                break
-            found = p
-        return found
+        """The part of ``level`` that ``offset`` lies in: the last to start at or before it (in the parts' order,
+        up to the first that starts after it)."""
+        reached, same = self._levels.get(level, ([], []))
+        i = bisect.bisect_right(reached, offset)
+        return same[i - 1] if i else None
 
     def is_heading(self, start: int, end: int) -> bool:
         return any(p.start <= start and end <= max(p.heading_end, p.start) + 1 for p in self.parts
@@ -137,7 +142,8 @@ class Structure:
 def _blocks(reading: str) -> list[tuple[int, int]]:
     """Paragraph blocks: runs of non-blank lines, (start, end) without the surrounding space."""
     out = []
-    for m in re.finditer(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*", reading):
+    for m in re.finditer(r"^[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*", reading, re.M):  # (each from a line's start, not
+        # from every character of a long blank line)
         s, e = m.start(), m.end()
         while s < e and reading[s].isspace():
             s += 1

@@ -191,7 +191,7 @@ def _in_cells(reading: str, blocks: list[tuple[int, int]]) -> list[ResponseTable
 def _in_lines(reading: str) -> list[ResponseTable]:
     """Tables of one line a row, their cells a tab apart."""
     out: list[ResponseTable] = []
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\t[^\n]*", reading)]
+    lines = [(m.start(), m.end()) for m in re.finditer(r"^[^\n\t]*\t[^\n]*", reading, re.M)]
     i = 0
     while i < len(lines):
         spans = _tab_cells(reading, *lines[i])

@@ -12,6 +12,7 @@ core.reading.model_inputs'.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from reviewer.core.reading.inspectors_list import recommends
@@ -110,12 +111,34 @@ _AREA_STATED = re.compile(r"\b(?:is|are|remains?) (?:an?|the|one|some|two|three|
 
 # someone's own words, quoted: "The director's motto is ‘context is not an excuse but reinforces the need to
 # deliver better outcomes’" (theirs, not the inspectors' finding of something still to do)
-_QUOTED = re.compile(r"[‘“][^’”]{12,}[’”]")
+# (each from an opening mark to the first closing one after it, twelve characters or more between: looked for from the
+# closing marks, as a pattern tried at each opening mark ran to the end of a passage with no closing one, its work
+# growing with the square of the marks)
+_OPENING, _CLOSING = re.compile(r"[‘“]"), re.compile(r"[’”]")
+QUOTED_AT_LEAST = 12
+
+
+def quotes_blanked(flat: str) -> str:
+    """``flat`` with each quotation of twelve characters or more a space, from the left."""
+    closing = [m.start() for m in _CLOSING.finditer(flat)]
+    out: list[str] = []
+    done = 0
+    for m in _OPENING.finditer(flat):
+        at = m.start()
+        if at < done:
+            continue
+        k = bisect.bisect_right(closing, at)
+        if k == len(closing):
+            break
+        if closing[k] - at - 1 >= QUOTED_AT_LEAST:
+            out += [flat[done:at], " "]
+            done = closing[k] + 1
+    return "".join(out) + flat[done:] if out else flat
 
 
 def still_to_do(flat: str) -> bool:
     """Whether a sentence says something is still to do ("there is more to do", "needs to improve")."""
-    flat = HOW_COULD.sub(" ", _QUOTED.sub(" ", flat))  # ("insight into how services could be improved": a question)
+    flat = HOW_COULD.sub(" ", quotes_blanked(flat))  # ("insight into how services could be improved": a question)
     named = flat if _AREA_STATED.search(flat) else _AREAS_THAT_NEED.sub(" ", flat)
     return bool(STILL_TO_DO.search(_SIDE_CLAUSE.sub(" ", named)))
 
@@ -290,7 +313,7 @@ _FIGURE = re.compile(r"\d")
 # Numbers that name rather than count: "section 47 enquiries", "16- and 17-year-olds", "key stage 4", "until 10pm"
 _NAMING_NUMBER = re.compile(r"\b(?:section|sections|s|key stage|stage|tier|level|outcome|article|schedule|"
                             r"regulation|part|aged?|under|over) \d+[a-z]?(?:(?:,| and| or| to) \d+[a-z]?)*\b|\bact,? (?:19|20)\d\d\b|"
-                            r"\b\d+ years? old\b|\b\d+(?:-|\s(?:and|to)\s)*\d*-? ?"
+                            r"\b\d+ years? old\b|\b\d+(?:(?:-|\s(?:and|to)\s)+\d*)?-? ?"
                             r"year-? ?olds?\b|\b\d+(?:am|pm)\b|\b\d+/7\b", re.I)
 TURN_TO_PLAIN = True
 CONCEDED_GOOD = True

@@ -502,7 +502,8 @@ _LEAD_CONDITION = re.compile(r"^\W*(?:(?:consequently|therefore|as a result|in a
                              r"for example|moreover|furthermore),?\s+)?(?:when|where|if|once|until)\b[^,;.]{3,120},")
 # (after a word that joins it to the sentence before: "Consequently, if a parent cannot stop drinking, children are
 # placed in a permanent family swiftly", h25: a weakness on "cannot")
-_LAST_TOO = re.compile(r"[\s,]+too\W*$|(?<=^here, )too,|(?<=^there, )too,")  # ("Here, too, …": also)
+_LAST_TOO = re.compile(r"(?<![\s,])[\s,]+too\W*$|(?<=^here, )too,|(?<=^there, )too,")  # ("Here, too, …": also; a
+# run of commas or spaces tried from its start alone, not from each of its characters)
 # What an earlier inspection found, said in passing ("improved since the inspection in 2017, when too many children
 # were left unprotected"): then, not now; the sentence's own words judge today.
 _THEN_CLAUSE = re.compile(r"\b((?:inspection|visit)(?: (?:in|of) (?:\w+ )?\d{4})?(?: of [A-Z][\w-]*(?: [A-Z][\w-]*)?)?"

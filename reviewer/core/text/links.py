@@ -10,7 +10,7 @@ machine.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 Rect = tuple[float, float, float, float]
 
@@ -70,10 +70,29 @@ def web_address(uri: str) -> str | None:
     if scheme == "mailto":
         if not parts.path:
             return None
-        if parts.query:  # its fields kept as written, but only those a mail may be filled with
-            kept = [f for f in parts.query.split("&") if unquote(f.partition("=")[0]).strip().lower() in MAIL_FIELDS]
+        if parts.query:  # only the fields a mail may be filled with
+            kept = [f for f in map(_mail_field, parts.query.split("&")) if f]
             address = urlunsplit((parts.scheme, "", parts.path, "&".join(kept), ""))
     return address
+
+
+_HEADER_FIELDS = frozenset({"subject", "cc"})  # one line each: a line break in one would start a header of its own
+
+
+def _mail_field(field: str) -> str | None:
+    """An e-mail link's field as the mail program is given it, or None where it may not fill one: its value written
+    again with every separator a mail program might split at ('?', ';', '&', '#') encoded, so no field hides in another
+    ("subject=x?attach=/etc/passwd", "body=x;attach=…"); a subject or cc with a line break in it is left out
+    ("cc=x%0Abcc:%20…")."""
+    name, _, value = field.partition("=")
+    name = unquote(name).strip().lower()
+    said = unquote(value)
+    if name not in MAIL_FIELDS or name in _HEADER_FIELDS and any(ord(c) < 0x20 or ord(c) == 0x7F for c in said):
+        return None
+    return f"{name}={quote(said, safe=_SAFE_IN_VALUE)}"
+
+
+_SAFE_IN_VALUE = "@,.-_~+!*'()/:"  # written as they are in a field's value (a space, '+', kept as its writer wrote it)
 
 
 def link_at(links: list[Link], page: int, x: float, y: float) -> Link | None:

@@ -17,7 +17,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
-_MD_SIGNS = re.compile(r"(?m)^#{1,6}\s+\S|\*\*[^*\n]+\*\*|__[^_\n]+__|^[ \t]*[-*+][ \t]+\S.*\n[ \t]*[-*+][ \t]+\S|\[[^\]\n]+\]\([^)\s]+\)")
+_MD_SIGNS = re.compile(r"(?m)^#{1,6}\s+\S|\*\*[^*\n]+\*\*|__[^_\n]+__|^[ \t]*[-*+][ \t]+\S.*\n[ \t]*[-*+][ \t]+\S|\[[^\[\]\n]+\]\([^)\s]+\)")
 _HTML_SIGNS = re.compile(r"</?(?:p|br|sup|sub|b|strong|em|i|u|h[1-6]|ul|ol|li|div|span|a)\b[^<>]*>|&(?:amp|nbsp|rsquo|lsquo|"
                          r"ldquo|rdquo|ndash|mdash|quot|#\d+);", re.I)
 _BLOCK_TAG = re.compile(r"(?i)</?(?:p|div|ul|ol|table|tr|h[1-6])\b[^<>]*>|<br\s*/?>")
@@ -79,6 +79,15 @@ def has_markup(text: str, name: str = "") -> bool:
     return len(_HTML_SIGNS.findall(sample)) >= 2 or len(_MD_SIGNS.findall(sample)) >= 2
 
 
+def _unused_marks(text: str) -> tuple[str, str] | None:
+    """Two characters ``text`` does not hold, to mark places in it while it is made over (private use ones, which
+    a letter hardly holds; None where it holds them all)."""
+    held = set(text)
+    free = (c for c in map(chr, (*range(0xE000, 0xF900), *range(0xF0000, 0x10FFFE))) if c not in held)
+    pair = (next(free, None), next(free, None))
+    return (pair[0], pair[1]) if pair[0] and pair[1] else None
+
+
 def to_plain(text: str) -> Plain:
     """The text a Markdown or simple-HTML letter reads as, and which of its lines are headings."""
     heads: list[str] = []
@@ -138,20 +147,30 @@ def to_plain(text: str) -> Plain:
         line = _BULLET.sub(lambda b: f"{b.group(1)}• ", line)
         said = _inline(line, shown)
         out.append(said.rstrip() + (ROW_END if html_read and said.rstrip(" ").endswith(ROW_END) else ""))
-    plain = re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip("\n") + "\n"
-    # where the heading lines ended up, now that blank runs are folded
+    # each heading's words marked where they stand, the marks taken out once blank runs are folded: never the same
+    # words met earlier (a contents page's line, a web page's trail of links, "Home > News > Letter published"), which
+    # took the heading's place
+    marks = _unused_marks("\n".join(out)) if heading_lines else None
+    opening, closing = marks or ("", "")
+    if marks:
+        for k in heading_lines:
+            words = out[k].strip()
+            if words:
+                at = out[k].index(words)
+                out[k] = f"{out[k][:at]}{opening}{words}{closing}{out[k][at + len(words):]}"
+    marked = re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip("\n") + "\n"
     spans: list[tuple[int, int]] = []
-    wanted = [out[k].strip() for k in sorted(heading_lines) if out[k].strip()]
-    pos = 0
-    for h in wanted:
-        at = plain.find(h, pos)
-        if at >= 0 and not _whole_line(plain, at, at + len(h)):  # the words on a line of their own, not earlier in
-            # a line (a web page's trail of links, "Home > News > Letter published", over its heading)
-            line = re.compile(rf"^[ \t]*({re.escape(h)})[ \t]*$", re.M).search(plain, at)
-            at = line.start(1) if line else at
-        if at >= 0:
-            spans.append((at, at + len(h)))
-            pos = at + len(h)
+    pieces: list[str] = []
+    done = opened = 0
+    for m in re.finditer(f"[{re.escape(opening + closing)}]", marked) if marks else ():
+        pieces.append(marked[done:m.start()])
+        at = m.start() - len(spans) * 2 - (m.group() == closing)  # (where it is once the marks before are out)
+        if m.group() == opening:
+            opened = at
+        else:
+            spans.append((opened, at))
+        done = m.end()
+    plain = "".join(pieces) + marked[done:]
     emphasis: dict[str, list[tuple[int, int]]] = {"bold": [], "italic": []}
     pos = 0
     for phrase, style in shown:  # (each where it is, in reading order: a phrase met twice is found twice)
@@ -160,13 +179,6 @@ def to_plain(text: str) -> Plain:
             emphasis[style].append((at, at + len(phrase)))
             pos = at + len(phrase)
     return Plain(plain, spans, emphasis["bold"], emphasis["italic"])
-
-
-def _whole_line(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] is a line of its own, but for spaces and tabs."""
-    before = text.rfind("\n", 0, start) + 1
-    after = text.find("\n", end)
-    return not text[before:start].strip(" \t") and not text[end:len(text) if after < 0 else after].strip(" \t")
 
 
 def as_written(text: str) -> str:
