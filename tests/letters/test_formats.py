@@ -201,6 +201,28 @@ def test_a_word_letter_with_unseen_characters_or_another_script_opens(text: str,
     assert shown is not None and "Okafor" in shown.text
 
 
+def test_emphasis_is_set_where_it_stands_not_on_the_same_words_met_earlier() -> None:
+    """A bold or italic phrase was looked for by its words, so words met earlier unmarked took the mark ("Inadequate"
+    in the judgement table's plain cell, then "**Inadequate**" in the summary): each is marked where it stands."""
+    from reviewer.core.text.markup import to_plain
+
+    md = ("# Westfold report\n\nCare leavers: inadequate. Help and protection: good.\n\n"
+          "Overall, services are **inadequate**; practice is *good* in places, and good work is *not* yet the rule.\n"
+          "\n- **inadequate** again, and **Ana Fenwick** named\n")
+    plain = to_plain(md)
+    text = plain.text
+    bold = [(a, text[a:b]) for a, b in plain.bold]
+    italic = [(a, text[a:b]) for a, b in plain.italic]
+    first = text.index("Overall, services are inadequate")
+    assert [w for _, w in bold] == ["inadequate", "inadequate", "Ana Fenwick"]
+    assert bold[0][0] == first + len("Overall, services are ")  # not "inadequate." on the line before
+    assert bold[1][0] > bold[0][0]
+    assert [w for _, w in italic] == ["good", "not"]
+    assert italic[0][0] == text.index("practice is good") + len("practice is ")
+    assert plain.headings == [(0, len("Westfold report"))]
+    assert "\ue000" not in text and "*" not in text
+
+
 def test_a_markdown_or_html_letters_emphasis_is_shown_and_a_bullets_lines_hang() -> None:
     """A new user's Markdown letter (stop 47) read with its bold and italic gone, and a bullet's second line started
     under the bullet, not its text. The text is as before (annotations anchor to it); bold and italic are set so,

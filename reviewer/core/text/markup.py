@@ -79,13 +79,13 @@ def has_markup(text: str, name: str = "") -> bool:
     return len(_HTML_SIGNS.findall(sample)) >= 2 or len(_MD_SIGNS.findall(sample)) >= 2
 
 
-def _unused_marks(text: str) -> tuple[str, str] | None:
-    """Two characters ``text`` does not hold, to mark places in it while it is made over (private use ones, which
+def _unused_marks(text: str, n: int = 2) -> tuple[str, ...] | None:
+    """``n`` characters ``text`` does not hold, to mark places in it while it is made over (private use ones, which
     a letter hardly holds; None where it holds them all)."""
     held = set(text)
     free = (c for c in map(chr, (*range(0xE000, 0xF900), *range(0xF0000, 0x10FFFE))) if c not in held)
-    pair = (next(free, None), next(free, None))
-    return (pair[0], pair[1]) if pair[0] and pair[1] else None
+    marks = tuple(c for c, _ in zip(free, range(n)))
+    return marks if len(marks) == n else None
 
 
 def to_plain(text: str) -> Plain:
@@ -97,7 +97,6 @@ def to_plain(text: str) -> Plain:
         return f"\n\n\x01{len(heads) - 1}\x01\n\n"
 
     src = text.replace("\r\n", "\n")
-    shown: list[tuple[str, str]] = []  # (phrase, "bold" or "italic"), in the order the lines read
     html_read = bool(_HTML_SIGNS.search(src))
     if html_read:
         src = src.replace("\t", " ")  # (white space in HTML: a tab from here on ends a table's cell)
@@ -113,6 +112,11 @@ def to_plain(text: str) -> Plain:
         src = _SUP.sub(r"\1", src)
         src = _TAG.sub("", src)
         src = html.unescape(src).replace("\xa0", " ")
+    # each heading and each bold or italic phrase marked where it stands, the marks taken out once blank runs are
+    # folded: never the same words met earlier (a contents page's line, a web page's trail of links, "Home > News >
+    # Letter published", a bold name met first unmarked), which took its place
+    marks = _unused_marks(src, 6)
+    shown = {"bold": marks[2:4], "italic": marks[4:6]} if marks else None
     lines = src.split("\n")
     table = {i for i, line in enumerate(lines) if _TABLE_RULE.match(line)}
     for i in sorted(table):  # the header above the rule and the rows below it, up to the first line without a pipe
@@ -147,11 +151,7 @@ def to_plain(text: str) -> Plain:
         line = _BULLET.sub(lambda b: f"{b.group(1)}• ", line)
         said = _inline(line, shown)
         out.append(said.rstrip() + (ROW_END if html_read and said.rstrip(" ").endswith(ROW_END) else ""))
-    # each heading's words marked where they stand, the marks taken out once blank runs are folded: never the same
-    # words met earlier (a contents page's line, a web page's trail of links, "Home > News > Letter published"), which
-    # took the heading's place
-    marks = _unused_marks("\n".join(out)) if heading_lines else None
-    opening, closing = marks or ("", "")
+    opening, closing = marks[:2] if marks else ("", "")
     if marks:
         for k in heading_lines:
             words = out[k].strip()
@@ -159,26 +159,27 @@ def to_plain(text: str) -> Plain:
                 at = out[k].index(words)
                 out[k] = f"{out[k][:at]}{opening}{words}{closing}{out[k][at + len(words):]}"
     marked = re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip("\n") + "\n"
-    spans: list[tuple[int, int]] = []
+    found: dict[str, list[tuple[int, int]]] = {"heading": [], "bold": [], "italic": []}
+    if not marks:
+        return Plain(marked)
+    style_of = {marks[0]: "heading", marks[1]: "heading", marks[2]: "bold", marks[3]: "bold", marks[4]: "italic",
+                marks[5]: "italic"}
     pieces: list[str] = []
-    done = opened = 0
-    for m in re.finditer(f"[{re.escape(opening + closing)}]", marked) if marks else ():
+    opened: dict[str, int] = {}
+    done = 0
+    for n, m in enumerate(re.finditer(f"[{re.escape(''.join(marks))}]", marked)):
         pieces.append(marked[done:m.start()])
-        at = m.start() - len(spans) * 2 - (m.group() == closing)  # (where it is once the marks before are out)
-        if m.group() == opening:
-            opened = at
-        else:
-            spans.append((opened, at))
+        at, style = m.start() - n, style_of[m.group()]  # (where it is once the marks before are out)
+        if m.group() in marks[::2]:
+            opened[style] = at
+        elif style in opened:
+            if at > opened[style]:
+                found[style].append((opened.pop(style), at))
+            else:
+                opened.pop(style)
         done = m.end()
     plain = "".join(pieces) + marked[done:]
-    emphasis: dict[str, list[tuple[int, int]]] = {"bold": [], "italic": []}
-    pos = 0
-    for phrase, style in shown:  # (each where it is, in reading order: a phrase met twice is found twice)
-        at = plain.find(phrase, pos)
-        if at >= 0:
-            emphasis[style].append((at, at + len(phrase)))
-            pos = at + len(phrase)
-    return Plain(plain, spans, emphasis["bold"], emphasis["italic"])
+    return Plain(plain, found["heading"], found["bold"], found["italic"])
 
 
 def as_written(text: str) -> str:
@@ -248,8 +249,9 @@ def _html_links(src: str) -> str:
     return _EMAIL_AUTOLINK.sub(r"\1", autolinks_read(src))  # an address in angle brackets, no tag to drop
 
 
-def _inline(s: str, shown: list[tuple[str, str]] | None = None) -> str:
-    """A line's inline marks read as the text they mark; ``shown`` gathers what is bold or italic. A link reads as its
+def _inline(s: str, shown: dict[str, tuple[str, ...]] | None = None) -> str:
+    """A line's inline marks read as the text they mark; ``shown`` gives the marks a bold or italic phrase is set
+    between, by style (``to_plain`` takes them out and keeps where each phrase stands). A link reads as its
     text and its address (``said_with_address``); an address is kept as written, its underscores and stars no marks."""
     kept: list[str] = []
 
@@ -275,7 +277,8 @@ def _inline(s: str, shown: list[tuple[str, str]] | None = None) -> str:
     for pat, style in _EMPHASIS:
         def keep(m: re.Match[str], style: str = style) -> str:
             if style and shown is not None and m.group(1).strip():
-                shown.append((_KEPT.sub(lambda k: kept[int(k.group(1))], _TAG.sub("", m.group(1))), style))
+                start, end = shown[style]
+                return f"{start}{m.group(1)}{end}"
             return m.group(1)
         s = pat.sub(keep, s)
     return _KEPT.sub(lambda m: kept[int(m.group(1))], s)
