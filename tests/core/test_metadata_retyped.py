@@ -82,3 +82,14 @@ def test_a_visit_said_to_end_before_it_starts() -> None:
     for visit in ("23/11/2022 to 24/11/2021", "23 November 2022 to 24 November 2021"):
         m = read_metadata(LETTER.format(dated="15/12/2022", visit=visit))
         assert (m.published, m.visit_start, m.visit_end) == ("2022-12-15", None, None), visit
+
+
+def test_a_visit_whose_days_are_listed_runs_from_the_first_to_the_last() -> None:
+    """A visit of three days written out ("on 23, 24 and 25 November 2022", "23rd & 24th & 25th November 2022") had no
+    dates: only two days joined by "and", "&" or "to" were read."""
+    for visit in ("23, 24 and 25 November 2022", "23rd, 24th and 25th November 2022", "23rd & 24th & 25th November 2022",
+                  "Wednesday 23, Thursday 24 and Friday 25 November 2022"):
+        meta = read_metadata(LETTER.format(dated="2 December 2022", visit=visit))
+        assert (meta.visit_start, meta.visit_end) == ("2022-11-23", "2022-11-25"), visit
+    meta = read_metadata(LETTER.format(dated="2 December 2022", visit="30 November and 1 December 2022"))
+    assert (meta.visit_start, meta.visit_end) == ("2022-11-30", "2022-12-01")

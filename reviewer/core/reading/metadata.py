@@ -36,8 +36,11 @@ _MON = (r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(
         r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _DATE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}\s+(\d{{4}})\b", re.I)  # ("24th of November")
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"  # "from Monday 3 February to Friday 14 ..."
-_RANGE = re.compile(
-    rf"\b{_WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?(?:(?:\s+of)?\s+{_MON})?(?:\s+(\d{{4}}))?\s*(?:and|to|&|-|–|—)\s*"
+_RANGE = re.compile(  # (the days between a visit's first and last, when it lists them: "23, 24 and 25 November
+    # 2022", "23rd & 24th & 25th November 2022")
+    rf"\b{_WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?(?:(?:\s+of)?\s+{_MON})?(?:\s+(\d{{4}}))?"
+    rf"(?:\s*(?:,|&|and)\s*{_WEEKDAY}\d{{1,2}}(?:st|nd|rd|th)?(?=\s*(?:,|&|and)\s*{_WEEKDAY}\d)){{0,5}},?\s*"
+    rf"(?:and|to|&|-|–|—)\s*"
     rf"{_WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{_MON}\s+(\d{{4}})",
     re.I,
 )
