@@ -23,46 +23,16 @@ import dataclasses
 import re
 from datetime import date, timedelta
 
+from reviewer.core.reading.dates import (ANY_DATE, DATE, ISO_DATE, MON, MONTH, MONTH_FIRST, NUMERIC_DATE, RANGE, WEEKDAY,
+                                         date_of, figures_at_start, figures_year, iso, month_number, numeric_date)
 from reviewer.core.reading.judgements import BOARD, board_judgement, read_judgements, told_judgements
 from reviewer.core.reading.subject import APOS, named_in_file, subject_of
 from reviewer.core.annotations.model import LETTER_TYPES, LetterMeta
 from reviewer.core.text.textsearch import collapse_ws
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], start=1)}
-_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
-_MON = (r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
-        r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-_DATE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}\s+(\d{{4}})\b", re.I)  # ("24th of November")
-_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"  # "from Monday 3 February to Friday 14 ..."
-_RANGE = re.compile(  # (the days between a visit's first and last, when it lists them: "23, 24 and 25 November
-    # 2022", "23rd & 24th & 25th November 2022")
-    rf"\b{_WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?(?:(?:\s+of)?\s+{_MON})?(?:\s+(\d{{4}}))?"
-    rf"(?:\s*(?:,|&|and)\s*{_WEEKDAY}\d{{1,2}}(?:st|nd|rd|th)?(?=\s*(?:,|&|and)\s*{_WEEKDAY}\d)){{0,5}},?\s*"
-    rf"(?:and|to|&|-|–|—)\s*"
-    rf"{_WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{_MON}\s+(\d{{4}})",
-    re.I,
-)
 _CAPITAL, _LETTER = "A-ZÀ-ÖØ-Þ", "A-Za-zÀ-ÖØ-öø-ÿ"  # (names as their owners spell them: "Máire", "Zoë", "Ó Súilleabháin")
 _NAME_WORD = rf"(?:[{_CAPITAL}][{_LETTER}'’\-]+|[{_CAPITAL}]\.?)"
 _NAME = rf"[{_CAPITAL}][{_LETTER}'’\-]+(?:\s+{_NAME_WORD}){{1,3}}"
-
-
-
-def iso(day: int, month: str, year: int) -> str | None:
-    try:
-        return date(int(year), _month(month), int(day)).isoformat()
-    except (ValueError, KeyError, TypeError):
-        return None
-
-
-def _month(word: str) -> int:
-    w = word.lower().rstrip(".")
-    for name, number in MONTHS.items():
-        if len(w) >= 3 and name.startswith(w[:3]) and (w == name or len(w) <= 4):
-            return number
-    raise KeyError(word)
 
 
 # ---------------------------------------------------------------- type
@@ -94,7 +64,7 @@ _COMMITTEE = re.compile(
     r"Report of the [\w ]{0,40}?Director|submitted a report|(?:to )?update Members|"
     # a paper headed by its meeting: "Corporate Parenting Board – 20 January 2026"
     r"(?-i:[A-Z][\w’'&-]*(?: [A-Z&][\w’'&-]*){0,5} (?:Committee|Board|Cabinet|Panel|Forum)) ?[-–—:,] ?"
-    r"\d{1,2}(?:st|nd|rd|th)? " + _MON.replace("(", "(?:", 1) + r" \d{4}\b|"
+    r"\d{1,2}(?:st|nd|rd|th)? " + MON.replace("(", "(?:", 1) + r" \d{4}\b|"
     r"(?:Overview\s+(?:&|and)\s+)?Scrutiny\s+(?:Sub-?\s?)?Committee|Briefing (?:note|paper) (?:of|for|to)\b|"
     # a paper's cover lines: "Meeting of: Corporate Parenting Board", "Report from: Head of ...", "Report date: ..."
     r"Meeting of\s*:|Report (?:from|by)\s*:|(?:Date of report|Report date)\s*:|Minutes of (?:the )?meeting\b|"
@@ -202,7 +172,7 @@ def _doc_type(text: str, flat: str) -> str:
 
 # ---------------------------------------------------------------- dates
 _DAY_TOKEN = re.compile(
-    rf"\b(\d{{1,2}})[/.](\d{{1,2}})[/.](\d{{2,4}})\b|\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+{_MON})?(?:,?\s+(\d{{4}}))?\b", re.I)
+    rf"\b(\d{{1,2}})[/.](\d{{1,2}})[/.](\d{{2,4}})\b|\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+{MON})?(?:,?\s+(\d{{4}}))?\b", re.I)
 _DATES_END = re.compile(r"Report published|Publi(?:shed|cation)|Lead inspector|The overall|"
                         r"Children['’]s services|Judgement|Inspection of|Her Majesty|His Majesty", re.I)
 
@@ -218,7 +188,7 @@ def _date_list(segment: str) -> list[str]:
             parts.append([int(m.group(1)), int(m.group(2)), y])
         else:
             try:
-                mon = _month(m.group(5)) if m.group(5) else None
+                mon = month_number(m.group(5)) if m.group(5) else None
             except KeyError:
                 mon = None
             parts.append([int(m.group(4)), mon, int(m.group(6)) if m.group(6) else None])
@@ -237,7 +207,7 @@ def _date_list(segment: str) -> list[str]:
 
 
 _LATEST = re.compile(rf"\b(?:the )?(?:most recent|latest)(?: one| visit| inspection| monitoring visit)?(?: was)? (?:on|from|"
-                     rf"between) (\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:and|to|&|-|–)\s*(\d{{1,2}})(?:st|nd|rd|th)?)?\s+{_MONTH}"
+                     rf"between) (\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:and|to|&|-|–)\s*(\d{{1,2}})(?:st|nd|rd|th)?)?\s+{MONTH}"
                      rf"(?:\s+(\d{{4}}))?", re.I)
 
 
@@ -274,20 +244,20 @@ def _visit_as_written(flat: str) -> tuple[str | None, str | None]:
         return got[0], got[-1]
     m = re.search(r"(?:visit(?:ed)?|carried out|took place|on|between|"
                   r"(?:inspection|inspected|visit|inspectors|on site)\b[^.]{0,60}?\b(?:from|of))\s*:?\s*"
-                  r"(?:from\s+|between\s+)?(?:the\s+)?" + _RANGE.pattern,
+                  r"(?:from\s+|between\s+)?(?:the\s+)?" + RANGE.pattern,
                   flat, re.I)
     if m:
         g = m.groups()
         d1, m1, y1, d2, m2, y2 = g[0], g[1] or g[4], g[2] or g[5], g[3], g[4], g[5]
         if latest := _LATEST.search(flat, m.end(), m.end() + 300):  # a story of several visits, the last its news
             year = int(latest.group(4) or y2)
-            if not latest.group(4) and _month(latest.group(3)) < _month(m2):
+            if not latest.group(4) and month_number(latest.group(3)) < month_number(m2):
                 year += 1  # ("… the first on 28 February and 1 March 2023, … and the most recent one on 22 and 23
                 # November": the same year; "… in November 2023, and the latest in March": the next)
             return iso(int(latest.group(1)), latest.group(3), year), iso(int(latest.group(2) or latest.group(1)),
                                                                           latest.group(3), year)
         return iso(int(d1), m1, int(y1)), iso(int(d2), m2, int(y2))
-    m = re.search(r"(?:visit|inspection)[^.]{0,80}?\bon\s+" + _DATE.pattern, flat, re.I)
+    m = re.search(r"(?:visit|inspection)[^.]{0,80}?\bon\s+" + DATE.pattern, flat, re.I)
     if m:
         d = iso(int(m.group(1)), m.group(2), int(m.group(3)))
         return d, d
@@ -302,37 +272,6 @@ _NUMERIC_VISIT = re.compile(r"(?:\bvisit(?:ed)?|\bcarried out|\btook place|\bins
                             r"\d{1,2}([/.])\d{1,2}\4\d{2,4})(?![\d/]|\.\d)", re.I)  # (or with full stops: "23.11.2022")
 
 
-_ANY_DATE = rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{_MON},?\s+(\d{{4}})"
-_NUMERIC_DATE = r"(\d{1,2})/(\d{1,2})/(\d{4})"
-
-
-def figures_year(year: str) -> int | None:
-    """The year a date in figures gives: two figures this century's ("22": 2022), four a year of the last century
-    or this one; None for any other ("0022", "202": a slip of the keys, no year a letter is written in)."""
-    if len(year) == 2:
-        return 2000 + int(year)
-    return int(year) if len(year) == 4 and year[:2] in ("19", "20") else None
-
-
-def _numeric(day: str, month: str, year: str) -> str | None:
-    """The day a British date in figures names ("15/12/2022", "15/12/22"), or None where it names none."""
-    if (y := figures_year(year)) is None:
-        return None
-    try:
-        return date(y, int(month), int(day)).isoformat()
-    except ValueError:
-        return None
-
-
-_FIGURES = re.compile(r"(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})(?![\d/]|\.\d)")  # "14/06/2023", "14.06.23"
-
-
-def _figures_at_start(s: str) -> str | None:
-    """The day a British date in figures that ``s`` starts with names."""
-    m = _FIGURES.match(s)
-    return _numeric(m.group(1), m.group(3), m.group(4)) if m else None
-
-
 _WRAPPED = re.compile(r"\b(?:was|were|is|are|be|been|being|and|which|then|first|now)[ \t]*$", re.I)
 
 
@@ -340,53 +279,29 @@ def _labelled_date(head: str, labels: str) -> str | None:
     """The date after a label that starts a line ("Report published: 3 May 2015", "DATE: 4th January 2016",
     "Date: 12/03/2024", " date 2017-11-24")."""
     # (the look-ahead makes "Date of meeting: ..." the label, not "Date" followed by "of meeting")
-    for m in re.finditer(rf"(?:^|\n|\|)[ \t]*(?:{labels})[ \t]*:?\s*(?={_WEEKDAY}(?:\d|{_MON}))", head, re.I):
+    for m in re.finditer(rf"(?:^|\n|\|)[ \t]*(?:{labels})[ \t]*:?\s*(?={WEEKDAY}(?:\d|{MON}))", head, re.I):
         if ":" not in m.group(0) and _WRAPPED.search(head, max(0, m.start() - 30), m.start()):
             continue  # "The report was | published on 24 January 2024": a sentence the page wrapped, not a label
         after = re.sub(r"^\d{1,2}[:.]\d{2}[ \t]*(?:[ap]\.?m\.?)?,?[ \t]+", "", head[m.end():m.end() + 50], flags=re.I)  # "16:28 13
         # November 2017"
-        n = re.match(_NUMERIC_DATE, after)
+        n = re.match(NUMERIC_DATE, after)
         if n:
-            return _numeric(*n.groups())
-        found = _date_of(after, at_start=True)
+            return numeric_date(*n.groups())
+        found = date_of(after, at_start=True)
         if found:
             return found
     return None
 
 
-_MONTH_FIRST = rf"{_WEEKDAY}{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?,\s+(\d{{4}})"  # "Monday, January 16, 2023"
-_ISO_DATE = r"(?<![\d/-])(\d{4})-(\d{2})-(\d{2})(?![\d/-])"  # a web page's "2017-11-24"
-
-
-def _date_of(s: str, at_start: bool = False) -> str | None:
-    """The date ``s`` prints first (``at_start``: the date ``s`` starts with), as the British, American or ISO
-    form has it."""
-    found = []
-    for form in (_ANY_DATE, _MONTH_FIRST, _ISO_DATE):
-        m = (re.match if at_start else re.search)(form, s, re.I)
-        if m:
-            found.append((m.start(), form, m))
-    for _, form, m in sorted(found, key=lambda f: f[0]):
-        try:
-            if form is _ANY_DATE:
-                return iso(int(m.group(1)), m.group(2), int(m.group(3)))
-            if form is _MONTH_FIRST:
-                return iso(int(m.group(2)), m.group(1), int(m.group(3)))
-            return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
-        except ValueError:
-            continue
-    return None
-
-
 _BYLINE = re.compile(  # a news page's byline or dateline: "By A Writer | 07 August 2018", "A Writer 06 April 2016",
     # "Thursday, February 22, 2018", "Saturday 24 October 2009 00:00 BST", a web page's " date 2024-03-22"
-    rf"^[ \t]*(?:By[ \t]+[A-Z][^\n|]{{1,60}}\|[ \t]*{_ANY_DATE}|"
+    rf"^[ \t]*(?:By[ \t]+[A-Z][^\n|]{{1,60}}\|[ \t]*{ANY_DATE}|"
     rf"(?!(?:Published|Publication|Date|Meeting|Updated|Posted|Issued|Decided|Report|Cabinet|Council)\b)"
-    rf"(?:[A-Z][\w'’.-]+[ \t]+){{1,4}}{_ANY_DATE}[ \t]*$|"
-    rf"{_MONTH_FIRST}[ \t]*$|{_ANY_DATE}[ \t]+\d{{1,2}}[.:]\d{{2}}[ \t]*(?:BST|GMT|UTC|EST|EDT|CET|CEST)|date[ \t]+{_ISO_DATE})",
+    rf"(?:[A-Z][\w'’.-]+[ \t]+){{1,4}}{ANY_DATE}[ \t]*$|"
+    rf"{MONTH_FIRST}[ \t]*$|{ANY_DATE}[ \t]+\d{{1,2}}[.:]\d{{2}}[ \t]*(?:BST|GMT|UTC|EST|EDT|CET|CEST)|date[ \t]+{ISO_DATE})",
     re.I | re.M)
 _DATE_AT_END = re.compile(  # a line that ends with a date (and its hour): a dateline, a byline, a meeting's heading
-    rf"(?:{_ANY_DATE}|{_MONTH_FIRST}|{_ISO_DATE})(?:,?[ \t]+(?:at[ \t]+)?\d{{1,2}}[.:]\d{{2}}[ \t]*(?:[ap]\.?m\.?)?)?"
+    rf"(?:{ANY_DATE}|{MONTH_FIRST}|{ISO_DATE})(?:,?[ \t]+(?:at[ \t]+)?\d{{1,2}}[.:]\d{{2}}[ \t]*(?:[ap]\.?m\.?)?)?"
     rf"(?:[ \t]*(?:BST|GMT|UTC|EST|EDT|CET|CEST))?[ \t]*$", re.I)
 _MEETING_LINE = re.compile(r"^[ \t•*-]*Meeting\b[^\n]{0,200}", re.I | re.M)  # "- Meeting of the Scrutiny Panel,
 # Monday 13th October 2025 9.30 am (Item 47.)"
@@ -400,27 +315,27 @@ def _own_date(text: str) -> str | None:
     Tuesday, 2nd October, 2018", "By A Writer | 07 August 2018"), a "Meeting of ..." line, or the day
     "published today" names; never a date in a sentence, which is the inspection's, the letter's or an
     earlier visit's."""
-    head = re.sub(rf"\b(\d{{1,2}}(?:st|nd|rd|th)?|{_MON})[ \t]*\n[ \t]*(?={_MON}\b|\d{{4}}\b)", r"\1 ",
+    head = re.sub(rf"\b(\d{{1,2}}(?:st|nd|rd|th)?|{MON})[ \t]*\n[ \t]*(?={MON}\b|\d{{4}}\b)", r"\1 ",
                   text[:1500], flags=re.I)  # ("... 20 January | 2026", "... – 4 | February 2026": a title the page wrapped)
     for line in head.splitlines()[:30]:
         line = line.strip()
         m = _DATE_AT_END.search(line)
         before = line[:m.start()].rstrip() if m else ""
         if m and (not before or before[-1] in "-–|,:" or re.fullmatch(r"(?:By\s+)?(?:[A-Z][\w'’.-]*\s*){1,4}", before)):
-            return _date_of(line[m.start():])  # "Heading - Tuesday, 2nd October, 2018", "A Writer 06 April 2016"
-        if between := re.search(rf"[-–—|][ \t]*(?={_ANY_DATE}[ \t]*[-–—|])", line, re.I):
-            return _date_of(line[between.end():], at_start=True)  # "Cabinet — 12 March 2024 — Agenda item 7"
+            return date_of(line[m.start():])  # "Heading - Tuesday, 2nd October, 2018", "A Writer 06 April 2016"
+        if between := re.search(rf"[-–—|][ \t]*(?={ANY_DATE}[ \t]*[-–—|])", line, re.I):
+            return date_of(line[between.end():], at_start=True)  # "Cabinet — 12 March 2024 — Agenda item 7"
     m = _MEETING_LINE.search(text[:1500])
-    found = _date_of(m.group(0)) if m else None
+    found = date_of(m.group(0)) if m else None
     if found:
         return found
     m = _TODAY.search(text[:3000])
-    return _date_of(m.group(1), at_start=True) if m else None
+    return date_of(m.group(1), at_start=True) if m else None
 
 
 _HELD_ON = re.compile(r"\b(?:Minutes|meeting)\b[^.\n]{0,160}?\bheld\s+on\s+", re.I)
 _DAY_MONTH_LINE = re.compile(rf"^[ \t]*(?:Date|Meeting date|Date of (?:the )?meeting)[ \t]*:[ \t]*"
-                             rf"(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+(\d{{1,2}})(?:st|nd|rd|th)?[ \t]+{_MONTH}"
+                             rf"(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+(\d{{1,2}})(?:st|nd|rd|th)?[ \t]+{MONTH}"
                              rf"[ \t]*$", re.I | re.M)
 _WEEKDAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
 
@@ -437,7 +352,7 @@ def _date_without_year(head: str) -> tuple[str, bool] | None:
     for year in {int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", head)}:
         for y in (year, year + 1):
             try:
-                d = date(y, _month(m.group(3)), int(m.group(2)))
+                d = date(y, month_number(m.group(3)), int(m.group(2)))
             except ValueError:
                 continue
             if _WEEKDAYS[d.weekday()] == m.group(1).lower():
@@ -446,7 +361,7 @@ def _date_without_year(head: str) -> tuple[str, bool] | None:
 
 
 _MONTH_YEAR = re.compile(rf"(?:^[ \t]*(?:Date|Report date|Date of report|Meeting date|Version[^\n]{{0,20}}?|Published|"
-                         rf"Publication date|Issued)?[ \t]*[:—–-]?|[,—–|-])[ \t]*{_MONTH}[ \t]+((?:19|20)\d{{2}})[ \t]*"
+                         rf"Publication date|Issued)?[ \t]*[:—–-]?|[,—–|-])[ \t]*{MONTH}[ \t]+((?:19|20)\d{{2}})[ \t]*"
                          rf"(?:$|\|)", re.I | re.M)
 
 
@@ -458,7 +373,7 @@ def _month_only(head: str) -> tuple[str | None, bool]:
     m = _MONTH_YEAR.search(head)
     if not m:
         return None, False
-    return date(int(m.group(2)), _month(m.group(1)), 1).isoformat(), True
+    return date(int(m.group(2)), month_number(m.group(1)), 1).isoformat(), True
 
 
 # Days from an inspection's last day to its report's publication (2018-): the median of the development reports'
@@ -486,7 +401,7 @@ def _published(text: str, flat: str, doc_type: str, created: str | None, visit_e
     if printed:
         return printed, False
     if doc_type == "inspection report" and (said := re.search(r"\bReport published:\s*", head)):
-        printed = _date_of(head[said.end():said.end() + 40], at_start=True)  # (mid-line: a report saved from a
+        printed = date_of(head[said.end():said.end() + 40], at_start=True)  # (mid-line: a report saved from a
         if printed:  # web page as one long line, "… 11 February 2015 Report published: 27 March 2015 The overall …")
             return printed, False
     if doc_type == "inspection report":  # dated by its publication, which the text does not give:
@@ -506,7 +421,7 @@ def _published(text: str, flat: str, doc_type: str, created: str | None, visit_e
             return own, False
     if doc_type == "committee report" and (held := _HELD_ON.search(text[:1000])):
         said = text[held.end():held.end() + 60]
-        if found := _date_of(said, at_start=True) or _figures_at_start(said):
+        if found := date_of(said, at_start=True) or figures_at_start(said):
             return found, False  # minutes: "... of the Scrutiny Committee held on Wednesday 14th June 2023 at 6pm",
             # "Minutes of the meeting held on 14/06/2023"
     if doc_type in ("committee report", "news item"):
@@ -516,9 +431,9 @@ def _published(text: str, flat: str, doc_type: str, created: str | None, visit_e
         if doc_type == "news item":
             return _month_only(text[:600])  # (a newsletter's issue: "Issue 42 | March 2023")
         return _date_without_year(text[:1500]) or _month_only(text[:1500])
-    for m in re.finditer(rf"{_ANY_DATE}|(?<![\d/.-])(\d{{1,2}})([/.])(\d{{1,2}})\5(\d{{4}}|\d{{2}})(?![\d/]|\.\d)",
+    for m in re.finditer(rf"{ANY_DATE}|(?<![\d/.-])(\d{{1,2}})([/.])(\d{{1,2}})\5(\d{{4}}|\d{{2}})(?![\d/]|\.\d)",
                          flat[:1200], re.I):  # (a letter retyped with its date as figures: "15/12/2022", "15.12.22")
-        found = iso(int(m.group(1)), m.group(2), int(m.group(3))) if m.group(1) else _numeric(*m.group(4, 6, 7))
+        found = iso(int(m.group(1)), m.group(2), int(m.group(3))) if m.group(1) else numeric_date(*m.group(4, 6, 7))
         if found is None:
             continue
         if doc_type in LETTER_TYPES or found != visit_end:
@@ -527,8 +442,8 @@ def _published(text: str, flat: str, doc_type: str, created: str | None, visit_e
 
 
 _YEARLESS = re.compile(rf"\b(?:inspection|inspected|visit(?:ed)?|took place)\b[^.]{{0,60}}?\b(?:on|from|between)\s+"
-                       rf"{_WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s*(?:and|to|&|-|–|—)\s*{_WEEKDAY}"
-                       rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}(?!\s*,?\s*\d{{4}})", re.I)
+                       rf"{WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH}\s*(?:and|to|&|-|–|—)\s*{WEEKDAY}"
+                       rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH}(?!\s*,?\s*\d{{4}})", re.I)
 
 
 def _visit_without_year(flat: str, dated: str) -> tuple[str | None, str | None]:
@@ -540,7 +455,7 @@ def _visit_without_year(flat: str, dated: str) -> tuple[str | None, str | None]:
         return None, None
     try:
         paper = date.fromisoformat(dated)
-        d1, m1, d2, m2 = int(m.group(1)), _month(m.group(2)), int(m.group(3)), _month(m.group(4))
+        d1, m1, d2, m2 = int(m.group(1)), month_number(m.group(2)), int(m.group(3)), month_number(m.group(4))
         year = paper.year if (m2, d2) <= (paper.month, paper.day) else paper.year - 1
         first = date(year - (1 if m1 > m2 else 0), m1, d1)
         return first.isoformat(), date(year, m2, d2).isoformat()

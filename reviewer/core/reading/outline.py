@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from reviewer.core.reading.dates import DATE, NUMERIC_DATE
 from reviewer.core.reading.furniture import find_furniture
 from reviewer.core.reading.judgements import GRADE, grade_of
 from reviewer.core.reading.response_table import ResponseTable, response_tables
@@ -503,8 +504,7 @@ def _cut_at_parts(units: list[tuple[int, int]], parts: list[Part], reading: str)
 
 
 _LETTER_TITLE = re.compile(r"(?:Joint targeted area inspection|(?:Focused|Monitoring|Assurance) visit) (?:of|to)\b", re.I)
-_DATED = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)? (?:January|February|March|April|May|June|July|August|September|"
-                    r"October|November|December) \d{4}\b|\b\d{1,2}/\d{1,2}/\d{4}\b")
+_DATED = re.compile(rf"{DATE.pattern}|\b{NUMERIC_DATE}\b", re.I)  # (a letter's date above its title)
 
 
 def _unsaluted_title(reading: str, blocks: list[tuple[int, int]]) -> tuple[int, int] | None:
