@@ -3719,3 +3719,23 @@ def test_not_doing_something_well_enough_far_from_the_not_is_a_weakness() -> Non
     assert verdict(said, *ri)[0] == "improvement"
     assert verdict("Managers do not hesitate to act, and they know their teams well enough to spot problems early.",
                    *ri)[0] == "strength"  # (its "not" denied in a clause of its own)
+
+
+def test_a_problems_figures_set_against_others_read_by_which_way_they_go() -> None:
+    """A new user's 2016 report: "Offending rates of children looked after … below average" was an area for
+    improvement, on "below". A problem's rate below others' is good news, above others' bad; a good thing's rate
+    below average stays a shortfall, and a rate granted in passing ("although …") is no finding of its own."""
+    from reviewer.core.reading.severity import verdict
+    from reviewer.core.reading.wording import tone
+
+    ri = ("grade:requires improvement", "requires improvement", "paragraph")
+    assert verdict("Offending by children in care is at 5%, which is below average.", *ri)[0] == "strength"
+    assert verdict("The rate of re-referrals is lower than that of statistical neighbours.", *ri)[0] == "strength"
+    assert verdict("Staff turnover is now less than the regional average.", *ri)[0] == "strength"
+    assert verdict("The proportion of re-referrals (41%) is higher than that of comparator authorities.", *ri)[0] == \
+        "improvement"
+    assert verdict("The rate of repeat child protection plans is above that of similar authorities.", *ri)[0] == \
+        "improvement"
+    assert verdict("Attainment of children in care at key stage 4 is below the national average.", *ri)[0] == \
+        "improvement"
+    assert tone("Vacancy rates are high, although overall vacancy rates are lower than the London average.")[3] == []

@@ -178,6 +178,20 @@ _NONE_SUFFER = re.compile(r"\bno (?:(?:[\w'-]+ ){0,5}?)(?:(?:has|have|had|is|are
 _FEW_SUFFER = re.compile(r"\b(only|justonly) (one|two|three|four|five|a (?:very )?(?:small|few)|\d+)\b(?:\W+\w+){0,6}?\W+"
                          r"(?:unsuitable|not|no|less than|disruptions?|unallocated|delays?|waiting|missing|excluded|"
                          r"breakdowns?)\b")
+# A problem's figures set against others' ("offending rates are below average", "re-referrals are higher than
+# statistical neighbours"): below is good news, above bad, whatever "below" says elsewhere ("attainment is below
+# the national average" stays a shortfall). h27's Wakefield 2016 card.
+_PROBLEM_MEASURE = (r"(?:re)?offending|rereferrals?|exclusions?|missing (?:episodes|incidents|from care)|placement "
+                    r"(?:moves|breakdowns|disruptions?)|teenage (?:pregnanc\w+|conceptions?)|turnover|vacanc(?:y|ies)|"
+                    r"caseloads?|neet|repeat (?:[\w-]+ ){0,2}?(?:plans?|referrals)|second (?:or subsequent )?"
+                    r"(?:[\w-]+ ){0,2}?plans")
+_AGAINST_OTHERS = (r"(?:the )?(?:[\w-]+ ){0,3}?(?:averages?|comparators?|statistical neighbours|similar (?:areas|"
+                   r"authorities|councils)|(?:the )?(?:national|regional|england) (?:figures?|rates?|levels?))")
+_PROBLEM_AGAINST = re.compile(
+    r"\b(?:(?:rates?|levels?|numbers?|proportions?|figures?) of (?:[\w'-]+ ){0,3}?(?:" + _PROBLEM_MEASURE + r")|(?:"
+    + _PROBLEM_MEASURE + r")(?: (?:rates?|levels?|figures?|numbers?))?)\b[^.;]{0,60}?\b(?:(below|lower than|less than|"
+    r"under)|(above|higher than|greater than|more than|exceeds?|in excess of)) " + _AGAINST_OTHERS + r"\b")
+_CONCEDED = re.compile(r"\b(?:although|though|whilst|while|albeit|despite|even if)\b")
 # A weakness word a few words before one of these is a problem that has eased ("turnover is low", "delay
 # ... is minimised", "the number of care leavers not in education has declined").
 AFTER_REMEDY = ("low", "lower", "minimised", "minimal", "declined", "fallen", "reduced", "reducing", "decreased",
@@ -778,6 +792,18 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
         strong += 1.0
         cues.append(few.group(1).replace("justonly", "just") + " " + few.group(2))
         folded = folded[:few.start()] + " " + folded[few.end():]
+    if ABSENT_PROBLEM and (against := _PROBLEM_AGAINST.search(folded)):
+        if _CONCEDED.search(folded, max(0, against.start() - 30), against.start(1) if against.group(1) else
+                            against.start(2)):
+            pass  # granted in passing ("high vacancy rates, although overall vacancy rates are lower than the
+            # London average"): not the sentence's point, and its "lower" no shortfall either
+        elif against.group(1):
+            strong += 1.0
+            cues.append("fewer than elsewhere")
+        else:
+            weak += 1.0
+            cues.append("more than elsewhere")
+        folded = folded[:against.start()] + " " + folded[against.end():]
     if ABSENT_PROBLEM:
         folded = _NO_COHORT.sub(_counted_none, folded)
     if LEAD_CONDITION:
