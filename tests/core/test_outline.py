@@ -1583,3 +1583,28 @@ def test_a_labelled_list_that_runs_on_to_the_next_line_heads_no_part() -> None:
     letter = ("12 May 2024\n\nDear Ms Hale,\n\nFocused visit to Rowanford children's services\n\n"
               "This letter summarises the findings of the focused visit.\n")
     assert any(t.startswith("Focused visit to Rowanford") for t in (p.title for p in analyse(letter).parts))
+
+
+def test_a_board_judgement_said_on_its_own_line_grades_the_boards_section() -> None:
+    """A 2013-18 report reviews its safeguarding children board under a line saying the board's judgement ("The
+    Local Safeguarding Children Board is good."). That line was a plain heading, or, with its full stop, a sentence
+    suggested as a finding; the board's section took the report's grade. It is the section's judgement, as the
+    authority's own judgement lines are; a lead-in ("… requires improvement because:") and a sentence about the
+    board ("The LSCB is good at …") stay what they are."""
+    from reviewer.core.annotations.codebook import default_themes
+    from reviewer.core.reading.judgements import board_heading
+    from reviewer.core.reading.suggest import suggest
+
+    text = ("Inspection of Westfold children's services\n\nLeadership, management and governance: Inadequate\n\n"
+            "Leaders have not acted on what audits found.\n\n"
+            "The Local Safeguarding Children Board (LSCB)\n\nThe Local Safeguarding Children Board is good.\n\n"
+            "Executive summary\n\nThe board holds partners to account effectively, and its training is well attended.\n")
+    st = analyse(text)
+    board = next(p for p in st.parts if p.title.startswith("The Local Safeguarding Children Board is"))
+    assert (board.kind, board.grade) == ("judgement", "good")
+    quotes = [x.quote for x in suggest(text, default_themes(), [], structure=st)]
+    assert not any(q.startswith("The Local Safeguarding Children Board is") for q in quotes), quotes
+    assert any(q.startswith("The board holds partners") for q in quotes), quotes
+    assert board_heading("The effectiveness of the LSCB requires improvement") == "requires improvement"
+    assert board_heading("The LSCB requires improvement because:") is None
+    assert board_heading("The LSCB is good at bringing partners together.") is None

@@ -206,10 +206,20 @@ def _graded_2013(flat: str) -> dict[str, str]:
 # "The effectiveness of the Local Safeguarding Children Board (LSCB) is requires improvement" (2014), "The Local
 # Safeguarding Children Board is inadequate" (2016), "The Local Safeguarding Children Board requires improvement":
 # the board's own judgement, said whole (not "the LSCB is good at …")
-_BOARD_GRADE = re.compile(
+_BOARD_SAID = (
     r"\b(?:The\s+effectiveness\s+of\s+the\s+|The\s+)(?:Local\s+Safeguarding\s+Children\s+Board|LSCB)(?:\s*\(LSCB\))?\s+"
     r"(?:(?:is|are)\s+(?:judged\s+(?:to\s+be\s+)?)?)?(outstanding|good|requires\s+improvement(?:\s+to\s+be\s+good)?|"
-    r"inadequate)(?:\s+because)?\s*(?:[.:]|$|[A-Z0-9])")
+    r"inadequate)")
+_BOARD_GRADE = re.compile(_BOARD_SAID + r"(?:\s+because)?\s*(?:[.:]|$|[A-Z0-9])")
+_BOARD_HEADING = re.compile(r"\s*" + _BOARD_SAID + r"\s*\.?\s*")  # (said whole, on its own)
+
+
+def board_heading(title: str) -> str | None:
+    """The grade where a heading is the board's judgement said whole ("The Local Safeguarding Children Board is
+    good.", "The LSCB requires improvement"), not a list's lead-in ("… requires improvement because:") nor a
+    sentence about the board: the outline grades the board's section by it."""
+    m = _BOARD_HEADING.fullmatch(title)
+    return grade_of(m.group(1)) if m else None
 
 
 def board_judgement(flat: str) -> str | None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from reviewer.core.reading.dates import DATE, NUMERIC_DATE
 from reviewer.core.reading.furniture import find_furniture
-from reviewer.core.reading.judgements import GRADE, grade_of
+from reviewer.core.reading.judgements import GRADE, board_heading, grade_of
 from reviewer.core.reading.response_table import ResponseTable, response_tables
 from reviewer.core.reading.sentences import BULLET_LINE, JUDGEMENT_START, LIST_HEADING, reading_text, split_units
 from reviewer.core.text.markup import ROW_END
@@ -226,7 +226,8 @@ def _heading_text(block: str) -> str | None:
     flat = _HEADING_NOTE.sub("", collapse_ws(block).strip("#*_ ").strip())
     if not flat or len(flat) > 160 or len(flat.split()) > 22 or block.count("\n") > 2:
         return None
-    if flat.endswith((".", ",", ";")) and not (_JUDGEMENT_HEADING.match(flat) or _JUDGEMENT_SENTENCE.match(flat)) or \
+    if flat.endswith((".", ",", ";")) and not (_JUDGEMENT_HEADING.match(flat) or _JUDGEMENT_SENTENCE.match(flat) or
+                                               board_heading(flat)) or \
             BULLET_LINE.match(block) or \
             _NOT_HEADING.search(flat):  # (a judgement heading may end with a full stop: "…: Requires improvement to be good.")
         return None
@@ -361,6 +362,8 @@ def _kind(title: str) -> tuple[str, str | None]:
     m = _JUDGEMENT_HEADING.match(title) or _JUDGEMENT_SENTENCE.match(title)
     if m:
         return "judgement", grade_of(m.group(2))
+    if board := board_heading(title):  # a 2013-18 report's review of its safeguarding children board
+        return "judgement", board
     if re.search(r"^(?:\d{1,2}\.\s+)?(?:overview|headline findings|summary of findings|summary|main findings|findings)\b",
                  low):  # (a letter retyped with its sections numbered: "1. Headline findings")
         return "headline", None
