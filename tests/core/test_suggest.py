@@ -3739,3 +3739,24 @@ def test_a_problems_figures_set_against_others_read_by_which_way_they_go() -> No
     assert verdict("Attainment of children in care at key stage 4 is below the national average.", *ri)[0] == \
         "improvement"
     assert tone("Vacancy rates are high, although overall vacancy rates are lower than the London average.")[3] == []
+
+
+def test_which_way_a_figure_goes_says_the_finding() -> None:
+    """A new user's 2023 report: "The timeliness with which health assessments … are completed has dropped" was a
+    strength, and "Staff turnover has dropped" or "Caseloads have declined" read as weaknesses on "turnover" and
+    "declined". A problem's figures falling is good news, rising bad; a good thing's falling is bad news."""
+    from reviewer.core.reading.severity import verdict
+    from reviewer.core.reading.wording import tone
+
+    ri = ("grade:requires improvement", "requires improvement", "paragraph")
+    for said in ("Turnover among social workers has dropped sharply this year.",
+                 "Caseloads in the assessment teams have declined since the spring.",
+                 "The number of young people going missing has fallen.",
+                 "The number of moves children in care experience is reducing."):
+        assert verdict(said, *ri)[0] == "strength", (said, tone(said))
+    for said in ("Re-referrals to the service have risen to 28%.",
+                 "As a result, caseloads in the early help teams have increased.",
+                 "The timeliness with which reviews of children's plans are held has dropped over the past year.",
+                 "School attendance of children in care has fallen this year."):
+        assert verdict(said, *ri)[0] == "improvement", (said, tone(said))
+    assert tone("The number of children in care has increased.")[:2] == (0, 0)  # (a count, no finding)
