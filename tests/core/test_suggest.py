@@ -3719,3 +3719,19 @@ def test_not_doing_something_well_enough_far_from_the_not_is_a_weakness() -> Non
     assert verdict(said, *ri)[0] == "improvement"
     assert verdict("Managers do not hesitate to act, and they know their teams well enough to spot problems early.",
                    *ri)[0] == "strength"  # (its "not" denied in a clause of its own)
+
+
+def test_what_a_check_is_to_find_out_is_no_praise() -> None:
+    """A new user's 2016 report (h27): a council's plan to repeat its audits "to assess whether change has been
+    achieved and sustained" was among the 30 strongest, a strength on "achieved, sustained": what a check asks is
+    not what it found. What the sentence says outside the question still counts."""
+    from reviewer.core.reading.severity import verdict
+
+    ri = ("grade:requires improvement", "requires improvement", "paragraph")
+    asked = verdict("The council will audit the same cases next spring to check whether the gains have been "
+                    "achieved and sustained.", *ri)
+    assert "sustained" not in " ".join(asked[2]) and asked[1] < 0.5
+    seen = verdict("Team leaders read every file to see if plans are effective and consistently good.", *ri)
+    assert "effective" not in " ".join(seen[2]) and seen[1] < 0.5
+    assert verdict("Audits are not used to test whether plans are effective.", *ri)[0] == "improvement"
+    assert verdict("Plans are effective and consistently good.", *ri)[0] == "strength"

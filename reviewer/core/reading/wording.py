@@ -232,7 +232,11 @@ _AIM = re.compile(r"\b(?:the need to|to ensure|(?:necessary|needed|required) to 
                   r"transform|identify)|(?:desire|aspiration) to|"
                   # what an issue or a need is, by example ("some issues have not been addressed quickly enough, such
                   # as ensuring that oversight leads to good and timely work", h25: a strength on "good", "timely")
-                  r"such as (?:ensuring|making sure))\b")
+                  r"such as (?:ensuring|making sure)|"
+                  # what a check is to find out, asked, not said: "audits are repeated to assess whether change has
+                  # been achieved and sustained" (a new user's 2016 report, h27: a strength on "achieved, sustained")
+                  r"to (?:assess|check|see|test|establish|determine|evaluate|judge|measure|gauge|understand|ascertain|"
+                  r"confirm|find out|review|monitor|explore|consider) (?:[\w'’-]+ ){0,2}?(?:whether|if))\b")
 
 
 AIM_IN_SUBJECT = True
