@@ -3735,3 +3735,15 @@ def test_what_a_check_is_to_find_out_is_no_praise() -> None:
     assert "effective" not in " ".join(seen[2]) and seen[1] < 0.5
     assert verdict("Audits are not used to test whether plans are effective.", *ri)[0] == "improvement"
     assert verdict("Plans are effective and consistently good.", *ri)[0] == "strength"
+
+
+def test_few_of_a_described_group_taking_part_is_a_weakness() -> None:
+    """A new user's 2014 report (h27): "Few older children participate in child protection conferences" was a
+    faint strength, where "Few care leavers ..." is a weakness: the group may be described ("older", "disabled",
+    "looked after") before it is named. Few of a group meeting harm stays good news."""
+    from reviewer.core.reading.severity import verdict
+
+    ri = ("grade:requires improvement", "requires improvement", "paragraph")
+    assert verdict("Few older young people attend their own reviews.", *ri)[0] == "improvement"
+    assert verdict("Very few disabled children are helped to take part in planning.", *ri)[0] == "improvement"
+    assert verdict("Few looked after children experience placement moves.", *ri)[0] != "improvement"

@@ -431,7 +431,7 @@ _SHORTFALL_PHRASES = (  # (the phrases as written: compiled, regrouped, by ``dis
     r"will)\b|^\W*neither\b[^,;.]{1,80}?\bnor\b|\b(?:expressed|raised|voiced) (?:some |significant |serious |several |many |strong |particular )?concerns? "
     r"(?:about|regarding|over|that)\b|\basked for "
     r"(?:improvements?|better|more)\b|\b(?:approximately |about |almost |nearly |over |more than )?(?:half|a third|a quarter)"
-    r" of (?:[\w'’-]+ ){0,8}?(?:are |were |remain )?(?:not in education|neet)\b|\bdivert(?:s|ed|ing)? (?:[\w'’]+ ){0,2}(?:attention|capacity|resources) (?:away )?from\b|^\W*(?:comparatively |relatively |very )?few (?:children|young people|"
+    r" of (?:[\w'’-]+ ){0,8}?(?:are |were |remain )?(?:not in education|neet)\b|\bdivert(?:s|ed|ing)? (?:[\w'’]+ ){0,2}(?:attention|capacity|resources) (?:away )?from\b|^\W*(?:comparatively |relatively |very )?few (?:[\w'’-]+ ){0,2}?(?:children|young people|"
     r"care leavers|families|parents|carers|adopters|foster carers)\b(?![^.;]*\b(?:experienc\w*|suffer\w*|wait\w*|"
     r"delay\w*|drift|harm|risks?|disrupt\w*|moves?|breakdowns?|missing|re-?referr\w*|escalat\w*|out of school|"
     r"excluded|homeless|unallocated|unsuitable|absent)\b)")
