@@ -3747,3 +3747,17 @@ def test_few_of_a_described_group_taking_part_is_a_weakness() -> None:
     assert verdict("Few older young people attend their own reviews.", *ri)[0] == "improvement"
     assert verdict("Very few disabled children are helped to take part in planning.", *ri)[0] == "improvement"
     assert verdict("Few looked after children experience placement moves.", *ri)[0] != "improvement"
+
+
+def test_two_groups_found_alike_is_no_shortfall() -> None:
+    """A new user's 2014 report (h27): "There are no significant differences in outcomes between looked after
+    children placed within or outside the city" was an area for improvement on "no". A comparison that finds no
+    difference is parity; work that "made no difference" is still a weakness."""
+    from reviewer.core.reading.severity import verdict
+
+    ri = ("grade:requires improvement", "requires improvement", "paragraph")
+    alike = verdict("There is no significant difference between the results of children placed near home and "
+                    "those placed further away.", *ri)
+    assert alike[0] != "improvement" and "no" not in " ".join(alike[2])
+    assert verdict("There are no differences in attainment between girls and boys in care.", *ri)[0] != "improvement"
+    assert verdict("The new panel has made no difference to how quickly plans progress.", *ri)[0] == "improvement"

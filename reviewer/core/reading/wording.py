@@ -676,6 +676,11 @@ _ONCE_GOOD = re.compile(r"\b(?:previously|once|formerly|historically|initially) 
 _RISK_LEVEL = re.compile(r"\b(?:low|lower|medium|high|higher) (?:levels? of )?risk\b")  # a cohort, no easing
 _NO_CASE_REVIEWS = re.compile(r"\bno (?:(?:current|new|recent|recently|newly|further) )?(?:published )?serious case "
                               r"reviews?\b")  # ("no recently published serious case reviews")
+# a comparison that finds two groups alike ("no significant differences in outcomes between children placed in and
+# out of the area", a new user's 2014 report, h27: a weakness on "no"): parity, no shortfall; not work that "made no
+# difference"
+_NO_DIFFERENCE = re.compile(r"\b(?<!made )(?<!make )(?<!makes )(?<!making )no (?:significant |notable |marked |real |"
+                            r"discernible )?differences? (?=between|in)")
 CASE_REVIEW = re.compile(r"\bserious case reviews?\b")  # a kind of review, no serious failing (severity too)
 _REWRITES = (
     (HOW_COULD, " "),
@@ -705,6 +710,7 @@ _REWRITES = (
     (_WHO_MIGHT_BE_HOMELESS, " named "),
     (_NOT_REQUIRED_BY_LAW, " lawfully "),
     (_NO_LONGER, " improved "),
+    (_NO_DIFFERENCE, " alike "),
     (_NO_PRESSURE, " unhurried to "),
     (_NOT_AT_EXPENSE, r" balanced \1 and "),  # (the balance kept: praise)
     (_NOT_GIVE_UP, " tenacious "),  # "do not give up on them": perseverance, no denial
