@@ -1632,3 +1632,22 @@ def test_an_older_reports_cover_table_is_its_judgements_and_the_cover_suggests_n
     assert text[table.start:].startswith("1. Children who need") and table.heading_end == len(cover.rstrip())
     quotes = [x.quote for x in suggest(text, default_themes(), [], structure=st)]
     assert quotes == ["Social workers know their children well and visit them often."], quotes
+
+
+def test_an_older_reports_board_review_is_graded_in_the_outline() -> None:
+    """A new user's 2016 report (h27), and 28 other 2013-17 development reports: "The Local Safeguarding Children
+    Board requires improvement", the board review's graded heading, was a plain heading, where the council's graded
+    sections are judgements ("Help and protection — RI"); named in the outline as the report names the board, not
+    by its heading with the grade again. A sentence that only ends with a grade's word is no judgement."""
+    from reviewer.core.reading.judgements import short_label
+
+    text = ("The Local Safeguarding Children Board (LSCB)\n\nThe Local Safeguarding Children Board requires "
+            "improvement\n\nExecutive summary\n\nThe board meets regularly and its partners attend.\n\n"
+            "The LSCB is not yet demonstrating the characteristics of good\n\nThe board's plan is new.\n")
+    parts = [(p.kind, p.title, p.grade) for p in analyse(text).parts if p.level == 1]
+    assert ("judgement", "The Local Safeguarding Children Board requires improvement", "requires improvement") in parts
+    assert not any(k == "judgement" and t.startswith("The LSCB is not yet") for k, t, _g in parts), parts
+    assert short_label("The Local Safeguarding Children Board requires improvement") == \
+        "Local Safeguarding Children Board"
+    assert short_label("The LSCB is good") == "Local Safeguarding Children Board"
+    assert short_label("Children who need help and protection") == "Help and protection"

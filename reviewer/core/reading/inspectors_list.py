@@ -296,7 +296,8 @@ def boards_from(structure: Structure) -> int | None:
     first = next((p.start for p in parts if p.kind in ("improve", "priority")), None)
     if first is None:
         return None
-    return next((p.start for p in parts if p.start > first and p.kind == "heading" and _BOARD.search(p.title)), None)
+    return next((p.start for p in parts if p.start > first and p.kind in ("heading", "judgement") and  # (its graded
+                 _BOARD.search(p.title)), None)  # heading, "The Local Safeguarding Children Board is good", h27)
 
 
 def item_words(quote: str) -> str:

@@ -32,6 +32,11 @@ _JUDGEMENT_SENTENCE = re.compile(rf"^((?:The experiences? and progress|The impac
                                  rf"The graded judge?ment (?:for|about|of))"  # (2015: "The graded judgment for
                                  rf".{{0,140}}?)\s+(?:is\s+|are\s+)?(?:that\s+it\s+(?:is\s+)?)?{GRADE}\.?\s*$", re.I)
 # adoption performance is that it is outstanding", over two lines or one)
+# the board's review in a 2013-18 report, graded as the council's sections are: "The Local Safeguarding Children Board
+# requires improvement" (h27: a plain heading, its sentences read by the council's grade); not "The LSCB is not yet
+# demonstrating the characteristics of good"
+_BOARD_JUDGEMENT = re.compile(rf"^(The (?:Local Safeguarding Children Board|LSCB)(?: \(LSCB\))?)\s+(?:is\s+|are\s+)?"
+                              rf"{GRADE}\.?\s*$", re.I)
 # (a year that is a financial year's start, "Our priorities for 2024/25", "5. Priorities for 2023-24", may head; not
 # one in brackets, which a sentence's lead-in gives: "In the last 12 months (2012-13) there have been:")
 _NOT_HEADING = re.compile(r"\b(?:19|20)\d\d\b(?![/-]\d\d(?![\d/-]))|\((?:19|20)\d\d[/-]\d\d\)|@|www\.|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s+\d[A-Z]{2}\b|^[TEW]:?\s|"
@@ -362,7 +367,7 @@ def _kind(title: str) -> tuple[str, str | None]:
                       r"\s*:\s*$", low):  # a paper's lead-in: "Ofsted asked the council to improve:", "… the following
         # areas where further progress is needed:"
         return "improve", None
-    m = _JUDGEMENT_HEADING.match(title) or _JUDGEMENT_SENTENCE.match(title)
+    m = _JUDGEMENT_HEADING.match(title) or _JUDGEMENT_SENTENCE.match(title) or _BOARD_JUDGEMENT.match(title)
     if m:
         return "judgement", grade_of(m.group(2))
     if re.search(r"^(?:\d{1,2}\.\s+)?(?:overview|headline findings|summary of findings|summary|main findings|findings)\b",
