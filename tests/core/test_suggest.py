@@ -3761,3 +3761,19 @@ def test_two_groups_found_alike_is_no_shortfall() -> None:
     assert alike[0] != "improvement" and "no" not in " ".join(alike[2])
     assert verdict("There are no differences in attainment between girls and boys in care.", *ri)[0] != "improvement"
     assert verdict("The new panel has made no difference to how quickly plans progress.", *ri)[0] == "improvement"
+
+
+def test_the_cases_a_piece_of_work_takes_up_name_no_shortfall_of_it() -> None:
+    """A new user's 2014 report (h27): a council "actively reviewing cases where children have been waiting too long"
+    was an area for improvement on "too"; the cases are named by the problem the review deals with. A development
+    strength said alike ("reviewed all cases of children waiting too long and ...") had been read the same way.
+    Work not done on such cases, or done poorly, is still a weakness."""
+    from reviewer.core.reading.severity import verdict
+
+    ri = ("grade:requires improvement", "requires improvement", "paragraph")
+    assert verdict("Leaders are actively tracking every case where a child has waited too long for a decision.",
+                   *ri)[0] == "strength"
+    assert verdict("The service has audited the files of children whose plans drifted and has acted on what it "
+                   "found.", *ri)[0] != "improvement"
+    assert verdict("Managers are not tracking cases where children wait too long.", *ri)[0] == "improvement"
+    assert verdict("Reviews of cases where children wait too long are poor.", *ri)[0] == "improvement"

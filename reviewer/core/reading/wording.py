@@ -554,6 +554,12 @@ _RISK_OF = re.compile(r"\b((?:mitigat|reduc|minimis|minimiz|avoid|prevent|lessen
                       r"(?=[\w'-]+ (?:being|is|are|of)\b)")
 # A problem challenged ("Reviewing officers challenge issues and delays to good effect"): dealt with, as addressed
 _CHALLENGED = re.compile(r"\bchalleng(?:e|es|ed|ing) (?=(?:issues and |any |the )?(?:delays?|drift|poor|shortfalls|weaknesses)\b)")
+# The cases a piece of work takes up, named by their problem ("actively reviewing cases where children have been
+# waiting too long", a new user's 2014 report, h27; "reviewed all cases of children waiting too long and have now
+# secured permanence", a development strength): the problem is what is being dealt with, no shortfall of the work's
+_CASES_TAKEN_UP = re.compile(r"\b((?:review|audit|track|tackl|address|prioritis|scrutinis)\w* (?:all |the |every |each |"
+                             r"those |these |a number of |individual )?(?:cases?|files?|children|young people) (?:where|"
+                             r"in which|of children who|of children|who|whose|that)) (?:(?! and | but )[^,;.])*")
 # What oversight is of ("tracking arrangements to maintain oversight of children living in unregistered, illegal
 # placements"): the children watched over, no shortfall of the oversight's
 _OVERSIGHT_OF = re.compile(r"\b((?:oversight|tracking|monitoring|tracker|scrutiny|register) (?:of|for) (?:[\w'’-]+ ){0,4}?)"
@@ -694,7 +700,8 @@ _REWRITES = (
     (_OVERSIGHT_OF, r"\1named"),  # (the children watched over, named, no shortfall)
     (_SCANT_EVIDENCE, "no evidence that"),  # (which reaches its whole clause)
     (_WHILE_EARLY, ","),
-    (_CHALLENGED, "address "),  # (a remedy: the problem after it is dealt with)
+    (_CHALLENGED, "address "),
+    (_CASES_TAKEN_UP, r"\1 named"),  # (a remedy: the problem after it is dealt with)
     (_RISK_OF, r"\1 "),
     (_TOO_LITTLE_TO, "insufficiently"),  # (a negator: denies the praise after it)
     (_NOT_GOING_WELL, " whenneeded "),
