@@ -3777,3 +3777,20 @@ def test_the_cases_a_piece_of_work_takes_up_name_no_shortfall_of_it() -> None:
                    "found.", *ri)[0] != "improvement"
     assert verdict("Managers are not tracking cases where children wait too long.", *ri)[0] == "improvement"
     assert verdict("Reviews of cases where children wait too long are poor.", *ri)[0] == "improvement"
+
+
+def test_a_problems_figure_falling_and_an_absence_rate_are_no_weakness() -> None:
+    """A new user's 2016 report (h27): "The authorised absence rate was down by 1% on the previous year" and "The
+    authorised absence rate fell by 1.2% ..." were areas for improvement on "absence", a school's measure named, as
+    "persistent absence" already was; and a problem's figure that "fell", "dropped" or "was down by" is dealt with, as
+    one "reduced" or "declined" was. "Down to" says why, and "in the absence of" still denies."""
+    from reviewer.core.reading.severity import verdict
+
+    ri = ("grade:requires improvement", "requires improvement", "paragraph")
+    for said in ("The unauthorised absence rate fell by 0.4% last year.",
+                 "The overall absence rate was down by 2% on the year before.",
+                 "Vacancies in the teams have dropped this year.",
+                 "Delays in adoption were down by a third on the previous year."):
+        assert verdict(said, *ri)[0] != "improvement", said
+    assert verdict("Delays in assessments are down to staff shortages.", *ri)[0] == "improvement"
+    assert verdict("In the absence of a plan, children drift.", *ri)[0] == "improvement"

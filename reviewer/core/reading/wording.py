@@ -105,7 +105,8 @@ _NOT_WEAK_NAMES = re.compile(r"\b(?:(?:as|are|is|were|was) detailed (?:in|below|
                              r"have been )?(?:judged|rated|graded|found) (?:to be |as )?inadequate\b|"
                              r"no (?:areas? for )?priority actions? (?:were |was |had been |have been )?"
                              r"(?:identified|found|raised|set)\b|"
-                             r"\b(?:persistent|school) absences?\b|"  # (a record kept of pupils)
+                             r"\b(?:persistent|school|authorised|unauthorised|overall) absences?\b|"  # (a record kept of
+                             r"\babsence rates?\b|"  # pupils; a measure, h27: "the authorised absence rate fell by 1.2%")
                              r"\bwhat good (?:practice |quality |work )?(?:looks|look) like\b|"  # (a standard named)
                              r"\bfirst language is not\b|"  # ("families whose first language is not English")
                              r"\bright now\b|"  # ("a key area for our partnership right now": a time, no praise)
@@ -182,7 +183,10 @@ _FEW_SUFFER = re.compile(r"\b(only|justonly) (one|two|three|four|five|a (?:very 
 # ... is minimised", "the number of care leavers not in education has declined").
 AFTER_REMEDY = ("low", "lower", "minimised", "minimal", "declined", "fallen", "reduced", "reducing", "decreased",
                 "rare", "eliminated", "avoided", "prevented", "mitigated", "addressed", "resolved", "rectified", "remedied",
-                "ended", "ceased")
+                "ended", "ceased",
+                # a problem's figure falling ("The authorised absence rate fell by 1.2%", "... was down by 1% on the
+                # previous year", a new user's 2016 report, h27: weaknesses on "absence")
+                "fell", "falling", "dropped", "decreasing", "declining", "downby")
 AFTER_REMEDY_SCOPE = 5
 # "no" or "without" before one of these is good news: "no unallocated cases", "without delay".
 GOOD_NEWS_AFTER_NO = ("unallocated", "delay", "delays", "backlog", "backlogs", "drift", "waiting", "wait", "concerns",
@@ -687,6 +691,7 @@ _NO_CASE_REVIEWS = re.compile(r"\bno (?:(?:current|new|recent|recently|newly|fur
 # difference"
 _NO_DIFFERENCE = re.compile(r"\b(?<!made )(?<!make )(?<!makes )(?<!making )no (?:significant |notable |marked |real |"
                             r"discernible )?differences? (?=between|in)")
+_DOWN_BY = re.compile(r"\b(is|are|was|were|has been|have been) down by\b")
 CASE_REVIEW = re.compile(r"\bserious case reviews?\b")  # a kind of review, no serious failing (severity too)
 _REWRITES = (
     (HOW_COULD, " "),
@@ -717,6 +722,7 @@ _REWRITES = (
     (_WHO_MIGHT_BE_HOMELESS, " named "),
     (_NOT_REQUIRED_BY_LAW, " lawfully "),
     (_NO_LONGER, " improved "),
+    (_DOWN_BY, r"\1 downby "),  # (a figure's fall, read as one word: not "down to", which says why)
     (_NO_DIFFERENCE, " alike "),
     (_NO_PRESSURE, " unhurried to "),
     (_NOT_AT_EXPENSE, r" balanced \1 and "),  # (the balance kept: praise)
