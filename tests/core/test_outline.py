@@ -1651,3 +1651,22 @@ def test_an_older_reports_board_review_is_graded_in_the_outline() -> None:
         "Local Safeguarding Children Board"
     assert short_label("The LSCB is good") == "Local Safeguarding Children Board"
     assert short_label("Children who need help and protection") == "Help and protection"
+
+
+def test_an_older_reports_cover_table_starts_at_its_own_lead_in() -> None:
+    """A new user's 2014 report (h27), and eight other development reports: the cover's table was brought on by
+    "The judgements on areas of the service that contribute to overall effectiveness are:", an outline heading of
+    its own over an empty part, the Judgements under it. The Judgements part starts at that line."""
+    cover = ("1\n\nWestfold Council\n\nInspection date: 3 March - 27 March 2014\n\n"
+             "The overall judgement is that children's services require\nimprovement\n\n"
+             "The authority is not yet delivering good help and care for children.\n\n"
+             "The judgements on areas of the service that contribute to overall effectiveness are:\n\n"
+             "1. Children who need help and protection\nRequires\nImprovement\n\n"
+             "2. Children looked after and achieving permanence\nGood\n\n"
+             "3. Leadership, management and governance\nRequires\nImprovement\n\n")
+    text = cover + "Contents\n\nThe local authority\n\nSocial workers visit children often and know them well.\n"
+    st = analyse(text, [0, len(cover)])
+    titles = [p.title for p in st.parts if p.level == 1]
+    assert not any(t.startswith("The judgements on areas") for t in titles), titles
+    table = next(p for p in st.parts if p.kind == "judgements")
+    assert text[table.start:].startswith("The judgements on areas")

@@ -516,7 +516,9 @@ def _cover_judgements(reading: str, blocks: list[tuple[int, int]], page_starts: 
     verdict = next((i for i, (s, _e) in enumerate(blocks) if s < cover_end and _COVER_VERDICT.match(reading, s)), None)
     if verdict is None:
         return None
-    rows = []
+    rows: list[tuple[int, int]] = []
+    lead_in = None  # the table's own heading: "The judgements on areas of the service that contribute to overall
+    # effectiveness are:" (the part starts there, no heading of its own above it)
     for s, e in blocks[verdict + 1:verdict + 12]:
         if s >= cover_end:
             break
@@ -526,11 +528,15 @@ def _cover_judgements(reading: str, blocks: list[tuple[int, int]], page_starts: 
             # Children Board (LSCB)" / "Requires improvement.", "The judgement for the effectiveness of ... is good.")
         elif rows:
             break
-    return (rows[0][0], rows[-1][1]) if rows and _COVER_ROW.match(reading, rows[0][0]) and \
-        reading[rows[0][0]] == "1" else None
+        else:
+            lead_in = s if _COVER_LEAD_IN.fullmatch(reading[s:e]) else None
+    if not (rows and reading[rows[0][0]] == "1"):
+        return None
+    return (rows[0][0] if lead_in is None else lead_in), rows[-1][1]
 
 
 _COVER_ROW = re.compile(r"\d(?:\.\d)?\.?\s+[A-Z]")
+_COVER_LEAD_IN = re.compile(r"\s*The\s+judge?ments\s+on\s+[^.]{0,120}:\s*")
 _COVER_BOARD = re.compile(r"The\s+(?:judge?ment\s+(?:for|on|of)\s+the\s+)?effectiveness\s+of\s+the\s+Local\s+Safeguarding\s+"
                           r"Children\s+Board\b(?:\s*\(LSCB\))?(?:\s+(?:is\s+)?(?:that\s+it\s+)?(?:is\s+)?"
                           + GRADE + r")?\.?\s*$", re.I)
