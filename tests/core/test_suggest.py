@@ -3794,3 +3794,17 @@ def test_a_problems_figure_falling_and_an_absence_rate_are_no_weakness() -> None
         assert verdict(said, *ri)[0] != "improvement", said
     assert verdict("Delays in assessments are down to staff shortages.", *ri)[0] == "improvement"
     assert verdict("In the absence of a plan, children drift.", *ri)[0] == "improvement"
+
+
+def test_a_finding_corroborated_is_no_praise() -> None:
+    """A new user's 2014 report (h27): "This analysis was supported by leaders ... and by findings from serious case
+    reviews", of the council's own finding that children were unsafe, was a strength on "supported". A finding
+    confirmed by others says nothing good of the work; people supported by others still do."""
+    from reviewer.core.reading.severity import verdict
+
+    ri = ("grade:requires improvement", "requires improvement", "paragraph")
+    for said in ("This analysis was supported by senior leaders and by the findings of case reviews.",
+                 "The council's self-assessment was confirmed by the audits the board commissioned."):
+        found = verdict(said, *ri)
+        assert found[1] < 0.5 and not any(w in " ".join(found[2]) for w in ("supported", "confirmed")), found
+    assert verdict("Foster carers are well supported by their supervising social workers.", *ri)[0] == "strength"

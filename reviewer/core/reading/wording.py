@@ -138,7 +138,13 @@ _NOT_WEAK_NAMES = re.compile(r"\b(?:(?:as|are|is|were|was) detailed (?:in|below|
                              r"(?:risks?|needs|vulnerabilities) and strengths|strengths and (?:risks?|needs|"
                              r"vulnerabilities|concerns)|"
                              r"strengths?-based|supported by an? "
-                             r"(?:child protection|child in need|care) plan)\b")
+                             r"(?:child protection|child in need|care) plan|"
+                             # a finding corroborated, whatever it found ("This analysis was supported by leaders and
+                             # by findings from serious case reviews", of the council's finding that children were
+                             # unsafe, a new user's 2014 report, h27): no praise
+                             r"(?:analysis|view|views|finding|findings|conclusion|conclusions|self-assessment|judgement|"
+                             r"judgment|evaluation) (?:is|was|are|were|has been|have been) (?:also |further |fully |"
+                             r"strongly )?(?:supported|confirmed|corroborated|endorsed|borne out) by)\b")
 _DENIED_AFTER_AIM = re.compile(r"\b(?:is|are|was|were|has|have|had) not\b")
 AIM_ENDS_AT_TURN = True
 # An aim ends where the sentence turns: "good work was seen, such as one-to-one work to develop self-esteem, but
