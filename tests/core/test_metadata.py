@@ -931,3 +931,13 @@ def test_the_boards_judgement_is_read_shown_in_the_reports_order_and_added_to_le
     assert dict(fill_blanks(before, m).judgements)["lscb"] == "inadequate"  # read again: the board's added
     other = dataclasses.replace(before, judgements=(("overall_effectiveness", "inadequate"),))
     assert fill_blanks(other, m).judgements == other.judgements  # not the same reading: left as it was
+
+
+def test_a_deputy_lead_inspector_labelled_in_capitals_is_one_of_the_inspectors() -> None:
+    """A new user's 2014 report (h27) printed "Deputy Lead inspector: ..." and its team of seven read as six: the
+    labels of an older report's team are read in any case."""
+    text = SIF_UNNUMBERED.replace("Deputy lead inspector: Owen Price HMI", "Deputy Lead inspector: Owen Price") \
+        .replace("Team inspectors:", "Team Inspectors:")
+    m = read_metadata(text, created="2016-04-25")
+    assert m.lead_inspector == "Moira J Tennant"
+    assert list(m.inspectors) == ["Moira J Tennant", "Owen Price", "Ruth Amos", "Deepa Laing"], m.inspectors

@@ -1608,3 +1608,90 @@ def test_a_board_judgement_said_on_its_own_line_grades_the_boards_section() -> N
     assert board_heading("The effectiveness of the LSCB requires improvement") == "requires improvement"
     assert board_heading("The LSCB requires improvement because:") is None
     assert board_heading("The LSCB is good at bringing partners together.") is None
+
+
+def test_a_cover_title_left_on_and_runs_on_into_the_next_line() -> None:
+    """A new user's 2016 report (h27), and 38 other 2013-17 reports: the cover's title, "Inspection of services
+    for children in need ... and" / "Review of the effectiveness of the Local Safeguarding Children Board", broken
+    at its "and", made the board's review a heading over the council's judgement table. A block after a line left
+    on "and" or "or" is more of that line, no heading."""
+    text = ("1\n\nWestfold Borough Council\n\n"  # (the page number, furniture; the cover's "and" on a line of its own)
+            "Inspection of services for children in need of help and\nprotection, children looked after and "
+            "care leavers\n\nand\n\n"
+            "Review of the effectiveness of the Local Safeguarding Children\nBoard1\n\n"
+            "Inspection date: 3 March - 27 March 2015\n\n"
+            "Children's services in Westfold require improvement to be good\n\n"
+            "Executive summary\n\nChildren are seen regularly and their plans are reviewed on time.\n\n"
+            "The Local Safeguarding Children Board (LSCB)\n\nThe board meets regularly.\n")
+    titles = [p.title for p in analyse(text, [0]).parts if p.level == 1]
+    assert titles[0] == "Westfold Borough Council", titles
+    assert not any(t.startswith("Review of the effectiveness") for t in titles), titles
+    assert "Executive summary" in titles and "The Local Safeguarding Children Board (LSCB)" in titles
+
+
+def test_an_older_reports_cover_table_is_its_judgements_and_the_cover_suggests_nothing() -> None:
+    """The same report (h27), and 48 other 2013-17 development reports: the cover's judgement table ("1. Children
+    who need help and protection" / "Requires improvement" ...) made no Judgements part, as a later report's does;
+    and a cover that gave its overall grade as a sentence ("Children's services in X are good.") offered it as a
+    suggestion, as a web page's opening sentences are, where it is the grade said again. The rows, and the board's
+    grade under them, are the Judgements part; the cover above it is the title's."""
+    from reviewer.core.annotations.codebook import default_themes
+    from reviewer.core.reading.suggest import suggest
+
+    cover = ("1\n\nWestfold Borough Council\n\n"
+             "Inspection of services for children in need of help and\nprotection, children looked after and "
+             "care leavers\n\nand\n\nReview of the effectiveness of the Local Safeguarding Children\nBoard1\n\n"
+             "Inspection date: 3 March - 27 March 2015\n\n"
+             "Report published: 20 May 2015\n\n"
+             "Children’s services in the London Borough of Westfold are good.\n\n"
+             "1. Children who need help and protection\nGood\n\n"
+             "2. Children looked after and achieving\npermanence\nGood\n\n"
+             "2.1 Adoption performance\nOutstanding\n\n"
+             "3. Leadership, management and governance\nGood\n\n"
+             "The effectiveness of the Local Safeguarding Children Board (LSCB)\n\nRequires improvement.\n\n")
+    text = cover + ("Executive summary\n\nSocial workers know their children well and visit them often.\n")
+    st = analyse(text, [0, len(cover)])
+    kinds = [(p.kind, p.title) for p in st.parts if p.level == 1]
+    assert kinds[:2] == [("title", "Westfold Borough Council"), ("judgements", "Judgements")], kinds
+    table = next(p for p in st.parts if p.kind == "judgements")
+    assert text[table.start:].startswith("1. Children who need") and table.heading_end == len(cover.rstrip())
+    quotes = [x.quote for x in suggest(text, default_themes(), [], structure=st)]
+    assert quotes == ["Social workers know their children well and visit them often."], quotes
+
+
+def test_an_older_reports_board_review_is_graded_in_the_outline() -> None:
+    """A new user's 2016 report (h27), and 28 other 2013-17 development reports: "The Local Safeguarding Children
+    Board requires improvement", the board review's graded heading, was a plain heading, where the council's graded
+    sections are judgements ("Help and protection — RI"); named in the outline as the report names the board, not
+    by its heading with the grade again. A sentence that only ends with a grade's word is no judgement."""
+    from reviewer.core.reading.judgements import short_label
+
+    text = ("The Local Safeguarding Children Board (LSCB)\n\nThe Local Safeguarding Children Board requires "
+            "improvement\n\nExecutive summary\n\nThe board meets regularly and its partners attend.\n\n"
+            "The LSCB is not yet demonstrating the characteristics of good\n\nThe board's plan is new.\n")
+    parts = [(p.kind, p.title, p.grade) for p in analyse(text).parts if p.level == 1]
+    assert ("judgement", "The Local Safeguarding Children Board requires improvement", "requires improvement") in parts
+    assert not any(k == "judgement" and t.startswith("The LSCB is not yet") for k, t, _g in parts), parts
+    assert short_label("The Local Safeguarding Children Board requires improvement") == \
+        "Local Safeguarding Children Board"
+    assert short_label("The LSCB is good") == "Local Safeguarding Children Board"
+    assert short_label("Children who need help and protection") == "Help and protection"
+
+
+def test_an_older_reports_cover_table_starts_at_its_own_lead_in() -> None:
+    """A new user's 2014 report (h27), and eight other development reports: the cover's table was brought on by
+    "The judgements on areas of the service that contribute to overall effectiveness are:", an outline heading of
+    its own over an empty part, the Judgements under it. The Judgements part starts at that line."""
+    cover = ("1\n\nWestfold Council\n\nInspection date: 3 March - 27 March 2014\n\n"
+             "The overall judgement is that children's services require\nimprovement\n\n"
+             "The authority is not yet delivering good help and care for children.\n\n"
+             "The judgements on areas of the service that contribute to overall effectiveness are:\n\n"
+             "1. Children who need help and protection\nRequires\nImprovement\n\n"
+             "2. Children looked after and achieving permanence\nGood\n\n"
+             "3. Leadership, management and governance\nRequires\nImprovement\n\n")
+    text = cover + "Contents\n\nThe local authority\n\nSocial workers visit children often and know them well.\n"
+    st = analyse(text, [0, len(cover)])
+    titles = [p.title for p in st.parts if p.level == 1]
+    assert not any(t.startswith("The judgements on areas") for t in titles), titles
+    table = next(p for p in st.parts if p.kind == "judgements")
+    assert text[table.start:].startswith("The judgements on areas")

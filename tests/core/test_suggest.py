@@ -3760,3 +3760,92 @@ def test_which_way_a_figure_goes_says_the_finding() -> None:
                  "School attendance of children in care has fallen this year."):
         assert verdict(said, *ri)[0] == "improvement", (said, tone(said))
     assert tone("The number of children in care has increased.")[:2] == (0, 0)  # (a count, no finding)
+
+
+def test_what_a_check_is_to_find_out_is_no_praise() -> None:
+    """A new user's 2016 report (h27): a council's plan to repeat its audits "to assess whether change has been
+    achieved and sustained" was among the 30 strongest, a strength on "achieved, sustained": what a check asks is
+    not what it found. What the sentence says outside the question still counts."""
+    from reviewer.core.reading.severity import verdict
+
+    ri = ("grade:requires improvement", "requires improvement", "paragraph")
+    asked = verdict("The council will audit the same cases next spring to check whether the gains have been "
+                    "achieved and sustained.", *ri)
+    assert "sustained" not in " ".join(asked[2]) and asked[1] < 0.5
+    seen = verdict("Team leaders read every file to see if plans are effective and consistently good.", *ri)
+    assert "effective" not in " ".join(seen[2]) and seen[1] < 0.5
+    assert verdict("Audits are not used to test whether plans are effective.", *ri)[0] == "improvement"
+    assert verdict("Plans are effective and consistently good.", *ri)[0] == "strength"
+
+
+def test_few_of_a_described_group_taking_part_is_a_weakness() -> None:
+    """A new user's 2014 report (h27): "Few older children participate in child protection conferences" was a
+    faint strength, where "Few care leavers ..." is a weakness: the group may be described ("older", "disabled",
+    "looked after") before it is named. Few of a group meeting harm stays good news."""
+    from reviewer.core.reading.severity import verdict
+
+    ri = ("grade:requires improvement", "requires improvement", "paragraph")
+    assert verdict("Few older young people attend their own reviews.", *ri)[0] == "improvement"
+    assert verdict("Very few disabled children are helped to take part in planning.", *ri)[0] == "improvement"
+    assert verdict("Few looked after children experience placement moves.", *ri)[0] != "improvement"
+
+
+def test_two_groups_found_alike_is_no_shortfall() -> None:
+    """A new user's 2014 report (h27): "There are no significant differences in outcomes between looked after
+    children placed within or outside the city" was an area for improvement on "no". A comparison that finds no
+    difference is parity; work that "made no difference" is still a weakness."""
+    from reviewer.core.reading.severity import verdict
+
+    ri = ("grade:requires improvement", "requires improvement", "paragraph")
+    alike = verdict("There is no significant difference between the results of children placed near home and "
+                    "those placed further away.", *ri)
+    assert alike[0] != "improvement" and "no" not in " ".join(alike[2])
+    assert verdict("There are no differences in attainment between girls and boys in care.", *ri)[0] != "improvement"
+    assert verdict("The new panel has made no difference to how quickly plans progress.", *ri)[0] == "improvement"
+
+
+def test_the_cases_a_piece_of_work_takes_up_name_no_shortfall_of_it() -> None:
+    """A new user's 2014 report (h27): a council "actively reviewing cases where children have been waiting too long"
+    was an area for improvement on "too"; the cases are named by the problem the review deals with. A development
+    strength said alike ("reviewed all cases of children waiting too long and ...") had been read the same way.
+    Work not done on such cases, or done poorly, is still a weakness."""
+    from reviewer.core.reading.severity import verdict
+
+    ri = ("grade:requires improvement", "requires improvement", "paragraph")
+    assert verdict("Leaders are actively tracking every case where a child has waited too long for a decision.",
+                   *ri)[0] == "strength"
+    assert verdict("The service has audited the files of children whose plans drifted and has acted on what it "
+                   "found.", *ri)[0] != "improvement"
+    assert verdict("Managers are not tracking cases where children wait too long.", *ri)[0] == "improvement"
+    assert verdict("Reviews of cases where children wait too long are poor.", *ri)[0] == "improvement"
+
+
+def test_a_problems_figure_falling_and_an_absence_rate_are_no_weakness() -> None:
+    """A new user's 2016 report (h27): "The authorised absence rate was down by 1% on the previous year" and "The
+    authorised absence rate fell by 1.2% ..." were areas for improvement on "absence", a school's measure named, as
+    "persistent absence" already was; and a problem's figure that "fell", "dropped" or "was down by" is dealt with, as
+    one "reduced" or "declined" was. "Down to" says why, and "in the absence of" still denies."""
+    from reviewer.core.reading.severity import verdict
+
+    ri = ("grade:requires improvement", "requires improvement", "paragraph")
+    for said in ("The unauthorised absence rate fell by 0.4% last year.",
+                 "The overall absence rate was down by 2% on the year before.",
+                 "Vacancies in the teams have dropped this year.",
+                 "Delays in adoption were down by a third on the previous year."):
+        assert verdict(said, *ri)[0] != "improvement", said
+    assert verdict("Delays in assessments are down to staff shortages.", *ri)[0] == "improvement"
+    assert verdict("In the absence of a plan, children drift.", *ri)[0] == "improvement"
+
+
+def test_a_finding_corroborated_is_no_praise() -> None:
+    """A new user's 2014 report (h27): "This analysis was supported by leaders ... and by findings from serious case
+    reviews", of the council's own finding that children were unsafe, was a strength on "supported". A finding
+    confirmed by others says nothing good of the work; people supported by others still do."""
+    from reviewer.core.reading.severity import verdict
+
+    ri = ("grade:requires improvement", "requires improvement", "paragraph")
+    for said in ("This analysis was supported by senior leaders and by the findings of case reviews.",
+                 "The council's self-assessment was confirmed by the audits the board commissioned."):
+        found = verdict(said, *ri)
+        assert found[1] < 0.5 and not any(w in " ".join(found[2]) for w in ("supported", "confirmed")), found
+    assert verdict("Foster carers are well supported by their supervising social workers.", *ri)[0] == "strength"

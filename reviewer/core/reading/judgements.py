@@ -97,7 +97,9 @@ def short_label(heading: str) -> str | None:
     its own words: "Leadership, management and governance"), or None when it names no judgement."""
     name = _name(heading)
     if name is None:
-        return None
+        # the board's review, graded in a 2013-18 report ("The Local Safeguarding Children Board requires
+        # improvement"): its name as that report gives it, not the heading with its grade again (h27)
+        return SIF_LABELS[BOARD] if re.search(r"\bsafeguarding children board\b|\blscb\b", heading, re.I) else None
     sif = any(re.search(pat, heading, re.I) for pat, _ in _SIF_ROWS)
     return label(name, "sif" if sif else None)
 

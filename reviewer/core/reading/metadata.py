@@ -504,8 +504,9 @@ def _inspectors(flat: str) -> tuple[str | None, list[str]]:
     if not names and m and lead:  # reports of 2013-18 list the team after the lead inspector
         at = m.start(1) + len(lead)
         after = flat[at:at + 1500]
-        for t in re.finditer(r"(?:Deputy lead inspector|Team inspectors?)\s*:?\s*(.{3,300}?)(?=\.(?:\s|$)|\s+\d{1,3}\s|\s+A second visit|\s+(?:Deputy lead|"
-                             r"Team inspectors?|Shadow|Senior data|Data analyst|Quality assurance|Ofsted|Any complaints|"
+        # (the labels in any case: "Deputy Lead inspector: ..." lost its deputy, h27)
+        for t in re.finditer(r"(?:Deputy [Ll]ead [Ii]nspector|Team [Ii]nspectors?)\s*:?\s*(.{3,300}?)(?=\.(?:\s|$)|\s+\d{1,3}\s|\s+A second visit|\s+(?:Deputy [Ll]ead|"
+                             r"Team [Ii]nspectors?|Shadow|Senior data|Data analyst|Quality assurance|Ofsted|Any complaints|"
                              r"The Office|Report author)\b|$)", after):
             for n in _split_names(re.sub(r"\b(?:S?HMI|AI|OI)\b|\([^)]*\)|/", ",", t.group(1))):
                 if n not in names:

@@ -220,6 +220,10 @@ _HEADING_NOTE = re.compile(r"(?:(?<=[a-z?’)])(?<!covid)|(?<=[a-z]\.))\d{1,2}$"
 # a labelled line whose list runs on to the next line ("Team inspectors: A, B, C," / "D, E"): what follows is more
 # of it, no heading (h25: the last two inspectors' names headed a part)
 _LABEL_RUNS_ON = re.compile(r"\s*[A-Z][\w ’'-]{1,40}:[ \t]+[^\n]*,\s*")
+# a line left on a joining word runs on to the next block ("Inspection of services for children ... and" / "Review of
+# the effectiveness of the Local Safeguarding Children Board", a 2013-16 report's cover title): what follows is more
+# of it, no heading (h27: the board's review headed the cover, its judgement table under it)
+_JOINED_ON = re.compile(r"(?s).*\b(?:and|or)\s*|.*&\s*")
 
 
 def _heading_text(block: str) -> str | None:
@@ -407,6 +411,9 @@ def analyse(text: str, page_starts: Sequence[int] = ()) -> Structure:
                 end = row.end()
         table_span = (table.start() + 1, end)
         heads.append(("judgements", "Judgements", table_span[0], end, None))
+    elif cover := _cover_judgements(reading, blocks, page_starts):
+        table_span = cover  # (a 2013-18 report's rows, on its cover)
+        heads.append(("judgements", "Judgements", *cover, None))
     signoff_at = None
     section = None  # the number of the paper's last numbered section heading ("2. Findings of the visit")
     title_done = opened is not salutation
@@ -441,7 +448,8 @@ def analyse(text: str, page_starts: Sequence[int] = ()) -> Structure:
         title = _heading_text(block) or _numbered_heading(block, reading[blocks[i + 1][0]:blocks[i + 1][1]]
                                                           if i + 1 < len(blocks) else "") or \
             _next_section(block, section) or _first_of_sections(block, [reading[a:b] for a, b in blocks[i + 1:i + 30]])
-        if title is None or i > 0 and _LABEL_RUNS_ON.fullmatch(reading[blocks[i - 1][0]:blocks[i - 1][1]]):
+        if title is None or i > 0 and (_LABEL_RUNS_ON.fullmatch(before := reading[blocks[i - 1][0]:blocks[i - 1][1]])
+                                       or _JOINED_ON.fullmatch(before)):
             continue
         if m := _SECTION_HEADING.fullmatch(block):
             section = int(m.group(1))
@@ -486,6 +494,50 @@ def analyse(text: str, page_starts: Sequence[int] = ()) -> Structure:
                        [(a + s, a + e) for t in tables for a, b in (*t.items, *t.council)
                         for s, e in split_units(reading[a:b])])
     return Structure(parts, furniture, units, len(text), tables)
+
+
+# the first line of a 2013-18 report's judgement table, on its cover: "Children's services in Westfold require
+# improvement to be good", "The overall judgement is good." (no "Judgement / Grade" row, as later reports have)
+_COVER_VERDICT = re.compile(r"(?:The\s+overall\s+judge?ment\s+is\b|Children['’]s\s+services\s+in\s+"
+                            r"(?:[\w’'&-]+\s+){1,8}?(?:are|is|require|requires)\b)")
+
+
+def _cover_judgements(reading: str, blocks: list[tuple[int, int]], page_starts: Sequence[int]) -> tuple[int, int] | None:
+    """Where a 2013-18 report's cover holds its judgement table's rows ("1. Children who need help and protection" /
+    "Requires improvement" ... "3. Leadership, management and governance" / "Good"), under the overall judgement's
+    line; None where the first page holds no such line followed by numbered graded rows (h27: a new user's 2016
+    report's outline had no judgement table, its cover under "Review of the effectiveness of the Local Safeguarding
+    Children Board"). The overall judgement's line, and the grade's sentences around the rows, stay where they were."""
+    if len(page_starts) < 2:
+        return None
+    cover_end = page_starts[1]
+    verdict = next((i for i, (s, _e) in enumerate(blocks) if s < cover_end and _COVER_VERDICT.match(reading, s)), None)
+    if verdict is None:
+        return None
+    rows: list[tuple[int, int]] = []
+    lead_in = None  # the table's own heading: "The judgements on areas of the service that contribute to overall
+    # effectiveness are:" (the part starts there, no heading of its own above it)
+    for s, e in blocks[verdict + 1:verdict + 12]:
+        if s >= cover_end:
+            break
+        if _COVER_ROW.match(reading[s:e]) and _GRADE_LINE.search(reading[s:e]) or \
+                rows and (_COVER_BOARD.match(reading[s:e]) or _GRADE_LINE.fullmatch(reading[s:e].rstrip(". \n"))):
+            rows.append((s, e))  # (and the board's grade under them: "The effectiveness of the Local Safeguarding
+            # Children Board (LSCB)" / "Requires improvement.", "The judgement for the effectiveness of ... is good.")
+        elif rows:
+            break
+        else:
+            lead_in = s if _COVER_LEAD_IN.fullmatch(reading[s:e]) else None
+    if not (rows and reading[rows[0][0]] == "1"):
+        return None
+    return (rows[0][0] if lead_in is None else lead_in), rows[-1][1]
+
+
+_COVER_ROW = re.compile(r"\d(?:\.\d)?\.?\s+[A-Z]")
+_COVER_LEAD_IN = re.compile(r"\s*The\s+judge?ments\s+on\s+[^.]{0,120}:\s*")
+_COVER_BOARD = re.compile(r"The\s+(?:judge?ment\s+(?:for|on|of)\s+the\s+)?effectiveness\s+of\s+the\s+Local\s+Safeguarding\s+"
+                          r"Children\s+Board\b(?:\s*\(LSCB\))?(?:\s+(?:is\s+)?(?:that\s+it\s+)?(?:is\s+)?"
+                          + GRADE + r")?\.?\s*$", re.I)
 
 
 def _cut_at_parts(units: list[tuple[int, int]], parts: list[Part], reading: str) -> list[tuple[int, int]]:

@@ -347,6 +347,10 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
     priority_items = [listed_words(q) for _, _, q, k in items if k == "priority"]  # (what the priority model
     other_items = [listed_words(q) for _, _, q, k in items if k != "priority"]  # weighs a failing weakness beside)
     neutral = _neutral_parts(st)
+    # a report's cover, its title to its judgement table: what it says is the grades' own ("Children's services in
+    # Westfold are good."), not a web page's opening sentences
+    cover = {p.start for p in st.parts if p.kind == "title" and any(q.kind == "judgements" and q.start == p.end
+                                                                     for q in st.parts)}
     inline: str | None = None  # the tone a heading the outline missed sets ("What needs to improve:")
     inline_part: Part | None = None
     inline_theme: str | None = None  # and the subject it names ("... care leavers is that it is good")
@@ -385,6 +389,7 @@ def readings(text: str, structure: Structure | None = None, page_starts: Sequenc
             continue
         if part is not None and part.kind in ("address", "salutation", "signoff", "title") or st.is_heading(s, e):
             if not (part is not None and part.kind == "title" and (telling or s >= part.heading_end) and
+                    part.start not in cover and
                     (flat.endswith(".") or BULLET_OPENS.match(text, text.rfind("\n", 0, s) + 1)) and
                     len(flat.split()) > 8 and not st.is_heading(s, e)):
                 continue  # (a web page's opening sentences the outline took for its title are read)

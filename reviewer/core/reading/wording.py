@@ -105,7 +105,8 @@ _NOT_WEAK_NAMES = re.compile(r"\b(?:(?:as|are|is|were|was) detailed (?:in|below|
                              r"have been )?(?:judged|rated|graded|found) (?:to be |as )?inadequate\b|"
                              r"no (?:areas? for )?priority actions? (?:were |was |had been |have been )?"
                              r"(?:identified|found|raised|set)\b|"
-                             r"\b(?:persistent|school) absences?\b|"  # (a record kept of pupils)
+                             r"\b(?:persistent|school|authorised|unauthorised|overall) absences?\b|"  # (a record kept of
+                             r"\babsence rates?\b|"  # pupils; a measure, h27: "the authorised absence rate fell by 1.2%")
                              r"\bwhat good (?:practice |quality |work )?(?:looks|look) like\b|"  # (a standard named)
                              r"\bfirst language is not\b|"  # ("families whose first language is not English")
                              r"\bright now\b|"  # ("a key area for our partnership right now": a time, no praise)
@@ -137,7 +138,13 @@ _NOT_WEAK_NAMES = re.compile(r"\b(?:(?:as|are|is|were|was) detailed (?:in|below|
                              r"(?:risks?|needs|vulnerabilities) and strengths|strengths and (?:risks?|needs|"
                              r"vulnerabilities|concerns)|"
                              r"strengths?-based|supported by an? "
-                             r"(?:child protection|child in need|care) plan)\b")
+                             r"(?:child protection|child in need|care) plan|"
+                             # a finding corroborated, whatever it found ("This analysis was supported by leaders and
+                             # by findings from serious case reviews", of the council's finding that children were
+                             # unsafe, a new user's 2014 report, h27): no praise
+                             r"(?:analysis|view|views|finding|findings|conclusion|conclusions|self-assessment|judgement|"
+                             r"judgment|evaluation) (?:is|was|are|were|has been|have been) (?:also |further |fully |"
+                             r"strongly )?(?:supported|confirmed|corroborated|endorsed|borne out) by)\b")
 _DENIED_AFTER_AIM = re.compile(r"\b(?:is|are|was|were|has|have|had) not\b")
 AIM_ENDS_AT_TURN = True
 # An aim ends where the sentence turns: "good work was seen, such as one-to-one work to develop self-esteem, but
@@ -210,7 +217,10 @@ _GOOD_FALLING = re.compile(r"\b(?:timeliness|attendance|performance|attainment|s
 # ... is minimised", "the number of care leavers not in education has declined").
 AFTER_REMEDY = ("low", "lower", "minimised", "minimal", "declined", "fallen", "reduced", "reducing", "decreased",
                 "rare", "eliminated", "avoided", "prevented", "mitigated", "addressed", "resolved", "rectified", "remedied",
-                "ended", "ceased")
+                "ended", "ceased",
+                # a problem's figure falling ("The authorised absence rate fell by 1.2%", "... was down by 1% on the
+                # previous year", a new user's 2016 report, h27: weaknesses on "absence")
+                "fell", "falling", "dropped", "decreasing", "declining", "downby")
 AFTER_REMEDY_SCOPE = 5
 # "no" or "without" before one of these is good news: "no unallocated cases", "without delay".
 GOOD_NEWS_AFTER_NO = ("unallocated", "delay", "delays", "backlog", "backlogs", "drift", "waiting", "wait", "concerns",
@@ -260,7 +270,11 @@ _AIM = re.compile(r"\b(?:the need to|to ensure|(?:necessary|needed|required) to 
                   r"transform|identify)|(?:desire|aspiration) to|"
                   # what an issue or a need is, by example ("some issues have not been addressed quickly enough, such
                   # as ensuring that oversight leads to good and timely work", h25: a strength on "good", "timely")
-                  r"such as (?:ensuring|making sure))\b")
+                  r"such as (?:ensuring|making sure)|"
+                  # what a check is to find out, asked, not said: "audits are repeated to assess whether change has
+                  # been achieved and sustained" (a new user's 2016 report, h27: a strength on "achieved, sustained")
+                  r"to (?:assess|check|see|test|establish|determine|evaluate|judge|measure|gauge|understand|ascertain|"
+                  r"confirm|find out|review|monitor|explore|consider) (?:[\w'’-]+ ){0,2}?(?:whether|if))\b")
 
 
 AIM_IN_SUBJECT = True
@@ -455,7 +469,7 @@ _SHORTFALL_PHRASES = (  # (the phrases as written: compiled, regrouped, by ``dis
     r"will)\b|^\W*neither\b[^,;.]{1,80}?\bnor\b|\b(?:expressed|raised|voiced) (?:some |significant |serious |several |many |strong |particular )?concerns? "
     r"(?:about|regarding|over|that)\b|\basked for "
     r"(?:improvements?|better|more)\b|\b(?:approximately |about |almost |nearly |over |more than )?(?:half|a third|a quarter)"
-    r" of (?:[\w'’-]+ ){0,8}?(?:are |were |remain )?(?:not in education|neet)\b|\bdivert(?:s|ed|ing)? (?:[\w'’]+ ){0,2}(?:attention|capacity|resources) (?:away )?from\b|^\W*(?:comparatively |relatively |very )?few (?:children|young people|"
+    r" of (?:[\w'’-]+ ){0,8}?(?:are |were |remain )?(?:not in education|neet)\b|\bdivert(?:s|ed|ing)? (?:[\w'’]+ ){0,2}(?:attention|capacity|resources) (?:away )?from\b|^\W*(?:comparatively |relatively |very )?few (?:[\w'’-]+ ){0,2}?(?:children|young people|"
     r"care leavers|families|parents|carers|adopters|foster carers)\b(?![^.;]*\b(?:experienc\w*|suffer\w*|wait\w*|"
     r"delay\w*|drift|harm|risks?|disrupt\w*|moves?|breakdowns?|missing|re-?referr\w*|escalat\w*|out of school|"
     r"excluded|homeless|unallocated|unsuitable|absent)\b)")
@@ -574,6 +588,12 @@ _RISK_OF = re.compile(r"\b((?:mitigat|reduc|minimis|minimiz|avoid|prevent|lessen
                       r"(?=[\w'-]+ (?:being|is|are|of)\b)")
 # A problem challenged ("Reviewing officers challenge issues and delays to good effect"): dealt with, as addressed
 _CHALLENGED = re.compile(r"\bchalleng(?:e|es|ed|ing) (?=(?:issues and |any |the )?(?:delays?|drift|poor|shortfalls|weaknesses)\b)")
+# The cases a piece of work takes up, named by their problem ("actively reviewing cases where children have been
+# waiting too long", a new user's 2014 report, h27; "reviewed all cases of children waiting too long and have now
+# secured permanence", a development strength): the problem is what is being dealt with, no shortfall of the work's
+_CASES_TAKEN_UP = re.compile(r"\b((?:review|audit|track|tackl|address|prioritis|scrutinis)\w* (?:all |the |every |each |"
+                             r"those |these |a number of |individual )?(?:cases?|files?|children|young people) (?:where|"
+                             r"in which|of children who|of children|who|whose|that)) (?:(?! and | but )[^,;.])*")
 # What oversight is of ("tracking arrangements to maintain oversight of children living in unregistered, illegal
 # placements"): the children watched over, no shortfall of the oversight's
 _OVERSIGHT_OF = re.compile(r"\b((?:oversight|tracking|monitoring|tracker|scrutiny|register) (?:of|for) (?:[\w'’-]+ ){0,4}?)"
@@ -696,6 +716,12 @@ _ONCE_GOOD = re.compile(r"\b(?:previously|once|formerly|historically|initially) 
 _RISK_LEVEL = re.compile(r"\b(?:low|lower|medium|high|higher) (?:levels? of )?risk\b")  # a cohort, no easing
 _NO_CASE_REVIEWS = re.compile(r"\bno (?:(?:current|new|recent|recently|newly|further) )?(?:published )?serious case "
                               r"reviews?\b")  # ("no recently published serious case reviews")
+# a comparison that finds two groups alike ("no significant differences in outcomes between children placed in and
+# out of the area", a new user's 2014 report, h27: a weakness on "no"): parity, no shortfall; not work that "made no
+# difference"
+_NO_DIFFERENCE = re.compile(r"\b(?<!made )(?<!make )(?<!makes )(?<!making )no (?:significant |notable |marked |real |"
+                            r"discernible )?differences? (?=between|in)")
+_DOWN_BY = re.compile(r"\b(is|are|was|were|has been|have been) down by\b")
 CASE_REVIEW = re.compile(r"\bserious case reviews?\b")  # a kind of review, no serious failing (severity too)
 _REWRITES = (
     (HOW_COULD, " "),
@@ -709,7 +735,8 @@ _REWRITES = (
     (_OVERSIGHT_OF, r"\1named"),  # (the children watched over, named, no shortfall)
     (_SCANT_EVIDENCE, "no evidence that"),  # (which reaches its whole clause)
     (_WHILE_EARLY, ","),
-    (_CHALLENGED, "address "),  # (a remedy: the problem after it is dealt with)
+    (_CHALLENGED, "address "),
+    (_CASES_TAKEN_UP, r"\1 named"),  # (a remedy: the problem after it is dealt with)
     (_RISK_OF, r"\1 "),
     (_TOO_LITTLE_TO, "insufficiently"),  # (a negator: denies the praise after it)
     (_NOT_GOING_WELL, " whenneeded "),
@@ -725,6 +752,8 @@ _REWRITES = (
     (_WHO_MIGHT_BE_HOMELESS, " named "),
     (_NOT_REQUIRED_BY_LAW, " lawfully "),
     (_NO_LONGER, " improved "),
+    (_DOWN_BY, r"\1 downby "),  # (a figure's fall, read as one word: not "down to", which says why)
+    (_NO_DIFFERENCE, " alike "),
     (_NO_PRESSURE, " unhurried to "),
     (_NOT_AT_EXPENSE, r" balanced \1 and "),  # (the balance kept: praise)
     (_NOT_GIVE_UP, " tenacious "),  # "do not give up on them": perseverance, no denial
