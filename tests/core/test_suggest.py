@@ -3849,3 +3849,16 @@ def test_a_finding_corroborated_is_no_praise() -> None:
         found = verdict(said, *ri)
         assert found[1] < 0.5 and not any(w in " ".join(found[2]) for w in ("supported", "confirmed")), found
     assert verdict("Foster carers are well supported by their supervising social workers.", *ri)[0] == "strength"
+
+
+def test_a_subjects_check_ends_at_the_verb_that_judges_it() -> None:
+    """Merging h27's check aim ("to determine whether …" asks, and says nothing) made "The quality of assessments to
+    determine whether siblings should live together or separately varies across teams" a strength: the aim ran on
+    over the sentence's own verb. A subject's aim ends at a verb that judges it on its own ("varies", "differs")."""
+    from reviewer.core.reading.severity import verdict
+    from reviewer.core.reading.wording import tone
+
+    good = ("grade:good", "good", "paragraph")
+    assert verdict("The quality of reviews to establish whether brothers and sisters can live together varies "
+                   "between teams.", *good)[0] == "improvement"
+    assert tone("Audits are repeated to assess whether change has been achieved and sustained.")[:2] == (0, 0)

@@ -285,8 +285,10 @@ _VERDICT_AFTER_AIM = re.compile(r"\b(?:is|are|was|were|remains?|has been|have be
                                 r"now )?(?:weak|poor|inadequate|ineffective|underdeveloped|inconsistent|variable|"
                                 r"insufficient|unclear|patchy|lacking|limited|slow|not (?:yet )?(?:\w+ ){0,2}?(?:effective|"
                                 r"robust|sufficient|good|clear|consistent|timely|adequate|embedded|in place))"
-                                r"(?:\W*$|(?=,|;| and | but | while | whilst ))")  # (what follows it: "are underdeveloped,
-# and an additional worker is being recruited")
+                                r"(?:\W*$|(?=,|;| and | but | while | whilst ))|"  # (what follows it: "are underdeveloped,
+                                # and an additional worker is being recruited")
+                                r"\b(?:varies|vary|differs|fluctuates)\b")  # (its own verb: "The quality of
+# assessments to determine whether siblings should live together varies across teams", the check's aim h27 added)
 
 
 SHORTFALL_PHRASES = True
