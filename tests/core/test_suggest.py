@@ -3719,3 +3719,54 @@ def test_not_doing_something_well_enough_far_from_the_not_is_a_weakness() -> Non
     assert verdict(said, *ri)[0] == "improvement"
     assert verdict("Managers do not hesitate to act, and they know their teams well enough to spot problems early.",
                    *ri)[0] == "strength"  # (its "not" denied in a clause of its own)
+
+
+def test_a_harm_said_not_to_happen_and_a_problem_eased_by_a_service_are_good_news() -> None:
+    """A new user's 2025 report (h28): "children do not experience abrupt changes of worker", "inspectors did not
+    find any detriment to children" and "leaders are not afraid of taking decisive steps" were areas for
+    improvement on their "not", and "long waits for therapy are mitigated by the in-house psychologist" one on its
+    long wait; a problem said to be eased by something, in its own clause, is no finding."""
+    from reviewer.core.reading.severity import verdict
+
+    good = ("grade:outstanding", "outstanding", "paragraph")
+    for said in ("As a result, families do not experience abrupt changes of worker when they move between teams.",
+                 "Inspectors did not find any detriment to the children concerned.",
+                 "Leaders are not afraid of taking bold steps to keep brothers and sisters together."):
+        assert verdict(said, *good)[0] == "strength", said
+    for said in ("Long waiting times for the mental health service are mitigated by the council's own therapists.",
+                 "Long delays for specialist assessments are largely offset by a drop-in clinic."):
+        assert verdict(said, *good)[0] != "improvement", said  # (a plain statement: context under this grade)
+    for said in ("Delays in assessments are not mitigated by any other support.",
+                 "Social workers do not see children alone."):
+        assert verdict(said, *good)[0] == "improvement", said
+
+
+def test_what_is_done_instead_of_good_practice_is_a_weakness_to_its_clauses_end() -> None:
+    """A new user's 2025 report (h28): a policy "to close cases at 21 rather than base this on a needs-led decision
+    agreed collaboratively with young people" was a strength on "collaboratively", beyond a negation's six words.
+    "Rather than" denies its clause to the end; never an excess avoided ("rather than being overly focused on
+    targets that give a positive scorecard"), whose praise words praise nothing."""
+    from reviewer.core.reading.severity import verdict
+
+    ri = ("grade:requires improvement", "requires improvement", "paragraph")
+    assert verdict("The practice is to end support at 21 rather than base the decision on an assessment agreed "
+                   "collaboratively with each young person.", *ri)[0] == "improvement"
+    assert verdict("Managers put each child's interests first rather than being overly concerned with targets that "
+                   "make a positive impression.", "grade:good", "good", "paragraph")[0] == "strength"
+
+
+def test_work_nearing_completion_and_repeated_assessments() -> None:
+    """A new user's 2025 report (h28): "work is nearing completion on a new, supportive hub home" and "there is
+    ongoing work to develop apprenticeships" were strengths (what is under way is context, not suggested); "a
+    few responses feature repeated assessments over short periods" was not suggested at all; an improvement "since
+    the last visit, which found that neglect was not recognised early enough" was an area for improvement on what
+    the last visit found."""
+    from reviewer.core.reading.severity import verdict
+
+    good = ("grade:good", "good", "paragraph")
+    assert verdict("Work is nearing completion on a new and supportive hub home for foster carers.", *good)[0] is None
+    assert verdict("There is ongoing work within the council to develop apprenticeships.", *good)[0] is None
+    assert verdict("A few responses to domestic abuse feature repeated assessments over short periods.",
+                   *good)[0] == "improvement"
+    assert verdict("This is an improvement since the last visit, which found that neglect was not recognised "
+                   "early enough.", *good)[0] == "strength"

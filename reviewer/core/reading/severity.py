@@ -156,7 +156,10 @@ _UNDER_WAY = re.compile(
     # sought": what is sought, not yet had)
     r"\b(?:is|are) (?:currently )?(?:piloting|reviewing|rolling out|working towards|planning|"
     r"developing|exploring|considering)\b|\b(?:is|are) being (?:further )?(?:developed|implemented|rolled out)\b|"
-    r"\bhad recognised this\b|\bcommenced preparation|\b(?:is|are) (?:recognised and )?being addressed\b|"
+    r"\bhad recognised this\b|\bcommenced preparation|"
+    # work not yet done, however it is praised ("Work is nearing completion on a new, supportive hub home", "There
+    # is ongoing work to develop apprenticeships", h28)
+    r"\b(?:is|are) (?:now )?nearing completion\b|\bthere (?:is|are) (?:\w+ )?ongoing (?:work|plans?|discussions?)\b|\b(?:is|are) (?:recognised and )?being addressed\b|"
     r"\b(?:has|have) (?:rightly )?acknowledged\b|\b(?:has|have) committed to\b|\bis committed to further\b|"
     r"\bat the time of (?:the|this) inspection, there (?:were|was)\b|"
     # what is scheduled: "A scoping exercise is due to take place to consider …" (h23), never people "who are due to
