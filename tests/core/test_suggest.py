@@ -3770,3 +3770,23 @@ def test_work_nearing_completion_and_repeated_assessments() -> None:
                    *good)[0] == "improvement"
     assert verdict("This is an improvement since the last visit, which found that neglect was not recognised "
                    "early enough.", *good)[0] == "strength"
+
+
+def test_no_longer_than_needed_a_process_s_trigger_and_what_needed_improving() -> None:
+    """A new user's 2025 reports (h28): "This ensures that families do not have statutory input for longer than
+    is necessary" was an area for improvement on "longer than is necessary" (so were like sentences in five
+    development reports); "processes are started when circumstances fail to improve or worsen" one on "fail"; and
+    "leaders found that this area of practice needed improving" a strength on "improving"."""
+    from reviewer.core.reading.severity import verdict
+
+    good = ("grade:good", "good", "paragraph")
+    for said in ("Tracking ensures that children are not subject to plans for longer than is necessary.",
+                 "Every child is tracked closely so that they do not wait longer than necessary to be adopted."):
+        assert verdict(said, *good)[0] == "strength", said
+    assert verdict("Some children remain on plans for longer than necessary.", *good)[0] == "improvement"
+    assert verdict("Legal planning meetings are held when a family's circumstances fail to improve or worsen.",
+                   *good)[0] != "improvement"
+    assert verdict("Some children stay in situations where their lives do not improve quickly enough.",
+                   *good)[0] == "improvement"
+    assert verdict("Managers had found through audits that this area of practice needed improving.",
+                   "grade:outstanding", "outstanding", "paragraph")[0] != "strength"

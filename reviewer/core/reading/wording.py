@@ -548,7 +548,14 @@ _NOT_PREVENTED_FROM = re.compile(r"\b(?:(?:does|do|did|has|have|had|will|would)(
 _TOO_LITTLE_TO = re.compile(r"\binsufficient (?:time|capacity|opportunity|opportunities|resources?) to\b")
 _NOT_GOING_WELL = re.compile(r"\b(?:when|where|if) (?:things|practice|plans|placements|progress) (?:are|is) not going "
                              r"(?:well|to plan)\b|\b(?:when|where|if) (?:a |the )?(?:child's |children's |child’s |"
-                             r"children’s |their |young people's |young people’s )needs are not (?:being )?met\b")
+                             r"children’s |their |young people's |young people’s )needs are not (?:being )?met\b|"
+                             # when a family's situation does not get better: the trigger a process answers ("plans
+                             # are escalated when circumstances fail to improve or worsen", h28)
+                             # (never "remain in circumstances where their experiences do not improve quickly enough")
+                             r"\b(?:when|if|once|should) (?:[\w'’-]+ ){1,4}?(?:fail(?:s|ed)? to (?:improve|progress|"
+                             r"change)|(?:do|does|did) not (?:improve|progress|change)|(?:worsen|deteriorate|escalate)s?)\b"
+                             r"(?: or (?:worsen|deteriorate|escalate)s?)?(?! (?:quickly|soon|enough|sufficiently|fast|"
+                             r"rapidly|as)\b)")
 # What a remedy's risk is of ("they mitigate the risks of less effective support being provided"): the problem
 # dealt with, no shortfall
 _RISK_OF = re.compile(r"\b((?:mitigat|reduc|minimis|minimiz|avoid|prevent|lessen)\w*) the risks? of (?:[\w'-]+ ){0,3}?"
@@ -667,6 +674,10 @@ _EVEN_WHEN = re.compile(r"\beven (?:when|if|after|though|once) (?:[\w'’-]+ ){0
 # how long a safeguard lasts: "used in emergencies and for only a limited period" (no shortfall)
 _LIMITED_TIME = re.compile(r"\bfor (?:only )?an? (?:very )?(?:limited|short|brief) (?:period|time)(?: of time)?\b")
 # what is missing, said as what there is instead: "lists of tasks rather than clear plans" (not clear plans)
+NOT_LONGER = True
+# Longer than needed, denied ("children do not remain subject to plans for longer than is necessary", h28): good news
+_NOT_LONGER = re.compile(r"\b(?:not|never|no)\b(?: [\w'’-]+){0,5}? (?:for )?(?:any )?longer than (?:is )?(?:necessary|"
+                         r"needed|they need)\b")
 EASED_BY = True
 # A problem said to be dealt with by something, passive ("Long waits for therapy are mitigated by the in-house
 # psychologist", h28): the problem before it, in its clause, is no finding (as "reduces delay" is none)
@@ -675,6 +686,10 @@ _EASED_BY = re.compile(r"[^,;.]*?\b(?:is|are|was|were|has been|have been|being) 
 RATHER_TO_END = True
 _EXCESS = frozenset(("overly", "unduly", "too", "merely", "simply", "solely", "just", "only", "excessively"))
 _RATHER_THAN = re.compile(r"\b(?:rather than|instead of|in place of)\b")
+# what was said to need improving is no improvement ("leaders had found that this area of practice needed improving",
+# h28); the present "needs improving" is read as still to do (core.reading.severity)
+_NEEDED_IMPROVING = re.compile(r"\b(?:needed|needing) (?:improving|improvement|strengthening)\b")  # (not a grade:
+# "required improvement to be good")
 _TO_SECURE = re.compile(r"\b(difficult|challenging|hard) to secure\b")
 # "how well" names a measure, not praise: "inconsistency in how well care leavers are supported"
 _HOW_WELL = re.compile(r"\bhow (?:well|effectively|quickly|swiftly|robustly|consistently|successfully|securely)\b")
@@ -724,6 +739,7 @@ _REWRITES = (
     (_RISK_LEVEL, "risklevel"),  # "children identified at lower risk": who they are ("… is mostly weak" is not eased)
     (_TO_SECURE, r"\1 to obtain"),  # "difficult to secure the support": a verb, no praise (what is hard to get)
     (_HOW_WELL, "how"),
+    (_NEEDED_IMPROVING, " neededwork "),
     (_RATHER_THAN, " rathernot "),  # (denies the praise after it, and is no weakness itself)
     (_EVEN_WHEN, " "),
     (_LIMITED_TIME, " temporarily "),
@@ -790,6 +806,10 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
         strong += 1.0
         cues.append(few.group(1).replace("justonly", "just") + " " + few.group(2))
         folded = folded[:few.start()] + " " + folded[few.end():]
+    if NOT_LONGER and (no_longer := _NOT_LONGER.search(folded)):
+        strong += 1.0
+        cues.append("no longer than needed")
+        folded = folded[:no_longer.start()] + " " + folded[no_longer.end():]
     if ABSENT_PROBLEM:
         folded = _NO_COHORT.sub(_counted_none, folded)
     if LEAD_CONDITION:
@@ -916,6 +936,7 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
         if denied is None:  # (a problem said to be absent, read above: "No care leavers are homeless")
             denied = [d.span() for d in _NONE_SUFFER.finditer(low)] if ABSENT_PROBLEM else []
             denied += [d.span() for d in _EASED_BY.finditer(low)] if EASED_BY else []
+            denied += [d.span() for d in _NOT_LONGER.finditer(low)] if NOT_LONGER else []
             denied += [d.span() for d in _AVERTED.finditer(low)]  # (what is avoided: "This avoids several changes
             # in worker", a held-out good report's area for improvement)
         if any(a <= m.start() < b for a, b in denied):
