@@ -3790,3 +3790,18 @@ def test_no_longer_than_needed_a_process_s_trigger_and_what_needed_improving() -
                    *good)[0] == "improvement"
     assert verdict("Managers had found through audits that this area of practice needed improving.",
                    "grade:outstanding", "outstanding", "paragraph")[0] != "strength"
+
+
+def test_jargon_is_a_weakness_and_jargon_free_is_none() -> None:
+    """A new user's 2018 report (h28): "However, there are examples of social workers using professional jargon in
+    letters without explaining it" had no word of weakness, and under a good judgement was suggested as a
+    strength. Jargon is a weakness; "without jargon" good news; "jargon free" neither."""
+    from reviewer.core.reading.severity import verdict
+
+    good = ("grade:good", "good", "paragraph")
+    assert verdict("There are examples of social workers using professional jargon in letters to parents.",
+                   *good)[0] == "improvement"
+    assert verdict("Letters are written without jargon and are easy to understand.", *good)[0] == "strength"
+    assert verdict("The booklet is bright and jargon free, with children's own drawings.", *good)[0] != "improvement"
+    assert verdict("The children's council has challenged senior leaders about the use of jargon in letters.",
+                   *good)[0] != "improvement"  # (what they challenge: a remedy's object, as "challenges delay")

@@ -58,7 +58,9 @@ WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "we
         "disconnected", "lottery", "prematurely", "breakdown", "breakdowns", "duplicated", "unnecessarily", "differ",
         # held-out reports, stop 47
         "overcomplicated", "over-complicated", "convoluted", "inequality", "inequalities", "inequity", "dilutes",
-        "diluting", "underestimated", "under-estimated", "partial", "overlooked")
+        "diluting", "underestimated", "under-estimated", "partial", "overlooked",
+        # a new user's 2018 report (h28): "social workers using professional jargon within letters"
+        "jargon")
 # A weakness word right after one of these is the problem being dealt with ("reduces delay", "no delay").
 REMEDY = ("reduce", "reduces", "reduced", "reducing", "reduction", "minimise", "minimises", "minimised", "minimising",
           "prevent", "prevents", "preventing", "avoid", "avoids", "avoiding", "tackle", "tackles", "tackling",
@@ -188,7 +190,7 @@ AFTER_REMEDY_SCOPE = 5
 GOOD_NEWS_AFTER_NO = ("unallocated", "delay", "delays", "backlog", "backlogs", "drift", "waiting", "wait", "concerns",
                       "exclusions", "complaints", "vacancies", "unnecessary", "breakdowns", "disruption", "disruptions",
                       "detrimental",
-                      "adverse")
+                      "adverse", "jargon")
 
 SERIOUS = ("inadequate", "serious", "widespread", "unsafe", "significant risk", "failures",
            "not safeguarded", "left at risk", "immediate action", "systemic", "critical weakness",
@@ -561,7 +563,11 @@ _NOT_GOING_WELL = re.compile(r"\b(?:when|where|if) (?:things|practice|plans|plac
 _RISK_OF = re.compile(r"\b((?:mitigat|reduc|minimis|minimiz|avoid|prevent|lessen)\w*) the risks? of (?:[\w'-]+ ){0,3}?"
                       r"(?=[\w'-]+ (?:being|is|are|of)\b)")
 # A problem challenged ("Reviewing officers challenge issues and delays to good effect"): dealt with, as addressed
-_CHALLENGED = re.compile(r"\bchalleng(?:e|es|ed|ing) (?=(?:issues and |any |the )?(?:delays?|drift|poor|shortfalls|weaknesses)\b)")
+_CHALLENGED = re.compile(r"\bchalleng(?:e|es|ed|ing) (?=(?:issues and |any |the )?(?:delays?|drift|poor|shortfalls|weaknesses)\b)|"
+                         # whom they challenge, and on what ("the children's council has challenged senior leaders
+                         # about the use of jargon", h28)
+                         r"\bchalleng(?:e|es|ed|ing) (?:[\w'’-]+ ){1,3}?(?:about|on|over) (?=(?:the (?:use|level|"
+                         r"extent|amount) of )?(?:delays?|drift|poor|shortfalls|weaknesses|jargon)\b)")
 # What oversight is of ("tracking arrangements to maintain oversight of children living in unregistered, illegal
 # placements"): the children watched over, no shortfall of the oversight's
 _OVERSIGHT_OF = re.compile(r"\b((?:oversight|tracking|monitoring|tracker|scrutiny|register) (?:of|for) (?:[\w'’-]+ ){0,4}?)"
@@ -690,6 +696,7 @@ _RATHER_THAN = re.compile(r"\b(?:rather than|instead of|in place of)\b")
 # h28); the present "needs improving" is read as still to do (core.reading.severity)
 _NEEDED_IMPROVING = re.compile(r"\b(?:needed|needing) (?:improving|improvement|strengthening)\b")  # (not a grade:
 # "required improvement to be good")
+_JARGON_FREE = re.compile(r"\bjargon[- ]free\b|\bfree (?:of|from) (?:\w+ )?jargon\b")  # (no weakness: "jargon free")
 _TO_SECURE = re.compile(r"\b(difficult|challenging|hard) to secure\b")
 # "how well" names a measure, not praise: "inconsistency in how well care leavers are supported"
 _HOW_WELL = re.compile(r"\bhow (?:well|effectively|quickly|swiftly|robustly|consistently|successfully|securely)\b")
@@ -740,6 +747,7 @@ _REWRITES = (
     (_TO_SECURE, r"\1 to obtain"),  # "difficult to secure the support": a verb, no praise (what is hard to get)
     (_HOW_WELL, "how"),
     (_NEEDED_IMPROVING, " neededwork "),
+    (_JARGON_FREE, " plainworded "),
     (_RATHER_THAN, " rathernot "),  # (denies the praise after it, and is no weakness itself)
     (_EVEN_WHEN, " "),
     (_LIMITED_TIME, " temporarily "),
