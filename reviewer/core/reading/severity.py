@@ -23,7 +23,11 @@ from reviewer.core.text.alternation import dispatched
 
 # what the panel says of an inspectors' item (the suggester names the letter's own heading where it says more)
 UNDER_IMPROVE_LIST, UNDER_PRIORITY_LIST = "under What needs to improve", "under areas for priority action"
-_STILL_TO_DO_PHRASES = (r"more (?:work )?to do|much (?:more )?(?:work )?(?:still )?to do|work to do|further work|further (?:development|strengthening|improvement) "
+_STILL_TO_DO_PHRASES = (r"\b(?:but|however|although|though|yet)\b,? (?:[\w'’-]+ ){1,10}?(?:remains?|is still) an? "
+                         r"(?:key |high |continuing |significant |clear )?priority\b|"  # what is still to be got right,
+                         # after a turn ("Outcomes at key stage 2 are improving, but progress at key stage 4 remains a
+                         # priority for the local authority", h28)
+                         r"more (?:work )?to do|much (?:more )?(?:work )?(?:still )?to do|work to do|further work|further (?:development|strengthening|improvement) "
                          r"(?:is|are) (?:also |still )?(?:needed|required)|requires? further (?:strengthening|development|improvement|refinement|work|attention|analysis|embedding)|"
                          r"could be (?:improved|strengthened|better)|\b(?:authority|council|leaders|managers|partnership|"
                          r"partners|service|board)\b[^.]{0,30}?\b(?:can|could) (?:further )?(?:improve|strengthen|"
