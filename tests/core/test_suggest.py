@@ -3818,3 +3818,21 @@ def test_what_remains_a_priority_after_a_turn_is_still_to_do() -> None:
     assert verdict("Results at primary school are improving, but improving progress at secondary school remains a "
                    "priority for the council.", *good)[0] == "improvement"
     assert verdict("Keeping children safe at home remains a priority for leaders.", *good)[0] != "improvement"
+
+
+def test_leaders_response_to_shortfalls_found_is_context() -> None:
+    """A new user's 2025 report (h28): "During the inspection, senior leaders fully accepted these shortfalls and
+    commissioned an immediate review of contact with all care leavers" and "they commissioned a review ... and
+    intended to allocate a named adviser" were areas for improvement: the council's response, under way, is
+    context (not suggested), as "acknowledged the delays and ..." was. Accepting the findings with a resolve to
+    improve stays the strength an auditor reads it as."""
+    from reviewer.core.reading.severity import verdict
+
+    ri = ("grade:requires improvement", "requires improvement", "paragraph")
+    assert verdict("During the visit, managers accepted these shortfalls and commissioned an urgent review of every "
+                   "closed case.", *ri)[0] is None
+    assert verdict("In addition, they commissioned a review of young people's plans, and intended to appoint a "
+                   "named adviser for each.", *ri)[0] is None
+    assert verdict("The council intends to review its housing offer for care leavers.", *ri)[0] is None
+    assert verdict("Leaders have accepted the inspection findings and are determined to improve services.",
+                   "grade:good", "good", "paragraph")[0] == "strength"

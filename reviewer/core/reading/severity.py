@@ -185,6 +185,10 @@ _BEGUN = re.compile(
     r"\b(?:is|are) (?:soon|shortly) to (?:take place|start|begin|be "
     r"(?:launched|introduced|delivered|held))\b|"  # ("A suitable venue is being sought", "training is soon to take place")
     r"\bwill (?:enable|allow|help|support|provide|ensure)\b|\b(?:is|are) (?:currently |now )?in the process of\b|"
+    # a response begun ("they commissioned a review of all care leavers closed to the service, and intended to
+    # allocate a named adviser", h28)
+    r"\b(?:commissioned|ordered) an? (?:immediate |urgent |further |full |independent )?(?:review|audit)\b|"
+    r"\band (?:also )?intend(?:s|ed)? to\b|\b(?:they|leaders|managers|council|authority) (?:also )?intend(?:s|ed)? to\b|"
     r"\bit is planned that\b|\b(?:is|are) due to (?:join|start|take up|take place|open|begin|go live|be (?:launched|introduced|"
     r"implemented|appointed|reviewed|completed|held|undertaken))\b|\bembarking on\b|\b(?:is|are) (?:actively )?considering\b", re.I)
 _STILL_MORE = re.compile(r"\b(?:but|however|although|yet)\b,? (?:there is|there remains|it has|this has|they have)? ?"
@@ -216,7 +220,9 @@ _TOO_SOON = re.compile(
     r"risk\b|"
     r"\b(?:has|have|had) (?:recognised|acknowledged|identified) (?:the|these|this) (?:delays?|gaps?|issues?|"
     r"weakness(?:es)?|shortfalls?|backlogs?)\b[^.]{0,40}\band (?:has|have|had|is|are)\b|"
-    r"\backnowledged the (?:delays?|gaps?|issues?|weakness(?:es)?|shortfalls?|backlogs?) and\b|"
+    r"\b(?:acknowledged|accepted) (?:the|these|those|this) (?:delays?|gaps?|issues?|weakness(?:es)?|shortfalls?|"
+    r"backlogs?|concerns?) and\b|"  # ("senior leaders fully accepted these shortfalls and commissioned an immediate
+    # review", h28; not "accepted the inspection findings and are determined to improve", a strength)
     # leaders' own finding with what they have done about it ("Senior managers recognised that the current model
     # is not having the necessary impact, and work has started on …"; "The new chair has recognised that this is
     # an area for development"): their response, not the inspectors' finding
