@@ -1695,3 +1695,32 @@ def test_an_older_reports_cover_table_starts_at_its_own_lead_in() -> None:
     assert not any(t.startswith("The judgements on areas") for t in titles), titles
     table = next(p for p in st.parts if p.kind == "judgements")
     assert text[table.start:].startswith("The judgements on areas")
+
+
+def test_a_paragraph_number_atop_many_pages_is_the_paragraphs_and_keeps_a_graded_heading_apart() -> None:
+    """A new user's 32-page 2018 report (h28): its paragraphs' numbers stand on lines of their own ("57."), at
+    the top of half its pages, so they recurred as furniture; blanked, "The graded judgement for adoption
+    performance is that it is good" ran into paragraph 57 below it: the adoption section lost its grade (its
+    sentences read under the children-in-care judgement's) and a suggestion began with the heading. Three
+    development reports lost their adoption sections so. A bare paragraph number is never furniture by
+    recurrence; "Inspection findings" above a number standing alone heads its section as above "78. There …"."""
+    from reviewer.core.reading.furniture import find_furniture
+
+    text, starts = "", []
+    for n in range(1, 21):
+        starts.append(len(text))
+        page = f"{n}\n\n"
+        if n == 12:
+            page += "The graded judgement for adoption performance is that it is good\n\n"
+        elif n == 15:
+            page += "Inspection findings\n"
+        page += f"{n * 3}.\nChildren are seen regularly by social workers who know them well.\n\n"
+        page += "Plans are reviewed on time and managers check them.\n\n"
+        text += page
+    fur = {" ".join(text[s:e].split()) for s, e in find_furniture(text, starts)}
+    assert "36." not in fur and "12" in fur
+    st = analyse(text, starts)
+    graded = [p for p in st.parts if p.kind == "judgement"]
+    assert [(p.title, p.grade) for p in graded] == \
+        [("The graded judgement for adoption performance is that it is good", "good")]
+    assert any(p.kind == "heading" and p.title == "Inspection findings" for p in st.parts)

@@ -3862,3 +3862,120 @@ def test_a_subjects_check_ends_at_the_verb_that_judges_it() -> None:
     assert verdict("The quality of reviews to establish whether brothers and sisters can live together varies "
                    "between teams.", *good)[0] == "improvement"
     assert tone("Audits are repeated to assess whether change has been achieved and sustained.")[:2] == (0, 0)
+
+
+def test_a_harm_said_not_to_happen_and_a_problem_eased_by_a_service_are_good_news() -> None:
+    """A new user's 2025 report (h28): "children do not experience abrupt changes of worker", "inspectors did not
+    find any detriment to children" and "leaders are not afraid of taking decisive steps" were areas for
+    improvement on their "not", and "long waits for therapy are mitigated by the in-house psychologist" one on its
+    long wait; a problem said to be eased by something, in its own clause, is no finding."""
+    from reviewer.core.reading.severity import verdict
+
+    good = ("grade:outstanding", "outstanding", "paragraph")
+    for said in ("As a result, families do not experience abrupt changes of worker when they move between teams.",
+                 "Inspectors did not find any detriment to the children concerned.",
+                 "Leaders are not afraid of taking bold steps to keep brothers and sisters together."):
+        assert verdict(said, *good)[0] == "strength", said
+    for said in ("Long waiting times for the mental health service are mitigated by the council's own therapists.",
+                 "Long delays for specialist assessments are largely offset by a drop-in clinic."):
+        assert verdict(said, *good)[0] != "improvement", said  # (a plain statement: context under this grade)
+    for said in ("Delays in assessments are not mitigated by any other support.",
+                 "Social workers do not see children alone."):
+        assert verdict(said, *good)[0] == "improvement", said
+
+
+def test_what_is_done_instead_of_good_practice_is_a_weakness_to_its_clauses_end() -> None:
+    """A new user's 2025 report (h28): a policy "to close cases at 21 rather than base this on a needs-led decision
+    agreed collaboratively with young people" was a strength on "collaboratively", beyond a negation's six words.
+    "Rather than" denies its clause to the end; never an excess avoided ("rather than being overly focused on
+    targets that give a positive scorecard"), whose praise words praise nothing."""
+    from reviewer.core.reading.severity import verdict
+
+    ri = ("grade:requires improvement", "requires improvement", "paragraph")
+    assert verdict("The practice is to end support at 21 rather than base the decision on an assessment agreed "
+                   "collaboratively with each young person.", *ri)[0] == "improvement"
+    assert verdict("Managers put each child's interests first rather than being overly concerned with targets that "
+                   "make a positive impression.", "grade:good", "good", "paragraph")[0] == "strength"
+
+
+def test_work_nearing_completion_and_repeated_assessments() -> None:
+    """A new user's 2025 report (h28): "work is nearing completion on a new, supportive hub home" and "there is
+    ongoing work to develop apprenticeships" were strengths (what is under way is context, not suggested); "a
+    few responses feature repeated assessments over short periods" was not suggested at all; an improvement "since
+    the last visit, which found that neglect was not recognised early enough" was an area for improvement on what
+    the last visit found."""
+    from reviewer.core.reading.severity import verdict
+
+    good = ("grade:good", "good", "paragraph")
+    assert verdict("Work is nearing completion on a new and supportive hub home for foster carers.", *good)[0] is None
+    assert verdict("There is ongoing work within the council to develop apprenticeships.", *good)[0] is None
+    assert verdict("A few responses to domestic abuse feature repeated assessments over short periods.",
+                   *good)[0] == "improvement"
+    assert verdict("This is an improvement since the last visit, which found that neglect was not recognised "
+                   "early enough.", *good)[0] == "strength"
+
+
+def test_no_longer_than_needed_a_process_s_trigger_and_what_needed_improving() -> None:
+    """A new user's 2025 reports (h28): "This ensures that families do not have statutory input for longer than
+    is necessary" was an area for improvement on "longer than is necessary" (so were like sentences in five
+    development reports); "processes are started when circumstances fail to improve or worsen" one on "fail"; and
+    "leaders found that this area of practice needed improving" a strength on "improving"."""
+    from reviewer.core.reading.severity import verdict
+
+    good = ("grade:good", "good", "paragraph")
+    for said in ("Tracking ensures that children are not subject to plans for longer than is necessary.",
+                 "Every child is tracked closely so that they do not wait longer than necessary to be adopted."):
+        assert verdict(said, *good)[0] == "strength", said
+    assert verdict("Some children remain on plans for longer than necessary.", *good)[0] == "improvement"
+    assert verdict("Legal planning meetings are held when a family's circumstances fail to improve or worsen.",
+                   *good)[0] != "improvement"
+    assert verdict("Some children stay in situations where their lives do not improve quickly enough.",
+                   *good)[0] == "improvement"
+    assert verdict("Managers had found through audits that this area of practice needed improving.",
+                   "grade:outstanding", "outstanding", "paragraph")[0] != "strength"
+
+
+def test_jargon_is_a_weakness_and_jargon_free_is_none() -> None:
+    """A new user's 2018 report (h28): "However, there are examples of social workers using professional jargon in
+    letters without explaining it" had no word of weakness, and under a good judgement was suggested as a
+    strength. Jargon is a weakness; "without jargon" good news; "jargon free" neither."""
+    from reviewer.core.reading.severity import verdict
+
+    good = ("grade:good", "good", "paragraph")
+    assert verdict("There are examples of social workers using professional jargon in letters to parents.",
+                   *good)[0] == "improvement"
+    assert verdict("Letters are written without jargon and are easy to understand.", *good)[0] == "strength"
+    assert verdict("The booklet is bright and jargon free, with children's own drawings.", *good)[0] != "improvement"
+    assert verdict("The children's council has challenged senior leaders about the use of jargon in letters.",
+                   *good)[0] != "improvement"  # (what they challenge: a remedy's object, as "challenges delay")
+
+
+def test_what_remains_a_priority_after_a_turn_is_still_to_do() -> None:
+    """A new user's 2018 report (h28): "Outcomes at key stages 1 and 2 are improving ..., but improving progress at
+    key stages 3 and 4 remains a priority for the local authority" was among the 30 strongest strengths, on
+    "improving"; the inspectors' own list asks for it. After a turn, what remains a priority is still to do; a
+    priority kept, with no turn, is no weakness."""
+    from reviewer.core.reading.severity import verdict
+
+    good = ("grade:good", "good", "paragraph")
+    assert verdict("Results at primary school are improving, but improving progress at secondary school remains a "
+                   "priority for the council.", *good)[0] == "improvement"
+    assert verdict("Keeping children safe at home remains a priority for leaders.", *good)[0] != "improvement"
+
+
+def test_leaders_response_to_shortfalls_found_is_context() -> None:
+    """A new user's 2025 report (h28): "During the inspection, senior leaders fully accepted these shortfalls and
+    commissioned an immediate review of contact with all care leavers" and "they commissioned a review ... and
+    intended to allocate a named adviser" were areas for improvement: the council's response, under way, is
+    context (not suggested), as "acknowledged the delays and ..." was. Accepting the findings with a resolve to
+    improve stays the strength an auditor reads it as."""
+    from reviewer.core.reading.severity import verdict
+
+    ri = ("grade:requires improvement", "requires improvement", "paragraph")
+    assert verdict("During the visit, managers accepted these shortfalls and commissioned an urgent review of every "
+                   "closed case.", *ri)[0] is None
+    assert verdict("In addition, they commissioned a review of young people's plans, and intended to appoint a "
+                   "named adviser for each.", *ri)[0] is None
+    assert verdict("The council intends to review its housing offer for care leavers.", *ri)[0] is None
+    assert verdict("Leaders have accepted the inspection findings and are determined to improve services.",
+                   "grade:good", "good", "paragraph")[0] == "strength"

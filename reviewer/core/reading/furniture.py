@@ -26,6 +26,10 @@ def _lines(text: str) -> list[tuple[int, int]]:
 # another bound in behind it (a 2015 report's board inspection, its own running header on its 14 pages of 50).
 # Words, not a bare paragraph number ("18." atop a page is the paragraph's)
 FURNITURE_RUN = 6
+# a numbered paragraph's number on a line of its own ("57."), at a page's top or foot on half the pages of a long
+# report: the paragraph's, however often it recurs (taken as furniture, it joined a judgement heading above it to
+# the paragraph, and the section lost its grade; h28)
+_PARAGRAPH_NO = re.compile(r"\d{1,3}\.")
 
 
 def find_furniture(text: str, page_starts: Sequence[int] = ()) -> list[tuple[int, int]]:
@@ -60,7 +64,8 @@ def find_furniture(text: str, page_starts: Sequence[int] = ()) -> list[tuple[int
             continue
         if pages > 1:
             if i in near and (_PAGE_NO.match(flat) or counts[norm[i]] >= need and (
-                    counts[norm[i]] >= pages // 2 or re.search(r"[A-Za-z]{3}", flat))):
+                    counts[norm[i]] >= pages // 2 and not _PARAGRAPH_NO.fullmatch(flat) or
+                    re.search(r"[A-Za-z]{3}", flat))):
                 out.append((s, e))
         elif re.search(r"\bpage\s+\d+\s+of\s+\d+\s*$", flat, re.I) and len(flat) < 80:
             out.append((s, e))

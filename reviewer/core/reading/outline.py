@@ -186,9 +186,10 @@ def _split_blocks(reading: str, blocks: list[tuple[int, int]]) -> list[tuple[int
                 cuts.add(ls)
                 continue
             if _FINDINGS_LINE.match(line) and i + 1 < len(lines) and \
-                    re.match(r"\s*\d{1,3}\.\s+[A-Z]", reading[lines[i + 1][0]:lines[i + 1][1]]):
+                    re.match(r"\s*\d{1,3}\.(?:\s+[A-Z]|\s*$)", reading[lines[i + 1][0]:lines[i + 1][1]]):
                 cuts.update((ls, lines[i + 1][0]))  # "Inspection findings" / "111. There has been …": a page opened
-                continue  # with the section's heading, its first numbered paragraph on the next line
+                continue  # with the section's heading, its first numbered paragraph on the next line (or its number
+                # alone, "78." / "There has been …")
             if LIST_HEADING.match(line):
                 if i + 1 < len(lines) and re.fullmatch(r"\s*\d{1,3}\s*", reading[lines[i + 1][0]:lines[i + 1][1]]):
                     continue  # a contents line: the heading's page number on the line below

@@ -23,7 +23,11 @@ from reviewer.core.text.alternation import dispatched
 
 # what the panel says of an inspectors' item (the suggester names the letter's own heading where it says more)
 UNDER_IMPROVE_LIST, UNDER_PRIORITY_LIST = "under What needs to improve", "under areas for priority action"
-_STILL_TO_DO_PHRASES = (r"more (?:work )?to do|much (?:more )?(?:work )?(?:still )?to do|work to do|further work|further (?:development|strengthening|improvement) "
+_STILL_TO_DO_PHRASES = (r"\b(?:but|however|although|though|yet)\b,? (?:[\w'’-]+ ){1,10}?(?:remains?|is still) an? "
+                         r"(?:key |high |continuing |significant |clear )?priority\b|"  # what is still to be got right,
+                         # after a turn ("Outcomes at key stage 2 are improving, but progress at key stage 4 remains a
+                         # priority for the local authority", h28)
+                         r"more (?:work )?to do|much (?:more )?(?:work )?(?:still )?to do|work to do|further work|further (?:development|strengthening|improvement) "
                          r"(?:is|are) (?:also |still )?(?:needed|required)|requires? further (?:strengthening|development|improvement|refinement|work|attention|analysis|embedding)|"
                          r"could be (?:improved|strengthened|better)|\b(?:authority|council|leaders|managers|partnership|"
                          r"partners|service|board)\b[^.]{0,30}?\b(?:can|could) (?:further )?(?:improve|strengthen|"
@@ -156,7 +160,10 @@ _UNDER_WAY = re.compile(
     # sought": what is sought, not yet had)
     r"\b(?:is|are) (?:currently )?(?:piloting|reviewing|rolling out|working towards|planning|"
     r"developing|exploring|considering)\b|\b(?:is|are) being (?:further )?(?:developed|implemented|rolled out)\b|"
-    r"\bhad recognised this\b|\bcommenced preparation|\b(?:is|are) (?:recognised and )?being addressed\b|"
+    r"\bhad recognised this\b|\bcommenced preparation|"
+    # work not yet done, however it is praised ("Work is nearing completion on a new, supportive hub home", "There
+    # is ongoing work to develop apprenticeships", h28)
+    r"\b(?:is|are) (?:now )?nearing completion\b|\bthere (?:is|are) (?:\w+ )?ongoing (?:work|plans?|discussions?)\b|\b(?:is|are) (?:recognised and )?being addressed\b|"
     r"\b(?:has|have) (?:rightly )?acknowledged\b|\b(?:has|have) committed to\b|\bis committed to further\b|"
     r"\bat the time of (?:the|this) inspection, there (?:were|was)\b|"
     # what is scheduled: "A scoping exercise is due to take place to consider …" (h23), never people "who are due to
@@ -178,6 +185,10 @@ _BEGUN = re.compile(
     r"\b(?:is|are) (?:soon|shortly) to (?:take place|start|begin|be "
     r"(?:launched|introduced|delivered|held))\b|"  # ("A suitable venue is being sought", "training is soon to take place")
     r"\bwill (?:enable|allow|help|support|provide|ensure)\b|\b(?:is|are) (?:currently |now )?in the process of\b|"
+    # a response begun ("they commissioned a review of all care leavers closed to the service, and intended to
+    # allocate a named adviser", h28)
+    r"\b(?:commissioned|ordered) an? (?:immediate |urgent |further |full |independent )?(?:review|audit)\b|"
+    r"\band (?:also )?intend(?:s|ed)? to\b|\b(?:they|leaders|managers|council|authority) (?:also )?intend(?:s|ed)? to\b|"
     r"\bit is planned that\b|\b(?:is|are) due to (?:join|start|take up|take place|open|begin|go live|be (?:launched|introduced|"
     r"implemented|appointed|reviewed|completed|held|undertaken))\b|\bembarking on\b|\b(?:is|are) (?:actively )?considering\b", re.I)
 _STILL_MORE = re.compile(r"\b(?:but|however|although|yet)\b,? (?:there is|there remains|it has|this has|they have)? ?"
@@ -209,7 +220,9 @@ _TOO_SOON = re.compile(
     r"risk\b|"
     r"\b(?:has|have|had) (?:recognised|acknowledged|identified) (?:the|these|this) (?:delays?|gaps?|issues?|"
     r"weakness(?:es)?|shortfalls?|backlogs?)\b[^.]{0,40}\band (?:has|have|had|is|are)\b|"
-    r"\backnowledged the (?:delays?|gaps?|issues?|weakness(?:es)?|shortfalls?|backlogs?) and\b|"
+    r"\b(?:acknowledged|accepted) (?:the|these|those|this) (?:delays?|gaps?|issues?|weakness(?:es)?|shortfalls?|"
+    r"backlogs?|concerns?) and\b|"  # ("senior leaders fully accepted these shortfalls and commissioned an immediate
+    # review", h28; not "accepted the inspection findings and are determined to improve", a strength)
     # leaders' own finding with what they have done about it ("Senior managers recognised that the current model
     # is not having the necessary impact, and work has started on …"; "The new chair has recognised that this is
     # an area for development"): their response, not the inspectors' finding

@@ -58,7 +58,9 @@ WEAK = ("cannot", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "we
         "disconnected", "lottery", "prematurely", "breakdown", "breakdowns", "duplicated", "unnecessarily", "differ",
         # held-out reports, stop 47
         "overcomplicated", "over-complicated", "convoluted", "inequality", "inequalities", "inequity", "dilutes",
-        "diluting", "underestimated", "under-estimated", "partial", "overlooked")
+        "diluting", "underestimated", "under-estimated", "partial", "overlooked",
+        # a new user's 2018 report (h28): "social workers using professional jargon within letters"
+        "jargon")
 # A weakness word right after one of these is the problem being dealt with ("reduces delay", "no delay").
 REMEDY = ("reduce", "reduces", "reduced", "reducing", "reduction", "minimise", "minimises", "minimised", "minimising",
           "prevent", "prevents", "preventing", "avoid", "avoids", "avoiding", "tackle", "tackles", "tackling",
@@ -226,7 +228,7 @@ AFTER_REMEDY_SCOPE = 5
 GOOD_NEWS_AFTER_NO = ("unallocated", "delay", "delays", "backlog", "backlogs", "drift", "waiting", "wait", "concerns",
                       "exclusions", "complaints", "vacancies", "unnecessary", "breakdowns", "disruption", "disruptions",
                       "detrimental",
-                      "adverse")
+                      "adverse", "jargon")
 
 SERIOUS = ("inadequate", "serious", "widespread", "unsafe", "significant risk", "failures",
            "not safeguarded", "left at risk", "immediate action", "systemic", "critical weakness",
@@ -313,7 +315,7 @@ _SHORTFALL_PHRASES = (  # (the phrases as written: compiled, regrouped, by ``dis
     r"challenge|scrutiny|involvement|awareness|attention|consideration)\b|"
     r"\b(?:can be|is|was|remains?) (?:very |often |sometimes )?(?:difficult|hard) (?:for [\w ]{1,30} )?to (?:secure|"
     r"access|obtain|find|get)\b|\bstop and start\b|\bin (?:a )?crisis\b|"
-    r"\bfirefighting\b|\birregular\b|(?<!reviewing )(?<!review of )(?<!analysis of )(?<!tracking )(?<!monitoring )\brepeat(?:ed)? (?:incidents|contacts|referrals)\b|\bthwarted\b|"
+    r"\bfirefighting\b|\birregular\b|(?<!reviewing )(?<!review of )(?<!analysis of )(?<!tracking )(?<!monitoring )\brepeat(?:ed)? (?:incidents|contacts|referrals|assessments)\b|\bthwarted\b|"
     r"\bwait(?:s|ed|ing)? (?:for )?(?:up to |many |several )?(?:\w+ )?(?:weeks|months|years)\b|"
     r"\bfor a second (?:or subsequent )?time\b|\bstill (?:a)?waiting\b|(?<!not )\b(?:have|has|having) to wait\b|"
     r"(?<!no )\bwaiting lists?\b|\bfor (?:an )?(?:extended|lengthy|prolonged) periods?\b|"
@@ -514,7 +516,8 @@ _STEP_OVER = frozenset(("experience", "experiencing", "experienced", "allowed", 
                         "led", "result", "results", "resulted", "causing", "cause", "causes",
                         # how many of the problem ("do not experience a large number of moves", held-out, stop 47)
                         "large", "high", "great", "number", "of", "many", "multiple", "frequent", "repeated", "too",
-                        "adversely", "negatively"))  # ("do not experience too many moves", "does not adversely affect")
+                        "adversely", "negatively",  # ("do not experience too many moves", "does not adversely affect")
+                        "find", "see"))  # what inspectors did not come across ("did not find any detriment", h28)
 _PROBLEMS = frozenset(("affect", "affects", "wait", "waits", "disadvantaged", "disruption", "disrupted", "harm", "risk", "unnecessary",
                        "unnecessarily", "drift", "lose", "cliff", "bullying", "bullied", "move", "moves", "deterred",
                        "hindered", "impeded", "compromised", "underestimated", "hesitate",
@@ -525,7 +528,10 @@ _PROBLEMS = frozenset(("affect", "affects", "wait", "waits", "disadvantaged", "d
                        # "key safeguarding posts are not left uncovered" (a held-out 2014 report, stop 43)
                        "uncovered",
                        # "These young people are not forgotten about.", "support does not lessen" (held-out, stop 47)
-                       "forgotten", "lessen", "diminish", "wane"))
+                       "forgotten", "lessen", "diminish", "wane",
+                       # "inspectors did not find any detriment to children", "do not experience abrupt changes of
+                       # worker", "leaders are not afraid to take difficult decisions" (h28)
+                       "detriment", "detrimental", "abrupt", "afraid"))
 _NOT_ALL = frozenset(("always", "consistently", "all", "routinely", "sufficiently", "yet", "fully", "enough", "well"))
 _AS_WELL_AS = re.compile(r"\b(?:as|just as) well as\b")
 # A denial's coordinate adjectives ("There is not a single, comprehensive record", "no clear, shared plan"): one
@@ -547,8 +553,9 @@ _LAST_TOO = re.compile(r"(?<![\s,])[\s,]+too\W*$|(?<=^here, )too,|(?<=^there, )t
 # What an earlier inspection found, said in passing ("improved since the inspection in 2017, when too many children
 # were left unprotected"): then, not now; the sentence's own words judge today.
 _THEN_CLAUSE = re.compile(r"\b((?:inspection|visit)(?: (?:in|of) (?:\w+ )?\d{4})?(?: of [A-Z][\w-]*(?: [A-Z][\w-]*)?)?"
-                          r"(?:,? in (?:\w+ )?\d{4})?),? when\b[^,;.]*", re.I)  # ("the last inspection of Peterborough,
-# in June 2018, when all services were judged to be good")
+                          r"(?:,? in (?:\w+ )?\d{4})?),? (?:when|which (?:had )?(?:identified|found|highlighted|noted|reported))\b[^,;.]*", re.I)  # ("the last inspection of Peterborough,
+# in June 2018, when all services were judged to be good"; "since the last visit, which found that neglect was
+# not recognised early enough", h28)
 # "just" before a count says "only" ("just seven have returned home", "just 8% achieved"), not "just over a year"
 # nor a count that ends the sentence ("an improvement from 2015/16, when there was just one")
 _JUST_SO_MANY = re.compile(r"\bjust (?=(?:\d\S*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) [a-z])")
@@ -583,13 +590,24 @@ _NOT_PREVENTED_FROM = re.compile(r"\b(?:(?:does|do|did|has|have|had|will|would)(
 _TOO_LITTLE_TO = re.compile(r"\binsufficient (?:time|capacity|opportunity|opportunities|resources?) to\b")
 _NOT_GOING_WELL = re.compile(r"\b(?:when|where|if) (?:things|practice|plans|placements|progress) (?:are|is) not going "
                              r"(?:well|to plan)\b|\b(?:when|where|if) (?:a |the )?(?:child's |children's |child’s |"
-                             r"children’s |their |young people's |young people’s )needs are not (?:being )?met\b")
+                             r"children’s |their |young people's |young people’s )needs are not (?:being )?met\b|"
+                             # when a family's situation does not get better: the trigger a process answers ("plans
+                             # are escalated when circumstances fail to improve or worsen", h28)
+                             # (never "remain in circumstances where their experiences do not improve quickly enough")
+                             r"\b(?:when|if|once|should) (?:[\w'’-]+ ){1,4}?(?:fail(?:s|ed)? to (?:improve|progress|"
+                             r"change)|(?:do|does|did) not (?:improve|progress|change)|(?:worsen|deteriorate|escalate)s?)\b"
+                             r"(?: or (?:worsen|deteriorate|escalate)s?)?(?! (?:quickly|soon|enough|sufficiently|fast|"
+                             r"rapidly|as)\b)")
 # What a remedy's risk is of ("they mitigate the risks of less effective support being provided"): the problem
 # dealt with, no shortfall
 _RISK_OF = re.compile(r"\b((?:mitigat|reduc|minimis|minimiz|avoid|prevent|lessen)\w*) the risks? of (?:[\w'-]+ ){0,3}?"
                       r"(?=[\w'-]+ (?:being|is|are|of)\b)")
 # A problem challenged ("Reviewing officers challenge issues and delays to good effect"): dealt with, as addressed
-_CHALLENGED = re.compile(r"\bchalleng(?:e|es|ed|ing) (?=(?:issues and |any |the )?(?:delays?|drift|poor|shortfalls|weaknesses)\b)")
+_CHALLENGED = re.compile(r"\bchalleng(?:e|es|ed|ing) (?=(?:issues and |any |the )?(?:delays?|drift|poor|shortfalls|weaknesses)\b)|"
+                         # whom they challenge, and on what ("the children's council has challenged senior leaders
+                         # about the use of jargon", h28)
+                         r"\bchalleng(?:e|es|ed|ing) (?:[\w'’-]+ ){1,3}?(?:about|on|over) (?=(?:the (?:use|level|"
+                         r"extent|amount) of )?(?:delays?|drift|poor|shortfalls|weaknesses|jargon)\b)")
 # The cases a piece of work takes up, named by their problem ("actively reviewing cases where children have been
 # waiting too long", a new user's 2014 report, h27; "reviewed all cases of children waiting too long and have now
 # secured permanence", a development strength): the problem is what is being dealt with, no shortfall of the work's
@@ -708,7 +726,23 @@ _EVEN_WHEN = re.compile(r"\beven (?:when|if|after|though|once) (?:[\w'’-]+ ){0
 # how long a safeguard lasts: "used in emergencies and for only a limited period" (no shortfall)
 _LIMITED_TIME = re.compile(r"\bfor (?:only )?an? (?:very )?(?:limited|short|brief) (?:period|time)(?: of time)?\b")
 # what is missing, said as what there is instead: "lists of tasks rather than clear plans" (not clear plans)
+NOT_LONGER = True
+# Longer than needed, denied ("children do not remain subject to plans for longer than is necessary", h28): good news
+_NOT_LONGER = re.compile(r"\b(?:not|never|no)\b(?: [\w'’-]+){0,5}? (?:for )?(?:any )?longer than (?:is )?(?:necessary|"
+                         r"needed|they need)\b")
+EASED_BY = True
+# A problem said to be dealt with by something, passive ("Long waits for therapy are mitigated by the in-house
+# psychologist", h28): the problem before it, in its clause, is no finding (as "reduces delay" is none)
+_EASED_BY = re.compile(r"[^,;.]*?\b(?:is|are|was|were|has been|have been|being) (?:\w+ly )?(?:mitigated|offset|"
+                       r"alleviated|eased|lessened|minimised|minimized|reduced) by\b")
+RATHER_TO_END = True
+_EXCESS = frozenset(("overly", "unduly", "too", "merely", "simply", "solely", "just", "only", "excessively"))
 _RATHER_THAN = re.compile(r"\b(?:rather than|instead of|in place of)\b")
+# what was said to need improving is no improvement ("leaders had found that this area of practice needed improving",
+# h28); the present "needs improving" is read as still to do (core.reading.severity)
+_NEEDED_IMPROVING = re.compile(r"\b(?:needed|needing) (?:improving|improvement|strengthening)\b")  # (not a grade:
+# "required improvement to be good")
+_JARGON_FREE = re.compile(r"\bjargon[- ]free\b|\bfree (?:of|from) (?:\w+ )?jargon\b")  # (no weakness: "jargon free")
 _TO_SECURE = re.compile(r"\b(difficult|challenging|hard) to secure\b")
 # "how well" names a measure, not praise: "inconsistency in how well care leavers are supported"
 _HOW_WELL = re.compile(r"\bhow (?:well|effectively|quickly|swiftly|robustly|consistently|successfully|securely)\b")
@@ -767,6 +801,8 @@ _REWRITES = (
     (_RISK_LEVEL, "risklevel"),  # "children identified at lower risk": who they are ("… is mostly weak" is not eased)
     (_TO_SECURE, r"\1 to obtain"),  # "difficult to secure the support": a verb, no praise (what is hard to get)
     (_HOW_WELL, "how"),
+    (_NEEDED_IMPROVING, " neededwork "),
+    (_JARGON_FREE, " plainworded "),
     (_RATHER_THAN, " rathernot "),  # (denies the praise after it, and is no weakness itself)
     (_EVEN_WHEN, " "),
     (_LIMITED_TIME, " temporarily "),
@@ -847,6 +883,10 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
                 cues.append(fewer if good else more)
             folded = folded[:m.start()] + " " + folded[m.end():]
             break
+    if NOT_LONGER and (no_longer := _NOT_LONGER.search(folded)):
+        strong += 1.0
+        cues.append("no longer than needed")
+        folded = folded[:no_longer.start()] + " " + folded[no_longer.end():]
     if ABSENT_PROBLEM:
         folded = _NO_COHORT.sub(_counted_none, folded)
     if LEAD_CONDITION:
@@ -878,6 +918,9 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
             reach = len(words)  # "Timely and effective services have not been in place": all of it is absent
         settled = {i for i, w in enumerate(words) if w in _WEAK_SET and w not in _NEGATOR_SET and w != "too" and
                    any(x in _AFTER_REMEDY_SET for x in words[i + 1:i + 1 + AFTER_REMEDY_SCOPE])}
+        if EASED_BY and (eased := _EASED_BY.search(clause or "")):
+            upto = len(WORD.findall(clause[:eased.end()]))  # the problem the clause says is dealt with, before it
+            settled |= {i for i, w in enumerate(words[:upto]) if w in _WEAK_SET and w not in _NEGATOR_SET}
         too_few = -1
         instead = -1  # ("rather than generic": what it is not, no weakness)
         denier = "not"
@@ -934,6 +977,11 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
                 if WHOLE_CLAUSE and (w == "neither" or w in ("not", "cannot") and any(x in _WHOLE_OF for x in words[i + 1:i + 3]) or
                                      w in ("no", "without") and "evidence" in words[i + 1:i + 3]):
                     reach = len(words)  # "Not all children ... are supported effectively", "do not contain evidence that"
+                if RATHER_TO_END and w == "rathernot" and not any(x in _EXCESS for x in words[i + 1:i + 4]):
+                    reach = len(words)  # what is not done, to its clause's end: "to close cases at 21 rather than base
+                    # this on a needs-led decision agreed collaboratively with young people" (h28); but not an excess
+                    # avoided, whose words praise nothing ("rather than being overly focused on targets that give a
+                    # positive scorecard")
                 if w not in _WEAK_SET:
                     pending_not = None
                 continue
@@ -964,6 +1012,8 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
     for m in _SHORTFALL.finditer(low) if SHORTFALL_PHRASES else ():
         if denied is None:  # (a problem said to be absent, read above: "No care leavers are homeless")
             denied = [d.span() for d in _NONE_SUFFER.finditer(low)] if ABSENT_PROBLEM else []
+            denied += [d.span() for d in _EASED_BY.finditer(low)] if EASED_BY else []
+            denied += [d.span() for d in _NOT_LONGER.finditer(low)] if NOT_LONGER else []
             denied += [d.span() for d in _AVERTED.finditer(low)]  # (what is avoided: "This avoids several changes
             # in worker", a held-out good report's area for improvement)
         if any(a <= m.start() < b for a, b in denied):
