@@ -20,7 +20,7 @@ pytestmark = pytest.mark.journey
 ROOT = Path(__file__).resolve().parents[2]
 LETTERS = (ROOT / "sample_docs" / "thornbury_vale_2025_focused_visit.pdf",
            ROOT / "sample_docs" / "kingsford_2025_committee_progress_report.pdf")
-FIRST_ROW = "Kingsford — committee report — June 2025"  # the library sorted by title: Kingsford, then Thornbury Vale
+FIRST_ROW = "Kingsford — committee report — June 2025"  # sorted by title: Kingsford, then Thornbury Vale
 NOTICE = "Reviewer — library recovered"
 
 

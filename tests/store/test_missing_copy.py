@@ -65,7 +65,8 @@ def test_a_copy_in_a_letters_folder_this_user_cannot_look_into_is_not_said_to_be
 
 def test_a_library_file_copied_without_its_letters_folder_says_where_the_folder_should_be(tmp_path: Path) -> None:
     """A new user copied (or renamed) the library file alone: a letter double-clicked said only 'the library's copy of
-    … is missing from …/mine-letters', nothing of what to copy or rename. It says which folder, and where."""
+    … is missing from …/mine-letters', nothing of what to copy or rename. It says which folder, and where; and the
+    library says it as it opens (the window shows its notices), not only at each letter."""
     import shutil
 
     src = tmp_path / "westfold.pdf"
@@ -79,6 +80,9 @@ def test_a_library_file_copied_without_its_letters_folder_says_where_the_folder_
     shutil.copy(tmp_path / "lib.json", tmp_path / "copy" / "mine.json")
     store = LibraryStore(tmp_path / "copy" / "mine.json")
     try:
+        assert len(store.notices) == 1 and store.notices[0].startswith(  # said as it opens, once for all its letters
+            "the folder mine-letters, where this library keeps its letters, is not beside mine.json in "
+            f"{tmp_path / 'copy'}: none of its 1 letter can be opened"), store.notices
         letter = next(iter(store.library.letters.values()))
         with pytest.raises(DocumentError) as caught:
             store.letter_bytes(letter)

@@ -702,6 +702,26 @@ def test_the_window_works_behind_what_opening_the_library_says(make_window, qtbo
     assert w.notice_box.isVisible()  # (what it says is still there to read)
 
 
+def test_a_library_file_copied_without_its_letters_says_so_as_it_opens(make_window, qtbot, tmp_path, samples) -> None:
+    """A new user's library file copied alone (its letters folder left behind): the window opened on every letter
+    listed, and each said at its double-click that its copy was missing. The window says it once, as it opens, in
+    sentences."""
+    import shutil
+
+    from reviewer.store.repository import LibraryStore
+    from reviewer.workspace import Workspace
+
+    ws = Workspace(LibraryStore(tmp_path / "lib.json"))
+    ws.add_file(samples / "eastmere_2024_monitoring_visit.pdf")
+    ws.store.close()
+    shutil.rmtree(tmp_path / "lib-letters")
+    w = make_window(open_first=False)
+    qtbot.waitUntil(lambda: getattr(w, "notice_box", None) is not None and w.notice_box.isVisible(), timeout=5000)
+    said = w.notice_box.informativeText()
+    assert said.startswith("The folder lib-letters, where this library keeps its letters, is not beside lib.json")
+    assert said.endswith("the folder renamed to match."), said
+
+
 def test_a_library_opened_whole_says_nothing(make_window, qtbot) -> None:
     w = make_window(open_first=False)
     qtbot.wait(50)

@@ -311,7 +311,7 @@ class MainWindow(QMainWindow):
             QMessageBox.Icon.Warning, "Reviewer — library recovered" if self.store.recovered else "Reviewer",
             "The library's journal was damaged; the library opened with what could be read." if self.store.recovered
             else "Opening the library found something to tell you.", QMessageBox.StandardButton.Ok, self)
-        box.setInformativeText("\n\n".join(n[:1].upper() + n[1:] for n in notes))
+        box.setInformativeText("\n\n".join(n[:1].upper() + n[1:].rstrip(".") + "." for n in notes))  # (as sentences)
         # modeless, over the window, which works behind it: opened with ``open()`` (modal to the window), it held
         # every click and key until OK, and a new user on a copied library double-clicked a letter, the welcome page
         # beside the box, and nothing opened
