@@ -112,6 +112,11 @@ def read_letter_copy(path: Path, letter: Letter) -> bytes:
     try:
         data = read_kept(path)
     except FileNotFoundError:
+        if not os.path.lexists(path.parent):  # the whole folder: a library file copied, moved or renamed alone
+            raise DocumentError(
+                f"the library's copy of {letter.source} is missing: its letters are kept in a folder "
+                f"{path.parent.name} beside the library file, and there is none in {path.parent.parent}. A library "
+                "copied or moved takes that folder with it; a library file renamed, the folder renamed to match") from None
         raise DocumentError(f"the library's copy of {letter.source} is missing from {path.parent}") from None
     except OSError as exc:
         raise DocumentError(f"the library's copy of {letter.source} cannot be read: {exc.strerror or exc}") from None

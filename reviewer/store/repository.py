@@ -167,6 +167,14 @@ class LibraryStore(LetterFiles):
                 take_backup(self.path)  # the state as it was opened, checked and good
             except OSError:
                 pass  # a backup that cannot be written must not stop the auditor's work
+        if self.library.letters and not self.files_dir.is_dir():  # a library file copied, moved or renamed alone: said
+            # as it opens, not one letter at a time (a new user's copy showed every letter, and each said at its
+            # double-click that its copy was missing)
+            self.notices.append(
+                f"the folder {self.files_dir.name}, where this library keeps its letters, is not beside "
+                f"{self.path.name} in {self.path.parent}: none of its {counted(len(self.library.letters), 'letter')} "
+                "can be opened until it is there. A library copied or moved takes that folder with it; a library "
+                "file renamed, the folder renamed to match")
         incoming.sweep(self.files_dir, self.library.letters)  # what a killed import left, once nobody can be adding it
         self.library.subscribe(self._on_change)
         self._on_disk = self._signature()

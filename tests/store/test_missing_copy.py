@@ -61,3 +61,33 @@ def test_a_copy_in_a_letters_folder_this_user_cannot_look_into_is_not_said_to_be
         assert "missing" not in said and "Permission denied" in said and said.count("cannot be read") == 1, said
     finally:
         store.close()
+
+
+def test_a_library_file_copied_without_its_letters_folder_says_where_the_folder_should_be(tmp_path: Path) -> None:
+    """A new user copied (or renamed) the library file alone: a letter double-clicked said only 'the library's copy of
+    … is missing from …/mine-letters', nothing of what to copy or rename. It says which folder, and where; and the
+    library says it as it opens (the window shows its notices), not only at each letter."""
+    import shutil
+
+    src = tmp_path / "westfold.pdf"
+    src.write_bytes(make_pdf(["Focused visit to Westfold (fictional)", "Plans are reviewed on time."]))
+    store = LibraryStore(tmp_path / "lib.json")
+    try:
+        store.add_prepared(prepare_path(src))
+    finally:
+        store.close()
+    (tmp_path / "copy").mkdir()
+    shutil.copy(tmp_path / "lib.json", tmp_path / "copy" / "mine.json")
+    store = LibraryStore(tmp_path / "copy" / "mine.json")
+    try:
+        assert len(store.notices) == 1 and store.notices[0].startswith(  # said as it opens, once for all its letters
+            "the folder mine-letters, where this library keeps its letters, is not beside mine.json in "
+            f"{tmp_path / 'copy'}: none of its 1 letter can be opened"), store.notices
+        letter = next(iter(store.library.letters.values()))
+        with pytest.raises(DocumentError) as caught:
+            store.letter_bytes(letter)
+        said = str(caught.value)
+        assert said.startswith("the library's copy of westfold.pdf is missing: ")
+        assert "a folder mine-letters beside the library file" in said and str(tmp_path / "copy") in said, said
+    finally:
+        store.close()

@@ -51,6 +51,49 @@ def test_titles_columns_and_a_remembered_order(make_window, samples: Path, qtbot
     assert titles(again) == [f"{THORNBURY} (text)", THORNBURY, EASTMERE]
 
 
+def test_a_double_click_opens_the_letter_once_and_the_welcome_page_gives_way(make_window, samples: Path, qtbot):
+    """A double-click on a letter in the Library tab read it twice (the list's doubleClicked and activated both
+    opened it); on the welcome page, the letter opens once and takes the page's place, as Enter does."""
+    w = make_window([samples / "thornbury_vale_2025_focused_visit.pdf", samples / "eastmere_2024_monitoring_visit.pdf"],
+                    open_first=False)
+    w.panes.show_welcome()
+    loads: list[str] = []
+    w.host.request_load.connect(lambda letter_id, *_: loads.append(letter_id))
+    table = w.library_panel.table
+    at = table.visualRect(table.model().index(1, 0)).center()  # Thornbury Vale, after Eastmere
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    qtbot.waitUntil(lambda: w.onscreen.layout is not None, timeout=15000)
+    assert w.windowTitle() == f"{THORNBURY} — Reviewer"
+    assert w.centre.currentWidget() is not w.welcome
+    assert len(loads) == 1, loads
+
+    w.panes.show_welcome()
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(0, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: w.windowTitle() == f"{EASTMERE} — Reviewer")
+    assert w.centre.currentWidget() is not w.welcome
+
+
+def test_a_letter_whose_copy_is_gone_says_so_as_a_sentence(make_window, samples: Path, qtbot):
+    """The box said the store's clause as it came ("the library's copy of … is missing from …"), lower case and
+    without its full stop; a new user on a library file copied alone read it on his first double-click."""
+    import shutil
+
+    from message_boxes import answer_message_box  # type: ignore[import-not-found]
+
+    w = make_window([samples / "eastmere_2024_monitoring_visit.pdf"], open_first=False)
+    shutil.rmtree(w.store.files_dir)
+    seen: list[str] = []
+    answer_message_box("OK", seen)
+    w.onscreen.open(next(iter(w.lib.letters)))
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen[0].startswith("The library's copy of eastmere_2024_monitoring_visit.pdf is missing: ") and \
+        seen[0].endswith("renamed to match."), seen[0]
+    assert w.onscreen.letter_id is None and w.windowTitle() == "Reviewer"
+
+
 def test_a_twin_arriving_renames_both_rows(make_window, samples: Path, qtbot):
     w = make_window([samples / "thornbury_vale_2025_focused_visit.pdf"])
     assert titles(w) == [THORNBURY]

@@ -676,6 +676,52 @@ def test_the_window_says_what_opening_a_damaged_library_recovered(make_window, q
     assert len(w.lib.annotations) == len(ids) - 1  # the damaged line's change, and only it, is gone
 
 
+def test_the_window_works_behind_what_opening_the_library_says(make_window, qtbot, tmp_path, samples) -> None:
+    """A new user opened a library he had copied, its journal damaged: the welcome page showed with the box saying
+    what was recovered beside it, and a double-click on a letter in the library opened nothing (the box, opened
+    modal to the window, held every click until OK). The box stays up; the window behind it works."""
+    from PySide6.QtCore import Qt
+
+    from reviewer.store.repository import LibraryStore
+    from reviewer.workspace import Workspace
+
+    path = tmp_path / "lib.json"
+    ws = Workspace(LibraryStore(path))
+    letter_id = ws.add_file(samples / "eastmere_2024_monitoring_visit.pdf")[0].id
+    ws.store.close()
+    (tmp_path / "lib.json.journal").write_bytes(b'deadbeef ["not a change"]\n')  # a line that does not verify
+    w = make_window(open_first=False)
+    w.panes.show_welcome()
+    qtbot.waitUntil(lambda: getattr(w, "notice_box", None) is not None and w.notice_box.isVisible(), timeout=5000)
+    assert w.notice_box.windowModality() == Qt.WindowModality.NonModal
+    table = w.library_panel.table
+    at = table.visualRect(table.model().index(0, 0)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    qtbot.waitUntil(lambda: w.onscreen.letter_id == letter_id and w.centre.currentWidget() is not w.welcome)
+    assert w.notice_box.isVisible()  # (what it says is still there to read)
+
+
+def test_a_library_file_copied_without_its_letters_says_so_as_it_opens(make_window, qtbot, tmp_path, samples) -> None:
+    """A new user's library file copied alone (its letters folder left behind): the window opened on every letter
+    listed, and each said at its double-click that its copy was missing. The window says it once, as it opens, in
+    sentences."""
+    import shutil
+
+    from reviewer.store.repository import LibraryStore
+    from reviewer.workspace import Workspace
+
+    ws = Workspace(LibraryStore(tmp_path / "lib.json"))
+    ws.add_file(samples / "eastmere_2024_monitoring_visit.pdf")
+    ws.store.close()
+    shutil.rmtree(tmp_path / "lib-letters")
+    w = make_window(open_first=False)
+    qtbot.waitUntil(lambda: getattr(w, "notice_box", None) is not None and w.notice_box.isVisible(), timeout=5000)
+    said = w.notice_box.informativeText()
+    assert said.startswith("The folder lib-letters, where this library keeps its letters, is not beside lib.json")
+    assert said.endswith("the folder renamed to match."), said
+
+
 def test_a_library_opened_whole_says_nothing(make_window, qtbot) -> None:
     w = make_window(open_first=False)
     qtbot.wait(50)

@@ -222,7 +222,8 @@ class OnScreen(QObject):
         try:
             data = desk.store.letter_bytes(letter)
         except DocumentError as exc:
-            QMessageBox.warning(desk.parent, "Cannot open letter", str(exc))
+            said = str(exc)  # (the store's words start a clause: "the library's copy of … is missing …")
+            QMessageBox.warning(desk.parent, "Cannot open letter", said[:1].upper() + said[1:].rstrip(".") + ".")
             return
         if self.letter_id and self.letter_id != letter_id and self.layout is not None:
             self.leaving.emit(self.letter_id)

@@ -147,8 +147,8 @@ class LibraryPanel(QWidget):
             signal.connect(lambda *_: self._widths.start())
         for c in range(LetterTableModel.SHOWN, self.model.columnCount()):
             self.table.setColumnHidden(c, True)
-        self.table.activated.connect(self._activated)
-        self.table.doubleClicked.connect(self._activated)
+        self.table.activated.connect(self._activated)  # Enter, or a double-click (a single click where the desktop
+        # opens so): doubleClicked as well opened the letter twice at each double-click, reading it twice
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 8, 8, 8)
         lay.addWidget(title)

@@ -311,8 +311,12 @@ class MainWindow(QMainWindow):
             QMessageBox.Icon.Warning, "Reviewer — library recovered" if self.store.recovered else "Reviewer",
             "The library's journal was damaged; the library opened with what could be read." if self.store.recovered
             else "Opening the library found something to tell you.", QMessageBox.StandardButton.Ok, self)
-        box.setInformativeText("\n\n".join(n[:1].upper() + n[1:] for n in notes))
-        box.open()  # (not modal to the application: the window works behind it)
+        box.setInformativeText("\n\n".join(n[:1].upper() + n[1:].rstrip(".") + "." for n in notes))  # (as sentences)
+        # modeless, over the window, which works behind it: opened with ``open()`` (modal to the window), it held
+        # every click and key until OK, and a new user on a copied library double-clicked a letter, the welcome page
+        # beside the box, and nothing opened
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.show()
 
     def closeEvent(self, e: QCloseEvent) -> None:  # noqa: N802
         if not self._unsaved_may_go():
