@@ -929,7 +929,11 @@ def test_the_outline_marks_the_part_where_the_reader_is_not_the_top_of_the_page(
     tree = w.outline_panel.tree
     parts = [(part, item) for part, item in w.outline_panel._items if part.level == 1 and part.start > 0]
     assert len(parts) > 20
-    for part, item in parts[3::5][:8]:  # parts across the report
+    short = [(part, item) for part, item in parts if part.kind in ("improve", "priority")]  # (short headings: "Areas
+    # for improvement" ends before the page's middle, where the long line above it had been nearer; the part
+    # before was marked)
+    assert short
+    for part, item in parts[3::5][:8] + short[:4]:  # parts across the report
         w.view.scroll_to_range(part.start, part.heading_end)  # as a jump from the outline leaves it: a third down
         qtbot.waitUntil(lambda item=item: tree.currentItem() is item, timeout=2000)
 

@@ -237,9 +237,14 @@ class PageView(QAbstractScrollArea):
         reads it), not the top of the page in view (a part that began on that page while the reader is
         further down was the one marked)."""
         eye = self.viewport().height() * 0.3 + 6 * self.zoom
+        # (read where lines begin, a fifth into the page, not its middle: a short heading, "Areas for improvement",
+        # ends before the middle, and the long line above it was nearer there, so the outline marked the part
+        # before the one just jumped to)
+        shown = self._page_rect(self.current_page()) if self.layout_ is not None and self.page_count() else None
+        x = shown.left() + shown.width() * 0.2 if shown is not None else self.viewport().width() / 2
         at = None
         for below in range(0, 160, 8):  # (the eye between two lines or paragraphs: the next line's text)
-            at = self.offset_at(QPointF(self.viewport().width() / 2, eye + below))
+            at = self.offset_at(QPointF(x, eye + below))
             if at is not None:
                 break
         # (half a line below that third: a passage brought into view puts its first line's top there)
