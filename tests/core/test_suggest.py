@@ -3862,3 +3862,35 @@ def test_a_subjects_check_ends_at_the_verb_that_judges_it() -> None:
     assert verdict("The quality of reviews to establish whether brothers and sisters can live together varies "
                    "between teams.", *good)[0] == "improvement"
     assert tone("Audits are repeated to assess whether change has been achieved and sustained.")[:2] == (0, 0)
+
+
+def test_no_one_in_b_and_b_and_a_few_before_is_good_news() -> None:
+    """A new user's 2016 report (h30): "There are currently no young people in B&B accommodation ... although there
+    were a small number of episodes prior to this time" was an area for improvement: "B&B" was not known as bed and
+    breakfast, and the turn to what happened before read as the finding. None in B&B is good news, as none in bed
+    and breakfast was; a turn to what went before is history, and the good stays the finding."""
+    from reviewer.core.reading.severity import verdict
+    from reviewer.core.reading.wording import tone
+
+    good = ("grade:good", "good", "paragraph")
+    assert tone("No care leaver is living in B&B accommodation.")[:2] == (1.0, 0.0)
+    said = ("At present no young people are in B & B accommodation, although a handful were placed there prior to "
+            "this time.")
+    assert verdict(said, *good)[0] == "strength"
+    assert verdict("Plans are clear and reviewed regularly, although previously some children waited for a review.",
+                   *good)[0] == "strength"
+    # a turn to what is so now is still the finding
+    assert verdict("Decisions to look after children are appropriate, but some children enter care in a crisis.",
+                   *good)[0] == "improvement"
+
+
+def test_basic_skills_are_what_a_course_teaches() -> None:
+    """A new user's 2016 report (h30): care leavers offered training "through a period of focused basic skills
+    training" read as an area for improvement on "basic". Basic or functional skills name what a course teaches;
+    a basic plan is still thin."""
+    from reviewer.core.reading.severity import verdict
+
+    good = ("grade:good", "good", "paragraph")
+    said = "Care leavers are offered basic skills training and a tailored traineeship with local employers."
+    assert verdict(said, *good)[0] != "improvement"
+    assert verdict("Pathway plans are basic and do not set out what young people need.", *good)[0] == "improvement"

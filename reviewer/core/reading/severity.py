@@ -340,7 +340,14 @@ def _late_turn(flat: str) -> str | None:
     if opened >= 0 and (closed < 0 or closed >= last.end()):
         return None  # a turn inside someone's own words ("“… took a step back, which I appreciated, but they still
         # meet with me”"): how they tell it, not the inspectors' finding after a concession
+    if _BEFORE_NOW.search(flat, last.end()):
+        return None  # a turn to what happened before ("none is placed there now, although a few were before this
+        # time", h30): the good is the finding, what went before is history
     return flat[last.end():]
+
+
+_BEFORE_NOW = re.compile(r"\b(?:prior to|before) (?:this|that|then|now)(?: (?:time|point|date|period))?\b|"
+                         r"\b(?:previously|in the past)\b", re.I)
 
 
 _TURN = re.compile(r"^\W*(?:however|but|nevertheless|nonetheless|despite this|even so)\b", re.I)

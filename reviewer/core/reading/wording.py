@@ -110,6 +110,8 @@ _NOT_WEAK_NAMES = re.compile(r"\b(?:(?:as|are|is|were|was) detailed (?:in|below|
                              r"\bwhat good (?:practice |quality |work )?(?:looks|look) like\b|"  # (a standard named)
                              r"\bfirst language is not\b|"  # ("families whose first language is not English")
                              r"\bright now\b|"  # ("a key area for our partnership right now": a time, no praise)
+                             r"\b(?:basic|functional) skills\b|"  # what a course teaches, no shortfall (h30: "training
+                             # in basic skills" for care leavers read as an area for improvement on "basic")
                              r"(?:ethnic )?minority (?:ethnic )?(?:groups?|communities|backgrounds?|families|"
                              r"children|origins?|heritages?|young people|people|pupils|populations?|residents|staff|"
                              r"carers|adopters|social workers)|below (?:the )?thresholds?|serious (?:case|incident|safeguarding practice) "
@@ -159,7 +161,7 @@ _NONE_SUFFER = re.compile(r"\bno (?:(?:[\w'-]+ ){0,5}?)(?:(?:has|have|had|is|are
                           r"permanently |ever )*(?:excluded|placed apart|separated from|unallocated|missing from "
                           r"education)\b|\bno (?:[\w'-]+ ){0,8}?(?:unsuitable|unnecessarily|homeless|waiting|sofa[- ]?surf\w*|unregistered|"
                           r"inappropriate|inappropriately)\b|"
-                          r"\bno (?:[\w'-]+ ){0,6}?(?:bed and breakfast|duplication|interruptions?)\b|\bno (?:reported )?"
+                          r"\bno (?:[\w'-]+ ){0,6}?(?:bed and breakfast|b ?& ?b|duplication|interruptions?)(?!\w)|\bno (?:reported )?"
                           r"instances of\b|\bno evidence of (?:[\w'-]+ ){0,2}(?:drift|delay|harm)(?: (?:or|and) "
                           r"(?:drift|delay|harm))?\b|"
                           r"\b(?:do|does|are|is|were|was) not (?:[\w'-]+ ){0,6}?(?:unnecessarily|prematurely)\b|"
@@ -826,7 +828,7 @@ def tone(flat: str) -> tuple[float, float, float, list[str]]:
         said = none.group(0)
         cues.append("few return to care" if said.endswith(("care", "after")) and not said.startswith("no ") else
                     "no poor placements" if said.endswith(("less than good", "inadequate")) else
-                    "none " + ("bed and breakfast" if said.endswith("breakfast") else "sofa surfing" if "sofa" in said
+                    "none " + ("bed and breakfast" if said.endswith(("breakfast", "b")) else "sofa surfing" if "sofa" in said
                                    else said.split()[-1]))
         folded = folded[:none.start()] + " " + folded[none.end():]
     if ABSENT_PROBLEM and (few := _FEW_SUFFER.search(folded)):
