@@ -3908,3 +3908,21 @@ def test_needless_delay_and_problems_growing_said_not_to_happen_are_good_news() 
                  "Concerns about young people do not escalate because help arrives early."):
         assert verdict(said, *good)[0] == "strength", said
     assert verdict("Plans do not set out what needs to change.", *good)[0] == "improvement"
+
+
+def test_few_as_the_subject_and_help_conceded_after_the_finding() -> None:
+    """A new user's 2016 report (h30): "Few gain a good range of GCSEs ..., despite a range of appropriate
+    interventions from the virtual school" was a strength on "good, appropriate": "few" stood for the group named
+    in the sentence before, and the help conceded after the finding counted as praise. Few, as a subject, doing
+    what is wanted is a shortfall; a concession after a comma ("..., despite ...") is no finding."""
+    from reviewer.core.reading.severity import verdict
+    from reviewer.core.reading.wording import tone
+
+    good = ("grade:good", "good", "paragraph")
+    assert verdict("Few achieve good exam results, despite appropriate help from their designated teachers.",
+                   *good)[0] == "improvement"
+    assert verdict("Few go on to higher education.", *good)[0] == "improvement"
+    assert verdict("Outcomes for children are good, despite rising demand.", *good)[0] == "strength"
+    assert tone("Few experience a placement move.")[1] == 0.0  # few meeting harm stays good news
+    assert verdict("Children are well supported to take part in their reviews, although few attend them in person.",
+                   *good)[0] == "improvement"

@@ -476,7 +476,13 @@ _SHORTFALL_PHRASES = (  # (the phrases as written: compiled, regrouped, by ``dis
     r" of (?:[\w'’-]+ ){0,8}?(?:are |were |remain )?(?:not in education|neet)\b|\bdivert(?:s|ed|ing)? (?:[\w'’]+ ){0,2}(?:attention|capacity|resources) (?:away )?from\b|^\W*(?:comparatively |relatively |very )?few (?:[\w'’-]+ ){0,2}?(?:children|young people|"
     r"care leavers|families|parents|carers|adopters|foster carers)\b(?![^.;]*\b(?:experienc\w*|suffer\w*|wait\w*|"
     r"delay\w*|drift|harm|risks?|disrupt\w*|moves?|breakdowns?|missing|re-?referr\w*|escalat\w*|out of school|"
-    r"excluded|homeless|unallocated|unsuitable|absent)\b)")
+    r"excluded|homeless|unallocated|unsuitable|absent)\b)|"
+    # the group named in the sentence before, "few" its subject ("Few gain good GCSE grades", h30: a strength on
+    # "good"); few of them meeting harm stays good news
+    r"^\W*(?:comparatively |relatively |very )?few (?:of (?:them|these|those) )?(?:achieve|achieved|gain|gained|attain|"
+    r"attained|continue|continued|progress|progressed|go on|went on|take up|took up|attend|attended|participate|"
+    r"participated|reach|reached)\b(?![^.;]*\b(?:experienc\w*|suffer\w*|wait\w*|delay\w*|drift|harm|risks?|disrupt\w*|"
+    r"moves?|breakdowns?|missing|re-?referr\w*|escalat\w*|excluded|homeless|unsuitable)\b)")
 # Headway said in a phrase with no word of praise in it ("Significant progress has been made", "children make
 # progress"), unless denied just before ("have not made progress", "too little progress").
 _HEADWAY = re.compile(r"\b(?:significant|good|rapid|considerable|substantial|strong|steady|excellent|positive|sustained|"
