@@ -3894,6 +3894,11 @@ def test_basic_skills_are_what_a_course_teaches() -> None:
     said = "Care leavers are offered basic skills training and a tailored traineeship with local employers."
     assert verdict(said, *good)[0] != "improvement"
     assert verdict("Pathway plans are basic and do not set out what young people need.", *good)[0] == "improvement"
+    # and basic standards name the floor a service is held to (a new user's 2022 report, h30: "Compliance with basic
+    # practice standards is now in place ..." an area for improvement on "basic")
+    ri = ("grade:requires improvement", "requires improvement", "paragraph")
+    assert verdict("Basic practice standards are now met across the teams.", *ri)[0] != "improvement"
+    assert verdict("Too many visits do not meet basic standards.", *ri)[0] == "improvement"
 
 
 def test_needless_delay_and_problems_growing_said_not_to_happen_are_good_news() -> None:

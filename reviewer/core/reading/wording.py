@@ -112,6 +112,8 @@ _NOT_WEAK_NAMES = re.compile(r"\b(?:(?:as|are|is|were|was) detailed (?:in|below|
                              r"\bright now\b|"  # ("a key area for our partnership right now": a time, no praise)
                              r"\b(?:basic|functional) skills\b|"  # what a course teaches, no shortfall (h30: "training
                              # in basic skills" for care leavers read as an area for improvement on "basic")
+                             r"\bbasic (?:practice |safeguarding )?standards\b|"  # the floor set ("Compliance with basic
+                             # practice standards is now in place", h30; "not meeting basic standards" still denies)
                              r"(?:ethnic )?minority (?:ethnic )?(?:groups?|communities|backgrounds?|families|"
                              r"children|origins?|heritages?|young people|people|pupils|populations?|residents|staff|"
                              r"carers|adopters|social workers)|below (?:the )?thresholds?|serious (?:case|incident|safeguarding practice) "
