@@ -3931,3 +3931,20 @@ def test_few_as_the_subject_and_help_conceded_after_the_finding() -> None:
     assert tone("Few experience a placement move.")[1] == 0.0  # few meeting harm stays good news
     assert verdict("Children are well supported to take part in their reviews, although few attend them in person.",
                    *good)[0] == "improvement"
+
+
+def test_not_taken_for_granted_and_not_placed_inappropriately_are_good_news() -> None:
+    """A new user's 2016 report (h30): "The local authority does not take the work of young people for granted" and
+    managers who "monitor these children closely to ensure that they are not subject to voluntary arrangements
+    inappropriately" were areas for improvement on "not". Both say a problem does not happen. A quoted phrase with
+    its own "not", used inappropriately, is still a shortfall."""
+    from reviewer.core.reading.severity import verdict
+
+    good = ("grade:good", "good", "paragraph")
+    assert verdict("The council does not take the contribution of its care leavers for granted.", *good)[0] == \
+        "strength"
+    assert verdict("Managers check closely that children are not placed out of area inappropriately.", *good)[0] \
+        == "strength"
+    ri = ("grade:requires improvement", "requires improvement", "paragraph")
+    assert verdict("The phrase 'does not cooperate' is used inappropriately in some records.", *ri)[0] == \
+        "improvement"

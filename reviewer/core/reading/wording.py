@@ -167,6 +167,11 @@ _NONE_SUFFER = re.compile(r"\bno (?:(?:[\w'-]+ ){0,5}?)(?:(?:has|have|had|is|are
                           r"instances of\b|\bno evidence of (?:[\w'-]+ ){0,2}(?:drift|delay|harm)(?: (?:or|and) "
                           r"(?:drift|delay|harm))?\b|"
                           r"\b(?:do|does|are|is|were|was) not (?:[\w'-]+ ){0,6}?(?:unnecessarily|prematurely)\b|"
+                          r"\b(?:are|is|were|was) not (?:[\w'-]+ ){0,6}?inappropriately\b|"  # ("to ensure that they
+                          # are not subject to voluntary arrangements inappropriately", h30; not "'does not engage' is
+                          # used inappropriately", the phrase quoted)
+                          r"\b(?:do|does|did) not take (?:[\w'’-]+ ){0,6}?for granted\b|"  # ("does not take the work of
+                          # young people for granted", h30: an area for improvement on "not")
                           # "Very few children (one out of 93) returned to be looked after following adoption"
                           r"\b(?:very few|only (?:one|two|three|a few|a (?:very )?small number)|a very small number)\b"
                           r"[^.;]{0,60}?\b(?:returned to (?:be looked after|care)|re-?entered care|came back into care|"
