@@ -1629,6 +1629,25 @@ def test_a_cover_title_left_on_and_runs_on_into_the_next_line() -> None:
     assert "Executive summary" in titles and "The Local Safeguarding Children Board (LSCB)" in titles
 
 
+def test_a_cover_titles_joining_word_in_capitals_heads_nothing() -> None:
+    """A new user's 2016 report (h30), and one other 2015 development report: the cover's "And", capitalised on a
+    line of its own between the inspection's title and the board's review, headed the outline ("And", then "Review
+    of the effectiveness of ..."). A joining word alone is no heading, and what follows it is more of the title."""
+    text = ("1\n\nWestfold Borough Council\n\n"
+            "Inspection of services for children in need of help and\nprotection, children looked after and "
+            "care leavers\n\nAnd\n\n"
+            "Review of the effectiveness of the Local Safeguarding Children\nBoard1\n\n"
+            "Inspection date: 3 March - 27 March 2015\n\n"
+            "Children's services in Westfold are good\n\n"
+            "Executive summary\n\nChildren are seen regularly and their plans are reviewed on time.\n\n"
+            "Leadership, management and governance\n\nLeaders know their services well.\n")
+    titles = [p.title for p in analyse(text, [0]).parts if p.level == 1]
+    assert titles[0] == "Westfold Borough Council", titles
+    assert "And" not in titles, titles
+    assert not any(t.startswith("Review of the effectiveness") for t in titles), titles
+    assert "Executive summary" in titles and "Leadership, management and governance" in titles, titles
+
+
 def test_an_older_reports_cover_table_is_its_judgements_and_the_cover_suggests_nothing() -> None:
     """The same report (h27), and 48 other 2013-17 development reports: the cover's judgement table ("1. Children
     who need help and protection" / "Requires improvement" ...) made no Judgements part, as a later report's does;

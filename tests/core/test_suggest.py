@@ -3979,3 +3979,103 @@ def test_leaders_response_to_shortfalls_found_is_context() -> None:
     assert verdict("The council intends to review its housing offer for care leavers.", *ri)[0] is None
     assert verdict("Leaders have accepted the inspection findings and are determined to improve services.",
                    "grade:good", "good", "paragraph")[0] == "strength"
+
+
+def test_no_one_in_b_and_b_and_a_few_before_is_good_news() -> None:
+    """A new user's 2016 report (h30): "There are currently no young people in B&B accommodation ... although there
+    were a small number of episodes prior to this time" was an area for improvement: "B&B" was not known as bed and
+    breakfast, and the turn to what happened before read as the finding. None in B&B is good news, as none in bed
+    and breakfast was; a turn to what went before is history, and the good stays the finding."""
+    from reviewer.core.reading.severity import verdict
+    from reviewer.core.reading.wording import tone
+
+    good = ("grade:good", "good", "paragraph")
+    assert tone("No care leaver is living in B&B accommodation.")[:2] == (1.0, 0.0)
+    said = ("At present no young people are in B & B accommodation, although a handful were placed there prior to "
+            "this time.")
+    assert verdict(said, *good)[0] == "strength"
+    assert verdict("Plans are clear and reviewed regularly, although previously some children waited for a review.",
+                   *good)[0] == "strength"
+    # a turn to what is so now is still the finding
+    assert verdict("Decisions to look after children are appropriate, but some children enter care in a crisis.",
+                   *good)[0] == "improvement"
+
+
+def test_basic_skills_are_what_a_course_teaches() -> None:
+    """A new user's 2016 report (h30): care leavers offered training "through a period of focused basic skills
+    training" read as an area for improvement on "basic". Basic or functional skills name what a course teaches;
+    a basic plan is still thin."""
+    from reviewer.core.reading.severity import verdict
+
+    good = ("grade:good", "good", "paragraph")
+    said = "Care leavers are offered basic skills training and a tailored traineeship with local employers."
+    assert verdict(said, *good)[0] != "improvement"
+    assert verdict("Pathway plans are basic and do not set out what young people need.", *good)[0] == "improvement"
+    # and basic standards name the floor a service is held to (a new user's 2022 report, h30: "Compliance with basic
+    # practice standards is now in place ..." an area for improvement on "basic")
+    ri = ("grade:requires improvement", "requires improvement", "paragraph")
+    assert verdict("Basic practice standards are now met across the teams.", *ri)[0] != "improvement"
+    assert verdict("Too many visits do not meet basic standards.", *ri)[0] == "improvement"
+
+
+def test_needless_delay_and_problems_growing_said_not_to_happen_are_good_news() -> None:
+    """A new user's 2016 report (h30): "Children do not experience needless delay through care proceedings" and "...
+    the difficulties they have do not become more serious" were areas for improvement, the "not" read as a denial of
+    nothing good. A problem said not to happen is good news, whatever word says it is needless or grows."""
+    from reviewer.core.reading.severity import verdict
+
+    good = ("grade:good", "good", "paragraph")
+    for said in ("Families do not face needless delay when their cases go to court.",
+                 "Early support means that the problems families face do not become more serious.",
+                 "Concerns about young people do not escalate because help arrives early."):
+        assert verdict(said, *good)[0] == "strength", said
+    assert verdict("Plans do not set out what needs to change.", *good)[0] == "improvement"
+
+
+def test_few_as_the_subject_and_help_conceded_after_the_finding() -> None:
+    """A new user's 2016 report (h30): "Few gain a good range of GCSEs ..., despite a range of appropriate
+    interventions from the virtual school" was a strength on "good, appropriate": "few" stood for the group named
+    in the sentence before, and the help conceded after the finding counted as praise. Few, as a subject, doing
+    what is wanted is a shortfall; a concession after a comma ("..., despite ...") is no finding."""
+    from reviewer.core.reading.severity import verdict
+    from reviewer.core.reading.wording import tone
+
+    good = ("grade:good", "good", "paragraph")
+    assert verdict("Few achieve good exam results, despite appropriate help from their designated teachers.",
+                   *good)[0] == "improvement"
+    assert verdict("Few go on to higher education.", *good)[0] == "improvement"
+    assert verdict("Outcomes for children are good, despite rising demand.", *good)[0] == "strength"
+    assert tone("Few experience a placement move.")[1] == 0.0  # few meeting harm stays good news
+    assert verdict("Children are well supported to take part in their reviews, although few attend them in person.",
+                   *good)[0] == "improvement"
+
+
+def test_not_taken_for_granted_and_not_placed_inappropriately_are_good_news() -> None:
+    """A new user's 2016 report (h30): "The local authority does not take the work of young people for granted" and
+    managers who "monitor these children closely to ensure that they are not subject to voluntary arrangements
+    inappropriately" were areas for improvement on "not". Both say a problem does not happen. A quoted phrase with
+    its own "not", used inappropriately, is still a shortfall."""
+    from reviewer.core.reading.severity import verdict
+
+    good = ("grade:good", "good", "paragraph")
+    assert verdict("The council does not take the contribution of its care leavers for granted.", *good)[0] == \
+        "strength"
+    assert verdict("Managers check closely that children are not placed out of area inappropriately.", *good)[0] \
+        == "strength"
+    ri = ("grade:requires improvement", "requires improvement", "paragraph")
+    assert verdict("The phrase 'does not cooperate' is used inappropriately in some records.", *ri)[0] == \
+        "improvement"
+
+
+def test_what_inspectors_did_not_find_is_good_news_what_workers_do_not_see_is_not() -> None:
+    """Merging h28 and h30: "did not find any detriment" (inspectors) is good news, but the same step over "see"
+    or "find" made "Managers do not see the serious risks some children face" a strength. Only the inspectors'
+    (or an audit's) not finding a problem says it is absent."""
+    from reviewer.core.reading.wording import tone
+
+    assert tone("Inspectors did not find any detriment to children.")[:2] == (1, 0)
+    assert tone("We did not see any drift in the plans we read.")[:2] == (1, 0)
+    for said in ("Managers do not see the serious risks some children face.",
+                 "Social workers do not find the harm that neglect causes."):
+        strong, weak = tone(said)[:2]
+        assert weak > strong, said

@@ -102,3 +102,22 @@ def test_something_missing_from_records_is_not_about_missing_children() -> None:
                  "Senior managers identify when children looked after go missing.",
                  "Some children are frequently missing and at risk."):
         assert "missing" in themes(gone), gone
+
+
+def test_leave_to_remain_and_immigration_status_name_unaccompanied_children() -> None:
+    """A new user's 2022 report (h30): "Strong Home Office connections enable children to secure timely 'leave to
+    remain' decisions", of unaccompanied asylum-seeking children, was themed timeliness and permanence: the
+    codebook's theme knew only "unaccompanied" and "asylum". Leave to remain, immigration status, plans and issues
+    and age assessments are its words too (not the Home Office alone: the Prevent programme and families with no
+    recourse to public funds deal with it as well). Read from the codebook this tree ships."""
+    import json
+    from pathlib import Path
+
+    from reviewer.core.annotations.model import Theme
+    from reviewer.core.reading.theming import ThemeModel
+
+    shipped = json.loads((Path(__file__).resolve().parents[2] / "resources" / "codebook.json").read_text("utf-8"))
+    model = ThemeModel([Theme.from_dict(t) for t in shipped["themes"]])
+    for said in ("Good links with the immigration service help young people secure leave to remain quickly.",
+                 "Social workers help young people with their immigration status and age assessments."):
+        assert "uasc" in [tid for tid, _ in model.score(said)[:2]], said

@@ -223,13 +223,15 @@ _HEADING_NOTE = re.compile(r"(?:(?<=[a-z?’)])(?<!covid)|(?<=[a-z]\.))\d{1,2}$"
 _LABEL_RUNS_ON = re.compile(r"\s*[A-Z][\w ’'-]{1,40}:[ \t]+[^\n]*,\s*")
 # a line left on a joining word runs on to the next block ("Inspection of services for children ... and" / "Review of
 # the effectiveness of the Local Safeguarding Children Board", a 2013-16 report's cover title): what follows is more
-# of it, no heading (h27: the board's review headed the cover, its judgement table under it)
-_JOINED_ON = re.compile(r"(?s).*\b(?:and|or)\s*|.*&\s*")
+# of it, no heading (h27: the board's review headed the cover, its judgement table under it); so does the joining
+# word on a line of its own between the two ("... children looked after and care leavers" / "And" / "Review of ...",
+# h30), which heads nothing itself
+_JOINED_ON = re.compile(r"(?s).*\b(?:and|or)\s*|.*&\s*|\s*(?:And|AND|Or|OR)\s*")
 
 
 def _heading_text(block: str) -> str | None:
     flat = _HEADING_NOTE.sub("", collapse_ws(block).strip("#*_ ").strip())
-    if not flat or len(flat) > 160 or len(flat.split()) > 22 or block.count("\n") > 2:
+    if not flat or len(flat) > 160 or len(flat.split()) > 22 or block.count("\n") > 2 or _JOINED_ON.fullmatch(flat):
         return None
     if flat.endswith((".", ",", ";")) and not (_JUDGEMENT_HEADING.match(flat) or _JUDGEMENT_SENTENCE.match(flat) or
                                                board_heading(flat)) or \

@@ -353,9 +353,18 @@ def _late_turn(flat: str) -> str | None:
     if opened >= 0 and (closed < 0 or closed >= last.end()):
         return None  # a turn inside someone's own words ("“… took a step back, which I appreciated, but they still
         # meet with me”"): how they tell it, not the inspectors' finding after a concession
+    if _BEFORE_NOW.search(flat, last.end()):
+        return None  # a turn to what happened before ("none is placed there now, although a few were before this
+        # time", h30): the good is the finding, what went before is history
     return flat[last.end():]
 
 
+_BEFORE_NOW = re.compile(r"\b(?:prior to|before) (?:this|that|then|now)(?: (?:time|point|date|period))?\b|"
+                         r"\b(?:previously|in the past)\b", re.I)
+
+
+_FEW_START = re.compile(r"\W*(?:comparatively |relatively |very )?few\b", re.I)
+_LATE_DESPITE = re.compile(r",\s*(?:despite|notwithstanding|in spite of)\b", re.I)  # a concession after the finding
 _TURN = re.compile(r"^\W*(?:however|but|nevertheless|nonetheless|despite this|even so)\b", re.I)
 _TURNED = {"strength": "improvement", "improvement": "strength", "priority": "strength"}
 
@@ -398,6 +407,11 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
         if not main[0] and (main[1] or any(c in _SERIOUS_ALONE for c in main[3])):
             strong, weak = 0.0, max(weak, main[1], main[2])  # "Despite the positive experiences of many children in
             # care, the judgement … is inadequate": the praise conceded, what follows is the finding
+    if CONCEDED_PRAISE and not concession and (late := _LATE_DESPITE.search(flat)):
+        main = tone(flat[:late.start()])
+        if main[1] and main[1] >= main[0]:
+            strong, weak = main[0], max(weak, main[1])  # "Few gain good grades, despite a range of appropriate
+            # help from the virtual school" (h30: a strength): the help conceded, what comes before is the finding
     too_soon = _TOO_SOON.search(flat) if TOO_SOON else None
     if too_soon and concession and too_soon.end() <= concession.end() and tone(flat[concession.end():])[1]:
         too_soon = None  # "While inspectors did not find any children at risk of immediate harm, responses are
@@ -480,7 +494,9 @@ def verdict(flat: str, section: str | None, doc_grade: str | None, kind: str | N
         severity, conf = "priority", 0.55 + min(0.3, 0.1 * serious)
     elif weak > strong:
         severity, conf = "improvement", 0.45 + min(0.4, 0.12 * (weak - strong))
-    elif TURN_TO_PLAIN and strong > weak and (turn := _late_turn(flat)) is not None and not any(tone(turn)[:2]):
+    elif TURN_TO_PLAIN and strong > weak and (turn := _late_turn(flat)) is not None and \
+            not (turned := tone(turn))[0] and (not turned[1] or _FEW_START.match(turn)):  # (or few, its subject:
+        # "..., although few attend their reviews", read as a shortfall of its own since h30)
         severity, conf = "improvement", 0.45  # "Decisions are appropriate, but some children enter care in a crisis":
         why.append("a turn from what is good")  # the good is conceded; what follows the turn is the finding
     elif CONCEDED_GOOD and concession and _CONCEDING.match(flat) and strong > weak and \
