@@ -1614,38 +1614,23 @@ def test_a_cover_title_left_on_and_runs_on_into_the_next_line() -> None:
     """A new user's 2016 report (h27), and 38 other 2013-17 reports: the cover's title, "Inspection of services
     for children in need ... and" / "Review of the effectiveness of the Local Safeguarding Children Board", broken
     at its "and", made the board's review a heading over the council's judgement table. A block after a line left
-    on "and" or "or" is more of that line, no heading."""
-    text = ("1\n\nWestfold Borough Council\n\n"  # (the page number, furniture; the cover's "and" on a line of its own)
-            "Inspection of services for children in need of help and\nprotection, children looked after and "
-            "care leavers\n\nand\n\n"
-            "Review of the effectiveness of the Local Safeguarding Children\nBoard1\n\n"
-            "Inspection date: 3 March - 27 March 2015\n\n"
-            "Children's services in Westfold require improvement to be good\n\n"
-            "Executive summary\n\nChildren are seen regularly and their plans are reviewed on time.\n\n"
-            "The Local Safeguarding Children Board (LSCB)\n\nThe board meets regularly.\n")
-    titles = [p.title for p in analyse(text, [0]).parts if p.level == 1]
-    assert titles[0] == "Westfold Borough Council", titles
-    assert not any(t.startswith("Review of the effectiveness") for t in titles), titles
-    assert "Executive summary" in titles and "The Local Safeguarding Children Board (LSCB)" in titles
-
-
-def test_a_cover_titles_joining_word_in_capitals_heads_nothing() -> None:
-    """A new user's 2016 report (h30), and one other 2015 development report: the cover's "And", capitalised on a
-    line of its own between the inspection's title and the board's review, headed the outline ("And", then "Review
-    of the effectiveness of ..."). A joining word alone is no heading, and what follows it is more of the title."""
-    text = ("1\n\nWestfold Borough Council\n\n"
-            "Inspection of services for children in need of help and\nprotection, children looked after and "
-            "care leavers\n\nAnd\n\n"
-            "Review of the effectiveness of the Local Safeguarding Children\nBoard1\n\n"
-            "Inspection date: 3 March - 27 March 2015\n\n"
-            "Children's services in Westfold are good\n\n"
-            "Executive summary\n\nChildren are seen regularly and their plans are reviewed on time.\n\n"
-            "Leadership, management and governance\n\nLeaders know their services well.\n")
-    titles = [p.title for p in analyse(text, [0]).parts if p.level == 1]
-    assert titles[0] == "Westfold Borough Council", titles
-    assert "And" not in titles, titles
-    assert not any(t.startswith("Review of the effectiveness") for t in titles), titles
-    assert "Executive summary" in titles and "Leadership, management and governance" in titles, titles
+    on "and" or "or" is more of that line, no heading; so is one after "And" capitalised on a line of its own (h30's
+    2016 report and one other 2015 report, whose outline began "And", then "Review of the effectiveness of ...")."""
+    for joined in ("and", "And"):
+        text = ("1\n\nWestfold Borough Council\n\n"  # (the page number, furniture; the cover's joining word on a line
+                # of its own)
+                "Inspection of services for children in need of help and\nprotection, children looked after and "
+                f"care leavers\n\n{joined}\n\n"
+                "Review of the effectiveness of the Local Safeguarding Children\nBoard1\n\n"
+                "Inspection date: 3 March - 27 March 2015\n\n"
+                "Children's services in Westfold require improvement to be good\n\n"
+                "Executive summary\n\nChildren are seen regularly and their plans are reviewed on time.\n\n"
+                "The Local Safeguarding Children Board (LSCB)\n\nThe board meets regularly.\n")
+        titles = [p.title for p in analyse(text, [0]).parts if p.level == 1]
+        assert titles[0] == "Westfold Borough Council", titles
+        assert "And" not in titles, titles
+        assert not any(t.startswith("Review of the effectiveness") for t in titles), titles
+        assert "Executive summary" in titles and "The Local Safeguarding Children Board (LSCB)" in titles
 
 
 def test_an_older_reports_cover_table_is_its_judgements_and_the_cover_suggests_nothing() -> None:
