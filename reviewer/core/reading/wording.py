@@ -214,7 +214,9 @@ _CONCEDED = re.compile(r"\b(?:although|though|whilst|while|albeit|despite|even i
 # A problem's figures falling or rising ("the number of moves children experience is reducing", held-out, stop 47;
 # "staff turnover has dropped", "caseloads have declined", "re-referrals have risen"), and a good thing's falling
 # ("the timeliness of health assessments has dropped"): which way the figure goes says the finding.
-_FALLING = r"(?:dropped|fallen|fell|declined|decreased|reduced|reducing|falling|declining|decreasing|dipped)"
+FALLEN = ("declined", "fallen", "reduced", "reducing", "decreased", "fell", "falling", "dropped", "decreasing",
+          "declining")  # a figure's fall, said of a problem: eased (AFTER_REMEDY; _PROBLEM_TREND with "dipped")
+_FALLING = r"(?:" + "|".join((*FALLEN, "dipped")) + ")"
 _PROBLEM_TREND = re.compile(_PROBLEM_NAMED + r"(?: (?!(?:and|but|while|whilst|although|not|never|yet)\b)[\w'-]+){0,6}? "
                             r"(?:(?:has|have|had|"
                             r"is|are|was|were)(?: (?:now|also|further|significantly|considerably|steadily|markedly|"
@@ -226,12 +228,12 @@ _GOOD_FALLING = re.compile(r"\b(?:timeliness|attendance|performance|attainment|s
                            r"(?:dropped|fallen|dipped|decreased|reduced)\b")
 # A weakness word a few words before one of these is a problem that has eased ("turnover is low", "delay
 # ... is minimised", "the number of care leavers not in education has declined").
-AFTER_REMEDY = ("low", "lower", "minimised", "minimal", "declined", "fallen", "reduced", "reducing", "decreased",
+AFTER_REMEDY = ("low", "lower", "minimised", "minimal", *FALLEN,
                 "rare", "eliminated", "avoided", "prevented", "mitigated", "addressed", "resolved", "rectified", "remedied",
                 "ended", "ceased",
                 # a problem's figure falling ("The authorised absence rate fell by 1.2%", "... was down by 1% on the
                 # previous year", a new user's 2016 report, h27: weaknesses on "absence")
-                "fell", "falling", "dropped", "decreasing", "declining", "downby")
+                "downby")
 AFTER_REMEDY_SCOPE = 5
 # "no" or "without" before one of these is good news: "no unallocated cases", "without delay".
 GOOD_NEWS_AFTER_NO = ("unallocated", "delay", "delays", "backlog", "backlogs", "drift", "waiting", "wait", "concerns",
@@ -795,8 +797,8 @@ _REWRITES = (
     (_OVERSIGHT_OF, r"\1named"),  # (the children watched over, named, no shortfall)
     (_SCANT_EVIDENCE, "no evidence that"),  # (which reaches its whole clause)
     (_WHILE_EARLY, ","),
-    (_CHALLENGED, "address "),
-    (_CASES_TAKEN_UP, r"\1 named"),  # (a remedy: the problem after it is dealt with)
+    (_CHALLENGED, "address "),  # (a remedy: the problem after it is dealt with)
+    (_CASES_TAKEN_UP, r"\1 named"),  # (the cases a remedy takes up, named by their problem)
     (_RISK_OF, r"\1 "),
     (_TOO_LITTLE_TO, "insufficiently"),  # (a negator: denies the praise after it)
     (_NOT_GOING_WELL, " whenneeded "),

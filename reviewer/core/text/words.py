@@ -1,5 +1,5 @@
-"""Counts in words, as a person writes them: "1 letter", "3 letters", "2 matches" (never "letter(s)"); and a
-person's name as one way of writing it."""
+"""Counts in words, as a person writes them: "1 letter", "3 letters", "2 matches" (never "letter(s)"); a
+person's name as one way of writing it; a clause said as a sentence."""
 
 from __future__ import annotations
 
@@ -10,6 +10,12 @@ from datetime import date
 def counted(n: int, one: str, many: str | None = None) -> str:
     """``n`` and the word that goes with it; ``many`` for a plural that is not ``one`` + "s"."""
     return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def as_sentence(said: str) -> str:
+    """A message the store or the reading says as a clause ("the library's copy of … is missing") as a box shows
+    it: a capital first, one full stop last."""
+    return said[:1].upper() + said[1:].rstrip(".") + "."
 
 
 def person(name: str) -> str:

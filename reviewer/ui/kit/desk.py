@@ -35,7 +35,7 @@ from reviewer.core.text.layout import Layout, page_starts
 from reviewer.store.repository import LibraryStore
 from reviewer.ui.kit.worker import WorkerHost
 from reviewer.workspace import Workspace, WorkspaceError
-from reviewer.core.text.words import counted
+from reviewer.core.text.words import as_sentence, counted
 
 
 class Desk:
@@ -222,8 +222,8 @@ class OnScreen(QObject):
         try:
             data = desk.store.letter_bytes(letter)
         except DocumentError as exc:
-            said = str(exc)  # (the store's words start a clause: "the library's copy of … is missing …")
-            QMessageBox.warning(desk.parent, "Cannot open letter", said[:1].upper() + said[1:].rstrip(".") + ".")
+            QMessageBox.warning(desk.parent, "Cannot open letter", as_sentence(str(exc)))  # (the store's words
+            # start a clause: "the library's copy of … is missing …")
             return
         if self.letter_id and self.letter_id != letter_id and self.layout is not None:
             self.leaving.emit(self.letter_id)

@@ -19,7 +19,7 @@ from reviewer.ui.kit.desk import Desk
 from reviewer.ui.shell.actions import ACTIONS
 from reviewer.ui.kit.look import SEVERITY, severity_icon
 from reviewer.ui.reader.pages import Pages
-from reviewer.core.text.words import counted, short_date
+from reviewer.core.text.words import as_sentence, counted, short_date
 
 
 def build_menus_and_toolbar(window: QMainWindow, actions: dict[str, QAction], pages: Pages,
@@ -174,7 +174,7 @@ class SaveState(QObject):
             self.label.setText("All changes saved")
 
     def _noticed(self, message: str) -> None:
-        QMessageBox.information(self.desk.parent, "Reviewer — library file", message[:1].upper() + message[1:] + ".")
+        QMessageBox.information(self.desk.parent, "Reviewer — library file", as_sentence(message))
 
     def _saved_again(self) -> None:
         self.label.setText("All changes saved")

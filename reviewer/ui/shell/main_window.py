@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QSplitter,
 
 from reviewer.resources import sample_letters
 from reviewer.core.annotations.library import Change
+from reviewer.core.text.words import as_sentence
 from reviewer.store.repository import NotSaved
 from reviewer.workspace import Workspace
 from reviewer.ui.annotate.annotating import Annotating
@@ -311,7 +312,7 @@ class MainWindow(QMainWindow):
             QMessageBox.Icon.Warning, "Reviewer — library recovered" if self.store.recovered else "Reviewer",
             "The library's journal was damaged; the library opened with what could be read." if self.store.recovered
             else "Opening the library found something to tell you.", QMessageBox.StandardButton.Ok, self)
-        box.setInformativeText("\n\n".join(n[:1].upper() + n[1:].rstrip(".") + "." for n in notes))  # (as sentences)
+        box.setInformativeText("\n\n".join(as_sentence(n) for n in notes))
         # modeless, over the window, which works behind it: opened with ``open()`` (modal to the window), it held
         # every click and key until OK, and a new user on a copied library double-clicked a letter, the welcome page
         # beside the box, and nothing opened
